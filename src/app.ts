@@ -1,0 +1,130 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import { Ajv } from "ajv";
+import addFormatsModule from "ajv-formats";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Config } from "./config.js";
+import type { Db } from "./db/database.js";
+import { registerAuthHooks } from "./modules/identity/auth-hooks.js";
+import { modules } from "./modules/index.js";
+import { registerErrorHandler } from "./platform/http/error-handler.js";
+import { healthRoutes } from "./platform/http/health.routes.js";
+import type { AppDeps } from "./platform/http/request-context.js";
+import { ErrorResponse } from "./platform/http/schemas.js";
+import type { AccordTypeProvider } from "./platform/http/type-provider.js";
+
+// ajv-formats is CommonJS; its default export arrives wrapped under some loaders.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+  addFormatsModule) as typeof addFormatsModule.default;
+
+function validators() {
+  const options = { allErrors: false, removeAdditional: false, useDefaults: true, strict: false } as const;
+  // Bodies are JSON and must already have the right types; query strings and paths are text and are coerced.
+  const body = new Ajv({ ...options, coerceTypes: false });
+  const text = new Ajv({ ...options, coerceTypes: "array" });
+  addFormats(body);
+  addFormats(text);
+  return { body, text };
+}
+
+const webRoot = fileURLToPath(new URL("../web/dist/", import.meta.url));
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export interface BuildOptions {
+  config: Config;
+  db: Db;
+  logger?: boolean | object;
+}
+
+export async function buildApp({ config, db, logger }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const incoming = request.headers["x-request-id"];
+      return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    routerOptions: { maxParamLength: 200 },
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<AccordTypeProvider>();
+
+  const ajv = validators();
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === "body" ? ajv.body : ajv.text).compile(schema as object),
+  );
+
+  const deps: AppDeps = { db, config };
+  app.decorate("deps", deps);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  registerErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", "data:"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies,
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.addSchema(ErrorResponse);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Accord API",
+        version: "0.1.0",
+        description:
+          "Multinational security and defence cooperation. Sign in with POST /api/auth/login; send the csrfToken " +
+          "from GET /api/auth/session as the x-csrf-token header on every POST, PUT, PATCH and DELETE.",
+      },
+      components: {
+        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "accord_session" } },
+      },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  registerAuthHooks(app);
+  await app.register(healthRoutes);
+  for (const module of modules) await app.register(module);
+
+  const hasWeb = existsSync(`${webRoot}index.html`);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ["index.html"] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0] ?? "/";
+    if (hasWeb && request.method === "GET" && !path.startsWith("/api/") && !path.includes(".")) {
+      return reply.type("text/html").sendFile("index.html");
+    }
+    return reply.status(404).send({
+      code: "NOT_FOUND",
+      message: `No route ${request.method} ${path}`,
+      requestId: request.id,
+    });
+  });
+
+  return app;
+}

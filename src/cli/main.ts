@@ -1,0 +1,119 @@
+import { Command, InvalidArgumentError } from "commander";
+import { ConfigError, loadConfig } from "../config.js";
+import { openDatabase } from "../db/database.js";
+import { migrate } from "../db/migrate.js";
+import { verifyAuditChain } from "../modules/audit/index.js";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../seed/demo.js";
+import { startServer } from "../server.js";
+
+const say = (message: string) => console.log(message);
+const quietLog = (level: "info" | "warn" | "debug", message: string) => {
+  if (level !== "debug") console.error(`[accord] ${message}`);
+};
+
+const portNumber = (value: string) => {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidArgumentError("a port is 0 to 65535");
+  return port;
+};
+
+async function withDatabase<T>(
+  run: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(config, quietLog, 4);
+  try {
+    return await run(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const program = new Command()
+  .name("accord")
+  .description(
+    "Accord: multinational security and defence cooperation.\n" +
+      "Uses DATABASE_URL when set, otherwise its own embedded PostgreSQL in ACCORD_DATA_DIR (default ./data).",
+  )
+  .showHelpAfterError();
+
+program
+  .command("serve")
+  .description("Migrate the database and serve the API and web app")
+  .option("--demo", "load the demo data and create the demo accounts (never in production)")
+  .option("-p, --port <port>", "HTTP port (default PORT or 3000)", portNumber)
+  .option("--host <host>", "interface to listen on (default HOST or 127.0.0.1)")
+  .action(async (options: { demo?: boolean; port?: number; host?: string }) => {
+    const overrides = {
+      ...(options.port !== undefined ? { port: options.port } : {}),
+      ...(options.host ? { host: options.host } : {}),
+      ...(options.demo ? { demo: true } : {}),
+    };
+    const config = loadConfig(process.env, overrides);
+    const server = await startServer(config);
+    if (config.demo) {
+      say("");
+      say(`  Accord demo is running at ${server.url}`);
+      say(`  API documentation: ${server.url}/api/docs`);
+      say(`  Demo accounts (password for all: ${DEMO_PASSWORD}):`);
+      for (const account of DEMO_ACCOUNTS) say(`    ${account.username.padEnd(14)} ${account.description}`);
+      say("");
+    }
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      console.error(`[accord] ${signal} received, stopping`);
+      const force = setTimeout(() => process.exit(1), 15_000);
+      force.unref();
+      await server.stop().catch((error) => console.error(error));
+      process.exit(0);
+    };
+    process.on("SIGINT", () => void stop("SIGINT"));
+    process.on("SIGTERM", () => void stop("SIGTERM"));
+  });
+
+program
+  .command("migrate")
+  .description("Apply pending database migrations and exit")
+  .action(async () => {
+    await withDatabase(async ({ pool }) => {
+      const applied = await migrate(pool, say);
+      say(applied.length ? `Applied ${applied.length} migration(s)` : "The database is up to date");
+    });
+  });
+
+program
+  .command("seed")
+  .description("Load reference and demo data (idempotent)")
+  .option("--demo", "also create the demo accounts, one per role")
+  .action(async (options: { demo?: boolean }) => {
+    await withDatabase(async ({ pool, db }) => {
+      await migrate(pool);
+      await seedDemo(db, { demoAccounts: !!options.demo, log: say });
+      say("Seed complete");
+    });
+  });
+
+const audit = program.command("audit").description("Audit trail tools");
+audit
+  .command("verify")
+  .description("Recompute the hash chain of the audit trail and report the first broken link")
+  .action(async () => {
+    await withDatabase(async ({ db }) => {
+      const result = await verifyAuditChain(db);
+      if (result.ok) {
+        say(`Audit chain verified: ${result.entries} entries, last hash ${result.lastHash ?? "-"}`);
+      } else {
+        console.error(`Audit chain BROKEN at entry ${result.brokenAt}: ${result.reason}`);
+        process.exitCode = 1;
+      }
+    });
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(`Configuration error: ${error.message}`);
+  else console.error(`accord: ${(error as Error).message ?? error}`);
+  process.exit(1);
+});

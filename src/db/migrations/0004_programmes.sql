@@ -1,0 +1,1 @@
+-- programmes: tables of this capability (owned by src/modules/programmes).

@@ -1,0 +1,1 @@
+-- training: tables of this capability (owned by src/modules/training).

@@ -1,0 +1,1 @@
+-- readiness: tables of this capability (owned by src/modules/readiness).

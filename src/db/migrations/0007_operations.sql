@@ -1,0 +1,1 @@
+-- operations: tables of this capability (owned by src/modules/operations).

@@ -1,0 +1,1 @@
+-- meetings: tables of this capability (owned by src/modules/meetings).

@@ -1,0 +1,14 @@
+/**
+ * The ordered list of migrations. Each name is a `.sql` file beside this one. Append only: a migration that has
+ * landed is never edited; a change is a new file.
+ */
+export const migrationNames: readonly string[] = [
+  "0001_foundation",
+  "0002_identity",
+  "0003_catalogue",
+  "0004_programmes",
+  "0005_training",
+  "0006_readiness",
+  "0007_operations",
+  "0008_meetings",
+];

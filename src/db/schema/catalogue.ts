@@ -1,0 +1,149 @@
+import type { ColumnType, Generated } from "kysely";
+import type {
+  CreatedAt,
+  DateString,
+  Id,
+  ReleasableColumns,
+  SearchVector,
+  Timestamp,
+  UpdatedAt,
+} from "./common.js";
+
+type Json<T> = ColumnType<T, string | undefined, string>;
+
+export interface CooperationAreaTable {
+  code: string;
+  nameEn: string;
+  nameAz: string;
+  nameRu: string;
+  sortOrder: Generated<number>;
+  archivedAt: Timestamp | null;
+}
+
+export interface ActivityPrerequisites {
+  languageLevel?: string;
+  clearanceNote?: string;
+  requiredActivityCodes?: string[];
+}
+
+export interface ExternalRef {
+  label: string;
+  value: string;
+  url?: string;
+}
+
+export interface ActivityTable extends ReleasableColumns {
+  id: Id;
+  code: string;
+  titleEn: string;
+  titleAz: string | null;
+  titleRu: string | null;
+  descriptionEn: string | null;
+  descriptionAz: string | null;
+  descriptionRu: string | null;
+  kind: string;
+  menuYear: number;
+  organiserId: string;
+  hostInstitutionId: string | null;
+  hostNationId: string | null;
+  city: string | null;
+  venue: string | null;
+  online: Generated<boolean>;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  eligibility: Generated<string>;
+  eligibleNations: ColumnType<string[], string[] | undefined, string[]>;
+  capacity: number | null;
+  nationQuota: number | null;
+  prerequisites: Json<ActivityPrerequisites>;
+  externalRefs: Json<ExternalRef[]>;
+  status: Generated<string>;
+  cancelReason: string | null;
+  copiedFromId: string | null;
+  sample: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+  search: SearchVector;
+}
+
+export interface ActivityAreaTable {
+  activityId: string;
+  areaCode: string;
+}
+
+export interface EventTable {
+  id: Id;
+  activityId: string;
+  title: string | null;
+  startsOn: DateString;
+  endsOn: DateString;
+  timeZone: Generated<string>;
+  city: string | null;
+  venue: string | null;
+  hostNationId: string | null;
+  capacity: number | null;
+  nationQuota: number | null;
+  nominationsCloseOn: DateString | null;
+  status: Generated<string>;
+  cancelReason: string | null;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface EventSessionTable {
+  id: Id;
+  eventId: string;
+  title: string;
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+}
+
+export interface NominationTable {
+  id: Id;
+  eventId: string;
+  personId: string;
+  nationId: string;
+  priority: Generated<number>;
+  status: Generated<string>;
+  statusReason: string | null;
+  nominatedBy: string | null;
+  decidedBy: string | null;
+  decidedAt: Timestamp | null;
+  attendance: string | null;
+  completed: boolean | null;
+  warnings: Json<{ code: string; message: string }[]>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface SessionAttendanceTable {
+  sessionId: string;
+  nominationId: string;
+  present: boolean;
+  note: string | null;
+  recordedBy: string | null;
+  recordedAt: Generated<Date>;
+}
+
+export interface NotificationTable {
+  id: Id;
+  userId: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  recordType: string | null;
+  recordId: string | null;
+  readAt: Timestamp | null;
+  createdAt: CreatedAt;
+}
+
+export interface CatalogueTables {
+  cooperationArea: CooperationAreaTable;
+  activity: ActivityTable;
+  activityArea: ActivityAreaTable;
+  event: EventTable;
+  eventSession: EventSessionTable;
+  nomination: NominationTable;
+  sessionAttendance: SessionAttendanceTable;
+  notification: NotificationTable;
+}

@@ -1,0 +1,75 @@
+import type { ColumnType, Generated } from "kysely";
+import type { CreatedAt, Id, Timestamp, UpdatedAt } from "./common.js";
+
+export interface AppUserTable {
+  id: Id;
+  username: string;
+  displayName: string;
+  personId: string | null;
+  passwordHash: string | null;
+  mustChangePassword: Generated<boolean>;
+  oidcSubject: string | null;
+  disabledAt: Timestamp | null;
+  failedLogins: Generated<number>;
+  lockedUntil: Timestamp | null;
+  lastLoginAt: Timestamp | null;
+  preferredLanguage: Generated<string>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface RoleAssignmentTable {
+  id: Id;
+  userId: string;
+  role: string;
+  nationId: string | null;
+  organisationId: string | null;
+  createdAt: CreatedAt;
+  createdBy: string | null;
+}
+
+export interface UserSessionTable {
+  tokenHash: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: CreatedAt;
+  lastSeenAt: Timestamp;
+  expiresAt: Timestamp;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+export interface RateLimitHitTable {
+  key: string;
+  windowStart: Timestamp;
+  hits: Generated<number>;
+}
+
+export interface AuditEntryTable {
+  seq: ColumnType<number, never, never>;
+  occurredAt: ColumnType<Date, never, never>;
+  actorUserId: string | null;
+  actorLabel: string;
+  action: string;
+  recordType: string;
+  recordId: string | null;
+  diff: ColumnType<unknown, string, never>;
+  requestId: string | null;
+  prevHash: ColumnType<string, never, never>;
+  hash: ColumnType<string, never, never>;
+}
+
+export interface SchemaMigrationTable {
+  name: string;
+  checksum: string;
+  appliedAt: Timestamp;
+}
+
+export interface IdentityTables {
+  appUser: AppUserTable;
+  roleAssignment: RoleAssignmentTable;
+  userSession: UserSessionTable;
+  rateLimitHit: RateLimitHitTable;
+  auditEntry: AuditEntryTable;
+  schemaMigration: SchemaMigrationTable;
+}

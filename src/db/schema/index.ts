@@ -1,0 +1,18 @@
+import type { CatalogueTables } from "./catalogue.js";
+import type { DirectoryTables } from "./directory.js";
+import type { IdentityTables } from "./identity.js";
+import type { MeetingsTables } from "./meetings.js";
+import type { OperationsTables } from "./operations.js";
+import type { ProgrammesTables } from "./programmes.js";
+import type { ReadinessTables } from "./readiness.js";
+import type { TrainingTables } from "./training.js";
+
+/** Every table Accord knows, by its camelCase name. Each capability keeps its tables in its own file here. */
+export type DB = DirectoryTables &
+  IdentityTables &
+  CatalogueTables &
+  ProgrammesTables &
+  TrainingTables &
+  ReadinessTables &
+  OperationsTables &
+  MeetingsTables;

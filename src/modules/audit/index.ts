@@ -1,0 +1,1 @@
+export { type ChainVerdict, verifyAuditChain } from "./audit.queries.js";

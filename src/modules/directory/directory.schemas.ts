@@ -1,0 +1,268 @@
+import { type Static, Type } from "typebox";
+import {
+  IsoDate,
+  Nullable,
+  PageQuery,
+  Releasability,
+  ReleaseOutput,
+  StringEnum,
+  Text,
+  Uuid,
+} from "../../platform/http/schemas.js";
+
+export const MEMBERSHIP_KINDS = [
+  "alliance_member",
+  "partnership_for_peace",
+  "nacc",
+  "eapc",
+  "cis_member",
+  "cis_atc_member",
+] as const;
+
+export const ORGANISATION_KINDS = [
+  "international_organisation",
+  "command",
+  "school",
+  "parliamentary_assembly",
+  "agency",
+  "coordination_centre",
+  "regional_office",
+  "ministry",
+  "armed_forces",
+  "security_service",
+  "training_centre",
+  "university",
+  "anti_terror_centre",
+  "unit",
+  "other",
+] as const;
+
+/** Kinds that are national institutions rather than international organisations and their bodies. */
+export const INSTITUTION_KINDS = [
+  "ministry",
+  "armed_forces",
+  "security_service",
+  "training_centre",
+  "university",
+  "anti_terror_centre",
+  "unit",
+] as const;
+
+export const MembershipKind = StringEnum(MEMBERSHIP_KINDS);
+export const OrganisationKind = StringEnum(ORGANISATION_KINDS);
+const Sort = (fields: string[]) =>
+  Type.Optional(
+    Type.Union(
+      fields.flatMap((field) => [Type.Literal(field), Type.Literal(`-${field}`)]),
+      { description: "Sort field; a leading '-' sorts descending" },
+    ),
+  );
+
+const NationCode = Type.String({ pattern: "^[A-Z]{3}$", description: "ISO 3166-1 alpha-3 code, upper case" });
+
+export const Membership = Type.Object({
+  id: Uuid,
+  kind: MembershipKind,
+  startedOn: IsoDate,
+  startPrecision: StringEnum(["day", "month", "year"]),
+  endedOn: Nullable(IsoDate),
+  source: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+});
+
+export const MembershipInput = Type.Object(
+  {
+    kind: MembershipKind,
+    startedOn: IsoDate,
+    startPrecision: Type.Optional(StringEnum(["day", "month", "year"])),
+    endedOn: Type.Optional(Nullable(IsoDate)),
+    source: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  },
+  { additionalProperties: false },
+);
+export type MembershipInput = Static<typeof MembershipInput>;
+
+export const Nation = Type.Object({
+  id: Uuid,
+  code: Type.String(),
+  nameEn: Type.String(),
+  nameAz: Type.String(),
+  nameRu: Type.String(),
+  archivedAt: Nullable(Type.String({ format: "date-time" })),
+  memberships: Type.Array(Membership),
+});
+
+export const NationInput = Type.Object(
+  { code: NationCode, nameEn: Text(200), nameAz: Text(200), nameRu: Text(200) },
+  { additionalProperties: false },
+);
+export type NationInput = Static<typeof NationInput>;
+export const NationPatch = Type.Partial(NationInput, { additionalProperties: false, minProperties: 1 });
+export type NationPatch = Static<typeof NationPatch>;
+
+export const NationQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    membership: Type.Optional(MembershipKind),
+    includeArchived: Type.Optional(Type.Boolean()),
+    sort: Sort(["code", "nameEn"]),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type NationQuery = Static<typeof NationQuery>;
+
+const Ref = Type.Object({ id: Uuid, code: Type.String(), nameEn: Type.String() });
+
+export const Organisation = Type.Object({
+  id: Uuid,
+  code: Type.String(),
+  nameEn: Type.String(),
+  nameAz: Nullable(Type.String()),
+  nameRu: Nullable(Type.String()),
+  kind: OrganisationKind,
+  nationId: Nullable(Uuid),
+  parentId: Nullable(Uuid),
+  city: Nullable(Type.String()),
+  foundingAct: Nullable(Type.String()),
+  foundedOn: Nullable(IsoDate),
+  charterYear: Nullable(Type.Integer()),
+  website: Nullable(Type.String()),
+  archivedAt: Nullable(Type.String({ format: "date-time" })),
+  nation: Nullable(Ref),
+  parent: Nullable(Ref),
+});
+
+export const OrganisationDetail = Type.Intersect([
+  Organisation,
+  Type.Object({
+    children: Type.Array(
+      Type.Object({ id: Uuid, code: Type.String(), nameEn: Type.String(), kind: Type.String() }),
+    ),
+    ancestors: Type.Array(Ref),
+  }),
+]);
+
+const OrganisationFields = {
+  code: Type.String({
+    pattern: "^[A-Z0-9][A-Z0-9_.-]{0,39}$",
+    description: "Short code: capital letters, digits, '.', '_' or '-', at most 40",
+  }),
+  nameEn: Text(300),
+  nameAz: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+  nameRu: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+  kind: OrganisationKind,
+  nationId: Type.Optional(Nullable(Uuid)),
+  parentId: Type.Optional(Nullable(Uuid)),
+  city: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  foundingAct: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  foundedOn: Type.Optional(Nullable(IsoDate)),
+  charterYear: Type.Optional(Nullable(Type.Integer({ minimum: 1800, maximum: 2200 }))),
+  website: Type.Optional(Nullable(Type.String({ maxLength: 500, pattern: "^https?://\\S+$" }))),
+};
+export const OrganisationInput = Type.Object(OrganisationFields, { additionalProperties: false });
+export type OrganisationInput = Static<typeof OrganisationInput>;
+export const OrganisationPatch = Type.Partial(OrganisationInput, {
+  additionalProperties: false,
+  minProperties: 1,
+});
+export type OrganisationPatch = Static<typeof OrganisationPatch>;
+
+export const OrganisationQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    kind: Type.Optional(OrganisationKind),
+    category: Type.Optional(StringEnum(["organisation", "institution"])),
+    nationId: Type.Optional(Uuid),
+    parentId: Type.Optional(Uuid),
+    includeArchived: Type.Optional(Type.Boolean()),
+    sort: Sort(["code", "nameEn", "kind"]),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type OrganisationQuery = Static<typeof OrganisationQuery>;
+
+const LanguageCode = Type.String({ pattern: "^[a-z]{2}$", description: "ISO 639-1 code" });
+
+export const Affiliation = Type.Object({
+  id: Uuid,
+  organisationId: Uuid,
+  organisation: Ref,
+  position: Nullable(Type.String()),
+  startedOn: Nullable(IsoDate),
+  endedOn: Nullable(IsoDate),
+});
+
+export const Person = Type.Object({
+  id: Uuid,
+  givenName: Type.String(),
+  familyName: Type.String(),
+  rankTitle: Nullable(Type.String()),
+  nationId: Uuid,
+  nation: Ref,
+  email: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
+  languages: Type.Array(Type.String()),
+  currentOrganisation: Nullable(Ref),
+  archivedAt: Nullable(Type.String({ format: "date-time" })),
+  ...ReleaseOutput,
+});
+
+export const PersonDetail = Type.Intersect([Person, Type.Object({ affiliations: Type.Array(Affiliation) })]);
+
+const PersonFields = {
+  givenName: Text(100),
+  familyName: Text(100),
+  rankTitle: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+  nationId: Uuid,
+  email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 254 }))),
+  phone: Type.Optional(Nullable(Type.String({ maxLength: 50, pattern: "^[0-9+() .-]*$" }))),
+  languages: Type.Optional(Type.Array(LanguageCode, { maxItems: 20, uniqueItems: true })),
+  releasability: Type.Optional(Releasability),
+  releaseNationIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, uniqueItems: true })),
+  releaseOrganisationIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, uniqueItems: true })),
+};
+export const PersonInput = Type.Object(
+  {
+    ...PersonFields,
+    organisationId: Type.Optional(Nullable(Uuid)),
+    position: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  },
+  { additionalProperties: false },
+);
+export type PersonInput = Static<typeof PersonInput>;
+export const PersonPatch = Type.Partial(Type.Object(PersonFields), {
+  additionalProperties: false,
+  minProperties: 1,
+});
+export type PersonPatch = Static<typeof PersonPatch>;
+
+export const PersonQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    nationId: Type.Optional(Uuid),
+    organisationId: Type.Optional(Uuid),
+    includeArchived: Type.Optional(Type.Boolean()),
+    sort: Sort(["familyName", "givenName", "createdAt"]),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type PersonQuery = Static<typeof PersonQuery>;
+
+export const AffiliationInput = Type.Object(
+  {
+    organisationId: Uuid,
+    position: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+    startedOn: Type.Optional(Nullable(IsoDate)),
+    endedOn: Type.Optional(Nullable(IsoDate)),
+  },
+  { additionalProperties: false },
+);
+export type AffiliationInput = Static<typeof AffiliationInput>;
+
+export const DeleteOutcome = Type.Object({
+  outcome: StringEnum(["deleted", "archived"]),
+});

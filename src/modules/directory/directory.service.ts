@@ -1,0 +1,390 @@
+import "./directory.policy.js";
+import { sql } from "kysely";
+import { authorize } from "../../platform/access/policy.js";
+import { releaseOutput } from "../../platform/access/releasability.js";
+import { coordinatesNation, isAdministrator } from "../../platform/access/viewer.js";
+import { writeAudit } from "../../platform/audit.js";
+import { AppError, notFound, validation } from "../../platform/errors.js";
+import type { Ctx } from "../../platform/http/request-context.js";
+import { paged } from "../../platform/http/schemas.js";
+import * as queries from "./directory.queries.js";
+import type {
+  AffiliationInput,
+  MembershipInput,
+  NationInput,
+  NationPatch,
+  NationQuery,
+  OrganisationInput,
+  OrganisationPatch,
+  OrganisationQuery,
+  PersonInput,
+  PersonPatch,
+  PersonQuery,
+} from "./directory.schemas.js";
+
+const isForeignKeyViolation = (error: unknown) => (error as { code?: string })?.code === "23503";
+
+function checkDateOrder(from: string | null | undefined, to: string | null | undefined, field: string) {
+  if (from && to && to < from) throw validation(field, "must not be before the start date");
+}
+
+/**
+ * Deletes a record, or archives it when other records still refer to it, so history keeps its references.
+ */
+async function deleteOrArchive(
+  ctx: Ctx,
+  table: "nation" | "organisation" | "person",
+  id: string,
+  before: Record<string, unknown>,
+): Promise<{ outcome: "deleted" | "archived" }> {
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom(table).where("id", "=", id).execute();
+      await writeAudit(trx, ctx, { action: `${table}.delete`, recordType: table, recordId: id, before });
+    });
+    return { outcome: "deleted" };
+  } catch (error) {
+    if (!isForeignKeyViolation(error)) throw error;
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable(table).set({ archivedAt: sql<Date>`now()` }).where("id", "=", id).execute();
+    await writeAudit(trx, ctx, {
+      action: `${table}.archive`,
+      recordType: table,
+      recordId: id,
+      before: { archivedAt: null },
+      after: { archivedAt: new Date().toISOString() },
+    });
+  });
+  return { outcome: "archived" };
+}
+
+// ------------------------------------------------------------------ nations
+export async function listNations(ctx: Ctx, query: NationQuery) {
+  authorize(ctx.viewer, "nation.read");
+  return paged(query, await queries.listNations(ctx.db, query));
+}
+
+export async function getNation(ctx: Ctx, id: string) {
+  authorize(ctx.viewer, "nation.read");
+  const nation = await queries.findNation(ctx.db, id);
+  if (!nation) throw notFound("The nation");
+  return nation;
+}
+
+export async function createNation(ctx: Ctx, input: NationInput) {
+  authorize(ctx.viewer, "nation.create");
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.insertInto("nation").values(input).returningAll().executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: "nation.create",
+      recordType: "nation",
+      recordId: row.id,
+      after: row,
+    });
+    return row.id;
+  });
+  return getNation(ctx, id);
+}
+
+export async function updateNation(ctx: Ctx, id: string, patch: NationPatch) {
+  authorize(ctx.viewer, "nation.update");
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("nation")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) throw notFound("The nation");
+    const after = await trx
+      .updateTable("nation")
+      .set(patch)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: "nation.update",
+      recordType: "nation",
+      recordId: id,
+      before,
+      after,
+    });
+  });
+  return getNation(ctx, id);
+}
+
+export async function deleteNation(ctx: Ctx, id: string) {
+  authorize(ctx.viewer, "nation.delete");
+  const before = await ctx.db.selectFrom("nation").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!before) throw notFound("The nation");
+  return deleteOrArchive(ctx, "nation", id, before);
+}
+
+export async function addMembership(ctx: Ctx, nationId: string, input: MembershipInput) {
+  authorize(ctx.viewer, "nation.update");
+  checkDateOrder(input.startedOn, input.endedOn, "body.endedOn");
+  return ctx.db.transaction().execute(async (trx) => {
+    const nation = await trx.selectFrom("nation").select("id").where("id", "=", nationId).executeTakeFirst();
+    if (!nation) throw notFound("The nation");
+    const row = await trx
+      .insertInto("nationMembership")
+      .values({ ...input, nationId })
+      .returning(["id", "kind", "startedOn", "startPrecision", "endedOn", "source", "note"])
+      .executeTakeFirstOrThrow()
+      .catch((error: { code?: string }) => {
+        if (error.code === "23P01") {
+          throw new AppError("CONFLICT", "The nation already has a membership of this kind in these dates", [
+            { field: "body.startedOn", message: "overlaps an existing membership of this kind" },
+          ]);
+        }
+        throw error;
+      });
+    await writeAudit(trx, ctx, {
+      action: "nation.membership.add",
+      recordType: "nation_membership",
+      recordId: row.id,
+      after: { ...row, nationId },
+    });
+    return row;
+  });
+}
+
+export async function removeMembership(ctx: Ctx, nationId: string, membershipId: string) {
+  authorize(ctx.viewer, "nation.update");
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .deleteFrom("nationMembership")
+      .where("id", "=", membershipId)
+      .where("nationId", "=", nationId)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw notFound("The membership");
+    await writeAudit(trx, ctx, {
+      action: "nation.membership.remove",
+      recordType: "nation_membership",
+      recordId: membershipId,
+      before: row,
+    });
+  });
+}
+
+// ------------------------------------------------------------------ organisations
+export async function listOrganisations(ctx: Ctx, query: OrganisationQuery) {
+  authorize(ctx.viewer, "organisation.read");
+  return paged(query, await queries.listOrganisations(ctx.db, query));
+}
+
+export async function getOrganisation(ctx: Ctx, id: string) {
+  authorize(ctx.viewer, "organisation.read");
+  const organisation = await queries.findOrganisation(ctx.db, id);
+  if (!organisation) throw notFound("The organisation");
+  return organisation;
+}
+
+export async function createOrganisation(ctx: Ctx, input: OrganisationInput) {
+  authorize(ctx.viewer, "organisation.create");
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.insertInto("organisation").values(input).returningAll().executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: "organisation.create",
+      recordType: "organisation",
+      recordId: row.id,
+      after: row,
+    });
+    return row.id;
+  });
+  return getOrganisation(ctx, id);
+}
+
+export async function updateOrganisation(ctx: Ctx, id: string, patch: OrganisationPatch) {
+  authorize(ctx.viewer, "organisation.update", { id });
+  if (patch.parentId === id) throw validation("body.parentId", "an organisation cannot be its own parent");
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("organisation")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) throw notFound("The organisation");
+    const after = await trx
+      .updateTable("organisation")
+      .set(patch)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+      .catch((error: { code?: string; constraint?: string }) => {
+        if (error.code === "23514" && error.constraint === "organisation_parent_id_check") {
+          throw validation("body.parentId", "an organisation cannot be placed under its own descendant");
+        }
+        throw error;
+      });
+    await writeAudit(trx, ctx, {
+      action: "organisation.update",
+      recordType: "organisation",
+      recordId: id,
+      before,
+      after,
+    });
+  });
+  return getOrganisation(ctx, id);
+}
+
+export async function deleteOrganisation(ctx: Ctx, id: string) {
+  authorize(ctx.viewer, "organisation.delete");
+  const before = await ctx.db.selectFrom("organisation").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!before) throw notFound("The organisation");
+  return deleteOrArchive(ctx, "organisation", id, before);
+}
+
+// ------------------------------------------------------------------ people
+type PersonRow = NonNullable<Awaited<ReturnType<typeof queries.findPerson>>>;
+
+function personOutput<T extends PersonRow | Awaited<ReturnType<typeof queries.listPeople>>["items"][number]>(
+  row: T,
+) {
+  const { releaseNations, releaseOrganisations, ownerNationId, ownerOrganisationId, releasability, ...rest } =
+    row;
+  return {
+    ...rest,
+    ...releaseOutput({
+      releaseNations,
+      releaseOrganisations,
+      ownerNationId,
+      ownerOrganisationId,
+      releasability,
+    }),
+  };
+}
+
+export async function listPeople(ctx: Ctx, query: PersonQuery) {
+  authorize(ctx.viewer, "person.list");
+  const page = await queries.listPeople(ctx.db, ctx.viewer, query);
+  return paged(query, { ...page, items: page.items.map(personOutput) });
+}
+
+export async function getPerson(ctx: Ctx, id: string) {
+  authorize(ctx.viewer, "person.list");
+  const person = await queries.findPerson(ctx.db, ctx.viewer, id);
+  if (!person) throw notFound("The person");
+  return personOutput(person);
+}
+
+export async function createPerson(ctx: Ctx, input: PersonInput) {
+  authorize(ctx.viewer, "person.create", input);
+  const { organisationId, position, releaseNationIds, releaseOrganisationIds, ...fields } = input;
+  // A person belongs to their nation unless an organiser records them for their own organisation.
+  const ownedByOrganisation =
+    !isAdministrator(ctx.viewer) && !coordinatesNation(ctx.viewer, input.nationId) && !!organisationId;
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("person")
+      .values({
+        ...fields,
+        ownerNationId: ownedByOrganisation ? null : input.nationId,
+        ownerOrganisationId: ownedByOrganisation ? organisationId : null,
+        releaseNations: releaseNationIds ?? [],
+        releaseOrganisations: releaseOrganisationIds ?? [],
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (organisationId) {
+      await trx
+        .insertInto("personAffiliation")
+        .values({ personId: row.id, organisationId, position: position ?? null })
+        .execute();
+    }
+    await writeAudit(trx, ctx, {
+      action: "person.create",
+      recordType: "person",
+      recordId: row.id,
+      after: { ...row, organisationId: organisationId ?? null },
+    });
+    return row.id;
+  });
+  return getPerson(ctx, id);
+}
+
+export async function updatePerson(ctx: Ctx, id: string, patch: PersonPatch) {
+  authorize(ctx.viewer, "person.list");
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await queries.findPerson(trx, ctx.viewer, id);
+    if (!before) throw notFound("The person");
+    authorize(ctx.viewer, "person.update", before);
+    const { releaseNationIds, releaseOrganisationIds, ...fields } = patch;
+    const after = await trx
+      .updateTable("person")
+      .set({
+        ...fields,
+        ...(releaseNationIds ? { releaseNations: releaseNationIds } : {}),
+        ...(releaseOrganisationIds ? { releaseOrganisations: releaseOrganisationIds } : {}),
+      })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const { affiliations: _a, nation: _n, currentOrganisation: _c, ...plainBefore } = before;
+    await writeAudit(trx, ctx, {
+      action: "person.update",
+      recordType: "person",
+      recordId: id,
+      before: plainBefore,
+      after,
+    });
+  });
+  return getPerson(ctx, id);
+}
+
+export async function deletePerson(ctx: Ctx, id: string) {
+  authorize(ctx.viewer, "person.list");
+  const before = await queries.findPerson(ctx.db, ctx.viewer, id);
+  if (!before) throw notFound("The person");
+  authorize(ctx.viewer, "person.delete", before);
+  const { affiliations: _a, nation: _n, currentOrganisation: _c, ...plain } = before;
+  return deleteOrArchive(ctx, "person", id, plain);
+}
+
+export async function addAffiliation(ctx: Ctx, personId: string, input: AffiliationInput) {
+  authorize(ctx.viewer, "person.list");
+  checkDateOrder(input.startedOn, input.endedOn, "body.endedOn");
+  const person = await queries.findPerson(ctx.db, ctx.viewer, personId);
+  if (!person) throw notFound("The person");
+  authorize(ctx.viewer, "person.update", person);
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("personAffiliation")
+      .values({ ...input, personId })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: "person.affiliation.add",
+      recordType: "person_affiliation",
+      recordId: row.id,
+      after: row,
+    });
+  });
+  return getPerson(ctx, personId);
+}
+
+export async function removeAffiliation(ctx: Ctx, personId: string, affiliationId: string) {
+  authorize(ctx.viewer, "person.list");
+  const person = await queries.findPerson(ctx.db, ctx.viewer, personId);
+  if (!person) throw notFound("The person");
+  authorize(ctx.viewer, "person.update", person);
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .deleteFrom("personAffiliation")
+      .where("id", "=", affiliationId)
+      .where("personId", "=", personId)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw notFound("The affiliation");
+    await writeAudit(trx, ctx, {
+      action: "person.affiliation.remove",
+      recordType: "person_affiliation",
+      recordId: affiliationId,
+      before: row,
+    });
+  });
+  return getPerson(ctx, personId);
+}

@@ -1,0 +1,2 @@
+export { directoryRoutes } from "./directory.routes.js";
+export * as directoryService from "./directory.service.js";

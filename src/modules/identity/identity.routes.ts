@@ -1,0 +1,146 @@
+import type { FastifyRequest } from "fastify";
+import { Type } from "typebox";
+import { ROLES } from "../../platform/access/viewer.js";
+import { ctxOf } from "../../platform/http/request-context.js";
+import { errorResponses, Nullable, Uuid } from "../../platform/http/schemas.js";
+import type { RoutesPlugin } from "../../platform/http/type-provider.js";
+import { changePassword, login, logout, logoutEverywhere, sessionUser } from "./identity.service.js";
+import { cookieOptions, hashToken, SESSION_COOKIE } from "./sessions.js";
+
+const Grant = Type.Object({
+  role: Type.Enum([...ROLES]),
+  nationId: Nullable(Uuid),
+  organisationId: Nullable(Uuid),
+});
+
+export const SessionUserSchema = Type.Object({
+  id: Uuid,
+  username: Type.String(),
+  displayName: Type.String(),
+  personId: Nullable(Uuid),
+  preferredLanguage: Type.String(),
+  mustChangePassword: Type.Boolean(),
+  grants: Type.Array(Grant),
+});
+
+const SessionResponse = Type.Object({
+  user: Nullable(SessionUserSchema),
+  csrfToken: Nullable(Type.String()),
+});
+
+const Ok = Type.Object({ ok: Type.Boolean() });
+
+const tokenHashOf = (request: FastifyRequest) => {
+  const token = request.cookies[SESSION_COOKIE];
+  return token && token.length <= 200 ? hashToken(token) : undefined;
+};
+
+export const identityRoutes: RoutesPlugin = async (app) => {
+  const tags = ["auth"];
+
+  app.get(
+    "/api/auth/session",
+    {
+      config: { allowDuringPasswordChange: true },
+      schema: {
+        tags,
+        summary: "Who is signed in, and the CSRF token for writes",
+        response: { 200: SessionResponse },
+      },
+    },
+    async (request) => {
+      if (!request.viewer.userId || !request.session) return { user: null, csrfToken: null };
+      return {
+        user: await sessionUser(ctxOf(request), request.viewer.userId),
+        csrfToken: request.session.csrfToken,
+      };
+    },
+  );
+
+  app.post(
+    "/api/auth/login",
+    {
+      config: { csrfExempt: true, allowDuringPasswordChange: true },
+      schema: {
+        tags,
+        summary: "Sign in with username and password; rotates the session",
+        body: Type.Object(
+          {
+            username: Type.String({ minLength: 1, maxLength: 100 }),
+            password: Type.String({ minLength: 1, maxLength: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: SessionResponse,
+          ...errorResponses,
+          423: errorResponses[401],
+          429: errorResponses[401],
+        },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      const session = await login(ctx, request.body, {
+        ip: request.ip,
+        userAgent: request.headers["user-agent"],
+        previousTokenHash: tokenHashOf(request),
+      });
+      reply.setCookie(SESSION_COOKIE, session.token, cookieOptions(ctx.config));
+      return { user: await sessionUser(ctx, session.userId), csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post(
+    "/api/auth/logout",
+    {
+      config: { allowDuringPasswordChange: true },
+      schema: { tags, summary: "Sign out of this session", response: { 200: Ok, ...errorResponses } },
+    },
+    async (request, reply) => {
+      await logout(ctxOf(request), request.session?.tokenHash);
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    "/api/auth/logout-everywhere",
+    {
+      config: { allowDuringPasswordChange: true },
+      schema: {
+        tags,
+        summary: "Revoke every session of the signed-in user",
+        response: { 200: Ok, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await logoutEverywhere(ctxOf(request));
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    "/api/auth/password",
+    {
+      config: { allowDuringPasswordChange: true },
+      schema: {
+        tags,
+        summary: "Change the signed-in user's password; other sessions are revoked",
+        body: Type.Object(
+          {
+            currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+            newPassword: Type.String({ minLength: 1, maxLength: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Ok, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await changePassword(ctxOf(request), request.body, request.session?.tokenHash);
+      return { ok: true };
+    },
+  );
+};

@@ -1,0 +1,180 @@
+import "./identity.policy.js";
+import { sql } from "kysely";
+import { authorize } from "../../platform/access/policy.js";
+import type { Role } from "../../platform/access/viewer.js";
+import { writeAudit } from "../../platform/audit.js";
+import { AppError, notFound, validation } from "../../platform/errors.js";
+import type { Ctx } from "../../platform/http/request-context.js";
+import { enforceRateLimit } from "../../platform/rate-limit.js";
+import { hashPassword, passwordWeakness, verifyPassword } from "./passwords.js";
+import { createSession, deleteSession, deleteUserSessions, type NewSession } from "./sessions.js";
+import { viewerForUser } from "./viewer.queries.js";
+
+export interface LoginInput {
+  username: string;
+  password: string;
+}
+
+export interface ClientInfo {
+  ip: string;
+  userAgent?: string;
+  /** Hash of the session the client came with, removed at login so a planted session id is worthless. */
+  previousTokenHash?: string;
+}
+
+const normalise = (username: string) => username.trim().toLowerCase();
+
+export async function login(
+  ctx: Ctx,
+  input: LoginInput,
+  client: ClientInfo,
+): Promise<NewSession & { userId: string }> {
+  const { db, config } = ctx;
+  const username = normalise(input.username);
+  await enforceRateLimit(db, `login-ip:${client.ip}`, 30, 60);
+  await enforceRateLimit(db, `login-user:${username}`, 10, 60);
+
+  const user = await db
+    .selectFrom("appUser")
+    .select(["id", "username", "passwordHash", "disabledAt", "lockedUntil", "failedLogins"])
+    .where("username", "=", username)
+    .executeTakeFirst();
+
+  if (user?.lockedUntil && user.lockedUntil > new Date()) {
+    throw new AppError(
+      "LOCKED",
+      `Too many failed sign-ins: this account is locked until ${user.lockedUntil.toISOString()}`,
+    );
+  }
+  const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
+  const auditCtx = { viewer: ctx.viewer, requestId: ctx.requestId };
+  if (!user || !passwordOk || user.disabledAt) {
+    if (user) {
+      await db.transaction().execute(async (trx) => {
+        const updated = await trx
+          .updateTable("appUser")
+          .set({
+            failedLogins: sql<number>`case when failed_logins + 1 >= ${config.loginMaxAttempts} then 0 else failed_logins + 1 end`,
+            lockedUntil: sql<Date | null>`case when failed_logins + 1 >= ${config.loginMaxAttempts}
+              then now() + make_interval(mins => ${config.loginLockMinutes}) else locked_until end`,
+          })
+          .where("id", "=", user.id)
+          .returning(["lockedUntil"])
+          .executeTakeFirst();
+        const locked = !!updated?.lockedUntil && updated.lockedUntil > new Date();
+        await writeAudit(trx, auditCtx, {
+          action: locked ? "auth.locked" : "auth.login_failed",
+          recordType: "app_user",
+          recordId: user.id,
+          detail: { ip: client.ip },
+        });
+      });
+    }
+    throw new AppError("UNAUTHENTICATED", "Wrong username or password");
+  }
+
+  if (client.previousTokenHash) await deleteSession(db, client.previousTokenHash);
+  const session = await createSession(db, config, user.id, client);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("appUser")
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: sql<Date>`now()` })
+      .where("id", "=", user.id)
+      .execute();
+    await writeAudit(
+      trx,
+      { viewer: { ...ctx.viewer, userId: user.id, username: user.username }, requestId: ctx.requestId },
+      { action: "auth.login", recordType: "app_user", recordId: user.id, detail: { ip: client.ip } },
+    );
+  });
+  return { ...session, userId: user.id };
+}
+
+export async function logout(ctx: Ctx, tokenHash: string | undefined): Promise<void> {
+  if (!tokenHash) return;
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("userSession").where("tokenHash", "=", tokenHash).execute();
+    if (ctx.viewer.userId) {
+      await writeAudit(trx, ctx, {
+        action: "auth.logout",
+        recordType: "app_user",
+        recordId: ctx.viewer.userId,
+      });
+    }
+  });
+}
+
+export async function logoutEverywhere(ctx: Ctx): Promise<number> {
+  authorize(ctx.viewer, "session.logout_everywhere");
+  const count = await deleteUserSessions(ctx.db, ctx.viewer.userId!);
+  await writeAudit(ctx.db, ctx, {
+    action: "auth.logout_everywhere",
+    recordType: "app_user",
+    recordId: ctx.viewer.userId,
+    detail: { sessions: count },
+  });
+  return count;
+}
+
+export async function changePassword(
+  ctx: Ctx,
+  input: { currentPassword: string; newPassword: string },
+  keepTokenHash: string | undefined,
+): Promise<void> {
+  authorize(ctx.viewer, "session.change_password");
+  const userId = ctx.viewer.userId!;
+  await enforceRateLimit(ctx.db, `password-change:${userId}`, 10, 300);
+  const user = await ctx.db
+    .selectFrom("appUser")
+    .select(["username", "passwordHash"])
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError("VALIDATION_FAILED", "The current password is wrong", [
+      { field: "body.currentPassword", message: "is wrong" },
+    ]);
+  }
+  const weakness = passwordWeakness(input.newPassword, user.username);
+  if (weakness) throw validation("body.newPassword", weakness);
+  if (input.newPassword === input.currentPassword) {
+    throw validation("body.newPassword", "must differ from the current password");
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("appUser")
+      .set({ passwordHash, mustChangePassword: false })
+      .where("id", "=", userId)
+      .execute();
+    // Other sessions may belong to whoever knew the old password.
+    let others = trx.deleteFrom("userSession").where("userId", "=", userId);
+    if (keepTokenHash) others = others.where("tokenHash", "<>", keepTokenHash);
+    await others.execute();
+    await writeAudit(trx, ctx, {
+      action: "user.password_changed",
+      recordType: "app_user",
+      recordId: userId,
+    });
+  });
+}
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  personId: string | null;
+  preferredLanguage: string;
+  mustChangePassword: boolean;
+  grants: { role: Role; nationId: string | null; organisationId: string | null }[];
+}
+
+export async function sessionUser(ctx: Ctx, userId: string): Promise<SessionUser> {
+  const user = await ctx.db
+    .selectFrom("appUser")
+    .select(["id", "username", "displayName", "personId", "preferredLanguage", "mustChangePassword"])
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  if (!user) throw notFound("The user");
+  const viewer = await viewerForUser(ctx.db, userId);
+  return { ...user, grants: viewer?.grants ?? [] };
+}

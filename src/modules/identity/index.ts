@@ -1,0 +1,3 @@
+export { identityRoutes } from "./identity.routes.js";
+export { hashPassword } from "./passwords.js";
+export { viewerForUser } from "./viewer.queries.js";

@@ -1,0 +1,21 @@
+import type { RoutesPlugin } from "../platform/http/type-provider.js";
+import { catalogueRoutes } from "./catalogue/index.js";
+import { directoryRoutes } from "./directory/index.js";
+import { identityRoutes } from "./identity/index.js";
+import { meetingsRoutes } from "./meetings/index.js";
+import { operationsRoutes } from "./operations/index.js";
+import { programmesRoutes } from "./programmes/index.js";
+import { readinessRoutes } from "./readiness/index.js";
+import { trainingRoutes } from "./training/index.js";
+
+/** Every capability's HTTP plugin, in registration order. Add a capability here and nowhere else. */
+export const modules: RoutesPlugin[] = [
+  identityRoutes,
+  directoryRoutes,
+  catalogueRoutes,
+  programmesRoutes,
+  trainingRoutes,
+  readinessRoutes,
+  operationsRoutes,
+  meetingsRoutes,
+];

@@ -1,0 +1,41 @@
+import { AppError } from "../errors.js";
+import type { Viewer } from "./viewer.js";
+
+// biome-ignore lint/suspicious/noExplicitAny: rules are stored untyped; definePolicy keeps each one typed
+type AnyRule = (viewer: Viewer, record: any) => boolean;
+export type Rule<R> = (viewer: Viewer, record: R) => boolean;
+
+const rules = new Map<string, AnyRule>();
+
+/**
+ * Declares who may do what. Each capability declares its actions in its `*.policy.ts`; every service method
+ * starts with `authorize(viewer, action, record)`. This registry is the one place access is decided.
+ */
+export function definePolicy<A extends Record<string, Rule<never>>>(actions: A): { [K in keyof A]: K } {
+  const names = {} as { [K in keyof A]: K };
+  for (const [action, rule] of Object.entries(actions)) {
+    if (rules.has(action) && rules.get(action) !== rule)
+      throw new Error(`Policy action ${action} is declared twice`);
+    rules.set(action, rule as AnyRule);
+    (names as Record<string, string>)[action] = action;
+  }
+  return names;
+}
+
+export function can(viewer: Viewer, action: string, record?: unknown): boolean {
+  const rule = rules.get(action);
+  if (!rule) throw new Error(`No policy rule declares the action ${action}`);
+  return rule(viewer, record);
+}
+
+/** Throws 401 for the signed-out and 403 for the signed-in when the rule refuses. */
+export function authorize(viewer: Viewer, action: string, record?: unknown): void {
+  if (can(viewer, action, record)) return;
+  if (!viewer.userId) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
+  throw new AppError("FORBIDDEN", `You are not allowed to ${action.replace(/[._]/g, " ")}`);
+}
+
+export const declaredActions = (): string[] => [...rules.keys()].sort();
+
+export const anyone: Rule<unknown> = () => true;
+export const signedIn: Rule<unknown> = (viewer) => viewer.userId !== null;

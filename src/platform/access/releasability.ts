@@ -1,0 +1,137 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import { AppError } from "../errors.js";
+import {
+  coordinatesNation,
+  isAdministrator,
+  managesOrganisation,
+  readsEverything,
+  type Viewer,
+} from "./viewer.js";
+
+export type ReleasabilityLevel = "public" | "internal" | "restricted";
+
+/** The ownership and releasability of one record, as the policy sees it. */
+export interface ReleasableRecord {
+  ownerNationId: string | null;
+  ownerOrganisationId: string | null;
+  releasability: ReleasabilityLevel;
+  releaseNations: string[];
+  releaseOrganisations: string[];
+}
+
+const uuidArray = (ids: string[]) => sql`${sql.val(ids)}::uuid[]`;
+
+/**
+ * The read rule for releasable records as a SQL predicate, so that lists, counts, facets and aggregates
+ * never see a row the viewer may not. `table` is the alias of a table with the releasable columns.
+ */
+export function visibleTo(viewer: Viewer, table: string) {
+  // biome-ignore lint/suspicious/noExplicitAny: the predicate works on any table that has the releasable columns
+  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
+    if (readsEverything(viewer)) return sql<boolean>`true`;
+    const column = (name: string) => sql.ref(`${table}.${name}`);
+    const allowed: Expression<SqlBool>[] = [sql<boolean>`${column("releasability")} = 'public'`];
+    if (viewer.userId) allowed.push(sql<boolean>`${column("releasability")} = 'internal'`);
+    if (viewer.nationIds.length) {
+      allowed.push(sql<boolean>`${column("owner_nation_id")} = any(${uuidArray(viewer.nationIds)})`);
+      allowed.push(sql<boolean>`${column("release_nations")} && ${uuidArray(viewer.nationIds)}`);
+    }
+    if (viewer.organisationIds.length) {
+      allowed.push(
+        sql<boolean>`${column("owner_organisation_id")} = any(${uuidArray(viewer.organisationIds)})`,
+      );
+      allowed.push(sql<boolean>`${column("release_organisations")} && ${uuidArray(viewer.organisationIds)}`);
+    }
+    return eb.or(allowed);
+  };
+}
+
+/** The same rule in JavaScript, for a record already loaded through another visible record. */
+export function canRead(viewer: Viewer, record: ReleasableRecord): boolean {
+  if (readsEverything(viewer)) return true;
+  if (record.releasability === "public") return true;
+  if (!viewer.userId) return false;
+  if (record.releasability === "internal") return true;
+  return (
+    (!!record.ownerNationId && viewer.nationIds.includes(record.ownerNationId)) ||
+    (!!record.ownerOrganisationId && viewer.organisationIds.includes(record.ownerOrganisationId)) ||
+    record.releaseNations.some((id) => viewer.nationIds.includes(id)) ||
+    record.releaseOrganisations.some((id) => viewer.organisationIds.includes(id))
+  );
+}
+
+/** Owners change their records: the nation's coordinators, the organisation's organisers, administrators. */
+export function isOwnerEditor(
+  viewer: Viewer,
+  record: Pick<ReleasableRecord, "ownerNationId" | "ownerOrganisationId">,
+) {
+  return (
+    isAdministrator(viewer) ||
+    coordinatesNation(viewer, record.ownerNationId) ||
+    managesOrganisation(viewer, record.ownerOrganisationId)
+  );
+}
+
+export interface ReleaseInput {
+  ownerNationId?: string | null;
+  ownerOrganisationId?: string | null;
+  releasability?: ReleasabilityLevel;
+  releaseNationIds?: string[];
+  releaseOrganisationIds?: string[];
+}
+
+/**
+ * Resolves the owner and release list a writer asked for. A writer may only give a record to an owner they
+ * speak for, so nobody can create records in another nation's name.
+ */
+export function resolveRelease(
+  viewer: Viewer,
+  input: ReleaseInput,
+  defaults: {
+    ownerNationId?: string | null;
+    ownerOrganisationId?: string | null;
+    releasability: ReleasabilityLevel;
+  },
+): ReleasableRecord {
+  const ownerNationId =
+    input.ownerNationId !== undefined ? input.ownerNationId : (defaults.ownerNationId ?? null);
+  const ownerOrganisationId =
+    input.ownerOrganisationId !== undefined
+      ? input.ownerOrganisationId
+      : (defaults.ownerOrganisationId ?? null);
+  if (!ownerNationId && !ownerOrganisationId) {
+    throw new AppError("VALIDATION_FAILED", "A record needs an owning nation or organisation", [
+      { field: "body.ownerNationId", message: "an owning nation or organisation is required" },
+    ]);
+  }
+  if (!isOwnerEditor(viewer, { ownerNationId, ownerOrganisationId })) {
+    throw new AppError(
+      "FORBIDDEN",
+      "You may only create or give records to a nation or organisation you represent",
+      [
+        {
+          field: ownerNationId ? "body.ownerNationId" : "body.ownerOrganisationId",
+          message: "not in your scope",
+        },
+      ],
+    );
+  }
+  return {
+    ownerNationId,
+    ownerOrganisationId,
+    releasability: input.releasability ?? defaults.releasability,
+    releaseNations: input.releaseNationIds ?? [],
+    releaseOrganisations: input.releaseOrganisationIds ?? [],
+  };
+}
+
+/** Row columns → API shape. */
+export function releaseOutput(record: ReleasableRecord) {
+  return {
+    ownerNationId: record.ownerNationId,
+    ownerOrganisationId: record.ownerOrganisationId,
+    releasability: record.releasability,
+    releaseNationIds: record.releaseNations,
+    releaseOrganisationIds: record.releaseOrganisations,
+  };
+}

@@ -1,0 +1,68 @@
+export const ROLES = [
+  "administrator",
+  "national_coordinator",
+  "organiser",
+  "course_director",
+  "evaluator",
+  "participant",
+  "auditor",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface RoleGrant {
+  role: Role;
+  nationId: string | null;
+  organisationId: string | null;
+}
+
+/** Who is asking. Built once per request from the session; every access decision reads only this. */
+export interface Viewer {
+  userId: string | null;
+  username: string | null;
+  personId: string | null;
+  /** The nation of the person behind the account, if any. */
+  personNationId: string | null;
+  grants: RoleGrant[];
+  /** Nations whose restricted records this viewer may read: their own, and those they coordinate or audit. */
+  nationIds: string[];
+  /** Organisations (with all their descendants) whose restricted records this viewer may read. */
+  organisationIds: string[];
+  /** Organisations (with descendants) this viewer organises: the scope of organiser, director and evaluator roles. */
+  managedOrganisationIds: string[];
+  mustChangePassword: boolean;
+}
+
+export const ANONYMOUS: Viewer = Object.freeze({
+  userId: null,
+  username: null,
+  personId: null,
+  personNationId: null,
+  grants: [],
+  nationIds: [],
+  organisationIds: [],
+  managedOrganisationIds: [],
+  mustChangePassword: false,
+});
+
+export const isSignedIn = (viewer: Viewer): boolean => viewer.userId !== null;
+export const hasRole = (viewer: Viewer, role: Role): boolean =>
+  viewer.grants.some((grant) => grant.role === role);
+export const isAdministrator = (viewer: Viewer): boolean => hasRole(viewer, "administrator");
+
+/** Administrators and unscoped auditors read every record. */
+export const readsEverything = (viewer: Viewer): boolean =>
+  viewer.grants.some(
+    (grant) =>
+      grant.role === "administrator" ||
+      (grant.role === "auditor" && grant.nationId === null && grant.organisationId === null),
+  );
+
+export const coordinatesNation = (viewer: Viewer, nationId: string | null | undefined): boolean =>
+  !!nationId &&
+  viewer.grants.some((grant) => grant.role === "national_coordinator" && grant.nationId === nationId);
+
+export const coordinatedNationIds = (viewer: Viewer): string[] =>
+  viewer.grants.filter((grant) => grant.role === "national_coordinator").map((grant) => grant.nationId!);
+
+export const managesOrganisation = (viewer: Viewer, organisationId: string | null | undefined): boolean =>
+  !!organisationId && viewer.managedOrganisationIds.includes(organisationId);

@@ -1,0 +1,68 @@
+import type { Kysely, Transaction } from "kysely";
+import type { DB } from "../db/schema/index.js";
+import type { Viewer } from "./access/viewer.js";
+
+export interface AuditContext {
+  viewer: Viewer;
+  requestId: string | null;
+}
+
+export interface AuditRecord {
+  action: string;
+  recordType: string;
+  recordId: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  /** Extra facts worth keeping (a reason, a count) that are not record fields. */
+  detail?: Record<string, unknown>;
+}
+
+const comparable = (value: unknown) =>
+  value instanceof Date ? value.toISOString() : Array.isArray(value) ? JSON.stringify(value) : value;
+
+/** Only the fields that changed, so the trail reads as a list of changes rather than of snapshots. */
+export function difference(
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown> | null | undefined,
+): { before?: Record<string, unknown>; after?: Record<string, unknown> } {
+  if (!before) return after ? { after: clean(after) } : {};
+  if (!after) return { before: clean(before) };
+  const changedBefore: Record<string, unknown> = {};
+  const changedAfter: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (key === "updatedAt" || key === "search") continue;
+    if (comparable(before[key]) !== comparable(after[key])) {
+      changedBefore[key] = before[key] ?? null;
+      changedAfter[key] = after[key] ?? null;
+    }
+  }
+  return { before: changedBefore, after: changedAfter };
+}
+
+function clean(record: Record<string, unknown>): Record<string, unknown> {
+  const { search: _search, passwordHash: _hash, ...rest } = record;
+  return rest;
+}
+
+/**
+ * Writes one audit entry inside the caller's transaction, so a change and its entry commit or vanish together.
+ * Call it as the last statement of the transaction: the chain lock is held until commit.
+ */
+export async function writeAudit(trx: Transaction<DB> | Kysely<DB>, ctx: AuditContext, entry: AuditRecord) {
+  const diff = {
+    ...difference(entry.before, entry.after),
+    ...(entry.detail ? { detail: entry.detail } : {}),
+  };
+  await trx
+    .insertInto("auditEntry")
+    .values({
+      actorUserId: ctx.viewer.userId,
+      actorLabel: ctx.viewer.username ?? "system",
+      action: entry.action,
+      recordType: entry.recordType,
+      recordId: entry.recordId,
+      diff: JSON.stringify(diff, (_key, value) => (value === undefined ? null : value)),
+      requestId: ctx.requestId,
+    })
+    .execute();
+}

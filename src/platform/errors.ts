@@ -1,0 +1,66 @@
+export type ErrorCode =
+  | "VALIDATION_FAILED"
+  | "UNAUTHENTICATED"
+  | "PASSWORD_CHANGE_REQUIRED"
+  | "FORBIDDEN"
+  | "CSRF_REJECTED"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "INVALID_STATE"
+  | "UNPROCESSABLE"
+  | "PAYLOAD_TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "RATE_LIMITED"
+  | "LOCKED"
+  | "UNAVAILABLE";
+
+export const statusOf: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  FORBIDDEN: 403,
+  CSRF_REJECTED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_STATE: 409,
+  UNPROCESSABLE: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  LOCKED: 423,
+  UNAVAILABLE: 503,
+};
+
+export interface FieldError {
+  /** Dotted path of the offending field in the request, e.g. `body.code` or `query.limit`. */
+  field: string;
+  message: string;
+}
+
+/** The one error type services throw; the error handler maps `code` to an HTTP status. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields: FieldError[] = [],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return statusOf[this.code];
+  }
+}
+
+export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} was not found`);
+export const forbidden = (message = "You are not allowed to do this") => new AppError("FORBIDDEN", message);
+export const unauthenticated = (message = "Sign in to continue") => new AppError("UNAUTHENTICATED", message);
+export const conflict = (message: string, field?: string) =>
+  new AppError("CONFLICT", message, field ? [{ field, message }] : []);
+export const invalidState = (message: string) => new AppError("INVALID_STATE", message);
+export const validation = (field: string, message: string) =>
+  new AppError("VALIDATION_FAILED", `${field}: ${message}`, [{ field, message }]);
+export const unprocessable = (field: string, message: string) =>
+  new AppError("UNPROCESSABLE", `${field}: ${message}`, [{ field, message }]);

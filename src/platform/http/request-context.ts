@@ -1,0 +1,41 @@
+import type { FastifyRequest } from "fastify";
+import type { Config } from "../../config.js";
+import type { Db } from "../../db/database.js";
+import type { Viewer } from "../access/viewer.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+  interface FastifyRequest {
+    viewer: Viewer;
+    /** Hash of the session token and its CSRF token, when the request carries a live session. */
+    session: { tokenHash: string; csrfToken: string } | null;
+  }
+  interface FastifyContextConfig {
+    /** The route may be called by a user who still has to change a temporary password. */
+    allowDuringPasswordChange?: boolean;
+    /** State-changing route that needs no session and therefore no CSRF token (login, public verification). */
+    csrfExempt?: boolean;
+  }
+}
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+}
+
+/** What a service method needs to know about the call: the database, who asks, and the request id for the audit. */
+export interface Ctx {
+  db: Db;
+  viewer: Viewer;
+  requestId: string | null;
+  config: Config;
+}
+
+export const ctxOf = (request: FastifyRequest): Ctx => ({
+  db: request.server.deps.db,
+  viewer: request.viewer,
+  requestId: request.id,
+  config: request.server.deps.config,
+});

@@ -1,0 +1,82 @@
+import { type Static, type TSchema, Type } from "typebox";
+
+/** One of a fixed list of strings, typed as the union of its values. */
+export const StringEnum = <const T extends readonly string[]>(values: T, description?: string) =>
+  Type.Enum<[...T]>(values, description ? { description } : {});
+
+export const Uuid = Type.String({ format: "uuid", description: "Identifier (UUID)" });
+export const IsoDate = Type.String({ format: "date", description: "Calendar date, YYYY-MM-DD" });
+export const IsoDateTime = Type.String({ format: "date-time" });
+/** Free text with sane bounds: never empty, never unbounded. */
+export const Text = (maxLength = 200, extra: Record<string, unknown> = {}) =>
+  Type.String({ minLength: 1, maxLength, pattern: "\\S", ...extra });
+export const LongText = (maxLength = 20_000) => Type.String({ maxLength });
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+export type IdParams = Static<typeof IdParams>;
+
+export const MAX_PAGE_SIZE = 100;
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 25 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+};
+
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer({ description: "Matching records the caller may see" }),
+    limit: Type.Integer(),
+    offset: Type.Integer(),
+  });
+
+export const ErrorResponse = Type.Object(
+  {
+    code: Type.String(),
+    message: Type.String(),
+    fields: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    requestId: Type.String(),
+  },
+  { $id: "ErrorResponse", description: "Every 4xx and 5xx reply has this shape" },
+);
+
+export const Releasability = Type.Union(
+  [Type.Literal("public"), Type.Literal("internal"), Type.Literal("restricted")],
+  {
+    description:
+      "public: anyone, even signed out; internal: every signed-in user; restricted: the owner and the named nations and organisations",
+  },
+);
+export type Releasability = Static<typeof Releasability>;
+
+/** Ownership and releasability, as written by clients. */
+export const ReleaseInput = {
+  ownerNationId: Type.Optional(Nullable(Uuid)),
+  ownerOrganisationId: Type.Optional(Nullable(Uuid)),
+  releasability: Type.Optional(Releasability),
+  releaseNationIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, uniqueItems: true })),
+  releaseOrganisationIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, uniqueItems: true })),
+};
+
+/** Ownership and releasability, as read back. */
+export const ReleaseOutput = {
+  ownerNationId: Nullable(Uuid),
+  ownerOrganisationId: Nullable(Uuid),
+  releasability: Releasability,
+  releaseNationIds: Type.Array(Uuid),
+  releaseOrganisationIds: Type.Array(Uuid),
+};
+
+export const errorResponses = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  422: ErrorResponse,
+};
+
+/** The reply of every list endpoint. */
+export function paged<T>(query: { limit?: number; offset?: number }, result: { items: T[]; total: number }) {
+  return { items: result.items, total: result.total, limit: query.limit ?? 25, offset: query.offset ?? 0 };
+}

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "./app.js";
+import type { Config } from "./config.js";
+import { type Database, openDatabase } from "./db/database.js";
+import { migrate } from "./db/migrate.js";
+import { seedDemo } from "./seed/demo.js";
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, migrates it, optionally loads the demo, and listens. */
+export async function startServer(config: Config, options: { demo?: boolean } = {}): Promise<RunningServer> {
+  const started = Date.now();
+  const log = (level: "info" | "warn" | "debug", message: string) => {
+    if (level === "debug" && config.logLevel !== "debug") return;
+    console[level === "warn" ? "warn" : "log"](`[accord] ${message}`);
+  };
+  const database = await openDatabase(config, log);
+  let app: FastifyInstance | undefined;
+  try {
+    await migrate(database.pool, (message) => log("info", message));
+    if (options.demo ?? config.demo)
+      await seedDemo(database.db, { demoAccounts: true, log: (m) => log("info", m) });
+    app = await buildApp({ config, db: database.db });
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await app?.close().catch(() => {});
+    await database.close().catch(() => {});
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
+  log("info", `Accord is ready at ${url} (${database.kind} PostgreSQL, ${Date.now() - started} ms)`);
+  let stopping: Promise<void> | undefined;
+  const running = app;
+  return {
+    app: running,
+    database,
+    url,
+    stop() {
+      stopping ??= (async () => {
+        await running.close();
+        await database.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -57,3 +57,16 @@ create table rate_limit_hit (
   hits integer not null default 0,
   primary key (key, window_start)
 );
+
+-- Files attached to records (documents, evidence, attachments). Kept in PostgreSQL so that every Accord process
+-- sees the same files and a database backup holds them; access follows the record a file is attached to.
+create table stored_file (
+  id uuid primary key default gen_random_uuid(),
+  filename text not null constraint stored_file_filename_check check (length(btrim(filename)) between 1 and 255),
+  content_type text not null constraint stored_file_content_type_check check (length(content_type) <= 200),
+  size_bytes integer not null constraint stored_file_size_bytes_check check (size_bytes >= 0),
+  sha256 text not null,
+  content bytea not null,
+  uploaded_by uuid references app_user,
+  created_at timestamptz not null default now()
+);

@@ -65,7 +65,19 @@ export interface SchemaMigrationTable {
   appliedAt: Timestamp;
 }
 
+export interface StoredFileTable {
+  id: Id;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  content: Buffer;
+  uploadedBy: string | null;
+  createdAt: CreatedAt;
+}
+
 export interface IdentityTables {
+  storedFile: StoredFileTable;
   appUser: AppUserTable;
   roleAssignment: RoleAssignmentTable;
   userSession: UserSessionTable;

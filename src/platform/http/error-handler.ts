@@ -140,6 +140,13 @@ export function toAppError(error: unknown): AppError | undefined {
       return new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json");
     case "FST_ERR_CTP_INVALID_TYPE":
       return new AppError("UNSUPPORTED_MEDIA_TYPE", "The content type is not accepted");
+    case "FST_INVALID_MULTIPART_CONTENT_TYPE":
+      return new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the file as multipart/form-data");
+    case "FST_REQ_FILE_TOO_LARGE":
+    case "FST_FILES_LIMIT":
+    case "FST_PARTS_LIMIT":
+    case "FST_FIELDS_LIMIT":
+      return new AppError("PAYLOAD_TOO_LARGE", "The upload is too large or has too many parts");
     case "FST_ERR_BAD_URL":
     case "FST_ERR_ASYNC_CONSTRAINT":
       return new AppError("VALIDATION_FAILED", "The URL is malformed");

@@ -1,0 +1,160 @@
+import { createHash } from "node:crypto";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Kysely } from "kysely";
+import type { DB } from "../db/schema/index.js";
+import { writeAudit } from "./audit.js";
+import { AppError } from "./errors.js";
+import type { Ctx } from "./http/request-context.js";
+
+/** Accepted types, each with the leading bytes its content must start with (null: text, checked as UTF-8). */
+const ACCEPTED: Record<string, { extensions: string[]; magic: number[] | null }> = {
+  "application/pdf": { extensions: ["pdf"], magic: [0x25, 0x50, 0x44, 0x46] },
+  "image/png": { extensions: ["png"], magic: [0x89, 0x50, 0x4e, 0x47] },
+  "image/jpeg": { extensions: ["jpg", "jpeg"], magic: [0xff, 0xd8, 0xff] },
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
+    extensions: ["docx"],
+    magic: [0x50, 0x4b, 0x03, 0x04],
+  },
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+    extensions: ["xlsx"],
+    magic: [0x50, 0x4b, 0x03, 0x04],
+  },
+  "application/vnd.oasis.opendocument.text": { extensions: ["odt"], magic: [0x50, 0x4b, 0x03, 0x04] },
+  "text/plain": { extensions: ["txt"], magic: null },
+  "text/csv": { extensions: ["csv"], magic: null },
+};
+
+export const ACCEPTED_FILE_TYPES = Object.keys(ACCEPTED);
+
+export interface FileUpload {
+  filename: string;
+  contentType: string;
+  data: Buffer;
+}
+
+export interface StoredFileInfo {
+  id: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: Date;
+}
+
+/** Checks name, declared type, actual content and size; throws a 4xx naming what is wrong. */
+export function checkUpload(upload: FileUpload, limitBytes: number): void {
+  const rule = ACCEPTED[upload.contentType];
+  if (!rule) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Files of type ${upload.contentType} are not accepted`, [
+      { field: "file", message: `accepted types: ${ACCEPTED_FILE_TYPES.join(", ")}` },
+    ]);
+  }
+  const filename = upload.filename.trim();
+  if (!filename || filename.length > 255 || /[\\/\u0000-\u001f]/.test(filename)) {
+    throw new AppError("VALIDATION_FAILED", "The file name is empty, too long or has path characters", [
+      { field: "file", message: "bad file name" },
+    ]);
+  }
+  const extension = filename.split(".").pop()?.toLowerCase() ?? "";
+  if (!rule.extensions.includes(extension)) {
+    throw new AppError("VALIDATION_FAILED", `A ${upload.contentType} file must end in .${rule.extensions.join(" or .")}`, [
+      { field: "file", message: "the extension does not match the type" },
+    ]);
+  }
+  if (upload.data.length === 0) {
+    throw new AppError("VALIDATION_FAILED", "The file is empty", [{ field: "file", message: "is empty" }]);
+  }
+  if (upload.data.length > limitBytes) {
+    throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${limitBytes} bytes`, [
+      { field: "file", message: "too large" },
+    ]);
+  }
+  const matches = rule.magic
+    ? rule.magic.every((byte, index) => upload.data[index] === byte)
+    : (() => {
+        try {
+          new TextDecoder("utf-8", { fatal: true }).decode(upload.data);
+          return !upload.data.includes(0);
+        } catch {
+          return false;
+        }
+      })();
+  if (!matches) {
+    throw new AppError("VALIDATION_FAILED", `The content is not a ${upload.contentType} file`, [
+      { field: "file", message: "the content does not match the declared type" },
+    ]);
+  }
+}
+
+/** Stores a checked file inside the caller's transaction and audits it. */
+export async function storeFile(trx: Kysely<DB>, ctx: Ctx, upload: FileUpload): Promise<StoredFileInfo> {
+  checkUpload(upload, ctx.config.uploadLimitBytes);
+  const sha256 = createHash("sha256").update(upload.data).digest("hex");
+  const row = await trx
+    .insertInto("storedFile")
+    .values({
+      filename: upload.filename.trim(),
+      contentType: upload.contentType,
+      sizeBytes: upload.data.length,
+      sha256,
+      content: upload.data,
+      uploadedBy: ctx.viewer.userId,
+    })
+    .returning(["id", "filename", "contentType", "sizeBytes", "sha256", "createdAt"])
+    .executeTakeFirstOrThrow();
+  await writeAudit(trx, ctx, { action: "file.store", recordType: "stored_file", recordId: row.id, after: row });
+  return row;
+}
+
+export function fileInfo(db: Kysely<DB>, id: string): Promise<StoredFileInfo | undefined> {
+  return db
+    .selectFrom("storedFile")
+    .select(["id", "filename", "contentType", "sizeBytes", "sha256", "createdAt"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+/**
+ * Reads the single file part of a multipart/form-data request (field name `file`). The caller has already checked
+ * access to the record the file will be attached to.
+ */
+export async function receiveUpload(request: FastifyRequest, limitBytes: number): Promise<FileUpload> {
+  if (!request.isMultipart()) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the file as multipart/form-data in a field named file");
+  }
+  const part = await request.file({ limits: { fileSize: limitBytes, files: 1 } });
+  if (!part || part.fieldname !== "file") {
+    throw new AppError("VALIDATION_FAILED", "No file was sent in the field named file", [
+      { field: "file", message: "is required" },
+    ]);
+  }
+  const data = await part.toBuffer().catch((error: { code?: string }) => {
+    if (error.code === "FST_REQ_FILE_TOO_LARGE") {
+      throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${limitBytes} bytes`, [
+        { field: "file", message: "too large" },
+      ]);
+    }
+    throw error;
+  });
+  return { filename: part.filename, contentType: part.mimetype, data };
+}
+
+/** Sends a stored file as a download; the caller has already checked access. */
+export async function sendStoredFile(db: Kysely<DB>, reply: FastifyReply, id: string): Promise<FastifyReply> {
+  const file = await db
+    .selectFrom("storedFile")
+    .select(["filename", "contentType", "content", "sha256"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!file) throw new AppError("NOT_FOUND", "The file was not found");
+  const asciiName = file.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return reply
+    .header("content-type", file.contentType)
+    .header(
+      "content-disposition",
+      `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    )
+    .header("x-content-type-options", "nosniff")
+    .header("etag", `"${file.sha256}"`)
+    .send(file.content);
+}

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
+// Runs the built CLI (dist/, from `npm run build`); straight after `npm ci` it runs the TypeScript source through tsx.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const built = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
-if (!existsSync(built)) {
-  console.error("accord: the server is not built yet. Run `npm run build` first.");
-  process.exit(1);
+if (existsSync(built)) {
+  await import(built);
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import(new URL("../src/cli/main.ts", import.meta.url).href);
 }
-await import(built);

@@ -39,7 +39,18 @@ export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
  * Applies pending migrations, each in its own transaction, under an advisory lock so that several Accord
  * processes starting together on one server migrate once.
  */
-export async function migrate(pool: pg.Pool, log: (message: string) => void = () => {}): Promise<string[]> {
+export interface MigrationSource {
+  names: readonly string[];
+  load(name: string): string;
+}
+
+const bundled: MigrationSource = { names: migrationNames, load: migrationSql };
+
+export async function migrate(
+  pool: pg.Pool,
+  log: (message: string) => void = () => {},
+  source: MigrationSource = bundled,
+): Promise<string[]> {
   const client = await pool.connect();
   const applied: string[] = [];
   try {
@@ -50,7 +61,7 @@ export async function migrate(pool: pg.Pool, log: (message: string) => void = ()
         await client.query<{ name: string; checksum: string }>("select name, checksum from schema_migration")
       ).rows.map((row) => [row.name, row.checksum]),
     );
-    const known = new Set(migrationNames);
+    const known = new Set(source.names);
     for (const name of done.keys()) {
       if (!known.has(name)) {
         throw new MigrationError(
@@ -58,8 +69,8 @@ export async function migrate(pool: pg.Pool, log: (message: string) => void = ()
         );
       }
     }
-    for (const name of migrationNames) {
-      const sql = migrationSql(name);
+    for (const name of source.names) {
+      const sql = source.load(name);
       const sum = checksum(sql);
       const existing = done.get(name);
       if (existing) {

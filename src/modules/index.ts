@@ -1,4 +1,5 @@
 import type { RoutesPlugin } from "../platform/http/type-provider.js";
+import { auditRoutes } from "./audit/index.js";
 import { catalogueRoutes } from "./catalogue/index.js";
 import { directoryRoutes } from "./directory/index.js";
 import { identityRoutes } from "./identity/index.js";
@@ -18,4 +19,5 @@ export const modules: RoutesPlugin[] = [
   readinessRoutes,
   operationsRoutes,
   meetingsRoutes,
+  auditRoutes,
 ];

@@ -50,16 +50,19 @@ export function checkUpload(upload: FileUpload, limitBytes: number): void {
     ]);
   }
   const filename = upload.filename.trim();
-  if (!filename || filename.length > 255 || /[\\/\u0000-\u001f]/.test(filename)) {
+  const hasControlCharacter = [...filename].some((character) => character.charCodeAt(0) < 0x20);
+  if (!filename || filename.length > 255 || /[\\/]/.test(filename) || hasControlCharacter) {
     throw new AppError("VALIDATION_FAILED", "The file name is empty, too long or has path characters", [
       { field: "file", message: "bad file name" },
     ]);
   }
   const extension = filename.split(".").pop()?.toLowerCase() ?? "";
   if (!rule.extensions.includes(extension)) {
-    throw new AppError("VALIDATION_FAILED", `A ${upload.contentType} file must end in .${rule.extensions.join(" or .")}`, [
-      { field: "file", message: "the extension does not match the type" },
-    ]);
+    throw new AppError(
+      "VALIDATION_FAILED",
+      `A ${upload.contentType} file must end in .${rule.extensions.join(" or .")}`,
+      [{ field: "file", message: "the extension does not match the type" }],
+    );
   }
   if (upload.data.length === 0) {
     throw new AppError("VALIDATION_FAILED", "The file is empty", [{ field: "file", message: "is empty" }]);
@@ -102,7 +105,12 @@ export async function storeFile(trx: Kysely<DB>, ctx: Ctx, upload: FileUpload): 
     })
     .returning(["id", "filename", "contentType", "sizeBytes", "sha256", "createdAt"])
     .executeTakeFirstOrThrow();
-  await writeAudit(trx, ctx, { action: "file.store", recordType: "stored_file", recordId: row.id, after: row });
+  await writeAudit(trx, ctx, {
+    action: "file.store",
+    recordType: "stored_file",
+    recordId: row.id,
+    after: row,
+  });
   return row;
 }
 
@@ -120,7 +128,10 @@ export function fileInfo(db: Kysely<DB>, id: string): Promise<StoredFileInfo | u
  */
 export async function receiveUpload(request: FastifyRequest, limitBytes: number): Promise<FileUpload> {
   if (!request.isMultipart()) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the file as multipart/form-data in a field named file");
+    throw new AppError(
+      "UNSUPPORTED_MEDIA_TYPE",
+      "Send the file as multipart/form-data in a field named file",
+    );
   }
   const part = await request.file({ limits: { fileSize: limitBytes, files: 1 } });
   if (!part || part.fieldname !== "file") {

@@ -180,3 +180,57 @@ create table notification (
   created_at timestamptz not null default now()
 );
 create index notification_user_idx on notification (user_id, created_at desc);
+
+-- ---------------------------------------------------------------------------------------------------
+-- Seat allocation of an event: 'manual' (the organiser decides every nomination) or 'first_come' (the
+-- nomination itself takes a free seat, or a waitlist place, under the event's row lock).
+alter table event add column acceptance text not null default 'manual'
+  constraint event_acceptance_check check (acceptance in ('manual', 'first_come'));
+alter table event add column sample boolean not null default false;
+alter table event add constraint event_quota_within_capacity
+  check (nation_quota is null or capacity is null or nation_quota <= capacity);
+
+alter table nomination add column note text constraint nomination_note_check check (length(note) <= 2000);
+alter table nomination add column sample boolean not null default false;
+-- The waitlist is served in priority order (1 first), then in order of arrival.
+create index nomination_waitlist_idx on nomination (event_id, priority, created_at) where status = 'waitlisted';
+
+create index notification_unread_idx on notification (user_id) where read_at is null;
+
+-- Revocable tokens behind the iCalendar feeds; only a hash of the token is kept.
+create table calendar_token (
+  id uuid primary key default gen_random_uuid(),
+  token_hash text not null unique,
+  user_id uuid not null references app_user on delete cascade,
+  scope text not null constraint calendar_token_scope_check check (scope in ('nation', 'person', 'search')),
+  nation_id uuid references nation,
+  person_id uuid references person,
+  search jsonb,
+  label text constraint calendar_token_label_check check (length(label) <= 200),
+  created_at timestamptz not null default now(),
+  last_used_at timestamptz,
+  revoked_at timestamptz,
+  constraint calendar_token_target_check check (
+    (scope = 'nation' and nation_id is not null) or
+    (scope = 'person' and person_id is not null) or
+    (scope = 'search' and search is not null))
+);
+create index calendar_token_user_idx on calendar_token (user_id);
+
+-- Whether a nation may be nominated to an activity of the given eligibility, judged on today's memberships.
+create function accord_nation_eligible(eligibility text, eligible_nations uuid[], nation uuid) returns boolean
+  language sql stable parallel safe as $$
+    select case eligibility
+      when 'everyone' then true
+      when 'named_nations' then nation = any(eligible_nations)
+      when 'alliance_members' then exists (
+        select 1 from nation_membership m where m.nation_id = nation and m.kind = 'alliance_member'
+          and m.started_on <= current_date and (m.ended_on is null or m.ended_on >= current_date))
+      when 'partners' then exists (
+        select 1 from nation_membership m where m.nation_id = nation and m.kind in ('partnership_for_peace', 'eapc')
+          and m.started_on <= current_date and (m.ended_on is null or m.ended_on >= current_date))
+        and not exists (
+        select 1 from nation_membership m where m.nation_id = nation and m.kind = 'alliance_member'
+          and m.started_on <= current_date and (m.ended_on is null or m.ended_on >= current_date))
+      else false end
+  $$;

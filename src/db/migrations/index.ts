@@ -11,4 +11,5 @@ export const migrationNames: readonly string[] = [
   "0006_readiness",
   "0007_operations",
   "0008_meetings",
+  "0009_identity_extras",
 ];

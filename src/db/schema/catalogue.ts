@@ -85,6 +85,8 @@ export interface EventTable {
   nominationsCloseOn: DateString | null;
   status: Generated<string>;
   cancelReason: string | null;
+  acceptance: Generated<string>;
+  sample: Generated<boolean>;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
 }
@@ -111,6 +113,8 @@ export interface NominationTable {
   attendance: string | null;
   completed: boolean | null;
   warnings: Json<{ code: string; message: string }[]>;
+  note: string | null;
+  sample: Generated<boolean>;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
 }
@@ -137,7 +141,22 @@ export interface NotificationTable {
   createdAt: CreatedAt;
 }
 
+export interface CalendarTokenTable {
+  id: Id;
+  tokenHash: string;
+  userId: string;
+  scope: string;
+  nationId: string | null;
+  personId: string | null;
+  search: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  label: string | null;
+  createdAt: CreatedAt;
+  lastUsedAt: Timestamp | null;
+  revokedAt: Timestamp | null;
+}
+
 export interface CatalogueTables {
+  calendarToken: CalendarTokenTable;
   cooperationArea: CooperationAreaTable;
   activity: ActivityTable;
   activityArea: ActivityAreaTable;

@@ -59,6 +59,15 @@ export interface AuditEntryTable {
   hash: ColumnType<string, never, never>;
 }
 
+export interface OidcLoginStateTable {
+  state: string;
+  codeVerifier: string;
+  nonce: string;
+  returnTo: Generated<string>;
+  createdAt: CreatedAt;
+  expiresAt: Timestamp;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   checksum: string;
@@ -83,5 +92,6 @@ export interface IdentityTables {
   userSession: UserSessionTable;
   rateLimitHit: RateLimitHitTable;
   auditEntry: AuditEntryTable;
+  oidcLoginState: OidcLoginStateTable;
   schemaMigration: SchemaMigrationTable;
 }

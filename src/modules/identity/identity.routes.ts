@@ -4,6 +4,7 @@ import { ROLES } from "../../platform/access/viewer.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { errorResponses, Nullable, Uuid } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
+import { adminRoutes } from "./admin.routes.js";
 import { changePassword, login, logout, logoutEverywhere, sessionUser } from "./identity.service.js";
 import { cookieOptions, hashToken, SESSION_COOKIE } from "./sessions.js";
 
@@ -143,4 +144,6 @@ export const identityRoutes: RoutesPlugin = async (app) => {
       return { ok: true };
     },
   );
+
+  await app.register(adminRoutes);
 };

@@ -1,0 +1,54 @@
+import { Type } from "typebox";
+import { ctxOf } from "../../platform/http/request-context.js";
+import { errorResponses, Page } from "../../platform/http/schemas.js";
+import type { RoutesPlugin } from "../../platform/http/type-provider.js";
+import { AuditEntry, AuditExportQuery, AuditQuery, ChainVerdict } from "./audit.schemas.js";
+import * as service from "./audit.service.js";
+
+export const auditRoutes: RoutesPlugin = async (app) => {
+  const tags = ["audit trail"];
+  app.get(
+    "/api/audit",
+    {
+      schema: {
+        tags,
+        summary: "Audit entries, newest first (administrators and global auditors)",
+        querystring: AuditQuery,
+        response: { 200: Page(AuditEntry), ...errorResponses },
+      },
+    },
+    async (request) => service.listEntries(ctxOf(request), request.query),
+  );
+  app.get(
+    "/api/audit/export.csv",
+    {
+      schema: {
+        tags,
+        summary: "The matching audit entries as CSV, oldest first",
+        querystring: AuditExportQuery,
+        produces: ["text/csv"],
+        response: { 200: Type.String({ description: "CSV (UTF-8 with BOM)" }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const stream = service.exportEntries(ctxOf(request), request.query);
+      const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="accord-audit-${stamp}.csv"`)
+        .header("cache-control", "no-store")
+        .send(stream);
+    },
+  );
+  app.get(
+    "/api/audit/verify",
+    {
+      schema: {
+        tags,
+        summary: "Recompute the hash chain and report the first broken link",
+        response: { 200: ChainVerdict, ...errorResponses },
+      },
+    },
+    async (request) => service.verifyChain(ctxOf(request)),
+  );
+};

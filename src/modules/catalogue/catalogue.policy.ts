@@ -1,0 +1,71 @@
+import { anyone, definePolicy, signedIn } from "../../platform/access/policy.js";
+import { canRead, type ReleasableRecord } from "../../platform/access/releasability.js";
+import {
+  coordinatesNation,
+  hasRole,
+  isAdministrator,
+  managesOrganisation,
+  readsEverything,
+  type Viewer,
+} from "../../platform/access/viewer.js";
+
+export interface OrganisedRecord {
+  organiserId: string;
+  hostInstitutionId: string | null;
+}
+
+/** Organisers of the organising organisation (or of the host institution, e.g. a course director) run it. */
+export const organises = (viewer: Viewer, activity: OrganisedRecord): boolean =>
+  isAdministrator(viewer) ||
+  managesOrganisation(viewer, activity.organiserId) ||
+  managesOrganisation(viewer, activity.hostInstitutionId);
+
+export interface NominationRecord {
+  nationId: string;
+  personId: string;
+  activity: OrganisedRecord;
+}
+
+/** Who sees a nomination: its nation's coordinators and readers, the organisers, the person, global readers. */
+export const seesNomination = (viewer: Viewer, nomination: NominationRecord): boolean =>
+  readsEverything(viewer) ||
+  viewer.nationIds.includes(nomination.nationId) ||
+  (viewer.personId !== null && viewer.personId === nomination.personId) ||
+  organises(viewer, nomination.activity);
+
+export const catalogueActions = definePolicy({
+  /** Reads are filtered by releasability (and drafts by organiser) in SQL. */
+  "activity.read": anyone,
+  "activity.create": (viewer: Viewer, input: { organiserId: string }) =>
+    isAdministrator(viewer) ||
+    (managesOrganisation(viewer, input.organiserId) &&
+      (hasRole(viewer, "organiser") || hasRole(viewer, "course_director"))),
+  "activity.update": (viewer: Viewer, activity: OrganisedRecord) => organises(viewer, activity),
+  "event.manage": (viewer: Viewer, activity: OrganisedRecord) => organises(viewer, activity),
+  "nomination.list": signedIn,
+  "nomination.read": (viewer: Viewer, nomination: NominationRecord) => seesNomination(viewer, nomination),
+  /** A national coordinator nominates people of their nation; administrators may act for any nation. */
+  "nomination.create": (viewer: Viewer, target: { nationId: string; activity: ReleasableRecord }) =>
+    (isAdministrator(viewer) || coordinatesNation(viewer, target.nationId)) && canRead(viewer, target.activity),
+  "nomination.update": (viewer: Viewer, nomination: NominationRecord) =>
+    isAdministrator(viewer) || coordinatesNation(viewer, nomination.nationId),
+  "nomination.withdraw": (viewer: Viewer, nomination: NominationRecord) =>
+    isAdministrator(viewer) || coordinatesNation(viewer, nomination.nationId),
+  "nomination.decide": (viewer: Viewer, nomination: NominationRecord) => organises(viewer, nomination.activity),
+  "nomination.attendance": (viewer: Viewer, nomination: NominationRecord) =>
+    organises(viewer, nomination.activity),
+  "participation.nation": (viewer: Viewer, nation: { id: string }) =>
+    readsEverything(viewer) || viewer.nationIds.includes(nation.id) || isAdministrator(viewer),
+  "participation.person": (viewer: Viewer, person: { id: string; nationId: string }) =>
+    readsEverything(viewer) ||
+    viewer.personId === person.id ||
+    viewer.nationIds.includes(person.nationId) ||
+    hasRole(viewer, "organiser") ||
+    hasRole(viewer, "course_director"),
+  "notification.read": signedIn,
+  "calendar.token": signedIn,
+  "calendar.nation": (viewer: Viewer, nation: { id: string }) =>
+    readsEverything(viewer) || viewer.nationIds.includes(nation.id),
+  "calendar.person": (viewer: Viewer, person: { id: string; nationId: string }) =>
+    readsEverything(viewer) || viewer.personId === person.id || viewer.nationIds.includes(person.nationId),
+});

@@ -1,0 +1,117 @@
+import { ctxOf } from "../../platform/http/request-context.js";
+import { errorResponses, IdParams, Page } from "../../platform/http/schemas.js";
+import type { RoutesPlugin } from "../../platform/http/type-provider.js";
+import {
+  AdminUser,
+  AdminUserDetail,
+  GrantInput,
+  GrantParams,
+  PasswordReset,
+  RevokedSessions,
+  UserInput,
+  UserPatch,
+  UserQuery,
+} from "./admin.schemas.js";
+import * as service from "./admin.service.js";
+
+/** User and role administration. Every write is audited; the policy allows it to administrators only. */
+export const adminRoutes: RoutesPlugin = async (app) => {
+  const tags = ["administration: users and roles"];
+
+  app.get(
+    "/api/admin/users",
+    {
+      schema: {
+        tags,
+        summary: "Search user accounts",
+        querystring: UserQuery,
+        response: { 200: Page(AdminUser), ...errorResponses },
+      },
+    },
+    async (request) => service.listUsers(ctxOf(request), request.query),
+  );
+  app.get(
+    "/api/admin/users/:id",
+    { schema: { tags, params: IdParams, response: { 200: AdminUserDetail, ...errorResponses } } },
+    async (request) => service.getUser(ctxOf(request), request.params.id),
+  );
+  app.post(
+    "/api/admin/users",
+    {
+      schema: {
+        tags,
+        summary: "Create an account with a temporary password, to be changed at first sign-in",
+        body: UserInput,
+        response: { 201: AdminUserDetail, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.createUser(ctxOf(request), request.body)),
+  );
+  app.patch(
+    "/api/admin/users/:id",
+    {
+      schema: {
+        tags,
+        summary: "Change the display name, person link or language; disable or enable the account",
+        params: IdParams,
+        body: UserPatch,
+        response: { 200: AdminUserDetail, ...errorResponses },
+      },
+    },
+    async (request) => service.updateUser(ctxOf(request), request.params.id, request.body),
+  );
+  app.post(
+    "/api/admin/users/:id/password",
+    {
+      schema: {
+        tags,
+        summary: "Set a temporary password; the user must change it at next sign-in; sessions end",
+        params: IdParams,
+        body: PasswordReset,
+        response: { 200: AdminUserDetail, ...errorResponses },
+      },
+    },
+    async (request) => service.resetPassword(ctxOf(request), request.params.id, request.body),
+  );
+  app.post(
+    "/api/admin/users/:id/revoke-sessions",
+    {
+      schema: {
+        tags,
+        summary: "End every session of the user",
+        params: IdParams,
+        response: { 200: RevokedSessions, ...errorResponses },
+      },
+    },
+    async (request) => service.revokeSessions(ctxOf(request), request.params.id),
+  );
+  app.post(
+    "/api/admin/users/:id/roles",
+    {
+      schema: {
+        tags,
+        summary: "Grant a role with its scope",
+        params: IdParams,
+        body: GrantInput,
+        response: { 201: AdminUserDetail, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.grantRole(ctxOf(request), request.params.id, request.body)),
+  );
+  app.delete(
+    "/api/admin/users/:id/roles/:grantId",
+    {
+      schema: {
+        tags,
+        summary: "Revoke a role assignment",
+        params: GrantParams,
+        response: { 200: AdminUserDetail, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const params = request.params as { id: string; grantId: string };
+      return service.revokeRole(ctxOf(request), params.id, params.grantId);
+    },
+  );
+};

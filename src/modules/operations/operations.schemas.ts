@@ -1,0 +1,503 @@
+import { type Static, Type } from "typebox";
+import {
+  IsoDate,
+  LongText,
+  Nullable,
+  PageQuery,
+  ReleaseInput,
+  ReleaseOutput,
+  StringEnum,
+  Text,
+  Uuid,
+} from "../../platform/http/schemas.js";
+
+export const EXERCISE_KINDS = ["live", "command_post", "table_top"] as const;
+export const EXERCISE_STATUSES = ["concept", "planning", "conduct", "completed", "cancelled"] as const;
+export const PARTICIPANT_ROLES = ["member", "partner", "observer"] as const;
+export const CONTRIBUTION_KINDS = ["personnel", "unit", "equipment"] as const;
+export const CONFERENCE_KINDS = ["initial", "main", "final"] as const;
+export const LESSON_STATUSES = ["identified", "analysed", "learned", "closed", "rejected"] as const;
+export const STRENGTH_CATEGORIES = [
+  "military_personnel",
+  "military_doctors",
+  "staff_officers",
+  "officers",
+  "non_commissioned_officers",
+  "soldiers",
+  "civilian_personnel",
+  "medical_personnel",
+  "other",
+] as const;
+export type LessonStatus = (typeof LESSON_STATUSES)[number];
+
+const Ref = Type.Object({ id: Uuid, code: Type.String(), nameEn: Type.String() });
+const Code = (max: number) =>
+  Type.String({
+    pattern: `^[A-Z0-9][A-Z0-9_.-]{1,${max - 1}}$`,
+    description: "Short code: capital letters, digits, '.', '_' or '-'",
+  });
+const Optional = <T extends Parameters<typeof Nullable>[0]>(schema: T) => Type.Optional(Nullable(schema));
+
+// ------------------------------------------------------------------ exercises
+export const Stage = Type.Object({
+  id: Uuid,
+  stageNo: Type.Integer(),
+  hostNation: Ref,
+  place: Nullable(Type.String()),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+});
+export const StageInput = Type.Object(
+  {
+    stageNo: Type.Integer({ minimum: 1, maximum: 20 }),
+    hostNationId: Uuid,
+    place: Optional(Type.String({ maxLength: 200 })),
+    startsOn: IsoDate,
+    endsOn: IsoDate,
+  },
+  { additionalProperties: false },
+);
+export type StageInput = Static<typeof StageInput>;
+
+export const Contribution = Type.Object({
+  id: Uuid,
+  kind: StringEnum(CONTRIBUTION_KINDS),
+  category: Type.String(),
+  quantity: Type.Integer(),
+  description: Nullable(Type.String()),
+});
+export const ContributionInput = Type.Object(
+  {
+    kind: StringEnum(CONTRIBUTION_KINDS),
+    category: Text(200),
+    quantity: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+    description: Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+
+export const Participant = Type.Object({
+  id: Uuid,
+  nation: Ref,
+  role: StringEnum(PARTICIPANT_ROLES),
+  note: Nullable(Type.String()),
+  sample: Type.Boolean(),
+  personnel: Type.Integer({ description: "Sum of the personnel contributions" }),
+  contributions: Type.Array(Contribution),
+});
+export const ParticipantInput = Type.Object(
+  {
+    nationId: Uuid,
+    role: StringEnum(PARTICIPANT_ROLES),
+    note: Optional(Type.String({ maxLength: 2000 })),
+    contributions: Type.Optional(Type.Array(ContributionInput, { maxItems: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type ParticipantInput = Static<typeof ParticipantInput>;
+export const ParticipantPatch = Type.Object(
+  {
+    role: Type.Optional(StringEnum(PARTICIPANT_ROLES)),
+    note: Optional(Type.String({ maxLength: 2000 })),
+    contributions: Type.Optional(Type.Array(ContributionInput, { maxItems: 50 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type ParticipantPatch = Static<typeof ParticipantPatch>;
+
+export const ParticipationCounts = Type.Object({
+  member: Type.Integer(),
+  partner: Type.Integer(),
+  observer: Type.Integer(),
+  total: Type.Integer(),
+});
+
+export const Attendance = Type.Object({ nation: Ref, attendees: Type.Integer() });
+export const Conference = Type.Object({
+  id: Uuid,
+  kind: StringEnum(CONFERENCE_KINDS),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  place: Nullable(Type.String()),
+  eventId: Nullable(Uuid),
+  note: Nullable(Type.String()),
+  totalAttendees: Type.Integer(),
+  attendance: Type.Array(Attendance),
+});
+export const ConferenceInput = Type.Object(
+  {
+    kind: StringEnum(CONFERENCE_KINDS),
+    startsOn: IsoDate,
+    endsOn: IsoDate,
+    place: Optional(Type.String({ maxLength: 200 })),
+    eventId: Optional(Uuid),
+    note: Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type ConferenceInput = Static<typeof ConferenceInput>;
+export const AttendanceInput = Type.Object(
+  {
+    entries: Type.Array(
+      Type.Object(
+        { nationId: Uuid, attendees: Type.Integer({ minimum: 0, maximum: 10_000 }) },
+        { additionalProperties: false },
+      ),
+      { maxItems: 200 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type AttendanceInput = Static<typeof AttendanceInput>;
+
+const Owner = {
+  ownerNation: Nullable(Ref),
+  ownerOrganisation: Nullable(Ref),
+};
+export const Milestone = Type.Object({
+  id: Uuid,
+  title: Type.String(),
+  ...Owner,
+  dueOn: IsoDate,
+  doneOn: Nullable(IsoDate),
+  overdue: Type.Boolean(),
+});
+export const MilestoneInput = Type.Object(
+  {
+    title: Text(300),
+    ownerNationId: Optional(Uuid),
+    ownerOrganisationId: Optional(Uuid),
+    dueOn: IsoDate,
+    doneOn: Optional(IsoDate),
+  },
+  { additionalProperties: false },
+);
+export type MilestoneInput = Static<typeof MilestoneInput>;
+export const MilestonePatch = Type.Partial(MilestoneInput, { additionalProperties: false, minProperties: 1 });
+export type MilestonePatch = Static<typeof MilestonePatch>;
+
+export const Objective = Type.Object({ id: Uuid, position: Type.Integer(), text: Type.String() });
+export const ObjectiveInput = Type.Object(
+  { text: Text(2000), position: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })) },
+  { additionalProperties: false },
+);
+export type ObjectiveInput = Static<typeof ObjectiveInput>;
+
+export const Lesson = Type.Object({
+  id: Uuid,
+  exercise: Type.Object({ id: Uuid, code: Type.String(), name: Type.String() }),
+  title: Type.String(),
+  observation: Nullable(Type.String()),
+  recommendation: Nullable(Type.String()),
+  status: StringEnum(LESSON_STATUSES),
+  ...Owner,
+  followUpActivity: Nullable(Type.Object({ id: Uuid, code: Type.String(), titleEn: Type.String() })),
+  followUpReference: Nullable(Type.String()),
+  statusNote: Nullable(Type.String()),
+  sample: Type.Boolean(),
+  updatedAt: Type.String({ format: "date-time" }),
+});
+export const LessonInput = Type.Object(
+  {
+    title: Text(300),
+    observation: Optional(LongText()),
+    recommendation: Optional(LongText()),
+    ownerNationId: Optional(Uuid),
+    ownerOrganisationId: Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+export type LessonInput = Static<typeof LessonInput>;
+export const LessonTransition = Type.Object(
+  {
+    to: StringEnum(LESSON_STATUSES),
+    followUpActivityId: Optional(Uuid),
+    followUpReference: Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    note: Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type LessonTransition = Static<typeof LessonTransition>;
+export const LessonQuery = Type.Object(
+  {
+    exerciseId: Type.Optional(Uuid),
+    status: Type.Optional(StringEnum(LESSON_STATUSES)),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type LessonQuery = Static<typeof LessonQuery>;
+
+export const Exercise = Type.Object({
+  id: Uuid,
+  code: Type.String(),
+  name: Type.String(),
+  kind: StringEnum(EXERCISE_KINDS),
+  status: StringEnum(EXERCISE_STATUSES),
+  scenario: Nullable(Type.String()),
+  leadOrganisation: Ref,
+  activityId: Nullable(Uuid),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  sample: Type.Boolean(),
+  sampleNote: Nullable(Type.String()),
+  source: Nullable(Type.String()),
+  hostNations: Type.Array(Ref),
+  participation: ParticipationCounts,
+  ...ReleaseOutput,
+});
+export const ExerciseDetail = Type.Intersect([
+  Exercise,
+  Type.Object({
+    stages: Type.Array(Stage),
+    participants: Type.Array(Participant),
+    conferences: Type.Array(Conference),
+    milestones: Type.Array(Milestone),
+    objectives: Type.Array(Objective),
+    lessons: Type.Array(Lesson),
+    canEdit: Type.Boolean(),
+  }),
+]);
+
+const ExerciseFields = {
+  code: Code(60),
+  name: Text(300),
+  kind: StringEnum(EXERCISE_KINDS),
+  status: Type.Optional(StringEnum(EXERCISE_STATUSES)),
+  scenario: Optional(LongText()),
+  leadOrganisationId: Uuid,
+  activityId: Optional(Uuid),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  sampleNote: Optional(Type.String({ maxLength: 2000 })),
+  source: Optional(Type.String({ maxLength: 500 })),
+};
+export const ExerciseInput = Type.Object(
+  {
+    ...ExerciseFields,
+    stages: Type.Optional(Type.Array(StageInput, { maxItems: 20 })),
+    ...ReleaseInput,
+  },
+  { additionalProperties: false },
+);
+export type ExerciseInput = Static<typeof ExerciseInput>;
+export const ExercisePatch = Type.Partial(
+  Type.Object({
+    ...ExerciseFields,
+    releasability: ReleaseInput.releasability,
+    releaseNationIds: ReleaseInput.releaseNationIds,
+    releaseOrganisationIds: ReleaseInput.releaseOrganisationIds,
+  }),
+  { additionalProperties: false, minProperties: 1 },
+);
+export type ExercisePatch = Static<typeof ExercisePatch>;
+
+export const ExerciseQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    kind: Type.Optional(StringEnum(EXERCISE_KINDS)),
+    status: Type.Optional(StringEnum(EXERCISE_STATUSES)),
+    leadOrganisationId: Type.Optional(Uuid),
+    nationId: Type.Optional(Uuid),
+    year: Type.Optional(Type.Integer({ minimum: 1950, maximum: 2200 })),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type ExerciseQuery = Static<typeof ExerciseQuery>;
+
+// ------------------------------------------------------------------ operations and contingents
+export const Operation = Type.Object({
+  id: Uuid,
+  code: Type.String(),
+  name: Type.String(),
+  leadOrganisation: Ref,
+  startsOn: IsoDate,
+  endsOn: Nullable(IsoDate),
+  description: Nullable(Type.String()),
+  source: Nullable(Type.String()),
+  contingentCount: Type.Integer({ description: "Contingents the caller may see" }),
+});
+export const OperationInput = Type.Object(
+  {
+    code: Code(40),
+    name: Text(300),
+    leadOrganisationId: Uuid,
+    startsOn: IsoDate,
+    endsOn: Optional(IsoDate),
+    description: Optional(LongText()),
+    source: Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type OperationInput = Static<typeof OperationInput>;
+export const OperationPatch = Type.Partial(OperationInput, { additionalProperties: false, minProperties: 1 });
+export type OperationPatch = Static<typeof OperationPatch>;
+export const OperationQuery = Type.Object(
+  { q: Type.Optional(Type.String({ maxLength: 200 })), ...PageQuery },
+  { additionalProperties: false },
+);
+export type OperationQuery = Static<typeof OperationQuery>;
+
+export const Strength = Type.Object({ category: StringEnum(STRENGTH_CATEGORIES), count: Type.Integer() });
+export const StrengthInput = Type.Array(
+  Type.Object(
+    { category: StringEnum(STRENGTH_CATEGORIES), count: Type.Integer({ minimum: 0, maximum: 100_000 }) },
+    { additionalProperties: false },
+  ),
+  { maxItems: STRENGTH_CATEGORIES.length },
+);
+
+export const Rotation = Type.Object({
+  id: Uuid,
+  slot: Type.String(),
+  label: Nullable(Type.String()),
+  startsOn: IsoDate,
+  startPrecision: StringEnum(["day", "month", "year"]),
+  endsOn: Nullable(IsoDate),
+  sample: Type.Boolean(),
+  note: Nullable(Type.String()),
+  strength: Type.Array(Strength),
+  total: Type.Integer({ description: "Sum of the strength by category, computed in SQL" }),
+});
+const RotationFields = {
+  slot: Type.Optional(Text(100)),
+  label: Optional(Type.String({ maxLength: 200 })),
+  startsOn: IsoDate,
+  startPrecision: Type.Optional(StringEnum(["day", "month", "year"])),
+  endsOn: Optional(IsoDate),
+  note: Optional(Type.String({ maxLength: 2000 })),
+  strength: Type.Optional(StrengthInput),
+};
+export const RotationInput = Type.Object(RotationFields, { additionalProperties: false });
+export type RotationInput = Static<typeof RotationInput>;
+export const RotationPatch = Type.Partial(Type.Object(RotationFields), {
+  additionalProperties: false,
+  minProperties: 1,
+});
+export type RotationPatch = Static<typeof RotationPatch>;
+
+export const Contingent = Type.Object({
+  id: Uuid,
+  operation: Type.Object({ id: Uuid, code: Type.String(), name: Type.String() }),
+  nation: Ref,
+  name: Type.String(),
+  frameworkUnit: Nullable(Type.String()),
+  frameworkNation: Nullable(Ref),
+  note: Nullable(Type.String()),
+  sample: Type.Boolean(),
+  firstStartsOn: Nullable(IsoDate),
+  lastEndsOn: Nullable(IsoDate),
+  currentStrength: Type.Integer({ description: "Strength of the rotations serving today" }),
+  peakStrength: Type.Integer(),
+  ...ReleaseOutput,
+});
+export const ContingentDetail = Type.Intersect([
+  Contingent,
+  Type.Object({ rotations: Type.Array(Rotation), canEdit: Type.Boolean() }),
+]);
+const ContingentFields = {
+  name: Text(300),
+  frameworkUnit: Optional(Type.String({ maxLength: 300 })),
+  frameworkNationId: Optional(Uuid),
+  note: Optional(Type.String({ maxLength: 2000 })),
+  releasability: ReleaseInput.releasability,
+  releaseNationIds: ReleaseInput.releaseNationIds,
+  releaseOrganisationIds: ReleaseInput.releaseOrganisationIds,
+};
+export const ContingentInput = Type.Object(
+  { operationId: Uuid, nationId: Uuid, ...ContingentFields },
+  { additionalProperties: false },
+);
+export type ContingentInput = Static<typeof ContingentInput>;
+export const ContingentPatch = Type.Partial(Type.Object(ContingentFields), {
+  additionalProperties: false,
+  minProperties: 1,
+});
+export type ContingentPatch = Static<typeof ContingentPatch>;
+export const ContingentQuery = Type.Object(
+  { operationId: Type.Optional(Uuid), nationId: Type.Optional(Uuid), ...PageQuery },
+  { additionalProperties: false },
+);
+export type ContingentQuery = Static<typeof ContingentQuery>;
+
+export const StrengthQuery = Type.Object(
+  { operationId: Type.Optional(Uuid), nationId: Type.Optional(Uuid) },
+  { additionalProperties: false },
+);
+export type StrengthQuery = Static<typeof StrengthQuery>;
+export const StrengthSeries = Type.Object({
+  points: Type.Array(
+    Type.Object({
+      date: IsoDate,
+      total: Type.Integer(),
+      byCategory: Type.Array(Strength),
+    }),
+  ),
+});
+
+// ------------------------------------------------------------------ trust funds
+export const TrustFund = Type.Object({
+  id: Uuid,
+  code: Type.String(),
+  name: Type.String(),
+  operation: Nullable(Type.Object({ id: Uuid, code: Type.String(), name: Type.String() })),
+  managingOrganisation: Nullable(Ref),
+});
+const Money = Type.String({
+  pattern: "^[0-9]{1,12}(\\.[0-9]{1,2})?$",
+  description: "Amount with at most two decimals, as a string",
+});
+export const FundContribution = Type.Object({
+  id: Uuid,
+  trustFund: Type.Object({ id: Uuid, code: Type.String(), name: Type.String() }),
+  nation: Ref,
+  year: Type.Integer(),
+  currency: Type.String(),
+  pledged: Type.String(),
+  paid: Type.String(),
+  outstanding: Type.String(),
+  note: Nullable(Type.String()),
+  sample: Type.Boolean(),
+  ...ReleaseOutput,
+});
+const FundContributionFields = {
+  year: Type.Integer({ minimum: 1990, maximum: 2200 }),
+  currency: Type.String({ pattern: "^[A-Z]{3}$", description: "ISO 4217 code" }),
+  pledged: Money,
+  paid: Type.Optional(Money),
+  note: Optional(Type.String({ maxLength: 2000 })),
+  releasability: ReleaseInput.releasability,
+  releaseNationIds: ReleaseInput.releaseNationIds,
+  releaseOrganisationIds: ReleaseInput.releaseOrganisationIds,
+};
+export const FundContributionInput = Type.Object(
+  { trustFundId: Uuid, nationId: Uuid, ...FundContributionFields },
+  { additionalProperties: false },
+);
+export type FundContributionInput = Static<typeof FundContributionInput>;
+export const FundContributionPatch = Type.Partial(Type.Object(FundContributionFields), {
+  additionalProperties: false,
+  minProperties: 1,
+});
+export type FundContributionPatch = Static<typeof FundContributionPatch>;
+export const FundContributionQuery = Type.Object(
+  {
+    trustFundId: Type.Optional(Uuid),
+    nationId: Type.Optional(Uuid),
+    year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2200 })),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type FundContributionQuery = Static<typeof FundContributionQuery>;
+export const FundTotals = Type.Object({
+  totals: Type.Array(
+    Type.Object({
+      year: Type.Integer(),
+      currency: Type.String(),
+      pledged: Type.String(),
+      paid: Type.String(),
+    }),
+  ),
+});

@@ -1,3 +1,242 @@
+import type { ColumnType, Generated } from "kysely";
+import type { CreatedAt, DateString, Id, ReleasableColumns, UpdatedAt } from "./common.js";
+
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+type Precision = ColumnType<string, string | undefined, string>;
+
+export interface PlanKindTable {
+  code: string;
+  nameEn: string;
+  nameAz: string;
+  nameRu: string;
+  replacedBy: string | null;
+  replacedSinceYear: number | null;
+  sortOrder: Generated<number>;
+}
+
+export interface FrameworkDocumentTable extends ReleasableColumns {
+  id: Id;
+  nationId: string | null;
+  title: string;
+  kind: string;
+  parties: TextArray;
+  signedOn: DateString | null;
+  signedPrecision: Precision;
+  signatories: TextArray;
+  validFrom: DateString | null;
+  validUntil: DateString | null;
+  replacesId: string | null;
+  source: string | null;
+  note: string | null;
+  sample: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface FrameworkDocumentFileTable {
+  documentId: string;
+  fileId: string;
+  createdAt: CreatedAt;
+}
+
+export interface PlanTable extends ReleasableColumns {
+  id: Id;
+  code: string;
+  title: string;
+  kind: string;
+  nationId: string | null;
+  frameworkDocumentId: string | null;
+  successorId: string | null;
+  description: string | null;
+  sample: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface PlanPeriodTable {
+  id: Id;
+  planId: string;
+  number: number;
+  label: string;
+  title: string | null;
+  note: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface PeriodStatementTable {
+  id: Id;
+  periodId: string;
+  startsOn: DateString;
+  startPrecision: Precision;
+  endsOn: DateString | null;
+  endPrecision: Precision;
+  source: string;
+  sample: Generated<boolean>;
+  note: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface PlanObjectiveTable {
+  id: Id;
+  planId: string;
+  periodId: string | null;
+  code: string;
+  areaCode: string;
+  title: string;
+  description: string | null;
+  sample: Generated<boolean>;
+  createdAt: CreatedAt;
+}
+
+export interface PlanActionTable {
+  id: Id;
+  objectiveId: string;
+  title: string;
+  responsibleOrganisationId: string | null;
+  responsibleNote: string | null;
+  dueOn: DateString | null;
+  status: Generated<string>;
+  progress: Generated<number>;
+  completedOn: DateString | null;
+  note: string | null;
+  sample: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface AnnualProgrammeTable extends ReleasableColumns {
+  id: Id;
+  nationId: string;
+  firstYear: number;
+  lastYear: number;
+  title: string;
+  planId: string | null;
+  status: Generated<string>;
+  note: string | null;
+  sample: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface ProgrammeItemTable {
+  id: Id;
+  programmeId: string;
+  activityId: string | null;
+  title: string | null;
+  areaCode: string;
+  plannedStartsOn: DateString | null;
+  plannedEndsOn: DateString | null;
+  plannedParticipants: Generated<number>;
+  ownOutcome: string | null;
+  ownParticipants: number | null;
+  note: string | null;
+  sample: Generated<boolean>;
+  createdAt: CreatedAt;
+}
+
+export interface ProgrammeItemObjectiveTable {
+  itemId: string;
+  objectiveId: string;
+}
+
+export interface ParticipationFigureTable extends ReleasableColumns {
+  id: Id;
+  nationId: string;
+  year: number;
+  eventCount: number;
+  qualifier: Generated<string>;
+  source: string;
+  sample: Generated<boolean>;
+  createdAt: CreatedAt;
+}
+
+export interface PartnershipGoalTable extends ReleasableColumns {
+  id: Id;
+  nationId: string;
+  code: string;
+  title: string;
+  areaCode: string;
+  description: string | null;
+  targetOn: DateString | null;
+  agreedYear: number | null;
+  status: Generated<string>;
+  planId: string | null;
+  sample: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface GoalStatusChangeTable {
+  id: Id;
+  goalId: string;
+  fromStatus: string | null;
+  toStatus: string;
+  note: string | null;
+  changedBy: string | null;
+  changedAt: Generated<Date>;
+}
+
+export interface GoalAssessmentTable {
+  id: Id;
+  goalId: string;
+  cycleYear: number;
+  rating: string;
+  comments: string | null;
+  assessedOn: DateString | null;
+  sample: Generated<boolean>;
+  assessedBy: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface ActionEvidenceTable {
+  id: Id;
+  actionId: string;
+  activityId: string | null;
+  goalId: string | null;
+  documentId: string | null;
+  url: string | null;
+  note: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface GoalActivityTable {
+  goalId: string;
+  activityId: string;
+}
+
+export interface PartnershipMilestoneTable extends ReleasableColumns {
+  id: Id;
+  nationId: string;
+  occurredOn: DateString;
+  precision: Precision;
+  kind: Generated<string>;
+  titleEn: string;
+  titleAz: string | null;
+  titleRu: string | null;
+  description: string | null;
+  source: string;
+  sample: Generated<boolean>;
+  createdAt: CreatedAt;
+}
+
 /** Tables of the programmes capability (src/modules/programmes), by camelCase name. */
-// biome-ignore lint/complexity/noBannedTypes: filled in as the capability adds tables
-export type ProgrammesTables = {};
+export type ProgrammesTables = {
+  planKind: PlanKindTable;
+  frameworkDocument: FrameworkDocumentTable;
+  frameworkDocumentFile: FrameworkDocumentFileTable;
+  plan: PlanTable;
+  planPeriod: PlanPeriodTable;
+  periodStatement: PeriodStatementTable;
+  planObjective: PlanObjectiveTable;
+  planAction: PlanActionTable;
+  annualProgramme: AnnualProgrammeTable;
+  programmeItem: ProgrammeItemTable;
+  programmeItemObjective: ProgrammeItemObjectiveTable;
+  participationFigure: ParticipationFigureTable;
+  partnershipGoal: PartnershipGoalTable;
+  goalStatusChange: GoalStatusChangeTable;
+  goalAssessment: GoalAssessmentTable;
+  actionEvidence: ActionEvidenceTable;
+  goalActivity: GoalActivityTable;
+  partnershipMilestone: PartnershipMilestoneTable;
+};

@@ -1,0 +1,641 @@
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
+import type { DB } from "../../db/schema/index.js";
+import { visibleTo } from "../../platform/access/releasability.js";
+import { readsEverything, type Viewer } from "../../platform/access/viewer.js";
+import type { ActivityQuery, CalendarQuery, NominationQuery } from "./catalogue.schemas.js";
+
+type Q = Kysely<DB>;
+// biome-ignore lint/suspicious/noExplicitAny: predicates apply to any query that has the activity alias `a`
+type AnyEb = ExpressionBuilder<any, any>;
+
+const uuids = (ids: string[]) => sql`${sql.val(ids)}::uuid[]`;
+
+/**
+ * An activity is readable when its releasability lets the viewer see it and, while it is a draft, only by the
+ * organisers of its organisation or host institution (and global readers).
+ */
+export function activityVisible(viewer: Viewer, alias = "a") {
+  return (eb: AnyEb): Expression<SqlBool> => {
+    const releasable = visibleTo(viewer, alias)(eb);
+    if (readsEverything(viewer)) return releasable;
+    const draftRule = viewer.managedOrganisationIds.length
+      ? sql<boolean>`(${sql.ref(`${alias}.status`)} <> 'draft' or ${sql.ref(`${alias}.organiser_id`)} = any(${uuids(viewer.managedOrganisationIds)}) or ${sql.ref(`${alias}.host_institution_id`)} = any(${uuids(viewer.managedOrganisationIds)}))`
+      : sql<boolean>`${sql.ref(`${alias}.status`)} <> 'draft'`;
+    return eb.and([releasable, draftRule]);
+  };
+}
+
+/** The nations a viewer acts for when asking "eligible for my nation": coordinated nations, else their own. */
+export function viewerNations(viewer: Viewer): string[] {
+  const coordinated = viewer.grants
+    .filter((grant) => grant.role === "national_coordinator" && grant.nationId)
+    .map((grant) => grant.nationId!);
+  if (coordinated.length) return coordinated;
+  return viewer.personNationId ? [viewer.personNationId] : [];
+}
+
+const list = (value: string | undefined) =>
+  (value ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+const acceptedCount = sql`(select count(*) from nomination n where n.event_id = e.id and n.status = 'accepted')`;
+
+type FacetName = "kind" | "area" | "organiser" | "hostNation" | "language" | "year";
+
+/** The activity search as one predicate; `skip` leaves out one facet's own filter for its counts. */
+function searchPredicate(viewer: Viewer, query: ActivityQuery, skip?: FacetName) {
+  return (eb: AnyEb): Expression<SqlBool> => {
+    const parts: Expression<SqlBool>[] = [activityVisible(viewer)(eb)];
+    const q = query.q?.trim();
+    if (q) {
+      parts.push(
+        sql<boolean>`(a.search @@ accord_search_query(${q}) or a.code ilike ${`${q.replace(/[\\%_]/g, "\\$&")}%`})`,
+      );
+    }
+    const kinds = list(query.kind);
+    if (kinds.length && skip !== "kind") parts.push(sql<boolean>`a.kind = any(${sql.val(kinds)}::text[])`);
+    const areas = list(query.area);
+    if (areas.length && skip !== "area")
+      parts.push(
+        sql<boolean>`exists (select 1 from activity_area aa where aa.activity_id = a.id and aa.area_code = any(${sql.val(areas)}::text[]))`,
+      );
+    if (query.organiserId && skip !== "organiser")
+      parts.push(sql<boolean>`a.organiser_id = ${query.organiserId}`);
+    if (query.hostNationId && skip !== "hostNation")
+      parts.push(sql<boolean>`a.host_nation_id = ${query.hostNationId}`);
+    if (query.language && skip !== "language")
+      parts.push(sql<boolean>`${query.language} = any(a.languages)`);
+    if (query.year && skip !== "year") parts.push(sql<boolean>`a.menu_year = ${query.year}`);
+    if (query.status) parts.push(sql<boolean>`a.status = ${query.status}`);
+    if (query.from || query.to) {
+      parts.push(sql<boolean>`exists (select 1 from event e where e.activity_id = a.id and e.status <> 'cancelled'
+        and (${query.to ?? null}::date is null or e.starts_on <= ${query.to ?? null}::date)
+        and (${query.from ?? null}::date is null or e.ends_on >= ${query.from ?? null}::date))`);
+    }
+    const nations = query.eligibleNationId
+      ? [query.eligibleNationId]
+      : query.eligibleForMyNation
+        ? viewerNations(viewer)
+        : null;
+    if (nations) {
+      parts.push(
+        sql<boolean>`exists (select 1 from unnest(${uuids(nations)}) as mine(id) where accord_nation_eligible(a.eligibility, a.eligible_nations, mine.id))`,
+      );
+    }
+    if (query.hasFreeSeats) {
+      parts.push(sql<boolean>`exists (select 1 from event e where e.activity_id = a.id
+        and e.status in ('planned', 'open') and e.ends_on >= current_date
+        and (coalesce(e.capacity, a.capacity) is null or ${acceptedCount} < coalesce(e.capacity, a.capacity)))`);
+    }
+    return eb.and(parts);
+  };
+}
+
+export const activitySummaryColumns = sql`
+  a.id, a.code, a.title_en, a.title_az, a.title_ru, a.kind, a.menu_year, a.status, a.city, a.online, a.languages,
+  a.eligibility, a.capacity, a.sample, a.releasability,
+  json_build_object('id', o.id, 'code', o.code, 'name_en', o.name_en) as organiser,
+  case when hn.id is null then null else json_build_object('id', hn.id, 'code', hn.code, 'name_en', hn.name_en) end as host_nation,
+  coalesce((select array_agg(aa.area_code order by aa.area_code) from activity_area aa where aa.activity_id = a.id), '{}') as areas,
+  (select min(e.starts_on) from event e where e.activity_id = a.id and e.status <> 'cancelled') as first_starts_on,
+  (select max(e.ends_on) from event e where e.activity_id = a.id and e.status <> 'cancelled') as last_ends_on,
+  (select count(*)::int from event e where e.activity_id = a.id) as event_count,
+  (select case when bool_or(coalesce(e.capacity, a.capacity) is null) then null
+               else coalesce(sum(greatest(coalesce(e.capacity, a.capacity) - ${acceptedCount}, 0)), 0)::int end
+     from event e where e.activity_id = a.id and e.status in ('planned', 'open') and e.ends_on >= current_date) as free_seats`;
+
+export interface ActivitySummaryRow {
+  id: string;
+  code: string;
+  titleEn: string;
+  titleAz: string | null;
+  titleRu: string | null;
+  kind: string;
+  menuYear: number;
+  status: string;
+  city: string | null;
+  online: boolean;
+  languages: string[];
+  eligibility: string;
+  capacity: number | null;
+  sample: boolean;
+  releasability: string;
+  organiser: { id: string; code: string; nameEn: string };
+  hostNation: { id: string; code: string; nameEn: string } | null;
+  areas: string[];
+  firstStartsOn: string | null;
+  lastEndsOn: string | null;
+  eventCount: number;
+  freeSeats: number | null;
+}
+
+const fromActivities = sql`activity a join organisation o on o.id = a.organiser_id left join nation hn on hn.id = a.host_nation_id`;
+
+function orderOf(query: ActivityQuery) {
+  const q = query.q?.trim();
+  const firstStart = sql`(select min(e.starts_on) from event e where e.activity_id = a.id and e.status <> 'cancelled')`;
+  switch (query.sort ?? (q ? "relevance" : "startsOn")) {
+    case "relevance":
+      return q
+        ? sql`ts_rank(a.search, accord_search_query(${q})) desc, a.code`
+        : sql`${firstStart} asc nulls last, a.code`;
+    case "-startsOn":
+      return sql`${firstStart} desc nulls last, a.code`;
+    case "title":
+      return sql`a.title_en asc, a.code`;
+    case "-title":
+      return sql`a.title_en desc, a.code`;
+    case "code":
+      return sql`a.code asc`;
+    case "-code":
+      return sql`a.code desc`;
+    default:
+      return sql`${firstStart} asc nulls last, a.code`;
+  }
+}
+
+/** Compiles a predicate built for alias `a` into SQL text usable in a raw query. */
+function where(db: Q, predicate: (eb: AnyEb) => Expression<SqlBool>) {
+  return db
+    .selectFrom("activity as a")
+    .select("a.id")
+    .where(predicate as never);
+}
+
+export async function searchActivities(db: Q, viewer: Viewer, query: ActivityQuery) {
+  const matching = (skip?: FacetName) => where(db, searchPredicate(viewer, query, skip));
+  const limit = query.limit ?? 25;
+  const offset = query.offset ?? 0;
+  const [items, total] = await Promise.all([
+    sql<ActivitySummaryRow>`select ${activitySummaryColumns} from ${fromActivities}
+      where a.id in ${matching()} order by ${orderOf(query)} limit ${limit} offset ${offset}`.execute(db),
+    sql<{ total: number }>`select count(*)::int as total from activity a where a.id in ${matching()}`.execute(db),
+  ]);
+  let facets: Record<FacetName, { value: string; label: string; count: number }[]> | undefined;
+  if (query.facets !== false) {
+    type Bucket = { value: string; label: string; count: number };
+    const [kind, area, organiser, hostNation, language, year] = await Promise.all([
+      sql<Bucket>`select a.kind as value, a.kind as label, count(*)::int as count from activity a
+        where a.id in ${matching("kind")} group by a.kind order by count desc, value`.execute(db),
+      sql<Bucket>`select ca.code as value, ca.name_en as label, count(*)::int as count
+        from activity a join activity_area aa on aa.activity_id = a.id join cooperation_area ca on ca.code = aa.area_code
+        where a.id in ${matching("area")} group by ca.code, ca.name_en, ca.sort_order order by count desc, ca.sort_order`.execute(
+        db,
+      ),
+      sql<Bucket>`select o.id::text as value, o.code as label, count(*)::int as count
+        from activity a join organisation o on o.id = a.organiser_id
+        where a.id in ${matching("organiser")} group by o.id, o.code order by count desc, o.code`.execute(db),
+      sql<Bucket>`select n.id::text as value, n.code as label, count(*)::int as count
+        from activity a join nation n on n.id = a.host_nation_id
+        where a.id in ${matching("hostNation")} group by n.id, n.code order by count desc, n.code`.execute(db),
+      sql<Bucket>`select l.value, l.value as label, count(*)::int as count
+        from activity a cross join lateral unnest(a.languages) as l(value)
+        where a.id in ${matching("language")} group by l.value order by count desc, l.value`.execute(db),
+      sql<Bucket>`select a.menu_year::text as value, a.menu_year::text as label, count(*)::int as count from activity a
+        where a.id in ${matching("year")} group by a.menu_year order by a.menu_year desc`.execute(db),
+    ]);
+    facets = {
+      kind: kind.rows,
+      area: area.rows,
+      organiser: organiser.rows,
+      hostNation: hostNation.rows,
+      language: language.rows,
+      year: year.rows,
+    };
+  }
+  return { items: items.rows, total: total.rows[0]?.total ?? 0, facets };
+}
+
+export async function findActivitySummary(db: Q, viewer: Viewer, id: string) {
+  const visible = where(db, (eb) => eb.and([activityVisible(viewer)(eb), sql<boolean>`a.id = ${id}`]));
+  const { rows } = await sql<ActivitySummaryRow>`select ${activitySummaryColumns} from ${fromActivities}
+    where a.id in ${visible}`.execute(db);
+  return rows[0];
+}
+
+export async function findActivity(db: Q, viewer: Viewer, id: string) {
+  const summary = await findActivitySummary(db, viewer, id);
+  if (!summary) return undefined;
+  const [full, events, eligibleNations] = await Promise.all([
+    db
+      .selectFrom("activity as a")
+      .leftJoin("organisation as hi", "hi.id", "a.hostInstitutionId")
+      .select([
+        "a.descriptionEn",
+        "a.descriptionAz",
+        "a.descriptionRu",
+        "a.venue",
+        "a.nationQuota",
+        "a.prerequisites",
+        "a.externalRefs",
+        "a.cancelReason",
+        "a.copiedFromId",
+        "a.organiserId",
+        "a.hostInstitutionId",
+        "a.hostNationId",
+        "a.eligibleNations",
+        "a.ownerNationId",
+        "a.ownerOrganisationId",
+        "a.releasability",
+        "a.releaseNations",
+        "a.releaseOrganisations",
+        "hi.id as hiId",
+        "hi.code as hiCode",
+        "hi.nameEn as hiNameEn",
+      ])
+      .where("a.id", "=", id)
+      .executeTakeFirstOrThrow(),
+    listEventsOfActivity(db, id),
+    sql<{ id: string; code: string; nameEn: string }>`select n.id, n.code, n.name_en from activity a
+      join nation n on n.id = any(a.eligible_nations) where a.id = ${id} order by n.code`.execute(db),
+  ]);
+  return { summary, full, events, eligibleNations: eligibleNations.rows };
+}
+
+export interface EventRow {
+  id: string;
+  activityId: string;
+  title: string | null;
+  startsOn: string;
+  endsOn: string;
+  timeZone: string;
+  city: string | null;
+  venue: string | null;
+  hostNationId: string | null;
+  capacity: number | null;
+  nationQuota: number | null;
+  nominationsCloseOn: string | null;
+  status: string;
+  cancelReason: string | null;
+  acceptance: string;
+  accepted: number;
+  waitlisted: number;
+}
+
+const eventColumns = sql`e.id, e.activity_id, e.title, e.starts_on, e.ends_on, e.time_zone, e.city, e.venue,
+  e.host_nation_id, coalesce(e.capacity, a.capacity) as capacity, coalesce(e.nation_quota, a.nation_quota) as nation_quota,
+  e.nominations_close_on, e.status, e.cancel_reason, e.acceptance,
+  (select count(*)::int from nomination n where n.event_id = e.id and n.status = 'accepted') as accepted,
+  (select count(*)::int from nomination n where n.event_id = e.id and n.status = 'waitlisted') as waitlisted`;
+
+export async function listEventsOfActivity(db: Q, activityId: string) {
+  const { rows } = await sql<EventRow>`select ${eventColumns} from event e join activity a on a.id = e.activity_id
+    where e.activity_id = ${activityId} order by e.starts_on, e.id`.execute(db);
+  return rows;
+}
+
+/** The event with its effective capacity and quota; no visibility filter (callers check the activity). */
+export async function findEvent(db: Q, id: string) {
+  const { rows } = await sql<EventRow>`select ${eventColumns} from event e join activity a on a.id = e.activity_id
+    where e.id = ${id}`.execute(db);
+  return rows[0];
+}
+
+export async function listSessions(db: Q, eventId: string) {
+  return db
+    .selectFrom("eventSession")
+    .select(["id", "title", "startsAt", "endsAt"])
+    .where("eventId", "=", eventId)
+    .orderBy("startsAt")
+    .execute();
+}
+
+export async function seatsByNation(db: Q, eventId: string) {
+  const { rows } = await sql<{
+    nation: { id: string; code: string; nameEn: string };
+    accepted: number;
+    waitlisted: number;
+    nominated: number;
+  }>`select json_build_object('id', nt.id, 'code', nt.code, 'name_en', nt.name_en) as nation,
+      count(*) filter (where n.status = 'accepted')::int as accepted,
+      count(*) filter (where n.status = 'waitlisted')::int as waitlisted,
+      count(*) filter (where n.status = 'nominated')::int as nominated
+    from nomination n join nation nt on nt.id = n.nation_id
+    where n.event_id = ${eventId} and n.status in ('accepted', 'waitlisted', 'nominated')
+    group by nt.id, nt.code, nt.name_en order by nt.code`.execute(db);
+  return rows;
+}
+
+// ------------------------------------------------------------------ seats, under the event's row lock
+export interface LockedEvent {
+  id: string;
+  status: string;
+  startsOn: string;
+  endsOn: string;
+  acceptance: string;
+  nominationsCloseOn: string | null;
+  capacity: number | null;
+  nationQuota: number | null;
+  activityId: string;
+  activityCode: string;
+  activityTitle: string;
+  activityStatus: string;
+  organiserId: string;
+  hostInstitutionId: string | null;
+  eligibility: string;
+  eligibleNations: string[];
+  languages: string[];
+  prerequisites: { languageLevel?: string; clearanceNote?: string; requiredActivityCodes?: string[] };
+  ownerNationId: string | null;
+  ownerOrganisationId: string | null;
+  releasability: "public" | "internal" | "restricted";
+  releaseNations: string[];
+  releaseOrganisations: string[];
+}
+
+/**
+ * Locks the event row for the rest of the transaction. Every change to the seats of an event takes this lock
+ * first, so seat counts read afterwards (at READ COMMITTED, each statement sees the latest commits) are exact.
+ */
+export async function lockEvent(trx: Q, eventId: string) {
+  const { rows } = await sql<LockedEvent>`
+    select e.id, e.status, e.starts_on, e.ends_on, e.acceptance, e.nominations_close_on,
+      coalesce(e.capacity, a.capacity) as capacity, coalesce(e.nation_quota, a.nation_quota) as nation_quota,
+      a.id as activity_id, a.code as activity_code, a.title_en as activity_title, a.status as activity_status,
+      a.organiser_id, a.host_institution_id, a.eligibility, a.eligible_nations, a.languages, a.prerequisites,
+      a.owner_nation_id, a.owner_organisation_id, a.releasability, a.release_nations, a.release_organisations
+    from event e join activity a on a.id = e.activity_id
+    where e.id = ${eventId}
+    for update of e`.execute(trx);
+  return rows[0];
+}
+
+export async function acceptedCounts(trx: Q, eventId: string) {
+  const { rows } = await sql<{ nationId: string; accepted: number }>`
+    select nation_id, count(*)::int as accepted from nomination
+    where event_id = ${eventId} and status = 'accepted' group by nation_id`.execute(trx);
+  return new Map(rows.map((row) => [row.nationId, row.accepted]));
+}
+
+export function waitlist(trx: Q, eventId: string) {
+  return trx
+    .selectFrom("nomination")
+    .select(["id", "nationId", "personId", "priority"])
+    .where("eventId", "=", eventId)
+    .where("status", "=", "waitlisted")
+    .orderBy("priority")
+    .orderBy("createdAt")
+    .orderBy("id")
+    .execute();
+}
+
+export async function isNationEligible(trx: Q, event: LockedEvent, nationId: string) {
+  const { rows } = await sql<{ ok: boolean }>`select accord_nation_eligible(${event.eligibility},
+    ${uuids(event.eligibleNations)}, ${nationId}::uuid) as ok`.execute(trx);
+  return rows[0]?.ok === true;
+}
+
+/** Accepted nominations of the person for other events whose dates overlap this one. */
+export async function overlappingAcceptances(trx: Q, personId: string, event: LockedEvent) {
+  const { rows } = await sql<{ code: string; startsOn: string; endsOn: string }>`
+    select a.code, e.starts_on, e.ends_on from nomination n
+    join event e on e.id = n.event_id join activity a on a.id = e.activity_id
+    where n.person_id = ${personId} and n.status = 'accepted' and e.id <> ${event.id} and e.status <> 'cancelled'
+      and e.starts_on <= ${event.endsOn}::date and e.ends_on >= ${event.startsOn}::date`.execute(trx);
+  return rows;
+}
+
+export async function completedActivityCodes(trx: Q, personId: string, codes: string[]) {
+  if (!codes.length) return [];
+  const { rows } = await sql<{ code: string }>`
+    select distinct a.code from nomination n join event e on e.id = n.event_id
+    join activity a on a.id = e.activity_id
+    left join activity original on original.id = a.copied_from_id
+    where n.person_id = ${personId} and n.completed is true
+      and (a.code = any(${sql.val(codes)}::text[]) or original.code = any(${sql.val(codes)}::text[]))`.execute(trx);
+  return rows.map((row) => row.code);
+}
+
+/**
+ * Records a notification for everyone concerned by a nomination: the coordinators of its nation, whoever
+ * nominated, the person's own account and, when asked, the organisers of the activity. The actor is left out.
+ */
+export async function notifyNomination(
+  trx: Q,
+  input: {
+    nominationId: string;
+    kind: string;
+    title: string;
+    body: string | null;
+    actorUserId: string | null;
+    organisers: boolean;
+    concerned: boolean;
+  },
+) {
+  await sql`
+    with n as (
+      select n.id, n.nation_id, n.person_id, n.nominated_by, n.event_id, a.organiser_id, a.host_institution_id
+      from nomination n join event e on e.id = n.event_id join activity a on a.id = e.activity_id
+      where n.id = ${input.nominationId}
+    ), organiser_scope as (
+      with recursive up(id, parent_id) as (
+        select o.id, o.parent_id from organisation o, n where o.id in (n.organiser_id, n.host_institution_id)
+        union
+        select o.id, o.parent_id from organisation o join up on o.id = up.parent_id
+      ) select id from up
+    )
+    insert into notification (user_id, kind, title, body, link, record_type, record_id)
+    select u.id, ${input.kind}, ${input.title}, ${input.body}, '/catalogue/events/' || n.event_id, 'nomination', n.id
+    from app_user u, n
+    where u.disabled_at is null
+      and u.id is distinct from ${input.actorUserId}::uuid
+      and (
+        (${input.concerned} and (
+          u.id = n.nominated_by or u.person_id = n.person_id
+          or exists (select 1 from role_assignment r where r.user_id = u.id and r.role = 'national_coordinator'
+                     and r.nation_id = n.nation_id)))
+        or (${input.organisers} and exists (select 1 from role_assignment r where r.user_id = u.id
+                     and r.role in ('organiser', 'course_director') and r.organisation_id in (select id from organiser_scope)))
+      )`.execute(trx);
+}
+
+// ------------------------------------------------------------------ nominations
+export const nominationSelect = sql`
+  n.id, n.event_id, n.person_id, n.nation_id, n.priority, n.status, n.status_reason, n.note, n.attendance,
+  n.completed, n.warnings, n.decided_at, n.created_at,
+  json_build_object('id', p.id, 'given_name', p.given_name, 'family_name', p.family_name, 'rank_title', p.rank_title) as person,
+  json_build_object('id', nt.id, 'code', nt.code, 'name_en', nt.name_en) as nation,
+  json_build_object('id', e.id, 'starts_on', e.starts_on, 'ends_on', e.ends_on, 'activity_id', a.id,
+    'activity_code', a.code, 'activity_title', a.title_en) as event`;
+
+const nominationFrom = sql`nomination n join person p on p.id = n.person_id join nation nt on nt.id = n.nation_id
+  join event e on e.id = n.event_id join activity a on a.id = e.activity_id`;
+
+export interface NominationRow {
+  id: string;
+  eventId: string;
+  personId: string;
+  nationId: string;
+  priority: number;
+  status: string;
+  statusReason: string | null;
+  note: string | null;
+  attendance: string | null;
+  completed: boolean | null;
+  warnings: { code: string; message: string }[];
+  decidedAt: Date | null;
+  createdAt: Date;
+  person: { id: string; givenName: string; familyName: string; rankTitle: string | null };
+  nation: { id: string; code: string; nameEn: string };
+  event: {
+    id: string;
+    startsOn: string;
+    endsOn: string;
+    activityId: string;
+    activityCode: string;
+    activityTitle: string;
+  };
+}
+
+/** Who may see which nominations, as SQL: mirrors `seesNomination` in the policy. */
+function nominationScope(viewer: Viewer) {
+  if (readsEverything(viewer)) return sql`true`;
+  const parts = [sql`false`];
+  if (viewer.nationIds.length) parts.push(sql`n.nation_id = any(${uuids(viewer.nationIds)})`);
+  if (viewer.personId) parts.push(sql`n.person_id = ${viewer.personId}`);
+  if (viewer.managedOrganisationIds.length) {
+    parts.push(sql`a.organiser_id = any(${uuids(viewer.managedOrganisationIds)})`);
+    parts.push(sql`a.host_institution_id = any(${uuids(viewer.managedOrganisationIds)})`);
+  }
+  return sql`(${sql.join(parts, sql` or `)})`;
+}
+
+export async function listNominations(db: Q, viewer: Viewer, query: NominationQuery) {
+  const filters = [nominationScope(viewer)];
+  if (query.eventId) filters.push(sql`n.event_id = ${query.eventId}`);
+  if (query.nationId) filters.push(sql`n.nation_id = ${query.nationId}`);
+  if (query.personId) filters.push(sql`n.person_id = ${query.personId}`);
+  if (query.status) filters.push(sql`n.status = ${query.status}`);
+  const managed = viewer.managedOrganisationIds;
+  switch (query.scope) {
+    case "organising":
+      filters.push(
+        managed.length
+          ? sql`(a.organiser_id = any(${uuids(managed)}) or a.host_institution_id = any(${uuids(managed)}))`
+          : sql`false`,
+      );
+      break;
+    case "nominating": {
+      const nations = viewerNations(viewer);
+      filters.push(nations.length ? sql`n.nation_id = any(${uuids(nations)})` : sql`false`);
+      break;
+    }
+    case "mine":
+      filters.push(viewer.personId ? sql`n.person_id = ${viewer.personId}` : sql`false`);
+      break;
+  }
+  const condition = sql.join(filters, sql` and `);
+  const order =
+    query.sort === "createdAt"
+      ? sql`n.created_at asc, n.id`
+      : query.sort === "-createdAt"
+        ? sql`n.created_at desc, n.id`
+        : query.sort === "startsOn"
+          ? sql`e.starts_on asc, n.priority, n.id`
+          : sql`e.starts_on asc, n.nation_id, n.priority, n.created_at, n.id`;
+  const [items, total] = await Promise.all([
+    sql<NominationRow>`select ${nominationSelect} from ${nominationFrom} where ${condition}
+      order by ${order} limit ${query.limit ?? 25} offset ${query.offset ?? 0}`.execute(db),
+    sql<{ total: number }>`select count(*)::int as total from ${nominationFrom} where ${condition}`.execute(db),
+  ]);
+  return { items: items.rows, total: total.rows[0]?.total ?? 0 };
+}
+
+export async function findNomination(db: Q, id: string) {
+  const { rows } = await sql<
+    NominationRow & { organiserId: string; hostInstitutionId: string | null; nominatedBy: string | null }
+  >`select ${nominationSelect}, a.organiser_id, a.host_institution_id, n.nominated_by
+    from ${nominationFrom} where n.id = ${id}`.execute(db);
+  return rows[0];
+}
+
+// ------------------------------------------------------------------ calendar and participation
+export interface CalendarRow {
+  eventId: string;
+  activityId: string;
+  code: string;
+  title: string;
+  titleAz: string | null;
+  titleRu: string | null;
+  kind: string;
+  startsOn: string;
+  endsOn: string;
+  city: string | null;
+  venue: string | null;
+  timeZone: string;
+  status: string;
+  nominationStatus: string | null;
+  updatedAt: Date;
+  description: string | null;
+}
+
+export async function calendarEntries(
+  db: Q,
+  viewer: Viewer,
+  query: Partial<CalendarQuery> & { q?: string; organiserId?: string; hostNationId?: string; language?: string; year?: number },
+) {
+  const filters = [sql`a.id in ${where(db, activityVisible(viewer))}`, sql`e.status <> 'cancelled'`];
+  if (query.from) filters.push(sql`e.ends_on >= ${query.from}::date`);
+  if (query.to) filters.push(sql`e.starts_on <= ${query.to}::date`);
+  const kinds = list(query.kind);
+  if (kinds.length) filters.push(sql`a.kind = any(${sql.val(kinds)}::text[])`);
+  const areas = list(query.area);
+  if (areas.length)
+    filters.push(
+      sql`exists (select 1 from activity_area aa where aa.activity_id = a.id and aa.area_code = any(${sql.val(areas)}::text[]))`,
+    );
+  if (query.q?.trim()) filters.push(sql`a.search @@ accord_search_query(${query.q.trim()})`);
+  if (query.organiserId) filters.push(sql`a.organiser_id = ${query.organiserId}`);
+  if (query.hostNationId) filters.push(sql`a.host_nation_id = ${query.hostNationId}`);
+  if (query.language) filters.push(sql`${query.language} = any(a.languages)`);
+  if (query.year) filters.push(sql`a.menu_year = ${query.year}`);
+  let nominationStatus = sql`null::text`;
+  if (query.personId) {
+    filters.push(
+      sql`exists (select 1 from nomination n where n.event_id = e.id and n.person_id = ${query.personId} and n.status in ('nominated', 'accepted', 'waitlisted'))`,
+    );
+    nominationStatus = sql`(select n.status from nomination n where n.event_id = e.id and n.person_id = ${query.personId})`;
+  } else if (query.nationId) {
+    filters.push(
+      sql`exists (select 1 from nomination n where n.event_id = e.id and n.nation_id = ${query.nationId} and n.status in ('nominated', 'accepted', 'waitlisted'))`,
+    );
+    nominationStatus = sql`(select case when bool_or(n.status = 'accepted') then 'accepted' when bool_or(n.status = 'waitlisted') then 'waitlisted' else 'nominated' end
+      from nomination n where n.event_id = e.id and n.nation_id = ${query.nationId} and n.status in ('nominated', 'accepted', 'waitlisted'))`;
+  }
+  const { rows } = await sql<CalendarRow>`
+    select e.id as event_id, a.id as activity_id, a.code, coalesce(e.title, a.title_en) as title, a.title_az, a.title_ru,
+      a.kind, e.starts_on, e.ends_on, coalesce(e.city, a.city) as city, coalesce(e.venue, a.venue) as venue,
+      e.time_zone, e.status, ${nominationStatus} as nomination_status, greatest(e.updated_at, a.updated_at) as updated_at,
+      a.description_en as description
+    from event e join activity a on a.id = e.activity_id
+    where ${sql.join(filters, sql` and `)}
+    order by e.starts_on, a.code limit 2000`.execute(db);
+  return rows;
+}
+
+export async function nationParticipation(db: Q, nationId: string, year: number | undefined) {
+  const yearFilter = year ? sql`and a.menu_year = ${year}` : sql``;
+  const [byArea, totals] = await Promise.all([
+    sql<{ area: string; nominated: number; accepted: number; attended: number; completed: number }>`
+      select aa.area_code as area,
+        count(*)::int as nominated,
+        count(*) filter (where n.status = 'accepted')::int as accepted,
+        count(*) filter (where n.attendance in ('attended', 'partly'))::int as attended,
+        count(*) filter (where n.completed)::int as completed
+      from nomination n join event e on e.id = n.event_id join activity a on a.id = e.activity_id
+      join activity_area aa on aa.activity_id = a.id
+      where n.nation_id = ${nationId} and n.status not in ('withdrawn') ${yearFilter}
+      group by aa.area_code order by aa.area_code`.execute(db),
+    sql<{ nominations: number; accepted: number; attended: number; completed: number; events: number }>`
+      select count(*)::int as nominations,
+        count(*) filter (where n.status = 'accepted')::int as accepted,
+        count(*) filter (where n.attendance in ('attended', 'partly'))::int as attended,
+        count(*) filter (where n.completed)::int as completed,
+        count(distinct n.event_id) filter (where n.status = 'accepted')::int as events
+      from nomination n join event e on e.id = n.event_id join activity a on a.id = e.activity_id
+      where n.nation_id = ${nationId} and n.status not in ('withdrawn') ${yearFilter}`.execute(db),
+  ]);
+  return { byArea: byArea.rows, totals: totals.rows[0]! };
+}

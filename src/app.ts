@@ -41,9 +41,11 @@ export interface BuildOptions {
   config: Config;
   db: Db;
   logger?: boolean | object;
+  /** Called for every route as it is registered (the access matrix test enumerates routes with it). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
-export async function buildApp({ config, db, logger }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger, onRoute }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
@@ -57,6 +59,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<AccordTypeProvider>();
 
+  if (onRoute) app.addHook("onRoute", (route) => onRoute({ method: route.method, url: route.url }));
   const ajv = validators();
   app.setValidatorCompiler(({ schema, httpPart }) =>
     (httpPart === "body" ? ajv.body : ajv.text).compile(schema as object),

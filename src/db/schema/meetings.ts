@@ -141,7 +141,7 @@ export interface ExchangeMessageTable {
   releaseNations: ColumnType<string[], string[] | undefined, string[]>;
   releaseOrganisations: ColumnType<string[], string[] | undefined, string[]>;
   sample: Generated<boolean>;
-  sentAt: Generated<Timestamp>;
+  sentAt: ColumnType<Date, Date | string | undefined, never>;
   search: SearchVector;
 }
 
@@ -154,7 +154,7 @@ export interface ExchangeRecipientTable {
 
 export interface ExchangeAcknowledgementTable {
   recipientId: string;
-  acknowledgedAt: Generated<Timestamp>;
+  acknowledgedAt: ColumnType<Date, Date | string | undefined, never>;
   acknowledgedBy: string | null;
 }
 

@@ -155,8 +155,8 @@ export interface TrustFundTable {
   createdAt: CreatedAt;
 }
 
-/** numeric(14,2) travels as a string so that no amount is rounded. */
-type Money = ColumnType<string, string | number, string | number>;
+/** numeric(14,2): the pg parser reads numerics as numbers; queries select amounts `::text` to keep every cent. */
+type Money = ColumnType<number, string | number, string | number>;
 
 export interface FundContributionTable extends ReleasableColumns {
   id: Id;
@@ -165,7 +165,7 @@ export interface FundContributionTable extends ReleasableColumns {
   year: number;
   currency: string;
   pledged: Money;
-  paid: ColumnType<string, string | number | undefined, string | number>;
+  paid: ColumnType<number, string | number | undefined, string | number>;
   note: string | null;
   sample: Generated<boolean>;
   createdAt: CreatedAt;

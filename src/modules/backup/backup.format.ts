@@ -98,7 +98,10 @@ async function generatedColumns(client: pg.ClientBase, table: string): Promise<s
 }
 
 /** SQL yielding each row of a table as jsonb text, without its generated columns, and the parameter it needs. */
-export async function rowTextQuery(client: pg.ClientBase, table: string): Promise<{ sql: string; skip: string[] }> {
+export async function rowTextQuery(
+  client: pg.ClientBase,
+  table: string,
+): Promise<{ sql: string; skip: string[] }> {
   const skip = await generatedColumns(client, table);
   return { sql: `select (to_jsonb(t) - $1::text[])::text as j from ${quoteIdent(table)} t`, skip };
 }

@@ -551,6 +551,13 @@ export async function findNomination(db: Q, id: string) {
   return rows[0];
 }
 
+/** A person's participation history: every nomination, oldest event first. */
+export async function personHistory(db: Q, personId: string) {
+  const { rows } = await sql<NominationRow>`select ${nominationSelect} from ${nominationFrom}
+    where n.person_id = ${personId} order by e.starts_on, n.id limit 500`.execute(db);
+  return rows;
+}
+
 // ------------------------------------------------------------------ calendar and participation
 export interface CalendarRow {
   eventId: string;

@@ -1,8 +1,12 @@
-import type { Db } from "../../db/database.js";
-import type { RoutesPlugin } from "../../platform/http/type-provider.js";
-
-/** HTTP routes of the catalogue capability. */
-export const catalogueRoutes: RoutesPlugin = async () => {};
-
-/** Demo data of the catalogue capability (idempotent). */
-export async function seedCatalogue(_db: Db): Promise<void> {}
+export { catalogueRoutes } from "./catalogue.routes.js";
+export { seedCatalogue } from "./catalogue.seed.js";
+export {
+  decide as decideNomination,
+  findEventById,
+  getEvent,
+  nominate,
+  recordAttendance,
+  recordSessionAttendance,
+  withdraw as withdrawNomination,
+} from "./catalogue.service.js";
+export * as catalogueService from "./catalogue.service.js";

@@ -6,6 +6,7 @@ import { errorResponses, Nullable, Uuid } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { adminRoutes } from "./admin.routes.js";
 import { changePassword, login, logout, logoutEverywhere, sessionUser } from "./identity.service.js";
+import { beginOidcLogin, completeOidcLogin } from "./oidc.js";
 import { cookieOptions, hashToken, SESSION_COOKIE } from "./sessions.js";
 
 const Grant = Type.Object({
@@ -27,7 +28,12 @@ export const SessionUserSchema = Type.Object({
 const SessionResponse = Type.Object({
   user: Nullable(SessionUserSchema),
   csrfToken: Nullable(Type.String()),
+  singleSignOn: Type.Optional(
+    Type.Boolean({ description: "Sign-in through the OpenID Connect provider is offered" }),
+  ),
 });
+
+const Redirect = Type.Null({ description: "Redirect (Location header)" });
 
 const Ok = Type.Object({ ok: Type.Boolean() });
 
@@ -50,10 +56,12 @@ export const identityRoutes: RoutesPlugin = async (app) => {
       },
     },
     async (request) => {
-      if (!request.viewer.userId || !request.session) return { user: null, csrfToken: null };
+      const singleSignOn = !!request.server.deps.config.oidc;
+      if (!request.viewer.userId || !request.session) return { user: null, csrfToken: null, singleSignOn };
       return {
         user: await sessionUser(ctxOf(request), request.viewer.userId),
         csrfToken: request.session.csrfToken,
+        singleSignOn,
       };
     },
   );
@@ -142,6 +150,59 @@ export const identityRoutes: RoutesPlugin = async (app) => {
     async (request) => {
       await changePassword(ctxOf(request), request.body, request.session?.tokenHash);
       return { ok: true };
+    },
+  );
+
+  app.get(
+    "/api/auth/oidc/login",
+    {
+      config: { allowDuringPasswordChange: true },
+      schema: {
+        tags,
+        summary: "Start single sign-on: redirects to the OpenID Connect provider (404 when not configured)",
+        querystring: Type.Object(
+          { returnTo: Type.Optional(Type.String({ maxLength: 500, description: "A path on this site" })) },
+          { additionalProperties: false },
+        ),
+        response: { 302: Redirect, ...errorResponses, 503: errorResponses[401] },
+      },
+    },
+    async (request, reply) => {
+      const url = await beginOidcLogin(ctxOf(request), request.query.returnTo, request.ip);
+      return reply.header("cache-control", "no-store").redirect(url.href, 302);
+    },
+  );
+
+  app.get(
+    "/api/auth/oidc/callback",
+    {
+      config: { allowDuringPasswordChange: true },
+      schema: {
+        tags,
+        summary:
+          "The provider returns here; signs in the Accord user whose username matches the configured claim",
+        // The provider decides which parameters it sends back (code, state, iss, session_state, error, ...);
+        // openid-client validates the whole response, so unknown parameters are let through to it.
+        querystring: Type.Object(
+          {
+            code: Type.Optional(Type.String({ maxLength: 2000 })),
+            state: Type.Optional(Type.String({ maxLength: 200 })),
+            error: Type.Optional(Type.String({ maxLength: 200 })),
+          },
+          { additionalProperties: Type.String({ maxLength: 2000 }), maxProperties: 12 },
+        ),
+        response: { 302: Redirect, ...errorResponses, 429: errorResponses[401] },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      const session = await completeOidcLogin(ctx, request.query as Record<string, string | undefined>, {
+        ip: request.ip,
+        userAgent: request.headers["user-agent"],
+        previousTokenHash: tokenHashOf(request),
+      });
+      reply.setCookie(SESSION_COOKIE, session.token, cookieOptions(ctx.config));
+      return reply.header("cache-control", "no-store").redirect(session.returnTo, 302);
     },
   );
 

@@ -1,8 +1,4 @@
-import type { Db } from "../../db/database.js";
-import type { RoutesPlugin } from "../../platform/http/type-provider.js";
-
-/** HTTP routes of the meetings capability. */
-export const meetingsRoutes: RoutesPlugin = async () => {};
-
-/** Demo data of the meetings capability (idempotent). */
-export async function seedMeetings(_db: Db): Promise<void> {}
+export * as exchangeService from "./exchange.service.js";
+export { meetingsRoutes } from "./meetings.routes.js";
+export { seedMeetings } from "./meetings.seed.js";
+export * as meetingsService from "./meetings.service.js";

@@ -33,13 +33,13 @@ const organisationRef = (eb: AnyEb, column: string) =>
       .whereRef("ro.id", "=", sql.ref(column)),
   );
 
-const releaseColumns = (table: string) =>
+const releaseColumns = <T extends string>(table: T) =>
   [
-    `${table}.ownerNationId`,
-    `${table}.ownerOrganisationId`,
-    `${table}.releasability`,
-    `${table}.releaseNations`,
-    `${table}.releaseOrganisations`,
+    `${table}.ownerNationId` as const,
+    `${table}.ownerOrganisationId` as const,
+    `${table}.releasability` as const,
+    `${table}.releaseNations` as const,
+    `${table}.releaseOrganisations` as const,
   ] as const;
 
 // ------------------------------------------------------------------ exercises
@@ -101,7 +101,8 @@ export async function listExercises(db: Q, viewer: Viewer, query: ExerciseQuery)
   }
   if (query.kind) base = base.where("exercise.kind", "=", query.kind);
   if (query.status) base = base.where("exercise.status", "=", query.status);
-  if (query.leadOrganisationId) base = base.where("exercise.leadOrganisationId", "=", query.leadOrganisationId);
+  if (query.leadOrganisationId)
+    base = base.where("exercise.leadOrganisationId", "=", query.leadOrganisationId);
   if (query.year) base = base.where(sql<boolean>`extract(year from exercise.starts_on) = ${query.year}`);
   if (query.nationId) {
     const nationId = query.nationId;
@@ -279,7 +280,10 @@ export async function listLessons(db: Q, viewer: Viewer, query: LessonQuery) {
 
 export function findLesson(db: Q, viewer: Viewer, id: string) {
   return lessonSelect(db)
-    .select([...releaseColumns("exercise")])
+    .select([
+      "exercise.ownerNationId as exerciseOwnerNationId",
+      "exercise.ownerOrganisationId as exerciseOwnerOrganisationId",
+    ])
     .where("lesson.id", "=", id)
     .where(visibleTo(viewer, "exercise"))
     .executeTakeFirst();
@@ -314,13 +318,10 @@ const operationSelect = (db: Q, viewer: Viewer) =>
     .select((eb) => [
       organisationRef(eb, "operation.lead_organisation_id").$notNull().as("leadOrganisation"),
       eb
-        .selectFrom(
-          visibleContingents(db, viewer)
-            .select("contingent.id")
-            .whereRef("contingent.operationId", "=", "operation.id")
-            .as("vc"),
-        )
-        .select((inner) => sql<number>`${inner.fn.countAll()}::int`.as("n"))
+        .selectFrom("contingent as vc")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .whereRef("vc.operationId", "=", "operation.id")
+        .where(visibleTo(viewer, "vc"))
         .$castTo<number>()
         .as("contingentCount"),
     ]);
@@ -329,7 +330,9 @@ export async function listOperations(db: Q, viewer: Viewer, query: OperationQuer
   let base = db.selectFrom("operation");
   if (query.q?.trim()) {
     const like = `%${query.q.trim().replace(/[\\%_]/g, "\\$&")}%`;
-    base = base.where((eb) => eb.or([eb("operation.name", "ilike", like), eb("operation.code", "ilike", like)]));
+    base = base.where((eb) =>
+      eb.or([eb("operation.name", "ilike", like), eb("operation.code", "ilike", like)]),
+    );
   }
   const ids = base.select("operation.id");
   const [items, count] = await Promise.all([
@@ -517,13 +520,13 @@ const contributionSelect = (db: Q) =>
       "fundContribution.nationId",
       "fundContribution.year",
       "fundContribution.currency",
-      "fundContribution.pledged",
-      "fundContribution.paid",
       "fundContribution.note",
       "fundContribution.sample",
       ...releaseColumns("fundContribution"),
     ])
     .select((eb) => [
+      sql<string>`fund_contribution.pledged::text`.as("pledged"),
+      sql<string>`fund_contribution.paid::text`.as("paid"),
       sql<string>`(fund_contribution.pledged - fund_contribution.paid)::text`.as("outstanding"),
       jsonObjectFrom(
         eb
@@ -572,4 +575,3 @@ export function findFundContribution(db: Q, viewer: Viewer, id: string) {
     .where(visibleTo(viewer, "fund_contribution"))
     .executeTakeFirst();
 }
-

@@ -67,7 +67,13 @@ function withRelease<T extends ReleasableRecord>(row: T) {
     row;
   return {
     ...rest,
-    ...releaseOutput({ ownerNationId, ownerOrganisationId, releasability, releaseNations, releaseOrganisations }),
+    ...releaseOutput({
+      ownerNationId,
+      ownerOrganisationId,
+      releasability,
+      releaseNations,
+      releaseOrganisations,
+    }),
   };
 }
 
@@ -184,7 +190,12 @@ export async function updateExercise(ctx: Ctx, id: string, patch: ExercisePatch)
   checkDateOrder(patch.startsOn ?? before.startsOn, patch.endsOn ?? before.endsOn, "body.endsOn");
   const { releaseNationIds, releaseOrganisationIds, ...fields } = patch;
   await ctx.db.transaction().execute(async (trx) => {
-    const old = await trx.selectFrom("exercise").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+    const old = await trx
+      .selectFrom("exercise")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!old) throw notFound("The exercise");
     const after = await trx
       .updateTable("exercise")
@@ -197,7 +208,13 @@ export async function updateExercise(ctx: Ctx, id: string, patch: ExercisePatch)
       .returningAll()
       .executeTakeFirstOrThrow()
       .catch((error) => constraintError(error, exerciseConstraints));
-    await writeAudit(trx, ctx, { action: "exercise.update", recordType: "exercise", recordId: id, before: old, after });
+    await writeAudit(trx, ctx, {
+      action: "exercise.update",
+      recordType: "exercise",
+      recordId: id,
+      before: old,
+      after,
+    });
   });
   return getExercise(ctx, id);
 }
@@ -206,7 +223,12 @@ export async function addStage(ctx: Ctx, exerciseId: string, input: StageInput) 
   await editableExercise(ctx, exerciseId);
   await ctx.db.transaction().execute(async (trx) => {
     const row = await insertStage(trx, exerciseId, input, "body");
-    await writeAudit(trx, ctx, { action: "exercise.stage.add", recordType: "exercise_stage", recordId: row.id, after: row });
+    await writeAudit(trx, ctx, {
+      action: "exercise.stage.add",
+      recordType: "exercise_stage",
+      recordId: row.id,
+      after: row,
+    });
   });
   return getExercise(ctx, exerciseId);
 }
@@ -221,7 +243,12 @@ export async function removeStage(ctx: Ctx, exerciseId: string, stageId: string)
       .returningAll()
       .executeTakeFirst();
     if (!row) throw notFound("The stage");
-    await writeAudit(trx, ctx, { action: "exercise.stage.remove", recordType: "exercise_stage", recordId: stageId, before: row });
+    await writeAudit(trx, ctx, {
+      action: "exercise.stage.remove",
+      recordType: "exercise_stage",
+      recordId: stageId,
+      before: row,
+    });
   });
   return getExercise(ctx, exerciseId);
 }
@@ -231,7 +258,11 @@ const participantConstraints: Record<string, [string, string]> = {
   exercise_contribution_unique: ["body.contributions", "a category is listed twice for one kind"],
 };
 
-async function replaceContributions(trx: Trx, participantId: string, contributions: ParticipantInput["contributions"]) {
+async function replaceContributions(
+  trx: Trx,
+  participantId: string,
+  contributions: ParticipantInput["contributions"],
+) {
   await trx.deleteFrom("exerciseContribution").where("participantId", "=", participantId).execute();
   if (!contributions?.length) return;
   await trx
@@ -262,7 +293,12 @@ export async function addParticipant(ctx: Ctx, exerciseId: string, input: Partic
   return getExercise(ctx, exerciseId);
 }
 
-export async function updateParticipant(ctx: Ctx, exerciseId: string, participantId: string, patch: ParticipantPatch) {
+export async function updateParticipant(
+  ctx: Ctx,
+  exerciseId: string,
+  participantId: string,
+  patch: ParticipantPatch,
+) {
   await editableExercise(ctx, exerciseId);
   const { contributions, ...fields } = patch;
   await ctx.db.transaction().execute(async (trx) => {
@@ -344,7 +380,12 @@ export async function addConference(ctx: Ctx, exerciseId: string, input: Confere
 }
 
 /** Replaces the attendance of a conference: one line per nation with its number of attendees. */
-export async function setAttendance(ctx: Ctx, exerciseId: string, conferenceId: string, input: AttendanceInput) {
+export async function setAttendance(
+  ctx: Ctx,
+  exerciseId: string,
+  conferenceId: string,
+  input: AttendanceInput,
+) {
   await editableExercise(ctx, exerciseId);
   const seen = new Set<string>();
   for (const [index, entry] of input.entries.entries()) {
@@ -382,16 +423,21 @@ export async function setAttendance(ctx: Ctx, exerciseId: string, conferenceId: 
   return getExercise(ctx, exerciseId);
 }
 
-function milestoneOwner(ctx: Ctx, input: { ownerNationId?: string | null; ownerOrganisationId?: string | null }, exercise: ReleasableRecord) {
+function ownerOf(
+  input: { ownerNationId?: string | null; ownerOrganisationId?: string | null },
+  exercise: ReleasableRecord,
+) {
   if (input.ownerNationId || input.ownerOrganisationId) {
-    return { ownerNationId: input.ownerNationId ?? null, ownerOrganisationId: input.ownerOrganisationId ?? null };
+    return {
+      ownerNationId: input.ownerNationId ?? null,
+      ownerOrganisationId: input.ownerOrganisationId ?? null,
+    };
   }
   return { ownerNationId: exercise.ownerNationId, ownerOrganisationId: exercise.ownerOrganisationId };
 }
 
 export async function addMilestone(ctx: Ctx, exerciseId: string, input: MilestoneInput) {
   const exercise = await editableExercise(ctx, exerciseId);
-  checkDateOrder(input.dueOn, undefined, "body.dueOn");
   await ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto("exerciseMilestone")
@@ -399,17 +445,27 @@ export async function addMilestone(ctx: Ctx, exerciseId: string, input: Mileston
         title: input.title,
         dueOn: input.dueOn,
         doneOn: input.doneOn ?? null,
-        ...milestoneOwner(ctx, input, exercise),
+        ...ownerOf(input, exercise),
         exerciseId,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { action: "exercise.milestone.add", recordType: "exercise_milestone", recordId: row.id, after: row });
+    await writeAudit(trx, ctx, {
+      action: "exercise.milestone.add",
+      recordType: "exercise_milestone",
+      recordId: row.id,
+      after: row,
+    });
   });
   return getExercise(ctx, exerciseId);
 }
 
-export async function updateMilestone(ctx: Ctx, exerciseId: string, milestoneId: string, patch: MilestonePatch) {
+export async function updateMilestone(
+  ctx: Ctx,
+  exerciseId: string,
+  milestoneId: string,
+  patch: MilestonePatch,
+) {
   await editableExercise(ctx, exerciseId);
   await ctx.db.transaction().execute(async (trx) => {
     const before = await trx
@@ -423,7 +479,8 @@ export async function updateMilestone(ctx: Ctx, exerciseId: string, milestoneId:
     const ownerNationId = patch.ownerNationId !== undefined ? patch.ownerNationId : before.ownerNationId;
     const ownerOrganisationId =
       patch.ownerOrganisationId !== undefined ? patch.ownerOrganisationId : before.ownerOrganisationId;
-    if (!ownerNationId && !ownerOrganisationId) throw validation("body.ownerNationId", "a milestone needs an owner");
+    if (!ownerNationId && !ownerOrganisationId)
+      throw validation("body.ownerNationId", "a milestone needs an owner");
     const after = await trx
       .updateTable("exerciseMilestone")
       .set(patch)
@@ -449,7 +506,12 @@ export async function addObjective(ctx: Ctx, exerciseId: string, input: Objectiv
       .values({ ...input, exerciseId })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { action: "exercise.objective.add", recordType: "training_objective", recordId: row.id, after: row });
+    await writeAudit(trx, ctx, {
+      action: "exercise.objective.add",
+      recordType: "training_objective",
+      recordId: row.id,
+      after: row,
+    });
   });
   return getExercise(ctx, exerciseId);
 }
@@ -478,12 +540,17 @@ export async function addLesson(ctx: Ctx, exerciseId: string, input: LessonInput
         title: input.title,
         observation: input.observation ?? null,
         recommendation: input.recommendation ?? null,
-        ...milestoneOwner(ctx, input, exercise),
+        ...ownerOf(input, exercise),
         exerciseId,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { action: "lesson.create", recordType: "lesson", recordId: row.id, after: row });
+    await writeAudit(trx, ctx, {
+      action: "lesson.create",
+      recordType: "lesson",
+      recordId: row.id,
+      after: row,
+    });
     return row.id;
   });
   return getLesson(ctx, id);
@@ -500,9 +567,20 @@ export async function transitionLesson(ctx: Ctx, id: string, input: LessonTransi
   authorize(ctx.viewer, "exercise.read");
   const lesson = await queries.findLesson(ctx.db, ctx.viewer, id);
   if (!lesson) throw notFound("The lesson");
-  authorize(ctx.viewer, "lesson.update", { exercise: lesson, lesson: { ownerNationId: lesson.ownerNationId, ownerOrganisationId: lesson.ownerOrganisationId } });
+  authorize(ctx.viewer, "lesson.update", {
+    exercise: {
+      ownerNationId: lesson.exerciseOwnerNationId,
+      ownerOrganisationId: lesson.exerciseOwnerOrganisationId,
+    },
+    lesson: { ownerNationId: lesson.ownerNationId, ownerOrganisationId: lesson.ownerOrganisationId },
+  });
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("lesson").selectAll().where("id", "=", id).forUpdate().executeTakeFirstOrThrow();
+    const before = await trx
+      .selectFrom("lesson")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const from = before.status as LessonStatus;
     if (!LESSON_FLOW[from].includes(input.to)) {
       throw invalidState(`A lesson that is ${from} cannot become ${input.to}`);
@@ -517,7 +595,8 @@ export async function transitionLesson(ctx: Ctx, id: string, input: LessonTransi
         "a lesson is learned only when a later activity or plan takes it up: give followUpActivityId or followUpReference",
       );
     }
-    if (input.to === "rejected" && !input.note) throw validation("body.note", "say why the lesson is rejected");
+    if (input.to === "rejected" && !input.note)
+      throw validation("body.note", "say why the lesson is rejected");
     const after = await trx
       .updateTable("lesson")
       .set({
@@ -537,7 +616,13 @@ export async function transitionLesson(ctx: Ctx, id: string, input: LessonTransi
         }
         throw error;
       });
-    await writeAudit(trx, ctx, { action: `lesson.${input.to}`, recordType: "lesson", recordId: id, before, after });
+    await writeAudit(trx, ctx, {
+      action: `lesson.${input.to}`,
+      recordType: "lesson",
+      recordId: id,
+      before,
+      after,
+    });
   });
   return getLesson(ctx, id);
 }
@@ -570,7 +655,12 @@ export async function createOperation(ctx: Ctx, input: OperationInput) {
       .returningAll()
       .executeTakeFirstOrThrow()
       .catch((error) => constraintError(error, operationConstraints));
-    await writeAudit(trx, ctx, { action: "operation.create", recordType: "operation", recordId: row.id, after: row });
+    await writeAudit(trx, ctx, {
+      action: "operation.create",
+      recordType: "operation",
+      recordId: row.id,
+      after: row,
+    });
     return row.id;
   });
   return getOperation(ctx, id);
@@ -580,7 +670,12 @@ export async function updateOperation(ctx: Ctx, id: string, patch: OperationPatc
   const operation = await getOperation(ctx, id);
   authorize(ctx.viewer, "operation.update", operation);
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("operation").selectAll().where("id", "=", id).forUpdate().executeTakeFirstOrThrow();
+    const before = await trx
+      .selectFrom("operation")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const after = await trx
       .updateTable("operation")
       .set(patch)
@@ -588,7 +683,13 @@ export async function updateOperation(ctx: Ctx, id: string, patch: OperationPatc
       .returningAll()
       .executeTakeFirstOrThrow()
       .catch((error) => constraintError(error, operationConstraints));
-    await writeAudit(trx, ctx, { action: "operation.update", recordType: "operation", recordId: id, before, after });
+    await writeAudit(trx, ctx, {
+      action: "operation.update",
+      recordType: "operation",
+      recordId: id,
+      before,
+      after,
+    });
   });
   return getOperation(ctx, id);
 }
@@ -630,7 +731,12 @@ export async function createContingent(ctx: Ctx, input: ContingentInput) {
       .values({ ...fields, ...release })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { action: "contingent.create", recordType: "contingent", recordId: row.id, after: row });
+    await writeAudit(trx, ctx, {
+      action: "contingent.create",
+      recordType: "contingent",
+      recordId: row.id,
+      after: row,
+    });
     return row.id;
   });
   return getContingent(ctx, id);
@@ -640,7 +746,12 @@ export async function updateContingent(ctx: Ctx, id: string, patch: ContingentPa
   await editableContingent(ctx, id);
   const { releaseNationIds, releaseOrganisationIds, ...fields } = patch;
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("contingent").selectAll().where("id", "=", id).forUpdate().executeTakeFirstOrThrow();
+    const before = await trx
+      .selectFrom("contingent")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const after = await trx
       .updateTable("contingent")
       .set({
@@ -651,13 +762,22 @@ export async function updateContingent(ctx: Ctx, id: string, patch: ContingentPa
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { action: "contingent.update", recordType: "contingent", recordId: id, before, after });
+    await writeAudit(trx, ctx, {
+      action: "contingent.update",
+      recordType: "contingent",
+      recordId: id,
+      before,
+      after,
+    });
   });
   return getContingent(ctx, id);
 }
 
 const rotationConstraints: Record<string, [string, string]> = {
-  contingent_rotation_no_overlap: ["body.startsOn", "overlaps another rotation of the same slot of this contingent"],
+  contingent_rotation_no_overlap: [
+    "body.startsOn",
+    "overlaps another rotation of the same slot of this contingent",
+  ],
   contingent_rotation_ends_on_check: ["body.endsOn", "must not be before the start date"],
   rotation_strength_pkey: ["body.strength", "a category is listed twice"],
 };
@@ -694,7 +814,12 @@ export async function addRotation(ctx: Ctx, contingentId: string, input: Rotatio
   return getContingent(ctx, contingentId);
 }
 
-export async function updateRotation(ctx: Ctx, contingentId: string, rotationId: string, patch: RotationPatch) {
+export async function updateRotation(
+  ctx: Ctx,
+  contingentId: string,
+  rotationId: string,
+  patch: RotationPatch,
+) {
   await editableContingent(ctx, contingentId);
   const { strength, ...fields } = patch;
   await ctx.db.transaction().execute(async (trx) => {
@@ -706,7 +831,11 @@ export async function updateRotation(ctx: Ctx, contingentId: string, rotationId:
       .forUpdate()
       .executeTakeFirst();
     if (!before) throw notFound("The rotation");
-    checkDateOrder(fields.startsOn ?? before.startsOn, fields.endsOn !== undefined ? fields.endsOn : before.endsOn, "body.endsOn");
+    checkDateOrder(
+      fields.startsOn ?? before.startsOn,
+      fields.endsOn !== undefined ? fields.endsOn : before.endsOn,
+      "body.endsOn",
+    );
     const after = Object.keys(fields).length
       ? await trx
           .updateTable("contingentRotation")
@@ -751,7 +880,10 @@ export async function removeRotation(ctx: Ctx, contingentId: string, rotationId:
 export async function strengthOverTime(ctx: Ctx, query: StrengthQuery) {
   authorize(ctx.viewer, "contingent.read");
   const rows = await queries.strengthSeries(ctx.db, ctx.viewer, query);
-  const points = new Map<string, { date: string; total: number; byCategory: { category: string; count: number }[] }>();
+  const points = new Map<
+    string,
+    { date: string; total: number; byCategory: { category: string; count: number }[] }
+  >();
   for (const row of rows) {
     const point = points.get(row.day) ?? { date: row.day, total: 0, byCategory: [] };
     points.set(row.day, point);
@@ -787,7 +919,10 @@ async function getFundContribution(ctx: Ctx, id: string) {
 }
 
 const contributionConstraints: Record<string, [string, string]> = {
-  fund_contribution_unique: ["body.year", "the nation already has a contribution to this fund for this year and currency"],
+  fund_contribution_unique: [
+    "body.year",
+    "the nation already has a contribution to this fund for this year and currency",
+  ],
 };
 
 function checkPaid(pledged: string | number, paid: string | number | undefined) {
@@ -831,7 +966,12 @@ export async function updateFundContribution(ctx: Ctx, id: string, patch: FundCo
   authorize(ctx.viewer, "contribution.update", current);
   const { releaseNationIds, releaseOrganisationIds, ...fields } = patch;
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("fundContribution").selectAll().where("id", "=", id).forUpdate().executeTakeFirstOrThrow();
+    const before = await trx
+      .selectFrom("fundContribution")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     checkPaid(fields.pledged ?? before.pledged, fields.paid ?? before.paid);
     const after = await trx
       .updateTable("fundContribution")

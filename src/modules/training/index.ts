@@ -1,8 +1,37 @@
 import type { Db } from "../../db/database.js";
-import type { RoutesPlugin } from "../../platform/http/type-provider.js";
+import { certifiedQuery, hasValidQualification as hasValid } from "./training.queries.js";
 
-/** HTTP routes of the training capability. */
-export const trainingRoutes: RoutesPlugin = async () => {};
+export { trainingRoutesPlugin as trainingRoutes } from "./training.routes.js";
+export { seedTraining } from "./training.seed.js";
 
-/** Demo data of the training capability (idempotent). */
-export async function seedTraining(_db: Db): Promise<void> {}
+/**
+ * Whether the person holds a certificate of the qualification that is valid throughout [from, to] (ISO dates) and
+ * not revoked. Called by the readiness capability when it assigns certified evaluators.
+ */
+export function hasValidQualification(
+  db: Db,
+  personId: string,
+  qualificationCode: string,
+  from: string,
+  to: string,
+): Promise<boolean> {
+  return hasValid(db, personId, qualificationCode, from, to);
+}
+
+export interface CertifiedPerson {
+  personId: string;
+  givenName: string;
+  familyName: string;
+  rankTitle: string | null;
+  nationId: string;
+  nationCode: string;
+  certificateId: string;
+  certificateNumber: string;
+  validFrom: string;
+  validUntil: string | null;
+}
+
+/** Everyone certified in the qualification on the date (one row per person, the longest-valid certificate). */
+export function certifiedPeople(db: Db, qualificationCode: string, onDate: string): Promise<CertifiedPerson[]> {
+  return certifiedQuery(db, qualificationCode, onDate).execute();
+}

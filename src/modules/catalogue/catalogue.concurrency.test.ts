@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
+
+let t: TestApp;
+let organiser: Agent;
+
+const NATIONS = ["AZE", "TUR", "DEU", "USA", "GBR", "GEO", "UKR", "MDA", "KAZ", "ITA", "ROU", "POL"];
+const QUOTA = 4;
+const CAPACITY = 39;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await t.seed();
+  organiser = await t.signIn({ role: "organiser", organisation: "NATO-SCHOOL" });
+});
+afterAll(() => t.close());
+
+async function createEvent(acceptance: "first_come" | "manual", capacity: number, quota: number) {
+  const code = `LOAD-${acceptance.toUpperCase().replace("_", "")}-${capacity}-${Date.now() % 100000}`;
+  const activity = await organiser.post("/api/activities", {
+    code,
+    titleEn: `Load test ${code}`,
+    kind: "course",
+    menuYear: 2027,
+    organiserId: await t.organisationId("NATO-SCHOOL"),
+    capacity,
+    nationQuota: quota,
+  });
+  expect(activity.status).toBe(201);
+  expect((await organiser.post(`/api/activities/${activity.body.id}/status`, { status: "published" })).status).toBe(200);
+  const event = await organiser.post(`/api/activities/${activity.body.id}/events`, {
+    startsOn: "2027-06-07",
+    endsOn: "2027-06-11",
+    acceptance,
+  });
+  expect(event.status).toBe(201);
+  return event.body.id as string;
+}
+
+/** People of each nation, inserted directly: the test is about seats, not about the directory. */
+async function people(perNation: number) {
+  const rows: { id: string; nationId: string; code: string }[] = [];
+  for (const code of NATIONS) {
+    const nationId = await t.nationId(code);
+    const inserted = await t.db
+      .insertInto("person")
+      .values(
+        Array.from({ length: perNation }, (_, i) => ({
+          givenName: `Load${i}`,
+          familyName: `${code}${i}`,
+          nationId,
+          ownerNationId: nationId,
+        })),
+      )
+      .returning("id")
+      .execute();
+    rows.push(...inserted.map((row) => ({ id: row.id, nationId, code })));
+  }
+  return rows;
+}
+
+describe("seats under concurrency", () => {
+  it("accepts exactly min(capacity, sum of quotas) of 1,000 concurrent first-come nominations, waitlists the rest and never duplicates a person", async () => {
+    const eventId = await createEvent("first_come", CAPACITY, QUOTA);
+    const coordinators = new Map<string, Agent>();
+    for (const code of NATIONS) coordinators.set(code, await t.signIn({ role: "national_coordinator", nation: code }));
+    // 12 nations × 80 people = 960 distinct people, plus 40 repeated requests for people already in the batch.
+    const candidates = await people(80);
+    const requests = [...candidates, ...candidates.slice(0, 40)];
+    expect(requests).toHaveLength(1000);
+    const replies = await Promise.all(
+      requests.map((person, i) =>
+        coordinators.get(person.code)!.post(`/api/events/${eventId}/nominations`, {
+          personId: person.id,
+          priority: 1 + (i % 50),
+        }),
+      ),
+    );
+    const statuses = replies.map((reply) => reply.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(960);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(40);
+    expect(statuses.filter((s) => s !== 201 && s !== 409)).toEqual([]);
+
+    const expected = Math.min(CAPACITY, NATIONS.length * QUOTA);
+    const rows = await t.db
+      .selectFrom("nomination")
+      .select(["personId", "nationId", "status"])
+      .where("eventId", "=", eventId)
+      .execute();
+    expect(rows).toHaveLength(960);
+    expect(new Set(rows.map((row) => row.personId)).size).toBe(960);
+    const accepted = rows.filter((row) => row.status === "accepted");
+    expect(accepted).toHaveLength(expected);
+    expect(rows.filter((row) => row.status === "waitlisted")).toHaveLength(960 - expected);
+    const perNation = new Map<string, number>();
+    for (const row of accepted) perNation.set(row.nationId, (perNation.get(row.nationId) ?? 0) + 1);
+    for (const count of perNation.values()) expect(count).toBeLessThanOrEqual(QUOTA);
+
+    const gauge = await organiser.get(`/api/events/${eventId}`);
+    expect(gauge.body.seats).toMatchObject({ capacity: CAPACITY, accepted: expected, waitlisted: 960 - expected, free: 0 });
+  });
+
+  it("fills a quota-bound event to the sum of the quotas when that is below capacity", async () => {
+    const eventId = await createEvent("first_come", 60, 3);
+    const coordinators = await Promise.all(
+      NATIONS.map(async (code) => [code, await t.signIn({ role: "national_coordinator", nation: code })] as const),
+    );
+    const byCode = new Map(coordinators);
+    const candidates = await people(10);
+    const replies = await Promise.all(
+      candidates.map((person) =>
+        byCode.get(person.code)!.post(`/api/events/${eventId}/nominations`, { personId: person.id }),
+      ),
+    );
+    expect(replies.every((reply) => reply.status === 201)).toBe(true);
+    const gauge = await organiser.get(`/api/events/${eventId}`);
+    expect(gauge.body.seats.accepted).toBe(NATIONS.length * 3);
+    expect(gauge.body.seats.byNation.every((row: { accepted: number }) => row.accepted === 3)).toBe(true);
+  });
+
+  it("never lets concurrent organiser acceptances exceed the capacity", async () => {
+    const eventId = await createEvent("manual", 10, 10);
+    const coordinator = await t.signIn({ role: "national_coordinator", nation: "AZE" });
+    const aze = (await people(3)).filter((p) => p.code === "AZE");
+    const more = await t.db
+      .insertInto("person")
+      .values(
+        Array.from({ length: 27 }, (_, i) => ({
+          givenName: "Extra",
+          familyName: `AZE${i}`,
+          nationId: aze[0]!.nationId,
+          ownerNationId: aze[0]!.nationId,
+        })),
+      )
+      .returning("id")
+      .execute();
+    const ids: string[] = [];
+    for (const person of [...aze, ...more]) {
+      const reply = await coordinator.post(`/api/events/${eventId}/nominations`, { personId: person.id });
+      expect(reply.body.status).toBe("nominated");
+      ids.push(reply.body.id);
+    }
+    const decisions = await Promise.all(
+      ids.map((id) => organiser.post(`/api/nominations/${id}/decision`, { decision: "accept" })),
+    );
+    expect(decisions.filter((reply) => reply.status === 200)).toHaveLength(10);
+    expect(decisions.filter((reply) => reply.status === 409)).toHaveLength(20);
+    const gauge = await organiser.get(`/api/events/${eventId}`);
+    expect(gauge.body.seats.accepted).toBe(10);
+  });
+});

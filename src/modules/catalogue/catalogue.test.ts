@@ -1,0 +1,396 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
+import { sampleEmail } from "./catalogue.seed.js";
+
+let t: TestApp;
+let organiser: Agent;
+let coordinator: Agent;
+let crevalId: string;
+let crevalEventId: string;
+
+const personId = async (given: string, family: string) =>
+  (
+    await t.db
+      .selectFrom("person")
+      .select("id")
+      .where("email", "=", sampleEmail(given, family))
+      .executeTakeFirstOrThrow()
+  ).id;
+
+const codes = (reply: { body: { items: { code: string }[] } }) => reply.body.items.map((item) => item.code);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await t.seed();
+  organiser = await t.signIn({ role: "organiser", organisation: "NATO-SCHOOL" });
+  coordinator = await t.signIn({ role: "national_coordinator", nation: "AZE" });
+  const creval = await t.db.selectFrom("activity").select("id").where("code", "=", "CREVAL-2027").executeTakeFirstOrThrow();
+  crevalId = creval.id;
+  crevalEventId = (
+    await t.db.selectFrom("event").select("id").where("activityId", "=", crevalId).executeTakeFirstOrThrow()
+  ).id;
+});
+afterAll(() => t.close());
+
+describe("demo data", () => {
+  it("has the CREVAL course in Baku: NATO School, War Games Centre, one week, English, 39 seats", async () => {
+    const reply = await coordinator.get(`/api/activities/${crevalId}`);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({
+      code: "CREVAL-2027",
+      kind: "course",
+      city: "Baku",
+      languages: ["en"],
+      capacity: 39,
+      status: "published",
+      organiser: { code: "NATO-SCHOOL" },
+      hostInstitution: { code: "AZE-NDU-WGC" },
+      hostNation: { code: "AZE" },
+    });
+    expect(reply.body.events[0]).toMatchObject({ startsOn: "2027-03-08", endsOn: "2027-03-12", capacity: 39 });
+  });
+
+  it("has Cooperative Determination 2001 in November 2001 and a 2027 menu of more than 200 activities", async () => {
+    const cd = await t.anonymous.get("/api/activities?q=CD-2001");
+    expect(codes(cd)).toContain("CD-2001");
+    const menu = await coordinator.get("/api/activities?year=2027&limit=1");
+    expect(menu.body.total).toBeGreaterThanOrEqual(200);
+    expect(menu.body.facets.area).toHaveLength(18);
+  });
+
+  it("seeds idempotently", async () => {
+    const before = await t.db.selectFrom("activity").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    await t.seed();
+    const after = await t.db.selectFrom("activity").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+});
+
+describe("search", () => {
+  it("finds the CREVAL course in English, Azerbaijani (with or without accents) and Russian, regardless of case", async () => {
+    for (const q of [
+      "combat readiness evaluation",
+      "EVALUATIONS",
+      "Döyüş hazırlığının",
+      "doyus hazirliginin",
+      "оценки боевой готовности",
+      "ОЦЕНКА БОЕВОЙ ГОТОВНОСТИ",
+      "курс",
+    ]) {
+      const reply = await t.anonymous.get(`/api/activities?q=${encodeURIComponent(q)}&limit=100`);
+      expect(reply.status, q).toBe(200);
+      expect(codes(reply), q).toContain("CREVAL-2027");
+    }
+  });
+
+  it("finds Russian titles of the generated menu by a lower-case Russian word", async () => {
+    const reply = await t.anonymous.get(`/api/activities?q=${encodeURIComponent("киберинциденты")}&limit=100`);
+    expect(reply.body.total).toBeGreaterThan(0);
+    for (const item of reply.body.items) expect(item.titleRu.toLowerCase()).toContain("киберинцидент");
+  });
+
+  it("combines filters and gives facet counts that add up to the total", async () => {
+    const reply = await t.anonymous.get("/api/activities?year=2027&area=cyber_defence&limit=100");
+    expect(reply.body.total).toBeGreaterThan(0);
+    for (const item of reply.body.items) expect(item.areas).toContain("cyber_defence");
+    const kindSum = reply.body.facets.kind.reduce((sum: number, bucket: { count: number }) => sum + bucket.count, 0);
+    expect(kindSum).toBe(reply.body.total);
+    // The area facet ignores its own filter so the other areas stay selectable.
+    expect(reply.body.facets.area.length).toBeGreaterThan(1);
+    const courses = await t.anonymous.get("/api/activities?year=2027&kind=course&language=ru&limit=100");
+    for (const item of courses.body.items) {
+      expect(item.kind).toBe("course");
+      expect(item.languages).toContain("ru");
+    }
+  });
+
+  it("filters by date range, free seats and eligibility of the caller's nation", async () => {
+    const march = await t.anonymous.get("/api/activities?from=2027-03-01&to=2027-03-31&limit=100");
+    expect(codes(march)).toContain("CREVAL-2027");
+    for (const item of march.body.items) {
+      expect(item.firstStartsOn <= "2027-03-31").toBe(true);
+      expect(item.lastEndsOn >= "2027-03-01").toBe(true);
+    }
+    const free = await coordinator.get("/api/activities?hasFreeSeats=true&eligibleForMyNation=true&year=2027&limit=100");
+    expect(free.status).toBe(200);
+    // Azerbaijan is a partner: nothing for alliance members only.
+    for (const item of free.body.items) expect(item.eligibility).not.toBe("alliance_members");
+    expect(free.body.total).toBeGreaterThan(0);
+  });
+
+  it("keeps restricted activities out of results, facets, counts and detail for those not entitled", async () => {
+    const turkey = await t.nationId("TUR");
+    const created = await organiser.post("/api/activities", {
+      code: "SECRET-AREA-2027",
+      titleEn: "Zymurgy restricted seminar",
+      kind: "seminar",
+      menuYear: 2027,
+      areas: ["maritime_security"],
+      organiserId: await t.organisationId("NATO-SCHOOL"),
+      releasability: "restricted",
+      releaseNationIds: [turkey],
+    });
+    expect(created.status).toBe(201);
+    await organiser.post(`/api/activities/${created.body.id}/status`, { status: "published" });
+
+    const tur = await t.signIn({ role: "national_coordinator", nation: "TUR" });
+    const seen = await tur.get("/api/activities?q=zymurgy");
+    expect(codes(seen)).toEqual(["SECRET-AREA-2027"]);
+
+    for (const agent of [coordinator, t.anonymous]) {
+      const hidden = await agent.get("/api/activities?q=zymurgy");
+      expect(hidden.body.total).toBe(0);
+      expect(hidden.body.items).toEqual([]);
+      expect(hidden.body.facets.kind).toEqual([]);
+      expect((await agent.get(`/api/activities/${created.body.id}`)).status).toBe(404);
+    }
+    const withIt = await tur.get("/api/activities?year=2027&area=maritime_security&limit=1");
+    const without = await coordinator.get("/api/activities?year=2027&area=maritime_security&limit=1");
+    expect(withIt.body.total - without.body.total).toBe(1);
+    const facet = (reply: typeof withIt) =>
+      reply.body.facets.area.find((bucket: { value: string }) => bucket.value === "maritime_security").count;
+    expect(facet(withIt) - facet(without)).toBe(1);
+  });
+
+  it("shows drafts only to their organisers", async () => {
+    const draft = await t.db.selectFrom("activity").select(["id", "code"]).where("status", "=", "draft").where("code", "like", "M27-%").executeTakeFirstOrThrow();
+    expect((await coordinator.get(`/api/activities/${draft.id}`)).status).toBe(404);
+    const admin = await t.signIn({ role: "administrator" });
+    expect((await admin.get(`/api/activities/${draft.id}`)).status).toBe(200);
+  });
+});
+
+describe("nominations and seats", () => {
+  it("lets a coordinator nominate two officers, the organiser accept one and waitlist the other, and the coordinator see both", async () => {
+    const kamran = await personId("Kamran", "Mammadov");
+    const farid = await personId("Farid", "Hasanov");
+    const first = await coordinator.post(`/api/events/${crevalEventId}/nominations`, { personId: kamran, priority: 1 });
+    const second = await coordinator.post(`/api/events/${crevalEventId}/nominations`, { personId: farid, priority: 2 });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(first.body).toMatchObject({ status: "nominated", nation: { code: "AZE" }, priority: 1 });
+
+    const inbox = await organiser.get(`/api/nominations?scope=organising&status=nominated&eventId=${crevalEventId}&limit=100`);
+    expect(inbox.body.items.map((n: { id: string }) => n.id)).toEqual(
+      expect.arrayContaining([first.body.id, second.body.id]),
+    );
+    const accepted = await organiser.post(`/api/nominations/${first.body.id}/decision`, { decision: "accept" });
+    expect(accepted.body.status).toBe("accepted");
+    const waitlisted = await organiser.post(`/api/nominations/${second.body.id}/decision`, {
+      decision: "waitlist",
+      reason: "Priority 2 of the nation",
+    });
+    expect(waitlisted.body).toMatchObject({ status: "waitlisted", statusReason: "Priority 2 of the nation" });
+
+    const mine = await coordinator.get(`/api/nominations?eventId=${crevalEventId}&limit=100`);
+    const states = Object.fromEntries(mine.body.items.map((n: { personId: string; status: string }) => [n.personId, n.status]));
+    expect(states).toEqual({ [kamran]: "accepted", [farid]: "waitlisted" });
+    // The coordinator sees only their nation's nominations, not the other nations' ones.
+    expect(mine.body.items.every((n: { nation: { code: string } }) => n.nation.code === "AZE")).toBe(true);
+
+    const notes = await coordinator.get("/api/notifications?unread=true&limit=100");
+    const kinds = notes.body.items.map((n: { kind: string }) => n.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["nomination.accepted", "nomination.waitlisted"]));
+    const organiserNotes = await organiser.get("/api/notifications?limit=100");
+    expect(organiserNotes.body.items.filter((n: { kind: string }) => n.kind === "nomination.nominated").length).toBeGreaterThanOrEqual(2);
+
+    const gauge = await coordinator.get(`/api/events/${crevalEventId}`);
+    expect(gauge.body.seats.byNation.map((row: { nation: { code: string } }) => row.nation.code)).toEqual(["AZE"]);
+    const full = await organiser.get(`/api/events/${crevalEventId}`);
+    expect(full.body.seats.byNation.length).toBeGreaterThan(3);
+  });
+
+  it("refuses a second nomination of the same person, another nation's person, and nominations by organisers", async () => {
+    const kamran = await personId("Kamran", "Mammadov");
+    const again = await coordinator.post(`/api/events/${crevalEventId}/nominations`, { personId: kamran });
+    expect(again.status).toBe(409);
+    expect(again.body.fields[0].field).toBe("body.personId");
+    const turk = await personId("Burak", "Sahin");
+    expect((await coordinator.post(`/api/events/${crevalEventId}/nominations`, { personId: turk })).status).toBe(403);
+    const samir = await personId("Samir", "Rzayev");
+    expect((await organiser.post(`/api/events/${crevalEventId}/nominations`, { personId: samir })).status).toBe(403);
+  });
+
+  it("requires a reason to decline and refuses decisions from coordinators", async () => {
+    const list = await coordinator.get(`/api/nominations?eventId=${crevalEventId}&status=waitlisted`);
+    const id = list.body.items[0].id;
+    const noReason = await organiser.post(`/api/nominations/${id}/decision`, { decision: "decline" });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.fields[0].field).toBe("body.reason");
+    expect((await coordinator.post(`/api/nominations/${id}/decision`, { decision: "accept" })).status).toBe(403);
+  });
+
+  it("promotes from the waitlist in priority order when an accepted nomination is withdrawn, and says so", async () => {
+    const activity = await organiser.post("/api/activities", {
+      code: "PROMO-2027",
+      titleEn: "Promotion test course",
+      kind: "course",
+      menuYear: 2027,
+      organiserId: await t.organisationId("NATO-SCHOOL"),
+      capacity: 2,
+    });
+    await organiser.post(`/api/activities/${activity.body.id}/status`, { status: "published" });
+    const event = await organiser.post(`/api/activities/${activity.body.id}/events`, {
+      startsOn: "2027-09-06",
+      endsOn: "2027-09-10",
+      acceptance: "first_come",
+    });
+    const [a, b, c, d] = await Promise.all([
+      personId("Nigar", "Guliyeva"),
+      personId("Tural", "Ismayilov"),
+      personId("Orkhan", "Abbasov"),
+      personId("Samir", "Rzayev"),
+    ]);
+    const nominate = (person: string, priority: number) =>
+      coordinator.post(`/api/events/${event.body.id}/nominations`, { personId: person, priority });
+    const first = await nominate(a!, 1);
+    await nominate(b!, 2);
+    const low = await nominate(c!, 9);
+    const high = await nominate(d!, 3);
+    expect([first.body.status, low.body.status, high.body.status]).toEqual(["accepted", "waitlisted", "waitlisted"]);
+
+    const withdrawn = await coordinator.post(`/api/nominations/${first.body.id}/withdraw`, { reason: "Reassigned" });
+    expect(withdrawn.body.status).toBe("withdrawn");
+    // Priority 3 goes before priority 9, although it arrived later.
+    expect((await coordinator.get(`/api/nominations/${high.body.id}`)).body).toMatchObject({
+      status: "accepted",
+      statusReason: "Promoted from the waitlist",
+    });
+    expect((await coordinator.get(`/api/nominations/${low.body.id}`)).body.status).toBe("waitlisted");
+    const notes = await coordinator.get("/api/notifications?limit=100");
+    expect(notes.body.items.some((n: { kind: string; recordId: string }) => n.kind === "nomination.promoted" && n.recordId === high.body.id)).toBe(true);
+    const audit = await t.db.selectFrom("auditEntry").select("action").where("recordId", "=", high.body.id).execute();
+    expect(audit.map((row) => row.action)).toContain("nomination.promote");
+  });
+
+  it("warns (without refusing) about an overlapping accepted event and a missing prerequisite", async () => {
+    const activity = await organiser.post("/api/activities", {
+      code: "OVERLAP-2027",
+      titleEn: "Overlapping seminar",
+      kind: "seminar",
+      menuYear: 2027,
+      organiserId: await t.organisationId("NATO-SCHOOL"),
+      prerequisites: { requiredActivityCodes: ["CREVAL-2026"] },
+    });
+    await organiser.post(`/api/activities/${activity.body.id}/status`, { status: "published" });
+    const event = await organiser.post(`/api/activities/${activity.body.id}/events`, {
+      startsOn: "2027-03-10",
+      endsOn: "2027-03-11",
+    });
+    const kamran = await personId("Kamran", "Mammadov");
+    const reply = await coordinator.post(`/api/events/${event.body.id}/nominations`, { personId: kamran });
+    expect(reply.status).toBe(201);
+    expect(reply.body.warnings.map((w: { code: string }) => w.code).sort()).toEqual(["overlap", "prerequisite"]);
+  });
+
+  it("refuses nations that are not eligible", async () => {
+    const activity = await organiser.post("/api/activities", {
+      code: "MEMBERS-ONLY-2027",
+      titleEn: "Members only workshop",
+      kind: "workshop",
+      menuYear: 2027,
+      organiserId: await t.organisationId("NATO-SCHOOL"),
+      eligibility: "alliance_members",
+    });
+    await organiser.post(`/api/activities/${activity.body.id}/status`, { status: "published" });
+    const event = await organiser.post(`/api/activities/${activity.body.id}/events`, { startsOn: "2027-05-03", endsOn: "2027-05-04" });
+    const reply = await coordinator.post(`/api/events/${event.body.id}/nominations`, {
+      personId: await personId("Farid", "Hasanov"),
+    });
+    expect(reply.status).toBe(422);
+  });
+
+  it("records attendance and completion, and reports a person's history and a nation's participation by area", async () => {
+    const activity = await organiser.post("/api/activities", {
+      code: "PAST-2026",
+      titleEn: "Logistics course that has begun",
+      kind: "course",
+      menuYear: 2026,
+      areas: ["logistics"],
+      organiserId: await t.organisationId("NATO-SCHOOL"),
+    });
+    await organiser.post(`/api/activities/${activity.body.id}/status`, { status: "published" });
+    const event = await organiser.post(`/api/activities/${activity.body.id}/events`, {
+      startsOn: "2026-01-12",
+      endsOn: "2026-01-16",
+    });
+    const person = await personId("Orkhan", "Abbasov");
+    const nomination = await coordinator.post(`/api/events/${event.body.id}/nominations`, { personId: person });
+    expect((await coordinator.post(`/api/nominations/${nomination.body.id}/attendance`, { attendance: "attended" })).status).toBe(403);
+    await organiser.post(`/api/nominations/${nomination.body.id}/decision`, { decision: "accept" });
+    const recorded = await organiser.post(`/api/nominations/${nomination.body.id}/attendance`, {
+      attendance: "attended",
+      completed: true,
+    });
+    expect(recorded.body).toMatchObject({ attendance: "attended", completed: true });
+
+    const history = await coordinator.get(`/api/people/${person}/participation`);
+    expect(history.body.find((n: { event: { activityCode: string } }) => n.event.activityCode === "PAST-2026")).toMatchObject({
+      attendance: "attended",
+      completed: true,
+    });
+    const participation = await coordinator.get(`/api/nations/${await t.nationId("AZE")}/participation?year=2026`);
+    expect(participation.body.byArea.find((row: { area: string }) => row.area === "logistics")).toMatchObject({
+      accepted: 1,
+      attended: 1,
+      completed: 1,
+    });
+    expect((await coordinator.get(`/api/nations/${await t.nationId("TUR")}/participation`)).status).toBe(403);
+  });
+});
+
+describe("activities", () => {
+  it("copies a recurring activity with its events to a new year as a draft", async () => {
+    const copy = await organiser.post(`/api/activities/${crevalId}/copy`, { menuYear: 2028 });
+    expect(copy.status).toBe(201);
+    expect(copy.body).toMatchObject({ code: "CREVAL-2028", menuYear: 2028, status: "draft", copiedFromId: crevalId, capacity: 39 });
+    expect(copy.body.events[0]).toMatchObject({ startsOn: "2028-03-08", endsOn: "2028-03-12" });
+    expect((await organiser.post(`/api/activities/${crevalId}/copy`, { menuYear: 2028 })).status).toBe(409);
+  });
+
+  it("lets only the organisers change an activity, and needs a reason to cancel", async () => {
+    expect((await coordinator.patch(`/api/activities/${crevalId}`, { venue: "x" })).status).toBe(403);
+    const noReason = await organiser.post(`/api/activities/${crevalId}/status`, { status: "cancelled" });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.fields[0].field).toBe("body.reason");
+    const badQuota = await organiser.patch(`/api/activities/${crevalId}`, { nationQuota: 40 });
+    expect(badQuota.status).toBe(400);
+    expect(badQuota.body.fields[0].field).toBe("body.nationQuota");
+  });
+});
+
+describe("calendar", () => {
+  it("lists events between dates and serves a revocable iCalendar feed of a nation", async () => {
+    const month = await coordinator.get("/api/calendar?from=2027-03-01&to=2027-03-31");
+    expect(month.body.map((entry: { code: string }) => entry.code)).toContain("CREVAL-2027");
+
+    const created = await coordinator.post("/api/calendar/tokens", {
+      scope: "nation",
+      nationId: await t.nationId("AZE"),
+      label: "Azerbaijan",
+    });
+    expect(created.status).toBe(201);
+    const feed = await t.anonymous.get(created.body.url);
+    expect(feed.status).toBe(200);
+    expect(feed.headers["content-type"]).toContain("text/calendar");
+    expect(feed.text.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+    expect(feed.text).toContain("SUMMARY:CREVAL-2027 Combat Readiness Evaluation (CREVAL) course");
+    expect(feed.text.split("\r\n").every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+
+    const other = await coordinator.post("/api/calendar/tokens", { scope: "nation", nationId: await t.nationId("TUR") });
+    expect(other.status).toBe(403);
+
+    expect((await coordinator.delete(`/api/calendar/tokens/${created.body.id}`)).status).toBe(204);
+    expect((await t.anonymous.get(created.body.url)).status).toBe(404);
+    expect((await t.anonymous.get("/api/calendar/not-a-token-at-all-xxxxx.ics")).status).toBe(404);
+  });
+
+  it("serves a saved-search feed as its owner sees it", async () => {
+    const created = await coordinator.post("/api/calendar/tokens", {
+      scope: "search",
+      search: { q: "CREVAL", year: 2027 },
+    });
+    const feed = await t.anonymous.get(created.body.url);
+    expect(feed.text.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+  });
+});

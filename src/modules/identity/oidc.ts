@@ -1,0 +1,171 @@
+import * as client from "openid-client";
+import type { Config, OidcConfig } from "../../config.js";
+import { writeAudit } from "../../platform/audit.js";
+import { AppError, notFound } from "../../platform/errors.js";
+import type { Ctx } from "../../platform/http/request-context.js";
+import { enforceRateLimit } from "../../platform/rate-limit.js";
+import { createSession, deleteSession, type NewSession } from "./sessions.js";
+
+const ATTEMPT_MINUTES = 10;
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** Discovered provider metadata is cached per process; login attempts themselves live in PostgreSQL. */
+let discovered: { key: string; configuration: Promise<client.Configuration> } | undefined;
+
+function configured(config: Config): OidcConfig {
+  if (!config.oidc) throw notFound("Single sign-on is not configured on this server; it");
+  return config.oidc;
+}
+
+function providerConfiguration(oidc: OidcConfig): Promise<client.Configuration> {
+  const key = `${oidc.issuer}|${oidc.clientId}`;
+  if (discovered?.key !== key) {
+    const issuer = new URL(oidc.issuer);
+    // Plain HTTP only for a provider on this machine (a test or a local identity provider), never over a network.
+    const insecure = issuer.protocol === "http:" && LOCAL_HOSTS.has(issuer.hostname);
+    const configuration = client
+      .discovery(issuer, oidc.clientId, oidc.clientSecret, undefined, {
+        ...(insecure ? { execute: [client.allowInsecureRequests] } : {}),
+        timeout: 10,
+      })
+      .catch((error: unknown) => {
+        discovered = undefined;
+        throw error;
+      });
+    discovered = { key, configuration };
+  }
+  return discovered.configuration;
+}
+
+/** Only a path on this site: an absolute URL or `//host` would make the sign-in an open redirect. */
+export function safeReturnTo(returnTo: string | undefined): string {
+  if (!returnTo || !returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.includes("\\"))
+    return "/";
+  return returnTo.slice(0, 500);
+}
+
+/** Starts a sign-in at the provider: state, nonce and PKCE verifier are kept server-side, for ten minutes, once. */
+export async function beginOidcLogin(ctx: Ctx, returnTo: string | undefined, ip: string): Promise<URL> {
+  const oidc = configured(ctx.config);
+  await enforceRateLimit(ctx.db, `oidc-ip:${ip}`, 30, 60);
+  const configuration = await providerConfiguration(oidc).catch(() => {
+    throw new AppError("UNAVAILABLE", "The single sign-on provider cannot be reached; try again later");
+  });
+  const state = client.randomState();
+  const nonce = client.randomNonce();
+  const codeVerifier = client.randomPKCECodeVerifier();
+  await ctx.db
+    .insertInto("oidcLoginState")
+    .values({
+      state,
+      nonce,
+      codeVerifier,
+      returnTo: safeReturnTo(returnTo),
+      expiresAt: new Date(Date.now() + ATTEMPT_MINUTES * 60_000),
+    })
+    .execute();
+  if (Math.random() < 0.05) {
+    await ctx.db.deleteFrom("oidcLoginState").where("expiresAt", "<", new Date()).execute();
+  }
+  return client.buildAuthorizationUrl(configuration, {
+    redirect_uri: oidc.redirectUri,
+    scope: "openid email profile",
+    state,
+    nonce,
+    code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+    code_challenge_method: "S256",
+  });
+}
+
+/**
+ * Completes a sign-in: the attempt is consumed (single use), the code exchanged with PKCE, the ID token's nonce
+ * checked, and the configured claim matched to an existing Accord username. Accounts are never created here.
+ */
+export async function completeOidcLogin(
+  ctx: Ctx,
+  query: Record<string, string | undefined>,
+  client_: { ip: string; userAgent?: string; previousTokenHash?: string },
+): Promise<NewSession & { userId: string; returnTo: string }> {
+  const oidc = configured(ctx.config);
+  await enforceRateLimit(ctx.db, `oidc-ip:${client_.ip}`, 30, 60);
+  const state = query.state;
+  const attempt = state
+    ? await ctx.db
+        .deleteFrom("oidcLoginState")
+        .where("state", "=", state)
+        .where("expiresAt", ">", new Date())
+        .returningAll()
+        .executeTakeFirst()
+    : undefined;
+  if (!attempt) {
+    throw new AppError("VALIDATION_FAILED", "This sign-in attempt is unknown or has expired; start again", [
+      { field: "querystring.state", message: "unknown or expired" },
+    ]);
+  }
+  if (query.error) {
+    throw new AppError(
+      "UNAUTHENTICATED",
+      `The identity provider refused the sign-in (${query.error.slice(0, 100)})`,
+    );
+  }
+  const configuration = await providerConfiguration(oidc);
+  // The URL the provider redirected to, rebuilt from configuration rather than from the Host header.
+  const currentUrl = new URL(oidc.redirectUri);
+  for (const [name, value] of Object.entries(query))
+    if (value !== undefined) currentUrl.searchParams.set(name, value);
+  let claims: Record<string, unknown> | undefined;
+  try {
+    const tokens = await client.authorizationCodeGrant(configuration, currentUrl, {
+      expectedState: attempt.state,
+      expectedNonce: attempt.nonce,
+      pkceCodeVerifier: attempt.codeVerifier,
+      idTokenExpected: true,
+    });
+    claims = tokens.claims();
+  } catch (error) {
+    throw new AppError("UNAUTHENTICATED", `Single sign-on failed: ${(error as Error).name}`);
+  }
+  const subject = String(claims?.sub ?? "");
+  const claimed = claims?.[oidc.usernameClaim];
+  if (typeof claimed !== "string" || !claimed || !subject) {
+    throw new AppError(
+      "UNAUTHENTICATED",
+      `The identity provider did not send the ${oidc.usernameClaim} claim`,
+    );
+  }
+  const username = claimed.trim().toLowerCase();
+  const user = await ctx.db
+    .selectFrom("appUser")
+    .select(["id", "username", "oidcSubject", "disabledAt"])
+    .where("username", "=", username)
+    .executeTakeFirst();
+  if (!user || user.disabledAt) {
+    throw new AppError(
+      "FORBIDDEN",
+      `No active Accord account has the username ${username}; ask an administrator to create it`,
+    );
+  }
+  if (user.oidcSubject && user.oidcSubject !== subject) {
+    throw new AppError("FORBIDDEN", "This Accord account is linked to another identity at the provider");
+  }
+  if (client_.previousTokenHash) await deleteSession(ctx.db, client_.previousTokenHash);
+  const session = await createSession(ctx.db, ctx.config, user.id, client_);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("appUser")
+      .set({ oidcSubject: subject, failedLogins: 0, lastLoginAt: new Date() })
+      .where("id", "=", user.id)
+      .execute();
+    await writeAudit(
+      trx,
+      { viewer: { ...ctx.viewer, userId: user.id, username: user.username }, requestId: ctx.requestId },
+      {
+        action: "auth.login",
+        recordType: "app_user",
+        recordId: user.id,
+        detail: { ip: client_.ip, method: "oidc", ...(user.oidcSubject ? {} : { linkedSubject: subject }) },
+      },
+    );
+  });
+  return { ...session, userId: user.id, returnTo: attempt.returnTo };
+}

@@ -1,0 +1,384 @@
+import "./meetings.policy.js";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { authorize, can } from "../../platform/access/policy.js";
+import { coordinatedNationIds, isAdministrator, readsEverything } from "../../platform/access/viewer.js";
+import { writeAudit } from "../../platform/audit.js";
+import { AppError, notFound, validation } from "../../platform/errors.js";
+import { receiveUpload, sendStoredFile, storeFile } from "../../platform/files.js";
+import type { Ctx } from "../../platform/http/request-context.js";
+import { paged } from "../../platform/http/schemas.js";
+import { actsFor, type Party } from "./meetings.policy.js";
+import * as queries from "./meetings.queries.js";
+import type { AcknowledgeInput, ForwardInput, MessageInput, MessageQuery } from "./meetings.schemas.js";
+
+/**
+ * The parties the viewer reads the exchange for: the nations they coordinate and the organisation subtrees they
+ * manage (they also act for these), plus the nations and organisations of a scoped auditor grant (read only).
+ */
+export async function exchangeScope(ctx: Ctx): Promise<queries.ExchangeScope> {
+  const actNations = coordinatedNationIds(ctx.viewer);
+  const actOrganisations = ctx.viewer.managedOrganisationIds;
+  const auditorGrants = ctx.viewer.grants.filter((grant) => grant.role === "auditor");
+  const auditedOrganisations = await queries.subtree(
+    ctx.db,
+    auditorGrants.flatMap((grant) => (grant.organisationId ? [grant.organisationId] : [])),
+  );
+  return {
+    everything: readsEverything(ctx.viewer),
+    actNations,
+    actOrganisations,
+    nations: [
+      ...new Set([...actNations, ...auditorGrants.flatMap((grant) => (grant.nationId ? [grant.nationId] : []))]),
+    ],
+    organisations: [...new Set([...actOrganisations, ...auditedOrganisations])],
+  };
+}
+
+const unique = (ids: string[] | undefined) => [...new Set(ids ?? [])];
+
+function summary(row: queries.MessageRow) {
+  return {
+    ...row,
+    recipients: row.recipients.map(({ nationId: _n, organisationId: _o, ...receipt }) => receipt),
+  };
+}
+
+/** The party named in the body, or the only party the viewer acts for. */
+function senderParty(
+  ctx: Ctx,
+  input: { senderNationId?: string | null; senderOrganisationId?: string | null },
+  candidates: Party[],
+): Party {
+  if (input.senderNationId && input.senderOrganisationId)
+    throw validation("body.senderOrganisationId", "give a sending nation or organisation, not both");
+  if (input.senderNationId || input.senderOrganisationId) {
+    const party = { nationId: input.senderNationId ?? null, organisationId: input.senderOrganisationId ?? null };
+    if (!actsFor(ctx.viewer, party)) {
+      throw new AppError("FORBIDDEN", "You may only send for a nation or organisation you act for", [
+        { field: input.senderNationId ? "body.senderNationId" : "body.senderOrganisationId", message: "not in your scope" },
+      ]);
+    }
+    return party;
+  }
+  const mine = candidates.filter((party) => actsFor(ctx.viewer, party));
+  if (mine.length === 1) return mine[0]!;
+  throw validation(
+    "body.senderOrganisationId",
+    mine.length ? "you act for several parties: name the one sending" : "name the nation or organisation sending",
+  );
+}
+
+function viewerParties(ctx: Ctx): Party[] {
+  return [
+    ...coordinatedNationIds(ctx.viewer).map((nationId) => ({ nationId, organisationId: null })),
+    ...ctx.viewer.grants
+      .filter((grant) => grant.organisationId && grant.role !== "auditor")
+      .map((grant) => ({ nationId: null, organisationId: grant.organisationId })),
+  ];
+}
+
+export async function myParties(ctx: Ctx) {
+  authorize(ctx.viewer, "exchange.read");
+  const parties = viewerParties(ctx);
+  return {
+    actsFor: await queries.parties(
+      ctx.db,
+      parties.flatMap((p) => (p.nationId ? [p.nationId] : [])),
+      parties.flatMap((p) => (p.organisationId ? [p.organisationId] : [])),
+    ),
+  };
+}
+
+export async function listMessages(ctx: Ctx, query: MessageQuery) {
+  authorize(ctx.viewer, "exchange.read");
+  const scope = await exchangeScope(ctx);
+  const page = await queries.listMessages(ctx.db, scope, query);
+  return paged(query, { total: page.total, items: page.items.map(summary) });
+}
+
+export async function counts(ctx: Ctx) {
+  authorize(ctx.viewer, "exchange.read");
+  return queries.exchangeCounts(ctx.db, await exchangeScope(ctx));
+}
+
+async function visibleMessage(ctx: Ctx, id: string) {
+  const row = await queries.findMessage(ctx.db, await exchangeScope(ctx), id);
+  if (!row) throw notFound("The message");
+  return row;
+}
+
+const senderOf = (row: queries.MessageRow): Party => ({
+  nationId: row.senderNationId,
+  organisationId: row.senderOrganisationId,
+});
+
+async function detail(ctx: Ctx, row: queries.MessageRow) {
+  const [attachments, releaseList] = await Promise.all([
+    queries.attachmentsOf(ctx.db, row.id),
+    queries.parties(ctx.db, row.releaseNations, row.releaseOrganisations),
+  ]);
+  const recipientParties = row.recipients.map((r) => ({ nationId: r.nationId, organisationId: r.organisationId }));
+  return {
+    ...summary(row),
+    releaseNationIds: row.releaseNations,
+    releaseOrganisationIds: row.releaseOrganisations,
+    releaseList,
+    attachments,
+    canForward: [...recipientParties, senderOf(row)].some((party) => actsFor(ctx.viewer, party)),
+    canAttach: can(ctx.viewer, "exchange.send", senderOf(row)),
+  };
+}
+
+/** Reading a message is an access to a document: every read is audited. */
+export async function getMessage(ctx: Ctx, id: string) {
+  authorize(ctx.viewer, "exchange.read");
+  const row = await visibleMessage(ctx, id);
+  await writeAudit(ctx.db, ctx, { action: "exchange.document.read", recordType: "exchange_message", recordId: id });
+  return detail(ctx, row);
+}
+
+export async function getThread(ctx: Ctx, threadId: string) {
+  authorize(ctx.viewer, "exchange.read");
+  const rows = await queries.threadMessages(ctx.db, await exchangeScope(ctx), threadId);
+  if (!rows.length) throw notFound("The thread");
+  return { threadId, items: rows.map(summary) };
+}
+
+async function insertMessage(
+  ctx: Ctx,
+  message: {
+    threadId: string | null;
+    forwardedFromId: string | null;
+    sender: Party;
+    subject: string;
+    body: string;
+    recipientNations: string[];
+    recipientOrganisations: string[];
+    releaseNations: string[];
+    releaseOrganisations: string[];
+    attachmentFileIds: string[];
+  },
+) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const id = crypto.randomUUID();
+    const row = await trx
+      .insertInto("exchangeMessage")
+      .values({
+        id,
+        threadId: message.threadId ?? id,
+        forwardedFromId: message.forwardedFromId,
+        senderNationId: message.sender.nationId,
+        senderOrganisationId: message.sender.organisationId,
+        sentBy: ctx.viewer.userId,
+        subject: message.subject,
+        body: message.body,
+        releaseNations: message.releaseNations,
+        releaseOrganisations: message.releaseOrganisations,
+      })
+      .returning(["id", "threadId", "forwardedFromId", "senderNationId", "senderOrganisationId", "subject", "sentAt"])
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("exchangeRecipient")
+      .values([
+        ...message.recipientNations.map((nationId) => ({ messageId: id, nationId })),
+        ...message.recipientOrganisations.map((organisationId) => ({ messageId: id, organisationId })),
+      ])
+      .execute();
+    if (message.attachmentFileIds.length) {
+      await trx
+        .insertInto("exchangeAttachment")
+        .values(message.attachmentFileIds.map((fileId) => ({ messageId: id, fileId })))
+        .execute();
+    }
+    await writeAudit(trx, ctx, {
+      action: message.forwardedFromId ? "exchange.message.forward" : "exchange.message.send",
+      recordType: "exchange_message",
+      recordId: id,
+      after: {
+        ...row,
+        recipientNations: message.recipientNations,
+        recipientOrganisations: message.recipientOrganisations,
+        releaseNations: message.releaseNations,
+        releaseOrganisations: message.releaseOrganisations,
+      },
+    });
+    return id;
+  });
+}
+
+export async function sendMessage(ctx: Ctx, input: MessageInput) {
+  authorize(ctx.viewer, "exchange.read");
+  const sender = senderParty(ctx, input, viewerParties(ctx));
+  authorize(ctx.viewer, "exchange.send", sender);
+  const recipientNations = unique(input.recipientNationIds);
+  const recipientOrganisations = unique(input.recipientOrganisationIds);
+  if (recipientNations.length + recipientOrganisations.length === 0)
+    throw validation("body.recipientOrganisationIds", "name at least one recipient");
+  // The release list is at least the recipients and the sender: the circle a forward may never leave.
+  const releaseNations = unique([
+    ...recipientNations,
+    ...(input.releaseNationIds ?? []),
+    ...(sender.nationId ? [sender.nationId] : []),
+  ]);
+  const releaseOrganisations = unique([
+    ...recipientOrganisations,
+    ...(input.releaseOrganisationIds ?? []),
+    ...(sender.organisationId ? [sender.organisationId] : []),
+  ]);
+  const id = await insertMessage(ctx, {
+    threadId: null,
+    forwardedFromId: null,
+    sender,
+    subject: input.subject,
+    body: input.body ?? "",
+    recipientNations,
+    recipientOrganisations,
+    releaseNations,
+    releaseOrganisations,
+    attachmentFileIds: [],
+  });
+  return detail(ctx, await visibleMessage(ctx, id));
+}
+
+/** A forward stays inside the original's release list: it cannot widen who may see the message. */
+export async function forwardMessage(ctx: Ctx, id: string, input: ForwardInput) {
+  authorize(ctx.viewer, "exchange.read");
+  const original = await visibleMessage(ctx, id);
+  const candidates: Party[] = [
+    ...original.recipients.map((r) => ({ nationId: r.nationId, organisationId: r.organisationId })),
+    senderOf(original),
+  ];
+  const sender = senderParty(ctx, input, candidates);
+  if (!candidates.some((p) => p.nationId === sender.nationId && p.organisationId === sender.organisationId)) {
+    throw new AppError("FORBIDDEN", "Only the sender or a recipient of the message may forward it", [
+      { field: sender.nationId ? "body.senderNationId" : "body.senderOrganisationId", message: "not a party to the message" },
+    ]);
+  }
+  authorize(ctx.viewer, "exchange.forward", sender);
+  const recipientNations = unique(input.recipientNationIds);
+  const recipientOrganisations = unique(input.recipientOrganisationIds);
+  if (recipientNations.length + recipientOrganisations.length === 0)
+    throw validation("body.recipientOrganisationIds", "name at least one recipient");
+  const outsideNations = recipientNations.filter((n) => !original.releaseNations.includes(n));
+  const outsideOrganisations = recipientOrganisations.filter((o) => !original.releaseOrganisations.includes(o));
+  if (outsideNations.length || outsideOrganisations.length) {
+    throw new AppError("FORBIDDEN", "A forward may only go to parties on the original message's release list", [
+      ...(outsideNations.length
+        ? [{ field: "body.recipientNationIds", message: `not releasable to ${outsideNations.join(", ")}` }]
+        : []),
+      ...(outsideOrganisations.length
+        ? [{ field: "body.recipientOrganisationIds", message: `not releasable to ${outsideOrganisations.join(", ")}` }]
+        : []),
+    ]);
+  }
+  const attachments = await queries.attachmentsOf(ctx.db, original.id);
+  const subject = original.subject.startsWith("Fwd: ") ? original.subject : `Fwd: ${original.subject}`;
+  const quoted = `${input.note ? `${input.note}\n\n` : ""}---- Forwarded message (${original.sender.code}) ----\n${original.body}`;
+  const forwardId = await insertMessage(ctx, {
+    threadId: original.threadId,
+    forwardedFromId: original.id,
+    sender,
+    subject: subject.slice(0, 300),
+    body: quoted.slice(0, 50_000),
+    recipientNations,
+    recipientOrganisations,
+    releaseNations: original.releaseNations,
+    releaseOrganisations: original.releaseOrganisations,
+    attachmentFileIds: attachments.map((a) => a.fileId),
+  });
+  return detail(ctx, await visibleMessage(ctx, forwardId));
+}
+
+/**
+ * Records the receipt once per recipient. A second acknowledgement changes nothing and answers the first one's
+ * time: the unique key on the recipient decides, not a check in JavaScript.
+ */
+export async function acknowledge(ctx: Ctx, id: string, input: AcknowledgeInput) {
+  authorize(ctx.viewer, "exchange.read");
+  const message = await visibleMessage(ctx, id);
+  let targets = message.recipients;
+  if (input.recipientId) {
+    targets = targets.filter((r) => r.recipientId === input.recipientId);
+    if (!targets.length) throw validation("body.recipientId", "is not a recipient of this message");
+    authorize(ctx.viewer, "exchange.acknowledge", { nationId: targets[0]!.nationId, organisationId: targets[0]!.organisationId });
+  } else {
+    // Administrators act for everyone, so they must say which recipient they acknowledge for.
+    targets = isAdministrator(ctx.viewer)
+      ? []
+      : targets.filter((r) => actsFor(ctx.viewer, { nationId: r.nationId, organisationId: r.organisationId }));
+    if (!targets.length) {
+      if (isAdministrator(ctx.viewer)) throw validation("body.recipientId", "name the recipient you acknowledge for");
+      throw new AppError("FORBIDDEN", "You do not act for a recipient of this message");
+    }
+  }
+  const recipientIds = targets.map((r) => r.recipientId);
+  return ctx.db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto("exchangeAcknowledgement")
+      .values(recipientIds.map((recipientId) => ({ recipientId, acknowledgedBy: ctx.viewer.userId })))
+      .onConflict((oc) => oc.column("recipientId").doNothing())
+      .returning("recipientId")
+      .execute();
+    const rows = await trx
+      .selectFrom("exchangeAcknowledgement as a")
+      .leftJoin("appUser as u", "u.id", "a.acknowledgedBy")
+      .select(["a.recipientId", "a.acknowledgedAt", "u.displayName as acknowledgedBy"])
+      .where("a.recipientId", "in", recipientIds)
+      .execute();
+    const fresh = new Set(inserted.map((row) => row.recipientId));
+    if (fresh.size) {
+      await writeAudit(trx, ctx, {
+        action: "exchange.message.acknowledge",
+        recordType: "exchange_message",
+        recordId: id,
+        detail: { recipientIds: [...fresh] },
+      });
+    }
+    return { receipts: rows.map((row) => ({ ...row, alreadyAcknowledged: !fresh.has(row.recipientId) })) };
+  });
+}
+
+export async function uploadAttachment(ctx: Ctx, request: FastifyRequest, id: string) {
+  authorize(ctx.viewer, "exchange.read");
+  const message = await visibleMessage(ctx, id);
+  authorize(ctx.viewer, "exchange.send", senderOf(message));
+  const upload = await receiveUpload(request, ctx.config.uploadLimitBytes);
+  await ctx.db.transaction().execute(async (trx) => {
+    const file = await storeFile(trx, ctx, upload);
+    const row = await trx
+      .insertInto("exchangeAttachment")
+      .values({ messageId: id, fileId: file.id })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, { action: "exchange.attachment.add", recordType: "exchange_attachment", recordId: row.id, after: row });
+  });
+  return detail(ctx, await visibleMessage(ctx, id));
+}
+
+export async function downloadAttachment(ctx: Ctx, reply: FastifyReply, id: string, attachmentId: string) {
+  authorize(ctx.viewer, "exchange.read");
+  await visibleMessage(ctx, id);
+  const attachment = await ctx.db
+    .selectFrom("exchangeAttachment")
+    .select("fileId")
+    .where("id", "=", attachmentId)
+    .where("messageId", "=", id)
+    .executeTakeFirst();
+  if (!attachment) throw notFound("The attachment");
+  await writeAudit(ctx.db, ctx, {
+    action: "exchange.document.read",
+    recordType: "exchange_attachment",
+    recordId: attachmentId,
+    detail: { messageId: id },
+  });
+  return sendStoredFile(ctx.db, reply, attachment.fileId);
+}
+
+export async function accessLog(ctx: Ctx, id: string) {
+  authorize(ctx.viewer, "exchange.read");
+  const message = await visibleMessage(ctx, id);
+  authorize(ctx.viewer, "exchange.access_log", senderOf(message));
+  const attachments = await queries.attachmentsOf(ctx.db, id);
+  const items = await queries.accessLog(ctx.db, id, attachments.map((a) => a.id));
+  return { items };
+}

@@ -1,0 +1,635 @@
+import "./training.policy.js";
+import type { FastifyRequest } from "fastify";
+import { sql, type Transaction, type Updateable } from "kysely";
+import type { DB } from "../../db/schema/index.js";
+import type { AccreditationApplicationTable } from "../../db/schema/training.js";
+import { authorize, can } from "../../platform/access/policy.js";
+import { releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
+import { writeAudit } from "../../platform/audit.js";
+import { AppError, invalidState, notFound, unprocessable, validation } from "../../platform/errors.js";
+import { receiveUpload, storeFile } from "../../platform/files.js";
+import type { Ctx } from "../../platform/http/request-context.js";
+import { paged } from "../../platform/http/schemas.js";
+import { addYears } from "./assessment.js";
+import type { ApplicationRecord } from "./training.policy.js";
+import * as queries from "./training.queries.js";
+import type {
+  ApplicationInput,
+  ApplicationQuery,
+  DecisionInput,
+  FindingInput,
+  SelfAssessmentInput,
+  VisitInput,
+} from "./training.schemas.js";
+import { today } from "./training.service.js";
+
+export const DEFAULT_STANDARD_SET = "NATO-ET-QS";
+/** Unconditional accreditation lasts about six years. */
+export const DEFAULT_VALIDITY_YEARS = 6;
+export const RENEWAL_REMINDER_DAYS = 180;
+
+type State = "draft" | "self_assessment" | "submitted" | "visit_planned" | "visited" | "decided";
+const TRANSITIONS: Record<string, { from: State[]; to: State; who: "edit" | "review" }> = {
+  start: { from: ["draft"], to: "self_assessment", who: "edit" },
+  submit: { from: ["self_assessment"], to: "submitted", who: "edit" },
+  plan_visit: { from: ["submitted", "visit_planned"], to: "visit_planned", who: "review" },
+  record_visit: { from: ["visit_planned"], to: "visited", who: "review" },
+  decide: { from: ["visited"], to: "decided", who: "review" },
+};
+const DECISIONS_BY_KIND: Record<string, string[]> = {
+  accreditation: ["accredited", "accredited_with_conditions", "not_accredited"],
+  partnership_training_centre_recognition: ["recognised", "not_recognised"],
+};
+const POSITIVE = new Set(["accredited", "accredited_with_conditions", "recognised"]);
+
+const titles = (row: { titleEn: string; titleAz: string | null; titleRu: string | null }) => ({
+  en: row.titleEn,
+  az: row.titleAz,
+  ru: row.titleRu,
+});
+const iso = (value: Date | string | null) => (value instanceof Date ? value.toISOString() : value);
+
+const applicationRecord = (row: queries.ApplicationRow): ApplicationRecord => ({
+  centreId: row.centreId,
+  reviewingOrganisationId: row.reviewingOrganisationId,
+  ownerNationId: row.ownerNationId,
+  ownerOrganisationId: row.ownerOrganisationId,
+  releasability: row.releasability,
+  releaseNations: row.releaseNations,
+  releaseOrganisations: row.releaseOrganisations,
+});
+
+function summaryOutput(row: queries.ApplicationRow) {
+  return {
+    id: row.id,
+    centre: {
+      id: row.centreId,
+      code: row.centreCode,
+      name: { en: row.centreNameEn, az: row.centreNameAz, ru: row.centreNameRu },
+    },
+    kind: row.kind,
+    state: row.state,
+    decision: row.decision,
+    decidedOn: row.decidedOn,
+    validUntil: row.validUntil,
+    visitStartsOn: row.visitStartsOn,
+    visitEndsOn: row.visitEndsOn,
+    progress: row.progress,
+    sample: row.sample,
+    ...releaseOutput(applicationRecord(row)),
+  };
+}
+
+export async function listStandardSets(ctx: Ctx) {
+  authorize(ctx.viewer, "standard.read");
+  const sets = await queries.standardSets(ctx.db);
+  return sets.map((set) => ({
+    id: set.id,
+    code: set.code,
+    title: titles(set),
+    areas: set.areas.map((area) => ({
+      id: area.id,
+      code: area.code,
+      title: titles(area),
+      standards: area.standards.map((s) => ({
+        id: s.id,
+        code: s.code,
+        title: titles(s),
+        description: s.descriptionEn,
+        sample: s.sample,
+      })),
+    })),
+  }));
+}
+
+export async function listApplications(ctx: Ctx, query: ApplicationQuery) {
+  authorize(ctx.viewer, "accreditation.list");
+  const page = await queries.listApplications(ctx.db, ctx.viewer, query);
+  return paged(query, { ...page, items: page.items.map(summaryOutput) });
+}
+
+/** Dossiers whose accreditation or recognition ends within N days: the renewal list. */
+export async function listExpiring(ctx: Ctx, query: { withinDays?: number; limit?: number; offset?: number }) {
+  authorize(ctx.viewer, "accreditation.list");
+  const expiringBy = shiftDays(today(), query.withinDays ?? RENEWAL_REMINDER_DAYS);
+  const page = await queries.listApplications(ctx.db, ctx.viewer, { ...query, expiringBy });
+  return paged(query, { ...page, items: page.items.map(summaryOutput) });
+}
+
+const shiftDays = (isoDate: string, days: number) =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+async function loadApplication(ctx: Ctx, id: string) {
+  authorize(ctx.viewer, "accreditation.list");
+  const row = await queries.findApplication(ctx.db, ctx.viewer, id);
+  if (!row) throw notFound("The accreditation application");
+  authorize(ctx.viewer, "accreditation.read", applicationRecord(row));
+  return row;
+}
+
+function allowedTransitions(ctx: Ctx, row: queries.ApplicationRow) {
+  const record = applicationRecord(row);
+  const mayEdit = can(ctx.viewer, "accreditation.edit", record);
+  const mayReview = can(ctx.viewer, "accreditation.review", record);
+  return Object.entries(TRANSITIONS)
+    .filter(([, t]) => t.from.includes(row.state as State) && (t.who === "edit" ? mayEdit : mayReview))
+    .map(([name]) => name);
+}
+
+export async function getDossier(ctx: Ctx, id: string) {
+  const row = await loadApplication(ctx, id);
+  const parts = await queries.dossierParts(ctx.db, row);
+  const findingOutput = (f: (typeof parts.findings)[number]) => ({
+    ...f,
+    closedAt: iso(f.closedAt),
+    createdAt: iso(f.createdAt)!,
+  });
+  const areas = parts.areas.map((area) => {
+    const standards = area.standards.map((standard) => {
+      const assessment = parts.assessments.find((a) => a.standardId === standard.id);
+      const evidence = parts.evidence
+        .filter((e) => e.standardId === standard.id)
+        .map(({ standardId: _s, ...e }) => ({ ...e, createdAt: iso(e.createdAt)! }));
+      const findings = parts.findings.filter((f) => f.standardId === standard.id).map(findingOutput);
+      const missing: string[] = [];
+      if (!assessment) missing.push("self_assessment");
+      if (evidence.length === 0) missing.push("evidence");
+      if (findings.some((f) => f.status === "open" && f.kind !== "condition")) missing.push("open_finding");
+      if (findings.some((f) => f.status === "open" && f.kind === "condition")) missing.push("open_condition");
+      return {
+        id: standard.id,
+        code: standard.code,
+        title: titles(standard),
+        selfAssessment: assessment
+          ? { rating: assessment.rating, narrative: assessment.narrative, updatedAt: iso(assessment.updatedAt)! }
+          : null,
+        evidence,
+        findings,
+        missing,
+      };
+    });
+    return {
+      id: area.id,
+      code: area.code,
+      title: titles(area),
+      standards,
+      complete: standards.filter((s) => s.missing.length === 0).length,
+    };
+  });
+  const record = applicationRecord(row);
+  return {
+    ...summaryOutput(row),
+    standardSet: { id: parts.set.id, code: parts.set.code, title: titles(parts.set) },
+    reviewingOrganisationId: row.reviewingOrganisationId,
+    selfAssessmentDueOn: row.selfAssessmentDueOn,
+    submittedAt: iso(row.submittedAt),
+    visitedAt: iso(row.visitedAt),
+    reportDueOn: row.reportDueOn,
+    decisionNote: row.decisionNote,
+    note: row.note,
+    team: parts.team.filter((m) => m.person).map((m) => ({ person: m.person!, role: m.role })),
+    areas,
+    generalFindings: parts.findings.filter((f) => f.standardId === null).map(findingOutput),
+    openConditions: parts.findings.filter((f) => f.kind === "condition" && f.status === "open").length,
+    allowedTransitions: allowedTransitions(ctx, row),
+    canEdit: can(ctx.viewer, "accreditation.edit", record),
+    canReview: can(ctx.viewer, "accreditation.review", record),
+  };
+}
+
+export async function createApplication(ctx: Ctx, input: ApplicationInput) {
+  const centre = await ctx.db
+    .selectFrom("organisation")
+    .select(["id", "nationId"])
+    .where("id", "=", input.centreId)
+    .executeTakeFirst();
+  authorize(ctx.viewer, "accreditation.create", centre ?? { id: "", nationId: null });
+  if (!centre) throw unprocessable("body.centreId", "is not a known organisation");
+  const standardSet = input.standardSetId
+    ? await ctx.db.selectFrom("standardSet").select("id").where("id", "=", input.standardSetId).executeTakeFirst()
+    : await ctx.db.selectFrom("standardSet").select("id").where("code", "=", DEFAULT_STANDARD_SET).executeTakeFirst();
+  if (!standardSet) throw unprocessable("body.standardSetId", "is not a known standard set");
+  const alliance = await ctx.db
+    .selectFrom("organisation")
+    .select(["id", "code"])
+    .where("code", "in", ["NATO", "ACT"])
+    .execute();
+  const act = alliance.find((o) => o.code === "ACT")?.id ?? null;
+  // Restricted by default: the centre and its nation own it; the alliance (NATO, ACT) reviews it.
+  const release = resolveRelease(
+    ctx.viewer,
+    {
+      ...input,
+      releaseOrganisationIds: input.releaseOrganisationIds ?? alliance.map((o) => o.id),
+    },
+    { ownerNationId: centre.nationId, ownerOrganisationId: centre.id, releasability: "restricted" },
+  );
+  const id = await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const row = await trx
+        .insertInto("accreditationApplication")
+        .values({
+          centreId: centre.id,
+          kind: input.kind,
+          standardSetId: standardSet.id,
+          reviewingOrganisationId: input.reviewingOrganisationId ?? act,
+          selfAssessmentDueOn: input.selfAssessmentDueOn ?? null,
+          note: input.note ?? null,
+          ...release,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, ctx, {
+        action: "accreditation.create",
+        recordType: "accreditation_application",
+        recordId: row.id,
+        after: row,
+      });
+      return row.id;
+    })
+    .catch((error: { code?: string }) => {
+      if (error.code === "23505") {
+        throw new AppError("CONFLICT", "The centre already has an application of this kind in progress", [
+          { field: "body.kind", message: "an application of this kind is in progress" },
+        ]);
+      }
+      if (error.code === "23503") throw unprocessable("body.reviewingOrganisationId", "is not a known organisation");
+      throw error;
+    });
+  return getDossier(ctx, id);
+}
+
+/** Locks the application, checks the actor and the state, and refuses with 409 naming the current state. */
+async function transition(
+  ctx: Ctx,
+  id: string,
+  name: keyof typeof TRANSITIONS,
+  apply: (trx: Transaction<DB>, row: queries.ApplicationRow) => Promise<Updateable<AccreditationApplicationTable>>,
+) {
+  const t = TRANSITIONS[name]!;
+  const row = await loadApplication(ctx, id);
+  authorize(ctx.viewer, t.who === "edit" ? "accreditation.edit" : "accreditation.review", applicationRecord(row));
+  await ctx.db.transaction().execute(async (trx) => {
+    const locked = await trx
+      .selectFrom("accreditationApplication")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (!t.from.includes(locked.state as State)) {
+      throw invalidState(
+        `The application is ${locked.state}: ${name.replace("_", " ")} needs it to be ${t.from.join(" or ")}`,
+      );
+    }
+    const changes = await apply(trx, { ...row, state: locked.state });
+    const after = await trx
+      .updateTable("accreditationApplication")
+      .set({ ...changes, state: t.to })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: `accreditation.${name}`,
+      recordType: "accreditation_application",
+      recordId: id,
+      before: locked,
+      after,
+    });
+  });
+  return getDossier(ctx, id);
+}
+
+export const startSelfAssessment = (ctx: Ctx, id: string) => transition(ctx, id, "start", async () => ({}));
+
+export const submitApplication = (ctx: Ctx, id: string) =>
+  transition(ctx, id, "submit", async (trx, row) => {
+    const { rows } = await sql<{ code: string; assessed: boolean; evidenced: boolean }>`
+      select st.code,
+        exists (select 1 from accreditation_self_assessment sa where sa.application_id = ${id} and sa.standard_id = st.id) as assessed,
+        exists (select 1 from accreditation_evidence ev where ev.application_id = ${id} and ev.standard_id = st.id) as evidenced
+      from standard st join standard_area ar on ar.id = st.area_id
+      where ar.standard_set_id = ${row.standardSetId} order by ar.sort_order, st.sort_order`.execute(trx);
+    const unassessed = rows.filter((r) => !r.assessed).map((r) => r.code);
+    const unevidenced = rows.filter((r) => !r.evidenced).map((r) => r.code);
+    if (unassessed.length || unevidenced.length) {
+      throw new AppError(
+        "UNPROCESSABLE",
+        `The self-assessment is incomplete: ${unassessed.length} standard(s) without a self-assessment, ${unevidenced.length} without evidence`,
+        [
+          ...(unassessed.length
+            ? [{ field: "selfAssessment", message: `missing for ${unassessed.join(", ")}` }]
+            : []),
+          ...(unevidenced.length ? [{ field: "evidence", message: `missing for ${unevidenced.join(", ")}` }] : []),
+        ],
+      );
+    }
+    return { submittedAt: new Date() };
+  });
+
+export const planVisit = (ctx: Ctx, id: string, input: VisitInput) => {
+  if (input.endsOn < input.startsOn) throw validation("body.endsOn", "must not be before the start date");
+  return transition(ctx, id, "plan_visit", async (trx) => {
+    await trx.deleteFrom("accreditationVisitMember").where("applicationId", "=", id).execute();
+    await trx
+      .insertInto("accreditationVisitMember")
+      .values(input.team.map((m) => ({ applicationId: id, personId: m.personId, role: m.role ?? "member" })))
+      .execute()
+      .catch((error: { code?: string }) => {
+        if (error.code === "23503") throw unprocessable("body.team", "names an unknown person");
+        if (error.code === "23505") throw validation("body.team", "names a person twice");
+        throw error;
+      });
+    return { visitStartsOn: input.startsOn, visitEndsOn: input.endsOn };
+  });
+};
+
+export const recordVisit = (ctx: Ctx, id: string, reportDueOn: string | undefined) =>
+  transition(ctx, id, "record_visit", async (_trx, row) => ({
+    visitedAt: new Date(),
+    // The report follows about four weeks after the visit.
+    reportDueOn: reportDueOn ?? shiftDays(row.visitEndsOn ?? today(), 28),
+  }));
+
+export const decide = (ctx: Ctx, id: string, input: DecisionInput) =>
+  transition(ctx, id, "decide", async (trx, row) => {
+    if (!DECISIONS_BY_KIND[row.kind]!.includes(input.decision)) {
+      throw validation("body.decision", `for ${row.kind} must be one of ${DECISIONS_BY_KIND[row.kind]!.join(", ")}`);
+    }
+    if (input.decision === "accredited_with_conditions") {
+      const condition = await trx
+        .selectFrom("accreditationFinding")
+        .select("id")
+        .where("applicationId", "=", id)
+        .where("kind", "=", "condition")
+        .where("status", "=", "open")
+        .executeTakeFirst();
+      if (!condition) {
+        throw unprocessable("body.decision", "record at least one open condition before accrediting with conditions");
+      }
+    }
+    const decidedOn = input.decidedOn ?? today();
+    return {
+      decision: input.decision,
+      decidedOn,
+      decisionNote: input.note ?? null,
+      validUntil: POSITIVE.has(input.decision)
+        ? addYears(decidedOn, input.validityYears ?? DEFAULT_VALIDITY_YEARS)
+        : null,
+    };
+  });
+
+const EDITABLE: State[] = ["draft", "self_assessment"];
+
+async function checkStandard(ctx: Ctx, row: queries.ApplicationRow, standardId: string) {
+  const standard = await ctx.db
+    .selectFrom("standard as st")
+    .innerJoin("standardArea as ar", "ar.id", "st.areaId")
+    .select("st.id")
+    .where("st.id", "=", standardId)
+    .where("ar.standardSetId", "=", row.standardSetId)
+    .executeTakeFirst();
+  if (!standard) throw notFound("The standard");
+}
+
+export async function selfAssess(ctx: Ctx, id: string, standardId: string, input: SelfAssessmentInput) {
+  const row = await loadApplication(ctx, id);
+  authorize(ctx.viewer, "accreditation.edit", applicationRecord(row));
+  await checkStandard(ctx, row, standardId);
+  await ctx.db.transaction().execute(async (trx) => {
+    const locked = await trx
+      .selectFrom("accreditationApplication")
+      .select("state")
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (!EDITABLE.includes(locked.state as State)) {
+      throw invalidState(`The application is ${locked.state}: the self-assessment can no longer change`);
+    }
+    const before = await trx
+      .selectFrom("accreditationSelfAssessment")
+      .selectAll()
+      .where("applicationId", "=", id)
+      .where("standardId", "=", standardId)
+      .executeTakeFirst();
+    const after = await trx
+      .insertInto("accreditationSelfAssessment")
+      .values({
+        applicationId: id,
+        standardId,
+        rating: input.rating,
+        narrative: input.narrative ?? null,
+        updatedBy: ctx.viewer.userId,
+      })
+      .onConflict((oc) =>
+        oc.columns(["applicationId", "standardId"]).doUpdateSet({
+          rating: input.rating,
+          narrative: input.narrative ?? null,
+          updatedBy: ctx.viewer.userId,
+          updatedAt: sql<Date>`now()`,
+        }),
+      )
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: "accreditation.self_assess",
+      recordType: "accreditation_application",
+      recordId: id,
+      before: before ?? null,
+      after,
+    });
+  });
+  return getDossier(ctx, id);
+}
+
+export async function addEvidence(ctx: Ctx, request: FastifyRequest, id: string, standardId: string) {
+  const row = await loadApplication(ctx, id);
+  authorize(ctx.viewer, "accreditation.edit", applicationRecord(row));
+  await checkStandard(ctx, row, standardId);
+  if (!EDITABLE.includes(row.state as State)) {
+    throw invalidState(`The application is ${row.state}: evidence can no longer be added`);
+  }
+  const upload = await receiveUpload(request, ctx.config.uploadLimitBytes);
+  await ctx.db.transaction().execute(async (trx) => {
+    const locked = await trx
+      .selectFrom("accreditationApplication")
+      .select("state")
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (!EDITABLE.includes(locked.state as State)) {
+      throw invalidState(`The application is ${locked.state}: evidence can no longer be added`);
+    }
+    const file = await storeFile(trx, ctx, upload);
+    const evidence = await trx
+      .insertInto("accreditationEvidence")
+      .values({ applicationId: id, standardId, fileId: file.id, createdBy: ctx.viewer.userId })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: "accreditation.evidence.add",
+      recordType: "accreditation_application",
+      recordId: id,
+      after: { ...evidence, filename: file.filename },
+    });
+  });
+  return getDossier(ctx, id);
+}
+
+export async function evidenceFile(ctx: Ctx, id: string, evidenceId: string) {
+  await loadApplication(ctx, id);
+  const evidence = await ctx.db
+    .selectFrom("accreditationEvidence")
+    .select("fileId")
+    .where("id", "=", evidenceId)
+    .where("applicationId", "=", id)
+    .executeTakeFirst();
+  if (!evidence) throw notFound("The evidence");
+  return evidence.fileId;
+}
+
+export async function removeEvidence(ctx: Ctx, id: string, evidenceId: string) {
+  const row = await loadApplication(ctx, id);
+  authorize(ctx.viewer, "accreditation.edit", applicationRecord(row));
+  await ctx.db.transaction().execute(async (trx) => {
+    const locked = await trx
+      .selectFrom("accreditationApplication")
+      .select("state")
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (!EDITABLE.includes(locked.state as State)) {
+      throw invalidState(`The application is ${locked.state}: evidence can no longer be removed`);
+    }
+    const removed = await trx
+      .deleteFrom("accreditationEvidence")
+      .where("id", "=", evidenceId)
+      .where("applicationId", "=", id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!removed) throw notFound("The evidence");
+    await writeAudit(trx, ctx, {
+      action: "accreditation.evidence.remove",
+      recordType: "accreditation_application",
+      recordId: id,
+      before: removed,
+    });
+  });
+  return getDossier(ctx, id);
+}
+
+const FINDING_STATES: Record<string, State[]> = {
+  finding: ["visit_planned", "visited"],
+  recommendation: ["visit_planned", "visited", "decided"],
+  condition: ["visited", "decided"],
+};
+
+export async function addFinding(ctx: Ctx, id: string, input: FindingInput) {
+  const row = await loadApplication(ctx, id);
+  authorize(ctx.viewer, "accreditation.review", applicationRecord(row));
+  if (input.standardId) await checkStandard(ctx, row, input.standardId);
+  await ctx.db.transaction().execute(async (trx) => {
+    const locked = await trx
+      .selectFrom("accreditationApplication")
+      .select("state")
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (!FINDING_STATES[input.kind]!.includes(locked.state as State)) {
+      throw invalidState(
+        `The application is ${locked.state}: a ${input.kind} can be recorded only when it is ${FINDING_STATES[input.kind]!.join(" or ")}`,
+      );
+    }
+    const finding = await trx
+      .insertInto("accreditationFinding")
+      .values({
+        applicationId: id,
+        standardId: input.standardId ?? null,
+        kind: input.kind,
+        text: input.text,
+        dueOn: input.dueOn ?? null,
+        createdBy: ctx.viewer.userId,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: "accreditation.finding.add",
+      recordType: "accreditation_finding",
+      recordId: finding.id,
+      after: finding,
+    });
+  });
+  return getDossier(ctx, id);
+}
+
+export async function closeFinding(ctx: Ctx, id: string, findingId: string, closureNote: string) {
+  const row = await loadApplication(ctx, id);
+  authorize(ctx.viewer, "accreditation.review", applicationRecord(row));
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("accreditationFinding")
+      .selectAll()
+      .where("id", "=", findingId)
+      .where("applicationId", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) throw notFound("The finding");
+    if (before.status === "closed") throw invalidState(`The ${before.kind} is already closed`);
+    const after = await trx
+      .updateTable("accreditationFinding")
+      .set({ status: "closed", closedAt: sql<Date>`now()`, closureNote })
+      .where("id", "=", findingId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: "accreditation.finding.close",
+      recordType: "accreditation_finding",
+      recordId: findingId,
+      before,
+      after,
+    });
+  });
+  return getDossier(ctx, id);
+}
+
+/**
+ * Renewal reminders: one in-app notification per contact of each centre whose accreditation or recognition ends
+ * within the period, never twice for the same application and person.
+ */
+export async function sendRenewalReminders(ctx: Ctx, withinDays = RENEWAL_REMINDER_DAYS) {
+  authorize(ctx.viewer, "accreditation.remind");
+  const expiringBy = shiftDays(today(), withinDays);
+  const due = await ctx.db
+    .selectFrom("accreditationApplication as app")
+    .innerJoin("organisation as o", "o.id", "app.centreId")
+    .select(["app.id", "app.centreId", "app.kind", "app.validUntil", "o.nameEn"])
+    .where("app.state", "=", "decided")
+    .where("app.validUntil", ">=", today())
+    .where("app.validUntil", "<=", expiringBy)
+    .execute();
+  let notified = 0;
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const application of due) {
+      const contacts = await queries.centreContacts(trx, application.centreId);
+      for (const userId of contacts) {
+        const kindLabel =
+          application.kind === "accreditation" ? "accreditation" : "partnership training centre recognition";
+        const inserted = await sql`
+          insert into notification (user_id, kind, title, body, link, record_type, record_id)
+          select ${userId}, 'accreditation.renewal', ${`Renewal due: ${application.nameEn}`},
+            ${`The ${kindLabel} ends on ${application.validUntil}. Apply for renewal.`},
+            ${`/training/accreditation/${application.id}`}, 'accreditation_application', ${application.id}
+          where not exists (select 1 from notification where user_id = ${userId}
+            and kind = 'accreditation.renewal' and record_id = ${application.id})`.execute(trx);
+        notified += Number(inserted.numAffectedRows ?? 0);
+      }
+    }
+    await writeAudit(trx, ctx, {
+      action: "accreditation.renewal_reminders",
+      recordType: "accreditation_application",
+      recordId: null,
+      detail: { applications: due.length, notified, withinDays },
+    });
+  });
+  return { notified, applications: due.length };
+}

@@ -1,0 +1,148 @@
+import { createRequire } from "node:module";
+import PDFDocument from "pdfkit";
+import QRCode from "qrcode";
+
+const require = createRequire(import.meta.url);
+// pdfkit's standard fonts have neither Cyrillic nor the Azerbaijani schwa (ə): DejaVu Sans, from an npm package, has.
+const FONT_REGULAR = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
+const FONT_BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
+
+export type Language = "en" | "az" | "ru";
+
+const TEXT: Record<
+  Language,
+  {
+    title: string;
+    certifies: string;
+    completed: string;
+    held: string;
+    qualification: string;
+    validUntil: string;
+    noExpiry: string;
+    number: string;
+    issued: string;
+    verify: string;
+  }
+> = {
+  en: {
+    title: "Certificate",
+    certifies: "This is to certify that",
+    completed: "has successfully completed the course",
+    held: "held from {from} to {to}",
+    qualification: "Qualification",
+    validUntil: "Valid until",
+    noExpiry: "no expiry",
+    number: "Certificate No.",
+    issued: "Issued on",
+    verify: "Verify this certificate",
+  },
+  az: {
+    title: "Sertifikat",
+    certifies: "Bununla təsdiq edilir ki,",
+    completed: "kursu uğurla başa vurmuşdur",
+    held: "{from} – {to} tarixlərində keçirilmişdir",
+    qualification: "İxtisas",
+    validUntil: "Etibarlılıq müddəti",
+    noExpiry: "müddətsiz",
+    number: "Sertifikat №",
+    issued: "Verilmə tarixi",
+    verify: "Sertifikatı yoxlayın",
+  },
+  ru: {
+    title: "Сертификат",
+    certifies: "Настоящим удостоверяется, что",
+    completed: "успешно завершил(а) курс",
+    held: "проведённый с {from} по {to}",
+    qualification: "Квалификация",
+    validUntil: "Действителен до",
+    noExpiry: "бессрочно",
+    number: "Сертификат №",
+    issued: "Дата выдачи",
+    verify: "Проверить сертификат",
+  },
+};
+
+/** dd.mm.yyyy for az and ru, yyyy-mm-dd (ISO) for en: unambiguous in every language. */
+const formatDate = (iso: string, language: Language) =>
+  language === "en" ? iso : `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+export interface CertificatePdfInput {
+  language: Language;
+  number: string;
+  holderName: string;
+  courseTitle: string;
+  courseStartsOn: string;
+  courseEndsOn: string;
+  qualificationName: string | null;
+  issuedOn: string;
+  validUntil: string | null;
+  verificationUrl: string;
+  /** Tests turn compression off to read the content stream directly; parsers read either. */
+  compress?: boolean;
+}
+
+export async function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer> {
+  const text = TEXT[input.language];
+  const qr = await QRCode.toBuffer(input.verificationUrl, { errorCorrectionLevel: "M", margin: 1, width: 220 });
+  const doc = new PDFDocument({
+    size: "A4",
+    layout: "landscape",
+    margin: 50,
+    compress: input.compress ?? true,
+    info: { Title: `${text.title} ${input.number}`, Author: "Accord", Subject: input.courseTitle },
+  });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  doc.registerFont("regular", FONT_REGULAR);
+  doc.registerFont("bold", FONT_BOLD);
+  const width = doc.page.width - 100;
+
+  doc.rect(25, 25, doc.page.width - 50, doc.page.height - 50).lineWidth(2).stroke("#1c3d6e");
+  doc.font("bold").fontSize(34).fillColor("#1c3d6e").text(text.title, 50, 70, { width, align: "center" });
+  doc.moveDown(0.8);
+  doc.font("regular").fontSize(14).fillColor("#000").text(text.certifies, { width, align: "center" });
+  doc.moveDown(0.4);
+  doc.font("bold").fontSize(24).text(input.holderName, { width, align: "center" });
+  doc.moveDown(0.4);
+  doc.font("regular").fontSize(14).text(text.completed, { width, align: "center" });
+  doc.moveDown(0.4);
+  doc.font("bold").fontSize(18).text(input.courseTitle, { width, align: "center" });
+  doc.moveDown(0.3);
+  doc
+    .font("regular")
+    .fontSize(12)
+    .text(
+      text.held
+        .replace("{from}", formatDate(input.courseStartsOn, input.language))
+        .replace("{to}", formatDate(input.courseEndsOn, input.language)),
+      { width, align: "center" },
+    );
+
+  const left = 70;
+  let y = doc.page.height - 200;
+  const line = (label: string, value: string) => {
+    doc.font("regular").fontSize(11).fillColor("#444").text(`${label}: `, left, y, { continued: true });
+    doc.font("bold").fillColor("#000").text(value);
+    y += 20;
+  };
+  line(text.number, input.number);
+  line(text.issued, formatDate(input.issuedOn, input.language));
+  if (input.qualificationName) line(text.qualification, input.qualificationName);
+  line(text.validUntil, input.validUntil ? formatDate(input.validUntil, input.language) : text.noExpiry);
+
+  const qrSize = 120;
+  const qrX = doc.page.width - 70 - qrSize;
+  const qrY = doc.page.height - 215;
+  doc.image(qr, qrX, qrY, { width: qrSize, height: qrSize });
+  doc
+    .font("regular")
+    .fontSize(8)
+    .fillColor("#444")
+    .text(text.verify, qrX - 60, qrY + qrSize + 4, { width: qrSize + 60, align: "right" });
+  doc.end();
+  return done;
+}

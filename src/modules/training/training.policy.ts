@@ -1,0 +1,68 @@
+import { anyone, definePolicy, signedIn } from "../../platform/access/policy.js";
+import { canRead, isOwnerEditor, type ReleasableRecord } from "../../platform/access/releasability.js";
+import {
+  coordinatesNation,
+  isAdministrator,
+  managesOrganisation,
+  readsEverything,
+  type Viewer,
+} from "../../platform/access/viewer.js";
+
+/** The course's activity: its organiser and host institution run it (a course director acts within the host). */
+export interface CourseOwner {
+  organiserId: string;
+  hostInstitutionId: string | null;
+}
+
+export const runsCourse = (viewer: Viewer, course: CourseOwner): boolean =>
+  isAdministrator(viewer) ||
+  managesOrganisation(viewer, course.organiserId) ||
+  managesOrganisation(viewer, course.hostInstitutionId);
+
+export interface CertificateRecord {
+  personId: string;
+  personNationId: string;
+  course: CourseOwner;
+}
+
+/** The holder, their nation's readers, the course's organisers and global readers see a certificate. */
+export const seesCertificate = (viewer: Viewer, certificate: CertificateRecord): boolean =>
+  readsEverything(viewer) ||
+  (viewer.personId !== null && viewer.personId === certificate.personId) ||
+  viewer.nationIds.includes(certificate.personNationId) ||
+  runsCourse(viewer, certificate.course);
+
+export interface ApplicationRecord extends ReleasableRecord {
+  centreId: string;
+  reviewingOrganisationId: string | null;
+}
+
+/** Reviewers: the reviewing organisation's staff (by default ACT) and administrators. */
+export const reviewsApplication = (viewer: Viewer, application: ApplicationRecord): boolean =>
+  isAdministrator(viewer) || managesOrganisation(viewer, application.reviewingOrganisationId);
+
+export const trainingActions = definePolicy({
+  /** Course definitions are read through their activity's releasability, filtered in SQL. */
+  "course.read": anyone,
+  "course.manage": (viewer: Viewer, course: CourseOwner) => runsCourse(viewer, course),
+  "certificate.list": signedIn,
+  "certificate.read": (viewer: Viewer, certificate: CertificateRecord) => seesCertificate(viewer, certificate),
+  /** The holder chooses the language of their own certificate. */
+  "certificate.choose_language": (viewer: Viewer, certificate: CertificateRecord) =>
+    (viewer.personId !== null && viewer.personId === certificate.personId) || runsCourse(viewer, certificate.course),
+  "certificate.revoke": (viewer: Viewer, certificate: CertificateRecord) => runsCourse(viewer, certificate.course),
+  /** Public verification: anyone, by an unguessable code, rate-limited. */
+  "certificate.verify": anyone,
+  "registry.read": signedIn,
+  "standard.read": signedIn,
+  "accreditation.list": signedIn,
+  "accreditation.read": (viewer: Viewer, application: ApplicationRecord) => canRead(viewer, application),
+  /** The centre's own managers, its nation's coordinators, administrators. */
+  "accreditation.create": (viewer: Viewer, centre: { id: string; nationId: string | null }) =>
+    isAdministrator(viewer) || managesOrganisation(viewer, centre.id) || coordinatesNation(viewer, centre.nationId),
+  "accreditation.edit": (viewer: Viewer, application: ApplicationRecord) =>
+    isOwnerEditor(viewer, application) || managesOrganisation(viewer, application.centreId),
+  "accreditation.review": (viewer: Viewer, application: ApplicationRecord) =>
+    reviewsApplication(viewer, application),
+  "accreditation.remind": (viewer: Viewer) => isAdministrator(viewer),
+});

@@ -1,0 +1,548 @@
+import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
+import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
+import type { DB } from "../../db/schema/index.js";
+import { visibleTo } from "../../platform/access/releasability.js";
+import { readsEverything, type Viewer } from "../../platform/access/viewer.js";
+import type { ApplicationQuery, CertificateQuery, CourseQuery, RegistryQuery } from "./training.schemas.js";
+
+type Q = Kysely<DB>;
+
+const uuids = (ids: string[]) => sql`${sql.val(ids)}::uuid[]`;
+
+const personRef = (column: string) => sql<{
+  id: string;
+  givenName: string;
+  familyName: string;
+  rankTitle: string | null;
+  nationCode: string;
+} | null>`(select json_build_object('id', p.id, 'givenName', p.given_name, 'familyName', p.family_name,
+    'rankTitle', p.rank_title, 'nationCode', n.code)
+  from person p join nation n on n.id = p.nation_id where p.id = ${sql.ref(column)})`;
+
+// ------------------------------------------------------------------ courses
+const courseColumns = (db: Q) =>
+  db
+    .selectFrom("course as c")
+    .innerJoin("activity as a", "a.id", "c.activityId")
+    .leftJoin("qualification as q", "q.code", "c.qualificationCode")
+    .select([
+      "c.id",
+      "c.activityId",
+      "a.code as activityCode",
+      "a.titleEn",
+      "a.titleAz",
+      "a.titleRu",
+      "a.organiserId",
+      "a.hostInstitutionId",
+      "c.qualificationCode",
+      "q.nameEn as qualificationNameEn",
+      "q.nameAz as qualificationNameAz",
+      "q.nameRu as qualificationNameRu",
+      "q.validityYears as qualificationValidityYears",
+      "c.objectives",
+      "c.modules",
+      "c.entryRequirements",
+      "c.assessment",
+      "c.certificateValidityYears",
+      "c.sample",
+    ])
+    .select([personRef("c.director_person_id").as("director")])
+    .select(
+      sql<
+        { id: string; givenName: string; familyName: string; rankTitle: string | null; nationCode: string }[]
+      >`coalesce((select json_agg(json_build_object('id', p.id, 'givenName', p.given_name, 'familyName', p.family_name,
+          'rankTitle', p.rank_title, 'nationCode', n.code) order by p.family_name)
+        from person p join nation n on n.id = p.nation_id where p.id = any(c.instructor_person_ids)), '[]'::json)`.as(
+        "instructors",
+      ),
+    );
+
+export async function listCourses(db: Q, viewer: Viewer, query: CourseQuery) {
+  let base = courseColumns(db).where(visibleTo(viewer, "a"));
+  if (query.q?.trim()) {
+    const q = `%${query.q.trim().replace(/[\\%_]/g, "\\$&")}%`;
+    base = base.where((eb) => eb.or([eb("a.code", "ilike", q), eb("a.titleEn", "ilike", q)]));
+  }
+  const [items, count] = await Promise.all([
+    base
+      .orderBy("a.code")
+      .limit(query.limit ?? 25)
+      .offset(query.offset ?? 0)
+      .execute(),
+    base.clearSelect().select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.total) };
+}
+
+export function findCourse(db: Q, viewer: Viewer, id: string) {
+  return courseColumns(db).where(visibleTo(viewer, "a")).where("c.id", "=", id).executeTakeFirst();
+}
+
+export type CourseRow = NonNullable<Awaited<ReturnType<typeof findCourse>>>;
+
+export function courseRuns(db: Q, courseId: string) {
+  return db
+    .selectFrom("event as e")
+    .innerJoin("course as c", "c.activityId", "e.activityId")
+    .leftJoin("courseRun as r", "r.eventId", "e.id")
+    .where("c.id", "=", courseId)
+    .select([
+      "e.id as eventId",
+      "e.title",
+      "e.startsOn",
+      "e.endsOn",
+      "e.city",
+      "e.status",
+      "r.signedOffAt",
+      sql<number>`(select count(*)::int from nomination n where n.event_id = e.id and n.status = 'accepted')`.as(
+        "participants",
+      ),
+      sql<number>`(select count(*)::int from certificate x where x.event_id = e.id and x.revoked_at is null)`.as(
+        "certificates",
+      ),
+    ])
+    .orderBy("e.startsOn", "desc")
+    .execute();
+}
+
+/** The run (an event of a course activity), with what access decisions need. */
+export function findRun(db: Q, viewer: Viewer, eventId: string) {
+  return db
+    .selectFrom("event as e")
+    .innerJoin("activity as a", "a.id", "e.activityId")
+    .innerJoin("course as c", "c.activityId", "a.id")
+    .leftJoin("courseRun as r", "r.eventId", "e.id")
+    .leftJoin("appUser as u", "u.id", "r.signedOffBy")
+    .where("e.id", "=", eventId)
+    .where(visibleTo(viewer, "a"))
+    .select([
+      "e.id as eventId",
+      "e.title",
+      "e.startsOn",
+      "e.endsOn",
+      "e.city",
+      "e.status",
+      "a.code as activityCode",
+      "a.titleEn",
+      "a.titleAz",
+      "a.titleRu",
+      "a.organiserId",
+      "a.hostInstitutionId",
+      "c.id as courseId",
+      "c.assessment",
+      "c.qualificationCode",
+      "c.certificateValidityYears",
+      "c.sample",
+      "r.signedOffAt",
+      "u.displayName as signedOffBy",
+    ])
+    .executeTakeFirst();
+}
+export type RunRow = NonNullable<Awaited<ReturnType<typeof findRun>>>;
+
+export async function runParticipants(db: Q, eventId: string) {
+  const [people, sessions, attendance, scores, certificates] = await Promise.all([
+    db
+      .selectFrom("nomination as n")
+      .innerJoin("person as p", "p.id", "n.personId")
+      .innerJoin("nation as na", "na.id", "p.nationId")
+      .where("n.eventId", "=", eventId)
+      .where("n.status", "=", "accepted")
+      .select([
+        "n.id as nominationId",
+        "p.id",
+        "p.givenName",
+        "p.familyName",
+        "p.rankTitle",
+        "na.code as nationCode",
+      ])
+      .orderBy("p.familyName")
+      .orderBy("p.givenName")
+      .execute(),
+    db
+      .selectFrom("eventSession")
+      .where("eventId", "=", eventId)
+      .select(["id", "title", "startsAt", "endsAt"])
+      .orderBy("startsAt")
+      .execute(),
+    db
+      .selectFrom("sessionAttendance as sa")
+      .innerJoin("eventSession as s", "s.id", "sa.sessionId")
+      .where("s.eventId", "=", eventId)
+      .select(["sa.sessionId", "sa.nominationId", "sa.present"])
+      .execute(),
+    db
+      .selectFrom("assessmentResult")
+      .where("eventId", "=", eventId)
+      .select(["nominationId", "componentCode", "score"])
+      .execute(),
+    db
+      .selectFrom("certificate")
+      .where("eventId", "=", eventId)
+      .where("revokedAt", "is", null)
+      .select(["id", "number", "nominationId", "validUntil", "revokedAt"])
+      .execute(),
+  ]);
+  return { people, sessions, attendance, scores, certificates };
+}
+
+// ------------------------------------------------------------------ certificates
+/** Who may list a certificate, as SQL over `x` (certificate), `p` (person) and `a` (activity). */
+export function certificateVisibleTo(viewer: Viewer) {
+  return (): Expression<SqlBool> => {
+    if (readsEverything(viewer)) return sql<boolean>`true`;
+    const allowed = [sql<boolean>`false`];
+    if (viewer.personId) allowed.push(sql<boolean>`x.person_id = ${viewer.personId}`);
+    if (viewer.nationIds.length) allowed.push(sql<boolean>`p.nation_id = any(${uuids(viewer.nationIds)})`);
+    if (viewer.managedOrganisationIds.length) {
+      allowed.push(
+        sql<boolean>`(a.organiser_id = any(${uuids(viewer.managedOrganisationIds)}) or a.host_institution_id = any(${uuids(viewer.managedOrganisationIds)}))`,
+      );
+    }
+    return sql<boolean>`(${sql.join(allowed, sql` or `)})`;
+  };
+}
+
+const certificateBase = (db: Q) =>
+  db
+    .selectFrom("certificate as x")
+    .innerJoin("person as p", "p.id", "x.personId")
+    .innerJoin("nation as na", "na.id", "p.nationId")
+    .innerJoin("event as e", "e.id", "x.eventId")
+    .innerJoin("course as c", "c.id", "x.courseId")
+    .innerJoin("activity as a", "a.id", "c.activityId");
+
+const certificateColumns = [
+  "x.id",
+  "x.number",
+  "x.verificationCode",
+  "x.holderName",
+  "x.personId",
+  "p.nationId as personNationId",
+  "na.code as nationCode",
+  "x.courseId",
+  "a.titleEn",
+  "a.titleAz",
+  "a.titleRu",
+  "a.organiserId",
+  "a.hostInstitutionId",
+  "x.eventId",
+  "e.startsOn as courseStartsOn",
+  "e.endsOn as courseEndsOn",
+  "x.qualificationCode",
+  "x.language",
+  "x.issuedOn",
+  "x.validFrom",
+  "x.validUntil",
+  "x.revokedAt",
+  "x.revokedReason",
+  "x.replacesId",
+  "x.sample",
+] as const;
+
+export async function listCertificates(db: Q, viewer: Viewer, query: CertificateQuery) {
+  let base = certificateBase(db).where(certificateVisibleTo(viewer));
+  if (query.mine) base = base.where("x.personId", "=", viewer.personId ?? "00000000-0000-0000-0000-000000000000");
+  if (query.eventId) base = base.where("x.eventId", "=", query.eventId);
+  if (query.status === "revoked") base = base.where("x.revokedAt", "is not", null);
+  if (query.status === "valid")
+    base = base
+      .where("x.revokedAt", "is", null)
+      .where((eb) => eb.or([eb("x.validUntil", "is", null), eb("x.validUntil", ">=", sql<string>`current_date`)]));
+  if (query.status === "expired")
+    base = base.where("x.revokedAt", "is", null).where("x.validUntil", "<", sql<string>`current_date`);
+  if (query.q?.trim()) {
+    const q = `%${query.q.trim().replace(/[\\%_]/g, "\\$&")}%`;
+    base = base.where((eb) => eb.or([eb("x.number", "ilike", q), eb("x.holderName", "ilike", q)]));
+  }
+  const [items, count] = await Promise.all([
+    base
+      .select(certificateColumns)
+      .orderBy("x.issuedOn", "desc")
+      .orderBy("x.number", "desc")
+      .limit(query.limit ?? 25)
+      .offset(query.offset ?? 0)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.total) };
+}
+
+export function findCertificate(db: Q, id: string) {
+  return certificateBase(db).select(certificateColumns).where("x.id", "=", id).executeTakeFirst();
+}
+export type CertificateRow = NonNullable<Awaited<ReturnType<typeof findCertificate>>>;
+
+export function findCertificateByCode(db: Q, code: string) {
+  return certificateBase(db).select(certificateColumns).where("x.verificationCode", "=", code).executeTakeFirst();
+}
+
+// ------------------------------------------------------------------ registry and qualifications
+export async function hasValidQualification(
+  db: Q,
+  personId: string,
+  qualificationCode: string,
+  from: string,
+  to: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom("certificate")
+    .select("id")
+    .where("personId", "=", personId)
+    .where("qualificationCode", "=", qualificationCode)
+    .where("revokedAt", "is", null)
+    .where("validFrom", "<=", from)
+    .where((eb) => eb.or([eb("validUntil", "is", null), eb("validUntil", ">=", to)]))
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** People holding a live certificate of the qualification that is valid on the date (one row per person). */
+export function certifiedQuery(db: Q, qualificationCode: string, onDate: string) {
+  return db
+    .selectFrom("certificate as x")
+    .innerJoin("person as p", "p.id", "x.personId")
+    .innerJoin("nation as na", "na.id", "p.nationId")
+    .where("x.qualificationCode", "=", qualificationCode)
+    .where("x.revokedAt", "is", null)
+    .where("x.validFrom", "<=", onDate)
+    .where((eb) => eb.or([eb("x.validUntil", "is", null), eb("x.validUntil", ">=", onDate)]))
+    .distinctOn("x.personId")
+    .select([
+      "x.personId",
+      "p.givenName",
+      "p.familyName",
+      "p.rankTitle",
+      "p.nationId",
+      "na.code as nationCode",
+      "x.id as certificateId",
+      "x.number as certificateNumber",
+      "x.validFrom",
+      "x.validUntil",
+    ])
+    .orderBy("x.personId")
+    .orderBy(sql`x.valid_until desc nulls first`);
+}
+
+export async function registry(db: Q, viewer: Viewer, query: RegistryQuery, onDate: string) {
+  let base = db
+    .selectFrom(certifiedQuery(db, query.qualification, onDate).where(visibleTo(viewer, "p")).as("r"))
+    .selectAll("r");
+  if (query.nationId) base = base.where("r.nationId", "=", query.nationId);
+  if (query.expiringWithinDays) {
+    base = base.where("r.validUntil", "<=", sql<string>`(${onDate}::date + ${query.expiringWithinDays}::int)`);
+  }
+  const [items, count] = await Promise.all([
+    base
+      .orderBy("r.familyName")
+      .orderBy("r.givenName")
+      .limit(query.limit ?? 25)
+      .offset(query.offset ?? 0)
+      .execute(),
+    base.clearSelect().select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.total) };
+}
+
+export function listQualifications(db: Q) {
+  return db
+    .selectFrom("qualification as q")
+    .select([
+      "q.code",
+      "q.nameEn",
+      "q.nameAz",
+      "q.nameRu",
+      "q.validityYears",
+      sql<number>`(select count(distinct x.person_id)::int from certificate x where x.qualification_code = q.code
+        and x.revoked_at is null and x.valid_from <= current_date and (x.valid_until is null or x.valid_until >= current_date))`.as(
+        "holders",
+      ),
+    ])
+    .orderBy("q.code")
+    .execute();
+}
+
+// ------------------------------------------------------------------ accreditation
+export function standardSets(db: Q) {
+  return db
+    .selectFrom("standardSet as s")
+    .select(["s.id", "s.code", "s.titleEn", "s.titleAz", "s.titleRu"])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom("standardArea as ar")
+          .whereRef("ar.standardSetId", "=", "s.id")
+          .select(["ar.id", "ar.code", "ar.titleEn", "ar.titleAz", "ar.titleRu"])
+          .select((inner) =>
+            jsonArrayFrom(
+              inner
+                .selectFrom("standard as st")
+                .whereRef("st.areaId", "=", "ar.id")
+                .select(["st.id", "st.code", "st.titleEn", "st.titleAz", "st.titleRu", "st.descriptionEn", "st.sample"])
+                .orderBy("st.sortOrder"),
+            ).as("standards"),
+          )
+          .orderBy("ar.sortOrder"),
+      ).as("areas"),
+    )
+    .orderBy("s.code")
+    .execute();
+}
+
+/** Counts per application: standards, self-assessed, with evidence, complete (nothing missing). */
+const progressOf = sql<{ standards: number; selfAssessed: number; withEvidence: number; complete: number }>`(
+  select json_build_object(
+    'standards', count(*)::int,
+    'selfAssessed', count(sa.standard_id)::int,
+    'withEvidence', count(*) filter (where exists (select 1 from accreditation_evidence ev
+        where ev.application_id = app.id and ev.standard_id = st.id))::int,
+    'complete', count(*) filter (where sa.standard_id is not null
+        and exists (select 1 from accreditation_evidence ev where ev.application_id = app.id and ev.standard_id = st.id)
+        and not exists (select 1 from accreditation_finding f where f.application_id = app.id
+          and f.standard_id = st.id and f.status = 'open'))::int)
+  from standard st join standard_area ar on ar.id = st.area_id
+  left join accreditation_self_assessment sa on sa.application_id = app.id and sa.standard_id = st.id
+  where ar.standard_set_id = app.standard_set_id)`;
+
+const applicationBase = (db: Q) =>
+  db.selectFrom("accreditationApplication as app").innerJoin("organisation as o", "o.id", "app.centreId");
+
+const applicationColumns = [
+  "app.id",
+  "app.centreId",
+  "o.code as centreCode",
+  "o.nameEn as centreNameEn",
+  "o.nameAz as centreNameAz",
+  "o.nameRu as centreNameRu",
+  "app.kind",
+  "app.state",
+  "app.decision",
+  "app.decidedOn",
+  "app.validUntil",
+  "app.visitStartsOn",
+  "app.visitEndsOn",
+  "app.sample",
+  "app.standardSetId",
+  "app.reviewingOrganisationId",
+  "app.selfAssessmentDueOn",
+  "app.submittedAt",
+  "app.visitedAt",
+  "app.reportDueOn",
+  "app.decisionNote",
+  "app.note",
+  "app.ownerNationId",
+  "app.ownerOrganisationId",
+  "app.releasability",
+  "app.releaseNations",
+  "app.releaseOrganisations",
+] as const;
+
+export async function listApplications(db: Q, viewer: Viewer, query: ApplicationQuery & { expiringBy?: string }) {
+  let base = applicationBase(db).where(visibleTo(viewer, "app"));
+  if (query.centreId) base = base.where("app.centreId", "=", query.centreId);
+  if (query.kind) base = base.where("app.kind", "=", query.kind);
+  if (query.state) base = base.where("app.state", "=", query.state);
+  if (query.expiringBy) {
+    base = base
+      .where("app.state", "=", "decided")
+      .where("app.validUntil", ">=", sql<string>`current_date`)
+      .where("app.validUntil", "<=", query.expiringBy);
+  }
+  const [items, count] = await Promise.all([
+    base
+      .select(applicationColumns)
+      .select(progressOf.as("progress"))
+      .orderBy("app.createdAt", "desc")
+      .limit(query.limit ?? 25)
+      .offset(query.offset ?? 0)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.total) };
+}
+
+export function findApplication(db: Q, viewer: Viewer | null, id: string) {
+  let query = applicationBase(db)
+    .select(applicationColumns)
+    .select(progressOf.as("progress"))
+    .where("app.id", "=", id);
+  if (viewer) query = query.where(visibleTo(viewer, "app"));
+  return query.executeTakeFirst();
+}
+export type ApplicationRow = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
+
+export async function dossierParts(db: Q, application: ApplicationRow) {
+  const [set, areas, assessments, evidence, findings, team] = await Promise.all([
+    db
+      .selectFrom("standardSet")
+      .select(["id", "code", "titleEn", "titleAz", "titleRu"])
+      .where("id", "=", application.standardSetId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("standardArea as ar")
+      .where("ar.standardSetId", "=", application.standardSetId)
+      .select(["ar.id", "ar.code", "ar.titleEn", "ar.titleAz", "ar.titleRu"])
+      .select((eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom("standard as st")
+            .whereRef("st.areaId", "=", "ar.id")
+            .select(["st.id", "st.code", "st.titleEn", "st.titleAz", "st.titleRu"])
+            .orderBy("st.sortOrder"),
+        ).as("standards"),
+      )
+      .orderBy("ar.sortOrder")
+      .execute(),
+    db
+      .selectFrom("accreditationSelfAssessment")
+      .where("applicationId", "=", application.id)
+      .select(["standardId", "rating", "narrative", "updatedAt"])
+      .execute(),
+    db
+      .selectFrom("accreditationEvidence as ev")
+      .innerJoin("storedFile as f", "f.id", "ev.fileId")
+      .where("ev.applicationId", "=", application.id)
+      .select(["ev.id", "ev.standardId", "ev.fileId", "f.filename", "f.contentType", "f.sizeBytes", "ev.createdAt"])
+      .orderBy("ev.createdAt")
+      .execute(),
+    db
+      .selectFrom("accreditationFinding")
+      .where("applicationId", "=", application.id)
+      .select(["id", "standardId", "kind", "text", "dueOn", "status", "closedAt", "closureNote", "createdAt"])
+      .orderBy("createdAt")
+      .execute(),
+    db
+      .selectFrom("accreditationVisitMember as m")
+      .where("m.applicationId", "=", application.id)
+      .select(["m.role"])
+      .select((eb) =>
+        jsonObjectFrom(
+          eb
+            .selectFrom("person as p")
+            .innerJoin("nation as n", "n.id", "p.nationId")
+            .whereRef("p.id", "=", "m.personId")
+            .select(["p.id", "p.givenName", "p.familyName", "p.rankTitle", "n.code as nationCode"]),
+        ).as("person"),
+      )
+      .execute(),
+  ]);
+  return { set, areas, assessments, evidence, findings, team };
+}
+
+/** Managers of a centre (any role scoped to it or above it) and the coordinators of its nation, for reminders. */
+export async function centreContacts(db: Q, centreId: string): Promise<string[]> {
+  const { rows } = await sql<{ userId: string }>`
+    with recursive up(id, parent_id) as (
+      select id, parent_id from organisation where id = ${centreId}
+      union
+      select o.id, o.parent_id from organisation o join up on o.id = up.parent_id
+    )
+    select distinct r.user_id as "userId" from role_assignment r
+    join app_user u on u.id = r.user_id and u.disabled_at is null
+    where r.organisation_id in (select id from up)
+       or (r.role = 'national_coordinator' and r.nation_id = (select nation_id from organisation where id = ${centreId}))`.execute(
+    db,
+  );
+  return rows.map((row) => row.userId);
+}

@@ -1,0 +1,204 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../src/app.js";
+import {
+  type AccessEntry,
+  type Expectation,
+  MATRIX_ROLES,
+  type MatrixContext,
+  type MatrixRole,
+} from "../../src/platform/access/access-matrix.js";
+import {
+  type Agent,
+  createTestApp,
+  TEST_PASSWORD,
+  type TestApp,
+  type UserSpec,
+} from "../support/test-app.js";
+import { accessEntries as platformEntries } from "./platform.access.js";
+
+/**
+ * The access matrix: every route registered in the app × every role × a record in and out of the caller's scope.
+ * Entries live beside each capability in `src/modules/<m>/<m>.access.ts`; see test/access-matrix/README.md.
+ */
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const modulesDir = path.join(root, "src/modules");
+
+async function loadEntries(): Promise<{ source: string; entry: AccessEntry }[]> {
+  const found = platformEntries.map((entry) => ({ source: "test/access-matrix/platform.access.ts", entry }));
+  for (const module of readdirSync(modulesDir, { withFileTypes: true })) {
+    if (!module.isDirectory()) continue;
+    for (const file of readdirSync(path.join(modulesDir, module.name))) {
+      if (!file.endsWith(".access.ts")) continue;
+      const loaded = (await import(pathToFileURL(path.join(modulesDir, module.name, file)).href)) as {
+        accessEntries?: AccessEntry[];
+      };
+      for (const entry of loaded.accessEntries ?? [])
+        found.push({ source: `src/modules/${module.name}/${file}`, entry });
+    }
+  }
+  return found;
+}
+
+const entries = await loadEntries();
+const key = (method: string, url: string) => `${method} ${url}`;
+
+const SCOPE = { nation: "AZE", organisation: "AZE-NDU" } as const;
+const OUT_OF_SCOPE = { nation: "GEO", organisation: "NATO-SCHOOL" } as const;
+
+function specFor(role: MatrixRole): UserSpec | null {
+  switch (role) {
+    case "anonymous":
+      return null;
+    case "administrator":
+      return { role: "administrator" };
+    case "auditor":
+      return { role: "auditor" };
+    case "participant":
+      return { role: "participant", personNation: SCOPE.nation };
+    case "national_coordinator":
+      return { role: "national_coordinator", nation: SCOPE.nation };
+    default:
+      return { role, organisation: SCOPE.organisation };
+  }
+}
+
+let t: TestApp;
+let registered: Set<string>;
+const callers = new Map<MatrixRole, Agent>();
+let counter = 0;
+const runId = Date.now().toString().slice(-6);
+
+/** Every row of every table except session bookkeeping: a deny must leave it unchanged. */
+const fingerprint = async () =>
+  (await sql<{ fingerprint: string }>`select accord_matrix_fingerprint() as fingerprint`.execute(t.db))
+    .rows[0]!.fingerprint;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await t.seed();
+  await sql`
+    create function accord_matrix_fingerprint() returns text language plpgsql as $$
+    declare
+      name text;
+      part text;
+      result text := '';
+    begin
+      for name in select tablename from pg_tables where schemaname = 'public'
+          and tablename not in ('user_session', 'rate_limit_hit', 'schema_migration') order by tablename loop
+        execute format('select coalesce(md5(string_agg(md5(t::text), '''' order by md5(t::text))), ''-'') from %I t', name)
+          into part;
+        result := result || name || ':' || part || ';';
+      end loop;
+      return md5(result);
+    end $$`.execute(t.db);
+
+  const routes = new Set<string>();
+  const probe = await buildApp({
+    config: t.config,
+    db: t.db,
+    logger: false,
+    onRoute: ({ method, url }) => {
+      for (const one of Array.isArray(method) ? method : [method])
+        if (one !== "HEAD") routes.add(key(one, url));
+    },
+  });
+  await probe.ready();
+  await probe.close();
+  registered = routes;
+
+  for (const role of MATRIX_ROLES) {
+    const spec = specFor(role);
+    callers.set(role, spec ? await t.signIn(spec) : t.anonymous);
+  }
+});
+afterAll(() => t?.close());
+
+describe("the access matrix covers the route table", () => {
+  it("has an entry for every registered route", () => {
+    const declared = new Set(entries.map(({ entry }) => key(entry.method, entry.url)));
+    const missing = [...registered].filter((route) => !declared.has(route)).sort();
+    expect(
+      missing,
+      `These routes have no access-matrix entry. Add each to src/modules/<capability>/<capability>.access.ts ` +
+        `(export const accessEntries: AccessEntry[]), see test/access-matrix/README.md:\n  ${missing.join("\n  ")}`,
+    ).toEqual([]);
+  });
+
+  it("has no entry for a route that does not exist", () => {
+    const stale = entries
+      .filter(({ entry }) => !entry.optional && !registered.has(key(entry.method, entry.url)))
+      .map(({ source, entry }) => `${key(entry.method, entry.url)} (${source})`);
+    expect(stale, "These entries name routes the app does not register").toEqual([]);
+  });
+
+  it("declares each route once", () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const { source, entry } of entries) {
+      const id = key(entry.method, entry.url);
+      if (seen.has(id)) twice.push(`${id} in ${seen.get(id)} and ${source}`);
+      seen.set(id, source);
+    }
+    expect(twice).toEqual([]);
+  });
+});
+
+const isAllowed = (entry: AccessEntry, status: number) =>
+  (status >= 200 && status < 300) || (entry.allowStatuses ?? []).includes(status);
+const DENY_STATUSES = [401, 403, 404];
+
+function expected(expectation: Expectation, scope: "in" | "out"): "allow" | "deny" {
+  if (expectation === "scope") return scope === "in" ? "allow" : "deny";
+  return expectation;
+}
+
+describe.each(entries.map(({ source, entry }) => ({ name: key(entry.method, entry.url), source, entry })))(
+  "$name",
+  ({ entry, source }) => {
+    it.each([...MATRIX_ROLES])(`as %s`, async (role) => {
+      if (!registered.has(key(entry.method, entry.url))) return; // an optional route this configuration lacks
+      // A static URL is the same request in and out of scope.
+      const scopes: ("in" | "out")[] = entry.request ? ["in", "out"] : ["in"];
+      for (const scope of scopes) {
+        // Sign-ins of fresh callers come from one address: the per-address limit is not under test here.
+        await sql`delete from rate_limit_hit`.execute(t.db);
+        const spec = specFor(role);
+        const caller = entry.freshCaller && spec ? await t.signIn(spec) : callers.get(role)!;
+        const ctx: MatrixContext = {
+          db: t.db,
+          inScope: {
+            nationId: await t.nationId(SCOPE.nation),
+            organisationId: await t.organisationId(SCOPE.organisation),
+          },
+          outOfScope: {
+            nationId: await t.nationId(OUT_OF_SCOPE.nation),
+            organisationId: await t.organisationId(OUT_OF_SCOPE.organisation),
+          },
+          admin: callers.get("administrator")!,
+          caller,
+          role,
+          callerPassword: TEST_PASSWORD,
+          unique: () => `${runId}${++counter}`,
+          nationId: t.nationId,
+          organisationId: t.organisationId,
+        };
+        const request = entry.request ? await entry.request(ctx, scope) : { url: entry.url };
+        const want = expected(entry.access[role], scope);
+        const before = want === "deny" ? await fingerprint() : undefined;
+        const reply = await caller.request(entry.method, request.url, request.body, request.headers);
+        const where = `${entry.method} ${request.url} as ${role}, record ${scope} of scope (entry in ${source}): got ${reply.status} ${reply.text.slice(0, 300)}`;
+        if (want === "allow") {
+          expect(isAllowed(entry, reply.status), `expected allow — ${where}`).toBe(true);
+        } else {
+          expect(DENY_STATUSES, `expected deny — ${where}`).toContain(reply.status);
+          if (role === "anonymous" && reply.status !== 404) expect(reply.status, where).toBe(401);
+          expect(await fingerprint(), `a denied request changed the database — ${where}`).toBe(before);
+        }
+      }
+    });
+  },
+);

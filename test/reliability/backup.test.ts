@@ -55,9 +55,9 @@ describe("backup and restore", () => {
     expect(before.audit_entry!.rows).toBeGreaterThan(5);
     const file = path.join(dir, "full.jsonl.gz");
     const manifest = await writeBackup(source, file);
-    expect(Object.fromEntries(manifest.tables.map((m) => [m.name, { rows: m.rows, checksum: m.checksum }]))).toEqual(
-      before,
-    );
+    expect(
+      Object.fromEntries(manifest.tables.map((m) => [m.name, { rows: m.rows, checksum: m.checksum }])),
+    ).toEqual(before);
 
     const target = await createEmptyDatabase();
     const pool = new pg.Pool({ connectionString: target.url, max: 2 });
@@ -113,7 +113,11 @@ describe("backup and restore", () => {
     const writer = (async () => {
       let n = 0;
       while (writing) {
-        const reply = await admin.post("/api/people", { givenName: `Busy ${n++}`, familyName: "Writer", nationId });
+        const reply = await admin.post("/api/people", {
+          givenName: `Busy ${n++}`,
+          familyName: "Writer",
+          nationId,
+        });
         expect(reply.status).toBe(201);
       }
       return n;

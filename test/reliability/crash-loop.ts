@@ -93,7 +93,9 @@ function startAccord(env: NodeJS.ProcessEnv, demo: boolean, log: (m: string) => 
     child.stderr!.on("data", onData);
     child.once("exit", (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`Accord exited (${code ?? signal}) before it was ready:\n${output.join("").slice(-3000)}`));
+      reject(
+        new Error(`Accord exited (${code ?? signal}) before it was ready:\n${output.join("").slice(-3000)}`),
+      );
     });
   }).then((instance) => {
     child.removeAllListeners("exit");
@@ -288,8 +290,7 @@ async function embeddedLoop(options: CrashLoopOptions, figures: CrashLoopFigures
       const base = instance.url;
       const writing = write(session, () => [base], { ...ids, cycle }, options.writers ?? 4, until, writes);
       await sleep(50 + Math.random() * (options.maxRunMs ?? 800));
-      const killPostgres =
-        options.variant === "postgres" || (options.variant === "mixed" && cycle % 2 === 0);
+      const killPostgres = options.variant === "postgres" || (options.variant === "mixed" && cycle % 2 === 0);
       if (killPostgres) {
         const pid = postmasterPid(dataDir);
         if (pid) process.kill(pid, "SIGKILL");
@@ -440,7 +441,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     .then((figures) => {
       console.log(JSON.stringify(figures, null, 2));
       const ok =
-        figures.lost === 0 && figures.halfWritten === 0 && figures.chainBroken === 0 && figures.survivorFailed === 0;
+        figures.lost === 0 &&
+        figures.halfWritten === 0 &&
+        figures.chainBroken === 0 &&
+        figures.survivorFailed === 0;
       console.log(ok ? "PASS" : "FAIL");
       process.exit(ok ? 0 : 1);
     })

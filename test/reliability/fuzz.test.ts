@@ -23,9 +23,15 @@ describe("bad input on every route", () => {
       const agents = [
         { role: "signed-out", agent: t.anonymous },
         { role: "administrator", agent: await t.signIn({ role: "administrator" }) },
-        { role: "national_coordinator", agent: await t.signIn({ role: "national_coordinator", nation: "AZE" }) },
+        {
+          role: "national_coordinator",
+          agent: await t.signIn({ role: "national_coordinator", nation: "AZE" }),
+        },
         { role: "organiser", agent: await t.signIn({ role: "organiser", organisation: "NATO-SCHOOL" }) },
-        { role: "course_director", agent: await t.signIn({ role: "course_director", organisation: "NATO-SCHOOL" }) },
+        {
+          role: "course_director",
+          agent: await t.signIn({ role: "course_director", organisation: "NATO-SCHOOL" }),
+        },
         { role: "evaluator", agent: await t.signIn({ role: "evaluator", organisation: "NATO-SCHOOL" }) },
         { role: "participant", agent: await t.signIn({ role: "participant", personNation: "AZE" }) },
         { role: "auditor", agent: await t.signIn({ role: "auditor" }) },
@@ -47,9 +53,11 @@ describe("bad input on every route", () => {
       expect(failures.filter((f) => f.kind === "5xx")).toEqual([]);
       expect(failures.filter((f) => f.kind === "leak")).toEqual([]);
       expect(failures.filter((f) => f.kind === "db-change")).toEqual([]);
-      expect({ serverErrors: figures.serverErrors, leaks: figures.leaks, changes: figures.dbChangesFromRefused }).toEqual(
-        { serverErrors: 0, leaks: 0, changes: 0 },
-      );
+      expect({
+        serverErrors: figures.serverErrors,
+        leaks: figures.leaks,
+        changes: figures.dbChangesFromRefused,
+      }).toEqual({ serverErrors: 0, leaks: 0, changes: 0 });
     },
     Math.max(120_000, REQUESTS * 60),
   );

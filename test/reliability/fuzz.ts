@@ -36,6 +36,8 @@ export interface FuzzFigures {
   serverErrors: number;
   leaks: number;
   refusedBatchesChecked: number;
+  /** Refused requests whose batch was checked for database changes. */
+  refusedRequestsChecked: number;
   dbChangesFromRefused: number;
   failures: FuzzFailure[];
   seconds: number;
@@ -90,7 +92,7 @@ const HOSTILE_STRINGS = [
   "$1",
   "%27%20or%201=1",
   "<script>alert(1)</script>",
-  "${jndi:ldap://x/a}",
+  `$${"{"}jndi:ldap://x/a}`,
   "{{7*7}}",
   "../../../../etc/passwd",
   "\u0000",
@@ -117,20 +119,8 @@ const HOSTILE_STRINGS = [
   "\r\n\r\nHTTP/1.1 200 OK",
 ];
 const BOUNDARY_NUMBERS = [
-  0,
-  -1,
-  1,
-  -2147483649,
-  2147483647,
-  2147483648,
-  9007199254740991,
-  9007199254740993,
-  -9007199254740993,
-  1e308,
-  -1e308,
-  5e-324,
-  0.5,
-  1e21,
+  0, -1, 1, -2147483649, 2147483647, 2147483648, 9007199254740991, 9007199254740993, -9007199254740993, 1e308,
+  -1e308, 5e-324, 0.5, 1e21,
 ];
 const BOUNDARY_DATES = [
   "0000-00-00",
@@ -191,13 +181,20 @@ export function operationsOf(doc: Schema): Operation[] {
       // Path templates may hold parameters the document does not list.
       for (const match of path.matchAll(/\{(\w+)\}/g))
         if (!params.some((p) => p.in === "path" && p.name === match[1]))
-          params.push({ name: match[1]!, in: "path", schema: { type: "string", format: "uuid" }, required: true });
+          params.push({
+            name: match[1]!,
+            in: "path",
+            schema: { type: "string", format: "uuid" },
+            required: true,
+          });
       const content = op.requestBody?.content ?? {};
       out.push({
         method: method.toUpperCase(),
         path,
         params,
-        body: content["application/json"]?.schema ? resolve(doc, content["application/json"].schema) : undefined,
+        body: content["application/json"]?.schema
+          ? resolve(doc, content["application/json"].schema)
+          : undefined,
         multipart: !!content["multipart/form-data"],
       });
     }
@@ -259,7 +256,9 @@ export class Generator {
         const items = Array.from({ length: Math.min(count, schema.maxItems ?? 3) }, () =>
           this.valid(schema.items, depth + 1),
         );
-        return schema.uniqueItems ? [...new Set(items.map((i) => JSON.stringify(i)))].map((i) => JSON.parse(i)) : items;
+        return schema.uniqueItems
+          ? [...new Set(items.map((i) => JSON.stringify(i)))].map((i) => JSON.parse(i))
+          : items;
       }
       case "object": {
         const out: Record<string, unknown> = {};
@@ -287,11 +286,14 @@ export class Generator {
       case "uri":
         return `https://example.org/${r.int(1e6)}`;
     }
-    if (schema.pattern === "^[A-Z]{3}$") return String.fromCharCode(65 + r.int(26), 65 + r.int(26), 65 + r.int(26));
+    if (schema.pattern === "^[A-Z]{3}$")
+      return String.fromCharCode(65 + r.int(26), 65 + r.int(26), 65 + r.int(26));
     const min = schema.minLength ?? 1;
     const max = Math.min(schema.maxLength ?? 40, 40);
     const length = Math.max(min, Math.min(max, 3 + r.int(12)));
-    return Array.from({ length }, () => r.pick([..."abcdefghijklmnopqrstuvwxyzəöüğışçАБВ0123456789 -"])).join("");
+    return Array.from({ length }, () => r.pick([..."abcdefghijklmnopqrstuvwxyzəöüğışçАБВ0123456789 -"])).join(
+      "",
+    );
   }
 
   hostileValue(schema: Schema | undefined): unknown {
@@ -364,7 +366,9 @@ interface Built {
 /** A request for the operation: plausible (`hostile` false) or deliberately broken. */
 export function buildRequest(generator: Generator, op: Operation, hostile: boolean): Built {
   const r = generator.random;
-  const target = !hostile ? "none" : r.pick(["path", "query", "body", "body", "body", "raw", "csrf"] as const);
+  const target = !hostile
+    ? "none"
+    : r.pick(["path", "query", "body", "body", "body", "raw", "csrf"] as const);
   let url = op.path;
   for (const p of op.params.filter((p) => p.in === "path")) {
     const bad = target === "path" && (op.params.filter((q) => q.in === "path").length === 1 || r.chance(0.5));
@@ -389,11 +393,16 @@ export function buildRequest(generator: Generator, op: Operation, hostile: boole
 
   if (op.method === "GET" || op.method === "DELETE") {
     if (target === "body" || target === "raw")
-      return { url, payload: JSON.stringify(generator.hostileValue(undefined)), contentType: "application/json" };
+      return {
+        url,
+        payload: JSON.stringify(generator.hostileValue(undefined)),
+        contentType: "application/json",
+      };
     return { url, omitCsrf: target === "csrf" };
   }
   if (op.multipart) {
-    if (target === "none") return { url, ...multipart(r, "file", "note.txt", "text/plain", Buffer.from("sample\n")) };
+    if (target === "none")
+      return { url, ...multipart(r, "file", "note.txt", "text/plain", Buffer.from("sample\n")) };
     return {
       url,
       ...r.pick([
@@ -421,7 +430,9 @@ export function buildRequest(generator: Generator, op: Operation, hostile: boole
         url,
         ...r.pick([
           () => ({ payload: r.bytes(1 + r.int(2000)), contentType: "application/json" }),
-          () => ({ payload: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d]) }),
+          () => ({
+            payload: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d]),
+          }),
           () => ({ payload: JSON.stringify(body ?? {}).slice(0, -1), contentType: "application/json" }),
           () => ({ payload: "null", contentType: "application/json" }),
           () => ({ payload: "[]", contentType: "application/json" }),
@@ -431,7 +442,10 @@ export function buildRequest(generator: Generator, op: Operation, hostile: boole
           () => ({ payload: "a=1&b=2", contentType: "application/x-www-form-urlencoded" }),
           () => ({ payload: "x".repeat(1_100_000), contentType: "application/json" }),
           () => ({ payload: `${"[".repeat(20_000)}1${"]".repeat(20_000)}`, contentType: "application/json" }),
-          () => ({ payload: `${'{"a":'.repeat(20_000)}1${"}".repeat(20_000)}`, contentType: "application/json" }),
+          () => ({
+            payload: `${'{"a":'.repeat(20_000)}1${"}".repeat(20_000)}`,
+            contentType: "application/json",
+          }),
           () => ({ payload: '{"a":1,"a":2,"__proto__":{"admin":true}}', contentType: "application/json" }),
         ])(),
       };
@@ -479,11 +493,12 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzFigures> {
     serverErrors: 0,
     leaks: 0,
     refusedBatchesChecked: 0,
+    refusedRequestsChecked: 0,
     dbChangesFromRefused: 0,
     failures: [],
     seconds: 0,
   };
-  const batchSize = options.batch ?? 25;
+  const batchSize = options.batch ?? 10;
 
   // Warm up: read every list, so that generated ids include real records.
   for (const op of operations.filter((o) => o.method === "GET" && !o.path.includes("{"))) {
@@ -557,7 +572,11 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzFigures> {
           figures.leaks += 1;
           failure("leak", `${leak}: ${text.slice(0, 300)}`);
         }
-        if (status < 300 && reply.headers["content-type"]?.toString().includes("json") && random.chance(0.3)) {
+        if (
+          status < 300 &&
+          reply.headers["content-type"]?.toString().includes("json") &&
+          random.chance(0.3)
+        ) {
           try {
             generator.harvest(JSON.parse(text));
           } catch {
@@ -567,6 +586,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzFigures> {
       }
       if (before && allRefused) {
         figures.refusedBatchesChecked += 1;
+        figures.refusedRequestsChecked += sent.length;
         const after = await tableFingerprints(pool, VOLATILE_TABLES);
         const changed = Object.keys(after).filter(
           (table) => JSON.stringify(after[table]) !== JSON.stringify(before[table]),

@@ -27,7 +27,9 @@ async function createEvent(acceptance: "first_come" | "manual", capacity: number
     nationQuota: quota,
   });
   expect(activity.status).toBe(201);
-  expect((await organiser.post(`/api/activities/${activity.body.id}/status`, { status: "published" })).status).toBe(200);
+  expect(
+    (await organiser.post(`/api/activities/${activity.body.id}/status`, { status: "published" })).status,
+  ).toBe(200);
   const event = await organiser.post(`/api/activities/${activity.body.id}/events`, {
     startsOn: "2027-06-07",
     endsOn: "2027-06-11",
@@ -63,7 +65,8 @@ describe("seats under concurrency", () => {
   it("accepts exactly min(capacity, sum of quotas) of 1,000 concurrent first-come nominations, waitlists the rest and never duplicates a person", async () => {
     const eventId = await createEvent("first_come", CAPACITY, QUOTA);
     const coordinators = new Map<string, Agent>();
-    for (const code of NATIONS) coordinators.set(code, await t.signIn({ role: "national_coordinator", nation: code }));
+    for (const code of NATIONS)
+      coordinators.set(code, await t.signIn({ role: "national_coordinator", nation: code }));
     // 12 nations × 80 people = 960 distinct people, plus 40 repeated requests for people already in the batch.
     const candidates = await people(80);
     const requests = [...candidates, ...candidates.slice(0, 40)];
@@ -97,13 +100,20 @@ describe("seats under concurrency", () => {
     for (const count of perNation.values()) expect(count).toBeLessThanOrEqual(QUOTA);
 
     const gauge = await organiser.get(`/api/events/${eventId}`);
-    expect(gauge.body.seats).toMatchObject({ capacity: CAPACITY, accepted: expected, waitlisted: 960 - expected, free: 0 });
+    expect(gauge.body.seats).toMatchObject({
+      capacity: CAPACITY,
+      accepted: expected,
+      waitlisted: 960 - expected,
+      free: 0,
+    });
   });
 
   it("fills a quota-bound event to the sum of the quotas when that is below capacity", async () => {
     const eventId = await createEvent("first_come", 60, 3);
     const coordinators = await Promise.all(
-      NATIONS.map(async (code) => [code, await t.signIn({ role: "national_coordinator", nation: code })] as const),
+      NATIONS.map(
+        async (code) => [code, await t.signIn({ role: "national_coordinator", nation: code })] as const,
+      ),
     );
     const byCode = new Map(coordinators);
     const candidates = await people(10);

@@ -46,12 +46,14 @@ export const catalogueActions = definePolicy({
   "nomination.read": (viewer: Viewer, nomination: NominationRecord) => seesNomination(viewer, nomination),
   /** A national coordinator nominates people of their nation; administrators may act for any nation. */
   "nomination.create": (viewer: Viewer, target: { nationId: string; activity: ReleasableRecord }) =>
-    (isAdministrator(viewer) || coordinatesNation(viewer, target.nationId)) && canRead(viewer, target.activity),
+    (isAdministrator(viewer) || coordinatesNation(viewer, target.nationId)) &&
+    canRead(viewer, target.activity),
   "nomination.update": (viewer: Viewer, nomination: NominationRecord) =>
     isAdministrator(viewer) || coordinatesNation(viewer, nomination.nationId),
   "nomination.withdraw": (viewer: Viewer, nomination: NominationRecord) =>
     isAdministrator(viewer) || coordinatesNation(viewer, nomination.nationId),
-  "nomination.decide": (viewer: Viewer, nomination: NominationRecord) => organises(viewer, nomination.activity),
+  "nomination.decide": (viewer: Viewer, nomination: NominationRecord) =>
+    organises(viewer, nomination.activity),
   "nomination.attendance": (viewer: Viewer, nomination: NominationRecord) =>
     organises(viewer, nomination.activity),
   "participation.nation": (viewer: Viewer, nation: { id: string }) =>

@@ -65,8 +65,7 @@ function searchPredicate(viewer: Viewer, query: ActivityQuery, skip?: FacetName)
       parts.push(sql<boolean>`a.organiser_id = ${query.organiserId}`);
     if (query.hostNationId && skip !== "hostNation")
       parts.push(sql<boolean>`a.host_nation_id = ${query.hostNationId}`);
-    if (query.language && skip !== "language")
-      parts.push(sql<boolean>`${query.language} = any(a.languages)`);
+    if (query.language && skip !== "language") parts.push(sql<boolean>`${query.language} = any(a.languages)`);
     if (query.year && skip !== "year") parts.push(sql<boolean>`a.menu_year = ${query.year}`);
     if (query.status) parts.push(sql<boolean>`a.status = ${query.status}`);
     if (query.from || query.to) {
@@ -171,7 +170,9 @@ export async function searchActivities(db: Q, viewer: Viewer, query: ActivityQue
   const [items, total] = await Promise.all([
     sql<ActivitySummaryRow>`select ${activitySummaryColumns} from ${fromActivities}
       where a.id in ${matching()} order by ${orderOf(query)} limit ${limit} offset ${offset}`.execute(db),
-    sql<{ total: number }>`select count(*)::int as total from activity a where a.id in ${matching()}`.execute(db),
+    sql<{ total: number }>`select count(*)::int as total from activity a where a.id in ${matching()}`.execute(
+      db,
+    ),
   ]);
   let facets: Record<FacetName, { value: string; label: string; count: number }[]> | undefined;
   if (query.facets !== false) {
@@ -189,7 +190,9 @@ export async function searchActivities(db: Q, viewer: Viewer, query: ActivityQue
         where a.id in ${matching("organiser")} group by o.id, o.code order by count desc, o.code`.execute(db),
       sql<Bucket>`select n.id::text as value, n.code as label, count(*)::int as count
         from activity a join nation n on n.id = a.host_nation_id
-        where a.id in ${matching("hostNation")} group by n.id, n.code order by count desc, n.code`.execute(db),
+        where a.id in ${matching("hostNation")} group by n.id, n.code order by count desc, n.code`.execute(
+        db,
+      ),
       sql<Bucket>`select l.value, l.value as label, count(*)::int as count
         from activity a cross join lateral unnest(a.languages) as l(value)
         where a.id in ${matching("language")} group by l.value order by count desc, l.value`.execute(db),
@@ -281,14 +284,16 @@ const eventColumns = sql`e.id, e.activity_id, e.title, e.starts_on, e.ends_on, e
   (select count(*)::int from nomination n where n.event_id = e.id and n.status = 'waitlisted') as waitlisted`;
 
 export async function listEventsOfActivity(db: Q, activityId: string) {
-  const { rows } = await sql<EventRow>`select ${eventColumns} from event e join activity a on a.id = e.activity_id
+  const { rows } =
+    await sql<EventRow>`select ${eventColumns} from event e join activity a on a.id = e.activity_id
     where e.activity_id = ${activityId} order by e.starts_on, e.id`.execute(db);
   return rows;
 }
 
 /** The event with its effective capacity and quota; no visibility filter (callers check the activity). */
 export async function findEvent(db: Q, id: string) {
-  const { rows } = await sql<EventRow>`select ${eventColumns} from event e join activity a on a.id = e.activity_id
+  const { rows } =
+    await sql<EventRow>`select ${eventColumns} from event e join activity a on a.id = e.activity_id
     where e.id = ${id}`.execute(db);
   return rows[0];
 }
@@ -404,7 +409,9 @@ export async function completedActivityCodes(trx: Q, personId: string, codes: st
     join activity a on a.id = e.activity_id
     left join activity original on original.id = a.copied_from_id
     where n.person_id = ${personId} and n.completed is true
-      and (a.code = any(${sql.val(codes)}::text[]) or original.code = any(${sql.val(codes)}::text[]))`.execute(trx);
+      and (a.code = any(${sql.val(codes)}::text[]) or original.code = any(${sql.val(codes)}::text[]))`.execute(
+    trx,
+  );
   return rows.map((row) => row.code);
 }
 
@@ -538,7 +545,9 @@ export async function listNominations(db: Q, viewer: Viewer, query: NominationQu
   const [items, total] = await Promise.all([
     sql<NominationRow>`select ${nominationSelect} from ${nominationFrom} where ${condition}
       order by ${order} limit ${query.limit ?? 25} offset ${query.offset ?? 0}`.execute(db),
-    sql<{ total: number }>`select count(*)::int as total from ${nominationFrom} where ${condition}`.execute(db),
+    sql<{ total: number }>`select count(*)::int as total from ${nominationFrom} where ${condition}`.execute(
+      db,
+    ),
   ]);
   return { items: items.rows, total: total.rows[0]?.total ?? 0 };
 }
@@ -581,7 +590,13 @@ export interface CalendarRow {
 export async function calendarEntries(
   db: Q,
   viewer: Viewer,
-  query: Partial<CalendarQuery> & { q?: string; organiserId?: string; hostNationId?: string; language?: string; year?: number },
+  query: Partial<CalendarQuery> & {
+    q?: string;
+    organiserId?: string;
+    hostNationId?: string;
+    language?: string;
+    year?: number;
+  },
 ) {
   const filters = [sql`a.id in ${where(db, activityVisible(viewer))}`, sql`e.status <> 'cancelled'`];
   if (query.from) filters.push(sql`e.ends_on >= ${query.from}::date`);

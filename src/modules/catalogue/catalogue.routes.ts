@@ -1,9 +1,9 @@
 import { Type } from "typebox";
-import { enforceRateLimit } from "../../platform/rate-limit.js";
-import { viewerForUser } from "../identity/index.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { errorResponses, IdParams, Page, Uuid } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
+import { enforceRateLimit } from "../../platform/rate-limit.js";
+import { viewerForUser } from "../identity/index.js";
 import {
   ActivityDetail,
   ActivityInput,
@@ -89,13 +89,21 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
   );
   app.post(
     "/api/activities",
-    { schema: { tags: activities, body: ActivityInput, response: { 201: ActivityDetail, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await service.createActivity(ctxOf(request), request.body)),
+    {
+      schema: { tags: activities, body: ActivityInput, response: { 201: ActivityDetail, ...errorResponses } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.createActivity(ctxOf(request), request.body)),
   );
   app.patch(
     "/api/activities/:id",
     {
-      schema: { tags: activities, params: IdParams, body: ActivityPatch, response: { 200: ActivityDetail, ...errorResponses } },
+      schema: {
+        tags: activities,
+        params: IdParams,
+        body: ActivityPatch,
+        response: { 200: ActivityDetail, ...errorResponses },
+      },
     },
     async (request) => service.updateActivity(ctxOf(request), request.params.id, request.body),
   );
@@ -131,7 +139,14 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
   const events = ["catalogue: events"];
   app.post(
     "/api/activities/:id/events",
-    { schema: { tags: events, params: IdParams, body: EventInput, response: { 201: EventDetail, ...errorResponses } } },
+    {
+      schema: {
+        tags: events,
+        params: IdParams,
+        body: EventInput,
+        response: { 201: EventDetail, ...errorResponses },
+      },
+    },
     async (request, reply) =>
       reply.status(201).send(await service.createEvent(ctxOf(request), request.params.id, request.body)),
   );
@@ -149,17 +164,38 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
   );
   app.patch(
     "/api/events/:id",
-    { schema: { tags: events, params: IdParams, body: EventPatch, response: { 200: EventDetail, ...errorResponses } } },
+    {
+      schema: {
+        tags: events,
+        params: IdParams,
+        body: EventPatch,
+        response: { 200: EventDetail, ...errorResponses },
+      },
+    },
     async (request) => service.updateEvent(ctxOf(request), request.params.id, request.body),
   );
   app.post(
     "/api/events/:id/cancel",
-    { schema: { tags: events, params: IdParams, body: CancelInput, response: { 200: EventDetail, ...errorResponses } } },
+    {
+      schema: {
+        tags: events,
+        params: IdParams,
+        body: CancelInput,
+        response: { 200: EventDetail, ...errorResponses },
+      },
+    },
     async (request) => service.cancelEvent(ctxOf(request), request.params.id, request.body),
   );
   app.post(
     "/api/events/:id/sessions",
-    { schema: { tags: events, params: IdParams, body: SessionInput, response: { 201: EventDetail, ...errorResponses } } },
+    {
+      schema: {
+        tags: events,
+        params: IdParams,
+        body: SessionInput,
+        response: { 201: EventDetail, ...errorResponses },
+      },
+    },
     async (request, reply) =>
       reply.status(201).send(await service.addSession(ctxOf(request), request.params.id, request.body)),
   );
@@ -192,7 +228,8 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
     {
       schema: {
         tags: events,
-        summary: "Events between two dates (for month, week and list views), optionally of a nation or person",
+        summary:
+          "Events between two dates (for month, week and list views), optionally of a nation or person",
         querystring: CalendarQuery,
         response: { 200: Type.Array(CalendarEntry), ...errorResponses },
       },
@@ -207,7 +244,8 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
     {
       schema: {
         tags: nominations,
-        summary: "Nominate a person of your nation (first-come events allocate a seat or a waitlist place at once)",
+        summary:
+          "Nominate a person of your nation (first-come events allocate a seat or a waitlist place at once)",
         params: IdParams,
         body: NominationInput,
         response: { 201: Nomination, ...errorResponses },
@@ -236,7 +274,12 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
   app.patch(
     "/api/nominations/:id",
     {
-      schema: { tags: nominations, params: IdParams, body: NominationPatch, response: { 200: Nomination, ...errorResponses } },
+      schema: {
+        tags: nominations,
+        params: IdParams,
+        body: NominationPatch,
+        response: { 200: Nomination, ...errorResponses },
+      },
     },
     async (request) => service.updateNomination(ctxOf(request), request.params.id, request.body),
   );
@@ -268,14 +311,24 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
   app.post(
     "/api/nominations/:id/withdraw",
     {
-      schema: { tags: nominations, params: IdParams, body: WithdrawInput, response: { 200: Nomination, ...errorResponses } },
+      schema: {
+        tags: nominations,
+        params: IdParams,
+        body: WithdrawInput,
+        response: { 200: Nomination, ...errorResponses },
+      },
     },
     async (request) => service.withdraw(ctxOf(request), request.params.id, request.body),
   );
   app.post(
     "/api/nominations/:id/attendance",
     {
-      schema: { tags: nominations, params: IdParams, body: AttendanceInput, response: { 200: Nomination, ...errorResponses } },
+      schema: {
+        tags: nominations,
+        params: IdParams,
+        body: AttendanceInput,
+        response: { 200: Nomination, ...errorResponses },
+      },
     },
     async (request) => service.recordAttendance(ctxOf(request), request.params.id, request.body),
   );
@@ -309,7 +362,13 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
   const inbox = ["catalogue: notifications"];
   app.get(
     "/api/notifications",
-    { schema: { tags: inbox, querystring: NotificationQuery, response: { 200: NotificationPage, ...errorResponses } } },
+    {
+      schema: {
+        tags: inbox,
+        querystring: NotificationQuery,
+        response: { 200: NotificationPage, ...errorResponses },
+      },
+    },
     async (request) => service.listNotifications(ctxOf(request), request.query),
   );
   app.post(

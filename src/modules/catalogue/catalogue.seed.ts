@@ -53,42 +53,197 @@ const KINDS: [kind: string, en: string, az: string, ru: string][] = [
 ];
 
 const TOPICS: [area: string, en: string, az: string, ru: string][] = [
-  ["defence_security_reform", "Defence institution building", "Müdafiə institutlarının qurulması", "строительство оборонных институтов"],
-  ["defence_security_reform", "Integrity in defence", "Müdafiədə dürüstlük", "добросовестность в оборонной сфере"],
-  ["armed_forces_development", "Non-commissioned officer development", "Serjant heyətinin inkişafı", "развитие сержантского состава"],
-  ["armed_forces_development", "Staff procedures for brigade headquarters", "Briqada qərargahı üçün qərargah prosedurları", "штабные процедуры штаба бригады"],
-  ["operations", "Pre-deployment training for peace support", "Sülhə dəstək üçün yerləşdirmədən əvvəl hazırlıq", "подготовка к развёртыванию в миротворческих операциях"],
+  [
+    "defence_security_reform",
+    "Defence institution building",
+    "Müdafiə institutlarının qurulması",
+    "строительство оборонных институтов",
+  ],
+  [
+    "defence_security_reform",
+    "Integrity in defence",
+    "Müdafiədə dürüstlük",
+    "добросовестность в оборонной сфере",
+  ],
+  [
+    "armed_forces_development",
+    "Non-commissioned officer development",
+    "Serjant heyətinin inkişafı",
+    "развитие сержантского состава",
+  ],
+  [
+    "armed_forces_development",
+    "Staff procedures for brigade headquarters",
+    "Briqada qərargahı üçün qərargah prosedurları",
+    "штабные процедуры штаба бригады",
+  ],
+  [
+    "operations",
+    "Pre-deployment training for peace support",
+    "Sülhə dəstək üçün yerləşdirmədən əvvəl hazırlıq",
+    "подготовка к развёртыванию в миротворческих операциях",
+  ],
   ["operations", "Rules of engagement", "Döyüş qaydaları", "правила применения силы"],
-  ["energy_security", "Protection of critical energy infrastructure", "Kritik enerji infrastrukturunun mühafizəsi", "защита критической энергетической инфраструктуры"],
-  ["energy_security", "Energy security in military planning", "Hərbi planlaşdırmada enerji təhlükəsizliyi", "энергетическая безопасность в военном планировании"],
-  ["emergency_preparedness", "Civil emergency planning", "Mülki fövqəladə planlaşdırma", "гражданское планирование на случай чрезвычайных ситуаций"],
-  ["emergency_preparedness", "Disaster response coordination", "Fəlakətlərə cavab tədbirlərinin əlaqələndirilməsi", "координация реагирования на бедствия"],
-  ["counter_terrorism", "Counter-terrorism investigation", "Terrorizmə qarşı araşdırma", "расследование террористических преступлений"],
-  ["counter_terrorism", "Countering improvised explosive devices", "Əl işi partlayıcı qurğulara qarşı mübarizə", "противодействие самодельным взрывным устройствам"],
+  [
+    "energy_security",
+    "Protection of critical energy infrastructure",
+    "Kritik enerji infrastrukturunun mühafizəsi",
+    "защита критической энергетической инфраструктуры",
+  ],
+  [
+    "energy_security",
+    "Energy security in military planning",
+    "Hərbi planlaşdırmada enerji təhlükəsizliyi",
+    "энергетическая безопасность в военном планировании",
+  ],
+  [
+    "emergency_preparedness",
+    "Civil emergency planning",
+    "Mülki fövqəladə planlaşdırma",
+    "гражданское планирование на случай чрезвычайных ситуаций",
+  ],
+  [
+    "emergency_preparedness",
+    "Disaster response coordination",
+    "Fəlakətlərə cavab tədbirlərinin əlaqələndirilməsi",
+    "координация реагирования на бедствия",
+  ],
+  [
+    "counter_terrorism",
+    "Counter-terrorism investigation",
+    "Terrorizmə qarşı araşdırma",
+    "расследование террористических преступлений",
+  ],
+  [
+    "counter_terrorism",
+    "Countering improvised explosive devices",
+    "Əl işi partlayıcı qurğulara qarşı mübarizə",
+    "противодействие самодельным взрывным устройствам",
+  ],
   ["cyber_defence", "Cyber incident response", "Kiber insidentlərə cavab", "реагирование на киберинциденты"],
-  ["cyber_defence", "Cyber defence of military networks", "Hərbi şəbəkələrin kiber müdafiəsi", "киберзащита военных сетей"],
-  ["border_security", "Border security and management", "Sərhəd təhlükəsizliyi və idarəçiliyi", "безопасность и управление границами"],
-  ["border_security", "Maritime border surveillance", "Dəniz sərhədlərinin müşahidəsi", "наблюдение за морскими границами"],
-  ["science", "Science for peace and security projects", "Sülh və təhlükəsizlik naminə elm layihələri", "проекты науки ради мира и безопасности"],
-  ["science", "Chemical, biological and radiological defence research", "Kimyəvi, bioloji və radioloji müdafiə tədqiqatları", "исследования в области химической, биологической и радиологической защиты"],
-  ["environment", "Environmental protection in military activities", "Hərbi fəaliyyətdə ətraf mühitin mühafizəsi", "охрана окружающей среды в военной деятельности"],
-  ["environment", "Water security in the Caspian region", "Xəzər regionunda su təhlükəsizliyi", "водная безопасность в Каспийском регионе"],
-  ["public_diplomacy", "Strategic communications", "Strateji kommunikasiyalar", "стратегические коммуникации"],
-  ["public_diplomacy", "Countering disinformation", "Dezinformasiyaya qarşı mübarizə", "противодействие дезинформации"],
-  ["defence_planning", "Defence planning and budgeting", "Müdafiə planlaşdırması və büdcələşdirmə", "оборонное планирование и бюджетирование"],
-  ["defence_planning", "Partnership goals review", "Tərəfdaşlıq məqsədlərinin nəzərdən keçirilməsi", "обзор целей партнёрства"],
-  ["education_training", "Defence education enhancement", "Müdafiə təhsilinin təkmilləşdirilməsi", "совершенствование военного образования"],
+  [
+    "cyber_defence",
+    "Cyber defence of military networks",
+    "Hərbi şəbəkələrin kiber müdafiəsi",
+    "киберзащита военных сетей",
+  ],
+  [
+    "border_security",
+    "Border security and management",
+    "Sərhəd təhlükəsizliyi və idarəçiliyi",
+    "безопасность и управление границами",
+  ],
+  [
+    "border_security",
+    "Maritime border surveillance",
+    "Dəniz sərhədlərinin müşahidəsi",
+    "наблюдение за морскими границами",
+  ],
+  [
+    "science",
+    "Science for peace and security projects",
+    "Sülh və təhlükəsizlik naminə elm layihələri",
+    "проекты науки ради мира и безопасности",
+  ],
+  [
+    "science",
+    "Chemical, biological and radiological defence research",
+    "Kimyəvi, bioloji və radioloji müdafiə tədqiqatları",
+    "исследования в области химической, биологической и радиологической защиты",
+  ],
+  [
+    "environment",
+    "Environmental protection in military activities",
+    "Hərbi fəaliyyətdə ətraf mühitin mühafizəsi",
+    "охрана окружающей среды в военной деятельности",
+  ],
+  [
+    "environment",
+    "Water security in the Caspian region",
+    "Xəzər regionunda su təhlükəsizliyi",
+    "водная безопасность в Каспийском регионе",
+  ],
+  [
+    "public_diplomacy",
+    "Strategic communications",
+    "Strateji kommunikasiyalar",
+    "стратегические коммуникации",
+  ],
+  [
+    "public_diplomacy",
+    "Countering disinformation",
+    "Dezinformasiyaya qarşı mübarizə",
+    "противодействие дезинформации",
+  ],
+  [
+    "defence_planning",
+    "Defence planning and budgeting",
+    "Müdafiə planlaşdırması və büdcələşdirmə",
+    "оборонное планирование и бюджетирование",
+  ],
+  [
+    "defence_planning",
+    "Partnership goals review",
+    "Tərəfdaşlıq məqsədlərinin nəzərdən keçirilməsi",
+    "обзор целей партнёрства",
+  ],
+  [
+    "education_training",
+    "Defence education enhancement",
+    "Müdafiə təhsilinin təkmilləşdirilməsi",
+    "совершенствование военного образования",
+  ],
   ["education_training", "Instructor development", "Təlimatçıların inkişafı", "подготовка инструкторов"],
-  ["crisis_management", "Crisis management procedures", "Böhranların idarə edilməsi prosedurları", "процедуры кризисного управления"],
-  ["crisis_management", "Crisis response operations planning", "Böhrana cavab əməliyyatlarının planlaşdırılması", "планирование операций по реагированию на кризисы"],
-  ["civil_military_relations", "Democratic control of armed forces", "Silahlı qüvvələr üzərində demokratik nəzarət", "демократический контроль над вооружёнными силами"],
-  ["civil_military_relations", "Civil-military cooperation", "Mülki-hərbi əməkdaşlıq", "гражданско-военное сотрудничество"],
-  ["interoperability", "Operational capabilities concept evaluation", "Əməliyyat imkanları konsepsiyası üzrə qiymətləndirmə", "оценка по концепции оперативных возможностей"],
-  ["interoperability", "Communication and information systems interoperability", "Rabitə və informasiya sistemlərinin uyğunluğu", "совместимость систем связи и информации"],
+  [
+    "crisis_management",
+    "Crisis management procedures",
+    "Böhranların idarə edilməsi prosedurları",
+    "процедуры кризисного управления",
+  ],
+  [
+    "crisis_management",
+    "Crisis response operations planning",
+    "Böhrana cavab əməliyyatlarının planlaşdırılması",
+    "планирование операций по реагированию на кризисы",
+  ],
+  [
+    "civil_military_relations",
+    "Democratic control of armed forces",
+    "Silahlı qüvvələr üzərində demokratik nəzarət",
+    "демократический контроль над вооружёнными силами",
+  ],
+  [
+    "civil_military_relations",
+    "Civil-military cooperation",
+    "Mülki-hərbi əməkdaşlıq",
+    "гражданско-военное сотрудничество",
+  ],
+  [
+    "interoperability",
+    "Operational capabilities concept evaluation",
+    "Əməliyyat imkanları konsepsiyası üzrə qiymətləndirmə",
+    "оценка по концепции оперативных возможностей",
+  ],
+  [
+    "interoperability",
+    "Communication and information systems interoperability",
+    "Rabitə və informasiya sistemlərinin uyğunluğu",
+    "совместимость систем связи и информации",
+  ],
   ["logistics", "Multinational logistics", "Çoxmillətli logistika", "многонациональное тыловое обеспечение"],
   ["logistics", "Codification of supply", "Təchizatın kodlaşdırılması", "кодификация предметов снабжения"],
-  ["maritime_security", "Maritime situational awareness", "Dəniz vəziyyətinin bilinməsi", "осведомлённость о морской обстановке"],
-  ["maritime_security", "Maritime interdiction operations", "Dənizdə qadağan əməliyyatları", "морские операции по перехвату"],
+  [
+    "maritime_security",
+    "Maritime situational awareness",
+    "Dəniz vəziyyətinin bilinməsi",
+    "осведомлённость о морской обстановке",
+  ],
+  [
+    "maritime_security",
+    "Maritime interdiction operations",
+    "Dənizdə qadağan əməliyyatları",
+    "морские операции по перехвату",
+  ],
 ];
 
 const ORGANISERS = ["NATO-SCHOOL", "NATO", "ACT", "ACO", "AZE-NDU", "TUR-TGS", "AZE-SSS-ATTC", "CIS-ATC"];
@@ -157,7 +312,9 @@ export async function seedCatalogue(db: Db): Promise<void> {
     ).map((row) => [row.email, row.id]),
   );
 
-  const existingCodes = new Set((await db.selectFrom("activity").select("code").execute()).map((row) => row.code));
+  const existingCodes = new Set(
+    (await db.selectFrom("activity").select("code").execute()).map((row) => row.code),
+  );
 
   // ---- CREVAL (source: the course is held in Baku at the War Games Centre, up to 39 participants, one week, English)
   const creval = {
@@ -213,10 +370,21 @@ export async function seedCatalogue(db: Db): Promise<void> {
     }
     return { id: row.id, eventIds };
   };
-  const nominateSample = async (eventId: string, email: string, status: string, extra: Record<string, unknown> = {}) => {
+  const nominateSample = async (
+    eventId: string,
+    email: string,
+    status: string,
+    extra: Record<string, unknown> = {},
+  ) => {
     const personId = people.get(email);
     const nationId = personId
-      ? (await db.selectFrom("person").select("nationId").where("id", "=", personId).executeTakeFirstOrThrow()).nationId
+      ? (
+          await db
+            .selectFrom("person")
+            .select("nationId")
+            .where("id", "=", personId)
+            .executeTakeFirstOrThrow()
+        ).nationId
       : null;
     if (!personId || !nationId) return;
     await db
@@ -258,7 +426,10 @@ export async function seedCatalogue(db: Db): Promise<void> {
     for (const email of ["e.huseynov@example.az", "m.yilmaz@example.tr", sampleEmail("Levan", "Kapanadze")]) {
       await nominateSample(eventId, email, "accepted", { attendance: "attended", completed: true });
     }
-    await nominateSample(eventId, sampleEmail("Jonas", "Becker"), "accepted", { attendance: "partly", completed: false });
+    await nominateSample(eventId, sampleEmail("Jonas", "Becker"), "accepted", {
+      attendance: "partly",
+      completed: false,
+    });
   }
   const next = await ensureActivity(
     "CREVAL-2027",
@@ -297,7 +468,8 @@ export async function seedCatalogue(db: Db): Promise<void> {
       ["Ion", "Rusu", "nominated"],
       ["Marco", "Rossi", "accepted"],
     ];
-    for (const [given, family, status] of seats) await nominateSample(eventId, sampleEmail(given, family), status);
+    for (const [given, family, status] of seats)
+      await nominateSample(eventId, sampleEmail(given, family), status);
   }
 
   // ---- Cooperative Determination 2001 (source: November 2001, in the partner nation; 9 member and 10 partner
@@ -311,7 +483,8 @@ export async function seedCatalogue(db: Db): Promise<void> {
       descriptionEn:
         "Multinational exercise in the partner nation, November 2001, with 9 member nations and 10 partner nations. The exact days are not recorded in the source.",
       descriptionAz: "Tərəfdaş ölkədə çoxmillətli təlim, 2001-ci ilin noyabrı: 9 üzv və 10 tərəfdaş dövlət.",
-      descriptionRu: "Многонациональное учение в стране-партнёре, ноябрь 2001 года: 9 государств-членов и 10 государств-партнёров.",
+      descriptionRu:
+        "Многонациональное учение в стране-партнёре, ноябрь 2001 года: 9 государств-членов и 10 государств-партнёров.",
       kind: "exercise",
       menuYear: 2001,
       organiserId: org("NATO") ?? org("NATO-SCHOOL")!,
@@ -336,7 +509,12 @@ export async function seedCatalogue(db: Db): Promise<void> {
   );
 
   // ---- a generated menu for 2027: 216 activities across every area
-  const menu: { code: string; values: Record<string, unknown>; area: string; event: Record<string, unknown> }[] = [];
+  const menu: {
+    code: string;
+    values: Record<string, unknown>;
+    area: string;
+    event: Record<string, unknown>;
+  }[] = [];
   let index = 0;
   for (let variant = 0; variant < 6; variant++) {
     for (const [area, topicEn, topicAz, topicRu] of TOPICS) {
@@ -352,8 +530,22 @@ export async function seedCatalogue(db: Db): Promise<void> {
       const capacity = 15 + ((index * 5) % 30);
       const code = `M27-${area.slice(0, 3).toUpperCase()}-${String(index).padStart(3, "0")}`;
       const level = ["", " (basic)", " (advanced)", " II", " for senior staff", " for partners"][variant]!;
-      const levelAz = ["", " (əsas)", " (təkmil)", " II", " (yüksək rütbəli heyət üçün)", " (tərəfdaşlar üçün)"][variant]!;
-      const levelRu = ["", " (базовый уровень)", " (продвинутый уровень)", " II", " для старшего состава", " для партнёров"][variant]!;
+      const levelAz = [
+        "",
+        " (əsas)",
+        " (təkmil)",
+        " II",
+        " (yüksək rütbəli heyət üçün)",
+        " (tərəfdaşlar üçün)",
+      ][variant]!;
+      const levelRu = [
+        "",
+        " (базовый уровень)",
+        " (продвинутый уровень)",
+        " II",
+        " для старшего состава",
+        " для партнёров",
+      ][variant]!;
       menu.push({
         code,
         area,

@@ -3,13 +3,19 @@ import { createHash, randomBytes } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { authorize, can } from "../../platform/access/policy.js";
-import { canRead, releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
-import { coordinatesNation, isAdministrator, readsEverything, type Viewer } from "../../platform/access/viewer.js";
+import { releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
+import { isAdministrator, readsEverything, type Viewer } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
-import { AppError, conflict, invalidState, notFound, unprocessable, validation } from "../../platform/errors.js";
+import {
+  AppError,
+  conflict,
+  invalidState,
+  notFound,
+  unprocessable,
+  validation,
+} from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
-import { organises } from "./catalogue.policy.js";
 import * as queries from "./catalogue.queries.js";
 import type {
   ActivityInput,
@@ -42,7 +48,8 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code
 // ------------------------------------------------------------------ activities
 export async function searchActivities(ctx: Ctx, query: ActivityQuery) {
   authorize(ctx.viewer, "activity.read");
-  if (query.from && query.to && query.to < query.from) throw validation("query.to", "must not be before from");
+  if (query.from && query.to && query.to < query.from)
+    throw validation("query.to", "must not be before from");
   const result = await queries.searchActivities(ctx.db, ctx.viewer, query);
   return { ...paged(query, result), ...(result.facets ? { facets: result.facets } : {}) };
 }
@@ -69,7 +76,8 @@ export async function getActivity(ctx: Ctx, id: string) {
     events,
     canEdit: can(ctx.viewer, "activity.update", activity),
     canNominate:
-      summary.status === "published" && (isAdministrator(ctx.viewer) || queries.viewerNations(ctx.viewer).length > 0),
+      summary.status === "published" &&
+      (isAdministrator(ctx.viewer) || queries.viewerNations(ctx.viewer).length > 0),
     ...releaseOutput({
       ownerNationId: full.ownerNationId,
       ownerOrganisationId: full.ownerOrganisationId,
@@ -137,7 +145,8 @@ export async function createActivity(ctx: Ctx, input: ActivityInput) {
       .returningAll()
       .executeTakeFirstOrThrow()
       .catch((error) => {
-        if (isUniqueViolation(error)) throw conflict("An activity with this code already exists", "body.code");
+        if (isUniqueViolation(error))
+          throw conflict("An activity with this code already exists", "body.code");
         throw error;
       });
     await replaceAreas(trx, row.id, areas ?? []);
@@ -153,7 +162,12 @@ export async function createActivity(ctx: Ctx, input: ActivityInput) {
 }
 
 async function loadActivityForUpdate(trx: Trx, id: string) {
-  const row = await trx.selectFrom("activity").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+  const row = await trx
+    .selectFrom("activity")
+    .selectAll()
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!row) throw notFound("The activity");
   return row;
 }
@@ -189,7 +203,11 @@ export async function updateActivity(ctx: Ctx, id: string, patch: ActivityPatch)
       resolveRelease(
         ctx.viewer,
         { ownerNationId: fields.ownerNationId, ownerOrganisationId: fields.ownerOrganisationId },
-        { ownerNationId: before.ownerNationId, ownerOrganisationId: before.ownerOrganisationId, releasability: "public" },
+        {
+          ownerNationId: before.ownerNationId,
+          ownerOrganisationId: before.ownerOrganisationId,
+          releasability: "public",
+        },
       );
     }
     const after = await trx
@@ -206,7 +224,13 @@ export async function updateActivity(ctx: Ctx, id: string, patch: ActivityPatch)
       .returningAll()
       .executeTakeFirstOrThrow();
     if (areas) await replaceAreas(trx, id, areas);
-    await writeAudit(trx, ctx, { action: "activity.update", recordType: "activity", recordId: id, before, after });
+    await writeAudit(trx, ctx, {
+      action: "activity.update",
+      recordType: "activity",
+      recordId: id,
+      before,
+      after,
+    });
   });
   return getActivity(ctx, id);
 }
@@ -221,7 +245,8 @@ const STATUS_MOVES: Record<string, string[]> = {
 
 export async function changeActivityStatus(ctx: Ctx, id: string, input: ActivityStatusChange) {
   authorize(ctx.viewer, "activity.read");
-  if (input.status === "cancelled" && !input.reason) throw validation("body.reason", "a cancellation needs a reason");
+  if (input.status === "cancelled" && !input.reason)
+    throw validation("body.reason", "a cancellation needs a reason");
   await ctx.db.transaction().execute(async (trx) => {
     const before = await visibleActivity(ctx, trx, id);
     authorize(ctx.viewer, "activity.update", before);
@@ -229,7 +254,10 @@ export async function changeActivityStatus(ctx: Ctx, id: string, input: Activity
       throw invalidState(`An activity that is ${before.status} cannot become ${input.status}`);
     const after = await trx
       .updateTable("activity")
-      .set({ status: input.status, cancelReason: input.status === "cancelled" ? input.reason! : before.cancelReason })
+      .set({
+        status: input.status,
+        cancelReason: input.status === "cancelled" ? input.reason! : before.cancelReason,
+      })
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -300,7 +328,8 @@ export async function copyActivity(ctx: Ctx, id: string, input: CopyActivityInpu
       .returningAll()
       .executeTakeFirstOrThrow()
       .catch((error) => {
-        if (isUniqueViolation(error)) throw conflict(`An activity with the code ${code} already exists`, "body.code");
+        if (isUniqueViolation(error))
+          throw conflict(`An activity with the code ${code} already exists`, "body.code");
         throw error;
       });
     await sql`insert into activity_area (activity_id, area_code)
@@ -413,7 +442,11 @@ export async function createEvent(ctx: Ctx, activityId: string, input: EventInpu
     authorize(ctx.viewer, "event.manage", activity);
     if (["completed", "cancelled"].includes(activity.status))
       throw invalidState(`The activity is ${activity.status}; it takes no new events`);
-    checkCapacity(input.capacity ?? activity.capacity, input.nationQuota ?? activity.nationQuota, "body.nationQuota");
+    checkCapacity(
+      input.capacity ?? activity.capacity,
+      input.nationQuota ?? activity.nationQuota,
+      "body.nationQuota",
+    );
     const row = await trx
       .insertInto("event")
       .values({ ...input, activityId, hostNationId: input.hostNationId ?? activity.hostNationId })
@@ -443,15 +476,24 @@ export async function updateEvent(ctx: Ctx, id: string, patch: EventPatch) {
       .where("id", "=", before.activityId)
       .executeTakeFirstOrThrow();
     const capacity = (patch.capacity !== undefined ? patch.capacity : before.capacity) ?? activity.capacity;
-    const quota = (patch.nationQuota !== undefined ? patch.nationQuota : before.nationQuota) ?? activity.nationQuota;
+    const quota =
+      (patch.nationQuota !== undefined ? patch.nationQuota : before.nationQuota) ?? activity.nationQuota;
     checkCapacity(capacity, quota, "body.nationQuota");
     if (capacity != null && patch.capacity !== undefined) {
       const counts = await queries.acceptedCounts(trx, id);
       const accepted = [...counts.values()].reduce((sum, n) => sum + n, 0);
       if (accepted > capacity)
-        throw conflict(`${accepted} seats are already accepted; the capacity cannot go below that`, "body.capacity");
+        throw conflict(
+          `${accepted} seats are already accepted; the capacity cannot go below that`,
+          "body.capacity",
+        );
     }
-    const after = await trx.updateTable("event").set(patch).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
+    const after = await trx
+      .updateTable("event")
+      .set(patch)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
     // More seats (or a larger quota) serve the waitlist at once.
     const promoted = await promoteFromWaitlist(ctx, trx, id, null);
     await writeAudit(trx, ctx, { action: "event.update", recordType: "event", recordId: id, before, after });
@@ -464,10 +506,19 @@ async function cancelEventInTransaction(ctx: Ctx, trx: Trx, id: string, reason: 
   const locked = await queries.lockEvent(trx, id);
   if (!locked) throw notFound("The event");
   if (locked.status === "cancelled") throw invalidState("The event is already cancelled");
-  await trx.updateTable("event").set({ status: "cancelled", cancelReason: reason }).where("id", "=", id).execute();
+  await trx
+    .updateTable("event")
+    .set({ status: "cancelled", cancelReason: reason })
+    .where("id", "=", id)
+    .execute();
   const affected = await trx
     .updateTable("nomination")
-    .set({ status: "cancelled", statusReason: `Event cancelled: ${reason}`, decidedBy: ctx.viewer.userId, decidedAt: sql`now()` })
+    .set({
+      status: "cancelled",
+      statusReason: `Event cancelled: ${reason}`,
+      decidedBy: ctx.viewer.userId,
+      decidedAt: sql`now()`,
+    })
     .where("eventId", "=", id)
     .where("status", "in", ["nominated", "accepted", "waitlisted"])
     .returning("id")
@@ -507,10 +558,20 @@ export async function addSession(ctx: Ctx, eventId: string, input: SessionInput)
   authorize(ctx.viewer, "activity.read");
   const { owner } = await activityOfEvent(ctx, ctx.db, eventId);
   authorize(ctx.viewer, "event.manage", owner);
-  if (new Date(input.endsAt) <= new Date(input.startsAt)) throw validation("body.endsAt", "must be after startsAt");
+  if (new Date(input.endsAt) <= new Date(input.startsAt))
+    throw validation("body.endsAt", "must be after startsAt");
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto("eventSession").values({ ...input, eventId }).returningAll().executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { action: "event.session.add", recordType: "event_session", recordId: row.id, after: row });
+    const row = await trx
+      .insertInto("eventSession")
+      .values({ ...input, eventId })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: "event.session.add",
+      recordType: "event_session",
+      recordId: row.id,
+      after: row,
+    });
   });
   return getEvent(ctx, eventId);
 }
@@ -527,7 +588,12 @@ export async function removeSession(ctx: Ctx, eventId: string, sessionId: string
       .returningAll()
       .executeTakeFirst();
     if (!row) throw notFound("The session");
-    await writeAudit(trx, ctx, { action: "event.session.remove", recordType: "event_session", recordId: sessionId, before: row });
+    await writeAudit(trx, ctx, {
+      action: "event.session.remove",
+      recordType: "event_session",
+      recordId: sessionId,
+      before: row,
+    });
   });
   return getEvent(ctx, eventId);
 }
@@ -547,7 +613,12 @@ type Promotion = { nominationId: string; eventId: string };
  * Serves the waitlist of a locked event in priority order (1 first, then arrival) while seats and the nation's
  * quota allow. Runs inside the transaction that freed the seat, under the same row lock.
  */
-async function promoteFromWaitlist(ctx: Ctx, trx: Trx, eventId: string, skipId: string | null): Promise<Promotion[]> {
+async function promoteFromWaitlist(
+  ctx: Ctx,
+  trx: Trx,
+  eventId: string,
+  skipId: string | null,
+): Promise<Promotion[]> {
   const event = await queries.lockEvent(trx, eventId);
   if (!event || !["planned", "open", "closed"].includes(event.status)) return [];
   const counts = await queries.acceptedCounts(trx, eventId);
@@ -606,7 +677,11 @@ function seatAvailable(event: queries.LockedEvent, counts: Map<string, number>, 
 
 // ------------------------------------------------------------------ nominations
 async function authorizePerson(ctx: Ctx, personId: string, action: string) {
-  const person = await ctx.db.selectFrom("person").select(["id", "nationId"]).where("id", "=", personId).executeTakeFirst();
+  const person = await ctx.db
+    .selectFrom("person")
+    .select(["id", "nationId"])
+    .where("id", "=", personId)
+    .executeTakeFirst();
   if (!person) throw notFound("The person");
   authorize(ctx.viewer, action, person);
   return person;
@@ -635,7 +710,8 @@ export async function nominate(ctx: Ctx, eventId: string, input: NominationInput
   authorize(ctx.viewer, "nomination.list");
   const id = await ctx.db.transaction().execute(async (trx) => {
     const event = await queries.lockEvent(trx, eventId);
-    if (!event || !(await queries.findActivitySummary(trx, ctx.viewer, event.activityId))) throw notFound("The event");
+    if (!event || !(await queries.findActivitySummary(trx, ctx.viewer, event.activityId)))
+      throw notFound("The event");
     const person = await trx
       .selectFrom("person")
       .select(["id", "nationId", "languages", "archivedAt"])
@@ -651,7 +727,10 @@ export async function nominate(ctx: Ctx, eventId: string, input: NominationInput
     if (event.nominationsCloseOn && event.nominationsCloseOn < today)
       throw invalidState(`Nominations closed on ${event.nominationsCloseOn}`);
     if (!(await queries.isNationEligible(trx, event, person.nationId)))
-      throw unprocessable("body.personId", `the person's nation is not eligible (${event.eligibility.replace("_", " ")})`);
+      throw unprocessable(
+        "body.personId",
+        `the person's nation is not eligible (${event.eligibility.replace("_", " ")})`,
+      );
 
     const warnings: { code: string; message: string }[] = [];
     for (const other of await queries.overlappingAcceptances(trx, person.id, event)) {
@@ -669,7 +748,10 @@ export async function nominate(ctx: Ctx, eventId: string, input: NominationInput
     }
     const lacking = event.languages.filter((language) => !person.languages.includes(language));
     if (event.languages.length && lacking.length === event.languages.length)
-      warnings.push({ code: "language", message: `Speaks none of the working languages (${event.languages.join(", ")})` });
+      warnings.push({
+        code: "language",
+        message: `Speaks none of the working languages (${event.languages.join(", ")})`,
+      });
     if (event.prerequisites.languageLevel)
       warnings.push({ code: "language_level", message: `Requires ${event.prerequisites.languageLevel}` });
 
@@ -678,7 +760,8 @@ export async function nominate(ctx: Ctx, eventId: string, input: NominationInput
     if (event.acceptance === "first_come") {
       const full = seatAvailable(event, await queries.acceptedCounts(trx, eventId), person.nationId);
       status = full ? "waitlisted" : "accepted";
-      reason = full === "capacity" ? "All seats are taken" : full === "quota" ? "The nation's quota is used" : null;
+      reason =
+        full === "capacity" ? "All seats are taken" : full === "quota" ? "The nation's quota is used" : null;
     }
     const row = await trx
       .insertInto("nomination")
@@ -697,7 +780,8 @@ export async function nominate(ctx: Ctx, eventId: string, input: NominationInput
       .returningAll()
       .executeTakeFirstOrThrow()
       .catch((error) => {
-        if (isUniqueViolation(error)) throw conflict("This person is already nominated for this event", "body.personId");
+        if (isUniqueViolation(error))
+          throw conflict("This person is already nominated for this event", "body.personId");
         throw error;
       });
     await queries.notifyNomination(trx, {
@@ -709,7 +793,12 @@ export async function nominate(ctx: Ctx, eventId: string, input: NominationInput
       organisers: true,
       concerned: true,
     });
-    await writeAudit(trx, ctx, { action: "nomination.create", recordType: "nomination", recordId: row.id, after: row });
+    await writeAudit(trx, ctx, {
+      action: "nomination.create",
+      recordType: "nomination",
+      recordId: row.id,
+      after: row,
+    });
     return row.id;
   });
   return nominationOutput(ctx.db, id);
@@ -734,7 +823,12 @@ export async function updateNomination(ctx: Ctx, id: string, patch: NominationPa
     throw invalidState(`A ${row.status} nomination cannot be changed`);
   await ctx.db.transaction().execute(async (trx) => {
     await queries.lockEvent(trx, row.eventId);
-    const after = await trx.updateTable("nomination").set(patch).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
+    const after = await trx
+      .updateTable("nomination")
+      .set(patch)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await writeAudit(trx, ctx, {
       action: "nomination.update",
       recordType: "nomination",
@@ -746,7 +840,12 @@ export async function updateNomination(ctx: Ctx, id: string, patch: NominationPa
   return nominationOutput(ctx.db, id);
 }
 
-const DECISION_STATUS = { accept: "accepted", waitlist: "waitlisted", decline: "declined", cancel: "cancelled" } as const;
+const DECISION_STATUS = {
+  accept: "accepted",
+  waitlist: "waitlisted",
+  decline: "declined",
+  cancel: "cancelled",
+} as const;
 const DECISION_FROM: Record<keyof typeof DECISION_STATUS, string[]> = {
   accept: ["nominated", "waitlisted"],
   waitlist: ["nominated", "accepted"],
@@ -759,11 +858,17 @@ export async function decide(ctx: Ctx, id: string, input: DecisionInput) {
   authorize(ctx.viewer, "nomination.list");
   const { row: found, record } = await loadNomination(ctx, ctx.db, id);
   authorize(ctx.viewer, "nomination.decide", record);
-  if (input.decision === "decline" && !input.reason) throw validation("body.reason", "a decline needs a reason");
+  if (input.decision === "decline" && !input.reason)
+    throw validation("body.reason", "a decline needs a reason");
   await ctx.db.transaction().execute(async (trx) => {
     const event = await queries.lockEvent(trx, found.eventId);
     if (!event) throw notFound("The event");
-    const before = await trx.selectFrom("nomination").selectAll().where("id", "=", id).forUpdate().executeTakeFirstOrThrow();
+    const before = await trx
+      .selectFrom("nomination")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const status = DECISION_STATUS[input.decision];
     if (!DECISION_FROM[input.decision].includes(before.status))
       throw invalidState(`A ${before.status} nomination cannot be ${status}`);
@@ -774,11 +879,18 @@ export async function decide(ctx: Ctx, id: string, input: DecisionInput) {
       if (full === "capacity")
         throw conflict(`All ${event.capacity} seats of the event are taken; waitlist the nomination instead`);
       if (full === "quota")
-        throw conflict(`The nation's quota of ${event.nationQuota} seats is used; waitlist the nomination instead`);
+        throw conflict(
+          `The nation's quota of ${event.nationQuota} seats is used; waitlist the nomination instead`,
+        );
     }
     const after = await trx
       .updateTable("nomination")
-      .set({ status, statusReason: input.reason ?? null, decidedBy: ctx.viewer.userId, decidedAt: sql`now()` })
+      .set({
+        status,
+        statusReason: input.reason ?? null,
+        decidedBy: ctx.viewer.userId,
+        decidedAt: sql`now()`,
+      })
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -827,12 +939,22 @@ export async function withdraw(ctx: Ctx, id: string, input: WithdrawInput) {
   await ctx.db.transaction().execute(async (trx) => {
     const event = await queries.lockEvent(trx, found.eventId);
     if (!event) throw notFound("The event");
-    const before = await trx.selectFrom("nomination").selectAll().where("id", "=", id).forUpdate().executeTakeFirstOrThrow();
+    const before = await trx
+      .selectFrom("nomination")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     if (!["nominated", "accepted", "waitlisted"].includes(before.status))
       throw invalidState(`A ${before.status} nomination cannot be withdrawn`);
     await trx
       .updateTable("nomination")
-      .set({ status: "withdrawn", statusReason: input.reason ?? null, decidedBy: ctx.viewer.userId, decidedAt: sql`now()` })
+      .set({
+        status: "withdrawn",
+        statusReason: input.reason ?? null,
+        decidedBy: ctx.viewer.userId,
+        decidedAt: sql`now()`,
+      })
       .where("id", "=", id)
       .execute();
     await queries.notifyNomination(trx, {
@@ -867,9 +989,14 @@ export async function recordAttendance(ctx: Ctx, id: string, input: AttendanceIn
   const today = new Date().toISOString().slice(0, 10);
   if (row.event.startsOn > today) throw invalidState("The event has not started yet");
   const completed = input.completed ?? (input.attendance === "absent" ? false : null);
-  if (input.attendance === "absent" && completed) throw validation("body.completed", "an absent person cannot complete");
+  if (input.attendance === "absent" && completed)
+    throw validation("body.completed", "an absent person cannot complete");
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable("nomination").set({ attendance: input.attendance, completed }).where("id", "=", id).execute();
+    await trx
+      .updateTable("nomination")
+      .set({ attendance: input.attendance, completed })
+      .where("id", "=", id)
+      .execute();
     await queries.notifyNomination(trx, {
       nominationId: id,
       kind: "nomination.attendance",
@@ -897,7 +1024,11 @@ export async function recordSessionAttendance(
   entries: { nominationId: string; present: boolean; note?: string | null }[],
 ) {
   authorize(ctx.viewer, "nomination.list");
-  const session = await ctx.db.selectFrom("eventSession").select(["id", "eventId"]).where("id", "=", sessionId).executeTakeFirst();
+  const session = await ctx.db
+    .selectFrom("eventSession")
+    .select(["id", "eventId"])
+    .where("id", "=", sessionId)
+    .executeTakeFirst();
   if (!session) throw notFound("The session");
   const { owner } = await activityOfEvent(ctx, ctx.db, session.eventId);
   authorize(ctx.viewer, "event.manage", owner);
@@ -909,11 +1040,17 @@ export async function recordSessionAttendance(
         .where("id", "=", entry.nominationId)
         .where("eventId", "=", session.eventId)
         .executeTakeFirst();
-      if (!nomination || nomination.status !== "accepted")
+      if (nomination?.status !== "accepted")
         throw unprocessable("body.nominationId", "not an accepted nomination of this event");
       await trx
         .insertInto("sessionAttendance")
-        .values({ sessionId, nominationId: entry.nominationId, present: entry.present, note: entry.note ?? null, recordedBy: ctx.viewer.userId })
+        .values({
+          sessionId,
+          nominationId: entry.nominationId,
+          present: entry.present,
+          note: entry.note ?? null,
+          recordedBy: ctx.viewer.userId,
+        })
         .onConflict((oc) =>
           oc.columns(["sessionId", "nominationId"]).doUpdateSet({
             present: entry.present,
@@ -978,7 +1115,8 @@ export async function markNotificationsRead(ctx: Ctx, ids: string[] | "all") {
     .set({ readAt: sql`now()` })
     .where("userId", "=", ctx.viewer.userId!)
     .where("readAt", "is", null);
-  if (ids !== "all") update = update.where("id", "in", ids.length ? ids : ["00000000-0000-0000-0000-000000000000"]);
+  if (ids !== "all")
+    update = update.where("id", "in", ids.length ? ids : ["00000000-0000-0000-0000-000000000000"]);
   const result = await update.executeTakeFirst();
   return { marked: Number(result.numUpdatedRows) };
 }
@@ -986,7 +1124,17 @@ export async function markNotificationsRead(ctx: Ctx, ids: string[] | "all") {
 // ------------------------------------------------------------------ iCalendar feeds
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-const tokenColumns = ["id", "scope", "nationId", "personId", "search", "label", "createdAt", "lastUsedAt", "revokedAt"] as const;
+const tokenColumns = [
+  "id",
+  "scope",
+  "nationId",
+  "personId",
+  "search",
+  "label",
+  "createdAt",
+  "lastUsedAt",
+  "revokedAt",
+] as const;
 
 export async function listCalendarTokens(ctx: Ctx) {
   authorize(ctx.viewer, "calendar.token");
@@ -1010,7 +1158,8 @@ export async function createCalendarToken(ctx: Ctx, input: CalendarTokenInput) {
     input = { ...input, personId };
     await authorizePerson(ctx, personId, "calendar.person");
   }
-  if (input.scope === "search" && !input.search) throw validation("body.search", "a saved-search feed needs search");
+  if (input.scope === "search" && !input.search)
+    throw validation("body.search", "a saved-search feed needs search");
   const token = randomBytes(24).toString("base64url");
   const row = await ctx.db.transaction().execute(async (trx) => {
     const created = await trx
@@ -1049,7 +1198,11 @@ export async function revokeCalendarToken(ctx: Ctx, id: string) {
       .returning(["id"])
       .executeTakeFirst();
     if (!row) throw notFound("The calendar feed");
-    await writeAudit(trx, ctx, { action: "calendar.token.revoke", recordType: "calendar_token", recordId: id });
+    await writeAudit(trx, ctx, {
+      action: "calendar.token.revoke",
+      recordType: "calendar_token",
+      recordId: id,
+    });
   });
 }
 
@@ -1057,21 +1210,40 @@ export async function revokeCalendarToken(ctx: Ctx, id: string) {
  * The public feed: the token stands in for a session. The feed is built as its owner would see it now, so a
  * role taken away, a revoked token or a disabled account stops it.
  */
-export async function calendarFeed(ctx: Ctx, token: string, ownerViewer: (userId: string) => Promise<Viewer | undefined>) {
+export async function calendarFeed(
+  ctx: Ctx,
+  token: string,
+  ownerViewer: (userId: string) => Promise<Viewer | undefined>,
+) {
   authorize(ctx.viewer, "activity.read");
   const row = await ctx.db
     .selectFrom("calendarToken as t")
     .innerJoin("appUser as u", "u.id", "t.userId")
-    .select(["t.id", "t.userId", "t.scope", "t.nationId", "t.personId", "t.search", "t.label", "t.revokedAt", "u.disabledAt"])
+    .select([
+      "t.id",
+      "t.userId",
+      "t.scope",
+      "t.nationId",
+      "t.personId",
+      "t.search",
+      "t.label",
+      "t.revokedAt",
+      "u.disabledAt",
+    ])
     .where("t.tokenHash", "=", hashToken(token))
     .executeTakeFirst();
   if (!row || row.revokedAt || row.disabledAt) throw notFound("The calendar feed");
   const viewer = await ownerViewer(row.userId);
   if (!viewer) throw notFound("The calendar feed");
   const owner: Ctx = { ...ctx, viewer };
-  if (row.scope === "nation" && !can(viewer, "calendar.nation", { id: row.nationId })) throw notFound("The calendar feed");
+  if (row.scope === "nation" && !can(viewer, "calendar.nation", { id: row.nationId }))
+    throw notFound("The calendar feed");
   if (row.scope === "person") {
-    const person = await ctx.db.selectFrom("person").select(["id", "nationId"]).where("id", "=", row.personId!).executeTakeFirst();
+    const person = await ctx.db
+      .selectFrom("person")
+      .select(["id", "nationId"])
+      .where("id", "=", row.personId!)
+      .executeTakeFirst();
     if (!person || !can(viewer, "calendar.person", person)) throw notFound("The calendar feed");
   }
   const search = (row.search ?? {}) as Record<string, string | number | undefined>;
@@ -1090,10 +1262,13 @@ export async function calendarFeed(ctx: Ctx, token: string, ownerViewer: (userId
         }
       : {}),
   });
-  await ctx.db.updateTable("calendarToken").set({ lastUsedAt: sql`now()` }).where("id", "=", row.id).execute();
+  await ctx.db
+    .updateTable("calendarToken")
+    .set({ lastUsedAt: sql`now()` })
+    .where("id", "=", row.id)
+    .execute();
   return renderCalendar({
     name: row.label ?? `Accord ${row.scope}`,
     entries,
   });
 }
-

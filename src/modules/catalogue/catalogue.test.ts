@@ -24,7 +24,11 @@ beforeAll(async () => {
   await t.seed();
   organiser = await t.signIn({ role: "organiser", organisation: "NATO-SCHOOL" });
   coordinator = await t.signIn({ role: "national_coordinator", nation: "AZE" });
-  const creval = await t.db.selectFrom("activity").select("id").where("code", "=", "CREVAL-2027").executeTakeFirstOrThrow();
+  const creval = await t.db
+    .selectFrom("activity")
+    .select("id")
+    .where("code", "=", "CREVAL-2027")
+    .executeTakeFirstOrThrow();
   crevalId = creval.id;
   crevalEventId = (
     await t.db.selectFrom("event").select("id").where("activityId", "=", crevalId).executeTakeFirstOrThrow()
@@ -47,7 +51,11 @@ describe("demo data", () => {
       hostInstitution: { code: "AZE-NDU-WGC" },
       hostNation: { code: "AZE" },
     });
-    expect(reply.body.events[0]).toMatchObject({ startsOn: "2027-03-08", endsOn: "2027-03-12", capacity: 39 });
+    expect(reply.body.events[0]).toMatchObject({
+      startsOn: "2027-03-08",
+      endsOn: "2027-03-12",
+      capacity: 39,
+    });
   });
 
   it("has Cooperative Determination 2001 in November 2001 and a 2027 menu of more than 200 activities", async () => {
@@ -59,9 +67,15 @@ describe("demo data", () => {
   });
 
   it("seeds idempotently", async () => {
-    const before = await t.db.selectFrom("activity").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom("activity")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     await t.seed();
-    const after = await t.db.selectFrom("activity").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom("activity")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 });
@@ -84,7 +98,9 @@ describe("search", () => {
   });
 
   it("finds Russian titles of the generated menu by a lower-case Russian word", async () => {
-    const reply = await t.anonymous.get(`/api/activities?q=${encodeURIComponent("киберинциденты")}&limit=100`);
+    const reply = await t.anonymous.get(
+      `/api/activities?q=${encodeURIComponent("киберинциденты")}&limit=100`,
+    );
     expect(reply.body.total).toBeGreaterThan(0);
     for (const item of reply.body.items) expect(item.titleRu.toLowerCase()).toContain("киберинцидент");
   });
@@ -93,7 +109,10 @@ describe("search", () => {
     const reply = await t.anonymous.get("/api/activities?year=2027&area=cyber_defence&limit=100");
     expect(reply.body.total).toBeGreaterThan(0);
     for (const item of reply.body.items) expect(item.areas).toContain("cyber_defence");
-    const kindSum = reply.body.facets.kind.reduce((sum: number, bucket: { count: number }) => sum + bucket.count, 0);
+    const kindSum = reply.body.facets.kind.reduce(
+      (sum: number, bucket: { count: number }) => sum + bucket.count,
+      0,
+    );
     expect(kindSum).toBe(reply.body.total);
     // The area facet ignores its own filter so the other areas stay selectable.
     expect(reply.body.facets.area.length).toBeGreaterThan(1);
@@ -111,7 +130,9 @@ describe("search", () => {
       expect(item.firstStartsOn <= "2027-03-31").toBe(true);
       expect(item.lastEndsOn >= "2027-03-01").toBe(true);
     }
-    const free = await coordinator.get("/api/activities?hasFreeSeats=true&eligibleForMyNation=true&year=2027&limit=100");
+    const free = await coordinator.get(
+      "/api/activities?hasFreeSeats=true&eligibleForMyNation=true&year=2027&limit=100",
+    );
     expect(free.status).toBe(200);
     // Azerbaijan is a partner: nothing for alliance members only.
     for (const item of free.body.items) expect(item.eligibility).not.toBe("alliance_members");
@@ -153,7 +174,12 @@ describe("search", () => {
   });
 
   it("shows drafts only to their organisers", async () => {
-    const draft = await t.db.selectFrom("activity").select(["id", "code"]).where("status", "=", "draft").where("code", "like", "M27-%").executeTakeFirstOrThrow();
+    const draft = await t.db
+      .selectFrom("activity")
+      .select(["id", "code"])
+      .where("status", "=", "draft")
+      .where("code", "like", "M27-%")
+      .executeTakeFirstOrThrow();
     expect((await coordinator.get(`/api/activities/${draft.id}`)).status).toBe(404);
     const admin = await t.signIn({ role: "administrator" });
     expect((await admin.get(`/api/activities/${draft.id}`)).status).toBe(200);
@@ -164,17 +190,27 @@ describe("nominations and seats", () => {
   it("lets a coordinator nominate two officers, the organiser accept one and waitlist the other, and the coordinator see both", async () => {
     const kamran = await personId("Kamran", "Mammadov");
     const farid = await personId("Farid", "Hasanov");
-    const first = await coordinator.post(`/api/events/${crevalEventId}/nominations`, { personId: kamran, priority: 1 });
-    const second = await coordinator.post(`/api/events/${crevalEventId}/nominations`, { personId: farid, priority: 2 });
+    const first = await coordinator.post(`/api/events/${crevalEventId}/nominations`, {
+      personId: kamran,
+      priority: 1,
+    });
+    const second = await coordinator.post(`/api/events/${crevalEventId}/nominations`, {
+      personId: farid,
+      priority: 2,
+    });
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
     expect(first.body).toMatchObject({ status: "nominated", nation: { code: "AZE" }, priority: 1 });
 
-    const inbox = await organiser.get(`/api/nominations?scope=organising&status=nominated&eventId=${crevalEventId}&limit=100`);
+    const inbox = await organiser.get(
+      `/api/nominations?scope=organising&status=nominated&eventId=${crevalEventId}&limit=100`,
+    );
     expect(inbox.body.items.map((n: { id: string }) => n.id)).toEqual(
       expect.arrayContaining([first.body.id, second.body.id]),
     );
-    const accepted = await organiser.post(`/api/nominations/${first.body.id}/decision`, { decision: "accept" });
+    const accepted = await organiser.post(`/api/nominations/${first.body.id}/decision`, {
+      decision: "accept",
+    });
     expect(accepted.body.status).toBe("accepted");
     const waitlisted = await organiser.post(`/api/nominations/${second.body.id}/decision`, {
       decision: "waitlist",
@@ -183,7 +219,9 @@ describe("nominations and seats", () => {
     expect(waitlisted.body).toMatchObject({ status: "waitlisted", statusReason: "Priority 2 of the nation" });
 
     const mine = await coordinator.get(`/api/nominations?eventId=${crevalEventId}&limit=100`);
-    const states = Object.fromEntries(mine.body.items.map((n: { personId: string; status: string }) => [n.personId, n.status]));
+    const states = Object.fromEntries(
+      mine.body.items.map((n: { personId: string; status: string }) => [n.personId, n.status]),
+    );
     expect(states).toEqual({ [kamran]: "accepted", [farid]: "waitlisted" });
     // The coordinator sees only their nation's nominations, not the other nations' ones.
     expect(mine.body.items.every((n: { nation: { code: string } }) => n.nation.code === "AZE")).toBe(true);
@@ -192,10 +230,14 @@ describe("nominations and seats", () => {
     const kinds = notes.body.items.map((n: { kind: string }) => n.kind);
     expect(kinds).toEqual(expect.arrayContaining(["nomination.accepted", "nomination.waitlisted"]));
     const organiserNotes = await organiser.get("/api/notifications?limit=100");
-    expect(organiserNotes.body.items.filter((n: { kind: string }) => n.kind === "nomination.nominated").length).toBeGreaterThanOrEqual(2);
+    expect(
+      organiserNotes.body.items.filter((n: { kind: string }) => n.kind === "nomination.nominated").length,
+    ).toBeGreaterThanOrEqual(2);
 
     const gauge = await coordinator.get(`/api/events/${crevalEventId}`);
-    expect(gauge.body.seats.byNation.map((row: { nation: { code: string } }) => row.nation.code)).toEqual(["AZE"]);
+    expect(gauge.body.seats.byNation.map((row: { nation: { code: string } }) => row.nation.code)).toEqual([
+      "AZE",
+    ]);
     const full = await organiser.get(`/api/events/${crevalEventId}`);
     expect(full.body.seats.byNation.length).toBeGreaterThan(3);
   });
@@ -206,9 +248,13 @@ describe("nominations and seats", () => {
     expect(again.status).toBe(409);
     expect(again.body.fields[0].field).toBe("body.personId");
     const turk = await personId("Burak", "Sahin");
-    expect((await coordinator.post(`/api/events/${crevalEventId}/nominations`, { personId: turk })).status).toBe(403);
+    expect(
+      (await coordinator.post(`/api/events/${crevalEventId}/nominations`, { personId: turk })).status,
+    ).toBe(403);
     const samir = await personId("Samir", "Rzayev");
-    expect((await organiser.post(`/api/events/${crevalEventId}/nominations`, { personId: samir })).status).toBe(403);
+    expect(
+      (await organiser.post(`/api/events/${crevalEventId}/nominations`, { personId: samir })).status,
+    ).toBe(403);
   });
 
   it("requires a reason to decline and refuses decisions from coordinators", async () => {
@@ -217,7 +263,9 @@ describe("nominations and seats", () => {
     const noReason = await organiser.post(`/api/nominations/${id}/decision`, { decision: "decline" });
     expect(noReason.status).toBe(400);
     expect(noReason.body.fields[0].field).toBe("body.reason");
-    expect((await coordinator.post(`/api/nominations/${id}/decision`, { decision: "accept" })).status).toBe(403);
+    expect((await coordinator.post(`/api/nominations/${id}/decision`, { decision: "accept" })).status).toBe(
+      403,
+    );
   });
 
   it("promotes from the waitlist in priority order when an accepted nomination is withdrawn, and says so", async () => {
@@ -247,9 +295,15 @@ describe("nominations and seats", () => {
     await nominate(b!, 2);
     const low = await nominate(c!, 9);
     const high = await nominate(d!, 3);
-    expect([first.body.status, low.body.status, high.body.status]).toEqual(["accepted", "waitlisted", "waitlisted"]);
+    expect([first.body.status, low.body.status, high.body.status]).toEqual([
+      "accepted",
+      "waitlisted",
+      "waitlisted",
+    ]);
 
-    const withdrawn = await coordinator.post(`/api/nominations/${first.body.id}/withdraw`, { reason: "Reassigned" });
+    const withdrawn = await coordinator.post(`/api/nominations/${first.body.id}/withdraw`, {
+      reason: "Reassigned",
+    });
     expect(withdrawn.body.status).toBe("withdrawn");
     // Priority 3 goes before priority 9, although it arrived later.
     expect((await coordinator.get(`/api/nominations/${high.body.id}`)).body).toMatchObject({
@@ -258,8 +312,17 @@ describe("nominations and seats", () => {
     });
     expect((await coordinator.get(`/api/nominations/${low.body.id}`)).body.status).toBe("waitlisted");
     const notes = await coordinator.get("/api/notifications?limit=100");
-    expect(notes.body.items.some((n: { kind: string; recordId: string }) => n.kind === "nomination.promoted" && n.recordId === high.body.id)).toBe(true);
-    const audit = await t.db.selectFrom("auditEntry").select("action").where("recordId", "=", high.body.id).execute();
+    expect(
+      notes.body.items.some(
+        (n: { kind: string; recordId: string }) =>
+          n.kind === "nomination.promoted" && n.recordId === high.body.id,
+      ),
+    ).toBe(true);
+    const audit = await t.db
+      .selectFrom("auditEntry")
+      .select("action")
+      .where("recordId", "=", high.body.id)
+      .execute();
     expect(audit.map((row) => row.action)).toContain("nomination.promote");
   });
 
@@ -280,7 +343,10 @@ describe("nominations and seats", () => {
     const kamran = await personId("Kamran", "Mammadov");
     const reply = await coordinator.post(`/api/events/${event.body.id}/nominations`, { personId: kamran });
     expect(reply.status).toBe(201);
-    expect(reply.body.warnings.map((w: { code: string }) => w.code).sort()).toEqual(["overlap", "prerequisite"]);
+    expect(reply.body.warnings.map((w: { code: string }) => w.code).sort()).toEqual([
+      "overlap",
+      "prerequisite",
+    ]);
   });
 
   it("refuses nations that are not eligible", async () => {
@@ -293,7 +359,10 @@ describe("nominations and seats", () => {
       eligibility: "alliance_members",
     });
     await organiser.post(`/api/activities/${activity.body.id}/status`, { status: "published" });
-    const event = await organiser.post(`/api/activities/${activity.body.id}/events`, { startsOn: "2027-05-03", endsOn: "2027-05-04" });
+    const event = await organiser.post(`/api/activities/${activity.body.id}/events`, {
+      startsOn: "2027-05-03",
+      endsOn: "2027-05-04",
+    });
     const reply = await coordinator.post(`/api/events/${event.body.id}/nominations`, {
       personId: await personId("Farid", "Hasanov"),
     });
@@ -315,8 +384,16 @@ describe("nominations and seats", () => {
       endsOn: "2026-01-16",
     });
     const person = await personId("Orkhan", "Abbasov");
-    const nomination = await coordinator.post(`/api/events/${event.body.id}/nominations`, { personId: person });
-    expect((await coordinator.post(`/api/nominations/${nomination.body.id}/attendance`, { attendance: "attended" })).status).toBe(403);
+    const nomination = await coordinator.post(`/api/events/${event.body.id}/nominations`, {
+      personId: person,
+    });
+    expect(
+      (
+        await coordinator.post(`/api/nominations/${nomination.body.id}/attendance`, {
+          attendance: "attended",
+        })
+      ).status,
+    ).toBe(403);
     await organiser.post(`/api/nominations/${nomination.body.id}/decision`, { decision: "accept" });
     const recorded = await organiser.post(`/api/nominations/${nomination.body.id}/attendance`, {
       attendance: "attended",
@@ -325,16 +402,22 @@ describe("nominations and seats", () => {
     expect(recorded.body).toMatchObject({ attendance: "attended", completed: true });
 
     const history = await coordinator.get(`/api/people/${person}/participation`);
-    expect(history.body.find((n: { event: { activityCode: string } }) => n.event.activityCode === "PAST-2026")).toMatchObject({
+    expect(
+      history.body.find((n: { event: { activityCode: string } }) => n.event.activityCode === "PAST-2026"),
+    ).toMatchObject({
       attendance: "attended",
       completed: true,
     });
-    const participation = await coordinator.get(`/api/nations/${await t.nationId("AZE")}/participation?year=2026`);
-    expect(participation.body.byArea.find((row: { area: string }) => row.area === "logistics")).toMatchObject({
-      accepted: 1,
-      attended: 1,
-      completed: 1,
-    });
+    const participation = await coordinator.get(
+      `/api/nations/${await t.nationId("AZE")}/participation?year=2026`,
+    );
+    expect(participation.body.byArea.find((row: { area: string }) => row.area === "logistics")).toMatchObject(
+      {
+        accepted: 1,
+        attended: 1,
+        completed: 1,
+      },
+    );
     expect((await coordinator.get(`/api/nations/${await t.nationId("TUR")}/participation`)).status).toBe(403);
   });
 });
@@ -343,7 +426,13 @@ describe("activities", () => {
   it("copies a recurring activity with its events to a new year as a draft", async () => {
     const copy = await organiser.post(`/api/activities/${crevalId}/copy`, { menuYear: 2028 });
     expect(copy.status).toBe(201);
-    expect(copy.body).toMatchObject({ code: "CREVAL-2028", menuYear: 2028, status: "draft", copiedFromId: crevalId, capacity: 39 });
+    expect(copy.body).toMatchObject({
+      code: "CREVAL-2028",
+      menuYear: 2028,
+      status: "draft",
+      copiedFromId: crevalId,
+      capacity: 39,
+    });
     expect(copy.body.events[0]).toMatchObject({ startsOn: "2028-03-08", endsOn: "2028-03-12" });
     expect((await organiser.post(`/api/activities/${crevalId}/copy`, { menuYear: 2028 })).status).toBe(409);
   });
@@ -377,7 +466,10 @@ describe("calendar", () => {
     expect(feed.text).toContain("SUMMARY:CREVAL-2027 Combat Readiness Evaluation (CREVAL) course");
     expect(feed.text.split("\r\n").every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
 
-    const other = await coordinator.post("/api/calendar/tokens", { scope: "nation", nationId: await t.nationId("TUR") });
+    const other = await coordinator.post("/api/calendar/tokens", {
+      scope: "nation",
+      nationId: await t.nationId("TUR"),
+    });
     expect(other.status).toBe(403);
 
     expect((await coordinator.delete(`/api/calendar/tokens/${created.body.id}`)).status).toBe(204);

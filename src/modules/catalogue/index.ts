@@ -1,5 +1,6 @@
 export { catalogueRoutes } from "./catalogue.routes.js";
 export { seedCatalogue } from "./catalogue.seed.js";
+export * as catalogueService from "./catalogue.service.js";
 export {
   decide as decideNomination,
   findEventById,
@@ -9,4 +10,3 @@ export {
   recordSessionAttendance,
   withdraw as withdrawNomination,
 } from "./catalogue.service.js";
-export * as catalogueService from "./catalogue.service.js";

@@ -420,8 +420,11 @@ describe("information exchange", () => {
     // Kazakhstan reads the forward but not the original, to which it was not named.
     expect((await kaz.get(`/api/exchange/messages/${forward.body.id}`)).status).toBe(200);
     expect((await kaz.get(`/api/exchange/messages/${message.id}`)).status).toBe(404);
-    const thread = await centre.get(`/api/exchange/threads/${message.threadId}`);
+    // Each party sees the messages of the thread it sends or is named in: the forwarder both, the centre its own.
+    const thread = await kgz.get(`/api/exchange/threads/${message.threadId}`);
     expect(thread.body.items.map((m: { id: string }) => m.id)).toEqual([message.id, forward.body.id]);
+    const centreThread = await centre.get(`/api/exchange/threads/${message.threadId}`);
+    expect(centreThread.body.items.map((m: { id: string }) => m.id)).toEqual([message.id]);
     const kazThread = await kaz.get(`/api/exchange/threads/${message.threadId}`);
     expect(kazThread.body.items.map((m: { id: string }) => m.id)).toEqual([forward.body.id]);
     const outsider = await kaz.post(`/api/exchange/messages/${forward.body.id}/forward`, {

@@ -512,6 +512,22 @@ export async function seedOperations(db: Db): Promise<void> {
     });
   }
 
+  // The catalogue may have added an exercise's activity after the exercise was first seeded: link it now.
+  for (const seed of EXERCISES) {
+    if (!seed.activityCode) continue;
+    await db
+      .updateTable("exercise")
+      .set((eb) => ({
+        activityId: eb
+          .selectFrom("activity")
+          .select("activity.id")
+          .where("activity.code", "=", seed.activityCode!),
+      }))
+      .where("exercise.code", "=", seed.code)
+      .where("exercise.activityId", "is", null)
+      .execute();
+  }
+
   await db
     .insertInto("operation")
     .values(

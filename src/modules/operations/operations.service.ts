@@ -121,8 +121,15 @@ const stageConstraints: Record<string, [string, string]> = {
   exercise_stage_unique: ["body.stageNo", "the exercise already has a stage with this number"],
 };
 
-async function insertStage(trx: Trx, exerciseId: string, stage: StageInput, field: string) {
+/** A stage runs within the exercise's dates. */
+function checkStage(stage: StageInput, exercise: { startsOn: string; endsOn: string }, field: string) {
   checkDateOrder(stage.startsOn, stage.endsOn, `${field}.endsOn`);
+  if (stage.startsOn < exercise.startsOn || stage.endsOn > exercise.endsOn) {
+    throw validation(`${field}.startsOn`, "a stage must run within the exercise's dates");
+  }
+}
+
+async function insertStage(trx: Trx, exerciseId: string, stage: StageInput) {
   return trx
     .insertInto("exerciseStage")
     .values({ ...stage, exerciseId })
@@ -147,6 +154,7 @@ export async function createExercise(ctx: Ctx, input: ExerciseInput) {
     releaseOrganisationIds,
     ...fields
   } = input;
+  for (const [index, stage] of (stages ?? []).entries()) checkStage(stage, input, `body.stages.${index}`);
   const release = resolveRelease(
     ctx.viewer,
     { ownerNationId, ownerOrganisationId, releasability, releaseNationIds, releaseOrganisationIds },
@@ -159,9 +167,7 @@ export async function createExercise(ctx: Ctx, input: ExerciseInput) {
       .returningAll()
       .executeTakeFirstOrThrow()
       .catch((error) => constraintError(error, exerciseConstraints));
-    for (const [index, stage] of (stages ?? []).entries()) {
-      await insertStage(trx, row.id, stage, `body.stages.${index}`);
-    }
+    for (const stage of stages ?? []) await insertStage(trx, row.id, stage);
     await writeAudit(trx, ctx, {
       action: "exercise.create",
       recordType: "exercise",
@@ -220,9 +226,10 @@ export async function updateExercise(ctx: Ctx, id: string, patch: ExercisePatch)
 }
 
 export async function addStage(ctx: Ctx, exerciseId: string, input: StageInput) {
-  await editableExercise(ctx, exerciseId);
+  const exercise = await editableExercise(ctx, exerciseId);
+  checkStage(input, exercise, "body");
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await insertStage(trx, exerciseId, input, "body");
+    const row = await insertStage(trx, exerciseId, input);
     await writeAudit(trx, ctx, {
       action: "exercise.stage.add",
       recordType: "exercise_stage",

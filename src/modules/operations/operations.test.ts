@@ -172,6 +172,15 @@ describe("exercises", () => {
     const extra = await admin.post("/api/exercises", { ...base, code: "X-2", budget: 1 });
     expect(extra.status).toBe(400);
     expect(extra.body.fields[0].field).toBe("body.budget");
+    const outside = await admin.post("/api/exercises", {
+      ...base,
+      code: "X-4",
+      stages: [
+        { stageNo: 1, hostNationId: await t.nationId("AZE"), startsOn: "2001-12-01", endsOn: "2001-12-02" },
+      ],
+    });
+    expect(outside.status).toBe(400);
+    expect(outside.body.fields[0].field).toBe("body.stages.0.startsOn");
     const kind = await admin.post("/api/exercises", { ...base, code: "X-3", kind: "naval" });
     expect(kind.status).toBe(400);
     expect(kind.body.fields[0].field).toBe("body.kind");

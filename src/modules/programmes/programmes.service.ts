@@ -105,6 +105,16 @@ async function checkKind(db: Kysely<DB>, code: string | undefined, field: string
   if (code && !(await queries.planKindExists(db, code))) throw validation(field, "no such kind of plan or document");
 }
 
+/**
+ * A nation's plans, programmes and goals are restricted to the nation and released to the alliance organisation
+ * unless the writer names other organisations (an empty list releases to nobody else).
+ */
+async function allianceRelease(db: Kysely<DB>, given: string[] | undefined): Promise<string[]> {
+  if (given) return given;
+  const alliance = await db.selectFrom("organisation").select("id").where("code", "=", "NATO").executeTakeFirst();
+  return alliance ? [alliance.id] : [];
+}
+
 function checkDates(from: string | null | undefined, to: string | null | undefined, field: string) {
   if (from && to && to < from) throw validation(field, "must not be before the start");
 }
@@ -263,7 +273,15 @@ export async function createPlan(ctx: Ctx, input: PlanInput) {
     input;
   const release = resolveRelease(
     ctx.viewer,
-    { releasability, releaseNationIds, releaseOrganisationIds, ownerNationId, ownerOrganisationId },
+    {
+      releasability,
+      releaseNationIds,
+      releaseOrganisationIds: input.nationId
+        ? await allianceRelease(ctx.db, releaseOrganisationIds)
+        : releaseOrganisationIds,
+      ownerNationId,
+      ownerOrganisationId,
+    },
     { ownerNationId: input.nationId ?? null, releasability: "restricted" },
   );
   await Promise.all([checkNation(ctx.db, input.nationId, "body.nationId"), checkKind(ctx.db, input.kind, "body.kind")]);
@@ -580,7 +598,11 @@ export async function createProgramme(ctx: Ctx, input: ProgrammeInput) {
   const { releasability, releaseNationIds, releaseOrganisationIds, ...fields } = input;
   const release = resolveRelease(
     ctx.viewer,
-    { releasability, releaseNationIds, releaseOrganisationIds },
+    {
+      releasability,
+      releaseNationIds,
+      releaseOrganisationIds: await allianceRelease(ctx.db, releaseOrganisationIds),
+    },
     { ownerNationId: input.nationId, releasability: "restricted" },
   );
   await checkNation(ctx.db, input.nationId, "body.nationId");
@@ -826,7 +848,11 @@ export async function createGoal(ctx: Ctx, input: GoalInput) {
   const { releasability, releaseNationIds, releaseOrganisationIds, ...fields } = input;
   const release = resolveRelease(
     ctx.viewer,
-    { releasability, releaseNationIds, releaseOrganisationIds },
+    {
+      releasability,
+      releaseNationIds,
+      releaseOrganisationIds: await allianceRelease(ctx.db, releaseOrganisationIds),
+    },
     { ownerNationId: input.nationId, releasability: "restricted" },
   );
   await Promise.all([checkNation(ctx.db, input.nationId, "body.nationId"), checkArea(ctx.db, input.areaCode, "body.areaCode")]);

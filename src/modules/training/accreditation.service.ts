@@ -109,7 +109,10 @@ export async function listApplications(ctx: Ctx, query: ApplicationQuery) {
 }
 
 /** Dossiers whose accreditation or recognition ends within N days: the renewal list. */
-export async function listExpiring(ctx: Ctx, query: { withinDays?: number; limit?: number; offset?: number }) {
+export async function listExpiring(
+  ctx: Ctx,
+  query: { withinDays?: number; limit?: number; offset?: number },
+) {
   authorize(ctx.viewer, "accreditation.list");
   const expiringBy = shiftDays(today(), query.withinDays ?? RENEWAL_REMINDER_DAYS);
   const page = await queries.listApplications(ctx.db, ctx.viewer, { ...query, expiringBy });
@@ -161,7 +164,11 @@ export async function getDossier(ctx: Ctx, id: string) {
         code: standard.code,
         title: titles(standard),
         selfAssessment: assessment
-          ? { rating: assessment.rating, narrative: assessment.narrative, updatedAt: iso(assessment.updatedAt)! }
+          ? {
+              rating: assessment.rating,
+              narrative: assessment.narrative,
+              updatedAt: iso(assessment.updatedAt)!,
+            }
           : null,
         evidence,
         findings,
@@ -206,8 +213,16 @@ export async function createApplication(ctx: Ctx, input: ApplicationInput) {
   authorize(ctx.viewer, "accreditation.create", centre ?? { id: "", nationId: null });
   if (!centre) throw unprocessable("body.centreId", "is not a known organisation");
   const standardSet = input.standardSetId
-    ? await ctx.db.selectFrom("standardSet").select("id").where("id", "=", input.standardSetId).executeTakeFirst()
-    : await ctx.db.selectFrom("standardSet").select("id").where("code", "=", DEFAULT_STANDARD_SET).executeTakeFirst();
+    ? await ctx.db
+        .selectFrom("standardSet")
+        .select("id")
+        .where("id", "=", input.standardSetId)
+        .executeTakeFirst()
+    : await ctx.db
+        .selectFrom("standardSet")
+        .select("id")
+        .where("code", "=", DEFAULT_STANDARD_SET)
+        .executeTakeFirst();
   if (!standardSet) throw unprocessable("body.standardSetId", "is not a known standard set");
   const alliance = await ctx.db
     .selectFrom("organisation")
@@ -254,7 +269,8 @@ export async function createApplication(ctx: Ctx, input: ApplicationInput) {
           { field: "body.kind", message: "an application of this kind is in progress" },
         ]);
       }
-      if (error.code === "23503") throw unprocessable("body.reviewingOrganisationId", "is not a known organisation");
+      if (error.code === "23503")
+        throw unprocessable("body.reviewingOrganisationId", "is not a known organisation");
       throw error;
     });
   return getDossier(ctx, id);
@@ -265,11 +281,18 @@ async function transition(
   ctx: Ctx,
   id: string,
   name: keyof typeof TRANSITIONS,
-  apply: (trx: Transaction<DB>, row: queries.ApplicationRow) => Promise<Updateable<AccreditationApplicationTable>>,
+  apply: (
+    trx: Transaction<DB>,
+    row: queries.ApplicationRow,
+  ) => Promise<Updateable<AccreditationApplicationTable>>,
 ) {
   const t = TRANSITIONS[name]!;
   const row = await loadApplication(ctx, id);
-  authorize(ctx.viewer, t.who === "edit" ? "accreditation.edit" : "accreditation.review", applicationRecord(row));
+  authorize(
+    ctx.viewer,
+    t.who === "edit" ? "accreditation.edit" : "accreditation.review",
+    applicationRecord(row),
+  );
   await ctx.db.transaction().execute(async (trx) => {
     const locked = await trx
       .selectFrom("accreditationApplication")
@@ -320,7 +343,9 @@ export const submitApplication = (ctx: Ctx, id: string) =>
           ...(unassessed.length
             ? [{ field: "selfAssessment", message: `missing for ${unassessed.join(", ")}` }]
             : []),
-          ...(unevidenced.length ? [{ field: "evidence", message: `missing for ${unevidenced.join(", ")}` }] : []),
+          ...(unevidenced.length
+            ? [{ field: "evidence", message: `missing for ${unevidenced.join(", ")}` }]
+            : []),
         ],
       );
     }
@@ -354,7 +379,10 @@ export const recordVisit = (ctx: Ctx, id: string, reportDueOn: string | undefine
 export const decide = (ctx: Ctx, id: string, input: DecisionInput) =>
   transition(ctx, id, "decide", async (trx, row) => {
     if (!DECISIONS_BY_KIND[row.kind]!.includes(input.decision)) {
-      throw validation("body.decision", `for ${row.kind} must be one of ${DECISIONS_BY_KIND[row.kind]!.join(", ")}`);
+      throw validation(
+        "body.decision",
+        `for ${row.kind} must be one of ${DECISIONS_BY_KIND[row.kind]!.join(", ")}`,
+      );
     }
     if (input.decision === "accredited_with_conditions") {
       const condition = await trx
@@ -365,7 +393,10 @@ export const decide = (ctx: Ctx, id: string, input: DecisionInput) =>
         .where("status", "=", "open")
         .executeTakeFirst();
       if (!condition) {
-        throw unprocessable("body.decision", "record at least one open condition before accrediting with conditions");
+        throw unprocessable(
+          "body.decision",
+          "record at least one open condition before accrediting with conditions",
+        );
       }
     }
     const decidedOn = input.decidedOn ?? today();

@@ -35,7 +35,9 @@ export function computeOutcome(scheme: AssessmentScheme, record: ParticipantReco
     totalPercent = round2(
       scheme.components.reduce(
         (sum, component) =>
-          sum + (Math.min(record.scores[component.code]!, component.maxScore) / component.maxScore) * component.weight,
+          sum +
+          (Math.min(record.scores[component.code]!, component.maxScore) / component.maxScore) *
+            component.weight,
         0,
       ) *
         (100 / totalWeight),

@@ -83,7 +83,11 @@ export interface CertificatePdfInput {
 
 export async function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer> {
   const text = TEXT[input.language];
-  const qr = await QRCode.toBuffer(input.verificationUrl, { errorCorrectionLevel: "M", margin: 1, width: 220 });
+  const qr = await QRCode.toBuffer(input.verificationUrl, {
+    errorCorrectionLevel: "M",
+    margin: 1,
+    width: 220,
+  });
   const doc = new PDFDocument({
     size: "A4",
     layout: "landscape",
@@ -101,7 +105,10 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   doc.registerFont("bold", FONT_BOLD);
   const width = doc.page.width - 100;
 
-  doc.rect(25, 25, doc.page.width - 50, doc.page.height - 50).lineWidth(2).stroke("#1c3d6e");
+  doc
+    .rect(25, 25, doc.page.width - 50, doc.page.height - 50)
+    .lineWidth(2)
+    .stroke("#1c3d6e");
   doc.font("bold").fontSize(34).fillColor("#1c3d6e").text(text.title, 50, 70, { width, align: "center" });
   doc.moveDown(0.8);
   doc.font("regular").fontSize(14).fillColor("#000").text(text.certifies, { width, align: "center" });

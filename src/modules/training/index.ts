@@ -32,6 +32,10 @@ export interface CertifiedPerson {
 }
 
 /** Everyone certified in the qualification on the date (one row per person, the longest-valid certificate). */
-export function certifiedPeople(db: Db, qualificationCode: string, onDate: string): Promise<CertifiedPerson[]> {
+export function certifiedPeople(
+  db: Db,
+  qualificationCode: string,
+  onDate: string,
+): Promise<CertifiedPerson[]> {
   return certifiedQuery(db, qualificationCode, onDate).execute();
 }

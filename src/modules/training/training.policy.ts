@@ -46,11 +46,14 @@ export const trainingActions = definePolicy({
   "course.read": anyone,
   "course.manage": (viewer: Viewer, course: CourseOwner) => runsCourse(viewer, course),
   "certificate.list": signedIn,
-  "certificate.read": (viewer: Viewer, certificate: CertificateRecord) => seesCertificate(viewer, certificate),
+  "certificate.read": (viewer: Viewer, certificate: CertificateRecord) =>
+    seesCertificate(viewer, certificate),
   /** The holder chooses the language of their own certificate. */
   "certificate.choose_language": (viewer: Viewer, certificate: CertificateRecord) =>
-    (viewer.personId !== null && viewer.personId === certificate.personId) || runsCourse(viewer, certificate.course),
-  "certificate.revoke": (viewer: Viewer, certificate: CertificateRecord) => runsCourse(viewer, certificate.course),
+    (viewer.personId !== null && viewer.personId === certificate.personId) ||
+    runsCourse(viewer, certificate.course),
+  "certificate.revoke": (viewer: Viewer, certificate: CertificateRecord) =>
+    runsCourse(viewer, certificate.course),
   /** Public verification: anyone, by an unguessable code, rate-limited. */
   "certificate.verify": anyone,
   "registry.read": signedIn,
@@ -59,7 +62,9 @@ export const trainingActions = definePolicy({
   "accreditation.read": (viewer: Viewer, application: ApplicationRecord) => canRead(viewer, application),
   /** The centre's own managers, its nation's coordinators, administrators. */
   "accreditation.create": (viewer: Viewer, centre: { id: string; nationId: string | null }) =>
-    isAdministrator(viewer) || managesOrganisation(viewer, centre.id) || coordinatesNation(viewer, centre.nationId),
+    isAdministrator(viewer) ||
+    managesOrganisation(viewer, centre.id) ||
+    coordinatesNation(viewer, centre.nationId),
   "accreditation.edit": (viewer: Viewer, application: ApplicationRecord) =>
     isOwnerEditor(viewer, application) || managesOrganisation(viewer, application.centreId),
   "accreditation.review": (viewer: Viewer, application: ApplicationRecord) =>

@@ -69,7 +69,10 @@ export async function listCourses(db: Q, viewer: Viewer, query: CourseQuery) {
       .limit(query.limit ?? 25)
       .offset(query.offset ?? 0)
       .execute(),
-    base.clearSelect().select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
+    base
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as("total"))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.total) };
 }
@@ -242,13 +245,16 @@ const certificateColumns = [
 
 export async function listCertificates(db: Q, viewer: Viewer, query: CertificateQuery) {
   let base = certificateBase(db).where(certificateVisibleTo(viewer));
-  if (query.mine) base = base.where("x.personId", "=", viewer.personId ?? "00000000-0000-0000-0000-000000000000");
+  if (query.mine)
+    base = base.where("x.personId", "=", viewer.personId ?? "00000000-0000-0000-0000-000000000000");
   if (query.eventId) base = base.where("x.eventId", "=", query.eventId);
   if (query.status === "revoked") base = base.where("x.revokedAt", "is not", null);
   if (query.status === "valid")
     base = base
       .where("x.revokedAt", "is", null)
-      .where((eb) => eb.or([eb("x.validUntil", "is", null), eb("x.validUntil", ">=", sql<string>`current_date`)]));
+      .where((eb) =>
+        eb.or([eb("x.validUntil", "is", null), eb("x.validUntil", ">=", sql<string>`current_date`)]),
+      );
   if (query.status === "expired")
     base = base.where("x.revokedAt", "is", null).where("x.validUntil", "<", sql<string>`current_date`);
   if (query.q?.trim()) {
@@ -274,7 +280,10 @@ export function findCertificate(db: Q, id: string) {
 export type CertificateRow = NonNullable<Awaited<ReturnType<typeof findCertificate>>>;
 
 export function findCertificateByCode(db: Q, code: string) {
-  return certificateBase(db).select(certificateColumns).where("x.verificationCode", "=", code).executeTakeFirst();
+  return certificateBase(db)
+    .select(certificateColumns)
+    .where("x.verificationCode", "=", code)
+    .executeTakeFirst();
 }
 
 // ------------------------------------------------------------------ registry and qualifications
@@ -331,7 +340,11 @@ export async function registry(db: Q, viewer: Viewer, query: RegistryQuery, onDa
     .selectAll("r");
   if (query.nationId) base = base.where("r.nationId", "=", query.nationId);
   if (query.expiringWithinDays) {
-    base = base.where("r.validUntil", "<=", sql<string>`(${onDate}::date + ${query.expiringWithinDays}::int)`);
+    base = base.where(
+      "r.validUntil",
+      "<=",
+      sql<string>`(${onDate}::date + ${query.expiringWithinDays}::int)`,
+    );
   }
   const [items, count] = await Promise.all([
     base
@@ -340,7 +353,10 @@ export async function registry(db: Q, viewer: Viewer, query: RegistryQuery, onDa
       .limit(query.limit ?? 25)
       .offset(query.offset ?? 0)
       .execute(),
-    base.clearSelect().select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
+    base
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as("total"))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.total) };
 }
@@ -379,7 +395,15 @@ export function standardSets(db: Q) {
               inner
                 .selectFrom("standard as st")
                 .whereRef("st.areaId", "=", "ar.id")
-                .select(["st.id", "st.code", "st.titleEn", "st.titleAz", "st.titleRu", "st.descriptionEn", "st.sample"])
+                .select([
+                  "st.id",
+                  "st.code",
+                  "st.titleEn",
+                  "st.titleAz",
+                  "st.titleRu",
+                  "st.descriptionEn",
+                  "st.sample",
+                ])
                 .orderBy("st.sortOrder"),
             ).as("standards"),
           )
@@ -438,7 +462,11 @@ const applicationColumns = [
   "app.releaseOrganisations",
 ] as const;
 
-export async function listApplications(db: Q, viewer: Viewer, query: ApplicationQuery & { expiringBy?: string }) {
+export async function listApplications(
+  db: Q,
+  viewer: Viewer,
+  query: ApplicationQuery & { expiringBy?: string },
+) {
   let base = applicationBase(db).where(visibleTo(viewer, "app"));
   if (query.centreId) base = base.where("app.centreId", "=", query.centreId);
   if (query.kind) base = base.where("app.kind", "=", query.kind);
@@ -503,7 +531,15 @@ export async function dossierParts(db: Q, application: ApplicationRow) {
       .selectFrom("accreditationEvidence as ev")
       .innerJoin("storedFile as f", "f.id", "ev.fileId")
       .where("ev.applicationId", "=", application.id)
-      .select(["ev.id", "ev.standardId", "ev.fileId", "f.filename", "f.contentType", "f.sizeBytes", "ev.createdAt"])
+      .select([
+        "ev.id",
+        "ev.standardId",
+        "ev.fileId",
+        "f.filename",
+        "f.contentType",
+        "f.sizeBytes",
+        "ev.createdAt",
+      ])
       .orderBy("ev.createdAt")
       .execute(),
     db

@@ -54,7 +54,9 @@ export const trainingRoutesPlugin: RoutesPlugin = async (app) => {
   const courses = ["training: courses"];
   app.get(
     "/api/training/courses",
-    { schema: { tags: courses, querystring: CourseQuery, response: { 200: Page(Course), ...errorResponses } } },
+    {
+      schema: { tags: courses, querystring: CourseQuery, response: { 200: Page(Course), ...errorResponses } },
+    },
     async (request) => service.listCourses(ctxOf(request), request.query),
   );
   app.get(
@@ -72,12 +74,18 @@ export const trainingRoutesPlugin: RoutesPlugin = async (app) => {
         response: { 201: CourseDetail, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await service.createCourse(ctxOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await service.createCourse(ctxOf(request), request.body)),
   );
   app.patch(
     "/api/training/courses/:id",
     {
-      schema: { tags: courses, params: IdParams, body: CoursePatch, response: { 200: CourseDetail, ...errorResponses } },
+      schema: {
+        tags: courses,
+        params: IdParams,
+        body: CoursePatch,
+        response: { 200: CourseDetail, ...errorResponses },
+      },
     },
     async (request) => service.updateCourse(ctxOf(request), request.params.id, request.body),
   );
@@ -146,7 +154,9 @@ export const trainingRoutesPlugin: RoutesPlugin = async (app) => {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await service.issueCertificates(ctxOf(request), request.params.eventId, request.body.nominationIds)),
+        .send(
+          await service.issueCertificates(ctxOf(request), request.params.eventId, request.body.nominationIds),
+        ),
   );
 
   // ---------------------------------------------------------------- certificates
@@ -180,7 +190,11 @@ export const trainingRoutesPlugin: RoutesPlugin = async (app) => {
       },
     },
     async (request, reply) => {
-      const { pdf, filename } = await service.certificatePdf(ctxOf(request), request.params.id, request.query.lang);
+      const { pdf, filename } = await service.certificatePdf(
+        ctxOf(request),
+        request.params.id,
+        request.query.lang,
+      );
       return reply
         .header("content-type", "application/pdf")
         .header("content-disposition", `inline; filename="${filename}"`)
@@ -199,7 +213,8 @@ export const trainingRoutesPlugin: RoutesPlugin = async (app) => {
         response: { 200: Certificate, ...errorResponses },
       },
     },
-    async (request) => service.setCertificateLanguage(ctxOf(request), request.params.id, request.body.language),
+    async (request) =>
+      service.setCertificateLanguage(ctxOf(request), request.params.id, request.body.language),
   );
   app.post(
     "/api/training/certificates/:id/revoke",
@@ -228,7 +243,12 @@ export const trainingRoutesPlugin: RoutesPlugin = async (app) => {
       reply
         .status(201)
         .send(
-          await service.reissueCertificate(ctxOf(request), request.params.id, request.body.reason, request.body.language),
+          await service.reissueCertificate(
+            ctxOf(request),
+            request.params.id,
+            request.body.reason,
+            request.body.language,
+          ),
         ),
   );
   app.get(
@@ -236,7 +256,8 @@ export const trainingRoutesPlugin: RoutesPlugin = async (app) => {
     {
       schema: {
         tags: certificates,
-        summary: "Public verification by the code of the QR (no sign-in; rate-limited; reveals name, course, dates, status)",
+        summary:
+          "Public verification by the code of the QR (no sign-in; rate-limited; reveals name, course, dates, status)",
         params: CodeParams,
         response: { 200: PublicCertificate, ...errorResponses, 429: errorResponses[400] },
       },
@@ -330,7 +351,11 @@ export const trainingRoutesPlugin: RoutesPlugin = async (app) => {
     },
     async (request) => accreditation.getDossier(ctxOf(request), request.params.id),
   );
-  const step = (path: string, summary: string, run: (ctx: ReturnType<typeof ctxOf>, id: string) => Promise<unknown>) =>
+  const step = (
+    path: string,
+    summary: string,
+    run: (ctx: ReturnType<typeof ctxOf>, id: string) => Promise<unknown>,
+  ) =>
     app.post(
       `/api/training/accreditation/:id/${path}`,
       {
@@ -345,7 +370,11 @@ export const trainingRoutesPlugin: RoutesPlugin = async (app) => {
       async (request) => run(ctxOf(request), request.params.id),
     );
   step("start", "draft → self_assessment", accreditation.startSelfAssessment);
-  step("submit", "self_assessment → submitted (needs a self-assessment and evidence for every standard)", accreditation.submitApplication);
+  step(
+    "submit",
+    "self_assessment → submitted (needs a self-assessment and evidence for every standard)",
+    accreditation.submitApplication,
+  );
   app.post(
     "/api/training/accreditation/:id/visit",
     {
@@ -413,7 +442,12 @@ export const trainingRoutesPlugin: RoutesPlugin = async (app) => {
       reply
         .status(201)
         .send(
-          await accreditation.addEvidence(ctxOf(request), request, request.params.id, request.params.standardId),
+          await accreditation.addEvidence(
+            ctxOf(request),
+            request,
+            request.params.id,
+            request.params.standardId,
+          ),
         ),
   );
   app.get(
@@ -428,7 +462,8 @@ export const trainingRoutesPlugin: RoutesPlugin = async (app) => {
   app.delete(
     "/api/training/accreditation/:id/evidence/:evidenceId",
     { schema: { tags: acc, params: EvidenceParams, response: { 200: Dossier, ...errorResponses } } },
-    async (request) => accreditation.removeEvidence(ctxOf(request), request.params.id, request.params.evidenceId),
+    async (request) =>
+      accreditation.removeEvidence(ctxOf(request), request.params.id, request.params.evidenceId),
   );
   app.post(
     "/api/training/accreditation/:id/findings",
@@ -455,6 +490,11 @@ export const trainingRoutesPlugin: RoutesPlugin = async (app) => {
       },
     },
     async (request) =>
-      accreditation.closeFinding(ctxOf(request), request.params.id, request.params.findingId, request.body.closureNote),
+      accreditation.closeFinding(
+        ctxOf(request),
+        request.params.id,
+        request.params.findingId,
+        request.body.closureNote,
+      ),
   );
 };

@@ -54,7 +54,11 @@ export const AssessmentComponent = Type.Object(
 
 export const AssessmentScheme = Type.Object(
   {
-    passMark: Type.Number({ minimum: 0, maximum: 100, description: "Weighted total (percent) needed to pass" }),
+    passMark: Type.Number({
+      minimum: 0,
+      maximum: 100,
+      description: "Weighted total (percent) needed to pass",
+    }),
     minAttendancePercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
     components: Type.Array(AssessmentComponent, { minItems: 1, maxItems: 30 }),
   },
@@ -98,7 +102,11 @@ const PersonRef = Type.Object({
   nationCode: Type.String(),
 });
 
-export const Titles = Type.Object({ en: Type.String(), az: Nullable(Type.String()), ru: Nullable(Type.String()) });
+export const Titles = Type.Object({
+  en: Type.String(),
+  az: Nullable(Type.String()),
+  ru: Nullable(Type.String()),
+});
 
 export const RunSummary = Type.Object({
   eventId: Uuid,
@@ -119,9 +127,7 @@ export const Course = Type.Object({
   title: Titles,
   organiserId: Uuid,
   hostInstitutionId: Nullable(Uuid),
-  qualification: Nullable(
-    Type.Object({ code: Type.String(), name: Titles, validityYears: Type.Integer() }),
-  ),
+  qualification: Nullable(Type.Object({ code: Type.String(), name: Titles, validityYears: Type.Integer() })),
   objectives: Type.Array(Type.String()),
   modules: Type.Array(CourseModule),
   totalHours: Type.Number(),
@@ -136,10 +142,18 @@ export const Course = Type.Object({
 
 export const CourseDetail = Type.Object({ ...Course.properties, runs: Type.Array(RunSummary) });
 
-export const CourseQuery = Type.Object({ ...PageQuery, q: Type.Optional(Type.String({ maxLength: 200 })) }, strict);
+export const CourseQuery = Type.Object(
+  { ...PageQuery, q: Type.Optional(Type.String({ maxLength: 200 })) },
+  strict,
+);
 export type CourseQuery = Static<typeof CourseQuery>;
 
-export const Session = Type.Object({ id: Uuid, title: Type.String(), startsAt: IsoDateTime, endsAt: IsoDateTime });
+export const Session = Type.Object({
+  id: Uuid,
+  title: Type.String(),
+  startsAt: IsoDateTime,
+  endsAt: IsoDateTime,
+});
 
 export const Participant = Type.Object({
   nominationId: Uuid,

@@ -77,7 +77,10 @@ export async function getCourse(ctx: Ctx, id: string) {
   const row = await queries.findCourse(ctx.db, ctx.viewer, id);
   if (!row) throw notFound("The course");
   const runs = await queries.courseRuns(ctx.db, id);
-  return { ...courseOutput(ctx, row), runs: runs.map((run) => ({ ...run, signedOffAt: iso(run.signedOffAt) })) };
+  return {
+    ...courseOutput(ctx, row),
+    runs: runs.map((run) => ({ ...run, signedOffAt: iso(run.signedOffAt) })),
+  };
 }
 
 function checkScheme(scheme: AssessmentScheme, field: string) {
@@ -124,13 +127,19 @@ export async function createCourse(ctx: Ctx, input: CourseInput) {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await writeAudit(trx, ctx, { action: "course.create", recordType: "course", recordId: row.id, after: row });
+      await writeAudit(trx, ctx, {
+        action: "course.create",
+        recordType: "course",
+        recordId: row.id,
+        after: row,
+      });
       return row.id;
     })
     .catch((error) => {
-      if (isViolation(error, "23505")) throw new AppError("CONFLICT", "The activity already has a course definition", [
-        { field: "body.activityId", message: "already has a course definition" },
-      ]);
+      if (isViolation(error, "23505"))
+        throw new AppError("CONFLICT", "The activity already has a course definition", [
+          { field: "body.activityId", message: "already has a course definition" },
+        ]);
       if (isViolation(error, "23503")) throw unprocessable("body", "an unknown qualification or person");
       throw error;
     });
@@ -145,7 +154,12 @@ export async function updateCourse(ctx: Ctx, id: string, patch: CoursePatch) {
   await ctx.db
     .transaction()
     .execute(async (trx) => {
-      const before = await trx.selectFrom("course").selectAll().where("id", "=", id).forUpdate().executeTakeFirstOrThrow();
+      const before = await trx
+        .selectFrom("course")
+        .selectAll()
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
       const { modules, entryRequirements, assessment, ...rest } = patch;
       const after = await trx
         .updateTable("course")
@@ -158,7 +172,13 @@ export async function updateCourse(ctx: Ctx, id: string, patch: CoursePatch) {
         .where("id", "=", id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      await writeAudit(trx, ctx, { action: "course.update", recordType: "course", recordId: id, before, after });
+      await writeAudit(trx, ctx, {
+        action: "course.update",
+        recordType: "course",
+        recordId: id,
+        before,
+        after,
+      });
     })
     .catch((error) => {
       if (isViolation(error, "23503")) throw unprocessable("body", "an unknown qualification or person");
@@ -174,7 +194,10 @@ async function loadRun(ctx: Ctx, eventId: string) {
   return run;
 }
 
-function computeParticipants(run: queries.RunRow, parts: Awaited<ReturnType<typeof queries.runParticipants>>) {
+function computeParticipants(
+  run: queries.RunRow,
+  parts: Awaited<ReturnType<typeof queries.runParticipants>>,
+) {
   const held = new Set(parts.attendance.map((entry) => entry.sessionId));
   return parts.people.map((person) => {
     const attendance: Record<string, boolean> = {};
@@ -200,8 +223,9 @@ function computeParticipants(run: queries.RunRow, parts: Awaited<ReturnType<type
       computed: computeOutcome(run.assessment, {
         scores,
         sessionsHeld: held.size,
-        sessionsAttended: Object.entries(attendance).filter(([session, present]) => present && held.has(session))
-          .length,
+        sessionsAttended: Object.entries(attendance).filter(
+          ([session, present]) => present && held.has(session),
+        ).length,
       }),
       certificate: certificate
         ? { id: certificate.id, number: certificate.number, status: certificateStatus(certificate, today()) }
@@ -272,7 +296,8 @@ async function acceptedNominations(trx: Transaction<DB>, eventId: string, ids: s
     .execute();
   const known = new Set(rows.map((row) => row.id));
   const index = ids.findIndex((id) => !known.has(id));
-  if (index >= 0) throw unprocessable(`${field}.${index}.nominationId`, "is not an accepted participant of this run");
+  if (index >= 0)
+    throw unprocessable(`${field}.${index}.nominationId`, "is not an accepted participant of this run");
 }
 
 export async function recordAttendance(ctx: Ctx, eventId: string, input: AttendanceInput) {
@@ -281,9 +306,16 @@ export async function recordAttendance(ctx: Ctx, eventId: string, input: Attenda
   await ctx.db.transaction().execute(async (trx) => {
     const locked = await lockOpenRun(trx, run);
     if (locked.signedOffAt) throw invalidState("The run is signed off: attendance can no longer change");
-    await acceptedNominations(trx, eventId, [...new Set(input.entries.map((e) => e.nominationId))], "body.entries");
+    await acceptedNominations(
+      trx,
+      eventId,
+      [...new Set(input.entries.map((e) => e.nominationId))],
+      "body.entries",
+    );
     const sessions = new Set(
-      (await trx.selectFrom("eventSession").select("id").where("eventId", "=", eventId).execute()).map((s) => s.id),
+      (await trx.selectFrom("eventSession").select("id").where("eventId", "=", eventId).execute()).map(
+        (s) => s.id,
+      ),
     );
     const bad = input.entries.findIndex((entry) => !sessions.has(entry.sessionId));
     if (bad >= 0) throw unprocessable(`body.entries.${bad}.sessionId`, "is not a session of this run");
@@ -314,7 +346,8 @@ export async function recordResults(ctx: Ctx, eventId: string, input: ResultsInp
   const components = new Map(run.assessment.components.map((c) => [c.code, c]));
   for (const [index, entry] of input.entries.entries()) {
     const component = components.get(entry.componentCode);
-    if (!component) throw validation(`body.entries.${index}.componentCode`, "is not a component of the assessment scheme");
+    if (!component)
+      throw validation(`body.entries.${index}.componentCode`, "is not a component of the assessment scheme");
     if (entry.score !== null && entry.score > component.maxScore) {
       throw validation(`body.entries.${index}.score`, `must not exceed ${component.maxScore}`);
     }
@@ -322,7 +355,12 @@ export async function recordResults(ctx: Ctx, eventId: string, input: ResultsInp
   await ctx.db.transaction().execute(async (trx) => {
     const locked = await lockOpenRun(trx, run);
     if (locked.signedOffAt) throw invalidState("The run is signed off: results can no longer change");
-    await acceptedNominations(trx, eventId, [...new Set(input.entries.map((e) => e.nominationId))], "body.entries");
+    await acceptedNominations(
+      trx,
+      eventId,
+      [...new Set(input.entries.map((e) => e.nominationId))],
+      "body.entries",
+    );
     const cleared = input.entries.filter((entry) => entry.score === null);
     for (const entry of cleared) {
       await trx
@@ -472,7 +510,8 @@ export async function issueCertificates(ctx: Ctx, eventId: string, nominationIds
         ),
       )
       .select(["o.nominationId", "p.id as personId", "p.givenName", "p.familyName"]);
-    if (nominationIds) candidates = candidates.where("o.nominationId", "in", nominationIds.length ? nominationIds : [""]);
+    if (nominationIds)
+      candidates = candidates.where("o.nominationId", "in", nominationIds.length ? nominationIds : [""]);
     const rows = nominationIds?.length === 0 ? [] : await candidates.orderBy("p.familyName").execute();
     const issuedOn = today();
     const issued: { id: string; number: string; holderName: string }[] = [];
@@ -585,7 +624,9 @@ export async function certificatePdf(ctx: Ctx, id: string, language?: Language) 
     courseTitle: pick(row.titleEn, row.titleAz, row.titleRu),
     courseStartsOn: row.courseStartsOn,
     courseEndsOn: row.courseEndsOn,
-    qualificationName: qualification ? pick(qualification.nameEn, qualification.nameAz, qualification.nameRu) : null,
+    qualificationName: qualification
+      ? pick(qualification.nameEn, qualification.nameAz, qualification.nameRu)
+      : null,
     issuedOn: row.issuedOn,
     validUntil: row.validUntil,
     verificationUrl: verificationUrl(ctx, row.verificationCode),
@@ -609,7 +650,12 @@ export async function setCertificateLanguage(ctx: Ctx, id: string, language: Lan
 }
 
 async function revokeLocked(trx: Transaction<DB>, ctx: Ctx, id: string, reason: string) {
-  const before = await trx.selectFrom("certificate").selectAll().where("id", "=", id).forUpdate().executeTakeFirstOrThrow();
+  const before = await trx
+    .selectFrom("certificate")
+    .selectAll()
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   if (before.revokedAt) throw invalidState(`The certificate ${before.number} is already revoked`);
   const after = await trx
     .updateTable("certificate")
@@ -723,7 +769,8 @@ export async function listQualifications(ctx: Ctx) {
 /** Certificates expiring within this many days are flagged in the registry. */
 export const EXPIRY_ALERT_DAYS = 90;
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 export async function getRegistry(ctx: Ctx, query: RegistryQuery) {
   authorize(ctx.viewer, "registry.read");

@@ -20,9 +20,10 @@ const camel = (snake: string) => snake.replace(/_([a-z])/g, (_m, c: string) => c
 
 /** "Key (code)=(AZE) already exists." → ["code"]; "Key (nation_id, kind)=..." → ["nationId", "kind"] */
 function keyColumns(detail: string | undefined): string[] {
-  const match = detail?.match(/^Key \(([^)]+)\)/);
+  const match = detail?.match(/^Key \((.+?)\)=\(/);
   if (!match?.[1]) return [];
-  return match[1].split(",").map((column) => camel(column.trim().replace(/^lower\((.*)\)$/, "$1")));
+  // Expression indexes name the expression: "lower(email)" is the email field.
+  return match[1].split(",").map((column) => camel(column.trim().replace(/^[a-z_]+\(([a-z_]+)\)?$/, "$1")));
 }
 
 /** Postgres errors that bad input can cause, mapped to the client's fault; anything else stays a 500. */

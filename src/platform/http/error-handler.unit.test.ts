@@ -10,6 +10,12 @@ describe("PostgreSQL errors caused by input", () => {
     expect(error?.fields.map((f) => f.field)).toEqual(["body.nationId", "body.kind"]);
   });
 
+  it("names the column behind an expression index such as lower(email)", () => {
+    const error = fromPgError(pgError("23505", { detail: "Key (lower(email))=(a@b.c) already exists." }));
+    expect(error?.fields.map((f) => f.field)).toEqual(["body.email"]);
+    expect(error?.message).toBe("A record with this email already exists");
+  });
+
   it("turns a missing referenced record into 422 and a still-referenced one into 409", () => {
     expect(
       fromPgError(pgError("23503", { detail: 'Key (parent_id)=(x) is not present in table "organisation".' }))

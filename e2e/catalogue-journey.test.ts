@@ -1,0 +1,63 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type E2E, startE2E } from "./support/browser.js";
+
+let e2e: E2E;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(() => e2e?.close());
+
+async function pickPerson(page: Page, search: string, option: RegExp) {
+  const input = page.getByTestId("nominate-person");
+  await input.click();
+  await input.fill(search);
+  await page.getByRole("option", { name: option }).click();
+}
+
+describe("catalogue journey in the browser", () => {
+  it("a coordinator finds CREVAL and nominates two officers; the organiser accepts one and waitlists the other; the coordinator sees both", async () => {
+    const coordinator = await e2e.newPage();
+    await e2e.login(coordinator, "coordinator");
+    await coordinator.goto("/catalogue");
+    await coordinator.getByTestId("catalogue-search").fill("CREVAL");
+    await coordinator.getByTestId("activity-row-CREVAL-2027").click();
+    await coordinator.waitForURL(/\/catalogue\/activities\/[0-9a-f-]{36}$/);
+    await expect.poll(() => coordinator.getByTestId("activity-capacity").innerText()).toContain("39");
+    await coordinator.getByTestId("event-open-2027-03-08").click();
+    await coordinator.waitForURL(/\/catalogue\/events\/[0-9a-f-]{36}$/);
+    const eventUrl = coordinator.url();
+
+    await pickPerson(coordinator, "Mammadov", /Kamran Mammadov/);
+    await coordinator.getByTestId("nominate-submit").click();
+    await expect.poll(() => coordinator.getByTestId("nomination-row-Mammadov").count()).toBe(1);
+    await pickPerson(coordinator, "Hasanov", /Farid Hasanov/);
+    await coordinator.getByTestId("nominate-priority").fill("2");
+    await coordinator.getByTestId("nominate-submit").click();
+    await expect.poll(() => coordinator.getByTestId("nomination-row-Hasanov").count()).toBe(1);
+    await expect
+      .poll(() => coordinator.getByTestId("nomination-row-Hasanov").innerText())
+      .toContain("Awaiting decision");
+
+    const organiser = await e2e.newPage();
+    await e2e.login(organiser, "organiser");
+    await organiser.goto("/catalogue/inbox");
+    await organiser.getByTestId("decide-accept-Mammadov").click();
+    await expect.poll(() => organiser.getByTestId("decide-accept-Mammadov").count()).toBe(0);
+    await organiser.getByTestId("decide-waitlist-Hasanov").click();
+    await expect.poll(() => organiser.getByTestId("decide-waitlist-Hasanov").count()).toBe(0);
+
+    await coordinator.goto(eventUrl);
+    await expect.poll(() => coordinator.getByTestId("nomination-row-Mammadov").innerText()).toContain("Accepted");
+    await expect.poll(() => coordinator.getByTestId("nomination-row-Hasanov").innerText()).toContain("Waitlisted");
+    await expect.poll(() => coordinator.getByTestId("seat-gauge-waitlist").innerText()).toMatch(/1/);
+
+    await coordinator.goto("/notifications");
+    await expect
+      .poll(() => coordinator.getByTestId("notifications-list").innerText())
+      .toMatch(/nomination accepted[\s\S]*|nomination waitlisted/);
+    await coordinator.context().close();
+    await organiser.context().close();
+  });
+});

@@ -1,0 +1,63 @@
+import { Button, Card, SimpleGrid, Stack, Text, ThemeIcon, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { usePermissions } from "../shared/auth";
+import { PageHeader } from "../shared/ui";
+import { features } from "./features";
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const permissions = usePermissions();
+  const sections = features
+    .map((feature) => feature.nav)
+    .filter((nav) => nav && (!nav.visible || nav.visible(permissions)));
+
+  return (
+    <>
+      <PageHeader title={t("home.welcome")} description={t("home.intro")} />
+      <Stack gap="lg">
+        {permissions.user ? (
+          <Text data-testid="signed-in-as">
+            {t("home.signedInAs", { name: permissions.user.displayName })}
+          </Text>
+        ) : (
+          <Card withBorder>
+            <Stack gap="sm" align="flex-start">
+              <Text>{t("home.signInPrompt")}</Text>
+              <Button component={Link} to="/login">
+                {t("header.signIn")}
+              </Button>
+            </Stack>
+          </Card>
+        )}
+        <Title order={2} size="h4">
+          {t("home.sections")}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+          {sections.map((nav) => {
+            if (!nav) return null;
+            const Icon = nav.icon;
+            const to = nav.items?.[0]?.to ?? nav.to;
+            return (
+              <Card key={nav.to} withBorder component={Link} to={to} padding="md">
+                <Stack gap="xs" align="flex-start">
+                  {Icon && (
+                    <ThemeIcon variant="light" size="lg">
+                      <Icon size={20} />
+                    </ThemeIcon>
+                  )}
+                  <Text fw={600}>{t(nav.label)}</Text>
+                  {nav.items && (
+                    <Text size="sm" c="dimmed">
+                      {nav.items.map((item) => t(item.label)).join(" · ")}
+                    </Text>
+                  )}
+                </Stack>
+              </Card>
+            );
+          })}
+        </SimpleGrid>
+      </Stack>
+    </>
+  );
+}

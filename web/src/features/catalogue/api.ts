@@ -1,0 +1,164 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, type Page } from "../../shared/api";
+import type {
+  ActivityDetail,
+  ActivityPage,
+  CalendarEntry,
+  CalendarToken,
+  Decision,
+  EventDetail,
+  Nomination,
+  Notification,
+} from "./types";
+
+export const catalogueKeys = {
+  all: ["catalogue"] as const,
+  activities: (query: object) => ["catalogue", "activities", query] as const,
+  activity: (id: string) => ["catalogue", "activity", id] as const,
+  event: (id: string) => ["catalogue", "event", id] as const,
+  nominations: (query: object) => ["catalogue", "nominations", query] as const,
+  calendar: (query: object) => ["catalogue", "calendar", query] as const,
+  notifications: (query: object) => ["catalogue", "notifications", query] as const,
+  areas: ["catalogue", "areas"] as const,
+  tokens: ["catalogue", "tokens"] as const,
+};
+
+const useInvalidate = () => {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: catalogueKeys.all });
+};
+
+export const useAreas = () =>
+  useQuery({
+    queryKey: catalogueKeys.areas,
+    queryFn: () => api.get<{ code: string; nameEn: string; nameAz: string; nameRu: string }[]>("/api/areas"),
+    staleTime: 10 * 60_000,
+  });
+
+export const useActivities = (query: Record<string, string | number | boolean | undefined>) =>
+  useQuery({
+    queryKey: catalogueKeys.activities(query),
+    queryFn: ({ signal }) => api.get<ActivityPage>("/api/activities", query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useActivity = (id: string) =>
+  useQuery({
+    queryKey: catalogueKeys.activity(id),
+    queryFn: ({ signal }) => api.get<ActivityDetail>(`/api/activities/${id}`, undefined, signal),
+  });
+
+export const useEvent = (id: string) =>
+  useQuery({
+    queryKey: catalogueKeys.event(id),
+    queryFn: ({ signal }) => api.get<EventDetail>(`/api/events/${id}`, undefined, signal),
+  });
+
+export const useNominations = (query: Record<string, string | number | undefined>, enabled = true) =>
+  useQuery({
+    queryKey: catalogueKeys.nominations(query),
+    queryFn: ({ signal }) => api.get<Page<Nomination>>("/api/nominations", query, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+
+export const useCalendar = (query: { from: string; to: string; nationId?: string; personId?: string }) =>
+  useQuery({
+    queryKey: catalogueKeys.calendar(query),
+    queryFn: ({ signal }) => api.get<CalendarEntry[]>("/api/calendar", query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useNotifications = (
+  query: { unread?: boolean; limit?: number; offset?: number },
+  enabled = true,
+) =>
+  useQuery({
+    queryKey: catalogueKeys.notifications(query),
+    queryFn: ({ signal }) =>
+      api.get<Page<Notification> & { unread: number }>("/api/notifications", query, signal),
+    enabled,
+    refetchInterval: 60_000,
+  });
+
+export function useMarkRead() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (ids: string[] | "all") => api.post<{ marked: number }>("/api/notifications/read", { ids }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useNominate(eventId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: { personId: string; priority?: number; note?: string | null }) =>
+      api.post<Nomination>(`/api/events/${eventId}/nominations`, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDecide() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, decision, reason }: { id: string; decision: Decision; reason?: string }) =>
+      api.post<Nomination>(`/api/nominations/${id}/decision`, reason ? { decision, reason } : { decision }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDecideMany() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: { nominationIds: string[]; decision: Decision; reason?: string }) =>
+      api.post<{
+        results: { nominationId: string; ok: boolean; status: string | null; error: string | null }[];
+      }>("/api/nominations/decisions", input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useWithdraw() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason?: string }) =>
+      api.post<Nomination>(`/api/nominations/${id}/withdraw`, reason ? { reason } : {}),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRecordAttendance() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, attendance, completed }: { id: string; attendance: string; completed?: boolean }) =>
+      api.post<Nomination>(`/api/nominations/${id}/attendance`, { attendance, completed }),
+    onSuccess: invalidate,
+  });
+}
+
+export const useCalendarTokens = () =>
+  useQuery({
+    queryKey: catalogueKeys.tokens,
+    queryFn: () => api.get<CalendarToken[]>("/api/calendar/tokens"),
+  });
+
+export function useCreateCalendarToken() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: {
+      scope: "nation" | "person" | "search";
+      nationId?: string;
+      personId?: string;
+      label?: string;
+    }) => api.post<CalendarToken>("/api/calendar/tokens", input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRevokeCalendarToken() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<void>(`/api/calendar/tokens/${id}`),
+    onSuccess: invalidate,
+  });
+}

@@ -1,0 +1,201 @@
+import { Button, Group, Menu, Switch, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import { IconAlertTriangle } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { notifyError, notifySuccess } from "../../../shared/ui";
+import { useDecide, useRecordAttendance, useWithdraw } from "../api";
+import type { Decision, Nomination } from "../types";
+import { NominationStatusBadge, useDateRange } from "./labels";
+
+interface Props {
+  nominations: Nomination[];
+  /** The viewer organises the event(s): decisions and attendance. */
+  canManage: (nomination: Nomination) => boolean;
+  /** The viewer may withdraw (a coordinator of the nation). */
+  canWithdraw: (nomination: Nomination) => boolean;
+  showEvent?: boolean;
+  selectable?: { selected: Set<string>; onChange: (selected: Set<string>) => void };
+}
+
+const DECISIONS: Record<string, Decision[]> = {
+  nominated: ["accept", "waitlist", "decline"],
+  waitlisted: ["accept", "decline", "cancel"],
+  accepted: ["waitlist", "decline", "cancel"],
+};
+
+export function NominationsTable({ nominations, canManage, canWithdraw, showEvent, selectable }: Props) {
+  const { t } = useTranslation("catalogue");
+  const dates = useDateRange();
+  const decide = useDecide();
+  const withdraw = useWithdraw();
+  const attendance = useRecordAttendance();
+  const [reason, setReason] = useState("");
+
+  const run = async (action: () => Promise<unknown>) => {
+    try {
+      await action();
+      notifySuccess(t("common:notify.saved"));
+      setReason("");
+    } catch (error) {
+      notifyError(error, t);
+    }
+  };
+
+  if (!nominations.length) return <Text c="dimmed">{t("nominations.empty")}</Text>;
+  const anyManaged = nominations.some(canManage);
+
+  return (
+    <>
+      {anyManaged && (
+        <TextInput
+          label={t("nominations.reasonPrompt")}
+          value={reason}
+          onChange={(event) => setReason(event.currentTarget.value)}
+          maw={480}
+          mb="sm"
+          data-testid="decision-reason"
+        />
+      )}
+      <Table.ScrollContainer minWidth={700}>
+        <Table data-testid="nominations-table">
+          <Table.Thead>
+            <Table.Tr>
+              {selectable && <Table.Th />}
+              <Table.Th>{t("nominations.person")}</Table.Th>
+              <Table.Th>{t("nominations.nation")}</Table.Th>
+              {showEvent && <Table.Th>{t("nominations.event")}</Table.Th>}
+              <Table.Th>{t("nominations.priority")}</Table.Th>
+              <Table.Th>{t("nominations.status")}</Table.Th>
+              <Table.Th>{t("nominations.actions")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {nominations.map((n) => {
+              const name = [n.person.rankTitle, n.person.givenName, n.person.familyName]
+                .filter(Boolean)
+                .join(" ");
+              return (
+                <Table.Tr key={n.id} data-testid={`nomination-row-${n.person.familyName}`}>
+                  {selectable && (
+                    <Table.Td>
+                      <Switch
+                        size="xs"
+                        aria-label={name}
+                        checked={selectable.selected.has(n.id)}
+                        onChange={(event) => {
+                          const next = new Set(selectable.selected);
+                          if (event.currentTarget.checked) next.add(n.id);
+                          else next.delete(n.id);
+                          selectable.onChange(next);
+                        }}
+                        data-testid={`nomination-select-${n.person.familyName}`}
+                      />
+                    </Table.Td>
+                  )}
+                  <Table.Td>
+                    <Group gap={4}>
+                      {name}
+                      {n.warnings.length > 0 && (
+                        <Tooltip label={n.warnings.map((w) => w.message).join("; ")}>
+                          <IconAlertTriangle size={16} color="orange" aria-label={t("nominate.warnings")} />
+                        </Tooltip>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{n.nation.code}</Table.Td>
+                  {showEvent && (
+                    <Table.Td>
+                      <Link to={`/catalogue/events/${n.eventId}`}>{n.event.activityCode}</Link>{" "}
+                      <Text span size="xs" c="dimmed">
+                        {dates(n.event.startsOn, n.event.endsOn)}
+                      </Text>
+                    </Table.Td>
+                  )}
+                  <Table.Td>{n.priority}</Table.Td>
+                  <Table.Td>
+                    <NominationStatusBadge status={n.status} />
+                    {n.statusReason && (
+                      <Text size="xs" c="dimmed">
+                        {n.statusReason}
+                      </Text>
+                    )}
+                    {n.attendance && (
+                      <Text size="xs">
+                        {t(`nominations.attendances.${n.attendance}`)}
+                        {n.completed ? ` · ${t("nominations.completed")}` : ""}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {canManage(n) &&
+                        (DECISIONS[n.status] ?? []).map((decision) => (
+                          <Button
+                            key={decision}
+                            size="compact-xs"
+                            variant={decision === "accept" ? "filled" : "light"}
+                            color={decision === "decline" || decision === "cancel" ? "red" : undefined}
+                            loading={decide.isPending && decide.variables?.id === n.id}
+                            onClick={() =>
+                              run(() =>
+                                decide.mutateAsync({ id: n.id, decision, reason: reason || undefined }),
+                              )
+                            }
+                            data-testid={`decide-${decision}-${n.person.familyName}`}
+                          >
+                            {t(`nominations.${decision}`)}
+                          </Button>
+                        ))}
+                      {canManage(n) && n.status === "accepted" && (
+                        <Menu>
+                          <Menu.Target>
+                            <Button size="compact-xs" variant="default">
+                              {t("nominations.attendance")}
+                            </Button>
+                          </Menu.Target>
+                          <Menu.Dropdown>
+                            {(["attended", "partly", "absent"] as const).map((value) => (
+                              <Menu.Item
+                                key={value}
+                                onClick={() =>
+                                  run(() =>
+                                    attendance.mutateAsync({
+                                      id: n.id,
+                                      attendance: value,
+                                      completed:
+                                        value === "attended" ? true : value === "absent" ? false : undefined,
+                                    }),
+                                  )
+                                }
+                              >
+                                {t(`nominations.attendances.${value}`)}
+                              </Menu.Item>
+                            ))}
+                          </Menu.Dropdown>
+                        </Menu>
+                      )}
+                      {canWithdraw(n) && ["nominated", "accepted", "waitlisted"].includes(n.status) && (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() =>
+                            run(() => withdraw.mutateAsync({ id: n.id, reason: reason || undefined }))
+                          }
+                          data-testid={`withdraw-${n.person.familyName}`}
+                        >
+                          {t("nominations.withdraw")}
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </>
+  );
+}

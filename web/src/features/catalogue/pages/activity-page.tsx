@@ -1,0 +1,149 @@
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router-dom";
+import { useFormat } from "../../../shared/i18n/format";
+import { DetailList, PageHeader, QueryBoundary, ReleasabilityBadge } from "../../../shared/ui";
+import { useActivity, useAreas } from "../api";
+import { localTitle, useDateRange } from "../components/labels";
+
+export function ActivityPage() {
+  const { id = "" } = useParams();
+  const { t } = useTranslation("catalogue");
+  const { language } = useFormat();
+  const dates = useDateRange();
+  const activity = useActivity(id);
+  const areas = useAreas();
+  const areaName = (code: string) => {
+    const area = areas.data?.find((item) => item.code === code);
+    if (!area) return code;
+    return language === "az" ? area.nameAz : language === "ru" ? area.nameRu : area.nameEn;
+  };
+
+  return (
+    <QueryBoundary query={activity}>
+      {(a) => {
+        const description =
+          (language === "az" && a.descriptionAz) || (language === "ru" && a.descriptionRu) || a.descriptionEn;
+        return (
+          <>
+            <PageHeader
+              title={localTitle(a, language)}
+              description={a.code}
+              breadcrumbs={[{ label: t("search.title"), to: "/catalogue" }, { label: a.code }]}
+              badges={
+                <Group gap={4}>
+                  <Badge variant="light">{t(`kinds.${a.kind}`)}</Badge>
+                  <Badge color={a.status === "published" ? "green" : "gray"} data-testid="activity-status">
+                    {t(`statuses.${a.status}`)}
+                  </Badge>
+                  <ReleasabilityBadge level={a.releasability as "public"} />
+                  {a.sample && (
+                    <Badge color="grape" variant="outline">
+                      {t("fields.sample")}
+                    </Badge>
+                  )}
+                </Group>
+              }
+            />
+            <Stack>
+              {description && <Text style={{ whiteSpace: "pre-line" }}>{description}</Text>}
+              {a.cancelReason && <Text c="red">{a.cancelReason}</Text>}
+              <DetailList
+                items={[
+                  { label: t("fields.organiser"), value: a.organiser.nameEn },
+                  { label: t("fields.hostInstitution"), value: a.hostInstitution?.nameEn },
+                  {
+                    label: t("fields.place"),
+                    value: a.online
+                      ? t("fields.online")
+                      : [a.venue, a.city, a.hostNation?.nameEn].filter(Boolean).join(", "),
+                  },
+                  { label: t("fields.languages"), value: a.languages.join(", ").toUpperCase() },
+                  {
+                    label: t("fields.eligibility"),
+                    value:
+                      t(`eligibility.${a.eligibility}`) +
+                      (a.eligibleNations.length
+                        ? `: ${a.eligibleNations.map((n) => n.code).join(", ")}`
+                        : ""),
+                  },
+                  {
+                    label: t("fields.capacity"),
+                    value: a.capacity ?? t("fields.unlimited"),
+                    testId: "activity-capacity",
+                  },
+                  { label: t("fields.quota"), value: a.nationQuota },
+                  { label: t("fields.areas"), value: a.areas.map(areaName).join("; ") },
+                  {
+                    label: t("fields.prerequisites"),
+                    value: [
+                      a.prerequisites.languageLevel,
+                      a.prerequisites.clearanceNote,
+                      a.prerequisites.requiredActivityCodes?.join(", "),
+                    ]
+                      .filter(Boolean)
+                      .join("; "),
+                  },
+                  {
+                    label: t("fields.references"),
+                    value: a.externalRefs.map((ref) => (
+                      <div key={ref.label + ref.value}>
+                        {ref.url ? (
+                          <Anchor href={ref.url} target="_blank" rel="noreferrer">
+                            {ref.label}: {ref.value}
+                          </Anchor>
+                        ) : (
+                          `${ref.label}: ${ref.value}`
+                        )}
+                      </div>
+                    )),
+                  },
+                ]}
+              />
+              <Paper withBorder p="md">
+                <Title order={2} size="h4" mb="sm">
+                  {t("fields.events")}
+                </Title>
+                <Table data-testid="activity-events">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t("fields.dates")}</Table.Th>
+                      <Table.Th>{t("fields.place")}</Table.Th>
+                      <Table.Th>{t("fields.status")}</Table.Th>
+                      <Table.Th>{t("event.seats")}</Table.Th>
+                      <Table.Th />
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {a.events.map((event) => (
+                      <Table.Tr key={event.id}>
+                        <Table.Td>{dates(event.startsOn, event.endsOn)}</Table.Td>
+                        <Table.Td>{[event.venue, event.city].filter(Boolean).join(", ")}</Table.Td>
+                        <Table.Td>{t(`statuses.${event.status}`)}</Table.Td>
+                        <Table.Td>
+                          {event.accepted} / {event.capacity ?? "∞"}
+                          {event.waitlisted ? ` (+${event.waitlisted})` : ""}
+                        </Table.Td>
+                        <Table.Td>
+                          <Button
+                            component={Link}
+                            to={`/catalogue/events/${event.id}`}
+                            size="xs"
+                            variant="light"
+                            data-testid={`event-open-${event.startsOn}`}
+                          >
+                            {t("event.open")}
+                          </Button>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Paper>
+            </Stack>
+          </>
+        );
+      }}
+    </QueryBoundary>
+  );
+}

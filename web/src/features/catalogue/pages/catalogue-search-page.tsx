@@ -1,0 +1,277 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  Paper,
+  ScrollArea,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router-dom";
+import { usePermissions } from "../../../shared/auth";
+import { useFormat } from "../../../shared/i18n/format";
+import {
+  DataTable,
+  type DataTableColumn,
+  EmptyState,
+  PageHeader,
+  QueryBoundary,
+  SearchInput,
+  useListParams,
+} from "../../../shared/ui";
+import { useActivities, useAreas } from "../api";
+import { localTitle, useDateRange } from "../components/labels";
+import type { ActivitySummary, FacetBucket, FacetName } from "../types";
+
+const FILTERS = [
+  "kind",
+  "area",
+  "organiserId",
+  "hostNationId",
+  "language",
+  "year",
+  "from",
+  "to",
+  "eligibleForMyNation",
+  "hasFreeSeats",
+] as const;
+const FACET_PARAM: Record<FacetName, (typeof FILTERS)[number]> = {
+  kind: "kind",
+  area: "area",
+  organiser: "organiserId",
+  hostNation: "hostNationId",
+  language: "language",
+  year: "year",
+};
+const MULTI: FacetName[] = ["kind", "area"];
+
+export function CatalogueSearchPage() {
+  const { t } = useTranslation("catalogue");
+  const { language } = useFormat();
+  const navigate = useNavigate();
+  const dates = useDateRange();
+  const { signedIn } = usePermissions();
+  const list = useListParams({ defaultSort: "startsOn", filters: FILTERS, limit: 25 });
+  const areas = useAreas();
+  const query = {
+    q: list.q || undefined,
+    sort: list.q && list.sort === "startsOn" ? "relevance" : list.sort,
+    limit: list.limit,
+    offset: list.offset,
+    ...Object.fromEntries(Object.entries(list.filters).filter(([, value]) => value)),
+  };
+  const activities = useActivities(query);
+  const filtered = Object.values(list.filters).some(Boolean) || !!list.q;
+
+  const areaName = (code: string) => {
+    const area = areas.data?.find((item) => item.code === code);
+    if (!area) return code;
+    return language === "az" ? area.nameAz : language === "ru" ? area.nameRu : area.nameEn;
+  };
+  const bucketLabel = (facet: FacetName, bucket: FacetBucket) =>
+    facet === "kind" ? t(`kinds.${bucket.value}`) : facet === "area" ? areaName(bucket.value) : bucket.label;
+
+  const toggle = (facet: FacetName, value: string) => {
+    const param = FACET_PARAM[facet];
+    if (!MULTI.includes(facet)) {
+      list.setFilter(param, list.filters[param] === value ? null : value);
+      return;
+    }
+    const current = new Set(list.filters[param].split(",").filter(Boolean));
+    if (current.has(value)) current.delete(value);
+    else current.add(value);
+    list.setFilter(param, [...current].join(",") || null);
+  };
+  const isChecked = (facet: FacetName, value: string) =>
+    list.filters[FACET_PARAM[facet]].split(",").includes(value);
+
+  const columns: DataTableColumn<ActivitySummary>[] = [
+    { key: "code", header: t("fields.code"), sortKey: "code", width: 150, render: (a) => a.code },
+    {
+      key: "title",
+      header: t("fields.title"),
+      sortKey: "title",
+      render: (a) => (
+        <Stack gap={2}>
+          <Anchor
+            component={Link}
+            to={`/catalogue/activities/${a.id}`}
+            onClick={(event) => event.stopPropagation()}
+          >
+            {localTitle(a, language)}
+          </Anchor>
+          <Group gap={4}>
+            <Badge size="xs" variant="light">
+              {t(`kinds.${a.kind}`)}
+            </Badge>
+            {a.status !== "published" && (
+              <Badge size="xs" color="gray">
+                {t(`statuses.${a.status}`)}
+              </Badge>
+            )}
+            {a.sample && (
+              <Badge size="xs" color="grape" variant="outline">
+                {t("fields.sample")}
+              </Badge>
+            )}
+          </Group>
+        </Stack>
+      ),
+    },
+    {
+      key: "dates",
+      header: t("fields.dates"),
+      sortKey: "startsOn",
+      render: (a) => dates(a.firstStartsOn, a.lastEndsOn),
+    },
+    {
+      key: "place",
+      header: t("fields.place"),
+      render: (a) =>
+        a.online ? t("fields.online") : [a.city, a.hostNation?.code].filter(Boolean).join(", "),
+    },
+    { key: "organiser", header: t("fields.organiser"), render: (a) => a.organiser.code },
+    {
+      key: "free",
+      header: t("fields.freeSeats"),
+      render: (a) => (a.freeSeats === null ? t("fields.unlimited") : a.freeSeats),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t("search.title")} description={t("search.description")} />
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 3 }}>
+          <Stack gap="sm" data-testid="catalogue-facets">
+            {signedIn && (
+              <Switch
+                label={t("search.eligibleForMyNation")}
+                checked={list.filters.eligibleForMyNation === "true"}
+                onChange={(event) =>
+                  list.setFilter("eligibleForMyNation", event.currentTarget.checked ? "true" : null)
+                }
+                data-testid="filter-eligible"
+              />
+            )}
+            <Switch
+              label={t("search.hasFreeSeats")}
+              checked={list.filters.hasFreeSeats === "true"}
+              onChange={(event) =>
+                list.setFilter("hasFreeSeats", event.currentTarget.checked ? "true" : null)
+              }
+              data-testid="filter-free-seats"
+            />
+            <Group grow>
+              <TextInput
+                type="date"
+                label={t("search.from")}
+                value={list.filters.from}
+                onChange={(event) => list.setFilter("from", event.currentTarget.value || null)}
+              />
+              <TextInput
+                type="date"
+                label={t("search.to")}
+                value={list.filters.to}
+                onChange={(event) => list.setFilter("to", event.currentTarget.value || null)}
+              />
+            </Group>
+            {activities.data?.facets &&
+              (Object.keys(FACET_PARAM) as FacetName[]).map((facet) => {
+                const buckets = activities.data.facets?.[facet] ?? [];
+                if (!buckets.length) return null;
+                return (
+                  <Paper key={facet} withBorder p="xs" data-testid={`facet-${facet}`}>
+                    <Title order={3} size="h6" mb={4}>
+                      {t(`facets.${facet}`)}
+                    </Title>
+                    <ScrollArea.Autosize mah={220}>
+                      <Stack gap={4}>
+                        {buckets.map((bucket) => (
+                          <Checkbox
+                            key={bucket.value}
+                            size="xs"
+                            checked={isChecked(facet, bucket.value)}
+                            onChange={() => toggle(facet, bucket.value)}
+                            label={`${bucketLabel(facet, bucket)} (${bucket.count})`}
+                            data-testid={`facet-${facet}-${bucket.value}`}
+                          />
+                        ))}
+                      </Stack>
+                    </ScrollArea.Autosize>
+                  </Paper>
+                );
+              })}
+            {filtered && (
+              <Button
+                variant="subtle"
+                onClick={() => {
+                  list.setQ("");
+                  for (const name of FILTERS) list.setFilter(name, null);
+                }}
+              >
+                {t("search.clear")}
+              </Button>
+            )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 9 }}>
+          <Stack>
+            <Group align="flex-end">
+              <SearchInput
+                value={list.q}
+                onChange={list.setQ}
+                placeholder={t("search.placeholder")}
+                style={{ flex: 1 }}
+                data-testid="catalogue-search"
+              />
+              <Select
+                label={t("search.sort")}
+                w={180}
+                value={list.sort.replace(/^-/, "")}
+                onChange={(value) => list.setSort(value ?? "startsOn")}
+                data={(["relevance", "startsOn", "title", "code"] as const).map((value) => ({
+                  value,
+                  label: t(`search.sorts.${value}`),
+                }))}
+              />
+            </Group>
+            <QueryBoundary query={activities}>
+              {(page) => (
+                <>
+                  <Text c="dimmed" size="sm" data-testid="catalogue-total">
+                    {t("search.results", { count: page.total })}
+                  </Text>
+                  <DataTable
+                    data-testid="catalogue-results"
+                    columns={columns}
+                    rows={page.items}
+                    rowKey={(a) => a.id}
+                    rowTestId={(a) => `activity-row-${a.code}`}
+                    onRowClick={(a) => navigate(`/catalogue/activities/${a.id}`)}
+                    sort={list.sort}
+                    onSortChange={list.setSort}
+                    total={page.total}
+                    limit={page.limit}
+                    offset={page.offset}
+                    onOffsetChange={list.setOffset}
+                    fetching={activities.isPlaceholderData}
+                    empty={<EmptyState description={t("search.empty")} />}
+                  />
+                </>
+              )}
+            </QueryBoundary>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}

@@ -1,0 +1,279 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  NumberInput,
+  Paper,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router-dom";
+import { api, type Page } from "../../../shared/api";
+import { usePermissions } from "../../../shared/auth";
+import { useFormat } from "../../../shared/i18n/format";
+import {
+  DetailList,
+  notifyError,
+  notifySuccess,
+  PageHeader,
+  QueryBoundary,
+  RemoteSelect,
+} from "../../../shared/ui";
+import { useEvent, useNominate, useNominations } from "../api";
+import { localTitle, useDateRange } from "../components/labels";
+import { NominationsTable } from "../components/nominations-table";
+import type { EventDetail, Nomination } from "../types";
+
+function SeatGauge({ event }: { event: EventDetail }) {
+  const { t } = useTranslation("catalogue");
+  const { seats } = event;
+  const share = seats.capacity ? Math.min(100, (seats.accepted / seats.capacity) * 100) : 0;
+  return (
+    <Paper withBorder p="md" data-testid="seat-gauge">
+      <Title order={2} size="h4" mb="xs">
+        {t("event.seats")}
+      </Title>
+      <Text data-testid="seat-gauge-text">
+        {seats.capacity === null
+          ? `${seats.accepted} · ${t("fields.unlimited")}`
+          : t("event.gauge", { accepted: seats.accepted, capacity: seats.capacity })}
+      </Text>
+      {seats.capacity !== null && (
+        <Progress value={share} size="lg" my="xs" color={share >= 100 ? "red" : "green"} />
+      )}
+      <Group gap="xs" mb="sm">
+        <Badge color="green" variant="light">
+          {t("event.accepted")}: {seats.accepted}
+        </Badge>
+        <Badge color="yellow" variant="light" data-testid="seat-gauge-waitlist">
+          {t("event.waitlist")}: {seats.waitlisted}
+        </Badge>
+        <Badge color="blue" variant="light">
+          {t("event.nominated")}: {seats.nominated}
+        </Badge>
+        {seats.nationQuota !== null && (
+          <Badge variant="outline">
+            {t("fields.quota")}: {seats.nationQuota}
+          </Badge>
+        )}
+      </Group>
+      {seats.byNation.length > 0 && (
+        <Table data-testid="seats-by-nation">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("event.nation")}</Table.Th>
+              <Table.Th>{t("event.accepted")}</Table.Th>
+              <Table.Th>{t("fields.quota")}</Table.Th>
+              <Table.Th>{t("event.waitlisted")}</Table.Th>
+              <Table.Th>{t("event.nominated")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {seats.byNation.map((row) => (
+              <Table.Tr key={row.nation.id}>
+                <Table.Td>{row.nation.code}</Table.Td>
+                <Table.Td>
+                  {row.accepted}
+                  {row.quota !== null && <Progress value={(row.accepted / row.quota) * 100} size="xs" />}
+                </Table.Td>
+                <Table.Td>{row.quota ?? "—"}</Table.Td>
+                <Table.Td>{row.waitlisted}</Table.Td>
+                <Table.Td>{row.nominated}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
+
+function NominateForm({ event }: { event: EventDetail }) {
+  const { t } = useTranslation("catalogue");
+  const { user, isAdministrator } = usePermissions();
+  const nations = (user?.grants ?? [])
+    .filter((grant) => grant.role === "national_coordinator" && grant.nationId)
+    .map((grant) => grant.nationId!);
+  const nominate = useNominate(event.id);
+  const [personId, setPersonId] = useState<string | null>(null);
+  const [priority, setPriority] = useState<number | string>(1);
+  const [note, setNote] = useState("");
+  const [warnings, setWarnings] = useState<Nomination["warnings"]>([]);
+  if (!nations.length && !isAdministrator) return null;
+
+  const submit = async () => {
+    if (!personId) return;
+    try {
+      const created = await nominate.mutateAsync({
+        personId,
+        priority: typeof priority === "number" ? priority : undefined,
+        note: note || undefined,
+      });
+      setWarnings(created.warnings);
+      setPersonId(null);
+      setNote("");
+      notifySuccess(t("nominate.done"));
+    } catch (error) {
+      notifyError(error, t);
+    }
+  };
+
+  return (
+    <Paper withBorder p="md" data-testid="nominate-form">
+      <Title order={2} size="h4" mb="xs">
+        {t("nominate.title")}
+      </Title>
+      <Stack gap="xs">
+        <RemoteSelect
+          label={t("nominate.person")}
+          placeholder={t("nominate.personPlaceholder")}
+          value={personId}
+          onChange={(value) => setPersonId(value)}
+          queryKey={["catalogue", "people-options", nations.join(",")]}
+          fetchOptions={async (search) => {
+            const query = {
+              q: search || undefined,
+              limit: 20,
+              ...(nations.length === 1 ? { nationId: nations[0] } : {}),
+            };
+            const page = await api.get<
+              Page<{
+                id: string;
+                givenName: string;
+                familyName: string;
+                rankTitle: string | null;
+                nation: { code: string };
+              }>
+            >("/api/people", query);
+            return page.items.map((p) => ({
+              value: p.id,
+              label: `${[p.rankTitle, p.givenName, p.familyName].filter(Boolean).join(" ")} (${p.nation.code})`,
+            }));
+          }}
+          data-testid="nominate-person"
+        />
+        <Group grow>
+          <NumberInput
+            label={t("nominate.priority")}
+            min={1}
+            max={10000}
+            value={priority}
+            onChange={setPriority}
+            data-testid="nominate-priority"
+          />
+          <TextInput
+            label={t("nominate.note")}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
+        </Group>
+        <Group>
+          <Button
+            onClick={submit}
+            disabled={!personId}
+            loading={nominate.isPending}
+            data-testid="nominate-submit"
+          >
+            {t("nominate.submit")}
+          </Button>
+        </Group>
+        {warnings.length > 0 && (
+          <Alert color="orange" title={t("nominate.warnings")} data-testid="nominate-warnings">
+            {warnings.map((w) => (
+              <div key={w.code}>{w.message}</div>
+            ))}
+          </Alert>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+export function EventPage() {
+  const { id = "" } = useParams();
+  const { t } = useTranslation("catalogue");
+  const { language, dateTime } = useFormat();
+  const dates = useDateRange();
+  const { coordinatesNation, isAdministrator } = usePermissions();
+  const event = useEvent(id);
+  const nominations = useNominations({ eventId: id, limit: 100 }, !!event.data);
+
+  return (
+    <QueryBoundary query={event}>
+      {(e) => (
+        <>
+          <PageHeader
+            title={localTitle(e.activity, language)}
+            description={`${e.activity.code} · ${dates(e.startsOn, e.endsOn)}`}
+            breadcrumbs={[
+              { label: t("search.title"), to: "/catalogue" },
+              { label: e.activity.code, to: `/catalogue/activities/${e.activityId}` },
+              { label: dates(e.startsOn, e.endsOn) },
+            ]}
+            badges={<Badge data-testid="event-status">{t(`statuses.${e.status}`)}</Badge>}
+          />
+          <Grid>
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <Stack>
+                <DetailList
+                  cols={2}
+                  items={[
+                    { label: t("fields.place"), value: [e.venue, e.city].filter(Boolean).join(", ") },
+                    { label: t("fields.capacity"), value: e.capacity ?? t("fields.unlimited") },
+                    { label: t("fields.quota"), value: e.nationQuota },
+                    { label: t("fields.acceptance"), value: t(`acceptance.${e.acceptance}`) },
+                    {
+                      label: t("fields.closesOn"),
+                      value: e.nominationsCloseOn ? dates(e.nominationsCloseOn, null) : null,
+                    },
+                    { label: t("fields.status"), value: t(`statuses.${e.status}`) },
+                  ]}
+                />
+                <SeatGauge event={e} />
+                {e.sessions.length > 0 && (
+                  <Paper withBorder p="md">
+                    <Title order={2} size="h4" mb="xs">
+                      {t("fields.sessions")}
+                    </Title>
+                    {e.sessions.map((session) => (
+                      <Text key={session.id} size="sm">
+                        {session.title}: {dateTime(session.startsAt)} – {dateTime(session.endsAt)}
+                      </Text>
+                    ))}
+                  </Paper>
+                )}
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 7 }}>
+              <Stack>
+                {e.canNominate && <NominateForm event={e} />}
+                <Paper withBorder p="md">
+                  <Title order={2} size="h4" mb="xs">
+                    {t("nominations.title")}
+                  </Title>
+                  <QueryBoundary query={nominations}>
+                    {(page) => (
+                      <NominationsTable
+                        nominations={page.items}
+                        canManage={() => e.canManage}
+                        canWithdraw={(n) => isAdministrator || coordinatesNation(n.nationId)}
+                      />
+                    )}
+                  </QueryBoundary>
+                </Paper>
+              </Stack>
+            </Grid.Col>
+          </Grid>
+        </>
+      )}
+    </QueryBoundary>
+  );
+}

@@ -1,0 +1,79 @@
+import { Button, Group, Paper, Switch, Text } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { useDecideMany, useNominations } from "../api";
+import { NominationsTable } from "../components/nominations-table";
+import type { Decision } from "../types";
+
+/** The organiser's inbox: nominations to their events awaiting a decision, with bulk accept and waitlist. */
+export function InboxPage() {
+  const { t } = useTranslation("catalogue");
+  const [all, setAll] = useState(false);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const nominations = useNominations({
+    scope: "organising",
+    status: all ? undefined : "nominated",
+    limit: 100,
+  });
+  const bulk = useDecideMany();
+
+  const apply = async (decision: Decision) => {
+    try {
+      const outcome = await bulk.mutateAsync({ nominationIds: [...selected], decision });
+      const ok = outcome.results.filter((result) => result.ok).length;
+      notifySuccess(t("inbox.bulkDone", { ok, failed: outcome.results.length - ok }));
+      setSelected(new Set());
+    } catch (error) {
+      notifyError(error, t);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={t("inbox.title")} description={t("inbox.description")} />
+      <Paper withBorder p="md">
+        <Group justify="space-between" mb="sm">
+          <Group>
+            <Text size="sm">{t("inbox.selected", { count: selected.size })}</Text>
+            <Button
+              size="xs"
+              disabled={!selected.size}
+              loading={bulk.isPending}
+              onClick={() => apply("accept")}
+              data-testid="bulk-accept"
+            >
+              {t("inbox.acceptSelected")}
+            </Button>
+            <Button
+              size="xs"
+              variant="light"
+              disabled={!selected.size}
+              loading={bulk.isPending}
+              onClick={() => apply("waitlist")}
+              data-testid="bulk-waitlist"
+            >
+              {t("inbox.waitlistSelected")}
+            </Button>
+          </Group>
+          <Switch
+            label={t("inbox.showAll")}
+            checked={all}
+            onChange={(e) => setAll(e.currentTarget.checked)}
+          />
+        </Group>
+        <QueryBoundary query={nominations}>
+          {(page) => (
+            <NominationsTable
+              nominations={page.items}
+              canManage={() => true}
+              canWithdraw={() => false}
+              showEvent
+              selectable={{ selected, onChange: setSelected }}
+            />
+          )}
+        </QueryBoundary>
+      </Paper>
+    </>
+  );
+}

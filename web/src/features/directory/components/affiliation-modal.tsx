@@ -1,0 +1,111 @@
+import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { DateInput } from "@mantine/dates";
+import { useForm } from "@mantine/form";
+import { useTranslation } from "react-i18next";
+import { applyServerErrors, isApiError } from "../../../shared/api";
+import { notifyError, notifySuccess } from "../../../shared/ui";
+import { useAddAffiliation } from "../api";
+import { textOrNull } from "../form-values";
+import { OrganisationSelect } from "./organisation-select";
+
+interface AffiliationFormValues {
+  organisationId: string | null;
+  position: string;
+  startedOn: string | null;
+  endedOn: string | null;
+}
+
+/** Records that a person worked at an organisation, in a position, over a period. */
+export function AffiliationModal({
+  personId,
+  opened,
+  onClose,
+}: {
+  personId: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation("directory");
+  const add = useAddAffiliation(personId);
+  const form = useForm<AffiliationFormValues>({
+    initialValues: { organisationId: null, position: "", startedOn: null, endedOn: null },
+    validate: {
+      organisationId: (value) => (value ? null : t("common:errors.required")),
+      endedOn: (value, values) =>
+        value && values.startedOn && value < values.startedOn ? t("memberships.endBeforeStart") : null,
+    },
+  });
+
+  const close = () => {
+    form.reset();
+    onClose();
+  };
+
+  const submit = form.onSubmit((values) => {
+    add.mutate(
+      {
+        organisationId: values.organisationId!,
+        position: textOrNull(values.position),
+        startedOn: values.startedOn || null,
+        endedOn: values.endedOn || null,
+      },
+      {
+        onSuccess: () => {
+          notifySuccess(t("common:notify.saved"));
+          close();
+        },
+        onError: (error) => {
+          if (isApiError(error) && applyServerErrors(form, error)) return;
+          notifyError(error, t);
+        },
+      },
+    );
+  });
+
+  return (
+    <Modal opened={opened} onClose={close} title={t("affiliations.add")} centered size="lg">
+      <form onSubmit={submit} noValidate data-testid="affiliation-form">
+        <Stack>
+          <OrganisationSelect
+            label={t("affiliations.organisation")}
+            required
+            comboboxProps={{ withinPortal: true }}
+            data-testid="affiliation-organisation"
+            value={form.values.organisationId}
+            onChange={(value) => form.setFieldValue("organisationId", value)}
+            error={form.errors.organisationId}
+          />
+          <TextInput
+            label={t("affiliations.position")}
+            data-testid="affiliation-position"
+            {...form.getInputProps("position")}
+          />
+          <SimpleGrid cols={2}>
+            <DateInput
+              label={t("affiliations.startedOn")}
+              valueFormat="YYYY-MM-DD"
+              placeholder="YYYY-MM-DD"
+              clearable
+              {...form.getInputProps("startedOn")}
+            />
+            <DateInput
+              label={t("affiliations.endedOn")}
+              valueFormat="YYYY-MM-DD"
+              placeholder="YYYY-MM-DD"
+              clearable
+              {...form.getInputProps("endedOn")}
+            />
+          </SimpleGrid>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t("common:actions.cancel")}
+            </Button>
+            <Button type="submit" loading={add.isPending} data-testid="affiliation-submit">
+              {t("affiliations.add")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,142 @@
+import {
+  Button,
+  Group,
+  Modal,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { DateInput } from "@mantine/dates";
+import { useForm } from "@mantine/form";
+import { useTranslation } from "react-i18next";
+import { applyServerErrors, isApiError } from "../../../shared/api";
+import type { DatePrecision } from "../../../shared/i18n/format";
+import { notifyError, notifySuccess } from "../../../shared/ui";
+import { useAddMembership } from "../api";
+import { textOrNull } from "../form-values";
+import { MEMBERSHIP_KINDS, type MembershipKind } from "../types";
+
+interface MembershipFormValues {
+  kind: MembershipKind | "";
+  startedOn: string | null;
+  startPrecision: DatePrecision;
+  endedOn: string | null;
+  source: string;
+  note: string;
+}
+
+/** Records that a nation joined (and possibly left) an alliance, partnership or coordination body. */
+export function MembershipModal({
+  nationId,
+  opened,
+  onClose,
+}: {
+  nationId: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation("directory");
+  const add = useAddMembership(nationId);
+  const form = useForm<MembershipFormValues>({
+    initialValues: { kind: "", startedOn: null, startPrecision: "day", endedOn: null, source: "", note: "" },
+    validate: {
+      kind: (value) => (value ? null : t("common:errors.required")),
+      startedOn: (value) => (value ? null : t("common:errors.required")),
+      endedOn: (value, values) =>
+        value && values.startedOn && value < values.startedOn ? t("memberships.endBeforeStart") : null,
+    },
+  });
+
+  const close = () => {
+    form.reset();
+    onClose();
+  };
+
+  const submit = form.onSubmit((values) => {
+    add.mutate(
+      {
+        kind: values.kind as MembershipKind,
+        startedOn: values.startedOn!,
+        startPrecision: values.startPrecision,
+        endedOn: values.endedOn || null,
+        source: textOrNull(values.source),
+        note: textOrNull(values.note),
+      },
+      {
+        onSuccess: () => {
+          notifySuccess(t("common:notify.saved"));
+          close();
+        },
+        onError: (error) => {
+          if (isApiError(error) && applyServerErrors(form, error)) return;
+          notifyError(error, t);
+        },
+      },
+    );
+  });
+
+  return (
+    <Modal opened={opened} onClose={close} title={t("memberships.add")} centered size="lg">
+      <form onSubmit={submit} noValidate data-testid="membership-form">
+        <Stack>
+          <Select
+            label={t("memberships.kind")}
+            required
+            data={MEMBERSHIP_KINDS.map((kind) => ({ value: kind, label: t(`membershipKinds.${kind}`) }))}
+            data-testid="membership-kind"
+            {...form.getInputProps("kind")}
+          />
+          <Group grow align="flex-start">
+            <DateInput
+              label={t("memberships.startedOn")}
+              required
+              valueFormat="YYYY-MM-DD"
+              placeholder="YYYY-MM-DD"
+              clearable
+              data-testid="membership-started-on"
+              {...form.getInputProps("startedOn")}
+            />
+            <DateInput
+              label={t("memberships.endedOn")}
+              valueFormat="YYYY-MM-DD"
+              placeholder="YYYY-MM-DD"
+              clearable
+              data-testid="membership-ended-on"
+              {...form.getInputProps("endedOn")}
+            />
+          </Group>
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="membership-precision-label">
+              {t("memberships.startPrecision")}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="membership-precision-label"
+              data={(["day", "month", "year"] as const).map((precision) => ({
+                value: precision,
+                label: t(`memberships.precision.${precision}`),
+              }))}
+              {...form.getInputProps("startPrecision")}
+            />
+          </Stack>
+          <TextInput
+            label={t("memberships.source")}
+            data-testid="membership-source"
+            {...form.getInputProps("source")}
+          />
+          <Textarea label={t("memberships.note")} autosize minRows={2} {...form.getInputProps("note")} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t("common:actions.cancel")}
+            </Button>
+            <Button type="submit" loading={add.isPending} data-testid="membership-submit">
+              {t("memberships.add")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,268 @@
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconCircleCheck, IconCircleMinus, IconEdit, IconPlus, IconTrash } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router-dom";
+import { localName, useFormat } from "../../../shared/i18n/format";
+import {
+  ArchivedBadge,
+  ConfirmButton,
+  DetailList,
+  notifyDeleteOutcome,
+  notifyError,
+  notifySuccess,
+  PageHeader,
+  QueryBoundary,
+} from "../../../shared/ui";
+import { useDeleteNation, useNation, useRemoveMembership } from "../api";
+import { MembershipModal } from "../components/membership-modal";
+import { useDirectoryPermissions } from "../permissions";
+import type { Membership, Nation } from "../types";
+
+interface MembershipEvent {
+  key: string;
+  date: string;
+  precision: Membership["startPrecision"];
+  membership: Membership;
+  ended: boolean;
+}
+
+function membershipEvents(memberships: Membership[]): MembershipEvent[] {
+  const events: MembershipEvent[] = [];
+  for (const membership of memberships) {
+    events.push({
+      key: `${membership.id}-start`,
+      date: membership.startedOn,
+      precision: membership.startPrecision,
+      membership,
+      ended: false,
+    });
+    if (membership.endedOn) {
+      events.push({
+        key: `${membership.id}-end`,
+        date: membership.endedOn,
+        precision: "day",
+        membership,
+        ended: true,
+      });
+    }
+  }
+  return events.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+function Memberships({ nation, canManage }: { nation: Nation; canManage: boolean }) {
+  const { t } = useTranslation("directory");
+  const format = useFormat();
+  const [opened, modal] = useDisclosure(false);
+  const remove = useRemoveMembership(nation.id);
+  const memberships = [...nation.memberships].sort((a, b) => a.startedOn.localeCompare(b.startedOn));
+  const events = membershipEvents(memberships);
+
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          {t("memberships.title")}
+        </Title>
+        {canManage && (
+          <Button
+            size="xs"
+            leftSection={<IconPlus size={14} />}
+            onClick={modal.open}
+            data-testid="membership-add"
+          >
+            {t("memberships.add")}
+          </Button>
+        )}
+      </Group>
+      {memberships.length === 0 ? (
+        <Text c="dimmed" size="sm" data-testid="memberships-empty">
+          {t("memberships.none")}
+        </Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="lg">
+          <Table.ScrollContainer minWidth={560} style={{ gridColumn: "span 2" }}>
+            <Table striped data-testid="memberships-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("memberships.kind")}</Table.Th>
+                  <Table.Th>{t("memberships.startedOn")}</Table.Th>
+                  <Table.Th>{t("memberships.endedOn")}</Table.Th>
+                  <Table.Th>{t("memberships.source")}</Table.Th>
+                  {canManage && <Table.Th aria-label={t("common:list.actions")} />}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {memberships.map((membership) => (
+                  <Table.Tr key={membership.id} data-testid={`membership-row-${membership.kind}`}>
+                    <Table.Td>
+                      <Text size="sm">{t(`membershipKinds.${membership.kind}`)}</Text>
+                      {membership.note && (
+                        <Text size="xs" c="dimmed">
+                          {membership.note}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{format.date(membership.startedOn, membership.startPrecision)}</Table.Td>
+                    <Table.Td>
+                      {membership.endedOn ? (
+                        format.date(membership.endedOn)
+                      ) : (
+                        <Text size="sm" c="teal" fs="italic">
+                          {t("memberships.ongoing")}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{membership.source ?? ""}</Text>
+                    </Table.Td>
+                    {canManage && (
+                      <Table.Td ta="right">
+                        <ConfirmButton
+                          size="xs"
+                          variant="subtle"
+                          message={t("memberships.removeConfirm")}
+                          onConfirm={() =>
+                            remove.mutateAsync(membership.id).then(
+                              () => notifySuccess(t("common:notify.deleted")),
+                              (error) => {
+                                notifyError(error, t);
+                                throw error;
+                              },
+                            )
+                          }
+                          data-testid={`membership-remove-${membership.id}`}
+                        >
+                          {t("memberships.remove")}
+                        </ConfirmButton>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Stack gap="xs">
+            <Text size="sm" fw={600}>
+              {t("memberships.timeline")}
+            </Text>
+            <Timeline active={events.length} bulletSize={20} lineWidth={2} data-testid="memberships-timeline">
+              {events.map((event) => (
+                <Timeline.Item
+                  key={event.key}
+                  color={event.ended ? "gray" : undefined}
+                  bullet={event.ended ? <IconCircleMinus size={12} /> : <IconCircleCheck size={12} />}
+                  title={
+                    <Text size="sm" fw={600}>
+                      {t(event.ended ? "memberships.left" : "memberships.joined", {
+                        kind: t(`membershipKinds.${event.membership.kind}`),
+                      })}
+                    </Text>
+                  }
+                >
+                  <Text size="xs" c="dimmed">
+                    {format.date(event.date, event.precision)}
+                  </Text>
+                </Timeline.Item>
+              ))}
+            </Timeline>
+          </Stack>
+        </SimpleGrid>
+      )}
+      {canManage && <MembershipModal nationId={nation.id} opened={opened} onClose={modal.close} />}
+    </Paper>
+  );
+}
+
+export function NationDetailPage() {
+  const { id = "" } = useParams();
+  const { t } = useTranslation("directory");
+  const { language } = useFormat();
+  const navigate = useNavigate();
+  const can = useDirectoryPermissions();
+  const nation = useNation(id);
+  const remove = useDeleteNation();
+
+  return (
+    <QueryBoundary query={nation}>
+      {(data) => (
+        <>
+          <PageHeader
+            title={localName(data, language)}
+            breadcrumbs={[{ label: t("nations.title"), to: "/nations" }, { label: data.code }]}
+            badges={
+              <>
+                <Badge variant="outline">{data.code}</Badge>
+                <ArchivedBadge archivedAt={data.archivedAt} />
+              </>
+            }
+            actions={
+              can.manageNations && (
+                <>
+                  <Button
+                    component={Link}
+                    to={`/nations/${data.id}/edit`}
+                    variant="default"
+                    leftSection={<IconEdit size={16} />}
+                    data-testid="nation-edit"
+                  >
+                    {t("common:actions.edit")}
+                  </Button>
+                  <ConfirmButton
+                    variant="light"
+                    leftSection={<IconTrash size={16} />}
+                    message={t("common:confirm.deleteRecord")}
+                    onConfirm={() =>
+                      remove.mutateAsync(data.id).then(
+                        ({ outcome }) => {
+                          notifyDeleteOutcome(outcome, t);
+                          if (outcome === "deleted") navigate("/nations");
+                        },
+                        (error) => {
+                          notifyError(error, t);
+                          throw error;
+                        },
+                      )
+                    }
+                    data-testid="nation-delete"
+                  >
+                    {t("common:actions.delete")}
+                  </ConfirmButton>
+                </>
+              )
+            }
+          />
+          <Stack>
+            <Paper withBorder p="md" radius="md">
+              <Title order={2} size="h4" mb="sm">
+                {t("nations.names")}
+              </Title>
+              <DetailList
+                cols={4}
+                items={[
+                  { label: t("nations.code"), value: data.code, testId: "nation-code" },
+                  {
+                    label: t("nations.nameEn"),
+                    value: <span lang="en">{data.nameEn}</span>,
+                    testId: "nation-name-en",
+                  },
+                  {
+                    label: t("nations.nameAz"),
+                    value: <span lang="az">{data.nameAz}</span>,
+                    testId: "nation-name-az",
+                  },
+                  {
+                    label: t("nations.nameRu"),
+                    value: <span lang="ru">{data.nameRu}</span>,
+                    testId: "nation-name-ru",
+                  },
+                ]}
+              />
+            </Paper>
+            <Memberships nation={data} canManage={can.manageNations} />
+          </Stack>
+        </>
+      )}
+    </QueryBoundary>
+  );
+}

@@ -1,0 +1,132 @@
+import { Paper, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useTranslation } from "react-i18next";
+import { useNavigate, useParams } from "react-router-dom";
+import { applyServerErrors, isApiError } from "../../../shared/api";
+import { localName, useFormat } from "../../../shared/i18n/format";
+import { notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { useNation, useSaveNation } from "../api";
+import { FormActions } from "../components/form-actions";
+import type { Nation, NationInput } from "../types";
+
+function NationForm({ nation }: { nation?: Nation }) {
+  const { t } = useTranslation("directory");
+  const navigate = useNavigate();
+  const save = useSaveNation(nation?.id);
+  const required = (value: string) => (value.trim() ? null : t("common:errors.required"));
+  const form = useForm<NationInput>({
+    initialValues: {
+      code: nation?.code ?? "",
+      nameEn: nation?.nameEn ?? "",
+      nameAz: nation?.nameAz ?? "",
+      nameRu: nation?.nameRu ?? "",
+    },
+    transformValues: (values) => ({
+      code: values.code.trim().toUpperCase(),
+      nameEn: values.nameEn.trim(),
+      nameAz: values.nameAz.trim(),
+      nameRu: values.nameRu.trim(),
+    }),
+    validate: {
+      code: (value) => (/^[A-Za-z]{3}$/.test(value.trim()) ? null : t("nations.codeInvalid")),
+      nameEn: required,
+      nameAz: required,
+      nameRu: required,
+    },
+  });
+
+  const submit = form.onSubmit((values) => {
+    save.mutate(values, {
+      onSuccess: (saved) => {
+        notifySuccess(t(nation ? "common:notify.saved" : "common:notify.created"));
+        navigate(`/nations/${saved.id}`);
+      },
+      onError: (error) => {
+        if (isApiError(error) && applyServerErrors(form, error)) return;
+        notifyError(error, t);
+      },
+    });
+  });
+
+  return (
+    <Paper withBorder p="lg" radius="md" maw={720}>
+      <form onSubmit={submit} noValidate data-testid="nation-form">
+        <Stack>
+          <TextInput
+            label={t("nations.code")}
+            description={t("nations.codeHint")}
+            required
+            maxLength={3}
+            w={160}
+            data-testid="nation-code"
+            {...form.getInputProps("code")}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput
+              label={t("nations.nameEn")}
+              lang="en"
+              required
+              data-testid="nation-name-en"
+              {...form.getInputProps("nameEn")}
+            />
+            <TextInput
+              label={t("nations.nameAz")}
+              lang="az"
+              required
+              data-testid="nation-name-az"
+              {...form.getInputProps("nameAz")}
+            />
+            <TextInput
+              label={t("nations.nameRu")}
+              lang="ru"
+              required
+              data-testid="nation-name-ru"
+              {...form.getInputProps("nameRu")}
+            />
+          </SimpleGrid>
+          <FormActions
+            testIdPrefix="nation"
+            saving={save.isPending}
+            cancelTo={nation ? `/nations/${nation.id}` : "/nations"}
+          />
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+/** `/nations/new` and `/nations/:id/edit`. */
+export function NationFormPage() {
+  const { id } = useParams();
+  const { t } = useTranslation("directory");
+  const { language } = useFormat();
+  const nation = useNation(id);
+
+  if (!id) {
+    return (
+      <>
+        <PageHeader
+          title={t("nations.create")}
+          breadcrumbs={[{ label: t("nations.title"), to: "/nations" }]}
+        />
+        <NationForm />
+      </>
+    );
+  }
+  return (
+    <QueryBoundary query={nation}>
+      {(data) => (
+        <>
+          <PageHeader
+            title={t("nations.edit")}
+            breadcrumbs={[
+              { label: t("nations.title"), to: "/nations" },
+              { label: localName(data, language), to: `/nations/${data.id}` },
+            ]}
+          />
+          <NationForm nation={data} />
+        </>
+      )}
+    </QueryBoundary>
+  );
+}

@@ -1,0 +1,138 @@
+import { Anchor, Badge, Button, Group, Select, Stack, Switch } from "@mantine/core";
+import { IconPlus } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router-dom";
+import { localName, useFormat } from "../../../shared/i18n/format";
+import {
+  ArchivedBadge,
+  DataTable,
+  type DataTableColumn,
+  EmptyState,
+  PageHeader,
+  QueryBoundary,
+  SearchInput,
+  useListParams,
+} from "../../../shared/ui";
+import { useNations } from "../api";
+import { useDirectoryPermissions } from "../permissions";
+import { MEMBERSHIP_KINDS, type Nation } from "../types";
+
+export function NationsListPage() {
+  const { t } = useTranslation("directory");
+  const { language } = useFormat();
+  const navigate = useNavigate();
+  const can = useDirectoryPermissions();
+  const list = useListParams({ defaultSort: "code", filters: ["membership", "includeArchived"] as const });
+  const nations = useNations(list.query);
+  const filtered = !!(list.q || list.filters.membership);
+
+  const columns: DataTableColumn<Nation>[] = [
+    { key: "code", header: t("nations.code"), sortKey: "code", width: 90, render: (nation) => nation.code },
+    {
+      key: "name",
+      header: t("nations.name"),
+      // The server sorts by the English name only.
+      sortKey: "nameEn",
+      render: (nation) => (
+        <Group gap="xs">
+          <Anchor component={Link} to={`/nations/${nation.id}`} onClick={(event) => event.stopPropagation()}>
+            {localName(nation, language)}
+          </Anchor>
+          <ArchivedBadge archivedAt={nation.archivedAt} />
+        </Group>
+      ),
+    },
+    {
+      key: "memberships",
+      header: t("nations.currentMemberships"),
+      render: (nation) => (
+        <Group gap={4}>
+          {nation.memberships
+            .filter((membership) => !membership.endedOn)
+            .map((membership) => (
+              <Badge key={membership.id} variant="light" size="sm">
+                {t(`membershipKinds.${membership.kind}`)}
+              </Badge>
+            ))}
+        </Group>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t("nations.title")}
+        description={t("nations.description")}
+        actions={
+          can.manageNations && (
+            <Button
+              component={Link}
+              to="/nations/new"
+              leftSection={<IconPlus size={16} />}
+              data-testid="nation-create"
+            >
+              {t("nations.create")}
+            </Button>
+          )
+        }
+      />
+      <Stack>
+        <Group align="flex-end" wrap="wrap">
+          <SearchInput value={list.q} onChange={list.setQ} w={300} data-testid="nation-search" />
+          <Select
+            label={t("nations.membershipFilter")}
+            placeholder={t("common:list.any")}
+            clearable
+            w={300}
+            value={list.filters.membership || null}
+            onChange={(value) => list.setFilter("membership", value)}
+            data={MEMBERSHIP_KINDS.map((kind) => ({ value: kind, label: t(`membershipKinds.${kind}`) }))}
+            data-testid="nation-membership-filter"
+          />
+          <Switch
+            label={t("common:list.includeArchived")}
+            checked={list.filters.includeArchived === "true"}
+            onChange={(event) =>
+              list.setFilter("includeArchived", event.currentTarget.checked ? "true" : null)
+            }
+            mb={8}
+            data-testid="nation-include-archived"
+          />
+        </Group>
+        <QueryBoundary query={nations}>
+          {(page) => (
+            <DataTable
+              data-testid="nations-table"
+              columns={columns}
+              rows={page.items}
+              rowKey={(nation) => nation.id}
+              rowTestId={(nation) => `nation-row-${nation.code}`}
+              onRowClick={(nation) => navigate(`/nations/${nation.id}`)}
+              sort={list.sort}
+              onSortChange={list.setSort}
+              total={page.total}
+              limit={page.limit}
+              offset={page.offset}
+              onOffsetChange={list.setOffset}
+              fetching={nations.isPlaceholderData}
+              empty={
+                <EmptyState
+                  description={filtered ? t("common:empty.noResults") : t("nations.empty")}
+                  action={
+                    can.manageNations &&
+                    !filtered && (
+                      <Button component={Link} to="/nations/new" variant="light">
+                        {t("nations.create")}
+                      </Button>
+                    )
+                  }
+                />
+              }
+            />
+          )}
+        </QueryBoundary>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,198 @@
+import { Anchor, Badge, Button, List, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { IconEdit, IconTrash, IconUsers } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router-dom";
+import { usePermissions } from "../../../shared/auth";
+import { localName, useFormat } from "../../../shared/i18n/format";
+import {
+  ArchivedBadge,
+  ConfirmButton,
+  DetailList,
+  notifyDeleteOutcome,
+  notifyError,
+  PageHeader,
+  QueryBoundary,
+} from "../../../shared/ui";
+import { useDeleteOrganisation, useOrganisation } from "../api";
+import { useDirectoryPermissions } from "../permissions";
+import type { OrganisationDetail } from "../types";
+
+/** Only http(s) links are rendered as links: the value is user input. */
+const safeUrl = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
+
+function Hierarchy({ organisation }: { organisation: OrganisationDetail }) {
+  const { t } = useTranslation("directory");
+  const { language } = useFormat();
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Title order={2} size="h4" mb="sm">
+        {t("organisations.hierarchy")}
+      </Title>
+      <Stack gap="sm">
+        <Stack gap={2} data-testid="organisation-ancestors">
+          {organisation.ancestors.map((ancestor, depth) => (
+            <Text key={ancestor.id} size="sm" pl={depth * 16}>
+              <Anchor component={Link} to={`/organisations/${ancestor.id}`}>
+                {ancestor.code} — {ancestor.nameEn}
+              </Anchor>
+            </Text>
+          ))}
+          <Text size="sm" fw={700} pl={organisation.ancestors.length * 16}>
+            {organisation.code} — {localName(organisation, language)}
+          </Text>
+        </Stack>
+        <Text size="sm" fw={600} mt="xs">
+          {t("organisations.children")}
+        </Text>
+        {organisation.children.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t("organisations.noChildren")}
+          </Text>
+        ) : (
+          <List size="sm" spacing={4} data-testid="organisation-children">
+            {organisation.children.map((child) => (
+              <List.Item key={child.id}>
+                <Anchor component={Link} to={`/organisations/${child.id}`}>
+                  {child.code} — {child.nameEn}
+                </Anchor>{" "}
+                <Text span size="xs" c="dimmed">
+                  ({t(`organisationKinds.${child.kind}`)})
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+export function OrganisationDetailPage() {
+  const { id = "" } = useParams();
+  const { t } = useTranslation("directory");
+  const format = useFormat();
+  const navigate = useNavigate();
+  const can = useDirectoryPermissions();
+  const { signedIn } = usePermissions();
+  const organisation = useOrganisation(id);
+  const remove = useDeleteOrganisation();
+
+  return (
+    <QueryBoundary query={organisation}>
+      {(data) => {
+        const website = safeUrl(data.website);
+        return (
+          <>
+            <PageHeader
+              title={localName(data, format.language)}
+              breadcrumbs={[{ label: t("organisations.title"), to: "/organisations" }, { label: data.code }]}
+              badges={
+                <>
+                  <Badge variant="outline">{data.code}</Badge>
+                  <Badge variant="light">{t(`organisationKinds.${data.kind}`)}</Badge>
+                  <ArchivedBadge archivedAt={data.archivedAt} />
+                </>
+              }
+              actions={
+                <>
+                  {signedIn && (
+                    <Button
+                      component={Link}
+                      to={`/people?organisationId=${data.id}`}
+                      variant="default"
+                      leftSection={<IconUsers size={16} />}
+                    >
+                      {t("organisations.people")}
+                    </Button>
+                  )}
+                  {can.editOrganisation(data) && (
+                    <Button
+                      component={Link}
+                      to={`/organisations/${data.id}/edit`}
+                      variant="default"
+                      leftSection={<IconEdit size={16} />}
+                      data-testid="organisation-edit"
+                    >
+                      {t("common:actions.edit")}
+                    </Button>
+                  )}
+                  {can.deleteOrganisations && (
+                    <ConfirmButton
+                      variant="light"
+                      leftSection={<IconTrash size={16} />}
+                      message={t("common:confirm.deleteRecord")}
+                      onConfirm={() =>
+                        remove.mutateAsync(data.id).then(
+                          ({ outcome }) => {
+                            notifyDeleteOutcome(outcome, t);
+                            if (outcome === "deleted") navigate("/organisations");
+                          },
+                          (error) => {
+                            notifyError(error, t);
+                            throw error;
+                          },
+                        )
+                      }
+                      data-testid="organisation-delete"
+                    >
+                      {t("common:actions.delete")}
+                    </ConfirmButton>
+                  )}
+                </>
+              }
+            />
+            <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="md">
+              <Paper withBorder p="md" radius="md" style={{ gridColumn: "span 2" }}>
+                <Title order={2} size="h4" mb="sm">
+                  {t("details")}
+                </Title>
+                <DetailList
+                  cols={2}
+                  items={[
+                    { label: t("organisations.nameEn"), value: data.nameEn, testId: "organisation-name-en" },
+                    { label: t("organisations.nameAz"), value: data.nameAz, testId: "organisation-name-az" },
+                    { label: t("organisations.nameRu"), value: data.nameRu, testId: "organisation-name-ru" },
+                    { label: t("organisations.kind"), value: t(`organisationKinds.${data.kind}`) },
+                    {
+                      label: t("organisations.nation"),
+                      value: data.nation ? (
+                        <Anchor component={Link} to={`/nations/${data.nation.id}`}>
+                          {data.nation.code} — {data.nation.nameEn}
+                        </Anchor>
+                      ) : (
+                        t("international")
+                      ),
+                    },
+                    { label: t("organisations.city"), value: data.city },
+                    {
+                      label: t("organisations.foundingAct"),
+                      value: data.foundingAct,
+                      testId: "organisation-founding-act",
+                    },
+                    { label: t("organisations.foundedOn"), value: format.date(data.foundedOn) },
+                    {
+                      label: t("organisations.charterYear"),
+                      value: data.charterYear === null ? null : String(data.charterYear),
+                      testId: "organisation-charter-year",
+                    },
+                    {
+                      label: t("organisations.website"),
+                      value: website ? (
+                        <Anchor href={website} target="_blank" rel="noopener noreferrer">
+                          {website}
+                        </Anchor>
+                      ) : (
+                        data.website
+                      ),
+                    },
+                  ]}
+                />
+              </Paper>
+              <Hierarchy organisation={data} />
+            </SimpleGrid>
+          </>
+        );
+      }}
+    </QueryBoundary>
+  );
+}

@@ -1,0 +1,267 @@
+import { NumberInput, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { DateInput } from "@mantine/dates";
+import { useForm } from "@mantine/form";
+import { useTranslation } from "react-i18next";
+import { useNavigate, useParams } from "react-router-dom";
+import { applyServerErrors, isApiError } from "../../../shared/api";
+import { localName, useFormat } from "../../../shared/i18n/format";
+import { notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { useOrganisation, useSaveOrganisation } from "../api";
+import { FormActions } from "../components/form-actions";
+import { NationSelect, nationOption } from "../components/nation-select";
+import { OrganisationSelect, organisationOption } from "../components/organisation-select";
+import { textOrNull } from "../form-values";
+import {
+  INSTITUTION_KINDS,
+  ORGANISATION_KINDS_INTERNATIONAL,
+  type OrganisationDetail,
+  type OrganisationInput,
+  type OrganisationKind,
+} from "../types";
+
+interface OrganisationFormValues {
+  code: string;
+  nameEn: string;
+  nameAz: string;
+  nameRu: string;
+  kind: OrganisationKind | "";
+  nationId: string | null;
+  parentId: string | null;
+  city: string;
+  foundingAct: string;
+  foundedOn: string | null;
+  charterYear: number | "";
+  website: string;
+}
+
+function OrganisationForm({ organisation }: { organisation?: OrganisationDetail }) {
+  const { t } = useTranslation("directory");
+  const { language } = useFormat();
+  const navigate = useNavigate();
+  const save = useSaveOrganisation(organisation?.id);
+  const form = useForm<OrganisationFormValues, OrganisationInput>({
+    initialValues: {
+      code: organisation?.code ?? "",
+      nameEn: organisation?.nameEn ?? "",
+      nameAz: organisation?.nameAz ?? "",
+      nameRu: organisation?.nameRu ?? "",
+      kind: organisation?.kind ?? "",
+      nationId: organisation?.nationId ?? null,
+      parentId: organisation?.parentId ?? null,
+      city: organisation?.city ?? "",
+      foundingAct: organisation?.foundingAct ?? "",
+      foundedOn: organisation?.foundedOn ?? null,
+      charterYear: organisation?.charterYear ?? "",
+      website: organisation?.website ?? "",
+    },
+    validate: {
+      code: (value) =>
+        !value.trim()
+          ? t("common:errors.required")
+          : /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(value.trim())
+            ? null
+            : t("organisations.codeInvalid"),
+      nameEn: (value) => (value.trim() ? null : t("common:errors.required")),
+      kind: (value) => (value ? null : t("common:errors.required")),
+      website: (value) =>
+        !value.trim() || /^https?:\/\/\S+$/i.test(value.trim()) ? null : t("organisations.websiteInvalid"),
+    },
+    transformValues: (values) => ({
+      code: values.code.trim().toUpperCase(),
+      nameEn: values.nameEn.trim(),
+      nameAz: textOrNull(values.nameAz),
+      nameRu: textOrNull(values.nameRu),
+      kind: values.kind as OrganisationKind,
+      nationId: values.nationId,
+      parentId: values.parentId,
+      city: textOrNull(values.city),
+      foundingAct: textOrNull(values.foundingAct),
+      foundedOn: values.foundedOn || null,
+      charterYear: values.charterYear === "" ? null : Number(values.charterYear),
+      website: textOrNull(values.website),
+    }),
+  });
+
+  const submit = form.onSubmit((values) => {
+    // On create, leave out what was not given rather than send nulls.
+    const input = organisation
+      ? values
+      : (Object.fromEntries(
+          Object.entries(values).filter(([, value]) => value !== null),
+        ) as OrganisationInput);
+    save.mutate(input, {
+      onSuccess: (saved) => {
+        notifySuccess(t(organisation ? "common:notify.saved" : "common:notify.created"));
+        navigate(`/organisations/${saved.id}`);
+      },
+      onError: (error) => {
+        if (isApiError(error) && applyServerErrors(form, error)) return;
+        notifyError(error, t);
+      },
+    });
+  });
+
+  const kindGroups = [
+    {
+      group: t("organisations.categories.organisation"),
+      items: ORGANISATION_KINDS_INTERNATIONAL.map((kind) => ({
+        value: kind,
+        label: t(`organisationKinds.${kind}`),
+      })),
+    },
+    {
+      group: t("organisations.categories.institution"),
+      items: [...INSTITUTION_KINDS, "other" as const].map((kind) => ({
+        value: kind,
+        label: t(`organisationKinds.${kind}`),
+      })),
+    },
+  ];
+
+  return (
+    <Paper withBorder p="lg" radius="md" maw={960}>
+      <form onSubmit={submit} noValidate data-testid="organisation-form">
+        <Stack>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label={t("organisations.code")}
+              description={t("organisations.codeHint")}
+              required
+              data-testid="organisation-code"
+              {...form.getInputProps("code")}
+            />
+            <Select
+              label={t("organisations.kind")}
+              required
+              searchable
+              data={kindGroups}
+              data-testid="organisation-kind"
+              {...form.getInputProps("kind")}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput
+              label={t("organisations.nameEn")}
+              lang="en"
+              required
+              data-testid="organisation-name-en"
+              {...form.getInputProps("nameEn")}
+            />
+            <TextInput
+              label={t("organisations.nameAz")}
+              lang="az"
+              data-testid="organisation-name-az"
+              {...form.getInputProps("nameAz")}
+            />
+            <TextInput
+              label={t("organisations.nameRu")}
+              lang="ru"
+              data-testid="organisation-name-ru"
+              {...form.getInputProps("nameRu")}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NationSelect
+              label={t("organisations.nation")}
+              placeholder={t("international")}
+              initialOption={organisation?.nation ? nationOption(organisation.nation, language) : null}
+              data-testid="organisation-nation"
+              value={form.values.nationId}
+              onChange={(value) => form.setFieldValue("nationId", value)}
+              error={form.errors.nationId}
+            />
+            <OrganisationSelect
+              label={t("organisations.parent")}
+              excludeId={organisation?.id}
+              initialOption={organisation?.parent ? organisationOption(organisation.parent, language) : null}
+              data-testid="organisation-parent"
+              value={form.values.parentId}
+              onChange={(value) => form.setFieldValue("parentId", value)}
+              error={form.errors.parentId}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput
+              label={t("organisations.city")}
+              data-testid="organisation-city"
+              {...form.getInputProps("city")}
+            />
+            <DateInput
+              label={t("organisations.foundedOn")}
+              valueFormat="YYYY-MM-DD"
+              placeholder="YYYY-MM-DD"
+              clearable
+              data-testid="organisation-founded-on"
+              {...form.getInputProps("foundedOn")}
+            />
+            <NumberInput
+              label={t("organisations.charterYear")}
+              min={1800}
+              max={2100}
+              allowDecimal={false}
+              allowNegative={false}
+              thousandSeparator={false}
+              data-testid="organisation-charter-year"
+              {...form.getInputProps("charterYear")}
+            />
+          </SimpleGrid>
+          <Textarea
+            label={t("organisations.foundingAct")}
+            autosize
+            minRows={2}
+            data-testid="organisation-founding-act"
+            {...form.getInputProps("foundingAct")}
+          />
+          <TextInput
+            label={t("organisations.website")}
+            type="url"
+            placeholder="https://"
+            data-testid="organisation-website"
+            {...form.getInputProps("website")}
+          />
+          <FormActions
+            testIdPrefix="organisation"
+            saving={save.isPending}
+            cancelTo={organisation ? `/organisations/${organisation.id}` : "/organisations"}
+          />
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+/** `/organisations/new` and `/organisations/:id/edit`. */
+export function OrganisationFormPage() {
+  const { id } = useParams();
+  const { t } = useTranslation("directory");
+  const { language } = useFormat();
+  const organisation = useOrganisation(id);
+
+  if (!id) {
+    return (
+      <>
+        <PageHeader
+          title={t("organisations.create")}
+          breadcrumbs={[{ label: t("organisations.title"), to: "/organisations" }]}
+        />
+        <OrganisationForm />
+      </>
+    );
+  }
+  return (
+    <QueryBoundary query={organisation}>
+      {(data) => (
+        <>
+          <PageHeader
+            title={t("organisations.edit")}
+            breadcrumbs={[
+              { label: t("organisations.title"), to: "/organisations" },
+              { label: localName(data, language), to: `/organisations/${data.id}` },
+            ]}
+          />
+          <OrganisationForm organisation={data} />
+        </>
+      )}
+    </QueryBoundary>
+  );
+}

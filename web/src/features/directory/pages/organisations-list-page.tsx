@@ -1,0 +1,186 @@
+import { Anchor, Button, Group, SegmentedControl, Select, Stack, Switch, Text } from "@mantine/core";
+import { IconPlus } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router-dom";
+import { localName, useFormat } from "../../../shared/i18n/format";
+import {
+  ArchivedBadge,
+  DataTable,
+  type DataTableColumn,
+  EmptyState,
+  PageHeader,
+  QueryBoundary,
+  SearchInput,
+  useListParams,
+} from "../../../shared/ui";
+import { useOrganisations } from "../api";
+import { NationSelect } from "../components/nation-select";
+import { useDirectoryPermissions } from "../permissions";
+import {
+  INSTITUTION_KINDS,
+  ORGANISATION_KINDS,
+  ORGANISATION_KINDS_INTERNATIONAL,
+  type Organisation,
+} from "../types";
+
+export function OrganisationsListPage() {
+  const { t } = useTranslation("directory");
+  const { language } = useFormat();
+  const navigate = useNavigate();
+  const can = useDirectoryPermissions();
+  const list = useListParams({
+    defaultSort: "code",
+    filters: ["kind", "nationId", "category", "includeArchived"] as const,
+  });
+  const organisations = useOrganisations(list.query);
+  const { kind, nationId, category } = list.filters;
+  const filtered = !!(list.q || kind || nationId || category);
+  const kinds =
+    category === "organisation"
+      ? ORGANISATION_KINDS_INTERNATIONAL
+      : category === "institution"
+        ? INSTITUTION_KINDS
+        : ORGANISATION_KINDS;
+
+  const columns: DataTableColumn<Organisation>[] = [
+    { key: "code", header: t("organisations.code"), sortKey: "code", width: 140, render: (o) => o.code },
+    {
+      key: "name",
+      header: t("organisations.name"),
+      // The server sorts by the English name only.
+      sortKey: "nameEn",
+      render: (organisation) => (
+        <Group gap="xs">
+          <Anchor
+            component={Link}
+            to={`/organisations/${organisation.id}`}
+            onClick={(event) => event.stopPropagation()}
+          >
+            {localName(organisation, language)}
+          </Anchor>
+          <ArchivedBadge archivedAt={organisation.archivedAt} />
+        </Group>
+      ),
+    },
+    {
+      key: "kind",
+      header: t("organisations.kind"),
+      sortKey: "kind",
+      render: (organisation) => t(`organisationKinds.${organisation.kind}`),
+    },
+    {
+      key: "nation",
+      header: t("organisations.nation"),
+      render: (organisation) =>
+        organisation.nation ? (
+          organisation.nation.code
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t("international")}
+          </Text>
+        ),
+    },
+    {
+      key: "parent",
+      header: t("organisations.parent"),
+      render: (organisation) =>
+        organisation.parent && (
+          <Anchor
+            component={Link}
+            to={`/organisations/${organisation.parent.id}`}
+            size="sm"
+            onClick={(event) => event.stopPropagation()}
+          >
+            {organisation.parent.code}
+          </Anchor>
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t("organisations.title")}
+        description={t("organisations.description")}
+        actions={
+          can.createOrganisations && (
+            <Button
+              component={Link}
+              to="/organisations/new"
+              leftSection={<IconPlus size={16} />}
+              data-testid="organisation-create"
+            >
+              {t("organisations.create")}
+            </Button>
+          )
+        }
+      />
+      <Stack>
+        <SegmentedControl
+          w="fit-content"
+          aria-label={t("organisations.category")}
+          value={category || "all"}
+          onChange={(value) => list.setFilter("category", value === "all" ? null : value)}
+          data={(["all", "organisation", "institution"] as const).map((value) => ({
+            value,
+            label: t(`organisations.categories.${value}`),
+          }))}
+          data-testid="organisation-category-filter"
+        />
+        <Group align="flex-end" wrap="wrap">
+          <SearchInput value={list.q} onChange={list.setQ} w={280} data-testid="organisation-search" />
+          <Select
+            label={t("organisations.kind")}
+            placeholder={t("common:list.any")}
+            clearable
+            searchable
+            w={240}
+            value={kind || null}
+            onChange={(value) => list.setFilter("kind", value)}
+            data={kinds.map((value) => ({ value, label: t(`organisationKinds.${value}`) }))}
+            data-testid="organisation-kind-filter"
+          />
+          <NationSelect
+            label={t("organisations.nation")}
+            placeholder={t("common:list.any")}
+            w={260}
+            value={nationId || null}
+            onChange={(value) => list.setFilter("nationId", value)}
+            data-testid="organisation-nation-filter"
+          />
+          <Switch
+            label={t("common:list.includeArchived")}
+            checked={list.filters.includeArchived === "true"}
+            onChange={(event) =>
+              list.setFilter("includeArchived", event.currentTarget.checked ? "true" : null)
+            }
+            mb={8}
+            data-testid="organisation-include-archived"
+          />
+        </Group>
+        <QueryBoundary query={organisations}>
+          {(page) => (
+            <DataTable
+              data-testid="organisations-table"
+              columns={columns}
+              rows={page.items}
+              rowKey={(organisation) => organisation.id}
+              rowTestId={(organisation) => `organisation-row-${organisation.code}`}
+              onRowClick={(organisation) => navigate(`/organisations/${organisation.id}`)}
+              sort={list.sort}
+              onSortChange={list.setSort}
+              total={page.total}
+              limit={page.limit}
+              offset={page.offset}
+              onOffsetChange={list.setOffset}
+              fetching={organisations.isPlaceholderData}
+              empty={
+                <EmptyState description={filtered ? t("common:empty.noResults") : t("organisations.empty")} />
+              }
+            />
+          )}
+        </QueryBoundary>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,156 @@
+import { Anchor, Button, Group, Stack, Switch, Text } from "@mantine/core";
+import { IconPlus } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router-dom";
+import { useFormat } from "../../../shared/i18n/format";
+import {
+  ArchivedBadge,
+  DataTable,
+  type DataTableColumn,
+  EmptyState,
+  PageHeader,
+  QueryBoundary,
+  ReleasabilityBadge,
+  SearchInput,
+  useListParams,
+} from "../../../shared/ui";
+import { usePeople } from "../api";
+import { NationSelect } from "../components/nation-select";
+import { OrganisationSelect } from "../components/organisation-select";
+import { languageName } from "../languages";
+import { useDirectoryPermissions } from "../permissions";
+import type { Person } from "../types";
+
+export function PeopleListPage() {
+  const { t } = useTranslation("directory");
+  const { language } = useFormat();
+  const navigate = useNavigate();
+  const can = useDirectoryPermissions();
+  const list = useListParams({
+    defaultSort: "familyName",
+    filters: ["nationId", "organisationId", "includeArchived"] as const,
+  });
+  const people = usePeople(list.query);
+  const { nationId, organisationId } = list.filters;
+  const filtered = !!(list.q || nationId || organisationId);
+
+  const columns: DataTableColumn<Person>[] = [
+    {
+      key: "familyName",
+      header: t("people.name"),
+      sortKey: "familyName",
+      render: (person) => (
+        <Group gap="xs">
+          <div>
+            <Anchor component={Link} to={`/people/${person.id}`} onClick={(event) => event.stopPropagation()}>
+              {person.familyName}, {person.givenName}
+            </Anchor>
+            {person.rankTitle && (
+              <Text size="xs" c="dimmed">
+                {person.rankTitle}
+              </Text>
+            )}
+          </div>
+          <ArchivedBadge archivedAt={person.archivedAt} />
+        </Group>
+      ),
+    },
+    { key: "nation", header: t("people.nation"), render: (person) => person.nation.code, width: 90 },
+    {
+      key: "organisation",
+      header: t("people.organisation"),
+      render: (person) =>
+        person.currentOrganisation && (
+          <Anchor
+            component={Link}
+            to={`/organisations/${person.currentOrganisation.id}`}
+            size="sm"
+            onClick={(event) => event.stopPropagation()}
+          >
+            {person.currentOrganisation.code}
+          </Anchor>
+        ),
+    },
+    {
+      key: "languages",
+      header: t("people.languages"),
+      render: (person) => person.languages.map((code) => languageName(code, language)).join(", "),
+    },
+    {
+      key: "releasability",
+      header: t("common:releasability.label"),
+      render: (person) => <ReleasabilityBadge level={person.releasability} />,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t("people.title")}
+        description={t("people.description")}
+        actions={
+          can.createPeople && (
+            <Button
+              component={Link}
+              to="/people/new"
+              leftSection={<IconPlus size={16} />}
+              data-testid="person-create"
+            >
+              {t("people.create")}
+            </Button>
+          )
+        }
+      />
+      <Stack>
+        <Group align="flex-end" wrap="wrap">
+          <SearchInput value={list.q} onChange={list.setQ} w={280} data-testid="person-search" />
+          <NationSelect
+            label={t("people.nation")}
+            placeholder={t("common:list.any")}
+            w={240}
+            value={nationId || null}
+            onChange={(value) => list.setFilter("nationId", value)}
+            data-testid="person-nation-filter"
+          />
+          <OrganisationSelect
+            label={t("affiliations.organisation")}
+            placeholder={t("common:list.any")}
+            w={300}
+            value={organisationId || null}
+            onChange={(value) => list.setFilter("organisationId", value)}
+            data-testid="person-organisation-filter"
+          />
+          <Switch
+            label={t("common:list.includeArchived")}
+            checked={list.filters.includeArchived === "true"}
+            onChange={(event) =>
+              list.setFilter("includeArchived", event.currentTarget.checked ? "true" : null)
+            }
+            mb={8}
+            data-testid="person-include-archived"
+          />
+        </Group>
+        <QueryBoundary query={people}>
+          {(page) => (
+            <DataTable
+              data-testid="people-table"
+              columns={columns}
+              rows={page.items}
+              rowKey={(person) => person.id}
+              rowTestId={(person) => `person-row-${person.id}`}
+              onRowClick={(person) => navigate(`/people/${person.id}`)}
+              sort={list.sort}
+              onSortChange={list.setSort}
+              total={page.total}
+              limit={page.limit}
+              offset={page.offset}
+              onOffsetChange={list.setOffset}
+              fetching={people.isPlaceholderData}
+              empty={<EmptyState description={filtered ? t("common:empty.noResults") : t("people.empty")} />}
+            />
+          )}
+        </QueryBoundary>
+      </Stack>
+    </>
+  );
+}

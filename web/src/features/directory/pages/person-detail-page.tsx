@@ -1,0 +1,229 @@
+import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconEdit, IconPlus, IconTrash } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router-dom";
+import { useFormat } from "../../../shared/i18n/format";
+import {
+  ArchivedBadge,
+  ConfirmButton,
+  DetailList,
+  notifyDeleteOutcome,
+  notifyError,
+  notifySuccess,
+  PageHeader,
+  QueryBoundary,
+  ReleasabilityBadge,
+} from "../../../shared/ui";
+import { useDeletePerson, usePerson, useRemoveAffiliation } from "../api";
+import { AffiliationModal } from "../components/affiliation-modal";
+import { languageName } from "../languages";
+import { useDirectoryPermissions } from "../permissions";
+import type { PersonDetail } from "../types";
+
+function Affiliations({ person, canManage }: { person: PersonDetail; canManage: boolean }) {
+  const { t } = useTranslation("directory");
+  const format = useFormat();
+  const [opened, modal] = useDisclosure(false);
+  const remove = useRemoveAffiliation(person.id);
+  // Most recent first; open-ended (current) ones on top.
+  const affiliations = [...person.affiliations].sort(
+    (a, b) =>
+      Number(!!a.endedOn) - Number(!!b.endedOn) || (b.startedOn ?? "").localeCompare(a.startedOn ?? ""),
+  );
+
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          {t("affiliations.title")}
+        </Title>
+        {canManage && (
+          <Button
+            size="xs"
+            leftSection={<IconPlus size={14} />}
+            onClick={modal.open}
+            data-testid="affiliation-add"
+          >
+            {t("affiliations.add")}
+          </Button>
+        )}
+      </Group>
+      {affiliations.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t("affiliations.none")}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped data-testid="affiliations-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("affiliations.organisation")}</Table.Th>
+                <Table.Th>{t("affiliations.position")}</Table.Th>
+                <Table.Th>{t("affiliations.startedOn")}</Table.Th>
+                <Table.Th>{t("affiliations.endedOn")}</Table.Th>
+                {canManage && <Table.Th aria-label={t("common:list.actions")} />}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {affiliations.map((affiliation) => (
+                <Table.Tr
+                  key={affiliation.id}
+                  data-testid={`affiliation-row-${affiliation.organisation.code}`}
+                >
+                  <Table.Td>
+                    <Anchor component={Link} to={`/organisations/${affiliation.organisationId}`} size="sm">
+                      {affiliation.organisation.code} — {affiliation.organisation.nameEn}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{affiliation.position ?? ""}</Table.Td>
+                  <Table.Td>{format.date(affiliation.startedOn)}</Table.Td>
+                  <Table.Td>
+                    {affiliation.endedOn ? (
+                      format.date(affiliation.endedOn)
+                    ) : (
+                      <Text size="sm" c="teal" fs="italic">
+                        {t("affiliations.present")}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  {canManage && (
+                    <Table.Td ta="right">
+                      <ConfirmButton
+                        size="xs"
+                        variant="subtle"
+                        message={t("affiliations.removeConfirm")}
+                        onConfirm={() =>
+                          remove.mutateAsync(affiliation.id).then(
+                            () => notifySuccess(t("common:notify.deleted")),
+                            (error) => {
+                              notifyError(error, t);
+                              throw error;
+                            },
+                          )
+                        }
+                        data-testid={`affiliation-remove-${affiliation.id}`}
+                      >
+                        {t("common:actions.remove")}
+                      </ConfirmButton>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {canManage && <AffiliationModal personId={person.id} opened={opened} onClose={modal.close} />}
+    </Paper>
+  );
+}
+
+export function PersonDetailPage() {
+  const { id = "" } = useParams();
+  const { t } = useTranslation("directory");
+  const format = useFormat();
+  const navigate = useNavigate();
+  const can = useDirectoryPermissions();
+  const person = usePerson(id);
+  const remove = useDeletePerson();
+
+  return (
+    <QueryBoundary query={person}>
+      {(data) => {
+        const canManage = can.managePerson(data);
+        const name = `${data.givenName} ${data.familyName}`;
+        return (
+          <>
+            <PageHeader
+              title={data.rankTitle ? `${data.rankTitle} ${name}` : name}
+              documentTitle={name}
+              breadcrumbs={[{ label: t("people.title"), to: "/people" }, { label: name }]}
+              badges={
+                <>
+                  <ReleasabilityBadge level={data.releasability} />
+                  <ArchivedBadge archivedAt={data.archivedAt} />
+                </>
+              }
+              actions={
+                canManage && (
+                  <>
+                    <Button
+                      component={Link}
+                      to={`/people/${data.id}/edit`}
+                      variant="default"
+                      leftSection={<IconEdit size={16} />}
+                      data-testid="person-edit"
+                    >
+                      {t("common:actions.edit")}
+                    </Button>
+                    <ConfirmButton
+                      variant="light"
+                      leftSection={<IconTrash size={16} />}
+                      message={t("common:confirm.deleteRecord")}
+                      onConfirm={() =>
+                        remove.mutateAsync(data.id).then(
+                          ({ outcome }) => {
+                            notifyDeleteOutcome(outcome, t);
+                            if (outcome === "deleted") navigate("/people");
+                          },
+                          (error) => {
+                            notifyError(error, t);
+                            throw error;
+                          },
+                        )
+                      }
+                      data-testid="person-delete"
+                    >
+                      {t("common:actions.delete")}
+                    </ConfirmButton>
+                  </>
+                )
+              }
+            />
+            <Stack>
+              <Paper withBorder p="md" radius="md">
+                <Title order={2} size="h4" mb="sm">
+                  {t("details")}
+                </Title>
+                <DetailList
+                  items={[
+                    { label: t("people.givenName"), value: data.givenName, testId: "person-given-name" },
+                    { label: t("people.familyName"), value: data.familyName, testId: "person-family-name" },
+                    { label: t("people.rankTitle"), value: data.rankTitle },
+                    {
+                      label: t("people.nation"),
+                      value: (
+                        <Anchor component={Link} to={`/nations/${data.nation.id}`}>
+                          {data.nation.code} — {data.nation.nameEn}
+                        </Anchor>
+                      ),
+                    },
+                    {
+                      label: t("people.organisation"),
+                      value: data.currentOrganisation && (
+                        <Anchor component={Link} to={`/organisations/${data.currentOrganisation.id}`}>
+                          {data.currentOrganisation.code} — {data.currentOrganisation.nameEn}
+                        </Anchor>
+                      ),
+                    },
+                    {
+                      label: t("people.email"),
+                      value: data.email && <Anchor href={`mailto:${data.email}`}>{data.email}</Anchor>,
+                    },
+                    { label: t("people.phone"), value: data.phone },
+                    {
+                      label: t("people.languages"),
+                      value: data.languages.map((code) => languageName(code, format.language)).join(", "),
+                    },
+                  ]}
+                />
+              </Paper>
+              <Affiliations person={data} canManage={canManage} />
+            </Stack>
+          </>
+        );
+      }}
+    </QueryBoundary>
+  );
+}

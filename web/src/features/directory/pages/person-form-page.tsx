@@ -1,0 +1,227 @@
+import { MultiSelect, Paper, Select, SimpleGrid, Stack, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useTranslation } from "react-i18next";
+import { useNavigate, useParams } from "react-router-dom";
+import { applyServerErrors, isApiError, type ReleasabilityLevel } from "../../../shared/api";
+import { useFormat } from "../../../shared/i18n/format";
+import {
+  notifyError,
+  notifySuccess,
+  PageHeader,
+  QueryBoundary,
+  RELEASABILITY_LEVELS,
+} from "../../../shared/ui";
+import { usePerson, useSavePerson } from "../api";
+import { FormActions } from "../components/form-actions";
+import { NationSelect, nationOption } from "../components/nation-select";
+import { OrganisationSelect } from "../components/organisation-select";
+import { textOrNull } from "../form-values";
+import { languageName, SPOKEN_LANGUAGES } from "../languages";
+import type { PersonDetail, PersonInput } from "../types";
+
+interface PersonFormValues {
+  givenName: string;
+  familyName: string;
+  rankTitle: string;
+  nationId: string | null;
+  email: string;
+  phone: string;
+  languages: string[];
+  organisationId: string | null;
+  position: string;
+  releasability: ReleasabilityLevel;
+}
+
+function PersonForm({ person }: { person?: PersonDetail }) {
+  const { t } = useTranslation("directory");
+  const { language } = useFormat();
+  const navigate = useNavigate();
+  const save = useSavePerson(person?.id);
+  const required = (value: string) => (value.trim() ? null : t("common:errors.required"));
+  const form = useForm<PersonFormValues, Partial<PersonInput>>({
+    initialValues: {
+      givenName: person?.givenName ?? "",
+      familyName: person?.familyName ?? "",
+      rankTitle: person?.rankTitle ?? "",
+      nationId: person?.nationId ?? null,
+      email: person?.email ?? "",
+      phone: person?.phone ?? "",
+      languages: person?.languages ?? [],
+      organisationId: null,
+      position: "",
+      releasability: person?.releasability ?? "internal",
+    },
+    validate: {
+      givenName: required,
+      familyName: required,
+      nationId: (value) => (value ? null : t("common:errors.required")),
+      email: (value) =>
+        !value.trim() || /^\S+@\S+\.\S+$/.test(value.trim()) ? null : t("people.emailInvalid"),
+    },
+    transformValues: (values) => {
+      const input: Partial<PersonInput> = {
+        givenName: values.givenName.trim(),
+        familyName: values.familyName.trim(),
+        rankTitle: textOrNull(values.rankTitle),
+        nationId: values.nationId ?? undefined,
+        email: textOrNull(values.email),
+        phone: textOrNull(values.phone),
+        languages: values.languages,
+        releasability: values.releasability,
+      };
+      // The first affiliation can be given on create; later ones are added on the person's page.
+      if (!person && values.organisationId) {
+        input.organisationId = values.organisationId;
+        input.position = textOrNull(values.position);
+      }
+      if (!person) {
+        for (const key of Object.keys(input) as (keyof PersonInput)[])
+          if (input[key] === null) delete input[key];
+      }
+      return input;
+    },
+  });
+
+  const submit = form.onSubmit((values) => {
+    save.mutate(values, {
+      onSuccess: (saved) => {
+        notifySuccess(t(person ? "common:notify.saved" : "common:notify.created"));
+        navigate(`/people/${saved.id}`);
+      },
+      onError: (error) => {
+        if (isApiError(error) && applyServerErrors(form, error)) return;
+        notifyError(error, t);
+      },
+    });
+  });
+
+  return (
+    <Paper withBorder p="lg" radius="md" maw={960}>
+      <form onSubmit={submit} noValidate data-testid="person-form">
+        <Stack>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput
+              label={t("people.rankTitle")}
+              data-testid="person-rank-title"
+              {...form.getInputProps("rankTitle")}
+            />
+            <TextInput
+              label={t("people.givenName")}
+              required
+              data-testid="person-given-name"
+              {...form.getInputProps("givenName")}
+            />
+            <TextInput
+              label={t("people.familyName")}
+              required
+              data-testid="person-family-name"
+              {...form.getInputProps("familyName")}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NationSelect
+              label={t("people.nation")}
+              required
+              initialOption={person ? nationOption(person.nation, language) : null}
+              data-testid="person-nation"
+              value={form.values.nationId}
+              onChange={(value) => form.setFieldValue("nationId", value)}
+              error={form.errors.nationId}
+            />
+            <Select
+              label={t("common:releasability.label")}
+              required
+              allowDeselect={false}
+              data={RELEASABILITY_LEVELS.map((level) => ({
+                value: level,
+                label: t(`common:releasability.${level}`),
+              }))}
+              data-testid="person-releasability"
+              {...form.getInputProps("releasability")}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label={t("people.email")}
+              type="email"
+              data-testid="person-email"
+              {...form.getInputProps("email")}
+            />
+            <TextInput
+              label={t("people.phone")}
+              type="tel"
+              data-testid="person-phone"
+              {...form.getInputProps("phone")}
+            />
+          </SimpleGrid>
+          <MultiSelect
+            label={t("people.languages")}
+            searchable
+            data={SPOKEN_LANGUAGES.map((code) => ({ value: code, label: languageName(code, language) }))}
+            data-testid="person-languages"
+            {...form.getInputProps("languages")}
+          />
+          {!person && (
+            <>
+              <Title order={2} size="h5" mt="sm">
+                {t("affiliations.title")}
+              </Title>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <OrganisationSelect
+                  label={t("people.firstOrganisation")}
+                  data-testid="person-organisation"
+                  value={form.values.organisationId}
+                  onChange={(value) => form.setFieldValue("organisationId", value)}
+                  error={form.errors.organisationId}
+                />
+                <TextInput
+                  label={t("people.position")}
+                  data-testid="person-position"
+                  disabled={!form.values.organisationId}
+                  {...form.getInputProps("position")}
+                />
+              </SimpleGrid>
+            </>
+          )}
+          <FormActions
+            testIdPrefix="person"
+            saving={save.isPending}
+            cancelTo={person ? `/people/${person.id}` : "/people"}
+          />
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+/** `/people/new` and `/people/:id/edit`. */
+export function PersonFormPage() {
+  const { id } = useParams();
+  const { t } = useTranslation("directory");
+  const person = usePerson(id);
+
+  if (!id) {
+    return (
+      <>
+        <PageHeader title={t("people.create")} breadcrumbs={[{ label: t("people.title"), to: "/people" }]} />
+        <PersonForm />
+      </>
+    );
+  }
+  return (
+    <QueryBoundary query={person}>
+      {(data) => (
+        <>
+          <PageHeader
+            title={t("people.edit")}
+            breadcrumbs={[
+              { label: t("people.title"), to: "/people" },
+              { label: `${data.givenName} ${data.familyName}`, to: `/people/${data.id}` },
+            ]}
+          />
+          <PersonForm person={data} />
+        </>
+      )}
+    </QueryBoundary>
+  );
+}

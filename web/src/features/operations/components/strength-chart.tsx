@@ -1,0 +1,65 @@
+import "@mantine/charts/styles.css";
+import { AreaChart } from "@mantine/charts";
+import { Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { STRENGTH_CATEGORIES, type StrengthPoint } from "../types";
+
+const COLORS = [
+  "indigo.6",
+  "teal.6",
+  "orange.6",
+  "grape.6",
+  "cyan.6",
+  "lime.6",
+  "pink.6",
+  "yellow.6",
+  "gray.6",
+];
+
+/** Strength by category over time, as steps: the strength holds from one change to the next. */
+export function StrengthChart({ points }: { points: StrengthPoint[] }) {
+  const { t } = useTranslation("operations");
+  if (points.length === 0) {
+    return (
+      <Text size="sm" c="dimmed" data-testid="strength-empty">
+        {t("operations.noStrength")}
+      </Text>
+    );
+  }
+  const used = STRENGTH_CATEGORIES.filter((category) =>
+    points.some((point) => point.byCategory.some((s) => s.category === category && s.count > 0)),
+  );
+  const data = points.map((point) => {
+    const row: Record<string, string | number> = { date: point.date, total: point.total };
+    for (const category of used) {
+      row[category] = point.byCategory.find((s) => s.category === category)?.count ?? 0;
+    }
+    return row;
+  });
+  // Open-ended rotations still serve today: carry the last strength to today.
+  const last = data[data.length - 1]!;
+  const today = new Date().toISOString().slice(0, 10);
+  if (Number(last.total) > 0 && String(last.date) < today) data.push({ ...last, date: today });
+
+  return (
+    <div data-testid="strength-chart">
+      <AreaChart
+        h={280}
+        data={data}
+        dataKey="date"
+        type="stacked"
+        curveType="stepAfter"
+        withDots={false}
+        withLegend
+        series={used.map((category, index) => ({
+          name: category,
+          label: t(`categories.${category}`),
+          color: COLORS[index % COLORS.length]!,
+        }))}
+      />
+      <Text size="xs" c="dimmed" mt="xs" data-testid="strength-latest">
+        {t("total")}: {points[points.length - 1]!.total}
+      </Text>
+    </div>
+  );
+}

@@ -1,0 +1,332 @@
+import {
+  ActionIcon,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { IconPlus, IconX } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router-dom";
+import { isApiError } from "../../../shared/api";
+import { useFormat } from "../../../shared/i18n/format";
+import {
+  ConfirmButton,
+  DetailList,
+  notifyError,
+  notifySuccess,
+  PageHeader,
+  QueryBoundary,
+  ReleasabilityBadge,
+} from "../../../shared/ui";
+import { useAddRotation, useContingent, useRemoveRotation, useStrength } from "../api";
+import { SampleBadge } from "../components/sample-badge";
+import { StrengthChart } from "../components/strength-chart";
+import { type ContingentDetail, STRENGTH_CATEGORIES, type StrengthCategory } from "../types";
+
+interface Line {
+  category: StrengthCategory;
+  count: number | string;
+}
+
+function RotationForm({ contingent }: { contingent: ContingentDetail }) {
+  const { t } = useTranslation("operations");
+  const add = useAddRotation(contingent.id);
+  const [slot, setSlot] = useState(contingent.rotations[0]?.slot ?? "main");
+  const [label, setLabel] = useState("");
+  const [startsOn, setStartsOn] = useState("");
+  const [endsOn, setEndsOn] = useState("");
+  const [lines, setLines] = useState<Line[]>([{ category: "military_personnel", count: "" }]);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const total = lines.reduce((sum, line) => sum + (Number(line.count) || 0), 0);
+
+  const submit = () => {
+    setFieldErrors({});
+    add.mutate(
+      {
+        slot,
+        label: label || null,
+        startsOn,
+        endsOn: endsOn || null,
+        strength: lines
+          .filter((line) => line.count !== "")
+          .map((line) => ({ category: line.category, count: Number(line.count) })),
+      },
+      {
+        onSuccess: () => {
+          notifySuccess(t("common:notify.saved"));
+          setLabel("");
+          setStartsOn("");
+          setEndsOn("");
+          setLines([{ category: "military_personnel", count: "" }]);
+        },
+        onError: (error) => {
+          if (isApiError(error) && error.fields.length) {
+            setFieldErrors(
+              Object.fromEntries(error.fields.map((f) => [f.field.replace(/^body\./, ""), f.message])),
+            );
+          }
+          notifyError(error, t);
+        },
+      },
+    );
+  };
+
+  return (
+    <Stack gap="sm" data-testid="rotation-form">
+      <Title order={3} size="h5">
+        {t("contingents.addRotation")}
+      </Title>
+      <Group align="flex-start" wrap="wrap">
+        <TextInput
+          label={t("contingents.slot")}
+          value={slot}
+          onChange={(event) => setSlot(event.currentTarget.value)}
+          error={fieldErrors.slot}
+          data-testid="rotation-slot"
+        />
+        <TextInput
+          label={t("contingents.label")}
+          value={label}
+          onChange={(event) => setLabel(event.currentTarget.value)}
+          data-testid="rotation-label"
+        />
+        <TextInput
+          type="date"
+          label={t("contingents.from")}
+          value={startsOn}
+          onChange={(event) => setStartsOn(event.currentTarget.value)}
+          error={fieldErrors.startsOn}
+          data-testid="rotation-starts"
+        />
+        <TextInput
+          type="date"
+          label={t("contingents.until")}
+          value={endsOn}
+          onChange={(event) => setEndsOn(event.currentTarget.value)}
+          error={fieldErrors.endsOn}
+          data-testid="rotation-ends"
+        />
+      </Group>
+      {lines.map((line, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity but their place
+        <Group key={index} align="flex-end">
+          <Select
+            label={t("contingents.strength")}
+            value={line.category}
+            allowDeselect={false}
+            onChange={(value) =>
+              setLines(lines.map((l, i) => (i === index ? { ...l, category: value as StrengthCategory } : l)))
+            }
+            data={STRENGTH_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+            data-testid={`rotation-category-${index}`}
+            w={240}
+          />
+          <NumberInput
+            label={t("matrix.quantity")}
+            value={line.count}
+            min={0}
+            onChange={(value) => setLines(lines.map((l, i) => (i === index ? { ...l, count: value } : l)))}
+            data-testid={`rotation-count-${index}`}
+            w={120}
+          />
+          {lines.length > 1 && (
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={t("common:actions.remove")}
+              onClick={() => setLines(lines.filter((_, i) => i !== index))}
+              mb={4}
+            >
+              <IconX size={16} />
+            </ActionIcon>
+          )}
+        </Group>
+      ))}
+      <Group>
+        <Button
+          variant="subtle"
+          size="xs"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => {
+            const unused = STRENGTH_CATEGORIES.find((c) => !lines.some((l) => l.category === c));
+            if (unused) setLines([...lines, { category: unused, count: "" }]);
+          }}
+          data-testid="rotation-add-line"
+        >
+          {t("contingents.strength")}
+        </Button>
+        <Text size="sm" data-testid="rotation-form-total">
+          {t("total")}: {total}
+        </Text>
+      </Group>
+      <Group>
+        <Button
+          onClick={submit}
+          disabled={!startsOn || !slot.trim()}
+          loading={add.isPending}
+          data-testid="rotation-submit"
+        >
+          {t("contingents.addRotation")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function ContingentView({ contingent }: { contingent: ContingentDetail }) {
+  const { t } = useTranslation("operations");
+  const format = useFormat();
+  const remove = useRemoveRotation(contingent.id);
+  const strength = useStrength({ operationId: contingent.operation.id, nationId: contingent.nation.id });
+  return (
+    <>
+      <PageHeader
+        title={contingent.name}
+        breadcrumbs={[
+          { label: t("operations.title"), to: "/operations" },
+          { label: contingent.operation.name, to: `/operations?operation=${contingent.operation.id}` },
+          { label: contingent.nation.code },
+        ]}
+        badges={
+          <Group gap={6}>
+            <ReleasabilityBadge level={contingent.releasability} />
+            <SampleBadge show={contingent.sample} />
+          </Group>
+        }
+      />
+      <Stack gap="md">
+        <Paper withBorder p="md" radius="md">
+          <DetailList
+            items={[
+              { label: t("operations.name"), value: contingent.operation.name },
+              { label: t("contingents.nation"), value: contingent.nation.nameEn },
+              {
+                label: t("contingents.framework"),
+                value: contingent.frameworkUnit
+                  ? `${contingent.frameworkUnit}${contingent.frameworkNation ? ` (${contingent.frameworkNation.nameEn})` : ""}`
+                  : null,
+                testId: "contingent-framework",
+              },
+              {
+                label: t("contingents.served"),
+                value: contingent.firstStartsOn
+                  ? `${format.date(contingent.firstStartsOn)} – ${contingent.lastEndsOn ? format.date(contingent.lastEndsOn) : t("operations.ongoing")}`
+                  : null,
+              },
+              {
+                label: t("contingents.current"),
+                value: contingent.currentStrength,
+                testId: "contingent-current",
+              },
+              { label: t("contingents.peak"), value: contingent.peakStrength, testId: "contingent-peak" },
+            ]}
+          />
+          {contingent.note && (
+            <Text size="sm" c="dimmed" mt="sm">
+              {contingent.note}
+            </Text>
+          )}
+        </Paper>
+        <Paper withBorder p="md" radius="md">
+          <Title order={2} size="h4" mb="sm">
+            {t("contingents.rotations")}
+          </Title>
+          <Table.ScrollContainer minWidth={700}>
+            <Table striped data-testid="rotations-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("contingents.label")}</Table.Th>
+                  <Table.Th>{t("contingents.slot")}</Table.Th>
+                  <Table.Th>{t("contingents.from")}</Table.Th>
+                  <Table.Th>{t("contingents.until")}</Table.Th>
+                  <Table.Th>{t("contingents.strength")}</Table.Th>
+                  <Table.Th ta="right">{t("total")}</Table.Th>
+                  {contingent.canEdit && <Table.Th />}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {contingent.rotations.map((rotation) => (
+                  <Table.Tr key={rotation.id} data-testid="rotation-row">
+                    <Table.Td>
+                      <Group gap={6}>
+                        <Text size="sm">{rotation.label}</Text>
+                        <SampleBadge show={rotation.sample} />
+                      </Group>
+                      {rotation.note && (
+                        <Text size="xs" c="dimmed">
+                          {rotation.note}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{rotation.slot}</Table.Td>
+                    <Table.Td>{format.date(rotation.startsOn, rotation.startPrecision)}</Table.Td>
+                    <Table.Td>
+                      {rotation.endsOn ? format.date(rotation.endsOn) : t("operations.ongoing")}
+                    </Table.Td>
+                    <Table.Td>
+                      {rotation.strength.map((s) => (
+                        <Text key={s.category} size="xs">
+                          {t(`categories.${s.category}`)}: {s.count}
+                        </Text>
+                      ))}
+                    </Table.Td>
+                    <Table.Td ta="right" fw={700} data-testid="rotation-total">
+                      {rotation.total}
+                    </Table.Td>
+                    {contingent.canEdit && (
+                      <Table.Td ta="right">
+                        <ConfirmButton
+                          size="xs"
+                          variant="subtle"
+                          message={t("contingents.removeConfirm")}
+                          onConfirm={() =>
+                            remove.mutateAsync(rotation.id).catch((error) => {
+                              notifyError(error, t);
+                              throw error;
+                            })
+                          }
+                        >
+                          {t("contingents.removeRotation")}
+                        </ConfirmButton>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {contingent.canEdit && (
+            <Paper withBorder p="sm" mt="md" radius="md">
+              <RotationForm contingent={contingent} />
+            </Paper>
+          )}
+        </Paper>
+        <Paper withBorder p="md" radius="md">
+          <Title order={2} size="h4" mb="sm">
+            {t("operations.strength")}
+          </Title>
+          <QueryBoundary query={strength}>
+            {(series) => <StrengthChart points={series.points} />}
+          </QueryBoundary>
+        </Paper>
+      </Stack>
+    </>
+  );
+}
+
+/** A nation's contingent in an operation: rotations, strength by category and over time. */
+export function ContingentPage() {
+  const { id = "" } = useParams();
+  const query = useContingent(id);
+  return (
+    <QueryBoundary query={query}>{(contingent) => <ContingentView contingent={contingent} />}</QueryBoundary>
+  );
+}

@@ -1,0 +1,241 @@
+import {
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { IconPlus } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { usePermissions } from "../../../shared/auth";
+import { useFormat } from "../../../shared/i18n/format";
+import {
+  DataTable,
+  type DataTableColumn,
+  EmptyState,
+  notifyError,
+  notifySuccess,
+  PageHeader,
+  QueryBoundary,
+  ReleasabilityBadge,
+  useListParams,
+} from "../../../shared/ui";
+import { useAddFundContribution, useFundContributions, useFundTotals, useTrustFunds } from "../api";
+import { NationPicker } from "../components/nation-picker";
+import { SampleBadge } from "../components/sample-badge";
+import type { FundContribution } from "../types";
+
+function useMoney() {
+  const { language } = useFormat();
+  return (amount: string, currency: string) => {
+    try {
+      return new Intl.NumberFormat(language, { style: "currency", currency }).format(Number(amount));
+    } catch {
+      return `${amount} ${currency}`;
+    }
+  };
+}
+
+function ContributionForm({ trustFunds }: { trustFunds: { id: string; name: string }[] }) {
+  const { t } = useTranslation("operations");
+  const add = useAddFundContribution();
+  const [trustFundId, setTrustFundId] = useState<string | null>(trustFunds[0]?.id ?? null);
+  const [nationId, setNationId] = useState<string | null>(null);
+  const [year, setYear] = useState<number | string>(new Date().getFullYear());
+  const [currency, setCurrency] = useState("USD");
+  const [pledged, setPledged] = useState<number | string>("");
+  const [paid, setPaid] = useState<number | string>("");
+  const submit = () =>
+    add.mutate(
+      {
+        trustFundId,
+        nationId,
+        year: Number(year),
+        currency: currency.toUpperCase(),
+        pledged: Number(pledged).toFixed(2),
+        ...(paid !== "" ? { paid: Number(paid).toFixed(2) } : {}),
+      },
+      {
+        onSuccess: () => {
+          notifySuccess(t("common:notify.saved"));
+          setPledged("");
+          setPaid("");
+        },
+        onError: (error) => notifyError(error, t),
+      },
+    );
+  return (
+    <Group align="flex-end" wrap="wrap" data-testid="contribution-form">
+      <Select
+        label={t("contributions.fund")}
+        value={trustFundId}
+        onChange={setTrustFundId}
+        data={trustFunds.map((fund) => ({ value: fund.id, label: fund.name }))}
+        w={260}
+      />
+      <NationPicker
+        label={t("contributions.nation")}
+        value={nationId}
+        onChange={(v) => setNationId(v)}
+        w={200}
+      />
+      <NumberInput
+        label={t("contributions.year")}
+        value={year}
+        onChange={setYear}
+        min={1990}
+        max={2200}
+        w={100}
+      />
+      <TextInput
+        label={t("contributions.currency")}
+        value={currency}
+        maxLength={3}
+        onChange={(event) => setCurrency(event.currentTarget.value)}
+        w={90}
+      />
+      <NumberInput
+        label={t("contributions.pledged")}
+        value={pledged}
+        onChange={setPledged}
+        min={0}
+        decimalScale={2}
+      />
+      <NumberInput label={t("contributions.paid")} value={paid} onChange={setPaid} min={0} decimalScale={2} />
+      <Button
+        leftSection={<IconPlus size={14} />}
+        onClick={submit}
+        disabled={!trustFundId || !nationId || pledged === ""}
+        loading={add.isPending}
+      >
+        {t("contributions.add")}
+      </Button>
+    </Group>
+  );
+}
+
+/** Financial contributions to trust funds the user may see, with totals by year and currency. */
+export function ContributionsPage() {
+  const { t } = useTranslation("operations");
+  const money = useMoney();
+  const { hasRole, isAdministrator } = usePermissions();
+  const params = useListParams({ defaultSort: "-year" });
+  const contributions = useFundContributions({ limit: params.limit, offset: params.offset });
+  const totals = useFundTotals({});
+  const funds = useTrustFunds();
+
+  const columns: DataTableColumn<FundContribution>[] = [
+    {
+      key: "fund",
+      header: t("contributions.fund"),
+      render: (row) => (
+        <Group gap={6}>
+          <Text size="sm">{row.trustFund.name}</Text>
+          <SampleBadge show={row.sample} />
+        </Group>
+      ),
+    },
+    { key: "nation", header: t("contributions.nation"), render: (row) => row.nation.code },
+    { key: "year", header: t("contributions.year"), render: (row) => row.year },
+    { key: "currency", header: t("contributions.currency"), render: (row) => row.currency },
+    {
+      key: "pledged",
+      header: t("contributions.pledged"),
+      align: "right",
+      render: (row) => money(row.pledged, row.currency),
+    },
+    {
+      key: "paid",
+      header: t("contributions.paid"),
+      align: "right",
+      render: (row) => money(row.paid, row.currency),
+    },
+    {
+      key: "outstanding",
+      header: t("contributions.outstanding"),
+      align: "right",
+      render: (row) => money(row.outstanding, row.currency),
+    },
+    {
+      key: "release",
+      header: "",
+      render: (row) => <ReleasabilityBadge level={row.releasability} size="xs" />,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t("contributions.title")}
+        description={t("contributions.description")}
+        breadcrumbs={[
+          { label: t("operations.title"), to: "/operations" },
+          { label: t("contributions.title") },
+        ]}
+      />
+      <Stack gap="md">
+        <Paper withBorder p="md" radius="md">
+          <QueryBoundary query={contributions}>
+            {(page) => (
+              <DataTable
+                data-testid="contributions-table"
+                columns={columns}
+                rows={page.items}
+                rowKey={(row) => row.id}
+                rowTestId={(row) => `contribution-${row.year}-${row.currency}`}
+                total={page.total}
+                limit={page.limit}
+                offset={page.offset}
+                onOffsetChange={params.setOffset}
+                fetching={contributions.isFetching}
+                empty={<EmptyState title={t("contributions.none")} />}
+              />
+            )}
+          </QueryBoundary>
+        </Paper>
+        <Paper withBorder p="md" radius="md">
+          <Title order={2} size="h4" mb="sm">
+            {t("contributions.totals")}
+          </Title>
+          <QueryBoundary query={totals}>
+            {({ totals: rows }) => (
+              <Table striped data-testid="contribution-totals">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("contributions.year")}</Table.Th>
+                    <Table.Th>{t("contributions.currency")}</Table.Th>
+                    <Table.Th ta="right">{t("contributions.pledged")}</Table.Th>
+                    <Table.Th ta="right">{t("contributions.paid")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((row) => (
+                    <Table.Tr key={`${row.year}-${row.currency}`}>
+                      <Table.Td>{row.year}</Table.Td>
+                      <Table.Td>{row.currency}</Table.Td>
+                      <Table.Td ta="right">{money(row.pledged, row.currency)}</Table.Td>
+                      <Table.Td ta="right">{money(row.paid, row.currency)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </QueryBoundary>
+        </Paper>
+        {(isAdministrator || hasRole("national_coordinator")) &&
+          funds.data &&
+          funds.data.items.length > 0 && (
+            <Paper withBorder p="md" radius="md">
+              <ContributionForm trustFunds={funds.data.items} />
+            </Paper>
+          )}
+      </Stack>
+    </>
+  );
+}

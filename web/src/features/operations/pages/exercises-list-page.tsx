@@ -1,0 +1,133 @@
+import { Anchor, Badge, Group, Paper, Select, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router-dom";
+import { useFormat } from "../../../shared/i18n/format";
+import {
+  DataTable,
+  type DataTableColumn,
+  EmptyState,
+  PageHeader,
+  QueryBoundary,
+  SearchInput,
+  useListParams,
+} from "../../../shared/ui";
+import { useExercises } from "../api";
+import { SampleBadge } from "../components/sample-badge";
+import { EXERCISE_KINDS, EXERCISE_STATUSES, type Exercise } from "../types";
+
+export function ExercisesListPage() {
+  const { t } = useTranslation("operations");
+  const format = useFormat();
+  const navigate = useNavigate();
+  const params = useListParams({ defaultSort: "-startsOn", filters: ["kind", "status"] as const });
+  const query = useExercises({
+    q: params.q || undefined,
+    kind: params.filters.kind || undefined,
+    status: params.filters.status || undefined,
+    limit: params.limit,
+    offset: params.offset,
+  });
+
+  const columns: DataTableColumn<Exercise>[] = [
+    {
+      key: "name",
+      header: t("exercises.name"),
+      render: (exercise) => (
+        <Stack gap={2}>
+          <Group gap={6}>
+            <Anchor
+              component={Link}
+              to={`/exercises/${exercise.id}`}
+              data-testid={`exercise-link-${exercise.code}`}
+            >
+              {exercise.name}
+            </Anchor>
+            <SampleBadge show={exercise.sample} />
+          </Group>
+          <Text size="xs" c="dimmed">
+            {exercise.code}
+          </Text>
+        </Stack>
+      ),
+    },
+    { key: "kind", header: t("exercises.kind"), render: (exercise) => t(`kinds.${exercise.kind}`) },
+    {
+      key: "dates",
+      header: t("exercises.dates"),
+      render: (exercise) => `${format.date(exercise.startsOn)} – ${format.date(exercise.endsOn)}`,
+    },
+    { key: "lead", header: t("exercises.lead"), render: (exercise) => exercise.leadOrganisation.code },
+    {
+      key: "hosts",
+      header: t("exercises.hosts"),
+      render: (exercise) => exercise.hostNations.map((nation) => nation.code).join(" → "),
+    },
+    {
+      key: "participation",
+      header: t("exercises.participation"),
+      render: (exercise) => (
+        <Text size="sm" data-testid={`participation-${exercise.code}`}>
+          {t("counts", { ...exercise.participation })}
+        </Text>
+      ),
+    },
+    {
+      key: "status",
+      header: t("exercises.status"),
+      render: (exercise) => (
+        <Badge variant="light" color={exercise.status === "planning" ? "blue" : "gray"}>
+          {t(`statuses.${exercise.status}`)}
+        </Badge>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t("exercises.title")} description={t("exercises.description")} />
+      <Paper withBorder p="md" radius="md">
+        <Group align="flex-end" mb="md" wrap="wrap">
+          <SearchInput
+            value={params.q}
+            onChange={params.setQ}
+            label={t("exercises.search")}
+            data-testid="exercise-search"
+            style={{ flex: 1, minWidth: 220 }}
+          />
+          <Select
+            label={t("exercises.kind")}
+            clearable
+            value={params.filters.kind || null}
+            onChange={(kind) => params.setFilter("kind", kind)}
+            data={EXERCISE_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+          />
+          <Select
+            label={t("exercises.status")}
+            clearable
+            value={params.filters.status || null}
+            onChange={(status) => params.setFilter("status", status)}
+            data={EXERCISE_STATUSES.map((status) => ({ value: status, label: t(`statuses.${status}`) }))}
+          />
+        </Group>
+        <QueryBoundary query={query}>
+          {(page) => (
+            <DataTable
+              data-testid="exercises-table"
+              columns={columns}
+              rows={page.items}
+              rowKey={(exercise) => exercise.id}
+              rowTestId={(exercise) => `exercise-row-${exercise.code}`}
+              total={page.total}
+              limit={page.limit}
+              offset={page.offset}
+              onOffsetChange={params.setOffset}
+              onRowClick={(exercise) => navigate(`/exercises/${exercise.id}`)}
+              fetching={query.isFetching}
+              empty={<EmptyState title={t("exercises.empty")} />}
+            />
+          )}
+        </QueryBoundary>
+      </Paper>
+    </>
+  );
+}

@@ -1,0 +1,165 @@
+import { Anchor, Button, Card, Group, Modal, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router-dom";
+import { usePermissions } from "../../../shared/auth";
+import { notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { useLessons, useTransitionLesson } from "../api";
+import { LessonStatusBadge } from "../components/lesson-status-badge";
+import { SampleBadge } from "../components/sample-badge";
+import { LESSON_FLOW, LESSON_STATUSES, type Lesson, type LessonStatus } from "../types";
+
+/** A move that needs words: learned needs the activity or plan that takes the lesson up, rejected a reason. */
+interface PendingMove {
+  lesson: Lesson;
+  to: LessonStatus;
+}
+
+function LessonCard({ lesson, onMove }: { lesson: Lesson; onMove: (to: LessonStatus) => void }) {
+  const { t } = useTranslation("operations");
+  const { signedIn } = usePermissions();
+  return (
+    <Card withBorder padding="sm" radius="md" data-testid={`lesson-card-${lesson.id}`}>
+      <Stack gap={4}>
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Text size="sm" fw={600} data-testid="lesson-heading">
+            {lesson.title}
+          </Text>
+          <SampleBadge show={lesson.sample} />
+        </Group>
+        <Anchor component={Link} to={`/exercises/${lesson.exercise.id}`} size="xs">
+          {lesson.exercise.name}
+        </Anchor>
+        <Text size="xs" c="dimmed">
+          {t("lessons.owner")}: {lesson.ownerNation?.code ?? lesson.ownerOrganisation?.code}
+        </Text>
+        {(lesson.followUpReference || lesson.followUpActivity) && (
+          <Text size="xs" data-testid="lesson-follow-up">
+            {t("lessons.followUp")}: {lesson.followUpActivity?.code ?? lesson.followUpReference}
+          </Text>
+        )}
+        {lesson.statusNote && (
+          <Text size="xs" c="dimmed">
+            {lesson.statusNote}
+          </Text>
+        )}
+        {signedIn && LESSON_FLOW[lesson.status].length > 0 && (
+          <Group gap={4} mt={4}>
+            {LESSON_FLOW[lesson.status].map((to) => (
+              <Button
+                key={to}
+                size="compact-xs"
+                variant="light"
+                color={to === "rejected" ? "red" : undefined}
+                onClick={() => onMove(to)}
+                data-testid={`lesson-move-${to}`}
+              >
+                {t(`lessonStatuses.${to}`)}
+              </Button>
+            ))}
+          </Group>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+/** Lessons identified in exercises, by status, moved on until a later activity or plan takes them up. */
+export function LessonsBoardPage() {
+  const { t } = useTranslation("operations");
+  const [searchParams] = useSearchParams();
+  const exerciseId = searchParams.get("exerciseId") ?? undefined;
+  const query = useLessons({ exerciseId, limit: 100 });
+  const transition = useTransitionLesson();
+  const [pending, setPending] = useState<PendingMove | null>(null);
+  const [text, setText] = useState("");
+
+  const move = (lesson: Lesson, to: LessonStatus, words?: string) =>
+    transition.mutate(
+      {
+        id: lesson.id,
+        to,
+        ...(to === "learned" && words ? { followUpReference: words } : {}),
+        ...(to === "rejected" && words ? { note: words } : {}),
+      },
+      {
+        onSuccess: () => {
+          notifySuccess(t("common:notify.saved"));
+          setPending(null);
+          setText("");
+        },
+        onError: (error) => notifyError(error, t),
+      },
+    );
+
+  const onMove = (lesson: Lesson) => (to: LessonStatus) => {
+    const needsWords =
+      (to === "learned" && !lesson.followUpReference && !lesson.followUpActivity) || to === "rejected";
+    if (needsWords) setPending({ lesson, to });
+    else move(lesson, to);
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t("lessons.board")}
+        description={t("lessons.boardDescription")}
+        breadcrumbs={[{ label: t("exercises.title"), to: "/exercises" }, { label: t("lessons.board") }]}
+      />
+      <QueryBoundary query={query}>
+        {(page) => (
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="sm" data-testid="lessons-board">
+            {LESSON_STATUSES.map((status) => {
+              const lessons = page.items.filter((lesson) => lesson.status === status);
+              return (
+                <Stack key={status} gap="xs" data-testid={`lessons-column-${status}`}>
+                  <Group justify="space-between">
+                    <Title order={2} size="h5">
+                      {t(`lessonStatuses.${status}`)}
+                    </Title>
+                    <LessonStatusBadge status={status} />
+                  </Group>
+                  <Text size="xs" c="dimmed" data-testid={`lessons-count-${status}`}>
+                    {lessons.length}
+                  </Text>
+                  {lessons.map((lesson) => (
+                    <LessonCard key={lesson.id} lesson={lesson} onMove={onMove(lesson)} />
+                  ))}
+                </Stack>
+              );
+            })}
+          </SimpleGrid>
+        )}
+      </QueryBoundary>
+      <Modal
+        opened={!!pending}
+        onClose={() => setPending(null)}
+        title={pending ? t("lessons.moveTo", { status: t(`lessonStatuses.${pending.to}`) }) : ""}
+        centered
+      >
+        <Stack>
+          <TextInput
+            label={pending?.to === "rejected" ? t("lessons.rejectNote") : t("lessons.followUp")}
+            description={pending?.to === "learned" ? t("lessons.followUpHint") : undefined}
+            value={text}
+            onChange={(event) => setText(event.currentTarget.value)}
+            data-testid="lesson-move-text"
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setPending(null)}>
+              {t("common:actions.cancel")}
+            </Button>
+            <Button
+              disabled={!text.trim()}
+              loading={transition.isPending}
+              onClick={() => pending && move(pending.lesson, pending.to, text.trim())}
+              data-testid="lesson-move-confirm"
+            >
+              {t("common:actions.confirm")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,180 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router-dom";
+import { usePermissions } from "../../../shared/auth";
+import { useFormat } from "../../../shared/i18n/format";
+import { EmptyState, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { useContingents, useOperations, useStrength } from "../api";
+import { StrengthChart } from "../components/strength-chart";
+import type { Contingent } from "../types";
+
+const year = (date: string) => Number(date.slice(0, 4)) + (Number(date.slice(5, 7)) - 1) / 12;
+
+/** One bar per contingent, from its first rotation to its last (or today while it serves). */
+function ContingentTimeline({ contingents }: { contingents: Contingent[] }) {
+  const { t } = useTranslation("operations");
+  const format = useFormat();
+  const today = new Date().toISOString().slice(0, 10);
+  const dated = contingents.filter((c) => c.firstStartsOn);
+  if (dated.length === 0) return <EmptyState title={t("contingents.none")} />;
+  const start = Math.floor(Math.min(...dated.map((c) => year(c.firstStartsOn!))));
+  const end = Math.ceil(Math.max(...dated.map((c) => year(c.lastEndsOn ?? today)))) + 1;
+  const span = Math.max(1, end - start);
+  return (
+    <Stack gap="xs" data-testid="contingent-timeline">
+      {dated.map((contingent) => {
+        const from = year(contingent.firstStartsOn!);
+        const to = year(contingent.lastEndsOn ?? today) + 1 / 12;
+        return (
+          <Group
+            key={contingent.id}
+            wrap="nowrap"
+            gap="sm"
+            data-testid={`timeline-${contingent.operation.code}`}
+          >
+            <Box w={260}>
+              <Anchor component={Link} to={`/operations/contingents/${contingent.id}`} size="sm">
+                {contingent.name}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {contingent.operation.code} · {format.date(contingent.firstStartsOn)} –{" "}
+                {contingent.lastEndsOn ? format.date(contingent.lastEndsOn) : t("operations.ongoing")}
+              </Text>
+            </Box>
+            <Box
+              pos="relative"
+              h={14}
+              style={{ flex: 1, background: "var(--mantine-color-gray-1)", borderRadius: 4 }}
+            >
+              <Box
+                pos="absolute"
+                h={14}
+                title={`${contingent.peakStrength}`}
+                style={{
+                  left: `${((from - start) / span) * 100}%`,
+                  width: `${Math.max(0.8, ((to - from) / span) * 100)}%`,
+                  background: "var(--mantine-color-indigo-6)",
+                  borderRadius: 4,
+                }}
+              />
+            </Box>
+            <Badge variant="light" w={70}>
+              {contingent.peakStrength}
+            </Badge>
+          </Group>
+        );
+      })}
+      <Group justify="space-between" ml={272} mr={82}>
+        <Text size="xs" c="dimmed">
+          {start}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {end}
+        </Text>
+      </Group>
+    </Stack>
+  );
+}
+
+/** Operations, with the contingents the user may see on a timeline and their strength over time. */
+export function OperationsPage() {
+  const { t } = useTranslation("operations");
+  const format = useFormat();
+  const { signedIn } = usePermissions();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const operationId = searchParams.get("operation") ?? "";
+  const operations = useOperations();
+  const filter = operationId ? { operationId } : {};
+  const contingents = useContingents(filter, signedIn);
+  const strength = useStrength(filter, signedIn);
+
+  return (
+    <>
+      <PageHeader title={t("operations.title")} description={t("operations.description")} />
+      <Stack gap="md">
+        <Paper withBorder p="md" radius="md">
+          <QueryBoundary query={operations}>
+            {(page) => (
+              <Table striped data-testid="operations-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("operations.name")}</Table.Th>
+                    <Table.Th>{t("operations.dates")}</Table.Th>
+                    <Table.Th>{t("operations.lead")}</Table.Th>
+                    <Table.Th ta="right">{t("operations.contingents")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {page.items.map((operation) => (
+                    <Table.Tr key={operation.id} data-testid={`operation-${operation.code}`}>
+                      <Table.Td>
+                        <Text size="sm" fw={500}>
+                          {operation.name}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {operation.description}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        {format.date(operation.startsOn)} –{" "}
+                        {operation.endsOn ? format.date(operation.endsOn) : t("operations.ongoing")}
+                      </Table.Td>
+                      <Table.Td>{operation.leadOrganisation.code}</Table.Td>
+                      <Table.Td ta="right">{operation.contingentCount}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </QueryBoundary>
+        </Paper>
+        {!signedIn ? (
+          <Alert color="gray">{t("contingents.restrictedHint")}</Alert>
+        ) : (
+          <>
+            <SegmentedControl
+              value={operationId}
+              onChange={(value) => setSearchParams(value ? { operation: value } : {})}
+              data={[
+                { value: "", label: t("operations.all") },
+                ...(operations.data?.items ?? []).map((operation) => ({
+                  value: operation.id,
+                  label: operation.code,
+                })),
+              ]}
+              data-testid="operation-filter"
+            />
+            <Paper withBorder p="md" radius="md">
+              <Title order={2} size="h4" mb="sm">
+                {t("operations.timeline")}
+              </Title>
+              <QueryBoundary query={contingents}>
+                {(page) => <ContingentTimeline contingents={page.items} />}
+              </QueryBoundary>
+            </Paper>
+            <Paper withBorder p="md" radius="md">
+              <Title order={2} size="h4" mb="sm">
+                {t("operations.strength")}
+              </Title>
+              <QueryBoundary query={strength}>
+                {(series) => <StrengthChart points={series.points} />}
+              </QueryBoundary>
+            </Paper>
+          </>
+        )}
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import { ApiError, type FieldError } from "./api-error";
+
+/** The CSRF token of the current session; the session query and login keep it current. */
+let csrfToken: string | null = null;
+
+export const setCsrfToken = (token: string | null): void => {
+  csrfToken = token;
+};
+
+type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
+/** Any plain object of query values; typed filter interfaces fit without an index signature. */
+export type QueryParams = object;
+
+/** Builds `?a=1&b=2`, leaving out empty values; arrays repeat the key. */
+export function toQueryString(params: QueryParams = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params) as [string, QueryValue][]) {
+    if (value === undefined || value === null || value === "") continue;
+    if (Array.isArray(value)) {
+      for (const item of value) search.append(key, String(item));
+    } else {
+      search.set(key, String(value));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+export interface RequestOptions {
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  body?: unknown;
+  query?: QueryParams;
+  signal?: AbortSignal;
+  /** Internal: set on the one retry after a CSRF rejection. */
+  csrfRetried?: boolean;
+}
+
+async function refreshCsrfToken(): Promise<boolean> {
+  try {
+    const response = await fetch("/api/auth/session", {
+      credentials: "same-origin",
+      headers: { accept: "application/json" },
+    });
+    if (!response.ok) return false;
+    const session = (await response.json()) as { csrfToken?: string | null };
+    if (!session.csrfToken || session.csrfToken === csrfToken) return false;
+    csrfToken = session.csrfToken;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+async function parseError(response: Response): Promise<ApiError> {
+  let payload: { code?: unknown; message?: unknown; fields?: unknown; requestId?: unknown } = {};
+  try {
+    payload = await response.json();
+  } catch {
+    // Not JSON (a proxy error page, for instance): fall back to the status line.
+  }
+  const fields = Array.isArray(payload.fields)
+    ? (payload.fields as FieldError[]).filter((f) => typeof f?.field === "string")
+    : [];
+  return new ApiError(
+    response.status,
+    typeof payload.code === "string" ? payload.code : `HTTP_${response.status}`,
+    typeof payload.message === "string" ? payload.message : response.statusText || `HTTP ${response.status}`,
+    fields,
+    typeof payload.requestId === "string" ? payload.requestId : response.headers.get("x-request-id"),
+  );
+}
+
+/**
+ * The one way the web app calls the API: JSON in and out, same-origin cookies, the CSRF header on
+ * unsafe methods. Throws ApiError on any non-2xx answer (and ApiError with status 0 when offline).
+ */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? "GET";
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (UNSAFE.has(method) && csrfToken) headers["x-csrf-token"] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(`${path}${toQueryString(options.query)}`, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new ApiError(0, "NETWORK_ERROR", "The server could not be reached");
+  }
+
+  if (!response.ok) {
+    const error = await parseError(response);
+    // A token can go stale (a new session in another tab): fetch the current one and try once more.
+    if (error.code === "CSRF_REJECTED" && !options.csrfRetried && (await refreshCsrfToken())) {
+      return apiRequest<T>(path, { ...options, csrfRetried: true });
+    }
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) => apiRequest<T>(path, { query, signal }),
+  post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: "POST", body: body ?? {} }),
+  put: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: "PUT", body: body ?? {} }),
+  patch: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: "PATCH", body: body ?? {} }),
+  delete: <T>(path: string) => apiRequest<T>(path, { method: "DELETE" }),
+};

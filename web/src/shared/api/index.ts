@@ -1,0 +1,12 @@
+export { ApiError, type FieldError, hasErrorCode, isApiError } from "./api-error";
+export {
+  api,
+  apiRequest,
+  type QueryParams,
+  type RequestOptions,
+  setCsrfToken,
+  toQueryString,
+} from "./client";
+export { applyServerErrors, fieldErrorsFromApi } from "./form-errors";
+export { createQueryClient, SESSION_QUERY_KEY } from "./query-client";
+export type { DeleteOutcome, ListQuery, Page, Ref, ReleasabilityLevel } from "./types";

@@ -1,0 +1,64 @@
+import { Anchor, Breadcrumbs, Group, Stack, Text, Title } from "@mantine/core";
+import { useDocumentTitle } from "@mantine/hooks";
+import type { ReactNode } from "react";
+import { Link } from "react-router-dom";
+
+export interface Crumb {
+  label: ReactNode;
+  to?: string;
+}
+
+export interface PageHeaderProps {
+  title: ReactNode;
+  description?: ReactNode;
+  /** Buttons on the right (create, edit, delete…). */
+  actions?: ReactNode;
+  /** The browser tab's title (defaults to `title` when it is a string). */
+  documentTitle?: string;
+  /** Badges beside the title (archived, releasability…). */
+  badges?: ReactNode;
+  breadcrumbs?: Crumb[];
+}
+
+/** The top of every page: breadcrumbs, one `h1`, an optional description and the page's actions. */
+export function PageHeader({
+  title,
+  description,
+  actions,
+  badges,
+  breadcrumbs,
+  documentTitle,
+}: PageHeaderProps) {
+  const tabTitle = documentTitle ?? (typeof title === "string" ? title : "");
+  useDocumentTitle(tabTitle ? `${tabTitle} · Accord` : "Accord");
+  return (
+    <Stack gap="xs" mb="lg">
+      {breadcrumbs && breadcrumbs.length > 0 && (
+        <Breadcrumbs>
+          {breadcrumbs.map((crumb, index) =>
+            crumb.to ? (
+              <Anchor key={crumb.to} component={Link} to={crumb.to} size="sm">
+                {crumb.label}
+              </Anchor>
+            ) : (
+              // biome-ignore lint/suspicious/noArrayIndexKey: crumbs without a link have no better key
+              <Text key={index} size="sm" c="dimmed">
+                {crumb.label}
+              </Text>
+            ),
+          )}
+        </Breadcrumbs>
+      )}
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+        <Group gap="sm" align="center">
+          <Title order={1} size="h2">
+            {title}
+          </Title>
+          {badges}
+        </Group>
+        {actions && <Group gap="xs">{actions}</Group>}
+      </Group>
+      {description && <Text c="dimmed">{description}</Text>}
+    </Stack>
+  );
+}

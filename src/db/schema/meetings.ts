@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
-import type { CreatedAt, DateString, Id, ReleasableColumns, SearchVector, Timestamp, UpdatedAt } from "./common.js";
+import type { CreatedAt, DateString, Id, ReleasableColumns, SearchVector, UpdatedAt } from "./common.js";
 
 export interface MeetingSeriesTable extends ReleasableColumns {
   id: Id;

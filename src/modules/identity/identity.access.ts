@@ -3,11 +3,14 @@ import {
   type AccessEntry,
   ADMINISTRATORS,
   ADMINISTRATORS_AND_AUDITORS,
+  access,
   type MatrixContext,
   PUBLIC,
   SIGNED_IN,
 } from "../../platform/access/access-matrix.js";
 import { hashPassword } from "./passwords.js";
+
+const NOBODY = access({ others: "deny" });
 
 /** The password of every account the matrix creates for itself. */
 const MATRIX_PASSWORD = "matrix-passphrase-2026";
@@ -57,6 +60,15 @@ export const accessEntries: AccessEntry[] = [
       url: "/api/auth/password",
       body: { currentPassword: ctx.callerPassword, newPassword: `brand-new-${ctx.unique()}` },
     }),
+  },
+  // Single sign-on is off in the matrix's configuration, so both routes answer 404 to everyone; the sign-in itself
+  // is tested against a real OpenID provider in oidc.test.ts.
+  { method: "GET", url: "/api/auth/oidc/login", access: NOBODY },
+  {
+    method: "GET",
+    url: "/api/auth/oidc/callback",
+    access: NOBODY,
+    request: () => ({ url: "/api/auth/oidc/callback?state=unknown&code=unknown" }),
   },
   { method: "GET", url: "/api/admin/users", access: ADMINISTRATORS_AND_AUDITORS },
   {

@@ -27,7 +27,7 @@ beforeAll(async () => {
     claims: { openid: ["sub"], email: ["email", "email_verified"] },
     findAccount: async (_ctx, id) => ({
       accountId: id,
-      claims: async () => ({ sub: `sub-${id}`, email: `${id}@example.org`, email_verified: true }),
+      claims: async () => ({ sub: id, email: `${id}@example.org`, email_verified: true }),
     }),
     pkce: { required: () => true },
     cookies: { keys: ["oidc-test-cookie-key"] },
@@ -157,7 +157,7 @@ describe("single sign-on through OpenID Connect", () => {
       .select("oidcSubject")
       .where("id", "=", user.userId!)
       .executeTakeFirstOrThrow();
-    expect(row.oidcSubject).toBe("sub-sso.coordinator");
+    expect(row.oidcSubject).toBe("sso.coordinator");
     const audit = await t.db
       .selectFrom("auditEntry")
       .select("diff")

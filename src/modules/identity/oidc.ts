@@ -122,6 +122,13 @@ export async function completeOidcLogin(
       idTokenExpected: true,
     });
     claims = tokens.claims();
+    // Many providers put profile claims (email among them) only in the userinfo response, not the ID token.
+    if (claims?.sub && claims[oidc.usernameClaim] === undefined) {
+      claims = {
+        ...claims,
+        ...(await client.fetchUserInfo(configuration, tokens.access_token, String(claims.sub))),
+      };
+    }
   } catch (error) {
     throw new AppError("UNAUTHENTICATED", `Single sign-on failed: ${(error as Error).name}`);
   }

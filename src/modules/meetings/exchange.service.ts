@@ -28,7 +28,10 @@ export async function exchangeScope(ctx: Ctx): Promise<queries.ExchangeScope> {
     actNations,
     actOrganisations,
     nations: [
-      ...new Set([...actNations, ...auditorGrants.flatMap((grant) => (grant.nationId ? [grant.nationId] : []))]),
+      ...new Set([
+        ...actNations,
+        ...auditorGrants.flatMap((grant) => (grant.nationId ? [grant.nationId] : [])),
+      ]),
     ],
     organisations: [...new Set([...actOrganisations, ...auditedOrganisations])],
   };
@@ -52,10 +55,16 @@ function senderParty(
   if (input.senderNationId && input.senderOrganisationId)
     throw validation("body.senderOrganisationId", "give a sending nation or organisation, not both");
   if (input.senderNationId || input.senderOrganisationId) {
-    const party = { nationId: input.senderNationId ?? null, organisationId: input.senderOrganisationId ?? null };
+    const party = {
+      nationId: input.senderNationId ?? null,
+      organisationId: input.senderOrganisationId ?? null,
+    };
     if (!actsFor(ctx.viewer, party)) {
       throw new AppError("FORBIDDEN", "You may only send for a nation or organisation you act for", [
-        { field: input.senderNationId ? "body.senderNationId" : "body.senderOrganisationId", message: "not in your scope" },
+        {
+          field: input.senderNationId ? "body.senderNationId" : "body.senderOrganisationId",
+          message: "not in your scope",
+        },
       ]);
     }
     return party;
@@ -64,7 +73,9 @@ function senderParty(
   if (mine.length === 1) return mine[0]!;
   throw validation(
     "body.senderOrganisationId",
-    mine.length ? "you act for several parties: name the one sending" : "name the nation or organisation sending",
+    mine.length
+      ? "you act for several parties: name the one sending"
+      : "name the nation or organisation sending",
   );
 }
 
@@ -117,7 +128,10 @@ async function detail(ctx: Ctx, row: queries.MessageRow) {
     queries.attachmentsOf(ctx.db, row.id),
     queries.parties(ctx.db, row.releaseNations, row.releaseOrganisations),
   ]);
-  const recipientParties = row.recipients.map((r) => ({ nationId: r.nationId, organisationId: r.organisationId }));
+  const recipientParties = row.recipients.map((r) => ({
+    nationId: r.nationId,
+    organisationId: r.organisationId,
+  }));
   return {
     ...summary(row),
     releaseNationIds: row.releaseNations,
@@ -133,7 +147,11 @@ async function detail(ctx: Ctx, row: queries.MessageRow) {
 export async function getMessage(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "exchange.read");
   const row = await visibleMessage(ctx, id);
-  await writeAudit(ctx.db, ctx, { action: "exchange.document.read", recordType: "exchange_message", recordId: id });
+  await writeAudit(ctx.db, ctx, {
+    action: "exchange.document.read",
+    recordType: "exchange_message",
+    recordId: id,
+  });
   return detail(ctx, row);
 }
 
@@ -175,7 +193,15 @@ async function insertMessage(
         releaseNations: message.releaseNations,
         releaseOrganisations: message.releaseOrganisations,
       })
-      .returning(["id", "threadId", "forwardedFromId", "senderNationId", "senderOrganisationId", "subject", "sentAt"])
+      .returning([
+        "id",
+        "threadId",
+        "forwardedFromId",
+        "senderNationId",
+        "senderOrganisationId",
+        "subject",
+        "sentAt",
+      ])
       .executeTakeFirstOrThrow();
     await trx
       .insertInto("exchangeRecipient")
@@ -251,7 +277,10 @@ export async function forwardMessage(ctx: Ctx, id: string, input: ForwardInput) 
   const sender = senderParty(ctx, input, candidates);
   if (!candidates.some((p) => p.nationId === sender.nationId && p.organisationId === sender.organisationId)) {
     throw new AppError("FORBIDDEN", "Only the sender or a recipient of the message may forward it", [
-      { field: sender.nationId ? "body.senderNationId" : "body.senderOrganisationId", message: "not a party to the message" },
+      {
+        field: sender.nationId ? "body.senderNationId" : "body.senderOrganisationId",
+        message: "not a party to the message",
+      },
     ]);
   }
   authorize(ctx.viewer, "exchange.forward", sender);
@@ -260,16 +289,27 @@ export async function forwardMessage(ctx: Ctx, id: string, input: ForwardInput) 
   if (recipientNations.length + recipientOrganisations.length === 0)
     throw validation("body.recipientOrganisationIds", "name at least one recipient");
   const outsideNations = recipientNations.filter((n) => !original.releaseNations.includes(n));
-  const outsideOrganisations = recipientOrganisations.filter((o) => !original.releaseOrganisations.includes(o));
+  const outsideOrganisations = recipientOrganisations.filter(
+    (o) => !original.releaseOrganisations.includes(o),
+  );
   if (outsideNations.length || outsideOrganisations.length) {
-    throw new AppError("FORBIDDEN", "A forward may only go to parties on the original message's release list", [
-      ...(outsideNations.length
-        ? [{ field: "body.recipientNationIds", message: `not releasable to ${outsideNations.join(", ")}` }]
-        : []),
-      ...(outsideOrganisations.length
-        ? [{ field: "body.recipientOrganisationIds", message: `not releasable to ${outsideOrganisations.join(", ")}` }]
-        : []),
-    ]);
+    throw new AppError(
+      "FORBIDDEN",
+      "A forward may only go to parties on the original message's release list",
+      [
+        ...(outsideNations.length
+          ? [{ field: "body.recipientNationIds", message: `not releasable to ${outsideNations.join(", ")}` }]
+          : []),
+        ...(outsideOrganisations.length
+          ? [
+              {
+                field: "body.recipientOrganisationIds",
+                message: `not releasable to ${outsideOrganisations.join(", ")}`,
+              },
+            ]
+          : []),
+      ],
+    );
   }
   const attachments = await queries.attachmentsOf(ctx.db, original.id);
   const subject = original.subject.startsWith("Fwd: ") ? original.subject : `Fwd: ${original.subject}`;
@@ -300,14 +340,20 @@ export async function acknowledge(ctx: Ctx, id: string, input: AcknowledgeInput)
   if (input.recipientId) {
     targets = targets.filter((r) => r.recipientId === input.recipientId);
     if (!targets.length) throw validation("body.recipientId", "is not a recipient of this message");
-    authorize(ctx.viewer, "exchange.acknowledge", { nationId: targets[0]!.nationId, organisationId: targets[0]!.organisationId });
+    authorize(ctx.viewer, "exchange.acknowledge", {
+      nationId: targets[0]!.nationId,
+      organisationId: targets[0]!.organisationId,
+    });
   } else {
     // Administrators act for everyone, so they must say which recipient they acknowledge for.
     targets = isAdministrator(ctx.viewer)
       ? []
-      : targets.filter((r) => actsFor(ctx.viewer, { nationId: r.nationId, organisationId: r.organisationId }));
+      : targets.filter((r) =>
+          actsFor(ctx.viewer, { nationId: r.nationId, organisationId: r.organisationId }),
+        );
     if (!targets.length) {
-      if (isAdministrator(ctx.viewer)) throw validation("body.recipientId", "name the recipient you acknowledge for");
+      if (isAdministrator(ctx.viewer))
+        throw validation("body.recipientId", "name the recipient you acknowledge for");
       throw new AppError("FORBIDDEN", "You do not act for a recipient of this message");
     }
   }
@@ -350,7 +396,12 @@ export async function uploadAttachment(ctx: Ctx, request: FastifyRequest, id: st
       .values({ messageId: id, fileId: file.id })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { action: "exchange.attachment.add", recordType: "exchange_attachment", recordId: row.id, after: row });
+    await writeAudit(trx, ctx, {
+      action: "exchange.attachment.add",
+      recordType: "exchange_attachment",
+      recordId: row.id,
+      after: row,
+    });
   });
   return detail(ctx, await visibleMessage(ctx, id));
 }
@@ -379,6 +430,10 @@ export async function accessLog(ctx: Ctx, id: string) {
   const message = await visibleMessage(ctx, id);
   authorize(ctx.viewer, "exchange.access_log", senderOf(message));
   const attachments = await queries.attachmentsOf(ctx.db, id);
-  const items = await queries.accessLog(ctx.db, id, attachments.map((a) => a.id));
+  const items = await queries.accessLog(
+    ctx.db,
+    id,
+    attachments.map((a) => a.id),
+  );
   return { items };
 }

@@ -288,12 +288,16 @@ function actionSelect(db: Q, viewer: Viewer, asOf: string | null) {
       "rm.ownerOrganisationId as meetingOwnerOrganisationId",
     ])
     .select((eb) => [
-      sql<{ id: string; code: string; titleEn: string }>`json_build_object('id', s.id, 'code', s.code, 'titleEn', s.title_en)`.as(
-        "series",
-      ),
-      sql<{ id: string; number: number; startsOn: string }>`json_build_object('id', rm.id, 'number', rm.number, 'startsOn', rm.starts_on)`.as(
-        "raisedAt",
-      ),
+      sql<{
+        id: string;
+        code: string;
+        titleEn: string;
+      }>`json_build_object('id', s.id, 'code', s.code, 'titleEn', s.title_en)`.as("series"),
+      sql<{
+        id: string;
+        number: number;
+        startsOn: string;
+      }>`json_build_object('id', rm.id, 'number', rm.number, 'startsOn', rm.starts_on)`.as("raisedAt"),
       nationRef(eb as never, "a.assignee_nation_id").as("assigneeNation"),
       organisationRef(eb as never, "a.assignee_organisation_id").as("assigneeOrganisation"),
       overdueAsOf(asOf).as("overdue"),
@@ -307,24 +311,24 @@ function actionSelect(db: Q, viewer: Viewer, asOf: string | null) {
 
 export async function listActionItems(db: Q, viewer: Viewer, query: ActionItemQuery) {
   const asOf = query.asOf ?? null;
-  // biome-ignore lint/suspicious/noExplicitAny: the same filters apply to the page and to its count
-  const filtered = <T extends { where: any }>(builder: T): T => {
-    let b = builder as any;
-    if (query.seriesId) b = b.where("a.seriesId", "=", query.seriesId);
-    if (query.status === "not_closed") b = b.where("a.status", "in", ["open", "in_progress"]);
-    else if (query.status) b = b.where("a.status", "=", query.status);
-    if (query.overdue === true) b = b.where(overdueAsOf(asOf));
-    if (query.overdue === false) b = b.where(sql<boolean>`not ${overdueAsOf(asOf)}`);
-    if (query.assigneeNationId) b = b.where("a.assigneeNationId", "=", query.assigneeNationId);
-    if (query.assigneeOrganisationId) b = b.where("a.assigneeOrganisationId", "=", query.assigneeOrganisationId);
-    return b as T;
-  };
+  // The same filters apply to the page and to its count.
+  const conditions = [sql<boolean>`true`];
+  if (query.seriesId) conditions.push(sql<boolean>`a.series_id = ${query.seriesId}`);
+  if (query.status === "not_closed") conditions.push(sql<boolean>`a.status in ('open', 'in_progress')`);
+  else if (query.status) conditions.push(sql<boolean>`a.status = ${query.status}`);
+  if (query.overdue === true) conditions.push(overdueAsOf(asOf));
+  if (query.overdue === false) conditions.push(sql<boolean>`not ${overdueAsOf(asOf)}`);
+  if (query.assigneeNationId) conditions.push(sql<boolean>`a.assignee_nation_id = ${query.assigneeNationId}`);
+  if (query.assigneeOrganisationId)
+    conditions.push(sql<boolean>`a.assignee_organisation_id = ${query.assigneeOrganisationId}`);
+  const filter = sql<boolean>`(${sql.join(conditions, sql` and `)})`;
   const countBase = db
     .selectFrom("meetingActionItem as a")
     .innerJoin("meeting as rm", "rm.id", "a.raisedMeetingId")
     .where(visibleTo(viewer, "rm"));
   const [rows, count] = await Promise.all([
-    filtered(actionSelect(db, viewer, asOf))
+    actionSelect(db, viewer, asOf)
+      .where(filter)
       .orderBy(overdueAsOf(asOf), "desc")
       .orderBy(sql`a.status in ('done', 'cancelled')`)
       .orderBy("a.deadline", (ob) => ob.asc().nullsLast())
@@ -332,7 +336,10 @@ export async function listActionItems(db: Q, viewer: Viewer, query: ActionItemQu
       .limit(query.limit ?? 25)
       .offset(query.offset ?? 0)
       .execute(),
-    filtered(countBase).select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
+    countBase
+      .where(filter)
+      .select((eb) => eb.fn.countAll<number>().as("total"))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items: rows, total: count.total };
 }
@@ -341,7 +348,11 @@ export const findActionItem = (db: Q, viewer: Viewer, id: string, asOf: string |
   actionSelect(db, viewer, asOf).where("a.id", "=", id).executeTakeFirst();
 
 /** Items raised at the meeting, and items of earlier meetings of the series still open on the meeting's date. */
-export async function meetingActionItems(db: Q, viewer: Viewer, meeting: { id: string; seriesId: string; startsOn: string }) {
+export async function meetingActionItems(
+  db: Q,
+  viewer: Viewer,
+  meeting: { id: string; seriesId: string; startsOn: string },
+) {
   const [raised, carriedOver] = await Promise.all([
     actionSelect(db, viewer, meeting.startsOn)
       .where("a.raisedMeetingId", "=", meeting.id)
@@ -396,7 +407,12 @@ export interface ExchangeScope {
   actOrganisations: string[];
 }
 
-const inScope = (nationColumn: string, organisationColumn: string, nations: string[], organisations: string[]) =>
+const inScope = (
+  nationColumn: string,
+  organisationColumn: string,
+  nations: string[],
+  organisations: string[],
+) =>
   sql<boolean>`(${sql.ref(nationColumn)} = any(${uuids(nations)}) or ${sql.ref(organisationColumn)} = any(${uuids(organisations)}))`;
 
 const recipientIn = (nations: string[], organisations: string[]) =>
@@ -416,7 +432,8 @@ const partyJson = (nationColumn: string, organisationColumn: string) => sql`coal
   (select json_build_object('kind', 'organisation', 'id', po.id, 'code', po.code, 'nameEn', po.name_en)
      from organisation po where po.id = ${sql.ref(organisationColumn)}))`;
 
-const isoTime = (column: string) => sql`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const isoTime = (column: string) =>
+  sql`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export interface MessageRow {
   id: string;
@@ -508,7 +525,12 @@ export async function threadMessages(db: Q, scope: ExchangeScope, threadId: stri
 }
 
 export async function exchangeCounts(db: Q, scope: ExchangeScope) {
-  const { rows } = await sql<{ inbox: number; awaitingAcknowledgement: number; sent: number; visible: number }>`
+  const { rows } = await sql<{
+    inbox: number;
+    awaitingAcknowledgement: number;
+    sent: number;
+    visible: number;
+  }>`
     select
       count(*) filter (where ${recipientIn(scope.nations, scope.organisations)})::int as inbox,
       count(*) filter (where ${awaiting(scope)})::int as awaiting_acknowledgement,

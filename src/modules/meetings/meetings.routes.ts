@@ -37,7 +37,8 @@ import {
 } from "./meetings.schemas.js";
 import * as service from "./meetings.service.js";
 
-const ChildParams = (name: string) => Type.Object({ id: Uuid, [name]: Uuid }, { additionalProperties: false });
+const ChildParams = (name: string) =>
+  Type.Object({ id: Uuid, [name]: Uuid }, { additionalProperties: false });
 const FileReply = { 200: Type.Any({ description: "The file's bytes" }), ...errorResponses };
 const DecisionListQuery = Type.Object(
   { meetingId: Type.Optional(Uuid), ...PageQuery },
@@ -67,7 +68,8 @@ export const meetingsRoutes: RoutesPlugin = async (app) => {
   app.post(
     "/api/meeting-series",
     { schema: { tags: series, body: SeriesInput, response: { 201: MeetingSeries, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await service.createSeries(ctxOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await service.createSeries(ctxOf(request), request.body)),
   );
   app.get(
     "/api/meeting-series/:id/decisions",
@@ -118,7 +120,8 @@ export const meetingsRoutes: RoutesPlugin = async (app) => {
         response: { 201: MeetingDetail, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await service.createMeeting(ctxOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await service.createMeeting(ctxOf(request), request.body)),
   );
   app.patch(
     "/api/meetings/:id",
@@ -147,7 +150,13 @@ export const meetingsRoutes: RoutesPlugin = async (app) => {
   );
   app.delete(
     "/api/meetings/:id/agenda/:itemId",
-    { schema: { tags: meetings, params: ChildParams("itemId"), response: { 200: MeetingDetail, ...errorResponses } } },
+    {
+      schema: {
+        tags: meetings,
+        params: ChildParams("itemId"),
+        response: { 200: MeetingDetail, ...errorResponses },
+      },
+    },
     async (request) => {
       const params = request.params as { id: string; itemId: string };
       return service.removeAgendaItem(ctxOf(request), params.id, params.itemId);
@@ -165,7 +174,9 @@ export const meetingsRoutes: RoutesPlugin = async (app) => {
     },
     async (request, reply) => {
       const params = request.params as { id: string; itemId: string };
-      return reply.status(201).send(await service.uploadAgendaDocument(ctxOf(request), request, params.id, params.itemId));
+      return reply
+        .status(201)
+        .send(await service.uploadAgendaDocument(ctxOf(request), request, params.id, params.itemId));
     },
   );
   app.get(
@@ -192,7 +203,11 @@ export const meetingsRoutes: RoutesPlugin = async (app) => {
   app.delete(
     "/api/meetings/:id/delegations/:delegationId",
     {
-      schema: { tags: meetings, params: ChildParams("delegationId"), response: { 200: MeetingDetail, ...errorResponses } },
+      schema: {
+        tags: meetings,
+        params: ChildParams("delegationId"),
+        response: { 200: MeetingDetail, ...errorResponses },
+      },
     },
     async (request) => {
       const params = request.params as { id: string; delegationId: string };
@@ -234,7 +249,8 @@ export const meetingsRoutes: RoutesPlugin = async (app) => {
     {
       schema: {
         tags: actions,
-        summary: "Items raised at the meeting and items carried over from earlier meetings, still open on its date",
+        summary:
+          "Items raised at the meeting and items carried over from earlier meetings, still open on its date",
         params: IdParams,
         response: { 200: MeetingActionItems, ...errorResponses },
       },
@@ -355,7 +371,10 @@ export const meetingsRoutes: RoutesPlugin = async (app) => {
       schema: {
         tags: ex,
         params: IdParams,
-        response: { 200: Type.Object({ threadId: Uuid, items: Type.Array(MessageSummary) }), ...errorResponses },
+        response: {
+          200: Type.Object({ threadId: Uuid, items: Type.Array(MessageSummary) }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => exchange.getThread(ctxOf(request), request.params.id),
@@ -375,7 +394,8 @@ export const meetingsRoutes: RoutesPlugin = async (app) => {
   app.post(
     "/api/exchange/messages",
     { schema: { tags: ex, body: MessageInput, response: { 201: MessageDetail, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await exchange.sendMessage(ctxOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await exchange.sendMessage(ctxOf(request), request.body)),
   );
   app.post(
     "/api/exchange/messages/:id/forward",
@@ -396,7 +416,8 @@ export const meetingsRoutes: RoutesPlugin = async (app) => {
     {
       schema: {
         tags: ex,
-        summary: "Acknowledge receipt for the recipients the caller acts for (once; repeats answer the first time)",
+        summary:
+          "Acknowledge receipt for the recipients the caller acts for (once; repeats answer the first time)",
         params: IdParams,
         body: AcknowledgeInput,
         response: { 200: AcknowledgeOutput, ...errorResponses },

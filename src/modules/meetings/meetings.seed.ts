@@ -98,12 +98,23 @@ type MeetingSeed = {
   minutes?: string;
   sample: boolean;
   sampleNote?: string;
-  agenda: { title: string; presenterName?: string; presenterOrganisation?: string; presenterNation?: string }[];
-  delegations: { nation?: string; organisation?: string; headName: string; members?: { name: string; position?: string }[] }[];
+  agenda: {
+    title: string;
+    presenterName?: string;
+    presenterOrganisation?: string;
+    presenterNation?: string;
+  }[];
+  delegations: {
+    nation?: string;
+    organisation?: string;
+    headName: string;
+    members?: { name: string; position?: string }[];
+  }[];
   decisions: { title: string; en: string; ru: string }[];
 };
 
-const SAMPLE_DETAILS = "Dates, venue, agenda, delegations and decisions are sample data; the number and year are from the source.";
+const SAMPLE_DETAILS =
+  "Dates, venue, agenda, delegations and decisions are sample data; the number and year are from the source.";
 
 const MEETINGS: MeetingSeed[] = [
   {
@@ -114,12 +125,19 @@ const MEETINGS: MeetingSeed[] = [
     city: "Moscow",
     hostOrganisation: "CIS-ATC",
     status: "held",
-    minutes: "Sample minutes: the heads of the national centres reviewed the exchange of information on foreign terrorist fighters.",
+    minutes:
+      "Sample minutes: the heads of the national centres reviewed the exchange of information on foreign terrorist fighters.",
     sample: true,
     sampleNote: "Invented meeting (sample): the series' XI meeting would fall in 2018.",
     agenda: [
-      { title: "Exchange of information on foreign terrorist fighters (sample)", presenterOrganisation: "CIS-ATC" },
-      { title: "Preparation of a joint anti-terrorism exercise (sample)", presenterOrganisation: "KAZ-NSC-ATC" },
+      {
+        title: "Exchange of information on foreign terrorist fighters (sample)",
+        presenterOrganisation: "CIS-ATC",
+      },
+      {
+        title: "Preparation of a joint anti-terrorism exercise (sample)",
+        presenterOrganisation: "KAZ-NSC-ATC",
+      },
     ],
     delegations: [
       { organisation: "CIS-ATC", headName: "Head of the Center (sample)" },
@@ -150,8 +168,14 @@ const MEETINGS: MeetingSeed[] = [
     agenda: [
       { title: "Opening and adoption of the agenda", presenterOrganisation: "CIS-ATC" },
       { title: "Review of the action items of the XI meeting", presenterOrganisation: "CIS-ATC" },
-      { title: "Reports of the national anti-terrorism centres (sample)", presenterOrganisation: "KGZ-SCNS-ATC" },
-      { title: "Regional expert consultations in Bishkek: results (sample)", presenterOrganisation: "CIS-ATC-BISHKEK" },
+      {
+        title: "Reports of the national anti-terrorism centres (sample)",
+        presenterOrganisation: "KGZ-SCNS-ATC",
+      },
+      {
+        title: "Regional expert consultations in Bishkek: results (sample)",
+        presenterOrganisation: "CIS-ATC-BISHKEK",
+      },
     ],
     delegations: [
       {
@@ -352,7 +376,11 @@ export async function seedMeetings(db: Db): Promise<void> {
   const meetingIds = new Map<string, string>();
   for (const seed of MEETINGS) {
     const seriesId = seriesIds.get(seed.series)!;
-    const series = await db.selectFrom("meetingSeries").selectAll().where("id", "=", seriesId).executeTakeFirstOrThrow();
+    const series = await db
+      .selectFrom("meetingSeries")
+      .selectAll()
+      .where("id", "=", seriesId)
+      .executeTakeFirstOrThrow();
     let meeting = await db
       .selectFrom("meeting")
       .select("id")
@@ -516,7 +544,12 @@ export async function seedMeetings(db: Db): Promise<void> {
     if (acknowledged.length) {
       await db
         .insertInto("exchangeAcknowledgement")
-        .values(acknowledged.map((row) => ({ recipientId: row.id, acknowledgedAt: new Date(Date.now() - 86_400_000).toISOString() })))
+        .values(
+          acknowledged.map((row) => ({
+            recipientId: row.id,
+            acknowledgedAt: new Date(Date.now() - 86_400_000).toISOString(),
+          })),
+        )
         .execute();
     }
   }

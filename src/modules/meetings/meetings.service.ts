@@ -1,13 +1,13 @@
 import "./meetings.policy.js";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { sql } from "kysely";
 import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
 import { writeAudit } from "../../platform/audit.js";
-import { receiveUpload, sendStoredFile, storeFile } from "../../platform/files.js";
 import { AppError, conflict, notFound, validation } from "../../platform/errors.js";
+import { receiveUpload, sendStoredFile, storeFile } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
-import type { FastifyReply, FastifyRequest } from "fastify";
 import * as queries from "./meetings.queries.js";
 import type {
   ActionItemInput,
@@ -40,11 +40,18 @@ function checkDates(startsOn: string, endsOn: string) {
 type SeriesRow = NonNullable<Awaited<ReturnType<typeof queries.findSeries>>>;
 
 function seriesOutput(row: SeriesRow) {
-  const { ownerNationId, ownerOrganisationId, releasability, releaseNations, releaseOrganisations, ...rest } = row;
+  const { ownerNationId, ownerOrganisationId, releasability, releaseNations, releaseOrganisations, ...rest } =
+    row;
   return {
     ...rest,
     meetingCount: Number(rest.meetingCount ?? 0),
-    ...releaseOutput({ ownerNationId, ownerOrganisationId, releasability, releaseNations, releaseOrganisations }),
+    ...releaseOutput({
+      ownerNationId,
+      ownerOrganisationId,
+      releasability,
+      releaseNations,
+      releaseOrganisations,
+    }),
   };
 }
 
@@ -63,8 +70,14 @@ export async function getSeries(ctx: Ctx, id: string) {
 
 export async function createSeries(ctx: Ctx, input: SeriesInput) {
   authorize(ctx.viewer, "meeting_series.create");
-  const { ownerNationId, ownerOrganisationId, releasability, releaseNationIds, releaseOrganisationIds, ...fields } =
-    input;
+  const {
+    ownerNationId,
+    ownerOrganisationId,
+    releasability,
+    releaseNationIds,
+    releaseOrganisationIds,
+    ...fields
+  } = input;
   const release = resolveRelease(
     ctx.viewer,
     { ownerNationId, ownerOrganisationId, releasability, releaseNationIds, releaseOrganisationIds },
@@ -76,18 +89,31 @@ export async function createSeries(ctx: Ctx, input: SeriesInput) {
       .values({ ...fields, ...release })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { action: "meeting_series.create", recordType: "meeting_series", recordId: row.id, after: row });
+    await writeAudit(trx, ctx, {
+      action: "meeting_series.create",
+      recordType: "meeting_series",
+      recordId: row.id,
+      after: row,
+    });
     return row.id;
   });
   return getSeries(ctx, id);
 }
 
-export async function listSeriesDecisions(ctx: Ctx, seriesId: string, query: { meetingId?: string; limit?: number; offset?: number }) {
+export async function listSeriesDecisions(
+  ctx: Ctx,
+  seriesId: string,
+  query: { meetingId?: string; limit?: number; offset?: number },
+) {
   authorize(ctx.viewer, "meeting_series.read");
   const series = await queries.findSeries(ctx.db, ctx.viewer, seriesId);
   if (!series) throw notFound("The meeting series");
   // Decisions are as visible as their meeting.
-  const rows = await queries.listDecisions(ctx.db, { seriesId, meetingId: query.meetingId, viewer: ctx.viewer });
+  const rows = await queries.listDecisions(ctx.db, {
+    seriesId,
+    meetingId: query.meetingId,
+    viewer: ctx.viewer,
+  });
   const offset = query.offset ?? 0;
   const limit = query.limit ?? 25;
   return paged(query, { total: rows.length, items: rows.slice(offset, offset + limit) });
@@ -97,12 +123,19 @@ export async function listSeriesDecisions(ctx: Ctx, seriesId: string, query: { m
 type MeetingRow = NonNullable<Awaited<ReturnType<typeof queries.findMeeting>>>;
 
 function meetingOutput<T extends Omit<MeetingRow, "minutes" | "minutesApprovedOn">>(row: T) {
-  const { ownerNationId, ownerOrganisationId, releasability, releaseNations, releaseOrganisations, ...rest } = row;
+  const { ownerNationId, ownerOrganisationId, releasability, releaseNations, releaseOrganisations, ...rest } =
+    row;
   return {
     ...rest,
     numeral: toRoman(rest.number),
     decisionCount: Number(rest.decisionCount ?? 0),
-    ...releaseOutput({ ownerNationId, ownerOrganisationId, releasability, releaseNations, releaseOrganisations }),
+    ...releaseOutput({
+      ownerNationId,
+      ownerOrganisationId,
+      releasability,
+      releaseNations,
+      releaseOrganisations,
+    }),
   };
 }
 
@@ -136,7 +169,10 @@ export async function createMeeting(ctx: Ctx, input: MeetingInput) {
   authorize(ctx.viewer, "meeting.read");
   checkDates(input.startsOn, input.endsOn);
   const series = await queries.findSeries(ctx.db, ctx.viewer, input.seriesId);
-  if (!series) throw new AppError("UNPROCESSABLE", "The meeting series does not exist", [{ field: "body.seriesId", message: "does not exist" }]);
+  if (!series)
+    throw new AppError("UNPROCESSABLE", "The meeting series does not exist", [
+      { field: "body.seriesId", message: "does not exist" },
+    ]);
   authorize(ctx.viewer, "meeting.create", series);
   const { seriesId, number, releasability, releaseNationIds, releaseOrganisationIds, ...fields } = input;
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -162,7 +198,12 @@ export async function createMeeting(ctx: Ctx, input: MeetingInput) {
           throw conflict(`The series already has a meeting number ${assigned}`, "body.number");
         throw error;
       });
-    await writeAudit(trx, ctx, { action: "meeting.create", recordType: "meeting", recordId: row.id, after: row });
+    await writeAudit(trx, ctx, {
+      action: "meeting.create",
+      recordType: "meeting",
+      recordId: row.id,
+      after: row,
+    });
     return row.id;
   });
   return getMeeting(ctx, id);
@@ -198,7 +239,13 @@ export async function updateMeeting(ctx: Ctx, id: string, patch: MeetingPatch) {
           throw conflict(`The series already has a meeting number ${patch.number}`, "body.number");
         throw error;
       });
-    await writeAudit(trx, ctx, { action: "meeting.update", recordType: "meeting", recordId: id, before, after });
+    await writeAudit(trx, ctx, {
+      action: "meeting.update",
+      recordType: "meeting",
+      recordId: id,
+      before,
+      after,
+    });
   });
   return getMeeting(ctx, id);
 }
@@ -223,10 +270,16 @@ export async function addAgendaItem(ctx: Ctx, meetingId: string, input: AgendaIt
       .returningAll()
       .executeTakeFirstOrThrow()
       .catch((error) => {
-        if (isUniqueViolation(error)) throw conflict(`The agenda already has an item at position ${position}`, "body.position");
+        if (isUniqueViolation(error))
+          throw conflict(`The agenda already has an item at position ${position}`, "body.position");
         throw error;
       });
-    await writeAudit(trx, ctx, { action: "meeting.agenda.add", recordType: "meeting_agenda_item", recordId: row.id, after: row });
+    await writeAudit(trx, ctx, {
+      action: "meeting.agenda.add",
+      recordType: "meeting_agenda_item",
+      recordId: row.id,
+      after: row,
+    });
   });
   return getMeeting(ctx, meetingId);
 }
@@ -242,12 +295,22 @@ export async function removeAgendaItem(ctx: Ctx, meetingId: string, itemId: stri
       .returningAll()
       .executeTakeFirst();
     if (!row) throw notFound("The agenda item");
-    await writeAudit(trx, ctx, { action: "meeting.agenda.remove", recordType: "meeting_agenda_item", recordId: itemId, before: row });
+    await writeAudit(trx, ctx, {
+      action: "meeting.agenda.remove",
+      recordType: "meeting_agenda_item",
+      recordId: itemId,
+      before: row,
+    });
   });
   return getMeeting(ctx, meetingId);
 }
 
-export async function uploadAgendaDocument(ctx: Ctx, request: FastifyRequest, meetingId: string, itemId: string) {
+export async function uploadAgendaDocument(
+  ctx: Ctx,
+  request: FastifyRequest,
+  meetingId: string,
+  itemId: string,
+) {
   authorize(ctx.viewer, "meeting.read");
   await editableMeeting(ctx, meetingId);
   const item = await ctx.db
@@ -260,13 +323,27 @@ export async function uploadAgendaDocument(ctx: Ctx, request: FastifyRequest, me
   const upload = await receiveUpload(request, ctx.config.uploadLimitBytes);
   await ctx.db.transaction().execute(async (trx) => {
     const file = await storeFile(trx, ctx, upload);
-    const row = await trx.insertInto("meetingAgendaDocument").values({ agendaItemId: itemId, fileId: file.id }).returningAll().executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { action: "meeting.agenda.document.add", recordType: "meeting_agenda_document", recordId: row.id, after: row });
+    const row = await trx
+      .insertInto("meetingAgendaDocument")
+      .values({ agendaItemId: itemId, fileId: file.id })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: "meeting.agenda.document.add",
+      recordType: "meeting_agenda_document",
+      recordId: row.id,
+      after: row,
+    });
   });
   return getMeeting(ctx, meetingId);
 }
 
-export async function downloadAgendaDocument(ctx: Ctx, reply: FastifyReply, meetingId: string, documentId: string) {
+export async function downloadAgendaDocument(
+  ctx: Ctx,
+  reply: FastifyReply,
+  meetingId: string,
+  documentId: string,
+) {
   authorize(ctx.viewer, "meeting.read");
   await visibleMeeting(ctx, meetingId);
   const doc = await ctx.db
@@ -277,7 +354,12 @@ export async function downloadAgendaDocument(ctx: Ctx, reply: FastifyReply, meet
     .where("i.meetingId", "=", meetingId)
     .executeTakeFirst();
   if (!doc) throw notFound("The document");
-  await writeAudit(ctx.db, ctx, { action: "meeting.document.read", recordType: "meeting_agenda_document", recordId: documentId, detail: { meetingId } });
+  await writeAudit(ctx.db, ctx, {
+    action: "meeting.document.read",
+    recordType: "meeting_agenda_document",
+    recordId: documentId,
+    detail: { meetingId },
+  });
   return sendStoredFile(ctx.db, reply, doc.fileId);
 }
 
@@ -300,10 +382,18 @@ export async function addDelegation(ctx: Ctx, meetingId: string, input: Delegati
       .executeTakeFirstOrThrow()
       .catch((error) => {
         if (isUniqueViolation(error))
-          throw conflict("This delegation is already listed", input.nationId ? "body.nationId" : "body.organisationId");
+          throw conflict(
+            "This delegation is already listed",
+            input.nationId ? "body.nationId" : "body.organisationId",
+          );
         throw error;
       });
-    await writeAudit(trx, ctx, { action: "meeting.delegation.add", recordType: "meeting_delegation", recordId: row.id, after: row });
+    await writeAudit(trx, ctx, {
+      action: "meeting.delegation.add",
+      recordType: "meeting_delegation",
+      recordId: row.id,
+      after: row,
+    });
   });
   return getMeeting(ctx, meetingId);
 }
@@ -319,7 +409,12 @@ export async function removeDelegation(ctx: Ctx, meetingId: string, delegationId
       .returningAll()
       .executeTakeFirst();
     if (!row) throw notFound("The delegation");
-    await writeAudit(trx, ctx, { action: "meeting.delegation.remove", recordType: "meeting_delegation", recordId: delegationId, before: row });
+    await writeAudit(trx, ctx, {
+      action: "meeting.delegation.remove",
+      recordType: "meeting_delegation",
+      recordId: delegationId,
+      before: row,
+    });
   });
   return getMeeting(ctx, meetingId);
 }
@@ -393,7 +488,8 @@ export async function updateDecision(ctx: Ctx, id: string, patch: DecisionPatch)
   await editableMeeting(ctx, decision.meetingId);
   if (patch.texts) checkLanguages(patch.texts);
   await ctx.db.transaction().execute(async (trx) => {
-    if (patch.title) await trx.updateTable("meetingDecision").set({ title: patch.title }).where("id", "=", id).execute();
+    if (patch.title)
+      await trx.updateTable("meetingDecision").set({ title: patch.title }).where("id", "=", id).execute();
     for (const text of patch.texts ?? []) {
       await trx
         .insertInto("meetingDecisionText")
@@ -468,7 +564,11 @@ export async function meetingActionItems(ctx: Ctx, meetingId: string) {
   authorize(ctx.viewer, "action_item.read");
   const meeting = await visibleMeeting(ctx, meetingId);
   const { raised, carriedOver } = await queries.meetingActionItems(ctx.db, ctx.viewer, meeting);
-  return { asOf: meeting.startsOn, raised: raised.map(actionOutput), carriedOver: carriedOver.map(actionOutput) };
+  return {
+    asOf: meeting.startsOn,
+    raised: raised.map(actionOutput),
+    carriedOver: carriedOver.map(actionOutput),
+  };
 }
 
 export async function createActionItem(ctx: Ctx, meetingId: string, input: ActionItemInput) {
@@ -491,21 +591,35 @@ export async function createActionItem(ctx: Ctx, meetingId: string, input: Actio
       .values({ ...input, seriesId: meeting.seriesId, raisedMeetingId: meetingId })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { action: "meeting.action_item.create", recordType: "meeting_action_item", recordId: row.id, after: row });
+    await writeAudit(trx, ctx, {
+      action: "meeting.action_item.create",
+      recordType: "meeting_action_item",
+      recordId: row.id,
+      after: row,
+    });
     return row.id;
   });
   return getActionItem(ctx, id);
 }
 
 /** The status change of an item: closing dates it (today unless given), reopening clears the date. */
-function statusChange(status: string | undefined, closedOn: string | undefined, current: { status: string; closedOn: string | null }) {
+function statusChange(
+  status: string | undefined,
+  closedOn: string | undefined,
+  current: { status: string; closedOn: string | null },
+) {
   if (!status && closedOn) {
-    if (!CLOSED.includes(current.status)) throw validation("body.closedOn", "only a closed item has a closing date");
+    if (!CLOSED.includes(current.status))
+      throw validation("body.closedOn", "only a closed item has a closing date");
     return { closedOn };
   }
   if (!status) return {};
   if (CLOSED.includes(status)) {
-    return { status, closedOn: closedOn ?? (CLOSED.includes(current.status) ? current.closedOn : null) ?? sql<string>`current_date` };
+    return {
+      status,
+      closedOn:
+        closedOn ?? (CLOSED.includes(current.status) ? current.closedOn : null) ?? sql<string>`current_date`,
+    };
   }
   if (closedOn) throw validation("body.closedOn", "only a closed item has a closing date");
   return { status, closedOn: null };
@@ -518,22 +632,39 @@ export async function updateActionItem(ctx: Ctx, id: string, patch: ActionItemPa
   const subject = actionSubject(row);
   const secretariat = can(ctx.viewer, "meeting.update", subject.meeting);
   // The assignee reports progress and evidence; the wording and the deadline are the meeting's.
-  if (!secretariat && (patch.title !== undefined || patch.deadline !== undefined || patch.description !== undefined)) {
-    const field = patch.title !== undefined ? "title" : patch.deadline !== undefined ? "deadline" : "description";
-    throw new AppError("FORBIDDEN", "Only the meeting's secretariat changes the wording and deadline of an item", [
-      { field: `body.${field}`, message: "not yours to change" },
-    ]);
+  if (
+    !secretariat &&
+    (patch.title !== undefined || patch.deadline !== undefined || patch.description !== undefined)
+  ) {
+    const field =
+      patch.title !== undefined ? "title" : patch.deadline !== undefined ? "deadline" : "description";
+    throw new AppError(
+      "FORBIDDEN",
+      "Only the meeting's secretariat changes the wording and deadline of an item",
+      [{ field: `body.${field}`, message: "not yours to change" }],
+    );
   }
   const { status, closedOn, ...fields } = patch;
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("meetingActionItem").selectAll().where("id", "=", id).forUpdate().executeTakeFirstOrThrow();
+    const before = await trx
+      .selectFrom("meetingActionItem")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const after = await trx
       .updateTable("meetingActionItem")
       .set({ ...fields, ...statusChange(status, closedOn, before) })
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { action: "meeting.action_item.update", recordType: "meeting_action_item", recordId: id, before, after });
+    await writeAudit(trx, ctx, {
+      action: "meeting.action_item.update",
+      recordType: "meeting_action_item",
+      recordId: id,
+      before,
+      after,
+    });
   });
   return getActionItem(ctx, id);
 }
@@ -548,7 +679,12 @@ export async function reviewActionItem(ctx: Ctx, id: string, input: ReviewInput)
   if (meeting.startsOn < item.raisedAt.startsOn)
     throw validation("body.meetingId", "was held before the item was raised");
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("meetingActionItem").selectAll().where("id", "=", id).forUpdate().executeTakeFirstOrThrow();
+    const before = await trx
+      .selectFrom("meetingActionItem")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     if (input.status && input.status !== before.status) {
       await trx
         .updateTable("meetingActionItem")
@@ -597,8 +733,17 @@ export async function uploadEvidence(ctx: Ctx, request: FastifyRequest, id: stri
   const upload = await receiveUpload(request, ctx.config.uploadLimitBytes);
   await ctx.db.transaction().execute(async (trx) => {
     const file = await storeFile(trx, ctx, upload);
-    const link = await trx.insertInto("meetingActionEvidence").values({ actionItemId: id, fileId: file.id }).returningAll().executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { action: "meeting.action_item.evidence.add", recordType: "meeting_action_evidence", recordId: link.id, after: link });
+    const link = await trx
+      .insertInto("meetingActionEvidence")
+      .values({ actionItemId: id, fileId: file.id })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: "meeting.action_item.evidence.add",
+      recordType: "meeting_action_evidence",
+      recordId: link.id,
+      after: link,
+    });
   });
   return getActionItem(ctx, id);
 }
@@ -613,6 +758,11 @@ export async function downloadEvidence(ctx: Ctx, reply: FastifyReply, id: string
     .where("actionItemId", "=", id)
     .executeTakeFirst();
   if (!link) throw notFound("The evidence file");
-  await writeAudit(ctx.db, ctx, { action: "meeting.document.read", recordType: "meeting_action_evidence", recordId: evidenceId, detail: { actionItemId: id } });
+  await writeAudit(ctx.db, ctx, {
+    action: "meeting.document.read",
+    recordType: "meeting_action_evidence",
+    recordId: evidenceId,
+    detail: { actionItemId: id },
+  });
   return sendStoredFile(ctx.db, reply, link.fileId);
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
+import { seedMeetings } from "./index.js";
 
 let t: TestApp;
 let admin: Agent;
@@ -112,7 +113,11 @@ describe("meetings and decisions", () => {
     });
     expect(official.body.texts[1].translationStatus).toBe("official");
     const list = await secretariat.get(`/api/meeting-series/${seriesId}/decisions`);
-    expect(list.body.items.map((d: { reference: string }) => d.reference)).toEqual(["XII/1", "XII/2", "XIII/1"]);
+    expect(list.body.items.map((d: { reference: string }) => d.reference)).toEqual([
+      "XII/1",
+      "XII/2",
+      "XIII/1",
+    ]);
   });
 
   it("gives concurrent decisions distinct consecutive numbers", async () => {
@@ -152,7 +157,11 @@ describe("meetings and decisions", () => {
       status: "held",
     });
     expect(patched.body).toMatchObject({ minutes: "The meeting opened.", status: "held", canEdit: true });
-    expect(patched.body.agenda[0]).toMatchObject({ position: 1, title: "Opening", presenterOrganisation: { code: "CIS-ATC" } });
+    expect(patched.body.agenda[0]).toMatchObject({
+      position: 1,
+      title: "Opening",
+      presenterOrganisation: { code: "CIS-ATC" },
+    });
     expect(patched.body.delegations[0]).toMatchObject({
       nation: { code: "KGZ" },
       members: [{ name: "Expert", position: "Analyst" }],
@@ -171,7 +180,11 @@ describe("meetings and decisions", () => {
     const xii = meetings.body.items.find((m: { number: number }) => m.number === 12);
     expect(xii).toMatchObject({ numeral: "XII", startsOn: expect.stringMatching(/^2019-/), sample: true });
     const detail = await viewer.get(`/api/meetings/${xii.id}`);
-    expect(detail.body.decisions.map((d: { reference: string }) => d.reference)).toEqual(["XII/1", "XII/2", "XII/3"]);
+    expect(detail.body.decisions.map((d: { reference: string }) => d.reference)).toEqual([
+      "XII/1",
+      "XII/2",
+      "XII/3",
+    ]);
     const visits = await viewer.get("/api/meetings?q=Parliamentary Assembly");
     const visit = visits.body.items.find((m: { city: string }) => m.city === "Baku");
     expect(visit.startsOn).toBe("2002-01-01");
@@ -182,6 +195,28 @@ describe("meetings and decisions", () => {
       "Meeting with the minister of defence",
       "Meeting with the minister of foreign affairs",
     ]);
+  });
+});
+
+describe("demo data", () => {
+  it("loads again without adding anything", async () => {
+    const count = async () =>
+      Promise.all(
+        (
+          ["meetingSeries", "meeting", "meetingDecision", "meetingActionItem", "exchangeMessage"] as const
+        ).map(
+          async (table) =>
+            (
+              await t.db
+                .selectFrom(table)
+                .select((eb) => eb.fn.countAll<number>().as("n"))
+                .executeTakeFirstOrThrow()
+            ).n,
+        ),
+      );
+    const before = await count();
+    await seedMeetings(t.db);
+    expect(await count()).toEqual(before);
   });
 });
 
@@ -210,10 +245,16 @@ describe("action items", () => {
     });
     expect(reviewed.status).toBe(201);
     expect(reviewed.body).toMatchObject({ status: "done", closedOn: "2021-01-10" });
-    await secretariat.post(`/api/action-items/${b.body.id}/reviews`, { meetingId: second.id, note: "Still open" });
+    await secretariat.post(`/api/action-items/${b.body.id}/reviews`, {
+      meetingId: second.id,
+      note: "Still open",
+    });
 
     const atSecond = await secretariat.get(`/api/meetings/${second.id}/action-items`);
-    expect(atSecond.body.carriedOver.map((i: { title: string }) => i.title).sort()).toEqual(["Item A", "Item B"]);
+    expect(atSecond.body.carriedOver.map((i: { title: string }) => i.title).sort()).toEqual([
+      "Item A",
+      "Item B",
+    ]);
     expect(atSecond.body.raised).toEqual([]);
     const atThird = await secretariat.get(`/api/meetings/${third.id}/action-items`);
     expect(atThird.body.carriedOver.map((i: { title: string }) => i.title)).toEqual(["Item B"]);
@@ -251,7 +292,10 @@ describe("action items", () => {
       deadline: "2000-01-01",
       ...owner,
     });
-    await secretariat.patch(`/api/action-items/${closed.body.id}`, { status: "done", closedOn: "2021-02-01" });
+    await secretariat.patch(`/api/action-items/${closed.body.id}`, {
+      status: "done",
+      closedOn: "2021-02-01",
+    });
 
     const overdueOn = async (asOf: string) =>
       (await secretariat.get(`/api/action-items?seriesId=${seriesId}&overdue=true&asOf=${asOf}`)).body.items
@@ -260,8 +304,15 @@ describe("action items", () => {
     expect(await overdueOn("2021-06-30")).toEqual(["Long past"]);
     expect(await overdueOn("2021-07-01")).toEqual(["Due mid-year", "Long past"]);
     const today = await secretariat.get(`/api/action-items?seriesId=${seriesId}`);
-    const flags = Object.fromEntries(today.body.items.map((i: { title: string; overdue: boolean }) => [i.title, i.overdue]));
-    expect(flags).toEqual({ "Due mid-year": true, "Long past": true, "Far future": false, "Closed late": false });
+    const flags = Object.fromEntries(
+      today.body.items.map((i: { title: string; overdue: boolean }) => [i.title, i.overdue]),
+    );
+    expect(flags).toEqual({
+      "Due mid-year": true,
+      "Long past": true,
+      "Far future": false,
+      "Closed late": false,
+    });
     expect(today.body.items[0].overdue).toBe(true);
     expect(future.body.overdue).toBe(false);
     expect(due.body.overdue).toBe(true);
@@ -290,7 +341,12 @@ describe("action items", () => {
     const deadline = await assignee.patch(`/api/action-items/${item.body.id}`, { deadline: "2040-01-01" });
     expect(deadline.status).toBe(403);
     expect(deadline.body.fields[0].field).toBe("body.deadline");
-    const file = await upload(assignee, `/api/action-items/${item.body.id}/evidence`, "report.txt", "evidence");
+    const file = await upload(
+      assignee,
+      `/api/action-items/${item.body.id}/evidence`,
+      "report.txt",
+      "evidence",
+    );
     expect(file.status).toBe(201);
     expect(file.body.evidenceFiles[0]).toMatchObject({ filename: "report.txt", contentType: "text/plain" });
     const other = await t.signIn({ role: "organiser", organisation: "KAZ-NSC-ATC" });
@@ -436,10 +492,17 @@ describe("information exchange", () => {
 
   it("audits every read of a message and of its attachments", async () => {
     const message = await send("With attachment");
-    const attached = await upload(centre, `/api/exchange/messages/${message.id}/attachments`, "note.txt", "hello");
+    const attached = await upload(
+      centre,
+      `/api/exchange/messages/${message.id}/attachments`,
+      "note.txt",
+      "hello",
+    );
     expect(attached.status).toBe(201);
     const attachmentId = attached.body.attachments[0].id;
-    expect((await kaz.get(`/api/exchange/messages/${message.id}/attachments/${attachmentId}`)).status).toBe(404);
+    expect((await kaz.get(`/api/exchange/messages/${message.id}/attachments/${attachmentId}`)).status).toBe(
+      404,
+    );
     const download = await kgz.get(`/api/exchange/messages/${message.id}/attachments/${attachmentId}`);
     expect(download.status).toBe(200);
     expect(download.text).toBe("hello");

@@ -86,20 +86,20 @@ const EXERCISES: ExerciseSeed[] = [
     ],
     lessons: [
       {
-        title: "Staff officers need STANAG 6001 English before the exercise (sample)",
+        title: "Staff officers need STANAG 6001 English before the exercise",
         observation: "Partner staff cells lost time translating orders during the conduct phase.",
         owner: "AZE",
         status: "learned",
         followUp: "Language training line of the Individual Partnership Action Plan 2005–2007 (sample)",
       },
       {
-        title: "Liaison officers to the framework battalion from the first planning conference (sample)",
+        title: "Liaison officers to the framework battalion from the first planning conference",
         observation: "Liaison started only at the final planning conference.",
         owner: "NATO",
         status: "analysed",
       },
       {
-        title: "Host nation support arrangements were agreed late (sample)",
+        title: "Host nation support arrangements were agreed late",
         observation: "Transport and accommodation were confirmed two weeks before the start.",
         owner: "AZE",
         status: "identified",
@@ -150,7 +150,7 @@ const EXERCISES: ExerciseSeed[] = [
     partners: [],
     lessons: [
       {
-        title: "Common radio procedures between national centres (sample)",
+        title: "Common radio procedures between national centres",
         observation: "Stage 2 command post could not reach the stage 1 units on the agreed net.",
         owner: "CIS-ATC",
         status: "closed",

@@ -39,6 +39,10 @@ describe("exercises", () => {
       participation: { member: 9, partner: 10, observer: 0, total: 19 },
       hostNations: [{ code: "AZE" }],
     });
+    // Linked to the catalogue's activity of the same code, which the catalogue seeds first.
+    const activities = await t.anonymous.get("/api/activities?q=CD-2001");
+    const activity = activities.body.items.find((a: { code: string }) => a.code === "CD-2001");
+    expect(exercise.activityId).toBe(activity.id);
     const counts = await t.anonymous.get(`/api/exercises/${exercise.id}/participation`);
     expect(counts.body).toEqual({ member: 9, partner: 10, observer: 0, total: 19 });
     const detail = await t.anonymous.get(`/api/exercises/${exercise.id}`);

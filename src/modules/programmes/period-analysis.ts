@@ -65,7 +65,8 @@ export function joinOf(earlier: Statement, later: Statement): JoinReading {
   const start = toTime(later.startsOn);
   const days = Math.round((start - end) / DAY);
   if (days === 1) return { ...base, kind: "contiguous", from: null, to: null, days: 0 };
-  if (days > 1) return { ...base, kind: "gap", from: toDate(end + DAY), to: toDate(start - DAY), days: days - 1 };
+  if (days > 1)
+    return { ...base, kind: "gap", from: toDate(end + DAY), to: toDate(start - DAY), days: days - 1 };
   // The later period starts on or before the day the earlier one ends.
   const overlapEnd = Math.min(end, later.endsOn ? toTime(later.endsOn) : end);
   return {

@@ -27,7 +27,11 @@ const releaseColumns = <A extends string>(alias: A) =>
   ] as const;
 
 const nationRef = (column: string) =>
-  sql<{ id: string; code: string; nameEn: string } | null>`(select json_build_object('id', n.id, 'code', n.code, 'nameEn', n.name_en) from nation n where n.id = ${sql.ref(column)})`;
+  sql<{
+    id: string;
+    code: string;
+    nameEn: string;
+  } | null>`(select json_build_object('id', n.id, 'code', n.code, 'nameEn', n.name_en) from nation n where n.id = ${sql.ref(column)})`;
 
 const pageOf = (query: { limit?: number; offset?: number }) => ({
   limit: query.limit ?? 25,
@@ -44,7 +48,11 @@ export function listPlanKinds(db: Q) {
 }
 
 export async function areaExists(db: Q, code: string) {
-  return !!(await db.selectFrom("cooperationArea").select("code").where("code", "=", code).executeTakeFirst());
+  return !!(await db
+    .selectFrom("cooperationArea")
+    .select("code")
+    .where("code", "=", code)
+    .executeTakeFirst());
 }
 
 export async function planKindExists(db: Q, code: string) {
@@ -233,7 +241,11 @@ export function findPeriod(db: Q, viewer: Viewer, periodId: string) {
 const lateAction = (asOf: string | RawBuilder<string>) =>
   sql<boolean>`(a.due_on < ${asOf}::date and a.status not in ('done', 'cancelled'))`;
 
-export function objectivesOf(db: Q, where: { planId?: string; periodId?: string; id?: string }, asOf: string) {
+export function objectivesOf(
+  db: Q,
+  where: { planId?: string; periodId?: string; id?: string },
+  asOf: string,
+) {
   let query = db
     .selectFrom("planObjective as o")
     .innerJoin("cooperationArea as area", "area.code", "o.areaCode")
@@ -353,7 +365,9 @@ export function actionsOf(db: Q, viewer: Viewer, objectiveId: string, asOf: stri
           ])
           .whereRef("ev.actionId", "=", "a.id")
           // Evidence pointing at a record the viewer may not see is left out rather than shown empty.
-          .where(sql<boolean>`(ev.url is not null or act.id is not null or g.id is not null or fd.id is not null)`)
+          .where(
+            sql<boolean>`(ev.url is not null or act.id is not null or g.id is not null or fd.id is not null)`,
+          )
           .orderBy("ev.createdAt"),
       ).as("evidence"),
     ])
@@ -565,7 +579,10 @@ export async function programmeAreaFigures(db: Q, viewer: Viewer, programmeId: s
 }
 
 /** Distinct events of activities outside the programme that the nation attended within its span. */
-export async function unplannedEventsAttended(db: Q, programme: { id: string; nationId: string; firstYear: number; lastYear: number }) {
+export async function unplannedEventsAttended(
+  db: Q,
+  programme: { id: string; nationId: string; firstYear: number; lastYear: number },
+) {
   const { rows } = await sql<{ n: number }>`
     select count(distinct e.id)::int as n
     from event e join nomination n on n.event_id = e.id
@@ -639,7 +656,8 @@ function goalBase(db: Q, viewer: Viewer, query: Omit<GoalQuery, "limit" | "offse
   if (query.areaCode) base = base.where("g.areaCode", "=", query.areaCode);
   if (query.status) base = base.where("g.status", "=", query.status);
   if (query.agreedYear) base = base.where("g.agreedYear", "=", query.agreedYear);
-  if (query.late !== undefined) base = base.where(query.late ? goalLate(asOf) : sql<boolean>`not ${goalLate(asOf)}`);
+  if (query.late !== undefined)
+    base = base.where(query.late ? goalLate(asOf) : sql<boolean>`not ${goalLate(asOf)}`);
   return base;
 }
 
@@ -659,7 +677,9 @@ const goalSelect = (base: ReturnType<typeof goalBase>, asOf: string) =>
     ...releaseColumns("g"),
     nationRef("g.nation_id").as("nation"),
     goalLate(asOf).as("late"),
-    sql<string | null>`(select ga.rating from goal_assessment ga where ga.goal_id = g.id order by ga.cycle_year desc limit 1)`.as(
+    sql<
+      string | null
+    >`(select ga.rating from goal_assessment ga where ga.goal_id = g.id order by ga.cycle_year desc limit 1)`.as(
       "latestRating",
     ),
   ]);
@@ -674,11 +694,22 @@ export async function listGoals(db: Q, viewer: Viewer, query: GoalQuery, asOf: s
   return { items, total: count.n };
 }
 
-export async function goalCounts(db: Q, viewer: Viewer, query: Omit<GoalQuery, "limit" | "offset">, asOf: string) {
+export async function goalCounts(
+  db: Q,
+  viewer: Viewer,
+  query: Omit<GoalQuery, "limit" | "offset">,
+  asOf: string,
+) {
   const base = goalBase(db, viewer, query, asOf);
   const [byStatus, byArea, totals] = await Promise.all([
-    base.select(["g.status as key", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("g.status").execute(),
-    base.select(["g.areaCode as key", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("g.areaCode").execute(),
+    base
+      .select(["g.status as key", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("g.status")
+      .execute(),
+    base
+      .select(["g.areaCode as key", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("g.areaCode")
+      .execute(),
     base
       .select([
         (eb) => eb.fn.countAll<number>().as("total"),
@@ -695,7 +726,9 @@ export async function goalCounts(db: Q, viewer: Viewer, query: Omit<GoalQuery, "
 }
 
 export function findGoal(db: Q, viewer: Viewer, id: string, asOf: string) {
-  return goalSelect(goalBase(db, viewer, {}, asOf), asOf).where("g.id", "=", id).executeTakeFirst();
+  return goalSelect(goalBase(db, viewer, {}, asOf), asOf)
+    .where("g.id", "=", id)
+    .executeTakeFirst();
 }
 
 export async function goalDetailParts(db: Q, viewer: Viewer, goalId: string) {

@@ -6,7 +6,10 @@ const percent = (rate: number | null) => (rate === null ? null : Math.round(rate
 /** The programme report as tables: by area (the CSV), then item by item. */
 export function programmeReportDocument(report: Awaited<ReturnType<typeof programmeReport>>): ReportDocument {
   const { programme, totals } = report;
-  const span = programme.firstYear === programme.lastYear ? `${programme.firstYear}` : `${programme.firstYear}–${programme.lastYear}`;
+  const span =
+    programme.firstYear === programme.lastYear
+      ? `${programme.firstYear}`
+      : `${programme.firstYear}–${programme.lastYear}`;
   return {
     title: `${programme.title}`,
     subtitle: `${programme.nation.nameEn} (${programme.nation.code}), ${span}. Actual = accepted nominations that attended, on events from ${report.spanFrom} to ${report.spanTo}.`,
@@ -48,7 +51,16 @@ export function programmeReportDocument(report: Awaited<ReturnType<typeof progra
       },
       {
         name: "Items",
-        columns: ["Item", "Activity code", "Area code", "Planned from", "Planned participants", "Attended", "Completed", "Implemented"],
+        columns: [
+          "Item",
+          "Activity code",
+          "Area code",
+          "Planned from",
+          "Planned participants",
+          "Attended",
+          "Completed",
+          "Implemented",
+        ],
         rows: report.items.map((item) => [
           item.title,
           item.activity?.code ?? "(own)",
@@ -120,7 +132,13 @@ export function periodReportDocument(report: Awaited<ReturnType<typeof periodRep
       {
         name: "Late actions",
         columns: ["Objective", "Action", "Due", "Status", "Progress %"],
-        rows: report.lateActions.map((row) => [row.objectiveCode, row.title, row.dueOn, row.status, row.progress]),
+        rows: report.lateActions.map((row) => [
+          row.objectiveCode,
+          row.title,
+          row.dueOn,
+          row.status,
+          row.progress,
+        ]),
       },
     ],
   };

@@ -29,6 +29,7 @@ import {
   MilestoneOut,
   ObjectiveDetail,
   ObjectiveInput,
+  ObjectiveSummary,
   PeriodInput,
   PeriodJoinOut,
   PeriodOut,
@@ -48,13 +49,13 @@ import {
   StatementInput,
   Timeline,
   TimelineQuery,
-  ObjectiveSummary,
   YearFigure,
 } from "./programmes.schemas.js";
 import * as service from "./programmes.service.js";
 import { CONTENT_TYPES, type ReportDocument, toCsv, toPdf, toXlsx } from "./report-export.js";
 
-const ChildParams = (name: string) => Type.Object({ id: Uuid, [name]: Uuid }, { additionalProperties: false });
+const ChildParams = (name: string) =>
+  Type.Object({ id: Uuid, [name]: Uuid }, { additionalProperties: false });
 const AsOfQuery = Type.Object({ asOf: Type.Optional(IsoDate) }, { additionalProperties: false });
 const ExportFormatQuery = Type.Object(
   { format: StringEnum(["csv", "xlsx", "pdf"]), asOf: Type.Optional(IsoDate) },
@@ -70,9 +71,18 @@ const PeriodDetail = Type.Object({
   objectives: Type.Array(ObjectiveSummary),
 });
 
-async function sendReport(reply: FastifyReply, report: ReportDocument, format: "csv" | "xlsx" | "pdf", name: string) {
+async function sendReport(
+  reply: FastifyReply,
+  report: ReportDocument,
+  format: "csv" | "xlsx" | "pdf",
+  name: string,
+) {
   const body =
-    format === "csv" ? Buffer.from(toCsv(report.tables[0]!), "utf8") : format === "xlsx" ? await toXlsx(report) : await toPdf(report);
+    format === "csv"
+      ? Buffer.from(toCsv(report.tables[0]!), "utf8")
+      : format === "xlsx"
+        ? await toXlsx(report)
+        : await toPdf(report);
   const filename = `${name.replace(/[^A-Za-z0-9_.-]+/g, "-")}.${format}`;
   return reply
     .header("content-type", CONTENT_TYPES[format])
@@ -96,23 +106,43 @@ export const programmesRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- framework documents
   app.get(
     "/api/frameworks",
-    { schema: { tags: frameworks, querystring: FrameworkQuery, response: { 200: Page(FrameworkDocument), ...errorResponses } } },
+    {
+      schema: {
+        tags: frameworks,
+        querystring: FrameworkQuery,
+        response: { 200: Page(FrameworkDocument), ...errorResponses },
+      },
+    },
     async (request) => service.listFrameworks(ctxOf(request), request.query),
   );
   app.get(
     "/api/frameworks/:id",
-    { schema: { tags: frameworks, params: IdParams, response: { 200: FrameworkDocument, ...errorResponses } } },
+    {
+      schema: { tags: frameworks, params: IdParams, response: { 200: FrameworkDocument, ...errorResponses } },
+    },
     async (request) => service.getFramework(ctxOf(request), request.params.id),
   );
   app.post(
     "/api/frameworks",
-    { schema: { tags: frameworks, body: FrameworkInput, response: { 201: FrameworkDocument, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await service.createFramework(ctxOf(request), request.body)),
+    {
+      schema: {
+        tags: frameworks,
+        body: FrameworkInput,
+        response: { 201: FrameworkDocument, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.createFramework(ctxOf(request), request.body)),
   );
   app.patch(
     "/api/frameworks/:id",
     {
-      schema: { tags: frameworks, params: IdParams, body: FrameworkPatch, response: { 200: FrameworkDocument, ...errorResponses } },
+      schema: {
+        tags: frameworks,
+        params: IdParams,
+        body: FrameworkPatch,
+        response: { 200: FrameworkDocument, ...errorResponses },
+      },
     },
     async (request) => service.updateFramework(ctxOf(request), request.params.id, request.body),
   );
@@ -121,7 +151,8 @@ export const programmesRoutes: RoutesPlugin = async (app) => {
     {
       schema: {
         tags: frameworks,
-        summary: "Attach a file (multipart/form-data, one part named file): PDF, image, office document or text",
+        summary:
+          "Attach a file (multipart/form-data, one part named file): PDF, image, office document or text",
         params: IdParams,
         response: { 201: FrameworkDocument, ...errorResponses },
       },
@@ -135,7 +166,13 @@ export const programmesRoutes: RoutesPlugin = async (app) => {
   );
   app.get(
     "/api/frameworks/:id/files/:fileId",
-    { schema: { tags: frameworks, params: ChildParams("fileId"), response: { 200: Binary, ...errorResponses } } },
+    {
+      schema: {
+        tags: frameworks,
+        params: ChildParams("fileId"),
+        response: { 200: Binary, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const params = request.params as { id: string; fileId: string };
       const ctx = ctxOf(request);
@@ -146,7 +183,13 @@ export const programmesRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- plans, periods, objectives, actions
   app.get(
     "/api/plans",
-    { schema: { tags: plans, querystring: PlanQuery, response: { 200: Page(PlanSummary), ...errorResponses } } },
+    {
+      schema: {
+        tags: plans,
+        querystring: PlanQuery,
+        response: { 200: Page(PlanSummary), ...errorResponses },
+      },
+    },
     async (request) => service.listPlans(ctxOf(request), request.query),
   );
   app.get(
@@ -154,7 +197,8 @@ export const programmesRoutes: RoutesPlugin = async (app) => {
     {
       schema: {
         tags: plans,
-        summary: "A plan with its periods (each dated by sourced statements), discrepancies, gaps and overlaps",
+        summary:
+          "A plan with its periods (each dated by sourced statements), discrepancies, gaps and overlaps",
         params: IdParams,
         querystring: AsOfQuery,
         response: { 200: PlanDetail, ...errorResponses },
@@ -169,24 +213,51 @@ export const programmesRoutes: RoutesPlugin = async (app) => {
   );
   app.patch(
     "/api/plans/:id",
-    { schema: { tags: plans, params: IdParams, body: PlanPatch, response: { 200: PlanDetail, ...errorResponses } } },
+    {
+      schema: {
+        tags: plans,
+        params: IdParams,
+        body: PlanPatch,
+        response: { 200: PlanDetail, ...errorResponses },
+      },
+    },
     async (request) => service.updatePlan(ctxOf(request), request.params.id, request.body),
   );
   app.post(
     "/api/plans/:id/periods",
-    { schema: { tags: plans, params: IdParams, body: PeriodInput, response: { 201: PeriodDetail, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await service.addPeriod(ctxOf(request), request.params.id, request.body)),
+    {
+      schema: {
+        tags: plans,
+        params: IdParams,
+        body: PeriodInput,
+        response: { 201: PeriodDetail, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.addPeriod(ctxOf(request), request.params.id, request.body)),
   );
   app.post(
     "/api/plans/:id/objectives",
-    { schema: { tags: plans, params: IdParams, body: ObjectiveInput, response: { 201: ObjectiveDetail, ...errorResponses } } },
+    {
+      schema: {
+        tags: plans,
+        params: IdParams,
+        body: ObjectiveInput,
+        response: { 201: ObjectiveDetail, ...errorResponses },
+      },
+    },
     async (request, reply) =>
       reply.status(201).send(await service.addObjective(ctxOf(request), request.params.id, request.body)),
   );
   app.get(
     "/api/plan-periods/:id",
     {
-      schema: { tags: plans, params: IdParams, querystring: AsOfQuery, response: { 200: PeriodDetail, ...errorResponses } },
+      schema: {
+        tags: plans,
+        params: IdParams,
+        querystring: AsOfQuery,
+        response: { 200: PeriodDetail, ...errorResponses },
+      },
     },
     async (request) => service.getPeriod(ctxOf(request), request.params.id, request.query.asOf),
   );
@@ -206,7 +277,13 @@ export const programmesRoutes: RoutesPlugin = async (app) => {
   );
   app.delete(
     "/api/plan-periods/:id/statements/:statementId",
-    { schema: { tags: plans, params: ChildParams("statementId"), response: { 204: Type.Null(), ...errorResponses } } },
+    {
+      schema: {
+        tags: plans,
+        params: ChildParams("statementId"),
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const params = request.params as { id: string; statementId: string };
       await service.removeStatement(ctxOf(request), params.id, params.statementId);
@@ -260,12 +337,27 @@ export const programmesRoutes: RoutesPlugin = async (app) => {
   );
   app.post(
     "/api/plan-objectives/:id/actions",
-    { schema: { tags: plans, params: IdParams, body: ActionInput, response: { 201: ObjectiveDetail, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await service.addAction(ctxOf(request), request.params.id, request.body)),
+    {
+      schema: {
+        tags: plans,
+        params: IdParams,
+        body: ActionInput,
+        response: { 201: ObjectiveDetail, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.addAction(ctxOf(request), request.params.id, request.body)),
   );
   app.patch(
     "/api/plan-actions/:id",
-    { schema: { tags: plans, params: IdParams, body: ActionPatch, response: { 200: ObjectiveDetail, ...errorResponses } } },
+    {
+      schema: {
+        tags: plans,
+        params: IdParams,
+        body: ActionPatch,
+        response: { 200: ObjectiveDetail, ...errorResponses },
+      },
+    },
     async (request) => service.updateAction(ctxOf(request), request.params.id, request.body),
   );
   app.post(
@@ -286,7 +378,13 @@ export const programmesRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- annual programmes
   app.get(
     "/api/annual-programmes",
-    { schema: { tags: programmes, querystring: ProgrammeQuery, response: { 200: Page(ProgrammeSummary), ...errorResponses } } },
+    {
+      schema: {
+        tags: programmes,
+        querystring: ProgrammeQuery,
+        response: { 200: Page(ProgrammeSummary), ...errorResponses },
+      },
+    },
     async (request) => service.listProgrammes(ctxOf(request), request.query),
   );
   app.get(
@@ -294,7 +392,8 @@ export const programmesRoutes: RoutesPlugin = async (app) => {
     {
       schema: {
         tags: programmes,
-        summary: "Year by year: planned and implemented items, events attended, and figures recorded from sources",
+        summary:
+          "Year by year: planned and implemented items, events attended, and figures recorded from sources",
         querystring: ComparisonQuery,
         response: { 200: Type.Array(YearFigure), ...errorResponses },
       },
@@ -308,13 +407,25 @@ export const programmesRoutes: RoutesPlugin = async (app) => {
   );
   app.post(
     "/api/annual-programmes",
-    { schema: { tags: programmes, body: ProgrammeInput, response: { 201: ProgrammeDetail, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await service.createProgramme(ctxOf(request), request.body)),
+    {
+      schema: {
+        tags: programmes,
+        body: ProgrammeInput,
+        response: { 201: ProgrammeDetail, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.createProgramme(ctxOf(request), request.body)),
   );
   app.patch(
     "/api/annual-programmes/:id",
     {
-      schema: { tags: programmes, params: IdParams, body: ProgrammePatch, response: { 200: ProgrammeDetail, ...errorResponses } },
+      schema: {
+        tags: programmes,
+        params: IdParams,
+        body: ProgrammePatch,
+        response: { 200: ProgrammeDetail, ...errorResponses },
+      },
     },
     async (request) => service.updateProgramme(ctxOf(request), request.params.id, request.body),
   );
@@ -329,11 +440,19 @@ export const programmesRoutes: RoutesPlugin = async (app) => {
         response: { 201: ProgrammeDetail, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await service.addItem(ctxOf(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await service.addItem(ctxOf(request), request.params.id, request.body)),
   );
   app.patch(
     "/api/programme-items/:id",
-    { schema: { tags: programmes, params: IdParams, body: ItemPatch, response: { 200: ProgrammeDetail, ...errorResponses } } },
+    {
+      schema: {
+        tags: programmes,
+        params: IdParams,
+        body: ItemPatch,
+        response: { 200: ProgrammeDetail, ...errorResponses },
+      },
+    },
     async (request) => service.updateItem(ctxOf(request), request.params.id, request.body),
   );
   app.delete(
@@ -359,7 +478,12 @@ export const programmesRoutes: RoutesPlugin = async (app) => {
   app.get(
     "/api/annual-programmes/:id/report/export",
     {
-      schema: { tags: programmes, params: IdParams, querystring: ExportFormatQuery, response: { 200: Binary, ...errorResponses } },
+      schema: {
+        tags: programmes,
+        params: IdParams,
+        querystring: ExportFormatQuery,
+        response: { 200: Binary, ...errorResponses },
+      },
     },
     async (request, reply) => {
       const report = await service.programmeReport(ctxOf(request), request.params.id);
@@ -395,7 +519,14 @@ export const programmesRoutes: RoutesPlugin = async (app) => {
   );
   app.patch(
     "/api/partnership-goals/:id",
-    { schema: { tags: goals, params: IdParams, body: GoalPatch, response: { 200: GoalDetail, ...errorResponses } } },
+    {
+      schema: {
+        tags: goals,
+        params: IdParams,
+        body: GoalPatch,
+        response: { 200: GoalDetail, ...errorResponses },
+      },
+    },
     async (request) => service.updateGoal(ctxOf(request), request.params.id, request.body),
   );
   app.post(
@@ -409,27 +540,42 @@ export const programmesRoutes: RoutesPlugin = async (app) => {
         response: { 201: GoalDetail, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await service.assessGoal(ctxOf(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await service.assessGoal(ctxOf(request), request.params.id, request.body)),
   );
   app.post(
     "/api/partnership-goals/:id/activities",
     {
-      schema: { tags: goals, params: IdParams, body: GoalActivityInput, response: { 201: GoalDetail, ...errorResponses } },
+      schema: {
+        tags: goals,
+        params: IdParams,
+        body: GoalActivityInput,
+        response: { 201: GoalDetail, ...errorResponses },
+      },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.linkGoalActivity(ctxOf(request), request.params.id, request.body.activityId)),
+      reply
+        .status(201)
+        .send(await service.linkGoalActivity(ctxOf(request), request.params.id, request.body.activityId)),
   );
 
   // ---------------------------------------------------------------- milestones and timeline
   app.get(
     "/api/partnership-milestones",
-    { schema: { tags: timeline, querystring: NationQuery, response: { 200: Type.Array(MilestoneOut), ...errorResponses } } },
+    {
+      schema: {
+        tags: timeline,
+        querystring: NationQuery,
+        response: { 200: Type.Array(MilestoneOut), ...errorResponses },
+      },
+    },
     async (request) => service.listMilestones(ctxOf(request), request.query.nationId),
   );
   app.post(
     "/api/partnership-milestones",
     { schema: { tags: timeline, body: MilestoneInput, response: { 201: MilestoneOut, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await service.createMilestone(ctxOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await service.createMilestone(ctxOf(request), request.body)),
   );
   app.delete(
     "/api/partnership-milestones/:id",
@@ -441,7 +587,8 @@ export const programmesRoutes: RoutesPlugin = async (app) => {
     {
       schema: {
         tags: timeline,
-        summary: "Milestones, framework documents, plan periods, programmes, goals, deployments and exercises of a nation",
+        summary:
+          "Milestones, framework documents, plan periods, programmes, goals, deployments and exercises of a nation",
         querystring: TimelineQuery,
         response: { 200: Timeline, ...errorResponses },
       },

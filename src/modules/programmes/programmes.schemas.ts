@@ -15,7 +15,14 @@ import {
 export const PRECISIONS = ["day", "month", "year"] as const;
 export const ACTION_STATUSES = ["planned", "in_progress", "done", "deferred", "cancelled"] as const;
 export const PROGRAMME_STATUSES = ["draft", "submitted", "agreed", "closed"] as const;
-export const GOAL_STATUSES = ["proposed", "agreed", "in_progress", "achieved", "deferred", "cancelled"] as const;
+export const GOAL_STATUSES = [
+  "proposed",
+  "agreed",
+  "in_progress",
+  "achieved",
+  "deferred",
+  "cancelled",
+] as const;
 export const RATINGS = ["fully_met", "largely_met", "partially_met", "not_met"] as const;
 export const MILESTONE_KINDS = ["milestone", "agreement", "deployment", "visit", "role", "event"] as const;
 export const OWN_OUTCOMES = ["done", "not_done", "cancelled"] as const;
@@ -32,11 +39,19 @@ export const EXPORT_FORMATS = ["json", "csv", "xlsx", "pdf"] as const;
 
 const Precision = StringEnum(PRECISIONS);
 const Code = Type.String({ pattern: "^[A-Z0-9][A-Z0-9_.-]{1,59}$", description: "Upper-case code" });
-const AreaCode = Type.String({ pattern: "^[a-z][a-z_]{1,49}$", description: "Code of an area of cooperation" });
+const AreaCode = Type.String({
+  pattern: "^[a-z][a-z_]{1,49}$",
+  description: "Code of an area of cooperation",
+});
 const PlanKindCode = Type.String({ pattern: "^[a-z][a-z_]{1,49}$" });
 const Year = Type.Integer({ minimum: 1990, maximum: 2200 });
 const Ref = Type.Object({ id: Uuid, code: Type.String(), nameEn: Type.String() });
-const AreaRef = Type.Object({ code: Type.String(), nameEn: Type.String(), nameAz: Type.String(), nameRu: Type.String() });
+const AreaRef = Type.Object({
+  code: Type.String(),
+  nameEn: Type.String(),
+  nameAz: Type.String(),
+  nameRu: Type.String(),
+});
 
 export const NationQueryPart = { nationId: Type.Optional(Uuid) };
 
@@ -281,7 +296,9 @@ export const ObjectiveDetail = Type.Object({
   period: Nullable(Type.Object({ id: Uuid, label: Type.String(), number: Type.Integer() })),
   actions: Type.Array(ActionOut),
   activities: Type.Array(LinkedActivity),
-  goals: Type.Array(Type.Object({ id: Uuid, code: Type.String(), title: Type.String(), status: Type.String() })),
+  goals: Type.Array(
+    Type.Object({ id: Uuid, code: Type.String(), title: Type.String(), status: Type.String() }),
+  ),
 });
 
 export const ObjectiveInput = Type.Object(
@@ -385,7 +402,13 @@ export const ProgrammeItemOut = Type.Object({
   id: Uuid,
   activityId: Nullable(Uuid),
   activity: Nullable(
-    Type.Object({ id: Uuid, code: Type.String(), titleEn: Type.String(), kind: Type.String(), menuYear: Type.Integer() }),
+    Type.Object({
+      id: Uuid,
+      code: Type.String(),
+      titleEn: Type.String(),
+      kind: Type.String(),
+      menuYear: Type.Integer(),
+    }),
   ),
   title: Type.String(),
   areaCode: Type.String(),
@@ -425,10 +448,9 @@ export const ProgrammeInput = Type.Object(
   { additionalProperties: false },
 );
 export type ProgrammeInput = Static<typeof ProgrammeInput>;
-export const ProgrammePatch = Type.Partial(
-  Type.Omit(ProgrammeInput, ["nationId", "firstYear", "lastYear"]),
-  { additionalProperties: false },
-);
+export const ProgrammePatch = Type.Partial(Type.Omit(ProgrammeInput, ["nationId", "firstYear", "lastYear"]), {
+  additionalProperties: false,
+});
 export type ProgrammePatch = Static<typeof ProgrammePatch>;
 export const ProgrammeQuery = Type.Object(
   { ...PageQuery, ...NationQueryPart, year: Type.Optional(Year) },
@@ -498,7 +520,12 @@ export const YearFigure = Type.Object({
   /** Distinct catalogue events the nation attended that year (from nominations). */
   eventsAttended: Type.Integer(),
   recorded: Type.Array(
-    Type.Object({ eventCount: Type.Integer(), qualifier: Type.String(), source: Type.String(), sample: Type.Boolean() }),
+    Type.Object({
+      eventCount: Type.Integer(),
+      qualifier: Type.String(),
+      source: Type.String(),
+      sample: Type.Boolean(),
+    }),
   ),
 });
 export const ComparisonQuery = Type.Object(
@@ -549,7 +576,9 @@ export const GoalDetail = Type.Object({
       sample: Type.Boolean(),
     }),
   ),
-  actions: Type.Array(Type.Object({ id: Uuid, title: Type.String(), status: Type.String(), objectiveId: Uuid })),
+  actions: Type.Array(
+    Type.Object({ id: Uuid, title: Type.String(), status: Type.String(), objectiveId: Uuid }),
+  ),
   activities: Type.Array(Type.Object({ id: Uuid, code: Type.String(), titleEn: Type.String() })),
 });
 

@@ -87,8 +87,7 @@ const MILESTONES: MilestoneSeed[] = [
     en: "Visit of the president of the alliance's parliamentary assembly to Baku",
     az: "Alyansın Parlament Assambleyası prezidentinin Bakıya səfəri",
     ru: "Визит председателя Парламентской ассамблеи альянса в Баку",
-    description:
-      "Met the head of state, the speaker and the ministers of defence and foreign affairs.",
+    description: "Met the head of state, the speaker and the ministers of defence and foreign affairs.",
   },
   {
     on: "2002-01-01",
@@ -168,8 +167,21 @@ const OBJECTIVES: ObjectiveSeed[] = [
     area: "defence_planning",
     title: "Defence planning to alliance standards (sample)",
     actions: [
-      { title: "Strategic defence review published (sample)", responsible: "AZE-MOD", due: "2018-06-30", status: "done", progress: 100, goal: "PG-PLN-01" },
-      { title: "Planning staff trained in capability-based planning (sample)", responsible: "AZE-NDU", due: "2019-12-31", status: "in_progress", progress: 60 },
+      {
+        title: "Strategic defence review published (sample)",
+        responsible: "AZE-MOD",
+        due: "2018-06-30",
+        status: "done",
+        progress: 100,
+        goal: "PG-PLN-01",
+      },
+      {
+        title: "Planning staff trained in capability-based planning (sample)",
+        responsible: "AZE-NDU",
+        due: "2019-12-31",
+        status: "in_progress",
+        progress: 60,
+      },
     ],
   },
   {
@@ -178,7 +190,13 @@ const OBJECTIVES: ObjectiveSeed[] = [
     area: "energy_security",
     title: "Protection of critical energy infrastructure (sample)",
     actions: [
-      { title: "Working-group results briefed to partners (sample)", responsible: "AZE-MFA", due: "2019-06-30", status: "done", progress: 100 },
+      {
+        title: "Working-group results briefed to partners (sample)",
+        responsible: "AZE-MFA",
+        due: "2019-06-30",
+        status: "done",
+        progress: 100,
+      },
     ],
   },
   {
@@ -187,7 +205,13 @@ const OBJECTIVES: ObjectiveSeed[] = [
     area: "counter_terrorism",
     title: "Counter-terrorism training to alliance standards (sample)",
     actions: [
-      { title: "Training centre applies for partnership training centre status (sample)", responsible: "AZE-SSS-ATTC", due: "2019-12-31", status: "in_progress", progress: 70 },
+      {
+        title: "Training centre applies for partnership training centre status (sample)",
+        responsible: "AZE-SSS-ATTC",
+        due: "2019-12-31",
+        status: "in_progress",
+        progress: 70,
+      },
     ],
   },
   {
@@ -196,8 +220,22 @@ const OBJECTIVES: ObjectiveSeed[] = [
     area: "interoperability",
     title: "Units declared to the alliance's pool evaluated and certified (sample)",
     actions: [
-      { title: "Certified CREVAL evaluators for ground forces (sample)", responsible: "AZE-LF", due: "2021-06-30", status: "in_progress", progress: 50, goal: "PG-TRN-01", activityCode: "CREVAL" },
-      { title: "Self-evaluation level 1 of a declared company (sample)", responsible: "AZE-LF", due: "2021-12-31", status: "planned", progress: 0 },
+      {
+        title: "Certified CREVAL evaluators for ground forces (sample)",
+        responsible: "AZE-LF",
+        due: "2021-06-30",
+        status: "in_progress",
+        progress: 50,
+        goal: "PG-TRN-01",
+        activityCode: "CREVAL",
+      },
+      {
+        title: "Self-evaluation level 1 of a declared company (sample)",
+        responsible: "AZE-LF",
+        due: "2021-12-31",
+        status: "planned",
+        progress: 0,
+      },
     ],
   },
   {
@@ -206,8 +244,22 @@ const OBJECTIVES: ObjectiveSeed[] = [
     area: "logistics",
     title: "Logistic support of deployed contingents (sample)",
     actions: [
-      { title: "Logistics doctrine aligned with alliance standards (sample)", responsible: "AZE-MOD", due: "2020-12-31", status: "done", progress: 100, goal: "PG-LOG-01" },
-      { title: "New equipment for declared units procured (sample)", responsible: "AZE-MOD", due: "2021-09-30", status: "deferred", progress: 30, goal: "PG-EQP-01" },
+      {
+        title: "Logistics doctrine aligned with alliance standards (sample)",
+        responsible: "AZE-MOD",
+        due: "2020-12-31",
+        status: "done",
+        progress: 100,
+        goal: "PG-LOG-01",
+      },
+      {
+        title: "New equipment for declared units procured (sample)",
+        responsible: "AZE-MOD",
+        due: "2021-09-30",
+        status: "deferred",
+        progress: 30,
+        goal: "PG-EQP-01",
+      },
     ],
   },
   {
@@ -216,7 +268,14 @@ const OBJECTIVES: ObjectiveSeed[] = [
     area: "education_training",
     title: "Personnel trained in the alliance's courses (sample)",
     actions: [
-      { title: "Officers trained at the alliance school each year (sample)", responsible: "AZE-NDU", due: "2021-12-31", status: "in_progress", progress: 80, goal: "PG-TRN-01" },
+      {
+        title: "Officers trained at the alliance school each year (sample)",
+        responsible: "AZE-NDU",
+        due: "2021-12-31",
+        status: "in_progress",
+        progress: 80,
+        goal: "PG-TRN-01",
+      },
     ],
   },
 ];
@@ -290,15 +349,51 @@ const GOALS: GoalSeed[] = [
   },
 ];
 
-const OWN_ITEMS: { title: string; area: string; starts: string; participants: number; outcome: "done" | "not_done" | null; objective?: string }[] = [
-  { title: "Staff talks on defence planning (sample)", area: "defence_planning", starts: "2020-03-10", participants: 6, outcome: "done", objective: "VI-1" },
-  { title: "Logistics seminar in Baku (sample)", area: "logistics", starts: "2020-10-05", participants: 20, outcome: "done", objective: "VI-2" },
-  { title: "Civil emergency planning workshop (sample)", area: "emergency_preparedness", starts: "2021-05-17", participants: 12, outcome: "not_done" },
-  { title: "English language course for staff officers (sample)", area: "education_training", starts: "2021-09-01", participants: 15, outcome: null, objective: "VI-3" },
+const OWN_ITEMS: {
+  title: string;
+  area: string;
+  starts: string;
+  participants: number;
+  outcome: "done" | "not_done" | null;
+  objective?: string;
+}[] = [
+  {
+    title: "Staff talks on defence planning (sample)",
+    area: "defence_planning",
+    starts: "2020-03-10",
+    participants: 6,
+    outcome: "done",
+    objective: "VI-1",
+  },
+  {
+    title: "Logistics seminar in Baku (sample)",
+    area: "logistics",
+    starts: "2020-10-05",
+    participants: 20,
+    outcome: "done",
+    objective: "VI-2",
+  },
+  {
+    title: "Civil emergency planning workshop (sample)",
+    area: "emergency_preparedness",
+    starts: "2021-05-17",
+    participants: 12,
+    outcome: "not_done",
+  },
+  {
+    title: "English language course for staff officers (sample)",
+    area: "education_training",
+    starts: "2021-09-01",
+    participants: 15,
+    outcome: null,
+    objective: "VI-3",
+  },
 ];
 
 export async function seedProgrammes(db: Db): Promise<void> {
-  const nations = new Map((await db.selectFrom("nation").select(["id", "code"]).execute()).map((n) => [n.code, n.id]));
+  const nations = new Map(
+    (await db.selectFrom("nation").select(["id", "code"]).execute()).map((n) => [n.code, n.id]),
+  );
   const organisations = new Map(
     (await db.selectFrom("organisation").select(["id", "code"]).execute()).map((o) => [o.code, o.id]),
   );
@@ -330,11 +425,27 @@ export async function seedProgrammes(db: Db): Promise<void> {
     .execute();
 
   // Founding documents (found by title).
-  const documents: { title: string; kind: string; signedOn: string; precision: string; replaces?: string }[] = [
-    { title: "Partnership for Peace framework document", kind: "framework_document", signedOn: "1994-05-04", precision: "day" },
-    { title: "Presentation document", kind: "presentation_document", signedOn: "1996-01-01", precision: "year" },
-    { title: "Individual Partnership Action Plan", kind: "individual_partnership_action_plan", signedOn: "2004-01-01", precision: "year" },
-  ];
+  const documents: { title: string; kind: string; signedOn: string; precision: string; replaces?: string }[] =
+    [
+      {
+        title: "Partnership for Peace framework document",
+        kind: "framework_document",
+        signedOn: "1994-05-04",
+        precision: "day",
+      },
+      {
+        title: "Presentation document",
+        kind: "presentation_document",
+        signedOn: "1996-01-01",
+        precision: "year",
+      },
+      {
+        title: "Individual Partnership Action Plan",
+        kind: "individual_partnership_action_plan",
+        signedOn: "2004-01-01",
+        precision: "year",
+      },
+    ];
   const documentIds = new Map<string, string>();
   for (const document of documents) {
     const existing = await db
@@ -439,7 +550,9 @@ export async function seedProgrammes(db: Db): Promise<void> {
           .values({
             objectiveId: row.id,
             title: action.title,
-            responsibleOrganisationId: action.responsible ? (organisations.get(action.responsible) ?? null) : null,
+            responsibleOrganisationId: action.responsible
+              ? (organisations.get(action.responsible) ?? null)
+              : null,
             dueOn: action.due,
             status: action.status,
             progress: action.progress,
@@ -453,7 +566,8 @@ export async function seedProgrammes(db: Db): Promise<void> {
         const activityId = action.activityCode
           ? [...activityIds.entries()].find(([code]) => code.startsWith(action.activityCode!))?.[1]
           : undefined;
-        if (activityId) await db.insertInto("actionEvidence").values({ actionId: created.id, activityId }).execute();
+        if (activityId)
+          await db.insertInto("actionEvidence").values({ actionId: created.id, activityId }).execute();
       }
     }
     await seedProgramme(db, aze, ipap.id, objectiveIds, toNato);
@@ -623,11 +737,21 @@ async function seedProgramme(
   for (const [index, activity] of activities.entries()) {
     const item = await db
       .insertInto("programmeItem")
-      .values({ programmeId: programme.id, activityId: activity.id, areaCode: activity.areaCode, plannedParticipants: 2, sample: true })
+      .values({
+        programmeId: programme.id,
+        activityId: activity.id,
+        areaCode: activity.areaCode,
+        plannedParticipants: 2,
+        sample: true,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     const objective = objectiveIds.get(["VI-1", "VI-2", "VI-3"][index % 3]!);
-    if (objective) await db.insertInto("programmeItemObjective").values({ itemId: item.id, objectiveId: objective }).execute();
+    if (objective)
+      await db
+        .insertInto("programmeItemObjective")
+        .values({ itemId: item.id, objectiveId: objective })
+        .execute();
   }
   for (const own of OWN_ITEMS) {
     const item = await db
@@ -645,6 +769,10 @@ async function seedProgramme(
       .returning("id")
       .executeTakeFirstOrThrow();
     const objective = own.objective ? objectiveIds.get(own.objective) : undefined;
-    if (objective) await db.insertInto("programmeItemObjective").values({ itemId: item.id, objectiveId: objective }).execute();
+    if (objective)
+      await db
+        .insertInto("programmeItemObjective")
+        .values({ itemId: item.id, objectiveId: objective })
+        .execute();
   }
 }

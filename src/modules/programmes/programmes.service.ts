@@ -2,17 +2,13 @@ import "./programmes.policy.js";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { authorize } from "../../platform/access/policy.js";
-import {
-  type ReleasableRecord,
-  releaseOutput,
-  resolveRelease,
-} from "../../platform/access/releasability.js";
+import { type ReleasableRecord, releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
 import { coordinatesNation, readsEverything } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
 import { AppError, conflict, notFound, validation } from "../../platform/errors.js";
+import { type FileUpload, storeFile } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
-import { type FileUpload, storeFile } from "../../platform/files.js";
 import { discrepancies, joins, widestSpan } from "./period-analysis.js";
 import * as queries from "./programmes.queries.js";
 import type {
@@ -48,10 +44,17 @@ type WithRelease = ReleasableRecord & Record<string, unknown>;
 
 /** Row columns → API shape: the release columns renamed, everything else as is. */
 function withRelease<T extends WithRelease>(row: T) {
-  const { releaseNations, releaseOrganisations, ownerNationId, ownerOrganisationId, releasability, ...rest } = row;
+  const { releaseNations, releaseOrganisations, ownerNationId, ownerOrganisationId, releasability, ...rest } =
+    row;
   return {
     ...rest,
-    ...releaseOutput({ releaseNations, releaseOrganisations, ownerNationId, ownerOrganisationId, releasability }),
+    ...releaseOutput({
+      releaseNations,
+      releaseOrganisations,
+      ownerNationId,
+      ownerOrganisationId,
+      releasability,
+    }),
   };
 }
 
@@ -84,7 +87,11 @@ function mapConstraint(error: unknown): never {
     throw conflict("A record with these values already exists", field);
   }
   if (code === "23514") {
-    const field = constraint?.includes("agreed") ? "body.agreedYear" : constraint?.includes("done") ? "body.progress" : "body";
+    const field = constraint?.includes("agreed")
+      ? "body.agreedYear"
+      : constraint?.includes("done")
+        ? "body.progress"
+        : "body";
     throw validation(field, `breaks the rule ${constraint ?? "of the record"}`);
   }
   if (code === "23503") throw validation("body", "refers to a record that does not exist");
@@ -102,7 +109,8 @@ async function checkArea(db: Kysely<DB>, code: string | undefined, field: string
 }
 
 async function checkKind(db: Kysely<DB>, code: string | undefined, field: string) {
-  if (code && !(await queries.planKindExists(db, code))) throw validation(field, "no such kind of plan or document");
+  if (code && !(await queries.planKindExists(db, code)))
+    throw validation(field, "no such kind of plan or document");
 }
 
 /**
@@ -111,7 +119,11 @@ async function checkKind(db: Kysely<DB>, code: string | undefined, field: string
  */
 async function allianceRelease(db: Kysely<DB>, given: string[] | undefined): Promise<string[]> {
   if (given) return given;
-  const alliance = await db.selectFrom("organisation").select("id").where("code", "=", "NATO").executeTakeFirst();
+  const alliance = await db
+    .selectFrom("organisation")
+    .select("id")
+    .where("code", "=", "NATO")
+    .executeTakeFirst();
   return alliance ? [alliance.id] : [];
 }
 
@@ -129,7 +141,10 @@ export async function listPlanKinds(ctx: Ctx) {
 export async function listFrameworks(ctx: Ctx, query: FrameworkQuery) {
   authorize(ctx.viewer, "programmes.read");
   const page = await queries.listFrameworks(ctx.db, ctx.viewer, query);
-  return paged(query, { total: page.total, items: page.items.map(({ fullCount: _c, ...row }) => withRelease(row)) });
+  return paged(query, {
+    total: page.total,
+    items: page.items.map(({ fullCount: _c, ...row }) => withRelease(row)),
+  });
 }
 
 export async function getFramework(ctx: Ctx, id: string) {
@@ -141,14 +156,23 @@ export async function getFramework(ctx: Ctx, id: string) {
 
 export async function createFramework(ctx: Ctx, input: FrameworkInput) {
   authorize(ctx.viewer, "programmes.create");
-  const { releasability, releaseNationIds, releaseOrganisationIds, ownerNationId, ownerOrganisationId, ...fields } =
-    input;
+  const {
+    releasability,
+    releaseNationIds,
+    releaseOrganisationIds,
+    ownerNationId,
+    ownerOrganisationId,
+    ...fields
+  } = input;
   const release = resolveRelease(
     ctx.viewer,
     { releasability, releaseNationIds, releaseOrganisationIds, ownerNationId, ownerOrganisationId },
     { ownerNationId: input.nationId ?? null, releasability: "restricted" },
   );
-  await Promise.all([checkNation(ctx.db, input.nationId, "body.nationId"), checkKind(ctx.db, input.kind, "body.kind")]);
+  await Promise.all([
+    checkNation(ctx.db, input.nationId, "body.nationId"),
+    checkKind(ctx.db, input.kind, "body.kind"),
+  ]);
   checkDates(input.validFrom, input.validUntil, "body.validUntil");
   if (input.replacesId && !(await queries.findFramework(ctx.db, ctx.viewer, input.replacesId)))
     throw validation("body.replacesId", "no such framework document");
@@ -160,7 +184,12 @@ export async function createFramework(ctx: Ctx, input: FrameworkInput) {
         .values({ ...fields, ...release })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await writeAudit(trx, ctx, { action: "framework.create", recordType: "framework_document", recordId: row.id, after: row });
+      await writeAudit(trx, ctx, {
+        action: "framework.create",
+        recordType: "framework_document",
+        recordId: row.id,
+        after: row,
+      });
       return row.id;
     })
     .catch(mapConstraint);
@@ -182,7 +211,12 @@ export async function updateFramework(ctx: Ctx, id: string, patch: FrameworkPatc
   await ctx.db
     .transaction()
     .execute(async (trx) => {
-      const before = await trx.selectFrom("frameworkDocument").selectAll().where("id", "=", id).forUpdate().executeTakeFirstOrThrow();
+      const before = await trx
+        .selectFrom("frameworkDocument")
+        .selectAll()
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
       const after = await trx
         .updateTable("frameworkDocument")
         .set({
@@ -195,7 +229,13 @@ export async function updateFramework(ctx: Ctx, id: string, patch: FrameworkPatc
         .where("id", "=", id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      await writeAudit(trx, ctx, { action: "framework.update", recordType: "framework_document", recordId: id, before, after });
+      await writeAudit(trx, ctx, {
+        action: "framework.update",
+        recordType: "framework_document",
+        recordId: id,
+        before,
+        after,
+      });
     })
     .catch(mapConstraint);
   return getFramework(ctx, id);
@@ -269,8 +309,14 @@ export async function getPlan(ctx: Ctx, id: string, asOf = today()) {
 
 export async function createPlan(ctx: Ctx, input: PlanInput) {
   authorize(ctx.viewer, "programmes.create");
-  const { releasability, releaseNationIds, releaseOrganisationIds, ownerNationId, ownerOrganisationId, ...fields } =
-    input;
+  const {
+    releasability,
+    releaseNationIds,
+    releaseOrganisationIds,
+    ownerNationId,
+    ownerOrganisationId,
+    ...fields
+  } = input;
   const release = resolveRelease(
     ctx.viewer,
     {
@@ -284,16 +330,27 @@ export async function createPlan(ctx: Ctx, input: PlanInput) {
     },
     { ownerNationId: input.nationId ?? null, releasability: "restricted" },
   );
-  await Promise.all([checkNation(ctx.db, input.nationId, "body.nationId"), checkKind(ctx.db, input.kind, "body.kind")]);
-  if (input.successorId) await visiblePlan(ctx, input.successorId).catch(() => {
-    throw validation("body.successorId", "no such plan");
-  });
-  if (input.frameworkDocumentId && !(await queries.findFramework(ctx.db, ctx.viewer, input.frameworkDocumentId)))
+  await Promise.all([
+    checkNation(ctx.db, input.nationId, "body.nationId"),
+    checkKind(ctx.db, input.kind, "body.kind"),
+  ]);
+  if (input.successorId)
+    await visiblePlan(ctx, input.successorId).catch(() => {
+      throw validation("body.successorId", "no such plan");
+    });
+  if (
+    input.frameworkDocumentId &&
+    !(await queries.findFramework(ctx.db, ctx.viewer, input.frameworkDocumentId))
+  )
     throw validation("body.frameworkDocumentId", "no such framework document");
   const id = await ctx.db
     .transaction()
     .execute(async (trx) => {
-      const row = await trx.insertInto("plan").values({ ...fields, ...release }).returningAll().executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto("plan")
+        .values({ ...fields, ...release })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       await writeAudit(trx, ctx, { action: "plan.create", recordType: "plan", recordId: row.id, after: row });
       return row.id;
     })
@@ -307,9 +364,10 @@ export async function updatePlan(ctx: Ctx, id: string, patch: PlanPatch) {
   authorize(ctx.viewer, "programmes.update", current);
   if (patch.kind) await checkKind(ctx.db, patch.kind, "body.kind");
   if (patch.successorId === id) throw validation("body.successorId", "a plan cannot succeed itself");
-  if (patch.successorId) await visiblePlan(ctx, patch.successorId).catch(() => {
-    throw validation("body.successorId", "no such plan");
-  });
+  if (patch.successorId)
+    await visiblePlan(ctx, patch.successorId).catch(() => {
+      throw validation("body.successorId", "no such plan");
+    });
   const { releaseNationIds, releaseOrganisationIds, ownerNationId, ownerOrganisationId, ...fields } = patch;
   if (ownerNationId !== undefined || ownerOrganisationId !== undefined) {
     resolveRelease(ctx.viewer, { ownerNationId, ownerOrganisationId }, current);
@@ -317,7 +375,12 @@ export async function updatePlan(ctx: Ctx, id: string, patch: PlanPatch) {
   await ctx.db
     .transaction()
     .execute(async (trx) => {
-      const before = await trx.selectFrom("plan").selectAll().where("id", "=", id).forUpdate().executeTakeFirstOrThrow();
+      const before = await trx
+        .selectFrom("plan")
+        .selectAll()
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
       const after = await trx
         .updateTable("plan")
         .set({
@@ -343,8 +406,17 @@ export async function addPeriod(ctx: Ctx, planId: string, input: PeriodInput) {
   const periodId = await ctx.db
     .transaction()
     .execute(async (trx) => {
-      const row = await trx.insertInto("planPeriod").values({ ...input, planId }).returningAll().executeTakeFirstOrThrow();
-      await writeAudit(trx, ctx, { action: "plan.period.add", recordType: "plan_period", recordId: row.id, after: row });
+      const row = await trx
+        .insertInto("planPeriod")
+        .values({ ...input, planId })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, ctx, {
+        action: "plan.period.add",
+        recordType: "plan_period",
+        recordId: row.id,
+        after: row,
+      });
       return row.id;
     })
     .catch(mapConstraint);
@@ -365,7 +437,9 @@ export async function getPeriod(ctx: Ctx, periodId: string, asOf = today()) {
     queries.objectivesOf(ctx.db, { periodId }, asOf),
   ]);
   const own = periods.find((p) => p.id === periodId)!;
-  const neighbours = joins(periods).filter((j) => j.earlierPeriodId === periodId || j.laterPeriodId === periodId);
+  const neighbours = joins(periods).filter(
+    (j) => j.earlierPeriodId === periodId || j.laterPeriodId === periodId,
+  );
   return {
     ...periodOutput(own),
     plan: { id: period.planId, code: period.planCode, title: period.planTitle },
@@ -382,8 +456,17 @@ export async function addStatement(ctx: Ctx, periodId: string, input: StatementI
   await ctx.db
     .transaction()
     .execute(async (trx) => {
-      const row = await trx.insertInto("periodStatement").values({ ...input, periodId }).returningAll().executeTakeFirstOrThrow();
-      await writeAudit(trx, ctx, { action: "plan.period.statement.add", recordType: "period_statement", recordId: row.id, after: row });
+      const row = await trx
+        .insertInto("periodStatement")
+        .values({ ...input, periodId })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, ctx, {
+        action: "plan.period.statement.add",
+        recordType: "period_statement",
+        recordId: row.id,
+        after: row,
+      });
     })
     .catch(mapConstraint);
   return getPeriod(ctx, periodId);
@@ -401,14 +484,20 @@ export async function removeStatement(ctx: Ctx, periodId: string, statementId: s
       .returningAll()
       .executeTakeFirst();
     if (!row) throw notFound("The statement");
-    await writeAudit(trx, ctx, { action: "plan.period.statement.remove", recordType: "period_statement", recordId: statementId, before: row });
+    await writeAudit(trx, ctx, {
+      action: "plan.period.statement.remove",
+      recordType: "period_statement",
+      recordId: statementId,
+      before: row,
+    });
   });
 }
 
 export async function periodReport(ctx: Ctx, periodId: string, asOf = today()) {
   const period = await getPeriod(ctx, periodId, asOf);
   const figures = await queries.periodFigures(ctx.db, periodId, asOf);
-  const rate = (done: number, counted: number) => (counted > 0 ? Math.round((done / counted) * 1000) / 1000 : null);
+  const rate = (done: number, counted: number) =>
+    counted > 0 ? Math.round((done / counted) * 1000) / 1000 : null;
   const areas = figures.areas.map(({ cancelled, averageProgress, ...row }) => ({
     ...row,
     averageProgress: averageProgress ?? 0,
@@ -419,7 +508,10 @@ export async function periodReport(ctx: Ctx, periodId: string, asOf = today()) {
   const weighted = figures.areas.reduce(
     (acc, row) => {
       const counted = row.actions - row.cancelled;
-      return { progress: acc.progress + (row.averageProgress ?? 0) * counted, counted: acc.counted + counted };
+      return {
+        progress: acc.progress + (row.averageProgress ?? 0) * counted,
+        counted: acc.counted + counted,
+      };
     },
     { progress: 0, counted: 0 },
   );
@@ -448,14 +540,27 @@ export async function addObjective(ctx: Ctx, planId: string, input: ObjectiveInp
   authorize(ctx.viewer, "programmes.update", plan);
   await checkArea(ctx.db, input.areaCode, "body.areaCode");
   if (input.periodId) {
-    const period = await ctx.db.selectFrom("planPeriod").select("planId").where("id", "=", input.periodId).executeTakeFirst();
+    const period = await ctx.db
+      .selectFrom("planPeriod")
+      .select("planId")
+      .where("id", "=", input.periodId)
+      .executeTakeFirst();
     if (period?.planId !== planId) throw validation("body.periodId", "not a period of this plan");
   }
   const id = await ctx.db
     .transaction()
     .execute(async (trx) => {
-      const row = await trx.insertInto("planObjective").values({ ...input, planId }).returningAll().executeTakeFirstOrThrow();
-      await writeAudit(trx, ctx, { action: "plan.objective.add", recordType: "plan_objective", recordId: row.id, after: row });
+      const row = await trx
+        .insertInto("planObjective")
+        .values({ ...input, planId })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, ctx, {
+        action: "plan.objective.add",
+        recordType: "plan_objective",
+        recordId: row.id,
+        after: row,
+      });
       return row.id;
     })
     .catch(mapConstraint);
@@ -475,7 +580,9 @@ export async function getObjective(ctx: Ctx, id: string, asOf = today()) {
   return {
     ...objective!,
     plan: { id: owner.planId, code: owner.planCode, title: owner.planTitle },
-    period: owner.periodId ? { id: owner.periodId, label: owner.periodLabel!, number: owner.periodNumber! } : null,
+    period: owner.periodId
+      ? { id: owner.periodId, label: owner.periodLabel!, number: owner.periodNumber! }
+      : null,
     actions,
     activities: activities.map((item) => ({
       itemId: item.id,
@@ -518,7 +625,12 @@ export async function addAction(ctx: Ctx, objectiveId: string, input: ActionInpu
         .values({ ...normaliseAction(input), objectiveId })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await writeAudit(trx, ctx, { action: "plan.action.add", recordType: "plan_action", recordId: row.id, after: row });
+      await writeAudit(trx, ctx, {
+        action: "plan.action.add",
+        recordType: "plan_action",
+        recordId: row.id,
+        after: row,
+      });
     })
     .catch(mapConstraint);
   return getObjective(ctx, objectiveId);
@@ -533,14 +645,25 @@ export async function updateAction(ctx: Ctx, actionId: string, patch: ActionPatc
   await ctx.db
     .transaction()
     .execute(async (trx) => {
-      const before = await trx.selectFrom("planAction").selectAll().where("id", "=", actionId).forUpdate().executeTakeFirstOrThrow();
+      const before = await trx
+        .selectFrom("planAction")
+        .selectAll()
+        .where("id", "=", actionId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
       const after = await trx
         .updateTable("planAction")
         .set(normaliseAction(patch))
         .where("id", "=", actionId)
         .returningAll()
         .executeTakeFirstOrThrow();
-      await writeAudit(trx, ctx, { action: "plan.action.update", recordType: "plan_action", recordId: actionId, before, after });
+      await writeAudit(trx, ctx, {
+        action: "plan.action.update",
+        recordType: "plan_action",
+        recordId: actionId,
+        before,
+        after,
+      });
     })
     .catch(mapConstraint);
   return getObjective(ctx, owner.objectiveId);
@@ -552,7 +675,8 @@ export async function addEvidence(ctx: Ctx, actionId: string, input: EvidenceInp
   if (!owner) throw notFound("The action");
   authorize(ctx.viewer, "programmes.update", owner);
   const targets = [input.activityId, input.goalId, input.documentId, input.url].filter(Boolean);
-  if (targets.length !== 1) throw validation("body", "give exactly one of activityId, goalId, documentId, url");
+  if (targets.length !== 1)
+    throw validation("body", "give exactly one of activityId, goalId, documentId, url");
   if (input.activityId && !(await queries.findVisibleActivity(ctx.db, ctx.viewer, input.activityId)))
     throw validation("body.activityId", "no such activity");
   if (input.goalId && !(await queries.findGoal(ctx.db, ctx.viewer, input.goalId, today())))
@@ -560,8 +684,17 @@ export async function addEvidence(ctx: Ctx, actionId: string, input: EvidenceInp
   if (input.documentId && !(await queries.findFramework(ctx.db, ctx.viewer, input.documentId)))
     throw validation("body.documentId", "no such framework document");
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto("actionEvidence").values({ ...input, actionId }).returningAll().executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { action: "plan.action.evidence.add", recordType: "action_evidence", recordId: row.id, after: row });
+    const row = await trx
+      .insertInto("actionEvidence")
+      .values({ ...input, actionId })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: "plan.action.evidence.add",
+      recordType: "action_evidence",
+      recordId: row.id,
+      after: row,
+    });
   });
   return getObjective(ctx, owner.objectiveId);
 }
@@ -609,9 +742,10 @@ export async function createProgramme(ctx: Ctx, input: ProgrammeInput) {
   const lastYear = input.lastYear ?? input.firstYear;
   if (lastYear < input.firstYear || lastYear > input.firstYear + 1)
     throw validation("body.lastYear", "a programme covers one year or two consecutive years");
-  if (input.planId) await visiblePlan(ctx, input.planId).catch(() => {
-    throw validation("body.planId", "no such plan");
-  });
+  if (input.planId)
+    await visiblePlan(ctx, input.planId).catch(() => {
+      throw validation("body.planId", "no such plan");
+    });
   const id = await ctx.db
     .transaction()
     .execute(async (trx) => {
@@ -620,7 +754,12 @@ export async function createProgramme(ctx: Ctx, input: ProgrammeInput) {
         .values({ ...fields, lastYear, ...release })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await writeAudit(trx, ctx, { action: "programme.create", recordType: "annual_programme", recordId: row.id, after: row });
+      await writeAudit(trx, ctx, {
+        action: "programme.create",
+        recordType: "annual_programme",
+        recordId: row.id,
+        after: row,
+      });
       return row.id;
     })
     .catch(mapConstraint);
@@ -635,7 +774,12 @@ export async function updateProgramme(ctx: Ctx, id: string, patch: ProgrammePatc
   await ctx.db
     .transaction()
     .execute(async (trx) => {
-      const before = await trx.selectFrom("annualProgramme").selectAll().where("id", "=", id).forUpdate().executeTakeFirstOrThrow();
+      const before = await trx
+        .selectFrom("annualProgramme")
+        .selectAll()
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
       const after = await trx
         .updateTable("annualProgramme")
         .set({
@@ -646,7 +790,13 @@ export async function updateProgramme(ctx: Ctx, id: string, patch: ProgrammePatc
         .where("id", "=", id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      await writeAudit(trx, ctx, { action: "programme.update", recordType: "annual_programme", recordId: id, before, after });
+      await writeAudit(trx, ctx, {
+        action: "programme.update",
+        recordType: "annual_programme",
+        recordId: id,
+        before,
+        after,
+      });
     })
     .catch(mapConstraint);
   return getProgramme(ctx, id);
@@ -674,7 +824,8 @@ export async function addItem(ctx: Ctx, programmeId: string, input: ItemInput) {
     if (!areaCode) throw validation("body.areaCode", "the activity has no area of cooperation: give one");
   } else {
     if (!input.title) throw validation("body.title", "an item of the nation's own needs a title");
-    if (!areaCode) throw validation("body.areaCode", "an item of the nation's own needs an area of cooperation");
+    if (!areaCode)
+      throw validation("body.areaCode", "an item of the nation's own needs an area of cooperation");
   }
   await checkArea(ctx.db, areaCode, "body.areaCode");
   checkDates(input.plannedStartsOn, input.plannedEndsOn, "body.plannedEndsOn");
@@ -717,9 +868,19 @@ export async function updateItem(ctx: Ctx, itemId: string, patch: ItemPatch) {
   await ctx.db
     .transaction()
     .execute(async (trx) => {
-      const before = await trx.selectFrom("programmeItem").selectAll().where("id", "=", itemId).forUpdate().executeTakeFirstOrThrow();
+      const before = await trx
+        .selectFrom("programmeItem")
+        .selectAll()
+        .where("id", "=", itemId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
       const after = Object.keys(fields).length
-        ? await trx.updateTable("programmeItem").set(fields).where("id", "=", itemId).returningAll().executeTakeFirstOrThrow()
+        ? await trx
+            .updateTable("programmeItem")
+            .set(fields)
+            .where("id", "=", itemId)
+            .returningAll()
+            .executeTakeFirstOrThrow()
         : before;
       if (objectiveIds) {
         await trx.deleteFrom("programmeItemObjective").where("itemId", "=", itemId).execute();
@@ -747,8 +908,17 @@ export async function removeItem(ctx: Ctx, itemId: string) {
   if (!item) throw notFound("The programme item");
   authorize(ctx.viewer, "programmes.delete", item);
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.deleteFrom("programmeItem").where("id", "=", itemId).returningAll().executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { action: "programme.item.remove", recordType: "programme_item", recordId: itemId, before });
+    const before = await trx
+      .deleteFrom("programmeItem")
+      .where("id", "=", itemId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: "programme.item.remove",
+      recordType: "programme_item",
+      recordId: itemId,
+      before,
+    });
   });
 }
 
@@ -762,7 +932,10 @@ export async function programmeReport(ctx: Ctx, id: string) {
     queries.itemsOfProgramme(ctx.db, ctx.viewer, id),
     queries.unplannedEventsAttended(ctx.db, programme),
   ]);
-  const areas = areaRows.map((row) => ({ ...row, implementationRate: ratio(row.implementedItems, row.plannedItems) }));
+  const areas = areaRows.map((row) => ({
+    ...row,
+    implementationRate: ratio(row.implementedItems, row.plannedItems),
+  }));
   const sum = (key: "plannedItems" | "implementedItems" | "plannedParticipants" | "attended" | "completed") =>
     areaRows.reduce((total, row) => total + row[key], 0);
   return {
@@ -855,17 +1028,29 @@ export async function createGoal(ctx: Ctx, input: GoalInput) {
     },
     { ownerNationId: input.nationId, releasability: "restricted" },
   );
-  await Promise.all([checkNation(ctx.db, input.nationId, "body.nationId"), checkArea(ctx.db, input.areaCode, "body.areaCode")]);
+  await Promise.all([
+    checkNation(ctx.db, input.nationId, "body.nationId"),
+    checkArea(ctx.db, input.areaCode, "body.areaCode"),
+  ]);
   checkAgreedYear(input.agreedYear);
   const id = await ctx.db
     .transaction()
     .execute(async (trx) => {
-      const row = await trx.insertInto("partnershipGoal").values({ ...fields, ...release }).returningAll().executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto("partnershipGoal")
+        .values({ ...fields, ...release })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       await trx
         .insertInto("goalStatusChange")
         .values({ goalId: row.id, fromStatus: null, toStatus: row.status, changedBy: ctx.viewer.userId })
         .execute();
-      await writeAudit(trx, ctx, { action: "goal.create", recordType: "partnership_goal", recordId: row.id, after: row });
+      await writeAudit(trx, ctx, {
+        action: "goal.create",
+        recordType: "partnership_goal",
+        recordId: row.id,
+        after: row,
+      });
       return row.id;
     })
     .catch(mapConstraint);
@@ -882,7 +1067,12 @@ export async function updateGoal(ctx: Ctx, id: string, patch: GoalPatch) {
   await ctx.db
     .transaction()
     .execute(async (trx) => {
-      const before = await trx.selectFrom("partnershipGoal").selectAll().where("id", "=", id).forUpdate().executeTakeFirstOrThrow();
+      const before = await trx
+        .selectFrom("partnershipGoal")
+        .selectAll()
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
       const after = await trx
         .updateTable("partnershipGoal")
         .set({
@@ -905,7 +1095,13 @@ export async function updateGoal(ctx: Ctx, id: string, patch: GoalPatch) {
           })
           .execute();
       }
-      await writeAudit(trx, ctx, { action: "goal.update", recordType: "partnership_goal", recordId: id, before, after });
+      await writeAudit(trx, ctx, {
+        action: "goal.update",
+        recordType: "partnership_goal",
+        recordId: id,
+        before,
+        after,
+      });
     })
     .catch(mapConstraint);
   return getGoal(ctx, id);
@@ -921,7 +1117,10 @@ export async function assessGoal(ctx: Ctx, id: string, input: AssessmentInput) {
       { field: "body.cycleYear", message: "the goal has not been agreed" },
     ]);
   if (input.cycleYear <= goal.agreedYear)
-    throw validation("body.cycleYear", `a goal agreed in ${goal.agreedYear} is assessed from ${goal.agreedYear + 1}`);
+    throw validation(
+      "body.cycleYear",
+      `a goal agreed in ${goal.agreedYear} is assessed from ${goal.agreedYear + 1}`,
+    );
   await ctx.db
     .transaction()
     .execute(async (trx) => {
@@ -930,7 +1129,12 @@ export async function assessGoal(ctx: Ctx, id: string, input: AssessmentInput) {
         .values({ ...input, goalId: id, assessedBy: ctx.viewer.userId })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await writeAudit(trx, ctx, { action: "goal.assess", recordType: "goal_assessment", recordId: row.id, after: row });
+      await writeAudit(trx, ctx, {
+        action: "goal.assess",
+        recordType: "goal_assessment",
+        recordId: row.id,
+        after: row,
+      });
     })
     .catch(mapConstraint);
   return getGoal(ctx, id);
@@ -943,8 +1147,17 @@ export async function linkGoalActivity(ctx: Ctx, id: string, activityId: string)
   if (!(await queries.findVisibleActivity(ctx.db, ctx.viewer, activityId)))
     throw validation("body.activityId", "no such activity");
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto("goalActivity").values({ goalId: id, activityId }).onConflict((oc) => oc.doNothing()).execute();
-    await writeAudit(trx, ctx, { action: "goal.activity.link", recordType: "partnership_goal", recordId: id, detail: { activityId } });
+    await trx
+      .insertInto("goalActivity")
+      .values({ goalId: id, activityId })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await writeAudit(trx, ctx, {
+      action: "goal.activity.link",
+      recordType: "partnership_goal",
+      recordId: id,
+      detail: { activityId },
+    });
   });
   return getGoal(ctx, id);
 }
@@ -967,8 +1180,17 @@ export async function createMilestone(ctx: Ctx, input: MilestoneInput) {
   const row = await ctx.db
     .transaction()
     .execute(async (trx) => {
-      const created = await trx.insertInto("partnershipMilestone").values({ ...fields, ...release }).returningAll().executeTakeFirstOrThrow();
-      await writeAudit(trx, ctx, { action: "milestone.create", recordType: "partnership_milestone", recordId: created.id, after: created });
+      const created = await trx
+        .insertInto("partnershipMilestone")
+        .values({ ...fields, ...release })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, ctx, {
+        action: "milestone.create",
+        recordType: "partnership_milestone",
+        recordId: created.id,
+        after: created,
+      });
       return created;
     })
     .catch(mapConstraint);
@@ -983,7 +1205,12 @@ export async function deleteMilestone(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "programmes.delete", milestone);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom("partnershipMilestone").where("id", "=", id).execute();
-    await writeAudit(trx, ctx, { action: "milestone.delete", recordType: "partnership_milestone", recordId: id, before: milestone });
+    await writeAudit(trx, ctx, {
+      action: "milestone.delete",
+      recordType: "partnership_milestone",
+      recordId: id,
+      before: milestone,
+    });
   });
   return { outcome: "deleted" as const };
 }

@@ -48,7 +48,10 @@ describe("multi-year plans and their periods", () => {
   it("shows the gap of 2011 between II and III as depending on the source, and contiguous periods elsewhere", async () => {
     const plan = await ipap(azeCoordinator);
     const byPair = Object.fromEntries(
-      plan.joins.map((j: { earlierLabel: string; laterLabel: string }) => [`${j.earlierLabel}-${j.laterLabel}`, j]),
+      plan.joins.map((j: { earlierLabel: string; laterLabel: string }) => [
+        `${j.earlierLabel}-${j.laterLabel}`,
+        j,
+      ]),
     );
     expect(byPair["I-II"].kind).toBe("contiguous");
     expect(byPair["III-IV"].kind).toBe("contiguous");
@@ -59,7 +62,9 @@ describe("multi-year plans and their periods", () => {
     const gap = readings.find((r: { kind: string }) => r.kind === "gap");
     expect(gap).toMatchObject({ from: "2011-01-01", to: "2011-12-31", days: 365 });
     expect(gap.laterSource).toMatch(/as the source lists them/);
-    expect(readings.find((r: { kind: string }) => r.kind === "contiguous").laterSource).toMatch(/another source/);
+    expect(readings.find((r: { kind: string }) => r.kind === "contiguous").laterSource).toMatch(
+      /another source/,
+    );
   });
 
   it("computes an overlap between periods recorded through the API", async () => {
@@ -72,7 +77,10 @@ describe("multi-year plans and their periods", () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ ownerNationId: aze, releasability: "restricted" });
     const one = await azeCoordinator.post(`/api/plans/${created.body.id}/periods`, { number: 1, label: "I" });
-    const two = await azeCoordinator.post(`/api/plans/${created.body.id}/periods`, { number: 2, label: "II" });
+    const two = await azeCoordinator.post(`/api/plans/${created.body.id}/periods`, {
+      number: 2,
+      label: "II",
+    });
     expect(two.status).toBe(201);
     await azeCoordinator.post(`/api/plan-periods/${one.body.id}/statements`, {
       startsOn: "2010-01-01",
@@ -88,10 +96,15 @@ describe("multi-year plans and their periods", () => {
     expect(period.body.joins).toEqual([
       expect.objectContaining({
         kind: "overlap",
-        readings: [expect.objectContaining({ kind: "overlap", from: "2012-01-01", to: "2012-06-30", days: 182 })],
+        readings: [
+          expect.objectContaining({ kind: "overlap", from: "2012-01-01", to: "2012-06-30", days: 182 }),
+        ],
       }),
     ]);
-    const duplicate = await azeCoordinator.post(`/api/plans/${created.body.id}/periods`, { number: 2, label: "II" });
+    const duplicate = await azeCoordinator.post(`/api/plans/${created.body.id}/periods`, {
+      number: 2,
+      label: "II",
+    });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.fields[0].field).toBe("body.number");
     const backwards = await azeCoordinator.post(`/api/plan-periods/${two.body.id}/statements`, {
@@ -105,7 +118,9 @@ describe("multi-year plans and their periods", () => {
 
   it("records the succession of plan kinds: the action plan is replaced by the tailored programme since 2021", async () => {
     const kinds = await azeCoordinator.get("/api/plan-kinds");
-    const ipapKind = kinds.body.find((k: { code: string }) => k.code === "individual_partnership_action_plan");
+    const ipapKind = kinds.body.find(
+      (k: { code: string }) => k.code === "individual_partnership_action_plan",
+    );
     expect(ipapKind).toMatchObject({
       replacedBy: "individually_tailored_partnership_programme",
       replacedSinceYear: 2021,
@@ -118,7 +133,9 @@ describe("multi-year plans and their periods", () => {
     const plan = (await admin.get(`/api/plans/${centre.id}`)).body;
     expect(plan.periods).toHaveLength(6);
     expect(plan.periods[5].statements[0]).toMatchObject({ startsOn: "2014-01-01", endsOn: "2016-12-31" });
-    expect(plan.periods.slice(1, 5).every((p: { statements: unknown[] }) => p.statements.length === 0)).toBe(true);
+    expect(plan.periods.slice(1, 5).every((p: { statements: unknown[] }) => p.statements.length === 0)).toBe(
+      true,
+    );
     expect(plan.periods[0].statements[0]).toMatchObject({ startsOn: "2000-01-01", endsOn: null });
   });
 });
@@ -182,7 +199,9 @@ describe("objectives, actions and the period report", () => {
     const done = await azeCoordinator.patch(`/api/plan-actions/${action.id}`, { status: "done" });
     expect(done.body.actions[0]).toMatchObject({ status: "done", progress: 100, late: false });
 
-    const foreign = await geoCoordinator.post(`/api/plan-objectives/${objective.body.id}/actions`, { title: "x" });
+    const foreign = await geoCoordinator.post(`/api/plan-objectives/${objective.body.id}/actions`, {
+      title: "x",
+    });
     expect(foreign.status).toBe(404);
   });
 });
@@ -334,7 +353,10 @@ describe("annual programme: plan vs actual from nominations", () => {
     const csv = await azeCoordinator.get(`/api/annual-programmes/${programmeId}/report/export?format=csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
-    const lines = csv.text.trimEnd().split("\r\n").map((line) => line.split(","));
+    const lines = csv.text
+      .trimEnd()
+      .split("\r\n")
+      .map((line) => line.split(","));
     expect(lines[0]).toEqual([
       "Area",
       "Area code",
@@ -369,7 +391,14 @@ describe("annual programme: plan vs actual from nominations", () => {
     const rows: unknown[][] = [];
     sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     const total = rows.find((row) => row[0] === "Total")!;
-    expect(total.slice(2)).toEqual([3, 2, 66.7, json.totals.plannedParticipants, json.totals.attended, json.totals.completed]);
+    expect(total.slice(2)).toEqual([
+      3,
+      2,
+      66.7,
+      json.totals.plannedParticipants,
+      json.totals.attended,
+      json.totals.completed,
+    ]);
     expect(workbook.getWorksheet("Items")!.rowCount).toBe(1 + json.items.length);
 
     const pdf = await t.app.inject({
@@ -403,12 +432,18 @@ describe("annual programme: plan vs actual from nominations", () => {
     });
     expect(long.status).toBe(400);
     expect(long.body.fields[0].field).toBe("body.lastYear");
-    const foreign = await geoCoordinator.post("/api/annual-programmes", { nationId: aze, firstYear: 2050, title: "x" });
+    const foreign = await geoCoordinator.post("/api/annual-programmes", {
+      nationId: aze,
+      firstYear: 2050,
+      title: "x",
+    });
     expect(foreign.status).toBe(403);
   });
 
   it("compares years: attended events from nominations beside the figures recorded for 2001 and 2002", async () => {
-    const years = await azeCoordinator.get(`/api/annual-programmes/comparison?nationId=${aze}&fromYear=2000&toYear=2032`);
+    const years = await azeCoordinator.get(
+      `/api/annual-programmes/comparison?nationId=${aze}&fromYear=2000&toYear=2032`,
+    );
     expect(years.status).toBe(200);
     const byYear = Object.fromEntries(years.body.map((y: { year: number }) => [y.year, y]));
     expect(byYear[2001].recorded).toEqual([
@@ -417,7 +452,9 @@ describe("annual programme: plan vs actual from nominations", () => {
     expect(byYear[2002].recorded[0]).toMatchObject({ eventCount: 200, qualifier: "more_than" });
     expect(byYear[2030]).toMatchObject({ plannedItems: 3, implementedItems: 2, eventsAttended: 2 });
     expect(byYear[2032].eventsAttended).toBe(1);
-    const foreign = await geoCoordinator.get(`/api/annual-programmes/comparison?nationId=${aze}&fromYear=2000&toYear=2032`);
+    const foreign = await geoCoordinator.get(
+      `/api/annual-programmes/comparison?nationId=${aze}&fromYear=2000&toYear=2032`,
+    );
     const foreignByYear = Object.fromEntries(foreign.body.map((y: { year: number }) => [y.year, y]));
     expect(foreignByYear[2030]).toMatchObject({ plannedItems: null, eventsAttended: 0 });
     expect(foreignByYear[2001].recorded).toEqual([]);
@@ -460,7 +497,10 @@ describe("partnership goals and the review cycle", () => {
     expect(odd.status).toBe(400);
     expect(odd.body.fields[0].field).toBe("body.agreedYear");
 
-    const even = await natoStaff.post(`/api/partnership-goals/${id}/assessments`, { cycleYear: 2024, rating: "fully_met" });
+    const even = await natoStaff.post(`/api/partnership-goals/${id}/assessments`, {
+      cycleYear: 2024,
+      rating: "fully_met",
+    });
     expect(even.status).toBe(400);
     expect(even.body.fields[0].field).toBe("body.cycleYear");
     const assessed = await natoStaff.post(`/api/partnership-goals/${id}/assessments`, {
@@ -470,7 +510,10 @@ describe("partnership goals and the review cycle", () => {
     });
     expect(assessed.status).toBe(201);
     expect(assessed.body).toMatchObject({ latestRating: "partially_met" });
-    const again = await natoStaff.post(`/api/partnership-goals/${id}/assessments`, { cycleYear: 2025, rating: "fully_met" });
+    const again = await natoStaff.post(`/api/partnership-goals/${id}/assessments`, {
+      cycleYear: 2025,
+      rating: "fully_met",
+    });
     expect(again.status).toBe(409);
     const notAllowed = await geoCoordinator.post(`/api/partnership-goals/${id}/assessments`, {
       cycleYear: 2027,
@@ -478,11 +521,20 @@ describe("partnership goals and the review cycle", () => {
     });
     expect(notAllowed.status).toBe(404);
 
-    await azeCoordinator.patch(`/api/partnership-goals/${id}`, { status: "in_progress", statusNote: "Work started" });
+    await azeCoordinator.patch(`/api/partnership-goals/${id}`, {
+      status: "in_progress",
+      statusNote: "Work started",
+    });
     const detail = await azeCoordinator.patch(`/api/partnership-goals/${id}`, { status: "achieved" });
-    expect(detail.body.history.map((h: { toStatus: string }) => h.toStatus)).toEqual(["agreed", "in_progress", "achieved"]);
+    expect(detail.body.history.map((h: { toStatus: string }) => h.toStatus)).toEqual([
+      "agreed",
+      "in_progress",
+      "achieved",
+    ]);
     expect(detail.body.history[1]).toMatchObject({ fromStatus: "agreed", note: "Work started" });
-    expect(detail.body.assessments).toEqual([expect.objectContaining({ cycleYear: 2025, rating: "partially_met" })]);
+    expect(detail.body.assessments).toEqual([
+      expect.objectContaining({ cycleYear: 2025, rating: "partially_met" }),
+    ]);
   });
 
   it("refuses to assess a goal that has not been agreed", async () => {
@@ -526,7 +578,9 @@ describe("releasability between nations", () => {
     expect(programmes.body.total).toBeGreaterThan(0);
     const id = programmes.body.items[0].id;
     expect((await geoCoordinator.get(`/api/annual-programmes/${id}/report`)).status).toBe(404);
-    expect((await geoCoordinator.get(`/api/annual-programmes/${id}/report/export?format=csv`)).status).toBe(404);
+    expect((await geoCoordinator.get(`/api/annual-programmes/${id}/report/export?format=csv`)).status).toBe(
+      404,
+    );
     expect((await geoCoordinator.get(`/api/annual-programmes?nationId=${aze}`)).body.total).toBe(0);
   });
 
@@ -547,7 +601,9 @@ describe("releasability between nations", () => {
     expect((await natoStaff.get(`/api/partnership-goals?nationId=${aze}`)).body.total).toBe(own.body.total);
     // Released to read, not to change.
     const goal = goals.body.items[0];
-    expect((await natoStaff.patch(`/api/partnership-goals/${goal.id}`, { title: "Changed" })).status).toBe(403);
+    expect((await natoStaff.patch(`/api/partnership-goals/${goal.id}`, { title: "Changed" })).status).toBe(
+      403,
+    );
   });
 
   it("releases a goal to a named nation when its owner says so", async () => {
@@ -563,9 +619,17 @@ describe("partnership timeline", () => {
   it("puts the milestones, plan periods, programmes and goals of the partner in date order", async () => {
     const reply = await azeCoordinator.get(`/api/partnership-timeline?nationId=${aze}`);
     expect(reply.status).toBe(200);
-    const entries = reply.body.entries as { kind: string; startsOn: string; title: string; precision: string; discrepancy: boolean }[];
+    const entries = reply.body.entries as {
+      kind: string;
+      startsOn: string;
+      title: string;
+      precision: string;
+      discrepancy: boolean;
+    }[];
     expect(entries.map((e) => e.startsOn)).toEqual([...entries.map((e) => e.startsOn)].sort());
-    expect(entries.find((e) => e.startsOn === "1994-05-04" && e.kind === "milestone")).toMatchObject({ precision: "day" });
+    expect(entries.find((e) => e.startsOn === "1994-05-04" && e.kind === "milestone")).toMatchObject({
+      precision: "day",
+    });
     expect(entries.find((e) => e.kind === "milestone" && e.startsOn === "1992-03-01")).toMatchObject({
       precision: "month",
     });
@@ -627,7 +691,11 @@ describe("framework documents and their files", () => {
     });
     expect(upload.statusCode).toBe(201);
     const file = JSON.parse(upload.body).files[0];
-    expect(file).toMatchObject({ filename: "framework.pdf", contentType: "application/pdf", sizeBytes: pdf.length });
+    expect(file).toMatchObject({
+      filename: "framework.pdf",
+      contentType: "application/pdf",
+      sizeBytes: pdf.length,
+    });
     const download = await azeCoordinator.get(`/api/frameworks/${pfp.id}/files/${file.id}`);
     expect(download.status).toBe(200);
     expect(download.text).toBe(pdf.toString());
@@ -674,9 +742,27 @@ describe("demo data", () => {
   it("loads again without adding anything", async () => {
     const count = async () =>
       Promise.all(
-        (["plan", "planPeriod", "periodStatement", "planObjective", "planAction", "partnershipGoal", "goalAssessment", "partnershipMilestone", "programmeItem", "frameworkDocument"] as const).map(
+        (
+          [
+            "plan",
+            "planPeriod",
+            "periodStatement",
+            "planObjective",
+            "planAction",
+            "partnershipGoal",
+            "goalAssessment",
+            "partnershipMilestone",
+            "programmeItem",
+            "frameworkDocument",
+          ] as const
+        ).map(
           async (table) =>
-            (await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n,
+            (
+              await t.db
+                .selectFrom(table)
+                .select((eb) => eb.fn.countAll<number>().as("n"))
+                .executeTakeFirstOrThrow()
+            ).n,
         ),
       );
     const before = await count();

@@ -63,7 +63,10 @@ function fontPath(name: string): string {
 
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
 const loadFonts = () => {
-  fonts ??= { regular: readFileSync(fontPath("DejaVuSans.ttf")), bold: readFileSync(fontPath("DejaVuSans-Bold.ttf")) };
+  fonts ??= {
+    regular: readFileSync(fontPath("DejaVuSans.ttf")),
+    bold: readFileSync(fontPath("DejaVuSans-Bold.ttf")),
+  };
   return fonts;
 };
 
@@ -91,7 +94,11 @@ export function toPdf(report: ReportDocument): Promise<Buffer> {
     const drawRow = (cells: Cell[], font: "body" | "bold") => {
       doc.font(font).fontSize(8);
       const height =
-        Math.max(...cells.map((cell, index) => doc.heightOfString(String(cell ?? ""), { width: widths[index]! - 4 }))) + 4;
+        Math.max(
+          ...cells.map((cell, index) =>
+            doc.heightOfString(String(cell ?? ""), { width: widths[index]! - 4 }),
+          ),
+        ) + 4;
       if (doc.y + height > doc.page.height - 36) doc.addPage();
       const top = doc.y;
       let x = 36;
@@ -99,7 +106,12 @@ export function toPdf(report: ReportDocument): Promise<Buffer> {
         doc.text(String(cell ?? ""), x + 2, top + 2, { width: widths[index]! - 4 });
         x += widths[index]!;
       });
-      doc.moveTo(36, top + height).lineTo(36 + width, top + height).strokeColor("#ccc").lineWidth(0.5).stroke();
+      doc
+        .moveTo(36, top + height)
+        .lineTo(36 + width, top + height)
+        .strokeColor("#ccc")
+        .lineWidth(0.5)
+        .stroke();
       doc.x = 36;
       doc.y = top + height;
     };

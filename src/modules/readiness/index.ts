@@ -1,8 +1,3 @@
-import type { Db } from "../../db/database.js";
-import type { RoutesPlugin } from "../../platform/http/type-provider.js";
-
-/** HTTP routes of the readiness capability. */
-export const readinessRoutes: RoutesPlugin = async () => {};
-
-/** Demo data of the readiness capability (idempotent). */
-export async function seedReadiness(_db: Db): Promise<void> {}
+export { readinessRoutes } from "./readiness.routes.js";
+export { seedReadiness } from "./readiness.seed.js";
+export * as readinessService from "./readiness.service.js";

@@ -40,14 +40,22 @@ describe("pass or fail from the assessment scheme", () => {
   });
 
   it("fails on attendance below the required share", () => {
-    const result = computeOutcome(scheme, { scores: { TEST: 90, EX: 50 }, sessionsHeld: 5, sessionsAttended: 3 });
+    const result = computeOutcome(scheme, {
+      scores: { TEST: 90, EX: 50 },
+      sessionsHeld: 5,
+      sessionsAttended: 3,
+    });
     expect(result.outcome).toBe("fail");
     expect(result.attendancePercent).toBe(60);
   });
 
   it("is incomplete, not failed, while a score is missing", () => {
     const result = computeOutcome(scheme, { scores: { TEST: 90 }, ...full });
-    expect(result).toMatchObject({ outcome: "incomplete", totalPercent: null, reasons: ["no result for EX"] });
+    expect(result).toMatchObject({
+      outcome: "incomplete",
+      totalPercent: null,
+      reasons: ["no result for EX"],
+    });
   });
 });
 
@@ -60,7 +68,9 @@ describe("validity dates", () => {
   });
 
   it("says revoked before expired, and valid through the last day", () => {
-    expect(certificateStatus({ revokedAt: new Date(), validUntil: "2020-01-01" }, "2026-01-01")).toBe("revoked");
+    expect(certificateStatus({ revokedAt: new Date(), validUntil: "2020-01-01" }, "2026-01-01")).toBe(
+      "revoked",
+    );
     expect(certificateStatus({ revokedAt: null, validUntil: "2025-12-31" }, "2026-01-01")).toBe("expired");
     expect(certificateStatus({ revokedAt: null, validUntil: "2026-01-01" }, "2026-01-01")).toBe("valid");
     expect(certificateStatus({ revokedAt: null, validUntil: null }, "2026-01-01")).toBe("valid");

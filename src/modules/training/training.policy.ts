@@ -25,11 +25,17 @@ export interface CertificateRecord {
   course: CourseOwner;
 }
 
-/** The holder, their nation's readers, the course's organisers and global readers see a certificate. */
+/** Nations whose people's certificates the viewer oversees: as coordinator or as an auditor scoped to the nation. */
+export const overseenNationIds = (viewer: Viewer): string[] =>
+  viewer.grants
+    .filter((grant) => (grant.role === "national_coordinator" || grant.role === "auditor") && grant.nationId)
+    .map((grant) => grant.nationId!);
+
+/** The holder, their nation's coordinators, the course's organisers and global readers see a certificate. */
 export const seesCertificate = (viewer: Viewer, certificate: CertificateRecord): boolean =>
   readsEverything(viewer) ||
   (viewer.personId !== null && viewer.personId === certificate.personId) ||
-  viewer.nationIds.includes(certificate.personNationId) ||
+  overseenNationIds(viewer).includes(certificate.personNationId) ||
   runsCourse(viewer, certificate.course);
 
 export interface ApplicationRecord extends ReleasableRecord {

@@ -3,6 +3,7 @@ import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import { readsEverything, type Viewer } from "../../platform/access/viewer.js";
+import { overseenNationIds } from "./training.policy.js";
 import type { ApplicationQuery, CertificateQuery, CourseQuery, RegistryQuery } from "./training.schemas.js";
 
 type Q = Kysely<DB>;
@@ -196,7 +197,8 @@ export function certificateVisibleTo(viewer: Viewer) {
     if (readsEverything(viewer)) return sql<boolean>`true`;
     const allowed = [sql<boolean>`false`];
     if (viewer.personId) allowed.push(sql<boolean>`x.person_id = ${viewer.personId}`);
-    if (viewer.nationIds.length) allowed.push(sql<boolean>`p.nation_id = any(${uuids(viewer.nationIds)})`);
+    const nations = overseenNationIds(viewer);
+    if (nations.length) allowed.push(sql<boolean>`p.nation_id = any(${uuids(nations)})`);
     if (viewer.managedOrganisationIds.length) {
       allowed.push(
         sql<boolean>`(a.organiser_id = any(${uuids(viewer.managedOrganisationIds)}) or a.host_institution_id = any(${uuids(viewer.managedOrganisationIds)}))`,

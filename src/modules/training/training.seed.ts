@@ -38,24 +38,24 @@ const CREVAL_SCHEME: AssessmentScheme = {
 const PARTICIPANTS: [nation: string, given: string, family: string, rank: string][] = [
   ["AZE", "Orkhan", "Mammadov", "Major"],
   ["AZE", "Tural", "Hasanov", "Captain"],
-  ["AZE", "Nigar", "Guliyeva", "Captain"],
+  ["AZE", "Nigar", "Huseynli", "Captain"],
   ["AZE", "Kamran", "Ismayilov", "Lieutenant Colonel"],
   ["AZE", "Farid", "Abbasov", "Major"],
-  ["AZE", "Samir", "Rzayev", "Captain"],
+  ["AZE", "Samir", "Najafov", "Captain"],
   ["AZE", "Anar", "Jafarov", "Major"],
   ["AZE", "Ilgar", "Babayev", "Captain"],
-  ["TUR", "Emre", "Demir", "Major"],
+  ["TUR", "Emre", "Öztürk", "Major"],
   ["TUR", "Ayşe", "Kaya", "Captain"],
-  ["TUR", "Burak", "Şahin", "Lieutenant Colonel"],
+  ["TUR", "Burak", "Aydın", "Lieutenant Colonel"],
   ["USA", "Michael", "Johnson", "Major"],
   ["USA", "Sarah", "Miller", "Captain"],
-  ["GBR", "Thomas", "Wright", "Major"],
+  ["GBR", "Thomas", "Reed", "Major"],
   ["GBR", "Emily", "Clarke", "Captain"],
-  ["DEU", "Jonas", "Becker", "Major"],
+  ["DEU", "Jonas", "Wagner", "Major"],
   ["DEU", "Lena", "Hoffmann", "Captain"],
   ["FRA", "Julien", "Moreau", "Commandant"],
   ["FRA", "Claire", "Lefebvre", "Capitaine"],
-  ["ITA", "Marco", "Rossi", "Maggiore"],
+  ["ITA", "Marco", "Conti", "Maggiore"],
   ["NLD", "Daan", "de Vries", "Major"],
   ["NOR", "Erik", "Hansen", "Major"],
   ["CAN", "Olivia", "Tremblay", "Major"],
@@ -63,14 +63,14 @@ const PARTICIPANTS: [nation: string, given: string, family: string, rank: string
   ["POL", "Piotr", "Kowalski", "Major"],
   ["HUN", "Bence", "Nagy", "Captain"],
   ["CZE", "Jan", "Novák", "Major"],
-  ["ROU", "Andrei", "Popescu", "Major"],
+  ["ROU", "Andrei", "Ionescu", "Major"],
   ["BGR", "Georgi", "Dimitrov", "Captain"],
   ["LTU", "Tomas", "Kazlauskas", "Major"],
-  ["GEO", "Levan", "Kapanadze", "Major"],
+  ["GEO", "Levan", "Javakhishvili", "Major"],
   ["GEO", "Nino", "Gelashvili", "Captain"],
   ["UKR", "Oleksandr", "Shevchenko", "Major"],
   ["UKR", "Iryna", "Bondarenko", "Captain"],
-  ["MDA", "Ion", "Rusu", "Major"],
+  ["MDA", "Ion", "Ceban", "Major"],
   ["KAZ", "Nurlan", "Abenov", "Major"],
   ["SWE", "Anders", "Lindqvist", "Major"],
   ["FIN", "Mikko", "Virtanen", "Captain"],
@@ -233,16 +233,15 @@ async function seedCreval(db: Db, nations: Map<string, string>, organisations: M
     .onConflict((oc) => oc.column("code").doNothing())
     .execute();
 
-  // The catalogue seeds the CREVAL activity; create it only when it is not there (by code).
-  let activity = await db
+  // The catalogue seeds the CREVAL activities (one per menu year); create one only when none is there.
+  let activities = await db
     .selectFrom("activity")
     .select(["id", "code"])
-    .where("code", "like", "CREVAL%")
+    .where("code", "like", "CREVAL-%")
     .where("kind", "=", "course")
-    .orderBy("menuYear", "desc")
-    .executeTakeFirst();
-  if (!activity) {
-    activity = await db
+    .execute();
+  if (activities.length === 0) {
+    await db
       .insertInto("activity")
       .values({
         code: "CREVAL-2026",
@@ -261,17 +260,17 @@ async function seedCreval(db: Db, nations: Map<string, string>, organisations: M
         languages: ["en"],
         capacity: 39,
         status: "completed",
+        sample: true,
         ownerOrganisationId: organisations.get("NATO-SCHOOL")!,
         releasability: "public",
       })
       .onConflict((oc) => oc.column("code").doNothing())
-      .returning(["id", "code"])
-      .executeTakeFirst();
-    activity ??= await db
+      .execute();
+    activities = await db
       .selectFrom("activity")
       .select(["id", "code"])
       .where("code", "=", "CREVAL-2026")
-      .executeTakeFirstOrThrow();
+      .execute();
   }
 
   const director = await db
@@ -286,27 +285,29 @@ async function seedCreval(db: Db, nations: Map<string, string>, organisations: M
     .executeTakeFirst();
   await db
     .insertInto("course")
-    .values({
-      activityId: activity.id,
-      qualificationCode: QUALIFICATION,
-      objectives: [
-        "Evaluate ground forces headquarters, units and subunits against the alliance's combat readiness criteria",
-        "Apply the Operational Capabilities Concept evaluation and feedback programme",
-        "Plan and conduct the phases of a combat readiness evaluation and write the formal report",
-      ],
-      modules: JSON.stringify([
-        { title: "Operational Capabilities Concept and evaluation levels (sample)", hours: 6 },
-        { title: "Evaluation criteria and checklists (sample)", hours: 8 },
-        { title: "Headquarters evaluation: summary statements (sample)", hours: 6 },
-        { title: "Unit evaluation exercise (sample)", hours: 10 },
-        { title: "Reporting and after-action review (sample)", hours: 4 },
-      ]),
-      entryRequirements: JSON.stringify({ languageLevel: "STANAG 6001 SLP 3232 (sample)" }),
-      assessment: JSON.stringify(CREVAL_SCHEME),
-      directorPersonId: director?.id ?? null,
-      instructorPersonIds: instructor ? [instructor.id] : [],
-      sample: true,
-    })
+    .values(
+      activities.map((activity) => ({
+        activityId: activity.id,
+        qualificationCode: QUALIFICATION,
+        objectives: [
+          "Evaluate ground forces headquarters, units and subunits against the alliance's combat readiness criteria",
+          "Apply the Operational Capabilities Concept evaluation and feedback programme",
+          "Plan and conduct the phases of a combat readiness evaluation and write the formal report",
+        ],
+        modules: JSON.stringify([
+          { title: "Operational Capabilities Concept and evaluation levels (sample)", hours: 6 },
+          { title: "Evaluation criteria and checklists (sample)", hours: 8 },
+          { title: "Headquarters evaluation: summary statements (sample)", hours: 6 },
+          { title: "Unit evaluation exercise (sample)", hours: 10 },
+          { title: "Reporting and after-action review (sample)", hours: 4 },
+        ]),
+        entryRequirements: JSON.stringify({ languageLevel: "STANAG 6001 SLP 3232 (sample)" }),
+        assessment: JSON.stringify(CREVAL_SCHEME),
+        directorPersonId: director?.id ?? null,
+        instructorPersonIds: instructor ? [instructor.id] : [],
+        sample: true,
+      })),
+    )
     .onConflict((oc) => oc.column("activityId").doNothing())
     .execute();
 
@@ -314,7 +315,11 @@ async function seedCreval(db: Db, nations: Map<string, string>, organisations: M
   let event = await db
     .selectFrom("event")
     .select(["id", "startsOn", "endsOn"])
-    .where("activityId", "=", activity.id)
+    .where(
+      "activityId",
+      "in",
+      activities.map((activity) => activity.id),
+    )
     .where("endsOn", "<", sql<string>`current_date`)
     .where("status", "<>", "cancelled")
     .orderBy("endsOn", "desc")
@@ -323,7 +328,7 @@ async function seedCreval(db: Db, nations: Map<string, string>, organisations: M
     event = await db
       .insertInto("event")
       .values({
-        activityId: activity.id,
+        activityId: activities[0]!.id,
         title: "CREVAL course, Baku (sample run)",
         startsOn: "2026-10-05",
         endsOn: "2026-10-09",
@@ -440,7 +445,7 @@ async function seedCreval(db: Db, nations: Map<string, string>, organisations: M
     const participants = await db
       .selectFrom("nomination as n")
       .innerJoin("person as p", "p.id", "n.personId")
-      .select("n.id")
+      .select(["n.id", "n.attendance"])
       .where("n.eventId", "=", eventId)
       .where("n.status", "=", "accepted")
       .orderBy("p.familyName")
@@ -450,6 +455,8 @@ async function seedCreval(db: Db, nations: Map<string, string>, organisations: M
     const results: { nominationId: string; componentCode: string; score: number }[] = [];
     participants.forEach((participant, index) => {
       const scores = sampleScores(index);
+      // Someone the catalogue records as attending partly missed two days.
+      if (participant.attendance === "partly") scores.absentDays = 2;
       sessions.forEach((session, day) => {
         attendance.push({
           sessionId: session.id,

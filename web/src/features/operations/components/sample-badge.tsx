@@ -7,7 +7,7 @@ export function SampleBadge({ show = true }: { show?: boolean }) {
   if (!show) return null;
   return (
     <Tooltip label={t("sampleHint")}>
-      <Badge size="xs" variant="outline" color="gray" data-testid="sample-badge">
+      <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }} data-testid="sample-badge">
         {t("sample")}
       </Badge>
     </Tooltip>

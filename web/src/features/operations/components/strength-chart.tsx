@@ -2,6 +2,7 @@ import "@mantine/charts/styles.css";
 import { AreaChart } from "@mantine/charts";
 import { Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { useFormat } from "../../../shared/i18n/format";
 import { STRENGTH_CATEGORIES, type StrengthPoint } from "../types";
 
 const COLORS = [
@@ -19,6 +20,7 @@ const COLORS = [
 /** Strength by category over time, as steps: the strength holds from one change to the next. */
 export function StrengthChart({ points }: { points: StrengthPoint[] }) {
   const { t } = useTranslation("operations");
+  const format = useFormat();
   if (points.length === 0) {
     return (
       <Text size="sm" c="dimmed" data-testid="strength-empty">
@@ -29,8 +31,9 @@ export function StrengthChart({ points }: { points: StrengthPoint[] }) {
   const used = STRENGTH_CATEGORIES.filter((category) =>
     points.some((point) => point.byCategory.some((s) => s.category === category && s.count > 0)),
   );
+  // A time axis: dates as milliseconds, so years take their true width.
   const data = points.map((point) => {
-    const row: Record<string, string | number> = { date: point.date, total: point.total };
+    const row: Record<string, number> = { date: Date.parse(point.date), total: point.total };
     for (const category of used) {
       row[category] = point.byCategory.find((s) => s.category === category)?.count ?? 0;
     }
@@ -38,8 +41,9 @@ export function StrengthChart({ points }: { points: StrengthPoint[] }) {
   });
   // Open-ended rotations still serve today: carry the last strength to today.
   const last = data[data.length - 1]!;
-  const today = new Date().toISOString().slice(0, 10);
-  if (Number(last.total) > 0 && String(last.date) < today) data.push({ ...last, date: today });
+  const today = Date.parse(new Date().toISOString().slice(0, 10));
+  if (last.total! > 0 && last.date! < today) data.push({ ...last, date: today });
+  const day = (value: unknown) => format.date(new Date(Number(value)).toISOString().slice(0, 10));
 
   return (
     <div data-testid="strength-chart">
@@ -51,6 +55,13 @@ export function StrengthChart({ points }: { points: StrengthPoint[] }) {
         curveType="stepAfter"
         withDots={false}
         withLegend
+        xAxisProps={{
+          type: "number",
+          scale: "time",
+          domain: ["dataMin", "dataMax"],
+          tickFormatter: (value: number) => String(new Date(value).getUTCFullYear()),
+        }}
+        tooltipProps={{ labelFormatter: day }}
         series={used.map((category, index) => ({
           name: category,
           label: t(`categories.${category}`),

@@ -612,7 +612,15 @@ function ExerciseView({ exercise }: { exercise: ExerciseDetail }) {
               { label: t("exercises.sampleNote"), value: exercise.sampleNote },
               {
                 label: t("exercises.catalogue"),
-                value: exercise.activityId ? t("exercises.linked") : null,
+                value: exercise.activityId ? (
+                  <Anchor
+                    component={Link}
+                    to={`/catalogue/activities/${exercise.activityId}`}
+                    data-testid="exercise-activity"
+                  >
+                    {t("exercises.linked")}
+                  </Anchor>
+                ) : null,
               },
             ]}
           />

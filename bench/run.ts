@@ -1,0 +1,433 @@
+/**
+ * Benchmarks of the main paths, printed as one table.
+ *
+ *   npm run build && npm run bench -- [--size small|full] [--duration 10] [--connections 16]
+ *
+ * Data: DATABASE_URL when set (the server deployment), otherwise the embedded PostgreSQL in bench/data. The data set
+ * is generated once per size (bench/dataset.ts). Each HTTP case runs autocannon against a separate `accord serve`
+ * process; its "raw" column replays the exact SQL statements that the same request executes (captured from an
+ * in-process app) straight on PostgreSQL at the same concurrency: the floor the API cannot beat.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { type CompiledQuery, sql } from "kysely";
+import pg from "pg";
+import { buildApp } from "../src/app.js";
+import { loadConfig } from "../src/config.js";
+import { createPool, openDatabase } from "../src/db/database.js";
+import { migrate } from "../src/db/migrate.js";
+import { hashPassword } from "../src/modules/identity/passwords.js";
+import { generateDataset, SIZES } from "./dataset.js";
+
+const { values: args } = parseArgs({
+  options: {
+    size: { type: "string", default: "small" },
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "16" },
+    nominations: { type: "string", default: "1000" },
+  },
+});
+const DURATION = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const ROOT = path.resolve(import.meta.dirname, "..");
+const DATA_DIR = path.resolve(process.env.ACCORD_DATA_DIR || path.join(ROOT, "bench", "data"));
+const BENCH_PASSWORD = "bench-password-2026";
+
+interface Row {
+  name: string;
+  concurrency: string;
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  rawP50?: number;
+  rawRps?: number;
+  note?: string;
+}
+const rows: Row[] = [];
+const explains: { name: string; plan: string }[] = [];
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : Number.NaN;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const address = server.address() as net.AddressInfo;
+      server.close(() => resolve(address.port));
+    });
+  });
+}
+
+async function waitReady(url: string, timeoutMs: number): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    try {
+      const response = await fetch(`${url}/readyz`);
+      if (response.ok) return performance.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`${url} was not ready in ${timeoutMs} ms`);
+}
+
+function startServer(env: Record<string, string>, port: number): ChildProcess {
+  return spawn(process.execPath, [path.join(ROOT, "bin", "accord.js"), "serve"], {
+    env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+async function stopServer(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+/** Latencies from every response (autocannon's own summary has no p95). */
+async function load(url: string, options: { headers?: Record<string, string>; connections?: number } = {}) {
+  const latencies: number[] = [];
+  let errors = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url, connections: options.connections ?? CONNECTIONS, duration: DURATION, headers: options.headers },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode >= 400) errors++;
+      latencies.push(responseTime);
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    rps: result.requests.average,
+    errors: errors + result.errors + result.non2xx,
+  };
+}
+
+/** Replays one request's SQL statements straight on PostgreSQL, `connections` at a time, for the same duration. */
+async function rawFloor(pool: pg.Pool, statements: CompiledQuery[], connections = CONNECTIONS) {
+  const latencies: number[] = [];
+  const deadline = performance.now() + DURATION * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      const client = await pool.connect();
+      try {
+        while (performance.now() < deadline) {
+          const started = performance.now();
+          for (const statement of statements)
+            await client.query(statement.sql, statement.parameters as unknown[]);
+          latencies.push(performance.now() - started);
+        }
+      } finally {
+        client.release();
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), rps: latencies.length / DURATION };
+}
+
+async function main() {
+  const size = SIZES[args.size ?? "small"];
+  if (!size) throw new Error(`--size must be one of ${Object.keys(SIZES).join(", ")}`);
+  if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) throw new Error("Run `npm run build` first");
+  const serverMode = !!process.env.DATABASE_URL;
+  const config = loadConfig(process.env, { dataDir: DATA_DIR, logLevel: "warn" });
+
+  // 1. Data set (once per size).
+  {
+    const database = await openDatabase(config, () => {}, 4);
+    await migrate(database.pool);
+    const have = await sql<{
+      n: number;
+    }>`select count(*)::int as n from activity where code like 'GEN-%'`.execute(database.db);
+    if ((have.rows[0]?.n ?? 0) < size.activities) {
+      console.log(`Generating the ${args.size} data set…`);
+      const started = Date.now();
+      await generateDataset(database.db, size, 42, (m) => console.log(m));
+      console.log(`Data set loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+    await database.close();
+  }
+
+  // 2. Cold start of `accord serve` on existing data (embedded PostgreSQL unless DATABASE_URL).
+  const coldStarts: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const port = await freePort();
+    const started = performance.now();
+    const child = startServer({ ACCORD_DATA_DIR: DATA_DIR }, port);
+    await waitReady(`http://127.0.0.1:${port}`, 60_000);
+    coldStarts.push(performance.now() - started);
+    await stopServer(child);
+  }
+  coldStarts.sort((a, b) => a - b);
+  rows.push({
+    name: `cold start to /readyz (${serverMode ? "server" : "embedded"} PostgreSQL)`,
+    concurrency: "1",
+    p50: coldStarts[1]!,
+    p95: coldStarts[2]!,
+    p99: coldStarts[2]!,
+    rps: Number.NaN,
+    note: "target ≤ 2000 ms",
+  });
+
+  // 3. The server under test, and an in-process twin that captures the SQL of one request.
+  const database = await openDatabase(config, () => {}, 8);
+  const url = serverMode ? process.env.DATABASE_URL! : database.embedded!.adminUrl("accord");
+  const port = await freePort();
+  const server = startServer({ DATABASE_URL: url }, port);
+  const base = `http://127.0.0.1:${port}`;
+  const rawPool = new pg.Pool({ connectionString: url, max: CONNECTIONS + 2 });
+  try {
+    await waitReady(base, 60_000);
+    // Fixtures: a benchmark administrator, a nation, a busy event.
+    const db = database.db;
+    const hash = await hashPassword(BENCH_PASSWORD);
+    const admin = await db
+      .insertInto("appUser")
+      .values({ username: "bench-admin", displayName: "Benchmark administrator", passwordHash: hash })
+      .onConflict((oc) =>
+        oc.column("username").doUpdateSet({ passwordHash: hash, lockedUntil: null, failedLogins: 0 }),
+      )
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("roleAssignment")
+      .values({ userId: admin.id, role: "administrator" })
+      .onConflict((oc) => oc.constraint("role_assignment_unique").doNothing())
+      .execute();
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "bench-admin", password: BENCH_PASSWORD }),
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const nation = await db
+      .selectFrom("nation")
+      .select("id")
+      .where("code", "=", "AZE")
+      .executeTakeFirstOrThrow();
+    const busyEvent = await sql<{ id: string }>`
+      select e.id from event e join activity a on a.id = e.activity_id
+      where a.code like 'GEN-%' and a.releasability = 'public' order by e.id limit 1`.execute(db);
+    const readCases: { name: string; route: string; headers?: Record<string, string>; target?: string }[] = [
+      {
+        name: "catalogue search: text + 3 filters + facets",
+        route: `/api/activities?q=security&kind=course,seminar,workshop&year=2020&language=en&limit=20`,
+        target: "p95 ≤ 30 ms, ≥ 1500 req/s",
+      },
+      { name: "event page with seat gauge", route: `/api/events/${busyEvent.rows[0]?.id}` },
+      {
+        name: "nation annual implementation report",
+        route: `/api/nations/${nation.id}/participation?year=2020`,
+        headers: { cookie },
+        target: "≤ 300 ms",
+      },
+    ];
+    for (const c of readCases) {
+      const result = await load(`${base}${c.route}`, { headers: c.headers });
+      const raw = await rawReplay(url, c.route, c.headers ?? {}, rawPool);
+      rows.push({
+        name: c.name,
+        concurrency: String(CONNECTIONS),
+        p50: result.p50,
+        p95: result.p95,
+        p99: result.p99,
+        rps: result.rps,
+        rawP50: raw?.p50,
+        rawRps: raw?.rps,
+        note: [c.target, result.errors ? `${result.errors} errors` : ""].filter(Boolean).join("; "),
+      });
+    }
+
+    // 4. Nomination write path: N concurrent nominations for one 39-seat first-come event.
+    rows.push(await nominationStorm(base, cookie, csrfToken, db, Number(args.nominations)));
+  } finally {
+    await stopServer(server);
+    await rawPool.end();
+    await database.close();
+  }
+
+  // 5. Initial JavaScript of the web app.
+  rows.push(initialJs());
+
+  printTable();
+}
+
+/** Captures the SQL one request executes (through Kysely's log hook) and replays it on PostgreSQL. */
+async function rawReplay(url: string, route: string, headers: Record<string, string>, rawPool: pg.Pool) {
+  const statements: CompiledQuery[] = [];
+  const pool = createPool(url, 2);
+  const { Kysely, PostgresDialect, CamelCasePlugin } = await import("kysely");
+  const db = new Kysely<never>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+    log: (event) => {
+      if (event.level === "query") statements.push(event.query);
+    },
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: the twin only needs the same query builder
+  const app = await buildApp({
+    config: loadConfig({}, { databaseUrl: url, logLevel: "silent" }),
+    db: db as any,
+    logger: false,
+  });
+  await app.ready();
+  const response = await app.inject({ method: "GET", url: route, headers });
+  await app.close();
+  await pool.end().catch(() => {});
+  if (response.statusCode !== 200) {
+    console.warn(`  ${route}: the in-process twin answered ${response.statusCode}; no raw figure`);
+    return undefined;
+  }
+  const slowest = await slowestPlan(rawPool, statements);
+  if (slowest) explains.push({ name: route, plan: slowest });
+  return rawFloor(rawPool, statements);
+}
+
+async function slowestPlan(pool: pg.Pool, statements: CompiledQuery[]): Promise<string | undefined> {
+  let worst: { ms: number; plan: string } | undefined;
+  for (const statement of statements) {
+    if (!/^\s*(select|with)/i.test(statement.sql)) continue;
+    const result = await pool.query(
+      `explain (analyze, buffers, format text) ${statement.sql}`,
+      statement.parameters as unknown[],
+    );
+    const plan = result.rows.map((row: Record<string, string>) => row["QUERY PLAN"]).join("\n");
+    const ms = Number(plan.match(/Execution Time: ([\d.]+) ms/)?.[1] ?? 0);
+    if (!worst || ms > worst.ms) worst = { ms, plan };
+  }
+  return worst?.plan;
+}
+
+async function nominationStorm(
+  base: string,
+  cookie: string,
+  csrfToken: string,
+  db: Awaited<ReturnType<typeof openDatabase>>["db"],
+  count: number,
+): Promise<Row> {
+  const headers = { cookie, "x-csrf-token": csrfToken, "content-type": "application/json" };
+  const organiser = await db
+    .selectFrom("organisation")
+    .select("id")
+    .where("code", "=", "NATO-SCHOOL")
+    .executeTakeFirstOrThrow();
+  const stamp = Date.now().toString(36).toUpperCase();
+  const activity = await fetch(`${base}/api/activities`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({
+      code: `BENCH-${stamp}`,
+      titleEn: "Benchmark seat race",
+      kind: "course",
+      menuYear: 2026,
+      organiserId: organiser.id,
+      capacity: 39,
+      nationQuota: 4,
+      releasability: "public",
+      ownerOrganisationId: organiser.id,
+    }),
+  });
+  const activityBody = (await activity.json()) as { id: string; message?: string };
+  if (!activity.ok)
+    throw new Error(`creating the benchmark activity failed: ${JSON.stringify(activityBody)}`);
+  const event = await fetch(`${base}/api/activities/${activityBody.id}/events`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ startsOn: "2026-12-01", endsOn: "2026-12-05", acceptance: "first_come" }),
+  });
+  const eventBody = (await event.json()) as { id: string };
+  if (!event.ok) throw new Error(`creating the benchmark event failed: ${JSON.stringify(eventBody)}`);
+  const people = await sql<{ id: string; nationId: string }>`
+    select id, nation_id as "nationId" from person where email like 'bench.person.%' order by id limit ${count}`.execute(
+    db,
+  );
+  const latencies: number[] = [];
+  const started = performance.now();
+  const statuses = await Promise.all(
+    people.rows.map(async (person) => {
+      const t0 = performance.now();
+      const response = await fetch(`${base}/api/events/${eventBody.id}/nominations`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ personId: person.id }),
+      });
+      latencies.push(performance.now() - t0);
+      await response.arrayBuffer();
+      return response.status;
+    }),
+  );
+  const wall = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  const counts = await sql<{ status: string; n: number }>`
+    select status, count(*)::int as n from nomination where event_id = ${eventBody.id} group by status`.execute(
+    db,
+  );
+  const byStatus = Object.fromEntries(counts.rows.map((row) => [row.status, row.n]));
+  const perNation = await sql<{ n: number }>`
+    select max(c)::int as n from (select count(*) as c from nomination where event_id = ${eventBody.id}
+      and status = 'accepted' group by nation_id) x`.execute(db);
+  const failures = statuses.filter((status) => status >= 500).length;
+  return {
+    name: `${people.rows.length} concurrent nominations, 39 seats, quota 4`,
+    concurrency: String(people.rows.length),
+    p50: latencies[Math.floor(latencies.length / 2)]!,
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    rps: people.rows.length / (wall / 1000),
+    note: `wall ${wall.toFixed(0)} ms (target < 2000); accepted ${byStatus.accepted ?? 0} ≤ 39, max per nation ${perNation.rows[0]?.n ?? 0} ≤ 4, waitlisted ${byStatus.waitlisted ?? 0}, 5xx ${failures}`,
+  };
+}
+
+function initialJs(): Row {
+  const dist = path.join(ROOT, "web", "dist");
+  const html = readFileSync(path.join(dist, "index.html"), "utf8");
+  const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((match) => match[1]!);
+  const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(dist, file))).length, 0);
+  return {
+    name: `web initial JavaScript (${files.length} files, gzip)`,
+    concurrency: "-",
+    p50: Number.NaN,
+    p95: Number.NaN,
+    p99: Number.NaN,
+    rps: Number.NaN,
+    note: `${(bytes / 1024).toFixed(1)} kB (target ≤ 250 kB)`,
+  };
+}
+
+function printTable() {
+  const fmt = (value: number | undefined, digits = 1) =>
+    value === undefined || Number.isNaN(value) ? "-" : value.toFixed(digits);
+  console.log(
+    "\n| path | conc. | p50 ms | p95 ms | p99 ms | req/s | raw p50 ms | raw req/s | API/raw p50 | note |",
+  );
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  for (const row of rows) {
+    const ratio = row.rawP50 ? row.p50 / row.rawP50 : undefined;
+    console.log(
+      `| ${row.name} | ${row.concurrency} | ${fmt(row.p50)} | ${fmt(row.p95)} | ${fmt(row.p99)} | ${fmt(row.rps, 0)} | ${fmt(row.rawP50, 2)} | ${fmt(row.rawRps, 0)} | ${fmt(ratio, 2)} | ${row.note ?? ""} |`,
+    );
+  }
+  for (const { name, plan } of explains) {
+    console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the slowest statement of GET ${name}:\n${plan}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

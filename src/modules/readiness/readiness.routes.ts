@@ -1,0 +1,373 @@
+import { Type } from "typebox";
+import { ctxOf } from "../../platform/http/request-context.js";
+import { errorResponses, IdParams, Page, PageQuery, Uuid } from "../../platform/http/schemas.js";
+import type { RoutesPlugin } from "../../platform/http/type-provider.js";
+import {
+  ActionInput,
+  ActionPatch,
+  AnswerInput,
+  AnswerParams,
+  Answer,
+  ChecklistInput,
+  ChecklistQuery,
+  ChecklistTemplate,
+  ChecklistVersion,
+  CriterionPatch,
+  DeclarationInput,
+  EligibleEvaluator,
+  EvaluationChecklist,
+  EvaluationDetail,
+  EvaluationInput,
+  EvaluationPatch,
+  EvaluationQuery,
+  EvaluationSummary,
+  Finding,
+  FindingInput,
+  FollowUpAction,
+  ReportInput,
+  Results,
+  StaleAnswer,
+  TeamInput,
+  Unit,
+  UnitProfileInput,
+  UnitQuery,
+  VersionInput,
+} from "./readiness.schemas.js";
+import * as service from "./readiness.service.js";
+
+const ChildParams = (name: string) => Type.Object({ id: Uuid, [name]: Uuid }, { additionalProperties: false });
+const ListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
+
+export const readinessRoutes: RoutesPlugin = async (app) => {
+  // ---------------------------------------------------------------- units
+  const units = ["readiness: units"];
+  app.get(
+    "/api/readiness/units",
+    {
+      schema: {
+        tags: units,
+        summary: "Units (directory organisations of kind unit) with their profile and force pool declarations",
+        querystring: UnitQuery,
+        response: { 200: Page(Unit), ...errorResponses },
+      },
+    },
+    async (request) => service.listUnits(ctxOf(request), request.query),
+  );
+  app.get(
+    "/api/readiness/units/:id",
+    { schema: { tags: units, params: IdParams, response: { 200: Unit, ...errorResponses } } },
+    async (request) => service.getUnit(ctxOf(request), request.params.id),
+  );
+  app.put(
+    "/api/readiness/units/:id/profile",
+    {
+      schema: {
+        tags: units,
+        summary: "Set the unit's type, size, echelon and whether it is a headquarters",
+        params: IdParams,
+        body: UnitProfileInput,
+        response: { 200: Unit, ...errorResponses },
+      },
+    },
+    async (request) => service.setUnitProfile(ctxOf(request), request.params.id, request.body),
+  );
+  app.post(
+    "/api/readiness/units/:id/declarations",
+    {
+      schema: {
+        tags: units,
+        summary: "Declare the unit to a force pool for a period (no overlap with the same pool)",
+        params: IdParams,
+        body: DeclarationInput,
+        response: { 201: Unit, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.addDeclaration(ctxOf(request), request.params.id, request.body)),
+  );
+
+  // ---------------------------------------------------------------- checklists
+  const checklists = ["readiness: checklists"];
+  app.get(
+    "/api/readiness/checklists",
+    {
+      schema: {
+        tags: checklists,
+        querystring: ChecklistQuery,
+        response: { 200: Page(ChecklistTemplate), ...errorResponses },
+      },
+    },
+    async (request) => service.listChecklists(ctxOf(request), request.query),
+  );
+  app.get(
+    "/api/readiness/checklists/:id",
+    { schema: { tags: checklists, params: IdParams, response: { 200: ChecklistTemplate, ...errorResponses } } },
+    async (request) => service.getChecklist(ctxOf(request), request.params.id),
+  );
+  app.post(
+    "/api/readiness/checklists",
+    {
+      schema: {
+        tags: checklists,
+        summary: "Create a checklist template, optionally with its first version",
+        body: ChecklistInput,
+        response: { 201: ChecklistTemplate, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.createChecklist(ctxOf(request), request.body)),
+  );
+  app.post(
+    "/api/readiness/checklists/:id/versions",
+    {
+      schema: {
+        tags: checklists,
+        summary: "Add the next version of a template",
+        params: IdParams,
+        body: VersionInput,
+        response: { 201: ChecklistVersion, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.addVersion(ctxOf(request), request.params.id, request.body)),
+  );
+  app.post(
+    "/api/readiness/checklists/:id/import",
+    {
+      schema: {
+        tags: checklists,
+        summary:
+          "Import the next version from a CSV or XLSX file (multipart/form-data, field file; columns: area, criterion code, criterion text, guidance, critical)",
+        params: IdParams,
+        response: { 201: ChecklistVersion, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.importVersion(ctxOf(request), request, request.params.id)),
+  );
+  app.get(
+    "/api/readiness/checklist-versions/:id",
+    { schema: { tags: checklists, params: IdParams, response: { 200: ChecklistVersion, ...errorResponses } } },
+    async (request) => service.getVersion(ctxOf(request), request.params.id),
+  );
+  app.patch(
+    "/api/readiness/checklist-criteria/:id",
+    {
+      schema: {
+        tags: checklists,
+        summary: "Correct a criterion; refused once an evaluation uses its version",
+        params: IdParams,
+        body: CriterionPatch,
+        response: { 200: ChecklistVersion, ...errorResponses },
+      },
+    },
+    async (request) => service.updateCriterion(ctxOf(request), request.params.id, request.body),
+  );
+
+  // ---------------------------------------------------------------- evaluations
+  const evaluations = ["readiness: evaluations"];
+  app.get(
+    "/api/readiness/evaluations",
+    {
+      schema: {
+        tags: evaluations,
+        summary: "Evaluations the caller may see (a nation its units'; evaluators their own teams')",
+        querystring: EvaluationQuery,
+        response: { 200: Page(EvaluationSummary), ...errorResponses },
+      },
+    },
+    async (request) => service.listEvaluations(ctxOf(request), request.query),
+  );
+  app.get(
+    "/api/readiness/evaluations/:id",
+    { schema: { tags: evaluations, params: IdParams, response: { 200: EvaluationDetail, ...errorResponses } } },
+    async (request) => service.getEvaluation(ctxOf(request), request.params.id),
+  );
+  app.post(
+    "/api/readiness/evaluations",
+    {
+      schema: {
+        tags: evaluations,
+        summary: "Plan an evaluation (or a re-evaluation, with previousEvaluationId)",
+        body: EvaluationInput,
+        response: { 201: EvaluationDetail, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.createEvaluation(ctxOf(request), request.body)),
+  );
+  app.patch(
+    "/api/readiness/evaluations/:id",
+    {
+      schema: {
+        tags: evaluations,
+        params: IdParams,
+        body: EvaluationPatch,
+        response: { 200: EvaluationDetail, ...errorResponses },
+      },
+    },
+    async (request) => service.updateEvaluation(ctxOf(request), request.params.id, request.body),
+  );
+  app.get(
+    "/api/readiness/evaluations/:id/eligible-evaluators",
+    {
+      schema: {
+        tags: evaluations,
+        summary: "Certified evaluators who satisfy the team rules for this evaluation",
+        params: IdParams,
+        querystring: ListQuery,
+        response: { 200: Page(EligibleEvaluator), ...errorResponses },
+      },
+    },
+    async (request) => service.eligibleEvaluators(ctxOf(request), request.params.id, request.query),
+  );
+  app.post(
+    "/api/readiness/evaluations/:id/team",
+    {
+      schema: {
+        tags: evaluations,
+        summary: "Assign an evaluator; refused with 409 naming the team rule it breaks",
+        params: IdParams,
+        body: TeamInput,
+        response: { 201: EvaluationDetail, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.addTeamMember(ctxOf(request), request.params.id, request.body)),
+  );
+  app.delete(
+    "/api/readiness/evaluations/:id/team/:memberId",
+    {
+      schema: {
+        tags: evaluations,
+        params: ChildParams("memberId"),
+        response: { 200: EvaluationDetail, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const params = request.params as { id: string; memberId: string };
+      return service.removeTeamMember(ctxOf(request), params.id, params.memberId);
+    },
+  );
+  app.get(
+    "/api/readiness/evaluations/:id/checklist",
+    {
+      schema: {
+        tags: evaluations,
+        summary: "The agreed criteria by area, with their answers and versions",
+        params: IdParams,
+        response: { 200: EvaluationChecklist, ...errorResponses },
+      },
+    },
+    async (request) => service.getEvaluationChecklist(ctxOf(request), request.params.id),
+  );
+  app.patch(
+    "/api/readiness/evaluations/:id/answers/:criterionId",
+    {
+      schema: {
+        tags: evaluations,
+        summary: "Answer one criterion; a write over a newer version is refused with 409 and the current answer",
+        params: AnswerParams,
+        body: AnswerInput,
+        response: { 200: Answer, ...errorResponses, 409: StaleAnswer },
+      },
+    },
+    async (request, reply) => {
+      const result = await service.answerCriterion(
+        ctxOf(request),
+        request.params.id,
+        request.params.criterionId,
+        request.body,
+      );
+      if (!result.stale) return result.answer;
+      const message = `Another evaluator changed this answer (now version ${result.current.version}); review it and try again`;
+      return reply.status(409).send({
+        code: "CONFLICT",
+        message,
+        fields: [{ field: "body.version", message: "is stale" }],
+        requestId: request.id,
+        current: result.current,
+      });
+    },
+  );
+  app.get(
+    "/api/readiness/evaluations/:id/results",
+    {
+      schema: {
+        tags: evaluations,
+        summary: "Area and overall results, outcome, findings and follow-up actions",
+        params: IdParams,
+        response: { 200: Results, ...errorResponses },
+      },
+    },
+    async (request) => service.getResults(ctxOf(request), request.params.id),
+  );
+  app.post(
+    "/api/readiness/evaluations/:id/findings",
+    {
+      schema: {
+        tags: evaluations,
+        params: IdParams,
+        body: FindingInput,
+        response: { 201: Finding, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.addFinding(ctxOf(request), request.params.id, request.body)),
+  );
+  app.delete(
+    "/api/readiness/evaluations/:id/findings/:findingId",
+    {
+      schema: {
+        tags: evaluations,
+        params: ChildParams("findingId"),
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const params = request.params as { id: string; findingId: string };
+      await service.deleteFinding(ctxOf(request), params.id, params.findingId);
+      return reply.status(204).send();
+    },
+  );
+  app.post(
+    "/api/readiness/evaluations/:id/actions",
+    {
+      schema: {
+        tags: evaluations,
+        summary: "Add a follow-up action with an owner and a deadline",
+        params: IdParams,
+        body: ActionInput,
+        response: { 201: FollowUpAction, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.addAction(ctxOf(request), request.params.id, request.body)),
+  );
+  app.patch(
+    "/api/readiness/evaluations/:id/actions/:actionId",
+    {
+      schema: {
+        tags: evaluations,
+        params: ChildParams("actionId"),
+        body: ActionPatch,
+        response: { 200: FollowUpAction, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const params = request.params as { id: string; actionId: string };
+      return service.updateAction(ctxOf(request), params.id, params.actionId, request.body);
+    },
+  );
+  app.post(
+    "/api/readiness/evaluations/:id/report",
+    {
+      schema: {
+        tags: evaluations,
+        summary: "Report the outcome and close the evaluation",
+        params: IdParams,
+        body: ReportInput,
+        response: { 200: EvaluationDetail, ...errorResponses },
+      },
+    },
+    async (request) => service.report(ctxOf(request), request.params.id, request.body),
+  );
+};

@@ -1,0 +1,168 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, type Page } from "../../shared/api";
+import type { Nation } from "../directory/types";
+import type {
+  FrameworkDocument,
+  GoalCounts,
+  GoalDetail,
+  Goal,
+  GoalQuery,
+  GoalStatus,
+  ObjectiveDetail,
+  PeriodDetail,
+  PeriodReport,
+  PlanDetail,
+  PlanSummary,
+  ProgrammeReport,
+  ProgrammeSummary,
+  Rating,
+  TimelineEntry,
+  YearFigure,
+} from "./types";
+
+export const programmesKeys = {
+  all: ["programmes"] as const,
+  of: (...parts: unknown[]) => ["programmes", ...parts] as const,
+};
+
+export const useNationOptions = () =>
+  useQuery({
+    queryKey: programmesKeys.of("nations"),
+    queryFn: ({ signal }) => api.get<Page<Nation>>("/api/nations", { limit: 100 }, signal),
+    staleTime: 5 * 60_000,
+  });
+
+export const useTimeline = (query: { nationId?: string; kinds?: string; fromYear?: number; toYear?: number }) =>
+  useQuery({
+    queryKey: programmesKeys.of("timeline", query),
+    queryFn: ({ signal }) =>
+      api.get<{ nation: { id: string; code: string; nameEn: string }; entries: TimelineEntry[] }>(
+        "/api/partnership-timeline",
+        query,
+        signal,
+      ),
+    enabled: !!query.nationId,
+    placeholderData: keepPreviousData,
+  });
+
+export const usePlans = (query: { nationId?: string; limit?: number; offset?: number }) =>
+  useQuery({
+    queryKey: programmesKeys.of("plans", query),
+    queryFn: ({ signal }) => api.get<Page<PlanSummary>>("/api/plans", query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const usePlan = (id: string | undefined) =>
+  useQuery({
+    queryKey: programmesKeys.of("plan", id),
+    queryFn: ({ signal }) => api.get<PlanDetail>(`/api/plans/${id}`, undefined, signal),
+    enabled: !!id,
+  });
+
+export const usePeriod = (id: string | undefined) =>
+  useQuery({
+    queryKey: programmesKeys.of("period", id),
+    queryFn: ({ signal }) => api.get<PeriodDetail>(`/api/plan-periods/${id}`, undefined, signal),
+    enabled: !!id,
+  });
+
+export const usePeriodReport = (id: string | undefined) =>
+  useQuery({
+    queryKey: programmesKeys.of("period-report", id),
+    queryFn: ({ signal }) => api.get<PeriodReport>(`/api/plan-periods/${id}/report`, undefined, signal),
+    enabled: !!id,
+  });
+
+export const useObjective = (id: string | undefined) =>
+  useQuery({
+    queryKey: programmesKeys.of("objective", id),
+    queryFn: ({ signal }) => api.get<ObjectiveDetail>(`/api/plan-objectives/${id}`, undefined, signal),
+    enabled: !!id,
+  });
+
+export const useProgrammes = (query: { nationId?: string; limit?: number; offset?: number }) =>
+  useQuery({
+    queryKey: programmesKeys.of("programmes", query),
+    queryFn: ({ signal }) => api.get<Page<ProgrammeSummary>>("/api/annual-programmes", query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useProgrammeReport = (id: string | undefined) =>
+  useQuery({
+    queryKey: programmesKeys.of("programme-report", id),
+    queryFn: ({ signal }) => api.get<ProgrammeReport>(`/api/annual-programmes/${id}/report`, undefined, signal),
+    enabled: !!id,
+  });
+
+export const useComparison = (query: { nationId?: string; fromYear?: number; toYear?: number }) =>
+  useQuery({
+    queryKey: programmesKeys.of("comparison", query),
+    queryFn: ({ signal }) => api.get<YearFigure[]>("/api/annual-programmes/comparison", query, signal),
+    enabled: !!query.nationId,
+  });
+
+export const useGoals = (query: GoalQuery) =>
+  useQuery({
+    queryKey: programmesKeys.of("goals", query),
+    queryFn: ({ signal }) => api.get<Page<Goal>>("/api/partnership-goals", query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useGoalCounts = (query: GoalQuery) =>
+  useQuery({
+    queryKey: programmesKeys.of("goal-counts", query),
+    queryFn: ({ signal }) => api.get<GoalCounts>("/api/partnership-goals/counts", query, signal),
+  });
+
+export const useGoal = (id: string | undefined) =>
+  useQuery({
+    queryKey: programmesKeys.of("goal", id),
+    queryFn: ({ signal }) => api.get<GoalDetail>(`/api/partnership-goals/${id}`, undefined, signal),
+    enabled: !!id,
+  });
+
+export const useFramework = (id: string | undefined) =>
+  useQuery({
+    queryKey: programmesKeys.of("framework", id),
+    queryFn: ({ signal }) => api.get<FrameworkDocument>(`/api/frameworks/${id}`, undefined, signal),
+    enabled: !!id,
+  });
+
+export const useFrameworks = (nationId: string | undefined) =>
+  useQuery({
+    queryKey: programmesKeys.of("frameworks", nationId),
+    queryFn: ({ signal }) => api.get<Page<FrameworkDocument>>("/api/frameworks", { nationId, limit: 100 }, signal),
+  });
+
+const useInvalidate = () => {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: programmesKeys.all });
+};
+
+export function useChangeGoalStatus(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: { status: GoalStatus; statusNote?: string | null }) =>
+      api.patch<GoalDetail>(`/api/partnership-goals/${id}`, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAssessGoal(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: { cycleYear: number; rating: Rating; comments?: string | null }) =>
+      api.post<GoalDetail>(`/api/partnership-goals/${id}/assessments`, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateAction(objectiveId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, ...input }: { id: string; status?: string; progress?: number }) =>
+      api.patch<ObjectiveDetail>(`/api/plan-actions/${id}`, input),
+    onSuccess: invalidate,
+    meta: { objectiveId },
+  });
+}

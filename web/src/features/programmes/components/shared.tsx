@@ -1,0 +1,91 @@
+import { Badge, Select } from "@mantine/core";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router-dom";
+import { usePermissions } from "../../../shared/auth";
+import { localName, useFormat } from "../../../shared/i18n/format";
+import { useNationOptions } from "../api";
+import type { JoinKind, PeriodJoin } from "../types";
+
+/**
+ * The nation a page is about, kept in the URL (`?nation=<id>`). It starts with the nation the user coordinates
+ * (or their own), else Azerbaijan, the partner of the source material.
+ */
+export function useNationParam(): [string | undefined, (id: string | null) => void] {
+  const [params, setParams] = useSearchParams();
+  const { user } = usePermissions();
+  const nations = useNationOptions();
+  const current = params.get("nation") ?? undefined;
+  useEffect(() => {
+    if (current || !nations.data) return;
+    const granted = user?.grants.find((grant) => grant.nationId)?.nationId;
+    const fallback = nations.data.items.find((nation) => nation.code === "AZE")?.id;
+    const id = granted ?? fallback;
+    if (id)
+      setParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          next.set("nation", id);
+          return next;
+        },
+        { replace: true },
+      );
+  }, [current, nations.data, user, setParams]);
+  const set = (id: string | null) =>
+    setParams((previous) => {
+      const next = new URLSearchParams(previous);
+      if (id) next.set("nation", id);
+      else next.delete("nation");
+      return next;
+    });
+  return [current, set];
+}
+
+export function NationSelect({ value, onChange }: { value: string | undefined; onChange: (id: string | null) => void }) {
+  const { t } = useTranslation("programmes");
+  const format = useFormat();
+  const nations = useNationOptions();
+  return (
+    <Select
+      label={t("common.nation")}
+      searchable
+      w={260}
+      value={value ?? null}
+      onChange={onChange}
+      data={(nations.data?.items ?? []).map((nation) => ({
+        value: nation.id,
+        label: `${nation.code} — ${localName(nation, format.language)}`,
+      }))}
+      data-testid="nation-select"
+    />
+  );
+}
+
+export function SampleBadge({ sample }: { sample: boolean }) {
+  const { t } = useTranslation("programmes");
+  if (!sample) return null;
+  return (
+    <Badge size="xs" variant="outline" color="gray">
+      {t("common.sample")}
+    </Badge>
+  );
+}
+
+const JOIN_COLOURS: Record<JoinKind | "depends_on_source", string> = {
+  gap: "orange",
+  overlap: "grape",
+  contiguous: "teal",
+  unknown: "gray",
+  depends_on_source: "yellow",
+};
+
+export function JoinBadge({ kind }: { kind: PeriodJoin["kind"] }) {
+  const { t } = useTranslation("programmes");
+  return (
+    <Badge size="sm" variant="light" color={JOIN_COLOURS[kind]}>
+      {t(`joins.${kind}`)}
+    </Badge>
+  );
+}
+
+export const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 1000) / 10}%`);

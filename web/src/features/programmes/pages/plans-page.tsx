@@ -1,0 +1,92 @@
+import { Anchor, Badge, Group, Paper, Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { useFormat } from "../../../shared/i18n/format";
+import { EmptyState, PageHeader, QueryBoundary, ReleasabilityBadge } from "../../../shared/ui";
+import { useFrameworks, usePlans } from "../api";
+import { NationSelect, SampleBadge, useNationParam } from "../components/shared";
+
+export function PlansPage() {
+  const { t } = useTranslation("programmes");
+  const format = useFormat();
+  const [nationId, setNationId] = useNationParam();
+  const plans = usePlans({ limit: 100 });
+  const frameworks = useFrameworks(nationId);
+  return (
+    <>
+      <PageHeader title={t("plans.title")} description={t("plans.description")} />
+      <QueryBoundary query={plans}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <EmptyState title={t("plans.empty")} />
+          ) : (
+            <Paper withBorder radius="md" mb="lg">
+              <Table striped data-testid="plans-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("plans.code")}</Table.Th>
+                    <Table.Th>{t("plans.title")}</Table.Th>
+                    <Table.Th>{t("common.owner")}</Table.Th>
+                    <Table.Th>{t("plans.periods")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {page.items.map((plan) => (
+                    <Table.Tr key={plan.id} data-testid={`plan-row-${plan.code}`}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/programmes/plans/${plan.id}`}>
+                          {plan.code}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap="xs">
+                          <Text size="sm">{plan.title}</Text>
+                          <SampleBadge sample={plan.sample} />
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap="xs">
+                          {plan.nation?.code ?? ""}
+                          <ReleasabilityBadge level={plan.releasability} />
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>{plan.periodCount}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Paper>
+          )
+        }
+      </QueryBoundary>
+      <Group align="flex-end" mb="sm">
+        <NationSelect value={nationId} onChange={setNationId} />
+      </Group>
+      <QueryBoundary query={frameworks}>
+        {(page) => (
+          <Paper withBorder radius="md">
+            <Table data-testid="frameworks-table">
+              <Table.Tbody>
+                {page.items.map((document) => (
+                  <Table.Tr key={document.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/programmes/frameworks/${document.id}`}>
+                        {document.title}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{format.date(document.signedOn, document.signedPrecision)}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" size="sm">
+                        {document.files.length} {t("framework.files")}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        )}
+      </QueryBoundary>
+    </>
+  );
+}

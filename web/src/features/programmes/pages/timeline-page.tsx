@@ -1,0 +1,164 @@
+import { Anchor, Badge, Chip, Group, NumberInput, Paper, Stack, Text, Timeline, Title } from "@mantine/core";
+import {
+  IconCalendarEvent,
+  IconFileText,
+  IconFlag,
+  IconListCheck,
+  IconPlane,
+  IconTarget,
+  IconTimeline,
+} from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { useFormat } from "../../../shared/i18n/format";
+import { EmptyState, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { useTimeline } from "../api";
+import { NationSelect, SampleBadge, useNationParam } from "../components/shared";
+import { TIMELINE_KINDS, type TimelineEntry, type TimelineKind } from "../types";
+
+const ICONS: Record<TimelineKind, typeof IconFlag> = {
+  milestone: IconFlag,
+  framework: IconFileText,
+  plan_period: IconTimeline,
+  programme: IconListCheck,
+  goal: IconTarget,
+  deployment: IconPlane,
+  exercise: IconCalendarEvent,
+};
+
+const COLOURS: Record<TimelineKind, string> = {
+  milestone: "blue",
+  framework: "indigo",
+  plan_period: "teal",
+  programme: "cyan",
+  goal: "orange",
+  deployment: "red",
+  exercise: "grape",
+};
+
+function entryTitle(entry: TimelineEntry, language: string) {
+  if (language === "az" && entry.titleAz) return entry.titleAz;
+  if (language === "ru" && entry.titleRu) return entry.titleRu;
+  return entry.title;
+}
+
+export function TimelinePage() {
+  const { t } = useTranslation("programmes");
+  const format = useFormat();
+  const [nationId, setNationId] = useNationParam();
+  const [kinds, setKinds] = useState<string[]>([...TIMELINE_KINDS]);
+  const [fromYear, setFromYear] = useState<number | undefined>();
+  const [toYear, setToYear] = useState<number | undefined>();
+  const timeline = useTimeline({
+    nationId,
+    kinds: kinds.length === TIMELINE_KINDS.length ? undefined : kinds.join(",") || "none",
+    fromYear,
+    toYear,
+  });
+
+  return (
+    <>
+      <PageHeader title={t("timeline.title")} description={t("timeline.description")} />
+      <Paper withBorder p="md" radius="md" mb="md">
+        <Group align="flex-end" wrap="wrap">
+          <NationSelect value={nationId} onChange={setNationId} />
+          <NumberInput
+            label={t("timeline.fromYear")}
+            w={120}
+            min={1950}
+            max={2200}
+            value={fromYear ?? ""}
+            onChange={(value) => setFromYear(typeof value === "number" ? value : undefined)}
+            data-testid="timeline-from"
+          />
+          <NumberInput
+            label={t("timeline.toYear")}
+            w={120}
+            min={1950}
+            max={2200}
+            value={toYear ?? ""}
+            onChange={(value) => setToYear(typeof value === "number" ? value : undefined)}
+            data-testid="timeline-to"
+          />
+        </Group>
+        <Text size="sm" fw={500} mt="sm" mb={4}>
+          {t("timeline.kinds")}
+        </Text>
+        <Chip.Group multiple value={kinds} onChange={setKinds}>
+          <Group gap="xs">
+            {TIMELINE_KINDS.map((kind) => (
+              <Chip key={kind} value={kind} size="xs" color={COLOURS[kind]} data-testid={`timeline-kind-${kind}`}>
+                {t(`kinds.${kind}`)}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+      </Paper>
+      {nationId && (
+        <QueryBoundary query={timeline}>
+          {(data) =>
+            data.entries.length === 0 ? (
+              <EmptyState title={t("timeline.empty")} />
+            ) : (
+              <Paper withBorder p="md" radius="md">
+                <Title order={2} size="h4" mb="md">
+                  {data.nation.nameEn}
+                </Title>
+                <Timeline bulletSize={26} lineWidth={2} data-testid="timeline">
+                  {data.entries.map((entry) => {
+                    const Icon = ICONS[entry.kind];
+                    const title = entryTitle(entry, format.language);
+                    return (
+                      <Timeline.Item
+                        key={`${entry.kind}-${entry.id}`}
+                        bullet={<Icon size={14} />}
+                        color={COLOURS[entry.kind]}
+                        data-testid={`timeline-entry-${entry.kind}`}
+                        title={
+                          <Group gap="xs">
+                            {entry.link ? (
+                              <Anchor component={Link} to={entry.link} fw={600} data-testid="timeline-link">
+                                {title}
+                              </Anchor>
+                            ) : (
+                              <Text fw={600}>{title}</Text>
+                            )}
+                            <Badge size="xs" variant="light" color={COLOURS[entry.kind]}>
+                              {t(`kinds.${entry.kind}`)}
+                            </Badge>
+                            {entry.discrepancy && (
+                              <Badge size="xs" color="yellow" data-testid="timeline-discrepancy">
+                                {t("timeline.discrepancy")}
+                              </Badge>
+                            )}
+                            <SampleBadge sample={entry.sample} />
+                          </Group>
+                        }
+                      >
+                        <Stack gap={0}>
+                          <Text size="sm" c="dimmed">
+                            {format.date(entry.startsOn, entry.precision)}
+                            {entry.endsOn && entry.endsOn !== entry.startsOn
+                              ? ` – ${format.date(entry.endsOn, entry.kind === "plan_period" || entry.kind === "programme" ? "year" : "day")}`
+                              : ""}
+                          </Text>
+                          {entry.detail && entry.kind !== "plan_period" && <Text size="sm">{entry.detail}</Text>}
+                          {entry.source && (
+                            <Text size="xs" c="dimmed">
+                              {t("common.source")}: {entry.source}
+                            </Text>
+                          )}
+                        </Stack>
+                      </Timeline.Item>
+                    );
+                  })}
+                </Timeline>
+              </Paper>
+            )
+          }
+        </QueryBoundary>
+      )}
+    </>
+  );
+}

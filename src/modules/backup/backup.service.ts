@@ -264,7 +264,7 @@ async function restoreFrom(
             throw new BackupInvalidError(`Table ${end.name} is truncated in the backup`);
           tables += 1;
           total += loaded;
-          log(`Restored ${end.name}: ${loaded} rows`);
+          if (loaded) log(`Restored ${end.name}: ${loaded} rows`);
           table = undefined;
         } else if (last) {
           manifest = last;

@@ -354,7 +354,7 @@ export interface LockedEvent {
  * Locks the event row for the rest of the transaction. Every change to the seats of an event takes this lock
  * first, so seat counts read afterwards (at READ COMMITTED, each statement sees the latest commits) are exact.
  */
-export async function lockEvent(trx: Q, eventId: string) {
+export async function lockEvent(trx: Q, eventId: string, lock = true) {
   const { rows } = await sql<LockedEvent>`
     select e.id, e.status, e.starts_on, e.ends_on, e.acceptance, e.nominations_close_on,
       coalesce(e.capacity, a.capacity) as capacity, coalesce(e.nation_quota, a.nation_quota) as nation_quota,
@@ -363,7 +363,7 @@ export async function lockEvent(trx: Q, eventId: string) {
       a.owner_nation_id, a.owner_organisation_id, a.releasability, a.release_nations, a.release_organisations
     from event e join activity a on a.id = e.activity_id
     where e.id = ${eventId}
-    for update of e`.execute(trx);
+    ${lock ? sql`for update of e` : sql``}`.execute(trx);
   return rows[0];
 }
 

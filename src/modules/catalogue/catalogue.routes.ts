@@ -219,7 +219,12 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
     },
     async (request, reply) => {
       const params = request.params as { id: string; sessionId: string };
-      await service.recordSessionAttendance(ctxOf(request), params.sessionId, request.body.entries);
+      await service.recordSessionAttendance(
+        ctxOf(request),
+        params.sessionId,
+        request.body.entries,
+        params.id,
+      );
       return reply.status(204).send();
     },
   );

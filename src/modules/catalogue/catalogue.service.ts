@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { authorize, can } from "../../platform/access/policy.js";
-import { releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
+import { canRead, releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
 import { isAdministrator, readsEverything, type Viewer } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
 import {
@@ -16,6 +16,7 @@ import {
 } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
+import { organises } from "./catalogue.policy.js";
 import * as queries from "./catalogue.queries.js";
 import type {
   ActivityInput,
@@ -676,6 +677,12 @@ function seatAvailable(event: queries.LockedEvent, counts: Map<string, number>, 
 }
 
 // ------------------------------------------------------------------ nominations
+/** The JavaScript twin of `activityVisible`, for an activity already loaded with its event. */
+function activityReadable(viewer: Viewer, event: queries.LockedEvent) {
+  if (!canRead(viewer, event)) return false;
+  return event.activityStatus !== "draft" || readsEverything(viewer) || organises(viewer, event);
+}
+
 async function authorizePerson(ctx: Ctx, personId: string, action: string) {
   const person = await ctx.db
     .selectFrom("person")
@@ -708,10 +715,11 @@ async function loadNomination(ctx: Ctx, db: Trx, id: string) {
 
 export async function nominate(ctx: Ctx, eventId: string, input: NominationInput) {
   authorize(ctx.viewer, "nomination.list");
+  // Everything that does not depend on the seats is checked before the event's row lock is taken, so the
+  // locked part (count the seats, insert, notify, audit) stays short under many concurrent nominations.
+  const event = await queries.lockEvent(ctx.db, eventId, false);
+  if (!event || !activityReadable(ctx.viewer, event)) throw notFound("The event");
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const event = await queries.lockEvent(trx, eventId);
-    if (!event || !(await queries.findActivitySummary(trx, ctx.viewer, event.activityId)))
-      throw notFound("The event");
     const person = await trx
       .selectFrom("person")
       .select(["id", "nationId", "languages", "archivedAt"])
@@ -755,10 +763,13 @@ export async function nominate(ctx: Ctx, eventId: string, input: NominationInput
     if (event.prerequisites.languageLevel)
       warnings.push({ code: "language_level", message: `Requires ${event.prerequisites.languageLevel}` });
 
+    const locked = await queries.lockEvent(trx, eventId);
+    if (!locked || !["planned", "open"].includes(locked.status) || locked.activityStatus !== "published")
+      throw invalidState("The event stopped taking nominations");
     let status = "nominated";
     let reason: string | null = null;
-    if (event.acceptance === "first_come") {
-      const full = seatAvailable(event, await queries.acceptedCounts(trx, eventId), person.nationId);
+    if (locked.acceptance === "first_come") {
+      const full = seatAvailable(locked, await queries.acceptedCounts(trx, eventId), person.nationId);
       status = full ? "waitlisted" : "accepted";
       reason =
         full === "capacity" ? "All seats are taken" : full === "quota" ? "The nation's quota is used" : null;
@@ -1022,6 +1033,7 @@ export async function recordSessionAttendance(
   ctx: Ctx,
   sessionId: string,
   entries: { nominationId: string; present: boolean; note?: string | null }[],
+  eventId?: string,
 ) {
   authorize(ctx.viewer, "nomination.list");
   const session = await ctx.db
@@ -1029,7 +1041,7 @@ export async function recordSessionAttendance(
     .select(["id", "eventId"])
     .where("id", "=", sessionId)
     .executeTakeFirst();
-  if (!session) throw notFound("The session");
+  if (!session || (eventId && session.eventId !== eventId)) throw notFound("The session");
   const { owner } = await activityOfEvent(ctx, ctx.db, session.eventId);
   authorize(ctx.viewer, "event.manage", owner);
   await ctx.db.transaction().execute(async (trx) => {

@@ -39,8 +39,7 @@ function providerConfiguration(oidc: OidcConfig): Promise<client.Configuration> 
 
 /** Only a path on this site: an absolute URL or `//host` would make the sign-in an open redirect. */
 export function safeReturnTo(returnTo: string | undefined): string {
-  if (!returnTo || !returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.includes("\\"))
-    return "/";
+  if (!returnTo?.startsWith("/") || returnTo.startsWith("//") || returnTo.includes("\\")) return "/";
   return returnTo.slice(0, 500);
 }
 

@@ -107,6 +107,28 @@ const EXERCISES: ExerciseSeed[] = [
     ],
   },
   {
+    code: "SOUTH-ANTITERROR-2001",
+    name: "South-Antiterror-2001 (sample)",
+    kind: "command_post",
+    status: "completed",
+    scenario:
+      "First joint anti-terrorism exercise of the coordination centre's member states: a command post exercise on an armed incursion (sample).",
+    lead: "CIS-ATC",
+    startsOn: "2001-10-09",
+    endsOn: "2001-10-12",
+    sample: true,
+    sampleNote:
+      "From the source: joint anti-terrorism exercises since 2001. Sample: this exercise's name, dates, stages and nations.",
+    source: DOMAIN,
+    releasability: "internal",
+    stages: [
+      ["KGZ", "Osh region", "2001-10-09", "2001-10-10"],
+      ["TJK", "Khujand", "2001-10-11", "2001-10-12"],
+    ],
+    members: ["KGZ", "TJK", "KAZ", "RUS"],
+    partners: [],
+  },
+  {
     code: "ISSYK-KUL-ANTITERROR-2005",
     name: "Issyk-Kul-Antiterror-2005 (sample)",
     kind: "live",

@@ -19,7 +19,11 @@ type Column = keyof typeof COLUMNS;
 const REQUIRED: Column[] = ["area", "code", "text"];
 const MAX_CRITERIA = 2000;
 
-const normalise = (header: string) => header.trim().toLowerCase().replace(/[_\s]+/g, " ");
+const normalise = (header: string) =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[_\s]+/g, " ");
 
 /** Parses CSV text (RFC 4180: quotes, doubled quotes, CRLF or LF; comma or semicolon separated). */
 export function parseCsv(text: string): string[][] {
@@ -153,7 +157,8 @@ export function rowsToAreas(rows: string[][]): ImportedArea[] {
     });
   });
   if (count > MAX_CRITERIA) errors.push({ field: "file", message: `more than ${MAX_CRITERIA} criteria` });
-  if (!errors.length && count === 0) errors.push({ field: "file", message: "row 2: the file has no criteria" });
+  if (!errors.length && count === 0)
+    errors.push({ field: "file", message: "row 2: the file has no criteria" });
   if (errors.length) fail(errors);
   return [...areas.values()];
 }

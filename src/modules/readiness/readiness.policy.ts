@@ -33,7 +33,7 @@ export const readinessActions = definePolicy({
     isAdministrator(viewer) || hasRole(viewer, "organiser") || hasRole(viewer, "national_coordinator"),
   "evaluation.read": signedIn,
   "evaluation.plan": plansEvaluation,
-  "evaluation.answer": (viewer: Viewer, evaluation: { onTeam: boolean }) => evaluation.onTeam,
+  "evaluation.answer": (_viewer: Viewer, evaluation: { onTeam: boolean }) => evaluation.onTeam,
   "evaluation.report": (
     viewer: Viewer,
     evaluation: { onTeam: boolean; unitNationId: string | null; evaluatingOrganisationId: string | null },

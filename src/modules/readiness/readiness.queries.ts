@@ -115,8 +115,12 @@ const versionsOf = (eb: ExpressionBuilder<DB, "checklistTemplate">) =>
         "v.note",
         "v.sourceFilename",
         "v.createdAt",
-        sql<number>`(select count(*)::int from checklist_criterion c where c.version_id = v.id)`.as("criteria"),
-        sql<number>`(select count(*)::int from evaluation e where e.checklist_version_id = v.id)`.as("usedBy"),
+        sql<number>`(select count(*)::int from checklist_criterion c where c.version_id = v.id)`.as(
+          "criteria",
+        ),
+        sql<number>`(select count(*)::int from evaluation e where e.checklist_version_id = v.id)`.as(
+          "usedBy",
+        ),
       ])
       .whereRef("v.templateId", "=", "checklistTemplate.id")
       .orderBy("v.version", "desc"),
@@ -138,7 +142,9 @@ export async function listChecklists(db: Q, query: ChecklistQuery) {
         "checklistTemplate.title",
         "checklistTemplate.description",
         "checklistTemplate.sample",
-        sql<number | null>`(select max(v.version) from checklist_version v where v.template_id = checklist_template.id)`.as(
+        sql<
+          number | null
+        >`(select max(v.version) from checklist_version v where v.template_id = checklist_template.id)`.as(
           "latestVersion",
         ),
       ])
@@ -161,7 +167,9 @@ export function findChecklist(db: Q, id: string) {
       "checklistTemplate.title",
       "checklistTemplate.description",
       "checklistTemplate.sample",
-      sql<number | null>`(select max(v.version) from checklist_version v where v.template_id = checklist_template.id)`.as(
+      sql<
+        number | null
+      >`(select max(v.version) from checklist_version v where v.template_id = checklist_template.id)`.as(
         "latestVersion",
       ),
     ])
@@ -270,17 +278,25 @@ const summaryColumns = (db: Q) =>
       "e.evaluatingOrganisationId",
       "u.nationId as unitNationId",
       sql<boolean>`coalesce(up.is_headquarters, false)`.as("isHeadquarters"),
-      sql<number>`(select count(*)::int from evaluation_answer a where a.evaluation_id = e.id)`.as("criteria"),
+      sql<number>`(select count(*)::int from evaluation_answer a where a.evaluation_id = e.id)`.as(
+        "criteria",
+      ),
       sql<number>`(select count(*)::int from evaluation_answer a where a.evaluation_id = e.id and a.answer is not null)`.as(
         "answered",
       ),
     ])
     .select((eb) => [
       jsonObjectFrom(
-        eb.selectFrom("organisation as x").select(["x.id", "x.code", "x.nameEn"]).whereRef("x.id", "=", "e.unitId"),
+        eb
+          .selectFrom("organisation as x")
+          .select(["x.id", "x.code", "x.nameEn"])
+          .whereRef("x.id", "=", "e.unitId"),
       ).as("unit"),
       jsonObjectFrom(
-        eb.selectFrom("nation as n").select(["n.id", "n.code", "n.nameEn"]).whereRef("n.id", "=", "u.nationId"),
+        eb
+          .selectFrom("nation as n")
+          .select(["n.id", "n.code", "n.nameEn"])
+          .whereRef("n.id", "=", "u.nationId"),
       ).as("unitNation"),
     ]);
 

@@ -5,9 +5,9 @@ import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
   ActionInput,
   ActionPatch,
+  Answer,
   AnswerInput,
   AnswerParams,
-  Answer,
   ChecklistInput,
   ChecklistQuery,
   ChecklistTemplate,
@@ -35,7 +35,8 @@ import {
 } from "./readiness.schemas.js";
 import * as service from "./readiness.service.js";
 
-const ChildParams = (name: string) => Type.Object({ id: Uuid, [name]: Uuid }, { additionalProperties: false });
+const ChildParams = (name: string) =>
+  Type.Object({ id: Uuid, [name]: Uuid }, { additionalProperties: false });
 const ListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
 
 export const readinessRoutes: RoutesPlugin = async (app) => {
@@ -46,7 +47,8 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
     {
       schema: {
         tags: units,
-        summary: "Units (directory organisations of kind unit) with their profile and force pool declarations",
+        summary:
+          "Units (directory organisations of kind unit) with their profile and force pool declarations",
         querystring: UnitQuery,
         response: { 200: Page(Unit), ...errorResponses },
       },
@@ -101,7 +103,9 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
   );
   app.get(
     "/api/readiness/checklists/:id",
-    { schema: { tags: checklists, params: IdParams, response: { 200: ChecklistTemplate, ...errorResponses } } },
+    {
+      schema: { tags: checklists, params: IdParams, response: { 200: ChecklistTemplate, ...errorResponses } },
+    },
     async (request) => service.getChecklist(ctxOf(request), request.params.id),
   );
   app.post(
@@ -114,7 +118,8 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
         response: { 201: ChecklistTemplate, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await service.createChecklist(ctxOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await service.createChecklist(ctxOf(request), request.body)),
   );
   app.post(
     "/api/readiness/checklists/:id/versions",
@@ -146,7 +151,9 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
   );
   app.get(
     "/api/readiness/checklist-versions/:id",
-    { schema: { tags: checklists, params: IdParams, response: { 200: ChecklistVersion, ...errorResponses } } },
+    {
+      schema: { tags: checklists, params: IdParams, response: { 200: ChecklistVersion, ...errorResponses } },
+    },
     async (request) => service.getVersion(ctxOf(request), request.params.id),
   );
   app.patch(
@@ -179,7 +186,9 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
   );
   app.get(
     "/api/readiness/evaluations/:id",
-    { schema: { tags: evaluations, params: IdParams, response: { 200: EvaluationDetail, ...errorResponses } } },
+    {
+      schema: { tags: evaluations, params: IdParams, response: { 200: EvaluationDetail, ...errorResponses } },
+    },
     async (request) => service.getEvaluation(ctxOf(request), request.params.id),
   );
   app.post(
@@ -192,7 +201,8 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
         response: { 201: EvaluationDetail, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await service.createEvaluation(ctxOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await service.createEvaluation(ctxOf(request), request.body)),
   );
   app.patch(
     "/api/readiness/evaluations/:id",
@@ -264,7 +274,8 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
     {
       schema: {
         tags: evaluations,
-        summary: "Answer one criterion; a write over a newer version is refused with 409 and the current answer",
+        summary:
+          "Answer one criterion; a write over a newer version is refused with 409 and the current answer",
         params: AnswerParams,
         body: AnswerInput,
         response: { 200: Answer, ...errorResponses, 409: StaleAnswer },

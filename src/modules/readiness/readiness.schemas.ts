@@ -28,10 +28,20 @@ export const EVALUATION_KINDS = [
   "alliance_evaluation_l2",
   "combat_readiness_evaluation",
 ] as const;
-export const PHASES = ["coordination_meeting", "phase_1_barracks", "phase_2_exercise", "phase_3_report"] as const;
+export const PHASES = [
+  "coordination_meeting",
+  "phase_1_barracks",
+  "phase_2_exercise",
+  "phase_3_report",
+] as const;
 export const EVALUATION_STATES = ["planned", "in_progress", "reported", "cancelled"] as const;
 export const ANSWERS = ["yes", "no", "not_evaluated"] as const;
-export const OUTCOMES = ["combat_ready", "not_combat_ready", "meets_standards", "does_not_meet_standards"] as const;
+export const OUTCOMES = [
+  "combat_ready",
+  "not_combat_ready",
+  "meets_standards",
+  "does_not_meet_standards",
+] as const;
 export const ACTION_STATUSES = ["open", "in_progress", "done", "cancelled"] as const;
 
 /** The qualification an evaluator must hold, conferred by the CREVAL course (training capability). */
@@ -340,7 +350,7 @@ export const AnswerParams = Type.Object({ id: Uuid, criterionId: Uuid }, { addit
 
 export const StaleAnswer = Type.Object({
   ...ErrorResponse.properties,
-  current: Answer,
+  current: Type.Optional(Answer),
 });
 
 const AreaScore = Type.Object({
@@ -429,7 +439,9 @@ export const ReportInput = Type.Object(
   {
     summaryStatement: Type.Optional(Nullable(Type.String({ maxLength: 8000 }))),
     meetsStandards: Type.Optional(
-      Type.Boolean({ description: "Headquarters only: the team's statement of whether it meets the standards" }),
+      Type.Boolean({
+        description: "Headquarters only: the team's statement of whether it meets the standards",
+      }),
     ),
   },
   { additionalProperties: false },

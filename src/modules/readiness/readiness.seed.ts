@@ -111,7 +111,8 @@ function sampleAreas() {
       ASPECTS.map((aspect, a) => ({
         code: `${area.code}-${String(s * ASPECTS.length + a + 1).padStart(2, "0")}`,
         text: `${stem}, ${aspect} (sample criterion)`,
-        guidance: "Observe, ask for the records, and answer yes only when the standard is fully met (sample guidance).",
+        guidance:
+          "Observe, ask for the records, and answer yes only when the standard is fully met (sample guidance).",
         critical: s === 0 && a === 0,
       })),
     ),
@@ -234,7 +235,10 @@ export async function seedReadiness(db: Db): Promise<void> {
     (person) => person.nationId !== aze && (person.validUntil === null || person.validUntil >= "2027-05-28"),
   );
   const team: { personId: string; role: "lead" | "evaluator" }[] = [];
-  if (mehmet && (await hasValidQualification(db, mehmet.id, EVALUATOR_QUALIFICATION, startsOn, "2027-05-28"))) {
+  if (
+    mehmet &&
+    (await hasValidQualification(db, mehmet.id, EVALUATOR_QUALIFICATION, startsOn, "2027-05-28"))
+  ) {
     team.push({ personId: mehmet.id, role: "lead" });
   }
   for (const person of certified) {
@@ -265,10 +269,30 @@ export async function seedReadiness(db: Db): Promise<void> {
     await trx
       .insertInto("evaluationPhase")
       .values([
-        { evaluationId: evaluation.id, phase: "coordination_meeting", startsOn: "2025-10-14", endsOn: "2025-10-15" },
-        { evaluationId: evaluation.id, phase: "phase_1_barracks", startsOn: "2026-10-05", endsOn: "2026-10-08" },
-        { evaluationId: evaluation.id, phase: "phase_2_exercise", startsOn: "2026-10-12", endsOn: "2026-10-16" },
-        { evaluationId: evaluation.id, phase: "phase_3_report", startsOn: "2026-11-02", endsOn: "2026-11-06" },
+        {
+          evaluationId: evaluation.id,
+          phase: "coordination_meeting",
+          startsOn: "2025-10-14",
+          endsOn: "2025-10-15",
+        },
+        {
+          evaluationId: evaluation.id,
+          phase: "phase_1_barracks",
+          startsOn: "2026-10-05",
+          endsOn: "2026-10-08",
+        },
+        {
+          evaluationId: evaluation.id,
+          phase: "phase_2_exercise",
+          startsOn: "2026-10-12",
+          endsOn: "2026-10-16",
+        },
+        {
+          evaluationId: evaluation.id,
+          phase: "phase_3_report",
+          startsOn: "2026-11-02",
+          endsOn: "2026-11-06",
+        },
       ])
       .execute();
     if (team.length) {
@@ -299,7 +323,8 @@ export async function seedReadiness(db: Db): Promise<void> {
           evaluationId: evaluation.id,
           criterionId: criterion.id,
           answer: sampleAnswer(index, criterion.critical),
-          comment: sampleAnswer(index, criterion.critical) === "no" ? "Standard not fully met (sample)" : null,
+          comment:
+            sampleAnswer(index, criterion.critical) === "no" ? "Standard not fully met (sample)" : null,
           version: 1,
           answeredAt: "2026-10-16T15:00:00Z",
         })),

@@ -4,7 +4,14 @@ import { sql } from "kysely";
 import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput } from "../../platform/access/releasability.js";
 import { writeAudit } from "../../platform/audit.js";
-import { AppError, conflict, invalidState, notFound, unprocessable, validation } from "../../platform/errors.js";
+import {
+  AppError,
+  conflict,
+  invalidState,
+  notFound,
+  unprocessable,
+  validation,
+} from "../../platform/errors.js";
 import { checkUpload, receiveUpload, storeFile } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
@@ -150,7 +157,10 @@ function checkAreas(areas: AreaInput[], field: string) {
     areaCodes.add(area.code.trim());
     area.criteria.forEach((criterion, c) => {
       if (codes.has(criterion.code.trim()))
-        throw validation(`${field}.${a}.criteria.${c}.code`, `the criterion code ${criterion.code} appears twice`);
+        throw validation(
+          `${field}.${a}.criteria.${c}.code`,
+          `the criterion code ${criterion.code} appears twice`,
+        );
       codes.add(criterion.code.trim());
     });
   });
@@ -277,7 +287,12 @@ export async function updateCriterion(ctx: Ctx, id: string, patch: CriterionPatc
       .executeTakeFirst();
     if (!before) throw notFound("The criterion");
     // Lock the version against a concurrent evaluation plan that would start using it.
-    await trx.selectFrom("checklistVersion").select("id").where("id", "=", before.versionId).forUpdate().execute();
+    await trx
+      .selectFrom("checklistVersion")
+      .select("id")
+      .where("id", "=", before.versionId)
+      .forUpdate()
+      .execute();
     const used = await trx
       .selectFrom("evaluation")
       .select("id")
@@ -336,7 +351,13 @@ function evaluationOutput(ctx: Ctx, row: EvaluationRow) {
       answer: open && can(ctx.viewer, "evaluation.answer", row),
       report: open && can(ctx.viewer, "evaluation.report", row),
     },
-    ...releaseOutput({ ownerNationId, ownerOrganisationId, releasability, releaseNations, releaseOrganisations }),
+    ...releaseOutput({
+      ownerNationId,
+      ownerOrganisationId,
+      releasability,
+      releaseNations,
+      releaseOrganisations,
+    }),
   };
 }
 
@@ -448,13 +469,23 @@ export async function updateEvaluation(ctx: Ctx, id: string, patch: EvaluationPa
   const current = await loadEvaluation(ctx, id);
   authorize(ctx.viewer, "evaluation.plan", current);
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("evaluation").selectAll().where("id", "=", id).forUpdate().executeTakeFirstOrThrow();
+    const before = await trx
+      .selectFrom("evaluation")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     if (before.state === "reported" || before.state === "cancelled") {
       throw invalidState(`The evaluation is ${before.state} and can no longer change`);
     }
     const { phases, ...fields } = patch;
     const after = Object.keys(fields).length
-      ? await trx.updateTable("evaluation").set(fields).where("id", "=", id).returningAll().executeTakeFirstOrThrow()
+      ? await trx
+          .updateTable("evaluation")
+          .set(fields)
+          .where("id", "=", id)
+          .returningAll()
+          .executeTakeFirstOrThrow()
       : before;
     if (phases) {
       await trx.deleteFrom("evaluationPhase").where("evaluationId", "=", id).execute();
@@ -487,7 +518,9 @@ export async function eligibleEvaluators(ctx: Ctx, id: string, query: { limit?: 
       await ctx.db
         .selectFrom("evaluationTeamMember")
         .select("personId")
-        .where(sql<boolean>`period && daterange(${evaluation.startsOn}::date, ${evaluation.endsOn}::date, '[]')`)
+        .where(
+          sql<boolean>`period && daterange(${evaluation.startsOn}::date, ${evaluation.endsOn}::date, '[]')`,
+        )
         .execute()
     ).map((row) => row.personId),
   );
@@ -851,7 +884,12 @@ export async function updateAction(ctx: Ctx, id: string, actionId: string, patch
 export async function report(ctx: Ctx, id: string, input: ReportInput) {
   const current = await requireReporter(ctx, id);
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("evaluation").selectAll().where("id", "=", id).forUpdate().executeTakeFirstOrThrow();
+    const before = await trx
+      .selectFrom("evaluation")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     if (before.state !== "planned" && before.state !== "in_progress") {
       throw invalidState(`The evaluation is ${before.state}; it cannot be reported again`);
     }
@@ -865,7 +903,10 @@ export async function report(ctx: Ctx, id: string, input: ReportInput) {
     let outcome: string;
     if (current.isHeadquarters) {
       if (input.meetsStandards === undefined)
-        throw validation("body.meetsStandards", "a headquarters needs the team's statement of whether it meets the standards");
+        throw validation(
+          "body.meetsStandards",
+          "a headquarters needs the team's statement of whether it meets the standards",
+        );
       if (!input.summaryStatement?.trim())
         throw validation("body.summaryStatement", "a headquarters is reported with a summary statement");
       outcome = input.meetsStandards ? "meets_standards" : "does_not_meet_standards";

@@ -101,12 +101,15 @@ describe("the CREVAL demo run", () => {
     expect(run.body.signedOffAt).not.toBeNull();
     expect(run.body.summary).toMatchObject({ enrolled: 39, incomplete: 0 });
     expect(run.body.summary.pass + run.body.summary.fail).toBe(39);
-    expect(run.body.summary.fail).toBe(3);
+    expect(run.body.summary.fail).toBe(5);
     expect(run.body.summary.certificates).toBe(run.body.summary.pass);
     const failed = run.body.participants.filter(
       (p: { computed: { outcome: string } }) => p.computed.outcome === "fail",
     );
     expect(failed.every((p: { certificate: unknown }) => p.certificate === null)).toBe(true);
+    expect(failed.every((p: { computed: { reasons: string[] } }) => p.computed.reasons.length > 0)).toBe(
+      true,
+    );
     expect(run.body.participants.map((p: { person: { nationCode: string } }) => p.person.nationCode)).toEqual(
       expect.arrayContaining(["AZE", "TUR", "USA", "GEO", "UKR"]),
     );
@@ -440,12 +443,12 @@ describe("registry of certified people", () => {
         .total,
     ).toBe(0);
     const alert = await admin.get(
-      "/api/training/registry?qualification=CREVAL-EVALUATOR&validOn=2029-09-01&expiringWithinDays=60&limit=100",
+      "/api/training/registry?qualification=CREVAL-EVALUATOR&validOn=2029-02-01&expiringWithinDays=60&limit=100",
     );
     expect(alert.body.items.length).toBeGreaterThan(0);
     expect(
       alert.body.items.every(
-        (e: { expiringSoon: boolean; validUntil: string }) => e.expiringSoon && e.validUntil === "2029-10-08",
+        (e: { expiringSoon: boolean; validUntil: string }) => e.expiringSoon && e.validUntil === "2029-03-12",
       ),
     ).toBe(true);
     expect((await t.anonymous.get("/api/training/registry?qualification=CREVAL-EVALUATOR")).status).toBe(401);
@@ -454,15 +457,15 @@ describe("registry of certified people", () => {
   it("answers the readiness capability's questions", async () => {
     const people = await certifiedPeople(t.db, "CREVAL-EVALUATOR", "2027-06-01");
     expect(people.length).toBeGreaterThan(30);
-    const someone = people.find((p) => p.validUntil === "2029-10-08")!;
+    const someone = people.find((p) => p.validUntil === "2029-03-12")!;
     expect(
-      await hasValidQualification(t.db, someone.personId, "CREVAL-EVALUATOR", "2027-01-01", "2029-10-08"),
+      await hasValidQualification(t.db, someone.personId, "CREVAL-EVALUATOR", "2027-01-01", "2029-03-12"),
     ).toBe(true);
     expect(
-      await hasValidQualification(t.db, someone.personId, "CREVAL-EVALUATOR", "2027-01-01", "2029-10-09"),
+      await hasValidQualification(t.db, someone.personId, "CREVAL-EVALUATOR", "2027-01-01", "2029-03-13"),
     ).toBe(false);
     expect(
-      await hasValidQualification(t.db, someone.personId, "CREVAL-EVALUATOR", "2026-10-01", "2027-01-01"),
+      await hasValidQualification(t.db, someone.personId, "CREVAL-EVALUATOR", "2026-03-01", "2027-01-01"),
     ).toBe(false);
     expect(await hasValidQualification(t.db, someone.personId, "OTHER", "2027-01-01", "2027-01-02")).toBe(
       false,

@@ -1,16 +1,14 @@
-import {
-  IconArchive,
-  IconChecklist,
-  IconFileSearch,
-  IconMessages,
-  IconSchool,
-  IconSettings,
-  IconTargetArrow,
-} from "@tabler/icons-react";
+import { IconChecklist } from "@tabler/icons-react";
+import { adminFeature } from "../features/admin/routes";
+import { auditFeature } from "../features/audit/routes";
 import { authFeature } from "../features/auth/routes";
 import { catalogueFeature } from "../features/catalogue/routes";
 import { directoryFeature } from "../features/directory/routes";
+import { exchangeFeature } from "../features/exchange/routes";
+import { meetingsFeature } from "../features/meetings/routes";
 import { exercisesNavFeature, operationsFeature } from "../features/operations/routes";
+import { programmesFeature } from "../features/programmes/routes";
+import { trainingFeature } from "../features/training/routes";
 import { comingSoon } from "./coming-soon-page";
 import type { Feature } from "./feature";
 
@@ -22,13 +20,13 @@ export const features: Feature[] = [
   authFeature,
   directoryFeature,
   catalogueFeature,
-  comingSoon("programmes", IconTargetArrow),
-  comingSoon("training", IconSchool),
+  programmesFeature,
+  trainingFeature,
   comingSoon("readiness", IconChecklist),
   exercisesNavFeature,
   operationsFeature,
-  comingSoon("meetings", IconMessages),
-  comingSoon("exchange", IconArchive),
-  comingSoon("audit", IconFileSearch, (p) => p.hasAnyRole("auditor", "administrator")),
-  comingSoon("admin", IconSettings, (p) => p.isAdministrator),
+  meetingsFeature,
+  exchangeFeature,
+  auditFeature,
+  adminFeature,
 ];

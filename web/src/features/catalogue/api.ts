@@ -23,10 +23,11 @@ export const catalogueKeys = {
   tokens: ["catalogue", "tokens"] as const,
 };
 
-const useInvalidate = () => {
+export const useInvalidateCatalogue = () => {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: catalogueKeys.all });
 };
+const useInvalidate = useInvalidateCatalogue;
 
 export const useAreas = () =>
   useQuery({

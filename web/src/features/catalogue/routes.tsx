@@ -12,6 +12,7 @@ import { catalogueI18n } from "./i18n";
 const pages = {
   search: () => import("./pages/catalogue-search-page"),
   activity: () => import("./pages/activity-page"),
+  activityForm: () => import("./pages/activity-form-page"),
   event: () => import("./pages/event-page"),
   inbox: () => import("./pages/inbox-page"),
   schedule: () => import("./pages/schedule-page"),
@@ -25,6 +26,8 @@ export const catalogueFeature: Feature = {
   i18n: catalogueI18n,
   routes: [
     { path: "catalogue", lazy: lazyPage(pages.search, (m) => m.CatalogueSearchPage) },
+    { path: "catalogue/activities/new", lazy: lazyPage(pages.activityForm, (m) => m.ActivityFormPage) },
+    { path: "catalogue/activities/:id/edit", lazy: lazyPage(pages.activityForm, (m) => m.ActivityFormPage) },
     { path: "catalogue/activities/:id", lazy: lazyPage(pages.activity, (m) => m.ActivityPage) },
     { path: "catalogue/events/:id", lazy: lazyPage(pages.event, (m) => m.EventPage) },
     { path: "catalogue/inbox", lazy: lazyPage(pages.inbox, (m) => m.InboxPage) },

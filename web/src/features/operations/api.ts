@@ -168,3 +168,20 @@ export const useFundTotals = (query: { trustFundId?: string }) =>
 
 export const useAddFundContribution = () =>
   useWrite((input: Record<string, unknown>) => api.post<FundContribution>("/api/fund-contributions", input));
+
+export const useCreateExercise = () =>
+  useWrite((input: Record<string, unknown>) => api.post<ExerciseDetail>("/api/exercises", input));
+
+export const useSetAttendance = (exerciseId: string) =>
+  useWrite(
+    ({
+      conferenceId,
+      entries,
+    }: {
+      conferenceId: string;
+      entries: { nationId: string; attendees: number }[];
+    }) =>
+      api.put<ExerciseDetail>(`/api/exercises/${exerciseId}/conferences/${conferenceId}/attendance`, {
+        entries,
+      }),
+  );

@@ -24,6 +24,20 @@ export const operationsI18n = {
       catalogue: "Catalogue activity",
       linked: "Linked",
     },
+    form: {
+      title: "New exercise",
+      code: "Code",
+      codeHint: "Capital letters, digits and . _ -, e.g. OSH-ANTITERROR-2028",
+      endBeforeStart: "The end cannot be before the start",
+      releasability: "Who may see it",
+      addStage: "Add stage",
+    },
+    attendance: {
+      record: "Record attendance",
+      nation: "Nation",
+      attendees: "Attendees",
+      addLine: "Add nation",
+    },
     kinds: { live: "Live", command_post: "Command post", table_top: "Table-top" },
     statuses: {
       concept: "Concept",
@@ -181,6 +195,20 @@ export const operationsI18n = {
       catalogue: "Kataloq fəaliyyəti",
       linked: "Bağlıdır",
     },
+    form: {
+      title: "Yeni təlim",
+      code: "Kod",
+      codeHint: "Böyük hərflər, rəqəmlər və . _ -, məs. OSH-ANTITERROR-2028",
+      endBeforeStart: "Son tarix başlanğıcdan əvvəl ola bilməz",
+      releasability: "Kim görə bilər",
+      addStage: "Mərhələ əlavə et",
+    },
+    attendance: {
+      record: "İştirakı qeyd et",
+      nation: "Dövlət",
+      attendees: "İştirakçılar",
+      addLine: "Dövlət əlavə et",
+    },
     kinds: { live: "Canlı", command_post: "Komanda-qərargah", table_top: "Stolüstü" },
     statuses: {
       concept: "Konsepsiya",
@@ -337,6 +365,20 @@ export const operationsI18n = {
       sampleNote: "Что является образцом",
       catalogue: "Мероприятие каталога",
       linked: "Связано",
+    },
+    form: {
+      title: "Новое учение",
+      code: "Код",
+      codeHint: "Заглавные буквы, цифры и . _ -, напр. OSH-ANTITERROR-2028",
+      endBeforeStart: "Окончание не может быть раньше начала",
+      releasability: "Кто может видеть",
+      addStage: "Добавить этап",
+    },
+    attendance: {
+      record: "Отметить участие",
+      nation: "Страна",
+      attendees: "Участники",
+      addLine: "Добавить страну",
     },
     kinds: { live: "Полевое", command_post: "Командно-штабное", table_top: "Штабная игра" },
     statuses: {

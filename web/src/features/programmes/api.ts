@@ -3,9 +3,9 @@ import { api, type Page } from "../../shared/api";
 import type { Nation } from "../directory/types";
 import type {
   FrameworkDocument,
+  Goal,
   GoalCounts,
   GoalDetail,
-  Goal,
   GoalQuery,
   GoalStatus,
   ObjectiveDetail,
@@ -32,7 +32,12 @@ export const useNationOptions = () =>
     staleTime: 5 * 60_000,
   });
 
-export const useTimeline = (query: { nationId?: string; kinds?: string; fromYear?: number; toYear?: number }) =>
+export const useTimeline = (query: {
+  nationId?: string;
+  kinds?: string;
+  fromYear?: number;
+  toYear?: number;
+}) =>
   useQuery({
     queryKey: programmesKeys.of("timeline", query),
     queryFn: ({ signal }) =>
@@ -90,7 +95,8 @@ export const useProgrammes = (query: { nationId?: string; limit?: number; offset
 export const useProgrammeReport = (id: string | undefined) =>
   useQuery({
     queryKey: programmesKeys.of("programme-report", id),
-    queryFn: ({ signal }) => api.get<ProgrammeReport>(`/api/annual-programmes/${id}/report`, undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get<ProgrammeReport>(`/api/annual-programmes/${id}/report`, undefined, signal),
     enabled: !!id,
   });
 
@@ -131,7 +137,8 @@ export const useFramework = (id: string | undefined) =>
 export const useFrameworks = (nationId: string | undefined) =>
   useQuery({
     queryKey: programmesKeys.of("frameworks", nationId),
-    queryFn: ({ signal }) => api.get<Page<FrameworkDocument>>("/api/frameworks", { nationId, limit: 100 }, signal),
+    queryFn: ({ signal }) =>
+      api.get<Page<FrameworkDocument>>("/api/frameworks", { nationId, limit: 100 }, signal),
   });
 
 const useInvalidate = () => {

@@ -30,7 +30,8 @@ export const programmesI18n = {
     },
     timeline: {
       title: "Partnership timeline",
-      description: "Milestones, documents, plan periods, programmes, goals, deployments and exercises of a nation, in one view.",
+      description:
+        "Milestones, documents, plan periods, programmes, goals, deployments and exercises of a nation, in one view.",
       kinds: "Show",
       fromYear: "From year",
       toYear: "To year",
@@ -107,7 +108,8 @@ export const programmesI18n = {
     },
     programmes: {
       title: "Annual programmes",
-      description: "A nation's programme for a year or two: what was planned, and what was done according to nominations and attendance.",
+      description:
+        "A nation's programme for a year or two: what was planned, and what was done according to nominations and attendance.",
       span: "Years",
       items: "Items",
       empty: "No programmes you may see.",
@@ -203,7 +205,8 @@ export const programmesI18n = {
     },
     timeline: {
       title: "Tərəfdaşlıq xronologiyası",
-      description: "Dövlətin mərhələləri, sənədləri, plan dövrləri, proqramları, məqsədləri, yerləşdirmələri və təlimləri bir baxışda.",
+      description:
+        "Dövlətin mərhələləri, sənədləri, plan dövrləri, proqramları, məqsədləri, yerləşdirmələri və təlimləri bir baxışda.",
       kinds: "Göstər",
       fromYear: "İldən",
       toYear: "İlə qədər",
@@ -280,7 +283,8 @@ export const programmesI18n = {
     },
     programmes: {
       title: "İllik proqramlar",
-      description: "Dövlətin bir və ya iki illik proqramı: nə planlaşdırılıb və namizədliklərə və iştiraka görə nə edilib.",
+      description:
+        "Dövlətin bir və ya iki illik proqramı: nə planlaşdırılıb və namizədliklərə və iştiraka görə nə edilib.",
       span: "İllər",
       items: "Bəndlər",
       empty: "Görə biləcəyiniz proqram yoxdur.",
@@ -300,10 +304,16 @@ export const programmesI18n = {
       about: "təxminən {{count}}",
       item: "Bənd",
     },
-    programmeStatus: { draft: "Layihə", submitted: "Təqdim edilib", agreed: "Razılaşdırılıb", closed: "Bağlanıb" },
+    programmeStatus: {
+      draft: "Layihə",
+      submitted: "Təqdim edilib",
+      agreed: "Razılaşdırılıb",
+      closed: "Bağlanıb",
+    },
     goals: {
       title: "Tərəfdaşlıq məqsədləri",
-      description: "Planlaşdırma və təhlil dövründə cüt illərdə razılaşdırılan və tək illərdə qiymətləndirilən məqsədlər.",
+      description:
+        "Planlaşdırma və təhlil dövründə cüt illərdə razılaşdırılan və tək illərdə qiymətləndirilən məqsədlər.",
       code: "Kod",
       goal: "Məqsəd",
       agreed: "Razılaşdırılıb",
@@ -376,7 +386,8 @@ export const programmesI18n = {
     },
     timeline: {
       title: "Хронология партнёрства",
-      description: "Вехи, документы, периоды планов, программы, цели, развёртывания и учения государства в одном представлении.",
+      description:
+        "Вехи, документы, периоды планов, программы, цели, развёртывания и учения государства в одном представлении.",
       kinds: "Показать",
       fromYear: "С года",
       toYear: "По год",
@@ -395,7 +406,8 @@ export const programmesI18n = {
     },
     plans: {
       title: "Планы и периоды",
-      description: "Многолетние планы сотрудничества; даты каждого периода указаны по источникам, которые их называют.",
+      description:
+        "Многолетние планы сотрудничества; даты каждого периода указаны по источникам, которые их называют.",
       code: "Код",
       periods: "Периоды",
       period: "Период",
@@ -453,7 +465,8 @@ export const programmesI18n = {
     },
     programmes: {
       title: "Годовые программы",
-      description: "Программа государства на год или два: что запланировано и что сделано по номинациям и посещаемости.",
+      description:
+        "Программа государства на год или два: что запланировано и что сделано по номинациям и посещаемости.",
       span: "Годы",
       items: "Пункты",
       empty: "Нет доступных вам программ.",
@@ -476,7 +489,8 @@ export const programmesI18n = {
     programmeStatus: { draft: "Проект", submitted: "Представлена", agreed: "Согласована", closed: "Закрыта" },
     goals: {
       title: "Цели партнёрства",
-      description: "Цели, согласуемые в чётные годы и оцениваемые в нечётные годы цикла планирования и анализа.",
+      description:
+        "Цели, согласуемые в чётные годы и оцениваемые в нечётные годы цикла планирования и анализа.",
       code: "Код",
       goal: "Цель",
       agreed: "Согласована",

@@ -1,5 +1,5 @@
-import type { DatePrecision } from "../../shared/i18n/format";
 import type { Ref, ReleasabilityLevel } from "../../shared/api";
+import type { DatePrecision } from "../../shared/i18n/format";
 
 export interface Released {
   ownerNationId: string | null;
@@ -167,7 +167,14 @@ export interface PeriodReport {
     averageProgress: number;
     completionRate: number | null;
   };
-  lateActions: { id: string; objectiveCode: string; title: string; dueOn: string; status: string; progress: number }[];
+  lateActions: {
+    id: string;
+    objectiveCode: string;
+    title: string;
+    dueOn: string;
+    status: string;
+    progress: number;
+  }[];
 }
 
 export interface ProgrammeSummary extends Released {
@@ -228,7 +235,12 @@ export interface YearFigure {
   plannedItems: number | null;
   implementedItems: number | null;
   eventsAttended: number;
-  recorded: { eventCount: number; qualifier: "exact" | "more_than" | "about"; source: string; sample: boolean }[];
+  recorded: {
+    eventCount: number;
+    qualifier: "exact" | "more_than" | "about";
+    source: string;
+    sample: boolean;
+  }[];
 }
 
 export type GoalStatus = "proposed" | "agreed" | "in_progress" | "achieved" | "deferred" | "cancelled";
@@ -252,8 +264,21 @@ export interface Goal extends Released {
 }
 
 export interface GoalDetail extends Goal {
-  history: { id: string; fromStatus: GoalStatus | null; toStatus: GoalStatus; note: string | null; changedAt: string }[];
-  assessments: { id: string; cycleYear: number; rating: Rating; comments: string | null; assessedOn: string | null; sample: boolean }[];
+  history: {
+    id: string;
+    fromStatus: GoalStatus | null;
+    toStatus: GoalStatus;
+    note: string | null;
+    changedAt: string;
+  }[];
+  assessments: {
+    id: string;
+    cycleYear: number;
+    rating: Rating;
+    comments: string | null;
+    assessedOn: string | null;
+    sample: boolean;
+  }[];
   actions: { id: string; title: string; status: ActionStatus; objectiveId: string }[];
   activities: { id: string; code: string; titleEn: string }[];
 }
@@ -273,7 +298,15 @@ export interface GoalCounts {
   byArea: Record<string, number>;
 }
 
-export const TIMELINE_KINDS = ["milestone", "framework", "plan_period", "programme", "goal", "deployment", "exercise"] as const;
+export const TIMELINE_KINDS = [
+  "milestone",
+  "framework",
+  "plan_period",
+  "programme",
+  "goal",
+  "deployment",
+  "exercise",
+] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export interface TimelineEntry {

@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import { DetailList, PageHeader, QueryBoundary, ReleasabilityBadge } from "../../../shared/ui";
 import { useActivity, useAreas } from "../api";
+import { ActivityActions } from "../components/activity-actions";
 import { localTitle, useDateRange } from "../components/labels";
 
 export function ActivityPage() {
@@ -30,6 +31,7 @@ export function ActivityPage() {
               title={localTitle(a, language)}
               description={a.code}
               breadcrumbs={[{ label: t("search.title"), to: "/catalogue" }, { label: a.code }]}
+              actions={a.canEdit ? <ActivityActions activity={a} /> : undefined}
               badges={
                 <Group gap={4}>
                   <Badge variant="light">{t(`kinds.${a.kind}`)}</Badge>

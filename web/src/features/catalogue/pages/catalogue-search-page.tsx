@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Checkbox,
+  Code,
   Grid,
   Group,
   Paper,
@@ -14,6 +15,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
@@ -22,12 +24,13 @@ import {
   DataTable,
   type DataTableColumn,
   EmptyState,
+  notifyError,
   PageHeader,
   QueryBoundary,
   SearchInput,
   useListParams,
 } from "../../../shared/ui";
-import { useActivities, useAreas } from "../api";
+import { useActivities, useAreas, useCreateCalendarToken } from "../api";
 import { localTitle, useDateRange } from "../components/labels";
 import type { ActivitySummary, FacetBucket, FacetName } from "../types";
 
@@ -58,7 +61,7 @@ export function CatalogueSearchPage() {
   const { language } = useFormat();
   const navigate = useNavigate();
   const dates = useDateRange();
-  const { signedIn } = usePermissions();
+  const { signedIn, hasAnyRole } = usePermissions();
   const list = useListParams({ defaultSort: "startsOn", filters: FILTERS, limit: 25 });
   const areas = useAreas();
   const query = {
@@ -69,6 +72,29 @@ export function CatalogueSearchPage() {
     ...Object.fromEntries(Object.entries(list.filters).filter(([, value]) => value)),
   };
   const activities = useActivities(query);
+  const createFeed = useCreateCalendarToken();
+  const [feedUrl, setFeedUrl] = useState<string | null>(null);
+  const saveSearchFeed = async () => {
+    const { kind, area, organiserId, hostNationId, language: lang, year } = list.filters;
+    try {
+      const token = await createFeed.mutateAsync({
+        scope: "search",
+        label: list.q || t("search.title"),
+        search: {
+          ...(list.q ? { q: list.q } : {}),
+          ...(kind ? { kind } : {}),
+          ...(area ? { area } : {}),
+          ...(organiserId ? { organiserId } : {}),
+          ...(hostNationId ? { hostNationId } : {}),
+          ...(lang ? { language: lang } : {}),
+          ...(year ? { year: Number(year) } : {}),
+        },
+      });
+      setFeedUrl(`${window.location.origin}${token.url}`);
+    } catch (error) {
+      notifyError(error, t);
+    }
+  };
   const filtered = Object.values(list.filters).some(Boolean) || !!list.q;
 
   const areaName = (code: string) => {
@@ -148,7 +174,17 @@ export function CatalogueSearchPage() {
 
   return (
     <>
-      <PageHeader title={t("search.title")} description={t("search.description")} />
+      <PageHeader
+        title={t("search.title")}
+        description={t("search.description")}
+        actions={
+          hasAnyRole("organiser", "course_director", "administrator") && (
+            <Button component={Link} to="/catalogue/activities/new" data-testid="activity-create">
+              {t("form.create")}
+            </Button>
+          )
+        }
+      />
       <Grid>
         <Grid.Col span={{ base: 12, md: 3 }}>
           <Stack gap="sm" data-testid="catalogue-facets">
@@ -210,6 +246,16 @@ export function CatalogueSearchPage() {
                   </Paper>
                 );
               })}
+            {signedIn && (
+              <Button variant="light" size="xs" onClick={saveSearchFeed} data-testid="search-feed">
+                {t("search.feed")}
+              </Button>
+            )}
+            {feedUrl && (
+              <Code block data-testid="search-feed-url">
+                {feedUrl}
+              </Code>
+            )}
             {filtered && (
               <Button
                 variant="subtle"

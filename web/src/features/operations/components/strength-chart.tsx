@@ -43,7 +43,11 @@ export function StrengthChart({ points }: { points: StrengthPoint[] }) {
   const last = data[data.length - 1]!;
   const today = Date.parse(new Date().toISOString().slice(0, 10));
   if (last.total! > 0 && last.date! < today) data.push({ ...last, date: today });
-  const day = (value: unknown) => format.date(new Date(Number(value)).toISOString().slice(0, 10));
+  // Recharts asks for a label even when no point is hovered.
+  const day = (value: unknown) => {
+    const date = new Date(Number(value));
+    return Number.isNaN(date.getTime()) ? "" : format.date(date.toISOString().slice(0, 10));
+  };
 
   return (
     <div data-testid="strength-chart">

@@ -38,11 +38,13 @@ import {
   useRemoveParticipant,
   useUpdateMilestone,
 } from "../api";
+import { AttendanceModal } from "../components/attendance-modal";
 import { LessonStatusBadge } from "../components/lesson-status-badge";
 import { NationPicker } from "../components/nation-picker";
 import { SampleBadge } from "../components/sample-badge";
 import {
   CONFERENCE_KINDS,
+  type Conference,
   type ConferenceKind,
   type ExerciseDetail,
   PARTICIPANT_ROLES,
@@ -255,6 +257,7 @@ function Conferences({ exercise }: { exercise: ExerciseDetail }) {
   const [startsOn, setStartsOn] = useState("");
   const [endsOn, setEndsOn] = useState("");
   const [place, setPlace] = useState("");
+  const [recording, setRecording] = useState<Conference | null>(null);
   const submit = () =>
     add.mutate(
       { kind, startsOn, endsOn: endsOn || startsOn, place: place || null },
@@ -270,6 +273,7 @@ function Conferences({ exercise }: { exercise: ExerciseDetail }) {
     );
   return (
     <Section title={t("conferences.title")} testId="conferences">
+      <AttendanceModal exerciseId={exercise.id} conference={recording} onClose={() => setRecording(null)} />
       {exercise.conferences.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t("conferences.none")}
@@ -282,6 +286,7 @@ function Conferences({ exercise }: { exercise: ExerciseDetail }) {
               <Table.Th>{t("exercises.dates")}</Table.Th>
               <Table.Th>{t("stages.place")}</Table.Th>
               <Table.Th>{t("conferences.attendance")}</Table.Th>
+              {exercise.canEdit && <Table.Th />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -298,6 +303,18 @@ function Conferences({ exercise }: { exercise: ExerciseDetail }) {
                     {conference.attendance.map((a) => `${a.nation.code} ${a.attendees}`).join(", ")}
                   </Text>
                 </Table.Td>
+                {exercise.canEdit && (
+                  <Table.Td ta="right">
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => setRecording(conference)}
+                      data-testid={`attendance-open-${conference.kind}`}
+                    >
+                      {t("attendance.record")}
+                    </Button>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>

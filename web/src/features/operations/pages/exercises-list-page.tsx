@@ -1,6 +1,9 @@
-import { Anchor, Badge, Group, Paper, Select, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
+import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   DataTable,
@@ -12,6 +15,7 @@ import {
   useListParams,
 } from "../../../shared/ui";
 import { useExercises } from "../api";
+import { ExerciseFormModal } from "../components/exercise-form-modal";
 import { SampleBadge } from "../components/sample-badge";
 import { EXERCISE_KINDS, EXERCISE_STATUSES, type Exercise } from "../types";
 
@@ -19,6 +23,9 @@ export function ExercisesListPage() {
   const { t } = useTranslation("operations");
   const format = useFormat();
   const navigate = useNavigate();
+  const { isAdministrator, hasAnyRole } = usePermissions();
+  const canCreate = isAdministrator || hasAnyRole("organiser", "national_coordinator");
+  const [creating, creator] = useDisclosure(false);
   const params = useListParams({ defaultSort: "-startsOn", filters: ["kind", "status"] as const });
   const query = useExercises({
     q: params.q || undefined,
@@ -84,7 +91,18 @@ export function ExercisesListPage() {
 
   return (
     <>
-      <PageHeader title={t("exercises.title")} description={t("exercises.description")} />
+      <PageHeader
+        title={t("exercises.title")}
+        description={t("exercises.description")}
+        actions={
+          canCreate && (
+            <Button leftSection={<IconPlus size={16} />} onClick={creator.open} data-testid="exercise-create">
+              {t("form.title")}
+            </Button>
+          )
+        }
+      />
+      <ExerciseFormModal opened={creating} onClose={creator.close} />
       <Paper withBorder p="md" radius="md">
         <Group align="flex-end" mb="md" wrap="wrap">
           <SearchInput

@@ -12,7 +12,10 @@ export function JoinsList({ joins }: { joins: PeriodJoin[] }) {
   return (
     <Stack gap="sm" data-testid="period-joins">
       {joins.map((join) => (
-        <div key={`${join.earlierPeriodId}-${join.laterPeriodId}`} data-testid={`join-${join.earlierLabel}-${join.laterLabel}`}>
+        <div
+          key={`${join.earlierPeriodId}-${join.laterPeriodId}`}
+          data-testid={`join-${join.earlierLabel}-${join.laterLabel}`}
+        >
           <Group gap="xs">
             <Text fw={600}>{t("joins.reading", { earlier: join.earlierLabel, later: join.laterLabel })}</Text>
             <JoinBadge kind={join.kind} />
@@ -25,7 +28,8 @@ export function JoinsList({ joins }: { joins: PeriodJoin[] }) {
                     <JoinBadge kind={reading.kind} />
                     {reading.from && (
                       <Text size="sm">
-                        {format.date(reading.from)} – {format.date(reading.to)} ({t("joins.days", { count: reading.days })})
+                        {format.date(reading.from)} – {format.date(reading.to)} (
+                        {t("joins.days", { count: reading.days })})
                       </Text>
                     )}
                     <Text size="xs" c="dimmed">

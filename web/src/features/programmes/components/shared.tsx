@@ -41,7 +41,13 @@ export function useNationParam(): [string | undefined, (id: string | null) => vo
   return [current, set];
 }
 
-export function NationSelect({ value, onChange }: { value: string | undefined; onChange: (id: string | null) => void }) {
+export function NationSelect({
+  value,
+  onChange,
+}: {
+  value: string | undefined;
+  onChange: (id: string | null) => void;
+}) {
   const { t } = useTranslation("programmes");
   const format = useFormat();
   const nations = useNationOptions();

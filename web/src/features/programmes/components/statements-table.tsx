@@ -20,7 +20,9 @@ export function StatementsTable({ statements }: { statements: Statement[] }) {
           <Table.Tr key={statement.id}>
             <Table.Td w={220}>
               {format.date(statement.startsOn, statement.startPrecision)} –{" "}
-              {statement.endsOn ? format.date(statement.endsOn, statement.endPrecision) : t("timeline.ongoing")}
+              {statement.endsOn
+                ? format.date(statement.endsOn, statement.endPrecision)
+                : t("timeline.ongoing")}
             </Table.Td>
             <Table.Td>
               <Text size="xs" c="dimmed">

@@ -88,7 +88,13 @@ export function TimelinePage() {
         <Chip.Group multiple value={kinds} onChange={setKinds}>
           <Group gap="xs">
             {TIMELINE_KINDS.map((kind) => (
-              <Chip key={kind} value={kind} size="xs" color={COLOURS[kind]} data-testid={`timeline-kind-${kind}`}>
+              <Chip
+                key={kind}
+                value={kind}
+                size="xs"
+                color={COLOURS[kind]}
+                wrapperProps={{ "data-testid": `timeline-kind-${kind}` }}
+              >
                 {t(`kinds.${kind}`)}
               </Chip>
             ))}
@@ -143,7 +149,9 @@ export function TimelinePage() {
                               ? ` – ${format.date(entry.endsOn, entry.kind === "plan_period" || entry.kind === "programme" ? "year" : "day")}`
                               : ""}
                           </Text>
-                          {entry.detail && entry.kind !== "plan_period" && <Text size="sm">{entry.detail}</Text>}
+                          {entry.detail && entry.kind !== "plan_period" && (
+                            <Text size="sm">{entry.detail}</Text>
+                          )}
                           {entry.source && (
                             <Text size="xs" c="dimmed">
                               {t("common.source")}: {entry.source}

@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, it } from "vitest";
+import { type E2E, startE2E } from "./support/browser.js";
+let e: E2E;
+beforeAll(async () => { e = await startE2E(); });
+afterAll(() => e?.close());
+it("shots", async () => {
+  const page = await e.newPage();
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await e.login(page, "coordinator");
+  await page.goto("/programmes");
+  await page.getByTestId("timeline").waitFor();
+  await page.screenshot({ path: "/tmp/shot-timeline.png" });
+  await page.goto("/programmes/annual");
+  await page.getByTestId("programmes-table").waitFor();
+  await page.getByTestId("programmes-table").getByRole("link").first().click();
+  await page.getByTestId("programme-report").waitFor();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: "/tmp/shot-programme.png", fullPage: true });
+  await page.goto("/programmes/plans");
+  await page.getByTestId("plan-row-AZE-IPAP").getByRole("link").click();
+  await page.getByTestId("periods-table").waitFor();
+  await page.screenshot({ path: "/tmp/shot-plan.png", fullPage: true });
+  await page.getByTestId("period-row-VI").getByRole("link").first().click();
+  await page.getByTestId("period-report").waitFor();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: "/tmp/shot-period.png", fullPage: true });
+}, 120000);

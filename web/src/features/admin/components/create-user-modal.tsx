@@ -1,0 +1,116 @@
+import { Button, Group, Modal, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { fieldErrorsFromApi, isApiError } from "../../../shared/api";
+import { notifyError, notifySuccess } from "../../../shared/ui";
+import { useCreateUser } from "../api";
+import type { AdminUserDetail, GrantInput } from "../types";
+import { GrantRoleFields } from "./grant-role-fields";
+
+/** Creates an account with a temporary password (to be changed at first sign-in) and, optionally, a first role. */
+export function CreateUserModal({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (user: AdminUserDetail) => void;
+}) {
+  const { t } = useTranslation("admin");
+  const create = useCreateUser();
+  const [username, setUsername] = useState("");
+  const [displayName, setDisplayName] = useState("");
+  const [temporaryPassword, setTemporaryPassword] = useState("");
+  const [grant, setGrant] = useState<GrantInput | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const close = () => {
+    setUsername("");
+    setDisplayName("");
+    setTemporaryPassword("");
+    setGrant(null);
+    setErrors({});
+    onClose();
+  };
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    setErrors({});
+    create.mutate(
+      {
+        username: username.trim().toLowerCase(),
+        displayName,
+        temporaryPassword,
+        ...(grant ? { roles: [grant] } : {}),
+      },
+      {
+        onSuccess: (user) => {
+          notifySuccess(t("users.created", { username: user.username }));
+          close();
+          onCreated(user);
+        },
+        onError: (error) => {
+          if (isApiError(error) && error.fields.length) setErrors(fieldErrorsFromApi(error));
+          else notifyError(error, t);
+        },
+      },
+    );
+  };
+
+  const grantErrors = {
+    role: errors["roles.0.role"],
+    nationId: errors["roles.0.nationId"],
+    organisationId: errors["roles.0.organisationId"],
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} title={t("users.create")} size="lg">
+      <form onSubmit={submit} noValidate data-testid="user-create-form">
+        <Stack>
+          <TextInput
+            label={t("users.username")}
+            description={t("users.usernameHint")}
+            required
+            value={username}
+            onChange={(event) => setUsername(event.currentTarget.value)}
+            error={errors.username}
+            data-testid="user-username"
+          />
+          <TextInput
+            label={t("users.displayName")}
+            required
+            value={displayName}
+            onChange={(event) => setDisplayName(event.currentTarget.value)}
+            error={errors.displayName}
+            data-testid="user-display-name"
+          />
+          <PasswordInput
+            label={t("users.temporaryPassword")}
+            description={t("users.temporaryPasswordHint")}
+            required
+            value={temporaryPassword}
+            onChange={(event) => setTemporaryPassword(event.currentTarget.value)}
+            error={errors.temporaryPassword}
+            autoComplete="new-password"
+            data-testid="user-temporary-password"
+          />
+          <GrantRoleFields
+            value={grant}
+            onChange={setGrant}
+            errors={grantErrors}
+            testIdPrefix="user-create"
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t("common:actions.cancel")}
+            </Button>
+            <Button type="submit" loading={create.isPending} data-testid="user-create-submit">
+              {t("common:actions.create")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

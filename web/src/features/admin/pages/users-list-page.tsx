@@ -1,0 +1,157 @@
+import { Anchor, Badge, Button, Group, Select, Stack, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconUserPlus } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router-dom";
+import { ROLES, usePermissions } from "../../../shared/auth";
+import { formatDateTime, useFormat } from "../../../shared/i18n/format";
+import {
+  DataTable,
+  type DataTableColumn,
+  EmptyState,
+  PageHeader,
+  QueryBoundary,
+  SearchInput,
+  useListParams,
+} from "../../../shared/ui";
+import { useUsers } from "../api";
+import { CreateUserModal } from "../components/create-user-modal";
+import { RoleBadges } from "../components/role-badges";
+import type { AdminUser } from "../types";
+
+export function UserStatus({ user }: { user: AdminUser }) {
+  const { t } = useTranslation("admin");
+  const { language } = useFormat();
+  return (
+    <Group gap={4}>
+      {user.disabled ? (
+        <Badge color="gray">{t("users.disabled")}</Badge>
+      ) : (
+        <Badge color="green" variant="light">
+          {t("users.active")}
+        </Badge>
+      )}
+      {user.lockedUntil && (
+        <Badge color="red" variant="light">
+          {t("users.locked", { time: formatDateTime(user.lockedUntil, language) })}
+        </Badge>
+      )}
+      {user.mustChangePassword && (
+        <Badge color="yellow" variant="light">
+          {t("users.mustChange")}
+        </Badge>
+      )}
+      {user.oidcLinked && (
+        <Badge color="blue" variant="light">
+          {t("users.sso")}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+export function UsersListPage() {
+  const { t } = useTranslation("admin");
+  const { language } = useFormat();
+  const navigate = useNavigate();
+  const permissions = usePermissions();
+  const [creating, { open, close }] = useDisclosure(false);
+  const list = useListParams({ defaultSort: "username", filters: ["role", "status"] as const });
+  const { sort: _sort, ...query } = list.query;
+  const users = useUsers(query);
+
+  const columns: DataTableColumn<AdminUser>[] = [
+    {
+      key: "username",
+      header: t("users.username"),
+      render: (user) => (
+        <div>
+          <Anchor
+            component={Link}
+            to={`/admin/users/${user.id}`}
+            onClick={(event) => event.stopPropagation()}
+          >
+            {user.username}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {user.displayName}
+          </Text>
+        </div>
+      ),
+    },
+    { key: "roles", header: t("users.roles"), render: (user) => <RoleBadges roles={user.roles} /> },
+    { key: "status", header: t("users.status"), render: (user) => <UserStatus user={user} /> },
+    {
+      key: "lastLogin",
+      header: t("users.lastLogin"),
+      render: (user) => (user.lastLoginAt ? formatDateTime(user.lastLoginAt, language) : t("users.never")),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t("users.title")}
+        description={t("users.description")}
+        actions={
+          permissions.isAdministrator && (
+            <Button leftSection={<IconUserPlus size={16} />} onClick={open} data-testid="user-create">
+              {t("users.create")}
+            </Button>
+          )
+        }
+      />
+      <Stack>
+        <Group align="flex-end" wrap="wrap">
+          <SearchInput value={list.q} onChange={list.setQ} w={280} data-testid="user-search" />
+          <Select
+            label={t("roles.role")}
+            placeholder={t("users.anyRole")}
+            data={ROLES.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))}
+            value={list.filters.role || null}
+            onChange={(value) => list.setFilter("role", value)}
+            clearable
+            w={220}
+            data-testid="user-role-filter"
+          />
+          <Select
+            label={t("users.status")}
+            placeholder={t("users.anyStatus")}
+            data={[
+              { value: "active", label: t("users.active") },
+              { value: "disabled", label: t("users.disabled") },
+            ]}
+            value={list.filters.status || null}
+            onChange={(value) => list.setFilter("status", value)}
+            clearable
+            w={180}
+            data-testid="user-status-filter"
+          />
+        </Group>
+        <QueryBoundary query={users}>
+          {(page) => (
+            <DataTable
+              data-testid="users-table"
+              columns={columns}
+              rows={page.items}
+              rowKey={(user) => user.id}
+              rowTestId={(user) => `user-row-${user.username}`}
+              onRowClick={(user) => navigate(`/admin/users/${user.id}`)}
+              total={page.total}
+              limit={page.limit}
+              offset={page.offset}
+              onOffsetChange={list.setOffset}
+              fetching={users.isPlaceholderData}
+              empty={<EmptyState description={t("users.empty")} />}
+            />
+          )}
+        </QueryBoundary>
+      </Stack>
+      <CreateUserModal
+        opened={creating}
+        onClose={close}
+        onCreated={(user) => navigate(`/admin/users/${user.id}`)}
+      />
+    </>
+  );
+}

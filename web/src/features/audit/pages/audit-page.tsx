@@ -1,0 +1,222 @@
+import { Alert, Anchor, Button, Code, Group, Stack, Text, TextInput } from "@mantine/core";
+import { IconDownload, IconShieldCheck } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { formatDateTime, useFormat } from "../../../shared/i18n/format";
+import {
+  DataTable,
+  type DataTableColumn,
+  EmptyState,
+  notifyError,
+  PageHeader,
+  QueryBoundary,
+  useListParams,
+} from "../../../shared/ui";
+import { type AuditEntry, type AuditFilters, exportUrl, useAuditEntries, useVerifyChain } from "../api";
+
+const FILTERS = ["actor", "recordType", "recordId", "action", "from", "to"] as const;
+
+/** A calendar day as the start of that day (from) or of the next day (until), in UTC. */
+const dayStart = (day: string, plusDays = 0) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + plusDays);
+  return date.toISOString();
+};
+
+function Change({ diff }: { diff: AuditEntry["diff"] }) {
+  const fields = Object.keys({ ...diff.before, ...diff.after });
+  const show = (value: unknown) => (value === undefined ? "—" : JSON.stringify(value));
+  return (
+    <Stack gap={2}>
+      {fields.slice(0, 8).map((field) => (
+        <Text key={field} size="xs" ff="monospace">
+          {field}: {diff.before ? `${show(diff.before[field])} → ` : ""}
+          {show(diff.after?.[field])}
+        </Text>
+      ))}
+      {fields.length > 8 && <Text size="xs">…</Text>}
+      {diff.detail && (
+        <Text size="xs" c="dimmed" ff="monospace">
+          {JSON.stringify(diff.detail)}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+export function AuditPage() {
+  const { t } = useTranslation("audit");
+  const { language } = useFormat();
+  const list = useListParams({ defaultSort: "-seq", filters: FILTERS, limit: 50 });
+  const { filters } = list;
+  const apiFilters: AuditFilters = {
+    actor: filters.actor || undefined,
+    recordType: filters.recordType || undefined,
+    recordId: filters.recordId || undefined,
+    action: filters.action || undefined,
+    from: dayStart(filters.from),
+    to: dayStart(filters.to, 1),
+  };
+  const entries = useAuditEntries({ ...apiFilters, limit: list.limit, offset: list.offset });
+  const verify = useVerifyChain();
+
+  const columns: DataTableColumn<AuditEntry>[] = [
+    { key: "seq", header: "#", render: (entry) => entry.seq, width: 70 },
+    {
+      key: "time",
+      header: t("time"),
+      render: (entry) => formatDateTime(entry.occurredAt, language),
+      width: 170,
+    },
+    {
+      key: "actor",
+      header: t("actor"),
+      render: (entry) => (
+        <Anchor component="button" size="sm" onClick={() => list.setFilter("actor", entry.actorLabel)}>
+          {entry.actorLabel}
+        </Anchor>
+      ),
+    },
+    { key: "action", header: t("action"), render: (entry) => <Code>{entry.action}</Code> },
+    {
+      key: "record",
+      header: t("recordType"),
+      render: (entry) => (
+        <Anchor
+          component="button"
+          size="sm"
+          onClick={() => {
+            list.setFilter("recordType", entry.recordType);
+            if (entry.recordId) list.setFilter("recordId", entry.recordId);
+          }}
+        >
+          {entry.recordType}
+          {entry.recordId ? ` ${entry.recordId.slice(0, 8)}` : ""}
+        </Anchor>
+      ),
+    },
+    { key: "change", header: t("change"), render: (entry) => <Change diff={entry.diff} /> },
+    {
+      key: "request",
+      header: t("requestId"),
+      render: (entry) => (
+        <Text size="xs" c="dimmed" ff="monospace">
+          {entry.requestId?.slice(0, 12)}
+        </Text>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <Group>
+            <Button
+              component="a"
+              href={exportUrl(apiFilters)}
+              variant="light"
+              leftSection={<IconDownload size={16} />}
+              data-testid="audit-export"
+            >
+              {t("exportCsv")}
+            </Button>
+            <Button
+              leftSection={<IconShieldCheck size={16} />}
+              loading={verify.isPending}
+              onClick={() => verify.mutate(undefined, { onError: (error) => notifyError(error, t) })}
+              data-testid="audit-verify"
+            >
+              {t("verify")}
+            </Button>
+          </Group>
+        }
+      />
+      <Stack>
+        {verify.data && (
+          <Alert color={verify.data.ok ? "green" : "red"} data-testid="audit-verdict">
+            {verify.data.ok
+              ? t("verified", { entries: verify.data.entries })
+              : t("broken", { seq: verify.data.brokenAt, reason: verify.data.reason })}
+          </Alert>
+        )}
+        <Group align="flex-end" wrap="wrap">
+          <TextInput
+            label={t("actor")}
+            defaultValue={filters.actor}
+            key={`actor-${filters.actor}`}
+            onBlur={(event) => list.setFilter("actor", event.currentTarget.value.trim() || null)}
+            w={180}
+            data-testid="audit-actor"
+          />
+          <TextInput
+            label={t("recordType")}
+            defaultValue={filters.recordType}
+            key={`type-${filters.recordType}`}
+            onBlur={(event) => list.setFilter("recordType", event.currentTarget.value.trim() || null)}
+            w={160}
+            data-testid="audit-record-type"
+          />
+          <TextInput
+            label={t("recordId")}
+            defaultValue={filters.recordId}
+            key={`id-${filters.recordId}`}
+            onBlur={(event) => list.setFilter("recordId", event.currentTarget.value.trim() || null)}
+            w={300}
+            data-testid="audit-record-id"
+          />
+          <TextInput
+            label={t("action")}
+            title={t("actionHint")}
+            defaultValue={filters.action}
+            key={`action-${filters.action}`}
+            onBlur={(event) => list.setFilter("action", event.currentTarget.value.trim() || null)}
+            w={180}
+            data-testid="audit-action"
+          />
+          <TextInput
+            type="date"
+            label={t("from")}
+            value={filters.from}
+            onChange={(event) => list.setFilter("from", event.currentTarget.value || null)}
+            data-testid="audit-from"
+          />
+          <TextInput
+            type="date"
+            label={t("to")}
+            value={filters.to}
+            onChange={(event) => list.setFilter("to", event.currentTarget.value || null)}
+            data-testid="audit-to"
+          />
+          <Button
+            variant="subtle"
+            onClick={() => {
+              for (const name of FILTERS) list.setFilter(name, null);
+            }}
+          >
+            {t("clear")}
+          </Button>
+        </Group>
+        <QueryBoundary query={entries}>
+          {(page) => (
+            <DataTable
+              data-testid="audit-table"
+              columns={columns}
+              rows={page.items}
+              rowKey={(entry) => String(entry.seq)}
+              rowTestId={(entry) => `audit-row-${entry.seq}`}
+              total={page.total}
+              limit={page.limit}
+              offset={page.offset}
+              onOffsetChange={list.setOffset}
+              fetching={entries.isPlaceholderData}
+              empty={<EmptyState description={t("empty")} />}
+            />
+          )}
+        </QueryBoundary>
+      </Stack>
+    </>
+  );
+}

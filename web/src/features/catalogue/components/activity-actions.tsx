@@ -1,0 +1,168 @@
+import { Button, Group, Modal, NumberInput, Select, Stack, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router-dom";
+import { api } from "../../../shared/api";
+import { notifyError, notifySuccess } from "../../../shared/ui";
+import { useInvalidateCatalogue } from "../api";
+import type { ActivityDetail } from "../types";
+
+const NEXT_STATUSES: Record<string, string[]> = {
+  draft: ["published", "cancelled"],
+  published: ["closed", "completed", "cancelled"],
+  closed: ["published", "completed", "cancelled"],
+};
+
+/** The organiser's controls on an activity: edit, move through its life cycle, copy to a year, add an event. */
+export function ActivityActions({ activity }: { activity: ActivityDetail }) {
+  const { t } = useTranslation("catalogue");
+  const navigate = useNavigate();
+  const invalidate = useInvalidateCatalogue();
+  const [eventOpen, setEventOpen] = useState(false);
+  const [cancelOpen, setCancelOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [event, setEvent] = useState({
+    startsOn: "",
+    endsOn: "",
+    city: activity.city ?? "",
+    capacity: "" as number | string,
+    acceptance: "manual",
+  });
+
+  const run = async (action: () => Promise<unknown>) => {
+    try {
+      await action();
+      await invalidate();
+      notifySuccess(t("common:notify.saved"));
+      return true;
+    } catch (error) {
+      notifyError(error, t);
+      return false;
+    }
+  };
+  const setStatus = (status: string, withReason?: string) =>
+    run(() =>
+      api.post(
+        `/api/activities/${activity.id}/status`,
+        withReason ? { status, reason: withReason } : { status },
+      ),
+    );
+
+  return (
+    <Group gap="xs">
+      <Button component={Link} to={`/catalogue/activities/${activity.id}/edit`} variant="default" size="xs">
+        {t("form.edit")}
+      </Button>
+      {(NEXT_STATUSES[activity.status] ?? [])
+        .filter((status) => status !== "cancelled")
+        .map((status) => (
+          <Button
+            key={status}
+            size="xs"
+            variant="light"
+            onClick={() => setStatus(status)}
+            data-testid={`activity-status-${status}`}
+          >
+            {t(`form.to.${status}`)}
+          </Button>
+        ))}
+      {NEXT_STATUSES[activity.status]?.includes("cancelled") && (
+        <Button size="xs" color="red" variant="subtle" onClick={() => setCancelOpen(true)}>
+          {t("form.to.cancelled")}
+        </Button>
+      )}
+      <Button
+        size="xs"
+        variant="light"
+        onClick={async () => {
+          try {
+            const copy = await api.post<ActivityDetail>(`/api/activities/${activity.id}/copy`, {
+              menuYear: activity.menuYear + 1,
+            });
+            await invalidate();
+            navigate(`/catalogue/activities/${copy.id}`);
+          } catch (error) {
+            notifyError(error, t);
+          }
+        }}
+        data-testid="activity-copy"
+      >
+        {t("form.copyTo", { year: activity.menuYear + 1 })}
+      </Button>
+      {!["completed", "cancelled"].includes(activity.status) && (
+        <Button size="xs" onClick={() => setEventOpen(true)} data-testid="event-add">
+          {t("form.addEvent")}
+        </Button>
+      )}
+      <Modal opened={cancelOpen} onClose={() => setCancelOpen(false)} title={t("form.to.cancelled")}>
+        <Stack>
+          <TextInput
+            label={t("nominations.reason")}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
+          <Button
+            color="red"
+            disabled={!reason.trim()}
+            onClick={async () => (await setStatus("cancelled", reason.trim())) && setCancelOpen(false)}
+          >
+            {t("form.to.cancelled")}
+          </Button>
+        </Stack>
+      </Modal>
+      <Modal opened={eventOpen} onClose={() => setEventOpen(false)} title={t("form.addEvent")}>
+        <Stack>
+          <TextInput
+            type="date"
+            label={t("search.from")}
+            value={event.startsOn}
+            onChange={(e) => setEvent({ ...event, startsOn: e.currentTarget.value })}
+          />
+          <TextInput
+            type="date"
+            label={t("search.to")}
+            value={event.endsOn}
+            onChange={(e) => setEvent({ ...event, endsOn: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t("form.city")}
+            value={event.city}
+            onChange={(e) => setEvent({ ...event, city: e.currentTarget.value })}
+          />
+          <NumberInput
+            label={t("fields.capacity")}
+            min={1}
+            value={event.capacity}
+            onChange={(value) => setEvent({ ...event, capacity: value })}
+          />
+          <Select
+            label={t("fields.acceptance")}
+            value={event.acceptance}
+            onChange={(value) => setEvent({ ...event, acceptance: value ?? "manual" })}
+            data={(["manual", "first_come"] as const).map((value) => ({
+              value,
+              label: t(`acceptance.${value}`),
+            }))}
+          />
+          <Button
+            disabled={!event.startsOn || !event.endsOn}
+            onClick={async () => {
+              const ok = await run(() =>
+                api.post(`/api/activities/${activity.id}/events`, {
+                  startsOn: event.startsOn,
+                  endsOn: event.endsOn,
+                  city: event.city.trim() || null,
+                  capacity: typeof event.capacity === "number" ? event.capacity : null,
+                  acceptance: event.acceptance,
+                }),
+              );
+              if (ok) setEventOpen(false);
+            }}
+          >
+            {t("form.save")}
+          </Button>
+        </Stack>
+      </Modal>
+    </Group>
+  );
+}

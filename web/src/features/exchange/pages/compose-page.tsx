@@ -1,0 +1,94 @@
+import { Button, Group, MultiSelect, Select, Stack, Textarea, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router-dom";
+import { ErrorAlert, notifySuccess, PageHeader } from "../../../shared/ui";
+import { splitParty, useParties } from "../../meetings/api";
+import { useMyParties, useSend } from "../api";
+
+export function ComposePage() {
+  const { t } = useTranslation("exchange");
+  const navigate = useNavigate();
+  const mine = useMyParties();
+  const parties = useParties();
+  const send = useSend();
+  const [sender, setSender] = useState<string | null>(null);
+  const [recipients, setRecipients] = useState<string[]>([]);
+  const [subject, setSubject] = useState("");
+  const [body, setBody] = useState("");
+  const senderOptions = (mine.data?.actsFor ?? []).map((p) => ({
+    value: `${p.kind}:${p.id}`,
+    label: `${p.code} — ${p.nameEn}`,
+  }));
+  const chosenSender = sender ?? senderOptions[0]?.value ?? null;
+
+  const submit = async () => {
+    const from = chosenSender ? splitParty(chosenSender) : {};
+    const to = recipients.map(splitParty);
+    const message = await send.mutateAsync({
+      ...(from.nationId ? { senderNationId: from.nationId } : {}),
+      ...(from.organisationId ? { senderOrganisationId: from.organisationId } : {}),
+      subject,
+      body,
+      recipientNationIds: to.flatMap((p) => (p.nationId ? [p.nationId] : [])),
+      recipientOrganisationIds: to.flatMap((p) => (p.organisationId ? [p.organisationId] : [])),
+    });
+    notifySuccess(t("sentMessage"));
+    navigate(`/exchange/${message.id}`);
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t("compose")}
+        breadcrumbs={[{ label: t("title"), to: "/exchange" }, { label: t("compose") }]}
+      />
+      <Stack maw={720}>
+        {send.error && <ErrorAlert error={send.error} />}
+        <Select
+          label={t("sender")}
+          data={senderOptions}
+          value={chosenSender}
+          onChange={setSender}
+          data-testid="compose-sender"
+        />
+        <MultiSelect
+          label={t("recipients")}
+          searchable
+          data={parties.data ?? []}
+          value={recipients}
+          onChange={setRecipients}
+          data-testid="compose-recipients"
+        />
+        <TextInput
+          label={t("subject")}
+          required
+          value={subject}
+          onChange={(e) => setSubject(e.currentTarget.value)}
+          data-testid="compose-subject"
+        />
+        <Textarea
+          label={t("body")}
+          autosize
+          minRows={5}
+          value={body}
+          onChange={(e) => setBody(e.currentTarget.value)}
+          data-testid="compose-body"
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => navigate("/exchange")}>
+            {t("cancel")}
+          </Button>
+          <Button
+            onClick={submit}
+            loading={send.isPending}
+            disabled={!subject.trim() || recipients.length === 0}
+            data-testid="compose-send"
+          >
+            {t("send")}
+          </Button>
+        </Group>
+      </Stack>
+    </>
+  );
+}

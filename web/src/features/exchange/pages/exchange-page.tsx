@@ -1,0 +1,128 @@
+import { Anchor, Badge, Button, Group, Stack, Tabs, Text } from "@mantine/core";
+import { IconPlus } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { useFormat } from "../../../shared/i18n/format";
+import {
+  DataTable,
+  type DataTableColumn,
+  EmptyState,
+  PageHeader,
+  QueryBoundary,
+  SearchInput,
+  useListParams,
+} from "../../../shared/ui";
+import { type MessageSummary, useCounts, useMessages } from "../api";
+
+type Box = "inbox" | "sent" | "all";
+
+export function ExchangePage() {
+  const { t } = useTranslation("exchange");
+  const format = useFormat();
+  const list = useListParams({ defaultSort: "-sentAt", filters: ["box"] as const });
+  const box = (list.filters.box || "inbox") as Box;
+  const counts = useCounts();
+  const messages = useMessages({ box, q: list.q || undefined, limit: list.limit, offset: list.offset });
+
+  const columns: DataTableColumn<MessageSummary>[] = [
+    {
+      key: "subject",
+      header: t("subject"),
+      render: (m) => (
+        <Group gap="xs">
+          <Anchor
+            component={Link}
+            to={`/exchange/${m.id}`}
+            fw={m.awaitingMyAcknowledgement ? 700 : undefined}
+            data-testid="message-link"
+          >
+            {m.subject}
+          </Anchor>
+          {m.awaitingMyAcknowledgement && (
+            <Badge color="orange" size="xs" data-testid="awaiting-badge">
+              {t("awaiting")}
+            </Badge>
+          )}
+          {m.forwardedFromId && (
+            <Badge size="xs" variant="outline">
+              {t("forwarded")}
+            </Badge>
+          )}
+          {m.sample && (
+            <Badge size="xs" color="gray" variant="outline">
+              {t("sample")}
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    { key: "from", header: t("from"), render: (m) => m.sender.code },
+    { key: "to", header: t("to"), render: (m) => m.recipients.map((r) => r.party.code).join(", ") },
+    {
+      key: "receipts",
+      header: t("receipts"),
+      render: (m) => (
+        <Text size="sm" data-testid="receipt-count">
+          {t("acknowledged", {
+            count: m.recipients.filter((r) => r.acknowledgedAt).length,
+            total: m.recipients.length,
+          })}
+        </Text>
+      ),
+    },
+    { key: "sentAt", header: t("sentAt"), render: (m) => format.dateTime(m.sentAt) },
+  ];
+
+  const label = (name: Box, count?: number) => (count === undefined ? t(name) : `${t(name)} (${count})`);
+
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <Button
+            component={Link}
+            to="/exchange/new"
+            leftSection={<IconPlus size={16} />}
+            data-testid="exchange-compose"
+          >
+            {t("compose")}
+          </Button>
+        }
+      />
+      <Stack>
+        <Tabs value={box} onChange={(value) => list.setFilter("box", value)}>
+          <Tabs.List>
+            <Tabs.Tab value="inbox" data-testid="tab-inbox">
+              {label("inbox", counts.data?.inbox)}
+            </Tabs.Tab>
+            <Tabs.Tab value="sent" data-testid="tab-sent">
+              {label("sent", counts.data?.sent)}
+            </Tabs.Tab>
+            <Tabs.Tab value="all" data-testid="tab-all">
+              {label("all", counts.data?.visible)}
+            </Tabs.Tab>
+          </Tabs.List>
+        </Tabs>
+        <SearchInput value={list.q} onChange={list.setQ} w={320} data-testid="exchange-search" />
+        <QueryBoundary query={messages}>
+          {(page) => (
+            <DataTable
+              data-testid="messages-table"
+              columns={columns}
+              rows={page.items}
+              rowKey={(m) => m.id}
+              total={page.total}
+              limit={page.limit}
+              offset={page.offset}
+              onOffsetChange={list.setOffset}
+              fetching={messages.isFetching}
+              empty={<EmptyState title={t("empty")} />}
+            />
+          )}
+        </QueryBoundary>
+      </Stack>
+    </>
+  );
+}

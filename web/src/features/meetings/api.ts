@@ -1,0 +1,237 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, type Page, type Ref } from "../../shared/api";
+
+export type ActionStatus = "open" | "in_progress" | "done" | "cancelled";
+export const ACTION_STATUSES: ActionStatus[] = ["open", "in_progress", "done", "cancelled"];
+
+export interface SeriesRef {
+  id: string;
+  code: string;
+  kind: string;
+  titleEn: string;
+  titleRu: string | null;
+  titleAz: string | null;
+}
+
+export interface MeetingSeries extends SeriesRef {
+  description: string | null;
+  sinceYear: number | null;
+  sample: boolean;
+  meetingCount: number;
+  ownerOrganisationId: string | null;
+  ownerNationId: string | null;
+}
+
+export interface MeetingSummary {
+  id: string;
+  seriesId: string;
+  series: SeriesRef;
+  number: number;
+  numeral: string;
+  title: string | null;
+  startsOn: string;
+  endsOn: string;
+  city: string | null;
+  venue: string | null;
+  hostNation: Ref | null;
+  hostOrganisation: Ref | null;
+  status: "planned" | "held" | "cancelled";
+  sample: boolean;
+  sampleNote: string | null;
+  decisionCount: number;
+}
+
+export interface FileRef {
+  id: string;
+  fileId: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+}
+
+export interface Decision {
+  id: string;
+  meetingId: string;
+  meetingNumber: number;
+  number: number;
+  reference: string;
+  title: string;
+  agendaItemId: string | null;
+  texts: { language: string; body: string; translationStatus: string }[];
+}
+
+export interface MeetingDetail extends MeetingSummary {
+  minutes: string | null;
+  minutesApprovedOn: string | null;
+  agenda: {
+    id: string;
+    position: number;
+    title: string;
+    presenterName: string | null;
+    presenterNation: Ref | null;
+    presenterOrganisation: Ref | null;
+    note: string | null;
+    documents: FileRef[];
+  }[];
+  delegations: {
+    id: string;
+    nation: Ref | null;
+    organisation: Ref | null;
+    headName: string | null;
+    members: { name: string; position?: string | null }[];
+  }[];
+  decisions: Decision[];
+  canEdit: boolean;
+}
+
+export interface ActionItem {
+  id: string;
+  seriesId: string;
+  series: { id: string; code: string; titleEn: string };
+  raisedMeetingId: string;
+  raisedAt: { id: string; number: number; numeral: string; startsOn: string };
+  decisionId: string | null;
+  decisionReference: string | null;
+  title: string;
+  description: string | null;
+  assigneeNation: Ref | null;
+  assigneeOrganisation: Ref | null;
+  deadline: string | null;
+  status: ActionStatus;
+  closedOn: string | null;
+  evidence: string | null;
+  overdue: boolean;
+  sample: boolean;
+  reviewCount: number;
+}
+
+export interface MeetingActionItems {
+  asOf: string;
+  raised: ActionItem[];
+  carriedOver: ActionItem[];
+}
+
+export interface MeetingQuery {
+  seriesId?: string;
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface ActionQuery {
+  seriesId?: string;
+  status?: string;
+  overdue?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export const meetingsKeys = {
+  all: ["meetings"] as const,
+  series: ["meetings", "series"] as const,
+  list: (query: MeetingQuery) => ["meetings", "list", query] as const,
+  detail: (id: string) => ["meetings", "detail", id] as const,
+  actions: (query: ActionQuery) => ["meetings", "actions", query] as const,
+  meetingActions: (id: string) => ["meetings", "meeting-actions", id] as const,
+};
+
+const useInvalidate = () => {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: meetingsKeys.all });
+};
+
+export const useSeries = () =>
+  useQuery({
+    queryKey: meetingsKeys.series,
+    queryFn: ({ signal }) => api.get<Page<MeetingSeries>>("/api/meeting-series", { limit: 100 }, signal),
+  });
+
+export const useMeetings = (query: MeetingQuery) =>
+  useQuery({
+    queryKey: meetingsKeys.list(query),
+    queryFn: ({ signal }) => api.get<Page<MeetingSummary>>("/api/meetings", query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useMeeting = (id: string) =>
+  useQuery({
+    queryKey: meetingsKeys.detail(id),
+    queryFn: ({ signal }) => api.get<MeetingDetail>(`/api/meetings/${id}`, undefined, signal),
+  });
+
+export const useMeetingActions = (id: string) =>
+  useQuery({
+    queryKey: meetingsKeys.meetingActions(id),
+    queryFn: ({ signal }) =>
+      api.get<MeetingActionItems>(`/api/meetings/${id}/action-items`, undefined, signal),
+  });
+
+export const useActionItems = (query: ActionQuery) =>
+  useQuery({
+    queryKey: meetingsKeys.actions(query),
+    queryFn: ({ signal }) => api.get<Page<ActionItem>>("/api/action-items", query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export interface MeetingInput {
+  seriesId: string;
+  startsOn: string;
+  endsOn: string;
+  city?: string | null;
+  venue?: string | null;
+  number?: number;
+}
+
+export function useCreateMeeting() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: MeetingInput) => api.post<MeetingDetail>("/api/meetings", input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useMeetingMutation<I>(path: (input: I) => string, method: "post" | "patch" = "post") {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ input, body }: { input: I; body: unknown }) =>
+      method === "post" ? api.post<unknown>(path(input), body) : api.patch<unknown>(path(input), body),
+    onSuccess: invalidate,
+  });
+}
+
+export interface PartyOption {
+  value: string;
+  label: string;
+  kind: "nation" | "organisation";
+}
+
+/** Nations and organisations as choices for assignees, delegations and recipients. */
+export const useParties = () =>
+  useQuery({
+    queryKey: ["meetings", "parties"],
+    staleTime: 5 * 60_000,
+    queryFn: async ({ signal }) => {
+      const [nations, organisations] = await Promise.all([
+        api.get<Page<Ref>>("/api/nations", { limit: 100, sort: "code" }, signal),
+        api.get<Page<Ref>>("/api/organisations", { limit: 100, sort: "code" }, signal),
+      ]);
+      return [
+        ...nations.items.map(
+          (n): PartyOption => ({ value: `nation:${n.id}`, label: `${n.code} — ${n.nameEn}`, kind: "nation" }),
+        ),
+        ...organisations.items.map(
+          (o): PartyOption => ({
+            value: `organisation:${o.id}`,
+            label: `${o.code} — ${o.nameEn}`,
+            kind: "organisation",
+          }),
+        ),
+      ];
+    },
+  });
+
+/** "nation:<id>" → { nationId } */
+export function splitParty(value: string): { nationId?: string; organisationId?: string } {
+  const [kind, id] = value.split(":");
+  return kind === "nation" ? { nationId: id } : { organisationId: id };
+}

@@ -1,0 +1,69 @@
+import { Group, Select, Stack, Switch } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../../shared/i18n/format";
+import { PageHeader, QueryBoundary, useListParams } from "../../../shared/ui";
+import { ACTION_STATUSES, useActionItems, useSeries } from "../api";
+import { seriesTitle } from "../components";
+import { ActionTable } from "./meeting-page";
+
+export function ActionTrackerPage() {
+  const { t } = useTranslation("meetings");
+  const format = useFormat();
+  const list = useListParams({
+    defaultSort: "deadline",
+    filters: ["seriesId", "status", "overdue"] as const,
+    limit: 100,
+  });
+  const series = useSeries();
+  const items = useActionItems({
+    seriesId: list.filters.seriesId || undefined,
+    status: list.filters.status || undefined,
+    overdue: list.filters.overdue === "true" ? true : undefined,
+    limit: 100,
+    offset: list.offset,
+  });
+  return (
+    <>
+      <PageHeader title={t("actions.title")} description={t("actions.description")} />
+      <Stack>
+        <Group align="flex-end">
+          <Select
+            label={t("list.series")}
+            searchable
+            placeholder={t("list.allSeries")}
+            clearable
+            w={420}
+            value={list.filters.seriesId || null}
+            onChange={(value) => list.setFilter("seriesId", value)}
+            data={(series.data?.items ?? []).map((s) => ({
+              value: s.id,
+              label: seriesTitle(s, format.language),
+            }))}
+            data-testid="tracker-series"
+          />
+          <Select
+            label={t("actions.status")}
+            placeholder={t("actions.anyStatus")}
+            clearable
+            w={200}
+            value={list.filters.status || null}
+            onChange={(value) => list.setFilter("status", value)}
+            data={[
+              { value: "not_closed", label: t("actions.notClosed") },
+              ...ACTION_STATUSES.map((s) => ({ value: s, label: t(`actionStatus.${s}`) })),
+            ]}
+          />
+          <Switch
+            label={t("actions.overdueOnly")}
+            checked={list.filters.overdue === "true"}
+            onChange={(e) => list.setFilter("overdue", e.currentTarget.checked ? "true" : null)}
+            data-testid="tracker-overdue"
+          />
+        </Group>
+        <QueryBoundary query={items}>
+          {(page) => <ActionTable items={page.items} testId="tracker-table" />}
+        </QueryBoundary>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,513 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router-dom";
+import { useFormat } from "../../../shared/i18n/format";
+import { ErrorAlert, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import {
+  type ActionItem,
+  type MeetingDetail,
+  splitParty,
+  useMeeting,
+  useMeetingActions,
+  useMeetingMutation,
+  useParties,
+} from "../api";
+import { ActionStatusBadge, OverdueBadge, partyName, seriesTitle } from "../components";
+
+export function MeetingPage() {
+  const { id = "" } = useParams();
+  const meeting = useMeeting(id);
+  return <QueryBoundary query={meeting}>{(data) => <MeetingView meeting={data} />}</QueryBoundary>;
+}
+
+function Section({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
+  return (
+    <Card withBorder radius="md" data-testid={testId}>
+      <Title order={2} size="h4" mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
+function MeetingView({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation("meetings");
+  const format = useFormat();
+  const title =
+    meeting.title ??
+    `${t("meeting.numbered", { numeral: meeting.numeral })} — ${seriesTitle(meeting.series, format.language)}`;
+  return (
+    <>
+      <PageHeader
+        title={<span data-testid="meeting-title">{title}</span>}
+        documentTitle={title}
+        breadcrumbs={[{ label: t("list.title"), to: "/meetings" }, { label: meeting.numeral }]}
+        description={`${meeting.startsOn === meeting.endsOn ? format.date(meeting.startsOn) : `${format.date(meeting.startsOn)} – ${format.date(meeting.endsOn)}`}${meeting.city ? ` · ${meeting.city}` : ""}${meeting.venue ? `, ${meeting.venue}` : ""}`}
+        badges={
+          <Group gap="xs">
+            <Badge variant="light">{t(`status.${meeting.status}`)}</Badge>
+            {meeting.sample && (
+              <Badge color="gray" variant="outline">
+                {t("sample")}
+              </Badge>
+            )}
+          </Group>
+        }
+      />
+      <Stack>
+        {meeting.sampleNote && (
+          <Alert color="gray" data-testid="meeting-sample-note">
+            {meeting.sampleNote}
+          </Alert>
+        )}
+        <AgendaSection meeting={meeting} />
+        <DelegationsSection meeting={meeting} />
+        <MinutesSection meeting={meeting} />
+        <DecisionsSection meeting={meeting} />
+        <ActionsSection meeting={meeting} />
+      </Stack>
+    </>
+  );
+}
+
+function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation("meetings");
+  const add = useMeetingMutation<string>((id) => `/api/meetings/${id}/agenda`);
+  const [title, setTitle] = useState("");
+  const [presenter, setPresenter] = useState("");
+  return (
+    <Section title={t("meeting.agenda")} testId="meeting-agenda">
+      {meeting.agenda.length === 0 ? (
+        <Text c="dimmed">{t("meeting.noAgenda")}</Text>
+      ) : (
+        <Table>
+          <Table.Tbody>
+            {meeting.agenda.map((item) => (
+              <Table.Tr key={item.id} data-testid="agenda-item">
+                <Table.Td w={40}>{item.position}.</Table.Td>
+                <Table.Td>{item.title}</Table.Td>
+                <Table.Td>
+                  {[item.presenterName, item.presenterOrganisation?.code, item.presenterNation?.code]
+                    .filter(Boolean)
+                    .join(", ")}
+                </Table.Td>
+                <Table.Td>
+                  {item.documents.map((doc) => (
+                    <Anchor key={doc.id} href={`/api/meetings/${meeting.id}/documents/${doc.id}`} mr="xs">
+                      {doc.filename}
+                    </Anchor>
+                  ))}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {meeting.canEdit && (
+        <Group mt="sm" align="flex-end">
+          <TextInput
+            label={t("meeting.agendaTitle")}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            w={360}
+            data-testid="agenda-title"
+          />
+          <TextInput
+            label={t("meeting.presenter")}
+            value={presenter}
+            onChange={(e) => setPresenter(e.currentTarget.value)}
+          />
+          <Button
+            disabled={!title.trim()}
+            loading={add.isPending}
+            data-testid="agenda-add"
+            onClick={async () => {
+              await add.mutateAsync({ input: meeting.id, body: { title, presenterName: presenter || null } });
+              setTitle("");
+              setPresenter("");
+            }}
+          >
+            {t("meeting.addAgenda")}
+          </Button>
+        </Group>
+      )}
+      {add.error && <ErrorAlert error={add.error} />}
+    </Section>
+  );
+}
+
+function DelegationsSection({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation("meetings");
+  const parties = useParties();
+  const add = useMeetingMutation<string>((id) => `/api/meetings/${id}/delegations`);
+  const [party, setParty] = useState<string | null>(null);
+  const [head, setHead] = useState("");
+  return (
+    <Section title={t("meeting.delegations")} testId="meeting-delegations">
+      {meeting.delegations.length === 0 ? (
+        <Text c="dimmed">{t("meeting.noDelegations")}</Text>
+      ) : (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("meeting.party")}</Table.Th>
+              <Table.Th>{t("meeting.head")}</Table.Th>
+              <Table.Th>{t("meeting.members")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {meeting.delegations.map((d) => (
+              <Table.Tr key={d.id} data-testid="delegation">
+                <Table.Td>
+                  {d.nation
+                    ? `${d.nation.code} — ${d.nation.nameEn}`
+                    : `${d.organisation?.code} — ${d.organisation?.nameEn}`}
+                </Table.Td>
+                <Table.Td>{d.headName}</Table.Td>
+                <Table.Td>
+                  {d.members.map((m) => [m.name, m.position].filter(Boolean).join(", ")).join("; ")}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {meeting.canEdit && (
+        <Group mt="sm" align="flex-end">
+          <Select
+            label={t("meeting.party")}
+            searchable
+            w={360}
+            data={parties.data ?? []}
+            value={party}
+            onChange={setParty}
+            data-testid="delegation-party"
+          />
+          <TextInput
+            label={t("meeting.head")}
+            value={head}
+            onChange={(e) => setHead(e.currentTarget.value)}
+          />
+          <Button
+            disabled={!party}
+            loading={add.isPending}
+            onClick={async () => {
+              if (!party) return;
+              await add.mutateAsync({
+                input: meeting.id,
+                body: { ...splitParty(party), headName: head || null },
+              });
+              setParty(null);
+              setHead("");
+            }}
+          >
+            {t("meeting.addDelegation")}
+          </Button>
+        </Group>
+      )}
+      {add.error && <ErrorAlert error={add.error} />}
+    </Section>
+  );
+}
+
+function MinutesSection({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation("meetings");
+  const save = useMeetingMutation<string>((id) => `/api/meetings/${id}`, "patch");
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(meeting.minutes ?? "");
+  return (
+    <Section title={t("meeting.minutes")} testId="meeting-minutes">
+      {editing ? (
+        <Stack>
+          <Textarea
+            autosize
+            minRows={4}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            data-testid="minutes-text"
+          />
+          <Group>
+            <Button
+              loading={save.isPending}
+              data-testid="minutes-save"
+              onClick={async () => {
+                await save.mutateAsync({ input: meeting.id, body: { minutes: text || null } });
+                setEditing(false);
+                notifySuccess(t("meeting.saved"));
+              }}
+            >
+              {t("meeting.saveMinutes")}
+            </Button>
+            <Button variant="default" onClick={() => setEditing(false)}>
+              {t("form.cancel")}
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Stack>
+          <Text
+            style={{ whiteSpace: "pre-wrap" }}
+            c={meeting.minutes ? undefined : "dimmed"}
+            data-testid="minutes-view"
+          >
+            {meeting.minutes ?? t("meeting.noMinutes")}
+          </Text>
+          {meeting.canEdit && (
+            <Group>
+              <Button variant="light" onClick={() => setEditing(true)} data-testid="minutes-edit">
+                {t("meeting.editMinutes")}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      )}
+      {save.error && <ErrorAlert error={save.error} />}
+    </Section>
+  );
+}
+
+const TRANSLATION_STATUSES = ["original", "official", "pending", "unofficial"] as const;
+
+function DecisionsSection({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation("meetings");
+  const add = useMeetingMutation<string>((id) => `/api/meetings/${id}/decisions`);
+  const [title, setTitle] = useState("");
+  const [language, setLanguage] = useState<string | null>("ru");
+  const [status, setStatus] = useState<string | null>("original");
+  const [body, setBody] = useState("");
+  return (
+    <Section title={t("meeting.decisions")} testId="meeting-decisions">
+      {meeting.decisions.length === 0 ? (
+        <Text c="dimmed">{t("meeting.noDecisions")}</Text>
+      ) : (
+        <Stack gap="sm">
+          {meeting.decisions.map((decision) => (
+            <Card key={decision.id} withBorder padding="sm" data-testid="decision">
+              <Group gap="xs" mb={4}>
+                <Badge variant="filled" data-testid="decision-reference">
+                  {decision.reference}
+                </Badge>
+                <Text fw={600}>{decision.title}</Text>
+              </Group>
+              {decision.texts.map((text) => (
+                <Group key={text.language} gap="xs" align="flex-start" wrap="nowrap">
+                  <Badge variant="outline" size="sm" w={40}>
+                    {text.language}
+                  </Badge>
+                  <Badge
+                    variant="light"
+                    size="sm"
+                    color={text.translationStatus === "pending" ? "orange" : "gray"}
+                  >
+                    {t(`translation.${text.translationStatus}`)}
+                  </Badge>
+                  <Text size="sm">{text.body}</Text>
+                </Group>
+              ))}
+            </Card>
+          ))}
+        </Stack>
+      )}
+      {meeting.canEdit && (
+        <Stack mt="sm" gap="xs">
+          <Group align="flex-end">
+            <TextInput
+              label={t("meeting.decisionTitle")}
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+              w={360}
+              data-testid="decision-title"
+            />
+            <Select
+              label={t("meeting.language")}
+              w={100}
+              data={["ru", "en", "az", "kk", "ky", "tg", "uz", "hy", "be"]}
+              value={language}
+              onChange={setLanguage}
+            />
+            <Select
+              label={t("meeting.translation")}
+              w={220}
+              data={TRANSLATION_STATUSES.map((s) => ({ value: s, label: t(`translation.${s}`) }))}
+              value={status}
+              onChange={setStatus}
+            />
+          </Group>
+          <Textarea
+            label={t("meeting.text")}
+            value={body}
+            onChange={(e) => setBody(e.currentTarget.value)}
+            data-testid="decision-text"
+          />
+          <Group>
+            <Button
+              disabled={!title.trim() || !body.trim() || !language}
+              loading={add.isPending}
+              data-testid="decision-add"
+              onClick={async () => {
+                await add.mutateAsync({
+                  input: meeting.id,
+                  body: { title, texts: [{ language, body, translationStatus: status ?? "original" }] },
+                });
+                setTitle("");
+                setBody("");
+              }}
+            >
+              {t("meeting.addDecision")}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      {add.error && <ErrorAlert error={add.error} />}
+    </Section>
+  );
+}
+
+export function ActionTable({ items, testId }: { items: ActionItem[]; testId: string }) {
+  const { t } = useTranslation("meetings");
+  const format = useFormat();
+  if (items.length === 0) return <Text c="dimmed">{t("meeting.noActions")}</Text>;
+  return (
+    <Table data-testid={testId}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t("actions.item")}</Table.Th>
+          <Table.Th>{t("actions.owner")}</Table.Th>
+          <Table.Th>{t("actions.deadline")}</Table.Th>
+          <Table.Th>{t("actions.status")}</Table.Th>
+          <Table.Th>{t("actions.raisedAt")}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((item) => (
+          <Table.Tr
+            key={item.id}
+            data-testid="action-row"
+            data-overdue={item.overdue ? "true" : "false"}
+            bg={item.overdue ? "var(--mantine-color-red-light)" : undefined}
+          >
+            <Table.Td>
+              {item.decisionReference && (
+                <Badge size="xs" variant="outline" mr={4}>
+                  {item.decisionReference}
+                </Badge>
+              )}
+              {item.title}
+            </Table.Td>
+            <Table.Td>{partyName(item)}</Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {format.date(item.deadline)}
+                <OverdueBadge item={item} />
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              <ActionStatusBadge status={item.status} />
+            </Table.Td>
+            <Table.Td>
+              <Anchor component={Link} to={`/meetings/${item.raisedAt.id}`}>
+                {item.raisedAt.numeral}
+              </Anchor>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function ActionsSection({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation("meetings");
+  const format = useFormat();
+  const actions = useMeetingActions(meeting.id);
+  const parties = useParties();
+  const add = useMeetingMutation<string>((id) => `/api/meetings/${id}/action-items`);
+  const [title, setTitle] = useState("");
+  const [owner, setOwner] = useState<string | null>(null);
+  const [deadline, setDeadline] = useState("");
+  return (
+    <Section title={t("meeting.actions")} testId="meeting-actions">
+      <QueryBoundary query={actions}>
+        {(data) => (
+          <Stack>
+            <Title order={3} size="h5">
+              {t("meeting.carriedOver", { date: format.date(data.asOf) })}
+            </Title>
+            <ActionTable items={data.carriedOver} testId="actions-carried-over" />
+            <Title order={3} size="h5">
+              {t("meeting.raised")}
+            </Title>
+            <ActionTable items={data.raised} testId="actions-raised" />
+          </Stack>
+        )}
+      </QueryBoundary>
+      {meeting.canEdit && (
+        <Group mt="sm" align="flex-end">
+          <TextInput
+            label={t("actions.item")}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            w={320}
+            data-testid="action-title"
+          />
+          <Select
+            label={t("actions.owner")}
+            searchable
+            w={300}
+            data={parties.data ?? []}
+            value={owner}
+            onChange={setOwner}
+            data-testid="action-owner"
+          />
+          <TextInput
+            type="date"
+            label={t("actions.deadline")}
+            value={deadline}
+            onChange={(e) => setDeadline(e.currentTarget.value)}
+            data-testid="action-deadline"
+          />
+          <Button
+            disabled={!title.trim() || !owner}
+            loading={add.isPending}
+            data-testid="action-add"
+            onClick={async () => {
+              if (!owner) return;
+              const party = splitParty(owner);
+              await add.mutateAsync({
+                input: meeting.id,
+                body: {
+                  title,
+                  deadline: deadline || null,
+                  ...(party.nationId
+                    ? { assigneeNationId: party.nationId }
+                    : { assigneeOrganisationId: party.organisationId }),
+                },
+              });
+              setTitle("");
+              setDeadline("");
+            }}
+          >
+            {t("meeting.addAction")}
+          </Button>
+        </Group>
+      )}
+      {add.error && <ErrorAlert error={add.error} />}
+    </Section>
+  );
+}

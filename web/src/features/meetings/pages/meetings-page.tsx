@@ -1,0 +1,209 @@
+import { Anchor, Badge, Button, Group, Modal, NumberInput, Select, Stack, TextInput } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconPlus } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router-dom";
+import { useFormat } from "../../../shared/i18n/format";
+import {
+  DataTable,
+  type DataTableColumn,
+  EmptyState,
+  ErrorAlert,
+  PageHeader,
+  QueryBoundary,
+  SearchInput,
+  useListParams,
+} from "../../../shared/ui";
+import { type MeetingSummary, useCreateMeeting, useMeetings, useSeries } from "../api";
+import { seriesTitle } from "../components";
+
+export function MeetingsPage() {
+  const { t } = useTranslation("meetings");
+  const format = useFormat();
+  const list = useListParams({ defaultSort: "-startsOn", filters: ["seriesId"] as const });
+  const series = useSeries();
+  const meetings = useMeetings({
+    q: list.q || undefined,
+    seriesId: list.filters.seriesId || undefined,
+    limit: list.limit,
+    offset: list.offset,
+  });
+  const [opened, { open, close }] = useDisclosure(false);
+
+  const columns: DataTableColumn<MeetingSummary>[] = [
+    {
+      key: "meeting",
+      header: t("list.meeting"),
+      render: (m) => (
+        <Group gap="xs">
+          <Anchor component={Link} to={`/meetings/${m.id}`} data-testid={`meeting-link-${m.id}`}>
+            {m.title ??
+              `${t("meeting.numbered", { numeral: m.numeral })} — ${seriesTitle(m.series, format.language)}`}
+          </Anchor>
+          {m.sample && (
+            <Badge size="xs" color="gray" variant="outline">
+              {t("sample")}
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    {
+      key: "dates",
+      header: t("list.dates"),
+      render: (m) =>
+        m.startsOn === m.endsOn
+          ? format.date(m.startsOn)
+          : `${format.date(m.startsOn)} – ${format.date(m.endsOn)}`,
+    },
+    { key: "place", header: t("list.place"), render: (m) => [m.city, m.venue].filter(Boolean).join(", ") },
+    { key: "status", header: t("actions.status"), render: (m) => t(`status.${m.status}`) },
+    { key: "decisions", header: t("list.decisions"), align: "right", render: (m) => m.decisionCount },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t("list.title")}
+        description={t("list.description")}
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={open} data-testid="meeting-create">
+            {t("list.create")}
+          </Button>
+        }
+      />
+      <Stack>
+        <Group align="flex-end">
+          <SearchInput value={list.q} onChange={list.setQ} w={300} data-testid="meeting-search" />
+          <Select
+            label={t("list.series")}
+            searchable
+            placeholder={t("list.allSeries")}
+            clearable
+            w={420}
+            value={list.filters.seriesId || null}
+            onChange={(value) => list.setFilter("seriesId", value)}
+            data={(series.data?.items ?? []).map((s) => ({
+              value: s.id,
+              label: seriesTitle(s, format.language),
+            }))}
+            data-testid="meeting-series-filter"
+          />
+        </Group>
+        <QueryBoundary query={meetings}>
+          {(page) => (
+            <DataTable
+              data-testid="meetings-table"
+              columns={columns}
+              rows={page.items}
+              rowKey={(m) => m.id}
+              total={page.total}
+              limit={page.limit}
+              offset={page.offset}
+              onOffsetChange={list.setOffset}
+              fetching={meetings.isFetching}
+              empty={<EmptyState title={t("list.empty")} />}
+            />
+          )}
+        </QueryBoundary>
+      </Stack>
+      <Modal opened={opened} onClose={close} title={t("form.title")}>
+        <MeetingForm seriesOptions={series.data?.items ?? []} onDone={close} />
+      </Modal>
+    </>
+  );
+}
+
+function MeetingForm({
+  seriesOptions,
+  onDone,
+}: {
+  seriesOptions: { id: string; titleEn: string; titleAz: string | null; titleRu: string | null }[];
+  onDone: () => void;
+}) {
+  const { t } = useTranslation("meetings");
+  const format = useFormat();
+  const navigate = useNavigate();
+  const create = useCreateMeeting();
+  const [seriesId, setSeriesId] = useState<string | null>(null);
+  const [number, setNumber] = useState<number | string>("");
+  const [startsOn, setStartsOn] = useState("");
+  const [endsOn, setEndsOn] = useState("");
+  const [city, setCity] = useState("");
+  const [venue, setVenue] = useState("");
+
+  const submit = async () => {
+    if (!seriesId) return;
+    const meeting = await create.mutateAsync({
+      seriesId,
+      startsOn,
+      endsOn: endsOn || startsOn,
+      city: city || null,
+      venue: venue || null,
+      ...(typeof number === "number" ? { number } : {}),
+    });
+    onDone();
+    navigate(`/meetings/${meeting.id}`);
+  };
+
+  return (
+    <Stack>
+      {create.error && <ErrorAlert error={create.error} />}
+      <Select
+        label={t("form.series")}
+        searchable
+        required
+        value={seriesId}
+        onChange={setSeriesId}
+        data={seriesOptions.map((s) => ({ value: s.id, label: seriesTitle(s, format.language) }))}
+        data-testid="meeting-form-series"
+      />
+      <NumberInput
+        label={t("form.number")}
+        description={t("form.numberHint")}
+        min={1}
+        value={number}
+        onChange={setNumber}
+        data-testid="meeting-form-number"
+      />
+      <Group grow>
+        <TextInput
+          type="date"
+          label={t("form.startsOn")}
+          required
+          value={startsOn}
+          onChange={(e) => setStartsOn(e.currentTarget.value)}
+          data-testid="meeting-form-starts"
+        />
+        <TextInput
+          type="date"
+          label={t("form.endsOn")}
+          value={endsOn}
+          onChange={(e) => setEndsOn(e.currentTarget.value)}
+          data-testid="meeting-form-ends"
+        />
+      </Group>
+      <TextInput
+        label={t("form.city")}
+        value={city}
+        onChange={(e) => setCity(e.currentTarget.value)}
+        data-testid="meeting-form-city"
+      />
+      <TextInput label={t("form.venue")} value={venue} onChange={(e) => setVenue(e.currentTarget.value)} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onDone}>
+          {t("form.cancel")}
+        </Button>
+        <Button
+          onClick={submit}
+          loading={create.isPending}
+          disabled={!seriesId || !startsOn}
+          data-testid="meeting-form-save"
+        >
+          {t("form.save")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,251 @@
+import { ActionIcon, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { IconPlus, IconX } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router-dom";
+import { applyServerErrors, isApiError } from "../../../shared/api";
+import { notifyError, notifySuccess, RELEASABILITY_LEVELS } from "../../../shared/ui";
+import { useCreateExercise } from "../api";
+import { EXERCISE_KINDS, type ExerciseKind } from "../types";
+import { NationPicker } from "./nation-picker";
+import { OrganisationPicker } from "./organisation-picker";
+
+interface StageValues {
+  hostNationId: string | null;
+  place: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+interface ExerciseValues {
+  code: string;
+  name: string;
+  kind: ExerciseKind;
+  leadOrganisationId: string | null;
+  startsOn: string;
+  endsOn: string;
+  scenario: string;
+  releasability: "public" | "internal" | "restricted";
+  stages: StageValues[];
+}
+
+const emptyStage: StageValues = { hostNationId: null, place: "", startsOn: "", endsOn: "" };
+
+/** Starts the next exercise: name, kind, lead organisation, dates and its stages (possibly in several states). */
+export function ExerciseFormModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation("operations");
+  const navigate = useNavigate();
+  const create = useCreateExercise();
+  const required = (value: unknown) => (value ? null : t("common:errors.required"));
+  const form = useForm<ExerciseValues>({
+    initialValues: {
+      code: "",
+      name: "",
+      kind: "live",
+      leadOrganisationId: null,
+      startsOn: "",
+      endsOn: "",
+      scenario: "",
+      releasability: "internal",
+      stages: [{ ...emptyStage }],
+    },
+    validate: {
+      code: (value) => (/^[A-Z0-9][A-Z0-9_.-]{1,59}$/.test(value) ? null : t("form.codeHint")),
+      name: required,
+      leadOrganisationId: required,
+      startsOn: required,
+      endsOn: (value, values) =>
+        !value ? t("common:errors.required") : value < values.startsOn ? t("form.endBeforeStart") : null,
+      stages: {
+        hostNationId: required,
+        startsOn: required,
+        endsOn: (value, values, path) => {
+          const index = Number(path.split(".")[1]);
+          const stage = values.stages[index];
+          return !value
+            ? t("common:errors.required")
+            : stage && value < stage.startsOn
+              ? t("form.endBeforeStart")
+              : null;
+        },
+      },
+    },
+  });
+
+  const close = () => {
+    form.reset();
+    onClose();
+  };
+
+  const submit = form.onSubmit((values) => {
+    create.mutate(
+      {
+        code: values.code,
+        name: values.name.trim(),
+        kind: values.kind,
+        status: "planning",
+        leadOrganisationId: values.leadOrganisationId,
+        startsOn: values.startsOn,
+        endsOn: values.endsOn,
+        scenario: values.scenario.trim() || null,
+        releasability: values.releasability,
+        stages: values.stages.map((stage, index) => ({
+          stageNo: index + 1,
+          hostNationId: stage.hostNationId,
+          place: stage.place.trim() || null,
+          startsOn: stage.startsOn,
+          endsOn: stage.endsOn,
+        })),
+      },
+      {
+        onSuccess: (exercise) => {
+          notifySuccess(t("common:notify.saved"));
+          close();
+          navigate(`/exercises/${exercise.id}`);
+        },
+        onError: (error) => {
+          if (isApiError(error) && applyServerErrors(form, error)) return;
+          notifyError(error, t);
+        },
+      },
+    );
+  });
+
+  return (
+    <Modal opened={opened} onClose={close} title={t("form.title")} size="xl" centered>
+      <form onSubmit={submit} noValidate data-testid="exercise-form">
+        <Stack>
+          <Group grow align="flex-start">
+            <TextInput
+              label={t("form.code")}
+              description={t("form.codeHint")}
+              required
+              data-testid="exercise-code"
+              {...form.getInputProps("code")}
+              onChange={(event) => form.setFieldValue("code", event.currentTarget.value.toUpperCase())}
+            />
+            <TextInput
+              label={t("exercises.name")}
+              required
+              data-testid="exercise-name"
+              {...form.getInputProps("name")}
+            />
+          </Group>
+          <Group grow align="flex-start">
+            <Select
+              label={t("exercises.kind")}
+              required
+              allowDeselect={false}
+              data={EXERCISE_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+              {...form.getInputProps("kind")}
+            />
+            <OrganisationPicker
+              label={t("exercises.lead")}
+              required
+              data-testid="exercise-lead"
+              value={form.values.leadOrganisationId}
+              onChange={(value) => form.setFieldValue("leadOrganisationId", value)}
+              error={form.errors.leadOrganisationId}
+            />
+            <Select
+              label={t("form.releasability")}
+              allowDeselect={false}
+              data={RELEASABILITY_LEVELS.map((level) => ({
+                value: level,
+                label: t(`common:releasability.${level}`),
+              }))}
+              {...form.getInputProps("releasability")}
+            />
+          </Group>
+          <Group grow align="flex-start">
+            <TextInput
+              type="date"
+              label={t("contingents.from")}
+              required
+              data-testid="exercise-starts"
+              {...form.getInputProps("startsOn")}
+            />
+            <TextInput
+              type="date"
+              label={t("contingents.until")}
+              required
+              data-testid="exercise-ends"
+              {...form.getInputProps("endsOn")}
+            />
+          </Group>
+          <Textarea
+            label={t("exercises.scenario")}
+            autosize
+            minRows={2}
+            {...form.getInputProps("scenario")}
+          />
+          <Text fw={600} size="sm">
+            {t("stages.title")}
+          </Text>
+          {form.values.stages.map((_, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a stage is known by its number
+            <Group key={index} align="flex-start" wrap="nowrap" data-testid={`exercise-stage-${index + 1}`}>
+              <Text size="sm" mt={30} w={70}>
+                {t("stages.stage", { n: index + 1 })}
+              </Text>
+              <NationPicker
+                label={t("exercises.hosts")}
+                required
+                value={form.values.stages[index]!.hostNationId}
+                onChange={(value) => form.setFieldValue(`stages.${index}.hostNationId`, value)}
+                error={form.errors[`stages.${index}.hostNationId`]}
+                data-testid={`stage-nation-${index + 1}`}
+                w={220}
+              />
+              <TextInput label={t("stages.place")} {...form.getInputProps(`stages.${index}.place`)} />
+              <TextInput
+                type="date"
+                label={t("contingents.from")}
+                required
+                data-testid={`stage-starts-${index + 1}`}
+                {...form.getInputProps(`stages.${index}.startsOn`)}
+              />
+              <TextInput
+                type="date"
+                label={t("contingents.until")}
+                required
+                data-testid={`stage-ends-${index + 1}`}
+                {...form.getInputProps(`stages.${index}.endsOn`)}
+              />
+              {form.values.stages.length > 1 && (
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  mt={28}
+                  aria-label={t("common:actions.remove")}
+                  onClick={() => form.removeListItem("stages", index)}
+                >
+                  <IconX size={16} />
+                </ActionIcon>
+              )}
+            </Group>
+          ))}
+          <Group>
+            <Button
+              variant="subtle"
+              size="xs"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => form.insertListItem("stages", { ...emptyStage })}
+              data-testid="exercise-add-stage"
+            >
+              {t("form.addStage")}
+            </Button>
+          </Group>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t("common:actions.cancel")}
+            </Button>
+            <Button type="submit" loading={create.isPending} data-testid="exercise-submit">
+              {t("common:actions.create")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

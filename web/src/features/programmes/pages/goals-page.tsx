@@ -1,0 +1,103 @@
+import { Anchor, Badge, Group, Paper, Select, Switch, Table, Text } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { useFormat } from "../../../shared/i18n/format";
+import { EmptyState, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { useGoalCounts, useGoals } from "../api";
+import { NationSelect, SampleBadge, useNationParam } from "../components/shared";
+import type { GoalStatus } from "../types";
+
+const STATUSES: GoalStatus[] = ["proposed", "agreed", "in_progress", "achieved", "deferred", "cancelled"];
+
+export function GoalsPage() {
+  const { t } = useTranslation("programmes");
+  const format = useFormat();
+  const [nationId, setNationId] = useNationParam();
+  const [status, setStatus] = useState<GoalStatus | undefined>();
+  const [late, setLate] = useState(false);
+  const query = { nationId, status, late: late || undefined, limit: 100 };
+  const goals = useGoals(query);
+  const counts = useGoalCounts({ nationId });
+  return (
+    <>
+      <PageHeader title={t("goals.title")} description={t("goals.description")} />
+      <Group align="flex-end" mb="md">
+        <NationSelect value={nationId} onChange={setNationId} />
+        <Select
+          label={t("common.status")}
+          clearable
+          w={200}
+          value={status ?? null}
+          onChange={(value) => setStatus((value as GoalStatus) ?? undefined)}
+          data={STATUSES.map((value) => ({ value, label: t(`goalStatus.${value}`) }))}
+        />
+        <Switch
+          label={t("goals.onlyLate")}
+          checked={late}
+          onChange={(event) => setLate(event.currentTarget.checked)}
+          data-testid="goals-late"
+        />
+        {counts.data && (
+          <Text size="sm" c="dimmed" data-testid="goal-counts">
+            {t("goals.counts", { total: counts.data.total, late: counts.data.late })}
+          </Text>
+        )}
+      </Group>
+      <QueryBoundary query={goals}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <EmptyState title={t("goals.empty")} />
+          ) : (
+            <Paper withBorder radius="md">
+              <Table striped data-testid="goals-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("goals.code")}</Table.Th>
+                    <Table.Th>{t("goals.goal")}</Table.Th>
+                    <Table.Th>{t("common.area")}</Table.Th>
+                    <Table.Th>{t("goals.agreed")}</Table.Th>
+                    <Table.Th>{t("goals.target")}</Table.Th>
+                    <Table.Th>{t("common.status")}</Table.Th>
+                    <Table.Th>{t("goals.rating")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {page.items.map((goal) => (
+                    <Table.Tr key={goal.id} data-testid={`goal-row-${goal.code}`}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/programmes/goals/${goal.id}`}>
+                          {goal.code}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap="xs">
+                          <Text size="sm">{goal.title}</Text>
+                          <SampleBadge sample={goal.sample} />
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>{goal.areaCode}</Table.Td>
+                      <Table.Td>{goal.agreedYear ?? "—"}</Table.Td>
+                      <Table.Td>
+                        <Group gap={4}>
+                          {format.date(goal.targetOn)}
+                          {goal.late && (
+                            <Badge color="red" size="xs">
+                              {t("common.late")}
+                            </Badge>
+                          )}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>{t(`goalStatus.${goal.status}`)}</Table.Td>
+                      <Table.Td>{goal.latestRating ? t(`ratings.${goal.latestRating}`) : "—"}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Paper>
+          )
+        }
+      </QueryBoundary>
+    </>
+  );
+}

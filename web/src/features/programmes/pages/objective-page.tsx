@@ -1,0 +1,189 @@
+import { Anchor, Badge, Group, Paper, Progress, Stack, Table, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router-dom";
+import { useFormat } from "../../../shared/i18n/format";
+import { PageHeader, QueryBoundary } from "../../../shared/ui";
+import { useObjective } from "../api";
+import { SampleBadge } from "../components/shared";
+import type { Evidence } from "../types";
+
+function EvidenceLink({ evidence }: { evidence: Evidence }) {
+  if (evidence.goal)
+    return (
+      <Anchor component={Link} to={`/programmes/goals/${evidence.goal.id}`} size="sm">
+        {evidence.goal.code}
+      </Anchor>
+    );
+  if (evidence.document)
+    return (
+      <Anchor component={Link} to={`/programmes/frameworks/${evidence.document.id}`} size="sm">
+        {evidence.document.title}
+      </Anchor>
+    );
+  if (evidence.activity) return <Text size="sm">{evidence.activity.code}</Text>;
+  return (
+    <Anchor href={evidence.url ?? undefined} target="_blank" rel="noreferrer" size="sm">
+      {evidence.url}
+    </Anchor>
+  );
+}
+
+export function ObjectivePage() {
+  const { t } = useTranslation("programmes");
+  const format = useFormat();
+  const { id } = useParams();
+  const objective = useObjective(id);
+  return (
+    <QueryBoundary query={objective}>
+      {(data) => (
+        <>
+          <PageHeader
+            title={`${data.code} — ${data.title}`}
+            description={data.description}
+            badges={
+              <>
+                <Badge variant="light">{data.area.nameEn}</Badge>
+                <SampleBadge sample={data.sample} />
+              </>
+            }
+            breadcrumbs={[
+              { label: t("plans.title"), to: "/programmes/plans" },
+              { label: data.plan.code, to: `/programmes/plans/${data.plan.id}` },
+              ...(data.period
+                ? [{ label: data.period.label, to: `/programmes/periods/${data.period.id}` }]
+                : []),
+              { label: data.code },
+            ]}
+          />
+          <Paper withBorder p="md" radius="md" mb="lg">
+            <Title order={2} size="h4" mb="sm">
+              {t("objective.actions")}
+            </Title>
+            {data.actions.length === 0 ? (
+              <Text c="dimmed">{t("common.none")}</Text>
+            ) : (
+              <Table striped data-testid="actions-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("objective.action")}</Table.Th>
+                    <Table.Th>{t("objective.responsible")}</Table.Th>
+                    <Table.Th>{t("objective.due")}</Table.Th>
+                    <Table.Th>{t("common.status")}</Table.Th>
+                    <Table.Th w={140}>{t("objective.progress")}</Table.Th>
+                    <Table.Th>{t("objective.evidence")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.actions.map((action) => (
+                    <Table.Tr key={action.id} data-testid="action-row">
+                      <Table.Td>
+                        <Group gap="xs">
+                          <Text size="sm">{action.title}</Text>
+                          <SampleBadge sample={action.sample} />
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        {action.responsibleOrganisation?.nameEn ?? action.responsibleNote ?? ""}
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={4}>
+                          {format.date(action.dueOn)}
+                          {action.late && (
+                            <Badge color="red" size="xs" data-testid="action-late">
+                              {t("common.late")}
+                            </Badge>
+                          )}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>{t(`actionStatus.${action.status}`)}</Table.Td>
+                      <Table.Td>
+                        <Progress value={action.progress} size="lg" aria-label={`${action.progress}%`} />
+                        <Text size="xs">{action.progress}%</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Stack gap={2}>
+                          {action.evidence.map((evidence) => (
+                            <EvidenceLink key={evidence.id} evidence={evidence} />
+                          ))}
+                        </Stack>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Paper>
+          <Paper withBorder p="md" radius="md" mb="lg">
+            <Title order={2} size="h4" mb="sm">
+              {t("objective.activities")}
+            </Title>
+            {data.activities.length === 0 ? (
+              <Text c="dimmed">{t("common.none")}</Text>
+            ) : (
+              <Table striped data-testid="objective-activities">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("programmes.item")}</Table.Th>
+                    <Table.Th>{t("objective.programme")}</Table.Th>
+                    <Table.Th>{t("objective.planned")}</Table.Th>
+                    <Table.Th>{t("objective.attended")}</Table.Th>
+                    <Table.Th>{t("objective.implemented")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.activities.map((item) => (
+                    <Table.Tr key={item.itemId} data-testid="objective-activity">
+                      <Table.Td>
+                        <Text size="sm">
+                          {item.code ? `${item.code} — ` : ""}
+                          {item.title}
+                        </Text>
+                        {!item.activityId && (
+                          <Text size="xs" c="dimmed">
+                            {t("objective.own")}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/programmes/annual/${item.programmeId}`} size="sm">
+                          {item.programmeTitle}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{item.planned}</Table.Td>
+                      <Table.Td>{item.attended}</Table.Td>
+                      <Table.Td>
+                        <Badge color={item.implemented ? "teal" : "gray"} size="sm">
+                          {item.implemented ? t("common.yes") : t("common.no")}
+                        </Badge>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Paper>
+          {data.goals.length > 0 && (
+            <Paper withBorder p="md" radius="md">
+              <Title order={2} size="h4" mb="sm">
+                {t("objective.goals")}
+              </Title>
+              <Stack gap={4}>
+                {data.goals.map((goal) => (
+                  <Group key={goal.id} gap="xs">
+                    <Anchor component={Link} to={`/programmes/goals/${goal.id}`}>
+                      {goal.code}
+                    </Anchor>
+                    <Text size="sm">{goal.title}</Text>
+                    <Badge size="xs" variant="light">
+                      {t(`goalStatus.${goal.status}`)}
+                    </Badge>
+                  </Group>
+                ))}
+              </Stack>
+            </Paper>
+          )}
+        </>
+      )}
+    </QueryBoundary>
+  );
+}

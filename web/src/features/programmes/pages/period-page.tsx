@@ -1,0 +1,169 @@
+import { BarChart } from "@mantine/charts";
+import "@mantine/charts/styles.css";
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { IconDownload } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router-dom";
+import { useFormat } from "../../../shared/i18n/format";
+import { PageHeader, QueryBoundary } from "../../../shared/ui";
+import { usePeriod, usePeriodReport } from "../api";
+import { JoinsList } from "../components/joins-list";
+import { percent } from "../components/shared";
+import { StatementsTable } from "../components/statements-table";
+import { ObjectivesTable } from "./plan-page";
+
+export function ExportButtons({ base }: { base: string }) {
+  const { t } = useTranslation("programmes");
+  return (
+    <Group gap="xs">
+      {(["csv", "xlsx", "pdf"] as const).map((format) => (
+        <Button
+          key={format}
+          component="a"
+          href={`${base}?format=${format}`}
+          download
+          size="xs"
+          variant="default"
+          leftSection={<IconDownload size={14} />}
+          data-testid={`export-${format}`}
+        >
+          {t("common.export")} {format.toUpperCase()}
+        </Button>
+      ))}
+    </Group>
+  );
+}
+
+export function PeriodPage() {
+  const { t } = useTranslation("programmes");
+  const format = useFormat();
+  const { id } = useParams();
+  const period = usePeriod(id);
+  const report = usePeriodReport(id);
+  return (
+    <QueryBoundary query={period}>
+      {(data) => (
+        <>
+          <PageHeader
+            title={`${data.plan.title} — ${data.label}`}
+            badges={
+              data.discrepancy ? (
+                <Badge color="yellow" data-testid="period-discrepancy">
+                  {t("plans.discrepancy")}
+                </Badge>
+              ) : undefined
+            }
+            breadcrumbs={[
+              { label: t("plans.title"), to: "/programmes/plans" },
+              { label: data.plan.code, to: `/programmes/plans/${data.plan.id}` },
+              { label: data.label },
+            ]}
+            actions={<ExportButtons base={`/api/plan-periods/${data.id}/report/export`} />}
+          />
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" mb="lg">
+            <Paper withBorder p="md" radius="md">
+              <Title order={2} size="h4" mb="sm">
+                {t("plans.statements")}
+              </Title>
+              <StatementsTable statements={data.statements} />
+            </Paper>
+            <Paper withBorder p="md" radius="md">
+              <Title order={2} size="h4" mb="sm">
+                {t("plans.joins")}
+              </Title>
+              <JoinsList joins={data.joins} />
+            </Paper>
+          </SimpleGrid>
+          <Paper withBorder p="md" radius="md" mb="lg">
+            <Title order={2} size="h4" mb="sm">
+              {t("plans.objectives")}
+            </Title>
+            <ObjectivesTable objectives={data.objectives} />
+          </Paper>
+          <QueryBoundary query={report}>
+            {(figures) => (
+              <Paper withBorder p="md" radius="md" data-testid="period-report">
+                <Group justify="space-between" mb="sm">
+                  <Title order={2} size="h4">
+                    {t("period.report")}
+                  </Title>
+                  <Text size="sm" c="dimmed">
+                    {t("common.asOf", { date: format.date(figures.asOf) })}
+                  </Text>
+                </Group>
+                <Group gap="xl" mb="md">
+                  <Stack gap={0}>
+                    <Text size="xs" c="dimmed">
+                      {t("period.actions")}
+                    </Text>
+                    <Text fw={700} data-testid="report-actions">
+                      {figures.totals.actions}
+                    </Text>
+                  </Stack>
+                  <Stack gap={0}>
+                    <Text size="xs" c="dimmed">
+                      {t("period.done")}
+                    </Text>
+                    <Text fw={700}>{figures.totals.done}</Text>
+                  </Stack>
+                  <Stack gap={0}>
+                    <Text size="xs" c="dimmed">
+                      {t("common.late")}
+                    </Text>
+                    <Text fw={700} c={figures.totals.late ? "red" : undefined} data-testid="report-late">
+                      {figures.totals.late}
+                    </Text>
+                  </Stack>
+                  <Stack gap={0}>
+                    <Text size="xs" c="dimmed">
+                      {t("period.completion")}
+                    </Text>
+                    <Text fw={700}>{percent(figures.totals.completionRate)}</Text>
+                  </Stack>
+                </Group>
+                {figures.areas.length > 0 && (
+                  <BarChart
+                    h={260}
+                    data={figures.areas.map((area) => ({
+                      area: area.areaName,
+                      done: area.done,
+                      inProgress: area.inProgress,
+                      late: area.late,
+                    }))}
+                    dataKey="area"
+                    withLegend
+                    series={[
+                      { name: "done", label: t("period.done"), color: "teal.6" },
+                      { name: "inProgress", label: t("period.inProgress"), color: "blue.5" },
+                      { name: "late", label: t("common.late"), color: "red.6" },
+                    ]}
+                  />
+                )}
+                <Title order={3} size="h5" mt="md" mb="xs">
+                  {t("period.lateActions")}
+                </Title>
+                {figures.lateActions.length === 0 ? (
+                  <Text c="dimmed">{t("period.noLate")}</Text>
+                ) : (
+                  <Table data-testid="late-actions">
+                    <Table.Tbody>
+                      {figures.lateActions.map((action) => (
+                        <Table.Tr key={action.id}>
+                          <Table.Td>{action.objectiveCode}</Table.Td>
+                          <Table.Td>{action.title}</Table.Td>
+                          <Table.Td>{format.date(action.dueOn)}</Table.Td>
+                          <Table.Td>{t(`actionStatus.${action.status}`)}</Table.Td>
+                          <Table.Td>{action.progress}%</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                )}
+              </Paper>
+            )}
+          </QueryBoundary>
+        </>
+      )}
+    </QueryBoundary>
+  );
+}

@@ -1,0 +1,136 @@
+import { Anchor, Badge, Group, Paper, SimpleGrid, Table, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router-dom";
+import { PageHeader, QueryBoundary, ReleasabilityBadge } from "../../../shared/ui";
+import { usePlan } from "../api";
+import { JoinsList } from "../components/joins-list";
+import { SampleBadge } from "../components/shared";
+import { StatementsTable } from "../components/statements-table";
+import type { ObjectiveSummary } from "../types";
+
+export function ObjectivesTable({ objectives }: { objectives: ObjectiveSummary[] }) {
+  const { t } = useTranslation("programmes");
+  if (objectives.length === 0) return <Text c="dimmed">{t("common.none")}</Text>;
+  return (
+    <Table striped data-testid="objectives-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t("plans.code")}</Table.Th>
+          <Table.Th>{t("plans.objectives")}</Table.Th>
+          <Table.Th>{t("common.area")}</Table.Th>
+          <Table.Th>{t("period.actions")}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {objectives.map((objective) => (
+          <Table.Tr key={objective.id} data-testid={`objective-row-${objective.code}`}>
+            <Table.Td>
+              <Anchor
+                component={Link}
+                to={`/programmes/objectives/${objective.id}`}
+                data-testid="objective-link"
+              >
+                {objective.code}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>
+              <Group gap="xs">
+                <Text size="sm">{objective.title}</Text>
+                <SampleBadge sample={objective.sample} />
+              </Group>
+            </Table.Td>
+            <Table.Td>{objective.area.nameEn}</Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                <Text size="sm">
+                  {objective.doneCount}/{objective.actionCount}
+                </Text>
+                {objective.lateCount > 0 && (
+                  <Badge color="red" size="xs">
+                    {t("common.lateCount", { count: objective.lateCount })}
+                  </Badge>
+                )}
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+export function PlanPage() {
+  const { t } = useTranslation("programmes");
+  const { id } = useParams();
+  const plan = usePlan(id);
+  return (
+    <QueryBoundary query={plan}>
+      {(data) => (
+        <>
+          <PageHeader
+            title={data.title}
+            description={data.description}
+            badges={
+              <>
+                <ReleasabilityBadge level={data.releasability} />
+                <SampleBadge sample={data.sample} />
+              </>
+            }
+            breadcrumbs={[{ label: t("plans.title"), to: "/programmes/plans" }, { label: data.code }]}
+          />
+          <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="lg">
+            <Paper withBorder p="md" radius="md" style={{ gridColumn: "span 2" }}>
+              <Title order={2} size="h4" mb="sm">
+                {t("plans.periods")}
+              </Title>
+              <Table data-testid="periods-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("plans.period")}</Table.Th>
+                    <Table.Th>{t("plans.statements")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.periods.map((period) => (
+                    <Table.Tr key={period.id} data-testid={`period-row-${period.label}`}>
+                      <Table.Td valign="top">
+                        <Anchor component={Link} to={`/programmes/periods/${period.id}`} fw={600}>
+                          {period.label}
+                        </Anchor>
+                        {period.discrepancy && (
+                          <Badge color="yellow" size="xs" ml="xs" data-testid="period-discrepancy">
+                            {t("plans.discrepancy")}
+                          </Badge>
+                        )}
+                        {period.note && (
+                          <Text size="xs" c="dimmed">
+                            {period.note}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <StatementsTable statements={period.statements} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Paper>
+            <Paper withBorder p="md" radius="md">
+              <Title order={2} size="h4" mb="sm">
+                {t("plans.joins")}
+              </Title>
+              <JoinsList joins={data.joins} />
+            </Paper>
+          </SimpleGrid>
+          <Paper withBorder p="md" radius="md" mt="lg">
+            <Title order={2} size="h4" mb="sm">
+              {t("plans.objectives")}
+            </Title>
+            <ObjectivesTable objectives={data.objectives} />
+          </Paper>
+        </>
+      )}
+    </QueryBoundary>
+  );
+}

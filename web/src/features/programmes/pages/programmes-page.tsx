@@ -1,0 +1,122 @@
+import { Anchor, Badge, Group, Paper, Table, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { EmptyState, PageHeader, QueryBoundary, ReleasabilityBadge } from "../../../shared/ui";
+import { useComparison, useProgrammes } from "../api";
+import { NationSelect, SampleBadge, useNationParam } from "../components/shared";
+
+export function ProgrammesPage() {
+  const { t } = useTranslation("programmes");
+  const [nationId, setNationId] = useNationParam();
+  const programmes = useProgrammes({ nationId, limit: 100 });
+  const comparison = useComparison({ nationId, fromYear: 2000 });
+  return (
+    <>
+      <PageHeader title={t("programmes.title")} description={t("programmes.description")} />
+      <Group mb="md">
+        <NationSelect value={nationId} onChange={setNationId} />
+      </Group>
+      <QueryBoundary query={programmes}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <EmptyState title={t("programmes.empty")} />
+          ) : (
+            <Paper withBorder radius="md" mb="lg">
+              <Table striped data-testid="programmes-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("programmes.span")}</Table.Th>
+                    <Table.Th>{t("programmes.title")}</Table.Th>
+                    <Table.Th>{t("common.status")}</Table.Th>
+                    <Table.Th>{t("programmes.items")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {page.items.map((programme) => (
+                    <Table.Tr key={programme.id}>
+                      <Table.Td>
+                        {programme.firstYear === programme.lastYear
+                          ? programme.firstYear
+                          : `${programme.firstYear}–${programme.lastYear}`}
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap="xs">
+                          <Anchor component={Link} to={`/programmes/annual/${programme.id}`}>
+                            {programme.title}
+                          </Anchor>
+                          <ReleasabilityBadge level={programme.releasability} size="xs" />
+                          <SampleBadge sample={programme.sample} />
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge variant="light" size="sm">
+                          {t(`programmeStatus.${programme.status}`)}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>{programme.itemCount}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Paper>
+          )
+        }
+      </QueryBoundary>
+      {nationId && (
+        <QueryBoundary query={comparison}>
+          {(years) => {
+            const shown = years.filter(
+              (y) => y.plannedItems !== null || y.eventsAttended > 0 || y.recorded.length,
+            );
+            return (
+              <Paper withBorder p="md" radius="md">
+                <Title order={2} size="h4" mb="sm">
+                  {t("programmes.comparison")}
+                </Title>
+                {shown.length === 0 ? (
+                  <Text c="dimmed">{t("common.none")}</Text>
+                ) : (
+                  <Table data-testid="comparison-table">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t("programmes.year")}</Table.Th>
+                        <Table.Th>{t("programmes.plannedItems")}</Table.Th>
+                        <Table.Th>{t("programmes.implementedItems")}</Table.Th>
+                        <Table.Th>{t("programmes.eventsAttended")}</Table.Th>
+                        <Table.Th>{t("programmes.recorded")}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {shown.map((year) => (
+                        <Table.Tr key={year.year}>
+                          <Table.Td>{year.year}</Table.Td>
+                          <Table.Td>{year.plannedItems ?? "—"}</Table.Td>
+                          <Table.Td>{year.implementedItems ?? "—"}</Table.Td>
+                          <Table.Td>{year.eventsAttended}</Table.Td>
+                          <Table.Td>
+                            {year.recorded.map((figure) => (
+                              <Text key={figure.source} size="sm">
+                                {figure.qualifier === "more_than"
+                                  ? t("programmes.moreThan", { count: figure.eventCount })
+                                  : figure.qualifier === "about"
+                                    ? t("programmes.about", { count: figure.eventCount })
+                                    : figure.eventCount}{" "}
+                                <Text span size="xs" c="dimmed">
+                                  ({figure.source})
+                                </Text>
+                              </Text>
+                            ))}
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                )}
+              </Paper>
+            );
+          }}
+        </QueryBoundary>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import {
+  IconFileAnalytics,
+  IconListCheck,
+  IconTarget,
+  IconTargetArrow,
+  IconTimeline,
+} from "@tabler/icons-react";
+import { type Feature, lazyPage } from "../../app/feature";
+import { programmesI18n } from "./i18n";
+
+const pages = {
+  timeline: () => import("./pages/timeline-page"),
+  plans: () => import("./pages/plans-page"),
+  plan: () => import("./pages/plan-page"),
+  period: () => import("./pages/period-page"),
+  objective: () => import("./pages/objective-page"),
+  programmes: () => import("./pages/programmes-page"),
+  programme: () => import("./pages/programme-page"),
+  goals: () => import("./pages/goals-page"),
+  goal: () => import("./pages/goal-page"),
+  framework: () => import("./pages/framework-page"),
+};
+
+export const programmesFeature: Feature = {
+  namespace: "programmes",
+  // Bundled with the app: the navbar shows this namespace's labels before any programmes page is opened.
+  i18n: programmesI18n,
+  routes: [
+    { path: "programmes", lazy: lazyPage(pages.timeline, (m) => m.TimelinePage) },
+    { path: "programmes/plans", lazy: lazyPage(pages.plans, (m) => m.PlansPage) },
+    { path: "programmes/plans/:id", lazy: lazyPage(pages.plan, (m) => m.PlanPage) },
+    { path: "programmes/periods/:id", lazy: lazyPage(pages.period, (m) => m.PeriodPage) },
+    { path: "programmes/objectives/:id", lazy: lazyPage(pages.objective, (m) => m.ObjectivePage) },
+    { path: "programmes/annual", lazy: lazyPage(pages.programmes, (m) => m.ProgrammesPage) },
+    { path: "programmes/annual/:id", lazy: lazyPage(pages.programme, (m) => m.ProgrammePage) },
+    { path: "programmes/goals", lazy: lazyPage(pages.goals, (m) => m.GoalsPage) },
+    { path: "programmes/goals/:id", lazy: lazyPage(pages.goal, (m) => m.GoalPage) },
+    { path: "programmes/frameworks/:id", lazy: lazyPage(pages.framework, (m) => m.FrameworkPage) },
+  ],
+  nav: {
+    to: "/programmes",
+    label: "common:nav.programmes",
+    icon: IconTargetArrow,
+    visible: (p) => p.signedIn,
+    items: [
+      { to: "/programmes", label: "programmes:nav.timeline", icon: IconTimeline },
+      { to: "/programmes/plans", label: "programmes:nav.plans", icon: IconFileAnalytics },
+      { to: "/programmes/annual", label: "programmes:nav.programmes", icon: IconListCheck },
+      { to: "/programmes/goals", label: "programmes:nav.goals", icon: IconTarget },
+    ],
+  },
+};

@@ -1,0 +1,195 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError, api, type Page } from "../../shared/api";
+import type {
+  Answer,
+  AnswerValue,
+  ChecklistTemplate,
+  EligibleEvaluator,
+  EvaluationChecklist,
+  EvaluationDetail,
+  EvaluationInput,
+  EvaluationQuery,
+  EvaluationSummary,
+  Finding,
+  FollowUpAction,
+  Results,
+  Unit,
+} from "./types";
+
+export const readinessKeys = {
+  all: ["readiness"] as const,
+  evaluations: (query: EvaluationQuery) => ["readiness", "evaluations", query] as const,
+  evaluation: (id: string) => ["readiness", "evaluation", id] as const,
+  checklist: (id: string) => ["readiness", "evaluation", id, "checklist"] as const,
+  results: (id: string) => ["readiness", "evaluation", id, "results"] as const,
+  eligible: (id: string) => ["readiness", "evaluation", id, "eligible"] as const,
+  units: (query: object) => ["readiness", "units", query] as const,
+  unit: (id: string) => ["readiness", "unit", id] as const,
+  checklists: ["readiness", "checklists"] as const,
+};
+
+const useInvalidate = () => {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: readinessKeys.all });
+};
+
+export const useEvaluations = (query: EvaluationQuery) =>
+  useQuery({
+    queryKey: readinessKeys.evaluations(query),
+    queryFn: ({ signal }) => api.get<Page<EvaluationSummary>>("/api/readiness/evaluations", query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useEvaluation = (id: string) =>
+  useQuery({
+    queryKey: readinessKeys.evaluation(id),
+    queryFn: ({ signal }) => api.get<EvaluationDetail>(`/api/readiness/evaluations/${id}`, undefined, signal),
+  });
+
+export const useUnits = (query: { q?: string; limit?: number; offset?: number }) =>
+  useQuery({
+    queryKey: readinessKeys.units(query),
+    queryFn: ({ signal }) => api.get<Page<Unit>>("/api/readiness/units", query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const fetchUnitOptions = (q: string) =>
+  api
+    .get<Page<Unit>>("/api/readiness/units", { q, limit: 20 })
+    .then((page) => page.items.map((unit) => ({ value: unit.id, label: `${unit.code} · ${unit.nameEn}` })));
+
+export const useUnit = (id: string) =>
+  useQuery({
+    queryKey: readinessKeys.unit(id),
+    queryFn: ({ signal }) => api.get<Unit>(`/api/readiness/units/${id}`, undefined, signal),
+  });
+
+export const useChecklists = () =>
+  useQuery({
+    queryKey: readinessKeys.checklists,
+    queryFn: ({ signal }) =>
+      api.get<Page<ChecklistTemplate>>("/api/readiness/checklists", { limit: 100 }, signal),
+  });
+
+export function usePlanEvaluation() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: EvaluationInput) => api.post<EvaluationDetail>("/api/readiness/evaluations", input),
+    onSuccess: invalidate,
+  });
+}
+
+export const useEligibleEvaluators = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: readinessKeys.eligible(id),
+    queryFn: ({ signal }) =>
+      api.get<Page<EligibleEvaluator>>(
+        `/api/readiness/evaluations/${id}/eligible-evaluators`,
+        { limit: 100 },
+        signal,
+      ),
+    enabled,
+  });
+
+export function useAddTeamMember(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: { personId: string; role: "lead" | "evaluator" }) =>
+      api.post<EvaluationDetail>(`/api/readiness/evaluations/${id}/team`, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRemoveTeamMember(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (memberId: string) =>
+      api.delete<EvaluationDetail>(`/api/readiness/evaluations/${id}/team/${memberId}`),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateEvaluation(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (patch: { state?: "planned" | "in_progress" | "cancelled" }) =>
+      api.patch<EvaluationDetail>(`/api/readiness/evaluations/${id}`, patch),
+    onSuccess: invalidate,
+  });
+}
+
+export const useEvaluationChecklist = (id: string) =>
+  useQuery({
+    queryKey: readinessKeys.checklist(id),
+    queryFn: ({ signal }) =>
+      api.get<EvaluationChecklist>(`/api/readiness/evaluations/${id}/checklist`, undefined, signal),
+    // Answers are saved one by one; a refetch would overwrite what is on screen mid-entry.
+    refetchOnWindowFocus: false,
+  });
+
+/** The answer the server holds when a save was refused as stale (another evaluator wrote first). */
+export class StaleAnswerError extends Error {
+  constructor(readonly current: Answer) {
+    super("stale");
+  }
+}
+
+export async function saveAnswer(
+  evaluationId: string,
+  criterionId: string,
+  body: { answer: AnswerValue | null; comment?: string | null; version: number },
+): Promise<Answer> {
+  try {
+    return await api.patch<Answer>(`/api/readiness/evaluations/${evaluationId}/answers/${criterionId}`, body);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409 && error.code === "CONFLICT") {
+      const current = await api
+        .get<EvaluationChecklist>(`/api/readiness/evaluations/${evaluationId}/checklist`)
+        .then((list) => list.areas.flatMap((area) => area.criteria).find((c) => c.id === criterionId));
+      if (current) throw new StaleAnswerError(current);
+    }
+    throw error;
+  }
+}
+
+export const useResults = (id: string) =>
+  useQuery({
+    queryKey: readinessKeys.results(id),
+    queryFn: ({ signal }) => api.get<Results>(`/api/readiness/evaluations/${id}/results`, undefined, signal),
+  });
+
+export function useAddFinding(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: { kind: "finding" | "recommendation"; text: string; areaId?: string | null }) =>
+      api.post<Finding>(`/api/readiness/evaluations/${id}/findings`, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAddAction(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: { title: string; dueOn: string; ownerOrganisationId?: string | null; findingId?: string | null }) =>
+      api.post<FollowUpAction>(`/api/readiness/evaluations/${id}/actions`, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateAction(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ actionId, status }: { actionId: string; status: FollowUpAction["status"] }) =>
+      api.patch<FollowUpAction>(`/api/readiness/evaluations/${id}/actions/${actionId}`, { status }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useReport(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: { summaryStatement?: string | null; meetsStandards?: boolean }) =>
+      api.post<EvaluationDetail>(`/api/readiness/evaluations/${id}/report`, input),
+    onSuccess: invalidate,
+  });
+}

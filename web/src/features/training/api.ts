@@ -1,0 +1,145 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, type Page } from "../../shared/api";
+import type {
+  ApplicationSummary,
+  Certificate,
+  Course,
+  CourseDetail,
+  Dossier,
+  Language,
+  PublicCertificate,
+  Qualification,
+  RegistryEntry,
+  RunDetail,
+} from "./types";
+
+export const trainingKeys = {
+  all: ["training"] as const,
+  courses: (query: object) => ["training", "courses", query] as const,
+  course: (id: string) => ["training", "course", id] as const,
+  run: (eventId: string) => ["training", "run", eventId] as const,
+  certificates: (query: object) => ["training", "certificates", query] as const,
+  qualifications: ["training", "qualifications"] as const,
+  registry: (query: object) => ["training", "registry", query] as const,
+  applications: (query: object) => ["training", "applications", query] as const,
+  dossier: (id: string) => ["training", "dossier", id] as const,
+};
+
+const useInvalidate = () => {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: trainingKeys.all });
+};
+
+export const useCourses = (query: { q?: string; limit?: number; offset?: number }) =>
+  useQuery({
+    queryKey: trainingKeys.courses(query),
+    queryFn: ({ signal }) => api.get<Page<Course>>("/api/training/courses", query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useCourse = (id: string) =>
+  useQuery({
+    queryKey: trainingKeys.course(id),
+    queryFn: ({ signal }) => api.get<CourseDetail>(`/api/training/courses/${id}`, undefined, signal),
+  });
+
+export const useRun = (eventId: string) =>
+  useQuery({
+    queryKey: trainingKeys.run(eventId),
+    queryFn: ({ signal }) => api.get<RunDetail>(`/api/training/runs/${eventId}`, undefined, signal),
+  });
+
+export function useRunAction<B>(eventId: string, path: string, method: "put" | "post" = "put") {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: B) => api[method]<RunDetail>(`/api/training/runs/${eventId}/${path}`, body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useIssueCertificates(eventId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: () =>
+      api.post<{ issued: number; certificates: { id: string; number: string }[] }>(
+        `/api/training/runs/${eventId}/certificates`,
+        {},
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export const useCertificates = (query: {
+  mine?: boolean;
+  eventId?: string;
+  status?: string;
+  q?: string;
+  limit?: number;
+  offset?: number;
+}) =>
+  useQuery({
+    queryKey: trainingKeys.certificates(query),
+    queryFn: ({ signal }) => api.get<Page<Certificate>>("/api/training/certificates", query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export function useCertificateAction(path: "revoke" | "reissue" | "language") {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; reason?: string; language?: Language }) =>
+      path === "language"
+        ? api.put<Certificate>(`/api/training/certificates/${id}/language`, body)
+        : api.post<Certificate>(`/api/training/certificates/${id}/${path}`, body),
+    onSuccess: invalidate,
+  });
+}
+
+export const usePublicCertificate = (code: string) =>
+  useQuery({
+    queryKey: ["public-certificate", code],
+    queryFn: ({ signal }) =>
+      api.get<PublicCertificate>(`/api/public/certificates/${encodeURIComponent(code)}`, undefined, signal),
+    retry: false,
+  });
+
+export const useQualifications = () =>
+  useQuery({
+    queryKey: trainingKeys.qualifications,
+    queryFn: ({ signal }) => api.get<Qualification[]>("/api/training/qualifications", undefined, signal),
+  });
+
+export const useRegistry = (query: {
+  qualification: string;
+  validOn?: string;
+  expiringWithinDays?: number;
+  limit?: number;
+  offset?: number;
+}) =>
+  useQuery({
+    queryKey: trainingKeys.registry(query),
+    queryFn: ({ signal }) => api.get<Page<RegistryEntry>>("/api/training/registry", query, signal),
+    enabled: !!query.qualification,
+    placeholderData: keepPreviousData,
+  });
+
+export const useApplications = (query: { limit?: number; offset?: number }) =>
+  useQuery({
+    queryKey: trainingKeys.applications(query),
+    queryFn: ({ signal }) => api.get<Page<ApplicationSummary>>("/api/training/accreditation", query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useDossier = (id: string) =>
+  useQuery({
+    queryKey: trainingKeys.dossier(id),
+    queryFn: ({ signal }) => api.get<Dossier>(`/api/training/accreditation/${id}`, undefined, signal),
+  });
+
+export function useDossierAction<B>(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ path, body, method = "post" }: { path: string; body?: B; method?: "post" | "put" }) =>
+      api[method]<Dossier>(`/api/training/accreditation/${id}/${path}`, body ?? {}),
+    onSuccess: invalidate,
+  });
+}

@@ -1,0 +1,91 @@
+import { Anchor, Badge, Group, Progress, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router-dom";
+import { useFormat } from "../../../shared/i18n/format";
+import {
+  DataTable,
+  type DataTableColumn,
+  EmptyState,
+  PageHeader,
+  QueryBoundary,
+  ReleasabilityBadge,
+  useListParams,
+} from "../../../shared/ui";
+import { useApplications } from "../api";
+import { localTitle } from "../local";
+import type { ApplicationSummary } from "../types";
+
+export function ApplicationsPage() {
+  const { t } = useTranslation("training");
+  const format = useFormat();
+  const navigate = useNavigate();
+  const list = useListParams({ defaultSort: "" });
+  const applications = useApplications({ limit: list.query.limit, offset: list.query.offset });
+  const columns: DataTableColumn<ApplicationSummary>[] = [
+    {
+      key: "centre",
+      header: t("accreditation.centre"),
+      render: (a) => (
+        <Group gap="xs">
+          <Anchor
+            component={Link}
+            to={`/training/accreditation/${a.id}`}
+            onClick={(e) => e.stopPropagation()}
+          >
+            {localTitle(a.centre.name, format.language)}
+          </Anchor>
+          <ReleasabilityBadge level={a.releasability} size="xs" />
+        </Group>
+      ),
+    },
+    { key: "kind", header: t("accreditation.kind"), render: (a) => t(`kindsOfApplication.${a.kind}`) },
+    {
+      key: "state",
+      header: t("accreditation.state"),
+      render: (a) => (
+        <Badge variant="light" color={a.state === "decided" ? "green" : "blue"}>
+          {a.decision ? t(`decisions.${a.decision}`) : t(`states.${a.state}`)}
+        </Badge>
+      ),
+    },
+    {
+      key: "progress",
+      header: t("accreditation.progress"),
+      render: (a) => (
+        <Stack gap={2} w={220}>
+          <Progress value={(a.progress.complete / Math.max(1, a.progress.standards)) * 100} />
+          <Text size="xs" c="dimmed">
+            {t("accreditation.complete", a.progress)}
+          </Text>
+        </Stack>
+      ),
+    },
+    {
+      key: "validUntil",
+      header: t("accreditation.validUntil"),
+      render: (a) => (a.validUntil ? format.date(a.validUntil) : "—"),
+    },
+  ];
+  return (
+    <>
+      <PageHeader title={t("accreditation.title")} description={t("accreditation.description")} />
+      <QueryBoundary query={applications}>
+        {(page) => (
+          <DataTable
+            data-testid="applications-table"
+            columns={columns}
+            rows={page.items}
+            rowKey={(a) => a.id}
+            rowTestId={(a) => `application-row-${a.centre.code}`}
+            onRowClick={(a) => navigate(`/training/accreditation/${a.id}`)}
+            total={page.total}
+            limit={page.limit}
+            offset={page.offset}
+            onOffsetChange={list.setOffset}
+            empty={<EmptyState description={t("accreditation.empty")} />}
+          />
+        )}
+      </QueryBoundary>
+    </>
+  );
+}

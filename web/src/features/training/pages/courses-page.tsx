@@ -1,0 +1,75 @@
+import { Anchor, Badge, Group, Stack } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router-dom";
+import { useFormat } from "../../../shared/i18n/format";
+import {
+  DataTable,
+  type DataTableColumn,
+  EmptyState,
+  PageHeader,
+  QueryBoundary,
+  SearchInput,
+  useListParams,
+} from "../../../shared/ui";
+import { useCourses } from "../api";
+import { localTitle } from "../local";
+import type { Course } from "../types";
+
+export function CoursesPage() {
+  const { t } = useTranslation("training");
+  const { language } = useFormat();
+  const navigate = useNavigate();
+  const list = useListParams({ defaultSort: "code" });
+  const courses = useCourses({ q: list.q || undefined, limit: list.query.limit, offset: list.query.offset });
+  const columns: DataTableColumn<Course>[] = [
+    { key: "code", header: t("courses.code"), width: 140, render: (course) => course.activityCode },
+    {
+      key: "title",
+      header: t("courses.name"),
+      render: (course) => (
+        <Group gap="xs">
+          <Anchor component={Link} to={`/training/courses/${course.id}`} onClick={(e) => e.stopPropagation()}>
+            {localTitle(course.title, language)}
+          </Anchor>
+          {course.sample && (
+            <Badge size="xs" variant="outline" color="gray">
+              {t("sample")}
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    {
+      key: "qualification",
+      header: t("courses.qualification"),
+      render: (course) => (course.qualification ? localTitle(course.qualification.name, language) : "—"),
+    },
+    { key: "hours", header: t("courses.hours"), align: "right", render: (course) => course.totalHours },
+  ];
+  return (
+    <>
+      <PageHeader title={t("courses.title")} description={t("courses.description")} />
+      <Stack>
+        <SearchInput value={list.q} onChange={list.setQ} w={300} data-testid="course-search" />
+        <QueryBoundary query={courses}>
+          {(page) => (
+            <DataTable
+              data-testid="courses-table"
+              columns={columns}
+              rows={page.items}
+              rowKey={(course) => course.id}
+              rowTestId={(course) => `course-row-${course.activityCode}`}
+              onRowClick={(course) => navigate(`/training/courses/${course.id}`)}
+              total={page.total}
+              limit={page.limit}
+              offset={page.offset}
+              onOffsetChange={list.setOffset}
+              fetching={courses.isPlaceholderData}
+              empty={<EmptyState description={t("courses.empty")} />}
+            />
+          )}
+        </QueryBoundary>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,321 @@
+import {
+  Accordion,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  FileButton,
+  Group,
+  Progress,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router-dom";
+import { ApiError } from "../../../shared/api";
+import { useFormat } from "../../../shared/i18n/format";
+import {
+  DetailList,
+  notifyError,
+  notifySuccess,
+  PageHeader,
+  QueryBoundary,
+  ReleasabilityBadge,
+} from "../../../shared/ui";
+import { trainingKeys, useDossier, useDossierAction } from "../api";
+import { localTitle, personName } from "../local";
+import type { Dossier, DossierStandard } from "../types";
+
+const MISSING_COLOURS = {
+  self_assessment: "red",
+  evidence: "orange",
+  open_finding: "yellow",
+  open_condition: "grape",
+};
+
+async function uploadEvidence(applicationId: string, standardId: string, file: File) {
+  const form = new FormData();
+  form.append("file", file);
+  const session = await fetch("/api/auth/session", { credentials: "same-origin" }).then((r) => r.json());
+  const response = await fetch(
+    `/api/training/accreditation/${applicationId}/standards/${standardId}/evidence`,
+    {
+      method: "POST",
+      body: form,
+      credentials: "same-origin",
+      headers: { "x-csrf-token": session.csrfToken ?? "" },
+    },
+  );
+  if (!response.ok) {
+    const payload = await response.json().catch(() => ({}));
+    throw new ApiError(
+      response.status,
+      payload.code ?? `HTTP_${response.status}`,
+      payload.message ?? response.statusText,
+      payload.fields ?? [],
+      payload.requestId ?? null,
+    );
+  }
+}
+
+function StandardRow({ dossier, standard }: { dossier: Dossier; standard: DossierStandard }) {
+  const { t } = useTranslation("training");
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const action = useDossierAction<{ rating: string }>(dossier.id);
+  const [uploading, setUploading] = useState(false);
+  const editable = dossier.canEdit && (dossier.state === "draft" || dossier.state === "self_assessment");
+  return (
+    <Table.Tr data-testid={`standard-${standard.code}`}>
+      <Table.Td>
+        <Text size="sm" fw={500}>
+          {standard.code}
+        </Text>
+        <Text size="sm">{localTitle(standard.title, format.language)}</Text>
+      </Table.Td>
+      <Table.Td>
+        {editable ? (
+          <Select
+            size="xs"
+            w={170}
+            aria-label={`${t("accreditation.rate")} ${standard.code}`}
+            placeholder={t("accreditation.rate")}
+            value={standard.selfAssessment?.rating ?? null}
+            data={(["met", "partially_met", "not_met"] as const).map((r) => ({
+              value: r,
+              label: t(`ratings.${r}`),
+            }))}
+            onChange={(rating) =>
+              rating &&
+              action.mutate(
+                { path: `standards/${standard.id}/self-assessment`, method: "put", body: { rating } },
+                { onError: (e) => notifyError(e, t) },
+              )
+            }
+          />
+        ) : standard.selfAssessment ? (
+          t(`ratings.${standard.selfAssessment.rating}`)
+        ) : (
+          "—"
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Stack gap={2}>
+          {standard.evidence.map((evidence) => (
+            <Anchor
+              key={evidence.id}
+              size="xs"
+              href={`/api/training/accreditation/${dossier.id}/evidence/${evidence.id}`}
+            >
+              {evidence.filename}
+            </Anchor>
+          ))}
+          {editable && (
+            <FileButton
+              onChange={(file) => {
+                if (!file) return;
+                setUploading(true);
+                uploadEvidence(dossier.id, standard.id, file)
+                  .then(() => {
+                    notifySuccess(file.name);
+                    return queryClient.invalidateQueries({ queryKey: trainingKeys.all });
+                  })
+                  .catch((e) => notifyError(e, t))
+                  .finally(() => setUploading(false));
+              }}
+            >
+              {(props) => (
+                <Button {...props} size="compact-xs" variant="subtle" loading={uploading}>
+                  {t("accreditation.upload")}
+                </Button>
+              )}
+            </FileButton>
+          )}
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        <Stack gap={2}>
+          {standard.findings.map((f) => (
+            <Text key={f.id} size="xs" td={f.status === "closed" ? "line-through" : undefined}>
+              {t(`findingKinds.${f.kind}`)}: {f.text}
+            </Text>
+          ))}
+        </Stack>
+      </Table.Td>
+      <Table.Td data-testid={`missing-${standard.code}`}>
+        {standard.missing.length === 0 ? (
+          <Badge color="green" variant="light">
+            {t("accreditation.nothingMissing")}
+          </Badge>
+        ) : (
+          <Group gap={4}>
+            {standard.missing.map((m) => (
+              <Badge key={m} color={MISSING_COLOURS[m]} variant="light" size="sm">
+                {t(`missing.${m}`)}
+              </Badge>
+            ))}
+          </Group>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+export function DossierPage() {
+  const { id = "" } = useParams();
+  const { t } = useTranslation("training");
+  const format = useFormat();
+  const dossier = useDossier(id);
+  const action = useDossierAction<object>(id);
+  return (
+    <QueryBoundary query={dossier}>
+      {(d) => (
+        <>
+          <PageHeader
+            title={localTitle(d.centre.name, format.language)}
+            description={`${t("accreditation.dossier")} · ${t(`kindsOfApplication.${d.kind}`)}`}
+            breadcrumbs={[
+              { label: t("accreditation.title"), to: "/training/accreditation" },
+              { label: d.centre.code },
+            ]}
+            badges={
+              <Group gap="xs">
+                <Badge data-testid="dossier-state">
+                  {d.decision ? t(`decisions.${d.decision}`) : t(`states.${d.state}`)}
+                </Badge>
+                <ReleasabilityBadge level={d.releasability} />
+                {d.sample && (
+                  <Badge variant="outline" color="gray">
+                    {t("sample")}
+                  </Badge>
+                )}
+              </Group>
+            }
+            actions={
+              <Group>
+                {d.allowedTransitions
+                  .filter((name) => name === "start" || name === "submit" || name === "record_visit")
+                  .map((name) => (
+                    <Button
+                      key={name}
+                      data-testid={`transition-${name}`}
+                      loading={action.isPending}
+                      onClick={() =>
+                        action.mutate(
+                          { path: name === "record_visit" ? "visited" : name },
+                          {
+                            onSuccess: () => notifySuccess(t(`states.${name}`)),
+                            onError: (e) => notifyError(e, t),
+                          },
+                        )
+                      }
+                    >
+                      {t(`accreditation.transitions.${name}`)}
+                    </Button>
+                  ))}
+              </Group>
+            }
+          />
+          <Stack>
+            <SimpleGrid cols={{ base: 1, sm: 4 }}>
+              {(
+                [
+                  ["selfAssessed", d.progress.selfAssessed],
+                  ["withEvidence", d.progress.withEvidence],
+                  ["progress", d.progress.complete],
+                ] as const
+              ).map(([key, value]) => (
+                <Card withBorder key={key} data-testid={`progress-${key}`}>
+                  <Text size="xs" c="dimmed">
+                    {t(`accreditation.${key}`)}
+                  </Text>
+                  <Text fw={700} size="xl">
+                    {value} / {d.progress.standards}
+                  </Text>
+                  <Progress value={(value / Math.max(1, d.progress.standards)) * 100} />
+                </Card>
+              ))}
+              <Card withBorder>
+                <Text size="xs" c="dimmed">
+                  {t("accreditation.openConditions")}
+                </Text>
+                <Text fw={700} size="xl">
+                  {d.openConditions}
+                </Text>
+              </Card>
+            </SimpleGrid>
+            <DetailList
+              items={[
+                {
+                  label: t("accreditation.due"),
+                  value: d.selfAssessmentDueOn ? format.date(d.selfAssessmentDueOn) : "—",
+                },
+                {
+                  label: t("accreditation.visit"),
+                  value: d.visitStartsOn
+                    ? `${format.date(d.visitStartsOn)} – ${format.date(d.visitEndsOn)}`
+                    : "—",
+                },
+                {
+                  label: t("accreditation.team"),
+                  value:
+                    d.team
+                      .map((m) => `${personName(m.person)}${m.role === "lead" ? " (lead)" : ""}`)
+                      .join(", ") || "—",
+                },
+                {
+                  label: t("accreditation.validUntil"),
+                  value: d.validUntil ? format.date(d.validUntil) : "—",
+                },
+                { label: t("accreditation.note"), value: d.note ?? "—" },
+              ]}
+            />
+            <Accordion multiple defaultValue={d.areas.map((a) => a.code)} variant="separated">
+              {d.areas.map((area) => (
+                <Accordion.Item key={area.code} value={area.code} data-testid={`area-${area.code}`}>
+                  <Accordion.Control>
+                    <Group justify="space-between" pr="md">
+                      <Title order={2} size="h5">
+                        {localTitle(area.title, format.language)}
+                      </Title>
+                      <Text size="sm" c="dimmed">
+                        {t("accreditation.complete", {
+                          complete: area.complete,
+                          standards: area.standards.length,
+                        })}
+                      </Text>
+                    </Group>
+                  </Accordion.Control>
+                  <Accordion.Panel>
+                    <Table striped>
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th>{t("accreditation.standard")}</Table.Th>
+                          <Table.Th>{t("accreditation.selfAssessment")}</Table.Th>
+                          <Table.Th>{t("accreditation.evidence")}</Table.Th>
+                          <Table.Th>{t("accreditation.findings")}</Table.Th>
+                          <Table.Th>{t("accreditation.missing")}</Table.Th>
+                        </Table.Tr>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {area.standards.map((standard) => (
+                          <StandardRow key={standard.id} dossier={d} standard={standard} />
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </Accordion.Panel>
+                </Accordion.Item>
+              ))}
+            </Accordion>
+          </Stack>
+        </>
+      )}
+    </QueryBoundary>
+  );
+}

@@ -1,0 +1,104 @@
+import { Badge, Group, Select, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../../shared/i18n/format";
+import {
+  DataTable,
+  type DataTableColumn,
+  EmptyState,
+  PageHeader,
+  QueryBoundary,
+  useListParams,
+} from "../../../shared/ui";
+import { useQualifications, useRegistry } from "../api";
+import { localTitle, personName } from "../local";
+import type { RegistryEntry } from "../types";
+
+const ALERT_DAYS = 90;
+
+export function RegistryPage() {
+  const { t } = useTranslation("training");
+  const format = useFormat();
+  const list = useListParams({ defaultSort: "", filters: ["qualification", "validOn", "expiring"] as const });
+  const qualifications = useQualifications();
+  const qualification = list.filters.qualification || qualifications.data?.[0]?.code || "";
+  const registry = useRegistry({
+    qualification,
+    validOn: list.filters.validOn || undefined,
+    expiringWithinDays: list.filters.expiring === "true" ? ALERT_DAYS : undefined,
+    limit: list.query.limit,
+    offset: list.query.offset,
+  });
+  const columns: DataTableColumn<RegistryEntry>[] = [
+    { key: "person", header: t("registry.person"), render: (e) => personName(e) },
+    { key: "nation", header: t("registry.nation"), width: 90, render: (e) => e.nationCode },
+    { key: "certificate", header: t("registry.certificate"), render: (e) => e.certificateNumber },
+    {
+      key: "validUntil",
+      header: t("registry.validUntil"),
+      render: (e) => (
+        <Group gap="xs">
+          <Text size="sm">{e.validUntil ? format.date(e.validUntil) : "—"}</Text>
+          {e.expiringSoon && (
+            <Badge color="orange" variant="light" data-testid="expiring-soon">
+              {t("registry.expiringSoon")} · {t("registry.daysLeft", { count: e.daysLeft ?? 0 })}
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+  ];
+  return (
+    <>
+      <PageHeader title={t("registry.title")} description={t("registry.description")} />
+      <Stack>
+        <Group align="flex-end" wrap="wrap">
+          <Select
+            label={t("registry.qualification")}
+            w={320}
+            data-testid="registry-qualification"
+            value={qualification || null}
+            allowDeselect={false}
+            onChange={(value) => list.setFilter("qualification", value)}
+            data={(qualifications.data ?? []).map((q) => ({
+              value: q.code,
+              label: `${localTitle(q.name, format.language)} (${t("registry.holders", { count: q.holders })})`,
+            }))}
+          />
+          <TextInput
+            type="date"
+            label={t("registry.validOn")}
+            data-testid="registry-valid-on"
+            value={list.filters.validOn}
+            onChange={(event) => list.setFilter("validOn", event.currentTarget.value || null)}
+          />
+          <Switch
+            mb={8}
+            label={t("registry.expiringOnly", { days: ALERT_DAYS })}
+            checked={list.filters.expiring === "true"}
+            onChange={(event) => list.setFilter("expiring", event.currentTarget.checked ? "true" : null)}
+          />
+        </Group>
+        <QueryBoundary query={registry}>
+          {(page) => (
+            <>
+              <Text size="sm" c="dimmed" data-testid="registry-total">
+                {page.total}
+              </Text>
+              <DataTable
+                data-testid="registry-table"
+                columns={columns}
+                rows={page.items}
+                rowKey={(e) => e.certificateId}
+                total={page.total}
+                limit={page.limit}
+                offset={page.offset}
+                onOffsetChange={list.setOffset}
+                empty={<EmptyState description={t("registry.empty")} />}
+              />
+            </>
+          )}
+        </QueryBoundary>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,349 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  ScrollArea,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+} from "@mantine/core";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router-dom";
+import { useFormat } from "../../../shared/i18n/format";
+import { ConfirmButton, notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { useIssueCertificates, useRun, useRunAction } from "../api";
+import { localTitle, OUTCOME_COLOURS, personName, STATUS_COLOURS } from "../local";
+import type { RunDetail } from "../types";
+
+type Attendance = Record<string, Record<string, boolean>>;
+type Scores = Record<string, Record<string, number | "">>;
+
+function RunWorkspace({ run }: { run: RunDetail }) {
+  const { t } = useTranslation("training");
+  const format = useFormat();
+  const locked = !!run.signedOffAt;
+  const [attendance, setAttendance] = useState<Attendance>({});
+  const [scores, setScores] = useState<Scores>({});
+  useEffect(() => {
+    setAttendance(Object.fromEntries(run.participants.map((p) => [p.nominationId, { ...p.attendance }])));
+    setScores(Object.fromEntries(run.participants.map((p) => [p.nominationId, { ...p.scores }])));
+  }, [run]);
+  const saveAttendance = useRunAction<{
+    entries: { sessionId: string; nominationId: string; present: boolean }[];
+  }>(run.eventId, "attendance");
+  const saveResults = useRunAction<{
+    entries: { nominationId: string; componentCode: string; score: number | null }[];
+  }>(run.eventId, "results");
+  const signOff = useRunAction<{ note?: string }>(run.eventId, "sign-off", "post");
+  const issue = useIssueCertificates(run.eventId);
+  const components = run.course.assessment.components;
+
+  if (run.participants.length === 0) return <Alert color="blue">{t("run.noParticipants")}</Alert>;
+
+  return (
+    <Tabs defaultValue={locked ? "certificates" : "attendance"} keepMounted={false}>
+      <Tabs.List>
+        <Tabs.Tab value="attendance" data-testid="tab-attendance">
+          {t("run.attendance")}
+        </Tabs.Tab>
+        <Tabs.Tab value="results" data-testid="tab-results">
+          {t("run.results")}
+        </Tabs.Tab>
+        <Tabs.Tab value="certificates" data-testid="tab-certificates">
+          {t("run.certificates")}
+        </Tabs.Tab>
+      </Tabs.List>
+
+      <Tabs.Panel value="attendance" pt="md">
+        {run.sessions.length === 0 ? (
+          <Text c="dimmed">{t("run.noSessions")}</Text>
+        ) : (
+          <Stack>
+            <ScrollArea>
+              <Table striped data-testid="attendance-sheet">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("run.participant")}</Table.Th>
+                    {run.sessions.map((session) => (
+                      <Table.Th key={session.id} ta="center">
+                        {session.title}
+                        <Text size="xs" c="dimmed">
+                          {format.date(session.startsAt.slice(0, 10))}
+                        </Text>
+                      </Table.Th>
+                    ))}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {run.participants.map((p, row) => (
+                    <Table.Tr key={p.nominationId}>
+                      <Table.Td>
+                        {personName(p.person)} ({p.person.nationCode})
+                      </Table.Td>
+                      {run.sessions.map((session, column) => (
+                        <Table.Td key={session.id} ta="center">
+                          <Checkbox
+                            aria-label={`${personName(p.person)} — ${session.title}`}
+                            data-testid={`present-${row}-${column}`}
+                            disabled={locked}
+                            checked={attendance[p.nominationId]?.[session.id] ?? false}
+                            onChange={(event) => {
+                              const present = event.currentTarget.checked;
+                              setAttendance((current) => ({
+                                ...current,
+                                [p.nominationId]: { ...current[p.nominationId], [session.id]: present },
+                              }));
+                            }}
+                          />
+                        </Table.Td>
+                      ))}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollArea>
+            {!locked && run.canManage && (
+              <Group>
+                <Button
+                  data-testid="save-attendance"
+                  loading={saveAttendance.isPending}
+                  onClick={() =>
+                    saveAttendance.mutate(
+                      {
+                        entries: run.participants.flatMap((p) =>
+                          run.sessions.map((session) => ({
+                            sessionId: session.id,
+                            nominationId: p.nominationId,
+                            present: attendance[p.nominationId]?.[session.id] ?? false,
+                          })),
+                        ),
+                      },
+                      { onSuccess: () => notifySuccess(t("run.saved")), onError: (e) => notifyError(e, t) },
+                    )
+                  }
+                >
+                  {t("run.saveAttendance")}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        )}
+      </Tabs.Panel>
+
+      <Tabs.Panel value="results" pt="md">
+        <Stack>
+          {locked && <Alert color="green">{t("run.locked")}</Alert>}
+          <ScrollArea>
+            <Table striped data-testid="results-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("run.participant")}</Table.Th>
+                  {components.map((component) => (
+                    <Table.Th key={component.code}>
+                      {component.title}
+                      <Text size="xs" c="dimmed">
+                        {t(`kinds.${component.kind}`)} · /{component.maxScore}
+                      </Text>
+                    </Table.Th>
+                  ))}
+                  <Table.Th ta="right">{t("run.total")}</Table.Th>
+                  <Table.Th ta="right">{t("run.attendancePercent")}</Table.Th>
+                  <Table.Th>{t("run.outcome")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {run.participants.map((p, row) => (
+                  <Table.Tr key={p.nominationId} data-testid={`result-row-${row}`}>
+                    <Table.Td>
+                      {personName(p.person)} ({p.person.nationCode})
+                    </Table.Td>
+                    {components.map((component) => (
+                      <Table.Td key={component.code}>
+                        <NumberInput
+                          w={90}
+                          size="xs"
+                          min={0}
+                          max={component.maxScore}
+                          disabled={locked || !run.canManage}
+                          aria-label={`${personName(p.person)} — ${component.title}`}
+                          data-testid={`score-${row}-${component.code}`}
+                          value={scores[p.nominationId]?.[component.code] ?? ""}
+                          onChange={(value) =>
+                            setScores((current) => ({
+                              ...current,
+                              [p.nominationId]: {
+                                ...current[p.nominationId],
+                                [component.code]: typeof value === "number" ? value : "",
+                              },
+                            }))
+                          }
+                        />
+                      </Table.Td>
+                    ))}
+                    <Table.Td ta="right">{p.computed.totalPercent ?? "—"}</Table.Td>
+                    <Table.Td ta="right">{p.computed.attendancePercent ?? "—"}</Table.Td>
+                    <Table.Td>
+                      <Badge
+                        color={OUTCOME_COLOURS[p.computed.outcome]}
+                        title={p.computed.reasons.join("; ")}
+                      >
+                        {t(`outcomes.${p.computed.outcome}`)}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+          {!locked && run.canManage && (
+            <Group>
+              <Button
+                data-testid="save-results"
+                loading={saveResults.isPending}
+                onClick={() =>
+                  saveResults.mutate(
+                    {
+                      entries: run.participants.flatMap((p) =>
+                        components.map((component) => {
+                          const value = scores[p.nominationId]?.[component.code];
+                          return {
+                            nominationId: p.nominationId,
+                            componentCode: component.code,
+                            score: value === "" || value === undefined ? null : value,
+                          };
+                        }),
+                      ),
+                    },
+                    { onSuccess: () => notifySuccess(t("run.saved")), onError: (e) => notifyError(e, t) },
+                  )
+                }
+              >
+                {t("run.saveResults")}
+              </Button>
+              <ConfirmButton
+                color="green"
+                variant="light"
+                data-testid="sign-off"
+                message={t("run.signOffConfirm")}
+                onConfirm={() =>
+                  signOff.mutateAsync({}).then(
+                    () => notifySuccess(t("courses.signedOff")),
+                    (e) => notifyError(e, t),
+                  )
+                }
+              >
+                {t("run.signOff")}
+              </ConfirmButton>
+            </Group>
+          )}
+        </Stack>
+      </Tabs.Panel>
+
+      <Tabs.Panel value="certificates" pt="md">
+        <Stack>
+          {locked && run.canManage && (
+            <Group>
+              <Button
+                data-testid="issue-certificates"
+                loading={issue.isPending}
+                onClick={() =>
+                  issue.mutate(undefined, {
+                    onSuccess: (result) => notifySuccess(t("run.issued", { count: result.issued })),
+                    onError: (e) => notifyError(e, t),
+                  })
+                }
+              >
+                {t("run.issue")}
+              </Button>
+            </Group>
+          )}
+          <Table striped data-testid="run-certificates">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("run.participant")}</Table.Th>
+                <Table.Th>{t("run.outcome")}</Table.Th>
+                <Table.Th>{t("certificates.number")}</Table.Th>
+                <Table.Th>{t("certificates.status")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {run.participants.map((p) => (
+                <Table.Tr key={p.nominationId}>
+                  <Table.Td>
+                    {personName(p.person)} ({p.person.nationCode})
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={OUTCOME_COLOURS[p.computed.outcome]} variant="light">
+                      {t(`outcomes.${p.computed.outcome}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {p.certificate ? (
+                      <Anchor href={`/api/training/certificates/${p.certificate.id}/pdf`} target="_blank">
+                        {p.certificate.number}
+                      </Anchor>
+                    ) : (
+                      "—"
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {p.certificate && (
+                      <Badge color={STATUS_COLOURS[p.certificate.status]}>
+                        {t(`statuses.${p.certificate.status}`)}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      </Tabs.Panel>
+    </Tabs>
+  );
+}
+
+export function RunPage() {
+  const { eventId = "" } = useParams();
+  const { t } = useTranslation("training");
+  const format = useFormat();
+  const run = useRun(eventId);
+  return (
+    <QueryBoundary query={run}>
+      {(r) => (
+        <>
+          <PageHeader
+            title={`${localTitle(r.course.title, format.language)} — ${format.date(r.startsOn)}`}
+            description={`${format.date(r.startsOn)} – ${format.date(r.endsOn)}${r.city ? `, ${r.city}` : ""}`}
+            breadcrumbs={[
+              { label: t("courses.title"), to: "/training" },
+              { label: r.course.activityCode, to: `/training/courses/${r.course.id}` },
+              { label: format.date(r.startsOn) },
+            ]}
+          />
+          <Stack>
+            <Text data-testid="run-summary">{t("run.summary", r.summary)}</Text>
+            {r.signedOffAt && (
+              <Text size="sm" c="dimmed" data-testid="signed-off">
+                {t("run.signedOffBy", { date: format.dateTime(r.signedOffAt), name: r.signedOffBy ?? "—" })}
+              </Text>
+            )}
+            {r.canManage ? (
+              <RunWorkspace run={r} />
+            ) : (
+              <Anchor component={Link} to="/training/certificates">
+                {t("nav.certificates")}
+              </Anchor>
+            )}
+          </Stack>
+        </>
+      )}
+    </QueryBoundary>
+  );
+}

@@ -68,4 +68,24 @@ describe("programmes in the browser", () => {
     expect(await third.locator("[data-testid=period-statements] tr").count()).toBe(2);
     expect(await page.getByTestId("join-II-III").textContent()).toContain("зависит от источника");
   });
+
+  it("lets the coordinator start a programme and add an item of the nation's own", async () => {
+    const page = await e.newPage();
+    await e.login(page, "coordinator");
+    await page.goto("/programmes/annual");
+    await page.getByTestId("programme-title").fill("Programme 2034–2035");
+    await page.getByLabel("First year").fill("2034");
+    await page.getByLabel("Last year").fill("2035");
+    await page.getByTestId("programme-create").click();
+    await page.waitForURL(/\/programmes\/annual\/[0-9a-f-]{36}$/);
+    await page.getByTestId("item-add").click();
+    await page.getByText("The nation's own").click();
+    await page.getByTestId("item-title").fill("Maritime security seminar");
+    await page.getByTestId("item-area").click();
+    await page.getByRole("option", { name: "Maritime security" }).click();
+    await page.getByTestId("item-save").click();
+    await expect.poll(() => page.getByTestId("programme-item").count()).toBe(1);
+    expect(await page.getByTestId("programme-item").textContent()).toContain("Maritime security seminar");
+    expect(await page.getByTestId("total-planned").textContent()).toBe("1");
+  });
 });

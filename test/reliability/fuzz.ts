@@ -356,6 +356,20 @@ function mutateInside(generator: Generator, body: unknown, schema: Schema | unde
   }
 }
 
+/** Percent-encodes a path value; a lone surrogate becomes its (invalid) UTF-8 bytes, %ED%A0%80 and the like. */
+function encodePathValue(value: string): string {
+  return [...value]
+    .map((char) => {
+      const code = char.charCodeAt(0);
+      if (code >= 0xd800 && code <= 0xdfff && char.length === 1)
+        return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
+          .map((byte) => `%${byte.toString(16).toUpperCase()}`)
+          .join("");
+      return encodeURIComponent(char);
+    })
+    .join("");
+}
+
 interface Built {
   url: string;
   payload?: string | Buffer;
@@ -373,7 +387,7 @@ export function buildRequest(generator: Generator, op: Operation, hostile: boole
   for (const p of op.params.filter((p) => p.in === "path")) {
     const bad = target === "path" && (op.params.filter((q) => q.in === "path").length === 1 || r.chance(0.5));
     const value = bad ? String(generator.hostileValue(p.schema)) : String(generator.valid(p.schema));
-    url = url.replace(`{${p.name}}`, encodeURIComponent(value));
+    url = url.replace(`{${p.name}}`, encodePathValue(value));
   }
   const query = new URLSearchParams();
   for (const p of op.params.filter((p) => p.in === "query")) {

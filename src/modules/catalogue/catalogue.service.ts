@@ -4,7 +4,7 @@ import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { canRead, releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
-import { isAdministrator, readsEverything, type Viewer } from "../../platform/access/viewer.js";
+import { hasRole, isAdministrator, readsEverything, type Viewer } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
 import {
   AppError,
@@ -78,7 +78,7 @@ export async function getActivity(ctx: Ctx, id: string) {
     canEdit: can(ctx.viewer, "activity.update", activity),
     canNominate:
       summary.status === "published" &&
-      (isAdministrator(ctx.viewer) || queries.viewerNations(ctx.viewer).length > 0),
+      (isAdministrator(ctx.viewer) || hasRole(ctx.viewer, "national_coordinator")),
     ...releaseOutput({
       ownerNationId: full.ownerNationId,
       ownerOrganisationId: full.ownerOrganisationId,
@@ -425,7 +425,7 @@ export async function getEvent(ctx: Ctx, id: string) {
     canNominate:
       activity.status === "published" &&
       ["planned", "open"].includes(event.status) &&
-      (isAdministrator(ctx.viewer) || queries.viewerNations(ctx.viewer).length > 0),
+      (isAdministrator(ctx.viewer) || hasRole(ctx.viewer, "national_coordinator")),
   };
 }
 

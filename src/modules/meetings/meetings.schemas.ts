@@ -321,6 +321,7 @@ export const ActionItem = Type.Object({
   overdue: Type.Boolean({ description: "Not closed and the deadline has passed (as of the given date)" }),
   sample: Type.Boolean(),
   reviewCount: Type.Integer(),
+  canUpdate: Type.Boolean({ description: "The caller may move the item on (secretariat or assignee)" }),
 });
 
 export const ActionItemDetail = Type.Intersect([
@@ -328,7 +329,6 @@ export const ActionItemDetail = Type.Intersect([
   Type.Object({
     reviews: Type.Array(ActionReview),
     evidenceFiles: Type.Array(FileRef),
-    canUpdate: Type.Boolean(),
   }),
 ]);
 

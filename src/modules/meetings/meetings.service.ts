@@ -516,7 +516,12 @@ export async function updateDecision(ctx: Ctx, id: string, patch: DecisionPatch)
 // ------------------------------------------------------------------ action items
 type ActionRow = NonNullable<Awaited<ReturnType<typeof queries.findActionItem>>>;
 
-function actionOutput(row: ActionRow) {
+const actionSubject = (row: ActionRow) => ({
+  meeting: { ownerNationId: row.meetingOwnerNationId, ownerOrganisationId: row.meetingOwnerOrganisationId },
+  assignee: { nationId: row.assigneeNationId, organisationId: row.assigneeOrganisationId },
+});
+
+function actionOutput(ctx: Ctx, row: ActionRow) {
   const {
     meetingOwnerNationId: _n,
     meetingOwnerOrganisationId: _o,
@@ -528,18 +533,14 @@ function actionOutput(row: ActionRow) {
     ...rest,
     raisedAt: { ...rest.raisedAt, numeral: toRoman(rest.raisedAt.number) },
     reviewCount: Number(rest.reviewCount ?? 0),
+    canUpdate: can(ctx.viewer, "action_item.update", actionSubject(row)),
   };
 }
-
-const actionSubject = (row: ActionRow) => ({
-  meeting: { ownerNationId: row.meetingOwnerNationId, ownerOrganisationId: row.meetingOwnerOrganisationId },
-  assignee: { nationId: row.assigneeNationId, organisationId: row.assigneeOrganisationId },
-});
 
 export async function listActionItems(ctx: Ctx, query: ActionItemQuery) {
   authorize(ctx.viewer, "action_item.read");
   const page = await queries.listActionItems(ctx.db, ctx.viewer, query);
-  return paged(query, { total: page.total, items: page.items.map(actionOutput) });
+  return paged(query, { total: page.total, items: page.items.map((row) => actionOutput(ctx, row)) });
 }
 
 async function visibleActionItem(ctx: Ctx, id: string) {
@@ -553,10 +554,9 @@ export async function getActionItem(ctx: Ctx, id: string) {
   const row = await visibleActionItem(ctx, id);
   const parts = await queries.actionItemParts(ctx.db, id);
   return {
-    ...actionOutput(row),
+    ...actionOutput(ctx, row),
     reviews: parts.reviews.map((review) => ({ ...review, numeral: toRoman(review.meetingNumber) })),
     evidenceFiles: parts.evidenceFiles,
-    canUpdate: can(ctx.viewer, "action_item.update", actionSubject(row)),
   };
 }
 
@@ -566,8 +566,8 @@ export async function meetingActionItems(ctx: Ctx, meetingId: string) {
   const { raised, carriedOver } = await queries.meetingActionItems(ctx.db, ctx.viewer, meeting);
   return {
     asOf: meeting.startsOn,
-    raised: raised.map(actionOutput),
-    carriedOver: carriedOver.map(actionOutput),
+    raised: raised.map((row) => actionOutput(ctx, row)),
+    carriedOver: carriedOver.map((row) => actionOutput(ctx, row)),
   };
 }
 

@@ -120,6 +120,17 @@ describe("meetings and decisions", () => {
     ]);
   });
 
+  it("gives meetings prepared at the same time distinct numbers", async () => {
+    const seriesId = await newSeries();
+    const replies = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        secretariat.post("/api/meetings", { seriesId, startsOn: `202${i}-05-01`, endsOn: `202${i}-05-02` }),
+      ),
+    );
+    expect(replies.map((r) => r.status)).toEqual(Array(6).fill(201));
+    expect(replies.map((r) => r.body.number).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
   it("gives concurrent decisions distinct consecutive numbers", async () => {
     const seriesId = await newSeries();
     const meeting = await newMeeting(seriesId, "2019-10-16");
@@ -451,6 +462,19 @@ describe("information exchange", () => {
       acknowledgedBy: expect.stringContaining("Test"),
     });
     expect((await kaz.post(`/api/exchange/messages/${message.id}/acknowledge`, {})).status).toBe(404);
+    // Two people of the same centre acknowledging at once still make one receipt.
+    const racing = await send("Acknowledged twice at once");
+    const colleague = await t.signIn({ role: "organiser", organisation: "KGZ-SCNS-ATC" });
+    const [x, y] = await Promise.all([
+      kgz.post(`/api/exchange/messages/${racing.id}/acknowledge`, {}),
+      colleague.post(`/api/exchange/messages/${racing.id}/acknowledge`, {}),
+    ]);
+    expect([x.status, y.status]).toEqual([200, 200]);
+    expect(x.body.receipts[0].acknowledgedAt).toBe(y.body.receipts[0].acknowledgedAt);
+    expect([x.body.receipts[0].alreadyAcknowledged, y.body.receipts[0].alreadyAcknowledged].sort()).toEqual([
+      false,
+      true,
+    ]);
     expect((await centre.post(`/api/exchange/messages/${message.id}/acknowledge`, {})).status).toBe(403);
   });
 

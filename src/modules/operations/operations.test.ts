@@ -453,6 +453,23 @@ describe("trust fund contributions", () => {
   });
 });
 
+describe("API description", () => {
+  it("documents the capability's routes with their parameters", async () => {
+    const reply = await t.anonymous.get("/api/docs/json");
+    expect(reply.status).toBe(200);
+    const paths = Object.keys(reply.body.paths);
+    for (const path of [
+      "/api/exercises/{id}/participants/{participantId}",
+      "/api/exercises/{id}/conferences/{conferenceId}/attendance",
+      "/api/lessons/{id}/transition",
+      "/api/contingents/strength",
+      "/api/fund-contributions/totals",
+    ]) {
+      expect(paths).toContain(path);
+    }
+  });
+});
+
 describe("demo data", () => {
   it("seeds idempotently", async () => {
     const count = async () =>

@@ -493,6 +493,7 @@ export const ProgrammeReport = Type.Object({
   programme: Type.Object({
     id: Uuid,
     title: Type.String(),
+    planId: Nullable(Uuid),
     nation: Ref,
     firstYear: Type.Integer(),
     lastYear: Type.Integer(),

@@ -632,6 +632,8 @@ export async function seedProgrammes(db: Db): Promise<void> {
     }
   }
 
+  await seedTailoredProgramme(db, aze, organisations, toNato);
+
   await db
     .insertInto("participationFigure")
     .values([
@@ -774,5 +776,128 @@ async function seedProgramme(
         .insertInto("programmeItemObjective")
         .values({ itemId: item.id, objectiveId: objective })
         .execute();
+  }
+}
+
+/**
+ * Since 2021 action plans are being replaced by individually tailored partnership programmes. The partner's
+ * tailored programme here is a sample (its objectives are invented); its 2026–2027 programme picks real activities
+ * of the catalogue (CREVAL 2026 and 2027, part of the 2027 menu), so plan vs actual comes from real nominations.
+ */
+async function seedTailoredProgramme(
+  db: Db,
+  aze: string,
+  organisations: Map<string, string>,
+  release: { ownerNationId: string; releasability: "restricted"; releaseOrganisations: string[] },
+) {
+  const itpp = await db
+    .insertInto("plan")
+    .values({
+      code: "AZE-ITPP",
+      title: "Individually tailored partnership programme of Azerbaijan (sample)",
+      kind: "individually_tailored_partnership_programme",
+      nationId: aze,
+      description: "Sample: successor of the action plan; its objectives are invented for the demo.",
+      sample: true,
+      ...release,
+    })
+    .onConflict((oc) => oc.column("code").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!itpp) return;
+  await db
+    .updateTable("plan")
+    .set({ successorId: itpp.id })
+    .where("code", "=", "AZE-IPAP")
+    .where("successorId", "is", null)
+    .execute();
+  const activities = new Map(
+    (await db.selectFrom("activity").select(["id", "code"]).execute()).map((a) => [a.code, a.id]),
+  );
+  const objectives = new Map<string, string>();
+  for (const [code, area, title] of [
+    ["T-1", "interoperability", "Evaluators certified to evaluate units declared to the force pool (sample)"],
+    ["T-2", "education_training", "Staff trained in the alliance's courses and events (sample)"],
+  ] as const) {
+    const row = await db
+      .insertInto("planObjective")
+      .values({ planId: itpp.id, code, areaCode: area, title, sample: true })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    objectives.set(code, row.id);
+  }
+  const action = await db
+    .insertInto("planAction")
+    .values({
+      objectiveId: objectives.get("T-1")!,
+      title: "CREVAL evaluators trained in Baku (sample)",
+      responsibleOrganisationId: organisations.get("AZE-NDU-WGC") ?? null,
+      dueOn: "2027-06-30",
+      status: "in_progress",
+      progress: 50,
+      sample: true,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  for (const code of ["CREVAL-2026", "CREVAL-2027"]) {
+    const activityId = activities.get(code);
+    if (activityId)
+      await db.insertInto("actionEvidence").values({ actionId: action.id, activityId }).execute();
+  }
+
+  const programme = await db
+    .insertInto("annualProgramme")
+    .values({
+      nationId: aze,
+      firstYear: 2026,
+      lastYear: 2027,
+      title: "Partnership programme 2026–2027 (sample selection of the menu)",
+      planId: itpp.id,
+      status: "agreed",
+      sample: true,
+      ...release,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!programme) return;
+  const menu = await db
+    .selectFrom("activity as a")
+    .innerJoin("activityArea as aa", "aa.activityId", "a.id")
+    .select(["a.id", "a.code", (eb) => eb.fn.min("aa.areaCode").as("areaCode")])
+    .where((eb) => eb.or([eb("a.code", "in", ["CREVAL-2026", "CREVAL-2027"]), eb("a.code", "like", "M27-%")]))
+    .where("a.status", "=", "published")
+    .groupBy(["a.id", "a.code"])
+    .orderBy("a.code")
+    .limit(10)
+    .execute();
+  const creval = await db
+    .selectFrom("activity")
+    .select(["id", "code"])
+    .where("code", "in", ["CREVAL-2026", "CREVAL-2027"])
+    .execute();
+  const picked = [
+    ...creval.map((a) => ({ ...a, areaCode: "interoperability" })),
+    ...menu.filter((a) => !a.code.startsWith("CREVAL")),
+  ];
+  for (const activity of picked) {
+    const item = await db
+      .insertInto("programmeItem")
+      .values({
+        programmeId: programme.id,
+        activityId: activity.id,
+        areaCode: activity.areaCode,
+        plannedParticipants: activity.code.startsWith("CREVAL") ? 4 : 2,
+        sample: true,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("programmeItemObjective")
+      .values({
+        itemId: item.id,
+        objectiveId: objectives.get(activity.code.startsWith("CREVAL") ? "T-1" : "T-2")!,
+      })
+      .execute();
   }
 }

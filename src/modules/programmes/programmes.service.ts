@@ -942,6 +942,7 @@ export async function programmeReport(ctx: Ctx, id: string) {
     programme: {
       id: programme.id,
       title: programme.title,
+      planId: programme.planId,
       nation: programme.nation!,
       firstYear: programme.firstYear,
       lastYear: programme.lastYear,

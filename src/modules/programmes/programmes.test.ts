@@ -770,3 +770,62 @@ describe("demo data", () => {
     expect(await count()).toEqual(before);
   });
 });
+
+describe("demo programme from the catalogue", () => {
+  it("computes the 2026–2027 programme's CREVAL attendance from the catalogue's nominations", async () => {
+    const list = await azeCoordinator.get(`/api/annual-programmes?nationId=${aze}&year=2026`);
+    const programme = list.body.items[0];
+    const report = (await azeCoordinator.get(`/api/annual-programmes/${programme.id}/report`)).body;
+    const creval = report.items.find(
+      (item: { activity: { code: string } | null }) => item.activity?.code === "CREVAL-2026",
+    );
+    const attended = await t.db
+      .selectFrom("nomination as n")
+      .innerJoin("event as e", "e.id", "n.eventId")
+      .innerJoin("activity as a", "a.id", "e.activityId")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("a.code", "=", "CREVAL-2026")
+      .where("n.nationId", "=", aze)
+      .where("n.status", "=", "accepted")
+      .where("n.attendance", "in", ["attended", "partly"])
+      .executeTakeFirstOrThrow();
+    expect(attended.n).toBeGreaterThan(0);
+    expect(creval).toMatchObject({ attended: attended.n, implemented: true });
+  });
+});
+
+describe("period report export", () => {
+  it("exports the plan period report as CSV with the same figures as the JSON report", async () => {
+    const plan = await ipap(azeCoordinator);
+    const five = plan.periods.find((p: { label: string }) => p.label === "V");
+    const json = (await azeCoordinator.get(`/api/plan-periods/${five.id}/report?asOf=2020-06-30`)).body;
+    const csv = await azeCoordinator.get(
+      `/api/plan-periods/${five.id}/report/export?format=csv&asOf=2020-06-30`,
+    );
+    expect(csv.status).toBe(200);
+    expect(csv.headers["content-disposition"]).toContain("AZE-IPAP-V-report.csv");
+    const rows = csv.text
+      .trimEnd()
+      .split("\r\n")
+      .map((line) => line.split(","));
+    const total = rows.at(-1)!;
+    expect(total[0]).toBe("Total");
+    expect(total.slice(2, 7).map(Number)).toEqual([
+      json.totals.objectives,
+      json.totals.actions,
+      json.totals.done,
+      json.totals.inProgress,
+      json.totals.late,
+    ]);
+    expect(json.totals).toMatchObject({ objectives: 3, actions: 4, done: 2, late: 2 });
+    const pdf = await t.app.inject({
+      method: "GET",
+      url: `/api/plan-periods/${five.id}/report/export?format=pdf`,
+      headers: { cookie: azeCoordinator.cookie! },
+    });
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    const bad = await azeCoordinator.get(`/api/plan-periods/${five.id}/report/export?format=doc`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields[0].field).toBe("querystring.format");
+  });
+});

@@ -1,7 +1,7 @@
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
-import { certifiedPeople, hasValidQualification } from "./index.js";
+import { certifiedPeople, hasValidQualification, seedTraining } from "./index.js";
 
 let t: TestApp;
 let admin: Agent;
@@ -94,6 +94,36 @@ const scheme = {
 };
 
 describe("the CREVAL demo run", () => {
+  it("seeds again quickly without adding anything", async () => {
+    const count = async () =>
+      Promise.all(
+        (
+          [
+            "certificate",
+            "course",
+            "nomination",
+            "accreditationApplication",
+            "standard",
+            "assessmentResult",
+          ] as const
+        ).map(async (table) =>
+          Number(
+            (
+              await t.db
+                .selectFrom(table)
+                .select((eb) => eb.fn.countAll().as("n"))
+                .executeTakeFirstOrThrow()
+            ).n,
+          ),
+        ),
+      );
+    const before = await count();
+    const started = Date.now();
+    await seedTraining(t.db);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(await count()).toEqual(before);
+  });
+
   it("holds 39 participants in Baku with results, sign-off and a certificate for every pass", async () => {
     const run = await director.get(`/api/training/runs/${crevalEventId}`);
     expect(run.status).toBe(200);

@@ -1,4 +1,3 @@
-import { IconChecklist } from "@tabler/icons-react";
 import { adminFeature } from "../features/admin/routes";
 import { auditFeature } from "../features/audit/routes";
 import { authFeature } from "../features/auth/routes";
@@ -8,8 +7,8 @@ import { exchangeFeature } from "../features/exchange/routes";
 import { meetingsFeature } from "../features/meetings/routes";
 import { exercisesNavFeature, operationsFeature } from "../features/operations/routes";
 import { programmesFeature } from "../features/programmes/routes";
+import { readinessFeature } from "../features/readiness/routes";
 import { trainingFeature } from "../features/training/routes";
-import { comingSoon } from "./coming-soon-page";
 import type { Feature } from "./feature";
 
 /**
@@ -22,7 +21,7 @@ export const features: Feature[] = [
   catalogueFeature,
   programmesFeature,
   trainingFeature,
-  comingSoon("readiness", IconChecklist),
+  readinessFeature,
   exercisesNavFeature,
   operationsFeature,
   meetingsFeature,

@@ -151,6 +151,7 @@ export function useCreateCalendarToken() {
       nationId?: string;
       personId?: string;
       label?: string;
+      search?: Record<string, string | number>;
     }) => api.post<CalendarToken>("/api/calendar/tokens", input),
     onSuccess: invalidate,
   });

@@ -103,6 +103,7 @@ export interface ActionItem {
   overdue: boolean;
   sample: boolean;
   reviewCount: number;
+  canUpdate: boolean;
 }
 
 export interface MeetingActionItems {
@@ -234,4 +235,13 @@ export const useParties = () =>
 export function splitParty(value: string): { nationId?: string; organisationId?: string } {
   const [kind, id] = value.split(":");
   return kind === "nation" ? { nationId: id } : { organisationId: id };
+}
+
+export function useSetActionStatus() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, status }: { id: string; status: ActionStatus }) =>
+      api.patch<ActionItem>(`/api/action-items/${id}`, { status }),
+    onSuccess: () => client.invalidateQueries({ queryKey: meetingsKeys.all }),
+  });
 }

@@ -185,3 +185,8 @@ export const useSetAttendance = (exerciseId: string) =>
         entries,
       }),
   );
+
+export const useUpdateExercise = (exerciseId: string) =>
+  useWrite((patch: Record<string, unknown>) =>
+    api.patch<ExerciseDetail>(`/api/exercises/${exerciseId}`, patch),
+  );

@@ -173,3 +173,63 @@ export function useUpdateAction(objectiveId: string) {
     meta: { objectiveId },
   });
 }
+
+export interface AreaOption {
+  code: string;
+  nameEn: string;
+  nameAz: string;
+  nameRu: string;
+}
+
+/** Areas of cooperation (the catalogue's reference list). */
+export const useAreas = () =>
+  useQuery({
+    queryKey: programmesKeys.of("areas"),
+    queryFn: ({ signal }) => api.get<AreaOption[]>("/api/areas", undefined, signal),
+    staleTime: 10 * 60_000,
+  });
+
+export interface ItemInput {
+  activityId?: string;
+  title?: string;
+  areaCode?: string;
+  plannedStartsOn?: string | null;
+  plannedParticipants?: number;
+  objectiveIds?: string[];
+}
+
+export function useAddItem(programmeId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: ItemInput) => api.post<unknown>(`/api/annual-programmes/${programmeId}/items`, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRemoveItem() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (itemId: string) => api.delete<null>(`/api/programme-items/${itemId}`),
+    onSuccess: invalidate,
+  });
+}
+
+export function useCreateProgramme() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: { nationId: string; firstYear: number; lastYear: number; title: string }) =>
+      api.post<ProgrammeSummary>("/api/annual-programmes", input),
+    onSuccess: invalidate,
+  });
+}
+
+export const searchActivities = (search: string) =>
+  api
+    .get<Page<{ id: string; code: string; titleEn: string; menuYear: number }>>("/api/activities", {
+      q: search || undefined,
+      limit: 20,
+      facets: false,
+    })
+    .then((page) =>
+      page.items.map((a) => ({ value: a.id, label: `${a.code} — ${a.titleEn} (${a.menuYear})` })),
+    );

@@ -2,6 +2,19 @@ import type { FeatureResources } from "../../shared/i18n/languages";
 
 export const programmesI18n = {
   en: {
+    items: {
+      add: "Add item",
+      added: "Item added to the programme",
+      fromCatalogue: "From the catalogue",
+      own: "The nation's own",
+      activity: "Activity",
+      plannedFrom: "Planned from",
+      remove: "Remove",
+      removeConfirm: "Remove this item from the programme?",
+      create: "New programme",
+      firstYear: "First year",
+      lastYear: "Last year",
+    },
     nav: {
       timeline: "Partnership timeline",
       plans: "Plans and periods",
@@ -177,6 +190,19 @@ export const programmesI18n = {
     },
   },
   az: {
+    items: {
+      add: "Bənd əlavə et",
+      added: "Bənd proqrama əlavə edildi",
+      fromCatalogue: "Kataloqdan",
+      own: "Dövlətin özünün",
+      activity: "Fəaliyyət",
+      plannedFrom: "Planlaşdırılan başlanğıc",
+      remove: "Sil",
+      removeConfirm: "Bu bənd proqramdan silinsin?",
+      create: "Yeni proqram",
+      firstYear: "Birinci il",
+      lastYear: "Son il",
+    },
     nav: {
       timeline: "Tərəfdaşlıq xronologiyası",
       plans: "Planlar və dövrlər",
@@ -358,6 +384,19 @@ export const programmesI18n = {
     },
   },
   ru: {
+    items: {
+      add: "Добавить пункт",
+      added: "Пункт добавлен в программу",
+      fromCatalogue: "Из каталога",
+      own: "Собственное мероприятие",
+      activity: "Мероприятие",
+      plannedFrom: "Плановое начало",
+      remove: "Удалить",
+      removeConfirm: "Удалить этот пункт из программы?",
+      create: "Новая программа",
+      firstYear: "Первый год",
+      lastYear: "Последний год",
+    },
     nav: {
       timeline: "Хронология партнёрства",
       plans: "Планы и периоды",

@@ -205,7 +205,14 @@ export interface ProgrammeItem {
 }
 
 export interface ProgrammeReport {
-  programme: { id: string; title: string; nation: Ref; firstYear: number; lastYear: number };
+  programme: {
+    id: string;
+    title: string;
+    planId: string | null;
+    nation: Ref;
+    firstYear: number;
+    lastYear: number;
+  };
   spanFrom: string;
   spanTo: string;
   areas: {

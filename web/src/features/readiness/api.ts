@@ -170,8 +170,12 @@ export function useAddFinding(id: string) {
 export function useAddAction(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: { title: string; dueOn: string; ownerOrganisationId?: string | null; findingId?: string | null }) =>
-      api.post<FollowUpAction>(`/api/readiness/evaluations/${id}/actions`, input),
+    mutationFn: (input: {
+      title: string;
+      dueOn: string;
+      ownerOrganisationId?: string | null;
+      findingId?: string | null;
+    }) => api.post<FollowUpAction>(`/api/readiness/evaluations/${id}/actions`, input),
     onSuccess: invalidate,
   });
 }
@@ -193,3 +197,8 @@ export function useReport(id: string) {
     onSuccess: invalidate,
   });
 }
+
+export const fetchOrganisationOptions = (q: string) =>
+  api
+    .get<Page<{ id: string; code: string; nameEn: string }>>("/api/organisations", { q, limit: 20 })
+    .then((page) => page.items.map((o) => ({ value: o.id, label: `${o.code} · ${o.nameEn}` })));

@@ -1,4 +1,4 @@
-import type { Ref } from "../../shared/api";
+import type { Ref, ReleasabilityLevel } from "../../shared/api";
 
 export const EVALUATION_KINDS = [
   "self_evaluation_l1",
@@ -8,7 +8,12 @@ export const EVALUATION_KINDS = [
   "combat_readiness_evaluation",
 ] as const;
 export type EvaluationKind = (typeof EVALUATION_KINDS)[number];
-export const PHASES = ["coordination_meeting", "phase_1_barracks", "phase_2_exercise", "phase_3_report"] as const;
+export const PHASES = [
+  "coordination_meeting",
+  "phase_1_barracks",
+  "phase_2_exercise",
+  "phase_3_report",
+] as const;
 export type PhaseName = (typeof PHASES)[number];
 export type EvaluationState = "planned" | "in_progress" | "reported" | "cancelled";
 export type AnswerValue = "yes" | "no" | "not_evaluated";
@@ -71,6 +76,7 @@ export interface EvaluationDetail extends EvaluationSummary {
   team: { id: string; role: "lead" | "evaluator"; person: PersonRef }[];
   reEvaluations: { id: string; title: string; startsOn: string }[];
   permissions: { plan: boolean; answer: boolean; report: boolean };
+  releasability: ReleasabilityLevel;
 }
 
 export interface EvaluationQuery {
@@ -171,7 +177,14 @@ export interface Results {
   isHeadquarters: boolean;
   passPercent: number;
   areas: AreaScore[];
-  overall: { yes: number; no: number; notEvaluated: number; unanswered: number; percent: number | null; criticalNo: number };
+  overall: {
+    yes: number;
+    no: number;
+    notEvaluated: number;
+    unanswered: number;
+    percent: number | null;
+    criticalNo: number;
+  };
   complete: boolean;
   computedOutcome: Outcome | null;
   outcome: Outcome | null;

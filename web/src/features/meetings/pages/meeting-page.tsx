@@ -17,15 +17,18 @@ import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { ErrorAlert, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { ErrorAlert, notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
 import {
+  ACTION_STATUSES,
   type ActionItem,
+  type ActionStatus,
   type MeetingDetail,
   splitParty,
   useMeeting,
   useMeetingActions,
   useMeetingMutation,
   useParties,
+  useSetActionStatus,
 } from "../api";
 import { ActionStatusBadge, OverdueBadge, partyName, seriesTitle } from "../components";
 
@@ -379,6 +382,30 @@ function DecisionsSection({ meeting }: { meeting: MeetingDetail }) {
   );
 }
 
+function StatusSelect({ item }: { item: ActionItem }) {
+  const { t } = useTranslation("meetings");
+  const setStatus = useSetActionStatus();
+  return (
+    <Select
+      size="xs"
+      w={150}
+      aria-label={t("actions.markStatus")}
+      data={ACTION_STATUSES.map((s) => ({ value: s, label: t(`actionStatus.${s}`) }))}
+      value={item.status}
+      allowDeselect={false}
+      disabled={setStatus.isPending}
+      data-testid="action-status-select"
+      onChange={(value) => {
+        if (value && value !== item.status)
+          setStatus.mutate(
+            { id: item.id, status: value as ActionStatus },
+            { onError: (error) => notifyError(error, t) },
+          );
+      }}
+    />
+  );
+}
+
 export function ActionTable({ items, testId }: { items: ActionItem[]; testId: string }) {
   const { t } = useTranslation("meetings");
   const format = useFormat();
@@ -418,7 +445,7 @@ export function ActionTable({ items, testId }: { items: ActionItem[]; testId: st
               </Group>
             </Table.Td>
             <Table.Td>
-              <ActionStatusBadge status={item.status} />
+              {item.canUpdate ? <StatusSelect item={item} /> : <ActionStatusBadge status={item.status} />}
             </Table.Td>
             <Table.Td>
               <Anchor component={Link} to={`/meetings/${item.raisedAt.id}`}>

@@ -36,6 +36,7 @@ import {
   useAddParticipant,
   useExercise,
   useRemoveParticipant,
+  useUpdateExercise,
   useUpdateMilestone,
 } from "../api";
 import { AttendanceModal } from "../components/attendance-modal";
@@ -46,7 +47,9 @@ import {
   CONFERENCE_KINDS,
   type Conference,
   type ConferenceKind,
+  EXERCISE_STATUSES,
   type ExerciseDetail,
+  type ExerciseStatus,
   PARTICIPANT_ROLES,
   type ParticipantRole,
 } from "../types";
@@ -590,11 +593,34 @@ function ObjectivesAndLessons({ exercise }: { exercise: ExerciseDetail }) {
 function ExerciseView({ exercise }: { exercise: ExerciseDetail }) {
   const { t } = useTranslation("operations");
   const format = useFormat();
+  const update = useUpdateExercise(exercise.id);
   return (
     <>
       <PageHeader
         title={exercise.name}
         breadcrumbs={[{ label: t("exercises.title"), to: "/exercises" }, { label: exercise.code }]}
+        actions={
+          exercise.canEdit && (
+            <Select
+              aria-label={t("exercises.status")}
+              value={exercise.status}
+              allowDeselect={false}
+              onChange={(status) =>
+                status &&
+                update.mutate(
+                  { status: status as ExerciseStatus },
+                  {
+                    onSuccess: () => notifySuccess(t("common:notify.saved")),
+                    onError: (error) => notifyError(error, t),
+                  },
+                )
+              }
+              data={EXERCISE_STATUSES.map((status) => ({ value: status, label: t(`statuses.${status}`) }))}
+              data-testid="exercise-status-select"
+              w={180}
+            />
+          )
+        }
         badges={
           <Group gap={6}>
             <Badge variant="light" data-testid="exercise-status">

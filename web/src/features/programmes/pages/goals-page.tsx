@@ -5,6 +5,7 @@ import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import { EmptyState, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useGoalCounts, useGoals } from "../api";
+import { AreaName } from "../components/area-name";
 import { NationSelect, SampleBadge, useNationParam } from "../components/shared";
 import type { GoalStatus } from "../types";
 
@@ -76,7 +77,9 @@ export function GoalsPage() {
                           <SampleBadge sample={goal.sample} />
                         </Group>
                       </Table.Td>
-                      <Table.Td>{goal.areaCode}</Table.Td>
+                      <Table.Td>
+                        <AreaName code={goal.areaCode} />
+                      </Table.Td>
                       <Table.Td>{goal.agreedYear ?? "—"}</Table.Td>
                       <Table.Td>
                         <Group gap={4}>

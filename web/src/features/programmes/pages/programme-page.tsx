@@ -1,11 +1,16 @@
 import { BarChart } from "@mantine/charts";
 import "@mantine/charts/styles.css";
-import { Badge, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
+import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
-import { PageHeader, QueryBoundary } from "../../../shared/ui";
-import { useProgrammeReport } from "../api";
+import { ConfirmButton, notifyError, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { useProgrammeReport, useRemoveItem } from "../api";
+import { AddItemModal } from "../components/add-item-modal";
+import { AreaName } from "../components/area-name";
 import { percent, SampleBadge } from "../components/shared";
 import { ExportButtons } from "./period-page";
 
@@ -27,125 +32,172 @@ export function ProgrammePage() {
   const format = useFormat();
   const { id } = useParams();
   const report = useProgrammeReport(id);
+  const permissions = usePermissions();
+  const [adding, addModal] = useDisclosure(false);
+  const remove = useRemoveItem();
   return (
     <QueryBoundary query={report}>
-      {(data) => (
-        <>
-          <PageHeader
-            title={data.programme.title}
-            description={`${data.programme.nation.nameEn}: ${format.date(data.spanFrom)} – ${format.date(data.spanTo)}`}
-            breadcrumbs={[
-              { label: t("programmes.title"), to: "/programmes/annual" },
-              { label: data.programme.title },
-            ]}
-            actions={<ExportButtons base={`/api/annual-programmes/${data.programme.id}/report/export`} />}
-          />
-          <Paper withBorder p="md" radius="md" mb="lg" data-testid="programme-report">
-            <Group gap="xl" mb="md">
-              <Figure
-                label={t("programmes.plannedItems")}
-                value={data.totals.plannedItems}
-                testId="total-planned"
-              />
-              <Figure
-                label={t("programmes.implementedItems")}
-                value={data.totals.implementedItems}
-                testId="total-implemented"
-              />
-              <Figure
-                label={t("programmes.implementationRate")}
-                value={percent(data.totals.implementationRate)}
-              />
-              <Figure label={t("programmes.attended")} value={data.totals.attended} />
-              <Figure label={t("programmes.unplanned")} value={data.totals.unplannedEventsAttended} />
-            </Group>
-            <Title order={2} size="h4" mb="sm">
-              {t("programmes.planVsActual")}
-            </Title>
-            {data.areas.length > 0 && (
-              <BarChart
-                h={280}
-                data={data.areas.map((area) => ({
-                  area: area.areaName,
-                  planned: area.plannedItems,
-                  implemented: area.implementedItems,
-                }))}
-                dataKey="area"
-                withLegend
-                series={[
-                  { name: "planned", label: t("programmes.plannedItems"), color: "gray.5" },
-                  { name: "implemented", label: t("programmes.implementedItems"), color: "teal.6" },
-                ]}
-              />
-            )}
-            <Table mt="md" data-testid="programme-areas">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("common.area")}</Table.Th>
-                  <Table.Th>{t("programmes.plannedItems")}</Table.Th>
-                  <Table.Th>{t("programmes.implementedItems")}</Table.Th>
-                  <Table.Th>{t("programmes.implementationRate")}</Table.Th>
-                  <Table.Th>{t("programmes.plannedParticipants")}</Table.Th>
-                  <Table.Th>{t("programmes.attended")}</Table.Th>
-                  <Table.Th>{t("programmes.completed")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.areas.map((area) => (
-                  <Table.Tr key={area.areaCode}>
-                    <Table.Td>{area.areaName}</Table.Td>
-                    <Table.Td>{area.plannedItems}</Table.Td>
-                    <Table.Td>{area.implementedItems}</Table.Td>
-                    <Table.Td>{percent(area.implementationRate)}</Table.Td>
-                    <Table.Td>{area.plannedParticipants}</Table.Td>
-                    <Table.Td>{area.attended}</Table.Td>
-                    <Table.Td>{area.completed}</Table.Td>
+      {(data) => {
+        const canEdit =
+          permissions.isAdministrator || permissions.coordinatesNation(data.programme.nation.id);
+        return (
+          <>
+            <PageHeader
+              title={data.programme.title}
+              description={`${data.programme.nation.nameEn}: ${format.date(data.spanFrom)} – ${format.date(data.spanTo)}`}
+              breadcrumbs={[
+                { label: t("programmes.title"), to: "/programmes/annual" },
+                { label: data.programme.title },
+              ]}
+              actions={
+                <>
+                  {canEdit && (
+                    <Button
+                      size="xs"
+                      leftSection={<IconPlus size={14} />}
+                      onClick={addModal.open}
+                      data-testid="item-add"
+                    >
+                      {t("items.add")}
+                    </Button>
+                  )}
+                  <ExportButtons base={`/api/annual-programmes/${data.programme.id}/report/export`} />
+                </>
+              }
+            />
+            <AddItemModal
+              programmeId={data.programme.id}
+              planId={data.programme.planId}
+              opened={adding}
+              onClose={addModal.close}
+            />
+            <Paper withBorder p="md" radius="md" mb="lg" data-testid="programme-report">
+              <Group gap="xl" mb="md">
+                <Figure
+                  label={t("programmes.plannedItems")}
+                  value={data.totals.plannedItems}
+                  testId="total-planned"
+                />
+                <Figure
+                  label={t("programmes.implementedItems")}
+                  value={data.totals.implementedItems}
+                  testId="total-implemented"
+                />
+                <Figure
+                  label={t("programmes.implementationRate")}
+                  value={percent(data.totals.implementationRate)}
+                />
+                <Figure label={t("programmes.attended")} value={data.totals.attended} />
+                <Figure label={t("programmes.unplanned")} value={data.totals.unplannedEventsAttended} />
+              </Group>
+              <Title order={2} size="h4" mb="sm">
+                {t("programmes.planVsActual")}
+              </Title>
+              {data.areas.length > 0 && (
+                <BarChart
+                  h={280}
+                  data={data.areas.map((area) => ({
+                    area: area.areaName,
+                    planned: area.plannedItems,
+                    implemented: area.implementedItems,
+                  }))}
+                  dataKey="area"
+                  withLegend
+                  series={[
+                    { name: "planned", label: t("programmes.plannedItems"), color: "gray.5" },
+                    { name: "implemented", label: t("programmes.implementedItems"), color: "teal.6" },
+                  ]}
+                />
+              )}
+              <Table mt="md" data-testid="programme-areas">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("common.area")}</Table.Th>
+                    <Table.Th>{t("programmes.plannedItems")}</Table.Th>
+                    <Table.Th>{t("programmes.implementedItems")}</Table.Th>
+                    <Table.Th>{t("programmes.implementationRate")}</Table.Th>
+                    <Table.Th>{t("programmes.plannedParticipants")}</Table.Th>
+                    <Table.Th>{t("programmes.attended")}</Table.Th>
+                    <Table.Th>{t("programmes.completed")}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Paper>
-          <Paper withBorder p="md" radius="md">
-            <Title order={2} size="h4" mb="sm">
-              {t("programmes.items")}
-            </Title>
-            <Table striped data-testid="programme-items">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("programmes.item")}</Table.Th>
-                  <Table.Th>{t("common.area")}</Table.Th>
-                  <Table.Th>{t("objective.planned")}</Table.Th>
-                  <Table.Th>{t("programmes.attended")}</Table.Th>
-                  <Table.Th>{t("objective.implemented")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((item) => (
-                  <Table.Tr key={item.id}>
-                    <Table.Td>
-                      <Group gap="xs">
-                        <Text size="sm">
-                          {item.activity ? `${item.activity.code} — ` : ""}
-                          {item.title}
-                        </Text>
-                        <SampleBadge sample={item.sample} />
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{item.areaCode}</Table.Td>
-                    <Table.Td>{item.plannedParticipants}</Table.Td>
-                    <Table.Td>{item.attended}</Table.Td>
-                    <Table.Td>
-                      <Badge color={item.implemented ? "teal" : "gray"} size="sm">
-                        {item.implemented ? t("common.yes") : t("common.no")}
-                      </Badge>
-                    </Table.Td>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.areas.map((area) => (
+                    <Table.Tr key={area.areaCode}>
+                      <Table.Td>{area.areaName}</Table.Td>
+                      <Table.Td>{area.plannedItems}</Table.Td>
+                      <Table.Td>{area.implementedItems}</Table.Td>
+                      <Table.Td>{percent(area.implementationRate)}</Table.Td>
+                      <Table.Td>{area.plannedParticipants}</Table.Td>
+                      <Table.Td>{area.attended}</Table.Td>
+                      <Table.Td>{area.completed}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Paper>
+            <Paper withBorder p="md" radius="md">
+              <Title order={2} size="h4" mb="sm">
+                {t("programmes.items")}
+              </Title>
+              <Table striped data-testid="programme-items">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("programmes.item")}</Table.Th>
+                    <Table.Th>{t("common.area")}</Table.Th>
+                    <Table.Th>{t("objective.planned")}</Table.Th>
+                    <Table.Th>{t("programmes.attended")}</Table.Th>
+                    <Table.Th>{t("objective.implemented")}</Table.Th>
+                    {canEdit && <Table.Th aria-label={t("items.remove")} />}
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Paper>
-        </>
-      )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((item) => (
+                    <Table.Tr key={item.id} data-testid="programme-item">
+                      <Table.Td>
+                        <Group gap="xs">
+                          <Text size="sm">
+                            {item.activity ? `${item.activity.code} — ` : ""}
+                            {item.title}
+                          </Text>
+                          <SampleBadge sample={item.sample} />
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        <AreaName code={item.areaCode} />
+                      </Table.Td>
+                      <Table.Td>{item.plannedParticipants}</Table.Td>
+                      <Table.Td>{item.attended}</Table.Td>
+                      <Table.Td>
+                        <Badge color={item.implemented ? "teal" : "gray"} size="sm">
+                          {item.implemented ? t("common.yes") : t("common.no")}
+                        </Badge>
+                      </Table.Td>
+                      {canEdit && (
+                        <Table.Td ta="right">
+                          <ConfirmButton
+                            size="xs"
+                            variant="subtle"
+                            message={t("items.removeConfirm")}
+                            onConfirm={() =>
+                              remove.mutateAsync(item.id).catch((error) => {
+                                notifyError(error, t);
+                                throw error;
+                              })
+                            }
+                          >
+                            {t("items.remove")}
+                          </ConfirmButton>
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Paper>
+          </>
+        );
+      }}
     </QueryBoundary>
   );
 }

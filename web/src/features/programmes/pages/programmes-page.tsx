@@ -1,21 +1,87 @@
-import { Anchor, Badge, Group, Paper, Table, Text, Title } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
-import { EmptyState, PageHeader, QueryBoundary, ReleasabilityBadge } from "../../../shared/ui";
-import { useComparison, useProgrammes } from "../api";
+import { Link, useNavigate } from "react-router-dom";
+import { usePermissions } from "../../../shared/auth";
+import { EmptyState, notifyError, PageHeader, QueryBoundary, ReleasabilityBadge } from "../../../shared/ui";
+import { useComparison, useCreateProgramme, useProgrammes } from "../api";
 import { NationSelect, SampleBadge, useNationParam } from "../components/shared";
+
+function NewProgrammeForm({ nationId }: { nationId: string }) {
+  const { t } = useTranslation("programmes");
+  const navigate = useNavigate();
+  const create = useCreateProgramme();
+  const [firstYear, setFirstYear] = useState<number>(new Date().getFullYear() + 1);
+  const [lastYear, setLastYear] = useState<number>(new Date().getFullYear() + 2);
+  const [title, setTitle] = useState("");
+  return (
+    <Paper withBorder p="md" radius="md" mb="lg">
+      <Group align="flex-end" wrap="wrap">
+        <TextInput
+          label={t("programmes.title")}
+          w={360}
+          value={title}
+          onChange={(event) => setTitle(event.currentTarget.value)}
+          data-testid="programme-title"
+        />
+        <NumberInput
+          label={t("items.firstYear")}
+          w={120}
+          value={firstYear}
+          onChange={(value) => typeof value === "number" && setFirstYear(value)}
+        />
+        <NumberInput
+          label={t("items.lastYear")}
+          w={120}
+          value={lastYear}
+          onChange={(value) => typeof value === "number" && setLastYear(value)}
+        />
+        <Button
+          loading={create.isPending}
+          disabled={!title.trim()}
+          onClick={() =>
+            create.mutate(
+              { nationId, firstYear, lastYear, title },
+              {
+                onSuccess: (programme) => navigate(`/programmes/annual/${programme.id}`),
+                onError: (error) => notifyError(error, t),
+              },
+            )
+          }
+          data-testid="programme-create"
+        >
+          {t("items.create")}
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
 
 export function ProgrammesPage() {
   const { t } = useTranslation("programmes");
   const [nationId, setNationId] = useNationParam();
   const programmes = useProgrammes({ nationId, limit: 100 });
   const comparison = useComparison({ nationId, fromYear: 2000 });
+  const permissions = usePermissions();
+  const canCreate = !!nationId && (permissions.isAdministrator || permissions.coordinatesNation(nationId));
   return (
     <>
       <PageHeader title={t("programmes.title")} description={t("programmes.description")} />
       <Group mb="md">
         <NationSelect value={nationId} onChange={setNationId} />
       </Group>
+      {canCreate && nationId && <NewProgrammeForm nationId={nationId} />}
       <QueryBoundary query={programmes}>
         {(page) =>
           page.items.length === 0 ? (

@@ -123,7 +123,11 @@ export function CoursePage() {
                 {c.runs.map((run) => (
                   <Table.Tr key={run.eventId} data-testid={`run-row-${run.startsOn}`}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/training/runs/${run.eventId}`}>
+                      <Anchor
+                        component={Link}
+                        to={`/training/runs/${run.eventId}`}
+                        data-testid={`run-open-${run.startsOn}`}
+                      >
                         {format.date(run.startsOn)} – {format.date(run.endsOn)}
                         {run.city ? `, ${run.city}` : ""}
                       </Anchor>

@@ -30,6 +30,7 @@ import {
 } from "../../../shared/ui";
 import { trainingKeys, useDossier, useDossierAction } from "../api";
 import { localTitle, personName } from "../local";
+import { ReviewPanel } from "../review-panel";
 import type { Dossier, DossierStandard } from "../types";
 
 const MISSING_COLOURS = {
@@ -276,6 +277,7 @@ export function DossierPage() {
                 { label: t("accreditation.note"), value: d.note ?? "—" },
               ]}
             />
+            {d.canReview && <ReviewPanel dossier={d} />}
             <Accordion multiple defaultValue={d.areas.map((a) => a.code)} variant="separated">
               {d.areas.map((area) => (
                 <Accordion.Item key={area.code} value={area.code} data-testid={`area-${area.code}`}>

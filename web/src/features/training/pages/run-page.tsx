@@ -18,6 +18,7 @@ import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import { ConfirmButton, notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useIssueCertificates, useRun, useRunAction } from "../api";
+import { CertificateActions } from "../certificate-actions";
 import { localTitle, OUTCOME_COLOURS, personName, STATUS_COLOURS } from "../local";
 import type { RunDetail } from "../types";
 
@@ -294,9 +295,14 @@ function RunWorkspace({ run }: { run: RunDetail }) {
                   </Table.Td>
                   <Table.Td>
                     {p.certificate && (
-                      <Badge color={STATUS_COLOURS[p.certificate.status]}>
-                        {t(`statuses.${p.certificate.status}`)}
-                      </Badge>
+                      <Group gap="xs" wrap="nowrap">
+                        <Badge color={STATUS_COLOURS[p.certificate.status]}>
+                          {t(`statuses.${p.certificate.status}`)}
+                        </Badge>
+                        {run.canManage && p.certificate.status !== "revoked" && (
+                          <CertificateActions id={p.certificate.id} number={p.certificate.number} />
+                        )}
+                      </Group>
                     )}
                   </Table.Td>
                 </Table.Tr>

@@ -1,0 +1,30 @@
+import { Badge } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { EvaluationState, Outcome } from "../types";
+
+const STATE_COLOURS: Record<EvaluationState, string> = {
+  planned: "gray",
+  in_progress: "blue",
+  reported: "teal",
+  cancelled: "red",
+};
+
+export function StateBadge({ state }: { state: EvaluationState }) {
+  const { t } = useTranslation("readiness");
+  return (
+    <Badge color={STATE_COLOURS[state]} variant="light" data-testid="evaluation-state">
+      {t(`states.${state}`)}
+    </Badge>
+  );
+}
+
+export function OutcomeBadge({ outcome }: { outcome: Outcome | null }) {
+  const { t } = useTranslation("readiness");
+  if (!outcome) return null;
+  const good = outcome === "combat_ready" || outcome === "meets_standards";
+  return (
+    <Badge color={good ? "green" : "orange"} data-testid="evaluation-outcome">
+      {t(`outcomes.${outcome}`)}
+    </Badge>
+  );
+}

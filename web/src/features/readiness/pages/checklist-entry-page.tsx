@@ -1,0 +1,235 @@
+import { Alert, Badge, Group, Paper, Progress, SegmentedControl, Stack, Text, Tooltip } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router-dom";
+import { errorMessage, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { readinessKeys, StaleAnswerError, saveAnswer, useEvaluation, useEvaluationChecklist } from "../api";
+import type { Answer, AnswerValue, EvaluationChecklist } from "../types";
+
+type SaveState = "saving" | "saved" | "stale" | "error";
+const KEYS: Record<string, AnswerValue | null> = {
+  y: "yes",
+  n: "no",
+  x: "not_evaluated",
+  Backspace: null,
+  Delete: null,
+};
+
+function Entry({ evaluationId, checklist }: { evaluationId: string; checklist: EvaluationChecklist }) {
+  const { t } = useTranslation("readiness");
+  const queryClient = useQueryClient();
+  const [answers, setAnswers] = useState<Record<string, Answer>>(() =>
+    Object.fromEntries(checklist.areas.flatMap((a) => a.criteria).map((c) => [c.id, c])),
+  );
+  const latest = useRef(answers);
+  latest.current = answers;
+  const queue = useRef(new Map<string, Promise<void>>());
+  const [status, setStatus] = useState<Record<string, SaveState>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const [areaIndex, setAreaIndex] = useState(0);
+  const [focus, setFocus] = useState(0);
+  const rowRefs = useRef<(HTMLDivElement | null)[]>([]);
+  const area = checklist.areas[areaIndex]!;
+  const all = useMemo(() => checklist.areas.flatMap((a) => a.criteria), [checklist]);
+  const answered = all.filter((c) => answers[c.id]?.answer).length;
+
+  useEffect(() => {
+    rowRefs.current[focus]?.focus();
+  }, [focus]);
+
+  // Saves one answer after the previous save of the same criterion, with the version that save returned, so
+  // quick successive keys never trip over the evaluator's own writes; another evaluator's write is shown.
+  const save = useCallback(
+    (criterionId: string, code: string, value: AnswerValue | null) => {
+      if (!checklist.editable) return;
+      setAnswers((current) => ({ ...current, [criterionId]: { ...current[criterionId]!, answer: value } }));
+      setStatus((s) => ({ ...s, [criterionId]: "saving" }));
+      const previous = queue.current.get(criterionId) ?? Promise.resolve();
+      const next = previous.then(async () => {
+        const version = latest.current[criterionId]!.version;
+        try {
+          const saved = await saveAnswer(evaluationId, criterionId, { answer: value, version });
+          setAnswers((current) => ({ ...current, [criterionId]: { ...current[criterionId]!, ...saved } }));
+          setStatus((s) => ({ ...s, [criterionId]: "saved" }));
+        } catch (error) {
+          if (error instanceof StaleAnswerError) {
+            setAnswers((current) => ({
+              ...current,
+              [criterionId]: { ...current[criterionId]!, ...error.current },
+            }));
+            latest.current = {
+              ...latest.current,
+              [criterionId]: { ...latest.current[criterionId]!, ...error.current },
+            };
+            setStatus((s) => ({ ...s, [criterionId]: "stale" }));
+            const shown = error.current.answer
+              ? t(`entry.${error.current.answer === "not_evaluated" ? "notEvaluated" : error.current.answer}`)
+              : t("entry.unanswered");
+            setNotice(t("entry.stale", { code, answer: shown }));
+          } else {
+            setStatus((s) => ({ ...s, [criterionId]: "error" }));
+            setNotice(errorMessage(error, t));
+          }
+        }
+        void queryClient.invalidateQueries({ queryKey: readinessKeys.results(evaluationId) });
+      });
+      queue.current.set(criterionId, next);
+    },
+    [checklist.editable, evaluationId, queryClient, t],
+  );
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+    const criterion = area.criteria[focus];
+    if (event.key in KEYS && criterion) {
+      event.preventDefault();
+      save(criterion.id, criterion.code, KEYS[event.key]!);
+      if (KEYS[event.key] && focus < area.criteria.length - 1) setFocus(focus + 1);
+    } else if (event.key === "ArrowDown" || event.key === "j") {
+      event.preventDefault();
+      setFocus(Math.min(area.criteria.length - 1, focus + 1));
+    } else if (event.key === "ArrowUp" || event.key === "k") {
+      event.preventDefault();
+      setFocus(Math.max(0, focus - 1));
+    } else if (event.key === "ArrowRight" && areaIndex < checklist.areas.length - 1) {
+      event.preventDefault();
+      setAreaIndex(areaIndex + 1);
+      setFocus(0);
+    } else if (event.key === "ArrowLeft" && areaIndex > 0) {
+      event.preventDefault();
+      setAreaIndex(areaIndex - 1);
+      setFocus(0);
+    }
+  };
+
+  const options = [
+    { value: "yes", label: t("entry.yes") },
+    { value: "no", label: t("entry.no") },
+    { value: "not_evaluated", label: t("entry.notEvaluated") },
+  ];
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {t("entry.keys")}
+        </Text>
+        <Text size="sm" data-testid="entry-progress">
+          {t("entry.progress", { answered, total: all.length })}
+        </Text>
+      </Group>
+      <Progress value={all.length ? (100 * answered) / all.length : 0} />
+      {!checklist.editable && <Alert color="gray">{t("entry.readOnly")}</Alert>}
+      {notice && (
+        <Alert color="orange" withCloseButton onClose={() => setNotice(null)} data-testid="entry-notice">
+          {notice}
+        </Alert>
+      )}
+      <SegmentedControl
+        data-testid="area-tabs"
+        value={area.id}
+        onChange={(value) => {
+          setAreaIndex(checklist.areas.findIndex((a) => a.id === value));
+          setFocus(0);
+        }}
+        data={checklist.areas.map((a) => {
+          const done = a.criteria.filter((c) => answers[c.id]?.answer).length;
+          return { value: a.id, label: `${a.code} ${done}/${a.criteria.length}` };
+        })}
+        style={{ flexWrap: "wrap" }}
+      />
+      <Text fw={600}>{area.title}</Text>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the list takes the checklist's keyboard shortcuts */}
+      <div onKeyDown={onKeyDown} data-testid="criteria-list">
+        <Stack gap={4}>
+          {area.criteria.map((criterion, index) => {
+            const answer = answers[criterion.id]!;
+            const state = status[criterion.id];
+            return (
+              <Paper
+                key={criterion.id}
+                ref={(element) => {
+                  rowRefs.current[index] = element;
+                }}
+                withBorder
+                p="xs"
+                tabIndex={0}
+                onFocus={() => setFocus(index)}
+                bg={index === focus ? "var(--mantine-color-blue-light)" : undefined}
+                data-testid={`criterion-${criterion.code}`}
+                data-answer={answer.answer ?? ""}
+                data-save={state ?? ""}
+                aria-label={`${criterion.code} ${criterion.text}`}
+              >
+                <Group justify="space-between" wrap="nowrap" align="flex-start">
+                  <Stack gap={2} style={{ flex: 1 }}>
+                    <Group gap="xs">
+                      <Text size="sm" fw={600}>
+                        {criterion.code}
+                      </Text>
+                      {criterion.critical && (
+                        <Badge size="xs" color="red" variant="light">
+                          {t("entry.critical")}
+                        </Badge>
+                      )}
+                      {state === "saving" && (
+                        <Text size="xs" c="dimmed">
+                          {t("entry.saving")}
+                        </Text>
+                      )}
+                      {state === "saved" && (
+                        <Text size="xs" c="teal">
+                          {t("entry.saved")}
+                        </Text>
+                      )}
+                    </Group>
+                    {criterion.guidance ? (
+                      <Tooltip label={criterion.guidance} multiline w={360} openDelay={500}>
+                        <Text size="sm">{criterion.text}</Text>
+                      </Tooltip>
+                    ) : (
+                      <Text size="sm">{criterion.text}</Text>
+                    )}
+                  </Stack>
+                  <SegmentedControl
+                    size="xs"
+                    disabled={!checklist.editable}
+                    value={answer.answer ?? ""}
+                    onChange={(value) => save(criterion.id, criterion.code, value as AnswerValue)}
+                    data={options}
+                    tabIndex={-1}
+                  />
+                </Group>
+              </Paper>
+            );
+          })}
+        </Stack>
+      </div>
+    </Stack>
+  );
+}
+
+export function ChecklistEntryPage() {
+  const { id = "" } = useParams();
+  const { t } = useTranslation("readiness");
+  const evaluation = useEvaluation(id);
+  const checklist = useEvaluationChecklist(id);
+  const title = evaluation.data?.title ?? "";
+  return (
+    <>
+      <PageHeader
+        title={t("entry.title")}
+        documentTitle={`${t("entry.title")} · ${title}`}
+        breadcrumbs={[
+          { label: t("evaluations.title"), to: "/readiness" },
+          { label: title, to: `/readiness/evaluations/${id}` },
+          { label: t("entry.title") },
+        ]}
+      />
+      <QueryBoundary query={checklist}>
+        {(data) => <Entry evaluationId={id} checklist={data} />}
+      </QueryBoundary>
+    </>
+  );
+}

@@ -1,0 +1,270 @@
+import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { IconChartBar, IconChecklist, IconUserPlus } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router-dom";
+import { useFormat } from "../../../shared/i18n/format";
+import {
+  ConfirmButton,
+  DetailList,
+  errorMessage,
+  notifyError,
+  notifySuccess,
+  PageHeader,
+  QueryBoundary,
+  ReleasabilityBadge,
+} from "../../../shared/ui";
+import {
+  useAddTeamMember,
+  useEligibleEvaluators,
+  useEvaluation,
+  useRemoveTeamMember,
+  useUpdateEvaluation,
+} from "../api";
+import { OutcomeBadge, StateBadge } from "../components/badges";
+import type { EvaluationDetail } from "../types";
+
+function TeamSection({ evaluation }: { evaluation: EvaluationDetail }) {
+  const { t } = useTranslation("readiness");
+  const open = evaluation.state === "planned" || evaluation.state === "in_progress";
+  const canStaff = evaluation.permissions.plan && open;
+  const eligible = useEligibleEvaluators(evaluation.id, canStaff);
+  const add = useAddTeamMember(evaluation.id);
+  const remove = useRemoveTeamMember(evaluation.id);
+  const [personId, setPersonId] = useState<string | null>(null);
+  const [role, setRole] = useState<"lead" | "evaluator">("evaluator");
+  const [refusal, setRefusal] = useState<string | null>(null);
+
+  const submit = () => {
+    if (!personId) return;
+    setRefusal(null);
+    add.mutate(
+      { personId, role },
+      {
+        onSuccess: () => {
+          notifySuccess(t("detail.added"));
+          setPersonId(null);
+        },
+        onError: (error) => setRefusal(errorMessage(error, t)),
+      },
+    );
+  };
+
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="sm">
+        {t("detail.team")}
+      </Title>
+      {evaluation.team.length === 0 ? (
+        <Text c="dimmed">{t("detail.noTeam")}</Text>
+      ) : (
+        <Table data-testid="team-table">
+          <Table.Tbody>
+            {evaluation.team.map((member) => (
+              <Table.Tr key={member.id} data-testid={`team-member-${member.person.id}`}>
+                <Table.Td>
+                  {member.person.rankTitle} {member.person.givenName} {member.person.familyName}
+                </Table.Td>
+                <Table.Td>{member.person.nationCode}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={member.role === "lead" ? "blue" : "gray"}>
+                    {t(`detail.${member.role}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {canStaff && (
+                    <ConfirmButton
+                      size="xs"
+                      variant="subtle"
+                      message={t("detail.removeConfirm")}
+                      onConfirm={() => remove.mutateAsync(member.id).catch((error) => notifyError(error, t))}
+                    >
+                      {t("detail.remove")}
+                    </ConfirmButton>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {canStaff && (
+        <Stack mt="md" gap="xs">
+          <Group align="flex-end">
+            <Select
+              label={t("detail.eligible")}
+              description={t("detail.eligibleHint")}
+              searchable
+              w={420}
+              data={(eligible.data?.items ?? []).map((person) => ({
+                value: person.personId,
+                label:
+                  `${person.rankTitle ?? ""} ${person.givenName} ${person.familyName} (${person.nationCode}) · ${person.certificateNumber}`.trim(),
+              }))}
+              value={personId}
+              onChange={setPersonId}
+              data-testid="team-person"
+            />
+            <Select
+              label={t("detail.role")}
+              w={180}
+              allowDeselect={false}
+              data={[
+                { value: "evaluator", label: t("detail.evaluator") },
+                { value: "lead", label: t("detail.lead") },
+              ]}
+              value={role}
+              onChange={(value) => setRole((value as "lead" | "evaluator") ?? "evaluator")}
+              data-testid="team-role"
+            />
+            <Button
+              leftSection={<IconUserPlus size={16} />}
+              onClick={submit}
+              disabled={!personId}
+              loading={add.isPending}
+              data-testid="team-add"
+            >
+              {t("detail.addMember")}
+            </Button>
+          </Group>
+          {refusal && (
+            <Alert color="red" data-testid="team-refusal">
+              {refusal}
+            </Alert>
+          )}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+export function EvaluationDetailPage() {
+  const { id = "" } = useParams();
+  const { t } = useTranslation("readiness");
+  const format = useFormat();
+  const evaluation = useEvaluation(id);
+  const update = useUpdateEvaluation(id);
+
+  return (
+    <QueryBoundary query={evaluation}>
+      {(e) => (
+        <>
+          <PageHeader
+            title={e.title}
+            badges={
+              <>
+                <StateBadge state={e.state} />
+                <OutcomeBadge outcome={e.outcome} />
+                <ReleasabilityBadge level={e.releasability} />
+              </>
+            }
+            breadcrumbs={[{ label: t("evaluations.title"), to: "/readiness" }, { label: e.title }]}
+            actions={
+              <>
+                {e.permissions.plan && e.state === "planned" && (
+                  <Button
+                    variant="default"
+                    onClick={() => update.mutate({ state: "in_progress" })}
+                    data-testid="evaluation-start"
+                  >
+                    {t("detail.start")}
+                  </Button>
+                )}
+                <Button
+                  component={Link}
+                  to={`/readiness/evaluations/${e.id}/checklist`}
+                  leftSection={<IconChecklist size={16} />}
+                  data-testid="open-checklist"
+                >
+                  {t("detail.openChecklist")}
+                </Button>
+                <Button
+                  component={Link}
+                  variant="light"
+                  to={`/readiness/evaluations/${e.id}/results`}
+                  leftSection={<IconChartBar size={16} />}
+                  data-testid="open-results"
+                >
+                  {t("detail.results")}
+                </Button>
+              </>
+            }
+          />
+          <Stack>
+            <Paper withBorder p="md">
+              <DetailList
+                items={[
+                  {
+                    label: t("evaluations.unit"),
+                    value: (
+                      <Anchor component={Link} to={`/readiness/units/${e.unit.id}`}>
+                        {e.unit.code} · {e.unit.nameEn}
+                      </Anchor>
+                    ),
+                  },
+                  { label: t("evaluations.kind"), value: t(`kinds.${e.kind}`) },
+                  {
+                    label: t("evaluations.dates"),
+                    value: `${format.date(e.startsOn)} – ${format.date(e.endsOn)}`,
+                  },
+                  {
+                    label: t("detail.checklist"),
+                    value: t("detail.version", {
+                      code: e.checklistVersion.templateCode,
+                      version: e.checklistVersion.version,
+                    }),
+                  },
+                  {
+                    label: t("evaluations.progress"),
+                    value: `${e.answered} / ${e.criteria}`,
+                    testId: "evaluation-progress",
+                  },
+                  { label: t("detail.evaluatingOrganisation"), value: e.evaluatingOrganisation?.code },
+                  {
+                    label: t("detail.previous"),
+                    value: e.previousEvaluationId && (
+                      <Anchor component={Link} to={`/readiness/evaluations/${e.previousEvaluationId}`}>
+                        {t("detail.previous")}
+                      </Anchor>
+                    ),
+                  },
+                  {
+                    label: t("detail.reEvaluations"),
+                    value: e.reEvaluations.map((r) => (
+                      <Anchor
+                        key={r.id}
+                        component={Link}
+                        to={`/readiness/evaluations/${r.id}`}
+                        display="block"
+                      >
+                        {r.title}
+                      </Anchor>
+                    )),
+                  },
+                ]}
+              />
+            </Paper>
+            <Paper withBorder p="md">
+              <Title order={2} size="h4" mb="sm">
+                {t("phases.title")}
+              </Title>
+              <Table>
+                <Table.Tbody>
+                  {e.phases.map((phase) => (
+                    <Table.Tr key={phase.phase}>
+                      <Table.Td>{t(`phases.${phase.phase}`)}</Table.Td>
+                      <Table.Td>
+                        {format.date(phase.startsOn)} – {format.date(phase.endsOn)}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Paper>
+            <TeamSection evaluation={e} />
+          </Stack>
+        </>
+      )}
+    </QueryBoundary>
+  );
+}

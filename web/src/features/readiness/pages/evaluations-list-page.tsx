@@ -1,0 +1,125 @@
+import { Anchor, Button, Group, Stack, Switch } from "@mantine/core";
+import { IconPlus } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router-dom";
+import { usePermissions } from "../../../shared/auth";
+import { useFormat } from "../../../shared/i18n/format";
+import {
+  DataTable,
+  type DataTableColumn,
+  EmptyState,
+  PageHeader,
+  QueryBoundary,
+  useListParams,
+} from "../../../shared/ui";
+import { useEvaluations } from "../api";
+import { OutcomeBadge, StateBadge } from "../components/badges";
+import type { EvaluationSummary } from "../types";
+
+export function EvaluationsListPage() {
+  const { t } = useTranslation("readiness");
+  const format = useFormat();
+  const navigate = useNavigate();
+  const permissions = usePermissions();
+  const list = useListParams({ defaultSort: "-startsOn", filters: ["mine"] as const });
+  const mine = list.filters.mine === "1";
+  const evaluations = useEvaluations({
+    limit: list.limit,
+    offset: list.offset,
+    ...(mine ? { mine: true } : {}),
+  });
+  const canPlan = permissions.hasAnyRole("administrator", "national_coordinator", "organiser");
+
+  const columns: DataTableColumn<EvaluationSummary>[] = [
+    {
+      key: "title",
+      header: t("planForm.titleField"),
+      render: (e) => (
+        <Anchor
+          component={Link}
+          to={`/readiness/evaluations/${e.id}`}
+          onClick={(event) => event.stopPropagation()}
+        >
+          {e.title}
+        </Anchor>
+      ),
+    },
+    {
+      key: "unit",
+      header: t("evaluations.unit"),
+      render: (e) => (
+        <Anchor
+          component={Link}
+          to={`/readiness/units/${e.unit.id}`}
+          size="sm"
+          onClick={(event) => event.stopPropagation()}
+        >
+          {e.unit.code}
+        </Anchor>
+      ),
+    },
+    { key: "kind", header: t("evaluations.kind"), render: (e) => t(`kinds.${e.kind}`) },
+    {
+      key: "dates",
+      header: t("evaluations.dates"),
+      render: (e) => `${format.date(e.startsOn)} – ${format.date(e.endsOn)}`,
+    },
+    { key: "state", header: t("evaluations.state"), render: (e) => <StateBadge state={e.state} /> },
+    {
+      key: "progress",
+      header: t("evaluations.progress"),
+      align: "right",
+      render: (e) => `${e.answered} / ${e.criteria}`,
+    },
+    { key: "outcome", header: t("evaluations.outcome"), render: (e) => <OutcomeBadge outcome={e.outcome} /> },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t("evaluations.title")}
+        description={t("evaluations.description")}
+        actions={
+          canPlan && (
+            <Button
+              component={Link}
+              to="/readiness/evaluations/new"
+              leftSection={<IconPlus size={16} />}
+              data-testid="evaluation-plan"
+            >
+              {t("evaluations.plan")}
+            </Button>
+          )
+        }
+      />
+      <Stack>
+        <Group>
+          <Switch
+            label={t("evaluations.mine")}
+            checked={mine}
+            onChange={(event) => list.setFilter("mine", event.currentTarget.checked ? "1" : "")}
+            data-testid="evaluations-mine"
+          />
+        </Group>
+        <QueryBoundary query={evaluations}>
+          {(page) => (
+            <DataTable
+              data-testid="evaluations-table"
+              columns={columns}
+              rows={page.items}
+              rowKey={(e) => e.id}
+              rowTestId={(e) => `evaluation-row-${e.id}`}
+              total={page.total}
+              limit={page.limit}
+              offset={page.offset}
+              onOffsetChange={list.setOffset}
+              onRowClick={(e) => navigate(`/readiness/evaluations/${e.id}`)}
+              fetching={evaluations.isFetching}
+              empty={<EmptyState title={t("evaluations.empty")} />}
+            />
+          )}
+        </QueryBoundary>
+      </Stack>
+    </>
+  );
+}

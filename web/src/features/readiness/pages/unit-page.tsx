@@ -1,0 +1,93 @@
+import { Anchor, Badge, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router-dom";
+import { useFormat } from "../../../shared/i18n/format";
+import { DetailList, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { useEvaluations, useUnit } from "../api";
+import { OutcomeBadge, StateBadge } from "../components/badges";
+
+export function UnitPage() {
+  const { id = "" } = useParams();
+  const { t } = useTranslation("readiness");
+  const format = useFormat();
+  const unit = useUnit(id);
+  const history = useEvaluations({ unitId: id, limit: 100 });
+  return (
+    <QueryBoundary query={unit}>
+      {(u) => (
+        <>
+          <PageHeader
+            title={u.nameEn}
+            badges={u.sample ? <Badge variant="outline">{t("units.sample")}</Badge> : undefined}
+            breadcrumbs={[{ label: t("units.title"), to: "/readiness/units" }, { label: u.code }]}
+          />
+          <Stack>
+            <Paper withBorder p="md">
+              <DetailList
+                items={[
+                  { label: t("units.code"), value: u.code },
+                  { label: t("units.nation"), value: u.nation?.nameEn },
+                  {
+                    label: t("units.type"),
+                    value: [u.unitType, u.size, u.echelon].filter(Boolean).join(", "),
+                  },
+                  { label: t("units.headquarters"), value: u.isHeadquarters ? "✓" : "—" },
+                  { label: "", value: u.parent && `${u.parent.code} · ${u.parent.nameEn}` },
+                ]}
+              />
+            </Paper>
+            <Paper withBorder p="md">
+              <Title order={2} size="h4" mb="sm">
+                {t("units.declarations")}
+              </Title>
+              {u.declarations.length === 0 && <Text c="dimmed">{t("units.noDeclarations")}</Text>}
+              {u.declarations.map((d) => (
+                <Text key={d.id} size="sm" data-testid="unit-declaration">
+                  <b>{d.poolName}</b>: {format.date(d.declaredFrom)} –{" "}
+                  {d.declaredTo ? format.date(d.declaredTo) : t("units.openEnded")}
+                  {d.note && ` · ${d.note}`}
+                </Text>
+              ))}
+            </Paper>
+            <Paper withBorder p="md">
+              <Title order={2} size="h4" mb="sm">
+                {t("units.history")}
+              </Title>
+              <QueryBoundary query={history}>
+                {(page) =>
+                  page.items.length === 0 ? (
+                    <Text c="dimmed">{t("units.noHistory")}</Text>
+                  ) : (
+                    <Table data-testid="unit-history">
+                      <Table.Tbody>
+                        {page.items.map((e) => (
+                          <Table.Tr key={e.id}>
+                            <Table.Td>
+                              <Anchor component={Link} to={`/readiness/evaluations/${e.id}`}>
+                                {e.title}
+                              </Anchor>
+                            </Table.Td>
+                            <Table.Td>{t(`kinds.${e.kind}`)}</Table.Td>
+                            <Table.Td>
+                              {format.date(e.startsOn)} – {format.date(e.endsOn)}
+                            </Table.Td>
+                            <Table.Td>
+                              <StateBadge state={e.state} />
+                            </Table.Td>
+                            <Table.Td>
+                              <OutcomeBadge outcome={e.outcome} />
+                            </Table.Td>
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  )
+                }
+              </QueryBoundary>
+            </Paper>
+          </Stack>
+        </>
+      )}
+    </QueryBoundary>
+  );
+}

@@ -1,0 +1,78 @@
+import { Anchor, Badge, Stack } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router-dom";
+import {
+  DataTable,
+  type DataTableColumn,
+  EmptyState,
+  PageHeader,
+  QueryBoundary,
+  SearchInput,
+  useListParams,
+} from "../../../shared/ui";
+import { useUnits } from "../api";
+import type { Unit } from "../types";
+
+export function UnitsListPage() {
+  const { t } = useTranslation("readiness");
+  const navigate = useNavigate();
+  const list = useListParams({ defaultSort: "code" });
+  const units = useUnits({ q: list.q || undefined, limit: list.limit, offset: list.offset });
+  const columns: DataTableColumn<Unit>[] = [
+    { key: "code", header: t("units.code"), width: 160, render: (u) => u.code },
+    {
+      key: "name",
+      header: t("units.name"),
+      render: (u) => (
+        <Anchor component={Link} to={`/readiness/units/${u.id}`} onClick={(event) => event.stopPropagation()}>
+          {u.nameEn}
+        </Anchor>
+      ),
+    },
+    { key: "nation", header: t("units.nation"), render: (u) => u.nation?.code },
+    {
+      key: "type",
+      header: t("units.type"),
+      render: (u) => (
+        <>
+          {[u.unitType, u.size].filter(Boolean).join(", ")}{" "}
+          {u.isHeadquarters && (
+            <Badge size="xs" variant="light">
+              {t("units.headquarters")}
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    {
+      key: "declared",
+      header: t("units.declarations"),
+      render: (u) => u.declarations.map((d) => d.poolName).join("; "),
+    },
+  ];
+  return (
+    <>
+      <PageHeader title={t("units.title")} description={t("units.description")} />
+      <Stack>
+        <SearchInput value={list.q} onChange={list.setQ} />
+        <QueryBoundary query={units}>
+          {(page) => (
+            <DataTable
+              data-testid="units-table"
+              columns={columns}
+              rows={page.items}
+              rowKey={(u) => u.id}
+              total={page.total}
+              limit={page.limit}
+              offset={page.offset}
+              onOffsetChange={list.setOffset}
+              onRowClick={(u) => navigate(`/readiness/units/${u.id}`)}
+              fetching={units.isFetching}
+              empty={<EmptyState title={t("units.empty")} />}
+            />
+          )}
+        </QueryBoundary>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { IconChecklist, IconClipboardCheck, IconShieldCheck } from "@tabler/icons-react";
+import { type Feature, lazyPage } from "../../app/feature";
+
+const pages = {
+  evaluations: () => import("./pages/evaluations-list-page"),
+  plan: () => import("./pages/evaluation-plan-page"),
+  evaluation: () => import("./pages/evaluation-detail-page"),
+  checklist: () => import("./pages/checklist-entry-page"),
+  results: () => import("./pages/results-page"),
+  units: () => import("./pages/units-list-page"),
+  unit: () => import("./pages/unit-page"),
+};
+
+export const readinessFeature: Feature = {
+  namespace: "readiness",
+  i18n: () => import("./i18n").then((m) => m.readinessI18n),
+  routes: [
+    { path: "readiness", lazy: lazyPage(pages.evaluations, (m) => m.EvaluationsListPage) },
+    { path: "readiness/evaluations/new", lazy: lazyPage(pages.plan, (m) => m.EvaluationPlanPage) },
+    { path: "readiness/evaluations/:id", lazy: lazyPage(pages.evaluation, (m) => m.EvaluationDetailPage) },
+    {
+      path: "readiness/evaluations/:id/checklist",
+      lazy: lazyPage(pages.checklist, (m) => m.ChecklistEntryPage),
+    },
+    { path: "readiness/evaluations/:id/results", lazy: lazyPage(pages.results, (m) => m.ResultsPage) },
+    { path: "readiness/units", lazy: lazyPage(pages.units, (m) => m.UnitsListPage) },
+    { path: "readiness/units/:id", lazy: lazyPage(pages.unit, (m) => m.UnitPage) },
+  ],
+  nav: {
+    to: "/readiness",
+    label: "common:nav.readiness",
+    icon: IconChecklist,
+    visible: (p) => p.signedIn,
+    items: [
+      {
+        to: "/readiness",
+        label: "readiness:nav.evaluations",
+        icon: IconClipboardCheck,
+        visible: (p) => p.signedIn,
+      },
+      {
+        to: "/readiness/units",
+        label: "readiness:nav.units",
+        icon: IconShieldCheck,
+        visible: (p) => p.signedIn,
+      },
+    ],
+  },
+};

@@ -1,0 +1,80 @@
+import { Button, Group, Modal, Stack, Textarea } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { notifyError, notifySuccess } from "../../shared/ui";
+import { useCertificateAction } from "./api";
+
+/** Revoke or re-issue a certificate, each with a reason (audited on the server). */
+export function CertificateActions({ id, number }: { id: string; number: string }) {
+  const { t } = useTranslation("training");
+  const [opened, { open, close }] = useDisclosure(false);
+  const [mode, setMode] = useState<"revoke" | "reissue">("revoke");
+  const [reason, setReason] = useState("");
+  const revoke = useCertificateAction("revoke");
+  const reissue = useCertificateAction("reissue");
+  const action = mode === "revoke" ? revoke : reissue;
+  const start = (next: "revoke" | "reissue") => {
+    setMode(next);
+    setReason("");
+    open();
+  };
+  return (
+    <>
+      <Group gap={4} wrap="nowrap">
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          color="red"
+          onClick={() => start("revoke")}
+          data-testid={`revoke-${number}`}
+        >
+          {t("certificates.revoke")}
+        </Button>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          onClick={() => start("reissue")}
+          data-testid={`reissue-${number}`}
+        >
+          {t("certificates.reissue")}
+        </Button>
+      </Group>
+      <Modal opened={opened} onClose={close} title={`${t(`certificates.${mode}`)} ${number}`} centered>
+        <Stack>
+          <Textarea
+            label={t("certificates.reason")}
+            required
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            data-testid="certificate-reason"
+          />
+          <Group justify="flex-end">
+            <Button
+              color={mode === "revoke" ? "red" : undefined}
+              disabled={!reason.trim()}
+              loading={action.isPending}
+              data-testid="certificate-action-confirm"
+              onClick={() =>
+                action.mutate(
+                  { id, reason },
+                  {
+                    onSuccess: (certificate) => {
+                      notifySuccess(certificate.number);
+                      close();
+                    },
+                    onError: (error) => notifyError(error, t),
+                  },
+                )
+              }
+            >
+              {t(`certificates.${mode}`)}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}

@@ -126,6 +126,15 @@ describe("meetings and information exchange in the browser", () => {
     await sender.waitForURL(/\/exchange\/[0-9a-f-]{36}$/);
     const messageUrl = sender.url();
     await sender.getByTestId("receipt-KGZ-SCNS-ATC").getByTestId("receipt-pending").waitFor();
+    await sender
+      .getByTestId("attachments")
+      .locator("input[type=file]")
+      .setInputFiles({
+        name: "assessment.txt",
+        mimeType: "text/plain",
+        buffer: Buffer.from("Threat level: sample"),
+      });
+    await sender.getByRole("link", { name: "assessment.txt" }).waitFor();
 
     // Another centre does not see it, not even by searching.
     const other = await e.newPage();
@@ -141,6 +150,7 @@ describe("meetings and information exchange in the browser", () => {
     await row.getByTestId("awaiting-badge").waitFor();
     expect(await recipient.getByTestId("tab-inbox").textContent()).toMatch(/^Входящие \(\d+\)$/);
     await row.getByTestId("message-link").click();
+    await recipient.getByRole("link", { name: "assessment.txt" }).waitFor();
     await recipient.getByTestId("acknowledge").click();
     await recipient.getByTestId("receipt-KGZ-SCNS-ATC").getByTestId("receipt-acknowledged").waitFor();
     expect(await recipient.getByTestId("acknowledge").count()).toBe(0);

@@ -209,6 +209,21 @@ describe("meetings and decisions", () => {
   });
 });
 
+describe("API description", () => {
+  it("documents the meetings and exchange routes in the OpenAPI document", async () => {
+    const reply = await t.anonymous.get("/api/openapi.json");
+    expect(reply.status).toBe(200);
+    expect(Object.keys(reply.body.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/meetings/{id}/decisions",
+        "/api/action-items",
+        "/api/exchange/messages/{id}/acknowledge",
+        "/api/exchange/messages/{id}/forward",
+      ]),
+    );
+  });
+});
+
 describe("demo data", () => {
   it("loads again without adding anything", async () => {
     const count = async () =>

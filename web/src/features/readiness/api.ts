@@ -202,3 +202,42 @@ export const fetchOrganisationOptions = (q: string) =>
   api
     .get<Page<{ id: string; code: string; nameEn: string }>>("/api/organisations", { q, limit: 20 })
     .then((page) => page.items.map((o) => ({ value: o.id, label: `${o.code} · ${o.nameEn}` })));
+
+export function useCreateChecklist() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: { code: string; title: string }) =>
+      api.post<ChecklistTemplate>("/api/readiness/checklists", input),
+    onSuccess: invalidate,
+  });
+}
+
+/** Imports the next version of a template from a CSV or XLSX file (multipart, with the session's CSRF token). */
+export function useImportChecklist(templateId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: async (file: File) => {
+      const form = new FormData();
+      form.append("file", file);
+      const session = await fetch("/api/auth/session", { credentials: "same-origin" }).then((r) => r.json());
+      const response = await fetch(`/api/readiness/checklists/${templateId}/import`, {
+        method: "POST",
+        body: form,
+        credentials: "same-origin",
+        headers: { "x-csrf-token": session.csrfToken ?? "" },
+      });
+      const payload = await response.json().catch(() => ({}));
+      if (!response.ok) {
+        throw new ApiError(
+          response.status,
+          payload.code ?? `HTTP_${response.status}`,
+          payload.message ?? response.statusText,
+          payload.fields ?? [],
+          payload.requestId ?? null,
+        );
+      }
+      return payload as { version: number };
+    },
+    onSuccess: invalidate,
+  });
+}

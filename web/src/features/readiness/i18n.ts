@@ -2,7 +2,7 @@ import type { FeatureResources } from "../../shared/i18n/languages";
 
 export const readinessI18n = {
   en: {
-    nav: { title: "Readiness", evaluations: "Evaluations", units: "Units" },
+    nav: { title: "Readiness", evaluations: "Evaluations", units: "Units", checklists: "Checklists" },
     evaluations: {
       title: "Readiness evaluations",
       description: "Evaluations of units declared to a force pool, by teams of certified evaluators.",
@@ -127,6 +127,22 @@ export const readinessI18n = {
       planReEvaluation: "Plan a re-evaluation",
       actionStatuses: { open: "Open", in_progress: "In progress", done: "Done", cancelled: "Cancelled" },
     },
+    checklists: {
+      title: "Checklists",
+      description: "Checklist templates and their versions; a version is frozen once an evaluation uses it.",
+      code: "Code",
+      name: "Title",
+      create: "New template",
+      version: "Version",
+      criteria: "Criteria",
+      usedBy: "Evaluations",
+      source: "Source",
+      frozen: "frozen",
+      file: "CSV or XLSX file",
+      columns: "Columns: area, criterion code, criterion text, guidance, critical",
+      import: "Import as the next version",
+      imported: "Imported as version {{version}}",
+    },
     units: {
       title: "Units",
       description: "Units with their profile and declarations to force pools.",
@@ -146,7 +162,12 @@ export const readinessI18n = {
     },
   },
   az: {
-    nav: { title: "Döyüş hazırlığı", evaluations: "Qiymətləndirmələr", units: "Bölmələr" },
+    nav: {
+      title: "Döyüş hazırlığı",
+      evaluations: "Qiymətləndirmələr",
+      units: "Bölmələr",
+      checklists: "Yoxlama siyahıları",
+    },
     evaluations: {
       title: "Döyüş hazırlığının qiymətləndirilməsi",
       description:
@@ -283,6 +304,23 @@ export const readinessI18n = {
         cancelled: "Ləğv edilib",
       },
     },
+    checklists: {
+      title: "Yoxlama siyahıları",
+      description:
+        "Yoxlama siyahısı şablonları və onların versiyaları; qiymətləndirmədə istifadə edilən versiya dəyişdirilmir.",
+      code: "Kod",
+      name: "Ad",
+      create: "Yeni şablon",
+      version: "Versiya",
+      criteria: "Meyarlar",
+      usedBy: "Qiymətləndirmələr",
+      source: "Mənbə",
+      frozen: "dondurulub",
+      file: "CSV və ya XLSX faylı",
+      columns: "Sütunlar: area, criterion code, criterion text, guidance, critical",
+      import: "Növbəti versiya kimi idxal et",
+      imported: "{{version}}-ci versiya kimi idxal edildi",
+    },
     units: {
       title: "Bölmələr",
       description: "Bölmələr, onların profili və qüvvələr hovuzuna elan edilməsi.",
@@ -302,7 +340,12 @@ export const readinessI18n = {
     },
   },
   ru: {
-    nav: { title: "Боеготовность", evaluations: "Оценки", units: "Подразделения" },
+    nav: {
+      title: "Боеготовность",
+      evaluations: "Оценки",
+      units: "Подразделения",
+      checklists: "Контрольные перечни",
+    },
     evaluations: {
       title: "Оценка боевой готовности",
       description: "Оценка подразделений, заявленных в пул сил, группами сертифицированных оценщиков.",
@@ -436,6 +479,22 @@ export const readinessI18n = {
         done: "Выполнена",
         cancelled: "Отменена",
       },
+    },
+    checklists: {
+      title: "Контрольные перечни",
+      description: "Шаблоны контрольных перечней и их версии; версия, используемая в оценке, не изменяется.",
+      code: "Код",
+      name: "Название",
+      create: "Новый шаблон",
+      version: "Версия",
+      criteria: "Критерии",
+      usedBy: "Оценки",
+      source: "Источник",
+      frozen: "заморожена",
+      file: "Файл CSV или XLSX",
+      columns: "Столбцы: area, criterion code, criterion text, guidance, critical",
+      import: "Импортировать как следующую версию",
+      imported: "Импортировано как версия {{version}}",
     },
     units: {
       title: "Подразделения",

@@ -1,4 +1,4 @@
-import { IconChecklist, IconClipboardCheck, IconShieldCheck } from "@tabler/icons-react";
+import { IconChecklist, IconClipboardCheck, IconListCheck, IconShieldCheck } from "@tabler/icons-react";
 import { type Feature, lazyPage } from "../../app/feature";
 
 const pages = {
@@ -9,6 +9,7 @@ const pages = {
   results: () => import("./pages/results-page"),
   units: () => import("./pages/units-list-page"),
   unit: () => import("./pages/unit-page"),
+  checklists: () => import("./pages/checklists-page"),
 };
 
 export const readinessFeature: Feature = {
@@ -25,6 +26,7 @@ export const readinessFeature: Feature = {
     { path: "readiness/evaluations/:id/results", lazy: lazyPage(pages.results, (m) => m.ResultsPage) },
     { path: "readiness/units", lazy: lazyPage(pages.units, (m) => m.UnitsListPage) },
     { path: "readiness/units/:id", lazy: lazyPage(pages.unit, (m) => m.UnitPage) },
+    { path: "readiness/checklists", lazy: lazyPage(pages.checklists, (m) => m.ChecklistsPage) },
   ],
   nav: {
     to: "/readiness",
@@ -42,6 +44,12 @@ export const readinessFeature: Feature = {
         to: "/readiness/units",
         label: "readiness:nav.units",
         icon: IconShieldCheck,
+        visible: (p) => p.signedIn,
+      },
+      {
+        to: "/readiness/checklists",
+        label: "readiness:nav.checklists",
+        icon: IconListCheck,
         visible: (p) => p.signedIn,
       },
     ],

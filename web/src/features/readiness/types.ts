@@ -104,7 +104,17 @@ export interface ChecklistTemplate {
   code: string;
   title: string;
   latestVersion: number | null;
-  versions: { id: string; version: number; criteria: number; usedBy: number }[];
+  description: string | null;
+  sample: boolean;
+  versions: {
+    id: string;
+    version: number;
+    criteria: number;
+    usedBy: number;
+    note: string | null;
+    sourceFilename: string | null;
+    createdAt: string;
+  }[];
 }
 
 export interface EligibleEvaluator {

@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Card,
+  FileButton,
   Group,
   MultiSelect,
   Stack,
@@ -16,7 +17,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { ErrorAlert, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { ErrorAlert, notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { useUpload } from "../../meetings/api";
 import { type MessageDetail, useAcknowledge, useForward, useMessage, useThread } from "../api";
 
 export function MessagePage() {
@@ -30,6 +32,7 @@ function MessageView({ message }: { message: MessageDetail }) {
   const format = useFormat();
   const acknowledge = useAcknowledge(message.id);
   const thread = useThread(message.threadId);
+  const upload = useUpload();
   return (
     <>
       <PageHeader
@@ -60,16 +63,41 @@ function MessageView({ message }: { message: MessageDetail }) {
             {message.body}
           </Text>
         </Card>
-        {message.attachments.length > 0 && (
-          <Card withBorder>
+        {(message.attachments.length > 0 || message.canAttach) && (
+          <Card withBorder data-testid="attachments">
             <Title order={2} size="h5" mb="xs">
               {t("attachments")}
             </Title>
-            {message.attachments.map((a) => (
-              <Anchor key={a.id} href={`/api/exchange/messages/${message.id}/attachments/${a.id}`} mr="md">
-                {a.filename}
-              </Anchor>
-            ))}
+            <Group gap="md">
+              {message.attachments.map((a) => (
+                <Anchor key={a.id} href={`/api/exchange/messages/${message.id}/attachments/${a.id}`}>
+                  {a.filename}
+                </Anchor>
+              ))}
+              {message.canAttach && (
+                <FileButton
+                  onChange={(file) =>
+                    file &&
+                    upload.mutate(
+                      { url: `/api/exchange/messages/${message.id}/attachments`, file },
+                      { onError: (error) => notifyError(error, t) },
+                    )
+                  }
+                >
+                  {(props) => (
+                    <Button
+                      {...props}
+                      size="xs"
+                      variant="light"
+                      loading={upload.isPending}
+                      data-testid="attach"
+                    >
+                      {t("attach")}
+                    </Button>
+                  )}
+                </FileButton>
+              )}
+            </Group>
           </Card>
         )}
         <Card withBorder data-testid="receipts">

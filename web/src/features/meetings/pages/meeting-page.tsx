@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Card,
+  FileButton,
   Group,
   Select,
   Stack,
@@ -29,6 +30,7 @@ import {
   useMeetingMutation,
   useParties,
   useSetActionStatus,
+  useUpload,
 } from "../api";
 import { ActionStatusBadge, OverdueBadge, partyName, seriesTitle } from "../components";
 
@@ -92,6 +94,7 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
 function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation("meetings");
   const add = useMeetingMutation<string>((id) => `/api/meetings/${id}/agenda`);
+  const upload = useUpload();
   const [title, setTitle] = useState("");
   const [presenter, setPresenter] = useState("");
   return (
@@ -116,6 +119,23 @@ function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
                       {doc.filename}
                     </Anchor>
                   ))}
+                  {meeting.canEdit && (
+                    <FileButton
+                      onChange={(file) =>
+                        file &&
+                        upload.mutate(
+                          { url: `/api/meetings/${meeting.id}/agenda/${item.id}/documents`, file },
+                          { onError: (error) => notifyError(error, t) },
+                        )
+                      }
+                    >
+                      {(props) => (
+                        <Button {...props} size="compact-xs" variant="subtle" loading={upload.isPending}>
+                          {t("meeting.attach")}
+                        </Button>
+                      )}
+                    </FileButton>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

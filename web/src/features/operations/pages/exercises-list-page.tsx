@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Select, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
@@ -82,9 +82,13 @@ export function ExercisesListPage() {
       key: "status",
       header: t("exercises.status"),
       render: (exercise) => (
-        <Badge variant="light" color={exercise.status === "planning" ? "blue" : "gray"}>
+        <Text
+          size="sm"
+          fw={exercise.status === "planning" ? 600 : undefined}
+          c={exercise.status === "planning" ? "blue" : undefined}
+        >
           {t(`statuses.${exercise.status}`)}
-        </Badge>
+        </Text>
       ),
     },
   ];

@@ -1,11 +1,34 @@
-import { Anchor, Badge, Group, Paper, Progress, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Group, Paper, Progress, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
+import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
-import { PageHeader, QueryBoundary } from "../../../shared/ui";
-import { useObjective } from "../api";
+import { notifyError, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { useObjective, usePlan, useUpdateAction } from "../api";
 import { SampleBadge } from "../components/shared";
-import type { Evidence } from "../types";
+import type { Action, ActionStatus, Evidence } from "../types";
+
+const ACTION_STATUSES: ActionStatus[] = ["planned", "in_progress", "done", "deferred", "cancelled"];
+
+function ActionStatusSelect({ action, objectiveId }: { action: Action; objectiveId: string }) {
+  const { t } = useTranslation("programmes");
+  const update = useUpdateAction(objectiveId);
+  return (
+    <Select
+      size="xs"
+      w={150}
+      value={action.status}
+      disabled={update.isPending}
+      onChange={(value) =>
+        value &&
+        update.mutate({ id: action.id, status: value }, { onError: (error) => notifyError(error, t) })
+      }
+      data={ACTION_STATUSES.map((value) => ({ value, label: t(`actionStatus.${value}`) }))}
+      aria-label={t("common.status")}
+      data-testid="action-status"
+    />
+  );
+}
 
 function EvidenceLink({ evidence }: { evidence: Evidence }) {
   if (evidence.goal)
@@ -33,6 +56,10 @@ export function ObjectivePage() {
   const format = useFormat();
   const { id } = useParams();
   const objective = useObjective(id);
+  const plan = usePlan(objective.data?.plan.id);
+  const permissions = usePermissions();
+  const canEdit =
+    permissions.isAdministrator || (!!plan.data && permissions.coordinatesNation(plan.data.ownerNationId));
   return (
     <QueryBoundary query={objective}>
       {(data) => (
@@ -95,7 +122,13 @@ export function ObjectivePage() {
                           )}
                         </Group>
                       </Table.Td>
-                      <Table.Td>{t(`actionStatus.${action.status}`)}</Table.Td>
+                      <Table.Td>
+                        {canEdit ? (
+                          <ActionStatusSelect action={action} objectiveId={data.id} />
+                        ) : (
+                          t(`actionStatus.${action.status}`)
+                        )}
+                      </Table.Td>
                       <Table.Td>
                         <Progress value={action.progress} size="lg" aria-label={`${action.progress}%`} />
                         <Text size="xs">{action.progress}%</Text>

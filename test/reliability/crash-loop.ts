@@ -35,6 +35,8 @@ export interface CrashLoopOptions {
   /** PostgreSQL server for `two-instances` (maintenance database). */
   serverUrl?: string;
   log?: (message: string) => void;
+  /** Ends the loop after the current cycle (the figures so far are still reported). */
+  signal?: AbortSignal;
 }
 
 export interface CrashLoopFigures {
@@ -285,7 +287,7 @@ async function embeddedLoop(options: CrashLoopOptions, figures: CrashLoopFigures
     instance = await startAccord(env, true, log);
     await session.login(instance.url);
     const ids = await referenceIds(session, instance.url);
-    for (let cycle = 1; cycle <= options.cycles; cycle++) {
+    for (let cycle = 1; cycle <= options.cycles && !options.signal?.aborted; cycle++) {
       const until = { stopped: false };
       const base = instance.url;
       const writing = write(session, () => [base], { ...ids, cycle }, options.writers ?? 4, until, writes);
@@ -346,7 +348,7 @@ async function twoInstanceLoop(options: CrashLoopOptions, figures: CrashLoopFigu
     instances[1] = await startAccord(env, false, log);
     await session.login(instances[0].url);
     const ids = await referenceIds(session, instances[1].url);
-    for (let cycle = 1; cycle <= options.cycles; cycle++) {
+    for (let cycle = 1; cycle <= options.cycles && !options.signal?.aborted; cycle++) {
       const victim = cycle % 2;
       const survivor = instances[1 - victim]!;
       const until = { stopped: false };
@@ -430,7 +432,15 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   }
   const entry = existsSync(path.join(root, "dist/cli/main.js")) ? "dist/ (built)" : "src/ through tsx";
   console.log(`Crash loop: variant ${variant}, Accord from ${entry}`);
+  // Ctrl-C (or SIGTERM) ends the loop after the current cycle, cleans up and prints the figures so far.
+  const interrupt = new AbortController();
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.once(signal, () => {
+      console.log(`${signal}: stopping after this cycle`);
+      interrupt.abort();
+    });
   runCrashLoop({
+    signal: interrupt.signal,
     cycles: Number(argument("cycles", "20")),
     variant,
     writers: Number(argument("writers", "4")),

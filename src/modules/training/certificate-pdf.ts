@@ -22,6 +22,7 @@ const TEXT: Record<
     number: string;
     issued: string;
     verify: string;
+    titleFirst?: boolean;
   }
 > = {
   en: {
@@ -39,7 +40,9 @@ const TEXT: Record<
   az: {
     title: "Sertifikat",
     certifies: "Bununla təsdiq edilir ki,",
-    completed: "kursu uğurla başa vurmuşdur",
+    // Azerbaijani puts the verb last: "<course> üzrə təlimi uğurla başa vurmuşdur".
+    completed: "üzrə təlimi uğurla başa vurmuşdur",
+    titleFirst: true,
     held: "{from} – {to} tarixlərində keçirilmişdir",
     qualification: "İxtisas",
     validUntil: "Etibarlılıq müddəti",
@@ -115,9 +118,17 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   doc.moveDown(0.4);
   doc.font("bold").fontSize(24).text(input.holderName, { width, align: "center" });
   doc.moveDown(0.4);
-  doc.font("regular").fontSize(14).text(text.completed, { width, align: "center" });
-  doc.moveDown(0.4);
-  doc.font("bold").fontSize(18).text(input.courseTitle, { width, align: "center" });
+  const completed = () => doc.font("regular").fontSize(14).text(text.completed, { width, align: "center" });
+  const title = () => doc.font("bold").fontSize(18).text(input.courseTitle, { width, align: "center" });
+  if (text.titleFirst) {
+    title();
+    doc.moveDown(0.3);
+    completed();
+  } else {
+    completed();
+    doc.moveDown(0.4);
+    title();
+  }
   doc.moveDown(0.3);
   doc
     .font("regular")

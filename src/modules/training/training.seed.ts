@@ -34,16 +34,16 @@ const CREVAL_SCHEME: AssessmentScheme = {
   ],
 };
 
-/** 38 sample participants from member and partner nations; the 39th is the demo participant (Capt. Huseynov). */
+/**
+ * Sample participants from member and partner nations, added to those the catalogue accepted (the demo participant
+ * Capt. Huseynov among them) up to 39, within the catalogue's quota of six per nation.
+ */
 const PARTICIPANTS: [nation: string, given: string, family: string, rank: string][] = [
   ["AZE", "Orkhan", "Mammadov", "Major"],
   ["AZE", "Tural", "Hasanov", "Captain"],
   ["AZE", "Nigar", "Huseynli", "Captain"],
   ["AZE", "Kamran", "Ismayilov", "Lieutenant Colonel"],
   ["AZE", "Farid", "Abbasov", "Major"],
-  ["AZE", "Samir", "Najafov", "Captain"],
-  ["AZE", "Anar", "Jafarov", "Major"],
-  ["AZE", "Ilgar", "Babayev", "Captain"],
   ["TUR", "Emre", "Öztürk", "Major"],
   ["TUR", "Ayşe", "Kaya", "Captain"],
   ["TUR", "Burak", "Aydın", "Lieutenant Colonel"],

@@ -140,6 +140,11 @@ describe("the CREVAL demo run", () => {
     expect(failed.every((p: { computed: { reasons: string[] } }) => p.computed.reasons.length > 0)).toBe(
       true,
     );
+    const perNation = new Map<string, number>();
+    for (const p of run.body.participants as { person: { nationCode: string } }[]) {
+      perNation.set(p.person.nationCode, (perNation.get(p.person.nationCode) ?? 0) + 1);
+    }
+    expect(Math.max(...perNation.values())).toBeLessThanOrEqual(6);
     expect(run.body.participants.map((p: { person: { nationCode: string } }) => p.person.nationCode)).toEqual(
       expect.arrayContaining(["AZE", "TUR", "USA", "GEO", "UKR"]),
     );

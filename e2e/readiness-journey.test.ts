@@ -46,6 +46,19 @@ describe("readiness evaluation in the browser", () => {
     // The partner's national coordinator plans the evaluation and staffs the team.
     const coordinator = await e.newPage();
     await e.login(coordinator, "coordinator");
+    // A checklist import names the row and column of each error.
+    await coordinator.goto("/readiness/checklists");
+    const template = coordinator.getByTestId("checklist-JOURNEY-L1");
+    await template.locator('input[type="file"]').setInputFiles({
+      name: "next.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("area,criterion code,criterion text\nCommand,,Orders\n"),
+    });
+    await coordinator.getByTestId("import-submit-JOURNEY-L1").click();
+    await expect
+      .poll(() => coordinator.getByTestId("import-errors").textContent())
+      .toContain('row 2, column "criterion code": is empty');
+
     await coordinator.goto("/readiness");
     await coordinator.getByTestId("evaluation-plan").click();
     await pick(coordinator, "plan-unit", "AZE-LF-IC1", /AZE-LF-IC1/);

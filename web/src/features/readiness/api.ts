@@ -241,3 +241,25 @@ export function useImportChecklist(templateId: string) {
     onSuccess: invalidate,
   });
 }
+
+export function useSetUnitProfile(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: {
+      unitType: string;
+      size: string;
+      echelon?: string | null;
+      isHeadquarters: boolean;
+    }) => api.put<Unit>(`/api/readiness/units/${id}/profile`, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAddDeclaration(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: { poolName: string; declaredFrom: string; declaredTo?: string | null }) =>
+      api.post<Unit>(`/api/readiness/units/${id}/declarations`, input),
+    onSuccess: invalidate,
+  });
+}

@@ -1,10 +1,12 @@
 import { Anchor, Badge, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
+import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import { DetailList, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useEvaluations, useUnit } from "../api";
 import { OutcomeBadge, StateBadge } from "../components/badges";
+import { DeclarationForm, ProfileForm } from "../components/unit-forms";
 
 export function UnitPage() {
   const { id = "" } = useParams();
@@ -12,6 +14,7 @@ export function UnitPage() {
   const format = useFormat();
   const unit = useUnit(id);
   const history = useEvaluations({ unitId: id, limit: 100 });
+  const permissions = usePermissions();
   return (
     <QueryBoundary query={unit}>
       {(u) => (
@@ -32,9 +35,12 @@ export function UnitPage() {
                     value: [u.unitType, u.size, u.echelon].filter(Boolean).join(", "),
                   },
                   { label: t("units.headquarters"), value: u.isHeadquarters ? "✓" : "—" },
-                  { label: "", value: u.parent && `${u.parent.code} · ${u.parent.nameEn}` },
+                  { label: t("units.parent"), value: u.parent && `${u.parent.code} · ${u.parent.nameEn}` },
                 ]}
               />
+              {(permissions.isAdministrator || permissions.coordinatesNation(u.nation?.id)) && (
+                <ProfileForm unit={u} />
+              )}
             </Paper>
             <Paper withBorder p="md">
               <Title order={2} size="h4" mb="sm">
@@ -48,6 +54,9 @@ export function UnitPage() {
                   {d.note && ` · ${d.note}`}
                 </Text>
               ))}
+              {(permissions.isAdministrator || permissions.coordinatesNation(u.nation?.id)) && (
+                <DeclarationForm unit={u} />
+              )}
             </Paper>
             <Paper withBorder p="md">
               <Title order={2} size="h4" mb="sm">

@@ -1,0 +1,100 @@
+import { Button, Checkbox, Group, Select, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useTranslation } from "react-i18next";
+import { applyServerErrors, isApiError } from "../../../shared/api";
+import { notifyError, notifySuccess } from "../../../shared/ui";
+import { useAddDeclaration, useSetUnitProfile } from "../api";
+import type { Unit } from "../types";
+
+const SIZES = [
+  "team",
+  "section",
+  "platoon",
+  "company",
+  "battalion",
+  "regiment",
+  "brigade",
+  "division",
+  "corps",
+];
+
+export function ProfileForm({ unit }: { unit: Unit }) {
+  const { t } = useTranslation("readiness");
+  const save = useSetUnitProfile(unit.id);
+  const form = useForm({
+    initialValues: {
+      unitType: unit.unitType ?? "",
+      size: unit.size ?? "company",
+      echelon: unit.echelon ?? "",
+      isHeadquarters: unit.isHeadquarters,
+    },
+  });
+  return (
+    <form
+      noValidate
+      data-testid="unit-profile-form"
+      onSubmit={form.onSubmit((values) =>
+        save.mutate(
+          { ...values, echelon: values.echelon || null },
+          {
+            onSuccess: () => notifySuccess(t("common:notify.saved")),
+            onError: (error) => {
+              if (isApiError(error) && applyServerErrors(form, error)) return;
+              notifyError(error, t);
+            },
+          },
+        ),
+      )}
+    >
+      <Group align="flex-end" mt="md">
+        <TextInput label={t("units.unitType")} {...form.getInputProps("unitType")} />
+        <Select
+          label={t("units.size")}
+          allowDeselect={false}
+          data={SIZES.map((size) => ({ value: size, label: t(`sizes.${size}`) }))}
+          {...form.getInputProps("size")}
+        />
+        <TextInput label={t("units.echelon")} {...form.getInputProps("echelon")} />
+        <Checkbox
+          label={t("units.headquarters")}
+          {...form.getInputProps("isHeadquarters", { type: "checkbox" })}
+        />
+        <Button type="submit" loading={save.isPending}>
+          {t("units.saveProfile")}
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+export function DeclarationForm({ unit }: { unit: Unit }) {
+  const { t } = useTranslation("readiness");
+  const add = useAddDeclaration(unit.id);
+  const form = useForm({ initialValues: { poolName: "", declaredFrom: "", declaredTo: "" } });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((values) =>
+        add.mutate(
+          { ...values, declaredTo: values.declaredTo || null },
+          {
+            onSuccess: () => form.reset(),
+            onError: (error) => {
+              if (isApiError(error) && applyServerErrors(form, error)) return;
+              notifyError(error, t);
+            },
+          },
+        ),
+      )}
+    >
+      <Group align="flex-end" mt="md">
+        <TextInput style={{ flex: 1 }} label={t("units.poolName")} {...form.getInputProps("poolName")} />
+        <TextInput type="date" label={t("units.declaredFrom")} {...form.getInputProps("declaredFrom")} />
+        <TextInput type="date" label={t("units.declaredTo")} {...form.getInputProps("declaredTo")} />
+        <Button type="submit" loading={add.isPending}>
+          {t("units.declare")}
+        </Button>
+      </Group>
+    </form>
+  );
+}

@@ -345,6 +345,12 @@ async function nominationStorm(
   const activityBody = (await activity.json()) as { id: string; message?: string };
   if (!activity.ok)
     throw new Error(`creating the benchmark activity failed: ${JSON.stringify(activityBody)}`);
+  const published = await fetch(`${base}/api/activities/${activityBody.id}/status`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ status: "published" }),
+  });
+  if (!published.ok) throw new Error(`publishing the benchmark activity failed: ${await published.text()}`);
   const event = await fetch(`${base}/api/activities/${activityBody.id}/events`, {
     method: "POST",
     headers,
@@ -357,6 +363,7 @@ async function nominationStorm(
     db,
   );
   const latencies: number[] = [];
+  let firstError = "";
   const started = performance.now();
   const statuses = await Promise.all(
     people.rows.map(async (person) => {
@@ -367,7 +374,8 @@ async function nominationStorm(
         body: JSON.stringify({ personId: person.id }),
       });
       latencies.push(performance.now() - t0);
-      await response.arrayBuffer();
+      const text = await response.text();
+      if (response.status >= 400 && !firstError) firstError = `${response.status} ${text.slice(0, 300)}`;
       return response.status;
     }),
   );
@@ -382,6 +390,7 @@ async function nominationStorm(
     select max(c)::int as n from (select count(*) as c from nomination where event_id = ${eventBody.id}
       and status = 'accepted' group by nation_id) x`.execute(db);
   const failures = statuses.filter((status) => status >= 500).length;
+  if (firstError) console.warn(`  nominations: first refusal: ${firstError}`);
   return {
     name: `${people.rows.length} concurrent nominations, 39 seats, quota 4`,
     concurrency: String(people.rows.length),

@@ -73,7 +73,9 @@ export async function buildApp({ config, db, logger, onRoute }: BuildOptions): P
 
   registerErrorHandler(app);
   await app.register(fastifyCookie);
-  await app.register(fastifyMultipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10 } });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10 },
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

@@ -33,6 +33,8 @@ export interface SessionUser {
 export interface Session {
   user: SessionUser | null;
   csrfToken: string | null;
+  /** The server offers sign-in through the organisation's identity provider (OpenID Connect). */
+  singleSignOn?: boolean;
 }
 
 export const ANONYMOUS_SESSION: Session = { user: null, csrfToken: null };

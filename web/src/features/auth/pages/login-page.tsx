@@ -5,7 +5,7 @@ import { IconAlertTriangle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useSearchParams } from "react-router-dom";
 import { isApiError } from "../../../shared/api";
-import { useCurrentUser } from "../../../shared/auth";
+import { useCurrentUser, useSession } from "../../../shared/auth";
 import { errorMessage } from "../../../shared/ui";
 import { useSignIn } from "../api";
 import { LanguageButtons } from "../components/language-buttons";
@@ -20,6 +20,7 @@ export function LoginPage() {
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
   const user = useCurrentUser();
+  const singleSignOn = useSession().data?.singleSignOn ?? false;
   const signIn = useSignIn();
   const next = safeNext(searchParams.get("next"));
   useDocumentTitle(`${t("login.title")}`);
@@ -91,6 +92,17 @@ export function LoginPage() {
               <Button type="submit" loading={signIn.isPending} fullWidth data-testid="login-submit">
                 {t("login.submit")}
               </Button>
+              {singleSignOn && (
+                <Button
+                  component="a"
+                  variant="default"
+                  fullWidth
+                  href={`/api/auth/oidc/login?returnTo=${encodeURIComponent(next)}`}
+                  data-testid="login-sso"
+                >
+                  {t("login.singleSignOn")}
+                </Button>
+              )}
             </Stack>
           </form>
         </Paper>

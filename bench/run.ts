@@ -279,7 +279,6 @@ async function rawReplay(url: string, route: string, headers: Record<string, str
       if (event.level === "query") statements.push(event.query);
     },
   });
-  // biome-ignore lint/suspicious/noExplicitAny: the twin only needs the same query builder
   const app = await buildApp({
     config: loadConfig({}, { databaseUrl: url, logLevel: "silent" }),
     db: db as any,

@@ -21,7 +21,7 @@ describe("directory in the browser", () => {
       await page.getByTestId("language-switch").first().click();
       await page.getByTestId(`language-${language}`).click();
       await expect.poll(() => page.locator("html").getAttribute("lang")).toBe(language);
-      await expect.poll(() => page.getByTestId("nation-row-AZE").innerText()).toContain(nationName);
+      await expect.poll(() => page.getByTestId("nation-row-AZE").textContent()).toContain(nationName);
     }
     await page.context().close();
   });
@@ -44,7 +44,7 @@ describe("directory in the browser", () => {
     await code.fill("AZE-NDU");
     await page.getByTestId("organisation-submit").click();
     await expect.poll(() => code.getAttribute("aria-invalid")).toBe("true");
-    await expect.poll(() => page.getByTestId("organisation-form").innerText()).toMatch(/already exists/i);
+    await expect.poll(() => page.getByTestId("organisation-form").textContent()).toMatch(/already exists/i);
 
     await code.fill("AZE-E2E-MINE-ACTION");
     await page.getByTestId("organisation-submit").click();

@@ -19,14 +19,26 @@ export async function startServer(config: Config, options: { demo?: boolean } = 
     if (level === "debug" && config.logLevel !== "debug") return;
     console[level === "warn" ? "warn" : "log"](`[accord] ${message}`);
   };
+  let mark = started;
+  const phase = (name: string) => {
+    const now = Date.now();
+    log("debug", `startup: ${name} in ${now - mark} ms`);
+    mark = now;
+  };
   const database = await openDatabase(config, log);
+  phase(`database (${database.kind})`);
   let app: FastifyInstance | undefined;
   try {
     await migrate(database.pool, (message) => log("info", message));
-    if (options.demo ?? config.demo)
+    phase("migration check");
+    if (options.demo ?? config.demo) {
       await seedDemo(database.db, { demoAccounts: true, log: (m) => log("info", m) });
+      phase("demo seed");
+    }
     app = await buildApp({ config, db: database.db });
+    phase("app built");
     await app.listen({ host: config.host, port: config.port });
+    phase("listening");
   } catch (error) {
     await app?.close().catch(() => {});
     await database.close().catch(() => {});

@@ -134,7 +134,7 @@ export async function receiveUpload(request: FastifyRequest, limitBytes: number)
     );
   }
   const part = await request.file({ limits: { fileSize: limitBytes, files: 1 } });
-  if (!part || part.fieldname !== "file") {
+  if (part?.fieldname !== "file") {
     throw new AppError("VALIDATION_FAILED", "No file was sent in the field named file", [
       { field: "file", message: "is required" },
     ]);

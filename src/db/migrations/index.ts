@@ -12,4 +12,5 @@ export const migrationNames: readonly string[] = [
   "0007_operations",
   "0008_meetings",
   "0009_identity_extras",
+  "0010_performance",
 ];

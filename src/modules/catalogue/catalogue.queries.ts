@@ -44,8 +44,27 @@ const acceptedCount = sql`(select count(*) from nomination n where n.event_id = 
 
 type FacetName = "kind" | "area" | "organiser" | "hostNation" | "language" | "year";
 
-/** The activity search as one predicate; `skip` leaves out one facet's own filter for its counts. */
-function searchPredicate(viewer: Viewer, query: ActivityQuery, skip?: FacetName) {
+/** One facet's own filter over the activity alias `a`, or undefined when the query does not filter on it. */
+function facetFilters(query: ActivityQuery): Partial<Record<FacetName, Expression<SqlBool>>> {
+  const filters: Partial<Record<FacetName, Expression<SqlBool>>> = {};
+  const kinds = list(query.kind);
+  if (kinds.length) filters.kind = sql<boolean>`a.kind = any(${sql.val(kinds)}::text[])`;
+  const areas = list(query.area);
+  if (areas.length)
+    filters.area = sql<boolean>`exists (select 1 from activity_area aa where aa.activity_id = a.id and aa.area_code = any(${sql.val(areas)}::text[]))`;
+  if (query.organiserId) filters.organiser = sql<boolean>`a.organiser_id = ${query.organiserId}`;
+  if (query.hostNationId) filters.hostNation = sql<boolean>`a.host_nation_id = ${query.hostNationId}`;
+  if (query.language) filters.language = sql<boolean>`${query.language} = any(a.languages)`;
+  if (query.year) filters.year = sql<boolean>`a.menu_year = ${query.year}`;
+  return filters;
+}
+
+/**
+ * The part of the activity search that every facet shares: visibility, text and the filters that are not facets.
+ * The text condition is index-friendly: the GIN index on `activity.search` (the code is inside the vector) or, for
+ * a code prefix, the trigram index on `activity.code` (0010_performance), combined by a bitmap OR.
+ */
+function basePredicate(viewer: Viewer, query: ActivityQuery) {
   return (eb: AnyEb): Expression<SqlBool> => {
     const parts: Expression<SqlBool>[] = [activityVisible(viewer)(eb)];
     const q = query.q?.trim();
@@ -54,19 +73,6 @@ function searchPredicate(viewer: Viewer, query: ActivityQuery, skip?: FacetName)
         sql<boolean>`(a.search @@ accord_search_query(${q}) or a.code ilike ${`${q.replace(/[\\%_]/g, "\\$&")}%`})`,
       );
     }
-    const kinds = list(query.kind);
-    if (kinds.length && skip !== "kind") parts.push(sql<boolean>`a.kind = any(${sql.val(kinds)}::text[])`);
-    const areas = list(query.area);
-    if (areas.length && skip !== "area")
-      parts.push(
-        sql<boolean>`exists (select 1 from activity_area aa where aa.activity_id = a.id and aa.area_code = any(${sql.val(areas)}::text[]))`,
-      );
-    if (query.organiserId && skip !== "organiser")
-      parts.push(sql<boolean>`a.organiser_id = ${query.organiserId}`);
-    if (query.hostNationId && skip !== "hostNation")
-      parts.push(sql<boolean>`a.host_nation_id = ${query.hostNationId}`);
-    if (query.language && skip !== "language") parts.push(sql<boolean>`${query.language} = any(a.languages)`);
-    if (query.year && skip !== "year") parts.push(sql<boolean>`a.menu_year = ${query.year}`);
     if (query.status) parts.push(sql<boolean>`a.status = ${query.status}`);
     if (query.from || query.to) {
       parts.push(sql<boolean>`exists (select 1 from event e where e.activity_id = a.id and e.status <> 'cancelled'
@@ -163,52 +169,82 @@ function where(db: Q, predicate: (eb: AnyEb) => Expression<SqlBool>) {
     .where(predicate as never);
 }
 
+type Bucket = { value: string; label: string; count: number };
+type SearchRow = ActivitySummaryRow & {
+  ord: number | null;
+  total: number;
+  facets: Record<FacetName, Bucket[]> | null;
+};
+
+/**
+ * The activity search, its total and its six facets in ONE statement: a materialized set of candidates
+ * (visibility, text and non-facet filters, evaluated once) with one boolean column per facet filter; the page,
+ * the total and each facet (counted with every filter but its own) are computed from it.
+ */
 export async function searchActivities(db: Q, viewer: Viewer, query: ActivityQuery) {
-  const matching = (skip?: FacetName) => where(db, searchPredicate(viewer, query, skip));
   const limit = query.limit ?? 25;
   const offset = query.offset ?? 0;
-  const [items, total] = await Promise.all([
-    sql<ActivitySummaryRow>`select ${activitySummaryColumns} from ${fromActivities}
-      where a.id in ${matching()} order by ${orderOf(query)} limit ${limit} offset ${offset}`.execute(db),
-    sql<{ total: number }>`select count(*)::int as total from activity a where a.id in ${matching()}`.execute(
-      db,
-    ),
-  ]);
-  let facets: Record<FacetName, { value: string; label: string; count: number }[]> | undefined;
-  if (query.facets !== false) {
-    type Bucket = { value: string; label: string; count: number };
-    const [kind, area, organiser, hostNation, language, year] = await Promise.all([
-      sql<Bucket>`select a.kind as value, a.kind as label, count(*)::int as count from activity a
-        where a.id in ${matching("kind")} group by a.kind order by count desc, value`.execute(db),
-      sql<Bucket>`select ca.code as value, ca.name_en as label, count(*)::int as count
-        from activity a join activity_area aa on aa.activity_id = a.id join cooperation_area ca on ca.code = aa.area_code
-        where a.id in ${matching("area")} group by ca.code, ca.name_en, ca.sort_order order by count desc, ca.sort_order`.execute(
-        db,
-      ),
-      sql<Bucket>`select o.id::text as value, o.code as label, count(*)::int as count
-        from activity a join organisation o on o.id = a.organiser_id
-        where a.id in ${matching("organiser")} group by o.id, o.code order by count desc, o.code`.execute(db),
-      sql<Bucket>`select n.id::text as value, n.code as label, count(*)::int as count
-        from activity a join nation n on n.id = a.host_nation_id
-        where a.id in ${matching("hostNation")} group by n.id, n.code order by count desc, n.code`.execute(
-        db,
-      ),
-      sql<Bucket>`select l.value, l.value as label, count(*)::int as count
-        from activity a cross join lateral unnest(a.languages) as l(value)
-        where a.id in ${matching("language")} group by l.value order by count desc, l.value`.execute(db),
-      sql<Bucket>`select a.menu_year::text as value, a.menu_year::text as label, count(*)::int as count from activity a
-        where a.id in ${matching("year")} group by a.menu_year order by a.menu_year desc`.execute(db),
-    ]);
-    facets = {
-      kind: kind.rows,
-      area: area.rows,
-      organiser: organiser.rows,
-      hostNation: hostNation.rows,
-      language: language.rows,
-      year: year.rows,
-    };
-  }
-  return { items: items.rows, total: total.rows[0]?.total ?? 0, facets };
+  const filters = facetFilters(query);
+  const names = Object.keys(filters) as FacetName[];
+  const flag = (name: FacetName) => sql.raw(`f_${name.toLowerCase()}`);
+  const allBut = (skip?: FacetName) => {
+    const kept = names.filter((name) => name !== skip);
+    return kept.length ? sql.join(kept.map(flag), sql` and `) : sql`true`;
+  };
+  const candidates = db
+    .selectFrom("activity as a")
+    .select([
+      sql`a.id`.as("id"),
+      sql`a.kind`.as("kind"),
+      sql`a.organiser_id`.as("organiser_id"),
+      sql`a.host_nation_id`.as("host_nation_id"),
+      sql`a.languages`.as("languages"),
+      sql`a.menu_year`.as("menu_year"),
+      ...names.map((name) => sql<boolean>`${filters[name]!}`.as(`f_${name.toLowerCase()}`)),
+    ])
+    .where(basePredicate(viewer, query) as never);
+  const bucket = (value: string, label: string, order: string) =>
+    sql.raw(`coalesce(json_agg(json_build_object('value', ${value}, 'label', ${label}, 'count', n) order by ${order}), '[]')`);
+  const facets =
+    query.facets === false
+      ? sql`null::json`
+      : sql`json_build_object(
+        'kind', (select ${bucket("v", "v", "n desc, v")} from (
+          select c.kind as v, count(*)::int as n from cand c where ${allBut("kind")} group by c.kind) f),
+        'area', (select ${bucket("v", "l", "n desc, s")} from (
+          select ca.code as v, ca.name_en as l, ca.sort_order as s, count(*)::int as n
+          from cand c join activity_area aa on aa.activity_id = c.id join cooperation_area ca on ca.code = aa.area_code
+          where ${allBut("area")} group by ca.code, ca.name_en, ca.sort_order) f),
+        'organiser', (select ${bucket("v", "l", "n desc, l")} from (
+          select o.id::text as v, o.code as l, count(*)::int as n
+          from cand c join organisation o on o.id = c.organiser_id
+          where ${allBut("organiser")} group by o.id, o.code) f),
+        'host_nation', (select ${bucket("v", "l", "n desc, l")} from (
+          select hn.id::text as v, hn.code as l, count(*)::int as n
+          from cand c join nation hn on hn.id = c.host_nation_id
+          where ${allBut("hostNation")} group by hn.id, hn.code) f),
+        'language', (select ${bucket("v", "v", "n desc, v")} from (
+          select l.value as v, count(*)::int as n
+          from cand c cross join lateral unnest(c.languages) as l(value)
+          where ${allBut("language")} group by l.value) f),
+        'year', (select ${bucket("v::text", "v::text", "v desc")} from (
+          select c.menu_year as v, count(*)::int as n from cand c where ${allBut("year")} group by c.menu_year) f))`;
+  const { rows } = await sql<SearchRow>`
+    with cand as materialized ${candidates},
+    hits as (select c.id from cand c where ${allBut()}),
+    page as (
+      select a.id, row_number() over (order by ${orderOf(query)}) as ord
+      from activity a where a.id in (select h.id from hits h)
+      order by ${orderOf(query)} limit ${limit} offset ${offset})
+    select p.*, s.total, case when coalesce(p.ord, 1) = ${offset + 1} or p.ord is null then s.facets end as facets
+    from (select (select count(*)::int from hits) as total, ${facets} as facets) s
+    left join (select ${activitySummaryColumns}, pi.ord from page pi join ${fromActivities} on a.id = pi.id) p on true
+    order by p.ord`.execute(db);
+  const first = rows[0];
+  const items: ActivitySummaryRow[] = rows
+    .filter((row) => row.id != null)
+    .map(({ ord: _ord, total: _total, facets: _facets, ...item }) => item);
+  return { items, total: first?.total ?? 0, facets: first?.facets ?? undefined };
 }
 
 export async function findActivitySummary(db: Q, viewer: Viewer, id: string) {

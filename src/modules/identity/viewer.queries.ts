@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import type { Db } from "../../db/database.js";
 import { ROLES, type Role, type RoleGrant, type Viewer } from "../../platform/access/viewer.js";
 
@@ -12,6 +12,9 @@ interface SessionRow {
   lastSeenAt: Date;
   grants: { role: string; nationId: string | null; organisationId: string | null }[];
   personOrganisationIds: string[];
+  /** Precomputed subtrees (same statement as the session, see `userColumns`); computed here when absent. */
+  organisationIds?: string[];
+  managedOrganisationIds?: string[];
 }
 
 export interface LoadedSession {
@@ -55,10 +58,10 @@ export async function buildViewer(
       if (grant.role !== "auditor") managed.add(grant.organisationId);
     }
   }
-  const [organisationIds, managedOrganisationIds] = await Promise.all([
-    withDescendants(db, [...readableOrgs]),
-    withDescendants(db, [...managed]),
-  ]);
+  const [organisationIds, managedOrganisationIds] =
+    user.organisationIds && user.managedOrganisationIds
+      ? [user.organisationIds, user.managedOrganisationIds]
+      : await Promise.all([withDescendants(db, [...readableOrgs]), withDescendants(db, [...managed])]);
   return {
     userId: user.userId,
     username: user.username,
@@ -72,13 +75,29 @@ export async function buildViewer(
   };
 }
 
+/** The organisations at or below the ones `roots` selects, as an array column: `withDescendants` inside SQL. */
+const subtree = (roots: RawBuilder<unknown>) => sql`coalesce((
+    with recursive tree(id) as (
+      select root.id from (${roots}) as root(id)
+      union
+      select o.id from organisation o join tree t on o.parent_id = t.id
+    ) select array_agg(tree.id) from tree), '{}')`;
+
+// One statement per request: the session, the user, their grants and both organisation subtrees.
 const userColumns = sql`
   u.id as "userId", u.username, u.person_id as "personId", p.nation_id as "personNationId",
   u.must_change_password as "mustChangePassword",
   coalesce((select json_agg(json_build_object('role', r.role, 'nationId', r.nation_id, 'organisationId', r.organisation_id))
             from role_assignment r where r.user_id = u.id), '[]'::json) as grants,
   coalesce((select array_agg(a.organisation_id) from person_affiliation a
-            where a.person_id = u.person_id and (a.ended_on is null or a.ended_on >= current_date)), '{}') as "personOrganisationIds"`;
+            where a.person_id = u.person_id and (a.ended_on is null or a.ended_on >= current_date)), '{}') as "personOrganisationIds",
+  ${subtree(sql`select a.organisation_id from person_affiliation a
+            where a.person_id = u.person_id and (a.ended_on is null or a.ended_on >= current_date)
+            union select r.organisation_id from role_assignment r
+            where r.user_id = u.id and r.organisation_id is not null and r.role = any(${sql.val([...ROLES])}::text[])`)} as "organisationIds",
+  ${subtree(sql`select r.organisation_id from role_assignment r
+            where r.user_id = u.id and r.organisation_id is not null and r.role <> 'auditor'
+              and r.role = any(${sql.val([...ROLES])}::text[])`)} as "managedOrganisationIds"`;
 
 /** The live session for a token hash, or undefined when it is unknown, expired, idle too long or disabled. */
 export async function loadSession(

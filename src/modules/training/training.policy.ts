@@ -2,6 +2,7 @@ import { anyone, definePolicy, signedIn } from "../../platform/access/policy.js"
 import { canRead, isOwnerEditor, type ReleasableRecord } from "../../platform/access/releasability.js";
 import {
   coordinatesNation,
+  hasRole,
   isAdministrator,
   managesOrganisation,
   readsEverything,
@@ -14,10 +15,14 @@ export interface CourseOwner {
   hostInstitutionId: string | null;
 }
 
+/** Anyone holding the course's organiser or host institution (organisers, directors, evaluators) reads its records. */
+const holdsCourse = (viewer: Viewer, course: CourseOwner): boolean =>
+  managesOrganisation(viewer, course.organiserId) || managesOrganisation(viewer, course.hostInstitutionId);
+
+/** Organisers and course directors run it; evaluators score units in readiness evaluations, not courses. */
 export const runsCourse = (viewer: Viewer, course: CourseOwner): boolean =>
   isAdministrator(viewer) ||
-  managesOrganisation(viewer, course.organiserId) ||
-  managesOrganisation(viewer, course.hostInstitutionId);
+  ((hasRole(viewer, "organiser") || hasRole(viewer, "course_director")) && holdsCourse(viewer, course));
 
 export interface CertificateRecord {
   personId: string;
@@ -36,7 +41,7 @@ export const seesCertificate = (viewer: Viewer, certificate: CertificateRecord):
   readsEverything(viewer) ||
   (viewer.personId !== null && viewer.personId === certificate.personId) ||
   overseenNationIds(viewer).includes(certificate.personNationId) ||
-  runsCourse(viewer, certificate.course);
+  holdsCourse(viewer, certificate.course);
 
 export interface ApplicationRecord extends ReleasableRecord {
   centreId: string;

@@ -9,7 +9,8 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
-import Fastify, { type FastifyInstance } from "fastify";
+import { SerializerSelector } from "@fastify/fast-json-stringify-compiler";
+import Fastify, { type FastifyInstance, type FastifySchemaCompiler } from "fastify";
 import type { Config } from "./config.js";
 import type { Db } from "./db/database.js";
 import { registerAuthHooks } from "./modules/identity/auth-hooks.js";
@@ -34,6 +35,35 @@ function validators() {
   return { body, text };
 }
 
+/**
+ * Cold start: Fastify compiles every route's validators and serializers (~300 routes, plus their HEAD twins) before
+ * it listens, which took most of the start-up time. These wrappers compile a schema on its first use instead and
+ * keep the compiled function; behaviour is unchanged (ajv keeps the last `errors` on the function, Fastify reads it).
+ */
+type Validate = ReturnType<FastifySchemaCompiler<unknown>> & { errors?: unknown };
+function lazyValidator(compile: () => Validate): Validate {
+  let compiled: Validate | undefined;
+  const validate: Validate = (data) => {
+    compiled ??= compile();
+    const result = compiled(data);
+    validate.errors = compiled.errors;
+    return result;
+  };
+  return validate;
+}
+
+const defaultSerializers = SerializerSelector();
+const lazySerializers: typeof defaultSerializers = (externalSchemas, options) => {
+  const build = defaultSerializers(externalSchemas, options);
+  return (route) => {
+    let serialize: ((doc: unknown) => string) | undefined;
+    return (doc: unknown) => {
+      serialize ??= build(route);
+      return serialize(doc);
+    };
+  };
+};
+
 const webRoot = fileURLToPath(new URL("../web/dist/", import.meta.url));
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -57,12 +87,13 @@ export async function buildApp({ config, db, logger, onRoute }: BuildOptions): P
     },
     routerOptions: { maxParamLength: 200 },
     ajv: { customOptions: { removeAdditional: false } },
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
   }).withTypeProvider<AccordTypeProvider>();
 
   if (onRoute) app.addHook("onRoute", (route) => onRoute({ method: route.method, url: route.url }));
   const ajv = validators();
   app.setValidatorCompiler(({ schema, httpPart }) =>
-    (httpPart === "body" ? ajv.body : ajv.text).compile(schema as object),
+    lazyValidator(() => (httpPart === "body" ? ajv.body : ajv.text).compile(schema as object)),
   );
 
   const deps: AppDeps = { db, config };

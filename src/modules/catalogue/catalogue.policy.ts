@@ -20,6 +20,14 @@ export const organises = (viewer: Viewer, activity: OrganisedRecord): boolean =>
   managesOrganisation(viewer, activity.organiserId) ||
   managesOrganisation(viewer, activity.hostInstitutionId);
 
+/**
+ * Runs it (changes it, manages its events, decides and records attendance): organisers and course directors of
+ * the organising organisation or host institution. Evaluators of the organisation read it but do not run it.
+ */
+export const runs = (viewer: Viewer, activity: OrganisedRecord): boolean =>
+  isAdministrator(viewer) ||
+  ((hasRole(viewer, "organiser") || hasRole(viewer, "course_director")) && organises(viewer, activity));
+
 export interface NominationRecord {
   nationId: string;
   personId: string;
@@ -40,8 +48,8 @@ export const catalogueActions = definePolicy({
     isAdministrator(viewer) ||
     (managesOrganisation(viewer, input.organiserId) &&
       (hasRole(viewer, "organiser") || hasRole(viewer, "course_director"))),
-  "activity.update": (viewer: Viewer, activity: OrganisedRecord) => organises(viewer, activity),
-  "event.manage": (viewer: Viewer, activity: OrganisedRecord) => organises(viewer, activity),
+  "activity.update": (viewer: Viewer, activity: OrganisedRecord) => runs(viewer, activity),
+  "event.manage": (viewer: Viewer, activity: OrganisedRecord) => runs(viewer, activity),
   "nomination.list": signedIn,
   "nomination.read": (viewer: Viewer, nomination: NominationRecord) => seesNomination(viewer, nomination),
   /** A national coordinator nominates people of their nation; administrators may act for any nation. */
@@ -52,10 +60,9 @@ export const catalogueActions = definePolicy({
     isAdministrator(viewer) || coordinatesNation(viewer, nomination.nationId),
   "nomination.withdraw": (viewer: Viewer, nomination: NominationRecord) =>
     isAdministrator(viewer) || coordinatesNation(viewer, nomination.nationId),
-  "nomination.decide": (viewer: Viewer, nomination: NominationRecord) =>
-    organises(viewer, nomination.activity),
+  "nomination.decide": (viewer: Viewer, nomination: NominationRecord) => runs(viewer, nomination.activity),
   "nomination.attendance": (viewer: Viewer, nomination: NominationRecord) =>
-    organises(viewer, nomination.activity),
+    runs(viewer, nomination.activity),
   "participation.nation": (viewer: Viewer, nation: { id: string }) =>
     readsEverything(viewer) || viewer.nationIds.includes(nation.id) || isAdministrator(viewer),
   "participation.person": (viewer: Viewer, person: { id: string; nationId: string }) =>

@@ -317,7 +317,12 @@ async function application(
     findingId = (
       await ctx.db
         .insertInto("accreditationFinding")
-        .values({ applicationId: row.id, standardId: set.standardId, kind: "finding", text: "Matrix finding" })
+        .values({
+          applicationId: row.id,
+          standardId: set.standardId,
+          kind: "finding",
+          text: "Matrix finding",
+        })
         .returning("id")
         .executeTakeFirstOrThrow()
     ).id;
@@ -410,7 +415,9 @@ export const accessEntries: AccessEntry[] = [
     method: "GET",
     url: "/api/training/certificates/:id",
     access: CERTIFICATE_READERS,
-    request: async (ctx, scope) => ({ url: `/api/training/certificates/${(await certificate(ctx, scope)).id}` }),
+    request: async (ctx, scope) => ({
+      url: `/api/training/certificates/${(await certificate(ctx, scope)).id}`,
+    }),
   },
   {
     method: "GET",

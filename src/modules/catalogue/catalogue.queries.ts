@@ -204,7 +204,9 @@ export async function searchActivities(db: Q, viewer: Viewer, query: ActivityQue
     ])
     .where(basePredicate(viewer, query) as never);
   const bucket = (value: string, label: string, order: string) =>
-    sql.raw(`coalesce(json_agg(json_build_object('value', ${value}, 'label', ${label}, 'count', n) order by ${order}), '[]')`);
+    sql.raw(
+      `coalesce(json_agg(json_build_object('value', ${value}, 'label', ${label}, 'count', n) order by ${order}), '[]')`,
+    );
   const facets =
     query.facets === false
       ? sql`null::json`
@@ -213,7 +215,8 @@ export async function searchActivities(db: Q, viewer: Viewer, query: ActivityQue
           select c.kind as v, count(*)::int as n from cand c where ${allBut("kind")} group by c.kind) f),
         'area', (select ${bucket("v", "l", "n desc, s")} from (
           select ca.code as v, ca.name_en as l, ca.sort_order as s, count(*)::int as n
-          from cand c join activity_area aa on aa.activity_id = c.id join cooperation_area ca on ca.code = aa.area_code
+          from cand c cross join lateral (select aa.area_code from activity_area aa where aa.activity_id = c.id offset 0) aa
+          join cooperation_area ca on ca.code = aa.area_code
           where ${allBut("area")} group by ca.code, ca.name_en, ca.sort_order) f),
         'organiser', (select ${bucket("v", "l", "n desc, l")} from (
           select o.id::text as v, o.code as l, count(*)::int as n
@@ -229,12 +232,15 @@ export async function searchActivities(db: Q, viewer: Viewer, query: ActivityQue
           where ${allBut("language")} group by l.value) f),
         'year', (select ${bucket("v::text", "v::text", "v desc")} from (
           select c.menu_year as v, count(*)::int as n from cand c where ${allBut("year")} group by c.menu_year) f))`;
+  // `offset 0` keeps the lateral lookups as per-row index scans: the planner cannot estimate how many candidates
+  // pass the facet flags and would otherwise hash-join against a sequential scan of the whole table.
   const { rows } = await sql<SearchRow>`
     with cand as materialized ${candidates},
     hits as (select c.id from cand c where ${allBut()}),
     page as (
       select a.id, row_number() over (order by ${orderOf(query)}) as ord
-      from activity a where a.id in (select h.id from hits h)
+      from hits h cross join lateral (
+        select x.id, x.code, x.title_en, x.search from activity x where x.id = h.id offset 0) a
       order by ${orderOf(query)} limit ${limit} offset ${offset})
     select p.*, s.total, case when coalesce(p.ord, 1) = ${offset + 1} or p.ord is null then s.facets end as facets
     from (select (select count(*)::int from hits) as total, ${facets} as facets) s

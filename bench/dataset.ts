@@ -240,24 +240,26 @@ export async function generateDataset(
     `${(size.activities * size.eventsPerActivity * size.nominationsPerEvent).toLocaleString()} nominations and attendance`,
     () =>
       sql`
-      with people as (select array_agg(id order by id) as ids, array_agg(nation_id order by id) as nations,
-                             count(*)::int as total
+      with people as (select id, nation_id, row_number() over (order by id) as slot,
+                             count(*) over ()::int as total
                       from person where email like 'bench.person.%'),
+           counted as (select max(total) as total from people),
            events as (select e.id, e.ends_on, row_number() over (order by e.id) - 1 as k
                       from event e join activity a on a.id = e.activity_id where a.code like 'GEN-%'
                         and not exists (select 1 from nomination n where n.event_id = e.id)),
            picks as (select ev.id as event_id, ev.ends_on, j,
-                            1 + ((ev.k * ${size.nominationsPerEvent} + j) * 7919) % p.total as slot,
+                            1 + ((ev.k * ${size.nominationsPerEvent} + j) * 7919) % c.total as slot,
                             (array['accepted','accepted','accepted','accepted','accepted','accepted','waitlisted','waitlisted','declined','withdrawn'])[1 + (abs(hashtextextended(ev.id::text || j || 's', ${seed})) % 10)::int] as status
-                     from events ev cross join people p cross join generate_series(0, ${size.nominationsPerEvent - 1}) j)
+                     from events ev cross join counted c cross join generate_series(0, ${size.nominationsPerEvent - 1}) j)
+      -- People are joined by their row number: subscripting a 100,000-element array per row detoasts it each time.
       insert into nomination (event_id, person_id, nation_id, priority, status, attendance, completed, decided_at)
-      select pk.event_id, p.ids[pk.slot], p.nations[pk.slot], 1 + pk.j, pk.status,
+      select pk.event_id, p.id, p.nation_id, 1 + pk.j, pk.status,
              case when pk.status = 'accepted' and pk.ends_on < current_date then
                (array['attended','attended','attended','partly','absent'])[1 + (abs(hashtextextended(pk.event_id::text || pk.j, ${seed})) % 5)::int]
              end,
              case when pk.status = 'accepted' and pk.ends_on < current_date then true end,
              now()
-      from picks pk cross join people p
+      from picks pk join people p on p.slot = pk.slot
       on conflict (event_id, person_id) do nothing`.execute(db),
   );
 

@@ -603,10 +603,26 @@ export async function findNomination(db: Q, id: string) {
 }
 
 /** A person's participation history: every nomination, oldest event first. */
-export async function personHistory(db: Q, personId: string) {
+/** A person's nominations, limited to the activities the viewer may see. */
+export async function personHistory(db: Q, viewer: Viewer, personId: string) {
+  const visible = db
+    .selectFrom("activity as a")
+    .select("a.id")
+    .where(activityVisible(viewer) as never);
   const { rows } = await sql<NominationRow>`select ${nominationSelect} from ${nominationFrom}
-    where n.person_id = ${personId} order by e.starts_on, n.id limit 500`.execute(db);
+    where n.person_id = ${personId} and a.id in (${visible})
+    order by e.starts_on, n.id limit 500`.execute(db);
   return rows;
+}
+
+/** The person, when the viewer may see them (releasability in SQL); otherwise undefined. */
+export function findVisiblePerson(db: Q, viewer: Viewer, personId: string) {
+  return db
+    .selectFrom("person")
+    .select(["person.id", "person.nationId"])
+    .where("person.id", "=", personId)
+    .where(visibleTo(viewer, "person"))
+    .executeTakeFirst();
 }
 
 // ------------------------------------------------------------------ calendar and participation

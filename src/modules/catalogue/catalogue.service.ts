@@ -684,11 +684,8 @@ function activityReadable(viewer: Viewer, event: queries.LockedEvent) {
 }
 
 async function authorizePerson(ctx: Ctx, personId: string, action: string) {
-  const person = await ctx.db
-    .selectFrom("person")
-    .select(["id", "nationId"])
-    .where("id", "=", personId)
-    .executeTakeFirst();
+  // A person the viewer may not see is reported as missing, as the directory does.
+  const person = await queries.findVisiblePerson(ctx.db, ctx.viewer, personId);
   if (!person) throw notFound("The person");
   authorize(ctx.viewer, action, person);
   return person;
@@ -1086,7 +1083,7 @@ export async function recordSessionAttendance(
 export async function personParticipation(ctx: Ctx, personId: string) {
   authorize(ctx.viewer, "nomination.list");
   await authorizePerson(ctx, personId, "participation.person");
-  return queries.personHistory(ctx.db, personId);
+  return queries.personHistory(ctx.db, ctx.viewer, personId);
 }
 
 export async function nationParticipation(ctx: Ctx, nationId: string, query: ParticipationQuery) {

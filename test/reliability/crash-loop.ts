@@ -292,6 +292,9 @@ async function embeddedLoop(options: CrashLoopOptions, figures: CrashLoopFigures
       const base = instance.url;
       const writing = write(session, () => [base], { ...ids, cycle }, options.writers ?? 4, until, writes);
       await sleep(50 + Math.random() * (options.maxRunMs ?? 800));
+      // On a slow machine the first writes may not have landed yet: a run that kills before any
+      // acknowledgement proves nothing, so wait (bounded) for the first one.
+      for (let waited = 0; writes.acknowledged.length === 0 && waited < 15_000; waited += 25) await sleep(25);
       const killPostgres = options.variant === "postgres" || (options.variant === "mixed" && cycle % 2 === 0);
       if (killPostgres) {
         const pid = postmasterPid(dataDir);

@@ -13,4 +13,5 @@ export const migrationNames: readonly string[] = [
   "0008_meetings",
   "0009_identity_extras",
   "0010_performance",
+  "0011_report_index",
 ];

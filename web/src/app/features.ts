@@ -1,12 +1,12 @@
 import { adminFeature } from "../features/admin/routes";
 import { auditFeature } from "../features/audit/routes";
 import { authFeature } from "../features/auth/routes";
-import { catalogueFeature } from "../features/catalogue/routes";
+import { catalogueFeature, catalogueNavFeature } from "../features/catalogue/routes";
 import { directoryFeature } from "../features/directory/routes";
 import { exchangeFeature } from "../features/exchange/routes";
-import { meetingsFeature } from "../features/meetings/routes";
+import { meetingsFeature, meetingsNavFeature } from "../features/meetings/routes";
 import { exercisesNavFeature, operationsFeature } from "../features/operations/routes";
-import { programmesFeature } from "../features/programmes/routes";
+import { programmesFeature, programmesNavFeature } from "../features/programmes/routes";
 import { readinessFeature } from "../features/readiness/routes";
 import { trainingFeature } from "../features/training/routes";
 import type { Feature } from "./feature";
@@ -18,12 +18,15 @@ import type { Feature } from "./feature";
 export const features: Feature[] = [
   authFeature,
   directoryFeature,
+  catalogueNavFeature,
   catalogueFeature,
+  programmesNavFeature,
   programmesFeature,
   trainingFeature,
   readinessFeature,
   exercisesNavFeature,
   operationsFeature,
+  meetingsNavFeature,
   meetingsFeature,
   exchangeFeature,
   auditFeature,

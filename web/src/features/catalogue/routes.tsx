@@ -7,7 +7,7 @@ import {
   IconSearch,
 } from "@tabler/icons-react";
 import { type Feature, lazyPage } from "../../app/feature";
-import { catalogueI18n } from "./i18n";
+import { catalogueNavI18n } from "./nav-i18n";
 
 const pages = {
   search: () => import("./pages/catalogue-search-page"),
@@ -22,8 +22,7 @@ const pages = {
 
 export const catalogueFeature: Feature = {
   namespace: "catalogue",
-  // Bundled with the app: the navbar shows this namespace's labels before any catalogue page is opened.
-  i18n: catalogueI18n,
+  i18n: () => import("./i18n").then((m) => m.catalogueI18n),
   routes: [
     { path: "catalogue", lazy: lazyPage(pages.search, (m) => m.CatalogueSearchPage) },
     { path: "catalogue/activities/new", lazy: lazyPage(pages.activityForm, (m) => m.ActivityFormPage) },
@@ -40,26 +39,29 @@ export const catalogueFeature: Feature = {
     label: "common:nav.catalogue",
     icon: IconBook2,
     items: [
-      { to: "/catalogue", label: "catalogue:nav.search", icon: IconSearch },
-      { to: "/catalogue/calendar", label: "catalogue:nav.calendar", icon: IconCalendar },
+      { to: "/catalogue", label: "catalogueNav:nav.search", icon: IconSearch },
+      { to: "/catalogue/calendar", label: "catalogueNav:nav.calendar", icon: IconCalendar },
       {
         to: "/catalogue/inbox",
-        label: "catalogue:nav.inbox",
+        label: "catalogueNav:nav.inbox",
         icon: IconInbox,
         visible: (p) => p.hasAnyRole("organiser", "course_director", "administrator"),
       },
       {
         to: "/catalogue/schedule",
-        label: "catalogue:nav.schedule",
+        label: "catalogueNav:nav.schedule",
         icon: IconCalendarUser,
         visible: (p) => p.signedIn,
       },
       {
         to: "/notifications",
-        label: "catalogue:nav.notifications",
+        label: "catalogueNav:nav.notifications",
         icon: IconBell,
         visible: (p) => p.signedIn,
       },
     ],
   },
 };
+
+/** The bundled navbar labels of the feature (namespace `catalogueNav`). */
+export const catalogueNavFeature: Feature = { namespace: "catalogueNav", i18n: catalogueNavI18n };

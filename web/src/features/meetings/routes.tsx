@@ -1,6 +1,6 @@
 import { IconListCheck, IconMessages, IconUsersGroup } from "@tabler/icons-react";
 import { type Feature, lazyPage } from "../../app/feature";
-import { meetingsI18n } from "./i18n";
+import { meetingsNavI18n } from "./nav-i18n";
 
 const pages = {
   meetings: () => import("./pages/meetings-page"),
@@ -10,8 +10,7 @@ const pages = {
 
 export const meetingsFeature: Feature = {
   namespace: "meetings",
-  // Bundled with the app: the navbar shows this namespace's labels before any meetings page is opened.
-  i18n: meetingsI18n,
+  i18n: () => import("./i18n").then((m) => m.meetingsI18n),
   routes: [
     { path: "meetings", lazy: lazyPage(pages.meetings, (m) => m.MeetingsPage) },
     { path: "meetings/actions", lazy: lazyPage(pages.actions, (m) => m.ActionTrackerPage) },
@@ -23,13 +22,21 @@ export const meetingsFeature: Feature = {
     icon: IconMessages,
     visible: (p) => p.signedIn,
     items: [
-      { to: "/meetings", label: "meetings:nav.meetings", icon: IconUsersGroup, visible: (p) => p.signedIn },
+      {
+        to: "/meetings",
+        label: "meetingsNav:nav.meetings",
+        icon: IconUsersGroup,
+        visible: (p) => p.signedIn,
+      },
       {
         to: "/meetings/actions",
-        label: "meetings:nav.actions",
+        label: "meetingsNav:nav.actions",
         icon: IconListCheck,
         visible: (p) => p.signedIn,
       },
     ],
   },
 };
+
+/** The bundled navbar labels of the feature (namespace `meetingsNav`). */
+export const meetingsNavFeature: Feature = { namespace: "meetingsNav", i18n: meetingsNavI18n };

@@ -6,7 +6,7 @@ import {
   IconTimeline,
 } from "@tabler/icons-react";
 import { type Feature, lazyPage } from "../../app/feature";
-import { programmesI18n } from "./i18n";
+import { programmesNavI18n } from "./nav-i18n";
 
 const pages = {
   timeline: () => import("./pages/timeline-page"),
@@ -23,8 +23,7 @@ const pages = {
 
 export const programmesFeature: Feature = {
   namespace: "programmes",
-  // Bundled with the app: the navbar shows this namespace's labels before any programmes page is opened.
-  i18n: programmesI18n,
+  i18n: () => import("./i18n").then((m) => m.programmesI18n),
   routes: [
     { path: "programmes", lazy: lazyPage(pages.timeline, (m) => m.TimelinePage) },
     { path: "programmes/plans", lazy: lazyPage(pages.plans, (m) => m.PlansPage) },
@@ -43,10 +42,13 @@ export const programmesFeature: Feature = {
     icon: IconTargetArrow,
     visible: (p) => p.signedIn,
     items: [
-      { to: "/programmes", label: "programmes:nav.timeline", icon: IconTimeline },
-      { to: "/programmes/plans", label: "programmes:nav.plans", icon: IconFileAnalytics },
-      { to: "/programmes/annual", label: "programmes:nav.programmes", icon: IconListCheck },
-      { to: "/programmes/goals", label: "programmes:nav.goals", icon: IconTarget },
+      { to: "/programmes", label: "programmesNav:nav.timeline", icon: IconTimeline },
+      { to: "/programmes/plans", label: "programmesNav:nav.plans", icon: IconFileAnalytics },
+      { to: "/programmes/annual", label: "programmesNav:nav.programmes", icon: IconListCheck },
+      { to: "/programmes/goals", label: "programmesNav:nav.goals", icon: IconTarget },
     ],
   },
 };
+
+/** The bundled navbar labels of the feature (namespace `programmesNav`). */
+export const programmesNavFeature: Feature = { namespace: "programmesNav", i18n: programmesNavI18n };

@@ -1,0 +1,32 @@
+import type { FeatureResources } from "../../shared/i18n/languages";
+
+/** The navbar's labels of the feature, bundled with the app; the feature's own strings load with its first page. */
+export const catalogueNavI18n = {
+  en: {
+    nav: {
+      search: "Activities",
+      calendar: "Calendar",
+      inbox: "Nominations inbox",
+      schedule: "My schedule",
+      notifications: "Notifications",
+    },
+  },
+  az: {
+    nav: {
+      search: "Tədbirlər",
+      calendar: "Təqvim",
+      inbox: "Namizədliklər qutusu",
+      schedule: "Cədvəlim",
+      notifications: "Bildirişlər",
+    },
+  },
+  ru: {
+    nav: {
+      search: "Мероприятия",
+      calendar: "Календарь",
+      inbox: "Входящие номинации",
+      schedule: "Моё расписание",
+      notifications: "Уведомления",
+    },
+  },
+} satisfies FeatureResources;

@@ -14,6 +14,13 @@ import {
 import { type Agent, createTestApp, type TestApp } from "../support/test-app.js";
 import { createEmptyDatabase, databaseUrl, dropDatabase, tableFingerprints } from "./support.js";
 
+/** A pool whose idle clients may be cut off when a test database is dropped; that must not crash the run. */
+function quietPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool(config);
+  pool.on("error", () => {});
+  return pool;
+}
+
 let t: TestApp;
 let admin: Agent;
 let source: pg.Pool;
@@ -24,7 +31,7 @@ beforeAll(async () => {
   t = await createTestApp();
   await t.seed();
   admin = await t.signIn({ role: "administrator" });
-  source = new pg.Pool({ connectionString: databaseUrl(t.databaseName), max: 4 });
+  source = quietPool({ connectionString: databaseUrl(t.databaseName), max: 4 });
   dir = mkdtempSync(path.join(tmpdir(), "accord-backup-"));
   const nationId = await t.nationId("AZE");
   for (let i = 0; i < 5; i++) {
@@ -60,7 +67,7 @@ describe("backup and restore", () => {
     ).toEqual(before);
 
     const target = await createEmptyDatabase();
-    const pool = new pg.Pool({ connectionString: target.url, max: 2 });
+    const pool = quietPool({ connectionString: target.url, max: 2 });
     try {
       const result = await restoreBackup(pool, file);
       expect(result.rows).toBe(Object.values(before).reduce((sum, table) => sum + table.rows, 0));
@@ -89,7 +96,7 @@ describe("backup and restore", () => {
     const file = path.join(dir, "refuse.jsonl.gz");
     await writeBackup(source, file);
     const target = await createEmptyDatabase();
-    const pool = new pg.Pool({ connectionString: target.url, max: 2 });
+    const pool = quietPool({ connectionString: target.url, max: 2 });
     try {
       await restoreBackup(pool, file);
       await pool.query("insert into nation (code, name_en, name_az, name_ru) values ('ZZZ', 'Z', 'Z', 'Z')");
@@ -128,7 +135,7 @@ describe("backup and restore", () => {
     expect(await writer).toBeGreaterThan(0);
 
     const target = await createEmptyDatabase();
-    const pool = new pg.Pool({ connectionString: target.url, max: 2 });
+    const pool = quietPool({ connectionString: target.url, max: 2 });
     try {
       await restoreBackup(pool, file);
       const counts = Object.fromEntries(manifest.tables.map((m) => [m.name, m.rows]));
@@ -153,7 +160,7 @@ describe("backup and restore", () => {
     const bogus = path.join(dir, "bogus.jsonl.gz");
     writeFileSync(bogus, gzipSync("not a backup\n"));
     const target = await createEmptyDatabase();
-    const pool = new pg.Pool({ connectionString: target.url, max: 2 });
+    const pool = quietPool({ connectionString: target.url, max: 2 });
     try {
       await expect(restoreBackup(pool, bogus)).rejects.toThrow(BackupInvalidError);
       const good = path.join(dir, "good.jsonl.gz");

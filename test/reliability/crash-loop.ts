@@ -227,6 +227,7 @@ interface Check {
 /** Every acknowledged person is present with its affiliation and audit entry; nothing exists half-written. */
 async function verify(url: string, acknowledged: string[]): Promise<Check> {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
+  pool.on("error", () => {});
   try {
     const { rows: present } = await pool.query<{ n: number }>(
       "select count(*)::int as n from person where id = any($1::uuid[])",

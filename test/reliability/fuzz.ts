@@ -500,6 +500,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzFigures> {
   const operations = operationsOf(doc);
   const generator = new Generator(doc, random);
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
+  pool.on("error", () => {});
   const figures: FuzzFigures = {
     operations: operations.length,
     requests: 0,

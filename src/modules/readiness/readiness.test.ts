@@ -27,6 +27,8 @@ afterAll(() => t.close());
 
 /** An evaluator account whose person is the given (certified) person. */
 async function evaluatorAs(personId: string) {
+  // A person links to one account at most: an earlier test of this file may have linked this one already.
+  await t.db.updateTable("appUser").set({ personId: null }).where("personId", "=", personId).execute();
   const agent = await t.signIn({ role: "evaluator", organisation: "TUR-TGS" });
   await t.db.updateTable("appUser").set({ personId }).where("id", "=", agent.userId!).execute();
   return agent;

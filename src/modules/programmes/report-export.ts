@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import ExcelJS from "exceljs";
 import PDFDocument from "pdfkit";
 
@@ -47,18 +47,11 @@ export async function toXlsx(report: ReportDocument): Promise<Buffer> {
 }
 
 /**
- * DejaVu Sans is shipped in this module (assets/fonts, with its licence) because PDF's standard fonts have no
- * Cyrillic and no Azerbaijani ə; nothing is read from the operating system.
+ * PDF's standard fonts have no Cyrillic and no Azerbaijani ə: DejaVu Sans comes from the `dejavu-fonts-ttf` npm
+ * package (as for certificates), so nothing is read from the operating system.
  */
 function fontPath(name: string): string {
-  const candidates = [
-    new URL(`./assets/fonts/${name}`, import.meta.url),
-    // Built server (dist/modules/programmes): the fonts stay in the source tree.
-    new URL(`../../../src/modules/programmes/assets/fonts/${name}`, import.meta.url),
-  ].map((url) => fileURLToPath(url));
-  const found = candidates.find((path) => existsSync(path));
-  if (!found) throw new Error(`Font ${name} is missing from src/modules/programmes/assets/fonts`);
-  return found;
+  return createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}`);
 }
 
 let fonts: { regular: Buffer; bold: Buffer } | undefined;

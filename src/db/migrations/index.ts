@@ -14,4 +14,6 @@ export const migrationNames: readonly string[] = [
   "0009_identity_extras",
   "0010_performance",
   "0011_report_index",
+  "0012_catalogue_generation",
+  "0013_nomination_seat_function",
 ];

@@ -155,8 +155,15 @@ export interface CalendarTokenTable {
   revokedAt: Timestamp | null;
 }
 
+/** One row: a token renewed by every change to what the catalogue search reads (0012_catalogue_generation). */
+export interface CatalogueGenerationTable {
+  id: Generated<number>;
+  token: Generated<string>;
+}
+
 export interface CatalogueTables {
   calendarToken: CalendarTokenTable;
+  catalogueGeneration: CatalogueGenerationTable;
   cooperationArea: CooperationAreaTable;
   activity: ActivityTable;
   activityArea: ActivityAreaTable;

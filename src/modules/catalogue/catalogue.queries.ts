@@ -3,6 +3,7 @@ import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import { readsEverything, type Viewer } from "../../platform/access/viewer.js";
 import type { ActivityQuery, CalendarQuery, NominationQuery } from "./catalogue.schemas.js";
+import { SearchCache } from "./search-cache.js";
 
 type Q = Kysely<DB>;
 // biome-ignore lint/suspicious/noExplicitAny: predicates apply to any query that has the activity alias `a`
@@ -98,6 +99,12 @@ function basePredicate(viewer: Viewer, query: ActivityQuery) {
   };
 }
 
+/** Seats still free on the activity's coming events; null when one of them has no limit. */
+const freeSeatsColumn = sql`
+  (select case when bool_or(coalesce(e.capacity, a.capacity) is null) then null
+               else coalesce(sum(greatest(coalesce(e.capacity, a.capacity) - ${acceptedCount}, 0)), 0)::int end
+     from event e where e.activity_id = a.id and e.status in ('planned', 'open') and e.ends_on >= current_date) as free_seats`;
+
 export const activitySummaryColumns = sql`
   a.id, a.code, a.title_en, a.title_az, a.title_ru, a.kind, a.menu_year, a.status, a.city, a.online, a.languages,
   a.eligibility, a.capacity, a.sample, a.releasability,
@@ -107,9 +114,7 @@ export const activitySummaryColumns = sql`
   (select min(e.starts_on) from event e where e.activity_id = a.id and e.status <> 'cancelled') as first_starts_on,
   (select max(e.ends_on) from event e where e.activity_id = a.id and e.status <> 'cancelled') as last_ends_on,
   (select count(*)::int from event e where e.activity_id = a.id) as event_count,
-  (select case when bool_or(coalesce(e.capacity, a.capacity) is null) then null
-               else coalesce(sum(greatest(coalesce(e.capacity, a.capacity) - ${acceptedCount}, 0)), 0)::int end
-     from event e where e.activity_id = a.id and e.status in ('planned', 'open') and e.ends_on >= current_date) as free_seats`;
+  ${freeSeatsColumn}`;
 
 export interface ActivitySummaryRow {
   id: string;
@@ -173,17 +178,77 @@ type Bucket = { value: string; label: string; count: number };
 type SearchRow = ActivitySummaryRow & {
   ord: number | null;
   total: number;
-  facets: Record<FacetName, Bucket[]> | null;
+  facets: Facets | null;
 };
+
+type Facets = Record<FacetName, Bucket[]>;
+
+/** Search results per database handle: each app (and each test database) has its own. */
+const searchCaches = new WeakMap<object, SearchCache<ActivitySummaryRow, Facets>>();
+const SEARCH_CACHE_ENTRIES = 2000;
+
+function searchCacheOf(db: Q) {
+  let cache = searchCaches.get(db);
+  if (!cache) {
+    cache = new SearchCache<ActivitySummaryRow, Facets>(SEARCH_CACHE_ENTRIES);
+    searchCaches.set(db, cache);
+  }
+  return cache;
+}
 
 /**
  * The activity search, its total and its six facets in ONE statement: a materialized set of candidates
  * (visibility, text and non-facet filters, evaluated once) with one boolean column per facet filter; the page,
  * the total and each facet (counted with every filter but its own) are computed from it.
+ *
+ * The page, total and facets are then kept (search-cache.ts) under the exact statement text and parameters,
+ * which hold everything that decides them, the viewer's visibility included. A repeated search reads only the
+ * page's free seats (they change with every nomination), with the catalogue generation token in the same
+ * statement; if the token moved, the search runs again. Searches on free seats depend on nominations and are
+ * never kept.
  */
 export async function searchActivities(db: Q, viewer: Viewer, query: ActivityQuery) {
   const limit = query.limit ?? 25;
   const offset = query.offset ?? 0;
+  const statement = searchStatement(db, viewer, query, limit, offset).compile(db);
+  const cache = query.hasFreeSeats ? undefined : searchCacheOf(db);
+  const key = `${statement.sql}\u0000${JSON.stringify(statement.parameters)}`;
+  const cached = cache?.get(key);
+  if (cached) {
+    // Only free seats change with nominations: they, and the generation token, are all a repeat reads.
+    const { rows } = await sql<{ token: string; id: string | null; freeSeats: number | null }>`
+      select g.token, f.id, f.free_seats from catalogue_generation g left join lateral (
+        select a.id, ${freeSeatsColumn}
+        from unnest(${sql.val(cached.items.map((item) => item.id))}::uuid[]) as pi(id) join activity a on a.id = pi.id
+      ) f on true`.execute(db);
+    const seats = new Map(rows.filter((row) => row.id != null).map((row) => [row.id!, row.freeSeats]));
+    if (rows[0]?.token === cached.generation && seats.size === cached.items.length) {
+      return {
+        items: cached.items.map((item) => ({ ...item, freeSeats: seats.get(item.id) ?? null })),
+        total: cached.total,
+        facets: cached.facets,
+      };
+    }
+    cache?.delete(key);
+  }
+  const { rows } = await db.executeQuery<SearchRow & { token: string }>(statement);
+  const first = rows[0];
+  const items: ActivitySummaryRow[] = rows
+    .filter((row) => row.id != null)
+    .map(({ ord: _ord, total: _total, facets: _facets, token: _token, ...item }) => item);
+  const result = { items, total: first?.total ?? 0, facets: first?.facets ?? undefined };
+  if (cache && first) {
+    cache.set(key, {
+      generation: first.token,
+      items,
+      total: result.total,
+      facets: result.facets,
+    });
+  }
+  return result;
+}
+
+function searchStatement(db: Q, viewer: Viewer, query: ActivityQuery, limit: number, offset: number) {
   const filters = facetFilters(query);
   const names = Object.keys(filters) as FacetName[];
   const flag = (name: FacetName) => sql.raw(`f_${name.toLowerCase()}`);
@@ -234,7 +299,7 @@ export async function searchActivities(db: Q, viewer: Viewer, query: ActivityQue
           select c.menu_year as v, count(*)::int as n from cand c where ${allBut("year")} group by c.menu_year) f))`;
   // `offset 0` keeps the lateral lookups as per-row index scans: the planner cannot estimate how many candidates
   // pass the facet flags and would otherwise hash-join against a sequential scan of the whole table.
-  const { rows } = await sql<SearchRow>`
+  return sql<SearchRow & { token: string }>`
     with cand as materialized ${candidates},
     hits as (select c.id from cand c where ${allBut()}),
     page as (
@@ -242,15 +307,11 @@ export async function searchActivities(db: Q, viewer: Viewer, query: ActivityQue
       from hits h cross join lateral (
         select x.id, x.code, x.title_en, x.search from activity x where x.id = h.id offset 0) a
       order by ${orderOf(query)} limit ${limit} offset ${offset})
-    select p.*, s.total, case when coalesce(p.ord, 1) = ${offset + 1} or p.ord is null then s.facets end as facets
-    from (select (select count(*)::int from hits) as total, ${facets} as facets) s
+    select p.*, s.total, s.token, case when coalesce(p.ord, 1) = ${offset + 1} or p.ord is null then s.facets end as facets
+    from (select (select count(*)::int from hits) as total, (select token from catalogue_generation) as token,
+                 ${facets} as facets) s
     left join (select ${activitySummaryColumns}, pi.ord from page pi join ${fromActivities} on a.id = pi.id) p on true
-    order by p.ord`.execute(db);
-  const first = rows[0];
-  const items: ActivitySummaryRow[] = rows
-    .filter((row) => row.id != null)
-    .map(({ ord: _ord, total: _total, facets: _facets, ...item }) => item);
-  return { items, total: first?.total ?? 0, facets: first?.facets ?? undefined };
+    order by p.ord`;
 }
 
 export async function findActivitySummary(db: Q, viewer: Viewer, id: string) {
@@ -396,16 +457,57 @@ export interface LockedEvent {
  * Locks the event row for the rest of the transaction. Every change to the seats of an event takes this lock
  * first, so seat counts read afterwards (at READ COMMITTED, each statement sees the latest commits) are exact.
  */
+const seatEventColumns = sql`
+  e.id, e.status, e.starts_on, e.ends_on, e.acceptance, e.nominations_close_on,
+  coalesce(e.capacity, a.capacity) as capacity, coalesce(e.nation_quota, a.nation_quota) as nation_quota,
+  a.id as activity_id, a.code as activity_code, a.title_en as activity_title, a.status as activity_status,
+  a.organiser_id, a.host_institution_id, a.eligibility, a.eligible_nations, a.languages, a.prerequisites,
+  a.owner_nation_id, a.owner_organisation_id, a.releasability, a.release_nations, a.release_organisations`;
+
 export async function lockEvent(trx: Q, eventId: string, lock = true) {
   const { rows } = await sql<LockedEvent>`
-    select e.id, e.status, e.starts_on, e.ends_on, e.acceptance, e.nominations_close_on,
-      coalesce(e.capacity, a.capacity) as capacity, coalesce(e.nation_quota, a.nation_quota) as nation_quota,
-      a.id as activity_id, a.code as activity_code, a.title_en as activity_title, a.status as activity_status,
-      a.organiser_id, a.host_institution_id, a.eligibility, a.eligible_nations, a.languages, a.prerequisites,
-      a.owner_nation_id, a.owner_organisation_id, a.releasability, a.release_nations, a.release_organisations
+    select ${seatEventColumns}
     from event e join activity a on a.id = e.activity_id
     where e.id = ${eventId}
     ${lock ? sql`for update of e` : sql``}`.execute(trx);
+  return rows[0];
+}
+
+export interface NominationContext extends LockedEvent {
+  person: { id: string; nationId: string; languages: string[]; archivedAt: string | null } | null;
+  /** Whether the person's nation may attend; null without a person. */
+  eligible: boolean | null;
+  /** Accepted nominations of the person for other events whose dates overlap this one. */
+  overlapping: { code: string; startsOn: string; endsOn: string }[];
+  /** The activity codes the event requires that the person has completed (or completed a copy of). */
+  completedCodes: string[];
+}
+
+/**
+ * Everything a nomination is checked against, read without locks in one statement: the event, the person, the
+ * nation's eligibility, overlapping acceptances and completed prerequisites. Undefined when the event is missing.
+ */
+export async function nominationContext(db: Q, eventId: string, personId: string) {
+  const { rows } = await sql<NominationContext>`
+    with ev as (select ${seatEventColumns} from event e join activity a on a.id = e.activity_id where e.id = ${eventId}),
+    required as (
+      select array(select jsonb_array_elements_text(coalesce(ev.prerequisites -> 'requiredActivityCodes', '[]'))) as codes
+      from ev)
+    select ev.*,
+      case when p.id is null then null else json_build_object('id', p.id, 'nation_id', p.nation_id,
+        'languages', p.languages, 'archived_at', p.archived_at) end as person,
+      case when p.id is null then null else accord_nation_eligible(ev.eligibility, ev.eligible_nations, p.nation_id) end as eligible,
+      (select coalesce(json_agg(json_build_object('code', oa.code, 'starts_on', oe.starts_on, 'ends_on', oe.ends_on)
+                                order by oe.starts_on), '[]')
+         from nomination o join event oe on oe.id = o.event_id join activity oa on oa.id = oe.activity_id
+         where o.person_id = p.id and o.status = 'accepted' and oe.id <> ev.id and oe.status <> 'cancelled'
+           and oe.starts_on <= ev.ends_on and oe.ends_on >= ev.starts_on) as overlapping,
+      (select coalesce(array_agg(distinct case when da.code = any(r.codes) then da.code else original.code end), '{}')
+         from nomination d join event de on de.id = d.event_id join activity da on da.id = de.activity_id
+         left join activity original on original.id = da.copied_from_id
+         where cardinality(r.codes) > 0 and d.person_id = p.id and d.completed is true
+           and (da.code = any(r.codes) or original.code = any(r.codes))) as completed_codes
+    from ev cross join required r left join person p on p.id = ${personId}`.execute(db);
   return rows[0];
 }
 
@@ -428,35 +530,6 @@ export function waitlist(trx: Q, eventId: string) {
     .execute();
 }
 
-export async function isNationEligible(trx: Q, event: LockedEvent, nationId: string) {
-  const { rows } = await sql<{ ok: boolean }>`select accord_nation_eligible(${event.eligibility},
-    ${uuids(event.eligibleNations)}, ${nationId}::uuid) as ok`.execute(trx);
-  return rows[0]?.ok === true;
-}
-
-/** Accepted nominations of the person for other events whose dates overlap this one. */
-export async function overlappingAcceptances(trx: Q, personId: string, event: LockedEvent) {
-  const { rows } = await sql<{ code: string; startsOn: string; endsOn: string }>`
-    select a.code, e.starts_on, e.ends_on from nomination n
-    join event e on e.id = n.event_id join activity a on a.id = e.activity_id
-    where n.person_id = ${personId} and n.status = 'accepted' and e.id <> ${event.id} and e.status <> 'cancelled'
-      and e.starts_on <= ${event.endsOn}::date and e.ends_on >= ${event.startsOn}::date`.execute(trx);
-  return rows;
-}
-
-export async function completedActivityCodes(trx: Q, personId: string, codes: string[]) {
-  if (!codes.length) return [];
-  const { rows } = await sql<{ code: string }>`
-    select distinct a.code from nomination n join event e on e.id = n.event_id
-    join activity a on a.id = e.activity_id
-    left join activity original on original.id = a.copied_from_id
-    where n.person_id = ${personId} and n.completed is true
-      and (a.code = any(${sql.val(codes)}::text[]) or original.code = any(${sql.val(codes)}::text[]))`.execute(
-    trx,
-  );
-  return rows.map((row) => row.code);
-}
-
 /**
  * Records a notification for everyone concerned by a nomination: the coordinators of its nation, whoever
  * nominated, the person's own account and, when asked, the organisers of the activity. The actor is left out.
@@ -473,31 +546,38 @@ export async function notifyNomination(
     concerned: boolean;
   },
 ) {
-  await sql`
+  // The recipients rule lives in SQL (0013) because the seat-taking function notifies in the same statement.
+  await sql`select accord_notify_nomination(${input.nominationId}::uuid, ${input.kind}, ${input.title},
+    ${input.body}, ${input.actorUserId}::uuid, ${input.organisers}, ${input.concerned})`.execute(trx);
+}
+
+/**
+ * Takes a seat (or a waitlist place, or files a nomination for the organiser to decide) in ONE statement and its
+ * own transaction: see 0013_nomination_seat_function. Undefined when the event stopped taking nominations.
+ */
+export async function takeSeat(
+  db: Q,
+  input: {
+    eventId: string;
+    personId: string;
+    nationId: string;
+    priority: number;
+    note: string | null;
+    warnings: { code: string; message: string }[];
+    actorUserId: string | null;
+    actorLabel: string;
+    requestId: string | null;
+  },
+) {
+  const { rows } = await sql<NominationRow>`
     with n as (
-      select n.id, n.nation_id, n.person_id, n.nominated_by, n.event_id, a.organiser_id, a.host_institution_id
-      from nomination n join event e on e.id = n.event_id join activity a on a.id = e.activity_id
-      where n.id = ${input.nominationId}
-    ), organiser_scope as (
-      with recursive up(id, parent_id) as (
-        select o.id, o.parent_id from organisation o, n where o.id in (n.organiser_id, n.host_institution_id)
-        union
-        select o.id, o.parent_id from organisation o join up on o.id = up.parent_id
-      ) select id from up
-    )
-    insert into notification (user_id, kind, title, body, link, record_type, record_id)
-    select u.id, ${input.kind}, ${input.title}, ${input.body}, '/catalogue/events/' || n.event_id, 'nomination', n.id
-    from app_user u, n
-    where u.disabled_at is null
-      and u.id is distinct from ${input.actorUserId}::uuid
-      and (
-        (${input.concerned} and (
-          u.id = n.nominated_by or u.person_id = n.person_id
-          or exists (select 1 from role_assignment r where r.user_id = u.id and r.role = 'national_coordinator'
-                     and r.nation_id = n.nation_id)))
-        or (${input.organisers} and exists (select 1 from role_assignment r where r.user_id = u.id
-                     and r.role in ('organiser', 'course_director') and r.organisation_id in (select id from organiser_scope)))
-      )`.execute(trx);
+      select * from accord_nominate(${input.eventId}::uuid, ${input.personId}::uuid, ${input.nationId}::uuid,
+        ${input.priority}::int, ${input.note}, ${JSON.stringify(input.warnings)}::jsonb, ${input.actorUserId}::uuid,
+        ${input.actorLabel}, ${input.requestId}))
+    select ${nominationSelect}
+    from n join person p on p.id = n.person_id join nation nt on nt.id = n.nation_id
+      join event e on e.id = n.event_id join activity a on a.id = e.activity_id`.execute(db);
+  return rows[0];
 }
 
 // ------------------------------------------------------------------ nominations
@@ -697,25 +777,30 @@ export async function calendarEntries(
 
 export async function nationParticipation(db: Q, nationId: string, year: number | undefined) {
   const yearFilter = year ? sql`and a.menu_year = ${year}` : sql``;
-  const [byArea, totals] = await Promise.all([
-    sql<{ area: string; nominated: number; accepted: number; attended: number; completed: number }>`
-      select aa.area_code as area,
-        count(*)::int as nominated,
-        count(*) filter (where n.status = 'accepted')::int as accepted,
-        count(*) filter (where n.attendance in ('attended', 'partly'))::int as attended,
-        count(*) filter (where n.completed)::int as completed
+  // One pass over the nation's nominations, shared by the per-area figures and the totals.
+  const { rows } = await sql<{
+    byArea: { area: string; nominated: number; accepted: number; attended: number; completed: number }[];
+    totals: { nominations: number; accepted: number; attended: number; completed: number; events: number };
+  }>`
+    with mine as materialized (
+      select n.event_id, e.activity_id, n.status, n.attendance, n.completed
       from nomination n join event e on e.id = n.event_id join activity a on a.id = e.activity_id
-      join activity_area aa on aa.activity_id = a.id
-      where n.nation_id = ${nationId} and n.status not in ('withdrawn') ${yearFilter}
-      group by aa.area_code order by aa.area_code`.execute(db),
-    sql<{ nominations: number; accepted: number; attended: number; completed: number; events: number }>`
-      select count(*)::int as nominations,
-        count(*) filter (where n.status = 'accepted')::int as accepted,
-        count(*) filter (where n.attendance in ('attended', 'partly'))::int as attended,
-        count(*) filter (where n.completed)::int as completed,
-        count(distinct n.event_id) filter (where n.status = 'accepted')::int as events
-      from nomination n join event e on e.id = n.event_id join activity a on a.id = e.activity_id
-      where n.nation_id = ${nationId} and n.status not in ('withdrawn') ${yearFilter}`.execute(db),
-  ]);
-  return { byArea: byArea.rows, totals: totals.rows[0]! };
+      where n.nation_id = ${nationId} and n.status not in ('withdrawn') ${yearFilter})
+    select
+      (select coalesce(json_agg(x order by x.area), '[]') from (
+        select aa.area_code as area,
+          count(*)::int as nominated,
+          count(*) filter (where m.status = 'accepted')::int as accepted,
+          count(*) filter (where m.attendance in ('attended', 'partly'))::int as attended,
+          count(*) filter (where m.completed)::int as completed
+        from mine m join activity_area aa on aa.activity_id = m.activity_id
+        group by aa.area_code) x) as by_area,
+      (select json_build_object(
+        'nominations', count(*)::int,
+        'accepted', count(*) filter (where m.status = 'accepted')::int,
+        'attended', count(*) filter (where m.attendance in ('attended', 'partly'))::int,
+        'completed', count(*) filter (where m.completed)::int,
+        'events', count(distinct m.event_id) filter (where m.status = 'accepted')::int)
+       from mine m) as totals`.execute(db);
+  return { byArea: rows[0]!.byArea, totals: rows[0]!.totals };
 }

@@ -712,104 +712,67 @@ async function loadNomination(ctx: Ctx, db: Trx, id: string) {
 
 export async function nominate(ctx: Ctx, eventId: string, input: NominationInput) {
   authorize(ctx.viewer, "nomination.list");
-  // Everything that does not depend on the seats is checked before the event's row lock is taken, so the
-  // locked part (count the seats, insert, notify, audit) stays short under many concurrent nominations.
-  const event = await queries.lockEvent(ctx.db, eventId, false);
+  const event = await queries.nominationContext(ctx.db, eventId, input.personId);
   if (!event || !activityReadable(ctx.viewer, event)) throw notFound("The event");
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const person = await trx
-      .selectFrom("person")
-      .select(["id", "nationId", "languages", "archivedAt"])
-      .where("id", "=", input.personId)
-      .executeTakeFirst();
-    if (!person || person.archivedAt) throw unprocessable("body.personId", "no such person");
-    authorize(ctx.viewer, "nomination.create", { nationId: person.nationId, activity: event });
-    if (event.activityStatus !== "published")
-      throw invalidState(`The activity is ${event.activityStatus}; it does not take nominations`);
-    if (!["planned", "open"].includes(event.status))
-      throw invalidState(`The event is ${event.status}; it does not take nominations`);
-    const today = new Date().toISOString().slice(0, 10);
-    if (event.nominationsCloseOn && event.nominationsCloseOn < today)
-      throw invalidState(`Nominations closed on ${event.nominationsCloseOn}`);
-    if (!(await queries.isNationEligible(trx, event, person.nationId)))
-      throw unprocessable(
-        "body.personId",
-        `the person's nation is not eligible (${event.eligibility.replace("_", " ")})`,
-      );
+  const person = event.person;
+  if (!person || person.archivedAt) throw unprocessable("body.personId", "no such person");
+  authorize(ctx.viewer, "nomination.create", { nationId: person.nationId, activity: event });
+  if (event.activityStatus !== "published")
+    throw invalidState(`The activity is ${event.activityStatus}; it does not take nominations`);
+  if (!["planned", "open"].includes(event.status))
+    throw invalidState(`The event is ${event.status}; it does not take nominations`);
+  const today = new Date().toISOString().slice(0, 10);
+  if (event.nominationsCloseOn && event.nominationsCloseOn < today)
+    throw invalidState(`Nominations closed on ${event.nominationsCloseOn}`);
+  if (!event.eligible)
+    throw unprocessable(
+      "body.personId",
+      `the person's nation is not eligible (${event.eligibility.replace("_", " ")})`,
+    );
+  const required = event.prerequisites.requiredActivityCodes ?? [];
+  const overlapping = event.overlapping;
+  const done = event.completedCodes;
 
-    const warnings: { code: string; message: string }[] = [];
-    for (const other of await queries.overlappingAcceptances(trx, person.id, event)) {
-      warnings.push({
-        code: "overlap",
-        message: `Already accepted for ${other.code} (${other.startsOn} – ${other.endsOn})`,
-      });
-    }
-    const required = event.prerequisites.requiredActivityCodes ?? [];
-    if (required.length) {
-      const done = await queries.completedActivityCodes(trx, person.id, required);
-      const missing = required.filter((code) => !done.includes(code));
-      if (missing.length)
-        warnings.push({ code: "prerequisite", message: `Has not completed ${missing.join(", ")}` });
-    }
-    const lacking = event.languages.filter((language) => !person.languages.includes(language));
-    if (event.languages.length && lacking.length === event.languages.length)
-      warnings.push({
-        code: "language",
-        message: `Speaks none of the working languages (${event.languages.join(", ")})`,
-      });
-    if (event.prerequisites.languageLevel)
-      warnings.push({ code: "language_level", message: `Requires ${event.prerequisites.languageLevel}` });
+  const warnings: { code: string; message: string }[] = [];
+  for (const other of overlapping) {
+    warnings.push({
+      code: "overlap",
+      message: `Already accepted for ${other.code} (${other.startsOn} – ${other.endsOn})`,
+    });
+  }
+  const missing = required.filter((code) => !done.includes(code));
+  if (missing.length)
+    warnings.push({ code: "prerequisite", message: `Has not completed ${missing.join(", ")}` });
+  const lacking = event.languages.filter((language) => !person.languages.includes(language));
+  if (event.languages.length && lacking.length === event.languages.length)
+    warnings.push({
+      code: "language",
+      message: `Speaks none of the working languages (${event.languages.join(", ")})`,
+    });
+  if (event.prerequisites.languageLevel)
+    warnings.push({ code: "language_level", message: `Requires ${event.prerequisites.languageLevel}` });
 
-    const locked = await queries.lockEvent(trx, eventId);
-    if (!locked || !["planned", "open"].includes(locked.status) || locked.activityStatus !== "published")
-      throw invalidState("The event stopped taking nominations");
-    let status = "nominated";
-    let reason: string | null = null;
-    if (locked.acceptance === "first_come") {
-      const full = seatAvailable(locked, await queries.acceptedCounts(trx, eventId), person.nationId);
-      status = full ? "waitlisted" : "accepted";
-      reason =
-        full === "capacity" ? "All seats are taken" : full === "quota" ? "The nation's quota is used" : null;
-    }
-    const row = await trx
-      .insertInto("nomination")
-      .values({
-        eventId,
-        personId: person.id,
-        nationId: person.nationId,
-        priority: input.priority ?? 100,
-        status,
-        statusReason: reason,
-        note: input.note ?? null,
-        nominatedBy: ctx.viewer.userId,
-        decidedAt: status === "nominated" ? null : sql<Date>`now()`,
-        warnings: JSON.stringify(warnings),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow()
-      .catch((error) => {
-        if (isUniqueViolation(error))
-          throw conflict("This person is already nominated for this event", "body.personId");
-        throw error;
-      });
-    await queries.notifyNomination(trx, {
-      nominationId: row.id,
-      kind: `nomination.${status}`,
-      title: `${event.activityCode}: ${status === "nominated" ? "new nomination" : `nomination ${status}`}`,
-      body: event.activityTitle,
+  // Everything above reads without locks. The seat itself is decided, recorded, notified and audited by one
+  // statement under the event's row lock, which re-checks that the event still takes nominations.
+  const taken = await queries
+    .takeSeat(ctx.db, {
+      eventId,
+      personId: person.id,
+      nationId: person.nationId,
+      priority: input.priority ?? 100,
+      note: input.note ?? null,
+      warnings,
       actorUserId: ctx.viewer.userId,
-      organisers: true,
-      concerned: true,
+      actorLabel: ctx.viewer.username ?? "system",
+      requestId: ctx.requestId,
+    })
+    .catch((error) => {
+      if (isUniqueViolation(error))
+        throw conflict("This person is already nominated for this event", "body.personId");
+      throw error;
     });
-    await writeAudit(trx, ctx, {
-      action: "nomination.create",
-      recordType: "nomination",
-      recordId: row.id,
-      after: row,
-    });
-    return row.id;
-  });
-  return nominationOutput(ctx.db, id);
+  if (!taken) throw invalidState("The event stopped taking nominations");
+  return taken;
 }
 
 export async function listNominations(ctx: Ctx, query: NominationQuery) {

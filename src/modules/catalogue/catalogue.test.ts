@@ -1,5 +1,10 @@
+import { CamelCasePlugin, Kysely, PostgresDialect } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
+import { createPool } from "../../db/database.js";
+import type { DB } from "../../db/schema/index.js";
+import { ANONYMOUS } from "../../platform/access/viewer.js";
+import { searchActivities } from "./catalogue.queries.js";
 import { sampleEmail } from "./catalogue.seed.js";
 
 let t: TestApp;
@@ -184,6 +189,81 @@ describe("search", () => {
     const admin = await t.signIn({ role: "administrator" });
     expect((await admin.get(`/api/activities/${draft.id}`)).status).toBe(200);
   });
+
+  it("reuses a repeated search's page, total and facets, yet shows every change at once, free seats included", async () => {
+    const statements: string[] = [];
+    const pool = createPool(t.config.databaseUrl!, 2);
+    const db = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool }),
+      plugins: [new CamelCasePlugin()],
+      log: (event) => {
+        if (event.level === "query") statements.push(event.query.sql);
+      },
+    });
+    const heavy = () => statements.filter((text) => text.includes("cand as materialized")).length;
+    const query = { q: "CREVAL", limit: 5 };
+    try {
+      const first = await searchActivities(db, ANONYMOUS, query);
+      const again = await searchActivities(db, ANONYMOUS, query);
+      expect(heavy()).toBe(1);
+      expect(again).toEqual(first);
+      const creval = () => again.items.find((item) => item.id === crevalId)!;
+      expect(creval().code).toBe("CREVAL-2027");
+
+      // A seat taken (here straight in the database, as another instance would) shows without a new search.
+      const taker = await t.db
+        .selectFrom("person")
+        .select(["id", "nationId"])
+        .where(
+          "id",
+          "not in",
+          t.db.selectFrom("nomination").select("personId").where("eventId", "=", crevalEventId),
+        )
+        .executeTakeFirstOrThrow();
+      const seat = await t.db
+        .insertInto("nomination")
+        .values({ eventId: crevalEventId, personId: taker.id, nationId: taker.nationId, status: "accepted" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const afterSeat = await searchActivities(db, ANONYMOUS, query);
+      expect(heavy()).toBe(1);
+      expect(afterSeat.items.find((item) => item.id === crevalId)!.freeSeats).toBe(creval().freeSeats! - 1);
+      await t.db.deleteFrom("nomination").where("id", "=", seat.id).execute();
+
+      // A changed activity renews the catalogue generation: the search runs again and sees the change.
+      await t.db
+        .updateTable("activity")
+        .set({ titleEn: "Combat readiness evaluators, renamed" })
+        .where("id", "=", crevalId)
+        .execute();
+      const renamed = await searchActivities(db, ANONYMOUS, query);
+      expect(heavy()).toBe(2);
+      expect(renamed.items.find((item) => item.id === crevalId)!.titleEn).toBe(
+        "Combat readiness evaluators, renamed",
+      );
+      await t.db
+        .updateTable("activity")
+        .set({ titleEn: creval().titleEn })
+        .where("id", "=", crevalId)
+        .execute();
+
+      // Another viewer's search is another entry: what a restricted reader sees is never served to others.
+      const signedIn = { ...ANONYMOUS, userId: "00000000-0000-0000-0000-000000000001" };
+      await searchActivities(db, ANONYMOUS, query);
+      expect(heavy()).toBe(3);
+      await searchActivities(db, signedIn, query);
+      await searchActivities(db, signedIn, query);
+      await searchActivities(db, ANONYMOUS, query);
+      expect(heavy()).toBe(4);
+      // Free-seat searches depend on nominations and are never reused.
+      await searchActivities(db, ANONYMOUS, { ...query, hasFreeSeats: true });
+      await searchActivities(db, ANONYMOUS, { ...query, hasFreeSeats: true });
+      expect(heavy()).toBe(6);
+      expect(statements.length).toBeGreaterThan(heavy());
+    } finally {
+      await db.destroy();
+    }
+  });
 });
 
 describe("nominations and seats", () => {
@@ -201,6 +281,28 @@ describe("nominations and seats", () => {
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
     expect(first.body).toMatchObject({ status: "nominated", nation: { code: "AZE" }, priority: 1 });
+    // The seat-taking statement audits and notifies in the nomination's own transaction.
+    const audit = await t.db
+      .selectFrom("auditEntry")
+      .select(["action", "actorUserId", "diff"])
+      .where("recordType", "=", "nomination")
+      .where("recordId", "=", first.body.id)
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      action: "nomination.create",
+      actorUserId: coordinator.userId,
+      diff: { after: { id: first.body.id, eventId: crevalEventId, personId: kamran, status: "nominated" } },
+    });
+    const told = await t.db
+      .selectFrom("notification")
+      .innerJoin("roleAssignment as r", "r.userId", "notification.userId")
+      .select(["r.role", "notification.kind", "notification.title"])
+      .where("notification.recordId", "=", first.body.id)
+      .execute();
+    expect(told.map((row) => row.role)).toContain("organiser");
+    expect(told.every((row) => row.kind === "nomination.nominated")).toBe(true);
+    expect(told[0]?.title).toBe("CREVAL-2027: new nomination");
 
     const inbox = await organiser.get(
       `/api/nominations?scope=organising&status=nominated&eventId=${crevalEventId}&limit=100`,

@@ -69,6 +69,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     const password = readOrCreateSecret(path.join(dataDir, "pg-secret"));
     const port = options.port || (await freePort());
     const isRoot = userInfo().uid === 0;
+    // PostgreSQL's last lines, to say why it did not start (they are debug lines otherwise).
+    const recent: string[] = [];
+    const remember = (message: string) => {
+      for (const line of message.split("\n")) {
+        if (!line.trim()) continue;
+        recent.push(line.trim());
+        if (recent.length > 20) recent.shift();
+      }
+    };
     const server = new EmbeddedPostgres({
       databaseDir: pgDir,
       port,
@@ -86,8 +95,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
         "-c",
         "max_connections=200",
       ],
-      onLog: (message) => log("debug", message.trim()),
-      onError: (message) => log("warn", String(message).trim()),
+      onLog: (message) => {
+        remember(message);
+        log("debug", message.trim());
+      },
+      onError: (message) => {
+        remember(String(message));
+        log("warn", String(message).trim());
+      },
     });
     if (!existsSync(path.join(pgDir, "PG_VERSION"))) {
       // A directory without PG_VERSION is an initdb that never finished: start over.
@@ -101,7 +116,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       await server.start();
     } catch (error) {
       throw new Error(
-        `The embedded PostgreSQL in ${pgDir} did not start${error ? `: ${String(error)}` : ""}. Its log lines are printed with LOG_LEVEL=debug.`,
+        `The embedded PostgreSQL in ${pgDir} did not start${error ? `: ${String(error)}` : ""}. ` +
+          `Its last log lines:\n${recent.join("\n")}`,
       );
     }
     log("info", `Embedded PostgreSQL is listening on 127.0.0.1:${port}`);

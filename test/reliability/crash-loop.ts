@@ -50,6 +50,8 @@ export interface CrashLoopFigures {
   recoveryLines: Record<string, number>;
   survivorServed: number;
   survivorFailed: number;
+  /** Why the loop ended before its last cycle (a restart that failed, a check that could not run). */
+  failure?: string;
   seconds: number;
 }
 
@@ -289,6 +291,7 @@ async function embeddedLoop(options: CrashLoopOptions, figures: CrashLoopFigures
     await session.login(instance.url);
     const ids = await referenceIds(session, instance.url);
     for (let cycle = 1; cycle <= options.cycles && !options.signal?.aborted; cycle++) {
+      if (!instance) break;
       const until = { stopped: false };
       const base = instance.url;
       const writing = write(session, () => [base], { ...ids, cycle }, options.writers ?? 4, until, writes);
@@ -303,9 +306,17 @@ async function embeddedLoop(options: CrashLoopOptions, figures: CrashLoopFigures
         await sleep(Math.random() * 200);
       }
       await kill(instance);
+      instance = undefined;
       until.stopped = true;
       await writing;
-      instance = await startAccord(env, false, log);
+      try {
+        instance = await startAccord(env, false, log);
+      } catch (error) {
+        // A restart that fails is the finding itself: report it with the figures so far.
+        figures.failure = `cycle ${cycle}: restart failed: ${(error as Error).message}`;
+        log(figures.failure);
+        break;
+      }
       const recovered = instance.output.join("");
       countRecovery(recovered, figures.recoveryLines);
       for (const line of recovered.split("\n"))
@@ -323,6 +334,9 @@ async function embeddedLoop(options: CrashLoopOptions, figures: CrashLoopFigures
       );
       if (check.lost || check.halfWritten || !check.chainOk) break;
     }
+  } catch (error) {
+    figures.failure ??= `after cycle ${figures.cycles}: ${(error as Error).stack ?? String(error)}`;
+    log(figures.failure);
   } finally {
     if (instance) await stop(instance);
     const pid = postmasterPid(dataDir);
@@ -393,6 +407,9 @@ async function twoInstanceLoop(options: CrashLoopOptions, figures: CrashLoopFigu
       );
       if (check.lost || check.halfWritten || !check.chainOk) break;
     }
+  } catch (error) {
+    figures.failure ??= `after cycle ${figures.cycles}: ${(error as Error).stack ?? String(error)}`;
+    log(figures.failure);
   } finally {
     for (const instance of instances) if (instance) await stop(instance);
     await admin.query(`drop database if exists "${name}" with (force)`).catch(() => {});
@@ -455,6 +472,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     .then((figures) => {
       console.log(JSON.stringify(figures, null, 2));
       const ok =
+        !figures.failure &&
+        (figures.cycles === Number(argument("cycles", "20")) || interrupt.signal.aborted) &&
         figures.lost === 0 &&
         figures.halfWritten === 0 &&
         figures.chainBroken === 0 &&

@@ -7,6 +7,7 @@ describe("durability under crashes", () => {
     "keeps every acknowledged write when Accord or its embedded PostgreSQL is killed mid-write (embedded only)",
     async () => {
       const figures = await runCrashLoop({ cycles: 3, variant: "mixed", maxRunMs: 300, writers: 3 });
+      expect(figures.failure).toBeUndefined();
       expect(figures.cycles).toBe(3);
       expect(figures.acknowledged).toBeGreaterThan(0);
       expect(figures).toMatchObject({ lost: 0, halfWritten: 0, chainBroken: 0 });
@@ -27,6 +28,7 @@ describe("durability under crashes", () => {
         writers: 3,
         serverUrl: inject("pgAdminUrl"),
       });
+      expect(figures.failure).toBeUndefined();
       expect(figures.cycles).toBe(2);
       expect(figures).toMatchObject({ lost: 0, halfWritten: 0, chainBroken: 0, survivorFailed: 0 });
       expect(figures.survivorServed).toBe(20);

@@ -2,6 +2,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.js";
 import { type EmbeddedServer, startEmbeddedPostgres } from "./embedded-postgres.js";
+import { preparingPool } from "./prepared.js";
 import type { DB } from "./schema/index.js";
 
 // Dates stay ISO strings (no time-zone shifts); bigint counts become numbers (they stay far below 2^53).
@@ -23,11 +24,21 @@ export interface Database {
 export type Logger = (level: "info" | "warn" | "debug", message: string) => void;
 
 export function createKysely(pool: pg.Pool): Db {
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  return new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: preparingPool(pool) }),
+    plugins: [new CamelCasePlugin()],
+  });
 }
 
 export function createPool(connectionString: string, max = 20): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000, application_name: "accord" });
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    idleTimeoutMillis: 30_000,
+    // Recycled now and then, which also drops the statements they prepared (prepared.ts).
+    maxLifetimeSeconds: 900,
+    application_name: "accord",
+  });
   // An idle client whose server went away must not crash the process; the next query reports it.
   pool.on("error", () => {});
   return pool;

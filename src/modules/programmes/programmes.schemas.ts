@@ -114,7 +114,8 @@ export const FrameworkInput = Type.Object(
   { additionalProperties: false },
 );
 export type FrameworkInput = Static<typeof FrameworkInput>;
-export const FrameworkPatch = Type.Partial(FrameworkInput, { additionalProperties: false });
+// A patch names at least one field: an empty one would be an UPDATE without a SET.
+export const FrameworkPatch = Type.Partial(FrameworkInput, { additionalProperties: false, minProperties: 1 });
 export type FrameworkPatch = Static<typeof FrameworkPatch>;
 export const FrameworkQuery = Type.Object(
   { ...PageQuery, ...NationQueryPart, kind: Type.Optional(PlanKindCode) },
@@ -218,7 +219,7 @@ export const PlanInput = Type.Object(
   { additionalProperties: false },
 );
 export type PlanInput = Static<typeof PlanInput>;
-export const PlanPatch = Type.Partial(PlanInput, { additionalProperties: false });
+export const PlanPatch = Type.Partial(PlanInput, { additionalProperties: false, minProperties: 1 });
 export type PlanPatch = Static<typeof PlanPatch>;
 export const PlanQuery = Type.Object(
   { ...PageQuery, ...NationQueryPart, kind: Type.Optional(PlanKindCode) },
@@ -327,7 +328,7 @@ export const ActionInput = Type.Object(
   { additionalProperties: false },
 );
 export type ActionInput = Static<typeof ActionInput>;
-export const ActionPatch = Type.Partial(ActionInput, { additionalProperties: false });
+export const ActionPatch = Type.Partial(ActionInput, { additionalProperties: false, minProperties: 1 });
 export type ActionPatch = Static<typeof ActionPatch>;
 
 export const EvidenceInput = Type.Object(
@@ -450,6 +451,7 @@ export const ProgrammeInput = Type.Object(
 export type ProgrammeInput = Static<typeof ProgrammeInput>;
 export const ProgrammePatch = Type.Partial(Type.Omit(ProgrammeInput, ["nationId", "firstYear", "lastYear"]), {
   additionalProperties: false,
+  minProperties: 1,
 });
 export type ProgrammePatch = Static<typeof ProgrammePatch>;
 export const ProgrammeQuery = Type.Object(
@@ -474,7 +476,10 @@ export const ItemInput = Type.Object(
   { additionalProperties: false },
 );
 export type ItemInput = Static<typeof ItemInput>;
-export const ItemPatch = Type.Partial(Type.Omit(ItemInput, ["activityId"]), { additionalProperties: false });
+export const ItemPatch = Type.Partial(Type.Omit(ItemInput, ["activityId"]), {
+  additionalProperties: false,
+  minProperties: 1,
+});
 export type ItemPatch = Static<typeof ItemPatch>;
 
 export const AreaProgrammeFigures = Type.Object({
@@ -606,7 +611,7 @@ export const GoalPatch = Type.Partial(
     ...Type.Omit(GoalInput, ["nationId", "code"]).properties,
     statusNote: Type.Optional(Nullable(LongText(2000))),
   }),
-  { additionalProperties: false },
+  { additionalProperties: false, minProperties: 1 },
 );
 export type GoalPatch = Static<typeof GoalPatch>;
 export const GoalQuery = Type.Object(

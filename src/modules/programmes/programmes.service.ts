@@ -1074,13 +1074,16 @@ export async function updateGoal(ctx: Ctx, id: string, patch: GoalPatch) {
         .where("id", "=", id)
         .forUpdate()
         .executeTakeFirstOrThrow();
+      const changes = {
+        ...fields,
+        ...(releaseNationIds ? { releaseNations: releaseNationIds } : {}),
+        ...(releaseOrganisationIds ? { releaseOrganisations: releaseOrganisationIds } : {}),
+      };
+      // A status note without a status changes nothing, and writes nothing.
+      if (!Object.keys(changes).length) return;
       const after = await trx
         .updateTable("partnershipGoal")
-        .set({
-          ...fields,
-          ...(releaseNationIds ? { releaseNations: releaseNationIds } : {}),
-          ...(releaseOrganisationIds ? { releaseOrganisations: releaseOrganisationIds } : {}),
-        })
+        .set(changes)
         .where("id", "=", id)
         .returningAll()
         .executeTakeFirstOrThrow();

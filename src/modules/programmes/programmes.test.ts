@@ -535,6 +535,29 @@ describe("partnership goals and the review cycle", () => {
     expect(detail.body.assessments).toEqual([
       expect.objectContaining({ cycleYear: 2025, rating: "partially_met" }),
     ]);
+
+    // A status note without a status changes nothing and writes nothing; an empty patch is refused.
+    const audits = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom("auditEntry")
+            .select((eb) => eb.fn.countAll<string>().as("n"))
+            .where("recordId", "=", id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const auditsBefore = await audits();
+    const noteOnly = await azeCoordinator.patch(`/api/partnership-goals/${id}`, {
+      statusNote: "Just a note",
+    });
+    expect(noteOnly.status, noteOnly.text).toBe(200);
+    expect(noteOnly.body.status).toBe("achieved");
+    expect(noteOnly.body.history).toHaveLength(3);
+    expect(await audits()).toBe(auditsBefore);
+    const empty = await azeCoordinator.patch(`/api/partnership-goals/${id}`, {});
+    expect(empty.status).toBe(400);
+    expect(await audits()).toBe(auditsBefore);
   });
 
   it("refuses to assess a goal that has not been agreed", async () => {

@@ -91,7 +91,7 @@ const CourseFields = {
 
 export const CourseInput = Type.Object({ activityId: Uuid, ...CourseFields }, strict);
 export type CourseInput = Static<typeof CourseInput>;
-export const CoursePatch = Type.Partial(Type.Object(CourseFields), strict);
+export const CoursePatch = Type.Partial(Type.Object(CourseFields), { ...strict, minProperties: 1 });
 export type CoursePatch = Static<typeof CoursePatch>;
 
 const PersonRef = Type.Object({

@@ -253,10 +253,7 @@ describe("team rules", () => {
       azeCoordinator.post(`/api/readiness/evaluations/${a.body.id}/team`, { personId: racer }),
       azeCoordinator.post(`/api/readiness/evaluations/${b.body.id}/team`, { personId: racer }),
     ]);
-    expect(
-      raced.map((r) => r.status).sort(),
-      JSON.stringify(raced.map((r) => r.body)),
-    ).toEqual([201, 409]);
+    expect(raced.map((r) => r.status).sort(), JSON.stringify(raced.map((r) => r.body))).toEqual([201, 409]);
     const rows = await t.db
       .selectFrom("evaluationTeamMember")
       .select("id")

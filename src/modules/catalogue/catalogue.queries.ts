@@ -201,18 +201,18 @@ function searchCacheOf(db: Q) {
  * (visibility, text and non-facet filters, evaluated once) with one boolean column per facet filter; the page,
  * the total and each facet (counted with every filter but its own) are computed from it.
  *
- * The page, total and facets are then kept (search-cache.ts) under the exact statement text and parameters,
- * which hold everything that decides them, the viewer's visibility included. A repeated search reads only the
- * page's free seats (they change with every nomination), with the catalogue generation token in the same
- * statement; if the token moved, the search runs again. Searches on free seats depend on nominations and are
+ * The page, total and facets are then kept (search-cache.ts) under the query and the viewer, which hold
+ * everything the statement is built from. A repeated search reads only the page's free seats (they change with
+ * every nomination), with the catalogue generation token in the same statement; if the token moved, the search
+ * runs again. Searches on free seats depend on nominations and are
  * never kept.
  */
 export async function searchActivities(db: Q, viewer: Viewer, query: ActivityQuery) {
   const limit = query.limit ?? 25;
   const offset = query.offset ?? 0;
-  const statement = searchStatement(db, viewer, query, limit, offset).compile(db);
   const cache = query.hasFreeSeats ? undefined : searchCacheOf(db);
-  const key = `${statement.sql}\u0000${JSON.stringify(statement.parameters)}`;
+  // The whole query and the whole viewer: everything the statement is built from, so equal keys mean equal SQL.
+  const key = JSON.stringify([query, limit, offset, viewer]);
   const cached = cache?.get(key);
   if (cached) {
     // Only free seats change with nominations: they, and the generation token, are all a repeat reads.
@@ -231,7 +231,7 @@ export async function searchActivities(db: Q, viewer: Viewer, query: ActivityQue
     }
     cache?.delete(key);
   }
-  const { rows } = await db.executeQuery<SearchRow & { token: string }>(statement);
+  const { rows } = await searchStatement(db, viewer, query, limit, offset).execute(db);
   const first = rows[0];
   const items: ActivitySummaryRow[] = rows
     .filter((row) => row.id != null)

@@ -1,7 +1,9 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../support/test-app.js";
-import { type FuzzFigures, fuzz } from "./fuzz.js";
-import { databaseUrl } from "./support.js";
+import { type FuzzFigures, fuzz, operationsOf, Random } from "./fuzz.js";
+import { WellFormed } from "./fuzz-values.js";
+import { databaseUrl, tableFingerprints } from "./support.js";
 
 // Quick mode in the normal suite; the long mode is `npm run reliability:fuzz` (ACCORD_FUZZ_REQUESTS=10000).
 const REQUESTS = Number(process.env.ACCORD_FUZZ_REQUESTS || 300);
@@ -36,10 +38,19 @@ describe("bad input on every route", () => {
         { role: "participant", agent: await t.signIn({ role: "participant", personNation: "AZE" }) },
         { role: "auditor", agent: await t.signIn({ role: "auditor" }) },
       ];
+      // The well-formed requests never pick the agents' own users and people (no fuzzer locks itself out).
+      const userIds = agents.flatMap(({ agent }) => (agent.userId ? [agent.userId] : []));
+      const people = await t.db
+        .selectFrom("appUser")
+        .select("personId")
+        .where("id", "in", userIds)
+        .where("personId", "is not", null)
+        .execute();
       figures = await fuzz({
         app: t.app,
         databaseUrl: databaseUrl(t.databaseName),
         agents,
+        protectedIds: [...userIds, ...people.map((p) => p.personId!)],
         requests: REQUESTS,
         seed: SEED,
         log: REQUESTS > 1000 ? (message) => console.log(`[fuzz] ${message}`) : undefined,
@@ -50,6 +61,9 @@ describe("bad input on every route", () => {
       expect(figures.requests).toBe(REQUESTS);
       expect(figures.operations).toBeGreaterThan(30);
       expect(figures.refusedBatchesChecked).toBeGreaterThan(0);
+      // Success paths are fuzzed too: well-formed writes succeed, and refused ones are checked one by one.
+      expect(figures.writesSucceeded.POST ?? 0).toBeGreaterThan(0);
+      expect(figures.refusedWritesChecked).toBeGreaterThan(0);
       expect(failures.filter((f) => f.kind === "5xx")).toEqual([]);
       expect(failures.filter((f) => f.kind === "leak")).toEqual([]);
       expect(failures.filter((f) => f.kind === "db-change")).toEqual([]);
@@ -61,4 +75,35 @@ describe("bad input on every route", () => {
     },
     Math.max(120_000, REQUESTS * 250),
   );
+
+  it("answers an empty PATCH of an existing record on every route with a 400 or a no-op, never a 5xx, and changes nothing", async () => {
+    const admin = await t.signIn({ role: "administrator" });
+    const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    const patches = operationsOf(doc).filter((op) => op.method === "PATCH");
+    expect(patches.length).toBeGreaterThan(20);
+    const pool = new pg.Pool({ connectionString: databaseUrl(t.databaseName), max: 2 });
+    pool.on("error", () => {});
+    try {
+      const random = new Random(1);
+      const values = new WellFormed(pool, () => random.next(), doc);
+      const answers: string[] = [];
+      let reached = 0;
+      for (const op of patches) {
+        const url = await values.url(op.path, []);
+        if (!url) continue;
+        const before = await tableFingerprints(pool, ["rate_limit_hit", "user_session"]);
+        const reply = await admin.patch(url, {});
+        const after = await tableFingerprints(pool, ["rate_limit_hit", "user_session"]);
+        answers.push(`${op.path} ${reply.status}`);
+        if (reply.status !== 404) reached += 1;
+        expect(reply.status, `${url}: ${reply.text}`).toBeLessThan(500);
+        expect([200, 400, 404], `${url}: ${reply.text}`).toContain(reply.status);
+        expect(after, `${url} ${reply.status} changed the database`).toEqual(before);
+      }
+      // Most routes had a record to patch, so the services (not only the schemas) were reached.
+      expect(reached, answers.join("\n")).toBeGreaterThan(patches.length / 2);
+    } finally {
+      await pool.end();
+    }
+  });
 });

@@ -2,11 +2,14 @@
  * A fuzzer driven by the OpenAPI document: for every operation it builds plausible requests from the schemas and
  * then breaks them (wrong types, missing and extra fields, huge strings, deep nesting, invalid UTF-8, boundary
  * numbers and dates, injection strings, random bytes), sent as signed-out and as every role. It grows with the
- * API: whatever routes exist when it runs are fuzzed.
+ * API: whatever routes exist when it runs are fuzzed. Besides, well-formed requests (fuzz-values.ts: existing
+ * records' ids, ordered dates, new codes) are sent as roles that may write, so that success paths are fuzzed
+ * too; every such write that is refused is checked on its own for database changes.
  */
 import type { FastifyInstance, InjectOptions } from "fastify";
 import pg from "pg";
 import type { Agent } from "../support/test-app.js";
+import { WellFormed } from "./fuzz-values.js";
 import { tableFingerprints } from "./support.js";
 
 type Schema = Record<string, any>;
@@ -29,15 +32,33 @@ export interface FuzzFailure {
   detail: string;
 }
 
+export interface WriteFigures {
+  sent: number;
+  succeeded: number;
+  refused: number;
+}
+
 export interface FuzzFigures {
   operations: number;
   requests: number;
   byStatus: Record<string, number>;
+  /** Well-formed requests: built from the schemas with existing records' ids, sent as roles that may write. */
+  wellFormed: {
+    requests: number;
+    /** Operations whose path named a record of a kind that does not exist yet: sent as plausible instead. */
+    withoutRecord: number;
+    writes: Record<string, WriteFigures>;
+    refusedByStatus: Record<string, number>;
+  };
+  /** Writes (any kind of request) answered 2xx, by method. */
+  writesSucceeded: Record<string, number>;
   serverErrors: number;
   leaks: number;
   refusedBatchesChecked: number;
   /** Refused requests whose batch was checked for database changes. */
   refusedRequestsChecked: number;
+  /** Well-formed writes that were refused, each checked on its own for database changes. */
+  refusedWritesChecked: number;
   dbChangesFromRefused: number;
   failures: FuzzFailure[];
   seconds: number;
@@ -487,6 +508,8 @@ export interface FuzzOptions {
   seed?: number;
   /** Requests between two database fingerprints; a batch of hostile requests that were all refused must leave it. */
   batch?: number;
+  /** Rows the well-formed requests never pick (the agents' users and people). */
+  protectedIds?: string[];
   log?: (message: string) => void;
 }
 
@@ -507,13 +530,28 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzFigures> {
     byStatus: {},
     serverErrors: 0,
     leaks: 0,
+    wellFormed: { requests: 0, withoutRecord: 0, writes: {}, refusedByStatus: {} },
+    writesSucceeded: {},
     refusedBatchesChecked: 0,
     refusedRequestsChecked: 0,
+    refusedWritesChecked: 0,
     dbChangesFromRefused: 0,
     failures: [],
     seconds: 0,
   };
   const batchSize = options.batch ?? 10;
+  const wellFormed = new WellFormed(pool, () => random.next(), doc);
+  for (const id of options.protectedIds ?? []) wellFormed.protectedIds.add(id);
+  const administrator = options.agents.find((a) => a.role === "administrator");
+  const writers = options.agents.filter(
+    (a) => a.agent.cookie && !["participant", "auditor"].includes(a.role),
+  );
+  /** The fingerprint of the database as it is now, when nothing was sent since it was taken. */
+  let current: Awaited<ReturnType<typeof tableFingerprints>> | undefined;
+  const changedTables = (
+    before: Awaited<ReturnType<typeof tableFingerprints>>,
+    after: Awaited<ReturnType<typeof tableFingerprints>>,
+  ) => Object.keys(after).filter((table) => JSON.stringify(after[table]) !== JSON.stringify(before[table]));
 
   // Warm up: read every list, so that generated ids include real records.
   for (const op of operations.filter((o) => o.method === "GET" && !o.path.includes("{"))) {
@@ -531,18 +569,45 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzFigures> {
 
   try {
     while (figures.requests < options.requests) {
-      // Hostile batches must change nothing; a few plausible batches let real writes (and their checks) happen.
-      const hostile = random.chance(0.85);
+      // Hostile batches must change nothing. Well-formed batches make real writes happen (as roles that may
+      // write), and each of their refused writes is checked on its own; a few plausible batches send the
+      // generator's random but valid-looking values.
+      const kind = random.chance(0.6) ? "hostile" : random.chance(0.8) ? "well-formed" : "plausible";
+      const hostile = kind === "hostile";
       const before = hostile ? await tableFingerprints(pool, VOLATILE_TABLES) : undefined;
+      current = undefined;
       let allRefused = true;
       const sent: string[] = [];
       for (let i = 0; i < batchSize && figures.requests < options.requests; i++) {
         // Operations are taken in turn, so that every route is reached in every run, however short.
         const op = operations[figures.requests % operations.length]!;
-        const who = random.pick(options.agents);
+        const who =
+          kind === "well-formed"
+            ? administrator && (random.chance(0.7) || !writers.length)
+              ? administrator
+              : random.pick(writers)
+            : random.pick(options.agents);
         const signedIn = !!who.agent.cookie;
         const asAgent = SESSION_ENDING.test(op.path) && signedIn ? options.agents[0]! : who;
-        const built = buildRequest(generator, op, hostile);
+        let built = buildRequest(generator, op, hostile);
+        const write = op.method !== "GET";
+        let checkAlone = false;
+        let isWellFormed = false;
+        if (kind === "well-formed") {
+          const url = await wellFormed.url(op.path, op.params);
+          isWellFormed = url !== undefined;
+          if (isWellFormed) figures.wellFormed.requests += 1;
+          if (url === undefined) figures.wellFormed.withoutRecord += 1;
+          else if (op.multipart || op.method === "GET" || op.method === "DELETE") built = { ...built, url };
+          else {
+            const body = await wellFormed.body(op.body, op.path);
+            built = { url, payload: JSON.stringify(body ?? {}), contentType: "application/json" };
+          }
+          if (write) {
+            checkAlone = true;
+            current ??= await tableFingerprints(pool, VOLATILE_TABLES);
+          }
+        }
         const headers: Record<string, string> = {};
         if (asAgent.agent.cookie) headers.cookie = asAgent.agent.cookie;
         if (asAgent.agent.csrfToken && op.method !== "GET" && !built.omitCsrf)
@@ -560,7 +625,9 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzFigures> {
         figures.byStatus[status] = (figures.byStatus[status] ?? 0) + 1;
         const description = `${op.method} ${built.url.slice(0, 200)}`;
         sent.push(`${description} -> ${status}`);
-        if (status < 400 && op.method !== "GET") allRefused = false;
+        if (status < 400 && write) allRefused = false;
+        if (write && status >= 200 && status < 300)
+          figures.writesSucceeded[op.method] = (figures.writesSucceeded[op.method] ?? 0) + 1;
         const text = reply.body.slice(0, 100_000);
         const failure = (kind: FuzzFailure["kind"], detail: string) =>
           figures.failures.length < 200 &&
@@ -587,6 +654,28 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzFigures> {
           figures.leaks += 1;
           failure("leak", `${leak}: ${text.slice(0, 300)}`);
         }
+        if (isWellFormed && write) {
+          const counts = figures.wellFormed.writes[op.method] ?? { sent: 0, succeeded: 0, refused: 0 };
+          figures.wellFormed.writes[op.method] = counts;
+          counts.sent += 1;
+          if (status < 300) counts.succeeded += 1;
+          else if (status >= 400) {
+            counts.refused += 1;
+            figures.wellFormed.refusedByStatus[status] =
+              (figures.wellFormed.refusedByStatus[status] ?? 0) + 1;
+          }
+        }
+        if (checkAlone && current && status >= 400) {
+          // A refused write, alone since the last fingerprint: it must not have changed anything.
+          const after = await tableFingerprints(pool, VOLATILE_TABLES);
+          figures.refusedWritesChecked += 1;
+          const changed = changedTables(current, after);
+          if (changed.length) {
+            figures.dbChangesFromRefused += 1;
+            failure("db-change", `tables changed by a refused well-formed write: ${changed.join(", ")}`);
+          }
+          current = after;
+        } else current = undefined;
         if (
           status < 300 &&
           reply.headers["content-type"]?.toString().includes("json") &&
@@ -603,9 +692,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzFigures> {
         figures.refusedBatchesChecked += 1;
         figures.refusedRequestsChecked += sent.length;
         const after = await tableFingerprints(pool, VOLATILE_TABLES);
-        const changed = Object.keys(after).filter(
-          (table) => JSON.stringify(after[table]) !== JSON.stringify(before[table]),
-        );
+        const changed = changedTables(before, after);
         if (changed.length) {
           figures.dbChangesFromRefused += 1;
           figures.failures.push({

@@ -16,4 +16,5 @@ export const migrationNames: readonly string[] = [
   "0011_report_index",
   "0012_catalogue_generation",
   "0013_nomination_seat_function",
+  "0014_nomination_shared_lock",
 ];

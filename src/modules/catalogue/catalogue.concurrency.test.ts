@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
 
@@ -158,4 +159,43 @@ describe("seats under concurrency", () => {
     const gauge = await organiser.get(`/api/events/${eventId}`);
     expect(gauge.body.seats.accepted).toBe(10);
   });
+  it("gives a seat freed while a nomination waited for the shared lock to that nomination, not the waitlist", async () => {
+    const eventId = await createEvent("first_come", 1, 1);
+    const [holder, newcomer] = await people(1);
+    const coordinator = await t.signIn({ role: "national_coordinator", nation: holder!.code });
+    const first = await coordinator.post(`/api/events/${eventId}/nominations`, { personId: holder!.id });
+    expect(first.body.status).toBe("accepted");
+    const other = await t.signIn({ role: "national_coordinator", nation: newcomer!.code });
+
+    // A withdrawal in flight: it holds the event FOR UPDATE and has freed the seat, but not yet committed.
+    const pool = new pg.Pool({ connectionString: t.config.databaseUrl, max: 2 });
+    const withdrawing = await pool.connect();
+    try {
+      await withdrawing.query("begin");
+      await withdrawing.query("select id from event where id = $1 for update", [eventId]);
+      await withdrawing.query("update nomination set status = 'withdrawn' where id = $1", [first.body.id]);
+      // The newcomer sees the event full, so it waits for the shared lock behind the withdrawal.
+      const pending = other.post(`/api/events/${eventId}/nominations`, { personId: newcomer!.id });
+      await waitForLockWaiter(pool);
+      await withdrawing.query("commit");
+      const second = await pending;
+      expect(second.status, JSON.stringify(second.body)).toBe(201);
+      expect(second.body.status).toBe("accepted");
+    } finally {
+      withdrawing.release();
+      await pool.end();
+    }
+  });
 });
+
+/** Waits until some backend is blocked on a lock, which here can only be the nomination behind the withdrawal. */
+async function waitForLockWaiter(pool: pg.Pool) {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const { rows } = await pool.query(
+      "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+    );
+    if (rows[0].n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error("the nomination never waited for the event's lock");
+}

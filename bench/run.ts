@@ -9,6 +9,7 @@
  * in-process app) straight on PostgreSQL at the same concurrency: the floor the API cannot beat.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -195,8 +196,14 @@ async function rawFloor(pool: pg.Pool, requests: CompiledQuery[][], connections 
         while (performance.now() < deadline) {
           const started = performance.now();
           const statements = requests[next++ % requests.length]!;
+          // Named, like the app's statements (src/db/prepared.ts): the floor includes no parsing or planning
+          // that the app itself avoids.
           for (const statement of statements)
-            await client.query(statement.sql, statement.parameters as unknown[]);
+            await client.query({
+              name: `raw${createHash("sha1").update(statement.sql).digest("hex")}`,
+              text: statement.sql,
+              values: statement.parameters as unknown[],
+            });
           latencies.push(performance.now() - started);
         }
       } finally {

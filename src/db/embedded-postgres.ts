@@ -38,6 +38,42 @@ function readOrCreateSecret(file: string): string {
   return secret;
 }
 
+/**
+ * A process's command name and state letter (`Z` for a zombie) from /proc; undefined where there is no /proc
+ * (not Linux) or no such process.
+ */
+function processInfo(pid: number): { command: string; state: string } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const close = stat.lastIndexOf(")");
+    return { command: stat.slice(stat.indexOf("(") + 1, close), state: stat.charAt(close + 2) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits until the pid no longer exists. PostgreSQL refuses to start while the pid of its postmaster.pid exists,
+ * and a postmaster that died stays a zombie until its parent (or, once its parent is gone too, init) collects
+ * it: after a crash of both, init may take a moment to do so.
+ */
+async function untilGone(pid: number, limitMs: number): Promise<boolean> {
+  for (let waited = 0; waited < limitMs; waited += 100) {
+    if (!isProcessAlive(pid)) return true;
+    await sleep(100);
+  }
+  return !isProcessAlive(pid);
+}
+
+/** Signals a process that may have exited meanwhile. */
+function signal(pid: number, name: NodeJS.Signals) {
+  try {
+    process.kill(pid, name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
+}
+
 /** A PostgreSQL left running by an Accord that was killed: stop it so we can start our own cleanly. */
 async function stopOrphanedPostmaster(pgDir: string, log: EmbeddedOptions["log"]): Promise<void> {
   const pidFile = path.join(pgDir, "postmaster.pid");
@@ -47,15 +83,34 @@ async function stopOrphanedPostmaster(pgDir: string, log: EmbeddedOptions["log"]
     log("info", `Found a stale postmaster.pid (pid ${pid} is gone); PostgreSQL will recover on start`);
     return;
   }
-  log("warn", `Stopping PostgreSQL pid ${pid} left running by an unclean stop of Accord`);
-  process.kill(pid, "SIGINT");
-  for (let waited = 0; waited < 15_000; waited += 100) {
-    if (!isProcessAlive(pid)) return;
-    await sleep(100);
+  const info = processInfo(pid);
+  if (info?.state === "Z") {
+    log(
+      "info",
+      `Found a stale postmaster.pid (pid ${pid} has exited and is waiting to be collected); PostgreSQL will recover on start`,
+    );
+    if (!(await untilGone(pid, 60_000)))
+      log("warn", `PostgreSQL pid ${pid} has exited but was not collected in 60 s`);
+    return;
   }
-  log("warn", `PostgreSQL pid ${pid} did not stop in 15 s; killing it`);
-  process.kill(pid, "SIGKILL");
-  for (let waited = 0; waited < 5_000 && isProcessAlive(pid); waited += 100) await sleep(100);
+  if (info && info.command !== "postgres") {
+    // The pid was reused by another program: never signal it. PostgreSQL decides whether it can start.
+    log(
+      "warn",
+      `postmaster.pid names pid ${pid}, which is now another program (${info.command}); leaving it alone`,
+    );
+    return;
+  }
+  log("warn", `Stopping PostgreSQL pid ${pid} left running by an unclean stop of Accord`);
+  signal(pid, "SIGINT");
+  const exited = () => !isProcessAlive(pid) || processInfo(pid)?.state === "Z";
+  for (let waited = 0; waited < 15_000 && !exited(); waited += 100) await sleep(100);
+  if (!exited()) {
+    log("warn", `PostgreSQL pid ${pid} did not stop in 15 s; killing it`);
+    signal(pid, "SIGKILL");
+  }
+  if (!(await untilGone(pid, 60_000)))
+    log("warn", `PostgreSQL pid ${pid} has exited but was not collected in 60 s`);
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {

@@ -62,6 +62,8 @@ const READY = /Accord is ready at (http:\/\/\S+)/;
 const RECOVERY = {
   staleLock: /Took over the data directory lock/,
   stalePid: /Found a stale postmaster\.pid/,
+  /** Among the stale ones: a postmaster that died with Accord and was still a zombie at the restart. */
+  zombiePostmaster: /has exited and is waiting to be collected/,
   orphanStopped: /Stopping PostgreSQL pid \d+ left running/,
 };
 

@@ -185,7 +185,8 @@ type Facets = Record<FacetName, Bucket[]>;
 
 /** Search results per database handle: each app (and each test database) has its own. */
 const searchCaches = new WeakMap<object, SearchCache<ActivitySummaryRow, Facets>>();
-const SEARCH_CACHE_ENTRIES = 2000;
+// An entry (a page, its total, its facets) is some tens of kilobytes: 500 bound a process to tens of megabytes.
+const SEARCH_CACHE_ENTRIES = 500;
 
 function searchCacheOf(db: Q) {
   let cache = searchCaches.get(db);

@@ -17,4 +17,5 @@ export const migrationNames: readonly string[] = [
   "0012_catalogue_generation",
   "0013_nomination_seat_function",
   "0014_nomination_shared_lock",
+  "0015_catalogue_generation_at_commit",
 ];

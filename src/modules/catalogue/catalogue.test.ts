@@ -1,4 +1,5 @@
 import { CamelCasePlugin, Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
 import { createPool } from "../../db/database.js";
@@ -262,6 +263,35 @@ describe("search", () => {
       expect(statements.length).toBeGreaterThan(heavy());
     } finally {
       await db.destroy();
+    }
+  });
+});
+
+describe("catalogue generation", () => {
+  it("lets two writers touch an activity and an event in opposite orders without a deadlock, and renews the token once each", async () => {
+    const token = async () =>
+      (await t.db.selectFrom("catalogueGeneration").select("token").executeTakeFirstOrThrow()).token;
+    const before = await token();
+    const pool = new pg.Pool({ connectionString: t.config.databaseUrl, max: 3 });
+    const first = await pool.connect();
+    const second = await pool.connect();
+    try {
+      await first.query("begin");
+      await second.query("begin");
+      await first.query("update activity set city = city where id = $1", [crevalId]);
+      await second.query("update event set city = city where id = $1", [crevalEventId]);
+      // The first writer now waits for the event row; the second must still be able to commit.
+      const waiting = first.query("update event set venue = venue where id = $1", [crevalEventId]);
+      await second.query("commit");
+      await waiting;
+      const between = await token();
+      expect(between).not.toBe(before);
+      await first.query("commit");
+      expect(await token()).not.toBe(between);
+    } finally {
+      first.release();
+      second.release();
+      await pool.end();
     }
   });
 });

@@ -134,7 +134,9 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const pool = createPool(url.toString(), 10);
   const db = createKysely(pool);
   const config = loadConfig({}, { databaseUrl: url.toString(), logLevel: "silent", ...overrides });
-  const app = await buildApp({ config, db, logger: false });
+  // ACCORD_TEST_LOG=error shows the server's own log of a failing test (a 500's cause).
+  const testLog = process.env.ACCORD_TEST_LOG;
+  const app = await buildApp({ config, db, logger: testLog ? { level: testLog } : false });
   await app.ready();
 
   const cache = new Map<string, string>();

@@ -18,4 +18,5 @@ export const migrationNames: readonly string[] = [
   "0013_nomination_seat_function",
   "0014_nomination_shared_lock",
   "0015_catalogue_generation_at_commit",
+  "0016_activity_search_facts",
 ];

@@ -161,7 +161,17 @@ export interface CatalogueGenerationTable {
   token: Generated<string>;
 }
 
+/** Derived by triggers from events and areas, for the search's order and facets (0016_activity_search_facts). */
+export interface ActivitySearchFactsTable {
+  activityId: string;
+  firstStartsOn: DateString | null;
+  lastEndsOn: DateString | null;
+  eventCount: Generated<number>;
+  areaCodes: ColumnType<string[], string[] | undefined, string[]>;
+}
+
 export interface CatalogueTables {
+  activitySearchFacts: ActivitySearchFactsTable;
   calendarToken: CalendarTokenTable;
   catalogueGeneration: CatalogueGenerationTable;
   cooperationArea: CooperationAreaTable;

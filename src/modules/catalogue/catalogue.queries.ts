@@ -1,4 +1,11 @@
-import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SqlBool,
+  sql,
+} from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import { readsEverything, type Viewer } from "../../platform/access/viewer.js";
@@ -45,14 +52,16 @@ const acceptedCount = sql`(select count(*) from nomination n where n.event_id = 
 
 type FacetName = "kind" | "area" | "organiser" | "hostNation" | "language" | "year";
 
-/** One facet's own filter over the activity alias `a`, or undefined when the query does not filter on it. */
+/**
+ * One facet's own filter over the activity alias `a` and its search facts `sf`, or undefined when the query does not
+ * filter on it.
+ */
 function facetFilters(query: ActivityQuery): Partial<Record<FacetName, Expression<SqlBool>>> {
   const filters: Partial<Record<FacetName, Expression<SqlBool>>> = {};
   const kinds = list(query.kind);
   if (kinds.length) filters.kind = sql<boolean>`a.kind = any(${sql.val(kinds)}::text[])`;
   const areas = list(query.area);
-  if (areas.length)
-    filters.area = sql<boolean>`exists (select 1 from activity_area aa where aa.activity_id = a.id and aa.area_code = any(${sql.val(areas)}::text[]))`;
+  if (areas.length) filters.area = sql<boolean>`sf.area_codes && ${sql.val(areas)}::text[]`;
   if (query.organiserId) filters.organiser = sql<boolean>`a.organiser_id = ${query.organiserId}`;
   if (query.hostNationId) filters.hostNation = sql<boolean>`a.host_nation_id = ${query.hostNationId}`;
   if (query.language) filters.language = sql<boolean>`${query.language} = any(a.languages)`;
@@ -110,10 +119,7 @@ export const activitySummaryColumns = sql`
   a.eligibility, a.capacity, a.sample, a.releasability,
   json_build_object('id', o.id, 'code', o.code, 'name_en', o.name_en) as organiser,
   case when hn.id is null then null else json_build_object('id', hn.id, 'code', hn.code, 'name_en', hn.name_en) end as host_nation,
-  coalesce((select array_agg(aa.area_code order by aa.area_code) from activity_area aa where aa.activity_id = a.id), '{}') as areas,
-  (select min(e.starts_on) from event e where e.activity_id = a.id and e.status <> 'cancelled') as first_starts_on,
-  (select max(e.ends_on) from event e where e.activity_id = a.id and e.status <> 'cancelled') as last_ends_on,
-  (select count(*)::int from event e where e.activity_id = a.id) as event_count,
+  sf.area_codes as areas, sf.first_starts_on, sf.last_ends_on, sf.event_count,
   ${freeSeatsColumn}`;
 
 export interface ActivitySummaryRow {
@@ -141,28 +147,31 @@ export interface ActivitySummaryRow {
   freeSeats: number | null;
 }
 
-const fromActivities = sql`activity a join organisation o on o.id = a.organiser_id left join nation hn on hn.id = a.host_nation_id`;
+const fromActivities = sql`activity a join organisation o on o.id = a.organiser_id left join nation hn on hn.id = a.host_nation_id
+  join activity_search_facts sf on sf.activity_id = a.id`;
 
-function orderOf(query: ActivityQuery) {
+/** Whether the order needs the text vector, which the candidates do not carry (it is large). */
+const ranksByText = (query: ActivityQuery) =>
+  Boolean(query.q?.trim()) && (query.sort ?? "relevance") === "relevance";
+
+/** The page's order over the hits `h` (code, title, first start) and, when ranking by text, the given rank. */
+function orderOf(query: ActivityQuery, rank: RawBuilder<unknown>) {
   const q = query.q?.trim();
-  const firstStart = sql`(select min(e.starts_on) from event e where e.activity_id = a.id and e.status <> 'cancelled')`;
   switch (query.sort ?? (q ? "relevance" : "startsOn")) {
     case "relevance":
-      return q
-        ? sql`ts_rank(a.search, accord_search_query(${q})) desc, a.code`
-        : sql`${firstStart} asc nulls last, a.code`;
+      return q ? sql`${rank} desc, h.code` : sql`h.first_starts_on asc nulls last, h.code`;
     case "-startsOn":
-      return sql`${firstStart} desc nulls last, a.code`;
+      return sql`h.first_starts_on desc nulls last, h.code`;
     case "title":
-      return sql`a.title_en asc, a.code`;
+      return sql`h.title_en asc, h.code`;
     case "-title":
-      return sql`a.title_en desc, a.code`;
+      return sql`h.title_en desc, h.code`;
     case "code":
-      return sql`a.code asc`;
+      return sql`h.code asc`;
     case "-code":
-      return sql`a.code desc`;
+      return sql`h.code desc`;
     default:
-      return sql`${firstStart} asc nulls last, a.code`;
+      return sql`h.first_starts_on asc nulls last, h.code`;
   }
 }
 
@@ -259,13 +268,18 @@ function searchStatement(db: Q, viewer: Viewer, query: ActivityQuery, limit: num
   };
   const candidates = db
     .selectFrom("activity as a")
+    .innerJoin("activitySearchFacts as sf", "sf.activityId", "a.id")
     .select([
       sql`a.id`.as("id"),
+      sql`a.code`.as("code"),
+      sql`a.title_en`.as("title_en"),
       sql`a.kind`.as("kind"),
       sql`a.organiser_id`.as("organiser_id"),
       sql`a.host_nation_id`.as("host_nation_id"),
       sql`a.languages`.as("languages"),
       sql`a.menu_year`.as("menu_year"),
+      sql`sf.first_starts_on`.as("first_starts_on"),
+      sql`sf.area_codes`.as("area_codes"),
       ...names.map((name) => sql<boolean>`${filters[name]!}`.as(`f_${name.toLowerCase()}`)),
     ])
     .where(basePredicate(viewer, query) as never);
@@ -280,10 +294,11 @@ function searchStatement(db: Q, viewer: Viewer, query: ActivityQuery, limit: num
         'kind', (select ${bucket("v", "v", "n desc, v")} from (
           select c.kind as v, count(*)::int as n from cand c where ${allBut("kind")} group by c.kind) f),
         'area', (select ${bucket("v", "l", "n desc, s")} from (
-          select ca.code as v, ca.name_en as l, ca.sort_order as s, count(*)::int as n
-          from cand c cross join lateral (select aa.area_code from activity_area aa where aa.activity_id = c.id offset 0) aa
+          select ca.code as v, ca.name_en as l, ca.sort_order as s, sum(g.n)::int as n
+          from (select c.area_codes, count(*)::int as n from cand c where ${allBut("area")} group by c.area_codes) g
+          cross join lateral unnest(g.area_codes) as aa(area_code)
           join cooperation_area ca on ca.code = aa.area_code
-          where ${allBut("area")} group by ca.code, ca.name_en, ca.sort_order) f),
+          group by ca.code, ca.name_en, ca.sort_order) f),
         'organiser', (select ${bucket("v", "l", "n desc, l")} from (
           select o.id::text as v, o.code as l, count(*)::int as n
           from cand c join organisation o on o.id = c.organiser_id
@@ -293,21 +308,29 @@ function searchStatement(db: Q, viewer: Viewer, query: ActivityQuery, limit: num
           from cand c join nation hn on hn.id = c.host_nation_id
           where ${allBut("hostNation")} group by hn.id, hn.code) f),
         'language', (select ${bucket("v", "v", "n desc, v")} from (
-          select l.value as v, count(*)::int as n
-          from cand c cross join lateral unnest(c.languages) as l(value)
-          where ${allBut("language")} group by l.value) f),
+          select l.value as v, sum(g.n)::int as n
+          from (select c.languages, count(*)::int as n from cand c where ${allBut("language")} group by c.languages) g
+          cross join lateral unnest(g.languages) as l(value)
+          group by l.value) f),
         'year', (select ${bucket("v::text", "v::text", "v desc")} from (
           select c.menu_year as v, count(*)::int as n from cand c where ${allBut("year")} group by c.menu_year) f))`;
-  // `offset 0` keeps the lateral lookups as per-row index scans: the planner cannot estimate how many candidates
-  // pass the facet flags and would otherwise hash-join against a sequential scan of the whole table.
+  // `offset 0` keeps the vector lookup a per-row index scan: the planner cannot estimate how many candidates pass
+  // the facet flags and would otherwise hash-join against a sequential scan of the whole table.
+  const ranked = ranksByText(query);
+  const rankOfHit = ranked
+    ? sql`cross join lateral (
+        select ts_rank(x.search, accord_search_query(${query.q!.trim()})) as rank from activity x where x.id = h.id offset 0) r`
+    : sql``;
+  // The page is cut before it is numbered, so that PostgreSQL keeps only the best rows while sorting (a window
+  // over all hits would sort every one of them).
   return sql<SearchRow & { token: string }>`
     with cand as materialized ${candidates},
-    hits as (select c.id from cand c where ${allBut()}),
-    page as (
-      select a.id, row_number() over (order by ${orderOf(query)}) as ord
-      from hits h cross join lateral (
-        select x.id, x.code, x.title_en, x.search from activity x where x.id = h.id offset 0) a
-      order by ${orderOf(query)} limit ${limit} offset ${offset})
+    hits as (select c.id, c.code, c.title_en, c.first_starts_on from cand c where ${allBut()}),
+    cut as (
+      select h.id, h.code, h.title_en, h.first_starts_on, ${ranked ? sql`r.rank` : sql`null::real`} as rank
+      from hits h ${rankOfHit}
+      order by ${orderOf(query, sql`r.rank`)} limit ${limit} offset ${offset}),
+    page as (select h.id, ${offset}::int + row_number() over (order by ${orderOf(query, sql`h.rank`)}) as ord from cut h)
     select p.*, s.total, s.token, case when coalesce(p.ord, 1) = ${offset + 1} or p.ord is null then s.facets end as facets
     from (select (select count(*)::int from hits) as total, (select token from catalogue_generation) as token,
                  ${facets} as facets) s

@@ -94,6 +94,16 @@ function checkCapacity(capacity: number | null | undefined, quota: number | null
     throw validation(field, "the per-nation quota cannot exceed the capacity");
 }
 
+async function areasOf(trx: Trx, activityId: string) {
+  const rows = await trx
+    .selectFrom("activityArea")
+    .select("areaCode")
+    .where("activityId", "=", activityId)
+    .orderBy("areaCode")
+    .execute();
+  return rows.map((row) => row.areaCode);
+}
+
 async function replaceAreas(trx: Trx, activityId: string, areas: string[]) {
   await trx.deleteFrom("activityArea").where("activityId", "=", activityId).execute();
   if (!areas.length) return;
@@ -211,26 +221,31 @@ export async function updateActivity(ctx: Ctx, id: string, patch: ActivityPatch)
         },
       );
     }
-    const after = await trx
-      .updateTable("activity")
-      .set({
-        ...fields,
-        ...(eligibleNationIds ? { eligibleNations: eligibleNationIds } : {}),
-        ...(prerequisites ? { prerequisites: JSON.stringify(prerequisites) } : {}),
-        ...(externalRefs ? { externalRefs: JSON.stringify(externalRefs) } : {}),
-        ...(releaseNationIds ? { releaseNations: releaseNationIds } : {}),
-        ...(releaseOrganisationIds ? { releaseOrganisations: releaseOrganisationIds } : {}),
-      })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const set = {
+      ...fields,
+      ...(eligibleNationIds ? { eligibleNations: eligibleNationIds } : {}),
+      ...(prerequisites ? { prerequisites: JSON.stringify(prerequisites) } : {}),
+      ...(externalRefs ? { externalRefs: JSON.stringify(externalRefs) } : {}),
+      ...(releaseNationIds ? { releaseNations: releaseNationIds } : {}),
+      ...(releaseOrganisationIds ? { releaseOrganisations: releaseOrganisationIds } : {}),
+    };
+    // A patch of the areas alone changes no column of the activity row.
+    const after = Object.keys(set).length
+      ? await trx
+          .updateTable("activity")
+          .set(set)
+          .where("id", "=", id)
+          .returningAll()
+          .executeTakeFirstOrThrow()
+      : before;
+    const areasBefore = areas ? await areasOf(trx, id) : undefined;
     if (areas) await replaceAreas(trx, id, areas);
     await writeAudit(trx, ctx, {
       action: "activity.update",
       recordType: "activity",
       recordId: id,
-      before,
-      after,
+      before: areasBefore ? { ...before, areas: areasBefore } : before,
+      after: areas ? { ...after, areas: [...new Set(areas)].sort() } : after,
     });
   });
   return getActivity(ctx, id);

@@ -267,6 +267,153 @@ describe("search", () => {
   });
 });
 
+describe("search facts (first start, last end, event count, areas)", () => {
+  it("follow every change to events and areas, in the listing, the order and the area facet", async () => {
+    const organiserId = await t.organisationId("NATO-SCHOOL");
+    const make = async (code: string) => {
+      const reply = await organiser.post("/api/activities", {
+        code,
+        titleEn: `Facts ${code}`,
+        kind: "seminar",
+        menuYear: 2031,
+        areas: ["logistics"],
+        organiserId,
+      });
+      expect(reply.status).toBe(201);
+      await organiser.post(`/api/activities/${reply.body.id}/status`, { status: "published" });
+      return reply.body.id as string;
+    };
+    const early = await make("FACTS-EARLY-2031");
+    const late = await make("FACTS-LATE-2031");
+    const listing = async (extra = "&sort=startsOn") => {
+      const reply = await organiser.get(`/api/activities?year=2031&q=FACTS${extra}`);
+      expect(reply.status).toBe(200);
+      return reply.body as {
+        items: {
+          code: string;
+          firstStartsOn: string | null;
+          lastEndsOn: string | null;
+          eventCount: number;
+          areas: string[];
+        }[];
+        facets: { area: { value: string; count: number }[] };
+      };
+    };
+    // Without events, both sort last (nulls last) by code.
+    expect((await listing()).items.map((item) => item.code)).toEqual(["FACTS-EARLY-2031", "FACTS-LATE-2031"]);
+
+    const lateEvent = await organiser.post(`/api/activities/${late}/events`, {
+      startsOn: "2031-02-02",
+      endsOn: "2031-02-06",
+    });
+    const earlyEvent = await organiser.post(`/api/activities/${early}/events`, {
+      startsOn: "2031-05-04",
+      endsOn: "2031-05-08",
+    });
+    await organiser.post(`/api/activities/${early}/events`, { startsOn: "2031-09-01", endsOn: "2031-09-03" });
+    let found = await listing();
+    expect(
+      found.items.map((item) => [item.code, item.firstStartsOn, item.lastEndsOn, item.eventCount]),
+    ).toEqual([
+      ["FACTS-LATE-2031", "2031-02-02", "2031-02-06", 1],
+      ["FACTS-EARLY-2031", "2031-05-04", "2031-09-03", 2],
+    ]);
+
+    // Moving and cancelling events move the dates; a cancelled event still counts as an event.
+    expect(
+      (
+        await organiser.patch(`/api/events/${earlyEvent.body.id}`, {
+          startsOn: "2031-01-10",
+          endsOn: "2031-01-12",
+        })
+      ).status,
+    ).toBe(200);
+    expect((await listing()).items[0]).toMatchObject({
+      code: "FACTS-EARLY-2031",
+      firstStartsOn: "2031-01-10",
+    });
+    expect(
+      (await organiser.post(`/api/events/${lateEvent.body.id}/cancel`, { reason: "Venue unavailable" }))
+        .status,
+    ).toBe(200);
+    found = await listing("&sort=-startsOn");
+    expect(found.items.map((item) => [item.code, item.firstStartsOn, item.eventCount])).toEqual([
+      ["FACTS-EARLY-2031", "2031-01-10", 2],
+      ["FACTS-LATE-2031", null, 1],
+    ]);
+
+    // Areas: the listing, the filter and the facet follow an update.
+    expect(
+      (await organiser.patch(`/api/activities/${late}`, { areas: ["cyber_defence", "logistics"] })).status,
+    ).toBe(200);
+    const audited = await t.db
+      .selectFrom("auditEntry")
+      .select("diff")
+      .where("recordId", "=", late)
+      .where("action", "=", "activity.update")
+      .orderBy("seq", "desc")
+      .executeTakeFirstOrThrow();
+    expect(audited.diff).toEqual({
+      before: { areas: ["logistics"] },
+      after: { areas: ["cyber_defence", "logistics"] },
+    });
+    found = await listing();
+    expect(found.items.find((item) => item.code === "FACTS-LATE-2031")!.areas).toEqual([
+      "cyber_defence",
+      "logistics",
+    ]);
+    expect(found.facets.area.find((bucket) => bucket.value === "cyber_defence")?.count).toBe(1);
+    expect(found.facets.area.find((bucket) => bucket.value === "logistics")?.count).toBe(2);
+    expect((await listing("&sort=startsOn&area=cyber_defence")).items.map((item) => item.code)).toEqual([
+      "FACTS-LATE-2031",
+    ]);
+  });
+
+  it("stay right when two transactions add events to one activity at once", async () => {
+    const facts = () =>
+      t.db
+        .selectFrom("activitySearchFacts")
+        .select(["firstStartsOn", "lastEndsOn", "eventCount"])
+        .where("activityId", "=", crevalId)
+        .executeTakeFirstOrThrow();
+    const before = await facts();
+    const pool = new pg.Pool({ connectionString: t.config.databaseUrl, max: 3 });
+    const first = await pool.connect();
+    const second = await pool.connect();
+    try {
+      await first.query("begin");
+      await second.query("begin");
+      await first.query(
+        "insert into event (activity_id, starts_on, ends_on) values ($1, '2020-01-06', '2020-01-07')",
+        [crevalId],
+      );
+      // The second waits for the first's facts row, then recomputes from a snapshot that sees the first's event.
+      const waiting = second.query(
+        "insert into event (activity_id, starts_on, ends_on) values ($1, '2040-01-06', '2040-01-07')",
+        [crevalId],
+      );
+      await first.query("commit");
+      await waiting;
+      await second.query("commit");
+      expect(await facts()).toMatchObject({
+        firstStartsOn: "2020-01-06",
+        lastEndsOn: "2040-01-07",
+        eventCount: before.eventCount + 2,
+      });
+      await t.db
+        .deleteFrom("event")
+        .where("activityId", "=", crevalId)
+        .where("startsOn", "in", ["2020-01-06", "2040-01-06"])
+        .execute();
+      expect(await facts()).toEqual(before);
+    } finally {
+      first.release();
+      second.release();
+      await pool.end();
+    }
+  });
+});
+
 describe("catalogue generation", () => {
   it("lets two writers touch an activity and an event in opposite orders without a deadlock, and renews the token once each", async () => {
     const token = async () =>

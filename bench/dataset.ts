@@ -11,7 +11,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import { loadConfig } from "../src/config.js";
-import { openDatabase } from "../src/db/database.js";
+import { ensureDatabase, openDatabase } from "../src/db/database.js";
 import { migrate } from "../src/db/migrate.js";
 import { seedDemo } from "../src/seed/demo.js";
 
@@ -899,7 +899,19 @@ const SUMMARY_TABLES = [
   "evaluation_finding",
 ];
 
+/** The benchmark's database on a PostgreSQL server (DATABASE_URL) is created when it does not exist yet. */
+export async function ensureBenchDatabase() {
+  const url = process.env.DATABASE_URL;
+  if (!url) return;
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!name) return;
+  target.pathname = "/postgres";
+  await ensureDatabase(target.toString(), name);
+}
+
 async function main() {
+  await ensureBenchDatabase();
   const { values } = parseArgs({
     options: { size: { type: "string", default: "small" }, seed: { type: "string", default: "42" } },
   });

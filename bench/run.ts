@@ -23,7 +23,7 @@ import { loadConfig } from "../src/config.js";
 import { createPool, openDatabase } from "../src/db/database.js";
 import { migrate } from "../src/db/migrate.js";
 import { hashPassword } from "../src/modules/identity/passwords.js";
-import { generateDataset, SIZES } from "./dataset.js";
+import { ensureBenchDatabase, generateDataset, SIZES } from "./dataset.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -223,6 +223,7 @@ async function main() {
   const config = loadConfig(process.env, { dataDir: DATA_DIR, logLevel: "warn" });
 
   // 1. Data set (once per size).
+  await ensureBenchDatabase();
   {
     const database = await openDatabase(config, () => {}, 4);
     await migrate(database.pool);

@@ -44,7 +44,8 @@ export function createPool(connectionString: string, max = 20): pg.Pool {
   return pool;
 }
 
-async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+/** Creates the database on the server of `adminUrl` when it does not exist. */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

@@ -244,6 +244,11 @@ export async function generateDataset(
       on conflict do nothing`.execute(db),
   );
 
+  // Statistics of the new rows, so that the triggers keeping activity_search_facts (0016) plan for their size.
+  await step("analyze activities and areas", () =>
+    sql`analyze activity, activity_area, activity_search_facts`.execute(db),
+  );
+
   await step(`${(size.activities * size.eventsPerActivity).toLocaleString()} events`, () =>
     sql`
       insert into event (activity_id, starts_on, ends_on, city, host_nation_id, status)

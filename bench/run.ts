@@ -31,7 +31,7 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "16" },
     nominations: { type: "string", default: "1000" },
-    // A comma-separated subset of: cold, search, distinct, event, report, timeline, nominations, js.
+    // A comma-separated subset of: cold, search, distinct, unfiltered, event, report, timeline, nominations, js.
     only: { type: "string" },
   },
 });
@@ -314,6 +314,8 @@ async function main() {
       const year = 2002 + (Math.floor(i / (words.length * kinds.length)) % 25);
       return `/api/activities?q=${word}&kind=${kind}&year=${year}&language=en&limit=20`;
     });
+    // The catalogue as it opens (no text, no filter, every year), a different page each time.
+    const unfiltered = Array.from({ length: 200 }, (_, i) => `/api/activities?limit=25&offset=${i * 25}`);
     const readCases: {
       part: string;
       name: string;
@@ -335,6 +337,12 @@ async function main() {
         route: distinct[0]!,
         paths: distinct,
         target: "p95 ≤ 30 ms, ≥ 1500 req/s",
+      },
+      {
+        part: "unfiltered",
+        name: "catalogue with no filter: 200 different pages of all 25 years (nothing reused)",
+        route: unfiltered[0]!,
+        paths: unfiltered,
       },
       { part: "event", name: "event page with seat gauge", route: `/api/events/${busyEvent.rows[0]?.id}` },
       {

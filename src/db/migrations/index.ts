@@ -19,4 +19,5 @@ export const migrationNames: readonly string[] = [
   "0014_nomination_shared_lock",
   "0015_catalogue_generation_at_commit",
   "0016_activity_search_facts",
+  "0017_activity_search_facts_bulk",
 ];

@@ -190,7 +190,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
           server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }
         ).process;
         if (child && child.exitCode === null && child.signalCode === null) {
-          await Promise.race([server.stop(), sleep(15_000)]);
+          // The fallback timer is cancelled once the cluster has stopped: left running, it kept the process alive.
+          const fallback = new AbortController();
+          await Promise.race([
+            server.stop().finally(() => fallback.abort()),
+            sleep(15_000, undefined, { signal: fallback.signal }).catch(() => {}),
+          ]);
         }
         lock.release();
       },

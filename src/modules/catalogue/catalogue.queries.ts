@@ -53,8 +53,8 @@ const acceptedCount = sql`(select count(*) from nomination n where n.event_id = 
 type FacetName = "kind" | "area" | "organiser" | "hostNation" | "language" | "year";
 
 /**
- * One facet's own filter over the activity alias `a` and its search facts `sf`, or undefined when the query does not
- * filter on it.
+ * One facet's own filter over the activity alias `a` and its search facts `sf` (0016), or undefined when the query
+ * does not filter on it.
  */
 function facetFilters(query: ActivityQuery): Partial<Record<FacetName, Expression<SqlBool>>> {
   const filters: Partial<Record<FacetName, Expression<SqlBool>>> = {};
@@ -119,7 +119,7 @@ export const activitySummaryColumns = sql`
   a.eligibility, a.capacity, a.sample, a.releasability,
   json_build_object('id', o.id, 'code', o.code, 'name_en', o.name_en) as organiser,
   case when hn.id is null then null else json_build_object('id', hn.id, 'code', hn.code, 'name_en', hn.name_en) end as host_nation,
-  sf.area_codes as areas, sf.first_starts_on, sf.last_ends_on, sf.event_count,
+  coalesce(sf.area_codes, '{}') as areas, sf.first_starts_on, sf.last_ends_on, coalesce(sf.event_count, 0) as event_count,
   ${freeSeatsColumn}`;
 
 export interface ActivitySummaryRow {
@@ -147,8 +147,9 @@ export interface ActivitySummaryRow {
   freeSeats: number | null;
 }
 
+// Left joins on the derived facts: a missing row (which the triggers never leave) must not hide an activity.
 const fromActivities = sql`activity a join organisation o on o.id = a.organiser_id left join nation hn on hn.id = a.host_nation_id
-  join activity_search_facts sf on sf.activity_id = a.id`;
+  left join activity_search_facts sf on sf.activity_id = a.id`;
 
 /** Whether the order needs the text vector, which the candidates do not carry (it is large). */
 const ranksByText = (query: ActivityQuery) =>
@@ -268,7 +269,7 @@ function searchStatement(db: Q, viewer: Viewer, query: ActivityQuery, limit: num
   };
   const candidates = db
     .selectFrom("activity as a")
-    .innerJoin("activitySearchFacts as sf", "sf.activityId", "a.id")
+    .leftJoin("activitySearchFacts as sf", "sf.activityId", "a.id")
     .select([
       sql`a.id`.as("id"),
       sql`a.code`.as("code"),
@@ -279,7 +280,7 @@ function searchStatement(db: Q, viewer: Viewer, query: ActivityQuery, limit: num
       sql`a.languages`.as("languages"),
       sql`a.menu_year`.as("menu_year"),
       sql`sf.first_starts_on`.as("first_starts_on"),
-      sql`sf.area_codes`.as("area_codes"),
+      sql`coalesce(sf.area_codes, '{}')`.as("area_codes"),
       ...names.map((name) => sql<boolean>`${filters[name]!}`.as(`f_${name.toLowerCase()}`)),
     ])
     .where(basePredicate(viewer, query) as never);

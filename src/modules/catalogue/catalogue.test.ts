@@ -1,4 +1,4 @@
-import { CamelCasePlugin, Kysely, PostgresDialect } from "kysely";
+import { CamelCasePlugin, Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
@@ -405,6 +405,20 @@ describe("search facts (first start, last end, event count, areas)", () => {
         .where("activityId", "=", crevalId)
         .where("startsOn", "in", ["2020-01-06", "2040-01-06"])
         .execute();
+      expect(await facts()).toEqual(before);
+
+      // A missing facts row (never left by the triggers) leaves the activity readable and findable.
+      await t.db.deleteFrom("activitySearchFacts").where("activityId", "=", crevalId).execute();
+      const detail = await coordinator.get(`/api/activities/${crevalId}`);
+      expect(detail.status).toBe(200);
+      expect(detail.body).toMatchObject({
+        code: "CREVAL-2027",
+        areas: [],
+        eventCount: 0,
+        firstStartsOn: null,
+      });
+      expect(codes(await coordinator.get("/api/activities?q=CREVAL-2027"))).toContain("CREVAL-2027");
+      await sql`select accord_refresh_activity_search_facts(array[${crevalId}]::uuid[])`.execute(t.db);
       expect(await facts()).toEqual(before);
     } finally {
       first.release();

@@ -20,4 +20,5 @@ export const migrationNames: readonly string[] = [
   "0015_catalogue_generation_at_commit",
   "0016_activity_search_facts",
   "0017_activity_search_facts_bulk",
+  "0018_plpgsql_nomination_helpers",
 ];

@@ -155,12 +155,22 @@ const fromActivities = sql`activity a join organisation o on o.id = a.organiser_
 const ranksByText = (query: ActivityQuery) =>
   Boolean(query.q?.trim()) && (query.sort ?? "relevance") === "relevance";
 
-/** The page's order over the hits `h` (code, title, first start) and, when ranking by text, the given rank. */
+/**
+ * The page's order over the hits `h` (code, title, first start, last end) and, when ranking by text, the given rank.
+ */
 function orderOf(query: ActivityQuery, rank: RawBuilder<unknown>) {
   const q = query.q?.trim();
   switch (query.sort ?? (q ? "relevance" : "startsOn")) {
     case "relevance":
       return q ? sql`${rank} desc, h.code` : sql`h.first_starts_on asc nulls last, h.code`;
+    case "upcoming":
+      // What has not ended yet by its next (or running) event, soonest first; then what has ended, the most recent
+      // first; undated last. The next event depends on today, so it is looked up, only for what has not ended.
+      return sql`(h.last_ends_on >= current_date) desc nulls last,
+        case when h.last_ends_on >= current_date then (
+          select min(greatest(e.starts_on, current_date)) from event e
+          where e.activity_id = h.id and e.status <> 'cancelled' and e.ends_on >= current_date) end asc,
+        h.last_ends_on desc nulls last, h.code`;
     case "-startsOn":
       return sql`h.first_starts_on desc nulls last, h.code`;
     case "title":
@@ -280,6 +290,7 @@ function searchStatement(db: Q, viewer: Viewer, query: ActivityQuery, limit: num
       sql`a.languages`.as("languages"),
       sql`a.menu_year`.as("menu_year"),
       sql`sf.first_starts_on`.as("first_starts_on"),
+      sql`sf.last_ends_on`.as("last_ends_on"),
       sql`coalesce(sf.area_codes, '{}')`.as("area_codes"),
       ...names.map((name) => sql<boolean>`${filters[name]!}`.as(`f_${name.toLowerCase()}`)),
     ])
@@ -326,9 +337,9 @@ function searchStatement(db: Q, viewer: Viewer, query: ActivityQuery, limit: num
   // over all hits would sort every one of them).
   return sql<SearchRow & { token: string }>`
     with cand as materialized ${candidates},
-    hits as (select c.id, c.code, c.title_en, c.first_starts_on from cand c where ${allBut()}),
+    hits as (select c.id, c.code, c.title_en, c.first_starts_on, c.last_ends_on from cand c where ${allBut()}),
     cut as (
-      select h.id, h.code, h.title_en, h.first_starts_on, ${ranked ? sql`r.rank` : sql`null::real`} as rank
+      select h.id, h.code, h.title_en, h.first_starts_on, h.last_ends_on, ${ranked ? sql`r.rank` : sql`null::real`} as rank
       from hits h ${rankOfHit}
       order by ${orderOf(query, sql`r.rank`)} limit ${limit} offset ${offset}),
     page as (select h.id, ${offset}::int + row_number() over (order by ${orderOf(query, sql`h.rank`)}) as ord from cut h)

@@ -207,7 +207,16 @@ export const ActivityDetail = Type.Object({
   ...ReleaseOutput,
 });
 
-const SortValues = ["relevance", "startsOn", "-startsOn", "title", "-title", "code", "-code"] as const;
+const SortValues = [
+  "relevance",
+  "upcoming",
+  "startsOn",
+  "-startsOn",
+  "title",
+  "-title",
+  "code",
+  "-code",
+] as const;
 const csv = (description: string) => Type.Optional(Type.String({ maxLength: 2000, description }));
 
 export const ActivityQuery = Type.Object(
@@ -226,7 +235,12 @@ export const ActivityQuery = Type.Object(
     eligibleNationId: Type.Optional(Uuid),
     hasFreeSeats: Type.Optional(Type.Boolean()),
     facets: Type.Optional(Type.Boolean({ default: true })),
-    sort: Type.Optional(StringEnum(SortValues)),
+    sort: Type.Optional(
+      StringEnum(
+        SortValues,
+        "relevance (the default with q); startsOn by first start (the default without q); upcoming: activities not ended yet, soonest first, then ended ones, most recent first; a leading - reverses",
+      ),
+    ),
     ...PageQuery,
   },
   { additionalProperties: false },

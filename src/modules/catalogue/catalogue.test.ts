@@ -369,6 +369,56 @@ describe("search facts (first start, last end, event count, areas)", () => {
     ]);
   });
 
+  it("order 'upcoming': not ended yet soonest first, then ended ones most recent first, undated last", async () => {
+    const organiserId = await t.organisationId("NATO-SCHOOL");
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const year = new Date().getUTCFullYear();
+    // [code, events as [start, end] offsets in days from today]
+    const plan: [string, [number, number][]][] = [
+      ["UPC-LONG-AGO", [[-400, -396]]],
+      ["UPC-LATER", [[60, 64]]],
+      ["UPC-UNDATED", []],
+      ["UPC-RECENT", [[-30, -26]]],
+      ["UPC-SOON", [[10, 14]]],
+      // First event long past, the second still to come: it has not ended.
+      [
+        "UPC-RUNNING",
+        [
+          [-200, -196],
+          [40, 44],
+        ],
+      ],
+    ];
+    for (const [code, events] of plan) {
+      const reply = await organiser.post("/api/activities", {
+        code,
+        titleEn: `Upcoming order ${code}`,
+        kind: "seminar",
+        menuYear: year,
+        organiserId,
+      });
+      expect(reply.status).toBe(201);
+      await organiser.post(`/api/activities/${reply.body.id}/status`, { status: "published" });
+      for (const [from, to] of events) {
+        const event = await organiser.post(`/api/activities/${reply.body.id}/events`, {
+          startsOn: day(from),
+          endsOn: day(to),
+        });
+        expect(event.status).toBe(201);
+      }
+    }
+    const reply = await organiser.get("/api/activities?q=UPC&sort=upcoming&limit=20");
+    expect(reply.status).toBe(200);
+    expect(codes(reply)).toEqual([
+      "UPC-SOON",
+      "UPC-RUNNING",
+      "UPC-LATER",
+      "UPC-RECENT",
+      "UPC-LONG-AGO",
+      "UPC-UNDATED",
+    ]);
+  });
+
   it("stay right when two transactions add events to one activity at once", async () => {
     const facts = () =>
       t.db

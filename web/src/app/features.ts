@@ -7,8 +7,8 @@ import { exchangeFeature } from "../features/exchange/routes";
 import { meetingsFeature, meetingsNavFeature } from "../features/meetings/routes";
 import { exercisesNavFeature, operationsFeature } from "../features/operations/routes";
 import { programmesFeature, programmesNavFeature } from "../features/programmes/routes";
-import { readinessFeature } from "../features/readiness/routes";
-import { trainingFeature } from "../features/training/routes";
+import { readinessFeature, readinessNavFeature } from "../features/readiness/routes";
+import { trainingFeature, trainingNavFeature } from "../features/training/routes";
 import type { Feature } from "./feature";
 
 /**
@@ -22,7 +22,9 @@ export const features: Feature[] = [
   catalogueFeature,
   programmesNavFeature,
   programmesFeature,
+  trainingNavFeature,
   trainingFeature,
+  readinessNavFeature,
   readinessFeature,
   exercisesNavFeature,
   operationsFeature,

@@ -22,7 +22,13 @@ export const catalogueI18n = {
       clear: "Clear filters",
       feed: "Calendar feed of this search",
       sort: "Sort",
-      sorts: { relevance: "Relevance", startsOn: "Date", title: "Title", code: "Code" },
+      sorts: {
+        relevance: "Relevance",
+        upcoming: "Upcoming first",
+        startsOn: "Date",
+        title: "Title",
+        code: "Code",
+      },
     },
     facets: {
       kind: "Type",
@@ -229,7 +235,13 @@ export const catalogueI18n = {
       clear: "Filtrləri təmizlə",
       feed: "Bu axtarışın təqvim lenti",
       sort: "Sıralama",
-      sorts: { relevance: "Uyğunluq", startsOn: "Tarix", title: "Başlıq", code: "Kod" },
+      sorts: {
+        relevance: "Uyğunluq",
+        upcoming: "Əvvəlcə qarşıdakılar",
+        startsOn: "Tarix",
+        title: "Başlıq",
+        code: "Kod",
+      },
     },
     facets: {
       kind: "Növ",
@@ -436,7 +448,13 @@ export const catalogueI18n = {
       clear: "Сбросить фильтры",
       feed: "Календарная лента этого поиска",
       sort: "Сортировка",
-      sorts: { relevance: "Релевантность", startsOn: "Дата", title: "Название", code: "Код" },
+      sorts: {
+        relevance: "Релевантность",
+        upcoming: "Сначала предстоящие",
+        startsOn: "Дата",
+        title: "Название",
+        code: "Код",
+      },
     },
     facets: {
       kind: "Тип",

@@ -1,5 +1,6 @@
 import { IconChecklist, IconClipboardCheck, IconListCheck, IconShieldCheck } from "@tabler/icons-react";
 import { type Feature, lazyPage } from "../../app/feature";
+import { readinessNavI18n } from "./nav-i18n";
 
 const pages = {
   evaluations: () => import("./pages/evaluations-list-page"),
@@ -36,22 +37,25 @@ export const readinessFeature: Feature = {
     items: [
       {
         to: "/readiness",
-        label: "readiness:nav.evaluations",
+        label: "readinessNav:nav.evaluations",
         icon: IconClipboardCheck,
         visible: (p) => p.signedIn,
       },
       {
         to: "/readiness/units",
-        label: "readiness:nav.units",
+        label: "readinessNav:nav.units",
         icon: IconShieldCheck,
         visible: (p) => p.signedIn,
       },
       {
         to: "/readiness/checklists",
-        label: "readiness:nav.checklists",
+        label: "readinessNav:nav.checklists",
         icon: IconListCheck,
         visible: (p) => p.signedIn,
       },
     ],
   },
 };
+
+/** The navbar labels, bundled: the feature's own strings load with its first page. */
+export const readinessNavFeature: Feature = { namespace: "readinessNav", i18n: readinessNavI18n };

@@ -1,5 +1,6 @@
 import { IconAward, IconCertificate, IconSchool, IconShieldCheck } from "@tabler/icons-react";
 import { type Feature, lazyPage } from "../../app/feature";
+import { trainingNavI18n } from "./nav-i18n";
 
 const pages = {
   courses: () => import("./pages/courses-page"),
@@ -28,28 +29,31 @@ export const trainingFeature: Feature = {
   bareRoutes: [{ path: "verify/:code", lazy: lazyPage(pages.verify, (m) => m.VerifyPage) }],
   nav: {
     to: "/training",
-    label: "training:nav.training",
+    label: "trainingNav:nav.training",
     icon: IconSchool,
     items: [
-      { to: "/training", label: "training:nav.courses", icon: IconSchool },
+      { to: "/training", label: "trainingNav:nav.courses", icon: IconSchool },
       {
         to: "/training/certificates",
-        label: "training:nav.certificates",
+        label: "trainingNav:nav.certificates",
         icon: IconCertificate,
         visible: (p) => p.signedIn,
       },
       {
         to: "/training/registry",
-        label: "training:nav.registry",
+        label: "trainingNav:nav.registry",
         icon: IconAward,
         visible: (p) => p.signedIn,
       },
       {
         to: "/training/accreditation",
-        label: "training:nav.accreditation",
+        label: "trainingNav:nav.accreditation",
         icon: IconShieldCheck,
         visible: (p) => p.signedIn,
       },
     ],
   },
 };
+
+/** The navbar labels, bundled: the feature's own strings load with its first page. */
+export const trainingNavFeature: Feature = { namespace: "trainingNav", i18n: trainingNavI18n };

@@ -62,11 +62,11 @@ export function CatalogueSearchPage() {
   const navigate = useNavigate();
   const dates = useDateRange();
   const { signedIn, hasAnyRole } = usePermissions();
-  const list = useListParams({ defaultSort: "startsOn", filters: FILTERS, limit: 25 });
+  const list = useListParams({ defaultSort: "upcoming", filters: FILTERS, limit: 25 });
   const areas = useAreas();
   const query = {
     q: list.q || undefined,
-    sort: list.q && list.sort === "startsOn" ? "relevance" : list.sort,
+    sort: list.q && list.sort === "upcoming" ? "relevance" : list.sort,
     limit: list.limit,
     offset: list.offset,
     ...Object.fromEntries(Object.entries(list.filters).filter(([, value]) => value)),
@@ -283,8 +283,8 @@ export function CatalogueSearchPage() {
                 label={t("search.sort")}
                 w={180}
                 value={list.sort.replace(/^-/, "")}
-                onChange={(value) => list.setSort(value ?? "startsOn")}
-                data={(["relevance", "startsOn", "title", "code"] as const).map((value) => ({
+                onChange={(value) => list.setSort(value ?? "upcoming")}
+                data={(["relevance", "upcoming", "startsOn", "title", "code"] as const).map((value) => ({
                   value,
                   label: t(`search.sorts.${value}`),
                 }))}

@@ -3,6 +3,9 @@
 # server, and the browser journeys. Prints one closing line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/ensure-node.sh
+source scripts/ensure-node.sh || exit 1
+echo "Node.js $(node --version)"
 results="$(mktemp -d)"
 failed=0
 

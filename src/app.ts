@@ -150,7 +150,20 @@ export async function buildApp({ config, db, logger, onRoute }: BuildOptions): P
 
   const hasWeb = existsSync(`${webRoot}index.html`);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ["index.html"] });
+    // Vite names every file under assets/ by its content hash: browsers may keep them for a year without asking.
+    // index.html and the other root files are revalidated, so a new release is picked up on the next visit. The
+    // brotli and gzip twins are written at build time (scripts/compress-web.mjs).
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: ["index.html"],
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        const immutable = filePath.startsWith(`${webRoot}assets/`);
+        res.setHeader("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "/";

@@ -1,0 +1,243 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ACTIVITY_STATUS_MOVES,
+  ACTIVITY_STATUSES,
+  PATH_FROM_DRAFT,
+} from "../../../test/support/rules.js";
+import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
+
+/**
+ * One test per seat and status rule, each built so that the rule under test is the only one that can stop the
+ * request: nominees of several nations when the capacity is tested, a quota below the capacity when the quota is.
+ */
+let t: TestApp;
+let organiser: Agent;
+const coordinators = new Map<string, Agent>();
+let serial = 0;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await t.seed();
+  organiser = await t.signIn({ role: "organiser", organisation: "NATO-SCHOOL" });
+});
+afterAll(() => t.close());
+
+async function coordinatorOf(nation: string) {
+  if (!coordinators.has(nation))
+    coordinators.set(nation, await t.signIn({ role: "national_coordinator", nation }));
+  return coordinators.get(nation)!;
+}
+
+async function newActivity(fields: Record<string, unknown> = {}) {
+  const code = `RULE-${Date.now() % 100000}-${++serial}`;
+  const reply = await organiser.post("/api/activities", {
+    code,
+    titleEn: `Rule test ${code}`,
+    kind: "course",
+    menuYear: 2027,
+    organiserId: await t.organisationId("NATO-SCHOOL"),
+    ...fields,
+  });
+  expect(reply.status, reply.text).toBe(201);
+  return { id: reply.body.id as string, code };
+}
+
+/** A published activity with one event taking nominations by organiser decision. */
+async function manualEvent(capacity: number, nationQuota: number | null) {
+  const activity = await newActivity({ capacity, nationQuota });
+  const published = await organiser.post(`/api/activities/${activity.id}/status`, { status: "published" });
+  expect(published.status, published.text).toBe(200);
+  const event = await organiser.post(`/api/activities/${activity.id}/events`, {
+    startsOn: "2027-09-06",
+    endsOn: "2027-09-10",
+    acceptance: "manual",
+  });
+  expect(event.status, event.text).toBe(201);
+  return event.body.id as string;
+}
+
+/** Nominates a new person of the nation; returns the nomination id (still "nominated": acceptance is manual). */
+async function nominate(eventId: string, nation: string, priority = 100) {
+  const nationId = await t.nationId(nation);
+  const person = await t.db
+    .insertInto("person")
+    .values({ givenName: "Rule", familyName: `${nation}${++serial}`, nationId, ownerNationId: nationId })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const reply = await (await coordinatorOf(nation)).post(`/api/events/${eventId}/nominations`, {
+    personId: person.id,
+    priority,
+  });
+  expect(reply.status, reply.text).toBe(201);
+  expect(reply.body.status).toBe("nominated");
+  return reply.body.id as string;
+}
+
+const decide = (id: string, decision: "accept" | "waitlist") =>
+  organiser.post(`/api/nominations/${id}/decision`, { decision });
+
+async function statusOf(id: string) {
+  return (
+    await t.db.selectFrom("nomination").select("status").where("id", "=", id).executeTakeFirstOrThrow()
+  ).status;
+}
+
+describe("organiser acceptance", () => {
+  it("refuses an acceptance beyond the event's capacity when no nation has used its quota", async () => {
+    // Capacity 2, no quota at all, nominees of three nations: only the capacity can refuse the third.
+    const eventId = await manualEvent(2, null);
+    const [aze, tur, geo] = [
+      await nominate(eventId, "AZE"),
+      await nominate(eventId, "TUR"),
+      await nominate(eventId, "GEO"),
+    ];
+    expect((await decide(aze, "accept")).status).toBe(200);
+    expect((await decide(tur, "accept")).status).toBe(200);
+    const refused = await decide(geo, "accept");
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe(
+      "All 2 seats of the event are taken; waitlist the nomination instead",
+    );
+    expect(await statusOf(geo)).toBe("nominated");
+  });
+
+  it("refuses an acceptance beyond the nation's quota while seats are free", async () => {
+    // Capacity 10, quota 1: the second Azerbaijani is refused by the quota, a Turk still gets a seat.
+    const eventId = await manualEvent(10, 1);
+    const first = await nominate(eventId, "AZE");
+    const second = await nominate(eventId, "AZE");
+    const other = await nominate(eventId, "TUR");
+    expect((await decide(first, "accept")).status).toBe(200);
+    const refused = await decide(second, "accept");
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe("The nation's quota of 1 seats is used; waitlist the nomination instead");
+    expect(await statusOf(second)).toBe("nominated");
+    expect((await decide(other, "accept")).status).toBe(200);
+  });
+
+  it("promotes from the waitlist past a nominee whose nation has used its quota", async () => {
+    // Capacity 2, quota 1. AZE and TUR hold the seats; a Turk waits first (priority 1), a Georgian second.
+    const eventId = await manualEvent(2, 1);
+    const aze = await nominate(eventId, "AZE");
+    const tur = await nominate(eventId, "TUR");
+    const turWaiting = await nominate(eventId, "TUR", 1);
+    const geoWaiting = await nominate(eventId, "GEO", 2);
+    for (const id of [aze, tur]) expect((await decide(id, "accept")).status).toBe(200);
+    for (const id of [turWaiting, geoWaiting]) expect((await decide(id, "waitlist")).status).toBe(200);
+
+    const withdrawn = await (await coordinatorOf("AZE")).post(`/api/nominations/${aze}/withdraw`, {
+      reason: "Ill",
+    });
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    // The freed seat goes to the Georgian: Türkiye's quota of one is already used by `tur`.
+    expect(await statusOf(geoWaiting)).toBe("accepted");
+    expect(await statusOf(turWaiting)).toBe("waitlisted");
+  });
+
+  it("reports each refused item of a bulk decision as refused, with its reason, and the others as done", async () => {
+    const eventId = await manualEvent(1, null);
+    const ids = [await nominate(eventId, "AZE"), await nominate(eventId, "TUR"), await nominate(eventId, "GEO")];
+    const reply = await organiser.post("/api/nominations/decisions", { nominationIds: ids, decision: "accept" });
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.body.results).toEqual([
+      { nominationId: ids[0], ok: true, status: "accepted", error: null },
+      {
+        nominationId: ids[1],
+        ok: false,
+        status: null,
+        error: "All 1 seats of the event are taken; waitlist the nomination instead",
+      },
+      {
+        nominationId: ids[2],
+        ok: false,
+        status: null,
+        error: "All 1 seats of the event are taken; waitlist the nomination instead",
+      },
+    ]);
+    expect([await statusOf(ids[0]!), await statusOf(ids[1]!), await statusOf(ids[2]!)]).toEqual([
+      "accepted",
+      "nominated",
+      "nominated",
+    ]);
+  });
+});
+
+describe("an event's capacity", () => {
+  it("may not drop below the seats already accepted, and may drop to exactly that", async () => {
+    const eventId = await manualEvent(3, null);
+    for (const nation of ["AZE", "TUR"])
+      expect((await decide(await nominate(eventId, nation), "accept")).status).toBe(200);
+    const below = await organiser.patch(`/api/events/${eventId}`, { capacity: 1 });
+    expect(below.status).toBe(409);
+    expect(below.body.fields).toEqual([
+      { field: "body.capacity", message: "2 seats are already accepted; the capacity cannot go below that" },
+    ]);
+    expect((await organiser.get(`/api/events/${eventId}`)).body.seats.capacity).toBe(3);
+    const exact = await organiser.patch(`/api/events/${eventId}`, { capacity: 2 });
+    expect(exact.status, exact.text).toBe(200);
+    expect(exact.body.seats).toMatchObject({ capacity: 2, accepted: 2, free: 0 });
+  });
+
+  it("serves the waitlist at once when seats are added", async () => {
+    const eventId = await manualEvent(1, null);
+    const holder = await nominate(eventId, "AZE");
+    const waiting = await nominate(eventId, "TUR");
+    expect((await decide(holder, "accept")).status).toBe(200);
+    expect((await decide(waiting, "waitlist")).status).toBe(200);
+    const more = await organiser.patch(`/api/events/${eventId}`, { capacity: 2 });
+    expect(more.status, more.text).toBe(200);
+    expect(await statusOf(waiting)).toBe("accepted");
+    expect(more.body.seats).toMatchObject({ capacity: 2, accepted: 2, waitlisted: 0 });
+  });
+});
+
+describe("activity status moves", () => {
+  it("allows exactly the moves of the table, from every status to every status", async () => {
+    const seen: string[] = [];
+    for (const from of ACTIVITY_STATUSES) {
+      for (const to of ACTIVITY_STATUSES) {
+        const activity = await newActivity();
+        for (const step of PATH_FROM_DRAFT[from]) {
+          const reply = await organiser.post(`/api/activities/${activity.id}/status`, {
+            status: step,
+            reason: "Test",
+          });
+          expect(reply.status, `draft path to ${from}: ${reply.text}`).toBe(200);
+        }
+        const reply = await organiser.post(`/api/activities/${activity.id}/status`, {
+          status: to,
+          reason: "Test",
+        });
+        const allowed = ACTIVITY_STATUS_MOVES[from].includes(to);
+        expect(reply.status, `${from} -> ${to}: ${reply.text}`).toBe(allowed ? 200 : 409);
+        const stored = (await organiser.get(`/api/activities/${activity.id}`)).body.status;
+        expect(stored, `${from} -> ${to}`).toBe(allowed ? to : from);
+        seen.push(`${from}->${to}`);
+      }
+    }
+    expect(seen).toHaveLength(ACTIVITY_STATUSES.length ** 2);
+  });
+});
+
+describe("calendar feeds", () => {
+  it("are built with their owner's view, not the anonymous requester's", async () => {
+    // A draft activity is visible to its organiser only; the organiser's saved-search feed must list it.
+    const draft = await newActivity({ titleEn: "Draft only the organiser sees" });
+    const event = await organiser.post(`/api/activities/${draft.id}/events`, {
+      startsOn: "2027-10-04",
+      endsOn: "2027-10-08",
+    });
+    expect(event.status, event.text).toBe(201);
+    expect((await t.anonymous.get(`/api/activities/${draft.id}`)).status).toBe(404);
+    const token = await organiser.post("/api/calendar/tokens", {
+      scope: "search",
+      search: { q: draft.code },
+      label: "Drafts",
+    });
+    expect(token.status, token.text).toBe(201);
+    const feed = await t.anonymous.get(token.body.url);
+    expect(feed.status).toBe(200);
+    expect(feed.text).toContain("BEGIN:VCALENDAR");
+    expect(feed.text).toContain(draft.code);
+  });
+});

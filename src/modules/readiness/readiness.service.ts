@@ -630,6 +630,15 @@ export async function removeTeamMember(ctx: Ctx, id: string, memberId: string) {
   const current = await loadEvaluation(ctx, id);
   authorize(ctx.viewer, "evaluation.plan", current);
   await ctx.db.transaction().execute(async (trx) => {
+    const evaluation = await trx
+      .selectFrom("evaluation")
+      .select("state")
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (evaluation.state === "reported" || evaluation.state === "cancelled") {
+      throw invalidState(`The evaluation is ${evaluation.state}; its team can no longer change`);
+    }
     const row = await trx
       .deleteFrom("evaluationTeamMember")
       .where("id", "=", memberId)

@@ -661,9 +661,21 @@ describe("partnership timeline", () => {
     expect(periods.filter((e) => e.discrepancy).map((e) => e.title)).toEqual([
       "Individual Partnership Action Plan of Azerbaijan III",
     ]);
-    expect(new Set(entries.map((e) => e.kind))).toEqual(
-      expect.objectContaining(new Set(["milestone", "framework", "plan_period", "programme", "goal"])),
+    expect([...new Set(entries.map((e) => e.kind))]).toEqual(
+      expect.arrayContaining(["milestone", "framework", "plan_period", "programme", "goal"]),
     );
+  });
+
+  it("shows every annual programme of the nation, and only those, as programme entries", async () => {
+    const timeline = await azeCoordinator.get(`/api/partnership-timeline?nationId=${aze}`);
+    const shown = timeline.body.entries
+      .filter((e: { kind: string }) => e.kind === "programme")
+      .map((e: { id: string }) => e.id)
+      .sort();
+    const programmes = await azeCoordinator.get(`/api/annual-programmes?nationId=${aze}&limit=100`);
+    expect(programmes.body.total).toBeGreaterThan(0);
+    expect(programmes.body.total).toBeLessThanOrEqual(100);
+    expect(shown).toEqual(programmes.body.items.map((p: { id: string }) => p.id).sort());
   });
 
   it("filters by kind and years, and shows another nation only the public milestones", async () => {

@@ -609,10 +609,36 @@ describe("releasability", () => {
     expect(mine.body.items.map((e: { id: string }) => e.id).sort()).toEqual(
       expected.map((r) => r.evaluationId).sort(),
     );
-    const answer = await outsider.patch(
-      `/api/readiness/evaluations/${demo.id}/answers/00000000-0000-4000-8000-000000000000`,
-      { answer: "yes", version: 0 },
-    );
+    // A real criterion of an evaluation still taking answers: only access can refuse the outsider's answer.
+    const versionId = (await smallChecklist()).versions[0]!.id;
+    const open = await plan(azeCoordinator, {
+      checklistVersionId: versionId,
+      startsOn: "2028-10-02",
+      endsOn: "2028-10-06",
+    });
+    expect(open.status, open.text).toBe(201);
+    const checklist = await admin.get(`/api/readiness/evaluations/${open.body.id}/checklist`);
+    const criterionId = checklist.body.areas[0].criteria[0].id as string;
+    expect(criterionId).toMatch(/^[0-9a-f-]{36}$/);
+    const stored = () =>
+      t.db
+        .selectFrom("evaluationAnswer")
+        .select(["answer", "version"])
+        .where("evaluationId", "=", open.body.id)
+        .where("criterionId", "=", criterionId)
+        .executeTakeFirstOrThrow();
+    const before = await stored();
+    const answer = await outsider.patch(`/api/readiness/evaluations/${open.body.id}/answers/${criterionId}`, {
+      answer: "yes",
+      version: before.version,
+    });
     expect(answer.status).toBe(404);
+    // The unit's coordinator reads the evaluation but is not on its team: refused, not hidden.
+    const coordinatorAnswer = await azeCoordinator.patch(
+      `/api/readiness/evaluations/${open.body.id}/answers/${criterionId}`,
+      { answer: "yes", version: before.version },
+    );
+    expect(coordinatorAnswer.status).toBe(403);
+    expect(await stored()).toEqual(before);
   });
 });

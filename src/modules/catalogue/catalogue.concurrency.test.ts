@@ -130,32 +130,31 @@ describe("seats under concurrency", () => {
   });
 
   it("never lets concurrent organiser acceptances exceed the capacity", async () => {
-    const eventId = await createEvent("manual", 10, 10);
-    const coordinator = await t.signIn({ role: "national_coordinator", nation: "AZE" });
-    const aze = (await people(3)).filter((p) => p.code === "AZE");
-    const more = await t.db
-      .insertInto("person")
-      .values(
-        Array.from({ length: 27 }, (_, i) => ({
-          givenName: "Extra",
-          familyName: `AZE${i}`,
-          nationId: aze[0]!.nationId,
-          ownerNationId: aze[0]!.nationId,
-        })),
-      )
-      .returning("id")
-      .execute();
+    // Twelve nations, three nominees each, a quota of five: no nation can reach its quota, so only the capacity
+    // of ten can refuse an acceptance.
+    const eventId = await createEvent("manual", 10, 5);
+    const candidates = await people(3);
+    const byNation = new Map<string, Agent>();
+    for (const code of NATIONS)
+      byNation.set(code, await t.signIn({ role: "national_coordinator", nation: code }));
     const ids: string[] = [];
-    for (const person of [...aze, ...more]) {
-      const reply = await coordinator.post(`/api/events/${eventId}/nominations`, { personId: person.id });
+    for (const person of candidates) {
+      const reply = await byNation.get(person.code)!.post(`/api/events/${eventId}/nominations`, {
+        personId: person.id,
+      });
       expect(reply.body.status).toBe("nominated");
       ids.push(reply.body.id);
     }
+    expect(ids).toHaveLength(36);
     const decisions = await Promise.all(
       ids.map((id) => organiser.post(`/api/nominations/${id}/decision`, { decision: "accept" })),
     );
     expect(decisions.filter((reply) => reply.status === 200)).toHaveLength(10);
-    expect(decisions.filter((reply) => reply.status === 409)).toHaveLength(20);
+    const refused = decisions.filter((reply) => reply.status === 409);
+    expect(refused).toHaveLength(26);
+    expect(new Set(refused.map((reply) => reply.body.message))).toEqual(
+      new Set(["All 10 seats of the event are taken; waitlist the nomination instead"]),
+    );
     const gauge = await organiser.get(`/api/events/${eventId}`);
     expect(gauge.body.seats.accepted).toBe(10);
   });

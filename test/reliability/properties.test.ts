@@ -5,8 +5,8 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canRead, type ReleasableRecord, visibleTo } from "../../src/platform/access/releasability.js";
 import { ANONYMOUS, ROLES, type RoleGrant, type Viewer } from "../../src/platform/access/viewer.js";
-import { type Agent, createTestApp, type TestApp } from "../support/test-app.js";
 import { ACTIVITY_STATUS_MOVES, ACTIVITY_STATUSES, type ActivityStatus } from "../support/rules.js";
+import { type Agent, createTestApp, type TestApp } from "../support/test-app.js";
 
 let t: TestApp;
 let db: Kysely<any>;

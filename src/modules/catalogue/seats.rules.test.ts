@@ -1,9 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  ACTIVITY_STATUS_MOVES,
-  ACTIVITY_STATUSES,
-  PATH_FROM_DRAFT,
-} from "../../../test/support/rules.js";
+import { ACTIVITY_STATUS_MOVES, ACTIVITY_STATUSES, PATH_FROM_DRAFT } from "../../../test/support/rules.js";
 import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
 
 /**
@@ -77,9 +73,8 @@ const decide = (id: string, decision: "accept" | "waitlist") =>
   organiser.post(`/api/nominations/${id}/decision`, { decision });
 
 async function statusOf(id: string) {
-  return (
-    await t.db.selectFrom("nomination").select("status").where("id", "=", id).executeTakeFirstOrThrow()
-  ).status;
+  return (await t.db.selectFrom("nomination").select("status").where("id", "=", id).executeTakeFirstOrThrow())
+    .status;
 }
 
 describe("organiser acceptance", () => {
@@ -95,9 +90,7 @@ describe("organiser acceptance", () => {
     expect((await decide(tur, "accept")).status).toBe(200);
     const refused = await decide(geo, "accept");
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toBe(
-      "All 2 seats of the event are taken; waitlist the nomination instead",
-    );
+    expect(refused.body.message).toBe("All 2 seats of the event are taken; waitlist the nomination instead");
     expect(await statusOf(geo)).toBe("nominated");
   });
 
@@ -110,7 +103,9 @@ describe("organiser acceptance", () => {
     expect((await decide(first, "accept")).status).toBe(200);
     const refused = await decide(second, "accept");
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toBe("The nation's quota of 1 seats is used; waitlist the nomination instead");
+    expect(refused.body.message).toBe(
+      "The nation's quota of 1 seats is used; waitlist the nomination instead",
+    );
     expect(await statusOf(second)).toBe("nominated");
     expect((await decide(other, "accept")).status).toBe(200);
   });
@@ -136,8 +131,15 @@ describe("organiser acceptance", () => {
 
   it("reports each refused item of a bulk decision as refused, with its reason, and the others as done", async () => {
     const eventId = await manualEvent(1, null);
-    const ids = [await nominate(eventId, "AZE"), await nominate(eventId, "TUR"), await nominate(eventId, "GEO")];
-    const reply = await organiser.post("/api/nominations/decisions", { nominationIds: ids, decision: "accept" });
+    const ids = [
+      await nominate(eventId, "AZE"),
+      await nominate(eventId, "TUR"),
+      await nominate(eventId, "GEO"),
+    ];
+    const reply = await organiser.post("/api/nominations/decisions", {
+      nominationIds: ids,
+      decision: "accept",
+    });
     expect(reply.status, reply.text).toBe(200);
     expect(reply.body.results).toEqual([
       { nominationId: ids[0], ok: true, status: "accepted", error: null },

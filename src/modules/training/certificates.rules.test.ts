@@ -37,13 +37,16 @@ describe("the certificate list's status filter", () => {
     await sql`update certificate set valid_from = least(valid_from, current_date - 1), valid_until = current_date - 1
       where id = ${expired!.id}`.execute(t.db);
 
-    const now = (await admin.get(`/api/training/certificates?eventId=${eventId}&limit=100`)).body.items as Item[];
+    const now = (await admin.get(`/api/training/certificates?eventId=${eventId}&limit=100`)).body
+      .items as Item[];
     const byStatus = (status: string) => ids(now.filter((item) => item.status === status));
     expect(byStatus("revoked")).toContain(revoked!.id);
     expect(byStatus("expired")).toContain(expired!.id);
     expect(byStatus("valid").length).toBeGreaterThan(0);
     for (const status of ["valid", "expired", "revoked"]) {
-      const filtered = await admin.get(`/api/training/certificates?eventId=${eventId}&status=${status}&limit=100`);
+      const filtered = await admin.get(
+        `/api/training/certificates?eventId=${eventId}&status=${status}&limit=100`,
+      );
       expect(ids(filtered.body.items), status).toEqual(byStatus(status));
       expect(filtered.body.total, status).toBe(byStatus(status).length);
     }

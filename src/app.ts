@@ -19,6 +19,7 @@ import { registerErrorHandler } from "./platform/http/error-handler.js";
 import { healthRoutes } from "./platform/http/health.routes.js";
 import type { AppDeps } from "./platform/http/request-context.js";
 import { ErrorResponse } from "./platform/http/schemas.js";
+import { findBadText } from "./platform/http/text-check.js";
 import type { AccordTypeProvider } from "./platform/http/type-provider.js";
 
 // ajv-formats is CommonJS; its default export arrives wrapped under some loaders.
@@ -39,6 +40,7 @@ function validators() {
  * Cold start: Fastify compiles every route's validators and serializers (~300 routes, plus their HEAD twins) before
  * it listens, which took most of the start-up time. These wrappers compile a schema on its first use instead and
  * keep the compiled function; behaviour is unchanged (ajv keeps the last `errors` on the function, Fastify reads it).
+ * A request that the schema accepts is then checked for text PostgreSQL and the exports cannot take (text-check.ts).
  */
 type Validate = ReturnType<FastifySchemaCompiler<unknown>> & { errors?: unknown };
 function lazyValidator(compile: () => Validate): Validate {
@@ -47,7 +49,12 @@ function lazyValidator(compile: () => Validate): Validate {
     compiled ??= compile();
     const result = compiled(data);
     validate.errors = compiled.errors;
-    return result;
+    if (result !== true) return result;
+    // Every string of the request, at any depth: no NUL, no other control character, no lone surrogate.
+    const bad = findBadText(data);
+    if (!bad) return result;
+    validate.errors = [{ ...bad, keyword: "text", schemaPath: "#", params: {} }];
+    return false;
   };
   return validate;
 }

@@ -71,6 +71,8 @@ export class WellFormed {
   private counter = 0;
   /** Rows never picked: the fuzzing accounts' users and people, so the fuzzer does not lock itself out. */
   readonly protectedIds = new Set<string>();
+  /** Fill every optional field, one item in every array and the non-null variant of every union. */
+  full = false;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -255,7 +257,8 @@ export class WellFormed {
     const variants = schema.anyOf ?? schema.oneOf;
     if (Array.isArray(variants)) {
       const nonNull = variants.filter((v: Schema) => this.resolve(v).type !== "null");
-      const chosen = nonNull.length && this.chance(0.85) ? this.pick(nonNull) : this.pick(variants);
+      const chosen =
+        nonNull.length && (this.full || this.chance(0.85)) ? this.pick(nonNull) : this.pick(variants);
       return this.value(chosen, field, context, dates, depth + 1);
     }
     if (Array.isArray(schema.allOf)) {
@@ -280,7 +283,7 @@ export class WellFormed {
         return type === "integer" ? Math.round(value) : Math.round(value * 100) / 100;
       }
       case "array": {
-        const wanted = Math.max(schema.minItems ?? 0, this.int(3));
+        const wanted = Math.max(schema.minItems ?? 0, this.full ? 1 : this.int(3));
         const count = Math.min(wanted, schema.maxItems ?? 3);
         const items: unknown[] = [];
         for (let i = 0; i < count; i++) {
@@ -293,7 +296,7 @@ export class WellFormed {
         const out: Record<string, unknown> = {};
         const required = new Set<string>(schema.required ?? []);
         for (const [key, property] of Object.entries<Schema>(schema.properties ?? {})) {
-          if (!required.has(key) && !this.chance(0.4)) continue;
+          if (!required.has(key) && !this.full && !this.chance(0.4)) continue;
           const value = await this.value(property, key, context, dates, depth + 1);
           if (value !== undefined) out[key] = value;
         }

@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../support/test-app.js";
 import { type FuzzFigures, fuzz, operationsOf, Random } from "./fuzz.js";
+import { fuzzFields } from "./fuzz-fields.js";
 import { WellFormed } from "./fuzz-values.js";
 import { databaseUrl, tableFingerprints } from "./support.js";
 
@@ -75,6 +76,28 @@ describe("bad input on every route", () => {
     },
     Math.max(120_000, REQUESTS * 250),
   );
+
+  it("refuses NUL, control characters and lone surrogates in every field (JSON-stored ones too) with 400 naming it, survives 1 MB strings and deep JSON, and changes nothing", async () => {
+    const admin = await t.signIn({ role: "administrator" });
+    const figures = await fuzzFields({
+      app: t.app,
+      databaseUrl: databaseUrl(t.databaseName),
+      administrator: admin,
+      protectedIds: admin.userId ? [admin.userId] : [],
+      seed: SEED,
+      exhaustive: REQUESTS > 1000,
+    });
+    const { failures, hugeAccepted, ...summary } = figures;
+    console.log(`[fuzz-fields] seed ${SEED}: ${JSON.stringify(summary)}`);
+    if (hugeAccepted.length) console.log(`[fuzz-fields] 1 MB strings accepted: ${hugeAccepted.join("; ")}`);
+    for (const failure of failures.slice(0, 40)) console.log(`[fuzz-fields] ${JSON.stringify(failure)}`);
+    expect(failures).toEqual([]);
+    expect(figures.operationsReached).toBeGreaterThan(60);
+    expect(figures.fields).toBeGreaterThan(300);
+    // Most bodies were well-formed, so the text check (not the schema or the service) answered, naming the field.
+    expect(figures.namedExactly).toBeGreaterThan(figures.badText * 0.8);
+    expect(figures.queryParams).toBeGreaterThan(20);
+  }, 600_000);
 
   it("answers an empty PATCH of an existing record on every route with a 400 or a no-op, never a 5xx, and changes nothing", async () => {
     const admin = await t.signIn({ role: "administrator" });

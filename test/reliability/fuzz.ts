@@ -118,7 +118,12 @@ const HOSTILE_STRINGS = [
   "../../../../etc/passwd",
   "\u0000",
   "a\u0000b",
+  "\u0001\u0002\u001f",
+  "\u001b[2J",
+  "tab\tok\u007f",
   "\ud800",
+  "\udfff",
+  "x\udc00\ud800y",
   "\uffff\ufffe",
   "👩🏽‍✈️🇦🇿",
   "Azərbaycan ИЛИ 1=1",
@@ -330,7 +335,7 @@ export class Generator {
       case 3:
         return r.pick(BAD_UUIDS);
       case 4:
-        return "x".repeat(r.pick([1_000, 70_000, 300_000]));
+        return "x".repeat(r.pick([1_000, 70_000, 300_000, 1_000_000]));
       case 5:
         return deep(r.pick([20, 200, 800]), r.chance(0.5));
       case 6:

@@ -47,7 +47,7 @@ describe("nations", () => {
   it("refuses a page larger than the maximum", async () => {
     const reply = await t.anonymous.get("/api/nations?limit=101");
     expect(reply.status).toBe(400);
-    expect(reply.body.fields[0].field).toBe("querystring.limit");
+    expect(reply.body.fields[0].field).toBe("query.limit");
   });
 
   it("lets only administrators create nations", async () => {

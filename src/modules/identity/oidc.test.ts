@@ -173,7 +173,7 @@ describe("single sign-on through OpenID Connect", () => {
     expect((await callback(back)).statusCode).toBe(302);
     const replay = await callback(back);
     expect(replay.statusCode).toBe(400);
-    expect(JSON.parse(replay.body).fields[0].field).toBe("querystring.state");
+    expect(JSON.parse(replay.body).fields[0].field).toBe("query.state");
   });
 
   it("refuses a provider identity without an Accord account, creating none", async () => {

@@ -98,7 +98,7 @@ export async function completeOidcLogin(
     : undefined;
   if (!attempt) {
     throw new AppError("VALIDATION_FAILED", "This sign-in attempt is unknown or has expired; start again", [
-      { field: "querystring.state", message: "unknown or expired" },
+      { field: "query.state", message: "unknown or expired" },
     ]);
   }
   if (query.error) {

@@ -861,6 +861,6 @@ describe("period report export", () => {
     expect(pdf.headers["content-type"]).toBe("application/pdf");
     const bad = await azeCoordinator.get(`/api/plan-periods/${five.id}/report/export?format=doc`);
     expect(bad.status).toBe(400);
-    expect(bad.body.fields[0].field).toBe("querystring.format");
+    expect(bad.body.fields[0].field).toBe("query.format");
   });
 });

@@ -79,8 +79,13 @@ export function fromPgError(error: PgError): AppError | undefined {
     case "2201B":
     case "54000":
       return new AppError("VALIDATION_FAILED", "A value has the wrong form or is out of range");
+    // Validation refuses such text first (text-check.ts); these remain for anything that reaches SQL another way.
     case "22021":
-      return new AppError("VALIDATION_FAILED", "The text is not valid UTF-8");
+    case "22P05":
+      return new AppError(
+        "VALIDATION_FAILED",
+        "A text value holds a character that cannot be stored (NUL or invalid Unicode)",
+      );
     case "40001":
     case "40P01":
     case "55P03":
@@ -99,8 +104,12 @@ function constraintField(constraint: string | undefined): string {
   return camel(match?.[1] ?? constraint);
 }
 
+/** Fastify's names of the parts of a request, as fields are named in answers (`query.limit`, not `querystring`). */
+const PARTS: Record<string, string> = { querystring: "query" };
+
 function fromValidation(error: FastifyError): AppError {
-  const part = error.validationContext ?? "body";
+  const context = error.validationContext ?? "body";
+  const part = PARTS[context] ?? context;
   const fields: FieldError[] = (error.validation ?? []).map((issue) => {
     const params = issue.params as Record<string, unknown>;
     const path = (issue.instancePath ?? "")

@@ -31,4 +31,9 @@ describe("PostgreSQL errors caused by input", () => {
     expect(fromPgError(pgError("22P02"))?.status).toBe(400);
     expect(fromPgError(pgError("XX000"))).toBeUndefined();
   });
+
+  it("maps text PostgreSQL cannot store (NUL in jsonb 22P05, in text 22021) to 400, not 500", () => {
+    expect(fromPgError(pgError("22P05"))?.status).toBe(400);
+    expect(fromPgError(pgError("22021"))?.status).toBe(400);
+  });
 });

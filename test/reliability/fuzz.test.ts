@@ -165,5 +165,5 @@ describe("bad input on every route", () => {
     } finally {
       await pool.end();
     }
-  });
+  }, 240_000);
 });

@@ -12,8 +12,17 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+export interface ServerOptions {
+  demo?: boolean;
+  /**
+   * The embedded PostgreSQL exited and could not be restarted (see embedded-postgres.ts): `accord serve` stops
+   * and exits with status 1 for its supervisor. Without this option the server keeps answering 503.
+   */
+  onDatabaseLost?: (error: Error) => void;
+}
+
 /** Opens the database, migrates it, optionally loads the demo, and listens. */
-export async function startServer(config: Config, options: { demo?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const started = Date.now();
   const log = (level: "info" | "warn" | "debug", message: string) => {
     if (level === "debug" && config.logLevel !== "debug") return;
@@ -25,7 +34,12 @@ export async function startServer(config: Config, options: { demo?: boolean } = 
     log("debug", `startup: ${name} in ${now - mark} ms`);
     mark = now;
   };
-  const database = await openDatabase(config, log);
+  const database = await openDatabase(
+    config,
+    log,
+    20,
+    options.onDatabaseLost ? { onEmbeddedGiveUp: options.onDatabaseLost } : {},
+  );
   phase(`database (${database.kind})`);
   let app: FastifyInstance | undefined;
   try {

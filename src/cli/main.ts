@@ -52,7 +52,13 @@ program
       ...(options.demo ? { demo: true } : {}),
     };
     const config = loadConfig(process.env, overrides);
-    const server = await startServer(config);
+    let stop: (signal: string, code?: number) => Promise<void> = async () => {};
+    const server = await startServer(config, {
+      onDatabaseLost: (error) => {
+        console.error(`[accord] ${error.message}; exiting with status 1 for the supervisor to restart Accord`);
+        void stop("lost database", 1);
+      },
+    });
     if (config.demo) {
       say("");
       say(`  Accord demo is running at ${server.url}`);
@@ -62,14 +68,14 @@ program
       say("");
     }
     let stopping = false;
-    const stop = async (signal: string) => {
+    stop = async (signal: string, code = 0) => {
       if (stopping) return;
       stopping = true;
-      console.error(`[accord] ${signal} received, stopping`);
-      const force = setTimeout(() => process.exit(1), 15_000);
+      console.error(`[accord] ${signal}${code ? "" : " received"}, stopping`);
+      const force = setTimeout(() => process.exit(code || 1), 15_000);
       force.unref();
       await server.stop().catch((error) => console.error(error));
-      process.exit(0);
+      process.exit(code);
     };
     process.on("SIGINT", () => void stop("SIGINT"));
     process.on("SIGTERM", () => void stop("SIGTERM"));

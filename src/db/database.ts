@@ -38,15 +38,32 @@ export function createPool(connectionString: string, max = 20): pg.Pool {
     // Recycled now and then, which also drops the statements they prepared (prepared.ts).
     maxLifetimeSeconds: 900,
     application_name: "accord",
+    // A server that does not answer (a failover in progress, a host that is down) fails the request with 503
+    // after this long rather than holding it; also the longest wait for a free connection of the pool.
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
   });
-  // An idle client whose server went away must not crash the process; the next query reports it.
+  // A connection whose backend is terminated (pg_terminate_backend, a restart, an idle-session timeout) emits
+  // 'error' on its client; with no listener that event would end the process. Idle clients are also covered by
+  // the pool's own listener, which drops them; a checked-out client reports the loss to its query in flight (or
+  // its next one), which rejects and is answered 503, and the pool discards the client when it is released.
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+  });
   pool.on("error", () => {});
   return pool;
+}
+
+/** Ends the pool once; Kysely's destroy() ends it only if Kysely itself ever ran a query on it. */
+export async function closePool(db: Db, pool: pg.Pool): Promise<void> {
+  await db.destroy();
+  if (!pool.ending) await pool.end();
 }
 
 /** Creates the database on the server of `adminUrl` when it does not exist. */
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
+  client.on("error", () => {});
   await client.connect();
   try {
     const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name]);
@@ -57,11 +74,21 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
 }
 
 /** Connects to DATABASE_URL, or starts the embedded PostgreSQL in the data directory. */
-export async function openDatabase(config: Config, log: Logger, poolSize = 20): Promise<Database> {
+export async function openDatabase(
+  config: Config,
+  log: Logger,
+  poolSize = 20,
+  options: { onEmbeddedGiveUp?: (error: Error) => void } = {},
+): Promise<Database> {
   let embedded: EmbeddedServer | undefined;
   let url = config.databaseUrl;
   if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.embeddedPgPort,
+      log,
+      ...(options.onEmbeddedGiveUp ? { onGiveUp: options.onEmbeddedGiveUp } : {}),
+    });
     try {
       await ensureDatabase(embedded.adminUrl(), "accord");
     } catch (error) {
@@ -81,7 +108,7 @@ export async function openDatabase(config: Config, log: Logger, poolSize = 20): 
     async close() {
       if (closed) return;
       closed = true;
-      await db.destroy();
+      await closePool(db, pool);
       await embedded?.stop();
     },
   };

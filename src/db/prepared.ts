@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { PostgresPool, PostgresPoolClient } from "kysely";
 import type pg from "pg";
+import { classifyDatabaseError } from "./connection-errors.js";
 
 /**
  * Every statement Kysely sends becomes a named prepared statement of its connection, so PostgreSQL parses it
@@ -39,18 +40,29 @@ function prepares(client: pg.PoolClient, name: string): boolean {
   return true;
 }
 
+const rethrow = (error: unknown): never => {
+  throw classifyDatabaseError(error);
+};
+
+/**
+ * A lost connection (terminated backend, restarted server) surfaces as a DatabaseUnavailableError, which the
+ * error handler answers with 503 and Retry-After. The pool's clients carry an error listener of their own
+ * (createPool), so a connection that dies while checked out never crashes the process.
+ */
 export function preparingPool(pool: pg.Pool): PostgresPool {
   return {
     async connect(): Promise<PostgresPoolClient> {
-      const client = await pool.connect();
+      const client = await pool.connect().catch(rethrow);
       return {
         query: ((statement: unknown, parameters?: ReadonlyArray<unknown>) => {
           if (typeof statement !== "string") return client.query(statement as never);
           const name = nameOf(statement);
           const values = parameters ? [...parameters] : [];
-          return prepares(client, name)
-            ? client.query({ name, text: statement, values })
-            : client.query(statement, values);
+          return (
+            prepares(client, name)
+              ? client.query({ name, text: statement, values })
+              : client.query(statement, values)
+          ).catch(rethrow);
         }) as unknown as PostgresPoolClient["query"],
         release: () => client.release(),
       };

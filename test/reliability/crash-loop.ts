@@ -67,13 +67,13 @@ const RECOVERY = {
   orphanStopped: /Stopping PostgreSQL pid \d+ left running/,
 };
 
-interface Instance {
+export interface Instance {
   child: ChildProcess;
   url: string;
   output: string[];
 }
 
-function startAccord(env: NodeJS.ProcessEnv, demo: boolean, log: (m: string) => void): Promise<Instance> {
+export function startAccord(env: NodeJS.ProcessEnv, demo: boolean, log: (m: string) => void): Promise<Instance> {
   const args = ["bin/accord.js", "serve", "--port", "0", ...(demo ? ["--demo"] : [])];
   const child = spawn(process.execPath, args, {
     cwd: root,
@@ -117,7 +117,7 @@ async function kill(instance: Instance): Promise<void> {
   await exited;
 }
 
-async function stop(instance: Instance): Promise<void> {
+export async function stop(instance: Instance): Promise<void> {
   if (instance.child.exitCode !== null || instance.child.signalCode !== null) return;
   const exited = new Promise((resolve) => instance.child.once("exit", resolve));
   instance.child.kill("SIGTERM");
@@ -135,7 +135,7 @@ const isAlive = (pid: number) => {
   }
 };
 
-function postmasterPid(dataDir: string): number | undefined {
+export function postmasterPid(dataDir: string): number | undefined {
   const file = path.join(dataDir, "pg", "postmaster.pid");
   if (!existsSync(file)) return undefined;
   const pid = Number(readFileSync(file, "utf8").split("\n")[0]);
@@ -143,13 +143,13 @@ function postmasterPid(dataDir: string): number | undefined {
 }
 
 /** The embedded PostgreSQL's `accord` database, reached as the running Accord does. */
-function embeddedUrl(dataDir: string): string {
+export function embeddedUrl(dataDir: string): string {
   const lines = readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n");
   const password = readFileSync(path.join(dataDir, "pg-secret"), "utf8").trim();
   return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${Number(lines[3])}/accord`;
 }
 
-class Session {
+export class Session {
   cookie = "";
   csrf = "";
   constructor(private readonly password = DEMO_PASSWORD) {}
@@ -221,7 +221,7 @@ async function write(
   await Promise.all(Array.from({ length: writers }, (_, i) => loop(i)));
 }
 
-interface Check {
+export interface Check {
   lost: number;
   halfWritten: number;
   chainOk: boolean;
@@ -229,7 +229,7 @@ interface Check {
 }
 
 /** Every acknowledged person is present with its affiliation and audit entry; nothing exists half-written. */
-async function verify(url: string, acknowledged: string[]): Promise<Check> {
+export async function verify(url: string, acknowledged: string[]): Promise<Check> {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   pool.on("error", () => {});
   try {
@@ -259,7 +259,7 @@ async function verify(url: string, acknowledged: string[]): Promise<Check> {
   }
 }
 
-async function referenceIds(session: Session, base: string) {
+export async function referenceIds(session: Session, base: string) {
   const nations = await (await session.request(base, "GET", "/api/nations?q=AZE&limit=1")).json();
   const organisations = await (await session.request(base, "GET", "/api/organisations?limit=1")).json();
   return {

@@ -12,7 +12,7 @@ describe("serving through database faults", () => {
       terminations: 5,
       kills: embedded ? 1 : 0,
       clients: 8,
-      gapMs: 700,
+      gapMs: 300,
       serverUrl: inject("pgAdminUrl"),
     });
     expect(figures.failure).toBeUndefined();

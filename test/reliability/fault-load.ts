@@ -156,8 +156,9 @@ async function terminateAll(adminUrl: string, database: string): Promise<number>
 }
 
 /** Waits until /readyz answers 200 and a write is acknowledged after `since`; returns the ms it took. */
-async function recovered(base: string, load: Load, since: number): Promise<number> {
+async function recovered(base: string, load: Load, since: number, exits: string[]): Promise<number> {
   for (;;) {
+    if (exits.length) throw new Error(`Accord exited (${exits.join(", ")}) after the fault`);
     const waited = Date.now() - since;
     if (waited > RECOVERY_LIMIT_MS) throw new Error(`not recovered ${RECOVERY_LIMIT_MS / 1000} s after the fault`);
     const ready = await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(5_000) })
@@ -247,7 +248,7 @@ export async function runFaults(options: FaultOptions): Promise<FaultFigures> {
         figures.terminations += 1;
       }
       const outputBefore = instance.output.join("").length;
-      const took = await recovered(base, load, at);
+      const took = await recovered(base, load, at, figures.exits);
       figures.recoveryMs.push(took);
       if (fault === "kill")
         for (const line of instance.output.join("").slice(outputBefore).split("\n"))

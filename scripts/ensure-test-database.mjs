@@ -4,7 +4,8 @@
 //   node scripts/ensure-test-database.mjs postgres://postgres@127.0.0.1:5432/test
 import pg from "pg";
 
-const url = process.argv[2] || process.env.ACCORD_TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
+const url =
+  process.argv[2] || process.env.ACCORD_TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
 const shown = url.replace(/\/\/[^@/]*@/, "//***@");
 
 async function connect(connectionString) {

@@ -55,7 +55,9 @@ program
     let stop: (signal: string, code?: number) => Promise<void> = async () => {};
     const server = await startServer(config, {
       onDatabaseLost: (error) => {
-        console.error(`[accord] ${error.message}; exiting with status 1 for the supervisor to restart Accord`);
+        console.error(
+          `[accord] ${error.message}; exiting with status 1 for the supervisor to restart Accord`,
+        );
         void stop("lost database", 1);
       },
     });

@@ -13,7 +13,9 @@ export class DatabaseUnavailableError extends Error {
 }
 
 const describe = (error: unknown) =>
-  error instanceof Error ? `${(error as { code?: string }).code ?? ""} ${error.message}`.trim() : String(error);
+  error instanceof Error
+    ? `${(error as { code?: string }).code ?? ""} ${error.message}`.trim()
+    : String(error);
 
 /** SQLSTATEs of a backend that was ended or cannot take sessions, outside class 08 (connection exception). */
 const LOST_SQLSTATES = new Set([

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { toAppError } from "../platform/http/error-handler.js";
 import { classifyDatabaseError, DatabaseUnavailableError, isConnectionLoss } from "./connection-errors.js";
 
-const pgError = (code: string, message = "x") => Object.assign(new Error(message), { code, severity: "FATAL" });
+const pgError = (code: string, message = "x") =>
+  Object.assign(new Error(message), { code, severity: "FATAL" });
 const socketError = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code });
 
 describe("errors of a lost database connection", () => {
@@ -21,9 +22,12 @@ describe("errors of a lost database connection", () => {
     expect(error?.message).not.toContain(message);
   });
 
-  it.each(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT"])("answers socket error %s with 503", (code) => {
-    expect(toAppError(socketError(code))?.status).toBe(503);
-  });
+  it.each(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT"])(
+    "answers socket error %s with 503",
+    (code) => {
+      expect(toAppError(socketError(code))?.status).toBe(503);
+    },
+  );
 
   it.each([
     "Connection terminated unexpectedly",

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, renameSync, rmSync, statSync } from "node:fs
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import pg from "pg";
+import type pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { createPool } from "./database.js";
 import { type EmbeddedOptions, startEmbeddedPostgres } from "./embedded-postgres.js";

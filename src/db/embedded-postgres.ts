@@ -1,6 +1,15 @@
 import { type ChildProcess, execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import net from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
@@ -292,9 +301,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       if (!child) return;
       const onExit = (code: number | null, signalName: NodeJS.Signals | null) => {
         if (stopped) return;
-        restarting = restart(child.pid, signalName ? `signal ${signalName}` : `exit code ${code}`).finally(() => {
-          restarting = undefined;
-        });
+        restarting = restart(child.pid, signalName ? `signal ${signalName}` : `exit code ${code}`).finally(
+          () => {
+            restarting = undefined;
+          },
+        );
       };
       if (child.exitCode !== null || child.signalCode !== null) onExit(child.exitCode, child.signalCode);
       else child.once("exit", onExit);

@@ -41,7 +41,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<R
   });
 }
 
-const accord = (args: string[], env: NodeJS.ProcessEnv) => run(process.execPath, ["bin/accord.js", ...args], env);
+const accord = (args: string[], env: NodeJS.ProcessEnv) =>
+  run(process.execPath, ["bin/accord.js", ...args], env);
 
 // On the PostgreSQL server (DATABASE_URL); the embedded mode stops its PostgreSQL, which closes the connections.
 describe.skipIf(inject("pgKind") !== "server")("commands against a PostgreSQL server", () => {

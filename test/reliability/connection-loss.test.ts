@@ -69,7 +69,10 @@ describe("a lost database connection", () => {
 
   it("answers 503 to a write caught by the loss and keeps nothing of it; the retried write succeeds", async () => {
     const nationId = await t.nationId("AZE");
-    const { id: organisationId } = await t.db.selectFrom("organisation").select("id").executeTakeFirstOrThrow();
+    const { id: organisationId } = await t.db
+      .selectFrom("organisation")
+      .select("id")
+      .executeTakeFirstOrThrow();
     const body = { givenName: "Lost", familyName: "Connection", nationId, organisationId };
     const blocker = new pg.Client({ connectionString: databaseUrl(t.databaseName) });
     blocker.on("error", () => {});

@@ -73,7 +73,11 @@ export interface Instance {
   output: string[];
 }
 
-export function startAccord(env: NodeJS.ProcessEnv, demo: boolean, log: (m: string) => void): Promise<Instance> {
+export function startAccord(
+  env: NodeJS.ProcessEnv,
+  demo: boolean,
+  log: (m: string) => void,
+): Promise<Instance> {
   const args = ["bin/accord.js", "serve", "--port", "0", ...(demo ? ["--demo"] : [])];
   const child = spawn(process.execPath, args, {
     cwd: root,

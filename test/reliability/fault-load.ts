@@ -160,7 +160,8 @@ async function recovered(base: string, load: Load, since: number, exits: string[
   for (;;) {
     if (exits.length) throw new Error(`Accord exited (${exits.join(", ")}) after the fault`);
     const waited = Date.now() - since;
-    if (waited > RECOVERY_LIMIT_MS) throw new Error(`not recovered ${RECOVERY_LIMIT_MS / 1000} s after the fault`);
+    if (waited > RECOVERY_LIMIT_MS)
+      throw new Error(`not recovered ${RECOVERY_LIMIT_MS / 1000} s after the fault`);
     const ready = await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(5_000) })
       .then(async (response) => {
         await response.body?.cancel();
@@ -265,7 +266,9 @@ export async function runFaults(options: FaultOptions): Promise<FaultFigures> {
     await running;
     running = undefined;
     if (figures.exits.length) throw new Error(`Accord exited (${figures.exits.join(", ")})`);
-    figures.restarts = (instance.output.join("").match(/Restarted the embedded PostgreSQL in \d+ ms/g) ?? []).length;
+    figures.restarts = (
+      instance.output.join("").match(/Restarted the embedded PostgreSQL in \d+ ms/g) ?? []
+    ).length;
     const check = await verify(embedded ? embeddedUrl(dataDir!) : databaseUrl, load.acknowledged);
     figures.lost = check.lost;
     figures.halfWritten = check.halfWritten;

@@ -45,8 +45,11 @@ export default async function setup(project: TestProject) {
   } else {
     adminUrl = serverUrl();
     // Reaches the server and creates the database of the URL when it is missing (the same script as npm test).
-    const probe = spawnSync(process.execPath, ["scripts/ensure-test-database.mjs", adminUrl], { encoding: "utf8" });
-    if (probe.status !== 0) throw new Error(probe.stderr.trim() || `The PostgreSQL server at ${adminUrl} failed`);
+    const probe = spawnSync(process.execPath, ["scripts/ensure-test-database.mjs", adminUrl], {
+      encoding: "utf8",
+    });
+    if (probe.status !== 0)
+      throw new Error(probe.stderr.trim() || `The PostgreSQL server at ${adminUrl} failed`);
   }
   const template = `accord_tpl_${runId}`;
   const admin = new pg.Client({ connectionString: adminUrl });

@@ -189,7 +189,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
     }
     if (appError.code === "UNAVAILABLE")
-      request.log.warn({ err: error }, isConnectionLoss(error) ? "database unreachable" : "transient database conflict");
+      request.log.warn(
+        { err: error },
+        isConnectionLoss(error) ? "database unreachable" : "transient database conflict",
+      );
     for (const [name, value] of Object.entries(appError.headers)) reply.header(name, value);
     return reply.status(appError.status).send({
       code: appError.code,

@@ -56,6 +56,9 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} was not found`);
 export const forbidden = (message = "You are not allowed to do this") => new AppError("FORBIDDEN", message);
+/** 403 naming the field whose value the caller may not give. */
+export const forbiddenField = (field: string, message: string) =>
+  new AppError("FORBIDDEN", message, [{ field, message: "not in your scope" }]);
 export const unauthenticated = (message = "Sign in to continue") => new AppError("UNAUTHENTICATED", message);
 export const conflict = (message: string, field?: string) =>
   new AppError("CONFLICT", message, field ? [{ field, message }] : []);

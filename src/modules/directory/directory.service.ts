@@ -1,10 +1,11 @@
 import "./directory.policy.js";
-import { sql } from "kysely";
-import { authorize } from "../../platform/access/policy.js";
+import { type Kysely, sql } from "kysely";
+import type { DB } from "../../db/schema/index.js";
+import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput } from "../../platform/access/releasability.js";
 import { coordinatesNation, isAdministrator } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
-import { AppError, notFound, validation } from "../../platform/errors.js";
+import { AppError, forbiddenField, notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import * as queries from "./directory.queries.js";
@@ -258,6 +259,36 @@ function personOutput<T extends PersonRow | Awaited<ReturnType<typeof queries.li
   };
 }
 
+/**
+ * The nation and the current affiliations of a person linked to an account are part of that account's read scope
+ * (see `buildViewer`). Like role grants, only an administrator changes them: nobody widens their own access or
+ * another user's by editing a directory entry.
+ */
+async function guardAccountScope(db: Kysely<DB>, ctx: Ctx, personId: string, field: string) {
+  if (isAdministrator(ctx.viewer)) return;
+  const account = await db
+    .selectFrom("appUser")
+    .select("id")
+    .where("personId", "=", personId)
+    .executeTakeFirst();
+  if (account) {
+    throw forbiddenField(
+      field,
+      "The person is linked to a user account: their nation and affiliations define that account's access, which only an administrator may change",
+    );
+  }
+}
+
+/** A person may be placed only where the writer could have created them: the same rule as `person.create`. */
+function guardPlacement(
+  ctx: Ctx,
+  placement: { nationId: string; organisationId: string | null },
+  field: string,
+) {
+  if (!can(ctx.viewer, "person.create", placement))
+    throw forbiddenField(field, "You may only place people in a nation or organisation you represent");
+}
+
 export async function listPeople(ctx: Ctx, query: PersonQuery) {
   authorize(ctx.viewer, "person.list");
   const page = await queries.listPeople(ctx.db, ctx.viewer, query);
@@ -312,6 +343,14 @@ export async function updatePerson(ctx: Ctx, id: string, patch: PersonPatch) {
     const before = await queries.findPerson(trx, ctx.viewer, id);
     if (!before) throw notFound("The person");
     authorize(ctx.viewer, "person.update", before);
+    if (patch.nationId !== undefined && patch.nationId !== before.nationId) {
+      await guardAccountScope(trx, ctx, id, "body.nationId");
+      guardPlacement(
+        ctx,
+        { nationId: patch.nationId, organisationId: before.ownerOrganisationId },
+        "body.nationId",
+      );
+    }
     const { releaseNationIds, releaseOrganisationIds, ...fields } = patch;
     const after = await trx
       .updateTable("person")
@@ -350,6 +389,12 @@ export async function addAffiliation(ctx: Ctx, personId: string, input: Affiliat
   const person = await queries.findPerson(ctx.db, ctx.viewer, personId);
   if (!person) throw notFound("The person");
   authorize(ctx.viewer, "person.update", person);
+  await guardAccountScope(ctx.db, ctx, personId, "body.organisationId");
+  guardPlacement(
+    ctx,
+    { nationId: person.nationId, organisationId: input.organisationId },
+    "body.organisationId",
+  );
   await ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto("personAffiliation")
@@ -371,6 +416,7 @@ export async function removeAffiliation(ctx: Ctx, personId: string, affiliationI
   const person = await queries.findPerson(ctx.db, ctx.viewer, personId);
   if (!person) throw notFound("The person");
   authorize(ctx.viewer, "person.update", person);
+  await guardAccountScope(ctx.db, ctx, personId, "affiliationId");
   await ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .deleteFrom("personAffiliation")

@@ -271,3 +271,98 @@ describe("people", () => {
     expect(entries[0]!.actorUserId).toBe(admin.userId);
   });
 });
+
+describe("a person's nation and affiliations are never a way to widen access", () => {
+  const restrictedPerson = async (nation: string, extra: Record<string, unknown> = {}) => {
+    const reply = await admin.post("/api/people", {
+      givenName: "Hidden",
+      familyName: `Person ${Math.random().toString(36).slice(2, 8)}`,
+      nationId: await t.nationId(nation),
+      releasability: "restricted",
+      ...extra,
+    });
+    expect(reply.status).toBe(201);
+    return reply.body.id as string;
+  };
+
+  it("refuses a coordinator who moves their own linked person to another nation, and keeps the other nation's records hidden", async () => {
+    const geoSecret = await restrictedPerson("GEO");
+    const coordinator = await t.signIn({ role: "national_coordinator", nation: "AZE", personNation: "AZE" });
+    const me = (await coordinator.get("/api/auth/session")).body.user.personId as string;
+    expect((await coordinator.get(`/api/people/${geoSecret}`)).status).toBe(404);
+
+    const moved = await coordinator.patch(`/api/people/${me}`, { nationId: await t.nationId("GEO") });
+    expect(moved.status).toBe(403);
+    expect(moved.body.fields).toEqual([{ field: "body.nationId", message: "not in your scope" }]);
+    expect((await coordinator.get(`/api/people/${me}`)).body.nationId).toBe(await t.nationId("AZE"));
+    expect((await coordinator.get(`/api/people/${geoSecret}`)).status).toBe(404);
+  });
+
+  it("refuses a coordinator who affiliates their own linked person to another organisation, whose records stay hidden", async () => {
+    const school = await t.organisationId("NATO-SCHOOL");
+    const schoolSecret = await restrictedPerson("GEO", { organisationId: school });
+    await t.db
+      .updateTable("person")
+      .set({ ownerNationId: null, ownerOrganisationId: school })
+      .where("id", "=", schoolSecret)
+      .execute();
+    const coordinator = await t.signIn({ role: "national_coordinator", nation: "AZE", personNation: "AZE" });
+    const me = (await coordinator.get("/api/auth/session")).body.user.personId as string;
+    expect((await coordinator.get(`/api/people/${schoolSecret}`)).status).toBe(404);
+
+    const joined = await coordinator.post(`/api/people/${me}/affiliations`, { organisationId: school });
+    expect(joined.status).toBe(403);
+    expect(joined.body.fields).toEqual([{ field: "body.organisationId", message: "not in your scope" }]);
+    expect((await coordinator.get(`/api/people/${schoolSecret}`)).status).toBe(404);
+  });
+
+  it("refuses a coordinator who moves or re-affiliates another user's person, even within their nation", async () => {
+    const coordinator = await t.signIn({
+      role: "national_coordinator",
+      nation: "AZE",
+      extraRoles: [{ role: "national_coordinator", nation: "GEO" }],
+    });
+    const participant = await t.signIn({ role: "participant", personNation: "AZE" });
+    const theirs = (await participant.get("/api/auth/session")).body.user.personId as string;
+    expect(
+      (await coordinator.patch(`/api/people/${theirs}`, { nationId: await t.nationId("GEO") })).status,
+    ).toBe(403);
+    const affiliated = await coordinator.post(`/api/people/${theirs}/affiliations`, {
+      organisationId: await t.organisationId("AZE-NDU"),
+    });
+    expect(affiliated.status).toBe(403);
+    // Other fields of the linked person stay the coordinator's to keep.
+    expect((await coordinator.patch(`/api/people/${theirs}`, { rankTitle: "Captain" })).status).toBe(200);
+  });
+
+  it("refuses a coordinator who moves a person into a nation they do not coordinate, as on create", async () => {
+    const coordinator = await t.signIn({ role: "national_coordinator", nation: "AZE" });
+    const created = await coordinator.post("/api/people", {
+      givenName: "Unlinked",
+      familyName: "Officer",
+      nationId: await t.nationId("AZE"),
+    });
+    expect(created.status).toBe(201);
+    const moved = await coordinator.patch(`/api/people/${created.body.id}`, {
+      nationId: await t.nationId("GEO"),
+    });
+    expect(moved.status).toBe(403);
+    expect(moved.body.fields[0].field).toBe("body.nationId");
+    // An unlinked person of the coordinator's nation may still be affiliated, as on create.
+    const affiliated = await coordinator.post(`/api/people/${created.body.id}/affiliations`, {
+      organisationId: await t.organisationId("AZE-NDU"),
+    });
+    expect(affiliated.status).toBe(201);
+  });
+
+  it("lets an administrator change a linked person's nation and affiliations, which then scope the account", async () => {
+    const geoSecret = await restrictedPerson("GEO");
+    const participant = await t.signIn({ role: "participant", personNation: "AZE" });
+    const theirs = (await participant.get("/api/auth/session")).body.user.personId as string;
+    expect((await participant.get(`/api/people/${geoSecret}`)).status).toBe(404);
+    expect((await admin.patch(`/api/people/${theirs}`, { nationId: await t.nationId("GEO") })).status).toBe(
+      200,
+    );
+    expect((await participant.get(`/api/people/${geoSecret}`)).status).toBe(200);
+  });
+});

@@ -21,4 +21,5 @@ export const migrationNames: readonly string[] = [
   "0016_activity_search_facts",
   "0017_activity_search_facts_bulk",
   "0018_plpgsql_nomination_helpers",
+  "0019_accreditation_independent_reviewer",
 ];

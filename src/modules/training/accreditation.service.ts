@@ -5,8 +5,16 @@ import type { DB } from "../../db/schema/index.js";
 import type { AccreditationApplicationTable } from "../../db/schema/training.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
+import { isAdministrator } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
-import { AppError, invalidState, notFound, unprocessable, validation } from "../../platform/errors.js";
+import {
+  AppError,
+  forbiddenField,
+  invalidState,
+  notFound,
+  unprocessable,
+  validation,
+} from "../../platform/errors.js";
 import { receiveUpload, storeFile } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
@@ -18,12 +26,15 @@ import type {
   ApplicationQuery,
   DecisionInput,
   FindingInput,
+  ReviewerInput,
   SelfAssessmentInput,
   VisitInput,
 } from "./training.schemas.js";
 import { today } from "./training.service.js";
 
 export const DEFAULT_STANDARD_SET = "NATO-ET-QS";
+/** The accrediting body: it reviews every application unless an administrator appoints another reviewer. */
+export const ACCREDITING_BODY = "ACT";
 /** Unconditional accreditation lasts about six years. */
 export const DEFAULT_VALIDITY_YEARS = 6;
 export const RENEWAL_REMINDER_DAYS = 180;
@@ -204,6 +215,34 @@ export async function getDossier(ctx: Ctx, id: string) {
   };
 }
 
+/**
+ * The reviewer must be independent of the applicant: neither the centre nor an organisation above or below it
+ * (the same rule as the database trigger of migration 0019, checked first to answer with the field).
+ */
+async function checkIndependentReviewer(ctx: Ctx, centreId: string, reviewerId: string) {
+  const { rows } = await sql<{ known: boolean; related: boolean }>`
+    with recursive up(id, parent_id) as (
+      select id, parent_id from organisation where id = ${centreId}
+      union
+      select o.id, o.parent_id from organisation o join up on o.id = up.parent_id
+    ), down(id) as (
+      select id from organisation where id = ${centreId}
+      union
+      select o.id from organisation o join down on o.parent_id = down.id
+    )
+    select exists (select 1 from organisation where id = ${reviewerId}) as known,
+      exists (select 1 from up where id = ${reviewerId}) or exists (select 1 from down where id = ${reviewerId}) as related`.execute(
+    ctx.db,
+  );
+  if (!rows[0]?.known) throw unprocessable("body.reviewingOrganisationId", "is not a known organisation");
+  if (rows[0].related) {
+    throw unprocessable(
+      "body.reviewingOrganisationId",
+      "is the applicant centre or an organisation above or below it: an applicant never reviews its own application",
+    );
+  }
+}
+
 export async function createApplication(ctx: Ctx, input: ApplicationInput) {
   const centre = await ctx.db
     .selectFrom("organisation")
@@ -212,6 +251,13 @@ export async function createApplication(ctx: Ctx, input: ApplicationInput) {
     .executeTakeFirst();
   authorize(ctx.viewer, "accreditation.create", centre ?? { id: "", nationId: null });
   if (!centre) throw unprocessable("body.centreId", "is not a known organisation");
+  // The accrediting body appoints the reviewer, never the applicant.
+  if (input.reviewingOrganisationId !== undefined && !isAdministrator(ctx.viewer)) {
+    throw forbiddenField(
+      "body.reviewingOrganisationId",
+      "The reviewer is appointed by the accrediting body (an administrator), not by the applicant",
+    );
+  }
   const standardSet = input.standardSetId
     ? await ctx.db
         .selectFrom("standardSet")
@@ -227,15 +273,22 @@ export async function createApplication(ctx: Ctx, input: ApplicationInput) {
   const alliance = await ctx.db
     .selectFrom("organisation")
     .select(["id", "code"])
-    .where("code", "in", ["NATO", "ACT"])
+    .where("code", "in", ["NATO", ACCREDITING_BODY])
     .execute();
-  const act = alliance.find((o) => o.code === "ACT")?.id ?? null;
-  // Restricted by default: the centre and its nation own it; the alliance (NATO, ACT) reviews it.
+  const reviewerId =
+    input.reviewingOrganisationId ?? alliance.find((o) => o.code === ACCREDITING_BODY)?.id ?? null;
+  if (reviewerId) await checkIndependentReviewer(ctx, centre.id, reviewerId);
+  // Restricted by default: the centre and its nation own it; the alliance (NATO, ACT) and the reviewer read it.
   const release = resolveRelease(
     ctx.viewer,
     {
       ...input,
-      releaseOrganisationIds: input.releaseOrganisationIds ?? alliance.map((o) => o.id),
+      releaseOrganisationIds: [
+        ...new Set([
+          ...(input.releaseOrganisationIds ?? alliance.map((o) => o.id)),
+          ...(reviewerId ? [reviewerId] : []),
+        ]),
+      ],
     },
     { ownerNationId: centre.nationId, ownerOrganisationId: centre.id, releasability: "restricted" },
   );
@@ -248,7 +301,7 @@ export async function createApplication(ctx: Ctx, input: ApplicationInput) {
           centreId: centre.id,
           kind: input.kind,
           standardSetId: standardSet.id,
-          reviewingOrganisationId: input.reviewingOrganisationId ?? act,
+          reviewingOrganisationId: reviewerId,
           selfAssessmentDueOn: input.selfAssessmentDueOn ?? null,
           note: input.note ?? null,
           ...release,
@@ -269,10 +322,42 @@ export async function createApplication(ctx: Ctx, input: ApplicationInput) {
           { field: "body.kind", message: "an application of this kind is in progress" },
         ]);
       }
-      if (error.code === "23503")
-        throw unprocessable("body.reviewingOrganisationId", "is not a known organisation");
       throw error;
     });
+  return getDossier(ctx, id);
+}
+
+/** The accrediting body (an administrator) appoints another reviewer before the decision; it may read the dossier. */
+export async function appointReviewer(ctx: Ctx, id: string, input: ReviewerInput) {
+  authorize(ctx.viewer, "accreditation.appoint_reviewer");
+  const row = await loadApplication(ctx, id);
+  if (row.state === "decided")
+    throw invalidState("The application is decided: its reviewer no longer changes");
+  await checkIndependentReviewer(ctx, row.centreId, input.reviewingOrganisationId);
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("accreditationApplication")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const after = await trx
+      .updateTable("accreditationApplication")
+      .set({
+        reviewingOrganisationId: input.reviewingOrganisationId,
+        releaseOrganisations: [...new Set([...before.releaseOrganisations, input.reviewingOrganisationId])],
+      })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: "accreditation.appoint_reviewer",
+      recordType: "accreditation_application",
+      recordId: id,
+      before,
+      after,
+    });
+  });
   return getDossier(ctx, id);
 }
 

@@ -228,7 +228,8 @@ async function standardSet(ctx: MatrixContext) {
 }
 
 /** A new training centre under the scope's organisation, of the scope's nation. */
-async function centre(ctx: MatrixContext, scope: Scope) {
+/** A new centre of the scope's nation: under the scope's organisation, or (`independent`) outside it. */
+async function centre(ctx: MatrixContext, scope: Scope, independent = false) {
   const owner = ownerOf(ctx, scope);
   const code = `MATRIX-CENTRE-${ctx.unique()}`;
   return (
@@ -238,7 +239,7 @@ async function centre(ctx: MatrixContext, scope: Scope) {
         code,
         nameEn: `Matrix centre ${code}`,
         kind: "unit",
-        parentId: owner.organisationId,
+        parentId: independent ? null : owner.organisationId,
         nationId: owner.nationId,
       })
       .returning("id")
@@ -266,9 +267,11 @@ async function storedFile(ctx: MatrixContext) {
 type ApplicationState = "draft" | "self_assessment" | "submitted" | "visit_planned" | "visited";
 
 /**
- * A restricted accreditation application of a new centre of the scope, owned by the scope's nation and the centre,
- * reviewed by the scope's organisation, released to nobody else, in the given state. `complete` adds a
- * self-assessment and evidence for its one standard; `finding` an open finding.
+ * A restricted accreditation application of a new centre of the scope's nation, owned by that nation and the centre,
+ * in the given state. Before submission (the applicant's states) the centre lies under the scope's organisation and
+ * the accrediting body reviews it; from submission (the reviewer's states) the scope's organisation reviews the
+ * application of an independent centre of its nation and is on its release list — an applicant never reviews its
+ * own application. `complete` adds a self-assessment and evidence for its one standard; `finding` an open finding.
  */
 async function application(
   ctx: MatrixContext,
@@ -277,7 +280,8 @@ async function application(
   options: { complete?: boolean; finding?: boolean } = {},
 ) {
   const owner = ownerOf(ctx, scope);
-  const centreId = await centre(ctx, scope);
+  const reviewedByScope = state !== "draft" && state !== "self_assessment";
+  const centreId = await centre(ctx, scope, reviewedByScope);
   const set = await standardSet(ctx);
   const planned = state === "visit_planned" || state === "visited";
   const row = await ctx.db
@@ -286,7 +290,7 @@ async function application(
       centreId,
       kind: "accreditation",
       standardSetId: set.setId,
-      reviewingOrganisationId: owner.organisationId,
+      reviewingOrganisationId: reviewedByScope ? owner.organisationId : null,
       state,
       submittedAt: state === "draft" || state === "self_assessment" ? null : new Date(),
       visitStartsOn: planned ? "2027-05-03" : null,
@@ -295,6 +299,7 @@ async function application(
       ownerNationId: owner.nationId,
       ownerOrganisationId: centreId,
       releasability: "restricted",
+      releaseOrganisations: reviewedByScope ? [owner.organisationId] : [],
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -493,6 +498,16 @@ export const accessEntries: AccessEntry[] = [
     request: async (ctx, scope) => ({
       url: base,
       body: { centreId: await centre(ctx, scope), kind: "partnership_training_centre_recognition" },
+    }),
+  },
+  {
+    method: "PUT",
+    url: `${base}/:id/reviewer`,
+    // The accrediting body appoints the reviewer: never the applicant, never its nation.
+    access: ADMINISTRATORS,
+    request: async (ctx, scope) => ({
+      url: `${base}/${(await application(ctx, scope, "self_assessment")).id}/reviewer`,
+      body: { reviewingOrganisationId: await centre(ctx, scope === "in" ? "out" : "in", true) },
     }),
   },
   {

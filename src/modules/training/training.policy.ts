@@ -48,9 +48,14 @@ export interface ApplicationRecord extends ReleasableRecord {
   reviewingOrganisationId: string | null;
 }
 
-/** Reviewers: the reviewing organisation's staff (by default ACT) and administrators. */
+/**
+ * Reviewers: the reviewing organisation's staff (by default ACT) and administrators — never the applicant centre's
+ * own managers, even when they also hold the reviewing organisation.
+ */
 export const reviewsApplication = (viewer: Viewer, application: ApplicationRecord): boolean =>
-  isAdministrator(viewer) || managesOrganisation(viewer, application.reviewingOrganisationId);
+  isAdministrator(viewer) ||
+  (managesOrganisation(viewer, application.reviewingOrganisationId) &&
+    !managesOrganisation(viewer, application.centreId));
 
 export const trainingActions = definePolicy({
   /** Course definitions are read through their activity's releasability, filtered in SQL. */
@@ -81,4 +86,6 @@ export const trainingActions = definePolicy({
   "accreditation.review": (viewer: Viewer, application: ApplicationRecord) =>
     reviewsApplication(viewer, application),
   "accreditation.remind": (viewer: Viewer) => isAdministrator(viewer),
+  /** The accrediting body appoints reviewers: administrators only, never the applicant. */
+  "accreditation.appoint_reviewer": (viewer: Viewer) => isAdministrator(viewer),
 });

@@ -35,6 +35,7 @@ import {
   ReissueInput,
   ReminderResult,
   ResultsInput,
+  ReviewerInput,
   RevokeInput,
   RunDetail,
   RunParams,
@@ -387,6 +388,19 @@ export const trainingRoutesPlugin: RoutesPlugin = async (app) => {
       },
     },
     async (request) => accreditation.planVisit(ctxOf(request), request.params.id, request.body),
+  );
+  app.put(
+    "/api/training/accreditation/:id/reviewer",
+    {
+      schema: {
+        tags: acc,
+        summary: "Appoint the reviewing organisation (administrators, for the accrediting body)",
+        params: IdParams,
+        body: ReviewerInput,
+        response: { 200: Dossier, ...errorResponses },
+      },
+    },
+    async (request) => accreditation.appointReviewer(ctxOf(request), request.params.id, request.body),
   );
   app.post(
     "/api/training/accreditation/:id/visited",

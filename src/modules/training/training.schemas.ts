@@ -350,6 +350,7 @@ export const ApplicationInput = Type.Object(
     centreId: Uuid,
     kind: StringEnum(APPLICATION_KINDS),
     standardSetId: Type.Optional(Uuid),
+    /** Administrators only: the accrediting body appoints the reviewer (by default ACT), never the applicant. */
     reviewingOrganisationId: Type.Optional(Uuid),
     selfAssessmentDueOn: Type.Optional(Nullable(IsoDate)),
     note: Type.Optional(Nullable(LongText(5000))),
@@ -472,6 +473,9 @@ export const VisitInput = Type.Object(
   strict,
 );
 export type VisitInput = Static<typeof VisitInput>;
+
+export const ReviewerInput = Type.Object({ reviewingOrganisationId: Uuid }, strict);
+export type ReviewerInput = Static<typeof ReviewerInput>;
 
 export const VisitedInput = Type.Object({ reportDueOn: Type.Optional(IsoDate) }, strict);
 

@@ -219,6 +219,7 @@ export async function updateActivity(ctx: Ctx, id: string, patch: ActivityPatch)
           ownerOrganisationId: before.ownerOrganisationId,
           releasability: "public",
         },
+        before,
       );
     }
     const set = {

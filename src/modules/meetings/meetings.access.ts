@@ -3,6 +3,7 @@ import {
   type AccessRequest,
   access,
   type MatrixContext,
+  ownersFor,
   PUBLIC,
   SIGNED_IN,
 } from "../../platform/access/access-matrix.js";
@@ -256,15 +257,13 @@ export const accessEntries: AccessEntry[] = [
     url: "/api/meeting-series",
     access: SERIES_CREATORS,
     request: (ctx, scope) => {
-      const owner = ownerOf(ctx, scope);
       return {
         url: "/api/meeting-series",
         body: {
           code: `MATRIX-NEWMS-${ctx.unique()}`,
           kind: "expert_consultation",
           titleEn: "Matrix new series",
-          ownerNationId: owner.nationId,
-          ownerOrganisationId: owner.organisationId,
+          ...ownersFor(ctx, scope),
           releasability: "restricted",
         },
       };

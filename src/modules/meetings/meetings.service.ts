@@ -1,6 +1,7 @@
 import "./meetings.policy.js";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { sql } from "kysely";
+import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
 import { writeAudit } from "../../platform/audit.js";
@@ -174,6 +175,8 @@ export async function createMeeting(ctx: Ctx, input: MeetingInput) {
       { field: "body.seriesId", message: "does not exist" },
     ]);
   authorize(ctx.viewer, "meeting.create", series);
+  await requireVisibleLink(ctx.db, ctx.viewer, "activity", input.activityId, "body.activityId");
+  await requireVisibleLink(ctx.db, ctx.viewer, "event", input.eventId, "body.eventId");
   const { seriesId, number, releasability, releaseNationIds, releaseOrganisationIds, ...fields } = input;
   const id = await ctx.db.transaction().execute(async (trx) => {
     // The series row lock serialises number assignment in the series.
@@ -219,6 +222,8 @@ async function editableMeeting(ctx: Ctx, id: string) {
 export async function updateMeeting(ctx: Ctx, id: string, patch: MeetingPatch) {
   authorize(ctx.viewer, "meeting.read");
   await editableMeeting(ctx, id);
+  await requireVisibleLink(ctx.db, ctx.viewer, "activity", patch.activityId, "body.activityId");
+  await requireVisibleLink(ctx.db, ctx.viewer, "event", patch.eventId, "body.eventId");
   const { releaseNationIds, releaseOrganisationIds, ...fields } = patch;
   await ctx.db.transaction().execute(async (trx) => {
     const before = await queries.lockMeeting(trx, id);

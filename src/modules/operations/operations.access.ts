@@ -3,6 +3,7 @@ import {
   ADMINISTRATORS,
   access,
   type MatrixContext,
+  ownersFor,
   PUBLIC,
   SIGNED_IN,
 } from "../../platform/access/access-matrix.js";
@@ -211,8 +212,7 @@ export const accessEntries: AccessEntry[] = [
           leadOrganisationId: owner.organisationId,
           startsOn: "2027-05-01",
           endsOn: "2027-05-10",
-          ownerNationId: owner.nationId,
-          ownerOrganisationId: owner.organisationId,
+          ...ownersFor(ctx, scope),
           releasability: "restricted",
         },
       };

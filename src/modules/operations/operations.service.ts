@@ -1,6 +1,7 @@
 import "./operations.policy.js";
 import type { Transaction } from "kysely";
 import type { DB } from "../../db/schema/index.js";
+import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import {
   isOwnerEditor,
@@ -145,6 +146,7 @@ const exerciseConstraints: Record<string, [string, string]> = {
 export async function createExercise(ctx: Ctx, input: ExerciseInput) {
   authorize(ctx.viewer, "exercise.create");
   checkDateOrder(input.startsOn, input.endsOn, "body.endsOn");
+  await requireVisibleLink(ctx.db, ctx.viewer, "activity", input.activityId, "body.activityId");
   const {
     stages,
     ownerNationId,
@@ -194,6 +196,7 @@ function defaultOwner(
 export async function updateExercise(ctx: Ctx, id: string, patch: ExercisePatch) {
   const before = await editableExercise(ctx, id);
   checkDateOrder(patch.startsOn ?? before.startsOn, patch.endsOn ?? before.endsOn, "body.endsOn");
+  await requireVisibleLink(ctx.db, ctx.viewer, "activity", patch.activityId, "body.activityId");
   const { releaseNationIds, releaseOrganisationIds, ...fields } = patch;
   await ctx.db.transaction().execute(async (trx) => {
     const old = await trx

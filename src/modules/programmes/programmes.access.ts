@@ -2,6 +2,7 @@ import {
   type AccessEntry,
   access,
   type MatrixContext,
+  ownersFor,
   SIGNED_IN,
 } from "../../platform/access/access-matrix.js";
 
@@ -252,7 +253,7 @@ export const accessEntries: AccessEntry[] = [
         nationId: owner(ctx, scope).nationId,
         title: `New framework ${ctx.unique()}`,
         kind: "framework_document",
-        ownerOrganisationId: owner(ctx, scope).organisationId,
+        ...ownersFor(ctx, scope),
       },
     }),
   },
@@ -302,7 +303,7 @@ export const accessEntries: AccessEntry[] = [
         title: "New matrix plan",
         kind: "individually_tailored_partnership_programme",
         nationId: owner(ctx, scope).nationId,
-        ownerOrganisationId: owner(ctx, scope).organisationId,
+        ...ownersFor(ctx, scope),
       },
     }),
   },

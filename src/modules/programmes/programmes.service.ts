@@ -1,6 +1,7 @@
 import "./programmes.policy.js";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema/index.js";
+import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize } from "../../platform/access/policy.js";
 import { type ReleasableRecord, releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
 import { coordinatesNation, readsEverything } from "../../platform/access/viewer.js";
@@ -205,7 +206,7 @@ export async function updateFramework(ctx: Ctx, id: string, patch: FrameworkPatc
   if (patch.replacesId === id) throw validation("body.replacesId", "a document cannot replace itself");
   const { releaseNationIds, releaseOrganisationIds, ownerNationId, ownerOrganisationId, ...fields } = patch;
   if (ownerNationId !== undefined || ownerOrganisationId !== undefined) {
-    resolveRelease(ctx.viewer, { ownerNationId, ownerOrganisationId }, current);
+    resolveRelease(ctx.viewer, { ownerNationId, ownerOrganisationId }, current, current);
   }
   checkDates(patch.validFrom ?? current.validFrom, patch.validUntil ?? current.validUntil, "body.validUntil");
   await ctx.db
@@ -368,9 +369,16 @@ export async function updatePlan(ctx: Ctx, id: string, patch: PlanPatch) {
     await visiblePlan(ctx, patch.successorId).catch(() => {
       throw validation("body.successorId", "no such plan");
     });
+  await requireVisibleLink(
+    ctx.db,
+    ctx.viewer,
+    "frameworkDocument",
+    patch.frameworkDocumentId,
+    "body.frameworkDocumentId",
+  );
   const { releaseNationIds, releaseOrganisationIds, ownerNationId, ownerOrganisationId, ...fields } = patch;
   if (ownerNationId !== undefined || ownerOrganisationId !== undefined) {
-    resolveRelease(ctx.viewer, { ownerNationId, ownerOrganisationId }, current);
+    resolveRelease(ctx.viewer, { ownerNationId, ownerOrganisationId }, current, current);
   }
   await ctx.db
     .transaction()
@@ -770,6 +778,7 @@ export async function updateProgramme(ctx: Ctx, id: string, patch: ProgrammePatc
   authorize(ctx.viewer, "programmes.read");
   const current = await visibleProgramme(ctx, id);
   authorize(ctx.viewer, "programmes.update", current);
+  await requireVisibleLink(ctx.db, ctx.viewer, "plan", patch.planId, "body.planId");
   const { releaseNationIds, releaseOrganisationIds, ...fields } = patch;
   await ctx.db
     .transaction()
@@ -1032,6 +1041,7 @@ export async function createGoal(ctx: Ctx, input: GoalInput) {
   await Promise.all([
     checkNation(ctx.db, input.nationId, "body.nationId"),
     checkArea(ctx.db, input.areaCode, "body.areaCode"),
+    requireVisibleLink(ctx.db, ctx.viewer, "plan", input.planId, "body.planId"),
   ]);
   checkAgreedYear(input.agreedYear);
   const id = await ctx.db
@@ -1063,6 +1073,7 @@ export async function updateGoal(ctx: Ctx, id: string, patch: GoalPatch) {
   const current = await visibleGoal(ctx, id);
   authorize(ctx.viewer, "programmes.update", current);
   await checkArea(ctx.db, patch.areaCode, "body.areaCode");
+  await requireVisibleLink(ctx.db, ctx.viewer, "plan", patch.planId, "body.planId");
   checkAgreedYear(patch.agreedYear);
   const { releaseNationIds, releaseOrganisationIds, statusNote, ...fields } = patch;
   await ctx.db

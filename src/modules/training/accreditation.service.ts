@@ -291,6 +291,8 @@ export async function createApplication(ctx: Ctx, input: ApplicationInput) {
       ],
     },
     { ownerNationId: centre.nationId, ownerOrganisationId: centre.id, releasability: "restricted" },
+    // The centre and its nation own their application: "accreditation.create" authorised the writer for them.
+    { ownerNationId: centre.nationId, ownerOrganisationId: centre.id },
   );
   const id = await ctx.db
     .transaction()

@@ -87,6 +87,20 @@ export interface AccessEntry {
   optional?: boolean;
 }
 
+/**
+ * The owners a new record of the scope gets when the caller creates it: every owner of a new record must be within
+ * the writer's write scope, so a national coordinator gives it to the nation, the organisation's staff to the
+ * organisation, and an administrator to both. Callers who create nothing get the organisation.
+ */
+export function ownersFor(ctx: MatrixContext, scope: "in" | "out") {
+  const owner = scope === "in" ? ctx.inScope : ctx.outOfScope;
+  if (ctx.role === "administrator")
+    return { ownerNationId: owner.nationId, ownerOrganisationId: owner.organisationId };
+  if (ctx.role === "national_coordinator")
+    return { ownerNationId: owner.nationId, ownerOrganisationId: null };
+  return { ownerNationId: null, ownerOrganisationId: owner.organisationId };
+}
+
 /** Builds an access map: name the roles that differ from `others` (default deny). */
 export function access(
   spec: Partial<Record<MatrixRole, Expectation>> & { others?: Expectation },

@@ -81,8 +81,10 @@ export interface ReleaseInput {
 }
 
 /**
- * Resolves the owner and release list a writer asked for. A writer may only give a record to an owner they
- * speak for, so nobody can create records in another nation's name.
+ * Resolves the owner and release list a writer asked for. Every owner of the result must be within the writer's
+ * write scope (a nation they coordinate, an organisation they manage), so nobody creates or moves records into
+ * another nation's or organisation's name; only `kept` owners are exempt: those the record already has (an edit)
+ * or that follow from a record the writer was authorised for (an accreditation's centre and its nation).
  */
 export function resolveRelease(
   viewer: Viewer,
@@ -92,6 +94,7 @@ export function resolveRelease(
     ownerOrganisationId?: string | null;
     releasability: ReleasabilityLevel;
   },
+  kept: { ownerNationId?: string | null; ownerOrganisationId?: string | null } = {},
 ): ReleasableRecord {
   const ownerNationId =
     input.ownerNationId !== undefined ? input.ownerNationId : (defaults.ownerNationId ?? null);
@@ -104,17 +107,23 @@ export function resolveRelease(
       { field: "body.ownerNationId", message: "an owning nation or organisation is required" },
     ]);
   }
-  if (!isOwnerEditor(viewer, { ownerNationId, ownerOrganisationId })) {
-    throw new AppError(
+  const outside = (field: string) =>
+    new AppError(
       "FORBIDDEN",
       "You may only create or give records to a nation or organisation you represent",
-      [
-        {
-          field: ownerNationId ? "body.ownerNationId" : "body.ownerOrganisationId",
-          message: "not in your scope",
-        },
-      ],
+      [{ field, message: "not in your scope" }],
     );
+  if (!isOwnerEditor(viewer, { ownerNationId, ownerOrganisationId }))
+    throw outside(ownerNationId ? "body.ownerNationId" : "body.ownerOrganisationId");
+  if (!isAdministrator(viewer)) {
+    if (ownerNationId && ownerNationId !== kept.ownerNationId && !coordinatesNation(viewer, ownerNationId))
+      throw outside("body.ownerNationId");
+    if (
+      ownerOrganisationId &&
+      ownerOrganisationId !== kept.ownerOrganisationId &&
+      !managesOrganisation(viewer, ownerOrganisationId)
+    )
+      throw outside("body.ownerOrganisationId");
   }
   return {
     ownerNationId,

@@ -219,7 +219,7 @@ export async function getDossier(ctx: Ctx, id: string) {
  * The reviewer must be independent of the applicant: neither the centre nor an organisation above or below it
  * (the same rule as the database trigger of migration 0019, checked first to answer with the field).
  */
-async function checkIndependentReviewer(ctx: Ctx, centreId: string, reviewerId: string) {
+async function reviewerRelation(ctx: Ctx, centreId: string, reviewerId: string) {
   const { rows } = await sql<{ known: boolean; related: boolean }>`
     with recursive up(id, parent_id) as (
       select id, parent_id from organisation where id = ${centreId}
@@ -234,8 +234,13 @@ async function checkIndependentReviewer(ctx: Ctx, centreId: string, reviewerId: 
       exists (select 1 from up where id = ${reviewerId}) or exists (select 1 from down where id = ${reviewerId}) as related`.execute(
     ctx.db,
   );
-  if (!rows[0]?.known) throw unprocessable("body.reviewingOrganisationId", "is not a known organisation");
-  if (rows[0].related) {
+  return rows[0] ?? { known: false, related: false };
+}
+
+async function checkIndependentReviewer(ctx: Ctx, centreId: string, reviewerId: string) {
+  const relation = await reviewerRelation(ctx, centreId, reviewerId);
+  if (!relation.known) throw unprocessable("body.reviewingOrganisationId", "is not a known organisation");
+  if (relation.related) {
     throw unprocessable(
       "body.reviewingOrganisationId",
       "is the applicant centre or an organisation above or below it: an applicant never reviews its own application",
@@ -275,9 +280,16 @@ export async function createApplication(ctx: Ctx, input: ApplicationInput) {
     .select(["id", "code"])
     .where("code", "in", ["NATO", ACCREDITING_BODY])
     .execute();
-  const reviewerId =
-    input.reviewingOrganisationId ?? alliance.find((o) => o.code === ACCREDITING_BODY)?.id ?? null;
-  if (reviewerId) await checkIndependentReviewer(ctx, centre.id, reviewerId);
+  // An administrator's choice must be independent; the accrediting body reviews by default unless it is not (a
+  // centre of its own hierarchy), and then the application waits for an administrator to appoint a reviewer.
+  let reviewerId: string | null = null;
+  if (input.reviewingOrganisationId) {
+    await checkIndependentReviewer(ctx, centre.id, input.reviewingOrganisationId);
+    reviewerId = input.reviewingOrganisationId;
+  } else {
+    const body = alliance.find((o) => o.code === ACCREDITING_BODY)?.id;
+    if (body && !(await reviewerRelation(ctx, centre.id, body)).related) reviewerId = body;
+  }
   // Restricted by default: the centre and its nation own it; the alliance (NATO, ACT) and the reviewer read it.
   const release = resolveRelease(
     ctx.viewer,

@@ -825,6 +825,30 @@ describe("an applicant never reviews or decides its own accreditation", () => {
     ).rejects.toMatchObject({ code: "23514" });
   });
 
+  it("leaves the reviewer to an administrator when the accrediting body is the centre's own hierarchy", async () => {
+    const actId = await t.organisationId("ACT");
+    const ownCentre = (
+      await t.db
+        .insertInto("organisation")
+        .values({
+          code: "ACT-SELF-CENTRE",
+          nameEn: "A centre of the accrediting body",
+          kind: "unit",
+          parentId: actId,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const created = await admin.post("/api/training/accreditation", {
+      centreId: ownCentre,
+      kind: "accreditation",
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ reviewingOrganisationId: null, canReview: true });
+    const act = await t.signIn({ role: "organiser", organisation: "ACT" });
+    expect((await act.get(`/api/training/accreditation/${created.body.id}`)).body.canReview).toBe(false);
+  });
+
   it("lets only an administrator appoint another, independent reviewer", async () => {
     const created = await applicant.post("/api/training/accreditation", {
       centreId,

@@ -381,6 +381,7 @@ export function findEvaluation(db: Q, viewer: Viewer, id: string) {
           .selectFrom("evaluation as r")
           .select(["r.id", "r.title", "r.startsOn"])
           .whereRef("r.previousEvaluationId", "=", "e.id")
+          .where(evaluationVisibleTo(viewer, "r"))
           .orderBy("r.startsOn"),
       ).as("reEvaluations"),
     ])

@@ -22,4 +22,6 @@ export const migrationNames: readonly string[] = [
   "0017_activity_search_facts_bulk",
   "0018_plpgsql_nomination_helpers",
   "0019_accreditation_independent_reviewer",
+  "0020_demo_sources",
+  "0021_action_item_deadline",
 ];

@@ -840,3 +840,13 @@ export async function nationParticipation(db: Q, nationId: string, year: number 
        from mine m) as totals`.execute(db);
   return { byArea: rows[0]!.byArea, totals: rows[0]!.totals };
 }
+
+/** Whether the event's course results are signed off (the training capability's run record): attendance is then frozen. */
+export async function resultsSignedOff(db: Q, eventId: string): Promise<boolean> {
+  const run = await db
+    .selectFrom("courseRun")
+    .select("signedOffAt")
+    .where("eventId", "=", eventId)
+    .executeTakeFirst();
+  return !!run?.signedOffAt;
+}

@@ -974,7 +974,12 @@ export async function recordAttendance(ctx: Ctx, id: string, input: AttendanceIn
   authorize(ctx.viewer, "nomination.attendance", record);
   if (row.status !== "accepted") throw invalidState("Attendance is recorded for accepted nominations only");
   const today = new Date().toISOString().slice(0, 10);
-  if (row.event.startsOn > today) throw invalidState("The event has not started yet");
+  if (row.event.startsOn > today)
+    throw invalidState(
+      `Attendance opens on ${row.event.startsOn}, when the event begins: the event has not started yet`,
+    );
+  if (await queries.resultsSignedOff(ctx.db, row.eventId))
+    throw invalidState("The results of this event are signed off: attendance is locked");
   const completed = input.completed ?? (input.attendance === "absent" ? false : null);
   if (input.attendance === "absent" && completed)
     throw validation("body.completed", "an absent person cannot complete");
@@ -1014,12 +1019,18 @@ export async function recordSessionAttendance(
   authorize(ctx.viewer, "nomination.list");
   const session = await ctx.db
     .selectFrom("eventSession")
-    .select(["id", "eventId"])
+    .select(["id", "eventId", "startsAt"])
     .where("id", "=", sessionId)
     .executeTakeFirst();
   if (!session || (eventId && session.eventId !== eventId)) throw notFound("The session");
   const { owner } = await activityOfEvent(ctx, ctx.db, session.eventId);
   authorize(ctx.viewer, "event.manage", owner);
+  if (new Date(session.startsAt) > new Date())
+    throw invalidState(
+      `Attendance of this session opens at ${new Date(session.startsAt).toISOString()}, when it begins`,
+    );
+  if (await queries.resultsSignedOff(ctx.db, session.eventId))
+    throw invalidState("The results of this event are signed off: attendance is locked");
   await ctx.db.transaction().execute(async (trx) => {
     for (const entry of entries) {
       const nomination = await trx

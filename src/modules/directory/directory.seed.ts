@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/database.js";
+import { SOURCES } from "../../seed/sources.js";
 
 /**
  * Reference data: nations named in the source material (the partner, alliance members and partners that took part
@@ -49,7 +50,7 @@ type MembershipSeed = [
   source: string,
 ];
 
-const DOMAIN = "Accord domain brief (source material on the partner nation)";
+const DOMAIN = SOURCES.analyst2002;
 const PUBLIC = "Public record of accession dates";
 
 const MEMBERSHIPS: MembershipSeed[] = [

@@ -359,6 +359,7 @@ export async function acknowledge(ctx: Ctx, id: string, input: AcknowledgeInput)
   }
   const recipientIds = targets.map((r) => r.recipientId);
   return ctx.db.transaction().execute(async (trx) => {
+    await trx.selectFrom("exchangeMessage").select("id").where("id", "=", id).forShare().execute();
     const inserted = await trx
       .insertInto("exchangeAcknowledgement")
       .values(recipientIds.map((recipientId) => ({ recipientId, acknowledgedBy: ctx.viewer.userId })))
@@ -390,6 +391,27 @@ export async function uploadAttachment(ctx: Ctx, request: FastifyRequest, id: st
   authorize(ctx.viewer, "exchange.send", senderOf(message));
   const upload = await receiveUpload(request, ctx.config.uploadLimitBytes);
   await ctx.db.transaction().execute(async (trx) => {
+    // A receipt covers exactly what was received: once a recipient has acknowledged the message, its content is
+    // closed, and a further file goes in a new message. The row lock orders this against `acknowledge`.
+    await trx.selectFrom("exchangeMessage").select("id").where("id", "=", id).forUpdate().execute();
+    const acknowledged = await trx
+      .selectFrom("exchangeAcknowledgement as a")
+      .innerJoin("exchangeRecipient as r", "r.id", "a.recipientId")
+      .select("a.acknowledgedAt")
+      .where("r.messageId", "=", id)
+      .orderBy("a.acknowledgedAt")
+      .executeTakeFirst();
+    if (acknowledged)
+      throw new AppError(
+        "INVALID_STATE",
+        "A recipient has acknowledged receipt of this message: its content is closed; send the file in a new message",
+        [
+          {
+            field: "file",
+            message: "the message is acknowledged; attach files before recipients acknowledge it",
+          },
+        ],
+      );
     const file = await storeFile(trx, ctx, upload);
     const row = await trx
       .insertInto("exchangeAttachment")

@@ -376,7 +376,11 @@ export const accessEntries: AccessEntry[] = [
   },
   meetingChild("POST", "/api/meetings/:id/action-items", async (ctx, scope) => ({
     path: "/action-items",
-    body: { title: "Matrix new action item", assigneeNationId: ownerOf(ctx, scope).nationId },
+    body: {
+      title: "Matrix new action item",
+      assigneeNationId: ownerOf(ctx, scope).nationId,
+      deadline: "2030-06-30",
+    },
   })),
   { method: "GET", url: "/api/action-items", access: SIGNED_IN },
   {

@@ -339,7 +339,8 @@ export const ActionItemInput = Type.Object(
     decisionId: Type.Optional(Nullable(Uuid)),
     assigneeNationId: Type.Optional(Nullable(Uuid)),
     assigneeOrganisationId: Type.Optional(Nullable(Uuid)),
-    deadline: Type.Optional(Nullable(IsoDate)),
+    /** An action item without a deadline cannot be followed up: it is required. */
+    deadline: IsoDate,
     sample: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -350,7 +351,7 @@ export const ActionItemPatch = Type.Object(
   {
     title: Type.Optional(Text(500)),
     description: Type.Optional(Nullable(Type.String({ maxLength: 10_000 }))),
-    deadline: Type.Optional(Nullable(IsoDate)),
+    deadline: Type.Optional(IsoDate),
     status: Type.Optional(StringEnum(ACTION_STATUSES)),
     closedOn: Type.Optional(IsoDate),
     evidence: Type.Optional(Nullable(Type.String({ maxLength: 20_000 }))),

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/database.js";
+import { SOURCES } from "../../seed/sources.js";
 import { decisionReference } from "./roman.js";
 
 type SeriesSeed = {
@@ -13,7 +14,7 @@ type SeriesSeed = {
   sample: boolean;
 };
 
-const DOMAIN = "Source: Accord domain brief.";
+const DOMAIN = `Source: ${SOURCES.cisAtc}.`;
 
 const SERIES: SeriesSeed[] = [
   {

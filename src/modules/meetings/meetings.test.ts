@@ -247,6 +247,34 @@ describe("demo data", () => {
 });
 
 describe("action items", () => {
+  it("refuses an action item without a deadline, and a patch that removes it, naming the field", async () => {
+    const seriesId = await newSeries();
+    const meeting = await newMeeting(seriesId, "2024-03-01");
+    const assigneeNationId = await t.nationId("KAZ");
+    const url = `/api/meetings/${meeting.id}/action-items`;
+    const missing = await secretariat.post(url, { title: "No deadline", assigneeNationId });
+    expect(missing.status).toBe(400);
+    expect(missing.body.fields.map((f: { field: string }) => f.field)).toContain("body.deadline");
+    const nulled = await secretariat.post(url, { title: "Null deadline", assigneeNationId, deadline: null });
+    expect(nulled.status).toBe(400);
+    expect(nulled.body.fields[0].field).toBe("body.deadline");
+    const item = await secretariat.post(url, { title: "Dated", assigneeNationId, deadline: "2024-06-30" });
+    expect(item.status).toBe(201);
+    const cleared = await secretariat.patch(`/api/action-items/${item.body.id}`, { deadline: null });
+    expect(cleared.status).toBe(400);
+    expect(cleared.body.fields[0].field).toBe("body.deadline");
+  });
+
+  it("refuses a second agenda item with the same number, naming the field", async () => {
+    const seriesId = await newSeries();
+    const meeting = await newMeeting(seriesId, "2024-04-01");
+    const url = `/api/meetings/${meeting.id}/agenda`;
+    expect((await secretariat.post(url, { title: "Opening", position: 1 })).status).toBe(201);
+    const duplicate = await secretariat.post(url, { title: "Also first", position: 1 });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.fields[0].field).toBe("body.position");
+  });
+
   it("carries items over to later meetings until they are closed, with the history of reviews", async () => {
     const seriesId = await newSeries();
     const first = await newMeeting(seriesId, "2020-01-10");
@@ -556,5 +584,19 @@ describe("information exchange", () => {
     expect((await kgz.get(`/api/exchange/messages/${message.id}/access-log`)).status).toBe(403);
     const notSender = await upload(kgz, `/api/exchange/messages/${message.id}/attachments`, "x.txt", "x");
     expect(notSender.status).toBe(403);
+  });
+
+  it("refuses a file added after a recipient acknowledged receipt: the receipt covers what was received", async () => {
+    const message = await send("Acknowledged content");
+    const before = await upload(centre, `/api/exchange/messages/${message.id}/attachments`, "a.txt", "first");
+    expect(before.status).toBe(201);
+    expect((await kgz.post(`/api/exchange/messages/${message.id}/acknowledge`, {})).status).toBe(200);
+    const after = await upload(centre, `/api/exchange/messages/${message.id}/attachments`, "b.txt", "later");
+    expect(after.status).toBe(409);
+    expect(after.body.code).toBe("INVALID_STATE");
+    expect(after.body.message).toContain("acknowledged");
+    expect(after.body.fields[0].field).toBe("file");
+    const detail = await kgz.get(`/api/exchange/messages/${message.id}`);
+    expect(detail.body.attachments.map((a: { filename: string }) => a.filename)).toEqual(["a.txt"]);
   });
 });

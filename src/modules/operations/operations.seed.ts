@@ -1,6 +1,7 @@
 import type { Db } from "../../db/database.js";
+import { SOURCES } from "../../seed/sources.js";
 
-const DOMAIN = "Accord domain brief (source material)";
+const DOMAIN = SOURCES.cisAtc;
 const PUBLIC = "Public record";
 
 type StageSeed = [nation: string, place: string, startsOn: string, endsOn: string];
@@ -65,7 +66,7 @@ const EXERCISES: ExerciseSeed[] = [
     sample: false,
     sampleNote:
       "From the source: the name, November 2001, the partner nation as host, 9 member nations and 10 partner nations. Sample: the days within November, the kind, the list of nations, contributions, objectives and lessons.",
-    source: DOMAIN,
+    source: SOURCES.analyst2002,
     releasability: "public",
     activityCode: "CD-2001",
     stages: [["AZE", "Baku (sample)", "2001-11-01", "2001-11-30"]],

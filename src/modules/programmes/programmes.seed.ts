@@ -1,15 +1,14 @@
 import type { Db } from "../../db/database.js";
+import { milestoneSource, SOURCES } from "../../seed/sources.js";
 
 /**
- * Demo data of the programmes capability, from DOMAIN.md. Facts carry their source; anything invented to make
+ * Demo data of the programmes capability. Facts carry their public source (see `seed/sources.ts`); anything invented to make
  * the demo usable (objectives, actions, goal texts, assessments, programme items) is flagged `sample` and says so.
  * Idempotent: records are found by their natural keys, and child rows are added only with a new parent.
  */
-const DOMAIN = "Accord domain brief (DOMAIN.md), facts from the source material";
-const DOMAIN_PERIODS = "DOMAIN.md: action plan periods as the source lists them";
-const OTHER_SOURCE = "DOMAIN.md: another source (period III 2011–2013)";
-const DOMAIN_CENTRE = "DOMAIN.md: coordination centre programmes of cooperation in combating terrorism";
-const ISSUE = "Accord issue 6 (programme comparison: more than 200 events a year later)";
+const DOMAIN_PERIODS = SOURCES.overview;
+const OTHER_SOURCE = SOURCES.overviewOther;
+const DOMAIN_CENTRE = SOURCES.cisAtc;
 
 type MilestoneSeed = {
   on: string;
@@ -415,7 +414,7 @@ export async function seedProgrammes(db: Db): Promise<void> {
         titleAz: m.az,
         titleRu: m.ru,
         description: m.description ?? null,
-        source: DOMAIN,
+        source: milestoneSource(m.on),
         sample: m.sample ?? false,
         ownerNationId: aze,
         releasability: "public",
@@ -466,7 +465,7 @@ export async function seedProgrammes(db: Db): Promise<void> {
             parties: ["Azerbaijan", "NATO"],
             signedOn: document.signedOn,
             signedPrecision: document.precision,
-            source: DOMAIN,
+            source: document.signedOn < "2002-03-01" ? SOURCES.analyst2002 : SOURCES.overview,
             ownerNationId: aze,
             releasability: "internal",
           })
@@ -637,8 +636,22 @@ export async function seedProgrammes(db: Db): Promise<void> {
   await db
     .insertInto("participationFigure")
     .values([
-      { nationId: aze, year: 2001, eventCount: 250, qualifier: "more_than", source: DOMAIN, ...toNato },
-      { nationId: aze, year: 2002, eventCount: 200, qualifier: "more_than", source: ISSUE, ...toNato },
+      {
+        nationId: aze,
+        year: 2001,
+        eventCount: 250,
+        qualifier: "more_than",
+        source: SOURCES.analyst2002,
+        ...toNato,
+      },
+      {
+        nationId: aze,
+        year: 2002,
+        eventCount: 200,
+        qualifier: "more_than",
+        source: SOURCES.analyst2002,
+        ...toNato,
+      },
     ])
     .onConflict((oc) => oc.columns(["nationId", "year", "source"]).doNothing())
     .execute();

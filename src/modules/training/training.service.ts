@@ -300,9 +300,27 @@ async function acceptedNominations(trx: Transaction<DB>, eventId: string, ids: s
     throw unprocessable(`${field}.${index}.nominationId`, "is not an accepted participant of this run");
 }
 
+/**
+ * What is recorded about a run follows its calendar: attendance and results from the first day of the course,
+ * sign-off and certificates from its last day. Recording them earlier would certify a course nobody took.
+ */
+function requireStarted(run: queries.RunRow, what: string) {
+  if (run.startsOn > today())
+    throw invalidState(
+      `${what} opens on ${run.startsOn}, when the course begins: the course has not started yet`,
+    );
+}
+function requireEnded(run: queries.RunRow, what: string) {
+  if (run.endsOn > today())
+    throw invalidState(
+      `${what} is possible from ${run.endsOn}, the last day of the course: it has not ended yet`,
+    );
+}
+
 export async function recordAttendance(ctx: Ctx, eventId: string, input: AttendanceInput) {
   const run = await loadRun(ctx, eventId);
   authorize(ctx.viewer, "course.manage", run);
+  requireStarted(run, "Attendance");
   await ctx.db.transaction().execute(async (trx) => {
     const locked = await lockOpenRun(trx, run);
     if (locked.signedOffAt) throw invalidState("The run is signed off: attendance can no longer change");
@@ -312,13 +330,24 @@ export async function recordAttendance(ctx: Ctx, eventId: string, input: Attenda
       [...new Set(input.entries.map((e) => e.nominationId))],
       "body.entries",
     );
-    const sessions = new Set(
-      (await trx.selectFrom("eventSession").select("id").where("eventId", "=", eventId).execute()).map(
-        (s) => s.id,
-      ),
+    const sessions = new Map(
+      (
+        await trx
+          .selectFrom("eventSession")
+          .select(["id", "startsAt"])
+          .where("eventId", "=", eventId)
+          .execute()
+      ).map((s) => [s.id, new Date(s.startsAt)]),
     );
     const bad = input.entries.findIndex((entry) => !sessions.has(entry.sessionId));
     if (bad >= 0) throw unprocessable(`body.entries.${bad}.sessionId`, "is not a session of this run");
+    const now = new Date();
+    const early = input.entries.findIndex((entry) => sessions.get(entry.sessionId)! > now);
+    if (early >= 0) {
+      const field = `body.entries.${early}.sessionId`;
+      const message = `the session begins at ${sessions.get(input.entries[early]!.sessionId)!.toISOString()}: attendance opens then`;
+      throw new AppError("INVALID_STATE", `${field}: ${message}`, [{ field, message }]);
+    }
     await trx
       .insertInto("sessionAttendance")
       .values(input.entries.map((entry) => ({ ...entry, recordedBy: ctx.viewer.userId })))
@@ -352,6 +381,7 @@ export async function recordResults(ctx: Ctx, eventId: string, input: ResultsInp
       throw validation(`body.entries.${index}.score`, `must not exceed ${component.maxScore}`);
     }
   }
+  requireStarted(run, "Recording results");
   await ctx.db.transaction().execute(async (trx) => {
     const locked = await lockOpenRun(trx, run);
     if (locked.signedOffAt) throw invalidState("The run is signed off: results can no longer change");
@@ -405,6 +435,7 @@ export async function recordResults(ctx: Ctx, eventId: string, input: ResultsInp
 export async function signOff(ctx: Ctx, eventId: string, note: string | undefined) {
   const run = await loadRun(ctx, eventId);
   authorize(ctx.viewer, "course.manage", run);
+  requireEnded(run, "Signing off the results");
   await ctx.db.transaction().execute(async (trx) => {
     const locked = await lockOpenRun(trx, run);
     if (locked.signedOffAt) throw invalidState("The run is already signed off");
@@ -481,6 +512,7 @@ async function preferredLanguage(trx: Transaction<DB>, personId: string): Promis
 export async function issueCertificates(ctx: Ctx, eventId: string, nominationIds: string[] | undefined) {
   const run = await loadRun(ctx, eventId);
   authorize(ctx.viewer, "course.manage", run);
+  requireEnded(run, "Issuing certificates");
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockOpenRun(trx, run);
     if (!locked.signedOffAt) throw invalidState("The run is not signed off yet: sign off the results first");

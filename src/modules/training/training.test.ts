@@ -31,7 +31,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** A course activity, a run with sessions and accepted participants, made directly (catalogue fixtures). */
-async function courseFixture(code: string, people: number) {
+async function courseFixture(
+  code: string,
+  people: number,
+  days: [string, string] = ["2026-03-02", "2026-03-03"],
+) {
   const organiserId = await t.organisationId("NATO-SCHOOL");
   const hostId = await t.organisationId("AZE-NDU-WGC");
   const aze = await t.nationId("AZE");
@@ -54,14 +58,14 @@ async function courseFixture(code: string, people: number) {
     .executeTakeFirstOrThrow();
   const event = await t.db
     .insertInto("event")
-    .values({ activityId: activity.id, startsOn: "2026-03-02", endsOn: "2026-03-03", city: "Baku" })
+    .values({ activityId: activity.id, startsOn: days[0], endsOn: days[1], city: "Baku" })
     .returning("id")
     .executeTakeFirstOrThrow();
   const sessions = await t.db
     .insertInto("eventSession")
     .values([
-      { eventId: event.id, title: "Day 1", startsAt: "2026-03-02T05:00:00Z", endsAt: "2026-03-02T13:00:00Z" },
-      { eventId: event.id, title: "Day 2", startsAt: "2026-03-03T05:00:00Z", endsAt: "2026-03-03T13:00:00Z" },
+      { eventId: event.id, title: "Day 1", startsAt: `${days[0]}T05:00:00Z`, endsAt: `${days[0]}T13:00:00Z` },
+      { eventId: event.id, title: "Day 2", startsAt: `${days[1]}T05:00:00Z`, endsAt: `${days[1]}T13:00:00Z` },
     ])
     .returning("id")
     .execute();
@@ -342,6 +346,89 @@ describe("running a course from results to certificates", () => {
     const ruText = await pdfText(ru.rawPayload);
     expect(ruText).toContain("Сертификат");
     expect(ruText).toContain("Курс оценщиков TRAIN-FLOW");
+  });
+});
+
+describe("a course that has not taken place yet", () => {
+  const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+  it("refuses attendance, results, sign-off and certificates before the course, naming the date", async () => {
+    const from = isoDay(90);
+    const to = isoDay(94);
+    const future = await courseFixture("TRAIN-FUTURE", 2, [from, to]);
+    const created = await director.post("/api/training/courses", {
+      activityId: future.activityId,
+      qualificationCode: "CREVAL-EVALUATOR",
+      objectives: ["Evaluate units"],
+      modules: [{ title: "Theory", hours: 6 }],
+      assessment: scheme,
+    });
+    expect(created.status).toBe(201);
+    const [a] = future.nominations as [string];
+    const run = `/api/training/runs/${future.eventId}`;
+    const attendance = await director.put(`${run}/attendance`, {
+      entries: [{ sessionId: future.sessions[0], nominationId: a, present: true }],
+    });
+    expect(attendance.status).toBe(409);
+    expect(attendance.body.message).toContain(`Attendance opens on ${from}`);
+    const results = await director.put(`${run}/results`, {
+      entries: [{ nominationId: a, componentCode: "TEST", score: 90 }],
+    });
+    expect(results.status).toBe(409);
+    expect(results.body.message).toContain(`opens on ${from}`);
+    const signOff = await director.post(`${run}/sign-off`, {});
+    expect(signOff.status).toBe(409);
+    expect(signOff.body.message).toContain(`from ${to}`);
+    const certificates = await director.post(`${run}/certificates`, {});
+    expect(certificates.status).toBe(409);
+    expect(certificates.body.message).toContain("Issuing certificates");
+    // The catalogue's own attendance routes follow the same calendar.
+    const nomination = await admin.post(`/api/nominations/${a}/attendance`, { attendance: "attended" });
+    expect(nomination.status).toBe(409);
+    expect(nomination.body.message).toContain(`Attendance opens on ${from}`);
+    const session = await admin.put(
+      `/api/events/${future.eventId}/sessions/${future.sessions[0]}/attendance`,
+      {
+        entries: [{ nominationId: a, present: true }],
+      },
+    );
+    expect(session.status).toBe(409);
+    expect(session.body.message).toContain("opens at");
+    const recorded = await t.db
+      .selectFrom("sessionAttendance")
+      .select("nominationId")
+      .where("nominationId", "in", future.nominations)
+      .execute();
+    expect(recorded).toEqual([]);
+  });
+
+  it("refuses attendance for a session that has not begun, even while the course runs", async () => {
+    const running = await courseFixture("TRAIN-RUNNING", 1, [isoDay(-1), isoDay(30)]);
+    await director.post("/api/training/courses", {
+      activityId: running.activityId,
+      objectives: ["Evaluate units"],
+      modules: [{ title: "Theory", hours: 6 }],
+      assessment: scheme,
+    });
+    const [a] = running.nominations as [string];
+    const url = `/api/training/runs/${running.eventId}/attendance`;
+    const first = await director.put(url, {
+      entries: [{ sessionId: running.sessions[0], nominationId: a, present: true }],
+    });
+    expect(first.status).toBe(200);
+    const later = await director.put(url, {
+      entries: [{ sessionId: running.sessions[1], nominationId: a, present: true }],
+    });
+    expect(later.status).toBe(409);
+    expect(later.body.fields[0].field).toBe("body.entries.0.sessionId");
+  });
+
+  it("locks the catalogue's attendance once the results are signed off", async () => {
+    const list = await admin.get(`/api/nominations?eventId=${crevalEventId}&status=accepted&limit=1`);
+    const nomination = list.body.items[0];
+    const reply = await admin.post(`/api/nominations/${nomination.id}/attendance`, { attendance: "absent" });
+    expect(reply.status).toBe(409);
+    expect(reply.body.message).toContain("signed off");
   });
 });
 

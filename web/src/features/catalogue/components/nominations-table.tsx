@@ -31,6 +31,8 @@ export function NominationsTable({ nominations, canManage, canWithdraw, showEven
   const withdraw = useWithdraw();
   const attendance = useRecordAttendance();
   const [reason, setReason] = useState("");
+  // Attendance is recorded from the event's first day on (the server refuses it before).
+  const today = new Date().toISOString().slice(0, 10);
 
   const run = async (action: () => Promise<unknown>) => {
     try {
@@ -147,7 +149,12 @@ export function NominationsTable({ nominations, canManage, canWithdraw, showEven
                             {t(`nominations.${decision}`)}
                           </Button>
                         ))}
-                      {canManage(n) && n.status === "accepted" && (
+                      {canManage(n) && n.status === "accepted" && n.event.startsOn > today && (
+                        <Text size="xs" c="dimmed" data-testid={`attendance-opens-${n.person.familyName}`}>
+                          {t("nominations.attendanceOpens", { date: dates(n.event.startsOn, null) })}
+                        </Text>
+                      )}
+                      {canManage(n) && n.status === "accepted" && n.event.startsOn <= today && (
                         <Menu>
                           <Menu.Target>
                             <Button size="compact-xs" variant="default">

@@ -527,10 +527,11 @@ function ActionsSection({ meeting }: { meeting: MeetingDetail }) {
             label={t("actions.deadline")}
             value={deadline}
             onChange={(e) => setDeadline(e.currentTarget.value)}
+            required
             data-testid="action-deadline"
           />
           <Button
-            disabled={!title.trim() || !owner}
+            disabled={!title.trim() || !owner || !deadline}
             loading={add.isPending}
             data-testid="action-add"
             onClick={async () => {
@@ -540,7 +541,7 @@ function ActionsSection({ meeting }: { meeting: MeetingDetail }) {
                 input: meeting.id,
                 body: {
                   title,
-                  deadline: deadline || null,
+                  deadline,
                   ...(party.nationId
                     ? { assigneeNationId: party.nationId }
                     : { assigneeOrganisationId: party.organisationId }),

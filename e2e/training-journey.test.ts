@@ -10,6 +10,24 @@ afterAll(() => e2e?.close());
 
 describe("training journey in the browser", () => {
   it("the course director runs CREVAL from its enrolled participants to certificates, and anyone verifies one signed out", async () => {
+    // Attendance, results and certificates are recorded once a course has taken place: move the 2027 course into
+    // the recent past, as if its week had gone by (the API tests check the refusals before it).
+    const { sql } = await import("kysely");
+    const creval = await e2e.t.db
+      .selectFrom("event")
+      .innerJoin("activity", "activity.id", "event.activityId")
+      .select(["event.id", "event.startsOn"])
+      .where("activity.code", "=", "CREVAL-2027")
+      .executeTakeFirstOrThrow();
+    const startsOn = new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10);
+    const shift = Math.round((Date.parse(creval.startsOn) - Date.parse(startsOn)) / 86_400_000);
+    await sql`update event set starts_on = starts_on - ${shift}::int, ends_on = ends_on - ${shift}::int,
+      nominations_close_on = nominations_close_on - ${shift}::int where id = ${creval.id}`.execute(e2e.t.db);
+    await sql`update event_session set starts_at = starts_at - make_interval(days => ${shift}::int),
+      ends_at = ends_at - make_interval(days => ${shift}::int) where event_id = ${creval.id}`.execute(
+      e2e.t.db,
+    );
+
     const director = await e2e.newPage();
     await e2e.login(director, "director");
     await director.goto("/training");
@@ -17,7 +35,7 @@ describe("training journey in the browser", () => {
     await director.getByTestId("course-row-CREVAL-2027").click();
     await director.waitForURL(/\/training\/courses\/[0-9a-f-]{36}$/);
     await expect.poll(() => director.getByTestId("assessment-scheme").textContent()).toContain("70%");
-    await director.getByTestId("run-open-2027-03-08").click();
+    await director.getByTestId(`run-open-${startsOn}`).click();
     await director.waitForURL(/\/training\/runs\/[0-9a-f-]{36}$/);
     const runUrl = director.url();
     const eventId = runUrl.split("/").pop()!;

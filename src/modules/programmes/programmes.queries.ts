@@ -876,3 +876,8 @@ export async function timeline(db: Q, viewer: Viewer, query: TimelineQuery): Pro
     order by t.starts_on, t.kind, t.title`.execute(db);
   return rows;
 }
+
+/** Every area of cooperation with its names, for reports in the reader's language. */
+export function areaNameRows(db: Q) {
+  return db.selectFrom("cooperationArea").select(["code", "nameEn", "nameAz", "nameRu"]).execute();
+}

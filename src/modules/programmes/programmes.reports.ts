@@ -3,8 +3,166 @@ import type { ReportDocument } from "./report-export.js";
 
 const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
 
+export type ReportLanguage = "en" | "az" | "ru";
+
+/** The words of the exported reports, in each language of the app: a reader never meets a code like `in_progress`. */
+const WORDS = {
+  en: {
+    byArea: "By area",
+    items: "Items",
+    outside: "Outside the programme",
+    lateActions: "Late actions",
+    area: "Area",
+    areaCode: "Area code",
+    plannedItems: "Planned items",
+    implementedItems: "Implemented items",
+    implementationRate: "Implementation rate %",
+    plannedParticipants: "Planned participants",
+    attended: "Attended",
+    completed: "Completed",
+    item: "Item",
+    activityCode: "Activity code",
+    plannedFrom: "Planned from",
+    implemented: "Implemented",
+    own: "(own)",
+    yes: "yes",
+    no: "no",
+    figure: "Figure",
+    value: "Value",
+    unplanned: "Events attended that are not in the programme",
+    total: "Total",
+    objectives: "Objectives",
+    actions: "Actions",
+    done: "Done",
+    inProgress: "In progress",
+    late: "Late",
+    averageProgress: "Average progress %",
+    completionRate: "Completion rate %",
+    objective: "Objective",
+    action: "Action",
+    due: "Due",
+    status: "Status",
+    progress: "Progress %",
+    programmeSubtitle: (nation: string, span: string, from: string, to: string) =>
+      `${nation}, ${span}. Actual = accepted nominations that attended, on events from ${from} to ${to}.`,
+    periodSubtitle: (plan: string, period: string, dates: string, asOf: string) =>
+      `${plan}, period ${period}: ${dates || "no dated source"}. As of ${asOf}.`,
+    statuses: {
+      planned: "Planned",
+      in_progress: "In progress",
+      done: "Done",
+      deferred: "Deferred",
+      cancelled: "Cancelled",
+    } as Record<string, string>,
+  },
+  az: {
+    byArea: "Sahələr üzrə",
+    items: "Bəndlər",
+    outside: "Proqramdan kənar",
+    lateActions: "Gecikən tədbirlər",
+    area: "Sahə",
+    areaCode: "Sahə kodu",
+    plannedItems: "Planlaşdırılmış bəndlər",
+    implementedItems: "İcra edilmiş bəndlər",
+    implementationRate: "İcra dərəcəsi %",
+    plannedParticipants: "Planlaşdırılmış iştirakçılar",
+    attended: "İştirak edib",
+    completed: "Başa vurub",
+    item: "Bənd",
+    activityCode: "Tədbir kodu",
+    plannedFrom: "Planlaşdırılan başlanğıc",
+    implemented: "İcra edilib",
+    own: "(öz)",
+    yes: "bəli",
+    no: "xeyr",
+    figure: "Göstərici",
+    value: "Dəyər",
+    unplanned: "Proqramda olmayan, iştirak edilmiş tədbirlər",
+    total: "Cəmi",
+    objectives: "Məqsədlər",
+    actions: "Tədbirlər",
+    done: "İcra edilib",
+    inProgress: "İcradadır",
+    late: "Gecikir",
+    averageProgress: "Orta irəliləyiş %",
+    completionRate: "İcra dərəcəsi %",
+    objective: "Məqsəd",
+    action: "Tədbir",
+    due: "Müddət",
+    status: "Status",
+    progress: "İrəliləyiş %",
+    programmeSubtitle: (nation: string, span: string, from: string, to: string) =>
+      `${nation}, ${span}. Faktiki = ${from} – ${to} tədbirlərində iştirak etmiş qəbul edilmiş namizədlər.`,
+    periodSubtitle: (plan: string, period: string, dates: string, asOf: string) =>
+      `${plan}, ${period} dövrü: ${dates || "tarixli mənbə yoxdur"}. ${asOf} tarixinə.`,
+    statuses: {
+      planned: "Planlaşdırılıb",
+      in_progress: "İcradadır",
+      done: "İcra edilib",
+      deferred: "Təxirə salınıb",
+      cancelled: "Ləğv edilib",
+    } as Record<string, string>,
+  },
+  ru: {
+    byArea: "По областям",
+    items: "Пункты",
+    outside: "Вне программы",
+    lateActions: "Просроченные мероприятия",
+    area: "Область",
+    areaCode: "Код области",
+    plannedItems: "Запланировано пунктов",
+    implementedItems: "Выполнено пунктов",
+    implementationRate: "Выполнение %",
+    plannedParticipants: "Запланировано участников",
+    attended: "Участвовали",
+    completed: "Завершили",
+    item: "Пункт",
+    activityCode: "Код мероприятия",
+    plannedFrom: "Начало по плану",
+    implemented: "Выполнен",
+    own: "(собственный)",
+    yes: "да",
+    no: "нет",
+    figure: "Показатель",
+    value: "Значение",
+    unplanned: "Посещённые мероприятия вне программы",
+    total: "Итого",
+    objectives: "Цели",
+    actions: "Мероприятия",
+    done: "Выполнено",
+    inProgress: "В работе",
+    late: "Просрочено",
+    averageProgress: "Средний прогресс %",
+    completionRate: "Выполнение %",
+    objective: "Цель",
+    action: "Мероприятие",
+    due: "Срок",
+    status: "Статус",
+    progress: "Прогресс %",
+    programmeSubtitle: (nation: string, span: string, from: string, to: string) =>
+      `${nation}, ${span}. Факт = принятые кандидаты, участвовавшие в мероприятиях с ${from} по ${to}.`,
+    periodSubtitle: (plan: string, period: string, dates: string, asOf: string) =>
+      `${plan}, период ${period}: ${dates || "нет датированного источника"}. На ${asOf}.`,
+    statuses: {
+      planned: "Запланировано",
+      in_progress: "В работе",
+      done: "Выполнено",
+      deferred: "Отложено",
+      cancelled: "Отменено",
+    } as Record<string, string>,
+  },
+} as const;
+
+/** An area's name in the report's language: `names` maps area codes to names, the code only if it is unknown. */
+export type AreaNames = (code: string) => string;
+
 /** The programme report as tables: by area (the CSV), then item by item. */
-export function programmeReportDocument(report: Awaited<ReturnType<typeof programmeReport>>): ReportDocument {
+export function programmeReportDocument(
+  report: Awaited<ReturnType<typeof programmeReport>>,
+  language: ReportLanguage = "en",
+  areaName: AreaNames = (code) => report.areas.find((a) => a.areaCode === code)?.areaName ?? code,
+): ReportDocument {
+  const w = WORDS[language];
   const { programme, totals } = report;
   const span =
     programme.firstYear === programme.lastYear
@@ -12,23 +170,29 @@ export function programmeReportDocument(report: Awaited<ReturnType<typeof progra
       : `${programme.firstYear}–${programme.lastYear}`;
   return {
     title: `${programme.title}`,
-    subtitle: `${programme.nation.nameEn} (${programme.nation.code}), ${span}. Actual = accepted nominations that attended, on events from ${report.spanFrom} to ${report.spanTo}.`,
+    subtitle: w.programmeSubtitle(
+      `${programme.nation.nameEn} (${programme.nation.code})`,
+      span,
+      report.spanFrom,
+      report.spanTo,
+    ),
     tables: [
       {
-        name: "By area",
+        name: w.byArea,
+        codeColumns: [1],
         columns: [
-          "Area",
-          "Area code",
-          "Planned items",
-          "Implemented items",
-          "Implementation rate %",
-          "Planned participants",
-          "Attended",
-          "Completed",
+          w.area,
+          w.areaCode,
+          w.plannedItems,
+          w.implementedItems,
+          w.implementationRate,
+          w.plannedParticipants,
+          w.attended,
+          w.completed,
         ],
         rows: [
           ...report.areas.map((row) => [
-            row.areaName,
+            areaName(row.areaCode),
             row.areaCode,
             row.plannedItems,
             row.implementedItems,
@@ -38,7 +202,7 @@ export function programmeReportDocument(report: Awaited<ReturnType<typeof progra
             row.completed,
           ]),
           [
-            "Total",
+            w.total,
             "",
             totals.plannedItems,
             totals.implementedItems,
@@ -50,63 +214,69 @@ export function programmeReportDocument(report: Awaited<ReturnType<typeof progra
         ],
       },
       {
-        name: "Items",
+        name: w.items,
         columns: [
-          "Item",
-          "Activity code",
-          "Area code",
-          "Planned from",
-          "Planned participants",
-          "Attended",
-          "Completed",
-          "Implemented",
+          w.item,
+          w.activityCode,
+          w.area,
+          w.plannedFrom,
+          w.plannedParticipants,
+          w.attended,
+          w.completed,
+          w.implemented,
         ],
         rows: report.items.map((item) => [
           item.title,
-          item.activity?.code ?? "(own)",
-          item.areaCode,
+          item.activity?.code ?? w.own,
+          areaName(item.areaCode),
           item.plannedStartsOn,
           item.plannedParticipants,
           item.attended,
           item.completed,
-          item.implemented ? "yes" : "no",
+          item.implemented ? w.yes : w.no,
         ]),
       },
       {
-        name: "Outside the programme",
-        columns: ["Figure", "Value"],
-        rows: [["Events attended that are not in the programme", totals.unplannedEventsAttended]],
+        name: w.outside,
+        columns: [w.figure, w.value],
+        rows: [[w.unplanned, totals.unplannedEventsAttended]],
       },
     ],
   };
 }
 
 /** The period report as tables: by area (the CSV), then the late actions. */
-export function periodReportDocument(report: Awaited<ReturnType<typeof periodReport>>): ReportDocument {
+export function periodReportDocument(
+  report: Awaited<ReturnType<typeof periodReport>>,
+  language: ReportLanguage = "en",
+  areaName: AreaNames = (code) => report.areas.find((a) => a.areaCode === code)?.areaName ?? code,
+): ReportDocument {
+  const w = WORDS[language];
   const { totals } = report;
   const dates = report.period.statements
     .map((s) => `${s.startsOn} – ${s.endsOn ?? "?"} (${s.source})`)
     .join("; ");
   return {
     title: `${report.plan.title} — ${report.period.label}`,
-    subtitle: `${report.plan.code}, period ${report.period.label}: ${dates || "no dated source"}. As of ${report.asOf}.`,
+    subtitle: w.periodSubtitle(report.plan.code, report.period.label, dates, report.asOf),
     tables: [
       {
-        name: "By area",
+        name: w.byArea,
+        codeColumns: [1],
         columns: [
-          "Area",
-          "Area code",
-          "Objectives",
-          "Actions",
-          "Done",
-          "In progress",
-          "Late",
-          "Average progress %",
-          "Completion rate %",
+          w.area,
+          w.areaCode,
+          w.objectives,
+          w.actions,
+          w.done,
+          w.inProgress,
+          w.late,
+          w.averageProgress,
+          w.completionRate,
         ],
         rows: [
           ...report.areas.map((row) => [
-            row.areaName,
+            areaName(row.areaCode),
             row.areaCode,
             row.objectives,
             row.actions,
@@ -117,7 +287,7 @@ export function periodReportDocument(report: Awaited<ReturnType<typeof periodRep
             percent(row.completionRate),
           ]),
           [
-            "Total",
+            w.total,
             "",
             totals.objectives,
             totals.actions,
@@ -130,13 +300,13 @@ export function periodReportDocument(report: Awaited<ReturnType<typeof periodRep
         ],
       },
       {
-        name: "Late actions",
-        columns: ["Objective", "Action", "Due", "Status", "Progress %"],
+        name: w.lateActions,
+        columns: [w.objective, w.action, w.due, w.status, w.progress],
         rows: report.lateActions.map((row) => [
           row.objectiveCode,
           row.title,
           row.dueOn,
-          row.status,
+          w.statuses[row.status] ?? row.status,
           row.progress,
         ]),
       },

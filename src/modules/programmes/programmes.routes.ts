@@ -58,7 +58,11 @@ const ChildParams = (name: string) =>
   Type.Object({ id: Uuid, [name]: Uuid }, { additionalProperties: false });
 const AsOfQuery = Type.Object({ asOf: Type.Optional(IsoDate) }, { additionalProperties: false });
 const ExportFormatQuery = Type.Object(
-  { format: StringEnum(["csv", "xlsx", "pdf"]), asOf: Type.Optional(IsoDate) },
+  {
+    format: StringEnum(["csv", "xlsx", "pdf"]),
+    asOf: Type.Optional(IsoDate),
+    language: Type.Optional(StringEnum(["en", "az", "ru"])),
+  },
   { additionalProperties: false },
 );
 const Binary = Type.String({ description: "The report file (CSV, XLSX or PDF)" });
@@ -315,9 +319,10 @@ export const programmesRoutes: RoutesPlugin = async (app) => {
     },
     async (request, reply) => {
       const report = await service.periodReport(ctxOf(request), request.params.id, request.query.asOf);
+      const language = request.query.language ?? "en";
       return sendReport(
         reply,
-        periodReportDocument(report),
+        periodReportDocument(report, language, await service.areaNames(ctxOf(request), language)),
         request.query.format,
         `${report.plan.code}-${report.period.label}-report`,
       );
@@ -487,9 +492,10 @@ export const programmesRoutes: RoutesPlugin = async (app) => {
     },
     async (request, reply) => {
       const report = await service.programmeReport(ctxOf(request), request.params.id);
+      const language = request.query.language ?? "en";
       return sendReport(
         reply,
-        programmeReportDocument(report),
+        programmeReportDocument(report, language, await service.areaNames(ctxOf(request), language)),
         request.query.format,
         `${report.programme.nation.code}-programme-${report.programme.firstYear}`,
       );

@@ -1240,3 +1240,15 @@ export async function getTimeline(ctx: Ctx, query: TimelineQuery) {
   if (!nation) throw validation("query.nationId", "no such nation");
   return { nation, entries: await queries.timeline(ctx.db, ctx.viewer, query) };
 }
+
+/** The name of each area in the language of a report (the code itself only for an unknown area). */
+export async function areaNames(ctx: Ctx, language: "en" | "az" | "ru") {
+  const rows = await queries.areaNameRows(ctx.db);
+  const names = new Map(
+    rows.map((row) => [
+      row.code,
+      language === "az" ? row.nameAz : language === "ru" ? row.nameRu : row.nameEn,
+    ]),
+  );
+  return (code: string) => names.get(code) ?? code;
+}

@@ -61,9 +61,9 @@ describe("multi-year plans and their periods", () => {
     expect(readings).toHaveLength(2);
     const gap = readings.find((r: { kind: string }) => r.kind === "gap");
     expect(gap).toMatchObject({ from: "2011-01-01", to: "2011-12-31", days: 365 });
-    expect(gap.laterSource).toMatch(/as the source lists them/);
+    expect(gap.laterSource).toMatch(/^Overview of Azerbaijan's cooperation with NATO/);
     expect(readings.find((r: { kind: string }) => r.kind === "contiguous").laterSource).toMatch(
-      /another source/,
+      /second public overview.*2011–2013/,
     );
   });
 
@@ -413,6 +413,20 @@ describe("annual programme: plan vs actual from nominations", () => {
     await parser.destroy();
     expect(text).toContain("Azərbaycan — программа 2030");
     expect(text).toContain("Logistics");
+    // People read the PDF: area names, no codes such as `armed_forces_development`.
+    expect(text.match(/\b[a-z]+(?:_[a-z]+)+\b/g)).toBeNull();
+
+    const russian = await t.app.inject({
+      method: "GET",
+      url: `/api/annual-programmes/${programmeId}/report/export?format=pdf&language=ru`,
+      headers: { cookie: azeCoordinator.cookie! },
+    });
+    const ruParser = new PDFParse({ data: new Uint8Array(russian.rawPayload) });
+    const ruText = (await ruParser.getText()).text;
+    await ruParser.destroy();
+    expect(ruText).toContain("По областям");
+    expect(ruText).toContain("Логистика");
+    expect(ruText).not.toContain("Planned items");
   });
 
   it("keeps one programme per nation and year, and refuses a span of more than two years", async () => {
@@ -859,6 +873,22 @@ describe("period report export", () => {
       headers: { cookie: azeCoordinator.cookie! },
     });
     expect(pdf.headers["content-type"]).toBe("application/pdf");
+    const parser = new PDFParse({ data: new Uint8Array(pdf.rawPayload) });
+    const text = (await parser.getText()).text;
+    await parser.destroy();
+    // Statuses in words and sources as a person cites them: no `in_progress`, no internal files.
+    expect(text.match(/\b[a-z]+(?:_[a-z]+)+\b/g)).toBeNull();
+    expect(text).not.toMatch(/DOMAIN\.md|domain brief|Accord issue/i);
+    expect(text).toContain("Overview of Azerbaijan");
+    const azerbaijani = await t.app.inject({
+      method: "GET",
+      url: `/api/plan-periods/${five.id}/report/export?format=pdf&language=az`,
+      headers: { cookie: azeCoordinator.cookie! },
+    });
+    const azParser = new PDFParse({ data: new Uint8Array(azerbaijani.rawPayload) });
+    const azText = (await azParser.getText()).text;
+    await azParser.destroy();
+    expect(azText).toContain("Gecikən tədbirlər");
     const bad = await azeCoordinator.get(`/api/plan-periods/${five.id}/report/export?format=doc`);
     expect(bad.status).toBe(400);
     expect(bad.body.fields[0].field).toBe("query.format");

@@ -9,6 +9,8 @@ export interface ReportTable {
   name: string;
   columns: string[];
   rows: Cell[][];
+  /** Columns of codes for machines (CSV, XLSX): a PDF is read by people and leaves them out. */
+  codeColumns?: number[];
 }
 
 export interface ReportDocument {
@@ -78,7 +80,13 @@ export function toPdf(report: ReportDocument): Promise<Buffer> {
   doc.font("bold").fontSize(16).text(report.title);
   doc.font("body").fontSize(10).fillColor("#555").text(report.subtitle).fillColor("#000").moveDown();
   const width = doc.page.width - 72;
-  for (const table of report.tables) {
+  for (const full of report.tables) {
+    const keep = (_: unknown, index: number) => !full.codeColumns?.includes(index);
+    const table = {
+      ...full,
+      columns: full.columns.filter(keep),
+      rows: full.rows.map((row) => row.filter(keep)),
+    };
     doc.font("bold").fontSize(12).text(table.name).moveDown(0.3);
     const first = Math.max(0.3, Math.min(0.45, 1 - 0.1 * (table.columns.length - 1)));
     const widths = table.columns.map((_, index) =>

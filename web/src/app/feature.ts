@@ -10,6 +10,8 @@ export interface NavItem {
   /** An i18n key, prefixed with its namespace: `"directory:nav.nations"`. */
   label: string;
   icon?: NavIcon;
+  /** Other path prefixes whose pages belong to this entry (a plan's periods belong to "Plans and periods"). */
+  matches?: string[];
   /** Hide the link from users who cannot use it (the server still decides). */
   visible?: (permissions: Permissions) => boolean;
 }

@@ -3,14 +3,19 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { usePermissions } from "../shared/auth";
 import { PageHeader } from "../shared/ui";
+import type { NavItem, NavSection } from "./feature";
 import { features } from "./features";
 
 export function HomePage() {
   const { t } = useTranslation();
   const permissions = usePermissions();
+  const visible = (item: NavItem) => !item.visible || item.visible(permissions);
+  // The same entries as the navbar: a section lists only the pages this visitor can open.
   const sections = features
     .map((feature) => feature.nav)
-    .filter((nav) => nav && (!nav.visible || nav.visible(permissions)));
+    .filter((nav): nav is NavSection => !!nav && visible(nav))
+    .map((nav) => ({ ...nav, items: nav.items?.filter(visible) }))
+    .filter((nav) => !nav.items || nav.items.length > 0);
 
   return (
     <>
@@ -35,11 +40,10 @@ export function HomePage() {
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
           {sections.map((nav) => {
-            if (!nav) return null;
             const Icon = nav.icon;
             const to = nav.items?.[0]?.to ?? nav.to;
             return (
-              <Card key={nav.to} withBorder component={Link} to={to} padding="md">
+              <Card key={nav.to} withBorder component={Link} to={to} padding="md" data-testid="home-section">
                 <Stack gap="xs" align="flex-start">
                   {Icon && (
                     <ThemeIcon variant="light" size="lg">

@@ -1,4 +1,4 @@
-import { createTheme, MantineProvider } from "@mantine/core";
+import { Badge, createTheme, MantineProvider } from "@mantine/core";
 import { DatesProvider } from "@mantine/dates";
 import { Notifications } from "@mantine/notifications";
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
@@ -9,6 +9,28 @@ const theme = createTheme({
   primaryColor: "indigo",
   defaultRadius: "sm",
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif",
+  components: {
+    // A status is read, not guessed: badges never cut their text to "PLAN…"; a long one wraps instead.
+    Badge: Badge.extend({
+      styles: {
+        root: {
+          height: "auto",
+          minHeight: "var(--badge-height)",
+          maxWidth: "100%",
+          flexShrink: 0,
+          overflow: "visible",
+        },
+        label: {
+          overflow: "visible",
+          textOverflow: "clip",
+          whiteSpace: "normal",
+          overflowWrap: "normal",
+          lineHeight: 1.3,
+          paddingBlock: 2,
+        },
+      },
+    }),
+  },
 });
 
 function LocalisedDates({ children }: { children: ReactNode }) {

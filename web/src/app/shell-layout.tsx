@@ -44,6 +44,13 @@ const ChangePasswordModal = lazy(() =>
 
 const isActive = (pathname: string, to: string) => pathname === to || pathname.startsWith(`${to}/`);
 
+/** Of sibling entries, only the one matching the path most closely is active ("/programmes" vs "/programmes/plans"). */
+const activeEntry = (pathname: string, items: NavItem[]) =>
+  items
+    .flatMap((item) => [item.to, ...(item.matches ?? [])].map((prefix) => ({ to: item.to, prefix })))
+    .filter((entry) => isActive(pathname, entry.prefix))
+    .sort((a, b) => b.prefix.length - a.prefix.length)[0]?.to;
+
 function LanguageMenu() {
   const { t, i18n } = useTranslation();
   const current = isLanguage(i18n.language) ? i18n.language : "en";
@@ -190,15 +197,7 @@ function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
   );
 }
 
-function NavEntry({
-  item,
-  pathname,
-  onNavigate,
-}: {
-  item: NavItem;
-  pathname: string;
-  onNavigate: () => void;
-}) {
+function NavEntry({ item, active, onNavigate }: { item: NavItem; active: boolean; onNavigate: () => void }) {
   const { t } = useTranslation();
   const Icon = item.icon;
   return (
@@ -207,7 +206,7 @@ function NavEntry({
       to={item.to}
       label={t(item.label)}
       leftSection={Icon ? <Icon size={18} stroke={1.6} /> : undefined}
-      active={isActive(pathname, item.to)}
+      active={active}
       onClick={onNavigate}
       data-testid={`nav-${item.to.slice(1).replace(/\//g, "-")}`}
     />
@@ -236,8 +235,16 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
         if (!section || !visible(section)) return null;
         const Icon = section.icon;
         if (!section.items)
-          return <NavEntry key={section.to} item={section} pathname={pathname} onNavigate={onNavigate} />;
+          return (
+            <NavEntry
+              key={section.to}
+              item={section}
+              active={isActive(pathname, section.to)}
+              onNavigate={onNavigate}
+            />
+          );
         const items = section.items.filter(visible);
+        const active = activeEntry(pathname, items);
         return (
           <NavLink
             key={section.to}
@@ -248,7 +255,7 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
             data-testid={`nav-group-${section.to.slice(1)}`}
           >
             {items.map((item) => (
-              <NavEntry key={item.to} item={item} pathname={pathname} onNavigate={onNavigate} />
+              <NavEntry key={item.to} item={item} active={item.to === active} onNavigate={onNavigate} />
             ))}
           </NavLink>
         );

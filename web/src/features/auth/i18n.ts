@@ -10,6 +10,7 @@ export const authI18n = {
       singleSignOn: "Sign in with single sign-on",
       failed: "Sign-in failed",
       required: "Enter your username and password",
+      back: "Back to Accord without signing in",
     },
     password: {
       title: "Change password",
@@ -36,6 +37,7 @@ export const authI18n = {
       singleSignOn: "Vahid giriş sistemi ilə daxil ol",
       failed: "Daxil olmaq alınmadı",
       required: "İstifadəçi adınızı və şifrənizi daxil edin",
+      back: "Daxil olmadan Accord-a qayıt",
     },
     password: {
       title: "Şifrəni dəyiş",
@@ -62,6 +64,7 @@ export const authI18n = {
       singleSignOn: "Войти через единый вход",
       failed: "Не удалось войти",
       required: "Введите имя пользователя и пароль",
+      back: "Вернуться в Accord без входа",
     },
     password: {
       title: "Смена пароля",

@@ -43,10 +43,12 @@ export const useActivities = (query: Record<string, string | number | boolean | 
     placeholderData: keepPreviousData,
   });
 
+/** An activity; nothing is fetched without an id (the "new activity" form). */
 export const useActivity = (id: string) =>
   useQuery({
     queryKey: catalogueKeys.activity(id),
     queryFn: ({ signal }) => api.get<ActivityDetail>(`/api/activities/${id}`, undefined, signal),
+    enabled: id !== "",
   });
 
 export const useEvent = (id: string) =>

@@ -110,6 +110,7 @@ export const catalogueI18n = {
       submit: "Nominate",
       done: "Nomination recorded",
       warnings: "Warnings",
+      alreadyNominated: "already nominated ({{status}})",
     },
     nominations: {
       title: "Nominations",
@@ -128,6 +129,8 @@ export const catalogueI18n = {
       reasonPrompt: "Reason (required to decline)",
       empty: "No nominations.",
       attendance: "Attendance",
+      attendanceOpens: "Attendance opens on {{date}}",
+      signInToSee: "Sign in to see the nominations of this event.",
       completed: "Completed",
       record: "Record",
       statuses: {
@@ -323,6 +326,7 @@ export const catalogueI18n = {
       submit: "İrəli sür",
       done: "Namizədlik qeydə alındı",
       warnings: "Xəbərdarlıqlar",
+      alreadyNominated: "artıq namizəddir ({{status}})",
     },
     nominations: {
       title: "Namizədliklər",
@@ -341,6 +345,8 @@ export const catalogueI18n = {
       reasonPrompt: "Səbəb (imtina üçün mütləqdir)",
       empty: "Namizədlik yoxdur.",
       attendance: "İştirak",
+      attendanceOpens: "İştirak {{date}} tarixindən qeyd olunur",
+      signInToSee: "Bu tədbirin namizədlərini görmək üçün daxil olun.",
       completed: "Başa vurub",
       record: "Qeyd et",
       statuses: {
@@ -536,6 +542,7 @@ export const catalogueI18n = {
       submit: "Выдвинуть",
       done: "Номинация записана",
       warnings: "Предупреждения",
+      alreadyNominated: "уже выдвинут(а) ({{status}})",
     },
     nominations: {
       title: "Номинации",
@@ -554,6 +561,8 @@ export const catalogueI18n = {
       reasonPrompt: "Причина (обязательна при отклонении)",
       empty: "Номинаций нет.",
       attendance: "Посещаемость",
+      attendanceOpens: "Посещаемость отмечается с {{date}}",
+      signInToSee: "Войдите, чтобы увидеть кандидатуры на это мероприятие.",
       completed: "Завершил(а)",
       record: "Записать",
       statuses: {

@@ -189,6 +189,18 @@ export const useAreas = () =>
     staleTime: 10 * 60_000,
   });
 
+export const usePlanKinds = () =>
+  useQuery({
+    queryKey: programmesKeys.of("plan-kinds"),
+    queryFn: ({ signal }) =>
+      api.get<{ code: string; nameEn: string; nameAz: string; nameRu: string }[]>(
+        "/api/plan-kinds",
+        undefined,
+        signal,
+      ),
+    staleTime: 10 * 60_000,
+  });
+
 export interface ItemInput {
   activityId?: string;
   title?: string;

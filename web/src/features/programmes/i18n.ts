@@ -96,6 +96,9 @@ export const programmesI18n = {
       completion: "Completion",
       averageProgress: "Average progress",
       noLate: "Nothing is late.",
+      late: "Late",
+      nothingRecorded:
+        "No objectives or actions are recorded for this period: there is nothing to report on.",
     },
     objective: {
       actions: "Actions",
@@ -284,6 +287,9 @@ export const programmesI18n = {
       completion: "İcra",
       averageProgress: "Orta irəliləyiş",
       noLate: "Gecikən heç nə yoxdur.",
+      late: "Gecikir",
+      nothingRecorded:
+        "Bu dövr üçün heç bir məqsəd və ya tədbir qeydə alınmayıb: hesabat veriləcək heç nə yoxdur.",
     },
     objective: {
       actions: "Tədbirlər",
@@ -479,6 +485,8 @@ export const programmesI18n = {
       completion: "Выполнение",
       averageProgress: "Средний прогресс",
       noLate: "Просроченного нет.",
+      late: "Просрочено",
+      nothingRecorded: "Для этого периода не записано ни целей, ни мероприятий: отчитываться пока не о чем.",
     },
     objective: {
       actions: "Мероприятия",

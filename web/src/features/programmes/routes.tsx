@@ -43,7 +43,12 @@ export const programmesFeature: Feature = {
     visible: (p) => p.signedIn,
     items: [
       { to: "/programmes", label: "programmesNav:nav.timeline", icon: IconTimeline },
-      { to: "/programmes/plans", label: "programmesNav:nav.plans", icon: IconFileAnalytics },
+      {
+        to: "/programmes/plans",
+        label: "programmesNav:nav.plans",
+        icon: IconFileAnalytics,
+        matches: ["/programmes/periods", "/programmes/objectives", "/programmes/frameworks"],
+      },
       { to: "/programmes/annual", label: "programmesNav:nav.programmes", icon: IconListCheck },
       { to: "/programmes/goals", label: "programmesNav:nav.goals", icon: IconTarget },
     ],

@@ -116,6 +116,8 @@ export const trainingI18n = {
       expiringSoon: "Expires soon",
       empty: "Nobody holds this qualification on that date.",
       holders: "{{count}} holders today",
+      total_one: "{{count}} certified person on this date",
+      total_other: "{{count}} certified people on this date",
     },
     accreditation: {
       title: "Accreditation of training centres",
@@ -300,6 +302,8 @@ export const trainingI18n = {
       expiringSoon: "Müddəti tezliklə bitir",
       empty: "Bu tarixdə bu ixtisasa malik heç kim yoxdur.",
       holders: "Bu gün {{count}} nəfər",
+      total_one: "Bu tarixdə {{count}} sertifikatlı şəxs",
+      total_other: "Bu tarixdə {{count}} sertifikatlı şəxs",
     },
     accreditation: {
       title: "Təlim mərkəzlərinin akkreditasiyası",
@@ -484,6 +488,10 @@ export const trainingI18n = {
       expiringSoon: "Скоро истекает",
       empty: "На эту дату никто не имеет этой квалификации.",
       holders: "Сегодня: {{count}}",
+      total_one: "{{count}} сертифицированный специалист на эту дату",
+      total_few: "{{count}} сертифицированных специалиста на эту дату",
+      total_many: "{{count}} сертифицированных специалистов на эту дату",
+      total_other: "{{count}} сертифицированного специалиста на эту дату",
     },
     accreditation: {
       title: "Аккредитация учебных центров",

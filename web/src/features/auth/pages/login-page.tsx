@@ -1,9 +1,20 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDocumentTitle } from "@mantine/hooks";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Navigate, useNavigate, useSearchParams } from "react-router-dom";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router-dom";
 import { isApiError } from "../../../shared/api";
 import { useCurrentUser, useSession } from "../../../shared/auth";
 import { errorMessage } from "../../../shared/ui";
@@ -106,6 +117,10 @@ export function LoginPage() {
             </Stack>
           </form>
         </Paper>
+        {/* The public pages (catalogue, calendar, courses) need no account: the way back to them. */}
+        <Anchor component={Link} to={next} size="sm" ta="center" data-testid="login-back">
+          {t("login.back")}
+        </Anchor>
       </Stack>
     </Center>
   );

@@ -102,7 +102,8 @@ export function CalendarPage() {
     start: entry.startsOn,
     end: addDay(entry.endsOn),
     allDay: true,
-    color: entry.nominationStatus === "accepted" ? "#2f9e44" : entry.nominationStatus ? "#f08c00" : undefined,
+    // An explicit `color: undefined` becomes `--fc-event-color: undefined`: white text on no background.
+    color: entry.nominationStatus === "accepted" ? "#2b8a3e" : entry.nominationStatus ? "#a85d00" : "#364fc7",
   }));
 
   return (

@@ -96,7 +96,7 @@ function SeatGauge({ event }: { event: EventDetail }) {
   );
 }
 
-function NominateForm({ event }: { event: EventDetail }) {
+function NominateForm({ event, nominations }: { event: EventDetail; nominations: Nomination[] }) {
   const { t } = useTranslation("catalogue");
   const { user, isAdministrator } = usePermissions();
   const nations = (user?.grants ?? [])
@@ -137,7 +137,12 @@ function NominateForm({ event }: { event: EventDetail }) {
           placeholder={t("nominate.personPlaceholder")}
           value={personId}
           onChange={(value) => setPersonId(value)}
-          queryKey={["catalogue", "people-options", nations.join(",")]}
+          queryKey={[
+            "catalogue",
+            "people-options",
+            nations.join(","),
+            nominations.map((n) => `${n.personId}:${n.status}`).join(","),
+          ]}
           fetchOptions={async (search) => {
             const query = {
               q: search || undefined,
@@ -153,10 +158,22 @@ function NominateForm({ event }: { event: EventDetail }) {
                 nation: { code: string };
               }>
             >("/api/people", query);
-            return page.items.map((p) => ({
-              value: p.id,
-              label: `${[p.rankTitle, p.givenName, p.familyName].filter(Boolean).join(" ")} (${p.nation.code})`,
-            }));
+            // Who is nominated already, and how it stands, shows in the picker itself.
+            const current = new Map(
+              nominations
+                .filter((n) => !["withdrawn", "cancelled", "declined"].includes(n.status))
+                .map((n) => [n.personId, n.status]),
+            );
+            return page.items.map((p) => {
+              const name = `${[p.rankTitle, p.givenName, p.familyName].filter(Boolean).join(" ")} (${p.nation.code})`;
+              const status = current.get(p.id);
+              return {
+                value: p.id,
+                label: status
+                  ? `${name} — ${t("nominate.alreadyNominated", { status: t(`nominations.statuses.${status}`) })}`
+                  : name,
+              };
+            });
           }}
           data-testid="nominate-person"
         />
@@ -202,9 +219,10 @@ export function EventPage() {
   const { t } = useTranslation("catalogue");
   const { language, dateTime } = useFormat();
   const dates = useDateRange();
-  const { coordinatesNation, isAdministrator } = usePermissions();
+  const { coordinatesNation, isAdministrator, signedIn } = usePermissions();
   const event = useEvent(id);
-  const nominations = useNominations({ eventId: id, limit: 100 }, !!event.data);
+  // Nominations are for signed-in people only: an anonymous visitor is told so, not shown an error.
+  const nominations = useNominations({ eventId: id, limit: 100 }, !!event.data && signedIn);
 
   return (
     <QueryBoundary query={event}>
@@ -220,58 +238,65 @@ export function EventPage() {
             ]}
             badges={<Badge data-testid="event-status">{t(`statuses.${e.status}`)}</Badge>}
           />
-          <Grid>
-            <Grid.Col span={{ base: 12, lg: 5 }}>
-              <Stack>
-                <DetailList
-                  cols={2}
-                  items={[
-                    { label: t("fields.place"), value: [e.venue, e.city].filter(Boolean).join(", ") },
-                    { label: t("fields.capacity"), value: e.capacity ?? t("fields.unlimited") },
-                    { label: t("fields.quota"), value: e.nationQuota },
-                    { label: t("fields.acceptance"), value: t(`acceptance.${e.acceptance}`) },
-                    {
-                      label: t("fields.closesOn"),
-                      value: e.nominationsCloseOn ? dates(e.nominationsCloseOn, null) : null,
-                    },
-                    { label: t("fields.status"), value: t(`statuses.${e.status}`) },
-                  ]}
-                />
+          <Stack>
+            <Grid>
+              <Grid.Col span={{ base: 12, lg: 5 }}>
+                <Stack>
+                  <DetailList
+                    cols={2}
+                    items={[
+                      { label: t("fields.place"), value: [e.venue, e.city].filter(Boolean).join(", ") },
+                      { label: t("fields.capacity"), value: e.capacity ?? t("fields.unlimited") },
+                      { label: t("fields.quota"), value: e.nationQuota },
+                      { label: t("fields.acceptance"), value: t(`acceptance.${e.acceptance}`) },
+                      {
+                        label: t("fields.closesOn"),
+                        value: e.nominationsCloseOn ? dates(e.nominationsCloseOn, null) : null,
+                      },
+                      { label: t("fields.status"), value: t(`statuses.${e.status}`) },
+                    ]}
+                  />
+                  {e.sessions.length > 0 && (
+                    <Paper withBorder p="md">
+                      <Title order={2} size="h4" mb="xs">
+                        {t("fields.sessions")}
+                      </Title>
+                      {e.sessions.map((session) => (
+                        <Text key={session.id} size="sm">
+                          {session.title}: {dateTime(session.startsAt)} – {dateTime(session.endsAt)}
+                        </Text>
+                      ))}
+                    </Paper>
+                  )}
+                </Stack>
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, lg: 7 }}>
                 <SeatGauge event={e} />
-                {e.sessions.length > 0 && (
-                  <Paper withBorder p="md">
-                    <Title order={2} size="h4" mb="xs">
-                      {t("fields.sessions")}
-                    </Title>
-                    {e.sessions.map((session) => (
-                      <Text key={session.id} size="sm">
-                        {session.title}: {dateTime(session.startsAt)} – {dateTime(session.endsAt)}
-                      </Text>
-                    ))}
-                  </Paper>
-                )}
-              </Stack>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 7 }}>
-              <Stack>
-                {e.canNominate && <NominateForm event={e} />}
-                <Paper withBorder p="md">
-                  <Title order={2} size="h4" mb="xs">
-                    {t("nominations.title")}
-                  </Title>
-                  <QueryBoundary query={nominations}>
-                    {(page) => (
-                      <NominationsTable
-                        nominations={page.items}
-                        canManage={() => e.canManage}
-                        canWithdraw={(n) => isAdministrator || coordinatesNation(n.nationId)}
-                      />
-                    )}
-                  </QueryBoundary>
-                </Paper>
-              </Stack>
-            </Grid.Col>
-          </Grid>
+              </Grid.Col>
+            </Grid>
+            {e.canNominate && <NominateForm event={e} nominations={nominations.data?.items ?? []} />}
+            {/* The organiser's main screen: the nominations take the page's full width. */}
+            <Paper withBorder p="md" data-testid="event-nominations">
+              <Title order={2} size="h4" mb="xs">
+                {t("nominations.title")}
+              </Title>
+              {signedIn ? (
+                <QueryBoundary query={nominations}>
+                  {(page) => (
+                    <NominationsTable
+                      nominations={page.items}
+                      canManage={() => e.canManage}
+                      canWithdraw={(n) => isAdministrator || coordinatesNation(n.nationId)}
+                    />
+                  )}
+                </QueryBoundary>
+              ) : (
+                <Text c="dimmed" data-testid="nominations-sign-in">
+                  {t("nominations.signInToSee")}
+                </Text>
+              )}
+            </Paper>
+          </Stack>
         </>
       )}
     </QueryBoundary>

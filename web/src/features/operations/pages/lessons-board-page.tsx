@@ -11,6 +11,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import { IconArrowRight } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
@@ -57,15 +58,18 @@ function LessonCard({ lesson, onMove }: { lesson: Lesson; onMove: (to: LessonSta
         {signedIn && LESSON_FLOW[lesson.status].length > 0 && (
           <Group gap={4} mt={4}>
             {LESSON_FLOW[lesson.status].map((to) => (
+              // An action, not a state: an outlined button saying what it does, unlike the status badges.
               <Button
                 key={to}
                 size="compact-xs"
-                variant="light"
+                variant="default"
                 color={to === "rejected" ? "red" : undefined}
+                c={to === "rejected" ? "red.8" : undefined}
+                rightSection={<IconArrowRight size={12} aria-hidden />}
                 onClick={() => onMove(to)}
                 data-testid={`lesson-move-${to}`}
               >
-                {t(`lessonStatuses.${to}`)}
+                {t("lessons.moveTo", { status: t(`lessonStatuses.${to}`) })}
               </Button>
             ))}
           </Group>

@@ -118,11 +118,24 @@ export function OperationsPage() {
                 </Table.Thead>
                 <Table.Tbody>
                   {page.items.map((operation) => (
-                    <Table.Tr key={operation.id} data-testid={`operation-${operation.code}`}>
+                    <Table.Tr
+                      key={operation.id}
+                      data-testid={`operation-${operation.code}`}
+                      // A row shows its operation's contingents below: the whole row is the control.
+                      onClick={() => setSearchParams({ operation: operation.id })}
+                      style={{ cursor: "pointer" }}
+                      bg={operation.id === operationId ? "var(--mantine-color-indigo-light)" : undefined}
+                    >
                       <Table.Td>
-                        <Text size="sm" fw={500}>
+                        <Anchor
+                          component={Link}
+                          to={`/operations?operation=${operation.id}`}
+                          size="sm"
+                          fw={500}
+                          data-testid={`operation-link-${operation.code}`}
+                        >
                           {operation.name}
-                        </Text>
+                        </Anchor>
                         <Text size="xs" c="dimmed">
                           {operation.description}
                         </Text>

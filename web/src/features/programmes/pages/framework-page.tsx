@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import { DetailList, PageHeader, QueryBoundary, ReleasabilityBadge } from "../../../shared/ui";
 import { useFramework } from "../api";
+import { PlanKindName } from "../components/area-name";
 import { SampleBadge } from "../components/shared";
 
 export function FrameworkPage() {
@@ -28,7 +29,11 @@ export function FrameworkPage() {
           <Paper withBorder p="md" radius="md">
             <DetailList
               items={[
-                { label: t("plans.kind"), value: data.kind },
+                {
+                  label: t("plans.kind"),
+                  value: <PlanKindName code={data.kind} />,
+                  testId: "framework-kind",
+                },
                 { label: t("framework.parties"), value: data.parties.join(", ") },
                 { label: t("framework.signed"), value: format.date(data.signedOn, data.signedPrecision) },
                 { label: t("framework.signatories"), value: data.signatories.join(", ") || "—" },

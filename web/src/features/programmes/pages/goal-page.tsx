@@ -28,6 +28,7 @@ import {
   ReleasabilityBadge,
 } from "../../../shared/ui";
 import { useAssessGoal, useChangeGoalStatus, useGoal } from "../api";
+import { AreaName } from "../components/area-name";
 import { SampleBadge } from "../components/shared";
 import type { GoalDetail, GoalStatus, Rating } from "../types";
 
@@ -144,7 +145,11 @@ export function GoalPage() {
                 <DetailList
                   items={[
                     { label: t("common.nation"), value: data.nation.nameEn },
-                    { label: t("common.area"), value: data.areaCode },
+                    {
+                      label: t("common.area"),
+                      value: <AreaName code={data.areaCode} />,
+                      testId: "goal-area",
+                    },
                     { label: t("goals.agreed"), value: data.agreedYear ?? "—" },
                     { label: t("goals.assessed"), value: data.assessmentYear ?? "—" },
                     { label: t("goals.target"), value: format.date(data.targetOn) },

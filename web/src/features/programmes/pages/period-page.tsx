@@ -14,13 +14,15 @@ import { ObjectivesTable } from "./plan-page";
 
 export function ExportButtons({ base }: { base: string }) {
   const { t } = useTranslation("programmes");
+  // The report's words follow the reader's language.
+  const { language } = useFormat();
   return (
     <Group gap="xs">
       {(["csv", "xlsx", "pdf"] as const).map((format) => (
         <Button
           key={format}
           component="a"
-          href={`${base}?format=${format}`}
+          href={`${base}?format=${format}&language=${language}`}
           download
           size="xs"
           variant="default"
@@ -91,73 +93,82 @@ export function PeriodPage() {
                     {t("common.asOf", { date: format.date(figures.asOf) })}
                   </Text>
                 </Group>
-                <Group gap="xl" mb="md">
-                  <Stack gap={0}>
-                    <Text size="xs" c="dimmed">
-                      {t("period.actions")}
-                    </Text>
-                    <Text fw={700} data-testid="report-actions">
-                      {figures.totals.actions}
-                    </Text>
-                  </Stack>
-                  <Stack gap={0}>
-                    <Text size="xs" c="dimmed">
-                      {t("period.done")}
-                    </Text>
-                    <Text fw={700}>{figures.totals.done}</Text>
-                  </Stack>
-                  <Stack gap={0}>
-                    <Text size="xs" c="dimmed">
-                      {t("common.late")}
-                    </Text>
-                    <Text fw={700} c={figures.totals.late ? "red" : undefined} data-testid="report-late">
-                      {figures.totals.late}
-                    </Text>
-                  </Stack>
-                  <Stack gap={0}>
-                    <Text size="xs" c="dimmed">
-                      {t("period.completion")}
-                    </Text>
-                    <Text fw={700}>{percent(figures.totals.completionRate)}</Text>
-                  </Stack>
-                </Group>
-                {figures.areas.length > 0 && (
-                  <BarChart
-                    h={260}
-                    data={figures.areas.map((area) => ({
-                      area: area.areaName,
-                      done: area.done,
-                      inProgress: area.inProgress,
-                      late: area.late,
-                    }))}
-                    dataKey="area"
-                    withLegend
-                    series={[
-                      { name: "done", label: t("period.done"), color: "teal.6" },
-                      { name: "inProgress", label: t("period.inProgress"), color: "blue.5" },
-                      { name: "late", label: t("common.late"), color: "red.6" },
-                    ]}
-                  />
-                )}
-                <Title order={3} size="h5" mt="md" mb="xs">
-                  {t("period.lateActions")}
-                </Title>
-                {figures.lateActions.length === 0 ? (
-                  <Text c="dimmed">{t("period.noLate")}</Text>
+                {figures.totals.actions === 0 ? (
+                  // Zeros would read as "nothing was done"; the truth is that nothing is recorded for the period.
+                  <Text c="dimmed" data-testid="period-report-empty">
+                    {t("period.nothingRecorded")}
+                  </Text>
                 ) : (
-                  <Table data-testid="late-actions">
-                    <Table.Tbody>
-                      {figures.lateActions.map((action) => (
-                        <Table.Tr key={action.id}>
-                          <Table.Td>{action.objectiveCode}</Table.Td>
-                          <Table.Td>{action.title}</Table.Td>
-                          <Table.Td>{format.date(action.dueOn)}</Table.Td>
-                          <Table.Td>{t(`actionStatus.${action.status}`)}</Table.Td>
-                          <Table.Td>{action.progress}%</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
+                  <>
+                    <Group gap="xl" mb="md">
+                      <Stack gap={0}>
+                        <Text size="xs" c="dimmed">
+                          {t("period.actions")}
+                        </Text>
+                        <Text fw={700} data-testid="report-actions">
+                          {figures.totals.actions}
+                        </Text>
+                      </Stack>
+                      <Stack gap={0}>
+                        <Text size="xs" c="dimmed">
+                          {t("period.done")}
+                        </Text>
+                        <Text fw={700}>{figures.totals.done}</Text>
+                      </Stack>
+                      <Stack gap={0}>
+                        <Text size="xs" c="dimmed">
+                          {t("period.late")}
+                        </Text>
+                        <Text fw={700} c={figures.totals.late ? "red" : undefined} data-testid="report-late">
+                          {figures.totals.late}
+                        </Text>
+                      </Stack>
+                      <Stack gap={0}>
+                        <Text size="xs" c="dimmed">
+                          {t("period.completion")}
+                        </Text>
+                        <Text fw={700}>{percent(figures.totals.completionRate)}</Text>
+                      </Stack>
+                    </Group>
+                    {figures.areas.length > 0 && (
+                      <BarChart
+                        h={260}
+                        data={figures.areas.map((area) => ({
+                          area: area.areaName,
+                          done: area.done,
+                          inProgress: area.inProgress,
+                          late: area.late,
+                        }))}
+                        dataKey="area"
+                        withLegend
+                        series={[
+                          { name: "done", label: t("period.done"), color: "teal.6" },
+                          { name: "inProgress", label: t("period.inProgress"), color: "blue.5" },
+                          { name: "late", label: t("period.late"), color: "red.6" },
+                        ]}
+                      />
+                    )}
+                    <Title order={3} size="h5" mt="md" mb="xs">
+                      {t("period.lateActions")}
+                    </Title>
+                    {figures.lateActions.length === 0 ? (
+                      <Text c="dimmed">{t("period.noLate")}</Text>
+                    ) : (
+                      <Table data-testid="late-actions">
+                        <Table.Tbody>
+                          {figures.lateActions.map((action) => (
+                            <Table.Tr key={action.id}>
+                              <Table.Td>{action.objectiveCode}</Table.Td>
+                              <Table.Td>{action.title}</Table.Td>
+                              <Table.Td>{format.date(action.dueOn)}</Table.Td>
+                              <Table.Td>{t(`actionStatus.${action.status}`)}</Table.Td>
+                              <Table.Td>{action.progress}%</Table.Td>
+                            </Table.Tr>
+                          ))}
+                        </Table.Tbody>
+                      </Table>
+                    )}
+                  </>
                 )}
               </Paper>
             )}

@@ -1,4 +1,15 @@
-import { Alert, Badge, Group, Paper, Progress, SegmentedControl, Stack, Text, Tooltip } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Progress,
+  SegmentedControl,
+  Stack,
+  Text,
+  Tooltip,
+} from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -103,7 +114,7 @@ function Entry({ evaluationId, checklist }: { evaluationId: string; checklist: E
     }
   };
 
-  const options = [
+  const options: { value: AnswerValue; label: string }[] = [
     { value: "yes", label: t("entry.yes") },
     { value: "no", label: t("entry.no") },
     { value: "not_evaluated", label: t("entry.notEvaluated") },
@@ -192,14 +203,28 @@ function Entry({ evaluationId, checklist }: { evaluationId: string; checklist: E
                       <Text size="sm">{criterion.text}</Text>
                     )}
                   </Stack>
-                  <SegmentedControl
-                    size="xs"
-                    disabled={!checklist.editable}
-                    value={answer.answer ?? ""}
-                    onChange={(value) => save(criterion.id, criterion.code, value as AnswerValue)}
-                    data={options}
-                    tabIndex={-1}
-                  />
+                  {/* Buttons, not radios: a radio group changes (and this page would save) its value on ↑/↓,
+                      so an arrow key meant to move on silently rewrote the answer. Choosing is a click or Enter. */}
+                  <Button.Group aria-label={t("entry.answerOf", { code: criterion.code })}>
+                    {options.map((option) => {
+                      const chosen = answer.answer === option.value;
+                      return (
+                        <Button
+                          key={option.value}
+                          size="compact-xs"
+                          variant={chosen ? "filled" : "default"}
+                          aria-pressed={chosen}
+                          disabled={!checklist.editable}
+                          onClick={() => {
+                            if (!chosen) save(criterion.id, criterion.code, option.value);
+                          }}
+                          data-testid={`answer-${criterion.code}-${option.value}`}
+                        >
+                          {option.label}
+                        </Button>
+                      );
+                    })}
+                  </Button.Group>
                 </Group>
               </Paper>
             );

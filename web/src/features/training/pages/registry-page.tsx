@@ -82,7 +82,7 @@ export function RegistryPage() {
           {(page) => (
             <>
               <Text size="sm" c="dimmed" data-testid="registry-total">
-                {page.total}
+                {t("registry.total", { count: page.total })}
               </Text>
               <DataTable
                 data-testid="registry-table"

@@ -12,8 +12,10 @@ for (const file of readdirSync(dir).filter((name) => name.endsWith(".json"))) {
   failed += report.numFailedTests ?? 0;
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   if (report.numFailedTestSuites) failed += report.numFailedTestSuites;
+  const runSkipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   console.log(
-    `${path.basename(file, ".json")}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`,
+    `${path.basename(file, ".json")}: ${report.numPassedTests ?? 0} passed, ${report.numFailedTests ?? 0} failed, ${runSkipped} skipped` +
+      (report.skippedReason ? ` (not run: ${report.skippedReason})` : ""),
   );
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -143,7 +143,9 @@ describe("bad input on every route", () => {
       const values = new WellFormed(pool, () => random.next(), doc);
       let sent = 0;
       let applied = 0;
+      // loop runs: `sent` is asserted below
       for (const op of patches) {
+        // loop runs: `sent` is asserted below
         for (const [field, schema] of Object.entries<Record<string, unknown>>(op.body!.properties)) {
           const url = await values.url(op.path, []);
           if (!url) break;

@@ -506,6 +506,7 @@ describe("readiness team rules", () => {
       { numRuns: 40 },
     );
     // The generators reach every rule and acceptance (otherwise the property above proves little).
+    // loop runs: tally is declared with one key per outcome
     for (const outcome of Object.keys(tally) as Outcome[])
       expect(tally[outcome], JSON.stringify(tally)).toBeGreaterThan(0);
     console.log(`team rules: ${JSON.stringify(tally)}`);

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { buildApp } from "../../src/app.js";
 import { createKysely, createPool, type Db } from "../../src/db/database.js";
+import { skipBecause } from "../support/skip.js";
 import { createTestApp, TEST_PASSWORD, type TestApp } from "../support/test-app.js";
 import { databaseUrl } from "./support.js";
 
@@ -49,7 +50,14 @@ afterAll(async () => {
   await t?.close();
 });
 
-describe.skipIf(serverOnly)("two instances on one PostgreSQL server (server only)", () => {
+describe("two instances on one PostgreSQL server (server only)", () => {
+  beforeEach((context) => {
+    if (serverOnly)
+      skipBecause(
+        context,
+        "needs a PostgreSQL server: this run uses the embedded one (run with ACCORD_TEST_PG=server, see README)",
+      );
+  });
   it("honours on one instance a session created on the other, and ends it on both", async () => {
     const [a, b] = instances as [(typeof instances)[0], (typeof instances)[0]];
     const user = await t.signIn({ role: "administrator" });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTIVITY_STATUS_MOVES, ACTIVITY_STATUSES, PATH_FROM_DRAFT } from "../../../test/support/rules.js";
 import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
+import { seedDirectory } from "../directory/directory.seed.js";
 
 /**
  * One test per seat and status rule, each built so that the rule under test is the only one that can stop the
@@ -13,7 +14,8 @@ let serial = 0;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.seed();
+  // Nations and organisations only: the rules need no demo activities, and mutation testing reruns this setup.
+  await seedDirectory(t.db);
   organiser = await t.signIn({ role: "organiser", organisation: "NATO-SCHOOL" });
 });
 afterAll(() => t.close());

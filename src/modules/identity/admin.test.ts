@@ -162,6 +162,7 @@ describe("user administration", () => {
     expect(page.body.items).toHaveLength(1);
     expect(page.body.total).toBeGreaterThanOrEqual(2);
     const coordinators = await admin.get("/api/admin/users?role=national_coordinator");
+    expect(coordinators.body.total).toBeGreaterThan(0);
     for (const user of coordinators.body.items) {
       expect(user.roles.map((r: { role: string }) => r.role)).toContain("national_coordinator");
     }

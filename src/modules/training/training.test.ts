@@ -687,6 +687,7 @@ describe("accreditation of training centres", () => {
     ).toBe(409);
     await wgcDirector.post(`/api/training/accreditation/${id}/start`, {});
     const standards = created.body.areas.flatMap((a: { standards: { id: string }[] }) => a.standards);
+    expect(standards.length).toBeGreaterThan(0);
     for (const standard of standards) {
       const assessed = await wgcDirector.put(
         `/api/training/accreditation/${id}/standards/${standard.id}/self-assessment`,

@@ -41,7 +41,7 @@ async function newActivity(fields: Record<string, unknown> = {}) {
 }
 
 /** A published activity with one event taking nominations by organiser decision. */
-async function manualEvent(capacity: number, nationQuota: number | null) {
+async function manualEvent(capacity: number | null, nationQuota: number | null) {
   const activity = await newActivity({ capacity, nationQuota });
   const published = await organiser.post(`/api/activities/${activity.id}/status`, { status: "published" });
   expect(published.status, published.text).toBe(200);
@@ -94,6 +94,12 @@ describe("organiser acceptance", () => {
     expect(refused.status).toBe(409);
     expect(refused.body.message).toBe("All 2 seats of the event are taken; waitlist the nomination instead");
     expect(await statusOf(geo)).toBe("nominated");
+  });
+
+  it("accepts every nominee of an event without a capacity or a quota", async () => {
+    const eventId = await manualEvent(null, null);
+    for (const nation of ["AZE", "AZE", "TUR"])
+      expect((await decide(await nominate(eventId, nation), "accept")).status).toBe(200);
   });
 
   it("refuses an acceptance beyond the nation's quota while seats are free", async () => {

@@ -14,7 +14,7 @@ describe("the guard against tests that cannot fail", () => {
       findings,
       "Tests that can pass without checking anything (see docs/testing.md, 'Tests that cannot fail')",
     ).toEqual([]);
-  });
+  }, 60_000);
 
   it("flags objectContaining(new Set(...)), which passes for any set", () => {
     expect(rules(`it("x", () => { expect(s).toEqual(expect.objectContaining(new Set(["a"]))); });`)).toEqual([

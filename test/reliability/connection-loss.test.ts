@@ -73,6 +73,7 @@ describe("a lost database connection", () => {
       const reads = Promise.all([user.get("/api/nations?limit=5"), user.get("/api/nations?limit=7")]);
       const { answer: answers, terminated } = await terminateWaitersUntil(admin, t.databaseName, reads);
       expect(terminated).toBeGreaterThanOrEqual(2);
+      // loop runs: the answers of the two reads above
       for (const answer of answers) {
         expect(answer.status).toBe(503);
         expect(answer.headers["retry-after"]).toMatch(/^\d+$/);

@@ -27,13 +27,13 @@ export default {
   // `npm run test:mutation -- --mutate <file:lines>` measures one function; see docs/testing.md for the figures.
   mutate: [
     // activity status moves
-    "src/modules/catalogue/catalogue.service.ts:254-299",
+    "src/modules/catalogue/catalogue.service.ts:255-300",
     // seats and nominations: capacity changes, waitlist promotion, acceptance, bulk decisions, withdrawal
-    "src/modules/catalogue/catalogue.service.ts:477-520",
-    "src/modules/catalogue/catalogue.service.ts:632-692",
-    "src/modules/catalogue/catalogue.service.ts:843-967",
+    "src/modules/catalogue/catalogue.service.ts:478-521",
+    "src/modules/catalogue/catalogue.service.ts:633-693",
+    "src/modules/catalogue/catalogue.service.ts:844-968",
     // calendar feeds, built with the owner's view
-    "src/modules/catalogue/catalogue.service.ts:1200-1261",
+    "src/modules/catalogue/catalogue.service.ts:1201-1262",
     // readiness team rules
     "src/modules/readiness/readiness.service.ts:559-658",
     // releasability and viewer scope
@@ -47,7 +47,7 @@ export default {
     "src/modules/training/training.queries.ts:248-277",
     "src/modules/training/training.queries.ts:339-364",
     // accreditation: allowed transitions
-    "src/modules/training/accreditation.service.ts:133-140",
-    "src/modules/training/accreditation.service.ts:280-324",
+    "src/modules/training/accreditation.service.ts:144-151",
+    "src/modules/training/accreditation.service.ts:379-423",
   ],
 };

@@ -33,7 +33,7 @@ export default {
     "src/modules/catalogue/catalogue.service.ts:633-693",
     "src/modules/catalogue/catalogue.service.ts:844-968",
     // calendar feeds, built with the owner's view
-    "src/modules/catalogue/catalogue.service.ts:1201-1262",
+    "src/modules/catalogue/catalogue.service.ts:1212-1273",
     // readiness team rules
     "src/modules/readiness/readiness.service.ts:559-658",
     // releasability and viewer scope

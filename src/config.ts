@@ -26,6 +26,28 @@ export interface Config {
   publicUrl: string;
   oidc: OidcConfig | undefined;
   redisUrl: string | undefined;
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://host:465; absent: the PostgreSQL mail catcher. */
+  smtpUrl: string | undefined;
+  /** The From address, e.g. `Accord <accord@example.org>`. */
+  from: string;
+  /** Refuse to send unless the server upgrades the connection with STARTTLS. */
+  requireTls: boolean;
+  /** Verify the server's certificate (turn off only for a test relay with a self-signed certificate). */
+  tlsRejectUnauthorized: boolean;
+  /** Run the job queue's worker (mail delivery, reminders) inside `accord serve`. */
+  worker: boolean;
+  /** SMTP connections (and messages in flight) per process. */
+  concurrency: number;
+  /** Attempts before a message is parked for an administrator. */
+  maxAttempts: number;
+  /** First retry after this many seconds, doubling each time (at most 6 hours). */
+  retryBaseSeconds: number;
+  /** A claimed message that is neither sent nor failed after this long (its worker died) is claimed again. */
+  claimSeconds: number;
 }
 
 export interface OidcConfig {
@@ -55,6 +77,28 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (["1", "true", "yes", "on"].includes(raw.toLowerCase())) return true;
   if (["0", "false", "no", "off"].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function smtpUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError("SMTP_URL must be a URL such as smtp://user:password@mail.example.org:587");
+  }
+  if (parsed.protocol !== "smtp:" && parsed.protocol !== "smtps:")
+    throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://, got "${parsed.protocol}"`);
+  return raw;
+}
+
+function mailDomain(publicUrl: string): string {
+  try {
+    const host = new URL(publicUrl).hostname;
+    return host.includes(".") && !/^[\d.]+$/.test(host) ? host : "accord.localhost";
+  } catch {
+    return "accord.localhost";
+  }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -97,6 +141,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: env.ACCORD_PUBLIC_URL || `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`,
     oidc,
     redisUrl: env.REDIS_URL || undefined,
+    mail: {
+      smtpUrl: smtpUrl(env.SMTP_URL),
+      from: env.MAIL_FROM || `Accord <accord@${mailDomain(env.ACCORD_PUBLIC_URL || `http://${host}`)}>`,
+      requireTls: bool(env, "SMTP_REQUIRE_TLS", false),
+      tlsRejectUnauthorized: bool(env, "SMTP_TLS_REJECT_UNAUTHORIZED", true),
+      worker: bool(env, "ACCORD_WORKER", true),
+      concurrency: int(env, "MAIL_CONCURRENCY", 8, 1),
+      maxAttempts: int(env, "MAIL_MAX_ATTEMPTS", 8, 1),
+      retryBaseSeconds: int(env, "MAIL_RETRY_BASE_SECONDS", 30, 1),
+      claimSeconds: int(env, "MAIL_CLAIM_SECONDS", 120, 2),
+    },
     ...overrides,
   };
   return Object.freeze(config);

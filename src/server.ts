@@ -3,12 +3,15 @@ import { buildApp } from "./app.js";
 import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
+import { type NotificationWorker, startNotificationWorker } from "./modules/notifications/index.js";
 import { seedDemo } from "./seed/demo.js";
 
 export interface RunningServer {
   app: FastifyInstance;
   database: Database;
   url: string;
+  /** The job queue's worker (mail, reminders), unless ACCORD_WORKER=false. */
+  worker: NotificationWorker | undefined;
   stop(): Promise<void>;
 }
 
@@ -42,6 +45,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   );
   phase(`database (${database.kind})`);
   let app: FastifyInstance | undefined;
+  let worker: NotificationWorker | undefined;
   try {
     await migrate(database.pool, (message) => log("info", message));
     phase("migration check");
@@ -53,7 +57,17 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     phase("app built");
     await app.listen({ host: config.host, port: config.port });
     phase("listening");
+    if (config.mail.worker) {
+      worker = await startNotificationWorker({
+        pool: database.pool,
+        db: database.db,
+        config,
+        log: (level, message) => log(level, message),
+      });
+      phase("job queue worker");
+    }
   } catch (error) {
+    await worker?.stop().catch(() => {});
     await app?.close().catch(() => {});
     await database.close().catch(() => {});
     throw error;
@@ -64,12 +78,15 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   log("info", `Accord is ready at ${url} (${database.kind} PostgreSQL, ${Date.now() - started} ms)`);
   let stopping: Promise<void> | undefined;
   const running = app;
+  const runningWorker = worker;
   return {
     app: running,
     database,
     url,
+    worker,
     stop() {
       stopping ??= (async () => {
+        await runningWorker?.stop().catch(() => {});
         await running.close();
         await database.close();
       })();

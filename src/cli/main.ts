@@ -4,6 +4,7 @@ import { openDatabase } from "../db/database.js";
 import { migrate } from "../db/migrate.js";
 import { verifyAuditChain } from "../modules/audit/index.js";
 import { openForMaintenance, restoreBackup, writeBackup } from "../modules/backup/index.js";
+import { startNotificationWorker } from "../modules/notifications/index.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../seed/demo.js";
 import { startServer } from "../server.js";
 
@@ -78,6 +79,37 @@ program
       force.unref();
       await server.stop().catch((error) => console.error(error));
       process.exit(code);
+    };
+    process.on("SIGINT", () => void stop("SIGINT"));
+    process.on("SIGTERM", () => void stop("SIGTERM"));
+  });
+
+program
+  .command("worker")
+  .description(
+    "Run only the job queue's worker: deliver mail, send reminders and digests (any number may run)",
+  )
+  .action(async () => {
+    const config = loadConfig();
+    const database = await openDatabase(config, quietLog, 4 + config.mail.concurrency);
+    await migrate(database.pool, (message) => quietLog("info", message));
+    const worker = await startNotificationWorker({
+      pool: database.pool,
+      db: database.db,
+      config,
+      log: quietLog,
+    });
+    console.error(`[accord] worker ${worker.id} is running`);
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      console.error(`[accord] ${signal} received, stopping the worker`);
+      const force = setTimeout(() => process.exit(1), 15_000);
+      force.unref();
+      await worker.stop().catch((error) => console.error(error));
+      await database.close().catch(() => {});
+      process.exit(0);
     };
     process.on("SIGINT", () => void stop("SIGINT"));
     process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { Logger, runMigrations as runQueueMigrations } from "graphile-worker";
 import { type Kysely, sql } from "kysely";
 import type pg from "pg";
 import { migrationNames } from "./migrations/index.js";
@@ -12,6 +13,8 @@ const MIGRATION_LOCK = 7283461000;
 function migrationSql(name: string): string {
   return readFileSync(new URL(`./migrations/${name}.sql`, import.meta.url), "utf8");
 }
+
+const silentQueueLogger = new Logger(() => () => {});
 
 const checksum = (sql: string) => createHash("sha256").update(sql).digest("hex");
 
@@ -97,5 +100,8 @@ export async function migrate(
     await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
     client.release();
   }
+  // The job queue's own schema (graphile_worker), which the mail outbox's trigger adds jobs to. It migrates itself
+  // under its own lock and records its own level.
+  await runQueueMigrations({ pgPool: pool, logger: silentQueueLogger });
   return applied;
 }

@@ -4,6 +4,7 @@ import { catalogueRoutes } from "./catalogue/index.js";
 import { directoryRoutes } from "./directory/index.js";
 import { identityRoutes } from "./identity/index.js";
 import { meetingsRoutes } from "./meetings/index.js";
+import { notificationsRoutes } from "./notifications/index.js";
 import { operationsRoutes } from "./operations/index.js";
 import { programmesRoutes } from "./programmes/index.js";
 import { readinessRoutes } from "./readiness/index.js";
@@ -19,5 +20,6 @@ export const modules: RoutesPlugin[] = [
   readinessRoutes,
   operationsRoutes,
   meetingsRoutes,
+  notificationsRoutes,
   auditRoutes,
 ];

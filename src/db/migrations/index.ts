@@ -24,4 +24,5 @@ export const migrationNames: readonly string[] = [
   "0019_accreditation_independent_reviewer",
   "0020_demo_sources",
   "0021_action_item_deadline",
+  "0022_notifications",
 ];

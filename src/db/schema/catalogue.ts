@@ -128,19 +128,6 @@ export interface SessionAttendanceTable {
   recordedAt: Generated<Date>;
 }
 
-export interface NotificationTable {
-  id: Id;
-  userId: string;
-  kind: string;
-  title: string;
-  body: string | null;
-  link: string | null;
-  recordType: string | null;
-  recordId: string | null;
-  readAt: Timestamp | null;
-  createdAt: CreatedAt;
-}
-
 export interface CalendarTokenTable {
   id: Id;
   tokenHash: string;
@@ -181,5 +168,4 @@ export interface CatalogueTables {
   eventSession: EventSessionTable;
   nomination: NominationTable;
   sessionAttendance: SessionAttendanceTable;
-  notification: NotificationTable;
 }

@@ -14,6 +14,7 @@ export interface AppUserTable {
   lockedUntil: Timestamp | null;
   lastLoginAt: Timestamp | null;
   preferredLanguage: Generated<string>;
+  email: string | null;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
 }

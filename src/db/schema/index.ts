@@ -2,6 +2,7 @@ import type { CatalogueTables } from "./catalogue.js";
 import type { DirectoryTables } from "./directory.js";
 import type { IdentityTables } from "./identity.js";
 import type { MeetingsTables } from "./meetings.js";
+import type { NotificationsTables } from "./notifications.js";
 import type { OperationsTables } from "./operations.js";
 import type { ProgrammesTables } from "./programmes.js";
 import type { ReadinessTables } from "./readiness.js";
@@ -15,4 +16,5 @@ export type DB = DirectoryTables &
   TrainingTables &
   ReadinessTables &
   OperationsTables &
-  MeetingsTables;
+  MeetingsTables &
+  NotificationsTables;

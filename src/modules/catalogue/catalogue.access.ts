@@ -363,14 +363,6 @@ export const accessEntries: AccessEntry[] = [
     access: NATION_READERS,
     request: (ctx, scope) => ({ url: `/api/nations/${owner(ctx, scope).nationId}/participation` }),
   },
-  // ------------------------------------------------------------ notifications: one's own
-  { method: "GET", url: "/api/notifications", access: SIGNED_IN },
-  {
-    method: "POST",
-    url: "/api/notifications/read",
-    access: SIGNED_IN,
-    request: () => ({ url: "/api/notifications/read", body: { ids: "all" } }),
-  },
   // ------------------------------------------------------------ calendar feeds
   { method: "GET", url: "/api/calendar/tokens", access: SIGNED_IN },
   {

@@ -71,7 +71,6 @@ export const catalogueActions = definePolicy({
     viewer.nationIds.includes(person.nationId) ||
     hasRole(viewer, "organiser") ||
     hasRole(viewer, "course_director"),
-  "notification.read": signedIn,
   "calendar.token": signedIn,
   "calendar.nation": (viewer: Viewer, nation: { id: string }) =>
     readsEverything(viewer) || viewer.nationIds.includes(nation.id),

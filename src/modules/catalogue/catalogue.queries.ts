@@ -567,27 +567,6 @@ export function waitlist(trx: Q, eventId: string) {
 }
 
 /**
- * Records a notification for everyone concerned by a nomination: the coordinators of its nation, whoever
- * nominated, the person's own account and, when asked, the organisers of the activity. The actor is left out.
- */
-export async function notifyNomination(
-  trx: Q,
-  input: {
-    nominationId: string;
-    kind: string;
-    title: string;
-    body: string | null;
-    actorUserId: string | null;
-    organisers: boolean;
-    concerned: boolean;
-  },
-) {
-  // The recipients rule lives in SQL (0013) because the seat-taking function notifies in the same statement.
-  await sql`select accord_notify_nomination(${input.nominationId}::uuid, ${input.kind}, ${input.title},
-    ${input.body}, ${input.actorUserId}::uuid, ${input.organisers}, ${input.concerned})`.execute(trx);
-}
-
-/**
  * Takes a seat (or a waitlist place, or files a nomination for the organiser to decide) in ONE statement and its
  * own transaction: see 0013_nomination_seat_function. Undefined when the event stopped taking nominations.
  */

@@ -32,8 +32,6 @@ import {
   NominationInput,
   NominationPatch,
   NominationQuery,
-  NotificationPage,
-  NotificationQuery,
   ParticipationQuery,
   SessionInput,
   WithdrawInput,
@@ -55,10 +53,6 @@ const SessionAttendanceInput = Type.Object(
       { minItems: 1, maxItems: 200 },
     ),
   },
-  { additionalProperties: false },
-);
-const ReadInput = Type.Object(
-  { ids: Type.Union([Type.Array(Uuid, { maxItems: 100 }), Type.Literal("all")]) },
   { additionalProperties: false },
 );
 
@@ -361,31 +355,6 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
       },
     },
     async (request) => service.nationParticipation(ctxOf(request), request.params.id, request.query),
-  );
-
-  // ---------------------------------------------------------------- notifications
-  const inbox = ["catalogue: notifications"];
-  app.get(
-    "/api/notifications",
-    {
-      schema: {
-        tags: inbox,
-        querystring: NotificationQuery,
-        response: { 200: NotificationPage, ...errorResponses },
-      },
-    },
-    async (request) => service.listNotifications(ctxOf(request), request.query),
-  );
-  app.post(
-    "/api/notifications/read",
-    {
-      schema: {
-        tags: inbox,
-        body: ReadInput,
-        response: { 200: Type.Object({ marked: Type.Integer() }), ...errorResponses },
-      },
-    },
-    async (request) => service.markNotificationsRead(ctxOf(request), request.body.ids),
   );
 
   // ---------------------------------------------------------------- calendar feeds

@@ -489,31 +489,6 @@ export const NationParticipation = Type.Object({
   }),
 });
 
-// ------------------------------------------------------------------ notifications
-export const Notification = Type.Object({
-  id: Uuid,
-  kind: Type.String(),
-  title: Type.String(),
-  body: Nullable(Type.String()),
-  link: Nullable(Type.String()),
-  recordType: Nullable(Type.String()),
-  recordId: Nullable(Uuid),
-  readAt: Nullable(IsoDateTime),
-  createdAt: IsoDateTime,
-});
-export const NotificationQuery = Type.Object(
-  { unread: Type.Optional(Type.Boolean()), ...PageQuery },
-  { additionalProperties: false },
-);
-export type NotificationQuery = Static<typeof NotificationQuery>;
-export const NotificationPage = Type.Object({
-  items: Type.Array(Notification),
-  total: Type.Integer(),
-  unread: Type.Integer(),
-  limit: Type.Integer(),
-  offset: Type.Integer(),
-});
-
 // ------------------------------------------------------------------ calendar feeds
 export const SearchFilters = Type.Object(
   {

@@ -16,6 +16,8 @@ import {
 } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
+import { renderCalendar } from "../../platform/icalendar.js";
+import { notifyNominations } from "../notifications/index.js";
 import { organises } from "./catalogue.policy.js";
 import * as queries from "./catalogue.queries.js";
 import type {
@@ -35,12 +37,10 @@ import type {
   NominationInput,
   NominationPatch,
   NominationQuery,
-  NotificationQuery,
   ParticipationQuery,
   SessionInput,
   WithdrawInput,
 } from "./catalogue.schemas.js";
-import { renderCalendar } from "./icalendar.js";
 
 type Trx = Kysely<DB>;
 
@@ -513,6 +513,27 @@ export async function updateEvent(ctx: Ctx, id: string, patch: EventPatch) {
       .executeTakeFirstOrThrow();
     // More seats (or a larger quota) serve the waitlist at once.
     const promoted = await promoteFromWaitlist(ctx, trx, id, null);
+    // Those holding or waiting for a seat hear of a change of dates or place.
+    const moved = (["startsOn", "endsOn", "city", "venue", "timeZone"] as const).filter(
+      (field) => before[field] !== after[field],
+    );
+    if (moved.length) {
+      const holders = await trx
+        .selectFrom("nomination")
+        .select("id")
+        .where("eventId", "=", id)
+        .where("status", "in", ["accepted", "waitlisted"])
+        .execute();
+      await notifyNominations(trx, {
+        nominationIds: holders.map((n) => n.id),
+        kind: "event.changed",
+        title: `${locked.activityCode}: the event changed (${moved.join(", ")})`,
+        body: null,
+        actorUserId: ctx.viewer.userId,
+        organisers: false,
+        concerned: true,
+      });
+    }
     await writeAudit(trx, ctx, { action: "event.update", recordType: "event", recordId: id, before, after });
     await auditPromotions(trx, ctx, promoted);
   });
@@ -540,17 +561,15 @@ async function cancelEventInTransaction(ctx: Ctx, trx: Trx, id: string, reason: 
     .where("status", "in", ["nominated", "accepted", "waitlisted"])
     .returning("id")
     .execute();
-  for (const nomination of affected) {
-    await queries.notifyNomination(trx, {
-      nominationId: nomination.id,
-      kind: "nomination.cancelled",
-      title: `${locked.activityCode}: the event was cancelled`,
-      body: reason,
-      actorUserId: ctx.viewer.userId,
-      organisers: false,
-      concerned: true,
-    });
-  }
+  await notifyNominations(trx, {
+    nominationIds: affected.map((nomination) => nomination.id),
+    kind: "nomination.cancelled",
+    title: `${locked.activityCode}: the event was cancelled`,
+    body: reason,
+    actorUserId: ctx.viewer.userId,
+    organisers: false,
+    concerned: true,
+  });
   return affected.length;
 }
 
@@ -659,8 +678,8 @@ async function promoteFromWaitlist(
     counts.set(candidate.nationId, nationCount + 1);
     total++;
     promoted.push({ nominationId: candidate.id, eventId });
-    await queries.notifyNomination(trx, {
-      nominationId: candidate.id,
+    await notifyNominations(trx, {
+      nominationIds: [candidate.id],
       kind: "nomination.promoted",
       title: `${event.activityCode}: promoted from the waitlist to a seat`,
       body: event.activityTitle,
@@ -881,8 +900,8 @@ export async function decide(ctx: Ctx, id: string, input: DecisionInput) {
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await queries.notifyNomination(trx, {
-      nominationId: id,
+    await notifyNominations(trx, {
+      nominationIds: [id],
       kind: `nomination.${status}`,
       title: `${event.activityCode}: nomination ${status}`,
       body: input.reason ?? event.activityTitle,
@@ -944,8 +963,8 @@ export async function withdraw(ctx: Ctx, id: string, input: WithdrawInput) {
       })
       .where("id", "=", id)
       .execute();
-    await queries.notifyNomination(trx, {
-      nominationId: id,
+    await notifyNominations(trx, {
+      nominationIds: [id],
       kind: "nomination.withdrawn",
       title: `${event.activityCode}: nomination withdrawn`,
       body: input.reason ?? event.activityTitle,
@@ -989,8 +1008,8 @@ export async function recordAttendance(ctx: Ctx, id: string, input: AttendanceIn
       .set({ attendance: input.attendance, completed })
       .where("id", "=", id)
       .execute();
-    await queries.notifyNomination(trx, {
-      nominationId: id,
+    await notifyNominations(trx, {
+      nominationIds: [id],
       kind: "nomination.attendance",
       title: `${row.event.activityCode}: attendance recorded (${input.attendance})`,
       body: completed === null ? null : completed ? "Completed" : "Not completed",
@@ -1080,44 +1099,6 @@ export async function nationParticipation(ctx: Ctx, nationId: string, query: Par
   authorize(ctx.viewer, "participation.nation", { id: nationId });
   const result = await queries.nationParticipation(ctx.db, nationId, query.year);
   return { nationId, year: query.year ?? null, ...result };
-}
-
-// ------------------------------------------------------------------ notifications
-export async function listNotifications(ctx: Ctx, query: NotificationQuery) {
-  authorize(ctx.viewer, "notification.read");
-  const userId = ctx.viewer.userId!;
-  let base = ctx.db.selectFrom("notification").where("userId", "=", userId);
-  if (query.unread) base = base.where("readAt", "is", null);
-  const [items, count, unread] = await Promise.all([
-    base
-      .select(["id", "kind", "title", "body", "link", "recordType", "recordId", "readAt", "createdAt"])
-      .orderBy("createdAt", "desc")
-      .orderBy("id")
-      .limit(query.limit ?? 25)
-      .offset(query.offset ?? 0)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-    ctx.db
-      .selectFrom("notification")
-      .where("userId", "=", userId)
-      .where("readAt", "is", null)
-      .select((eb) => eb.fn.countAll<number>().as("total"))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { ...paged(query, { items, total: Number(count.total) }), unread: Number(unread.total) };
-}
-
-export async function markNotificationsRead(ctx: Ctx, ids: string[] | "all") {
-  authorize(ctx.viewer, "notification.read");
-  let update = ctx.db
-    .updateTable("notification")
-    .set({ readAt: sql`now()` })
-    .where("userId", "=", ctx.viewer.userId!)
-    .where("readAt", "is", null);
-  if (ids !== "all")
-    update = update.where("id", "in", ids.length ? ids : ["00000000-0000-0000-0000-000000000000"]);
-  const result = await update.executeTakeFirst();
-  return { marked: Number(result.numUpdatedRows) };
 }
 
 // ------------------------------------------------------------------ iCalendar feeds

@@ -18,6 +18,7 @@ import {
 import { receiveUpload, storeFile } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
+import { notify } from "../notifications/index.js";
 import { addYears } from "./assessment.js";
 import type { ApplicationRecord } from "./training.policy.js";
 import * as queries from "./training.queries.js";
@@ -741,18 +742,22 @@ export async function sendRenewalReminders(ctx: Ctx, withinDays = RENEWAL_REMIND
   await ctx.db.transaction().execute(async (trx) => {
     for (const application of due) {
       const contacts = await queries.centreContacts(trx, application.centreId);
-      for (const userId of contacts) {
-        const kindLabel =
-          application.kind === "accreditation" ? "accreditation" : "partnership training centre recognition";
-        const inserted = await sql`
-          insert into notification (user_id, kind, title, body, link, record_type, record_id)
-          select ${userId}, 'accreditation.renewal', ${`Renewal due: ${application.nameEn}`},
-            ${`The ${kindLabel} ends on ${application.validUntil}. Apply for renewal.`},
-            ${`/training/accreditation/${application.id}`}, 'accreditation_application', ${application.id}
-          where not exists (select 1 from notification where user_id = ${userId}
-            and kind = 'accreditation.renewal' and record_id = ${application.id})`.execute(trx);
-        notified += Number(inserted.numAffectedRows ?? 0);
-      }
+      const kindLabel =
+        application.kind === "accreditation" ? "accreditation" : "partnership training centre recognition";
+      notified += await notify(trx, {
+        recipients: { users: contacts },
+        kind: "accreditation.renewal",
+        record: {
+          type: "accreditation_application",
+          id: application.id,
+          link: `/training/accreditation/${application.id}`,
+        },
+        title: `Renewal due: ${application.nameEn}`,
+        body: `The ${kindLabel} ends on ${application.validUntil}. Apply for renewal.`,
+        params: { title: application.nameEn, validUntil: application.validUntil },
+        // Never twice for the same application and person (the scheduled reminder uses the same key).
+        period: application.validUntil ?? undefined,
+      });
     }
     await writeAudit(trx, ctx, {
       action: "accreditation.renewal_reminders",

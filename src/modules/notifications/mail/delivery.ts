@@ -1,0 +1,269 @@
+import { randomUUID } from "node:crypto";
+import { type Kysely, sql } from "kysely";
+import nodemailer from "nodemailer";
+import type { MailConfig } from "../../../config.js";
+import type { DB } from "../../../db/schema/index.js";
+import { asLanguage } from "../kinds.js";
+import { headerSafe, renderMail } from "./templates.js";
+
+type Q = Kysely<DB>;
+
+export interface SendableMail {
+  messageId: string;
+  from: string;
+  to: { name: string; address: string };
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+  ics: string | null;
+}
+
+/** Where mail goes: an SMTP server, or (without SMTP_URL) the catcher table that administrators read. */
+export interface Transport {
+  send(mail: SendableMail): Promise<void>;
+  close(): void;
+}
+
+/** An SMTP refusal that retrying will not cure (5xx): the message is parked at once. */
+const permanent = (error: unknown) => {
+  const code = (error as { responseCode?: number }).responseCode;
+  return typeof code === "number" && code >= 500 && code < 600;
+};
+
+function message(mail: SendableMail) {
+  return {
+    messageId: mail.messageId,
+    from: mail.from,
+    to: { name: headerSafe(mail.to.name, 100), address: mail.to.address },
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: mail.headers,
+    ...(mail.ics
+      ? {
+          icalEvent: { method: "PUBLISH", content: mail.ics },
+          attachments: [
+            { filename: "event.ics", content: mail.ics, contentType: "text/calendar; charset=utf-8" },
+          ],
+        }
+      : {}),
+  };
+}
+
+export function smtpTransport(config: MailConfig): Transport {
+  const transporter = nodemailer.createTransport({
+    url: config.smtpUrl,
+    pool: true,
+    maxConnections: config.concurrency,
+    maxMessages: 1000,
+    requireTLS: config.requireTls,
+    tls: { rejectUnauthorized: config.tlsRejectUnauthorized },
+    // Well inside the claim: a message whose send hangs is given up (and retried) before another worker may
+    // claim it.
+    connectionTimeout: Math.min(30_000, (config.claimSeconds * 1000) / 4),
+    greetingTimeout: Math.min(30_000, (config.claimSeconds * 1000) / 4),
+    socketTimeout: Math.min(60_000, (config.claimSeconds * 1000) / 3),
+  } as Parameters<typeof nodemailer.createTransport>[0]);
+  return {
+    async send(mail) {
+      await transporter.sendMail(message(mail));
+    },
+    close: () => transporter.close(),
+  };
+}
+
+/** The demo's mail catcher: each message as sent (RFC 5322 text), once per Message-ID. */
+export function catcherTransport(db: Q): Transport {
+  const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
+  return {
+    async send(mail) {
+      const info = await builder.sendMail(message(mail));
+      const raw = (info as unknown as { message: Buffer }).message.toString("utf8");
+      await db
+        .insertInto("mailCaught")
+        .values({
+          messageId: mail.messageId,
+          outboxId: mail.headers["X-Accord-Outbox"] ?? null,
+          toAddress: mail.to.address,
+          subject: mail.subject,
+          raw,
+        })
+        .onConflict((oc) => oc.column("messageId").doNothing())
+        .execute();
+    },
+    close: () => builder.close(),
+  };
+}
+
+export const transportFor = (config: MailConfig, db: Q): Transport =>
+  config.smtpUrl ? smtpTransport(config) : catcherTransport(db);
+
+const domainOf = (from: string) => /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? "accord.localhost";
+
+/** Stable per outbox row: a message sent again after a crash carries the same Message-ID. */
+export const messageIdOf = (outboxId: string, from: string) => `<${outboxId}@${domainOf(from)}>`;
+
+interface Claimed {
+  id: string;
+  kind: string;
+  toAddress: string;
+  language: string;
+  params: Record<string, unknown>;
+  attempts: number;
+  notificationId: string | null;
+  title: string | null;
+  body: string | null;
+  link: string | null;
+  displayName: string | null;
+  userId: string | null;
+}
+
+export interface DeliveryOptions {
+  db: Q;
+  config: MailConfig;
+  publicUrl: string;
+  transport: Transport;
+  workerId?: string;
+  batch?: number;
+}
+
+async function claim(db: Q, options: DeliveryOptions, workerId: string, limit: number): Promise<Claimed[]> {
+  const { rows } = await sql<Claimed>`
+    with due as (
+      select id from mail_outbox
+      where status in ('pending', 'sending') and next_attempt_at <= now()
+      order by next_attempt_at
+      limit ${limit}
+      for update skip locked
+    ), claimed as (
+      update mail_outbox o
+      set status = 'sending', claimed_by = ${workerId}, attempts = o.attempts + 1,
+        next_attempt_at = now() + make_interval(secs => ${options.config.claimSeconds})
+      from due where o.id = due.id
+      returning o.*
+    )
+    select c.id, c.kind, c.to_address as "toAddress", c.language,
+      coalesce(n.params, '{}'::jsonb) || c.params as params, c.attempts,
+      c.notification_id as "notificationId", n.title, n.body, n.link, u.display_name as "displayName",
+      c.user_id as "userId"
+    from claimed c
+      left join notification n on n.id = c.notification_id
+      left join app_user u on u.id = c.user_id`.execute(db);
+  return rows;
+}
+
+async function digestEntries(db: Q, row: Claimed) {
+  const ids = Array.isArray(row.params.notificationIds) ? (row.params.notificationIds as string[]) : [];
+  if (!ids.length) return [];
+  return db
+    .selectFrom("notification")
+    .select(["title", "link"])
+    .where("id", "in", ids)
+    .orderBy("createdAt")
+    .execute();
+}
+
+async function compose(db: Q, options: DeliveryOptions, row: Claimed): Promise<SendableMail> {
+  const rendered = renderMail({
+    kind: row.kind,
+    language: asLanguage(row.language),
+    params: { ...row.params },
+    title: row.title,
+    body: row.body,
+    link: row.link,
+    recipientName: row.displayName,
+    publicUrl: options.publicUrl,
+    entries: row.kind === "digest" ? await digestEntries(db, row) : undefined,
+  });
+  const base = options.publicUrl.replace(/\/$/, "");
+  const unsubscribe = `${base}/api/notifications/unsubscribe/${row.id}`;
+  return {
+    messageId: messageIdOf(row.id, options.config.from),
+    from: options.config.from,
+    to: { name: row.displayName ?? "", address: row.toAddress },
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    ics: rendered.ics,
+    headers: {
+      "X-Accord-Outbox": row.id,
+      "X-Accord-Kind": row.kind,
+      ...(row.kind === "account.password_reset"
+        ? {}
+        : {
+            "List-Unsubscribe": `<${unsubscribe}>`,
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+          }),
+      "Auto-Submitted": "auto-generated",
+    },
+  };
+}
+
+const backoffSeconds = (config: MailConfig, attempts: number) =>
+  Math.min(6 * 3600, config.retryBaseSeconds * 2 ** Math.max(0, attempts - 1));
+
+async function settle(
+  db: Q,
+  options: DeliveryOptions,
+  workerId: string,
+  row: Claimed,
+  outcome: unknown,
+  subject: string | null,
+) {
+  if (outcome === true) {
+    // Secrets in the params (a reset link) are not kept once the message has gone.
+    await sql`update mail_outbox set status = 'sent', sent_at = now(), subject = ${subject}, last_error = null,
+        params = params - 'resetUrl'
+      where id = ${row.id} and claimed_by = ${workerId} and status = 'sending'`.execute(db);
+    return;
+  }
+  const reason = headerSafe(String((outcome as Error)?.message ?? outcome), 1000);
+  const park = permanent(outcome) || row.attempts >= options.config.maxAttempts;
+  await sql`update mail_outbox set status = ${park ? "failed" : "pending"}, last_error = ${reason},
+      subject = coalesce(${subject}, subject),
+      next_attempt_at = now() + make_interval(secs => ${park ? 0 : backoffSeconds(options.config, row.attempts)})
+    where id = ${row.id} and claimed_by = ${workerId} and status = 'sending'`.execute(db);
+}
+
+/**
+ * Sends every message that is due, in batches claimed with row locks (FOR UPDATE SKIP LOCKED), so that any number
+ * of workers share the outbox and none sends a message another has claimed. Returns the number sent and when the
+ * next message falls due (a retry, or a claim of a worker that died), so the caller can wake up then.
+ */
+export async function deliverDue(
+  options: DeliveryOptions,
+): Promise<{ sent: number; failed: number; nextDueAt: Date | null }> {
+  const workerId = options.workerId ?? randomUUID();
+  const batch = options.batch ?? options.config.concurrency * 8;
+  let sent = 0;
+  let failed = 0;
+  for (;;) {
+    const rows = await claim(options.db, options, workerId, batch);
+    if (!rows.length) break;
+    let next = 0;
+    const lane = async () => {
+      while (next < rows.length) {
+        const row = rows[next++]!;
+        let subject: string | null = null;
+        try {
+          const mail = await compose(options.db, options, row);
+          subject = mail.subject;
+          await options.transport.send(mail);
+          sent++;
+          await settle(options.db, options, workerId, row, true, subject);
+        } catch (error) {
+          failed++;
+          await settle(options.db, options, workerId, row, error, subject);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.config.concurrency, rows.length) }, lane));
+  }
+  const due = await options.db
+    .selectFrom("mailOutbox")
+    .select((eb) => eb.fn.min("nextAttemptAt").as("at"))
+    .where("status", "in", ["pending", "sending"])
+    .executeTakeFirst();
+  return { sent, failed, nextDueAt: due?.at ? new Date(due.at as unknown as string) : null };
+}

@@ -1,0 +1,128 @@
+import { type Static, Type } from "typebox";
+import { IsoDateTime, Nullable, PageQuery, StringEnum, Uuid } from "../../platform/http/schemas.js";
+import { PREFERENCE_KINDS } from "./kinds.js";
+
+export const Notification = Type.Object({
+  id: Uuid,
+  kind: Type.String(),
+  title: Type.String(),
+  body: Nullable(Type.String()),
+  link: Nullable(Type.String()),
+  recordType: Nullable(Type.String()),
+  recordId: Nullable(Uuid),
+  params: Type.Record(Type.String(), Type.Unknown()),
+  readAt: Nullable(IsoDateTime),
+  createdAt: IsoDateTime,
+});
+export const NotificationQuery = Type.Object(
+  {
+    unread: Type.Optional(Type.Boolean()),
+    kind: Type.Optional(Type.String({ maxLength: 100, description: "A kind, or a prefix ending in '.'" })),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type NotificationQuery = Static<typeof NotificationQuery>;
+export const NotificationPage = Type.Object({
+  items: Type.Array(Notification),
+  total: Type.Integer(),
+  unread: Type.Integer(),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+});
+export const ReadInput = Type.Object(
+  { ids: Type.Union([Type.Array(Uuid, { maxItems: 100 }), Type.Literal("all")]) },
+  { additionalProperties: false },
+);
+export const UnreadCount = Type.Object({ unread: Type.Integer() });
+
+export const Delivery = StringEnum(["immediate", "digest", "in_app"] as const);
+export const Preferences = Type.Object({
+  email: Nullable(Type.String()),
+  /** The address mail goes to: the account's own, else that of the linked person. */
+  effectiveEmail: Nullable(Type.String()),
+  language: Type.String(),
+  kinds: Type.Array(Type.Object({ kind: Type.String(), delivery: Delivery })),
+});
+export const PreferencesInput = Type.Object(
+  {
+    email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 254 }))),
+    kinds: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            kind: StringEnum(PREFERENCE_KINDS as unknown as readonly [string, ...string[]]),
+            delivery: Delivery,
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 100 },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type PreferencesInput = Static<typeof PreferencesInput>;
+
+export const OutboxStatus = StringEnum(["pending", "sending", "sent", "failed"] as const);
+export const OutboxItem = Type.Object({
+  id: Uuid,
+  kind: Type.String(),
+  toAddress: Type.String(),
+  language: Type.String(),
+  status: OutboxStatus,
+  attempts: Type.Integer(),
+  nextAttemptAt: IsoDateTime,
+  lastError: Nullable(Type.String()),
+  subject: Nullable(Type.String()),
+  createdAt: IsoDateTime,
+  sentAt: Nullable(IsoDateTime),
+});
+export const OutboxQuery = Type.Object(
+  { status: Type.Optional(OutboxStatus), ...PageQuery },
+  { additionalProperties: false },
+);
+export type OutboxQuery = Static<typeof OutboxQuery>;
+export const OutboxPage = Type.Object({
+  items: Type.Array(OutboxItem),
+  total: Type.Integer(),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+  counts: Type.Record(Type.String(), Type.Integer()),
+  catcher: Type.Boolean({ description: "true when mail goes to the local catcher (no SMTP_URL)" }),
+});
+export const CaughtItem = Type.Object({
+  id: Type.Integer(),
+  messageId: Type.String(),
+  toAddress: Type.String(),
+  subject: Type.String(),
+  caughtAt: IsoDateTime,
+});
+export const CaughtPage = Type.Object({
+  items: Type.Array(CaughtItem),
+  total: Type.Integer(),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+});
+export const CaughtMessage = Type.Object({
+  id: Type.Integer(),
+  messageId: Type.String(),
+  toAddress: Type.String(),
+  subject: Type.String(),
+  caughtAt: IsoDateTime,
+  raw: Type.String(),
+});
+export const CaughtParams = Type.Object(
+  { id: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
+
+export const ForgotInput = Type.Object(
+  { email: Type.String({ minLength: 3, maxLength: 254 }) },
+  { additionalProperties: false },
+);
+export const ResetInput = Type.Object(
+  { token: Type.String({ minLength: 20, maxLength: 200 }), password: Type.String({ maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export const Accepted = Type.Object({ message: Type.String() });

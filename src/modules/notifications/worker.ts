@@ -1,0 +1,101 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import { Logger, type Runner, run, type TaskList } from "graphile-worker";
+import { sql } from "kysely";
+import type pg from "pg";
+import type { Config } from "../../config.js";
+import type { Db } from "../../db/database.js";
+import { queueDigests } from "./digest.js";
+import { type DeliveryOptions, deliverDue, type Transport, transportFor } from "./mail/delivery.js";
+import { runReminders } from "./reminders.js";
+
+export interface NotificationWorker {
+  readonly id: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The job queue's schedule (graphile-worker crontab: each item runs once across all instances). The sweep is a
+ * safety net for a wake-up lost with a crashed worker; reminders run hourly and are idempotent per period.
+ */
+export const CRONTAB = ["* * * * * mail.sweep", "7 * * * * reminders.run", "0 6 * * * mail.digest"].join(
+  "\n",
+);
+
+const wakeKey = (at: Date) => `mail.deliver.at.${Math.ceil(at.getTime() / 1000)}`;
+
+export function taskList(deps: { db: Db; config: Config; transport: Transport; workerId: string }): TaskList {
+  const options: DeliveryOptions = {
+    db: deps.db,
+    config: deps.config.mail,
+    publicUrl: deps.config.publicUrl,
+    transport: deps.transport,
+    workerId: deps.workerId,
+  };
+  return {
+    "mail.deliver": async (_payload, helpers) => {
+      const result = await deliverDue(options);
+      // Wake up again when the next retry or an abandoned claim falls due; one job per second, whoever adds it.
+      if (result.nextDueAt)
+        await helpers.addJob(
+          "mail.deliver",
+          {},
+          { jobKey: wakeKey(result.nextDueAt), runAt: result.nextDueAt },
+        );
+    },
+    "mail.sweep": async (_payload, helpers) => {
+      const due = await deps.db
+        .selectFrom("mailOutbox")
+        .select("id")
+        .where("status", "in", ["pending", "sending"])
+        .where("nextAttemptAt", "<=", sql<Date>`now()`)
+        .limit(1)
+        .executeTakeFirst();
+      if (due) await helpers.addJob("mail.deliver", {}, { jobKey: "mail.deliver" });
+    },
+    "reminders.run": async () => {
+      await runReminders(deps.db, new Date());
+    },
+    "mail.digest": async () => {
+      await queueDigests(deps.db, new Date());
+    },
+  };
+}
+
+/**
+ * Starts the job queue's worker in this process: mail delivery, reminders and digests. Every `accord serve` runs
+ * one (unless ACCORD_WORKER=false) and `accord worker` runs only this.
+ */
+export async function startNotificationWorker(input: {
+  pool: pg.Pool;
+  db: Db;
+  config: Config;
+  log?: (level: "info" | "warn", message: string) => void;
+  transport?: Transport;
+  crontab?: string;
+}): Promise<NotificationWorker> {
+  const id = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const transport = input.transport ?? transportFor(input.config.mail, input.db);
+  const log = input.log ?? (() => {});
+  const logger = new Logger(() => (level, message) => {
+    if (level === "error" || level === "warning") log("warn", `job queue: ${message}`);
+  });
+  const runner: Runner = await run({
+    pgPool: input.pool,
+    concurrency: 2,
+    noHandleSignals: true,
+    pollInterval: 2000,
+    logger,
+    taskList: taskList({ db: input.db, config: input.config, transport, workerId: id }),
+    crontab: input.crontab ?? CRONTAB,
+  });
+  // Whatever was queued while no worker ran.
+  await runner.addJob("mail.deliver", {}, { jobKey: "mail.deliver" });
+  return {
+    id,
+    async stop() {
+      await runner.stop();
+      transport.close();
+    },
+  };
+}

@@ -7,6 +7,7 @@ import { AppError, notFound, validation } from "../../platform/errors.js";
 import { receiveUpload, sendStoredFile, storeFile } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
+import { notify } from "../notifications/index.js";
 import { actsFor, type Party } from "./meetings.policy.js";
 import * as queries from "./meetings.queries.js";
 import type { AcknowledgeInput, ForwardInput, MessageInput, MessageQuery } from "./meetings.schemas.js";
@@ -216,6 +217,17 @@ async function insertMessage(
         .values(message.attachmentFileIds.map((fileId) => ({ messageId: id, fileId })))
         .execute();
     }
+    await notify(trx, {
+      recipients: [
+        { nationCoordinators: message.recipientNations },
+        { organisationStaff: { organisationIds: message.recipientOrganisations, roles: ["organiser"] } },
+      ],
+      kind: "exchange.received",
+      record: { type: "exchange_message", id, link: `/exchange/${id}` },
+      title: message.subject,
+      params: { title: message.subject },
+      actorUserId: ctx.viewer.userId,
+    });
     await writeAudit(trx, ctx, {
       action: message.forwardedFromId ? "exchange.message.forward" : "exchange.message.send",
       recordType: "exchange_message",
@@ -374,6 +386,19 @@ export async function acknowledge(ctx: Ctx, id: string, input: AcknowledgeInput)
       .execute();
     const fresh = new Set(inserted.map((row) => row.recipientId));
     if (fresh.size) {
+      const sent = await trx
+        .selectFrom("exchangeMessage")
+        .select(["sentBy", "subject"])
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+      await notify(trx, {
+        recipients: { users: [sent.sentBy] },
+        kind: "exchange.acknowledged",
+        record: { type: "exchange_message", id, link: `/exchange/${id}` },
+        title: sent.subject,
+        params: { title: sent.subject },
+        actorUserId: ctx.viewer.userId,
+      });
       await writeAudit(trx, ctx, {
         action: "exchange.message.acknowledge",
         recordType: "exchange_message",

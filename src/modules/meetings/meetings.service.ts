@@ -9,6 +9,7 @@ import { AppError, conflict, notFound, validation } from "../../platform/errors.
 import { receiveUpload, sendStoredFile, storeFile } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
+import { notify } from "../notifications/index.js";
 import * as queries from "./meetings.queries.js";
 import type {
   ActionItemInput,
@@ -596,6 +597,17 @@ export async function createActionItem(ctx: Ctx, meetingId: string, input: Actio
       .values({ ...input, seriesId: meeting.seriesId, raisedMeetingId: meetingId })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await notify(trx, {
+      recipients: [
+        { nationCoordinators: [row.assigneeNationId] },
+        { organisationStaff: { organisationIds: [row.assigneeOrganisationId], roles: ["organiser"] } },
+      ],
+      kind: "action_item.assigned",
+      record: { type: "meeting_action_item", id: row.id, link: `/meetings/${meetingId}` },
+      title: row.title,
+      params: { title: row.title, deadline: row.deadline },
+      actorUserId: ctx.viewer.userId,
+    });
     await writeAudit(trx, ctx, {
       action: "meeting.action_item.create",
       recordType: "meeting_action_item",

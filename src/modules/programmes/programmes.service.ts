@@ -10,6 +10,7 @@ import { AppError, conflict, notFound, validation } from "../../platform/errors.
 import { type FileUpload, storeFile } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
+import { notify } from "../notifications/index.js";
 import { discrepancies, joins, widestSpan } from "./period-analysis.js";
 import * as queries from "./programmes.queries.js";
 import type {
@@ -799,6 +800,26 @@ export async function updateProgramme(ctx: Ctx, id: string, patch: ProgrammePatc
         .where("id", "=", id)
         .returningAll()
         .executeTakeFirstOrThrow();
+      if (before.status !== after.status && (after.status === "submitted" || after.status === "agreed")) {
+        const nation = await trx
+          .selectFrom("nation")
+          .select("code")
+          .where("id", "=", after.nationId)
+          .executeTakeFirstOrThrow();
+        const title = `${nation.code} ${after.firstYear}${after.lastYear !== after.firstYear ? `–${after.lastYear}` : ""}`;
+        await notify(trx, {
+          // Submitted: the alliance side (administrators) and the nation's other coordinators; agreed: the nation.
+          recipients:
+            after.status === "submitted"
+              ? [{ globalRoles: ["administrator"] }, { nationCoordinators: [after.nationId] }]
+              : [{ nationCoordinators: [after.nationId] }],
+          kind: after.status === "submitted" ? "programme.submitted" : "programme.agreed",
+          record: { type: "annual_programme", id, link: `/programmes/annual/${id}` },
+          title,
+          params: { title },
+          actorUserId: ctx.viewer.userId,
+        });
+      }
       await writeAudit(trx, ctx, {
         action: "programme.update",
         recordType: "annual_programme",

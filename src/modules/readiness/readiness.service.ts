@@ -15,6 +15,7 @@ import {
 import { checkUpload, receiveUpload, storeFile } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
+import { notify } from "../notifications/index.js";
 import { certifiedPeople, hasValidQualification } from "../training/index.js";
 import { parseChecklistFile } from "./checklist-import.js";
 import * as queries from "./readiness.queries.js";
@@ -615,6 +616,24 @@ export async function addTeamMember(ctx: Ctx, id: string, input: TeamInput) {
         }
         throw error;
       });
+    const unitName = await trx
+      .selectFrom("evaluation as e")
+      .innerJoin("organisation as o", "o.id", "e.unitId")
+      .select("o.nameEn")
+      .where("e.id", "=", id)
+      .executeTakeFirstOrThrow();
+    await notify(trx, {
+      recipients: { people: [person.id] },
+      kind: "evaluation.team_assigned",
+      record: { type: "evaluation", id, link: `/readiness/evaluations/${id}` },
+      title: `${unitName.nameEn} (${evaluation.startsOn} – ${evaluation.endsOn})`,
+      params: {
+        title: `${unitName.nameEn} (${evaluation.startsOn} – ${evaluation.endsOn})`,
+        startsOn: evaluation.startsOn,
+        endsOn: evaluation.endsOn,
+      },
+      actorUserId: ctx.viewer.userId,
+    });
     await writeAudit(trx, ctx, {
       action: "evaluation.team.add",
       recordType: "evaluation_team_member",
@@ -933,6 +952,28 @@ export async function report(ctx: Ctx, id: string, input: ReportInput) {
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    const unit = await trx
+      .selectFrom("organisation")
+      .select("nameEn")
+      .where("id", "=", after.unitId)
+      .executeTakeFirstOrThrow();
+    const team = await trx
+      .selectFrom("evaluationTeamMember")
+      .select("personId")
+      .where("evaluationId", "=", id)
+      .execute();
+    await notify(trx, {
+      recipients: [
+        { people: team.map((m) => m.personId) },
+        { nationCoordinators: [after.ownerNationId] },
+        { organisationStaff: { organisationIds: [after.unitId], roles: ["organiser", "evaluator"] } },
+      ],
+      kind: "evaluation.report_published",
+      record: { type: "evaluation", id, link: `/readiness/evaluations/${id}/results` },
+      title: `${unit.nameEn}: ${outcome.replace(/_/g, " ")}`,
+      params: { title: `${unit.nameEn}: ${outcome.replace(/_/g, " ")}`, outcome },
+      actorUserId: ctx.viewer.userId,
+    });
     await writeAudit(trx, ctx, {
       action: "evaluation.report",
       recordType: "evaluation",

@@ -412,6 +412,27 @@ async function transition(
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    if (after.state === "decided" && after.decision) {
+      const centre = await trx
+        .selectFrom("organisation")
+        .select("nameEn")
+        .where("id", "=", after.centreId)
+        .executeTakeFirstOrThrow();
+      await notify(trx, {
+        recipients: [
+          { users: await queries.centreContacts(trx, after.centreId) },
+          {
+            organisationStaff: { organisationIds: [after.centreId], roles: ["organiser", "course_director"] },
+          },
+        ],
+        kind: "accreditation.decision",
+        record: { type: "accreditation_application", id, link: `/training/accreditation/${id}` },
+        title: `${centre.nameEn}: ${after.decision.replace(/_/g, " ")}`,
+        body: after.decisionNote,
+        params: { title: `${centre.nameEn}: ${after.decision.replace(/_/g, " ")}`, decision: after.decision },
+        actorUserId: ctx.viewer.userId,
+      });
+    }
     await writeAudit(trx, ctx, {
       action: `accreditation.${name}`,
       recordType: "accreditation_application",

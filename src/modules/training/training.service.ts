@@ -9,6 +9,7 @@ import { AppError, invalidState, notFound, unprocessable, validation } from "../
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { enforceRateLimit } from "../../platform/rate-limit.js";
+import { notify } from "../notifications/index.js";
 import { addYears, certificateStatus, computeOutcome } from "./assessment.js";
 import { type Language, renderCertificatePdf } from "./certificate-pdf.js";
 import type { CertificateRecord } from "./training.policy.js";
@@ -569,6 +570,14 @@ export async function issueCertificates(ctx: Ctx, eventId: string, nominationIds
         .returning(["id", "number", "holderName", "nominationId", "validFrom", "validUntil"])
         .executeTakeFirstOrThrow();
       issued.push({ id: certificate.id, number: certificate.number, holderName: certificate.holderName });
+      await notify(trx, {
+        recipients: { people: [row.personId] },
+        kind: "certificate.issued",
+        record: { type: "certificate", id: certificate.id, link: "/training/certificates" },
+        title: `Certificate ${certificate.number}`,
+        params: { title: certificate.number },
+        actorUserId: ctx.viewer.userId,
+      });
     }
     for (const certificate of issued) {
       await writeAudit(trx, ctx, {
@@ -702,6 +711,15 @@ export async function revokeCertificate(ctx: Ctx, id: string, reason: string) {
   await loadCertificate(ctx, id, "certificate.revoke");
   await ctx.db.transaction().execute(async (trx) => {
     const { before, after } = await revokeLocked(trx, ctx, id, reason);
+    await notify(trx, {
+      recipients: { people: [before.personId] },
+      kind: "certificate.revoked",
+      record: { type: "certificate", id, link: "/training/certificates" },
+      title: `Certificate ${before.number}`,
+      body: reason,
+      params: { title: before.number, reason },
+      actorUserId: ctx.viewer.userId,
+    });
     await writeAudit(trx, ctx, {
       action: "certificate.revoke",
       recordType: "certificate",

@@ -33,7 +33,8 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "16" },
     nominations: { type: "string", default: "1000" },
-    // A comma-separated subset of: cold, search, distinct, unfiltered, event, report, timeline, nominations, js.
+    // A comma-separated subset of: cold, search, distinct, unfiltered, event, report, timeline, nominations, js,
+    // notify.
     only: { type: "string" },
   },
 });
@@ -267,7 +268,8 @@ async function main() {
   const database = await openDatabase(config, () => {}, 8);
   const url = serverMode ? process.env.DATABASE_URL! : database.embedded!.adminUrl("accord");
   const port = await freePort();
-  const server = startServer({ DATABASE_URL: url }, port);
+  // The job queue's worker runs in its own process for the notify part; the server under test runs none.
+  const server = startServer({ DATABASE_URL: url, ACCORD_WORKER: "false" }, port);
   const base = `http://127.0.0.1:${port}`;
   const rawPool = new pg.Pool({ connectionString: url, max: CONNECTIONS + 2 });
   // Stopping the embedded PostgreSQL at the end terminates idle connections; that is not a failure of the run.
@@ -399,6 +401,8 @@ async function main() {
     }
     // 5. The first page of the web app: its initial JavaScript, and what the server actually sends for it.
     if (runs("js")) rows.push(await firstPage(base));
+    // 6. Cancelling an event with 2,000 accepted and waitlisted nominations: the request, then the mail.
+    if (runs("notify")) rows.push(...(await notifyStorm(base, cookie, csrfToken, db, url, admin.id)));
   } finally {
     await stopServer(server);
     await rawPool.end();
@@ -406,6 +410,105 @@ async function main() {
   }
 
   printTable();
+}
+
+/**
+ * Cancels an event holding 2,000 accepted and waitlisted nominations, each person with an account and an address.
+ * The request queues one e-mail per notice in its own transaction; an `accord worker` process sends them to a real
+ * SMTP server on loopback. Reports the request's latency and the time until the server has every message.
+ */
+async function notifyStorm(
+  base: string,
+  cookie: string,
+  csrfToken: string,
+  db: Awaited<ReturnType<typeof openDatabase>>["db"],
+  url: string,
+  adminId: string,
+): Promise<Row[]> {
+  const { startSmtpSink } = await import("../test/support/smtp-sink.js");
+  const sink = await startSmtpSink({ parse: false });
+  const tag = Date.now().toString(36);
+  const nation = await db
+    .selectFrom("nation")
+    .select("id")
+    .where("code", "=", "AZE")
+    .executeTakeFirstOrThrow();
+  const activity = await sql<{ id: string }>`
+    select id from activity where code like 'GEN-%' and status = 'published' order by id limit 1`.execute(db);
+  const event = await db
+    .insertInto("event")
+    .values({
+      activityId: activity.rows[0]!.id,
+      startsOn: "2030-05-06",
+      endsOn: "2030-05-10",
+      status: "open",
+      capacity: 1000,
+      nationQuota: 1000,
+    } as never)
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await sql`
+    with p as (
+      insert into person (given_name, family_name, nation_id, owner_nation_id, email)
+      select 'Bench', 'Notify ' || g, ${nation.id}, ${nation.id}, 'bench-' || ${tag} || '-' || g || '@example.org'
+      from generate_series(1, 2000) g
+      returning id, family_name
+    ), u as (
+      insert into app_user (username, display_name, person_id)
+      select 'bench-' || ${tag} || '-' || p.id, p.family_name, p.id from p
+      returning person_id
+    )
+    insert into nomination (event_id, person_id, nation_id, priority, status, nominated_by, decided_at)
+    select ${event.id}, u.person_id, ${nation.id}, 1, case when row_number() over () <= 1000 then 'accepted'
+      else 'waitlisted' end, ${adminId}, now()
+    from u`.execute(db);
+  const worker = spawn(process.execPath, [path.join(ROOT, "bin", "accord.js"), "worker"], {
+    env: { ...process.env, DATABASE_URL: url, SMTP_URL: sink.url, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    const started = performance.now();
+    const response = await fetch(`${base}/api/events/${event.id}/cancel`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, "x-csrf-token": csrfToken },
+      body: JSON.stringify({ reason: "Benchmark: cancelled with 2,000 nominations" }),
+    });
+    const cancelMs = performance.now() - started;
+    if (response.status !== 200)
+      throw new Error(`cancel answered ${response.status}: ${await response.text()}`);
+    const queued = await sql<{ n: number }>`
+      select count(*)::int as n from mail_outbox o join notification n on n.id = o.notification_id
+      join nomination nm on nm.id = n.record_id where nm.event_id = ${event.id}`.execute(db);
+    const expected = queued.rows[0]!.n;
+    await sink.waitForDistinct(expected, 300_000);
+    const allMs = performance.now() - started;
+    const duplicates = sink.messages.length - sink.distinct();
+    return [
+      {
+        name: "cancel an event with 2,000 accepted + waitlisted nominations (request)",
+        concurrency: "1",
+        p50: cancelMs,
+        p95: cancelMs,
+        p99: cancelMs,
+        rps: Number.NaN,
+        note: `${expected} e-mails queued in the request's transaction`,
+      },
+      {
+        name: "… until the SMTP server has every message",
+        concurrency: "1",
+        p50: allMs,
+        p95: allMs,
+        p99: allMs,
+        rps: (expected / allMs) * 1000,
+        note: `${Math.round((expected / allMs) * 1000)} messages/s, ${duplicates} duplicates; target ≥ 200/s`,
+      },
+    ];
+  } finally {
+    const exited = new Promise((resolve) => worker.once("exit", resolve));
+    worker.kill("SIGTERM");
+    await exited;
+    await sink.close();
+  }
 }
 
 /**

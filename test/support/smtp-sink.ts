@@ -45,6 +45,8 @@ export async function startSmtpSink(options: { port?: number; parse?: boolean } 
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+        // A client that goes away mid-message: the message is discarded, as a real server does.
+        stream.on("error", () => {});
         stream.on("end", async () => {
           const raw = Buffer.concat(chunks).toString("utf8");
           const to = session.envelope.rcptTo.map((r) => r.address);

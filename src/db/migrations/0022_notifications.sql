@@ -73,7 +73,7 @@ create index password_reset_token_user_idx on password_reset_token (user_id);
 create function accord_mail_wake() returns void language plpgsql volatile as $$
 begin
   if coalesce(current_setting('accord.mail_wake', true), '') <> '1' then
-    perform graphile_worker.add_job('mail.deliver', '{}'::json, job_key := 'mail.deliver', max_attempts := 3);
+    perform graphile_worker.add_job('mail_deliver', '{}'::json, job_key := 'mail_deliver', max_attempts := 3);
     perform set_config('accord.mail_wake', '1', true);
   end if;
 end $$;

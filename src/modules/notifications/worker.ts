@@ -18,11 +18,11 @@ export interface NotificationWorker {
  * The job queue's schedule (graphile-worker crontab: each item runs once across all instances). The sweep is a
  * safety net for a wake-up lost with a crashed worker; reminders run hourly and are idempotent per period.
  */
-export const CRONTAB = ["* * * * * mail.sweep", "7 * * * * reminders.run", "0 6 * * * mail.digest"].join(
+export const CRONTAB = ["* * * * * mail_sweep", "7 * * * * reminders_run", "0 6 * * * mail_digest"].join(
   "\n",
 );
 
-const wakeKey = (at: Date) => `mail.deliver.at.${Math.ceil(at.getTime() / 1000)}`;
+const wakeKey = (at: Date) => `mail_deliver.at.${Math.ceil(at.getTime() / 1000)}`;
 
 export function taskList(deps: { db: Db; config: Config; transport: Transport; workerId: string }): TaskList {
   const options: DeliveryOptions = {
@@ -33,17 +33,17 @@ export function taskList(deps: { db: Db; config: Config; transport: Transport; w
     workerId: deps.workerId,
   };
   return {
-    "mail.deliver": async (_payload, helpers) => {
+    mail_deliver: async (_payload, helpers) => {
       const result = await deliverDue(options);
       // Wake up again when the next retry or an abandoned claim falls due; one job per second, whoever adds it.
       if (result.nextDueAt)
         await helpers.addJob(
-          "mail.deliver",
+          "mail_deliver",
           {},
           { jobKey: wakeKey(result.nextDueAt), runAt: result.nextDueAt },
         );
     },
-    "mail.sweep": async (_payload, helpers) => {
+    mail_sweep: async (_payload, helpers) => {
       const due = await deps.db
         .selectFrom("mailOutbox")
         .select("id")
@@ -51,12 +51,12 @@ export function taskList(deps: { db: Db; config: Config; transport: Transport; w
         .where("nextAttemptAt", "<=", sql<Date>`now()`)
         .limit(1)
         .executeTakeFirst();
-      if (due) await helpers.addJob("mail.deliver", {}, { jobKey: "mail.deliver" });
+      if (due) await helpers.addJob("mail_deliver", {}, { jobKey: "mail_deliver" });
     },
-    "reminders.run": async () => {
+    reminders_run: async () => {
       await runReminders(deps.db, new Date());
     },
-    "mail.digest": async () => {
+    mail_digest: async () => {
       await queueDigests(deps.db, new Date());
     },
   };
@@ -90,7 +90,7 @@ export async function startNotificationWorker(input: {
     crontab: input.crontab ?? CRONTAB,
   });
   // Whatever was queued while no worker ran.
-  await runner.addJob("mail.deliver", {}, { jobKey: "mail.deliver" });
+  await runner.addJob("mail_deliver", {}, { jobKey: "mail_deliver" });
   return {
     id,
     async stop() {

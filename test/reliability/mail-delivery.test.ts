@@ -170,7 +170,7 @@ describe("mail delivery by workers", () => {
     await startWorker("patient");
     await sink.stop();
     try {
-      const user = await t.signIn({ role: "participant", personNation: "AZE" });
+      const user = await t.signIn({ role: "participant" });
       const started = Date.now();
       const reply = await user.put("/api/notifications/preferences", { email: "patient@example.org" });
       expect(reply.status).toBe(200);

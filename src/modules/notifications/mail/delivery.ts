@@ -235,30 +235,23 @@ export async function deliverDue(
   options: DeliveryOptions,
 ): Promise<{ sent: number; failed: number; nextDueAt: Date | null }> {
   const workerId = options.workerId ?? randomUUID();
-  const batch = options.batch ?? options.config.concurrency * 8;
+  const batch = options.batch ?? options.config.concurrency * 2;
   let sent = 0;
   let failed = 0;
-  for (;;) {
-    const rows = await claim(options.db, options, workerId, batch);
-    if (!rows.length) break;
-    let next = 0;
-    const lane = async () => {
-      while (next < rows.length) {
-        const row = rows[next++]!;
-        let subject: string | null = null;
-        try {
-          const mail = await compose(options.db, options, row);
-          subject = mail.subject;
-          await options.transport.send(mail);
-          sent++;
-          await settle(options.db, options, workerId, row, true, subject);
-        } catch (error) {
-          failed++;
-          await settle(options.db, options, workerId, row, error, subject);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(options.config.concurrency, rows.length) }, lane));
+  // A live worker keeps its claims: only the claims of a worker that died (no renewal) fall due again.
+  const renew = setInterval(
+    () => {
+      sql`update mail_outbox set next_attempt_at = now() + make_interval(secs => ${options.config.claimSeconds})
+        where claimed_by = ${workerId} and status = 'sending'`
+        .execute(options.db)
+        .catch(() => {});
+    },
+    Math.max(500, (options.config.claimSeconds * 1000) / 3),
+  );
+  try {
+    await deliverBatches();
+  } finally {
+    clearInterval(renew);
   }
   const due = await options.db
     .selectFrom("mailOutbox")
@@ -266,4 +259,29 @@ export async function deliverDue(
     .where("status", "in", ["pending", "sending"])
     .executeTakeFirst();
   return { sent, failed, nextDueAt: due?.at ? new Date(due.at as unknown as string) : null };
+
+  async function deliverBatches() {
+    for (;;) {
+      const rows = await claim(options.db, options, workerId, batch);
+      if (!rows.length) break;
+      let next = 0;
+      const lane = async () => {
+        while (next < rows.length) {
+          const row = rows[next++]!;
+          let subject: string | null = null;
+          try {
+            const mail = await compose(options.db, options, row);
+            subject = mail.subject;
+            await options.transport.send(mail);
+            sent++;
+            await settle(options.db, options, workerId, row, true, subject);
+          } catch (error) {
+            failed++;
+            await settle(options.db, options, workerId, row, error, subject);
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(options.config.concurrency, rows.length) }, lane));
+    }
+  }
 }

@@ -2,6 +2,24 @@ import type { FeatureResources } from "../../shared/i18n/languages";
 
 export const adminI18n = {
   en: {
+    mail: {
+      title: "Outgoing mail",
+      description: "Every e-mail Accord sends, with its state. Failed messages wait here until retried.",
+      catcher: "No SMTP server is configured (SMTP_URL): messages go to the local catcher below.",
+      status: "State",
+      any: "Any state",
+      to: "To",
+      subject: "Subject",
+      kind: "Kind",
+      attempts: "Attempts",
+      created: "Queued",
+      error: "Last error",
+      retry: "Retry",
+      retryAll: "Retry every failed message",
+      caught: "Caught messages",
+      empty: "No messages.",
+      source: "Message as sent",
+    },
     users: {
       title: "Users and roles",
       description: "Accounts, their scoped roles and their sessions.",
@@ -58,6 +76,25 @@ export const adminI18n = {
     },
   },
   az: {
+    mail: {
+      title: "Göndərilən poçt",
+      description:
+        "Accord-un göndərdiyi hər məktub və onun vəziyyəti. Uğursuz məktublar yenidən cəhd edilənə qədər burada gözləyir.",
+      catcher: "SMTP serveri qurulmayıb (SMTP_URL): məktublar aşağıdakı yerli tutucuya gedir.",
+      status: "Vəziyyət",
+      any: "İstənilən vəziyyət",
+      to: "Kimə",
+      subject: "Mövzu",
+      kind: "Növ",
+      attempts: "Cəhdlər",
+      created: "Növbəyə qoyulub",
+      error: "Son xəta",
+      retry: "Yenidən cəhd",
+      retryAll: "Bütün uğursuz məktubları yenidən göndərin",
+      caught: "Tutulmuş məktublar",
+      empty: "Məktub yoxdur.",
+      source: "Göndərildiyi kimi məktub",
+    },
     users: {
       title: "İstifadəçilər və rollar",
       description: "Hesablar, onların əhatə dairəli rolları və sessiyaları.",
@@ -114,6 +151,25 @@ export const adminI18n = {
     },
   },
   ru: {
+    mail: {
+      title: "Исходящая почта",
+      description:
+        "Все письма, которые отправляет Accord, и их состояние. Неотправленные письма ждут здесь повторной попытки.",
+      catcher: "SMTP-сервер не настроен (SMTP_URL): письма попадают в локальный перехватчик ниже.",
+      status: "Состояние",
+      any: "Любое состояние",
+      to: "Кому",
+      subject: "Тема",
+      kind: "Вид",
+      attempts: "Попытки",
+      created: "В очереди с",
+      error: "Последняя ошибка",
+      retry: "Повторить",
+      retryAll: "Повторить все неотправленные",
+      caught: "Перехваченные письма",
+      empty: "Писем нет.",
+      source: "Письмо в отправленном виде",
+    },
     users: {
       title: "Пользователи и роли",
       description: "Учётные записи, их роли с областью действия и сеансы.",

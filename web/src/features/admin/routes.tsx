@@ -4,6 +4,7 @@ import { type Feature, lazyPage } from "../../app/feature";
 const pages = {
   users: () => import("./pages/users-list-page"),
   user: () => import("./pages/user-detail-page"),
+  mail: () => import("./pages/outgoing-mail-page"),
 };
 
 export const adminFeature: Feature = {
@@ -12,6 +13,7 @@ export const adminFeature: Feature = {
   routes: [
     { path: "admin", lazy: lazyPage(pages.users, (m) => m.UsersListPage) },
     { path: "admin/users/:id", lazy: lazyPage(pages.user, (m) => m.UserDetailPage) },
+    { path: "admin/mail", lazy: lazyPage(pages.mail, (m) => m.OutgoingMailPage) },
   ],
   nav: { to: "/admin", label: "common:nav.admin", icon: IconSettings, visible: (p) => p.isAdministrator },
 };

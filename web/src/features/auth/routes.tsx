@@ -19,5 +19,19 @@ export const authFeature: Feature = {
         (m) => m.ChangePasswordPage,
       ),
     },
+    {
+      path: "forgot-password",
+      lazy: lazyPage(
+        () => import("./pages/password-reset-pages"),
+        (m) => m.ForgotPasswordPage,
+      ),
+    },
+    {
+      path: "reset-password",
+      lazy: lazyPage(
+        () => import("./pages/password-reset-pages"),
+        (m) => m.ResetPasswordPage,
+      ),
+    },
   ],
 };

@@ -95,9 +95,14 @@ export function UsersListPage() {
         description={t("users.description")}
         actions={
           permissions.isAdministrator && (
-            <Button leftSection={<IconUserPlus size={16} />} onClick={open} data-testid="user-create">
-              {t("users.create")}
-            </Button>
+            <Group gap="xs">
+              <Button component={Link} to="/admin/mail" variant="default" data-testid="admin-mail-link">
+                {t("mail.title")}
+              </Button>
+              <Button leftSection={<IconUserPlus size={16} />} onClick={open} data-testid="user-create">
+                {t("users.create")}
+              </Button>
+            </Group>
           )
         }
       />

@@ -103,6 +103,9 @@ export function LoginPage() {
               <Button type="submit" loading={signIn.isPending} fullWidth data-testid="login-submit">
                 {t("login.submit")}
               </Button>
+              <Anchor component={Link} to="/forgot-password" size="sm" data-testid="login-forgot">
+                {t("forgot.link")}
+              </Anchor>
               {singleSignOn && (
                 <Button
                   component="a"

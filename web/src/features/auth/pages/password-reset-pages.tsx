@@ -1,0 +1,132 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useDocumentTitle } from "@mantine/hooks";
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation } from "react-router-dom";
+import { api } from "../../../shared/api";
+import { errorMessage } from "../../../shared/ui";
+import { LanguageButtons } from "../components/language-buttons";
+
+function Frame({ title, children }: { title: string; children: ReactNode }) {
+  useDocumentTitle(title);
+  return (
+    <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
+      <Stack w="100%" maw={440}>
+        <LanguageButtons />
+        <Paper withBorder shadow="sm" p="xl" radius="md">
+          <Stack>
+            <Title order={1} size="h3">
+              {title}
+            </Title>
+            {children}
+          </Stack>
+        </Paper>
+      </Stack>
+    </Center>
+  );
+}
+
+/** Asks for a reset link; says the same whether or not the address has an account. */
+export function ForgotPasswordPage() {
+  const { t } = useTranslation("auth");
+  const [email, setEmail] = useState("");
+  const send = useMutation({
+    mutationFn: (address: string) =>
+      api.post<{ message: string }>("/api/auth/password/forgot", { email: address }),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (email.trim()) send.mutate(email.trim());
+  };
+  return (
+    <Frame title={t("forgot.title")}>
+      {send.isSuccess ? (
+        <Alert color="green" data-testid="forgot-sent">
+          {t("forgot.sent")}
+        </Alert>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <Text size="sm">{t("forgot.intro")}</Text>
+            {send.isError && <Alert color="red">{errorMessage(send.error, t)}</Alert>}
+            <TextInput
+              label={t("forgot.email")}
+              type="email"
+              autoComplete="email"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+              data-testid="forgot-email"
+            />
+            <Button type="submit" loading={send.isPending} data-testid="forgot-submit">
+              {t("forgot.submit")}
+            </Button>
+          </Stack>
+        </form>
+      )}
+      <Anchor component={Link} to="/login" size="sm">
+        {t("forgot.back")}
+      </Anchor>
+    </Frame>
+  );
+}
+
+/** The page of the link in the e-mail: the token travels in the fragment, which never reaches a server log. */
+export function ResetPasswordPage() {
+  const { t } = useTranslation("auth");
+  const { hash } = useLocation();
+  const token = new URLSearchParams(hash.replace(/^#/, "")).get("token");
+  const [password, setPassword] = useState("");
+  const reset = useMutation({
+    mutationFn: (input: { token: string; password: string }) =>
+      api.post<{ message: string }>("/api/auth/password/reset", input),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (token && password) reset.mutate({ token, password });
+  };
+  return (
+    <Frame title={t("reset.title")}>
+      {!token ? (
+        <Alert color="yellow">{t("reset.missing")}</Alert>
+      ) : reset.isSuccess ? (
+        <Alert color="green" data-testid="reset-done">
+          {t("reset.done")}
+        </Alert>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            {reset.isError && <Alert color="red">{errorMessage(reset.error, t)}</Alert>}
+            <PasswordInput
+              label={t("reset.password")}
+              description={t("password.hint")}
+              autoComplete="new-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.currentTarget.value)}
+              data-testid="reset-password"
+            />
+            <Button type="submit" loading={reset.isPending} data-testid="reset-submit">
+              {t("reset.submit")}
+            </Button>
+          </Stack>
+        </form>
+      )}
+      <Anchor component={Link} to="/login" size="sm">
+        {t("forgot.back")}
+      </Anchor>
+    </Frame>
+  );
+}

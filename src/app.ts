@@ -173,7 +173,12 @@ export async function buildApp({ config, db, logger, onRoute }: BuildOptions): P
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split("?")[0] ?? "/";
+    const raw = request.url.split("?")[0] ?? "/";
+    let path = raw;
+    try {
+      // Decoded as the router decodes, so `/%61pi/x` is treated as the API path it is.
+      path = decodeURIComponent(raw);
+    } catch {}
     if (hasWeb && request.method === "GET" && !path.startsWith("/api/") && !path.includes(".")) {
       return reply.type("text/html").sendFile("index.html");
     }

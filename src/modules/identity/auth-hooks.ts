@@ -42,10 +42,12 @@ export function registerAuthHooks(app: FastifyInstance): void {
         }
       }
     }
+    // The matched route, never the raw URL: `/%61pi/nations` is routed to `/api/nations` but does not start with
+    // `/api/`.
     if (
       request.viewer.mustChangePassword &&
       !config?.allowDuringPasswordChange &&
-      request.url.startsWith("/api/")
+      request.routeOptions.url?.startsWith("/api/")
     ) {
       throw new AppError("PASSWORD_CHANGE_REQUIRED", "Change your temporary password before continuing");
     }

@@ -252,4 +252,20 @@ describe("temporary passwords", () => {
     expect((await agent.get("/api/people")).status).toBe(200);
     expect((await agent.get("/api/auth/session")).body.user.mustChangePassword).toBe(false);
   });
+
+  it("decides from the matched route, so an encoded path cannot skip the forced password change", async () => {
+    const agent = await t.signIn({ role: "administrator", mustChangePassword: true });
+    const before = await t.db.selectFrom("nation").select("id").execute();
+    for (const path of ["/%61pi/nations", "/api/%6eations", "/%61%70%69/nations", "/api/nations"]) {
+      const read = await agent.get(path);
+      expect(read.status, path).toBe(403);
+      expect(read.body.code, path).toBe("PASSWORD_CHANGE_REQUIRED");
+      const write = await agent.post(path, { code: "QPW", nameEn: "Q", nameAz: "Q", nameRu: "Q" });
+      expect(write.status, path).toBe(403);
+      expect(write.body.code, path).toBe("PASSWORD_CHANGE_REQUIRED");
+    }
+    expect(await t.db.selectFrom("nation").select("id").execute()).toHaveLength(before.length);
+    // The routes meant for the change still answer, however they are spelt.
+    expect((await agent.get("/%61pi/auth/session")).body.user.mustChangePassword).toBe(true);
+  });
 });

@@ -14,6 +14,7 @@ import Fastify, { type FastifyInstance, type FastifySchemaCompiler } from "fasti
 import type { Config } from "./config.js";
 import type { Db } from "./db/database.js";
 import { registerAuthHooks } from "./modules/identity/auth-hooks.js";
+import { sessionCookieName } from "./modules/identity/sessions.js";
 import { modules } from "./modules/index.js";
 import { registerErrorHandler } from "./platform/http/error-handler.js";
 import { healthRoutes } from "./platform/http/health.routes.js";
@@ -144,7 +145,7 @@ export async function buildApp({ config, db, logger, onRoute }: BuildOptions): P
           "from GET /api/auth/session as the x-csrf-token header on every POST, PUT, PATCH and DELETE.",
       },
       components: {
-        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "accord_session" } },
+        securitySchemes: { session: { type: "apiKey", in: "cookie", name: sessionCookieName(config) } },
       },
     },
   });

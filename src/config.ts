@@ -13,14 +13,21 @@ export interface Config {
   logLevel: string;
   /** Demo mode creates one account per role with a known password. Never on in production. */
   demo: boolean;
-  /** Cookies get the Secure flag; set when Accord is served over HTTPS (directly or behind a proxy). */
+  /**
+   * Served over HTTPS (directly or behind a proxy): cookies get the Secure flag and the `__Host-` name prefix, and
+   * responses carry HSTS. Defaults to on when `publicUrl` is https.
+   */
   secureCookies: boolean;
   /** Trust X-Forwarded-* headers from a reverse proxy. */
   trustProxy: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** Failed sign-ins of one username from one address before each further attempt must wait. */
   loginMaxAttempts: number;
+  /** The longest wait between attempts of one username from one address (the back-off doubles up to it). */
   loginLockMinutes: number;
+  /** Failed sign-ins an hour of one username from addresses it has not signed in from before. */
+  loginUserLimit: number;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
   publicUrl: string;
@@ -122,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       usernameClaim: env.OIDC_USERNAME_CLAIM || "email",
     };
   }
+  const publicUrl = env.ACCORD_PUBLIC_URL || `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
   const config: Config = {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.ACCORD_DATA_DIR || "data"),
@@ -130,15 +138,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port,
     logLevel: env.LOG_LEVEL || "info",
     demo: bool(env, "ACCORD_DEMO", false),
-    secureCookies: bool(env, "ACCORD_SECURE_COOKIES", false),
+    secureCookies: bool(env, "ACCORD_SECURE_COOKIES", publicUrl.startsWith("https:")),
     trustProxy: bool(env, "ACCORD_TRUST_PROXY", false),
     sessionIdleMinutes: int(env, "ACCORD_SESSION_IDLE_MINUTES", 60, 1),
     sessionAbsoluteHours: int(env, "ACCORD_SESSION_ABSOLUTE_HOURS", 12, 1),
     loginMaxAttempts: int(env, "ACCORD_LOGIN_MAX_ATTEMPTS", 5, 1),
     loginLockMinutes: int(env, "ACCORD_LOGIN_LOCK_MINUTES", 15, 1),
+    loginUserLimit: int(env, "ACCORD_LOGIN_USER_LIMIT", 100, 1),
     bodyLimitBytes: int(env, "ACCORD_BODY_LIMIT_BYTES", 1_048_576, 1024),
     uploadLimitBytes: int(env, "ACCORD_UPLOAD_LIMIT_BYTES", 20 * 1_048_576, 1024),
-    publicUrl: env.ACCORD_PUBLIC_URL || `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`,
+    publicUrl,
     oidc,
     redisUrl: env.REDIS_URL || undefined,
     mail: {

@@ -24,6 +24,22 @@ export async function countHit(
   return rows[0]!;
 }
 
+/** The hits of the current window without adding one. */
+export async function currentHits(
+  db: Db,
+  key: string,
+  windowSeconds: number,
+): Promise<{ hits: number; retryAfter: number }> {
+  const { rows } = await sql<{ hits: number | null; retryAfter: number }>`
+    select (select hits from rate_limit_hit where key = ${key} and window_start = w.start) as hits,
+      ceil(extract(epoch from w.start + make_interval(secs => ${windowSeconds}) - now()))::int as "retryAfter"
+    from (select to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds}) as start) w`.execute(
+    db,
+  );
+  const row = rows[0]!;
+  return { hits: row.hits ?? 0, retryAfter: row.retryAfter };
+}
+
 export async function enforceRateLimit(
   db: Db,
   key: string,

@@ -25,4 +25,5 @@ export const migrationNames: readonly string[] = [
   "0020_demo_sources",
   "0021_action_item_deadline",
   "0022_notifications",
+  "0023_login_backoff",
 ];

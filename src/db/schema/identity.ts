@@ -46,6 +46,14 @@ export interface RateLimitHitTable {
   hits: Generated<number>;
 }
 
+export interface LoginBackoffTable {
+  username: string;
+  address: string;
+  failures: Generated<number>;
+  lastFailedAt: Timestamp | null;
+  lastSucceededAt: Timestamp | null;
+}
+
 export interface AuditEntryTable {
   seq: ColumnType<number, never, never>;
   occurredAt: ColumnType<Date, never, never>;
@@ -92,6 +100,7 @@ export interface IdentityTables {
   roleAssignment: RoleAssignmentTable;
   userSession: UserSessionTable;
   rateLimitHit: RateLimitHitTable;
+  loginBackoff: LoginBackoffTable;
   auditEntry: AuditEntryTable;
   oidcLoginState: OidcLoginStateTable;
   schemaMigration: SchemaMigrationTable;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { ANONYMOUS } from "../../platform/access/viewer.js";
 import { AppError } from "../../platform/errors.js";
-import { hashToken, SESSION_COOKIE, touchSession } from "./sessions.js";
+import { hashToken, sessionCookieName, touchSession } from "./sessions.js";
 import { loadSession } from "./viewer.queries.js";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -18,9 +18,9 @@ export function registerAuthHooks(app: FastifyInstance): void {
   app.addHook("onRequest", async (request) => {
     request.viewer = ANONYMOUS;
     request.session = null;
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token || token.length > 200) return;
     const { db, config } = request.server.deps;
+    const token = request.cookies[sessionCookieName(config)];
+    if (!token || token.length > 200) return;
     const tokenHash = hashToken(token);
     const loaded = await loadSession(db, tokenHash, config.sessionIdleMinutes);
     if (!loaded) return;

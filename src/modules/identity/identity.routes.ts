@@ -6,8 +6,14 @@ import { errorResponses, Nullable, Uuid } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { adminRoutes } from "./admin.routes.js";
 import { changePassword, login, logout, logoutEverywhere, sessionUser } from "./identity.service.js";
-import { beginOidcLogin, completeOidcLogin } from "./oidc.js";
-import { cookieOptions, hashToken, SESSION_COOKIE } from "./sessions.js";
+import { beginOidcLogin, completeOidcLogin, OIDC_ATTEMPT_MINUTES } from "./oidc.js";
+import {
+  clearCookieOptions,
+  cookieOptions,
+  hashToken,
+  oidcCookieName,
+  sessionCookieName,
+} from "./sessions.js";
 
 const Grant = Type.Object({
   role: Type.Enum([...ROLES]),
@@ -38,7 +44,7 @@ const Redirect = Type.Null({ description: "Redirect (Location header)" });
 const Ok = Type.Object({ ok: Type.Boolean() });
 
 const tokenHashOf = (request: FastifyRequest) => {
-  const token = request.cookies[SESSION_COOKIE];
+  const token = request.cookies[sessionCookieName(request.server.deps.config)];
   return token && token.length <= 200 ? hashToken(token) : undefined;
 };
 
@@ -95,7 +101,7 @@ export const identityRoutes: RoutesPlugin = async (app) => {
         userAgent: request.headers["user-agent"],
         previousTokenHash: tokenHashOf(request),
       });
-      reply.setCookie(SESSION_COOKIE, session.token, cookieOptions(ctx.config));
+      reply.setCookie(sessionCookieName(ctx.config), session.token, cookieOptions(ctx.config));
       return { user: await sessionUser(ctx, session.userId), csrfToken: session.csrfToken };
     },
   );
@@ -108,7 +114,8 @@ export const identityRoutes: RoutesPlugin = async (app) => {
     },
     async (request, reply) => {
       await logout(ctxOf(request), request.session?.tokenHash);
-      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      const { config } = request.server.deps;
+      reply.clearCookie(sessionCookieName(config), clearCookieOptions(config));
       return { ok: true };
     },
   );
@@ -125,7 +132,8 @@ export const identityRoutes: RoutesPlugin = async (app) => {
     },
     async (request, reply) => {
       await logoutEverywhere(ctxOf(request));
-      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      const { config } = request.server.deps;
+      reply.clearCookie(sessionCookieName(config), clearCookieOptions(config));
       return { ok: true };
     },
   );
@@ -168,7 +176,13 @@ export const identityRoutes: RoutesPlugin = async (app) => {
       },
     },
     async (request, reply) => {
-      const url = await beginOidcLogin(ctxOf(request), request.query.returnTo, request.ip);
+      const ctx = ctxOf(request);
+      const { url, browserBinding } = await beginOidcLogin(ctx, request.query.returnTo, request.ip);
+      reply.setCookie(
+        oidcCookieName(ctx.config),
+        browserBinding,
+        cookieOptions(ctx.config, OIDC_ATTEMPT_MINUTES * 60),
+      );
       return reply.header("cache-control", "no-store").redirect(url.href, 302);
     },
   );
@@ -196,12 +210,19 @@ export const identityRoutes: RoutesPlugin = async (app) => {
     },
     async (request, reply) => {
       const ctx = ctxOf(request);
-      const session = await completeOidcLogin(ctx, request.query as Record<string, string | undefined>, {
-        ip: request.ip,
-        userAgent: request.headers["user-agent"],
-        previousTokenHash: tokenHashOf(request),
-      });
-      reply.setCookie(SESSION_COOKIE, session.token, cookieOptions(ctx.config));
+      // Used or refused, the attempt's browser binding is spent.
+      reply.clearCookie(oidcCookieName(ctx.config), clearCookieOptions(ctx.config));
+      const session = await completeOidcLogin(
+        ctx,
+        request.query as Record<string, string | undefined>,
+        request.cookies[oidcCookieName(ctx.config)],
+        {
+          ip: request.ip,
+          userAgent: request.headers["user-agent"],
+          previousTokenHash: tokenHashOf(request),
+        },
+      );
+      reply.setCookie(sessionCookieName(ctx.config), session.token, cookieOptions(ctx.config));
       return reply.header("cache-control", "no-store").redirect(session.returnTo, 302);
     },
   );

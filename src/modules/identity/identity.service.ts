@@ -6,6 +6,7 @@ import { writeAudit } from "../../platform/audit.js";
 import { AppError, notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { enforceRateLimit } from "../../platform/rate-limit.js";
+import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess } from "./login-backoff.js";
 import { hashPassword, passwordWeakness, verifyPassword } from "./passwords.js";
 import { createSession, deleteSession, deleteUserSessions, type NewSession } from "./sessions.js";
 import { viewerForUser } from "./viewer.queries.js";
@@ -31,50 +32,37 @@ export async function login(
 ): Promise<NewSession & { userId: string }> {
   const { db, config } = ctx;
   const username = normalise(input.username);
+  const attempt = { username, address: client.ip };
   await enforceRateLimit(db, `login-ip:${client.ip}`, 30, 60);
-  await enforceRateLimit(db, `login-user:${username}`, 10, 60);
+  // Before anything depends on the account: a throttled answer is the same for every username.
+  await checkLoginAllowed(db, config, attempt);
 
   const user = await db
     .selectFrom("appUser")
-    .select(["id", "username", "passwordHash", "disabledAt", "lockedUntil", "failedLogins"])
+    .select(["id", "username", "passwordHash", "disabledAt"])
     .where("username", "=", username)
     .executeTakeFirst();
-
-  if (user?.lockedUntil && user.lockedUntil > new Date()) {
-    throw new AppError(
-      "LOCKED",
-      `Too many failed sign-ins: this account is locked until ${user.lockedUntil.toISOString()}`,
-    );
-  }
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
-  const auditCtx = { viewer: ctx.viewer, requestId: ctx.requestId };
   if (!user || !passwordOk || user.disabledAt) {
+    const failures = await recordLoginFailure(db, attempt);
     if (user) {
-      await db.transaction().execute(async (trx) => {
-        const updated = await trx
-          .updateTable("appUser")
-          .set({
-            failedLogins: sql<number>`case when failed_logins + 1 >= ${config.loginMaxAttempts} then 0 else failed_logins + 1 end`,
-            lockedUntil: sql<Date | null>`case when failed_logins + 1 >= ${config.loginMaxAttempts}
-              then now() + make_interval(mins => ${config.loginLockMinutes}) else locked_until end`,
-          })
-          .where("id", "=", user.id)
-          .returning(["lockedUntil"])
-          .executeTakeFirst();
-        const locked = !!updated?.lockedUntil && updated.lockedUntil > new Date();
-        await writeAudit(trx, auditCtx, {
-          action: locked ? "auth.locked" : "auth.login_failed",
+      await writeAudit(
+        db,
+        { viewer: ctx.viewer, requestId: ctx.requestId },
+        {
+          action: "auth.login_failed",
           recordType: "app_user",
           recordId: user.id,
-          detail: { ip: client.ip },
-        });
-      });
+          detail: { ip: client.ip, failures },
+        },
+      );
     }
     throw new AppError("UNAUTHENTICATED", "Wrong username or password");
   }
 
   if (client.previousTokenHash) await deleteSession(db, client.previousTokenHash);
   const session = await createSession(db, config, user.id, client);
+  await recordLoginSuccess(db, attempt);
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("appUser")

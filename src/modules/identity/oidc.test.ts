@@ -27,7 +27,11 @@ beforeAll(async () => {
     claims: { openid: ["sub"], email: ["email", "email_verified"] },
     findAccount: async (_ctx, id) => ({
       accountId: id,
-      claims: async () => ({ sub: id, email: `${id}@example.org`, email_verified: true }),
+      claims: async () => ({
+        sub: id,
+        email: `${id}@example.org`,
+        email_verified: !id.startsWith("unverified"),
+      }),
     }),
     pkce: { required: () => true },
     cookies: { keys: ["oidc-test-cookie-key"] },
@@ -96,15 +100,31 @@ async function signInAtProvider(authorizationUrl: string, login: string): Promis
   throw new Error("Too many redirects at the provider");
 }
 
+/** The binding cookie each sign-in attempt set on the browser that started it, by state. */
+const bindingOf = new Map<string, string>();
+
+const setCookieOf = (headers: Record<string, unknown>, name: string) =>
+  ([headers["set-cookie"]].flat() as (string | undefined)[]).find((cookie) => cookie?.startsWith(`${name}=`));
+
 async function startLogin(returnTo?: string) {
   const reply = await t.anonymous.get(
     `/api/auth/oidc/login${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ""}`,
   );
   expect(reply.status).toBe(302);
-  return String(reply.headers.location);
+  const location = String(reply.headers.location);
+  const binding = setCookieOf(reply.headers, "accord_oidc");
+  if (binding) bindingOf.set(new URL(location).searchParams.get("state")!, binding.split(";")[0]!);
+  return location;
 }
 
+/** The provider's redirect back, opened in the browser that started the attempt (plus any other cookie). */
 async function callback(url: URL, cookie?: string) {
+  const binding = bindingOf.get(url.searchParams.get("state") ?? "");
+  return callbackIn(url, [binding, cookie].filter(Boolean).join("; "));
+}
+
+/** The same URL opened in a browser of one's choosing: `cookie` is all it sends. */
+async function callbackIn(url: URL, cookie: string) {
   return t.app.inject({
     method: "GET",
     url: `${url.pathname}${url.search}`,
@@ -145,7 +165,7 @@ describe("single sign-on through OpenID Connect", () => {
     const reply = await callback(back, planted);
     expect(reply.statusCode).toBe(302);
     expect(reply.headers.location).toBe("/people?q=x");
-    const cookie = String(reply.headers["set-cookie"]).split(";")[0]!;
+    const cookie = setCookieOf(reply.headers, "accord_session")!.split(";")[0]!;
     expect(cookie).not.toBe(planted);
     const session = await t.app.inject({ method: "GET", url: "/api/auth/session", headers: { cookie } });
     expect(JSON.parse(session.body).user).toMatchObject({
@@ -182,7 +202,7 @@ describe("single sign-on through OpenID Connect", () => {
     const reply = await callback(back);
     expect(reply.statusCode).toBe(403);
     expect(JSON.parse(reply.body).message).toContain("stranger@example.org");
-    expect(reply.headers["set-cookie"]).toBeUndefined();
+    expect(setCookieOf(reply.headers, "accord_session")).toBeUndefined();
     expect(await t.db.selectFrom("appUser").select("id").execute()).toHaveLength(before.length);
   });
 
@@ -193,6 +213,126 @@ describe("single sign-on through OpenID Connect", () => {
     await t.signIn({ role: "participant", username: "sso.redirect@example.org" });
     const ok = await callback(await signInAtProvider(await startLogin("//evil.example/x"), "sso.redirect"));
     expect(ok.headers.location).toBe("/");
+  });
+});
+
+describe("login CSRF: the callback belongs to the browser that started the sign-in", () => {
+  it("sets a short-lived httpOnly, SameSite=Lax binding cookie whose hash is the state", async () => {
+    const reply = await t.anonymous.get("/api/auth/oidc/login");
+    const cookie = setCookieOf(reply.headers, "accord_oidc")!;
+    expect(cookie).toMatch(/^accord_oidc=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Lax");
+    expect(cookie).toContain("Path=/");
+    expect(cookie).toContain("Max-Age=600");
+    const state = new URL(String(reply.headers.location)).searchParams.get("state")!;
+    // Only its hash travels through the provider: the state does not reveal the cookie.
+    expect(cookie).not.toContain(state);
+  });
+
+  it("refuses the attacker's unused callback URL in the victim's browser, signing no one in", async () => {
+    await t.signIn({ role: "participant", username: "sso.attacker@example.org" });
+    const attackersUrl = await signInAtProvider(await startLogin("/people"), "sso.attacker");
+    const sessionsBefore = await t.db.selectFrom("userSession").select("tokenHash").execute();
+    // The victim has no binding cookie at all, or one of their own sign-in attempt.
+    const victimsOwnStart = await t.anonymous.get("/api/auth/oidc/login");
+    const victimsBinding = setCookieOf(victimsOwnStart.headers, "accord_oidc")!.split(";")[0]!;
+    for (const cookie of ["", victimsBinding, "accord_oidc=guessed"]) {
+      const reply = await callbackIn(attackersUrl, cookie);
+      expect(reply.statusCode, cookie).toBe(400);
+      expect(JSON.parse(reply.body).fields[0].field).toBe("querystring.state");
+      expect(setCookieOf(reply.headers, "accord_session")).toBeUndefined();
+    }
+    expect(await t.db.selectFrom("userSession").select("tokenHash").execute()).toHaveLength(
+      sessionsBefore.length,
+    );
+    // The attempt was not spent by the refused callbacks: in the browser that started it, it still works once.
+    const own = await callback(attackersUrl);
+    expect(own.statusCode).toBe(302);
+    expect(setCookieOf(own.headers, "accord_session")).toBeDefined();
+    expect(setCookieOf(own.headers, "accord_oidc")).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
+  });
+
+  it("refuses a provider identity whose e-mail address is not verified", async () => {
+    const user = await t.signIn({ role: "participant", username: "unverified.user@example.org" });
+    const reply = await callback(await signInAtProvider(await startLogin(), "unverified.user"));
+    expect(reply.statusCode).toBe(403);
+    expect(JSON.parse(reply.body).message).toContain("not verified");
+    expect(setCookieOf(reply.headers, "accord_session")).toBeUndefined();
+    const row = await t.db
+      .selectFrom("appUser")
+      .select("oidcSubject")
+      .where("id", "=", user.userId!)
+      .executeTakeFirstOrThrow();
+    expect(row.oidcSubject).toBeNull();
+  });
+});
+
+describe("return path after single sign-on", () => {
+  const storedReturnTo = async (location: string) =>
+    (
+      await t.db
+        .selectFrom("oidcLoginState")
+        .select("returnTo")
+        .where("state", "=", new URL(location).searchParams.get("state")!)
+        .executeTakeFirstOrThrow()
+    ).returnTo;
+
+  // Each from its own client address, so the table stays under the per-address limit on sign-in starts.
+  let address = 0;
+  const startFrom = async (returnTo: string) => {
+    const reply = await t.app.inject({
+      method: "GET",
+      url: `/api/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}`,
+      remoteAddress: `198.51.100.${++address}`,
+    });
+    expect(reply.statusCode, JSON.stringify(returnTo)).toBe(302);
+    return String(reply.headers.location);
+  };
+
+  it("keeps only same-origin paths: every hostile returnTo becomes /", async () => {
+    const hostile = [
+      "/\t/evil.example/x",
+      "/\n/evil.example/x",
+      "/\r/evil.example/x",
+      "/ /evil.example/x",
+      "\t//evil.example/x",
+      " //evil.example/x",
+      "/\u0000/evil.example",
+      "/\u2028/evil.example",
+      "/\u00a0/evil.example",
+      "/\u200b/evil.example",
+      "//evil.example/x",
+      "///evil.example/x",
+      "/\\evil.example/x",
+      "/x\\..\\..\\evil",
+      "\\\\evil.example",
+      "https://evil.example/",
+      "http:/evil.example",
+      "javascript:alert(1)",
+      "evil.example",
+      "/%2F/evil.example",
+      "/%2f%2fevil.example",
+      "/%5Cevil.example",
+      "/%09/evil.example",
+      "/%0d%0a/evil.example",
+      "/%E0%A4%A",
+    ];
+    for (const returnTo of hostile) {
+      expect(await storedReturnTo(await startFrom(returnTo)), JSON.stringify(returnTo)).toBe("/");
+    }
+    for (const kept of ["/people?q=x", "/activities?kind=course&year=2026#top", "/people/%C3%A7"]) {
+      expect(await storedReturnTo(await startFrom(kept))).toBe(kept);
+    }
+  });
+
+  it("lands on this site after a sign-in started with a tab-smuggled returnTo", async () => {
+    await t.signIn({ role: "participant", username: "sso.tab@example.org" });
+    // encodeURIComponent gives exactly the reported returnTo=%2F%09%2Fevil.example%2Fx
+    const back = await signInAtProvider(await startLogin("/\t/evil.example/x"), "sso.tab");
+    const done = await callback(back);
+    expect(done.statusCode).toBe(302);
+    expect(done.headers.location).toBe("/");
   });
 });
 

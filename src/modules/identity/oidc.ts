@@ -1,12 +1,13 @@
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import * as client from "openid-client";
 import type { Config, OidcConfig } from "../../config.js";
 import { writeAudit } from "../../platform/audit.js";
 import { AppError, notFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { enforceRateLimit } from "../../platform/rate-limit.js";
-import { createSession, deleteSession, type NewSession } from "./sessions.js";
+import { createSession, deleteSession, hashToken, type NewSession } from "./sessions.js";
 
-const ATTEMPT_MINUTES = 10;
+export const OIDC_ATTEMPT_MINUTES = 10;
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /** Discovered provider metadata is cached per process; login attempts themselves live in PostgreSQL. */
@@ -37,20 +38,48 @@ function providerConfiguration(oidc: OidcConfig): Promise<client.Configuration> 
   return discovered.configuration;
 }
 
-/** Only a path on this site: an absolute URL or `//host` would make the sign-in an open redirect. */
-export function safeReturnTo(returnTo: string | undefined): string {
-  if (!returnTo?.startsWith("/") || returnTo.startsWith("//") || returnTo.includes("\\")) return "/";
-  return returnTo.slice(0, 500);
+// Whitespace, control and format characters anywhere (browsers drop a tab or newline from a URL, so `/\t/evil`
+// becomes `//evil`), and backslashes (read as slashes by browsers).
+const UNSAFE_IN_PATH = /[\s\p{C}\\]/u;
+const PLACEHOLDER_ORIGIN = "https://accord.invalid";
+
+function isSameOriginPath(value: string): boolean {
+  if (!value.startsWith("/") || value.startsWith("//") || UNSAFE_IN_PATH.test(value)) return false;
+  return new URL(value, PLACEHOLDER_ORIGIN).origin === PLACEHOLDER_ORIGIN;
 }
 
-/** Starts a sign-in at the provider: state, nonce and PKCE verifier are kept server-side, for ten minutes, once. */
-export async function beginOidcLogin(ctx: Ctx, returnTo: string | undefined, ip: string): Promise<URL> {
+/**
+ * Only a path on this site, checked as given and once more after percent-decoding: anything else (an absolute URL,
+ * `//host`, `/\host`, a control character or whitespace anywhere) would make the sign-in an open redirect.
+ */
+export function safeReturnTo(returnTo: string | undefined): string {
+  if (!returnTo || returnTo.length > 500) return "/";
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(returnTo);
+  } catch {
+    return "/";
+  }
+  return isSameOriginPath(returnTo) && isSameOriginPath(decoded) ? returnTo : "/";
+}
+
+/**
+ * Starts a sign-in at the provider: state, nonce and PKCE verifier are kept server-side, for ten minutes, once.
+ * The state is the hash of a secret that only the initiating browser holds, in a cookie: a callback URL opened in
+ * another browser (an attacker's unused sign-in, sent to a victim to sign them in as the attacker) lacks it.
+ */
+export async function beginOidcLogin(
+  ctx: Ctx,
+  returnTo: string | undefined,
+  ip: string,
+): Promise<{ url: URL; browserBinding: string }> {
   const oidc = configured(ctx.config);
   await enforceRateLimit(ctx.db, `oidc-ip:${ip}`, 30, 60);
   const configuration = await providerConfiguration(oidc).catch(() => {
     throw new AppError("UNAVAILABLE", "The single sign-on provider cannot be reached; try again later");
   });
-  const state = client.randomState();
+  const browserBinding = randomBytes(32).toString("base64url");
+  const state = hashToken(browserBinding);
   const nonce = client.randomNonce();
   const codeVerifier = client.randomPKCECodeVerifier();
   await ctx.db
@@ -60,13 +89,13 @@ export async function beginOidcLogin(ctx: Ctx, returnTo: string | undefined, ip:
       nonce,
       codeVerifier,
       returnTo: safeReturnTo(returnTo),
-      expiresAt: new Date(Date.now() + ATTEMPT_MINUTES * 60_000),
+      expiresAt: new Date(Date.now() + OIDC_ATTEMPT_MINUTES * 60_000),
     })
     .execute();
   if (Math.random() < 0.05) {
     await ctx.db.deleteFrom("oidcLoginState").where("expiresAt", "<", new Date()).execute();
   }
-  return client.buildAuthorizationUrl(configuration, {
+  const url = client.buildAuthorizationUrl(configuration, {
     redirect_uri: oidc.redirectUri,
     scope: "openid email profile",
     state,
@@ -74,6 +103,15 @@ export async function beginOidcLogin(ctx: Ctx, returnTo: string | undefined, ip:
     code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: "S256",
   });
+  return { url, browserBinding };
+}
+
+/** The callback's state must be the hash of the binding cookie this browser got when it started the sign-in. */
+function startedInThisBrowser(state: string | undefined, browserBinding: string | undefined): boolean {
+  if (!state || !browserBinding || browserBinding.length > 100) return false;
+  const expected = Buffer.from(hashToken(browserBinding));
+  const given = Buffer.from(state);
+  return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
 /**
@@ -83,11 +121,20 @@ export async function beginOidcLogin(ctx: Ctx, returnTo: string | undefined, ip:
 export async function completeOidcLogin(
   ctx: Ctx,
   query: Record<string, string | undefined>,
+  browserBinding: string | undefined,
   client_: { ip: string; userAgent?: string; previousTokenHash?: string },
 ): Promise<NewSession & { userId: string; returnTo: string }> {
   const oidc = configured(ctx.config);
   await enforceRateLimit(ctx.db, `oidc-ip:${client_.ip}`, 30, 60);
   const state = query.state;
+  // Checked before the attempt is consumed, so a victim's browser cannot spend the attacker's attempt either.
+  if (!startedInThisBrowser(state, browserBinding)) {
+    throw new AppError(
+      "VALIDATION_FAILED",
+      "This sign-in was not started in this browser, or has expired; start again",
+      [{ field: "querystring.state", message: "does not belong to this browser" }],
+    );
+  }
   const attempt = state
     ? await ctx.db
         .deleteFrom("oidcLoginState")
@@ -138,6 +185,13 @@ export async function completeOidcLogin(
       "UNAUTHENTICATED",
       `The identity provider did not send the ${oidc.usernameClaim} claim`,
     );
+  }
+  // An unverified address may belong to anyone who typed it in at the provider.
+  if (
+    oidc.usernameClaim === "email" &&
+    (claims?.email_verified === false || claims?.email_verified === "false")
+  ) {
+    throw new AppError("FORBIDDEN", "The identity provider has not verified this e-mail address");
   }
   const username = claimed.trim().toLowerCase();
   const user = await ctx.db

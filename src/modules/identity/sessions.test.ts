@@ -5,7 +5,7 @@ import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from "../../..
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await createTestApp({ loginMaxAttempts: 3, loginLockMinutes: 15 });
+  t = await createTestApp({ loginMaxAttempts: 3, loginLockMinutes: 15, loginUserLimit: 20 });
   await t.seed();
 });
 afterAll(() => t.close());
@@ -142,40 +142,104 @@ describe("CSRF", () => {
   });
 });
 
-describe("lockout", () => {
-  it("locks the account after repeated failures, refusing even the right password until the lock expires", async () => {
-    const agent = await t.signIn({ role: "participant", username: "lockout.user" });
-    for (let attempt = 1; attempt <= 2; attempt++) {
-      const reply = await postLogin("lockout.user", "wrong-password-123");
-      expect(reply.statusCode).toBe(401);
-      expect(JSON.parse(reply.body).message).toBe("Wrong username or password");
+describe("sign-in back-off instead of an account lock", () => {
+  // The file's app allows 3 failures per username and address (loginMaxAttempts: 3) and 20 an hour per username
+  // from unknown addresses (loginUserLimit: 20).
+  const loginFrom = (address: string, username: string, password: string) =>
+    t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      remoteAddress: address,
+      headers: { "content-type": "application/json" },
+      payload: JSON.stringify({ username, password }),
+    });
+  const answer = (reply: Awaited<ReturnType<typeof loginFrom>>) => {
+    const { requestId: _, ...body } = JSON.parse(reply.body);
+    return {
+      status: reply.statusCode,
+      body,
+      retryAfter: reply.headers["retry-after"] !== undefined,
+      cookie: cookieOf(reply) !== null,
+    };
+  };
+
+  it("backs off the attacker's address; the real user signs in from theirs, even as admin", async () => {
+    const admin = await t.signIn({ role: "administrator", username: "backoff.admin" });
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 8; attempt++) {
+      statuses.push((await loginFrom("203.0.113.7", "backoff.admin", "wrong-password-123")).statusCode);
     }
-    expect((await postLogin("lockout.user", "wrong-password-123")).statusCode).toBe(401);
-    const locked = await postLogin("lockout.user", TEST_PASSWORD);
-    expect(locked.statusCode).toBe(423);
-    const body = JSON.parse(locked.body);
-    expect(body.code).toBe("LOCKED");
-    expect(body.message).toMatch(/locked until \d{4}-\d{2}-\d{2}T/);
-    expect(cookieOf(locked)).toBeNull();
-    const audit = await t.db
+    expect(statuses).toEqual([401, 401, 401, 429, 429, 429, 429, 429]);
+    // From the attacker's address even the right password waits: guesses cannot be confirmed during back-off.
+    const guessed = await loginFrom("203.0.113.7", "backoff.admin", TEST_PASSWORD);
+    expect(guessed.statusCode).toBe(429);
+    expect(Number(guessed.headers["retry-after"])).toBeGreaterThan(0);
+    expect(cookieOf(guessed)).toBeNull();
+    const real = await loginFrom("198.51.100.20", "backoff.admin", TEST_PASSWORD);
+    expect(real.statusCode).toBe(200);
+    expect(cookieOf(real)).not.toBeNull();
+    const failures = await t.db
       .selectFrom("auditEntry")
       .select("action")
-      .where("recordId", "=", agent.userId)
+      .where("recordId", "=", admin.userId)
+      .where("action", "=", "auth.login_failed")
       .execute();
-    expect(audit.map((a) => a.action)).toContain("auth.locked");
-    // Once the lock has expired the right password works again.
+    expect(failures).toHaveLength(3);
+    // Once the wait has passed, the attacker's address may try again.
     await t.db
-      .updateTable("appUser")
-      .set({ lockedUntil: sql<Date>`now() - interval '1 second'` })
-      .where("id", "=", agent.userId!)
+      .updateTable("loginBackoff")
+      .set({ lastFailedAt: sql<Date>`now() - interval '16 minutes'` })
+      .where("username", "=", "backoff.admin")
+      .where("address", "=", "203.0.113.7")
       .execute();
-    expect((await postLogin("lockout.user", TEST_PASSWORD)).statusCode).toBe(200);
+    expect((await loginFrom("203.0.113.7", "backoff.admin", "wrong-password-123")).statusCode).toBe(401);
   });
 
-  it("gives the same answer for an unknown username as for a wrong password", async () => {
-    const reply = await postLogin("nobody.here", "wrong-password-123");
-    expect(reply.statusCode).toBe(401);
-    expect(JSON.parse(reply.body).message).toBe("Wrong username or password");
+  it("bounds a guesser spread over many addresses without locking out the user's known address", async () => {
+    await t.signIn({ role: "participant", username: "spread.user" });
+    expect((await loginFrom("198.51.100.30", "spread.user", TEST_PASSWORD)).statusCode).toBe(200);
+    for (let address = 1; address <= 20; address++) {
+      const reply = await loginFrom(`192.0.2.${address}`, "spread.user", "wrong-password-123");
+      expect(reply.statusCode).toBe(401);
+    }
+    expect((await loginFrom("192.0.2.100", "spread.user", "wrong-password-123")).statusCode).toBe(429);
+    expect((await loginFrom("192.0.2.101", "spread.user", TEST_PASSWORD)).statusCode).toBe(429);
+    expect((await loginFrom("198.51.100.30", "spread.user", TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it("answers existing and unknown usernames identically, throttled or not", async () => {
+    await t.signIn({ role: "participant", username: "probe.user" });
+    const sequence = async (username: string, address: string) => {
+      const answers = [];
+      for (let attempt = 0; attempt < 5; attempt++) {
+        answers.push(answer(await loginFrom(address, username, "wrong-password-123")));
+      }
+      return answers;
+    };
+    const existing = await sequence("probe.user", "203.0.113.50");
+    const unknown = await sequence("probe.nobody", "203.0.113.51");
+    expect(existing.map((a) => a.status)).toEqual([401, 401, 401, 429, 429]);
+    expect(unknown).toEqual(existing);
+    for (const a of existing.slice(0, 3)) expect(a.body.message).toBe("Wrong username or password");
+    // No answer names a lock, an account or a time that differs between the two.
+    expect(JSON.stringify(existing)).not.toMatch(/lock/i);
+  });
+
+  it("never locks the account itself: no 423, no locked_until", async () => {
+    const user = await t.signIn({ role: "participant", username: "never.locked" });
+    for (let address = 1; address <= 6; address++) {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const reply = await loginFrom(`203.0.113.${100 + address}`, "never.locked", "wrong-password-123");
+        expect(reply.statusCode).not.toBe(423);
+      }
+    }
+    const row = await t.db
+      .selectFrom("appUser")
+      .select("lockedUntil")
+      .where("id", "=", user.userId!)
+      .executeTakeFirstOrThrow();
+    expect(row.lockedUntil).toBeNull();
+    expect((await postLogin("never.locked", TEST_PASSWORD)).statusCode).toBe(200);
   });
 });
 

@@ -3,7 +3,17 @@ import { sql } from "kysely";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/database.js";
 
-export const SESSION_COOKIE = "accord_session";
+type CookieConfig = Pick<Config, "secureCookies">;
+
+/**
+ * Served over HTTPS the cookies carry the `__Host-` prefix: browsers then accept them only with Secure, Path=/ and
+ * no Domain, so neither a sibling subdomain nor a plain-HTTP page can plant or overwrite them.
+ */
+export const sessionCookieName = (config: CookieConfig) =>
+  config.secureCookies ? "__Host-accord_session" : "accord_session";
+/** Binds a single sign-on attempt to the browser that started it (see oidc.ts). */
+export const oidcCookieName = (config: CookieConfig) =>
+  config.secureCookies ? "__Host-accord_oidc" : "accord_oidc";
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 const newToken = () => randomBytes(32).toString("base64url");
@@ -67,12 +77,20 @@ export async function deleteUserSessions(db: Db, userId: string, exceptTokenHash
   return Number(result.numDeletedRows);
 }
 
-export function cookieOptions(config: Config) {
+export function cookieOptions(config: Config, maxAgeSeconds = config.sessionAbsoluteHours * 3600) {
   return {
     httpOnly: true,
     sameSite: "lax" as const,
     secure: config.secureCookies,
     path: "/",
-    maxAge: config.sessionAbsoluteHours * 3600,
+    maxAge: maxAgeSeconds,
   };
 }
+
+/** Clearing must repeat the attributes: a browser ignores a `__Host-` cookie without Secure, even to delete it. */
+export const clearCookieOptions = (config: CookieConfig) => ({
+  httpOnly: true,
+  sameSite: "lax" as const,
+  secure: config.secureCookies,
+  path: "/",
+});

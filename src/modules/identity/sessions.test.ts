@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../config.js";
 import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from "../../../test/support/test-app.js";
 
 let t: TestApp;
@@ -60,19 +61,57 @@ describe("session cookies", () => {
     expect(page.headers["referrer-policy"]).toBe("no-referrer");
   });
 
-  it("marks the cookie Secure when Accord is served over HTTPS", async () => {
+  it("turns on Secure cookies and HSTS by default when the public URL is https", () => {
+    expect(loadConfig({ ACCORD_PUBLIC_URL: "https://accord.example.org" }).secureCookies).toBe(true);
+    expect(loadConfig({ ACCORD_PUBLIC_URL: "http://127.0.0.1:3000" }).secureCookies).toBe(false);
+    expect(loadConfig({}).secureCookies).toBe(false);
+    expect(
+      loadConfig({ ACCORD_PUBLIC_URL: "https://accord.example.org", ACCORD_SECURE_COOKIES: "false" })
+        .secureCookies,
+    ).toBe(false);
+  });
+
+  it("served over HTTPS, names the cookie __Host-accord_session, marks it Secure and sends HSTS", async () => {
     const secure = await createTestApp({ secureCookies: true });
     try {
       const agent = await secure.signIn({ role: "participant", username: "secure.user" });
-      expect(agent.cookie).toBeTruthy();
+      expect(agent.cookie).toMatch(/^__Host-accord_session=/);
       const reply = await secure.app.inject({
         method: "POST",
         url: "/api/auth/login",
         headers: { "content-type": "application/json" },
         payload: JSON.stringify({ username: "secure.user", password: TEST_PASSWORD }),
       });
-      expect(String(reply.headers["set-cookie"])).toContain("Secure");
+      const setCookie = String(reply.headers["set-cookie"]);
+      expect(setCookie).toMatch(/^__Host-accord_session=[A-Za-z0-9_-]{43};/);
+      expect(setCookie).toContain("Secure");
+      expect(setCookie).toContain("Path=/");
+      expect(setCookie).not.toContain("Domain");
       expect(reply.headers["strict-transport-security"]).toContain("max-age=");
+      // The session is read from the prefixed name only: the same token under the plain name is nobody.
+      const token = cookieOf(reply)!.split("=")[1];
+      const asPlain = await secure.app.inject({
+        method: "GET",
+        url: "/api/auth/session",
+        headers: { cookie: `accord_session=${token}` },
+      });
+      expect(JSON.parse(asPlain.body).user).toBeNull();
+      const asHost = await secure.app.inject({
+        method: "GET",
+        url: "/api/auth/session",
+        headers: { cookie: `__Host-accord_session=${token}` },
+      });
+      expect(JSON.parse(asHost.body).user.username).toBe("secure.user");
+      const out = await secure.app.inject({
+        method: "POST",
+        url: "/api/auth/logout",
+        headers: {
+          cookie: `__Host-accord_session=${token}`,
+          "x-csrf-token": JSON.parse(asHost.body).csrfToken,
+        },
+      });
+      // Clearing a __Host- cookie must repeat Secure and Path=/, or the browser ignores it.
+      expect(String(out.headers["set-cookie"])).toMatch(/^__Host-accord_session=;.*Path=\/;.*Secure/);
     } finally {
       await secure.close();
     }

@@ -75,6 +75,17 @@ const lazySerializers: typeof defaultSerializers = (externalSchemas, options) =>
 const webRoot = fileURLToPath(new URL("../web/dist/", import.meta.url));
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+/** The path of a URL decoded as the router decodes it, so `/%61pi/x` is seen as the API path it is. */
+function decodedPath(url: string): string {
+  const raw = url.split("?")[0] ?? "/";
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+const isApiPath = (path: string) => path === "/api" || path.startsWith("/api/");
+
 export interface BuildOptions {
   config: Config;
   db: Db;
@@ -108,6 +119,12 @@ export async function buildApp({ config, db, logger, onRoute }: BuildOptions): P
   app.decorate("deps", deps);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    // API answers and file downloads are never kept by a browser or proxy cache: they may be personal, and a
+    // shared computer's cache outlives the session. A public answer that chose its own caching (a calendar feed)
+    // keeps it; the web app's static assets are not under /api/ and keep theirs.
+    if (isApiPath(request.routeOptions.url ?? decodedPath(request.url))) {
+      if (request.session || !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
+    }
   });
 
   registerErrorHandler(app);
@@ -174,12 +191,7 @@ export async function buildApp({ config, db, logger, onRoute }: BuildOptions): P
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    const raw = request.url.split("?")[0] ?? "/";
-    let path = raw;
-    try {
-      // Decoded as the router decodes, so `/%61pi/x` is treated as the API path it is.
-      path = decodeURIComponent(raw);
-    } catch {}
+    const path = decodedPath(request.url);
     if (hasWeb && request.method === "GET" && !path.startsWith("/api/") && !path.includes(".")) {
       return reply.type("text/html").sendFile("index.html");
     }

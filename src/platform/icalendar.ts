@@ -17,8 +17,18 @@ export interface CalendarEntryInput {
   description: string | null;
 }
 
+/**
+ * RFC 5545 TEXT: backslash, semicolon and comma escaped; every line break (CRLF, a bare LF, a bare CR) becomes
+ * `\n`, since a bare CR would end the content line for some readers and let a value inject properties; other
+ * control characters, which TEXT does not allow (HTAB aside), are dropped.
+ */
 export const escapeText = (value: string) =>
-  value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  value
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n")
+    .replace(/(?!\t)\p{Cc}/gu, "");
 
 /** Folds one content line: at most 75 octets per line, continuation lines start with a space. */
 export function foldLine(line: string): string {

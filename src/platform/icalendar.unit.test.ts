@@ -6,6 +6,11 @@ describe("iCalendar text", () => {
     expect(escapeText("a\\b;c,d\ne")).toBe("a\\\\b\\;c\\,d\\ne");
   });
 
+  it("escapes a bare CR like any line break, and drops other control characters", () => {
+    expect(escapeText("a\rb\r\nc\nd")).toBe("a\\nb\\nc\\nd");
+    expect(escapeText("x\u0000y\u001bz\u007f\tw")).toBe("xyz\tw");
+  });
+
   it("folds lines at 75 octets without splitting a multi-byte character", () => {
     const line = `SUMMARY:${"Курс оценки боевой готовности ".repeat(5)}`;
     const folded = foldLine(line);

@@ -831,4 +831,31 @@ describe("calendar", () => {
     const feed = await t.anonymous.get(created.body.url);
     expect(feed.text.match(/BEGIN:VEVENT/g)).toHaveLength(1);
   });
+
+  it("escapes a bare CR in feed text, so a value cannot start a property of its own", async () => {
+    const injected = `Hall A\rX-INJECTED:1\rBEGIN:VALARM ${"long venue text ".repeat(6)}`;
+    const patched = await organiser.patch(`/api/activities/${crevalId}`, {
+      venue: injected.slice(0, 300),
+      descriptionEn: "First line\rDESCRIPTION:forged\r\nthird\nfourth",
+    });
+    expect(patched.status).toBe(200);
+    const created = await coordinator.post("/api/calendar/tokens", {
+      scope: "search",
+      search: { q: "CREVAL", year: 2027 },
+    });
+    const feed = await t.anonymous.get(created.body.url);
+    expect(feed.status).toBe(200);
+    // Every CR is part of a CRLF line end, and every LF follows a CR.
+    expect(feed.text).not.toMatch(/\r(?!\n)/);
+    expect(feed.text).not.toMatch(/[^\r]\n/);
+    const lines = feed.text.split("\r\n");
+    expect(lines.every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    expect(lines.some((line) => line.startsWith("X-INJECTED") || line.startsWith("BEGIN:VALARM"))).toBe(
+      false,
+    );
+    // Unfolded, the values come back whole, with the line breaks escaped.
+    const unfolded = feed.text.replace(/\r\n /g, "");
+    expect(unfolded).toContain("LOCATION:Hall A\\nX-INJECTED:1\\nBEGIN:VALARM long venue text");
+    expect(unfolded).toContain("First line\\nDESCRIPTION:forged\\nthird\\nfourth");
+  });
 });

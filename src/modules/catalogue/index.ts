@@ -8,5 +8,6 @@ export {
   nominate,
   recordAttendance,
   recordSessionAttendance,
+  revokeCalendarTokensOfUser,
   withdraw as withdrawNomination,
 } from "./catalogue.service.js";

@@ -65,7 +65,8 @@ export const adminRoutes: RoutesPlugin = async (app) => {
     {
       schema: {
         tags,
-        summary: "Set a temporary password; the user must change it at next sign-in; sessions end",
+        summary:
+          "Set a temporary password; the user must change it at next sign-in; sessions and calendar feed tokens end",
         params: IdParams,
         body: PasswordReset,
         response: { 200: AdminUserDetail, ...errorResponses },
@@ -78,7 +79,7 @@ export const adminRoutes: RoutesPlugin = async (app) => {
     {
       schema: {
         tags,
-        summary: "End every session of the user",
+        summary: "End every session and calendar feed token of the user",
         params: IdParams,
         response: { 200: RevokedSessions, ...errorResponses },
       },

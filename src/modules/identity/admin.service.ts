@@ -7,6 +7,7 @@ import { writeAudit } from "../../platform/audit.js";
 import { AppError, conflict, notFound, unprocessable, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
+import { revokeCalendarTokensOfUser } from "../catalogue/index.js";
 import * as queries from "./admin.queries.js";
 import type { GrantInput, PasswordReset, UserInput, UserPatch, UserQuery } from "./admin.schemas.js";
 import { hashPassword, passwordWeakness } from "./passwords.js";
@@ -222,13 +223,14 @@ export async function resetPassword(ctx: Ctx, id: string, input: PasswordReset) 
       .where("id", "=", id)
       .execute();
     const ended = await trx.deleteFrom("userSession").where("userId", "=", id).executeTakeFirst();
+    const calendarFeedsRevoked = await revokeCalendarTokensOfUser(trx, id);
     await writeAudit(trx, ctx, {
       action: "user.password_reset",
       recordType: "app_user",
       recordId: id,
       before: { mustChangePassword: false },
       after: { mustChangePassword: true },
-      detail: { sessionsEnded: Number(ended.numDeletedRows) },
+      detail: { sessionsEnded: Number(ended.numDeletedRows), calendarFeedsRevoked },
     });
   });
   return getUser(ctx, id);
@@ -241,11 +243,12 @@ export async function revokeSessions(ctx: Ctx, id: string) {
     if (!user) throw notFound("The user");
     const ended = await trx.deleteFrom("userSession").where("userId", "=", id).executeTakeFirst();
     const revoked = Number(ended.numDeletedRows);
+    const calendarFeedsRevoked = await revokeCalendarTokensOfUser(trx, id);
     await writeAudit(trx, ctx, {
       action: "user.sessions_revoked",
       recordType: "app_user",
       recordId: id,
-      detail: { sessions: revoked },
+      detail: { sessions: revoked, calendarFeedsRevoked },
     });
     return { revoked };
   });

@@ -42,10 +42,13 @@ describe("user administration", () => {
 
     const user = await t.login("new.coordinator", "temporary-pass-2026");
     expect((await user.get("/api/people")).body.code).toBe("PASSWORD_CHANGE_REQUIRED");
-    await user.post("/api/auth/password", {
+    const changed = await user.post("/api/auth/password", {
       currentPassword: "temporary-pass-2026",
       newPassword: "my-own-passphrase-77",
     });
+    // The change rotates the session: the browser takes the new cookie and CSRF token.
+    user.cookie = String(changed.headers["set-cookie"]).split(";")[0]!;
+    user.csrfToken = changed.body.csrfToken;
     expect((await user.get("/api/people")).status).toBe(200);
   });
 

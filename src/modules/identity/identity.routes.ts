@@ -126,7 +126,7 @@ export const identityRoutes: RoutesPlugin = async (app) => {
       config: { allowDuringPasswordChange: true },
       schema: {
         tags,
-        summary: "Revoke every session of the signed-in user",
+        summary: "Revoke every session and calendar feed token of the signed-in user",
         response: { 200: Ok, ...errorResponses },
       },
     },
@@ -144,7 +144,9 @@ export const identityRoutes: RoutesPlugin = async (app) => {
       config: { allowDuringPasswordChange: true },
       schema: {
         tags,
-        summary: "Change the signed-in user's password; other sessions are revoked",
+        summary:
+          "Change the signed-in user's password; every session ends and this client gets a new session id and " +
+          "CSRF token; calendar feed tokens are revoked",
         body: Type.Object(
           {
             currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
@@ -152,12 +154,23 @@ export const identityRoutes: RoutesPlugin = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Ok, ...errorResponses },
+        response: {
+          200: Type.Object({
+            ok: Type.Boolean(),
+            csrfToken: Type.String({ description: "The CSRF token of the new session" }),
+          }),
+          ...errorResponses,
+        },
       },
     },
-    async (request) => {
-      await changePassword(ctxOf(request), request.body, request.session?.tokenHash);
-      return { ok: true };
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      const session = await changePassword(ctx, request.body, {
+        ip: request.ip,
+        userAgent: request.headers["user-agent"],
+      });
+      reply.setCookie(sessionCookieName(ctx.config), session.token, cookieOptions(ctx.config));
+      return { ok: true, csrfToken: session.csrfToken };
     },
   );
 

@@ -6,6 +6,7 @@ import { writeAudit } from "../../platform/audit.js";
 import { AppError, notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { enforceRateLimit } from "../../platform/rate-limit.js";
+import { revokeCalendarTokensOfUser } from "../catalogue/index.js";
 import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess } from "./login-backoff.js";
 import { hashPassword, passwordWeakness, verifyPassword } from "./passwords.js";
 import { createSession, deleteSession, deleteUserSessions, type NewSession } from "./sessions.js";
@@ -94,21 +95,30 @@ export async function logout(ctx: Ctx, tokenHash: string | undefined): Promise<v
 
 export async function logoutEverywhere(ctx: Ctx): Promise<number> {
   authorize(ctx.viewer, "session.logout_everywhere");
-  const count = await deleteUserSessions(ctx.db, ctx.viewer.userId!);
-  await writeAudit(ctx.db, ctx, {
-    action: "auth.logout_everywhere",
-    recordType: "app_user",
-    recordId: ctx.viewer.userId,
-    detail: { sessions: count },
+  const userId = ctx.viewer.userId!;
+  return ctx.db.transaction().execute(async (trx) => {
+    const count = await deleteUserSessions(trx, userId);
+    const calendarFeedsRevoked = await revokeCalendarTokensOfUser(trx, userId);
+    await writeAudit(trx, ctx, {
+      action: "auth.logout_everywhere",
+      recordType: "app_user",
+      recordId: userId,
+      detail: { sessions: count, calendarFeedsRevoked },
+    });
+    return count;
   });
-  return count;
 }
 
+/**
+ * Changes the password and rotates the session: every session of the user ends, this one included, and a new
+ * session id and CSRF token are issued to the caller, so an id or token that leaked before the change is worthless.
+ * Calendar feed tokens are revoked too.
+ */
 export async function changePassword(
   ctx: Ctx,
   input: { currentPassword: string; newPassword: string },
-  keepTokenHash: string | undefined,
-): Promise<void> {
+  client: { ip: string; userAgent?: string },
+): Promise<NewSession> {
   authorize(ctx.viewer, "session.change_password");
   const userId = ctx.viewer.userId!;
   await enforceRateLimit(ctx.db, `password-change:${userId}`, 10, 300);
@@ -128,21 +138,22 @@ export async function changePassword(
     throw validation("body.newPassword", "must differ from the current password");
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable("appUser")
       .set({ passwordHash, mustChangePassword: false })
       .where("id", "=", userId)
       .execute();
-    // Other sessions may belong to whoever knew the old password.
-    let others = trx.deleteFrom("userSession").where("userId", "=", userId);
-    if (keepTokenHash) others = others.where("tokenHash", "<>", keepTokenHash);
-    await others.execute();
+    const sessionsEnded = await deleteUserSessions(trx, userId);
+    const calendarFeedsRevoked = await revokeCalendarTokensOfUser(trx, userId);
+    const session = await createSession(trx, ctx.config, userId, client);
     await writeAudit(trx, ctx, {
       action: "user.password_changed",
       recordType: "app_user",
       recordId: userId,
+      detail: { sessionsEnded, calendarFeedsRevoked },
     });
+    return session;
   });
 }
 

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../config.js";
 import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from "../../../test/support/test-app.js";
+import { loadConfig } from "../../config.js";
 
 let t: TestApp;
 
@@ -23,6 +23,12 @@ async function postLogin(username: string, password: string, cookie?: string) {
     headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
     payload: JSON.stringify({ username, password }),
   });
+}
+
+/** What the browser does after a password change: keeps the new session cookie; the web app the new CSRF token. */
+function adoptRotatedSession(agent: Agent, reply: { headers: Record<string, unknown>; body: any }) {
+  agent.cookie = cookieOf(reply);
+  agent.csrfToken = reply.body.csrfToken;
 }
 
 const sessionCount = async (userId: string) =>
@@ -352,6 +358,7 @@ describe("temporary passwords", () => {
       newPassword: "a-new-long-passphrase-42",
     });
     expect(changed.status).toBe(200);
+    adoptRotatedSession(agent, changed);
     expect((await agent.get("/api/people")).status).toBe(200);
     expect((await agent.get("/api/auth/session")).body.user.mustChangePassword).toBe(false);
   });
@@ -370,5 +377,112 @@ describe("temporary passwords", () => {
     expect(await t.db.selectFrom("nation").select("id").execute()).toHaveLength(before.length);
     // The routes meant for the change still answer, however they are spelt.
     expect((await agent.get("/%61pi/auth/session")).body.user.mustChangePassword).toBe(true);
+  });
+});
+
+describe("rotation and revocation on password change and sign-out everywhere", () => {
+  const alive = async (agent: Agent) => (await agent.get("/api/auth/session")).body.user !== null;
+  const newFeed = async (agent: Agent) => {
+    const created = await agent.post("/api/calendar/tokens", { scope: "search", search: { q: "CREVAL" } });
+    expect(created.status).toBe(201);
+    expect((await t.anonymous.get(created.body.url)).status).toBe(200);
+    return created.body.url as string;
+  };
+
+  it("rotates the session id and CSRF token on password change: the old ones stop working", async () => {
+    const agent = await t.signIn({ role: "administrator", username: "rotate.user" });
+    const other = await t.login("rotate.user");
+    const old = { cookie: agent.cookie!, csrfToken: agent.csrfToken! };
+    const feed = await newFeed(agent);
+    const changed = await agent.post("/api/auth/password", {
+      currentPassword: TEST_PASSWORD,
+      newPassword: "rotated-passphrase-2026",
+    });
+    expect(changed.status).toBe(200);
+    const issued = cookieOf(changed)!;
+    expect(issued).toMatch(/^accord_session=/);
+    expect(issued).not.toBe(old.cookie);
+    expect(changed.body.csrfToken).not.toBe(old.csrfToken);
+    // The old session id is dead, like every other session of the user.
+    expect(await alive(agent)).toBe(false);
+    expect(await alive(other)).toBe(false);
+    adoptRotatedSession(agent, changed);
+    expect(await alive(agent)).toBe(true);
+    expect((await agent.get("/api/auth/session")).body.csrfToken).toBe(changed.body.csrfToken);
+    // The old CSRF token does not pass with the new session.
+    const staleToken = await agent.request(
+      "POST",
+      "/api/nations",
+      { code: "QRT", nameEn: "Q", nameAz: "Q", nameRu: "Q" },
+      { "x-csrf-token": old.csrfToken },
+    );
+    expect(staleToken.status).toBe(403);
+    expect(staleToken.body.code).toBe("CSRF_REJECTED");
+    // Calendar feed tokens are credentials too: revoked with the sessions.
+    expect((await t.anonymous.get(feed)).status).toBe(404);
+  });
+
+  it("revokes calendar feed tokens on log out everywhere", async () => {
+    const agent = await t.signIn({ role: "participant" });
+    const feed = await newFeed(agent);
+    const bystander = await newFeed(await t.signIn({ role: "participant" }));
+    expect((await agent.post("/api/auth/logout-everywhere")).status).toBe(200);
+    expect((await t.anonymous.get(feed)).status).toBe(404);
+    expect((await t.anonymous.get(bystander)).status).toBe(200);
+  });
+
+  it("revokes calendar feed tokens when an administrator resets the password or ends the sessions", async () => {
+    const admin = await t.signIn({ role: "administrator" });
+    const reset = await t.signIn({ role: "participant" });
+    const resetFeed = await newFeed(reset);
+    const replied = await admin.post(`/api/admin/users/${reset.userId}/password`, {
+      temporaryPassword: "temporary-reset-2026",
+    });
+    expect(replied.status).toBe(200);
+    expect((await t.anonymous.get(resetFeed)).status).toBe(404);
+    const ended = await t.signIn({ role: "participant" });
+    const endedFeed = await newFeed(ended);
+    expect((await admin.post(`/api/admin/users/${ended.userId}/revoke-sessions`)).status).toBe(200);
+    expect((await t.anonymous.get(endedFeed)).status).toBe(404);
+  });
+});
+
+describe("caching", () => {
+  it("answers API requests and file downloads with Cache-Control: no-store", async () => {
+    const admin = await t.signIn({ role: "administrator" });
+    expect((await admin.get("/api/nations")).headers["cache-control"]).toBe("no-store");
+    expect((await admin.get("/%61pi/nations")).headers["cache-control"]).toBe("no-store");
+    expect((await t.anonymous.get("/api/auth/session")).headers["cache-control"]).toBe("no-store");
+    expect((await admin.get("/api/no-such-route")).headers["cache-control"]).toBe("no-store");
+    const frameworks = await admin.get(`/api/frameworks?nationId=${await t.nationId("AZE")}`);
+    const framework = frameworks.body.items[0];
+    const boundary = "----accordcache";
+    const pdf = Buffer.from("%PDF-1.4\n% cache test\n");
+    const upload = await t.app.inject({
+      method: "POST",
+      url: `/api/frameworks/${framework.id}/files`,
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cache.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+        ),
+        pdf,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+      headers: {
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+        cookie: admin.cookie!,
+        "x-csrf-token": admin.csrfToken!,
+      },
+    });
+    expect(upload.statusCode).toBe(201);
+    const file = JSON.parse(upload.body).files.find((f: { filename: string }) => f.filename === "cache.pdf");
+    const download = await admin.get(`/api/frameworks/${framework.id}/files/${file.id}`);
+    expect(download.status).toBe(200);
+    expect(download.headers["cache-control"]).toBe("no-store");
+    // A public calendar feed (the token is its credential) keeps the caching it chose.
+    const token = await admin.post("/api/calendar/tokens", { scope: "search", search: { q: "CREVAL" } });
+    expect((await t.anonymous.get(token.body.url)).headers["cache-control"]).toBe("private, max-age=300");
+    // Outside the API nothing is forced (health checks, the web app's assets).
+    expect((await t.anonymous.get("/healthz")).headers["cache-control"]).toBeUndefined();
   });
 });

@@ -833,9 +833,8 @@ describe("calendar", () => {
   });
 
   it("escapes a bare CR in feed text, so a value cannot start a property of its own", async () => {
-    const injected = `Hall A\rX-INJECTED:1\rBEGIN:VALARM ${"long venue text ".repeat(6)}`;
     const patched = await organiser.patch(`/api/activities/${crevalId}`, {
-      venue: injected.slice(0, 300),
+      titleEn: `CREVAL course\rX-INJECTED:1\rBEGIN:VALARM ${"long title text ".repeat(5)}`,
       descriptionEn: "First line\rDESCRIPTION:forged\r\nthird\nfourth",
     });
     expect(patched.status).toBe(200);
@@ -855,7 +854,7 @@ describe("calendar", () => {
     );
     // Unfolded, the values come back whole, with the line breaks escaped.
     const unfolded = feed.text.replace(/\r\n /g, "");
-    expect(unfolded).toContain("LOCATION:Hall A\\nX-INJECTED:1\\nBEGIN:VALARM long venue text");
+    expect(unfolded).toContain("SUMMARY:CREVAL-2027 CREVAL course\\nX-INJECTED:1\\nBEGIN:VALARM long title text");
     expect(unfolded).toContain("First line\\nDESCRIPTION:forged\\nthird\\nfourth");
   });
 });

@@ -854,7 +854,9 @@ describe("calendar", () => {
     );
     // Unfolded, the values come back whole, with the line breaks escaped.
     const unfolded = feed.text.replace(/\r\n /g, "");
-    expect(unfolded).toContain("SUMMARY:CREVAL-2027 CREVAL course\\nX-INJECTED:1\\nBEGIN:VALARM long title text");
+    expect(unfolded).toContain(
+      "SUMMARY:CREVAL-2027 CREVAL course\\nX-INJECTED:1\\nBEGIN:VALARM long title text",
+    );
     expect(unfolded).toContain("First line\\nDESCRIPTION:forged\\nthird\\nfourth");
   });
 });

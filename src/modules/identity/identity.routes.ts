@@ -78,7 +78,9 @@ export const identityRoutes: RoutesPlugin = async (app) => {
       config: { csrfExempt: true, allowDuringPasswordChange: true },
       schema: {
         tags,
-        summary: "Sign in with username and password; rotates the session",
+        summary:
+          "Sign in with username and password; rotates the session. Repeated failures of a username from one " +
+          "address back off (429 with Retry-After), alike for existing and unknown usernames",
         body: Type.Object(
           {
             username: Type.String({ minLength: 1, maxLength: 100 }),
@@ -89,7 +91,6 @@ export const identityRoutes: RoutesPlugin = async (app) => {
         response: {
           200: SessionResponse,
           ...errorResponses,
-          423: errorResponses[401],
           429: errorResponses[401],
         },
       },

@@ -12,6 +12,11 @@ describe("return path after single sign-on", () => {
       "//evil.example/x",
       "/\\evil.example",
       "people",
+      "/\t/evil.example/x",
+      "/\u0000/evil.example",
+      "/%09/evil.example",
+      "/%2F/evil.example",
+      `/${"a".repeat(600)}`,
     ]) {
       expect(safeReturnTo(outside)).toBe("/");
     }

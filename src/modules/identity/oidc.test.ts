@@ -240,7 +240,7 @@ describe("login CSRF: the callback belongs to the browser that started the sign-
     for (const cookie of ["", victimsBinding, "accord_oidc=guessed"]) {
       const reply = await callbackIn(attackersUrl, cookie);
       expect(reply.statusCode, cookie).toBe(400);
-      expect(JSON.parse(reply.body).fields[0].field).toBe("querystring.state");
+      expect(JSON.parse(reply.body).fields[0].field).toBe("query.state");
       expect(setCookieOf(reply.headers, "accord_session")).toBeUndefined();
     }
     expect(await t.db.selectFrom("userSession").select("tokenHash").execute()).toHaveLength(
@@ -298,7 +298,6 @@ describe("return path after single sign-on", () => {
       "/ /evil.example/x",
       "\t//evil.example/x",
       " //evil.example/x",
-      "/\u0000/evil.example",
       "/\u2028/evil.example",
       "/\u00a0/evil.example",
       "/\u200b/evil.example",

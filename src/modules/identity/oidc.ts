@@ -132,7 +132,7 @@ export async function completeOidcLogin(
     throw new AppError(
       "VALIDATION_FAILED",
       "This sign-in was not started in this browser, or has expired; start again",
-      [{ field: "querystring.state", message: "does not belong to this browser" }],
+      [{ field: "query.state", message: "does not belong to this browser" }],
     );
   }
   const attempt = state

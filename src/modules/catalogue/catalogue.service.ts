@@ -1187,21 +1187,6 @@ export async function revokeCalendarToken(ctx: Ctx, id: string) {
 }
 
 /**
- * Every live feed token of a user, revoked with their sessions (log out everywhere, password change or reset): a
- * feed URL is a credential too, and may have leaked with whatever made the user end their sessions. The caller
- * audits it, in its own transaction.
- */
-export async function revokeCalendarTokensOfUser(trx: Kysely<DB>, userId: string): Promise<number> {
-  const result = await trx
-    .updateTable("calendarToken")
-    .set({ revokedAt: sql`now()` })
-    .where("userId", "=", userId)
-    .where("revokedAt", "is", null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
-
-/**
  * The public feed: the token stands in for a session. The feed is built as its owner would see it now, so a
  * role taken away, a revoked token or a disabled account stops it.
  */
@@ -1266,4 +1251,19 @@ export async function calendarFeed(
     name: row.label ?? `Accord ${row.scope}`,
     entries,
   });
+}
+
+/**
+ * Every live feed token of a user, revoked with their sessions (log out everywhere, password change or reset): a
+ * feed URL is a credential too, and may have leaked with whatever made the user end their sessions. The caller
+ * audits it, in its own transaction.
+ */
+export async function revokeCalendarTokensOfUser(trx: Kysely<DB>, userId: string): Promise<number> {
+  const result = await trx
+    .updateTable("calendarToken")
+    .set({ revokedAt: sql`now()` })
+    .where("userId", "=", userId)
+    .where("revokedAt", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

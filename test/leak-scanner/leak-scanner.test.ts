@@ -219,7 +219,7 @@ async function crawl(role: string, agent: Agent, doc: Record<string, any>, extra
     for (const table of tableNames) {
       if (!harvested.size) break;
       const { rows } = await pool.query<{ id: string }>(
-        `select id::text from ${table} where id = any($1::uuid[]) order by id limit $2`,
+        `select id::text from ${table} where id::text = any($1::text[]) order by id limit $2`,
         [[...harvested], IDS_PER_ROUTE],
       );
       seen.push(...rows.map((row) => row.id));

@@ -106,6 +106,7 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   for (const child of [...children]) await stopWorker(child, "SIGKILL");
+  expect(sink.errors).toEqual([]);
 });
 afterAll(async () => {
   await t?.close();

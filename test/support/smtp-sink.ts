@@ -20,6 +20,8 @@ export interface SmtpSink {
   readonly messages: CaughtMail[];
   count(messageId: string): number;
   distinct(): number;
+  /** Server errors other than a client's reset connection. */
+  readonly errors: Error[];
   /** Resolves once `n` distinct Message-IDs have arrived (or rejects after `timeoutMs`). */
   waitForDistinct(n: number, timeoutMs?: number): Promise<void>;
   /** Stops accepting connections (as a server that is down), keeping what it received. */
@@ -34,6 +36,7 @@ export async function startSmtpSink(options: { port?: number; parse?: boolean } 
   const counts = new Map<string, number>();
   const parse = options.parse ?? true;
   const waiters: (() => void)[] = [];
+  const sinkErrors: Error[] = [];
   const make = () =>
     new SMTPServer({
       authOptional: true,
@@ -74,6 +77,12 @@ export async function startSmtpSink(options: { port?: number; parse?: boolean } 
       server.once("error", reject);
       server.listen(port, "127.0.0.1", () => {
         port = (server.server.address() as AddressInfo).port;
+        server.off("error", reject);
+        // A client killed mid-session resets its connection; a real server logs that and carries on, and an
+        // 'error' event without a listener would throw out of the test process instead.
+        server.on("error", (error: NodeJS.ErrnoException) => {
+          if (error.code !== "ECONNRESET" && error.code !== "EPIPE") sinkErrors.push(error);
+        });
         resolve();
       });
     });
@@ -88,6 +97,7 @@ export async function startSmtpSink(options: { port?: number; parse?: boolean } 
     messages,
     count: (id) => counts.get(id) ?? 0,
     distinct: () => counts.size,
+    errors: sinkErrors,
     async waitForDistinct(n, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (counts.size < n) {

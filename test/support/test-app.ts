@@ -150,10 +150,15 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     return cache.get(key)!;
   };
 
+  // Each sign-in comes from its own address: a test that signs in dozens of users within a minute is not a
+  // guesser, and the per-address limit it would meet has its own tests (sessions.test.ts).
+  let loginAddress = 0;
   const login = async (username: string, password = TEST_PASSWORD) => {
+    loginAddress++;
     const response = await app.inject({
       method: "POST",
       url: "/api/auth/login",
+      remoteAddress: `10.${(loginAddress >> 16) & 255}.${(loginAddress >> 8) & 255}.${loginAddress & 255}`,
       headers: { "content-type": "application/json" },
       payload: JSON.stringify({ username, password }),
     });

@@ -29,13 +29,13 @@ export default {
     // activity status moves
     "src/modules/catalogue/catalogue.service.ts:255-300",
     // seats and nominations: capacity changes, waitlist promotion, acceptance, bulk decisions, withdrawal
-    "src/modules/catalogue/catalogue.service.ts:478-521",
-    "src/modules/catalogue/catalogue.service.ts:633-693",
-    "src/modules/catalogue/catalogue.service.ts:844-968",
+    "src/modules/catalogue/catalogue.service.ts:478-541",
+    "src/modules/catalogue/catalogue.service.ts:652-712",
+    "src/modules/catalogue/catalogue.service.ts:863-987",
     // calendar feeds, built with the owner's view
-    "src/modules/catalogue/catalogue.service.ts:1212-1273",
+    "src/modules/catalogue/catalogue.service.ts:1193-1254",
     // readiness team rules
-    "src/modules/readiness/readiness.service.ts:559-658",
+    "src/modules/readiness/readiness.service.ts:560-676",
     // releasability and viewer scope
     "src/platform/access/releasability.ts:28-62",
     "src/platform/access/viewer.ts:53-58",
@@ -47,7 +47,7 @@ export default {
     "src/modules/training/training.queries.ts:248-277",
     "src/modules/training/training.queries.ts:339-364",
     // accreditation: allowed transitions
-    "src/modules/training/accreditation.service.ts:144-151",
-    "src/modules/training/accreditation.service.ts:379-423",
+    "src/modules/training/accreditation.service.ts:145-152",
+    "src/modules/training/accreditation.service.ts:380-445",
   ],
 };

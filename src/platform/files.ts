@@ -6,8 +6,11 @@ import { writeAudit } from "./audit.js";
 import { AppError } from "./errors.js";
 import type { Ctx } from "./http/request-context.js";
 
-/** Accepted types, each with the leading bytes its content must start with (null: text, checked as UTF-8). */
-const ACCEPTED: Record<string, { extensions: string[]; magic: number[] | null }> = {
+/**
+ * Accepted types, each with the leading bytes its content must start with (null: text, checked as UTF-8; "text":
+ * text in any encoding, without NUL bytes: a CSV may come in Windows-1251, which `platform/tabular.ts` decodes).
+ */
+const ACCEPTED: Record<string, { extensions: string[]; magic: number[] | null | "text" }> = {
   "application/pdf": { extensions: ["pdf"], magic: [0x25, 0x50, 0x44, 0x46] },
   "image/png": { extensions: ["png"], magic: [0x89, 0x50, 0x4e, 0x47] },
   "image/jpeg": { extensions: ["jpg", "jpeg"], magic: [0xff, 0xd8, 0xff] },
@@ -21,7 +24,7 @@ const ACCEPTED: Record<string, { extensions: string[]; magic: number[] | null }>
   },
   "application/vnd.oasis.opendocument.text": { extensions: ["odt"], magic: [0x50, 0x4b, 0x03, 0x04] },
   "text/plain": { extensions: ["txt"], magic: null },
-  "text/csv": { extensions: ["csv"], magic: null },
+  "text/csv": { extensions: ["csv"], magic: "text" },
 };
 
 export const ACCEPTED_FILE_TYPES = Object.keys(ACCEPTED);
@@ -72,16 +75,18 @@ export function checkUpload(upload: FileUpload, limitBytes: number): void {
       { field: "file", message: "too large" },
     ]);
   }
-  const matches = rule.magic
+  const matches = Array.isArray(rule.magic)
     ? rule.magic.every((byte, index) => upload.data[index] === byte)
-    : (() => {
-        try {
-          new TextDecoder("utf-8", { fatal: true }).decode(upload.data);
-          return !upload.data.includes(0);
-        } catch {
-          return false;
-        }
-      })();
+    : rule.magic === "text"
+      ? !upload.data.includes(0) || upload.data[0] === 0xff || upload.data[0] === 0xfe
+      : (() => {
+          try {
+            new TextDecoder("utf-8", { fatal: true }).decode(upload.data);
+            return !upload.data.includes(0);
+          } catch {
+            return false;
+          }
+        })();
   if (!matches) {
     throw new AppError("VALIDATION_FAILED", `The content is not a ${upload.contentType} file`, [
       { field: "file", message: "the content does not match the declared type" },

@@ -1,5 +1,7 @@
-import ExcelJS from "exceljs";
 import { AppError, type FieldError } from "../../platform/errors.js";
+import { readTable } from "../../platform/tabular.js";
+
+export { parseCsv } from "../../platform/tabular.js";
 
 export interface ImportedArea {
   code: string;
@@ -24,69 +26,6 @@ const normalise = (header: string) =>
     .trim()
     .toLowerCase()
     .replace(/[_\s]+/g, " ");
-
-/** Parses CSV text (RFC 4180: quotes, doubled quotes, CRLF or LF; comma or semicolon separated). */
-export function parseCsv(text: string): string[][] {
-  const source = text.replace(/^\uFEFF/, "");
-  const firstLine = source.split(/\r?\n/, 1)[0] ?? "";
-  const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < source.length; i++) {
-    const char = source[i]!;
-    if (quoted) {
-      if (char === '"' && source[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"' && field === "") quoted = true;
-    else if (char === separator) {
-      row.push(field);
-      field = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && source[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += char;
-  }
-  if (quoted) {
-    throw new AppError("VALIDATION_FAILED", `Row ${rows.length + 1}: a quoted field is not closed`, [
-      { field: "file", message: `row ${rows.length + 1}: a quoted field is not closed` },
-    ]);
-  }
-  if (field !== "" || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-export async function readXlsx(data: Buffer): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs declares its own Buffer type; the bytes are the same.
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError("VALIDATION_FAILED", "The file is not a readable XLSX workbook", [
-      { field: "file", message: "not a readable XLSX workbook" },
-    ]);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const rows: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, 1); c++) cells.push(row.getCell(c).text ?? "");
-    rows.push(cells);
-  }
-  return rows;
-}
 
 /**
  * Turns rows (the first is the header) into areas and criteria. Every error names its row (1-based, as a
@@ -169,9 +108,11 @@ export async function parseChecklistFile(upload: {
   data: Buffer;
 }): Promise<ImportedArea[]> {
   const extension = upload.filename.split(".").pop()?.toLowerCase();
-  if (extension === "xlsx") return rowsToAreas(await readXlsx(upload.data));
-  if (extension === "csv" || extension === "txt") return rowsToAreas(parseCsv(upload.data.toString("utf8")));
-  throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Import a checklist from a .csv or .xlsx file", [
-    { field: "file", message: "must be .csv or .xlsx" },
-  ]);
+  if (extension !== "xlsx" && extension !== "csv" && extension !== "txt") {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Import a checklist from a .csv or .xlsx file", [
+      { field: "file", message: "must be .csv or .xlsx" },
+    ]);
+  }
+  const table = await readTable(upload, { maxRows: 10_000 });
+  return rowsToAreas(table.rows);
 }

@@ -538,6 +538,25 @@ describe("checklist templates", () => {
       ["T-1", true],
       ["T-2", false],
     ]);
+
+    // A CSV saved by a Russian Excel: Windows-1251, semicolons (the platform's tabular reader detects both).
+    const cp1251 = (text: string) =>
+      Buffer.from(
+        [...text].map((c) => {
+          const code = c.charCodeAt(0);
+          return code >= 0x410 && code <= 0x44f ? code - 0x410 + 0xc0 : code;
+        }),
+      );
+    const russian = await upload(
+      admin,
+      `/api/readiness/checklists/${template.id}/import`,
+      "v3.csv",
+      "text/csv",
+      cp1251("area;criterion code;criterion text\nКомандование;К-1;Приказы в формате альянса\n"),
+    );
+    expect(russian.status, JSON.stringify(russian.body)).toBe(201);
+    expect(russian.body.areas[0].title).toBe("Командование");
+    expect(russian.body.areas[0].criteria[0].text).toBe("Приказы в формате альянса");
   });
 });
 

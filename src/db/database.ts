@@ -43,14 +43,23 @@ export function createPool(connectionString: string, max = 20): pg.Pool {
     connectionTimeoutMillis: 10_000,
     keepAlive: true,
   });
-  // A connection whose backend is terminated (pg_terminate_backend, a restart, an idle-session timeout) emits
-  // 'error' on its client; with no listener that event would end the process. Idle clients are also covered by
-  // the pool's own listener, which drops them; a checked-out client reports the loss to its query in flight (or
-  // its next one), which rejects and is answered 503, and the pool discards the client when it is released.
-  pool.on("connect", (client) => {
-    client.on("error", () => {});
-  });
-  pool.on("error", () => {});
+  return withErrorListeners(pool);
+}
+
+/**
+ * A connection whose backend is terminated (pg_terminate_backend, a restart, an idle-session timeout) emits 'error'
+ * on its client; with no listener that event would end the process. Idle clients are also covered by the pool's own
+ * listener, which drops them; a checked-out client reports the loss to its query in flight (or its next one), which
+ * rejects and is answered 503, and the pool discards the client when it is released. Applied to every pool Accord
+ * makes, and to any pool handed to the job queue (migrate, the worker), which otherwise installs listeners of its
+ * own only for as long as it uses the pool ("Your pool doesn't have error handlers!").
+ */
+export function withErrorListeners(pool: pg.Pool): pg.Pool {
+  if (pool.listeners("connect").length === 0)
+    pool.on("connect", (client) => {
+      client.on("error", () => {});
+    });
+  if (pool.listeners("error").length === 0) pool.on("error", () => {});
   return pool;
 }
 

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { Logger, runMigrations as runQueueMigrations } from "graphile-worker";
 import { type Kysely, sql } from "kysely";
 import type pg from "pg";
+import { withErrorListeners } from "./database.js";
 import { migrationNames } from "./migrations/index.js";
 import type { DB } from "./schema/index.js";
 
@@ -54,6 +55,7 @@ export async function migrate(
   log: (message: string) => void = () => {},
   source: MigrationSource = bundled,
 ): Promise<string[]> {
+  withErrorListeners(pool);
   const client = await pool.connect();
   const applied: string[] = [];
   try {

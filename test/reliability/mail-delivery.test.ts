@@ -17,6 +17,8 @@ const CLAIM_SECONDS = 3;
 let t: TestApp;
 let sink: SmtpSink;
 const children = new Set<ChildProcess>();
+/** What each worker printed (stdout and stderr together). */
+const outputs = new WeakMap<ChildProcess, string[]>();
 
 function startWorker(name: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["bin/accord.js", "worker"], {
@@ -35,6 +37,7 @@ function startWorker(name: string): Promise<ChildProcess> {
   });
   children.add(child);
   const output: string[] = [];
+  outputs.set(child, output);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`worker ${name} did not start:\n${output.join("")}`)),
@@ -166,6 +169,36 @@ describe("mail delivery by workers", () => {
     await stopWorker(a, "SIGTERM");
     await stopWorker(b, "SIGTERM");
   }, 300_000);
+
+  it("survives pg_terminate_backend of every connection it holds, idle or busy, and goes on delivering", async () => {
+    const worker = await startWorker("terminated");
+    const ids = await queue(300, "term");
+    await until(() => ids.filter((id) => sink.count(id) > 0).length >= 30, 60_000, "the first messages");
+    // Every backend of the database but this one: the queue's LISTEN connection, the claims and sends in flight,
+    // the idle connections of the worker's pool (and the test's own idle ones, which its pool drops).
+    const kill = async () =>
+      (
+        await sql<{ n: number }>`select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
+          where datname = current_database() and pid <> pg_backend_pid()`.execute(t.db)
+      ).rows[0]!.n;
+    expect(await kill()).toBeGreaterThan(0);
+    await until(async () => (await unsent("term")) === 0, 120_000, "every message to be sent after the kill");
+    // Once more while it is idle, then new work: it reconnects and takes it.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await kill()).toBeGreaterThan(0);
+    const later = await queue(20, "after");
+    await until(
+      async () => (await unsent("after")) === 0,
+      60_000,
+      "the messages queued after the second kill",
+    );
+    expect([...ids, ...later].every((id) => sink.count(id) >= 1)).toBe(true);
+    expect(worker.exitCode).toBeNull();
+    expect(worker.signalCode).toBeNull();
+    const printed = outputs.get(worker)!.join("");
+    expect(printed).not.toMatch(/doesn't have error handlers/);
+    expect(printed).not.toMatch(/Unhandled|uncaught/i);
+  }, 240_000);
 
   it("keeps messages while the SMTP server is down and sends them when it is back; the request does not wait", async () => {
     await startWorker("patient");

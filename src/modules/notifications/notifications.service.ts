@@ -7,6 +7,7 @@ import { AppError, notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { countHit, enforceRateLimit } from "../../platform/rate-limit.js";
+import { revokeCalendarTokensOfUser } from "../catalogue/index.js";
 import { hashPassword, passwordWeakness } from "../identity/index.js";
 import { PREFERENCE_KINDS } from "./kinds.js";
 import type { NotificationQuery, OutboxQuery, PreferencesInput } from "./notifications.schemas.js";
@@ -304,7 +305,10 @@ export async function requestPasswordReset(ctx: Ctx, rawEmail: string) {
   return SAME_ANSWER;
 }
 
-/** Sets a new password with a reset token: once, within 30 minutes; every session of the account ends. */
+/**
+ * Sets a new password with a reset token: once, within 30 minutes; every session of the account ends and its
+ * calendar feed tokens are revoked, as on every other path that ends a user's sessions.
+ */
 export async function resetPassword(ctx: Ctx, input: { token: string; password: string }) {
   await enforceRateLimit(ctx.db, "password-reset:use", 120, 60);
   const invalid = () =>
@@ -344,11 +348,13 @@ export async function resetPassword(ctx: Ctx, input: { token: string; password: 
       .set({ passwordHash, mustChangePassword: false, failedLogins: 0, lockedUntil: null })
       .where("id", "=", row.userId)
       .execute();
-    await trx.deleteFrom("userSession").where("userId", "=", row.userId).execute();
+    const ended = await trx.deleteFrom("userSession").where("userId", "=", row.userId).executeTakeFirst();
+    const calendarFeedsRevoked = await revokeCalendarTokensOfUser(trx, row.userId);
     await writeAudit(trx, ctx, {
       action: "user.password_reset",
       recordType: "app_user",
       recordId: row.userId,
+      detail: { sessionsEnded: Number(ended.numDeletedRows), calendarFeedsRevoked },
     });
   });
   return { message: "The password is changed; sign in with it." };

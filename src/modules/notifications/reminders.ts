@@ -121,7 +121,8 @@ export async function runReminders(db: Db, now: Date): Promise<Record<string, nu
     // Exchange messages unacknowledged after 48 hours: the sender.
     const unacknowledged = await sql<{ id: string; subject: string; sentBy: string }>`
       select m.id, m.subject, m.sent_by as "sentBy" from exchange_message m
-      where m.sent_at < now() - interval '48 hours' and m.sent_at > now() - interval '30 days' and m.sent_by is not null
+      where m.sent_at < ${now}::timestamptz - interval '48 hours' and m.sent_at > ${now}::timestamptz - interval '30 days'
+        and m.sent_by is not null
         and exists (select 1 from exchange_recipient r where r.message_id = m.id
           and not exists (select 1 from exchange_acknowledgement k where k.recipient_id = r.id))`.execute(
       trx,

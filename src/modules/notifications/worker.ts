@@ -4,7 +4,7 @@ import { Logger, type Runner, run, type TaskList } from "graphile-worker";
 import { sql } from "kysely";
 import type pg from "pg";
 import type { Config } from "../../config.js";
-import type { Db } from "../../db/database.js";
+import { type Db, withErrorListeners } from "../../db/database.js";
 import { queueDigests } from "./digest.js";
 import { type DeliveryOptions, deliverDue, type Transport, transportFor } from "./mail/delivery.js";
 import { runReminders } from "./reminders.js";
@@ -81,7 +81,9 @@ export async function startNotificationWorker(input: {
     if (level === "error" || level === "warning") log("warn", `job queue: ${message}`);
   });
   const runner: Runner = await run({
-    pgPool: input.pool,
+    // Accord's pools carry error listeners already (createPool); any other pool gets them here, for good: a
+    // terminated connection of the queue (its LISTEN client, a job's query) must never end the process.
+    pgPool: withErrorListeners(input.pool),
     concurrency: 2,
     noHandleSignals: true,
     pollInterval: 2000,

@@ -9,7 +9,7 @@
 import type { FastifyInstance } from "fastify";
 import pg from "pg";
 import type { Agent } from "../support/test-app.js";
-import { operationsOf, Random } from "./fuzz.js";
+import { operationsOf, Random, VOLATILE_TABLES } from "./fuzz.js";
 import { WellFormed } from "./fuzz-values.js";
 import { tableFingerprints } from "./support.js";
 
@@ -116,7 +116,7 @@ export async function fuzzFields(options: FieldFuzzOptions): Promise<FieldFigure
     failures: [],
     seconds: 0,
   };
-  const volatile = ["rate_limit_hit", "user_session"];
+  const volatile = VOLATILE_TABLES;
 
   const send = async (method: string, url: string, body?: unknown) => {
     const reply = await admin.request(method as "POST", url, body);

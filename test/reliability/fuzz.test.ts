@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../support/test-app.js";
-import { type FuzzFigures, fuzz, operationsOf, Random } from "./fuzz.js";
+import { type FuzzFigures, fuzz, operationsOf, Random, VOLATILE_TABLES } from "./fuzz.js";
 import { fuzzFields } from "./fuzz-fields.js";
 import { WellFormed } from "./fuzz-values.js";
 import { databaseUrl, tableFingerprints } from "./support.js";
@@ -114,9 +114,9 @@ describe("bad input on every route", () => {
       for (const op of patches) {
         const url = await values.url(op.path, []);
         if (!url) continue;
-        const before = await tableFingerprints(pool, ["rate_limit_hit", "user_session"]);
+        const before = await tableFingerprints(pool, VOLATILE_TABLES);
         const reply = await admin.patch(url, {});
-        const after = await tableFingerprints(pool, ["rate_limit_hit", "user_session"]);
+        const after = await tableFingerprints(pool, VOLATILE_TABLES);
         answers.push(`${op.path} ${reply.status}`);
         if (reply.status !== 404) reached += 1;
         expect(reply.status, `${url}: ${reply.text}`).toBeLessThan(500);
@@ -152,14 +152,14 @@ describe("bad input on every route", () => {
           const context = op.path.split("/").filter((segment) => !segment.startsWith("{"));
           const value = await values.value(schema, field, context, new Map());
           if (value === undefined) continue;
-          const before = await tableFingerprints(pool, ["rate_limit_hit", "user_session"]);
+          const before = await tableFingerprints(pool, VOLATILE_TABLES);
           const reply = await admin.patch(url, { [field]: value });
           sent += 1;
           const where = `${url} {${field}: ${JSON.stringify(value)}}: ${reply.status} ${reply.text.slice(0, 300)}`;
           expect(reply.status, where).toBeLessThan(500);
           if (reply.status < 300) applied += 1;
           else
-            expect(await tableFingerprints(pool, ["rate_limit_hit", "user_session"]), where).toEqual(before);
+            expect(await tableFingerprints(pool, VOLATILE_TABLES), where).toEqual(before);
         }
       }
       expect(sent).toBeGreaterThan(100);

@@ -78,8 +78,11 @@ const LEAK = [
   /invalid input syntax for/,
 ];
 
-/** Tables that change on any request by design: rate-limit counters and the session's last-seen time. */
-const VOLATILE_TABLES = ["rate_limit_hit", "user_session"];
+/**
+ * Tables that change on any request by design: rate-limit counters, the sign-in back-off (a failed sign-in is
+ * counted: that is its purpose) and the session's last-seen time.
+ */
+export const VOLATILE_TABLES = ["rate_limit_hit", "login_backoff", "user_session"];
 
 /** A small seeded random source, so a failing run can be repeated with its seed. */
 export class Random {

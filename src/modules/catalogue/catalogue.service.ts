@@ -6,6 +6,7 @@ import { authorize, can } from "../../platform/access/policy.js";
 import { canRead, releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
 import { hasRole, isAdministrator, readsEverything, type Viewer } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
+import { isUniqueViolation } from "../../platform/constraint-errors.js";
 import {
   AppError,
   conflict,
@@ -43,8 +44,6 @@ import type {
 } from "./catalogue.schemas.js";
 
 type Trx = Kysely<DB>;
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "23505";
 
 // ------------------------------------------------------------------ activities
 export async function searchActivities(ctx: Ctx, query: ActivityQuery) {

@@ -5,6 +5,7 @@ import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput } from "../../platform/access/releasability.js";
 import { coordinatesNation, isAdministrator } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
+import { isForeignKeyViolation } from "../../platform/constraint-errors.js";
 import { AppError, forbiddenField, notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
@@ -22,8 +23,6 @@ import type {
   PersonPatch,
   PersonQuery,
 } from "./directory.schemas.js";
-
-const isForeignKeyViolation = (error: unknown) => (error as { code?: string })?.code === "23503";
 
 function checkDateOrder(from: string | null | undefined, to: string | null | undefined, field: string) {
   if (from && to && to < from) throw validation(field, "must not be before the start date");

@@ -5,6 +5,7 @@ import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
 import { writeAudit } from "../../platform/audit.js";
+import { isUniqueViolation } from "../../platform/constraint-errors.js";
 import { AppError, conflict, notFound, validation } from "../../platform/errors.js";
 import { receiveUpload, sendStoredFile, storeFile } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
@@ -29,10 +30,6 @@ import type {
 import { decisionReference, toRoman } from "./roman.js";
 
 const CLOSED = ["done", "cancelled"];
-
-const isUniqueViolation = (error: unknown, constraint?: string) =>
-  (error as { code?: string })?.code === "23505" &&
-  (!constraint || (error as { constraint?: string }).constraint === constraint);
 
 function checkDates(startsOn: string, endsOn: string) {
   if (endsOn < startsOn) throw validation("body.endsOn", "must not be before the start date");

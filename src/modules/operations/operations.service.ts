@@ -11,6 +11,7 @@ import {
 } from "../../platform/access/releasability.js";
 import { coordinatedNationIds, type Viewer } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
+import { constraintError } from "../../platform/constraint-errors.js";
 import { AppError, invalidState, notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
@@ -49,18 +50,6 @@ type Trx = Transaction<DB>;
 
 function checkDateOrder(from: string | null | undefined, to: string | null | undefined, field: string) {
   if (from && to && to < from) throw validation(field, "must not be before the start date");
-}
-
-/** Maps the constraint a bad write hits to the field the client sent. */
-function constraintError(error: unknown, map: Record<string, [field: string, message: string]>): never {
-  const pg = error as { code?: string; constraint?: string };
-  const hit = pg.constraint ? map[pg.constraint] : undefined;
-  if (hit) {
-    const [field, message] = hit;
-    const code = pg.code === "23505" || pg.code === "23P01" ? "CONFLICT" : "VALIDATION_FAILED";
-    throw new AppError(code, `${field}: ${message}`, [{ field, message }]);
-  }
-  throw error;
 }
 
 function withRelease<T extends ReleasableRecord>(row: T) {

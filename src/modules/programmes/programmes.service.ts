@@ -6,7 +6,8 @@ import { authorize } from "../../platform/access/policy.js";
 import { type ReleasableRecord, releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
 import { coordinatesNation, readsEverything } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
-import { AppError, conflict, notFound, validation } from "../../platform/errors.js";
+import { onConstraint } from "../../platform/constraint-errors.js";
+import { AppError, notFound, validation } from "../../platform/errors.js";
 import { type FileUpload, storeFile } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
@@ -60,45 +61,33 @@ function withRelease<T extends WithRelease>(row: T) {
   };
 }
 
-function pgCode(error: unknown) {
-  return (error as { code?: string; constraint?: string }) ?? {};
-}
+/** The field each unique or exclusion constraint of this capability guards. */
+const CONFLICT_FIELDS: Record<string, string> = {
+  plan_code_key: "body.code",
+  partnership_goal_unique: "body.code",
+  plan_period_unique: "body.number",
+  annual_programme_no_overlap: "body.firstYear",
+  goal_assessment_once_per_cycle: "body.cycleYear",
+  programme_item_activity_once: "body.activityId",
+  plan_objective_unique: "body.code",
+  period_statement_unique: "body.source",
+};
 
 /** Maps constraint violations of this capability to errors that name the field. */
-function mapConstraint(error: unknown): never {
-  const { code, constraint } = pgCode(error) as { code?: string; constraint?: string };
-  if (code === "23505" || code === "23P01") {
-    const field =
-      constraint === "plan_code_key"
-        ? "body.code"
-        : constraint === "partnership_goal_unique"
-          ? "body.code"
-          : constraint === "plan_period_unique"
-            ? "body.number"
-            : constraint === "annual_programme_no_overlap"
-              ? "body.firstYear"
-              : constraint === "goal_assessment_once_per_cycle"
-                ? "body.cycleYear"
-                : constraint === "programme_item_activity_once"
-                  ? "body.activityId"
-                  : constraint === "plan_objective_unique"
-                    ? "body.code"
-                    : constraint === "period_statement_unique"
-                      ? "body.source"
-                      : "body";
-    throw conflict("A record with these values already exists", field);
-  }
-  if (code === "23514") {
+const mapConstraint = onConstraint(({ kind, constraint }) => {
+  if (kind === "unique" || kind === "exclusion")
+    return [CONFLICT_FIELDS[constraint ?? ""] ?? "body", "A record with these values already exists"];
+  if (kind === "check") {
     const field = constraint?.includes("agreed")
       ? "body.agreedYear"
       : constraint?.includes("done")
         ? "body.progress"
         : "body";
-    throw validation(field, `breaks the rule ${constraint ?? "of the record"}`);
+    return [field, `breaks the rule ${constraint ?? "of the record"}`];
   }
-  if (code === "23503") throw validation("body", "refers to a record that does not exist");
-  throw error;
-}
+  if (kind === "foreignKey") return ["body", "refers to a record that does not exist"];
+  return undefined;
+});
 
 async function checkNation(db: Kysely<DB>, nationId: string | null | undefined, field: string) {
   if (!nationId) return;

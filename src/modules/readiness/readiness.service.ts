@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput } from "../../platform/access/releasability.js";
 import { writeAudit } from "../../platform/audit.js";
+import { isExclusionViolation, isUniqueViolation } from "../../platform/constraint-errors.js";
 import {
   AppError,
   conflict,
@@ -40,9 +41,6 @@ import {
   type VersionInput,
 } from "./readiness.schemas.js";
 import { computeOutcome, summarise } from "./scoring.js";
-
-const pgCode = (error: unknown) => (error as { code?: string })?.code;
-const pgConstraint = (error: unknown) => (error as { constraint?: string })?.constraint;
 
 // ------------------------------------------------------------------ units
 export async function listUnits(ctx: Ctx, query: UnitQuery) {
@@ -113,7 +111,7 @@ export async function addDeclaration(ctx: Ctx, id: string, input: DeclarationInp
       .returningAll()
       .executeTakeFirstOrThrow()
       .catch((error) => {
-        if (pgCode(error) === "23P01") {
+        if (isExclusionViolation(error)) {
           throw new AppError("CONFLICT", "The unit is already declared to this pool in these dates", [
             { field: "body.declaredFrom", message: "overlaps an existing declaration to the same pool" },
           ]);
@@ -610,8 +608,8 @@ export async function addTeamMember(ctx: Ctx, id: string, input: TeamInput) {
       .returningAll()
       .executeTakeFirstOrThrow()
       .catch((error) => {
-        if (pgCode(error) === "23505") throw conflict("The person is already on this team", "body.personId");
-        if (pgCode(error) === "23P01" && pgConstraint(error) === "evaluation_team_member_no_overlap") {
+        if (isUniqueViolation(error)) throw conflict("The person is already on this team", "body.personId");
+        if (isExclusionViolation(error, "evaluation_team_member_no_overlap")) {
           throw teamRule("a person cannot be in two evaluation teams at overlapping dates");
         }
         throw error;

@@ -5,6 +5,7 @@ import type { DB } from "../../db/schema/index.js";
 import type { AssessmentScheme } from "../../db/schema/training.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { writeAudit } from "../../platform/audit.js";
+import { isForeignKeyViolation, isUniqueViolation } from "../../platform/constraint-errors.js";
 import { AppError, invalidState, notFound, unprocessable, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
@@ -98,8 +99,6 @@ function checkScheme(scheme: AssessmentScheme, field: string) {
   }
 }
 
-const isViolation = (error: unknown, code: string) => (error as { code?: string })?.code === code;
-
 export async function createCourse(ctx: Ctx, input: CourseInput) {
   const activity = await ctx.db
     .selectFrom("activity")
@@ -137,11 +136,11 @@ export async function createCourse(ctx: Ctx, input: CourseInput) {
       return row.id;
     })
     .catch((error) => {
-      if (isViolation(error, "23505"))
+      if (isUniqueViolation(error))
         throw new AppError("CONFLICT", "The activity already has a course definition", [
           { field: "body.activityId", message: "already has a course definition" },
         ]);
-      if (isViolation(error, "23503")) throw unprocessable("body", "an unknown qualification or person");
+      if (isForeignKeyViolation(error)) throw unprocessable("body", "an unknown qualification or person");
       throw error;
     });
   return getCourse(ctx, id);
@@ -182,7 +181,7 @@ export async function updateCourse(ctx: Ctx, id: string, patch: CoursePatch) {
       });
     })
     .catch((error) => {
-      if (isViolation(error, "23503")) throw unprocessable("body", "an unknown qualification or person");
+      if (isForeignKeyViolation(error)) throw unprocessable("body", "an unknown qualification or person");
       throw error;
     });
   return getCourse(ctx, id);

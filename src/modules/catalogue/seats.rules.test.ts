@@ -42,6 +42,10 @@ async function newActivity(fields: Record<string, unknown> = {}) {
 
 /** A published activity with one event taking nominations by organiser decision. */
 async function manualEvent(capacity: number | null, nationQuota: number | null) {
+  return (await manualActivityEvent(capacity, nationQuota)).eventId;
+}
+
+async function manualActivityEvent(capacity: number | null, nationQuota: number | null) {
   const activity = await newActivity({ capacity, nationQuota });
   const published = await organiser.post(`/api/activities/${activity.id}/status`, { status: "published" });
   expect(published.status, published.text).toBe(200);
@@ -51,7 +55,7 @@ async function manualEvent(capacity: number | null, nationQuota: number | null) 
     acceptance: "manual",
   });
   expect(event.status, event.text).toBe(201);
-  return event.body.id as string;
+  return { eventId: event.body.id as string, code: activity.code, title: `Rule test ${activity.code}` };
 }
 
 /** Nominates a new person of the nation; returns the nomination id (still "nominated": acceptance is manual). */
@@ -249,5 +253,217 @@ describe("calendar feeds", () => {
     expect(feed.status).toBe(200);
     expect(feed.text).toContain("BEGIN:VCALENDAR");
     expect(feed.text).toContain(draft.code);
+  });
+});
+
+describe("the waitlist", () => {
+  async function withdraw(id: string, nation: string, reason = "Ill") {
+    const reply = await (await coordinatorOf(nation)).post(`/api/nominations/${id}/withdraw`, { reason });
+    expect(reply.status, reply.text).toBe(200);
+  }
+  const waitlistAll = async (ids: string[]) => {
+    for (const id of ids) expect((await decide(id, "waitlist")).status).toBe(200);
+  };
+  const nomination = (id: string) =>
+    t.db
+      .selectFrom("nomination")
+      .select(["status", "statusReason", "decidedBy"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+  const noticesOf = (recordId: string, kind: string) =>
+    t.db
+      .selectFrom("notification")
+      .select(["userId", "title", "body"])
+      .where("recordId", "=", recordId)
+      .where("kind", "=", kind)
+      .orderBy("userId")
+      .execute();
+  const auditOf = (recordType: string, recordId: string, action: string) =>
+    t.db
+      .selectFrom("auditEntry")
+      .select(["actorUserId", "diff"])
+      .where("recordType", "=", recordType)
+      .where("recordId", "=", recordId)
+      .where("action", "=", action)
+      .orderBy("seq")
+      .execute();
+  const sorted = (ids: (string | null)[]) => [...ids].sort();
+
+  it("gives a freed seat to the first waiting nominee only, and records and announces the promotion", async () => {
+    // Capacity 1, no quota, the waiting nominees of two other nations: only the capacity holds back the second.
+    const { eventId, code, title } = await manualActivityEvent(1, null);
+    const holder = await nominate(eventId, "AZE");
+    const first = await nominate(eventId, "TUR", 1);
+    const second = await nominate(eventId, "GEO", 2);
+    expect((await decide(holder, "accept")).status).toBe(200);
+    await waitlistAll([first, second]);
+    await withdraw(holder, "AZE");
+    const azeCoordinator = (await coordinatorOf("AZE")).userId;
+    expect(await nomination(first)).toEqual({
+      status: "accepted",
+      statusReason: "Promoted from the waitlist",
+      decidedBy: azeCoordinator,
+    });
+    expect(await statusOf(second)).toBe("waitlisted");
+    const audit = await auditOf("nomination", first, "nomination.promote");
+    expect(audit).toEqual([
+      {
+        actorUserId: azeCoordinator,
+        diff: {
+          before: { status: "waitlisted" },
+          after: { status: "accepted" },
+          detail: { reason: "seat freed on the event" },
+        },
+      },
+    ]);
+    // The nominee's side and the organisers hear of it.
+    const notices = await noticesOf(first, "nomination.promoted");
+    expect(notices.map((n) => n.userId)).toEqual(
+      sorted([(await coordinatorOf("TUR")).userId, organiser.userId]),
+    );
+    for (const notice of notices)
+      expect(notice).toMatchObject({ title: `${code}: promoted from the waitlist to a seat`, body: title });
+  });
+
+  it("shares added seats out in waitlist order within each nation's quota", async () => {
+    // Capacity 1 → 3, quota 1: the second Turk is held back by the quota, the American by the capacity.
+    const eventId = await manualEvent(1, 1);
+    const holder = await nominate(eventId, "AZE");
+    const waiting = [
+      await nominate(eventId, "TUR", 1),
+      await nominate(eventId, "TUR", 2),
+      await nominate(eventId, "GEO", 3),
+      await nominate(eventId, "USA", 4),
+    ];
+    expect((await decide(holder, "accept")).status).toBe(200);
+    await waitlistAll(waiting);
+    const more = await organiser.patch(`/api/events/${eventId}`, { capacity: 3 });
+    expect(more.status, more.text).toBe(200);
+    expect(await Promise.all(waiting.map(statusOf))).toEqual([
+      "accepted",
+      "waitlisted",
+      "accepted",
+      "waitlisted",
+    ]);
+  });
+
+  it("does not give a seat back to the nominee just moved from it to the waitlist; the next one takes it", async () => {
+    const eventId = await manualEvent(1, null);
+    const moved = await nominate(eventId, "AZE");
+    const next = await nominate(eventId, "TUR");
+    expect((await decide(moved, "accept")).status).toBe(200);
+    await waitlistAll([next, moved]);
+    expect(await statusOf(moved)).toBe("waitlisted");
+    expect(await statusOf(next)).toBe("accepted");
+  });
+
+  it("lets nobody wait for a seat of an event without a capacity once the event changes", async () => {
+    const eventId = await manualEvent(null, null);
+    const waiting = await nominate(eventId, "AZE");
+    await waitlistAll([waiting]);
+    const changed = await organiser.patch(`/api/events/${eventId}`, { venue: "Hall B" });
+    expect(changed.status, changed.text).toBe(200);
+    expect(await statusOf(waiting)).toBe("accepted");
+  });
+
+  it("is served while the event is planned, open or closed, not once it is completed", async () => {
+    for (const status of ["planned", "open", "closed", "completed"] as const) {
+      const eventId = await manualEvent(1, null);
+      const holder = await nominate(eventId, "AZE");
+      const waiting = await nominate(eventId, "TUR");
+      expect((await decide(holder, "accept")).status).toBe(200);
+      await waitlistAll([waiting]);
+      const reply = await organiser.patch(`/api/events/${eventId}`, { status, capacity: 2 });
+      expect(reply.status, `${status}: ${reply.text}`).toBe(200);
+      expect(await statusOf(waiting), status).toBe(status === "completed" ? "waitlisted" : "accepted");
+    }
+  });
+
+  it("records and announces each decision and withdrawal to the nominee's side", async () => {
+    const { eventId, code, title } = await manualActivityEvent(5, null);
+    const accepted = await nominate(eventId, "AZE");
+    const declined = await nominate(eventId, "TUR");
+    const azeCoordinator = (await coordinatorOf("AZE")).userId;
+    const turCoordinator = (await coordinatorOf("TUR")).userId;
+    expect((await decide(accepted, "accept")).status).toBe(200);
+    const decline = await organiser.post(`/api/nominations/${declined}/decision`, {
+      decision: "decline",
+      reason: "No seat for this rank",
+    });
+    expect(decline.status, decline.text).toBe(200);
+    // Decisions: the nominee's side hears of them, not the organisers; the reason is the body when given.
+    expect(await noticesOf(accepted, "nomination.accepted")).toEqual([
+      { userId: azeCoordinator, title: `${code}: nomination accepted`, body: title },
+    ]);
+    expect(await noticesOf(declined, "nomination.declined")).toEqual([
+      { userId: turCoordinator, title: `${code}: nomination declined`, body: "No seat for this rank" },
+    ]);
+    expect(await auditOf("nomination", accepted, "nomination.accept")).toEqual([
+      {
+        actorUserId: organiser.userId,
+        diff: { before: { status: "nominated" }, after: { status: "accepted" } },
+      },
+    ]);
+    expect(await auditOf("nomination", declined, "nomination.decline")).toEqual([
+      {
+        actorUserId: organiser.userId,
+        diff: {
+          before: { status: "nominated" },
+          after: { status: "declined" },
+          detail: { reason: "No seat for this rank" },
+        },
+      },
+    ]);
+    // A withdrawal: the organisers hear of it, the coordinator who withdrew does not.
+    await withdraw(accepted, "AZE", "Posted abroad");
+    expect(await nomination(accepted)).toEqual({
+      status: "withdrawn",
+      statusReason: "Posted abroad",
+      decidedBy: azeCoordinator,
+    });
+    expect(await noticesOf(accepted, "nomination.withdrawn")).toEqual([
+      { userId: organiser.userId, title: `${code}: nomination withdrawn`, body: "Posted abroad" },
+    ]);
+    expect(await auditOf("nomination", accepted, "nomination.withdraw")).toEqual([
+      {
+        actorUserId: azeCoordinator,
+        diff: {
+          before: { status: "accepted" },
+          after: { status: "withdrawn" },
+          detail: { reason: "Posted abroad" },
+        },
+      },
+    ]);
+  });
+
+  it("tells those holding or waiting for a seat when the event's dates or place change", async () => {
+    const { eventId, code } = await manualActivityEvent(1, null);
+    const holder = await nominate(eventId, "AZE");
+    const waiting = await nominate(eventId, "TUR");
+    const undecided = await nominate(eventId, "GEO");
+    expect((await decide(holder, "accept")).status).toBe(200);
+    await waitlistAll([waiting]);
+    const moved = await organiser.patch(`/api/events/${eventId}`, { startsOn: "2027-09-07", city: "Baku" });
+    expect(moved.status, moved.text).toBe(200);
+    const title = `${code}: the event changed (startsOn, city)`;
+    expect(await noticesOf(holder, "event.changed")).toEqual([
+      { userId: (await coordinatorOf("AZE")).userId, title, body: null },
+    ]);
+    expect(await noticesOf(waiting, "event.changed")).toEqual([
+      { userId: (await coordinatorOf("TUR")).userId, title, body: null },
+    ]);
+    expect(await noticesOf(undecided, "event.changed")).toEqual([]);
+    const audit = await auditOf("event", eventId, "event.update");
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      actorUserId: organiser.userId,
+      diff: {
+        before: { startsOn: "2027-09-06", city: null },
+        after: { startsOn: "2027-09-07", city: "Baku" },
+      },
+    });
+    // A change of nothing the nominees care about tells no one.
+    expect((await organiser.patch(`/api/events/${eventId}`, { capacity: 1 })).status).toBe(200);
+    expect(await noticesOf(holder, "event.changed")).toHaveLength(1);
   });
 });

@@ -27,15 +27,15 @@ export default {
   // `npm run test:mutation -- --mutate <file:lines>` measures one function; see docs/testing.md for the figures.
   mutate: [
     // activity status moves
-    "src/modules/catalogue/catalogue.service.ts:255-300",
+    "src/modules/catalogue/catalogue.service.ts:254-299",
     // seats and nominations: capacity changes, waitlist promotion, acceptance, bulk decisions, withdrawal
-    "src/modules/catalogue/catalogue.service.ts:478-541",
-    "src/modules/catalogue/catalogue.service.ts:652-712",
-    "src/modules/catalogue/catalogue.service.ts:863-987",
+    "src/modules/catalogue/catalogue.service.ts:477-540",
+    "src/modules/catalogue/catalogue.service.ts:651-711",
+    "src/modules/catalogue/catalogue.service.ts:862-986",
     // calendar feeds, built with the owner's view
-    "src/modules/catalogue/catalogue.service.ts:1193-1254",
+    "src/modules/catalogue/catalogue.service.ts:1192-1253",
     // readiness team rules
-    "src/modules/readiness/readiness.service.ts:560-676",
+    "src/modules/readiness/readiness.service.ts:558-674",
     // releasability and viewer scope
     "src/platform/access/releasability.ts:28-62",
     "src/platform/access/viewer.ts:53-58",

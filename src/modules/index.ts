@@ -3,6 +3,7 @@ import { auditRoutes } from "./audit/index.js";
 import { catalogueRoutes } from "./catalogue/index.js";
 import { directoryRoutes } from "./directory/index.js";
 import { identityRoutes } from "./identity/index.js";
+import { importsRoutes } from "./imports/index.js";
 import { meetingsRoutes } from "./meetings/index.js";
 import { notificationsRoutes } from "./notifications/index.js";
 import { operationsRoutes } from "./operations/index.js";
@@ -21,5 +22,6 @@ export const modules: RoutesPlugin[] = [
   operationsRoutes,
   meetingsRoutes,
   notificationsRoutes,
+  importsRoutes,
   auditRoutes,
 ];

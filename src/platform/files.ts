@@ -94,8 +94,16 @@ export function checkUpload(upload: FileUpload, limitBytes: number): void {
   }
 }
 
-/** Stores a checked file inside the caller's transaction and audits it. */
-export async function storeFile(trx: Kysely<DB>, ctx: Ctx, upload: FileUpload): Promise<StoredFileInfo> {
+/**
+ * Stores a checked file inside the caller's transaction and audits it; `audited: false` when the caller's own
+ * single audit entry names the file (an import: one entry per import).
+ */
+export async function storeFile(
+  trx: Kysely<DB>,
+  ctx: Ctx,
+  upload: FileUpload,
+  options: { audited?: boolean } = {},
+): Promise<StoredFileInfo> {
   checkUpload(upload, ctx.config.uploadLimitBytes);
   const sha256 = createHash("sha256").update(upload.data).digest("hex");
   const row = await trx
@@ -110,6 +118,7 @@ export async function storeFile(trx: Kysely<DB>, ctx: Ctx, upload: FileUpload): 
     })
     .returning(["id", "filename", "contentType", "sizeBytes", "sha256", "createdAt"])
     .executeTakeFirstOrThrow();
+  if (options.audited === false) return row;
   await writeAudit(trx, ctx, {
     action: "file.store",
     recordType: "stored_file",

@@ -26,4 +26,5 @@ export const migrationNames: readonly string[] = [
   "0021_action_item_deadline",
   "0022_notifications",
   "0023_login_backoff",
+  "0024_import_mappings",
 ];

@@ -1,6 +1,7 @@
 import type { CatalogueTables } from "./catalogue.js";
 import type { DirectoryTables } from "./directory.js";
 import type { IdentityTables } from "./identity.js";
+import type { ImportsTables } from "./imports.js";
 import type { MeetingsTables } from "./meetings.js";
 import type { NotificationsTables } from "./notifications.js";
 import type { OperationsTables } from "./operations.js";
@@ -17,4 +18,5 @@ export type DB = DirectoryTables &
   ReadinessTables &
   OperationsTables &
   MeetingsTables &
-  NotificationsTables;
+  NotificationsTables &
+  ImportsTables;

@@ -1,0 +1,2 @@
+export { importsRoutes } from "./imports.routes.js";
+export * as importsService from "./imports.service.js";

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, api, type Page, type Ref } from "../../shared/api";
+import { api, type Page, type Ref } from "../../shared/api";
 
 export type ActionStatus = "open" | "in_progress" | "done" | "cancelled";
 export const ACTION_STATUSES: ActionStatus[] = ["open", "in_progress", "done", "cancelled"];
@@ -246,33 +246,10 @@ export function useSetActionStatus() {
   });
 }
 
-/** Sends one file as multipart/form-data (field `file`) with the session's CSRF token. */
-export async function uploadFile(url: string, file: File): Promise<void> {
-  const form = new FormData();
-  form.append("file", file);
-  const session = await fetch("/api/auth/session", { credentials: "same-origin" }).then((r) => r.json());
-  const response = await fetch(url, {
-    method: "POST",
-    body: form,
-    credentials: "same-origin",
-    headers: { "x-csrf-token": session.csrfToken ?? "" },
-  });
-  if (!response.ok) {
-    const payload = await response.json().catch(() => ({}));
-    throw new ApiError(
-      response.status,
-      payload.code ?? `HTTP_${response.status}`,
-      payload.message ?? response.statusText,
-      payload.fields ?? [],
-      payload.requestId ?? null,
-    );
-  }
-}
-
 export function useUpload() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ url, file }: { url: string; file: File }) => uploadFile(url, file),
+    mutationFn: ({ url, file }: { url: string; file: File }) => api.upload<unknown>(url, file),
     onSuccess: () =>
       Promise.all([
         client.invalidateQueries({ queryKey: meetingsKeys.all }),

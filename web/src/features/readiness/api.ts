@@ -216,28 +216,8 @@ export function useCreateChecklist() {
 export function useImportChecklist(templateId: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: async (file: File) => {
-      const form = new FormData();
-      form.append("file", file);
-      const session = await fetch("/api/auth/session", { credentials: "same-origin" }).then((r) => r.json());
-      const response = await fetch(`/api/readiness/checklists/${templateId}/import`, {
-        method: "POST",
-        body: form,
-        credentials: "same-origin",
-        headers: { "x-csrf-token": session.csrfToken ?? "" },
-      });
-      const payload = await response.json().catch(() => ({}));
-      if (!response.ok) {
-        throw new ApiError(
-          response.status,
-          payload.code ?? `HTTP_${response.status}`,
-          payload.message ?? response.statusText,
-          payload.fields ?? [],
-          payload.requestId ?? null,
-        );
-      }
-      return payload as { version: number };
-    },
+    mutationFn: (file: File) =>
+      api.upload<{ version: number }>(`/api/readiness/checklists/${templateId}/import`, file),
     onSuccess: invalidate,
   });
 }

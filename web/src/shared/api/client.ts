@@ -29,6 +29,8 @@ export function toQueryString(params: QueryParams = {}): string {
 export interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
+  /** A multipart body (file uploads): sent as is, the browser sets its content type and boundary. */
+  form?: FormData;
   query?: QueryParams;
   signal?: AbortSignal;
   /** Internal: set on the one retry after a CSRF rejection. */
@@ -79,7 +81,7 @@ async function parseError(response: Response): Promise<ApiError> {
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? "GET";
   const headers: Record<string, string> = { accept: "application/json" };
-  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (options.body !== undefined && !options.form) headers["content-type"] = "application/json";
   if (UNSAFE.has(method) && csrfToken) headers["x-csrf-token"] = csrfToken;
 
   let response: Response;
@@ -88,7 +90,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       method,
       headers,
       credentials: "same-origin",
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (error) {
@@ -115,4 +117,10 @@ export const api = {
   put: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: "PUT", body: body ?? {} }),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: "PATCH", body: body ?? {} }),
   delete: <T>(path: string) => apiRequest<T>(path, { method: "DELETE" }),
+  /** Posts one file as multipart/form-data in the field `file`. */
+  upload: <T>(path: string, file: File) => {
+    const form = new FormData();
+    form.append("file", file);
+    return apiRequest<T>(path, { method: "POST", form });
+  },
 };

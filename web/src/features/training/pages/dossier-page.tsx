@@ -18,7 +18,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
-import { ApiError } from "../../../shared/api";
+import { api } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   DetailList,
@@ -40,29 +40,11 @@ const MISSING_COLOURS = {
   open_condition: "grape",
 };
 
-async function uploadEvidence(applicationId: string, standardId: string, file: File) {
-  const form = new FormData();
-  form.append("file", file);
-  const session = await fetch("/api/auth/session", { credentials: "same-origin" }).then((r) => r.json());
-  const response = await fetch(
+function uploadEvidence(applicationId: string, standardId: string, file: File) {
+  return api.upload<unknown>(
     `/api/training/accreditation/${applicationId}/standards/${standardId}/evidence`,
-    {
-      method: "POST",
-      body: form,
-      credentials: "same-origin",
-      headers: { "x-csrf-token": session.csrfToken ?? "" },
-    },
+    file,
   );
-  if (!response.ok) {
-    const payload = await response.json().catch(() => ({}));
-    throw new ApiError(
-      response.status,
-      payload.code ?? `HTTP_${response.status}`,
-      payload.message ?? response.statusText,
-      payload.fields ?? [],
-      payload.requestId ?? null,
-    );
-  }
 }
 
 function StandardRow({ dossier, standard }: { dossier: Dossier; standard: DossierStandard }) {

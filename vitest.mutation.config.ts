@@ -12,6 +12,7 @@ export const MUTATION_TESTS = [
   "src/modules/training/certificates.rules.test.ts",
   "src/modules/audit/audit.rules.test.ts",
   "src/platform/access/scoped-auditor.test.ts",
+  "src/platform/access/releasability.rules.test.ts",
   "src/modules/readiness/readiness.test.ts",
   "src/modules/training/training.test.ts",
   "src/modules/audit/audit.test.ts",

@@ -233,6 +233,78 @@ describe("activity status moves", () => {
   });
 });
 
+describe("an activity's cancellation", () => {
+  const activityRow = (id: string) =>
+    t.db
+      .selectFrom("activity")
+      .select(["status", "cancelReason"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+  const eventRow = (id: string) =>
+    t.db
+      .selectFrom("event")
+      .select(["status", "cancelReason"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+  const move = (id: string, body: Record<string, unknown>) =>
+    organiser.post(`/api/activities/${id}/status`, body);
+
+  it("needs a reason, keeps it, cancels the running events only, and is audited; other moves need none", async () => {
+    const activity = await newActivity();
+    // Other moves need no reason, and a reason given to them is not a cancellation reason.
+    expect((await move(activity.id, { status: "published", reason: "Ready" })).status).toBe(200);
+    expect((await move(activity.id, { status: "draft" })).status).toBe(200);
+    expect((await move(activity.id, { status: "published" })).status).toBe(200);
+    expect(await activityRow(activity.id)).toEqual({ status: "published", cancelReason: null });
+    const events: string[] = [];
+    for (const startsOn of ["2027-09-06", "2027-10-04", "2027-11-01"]) {
+      const event = await organiser.post(`/api/activities/${activity.id}/events`, {
+        startsOn,
+        endsOn: startsOn,
+      });
+      expect(event.status, event.text).toBe(201);
+      events.push(event.body.id);
+    }
+    const [running, completed, cancelled] = events as [string, string, string];
+    expect((await organiser.patch(`/api/events/${completed}`, { status: "completed" })).status).toBe(200);
+    expect((await organiser.post(`/api/events/${cancelled}/cancel`, { reason: "Venue lost" })).status).toBe(
+      200,
+    );
+
+    const noReason = await move(activity.id, { status: "cancelled" });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.fields).toEqual([
+      { field: "body.reason", message: "a cancellation needs a reason" },
+    ]);
+    expect(await activityRow(activity.id)).toEqual({ status: "published", cancelReason: null });
+
+    expect((await move(activity.id, { status: "cancelled", reason: "Budget cut" })).status).toBe(200);
+    expect(await activityRow(activity.id)).toEqual({ status: "cancelled", cancelReason: "Budget cut" });
+    expect(await eventRow(running)).toEqual({ status: "cancelled", cancelReason: "Budget cut" });
+    expect(await eventRow(completed)).toEqual({ status: "completed", cancelReason: null });
+    expect(await eventRow(cancelled)).toEqual({ status: "cancelled", cancelReason: "Venue lost" });
+    const audit = await t.db
+      .selectFrom("auditEntry")
+      .select(["actorUserId", "diff"])
+      .where("recordType", "=", "activity")
+      .where("recordId", "=", activity.id)
+      .where("action", "=", "activity.status")
+      .orderBy("seq")
+      .execute();
+    expect(audit.map((entry) => entry.diff)).toEqual([
+      { before: { status: "draft" }, after: { status: "published" }, detail: { reason: "Ready" } },
+      { before: { status: "published" }, after: { status: "draft" } },
+      { before: { status: "draft" }, after: { status: "published" } },
+      { before: { status: "published" }, after: { status: "cancelled" }, detail: { reason: "Budget cut" } },
+    ]);
+    expect(new Set(audit.map((entry) => entry.actorUserId))).toEqual(new Set([organiser.userId]));
+
+    const refused = await move(activity.id, { status: "published" });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe("An activity that is cancelled cannot become published");
+  });
+});
+
 describe("calendar feeds", () => {
   it("are built with their owner's view, not the anonymous requester's", async () => {
     // A draft activity is visible to its organiser only; the organiser's saved-search feed must list it.
@@ -317,12 +389,13 @@ describe("the waitlist", () => {
       },
     ]);
     // The nominee's side and the organisers hear of it.
-    const notices = await noticesOf(first, "nomination.promoted");
-    expect(notices.map((n) => n.userId)).toEqual(
-      sorted([(await coordinatorOf("TUR")).userId, organiser.userId]),
+    expect(await noticesOf(first, "nomination.promoted")).toEqual(
+      sorted([(await coordinatorOf("TUR")).userId, organiser.userId]).map((userId) => ({
+        userId,
+        title: `${code}: promoted from the waitlist to a seat`,
+        body: title,
+      })),
     );
-    const promoted = { title: `${code}: promoted from the waitlist to a seat`, body: title };
-    expect(notices.map((n) => ({ title: n.title, body: n.body }))).toEqual([promoted, promoted]);
   });
 
   it("shares added seats out in waitlist order within each nation's quota", async () => {

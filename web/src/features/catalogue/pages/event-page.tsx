@@ -28,6 +28,8 @@ import {
   RemoteSelect,
 } from "../../../shared/ui";
 import { useEvent, useNominate, useNominations } from "../api";
+import { EventActions } from "../components/event-actions";
+import { EventSessions } from "../components/event-sessions";
 import { localTitle, useDateRange } from "../components/labels";
 import { NominationsTable } from "../components/nominations-table";
 import type { EventDetail, Nomination } from "../types";
@@ -217,7 +219,7 @@ function NominateForm({ event, nominations }: { event: EventDetail; nominations:
 export function EventPage() {
   const { id = "" } = useParams();
   const { t } = useTranslation("catalogue");
-  const { language, dateTime } = useFormat();
+  const { language } = useFormat();
   const dates = useDateRange();
   const { coordinatesNation, isAdministrator, signedIn } = usePermissions();
   const event = useEvent(id);
@@ -237,8 +239,14 @@ export function EventPage() {
               { label: dates(e.startsOn, e.endsOn) },
             ]}
             badges={<Badge data-testid="event-status">{t(`statuses.${e.status}`)}</Badge>}
+            actions={e.canManage ? <EventActions event={e} /> : undefined}
           />
           <Stack>
+            {e.status === "cancelled" && e.cancelReason && (
+              <Alert color="red" data-testid="event-cancel-reason-shown">
+                {t("eventEdit.cancelled", { reason: e.cancelReason })}
+              </Alert>
+            )}
             <Grid>
               <Grid.Col span={{ base: 12, lg: 5 }}>
                 <Stack>
@@ -256,18 +264,7 @@ export function EventPage() {
                       { label: t("fields.status"), value: t(`statuses.${e.status}`) },
                     ]}
                   />
-                  {e.sessions.length > 0 && (
-                    <Paper withBorder p="md">
-                      <Title order={2} size="h4" mb="xs">
-                        {t("fields.sessions")}
-                      </Title>
-                      {e.sessions.map((session) => (
-                        <Text key={session.id} size="sm">
-                          {session.title}: {dateTime(session.startsAt)} – {dateTime(session.endsAt)}
-                        </Text>
-                      ))}
-                    </Paper>
-                  )}
+                  <EventSessions event={e} />
                 </Stack>
               </Grid.Col>
               <Grid.Col span={{ base: 12, lg: 7 }}>

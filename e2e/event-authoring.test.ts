@@ -1,0 +1,94 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type E2E, startE2E } from "./support/browser.js";
+
+let e2e: E2E;
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 200 });
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(() => e2e?.close());
+
+/** From the catalogue to the CREVAL run of 8 March 2027, as any user finds it. */
+async function openCrevalRun(page: Page) {
+  await page.goto("/catalogue");
+  await page.getByTestId("catalogue-search").fill("CREVAL");
+  await page.getByTestId("activity-row-CREVAL-2027").click();
+  await page.waitForURL(/\/catalogue\/activities\/[0-9a-f-]{36}$/);
+  await page.getByTestId("event-open-2027-03-08").click();
+  await page.waitForURL(/\/catalogue\/events\/[0-9a-f-]{36}$/);
+}
+
+describe("an event edited and cancelled in the browser", () => {
+  it("the organiser edits the event (a refused date keeps the input), keeps its timetable, cancels it with a reason, and the nominee's coordinator is told", async () => {
+    const coordinator = await e2e.newPage();
+    await e2e.login(coordinator, "coordinator");
+    await openCrevalRun(coordinator);
+    const eventUrl = coordinator.url();
+    const picker = coordinator.getByTestId("nominate-person");
+    await picker.click();
+    await picker.fill("Mammadov");
+    await coordinator.getByRole("option", { name: /Kamran Mammadov/ }).click();
+    await coordinator.getByTestId("nominate-submit").click();
+    await poll(() => coordinator.getByTestId("nomination-row-Mammadov").count()).toBe(1);
+    // A coordinator does not manage the event: no edit or cancel controls.
+    expect(await coordinator.getByTestId("event-edit").count()).toBe(0);
+
+    const organiser = await e2e.newPage();
+    await e2e.login(organiser, "organiser");
+    await organiser.goto(eventUrl);
+
+    // Edit: an end before the start is refused beside the field, and what was typed stays.
+    await organiser.getByTestId("event-edit").click();
+    const form = organiser.getByTestId("event-form");
+    await form.getByTestId("event-city").fill("Ganja");
+    await form.getByTestId("event-ends").fill("2027-03-01");
+    await form.getByTestId("event-save").click();
+    await poll(() => form.textContent()).toContain("must not be before startsOn");
+    expect(await form.getByTestId("event-city").inputValue()).toBe("Ganja");
+    await form.getByTestId("event-ends").fill("2027-03-12");
+    await form.getByTestId("event-save").click();
+    await poll(() => organiser.getByTestId("event-form").count()).toBe(0);
+    await poll(() => organiser.locator("main").textContent()).toContain("Ganja");
+
+    // The timetable: a session added, then removed after a confirmation.
+    const sessions = organiser.getByTestId("event-sessions");
+    await sessions.getByTestId("session-title").fill("Opening brief");
+    await sessions.getByTestId("session-starts").fill("2027-03-08T09:00");
+    await sessions.getByTestId("session-ends").fill("2027-03-08T10:30");
+    await sessions.getByTestId("session-add").click();
+    await poll(() => sessions.textContent()).toContain("Opening brief");
+    await sessions
+      .locator("tr", { hasText: "Opening brief" })
+      .locator('[data-testid^="session-remove-"]')
+      .click();
+    await organiser.locator('[data-testid^="session-remove-"][data-testid$="-confirm"]').click();
+    await poll(() => sessions.textContent()).not.toContain("Opening brief");
+    // The seeded days stay.
+    await poll(() => sessions.locator("tr").count()).toBe(5);
+
+    // Cancel: a reason is required, then every nominee's side hears of it.
+    await organiser.getByTestId("event-cancel").click();
+    await organiser.getByTestId("event-cancel-confirm").click();
+    await poll(() => organiser.getByTestId("event-cancel-reason").getAttribute("aria-invalid")).toBe("true");
+    await organiser.getByTestId("event-cancel-reason").fill("The host centre is closed for repairs");
+    await organiser.getByTestId("event-cancel-confirm").click();
+    await poll(() => organiser.getByTestId("event-status").textContent()).toBe("Cancelled");
+    await poll(() => organiser.getByTestId("event-cancel-reason-shown").textContent()).toContain(
+      "The host centre is closed for repairs",
+    );
+    expect(await organiser.getByTestId("event-edit").count()).toBe(0);
+
+    await coordinator.goto("/notifications");
+    await poll(() => coordinator.getByTestId("notifications-list").textContent()).toContain(
+      "CREVAL-2027: the event was cancelled",
+    );
+    await coordinator.goto(eventUrl);
+    await poll(() =>
+      coordinator.getByTestId("nomination-row-Mammadov").getByTestId("nomination-status-cancelled").count(),
+    ).toBe(1);
+    await coordinator.context().close();
+    await organiser.context().close();
+  });
+});

@@ -1,0 +1,227 @@
+import {
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, api, applyServerErrors } from "../../../shared/api";
+import { notifyError, notifySuccess } from "../../../shared/ui";
+import { useInvalidateCatalogue } from "../api";
+import type { EventDetail } from "../types";
+
+const STATUSES = ["planned", "open", "closed", "completed"] as const;
+
+interface EventValues {
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  city: string;
+  venue: string;
+  capacity: number | string;
+  nationQuota: number | string;
+  nominationsCloseOn: string;
+  acceptance: string;
+  status: string;
+}
+
+const valuesOf = (event: EventDetail): EventValues => ({
+  title: event.title ?? "",
+  startsOn: event.startsOn,
+  endsOn: event.endsOn,
+  city: event.city ?? "",
+  venue: event.venue ?? "",
+  capacity: event.capacity ?? "",
+  nationQuota: event.nationQuota ?? "",
+  nominationsCloseOn: event.nominationsCloseOn ?? "",
+  acceptance: event.acceptance,
+  status: event.status,
+});
+
+const orNull = (text: string) => text.trim() || null;
+const numberOrNull = (value: number | string) => (typeof value === "number" ? value : null);
+
+/** The organiser's controls on an event: edit its facts, cancel it with a reason that reaches every nominee. */
+export function EventActions({ event }: { event: EventDetail }) {
+  const { t } = useTranslation("catalogue");
+  const invalidate = useInvalidateCatalogue();
+  const [editing, setEditing] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  const [reason, setReason] = useState("");
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm<EventValues>({
+    initialValues: valuesOf(event),
+    validate: {
+      startsOn: (value) => (value ? null : t("eventEdit.required")),
+      endsOn: (value) => (value ? null : t("eventEdit.required")),
+    },
+  });
+
+  const open = () => {
+    form.setValues(valuesOf(event));
+    form.resetDirty(valuesOf(event));
+    setEditing(true);
+  };
+
+  const save = form.onSubmit(async (values) => {
+    setBusy(true);
+    try {
+      // Only what changed: an untouched field never overwrites a change someone else made meanwhile.
+      const all = {
+        title: orNull(values.title),
+        startsOn: values.startsOn,
+        endsOn: values.endsOn,
+        city: orNull(values.city),
+        venue: orNull(values.venue),
+        capacity: numberOrNull(values.capacity),
+        nationQuota: numberOrNull(values.nationQuota),
+        nominationsCloseOn: values.nominationsCloseOn || null,
+        acceptance: values.acceptance,
+        status: values.status,
+      };
+      const patch = Object.fromEntries(
+        Object.entries(all).filter(([key]) => form.isDirty(key as keyof EventValues)),
+      );
+      if (Object.keys(patch).length) await api.patch(`/api/events/${event.id}`, patch);
+      await invalidate();
+      notifySuccess(t("common:notify.saved"));
+      setEditing(false);
+    } catch (error) {
+      // The form keeps what the user typed; the server's field errors appear beside the fields.
+      if (!(error instanceof ApiError && applyServerErrors(form, error))) notifyError(error, t);
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  const cancel = async () => {
+    if (!reason.trim()) {
+      setReasonError(t("eventEdit.required"));
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.post(`/api/events/${event.id}/cancel`, { reason: reason.trim() });
+      await invalidate();
+      notifySuccess(t("common:notify.saved"));
+      setCancelling(false);
+    } catch (error) {
+      const field =
+        error instanceof ApiError ? error.fields.find((f) => f.field === "body.reason") : undefined;
+      if (field) setReasonError(field.message);
+      else notifyError(error, t);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (event.status === "cancelled") return null;
+  return (
+    <Group gap="xs">
+      <Button size="xs" variant="default" onClick={open} data-testid="event-edit">
+        {t("eventEdit.edit")}
+      </Button>
+      <Button
+        size="xs"
+        color="red"
+        variant="subtle"
+        onClick={() => setCancelling(true)}
+        data-testid="event-cancel"
+      >
+        {t("eventEdit.cancel")}
+      </Button>
+      <Modal opened={editing} onClose={() => setEditing(false)} title={t("eventEdit.edit")} size="lg">
+        <form onSubmit={save} noValidate data-testid="event-form">
+          <Stack>
+            <TextInput label={t("eventEdit.title")} {...form.getInputProps("title")} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                type="date"
+                required
+                label={t("eventEdit.startsOn")}
+                {...form.getInputProps("startsOn")}
+                data-testid="event-starts"
+              />
+              <TextInput
+                type="date"
+                required
+                label={t("eventEdit.endsOn")}
+                {...form.getInputProps("endsOn")}
+                data-testid="event-ends"
+              />
+              <TextInput label={t("form.city")} {...form.getInputProps("city")} data-testid="event-city" />
+              <TextInput label={t("form.venue")} {...form.getInputProps("venue")} />
+              <NumberInput
+                label={t("fields.capacity")}
+                min={1}
+                {...form.getInputProps("capacity")}
+                data-testid="event-capacity"
+              />
+              <NumberInput label={t("fields.quota")} min={1} {...form.getInputProps("nationQuota")} />
+              <TextInput
+                type="date"
+                label={t("eventEdit.closesOn")}
+                {...form.getInputProps("nominationsCloseOn")}
+              />
+              <Select
+                label={t("fields.acceptance")}
+                data={(["manual", "first_come"] as const).map((value) => ({
+                  value,
+                  label: t(`acceptance.${value}`),
+                }))}
+                allowDeselect={false}
+                {...form.getInputProps("acceptance")}
+              />
+              <Select
+                label={t("fields.status")}
+                data={STATUSES.map((value) => ({ value, label: t(`statuses.${value}`) }))}
+                allowDeselect={false}
+                {...form.getInputProps("status")}
+              />
+            </SimpleGrid>
+            <Group justify="flex-end">
+              <Button type="submit" loading={busy} data-testid="event-save">
+                {t("form.save")}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+      <Modal opened={cancelling} onClose={() => setCancelling(false)} title={t("eventEdit.cancelTitle")}>
+        <Stack>
+          <Text size="sm">{t("eventEdit.cancelIntro")}</Text>
+          <Textarea
+            required
+            autosize
+            minRows={2}
+            label={t("eventEdit.reason")}
+            value={reason}
+            error={reasonError}
+            onChange={(e) => {
+              setReason(e.currentTarget.value);
+              setReasonError(null);
+            }}
+            data-testid="event-cancel-reason"
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setCancelling(false)}>
+              {t("eventEdit.keep")}
+            </Button>
+            <Button color="red" loading={busy} onClick={cancel} data-testid="event-cancel-confirm">
+              {t("eventEdit.confirmCancel")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Group>
+  );
+}

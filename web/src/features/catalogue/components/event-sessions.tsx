@@ -1,0 +1,124 @@
+import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useTranslation } from "react-i18next";
+import { ApiError, api, applyServerErrors } from "../../../shared/api";
+import { useFormat } from "../../../shared/i18n/format";
+import { ConfirmButton, notifyError, notifySuccess } from "../../../shared/ui";
+import { useInvalidateCatalogue } from "../api";
+import type { EventDetail } from "../types";
+
+/** `datetime-local` values are the browser's local time; the server takes an instant. */
+const instant = (local: string) => (local ? new Date(local).toISOString() : "");
+
+/** An event's timetable: everyone reads it; its organiser adds and removes sessions. */
+export function EventSessions({ event }: { event: EventDetail }) {
+  const { t } = useTranslation("catalogue");
+  const { dateTime } = useFormat();
+  const invalidate = useInvalidateCatalogue();
+  const manage = event.canManage && event.status !== "cancelled";
+  const form = useForm({
+    initialValues: { title: "", startsAt: "", endsAt: "" },
+    validate: {
+      title: (value) => (value.trim() ? null : t("eventEdit.required")),
+      startsAt: (value) => (value ? null : t("eventEdit.required")),
+      endsAt: (value) => (value ? null : t("eventEdit.required")),
+    },
+  });
+  if (!manage && event.sessions.length === 0) return null;
+
+  const add = form.onSubmit(async (values) => {
+    try {
+      await api.post(`/api/events/${event.id}/sessions`, {
+        title: values.title.trim(),
+        startsAt: instant(values.startsAt),
+        endsAt: instant(values.endsAt),
+      });
+      await invalidate();
+      notifySuccess(t("common:notify.saved"));
+      form.reset();
+    } catch (error) {
+      if (!(error instanceof ApiError && applyServerErrors(form, error))) notifyError(error, t);
+    }
+  });
+
+  const remove = async (sessionId: string) => {
+    try {
+      await api.delete(`/api/events/${event.id}/sessions/${sessionId}`);
+      await invalidate();
+    } catch (error) {
+      notifyError(error, t);
+      throw error;
+    }
+  };
+
+  return (
+    <Paper withBorder p="md" data-testid="event-sessions">
+      <Title order={2} size="h4" mb="xs">
+        {t("eventEdit.sessions")}
+      </Title>
+      {event.sessions.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t("eventEdit.noSessions")}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={320}>
+          <Table>
+            <Table.Tbody>
+              {event.sessions.map((session) => (
+                <Table.Tr key={session.id}>
+                  <Table.Td>{session.title}</Table.Td>
+                  <Table.Td>
+                    {dateTime(session.startsAt)} – {dateTime(session.endsAt)}
+                  </Table.Td>
+                  {manage && (
+                    <Table.Td>
+                      <ConfirmButton
+                        size="compact-xs"
+                        variant="subtle"
+                        message={t("eventEdit.removeSessionConfirm", { title: session.title })}
+                        onConfirm={() => remove(session.id)}
+                        data-testid={`session-remove-${session.id}`}
+                      >
+                        {t("eventEdit.removeSession")}
+                      </ConfirmButton>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {manage && (
+        <form onSubmit={add} noValidate data-testid="session-form">
+          <Stack gap="xs" mt="sm">
+            <TextInput
+              label={t("eventEdit.sessionTitle")}
+              {...form.getInputProps("title")}
+              data-testid="session-title"
+            />
+            <Group grow>
+              <TextInput
+                type="datetime-local"
+                label={t("eventEdit.sessionStarts")}
+                {...form.getInputProps("startsAt")}
+                data-testid="session-starts"
+              />
+              <TextInput
+                type="datetime-local"
+                label={t("eventEdit.sessionEnds")}
+                {...form.getInputProps("endsAt")}
+                data-testid="session-ends"
+              />
+            </Group>
+            <Group>
+              <Button type="submit" size="xs" data-testid="session-add">
+                {t("eventEdit.addSession")}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Paper>
+  );
+}

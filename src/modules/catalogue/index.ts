@@ -1,4 +1,5 @@
 export { catalogueRoutes } from "./catalogue.routes.js";
+export { ActivityQuery } from "./catalogue.schemas.js";
 export { seedCatalogue } from "./catalogue.seed.js";
 export * as catalogueService from "./catalogue.service.js";
 export {

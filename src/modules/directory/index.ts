@@ -1,3 +1,4 @@
 export { directoryRoutes } from "./directory.routes.js";
+export { PersonQuery } from "./directory.schemas.js";
 export * as directoryService from "./directory.service.js";
 export { peopleImporter } from "./people-import.js";

@@ -1,4 +1,10 @@
-import { type AccessEntry, access, type MatrixContext } from "../../platform/access/access-matrix.js";
+import {
+  type AccessEntry,
+  access,
+  type MatrixContext,
+  PUBLIC,
+  SIGNED_IN,
+} from "../../platform/access/access-matrix.js";
 
 /**
  * The roles that keep records may run an import; each row is then held to the record's own rule, so an
@@ -47,4 +53,7 @@ export const accessEntries: AccessEntry[] = [
       ...(await peopleFile(ctx, scope)),
     }),
   },
+  // Exports answer what the list answers: people to the signed-in, the menu to everyone.
+  { method: "GET", url: "/api/exports/people", access: SIGNED_IN },
+  { method: "GET", url: "/api/exports/activities", access: PUBLIC },
 ];

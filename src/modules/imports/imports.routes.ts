@@ -1,12 +1,16 @@
+import type { FastifyReply } from "fastify";
 import { Type } from "typebox";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { errorResponses } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
+import * as exportsService from "./exports.service.js";
 import {
+  ActivityExportQuery,
   CommitQuery,
   CommitResult,
   ImportKindInfo,
   KindParams,
+  PeopleExportQuery,
   Preview,
   PreviewQuery,
 } from "./imports.schemas.js";
@@ -67,6 +71,52 @@ export const importsRoutes: RoutesPlugin = async (app) => {
     async (request) => {
       const ctx = ctxOf(request);
       return service.commit(ctx, request.params.kind, await service.receive(ctx, request), request.query);
+    },
+  );
+
+  const exportTags = ["exports"];
+  const sendFile = (reply: FastifyReply, file: exportsService.ExportFile) =>
+    reply
+      .type(file.contentType)
+      .header("content-disposition", `attachment; filename="${file.filename}"`)
+      .header("cache-control", "no-store")
+      .header("x-content-type-options", "nosniff")
+      .send(file.data);
+  const fileResponse = {
+    200: Type.String({ description: "The file (CSV in UTF-8 with BOM, or XLSX)" }),
+    ...errorResponses,
+  };
+  app.get(
+    "/api/exports/people",
+    {
+      schema: {
+        tags: exportTags,
+        summary:
+          "Every person the list shows for the same filters, as CSV or XLSX (formulas neutralised; headers in lang; the people import reads it back)",
+        querystring: PeopleExportQuery,
+        produces: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+        response: fileResponse,
+      },
+    },
+    async (request, reply) => {
+      const { format = "csv", lang = "en", ...filters } = request.query;
+      return sendFile(reply, await exportsService.exportPeople(ctxOf(request), filters, format, lang));
+    },
+  );
+  app.get(
+    "/api/exports/activities",
+    {
+      schema: {
+        tags: exportTags,
+        summary: "Every activity of the menu search for the same filters, as CSV or XLSX",
+        querystring: ActivityExportQuery,
+        produces: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+        response: fileResponse,
+      },
+    },
+    async (request, reply) => {
+      const { format = "csv", lang = "en", ...filters } = request.query;
+      return sendFile(reply, await exportsService.exportActivities(ctxOf(request), filters, format, lang));
     },
   );
 };

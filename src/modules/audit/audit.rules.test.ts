@@ -49,6 +49,64 @@ describe("the audit viewer's actor filters", () => {
   });
 });
 
+describe("the audit viewer's other filters", () => {
+  const countWhere = async (column: "recordType" | "action", value: string) =>
+    Number(
+      (
+        await t.db
+          .selectFrom("auditEntry")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where(column, "=", value)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it("lists only the entries of the record type asked for", async () => {
+    // Sign-ins wrote entries of another record type; a filter that lets everything through lists them too.
+    const nations = await countWhere("recordType", "nation");
+    expect(nations).toBeGreaterThanOrEqual(5);
+    const page = await auditor.get("/api/audit?recordType=nation&limit=100");
+    expect(page.body.total).toBe(nations);
+    expect(new Set(page.body.items.map((e: { recordType: string }) => e.recordType))).toEqual(
+      new Set(["nation"]),
+    );
+  });
+
+  it("takes an action without a final dot as that action only, not as a prefix", async () => {
+    // auth.login is a prefix of auth.login_failed: a failed sign-in must not be listed under auth.login.
+    await expect(t.login("first.admin", "not the password")).rejects.toThrow();
+    expect(await countWhere("action", "auth.login_failed")).toBeGreaterThan(0);
+    const page = await auditor.get("/api/audit?action=auth.login&limit=100");
+    expect(page.body.total).toBe(await countWhere("action", "auth.login"));
+    expect(new Set(page.body.items.map((e: { action: string }) => e.action))).toEqual(
+      new Set(["auth.login"]),
+    );
+    const prefix = await auditor.get("/api/audit?action=auth.login_&limit=100");
+    expect(prefix.body.total).toBe(0);
+  });
+
+  it("lists the entries from the first instant up to, not including, the last", async () => {
+    // Boundaries to the microsecond, at two entries themselves: from includes its entry, to excludes its own.
+    const entries = await t.db
+      .selectFrom("auditEntry")
+      .select([
+        "seq",
+        sql<string>`to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as("at"),
+      ])
+      .where("action", "=", "nation.create")
+      .orderBy("seq")
+      .execute();
+    expect(entries).toHaveLength(5);
+    const page = await auditor.get(
+      `/api/audit?action=nation.create&from=${entries[1]!.at}&to=${entries[3]!.at}`,
+    );
+    expect(page.status, page.text).toBe(200);
+    expect(page.body.items.map((e: { seq: number }) => Number(e.seq)).sort()).toEqual(
+      [entries[1]!.seq, entries[2]!.seq].map(Number).sort(),
+    );
+  });
+});
+
 describe("the audit chain", () => {
   it("gives away a forged entry whose own hash was recomputed, at the entry after it", async () => {
     expect((await verifyAuditChain(t.db)).ok).toBe(true);

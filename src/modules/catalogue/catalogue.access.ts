@@ -291,8 +291,16 @@ export const accessEntries: AccessEntry[] = [
   {
     method: "GET",
     url: "/api/nominations/:id",
-    // The nominating nation (its coordinators and people), the organisers of the activity, global readers.
-    access: READERS,
+    // The nominating nation's coordinators, the organisers of the activity, global readers, and the nominee (the
+    // participant here is a colleague of the nominee, not the nominee: they do not see it).
+    access: access({
+      administrator: "allow",
+      auditor: "allow",
+      national_coordinator: "scope",
+      organiser: "scope",
+      course_director: "scope",
+      evaluator: "scope",
+    }),
     request: async (ctx, scope) => ({ url: `/api/nominations/${(await nomination(ctx, scope)).id}` }),
   },
   {

@@ -34,11 +34,26 @@ export interface NominationRecord {
   activity: OrganisedRecord;
 }
 
-/** Who sees a nomination: its nation's coordinators and readers, the organisers, the person, global readers. */
+/**
+ * The nations whose nominations a viewer oversees: those they coordinate or audit. A person's own nation is not one
+ * of them: a participant sees their own nominations, not their colleagues'.
+ */
+export const overseenNominationNations = (viewer: Viewer): string[] =>
+  viewer.grants
+    .filter((grant) => (grant.role === "national_coordinator" || grant.role === "auditor") && grant.nationId)
+    .map((grant) => grant.nationId!);
+
+/** Who sees a nomination: its nation's coordinators and auditors, the organisers, the person, global readers. */
 export const seesNomination = (viewer: Viewer, nomination: NominationRecord): boolean =>
   readsEverything(viewer) ||
-  viewer.nationIds.includes(nomination.nationId) ||
+  overseenNominationNations(viewer).includes(nomination.nationId) ||
   (viewer.personId !== null && viewer.personId === nomination.personId) ||
+  organises(viewer, nomination.activity);
+
+/** The coordinator's note is for the nominating nation's coordinators and the organisers (and administrators). */
+export const readsNominationNote = (viewer: Viewer, nomination: NominationRecord): boolean =>
+  isAdministrator(viewer) ||
+  coordinatesNation(viewer, nomination.nationId) ||
   organises(viewer, nomination.activity);
 
 export const catalogueActions = definePolicy({
@@ -52,6 +67,8 @@ export const catalogueActions = definePolicy({
   "event.manage": (viewer: Viewer, activity: OrganisedRecord) => runs(viewer, activity),
   "nomination.list": signedIn,
   "nomination.read": (viewer: Viewer, nomination: NominationRecord) => seesNomination(viewer, nomination),
+  "nomination.read_note": (viewer: Viewer, nomination: NominationRecord) =>
+    readsNominationNote(viewer, nomination),
   /** A national coordinator nominates people of their nation; administrators may act for any nation. */
   "nomination.create": (viewer: Viewer, target: { nationId: string; activity: ReleasableRecord }) =>
     (isAdministrator(viewer) || coordinatesNation(viewer, target.nationId)) &&

@@ -9,6 +9,7 @@ import {
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import { readsEverything, type Viewer } from "../../platform/access/viewer.js";
+import { overseenNominationNations } from "./catalogue.policy.js";
 import type { ActivityQuery, CalendarQuery, NominationQuery } from "./catalogue.schemas.js";
 import { SearchCache } from "./search-cache.js";
 
@@ -637,7 +638,8 @@ export interface NominationRow {
 function nominationScope(viewer: Viewer) {
   if (readsEverything(viewer)) return sql`true`;
   const parts = [sql`false`];
-  if (viewer.nationIds.length) parts.push(sql`n.nation_id = any(${uuids(viewer.nationIds)})`);
+  const overseen = overseenNominationNations(viewer);
+  if (overseen.length) parts.push(sql`n.nation_id = any(${uuids(overseen)})`);
   if (viewer.personId) parts.push(sql`n.person_id = ${viewer.personId}`);
   if (viewer.managedOrganisationIds.length) {
     parts.push(sql`a.organiser_id = any(${uuids(viewer.managedOrganisationIds)})`);
@@ -680,8 +682,12 @@ export async function listNominations(db: Q, viewer: Viewer, query: NominationQu
           ? sql`e.starts_on asc, n.priority, n.id`
           : sql`e.starts_on asc, n.nation_id, n.priority, n.created_at, n.id`;
   const [items, total] = await Promise.all([
-    sql<NominationRow>`select ${nominationSelect} from ${nominationFrom} where ${condition}
-      order by ${order} limit ${query.limit ?? 25} offset ${query.offset ?? 0}`.execute(db),
+    sql<
+      NominationRow & NominationOwners
+    >`select ${nominationSelect}, ${nominationOwners} from ${nominationFrom}
+      where ${condition} order by ${order} limit ${query.limit ?? 25} offset ${query.offset ?? 0}`.execute(
+      db,
+    ),
     sql<{ total: number }>`select count(*)::int as total from ${nominationFrom} where ${condition}`.execute(
       db,
     ),
@@ -689,10 +695,17 @@ export async function listNominations(db: Q, viewer: Viewer, query: NominationQu
   return { items: items.rows, total: total.rows[0]?.total ?? 0 };
 }
 
+/** The activity's organisers, which decide (with the nation) who reads a nomination and its note. */
+const nominationOwners = sql`a.organiser_id, a.host_institution_id`;
+export interface NominationOwners {
+  organiserId: string;
+  hostInstitutionId: string | null;
+}
+
 export async function findNomination(db: Q, id: string) {
   const { rows } = await sql<
-    NominationRow & { organiserId: string; hostInstitutionId: string | null; nominatedBy: string | null }
-  >`select ${nominationSelect}, a.organiser_id, a.host_institution_id, n.nominated_by
+    NominationRow & NominationOwners & { nominatedBy: string | null }
+  >`select ${nominationSelect}, ${nominationOwners}, n.nominated_by
     from ${nominationFrom} where n.id = ${id}`.execute(db);
   return rows[0];
 }
@@ -704,8 +717,8 @@ export async function personHistory(db: Q, viewer: Viewer, personId: string) {
     .selectFrom("activity as a")
     .select("a.id")
     .where(activityVisible(viewer) as never);
-  const { rows } = await sql<NominationRow>`select ${nominationSelect} from ${nominationFrom}
-    where n.person_id = ${personId} and a.id in (${visible})
+  const { rows } = await sql<NominationRow & NominationOwners>`select ${nominationSelect}, ${nominationOwners}
+    from ${nominationFrom} where n.person_id = ${personId} and a.id in (${visible})
     order by e.starts_on, n.id limit 500`.execute(db);
   return rows;
 }

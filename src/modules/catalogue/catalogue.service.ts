@@ -725,11 +725,25 @@ async function authorizePerson(ctx: Ctx, personId: string, action: string) {
   return person;
 }
 
-async function nominationOutput(db: Trx, id: string) {
+/**
+ * A nomination as the viewer may read it: the coordinator's note only for the nominating nation's coordinators,
+ * the organisers and administrators (`nomination.read_note`), never for the nominee or other readers.
+ */
+function withNoteFor<R extends queries.NominationRow & queries.NominationOwners>(viewer: Viewer, row: R) {
+  const { organiserId, hostInstitutionId, ...rest } = row;
+  const record = {
+    nationId: row.nationId,
+    personId: row.personId,
+    activity: { organiserId, hostInstitutionId },
+  };
+  return { ...rest, note: can(viewer, "nomination.read_note", record) ? row.note : null };
+}
+
+async function nominationOutput(ctx: Ctx, db: Trx, id: string) {
   const row = await queries.findNomination(db, id);
   if (!row) throw notFound("The nomination");
-  const { organiserId: _o, hostInstitutionId: _h, nominatedBy: _n, ...rest } = row;
-  return rest;
+  const { nominatedBy: _n, ...rest } = row;
+  return withNoteFor(ctx.viewer, rest);
 }
 
 async function loadNomination(ctx: Ctx, db: Trx, id: string) {
@@ -811,13 +825,14 @@ export async function nominate(ctx: Ctx, eventId: string, input: NominationInput
 
 export async function listNominations(ctx: Ctx, query: NominationQuery) {
   authorize(ctx.viewer, "nomination.list");
-  return paged(query, await queries.listNominations(ctx.db, ctx.viewer, query));
+  const page = await queries.listNominations(ctx.db, ctx.viewer, query);
+  return paged(query, { ...page, items: page.items.map((row) => withNoteFor(ctx.viewer, row)) });
 }
 
 export async function getNomination(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "nomination.list");
   await loadNomination(ctx, ctx.db, id);
-  return nominationOutput(ctx.db, id);
+  return nominationOutput(ctx, ctx.db, id);
 }
 
 export async function updateNomination(ctx: Ctx, id: string, patch: NominationPatch) {
@@ -842,7 +857,7 @@ export async function updateNomination(ctx: Ctx, id: string, patch: NominationPa
       after: { priority: after.priority, note: after.note },
     });
   });
-  return nominationOutput(ctx.db, id);
+  return nominationOutput(ctx, ctx.db, id);
 }
 
 const DECISION_STATUS = {
@@ -919,7 +934,7 @@ export async function decide(ctx: Ctx, id: string, input: DecisionInput) {
     });
     await auditPromotions(trx, ctx, promoted);
   });
-  return nominationOutput(ctx.db, id);
+  return nominationOutput(ctx, ctx.db, id);
 }
 
 export async function decideMany(ctx: Ctx, input: BulkDecisionInput) {
@@ -982,7 +997,7 @@ export async function withdraw(ctx: Ctx, id: string, input: WithdrawInput) {
     });
     await auditPromotions(trx, ctx, promoted);
   });
-  return nominationOutput(ctx.db, id);
+  return nominationOutput(ctx, ctx.db, id);
 }
 
 /** Attendance (attended, partly, absent) and completion of an accepted nomination, after the event began. */
@@ -1024,7 +1039,7 @@ export async function recordAttendance(ctx: Ctx, id: string, input: AttendanceIn
       after: { attendance: input.attendance, completed },
     });
   });
-  return nominationOutput(ctx.db, id);
+  return nominationOutput(ctx, ctx.db, id);
 }
 
 /** Per-session presence of accepted nominations (a course's attendance sheet). */
@@ -1091,7 +1106,9 @@ export async function recordSessionAttendance(
 export async function personParticipation(ctx: Ctx, personId: string) {
   authorize(ctx.viewer, "nomination.list");
   await authorizePerson(ctx, personId, "participation.person");
-  return queries.personHistory(ctx.db, ctx.viewer, personId);
+  return (await queries.personHistory(ctx.db, ctx.viewer, personId)).map((row) =>
+    withNoteFor(ctx.viewer, row),
+  );
 }
 
 export async function nationParticipation(ctx: Ctx, nationId: string, query: ParticipationQuery) {

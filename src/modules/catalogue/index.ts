@@ -1,3 +1,4 @@
+export { activityVisible } from "./catalogue.queries.js";
 export { catalogueRoutes } from "./catalogue.routes.js";
 export { ActivityQuery } from "./catalogue.schemas.js";
 export { seedCatalogue } from "./catalogue.seed.js";

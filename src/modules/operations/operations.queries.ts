@@ -3,6 +3,7 @@ import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
+import { activityVisible } from "../catalogue/index.js";
 import type {
   ContingentQuery,
   ExerciseQuery,
@@ -218,7 +219,8 @@ export function exerciseParts(db: Q, id: string) {
 }
 
 // ------------------------------------------------------------------ lessons
-const lessonSelect = (db: Q) =>
+/** Lessons with their exercise and follow-up activity: the activity only when the viewer may read it. */
+const lessonSelect = (db: Q, viewer: Viewer) =>
   db
     .selectFrom("lesson")
     .innerJoin("exercise", "exercise.id", "lesson.exerciseId")
@@ -252,7 +254,8 @@ const lessonSelect = (db: Q) =>
         eb
           .selectFrom("activity as fa")
           .select(["fa.id", "fa.code", "fa.titleEn"])
-          .whereRef("fa.id", "=", "lesson.followUpActivityId"),
+          .whereRef("fa.id", "=", "lesson.followUpActivityId")
+          .where(activityVisible(viewer, "fa")),
       ).as("followUpActivity"),
     ]);
 
@@ -265,7 +268,7 @@ export async function listLessons(db: Q, viewer: Viewer, query: LessonQuery) {
   if (query.status) base = base.where("lesson.status", "=", query.status);
   const ids = base.select("lesson.id");
   const [items, count] = await Promise.all([
-    lessonSelect(db)
+    lessonSelect(db, viewer)
       .where("lesson.id", "in", ids)
       .orderBy("exercise.startsOn", "desc")
       .orderBy("lesson.createdAt")
@@ -279,7 +282,7 @@ export async function listLessons(db: Q, viewer: Viewer, query: LessonQuery) {
 }
 
 export function findLesson(db: Q, viewer: Viewer, id: string) {
-  return lessonSelect(db)
+  return lessonSelect(db, viewer)
     .select([
       "exercise.ownerNationId as exerciseOwnerNationId",
       "exercise.ownerOrganisationId as exerciseOwnerOrganisationId",
@@ -289,8 +292,8 @@ export function findLesson(db: Q, viewer: Viewer, id: string) {
     .executeTakeFirst();
 }
 
-export function lessonsOfExercise(db: Q, exerciseId: string) {
-  return lessonSelect(db)
+export function lessonsOfExercise(db: Q, viewer: Viewer, exerciseId: string) {
+  return lessonSelect(db, viewer)
     .where("lesson.exerciseId", "=", exerciseId)
     .orderBy("lesson.createdAt")
     .orderBy("lesson.id")

@@ -93,7 +93,7 @@ export async function getExercise(ctx: Ctx, id: string) {
   const exercise = await loadExercise(ctx, id);
   const [[stages, participants, conferences, milestones, objectives], lessons] = await Promise.all([
     queries.exerciseParts(ctx.db, id),
-    queries.lessonsOfExercise(ctx.db, id),
+    queries.lessonsOfExercise(ctx.db, ctx.viewer, id),
   ]);
   return {
     ...withRelease(exercise),

@@ -373,6 +373,8 @@ export function findEvaluation(db: Q, viewer: Viewer, id: string) {
             ).as("person"),
           ])
           .whereRef("tm.evaluationId", "=", "e.id")
+          // The team lists only the people the viewer may see, as the directory does.
+          .where(visibleTo(viewer, "p"))
           .orderBy("tm.role")
           .orderBy("p.familyName"),
       ).as("team"),
@@ -477,7 +479,8 @@ export function findingsOf(db: Q, evaluationId: string) {
     .execute();
 }
 
-export function actionsOf(db: Q, evaluationId: string) {
+/** The follow-up actions of an evaluation; an owner person only when the viewer may see them. */
+export function actionsOf(db: Q, viewer: Viewer, evaluationId: string) {
   return db
     .selectFrom("followUpAction as f")
     .select([
@@ -494,7 +497,8 @@ export function actionsOf(db: Q, evaluationId: string) {
           .selectFrom("person as p")
           .innerJoin("nation as n", "n.id", "p.nationId")
           .select(["p.id", "p.givenName", "p.familyName", "p.rankTitle", "n.code as nationCode"])
-          .whereRef("p.id", "=", "f.ownerPersonId"),
+          .whereRef("p.id", "=", "f.ownerPersonId")
+          .where(visibleTo(viewer, "p")),
       ).as("ownerPerson"),
       jsonObjectFrom(
         eb

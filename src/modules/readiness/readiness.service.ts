@@ -1,6 +1,7 @@
 import "./readiness.policy.js";
 import type { FastifyRequest } from "fastify";
 import { sql } from "kysely";
+import { requireVisibleLink, unknownLink } from "../../platform/access/links.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput } from "../../platform/access/releasability.js";
 import { writeAudit } from "../../platform/audit.js";
@@ -511,7 +512,8 @@ export async function eligibleEvaluators(ctx: Ctx, id: string, query: { limit?: 
   authorize(ctx.viewer, "evaluation.read");
   const evaluation = await loadEvaluation(ctx, id);
   authorize(ctx.viewer, "evaluation.plan", evaluation);
-  const certified = await certifiedPeople(ctx.db, EVALUATOR_QUALIFICATION, evaluation.startsOn);
+  // Only people the viewer may see: the pick list is a list of people like the directory's.
+  const certified = await certifiedPeople(ctx.db, EVALUATOR_QUALIFICATION, evaluation.startsOn, ctx.viewer);
   const busy = new Set(
     (
       await ctx.db
@@ -575,13 +577,15 @@ export async function addTeamMember(ctx: Ctx, id: string, input: TeamInput) {
       .select(["u.nationId", "n.code"])
       .where("u.id", "=", evaluation.unitId)
       .executeTakeFirstOrThrow();
+    // A person the planner may not see is answered exactly like an id that does not exist.
+    await requireVisibleLink(trx, ctx.viewer, "person", input.personId, "body.personId");
     const person = await trx
       .selectFrom("person")
       .select(["id", "nationId", "givenName", "familyName"])
       .where("id", "=", input.personId)
       .forShare()
       .executeTakeFirst();
-    if (!person) throw unprocessable("body.personId", "does not exist");
+    if (!person) throw unknownLink("body.personId");
     if (person.nationId === unit.nationId) {
       throw teamRule(`an evaluator may not evaluate a unit of their own nation (${unit.code})`);
     }
@@ -760,7 +764,7 @@ export async function getResults(ctx: Ctx, id: string) {
   const [rows, findings, actions] = await Promise.all([
     queries.areaScores(ctx.db, id),
     queries.findingsOf(ctx.db, id),
-    queries.actionsOf(ctx.db, id),
+    queries.actionsOf(ctx.db, ctx.viewer, id),
   ]);
   const summary = summarise(rows, evaluation.isHeadquarters);
   return {
@@ -839,6 +843,7 @@ export async function addAction(ctx: Ctx, id: string, input: ActionInput) {
   if (!input.ownerPersonId && !input.ownerOrganisationId) {
     throw validation("body.ownerPersonId", "an action needs an owner: a person or an organisation");
   }
+  await requireVisibleLink(ctx.db, ctx.viewer, "person", input.ownerPersonId, "body.ownerPersonId");
   if (input.findingId) {
     const finding = await ctx.db
       .selectFrom("evaluationFinding")
@@ -869,7 +874,7 @@ export async function addAction(ctx: Ctx, id: string, input: ActionInput) {
     });
     return row.id;
   });
-  return (await queries.actionsOf(ctx.db, id)).find((action) => action.id === actionId)!;
+  return (await queries.actionsOf(ctx.db, ctx.viewer, id)).find((action) => action.id === actionId)!;
 }
 
 /** Follow-up continues after the report: the unit's coordinator and the team keep actions current. */
@@ -900,7 +905,7 @@ export async function updateAction(ctx: Ctx, id: string, actionId: string, patch
       after,
     });
   });
-  return (await queries.actionsOf(ctx.db, id)).find((action) => action.id === actionId)!;
+  return (await queries.actionsOf(ctx.db, ctx.viewer, id)).find((action) => action.id === actionId)!;
 }
 
 /**

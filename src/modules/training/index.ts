@@ -1,4 +1,6 @@
 import type { Db } from "../../db/database.js";
+import { visibleTo } from "../../platform/access/releasability.js";
+import type { Viewer } from "../../platform/access/viewer.js";
 import { certifiedQuery, hasValidQualification as hasValid } from "./training.queries.js";
 
 export { trainingRoutesPlugin as trainingRoutes } from "./training.routes.js";
@@ -31,11 +33,17 @@ export interface CertifiedPerson {
   validUntil: string | null;
 }
 
-/** Everyone certified in the qualification on the date (one row per person, the longest-valid certificate). */
+/**
+ * Everyone certified in the qualification on the date (one row per person, the longest-valid certificate). With a
+ * viewer, only the people that viewer may see (the directory's releasability rule, `visibleTo`): an answer shown to
+ * a user passes the viewer; only seeds and system tasks read the whole registry.
+ */
 export function certifiedPeople(
   db: Db,
   qualificationCode: string,
   onDate: string,
+  viewer?: Viewer,
 ): Promise<CertifiedPerson[]> {
-  return certifiedQuery(db, qualificationCode, onDate).execute();
+  const query = certifiedQuery(db, qualificationCode, onDate);
+  return (viewer ? query.where(visibleTo(viewer, "p")) : query).execute();
 }

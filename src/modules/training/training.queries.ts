@@ -363,20 +363,29 @@ export async function registry(db: Q, viewer: Viewer, query: RegistryQuery, onDa
   return { items, total: Number(count.total) };
 }
 
-export function listQualifications(db: Q) {
+/** The qualifications with their holders today: the people the viewer may list in the registry, no others. */
+export function listQualifications(db: Q, viewer: Viewer) {
   return db
     .selectFrom("qualification as q")
-    .select([
-      "q.code",
-      "q.nameEn",
-      "q.nameAz",
-      "q.nameRu",
-      "q.validityYears",
-      sql<number>`(select count(distinct x.person_id)::int from certificate x where x.qualification_code = q.code
-        and x.revoked_at is null and x.valid_from <= current_date and (x.valid_until is null or x.valid_until >= current_date))`.as(
-        "holders",
-      ),
-    ])
+    .select(["q.code", "q.nameEn", "q.nameAz", "q.nameRu", "q.validityYears"])
+    .select((eb) =>
+      eb
+        .selectFrom("certificate as x")
+        .innerJoin("person as p", "p.id", "x.personId")
+        .select(sql<number>`count(distinct x.person_id)::int`.as("n"))
+        .whereRef("x.qualificationCode", "=", "q.code")
+        .where("x.revokedAt", "is", null)
+        .where("x.validFrom", "<=", sql<string>`current_date`)
+        .where((inner) =>
+          inner.or([
+            inner("x.validUntil", "is", null),
+            inner("x.validUntil", ">=", sql<string>`current_date`),
+          ]),
+        )
+        .where(visibleTo(viewer, "p"))
+        .$castTo<number>()
+        .as("holders"),
+    )
     .orderBy("q.code")
     .execute();
 }

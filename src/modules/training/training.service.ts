@@ -806,7 +806,7 @@ export async function verifyCertificate(ctx: Ctx, code: string, ip: string) {
 // ------------------------------------------------------------------ registry
 export async function listQualifications(ctx: Ctx) {
   authorize(ctx.viewer, "registry.read");
-  const rows = await queries.listQualifications(ctx.db);
+  const rows = await queries.listQualifications(ctx.db, ctx.viewer);
   return rows.map((row) => ({
     code: row.code,
     name: { en: row.nameEn, az: row.nameAz, ru: row.nameRu },

@@ -17,6 +17,7 @@ const TARGETS = {
   partnershipGoal: { table: "partnershipGoal", via: null, draft: false },
   exercise: { table: "exercise", via: null, draft: false },
   meeting: { table: "meeting", via: null, draft: false },
+  person: { table: "person", via: null, draft: false },
 } as const;
 export type LinkTarget = keyof typeof TARGETS;
 

@@ -14,6 +14,7 @@ export const accessEntries: AccessEntry[] = [
   // ------------------------------------------------------------ one's own notices and settings
   { method: "GET", url: "/api/notifications", access: SIGNED_IN },
   { method: "GET", url: "/api/notifications/unread-count", access: SIGNED_IN },
+  { method: "GET", url: "/api/notifications/attention", access: SIGNED_IN },
   {
     method: "POST",
     url: "/api/notifications/read",

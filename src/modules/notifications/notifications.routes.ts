@@ -4,6 +4,7 @@ import { errorResponses, IdParams, PageQuery } from "../../platform/http/schemas
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
   Accepted,
+  Attention,
   CaughtMessage,
   CaughtPage,
   CaughtParams,
@@ -38,6 +39,17 @@ export const notificationsRoutes: RoutesPlugin = async (app) => {
     "/api/notifications/unread-count",
     { schema: { tags: inbox, response: { 200: UnreadCount, ...errorResponses } } },
     async (request) => service.unreadCount(ctxOf(request)),
+  );
+  app.get(
+    "/api/notifications/attention",
+    {
+      schema: {
+        tags: inbox,
+        summary: "What needs the signed-in person (the home page): counts and the first few of each section",
+        response: { 200: Attention, ...errorResponses },
+      },
+    },
+    async (request) => service.attention(ctxOf(request)),
   );
   app.post(
     "/api/notifications/read",

@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IsoDateTime, Nullable, PageQuery, StringEnum, Uuid } from "../../platform/http/schemas.js";
+import { IsoDate, IsoDateTime, Nullable, PageQuery, StringEnum, Uuid } from "../../platform/http/schemas.js";
 import { PREFERENCE_KINDS } from "./kinds.js";
 
 export const Notification = Type.Object({
@@ -126,3 +126,71 @@ export const ResetInput = Type.Object(
   { additionalProperties: false },
 );
 export const Accepted = Type.Object({ message: Type.String() });
+
+const Section = <T extends ReturnType<typeof Type.Object>>(item: T, description: string) =>
+  Type.Object(
+    {
+      total: Type.Integer({ description: "All of them (the items are the first few)" }),
+      items: Type.Array(item),
+    },
+    { description },
+  );
+export const Attention = Type.Object({
+  notices: Section(
+    Type.Object({
+      id: Uuid,
+      kind: Type.String(),
+      title: Type.String(),
+      link: Nullable(Type.String()),
+      createdAt: IsoDateTime,
+    }),
+    "Unread notices",
+  ),
+  actionItems: Section(
+    Type.Object({
+      id: Uuid,
+      title: Type.String(),
+      deadline: Nullable(IsoDate),
+      meetingId: Uuid,
+      overdue: Type.Boolean(),
+    }),
+    "Open action items assigned to a nation the viewer coordinates or an organisation they organise",
+  ),
+  nominations: Section(
+    Type.Object({
+      id: Uuid,
+      eventId: Uuid,
+      activityCode: Type.String(),
+      startsOn: IsoDate,
+      personName: Type.String(),
+      nationCode: Type.String(),
+    }),
+    "Nominations waiting for the viewer's decision",
+  ),
+  evaluations: Section(
+    Type.Object({
+      id: Uuid,
+      title: Type.String(),
+      unitName: Type.String(),
+      startsOn: IsoDate,
+      endsOn: IsoDate,
+      state: Type.String(),
+      onTeam: Type.Boolean(),
+    }),
+    "Evaluations not yet over that the viewer is on the team of, or of units of a nation they coordinate",
+  ),
+  visits: Section(
+    Type.Object({
+      id: Uuid,
+      title: Type.String(),
+      startsOn: IsoDate,
+      endsOn: IsoDate,
+      city: Nullable(Type.String()),
+    }),
+    "Official visits of the viewer's nations or organisations in the next 60 days",
+  ),
+  certificates: Section(
+    Type.Object({ id: Uuid, number: Type.String(), validUntil: Nullable(IsoDate) }),
+    "The viewer's own certificates expiring within 90 days",
+  ),
+});

@@ -9,6 +9,7 @@ import { paged } from "../../platform/http/schemas.js";
 import { countHit, enforceRateLimit } from "../../platform/rate-limit.js";
 import { revokeCalendarTokensOfUser } from "../catalogue/index.js";
 import { hashPassword, passwordWeakness } from "../identity/index.js";
+import { attentionOf } from "./attention.queries.js";
 import { PREFERENCE_KINDS } from "./kinds.js";
 import type { NotificationQuery, OutboxQuery, PreferencesInput } from "./notifications.schemas.js";
 
@@ -69,6 +70,12 @@ export async function markNotificationsRead(ctx: Ctx, ids: string[] | "all") {
     update = update.where("id", "in", ids.length ? ids : ["00000000-0000-0000-0000-000000000000"]);
   const result = await update.executeTakeFirst();
   return { marked: Number(result.numUpdatedRows) };
+}
+
+/** What needs the signed-in person: the home page's sections, each counted in its query (attention.queries). */
+export async function attention(ctx: Ctx) {
+  authorize(ctx.viewer, "notification.read");
+  return attentionOf(ctx.db, ctx.viewer, new Date().toISOString().slice(0, 10));
 }
 
 // ------------------------------------------------------------------ preferences

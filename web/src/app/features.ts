@@ -5,6 +5,7 @@ import { catalogueFeature, catalogueNavFeature } from "../features/catalogue/rou
 import { directoryFeature } from "../features/directory/routes";
 import { exchangeFeature } from "../features/exchange/routes";
 import { meetingsFeature, meetingsNavFeature } from "../features/meetings/routes";
+import { notificationsFeature } from "../features/notifications/routes";
 import { exercisesNavFeature, operationsFeature } from "../features/operations/routes";
 import { programmesFeature, programmesNavFeature } from "../features/programmes/routes";
 import { readinessFeature, readinessNavFeature } from "../features/readiness/routes";
@@ -31,6 +32,7 @@ export const features: Feature[] = [
   meetingsNavFeature,
   meetingsFeature,
   exchangeFeature,
+  notificationsFeature,
   auditFeature,
   adminFeature,
 ];

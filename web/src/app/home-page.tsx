@@ -1,6 +1,7 @@
 import { Button, Card, SimpleGrid, Stack, Text, ThemeIcon, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
+import { AttentionPanel } from "../features/notifications/components/attention-panel";
 import { usePermissions } from "../shared/auth";
 import { PageHeader } from "../shared/ui";
 import type { NavItem, NavSection } from "./feature";
@@ -22,9 +23,12 @@ export function HomePage() {
       <PageHeader title={t("home.welcome")} description={t("home.intro")} />
       <Stack gap="lg">
         {permissions.user ? (
-          <Text data-testid="signed-in-as">
-            {t("home.signedInAs", { name: permissions.user.displayName })}
-          </Text>
+          <>
+            <Text data-testid="signed-in-as">
+              {t("home.signedInAs", { name: permissions.user.displayName })}
+            </Text>
+            <AttentionPanel />
+          </>
         ) : (
           <Card withBorder>
             <Stack gap="sm" align="flex-start">

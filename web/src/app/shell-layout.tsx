@@ -16,6 +16,7 @@ import {
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconApi,
+  IconBellCog,
   IconChevronDown,
   IconHome,
   IconKey,
@@ -29,6 +30,7 @@ import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from "react-router-dom";
 import { useSignOut } from "../features/auth/api";
+import { NotificationBell } from "../features/notifications/components/notification-bell";
 import { usePermissions } from "../shared/auth";
 import { changeLanguage } from "../shared/i18n/i18n";
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from "../shared/i18n/languages";
@@ -167,6 +169,14 @@ function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
             {t("header.changePassword")}
           </Menu.Item>
           <Menu.Item
+            leftSection={<IconBellCog size={16} aria-hidden />}
+            component={Link}
+            to="/notifications/preferences"
+            data-testid="menu-notification-settings"
+          >
+            {t("notifications:preferencesLink")}
+          </Menu.Item>
+          <Menu.Item
             leftSection={<IconApi size={16} aria-hidden />}
             component="a"
             href="/api/docs"
@@ -296,6 +306,7 @@ export function ShellLayout() {
             </Anchor>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
             <LanguageMenu />
             <UserMenu onChangePassword={passwordModal.open} />
           </Group>

@@ -8,7 +8,6 @@ import type {
   Decision,
   EventDetail,
   Nomination,
-  Notification,
 } from "./types";
 
 export const catalogueKeys = {
@@ -18,7 +17,6 @@ export const catalogueKeys = {
   event: (id: string) => ["catalogue", "event", id] as const,
   nominations: (query: object) => ["catalogue", "nominations", query] as const,
   calendar: (query: object) => ["catalogue", "calendar", query] as const,
-  notifications: (query: object) => ["catalogue", "notifications", query] as const,
   areas: ["catalogue", "areas"] as const,
   tokens: ["catalogue", "tokens"] as const,
 };
@@ -71,26 +69,6 @@ export const useCalendar = (query: { from: string; to: string; nationId?: string
     queryFn: ({ signal }) => api.get<CalendarEntry[]>("/api/calendar", query, signal),
     placeholderData: keepPreviousData,
   });
-
-export const useNotifications = (
-  query: { unread?: boolean; limit?: number; offset?: number },
-  enabled = true,
-) =>
-  useQuery({
-    queryKey: catalogueKeys.notifications(query),
-    queryFn: ({ signal }) =>
-      api.get<Page<Notification> & { unread: number }>("/api/notifications", query, signal),
-    enabled,
-    refetchInterval: 60_000,
-  });
-
-export function useMarkRead() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (ids: string[] | "all") => api.post<{ marked: number }>("/api/notifications/read", { ids }),
-    onSuccess: invalidate,
-  });
-}
 
 export function useNominate(eventId: string) {
   const invalidate = useInvalidate();

@@ -17,7 +17,6 @@ const pages = {
   inbox: () => import("./pages/inbox-page"),
   schedule: () => import("./pages/schedule-page"),
   calendar: () => import("./pages/calendar-page"),
-  notifications: () => import("./pages/notifications-page"),
 };
 
 export const catalogueFeature: Feature = {
@@ -32,7 +31,6 @@ export const catalogueFeature: Feature = {
     { path: "catalogue/inbox", lazy: lazyPage(pages.inbox, (m) => m.InboxPage) },
     { path: "catalogue/schedule", lazy: lazyPage(pages.schedule, (m) => m.SchedulePage) },
     { path: "catalogue/calendar", lazy: lazyPage(pages.calendar, (m) => m.CalendarPage) },
-    { path: "notifications", lazy: lazyPage(pages.notifications, (m) => m.NotificationsPage) },
   ],
   nav: {
     to: "/catalogue",

@@ -160,16 +160,6 @@ export interface CalendarEntry {
   nominationStatus: string | null;
 }
 
-export interface Notification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string | null;
-  link: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
-
 export interface CalendarToken {
   id: string;
   scope: string;

@@ -1,4 +1,4 @@
-import { QueryCache, QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { isApiError } from "./api-error";
 
 export const SESSION_QUERY_KEY = ["auth", "session"] as const;
@@ -16,6 +16,11 @@ export function createQueryClient(): QueryClient {
           void client.invalidateQueries({ queryKey: SESSION_QUERY_KEY });
         }
       },
+    }),
+    // Any change may have told the user something (a notice created or read): the bell and "what needs you"
+    // are read again after every successful mutation.
+    mutationCache: new MutationCache({
+      onSuccess: () => void client.invalidateQueries({ queryKey: ["notifications"] }),
     }),
     defaultOptions: {
       queries: {

@@ -435,33 +435,61 @@ async function notifyStorm(
     .executeTakeFirstOrThrow();
   const activity = await sql<{ id: string }>`
     select id from activity where code like 'GEN-%' and status = 'published' order by id limit 1`.execute(db);
-  const event = await db
-    .insertInto("event")
-    .values({
-      activityId: activity.rows[0]!.id,
-      startsOn: "2030-05-06",
-      endsOn: "2030-05-10",
-      status: "open",
-      capacity: 1000,
-      nationQuota: 1000,
-    } as never)
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await sql`
-    with p as (
-      insert into person (given_name, family_name, nation_id, owner_nation_id, email)
-      select 'Bench', 'Notify ' || g, ${nation.id}, ${nation.id}, 'bench-' || ${tag} || '-' || g || '@example.org'
-      from generate_series(1, 2000) g
-      returning id, family_name
-    ), u as (
-      insert into app_user (username, display_name, person_id)
-      select 'bench-' || ${tag} || '-' || p.id, p.family_name, p.id from p
-      returning person_id
-    )
-    insert into nomination (event_id, person_id, nation_id, priority, status, nominated_by, decided_at)
-    select ${event.id}, u.person_id, ${nation.id}, 1, case when row_number() over () <= 1000 then 'accepted'
-      else 'waitlisted' end, ${adminId}, now()
-    from u`.execute(db);
+  // Two identical events: one cancelled through the API, the other by the request's core statements straight on
+  // PostgreSQL (the floor).
+  const fixture = async (suffix: string) => {
+    const event = await db
+      .insertInto("event")
+      .values({
+        activityId: activity.rows[0]!.id,
+        startsOn: "2030-05-06",
+        endsOn: "2030-05-10",
+        status: "open",
+        capacity: 1000,
+        nationQuota: 1000,
+      } as never)
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await sql`
+      with p as (
+        insert into person (given_name, family_name, nation_id, owner_nation_id, email)
+        select 'Bench', 'Notify ' || g, ${nation.id}, ${nation.id},
+          'bench-' || ${tag} || ${suffix} || '-' || g || '@example.org'
+        from generate_series(1, 2000) g
+        returning id, family_name
+      ), u as (
+        insert into app_user (username, display_name, person_id)
+        select 'bench-' || ${tag} || ${suffix} || '-' || p.id, p.family_name, p.id from p
+        returning person_id
+      )
+      insert into nomination (event_id, person_id, nation_id, priority, status, nominated_by, decided_at)
+      select ${event.id}, u.person_id, ${nation.id}, 1, case when row_number() over () <= 1000 then 'accepted'
+        else 'waitlisted' end, ${adminId}, now()
+      from u`.execute(db);
+    return event;
+  };
+  const event = await fixture("");
+  const floorEvent = await fixture("f");
+  // The floor of the request: its state change, the notices and their outbox rows (the notice table's trigger),
+  // in one transaction, without session, authorisation, audit or HTTP. Its mail is not sent.
+  const floorStarted = performance.now();
+  await db.transaction().execute(async (trx) => {
+    await sql`update event set status = 'cancelled', cancel_reason = 'Benchmark floor' where id = ${floorEvent.id}`.execute(
+      trx,
+    );
+    const affected = await sql<{ id: string }>`
+      update nomination set status = 'cancelled', status_reason = 'Event cancelled: Benchmark floor',
+        decided_by = ${adminId}, decided_at = now()
+      where event_id = ${floorEvent.id} and status in ('nominated', 'accepted', 'waitlisted')
+      returning id`.execute(trx);
+    await sql`select accord_notify_nominations(${affected.rows.map((r) => r.id)}::uuid[], 'nomination.cancelled',
+      'Benchmark floor: the event was cancelled', 'Benchmark floor', ${adminId}::uuid, false, true)`.execute(
+      trx,
+    );
+  });
+  const floorMs = performance.now() - floorStarted;
+  await sql`delete from mail_outbox o using notification n, nomination nm
+    where n.id = o.notification_id and nm.id = n.record_id and nm.event_id = ${floorEvent.id}`.execute(db);
   const worker = spawn(process.execPath, [path.join(ROOT, "bin", "accord.js"), "worker"], {
     env: { ...process.env, DATABASE_URL: url, SMTP_URL: sink.url, LOG_LEVEL: "warn" },
     stdio: ["ignore", "ignore", "inherit"],
@@ -483,6 +511,7 @@ async function notifyStorm(
     await sink.waitForDistinct(expected, 300_000);
     const allMs = performance.now() - started;
     const duplicates = sink.messages.length - sink.distinct();
+    const smtpFloor = await smtpOnlyFloor(expected);
     return [
       {
         name: "cancel an event with 2,000 accepted + waitlisted nominations (request)",
@@ -491,7 +520,8 @@ async function notifyStorm(
         p95: cancelMs,
         p99: cancelMs,
         rps: Number.NaN,
-        note: `${expected} e-mails queued in the request's transaction`,
+        rawP50: floorMs,
+        note: `${expected} e-mails queued in the request's transaction; raw: the state change, notices and outbox rows in one transaction`,
       },
       {
         name: "… until the SMTP server has every message",
@@ -500,13 +530,63 @@ async function notifyStorm(
         p95: allMs,
         p99: allMs,
         rps: (expected / allMs) * 1000,
-        note: `${Math.round((expected / allMs) * 1000)} messages/s, ${duplicates} duplicates; target ≥ 200/s`,
+        rawP50: smtpFloor.ms,
+        rawRps: (expected / smtpFloor.ms) * 1000,
+        note: `${Math.round((expected / allMs) * 1000)} messages/s, ${duplicates} duplicates; target ≥ 200/s; raw: the same number of rendered messages sent by nodemailer alone (${smtpFloor.connections} pooled connections, no database)`,
       },
     ];
   } finally {
     const exited = new Promise((resolve) => worker.once("exit", resolve));
     worker.kill("SIGTERM");
     await exited;
+    await sink.close();
+  }
+}
+
+/**
+ * The floor of delivery: `count` messages rendered from the templates and sent straight to a second SMTP sink by
+ * the same nodemailer transport with the worker's number of pooled connections; no outbox, no claims, no database.
+ */
+async function smtpOnlyFloor(count: number): Promise<{ ms: number; connections: number }> {
+  const { startSmtpSink } = await import("../test/support/smtp-sink.js");
+  const { smtpTransport } = await import("../src/modules/notifications/mail/delivery.js");
+  const { renderMail } = await import("../src/modules/notifications/mail/templates.js");
+  const sink = await startSmtpSink({ parse: false });
+  const mail = loadConfig({ SMTP_URL: sink.url }).mail;
+  const transport = smtpTransport(mail);
+  try {
+    const started = performance.now();
+    let next = 0;
+    const send = async () => {
+      while (next < count) {
+        const i = next++;
+        const rendered = renderMail({
+          kind: "nomination.cancelled",
+          language: "en",
+          publicUrl: "http://127.0.0.1",
+          link: "/catalogue/events/00000000-0000-0000-0000-000000000000",
+          recipientName: `Notify ${i}`,
+          title: "GEN-0001: the event was cancelled",
+          body: "Benchmark: cancelled with 2,000 nominations",
+          params: { activity: "GEN-0001 Benchmark course" },
+        });
+        await transport.send({
+          messageId: `<floor-${i}@accord.bench>`,
+          from: mail.from,
+          to: { name: `Notify ${i}`, address: `floor-${i}@example.org` },
+          subject: rendered.subject,
+          text: rendered.text,
+          html: rendered.html,
+          headers: {},
+          ics: null,
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: mail.concurrency * 2 }, send));
+    await sink.waitForDistinct(count, 300_000);
+    return { ms: performance.now() - started, connections: mail.concurrency };
+  } finally {
+    transport.close();
     await sink.close();
   }
 }

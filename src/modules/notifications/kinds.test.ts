@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
+import { certifiedPeople } from "../training/index.js";
 import { runReminders } from "./index.js";
 
 /**
@@ -459,5 +460,130 @@ describe("certificates and accreditation", () => {
     await runReminders(t.db, shift(application.validUntil!, -100));
     await runReminders(t.db, shift(application.validUntil!, -99));
     expect(await told("accreditation.renewal", application.id)).toEqual(["centreDirector"]);
+  });
+});
+
+describe("certificate issued and accreditation decided", () => {
+  it("certificate issued: the holder only", async () => {
+    // A seeded certificate of a signed-off run, taken away so that issuing gives it again.
+    const row = await t.db
+      .selectFrom("certificate")
+      .select(["id", "eventId", "personId"])
+      .where("revokedAt", "is", null)
+      .orderBy("validUntil", "asc")
+      .executeTakeFirstOrThrow();
+    await t.db.updateTable("appUser").set({ personId: null }).where("personId", "=", row.personId).execute();
+    cast.graduate = await t.signIn({ role: "participant" });
+    await t.db
+      .updateTable("appUser")
+      .set({ personId: row.personId })
+      .where("id", "=", cast.graduate.userId!)
+      .execute();
+    await t.db.deleteFrom("certificate").where("id", "=", row.id).execute();
+    const issued = await cast.admin!.post(`/api/training/runs/${row.eventId}/certificates`, {});
+    expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+    const fresh = await t.db
+      .selectFrom("certificate")
+      .select("id")
+      .where("eventId", "=", row.eventId)
+      .where("personId", "=", row.personId)
+      .executeTakeFirstOrThrow();
+    expect(await told("certificate.issued", fresh.id)).toEqual(["graduate"]);
+  });
+
+  it("accreditation decision: the centre's people, not another centre's nor another nation's", async () => {
+    const application = await t.db
+      .selectFrom("accreditationApplication")
+      .select(["id", "centreId", "decision"])
+      .where("state", "=", "decided")
+      .where("decision", "in", ["accredited", "recognised"])
+      .executeTakeFirstOrThrow();
+    const centre = await t.db
+      .selectFrom("organisation")
+      .select("code")
+      .where("id", "=", application.centreId)
+      .executeTakeFirstOrThrow();
+    cast.decidedDirector = await t.signIn({ role: "course_director", organisation: centre.code });
+    // The visit is over (the earlier steps of the dossier have their own tests in training).
+    await t.db
+      .updateTable("accreditationApplication")
+      .set({ state: "visited", decision: null, decidedOn: null, validUntil: null })
+      .where("id", "=", application.id)
+      .execute();
+    const decided = await cast.admin!.post(`/api/training/accreditation/${application.id}/decision`, {
+      decision: application.decision,
+    });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    const heard = await told("accreditation.decision", application.id);
+    expect(heard).toContain("decidedDirector");
+    for (const outsider of ["coordinatorTur", "participantTur", "organiserKaz", "admin"])
+      expect(heard).not.toContain(outsider);
+  });
+});
+
+describe("readiness evaluations", () => {
+  let evaluationId: string;
+  let criteria: string[];
+
+  it("assigned to an evaluation team: the evaluator's own account only", async () => {
+    const checklist = await cast.admin!.post("/api/readiness/checklists", {
+      code: "NOTICE-CL",
+      title: "Notice checklist",
+      areas: [{ code: "A", title: "Area A", criteria: [{ code: "A1", text: "Criterion A1" }] }],
+    });
+    expect(checklist.status, JSON.stringify(checklist.body)).toBe(201);
+    const planned = await cast.coordinatorAze!.post("/api/readiness/evaluations", {
+      unitId: await t.organisationId("AZE-LF-IC1"),
+      kind: "alliance_evaluation_l1",
+      title: "Notice evaluation",
+      checklistVersionId: checklist.body.versions[0].id,
+      startsOn: "2028-09-04",
+      endsOn: "2028-09-08",
+    });
+    expect(planned.status, JSON.stringify(planned.body)).toBe(201);
+    evaluationId = planned.body.id;
+    const [certified] = (await certifiedPeople(t.db, "CREVAL-EVALUATOR", "2027-01-01")).filter(
+      (p) => p.nationCode !== "AZE" && (p.validUntil ?? "9999") >= "2028-12-31",
+    );
+    await t.db
+      .updateTable("appUser")
+      .set({ personId: null })
+      .where("personId", "=", certified!.personId)
+      .execute();
+    cast.evaluator = await t.signIn({ role: "evaluator", organisation: "TUR-TGS" });
+    await t.db
+      .updateTable("appUser")
+      .set({ personId: certified!.personId })
+      .where("id", "=", cast.evaluator.userId!)
+      .execute();
+    const team = await cast.coordinatorAze!.post(`/api/readiness/evaluations/${evaluationId}/team`, {
+      personId: certified!.personId,
+      role: "lead",
+    });
+    expect(team.status, JSON.stringify(team.body)).toBe(201);
+    expect(await told("evaluation.team_assigned", evaluationId)).toEqual(["evaluator"]);
+    const list = await cast.coordinatorAze!.get(`/api/readiness/evaluations/${evaluationId}/checklist`);
+    criteria = list.body.areas.flatMap((a: { criteria: { id: string }[] }) => a.criteria.map((c) => c.id));
+  });
+
+  it("evaluation report published: the team and the unit's nation, not another nation", async () => {
+    expect(criteria).toHaveLength(1);
+    for (const id of criteria) {
+      const answered = await cast.evaluator!.patch(
+        `/api/readiness/evaluations/${evaluationId}/answers/${id}`,
+        {
+          answer: "yes",
+          version: 0,
+        },
+      );
+      expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+    }
+    const reported = await cast.evaluator!.post(`/api/readiness/evaluations/${evaluationId}/report`, {});
+    expect(reported.status, JSON.stringify(reported.body)).toBe(200);
+    // The evaluator reported it: the team's other members would hear, the author does not.
+    expect(await told("evaluation.report_published", evaluationId)).toEqual([
+      "coordinatorAze",
+      "coordinatorAze2",
+    ]);
   });
 });

@@ -21,6 +21,45 @@ async function openCrevalRun(page: Page) {
 }
 
 describe("an event edited and cancelled in the browser", () => {
+  it("pages the organiser's nominations instead of stopping at a hundred", async () => {
+    const { t } = e2e;
+    const aze = await t.signIn({ role: "national_coordinator", nation: "AZE" });
+    const event = await t.db
+      .selectFrom("event")
+      .innerJoin("activity", "activity.id", "event.activityId")
+      .select("event.id")
+      .where("activity.code", "=", "CREVAL-2027")
+      .where("event.startsOn", "=", "2027-03-08")
+      .executeTakeFirstOrThrow();
+    const nationId = await t.nationId("AZE");
+    for (let i = 1; i <= 120; i++) {
+      const person = await aze.post("/api/people", {
+        givenName: "Paged",
+        familyName: `Officer${String(i).padStart(3, "0")}`,
+        nationId,
+      });
+      expect(person.status).toBe(201);
+      const nominated = await aze.post(`/api/events/${event.id}/nominations`, { personId: person.body.id });
+      expect(nominated.status).toBe(201);
+    }
+    const { total } = await t.db
+      .selectFrom("nomination")
+      .select((eb) => eb.fn.countAll<string>().as("total"))
+      .where("eventId", "=", event.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(total)).toBeGreaterThan(100);
+    expect(Number(total)).toBeLessThanOrEqual(150);
+    const organiser = await e2e.newPage();
+    await e2e.login(organiser, "organiser");
+    await organiser.goto(`/catalogue/events/${event.id}`);
+    const list = organiser.getByTestId("event-nominations");
+    await poll(() => list.getByTestId("table-range").textContent()).toBe(`1–50 of ${total}`);
+    await list.getByRole("button", { name: "3" }).click();
+    await poll(() => list.getByTestId("table-range").textContent()).toBe(`101–${total} of ${total}`);
+    await poll(() => list.locator('[data-testid^="nomination-row-"]').count()).toBe(Number(total) - 100);
+    await organiser.context().close();
+  });
+
   it("the organiser edits the event (a refused date keeps the input), keeps its timetable, cancels it with a reason, and the nominee's coordinator is told", async () => {
     const coordinator = await e2e.newPage();
     await e2e.login(coordinator, "coordinator");

@@ -1,7 +1,8 @@
-import { Box, Center, Group, Loader, Pagination, Table, Text, UnstyledButton } from "@mantine/core";
+import { Box, Center, Group, Loader, Table, Text, UnstyledButton } from "@mantine/core";
 import { IconArrowsSort, IconSortAscending, IconSortDescending } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { ListFooter } from "./list-footer";
 
 export interface DataTableColumn<T> {
   /** Unique within the table. */
@@ -52,8 +53,6 @@ function SortIcon({ direction }: { direction: "asc" | "desc" | null }) {
 export function DataTable<T>(props: DataTableProps<T>) {
   const { t } = useTranslation();
   const { columns, rows, rowKey, sort, onSortChange, total, limit, offset, onOffsetChange } = props;
-  const pages = Math.max(1, Math.ceil(total / Math.max(1, limit)));
-  const page = Math.min(pages, Math.floor(offset / Math.max(1, limit)) + 1);
 
   if (rows.length === 0 && props.empty) return <>{props.empty}</>;
 
@@ -140,23 +139,13 @@ export function DataTable<T>(props: DataTableProps<T>) {
           <Loader size="xs" />
         </Center>
       )}
-      <Group justify="space-between" mt="sm" wrap="wrap">
-        <Text size="sm" c="dimmed" data-testid="table-range">
-          {total === 0
-            ? t("list.showing", { from: 0, to: 0, total: 0 })
-            : t("list.showing", { from: offset + 1, to: Math.min(offset + rows.length, total), total })}
-        </Text>
-        {pages > 1 && (
-          <Pagination
-            total={pages}
-            value={page}
-            onChange={(next) => onOffsetChange((next - 1) * limit)}
-            size="sm"
-            aria-label={t("list.pagination")}
-            data-testid="pagination"
-          />
-        )}
-      </Group>
+      <ListFooter
+        total={total}
+        limit={limit}
+        offset={offset}
+        shown={rows.length}
+        onOffsetChange={onOffsetChange}
+      />
     </Box>
   );
 }

@@ -21,6 +21,7 @@ import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   DetailList,
+  ListFooter,
   notifyError,
   notifySuccess,
   PageHeader,
@@ -224,7 +225,8 @@ export function EventPage() {
   const { coordinatesNation, isAdministrator, signedIn } = usePermissions();
   const event = useEvent(id);
   // Nominations are for signed-in people only: an anonymous visitor is told so, not shown an error.
-  const nominations = useNominations({ eventId: id, limit: 100 }, !!event.data && signedIn);
+  const [offset, setOffset] = useState(0);
+  const nominations = useNominations({ eventId: id, limit: 50, offset }, !!event.data && signedIn);
 
   return (
     <QueryBoundary query={event}>
@@ -280,11 +282,20 @@ export function EventPage() {
               {signedIn ? (
                 <QueryBoundary query={nominations}>
                   {(page) => (
-                    <NominationsTable
-                      nominations={page.items}
-                      canManage={() => e.canManage}
-                      canWithdraw={(n) => isAdministrator || coordinatesNation(n.nationId)}
-                    />
+                    <>
+                      <NominationsTable
+                        nominations={page.items}
+                        canManage={() => e.canManage}
+                        canWithdraw={(n) => isAdministrator || coordinatesNation(n.nationId)}
+                      />
+                      <ListFooter
+                        total={page.total}
+                        limit={page.limit}
+                        offset={page.offset}
+                        shown={page.items.length}
+                        onOffsetChange={setOffset}
+                      />
+                    </>
                   )}
                 </QueryBoundary>
               ) : (

@@ -1,20 +1,24 @@
 import { Button, Group, Paper, Switch, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { ListFooter, notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useDecideMany, useNominations } from "../api";
 import { NominationsTable } from "../components/nominations-table";
 import type { Decision } from "../types";
+
+const PAGE_SIZE = 50;
 
 /** The organiser's inbox: nominations to their events awaiting a decision, with bulk accept and waitlist. */
 export function InboxPage() {
   const { t } = useTranslation("catalogue");
   const [all, setAll] = useState(false);
+  const [offset, setOffset] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const nominations = useNominations({
     scope: "organising",
     status: all ? undefined : "nominated",
-    limit: 100,
+    limit: PAGE_SIZE,
+    offset,
   });
   const bulk = useDecideMany();
 
@@ -59,18 +63,30 @@ export function InboxPage() {
           <Switch
             label={t("inbox.showAll")}
             checked={all}
-            onChange={(e) => setAll(e.currentTarget.checked)}
+            onChange={(e) => {
+              setAll(e.currentTarget.checked);
+              setOffset(0);
+            }}
           />
         </Group>
         <QueryBoundary query={nominations}>
           {(page) => (
-            <NominationsTable
-              nominations={page.items}
-              canManage={() => true}
-              canWithdraw={() => false}
-              showEvent
-              selectable={{ selected, onChange: setSelected }}
-            />
+            <>
+              <NominationsTable
+                nominations={page.items}
+                canManage={() => true}
+                canWithdraw={() => false}
+                showEvent
+                selectable={{ selected, onChange: setSelected }}
+              />
+              <ListFooter
+                total={page.total}
+                limit={page.limit}
+                offset={page.offset}
+                shown={page.items.length}
+                onOffsetChange={setOffset}
+              />
+            </>
           )}
         </QueryBoundary>
       </Paper>

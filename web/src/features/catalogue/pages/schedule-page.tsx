@@ -1,7 +1,8 @@
 import { Paper } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePermissions } from "../../../shared/auth";
-import { EmptyState, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { EmptyState, ListFooter, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useNominations } from "../api";
 import { NominationsTable } from "../components/nominations-table";
 
@@ -10,7 +11,8 @@ export function SchedulePage() {
   const { t } = useTranslation("catalogue");
   const { hasRole, coordinatesNation } = usePermissions();
   const scope = hasRole("national_coordinator") ? "nominating" : "mine";
-  const nominations = useNominations({ scope, sort: "startsOn", limit: 100 });
+  const [offset, setOffset] = useState(0);
+  const nominations = useNominations({ scope, sort: "startsOn", limit: 50, offset });
   return (
     <>
       <PageHeader title={t("schedule.title")} description={t("schedule.description")} />
@@ -18,12 +20,21 @@ export function SchedulePage() {
         <QueryBoundary query={nominations}>
           {(page) =>
             page.items.length ? (
-              <NominationsTable
-                nominations={page.items}
-                canManage={() => false}
-                canWithdraw={(n) => coordinatesNation(n.nationId)}
-                showEvent
-              />
+              <>
+                <NominationsTable
+                  nominations={page.items}
+                  canManage={() => false}
+                  canWithdraw={(n) => coordinatesNation(n.nationId)}
+                  showEvent
+                />
+                <ListFooter
+                  total={page.total}
+                  limit={page.limit}
+                  offset={page.offset}
+                  shown={page.items.length}
+                  onOffsetChange={setOffset}
+                />
+              </>
             ) : (
               <EmptyState description={t("schedule.empty")} />
             )

@@ -1,0 +1,37 @@
+import { Group, Pagination, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+
+export interface ListFooterProps {
+  /** The server's page: total matching rows, page size, offset of the first row, rows on this page. */
+  total: number;
+  limit: number;
+  offset: number;
+  shown: number;
+  onOffsetChange: (offset: number) => void;
+}
+
+/** "Showing 101–150 of 420" and the page buttons under a server-paged list, so no list stops silently. */
+export function ListFooter({ total, limit, offset, shown, onOffsetChange }: ListFooterProps) {
+  const { t } = useTranslation();
+  const pages = Math.max(1, Math.ceil(total / Math.max(1, limit)));
+  const page = Math.min(pages, Math.floor(offset / Math.max(1, limit)) + 1);
+  return (
+    <Group justify="space-between" mt="sm" wrap="wrap">
+      <Text size="sm" c="dimmed" data-testid="table-range">
+        {total === 0
+          ? t("list.showing", { from: 0, to: 0, total: 0 })
+          : t("list.showing", { from: offset + 1, to: Math.min(offset + shown, total), total })}
+      </Text>
+      {pages > 1 && (
+        <Pagination
+          total={pages}
+          value={page}
+          onChange={(next) => onOffsetChange((next - 1) * limit)}
+          size="sm"
+          aria-label={t("list.pagination")}
+          data-testid="pagination"
+        />
+      )}
+    </Group>
+  );
+}

@@ -31,11 +31,11 @@ export default {
     // seats and nominations: capacity changes, waitlist promotion, acceptance, bulk decisions, withdrawal
     "src/modules/catalogue/catalogue.service.ts:477-540",
     "src/modules/catalogue/catalogue.service.ts:651-711",
-    "src/modules/catalogue/catalogue.service.ts:862-986",
+    "src/modules/catalogue/catalogue.service.ts:877-1001",
     // calendar feeds, built with the owner's view
-    "src/modules/catalogue/catalogue.service.ts:1192-1253",
+    "src/modules/catalogue/catalogue.service.ts:1209-1270",
     // readiness team rules
-    "src/modules/readiness/readiness.service.ts:558-674",
+    "src/modules/readiness/readiness.service.ts:560-678",
     // releasability and viewer scope
     "src/platform/access/releasability.ts:28-62",
     "src/platform/access/viewer.ts:53-58",

@@ -25,6 +25,26 @@ describe("migrations", () => {
     expect(await migrate(pool)).toEqual([]);
   });
 
+  it("leaves error listeners on a bare pool it was given, so a terminated idle connection ends nothing", async () => {
+    const bare = new pg.Pool({ connectionString: t.config.databaseUrl, max: 1 });
+    try {
+      expect(bare.listeners("error")).toHaveLength(0);
+      await migrate(bare);
+      // The job queue's migrations install listeners of their own only while they run; these stay.
+      expect(bare.listeners("error")).toHaveLength(1);
+      expect(bare.listeners("connect")).toHaveLength(1);
+      const { rows } = await bare.query<{ pid: number }>("select pg_backend_pid() as pid");
+      await pool.query("select pg_terminate_backend($1)", [rows[0]!.pid]);
+      // The idle client's 'error' reached a listener (an unhandled one would fail this file); the next query
+      // runs on a new connection.
+      await expect
+        .poll(async () => (await bare.query("select 1 as one")).rows[0].one, { timeout: 5000 })
+        .toBe(1);
+    } finally {
+      await bare.end();
+    }
+  });
+
   it("rolls a failing migration back completely, leaving the database as it was", async () => {
     const failing =
       "create table migration_probe (id int); insert into migration_probe values (1); select 1/0;";

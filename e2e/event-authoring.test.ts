@@ -71,6 +71,12 @@ describe("an event edited and cancelled in the browser", () => {
     await coordinator.getByRole("option", { name: /Kamran Mammadov/ }).click();
     await coordinator.getByTestId("nominate-submit").click();
     await poll(() => coordinator.getByTestId("nomination-row-Mammadov").count()).toBe(1);
+    // The coordinator changes the nomination's priority and note.
+    await coordinator.getByTestId("nomination-edit-Mammadov").click();
+    await coordinator.getByTestId("nomination-edit-priority").fill("3");
+    await coordinator.getByRole("dialog").getByLabel("Note").fill("Speaks English at level 3");
+    await coordinator.getByTestId("nomination-edit-save").click();
+    await poll(() => coordinator.getByTestId("nomination-priority-Mammadov").textContent()).toBe("3");
     // A coordinator does not manage the event: no edit or cancel controls.
     expect(await coordinator.getByTestId("event-edit").count()).toBe(0);
 

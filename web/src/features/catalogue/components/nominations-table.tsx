@@ -7,6 +7,7 @@ import { notifyError, notifySuccess } from "../../../shared/ui";
 import { useDecide, useRecordAttendance, useWithdraw } from "../api";
 import type { Decision, Nomination } from "../types";
 import { NominationStatusBadge, useDateRange } from "./labels";
+import { NominationEdit } from "./nomination-edit";
 
 interface Props {
   nominations: Nomination[];
@@ -114,7 +115,7 @@ export function NominationsTable({ nominations, canManage, canWithdraw, showEven
                       </Text>
                     </Table.Td>
                   )}
-                  <Table.Td>{n.priority}</Table.Td>
+                  <Table.Td data-testid={`nomination-priority-${n.person.familyName}`}>{n.priority}</Table.Td>
                   <Table.Td>
                     <NominationStatusBadge status={n.status} />
                     {n.statusReason && (
@@ -181,6 +182,9 @@ export function NominationsTable({ nominations, canManage, canWithdraw, showEven
                             ))}
                           </Menu.Dropdown>
                         </Menu>
+                      )}
+                      {canWithdraw(n) && ["nominated", "accepted", "waitlisted"].includes(n.status) && (
+                        <NominationEdit nomination={n} />
                       )}
                       {canWithdraw(n) && ["nominated", "accepted", "waitlisted"].includes(n.status) && (
                         <Button

@@ -1,10 +1,18 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
-import { ConfigError, loadConfig } from "../config.js";
+import { Value } from "typebox/value";
+import { type Config, ConfigError, loadConfig } from "../config.js";
 import { openDatabase } from "../db/database.js";
 import { migrate } from "../db/migrate.js";
 import { verifyAuditChain } from "../modules/audit/index.js";
 import { openForMaintenance, restoreBackup, writeBackup } from "../modules/backup/index.js";
+import { viewerForUser } from "../modules/identity/index.js";
+import { exportsService, importsService } from "../modules/imports/index.js";
 import { startNotificationWorker } from "../modules/notifications/index.js";
+import type { Viewer } from "../platform/access/viewer.js";
+import { AppError } from "../platform/errors.js";
+import type { Ctx } from "../platform/http/request-context.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../seed/demo.js";
 import { startServer } from "../server.js";
 
@@ -187,8 +195,157 @@ program
     }
   });
 
+// ---------------------------------------------------------------- import and export (issue 21)
+/** Whoever runs the CLI on the server acts as the system (an administrator) unless --as names a user. */
+const SYSTEM_VIEWER: Viewer = Object.freeze({
+  userId: null,
+  username: "cli",
+  personId: null,
+  personNationId: null,
+  grants: [{ role: "administrator" as const, nationId: null, organisationId: null }],
+  nationIds: [],
+  organisationIds: [],
+  managedOrganisationIds: [],
+  mustChangePassword: false,
+});
+
+async function cliContext(db: Ctx["db"], config: Config, username?: string): Promise<Ctx> {
+  if (!username) return { db, viewer: SYSTEM_VIEWER, requestId: null, config };
+  const user = await db
+    .selectFrom("appUser")
+    .select("id")
+    .where("username", "=", username)
+    .executeTakeFirst();
+  const viewer = user && (await viewerForUser(db, user.id));
+  if (!viewer) throw new Error(`there is no user ${username}`);
+  return { db, viewer, requestId: null, config };
+}
+
+const printProblems = (
+  problems: { row: number; header: string | null; column: string | null; message: string }[],
+) => {
+  for (const p of problems)
+    console.error(`  row ${p.row}${p.column ? `, column "${p.header ?? p.column}"` : ""}: ${p.message}`);
+};
+
+program
+  .command("import")
+  .description(
+    `Import a .csv or .xlsx file (kinds: ${importsService.IMPORT_KINDS.join(", ")}); all rows or none unless --valid-only. Row errors go to stderr and the exit code is 1`,
+  )
+  .argument("<kind>", "what the file holds")
+  .argument("<file>", "the .csv or .xlsx file")
+  .option("--valid-only", "import the valid rows and skip the others")
+  .option("--dry-run", "only check the file and report what an import would do")
+  .option("--mapping <json>", 'column mapping, field → header, e.g. {"givenName":"Ad"}')
+  .option("--as <username>", "act as this user (their access applies to every row; default: the system)")
+  .action(
+    async (
+      kind: string,
+      file: string,
+      options: { validOnly?: boolean; dryRun?: boolean; mapping?: string; as?: string },
+    ) => {
+      if (!(importsService.IMPORT_KINDS as readonly string[]).includes(kind))
+        throw new InvalidArgumentError(`kind must be one of ${importsService.IMPORT_KINDS.join(", ")}`);
+      const importKind = kind as importsService.ImportKind;
+      const ok = await withDatabase(async ({ db }) => {
+        const ctx = await cliContext(db, loadConfig(), options.as);
+        const source = await importsService.readImportFile(ctx, {
+          filename: basename(file),
+          contentType: "",
+          data: readFileSync(file),
+        });
+        if (options.dryRun) {
+          const preview = await importsService.preview(ctx, importKind, source, options.mapping);
+          const { create, update, unchanged, invalid } = preview.counts;
+          say(
+            `${preview.rowCount} row(s): ${create} to create, ${update} to update, ${unchanged} unchanged, ${invalid} invalid`,
+          );
+          if (preview.warnings.length) console.error("Warnings:");
+          printProblems(preview.warnings);
+          if (preview.errors.length) console.error("Errors:");
+          printProblems(preview.errors);
+          return preview.errors.length === 0;
+        }
+        const result = await importsService.commit(ctx, importKind, source, {
+          mode: options.validOnly ? "valid" : "all",
+          ...(options.mapping ? { mapping: options.mapping } : {}),
+        });
+        say(
+          `Imported ${kind}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.skipped} skipped`,
+        );
+        if (result.warnings.length) console.error("Warnings:");
+        printProblems(result.warnings);
+        if (result.errors.length) console.error("Rows not imported:");
+        printProblems(result.errors);
+        return result.errors.length === 0;
+      });
+      if (!ok) process.exit(1);
+    },
+  );
+
+const EXPORTS = {
+  people: { schema: importsService.PeopleExportQuery, run: exportsService.exportPeople },
+  activities: { schema: importsService.ActivityExportQuery, run: exportsService.exportActivities },
+} as const;
+
+program
+  .command("export")
+  .description(
+    `Export a list as CSV or XLSX (kinds: ${Object.keys(EXPORTS).join(", ")}), what the list shows for the filters`,
+  )
+  .argument("<kind>", "which list")
+  .option("--format <format>", "csv or xlsx", "csv")
+  .option("--lang <lang>", "language of the headers: en, az or ru", "en")
+  .option(
+    "--filter <name=value>",
+    "a filter of the list, as in its query string (repeatable), e.g. --filter q=Smith",
+    (value: string, previous: string[]) => [...previous, value],
+    [] as string[],
+  )
+  .option("--output <file>", "write to this file (default: standard output)")
+  .option("--as <username>", "act as this user (their access applies; default: the system)")
+  .action(
+    async (
+      kind: string,
+      options: { format: string; lang: string; filter: string[]; output?: string; as?: string },
+    ) => {
+      const target = EXPORTS[kind as keyof typeof EXPORTS];
+      if (!target) throw new InvalidArgumentError(`kind must be one of ${Object.keys(EXPORTS).join(", ")}`);
+      const query: Record<string, unknown> = { format: options.format, lang: options.lang };
+      for (const filter of options.filter) {
+        const at = filter.indexOf("=");
+        if (at < 1) throw new InvalidArgumentError(`--filter ${filter}: write name=value`);
+        query[filter.slice(0, at)] = filter.slice(at + 1);
+      }
+      const converted = Value.Convert(target.schema, query) as Record<string, unknown>;
+      if (!Value.Check(target.schema, converted)) {
+        const first = [...Value.Errors(target.schema, converted)][0];
+        throw new InvalidArgumentError(
+          `the filters are not valid: ${first?.instancePath || "/"} ${first?.message ?? ""}`,
+        );
+      }
+      const { format, lang, ...filters } = converted as { format: "csv" | "xlsx"; lang: "en" | "az" | "ru" };
+      if (kind === "people" && !options.as)
+        throw new InvalidArgumentError(
+          "the people list is for signed-in users: name one with --as <username>",
+        );
+      const file = await withDatabase(async ({ db }) => {
+        const ctx = await cliContext(db, loadConfig(), options.as);
+        // biome-ignore lint/suspicious/noExplicitAny: the filters were checked against this kind's schema above
+        return target.run(ctx, filters as any, format, lang);
+      });
+      if (options.output) {
+        writeFileSync(options.output, file.data);
+        console.error(`Wrote ${file.data.length} bytes to ${options.output}`);
+      } else process.stdout.write(file.data);
+    },
+  );
+
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(`Configuration error: ${error.message}`);
   else console.error(`accord: ${(error as Error).message ?? error}`);
+  if (error instanceof AppError)
+    for (const field of error.fields) console.error(`  ${field.field}: ${field.message}`);
   process.exit(1);
 });

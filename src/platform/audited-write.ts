@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
+import type { Insertable, Kysely, Selectable, Transaction, UpdateObject } from "kysely";
 import type { DB } from "../db/schema/index.js";
 import { type AuditContext, writeAudit } from "./audit.js";
 import { type ConstraintRules, constraintError } from "./constraint-errors.js";
@@ -99,7 +99,7 @@ export async function auditedUpdate<T extends RecordTable>(
   ctx: AuditContext,
   table: T,
   where: Located<T>,
-  set: Updateable<DB[T]> | ((before: RowOf<T>) => Updateable<DB[T]>),
+  set: UpdateObject<DB, T> | ((before: RowOf<T>) => UpdateObject<DB, T>),
   spec: Audited<T>,
 ): Promise<{ before: RowOf<T>; after: RowOf<T> }> {
   const before = await lockRow(trx, table, where);

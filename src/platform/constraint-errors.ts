@@ -1,4 +1,4 @@
-import { AppError } from "./errors.js";
+import { AppError, conflict, type ErrorCode } from "./errors.js";
 
 /**
  * PostgreSQL integrity violations a service may turn into an answer that names the field the client sent.
@@ -47,8 +47,11 @@ export const isCheckViolation = violates("check");
 /** The error breaks an exclusion constraint (the named one, when given). */
 export const isExclusionViolation = violates("exclusion");
 
-/** The request field a constraint guards and what to tell the client about it. */
-export type ConstraintRule = readonly [field: string, message: string];
+/**
+ * The request field a constraint guards and what to tell the client about it; the code, when given, replaces
+ * the kind's default (CONFLICT for unique and exclusion constraints, VALIDATION_FAILED for the others).
+ */
+export type ConstraintRule = readonly [field: string, message: string, code?: ErrorCode];
 
 /** Per constraint name, its rule; or a function for rules that depend on the kind of violation. */
 export type ConstraintRules =
@@ -70,9 +73,10 @@ export function constraintError(error: unknown, rules: ConstraintRules): never {
         ? rules[violation.constraint]
         : undefined;
   if (!violation || !rule) throw error;
-  const [field, message] = rule;
+  const [field, message, given] = rule;
   const code =
-    violation.kind === "unique" || violation.kind === "exclusion" ? "CONFLICT" : "VALIDATION_FAILED";
+    given ??
+    (violation.kind === "unique" || violation.kind === "exclusion" ? "CONFLICT" : "VALIDATION_FAILED");
   throw new AppError(code, `${field}: ${message}`, [{ field, message }]);
 }
 
@@ -81,3 +85,14 @@ export const onConstraint =
   (rules: ConstraintRules) =>
   (error: unknown): never =>
     constraintError(error, rules);
+
+/**
+ * A `.catch` handler for a write whose conflict message depends on the request: a unique violation (of
+ * `constraint`, when named) becomes `conflict(message, field)`; anything else is rethrown unchanged.
+ */
+export const uniqueConflict =
+  (message: string, field: string, constraint?: string) =>
+  (error: unknown): never => {
+    if (isUniqueViolation(error, constraint)) throw conflict(message, field);
+    throw error;
+  };

@@ -1,2 +1,20 @@
-export { operationsRoutes } from "./operations.routes.js";
+import type { RoutesPlugin } from "../../platform/http/type-provider.js";
+import { contingentRoutes } from "./contingents.routes.js";
+import { contributionRoutes } from "./contributions.routes.js";
+import { exerciseRoutes } from "./exercises.routes.js";
+import { lessonRoutes } from "./lessons.routes.js";
+import { operationRoutes } from "./operations.routes.js";
+
+/** The module's route plugins, one per area, in the order their routes appear in the API document. */
+const areas: RoutesPlugin[] = [
+  exerciseRoutes,
+  lessonRoutes,
+  operationRoutes,
+  contingentRoutes,
+  contributionRoutes,
+];
+
+export const operationsRoutes: RoutesPlugin = async (app, options) => {
+  for (const area of areas) await area(app, options);
+};
 export { seedOperations } from "./operations.seed.js";

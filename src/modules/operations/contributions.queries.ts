@@ -1,0 +1,97 @@
+import { sql } from "kysely";
+import { jsonObjectFrom } from "kysely/helpers/postgres";
+import { visibleTo } from "../../platform/access/releasability.js";
+import type { Viewer } from "../../platform/access/viewer.js";
+import type { FundContributionQuery } from "./operations.schemas.js";
+import { nationRef, organisationRef, type Q, releaseColumns } from "./shared.queries.js";
+
+// ------------------------------------------------------------------ trust funds
+export function listTrustFunds(db: Q) {
+  return db
+    .selectFrom("trustFund as f")
+    .select(["f.id", "f.code", "f.name"])
+    .select((eb) => [
+      jsonObjectFrom(
+        eb
+          .selectFrom("operation as fo")
+          .select(["fo.id", "fo.code", "fo.name"])
+          .whereRef("fo.id", "=", "f.operationId"),
+      ).as("operation"),
+      organisationRef(eb, "f.managing_organisation_id").as("managingOrganisation"),
+    ])
+    .orderBy("f.code")
+    .execute();
+}
+
+const contributionBase = (db: Q, viewer: Viewer, query: FundContributionQuery) => {
+  let base = db.selectFrom("fundContribution").where(visibleTo(viewer, "fund_contribution"));
+  if (query.trustFundId) base = base.where("fundContribution.trustFundId", "=", query.trustFundId);
+  if (query.nationId) base = base.where("fundContribution.nationId", "=", query.nationId);
+  if (query.year) base = base.where("fundContribution.year", "=", query.year);
+  return base;
+};
+
+const contributionSelect = (db: Q) =>
+  db
+    .selectFrom("fundContribution")
+    .select([
+      "fundContribution.id",
+      "fundContribution.trustFundId",
+      "fundContribution.nationId",
+      "fundContribution.year",
+      "fundContribution.currency",
+      "fundContribution.note",
+      "fundContribution.sample",
+      ...releaseColumns("fundContribution"),
+    ])
+    .select((eb) => [
+      sql<string>`fund_contribution.pledged::text`.as("pledged"),
+      sql<string>`fund_contribution.paid::text`.as("paid"),
+      sql<string>`(fund_contribution.pledged - fund_contribution.paid)::text`.as("outstanding"),
+      jsonObjectFrom(
+        eb
+          .selectFrom("trustFund as tf")
+          .select(["tf.id", "tf.code", "tf.name"])
+          .whereRef("tf.id", "=", "fundContribution.trustFundId"),
+      )
+        .$notNull()
+        .as("trustFund"),
+      nationRef(eb, "fund_contribution.nation_id").$notNull().as("nation"),
+    ]);
+
+export async function listFundContributions(db: Q, viewer: Viewer, query: FundContributionQuery) {
+  const base = contributionBase(db, viewer, query);
+  const ids = base.select("fundContribution.id");
+  const [items, count] = await Promise.all([
+    contributionSelect(db)
+      .where("fundContribution.id", "in", ids)
+      .orderBy("fundContribution.year", "desc")
+      .orderBy("fundContribution.id")
+      .limit(query.limit ?? 25)
+      .offset(query.offset ?? 0)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.total) };
+}
+
+export function fundTotals(db: Q, viewer: Viewer, query: FundContributionQuery) {
+  return contributionBase(db, viewer, query)
+    .select([
+      "fundContribution.year",
+      "fundContribution.currency",
+      sql<string>`sum(fund_contribution.pledged)::text`.as("pledged"),
+      sql<string>`sum(fund_contribution.paid)::text`.as("paid"),
+    ])
+    .groupBy(["fundContribution.year", "fundContribution.currency"])
+    .orderBy("fundContribution.year")
+    .orderBy("fundContribution.currency")
+    .execute();
+}
+
+export function findFundContribution(db: Q, viewer: Viewer, id: string) {
+  return contributionSelect(db)
+    .where("fundContribution.id", "=", id)
+    .where(visibleTo(viewer, "fund_contribution"))
+    .executeTakeFirst();
+}

@@ -1,0 +1,95 @@
+import "./operations.policy.js";
+import { authorize } from "../../platform/access/policy.js";
+import { resolveRelease } from "../../platform/access/releasability.js";
+import { auditedInsert, auditedUpdate, releaseListPatch } from "../../platform/audited-write.js";
+import { notFound, validation } from "../../platform/errors.js";
+import type { Ctx } from "../../platform/http/request-context.js";
+import { paged } from "../../platform/http/schemas.js";
+import * as queries from "./contributions.queries.js";
+import { withRelease } from "./operations.common.js";
+import type {
+  FundContributionInput,
+  FundContributionPatch,
+  FundContributionQuery,
+} from "./operations.schemas.js";
+
+export async function listTrustFunds(ctx: Ctx) {
+  authorize(ctx.viewer, "contribution.read");
+  return { items: await queries.listTrustFunds(ctx.db) };
+}
+
+export async function listFundContributions(ctx: Ctx, query: FundContributionQuery) {
+  authorize(ctx.viewer, "contribution.read");
+  const page = await queries.listFundContributions(ctx.db, ctx.viewer, query);
+  return paged(query, { ...page, items: page.items.map(withRelease) });
+}
+
+export async function fundTotals(ctx: Ctx, query: FundContributionQuery) {
+  authorize(ctx.viewer, "contribution.read");
+  return { totals: await queries.fundTotals(ctx.db, ctx.viewer, query) };
+}
+
+async function getFundContribution(ctx: Ctx, id: string) {
+  const row = await queries.findFundContribution(ctx.db, ctx.viewer, id);
+  if (!row) throw notFound("The contribution");
+  return withRelease(row);
+}
+
+const contributionConstraints = {
+  fund_contribution_unique: [
+    "body.year",
+    "the nation already has a contribution to this fund for this year and currency",
+  ],
+} as const;
+
+function checkPaid(pledged: string | number, paid: string | number | undefined) {
+  if (paid !== undefined && Number(paid) > Number(pledged)) {
+    throw validation("body.paid", "must not exceed the pledged amount");
+  }
+}
+
+export async function createFundContribution(ctx: Ctx, input: FundContributionInput) {
+  authorize(ctx.viewer, "contribution.create");
+  checkPaid(input.pledged, input.paid);
+  const { releasability, releaseNationIds, releaseOrganisationIds, ...fields } = input;
+  const release = resolveRelease(
+    ctx.viewer,
+    { ownerNationId: input.nationId, releasability, releaseNationIds, releaseOrganisationIds },
+    { releasability: "restricted" },
+  );
+  const row = await ctx.db
+    .transaction()
+    .execute((trx) =>
+      auditedInsert(
+        trx,
+        ctx,
+        "fundContribution",
+        { ...fields, ...release },
+        { action: "contribution.create", rules: contributionConstraints },
+      ),
+    );
+  authorize(ctx.viewer, "contribution.read");
+  return getFundContribution(ctx, row.id);
+}
+
+export async function updateFundContribution(ctx: Ctx, id: string, patch: FundContributionPatch) {
+  authorize(ctx.viewer, "contribution.read");
+  const current = await queries.findFundContribution(ctx.db, ctx.viewer, id);
+  if (!current) throw notFound("The contribution");
+  authorize(ctx.viewer, "contribution.update", current);
+  const { releaseNationIds: _nations, releaseOrganisationIds: _organisations, ...fields } = patch;
+  await ctx.db.transaction().execute((trx) =>
+    auditedUpdate(
+      trx,
+      ctx,
+      "fundContribution",
+      { id, missing: "The contribution" },
+      (before) => {
+        checkPaid(fields.pledged ?? before.pledged, fields.paid ?? before.paid);
+        return { ...fields, ...releaseListPatch(patch) };
+      },
+      { action: "contribution.update", rules: contributionConstraints },
+    ),
+  );
+  return getFundContribution(ctx, id);
+}

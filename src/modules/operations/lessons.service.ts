@@ -1,0 +1,102 @@
+import "./operations.policy.js";
+import { authorize } from "../../platform/access/policy.js";
+import { auditedInsert, auditedUpdate } from "../../platform/audited-write.js";
+import { invalidState, notFound, validation } from "../../platform/errors.js";
+import type { Ctx } from "../../platform/http/request-context.js";
+import { paged } from "../../platform/http/schemas.js";
+import { editableExercise } from "./exercises.service.js";
+import * as queries from "./lessons.queries.js";
+import { ownerOf } from "./operations.common.js";
+import type { LessonInput, LessonQuery, LessonStatus, LessonTransition } from "./operations.schemas.js";
+
+/** The lesson flow: identified → analysed → learned → closed; identified or analysed may be rejected. */
+export const LESSON_FLOW: Record<LessonStatus, LessonStatus[]> = {
+  identified: ["analysed", "rejected"],
+  analysed: ["learned", "rejected", "identified"],
+  learned: ["closed"],
+  closed: [],
+  rejected: [],
+};
+
+export async function listLessons(ctx: Ctx, query: LessonQuery) {
+  authorize(ctx.viewer, "exercise.read");
+  return paged(query, await queries.listLessons(ctx.db, ctx.viewer, query));
+}
+
+export async function addLesson(ctx: Ctx, exerciseId: string, input: LessonInput) {
+  const exercise = await editableExercise(ctx, exerciseId);
+  const row = await ctx.db.transaction().execute((trx) =>
+    auditedInsert(
+      trx,
+      ctx,
+      "lesson",
+      {
+        title: input.title,
+        observation: input.observation ?? null,
+        recommendation: input.recommendation ?? null,
+        ...ownerOf(input, exercise),
+        exerciseId,
+      },
+      { action: "lesson.create" },
+    ),
+  );
+  return getLesson(ctx, row.id);
+}
+
+export async function getLesson(ctx: Ctx, id: string) {
+  authorize(ctx.viewer, "exercise.read");
+  const lesson = await queries.findLesson(ctx.db, ctx.viewer, id);
+  if (!lesson) throw notFound("The lesson");
+  return lesson;
+}
+
+export async function transitionLesson(ctx: Ctx, id: string, input: LessonTransition) {
+  authorize(ctx.viewer, "exercise.read");
+  const lesson = await queries.findLesson(ctx.db, ctx.viewer, id);
+  if (!lesson) throw notFound("The lesson");
+  authorize(ctx.viewer, "lesson.update", {
+    exercise: {
+      ownerNationId: lesson.exerciseOwnerNationId,
+      ownerOrganisationId: lesson.exerciseOwnerOrganisationId,
+    },
+    lesson: { ownerNationId: lesson.ownerNationId, ownerOrganisationId: lesson.ownerOrganisationId },
+  });
+  await ctx.db.transaction().execute((trx) =>
+    auditedUpdate(
+      trx,
+      ctx,
+      "lesson",
+      { id, missing: "The lesson" },
+      (before) => {
+        const from = before.status as LessonStatus;
+        if (!LESSON_FLOW[from].includes(input.to)) {
+          throw invalidState(`A lesson that is ${from} cannot become ${input.to}`);
+        }
+        const followUpActivityId =
+          input.followUpActivityId !== undefined ? input.followUpActivityId : before.followUpActivityId;
+        const followUpReference =
+          input.followUpReference !== undefined ? input.followUpReference : before.followUpReference;
+        if (input.to === "learned" && !followUpActivityId && !followUpReference) {
+          throw validation(
+            "body.followUpReference",
+            "a lesson is learned only when a later activity or plan takes it up: give followUpActivityId or followUpReference",
+          );
+        }
+        if (input.to === "rejected" && !input.note)
+          throw validation("body.note", "say why the lesson is rejected");
+        return {
+          status: input.to,
+          followUpActivityId,
+          followUpReference,
+          ...(input.note !== undefined ? { statusNote: input.note } : {}),
+        };
+      },
+      {
+        action: `lesson.${input.to}`,
+        rules: ({ kind }) =>
+          kind === "foreignKey" ? ["body.followUpActivityId", "does not exist", "UNPROCESSABLE"] : undefined,
+      },
+    ),
+  );
+  return getLesson(ctx, id);
+}

@@ -3,13 +3,14 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { authorize, can } from "../../platform/access/policy.js";
 import { coordinatedNationIds, isAdministrator, readsEverything } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
+import { auditedInsert, lockRow } from "../../platform/audited-write.js";
 import { AppError, notFound, validation } from "../../platform/errors.js";
 import { receiveUpload, sendStoredFile, storeFile } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { notify } from "../notifications/index.js";
+import * as queries from "./exchange.queries.js";
 import { actsFor, type Party } from "./meetings.policy.js";
-import * as queries from "./meetings.queries.js";
 import type { AcknowledgeInput, ForwardInput, MessageInput, MessageQuery } from "./meetings.schemas.js";
 
 /**
@@ -180,43 +181,20 @@ async function insertMessage(
 ) {
   return ctx.db.transaction().execute(async (trx) => {
     const id = crypto.randomUUID();
-    const row = await trx
-      .insertInto("exchangeMessage")
-      .values({
-        id,
-        threadId: message.threadId ?? id,
-        forwardedFromId: message.forwardedFromId,
-        senderNationId: message.sender.nationId,
-        senderOrganisationId: message.sender.organisationId,
-        sentBy: ctx.viewer.userId,
-        subject: message.subject,
-        body: message.body,
-        releaseNations: message.releaseNations,
-        releaseOrganisations: message.releaseOrganisations,
-      })
-      .returning([
-        "id",
-        "threadId",
-        "forwardedFromId",
-        "senderNationId",
-        "senderOrganisationId",
-        "subject",
-        "sentAt",
-      ])
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto("exchangeRecipient")
-      .values([
-        ...message.recipientNations.map((nationId) => ({ messageId: id, nationId })),
-        ...message.recipientOrganisations.map((organisationId) => ({ messageId: id, organisationId })),
-      ])
-      .execute();
-    if (message.attachmentFileIds.length) {
-      await trx
-        .insertInto("exchangeAttachment")
-        .values(message.attachmentFileIds.map((fileId) => ({ messageId: id, fileId })))
-        .execute();
-    }
+    const row = await queries.insertMessage(trx, {
+      id,
+      threadId: message.threadId ?? id,
+      forwardedFromId: message.forwardedFromId,
+      senderNationId: message.sender.nationId,
+      senderOrganisationId: message.sender.organisationId,
+      sentBy: ctx.viewer.userId,
+      subject: message.subject,
+      body: message.body,
+      releaseNations: message.releaseNations,
+      releaseOrganisations: message.releaseOrganisations,
+    });
+    await queries.insertRecipients(trx, id, message.recipientNations, message.recipientOrganisations);
+    await queries.insertAttachments(trx, id, message.attachmentFileIds);
     await notify(trx, {
       recipients: [
         { nationCoordinators: message.recipientNations },
@@ -371,26 +349,11 @@ export async function acknowledge(ctx: Ctx, id: string, input: AcknowledgeInput)
   }
   const recipientIds = targets.map((r) => r.recipientId);
   return ctx.db.transaction().execute(async (trx) => {
-    await trx.selectFrom("exchangeMessage").select("id").where("id", "=", id).forShare().execute();
-    const inserted = await trx
-      .insertInto("exchangeAcknowledgement")
-      .values(recipientIds.map((recipientId) => ({ recipientId, acknowledgedBy: ctx.viewer.userId })))
-      .onConflict((oc) => oc.column("recipientId").doNothing())
-      .returning("recipientId")
-      .execute();
-    const rows = await trx
-      .selectFrom("exchangeAcknowledgement as a")
-      .leftJoin("appUser as u", "u.id", "a.acknowledgedBy")
-      .select(["a.recipientId", "a.acknowledgedAt", "u.displayName as acknowledgedBy"])
-      .where("a.recipientId", "in", recipientIds)
-      .execute();
+    const sent = await queries.shareLockMessage(trx, id);
+    const inserted = await queries.insertAcknowledgements(trx, recipientIds, ctx.viewer.userId);
+    const rows = await queries.receipts(trx, recipientIds);
     const fresh = new Set(inserted.map((row) => row.recipientId));
     if (fresh.size) {
-      const sent = await trx
-        .selectFrom("exchangeMessage")
-        .select(["sentBy", "subject"])
-        .where("id", "=", id)
-        .executeTakeFirstOrThrow();
       await notify(trx, {
         recipients: { users: [sent.sentBy] },
         kind: "exchange.acknowledged",
@@ -418,15 +381,8 @@ export async function uploadAttachment(ctx: Ctx, request: FastifyRequest, id: st
   await ctx.db.transaction().execute(async (trx) => {
     // A receipt covers exactly what was received: once a recipient has acknowledged the message, its content is
     // closed, and a further file goes in a new message. The row lock orders this against `acknowledge`.
-    await trx.selectFrom("exchangeMessage").select("id").where("id", "=", id).forUpdate().execute();
-    const acknowledged = await trx
-      .selectFrom("exchangeAcknowledgement as a")
-      .innerJoin("exchangeRecipient as r", "r.id", "a.recipientId")
-      .select("a.acknowledgedAt")
-      .where("r.messageId", "=", id)
-      .orderBy("a.acknowledgedAt")
-      .executeTakeFirst();
-    if (acknowledged)
+    await lockRow(trx, "exchangeMessage", { id, missing: "The message" });
+    if (await queries.isAcknowledged(trx, id))
       throw new AppError(
         "INVALID_STATE",
         "A recipient has acknowledged receipt of this message: its content is closed; send the file in a new message",
@@ -438,17 +394,13 @@ export async function uploadAttachment(ctx: Ctx, request: FastifyRequest, id: st
         ],
       );
     const file = await storeFile(trx, ctx, upload);
-    const row = await trx
-      .insertInto("exchangeAttachment")
-      .values({ messageId: id, fileId: file.id })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, {
-      action: "exchange.attachment.add",
-      recordType: "exchange_attachment",
-      recordId: row.id,
-      after: row,
-    });
+    await auditedInsert(
+      trx,
+      ctx,
+      "exchangeAttachment",
+      { messageId: id, fileId: file.id },
+      { action: "exchange.attachment.add" },
+    );
   });
   return detail(ctx, await visibleMessage(ctx, id));
 }
@@ -456,20 +408,15 @@ export async function uploadAttachment(ctx: Ctx, request: FastifyRequest, id: st
 export async function downloadAttachment(ctx: Ctx, reply: FastifyReply, id: string, attachmentId: string) {
   authorize(ctx.viewer, "exchange.read");
   await visibleMessage(ctx, id);
-  const attachment = await ctx.db
-    .selectFrom("exchangeAttachment")
-    .select("fileId")
-    .where("id", "=", attachmentId)
-    .where("messageId", "=", id)
-    .executeTakeFirst();
-  if (!attachment) throw notFound("The attachment");
+  const fileId = await queries.attachmentFile(ctx.db, id, attachmentId);
+  if (!fileId) throw notFound("The attachment");
   await writeAudit(ctx.db, ctx, {
     action: "exchange.document.read",
     recordType: "exchange_attachment",
     recordId: attachmentId,
     detail: { messageId: id },
   });
-  return sendStoredFile(ctx.db, reply, attachment.fileId);
+  return sendStoredFile(ctx.db, reply, fileId);
 }
 
 export async function accessLog(ctx: Ctx, id: string) {

@@ -1,0 +1,121 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+/**
+ * Two ratchets on the shape of `src/` (ARCHITECTURE.md, "Ratchets"). Each records today's figure per file; a file
+ * may go below its figure but never above it, and a file not listed is held to the default. When you bring a file
+ * down, lower its figure here (or delete the line once it meets the default), so that it cannot climb back.
+ */
+
+/** Kysely query builders started in a service: SQL belongs in the module's `*.queries.ts`. Default for a service: 0. */
+const KYSELY_IN_SERVICES: Record<string, number> = {
+  "src/modules/catalogue/catalogue.service.ts": 40,
+  "src/modules/directory/directory.service.ts": 19,
+  "src/modules/identity/admin.service.ts": 15,
+  "src/modules/identity/identity.service.ts": 6,
+  "src/modules/imports/imports.service.ts": 2,
+  "src/modules/notifications/notifications.service.ts": 24,
+  "src/modules/programmes/programmes.service.ts": 40,
+  "src/modules/readiness/readiness.service.ts": 41,
+  "src/modules/training/accreditation.service.ts": 27,
+  "src/modules/training/training.service.ts": 24,
+};
+
+/** Files a reader can hold: at most 500 lines, except these (their length on 2026-12-03). */
+const MAX_LINES = 500;
+const LONG_FILES: Record<string, number> = {
+  "src/modules/catalogue/catalogue.queries.ts": 844,
+  "src/modules/catalogue/catalogue.schemas.ts": 535,
+  "src/modules/catalogue/catalogue.seed.ts": 603,
+  "src/modules/catalogue/catalogue.service.ts": 1285,
+  "src/modules/catalogue/catalogue.test.ts": 862,
+  "src/modules/catalogue/seats.rules.test.ts": 542,
+  "src/modules/meetings/meetings.access.ts": 538,
+  "src/modules/meetings/meetings.schemas.ts": 511,
+  "src/modules/meetings/meetings.seed.ts": 557,
+  "src/modules/meetings/meetings.test.ts": 602,
+  "src/modules/notifications/kinds.test.ts": 589,
+  "src/modules/operations/operations.schemas.ts": 503,
+  "src/modules/operations/operations.seed.ts": 650,
+  "src/modules/programmes/programmes.access.ts": 573,
+  "src/modules/programmes/programmes.queries.ts": 883,
+  "src/modules/programmes/programmes.routes.ts": 604,
+  "src/modules/programmes/programmes.schemas.ts": 720,
+  "src/modules/programmes/programmes.seed.ts": 916,
+  "src/modules/programmes/programmes.service.ts": 1264,
+  "src/modules/programmes/programmes.test.ts": 896,
+  "src/modules/readiness/readiness.queries.ts": 514,
+  "src/modules/readiness/readiness.service.ts": 990,
+  "src/modules/readiness/readiness.test.ts": 663,
+  "src/modules/training/accreditation.service.ts": 791,
+  "src/modules/training/training.access.ts": 637,
+  "src/modules/training/training.queries.ts": 595,
+  "src/modules/training/training.routes.ts": 514,
+  "src/modules/training/training.schemas.ts": 510,
+  "src/modules/training/training.seed.ts": 602,
+  "src/modules/training/training.service.ts": 836,
+  "src/modules/training/training.test.ts": 955,
+};
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`;
+    return entry.isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+const KYSELY_CALL = /\.(selectFrom|insertInto|updateTable|deleteFrom)\(/g;
+
+const kyselyCalls = (source: string) => source.match(KYSELY_CALL)?.length ?? 0;
+/** Lines as `wc -l` counts them. */
+const lineCount = (source: string) => source.match(/\n/g)?.length ?? 0;
+
+/** "file: figure > allowed" for each file above its allowance. */
+function overLimit(files: string[], measure: (source: string) => number, allowed: (file: string) => number) {
+  return files.flatMap((file) => {
+    const figure = measure(readFileSync(join(root, file), "utf8"));
+    const limit = allowed(file);
+    return figure > limit ? [`${relative(root, join(root, file))}: ${figure} > ${limit}`] : [];
+  });
+}
+
+describe("the shape ratchets", () => {
+  const src = filesUnder("src");
+
+  it("holds every service to its recorded number of Kysely calls (0 unless listed)", () => {
+    const services = src.filter((file) => file.endsWith(".service.ts"));
+    expect(services.length).toBeGreaterThan(10);
+    expect(
+      overLimit(services, kyselyCalls, (file) => KYSELY_IN_SERVICES[file] ?? 0),
+      "SQL goes in the module's *.queries.ts or through platform/audited-write.ts, not in a service",
+    ).toEqual([]);
+  });
+
+  it(`holds every file in src to ${MAX_LINES} lines unless recorded, and a recorded one to its length`, () => {
+    expect(src.length).toBeGreaterThan(100);
+    expect(
+      overLimit(src, lineCount, (file) => LONG_FILES[file] ?? MAX_LINES),
+      "Split the file along its sections (ARCHITECTURE.md, 'Ratchets')",
+    ).toEqual([]);
+  });
+
+  it("lists only files that exist, and no figure a file already meets by default", () => {
+    const present = new Set(src);
+    const stale = [
+      ...Object.entries(KYSELY_IN_SERVICES).filter(([file, n]) => !present.has(file) || n === 0),
+      ...Object.entries(LONG_FILES).filter(([file, n]) => !present.has(file) || n <= MAX_LINES),
+    ].map(([file]) => file);
+    expect(stale, "Remove these entries from test/guards/shape.unit.test.ts").toEqual([]);
+  });
+
+  it("counts query builders and lines as the ratchets mean them", () => {
+    expect(kyselyCalls(`db.selectFrom("a"); trx\n  .insertInto("b"); x.updateTable("c").deleteFrom;`)).toBe(
+      3,
+    );
+    expect([lineCount("a\nb\n"), lineCount("a\nb"), lineCount("")]).toEqual([2, 1, 0]);
+  });
+});

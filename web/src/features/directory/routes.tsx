@@ -9,6 +9,7 @@ const pages = {
   organisation: () => import("./pages/organisation-detail-page"),
   organisationForm: () => import("./pages/organisation-form-page"),
   people: () => import("./pages/people-list-page"),
+  peopleImport: () => import("./pages/people-import-page"),
   person: () => import("./pages/person-detail-page"),
   personForm: () => import("./pages/person-form-page"),
 };
@@ -27,6 +28,7 @@ export const directoryFeature: Feature = {
     { path: "organisations/:id", lazy: lazyPage(pages.organisation, (m) => m.OrganisationDetailPage) },
     { path: "organisations/:id/edit", lazy: lazyPage(pages.organisationForm, (m) => m.OrganisationFormPage) },
     { path: "people", lazy: lazyPage(pages.people, (m) => m.PeopleListPage) },
+    { path: "people/import", lazy: lazyPage(pages.peopleImport, (m) => m.PeopleImportPage) },
     { path: "people/new", lazy: lazyPage(pages.personForm, (m) => m.PersonFormPage) },
     { path: "people/:id", lazy: lazyPage(pages.person, (m) => m.PersonDetailPage) },
     { path: "people/:id/edit", lazy: lazyPage(pages.personForm, (m) => m.PersonFormPage) },

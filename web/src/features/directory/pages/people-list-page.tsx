@@ -1,7 +1,8 @@
 import { Anchor, Button, Group, Stack, Switch, Text } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
+import { IconDownload, IconPlus, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
+import { toQueryString } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
@@ -33,6 +34,10 @@ export function PeopleListPage() {
   const people = usePeople(list.query);
   const { nationId, organisationId } = list.filters;
   const filtered = !!(list.q || nationId || organisationId);
+  // The export takes the list's own filters (not its page): every matching person, headers in the UI language.
+  const { limit: _limit, offset: _offset, ...exportFilters } = list.query as Record<string, unknown>;
+  const exportUrl = (format: "csv" | "xlsx") =>
+    `/api/exports/people${toQueryString({ ...exportFilters, format, lang: language })}`;
 
   const columns: DataTableColumn<Person>[] = [
     {
@@ -89,16 +94,49 @@ export function PeopleListPage() {
         title={t("people.title")}
         description={t("people.description")}
         actions={
-          can.createPeople && (
+          <Group gap="xs">
             <Button
-              component={Link}
-              to="/people/new"
-              leftSection={<IconPlus size={16} />}
-              data-testid="person-create"
+              component="a"
+              href={exportUrl("csv")}
+              download
+              variant="default"
+              leftSection={<IconDownload size={16} />}
+              data-testid="people-export-csv"
             >
-              {t("people.create")}
+              {t("imports.export")} {t("imports.exportCsv")}
             </Button>
-          )
+            <Button
+              component="a"
+              href={exportUrl("xlsx")}
+              download
+              variant="default"
+              leftSection={<IconDownload size={16} />}
+              data-testid="people-export-xlsx"
+            >
+              {t("imports.export")} {t("imports.exportXlsx")}
+            </Button>
+            {can.createPeople && (
+              <Button
+                component={Link}
+                to="/people/import"
+                variant="light"
+                leftSection={<IconUpload size={16} />}
+                data-testid="people-import"
+              >
+                {t("imports.action")}
+              </Button>
+            )}
+            {can.createPeople && (
+              <Button
+                component={Link}
+                to="/people/new"
+                leftSection={<IconPlus size={16} />}
+                data-testid="person-create"
+              >
+                {t("people.create")}
+              </Button>
+            )}
+          </Group>
         }
       />
       <Stack>

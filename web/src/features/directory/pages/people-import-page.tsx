@@ -1,0 +1,223 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import { IconUpload } from "@tabler/icons-react";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { apiRequest } from "../../../shared/api";
+import { errorMessage, notifySuccess, PageHeader } from "../../../shared/ui";
+
+interface Problem {
+  row: number;
+  column: string | null;
+  header: string | null;
+  message: string;
+}
+
+interface Preview {
+  headers: string[];
+  fields: { key: string; required: boolean }[];
+  mapping: Record<string, string>;
+  missing: string[];
+  rowCount: number;
+  counts: { create: number; update: number; unchanged: number; invalid: number };
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+interface CommitResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+}
+
+const send = <T,>(step: "preview" | "commit", file: File, query: Record<string, string>) => {
+  const form = new FormData();
+  form.append("file", file);
+  return apiRequest<T>(`/api/imports/people/${step}`, { method: "POST", form, query });
+};
+
+function Problems({
+  title,
+  problems,
+  color,
+  testId,
+}: {
+  title: string;
+  problems: Problem[];
+  color: string;
+  testId: string;
+}) {
+  const { t } = useTranslation("directory");
+  if (!problems.length) return null;
+  return (
+    <Stack gap="xs" data-testid={testId}>
+      <Title order={4} c={color}>
+        {title} ({problems.length})
+      </Title>
+      <Table striped withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={80}>{t("imports.row")}</Table.Th>
+            <Table.Th w={200}>{t("imports.column")}</Table.Th>
+            <Table.Th>{t("imports.message")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {problems.map((problem) => (
+            <Table.Tr
+              key={`${problem.row}-${problem.column}-${problem.message}`}
+              data-testid={`${testId}-row-${problem.row}`}
+            >
+              <Table.Td>{problem.row}</Table.Td>
+              <Table.Td>{problem.header ?? problem.column ?? ""}</Table.Td>
+              <Table.Td>{problem.message}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+export function PeopleImportPage() {
+  const { t } = useTranslation("directory");
+  const [file, setFile] = useState<File | null>(null);
+  const [mapping, setMapping] = useState<Record<string, string> | null>(null);
+  const preview = useMutation({
+    mutationFn: (next: { file: File; mapping: Record<string, string> | null }) =>
+      send<Preview>("preview", next.file, next.mapping ? { mapping: JSON.stringify(next.mapping) } : {}),
+    onSuccess: (result) => setMapping(result.mapping),
+  });
+  const commit = useMutation({
+    mutationFn: (mode: "all" | "valid") =>
+      send<CommitResult>("commit", file!, { mode, ...(mapping ? { mapping: JSON.stringify(mapping) } : {}) }),
+    onSuccess: (result) => {
+      notifySuccess(t("imports.done", { ...result }));
+      preview.reset();
+      setMapping(null);
+      setFile(null);
+    },
+  });
+  const result = preview.data;
+  const remap = (key: string, header: string | null) => {
+    const next = { ...(mapping ?? {}) };
+    if (header) next[key] = header;
+    else delete next[key];
+    setMapping(next);
+    if (file) preview.mutate({ file, mapping: next });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t("imports.title")}
+        description={t("imports.description")}
+        breadcrumbs={[{ label: t("people.title"), to: "/people" }]}
+      />
+      <Stack>
+        <Group align="flex-end">
+          <FileInput
+            w={360}
+            label={t("imports.file")}
+            accept=".csv,.xlsx"
+            value={file}
+            onChange={(next) => {
+              setFile(next);
+              setMapping(null);
+              preview.reset();
+              commit.reset();
+            }}
+            data-testid="import-file"
+          />
+          <Button
+            leftSection={<IconUpload size={16} />}
+            disabled={!file}
+            loading={preview.isPending}
+            onClick={() => file && preview.mutate({ file, mapping: null })}
+            data-testid="import-preview"
+          >
+            {t("imports.preview")}
+          </Button>
+        </Group>
+        {preview.error && (
+          <Alert color="red" data-testid="import-file-error">
+            {errorMessage(preview.error, t)}
+          </Alert>
+        )}
+        {result && (
+          <>
+            <Title order={4}>{t("imports.mapping")}</Title>
+            <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+              {result.fields.map((field) => (
+                <Select
+                  key={field.key}
+                  label={`${t(`imports.fields.${field.key}` as "imports.fields.givenName")}${field.required ? ` (${t("imports.required")})` : ""}`}
+                  placeholder={t("imports.notMapped")}
+                  data={result.headers.filter((header) => header !== "")}
+                  value={mapping?.[field.key] ?? null}
+                  onChange={(header) => remap(field.key, header)}
+                  clearable
+                  error={result.missing.includes(field.key)}
+                  data-testid={`import-map-${field.key}`}
+                />
+              ))}
+            </SimpleGrid>
+            <Text data-testid="import-summary">
+              {t("imports.summary", { rows: result.rowCount, ...result.counts })}
+            </Text>
+            <Problems
+              title={t("imports.errors")}
+              problems={result.errors}
+              color="red"
+              testId="import-errors"
+            />
+            <Problems
+              title={t("imports.warnings")}
+              problems={result.warnings}
+              color="orange"
+              testId="import-warnings"
+            />
+            {commit.error && (
+              <Alert color="red" data-testid="import-commit-error">
+                {errorMessage(commit.error, t)}
+              </Alert>
+            )}
+            <Group>
+              <Button
+                disabled={result.errors.length > 0 || result.missing.length > 0}
+                loading={commit.isPending && commit.variables === "all"}
+                onClick={() => commit.mutate("all")}
+                data-testid="import-commit-all"
+              >
+                {t("imports.commitAll")}
+              </Button>
+              <Button
+                variant="light"
+                disabled={result.missing.length > 0 || result.counts.create + result.counts.update === 0}
+                loading={commit.isPending && commit.variables === "valid"}
+                onClick={() => commit.mutate("valid")}
+                data-testid="import-commit-valid"
+              >
+                {t("imports.commitValid")}
+              </Button>
+              {result.errors.length > 0 && <Badge color="red">{result.counts.invalid}</Badge>}
+            </Group>
+          </>
+        )}
+      </Stack>
+    </>
+  );
+}

@@ -360,6 +360,18 @@ describe("the waitlist", () => {
       .orderBy("seq")
       .execute();
   const sorted = (ids: (string | null)[]) => [...ids].sort();
+  /** Promotion entries that name no nomination: a promotion reported without a promoted nominee. */
+  const strayPromotions = async () =>
+    Number(
+      (
+        await t.db
+          .selectFrom("auditEntry")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("action", "=", "nomination.promote")
+          .where("recordId", "is", null)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it("gives a freed seat to the first waiting nominee only, and records and announces the promotion", async () => {
     // Capacity 1, no quota, the waiting nominees of two other nations: only the capacity holds back the second.
@@ -450,6 +462,8 @@ describe("the waitlist", () => {
       expect(reply.status, `${status}: ${reply.text}`).toBe(200);
       expect(await statusOf(waiting), status).toBe(status === "completed" ? "waitlisted" : "accepted");
     }
+    // Every promotion above is audited under its nomination; none is made up.
+    expect(await strayPromotions()).toBe(0);
   });
 
   it("records and announces each decision and withdrawal to the nominee's side", async () => {

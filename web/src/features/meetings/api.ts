@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type Page, type Ref } from "../../shared/api";
+import { api, fetchAll, type Page, type Ref } from "../../shared/api";
 
 export type ActionStatus = "open" | "in_progress" | "done" | "cancelled";
 export const ACTION_STATUSES: ActionStatus[] = ["open", "in_progress", "done", "cancelled"];
@@ -144,7 +144,7 @@ const useInvalidate = () => {
 export const useSeries = () =>
   useQuery({
     queryKey: meetingsKeys.series,
-    queryFn: ({ signal }) => api.get<Page<MeetingSeries>>("/api/meeting-series", { limit: 100 }, signal),
+    queryFn: ({ signal }) => fetchAll<MeetingSeries>("/api/meeting-series", {}, signal),
   });
 
 export const useMeetings = (query: MeetingQuery) =>
@@ -213,8 +213,8 @@ export const useParties = () =>
     staleTime: 5 * 60_000,
     queryFn: async ({ signal }) => {
       const [nations, organisations] = await Promise.all([
-        api.get<Page<Ref>>("/api/nations", { limit: 100, sort: "code" }, signal),
-        api.get<Page<Ref>>("/api/organisations", { limit: 100, sort: "code" }, signal),
+        fetchAll<Ref>("/api/nations", { sort: "code" }, signal),
+        fetchAll<Ref>("/api/organisations", { sort: "code" }, signal),
       ]);
       return [
         ...nations.items.map(

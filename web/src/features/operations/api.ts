@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type Page, type QueryParams } from "../../shared/api";
+import { api, fetchAll, type Page, type QueryParams } from "../../shared/api";
 import type {
   Contingent,
   ContingentDetail,
@@ -88,7 +88,12 @@ export const useAddObjective = (exerciseId: string) =>
 
 // Lessons
 
-export const useLessons = (query: { exerciseId?: string; status?: LessonStatus; limit?: number }) =>
+export const useLessons = (query: {
+  exerciseId?: string;
+  status?: LessonStatus;
+  limit?: number;
+  offset?: number;
+}) =>
   useQuery({
     queryKey: operationsKeys.lessons(query),
     queryFn: ({ signal }) => api.get<Page<Lesson>>("/api/lessons", { ...query }, signal),
@@ -109,13 +114,13 @@ export const useTransitionLesson = () =>
 export const useOperations = () =>
   useQuery({
     queryKey: operationsKeys.operations(),
-    queryFn: ({ signal }) => api.get<Page<Operation>>("/api/operations", { limit: 100 }, signal),
+    queryFn: ({ signal }) => fetchAll<Operation>("/api/operations", {}, signal),
   });
 
 export const useContingents = (query: { operationId?: string; nationId?: string }, enabled = true) =>
   useQuery({
     queryKey: operationsKeys.contingents(query),
-    queryFn: ({ signal }) => api.get<Page<Contingent>>("/api/contingents", { ...query, limit: 100 }, signal),
+    queryFn: ({ signal }) => fetchAll<Contingent>("/api/contingents", query, signal),
     enabled,
   });
 

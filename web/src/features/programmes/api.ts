@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type Page } from "../../shared/api";
+import { api, fetchAll, type Page } from "../../shared/api";
 import type { Nation } from "../directory/types";
 import type {
   FrameworkDocument,
@@ -28,7 +28,7 @@ export const programmesKeys = {
 export const useNationOptions = () =>
   useQuery({
     queryKey: programmesKeys.of("nations"),
-    queryFn: ({ signal }) => api.get<Page<Nation>>("/api/nations", { limit: 100 }, signal),
+    queryFn: ({ signal }) => fetchAll<Nation>("/api/nations", { sort: "code" }, signal),
     staleTime: 5 * 60_000,
   });
 
@@ -137,8 +137,7 @@ export const useFramework = (id: string | undefined) =>
 export const useFrameworks = (nationId: string | undefined) =>
   useQuery({
     queryKey: programmesKeys.of("frameworks", nationId),
-    queryFn: ({ signal }) =>
-      api.get<Page<FrameworkDocument>>("/api/frameworks", { nationId, limit: 100 }, signal),
+    queryFn: ({ signal }) => fetchAll<FrameworkDocument>("/api/frameworks", { nationId }, signal),
   });
 
 const useInvalidate = () => {

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, api, type Page } from "../../shared/api";
+import { ApiError, api, fetchAll, type Page } from "../../shared/api";
 import type {
   Answer,
   AnswerValue,
@@ -67,8 +67,7 @@ export const useUnit = (id: string) =>
 export const useChecklists = () =>
   useQuery({
     queryKey: readinessKeys.checklists,
-    queryFn: ({ signal }) =>
-      api.get<Page<ChecklistTemplate>>("/api/readiness/checklists", { limit: 100 }, signal),
+    queryFn: ({ signal }) => fetchAll<ChecklistTemplate>("/api/readiness/checklists", {}, signal),
   });
 
 export function usePlanEvaluation() {
@@ -83,11 +82,7 @@ export const useEligibleEvaluators = (id: string, enabled: boolean) =>
   useQuery({
     queryKey: readinessKeys.eligible(id),
     queryFn: ({ signal }) =>
-      api.get<Page<EligibleEvaluator>>(
-        `/api/readiness/evaluations/${id}/eligible-evaluators`,
-        { limit: 100 },
-        signal,
-      ),
+      fetchAll<EligibleEvaluator>(`/api/readiness/evaluations/${id}/eligible-evaluators`, {}, signal),
     enabled,
   });
 

@@ -7,6 +7,7 @@ export {
   setCsrfToken,
   toQueryString,
 } from "./client";
+export { fetchAll } from "./fetch-all";
 export { applyServerErrors, fieldErrorsFromApi } from "./form-errors";
 export { createQueryClient, SESSION_QUERY_KEY } from "./query-client";
 export type { DeleteOutcome, ListQuery, Page, Ref, ReleasabilityLevel } from "./types";

@@ -1,7 +1,7 @@
 import { Group, Select, Stack, Switch } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
-import { PageHeader, QueryBoundary, useListParams } from "../../../shared/ui";
+import { ListFooter, PageHeader, QueryBoundary, useListParams } from "../../../shared/ui";
 import { ACTION_STATUSES, useActionItems, useSeries } from "../api";
 import { seriesTitle } from "../components";
 import { ActionTable } from "./meeting-page";
@@ -12,14 +12,14 @@ export function ActionTrackerPage() {
   const list = useListParams({
     defaultSort: "deadline",
     filters: ["seriesId", "status", "overdue"] as const,
-    limit: 100,
+    limit: 50,
   });
   const series = useSeries();
   const items = useActionItems({
     seriesId: list.filters.seriesId || undefined,
     status: list.filters.status || undefined,
     overdue: list.filters.overdue === "true" ? true : undefined,
-    limit: 100,
+    limit: list.limit,
     offset: list.offset,
   });
   return (
@@ -61,7 +61,18 @@ export function ActionTrackerPage() {
           />
         </Group>
         <QueryBoundary query={items}>
-          {(page) => <ActionTable items={page.items} testId="tracker-table" />}
+          {(page) => (
+            <>
+              <ActionTable items={page.items} testId="tracker-table" />
+              <ListFooter
+                total={page.total}
+                limit={page.limit}
+                offset={page.offset}
+                shown={page.items.length}
+                onOffsetChange={list.setOffset}
+              />
+            </>
+          )}
         </QueryBoundary>
       </Stack>
     </>

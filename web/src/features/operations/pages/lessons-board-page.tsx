@@ -16,7 +16,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
-import { notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { ListFooter, notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useLessons, useTransitionLesson } from "../api";
 import { SampleBadge } from "../components/sample-badge";
 import { LESSON_FLOW, LESSON_STATUSES, type Lesson, type LessonStatus } from "../types";
@@ -84,7 +84,10 @@ export function LessonsBoardPage() {
   const { t } = useTranslation("operations");
   const [searchParams] = useSearchParams();
   const exerciseId = searchParams.get("exerciseId") ?? undefined;
-  const query = useLessons({ exerciseId, limit: 100 });
+  // The page offset belongs to one exercise filter: another filter starts at the first page.
+  const [paging, setPaging] = useState({ exerciseId, offset: 0 });
+  const offset = paging.exerciseId === exerciseId ? paging.offset : 0;
+  const query = useLessons({ exerciseId, limit: 50, offset });
   const transition = useTransitionLesson();
   const [pending, setPending] = useState<PendingMove | null>(null);
   const [text, setText] = useState("");
@@ -123,26 +126,35 @@ export function LessonsBoardPage() {
       />
       <QueryBoundary query={query}>
         {(page) => (
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="sm" data-testid="lessons-board">
-            {LESSON_STATUSES.map((status) => {
-              const lessons = page.items.filter((lesson) => lesson.status === status);
-              return (
-                <Stack key={status} gap="xs" data-testid={`lessons-column-${status}`}>
-                  <Group justify="space-between">
-                    <Title order={2} size="h5">
-                      {t(`lessonStatuses.${status}`)}
-                    </Title>
-                    <Badge variant="light" color="gray" data-testid={`lessons-count-${status}`}>
-                      {lessons.length}
-                    </Badge>
-                  </Group>
-                  {lessons.map((lesson) => (
-                    <LessonCard key={lesson.id} lesson={lesson} onMove={onMove(lesson)} />
-                  ))}
-                </Stack>
-              );
-            })}
-          </SimpleGrid>
+          <>
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="sm" data-testid="lessons-board">
+              {LESSON_STATUSES.map((status) => {
+                const lessons = page.items.filter((lesson) => lesson.status === status);
+                return (
+                  <Stack key={status} gap="xs" data-testid={`lessons-column-${status}`}>
+                    <Group justify="space-between">
+                      <Title order={2} size="h5">
+                        {t(`lessonStatuses.${status}`)}
+                      </Title>
+                      <Badge variant="light" color="gray" data-testid={`lessons-count-${status}`}>
+                        {lessons.length}
+                      </Badge>
+                    </Group>
+                    {lessons.map((lesson) => (
+                      <LessonCard key={lesson.id} lesson={lesson} onMove={onMove(lesson)} />
+                    ))}
+                  </Stack>
+                );
+              })}
+            </SimpleGrid>
+            <ListFooter
+              total={page.total}
+              limit={page.limit}
+              offset={page.offset}
+              shown={page.items.length}
+              onOffsetChange={(next) => setPaging({ exerciseId, offset: next })}
+            />
+          </>
         )}
       </QueryBoundary>
       <Modal

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { EmptyState, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { EmptyState, ListFooter, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useGoalCounts, useGoals } from "../api";
 import { AreaName } from "../components/area-name";
 import { NationSelect, SampleBadge, useNationParam } from "../components/shared";
@@ -17,7 +17,11 @@ export function GoalsPage() {
   const [nationId, setNationId] = useNationParam();
   const [status, setStatus] = useState<GoalStatus | undefined>();
   const [late, setLate] = useState(false);
-  const query = { nationId, status, late: late || undefined, limit: 100 };
+  // The page offset belongs to one set of filters: changing a filter starts at the first page.
+  const filterKey = `${nationId ?? ""}|${status ?? ""}|${late}`;
+  const [paging, setPaging] = useState({ filterKey, offset: 0 });
+  const offset = paging.filterKey === filterKey ? paging.offset : 0;
+  const query = { nationId, status, late: late || undefined, limit: 50, offset };
   const goals = useGoals(query);
   const counts = useGoalCounts({ nationId });
   return (
@@ -97,6 +101,13 @@ export function GoalsPage() {
                   ))}
                 </Table.Tbody>
               </Table>
+              <ListFooter
+                total={page.total}
+                limit={page.limit}
+                offset={page.offset}
+                shown={page.items.length}
+                onOffsetChange={(next) => setPaging({ filterKey, offset: next })}
+              />
             </Paper>
           )
         }

@@ -1,8 +1,9 @@
 import { Anchor, Badge, Group, Paper, Table, Text } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { EmptyState, PageHeader, QueryBoundary, ReleasabilityBadge } from "../../../shared/ui";
+import { EmptyState, ListFooter, PageHeader, QueryBoundary, ReleasabilityBadge } from "../../../shared/ui";
 import { useFrameworks, usePlans } from "../api";
 import { NationSelect, SampleBadge, useNationParam } from "../components/shared";
 
@@ -10,7 +11,8 @@ export function PlansPage() {
   const { t } = useTranslation("programmes");
   const format = useFormat();
   const [nationId, setNationId] = useNationParam();
-  const plans = usePlans({ limit: 100 });
+  const [offset, setOffset] = useState(0);
+  const plans = usePlans({ limit: 50, offset });
   const frameworks = useFrameworks(nationId);
   return (
     <>
@@ -55,6 +57,13 @@ export function PlansPage() {
                   ))}
                 </Table.Tbody>
               </Table>
+              <ListFooter
+                total={page.total}
+                limit={page.limit}
+                offset={page.offset}
+                shown={page.items.length}
+                onOffsetChange={setOffset}
+              />
             </Paper>
           )
         }

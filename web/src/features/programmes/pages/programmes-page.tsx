@@ -14,7 +14,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
-import { EmptyState, notifyError, PageHeader, QueryBoundary, ReleasabilityBadge } from "../../../shared/ui";
+import {
+  EmptyState,
+  ListFooter,
+  notifyError,
+  PageHeader,
+  QueryBoundary,
+  ReleasabilityBadge,
+} from "../../../shared/ui";
 import { useComparison, useCreateProgramme, useProgrammes } from "../api";
 import { NationSelect, SampleBadge, useNationParam } from "../components/shared";
 
@@ -71,7 +78,10 @@ function NewProgrammeForm({ nationId }: { nationId: string }) {
 export function ProgrammesPage() {
   const { t } = useTranslation("programmes");
   const [nationId, setNationId] = useNationParam();
-  const programmes = useProgrammes({ nationId, limit: 100 });
+  // The page offset belongs to one nation filter: another nation starts at the first page.
+  const [paging, setPaging] = useState({ nationId, offset: 0 });
+  const offset = paging.nationId === nationId ? paging.offset : 0;
+  const programmes = useProgrammes({ nationId, limit: 50, offset });
   const comparison = useComparison({ nationId, fromYear: 2000 });
   const permissions = usePermissions();
   const canCreate = !!nationId && (permissions.isAdministrator || permissions.coordinatesNation(nationId));
@@ -124,6 +134,13 @@ export function ProgrammesPage() {
                   ))}
                 </Table.Tbody>
               </Table>
+              <ListFooter
+                total={page.total}
+                limit={page.limit}
+                offset={page.offset}
+                shown={page.items.length}
+                onOffsetChange={(next) => setPaging({ nationId, offset: next })}
+              />
             </Paper>
           )
         }

@@ -1,9 +1,10 @@
 import { Anchor, Badge, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
-import { DetailList, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { DetailList, ListFooter, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useEvaluations, useUnit } from "../api";
 import { OutcomeBadge, StateBadge } from "../components/badges";
 import { DeclarationForm, ProfileForm } from "../components/unit-forms";
@@ -13,7 +14,8 @@ export function UnitPage() {
   const { t } = useTranslation("readiness");
   const format = useFormat();
   const unit = useUnit(id);
-  const history = useEvaluations({ unitId: id, limit: 100 });
+  const [offset, setOffset] = useState(0);
+  const history = useEvaluations({ unitId: id, limit: 50, offset });
   const permissions = usePermissions();
   return (
     <QueryBoundary query={unit}>
@@ -67,29 +69,38 @@ export function UnitPage() {
                   page.items.length === 0 ? (
                     <Text c="dimmed">{t("units.noHistory")}</Text>
                   ) : (
-                    <Table data-testid="unit-history">
-                      <Table.Tbody>
-                        {page.items.map((e) => (
-                          <Table.Tr key={e.id}>
-                            <Table.Td>
-                              <Anchor component={Link} to={`/readiness/evaluations/${e.id}`}>
-                                {e.title}
-                              </Anchor>
-                            </Table.Td>
-                            <Table.Td>{t(`kinds.${e.kind}`)}</Table.Td>
-                            <Table.Td>
-                              {format.date(e.startsOn)} – {format.date(e.endsOn)}
-                            </Table.Td>
-                            <Table.Td>
-                              <StateBadge state={e.state} />
-                            </Table.Td>
-                            <Table.Td>
-                              <OutcomeBadge outcome={e.outcome} />
-                            </Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
+                    <>
+                      <Table data-testid="unit-history">
+                        <Table.Tbody>
+                          {page.items.map((e) => (
+                            <Table.Tr key={e.id}>
+                              <Table.Td>
+                                <Anchor component={Link} to={`/readiness/evaluations/${e.id}`}>
+                                  {e.title}
+                                </Anchor>
+                              </Table.Td>
+                              <Table.Td>{t(`kinds.${e.kind}`)}</Table.Td>
+                              <Table.Td>
+                                {format.date(e.startsOn)} – {format.date(e.endsOn)}
+                              </Table.Td>
+                              <Table.Td>
+                                <StateBadge state={e.state} />
+                              </Table.Td>
+                              <Table.Td>
+                                <OutcomeBadge outcome={e.outcome} />
+                              </Table.Td>
+                            </Table.Tr>
+                          ))}
+                        </Table.Tbody>
+                      </Table>
+                      <ListFooter
+                        total={page.total}
+                        limit={page.limit}
+                        offset={page.offset}
+                        shown={page.items.length}
+                        onOffsetChange={setOffset}
+                      />
+                    </>
                   )
                 }
               </QueryBoundary>

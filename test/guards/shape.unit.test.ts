@@ -31,7 +31,7 @@ const LONG_FILES: Record<string, number> = {
   "src/modules/catalogue/catalogue.seed.ts": 603,
   "src/modules/catalogue/catalogue.service.ts": 1285,
   "src/modules/catalogue/catalogue.test.ts": 862,
-  "src/modules/catalogue/seats.rules.test.ts": 542,
+  "src/modules/catalogue/seats.rules.test.ts": 556,
   "src/modules/meetings/meetings.access.ts": 538,
   "src/modules/meetings/meetings.schemas.ts": 511,
   "src/modules/meetings/meetings.seed.ts": 557,

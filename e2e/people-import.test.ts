@@ -39,6 +39,25 @@ describe("people import in the browser", () => {
     await page.getByTestId("person-search").fill("Browserova");
     await expect.poll(() => page.getByTestId("people-table").textContent()).toContain("Importina");
     expect(await page.getByTestId("people-table").textContent()).not.toContain("Badrow");
+
+    // The export buttons carry the list's filters: the CSV holds the person just found.
+    await expect
+      .poll(() => page.getByTestId("people-export-csv").getAttribute("href"))
+      .toContain("q=Browserova");
+    const href = (await page.getByTestId("people-export-csv").getAttribute("href"))!;
+    const exported = await page.request.get(href);
+    expect(exported.status()).toBe(200);
+    expect(await exported.text()).toContain("importina@e2e-import.example");
+
+    await page.goto("/catalogue?kind=course");
+    await expect
+      .poll(() => page.getByTestId("activities-export-xlsx").getAttribute("href"))
+      .toContain("kind=course");
+    const activities = await page.request.get(
+      (await page.getByTestId("activities-export-xlsx").getAttribute("href"))!,
+    );
+    expect(activities.status()).toBe(200);
+    expect(activities.headers()["content-type"]).toContain("spreadsheetml");
     await page.context().close();
   });
 });

@@ -10,6 +10,8 @@ export const catalogueI18n = {
       notifications: "Notifications",
     },
     search: {
+      exportCsv: "Export CSV",
+      exportXlsx: "Export XLSX",
       title: "Activity catalogue",
       description: "Find activities of the menu and nominate people from your nation.",
       placeholder: "Search titles and descriptions (English, Azərbaycan, русский)",
@@ -249,6 +251,8 @@ export const catalogueI18n = {
       notifications: "Bildirişlər",
     },
     search: {
+      exportCsv: "CSV ixrac",
+      exportXlsx: "XLSX ixrac",
       title: "Tədbirlər kataloqu",
       description: "Menyudakı tədbirləri tapın və ölkənizdən namizədlər irəli sürün.",
       placeholder: "Başlıq və təsvirlərdə axtarış (English, Azərbaycan, русский)",
@@ -489,6 +493,8 @@ export const catalogueI18n = {
       notifications: "Уведомления",
     },
     search: {
+      exportCsv: "Экспорт CSV",
+      exportXlsx: "Экспорт XLSX",
       title: "Каталог мероприятий",
       description: "Находите мероприятия меню и выдвигайте кандидатов от своей страны.",
       placeholder: "Поиск по названиям и описаниям (English, Azərbaycan, русский)",

@@ -18,6 +18,7 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
+import { toQueryString } from "../../../shared/api";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
@@ -72,6 +73,10 @@ export function CatalogueSearchPage() {
     ...Object.fromEntries(Object.entries(list.filters).filter(([, value]) => value)),
   };
   const activities = useActivities(query);
+  // The export takes the search's own filters (every page), headers in the UI language.
+  const { limit: _limit, offset: _offset, ...exportFilters } = query;
+  const exportUrl = (format: "csv" | "xlsx") =>
+    `/api/exports/activities${toQueryString({ ...exportFilters, format, lang: language })}`;
   const createFeed = useCreateCalendarToken();
   const [feedUrl, setFeedUrl] = useState<string | null>(null);
   const saveSearchFeed = async () => {
@@ -178,11 +183,25 @@ export function CatalogueSearchPage() {
         title={t("search.title")}
         description={t("search.description")}
         actions={
-          hasAnyRole("organiser", "course_director", "administrator") && (
-            <Button component={Link} to="/catalogue/activities/new" data-testid="activity-create">
-              {t("form.create")}
-            </Button>
-          )
+          <Group gap="xs">
+            {(["csv", "xlsx"] as const).map((format) => (
+              <Button
+                key={format}
+                component="a"
+                href={exportUrl(format)}
+                download
+                variant="default"
+                data-testid={`activities-export-${format}`}
+              >
+                {t(format === "csv" ? "search.exportCsv" : "search.exportXlsx")}
+              </Button>
+            ))}
+            {hasAnyRole("organiser", "course_director", "administrator") && (
+              <Button component={Link} to="/catalogue/activities/new" data-testid="activity-create">
+                {t("form.create")}
+              </Button>
+            )}
+          </Group>
         }
       />
       <Grid>

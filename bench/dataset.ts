@@ -177,10 +177,12 @@ export async function generateDataset(
     const missing = Math.max(0, size.nations - existing);
     if (missing === 0) return;
     await sql`
-      insert into nation (code, name_en, name_az, name_ru)
-      select 'Z' || chr(65 + (i / 26)) || chr(65 + (i % 26)), 'Sample nation ' || i, 'Nümunə dövlət ' || i,
-             'Образец государство ' || i
-      from generate_series(0, ${missing - 1}) i
+      insert into nation (code, name_en, name_az, name_ru, non_iso_code)
+      select g.code, 'Sample nation ' || g.i, 'Nümunə dövlət ' || g.i, 'Образец государство ' || g.i,
+             -- Most of these codes are not ISO 3166-1: they carry the explicit flag, as the API requires.
+             not exists (select 1 from iso_3166 c where c.code = g.code)
+      from (select i, 'Z' || chr(65 + (i / 26)) || chr(65 + (i % 26)) as code
+            from generate_series(0, ${missing - 1}) i) g
       on conflict (code) do nothing`.execute(db);
   });
 

@@ -81,7 +81,7 @@ describe("two instances on one PostgreSQL server (server only)", () => {
       b.url,
       "POST",
       "/api/nations",
-      { code: "QTW", nameEn: "Two", nameAz: "Two", nameRu: "Two" },
+      { code: "QTW", nameEn: "Two", nameAz: "Two", nameRu: "Two", nonIsoCode: true },
       cookie,
       csrf,
     );
@@ -96,7 +96,7 @@ describe("two instances on one PostgreSQL server (server only)", () => {
           a.url,
           "POST",
           "/api/nations",
-          { code: "QTX", nameEn: "X", nameAz: "X", nameRu: "X" },
+          { code: "QTX", nameEn: "X", nameAz: "X", nameRu: "X", nonIsoCode: true },
           cookie,
           csrf,
         )
@@ -133,7 +133,7 @@ describe("two instances on one PostgreSQL server (server only)", () => {
           instances[i % 2]!.url,
           "POST",
           "/api/nations",
-          { code: "QRC", nameEn: `Race ${i}`, nameAz: "R", nameRu: "R" },
+          { code: "QRC", nameEn: `Race ${i}`, nameAz: "R", nameRu: "R", nonIsoCode: true },
           admin.cookie!,
           admin.csrfToken!,
         ),

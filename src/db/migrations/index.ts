@@ -27,4 +27,5 @@ export const migrationNames: readonly string[] = [
   "0022_notifications",
   "0023_login_backoff",
   "0024_import_mappings",
+  "0025_nation_iso_codes",
 ];

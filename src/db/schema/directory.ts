@@ -15,10 +15,19 @@ export interface NationTable {
   nameEn: string;
   nameAz: string;
   nameRu: string;
+  /** The code is outside ISO 3166-1 (current and former): set explicitly, audited with the nation. */
+  nonIsoCode: ColumnType<boolean, boolean | undefined, boolean>;
   archivedAt: Timestamp | null;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
   search: SearchVector;
+}
+
+/** ISO 3166-1 alpha-3 codes, current and formerly used (reference data of migration 0025). */
+export interface Iso3166Table {
+  code: string;
+  name: string;
+  former: boolean;
 }
 
 export interface NationMembershipTable {
@@ -79,6 +88,7 @@ export interface PersonAffiliationTable {
 }
 
 export interface DirectoryTables {
+  iso_3166: Iso3166Table;
   nation: NationTable;
   nationMembership: NationMembershipTable;
   organisation: OrganisationTable;

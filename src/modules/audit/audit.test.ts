@@ -16,7 +16,13 @@ beforeAll(async () => {
   admin = await t.signIn({ role: "administrator", username: "audit.admin" });
   auditor = await t.signIn({ role: "auditor", username: "global.auditor" });
   for (const code of ["QAA", "QAB", "QAC"]) {
-    await admin.post("/api/nations", { code, nameEn: `Nation ${code}`, nameAz: code, nameRu: code });
+    await admin.post("/api/nations", {
+      code,
+      nameEn: `Nation ${code}`,
+      nameAz: code,
+      nameRu: code,
+      nonIsoCode: true,
+    });
   }
 });
 afterAll(() => t.close());
@@ -38,7 +44,7 @@ describe("audit viewer API", () => {
     const created = await admin.request(
       "POST",
       "/api/nations",
-      { code: "QAD", nameEn: "Nation QAD", nameAz: "QAD", nameRu: "QAD" },
+      { code: "QAD", nameEn: "Nation QAD", nameAz: "QAD", nameRu: "QAD", nonIsoCode: true },
       { "x-request-id": "req-audit-test-0001" },
     );
     const page = await auditor.get(`/api/audit?recordType=nation&recordId=${created.body.id}`);
@@ -84,6 +90,7 @@ describe("audit viewer API", () => {
       nameEn: '=HYPERLINK("x")',
       nameAz: "QAE",
       nameRu: "QAE",
+      nonIsoCode: true,
     });
     const reply = await auditor.get("/api/audit/export.csv?recordType=nation&action=nation.create");
     expect(reply.status).toBe(200);
@@ -154,7 +161,13 @@ describe("tamper evidence", () => {
     try {
       const writer = await fresh.signIn({ role: "administrator" });
       for (const code of ["QBA", "QBB", "QBC"]) {
-        await writer.post("/api/nations", { code, nameEn: code, nameAz: code, nameRu: code });
+        await writer.post("/api/nations", {
+          code,
+          nameEn: code,
+          nameAz: code,
+          nameRu: code,
+          nonIsoCode: true,
+        });
       }
       expect((await verifyAuditChain(fresh.db)).ok).toBe(true);
       const middle = await fresh.db

@@ -47,7 +47,7 @@ async function freshNation(ctx: MatrixContext) {
   const code = await unusedNationCode(ctx, "Q");
   const nation = await ctx.db
     .insertInto("nation")
-    .values({ code, nameEn: `Matrix ${code}`, nameAz: code, nameRu: code })
+    .values({ code, nameEn: `Matrix ${code}`, nameAz: code, nameRu: code, nonIsoCode: true })
     .returning("id")
     .executeTakeFirstOrThrow();
   const membership = await ctx.db
@@ -95,7 +95,11 @@ export const accessEntries: AccessEntry[] = [
     access: ADMINISTRATORS,
     request: async (ctx) => {
       const code = await unusedNationCode(ctx, "X");
-      return { url: "/api/nations", body: { code, nameEn: `Matrix ${code}`, nameAz: code, nameRu: code } };
+      // X.. codes are user-assigned, outside ISO 3166-1: the nation says so explicitly.
+      return {
+        url: "/api/nations",
+        body: { code, nameEn: `Matrix ${code}`, nameAz: code, nameRu: code, nonIsoCode: true },
+      };
     },
   },
   {

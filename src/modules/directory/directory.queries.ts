@@ -64,6 +64,7 @@ export async function listNations(db: Q, query: NationQuery) {
         "nation.nameEn",
         "nation.nameAz",
         "nation.nameRu",
+        "nation.nonIsoCode",
         "nation.archivedAt",
       ])
       .select((eb) => membershipsOf(eb))
@@ -86,11 +87,18 @@ export function findNation(db: Q, id: string) {
       "nation.nameEn",
       "nation.nameAz",
       "nation.nameRu",
+      "nation.nonIsoCode",
       "nation.archivedAt",
     ])
     .select((eb) => membershipsOf(eb))
     .where("nation.id", "=", id)
     .executeTakeFirst();
+}
+
+/** Whether the code is an ISO 3166-1 alpha-3 code, assigned today or formerly used. */
+export async function isIsoNationCode(db: Q, code: string): Promise<boolean> {
+  const row = await db.selectFrom("iso_3166").select("code").where("code", "=", code).executeTakeFirst();
+  return !!row;
 }
 
 const organisationRefs = <O>(query: SelectQueryBuilder<DB, "organisation", O>) =>

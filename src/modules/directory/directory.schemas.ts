@@ -89,12 +89,24 @@ export const Nation = Type.Object({
   nameEn: Type.String(),
   nameAz: Type.String(),
   nameRu: Type.String(),
+  nonIsoCode: Type.Boolean({ description: "The code is not an ISO 3166-1 alpha-3 code, current or former" }),
   archivedAt: Nullable(Type.String({ format: "date-time" })),
   memberships: Type.Array(Membership),
 });
 
 export const NationInput = Type.Object(
-  { code: NationCode, nameEn: Text(200), nameAz: Text(200), nameRu: Text(200) },
+  {
+    code: NationCode,
+    nameEn: Text(200),
+    nameAz: Text(200),
+    nameRu: Text(200),
+    nonIsoCode: Type.Optional(
+      Type.Boolean({
+        description:
+          "Explicitly allows a code outside ISO 3166-1 alpha-3 (current and formerly used codes); audited. Without it an unknown code is refused.",
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 export type NationInput = Static<typeof NationInput>;

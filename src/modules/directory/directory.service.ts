@@ -72,8 +72,24 @@ export async function getNation(ctx: Ctx, id: string) {
   return nation;
 }
 
+/**
+ * A nation's code is an ISO 3166-1 alpha-3 code (current or formerly used, for historical records) unless the
+ * nation carries the explicit flag `nonIsoCode`; the flag is refused on an ISO code, so it always means something.
+ */
+async function checkNationCode(db: Kysely<DB>, code: string, nonIsoCode: boolean) {
+  const iso = await queries.isIsoNationCode(db, code);
+  if (!iso && !nonIsoCode)
+    throw validation(
+      "body.code",
+      "is not an ISO 3166-1 alpha-3 code (current or formerly used); set nonIsoCode to record it anyway",
+    );
+  if (iso && nonIsoCode)
+    throw validation("body.nonIsoCode", `${code} is an ISO 3166-1 alpha-3 code; leave the flag unset`);
+}
+
 export async function createNation(ctx: Ctx, input: NationInput) {
   authorize(ctx.viewer, "nation.create");
+  await checkNationCode(ctx.db, input.code, input.nonIsoCode ?? false);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const row = await trx.insertInto("nation").values(input).returningAll().executeTakeFirstOrThrow();
     await writeAudit(trx, ctx, {
@@ -97,6 +113,8 @@ export async function updateNation(ctx: Ctx, id: string, patch: NationPatch) {
       .forUpdate()
       .executeTakeFirst();
     if (!before) throw notFound("The nation");
+    if (patch.code !== undefined || patch.nonIsoCode !== undefined)
+      await checkNationCode(trx, patch.code ?? before.code, patch.nonIsoCode ?? before.nonIsoCode);
     const after = await trx
       .updateTable("nation")
       .set(patch)

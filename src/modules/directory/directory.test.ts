@@ -51,7 +51,7 @@ describe("nations", () => {
   });
 
   it("lets only administrators create nations", async () => {
-    const body = { code: "QQA", nameEn: "Qa", nameAz: "Qa", nameRu: "Ка" };
+    const body = { code: "QQA", nameEn: "Qa", nameAz: "Qa", nameRu: "Ка", nonIsoCode: true };
     expect((await t.anonymous.post("/api/nations", body)).status).toBe(401);
     const coordinator = await t.signIn({ role: "national_coordinator", nation: "AZE" });
     expect((await coordinator.post("/api/nations", body)).status).toBe(403);
@@ -90,7 +90,13 @@ describe("nations", () => {
     expect(malformed.status).toBe(400);
     const wrongType = await admin.post("/api/nations", { code: 123, nameEn: [], nameAz: {}, nameRu: null });
     expect(wrongType.status).toBe(400);
-    const blank = await admin.post("/api/nations", { code: "QQC", nameEn: "   ", nameAz: "x", nameRu: "x" });
+    const blank = await admin.post("/api/nations", {
+      code: "QQC",
+      nameEn: "   ",
+      nameAz: "x",
+      nameRu: "x",
+      nonIsoCode: true,
+    });
     expect(blank.status).toBe(400);
     expect(blank.body.fields[0].field).toBe("body.nameEn");
     const badId = await admin.get("/api/nations/not-a-uuid");
@@ -121,6 +127,7 @@ describe("nations", () => {
       nameEn: "Qd",
       nameAz: "Qd",
       nameRu: "Кд",
+      nonIsoCode: true,
     });
     await admin.post("/api/people", { givenName: "A", familyName: "B", nationId: created.body.id });
     const removed = await admin.delete(`/api/nations/${created.body.id}`);
@@ -133,6 +140,7 @@ describe("nations", () => {
       nameEn: "Qe",
       nameAz: "Qe",
       nameRu: "Ке",
+      nonIsoCode: true,
     });
     expect((await admin.delete(`/api/nations/${lonely.body.id}`)).body).toEqual({ outcome: "deleted" });
     expect((await t.anonymous.get(`/api/nations/${lonely.body.id}`)).status).toBe(404);

@@ -159,7 +159,7 @@ describe("CSRF", () => {
     const missing = await admin.request(
       "POST",
       "/api/nations",
-      { code: "QCA", nameEn: "Q", nameAz: "Q", nameRu: "Q" },
+      { code: "QCA", nameEn: "Q", nameAz: "Q", nameRu: "Q", nonIsoCode: true },
       { "x-csrf-token": "" },
     );
     expect(missing.status).toBe(403);
@@ -167,7 +167,7 @@ describe("CSRF", () => {
     const wrong = await admin.request(
       "POST",
       "/api/nations",
-      { code: "QCA", nameEn: "Q", nameAz: "Q", nameRu: "Q" },
+      { code: "QCA", nameEn: "Q", nameAz: "Q", nameRu: "Q", nonIsoCode: true },
       { "x-csrf-token": "guessed" },
     );
     expect(wrong.status).toBe(403);
@@ -182,7 +182,13 @@ describe("CSRF", () => {
     expect(await t.db.selectFrom("nation").select("id").execute()).toHaveLength(before.length);
     expect(await t.db.selectFrom("auditEntry").select("seq").execute()).toHaveLength(auditBefore.length);
     expect(await sessionCount(admin.userId!)).toBeGreaterThan(0);
-    const right = await admin.post("/api/nations", { code: "QCA", nameEn: "Q", nameAz: "Q", nameRu: "Q" });
+    const right = await admin.post("/api/nations", {
+      code: "QCA",
+      nameEn: "Q",
+      nameAz: "Q",
+      nameRu: "Q",
+      nonIsoCode: true,
+    });
     expect(right.status).toBe(201);
   });
 });
@@ -372,7 +378,13 @@ describe("temporary passwords", () => {
       const read = await agent.get(path);
       expect(read.status, path).toBe(403);
       expect(read.body.code, path).toBe("PASSWORD_CHANGE_REQUIRED");
-      const write = await agent.post(path, { code: "QPW", nameEn: "Q", nameAz: "Q", nameRu: "Q" });
+      const write = await agent.post(path, {
+        code: "QPW",
+        nameEn: "Q",
+        nameAz: "Q",
+        nameRu: "Q",
+        nonIsoCode: true,
+      });
       expect(write.status, path).toBe(403);
       expect(write.body.code, path).toBe("PASSWORD_CHANGE_REQUIRED");
     }
@@ -415,7 +427,7 @@ describe("rotation and revocation on password change and sign-out everywhere", (
     const staleToken = await agent.request(
       "POST",
       "/api/nations",
-      { code: "QRT", nameEn: "Q", nameAz: "Q", nameRu: "Q" },
+      { code: "QRT", nameEn: "Q", nameAz: "Q", nameRu: "Q", nonIsoCode: true },
       { "x-csrf-token": old.csrfToken },
     );
     expect(staleToken.status).toBe(403);

@@ -13,6 +13,9 @@ export const directoryI18n = {
       code: "Code",
       codeHint: "ISO 3166-1 alpha-3, e.g. AZE",
       codeInvalid: "Three capital letters, e.g. AZE",
+      nonIsoCode: "The code is not an ISO 3166-1 code",
+      nonIsoCodeHint:
+        "Current and formerly used ISO codes (e.g. YUG, SUN) need no mark. Tick only to record a code outside the standard on purpose, e.g. XKX; the choice is audited.",
       name: "Name",
       names: "Names",
       nameEn: "Name in English",
@@ -178,6 +181,9 @@ export const directoryI18n = {
       code: "Kod",
       codeHint: "ISO 3166-1 alpha-3, məsələn, AZE",
       codeInvalid: "Üç böyük hərf, məsələn, AZE",
+      nonIsoCode: "Kod ISO 3166-1 kodu deyil",
+      nonIsoCodeHint:
+        "Cari və əvvəllər istifadə olunmuş ISO kodları (məsələn, YUG, SUN) üçün işarə lazım deyil. Yalnız standartdan kənar kodu qəsdən qeyd etmək üçün seçin, məsələn, XKX; seçim audit jurnalına yazılır.",
       name: "Adı",
       names: "Adları",
       nameEn: "İngiliscə adı",
@@ -344,6 +350,9 @@ export const directoryI18n = {
       code: "Код",
       codeHint: "ISO 3166-1 alpha-3, например AZE",
       codeInvalid: "Три заглавные латинские буквы, например AZE",
+      nonIsoCode: "Код не входит в ISO 3166-1",
+      nonIsoCodeHint:
+        "Для действующих и прежних кодов ISO (например, YUG, SUN) отметка не нужна. Отметьте, только чтобы сознательно внести код вне стандарта, например XKX; выбор фиксируется в журнале аудита.",
       name: "Название",
       names: "Названия",
       nameEn: "Название на английском",

@@ -27,6 +27,8 @@ export interface Nation {
   nameEn: string;
   nameAz: string;
   nameRu: string;
+  /** The code is outside ISO 3166-1 alpha-3 (current and former), recorded on purpose. */
+  nonIsoCode: boolean;
   archivedAt: string | null;
   memberships: Membership[];
 }
@@ -36,6 +38,7 @@ export interface NationInput {
   nameEn: string;
   nameAz: string;
   nameRu: string;
+  nonIsoCode: boolean;
 }
 
 export interface MembershipInput {

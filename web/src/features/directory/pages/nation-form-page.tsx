@@ -1,4 +1,4 @@
-import { Paper, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Checkbox, Paper, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router-dom";
@@ -20,12 +20,14 @@ function NationForm({ nation }: { nation?: Nation }) {
       nameEn: nation?.nameEn ?? "",
       nameAz: nation?.nameAz ?? "",
       nameRu: nation?.nameRu ?? "",
+      nonIsoCode: nation?.nonIsoCode ?? false,
     },
     transformValues: (values) => ({
       code: values.code.trim().toUpperCase(),
       nameEn: values.nameEn.trim(),
       nameAz: values.nameAz.trim(),
       nameRu: values.nameRu.trim(),
+      nonIsoCode: values.nonIsoCode,
     }),
     validate: {
       code: (value) => (/^[A-Za-z]{3}$/.test(value.trim()) ? null : t("nations.codeInvalid")),
@@ -60,6 +62,12 @@ function NationForm({ nation }: { nation?: Nation }) {
             w={160}
             data-testid="nation-code"
             {...form.getInputProps("code")}
+          />
+          <Checkbox
+            label={t("nations.nonIsoCode")}
+            description={t("nations.nonIsoCodeHint")}
+            data-testid="nation-non-iso-code"
+            {...form.getInputProps("nonIsoCode", { type: "checkbox" })}
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput

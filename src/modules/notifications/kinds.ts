@@ -134,6 +134,13 @@ export const KINDS = {
       ru: "Вы назначены в группу оценки: {title}",
     },
   },
+  "evaluation.team_uncertified": {
+    subject: {
+      en: "Evaluator no longer certified: {title}",
+      az: "Qiymətləndirici artıq sertifikatlı deyil: {title}",
+      ru: "Оценщик больше не сертифицирован: {title}",
+    },
+  },
   "evaluation.report_published": {
     subject: {
       en: "Evaluation report published: {title}",

@@ -1,3 +1,5 @@
+import "./team-certification.js";
+
 export { evaluationVisibleTo } from "./readiness.queries.js";
 export { readinessRoutes } from "./readiness.routes.js";
 export { seedReadiness } from "./readiness.seed.js";

@@ -3,8 +3,14 @@ import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
+import { holdsValidQualification } from "../training/index.js";
 import { seesOnlyOwnTeams } from "./readiness.policy.js";
-import type { ChecklistQuery, EvaluationQuery, UnitQuery } from "./readiness.schemas.js";
+import {
+  type ChecklistQuery,
+  EVALUATOR_QUALIFICATION,
+  type EvaluationQuery,
+  type UnitQuery,
+} from "./readiness.schemas.js";
 
 type Q = Kysely<DB>;
 
@@ -321,6 +327,44 @@ export async function listEvaluations(db: Q, viewer: Viewer, query: EvaluationQu
   return { items, total: Number(count.total) };
 }
 
+/**
+ * Whether a team member (`tm`) still holds the evaluator qualification throughout the team's period: re-checked on
+ * every read, so a certificate revoked, expired or replaced after the assignment shows at once.
+ */
+const teamMemberCertified = holdsValidQualification(
+  "tm.person_id",
+  EVALUATOR_QUALIFICATION,
+  sql`lower(tm.period)`,
+  sql`(upper(tm.period) - 1)`,
+);
+
+/** Places on open evaluations' teams of a person who no longer holds the qualification for the team's dates. */
+export function uncertifiedTeamPlaces(db: Q, personId: string) {
+  return db
+    .selectFrom("evaluationTeamMember as tm")
+    .innerJoin("evaluation as e", "e.id", "tm.evaluationId")
+    .innerJoin("organisation as u", "u.id", "e.unitId")
+    .innerJoin("person as p", "p.id", "tm.personId")
+    .select([
+      "tm.id",
+      "tm.evaluationId",
+      "tm.role",
+      "e.title",
+      "e.startsOn",
+      "e.endsOn",
+      "e.ownerNationId",
+      "e.evaluatingOrganisationId",
+      "u.nameEn as unitName",
+      "p.givenName",
+      "p.familyName",
+    ])
+    .where("tm.personId", "=", personId)
+    .where("e.state", "in", ["planned", "in_progress"])
+    .where(sql<boolean>`not ${teamMemberCertified}`)
+    .orderBy("e.startsOn")
+    .execute();
+}
+
 /** One evaluation the viewer may read, with whether the viewer is on its team. */
 export function findEvaluation(db: Q, viewer: Viewer, id: string) {
   return summaryColumns(db)
@@ -364,6 +408,7 @@ export function findEvaluation(db: Q, viewer: Viewer, id: string) {
           .select((inner) => [
             "tm.id",
             "tm.role",
+            teamMemberCertified.as("certified"),
             jsonObjectFrom(
               inner
                 .selectFrom("person as pp")

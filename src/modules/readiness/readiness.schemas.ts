@@ -220,6 +220,9 @@ export const PhaseInput = Type.Object(
 export const TeamMember = Type.Object({
   id: Uuid,
   role: StringEnum(["lead", "evaluator"]),
+  certified: Type.Boolean({
+    description: `Holds a ${EVALUATOR_QUALIFICATION} certificate valid throughout the evaluation now (false after a revocation or expiry)`,
+  }),
   person: PersonRef,
 });
 

@@ -1,8 +1,17 @@
 import type { Db } from "../../db/database.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
-import { certifiedQuery, hasValidQualification as hasValid } from "./training.queries.js";
+import {
+  certifiedQuery,
+  hasValidQualification as hasValid,
+  validQualificationSql,
+} from "./training.queries.js";
 
+export {
+  type CertificateChange,
+  type CertificateChangeListener,
+  onCertificateChange,
+} from "./certificate-changes.js";
 export { trainingRoutesPlugin as trainingRoutes } from "./training.routes.js";
 export { seedTraining } from "./training.seed.js";
 
@@ -19,6 +28,12 @@ export function hasValidQualification(
 ): Promise<boolean> {
   return hasValid(db, personId, qualificationCode, from, to);
 }
+
+/**
+ * The same rule as `hasValidQualification` as a SQL condition, for other capabilities' queries: `personColumn` (e.g.
+ * `tm.person_id`) holds a live certificate of the qualification valid from `from` through `to`.
+ */
+export const holdsValidQualification = validQualificationSql;
 
 export interface CertifiedPerson {
   personId: string;

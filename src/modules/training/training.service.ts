@@ -12,6 +12,7 @@ import { paged } from "../../platform/http/schemas.js";
 import { enforceRateLimit } from "../../platform/rate-limit.js";
 import { notify } from "../notifications/index.js";
 import { addYears, certificateStatus, computeOutcome } from "./assessment.js";
+import { certificateChanged } from "./certificate-changes.js";
 import { type Language, renderCertificatePdf } from "./certificate-pdf.js";
 import type { CertificateRecord } from "./training.policy.js";
 import * as queries from "./training.queries.js";
@@ -727,6 +728,14 @@ export async function revokeCertificate(ctx: Ctx, id: string, reason: string) {
       after: { revokedAt: after.revokedAt, revokedReason: after.revokedReason },
       detail: { reason },
     });
+    await certificateChanged(trx, ctx, {
+      certificateId: id,
+      number: before.number,
+      personId: before.personId,
+      qualificationCode: before.qualificationCode,
+      change: "revoked",
+      reason,
+    });
   });
   return getCertificate(ctx, id);
 }
@@ -775,6 +784,14 @@ export async function reissueCertificate(ctx: Ctx, id: string, reason: string, l
       recordId: row.id,
       after: row,
       detail: { reason, replaces: before.number },
+    });
+    await certificateChanged(trx, ctx, {
+      certificateId: before.id,
+      number: before.number,
+      personId: before.personId,
+      qualificationCode: before.qualificationCode,
+      change: "reissued",
+      reason,
     });
     return row.id;
   });

@@ -65,6 +65,9 @@ export const readinessI18n = {
       role: "Role",
       lead: "Team lead",
       evaluator: "Evaluator",
+      notCertified: "Not certified",
+      notCertifiedHint:
+        "The evaluator's CREVAL certificate was revoked or does not cover the evaluation's dates",
       remove: "Remove",
       removeConfirm: "Remove this evaluator from the team?",
       previous: "Re-evaluation of",
@@ -257,6 +260,9 @@ export const readinessI18n = {
       role: "Rol",
       lead: "Qrup rəhbəri",
       evaluator: "Qiymətləndirici",
+      notCertified: "Sertifikatsız",
+      notCertifiedHint:
+        "Qiymətləndiricinin CREVAL sertifikatı ləğv edilib və ya qiymətləndirmənin tarixlərini əhatə etmir",
       remove: "Çıxar",
       removeConfirm: "Bu qiymətləndirici qrupdan çıxarılsın?",
       previous: "Təkrar qiymətləndirmə:",
@@ -455,6 +461,8 @@ export const readinessI18n = {
       role: "Роль",
       lead: "Руководитель группы",
       evaluator: "Оценщик",
+      notCertified: "Нет сертификата",
+      notCertifiedHint: "Сертификат CREVAL оценщика отозван или не покрывает даты оценки",
       remove: "Исключить",
       removeConfirm: "Исключить этого оценщика из группы?",
       previous: "Повторная оценка после",

@@ -73,7 +73,8 @@ export interface EvaluationDetail extends EvaluationSummary {
   summaryStatement: string | null;
   reportedAt: string | null;
   phases: { phase: PhaseName; startsOn: string; endsOn: string }[];
-  team: { id: string; role: "lead" | "evaluator"; person: PersonRef }[];
+  /** `certified`: the member still holds the evaluator qualification for the evaluation's dates. */
+  team: { id: string; role: "lead" | "evaluator"; certified: boolean; person: PersonRef }[];
   reEvaluations: { id: string; title: string; startsOn: string }[];
   permissions: { plan: boolean; answer: boolean; report: boolean };
   releasability: ReleasabilityLevel;

@@ -67,9 +67,20 @@ function TeamSection({ evaluation }: { evaluation: EvaluationDetail }) {
                 </Table.Td>
                 <Table.Td>{member.person.nationCode}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={member.role === "lead" ? "blue" : "gray"}>
-                    {t(`detail.${member.role}`)}
-                  </Badge>
+                  <Group gap="xs">
+                    <Badge variant="light" color={member.role === "lead" ? "blue" : "gray"}>
+                      {t(`detail.${member.role}`)}
+                    </Badge>
+                    {!member.certified && (
+                      <Badge
+                        color="red"
+                        title={t("detail.notCertifiedHint")}
+                        data-testid="team-not-certified"
+                      >
+                        {t("detail.notCertified")}
+                      </Badge>
+                    )}
+                  </Group>
                 </Table.Td>
                 <Table.Td>
                   {canStaff && (

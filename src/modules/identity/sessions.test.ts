@@ -378,13 +378,7 @@ describe("temporary passwords", () => {
       const read = await agent.get(path);
       expect(read.status, path).toBe(403);
       expect(read.body.code, path).toBe("PASSWORD_CHANGE_REQUIRED");
-      const write = await agent.post(path, {
-        code: "QPW",
-        nameEn: "Q",
-        nameAz: "Q",
-        nameRu: "Q",
-        nonIsoCode: true,
-      });
+      const write = await agent.post(path, { code: "QPW", nameEn: "Q", nameAz: "Q", nameRu: "Q" });
       expect(write.status, path).toBe(403);
       expect(write.body.code, path).toBe("PASSWORD_CHANGE_REQUIRED");
     }

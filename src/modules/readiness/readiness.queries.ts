@@ -3,14 +3,9 @@ import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
-import { holdsValidQualification } from "../training/index.js";
 import { seesOnlyOwnTeams } from "./readiness.policy.js";
-import {
-  type ChecklistQuery,
-  EVALUATOR_QUALIFICATION,
-  type EvaluationQuery,
-  type UnitQuery,
-} from "./readiness.schemas.js";
+import type { ChecklistQuery, EvaluationQuery, UnitQuery } from "./readiness.schemas.js";
+import { teamMemberCertified } from "./team-certification.queries.js";
 
 type Q = Kysely<DB>;
 
@@ -327,44 +322,6 @@ export async function listEvaluations(db: Q, viewer: Viewer, query: EvaluationQu
   return { items, total: Number(count.total) };
 }
 
-/**
- * Whether a team member (`tm`) still holds the evaluator qualification throughout the team's period: re-checked on
- * every read, so a certificate revoked, expired or replaced after the assignment shows at once.
- */
-const teamMemberCertified = holdsValidQualification(
-  "tm.person_id",
-  EVALUATOR_QUALIFICATION,
-  sql`lower(tm.period)`,
-  sql`(upper(tm.period) - 1)`,
-);
-
-/** Places on open evaluations' teams of a person who no longer holds the qualification for the team's dates. */
-export function uncertifiedTeamPlaces(db: Q, personId: string) {
-  return db
-    .selectFrom("evaluationTeamMember as tm")
-    .innerJoin("evaluation as e", "e.id", "tm.evaluationId")
-    .innerJoin("organisation as u", "u.id", "e.unitId")
-    .innerJoin("person as p", "p.id", "tm.personId")
-    .select([
-      "tm.id",
-      "tm.evaluationId",
-      "tm.role",
-      "e.title",
-      "e.startsOn",
-      "e.endsOn",
-      "e.ownerNationId",
-      "e.evaluatingOrganisationId",
-      "u.nameEn as unitName",
-      "p.givenName",
-      "p.familyName",
-    ])
-    .where("tm.personId", "=", personId)
-    .where("e.state", "in", ["planned", "in_progress"])
-    .where(sql<boolean>`not ${teamMemberCertified}`)
-    .orderBy("e.startsOn")
-    .execute();
-}
-
 /** One evaluation the viewer may read, with whether the viewer is on its team. */
 export function findEvaluation(db: Q, viewer: Viewer, id: string) {
   return summaryColumns(db)
@@ -418,7 +375,6 @@ export function findEvaluation(db: Q, viewer: Viewer, id: string) {
             ).as("person"),
           ])
           .whereRef("tm.evaluationId", "=", "e.id")
-          // The team lists only the people the viewer may see, as the directory does.
           .where(visibleTo(viewer, "p"))
           .orderBy("tm.role")
           .orderBy("p.familyName"),
@@ -524,7 +480,6 @@ export function findingsOf(db: Q, evaluationId: string) {
     .execute();
 }
 
-/** The follow-up actions of an evaluation; an owner person only when the viewer may see them. */
 export function actionsOf(db: Q, viewer: Viewer, evaluationId: string) {
   return db
     .selectFrom("followUpAction as f")

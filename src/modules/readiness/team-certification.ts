@@ -1,8 +1,8 @@
 import { writeAudit } from "../../platform/audit.js";
 import { notify } from "../notifications/index.js";
 import { type CertificateChangeListener, onCertificateChange } from "../training/index.js";
-import { uncertifiedTeamPlaces } from "./readiness.queries.js";
 import { EVALUATOR_QUALIFICATION } from "./readiness.schemas.js";
+import { uncertifiedTeamPlaces } from "./team-certification.queries.js";
 
 /**
  * Issue 16, finding 5: when an evaluator's certificate stops counting, the teams of open evaluations they serve on

@@ -1,11 +1,8 @@
 import type { Db } from "../../db/database.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
-import {
-  certifiedQuery,
-  hasValidQualification as hasValid,
-  validQualificationSql,
-} from "./training.queries.js";
+import { validQualificationSql } from "./qualification.queries.js";
+import { certifiedQuery, hasValidQualification as hasValid } from "./training.queries.js";
 
 export {
   type CertificateChange,

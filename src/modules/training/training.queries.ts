@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
+import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
@@ -307,21 +307,6 @@ export async function hasValidQualification(
     .limit(1)
     .executeTakeFirst();
   return !!row;
-}
-
-/**
- * SQL: the person (a column) holds a live certificate of the qualification valid throughout [from, to] (columns or
- * values): `hasValidQualification` for use inside other queries.
- */
-export function validQualificationSql(
-  personColumn: string,
-  qualificationCode: string,
-  from: RawBuilder<unknown>,
-  to: RawBuilder<unknown>,
-) {
-  return sql<boolean>`exists (select 1 from certificate vq where vq.person_id = ${sql.ref(personColumn)}
-    and vq.qualification_code = ${qualificationCode} and vq.revoked_at is null and vq.valid_from <= ${from}
-    and (vq.valid_until is null or vq.valid_until >= ${to}))`;
 }
 
 /** People holding a live certificate of the qualification that is valid on the date (one row per person). */

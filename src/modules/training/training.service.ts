@@ -728,14 +728,7 @@ export async function revokeCertificate(ctx: Ctx, id: string, reason: string) {
       after: { revokedAt: after.revokedAt, revokedReason: after.revokedReason },
       detail: { reason },
     });
-    await certificateChanged(trx, ctx, {
-      certificateId: id,
-      number: before.number,
-      personId: before.personId,
-      qualificationCode: before.qualificationCode,
-      change: "revoked",
-      reason,
-    });
+    await certificateChanged(trx, ctx, before, reason);
   });
   return getCertificate(ctx, id);
 }
@@ -784,14 +777,6 @@ export async function reissueCertificate(ctx: Ctx, id: string, reason: string, l
       recordId: row.id,
       after: row,
       detail: { reason, replaces: before.number },
-    });
-    await certificateChanged(trx, ctx, {
-      certificateId: before.id,
-      number: before.number,
-      personId: before.personId,
-      qualificationCode: before.qualificationCode,
-      change: "reissued",
-      reason,
     });
     return row.id;
   });

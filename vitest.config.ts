@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["src/**/*.unit.test.ts", "test/**/*.unit.test.ts"],
+          include: ["src/**/*.unit.test.ts", "test/**/*.unit.test.ts", "web/src/**/*.unit.test.ts"],
           environment: "node",
         },
       },

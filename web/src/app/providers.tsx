@@ -4,8 +4,12 @@ import { Notifications } from "@mantine/notifications";
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { DAYJS_LOCALE } from "../shared/i18n/format";
+import { isLanguage } from "../shared/i18n/languages";
+import { accessibleColors } from "./theme-colors";
 
 const theme = createTheme({
+  colors: accessibleColors,
   primaryColor: "indigo",
   defaultRadius: "sm",
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif",
@@ -35,7 +39,13 @@ const theme = createTheme({
 
 function LocalisedDates({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
-  return <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>{children}</DatesProvider>;
+  return (
+    <DatesProvider
+      settings={{ locale: DAYJS_LOCALE[isLanguage(i18n.language) ? i18n.language : "en"], firstDayOfWeek: 1 }}
+    >
+      {children}
+    </DatesProvider>
+  );
 }
 
 /** Theme, data cache, notifications and the date pickers' locale. */

@@ -64,7 +64,7 @@ function LanguageMenu() {
           color="gray"
           leftSection={<IconLanguage size={18} aria-hidden />}
           rightSection={<IconChevronDown size={14} aria-hidden />}
-          aria-label={t("header.language")}
+          aria-label={`${t("header.language")}: ${current.toUpperCase()}`}
           data-testid="language-switch"
         >
           {current.toUpperCase()}
@@ -141,7 +141,7 @@ function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
       </Modal>
       <Menu position="bottom-end" withinPortal width={260}>
         <Menu.Target>
-          <UnstyledButton aria-label={t("header.userMenu")} data-testid="user-menu">
+          <UnstyledButton aria-label={`${t("header.userMenu")}: ${user.displayName}`} data-testid="user-menu">
             <Group gap={6} wrap="nowrap">
               <IconUserCircle size={22} aria-hidden />
               <Text size="sm" fw={500} visibleFrom="xs" data-testid="user-display-name">
@@ -289,11 +289,28 @@ export function ShellLayout() {
     >
       <AppShell.Header>
         {navigation.state === "loading" && (
-          <Progress value={100} animated size="xs" radius={0} pos="absolute" top={0} left={0} right={0} />
+          <Progress
+            value={100}
+            animated
+            size="xs"
+            radius={0}
+            pos="absolute"
+            top={0}
+            left={0}
+            right={0}
+            aria-label={t("list.progress")}
+          />
         )}
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.toggle")} />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t("nav.toggle")}
+              data-testid="nav-burger"
+            />
             <Anchor component={Link} to="/" underline="never" c="inherit">
               <Group gap={8} wrap="nowrap">
                 <Text fw={800} size="lg">

@@ -70,6 +70,9 @@ export const common = {
       showing: "{{from}}–{{to}} of {{total}}",
       sortBy: "Sort by {{column}}",
       pagination: "Pages",
+      previousPage: "Previous page",
+      nextPage: "Next page",
+      progress: "Progress",
     },
     empty: {
       title: "Nothing here yet",
@@ -191,6 +194,9 @@ export const common = {
       showing: "{{total}} qeyddən {{from}}–{{to}}",
       sortBy: "{{column}} üzrə çeşidlə",
       pagination: "Səhifələr",
+      previousPage: "Əvvəlki səhifə",
+      nextPage: "Növbəti səhifə",
+      progress: "İrəliləyiş",
     },
     empty: {
       title: "Hələ heç nə yoxdur",
@@ -311,6 +317,9 @@ export const common = {
       showing: "{{from}}–{{to}} из {{total}}",
       sortBy: "Сортировать по столбцу «{{column}}»",
       pagination: "Страницы",
+      previousPage: "Предыдущая страница",
+      nextPage: "Следующая страница",
+      progress: "Ход выполнения",
     },
     empty: {
       title: "Здесь пока ничего нет",

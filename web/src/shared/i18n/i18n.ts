@@ -1,10 +1,9 @@
 import dayjs from "dayjs";
-import "dayjs/locale/az";
-import "dayjs/locale/ru";
 import localizedFormat from "dayjs/plugin/localizedFormat";
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import { common } from "./common";
+import { DAYJS_LOCALE } from "./format";
 import {
   type FeatureI18n,
   type FeatureResources,
@@ -39,7 +38,7 @@ export const hasStoredLanguage = (): boolean => storedLanguage() !== null;
 function applyLanguage(language: string): void {
   const lang = isLanguage(language) ? language : "en";
   document.documentElement.lang = lang;
-  dayjs.locale(lang);
+  dayjs.locale(DAYJS_LOCALE[lang]);
 }
 
 const lazyNamespaces = new Map<string, () => Promise<FeatureResources>>();

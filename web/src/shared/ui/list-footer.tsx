@@ -29,6 +29,14 @@ export function ListFooter({ total, limit, offset, shown, onOffsetChange }: List
           onChange={(next) => onOffsetChange((next - 1) * limit)}
           size="sm"
           aria-label={t("list.pagination")}
+          getControlProps={(control) =>
+            control === "previous"
+              ? { "aria-label": t("list.previousPage") }
+              : control === "next"
+                ? { "aria-label": t("list.nextPage") }
+                : {}
+          }
+          getItemProps={(page) => ({ "aria-label": `${t("list.pagination")}: ${page}` })}
           data-testid="pagination"
         />
       )}

@@ -34,7 +34,7 @@ export function PageHeader({
   return (
     <Stack gap="xs" mb="lg">
       {breadcrumbs && breadcrumbs.length > 0 && (
-        <Breadcrumbs>
+        <Breadcrumbs style={{ flexWrap: "wrap", rowGap: 4 }}>
           {breadcrumbs.map((crumb, index) =>
             crumb.to ? (
               <Anchor key={crumb.to} component={Link} to={crumb.to} size="sm">
@@ -51,7 +51,7 @@ export function PageHeader({
       )}
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
         <Group gap="sm" align="center">
-          <Title order={1} size="h2">
+          <Title order={1} size="h2" style={{ overflowWrap: "anywhere" }}>
             {title}
           </Title>
           {badges}

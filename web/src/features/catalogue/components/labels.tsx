@@ -1,5 +1,6 @@
 import { Badge } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { useFormat } from "../../../shared/i18n/format";
 import type { Language } from "../../../shared/i18n/languages";
 import type { NominationStatus } from "../types";
 
@@ -31,18 +32,13 @@ export function NominationStatusBadge({ status }: { status: NominationStatus }) 
   );
 }
 
-/** "8 – 12 March 2027", or one date when the event lasts a day. */
+/** "8 Mar 2027 – 12 Mar 2027", or one date when the event lasts a day: the same formats as every other date. */
 export function useDateRange() {
-  const { i18n } = useTranslation();
+  const format = useFormat();
   return (from: string | null, to: string | null) => {
     if (!from) return "";
-    const format = (value: string) =>
-      new Intl.DateTimeFormat(i18n.language, {
-        day: "numeric",
-        month: "short",
-        year: "numeric",
-        timeZone: "UTC",
-      }).format(new Date(`${value}T00:00:00Z`));
-    return !to || to === from ? format(from) : `${format(from)} – ${format(to)}`;
+    return !to || to === from
+      ? format.date(from, "short")
+      : `${format.date(from, "short")} – ${format.date(to, "short")}`;
   };
 }

@@ -50,7 +50,13 @@ function SeatGauge({ event }: { event: EventDetail }) {
           : t("event.gauge", { accepted: seats.accepted, capacity: seats.capacity })}
       </Text>
       {seats.capacity !== null && (
-        <Progress value={share} size="lg" my="xs" color={share >= 100 ? "red" : "green"} />
+        <Progress
+          value={share}
+          size="lg"
+          my="xs"
+          color={share >= 100 ? "red" : "green"}
+          aria-label={t("common:list.progress")}
+        />
       )}
       <Group gap="xs" mb="sm">
         <Badge color="green" variant="light">
@@ -85,7 +91,13 @@ function SeatGauge({ event }: { event: EventDetail }) {
                 <Table.Td>{row.nation.code}</Table.Td>
                 <Table.Td>
                   {row.accepted}
-                  {row.quota !== null && <Progress value={(row.accepted / row.quota) * 100} size="xs" />}
+                  {row.quota !== null && (
+                    <Progress
+                      value={(row.accepted / row.quota) * 100}
+                      size="xs"
+                      aria-label={row.nation.code}
+                    />
+                  )}
                 </Table.Td>
                 <Table.Td>{row.quota ?? "—"}</Table.Td>
                 <Table.Td>{row.waitlisted}</Table.Td>

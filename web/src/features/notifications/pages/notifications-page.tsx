@@ -163,6 +163,14 @@ export function NotificationsPage() {
                   value={page}
                   onChange={(value) => update({ page: String(value) })}
                   mt="sm"
+                  aria-label={t("common:list.pagination")}
+                  getControlProps={(control) =>
+                    control === "previous"
+                      ? { "aria-label": t("common:list.previousPage") }
+                      : control === "next"
+                        ? { "aria-label": t("common:list.nextPage") }
+                        : {}
+                  }
                 />
               )}
             </Stack>

@@ -14,7 +14,7 @@ import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePermissions } from "../../../shared/auth";
-import { useFormat } from "../../../shared/i18n/format";
+import { formatNumber, useFormat } from "../../../shared/i18n/format";
 import {
   DataTable,
   type DataTableColumn,
@@ -35,7 +35,7 @@ function useMoney() {
   const { language } = useFormat();
   return (amount: string, currency: string) => {
     try {
-      return new Intl.NumberFormat(language, { style: "currency", currency }).format(Number(amount));
+      return formatNumber(Number(amount), language, { style: "currency", currency });
     } catch {
       return `${amount} ${currency}`;
     }

@@ -130,7 +130,10 @@ function Entry({ evaluationId, checklist }: { evaluationId: string; checklist: E
           {t("entry.progress", { answered, total: all.length })}
         </Text>
       </Group>
-      <Progress value={all.length ? (100 * answered) / all.length : 0} />
+      <Progress
+        value={all.length ? (100 * answered) / all.length : 0}
+        aria-label={t("entry.progress", { answered, total: all.length })}
+      />
       {!checklist.editable && <Alert color="gray">{t("entry.readOnly")}</Alert>}
       {notice && (
         <Alert color="orange" withCloseButton onClose={() => setNotice(null)} data-testid="entry-notice">

@@ -53,7 +53,10 @@ export function ApplicationsPage() {
       header: t("accreditation.progress"),
       render: (a) => (
         <Stack gap={2} w={220}>
-          <Progress value={(a.progress.complete / Math.max(1, a.progress.standards)) * 100} />
+          <Progress
+            value={(a.progress.complete / Math.max(1, a.progress.standards)) * 100}
+            aria-label={t("accreditation.progress")}
+          />
           <Text size="xs" c="dimmed">
             {t("accreditation.complete", a.progress)}
           </Text>

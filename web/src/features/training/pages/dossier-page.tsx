@@ -221,7 +221,10 @@ export function DossierPage() {
                   <Text fw={700} size="xl">
                     {value} / {d.progress.standards}
                   </Text>
-                  <Progress value={(value / Math.max(1, d.progress.standards)) * 100} />
+                  <Progress
+                    value={(value / Math.max(1, d.progress.standards)) * 100}
+                    aria-label={t(`accreditation.${key}`)}
+                  />
                 </Card>
               ))}
               <Card withBorder>

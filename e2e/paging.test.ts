@@ -13,7 +13,11 @@ afterAll(() => e2e?.close());
 describe("lists page and pickers reach beyond the first hundred records", () => {
   it("pages the plans list instead of stopping at a hundred", async () => {
     const { t } = e2e;
-    const coordinator = await t.signIn({ role: "national_coordinator", nation: "AZE", username: "paged.plans" });
+    const coordinator = await t.signIn({
+      role: "national_coordinator",
+      nation: "AZE",
+      username: "paged.plans",
+    });
     const nationId = await t.nationId("AZE");
     for (let i = 1; i <= 110; i++) {
       const plan = await coordinator.post("/api/plans", {

@@ -22,6 +22,8 @@ const TEXT: Record<
     number: string;
     issued: string;
     verify: string;
+    issuer: string;
+    signatory: string;
     titleFirst?: boolean;
   }
 > = {
@@ -36,6 +38,8 @@ const TEXT: Record<
     number: "Certificate No.",
     issued: "Issued on",
     verify: "Verify this certificate",
+    issuer: "Issued by",
+    signatory: "Signed by",
   },
   az: {
     title: "Sertifikat",
@@ -50,6 +54,8 @@ const TEXT: Record<
     number: "Sertifikat №",
     issued: "Verilmə tarixi",
     verify: "Sertifikatı yoxlayın",
+    issuer: "Verən təşkilat",
+    signatory: "İmzalayan",
   },
   ru: {
     title: "Сертификат",
@@ -62,6 +68,8 @@ const TEXT: Record<
     number: "Сертификат №",
     issued: "Дата выдачи",
     verify: "Проверить сертификат",
+    issuer: "Выдан организацией",
+    signatory: "Подписал",
   },
 };
 
@@ -79,6 +87,9 @@ export interface CertificatePdfInput {
   qualificationName: string | null;
   issuedOn: string;
   validUntil: string | null;
+  /** The institution that awards it (the course's host, else its organiser) and who signed it. */
+  issuerName: string;
+  signatoryName: string | null;
   verificationUrl: string;
   /** Tests turn compression off to read the content stream directly; parsers read either. */
   compress?: boolean;
@@ -96,7 +107,7 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
     layout: "landscape",
     margin: 50,
     compress: input.compress ?? true,
-    info: { Title: `${text.title} ${input.number}`, Author: "Accord", Subject: input.courseTitle },
+    info: { Title: `${text.title} ${input.number}`, Author: input.issuerName, Subject: input.courseTitle },
   });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -141,12 +152,14 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
     );
 
   const left = 70;
-  let y = doc.page.height - 200;
+  let y = doc.page.height - 220;
   const line = (label: string, value: string) => {
     doc.font("regular").fontSize(11).fillColor("#444").text(`${label}: `, left, y, { continued: true });
     doc.font("bold").fillColor("#000").text(value);
     y += 20;
   };
+  line(text.issuer, input.issuerName);
+  if (input.signatoryName) line(text.signatory, input.signatoryName);
   line(text.number, input.number);
   line(text.issued, formatDate(input.issuedOn, input.language));
   if (input.qualificationName) line(text.qualification, input.qualificationName);

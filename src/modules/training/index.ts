@@ -9,7 +9,15 @@ export {
   type CertificateChangeListener,
   onCertificateChange,
 } from "./certificate-changes.js";
-export { trainingRoutesPlugin as trainingRoutes } from "./training.routes.js";
+
+import type { RoutesPlugin } from "../../platform/http/type-provider.js";
+import { certificateLookupRoutes } from "./certificate-verify.routes.js";
+import { trainingRoutesPlugin } from "./training.routes.js";
+
+export const trainingRoutes: RoutesPlugin = async (app, options) => {
+  await trainingRoutesPlugin(app, options);
+  await certificateLookupRoutes(app, options);
+};
 export { seedTraining } from "./training.seed.js";
 
 /**

@@ -182,7 +182,7 @@ async function courseRun(
  * A certificate of a course run by the scope's organisation, held by a person of the scope's nation: the caller
  * themselves when they have a person (the participant), in scope.
  */
-async function certificate(ctx: MatrixContext, scope: Scope) {
+export async function certificate(ctx: MatrixContext, scope: Scope) {
   const owner = ownerOf(ctx, scope);
   const holderId =
     (scope === "in" ? await callerPerson(ctx) : null) ?? (await newPerson(ctx, owner.nationId));

@@ -280,15 +280,7 @@ export const LanguageInput = Type.Object({ language: StringEnum(LANGUAGES) }, st
 export const PdfQuery = Type.Object({ lang: Type.Optional(StringEnum(LANGUAGES)) }, strict);
 
 export const CodeParams = Type.Object({ code: Type.String({ maxLength: 200 }) }, strict);
-export const PublicCertificate = Type.Object({
-  holderName: Type.String(),
-  courseTitle: Titles,
-  courseStartsOn: IsoDate,
-  courseEndsOn: IsoDate,
-  issuedOn: IsoDate,
-  validUntil: Nullable(IsoDate),
-  status: StringEnum(CERTIFICATE_STATUSES),
-});
+export { PublicCertificate } from "./certificate-verify.schemas.js";
 
 // ------------------------------------------------------------------ registry
 export const RegistryQuery = Type.Object(

@@ -14,6 +14,8 @@ import { notify } from "../notifications/index.js";
 import { addYears, certificateStatus, computeOutcome } from "./assessment.js";
 import { certificateChanged } from "./certificate-changes.js";
 import { type Language, renderCertificatePdf } from "./certificate-pdf.js";
+import { certificateIssuer } from "./certificate-verify.queries.js";
+import { publicCertificate, VERIFY_LIMIT } from "./certificate-verify.service.js";
 import type { CertificateRecord } from "./training.policy.js";
 import * as queries from "./training.queries.js";
 import type {
@@ -649,13 +651,7 @@ export async function getCertificate(ctx: Ctx, id: string) {
 export async function certificatePdf(ctx: Ctx, id: string, language?: Language) {
   const row = await loadCertificate(ctx, id, "certificate.read");
   const lang = (language ?? row.language) as Language;
-  const qualification = row.qualificationCode
-    ? await ctx.db
-        .selectFrom("qualification")
-        .select(["nameEn", "nameAz", "nameRu"])
-        .where("code", "=", row.qualificationCode)
-        .executeTakeFirst()
-    : undefined;
+  const { issuer, signatory, qualification } = await certificateIssuer(ctx.db, row);
   const pick = (en: string, az: string | null | undefined, ru: string | null | undefined) =>
     (lang === "az" ? az : lang === "ru" ? ru : en) || en;
   const pdf = await renderCertificatePdf({
@@ -670,6 +666,8 @@ export async function certificatePdf(ctx: Ctx, id: string, language?: Language) 
       : null,
     issuedOn: row.issuedOn,
     validUntil: row.validUntil,
+    issuerName: pick(issuer.nameEn, issuer.nameAz, issuer.nameRu),
+    signatoryName: signatory,
     verificationUrl: verificationUrl(ctx, row.verificationCode),
   });
   return { pdf, filename: `${row.number}-${lang}.pdf` };
@@ -783,7 +781,7 @@ export async function reissueCertificate(ctx: Ctx, id: string, reason: string, l
   return getCertificate(ctx, newId);
 }
 
-export const VERIFY_LIMIT = { hits: 20, windowSeconds: 60 };
+export { VERIFY_LIMIT };
 
 /**
  * Public verification by the code of the QR. Rate-limited per address before anything is looked up; unknown and
@@ -794,15 +792,7 @@ export async function verifyCertificate(ctx: Ctx, code: string, ip: string) {
   await enforceRateLimit(ctx.db, `certificate-verify:${ip}`, VERIFY_LIMIT.hits, VERIFY_LIMIT.windowSeconds);
   const row = VERIFICATION_CODE.test(code) ? await queries.findCertificateByCode(ctx.db, code) : undefined;
   if (!row) throw notFound("The certificate");
-  return {
-    holderName: row.holderName,
-    courseTitle: titles(row),
-    courseStartsOn: row.courseStartsOn,
-    courseEndsOn: row.courseEndsOn,
-    issuedOn: row.issuedOn,
-    validUntil: row.validUntil,
-    status: certificateStatus(row, today()),
-  };
+  return publicCertificate(ctx, row);
 }
 
 // ------------------------------------------------------------------ registry

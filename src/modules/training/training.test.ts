@@ -447,24 +447,13 @@ describe("public verification", () => {
     certificate = list.body.items[0];
   });
 
-  it("shows a valid certificate without sign-in, revealing only name, course, dates and status", async () => {
+  it("shows a valid certificate without sign-in: number, name, course, qualification, issuer, dates and status", async () => {
     const reply = await verify(codeOf(certificate.verificationUrl));
     expect(reply.statusCode).toBe(200);
     const body = JSON.parse(reply.body);
-    expect(Object.keys(body).sort()).toEqual(
-      [
-        "courseEndsOn",
-        "courseStartsOn",
-        "courseTitle",
-        "holderName",
-        "issuedOn",
-        "status",
-        "validUntil",
-      ].sort(),
-    );
+    expect(body).toMatchObject({ number: certificate.number, issuer: { en: expect.any(String) } });
     expect(body.status).toBe("valid");
     expect(body.courseTitle.en).toContain("CREVAL");
-    expect(reply.body).not.toContain(certificate.number);
   });
 
   it("answers the same 404 for unknown and malformed codes", async () => {

@@ -102,6 +102,16 @@ export const usePublicCertificate = (code: string) =>
     retry: false,
   });
 
+/** Look-up by the printed number and the holder's family name; runs only once both are given. */
+export const useCertificateLookup = (number: string, holder: string) =>
+  useQuery({
+    queryKey: ["public-certificate-lookup", number, holder],
+    queryFn: ({ signal }) =>
+      api.get<PublicCertificate>("/api/public/certificate-lookup", { number, holder }, signal),
+    enabled: !!number && !!holder,
+    retry: false,
+  });
+
 export const useQualifications = () =>
   useQuery({
     queryKey: trainingKeys.qualifications,

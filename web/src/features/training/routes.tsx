@@ -26,7 +26,10 @@ export const trainingFeature: Feature = {
     { path: "training/accreditation/:id", lazy: lazyPage(pages.dossier, (m) => m.DossierPage) },
   ],
   // Public: anyone who scans a certificate's QR code, signed in or not.
-  bareRoutes: [{ path: "verify/:code", lazy: lazyPage(pages.verify, (m) => m.VerifyPage) }],
+  bareRoutes: [
+    { path: "verify", lazy: lazyPage(pages.verify, (m) => m.VerifyLookupPage) },
+    { path: "verify/:code", lazy: lazyPage(pages.verify, (m) => m.VerifyPage) },
+  ],
   nav: {
     to: "/training",
     label: "trainingNav:nav.training",

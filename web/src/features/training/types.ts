@@ -111,11 +111,16 @@ export interface Certificate {
   sample: boolean;
 }
 export interface PublicCertificate {
+  number: string;
   holderName: string;
   courseTitle: Titles;
   courseStartsOn: string;
   courseEndsOn: string;
+  qualification: Titles | null;
+  issuer: Titles;
+  signatory: string | null;
   issuedOn: string;
+  validFrom: string;
   validUntil: string | null;
   status: CertificateStatus;
 }

@@ -1,12 +1,26 @@
-import { Alert, Anchor, Center, Container, Paper, Stack, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Container,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { IconCircleCheck, IconCircleX, IconClockExclamation } from "@tabler/icons-react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router-dom";
+import { Link, useParams, useSearchParams } from "react-router-dom";
 import { isApiError } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
 import { DetailList, QueryBoundary } from "../../../shared/ui";
-import { usePublicCertificate } from "../api";
+import { useCertificateLookup, usePublicCertificate } from "../api";
 import { localTitle } from "../local";
+import type { PublicCertificate } from "../types";
 
 const STATUS = {
   valid: { color: "green", icon: IconCircleCheck },
@@ -14,60 +28,16 @@ const STATUS = {
   revoked: { color: "red", icon: IconCircleX },
 } as const;
 
-/** The public page the QR code points to: works signed out and shows only name, course, dates and status. */
-export function VerifyPage() {
-  const { code = "" } = useParams();
+function VerifyFrame({ children }: { children: ReactNode }) {
   const { t } = useTranslation("training");
-  const format = useFormat();
-  const certificate = usePublicCertificate(code);
-  const failure =
-    certificate.isError &&
-    (isApiError(certificate.error) && certificate.error.status === 429
-      ? t("verify.limited")
-      : t("verify.notFound"));
   return (
-    <Container size="sm" py="xl">
+    <Container size="sm" py="xl" component="main">
       <Stack>
         <Title order={1} size="h2">
           {t("verify.title")}
         </Title>
         <Text c="dimmed">{t("verify.intro")}</Text>
-        {failure ? (
-          <Alert color="red" data-testid="verify-not-found">
-            {failure}
-          </Alert>
-        ) : (
-          <QueryBoundary query={certificate}>
-            {(c) => {
-              const status = STATUS[c.status];
-              return (
-                <Paper withBorder p="lg" data-testid="verify-result" data-status={c.status}>
-                  <Stack>
-                    <Alert color={status.color} icon={<status.icon />} data-testid="verify-status">
-                      {t(`verify.${c.status}`)}
-                    </Alert>
-                    <DetailList
-                      cols={2}
-                      items={[
-                        { label: t("verify.holder"), value: c.holderName, testId: "verify-holder" },
-                        { label: t("verify.course"), value: localTitle(c.courseTitle, format.language) },
-                        {
-                          label: t("verify.held"),
-                          value: `${format.date(c.courseStartsOn)} – ${format.date(c.courseEndsOn)}`,
-                        },
-                        { label: t("verify.issuedOn"), value: format.date(c.issuedOn) },
-                        {
-                          label: t("verify.validUntil"),
-                          value: c.validUntil ? format.date(c.validUntil) : t("certificates.noExpiry"),
-                        },
-                      ]}
-                    />
-                  </Stack>
-                </Paper>
-              );
-            }}
-          </QueryBoundary>
-        )}
+        {children}
         <Center>
           <Anchor component={Link} to="/" size="sm">
             Accord
@@ -75,5 +45,133 @@ export function VerifyPage() {
         </Center>
       </Stack>
     </Container>
+  );
+}
+
+/** Number, holder, course, qualification, issuer, signatory and validity of a certificate, with its status. */
+function CertificateResult({ certificate: c }: { certificate: PublicCertificate }) {
+  const { t } = useTranslation("training");
+  const format = useFormat();
+  const status = STATUS[c.status];
+  return (
+    <Paper withBorder p="lg" data-testid="verify-result" data-status={c.status}>
+      <Stack>
+        <Alert color={status.color} icon={<status.icon />} data-testid="verify-status">
+          {t(`verify.${c.status}`)}
+        </Alert>
+        <DetailList
+          cols={2}
+          items={[
+            { label: t("verify.number"), value: c.number, testId: "verify-number" },
+            { label: t("verify.holder"), value: c.holderName, testId: "verify-holder" },
+            { label: t("verify.course"), value: localTitle(c.courseTitle, format.language) },
+            {
+              label: t("verify.held"),
+              value: `${format.date(c.courseStartsOn)} – ${format.date(c.courseEndsOn)}`,
+            },
+            {
+              label: t("verify.qualification"),
+              value: c.qualification ? localTitle(c.qualification, format.language) : null,
+              testId: "verify-qualification",
+            },
+            {
+              label: t("verify.issuer"),
+              value: localTitle(c.issuer, format.language),
+              testId: "verify-issuer",
+            },
+            { label: t("verify.signatory"), value: c.signatory, testId: "verify-signatory" },
+            { label: t("verify.issuedOn"), value: format.date(c.issuedOn) },
+            { label: t("verify.validFrom"), value: format.date(c.validFrom) },
+            {
+              label: t("verify.validUntil"),
+              value: c.validUntil ? format.date(c.validUntil) : t("certificates.noExpiry"),
+              testId: "verify-valid-until",
+            },
+          ]}
+        />
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The public page the QR code points to: works signed out. */
+export function VerifyPage() {
+  const { code = "" } = useParams();
+  const { t } = useTranslation("training");
+  const certificate = usePublicCertificate(code);
+  const failure =
+    certificate.isError &&
+    (isApiError(certificate.error) && certificate.error.status === 429
+      ? t("verify.limited")
+      : t("verify.notFound"));
+  return (
+    <VerifyFrame>
+      {failure ? (
+        <Alert color="red" data-testid="verify-not-found">
+          {failure}
+        </Alert>
+      ) : (
+        <QueryBoundary query={certificate}>{(c) => <CertificateResult certificate={c} />}</QueryBoundary>
+      )}
+    </VerifyFrame>
+  );
+}
+
+/** `/verify`: anyone holding a paper certificate checks it by its number and the holder's family name. */
+export function VerifyLookupPage() {
+  const { t } = useTranslation("training");
+  const [params, setParams] = useSearchParams();
+  const [number, setNumber] = useState(params.get("number") ?? "");
+  const [holder, setHolder] = useState(params.get("holder") ?? "");
+  const lookup = useCertificateLookup(params.get("number") ?? "", params.get("holder") ?? "");
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setParams({ number: number.trim(), holder: holder.trim() });
+  };
+  const failure =
+    lookup.isError &&
+    (isApiError(lookup.error) && lookup.error.status === 429
+      ? t("verify.limited")
+      : t("verify.lookupNotFound"));
+  return (
+    <VerifyFrame>
+      <Paper withBorder p="lg" component="form" onSubmit={submit} data-testid="verify-lookup">
+        <Stack>
+          <Title order={2} size="h4">
+            {t("verify.lookupTitle")}
+          </Title>
+          <Text size="sm">{t("verify.lookupIntro")}</Text>
+          <Group grow align="flex-end" wrap="wrap">
+            <TextInput
+              label={t("verify.number")}
+              placeholder={t("verify.numberPlaceholder")}
+              value={number}
+              onChange={(event) => setNumber(event.currentTarget.value)}
+              required
+              data-testid="verify-lookup-number"
+            />
+            <TextInput
+              label={t("verify.holderFamilyName")}
+              placeholder={t("verify.holderPlaceholder")}
+              value={holder}
+              onChange={(event) => setHolder(event.currentTarget.value)}
+              required
+              data-testid="verify-lookup-holder"
+            />
+          </Group>
+          <Group justify="flex-end">
+            <Button type="submit" loading={lookup.isFetching} data-testid="verify-lookup-submit">
+              {t("verify.lookup")}
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+      {failure && (
+        <Alert color="red" data-testid="verify-not-found">
+          {failure}
+        </Alert>
+      )}
+      {lookup.data && <CertificateResult certificate={lookup.data} />}
+    </VerifyFrame>
   );
 }

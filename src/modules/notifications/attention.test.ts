@@ -133,6 +133,37 @@ describe("what needs me (the home page)", () => {
     expect((await coordinatorTur.get("/api/notifications/attention")).body.certificates.total).toBe(0);
   });
 
+  it("lists the messages waiting for the viewer's acknowledgement until they acknowledge, and only to their side", async () => {
+    const before = (await coordinatorAze.get("/api/notifications/attention")).body.messages.total as number;
+    const turBefore = (await coordinatorTur.get("/api/notifications/attention")).body.messages
+      .total as number;
+    const subject = `Attention message ${Math.random().toString(36).slice(2, 8)}`;
+    const sent = await secretariat.post("/api/exchange/messages", {
+      senderOrganisationId: await t.organisationId("CIS-ATC"),
+      subject,
+      body: "Please confirm receipt.",
+      recipientNationIds: [await t.nationId("AZE")],
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+
+    const aze = (await coordinatorAze.get("/api/notifications/attention")).body.messages;
+    expect(aze.total).toBe(before + 1);
+    expect(aze.items.map((m: { subject: string }) => m.subject)).toContain(subject);
+    // The exchange inbox agrees with the count.
+    const inbox = await coordinatorAze.get("/api/exchange/messages?box=inbox&unacknowledged=true&limit=1");
+    expect(inbox.body.total).toBe(aze.total);
+    const tur = (await coordinatorTur.get("/api/notifications/attention")).body.messages;
+    expect(tur.total).toBe(turBefore);
+    expect(tur.items.map((m: { subject: string }) => m.subject)).not.toContain(subject);
+
+    expect((await coordinatorAze.post(`/api/exchange/messages/${sent.body.id}/acknowledge`, {})).status).toBe(
+      200,
+    );
+    const after = (await coordinatorAze.get("/api/notifications/attention")).body.messages;
+    expect(after.total).toBe(before);
+    expect(after.items.map((m: { subject: string }) => m.subject)).not.toContain(subject);
+  });
+
   it("refuses the signed-out", async () => {
     expect((await t.anonymous.get("/api/notifications/attention")).status).toBe(401);
   });

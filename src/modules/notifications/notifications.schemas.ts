@@ -193,4 +193,8 @@ export const Attention = Type.Object({
     Type.Object({ id: Uuid, number: Type.String(), validUntil: Nullable(IsoDate) }),
     "The viewer's own certificates expiring within 90 days",
   ),
+  messages: Section(
+    Type.Object({ id: Uuid, subject: Type.String(), sentAt: IsoDateTime }),
+    "Exchange messages to a nation the viewer coordinates or an organisation they organise, not yet acknowledged",
+  ),
 });

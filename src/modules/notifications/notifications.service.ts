@@ -1,7 +1,8 @@
 import "./notifications.policy.js";
 import { createHash, randomBytes } from "node:crypto";
 import { sql } from "kysely";
-import { authorize } from "../../platform/access/policy.js";
+import { authorize, can } from "../../platform/access/policy.js";
+import { coordinatedNationIds } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
 import { AppError, notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
@@ -9,7 +10,8 @@ import { paged } from "../../platform/http/schemas.js";
 import { countHit, enforceRateLimit } from "../../platform/rate-limit.js";
 import { revokeCalendarTokensOfUser } from "../catalogue/index.js";
 import { hashPassword, passwordWeakness } from "../identity/index.js";
-import { attentionOf } from "./attention.queries.js";
+import { exchangeService } from "../meetings/index.js";
+import { ATTENTION_ITEMS, attentionOf } from "./attention.queries.js";
 import { PREFERENCE_KINDS } from "./kinds.js";
 import type { NotificationQuery, OutboxQuery, PreferencesInput } from "./notifications.schemas.js";
 
@@ -75,7 +77,31 @@ export async function markNotificationsRead(ctx: Ctx, ids: string[] | "all") {
 /** What needs the signed-in person: the home page's sections, each counted in its query (attention.queries). */
 export async function attention(ctx: Ctx) {
   authorize(ctx.viewer, "notification.read");
-  return attentionOf(ctx.db, ctx.viewer, new Date().toISOString().slice(0, 10));
+  const [sections, messages] = await Promise.all([
+    attentionOf(ctx.db, ctx.viewer, new Date().toISOString().slice(0, 10)),
+    awaitingAcknowledgement(ctx),
+  ]);
+  return { ...sections, messages };
+}
+
+/** Messages waiting for the viewer's side to acknowledge them: the exchange's own inbox query and access rule. */
+async function awaitingAcknowledgement(ctx: Ctx) {
+  const actsFor = coordinatedNationIds(ctx.viewer).length + ctx.viewer.managedOrganisationIds.length;
+  if (!actsFor || !can(ctx.viewer, "exchange.read")) return { total: 0, items: [] };
+  const page = await exchangeService.listMessages(ctx, {
+    box: "inbox",
+    unacknowledged: true,
+    limit: ATTENTION_ITEMS,
+    offset: 0,
+  });
+  return {
+    total: page.total,
+    items: page.items.map((message) => ({
+      id: message.id,
+      subject: message.subject,
+      sentAt: message.sentAt,
+    })),
+  };
 }
 
 // ------------------------------------------------------------------ preferences

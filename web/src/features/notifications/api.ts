@@ -57,6 +57,7 @@ export interface Attention {
   }>;
   visits: Section<{ id: string; title: string; startsOn: string; endsOn: string; city: string | null }>;
   certificates: Section<{ id: string; number: string; validUntil: string | null }>;
+  messages: Section<{ id: string; subject: string; sentAt: string }>;
 }
 
 /** Every query of this feature starts with this key; any successful mutation invalidates it (query-client.ts). */

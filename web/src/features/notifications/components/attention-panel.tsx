@@ -52,7 +52,8 @@ export function AttentionPanel() {
             a.nominations.total +
             a.evaluations.total +
             a.visits.total +
-            a.certificates.total ===
+            a.certificates.total +
+            a.messages.total ===
           0;
         return (
           <Stack gap="sm" data-testid="attention">
@@ -181,6 +182,18 @@ export function AttentionPanel() {
                     {a.certificates.items.map((c) => (
                       <Text key={c.id} size="sm">
                         {c.number}: {date(c.validUntil)}
+                      </Text>
+                    ))}
+                  </Section>
+                )}
+                {a.messages.total > 0 && (
+                  <Section name="messages" title={t("home.messages")} total={a.messages.total} to="/exchange">
+                    {a.messages.items.map((m) => (
+                      <Text key={m.id} size="sm" lineClamp={1}>
+                        <Anchor component={Link} to={`/exchange/${m.id}`}>
+                          {m.subject}
+                        </Anchor>{" "}
+                        {date(m.sentAt.slice(0, 10))}
                       </Text>
                     ))}
                   </Section>

@@ -96,6 +96,8 @@ describe("the web call scanner", () => {
       'useMeetingMutation<string>((id) => `/api/meetings/${id}`, "patch");',
       "upload.mutate({ url: `/api/exchange/messages/${id}/attachments`, file });",
       'api.get("/api/ignored");',
+      'apiRequest<T>(`/api/imports/people/${step}`, { method: "POST", form, query });',
+      'apiRequest<T>("/api/also-ignored", { query });',
     ].join("\n");
     const found = callsIn(source, "f.ts").map(
       (call) => `${call.method} ${call.path}${call.generic ? " *" : ""}`,
@@ -109,6 +111,7 @@ describe("the web call scanner", () => {
       "put /api/training/runs/{}/{} *",
       "patch /api/training/runs/{}/{} *",
       "delete /api/training/runs/{}/{} *",
+      "post /api/imports/people/{}",
       "patch /api/meetings/{}",
       "post /api/exchange/messages/{}/attachments",
     ]);

@@ -62,6 +62,12 @@ export function callsIn(source: string, file: string): WebCall[] {
       for (const method of methods)
         calls.push({ method, path, file, ...(match[1] ? {} : { generic: true }) });
   }
+  // The client's own function, as the import page calls it: the method is in its options (GET when absent).
+  for (const match of source.matchAll(/\bapiRequest\b/g)) {
+    const args = argumentsAt(source, match.index + match[0].length);
+    const method = /\bmethod:\s*"(POST|PUT|PATCH|DELETE)"/.exec(args)?.[1]?.toLowerCase();
+    if (method) for (const path of apiPathsIn(args)) calls.push({ method, path, file });
+  }
   for (const { callee, method } of INDIRECT) {
     for (const match of source.matchAll(callee)) {
       const args = argumentsAt(source, match.index + match[0].length);

@@ -32,7 +32,7 @@ export function ActionTrackerPage() {
             searchable
             placeholder={t("list.allSeries")}
             clearable
-            w={420}
+            w={{ base: "100%", sm: 420 }}
             value={list.filters.seriesId || null}
             onChange={(value) => list.setFilter("seriesId", value)}
             data={(series.data?.items ?? []).map((s) => ({
@@ -45,7 +45,7 @@ export function ActionTrackerPage() {
             label={t("actions.status")}
             placeholder={t("actions.anyStatus")}
             clearable
-            w={200}
+            w={{ base: "100%", sm: 200 }}
             value={list.filters.status || null}
             onChange={(value) => list.setFilter("status", value)}
             data={[

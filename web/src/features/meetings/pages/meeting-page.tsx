@@ -431,51 +431,53 @@ export function ActionTable({ items, testId }: { items: ActionItem[]; testId: st
   const format = useFormat();
   if (items.length === 0) return <Text c="dimmed">{t("meeting.noActions")}</Text>;
   return (
-    <Table data-testid={testId}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t("actions.item")}</Table.Th>
-          <Table.Th>{t("actions.owner")}</Table.Th>
-          <Table.Th>{t("actions.deadline")}</Table.Th>
-          <Table.Th>{t("actions.status")}</Table.Th>
-          <Table.Th>{t("actions.raisedAt")}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {items.map((item) => (
-          <Table.Tr
-            key={item.id}
-            data-testid="action-row"
-            data-overdue={item.overdue ? "true" : "false"}
-            bg={item.overdue ? "var(--mantine-color-red-light)" : undefined}
-          >
-            <Table.Td>
-              {item.decisionReference && (
-                <Badge size="xs" variant="outline" mr={4}>
-                  {item.decisionReference}
-                </Badge>
-              )}
-              {item.title}
-            </Table.Td>
-            <Table.Td>{partyName(item)}</Table.Td>
-            <Table.Td>
-              <Group gap={4}>
-                {format.date(item.deadline)}
-                <OverdueBadge item={item} />
-              </Group>
-            </Table.Td>
-            <Table.Td>
-              {item.canUpdate ? <StatusSelect item={item} /> : <ActionStatusBadge status={item.status} />}
-            </Table.Td>
-            <Table.Td>
-              <Anchor component={Link} to={`/meetings/${item.raisedAt.id}`}>
-                {item.raisedAt.numeral}
-              </Anchor>
-            </Table.Td>
+    <Table.ScrollContainer minWidth={640}>
+      <Table data-testid={testId}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("actions.item")}</Table.Th>
+            <Table.Th>{t("actions.owner")}</Table.Th>
+            <Table.Th>{t("actions.deadline")}</Table.Th>
+            <Table.Th>{t("actions.status")}</Table.Th>
+            <Table.Th>{t("actions.raisedAt")}</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((item) => (
+            <Table.Tr
+              key={item.id}
+              data-testid="action-row"
+              data-overdue={item.overdue ? "true" : "false"}
+              bg={item.overdue ? "var(--mantine-color-red-light)" : undefined}
+            >
+              <Table.Td>
+                {item.decisionReference && (
+                  <Badge size="xs" variant="outline" mr={4}>
+                    {item.decisionReference}
+                  </Badge>
+                )}
+                {item.title}
+              </Table.Td>
+              <Table.Td>{partyName(item)}</Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {format.date(item.deadline)}
+                  <OverdueBadge item={item} />
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                {item.canUpdate ? <StatusSelect item={item} /> : <ActionStatusBadge status={item.status} />}
+              </Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/meetings/${item.raisedAt.id}`}>
+                  {item.raisedAt.numeral}
+                </Anchor>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 

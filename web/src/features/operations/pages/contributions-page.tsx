@@ -77,13 +77,13 @@ function ContributionForm({ trustFunds }: { trustFunds: { id: string; name: stri
         value={trustFundId}
         onChange={setTrustFundId}
         data={trustFunds.map((fund) => ({ value: fund.id, label: fund.name }))}
-        w={260}
+        w={{ base: "100%", sm: 260 }}
       />
       <NationPicker
         label={t("contributions.nation")}
         value={nationId}
         onChange={(v) => setNationId(v)}
-        w={200}
+        w={{ base: "100%", sm: 200 }}
       />
       <NumberInput
         label={t("contributions.year")}
@@ -205,26 +205,28 @@ export function ContributionsPage() {
           </Title>
           <QueryBoundary query={totals}>
             {({ totals: rows }) => (
-              <Table striped data-testid="contribution-totals">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("contributions.year")}</Table.Th>
-                    <Table.Th>{t("contributions.currency")}</Table.Th>
-                    <Table.Th ta="right">{t("contributions.pledged")}</Table.Th>
-                    <Table.Th ta="right">{t("contributions.paid")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {rows.map((row) => (
-                    <Table.Tr key={`${row.year}-${row.currency}`}>
-                      <Table.Td>{row.year}</Table.Td>
-                      <Table.Td>{row.currency}</Table.Td>
-                      <Table.Td ta="right">{money(row.pledged, row.currency)}</Table.Td>
-                      <Table.Td ta="right">{money(row.paid, row.currency)}</Table.Td>
+              <Table.ScrollContainer minWidth={420}>
+                <Table striped data-testid="contribution-totals">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t("contributions.year")}</Table.Th>
+                      <Table.Th>{t("contributions.currency")}</Table.Th>
+                      <Table.Th ta="right">{t("contributions.pledged")}</Table.Th>
+                      <Table.Th ta="right">{t("contributions.paid")}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {rows.map((row) => (
+                      <Table.Tr key={`${row.year}-${row.currency}`}>
+                        <Table.Td>{row.year}</Table.Td>
+                        <Table.Td>{row.currency}</Table.Td>
+                        <Table.Td ta="right">{money(row.pledged, row.currency)}</Table.Td>
+                        <Table.Td ta="right">{money(row.paid, row.currency)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
             )}
           </QueryBoundary>
         </Paper>

@@ -44,7 +44,7 @@ function ContingentTimeline({ contingents }: { contingents: Contingent[] }) {
             gap="sm"
             data-testid={`timeline-${contingent.operation.code}`}
           >
-            <Box w={260}>
+            <Box w={{ base: 120, sm: 260 }} style={{ flexShrink: 0 }}>
               <Anchor component={Link} to={`/operations/contingents/${contingent.id}`} size="sm">
                 {contingent.name}
               </Anchor>
@@ -76,7 +76,7 @@ function ContingentTimeline({ contingents }: { contingents: Contingent[] }) {
           </Group>
         );
       })}
-      <Group justify="space-between" ml={272} mr={82}>
+      <Group justify="space-between" ml={{ base: 132, sm: 272 }} mr={82}>
         <Text size="xs" c="dimmed">
           {start}
         </Text>
@@ -107,49 +107,51 @@ export function OperationsPage() {
         <Paper withBorder p="md" radius="md">
           <QueryBoundary query={operations}>
             {(page) => (
-              <Table striped data-testid="operations-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("operations.name")}</Table.Th>
-                    <Table.Th>{t("operations.dates")}</Table.Th>
-                    <Table.Th>{t("operations.lead")}</Table.Th>
-                    <Table.Th ta="right">{t("operations.contingents")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {page.items.map((operation) => (
-                    <Table.Tr
-                      key={operation.id}
-                      data-testid={`operation-${operation.code}`}
-                      // A row shows its operation's contingents below: the whole row is the control.
-                      onClick={() => setSearchParams({ operation: operation.id })}
-                      style={{ cursor: "pointer" }}
-                      bg={operation.id === operationId ? "var(--mantine-color-indigo-light)" : undefined}
-                    >
-                      <Table.Td>
-                        <Anchor
-                          component={Link}
-                          to={`/operations?operation=${operation.id}`}
-                          size="sm"
-                          fw={500}
-                          data-testid={`operation-link-${operation.code}`}
-                        >
-                          {operation.name}
-                        </Anchor>
-                        <Text size="xs" c="dimmed">
-                          {operation.description}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {format.date(operation.startsOn)} –{" "}
-                        {operation.endsOn ? format.date(operation.endsOn) : t("operations.ongoing")}
-                      </Table.Td>
-                      <Table.Td>{operation.leadOrganisation.code}</Table.Td>
-                      <Table.Td ta="right">{operation.contingentCount}</Table.Td>
+              <Table.ScrollContainer minWidth={560}>
+                <Table striped data-testid="operations-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t("operations.name")}</Table.Th>
+                      <Table.Th>{t("operations.dates")}</Table.Th>
+                      <Table.Th>{t("operations.lead")}</Table.Th>
+                      <Table.Th ta="right">{t("operations.contingents")}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {page.items.map((operation) => (
+                      <Table.Tr
+                        key={operation.id}
+                        data-testid={`operation-${operation.code}`}
+                        // A row shows its operation's contingents below: the whole row is the control.
+                        onClick={() => setSearchParams({ operation: operation.id })}
+                        style={{ cursor: "pointer" }}
+                        bg={operation.id === operationId ? "var(--mantine-color-indigo-light)" : undefined}
+                      >
+                        <Table.Td>
+                          <Anchor
+                            component={Link}
+                            to={`/operations?operation=${operation.id}`}
+                            size="sm"
+                            fw={500}
+                            data-testid={`operation-link-${operation.code}`}
+                          >
+                            {operation.name}
+                          </Anchor>
+                          <Text size="xs" c="dimmed">
+                            {operation.description}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          {format.date(operation.startsOn)} –{" "}
+                          {operation.endsOn ? format.date(operation.endsOn) : t("operations.ongoing")}
+                        </Table.Td>
+                        <Table.Td>{operation.leadOrganisation.code}</Table.Td>
+                        <Table.Td ta="right">{operation.contingentCount}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
             )}
           </QueryBoundary>
         </Paper>

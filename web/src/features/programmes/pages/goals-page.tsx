@@ -32,7 +32,7 @@ export function GoalsPage() {
         <Select
           label={t("common.status")}
           clearable
-          w={200}
+          w={{ base: "100%", sm: 200 }}
           value={status ?? null}
           onChange={(value) => setStatus((value as GoalStatus) ?? undefined)}
           data={STATUSES.map((value) => ({ value, label: t(`goalStatus.${value}`) }))}
@@ -55,52 +55,54 @@ export function GoalsPage() {
             <EmptyState title={t("goals.empty")} />
           ) : (
             <Paper withBorder radius="md">
-              <Table striped data-testid="goals-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("goals.code")}</Table.Th>
-                    <Table.Th>{t("goals.goal")}</Table.Th>
-                    <Table.Th>{t("common.area")}</Table.Th>
-                    <Table.Th>{t("goals.agreed")}</Table.Th>
-                    <Table.Th>{t("goals.target")}</Table.Th>
-                    <Table.Th>{t("common.status")}</Table.Th>
-                    <Table.Th>{t("goals.rating")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {page.items.map((goal) => (
-                    <Table.Tr key={goal.id} data-testid={`goal-row-${goal.code}`}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/programmes/goals/${goal.id}`}>
-                          {goal.code}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap="xs">
-                          <Text size="sm">{goal.title}</Text>
-                          <SampleBadge sample={goal.sample} />
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <AreaName code={goal.areaCode} />
-                      </Table.Td>
-                      <Table.Td>{goal.agreedYear ?? "—"}</Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {format.date(goal.targetOn)}
-                          {goal.late && (
-                            <Badge color="red" size="xs">
-                              {t("common.late")}
-                            </Badge>
-                          )}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>{t(`goalStatus.${goal.status}`)}</Table.Td>
-                      <Table.Td>{goal.latestRating ? t(`ratings.${goal.latestRating}`) : "—"}</Table.Td>
+              <Table.ScrollContainer minWidth={760}>
+                <Table striped data-testid="goals-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t("goals.code")}</Table.Th>
+                      <Table.Th>{t("goals.goal")}</Table.Th>
+                      <Table.Th>{t("common.area")}</Table.Th>
+                      <Table.Th>{t("goals.agreed")}</Table.Th>
+                      <Table.Th>{t("goals.target")}</Table.Th>
+                      <Table.Th>{t("common.status")}</Table.Th>
+                      <Table.Th>{t("goals.rating")}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {page.items.map((goal) => (
+                      <Table.Tr key={goal.id} data-testid={`goal-row-${goal.code}`}>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/programmes/goals/${goal.id}`}>
+                            {goal.code}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>
+                          <Group gap="xs">
+                            <Text size="sm">{goal.title}</Text>
+                            <SampleBadge sample={goal.sample} />
+                          </Group>
+                        </Table.Td>
+                        <Table.Td>
+                          <AreaName code={goal.areaCode} />
+                        </Table.Td>
+                        <Table.Td>{goal.agreedYear ?? "—"}</Table.Td>
+                        <Table.Td>
+                          <Group gap={4}>
+                            {format.date(goal.targetOn)}
+                            {goal.late && (
+                              <Badge color="red" size="xs">
+                                {t("common.late")}
+                              </Badge>
+                            )}
+                          </Group>
+                        </Table.Td>
+                        <Table.Td>{t(`goalStatus.${goal.status}`)}</Table.Td>
+                        <Table.Td>{goal.latestRating ? t(`ratings.${goal.latestRating}`) : "—"}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
               <ListFooter
                 total={page.total}
                 limit={page.limit}

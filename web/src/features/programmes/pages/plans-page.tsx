@@ -23,40 +23,42 @@ export function PlansPage() {
             <EmptyState title={t("plans.empty")} />
           ) : (
             <Paper withBorder radius="md" mb="lg">
-              <Table striped data-testid="plans-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("plans.code")}</Table.Th>
-                    <Table.Th>{t("plans.title")}</Table.Th>
-                    <Table.Th>{t("common.owner")}</Table.Th>
-                    <Table.Th>{t("plans.periods")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {page.items.map((plan) => (
-                    <Table.Tr key={plan.id} data-testid={`plan-row-${plan.code}`}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/programmes/plans/${plan.id}`}>
-                          {plan.code}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap="xs">
-                          <Text size="sm">{plan.title}</Text>
-                          <SampleBadge sample={plan.sample} />
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap="xs">
-                          {plan.nation?.code ?? ""}
-                          <ReleasabilityBadge level={plan.releasability} />
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>{plan.periodCount}</Table.Td>
+              <Table.ScrollContainer minWidth={560}>
+                <Table striped data-testid="plans-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t("plans.code")}</Table.Th>
+                      <Table.Th>{t("plans.title")}</Table.Th>
+                      <Table.Th>{t("common.owner")}</Table.Th>
+                      <Table.Th>{t("plans.periods")}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {page.items.map((plan) => (
+                      <Table.Tr key={plan.id} data-testid={`plan-row-${plan.code}`}>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/programmes/plans/${plan.id}`}>
+                            {plan.code}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>
+                          <Group gap="xs">
+                            <Text size="sm">{plan.title}</Text>
+                            <SampleBadge sample={plan.sample} />
+                          </Group>
+                        </Table.Td>
+                        <Table.Td>
+                          <Group gap="xs">
+                            {plan.nation?.code ?? ""}
+                            <ReleasabilityBadge level={plan.releasability} />
+                          </Group>
+                        </Table.Td>
+                        <Table.Td>{plan.periodCount}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
               <ListFooter
                 total={page.total}
                 limit={page.limit}
@@ -74,25 +76,27 @@ export function PlansPage() {
       <QueryBoundary query={frameworks}>
         {(page) => (
           <Paper withBorder radius="md">
-            <Table data-testid="frameworks-table">
-              <Table.Tbody>
-                {page.items.map((document) => (
-                  <Table.Tr key={document.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/programmes/frameworks/${document.id}`}>
-                        {document.title}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{format.date(document.signedOn, document.signedPrecision)}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" size="sm">
-                        {document.files.length} {t("framework.files")}
-                      </Badge>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <Table.ScrollContainer minWidth={560}>
+              <Table data-testid="frameworks-table">
+                <Table.Tbody>
+                  {page.items.map((document) => (
+                    <Table.Tr key={document.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/programmes/frameworks/${document.id}`}>
+                          {document.title}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{format.date(document.signedOn, document.signedPrecision)}</Table.Td>
+                      <Table.Td>
+                        <Badge variant="light" size="sm">
+                          {document.files.length} {t("framework.files")}
+                        </Badge>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           </Paper>
         )}
       </QueryBoundary>

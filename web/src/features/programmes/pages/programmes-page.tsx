@@ -37,7 +37,7 @@ function NewProgrammeForm({ nationId }: { nationId: string }) {
       <Group align="flex-end" wrap="wrap">
         <TextInput
           label={t("programmes.title")}
-          w={360}
+          w={{ base: "100%", sm: 360 }}
           value={title}
           onChange={(event) => setTitle(event.currentTarget.value)}
           data-testid="programme-title"
@@ -98,42 +98,44 @@ export function ProgrammesPage() {
             <EmptyState title={t("programmes.empty")} />
           ) : (
             <Paper withBorder radius="md" mb="lg">
-              <Table striped data-testid="programmes-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("programmes.span")}</Table.Th>
-                    <Table.Th>{t("programmes.title")}</Table.Th>
-                    <Table.Th>{t("common.status")}</Table.Th>
-                    <Table.Th>{t("programmes.items")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {page.items.map((programme) => (
-                    <Table.Tr key={programme.id}>
-                      <Table.Td>
-                        {programme.firstYear === programme.lastYear
-                          ? programme.firstYear
-                          : `${programme.firstYear}–${programme.lastYear}`}
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap="xs">
-                          <Anchor component={Link} to={`/programmes/annual/${programme.id}`}>
-                            {programme.title}
-                          </Anchor>
-                          <ReleasabilityBadge level={programme.releasability} size="xs" />
-                          <SampleBadge sample={programme.sample} />
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" size="sm">
-                          {t(`programmeStatus.${programme.status}`)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>{programme.itemCount}</Table.Td>
+              <Table.ScrollContainer minWidth={560}>
+                <Table striped data-testid="programmes-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t("programmes.span")}</Table.Th>
+                      <Table.Th>{t("programmes.title")}</Table.Th>
+                      <Table.Th>{t("common.status")}</Table.Th>
+                      <Table.Th>{t("programmes.items")}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {page.items.map((programme) => (
+                      <Table.Tr key={programme.id}>
+                        <Table.Td>
+                          {programme.firstYear === programme.lastYear
+                            ? programme.firstYear
+                            : `${programme.firstYear}–${programme.lastYear}`}
+                        </Table.Td>
+                        <Table.Td>
+                          <Group gap="xs">
+                            <Anchor component={Link} to={`/programmes/annual/${programme.id}`}>
+                              {programme.title}
+                            </Anchor>
+                            <ReleasabilityBadge level={programme.releasability} size="xs" />
+                            <SampleBadge sample={programme.sample} />
+                          </Group>
+                        </Table.Td>
+                        <Table.Td>
+                          <Badge variant="light" size="sm">
+                            {t(`programmeStatus.${programme.status}`)}
+                          </Badge>
+                        </Table.Td>
+                        <Table.Td>{programme.itemCount}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
               <ListFooter
                 total={page.total}
                 limit={page.limit}
@@ -159,41 +161,43 @@ export function ProgrammesPage() {
                 {shown.length === 0 ? (
                   <Text c="dimmed">{t("common.none")}</Text>
                 ) : (
-                  <Table data-testid="comparison-table">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t("programmes.year")}</Table.Th>
-                        <Table.Th>{t("programmes.plannedItems")}</Table.Th>
-                        <Table.Th>{t("programmes.implementedItems")}</Table.Th>
-                        <Table.Th>{t("programmes.eventsAttended")}</Table.Th>
-                        <Table.Th>{t("programmes.recorded")}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {shown.map((year) => (
-                        <Table.Tr key={year.year}>
-                          <Table.Td>{year.year}</Table.Td>
-                          <Table.Td>{year.plannedItems ?? "—"}</Table.Td>
-                          <Table.Td>{year.implementedItems ?? "—"}</Table.Td>
-                          <Table.Td>{year.eventsAttended}</Table.Td>
-                          <Table.Td>
-                            {year.recorded.map((figure) => (
-                              <Text key={figure.source} size="sm">
-                                {figure.qualifier === "more_than"
-                                  ? t("programmes.moreThan", { count: figure.eventCount })
-                                  : figure.qualifier === "about"
-                                    ? t("programmes.about", { count: figure.eventCount })
-                                    : figure.eventCount}{" "}
-                                <Text span size="xs" c="dimmed">
-                                  ({figure.source})
-                                </Text>
-                              </Text>
-                            ))}
-                          </Table.Td>
+                  <Table.ScrollContainer minWidth={560}>
+                    <Table data-testid="comparison-table">
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th>{t("programmes.year")}</Table.Th>
+                          <Table.Th>{t("programmes.plannedItems")}</Table.Th>
+                          <Table.Th>{t("programmes.implementedItems")}</Table.Th>
+                          <Table.Th>{t("programmes.eventsAttended")}</Table.Th>
+                          <Table.Th>{t("programmes.recorded")}</Table.Th>
                         </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {shown.map((year) => (
+                          <Table.Tr key={year.year}>
+                            <Table.Td>{year.year}</Table.Td>
+                            <Table.Td>{year.plannedItems ?? "—"}</Table.Td>
+                            <Table.Td>{year.implementedItems ?? "—"}</Table.Td>
+                            <Table.Td>{year.eventsAttended}</Table.Td>
+                            <Table.Td>
+                              {year.recorded.map((figure) => (
+                                <Text key={figure.source} size="sm">
+                                  {figure.qualifier === "more_than"
+                                    ? t("programmes.moreThan", { count: figure.eventCount })
+                                    : figure.qualifier === "about"
+                                      ? t("programmes.about", { count: figure.eventCount })
+                                      : figure.eventCount}{" "}
+                                  <Text span size="xs" c="dimmed">
+                                    ({figure.source})
+                                  </Text>
+                                </Text>
+                              ))}
+                            </Table.Td>
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </Table.ScrollContainer>
                 )}
               </Paper>
             );

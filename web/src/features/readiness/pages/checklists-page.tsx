@@ -32,7 +32,7 @@ function ImportForm({ template }: { template: ChecklistTemplate }) {
     <Stack gap="xs">
       <Group align="flex-end">
         <FileInput
-          w={320}
+          w={{ base: "100%", sm: 320 }}
           label={t("checklists.file")}
           description={t("checklists.columns")}
           accept=".csv,.xlsx"
@@ -130,35 +130,37 @@ export function ChecklistsPage() {
                     </Title>
                     {template.sample && <Badge variant="outline">{t("units.sample")}</Badge>}
                   </Group>
-                  <Table>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t("checklists.version")}</Table.Th>
-                        <Table.Th>{t("checklists.criteria")}</Table.Th>
-                        <Table.Th>{t("checklists.usedBy")}</Table.Th>
-                        <Table.Th>{t("checklists.source")}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {template.versions.map((version) => (
-                        <Table.Tr key={version.id}>
-                          <Table.Td>
-                            v{version.version}{" "}
-                            {version.usedBy > 0 && (
-                              <Badge size="xs" color="gray">
-                                {t("checklists.frozen")}
-                              </Badge>
-                            )}
-                          </Table.Td>
-                          <Table.Td>{version.criteria}</Table.Td>
-                          <Table.Td>{version.usedBy}</Table.Td>
-                          <Table.Td>
-                            {version.sourceFilename ?? "—"} · {format.dateTime(version.createdAt)}
-                          </Table.Td>
+                  <Table.ScrollContainer minWidth={480}>
+                    <Table>
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th>{t("checklists.version")}</Table.Th>
+                          <Table.Th>{t("checklists.criteria")}</Table.Th>
+                          <Table.Th>{t("checklists.usedBy")}</Table.Th>
+                          <Table.Th>{t("checklists.source")}</Table.Th>
                         </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {template.versions.map((version) => (
+                          <Table.Tr key={version.id}>
+                            <Table.Td>
+                              v{version.version}{" "}
+                              {version.usedBy > 0 && (
+                                <Badge size="xs" color="gray">
+                                  {t("checklists.frozen")}
+                                </Badge>
+                              )}
+                            </Table.Td>
+                            <Table.Td>{version.criteria}</Table.Td>
+                            <Table.Td>{version.usedBy}</Table.Td>
+                            <Table.Td>
+                              {version.sourceFilename ?? "—"} · {format.dateTime(version.createdAt)}
+                            </Table.Td>
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </Table.ScrollContainer>
                   {canWrite && <ImportForm template={template} />}
                 </Paper>
               ))}

@@ -182,7 +182,20 @@ describe("mail delivery by workers", () => {
           where datname = current_database() and pid <> pg_backend_pid()`.execute(t.db)
       ).rows[0]!.n;
     expect(await kill()).toBeGreaterThan(0);
-    await until(async () => (await unsent("term")) === 0, 120_000, "every message to be sent after the kill");
+    await until(
+      async () => (await unsent("term")) === 0,
+      120_000,
+      "every message to be sent after the kill",
+    ).catch(async (error) => {
+      // What the outbox and the worker say, so that a failure here can be understood from the log alone.
+      const { rows } =
+        await sql`select status, attempts, last_error, next_attempt_at, claimed_by, count(*)::int as n
+          from mail_outbox where to_address like 'term-%' and status <> 'sent'
+          group by 1, 2, 3, 4, 5 order by n desc limit 10`.execute(t.db);
+      console.log(`[mail] unsent after the kill: ${JSON.stringify(rows)}`);
+      console.log(`[mail] worker output: ${outputs.get(worker)!.join("").slice(-3000)}`);
+      throw error;
+    });
     // Once more while it is idle, then new work: it reconnects and takes it.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await kill()).toBeGreaterThan(0);

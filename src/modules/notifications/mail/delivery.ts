@@ -269,15 +269,22 @@ export async function deliverDue(
         while (next < rows.length) {
           const row = rows[next++]!;
           let subject: string | null = null;
+          let outcome: unknown = true;
           try {
             const mail = await compose(options.db, options, row);
             subject = mail.subject;
             await options.transport.send(mail);
             sent++;
-            await settle(options.db, options, workerId, row, true, subject);
           } catch (error) {
             failed++;
-            await settle(options.db, options, workerId, row, error, subject);
+            outcome = error;
+          }
+          try {
+            await settle(options.db, options, workerId, row, outcome, subject);
+          } catch {
+            // The database went away while recording the outcome (a terminated connection, a failover): the row
+            // stays claimed and falls due again once this run stops renewing it; a message that did go is then
+            // sent again with the same Message-ID, which the receiving side recognises. The other rows go on.
           }
         }
       };

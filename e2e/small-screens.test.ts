@@ -46,4 +46,26 @@ describe("small screens (390 × 844)", () => {
       await page.context().close();
     }, 600_000);
   }
+
+  it("links each item of an annual programme to its activity, on a phone too", async () => {
+    const item = await e.t.db
+      .selectFrom("programmeItem as i")
+      .innerJoin("activity as a", "a.id", "i.activityId")
+      .innerJoin("annualProgramme as p", "p.id", "i.programmeId")
+      .innerJoin("nation as n", "n.id", "p.nationId")
+      .select(["i.programmeId", "a.id as activityId", "a.code"])
+      .where("n.code", "=", "AZE")
+      .executeTakeFirstOrThrow();
+    const page = await e.newPage();
+    page.setDefaultTimeout(30_000);
+    await e.login(page, "coordinator");
+    await page.setViewportSize({ width: WIDTH, height: 844 });
+    await page.goto(`/programmes/annual/${item.programmeId}`);
+    const link = page.getByTestId(`programme-item-activity-${item.code}`).first();
+    await link.waitFor();
+    await settle(page);
+    await link.click();
+    await page.waitForURL(new RegExp(`/catalogue/activities/${item.activityId}$`));
+    await page.context().close();
+  }, 120_000);
 });

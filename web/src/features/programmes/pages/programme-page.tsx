@@ -1,10 +1,10 @@
 import { BarChart } from "@mantine/charts";
 import "@mantine/charts/styles.css";
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router-dom";
+import { Link, useParams } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import { ConfirmButton, notifyError, PageHeader, QueryBoundary } from "../../../shared/ui";
@@ -109,91 +109,106 @@ export function ProgrammePage() {
                   ]}
                 />
               )}
-              <Table mt="md" data-testid="programme-areas">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("common.area")}</Table.Th>
-                    <Table.Th>{t("programmes.plannedItems")}</Table.Th>
-                    <Table.Th>{t("programmes.implementedItems")}</Table.Th>
-                    <Table.Th>{t("programmes.implementationRate")}</Table.Th>
-                    <Table.Th>{t("programmes.plannedParticipants")}</Table.Th>
-                    <Table.Th>{t("programmes.attended")}</Table.Th>
-                    <Table.Th>{t("programmes.completed")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.areas.map((area) => (
-                    <Table.Tr key={area.areaCode}>
-                      <Table.Td>{area.areaName}</Table.Td>
-                      <Table.Td>{area.plannedItems}</Table.Td>
-                      <Table.Td>{area.implementedItems}</Table.Td>
-                      <Table.Td>{percent(area.implementationRate)}</Table.Td>
-                      <Table.Td>{area.plannedParticipants}</Table.Td>
-                      <Table.Td>{area.attended}</Table.Td>
-                      <Table.Td>{area.completed}</Table.Td>
+              <Table.ScrollContainer minWidth={720} mt="md">
+                <Table data-testid="programme-areas">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t("common.area")}</Table.Th>
+                      <Table.Th>{t("programmes.plannedItems")}</Table.Th>
+                      <Table.Th>{t("programmes.implementedItems")}</Table.Th>
+                      <Table.Th>{t("programmes.implementationRate")}</Table.Th>
+                      <Table.Th>{t("programmes.plannedParticipants")}</Table.Th>
+                      <Table.Th>{t("programmes.attended")}</Table.Th>
+                      <Table.Th>{t("programmes.completed")}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.areas.map((area) => (
+                      <Table.Tr key={area.areaCode}>
+                        <Table.Td>{area.areaName}</Table.Td>
+                        <Table.Td>{area.plannedItems}</Table.Td>
+                        <Table.Td>{area.implementedItems}</Table.Td>
+                        <Table.Td>{percent(area.implementationRate)}</Table.Td>
+                        <Table.Td>{area.plannedParticipants}</Table.Td>
+                        <Table.Td>{area.attended}</Table.Td>
+                        <Table.Td>{area.completed}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
             </Paper>
             <Paper withBorder p="md" radius="md">
               <Title order={2} size="h4" mb="sm">
                 {t("programmes.items")}
               </Title>
-              <Table striped data-testid="programme-items">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("programmes.item")}</Table.Th>
-                    <Table.Th>{t("common.area")}</Table.Th>
-                    <Table.Th>{t("objective.planned")}</Table.Th>
-                    <Table.Th>{t("programmes.attended")}</Table.Th>
-                    <Table.Th>{t("objective.implemented")}</Table.Th>
-                    {canEdit && <Table.Th aria-label={t("items.remove")} />}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.items.map((item) => (
-                    <Table.Tr key={item.id} data-testid="programme-item">
-                      <Table.Td>
-                        <Group gap="xs">
-                          <Text size="sm">
-                            {item.activity ? `${item.activity.code} — ` : ""}
-                            {item.title}
-                          </Text>
-                          <SampleBadge sample={item.sample} />
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <AreaName code={item.areaCode} />
-                      </Table.Td>
-                      <Table.Td>{item.plannedParticipants}</Table.Td>
-                      <Table.Td>{item.attended}</Table.Td>
-                      <Table.Td>
-                        <Badge color={item.implemented ? "teal" : "gray"} size="sm">
-                          {item.implemented ? t("common.yes") : t("common.no")}
-                        </Badge>
-                      </Table.Td>
-                      {canEdit && (
-                        <Table.Td ta="right">
-                          <ConfirmButton
-                            size="xs"
-                            variant="subtle"
-                            message={t("items.removeConfirm")}
-                            onConfirm={() =>
-                              remove.mutateAsync(item.id).catch((error) => {
-                                notifyError(error, t);
-                                throw error;
-                              })
-                            }
-                          >
-                            {t("items.remove")}
-                          </ConfirmButton>
-                        </Table.Td>
-                      )}
+              <Table.ScrollContainer minWidth={640}>
+                <Table striped data-testid="programme-items">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t("programmes.item")}</Table.Th>
+                      <Table.Th>{t("common.area")}</Table.Th>
+                      <Table.Th>{t("objective.planned")}</Table.Th>
+                      <Table.Th>{t("programmes.attended")}</Table.Th>
+                      <Table.Th>{t("objective.implemented")}</Table.Th>
+                      {canEdit && <Table.Th aria-label={t("items.remove")} />}
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.items.map((item) => (
+                      <Table.Tr key={item.id} data-testid="programme-item">
+                        <Table.Td>
+                          <Group gap="xs">
+                            <Text size="sm">
+                              {item.activity && (
+                                <>
+                                  <Anchor
+                                    component={Link}
+                                    to={`/catalogue/activities/${item.activity.id}`}
+                                    data-testid={`programme-item-activity-${item.activity.code}`}
+                                  >
+                                    {item.activity.code}
+                                  </Anchor>
+                                  {" — "}
+                                </>
+                              )}
+                              {item.title}
+                            </Text>
+                            <SampleBadge sample={item.sample} />
+                          </Group>
+                        </Table.Td>
+                        <Table.Td>
+                          <AreaName code={item.areaCode} />
+                        </Table.Td>
+                        <Table.Td>{item.plannedParticipants}</Table.Td>
+                        <Table.Td>{item.attended}</Table.Td>
+                        <Table.Td>
+                          <Badge color={item.implemented ? "teal" : "gray"} size="sm">
+                            {item.implemented ? t("common.yes") : t("common.no")}
+                          </Badge>
+                        </Table.Td>
+                        {canEdit && (
+                          <Table.Td ta="right">
+                            <ConfirmButton
+                              size="xs"
+                              variant="subtle"
+                              message={t("items.removeConfirm")}
+                              onConfirm={() =>
+                                remove.mutateAsync(item.id).catch((error) => {
+                                  notifyError(error, t);
+                                  throw error;
+                                })
+                              }
+                            >
+                              {t("items.remove")}
+                            </ConfirmButton>
+                          </Table.Td>
+                        )}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
             </Paper>
           </>
         );

@@ -271,6 +271,11 @@ describe("an activity's cancellation", () => {
       200,
     );
 
+    // Closing the activity (and opening it again) leaves its events as they are: only a cancellation reaches them.
+    expect((await move(activity.id, { status: "closed" })).status).toBe(200);
+    expect((await move(activity.id, { status: "published" })).status).toBe(200);
+    expect(await eventRow(running)).toEqual({ status: "planned", cancelReason: null });
+
     const noReason = await move(activity.id, { status: "cancelled" });
     expect(noReason.status).toBe(400);
     expect(noReason.body.fields).toEqual([
@@ -295,6 +300,8 @@ describe("an activity's cancellation", () => {
       { before: { status: "draft" }, after: { status: "published" }, detail: { reason: "Ready" } },
       { before: { status: "published" }, after: { status: "draft" } },
       { before: { status: "draft" }, after: { status: "published" } },
+      { before: { status: "published" }, after: { status: "closed" } },
+      { before: { status: "closed" }, after: { status: "published" } },
       { before: { status: "published" }, after: { status: "cancelled" }, detail: { reason: "Budget cut" } },
     ]);
     expect(new Set(audit.map((entry) => entry.actorUserId))).toEqual(new Set([organiser.userId]));

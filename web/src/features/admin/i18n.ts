@@ -1,6 +1,6 @@
-import type { FeatureResources } from "../../shared/i18n/languages";
+import { defineResources } from "../../shared/i18n/languages";
 
-export const adminI18n = {
+export const adminI18n = defineResources({
   en: {
     mail: {
       title: "Outgoing mail",
@@ -225,4 +225,4 @@ export const adminI18n = {
       auditorScope: "Оставьте оба поля пустыми для глобального аудитора",
     },
   },
-} satisfies FeatureResources;
+});

@@ -1,6 +1,6 @@
-import type { FeatureResources } from "../../shared/i18n/languages";
+import { defineResources } from "../../shared/i18n/languages";
 
-export const auditI18n = {
+export const auditI18n = defineResources({
   en: {
     title: "Audit trail",
     description: "Every create, update and delete, with who, when, what changed and the request id.",
@@ -61,4 +61,4 @@ export const auditI18n = {
     empty: "Подходящих записей нет.",
     clear: "Сбросить фильтры",
   },
-} satisfies FeatureResources;
+});

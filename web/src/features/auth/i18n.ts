@@ -1,6 +1,6 @@
-import type { FeatureResources } from "../../shared/i18n/languages";
+import { defineResources } from "../../shared/i18n/languages";
 
-export const authI18n = {
+export const authI18n = defineResources({
   en: {
     login: {
       title: "Sign in to Accord",
@@ -131,4 +131,4 @@ export const authI18n = {
     },
     signedOut: "Вы вышли из системы",
   },
-} satisfies FeatureResources;
+});

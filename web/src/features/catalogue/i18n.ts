@@ -1,6 +1,6 @@
-import type { FeatureResources } from "../../shared/i18n/languages";
+import { defineResources } from "../../shared/i18n/languages";
 
-export const catalogueI18n = {
+export const catalogueI18n = defineResources({
   en: {
     nav: {
       search: "Activities",
@@ -726,4 +726,4 @@ export const catalogueI18n = {
       required: "Обязательно",
     },
   },
-} satisfies FeatureResources;
+});

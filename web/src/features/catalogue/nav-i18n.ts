@@ -1,7 +1,7 @@
-import type { FeatureResources } from "../../shared/i18n/languages";
+import { defineResources } from "../../shared/i18n/languages";
 
 /** The navbar's labels of the feature, bundled with the app; the feature's own strings load with its first page. */
-export const catalogueNavI18n = {
+export const catalogueNavI18n = defineResources({
   en: {
     nav: {
       search: "Activities",
@@ -29,4 +29,4 @@ export const catalogueNavI18n = {
       notifications: "Уведомления",
     },
   },
-} satisfies FeatureResources;
+});

@@ -1,6 +1,6 @@
-import type { FeatureResources } from "../../shared/i18n/languages";
+import { defineResources } from "../../shared/i18n/languages";
 
-export const directoryI18n = {
+export const directoryI18n = defineResources({
   en: {
     details: "Details",
     international: "International",
@@ -507,4 +507,4 @@ export const directoryI18n = {
       none: "Места работы не зарегистрированы.",
     },
   },
-} satisfies FeatureResources;
+});

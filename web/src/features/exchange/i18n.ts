@@ -1,6 +1,6 @@
-import type { FeatureResources } from "../../shared/i18n/languages";
+import { defineResources } from "../../shared/i18n/languages";
 
-export const exchangeI18n = {
+export const exchangeI18n = defineResources({
   en: {
     title: "Information exchange",
     description: "Messages and documents between national centres, with proof of receipt.",
@@ -109,4 +109,4 @@ export const exchangeI18n = {
     sentMessage: "Сообщение отправлено",
     acknowledgedDone: "Получение подтверждено",
   },
-} satisfies FeatureResources;
+});

@@ -1,6 +1,6 @@
-import type { FeatureResources } from "../../shared/i18n/languages";
+import { defineResources } from "../../shared/i18n/languages";
 
-export const meetingsI18n = {
+export const meetingsI18n = defineResources({
   en: {
     nav: { meetings: "Meetings", actions: "Action items" },
     list: {
@@ -263,4 +263,4 @@ export const meetingsI18n = {
     },
     actionStatus: { open: "Открыто", in_progress: "Выполняется", done: "Выполнено", cancelled: "Отменено" },
   },
-} satisfies FeatureResources;
+});

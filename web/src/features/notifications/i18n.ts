@@ -1,7 +1,7 @@
-import type { FeatureResources } from "../../shared/i18n/languages";
+import { defineResources } from "../../shared/i18n/languages";
 
 /** Bundled with the app: the header's bell and the home page use these strings on every page. */
-export const notificationsI18n = {
+export const notificationsI18n = defineResources({
   en: {
     title: "Notifications",
     description: "Changes that concern you.",
@@ -269,7 +269,7 @@ export const notificationsI18n = {
       openAll: "Открыть",
     },
   },
-} satisfies FeatureResources;
+});
 
 // The three languages have exactly the same keys: a key missing or extra in one of them is a type error.
 type Shape<T> = T extends string ? string : { [K in keyof T]: Shape<T[K]> };

@@ -1,6 +1,6 @@
-import type { FeatureResources } from "../../shared/i18n/languages";
+import { defineResources } from "../../shared/i18n/languages";
 
-export const operationsI18n = {
+export const operationsI18n = defineResources({
   en: {
     sample: "sample",
     sampleHint: "Invented for the demo, not from the source material",
@@ -514,4 +514,4 @@ export const operationsI18n = {
       add: "Добавить взнос",
     },
   },
-} satisfies FeatureResources;
+});

@@ -1,7 +1,7 @@
-import type { FeatureResources } from "../../shared/i18n/languages";
+import { defineResources } from "../../shared/i18n/languages";
 
 /** The navbar's labels of the feature, bundled with the app so the menu reads right before a page loads. */
-export const exercisesNavI18n = {
+export const exercisesNavI18n = defineResources({
   en: {
     exercises: "Exercises",
     lessons: "Lessons board",
@@ -15,4 +15,4 @@ export const exercisesNavI18n = {
     contributions: "Töhfələr",
   },
   ru: { exercises: "Учения", lessons: "Доска уроков", operations: "Операции", contributions: "Взносы" },
-} satisfies FeatureResources;
+});

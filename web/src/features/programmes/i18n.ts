@@ -1,6 +1,6 @@
-import type { FeatureResources } from "../../shared/i18n/languages";
+import { defineResources } from "../../shared/i18n/languages";
 
-export const programmesI18n = {
+export const programmesI18n = defineResources({
   en: {
     items: {
       add: "Add item",
@@ -581,4 +581,4 @@ export const programmesI18n = {
       replacedBy: "Заменён на",
     },
   },
-} satisfies FeatureResources;
+});

@@ -1,7 +1,7 @@
-import type { FeatureResources } from "../../shared/i18n/languages";
+import { defineResources } from "../../shared/i18n/languages";
 
 /** The navbar's labels of the feature, bundled with the app; the feature's own strings load with its first page. */
-export const programmesNavI18n = {
+export const programmesNavI18n = defineResources({
   en: {
     nav: {
       timeline: "Partnership timeline",
@@ -26,4 +26,4 @@ export const programmesNavI18n = {
       goals: "Цели партнёрства",
     },
   },
-} satisfies FeatureResources;
+});

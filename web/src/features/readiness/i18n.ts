@@ -1,6 +1,6 @@
-import type { FeatureResources } from "../../shared/i18n/languages";
+import { defineResources } from "../../shared/i18n/languages";
 
-export const readinessI18n = {
+export const readinessI18n = defineResources({
   en: {
     nav: { title: "Readiness", evaluations: "Evaluations", units: "Units", checklists: "Checklists" },
     evaluations: {
@@ -585,4 +585,4 @@ export const readinessI18n = {
       corps: "Корпус",
     },
   },
-} satisfies FeatureResources;
+});

@@ -1,6 +1,6 @@
-import type { FeatureResources } from "../../shared/i18n/languages";
+import { defineResources } from "../../shared/i18n/languages";
 
-export const trainingI18n = {
+export const trainingI18n = defineResources({
   en: {
     nav: {
       training: "Training",
@@ -596,4 +596,4 @@ export const trainingI18n = {
     },
     findingKinds: { finding: "Замечание", recommendation: "Рекомендация", condition: "Условие" },
   },
-} satisfies FeatureResources;
+});

@@ -1,7 +1,7 @@
-import type { FeatureResources } from "../../shared/i18n/languages";
+import { defineResources } from "../../shared/i18n/languages";
 
 /** The navbar's labels of the feature, bundled with the app; the feature's own strings load with its first page. */
-export const trainingNavI18n = {
+export const trainingNavI18n = defineResources({
   en: {
     nav: {
       training: "Training",
@@ -29,4 +29,4 @@ export const trainingNavI18n = {
       accreditation: "Аккредитация",
     },
   },
-} satisfies FeatureResources;
+});

@@ -1,7 +1,7 @@
-import type { FeatureResources } from "./languages";
+import { defineResources } from "./languages";
 
 /** The shared `common` namespace: the shell, generic actions, the UI kit and generic errors. */
-export const common = {
+export const common = defineResources({
   en: {
     appName: "Accord",
     appTagline: "Security and defence cooperation",
@@ -372,4 +372,4 @@ export const common = {
       apiDocs: "Документация API",
     },
   },
-} satisfies FeatureResources;
+});

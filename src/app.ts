@@ -18,6 +18,7 @@ import { sessionCookieName } from "./modules/identity/sessions.js";
 import { modules } from "./modules/index.js";
 import { registerErrorHandler } from "./platform/http/error-handler.js";
 import { healthRoutes } from "./platform/http/health.routes.js";
+import { openApiOptions } from "./platform/http/openapi.js";
 import type { AppDeps } from "./platform/http/request-context.js";
 import { ErrorResponse } from "./platform/http/schemas.js";
 import { findBadText } from "./platform/http/text-check.js";
@@ -151,21 +152,7 @@ export async function buildApp({ config, db, logger, onRoute }: BuildOptions): P
   });
 
   app.addSchema(ErrorResponse);
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: "3.1.0",
-      info: {
-        title: "Accord API",
-        version: "0.1.0",
-        description:
-          "Multinational security and defence cooperation. Sign in with POST /api/auth/login; send the csrfToken " +
-          "from GET /api/auth/session as the x-csrf-token header on every POST, PUT, PATCH and DELETE.",
-      },
-      components: {
-        securitySchemes: { session: { type: "apiKey", in: "cookie", name: sessionCookieName(config) } },
-      },
-    },
-  });
+  await app.register(fastifySwagger, openApiOptions(sessionCookieName(config)));
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 

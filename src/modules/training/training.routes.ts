@@ -1,7 +1,7 @@
 import { Type } from "typebox";
 import { sendStoredFile } from "../../platform/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, IdParams, Page } from "../../platform/http/schemas.js";
+import { errorResponses, IdParams, Page, StoredFile } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as accreditation from "./accreditation.service.js";
 import {
@@ -466,7 +466,7 @@ export const trainingRoutesPlugin: RoutesPlugin = async (app) => {
   );
   app.get(
     "/api/training/accreditation/:id/evidence/:evidenceId",
-    { schema: { tags: acc, params: EvidenceParams, response: { ...errorResponses } } },
+    { schema: { tags: acc, params: EvidenceParams, response: { 200: StoredFile, ...errorResponses } } },
     async (request, reply) => {
       const ctx = ctxOf(request);
       const fileId = await accreditation.evidenceFile(ctx, request.params.id, request.params.evidenceId);

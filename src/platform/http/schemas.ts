@@ -67,13 +67,19 @@ export const ReleaseOutput = {
   releaseOrganisationIds: Type.Array(Uuid),
 };
 
+/** A stored file sent as it was uploaded, under its own content type. */
+export const StoredFile = Type.String({ description: "The file's bytes, under its stored content type" });
+
+/** A reference to the one error shape (registered by the app), so the API document defines it once. */
+const ErrorReply = Type.Unsafe<Static<typeof ErrorResponse>>({ $ref: "ErrorResponse#" });
+
 export const errorResponses = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
+  400: ErrorReply,
+  401: ErrorReply,
+  403: ErrorReply,
+  404: ErrorReply,
+  409: ErrorReply,
+  422: ErrorReply,
 };
 
 /** The reply of every list endpoint. */

@@ -19,8 +19,15 @@ export function parseSort<F extends string>(sort: string | undefined, fallback: 
 }
 
 const matches = (q: string) => sql<boolean>`search @@ accord_search_query(${q})`;
-const prefixMatch = (column: string, q: string) =>
-  sql<boolean>`accord_unaccent(lower(${sql.ref(column)})) like accord_unaccent(lower(${`${q.replace(/[\\%_]/g, "\\$&")}%`}))`;
+/**
+ * A code or name that starts with the text typed, or (from three characters, like a trigram search) holds it
+ * anywhere: "PAGED-105" finds "ZZ-PAGED-105", "ministry" finds "Defence Ministry".
+ */
+const textMatch = (column: string, q: string) => {
+  const escaped = q.replace(/[\\%_]/g, "\\$&");
+  const pattern = q.length >= 3 ? `%${escaped}%` : `${escaped}%`;
+  return sql<boolean>`accord_unaccent(lower(${sql.ref(column)})) like accord_unaccent(lower(${pattern}))`;
+};
 
 const membershipsOf = (eb: ExpressionBuilder<DB, "nation">) =>
   jsonArrayFrom(
@@ -37,7 +44,7 @@ export async function listNations(db: Q, query: NationQuery) {
   if (query.q?.trim()) {
     const q = query.q.trim();
     base = base.where((eb) =>
-      eb.or([matches(q), prefixMatch("nation.code", q), prefixMatch("nation.name_en", q)]),
+      eb.or([matches(q), textMatch("nation.code", q), textMatch("nation.name_en", q)]),
     );
   }
   if (query.membership) {
@@ -140,7 +147,7 @@ export async function listOrganisations(db: Q, query: OrganisationQuery) {
   if (query.q?.trim()) {
     const q = query.q.trim();
     base = base.where((eb) =>
-      eb.or([matches(q), prefixMatch("organisation.code", q), prefixMatch("organisation.name_en", q)]),
+      eb.or([matches(q), textMatch("organisation.code", q), textMatch("organisation.name_en", q)]),
     );
   }
   if (query.kind) base = base.where("organisation.kind", "=", query.kind);
@@ -235,7 +242,7 @@ export async function listPeople(db: Q, viewer: Viewer, query: PersonQuery) {
   if (query.q?.trim()) {
     const q = query.q.trim();
     base = base.where((eb) =>
-      eb.or([matches(q), prefixMatch("person.family_name", q), prefixMatch("person.given_name", q)]),
+      eb.or([matches(q), textMatch("person.family_name", q), textMatch("person.given_name", q)]),
     );
   }
   if (query.nationId) base = base.where("person.nationId", "=", query.nationId);

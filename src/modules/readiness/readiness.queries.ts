@@ -10,11 +10,9 @@ import { teamMemberCertified } from "./team-certification.queries.js";
 type Q = Kysely<DB>;
 
 // ------------------------------------------------------------------ visibility
-const onTeam = (viewer: Viewer, table: string) =>
-  viewer.personId
-    ? sql<boolean>`exists (select 1 from evaluation_team_member tm
-        where tm.evaluation_id = ${sql.ref(`${table}.id`)} and tm.person_id = ${viewer.personId})`
-    : sql<boolean>`false`;
+const onTeam = ({ personId }: { personId?: string | null }, table: string) =>
+  sql<boolean>`exists (select 1 from evaluation_team_member tm
+    where tm.evaluation_id = ${sql.ref(`${table}.id`)} and tm.person_id = ${personId ?? null}::uuid)`;
 
 /**
  * Who reads an evaluation: its releasability (the unit's nation owns it, the evaluating organisation has it
@@ -307,6 +305,7 @@ export async function listEvaluations(db: Q, viewer: Viewer, query: EvaluationQu
   if (query.state) base = base.where("e.state", "=", query.state);
   if (query.kind) base = base.where("e.kind", "=", query.kind);
   if (query.mine) base = base.where(onTeam(viewer, "e"));
+  if (query.personId) base = base.where(onTeam({ personId: query.personId }, "e"));
   const [items, count] = await Promise.all([
     base
       .orderBy("e.startsOn", "desc")

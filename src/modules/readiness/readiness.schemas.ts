@@ -262,6 +262,7 @@ export const EvaluationQuery = Type.Object(
     state: Type.Optional(StringEnum(EVALUATION_STATES)),
     kind: Type.Optional(StringEnum(EVALUATION_KINDS)),
     mine: Type.Optional(Type.Boolean({ description: "Only evaluations whose team the caller is on" })),
+    personId: Type.Optional(Uuid),
     ...PageQuery,
   },
   { additionalProperties: false },

@@ -247,8 +247,8 @@ const certificateColumns = [
 
 export async function listCertificates(db: Q, viewer: Viewer, query: CertificateQuery) {
   let base = certificateBase(db).where(certificateVisibleTo(viewer));
-  if (query.mine)
-    base = base.where("x.personId", "=", viewer.personId ?? "00000000-0000-0000-0000-000000000000");
+  if (query.mine) base = base.where("x.personId", "=", viewer.personId ?? sql<string>`null`);
+  if (query.personId) base = base.where("x.personId", "=", query.personId);
   if (query.eventId) base = base.where("x.eventId", "=", query.eventId);
   if (query.status === "revoked") base = base.where("x.revokedAt", "is not", null);
   if (query.status === "valid")

@@ -263,6 +263,7 @@ export const CertificateQuery = Type.Object(
   {
     ...PageQuery,
     mine: Type.Optional(Type.Boolean()),
+    personId: Type.Optional(Uuid),
     eventId: Type.Optional(Uuid),
     status: Type.Optional(StringEnum(CERTIFICATE_STATUSES)),
     q: Type.Optional(Type.String({ maxLength: 200 })),

@@ -16,12 +16,12 @@ const codes = (reply: { body: { items: { code: string }[] } }) => reply.body.ite
 
 describe("searching nations and organisations on the server (the parties picker)", () => {
   it("finds an organisation by part of its code or name, paged, and keeps short terms to prefixes", async () => {
-    for (const [index, name] of ["Alpha signals centre", "Beta signals centre", "Gamma depot"].entries()) {
-      const created = await admin.post("/api/organisations", {
-        code: `QX-SEARCH-${index + 1}`,
-        nameEn: name,
-        kind: "ministry",
-      });
+    for (const [code, name] of [
+      ["QX-SEARCH-1", "Alpha signals centre"],
+      ["QX-SEARCH-2", "Beta signals centre"],
+      ["QX-SEARCH-3", "Gamma depot"],
+    ]) {
+      const created = await admin.post("/api/organisations", { code, nameEn: name, kind: "ministry" });
       expect(created.status).toBe(201);
     }
     const infix = await t.anonymous.get("/api/organisations?q=SEARCH-2");

@@ -1,7 +1,9 @@
 import { defineResources } from "../../shared/i18n/languages";
+import { recordsI18n } from "./records-i18n";
 
 export const directoryI18n = defineResources({
   en: {
+    ...recordsI18n.en,
     details: "Details",
     international: "International",
     nations: {
@@ -157,19 +159,9 @@ export const directoryI18n = defineResources({
         endedOn: "Until",
       },
     },
-    affiliations: {
-      title: "Affiliations over time",
-      organisation: "Organisation",
-      position: "Position",
-      startedOn: "From",
-      endedOn: "Until",
-      present: "present",
-      add: "Add affiliation",
-      removeConfirm: "Remove this affiliation from the record?",
-      none: "No affiliations recorded.",
-    },
   },
   az: {
+    ...recordsI18n.az,
     details: "Təfərrüatlar",
     international: "Beynəlxalq",
     nations: {
@@ -326,19 +318,9 @@ export const directoryI18n = defineResources({
         endedOn: "Bitmə tarixi",
       },
     },
-    affiliations: {
-      title: "Təşkilat mənsubiyyətinin tarixçəsi",
-      organisation: "Təşkilat",
-      position: "Vəzifə",
-      startedOn: "Başlanğıc",
-      endedOn: "Son",
-      present: "hazırda",
-      add: "Mənsubiyyət əlavə et",
-      removeConfirm: "Bu mənsubiyyət qeyddən silinsin?",
-      none: "Qeydə alınmış mənsubiyyət yoxdur.",
-    },
   },
   ru: {
+    ...recordsI18n.ru,
     details: "Сведения",
     international: "Международная",
     nations: {
@@ -494,17 +476,6 @@ export const directoryI18n = defineResources({
         startedOn: "С",
         endedOn: "По",
       },
-    },
-    affiliations: {
-      title: "История принадлежности к организациям",
-      organisation: "Организация",
-      position: "Должность",
-      startedOn: "С",
-      endedOn: "По",
-      present: "по настоящее время",
-      add: "Добавить место работы",
-      removeConfirm: "Удалить эту запись о месте работы?",
-      none: "Места работы не зарегистрированы.",
     },
   },
 });

@@ -206,30 +206,27 @@ export interface PartyOption {
   kind: "nation" | "organisation";
 }
 
-/** Nations and organisations as choices for assignees, delegations and recipients. */
-export const useParties = () =>
-  useQuery({
-    queryKey: ["meetings", "parties"],
-    staleTime: 5 * 60_000,
-    queryFn: async ({ signal }) => {
-      const [nations, organisations] = await Promise.all([
-        fetchAll<Ref>("/api/nations", { sort: "code" }, signal),
-        fetchAll<Ref>("/api/organisations", { sort: "code" }, signal),
-      ]);
-      return [
-        ...nations.items.map(
-          (n): PartyOption => ({ value: `nation:${n.id}`, label: `${n.code} — ${n.nameEn}`, kind: "nation" }),
-        ),
-        ...organisations.items.map(
-          (o): PartyOption => ({
-            value: `organisation:${o.id}`,
-            label: `${o.code} — ${o.nameEn}`,
-            kind: "organisation",
-          }),
-        ),
-      ];
-    },
-  });
+const partyOption = (kind: PartyOption["kind"], record: Ref): PartyOption => ({
+  value: `${kind}:${record.id}`,
+  label: `${record.code} — ${record.nameEn}`,
+  kind,
+});
+
+/**
+ * Nations and organisations matching the text typed, as choices for assignees, delegations and recipients:
+ * the server searches codes and names and pages (the first 25 of each), so any of thousands can be found.
+ */
+export async function searchParties(search: string, signal?: AbortSignal): Promise<PartyOption[]> {
+  const params = { q: search.trim(), sort: "code", limit: 25 };
+  const [nations, organisations] = await Promise.all([
+    api.get<Page<Ref>>("/api/nations", params, signal),
+    api.get<Page<Ref>>("/api/organisations", params, signal),
+  ]);
+  return [
+    ...nations.items.map((nation) => partyOption("nation", nation)),
+    ...organisations.items.map((organisation) => partyOption("organisation", organisation)),
+  ];
+}
 
 /** "nation:<id>" → { nationId } */
 export function splitParty(value: string): { nationId?: string; organisationId?: string } {

@@ -16,6 +16,7 @@ import {
 } from "../../../shared/ui";
 import { useDeleteNation, useNation, useRemoveMembership } from "../api";
 import { MembershipModal } from "../components/membership-modal";
+import { NationRecords } from "../components/nation-records";
 import { useDirectoryPermissions } from "../permissions";
 import type { Membership, Nation } from "../types";
 
@@ -260,6 +261,7 @@ export function NationDetailPage() {
               />
             </Paper>
             <Memberships nation={data} canManage={can.manageNations} />
+            <NationRecords nationId={data.id} />
           </Stack>
         </>
       )}

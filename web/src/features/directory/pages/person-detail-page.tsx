@@ -17,6 +17,7 @@ import {
 } from "../../../shared/ui";
 import { useDeletePerson, usePerson, useRemoveAffiliation } from "../api";
 import { AffiliationModal } from "../components/affiliation-modal";
+import { PersonRecords } from "../components/person-records";
 import { languageName } from "../languages";
 import { useDirectoryPermissions } from "../permissions";
 import type { PersonDetail } from "../types";
@@ -220,6 +221,7 @@ export function PersonDetailPage() {
                 />
               </Paper>
               <Affiliations person={data} canManage={canManage} />
+              <PersonRecords personId={data.id} />
             </Stack>
           </>
         );

@@ -1,16 +1,16 @@
-import { Button, Group, MultiSelect, Select, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, Select, Stack, Textarea, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { ErrorAlert, notifySuccess, PageHeader } from "../../../shared/ui";
-import { splitParty, useParties } from "../../meetings/api";
+import { splitParty } from "../../meetings/api";
+import { PartyMultiSelect } from "../../meetings/party-picker";
 import { useMyParties, useSend } from "../api";
 
 export function ComposePage() {
   const { t } = useTranslation("exchange");
   const navigate = useNavigate();
   const mine = useMyParties();
-  const parties = useParties();
   const send = useSend();
   const [sender, setSender] = useState<string | null>(null);
   const [recipients, setRecipients] = useState<string[]>([]);
@@ -52,10 +52,8 @@ export function ComposePage() {
           onChange={setSender}
           data-testid="compose-sender"
         />
-        <MultiSelect
+        <PartyMultiSelect
           label={t("recipients")}
-          searchable
-          data={parties.data ?? []}
           value={recipients}
           onChange={setRecipients}
           data-testid="compose-recipients"

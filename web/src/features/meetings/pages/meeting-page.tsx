@@ -28,11 +28,11 @@ import {
   useMeeting,
   useMeetingActions,
   useMeetingMutation,
-  useParties,
   useSetActionStatus,
   useUpload,
 } from "../api";
 import { ActionStatusBadge, OverdueBadge, partyName, seriesTitle } from "../components";
+import { PartySelect } from "../party-picker";
 
 export function MeetingPage() {
   const { id = "" } = useParams();
@@ -177,7 +177,6 @@ function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
 
 function DelegationsSection({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation("meetings");
-  const parties = useParties();
   const add = useMeetingMutation<string>((id) => `/api/meetings/${id}/delegations`);
   const [party, setParty] = useState<string | null>(null);
   const [head, setHead] = useState("");
@@ -213,11 +212,9 @@ function DelegationsSection({ meeting }: { meeting: MeetingDetail }) {
       )}
       {meeting.canEdit && (
         <Group mt="sm" align="flex-end">
-          <Select
+          <PartySelect
             label={t("meeting.party")}
-            searchable
             w={360}
-            data={parties.data ?? []}
             value={party}
             onChange={setParty}
             data-testid="delegation-party"
@@ -485,7 +482,6 @@ function ActionsSection({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation("meetings");
   const format = useFormat();
   const actions = useMeetingActions(meeting.id);
-  const parties = useParties();
   const add = useMeetingMutation<string>((id) => `/api/meetings/${id}/action-items`);
   const [title, setTitle] = useState("");
   const [owner, setOwner] = useState<string | null>(null);
@@ -515,11 +511,9 @@ function ActionsSection({ meeting }: { meeting: MeetingDetail }) {
             w={320}
             data-testid="action-title"
           />
-          <Select
+          <PartySelect
             label={t("actions.owner")}
-            searchable
             w={300}
-            data={parties.data ?? []}
             value={owner}
             onChange={setOwner}
             data-testid="action-owner"

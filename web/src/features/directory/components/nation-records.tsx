@@ -1,0 +1,141 @@
+import { Anchor, Badge, Card, Group, Paper, SimpleGrid, Table, Text, Title } from "@mantine/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { api, type Page } from "../../../shared/api";
+import { usePermissions } from "../../../shared/auth";
+import { localName, useFormat } from "../../../shared/i18n/format";
+import { ErrorAlert, ListFooter } from "../../../shared/ui";
+import { directoryKeys } from "../api";
+import type { Organisation } from "../types";
+
+const LIMIT = 10;
+
+/**
+ * How many records of a kind the nation has, as the viewer's own list of them counts them (the list route
+ * applies its access rules to its total). Hidden when the viewer may not read that list.
+ */
+function CountTile({ nationId, path, label, to, testId }: CountTileProps) {
+  const format = useFormat();
+  const count = useQuery({
+    queryKey: [...directoryKeys.nation(nationId), "count", path],
+    queryFn: ({ signal }) => api.get<Page<unknown>>(path, { nationId, limit: 1 }, signal),
+    retry: false,
+  });
+  if (count.isError) return null;
+  return (
+    <Card withBorder padding="sm" radius="md" data-testid={testId}>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Group justify="space-between" align="baseline">
+        <Text fw={700} size="xl" data-testid={`${testId}-count`}>
+          {count.data ? format.number(count.data.total) : "…"}
+        </Text>
+        <Anchor component={Link} to={to} size="sm" data-testid={`${testId}-link`}>
+          {label}
+        </Anchor>
+      </Group>
+    </Card>
+  );
+}
+
+interface CountTileProps {
+  nationId: string;
+  path: string;
+  label: string;
+  to: string;
+  testId: string;
+}
+
+function NationOrganisations({ nationId }: { nationId: string }) {
+  const { t } = useTranslation("directory");
+  const { language } = useFormat();
+  const [offset, setOffset] = useState(0);
+  const list = useQuery({
+    queryKey: [...directoryKeys.nation(nationId), "organisations", offset],
+    queryFn: ({ signal }) =>
+      api.get<Page<Organisation>>(
+        "/api/organisations",
+        { nationId, sort: "code", limit: LIMIT, offset },
+        signal,
+      ),
+    placeholderData: keepPreviousData,
+  });
+  const page = list.data;
+  return (
+    <Paper withBorder p="md" radius="md" data-testid="nation-organisations">
+      <Title order={2} size="h4" mb="sm">
+        {t("nationRecords.organisations")}
+      </Title>
+      {list.error && <ErrorAlert error={list.error} />}
+      {page && page.total === 0 && (
+        <Text size="sm" c="dimmed">
+          {t("nationRecords.noOrganisations")}
+        </Text>
+      )}
+      {page && page.total > 0 && (
+        <>
+          <Table.ScrollContainer minWidth={480}>
+            <Table striped>
+              <Table.Tbody>
+                {page.items.map((organisation) => (
+                  <Table.Tr key={organisation.id} data-testid="nation-organisation-row">
+                    <Table.Td>
+                      <Anchor component={Link} to={`/organisations/${organisation.id}`} size="sm">
+                        {organisation.code} — {localName(organisation, language)}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light">{t(`organisationKinds.${organisation.kind}`)}</Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <ListFooter
+            total={page.total}
+            limit={LIMIT}
+            offset={offset}
+            shown={page.items.length}
+            onOffsetChange={setOffset}
+          />
+        </>
+      )}
+    </Paper>
+  );
+}
+
+/** The nation's organisations and, for a signed-in viewer, counts of its people and programme records. */
+export function NationRecords({ nationId }: { nationId: string }) {
+  const { t } = useTranslation("directory");
+  const { user } = usePermissions();
+  const tiles = [
+    { key: "people", path: "/api/people", to: `/people?nationId=${nationId}` },
+    { key: "programmes", path: "/api/annual-programmes", to: `/programmes/annual?nation=${nationId}` },
+    { key: "goals", path: "/api/partnership-goals", to: `/programmes/goals?nation=${nationId}` },
+    { key: "plans", path: "/api/plans", to: `/programmes/plans?nation=${nationId}` },
+    { key: "contributions", path: "/api/fund-contributions", to: "/operations/contributions" },
+  ] as const;
+  return (
+    <>
+      {user && (
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} data-testid="nation-counts">
+          {tiles.map((tile) => (
+            <CountTile
+              key={tile.key}
+              nationId={nationId}
+              path={tile.path}
+              to={tile.to}
+              label={t(`nationRecords.${tile.key}`)}
+              testId={`nation-${tile.key}`}
+            />
+          ))}
+        </SimpleGrid>
+      )}
+      <NationOrganisations nationId={nationId} />
+    </>
+  );
+}

@@ -1,0 +1,154 @@
+import { Anchor, Badge, Paper, Table, Text, Title } from "@mantine/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { api, isApiError, type Page } from "../../../shared/api";
+import { useFormat } from "../../../shared/i18n/format";
+import { ErrorAlert, ListFooter } from "../../../shared/ui";
+import type { Nomination } from "../../catalogue/types";
+import type { EvaluationSummary } from "../../readiness/types";
+import type { Certificate } from "../../training/types";
+import { directoryKeys } from "../api";
+
+const LIMIT = 10;
+
+interface RecordListProps<T> {
+  personId: string;
+  /** A list route of the record's own module: the server applies that list's access rules. */
+  path: string;
+  title: string;
+  empty: string;
+  testId: string;
+  columns: string[];
+  row: (item: T) => ReactNode[];
+  rowKey: (item: T) => string;
+}
+
+/**
+ * One of the person's records, paged through the list route that lists it elsewhere, filtered by the
+ * person: a record the viewer may not read there is not listed here either. A viewer whose role may not
+ * read the list at all (403) sees no section.
+ */
+function RecordList<T>({ personId, path, title, empty, testId, columns, row, rowKey }: RecordListProps<T>) {
+  const [offset, setOffset] = useState(0);
+  const query = useQuery({
+    queryKey: [...directoryKeys.person(personId), "records", path, offset],
+    queryFn: ({ signal }) => api.get<Page<T>>(path, { personId, limit: LIMIT, offset }, signal),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+  if (isApiError(query.error) && (query.error.status === 403 || query.error.status === 401)) return null;
+  const page = query.data;
+  return (
+    <Paper withBorder p="md" radius="md" data-testid={testId}>
+      <Title order={2} size="h4" mb="sm">
+        {title}
+      </Title>
+      {query.error && <ErrorAlert error={query.error} />}
+      {page && page.total === 0 && (
+        <Text size="sm" c="dimmed">
+          {empty}
+        </Text>
+      )}
+      {page && page.total > 0 && (
+        <>
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  {columns.map((column) => (
+                    <Table.Th key={column}>{column}</Table.Th>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {page.items.map((item) => (
+                  <Table.Tr key={rowKey(item)} data-testid={`${testId}-row`}>
+                    {row(item).map((cell, index) => (
+                      <Table.Td key={columns[index]}>{cell}</Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <ListFooter
+            total={page.total}
+            limit={LIMIT}
+            offset={offset}
+            shown={page.items.length}
+            onOffsetChange={setOffset}
+          />
+        </>
+      )}
+    </Paper>
+  );
+}
+
+export function PersonRecords({ personId }: { personId: string }) {
+  const { t } = useTranslation("directory");
+  const format = useFormat();
+  const span = (from: string, to: string) => `${format.date(from)} – ${format.date(to)}`;
+  const titleOf = (titles: Certificate["courseTitle"]) => titles[format.language] ?? titles.en;
+  return (
+    <>
+      <RecordList<Nomination>
+        personId={personId}
+        path="/api/nominations"
+        title={t("records.nominations")}
+        empty={t("records.noNominations")}
+        testId="person-nominations"
+        columns={[t("records.activity"), t("records.dates"), t("records.status")]}
+        rowKey={(nomination) => nomination.id}
+        row={(nomination) => [
+          <Anchor key="event" component={Link} to={`/catalogue/events/${nomination.eventId}`} size="sm">
+            {nomination.event.activityCode} — {nomination.event.activityTitle}
+          </Anchor>,
+          span(nomination.event.startsOn, nomination.event.endsOn),
+          <Badge key="status" variant="light">
+            {t(`records.nominationStatus.${nomination.status}`)}
+          </Badge>,
+        ]}
+      />
+      <RecordList<Certificate>
+        personId={personId}
+        path="/api/training/certificates"
+        title={t("records.certificates")}
+        empty={t("records.noCertificates")}
+        testId="person-certificates"
+        columns={[t("records.number"), t("records.course"), t("records.issuedOn"), t("records.status")]}
+        rowKey={(certificate) => certificate.id}
+        row={(certificate) => [
+          certificate.number,
+          <Anchor key="course" component={Link} to={`/training/courses/${certificate.courseId}`} size="sm">
+            {titleOf(certificate.courseTitle)}
+          </Anchor>,
+          format.date(certificate.issuedOn),
+          <Badge key="status" variant="light" color={certificate.status === "valid" ? "teal" : "gray"}>
+            {t(`records.certificateStatus.${certificate.status}`)}
+          </Badge>,
+        ]}
+      />
+      <RecordList<EvaluationSummary>
+        personId={personId}
+        path="/api/readiness/evaluations"
+        title={t("records.teams")}
+        empty={t("records.noTeams")}
+        testId="person-teams"
+        columns={[t("records.evaluation"), t("records.unit"), t("records.dates"), t("records.status")]}
+        rowKey={(evaluation) => evaluation.id}
+        row={(evaluation) => [
+          <Anchor key="evaluation" component={Link} to={`/readiness/evaluations/${evaluation.id}`} size="sm">
+            {evaluation.title}
+          </Anchor>,
+          `${evaluation.unit.code} — ${evaluation.unit.nameEn}`,
+          span(evaluation.startsOn, evaluation.endsOn),
+          <Badge key="state" variant="light">
+            {t(`records.evaluationState.${evaluation.state}`)}
+          </Badge>,
+        ]}
+      />
+    </>
+  );
+}

@@ -62,6 +62,12 @@ describe("lists page and pickers reach beyond the first hundred records", () => 
     await t.signIn({ role: "organiser", organisation: "CIS-ATC", username: "paged.sender" });
     const page = await e2e.newPage();
     await e2e.login(page, "paged.sender", TEST_PASSWORD);
+    // The picker asks the server for what is typed; it never walks through every page of organisations.
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === "/api/organisations") asked.push(url.search);
+    });
     await page.goto("/exchange/new");
     const picker = page.getByTestId("compose-recipients");
     await picker.click();
@@ -69,6 +75,8 @@ describe("lists page and pickers reach beyond the first hundred records", () => 
     await poll(() => page.getByRole("option", { name: /ZZ-PAGED-105/ }).count()).toBe(1);
     await page.getByRole("option", { name: /ZZ-PAGED-105/ }).click();
     await poll(() => page.locator("main").textContent()).toContain("Paged centre 105");
+    expect(asked.some((search) => new URLSearchParams(search).get("q") === "ZZ-PAGED-105")).toBe(true);
+    expect(asked.filter((search) => new URLSearchParams(search).has("offset"))).toEqual([]);
     await page.context().close();
   });
 });

@@ -68,7 +68,7 @@ export const useNation = (id: string | null | undefined) =>
 export function useSaveNation(id?: string) {
   const invalidate = useInvalidateDirectory();
   return useMutation({
-    mutationFn: (input: NationInput) =>
+    mutationFn: (input: Partial<NationInput>) =>
       id ? api.patch<Nation>(`/api/nations/${id}`, input) : api.post<Nation>("/api/nations", input),
     onSuccess: invalidate,
   });

@@ -38,7 +38,15 @@ function NationForm({ nation }: { nation?: Nation }) {
   });
 
   const submit = form.onSubmit((values) => {
-    save.mutate(values, {
+    // An edit sends only the fields the user changed.
+    const input = nation
+      ? Object.fromEntries(Object.entries(values).filter(([key]) => form.isDirty(key as keyof typeof values)))
+      : values;
+    if (nation && Object.keys(input).length === 0) {
+      navigate(`/nations/${nation.id}`);
+      return;
+    }
+    save.mutate(input, {
       onSuccess: (saved) => {
         notifySuccess(t(nation ? "common:notify.saved" : "common:notify.created"));
         navigate(`/nations/${saved.id}`);

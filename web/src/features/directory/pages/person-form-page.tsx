@@ -83,7 +83,17 @@ function PersonForm({ person }: { person?: PersonDetail }) {
   });
 
   const submit = form.onSubmit((values) => {
-    save.mutate(values, {
+    // An edit sends only the fields the user changed.
+    const input = person
+      ? Object.fromEntries(
+          Object.entries(values).filter(([key]) => form.isDirty(key as keyof PersonFormValues)),
+        )
+      : values;
+    if (person && Object.keys(input).length === 0) {
+      navigate(`/people/${person.id}`);
+      return;
+    }
+    save.mutate(input, {
       onSuccess: (saved) => {
         notifySuccess(t(person ? "common:notify.saved" : "common:notify.created"));
         navigate(`/people/${saved.id}`);

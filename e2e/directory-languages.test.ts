@@ -62,7 +62,7 @@ const JOURNEYS: Journey[] = [
 
 /** The English texts of the shell and the directory found on the page: none when every text is translated. */
 async function englishOn(page: Page): Promise<string[]> {
-  const text = await page.locator("body").innerText();
+  const text = (await page.locator("body").textContent()) ?? "";
   return english.filter((phrase) => text.includes(phrase));
 }
 

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 const SOURCES = [
   "web/src/shared/i18n/common.ts",
   "web/src/features/directory/i18n.ts",
-  "web/src/features/directory/i18n-records.ts",
+  "web/src/features/directory/records-i18n.ts",
 ];
 
 /** The string literals of one language's section of a feature's resources (`  en: {` up to the next language). */

@@ -1,2 +1,10 @@
-export { programmesRoutes } from "./programmes.routes.js";
+import type { RoutesPlugin } from "../../platform/http/type-provider.js";
+import { programmeBulkRoutes } from "./programme-bulk.routes.js";
+import { programmesRoutes as coreRoutes } from "./programmes.routes.js";
+
+/** The module's route plugins in the order their routes appear in the API document. */
+export const programmesRoutes: RoutesPlugin = async (app, options) => {
+  await coreRoutes(app, options);
+  await programmeBulkRoutes(app, options);
+};
 export { seedProgrammes } from "./programmes.seed.js";

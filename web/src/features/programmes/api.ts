@@ -13,6 +13,7 @@ import type {
   PeriodReport,
   PlanDetail,
   PlanSummary,
+  ProgrammeDetail,
   ProgrammeReport,
   ProgrammeSummary,
   Rating,
@@ -140,7 +141,8 @@ export const useFrameworks = (nationId: string | undefined) =>
     queryFn: ({ signal }) => fetchAll<FrameworkDocument>("/api/frameworks", { nationId }, signal),
   });
 
-const useInvalidate = () => {
+/** Refreshes every list and record of the feature after a write. */
+export const useInvalidate = () => {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: programmesKeys.all });
 };
@@ -243,4 +245,23 @@ export const searchActivities = (search: string) =>
     })
     .then((page) =>
       page.items.map((a) => ({ value: a.id, label: `${a.code} — ${a.titleEn} (${a.menuYear})` })),
+    );
+
+export const useProgramme = (id: string | undefined) =>
+  useQuery({
+    queryKey: programmesKeys.of("programme", id),
+    queryFn: ({ signal }) => api.get<ProgrammeDetail>(`/api/annual-programmes/${id}`, undefined, signal),
+    enabled: !!id,
+  });
+
+export const searchGoals = (nationId: string | null | undefined) => (search: string) =>
+  api
+    .get<Page<{ id: string; code: string; title: string }>>("/api/partnership-goals", {
+      nationId: nationId ?? undefined,
+      limit: 100,
+    })
+    .then((page) =>
+      page.items
+        .filter((goal) => `${goal.code} ${goal.title}`.toLowerCase().includes(search.toLowerCase()))
+        .map((goal) => ({ value: goal.id, label: `${goal.code} — ${goal.title}` })),
     );

@@ -78,6 +78,7 @@ export interface PlanSummary extends Released {
   kind: string;
   nationId: string | null;
   nation: Ref | null;
+  frameworkDocumentId: string | null;
   successorId: string | null;
   predecessorId: string | null;
   description: string | null;
@@ -187,6 +188,17 @@ export interface ProgrammeSummary extends Released {
   status: "draft" | "submitted" | "agreed" | "closed";
   sample: boolean;
   itemCount: number;
+}
+
+export interface ProgrammeDetail extends ProgrammeSummary {
+  planId: string | null;
+  note: string | null;
+  items: (ProgrammeItem & {
+    plannedEndsOn: string | null;
+    ownParticipants: number | null;
+    note: string | null;
+    objectiveIds: string[];
+  })[];
 }
 
 export interface ProgrammeItem {

@@ -95,3 +95,28 @@ export function JoinBadge({ kind }: { kind: PeriodJoin["kind"] }) {
 }
 
 export const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 1000) / 10}%`);
+
+const ORGANISING_ROLES = new Set(["organiser", "course_director", "evaluator"]);
+
+/**
+ * Who may write plans, programmes, goals and milestones, as the server's policy says: the owner nation's
+ * coordinators, the owner organisation's organisers, and administrators. Only hides controls: the server decides.
+ */
+export function useProgrammeWriters() {
+  const permissions = usePermissions();
+  const organises = (organisationId: string | null | undefined) =>
+    !!organisationId &&
+    !!permissions.user?.grants.some(
+      (grant) => ORGANISING_ROLES.has(grant.role) && grant.organisationId === organisationId,
+    );
+  return {
+    canCreate:
+      permissions.isAdministrator ||
+      permissions.hasRole("national_coordinator") ||
+      !!permissions.user?.grants.some((grant) => ORGANISING_ROLES.has(grant.role) && grant.organisationId),
+    canEdit: (record: { ownerNationId: string | null; ownerOrganisationId: string | null }) =>
+      permissions.isAdministrator ||
+      permissions.coordinatesNation(record.ownerNationId) ||
+      organises(record.ownerOrganisationId),
+  };
+}

@@ -5,13 +5,15 @@ import { useFormat } from "../../../shared/i18n/format";
 import { DetailList, PageHeader, QueryBoundary, ReleasabilityBadge } from "../../../shared/ui";
 import { useFramework } from "../api";
 import { PlanKindName } from "../components/area-name";
-import { SampleBadge } from "../components/shared";
+import { FrameworkActions } from "../components/framework-forms";
+import { SampleBadge, useProgrammeWriters } from "../components/shared";
 
 export function FrameworkPage() {
   const { t } = useTranslation("programmes");
   const format = useFormat();
   const { id } = useParams();
   const document = useFramework(id);
+  const writers = useProgrammeWriters();
   return (
     <QueryBoundary query={document}>
       {(data) => (
@@ -25,6 +27,7 @@ export function FrameworkPage() {
               </>
             }
             breadcrumbs={[{ label: t("plans.title"), to: "/programmes/plans" }, { label: data.title }]}
+            actions={writers.canEdit(data) && <FrameworkActions document={data} />}
           />
           <Paper withBorder p="md" radius="md">
             <DetailList

@@ -29,7 +29,8 @@ import {
 } from "../../../shared/ui";
 import { useAssessGoal, useChangeGoalStatus, useGoal } from "../api";
 import { AreaName } from "../components/area-name";
-import { SampleBadge } from "../components/shared";
+import { LinkGoalActivity } from "../components/goal-forms";
+import { SampleBadge, useProgrammeWriters } from "../components/shared";
 import type { GoalDetail, GoalStatus, Rating } from "../types";
 
 const STATUSES: GoalStatus[] = ["proposed", "agreed", "in_progress", "achieved", "deferred", "cancelled"];
@@ -120,10 +121,11 @@ export function GoalPage() {
   const { id } = useParams();
   const goal = useGoal(id);
   const permissions = usePermissions();
+  const writers = useProgrammeWriters();
   return (
     <QueryBoundary query={goal}>
       {(data) => {
-        const canEdit = permissions.isAdministrator || permissions.coordinatesNation(data.ownerNationId);
+        const canEdit = writers.canEdit(data);
         const canAssess = canEdit || permissions.hasRole("organiser");
         return (
           <>
@@ -187,7 +189,7 @@ export function GoalPage() {
                     </Anchor>
                   ))}
                   {data.activities.map((activity) => (
-                    <Text key={activity.id} size="sm">
+                    <Text key={activity.id} size="sm" data-testid={`goal-activity-${activity.code}`}>
                       {activity.code} — {activity.titleEn}
                     </Text>
                   ))}
@@ -195,6 +197,7 @@ export function GoalPage() {
                     <Text c="dimmed">{t("common.none")}</Text>
                   )}
                 </Stack>
+                {canEdit && <LinkGoalActivity goal={data} />}
               </Paper>
             </SimpleGrid>
             <Paper withBorder p="md" radius="md" mt="lg">

@@ -6,7 +6,8 @@ import { useFormat } from "../../../shared/i18n/format";
 import { EmptyState, ListFooter, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useGoalCounts, useGoals } from "../api";
 import { AreaName } from "../components/area-name";
-import { NationSelect, SampleBadge, useNationParam } from "../components/shared";
+import { NewGoalButton } from "../components/goal-forms";
+import { NationSelect, SampleBadge, useNationParam, useProgrammeWriters } from "../components/shared";
 import type { GoalStatus } from "../types";
 
 const STATUSES: GoalStatus[] = ["proposed", "agreed", "in_progress", "achieved", "deferred", "cancelled"];
@@ -24,9 +25,14 @@ export function GoalsPage() {
   const query = { nationId, status, late: late || undefined, limit: 50, offset };
   const goals = useGoals(query);
   const counts = useGoalCounts({ nationId });
+  const writers = useProgrammeWriters();
   return (
     <>
-      <PageHeader title={t("goals.title")} description={t("goals.description")} />
+      <PageHeader
+        title={t("goals.title")}
+        description={t("goals.description")}
+        actions={writers.canCreate && <NewGoalButton nationId={nationId} />}
+      />
       <Group align="flex-end" mb="md">
         <NationSelect value={nationId} onChange={setNationId} />
         <Select

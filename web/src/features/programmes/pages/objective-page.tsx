@@ -1,11 +1,11 @@
 import { Anchor, Badge, Group, Paper, Progress, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
-import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import { notifyError, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useObjective, usePlan, useUpdateAction } from "../api";
-import { SampleBadge } from "../components/shared";
+import { AddActionButton, AddEvidenceButton } from "../components/objective-forms";
+import { SampleBadge, useProgrammeWriters } from "../components/shared";
 import type { Action, ActionStatus, Evidence } from "../types";
 
 const ACTION_STATUSES: ActionStatus[] = ["planned", "in_progress", "done", "deferred", "cancelled"];
@@ -57,9 +57,8 @@ export function ObjectivePage() {
   const { id } = useParams();
   const objective = useObjective(id);
   const plan = usePlan(objective.data?.plan.id);
-  const permissions = usePermissions();
-  const canEdit =
-    permissions.isAdministrator || (!!plan.data && permissions.coordinatesNation(plan.data.ownerNationId));
+  const writers = useProgrammeWriters();
+  const canEdit = !!plan.data && writers.canEdit(plan.data);
   return (
     <QueryBoundary query={objective}>
       {(data) => (
@@ -81,6 +80,7 @@ export function ObjectivePage() {
                 : []),
               { label: data.code },
             ]}
+            actions={canEdit && <AddActionButton objectiveId={data.id} />}
           />
           <Paper withBorder p="md" radius="md" mb="lg">
             <Title order={2} size="h4" mb="sm">
@@ -138,6 +138,9 @@ export function ObjectivePage() {
                           {action.evidence.map((evidence) => (
                             <EvidenceLink key={evidence.id} evidence={evidence} />
                           ))}
+                          {canEdit && (
+                            <AddEvidenceButton action={action} nationId={plan.data?.nationId ?? null} />
+                          )}
                         </Stack>
                       </Table.Td>
                     </Table.Tr>

@@ -8,8 +8,8 @@ import { useFormat } from "../../../shared/i18n/format";
 import { PageHeader, QueryBoundary } from "../../../shared/ui";
 import { usePeriod, usePeriodReport } from "../api";
 import { JoinsList } from "../components/joins-list";
+import { PeriodStatements } from "../components/period-statements";
 import { percent } from "../components/shared";
-import { StatementsTable } from "../components/statements-table";
 import { ObjectivesTable } from "./plan-page";
 
 export function ExportButtons({ base }: { base: string }) {
@@ -67,7 +67,7 @@ export function PeriodPage() {
               <Title order={2} size="h4" mb="sm">
                 {t("plans.statements")}
               </Title>
-              <StatementsTable statements={data.statements} />
+              <PeriodStatements period={data} />
             </Paper>
             <Paper withBorder p="md" radius="md">
               <Title order={2} size="h4" mb="sm">

@@ -4,7 +4,8 @@ import { Link, useParams } from "react-router-dom";
 import { PageHeader, QueryBoundary, ReleasabilityBadge } from "../../../shared/ui";
 import { usePlan } from "../api";
 import { JoinsList } from "../components/joins-list";
-import { SampleBadge } from "../components/shared";
+import { AddObjectiveButton, AddPeriodButton, EditPlanButton } from "../components/plan-forms";
+import { SampleBadge, useProgrammeWriters } from "../components/shared";
 import { StatementsTable } from "../components/statements-table";
 import type { ObjectiveSummary } from "../types";
 
@@ -63,6 +64,7 @@ export function PlanPage() {
   const { t } = useTranslation("programmes");
   const { id } = useParams();
   const plan = usePlan(id);
+  const writers = useProgrammeWriters();
   return (
     <QueryBoundary query={plan}>
       {(data) => (
@@ -77,6 +79,15 @@ export function PlanPage() {
               </>
             }
             breadcrumbs={[{ label: t("plans.title"), to: "/programmes/plans" }, { label: data.code }]}
+            actions={
+              writers.canEdit(data) && (
+                <Group gap="xs">
+                  <EditPlanButton plan={data} />
+                  <AddPeriodButton plan={data} />
+                  <AddObjectiveButton plan={data} />
+                </Group>
+              )
+            }
           />
           <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="lg">
             <Paper withBorder p="md" radius="md" style={{ gridColumn: "span 2" }}>

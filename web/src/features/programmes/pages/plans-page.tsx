@@ -5,7 +5,9 @@ import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import { EmptyState, ListFooter, PageHeader, QueryBoundary, ReleasabilityBadge } from "../../../shared/ui";
 import { useFrameworks, usePlans } from "../api";
-import { NationSelect, SampleBadge, useNationParam } from "../components/shared";
+import { NewFrameworkButton } from "../components/framework-forms";
+import { NewPlanButton } from "../components/plan-forms";
+import { NationSelect, SampleBadge, useNationParam, useProgrammeWriters } from "../components/shared";
 
 export function PlansPage() {
   const { t } = useTranslation("programmes");
@@ -14,9 +16,21 @@ export function PlansPage() {
   const [offset, setOffset] = useState(0);
   const plans = usePlans({ limit: 50, offset });
   const frameworks = useFrameworks(nationId);
+  const writers = useProgrammeWriters();
   return (
     <>
-      <PageHeader title={t("plans.title")} description={t("plans.description")} />
+      <PageHeader
+        title={t("plans.title")}
+        description={t("plans.description")}
+        actions={
+          writers.canCreate && (
+            <Group gap="xs">
+              <NewPlanButton nationId={nationId} />
+              <NewFrameworkButton nationId={nationId} />
+            </Group>
+          )
+        }
+      />
       <QueryBoundary query={plans}>
         {(page) =>
           page.items.length === 0 ? (

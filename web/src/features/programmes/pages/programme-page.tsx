@@ -5,13 +5,14 @@ import { useDisclosure } from "@mantine/hooks";
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
-import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import { ConfirmButton, notifyError, PageHeader, QueryBoundary } from "../../../shared/ui";
-import { useProgrammeReport, useRemoveItem } from "../api";
+import { useProgramme, useProgrammeReport, useRemoveItem } from "../api";
 import { AddItemModal } from "../components/add-item-modal";
 import { AreaName } from "../components/area-name";
-import { percent, SampleBadge } from "../components/shared";
+import { BulkAddModal } from "../components/bulk-add-modal";
+import { EditItemButton, EditProgrammeButton } from "../components/programme-forms";
+import { percent, SampleBadge, useProgrammeWriters } from "../components/shared";
 import { ExportButtons } from "./period-page";
 
 function Figure({ label, value, testId }: { label: string; value: string | number; testId?: string }) {
@@ -32,14 +33,17 @@ export function ProgrammePage() {
   const format = useFormat();
   const { id } = useParams();
   const report = useProgrammeReport(id);
-  const permissions = usePermissions();
+  const detail = useProgramme(id);
+  const writers = useProgrammeWriters();
   const [adding, addModal] = useDisclosure(false);
+  const [bulkAdding, bulkModal] = useDisclosure(false);
   const remove = useRemoveItem();
   return (
     <QueryBoundary query={report}>
       {(data) => {
-        const canEdit =
-          permissions.isAdministrator || permissions.coordinatesNation(data.programme.nation.id);
+        const programme = detail.data;
+        const canEdit = !!programme && writers.canEdit(programme);
+        const itemOf = (itemId: string) => programme?.items.find((item) => item.id === itemId);
         return (
           <>
             <PageHeader
@@ -49,8 +53,27 @@ export function ProgrammePage() {
                 { label: t("programmes.title"), to: "/programmes/annual" },
                 { label: data.programme.title },
               ]}
+              badges={
+                programme && (
+                  <Badge variant="light" data-testid="programme-status">
+                    {t(`programmeStatus.${programme.status}`)}
+                  </Badge>
+                )
+              }
               actions={
                 <>
+                  {canEdit && programme && <EditProgrammeButton programme={programme} />}
+                  {canEdit && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      leftSection={<IconPlus size={14} />}
+                      onClick={bulkModal.open}
+                      data-testid="item-bulk-add"
+                    >
+                      {t("authoring.bulkAdd")}
+                    </Button>
+                  )}
                   {canEdit && (
                     <Button
                       size="xs"
@@ -70,6 +93,12 @@ export function ProgrammePage() {
               planId={data.programme.planId}
               opened={adding}
               onClose={addModal.close}
+            />
+            <BulkAddModal
+              programmeId={data.programme.id}
+              planId={data.programme.planId}
+              opened={bulkAdding}
+              onClose={bulkModal.close}
             />
             <Paper withBorder p="md" radius="md" mb="lg" data-testid="programme-report">
               <Group gap="xl" mb="md">
@@ -189,19 +218,24 @@ export function ProgrammePage() {
                         </Table.Td>
                         {canEdit && (
                           <Table.Td ta="right">
-                            <ConfirmButton
-                              size="xs"
-                              variant="subtle"
-                              message={t("items.removeConfirm")}
-                              onConfirm={() =>
-                                remove.mutateAsync(item.id).catch((error) => {
-                                  notifyError(error, t);
-                                  throw error;
-                                })
-                              }
-                            >
-                              {t("items.remove")}
-                            </ConfirmButton>
+                            <Group gap={4} justify="flex-end" wrap="nowrap">
+                              {itemOf(item.id) && (
+                                <EditItemButton item={itemOf(item.id)!} planId={data.programme.planId} />
+                              )}
+                              <ConfirmButton
+                                size="xs"
+                                variant="subtle"
+                                message={t("items.removeConfirm")}
+                                onConfirm={() =>
+                                  remove.mutateAsync(item.id).catch((error) => {
+                                    notifyError(error, t);
+                                    throw error;
+                                  })
+                                }
+                              >
+                                {t("items.remove")}
+                              </ConfirmButton>
+                            </Group>
                           </Table.Td>
                         )}
                       </Table.Tr>

@@ -14,7 +14,8 @@ import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import { EmptyState, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useTimeline } from "../api";
-import { NationSelect, SampleBadge, useNationParam } from "../components/shared";
+import { AddMilestoneButton, DeleteMilestoneButton } from "../components/milestone-forms";
+import { NationSelect, SampleBadge, useNationParam, useProgrammeWriters } from "../components/shared";
 import { TIMELINE_KINDS, type TimelineEntry, type TimelineKind } from "../types";
 
 const ICONS: Record<TimelineKind, typeof IconFlag> = {
@@ -56,10 +57,16 @@ export function TimelinePage() {
     fromYear,
     toYear,
   });
+  const writers = useProgrammeWriters();
+  const canEdit = !!nationId && writers.canEdit({ ownerNationId: nationId, ownerOrganisationId: null });
 
   return (
     <>
-      <PageHeader title={t("timeline.title")} description={t("timeline.description")} />
+      <PageHeader
+        title={t("timeline.title")}
+        description={t("timeline.description")}
+        actions={canEdit && nationId && <AddMilestoneButton nationId={nationId} />}
+      />
       <Paper withBorder p="md" radius="md" mb="md">
         <Group align="flex-end" wrap="wrap">
           <NationSelect value={nationId} onChange={setNationId} />
@@ -139,6 +146,9 @@ export function TimelinePage() {
                               </Badge>
                             )}
                             <SampleBadge sample={entry.sample} />
+                            {canEdit && entry.kind === "milestone" && (
+                              <DeleteMilestoneButton id={entry.id} title={title} />
+                            )}
                           </Group>
                         }
                       >

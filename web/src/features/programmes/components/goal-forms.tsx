@@ -1,0 +1,112 @@
+import { Button, Group } from "@mantine/core";
+import { IconLink, IconPlus } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router-dom";
+import { ApiError, api } from "../../../shared/api";
+import { notifyError, notifySuccess, RemoteSelect } from "../../../shared/ui";
+import { searchActivities, useInvalidate } from "../api";
+import type { GoalDetail, GoalStatus } from "../types";
+import { FormModalButton } from "./entity-form";
+import { useAuthoringOptions } from "./options";
+
+const STATUSES: GoalStatus[] = ["proposed", "agreed", "in_progress", "achieved", "deferred", "cancelled"];
+
+/** A partnership goal of a nation, agreed in a year of the two-year review cycle. */
+export function NewGoalButton({ nationId }: { nationId: string | undefined }) {
+  const { t } = useTranslation("programmes");
+  const options = useAuthoringOptions(nationId);
+  const invalidate = useInvalidate();
+  const navigate = useNavigate();
+  return (
+    <FormModalButton
+      label={t("authoring.newGoal")}
+      leftSection={<IconPlus size={14} />}
+      buttonProps={{ variant: "filled" }}
+      testId="goal-form"
+      mode="create"
+      fields={[
+        {
+          name: "nationId",
+          label: t("common.nation"),
+          kind: "select",
+          data: options.nations,
+          required: true,
+        },
+        { name: "code", label: t("authoring.code"), required: true },
+        { name: "title", label: t("authoring.title"), required: true, wide: true },
+        { name: "areaCode", label: t("common.area"), kind: "select", data: options.areas, required: true },
+        {
+          name: "status",
+          label: t("common.status"),
+          kind: "select",
+          data: STATUSES.map((value) => ({ value, label: t(`goalStatus.${value}`) })),
+        },
+        { name: "agreedYear", label: t("goals.agreed"), kind: "number" },
+        { name: "targetOn", label: t("goals.target"), kind: "date" },
+        { name: "planId", label: t("authoring.plan"), kind: "select", data: options.plans, wide: true },
+        { name: "description", label: t("authoring.description"), kind: "textarea", wide: true },
+      ]}
+      initial={{ nationId: nationId ?? "" }}
+      send={(body) => api.post<GoalDetail>("/api/partnership-goals", body)}
+      onDone={(goal) => {
+        void invalidate();
+        navigate(`/programmes/goals/${(goal as GoalDetail).id}`);
+      }}
+    />
+  );
+}
+
+/** Links an activity of the catalogue to the goal (the goal is implemented through it). */
+export function LinkGoalActivity({ goal }: { goal: GoalDetail }) {
+  const { t } = useTranslation("programmes");
+  const invalidate = useInvalidate();
+  const [activityId, setActivityId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const link = async () => {
+    if (!activityId) return;
+    setBusy(true);
+    try {
+      await api.post(`/api/partnership-goals/${goal.id}/activities`, { activityId });
+      notifySuccess(t("authoring.linked"));
+      setActivityId(null);
+      setError(null);
+      await invalidate();
+    } catch (caught) {
+      const field =
+        caught instanceof ApiError ? caught.fields.find((f) => f.field === "body.activityId") : undefined;
+      if (field) setError(field.message);
+      else notifyError(caught, t);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Group align="flex-end" gap="xs" mt="sm">
+      <RemoteSelect
+        label={t("authoring.linkActivity")}
+        value={activityId}
+        onChange={(value) => {
+          setActivityId(value);
+          setError(null);
+        }}
+        error={error}
+        queryKey={["programmes", "goal-activity-options"]}
+        fetchOptions={searchActivities}
+        style={{ flex: 1 }}
+        data-testid="goal-activity"
+      />
+      <Button
+        size="sm"
+        leftSection={<IconLink size={14} />}
+        disabled={!activityId}
+        loading={busy}
+        onClick={() => void link()}
+        data-testid="goal-activity-link"
+      >
+        {t("authoring.link")}
+      </Button>
+    </Group>
+  );
+}

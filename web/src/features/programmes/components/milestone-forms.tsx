@@ -1,0 +1,67 @@
+import { IconPlus } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../../shared/api";
+import { ConfirmButton, notifyError, notifySuccess } from "../../../shared/ui";
+import { useInvalidate } from "../api";
+import { FormModalButton } from "./entity-form";
+import { useAuthoringOptions } from "./options";
+
+const KINDS = ["milestone", "agreement", "deployment", "visit", "role", "event"] as const;
+
+/** A dated milestone of the partnership, with its source and titles in the three languages. */
+export function AddMilestoneButton({ nationId }: { nationId: string }) {
+  const { t } = useTranslation("programmes");
+  const options = useAuthoringOptions();
+  const invalidate = useInvalidate();
+  return (
+    <FormModalButton
+      label={t("authoring.addMilestone")}
+      leftSection={<IconPlus size={14} />}
+      buttonProps={{ variant: "filled" }}
+      testId="milestone-form"
+      mode="create"
+      fields={[
+        { name: "occurredOn", label: t("authoring.occurredOn"), kind: "date", required: true },
+        { name: "precision", label: t("authoring.precisionLabel"), kind: "select", data: options.precisions },
+        {
+          name: "kind",
+          label: t("authoring.kind"),
+          kind: "select",
+          data: KINDS.map((value) => ({ value, label: t(`authoring.milestoneKinds.${value}`) })),
+        },
+        { name: "titleEn", label: t("authoring.titleEn"), required: true, wide: true },
+        { name: "titleAz", label: t("authoring.titleAz"), wide: true },
+        { name: "titleRu", label: t("authoring.titleRu"), wide: true },
+        { name: "source", label: t("common.source"), required: true, wide: true },
+        { name: "description", label: t("authoring.description"), kind: "textarea", wide: true },
+      ]}
+      send={(body) => api.post("/api/partnership-milestones", { ...body, nationId })}
+      onDone={() => void invalidate()}
+    />
+  );
+}
+
+export function DeleteMilestoneButton({ id, title }: { id: string; title: string }) {
+  const { t } = useTranslation("programmes");
+  const invalidate = useInvalidate();
+  return (
+    <ConfirmButton
+      size="compact-xs"
+      variant="subtle"
+      message={t("authoring.deleteMilestoneConfirm", { title })}
+      onConfirm={async () => {
+        try {
+          await api.delete(`/api/partnership-milestones/${id}`);
+          notifySuccess(t("authoring.removed"));
+          await invalidate();
+        } catch (error) {
+          notifyError(error, t);
+          throw error;
+        }
+      }}
+      data-testid={`milestone-delete-${id}`}
+    >
+      {t("authoring.delete")}
+    </ConfirmButton>
+  );
+}

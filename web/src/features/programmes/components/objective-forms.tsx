@@ -1,0 +1,79 @@
+import { IconPlus } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../../shared/api";
+import { searchActivities, searchGoals, useInvalidate } from "../api";
+import type { Action, ActionStatus } from "../types";
+import { FormModalButton } from "./entity-form";
+import { useAuthoringOptions } from "./options";
+
+const ACTION_STATUSES: ActionStatus[] = ["planned", "in_progress", "done", "deferred", "cancelled"];
+
+/** An action that implements the objective, with whoever is responsible and when it is due. */
+export function AddActionButton({ objectiveId }: { objectiveId: string }) {
+  const { t } = useTranslation("programmes");
+  const invalidate = useInvalidate();
+  return (
+    <FormModalButton
+      label={t("authoring.addAction")}
+      leftSection={<IconPlus size={14} />}
+      testId="action-form"
+      mode="create"
+      fields={[
+        { name: "title", label: t("authoring.title"), required: true, wide: true },
+        { name: "responsibleNote", label: t("objective.responsible") },
+        { name: "dueOn", label: t("objective.due"), kind: "date" },
+        {
+          name: "status",
+          label: t("common.status"),
+          kind: "select",
+          data: ACTION_STATUSES.map((value) => ({ value, label: t(`actionStatus.${value}`) })),
+        },
+        { name: "progress", label: t("objective.progress"), kind: "number" },
+        { name: "completedOn", label: t("authoring.completedOn"), kind: "date" },
+        { name: "note", label: t("authoring.note"), kind: "textarea", wide: true },
+      ]}
+      send={(body) => api.post(`/api/plan-objectives/${objectiveId}/actions`, body)}
+      onDone={() => void invalidate()}
+    />
+  );
+}
+
+/**
+ * Evidence that an action was carried out: one activity of the catalogue, one partnership goal (which links the
+ * goal to the objective), one framework document, or a web address.
+ */
+export function AddEvidenceButton({ action, nationId }: { action: Action; nationId: string | null }) {
+  const { t } = useTranslation("programmes");
+  const options = useAuthoringOptions(nationId);
+  const invalidate = useInvalidate();
+  return (
+    <FormModalButton
+      label={t("authoring.addEvidence")}
+      title={`${t("authoring.addEvidence")}: ${action.title}`}
+      buttonProps={{ variant: "subtle", size: "compact-xs" }}
+      testId={`evidence-form-${action.id}`}
+      mode="create"
+      fields={[
+        {
+          name: "activityId",
+          label: t("items.activity"),
+          kind: "remote",
+          fetchOptions: searchActivities,
+          wide: true,
+        },
+        {
+          name: "goalId",
+          label: t("authoring.goal"),
+          kind: "remote",
+          fetchOptions: searchGoals(nationId),
+          wide: true,
+        },
+        { name: "documentId", label: t("authoring.framework"), kind: "select", data: options.frameworks },
+        { name: "url", label: t("authoring.url") },
+        { name: "note", label: t("authoring.note"), kind: "textarea", wide: true },
+      ]}
+      send={(body) => api.post(`/api/plan-actions/${action.id}/evidence`, body)}
+      onDone={() => void invalidate()}
+    />
+  );
+}

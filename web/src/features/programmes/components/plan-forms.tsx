@@ -1,0 +1,141 @@
+import { IconPlus } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router-dom";
+import { api } from "../../../shared/api";
+import { useInvalidate } from "../api";
+import type { PlanDetail } from "../types";
+import { type FieldSpec, FormModalButton } from "./entity-form";
+import { useAuthoringOptions } from "./options";
+
+/** A new multi-year plan of a nation (or of the user's organisation when no nation is chosen). */
+export function NewPlanButton({ nationId }: { nationId: string | undefined }) {
+  const { t } = useTranslation("programmes");
+  const options = useAuthoringOptions(nationId);
+  const invalidate = useInvalidate();
+  const navigate = useNavigate();
+  const fields: FieldSpec[] = [
+    { name: "code", label: t("authoring.code"), required: true },
+    { name: "kind", label: t("authoring.kind"), kind: "select", data: options.kinds, required: true },
+    { name: "title", label: t("authoring.title"), required: true, wide: true },
+    { name: "nationId", label: t("common.nation"), kind: "select", data: options.nations },
+    {
+      name: "frameworkDocumentId",
+      label: t("authoring.framework"),
+      kind: "select",
+      data: options.frameworks,
+    },
+    { name: "description", label: t("authoring.description"), kind: "textarea", wide: true },
+  ];
+  return (
+    <FormModalButton
+      label={t("authoring.newPlan")}
+      leftSection={<IconPlus size={14} />}
+      buttonProps={{ variant: "filled" }}
+      testId="plan-form"
+      mode="create"
+      fields={fields}
+      initial={{ nationId: nationId ?? "" }}
+      send={(body) => api.post<PlanDetail>("/api/plans", body)}
+      onDone={(plan) => {
+        void invalidate();
+        navigate(`/programmes/plans/${(plan as PlanDetail).id}`);
+      }}
+    />
+  );
+}
+
+/** Edit a plan: only changed fields are sent; the successor names the plan that follows this one. */
+export function EditPlanButton({ plan }: { plan: PlanDetail }) {
+  const { t } = useTranslation("programmes");
+  const options = useAuthoringOptions(plan.nationId);
+  const invalidate = useInvalidate();
+  const fields: FieldSpec[] = [
+    { name: "code", label: t("authoring.code"), required: true },
+    { name: "kind", label: t("authoring.kind"), kind: "select", data: options.kinds, required: true },
+    { name: "title", label: t("authoring.title"), required: true, wide: true },
+    {
+      name: "frameworkDocumentId",
+      label: t("authoring.framework"),
+      kind: "select",
+      data: options.frameworks,
+    },
+    {
+      name: "successorId",
+      label: t("authoring.successor"),
+      kind: "select",
+      data: options.plans.filter((option) => option.value !== plan.id),
+    },
+    { name: "description", label: t("authoring.description"), kind: "textarea", wide: true },
+  ];
+  return (
+    <FormModalButton
+      label={t("authoring.edit")}
+      testId="plan-edit"
+      mode="edit"
+      fields={fields}
+      initial={{
+        code: plan.code,
+        kind: plan.kind,
+        title: plan.title,
+        frameworkDocumentId: plan.frameworkDocumentId ?? "",
+        successorId: plan.successorId ?? "",
+        description: plan.description ?? "",
+      }}
+      send={(body) => api.patch(`/api/plans/${plan.id}`, body)}
+      onDone={() => void invalidate()}
+    />
+  );
+}
+
+/** A numbered period of the plan; its dates come from the statements of sources added on the period's page. */
+export function AddPeriodButton({ plan }: { plan: PlanDetail }) {
+  const { t } = useTranslation("programmes");
+  const invalidate = useInvalidate();
+  const next = Math.max(0, ...plan.periods.map((period) => period.number)) + 1;
+  return (
+    <FormModalButton
+      label={t("authoring.addPeriod")}
+      leftSection={<IconPlus size={14} />}
+      testId="period-form"
+      mode="create"
+      fields={[
+        { name: "number", label: t("authoring.number"), kind: "number", required: true },
+        { name: "label", label: t("authoring.label"), required: true },
+        { name: "title", label: t("authoring.title"), wide: true },
+        { name: "note", label: t("authoring.note"), kind: "textarea", wide: true },
+      ]}
+      initial={{ number: next }}
+      send={(body) => api.post(`/api/plans/${plan.id}/periods`, body)}
+      onDone={() => void invalidate()}
+    />
+  );
+}
+
+/** An objective of the plan, in an area of cooperation, optionally within one period. */
+export function AddObjectiveButton({ plan }: { plan: PlanDetail }) {
+  const { t } = useTranslation("programmes");
+  const options = useAuthoringOptions(plan.nationId);
+  const invalidate = useInvalidate();
+  return (
+    <FormModalButton
+      label={t("authoring.addObjective")}
+      leftSection={<IconPlus size={14} />}
+      testId="objective-form"
+      mode="create"
+      fields={[
+        { name: "code", label: t("authoring.code"), required: true },
+        { name: "areaCode", label: t("common.area"), kind: "select", data: options.areas, required: true },
+        { name: "title", label: t("authoring.title"), required: true, wide: true },
+        {
+          name: "periodId",
+          label: t("plans.period"),
+          kind: "select",
+          data: plan.periods.map((period) => ({ value: period.id, label: period.label })),
+        },
+        { name: "description", label: t("authoring.description"), kind: "textarea", wide: true },
+      ]}
+      send={(body) => api.post(`/api/plans/${plan.id}/objectives`, body)}
+      onDone={() => void invalidate()}
+    />
+  );
+}

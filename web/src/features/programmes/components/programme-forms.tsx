@@ -1,0 +1,105 @@
+import { useTranslation } from "react-i18next";
+import { api } from "../../../shared/api";
+import { useInvalidate, usePlan } from "../api";
+import type { ProgrammeDetail } from "../types";
+import { FormModalButton } from "./entity-form";
+import { useAuthoringOptions } from "./options";
+
+const STATUSES = ["draft", "submitted", "agreed", "closed"] as const;
+const OUTCOMES = ["done", "not_done", "cancelled"] as const;
+
+/** The programme's title, plan, note and status (submitted and agreed tell the people concerned). */
+export function EditProgrammeButton({ programme }: { programme: ProgrammeDetail }) {
+  const { t } = useTranslation("programmes");
+  const options = useAuthoringOptions(programme.nationId);
+  const invalidate = useInvalidate();
+  return (
+    <FormModalButton
+      label={t("authoring.editProgramme")}
+      testId="programme-edit"
+      mode="edit"
+      fields={[
+        {
+          name: "status",
+          label: t("common.status"),
+          kind: "select",
+          required: true,
+          data: STATUSES.map((value) => ({ value, label: t(`programmeStatus.${value}`) })),
+        },
+        { name: "planId", label: t("authoring.plan"), kind: "select", data: options.plans },
+        { name: "title", label: t("authoring.title"), required: true, wide: true },
+        { name: "note", label: t("authoring.note"), kind: "textarea", wide: true },
+      ]}
+      initial={{
+        status: programme.status,
+        planId: programme.planId ?? "",
+        title: programme.title,
+        note: programme.note ?? "",
+      }}
+      send={(body) => api.patch(`/api/annual-programmes/${programme.id}`, body)}
+      onDone={() => void invalidate()}
+    />
+  );
+}
+
+type Item = ProgrammeDetail["items"][number];
+
+/** An item's plan (dates, participants, objectives); the outcome only for the nation's own items. */
+export function EditItemButton({ item, planId }: { item: Item; planId: string | null }) {
+  const { t } = useTranslation("programmes");
+  const options = useAuthoringOptions();
+  const plan = usePlan(planId ?? undefined);
+  const invalidate = useInvalidate();
+  const own = !item.activityId;
+  return (
+    <FormModalButton
+      label={t("authoring.edit")}
+      title={`${t("authoring.editItem")}: ${item.activity?.code ?? item.title}`}
+      buttonProps={{ variant: "subtle" }}
+      testId={`item-edit-${item.id}`}
+      mode="edit"
+      fields={[
+        ...(own ? [{ name: "title", label: t("programmes.item"), required: true, wide: true }] : []),
+        { name: "areaCode", label: t("common.area"), kind: "select", data: options.areas, required: true },
+        { name: "plannedParticipants", label: t("programmes.plannedParticipants"), kind: "number" },
+        { name: "plannedStartsOn", label: t("items.plannedFrom"), kind: "date" },
+        { name: "plannedEndsOn", label: t("authoring.plannedTo"), kind: "date" },
+        ...(own
+          ? [
+              {
+                name: "ownOutcome",
+                label: t("authoring.outcome"),
+                kind: "select" as const,
+                data: OUTCOMES.map((value) => ({ value, label: t(`authoring.outcomes.${value}`) })),
+              },
+              { name: "ownParticipants", label: t("authoring.ownParticipants"), kind: "number" as const },
+            ]
+          : []),
+        {
+          name: "objectiveIds",
+          label: t("plans.objectives"),
+          kind: "multiselect",
+          wide: true,
+          data: (plan.data?.objectives ?? []).map((objective) => ({
+            value: objective.id,
+            label: `${objective.code} — ${objective.title}`,
+          })),
+        },
+        { name: "note", label: t("authoring.note"), kind: "textarea", wide: true },
+      ]}
+      initial={{
+        title: item.title,
+        areaCode: item.areaCode,
+        plannedParticipants: item.plannedParticipants,
+        plannedStartsOn: item.plannedStartsOn ?? "",
+        plannedEndsOn: item.plannedEndsOn ?? "",
+        ownOutcome: item.ownOutcome ?? "",
+        ownParticipants: item.ownParticipants ?? "",
+        objectiveIds: item.objectiveIds,
+        note: item.note ?? "",
+      }}
+      send={(body) => api.patch(`/api/programme-items/${item.id}`, body)}
+      onDone={() => void invalidate()}
+    />
+  );
+}

@@ -106,7 +106,7 @@ export function BulkAddModal({
                 label={option.label}
                 checked={selected.some((chosen) => chosen.value === option.value)}
                 onChange={(event) => toggle(option, event.currentTarget.checked)}
-                data-testid="bulk-option"
+                wrapperProps={{ "data-testid": "bulk-option" }}
               />
             ))}
             {results.data?.length === 0 && <Text c="dimmed">{t("common.none")}</Text>}

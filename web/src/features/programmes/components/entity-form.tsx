@@ -37,7 +37,8 @@ const blank = (field: FieldSpec): Value =>
   field.kind === "multiselect" || field.kind === "lines" ? (field.kind === "lines" ? "" : []) : "";
 
 /** The form's value as the API wants it: empty text is null, lines are a list. */
-function apiValue(field: FieldSpec, value: Value | undefined): unknown {
+function apiValue(field: FieldSpec, value: Value | null | undefined): unknown {
+  if (value === null || value === undefined) return field.kind === "multiselect" ? [] : null;
   if (field.kind === "multiselect") return value ?? [];
   if (field.kind === "lines")
     return String(value ?? "")
@@ -78,7 +79,8 @@ export function EntityForm({ fields, initial, mode, send, onDone, submitLabel, t
         .filter((field) => field.required)
         .map((field) => [
           field.name,
-          (value: Value) => (value === "" || value === undefined ? t("authoring.required") : null),
+          (value: Value | null) =>
+            value === "" || value === null || value === undefined ? t("authoring.required") : null,
         ]),
     ),
   });

@@ -1,3 +1,5 @@
+import { defineResources } from "../../shared/i18n/languages";
+
 /** The words of the authoring forms of plans, frameworks, programmes, goals and milestones (`programmes:authoring.*`). */
 const en = {
   save: "Save",
@@ -70,7 +72,7 @@ const en = {
   deleteMilestoneConfirm: "Delete the milestone “{{title}}”?",
 };
 
-const az: typeof en = {
+const az = {
   save: "Yadda saxla",
   saved: "Yadda saxlanıldı",
   removed: "Silindi",
@@ -142,7 +144,7 @@ const az: typeof en = {
   deleteMilestoneConfirm: "“{{title}}” mərhələsi silinsin?",
 };
 
-const ru: typeof en = {
+const ru = {
   save: "Сохранить",
   saved: "Сохранено",
   removed: "Удалено",
@@ -213,4 +215,4 @@ const ru: typeof en = {
   deleteMilestoneConfirm: "Удалить веху «{{title}}»?",
 };
 
-export const authoringI18n = { en, az, ru };
+export const authoringI18n = defineResources({ en, az, ru });

@@ -3,7 +3,7 @@ import { IconPlus, IconUpload } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
-import { api } from "../../../shared/api";
+import { ApiError, api } from "../../../shared/api";
 import { notifyError, notifySuccess } from "../../../shared/ui";
 import { useInvalidate } from "../api";
 import type { FrameworkDocument } from "../types";
@@ -97,8 +97,9 @@ export function FrameworkActions({ document }: { document: FrameworkDocument }) 
       setFileError(null);
       await invalidate();
     } catch (error) {
-      notifyError(error, t);
-      setFileError(error instanceof Error ? error.message : null);
+      // A refused file (type, size) is said beside the file input; anything else in a notification.
+      if (error instanceof ApiError && error.status < 500) setFileError(error.message);
+      else notifyError(error, t);
     } finally {
       setBusy(false);
     }

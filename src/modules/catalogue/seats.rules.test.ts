@@ -78,10 +78,9 @@ async function nominate(eventId: string, nation: string, priority = 100) {
 const decide = (id: string, decision: "accept" | "waitlist") =>
   organiser.post(`/api/nominations/${id}/decision`, { decision });
 
-async function statusOf(id: string) {
-  return (await t.db.selectFrom("nomination").select("status").where("id", "=", id).executeTakeFirstOrThrow())
+const statusOf = async (id: string) =>
+  (await t.db.selectFrom("nomination").select("status").where("id", "=", id).executeTakeFirstOrThrow())
     .status;
-}
 
 describe("organiser acceptance", () => {
   it("refuses an acceptance beyond the event's capacity when no nation has used its quota", async () => {
@@ -234,18 +233,11 @@ describe("activity status moves", () => {
 });
 
 describe("an activity's cancellation", () => {
+  const pick = ["status", "cancelReason"] as const;
   const activityRow = (id: string) =>
-    t.db
-      .selectFrom("activity")
-      .select(["status", "cancelReason"])
-      .where("id", "=", id)
-      .executeTakeFirstOrThrow();
+    t.db.selectFrom("activity").select(pick).where("id", "=", id).executeTakeFirstOrThrow();
   const eventRow = (id: string) =>
-    t.db
-      .selectFrom("event")
-      .select(["status", "cancelReason"])
-      .where("id", "=", id)
-      .executeTakeFirstOrThrow();
+    t.db.selectFrom("event").select(pick).where("id", "=", id).executeTakeFirstOrThrow();
   const move = (id: string, body: Record<string, unknown>) =>
     organiser.post(`/api/activities/${id}/status`, body);
 

@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiDocument } from "../../scripts/api-document.js";
+import { documentHash, GENERATED_TYPES } from "../../scripts/generate-api-types.js";
 
 /**
  * Findings of Redocly's recommended rules that are true of the API by design, each with its reason. Anything
@@ -53,5 +55,10 @@ describe("the API document", () => {
     // Signing in is exempt from the CSRF check (there is no session yet): the root requirement applies.
     expect(paths["/api/auth/login"]?.post?.security).toBeUndefined();
     expect(paths["/api/events/{id}"]?.get?.security).toBeUndefined();
+  });
+
+  it("matches the web's generated types (run `npm run generate:api` when this fails)", () => {
+    const generated = readFileSync(GENERATED_TYPES, "utf8");
+    expect(generated.split("\n")[1]).toBe(`// document sha256: ${documentHash(document)}`);
   });
 });

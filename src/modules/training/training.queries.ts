@@ -352,6 +352,8 @@ export async function registry(db: Q, viewer: Viewer, query: RegistryQuery, onDa
     base
       .orderBy("r.familyName")
       .orderBy("r.givenName")
+      // Namesakes would otherwise swap places between pages.
+      .orderBy("r.certificateId")
       .limit(query.limit ?? 25)
       .offset(query.offset ?? 0)
       .execute(),

@@ -57,8 +57,13 @@ export function UsersListPage() {
   const permissions = usePermissions();
   const [creating, { open, close }] = useDisclosure(false);
   const list = useListParams({ defaultSort: "username", filters: ["role", "status"] as const });
-  const { sort: _sort, ...query } = list.query;
-  const users = useUsers(query);
+  const { sort: _sort, role, status, ...query } = list.query;
+  // Values from the address bar: only those the API accepts are sent (an edited URL shows the unfiltered list).
+  const users = useUsers({
+    ...query,
+    role: ROLES.find((known) => known === role),
+    status: status === "active" || status === "disabled" ? status : undefined,
+  });
 
   const columns: DataTableColumn<AdminUser>[] = [
     {

@@ -45,7 +45,7 @@ export default {
     // certificates (visibility, status filter) and the certified registry
     "src/modules/training/training.queries.ts:195-209",
     "src/modules/training/training.queries.ts:248-277",
-    "src/modules/training/training.queries.ts:339-366",
+    "src/modules/training/training.queries.ts:339-364",
     // accreditation: allowed transitions
     "src/modules/training/accreditation.service.ts:145-152",
     "src/modules/training/accreditation.service.ts:380-445",

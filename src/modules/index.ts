@@ -10,6 +10,7 @@ import { operationsRoutes } from "./operations/index.js";
 import { programmesRoutes } from "./programmes/index.js";
 import { readinessRoutes } from "./readiness/index.js";
 import { trainingRoutes } from "./training/index.js";
+import { transparencyRoutes } from "./transparency/index.js";
 
 /** Every capability's HTTP plugin, in registration order. Add a capability here and nowhere else. */
 export const modules: RoutesPlugin[] = [
@@ -24,4 +25,5 @@ export const modules: RoutesPlugin[] = [
   notificationsRoutes,
   importsRoutes,
   auditRoutes,
+  transparencyRoutes,
 ];

@@ -28,4 +28,5 @@ export const migrationNames: readonly string[] = [
   "0023_login_backoff",
   "0024_import_mappings",
   "0025_nation_iso_codes",
+  "0026_transparency_log",
 ];

@@ -66,6 +66,10 @@ export interface AuditEntryTable {
   requestId: string | null;
   prevHash: ColumnType<string, never, never>;
   hash: ColumnType<string, never, never>;
+  /** seq − 1: the entry's leaf in the transparency log (0026_transparency_log). */
+  leafIndex: ColumnType<number, never, never>;
+  /** SHA-256(0x00 || the chain hash's 32 bytes), set by the chain trigger. */
+  leafHash: ColumnType<Buffer, never, never>;
 }
 
 export interface OidcLoginStateTable {

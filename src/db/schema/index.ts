@@ -8,6 +8,7 @@ import type { OperationsTables } from "./operations.js";
 import type { ProgrammesTables } from "./programmes.js";
 import type { ReadinessTables } from "./readiness.js";
 import type { TrainingTables } from "./training.js";
+import type { TransparencyTables } from "./transparency.js";
 
 /** Every table Accord knows, by its camelCase name. Each capability keeps its tables in its own file here. */
 export type DB = DirectoryTables &
@@ -19,4 +20,5 @@ export type DB = DirectoryTables &
   OperationsTables &
   MeetingsTables &
   NotificationsTables &
-  ImportsTables;
+  ImportsTables &
+  TransparencyTables;

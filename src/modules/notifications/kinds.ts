@@ -11,6 +11,13 @@ interface KindSpec {
 }
 
 export const KINDS = {
+  "transparency.alarm": {
+    subject: {
+      en: "Transparency log alarm: {origin} ({kind})",
+      az: "Şəffaflıq jurnalı həyəcanı: {origin} ({kind})",
+      ru: "Тревога журнала прозрачности: {origin} ({kind})",
+    },
+  },
   "nomination.nominated": {
     subject: {
       en: "New nomination: {activity}",

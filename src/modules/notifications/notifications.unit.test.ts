@@ -50,6 +50,7 @@ describe("the job queue's schedule", () => {
       "mail_sweep",
       "reminders_run",
       "mail_digest",
+      "transparency_sign",
     ]);
   });
 });

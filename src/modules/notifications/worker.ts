@@ -5,6 +5,7 @@ import { sql } from "kysely";
 import type pg from "pg";
 import type { Config } from "../../config.js";
 import { type Db, withErrorListeners } from "../../db/database.js";
+import { signIfDue } from "../transparency/index.js";
 import { queueDigests } from "./digest.js";
 import { type DeliveryOptions, deliverDue, type Transport, transportFor } from "./mail/delivery.js";
 import { runReminders } from "./reminders.js";
@@ -18,9 +19,13 @@ export interface NotificationWorker {
  * The job queue's schedule (graphile-worker crontab: each item runs once across all instances). The sweep is a
  * safety net for a wake-up lost with a crashed worker; reminders run hourly and are idempotent per period.
  */
-export const CRONTAB = ["* * * * * mail_sweep", "7 * * * * reminders_run", "0 6 * * * mail_digest"].join(
-  "\n",
-);
+export const CRONTAB = [
+  "* * * * * mail_sweep",
+  "7 * * * * reminders_run",
+  "0 6 * * * mail_digest",
+  // A signed head of the audit trail's transparency log when it has grown (and at least hourly).
+  "*/5 * * * * transparency_sign",
+].join("\n");
 
 const wakeKey = (at: Date) => `mail_deliver.at.${Math.ceil(at.getTime() / 1000)}`;
 
@@ -58,6 +63,9 @@ export function taskList(deps: { db: Db; config: Config; transport: Transport; w
     },
     mail_digest: async () => {
       await queueDigests(deps.db, new Date());
+    },
+    transparency_sign: async () => {
+      await signIfDue(deps.db, deps.config);
     },
   };
 }

@@ -96,9 +96,9 @@ describe("the Merkle tree of RFC 9162", () => {
     const fork = [...d.slice(0, 7), ...data(20).slice(13, 19)];
     const forkProof = consistencyProof(source(fork), 9, 13);
     expect(verifyConsistency(9, 13, MTH(d.slice(0, 9)), MTH(fork), forkProof)).toBe(false);
-    expect(verifyConsistency(7, 13, MTH(d.slice(0, 7)), MTH(fork), consistencyProof(source(fork), 7, 13))).toBe(
-      true,
-    );
+    expect(
+      verifyConsistency(7, 13, MTH(d.slice(0, 7)), MTH(fork), consistencyProof(source(fork), 7, 13)),
+    ).toBe(true);
     // A rollback: a head of 13 cannot be followed by one of 10.
     expect(verifyConsistency(13, 10, root, MTH(d.slice(0, 10)), [])).toBe(false);
   });

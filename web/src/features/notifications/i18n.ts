@@ -30,6 +30,7 @@ export const notificationsI18n = defineResources({
       "programme.": "Programmes",
     },
     kinds: {
+      "transparency.alarm": "Transparency log alarm",
       "nomination.nominated": "New nomination",
       "nomination.accepted": "Seat accepted",
       "nomination.waitlisted": "Waitlisted",
@@ -119,6 +120,7 @@ export const notificationsI18n = defineResources({
       "programme.": "Proqramlar",
     },
     kinds: {
+      "transparency.alarm": "Şəffaflıq jurnalı həyəcanı",
       "nomination.nominated": "Yeni namizədlik",
       "nomination.accepted": "Yer təsdiqləndi",
       "nomination.waitlisted": "Gözləmə siyahısında",
@@ -208,6 +210,7 @@ export const notificationsI18n = defineResources({
       "programme.": "Программы",
     },
     kinds: {
+      "transparency.alarm": "Тревога журнала прозрачности",
       "nomination.nominated": "Новая номинация",
       "nomination.accepted": "Место подтверждено",
       "nomination.waitlisted": "В листе ожидания",

@@ -1,0 +1,3 @@
+export type { SignedHead } from "./heads.js";
+export { transparencyRoutes } from "./transparency.routes.js";
+export { signIfDue, signNow } from "./transparency.service.js";

@@ -5,7 +5,7 @@ import type { Db } from "../db/database.js";
 import { parsePublicKey, type SignedHead } from "../modules/transparency/heads.js";
 import { signNow } from "../modules/transparency/index.js";
 import * as queries from "../modules/transparency/transparency.queries.js";
-import { inclusion } from "../modules/transparency/transparency.service.js";
+import { consistency, inclusion } from "../modules/transparency/transparency.service.js";
 import { currentTreeSize } from "../modules/transparency/tree.queries.js";
 import {
   checkHeadAgainstLog,
@@ -98,6 +98,38 @@ export function registerTransparencyCommands(audit: Command, withDatabase: WithD
         say(`The log extends the kept head of size ${head.treeSize} (signed ${head.timestamp})`);
       for (const problem of problems) console.error(`${file}: ${problem}`);
       if (problems.length) process.exit(2);
+    });
+
+  audit
+    .command("push")
+    .description(
+      "Hand the newest signed head to a witness instance (POST /api/transparency/witness), with the proof it asks for",
+    )
+    .requiredOption("--to <url>", "the witness's address")
+    .action(async (options: { to: string }) => {
+      const url = `${options.to.replace(/\/+$/, "")}/api/transparency/witness`;
+      const post = async (body: unknown) => {
+        const response = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        const reply = (await response.json()) as { status?: string; heldSize?: number; message?: string };
+        if (!response.ok) throw new Error(`${url} answered ${response.status}: ${reply.message ?? ""}`);
+        return reply;
+      };
+      const reply = await withDatabase(async ({ db }) => {
+        const head = (await queries.findHead(db)) ?? (await signNow(db, loadConfig()));
+        const first = await post({ head });
+        if (first.status !== "proof_needed" || first.heldSize === undefined) return first;
+        const proof = await consistency(cliCtx(db), first.heldSize, head.treeSize);
+        return post({ head, consistency: { fromSize: first.heldSize, proof: proof.proof } });
+      });
+      if (reply.status === "alarm") {
+        console.error(`The witness raised an alarm: ${reply.message}`);
+        process.exit(2);
+      }
+      say(`Witness ${options.to}: ${reply.status}`);
     });
 
   audit

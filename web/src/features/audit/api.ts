@@ -48,3 +48,26 @@ export const useVerifyChain = () =>
 
 /** The CSV export is a plain link (a download the browser handles), with the same filters as the table. */
 export const exportUrl = (filters: AuditFilters) => `/api/audit/export.csv${toQueryString(filters)}`;
+
+/** An audit entry's inclusion proof in a signed head of the transparency log (GET /api/transparency/inclusion). */
+export interface InclusionProof {
+  seq: number;
+  leafIndex: number;
+  chainHash: string;
+  leafHash: string;
+  treeSize: number;
+  proof: string[];
+  head: {
+    origin: string;
+    treeSize: number;
+    rootHash: string;
+    timestamp: string;
+    keyId: string;
+    signature: string;
+  };
+}
+
+export const useInclusionProof = () =>
+  useMutation({
+    mutationFn: (seq: number) => api.get<InclusionProof>(`/api/transparency/inclusion/${seq}`),
+  });

@@ -12,6 +12,7 @@ import {
   useListParams,
 } from "../../../shared/ui";
 import { type AuditEntry, type AuditFilters, exportUrl, useAuditEntries, useVerifyChain } from "../api";
+import { LogProof } from "../log-proof";
 
 const FILTERS = ["actor", "recordType", "recordId", "action", "from", "to"] as const;
 
@@ -105,6 +106,7 @@ export function AuditPage() {
         </Text>
       ),
     },
+    { key: "log", header: t("log"), render: (entry) => <LogProof seq={entry.seq} />, width: 190 },
   ];
 
   return (

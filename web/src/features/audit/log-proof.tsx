@@ -52,7 +52,10 @@ export function LogProof({ seq }: { seq: number }) {
   const proof = useInclusionProof();
   const [holds, setHolds] = useState<boolean | null>(null);
   useEffect(() => {
-    if (proof.data) void inclusionHolds(proof.data).then(setHolds);
+    if (proof.data)
+      inclusionHolds(proof.data)
+        .then(setHolds)
+        .catch(() => setHolds(false));
   }, [proof.data]);
   if (!proof.data || holds === null)
     return (

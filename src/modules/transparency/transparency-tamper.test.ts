@@ -123,6 +123,27 @@ describe("an intact log", () => {
   });
 });
 
+let baseUrl: string;
+const stateFile = path.join(dir, "held-head.json");
+
+describe("the command-line witness", () => {
+  it("holds the first head, then accepts a grown log with its consistency proof", async () => {
+    await t.app.listen({ host: "127.0.0.1", port: 0 });
+    const address = t.app.server.address();
+    baseUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    const first = await cli("audit", "witness", "--from", baseUrl, "--state", stateFile);
+    expect(first.out).toContain("(first head held)");
+    expect(first.code).toBe(0);
+    await nations(["QXM"]);
+    const grown = await signNow(t.db, t.config);
+    const second = await cli("audit", "witness", "--from", baseUrl, "--state", stateFile);
+    expect(second.out).toMatch(
+      new RegExp(`Accepted the head of size ${grown.treeSize} .*\\(extends size \\d+\\)`),
+    );
+    expect(second.code).toBe(0);
+  });
+});
+
 describe("tampering", () => {
   it("an older state restored over a newer one: the kept head names the rollback, then the fork", async () => {
     const older = await signNow(t.db, t.config);
@@ -182,5 +203,14 @@ describe("tampering", () => {
     expect(verdict.problems).toContain(
       `ROLLBACK: the head signed ${head.timestamp} covers ${head.treeSize} entries, but the log holds ${head.treeSize - 3}: entries ${head.treeSize - 2} to ${head.treeSize} were removed`,
     );
+    // The heads go too (as with an older backup restored), but a witness had fetched the newest one.
+    writeFileSync(stateFile, JSON.stringify(head));
+    await asOwner(async (db) => {
+      await sql`delete from transparency_head where tree_size > ${head.treeSize - 3}`.execute(db);
+      await sql`delete from audit_tree_node`.execute(db);
+    });
+    const witness = await cli("audit", "witness", "--from", baseUrl, "--state", stateFile);
+    expect(witness.out).toContain(`ALARM (rollback) from ${baseUrl}: log ${ORIGIN} ROLLED BACK`);
+    expect(witness.code).toBe(2);
   });
 });

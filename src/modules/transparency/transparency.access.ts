@@ -31,7 +31,7 @@ export const accessEntries: AccessEntry[] = [
     request: () => ({ url: "/api/transparency/inclusion/1" }),
   },
   // Anyone may send a head, but only of a log the instance is configured to trust (ACCORD_WITNESS_TRUST); the
-  // matrix's instance trusts none, so every caller is refused with 403. Trusted heads: transparency.test.ts.
+  // matrix's instance trusts none, so every caller gets 404 (no such watched log). Trusted heads: transparency.test.ts.
   {
     method: "POST",
     url: "/api/transparency/witness",

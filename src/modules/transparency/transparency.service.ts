@@ -5,7 +5,7 @@ import { authorize } from "../../platform/access/policy.js";
 import { canRead } from "../../platform/access/releasability.js";
 import { readsEverything } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
-import { AppError, notFound, validation } from "../../platform/errors.js";
+import { notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { notify } from "../notifications/notify.js";
 import { parsePublicKey, type SignedHead, signHead, signingKey } from "./heads.js";
@@ -115,8 +115,8 @@ export interface WitnessInput {
 export async function witness(ctx: Ctx, input: WitnessInput) {
   authorize(ctx.viewer, "transparency.witness");
   const trusted = ctx.config.transparency.trustedLogs.filter((log) => log.origin === input.head.origin);
-  // An unknown origin leaves nothing behind (anyone may call this route).
-  if (!trusted.length) throw new AppError("FORBIDDEN", "This instance does not witness that log");
+  // An unknown origin leaves nothing behind (anyone may call this route): 404, as for a route of no log.
+  if (!trusted.length) throw notFound("A log of that origin watched by this instance");
   const held = await queries.heldHead(ctx.db, input.head.origin);
   const heldHead = (held?.head as SignedHead | undefined) ?? null;
   if (input.consistency && heldHead && input.consistency.fromSize !== heldHead.treeSize)

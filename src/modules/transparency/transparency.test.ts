@@ -248,7 +248,7 @@ describe("a witness of the log", () => {
   it("refuses heads of a log it does not watch, leaving nothing behind", async () => {
     const before = await alarms();
     const reply = await push({ head: { ...(await head(a)), origin: "https://other.example" } });
-    expect(reply.status).toBe(403);
+    expect(reply.status).toBe(404);
     expect(await alarms()).toEqual(before);
   });
 });

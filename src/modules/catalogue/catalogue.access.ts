@@ -287,6 +287,15 @@ export const accessEntries: AccessEntry[] = [
       body: { personId: await person(ctx, scope) },
     }),
   },
+  {
+    method: "GET",
+    url: "/api/events/:id/candidates",
+    // The nomination form's people: for those who nominate, on events they can see.
+    access: NOMINATORS,
+    request: async (ctx, scope) => ({
+      url: `/api/events/${(await activity(ctx, scope)).eventId}/candidates`,
+    }),
+  },
   { method: "GET", url: "/api/nominations", access: SIGNED_IN },
   {
     method: "GET",

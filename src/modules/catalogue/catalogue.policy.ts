@@ -73,6 +73,9 @@ export const catalogueActions = definePolicy({
   "nomination.create": (viewer: Viewer, target: { nationId: string; activity: ReleasableRecord }) =>
     (isAdministrator(viewer) || coordinatesNation(viewer, target.nationId)) &&
     canRead(viewer, target.activity),
+  /** The nomination form's list of people: for those who nominate (administrators, national coordinators). */
+  "nomination.candidates": (viewer: Viewer) =>
+    isAdministrator(viewer) || hasRole(viewer, "national_coordinator"),
   "nomination.update": (viewer: Viewer, nomination: NominationRecord) =>
     isAdministrator(viewer) || coordinatesNation(viewer, nomination.nationId),
   "nomination.withdraw": (viewer: Viewer, nomination: NominationRecord) =>

@@ -4,6 +4,8 @@ import { errorResponses, IdParams, Page, Uuid } from "../../platform/http/schema
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { enforceRateLimit } from "../../platform/rate-limit.js";
 import { viewerForUser } from "../identity/index.js";
+import { Candidate, CandidateQuery } from "./candidates.schemas.js";
+import * as candidates from "./candidates.service.js";
 import {
   ActivityDetail,
   ActivityInput,
@@ -252,6 +254,20 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
     },
     async (request, reply) =>
       reply.status(201).send(await service.nominate(ctxOf(request), request.params.id, request.body)),
+  );
+  app.get(
+    "/api/events/:id/candidates",
+    {
+      schema: {
+        tags: nominations,
+        summary:
+          "People the caller may nominate for the event, with their nomination for it and whether they already hold the course's qualification",
+        params: IdParams,
+        querystring: CandidateQuery,
+        response: { 200: Page(Candidate), ...errorResponses },
+      },
+    },
+    async (request) => candidates.listCandidates(ctxOf(request), request.params.id, request.query),
   );
   app.get(
     "/api/nominations",

@@ -1,3 +1,4 @@
+import { formatDateText } from "../../platform/dates.js";
 import type { periodReport, programmeReport } from "./programmes.service.js";
 import type { ReportDocument } from "./report-export.js";
 
@@ -169,12 +170,13 @@ export function programmeReportDocument(
       ? `${programme.firstYear}`
       : `${programme.firstYear}–${programme.lastYear}`;
   return {
+    language,
     title: `${programme.title}`,
     subtitle: w.programmeSubtitle(
       `${programme.nation.nameEn} (${programme.nation.code})`,
       span,
-      report.spanFrom,
-      report.spanTo,
+      formatDateText(report.spanFrom, language),
+      formatDateText(report.spanTo, language),
     ),
     tables: [
       {
@@ -215,6 +217,7 @@ export function programmeReportDocument(
       },
       {
         name: w.items,
+        dateColumns: [3],
         columns: [
           w.item,
           w.activityCode,
@@ -253,12 +256,14 @@ export function periodReportDocument(
 ): ReportDocument {
   const w = WORDS[language];
   const { totals } = report;
+  const day = (iso: string) => formatDateText(iso, language);
   const dates = report.period.statements
-    .map((s) => `${s.startsOn} – ${s.endsOn ?? "?"} (${s.source})`)
+    .map((s) => `${day(s.startsOn)} – ${s.endsOn ? day(s.endsOn) : "?"} (${s.source})`)
     .join("; ");
   return {
+    language,
     title: `${report.plan.title} — ${report.period.label}`,
-    subtitle: w.periodSubtitle(report.plan.code, report.period.label, dates, report.asOf),
+    subtitle: w.periodSubtitle(report.plan.code, report.period.label, dates, day(report.asOf)),
     tables: [
       {
         name: w.byArea,
@@ -301,6 +306,7 @@ export function periodReportDocument(
       },
       {
         name: w.lateActions,
+        dateColumns: [2],
         columns: [w.objective, w.action, w.due, w.status, w.progress],
         rows: report.lateActions.map((row) => [
           row.objectiveCode,

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import ExcelJS from "exceljs";
 import PDFDocument from "pdfkit";
+import { type DateLanguage, formatDateText } from "../../platform/dates.js";
 
 export type Cell = string | number | null;
 
@@ -11,9 +12,13 @@ export interface ReportTable {
   rows: Cell[][];
   /** Columns of codes for machines (CSV, XLSX): a PDF is read by people and leaves them out. */
   codeColumns?: number[];
+  /** Columns of ISO dates: CSV and XLSX keep them ISO (data), a PDF writes them in the report's language. */
+  dateColumns?: number[];
 }
 
 export interface ReportDocument {
+  /** The language of the words and of the dates a PDF writes out (English when not given). */
+  language?: DateLanguage;
   title: string;
   subtitle: string;
   /** The first table is the one a CSV export carries. */
@@ -82,10 +87,14 @@ export function toPdf(report: ReportDocument): Promise<Buffer> {
   const width = doc.page.width - 72;
   for (const full of report.tables) {
     const keep = (_: unknown, index: number) => !full.codeColumns?.includes(index);
+    const cell = (value: Cell, index: number): Cell =>
+      typeof value === "string" && value && full.dateColumns?.includes(index)
+        ? formatDateText(value, report.language ?? "en")
+        : value;
     const table = {
       ...full,
       columns: full.columns.filter(keep),
-      rows: full.rows.map((row) => row.filter(keep)),
+      rows: full.rows.map((row) => row.map(cell).filter(keep)),
     };
     doc.font("bold").fontSize(12).text(table.name).moveDown(0.3);
     const first = Math.max(0.3, Math.min(0.45, 1 - 0.1 * (table.columns.length - 1)));

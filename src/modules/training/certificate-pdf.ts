@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
+import { formatDateText } from "../../platform/dates.js";
 
 const require = createRequire(import.meta.url);
 // pdfkit's standard fonts have neither Cyrillic nor the Azerbaijani schwa (ə): DejaVu Sans, from an npm package, has.
@@ -73,9 +74,8 @@ const TEXT: Record<
   },
 };
 
-/** dd.mm.yyyy for az and ru, yyyy-mm-dd (ISO) for en: unambiguous in every language. */
-const formatDate = (iso: string, language: Language) =>
-  language === "en" ? iso : `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+/** Each language's own way to write a date, as the web app does: `8 March 2027`, `8 mart 2027`, `8 марта 2027 г.`. */
+const formatDate = (iso: string, language: Language) => formatDateText(iso, language);
 
 export interface CertificatePdfInput {
   language: Language;

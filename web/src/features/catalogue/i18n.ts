@@ -22,6 +22,8 @@ export const catalogueI18n = defineResources({
       results: "{{count}} activities",
       empty: "No activity matches these filters.",
       clear: "Clear filters",
+      filters: "Filters",
+      filtersTitle: "Filter the activities",
       feed: "Calendar feed of this search",
       sort: "Sort",
       sorts: {
@@ -113,6 +115,8 @@ export const catalogueI18n = defineResources({
       done: "Nomination recorded",
       warnings: "Warnings",
       alreadyNominated: "already nominated ({{status}})",
+      certified: "already certified",
+      certifiedUntil: "certified until {{date}}",
     },
     nominations: {
       title: "Nominations",
@@ -263,6 +267,8 @@ export const catalogueI18n = defineResources({
       results: "{{count}} tədbir",
       empty: "Bu filtrlərə uyğun tədbir yoxdur.",
       clear: "Filtrləri təmizlə",
+      filters: "Filtrlər",
+      filtersTitle: "Tədbirləri filtrləyin",
       feed: "Bu axtarışın təqvim lenti",
       sort: "Sıralama",
       sorts: {
@@ -354,6 +360,8 @@ export const catalogueI18n = defineResources({
       done: "Namizədlik qeydə alındı",
       warnings: "Xəbərdarlıqlar",
       alreadyNominated: "artıq namizəddir ({{status}})",
+      certified: "artıq sertifikatlıdır",
+      certifiedUntil: "{{date}} tarixinədək sertifikatlıdır",
     },
     nominations: {
       title: "Namizədliklər",
@@ -505,6 +513,8 @@ export const catalogueI18n = defineResources({
       results: "Мероприятий: {{count}}",
       empty: "Нет мероприятий, подходящих под эти фильтры.",
       clear: "Сбросить фильтры",
+      filters: "Фильтры",
+      filtersTitle: "Фильтры мероприятий",
       feed: "Календарная лента этого поиска",
       sort: "Сортировка",
       sorts: {
@@ -596,6 +606,8 @@ export const catalogueI18n = defineResources({
       done: "Номинация записана",
       warnings: "Предупреждения",
       alreadyNominated: "уже выдвинут(а) ({{status}})",
+      certified: "уже сертифицирован(а)",
+      certifiedUntil: "сертифицирован(а) до {{date}}",
     },
     nominations: {
       title: "Номинации",

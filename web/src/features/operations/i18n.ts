@@ -105,6 +105,7 @@ export const operationsI18n = defineResources({
       rejectNote: "Why is it rejected?",
       none: "No lessons.",
       moveTo: "Move to {{status}}",
+      inColumn: "Lessons in this column: {{count}}",
       exercise: "Exercise",
     },
     lessonStatuses: {
@@ -276,6 +277,7 @@ export const operationsI18n = defineResources({
       rejectNote: "Niyə rədd edilir?",
       none: "Dərs yoxdur.",
       moveTo: "{{status}} vəziyyətinə keçir",
+      inColumn: "Bu sütundakı dərslər: {{count}}",
       exercise: "Təlim",
     },
     lessonStatuses: {
@@ -447,6 +449,7 @@ export const operationsI18n = defineResources({
       rejectNote: "Почему урок отклонён?",
       none: "Уроков нет.",
       moveTo: "Перевести: {{status}}",
+      inColumn: "Уроков в этой колонке: {{count}}",
       exercise: "Учение",
     },
     lessonStatuses: {

@@ -124,6 +124,7 @@ export const programmesI18n = defineResources({
     },
     programmes: {
       title: "Annual programmes",
+      titlePlaceholder: "e.g. Annual programme 2027",
       description:
         "A nation's programme for a year or two: what was planned, and what was done according to nominations and attendance.",
       span: "Years",
@@ -315,6 +316,7 @@ export const programmesI18n = defineResources({
     },
     programmes: {
       title: "İllik proqramlar",
+      titlePlaceholder: "məs. 2027-ci il üçün illik proqram",
       description:
         "Dövlətin bir və ya iki illik proqramı: nə planlaşdırılıb və namizədliklərə və iştiraka görə nə edilib.",
       span: "İllər",
@@ -512,6 +514,7 @@ export const programmesI18n = defineResources({
     },
     programmes: {
       title: "Годовые программы",
+      titlePlaceholder: "напр. Годовая программа на 2027 год",
       description:
         "Программа государства на год или два: что запланировано и что сделано по номинациям и посещаемости.",
       span: "Годы",

@@ -39,6 +39,18 @@ export function formatDateTime(value: string | null | undefined, language: Langu
   return date.isValid() ? date.format(`${formats.day}, ${formats.time}`) : value;
 }
 
+/** The local 24-hour time of an ISO timestamp (`14:30`); its day is written once above, by `formatDate`. */
+export function formatTime(value: string | null | undefined): string {
+  if (!value) return "";
+  const date = dayjs(value);
+  return date.isValid() ? date.format("HH:mm") : value;
+}
+
+/** The local calendar day (`YYYY-MM-DD`) of an ISO timestamp, to group what happens on one day. */
+export function localDay(value: string): string {
+  return dayjs(value).format("YYYY-MM-DD");
+}
+
 /**
  * A number as the language writes it: `1,234.5` (en), `1 234,5` (ru), `1.234,5` (az). Browsers without Azerbaijani
  * locale data (Chromium's ICU) would write it the English way, so az swaps the separators of the English form.
@@ -59,6 +71,7 @@ export function useFormat() {
     date: (value: string | null | undefined, precision?: DatePrecision | "short") =>
       formatDate(value, language, precision),
     dateTime: (value: string | null | undefined) => formatDateTime(value, language),
+    time: formatTime,
     number: (value: number) => formatNumber(value, language),
   };
 }

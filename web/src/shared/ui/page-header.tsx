@@ -20,6 +20,11 @@ export interface PageHeaderProps {
   breadcrumbs?: Crumb[];
 }
 
+const BREADCRUMB_STYLES = {
+  root: { flexWrap: "wrap", rowGap: 4, minWidth: 0 },
+  breadcrumb: { whiteSpace: "normal", overflowWrap: "anywhere", minWidth: 0, lineHeight: 1.4 },
+} as const;
+
 /** The top of every page: breadcrumbs, one `h1`, an optional description and the page's actions. */
 export function PageHeader({
   title,
@@ -34,7 +39,9 @@ export function PageHeader({
   return (
     <Stack gap="xs" mb="lg">
       {breadcrumbs && breadcrumbs.length > 0 && (
-        <Breadcrumbs style={{ flexWrap: "wrap", rowGap: 4 }}>
+        // Mantine sets each crumb's own style and `white-space: nowrap`, so a long crumb's wrapping is set here, on
+        // the crumb slot: the row wraps between crumbs, and a crumb longer than the screen wraps inside itself.
+        <Breadcrumbs styles={BREADCRUMB_STYLES}>
           {breadcrumbs.map((crumb, index) =>
             crumb.to ? (
               <Anchor key={crumb.to} component={Link} to={crumb.to} size="sm">

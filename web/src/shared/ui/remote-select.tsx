@@ -6,6 +6,8 @@ import { useMemo, useState } from "react";
 export interface RemoteOption {
   value: string;
   label: string;
+  /** Shown but not choosable (e.g. a person already nominated). */
+  disabled?: boolean;
 }
 
 export interface RemoteSelectProps

@@ -147,6 +147,7 @@ export function AuditPage() {
         <Group align="flex-end" wrap="wrap">
           <TextInput
             label={t("actor")}
+            placeholder={t("actorPlaceholder")}
             defaultValue={filters.actor}
             key={`actor-${filters.actor}`}
             onBlur={(event) => list.setFilter("actor", event.currentTarget.value.trim() || null)}
@@ -155,6 +156,7 @@ export function AuditPage() {
           />
           <TextInput
             label={t("recordType")}
+            placeholder={t("recordTypePlaceholder")}
             defaultValue={filters.recordType}
             key={`type-${filters.recordType}`}
             onBlur={(event) => list.setFilter("recordType", event.currentTarget.value.trim() || null)}
@@ -163,6 +165,7 @@ export function AuditPage() {
           />
           <TextInput
             label={t("recordId")}
+            placeholder={t("recordIdPlaceholder")}
             defaultValue={filters.recordId}
             key={`id-${filters.recordId}`}
             onBlur={(event) => list.setFilter("recordId", event.currentTarget.value.trim() || null)}
@@ -171,6 +174,7 @@ export function AuditPage() {
           />
           <TextInput
             label={t("action")}
+            placeholder={t("actionPlaceholder")}
             title={t("actionHint")}
             defaultValue={filters.action}
             key={`action-${filters.action}`}

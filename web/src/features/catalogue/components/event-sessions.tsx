@@ -2,7 +2,7 @@ import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@man
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { ApiError, api, applyServerErrors } from "../../../shared/api";
-import { useFormat } from "../../../shared/i18n/format";
+import { localDay, useFormat } from "../../../shared/i18n/format";
 import { ConfirmButton, notifyError, notifySuccess } from "../../../shared/ui";
 import { useInvalidateCatalogue } from "../api";
 import type { EventDetail } from "../types";
@@ -13,7 +13,7 @@ const instant = (local: string) => (local ? new Date(local).toISOString() : "");
 /** An event's timetable: everyone reads it; its organiser adds and removes sessions. */
 export function EventSessions({ event }: { event: EventDetail }) {
   const { t } = useTranslation("catalogue");
-  const { dateTime } = useFormat();
+  const { date, dateTime, time } = useFormat();
   const invalidate = useInvalidateCatalogue();
   const manage = event.canManage && event.status !== "cancelled";
   const form = useForm({
@@ -25,6 +25,12 @@ export function EventSessions({ event }: { event: EventDetail }) {
     },
   });
   if (!manage && event.sessions.length === 0) return null;
+  // The timetable by day: each date once, then that day's sessions by their times.
+  const days = new Map<string, EventDetail["sessions"]>();
+  for (const session of [...event.sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt))) {
+    const day = localDay(session.startsAt);
+    days.set(day, [...(days.get(day) ?? []), session]);
+  }
 
   const add = form.onSubmit(async (values) => {
     try {
@@ -64,27 +70,35 @@ export function EventSessions({ event }: { event: EventDetail }) {
         <Table.ScrollContainer minWidth={320}>
           <Table>
             <Table.Tbody>
-              {event.sessions.map((session) => (
-                <Table.Tr key={session.id}>
-                  <Table.Td>{session.title}</Table.Td>
-                  <Table.Td>
-                    {dateTime(session.startsAt)} – {dateTime(session.endsAt)}
-                  </Table.Td>
-                  {manage && (
-                    <Table.Td>
-                      <ConfirmButton
-                        size="compact-xs"
-                        variant="subtle"
-                        message={t("eventEdit.removeSessionConfirm", { title: session.title })}
-                        onConfirm={() => remove(session.id)}
-                        data-testid={`session-remove-${session.id}`}
-                      >
-                        {t("eventEdit.removeSession")}
-                      </ConfirmButton>
+              {[...days].map(([day, sessions]) => [
+                <Table.Tr key={day} data-testid={`session-day-${day}`}>
+                  <Table.Th colSpan={manage ? 3 : 2} bg="var(--mantine-color-default-hover)">
+                    {date(day)}
+                  </Table.Th>
+                </Table.Tr>,
+                ...sessions.map((session) => (
+                  <Table.Tr key={session.id} data-testid={`session-${session.id}`}>
+                    <Table.Td w={130} style={{ whiteSpace: "nowrap" }}>
+                      {time(session.startsAt)} –{" "}
+                      {localDay(session.endsAt) === day ? time(session.endsAt) : dateTime(session.endsAt)}
                     </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
+                    <Table.Td>{session.title}</Table.Td>
+                    {manage && (
+                      <Table.Td>
+                        <ConfirmButton
+                          size="compact-xs"
+                          variant="subtle"
+                          message={t("eventEdit.removeSessionConfirm", { title: session.title })}
+                          onConfirm={() => remove(session.id)}
+                          data-testid={`session-remove-${session.id}`}
+                        >
+                          {t("eventEdit.removeSession")}
+                        </ConfirmButton>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                )),
+              ])}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

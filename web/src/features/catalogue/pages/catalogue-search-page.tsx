@@ -4,6 +4,7 @@ import {
   Button,
   Checkbox,
   Code,
+  Drawer,
   Grid,
   Group,
   Paper,
@@ -15,6 +16,8 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
+import { IconFilter } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
@@ -101,6 +104,14 @@ export function CatalogueSearchPage() {
     }
   };
   const filtered = Object.values(list.filters).some(Boolean) || !!list.q;
+  // Every chosen value counts (two areas are two filters); the search box is not a filter.
+  const activeFilters = Object.values(list.filters).reduce(
+    (count, value) => count + value.split(",").filter(Boolean).length,
+    0,
+  );
+  // Below the md breakpoint the filters wait behind a button, so that a phone shows the results first.
+  const small = useMediaQuery("(max-width: 61.99em)");
+  const [filtersOpen, filtersDrawer] = useDisclosure(false);
 
   const areaName = (code: string) => {
     const area = areas.data?.find((item) => item.code === code);
@@ -177,6 +188,88 @@ export function CatalogueSearchPage() {
     },
   ];
 
+  const facets = (
+    <Stack gap="sm" data-testid="catalogue-facets">
+      {signedIn && (
+        <Switch
+          label={t("search.eligibleForMyNation")}
+          checked={list.filters.eligibleForMyNation === "true"}
+          onChange={(event) =>
+            list.setFilter("eligibleForMyNation", event.currentTarget.checked ? "true" : null)
+          }
+          data-testid="filter-eligible"
+        />
+      )}
+      <Switch
+        label={t("search.hasFreeSeats")}
+        checked={list.filters.hasFreeSeats === "true"}
+        onChange={(event) => list.setFilter("hasFreeSeats", event.currentTarget.checked ? "true" : null)}
+        data-testid="filter-free-seats"
+      />
+      <Group grow>
+        <TextInput
+          type="date"
+          label={t("search.from")}
+          value={list.filters.from}
+          onChange={(event) => list.setFilter("from", event.currentTarget.value || null)}
+        />
+        <TextInput
+          type="date"
+          label={t("search.to")}
+          value={list.filters.to}
+          onChange={(event) => list.setFilter("to", event.currentTarget.value || null)}
+        />
+      </Group>
+      {activities.data?.facets &&
+        (Object.keys(FACET_PARAM) as FacetName[]).map((facet) => {
+          const buckets = activities.data.facets?.[facet] ?? [];
+          if (!buckets.length) return null;
+          return (
+            <Paper key={facet} withBorder p="xs" data-testid={`facet-${facet}`}>
+              <Title order={3} size="h6" mb={4}>
+                {t(`facets.${facet}`)}
+              </Title>
+              <ScrollArea.Autosize mah={220}>
+                <Stack gap={4}>
+                  {buckets.map((bucket) => (
+                    <Checkbox
+                      key={bucket.value}
+                      size="xs"
+                      checked={isChecked(facet, bucket.value)}
+                      onChange={() => toggle(facet, bucket.value)}
+                      label={`${bucketLabel(facet, bucket)} (${bucket.count})`}
+                      data-testid={`facet-${facet}-${bucket.value}`}
+                    />
+                  ))}
+                </Stack>
+              </ScrollArea.Autosize>
+            </Paper>
+          );
+        })}
+      {signedIn && (
+        <Button variant="light" size="xs" onClick={saveSearchFeed} data-testid="search-feed">
+          {t("search.feed")}
+        </Button>
+      )}
+      {feedUrl && (
+        <Code block data-testid="search-feed-url">
+          {feedUrl}
+        </Code>
+      )}
+      {filtered && (
+        <Button
+          variant="subtle"
+          onClick={() => {
+            list.setQ("");
+            for (const name of FILTERS) list.setFilter(name, null);
+          }}
+        >
+          {t("search.clear")}
+        </Button>
+      )}
+    </Stack>
+  );
+
   return (
     <>
       <PageHeader
@@ -205,89 +298,7 @@ export function CatalogueSearchPage() {
         }
       />
       <Grid>
-        <Grid.Col span={{ base: 12, md: 3 }}>
-          <Stack gap="sm" data-testid="catalogue-facets">
-            {signedIn && (
-              <Switch
-                label={t("search.eligibleForMyNation")}
-                checked={list.filters.eligibleForMyNation === "true"}
-                onChange={(event) =>
-                  list.setFilter("eligibleForMyNation", event.currentTarget.checked ? "true" : null)
-                }
-                data-testid="filter-eligible"
-              />
-            )}
-            <Switch
-              label={t("search.hasFreeSeats")}
-              checked={list.filters.hasFreeSeats === "true"}
-              onChange={(event) =>
-                list.setFilter("hasFreeSeats", event.currentTarget.checked ? "true" : null)
-              }
-              data-testid="filter-free-seats"
-            />
-            <Group grow>
-              <TextInput
-                type="date"
-                label={t("search.from")}
-                value={list.filters.from}
-                onChange={(event) => list.setFilter("from", event.currentTarget.value || null)}
-              />
-              <TextInput
-                type="date"
-                label={t("search.to")}
-                value={list.filters.to}
-                onChange={(event) => list.setFilter("to", event.currentTarget.value || null)}
-              />
-            </Group>
-            {activities.data?.facets &&
-              (Object.keys(FACET_PARAM) as FacetName[]).map((facet) => {
-                const buckets = activities.data.facets?.[facet] ?? [];
-                if (!buckets.length) return null;
-                return (
-                  <Paper key={facet} withBorder p="xs" data-testid={`facet-${facet}`}>
-                    <Title order={3} size="h6" mb={4}>
-                      {t(`facets.${facet}`)}
-                    </Title>
-                    <ScrollArea.Autosize mah={220}>
-                      <Stack gap={4}>
-                        {buckets.map((bucket) => (
-                          <Checkbox
-                            key={bucket.value}
-                            size="xs"
-                            checked={isChecked(facet, bucket.value)}
-                            onChange={() => toggle(facet, bucket.value)}
-                            label={`${bucketLabel(facet, bucket)} (${bucket.count})`}
-                            data-testid={`facet-${facet}-${bucket.value}`}
-                          />
-                        ))}
-                      </Stack>
-                    </ScrollArea.Autosize>
-                  </Paper>
-                );
-              })}
-            {signedIn && (
-              <Button variant="light" size="xs" onClick={saveSearchFeed} data-testid="search-feed">
-                {t("search.feed")}
-              </Button>
-            )}
-            {feedUrl && (
-              <Code block data-testid="search-feed-url">
-                {feedUrl}
-              </Code>
-            )}
-            {filtered && (
-              <Button
-                variant="subtle"
-                onClick={() => {
-                  list.setQ("");
-                  for (const name of FILTERS) list.setFilter(name, null);
-                }}
-              >
-                {t("search.clear")}
-              </Button>
-            )}
-          </Stack>
-        </Grid.Col>
+        {!small && <Grid.Col span={{ base: 12, md: 3 }}>{facets}</Grid.Col>}
         <Grid.Col span={{ base: 12, md: 9 }}>
           <Stack>
             <Group align="flex-end">
@@ -300,6 +311,7 @@ export function CatalogueSearchPage() {
               />
               <Select
                 label={t("search.sort")}
+                placeholder={t("common:list.order")}
                 w={180}
                 value={list.sort.replace(/^-/, "")}
                 onChange={(value) => list.setSort(value ?? "upcoming")}
@@ -309,6 +321,23 @@ export function CatalogueSearchPage() {
                 }))}
               />
             </Group>
+            {small && (
+              <Group>
+                <Button
+                  variant="default"
+                  leftSection={<IconFilter size={16} aria-hidden />}
+                  onClick={filtersDrawer.open}
+                  data-testid="catalogue-filters"
+                >
+                  {t("search.filters")}
+                  {activeFilters > 0 && (
+                    <Badge ml={6} size="sm" circle data-testid="catalogue-filters-count">
+                      {activeFilters}
+                    </Badge>
+                  )}
+                </Button>
+              </Group>
+            )}
             <QueryBoundary query={activities}>
               {(page) => (
                 <>
@@ -337,6 +366,11 @@ export function CatalogueSearchPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      {small && (
+        <Drawer opened={filtersOpen} onClose={filtersDrawer.close} title={t("search.filtersTitle")} size="md">
+          {facets}
+        </Drawer>
+      )}
     </>
   );
 }

@@ -75,44 +75,58 @@ function SeatGauge({ event }: { event: EventDetail }) {
         )}
       </Group>
       {seats.byNation.length > 0 && (
-        <Table data-testid="seats-by-nation">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("event.nation")}</Table.Th>
-              <Table.Th>{t("event.accepted")}</Table.Th>
-              <Table.Th>{t("fields.quota")}</Table.Th>
-              <Table.Th>{t("event.waitlisted")}</Table.Th>
-              <Table.Th>{t("event.nominated")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {seats.byNation.map((row) => (
-              <Table.Tr key={row.nation.id}>
-                <Table.Td>{row.nation.code}</Table.Td>
-                <Table.Td>
-                  {row.accepted}
-                  {row.quota !== null && (
-                    <Progress
-                      value={(row.accepted / row.quota) * 100}
-                      size="xs"
-                      aria-label={row.nation.code}
-                    />
-                  )}
-                </Table.Td>
-                <Table.Td>{row.quota ?? "—"}</Table.Td>
-                <Table.Td>{row.waitlisted}</Table.Td>
-                <Table.Td>{row.nominated}</Table.Td>
+        <Table.ScrollContainer minWidth={420}>
+          <Table data-testid="seats-by-nation">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("event.nation")}</Table.Th>
+                <Table.Th>{t("event.accepted")}</Table.Th>
+                <Table.Th>{t("fields.quota")}</Table.Th>
+                <Table.Th>{t("event.waitlisted")}</Table.Th>
+                <Table.Th>{t("event.nominated")}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {seats.byNation.map((row) => (
+                <Table.Tr key={row.nation.id}>
+                  <Table.Td>{row.nation.code}</Table.Td>
+                  <Table.Td>
+                    {row.accepted}
+                    {row.quota !== null && (
+                      <Progress
+                        value={(row.accepted / row.quota) * 100}
+                        size="xs"
+                        aria-label={row.nation.code}
+                      />
+                    )}
+                  </Table.Td>
+                  <Table.Td>{row.quota ?? "—"}</Table.Td>
+                  <Table.Td>{row.waitlisted}</Table.Td>
+                  <Table.Td>{row.nominated}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
     </Paper>
   );
 }
 
+interface Candidate {
+  id: string;
+  givenName: string;
+  familyName: string;
+  rankTitle: string | null;
+  nation: { code: string };
+  nomination: { id: string; status: Nomination["status"] } | null;
+  certified: boolean;
+  certifiedUntil: string | null;
+}
+
 function NominateForm({ event, nominations }: { event: EventDetail; nominations: Nomination[] }) {
   const { t } = useTranslation("catalogue");
+  const format = useFormat();
   const { user, isAdministrator } = usePermissions();
   const nations = (user?.grants ?? [])
     .filter((grant) => grant.role === "national_coordinator" && grant.nationId)
@@ -154,40 +168,31 @@ function NominateForm({ event, nominations }: { event: EventDetail; nominations:
           onChange={(value) => setPersonId(value)}
           queryKey={[
             "catalogue",
-            "people-options",
-            nations.join(","),
-            nominations.map((n) => `${n.personId}:${n.status}`).join(","),
+            "candidates",
+            event.id,
+            nominations.map((n) => `${n.id}:${n.status}`).join(","),
           ]}
           fetchOptions={async (search) => {
-            const query = {
+            // The server says who is nominated already (in the caller's scope) and who holds the qualification.
+            const page = await api.get<Page<Candidate>>(`/api/events/${event.id}/candidates`, {
               q: search || undefined,
               limit: 20,
               ...(nations.length === 1 ? { nationId: nations[0] } : {}),
-            };
-            const page = await api.get<
-              Page<{
-                id: string;
-                givenName: string;
-                familyName: string;
-                rankTitle: string | null;
-                nation: { code: string };
-              }>
-            >("/api/people", query);
-            // Who is nominated already, and how it stands, shows in the picker itself.
-            const current = new Map(
-              nominations
-                .filter((n) => !["withdrawn", "cancelled", "declined"].includes(n.status))
-                .map((n) => [n.personId, n.status]),
-            );
+            });
             return page.items.map((p) => {
               const name = `${[p.rankTitle, p.givenName, p.familyName].filter(Boolean).join(" ")} (${p.nation.code})`;
-              const status = current.get(p.id);
-              return {
-                value: p.id,
-                label: status
-                  ? `${name} — ${t("nominate.alreadyNominated", { status: t(`nominations.statuses.${status}`) })}`
-                  : name,
-              };
+              const notes = [
+                p.nomination &&
+                  t("nominate.alreadyNominated", {
+                    status: t(`nominations.statuses.${p.nomination.status}`),
+                  }),
+                p.certified &&
+                  (p.certifiedUntil
+                    ? t("nominate.certifiedUntil", { date: format.date(p.certifiedUntil) })
+                    : t("nominate.certified")),
+              ].filter(Boolean);
+              // One nomination per person and event: someone nominated already cannot be chosen again.
+              return { value: p.id, label: [name, ...notes].join(" — "), disabled: !!p.nomination };
             });
           }}
           data-testid="nominate-person"

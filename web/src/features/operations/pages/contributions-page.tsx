@@ -74,6 +74,7 @@ function ContributionForm({ trustFunds }: { trustFunds: { id: string; name: stri
     <Group align="flex-end" wrap="wrap" data-testid="contribution-form">
       <Select
         label={t("contributions.fund")}
+        placeholder={t("common:list.choose")}
         value={trustFundId}
         onChange={setTrustFundId}
         data={trustFunds.map((fund) => ({ value: fund.id, label: fund.name }))}
@@ -81,12 +82,14 @@ function ContributionForm({ trustFunds }: { trustFunds: { id: string; name: stri
       />
       <NationPicker
         label={t("contributions.nation")}
+        placeholder={t("common:list.typeToFind")}
         value={nationId}
         onChange={(v) => setNationId(v)}
         w={{ base: "100%", sm: 200 }}
       />
       <NumberInput
         label={t("contributions.year")}
+        placeholder={t("common:list.yearExample", { year: new Date().getFullYear() })}
         value={year}
         onChange={setYear}
         min={1990}
@@ -95,6 +98,7 @@ function ContributionForm({ trustFunds }: { trustFunds: { id: string; name: stri
       />
       <TextInput
         label={t("contributions.currency")}
+        placeholder="EUR"
         value={currency}
         maxLength={3}
         onChange={(event) => setCurrency(event.currentTarget.value)}
@@ -102,12 +106,20 @@ function ContributionForm({ trustFunds }: { trustFunds: { id: string; name: stri
       />
       <NumberInput
         label={t("contributions.pledged")}
+        placeholder="0"
         value={pledged}
         onChange={setPledged}
         min={0}
         decimalScale={2}
       />
-      <NumberInput label={t("contributions.paid")} value={paid} onChange={setPaid} min={0} decimalScale={2} />
+      <NumberInput
+        label={t("contributions.paid")}
+        placeholder="0"
+        value={paid}
+        onChange={setPaid}
+        min={0}
+        decimalScale={2}
+      />
       <Button
         leftSection={<IconPlus size={14} />}
         onClick={submit}

@@ -118,6 +118,7 @@ export function ExercisesListPage() {
           />
           <Select
             label={t("exercises.kind")}
+            placeholder={t("common:list.any")}
             clearable
             value={params.filters.kind || null}
             onChange={(kind) => params.setFilter("kind", kind)}
@@ -125,6 +126,7 @@ export function ExercisesListPage() {
           />
           <Select
             label={t("exercises.status")}
+            placeholder={t("common:list.any")}
             clearable
             value={params.filters.status || null}
             onChange={(status) => params.setFilter("status", status)}

@@ -136,7 +136,13 @@ export function LessonsBoardPage() {
                       <Title order={2} size="h5">
                         {t(`lessonStatuses.${status}`)}
                       </Title>
-                      <Badge variant="light" color="gray" data-testid={`lessons-count-${status}`}>
+                      <Badge
+                        variant="light"
+                        color="gray"
+                        title={t("lessons.inColumn", { count: lessons.length })}
+                        aria-label={t("lessons.inColumn", { count: lessons.length })}
+                        data-testid={`lessons-count-${status}`}
+                      >
                         {lessons.length}
                       </Badge>
                     </Group>

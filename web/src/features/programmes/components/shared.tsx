@@ -54,6 +54,7 @@ export function NationSelect({
   return (
     <Select
       label={t("common.nation")}
+      placeholder={t("common:list.typeToFind")}
       searchable
       w={260}
       value={value ?? null}

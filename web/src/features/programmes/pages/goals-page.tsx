@@ -37,6 +37,7 @@ export function GoalsPage() {
         <NationSelect value={nationId} onChange={setNationId} />
         <Select
           label={t("common.status")}
+          placeholder={t("common:list.any")}
           clearable
           w={{ base: "100%", sm: 200 }}
           value={status ?? null}

@@ -37,6 +37,7 @@ function NewProgrammeForm({ nationId }: { nationId: string }) {
       <Group align="flex-end" wrap="wrap">
         <TextInput
           label={t("programmes.title")}
+          placeholder={t("programmes.titlePlaceholder")}
           w={{ base: "100%", sm: 360 }}
           value={title}
           onChange={(event) => setTitle(event.currentTarget.value)}
@@ -44,12 +45,14 @@ function NewProgrammeForm({ nationId }: { nationId: string }) {
         />
         <NumberInput
           label={t("items.firstYear")}
+          placeholder={t("common:list.yearExample", { year: new Date().getFullYear() })}
           w={120}
           value={firstYear}
           onChange={(value) => typeof value === "number" && setFirstYear(value)}
         />
         <NumberInput
           label={t("items.lastYear")}
+          placeholder={t("common:list.yearExample", { year: new Date().getFullYear() })}
           w={120}
           value={lastYear}
           onChange={(value) => typeof value === "number" && setLastYear(value)}

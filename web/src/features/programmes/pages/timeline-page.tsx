@@ -72,6 +72,7 @@ export function TimelinePage() {
           <NationSelect value={nationId} onChange={setNationId} />
           <NumberInput
             label={t("timeline.fromYear")}
+            placeholder={t("common:list.anyYear")}
             w={120}
             min={1950}
             max={2200}
@@ -81,6 +82,7 @@ export function TimelinePage() {
           />
           <NumberInput
             label={t("timeline.toYear")}
+            placeholder={t("common:list.anyYear")}
             w={120}
             min={1950}
             max={2200}

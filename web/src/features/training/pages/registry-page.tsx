@@ -21,6 +21,7 @@ export function RegistryPage() {
   const list = useListParams({ defaultSort: "", filters: ["qualification", "validOn", "expiring"] as const });
   const qualifications = useQualifications();
   const qualification = list.filters.qualification || qualifications.data?.[0]?.code || "";
+  const current = qualifications.data?.find((q) => q.code === qualification);
   const registry = useRegistry({
     qualification,
     validOn: list.filters.validOn || undefined,
@@ -54,14 +55,23 @@ export function RegistryPage() {
         <Group align="flex-end" wrap="wrap">
           <Select
             label={t("registry.qualification")}
-            w={320}
+            placeholder={t("common:list.choose")}
+            w={{ base: "100%", sm: 320 }}
             data-testid="registry-qualification"
             value={qualification || null}
             allowDeselect={false}
             onChange={(value) => list.setFilter("qualification", value)}
+            // The count of holders goes below, as a sentence: inside the box it was cut off to a bare number.
+            description={
+              current ? (
+                <span data-testid="registry-holders">
+                  {t("registry.holders", { count: current.holders })}
+                </span>
+              ) : undefined
+            }
             data={(qualifications.data ?? []).map((q) => ({
               value: q.code,
-              label: `${localTitle(q.name, format.language)} (${t("registry.holders", { count: q.holders })})`,
+              label: localTitle(q.name, format.language),
             }))}
           />
           <TextInput

@@ -1,0 +1,104 @@
+import { sql } from "kysely";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type E2E, startE2E } from "./support/browser.js";
+import { settle } from "./support/pages.js";
+
+/**
+ * Detail pages on a phone 390 px wide (issue 20): the page itself never scrolls sideways (long breadcrumbs and titles
+ * wrap, wide tables scroll in their own frame) and the navigation stays one tap away.
+ */
+let e: E2E;
+beforeAll(async () => {
+  e = await startE2E();
+}, 180_000);
+afterAll(() => e?.close());
+
+const WIDTH = 390;
+
+/** The document's width, and when it is wider than the phone the element that sticks out furthest (to name it). */
+async function overflow(page: Page): Promise<string | null> {
+  return page.evaluate((width) => {
+    const total = document.documentElement.scrollWidth;
+    if (total <= width) return null;
+    let widest: Element | null = null;
+    let right = 0;
+    for (const element of document.body.querySelectorAll("*")) {
+      const box = element.getBoundingClientRect();
+      if (box.right > right && !element.closest("[data-scroll-frame], .mantine-ScrollArea-viewport")) {
+        right = box.right;
+        widest = element;
+      }
+    }
+    const name = widest
+      ? `${widest.tagName.toLowerCase()}.${String(widest.className).slice(0, 80)} "${(widest.textContent ?? "").slice(0, 40)}"`
+      : "?";
+    return `${total}px, widest ${name} to ${Math.round(right)}px`;
+  }, WIDTH);
+}
+
+describe("detail pages on a small screen (390 × 844)", () => {
+  it("fits an annual programme, an event, a plan, a meeting, an evaluation and a certificate into a phone", async () => {
+    const db = e.t.db;
+    const programme = await db
+      .selectFrom("annualProgramme")
+      .select("id")
+      .orderBy(sql`length(title)`, "desc")
+      .executeTakeFirstOrThrow();
+    const event = await db
+      .selectFrom("eventSession")
+      .select("eventId")
+      .groupBy("eventId")
+      .orderBy(sql`count(*)`, "desc")
+      .executeTakeFirstOrThrow();
+    const plan = await db.selectFrom("plan").select("id").executeTakeFirstOrThrow();
+    const meeting = await db
+      .selectFrom("meeting")
+      .select("id")
+      .orderBy(sql`coalesce(length(title), 0)`, "desc")
+      .executeTakeFirstOrThrow();
+    const evaluation = await db.selectFrom("evaluation").select("id").executeTakeFirstOrThrow();
+    const certificate = await db
+      .selectFrom("certificate")
+      .select("verificationCode")
+      .where("revokedAt", "is", null)
+      .executeTakeFirstOrThrow();
+    const paths = [
+      `/programmes/annual/${programme.id}`,
+      `/catalogue/events/${event.eventId}`,
+      `/programmes/plans/${plan.id}`,
+      `/meetings/${meeting.id}`,
+      `/readiness/evaluations/${evaluation.id}`,
+      `/verify/${certificate.verificationCode}`,
+    ];
+
+    const page = await e.newPage();
+    page.setDefaultTimeout(30_000);
+    await e.login(page, "admin");
+    await page.setViewportSize({ width: WIDTH, height: 844 });
+    const overflowing: string[] = [];
+    const unreachable: string[] = [];
+    for (const path of paths) {
+      await page.goto(path);
+      await settle(page);
+      await page.locator("h1").first().waitFor();
+      const wide = await overflow(page);
+      if (wide) overflowing.push(`${path}: ${wide}`);
+      // The navigation is one tap away: the burger is on screen (the certificate's public page is bare: no menu).
+      const burger = path.startsWith("/verify/") ? null : await page.getByTestId("nav-burger").boundingBox();
+      if (!path.startsWith("/verify/") && (!burger || burger.x < 0 || burger.x + burger.width > WIDTH))
+        unreachable.push(path);
+    }
+    expect(overflowing).toEqual([]);
+    expect(unreachable).toEqual([]);
+
+    // From a detail page the burger opens the navigation.
+    await page.goto(paths[0]!);
+    const nav = page.locator("nav a[href]").nth(1);
+    await page.getByTestId("nav-burger").click();
+    await expect
+      .poll(() => nav.evaluate((link) => link.getBoundingClientRect().right > 0), { timeout: 10_000 })
+      .toBe(true);
+    await page.context().close();
+  }, 300_000);
+});

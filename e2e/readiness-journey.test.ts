@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startsToday } from "../test/support/evaluations.js";
 import { type E2E, startE2E } from "./support/browser.js";
 
 let e: E2E;
@@ -80,6 +81,8 @@ describe("readiness evaluation in the browser", () => {
     await coordinator.getByTestId("evaluation-start").click();
     await expect.poll(() => coordinator.getByTestId("evaluation-state").textContent()).toBe("In progress");
 
+    // The calendar reaches the evaluation (no answer is taken before its first day).
+    await startsToday(e.t, evaluationPath.split("/").pop()!);
     // The evaluator answers the checklist from the keyboard; every answer is saved as it goes.
     const evaluator = await e.newPage();
     await e.login(evaluator, "evaluator");

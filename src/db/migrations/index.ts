@@ -29,4 +29,5 @@ export const migrationNames: readonly string[] = [
   "0024_import_mappings",
   "0025_nation_iso_codes",
   "0026_transparency_log",
+  "0027_answer_evidence",
 ];

@@ -104,6 +104,7 @@ export interface EvaluationAnswerTable {
   criterionId: string;
   answer: string | null;
   comment: string | null;
+  evidence: string | null;
   version: Generated<number>;
   answeredBy: string | null;
   answeredAt: Timestamp | null;

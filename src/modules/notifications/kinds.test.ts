@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startsToday } from "../../../test/support/evaluations.js";
 import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
 import { certifiedPeople } from "../training/index.js";
 import { runReminders } from "./index.js";
@@ -562,6 +563,7 @@ describe("readiness evaluations", () => {
     });
     expect(team.status, JSON.stringify(team.body)).toBe(201);
     expect(await told("evaluation.team_assigned", evaluationId)).toEqual(["evaluator"]);
+    await startsToday(t, evaluationId);
     const list = await cast.coordinatorAze!.get(`/api/readiness/evaluations/${evaluationId}/checklist`);
     criteria = list.body.areas.flatMap((a: { criteria: { id: string }[] }) => a.criteria.map((c) => c.id));
   });
@@ -569,13 +571,8 @@ describe("readiness evaluations", () => {
   it("evaluation report published: the team and the unit's nation, not another nation", async () => {
     expect(criteria).toHaveLength(1);
     for (const id of criteria) {
-      const answered = await cast.evaluator!.patch(
-        `/api/readiness/evaluations/${evaluationId}/answers/${id}`,
-        {
-          answer: "yes",
-          version: 0,
-        },
-      );
+      const url = `/api/readiness/evaluations/${evaluationId}/answers/${id}`;
+      const answered = await cast.evaluator!.patch(url, { answer: "yes", version: 0 });
       expect(answered.status, JSON.stringify(answered.body)).toBe(200);
     }
     const reported = await cast.evaluator!.post(`/api/readiness/evaluations/${evaluationId}/report`, {});

@@ -294,6 +294,14 @@ export const accessEntries: AccessEntry[] = [
     }),
   },
   {
+    method: "GET",
+    url: "/api/readiness/evaluations/:id/results/export",
+    access: READERS,
+    request: async (ctx, scope) => ({
+      url: `/api/readiness/evaluations/${(await evaluation(ctx, scope)).id}/results/export`,
+    }),
+  },
+  {
     method: "POST",
     url: "/api/readiness/evaluations/:id/findings",
     access: PLANNERS,

@@ -392,51 +392,6 @@ export function findEvaluation(db: Q, viewer: Viewer, id: string) {
     .executeTakeFirst();
 }
 
-export function evaluationChecklist(db: Q, evaluationId: string) {
-  return db
-    .selectFrom("evaluationAnswer as ans")
-    .innerJoin("checklistCriterion as c", "c.id", "ans.criterionId")
-    .innerJoin("checklistArea as a", "a.id", "c.areaId")
-    .leftJoin("appUser as au", "au.id", "ans.answeredBy")
-    .select([
-      "a.id as areaId",
-      "a.code as areaCode",
-      "a.title as areaTitle",
-      "c.id",
-      "c.code",
-      "c.text",
-      "c.guidance",
-      "c.critical",
-      "ans.criterionId",
-      "ans.answer",
-      "ans.comment",
-      "ans.version",
-      "au.displayName as answeredBy",
-      "ans.answeredAt",
-    ])
-    .where("ans.evaluationId", "=", evaluationId)
-    .orderBy("a.sortOrder")
-    .orderBy("c.sortOrder")
-    .execute();
-}
-
-export function answerRow(db: Q, evaluationId: string, criterionId: string) {
-  return db
-    .selectFrom("evaluationAnswer as ans")
-    .leftJoin("appUser as au", "au.id", "ans.answeredBy")
-    .select([
-      "ans.criterionId",
-      "ans.answer",
-      "ans.comment",
-      "ans.version",
-      "au.displayName as answeredBy",
-      "ans.answeredAt",
-    ])
-    .where("ans.evaluationId", "=", evaluationId)
-    .where("ans.criterionId", "=", criterionId)
-    .executeTakeFirst();
-}
-
 export interface AreaScoreRow {
   areaId: string;
   code: string;

@@ -2,6 +2,7 @@ import { Type } from "typebox";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { errorResponses, IdParams, Page, PageQuery, Uuid } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
+import * as answers from "./answers.service.js";
 import {
   ActionInput,
   ActionPatch,
@@ -34,6 +35,7 @@ import {
   VersionInput,
 } from "./readiness.schemas.js";
 import * as service from "./readiness.service.js";
+import { exportResults, ResultsExportQuery } from "./results-export.js";
 
 const ChildParams = (name: string) =>
   Type.Object({ id: Uuid, [name]: Uuid }, { additionalProperties: false });
@@ -267,7 +269,7 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
         response: { 200: EvaluationChecklist, ...errorResponses },
       },
     },
-    async (request) => service.getEvaluationChecklist(ctxOf(request), request.params.id),
+    async (request) => answers.getEvaluationChecklist(ctxOf(request), request.params.id),
   );
   app.patch(
     "/api/readiness/evaluations/:id/answers/:criterionId",
@@ -282,7 +284,7 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await service.answerCriterion(
+      const result = await answers.answerCriterion(
         ctxOf(request),
         request.params.id,
         request.params.criterionId,
@@ -310,6 +312,31 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
       },
     },
     async (request) => service.getResults(ctxOf(request), request.params.id),
+  );
+  app.get(
+    "/api/readiness/evaluations/:id/results/export",
+    {
+      schema: {
+        tags: evaluations,
+        summary: "The evaluation's answers (one row per criterion, with comment and evidence) as CSV or XLSX",
+        params: IdParams,
+        querystring: ResultsExportQuery,
+        produces: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+        response: {
+          200: Type.String({ description: "The file (CSV in UTF-8 with BOM, or XLSX)" }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const file = await exportResults(ctxOf(request), request.params.id, request.query);
+      return reply
+        .type(file.contentType)
+        .header("content-disposition", `attachment; filename="${file.filename}"`)
+        .header("cache-control", "no-store")
+        .header("x-content-type-options", "nosniff")
+        .send(file.data);
+    },
   );
   app.post(
     "/api/readiness/evaluations/:id/findings",

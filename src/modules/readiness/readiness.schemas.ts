@@ -323,6 +323,9 @@ export const Answer = Type.Object({
   criterionId: Uuid,
   answer: Nullable(StringEnum(ANSWERS)),
   comment: Nullable(Type.String()),
+  evidence: Nullable(
+    Type.String({ description: "What the evaluator saw: a document, a record, a demonstration" }),
+  ),
   version: Type.Integer(),
   answeredBy: Nullable(Type.String()),
   answeredAt: Nullable(Type.String({ format: "date-time" })),
@@ -331,6 +334,10 @@ export const Answer = Type.Object({
 export const EvaluationChecklist = Type.Object({
   evaluationId: Uuid,
   editable: Type.Boolean(),
+  opensOn: Type.String({
+    format: "date",
+    description: "The evaluation's first day: no answer is taken before it",
+  }),
   areas: Type.Array(
     Type.Object({
       id: Uuid,
@@ -345,6 +352,7 @@ export const AnswerInput = Type.Object(
   {
     answer: Nullable(StringEnum(ANSWERS)),
     comment: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
+    evidence: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
     version: Type.Integer({ minimum: 0, description: "The version of the answer the writer last read" }),
   },
   { additionalProperties: false },

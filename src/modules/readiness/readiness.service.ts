@@ -24,7 +24,6 @@ import * as queries from "./readiness.queries.js";
 import {
   type ActionInput,
   type ActionPatch,
-  type AnswerInput,
   type AreaInput,
   type ChecklistInput,
   type ChecklistQuery,
@@ -327,13 +326,13 @@ export async function updateCriterion(ctx: Ctx, id: string, patch: CriterionPatc
 // ------------------------------------------------------------------ evaluations
 type EvaluationRow = NonNullable<Awaited<ReturnType<typeof queries.findEvaluation>>>;
 
-async function loadEvaluation(ctx: Ctx, id: string, db = ctx.db): Promise<EvaluationRow> {
+export async function loadEvaluation(ctx: Ctx, id: string, db = ctx.db): Promise<EvaluationRow> {
   const evaluation = await queries.findEvaluation(db, ctx.viewer, id);
   if (!evaluation) throw notFound("The evaluation");
   return evaluation;
 }
 
-function evaluationOutput(ctx: Ctx, row: EvaluationRow) {
+export function evaluationOutput(ctx: Ctx, row: EvaluationRow) {
   const {
     ownerNationId,
     ownerOrganisationId,
@@ -675,86 +674,6 @@ export async function removeTeamMember(ctx: Ctx, id: string, memberId: string) {
     });
   });
   return getEvaluation(ctx, id);
-}
-
-// ------------------------------------------------------------------ checklist entry
-export async function getEvaluationChecklist(ctx: Ctx, id: string) {
-  authorize(ctx.viewer, "evaluation.read");
-  const evaluation = await loadEvaluation(ctx, id);
-  const rows = await queries.evaluationChecklist(ctx.db, id);
-  const areas = new Map<string, { id: string; code: string; title: string; criteria: typeof rows }>();
-  for (const row of rows) {
-    let area = areas.get(row.areaId);
-    if (!area) {
-      area = { id: row.areaId, code: row.areaCode, title: row.areaTitle, criteria: [] };
-      areas.set(row.areaId, area);
-    }
-    area.criteria.push(row);
-  }
-  return {
-    evaluationId: id,
-    editable: evaluationOutput(ctx, evaluation).permissions.answer,
-    areas: [...areas.values()],
-  };
-}
-
-export type AnswerOutcome =
-  | { stale: false; answer: NonNullable<Awaited<ReturnType<typeof queries.answerRow>>> }
-  | { stale: true; current: NonNullable<Awaited<ReturnType<typeof queries.answerRow>>> };
-
-/**
- * Records one answer with optimistic concurrency: the write names the version it read, and a write over a newer
- * version is refused with the current answer, so two evaluators never silently overwrite each other.
- */
-export async function answerCriterion(
-  ctx: Ctx,
-  id: string,
-  criterionId: string,
-  input: AnswerInput,
-): Promise<AnswerOutcome> {
-  authorize(ctx.viewer, "evaluation.read");
-  const evaluation = await loadEvaluation(ctx, id);
-  authorize(ctx.viewer, "evaluation.answer", evaluation);
-  const outcome = await ctx.db.transaction().execute(async (trx): Promise<AnswerOutcome> => {
-    // A shared lock: answers go on in parallel, but never across the report that closes the evaluation.
-    const state = await trx
-      .selectFrom("evaluation")
-      .select("state")
-      .where("id", "=", id)
-      .forShare()
-      .executeTakeFirstOrThrow();
-    if (state.state !== "planned" && state.state !== "in_progress") {
-      throw invalidState(`The evaluation is ${state.state}; its answers can no longer change`);
-    }
-    const updated = await trx
-      .updateTable("evaluationAnswer")
-      .set({
-        answer: input.answer,
-        ...(input.comment !== undefined ? { comment: input.comment } : {}),
-        version: sql<number>`version + 1`,
-        answeredBy: ctx.viewer.userId,
-        answeredAt: sql<Date>`now()`,
-      })
-      .where("evaluationId", "=", id)
-      .where("criterionId", "=", criterionId)
-      .where("version", "=", input.version)
-      .returning(["answer", "comment", "version"])
-      .executeTakeFirst();
-    if (!updated) {
-      const current = await queries.answerRow(trx, id, criterionId);
-      if (!current) throw notFound("The criterion in this evaluation");
-      return { stale: true, current };
-    }
-    await writeAudit(trx, ctx, {
-      action: "evaluation.answer",
-      recordType: "evaluation_answer",
-      recordId: `${id}:${criterionId}`,
-      after: updated,
-      detail: { readVersion: input.version },
-    });
-    return { stale: false, answer: (await queries.answerRow(trx, id, criterionId))! };
-  });
-  return outcome;
 }
 
 // ------------------------------------------------------------------ results and report

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startsToday } from "../../../test/support/evaluations.js";
 import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
 import { certifiedPeople } from "../training/index.js";
 import { seedReadiness } from "./index.js";
@@ -301,6 +302,7 @@ describe("scoring", () => {
       role: "lead",
     });
     expect(team.status, JSON.stringify(team.body)).toBe(201);
+    await startsToday(t, evaluation.body.id);
     const checklist = await azeCoordinator.get(`/api/readiness/evaluations/${evaluation.body.id}/checklist`);
     const ids = new Map<string, string>();
     for (const area of checklist.body.areas) for (const c of area.criteria) ids.set(c.code, c.id);
@@ -362,7 +364,6 @@ describe("scoring", () => {
       percent: 85.7,
     });
     expect(results.body.computedOutcome).toBe("not_combat_ready");
-
     // Correcting B3 to yes passes every area.
     const b3 = await evaluator.patch(`/api/readiness/evaluations/${id}/answers/${ids.get("B3")}`, {
       answer: "yes",
@@ -474,7 +475,6 @@ describe("checklist templates", () => {
     });
     expect(frozen.status).toBe(409);
     expect(frozen.body.message).toMatch(/frozen/);
-
     const csv =
       'area,criterion code,criterion text,guidance\nCommand,C-1,"Orders, in the alliance format",Check\nCommand,C-2,Reports on time,\nLogistics,L-1,Supplies held,\n';
     const imported = await upload(
@@ -576,10 +576,10 @@ describe("concurrent entry", () => {
       expect(r.status, JSON.stringify(r.body)).toBe(201);
     }
     const [first, second] = [await evaluatorAs(p1), await evaluatorAs(p2)];
+    await startsToday(t, evaluation.body.id);
     const checklist = await first.get(`/api/readiness/evaluations/${evaluation.body.id}/checklist`);
     const [c1, c2] = checklist.body.areas[0].criteria;
     const url = (c: { id: string }) => `/api/readiness/evaluations/${evaluation.body.id}/answers/${c.id}`;
-
     const mine = await first.patch(url(c1), { answer: "yes", version: 0 });
     expect(mine.body).toMatchObject({ answer: "yes", version: 1 });
     const stale = await second.patch(url(c1), { answer: "no", version: 0 });

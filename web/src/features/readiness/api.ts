@@ -28,7 +28,7 @@ export const readinessKeys = {
   checklists: ["readiness", "checklists"] as const,
 };
 
-const useInvalidate = () => {
+export const useInvalidateReadiness = () => {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: readinessKeys.all });
 };
@@ -71,7 +71,7 @@ export const useChecklists = () =>
   });
 
 export function usePlanEvaluation() {
-  const invalidate = useInvalidate();
+  const invalidate = useInvalidateReadiness();
   return useMutation({
     mutationFn: (input: EvaluationInput) => api.post<EvaluationDetail>("/api/readiness/evaluations", input),
     onSuccess: invalidate,
@@ -87,7 +87,7 @@ export const useEligibleEvaluators = (id: string, enabled: boolean) =>
   });
 
 export function useAddTeamMember(id: string) {
-  const invalidate = useInvalidate();
+  const invalidate = useInvalidateReadiness();
   return useMutation({
     mutationFn: (input: { personId: string; role: "lead" | "evaluator" }) =>
       api.post<EvaluationDetail>(`/api/readiness/evaluations/${id}/team`, input),
@@ -96,7 +96,7 @@ export function useAddTeamMember(id: string) {
 }
 
 export function useRemoveTeamMember(id: string) {
-  const invalidate = useInvalidate();
+  const invalidate = useInvalidateReadiness();
   return useMutation({
     mutationFn: (memberId: string) =>
       api.delete<EvaluationDetail>(`/api/readiness/evaluations/${id}/team/${memberId}`),
@@ -105,7 +105,7 @@ export function useRemoveTeamMember(id: string) {
 }
 
 export function useUpdateEvaluation(id: string) {
-  const invalidate = useInvalidate();
+  const invalidate = useInvalidateReadiness();
   return useMutation({
     mutationFn: (patch: { state?: "planned" | "in_progress" | "cancelled" }) =>
       api.patch<EvaluationDetail>(`/api/readiness/evaluations/${id}`, patch),
@@ -132,7 +132,7 @@ export class StaleAnswerError extends Error {
 export async function saveAnswer(
   evaluationId: string,
   criterionId: string,
-  body: { answer: AnswerValue | null; comment?: string | null; version: number },
+  body: { answer: AnswerValue | null; comment?: string | null; evidence?: string | null; version: number },
 ): Promise<Answer> {
   try {
     return await api.patch<Answer>(`/api/readiness/evaluations/${evaluationId}/answers/${criterionId}`, body);
@@ -154,7 +154,7 @@ export const useResults = (id: string) =>
   });
 
 export function useAddFinding(id: string) {
-  const invalidate = useInvalidate();
+  const invalidate = useInvalidateReadiness();
   return useMutation({
     mutationFn: (input: { kind: "finding" | "recommendation"; text: string; areaId?: string | null }) =>
       api.post<Finding>(`/api/readiness/evaluations/${id}/findings`, input),
@@ -163,7 +163,7 @@ export function useAddFinding(id: string) {
 }
 
 export function useAddAction(id: string) {
-  const invalidate = useInvalidate();
+  const invalidate = useInvalidateReadiness();
   return useMutation({
     mutationFn: (input: {
       title: string;
@@ -176,7 +176,7 @@ export function useAddAction(id: string) {
 }
 
 export function useUpdateAction(id: string) {
-  const invalidate = useInvalidate();
+  const invalidate = useInvalidateReadiness();
   return useMutation({
     mutationFn: ({ actionId, status }: { actionId: string; status: FollowUpAction["status"] }) =>
       api.patch<FollowUpAction>(`/api/readiness/evaluations/${id}/actions/${actionId}`, { status }),
@@ -185,7 +185,7 @@ export function useUpdateAction(id: string) {
 }
 
 export function useReport(id: string) {
-  const invalidate = useInvalidate();
+  const invalidate = useInvalidateReadiness();
   return useMutation({
     mutationFn: (input: { summaryStatement?: string | null; meetsStandards?: boolean }) =>
       api.post<EvaluationDetail>(`/api/readiness/evaluations/${id}/report`, input),
@@ -199,7 +199,7 @@ export const fetchOrganisationOptions = (q: string) =>
     .then((page) => page.items.map((o) => ({ value: o.id, label: `${o.code} · ${o.nameEn}` })));
 
 export function useCreateChecklist() {
-  const invalidate = useInvalidate();
+  const invalidate = useInvalidateReadiness();
   return useMutation({
     mutationFn: (input: { code: string; title: string }) =>
       api.post<ChecklistTemplate>("/api/readiness/checklists", input),
@@ -209,7 +209,7 @@ export function useCreateChecklist() {
 
 /** Imports the next version of a template from a CSV or XLSX file (multipart, with the session's CSRF token). */
 export function useImportChecklist(templateId: string) {
-  const invalidate = useInvalidate();
+  const invalidate = useInvalidateReadiness();
   return useMutation({
     mutationFn: (file: File) =>
       api.upload<{ version: number }>(`/api/readiness/checklists/${templateId}/import`, file),
@@ -218,7 +218,7 @@ export function useImportChecklist(templateId: string) {
 }
 
 export function useSetUnitProfile(id: string) {
-  const invalidate = useInvalidate();
+  const invalidate = useInvalidateReadiness();
   return useMutation({
     mutationFn: (input: {
       unitType: string;
@@ -231,7 +231,7 @@ export function useSetUnitProfile(id: string) {
 }
 
 export function useAddDeclaration(id: string) {
-  const invalidate = useInvalidate();
+  const invalidate = useInvalidateReadiness();
   return useMutation({
     mutationFn: (input: { poolName: string; declaredFrom: string; declaredTo?: string | null }) =>
       api.post<Unit>(`/api/readiness/units/${id}/declarations`, input),

@@ -1,7 +1,9 @@
 import { defineResources } from "../../shared/i18n/languages";
+import { readinessAuthoringI18n } from "./authoring-i18n";
 
 export const readinessI18n = defineResources({
   en: {
+    authoring: readinessAuthoringI18n.en,
     nav: { title: "Readiness", evaluations: "Evaluations", units: "Units", checklists: "Checklists" },
     evaluations: {
       title: "Readiness evaluations",
@@ -186,6 +188,7 @@ export const readinessI18n = defineResources({
     },
   },
   az: {
+    authoring: readinessAuthoringI18n.az,
     nav: {
       title: "Döyüş hazırlığı",
       evaluations: "Qiymətləndirmələr",
@@ -388,6 +391,7 @@ export const readinessI18n = defineResources({
     },
   },
   ru: {
+    authoring: readinessAuthoringI18n.ru,
     nav: {
       title: "Боеготовность",
       evaluations: "Оценки",

@@ -132,6 +132,7 @@ export interface Answer {
   criterionId: string;
   answer: AnswerValue | null;
   comment: string | null;
+  evidence: string | null;
   version: number;
   answeredBy: string | null;
   answeredAt: string | null;
@@ -148,6 +149,8 @@ export interface ChecklistCriterion extends Answer {
 export interface EvaluationChecklist {
   evaluationId: string;
   editable: boolean;
+  /** The evaluation's first day: the server takes no answer before it. */
+  opensOn: string;
   areas: { id: string; code: string; title: string; criteria: ChecklistCriterion[] }[];
 }
 

@@ -14,11 +14,20 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
+import { useFormat } from "../../../shared/i18n/format";
 import { errorMessage, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { readinessKeys, StaleAnswerError, saveAnswer, useEvaluation, useEvaluationChecklist } from "../api";
+import { AnswerNotes, type NotesChange } from "../components/answer-notes";
 import type { Answer, AnswerValue, EvaluationChecklist } from "../types";
 
 type SaveState = "saving" | "saved" | "stale" | "error";
+type AnswerChange = { answer?: AnswerValue | null } & NotesChange;
+
+/** Today in the browser's calendar, as an ISO date. */
+const localToday = () => {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+};
 const KEYS: Record<string, AnswerValue | null> = {
   y: "yes",
   n: "no",
@@ -29,13 +38,14 @@ const KEYS: Record<string, AnswerValue | null> = {
 
 function Entry({ evaluationId, checklist }: { evaluationId: string; checklist: EvaluationChecklist }) {
   const { t } = useTranslation("readiness");
+  const format = useFormat();
   const queryClient = useQueryClient();
   const [answers, setAnswers] = useState<Record<string, Answer>>(() =>
     Object.fromEntries(checklist.areas.flatMap((a) => a.criteria).map((c) => [c.id, c])),
   );
   const latest = useRef(answers);
   latest.current = answers;
-  const queue = useRef(new Map<string, Promise<void>>());
+  const queue = useRef(new Map<string, Promise<boolean>>());
   const [status, setStatus] = useState<Record<string, SaveState>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [areaIndex, setAreaIndex] = useState(0);
@@ -44,25 +54,34 @@ function Entry({ evaluationId, checklist }: { evaluationId: string; checklist: E
   const area = checklist.areas[areaIndex]!;
   const all = useMemo(() => checklist.areas.flatMap((a) => a.criteria), [checklist]);
   const answered = all.filter((c) => answers[c.id]?.answer).length;
+  // The server takes no answer before the evaluation's first day; the page says when answering opens.
+  const notYetOpen = checklist.opensOn > localToday();
+  const canAnswer = checklist.editable && !notYetOpen;
 
   useEffect(() => {
     rowRefs.current[focus]?.focus();
   }, [focus]);
 
-  // Saves one answer after the previous save of the same criterion, with the version that save returned, so
-  // quick successive keys never trip over the evaluator's own writes; another evaluator's write is shown.
+  // Saves one answer (its value, comment or evidence) after the previous save of the same criterion, with the
+  // version that save returned, so quick successive keys never trip over the evaluator's own writes; another
+  // evaluator's write is shown. Resolves whether the save went through.
   const save = useCallback(
-    (criterionId: string, code: string, value: AnswerValue | null) => {
-      if (!checklist.editable) return;
-      setAnswers((current) => ({ ...current, [criterionId]: { ...current[criterionId]!, answer: value } }));
+    (criterionId: string, code: string, change: AnswerChange): Promise<boolean> => {
+      if (!canAnswer) return Promise.resolve(false);
+      setAnswers((current) => ({ ...current, [criterionId]: { ...current[criterionId]!, ...change } }));
       setStatus((s) => ({ ...s, [criterionId]: "saving" }));
-      const previous = queue.current.get(criterionId) ?? Promise.resolve();
+      const previous = queue.current.get(criterionId) ?? Promise.resolve(true);
       const next = previous.then(async () => {
-        const version = latest.current[criterionId]!.version;
+        const { answer, version } = latest.current[criterionId]!;
         try {
-          const saved = await saveAnswer(evaluationId, criterionId, { answer: value, version });
+          const saved = await saveAnswer(evaluationId, criterionId, { answer, ...change, version });
           setAnswers((current) => ({ ...current, [criterionId]: { ...current[criterionId]!, ...saved } }));
+          latest.current = {
+            ...latest.current,
+            [criterionId]: { ...latest.current[criterionId]!, ...saved },
+          };
           setStatus((s) => ({ ...s, [criterionId]: "saved" }));
+          return true;
         } catch (error) {
           if (error instanceof StaleAnswerError) {
             setAnswers((current) => ({
@@ -82,12 +101,15 @@ function Entry({ evaluationId, checklist }: { evaluationId: string; checklist: E
             setStatus((s) => ({ ...s, [criterionId]: "error" }));
             setNotice(errorMessage(error, t));
           }
+          return false;
+        } finally {
+          void queryClient.invalidateQueries({ queryKey: readinessKeys.results(evaluationId) });
         }
-        void queryClient.invalidateQueries({ queryKey: readinessKeys.results(evaluationId) });
       });
       queue.current.set(criterionId, next);
+      return next;
     },
-    [checklist.editable, evaluationId, queryClient, t],
+    [canAnswer, evaluationId, queryClient, t],
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -95,7 +117,7 @@ function Entry({ evaluationId, checklist }: { evaluationId: string; checklist: E
     const criterion = area.criteria[focus];
     if (event.key in KEYS && criterion) {
       event.preventDefault();
-      save(criterion.id, criterion.code, KEYS[event.key]!);
+      void save(criterion.id, criterion.code, { answer: KEYS[event.key]! });
       if (KEYS[event.key] && focus < area.criteria.length - 1) setFocus(focus + 1);
     } else if (event.key === "ArrowDown" || event.key === "j") {
       event.preventDefault();
@@ -135,6 +157,11 @@ function Entry({ evaluationId, checklist }: { evaluationId: string; checklist: E
         aria-label={t("entry.progress", { answered, total: all.length })}
       />
       {!checklist.editable && <Alert color="gray">{t("entry.readOnly")}</Alert>}
+      {checklist.editable && notYetOpen && (
+        <Alert color="yellow" data-testid="entry-not-open">
+          {t("authoring.notYetOpen", { date: format.date(checklist.opensOn) })}
+        </Alert>
+      )}
       {notice && (
         <Alert color="orange" withCloseButton onClose={() => setNotice(null)} data-testid="entry-notice">
           {notice}
@@ -169,7 +196,10 @@ function Entry({ evaluationId, checklist }: { evaluationId: string; checklist: E
                 withBorder
                 p="xs"
                 tabIndex={0}
-                onFocus={() => setFocus(index)}
+                onFocus={(event) => {
+                  // Typing a comment keeps the caret: only the row and its buttons move the keyboard focus.
+                  if (!(event.target instanceof HTMLTextAreaElement)) setFocus(index);
+                }}
                 bg={index === focus ? "var(--mantine-color-blue-light)" : undefined}
                 data-testid={`criterion-${criterion.code}`}
                 data-answer={answer.answer ?? ""}
@@ -205,6 +235,12 @@ function Entry({ evaluationId, checklist }: { evaluationId: string; checklist: E
                     ) : (
                       <Text size="sm">{criterion.text}</Text>
                     )}
+                    <AnswerNotes
+                      code={criterion.code}
+                      answer={answer}
+                      editable={canAnswer}
+                      onSave={(change) => save(criterion.id, criterion.code, change)}
+                    />
                   </Stack>
                   {/* Buttons, not radios: a radio group changes (and this page would save) its value on ↑/↓,
                       so an arrow key meant to move on silently rewrote the answer. Choosing is a click or Enter. */}
@@ -217,9 +253,9 @@ function Entry({ evaluationId, checklist }: { evaluationId: string; checklist: E
                           size="compact-xs"
                           variant={chosen ? "filled" : "default"}
                           aria-pressed={chosen}
-                          disabled={!checklist.editable}
+                          disabled={!canAnswer}
                           onClick={() => {
-                            if (!chosen) save(criterion.id, criterion.code, option.value);
+                            if (!chosen) void save(criterion.id, criterion.code, { answer: option.value });
                           }}
                           data-testid={`answer-${criterion.code}-${option.value}`}
                         >

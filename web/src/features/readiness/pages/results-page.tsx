@@ -1,4 +1,5 @@
 import "@mantine/charts/styles.css";
+import "../print.css";
 import { BarChart } from "@mantine/charts";
 import {
   Alert,
@@ -17,22 +18,21 @@ import {
   Title,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
-import { applyServerErrors, isApiError } from "../../../shared/api";
+import { applyServerErrors, isApiError, toQueryString } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
 import { notifyError, notifySuccess, PageHeader, QueryBoundary, RemoteSelect } from "../../../shared/ui";
 import {
   fetchOrganisationOptions,
   useAddAction,
-  useAddFinding,
   useEvaluation,
   useReport,
   useResults,
   useUpdateAction,
 } from "../api";
 import { OutcomeBadge } from "../components/badges";
+import { Findings } from "../components/findings-panel";
 import type { EvaluationDetail, FollowUpAction, Results } from "../types";
 
 function ScoreChart({ results }: { results: Results }) {
@@ -108,71 +108,6 @@ function ReportForm({ evaluation, results }: { evaluation: EvaluationDetail; res
         </Group>
       </Stack>
     </form>
-  );
-}
-
-function Findings({ evaluation, results }: { evaluation: EvaluationDetail; results: Results }) {
-  const { t } = useTranslation("readiness");
-  const add = useAddFinding(evaluation.id);
-  const [kind, setKind] = useState<"finding" | "recommendation">("finding");
-  const [text, setText] = useState("");
-  const canWrite = evaluation.permissions.report;
-  const areaTitle = (id: string | null) => results.areas.find((a) => a.areaId === id)?.title;
-  return (
-    <Paper withBorder p="md">
-      <Title order={2} size="h4" mb="sm">
-        {t("results.findings")}
-      </Title>
-      {results.findings.length === 0 && <Text c="dimmed">{t("results.noFindings")}</Text>}
-      <Stack gap="xs" data-testid="findings">
-        {results.findings.map((finding) => (
-          <Group key={finding.id} gap="xs" wrap="nowrap" align="flex-start">
-            <Badge variant="light" color={finding.kind === "finding" ? "orange" : "blue"}>
-              {t(`results.${finding.kind}`)}
-            </Badge>
-            <Text size="sm">
-              {areaTitle(finding.areaId) && <b>{areaTitle(finding.areaId)}: </b>}
-              {finding.text}
-            </Text>
-          </Group>
-        ))}
-      </Stack>
-      {canWrite && (
-        <Group mt="md" align="flex-end">
-          <Select
-            w={180}
-            allowDeselect={false}
-            value={kind}
-            onChange={(value) => setKind((value as "finding" | "recommendation") ?? "finding")}
-            data={[
-              { value: "finding", label: t("results.finding") },
-              { value: "recommendation", label: t("results.recommendation") },
-            ]}
-            aria-label={t("results.finding")}
-          />
-          <TextInput
-            style={{ flex: 1 }}
-            label={t("results.findingText")}
-            value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-            data-testid="finding-text"
-          />
-          <Button
-            disabled={!text.trim()}
-            loading={add.isPending}
-            onClick={() =>
-              add.mutate(
-                { kind, text },
-                { onSuccess: () => setText(""), onError: (error) => notifyError(error, t) },
-              )
-            }
-            data-testid="finding-add"
-          >
-            {t("results.addFinding")}
-          </Button>
-        </Group>
-      )}
-    </Paper>
   );
 }
 
@@ -257,6 +192,7 @@ function Actions({ evaluation, results }: { evaluation: EvaluationDetail; result
             }),
           )}
           noValidate
+          data-print="hide"
         >
           <Group mt="md" align="flex-end">
             <TextInput
@@ -286,10 +222,12 @@ function Actions({ evaluation, results }: { evaluation: EvaluationDetail; result
 
 export function ResultsPage() {
   const { id = "" } = useParams();
-  const { t } = useTranslation("readiness");
+  const { t, i18n } = useTranslation("readiness");
   const evaluation = useEvaluation(id);
   const results = useResults(id);
   const title = evaluation.data?.title ?? "";
+  const exportUrl = (format: "csv" | "xlsx") =>
+    `/api/readiness/evaluations/${id}/results/export${toQueryString({ format, lang: i18n.language })}`;
   return (
     <>
       <PageHeader
@@ -301,16 +239,32 @@ export function ResultsPage() {
           { label: t("results.title") },
         ]}
         actions={
-          evaluation.data?.state === "reported" &&
-          evaluation.data.permissions.plan && (
-            <Button
-              component={Link}
-              variant="default"
-              to={`/readiness/evaluations/new?previous=${id}&unit=${evaluation.data.unit.id}`}
-            >
-              {t("results.planReEvaluation")}
+          <Group gap="xs" data-print="hide">
+            <Button variant="default" onClick={() => window.print()} data-testid="results-print">
+              {t("authoring.print")}
             </Button>
-          )
+            {(["csv", "xlsx"] as const).map((format) => (
+              <Button
+                key={format}
+                component="a"
+                href={exportUrl(format)}
+                download
+                variant="default"
+                data-testid={`results-export-${format}`}
+              >
+                {t(format === "csv" ? "authoring.exportCsv" : "authoring.exportXlsx")}
+              </Button>
+            ))}
+            {evaluation.data?.state === "reported" && evaluation.data.permissions.plan && (
+              <Button
+                component={Link}
+                variant="default"
+                to={`/readiness/evaluations/new?previous=${id}&unit=${evaluation.data.unit.id}`}
+              >
+                {t("results.planReEvaluation")}
+              </Button>
+            )}
+          </Group>
         }
       />
       <QueryBoundary query={evaluation}>
@@ -400,7 +354,7 @@ export function ResultsPage() {
                   </Table>
                 </Paper>
                 {e.permissions.report && (
-                  <Paper withBorder p="md">
+                  <Paper withBorder p="md" data-print="hide">
                     {!r.complete && (
                       <Alert color="yellow" mb="sm">
                         {t("results.incomplete")}

@@ -16,6 +16,7 @@ export const readinessAuthoringI18n = defineResources({
     deleteFinding: "Delete",
     deleteFindingConfirm: "Delete this finding: “{{text}}”?",
     newVersion: "New version",
+    showCriteria: "Criteria",
     newVersionTitle: "New version of {{code}}",
     newVersionIntro:
       "The new version starts as a copy of the latest one; evaluations already planned keep the version they were planned with.",
@@ -45,6 +46,7 @@ export const readinessAuthoringI18n = defineResources({
     deleteFinding: "Sil",
     deleteFindingConfirm: "Bu qeyd silinsin: “{{text}}”?",
     newVersion: "Yeni versiya",
+    showCriteria: "Meyarlar",
     newVersionTitle: "{{code}} üçün yeni versiya",
     newVersionIntro:
       "Yeni versiya sonuncunun surəti kimi başlayır; artıq planlaşdırılmış qiymətləndirmələr öz versiyasını saxlayır.",
@@ -73,6 +75,7 @@ export const readinessAuthoringI18n = defineResources({
     deleteFinding: "Удалить",
     deleteFindingConfirm: "Удалить замечание «{{text}}»?",
     newVersion: "Новая версия",
+    showCriteria: "Критерии",
     newVersionTitle: "Новая версия {{code}}",
     newVersionIntro:
       "Новая версия начинается как копия последней; уже запланированные оценки сохраняют свою версию.",

@@ -21,6 +21,7 @@ import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import { errorMessage, notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useChecklists, useCreateChecklist, useImportChecklist } from "../api";
+import { NewVersionButton, VersionCriteria } from "../components/checklist-versions";
 import type { ChecklistTemplate } from "../types";
 
 function ImportForm({ template }: { template: ChecklistTemplate }) {
@@ -84,6 +85,7 @@ export function ChecklistsPage() {
   const create = useCreateChecklist();
   const canWrite = permissions.hasAnyRole("administrator", "organiser", "national_coordinator");
   const form = useForm({ initialValues: { code: "", title: "" } });
+  const [shown, setShown] = useState<string | null>(null);
   return (
     <>
       <PageHeader title={t("checklists.title")} description={t("checklists.description")} />
@@ -129,6 +131,7 @@ export function ChecklistsPage() {
                       {template.code} · {template.title}
                     </Title>
                     {template.sample && <Badge variant="outline">{t("units.sample")}</Badge>}
+                    {canWrite && <NewVersionButton template={template} />}
                   </Group>
                   <Table.ScrollContainer minWidth={480}>
                     <Table>
@@ -138,6 +141,7 @@ export function ChecklistsPage() {
                           <Table.Th>{t("checklists.criteria")}</Table.Th>
                           <Table.Th>{t("checklists.usedBy")}</Table.Th>
                           <Table.Th>{t("checklists.source")}</Table.Th>
+                          <Table.Th />
                         </Table.Tr>
                       </Table.Thead>
                       <Table.Tbody>
@@ -156,11 +160,25 @@ export function ChecklistsPage() {
                             <Table.Td>
                               {version.sourceFilename ?? "—"} · {format.dateTime(version.createdAt)}
                             </Table.Td>
+                            <Table.Td>
+                              <Button
+                                size="compact-xs"
+                                variant={shown === version.id ? "light" : "subtle"}
+                                aria-expanded={shown === version.id}
+                                onClick={() => setShown(shown === version.id ? null : version.id)}
+                                data-testid={`version-show-${template.code}-${version.version}`}
+                              >
+                                {t("authoring.showCriteria")}
+                              </Button>
+                            </Table.Td>
                           </Table.Tr>
                         ))}
                       </Table.Tbody>
                     </Table>
                   </Table.ScrollContainer>
+                  {template.versions.some((version) => version.id === shown) && (
+                    <VersionCriteria versionId={shown!} canWrite={canWrite} />
+                  )}
                   {canWrite && <ImportForm template={template} />}
                 </Paper>
               ))}

@@ -1,0 +1,222 @@
+import { Badge, Button, Checkbox, Group, Modal, Stack, Table, Text, Textarea } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, api, applyServerErrors } from "../../../shared/api";
+import { notifyError, notifySuccess, QueryBoundary } from "../../../shared/ui";
+import { useInvalidateReadiness } from "../api";
+import type { ChecklistTemplate } from "../types";
+
+interface VersionCriterion {
+  id: string;
+  code: string;
+  text: string;
+  guidance: string | null;
+  critical: boolean;
+}
+interface VersionDetail {
+  id: string;
+  version: number;
+  usedBy: number;
+  areas: { id: string; code: string; title: string; criteria: VersionCriterion[] }[];
+}
+
+const versionKey = (id: string) => ["readiness", "checklist-version", id] as const;
+const fetchVersion = (id: string, signal?: AbortSignal) =>
+  api.get<VersionDetail>(`/api/readiness/checklist-versions/${id}`, undefined, signal);
+
+/** The next version of a template, started as a copy of the latest; its criteria are then corrected one by one. */
+export function NewVersionButton({ template }: { template: ChecklistTemplate }) {
+  const { t } = useTranslation("readiness");
+  const invalidate = useInvalidateReadiness();
+  const [open, setOpen] = useState(false);
+  const form = useForm({ initialValues: { note: "" } });
+  const latest = template.versions.reduce<ChecklistTemplate["versions"][number] | null>(
+    (found, version) => (!found || version.version > found.version ? version : found),
+    null,
+  );
+  if (!latest) return null;
+  const submit = form.onSubmit(async (values) => {
+    try {
+      const source = await fetchVersion(latest.id);
+      const areas = source.areas.map((area) => ({
+        code: area.code,
+        title: area.title,
+        criteria: area.criteria.map(({ code, text, guidance, critical }) => ({
+          code,
+          text,
+          guidance,
+          critical,
+        })),
+      }));
+      await api.post(`/api/readiness/checklists/${template.id}/versions`, {
+        note: values.note.trim() || null,
+        areas,
+      });
+      await invalidate();
+      notifySuccess(t("common:notify.created"));
+      form.reset();
+      setOpen(false);
+    } catch (error) {
+      if (!(error instanceof ApiError && applyServerErrors(form, error))) notifyError(error, t);
+    }
+  });
+  return (
+    <>
+      <Button
+        size="xs"
+        variant="default"
+        onClick={() => setOpen(true)}
+        data-testid={`version-new-${template.code}`}
+      >
+        {t("authoring.newVersion")}
+      </Button>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t("authoring.newVersionTitle", { code: template.code })}
+      >
+        <form onSubmit={submit} noValidate data-testid="version-form">
+          <Stack>
+            <Text size="sm">{t("authoring.newVersionIntro")}</Text>
+            <Textarea
+              label={t("authoring.versionNotes")}
+              autosize
+              minRows={2}
+              {...form.getInputProps("note")}
+              data-testid="version-note"
+            />
+            <Group justify="flex-end">
+              <Button type="submit" loading={form.submitting} data-testid="version-create">
+                {t("authoring.createVersion")}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}
+
+function CriterionEdit({ criterion, onClose }: { criterion: VersionCriterion; onClose: () => void }) {
+  const { t } = useTranslation("readiness");
+  const invalidate = useInvalidateReadiness();
+  const initial = { text: criterion.text, guidance: criterion.guidance ?? "", critical: criterion.critical };
+  const form = useForm({
+    initialValues: initial,
+    validate: { text: (value) => (value.trim() ? null : t("authoring.required")) },
+  });
+  const submit = form.onSubmit(async (values) => {
+    // Only what changed: an untouched field never overwrites another author's correction.
+    const all = {
+      text: values.text.trim(),
+      guidance: values.guidance.trim() || null,
+      critical: values.critical,
+    };
+    const patch = Object.fromEntries(Object.entries(all).filter(([key]) => form.isDirty(key)));
+    try {
+      if (Object.keys(patch).length)
+        await api.patch(`/api/readiness/checklist-criteria/${criterion.id}`, patch);
+      await invalidate();
+      notifySuccess(t("common:notify.saved"));
+      onClose();
+    } catch (error) {
+      if (!(error instanceof ApiError && applyServerErrors(form, error))) notifyError(error, t);
+    }
+  });
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t("authoring.editCriterionTitle", { code: criterion.code })}
+      size="lg"
+    >
+      <form onSubmit={submit} noValidate data-testid="criterion-form">
+        <Stack>
+          <Textarea
+            required
+            autosize
+            minRows={2}
+            label={t("authoring.criterionText")}
+            {...form.getInputProps("text")}
+            data-testid="criterion-text"
+          />
+          <Textarea
+            autosize
+            minRows={2}
+            label={t("authoring.guidance")}
+            {...form.getInputProps("guidance")}
+            data-testid="criterion-guidance"
+          />
+          <Checkbox
+            label={t("authoring.critical")}
+            {...form.getInputProps("critical", { type: "checkbox" })}
+            data-testid="criterion-critical"
+          />
+          <Group justify="flex-end">
+            <Button type="submit" loading={form.submitting} data-testid="criterion-save">
+              {t("authoring.save")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** A version's criteria; while no evaluation uses the version, its authors correct them. */
+export function VersionCriteria({ versionId, canWrite }: { versionId: string; canWrite: boolean }) {
+  const { t } = useTranslation("readiness");
+  const version = useQuery({
+    queryKey: versionKey(versionId),
+    queryFn: ({ signal }) => fetchVersion(versionId, signal),
+  });
+  const [editing, setEditing] = useState<VersionCriterion | null>(null);
+  return (
+    <QueryBoundary query={version}>
+      {(detail) => (
+        <Stack gap="xs" data-testid={`version-criteria-${detail.version}`}>
+          <Text fw={600} size="sm">
+            {t("authoring.criteria", { version: detail.version })}
+          </Text>
+          <Table.ScrollContainer minWidth={480}>
+            <Table>
+              <Table.Tbody>
+                {detail.areas.flatMap((area) =>
+                  area.criteria.map((criterion) => (
+                    <Table.Tr key={criterion.id} data-testid={`version-criterion-${criterion.code}`}>
+                      <Table.Td>{area.code}</Table.Td>
+                      <Table.Td>
+                        {criterion.code}{" "}
+                        {criterion.critical && (
+                          <Badge size="xs" color="red" variant="light">
+                            {t("entry.critical")}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{criterion.text}</Table.Td>
+                      {canWrite && detail.usedBy === 0 && (
+                        <Table.Td>
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            onClick={() => setEditing(criterion)}
+                            data-testid={`criterion-edit-${criterion.code}`}
+                          >
+                            {t("authoring.editCriterion")}
+                          </Button>
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  )),
+                )}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {editing && <CriterionEdit criterion={editing} onClose={() => setEditing(null)} />}
+        </Stack>
+      )}
+    </QueryBoundary>
+  );
+}

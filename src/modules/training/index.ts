@@ -12,11 +12,13 @@ export {
 
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { certificateLookupRoutes } from "./certificate-verify.routes.js";
+import { qualificationRoutes } from "./qualifications.routes.js";
 import { trainingRoutesPlugin } from "./training.routes.js";
 
 export const trainingRoutes: RoutesPlugin = async (app, options) => {
   await trainingRoutesPlugin(app, options);
   await certificateLookupRoutes(app, options);
+  await qualificationRoutes(app, options);
 };
 export { seedTraining } from "./training.seed.js";
 

@@ -61,6 +61,17 @@ export const trainingActions = definePolicy({
   /** Course definitions are read through their activity's releasability, filtered in SQL. */
   "course.read": anyone,
   "course.manage": (viewer: Viewer, course: CourseOwner) => runsCourse(viewer, course),
+  /** Organisers and course directors define the qualifications their courses confer. */
+  "qualification.create": (viewer: Viewer) =>
+    isAdministrator(viewer) || hasRole(viewer, "organiser") || hasRole(viewer, "course_director"),
+  /**
+   * A qualification changes for everyone it is conferred on: its staff may edit it only while they run every course
+   * that confers it (none yet: any organiser or course director); administrators always.
+   */
+  "qualification.edit": (viewer: Viewer, conferredBy: CourseOwner[]) =>
+    isAdministrator(viewer) ||
+    ((hasRole(viewer, "organiser") || hasRole(viewer, "course_director")) &&
+      conferredBy.every((course) => runsCourse(viewer, course))),
   "certificate.list": signedIn,
   "certificate.read": (viewer: Viewer, certificate: CertificateRecord) =>
     seesCertificate(viewer, certificate),

@@ -25,7 +25,7 @@ export const trainingKeys = {
   dossier: (id: string) => ["training", "dossier", id] as const,
 };
 
-const useInvalidate = () => {
+export const useInvalidateTraining = () => {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: trainingKeys.all });
 };
@@ -50,7 +50,7 @@ export const useRun = (eventId: string) =>
   });
 
 export function useRunAction<B>(eventId: string, path: string, method: "put" | "post" = "put") {
-  const invalidate = useInvalidate();
+  const invalidate = useInvalidateTraining();
   return useMutation({
     mutationFn: (body: B) => api[method]<RunDetail>(`/api/training/runs/${eventId}/${path}`, body),
     onSuccess: invalidate,
@@ -58,7 +58,7 @@ export function useRunAction<B>(eventId: string, path: string, method: "put" | "
 }
 
 export function useIssueCertificates(eventId: string) {
-  const invalidate = useInvalidate();
+  const invalidate = useInvalidateTraining();
   return useMutation({
     mutationFn: () =>
       api.post<{ issued: number; certificates: { id: string; number: string }[] }>(
@@ -84,7 +84,7 @@ export const useCertificates = (query: {
   });
 
 export function useCertificateAction(path: "revoke" | "reissue" | "language") {
-  const invalidate = useInvalidate();
+  const invalidate = useInvalidateTraining();
   return useMutation({
     mutationFn: ({ id, ...body }: { id: string; reason?: string; language?: Language }) =>
       path === "language"
@@ -146,7 +146,7 @@ export const useDossier = (id: string) =>
   });
 
 export function useDossierAction<B>(id: string) {
-  const invalidate = useInvalidate();
+  const invalidate = useInvalidateTraining();
   return useMutation({
     mutationFn: ({ path, body, method = "post" }: { path: string; body?: B; method?: "post" | "put" }) =>
       api[method]<Dossier>(`/api/training/accreditation/${id}/${path}`, body ?? {}),

@@ -1,7 +1,9 @@
 import { defineResources } from "../../shared/i18n/languages";
+import { trainingAuthoringI18n } from "./authoring-i18n";
 
 export const trainingI18n = defineResources({
   en: {
+    authoring: trainingAuthoringI18n.en,
     nav: {
       training: "Training",
       courses: "Courses",
@@ -199,6 +201,7 @@ export const trainingI18n = defineResources({
     findingKinds: { finding: "Finding", recommendation: "Recommendation", condition: "Condition" },
   },
   az: {
+    authoring: trainingAuthoringI18n.az,
     nav: {
       training: "Təlim",
       courses: "Kurslar",
@@ -397,6 +400,7 @@ export const trainingI18n = defineResources({
     findingKinds: { finding: "Aşkarlanan", recommendation: "Tövsiyə", condition: "Şərt" },
   },
   ru: {
+    authoring: trainingAuthoringI18n.ru,
     nav: {
       training: "Обучение",
       courses: "Курсы",

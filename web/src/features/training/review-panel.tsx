@@ -16,6 +16,7 @@ import { api, type Page } from "../../shared/api";
 import { useFormat } from "../../shared/i18n/format";
 import { notifyError, notifySuccess, RemoteSelect } from "../../shared/ui";
 import { useDossierAction } from "./api";
+import { CloseFindingButton } from "./components/accreditation-authoring";
 import { localTitle } from "./local";
 import type { Dossier } from "./types";
 
@@ -150,13 +151,7 @@ export function ReviewPanel({ dossier }: { dossier: Dossier }) {
               <Text size="xs">
                 {t(`findingKinds.${f.kind}`)}: {f.text}
               </Text>
-              <Button
-                size="compact-xs"
-                variant="subtle"
-                onClick={() => run(`findings/${f.id}/close`, { closureNote: t("accreditation.close") })}
-              >
-                {t("accreditation.close")}
-              </Button>
+              <CloseFindingButton dossier={dossier} finding={f} />
             </Group>
           ))}
         </Stack>

@@ -1,6 +1,8 @@
-import { Anchor, Badge, Group, Progress, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Progress, Stack, Text } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
+import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   DataTable,
@@ -12,6 +14,7 @@ import {
   useListParams,
 } from "../../../shared/ui";
 import { useApplications } from "../api";
+import { OpenApplication } from "../components/accreditation-authoring";
 import { localTitle } from "../local";
 import type { ApplicationSummary } from "../types";
 
@@ -19,6 +22,8 @@ export function ApplicationsPage() {
   const { t } = useTranslation("training");
   const format = useFormat();
   const navigate = useNavigate();
+  const { hasAnyRole } = usePermissions();
+  const [opening, setOpening] = useState(false);
   const list = useListParams({ defaultSort: "" });
   const applications = useApplications({ limit: list.query.limit, offset: list.query.offset });
   const columns: DataTableColumn<ApplicationSummary>[] = [
@@ -71,7 +76,18 @@ export function ApplicationsPage() {
   ];
   return (
     <>
-      <PageHeader title={t("accreditation.title")} description={t("accreditation.description")} />
+      <PageHeader
+        title={t("accreditation.title")}
+        description={t("accreditation.description")}
+        actions={
+          hasAnyRole("administrator", "national_coordinator", "organiser", "course_director") && (
+            <Button onClick={() => setOpening(true)} data-testid="application-open">
+              {t("authoring.openApplication")}
+            </Button>
+          )
+        }
+      />
+      {opening && <OpenApplication onClose={() => setOpening(false)} />}
       <QueryBoundary query={applications}>
         {(page) => (
           <DataTable

@@ -1,9 +1,24 @@
-import { Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import { DetailList, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useCourse } from "../api";
+import { CourseForm } from "../components/course-form";
+import { QualificationForm } from "../components/qualification-form";
 import { localTitle, personName } from "../local";
 
 export function CoursePage() {
@@ -11,6 +26,7 @@ export function CoursePage() {
   const { t } = useTranslation("training");
   const format = useFormat();
   const course = useCourse(id);
+  const [editing, setEditing] = useState<"course" | "qualification" | null>(null);
   return (
     <QueryBoundary query={course}>
       {(c) => (
@@ -26,13 +42,37 @@ export function CoursePage() {
                 </Badge>
               )
             }
+            actions={
+              c.canManage && (
+                <Group gap="xs">
+                  <Button variant="default" onClick={() => setEditing("course")} data-testid="course-edit">
+                    {t("authoring.editCourse")}
+                  </Button>
+                  {c.qualification && (
+                    <Button
+                      variant="default"
+                      onClick={() => setEditing("qualification")}
+                      data-testid="qualification-edit"
+                    >
+                      {t("authoring.editQualification")}
+                    </Button>
+                  )}
+                </Group>
+              )
+            }
           />
+          {editing === "course" && <CourseForm course={c} onClose={() => setEditing(null)} />}
+          {editing === "qualification" && c.qualification && (
+            <QualificationForm existing={c.qualification} onClose={() => setEditing(null)} />
+          )}
           <Stack>
             <DetailList
               items={[
                 {
                   label: t("courses.qualification"),
-                  value: c.qualification ? localTitle(c.qualification.name, format.language) : "—",
+                  value: c.qualification
+                    ? `${localTitle(c.qualification.name, format.language)} (${c.qualification.code})`
+                    : "—",
                 },
                 {
                   label: t("courses.validity"),

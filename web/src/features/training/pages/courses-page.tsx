@@ -1,6 +1,8 @@
-import { Anchor, Badge, Group, Stack } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Stack } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
+import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   DataTable,
@@ -12,6 +14,7 @@ import {
   useListParams,
 } from "../../../shared/ui";
 import { useCourses } from "../api";
+import { CourseForm } from "../components/course-form";
 import { localTitle } from "../local";
 import type { Course } from "../types";
 
@@ -19,6 +22,8 @@ export function CoursesPage() {
   const { t } = useTranslation("training");
   const { language } = useFormat();
   const navigate = useNavigate();
+  const { hasAnyRole } = usePermissions();
+  const [defining, setDefining] = useState(false);
   const list = useListParams({ defaultSort: "code" });
   const courses = useCourses({ q: list.q || undefined, limit: list.query.limit, offset: list.query.offset });
   const columns: DataTableColumn<Course>[] = [
@@ -48,7 +53,18 @@ export function CoursesPage() {
   ];
   return (
     <>
-      <PageHeader title={t("courses.title")} description={t("courses.description")} />
+      <PageHeader
+        title={t("courses.title")}
+        description={t("courses.description")}
+        actions={
+          hasAnyRole("organiser", "course_director", "administrator") && (
+            <Button onClick={() => setDefining(true)} data-testid="course-define">
+              {t("authoring.newCourse")}
+            </Button>
+          )
+        }
+      />
+      {defining && <CourseForm onClose={() => setDefining(false)} />}
       <Stack>
         <SearchInput value={list.q} onChange={list.setQ} w={300} data-testid="course-search" />
         <QueryBoundary query={courses}>

@@ -1,13 +1,11 @@
 import {
   Accordion,
-  Anchor,
   Badge,
   Button,
   Card,
   FileButton,
   Group,
   Progress,
-  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -29,6 +27,7 @@ import {
   ReleasabilityBadge,
 } from "../../../shared/ui";
 import { trainingKeys, useDossier, useDossierAction } from "../api";
+import { EvidenceItem, SelfAssessmentForm } from "../components/accreditation-authoring";
 import { localTitle, personName } from "../local";
 import { ReviewPanel } from "../review-panel";
 import type { Dossier, DossierStandard } from "../types";
@@ -51,7 +50,6 @@ function StandardRow({ dossier, standard }: { dossier: Dossier; standard: Dossie
   const { t } = useTranslation("training");
   const format = useFormat();
   const queryClient = useQueryClient();
-  const action = useDossierAction<{ rating: string }>(dossier.id);
   const [uploading, setUploading] = useState(false);
   const editable = dossier.canEdit && (dossier.state === "draft" || dossier.state === "self_assessment");
   return (
@@ -64,26 +62,12 @@ function StandardRow({ dossier, standard }: { dossier: Dossier; standard: Dossie
       </Table.Td>
       <Table.Td>
         {editable ? (
-          <Select
-            size="xs"
-            w={170}
-            aria-label={`${t("accreditation.rate")} ${standard.code}`}
-            placeholder={t("accreditation.rate")}
-            value={standard.selfAssessment?.rating ?? null}
-            data={(["met", "partially_met", "not_met"] as const).map((r) => ({
-              value: r,
-              label: t(`ratings.${r}`),
-            }))}
-            onChange={(rating) =>
-              rating &&
-              action.mutate(
-                { path: `standards/${standard.id}/self-assessment`, method: "put", body: { rating } },
-                { onError: (e) => notifyError(e, t) },
-              )
-            }
-          />
+          <SelfAssessmentForm dossier={dossier} standard={standard} />
         ) : standard.selfAssessment ? (
-          t(`ratings.${standard.selfAssessment.rating}`)
+          <Stack gap={2}>
+            <Text size="sm">{t(`ratings.${standard.selfAssessment.rating}`)}</Text>
+            {standard.selfAssessment.narrative && <Text size="xs">{standard.selfAssessment.narrative}</Text>}
+          </Stack>
         ) : (
           "—"
         )}
@@ -91,13 +75,7 @@ function StandardRow({ dossier, standard }: { dossier: Dossier; standard: Dossie
       <Table.Td>
         <Stack gap={2}>
           {standard.evidence.map((evidence) => (
-            <Anchor
-              key={evidence.id}
-              size="xs"
-              href={`/api/training/accreditation/${dossier.id}/evidence/${evidence.id}`}
-            >
-              {evidence.filename}
-            </Anchor>
+            <EvidenceItem key={evidence.id} dossier={dossier} evidence={evidence} editable={editable} />
           ))}
           {editable && (
             <FileButton
@@ -114,7 +92,13 @@ function StandardRow({ dossier, standard }: { dossier: Dossier; standard: Dossie
               }}
             >
               {(props) => (
-                <Button {...props} size="compact-xs" variant="subtle" loading={uploading}>
+                <Button
+                  {...props}
+                  size="compact-xs"
+                  variant="subtle"
+                  loading={uploading}
+                  data-testid={`evidence-upload-${standard.code}`}
+                >
                   {t("accreditation.upload")}
                 </Button>
               )}

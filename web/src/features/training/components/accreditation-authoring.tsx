@@ -1,0 +1,249 @@
+import { Anchor, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router-dom";
+import { ApiError, api, applyServerErrors, type Page } from "../../../shared/api";
+import { ConfirmButton, notifyError, notifySuccess, RemoteSelect } from "../../../shared/ui";
+import { useInvalidateTraining } from "../api";
+import type { Dossier, DossierStandard, Finding } from "../types";
+
+const fetchOrganisations = (q: string) =>
+  api
+    .get<Page<{ id: string; code: string; nameEn: string }>>("/api/organisations", { q, limit: 20 })
+    .then((page) => page.items.map((o) => ({ value: o.id, label: `${o.code} · ${o.nameEn}` })));
+
+/** Opens an accreditation (or recognition) application for a centre; for a decided centre this is its renewal. */
+export function OpenApplication({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation("training");
+  const navigate = useNavigate();
+  const invalidate = useInvalidateTraining();
+  const form = useForm({
+    initialValues: {
+      centreId: null as string | null,
+      kind: "accreditation",
+      selfAssessmentDueOn: "",
+      note: "",
+    },
+    validate: { centreId: (value) => (value ? null : t("authoring.required")) },
+  });
+  const submit = form.onSubmit(async (values) => {
+    try {
+      const created = await api.post<Dossier>("/api/training/accreditation", {
+        centreId: values.centreId,
+        kind: values.kind,
+        ...(values.selfAssessmentDueOn ? { selfAssessmentDueOn: values.selfAssessmentDueOn } : {}),
+        ...(values.note.trim() ? { note: values.note.trim() } : {}),
+      });
+      await invalidate();
+      notifySuccess(t("common:notify.created"));
+      navigate(`/training/accreditation/${created.id}`);
+    } catch (error) {
+      if (!(error instanceof ApiError && applyServerErrors(form, error))) notifyError(error, t);
+    }
+  });
+  return (
+    <Modal opened onClose={onClose} title={t("authoring.openApplication")}>
+      <form onSubmit={submit} noValidate data-testid="application-form">
+        <Stack>
+          <Text size="sm">{t("authoring.openApplicationIntro")}</Text>
+          <RemoteSelect
+            required
+            label={t("authoring.centre")}
+            queryKey={["training", "centre-options"]}
+            fetchOptions={fetchOrganisations}
+            value={form.values.centreId}
+            onChange={(value) => form.setFieldValue("centreId", value)}
+            error={form.errors.centreId}
+            data-testid="application-centre"
+          />
+          <Select
+            label={t("authoring.kind")}
+            allowDeselect={false}
+            data={(["accreditation", "partnership_training_centre_recognition"] as const).map((kind) => ({
+              value: kind,
+              label: t(`kindsOfApplication.${kind}`),
+            }))}
+            {...form.getInputProps("kind")}
+          />
+          <TextInput
+            type="date"
+            label={t("authoring.dueOn")}
+            {...form.getInputProps("selfAssessmentDueOn")}
+          />
+          <Textarea autosize minRows={2} label={t("authoring.note")} {...form.getInputProps("note")} />
+          <Group justify="flex-end">
+            <Button type="submit" loading={form.submitting} data-testid="application-create">
+              {t("authoring.create")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** The centre's self-assessment of one standard: a rating and its narrative; only what changed is sent. */
+export function SelfAssessmentForm({ dossier, standard }: { dossier: Dossier; standard: DossierStandard }) {
+  const { t } = useTranslation("training");
+  const invalidate = useInvalidateTraining();
+  const initial = {
+    rating: standard.selfAssessment?.rating ?? (null as string | null),
+    narrative: standard.selfAssessment?.narrative ?? "",
+  };
+  const form = useForm({
+    initialValues: initial,
+    validate: { rating: (value) => (value ? null : t("authoring.required")) },
+  });
+  const submit = form.onSubmit(async (values) => {
+    try {
+      await api.put(`/api/training/accreditation/${dossier.id}/standards/${standard.id}/self-assessment`, {
+        rating: values.rating,
+        ...(form.isDirty("narrative") ? { narrative: values.narrative.trim() || null } : {}),
+      });
+      await invalidate();
+      form.resetDirty(values);
+      notifySuccess(t("common:notify.saved"));
+    } catch (error) {
+      if (!(error instanceof ApiError && applyServerErrors(form, error))) notifyError(error, t);
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate data-testid={`self-assessment-${standard.code}`}>
+      <Stack gap={4}>
+        <Select
+          size="xs"
+          w={170}
+          aria-label={`${t("accreditation.rate")} ${standard.code}`}
+          placeholder={t("accreditation.rate")}
+          data={(["met", "partially_met", "not_met"] as const).map((r) => ({
+            value: r,
+            label: t(`ratings.${r}`),
+          }))}
+          {...form.getInputProps("rating")}
+          data-testid={`rating-${standard.code}`}
+        />
+        <Textarea
+          size="xs"
+          autosize
+          minRows={1}
+          aria-label={`${t("authoring.narrative")} ${standard.code}`}
+          placeholder={t("authoring.narrative")}
+          {...form.getInputProps("narrative")}
+          data-testid={`narrative-${standard.code}`}
+        />
+        {form.isDirty() && (
+          <Group>
+            <Button
+              type="submit"
+              size="compact-xs"
+              loading={form.submitting}
+              data-testid={`assess-${standard.code}`}
+            >
+              {t("authoring.saveAssessment")}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </form>
+  );
+}
+
+/** An evidence file: a link to it, and for the centre while it may still change, its removal after a confirmation. */
+export function EvidenceItem({
+  dossier,
+  evidence,
+  editable,
+}: {
+  dossier: Dossier;
+  evidence: DossierStandard["evidence"][number];
+  editable: boolean;
+}) {
+  const { t } = useTranslation("training");
+  const invalidate = useInvalidateTraining();
+  return (
+    <Group gap={4} wrap="nowrap" data-testid={`evidence-${evidence.filename}`}>
+      <Anchor size="xs" href={`/api/training/accreditation/${dossier.id}/evidence/${evidence.id}`}>
+        {evidence.filename}
+      </Anchor>
+      {editable && (
+        <ConfirmButton
+          size="compact-xs"
+          variant="subtle"
+          color="red"
+          message={t("authoring.deleteEvidenceConfirm", { name: evidence.filename })}
+          onConfirm={async () => {
+            try {
+              await api.delete(`/api/training/accreditation/${dossier.id}/evidence/${evidence.id}`);
+              await invalidate();
+            } catch (error) {
+              notifyError(error, t);
+              throw error;
+            }
+          }}
+          data-testid={`evidence-delete-${evidence.id}`}
+        >
+          {t("authoring.deleteEvidence")}
+        </ConfirmButton>
+      )}
+    </Group>
+  );
+}
+
+/** The reviewer closes a finding or condition with a note of how it was resolved (required). */
+export function CloseFindingButton({ dossier, finding }: { dossier: Dossier; finding: Finding }) {
+  const { t } = useTranslation("training");
+  const invalidate = useInvalidateTraining();
+  const [open, setOpen] = useState(false);
+  const form = useForm({
+    initialValues: { closureNote: "" },
+    validate: { closureNote: (value) => (value.trim() ? null : t("authoring.required")) },
+  });
+  const submit = form.onSubmit(async (values) => {
+    try {
+      await api.post(`/api/training/accreditation/${dossier.id}/findings/${finding.id}/close`, {
+        closureNote: values.closureNote.trim(),
+      });
+      await invalidate();
+      notifySuccess(t("common:notify.saved"));
+      setOpen(false);
+    } catch (error) {
+      if (!(error instanceof ApiError && applyServerErrors(form, error))) notifyError(error, t);
+    }
+  });
+  return (
+    <>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        onClick={() => setOpen(true)}
+        data-testid={`finding-close-${finding.id}`}
+      >
+        {t("authoring.closeFinding")}
+      </Button>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t("authoring.closeFindingTitle", { text: finding.text })}
+      >
+        <form onSubmit={submit} noValidate data-testid="finding-close-form">
+          <Stack>
+            <Textarea
+              required
+              autosize
+              minRows={2}
+              label={t("authoring.closureNote")}
+              {...form.getInputProps("closureNote")}
+              data-testid="finding-closure-note"
+            />
+            <Group justify="flex-end">
+              <Button type="submit" loading={form.submitting} data-testid="finding-close-confirm">
+                {t("authoring.closeFinding")}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}

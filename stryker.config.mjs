@@ -35,7 +35,7 @@ export default {
     // calendar feeds, built with the owner's view
     "src/modules/catalogue/catalogue.service.ts:1209-1270",
     // readiness team rules
-    "src/modules/readiness/readiness.service.ts:560-678",
+    "src/modules/readiness/readiness.service.ts:559-677",
     // releasability and viewer scope
     "src/platform/access/releasability.ts:28-62",
     "src/platform/access/viewer.ts:53-58",

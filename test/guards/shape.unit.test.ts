@@ -37,7 +37,6 @@ const LONG_FILES: Record<string, number> = {
   "src/modules/meetings/meetings.seed.ts": 557,
   "src/modules/meetings/meetings.test.ts": 602,
   "src/modules/notifications/kinds.test.ts": 589,
-  "src/modules/operations/operations.schemas.ts": 503,
   "src/modules/operations/operations.seed.ts": 650,
   "src/modules/programmes/programmes.access.ts": 573,
   "src/modules/programmes/programmes.queries.ts": 883,

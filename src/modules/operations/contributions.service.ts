@@ -1,6 +1,6 @@
 import "./operations.policy.js";
-import { authorize } from "../../platform/access/policy.js";
-import { resolveRelease } from "../../platform/access/releasability.js";
+import { authorize, can } from "../../platform/access/policy.js";
+import { type ReleasableRecord, resolveRelease } from "../../platform/access/releasability.js";
 import { auditedInsert, auditedUpdate, releaseListPatch } from "../../platform/audited-write.js";
 import { notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
@@ -21,7 +21,7 @@ export async function listTrustFunds(ctx: Ctx) {
 export async function listFundContributions(ctx: Ctx, query: FundContributionQuery) {
   authorize(ctx.viewer, "contribution.read");
   const page = await queries.listFundContributions(ctx.db, ctx.viewer, query);
-  return paged(query, { ...page, items: page.items.map(withRelease) });
+  return paged(query, { ...page, items: page.items.map((row) => withCanEdit(ctx, row)) });
 }
 
 export async function fundTotals(ctx: Ctx, query: FundContributionQuery) {
@@ -32,7 +32,12 @@ export async function fundTotals(ctx: Ctx, query: FundContributionQuery) {
 async function getFundContribution(ctx: Ctx, id: string) {
   const row = await queries.findFundContribution(ctx.db, ctx.viewer, id);
   if (!row) throw notFound("The contribution");
-  return withRelease(row);
+  return withCanEdit(ctx, row);
+}
+
+/** The release output of a contribution and whether the caller may change it (its nation's coordinators). */
+function withCanEdit<T extends ReleasableRecord>(ctx: Ctx, row: T) {
+  return { ...withRelease(row), canEdit: can(ctx.viewer, "contribution.update", row) };
 }
 
 const contributionConstraints = {

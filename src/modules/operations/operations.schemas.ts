@@ -36,6 +36,8 @@ const Code = (max: number) =>
     pattern: `^[A-Z0-9][A-Z0-9_.-]{1,${max - 1}}$`,
     description: "Short code: capital letters, digits, '.', '_' or '-'",
   });
+/** A patch: only known fields, at least one. */
+const PATCH = { additionalProperties: false, minProperties: 1 } as const;
 const Optional = <T extends Parameters<typeof Nullable>[0]>(schema: T) => Type.Optional(Nullable(schema));
 
 // ------------------------------------------------------------------ exercises
@@ -317,6 +319,7 @@ export const Operation = Type.Object({
   description: Nullable(Type.String()),
   source: Nullable(Type.String()),
   contingentCount: Type.Integer({ description: "Contingents the caller may see" }),
+  canEdit: Type.Boolean({ description: "The caller may change the operation" }),
 });
 export const OperationInput = Type.Object(
   {
@@ -371,10 +374,7 @@ const RotationFields = {
 };
 export const RotationInput = Type.Object(RotationFields, { additionalProperties: false });
 export type RotationInput = Static<typeof RotationInput>;
-export const RotationPatch = Type.Partial(Type.Object(RotationFields), {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const RotationPatch = Type.Partial(Type.Object(RotationFields), PATCH);
 export type RotationPatch = Static<typeof RotationPatch>;
 
 export const Contingent = Type.Object({
@@ -410,10 +410,7 @@ export const ContingentInput = Type.Object(
   { additionalProperties: false },
 );
 export type ContingentInput = Static<typeof ContingentInput>;
-export const ContingentPatch = Type.Partial(Type.Object(ContingentFields), {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const ContingentPatch = Type.Partial(Type.Object(ContingentFields), PATCH);
 export type ContingentPatch = Static<typeof ContingentPatch>;
 export const ContingentQuery = Type.Object(
   { operationId: Type.Optional(Uuid), nationId: Type.Optional(Uuid), ...PageQuery },
@@ -459,6 +456,7 @@ export const FundContribution = Type.Object({
   outstanding: Type.String(),
   note: Nullable(Type.String()),
   sample: Type.Boolean(),
+  canEdit: Type.Boolean({ description: "The caller may change the contribution" }),
   ...ReleaseOutput,
 });
 const FundContributionFields = {
@@ -476,10 +474,7 @@ export const FundContributionInput = Type.Object(
   { additionalProperties: false },
 );
 export type FundContributionInput = Static<typeof FundContributionInput>;
-export const FundContributionPatch = Type.Partial(Type.Object(FundContributionFields), {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const FundContributionPatch = Type.Partial(Type.Object(FundContributionFields), PATCH);
 export type FundContributionPatch = Static<typeof FundContributionPatch>;
 export const FundContributionQuery = Type.Object(
   {

@@ -1,5 +1,5 @@
 import "./operations.policy.js";
-import { authorize } from "../../platform/access/policy.js";
+import { authorize, can } from "../../platform/access/policy.js";
 import { auditedInsert, auditedUpdate } from "../../platform/audited-write.js";
 import { notFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
@@ -10,14 +10,21 @@ import type { OperationInput, OperationPatch, OperationQuery } from "./operation
 
 export async function listOperations(ctx: Ctx, query: OperationQuery) {
   authorize(ctx.viewer, "operation.read");
-  return paged(query, await queries.listOperations(ctx.db, ctx.viewer, query));
+  const page = await queries.listOperations(ctx.db, ctx.viewer, query);
+  return paged(query, { ...page, items: page.items.map((row) => withCanEdit(ctx, row)) });
 }
+
+/** The caller may change the operation (its lead organisation's managers, administrators). */
+const withCanEdit = <T extends { leadOrganisationId: string }>(ctx: Ctx, row: T) => ({
+  ...row,
+  canEdit: can(ctx.viewer, "operation.update", row),
+});
 
 export async function getOperation(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "operation.read");
   const operation = await queries.findOperation(ctx.db, ctx.viewer, id);
   if (!operation) throw notFound("The operation");
-  return operation;
+  return withCanEdit(ctx, operation);
 }
 
 const operationConstraints = {

@@ -22,6 +22,7 @@ export const operationsKeys = {
   exercise: (id: string) => ["operations", "exercise", id] as const,
   lessons: (query: QueryParams) => ["operations", "lessons", query] as const,
   operations: () => ["operations", "operations"] as const,
+  operation: (id: string) => ["operations", "operation", id] as const,
   contingents: (query: QueryParams) => ["operations", "contingents", query] as const,
   contingent: (id: string) => ["operations", "contingent", id] as const,
   strength: (query: QueryParams) => ["operations", "strength", query] as const,
@@ -86,6 +87,19 @@ export const useAddObjective = (exerciseId: string) =>
     api.post<ExerciseDetail>(`/api/exercises/${exerciseId}/objectives`, input),
   );
 
+export const useAddStage = (exerciseId: string) =>
+  useWrite((input: Record<string, unknown>) =>
+    api.post<ExerciseDetail>(`/api/exercises/${exerciseId}/stages`, input),
+  );
+
+export const useRemoveStage = (exerciseId: string) =>
+  useWrite((stageId: string) => api.delete<ExerciseDetail>(`/api/exercises/${exerciseId}/stages/${stageId}`));
+
+export const useUpdateParticipant = (exerciseId: string) =>
+  useWrite(({ id, ...patch }: { id: string } & Record<string, unknown>) =>
+    api.patch<ExerciseDetail>(`/api/exercises/${exerciseId}/participants/${id}`, patch),
+  );
+
 // Lessons
 
 export const useLessons = (query: {
@@ -116,6 +130,29 @@ export const useOperations = () =>
     queryKey: operationsKeys.operations(),
     queryFn: ({ signal }) => fetchAll<Operation>("/api/operations", {}, signal),
   });
+
+export const useOperation = (id: string) =>
+  useQuery({
+    queryKey: operationsKeys.operation(id),
+    queryFn: ({ signal }) => api.get<Operation>(`/api/operations/${id}`, undefined, signal),
+  });
+
+export const useCreateOperation = () =>
+  useWrite((input: Record<string, unknown>) => api.post<Operation>("/api/operations", input));
+
+export const useUpdateOperation = (id: string) =>
+  useWrite((patch: Record<string, unknown>) => api.patch<Operation>(`/api/operations/${id}`, patch));
+
+export const useCreateContingent = () =>
+  useWrite((input: Record<string, unknown>) => api.post<ContingentDetail>("/api/contingents", input));
+
+export const useUpdateContingent = (id: string) =>
+  useWrite((patch: Record<string, unknown>) => api.patch<ContingentDetail>(`/api/contingents/${id}`, patch));
+
+export const useUpdateRotation = (contingentId: string) =>
+  useWrite(({ id, ...patch }: { id: string } & Record<string, unknown>) =>
+    api.patch<ContingentDetail>(`/api/contingents/${contingentId}/rotations/${id}`, patch),
+  );
 
 export const useContingents = (query: { operationId?: string; nationId?: string }, enabled = true) =>
   useQuery({
@@ -173,6 +210,11 @@ export const useFundTotals = (query: { trustFundId?: string }) =>
 
 export const useAddFundContribution = () =>
   useWrite((input: Record<string, unknown>) => api.post<FundContribution>("/api/fund-contributions", input));
+
+export const useUpdateFundContribution = () =>
+  useWrite(({ id, ...patch }: { id: string } & Record<string, unknown>) =>
+    api.patch<FundContribution>(`/api/fund-contributions/${id}`, patch),
+  );
 
 export const useCreateExercise = () =>
   useWrite((input: Record<string, unknown>) => api.post<ExerciseDetail>("/api/exercises", input));

@@ -1,7 +1,9 @@
 import { defineResources } from "../../shared/i18n/languages";
+import { operationsAuthoringI18n as authoring } from "./authoring-i18n";
 
 export const operationsI18n = defineResources({
   en: {
+    authoring: authoring.en,
     sample: "sample",
     sampleHint: "Invented for the demo, not from the source material",
     none: "None",
@@ -174,6 +176,7 @@ export const operationsI18n = defineResources({
     },
   },
   az: {
+    authoring: authoring.az,
     sample: "nümunə",
     sampleHint: "Demo üçün uydurulub, mənbə materialından deyil",
     none: "Yoxdur",
@@ -346,6 +349,7 @@ export const operationsI18n = defineResources({
     },
   },
   ru: {
+    authoring: authoring.ru,
     sample: "образец",
     sampleHint: "Придумано для демонстрации, не из исходных материалов",
     none: "Нет",

@@ -7,6 +7,7 @@ const pages = {
   exercise: () => import("./pages/exercise-page"),
   lessons: () => import("./pages/lessons-board-page"),
   operations: () => import("./pages/operations-page"),
+  operation: () => import("./pages/operation-page"),
   contingent: () => import("./pages/contingent-page"),
   contributions: () => import("./pages/contributions-page"),
 };
@@ -22,6 +23,7 @@ export const operationsFeature: Feature = {
     { path: "operations", lazy: lazyPage(pages.operations, (m) => m.OperationsPage) },
     { path: "operations/contributions", lazy: lazyPage(pages.contributions, (m) => m.ContributionsPage) },
     { path: "operations/contingents/:id", lazy: lazyPage(pages.contingent, (m) => m.ContingentPage) },
+    { path: "operations/:id", lazy: lazyPage(pages.operation, (m) => m.OperationPage) },
   ],
 };
 

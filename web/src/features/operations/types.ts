@@ -159,6 +159,7 @@ export interface Operation {
   description: string | null;
   source: string | null;
   contingentCount: number;
+  canEdit: boolean;
 }
 
 export interface Strength {
@@ -224,6 +225,7 @@ export interface FundContribution extends Release {
   outstanding: string;
   note: string | null;
   sample: boolean;
+  canEdit: boolean;
 }
 
 export interface FundTotal {

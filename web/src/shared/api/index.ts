@@ -1,4 +1,5 @@
 export { ApiError, type FieldError, hasErrorCode, isApiError } from "./api-error";
+export { changedFields, type FormWithDirty } from "./changed-fields";
 export {
   api,
   apiRequest,

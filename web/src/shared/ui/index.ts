@@ -6,7 +6,7 @@ export { type DetailItem, DetailList } from "./detail-list";
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { ErrorAlert, type ErrorAlertProps, errorMessage } from "./error-alert";
 export { ListFooter, type ListFooterProps } from "./list-footer";
-export { notifyDeleteOutcome, notifyError, notifySuccess } from "./notify";
+export { notifyDeleteOutcome, notifyError, notifyFormError, notifySuccess } from "./notify";
 export { type Crumb, PageHeader, type PageHeaderProps } from "./page-header";
 export { QueryBoundary, type QueryBoundaryProps } from "./query-boundary";
 export { RELEASABILITY_LEVELS, ReleasabilityBadge } from "./releasability-badge";

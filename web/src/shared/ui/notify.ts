@@ -1,5 +1,6 @@
 import { notifications } from "@mantine/notifications";
 import type { TFunction } from "i18next";
+import { applyServerErrors, isApiError } from "../api";
 import { errorMessage } from "./error-alert";
 
 /** A green notification after a successful action. */
@@ -20,4 +21,13 @@ export function notifyError(error: unknown, t: TFunction, title?: string): void 
 /** After a DELETE: the server deletes when nothing refers to the record, and archives it otherwise. */
 export function notifyDeleteOutcome(outcome: "deleted" | "archived", t: TFunction): void {
   notifySuccess(outcome === "deleted" ? t("notify.deleted") : t("notify.archived"));
+}
+
+/** A failed form submission: the server's field errors beside their fields (input kept), else a notification. */
+export function notifyFormError(
+  form: { setErrors: (errors: Record<string, string>) => void; getValues: () => object },
+  error: unknown,
+  t: TFunction,
+): void {
+  if (!(isApiError(error) && applyServerErrors(form, error))) notifyError(error, t);
 }

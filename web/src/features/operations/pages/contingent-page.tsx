@@ -27,9 +27,11 @@ import {
   ReleasabilityBadge,
 } from "../../../shared/ui";
 import { useAddRotation, useContingent, useRemoveRotation, useStrength } from "../api";
+import { ContingentFormModal } from "../components/contingent-form-modal";
+import { RotationEditModal } from "../components/rotation-edit-modal";
 import { SampleBadge } from "../components/sample-badge";
 import { StrengthChart } from "../components/strength-chart";
-import { type ContingentDetail, STRENGTH_CATEGORIES, type StrengthCategory } from "../types";
+import { type ContingentDetail, type Rotation, STRENGTH_CATEGORIES, type StrengthCategory } from "../types";
 
 interface Line {
   category: StrengthCategory;
@@ -186,13 +188,37 @@ function ContingentView({ contingent }: { contingent: ContingentDetail }) {
   const format = useFormat();
   const remove = useRemoveRotation(contingent.id);
   const strength = useStrength({ operationId: contingent.operation.id, nationId: contingent.nation.id });
+  const [editing, setEditing] = useState(false);
+  const [rotationEdited, setRotationEdited] = useState<Rotation | null>(null);
   return (
     <>
+      {contingent.canEdit && (
+        <>
+          <ContingentFormModal
+            operationId={contingent.operation.id}
+            contingent={contingent}
+            opened={editing}
+            onClose={() => setEditing(false)}
+          />
+          <RotationEditModal
+            contingentId={contingent.id}
+            rotation={rotationEdited}
+            onClose={() => setRotationEdited(null)}
+          />
+        </>
+      )}
       <PageHeader
         title={contingent.name}
+        actions={
+          contingent.canEdit ? (
+            <Button variant="default" onClick={() => setEditing(true)} data-testid="contingent-edit">
+              {t("authoring.edit")}
+            </Button>
+          ) : undefined
+        }
         breadcrumbs={[
           { label: t("operations.title"), to: "/operations" },
-          { label: contingent.operation.name, to: `/operations?operation=${contingent.operation.id}` },
+          { label: contingent.operation.name, to: `/operations/${contingent.operation.id}` },
           { label: contingent.nation.code },
         ]}
         badges={
@@ -283,6 +309,14 @@ function ContingentView({ contingent }: { contingent: ContingentDetail }) {
                     </Table.Td>
                     {contingent.canEdit && (
                       <Table.Td ta="right">
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          onClick={() => setRotationEdited(rotation)}
+                          data-testid="rotation-edit"
+                        >
+                          {t("authoring.edit")}
+                        </Button>
                         <ConfirmButton
                           size="xs"
                           variant="subtle"

@@ -27,6 +27,7 @@ import {
   useListParams,
 } from "../../../shared/ui";
 import { useAddFundContribution, useFundContributions, useFundTotals, useTrustFunds } from "../api";
+import { ContributionEditModal } from "../components/contribution-edit-modal";
 import { NationPicker } from "../components/nation-picker";
 import { SampleBadge } from "../components/sample-badge";
 import type { FundContribution } from "../types";
@@ -141,6 +142,7 @@ export function ContributionsPage() {
   const contributions = useFundContributions({ limit: params.limit, offset: params.offset });
   const totals = useFundTotals({});
   const funds = useTrustFunds();
+  const [edited, setEdited] = useState<FundContribution | null>(null);
 
   const columns: DataTableColumn<FundContribution>[] = [
     {
@@ -179,6 +181,21 @@ export function ContributionsPage() {
       header: "",
       render: (row) => <ReleasabilityBadge level={row.releasability} size="xs" />,
     },
+    {
+      key: "edit",
+      header: "",
+      render: (row) =>
+        row.canEdit ? (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={() => setEdited(row)}
+            data-testid={`contribution-edit-${row.year}-${row.currency}`}
+          >
+            {t("authoring.edit")}
+          </Button>
+        ) : null,
+    },
   ];
 
   return (
@@ -191,6 +208,7 @@ export function ContributionsPage() {
           { label: t("contributions.title") },
         ]}
       />
+      <ContributionEditModal contribution={edited} onClose={() => setEdited(null)} />
       <Stack gap="md">
         <Paper withBorder p="md" radius="md">
           <QueryBoundary query={contributions}>

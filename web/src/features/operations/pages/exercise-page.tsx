@@ -40,8 +40,10 @@ import {
   useUpdateMilestone,
 } from "../api";
 import { AttendanceModal } from "../components/attendance-modal";
+import { ExerciseStages } from "../components/exercise-stages";
 import { LessonStatusBadge } from "../components/lesson-status-badge";
 import { NationPicker } from "../components/nation-picker";
+import { ParticipantEditModal } from "../components/participant-edit-modal";
 import { SampleBadge } from "../components/sample-badge";
 import {
   CONFERENCE_KINDS,
@@ -51,6 +53,7 @@ import {
   type ExerciseDetail,
   type ExerciseStatus,
   PARTICIPANT_ROLES,
+  type Participant,
   type ParticipantRole,
 } from "../types";
 
@@ -87,6 +90,7 @@ function NationMatrix({ exercise }: { exercise: ExerciseDetail }) {
   const { t } = useTranslation("operations");
   const add = useAddParticipant(exercise.id);
   const remove = useRemoveParticipant(exercise.id);
+  const [edited, setEdited] = useState<Participant | null>(null);
   const [nationId, setNationId] = useState<string | null>(null);
   const [role, setRole] = useState<ParticipantRole>("member");
   const [category, setCategory] = useState("");
@@ -119,6 +123,7 @@ function NationMatrix({ exercise }: { exercise: ExerciseDetail }) {
   const counts = exercise.participation;
   return (
     <Section title={t("matrix.title")} testId="nation-matrix">
+      <ParticipantEditModal exerciseId={exercise.id} participant={edited} onClose={() => setEdited(null)} />
       <Group gap="xs" mb="sm">
         {PARTICIPANT_ROLES.map((r) => (
           <Badge key={r} variant="light" size="lg" data-testid={`count-${r}`}>
@@ -177,6 +182,14 @@ function NationMatrix({ exercise }: { exercise: ExerciseDetail }) {
                 </Table.Td>
                 {exercise.canEdit && (
                   <Table.Td ta="right">
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => setEdited(participant)}
+                      data-testid={`participant-edit-${participant.nation.code}`}
+                    >
+                      {t("authoring.edit")}
+                    </Button>
                     <ConfirmButton
                       size="xs"
                       variant="subtle"
@@ -668,22 +681,7 @@ function ExerciseView({ exercise }: { exercise: ExerciseDetail }) {
             ]}
           />
         </Paper>
-        <Section title={t("stages.title")} testId="stages">
-          <Table>
-            <Table.Tbody>
-              {exercise.stages.map((stage) => (
-                <Table.Tr key={stage.id} data-testid={`stage-${stage.stageNo}`}>
-                  <Table.Td>{t("stages.stage", { n: stage.stageNo })}</Table.Td>
-                  <Table.Td>{stage.hostNation.nameEn}</Table.Td>
-                  <Table.Td>{stage.place}</Table.Td>
-                  <Table.Td>
-                    {format.date(stage.startsOn)} – {format.date(stage.endsOn)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Section>
+        <ExerciseStages exercise={exercise} />
         <NationMatrix exercise={exercise} />
         <Conferences exercise={exercise} />
         <Milestones exercise={exercise} />

@@ -3,6 +3,7 @@ import {
   Anchor,
   Badge,
   Box,
+  Button,
   Group,
   Paper,
   SegmentedControl,
@@ -11,12 +12,14 @@ import {
   Text,
   Title,
 } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router-dom";
+import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import { EmptyState, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useContingents, useOperations, useStrength } from "../api";
+import { OperationFormModal } from "../components/operation-form-modal";
 import { StrengthChart } from "../components/strength-chart";
 import type { Contingent } from "../types";
 
@@ -92,7 +95,9 @@ function ContingentTimeline({ contingents }: { contingents: Contingent[] }) {
 export function OperationsPage() {
   const { t } = useTranslation("operations");
   const format = useFormat();
-  const { signedIn } = usePermissions();
+  const { signedIn, isAdministrator } = usePermissions();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   const [searchParams, setSearchParams] = useSearchParams();
   const operationId = searchParams.get("operation") ?? "";
   const operations = useOperations();
@@ -102,7 +107,18 @@ export function OperationsPage() {
 
   return (
     <>
-      <PageHeader title={t("operations.title")} description={t("operations.description")} />
+      <PageHeader
+        title={t("operations.title")}
+        description={t("operations.description")}
+        actions={
+          isAdministrator ? (
+            <Button onClick={() => setCreating(true)} data-testid="operation-new">
+              {t("authoring.newOperation")}
+            </Button>
+          ) : undefined
+        }
+      />
+      {isAdministrator && <OperationFormModal opened={creating} onClose={() => setCreating(false)} />}
       <Stack gap="md">
         <Paper withBorder p="md" radius="md">
           <QueryBoundary query={operations}>
@@ -122,15 +138,15 @@ export function OperationsPage() {
                       <Table.Tr
                         key={operation.id}
                         data-testid={`operation-${operation.code}`}
-                        // A row shows its operation's contingents below: the whole row is the control.
-                        onClick={() => setSearchParams({ operation: operation.id })}
+                        // The whole row opens the operation's page.
+                        onClick={() => navigate(`/operations/${operation.id}`)}
                         style={{ cursor: "pointer" }}
                         bg={operation.id === operationId ? "var(--mantine-color-indigo-light)" : undefined}
                       >
                         <Table.Td>
                           <Anchor
                             component={Link}
-                            to={`/operations?operation=${operation.id}`}
+                            to={`/operations/${operation.id}`}
                             size="sm"
                             fw={500}
                             data-testid={`operation-link-${operation.code}`}

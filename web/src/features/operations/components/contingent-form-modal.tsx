@@ -1,0 +1,164 @@
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router-dom";
+import { changedFields } from "../../../shared/api";
+import { usePermissions } from "../../../shared/auth";
+import { notifyFormError, notifySuccess, RELEASABILITY_LEVELS } from "../../../shared/ui";
+import { useCreateContingent, useUpdateContingent } from "../api";
+import type { ContingentDetail } from "../types";
+import { NationPicker } from "./nation-picker";
+
+interface ContingentValues {
+  nationId: string | null;
+  name: string;
+  frameworkUnit: string;
+  frameworkNationId: string | null;
+  note: string;
+  releasability: string;
+}
+
+const valuesOf = (contingent: ContingentDetail | undefined, nationId: string | null): ContingentValues => ({
+  nationId: contingent?.nation.id ?? nationId,
+  name: contingent?.name ?? "",
+  frameworkUnit: contingent?.frameworkUnit ?? "",
+  frameworkNationId: contingent?.frameworkNation?.id ?? null,
+  note: contingent?.note ?? "",
+  releasability: contingent?.releasability ?? "restricted",
+});
+
+/**
+ * A nation's new contingent in an operation (its coordinators, administrators), or the changes to one: only the
+ * fields changed are sent; the server's field errors show beside their fields and the input stays.
+ */
+export function ContingentFormModal({
+  operationId,
+  contingent,
+  opened,
+  onClose,
+}: {
+  operationId: string;
+  contingent?: ContingentDetail;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation("operations");
+  const navigate = useNavigate();
+  const { user } = usePermissions();
+  const create = useCreateContingent();
+  const update = useUpdateContingent(contingent?.id ?? "");
+  const ownNation = user?.grants.find((grant) => grant.role === "national_coordinator")?.nationId ?? null;
+  const required = (value: unknown) => (value ? null : t("authoring.required"));
+  const form = useForm<ContingentValues>({
+    initialValues: valuesOf(contingent, ownNation),
+    validate: { nationId: required, name: (value) => required(value.trim()) },
+  });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset to the record each time the dialog opens
+  useEffect(() => {
+    if (!opened) return;
+    form.setValues(valuesOf(contingent, ownNation));
+    form.resetDirty(valuesOf(contingent, ownNation));
+    form.clearErrors();
+  }, [opened]);
+
+  const submit = form.onSubmit(async (values) => {
+    const fields = {
+      name: values.name.trim(),
+      frameworkUnit: values.frameworkUnit.trim() || null,
+      frameworkNationId: values.frameworkNationId,
+      note: values.note.trim() || null,
+      releasability: values.releasability,
+    };
+    try {
+      if (contingent) {
+        const patch = changedFields(form, fields);
+        if (Object.keys(patch).length) await update.mutateAsync(patch);
+      } else {
+        const created = await create.mutateAsync({ operationId, nationId: values.nationId, ...fields });
+        navigate(`/operations/contingents/${created.id}`);
+      }
+      notifySuccess(t("common:notify.saved"));
+      onClose();
+    } catch (error) {
+      notifyFormError(form, error, t);
+    }
+  });
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={contingent ? t("authoring.editContingent") : t("authoring.newContingent")}
+      size="lg"
+    >
+      <form onSubmit={submit} noValidate data-testid="contingent-form">
+        <Stack>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {!contingent && (
+              <NationPicker
+                label={t("authoring.nation")}
+                required
+                value={form.values.nationId}
+                onChange={(value) => form.setFieldValue("nationId", value)}
+                error={form.errors.nationId}
+                data-testid="contingent-nation"
+              />
+            )}
+            <TextInput
+              label={t("authoring.name")}
+              required
+              {...form.getInputProps("name")}
+              data-testid="contingent-name"
+            />
+            <TextInput
+              label={t("authoring.frameworkUnit")}
+              {...form.getInputProps("frameworkUnit")}
+              data-testid="contingent-framework-unit"
+            />
+            <NationPicker
+              label={t("authoring.frameworkNation")}
+              clearable
+              value={form.values.frameworkNationId}
+              initialOption={
+                contingent?.frameworkNation
+                  ? {
+                      value: contingent.frameworkNation.id,
+                      label: `${contingent.frameworkNation.code} — ${contingent.frameworkNation.nameEn}`,
+                    }
+                  : null
+              }
+              onChange={(value) => form.setFieldValue("frameworkNationId", value)}
+              error={form.errors.frameworkNationId}
+            />
+            <Select
+              label={t("authoring.releasability")}
+              allowDeselect={false}
+              data={RELEASABILITY_LEVELS.map((level) => ({
+                value: level,
+                label: t(`common:releasability.${level}`),
+              }))}
+              {...form.getInputProps("releasability")}
+            />
+          </SimpleGrid>
+          <Textarea
+            label={t("authoring.note")}
+            autosize
+            minRows={2}
+            {...form.getInputProps("note")}
+            data-testid="contingent-note"
+          />
+          <Group justify="flex-end">
+            <Button
+              type="submit"
+              loading={create.isPending || update.isPending}
+              data-testid="contingent-save"
+            >
+              {t("authoring.save")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

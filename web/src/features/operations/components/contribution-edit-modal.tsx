@@ -1,0 +1,144 @@
+import {
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { changedFields } from "../../../shared/api";
+import { notifyFormError, notifySuccess, RELEASABILITY_LEVELS } from "../../../shared/ui";
+import { useUpdateFundContribution } from "../api";
+import type { FundContribution } from "../types";
+
+interface ContributionValues {
+  year: number | string;
+  currency: string;
+  pledged: number | string;
+  paid: number | string;
+  note: string;
+  releasability: string;
+}
+
+const valuesOf = (row: FundContribution | null): ContributionValues => ({
+  year: row?.year ?? "",
+  currency: row?.currency ?? "",
+  pledged: row ? Number(row.pledged) : "",
+  paid: row ? Number(row.paid) : "",
+  note: row?.note ?? "",
+  releasability: row?.releasability ?? "restricted",
+});
+
+const money = (value: number | string) => Number(value).toFixed(2);
+
+/** Corrects a nation's contribution to a trust fund (pledged, paid, note, release): only what changed is sent. */
+export function ContributionEditModal({
+  contribution,
+  onClose,
+}: {
+  contribution: FundContribution | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation("operations");
+  const update = useUpdateFundContribution();
+  const form = useForm<ContributionValues>({
+    initialValues: valuesOf(contribution),
+    validate: {
+      year: (value) => (value === "" ? t("authoring.required") : null),
+      pledged: (value) => (value === "" ? t("authoring.required") : null),
+    },
+  });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset to the row each time the dialog opens
+  useEffect(() => {
+    if (!contribution) return;
+    form.setValues(valuesOf(contribution));
+    form.resetDirty(valuesOf(contribution));
+    form.clearErrors();
+  }, [contribution?.id]);
+
+  const submit = form.onSubmit(async (values) => {
+    if (!contribution) return;
+    const patch = changedFields(form, {
+      year: Number(values.year),
+      currency: values.currency.trim().toUpperCase(),
+      pledged: money(values.pledged),
+      paid: money(values.paid === "" ? 0 : values.paid),
+      note: values.note.trim() || null,
+      releasability: values.releasability,
+    });
+    try {
+      if (Object.keys(patch).length) await update.mutateAsync({ id: contribution.id, ...patch });
+      notifySuccess(t("common:notify.saved"));
+      onClose();
+    } catch (error) {
+      notifyFormError(form, error, t);
+    }
+  });
+
+  return (
+    <Modal
+      opened={contribution !== null}
+      onClose={onClose}
+      title={
+        contribution
+          ? `${t("authoring.editContribution")}: ${contribution.trustFund.name} · ${contribution.nation.code}`
+          : ""
+      }
+      size="lg"
+    >
+      <form onSubmit={submit} noValidate data-testid="contribution-edit-form">
+        <Stack>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NumberInput
+              label={t("contributions.year")}
+              min={1990}
+              max={2200}
+              {...form.getInputProps("year")}
+            />
+            <TextInput
+              label={t("contributions.currency")}
+              maxLength={3}
+              {...form.getInputProps("currency")}
+              data-testid="contribution-edit-currency"
+            />
+            <NumberInput
+              label={t("contributions.pledged")}
+              min={0}
+              decimalScale={2}
+              {...form.getInputProps("pledged")}
+              data-testid="contribution-edit-pledged"
+            />
+            <NumberInput
+              label={t("contributions.paid")}
+              min={0}
+              decimalScale={2}
+              {...form.getInputProps("paid")}
+              data-testid="contribution-edit-paid"
+            />
+            <Select
+              label={t("authoring.releasability")}
+              allowDeselect={false}
+              data={RELEASABILITY_LEVELS.map((level) => ({
+                value: level,
+                label: t(`common:releasability.${level}`),
+              }))}
+              {...form.getInputProps("releasability")}
+            />
+          </SimpleGrid>
+          <Textarea label={t("authoring.note")} autosize minRows={2} {...form.getInputProps("note")} />
+          <Group justify="flex-end">
+            <Button type="submit" loading={update.isPending} data-testid="contribution-edit-save">
+              {t("authoring.save")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

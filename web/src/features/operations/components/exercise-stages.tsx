@@ -1,0 +1,144 @@
+import { Button, Group, NumberInput, Paper, Stack, Table, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../../shared/i18n/format";
+import { ConfirmButton, notifyError, notifyFormError, notifySuccess } from "../../../shared/ui";
+import { useAddStage, useRemoveStage } from "../api";
+import type { ExerciseDetail } from "../types";
+import { NationPicker } from "./nation-picker";
+
+interface StageValues {
+  stageNo: number | string;
+  hostNationId: string | null;
+  place: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+const nextNumber = (exercise: ExerciseDetail) => Math.max(0, ...exercise.stages.map((s) => s.stageNo)) + 1;
+
+/** An exercise's stages: everyone reads them; its owner adds one (within the exercise's dates) or removes one. */
+export function ExerciseStages({ exercise }: { exercise: ExerciseDetail }) {
+  const { t } = useTranslation("operations");
+  const format = useFormat();
+  const add = useAddStage(exercise.id);
+  const remove = useRemoveStage(exercise.id);
+  const required = (value: unknown) => (value === "" || value === null ? t("authoring.required") : null);
+  const form = useForm<StageValues>({
+    initialValues: { stageNo: nextNumber(exercise), hostNationId: null, place: "", startsOn: "", endsOn: "" },
+    validate: { stageNo: required, hostNationId: required, startsOn: required, endsOn: required },
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    try {
+      const updated = await add.mutateAsync({
+        stageNo: Number(values.stageNo),
+        hostNationId: values.hostNationId,
+        place: values.place.trim() || null,
+        startsOn: values.startsOn,
+        endsOn: values.endsOn,
+      });
+      notifySuccess(t("common:notify.saved"));
+      form.setValues({
+        stageNo: nextNumber(updated),
+        hostNationId: null,
+        place: "",
+        startsOn: "",
+        endsOn: "",
+      });
+    } catch (error) {
+      notifyFormError(form, error, t);
+    }
+  });
+
+  return (
+    <Paper withBorder p="md" radius="md" data-testid="stages">
+      <Title order={2} size="h4" mb="sm">
+        {t("stages.title")}
+      </Title>
+      <Table.ScrollContainer minWidth={480}>
+        <Table>
+          <Table.Tbody>
+            {exercise.stages.map((stage) => (
+              <Table.Tr key={stage.id} data-testid={`stage-${stage.stageNo}`}>
+                <Table.Td>{t("stages.stage", { n: stage.stageNo })}</Table.Td>
+                <Table.Td>{stage.hostNation.nameEn}</Table.Td>
+                <Table.Td>{stage.place}</Table.Td>
+                <Table.Td>
+                  {format.date(stage.startsOn)} – {format.date(stage.endsOn)}
+                </Table.Td>
+                {exercise.canEdit && (
+                  <Table.Td ta="right">
+                    <ConfirmButton
+                      size="compact-xs"
+                      variant="subtle"
+                      message={t("authoring.removeStageConfirm", { n: stage.stageNo })}
+                      onConfirm={() =>
+                        remove.mutateAsync(stage.id).then(
+                          () => notifySuccess(t("common:notify.deleted")),
+                          (error) => {
+                            notifyError(error, t);
+                            throw error;
+                          },
+                        )
+                      }
+                      data-testid={`stage-remove-${stage.stageNo}`}
+                    >
+                      {t("authoring.removeStage")}
+                    </ConfirmButton>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {exercise.canEdit && (
+        <form onSubmit={submit} noValidate data-testid="stage-form">
+          <Stack gap="xs" mt="sm">
+            <Group align="flex-start" wrap="wrap">
+              <NumberInput
+                label={t("authoring.stageNo")}
+                min={1}
+                max={20}
+                w={80}
+                {...form.getInputProps("stageNo")}
+                data-testid="stage-no"
+              />
+              <NationPicker
+                label={t("authoring.hostNation")}
+                value={form.values.hostNationId}
+                onChange={(value) => form.setFieldValue("hostNationId", value)}
+                error={form.errors.hostNationId}
+                w={{ base: "100%", sm: 240 }}
+                data-testid="stage-nation"
+              />
+              <TextInput
+                label={t("authoring.place")}
+                {...form.getInputProps("place")}
+                data-testid="stage-place"
+              />
+              <TextInput
+                type="date"
+                label={t("authoring.startsOn")}
+                {...form.getInputProps("startsOn")}
+                data-testid="stage-starts"
+              />
+              <TextInput
+                type="date"
+                label={t("authoring.endsOn")}
+                {...form.getInputProps("endsOn")}
+                data-testid="stage-ends"
+              />
+            </Group>
+            <Group>
+              <Button type="submit" size="xs" loading={add.isPending} data-testid="stage-add">
+                {t("authoring.addStage")}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Paper>
+  );
+}

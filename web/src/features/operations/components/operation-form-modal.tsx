@@ -1,0 +1,163 @@
+import { Button, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router-dom";
+import { changedFields } from "../../../shared/api";
+import { notifyFormError, notifySuccess } from "../../../shared/ui";
+import { useCreateOperation, useUpdateOperation } from "../api";
+import type { Operation } from "../types";
+import { OrganisationPicker } from "./organisation-picker";
+
+interface OperationValues {
+  code: string;
+  name: string;
+  leadOrganisationId: string | null;
+  startsOn: string;
+  endsOn: string;
+  description: string;
+  source: string;
+}
+
+const valuesOf = (operation?: Operation): OperationValues => ({
+  code: operation?.code ?? "",
+  name: operation?.name ?? "",
+  leadOrganisationId: operation?.leadOrganisation.id ?? null,
+  startsOn: operation?.startsOn ?? "",
+  endsOn: operation?.endsOn ?? "",
+  description: operation?.description ?? "",
+  source: operation?.source ?? "",
+});
+
+/**
+ * A new operation (administrators), or the changes to one (its lead organisation's managers): only the fields
+ * changed are sent; the server's field errors show beside their fields and the input stays.
+ */
+export function OperationFormModal({
+  operation,
+  opened,
+  onClose,
+}: {
+  operation?: Operation;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation("operations");
+  const navigate = useNavigate();
+  const create = useCreateOperation();
+  const update = useUpdateOperation(operation?.id ?? "");
+  const required = (value: unknown) => (value ? null : t("authoring.required"));
+  const form = useForm<OperationValues>({
+    initialValues: valuesOf(operation),
+    validate: {
+      code: required,
+      name: (value) => required(value.trim()),
+      leadOrganisationId: required,
+      startsOn: required,
+    },
+  });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset to the record each time the dialog opens
+  useEffect(() => {
+    if (!opened) return;
+    form.setValues(valuesOf(operation));
+    form.resetDirty(valuesOf(operation));
+    form.clearErrors();
+  }, [opened]);
+
+  const submit = form.onSubmit(async (values) => {
+    const all = {
+      code: values.code.trim(),
+      name: values.name.trim(),
+      leadOrganisationId: values.leadOrganisationId,
+      startsOn: values.startsOn,
+      endsOn: values.endsOn || null,
+      description: values.description.trim() || null,
+      source: values.source.trim() || null,
+    };
+    try {
+      if (operation) {
+        const patch = changedFields(form, all);
+        if (Object.keys(patch).length) await update.mutateAsync(patch);
+      } else {
+        const created = await create.mutateAsync(all);
+        navigate(`/operations/${created.id}`);
+      }
+      notifySuccess(t("common:notify.saved"));
+      onClose();
+    } catch (error) {
+      notifyFormError(form, error, t);
+    }
+  });
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={operation ? t("authoring.editOperation") : t("authoring.newOperation")}
+      size="lg"
+    >
+      <form onSubmit={submit} noValidate data-testid="operation-form">
+        <Stack>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label={t("authoring.code")}
+              description={t("form.codeHint")}
+              required
+              {...form.getInputProps("code")}
+              onChange={(event) => form.setFieldValue("code", event.currentTarget.value.toUpperCase())}
+              data-testid="operation-code"
+            />
+            <TextInput
+              label={t("authoring.name")}
+              required
+              {...form.getInputProps("name")}
+              data-testid="operation-name"
+            />
+            <OrganisationPicker
+              label={t("authoring.lead")}
+              required
+              value={form.values.leadOrganisationId}
+              initialOption={
+                operation
+                  ? {
+                      value: operation.leadOrganisation.id,
+                      label: `${operation.leadOrganisation.code} — ${operation.leadOrganisation.nameEn}`,
+                    }
+                  : null
+              }
+              onChange={(value) => form.setFieldValue("leadOrganisationId", value)}
+              error={form.errors.leadOrganisationId}
+              data-testid="operation-lead"
+            />
+            <TextInput label={t("authoring.source")} {...form.getInputProps("source")} />
+            <TextInput
+              type="date"
+              required
+              label={t("authoring.startsOn")}
+              {...form.getInputProps("startsOn")}
+              data-testid="operation-starts"
+            />
+            <TextInput
+              type="date"
+              label={t("authoring.endsOn")}
+              {...form.getInputProps("endsOn")}
+              data-testid="operation-ends"
+            />
+          </SimpleGrid>
+          <Textarea
+            label={t("authoring.description")}
+            autosize
+            minRows={2}
+            {...form.getInputProps("description")}
+            data-testid="operation-description"
+          />
+          <Group justify="flex-end">
+            <Button type="submit" loading={create.isPending || update.isPending} data-testid="operation-save">
+              {t("authoring.save")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

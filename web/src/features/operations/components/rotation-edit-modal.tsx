@@ -1,0 +1,183 @@
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { IconPlus, IconX } from "@tabler/icons-react";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { changedFields } from "../../../shared/api";
+import { notifyFormError, notifySuccess } from "../../../shared/ui";
+import { useUpdateRotation } from "../api";
+import { type Rotation, STRENGTH_CATEGORIES, type StrengthCategory } from "../types";
+
+interface RotationValues {
+  slot: string;
+  label: string;
+  startsOn: string;
+  endsOn: string;
+  note: string;
+  strength: { category: StrengthCategory; count: number | string }[];
+}
+
+const valuesOf = (rotation: Rotation): RotationValues => ({
+  slot: rotation.slot,
+  label: rotation.label ?? "",
+  startsOn: rotation.startsOn,
+  endsOn: rotation.endsOn ?? "",
+  note: rotation.note ?? "",
+  strength: rotation.strength.map((s) => ({ category: s.category, count: s.count })),
+});
+
+/** Corrects a rotation: its dates, label, note and strength by category; only the changed fields are sent. */
+export function RotationEditModal({
+  contingentId,
+  rotation,
+  onClose,
+}: {
+  contingentId: string;
+  rotation: Rotation | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation("operations");
+  const update = useUpdateRotation(contingentId);
+  const form = useForm<RotationValues>({
+    initialValues: rotation ? valuesOf(rotation) : valuesOf(EMPTY),
+    validate: {
+      slot: (value) => (value.trim() ? null : t("authoring.required")),
+      startsOn: (value) => (value ? null : t("authoring.required")),
+    },
+  });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset to the rotation each time the dialog opens
+  useEffect(() => {
+    if (!rotation) return;
+    form.setValues(valuesOf(rotation));
+    form.resetDirty(valuesOf(rotation));
+    form.clearErrors();
+  }, [rotation?.id]);
+
+  const submit = form.onSubmit(async (values) => {
+    if (!rotation) return;
+    const patch = changedFields(form, {
+      slot: values.slot.trim(),
+      label: values.label.trim() || null,
+      startsOn: values.startsOn,
+      endsOn: values.endsOn || null,
+      note: values.note.trim() || null,
+      strength: values.strength
+        .filter((line) => line.count !== "")
+        .map((line) => ({ category: line.category, count: Number(line.count) })),
+    });
+    try {
+      if (Object.keys(patch).length) await update.mutateAsync({ id: rotation.id, ...patch });
+      notifySuccess(t("common:notify.saved"));
+      onClose();
+    } catch (error) {
+      notifyFormError(form, error, t);
+    }
+  });
+
+  const lines = form.values.strength;
+  return (
+    <Modal opened={rotation !== null} onClose={onClose} title={t("authoring.editRotation")} size="lg">
+      <form onSubmit={submit} noValidate data-testid="rotation-edit-form">
+        <Stack>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label={t("contingents.label")} {...form.getInputProps("label")} />
+            <TextInput label={t("contingents.slot")} required {...form.getInputProps("slot")} />
+            <TextInput
+              type="date"
+              required
+              label={t("contingents.from")}
+              {...form.getInputProps("startsOn")}
+              data-testid="rotation-edit-starts"
+            />
+            <TextInput
+              type="date"
+              label={t("contingents.until")}
+              {...form.getInputProps("endsOn")}
+              data-testid="rotation-edit-ends"
+            />
+          </SimpleGrid>
+          <Text size="sm" fw={600}>
+            {t("authoring.strength")}
+          </Text>
+          {lines.map((_line, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity but their place
+            <Group key={index} align="flex-end" wrap="nowrap">
+              <Select
+                aria-label={t("contingents.strength")}
+                allowDeselect={false}
+                data={STRENGTH_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+                {...form.getInputProps(`strength.${index}.category`)}
+                w={240}
+              />
+              <NumberInput
+                aria-label={t("matrix.quantity")}
+                min={0}
+                {...form.getInputProps(`strength.${index}.count`)}
+                data-testid={`rotation-edit-count-${index}`}
+                w={120}
+              />
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t("common:actions.remove")}
+                onClick={() => form.removeListItem("strength", index)}
+                mb={4}
+              >
+                <IconX size={16} />
+              </ActionIcon>
+            </Group>
+          ))}
+          {form.errors.strength && (
+            <Text size="sm" c="red">
+              {form.errors.strength}
+            </Text>
+          )}
+          <Group>
+            <Button
+              variant="subtle"
+              size="xs"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => {
+                const unused = STRENGTH_CATEGORIES.find((c) => !lines.some((l) => l.category === c));
+                if (unused) form.insertListItem("strength", { category: unused, count: "" });
+              }}
+            >
+              {t("contingents.strength")}
+            </Button>
+          </Group>
+          <Textarea label={t("authoring.note")} autosize minRows={2} {...form.getInputProps("note")} />
+          <Group justify="flex-end">
+            <Button type="submit" loading={update.isPending} data-testid="rotation-edit-save">
+              {t("authoring.save")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+const EMPTY: Rotation = {
+  id: "",
+  slot: "",
+  label: null,
+  startsOn: "",
+  startPrecision: "day",
+  endsOn: null,
+  sample: false,
+  note: null,
+  strength: [],
+  total: 0,
+};

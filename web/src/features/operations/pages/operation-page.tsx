@@ -1,0 +1,142 @@
+import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router-dom";
+import { usePermissions } from "../../../shared/auth";
+import { useFormat } from "../../../shared/i18n/format";
+import { DetailList, EmptyState, PageHeader, QueryBoundary, ReleasabilityBadge } from "../../../shared/ui";
+import { useContingents, useOperation, useStrength } from "../api";
+import { ContingentFormModal } from "../components/contingent-form-modal";
+import { OperationFormModal } from "../components/operation-form-modal";
+import { StrengthChart } from "../components/strength-chart";
+import type { Operation } from "../types";
+
+/** The contingents of the operation the user may see, and the way to record a new one. */
+function OperationContingents({ operation }: { operation: Operation }) {
+  const { t } = useTranslation("operations");
+  const format = useFormat();
+  const { isAdministrator, hasRole } = usePermissions();
+  const contingents = useContingents({ operationId: operation.id });
+  const [adding, setAdding] = useState(false);
+  return (
+    <Paper withBorder p="md" radius="md" data-testid="operation-contingents">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          {t("authoring.contingents")}
+        </Title>
+        {(isAdministrator || hasRole("national_coordinator")) && (
+          <Button size="xs" onClick={() => setAdding(true)} data-testid="contingent-new">
+            {t("authoring.newContingent")}
+          </Button>
+        )}
+      </Group>
+      <QueryBoundary query={contingents}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <EmptyState title={t("authoring.noContingents")} />
+          ) : (
+            <Table.ScrollContainer minWidth={520}>
+              <Table striped>
+                <Table.Tbody>
+                  {page.items.map((contingent) => (
+                    <Table.Tr key={contingent.id} data-testid={`contingent-row-${contingent.nation.code}`}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/operations/contingents/${contingent.id}`} size="sm">
+                          {contingent.name}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{contingent.nation.code}</Table.Td>
+                      <Table.Td>
+                        {contingent.firstStartsOn
+                          ? `${format.date(contingent.firstStartsOn)} – ${contingent.lastEndsOn ? format.date(contingent.lastEndsOn) : t("operations.ongoing")}`
+                          : ""}
+                      </Table.Td>
+                      <Table.Td ta="right">{contingent.currentStrength}</Table.Td>
+                      <Table.Td>
+                        <ReleasabilityBadge level={contingent.releasability} size="xs" />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )
+        }
+      </QueryBoundary>
+      <ContingentFormModal operationId={operation.id} opened={adding} onClose={() => setAdding(false)} />
+    </Paper>
+  );
+}
+
+function OperationView({ operation }: { operation: Operation }) {
+  const { t } = useTranslation("operations");
+  const format = useFormat();
+  const { signedIn } = usePermissions();
+  const [editing, setEditing] = useState(false);
+  const strength = useStrength({ operationId: operation.id }, signedIn);
+  return (
+    <>
+      <PageHeader
+        title={<span data-testid="operation-title">{operation.name}</span>}
+        documentTitle={operation.name}
+        breadcrumbs={[{ label: t("operations.title"), to: "/operations" }, { label: operation.code }]}
+        actions={
+          operation.canEdit ? (
+            <Button variant="default" onClick={() => setEditing(true)} data-testid="operation-edit">
+              {t("authoring.edit")}
+            </Button>
+          ) : undefined
+        }
+      />
+      <Stack gap="md">
+        <Paper withBorder p="md" radius="md">
+          <DetailList
+            items={[
+              { label: t("authoring.code"), value: operation.code },
+              {
+                label: t("operations.dates"),
+                value: `${format.date(operation.startsOn)} – ${operation.endsOn ? format.date(operation.endsOn) : t("operations.ongoing")}`,
+                testId: "operation-dates",
+              },
+              { label: t("operations.lead"), value: operation.leadOrganisation.nameEn },
+              { label: t("authoring.source"), value: operation.source },
+            ]}
+          />
+          {operation.description && (
+            <Text
+              size="sm"
+              mt="sm"
+              style={{ whiteSpace: "pre-wrap" }}
+              data-testid="operation-description-shown"
+            >
+              {operation.description}
+            </Text>
+          )}
+        </Paper>
+        {signedIn && <OperationContingents operation={operation} />}
+        {signedIn && (
+          <Paper withBorder p="md" radius="md">
+            <Title order={2} size="h4" mb="sm">
+              {t("operations.strength")}
+            </Title>
+            <QueryBoundary query={strength}>
+              {(series) => <StrengthChart points={series.points} />}
+            </QueryBoundary>
+          </Paper>
+        )}
+      </Stack>
+      {operation.canEdit && (
+        <OperationFormModal operation={operation} opened={editing} onClose={() => setEditing(false)} />
+      )}
+    </>
+  );
+}
+
+/** One operation: its facts, its contingents and their strength over time. */
+export function OperationPage() {
+  const { id = "" } = useParams();
+  const query = useOperation(id);
+  return (
+    <QueryBoundary query={query}>{(operation) => <OperationView operation={operation} />}</QueryBoundary>
+  );
+}

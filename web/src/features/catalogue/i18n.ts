@@ -1,7 +1,9 @@
 import { defineResources } from "../../shared/i18n/languages";
+import { sessionAttendanceI18n } from "./session-attendance-i18n";
 
 export const catalogueI18n = defineResources({
   en: {
+    sessionAttendance: sessionAttendanceI18n.en,
     nav: {
       search: "Activities",
       calendar: "Calendar",
@@ -247,6 +249,7 @@ export const catalogueI18n = defineResources({
     },
   },
   az: {
+    sessionAttendance: sessionAttendanceI18n.az,
     nav: {
       search: "Tədbirlər",
       calendar: "Təqvim",
@@ -493,6 +496,7 @@ export const catalogueI18n = defineResources({
     },
   },
   ru: {
+    sessionAttendance: sessionAttendanceI18n.ru,
     nav: {
       search: "Мероприятия",
       calendar: "Календарь",

@@ -254,3 +254,56 @@ export function useUpload() {
       ]),
   });
 }
+
+export interface ActionItemDetail extends ActionItem {
+  reviews: {
+    id: string;
+    meetingId: string;
+    numeral: string;
+    meetingStartsOn: string;
+    status: ActionStatus;
+    note: string | null;
+    createdAt: string;
+  }[];
+  evidenceFiles: FileRef[];
+}
+
+export const useActionItem = (id: string | null) =>
+  useQuery({
+    queryKey: [...meetingsKeys.all, "action", id],
+    queryFn: ({ signal }) => api.get<ActionItemDetail>(`/api/action-items/${id}`, undefined, signal),
+    enabled: id !== null,
+  });
+
+/** A write of the feature that refreshes its queries when it succeeds. */
+function useWrite<I, O>(write: (input: I) => Promise<O>) {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: write, onSuccess: invalidate });
+}
+
+export const useCreateSeries = () =>
+  useWrite((input: Record<string, unknown>) => api.post<MeetingSeries>("/api/meeting-series", input));
+
+export const useRemoveAgendaItem = (meetingId: string) =>
+  useWrite((itemId: string) => api.delete<MeetingDetail>(`/api/meetings/${meetingId}/agenda/${itemId}`));
+
+export const useRemoveDelegation = (meetingId: string) =>
+  useWrite((delegationId: string) =>
+    api.delete<MeetingDetail>(`/api/meetings/${meetingId}/delegations/${delegationId}`),
+  );
+
+export const useUpdateDecision = () =>
+  useWrite(({ id, ...patch }: { id: string } & Record<string, unknown>) =>
+    api.patch<Decision>(`/api/decisions/${id}`, patch),
+  );
+
+export const useReviewAction = () =>
+  useWrite(
+    ({ id, ...input }: { id: string; meetingId: string; status?: ActionStatus; note?: string | null }) =>
+      api.post<ActionItemDetail>(`/api/action-items/${id}/reviews`, input),
+  );
+
+export const useUploadEvidence = () =>
+  useWrite(({ id, file }: { id: string; file: File }) =>
+    api.upload<ActionItemDetail>(`/api/action-items/${id}/evidence`, file),
+  );

@@ -1,7 +1,9 @@
 import { defineResources } from "../../shared/i18n/languages";
+import { meetingsAuthoringI18n as authoring } from "./authoring-i18n";
 
 export const meetingsI18n = defineResources({
   en: {
+    authoring: authoring.en,
     nav: { meetings: "Meetings", actions: "Action items" },
     list: {
       title: "Meetings",
@@ -89,6 +91,7 @@ export const meetingsI18n = defineResources({
     actionStatus: { open: "Open", in_progress: "In progress", done: "Done", cancelled: "Cancelled" },
   },
   az: {
+    authoring: authoring.az,
     nav: { meetings: "Toplantılar", actions: "Tapşırıqlar" },
     list: {
       title: "Toplantılar",
@@ -177,6 +180,7 @@ export const meetingsI18n = defineResources({
     actionStatus: { open: "Açıq", in_progress: "İcradadır", done: "İcra edilib", cancelled: "Ləğv edilib" },
   },
   ru: {
+    authoring: authoring.ru,
     nav: { meetings: "Совещания", actions: "Поручения" },
     list: {
       title: "Совещания",

@@ -1,6 +1,6 @@
 import { notifications } from "@mantine/notifications";
 import type { TFunction } from "i18next";
-import { applyServerErrors, isApiError } from "../api";
+import { ApiError, applyServerErrors, isApiError } from "../api";
 import { errorMessage } from "./error-alert";
 
 /** A green notification after a successful action. */
@@ -23,11 +23,25 @@ export function notifyDeleteOutcome(outcome: "deleted" | "archived", t: TFunctio
   notifySuccess(outcome === "deleted" ? t("notify.deleted") : t("notify.archived"));
 }
 
-/** A failed form submission: the server's field errors beside their fields (input kept), else a notification. */
+/**
+ * A failed form submission: the server's field errors beside their fields (input kept), else a notification.
+ * `aliases` names the form field of a server field the form shows under another name (`body.ownerNationId` →
+ * `owner`).
+ */
 export function notifyFormError(
   form: { setErrors: (errors: Record<string, string>) => void; getValues: () => object },
   error: unknown,
   t: TFunction,
+  aliases: Record<string, string> = {},
 ): void {
-  if (!(isApiError(error) && applyServerErrors(form, error))) notifyError(error, t);
+  const renamed = isApiError(error)
+    ? new ApiError(
+        error.status,
+        error.code,
+        error.message,
+        error.fields.map((f) => ({ ...f, field: aliases[f.field] ?? f.field })),
+        error.requestId,
+      )
+    : error;
+  if (!(isApiError(renamed) && applyServerErrors(form, renamed))) notifyError(error, t);
 }

@@ -6,6 +6,7 @@ import { localDay, useFormat } from "../../../shared/i18n/format";
 import { ConfirmButton, notifyError, notifySuccess } from "../../../shared/ui";
 import { useInvalidateCatalogue } from "../api";
 import type { EventDetail } from "../types";
+import { SessionAttendanceButton } from "./session-attendance";
 
 /** `datetime-local` values are the browser's local time; the server takes an instant. */
 const instant = (local: string) => (local ? new Date(local).toISOString() : "");
@@ -84,7 +85,8 @@ export function EventSessions({ event }: { event: EventDetail }) {
                     </Table.Td>
                     <Table.Td>{session.title}</Table.Td>
                     {manage && (
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>
+                        <SessionAttendanceButton eventId={event.id} session={session} />
                         <ConfirmButton
                           size="compact-xs"
                           variant="subtle"

@@ -14,25 +14,49 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import type { TFunction } from "i18next";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { ErrorAlert, notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import {
+  ConfirmButton,
+  ErrorAlert,
+  notifyError,
+  notifySuccess,
+  PageHeader,
+  QueryBoundary,
+} from "../../../shared/ui";
+import { EvidenceModal, ReviewModal } from "../action-dialogs";
 import {
   ACTION_STATUSES,
   type ActionItem,
   type ActionStatus,
+  type Decision,
   type MeetingDetail,
   splitParty,
   useMeeting,
   useMeetingActions,
   useMeetingMutation,
+  useRemoveAgendaItem,
+  useRemoveDelegation,
   useSetActionStatus,
   useUpload,
 } from "../api";
 import { ActionStatusBadge, OverdueBadge, partyName, seriesTitle } from "../components";
+import { DecisionEditModal } from "../decision-edit";
 import { PartySelect } from "../party-picker";
+
+/** A removal's outcome: a notice on success, the error shown and the confirmation kept open on failure. */
+function removal(t: TFunction, run: () => Promise<unknown>) {
+  return run().then(
+    () => notifySuccess(t("common:notify.deleted")),
+    (error) => {
+      notifyError(error, t);
+      throw error;
+    },
+  );
+}
 
 export function MeetingPage() {
   const { id = "" } = useParams();
@@ -94,6 +118,7 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
 function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation("meetings");
   const add = useMeetingMutation<string>((id) => `/api/meetings/${id}/agenda`);
+  const remove = useRemoveAgendaItem(meeting.id);
   const upload = useUpload();
   const [title, setTitle] = useState("");
   const [presenter, setPresenter] = useState("");
@@ -137,6 +162,19 @@ function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
                     </FileButton>
                   )}
                 </Table.Td>
+                {meeting.canEdit && (
+                  <Table.Td ta="right">
+                    <ConfirmButton
+                      size="compact-xs"
+                      variant="subtle"
+                      message={t("authoring.removeAgendaConfirm", { title: item.title })}
+                      onConfirm={() => removal(t, () => remove.mutateAsync(item.id))}
+                      data-testid={`agenda-remove-${item.position}`}
+                    >
+                      {t("authoring.remove")}
+                    </ConfirmButton>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -178,6 +216,7 @@ function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
 function DelegationsSection({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation("meetings");
   const add = useMeetingMutation<string>((id) => `/api/meetings/${id}/delegations`);
+  const remove = useRemoveDelegation(meeting.id);
   const [party, setParty] = useState<string | null>(null);
   const [head, setHead] = useState("");
   return (
@@ -191,6 +230,7 @@ function DelegationsSection({ meeting }: { meeting: MeetingDetail }) {
               <Table.Th>{t("meeting.party")}</Table.Th>
               <Table.Th>{t("meeting.head")}</Table.Th>
               <Table.Th>{t("meeting.members")}</Table.Th>
+              {meeting.canEdit && <Table.Th />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -205,6 +245,21 @@ function DelegationsSection({ meeting }: { meeting: MeetingDetail }) {
                 <Table.Td>
                   {d.members.map((m) => [m.name, m.position].filter(Boolean).join(", ")).join("; ")}
                 </Table.Td>
+                {meeting.canEdit && (
+                  <Table.Td ta="right">
+                    <ConfirmButton
+                      size="compact-xs"
+                      variant="subtle"
+                      message={t("authoring.removeDelegationConfirm", {
+                        party: d.nation?.code ?? d.organisation?.code ?? "",
+                      })}
+                      onConfirm={() => removal(t, () => remove.mutateAsync(d.id))}
+                      data-testid={`delegation-remove-${d.nation?.code ?? d.organisation?.code}`}
+                    >
+                      {t("authoring.remove")}
+                    </ConfirmButton>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -307,12 +362,14 @@ const TRANSLATION_STATUSES = ["original", "official", "pending", "unofficial"] a
 function DecisionsSection({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation("meetings");
   const add = useMeetingMutation<string>((id) => `/api/meetings/${id}/decisions`);
+  const [edited, setEdited] = useState<Decision | null>(null);
   const [title, setTitle] = useState("");
   const [language, setLanguage] = useState<string | null>("ru");
   const [status, setStatus] = useState<string | null>("original");
   const [body, setBody] = useState("");
   return (
     <Section title={t("meeting.decisions")} testId="meeting-decisions">
+      <DecisionEditModal decision={edited} onClose={() => setEdited(null)} />
       {meeting.decisions.length === 0 ? (
         <Text c="dimmed">{t("meeting.noDecisions")}</Text>
       ) : (
@@ -324,6 +381,16 @@ function DecisionsSection({ meeting }: { meeting: MeetingDetail }) {
                   {decision.reference}
                 </Badge>
                 <Text fw={600}>{decision.title}</Text>
+                {meeting.canEdit && (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    onClick={() => setEdited(decision)}
+                    data-testid={`decision-edit-${decision.number}`}
+                  >
+                    {t("authoring.edit")}
+                  </Button>
+                )}
               </Group>
               {decision.texts.map((text) => (
                 <Group key={text.language} gap="xs" align="flex-start" wrap="nowrap">
@@ -423,12 +490,35 @@ function StatusSelect({ item }: { item: ActionItem }) {
   );
 }
 
-export function ActionTable({ items, testId }: { items: ActionItem[]; testId: string }) {
+/**
+ * Action items with their status (changed in place by those who may), the way to their reviews and evidence, and,
+ * on a later meeting's page, to review them there (`reviewAt`).
+ */
+export function ActionTable({
+  items,
+  testId,
+  reviewAt,
+}: {
+  items: ActionItem[];
+  testId: string;
+  reviewAt?: { id: string; label: string };
+}) {
   const { t } = useTranslation("meetings");
   const format = useFormat();
+  const [reviewed, setReviewed] = useState<ActionItem | null>(null);
+  const [evidenceOf, setEvidenceOf] = useState<ActionItem | null>(null);
   if (items.length === 0) return <Text c="dimmed">{t("meeting.noActions")}</Text>;
   return (
     <Table.ScrollContainer minWidth={640}>
+      {reviewAt && (
+        <ReviewModal
+          item={reviewed}
+          meetingId={reviewAt.id}
+          meetingLabel={reviewAt.label}
+          onClose={() => setReviewed(null)}
+        />
+      )}
+      <EvidenceModal item={evidenceOf} onClose={() => setEvidenceOf(null)} />
       <Table data-testid={testId}>
         <Table.Thead>
           <Table.Tr>
@@ -437,6 +527,7 @@ export function ActionTable({ items, testId }: { items: ActionItem[]; testId: st
             <Table.Th>{t("actions.deadline")}</Table.Th>
             <Table.Th>{t("actions.status")}</Table.Th>
             <Table.Th>{t("actions.raisedAt")}</Table.Th>
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -470,6 +561,28 @@ export function ActionTable({ items, testId }: { items: ActionItem[]; testId: st
                   {item.raisedAt.numeral}
                 </Anchor>
               </Table.Td>
+              <Table.Td ta="right">
+                <Group gap={4} justify="flex-end" wrap="nowrap">
+                  {reviewAt && (
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      onClick={() => setReviewed(item)}
+                      data-testid="action-review"
+                    >
+                      {t("authoring.review")}
+                    </Button>
+                  )}
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    onClick={() => setEvidenceOf(item)}
+                    data-testid="action-evidence"
+                  >
+                    {t("authoring.evidence")}
+                  </Button>
+                </Group>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -494,7 +607,15 @@ function ActionsSection({ meeting }: { meeting: MeetingDetail }) {
             <Title order={3} size="h5">
               {t("meeting.carriedOver", { date: format.date(data.asOf) })}
             </Title>
-            <ActionTable items={data.carriedOver} testId="actions-carried-over" />
+            <ActionTable
+              items={data.carriedOver}
+              testId="actions-carried-over"
+              reviewAt={
+                meeting.canEdit
+                  ? { id: meeting.id, label: `${meeting.numeral} · ${format.date(meeting.startsOn)}` }
+                  : undefined
+              }
+            />
             <Title order={3} size="h5">
               {t("meeting.raised")}
             </Title>

@@ -4,6 +4,7 @@ import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
+import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   DataTable,
@@ -17,6 +18,7 @@ import {
 } from "../../../shared/ui";
 import { type MeetingSummary, useCreateMeeting, useMeetings, useSeries } from "../api";
 import { seriesTitle } from "../components";
+import { SeriesFormModal } from "../series-form";
 
 export function MeetingsPage() {
   const { t } = useTranslation("meetings");
@@ -30,6 +32,8 @@ export function MeetingsPage() {
     offset: list.offset,
   });
   const [opened, { open, close }] = useDisclosure(false);
+  const [seriesOpened, seriesDialog] = useDisclosure(false);
+  const { hasAnyRole } = usePermissions();
 
   const columns: DataTableColumn<MeetingSummary>[] = [
     {
@@ -68,9 +72,16 @@ export function MeetingsPage() {
         title={t("list.title")}
         description={t("list.description")}
         actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={open} data-testid="meeting-create">
-            {t("list.create")}
-          </Button>
+          <Group gap="xs">
+            {hasAnyRole("administrator", "national_coordinator", "organiser") && (
+              <Button variant="default" onClick={seriesDialog.open} data-testid="series-create">
+                {t("authoring.newSeries")}
+              </Button>
+            )}
+            <Button leftSection={<IconPlus size={16} />} onClick={open} data-testid="meeting-create">
+              {t("list.create")}
+            </Button>
+          </Group>
         }
       />
       <Stack>
@@ -108,6 +119,7 @@ export function MeetingsPage() {
           )}
         </QueryBoundary>
       </Stack>
+      <SeriesFormModal opened={seriesOpened} onClose={seriesDialog.close} />
       <Modal opened={opened} onClose={close} title={t("form.title")}>
         <MeetingForm seriesOptions={series.data?.items ?? []} onDone={close} />
       </Modal>

@@ -1,0 +1,109 @@
+import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { notifyFormError, notifySuccess } from "../../shared/ui";
+import { type Decision, useUpdateDecision } from "./api";
+
+const LANGUAGES = ["ru", "en", "az", "kk", "ky", "tg", "uz", "hy", "be"];
+const TRANSLATION_STATUSES = ["original", "official", "pending", "unofficial"] as const;
+
+interface DecisionValues {
+  title: string;
+  texts: { language: string; body: string; translationStatus: string }[];
+}
+
+const valuesOf = (decision: Decision | null): DecisionValues => ({
+  title: decision?.title ?? "",
+  texts: (decision?.texts ?? []).map((text) => ({ ...text })),
+});
+
+/**
+ * A decision's title and its language versions (a version corrected, or a translation added). Only what changed
+ * is sent: the title, and the texts when any of them changed.
+ */
+export function DecisionEditModal({ decision, onClose }: { decision: Decision | null; onClose: () => void }) {
+  const { t } = useTranslation("meetings");
+  const update = useUpdateDecision();
+  const form = useForm<DecisionValues>({ initialValues: valuesOf(decision) });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset to the decision each time the dialog opens
+  useEffect(() => {
+    if (!decision) return;
+    form.setValues(valuesOf(decision));
+    form.resetDirty(valuesOf(decision));
+    form.clearErrors();
+  }, [decision?.id]);
+
+  const submit = form.onSubmit(async (values) => {
+    if (!decision) return;
+    const patch = {
+      ...(form.isDirty("title") ? { title: values.title.trim() } : {}),
+      ...(form.isDirty("texts") ? { texts: values.texts.filter((text) => text.body.trim()) } : {}),
+    };
+    try {
+      if (Object.keys(patch).length) await update.mutateAsync({ id: decision.id, ...patch });
+      notifySuccess(t("common:notify.saved"));
+      onClose();
+    } catch (error) {
+      notifyFormError(form, error, t);
+    }
+  });
+
+  const used = form.values.texts.map((text) => text.language);
+  return (
+    <Modal
+      opened={decision !== null}
+      onClose={onClose}
+      title={decision ? t("authoring.editDecision", { reference: decision.reference }) : ""}
+      size="lg"
+    >
+      <form onSubmit={submit} noValidate data-testid="decision-edit-form">
+        <Stack>
+          <TextInput
+            label={t("meeting.decisionTitle")}
+            {...form.getInputProps("title")}
+            data-testid="decision-edit-title"
+          />
+          {form.values.texts.map((text, index) => (
+            <Stack key={text.language} gap={4}>
+              <Group grow>
+                <TextInput label={t("meeting.language")} value={text.language} readOnly />
+                <Select
+                  label={t("meeting.translation")}
+                  allowDeselect={false}
+                  data={TRANSLATION_STATUSES.map((s) => ({ value: s, label: t(`translation.${s}`) }))}
+                  {...form.getInputProps(`texts.${index}.translationStatus`)}
+                />
+              </Group>
+              <Textarea
+                label={t("meeting.text")}
+                autosize
+                minRows={2}
+                {...form.getInputProps(`texts.${index}.body`)}
+                data-testid={`decision-edit-text-${text.language}`}
+              />
+            </Stack>
+          ))}
+          <Group>
+            <Select
+              aria-label={t("meeting.language")}
+              placeholder={t("meeting.language")}
+              w={140}
+              value={null}
+              data={LANGUAGES.filter((language) => !used.includes(language))}
+              onChange={(language) =>
+                language && form.insertListItem("texts", { language, body: "", translationStatus: "pending" })
+              }
+              data-testid="decision-edit-add-language"
+            />
+          </Group>
+          <Group justify="flex-end">
+            <Button type="submit" loading={update.isPending} data-testid="decision-edit-save">
+              {t("authoring.save")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,167 @@
+import {
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useTranslation } from "react-i18next";
+import { notifyFormError, notifySuccess, RELEASABILITY_LEVELS, RemoteSelect } from "../../shared/ui";
+import { searchParties, splitParty, useCreateSeries } from "./api";
+import { PartySelect } from "./party-picker";
+
+const SERIES_KINDS = [
+  "assembly",
+  "heads_meeting",
+  "representatives_meeting",
+  "expert_consultation",
+  "political_dialogue",
+  "official_visit",
+  "other",
+] as const;
+
+const EMPTY = {
+  code: "",
+  kind: "assembly" as string,
+  titleEn: "",
+  titleAz: "",
+  titleRu: "",
+  description: "",
+  organiser: null as string | null,
+  owner: null as string | null,
+  sinceYear: "" as number | string,
+  releasability: "internal" as string,
+};
+
+/** A new meeting series; its owner (by default its organiser) prepares the meetings and records decisions. */
+export function SeriesFormModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation("meetings");
+  const create = useCreateSeries();
+  const form = useForm({
+    initialValues: EMPTY,
+    validate: {
+      code: (value) => (value.trim() ? null : t("authoring.required")),
+      titleEn: (value) => (value.trim() ? null : t("authoring.required")),
+    },
+  });
+  const close = () => {
+    form.setValues(EMPTY);
+    form.clearErrors();
+    onClose();
+  };
+
+  const submit = form.onSubmit(async (values) => {
+    const owner = values.owner ? splitParty(values.owner) : {};
+    try {
+      await create.mutateAsync({
+        code: values.code.trim(),
+        kind: values.kind,
+        titleEn: values.titleEn.trim(),
+        titleAz: values.titleAz.trim() || null,
+        titleRu: values.titleRu.trim() || null,
+        description: values.description.trim() || null,
+        organiserId: values.organiser ? splitParty(values.organiser).organisationId : null,
+        sinceYear: values.sinceYear === "" ? null : Number(values.sinceYear),
+        releasability: values.releasability,
+        ...(owner.nationId ? { ownerNationId: owner.nationId } : {}),
+        ...(owner.organisationId ? { ownerOrganisationId: owner.organisationId } : {}),
+      });
+      notifySuccess(t("common:notify.saved"));
+      close();
+    } catch (error) {
+      notifyFormError(form, error, t, {
+        "body.ownerNationId": "body.owner",
+        "body.ownerOrganisationId": "body.owner",
+        "body.organiserId": "body.organiser",
+      });
+    }
+  });
+
+  return (
+    <Modal opened={opened} onClose={close} title={t("authoring.newSeries")} size="lg">
+      <form onSubmit={submit} noValidate data-testid="series-form">
+        <Stack>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label={t("authoring.code")}
+              description={t("authoring.codeHint")}
+              required
+              {...form.getInputProps("code")}
+              onChange={(event) => form.setFieldValue("code", event.currentTarget.value.toUpperCase())}
+              data-testid="series-code"
+            />
+            <Select
+              label={t("authoring.kind")}
+              allowDeselect={false}
+              data={SERIES_KINDS.map((kind) => ({ value: kind, label: t(`authoring.kinds.${kind}`) }))}
+              {...form.getInputProps("kind")}
+              data-testid="series-kind"
+            />
+            <TextInput
+              label={t("authoring.titleEn")}
+              required
+              {...form.getInputProps("titleEn")}
+              data-testid="series-title-en"
+            />
+            <TextInput label={t("authoring.titleAz")} {...form.getInputProps("titleAz")} />
+            <TextInput label={t("authoring.titleRu")} {...form.getInputProps("titleRu")} />
+            <NumberInput
+              label={t("authoring.sinceYear")}
+              min={1950}
+              max={2200}
+              {...form.getInputProps("sinceYear")}
+            />
+            <RemoteSelect
+              label={t("authoring.organiser")}
+              clearable
+              queryKey={["meetings", "organisers"]}
+              fetchOptions={async (search) =>
+                (await searchParties(search)).filter((party) => party.kind === "organisation")
+              }
+              value={form.values.organiser}
+              onChange={(value) => form.setFieldValue("organiser", value)}
+              error={form.errors.organiser}
+              data-testid="series-organiser"
+            />
+            <PartySelect
+              label={t("authoring.owner")}
+              clearable
+              value={form.values.owner}
+              onChange={(value) => form.setFieldValue("owner", value)}
+              error={form.errors.owner}
+              data-testid="series-owner"
+            />
+            <Select
+              label={t("authoring.releasability")}
+              allowDeselect={false}
+              data={RELEASABILITY_LEVELS.map((level) => ({
+                value: level,
+                label: t(`common:releasability.${level}`),
+              }))}
+              {...form.getInputProps("releasability")}
+            />
+          </SimpleGrid>
+          <Textarea
+            label={t("authoring.description")}
+            autosize
+            minRows={2}
+            {...form.getInputProps("description")}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t("form.cancel")}
+            </Button>
+            <Button type="submit" loading={create.isPending} data-testid="series-save">
+              {t("authoring.save")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -78,3 +78,79 @@ describe("the team of a reported evaluation", () => {
     expect((await azeCoordinator.get(`/api/readiness/evaluations/${reported}`)).body.team).toHaveLength(1);
   });
 });
+
+describe("the team of an evaluation being planned", () => {
+  it("takes a person once, as an evaluator unless told, and refuses overlapping teams and unknown people", async () => {
+    expect(certified.length).toBeGreaterThanOrEqual(7);
+    const person = certified[3]!;
+    const first = await plannedEvaluation("2028-07-03", "2028-07-07");
+    const added = await addMember(first, person);
+    expect(added.status, added.text).toBe(201);
+    expect(added.body.team.map((m: { role: string }) => m.role)).toEqual(["evaluator"]);
+
+    const again = await addMember(first, person);
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe("The person is already on this team");
+    expect(again.body.fields).toEqual([
+      { field: "body.personId", message: "The person is already on this team" },
+    ]);
+
+    const overlapping = await addMember(await plannedEvaluation("2028-07-06", "2028-07-10"), person);
+    expect(overlapping.status).toBe(409);
+    expect(overlapping.body.message).toBe(
+      "Team rule: a person cannot be in two evaluation teams at overlapping dates",
+    );
+
+    const unknown = await addMember(first, "00000000-0000-4000-8000-000000000000");
+    expect(unknown.body.fields.map((f: { field: string }) => f.field)).toEqual(["body.personId"]);
+  });
+
+  it("tells the new member, naming the unit and the dates, and links the evaluation", async () => {
+    const person = certified[4]!;
+    const member = await t.signIn({ role: "participant" });
+    await t.db.updateTable("appUser").set({ personId: person }).where("id", "=", member.userId).execute();
+    const id = await plannedEvaluation("2028-08-07", "2028-08-11");
+    expect((await addMember(id, person)).status).toBe(201);
+    const unit = await t.db
+      .selectFrom("organisation")
+      .select("nameEn")
+      .where("id", "=", unitId)
+      .executeTakeFirstOrThrow();
+    const notices = await t.db
+      .selectFrom("notification")
+      .select(["kind", "title", "link", "recordType"])
+      .where("userId", "=", member.userId)
+      .where("recordId", "=", id)
+      .execute();
+    expect(notices).toEqual([
+      {
+        kind: "evaluation.team_assigned",
+        title: `${unit.nameEn} (2028-08-07 – 2028-08-11)`,
+        link: `/readiness/evaluations/${id}`,
+        recordType: "evaluation",
+      },
+    ]);
+  });
+
+  it("loses a member while planned, and neither takes nor loses one once cancelled", async () => {
+    const id = await plannedEvaluation("2028-09-04", "2028-09-08");
+    const added = await addMember(id, certified[5]!);
+    expect(added.status, added.text).toBe(201);
+    const removed = await azeCoordinator.delete(
+      `/api/readiness/evaluations/${id}/team/${added.body.team[0].id}`,
+    );
+    expect(removed.status, removed.text).toBe(200);
+    expect(removed.body.team).toEqual([]);
+
+    const kept = await addMember(id, certified[5]!);
+    expect(kept.status).toBe(201);
+    await sql`update evaluation set state = 'cancelled' where id = ${id}`.execute(t.db);
+    const refused = await addMember(id, certified[6]!);
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe("The evaluation is cancelled; its team can no longer change");
+    const notRemoved = await azeCoordinator.delete(
+      `/api/readiness/evaluations/${id}/team/${kept.body.team[0].id}`,
+    );
+    expect(notRemoved.status).toBe(409);
+  });
+});

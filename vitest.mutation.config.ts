@@ -7,6 +7,7 @@ import { defineConfig } from "vitest/config";
  */
 export const MUTATION_TESTS = [
   "src/modules/catalogue/seats.rules.test.ts",
+  "src/modules/catalogue/decisions.rules.test.ts",
   "src/modules/catalogue/catalogue.test.ts",
   "src/modules/readiness/team.rules.test.ts",
   "src/modules/training/certificates.rules.test.ts",

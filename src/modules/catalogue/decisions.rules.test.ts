@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
+import { seedDirectory } from "../directory/directory.seed.js";
+
+/**
+ * The organiser's decisions and the coordinator's withdrawals, each rule on its own: the statuses a decision or a
+ * withdrawal may start from, the event's own state, and who hears of it.
+ */
+let t: TestApp;
+let organiser: Agent;
+let colleague: Agent;
+let coordinator: Agent;
+let serial = 0;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDirectory(t.db);
+  organiser = await t.signIn({ role: "organiser", organisation: "NATO-SCHOOL" });
+  colleague = await t.signIn({ role: "organiser", organisation: "NATO-SCHOOL" });
+  coordinator = await t.signIn({ role: "national_coordinator", nation: "GEO" });
+});
+afterAll(() => t.close());
+
+/** A published activity's event without capacity, taking nominations by the organiser's decision. */
+async function openEvent() {
+  const code = `DEC-${Date.now() % 100000}-${++serial}`;
+  const activity = await organiser.post("/api/activities", {
+    code,
+    titleEn: `Decision test ${code}`,
+    kind: "course",
+    menuYear: 2027,
+    organiserId: await t.organisationId("NATO-SCHOOL"),
+  });
+  expect(activity.status, activity.text).toBe(201);
+  expect(
+    (await organiser.post(`/api/activities/${activity.body.id}/status`, { status: "published" })).status,
+  ).toBe(200);
+  const event = await organiser.post(`/api/activities/${activity.body.id}/events`, {
+    startsOn: "2027-10-04",
+    endsOn: "2027-10-08",
+    acceptance: "manual",
+  });
+  expect(event.status, event.text).toBe(201);
+  return event.body.id as string;
+}
+
+async function nominee(eventId: string) {
+  const nationId = await t.nationId("GEO");
+  const person = await t.db
+    .insertInto("person")
+    .values({ givenName: "Decision", familyName: `GEO${++serial}`, nationId, ownerNationId: nationId })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const reply = await coordinator.post(`/api/events/${eventId}/nominations`, { personId: person.id });
+  expect(reply.status, reply.text).toBe(201);
+  return reply.body.id as string;
+}
+
+const decide = (id: string, decision: string, reason?: string) =>
+  organiser.post(`/api/nominations/${id}/decision`, { decision, reason });
+const withdraw = (id: string) =>
+  coordinator.post(`/api/nominations/${id}/withdraw`, { reason: "Posted abroad" });
+const kindsFor = async (agent: Agent, nominationId: string) =>
+  (
+    await t.db
+      .selectFrom("notification")
+      .select("kind")
+      .where("userId", "=", agent.userId)
+      .where("recordId", "=", nominationId)
+      .execute()
+  ).map((row) => row.kind);
+
+describe("an organiser's decision", () => {
+  it("starts only from the statuses its table allows, naming both", async () => {
+    const eventId = await openEvent();
+    const id = await nominee(eventId);
+    expect((await withdraw(id)).status).toBe(200);
+    const refused = await decide(id, "accept");
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe("A withdrawn nomination cannot be accepted");
+  });
+
+  it("is refused once the event is completed, naming its state", async () => {
+    const eventId = await openEvent();
+    const id = await nominee(eventId);
+    expect((await organiser.patch(`/api/events/${eventId}`, { status: "completed" })).status).toBe(200);
+    const refused = await decide(id, "accept");
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe("The event is completed");
+  });
+
+  it("is told to the nominee's side, not to the organiser's colleagues", async () => {
+    const id = await nominee(await openEvent());
+    expect((await decide(id, "accept")).status).toBe(200);
+    expect(await kindsFor(coordinator, id)).toContain("nomination.accepted");
+    expect(await kindsFor(colleague, id)).not.toContain("nomination.accepted");
+  });
+});
+
+describe("a withdrawal", () => {
+  it("starts from nominated, accepted or waitlisted only, and the organisers hear of it", async () => {
+    const eventId = await openEvent();
+    const [nominated, accepted, waitlisted] = [
+      await nominee(eventId),
+      await nominee(eventId),
+      await nominee(eventId),
+    ];
+    expect((await decide(accepted, "accept")).status).toBe(200);
+    expect((await decide(waitlisted, "waitlist")).status).toBe(200);
+    // The waitlisted one first: an accepted one leaving frees a seat, and the waitlist would take it.
+    expect((await withdraw(nominated)).status).toBe(200);
+    expect((await withdraw(waitlisted)).status).toBe(200);
+    expect((await withdraw(accepted)).status).toBe(200);
+    const again = await withdraw(waitlisted);
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe("A withdrawn nomination cannot be withdrawn");
+    const declined = await nominee(eventId);
+    expect((await decide(declined, "decline", "Prerequisites missing")).status).toBe(200);
+    expect((await withdraw(declined)).body.message).toBe("A declined nomination cannot be withdrawn");
+    expect(await kindsFor(colleague, accepted)).toContain("nomination.withdrawn");
+  });
+});

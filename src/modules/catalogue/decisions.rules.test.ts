@@ -3,8 +3,9 @@ import { type Agent, createTestApp, type TestApp } from "../../../test/support/t
 import { seedDirectory } from "../directory/directory.seed.js";
 
 /**
- * The organiser's decisions and the coordinator's withdrawals, each rule on its own: the statuses a decision or a
- * withdrawal may start from, the event's own state, and who hears of it.
+ * The organiser's decisions, the coordinator's withdrawals and the organiser's changes to an event, each rule on
+ * its own: the statuses a decision or a withdrawal may start from, the event's own state, dates and seats, and who
+ * hears of it.
  */
 let t: TestApp;
 let organiser: Agent;
@@ -118,5 +119,57 @@ describe("a withdrawal", () => {
     expect((await decide(declined, "decline", "Prerequisites missing")).status).toBe(200);
     expect((await withdraw(declined)).body.message).toBe("A declined nomination cannot be withdrawn");
     expect(await kindsFor(colleague, accepted)).toContain("nomination.withdrawn");
+  });
+});
+
+describe("an organiser's change to an event", () => {
+  const change = (eventId: string, patch: Record<string, unknown>) =>
+    organiser.patch(`/api/events/${eventId}`, patch);
+  const quotaError = [
+    { field: "body.nationQuota", message: "the per-nation quota cannot exceed the capacity" },
+  ];
+
+  it("keeps the dates in order, whichever end is moved", async () => {
+    const eventId = await openEvent();
+    const early = await change(eventId, { endsOn: "2027-10-01" });
+    expect(early.status).toBe(400);
+    expect(early.body.fields).toEqual([{ field: "body.endsOn", message: "must not be before startsOn" }]);
+    expect((await change(eventId, { startsOn: "2027-10-09" })).body.fields).toEqual([
+      { field: "body.endsOn", message: "must not be before startsOn" },
+    ]);
+  });
+
+  it("holds the quota to the capacity, the stored one or the new one", async () => {
+    const eventId = await openEvent();
+    expect((await change(eventId, { capacity: 3 })).status).toBe(200);
+    expect((await change(eventId, { nationQuota: 5 })).body.fields).toEqual(quotaError);
+    expect((await change(eventId, { nationQuota: 2 })).status).toBe(200);
+    expect((await change(eventId, { capacity: 1 })).body.fields).toEqual(quotaError);
+  });
+
+  it("may lift the capacity above accepted seats, to none at all", async () => {
+    const eventId = await openEvent();
+    expect((await change(eventId, { capacity: 2 })).status).toBe(200);
+    const [first, second] = [await nominee(eventId), await nominee(eventId)];
+    expect((await decide(first, "accept")).status).toBe(200);
+    expect((await decide(second, "accept")).status).toBe(200);
+    const unlimited = await change(eventId, { capacity: null });
+    expect(unlimited.status, unlimited.text).toBe(200);
+    expect(unlimited.body.capacity).toBeNull();
+  });
+
+  it("tells those holding a seat when the dates move, not the organiser's colleagues; a cancelled one no longer changes", async () => {
+    const eventId = await openEvent();
+    const id = await nominee(eventId);
+    expect((await decide(id, "accept")).status).toBe(200);
+    expect((await change(eventId, { startsOn: "2027-10-05" })).status).toBe(200);
+    expect(await kindsFor(coordinator, id)).toContain("event.changed");
+    expect(await kindsFor(colleague, id)).not.toContain("event.changed");
+    expect((await organiser.post(`/api/events/${eventId}/cancel`, { reason: "Venue lost" })).status).toBe(
+      200,
+    );
+    const refused = await change(eventId, { city: "Tbilisi" });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe("The event is cancelled");
   });
 });

@@ -1,4 +1,5 @@
 import { type AccessEntry, access, type MatrixContext } from "../../platform/access/access-matrix.js";
+import { nextProgrammeYear } from "./programmes.access.js";
 
 type Scope = "in" | "out";
 
@@ -11,12 +12,9 @@ const EDITORS = access({
   evaluator: "scope",
 });
 
-/** Years apart from the other programmes of the matrix (programmes.access.ts starts at 2110). */
-const nextYear: Record<Scope, number> = { in: 2160, out: 2160 };
-
 async function programme(ctx: MatrixContext, scope: Scope) {
   const owner = scope === "in" ? ctx.inScope : ctx.outOfScope;
-  const year = nextYear[scope]++;
+  const year = nextProgrammeYear(scope);
   return (
     await ctx.db
       .insertInto("annualProgramme")

@@ -173,3 +173,21 @@ describe("an organiser's change to an event", () => {
     expect(refused.body.message).toBe("The event is cancelled");
   });
 });
+
+describe("a nation's calendar feed", () => {
+  it("lists the events its nation has people nominated to, and no other, under a default name", async () => {
+    const nominatedTo = await openEvent();
+    await nominee(nominatedTo);
+    const other = await openEvent();
+    const token = await coordinator.post("/api/calendar/tokens", {
+      scope: "nation",
+      nationId: await t.nationId("GEO"),
+    });
+    expect(token.status, token.text).toBe(201);
+    const feed = await t.anonymous.get(token.body.url);
+    expect(feed.status).toBe(200);
+    expect(feed.text).toContain(`UID:${nominatedTo}@accord`);
+    expect(feed.text).not.toContain(`UID:${other}@accord`);
+    expect(feed.text).toContain("X-WR-CALNAME:Accord nation");
+  });
+});

@@ -1,5 +1,5 @@
 import { type AccessEntry, access, type MatrixContext } from "../../platform/access/access-matrix.js";
-import { nextProgrammeYear } from "./programmes.access.js";
+import { nextYear } from "./programmes.access.js";
 
 type Scope = "in" | "out";
 
@@ -14,7 +14,7 @@ const EDITORS = access({
 
 async function programme(ctx: MatrixContext, scope: Scope) {
   const owner = scope === "in" ? ctx.inScope : ctx.outOfScope;
-  const year = nextProgrammeYear(scope);
+  const year = nextYear[scope]++;
   return (
     await ctx.db
       .insertInto("annualProgramme")

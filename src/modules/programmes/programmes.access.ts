@@ -139,12 +139,8 @@ async function action(ctx: MatrixContext, scope: Scope) {
   ).id;
 }
 
-/**
- * Annual programmes of one nation never share a year: each matrix programme, here and in the other fixtures of
- * this module, takes the next free one.
- */
-const nextYear: Record<Scope, number> = { in: 2110, out: 2110 };
-export const nextProgrammeYear = (scope: Scope) => nextYear[scope]++;
+/** A nation's annual programmes never share a year: each of this module's matrix programmes takes the next. */
+export const nextYear: Record<Scope, number> = { in: 2110, out: 2110 };
 
 async function programme(ctx: MatrixContext, scope: Scope) {
   const year = nextYear[scope]++;

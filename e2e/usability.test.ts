@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startsToday } from "../test/support/evaluations.js";
 import { type E2E, startE2E } from "./support/browser.js";
 
 /**
@@ -73,6 +74,8 @@ beforeAll(async () => {
       .orderBy("startsOn")
       .executeTakeFirst(),
   );
+  // Answers open on the evaluation's first day: the planned evaluation starts today for this test.
+  await startsToday(e.t, reEvaluationId);
   // An Azerbaijani officer nominated to the 2027 course, for the person picker.
   const coordinator = await e.t.signIn({ role: "national_coordinator", nation: "AZE" });
   const person = await db

@@ -35,6 +35,8 @@ interface Audited<T extends RecordTable> {
   also?: (row: RowOf<T>) => Promise<unknown>;
   /** What the audit records as the new state when it is more than the row (its child rows, say). */
   audited?: (row: RowOf<T>) => Record<string, unknown>;
+  /** What the audit records as the old state when it is more than the row; called after `also` has run. */
+  auditedBefore?: (row: RowOf<T>) => Record<string, unknown>;
   detail?: Record<string, unknown>;
 }
 
@@ -119,7 +121,7 @@ export async function auditedUpdate<T extends RecordTable>(
     action: spec.action,
     recordType: spec.recordType ?? snake(table),
     recordId: where.id,
-    before,
+    before: spec.auditedBefore ? spec.auditedBefore(before) : before,
     after: spec.audited ? spec.audited(after) : after,
     ...(spec.detail ? { detail: spec.detail } : {}),
   });

@@ -192,18 +192,24 @@ export function insertStage(trx: Trx, exerciseId: string, stage: StageInput) {
     .executeTakeFirstOrThrow();
 }
 
-/** Replaces what a participant brings to an exercise. */
+/** Replaces what a participant brings to an exercise; answers the lines it replaced, by kind and category. */
 export async function replaceContributions(
   trx: Trx,
   participantId: string,
   contributions: ParticipantInput["contributions"],
 ) {
-  await trx.deleteFrom("exerciseContribution").where("participantId", "=", participantId).execute();
-  if (!contributions?.length) return;
-  await trx
-    .insertInto("exerciseContribution")
-    .values(contributions.map((c) => ({ ...c, participantId })))
+  const before = await trx
+    .deleteFrom("exerciseContribution")
+    .where("participantId", "=", participantId)
+    .returning(["kind", "category", "quantity", "description"])
     .execute();
+  if (contributions?.length) {
+    await trx
+      .insertInto("exerciseContribution")
+      .values(contributions.map((c) => ({ ...c, participantId })))
+      .execute();
+  }
+  return before.sort((a, b) => a.kind.localeCompare(b.kind) || a.category.localeCompare(b.category));
 }
 
 /** Replaces the attendance of a conference; answers the lines it replaced. */

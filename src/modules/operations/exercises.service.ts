@@ -227,8 +227,18 @@ export async function updateParticipant(
 ) {
   await editableExercise(ctx, exerciseId);
   const { contributions, ...fields } = patch;
-  await ctx.db.transaction().execute((trx) =>
-    auditedUpdate(
+  // A new list replaces the old one; the audit keeps both, in the same order and shape.
+  const lines = contributions
+    ?.map((c) => ({
+      kind: c.kind,
+      category: c.category,
+      quantity: c.quantity,
+      description: c.description ?? null,
+    }))
+    .sort((a, b) => a.kind.localeCompare(b.kind) || a.category.localeCompare(b.category));
+  await ctx.db.transaction().execute(async (trx) => {
+    let replaced: unknown[] | undefined;
+    await auditedUpdate(
       trx,
       ctx,
       "exerciseParticipant",
@@ -238,14 +248,15 @@ export async function updateParticipant(
         action: "exercise.participant.update",
         also: async () => {
           if (contributions)
-            await queries
+            replaced = await queries
               .replaceContributions(trx, participantId, contributions)
               .catch(onConstraint(participantConstraints));
         },
-        audited: (after) => (contributions ? { ...after, contributions } : after),
+        auditedBefore: (before) => (replaced ? { ...before, contributions: replaced } : before),
+        audited: (after) => (lines ? { ...after, contributions: lines } : after),
       },
-    ),
-  );
+    );
+  });
   return getExercise(ctx, exerciseId);
 }
 

@@ -1,18 +1,51 @@
-import { Button, Group, Modal, Select, Stack, Textarea } from "@mantine/core";
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
+import { IconPlus, IconX } from "@tabler/icons-react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { changedFields } from "../../../shared/api";
 import { notifyFormError, notifySuccess } from "../../../shared/ui";
 import { useUpdateParticipant } from "../api";
-import { PARTICIPANT_ROLES, type Participant } from "../types";
+import { type Contribution, PARTICIPANT_ROLES, type Participant } from "../types";
+
+const CONTRIBUTION_KINDS = ["personnel", "unit", "equipment"] as const;
+
+interface ContributionLine {
+  kind: Contribution["kind"];
+  category: string;
+  quantity: number | string;
+  description: string;
+}
 
 const valuesOf = (participant: Participant | null) => ({
   role: participant?.role ?? "member",
   note: participant?.note ?? "",
+  contributions: (participant?.contributions ?? []).map(
+    (c): ContributionLine => ({
+      kind: c.kind,
+      category: c.category,
+      quantity: c.quantity,
+      description: c.description ?? "",
+    }),
+  ),
 });
 
-/** Changes a nation's role in the exercise or the note on its participation; only what changed is sent. */
+/**
+ * Changes a nation's role in the exercise, the note on its participation and what it contributes (personnel by
+ * category, units, equipment: lines edited, added and removed; the server replaces the list). Only what changed
+ * is sent.
+ */
 export function ParticipantEditModal({
   exerciseId,
   participant,
@@ -35,7 +68,16 @@ export function ParticipantEditModal({
 
   const submit = form.onSubmit(async (values) => {
     if (!participant) return;
-    const patch = changedFields(form, { role: values.role, note: values.note.trim() || null });
+    const patch = changedFields(form, {
+      role: values.role,
+      note: values.note.trim() || null,
+      contributions: values.contributions.map((line) => ({
+        kind: line.kind,
+        category: line.category.trim(),
+        quantity: line.quantity === "" ? 0 : Number(line.quantity),
+        ...(line.description.trim() ? { description: line.description.trim() } : {}),
+      })),
+    });
     try {
       if (Object.keys(patch).length) await update.mutateAsync({ id: participant.id, ...patch });
       notifySuccess(t("common:notify.saved"));
@@ -45,10 +87,12 @@ export function ParticipantEditModal({
     }
   });
 
+  const lines = form.values.contributions;
   return (
     <Modal
       opened={participant !== null}
       onClose={onClose}
+      size="xl"
       title={participant ? `${t("authoring.editParticipant")}: ${participant.nation.code}` : ""}
     >
       <form onSubmit={submit} noValidate data-testid="participant-edit-form">
@@ -60,6 +104,85 @@ export function ParticipantEditModal({
             {...form.getInputProps("role")}
             data-testid="participant-edit-role"
           />
+          <Text size="sm" fw={600}>
+            {t("authoring.contributions")}
+          </Text>
+          {lines.length === 0 && (
+            <Text size="sm" c="dimmed" data-testid="participant-edit-no-contributions">
+              {t("authoring.noContributions")}
+            </Text>
+          )}
+          {lines.map((_line, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity but their place
+            <Group key={index} align="flex-start" wrap="wrap" data-testid={`contribution-line-${index}`}>
+              <Select
+                label={t("authoring.contributionKind")}
+                allowDeselect={false}
+                data={CONTRIBUTION_KINDS.map((kind) => ({
+                  value: kind,
+                  label: t(`authoring.contributionKinds.${kind}`),
+                }))}
+                {...form.getInputProps(`contributions.${index}.kind`)}
+                data-testid={`contribution-kind-${index}`}
+                w={150}
+              />
+              <TextInput
+                label={t("authoring.contributionCategory")}
+                required
+                {...form.getInputProps(`contributions.${index}.category`)}
+                data-testid={`contribution-category-${index}`}
+                w={200}
+              />
+              <NumberInput
+                label={t("authoring.contributionQuantity")}
+                min={0}
+                {...form.getInputProps(`contributions.${index}.quantity`)}
+                data-testid={`contribution-quantity-${index}`}
+                w={110}
+              />
+              <TextInput
+                label={t("authoring.contributionDescription")}
+                {...form.getInputProps(`contributions.${index}.description`)}
+                data-testid={`contribution-description-${index}`}
+                style={{ flex: 1 }}
+                miw={160}
+              />
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t("authoring.removeContribution")}
+                title={t("authoring.removeContribution")}
+                onClick={() => form.removeListItem("contributions", index)}
+                mt={28}
+                data-testid={`contribution-remove-${index}`}
+              >
+                <IconX size={16} />
+              </ActionIcon>
+            </Group>
+          ))}
+          {form.errors.contributions && (
+            <Text size="sm" c="red" data-testid="participant-edit-contributions-error">
+              {form.errors.contributions}
+            </Text>
+          )}
+          <Group>
+            <Button
+              variant="subtle"
+              size="xs"
+              leftSection={<IconPlus size={14} />}
+              onClick={() =>
+                form.insertListItem("contributions", {
+                  kind: "personnel",
+                  category: "",
+                  quantity: "",
+                  description: "",
+                })
+              }
+              data-testid="contribution-add"
+            >
+              {t("authoring.addContribution")}
+            </Button>
+          </Group>
           <Textarea
             label={t("authoring.note")}
             autosize

@@ -3,6 +3,7 @@ import { basename } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import { Value } from "typebox/value";
 import { type Config, ConfigError, loadConfig } from "../config.js";
+import { surviveLostConnections } from "../db/connection-errors.js";
 import { openDatabase } from "../db/database.js";
 import { migrate } from "../db/migrate.js";
 import { verifyAuditChain } from "../modules/audit/index.js";
@@ -62,6 +63,7 @@ program
       ...(options.demo ? { demo: true } : {}),
     };
     const config = loadConfig(process.env, overrides);
+    surviveLostConnections((message) => console.error(`[accord] ${message}`));
     let stop: (signal: string, code?: number) => Promise<void> = async () => {};
     const server = await startServer(config, {
       onDatabaseLost: (error) => {
@@ -100,6 +102,7 @@ program
   )
   .action(async () => {
     const config = loadConfig();
+    surviveLostConnections((message) => console.error(`[accord] ${message}`));
     const database = await openDatabase(config, quietLog, 4 + config.mail.concurrency);
     await migrate(database.pool, (message) => quietLog("info", message));
     const worker = await startNotificationWorker({

@@ -65,3 +65,23 @@ export function classifyDatabaseError(error: unknown): unknown {
     ? new DatabaseUnavailableError(error)
     : error;
 }
+
+/**
+ * Keeps a process alive through a lost connection whose failure reached no caller. graphile-worker (0.18) records
+ * a job's success or failure without awaiting it (worker.js: `completeJob(job)`, `failJob(...)`), so a connection
+ * terminated at that moment rejects a promise nobody holds, and Node ends the process on an unhandled rejection.
+ * The job stays locked and the queue takes it up again later (the mail sweep re-adds delivery each minute). Any
+ * other unhandled rejection still ends the process, as it would without this handler.
+ */
+export function surviveLostConnections(warn: (message: string) => void): void {
+  if (process.listeners("unhandledRejection").some((listener) => listener === onUnhandled)) return;
+  warnLost = warn;
+  process.on("unhandledRejection", onUnhandled);
+}
+
+let warnLost: (message: string) => void = () => {};
+
+function onUnhandled(reason: unknown): void {
+  if (!isConnectionLoss(reason)) throw reason;
+  warnLost(`a database connection was lost outside any request (${describe(reason)}); carrying on`);
+}

@@ -7,6 +7,7 @@ export type ErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "INVALID_STATE"
+  | "ILLEGAL_TRANSITION"
   | "UNPROCESSABLE"
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
@@ -23,6 +24,7 @@ export const statusOf: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   INVALID_STATE: 409,
+  ILLEGAL_TRANSITION: 409,
   UNPROCESSABLE: 422,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -37,8 +39,18 @@ export interface FieldError {
   message: string;
 }
 
+/** The state change a record refused (ILLEGAL_TRANSITION): the field, the state it is in and the one asked for. */
+export interface TransitionRefusal {
+  field: string;
+  current: string;
+  requested: string;
+}
+
 /** The one error type services throw; the error handler maps `code` to an HTTP status. */
 export class AppError extends Error {
+  /** Set on ILLEGAL_TRANSITION: sent in the body as `transition`. */
+  transition?: TransitionRefusal;
+
   constructor(
     readonly code: ErrorCode,
     message: string,

@@ -7,11 +7,13 @@ import { AppError, notFound, validation } from "../../platform/errors.js";
 import { receiveUpload, sendStoredFile, storeFile } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
+import { allowedFrom, assertTransition } from "../../platform/transitions.js";
 import { notify } from "../notifications/index.js";
 import * as queries from "./action-items.queries.js";
 import { findMeeting } from "./meetings.queries.js";
 import type { ActionItemInput, ActionItemPatch, ActionItemQuery, ReviewInput } from "./meetings.schemas.js";
 import { editableMeeting, visibleMeeting } from "./meetings.service.js";
+import { ACTION_ITEM_TRANSITIONS } from "./meetings.transitions.js";
 import { toRoman } from "./roman.js";
 
 const CLOSED = ["done", "cancelled"];
@@ -36,6 +38,7 @@ function actionOutput(ctx: Ctx, row: ActionRow) {
     raisedAt: { ...rest.raisedAt, numeral: toRoman(rest.raisedAt.number) },
     reviewCount: Number(rest.reviewCount ?? 0),
     canUpdate: can(ctx.viewer, "action_item.update", actionSubject(row)),
+    allowedTransitions: allowedFrom(ACTION_ITEM_TRANSITIONS, row.status),
   };
 }
 
@@ -148,18 +151,19 @@ export async function updateActionItem(ctx: Ctx, id: string, patch: ActionItemPa
     );
   }
   const { status, closedOn, ...fields } = patch;
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedUpdate(
-        trx,
-        ctx,
-        "meetingActionItem",
-        { id, missing: "The action item" },
-        (before) => ({ ...fields, ...statusChange(status, closedOn, before) }),
-        { action: "meeting.action_item.update" },
-      ),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    auditedUpdate(
+      trx,
+      ctx,
+      "meetingActionItem",
+      { id, missing: "The action item" },
+      (before) => {
+        assertTransition(ACTION_ITEM_TRANSITIONS, before.status, status);
+        return { ...fields, ...statusChange(status, closedOn, before) };
+      },
+      { action: "meeting.action_item.update" },
+    ),
+  );
   return getActionItem(ctx, id);
 }
 
@@ -174,6 +178,7 @@ export async function reviewActionItem(ctx: Ctx, id: string, input: ReviewInput)
     throw validation("body.meetingId", "was held before the item was raised");
   await ctx.db.transaction().execute(async (trx) => {
     const before = await lockRow(trx, "meetingActionItem", { id, missing: "The action item" });
+    assertTransition(ACTION_ITEM_TRANSITIONS, before.status, input.status);
     if (input.status && input.status !== before.status) {
       await queries.setActionStatus(
         trx,

@@ -3,6 +3,7 @@ import {
   IsoDate,
   IsoDateTime,
   LongText,
+  NextStates,
   Nullable,
   PageQuery,
   ReleaseInput,
@@ -23,9 +24,7 @@ export const SERIES_KINDS = [
 ] as const;
 export const MEETING_STATUSES = ["planned", "held", "cancelled"] as const;
 export const ACTION_STATUSES = ["open", "in_progress", "done", "cancelled"] as const;
-export const CLOSED_ACTION_STATUSES = ["done", "cancelled"] as const;
 export const TRANSLATION_STATUSES = ["original", "official", "pending", "unofficial"] as const;
-
 const Ref = Type.Object({ id: Uuid, code: Type.String(), nameEn: Type.String() });
 const Ids = Type.Array(Uuid, { maxItems: 100, uniqueItems: true });
 const Code = Type.String({
@@ -33,7 +32,6 @@ const Code = Type.String({
   description: "Short code: capital letters, digits, '.', '_' or '-'",
 });
 const Language = Type.String({ pattern: "^[a-z]{2}$", description: "ISO 639-1 code" });
-
 export const FileRef = Type.Object({
   id: Uuid,
   fileId: Uuid,
@@ -179,6 +177,7 @@ export const MeetingDetail = Type.Intersect([
     delegations: Type.Array(Delegation),
     decisions: Type.Array(Decision),
     canEdit: Type.Boolean(),
+    allowedTransitions: NextStates(MEETING_STATUSES),
   }),
 ]);
 
@@ -322,6 +321,7 @@ export const ActionItem = Type.Object({
   sample: Type.Boolean(),
   reviewCount: Type.Integer(),
   canUpdate: Type.Boolean({ description: "The caller may move the item on (secretariat or assignee)" }),
+  allowedTransitions: NextStates(ACTION_STATUSES),
 });
 
 export const ActionItemDetail = Type.Intersect([

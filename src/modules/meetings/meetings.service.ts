@@ -15,6 +15,7 @@ import { AppError, notFound, validation } from "../../platform/errors.js";
 import { receiveUpload, sendStoredFile, storeFile } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
+import { allowedFrom, assertTransition } from "../../platform/transitions.js";
 import * as queries from "./meetings.queries.js";
 import type {
   AgendaItemInput,
@@ -23,6 +24,7 @@ import type {
   MeetingPatch,
   MeetingQuery,
 } from "./meetings.schemas.js";
+import { MEETING_TRANSITIONS } from "./meetings.transitions.js";
 import { toRoman } from "./roman.js";
 
 function checkDates(startsOn: string, endsOn: string) {
@@ -71,6 +73,7 @@ export async function getMeeting(ctx: Ctx, id: string) {
     ...parts,
     delegations: parts.delegations.map((d) => ({ ...d, members: d.members ?? [] })),
     canEdit: can(ctx.viewer, "meeting.update", row),
+    allowedTransitions: allowedFrom(MEETING_TRANSITIONS, row.status),
   };
 }
 
@@ -137,6 +140,7 @@ export async function updateMeeting(ctx: Ctx, id: string, patch: MeetingPatch) {
       { id, missing: "The meeting" },
       (before) => {
         checkDates(patch.startsOn ?? before.startsOn, patch.endsOn ?? before.endsOn);
+        assertTransition(MEETING_TRANSITIONS, before.status, patch.status);
         return { ...fields, ...releaseListPatch(patch) };
       },
       { action: "meeting.update" },

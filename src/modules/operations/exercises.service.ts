@@ -15,6 +15,7 @@ import { onConstraint } from "../../platform/constraint-errors.js";
 import { notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
+import { allowedFrom, assertTransition } from "../../platform/transitions.js";
 import * as queries from "./exercises.queries.js";
 import { lessonsOfExercise } from "./lessons.queries.js";
 import { checkDateOrder, ownerOf, withRelease } from "./operations.common.js";
@@ -31,6 +32,7 @@ import type {
   ParticipantPatch,
   StageInput,
 } from "./operations.schemas.js";
+import { EXERCISE_TRANSITIONS } from "./operations.transitions.js";
 
 async function loadExercise(ctx: Ctx, id: string) {
   const exercise = await queries.findExercise(ctx.db, ctx.viewer, id);
@@ -68,6 +70,7 @@ export async function getExercise(ctx: Ctx, id: string) {
     objectives,
     lessons,
     canEdit: can(ctx.viewer, "exercise.update", exercise),
+    allowedTransitions: allowedFrom(EXERCISE_TRANSITIONS, exercise.status),
   };
 }
 
@@ -143,18 +146,19 @@ export async function updateExercise(ctx: Ctx, id: string, patch: ExercisePatch)
   checkDateOrder(patch.startsOn ?? before.startsOn, patch.endsOn ?? before.endsOn, "body.endsOn");
   await requireVisibleLink(ctx.db, ctx.viewer, "activity", patch.activityId, "body.activityId");
   const { releaseNationIds: _nations, releaseOrganisationIds: _organisations, ...fields } = patch;
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedUpdate(
-        trx,
-        ctx,
-        "exercise",
-        { id, missing: "The exercise" },
-        { ...fields, ...releaseListPatch(patch) },
-        { action: "exercise.update", rules: exerciseConstraints },
-      ),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    auditedUpdate(
+      trx,
+      ctx,
+      "exercise",
+      { id, missing: "The exercise" },
+      (locked) => {
+        assertTransition(EXERCISE_TRANSITIONS, locked.status, patch.status);
+        return { ...fields, ...releaseListPatch(patch) };
+      },
+      { action: "exercise.update", rules: exerciseConstraints },
+    ),
+  );
   return getExercise(ctx, id);
 }
 

@@ -1,9 +1,17 @@
 import { jsonObjectFrom } from "kysely/helpers/postgres";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
+import { allowedFrom } from "../../platform/transitions.js";
 import { activityVisible } from "../catalogue/index.js";
 import type { LessonQuery } from "./operations.schemas.js";
+import { LESSON_TRANSITIONS } from "./operations.transitions.js";
 import { nationRef, organisationRef, type Q } from "./shared.queries.js";
+
+/** A lesson as answered: with the states it may move to next, from the one table. */
+const withFlow = <R extends { status: string }>(row: R) => ({
+  ...row,
+  allowedTransitions: allowedFrom(LESSON_TRANSITIONS, row.status),
+});
 
 // ------------------------------------------------------------------ lessons
 /** Lessons with their exercise and follow-up activity: the activity only when the viewer may read it. */
@@ -65,7 +73,7 @@ export async function listLessons(db: Q, viewer: Viewer, query: LessonQuery) {
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
   ]);
-  return { items, total: Number(count.total) };
+  return { items: items.map(withFlow), total: Number(count.total) };
 }
 
 export function findLesson(db: Q, viewer: Viewer, id: string) {
@@ -76,7 +84,8 @@ export function findLesson(db: Q, viewer: Viewer, id: string) {
     ])
     .where("lesson.id", "=", id)
     .where(visibleTo(viewer, "exercise"))
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then((row) => row && withFlow(row));
 }
 
 export function lessonsOfExercise(db: Q, viewer: Viewer, exerciseId: string) {
@@ -84,5 +93,6 @@ export function lessonsOfExercise(db: Q, viewer: Viewer, exerciseId: string) {
     .where("lesson.exerciseId", "=", exerciseId)
     .orderBy("lesson.createdAt")
     .orderBy("lesson.id")
-    .execute();
+    .execute()
+    .then((rows) => rows.map(withFlow));
 }

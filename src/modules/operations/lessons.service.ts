@@ -1,22 +1,15 @@
 import "./operations.policy.js";
 import { authorize } from "../../platform/access/policy.js";
 import { auditedInsert, auditedUpdate } from "../../platform/audited-write.js";
-import { invalidState, notFound, validation } from "../../platform/errors.js";
+import { notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
+import { assertTransition, illegalTransition } from "../../platform/transitions.js";
 import { editableExercise } from "./exercises.service.js";
 import * as queries from "./lessons.queries.js";
 import { ownerOf } from "./operations.common.js";
-import type { LessonInput, LessonQuery, LessonStatus, LessonTransition } from "./operations.schemas.js";
-
-/** The lesson flow: identified → analysed → learned → closed; identified or analysed may be rejected. */
-export const LESSON_FLOW: Record<LessonStatus, LessonStatus[]> = {
-  identified: ["analysed", "rejected"],
-  analysed: ["learned", "rejected", "identified"],
-  learned: ["closed"],
-  closed: [],
-  rejected: [],
-};
+import type { LessonInput, LessonQuery, LessonTransition } from "./operations.schemas.js";
+import { LESSON_TRANSITIONS } from "./operations.transitions.js";
 
 export async function listLessons(ctx: Ctx, query: LessonQuery) {
   authorize(ctx.viewer, "exercise.read");
@@ -68,10 +61,9 @@ export async function transitionLesson(ctx: Ctx, id: string, input: LessonTransi
       "lesson",
       { id, missing: "The lesson" },
       (before) => {
-        const from = before.status as LessonStatus;
-        if (!LESSON_FLOW[from].includes(input.to)) {
-          throw invalidState(`A lesson that is ${from} cannot become ${input.to}`);
-        }
+        // Moving to the state it is in is no move at all here: the route exists to change the state.
+        if (before.status === input.to) throw illegalTransition(LESSON_TRANSITIONS, before.status, input.to);
+        assertTransition(LESSON_TRANSITIONS, before.status, input.to);
         const followUpActivityId =
           input.followUpActivityId !== undefined ? input.followUpActivityId : before.followUpActivityId;
         const followUpReference =

@@ -2,6 +2,7 @@ import { type Static, Type } from "typebox";
 import {
   IsoDate,
   LongText,
+  NextStates,
   Nullable,
   PageQuery,
   ReleaseInput,
@@ -28,7 +29,6 @@ export const STRENGTH_CATEGORIES = [
   "medical_personnel",
   "other",
 ] as const;
-export type LessonStatus = (typeof LESSON_STATUSES)[number];
 
 const Ref = Type.Object({ id: Uuid, code: Type.String(), nameEn: Type.String() });
 const Code = (max: number) =>
@@ -198,6 +198,7 @@ export const Lesson = Type.Object({
   statusNote: Nullable(Type.String()),
   sample: Type.Boolean(),
   updatedAt: Type.String({ format: "date-time" }),
+  allowedTransitions: NextStates(LESSON_STATUSES),
 });
 export const LessonInput = Type.Object(
   {
@@ -258,6 +259,7 @@ export const ExerciseDetail = Type.Intersect([
     objectives: Type.Array(Objective),
     lessons: Type.Array(Lesson),
     canEdit: Type.Boolean(),
+    allowedTransitions: NextStates(EXERCISE_STATUSES),
   }),
 ]);
 

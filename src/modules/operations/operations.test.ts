@@ -205,7 +205,7 @@ describe("lessons", () => {
 
     const skip = await azeCoordinator.post(`/api/lessons/${id}/transition`, { to: "learned" });
     expect(skip.status).toBe(409);
-    expect(skip.body.code).toBe("INVALID_STATE");
+    expect(skip.body.code).toBe("ILLEGAL_TRANSITION");
 
     const stranger = await geoCoordinator.post(`/api/lessons/${id}/transition`, { to: "analysed" });
     expect(stranger.status).toBe(403);

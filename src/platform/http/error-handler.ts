@@ -198,6 +198,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       code: appError.code,
       message: appError.message,
       ...(appError.fields.length ? { fields: appError.fields } : {}),
+      ...(appError.transition ? { transition: appError.transition } : {}),
       requestId: request.id,
     });
   });

@@ -4,6 +4,12 @@ import { type Static, type TSchema, Type } from "typebox";
 export const StringEnum = <const T extends readonly string[]>(values: T, description?: string) =>
   Type.Enum<[...T]>(values, description ? { description } : {});
 
+/** The states a record may move to next, from its transition table (platform/transitions.ts). */
+export const NextStates = <const T extends readonly string[]>(states: T) =>
+  Type.Array(StringEnum(states), {
+    description: "The states the record may move to next (docs/life-cycles.md)",
+  });
+
 export const Uuid = Type.String({ format: "uuid", description: "Identifier (UUID)" });
 export const IsoDate = Type.String({ format: "date", description: "Calendar date, YYYY-MM-DD" });
 export const IsoDateTime = Type.String({ format: "date-time" });
@@ -35,6 +41,15 @@ export const ErrorResponse = Type.Object(
     code: Type.String(),
     message: Type.String(),
     fields: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    transition: Type.Optional(
+      Type.Object(
+        { field: Type.String(), current: Type.String(), requested: Type.String() },
+        {
+          description:
+            "On ILLEGAL_TRANSITION: the state field, the record's current state and the one requested",
+        },
+      ),
+    ),
     requestId: Type.String(),
   },
   { $id: "ErrorResponse", description: "Every 4xx and 5xx reply has this shape" },

@@ -15,14 +15,7 @@ import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../shared/i18n/format";
 import { notifyError, notifyFormError, notifySuccess, QueryBoundary } from "../../shared/ui";
-import {
-  ACTION_STATUSES,
-  type ActionItem,
-  type ActionStatus,
-  useActionItem,
-  useReviewAction,
-  useUploadEvidence,
-} from "./api";
+import { type ActionItem, type ActionStatus, useActionItem, useReviewAction, useUploadEvidence } from "./api";
 import { ActionStatusBadge } from "./components";
 
 /** The secretariat records that this meeting reviewed an action item raised earlier, with its new status. */
@@ -72,7 +65,7 @@ export function ReviewModal({
             label={t("authoring.reviewStatus")}
             clearable
             placeholder={item ? t(`actionStatus.${item.status}`) : undefined}
-            data={ACTION_STATUSES.map((s) => ({ value: s, label: t(`actionStatus.${s}`) }))}
+            data={(item?.allowedTransitions ?? []).map((s) => ({ value: s, label: t(`actionStatus.${s}`) }))}
             {...form.getInputProps("status")}
             data-testid="review-status"
           />

@@ -104,6 +104,8 @@ export interface ActionItem {
   sample: boolean;
   reviewCount: number;
   canUpdate: boolean;
+  /** The states the server lets this item move to next (its one transition table). */
+  allowedTransitions: ActionStatus[];
 }
 
 export interface MeetingActionItems {

@@ -24,15 +24,6 @@ export type ConferenceKind = (typeof CONFERENCE_KINDS)[number];
 export type LessonStatus = (typeof LESSON_STATUSES)[number];
 export type StrengthCategory = (typeof STRENGTH_CATEGORIES)[number];
 
-/** The lesson flow, as the server enforces it. */
-export const LESSON_FLOW: Record<LessonStatus, LessonStatus[]> = {
-  identified: ["analysed", "rejected"],
-  analysed: ["learned", "rejected", "identified"],
-  learned: ["closed"],
-  closed: [],
-  rejected: [],
-};
-
 interface Release {
   ownerNationId: string | null;
   ownerOrganisationId: string | null;
@@ -129,6 +120,8 @@ export interface Lesson {
   statusNote: string | null;
   sample: boolean;
   updatedAt: string;
+  /** The states the server lets this lesson move to next (its one transition table). */
+  allowedTransitions: LessonStatus[];
 }
 
 export interface ExerciseDetail extends Exercise {
@@ -139,6 +132,8 @@ export interface ExerciseDetail extends Exercise {
   objectives: { id: string; position: number; text: string }[];
   lessons: Lesson[];
   canEdit: boolean;
+  /** The states the server lets this exercise move to next (its one transition table). */
+  allowedTransitions: ExerciseStatus[];
 }
 
 export interface ExerciseListQuery {

@@ -29,7 +29,6 @@ import {
 } from "../../../shared/ui";
 import { EvidenceModal, ReviewModal } from "../action-dialogs";
 import {
-  ACTION_STATUSES,
   type ActionItem,
   type ActionStatus,
   type Decision,
@@ -474,7 +473,10 @@ function StatusSelect({ item }: { item: ActionItem }) {
       size="xs"
       w={150}
       aria-label={t("actions.markStatus")}
-      data={ACTION_STATUSES.map((s) => ({ value: s, label: t(`actionStatus.${s}`) }))}
+      data={[item.status, ...item.allowedTransitions].map((s) => ({
+        value: s,
+        label: t(`actionStatus.${s}`),
+      }))}
       value={item.status}
       allowDeselect={false}
       disabled={setStatus.isPending}

@@ -49,7 +49,6 @@ import {
   CONFERENCE_KINDS,
   type Conference,
   type ConferenceKind,
-  EXERCISE_STATUSES,
   type ExerciseDetail,
   type ExerciseStatus,
   PARTICIPANT_ROLES,
@@ -628,7 +627,10 @@ function ExerciseView({ exercise }: { exercise: ExerciseDetail }) {
                   },
                 )
               }
-              data={EXERCISE_STATUSES.map((status) => ({ value: status, label: t(`statuses.${status}`) }))}
+              data={[exercise.status, ...exercise.allowedTransitions].map((status) => ({
+                value: status,
+                label: t(`statuses.${status}`),
+              }))}
               data-testid="exercise-status-select"
               w={180}
             />

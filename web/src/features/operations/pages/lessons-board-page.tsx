@@ -19,7 +19,7 @@ import { usePermissions } from "../../../shared/auth";
 import { ListFooter, notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useLessons, useTransitionLesson } from "../api";
 import { SampleBadge } from "../components/sample-badge";
-import { LESSON_FLOW, LESSON_STATUSES, type Lesson, type LessonStatus } from "../types";
+import { LESSON_STATUSES, type Lesson, type LessonStatus } from "../types";
 
 /** A move that needs words: learned needs the activity or plan that takes the lesson up, rejected a reason. */
 interface PendingMove {
@@ -55,9 +55,9 @@ function LessonCard({ lesson, onMove }: { lesson: Lesson; onMove: (to: LessonSta
             {lesson.statusNote}
           </Text>
         )}
-        {signedIn && LESSON_FLOW[lesson.status].length > 0 && (
+        {signedIn && lesson.allowedTransitions.length > 0 && (
           <Group gap={4} mt={4}>
-            {LESSON_FLOW[lesson.status].map((to) => (
+            {lesson.allowedTransitions.map((to) => (
               // An action, not a state: an outlined button saying what it does, unlike the status badges.
               <Button
                 key={to}

@@ -15,7 +15,7 @@ import {
   unprocessable,
   validation,
 } from "../../platform/errors.js";
-import type { Ctx } from "../../platform/http/request-context.js";
+import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { renderCalendar } from "../../platform/icalendar.js";
 import { notifyNominations } from "../notifications/index.js";
@@ -142,7 +142,7 @@ export async function createActivity(ctx: Ctx, input: ActivityInput) {
     { ownerNationId, ownerOrganisationId, releasability, releaseNationIds, releaseOrganisationIds },
     { ownerOrganisationId: input.organiserId, releasability: "public" },
   );
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await inTransaction(ctx, async (trx) => {
     const row = await trx
       .insertInto("activity")
       .values({
@@ -192,7 +192,7 @@ async function visibleActivity(ctx: Ctx, trx: Trx, id: string) {
 
 export async function updateActivity(ctx: Ctx, id: string, patch: ActivityPatch) {
   authorize(ctx.viewer, "activity.read");
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (trx) => {
     const before = await visibleActivity(ctx, trx, id);
     authorize(ctx.viewer, "activity.update", before);
     const {
@@ -453,7 +453,7 @@ export async function createEvent(ctx: Ctx, activityId: string, input: EventInpu
   authorize(ctx.viewer, "activity.read");
   if (input.endsOn < input.startsOn) throw validation("body.endsOn", "must not be before startsOn");
   checkCapacity(input.capacity, input.nationQuota, "body.nationQuota");
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await inTransaction(ctx, async (trx) => {
     const activity = await visibleActivity(ctx, trx, activityId);
     authorize(ctx.viewer, "event.manage", activity);
     if (["completed", "cancelled"].includes(activity.status))
@@ -478,7 +478,7 @@ export async function updateEvent(ctx: Ctx, id: string, patch: EventPatch) {
   authorize(ctx.viewer, "activity.read");
   const { owner } = await activityOfEvent(ctx, ctx.db, id);
   authorize(ctx.viewer, "event.manage", owner);
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (trx) => {
     const locked = await queries.lockEvent(trx, id);
     if (!locked) throw notFound("The event");
     const before = await trx.selectFrom("event").selectAll().where("id", "=", id).executeTakeFirstOrThrow();

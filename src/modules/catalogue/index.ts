@@ -1,3 +1,4 @@
+export { activitiesImporter } from "./activities-import.js";
 export { activityVisible } from "./catalogue.queries.js";
 export { catalogueRoutes } from "./catalogue.routes.js";
 export { ActivityQuery } from "./catalogue.schemas.js";
@@ -13,3 +14,4 @@ export {
   revokeCalendarTokensOfUser,
   withdraw as withdrawNomination,
 } from "./catalogue.service.js";
+export { nominationsImporter } from "./nominations-import.js";

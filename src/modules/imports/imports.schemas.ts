@@ -3,7 +3,7 @@ import { Nullable, StringEnum, Uuid } from "../../platform/http/schemas.js";
 import { ActivityQuery } from "../catalogue/index.js";
 import { PersonQuery } from "../directory/index.js";
 
-export const IMPORT_KINDS = ["people"] as const;
+export const IMPORT_KINDS = ["people", "activities", "nominations"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const KindParams = Type.Object({ kind: StringEnum(IMPORT_KINDS) }, { additionalProperties: false });

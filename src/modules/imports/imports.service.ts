@@ -10,6 +10,7 @@ import type { Ctx } from "../../platform/http/request-context.js";
 import type { Importer, MappedRow, RowProblem } from "../../platform/importer.js";
 import { resolveMapping } from "../../platform/importer.js";
 import { readTable, type Table, XLSX_CONTENT_TYPE } from "../../platform/tabular.js";
+import { activitiesImporter, nominationsImporter } from "../catalogue/index.js";
 import { peopleImporter } from "../directory/index.js";
 import type { ImportKind } from "./imports.schemas.js";
 
@@ -23,6 +24,8 @@ export {
 // biome-ignore lint/suspicious/noExplicitAny: each importer has its own plan type; the flow never looks inside
 const IMPORTERS: Record<ImportKind, Importer<any>> = {
   people: peopleImporter,
+  activities: activitiesImporter,
+  nominations: nominationsImporter,
 };
 
 const MAX_ROWS = 20_000;

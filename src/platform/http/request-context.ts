@@ -39,3 +39,11 @@ export const ctxOf = (request: FastifyRequest): Ctx => ({
   requestId: request.id,
   config: request.server.deps.config,
 });
+
+/**
+ * Runs `fn` in the call's transaction when `ctx.db` already is one (an import writes all of its records in one),
+ * else in a new transaction: a service's write thus serves both the one-record API and a bulk import.
+ */
+export function inTransaction<T>(ctx: Ctx, fn: (trx: Db) => Promise<T>): Promise<T> {
+  return ctx.db.isTransaction ? fn(ctx.db) : ctx.db.transaction().execute(fn);
+}

@@ -14,6 +14,8 @@ export const catalogueI18n = defineResources({
     search: {
       exportCsv: "Export CSV",
       exportXlsx: "Export XLSX",
+      import: "Import from a file",
+      importNominations: "Import nominations from a file",
       title: "Activity catalogue",
       description: "Find activities of the menu and nominate people from your nation.",
       placeholder: "Search titles and descriptions (English, Azərbaycan, русский)",
@@ -260,6 +262,8 @@ export const catalogueI18n = defineResources({
     search: {
       exportCsv: "CSV ixrac",
       exportXlsx: "XLSX ixrac",
+      import: "Fayldan idxal",
+      importNominations: "Namizədləri fayldan idxal et",
       title: "Tədbirlər kataloqu",
       description: "Menyudakı tədbirləri tapın və ölkənizdən namizədlər irəli sürün.",
       placeholder: "Başlıq və təsvirlərdə axtarış (English, Azərbaycan, русский)",
@@ -507,6 +511,8 @@ export const catalogueI18n = defineResources({
     search: {
       exportCsv: "Экспорт CSV",
       exportXlsx: "Экспорт XLSX",
+      import: "Импорт из файла",
+      importNominations: "Импортировать кандидатов из файла",
       title: "Каталог мероприятий",
       description: "Находите мероприятия меню и выдвигайте кандидатов от своей страны.",
       placeholder: "Поиск по названиям и описаниям (English, Azərbaycan, русский)",

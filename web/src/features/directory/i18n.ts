@@ -1,9 +1,11 @@
 import { defineResources } from "../../shared/i18n/languages";
+import { importsI18n } from "./imports-i18n";
 import { recordsI18n } from "./records-i18n";
 
 export const directoryI18n = defineResources({
   en: {
     ...recordsI18n.en,
+    ...importsI18n.en,
     details: "Details",
     international: "International",
     nations: {
@@ -124,7 +126,7 @@ export const directoryI18n = defineResources({
       empty: "No people have been recorded yet.",
     },
     imports: {
-      title: "Import people",
+      title: "Import from a spreadsheet",
       description: "Upload a CSV or XLSX file, check the column mapping and every row's errors, then import.",
       action: "Import",
       file: "File (.csv or .xlsx)",
@@ -162,6 +164,7 @@ export const directoryI18n = defineResources({
   },
   az: {
     ...recordsI18n.az,
+    ...importsI18n.az,
     details: "Təfərrüatlar",
     international: "Beynəlxalq",
     nations: {
@@ -282,7 +285,7 @@ export const directoryI18n = defineResources({
       empty: "Hələ heç bir şəxs qeydə alınmayıb.",
     },
     imports: {
-      title: "Şəxslərin idxalı",
+      title: "Cədvəldən idxal",
       description:
         "CSV və ya XLSX faylı yükləyin, sütunların uyğunluğunu və hər sətrin xətalarını yoxlayın, sonra idxal edin.",
       action: "İdxal",
@@ -321,6 +324,7 @@ export const directoryI18n = defineResources({
   },
   ru: {
     ...recordsI18n.ru,
+    ...importsI18n.ru,
     details: "Сведения",
     international: "Международная",
     nations: {
@@ -441,7 +445,7 @@ export const directoryI18n = defineResources({
       empty: "Люди ещё не внесены.",
     },
     imports: {
-      title: "Импорт людей",
+      title: "Импорт из таблицы",
       description:
         "Загрузите файл CSV или XLSX, проверьте сопоставление столбцов и ошибки каждой строки, затем импортируйте.",
       action: "Импорт",

@@ -29,6 +29,7 @@ export const directoryFeature: Feature = {
     { path: "organisations/:id/edit", lazy: lazyPage(pages.organisationForm, (m) => m.OrganisationFormPage) },
     { path: "people", lazy: lazyPage(pages.people, (m) => m.PeopleListPage) },
     { path: "people/import", lazy: lazyPage(pages.peopleImport, (m) => m.PeopleImportPage) },
+    { path: "imports", lazy: lazyPage(pages.peopleImport, (m) => m.PeopleImportPage) },
     { path: "people/new", lazy: lazyPage(pages.personForm, (m) => m.PersonFormPage) },
     { path: "people/:id", lazy: lazyPage(pages.person, (m) => m.PersonDetailPage) },
     { path: "people/:id/edit", lazy: lazyPage(pages.personForm, (m) => m.PersonFormPage) },

@@ -289,6 +289,16 @@ export function CatalogueSearchPage() {
                 {t(format === "csv" ? "search.exportCsv" : "search.exportXlsx")}
               </Button>
             ))}
+            {hasAnyRole("organiser", "administrator") && (
+              <Button
+                component={Link}
+                to="/imports?kind=activities"
+                variant="light"
+                data-testid="activities-import"
+              >
+                {t("search.import")}
+              </Button>
+            )}
             {hasAnyRole("organiser", "course_director", "administrator") && (
               <Button component={Link} to="/catalogue/activities/new" data-testid="activity-create">
                 {t("form.create")}

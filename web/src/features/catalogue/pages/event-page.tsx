@@ -15,7 +15,7 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router-dom";
+import { Link, useParams } from "react-router-dom";
 import { api, type Page } from "../../../shared/api";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
@@ -291,6 +291,18 @@ export function EventPage() {
               </Grid.Col>
             </Grid>
             {e.canNominate && <NominateForm event={e} nominations={nominations.data?.items ?? []} />}
+            {e.canNominate && (
+              <Group>
+                <Button
+                  component={Link}
+                  to="/imports?kind=nominations"
+                  variant="light"
+                  data-testid="nominations-import"
+                >
+                  {t("search.importNominations")}
+                </Button>
+              </Group>
+            )}
             {/* The organiser's main screen: the nominations take the page's full width. */}
             <Paper withBorder p="md" data-testid="event-nominations">
               <Title order={2} size="h4" mb="xs">

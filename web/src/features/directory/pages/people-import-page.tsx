@@ -15,6 +15,7 @@ import { IconUpload } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router-dom";
 import { apiRequest } from "../../../shared/api";
 import { errorMessage, notifySuccess, PageHeader } from "../../../shared/ui";
 
@@ -43,10 +44,15 @@ interface CommitResult {
   skipped: number;
 }
 
-const send = <T,>(step: "preview" | "commit", file: File, query: Record<string, string>) => {
+const KINDS = ["people", "activities", "nominations"] as const;
+type Kind = (typeof KINDS)[number];
+const kindOf = (value: string | null): Kind =>
+  (KINDS as readonly string[]).includes(value ?? "") ? (value as Kind) : "people";
+
+const send = <T,>(kind: Kind, step: "preview" | "commit", file: File, query: Record<string, string>) => {
   const form = new FormData();
   form.append("file", file);
-  return apiRequest<T>(`/api/imports/people/${step}`, { method: "POST", form, query });
+  return apiRequest<T>(`/api/imports/${kind}/${step}`, { method: "POST", form, query });
 };
 
 function Problems({
@@ -92,18 +98,29 @@ function Problems({
   );
 }
 
+/** The import page of every kind: people, activities with their events, nominations (`?kind=`). */
 export function PeopleImportPage() {
   const { t } = useTranslation("directory");
+  const [searchParams, setSearchParams] = useSearchParams();
+  const kind = kindOf(searchParams.get("kind"));
   const [file, setFile] = useState<File | null>(null);
   const [mapping, setMapping] = useState<Record<string, string> | null>(null);
   const preview = useMutation({
     mutationFn: (next: { file: File; mapping: Record<string, string> | null }) =>
-      send<Preview>("preview", next.file, next.mapping ? { mapping: JSON.stringify(next.mapping) } : {}),
+      send<Preview>(
+        kind,
+        "preview",
+        next.file,
+        next.mapping ? { mapping: JSON.stringify(next.mapping) } : {},
+      ),
     onSuccess: (result) => setMapping(result.mapping),
   });
   const commit = useMutation({
     mutationFn: (mode: "all" | "valid") =>
-      send<CommitResult>("commit", file!, { mode, ...(mapping ? { mapping: JSON.stringify(mapping) } : {}) }),
+      send<CommitResult>(kind, "commit", file!, {
+        mode,
+        ...(mapping ? { mapping: JSON.stringify(mapping) } : {}),
+      }),
     onSuccess: (result) => {
       notifySuccess(t("imports.done", { ...result }));
       preview.reset();
@@ -112,6 +129,16 @@ export function PeopleImportPage() {
     },
   });
   const result = preview.data;
+  const fieldLabel = (key: string) =>
+    kind === "people"
+      ? t(`imports.fields.${key}` as "imports.fields.givenName")
+      : t(`importFields.${kind}.${key}` as "importFields.activities.code");
+  const chooseKind = (next: string | null) => {
+    setSearchParams({ kind: kindOf(next) }, { replace: true });
+    setMapping(null);
+    preview.reset();
+    commit.reset();
+  };
   const remap = (key: string, header: string | null) => {
     const next = { ...(mapping ?? {}) };
     if (header) next[key] = header;
@@ -125,9 +152,19 @@ export function PeopleImportPage() {
       <PageHeader
         title={t("imports.title")}
         description={t("imports.description")}
-        breadcrumbs={[{ label: t("people.title"), to: "/people" }]}
+        breadcrumbs={kind === "people" ? [{ label: t("people.title"), to: "/people" }] : undefined}
       />
       <Stack>
+        <Select
+          w={420}
+          label={t("importKinds.label")}
+          data={KINDS.map((value) => ({ value, label: t(`importKinds.${value}`) }))}
+          value={kind}
+          onChange={chooseKind}
+          allowDeselect={false}
+          description={t(`importKinds.hint.${kind}`)}
+          data-testid="import-kind"
+        />
         <Group align="flex-end">
           <FileInput
             w={360}
@@ -164,7 +201,7 @@ export function PeopleImportPage() {
               {result.fields.map((field) => (
                 <Select
                   key={field.key}
-                  label={`${t(`imports.fields.${field.key}` as "imports.fields.givenName")}${field.required ? ` (${t("imports.required")})` : ""}`}
+                  label={`${fieldLabel(field.key)}${field.required ? ` (${t("imports.required")})` : ""}`}
                   placeholder={t("imports.notMapped")}
                   data={result.headers.filter((header) => header !== "")}
                   value={mapping?.[field.key] ?? null}

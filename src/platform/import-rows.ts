@@ -1,0 +1,96 @@
+import { sql } from "kysely";
+import type { Db } from "../db/database.js";
+import { violationOf } from "./constraint-errors.js";
+import { AppError } from "./errors.js";
+import type { RowProblem } from "./importer.js";
+
+/**
+ * Helpers for importers whose rows are written through a capability's own service functions (the same rules,
+ * access checks, seat function and audit entries as the one-record API), all in the import's one transaction.
+ */
+
+class DryRunOver extends Error {}
+
+/**
+ * Runs `work` and undoes everything it wrote: under a savepoint of the caller's transaction, or in a transaction
+ * of its own that is rolled back. An importer's plan runs every row this way, in file order, so that a row sees
+ * what the rows before it would write (an activity created, a seat taken) and nothing is written.
+ */
+export async function dryRun<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  if (db.isTransaction) {
+    await sql`savepoint accord_import_dry_run`.execute(db);
+    try {
+      return await work(db);
+    } finally {
+      await sql`rollback to savepoint accord_import_dry_run`.execute(db);
+      await sql`release savepoint accord_import_dry_run`.execute(db);
+    }
+  }
+  let result: { value: T } | undefined;
+  try {
+    await db.transaction().execute(async (trx) => {
+      result = { value: await work(trx) };
+      throw new DryRunOver();
+    });
+  } catch (error) {
+    if (!(error instanceof DryRunOver)) throw error;
+  }
+  return result!.value;
+}
+
+/**
+ * Runs one row's writes under a savepoint of the transaction `trx`. When a service refuses the row (an
+ * `AppError`: a rule, an access check, a state) or the database does (an integrity violation), the row's writes
+ * are undone and its problems returned, each naming the column of the field the service named (`columnOf` maps
+ * `body.organiserId` to `organiser`); the transaction goes on with the next row. Any other error is thrown.
+ */
+export async function writeRow(
+  trx: Db,
+  row: number,
+  columnOf: (field: string) => string | null,
+  write: () => Promise<unknown>,
+  /** The column an access refusal without a field is about (the person of a nomination, the organiser). */
+  refusedColumn: string | null = null,
+): Promise<RowProblem[]> {
+  await sql`savepoint accord_import_row`.execute(trx);
+  try {
+    await write();
+    await sql`release savepoint accord_import_row`.execute(trx);
+    return [];
+  } catch (error) {
+    await sql`rollback to savepoint accord_import_row`.execute(trx);
+    await sql`release savepoint accord_import_row`.execute(trx);
+    if (error instanceof AppError) {
+      if (!error.fields.length || error.code === "FORBIDDEN") {
+        const field = error.fields[0]?.field;
+        const column = field ? columnOf(field) : error.code === "FORBIDDEN" ? refusedColumn : null;
+        return [{ row, column, message: error.message }];
+      }
+      return error.fields.map((field) => ({ row, column: columnOf(field.field), message: field.message }));
+    }
+    const violation = violationOf(error);
+    if (violation)
+      return [
+        {
+          row,
+          column: null,
+          message: `the database refused the row (${violation.constraint ?? violation.kind})`,
+        },
+      ];
+    throw error;
+  }
+}
+
+/** Throws the problems an apply met (a row the plan accepted but the write refused) as one 422 naming the rows. */
+export function refuseProblems(problems: RowProblem[]) {
+  if (!problems.length) return;
+  const first = problems[0]!;
+  throw new AppError(
+    "UNPROCESSABLE",
+    `Row ${first.row}: ${first.message}; nothing was imported`,
+    problems.slice(0, 50).map((p) => ({
+      field: `file.rows.${p.row}${p.column ? `.${p.column}` : ""}`,
+      message: p.message,
+    })),
+  );
+}

@@ -3,7 +3,8 @@
  * Checks Accord's transparency-log proofs with nothing but Node.js (node:crypto): no database, no Accord install.
  *
  *   node scripts/verify-proof.mjs --head head.json [--key log-key.pem] [--inclusion proof.json]
- *        [--consistency consistency.json --old-head older-head.json]
+ *        [--consistency consistency.json --old-head older-head.json [--old-key old-log-key.pem]]
+ * (--old-key: the older head's key when the log rotated its key in between; default --key)
  *
  * head.json: GET /api/transparency/sth (or `accord audit sth`); proof.json: the web app's "download proof" or
  * `accord audit proof <seq>`; consistency.json: GET /api/transparency/consistency?first=M&second=N.
@@ -21,6 +22,7 @@ const { values: args } = parseArgs({
     inclusion: { type: "string" },
     consistency: { type: "string" },
     "old-head": { type: "string" },
+    "old-key": { type: "string" },
   },
 });
 if (!args.head) {
@@ -139,10 +141,11 @@ if (args.consistency) {
   if (!args["old-head"]) check(false, "", "a consistency proof needs the older head (--old-head)");
   else {
     const old = readJson(args["old-head"]);
-    const oldProblem = headProblem(old, key);
+    const oldKey = args["old-key"] ? publicKey(readFileSync(args["old-key"], "utf8")) : key;
+    const oldProblem = headProblem(old, oldKey);
     check(
       !oldProblem,
-      `older head of size ${old.treeSize} signed ${old.timestamp}`,
+      `older head of size ${old.treeSize} signed ${old.timestamp} by key ${old.keyId}`,
       `older head: ${oldProblem}`,
     );
     check(

@@ -48,6 +48,47 @@ export interface TransparencyConfig {
   origin: string;
   /** As a witness: the logs this instance accepts heads of, each origin with a public key (SPKI DER, base64). */
   trustedLogs: { origin: string; publicKey: string }[];
+  /**
+   * The period of the job queue's signing (ACCORD_TLOG_SIGN_EVERY_MINUTES, default 5; a divisor of 60, or whole
+   * hours dividing a day): at most one scheduled head per period across all instances, when the log has grown, the
+   * key has changed, or the newest head is `maxHeadAgeMinutes` old.
+   */
+  signEveryMinutes: number;
+  /** A scheduled head is signed even without growth once the newest is this old (default 60; 0: every period). */
+  maxHeadAgeMinutes: number;
+  /** Witness instances each scheduled head is pushed to (ACCORD_TLOG_WITNESSES, comma-separated base URLs). */
+  witnesses: string[];
+  /** A file each scheduled head is appended to, one JSON line a head (ACCORD_TLOG_HEAD_FILE), for an operator to copy. */
+  headFile: string | undefined;
+}
+
+/** Periods the crontab can express evenly: divisors of an hour, or whole hours dividing a day. */
+export const SIGN_PERIODS = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440];
+
+function signEveryMinutes(env: NodeJS.ProcessEnv): number {
+  const value = int(env, "ACCORD_TLOG_SIGN_EVERY_MINUTES", 5, 1);
+  if (!SIGN_PERIODS.includes(value))
+    throw new ConfigError(
+      `ACCORD_TLOG_SIGN_EVERY_MINUTES must divide an hour or be whole hours dividing a day (${SIGN_PERIODS.join(", ")}), got ${value}`,
+    );
+  return value;
+}
+
+function witnessUrls(raw: string | undefined): string[] {
+  return (raw ?? "")
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((item) => {
+      let url: URL;
+      try {
+        url = new URL(item);
+      } catch {
+        throw new ConfigError(`ACCORD_TLOG_WITNESSES items are http(s) addresses, got "${item}"`);
+      }
+      if (url.protocol !== "https:" && url.protocol !== "http:")
+        throw new ConfigError(`ACCORD_TLOG_WITNESSES items are http(s) addresses, got "${item}"`);
+      return item.replace(/\/+$/, "");
+    });
 }
 
 function trustedLogs(raw: string | undefined): TransparencyConfig["trustedLogs"] {
@@ -192,6 +233,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       signingKey: env.ACCORD_TLOG_SIGNING_KEY || undefined,
       origin: env.ACCORD_TLOG_ORIGIN || publicUrl,
       trustedLogs: trustedLogs(env.ACCORD_WITNESS_TRUST),
+      signEveryMinutes: signEveryMinutes(env),
+      maxHeadAgeMinutes: int(env, "ACCORD_TLOG_MAX_HEAD_AGE_MINUTES", 60, 0),
+      witnesses: witnessUrls(env.ACCORD_TLOG_WITNESSES),
+      headFile: env.ACCORD_TLOG_HEAD_FILE || undefined,
     },
     ...overrides,
   };

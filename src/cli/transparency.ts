@@ -3,9 +3,9 @@ import type { Command } from "commander";
 import { loadConfig } from "../config.js";
 import type { Db } from "../db/database.js";
 import { parsePublicKey, type SignedHead } from "../modules/transparency/heads.js";
-import { signNow } from "../modules/transparency/index.js";
+import { pushHead, signNow } from "../modules/transparency/index.js";
 import * as queries from "../modules/transparency/transparency.queries.js";
-import { consistency, inclusion } from "../modules/transparency/transparency.service.js";
+import { inclusion } from "../modules/transparency/transparency.service.js";
 import { currentTreeSize } from "../modules/transparency/tree.queries.js";
 import {
   checkHeadAgainstLog,
@@ -19,6 +19,16 @@ import type { Ctx } from "../platform/http/request-context.js";
 type WithDb = <T>(run: (database: { db: Db }) => Promise<T>) => Promise<T>;
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, "utf8")) as T;
 const say = (message: string) => console.log(message);
+/** One head (`accord audit sth > head.json`) or a file of heads, one JSON line each (ACCORD_TLOG_HEAD_FILE). */
+const readHeads = (file: string): SignedHead[] => {
+  const text = readFileSync(file, "utf8").trim();
+  if (!text) throw new Error(`${file} holds no head`);
+  try {
+    return [JSON.parse(text) as SignedHead];
+  } catch {
+    return text.split("\n").map((line) => JSON.parse(line) as SignedHead);
+  }
+};
 
 /** Reports the log's own checks after the chain's (`accord audit verify`); false when any fails. */
 export async function verifyTransparencyLog(db: Db): Promise<boolean> {
@@ -63,6 +73,10 @@ export function registerTransparencyCommands(audit: Command, withDatabase: WithD
     .option("--inclusion <file>", "an inclusion proof (`accord audit proof`, or the web app's download)")
     .option("--consistency <file>", "a consistency proof (GET /api/transparency/consistency)")
     .option("--old-head <file>", "the older head the consistency proof starts from")
+    .option(
+      "--old-key <file>",
+      "the older head's key when the log rotated its key in between (default: --key)",
+    )
     .action(
       (options: {
         head: string;
@@ -70,6 +84,7 @@ export function registerTransparencyCommands(audit: Command, withDatabase: WithD
         inclusion?: string;
         consistency?: string;
         oldHead?: string;
+        oldKey?: string;
       }) => {
         const result = verifyFiles({
           head: readJson<SignedHead>(options.head),
@@ -77,6 +92,7 @@ export function registerTransparencyCommands(audit: Command, withDatabase: WithD
           ...(options.inclusion ? { inclusion: readJson<InclusionBundle>(options.inclusion) } : {}),
           ...(options.consistency ? { consistency: readJson(options.consistency) } : {}),
           ...(options.oldHead ? { oldHead: readJson<SignedHead>(options.oldHead) } : {}),
+          ...(options.oldKey ? { oldKey: parsePublicKey(readFileSync(options.oldKey, "utf8")) } : {}),
         });
         for (const line of result.lines) (result.ok ? console.log : console.error)(line);
         process.exit(result.ok ? 0 : 1);
@@ -88,14 +104,20 @@ export function registerTransparencyCommands(audit: Command, withDatabase: WithD
     .description(
       "The file witness: check a head kept elsewhere (`accord audit sth > head.json`) against this log",
     )
-    .argument("<file>", "the kept head")
-    .option("--key <file>", "the public key to pin (PEM or base64 SPKI)")
-    .action(async (file: string, options: { key?: string }) => {
-      const head = readJson<SignedHead>(file);
-      const key = options.key ? parsePublicKey(readFileSync(options.key, "utf8")) : undefined;
-      const problems = await withDatabase(({ db }) => checkHeadAgainstLog(db, head, key));
+    .argument("<file>", "the kept head, or a file of heads one JSON line each (ACCORD_TLOG_HEAD_FILE)")
+    .option(
+      "--key <files...>",
+      "the public keys to trust (PEM or base64 SPKI; old and new across a rotation)",
+    )
+    .action(async (file: string, options: { key?: string[] }) => {
+      const heads = readHeads(file);
+      const keys = (options.key ?? []).map((keyFile) => parsePublicKey(readFileSync(keyFile, "utf8")));
+      const problems = await withDatabase(({ db }) => checkHeadAgainstLog(db, heads, keys));
+      const last = heads[heads.length - 1]!;
       if (!problems.length)
-        say(`The log extends the kept head of size ${head.treeSize} (signed ${head.timestamp})`);
+        say(
+          `The log extends the ${heads.length === 1 ? "kept head" : `${heads.length} kept heads, the newest`} of size ${last.treeSize} (signed ${last.timestamp})`,
+        );
       for (const problem of problems) console.error(`${file}: ${problem}`);
       if (problems.length) process.exit(2);
     });
@@ -107,24 +129,7 @@ export function registerTransparencyCommands(audit: Command, withDatabase: WithD
     )
     .requiredOption("--to <url>", "the witness's address")
     .action(async (options: { to: string }) => {
-      const url = `${options.to.replace(/\/+$/, "")}/api/transparency/witness`;
-      const post = async (body: unknown) => {
-        const response = await fetch(url, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify(body),
-        });
-        const reply = (await response.json()) as { status?: string; heldSize?: number; message?: string };
-        if (!response.ok) throw new Error(`${url} answered ${response.status}: ${reply.message ?? ""}`);
-        return reply;
-      };
-      const reply = await withDatabase(async ({ db }) => {
-        const head = (await queries.findHead(db)) ?? (await signNow(db, loadConfig()));
-        const first = await post({ head });
-        if (first.status !== "proof_needed" || first.heldSize === undefined) return first;
-        const proof = await consistency(cliCtx(db), first.heldSize, head.treeSize);
-        return post({ head, consistency: { fromSize: first.heldSize, proof: proof.proof } });
-      });
+      const { reply } = await withDatabase(({ db }) => pushHead(db, loadConfig(), options.to));
       if (reply.status === "alarm") {
         console.error(`The witness raised an alarm: ${reply.message}`);
         process.exit(2);
@@ -140,10 +145,10 @@ export function registerTransparencyCommands(audit: Command, withDatabase: WithD
     .requiredOption("--from <url>", "the other instance's address, e.g. https://accord.example.org")
     .requiredOption("--state <file>", "where the held head is kept between runs")
     .option(
-      "--key <file>",
-      "the watched log's public key (PEM or base64 SPKI); default: the key of the first head",
+      "--key <files...>",
+      "the watched log's public keys (PEM or base64 SPKI; the old and the new one across a rotation); default: the key of the first head",
     )
-    .action(async (options: { from: string; state: string; key?: string }) => {
+    .action(async (options: { from: string; state: string; key?: string[] }) => {
       const base = options.from.replace(/\/+$/, "");
       const get = async <T>(path: string): Promise<T> => {
         const response = await fetch(`${base}${path}`);
@@ -157,7 +162,9 @@ export function registerTransparencyCommands(audit: Command, withDatabase: WithD
         held = null;
       }
       const received = await get<SignedHead>("/api/transparency/sth");
-      const keyText = options.key ? readFileSync(options.key, "utf8") : (held ?? received).publicKey;
+      const keyTexts = options.key?.length
+        ? options.key.map((keyFile) => readFileSync(keyFile, "utf8"))
+        : [(held ?? received).publicKey];
       const needsProof = held && received.treeSize > held.treeSize;
       const proof = needsProof
         ? (
@@ -166,7 +173,7 @@ export function registerTransparencyCommands(audit: Command, withDatabase: WithD
             )
           ).proof
         : undefined;
-      const verdict = judgeHead({ held, received, proof, trustedKeys: [parsePublicKey(keyText)] });
+      const verdict = judgeHead({ held, received, proof, trustedKeys: keyTexts.map(parsePublicKey) });
       if (verdict.status === "alarm") {
         console.error(`ALARM (${verdict.kind}) from ${base}: ${verdict.message}`);
         console.error(`The held head stays in ${options.state}; the received one was not kept.`);

@@ -30,4 +30,5 @@ export const migrationNames: readonly string[] = [
   "0025_nation_iso_codes",
   "0026_transparency_log",
   "0027_answer_evidence",
+  "0028_transparency_head_period",
 ];

@@ -22,6 +22,8 @@ export interface TransparencyHeadTable {
   signedAt: ColumnType<Date, Date, never>;
   keyId: string;
   signature: Buffer;
+  /** The job queue's period of a scheduled head (0028; unique); null for a head signed on demand. */
+  period: ColumnType<Date | null, Date | null | undefined, never>;
 }
 
 export interface WitnessHeadTable {

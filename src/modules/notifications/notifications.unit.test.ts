@@ -1,7 +1,8 @@
 import { parseCrontab } from "graphile-worker";
 import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../config.js";
 import { headerSafe, MAX_SUBJECT, renderMail, subjectOf } from "./mail/templates.js";
-import { CRONTAB } from "./worker.js";
+import { crontab } from "./worker.js";
 
 describe("mail templates", () => {
   it("strips CR, LF and other control characters from header values and cuts long ones", () => {
@@ -46,7 +47,7 @@ describe("mail templates", () => {
 
 describe("the job queue's schedule", () => {
   it("parses (graphile-worker's own parser)", () => {
-    expect(parseCrontab(CRONTAB).map((item) => item.task)).toEqual([
+    expect(parseCrontab(crontab(loadConfig({}))).map((item) => item.task)).toEqual([
       "mail_sweep",
       "reminders_run",
       "mail_digest",

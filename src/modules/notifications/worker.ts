@@ -5,7 +5,7 @@ import { sql } from "kysely";
 import type pg from "pg";
 import type { Config } from "../../config.js";
 import { type Db, withErrorListeners } from "../../db/database.js";
-import { signIfDue } from "../transparency/index.js";
+import { pushHead, signAndPublish, signingCron } from "../transparency/index.js";
 import { queueDigests } from "./digest.js";
 import { type DeliveryOptions, deliverDue, type Transport, transportFor } from "./mail/delivery.js";
 import { runReminders } from "./reminders.js";
@@ -19,17 +19,25 @@ export interface NotificationWorker {
  * The job queue's schedule (graphile-worker crontab: each item runs once across all instances). The sweep is a
  * safety net for a wake-up lost with a crashed worker; reminders run hourly and are idempotent per period.
  */
-export const CRONTAB = [
-  "* * * * * mail_sweep",
-  "7 * * * * reminders_run",
-  "0 6 * * * mail_digest",
-  // A signed head of the audit trail's transparency log when it has grown (and at least hourly).
-  "*/5 * * * * transparency_sign",
-].join("\n");
+export const crontab = (config: Config) =>
+  [
+    "* * * * * mail_sweep",
+    "7 * * * * reminders_run",
+    "0 6 * * * mail_digest",
+    // A signed head of the audit trail's transparency log each period when it has grown (and at least hourly),
+    // published to the head file and the witnesses; one per period across all instances (signAndPublish).
+    `${signingCron(config.transparency.signEveryMinutes)} transparency_sign`,
+  ].join("\n");
 
 const wakeKey = (at: Date) => `mail_deliver.at.${Math.ceil(at.getTime() / 1000)}`;
 
-export function taskList(deps: { db: Db; config: Config; transport: Transport; workerId: string }): TaskList {
+export function taskList(deps: {
+  db: Db;
+  config: Config;
+  transport: Transport;
+  workerId: string;
+  log?: (level: "info" | "warn", message: string) => void;
+}): TaskList {
   const options: DeliveryOptions = {
     db: deps.db,
     config: deps.config.mail,
@@ -64,8 +72,24 @@ export function taskList(deps: { db: Db; config: Config; transport: Transport; w
     mail_digest: async () => {
       await queueDigests(deps.db, new Date());
     },
-    transparency_sign: async () => {
-      await signIfDue(deps.db, deps.config);
+    transparency_sign: async (payload, helpers) => {
+      await signAndPublish(deps.db, deps.config, {
+        cronTime: (payload as { _cron?: { ts?: string } } | null)?._cron?.ts,
+        // One pending push per witness (a newer head replaces it), retried with back-off while it is unreachable.
+        push: (to) =>
+          helpers.addJob("transparency_push", { to }, { jobKey: `transparency_push:${to}`, maxAttempts: 12 }),
+      });
+    },
+    transparency_push: async (payload) => {
+      const to = (payload as { to?: unknown } | null)?.to;
+      if (typeof to !== "string" || !deps.config.transparency.witnesses.includes(to)) return;
+      const { head, reply } = await pushHead(deps.db, deps.config, to);
+      // An alarm is the witness's to raise and keep; pushing the same head again would raise it again.
+      if (reply.status === "alarm")
+        deps.log?.(
+          "warn",
+          `transparency log: the witness ${to} raised an alarm on the head of size ${head.treeSize}: ${reply.message}`,
+        );
     },
   };
 }
@@ -96,8 +120,8 @@ export async function startNotificationWorker(input: {
     noHandleSignals: true,
     pollInterval: 2000,
     logger,
-    taskList: taskList({ db: input.db, config: input.config, transport, workerId: id }),
-    crontab: input.crontab ?? CRONTAB,
+    taskList: taskList({ db: input.db, config: input.config, transport, workerId: id, log }),
+    crontab: input.crontab ?? crontab(input.config),
   });
   // Whatever was queued while no worker ran.
   await runner.addJob("mail_deliver", {}, { jobKey: "mail_deliver" });

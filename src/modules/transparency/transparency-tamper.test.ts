@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
+import { loadConfig } from "../../config.js";
 import { generateSigningKeyPem, type SignedHead } from "./heads.js";
 import { signNow } from "./transparency.service.js";
 import { checkHeadAgainstLog, verifyLog } from "./verify.js";
@@ -19,7 +20,9 @@ let t: TestApp;
 let admin: Agent;
 
 beforeAll(async () => {
-  t = await createTestApp({ transparency: { signingKey: KEY, origin: ORIGIN, trustedLogs: [] } });
+  t = await createTestApp({
+    transparency: { ...loadConfig({}).transparency, signingKey: KEY, origin: ORIGIN, trustedLogs: [] },
+  });
   admin = await t.signIn({ role: "administrator" });
   await nations(["QXA", "QXB", "QXC", "QXD"]);
 });

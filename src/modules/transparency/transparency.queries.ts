@@ -44,6 +44,16 @@ export async function findHead(
   return row ? toHead(row as HeadRow) : null;
 }
 
+/** The newest head the job queue signed (the last one published to the head file and the witnesses). */
+export async function findScheduledHead(db: Db): Promise<SignedHead | null> {
+  const row = await headSelect(db)
+    .where("h.period", "is not", null)
+    .orderBy("h.period", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row ? toHead(row as HeadRow) : null;
+}
+
 /** Every signed size once (its newest head), smallest first: what the verifier checks the leaves against. */
 export async function signedSizes(db: Db): Promise<SignedHead[]> {
   const rows = await sql<HeadRow>`
@@ -54,14 +64,18 @@ export async function signedSizes(db: Db): Promise<SignedHead[]> {
   return rows.rows.map(toHead);
 }
 
-export async function storeHead(db: Db, head: SignedHead): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+/**
+ * Stores a head; a scheduled one with its period. False when a head of that period is stored already (another
+ * instance, or a retry, signed it first): the caller drops its own.
+ */
+export async function storeHead(db: Db, head: SignedHead, period?: Date): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
     await trx
       .insertInto("transparencyKey")
       .values({ keyId: head.keyId, publicKey: head.publicKey })
       .onConflict((oc) => oc.column("keyId").doNothing())
       .execute();
-    await trx
+    const stored = await trx
       .insertInto("transparencyHead")
       .values({
         origin: head.origin,
@@ -70,17 +84,51 @@ export async function storeHead(db: Db, head: SignedHead): Promise<void> {
         signedAt: new Date(head.timestamp),
         keyId: head.keyId,
         signature: Buffer.from(head.signature, "base64"),
+        period: period ?? null,
       })
-      .execute();
+      .onConflict((oc) => oc.column("period").where("period", "is not", null).doNothing())
+
+      .returning("id")
+      .executeTakeFirst();
+    return stored !== undefined;
   });
 }
 
-export const listKeys = (db: Db) =>
-  db
-    .selectFrom("transparencyKey")
-    .select(["keyId", "publicKey", "firstUsedAt"])
-    .orderBy("firstUsedAt")
-    .execute();
+/**
+ * Every key that has signed a head, with when it was in use: from its first head to its last, and no end for the
+ * key of the newest head (the current one). A head is genuine when its key is listed and its time lies within.
+ */
+export async function listKeys(db: Db) {
+  const rows = await sql<{
+    keyId: string;
+    publicKey: string;
+    firstUsedAt: Date;
+    validFrom: Date | null;
+    lastSignedAt: Date | null;
+    firstTreeSize: number | null;
+    lastTreeSize: number | null;
+    heads: number;
+    current: boolean;
+  }>`
+    select k.key_id as "keyId", k.public_key as "publicKey", k.first_used_at as "firstUsedAt",
+      min(h.signed_at) as "validFrom", max(h.signed_at) as "lastSignedAt",
+      min(h.tree_size) as "firstTreeSize", max(h.tree_size) as "lastTreeSize", count(h.id)::int as heads,
+      coalesce(k.key_id = (select key_id from transparency_head order by signed_at desc, id desc limit 1), false)
+        as current
+    from transparency_key k left join transparency_head h using (key_id)
+    group by k.key_id order by min(h.signed_at) nulls last, k.first_used_at`.execute(db);
+  return rows.rows.map((row) => ({
+    keyId: row.keyId,
+    publicKey: row.publicKey,
+    firstUsedAt: row.firstUsedAt,
+    current: row.current,
+    validFrom: row.validFrom ?? row.firstUsedAt,
+    validUntil: row.current ? null : (row.lastSignedAt ?? row.firstUsedAt),
+    firstTreeSize: Number(row.firstTreeSize ?? 0),
+    lastTreeSize: Number(row.lastTreeSize ?? 0),
+    heads: row.heads,
+  }));
+}
 
 /** The entry's leaf, and what the releasability rule needs of the record it names (null: not releasable data). */
 export async function findLeaf(db: Db, seq: number) {

@@ -69,7 +69,23 @@ export const WitnessReply = Type.Object({
 });
 
 export const KeyList = Type.Array(
-  Type.Object({ keyId: Type.String(), publicKey: Type.String(), firstUsedAt: IsoDateTime }),
+  Type.Object({
+    keyId: Type.String(),
+    publicKey: Type.String({ description: "Ed25519 public key, SPKI DER in base64" }),
+    firstUsedAt: IsoDateTime,
+    current: Type.Boolean({ description: "The key of the newest head: new heads are signed with it" }),
+    validFrom: IsoDateTime,
+    validUntil: Type.Union([IsoDateTime, Type.Null()], {
+      description: "Its last head, once a newer key has signed; null for the current key",
+    }),
+    firstTreeSize: Type.Integer(),
+    lastTreeSize: Type.Integer(),
+    heads: Type.Integer({ description: "Heads it has signed" }),
+  }),
+  {
+    description:
+      "Every key that has signed a head of this log, oldest first: a head is genuine if signed by a listed key within its validity",
+  },
 );
 export const AlarmList = Type.Array(
   Type.Object({

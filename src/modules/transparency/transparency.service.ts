@@ -16,8 +16,13 @@ import { judgeHead } from "./witness.js";
 
 const hex = (hashes: Buffer[]) => hashes.map((hash) => hash.toString("hex"));
 
-/** Signs a head of the log as it stands now, and stores it. */
-export async function signNow(db: Db, config: Config): Promise<SignedHead> {
+/**
+ * Signs a head of the log as it stands now, and stores it. A scheduled head names its period; null when a head of
+ * that period is stored already (another instance or a retry signed it first).
+ */
+export async function signNow(db: Db, config: Config): Promise<SignedHead>;
+export async function signNow(db: Db, config: Config, period: Date): Promise<SignedHead | null>;
+export async function signNow(db: Db, config: Config, period?: Date): Promise<SignedHead | null> {
   const size = await currentTreeSize(db);
   await extendTree(db, size);
   const root = await withNodes(db, (node) => subtreeRoot(node, 0, size));
@@ -27,17 +32,38 @@ export async function signNow(db: Db, config: Config): Promise<SignedHead> {
     rootHash: root.toString("hex"),
     timestamp: new Date().toISOString(),
   });
-  await queries.storeHead(db, head);
-  return head;
+  return (await queries.storeHead(db, head, period)) ? head : null;
 }
 
-/** The job queue's schedule: a new head when the log has grown, and at least one an hour (a fresh timestamp). */
-export async function signIfDue(db: Db, config: Config, now = new Date()): Promise<SignedHead | null> {
-  const latest = await queries.findHead(db);
+/** The start of the signing period `at` falls in (periods are aligned to the hour, or to midnight UTC). */
+export function periodOf(at: Date, minutes: number): Date {
+  const ms = minutes * 60_000;
+  return new Date(Math.floor(at.getTime() / ms) * ms);
+}
+
+/**
+ * The job queue's signing, once per period (`period`: the crontab's time, or the period `now` falls in): a new head
+ * when the log has grown since the last scheduled head (heads signed on demand are not published), when the signing key is not the one of the newest head (after a rotation: the same tree
+ * re-signed with the new key), or when the newest head is `maxHeadAgeMinutes` old. At most one head per period
+ * whatever the number of instances (the period's unique index); null when none was due or another signed it.
+ */
+export async function signIfDue(
+  db: Db,
+  config: Config,
+  now = new Date(),
+  period = periodOf(now, config.transparency.signEveryMinutes),
+): Promise<SignedHead | null> {
+  const latest = await queries.findScheduledHead(db);
   const size = await currentTreeSize(db);
-  if (latest && latest.treeSize === size && now.getTime() - Date.parse(latest.timestamp) < 3_600_000)
+  const maxAge = config.transparency.maxHeadAgeMinutes * 60_000;
+  if (
+    latest &&
+    latest.treeSize === size &&
+    latest.keyId === signingKey(config).keyId &&
+    now.getTime() - Date.parse(latest.timestamp) < maxAge
+  )
     return null;
-  return signNow(db, config);
+  return signNow(db, config, period);
 }
 
 export async function latestHead(ctx: Ctx): Promise<SignedHead> {

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
+import { loadConfig } from "../../config.js";
 import { generateSigningKeyPem, headProblem, parsePrivateKey, type SignedHead } from "./heads.js";
 import { verifyFiles } from "./verify.js";
 
@@ -8,7 +9,8 @@ import { verifyFiles } from "./verify.js";
 const KEY = generateSigningKeyPem();
 const ORIGIN = "https://log-a.example";
 const PUBLIC_KEY = parsePrivateKey(KEY).publicKey;
-const logConfig = { signingKey: KEY, origin: ORIGIN, trustedLogs: [] };
+const defaults = loadConfig({}).transparency;
+const logConfig = { ...defaults, signingKey: KEY, origin: ORIGIN, trustedLogs: [] };
 
 let a: TestApp;
 let b: TestApp;
@@ -39,6 +41,7 @@ beforeAll(async () => {
   b = await createTestApp({ transparency: logConfig });
   w = await createTestApp({
     transparency: {
+      ...defaults,
       signingKey: generateSigningKeyPem(),
       origin: "https://witness.example",
       trustedLogs: [{ origin: ORIGIN, publicKey: PUBLIC_KEY }],

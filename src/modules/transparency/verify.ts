@@ -69,6 +69,8 @@ export function verifyFiles(input: {
   inclusion?: InclusionBundle;
   consistency?: { first: number; second: number; proof: string[] };
   oldHead?: SignedHead;
+  /** The key of the older head when the log rotated its key in between (default: `key`). */
+  oldKey?: KeyObject;
 }): { ok: boolean; lines: string[] } {
   const lines: string[] = [];
   let ok = true;
@@ -109,10 +111,10 @@ export function verifyFiles(input: {
     const old = input.oldHead;
     if (!old) check(false, "", "a consistency proof needs the older head (--old-head)");
     else {
-      const oldProblem = headProblem(old, input.key);
+      const oldProblem = headProblem(old, input.oldKey ?? input.key);
       check(
         !oldProblem,
-        `older head of size ${old.treeSize} signed ${old.timestamp}`,
+        `older head of size ${old.treeSize} signed ${old.timestamp} by key ${old.keyId}`,
         `older head: ${oldProblem}`,
       );
       check(
@@ -133,19 +135,46 @@ export function verifyFiles(input: {
   return { ok, lines };
 }
 
-/** The file witness: a head kept elsewhere (`accord audit sth > head.json`) checked against this database's log. */
-export async function checkHeadAgainstLog(db: Db, head: SignedHead, key?: KeyObject): Promise<string[]> {
+/**
+ * The file witness: heads kept elsewhere (`accord audit sth > head.json`, or the head file's lines) checked against
+ * this database's log, in one pass over the leaves. `keys`: the keys to trust (several across a rotation; none: the
+ * key each head carries).
+ */
+export async function checkHeadAgainstLog(
+  db: Db,
+  kept: SignedHead | SignedHead[],
+  keys: KeyObject | KeyObject[] = [],
+): Promise<string[]> {
+  const heads = Array.isArray(kept) ? kept : [kept];
+  const trusted = Array.isArray(keys) ? keys : [keys];
   const problems: string[] = [];
-  const signature = headProblem(head, key);
-  if (signature) problems.push(`the kept head of size ${head.treeSize}: ${signature}`);
-  const { roots, count } = await rootsFromLeaves(db, [head.treeSize]);
-  if (head.treeSize > count)
-    problems.push(
-      `ROLLBACK: the kept head (signed ${head.timestamp}) covers ${head.treeSize} entries, but the log holds ${count}: entries ${count + 1} to ${head.treeSize} are gone (deleted, or an older backup restored)`,
-    );
-  else if (head.treeSize > 0 && roots.get(head.treeSize) !== head.rootHash)
-    problems.push(
-      `FORK: the first ${head.treeSize} entries no longer give the root of the kept head (signed ${head.timestamp}): an entry among them was changed, or this database is another copy that diverged`,
-    );
+  const { roots, count } = await rootsFromLeaves(
+    db,
+    heads.map((head) => head.treeSize),
+  );
+  for (const head of heads) {
+    const signature = signedByOneOf(head, trusted);
+    const what =
+      heads.length === 1
+        ? "the kept head"
+        : `the kept head of size ${head.treeSize} signed ${head.timestamp}`;
+    if (signature)
+      problems.push(`${heads.length === 1 ? `the kept head of size ${head.treeSize}` : what}: ${signature}`);
+    if (head.treeSize > count)
+      problems.push(
+        `ROLLBACK: ${heads.length === 1 ? `the kept head (signed ${head.timestamp})` : what} covers ${head.treeSize} entries, but the log holds ${count}: entries ${count + 1} to ${head.treeSize} are gone (deleted, or an older backup restored)`,
+      );
+    else if (head.treeSize > 0 && roots.get(head.treeSize) !== head.rootHash)
+      problems.push(
+        `FORK: the first ${head.treeSize} entries no longer give the root of ${heads.length === 1 ? `the kept head (signed ${head.timestamp})` : what}: an entry among them was changed, or this database is another copy that diverged`,
+      );
+  }
   return problems;
+}
+
+/** Null when one of the keys (none: the key the head carries) verifies the head, else the first key's complaint. */
+export function signedByOneOf(head: SignedHead, keys: KeyObject[]): string | null {
+  if (!keys.length) return headProblem(head);
+  const problems = keys.map((key) => headProblem(head, key));
+  return problems.includes(null) ? null : problems[0]!;
 }

@@ -1,16 +1,9 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.js";
-import {
-  type AccessEntry,
-  type Expectation,
-  MATRIX_ROLES,
-  type MatrixContext,
-  type MatrixRole,
-} from "../../src/platform/access/access-matrix.js";
 import { skipBecause } from "../support/skip.js";
 import {
   type Agent,
@@ -19,32 +12,21 @@ import {
   type TestApp,
   type UserSpec,
 } from "../support/test-app.js";
-import { accessEntries as platformEntries } from "./platform.access.js";
+import { loadAccessEntries } from "./load-entries.js";
+import {
+  type AccessEntry,
+  type Expectation,
+  MATRIX_ROLES,
+  type MatrixContext,
+  type MatrixRole,
+} from "./matrix.js";
 
 /**
  * The access matrix: every route registered in the app × every role × a record in and out of the caller's scope.
- * Entries live beside each capability in `src/modules/<m>/<m>.access.ts`; see test/access-matrix/README.md.
+ * Entries live in `test/access-matrix/entries/<capability>.access.ts`; see test/access-matrix/README.md.
  */
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const modulesDir = path.join(root, "src/modules");
-
-async function loadEntries(): Promise<{ source: string; entry: AccessEntry }[]> {
-  const found = platformEntries.map((entry) => ({ source: "test/access-matrix/platform.access.ts", entry }));
-  for (const module of readdirSync(modulesDir, { withFileTypes: true })) {
-    if (!module.isDirectory()) continue;
-    for (const file of readdirSync(path.join(modulesDir, module.name))) {
-      if (!file.endsWith(".access.ts")) continue;
-      const loaded = (await import(pathToFileURL(path.join(modulesDir, module.name, file)).href)) as {
-        accessEntries?: AccessEntry[];
-      };
-      for (const entry of loaded.accessEntries ?? [])
-        found.push({ source: `src/modules/${module.name}/${file}`, entry });
-    }
-  }
-  return found;
-}
-
-const entries = await loadEntries();
+const entries = await loadAccessEntries();
 const key = (method: string, url: string) => `${method} ${url}`;
 
 /**
@@ -134,7 +116,7 @@ describe("the access matrix covers the route table", () => {
     const missing = [...registered].filter((route) => !declared.has(route) && !isWebAsset(route)).sort();
     expect(
       missing,
-      `These routes have no access-matrix entry. Add each to src/modules/<capability>/<capability>.access.ts ` +
+      `These routes have no access-matrix entry. Add each to test/access-matrix/entries/<capability>.access.ts ` +
         `(export const accessEntries: AccessEntry[]), see test/access-matrix/README.md:\n  ${missing.join("\n  ")}`,
     ).toEqual([]);
   });

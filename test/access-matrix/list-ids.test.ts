@@ -1,10 +1,7 @@
-import { readdirSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AccessEntry } from "../../src/platform/access/access-matrix.js";
 import { type Agent, createTestApp, type TestApp } from "../support/test-app.js";
+import { loadAccessEntries } from "./load-entries.js";
 
 /**
  * The access matrix compares status codes; a list open to every signed-in user answers 200 to everyone, so its
@@ -12,25 +9,17 @@ import { type Agent, createTestApp, type TestApp } from "../support/test-app.js"
  * call) is read by a coordinator, a scoped auditor and a participant of Georgia and by a coordinator of Azerbaijan, and the ids in the answers are compared: no
  * answer to a Georgian may carry the id of an Azerbaijani restricted record that is not released to Georgia.
  */
-const modulesDir = fileURLToPath(new URL("../../src/modules", import.meta.url));
 /** Routes without parameters that are not lists: a look-up of one record by what is printed on it. */
 // Not lists of records: a look-up of one certificate by its printed number and holder, and a consistency proof
 // between two sizes of the transparency log (hashes only; it needs both sizes).
 const NOT_LISTS = new Set(["/api/public/certificate-lookup", "/api/transparency/consistency"]);
 const LISTS: string[] = [];
-for (const module of readdirSync(modulesDir, { withFileTypes: true })) {
-  if (!module.isDirectory()) continue;
-  for (const file of readdirSync(path.join(modulesDir, module.name))) {
-    if (!file.endsWith(".access.ts")) continue;
-    const loaded = (await import(pathToFileURL(path.join(modulesDir, module.name, file)).href)) as {
-      accessEntries?: AccessEntry[];
-    };
-    for (const entry of loaded.accessEntries ?? []) {
-      if (entry.method === "GET" && !entry.url.includes(":") && !entry.url.includes("*"))
-        if (entry.access.participant === "allow" && entry.access.national_coordinator === "allow")
-          if (!NOT_LISTS.has(entry.url)) LISTS.push(entry.url);
-    }
-  }
+for (const { source, entry } of await loadAccessEntries()) {
+  // The platform's routes (health, API documentation) hold no records.
+  if (source.endsWith("/platform.access.ts")) continue;
+  if (entry.method === "GET" && !entry.url.includes(":") && !entry.url.includes("*"))
+    if (entry.access.participant === "allow" && entry.access.national_coordinator === "allow")
+      if (!NOT_LISTS.has(entry.url)) LISTS.push(entry.url);
 }
 
 let t: TestApp;

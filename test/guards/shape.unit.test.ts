@@ -32,13 +32,11 @@ const LONG_FILES: Record<string, number> = {
   "src/modules/catalogue/catalogue.service.ts": 1285,
   "src/modules/catalogue/catalogue.test.ts": 862,
   "src/modules/catalogue/seats.rules.test.ts": 556,
-  "src/modules/meetings/meetings.access.ts": 538,
   "src/modules/meetings/meetings.schemas.ts": 511,
   "src/modules/meetings/meetings.seed.ts": 557,
   "src/modules/meetings/meetings.test.ts": 602,
   "src/modules/notifications/kinds.test.ts": 589,
   "src/modules/operations/operations.seed.ts": 650,
-  "src/modules/programmes/programmes.access.ts": 573,
   "src/modules/programmes/programmes.queries.ts": 883,
   "src/modules/programmes/programmes.routes.ts": 604,
   "src/modules/programmes/programmes.schemas.ts": 720,
@@ -48,13 +46,15 @@ const LONG_FILES: Record<string, number> = {
   "src/modules/readiness/readiness.service.ts": 909,
   "src/modules/readiness/readiness.test.ts": 663,
   "src/modules/training/accreditation.service.ts": 791,
-  "src/modules/training/training.access.ts": 637,
   "src/modules/training/training.queries.ts": 595,
   "src/modules/training/training.routes.ts": 514,
   "src/modules/training/training.schemas.ts": 510,
   "src/modules/training/training.seed.ts": 602,
   "src/modules/training/training.service.ts": 838,
   "src/modules/training/training.test.ts": 851,
+  "test/access-matrix/entries/meetings.access.ts": 538,
+  "test/access-matrix/entries/programmes.access.ts": 573,
+  "test/access-matrix/entries/training.access.ts": 637,
 };
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -82,7 +82,8 @@ function overLimit(files: string[], measure: (source: string) => number, allowed
 }
 
 describe("the shape ratchets", () => {
-  const src = filesUnder("src");
+  // The access-matrix fixtures moved out of src (they are not built) but are held to the same length.
+  const src = [...filesUnder("src"), ...filesUnder("test/access-matrix/entries")];
 
   it("holds every service to its recorded number of Kysely calls (0 unless listed)", () => {
     const services = src.filter((file) => file.endsWith(".service.ts"));
@@ -93,7 +94,7 @@ describe("the shape ratchets", () => {
     ).toEqual([]);
   });
 
-  it(`holds every file in src to ${MAX_LINES} lines unless recorded, and a recorded one to its length`, () => {
+  it(`holds every file in src and the access fixtures to ${MAX_LINES} lines unless recorded, and a recorded one to its length`, () => {
     expect(src.length).toBeGreaterThan(100);
     expect(
       overLimit(src, lineCount, (file) => LONG_FILES[file] ?? MAX_LINES),

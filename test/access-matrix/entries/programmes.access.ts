@@ -1,10 +1,4 @@
-import {
-  type AccessEntry,
-  access,
-  type MatrixContext,
-  ownersFor,
-  SIGNED_IN,
-} from "../../platform/access/access-matrix.js";
+import { type AccessEntry, access, type MatrixContext, ownersFor, SIGNED_IN } from "../matrix.js";
 
 type Scope = "in" | "out";
 

@@ -1,11 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import {
-  type AccessEntry,
-  access,
-  type MatrixContext,
-  PUBLIC,
-  SIGNED_IN,
-} from "../../platform/access/access-matrix.js";
+import { type AccessEntry, access, type MatrixContext, PUBLIC, SIGNED_IN } from "../matrix.js";
 
 type Scope = "in" | "out";
 

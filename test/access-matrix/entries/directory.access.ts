@@ -5,7 +5,7 @@ import {
   type MatrixContext,
   PUBLIC,
   SIGNED_IN,
-} from "../../platform/access/access-matrix.js";
+} from "../matrix.js";
 
 /** A restricted person owned by the nation and organisation of the scope: visible only to those who hold it. */
 async function restrictedPerson(ctx: MatrixContext, scope: "in" | "out") {

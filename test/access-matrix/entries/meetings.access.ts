@@ -6,7 +6,7 @@ import {
   ownersFor,
   PUBLIC,
   SIGNED_IN,
-} from "../../platform/access/access-matrix.js";
+} from "../matrix.js";
 
 type Scope = "in" | "out";
 
@@ -164,7 +164,6 @@ function upload(url: string): AccessRequest {
 async function uploadAsAdmin(
   ctx: MatrixContext,
   url: string,
-  // biome-ignore lint/suspicious/noExplicitAny: the reply's shape depends on the route
   pick: (body: any) => string | undefined,
 ): Promise<string> {
   const request = upload(url);

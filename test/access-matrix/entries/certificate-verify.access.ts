@@ -1,4 +1,4 @@
-import { type AccessEntry, PUBLIC } from "../../platform/access/access-matrix.js";
+import { type AccessEntry, PUBLIC } from "../matrix.js";
 import { certificate } from "./training.access.js";
 
 export const accessEntries: AccessEntry[] = [

@@ -6,7 +6,7 @@ import {
   ownersFor,
   PUBLIC,
   SIGNED_IN,
-} from "../../platform/access/access-matrix.js";
+} from "../matrix.js";
 
 type Scope = "in" | "out";
 

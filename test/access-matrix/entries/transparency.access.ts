@@ -1,9 +1,4 @@
-import {
-  type AccessEntry,
-  ADMINISTRATORS_AND_AUDITORS,
-  access,
-  PUBLIC,
-} from "../../platform/access/access-matrix.js";
+import { type AccessEntry, ADMINISTRATORS_AND_AUDITORS, access, PUBLIC } from "../matrix.js";
 
 export const accessEntries: AccessEntry[] = [
   { method: "GET", url: "/api/transparency/sth", access: PUBLIC },

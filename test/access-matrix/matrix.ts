@@ -1,8 +1,8 @@
-import type { Db } from "../../db/database.js";
+import type { Db } from "../../src/db/database.js";
 
 /**
  * Types of the access matrix (test/access-matrix): every route × every role × a record in and out of the
- * caller's scope → allow or deny. Each capability keeps its entries in `src/modules/<m>/<m>.access.ts`,
+ * caller's scope → allow or deny. Each capability keeps its entries in `test/access-matrix/entries/<m>.access.ts`,
  * exporting `accessEntries: AccessEntry[]`. Nothing here runs in production.
  */
 export const MATRIX_ROLES = [
@@ -30,7 +30,6 @@ export interface MatrixAgent {
     url: string,
     body?: unknown,
     headers?: Record<string, string>,
-    // biome-ignore lint/suspicious/noExplicitAny: factories read ids out of the replies of any route
   ): Promise<{ status: number; body: any; text: string }>;
 }
 

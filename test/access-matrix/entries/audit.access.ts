@@ -1,4 +1,4 @@
-import { type AccessEntry, ADMINISTRATORS_AND_AUDITORS } from "../../platform/access/access-matrix.js";
+import { type AccessEntry, ADMINISTRATORS_AND_AUDITORS } from "../matrix.js";
 
 export const accessEntries: AccessEntry[] = [
   { method: "GET", url: "/api/audit", access: ADMINISTRATORS_AND_AUDITORS },

@@ -1,4 +1,4 @@
-import { type AccessEntry, access, type MatrixContext } from "../../platform/access/access-matrix.js";
+import { type AccessEntry, access, type MatrixContext } from "../matrix.js";
 
 /** A qualification conferred by one course of the scope's organisation (in) or of another (out). */
 async function conferredQualification(ctx: MatrixContext, scope: "in" | "out") {

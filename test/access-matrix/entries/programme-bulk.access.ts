@@ -1,4 +1,4 @@
-import { type AccessEntry, access, type MatrixContext } from "../../platform/access/access-matrix.js";
+import { type AccessEntry, access, type MatrixContext } from "../matrix.js";
 import { nextYear } from "./programmes.access.js";
 
 type Scope = "in" | "out";

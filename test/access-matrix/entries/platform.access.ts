@@ -1,4 +1,4 @@
-import { type AccessEntry, PUBLIC } from "../../src/platform/access/access-matrix.js";
+import { type AccessEntry, PUBLIC } from "../matrix.js";
 
 /** Routes of the platform itself (health, API documentation, the web app): open to everyone by design. */
 export const accessEntries: AccessEntry[] = [

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { hashPassword } from "../../../src/modules/identity/passwords.js";
 import {
   type AccessEntry,
   ADMINISTRATORS,
@@ -7,8 +8,7 @@ import {
   type MatrixContext,
   PUBLIC,
   SIGNED_IN,
-} from "../../platform/access/access-matrix.js";
-import { hashPassword } from "./passwords.js";
+} from "../matrix.js";
 
 const NOBODY = access({ others: "deny" });
 

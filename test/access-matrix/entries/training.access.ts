@@ -6,7 +6,7 @@ import {
   type MatrixContext,
   PUBLIC,
   SIGNED_IN,
-} from "../../platform/access/access-matrix.js";
+} from "../matrix.js";
 
 type Scope = "in" | "out";
 

@@ -1,12 +1,7 @@
 import { sql } from "kysely";
-import {
-  type AccessEntry,
-  access,
-  type MatrixContext,
-  SIGNED_IN,
-} from "../../platform/access/access-matrix.js";
-import { certifiedPeople } from "../training/index.js";
-import * as queries from "./readiness.queries.js";
+import * as queries from "../../../src/modules/readiness/readiness.queries.js";
+import { certifiedPeople } from "../../../src/modules/training/index.js";
+import { type AccessEntry, access, type MatrixContext, SIGNED_IN } from "../matrix.js";
 
 /** Planners: administrators, the unit's national coordinator, the evaluating organisation's organisers. */
 const PLANNERS = access({ administrator: "allow", national_coordinator: "scope", organiser: "scope" });

@@ -1,4 +1,4 @@
-import { type AccessEntry, ADMINISTRATORS, PUBLIC, SIGNED_IN } from "../../platform/access/access-matrix.js";
+import { type AccessEntry, ADMINISTRATORS, PUBLIC, SIGNED_IN } from "../matrix.js";
 
 /** A parked message for the retry routes. */
 async function failedMessage(ctx: Parameters<NonNullable<AccessEntry["request"]>>[0]) {

@@ -1,10 +1,4 @@
-import {
-  type AccessEntry,
-  access,
-  type MatrixContext,
-  PUBLIC,
-  SIGNED_IN,
-} from "../../platform/access/access-matrix.js";
+import { type AccessEntry, access, type MatrixContext, PUBLIC, SIGNED_IN } from "../matrix.js";
 
 /**
  * The roles that keep records may run an import; each row is then held to the record's own rule, so an

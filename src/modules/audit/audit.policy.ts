@@ -1,4 +1,4 @@
-import { definePolicy } from "../../platform/access/policy.js";
+import { definePolicy, type RecordsOf } from "../../platform/access/policy.js";
 import { isAdministrator, type Viewer } from "../../platform/access/viewer.js";
 
 /**
@@ -13,3 +13,7 @@ export const auditActions = definePolicy({
   "audit.read": (viewer: Viewer) => isAdministrator(viewer) || globalAuditor(viewer),
   "audit.verify": (viewer: Viewer) => isAdministrator(viewer) || globalAuditor(viewer),
 });
+
+declare module "../../platform/access/policy.js" {
+  interface PolicyActions extends RecordsOf<typeof auditActions> {}
+}

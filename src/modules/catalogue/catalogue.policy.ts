@@ -1,4 +1,4 @@
-import { anyone, definePolicy, signedIn } from "../../platform/access/policy.js";
+import { anyone, definePolicy, type RecordsOf, signedIn } from "../../platform/access/policy.js";
 import { canRead, type ReleasableRecord } from "../../platform/access/releasability.js";
 import {
   coordinatesNation,
@@ -97,3 +97,7 @@ export const catalogueActions = definePolicy({
   "calendar.person": (viewer: Viewer, person: { id: string; nationId: string }) =>
     readsEverything(viewer) || viewer.personId === person.id || viewer.nationIds.includes(person.nationId),
 });
+
+declare module "../../platform/access/policy.js" {
+  interface PolicyActions extends RecordsOf<typeof catalogueActions> {}
+}

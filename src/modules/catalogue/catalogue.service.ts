@@ -2,7 +2,7 @@ import "./catalogue.policy.js";
 import { createHash, randomBytes } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema/index.js";
-import { authorize, can } from "../../platform/access/policy.js";
+import { type Action, authorize, can } from "../../platform/access/policy.js";
 import { canRead, releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
 import { hasRole, isAdministrator, readsEverything, type Viewer } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
@@ -717,7 +717,7 @@ function activityReadable(viewer: Viewer, event: queries.LockedEvent) {
   return event.activityStatus !== "draft" || readsEverything(viewer) || organises(viewer, event);
 }
 
-async function authorizePerson(ctx: Ctx, personId: string, action: string) {
+async function authorizePerson(ctx: Ctx, personId: string, action: Action) {
   // A person the viewer may not see is reported as missing, as the directory does.
   const person = await queries.findVisiblePerson(ctx.db, ctx.viewer, personId);
   if (!person) throw notFound("The person");
@@ -1232,7 +1232,7 @@ export async function calendarFeed(
   const viewer = await ownerViewer(row.userId);
   if (!viewer) throw notFound("The calendar feed");
   const owner: Ctx = { ...ctx, viewer };
-  if (row.scope === "nation" && !can(viewer, "calendar.nation", { id: row.nationId }))
+  if (row.scope === "nation" && (!row.nationId || !can(viewer, "calendar.nation", { id: row.nationId })))
     throw notFound("The calendar feed");
   if (row.scope === "person") {
     const person = await ctx.db

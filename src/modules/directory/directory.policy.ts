@@ -1,4 +1,4 @@
-import { anyone, definePolicy } from "../../platform/access/policy.js";
+import { anyone, definePolicy, type RecordsOf } from "../../platform/access/policy.js";
 import { isOwnerEditor, type ReleasableRecord } from "../../platform/access/releasability.js";
 import {
   coordinatesNation,
@@ -27,3 +27,7 @@ export const directoryActions = definePolicy({
   "person.update": (viewer: Viewer, person: ReleasableRecord) => isOwnerEditor(viewer, person),
   "person.delete": (viewer: Viewer, person: ReleasableRecord) => isOwnerEditor(viewer, person),
 });
+
+declare module "../../platform/access/policy.js" {
+  interface PolicyActions extends RecordsOf<typeof directoryActions> {}
+}

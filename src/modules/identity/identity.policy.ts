@@ -1,4 +1,4 @@
-import { definePolicy, signedIn } from "../../platform/access/policy.js";
+import { definePolicy, type RecordsOf, signedIn } from "../../platform/access/policy.js";
 import { isAdministrator, readsEverything, type Viewer } from "../../platform/access/viewer.js";
 
 export const identityActions = definePolicy({
@@ -13,3 +13,7 @@ export const identityActions = definePolicy({
   "role.grant": (viewer: Viewer) => isAdministrator(viewer),
   "role.revoke": (viewer: Viewer) => isAdministrator(viewer),
 });
+
+declare module "../../platform/access/policy.js" {
+  interface PolicyActions extends RecordsOf<typeof identityActions> {}
+}

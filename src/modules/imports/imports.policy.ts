@@ -1,4 +1,4 @@
-import { definePolicy } from "../../platform/access/policy.js";
+import { definePolicy, type RecordsOf } from "../../platform/access/policy.js";
 import { hasRole, type Viewer } from "../../platform/access/viewer.js";
 
 /**
@@ -12,3 +12,7 @@ export const importActions = definePolicy({
     hasRole(viewer, "national_coordinator") ||
     hasRole(viewer, "organiser"),
 });
+
+declare module "../../platform/access/policy.js" {
+  interface PolicyActions extends RecordsOf<typeof importActions> {}
+}

@@ -1,4 +1,4 @@
-import { anyone, definePolicy, signedIn } from "../../platform/access/policy.js";
+import { anyone, definePolicy, type RecordsOf, signedIn } from "../../platform/access/policy.js";
 import { isOwnerEditor, type ReleasableRecord } from "../../platform/access/releasability.js";
 import {
   coordinatedNationIds,
@@ -55,3 +55,7 @@ export const meetingsActions = definePolicy({
   "exchange.access_log": (viewer: Viewer, sender: Party) =>
     readsEverything(viewer) || actsFor(viewer, sender),
 });
+
+declare module "../../platform/access/policy.js" {
+  interface PolicyActions extends RecordsOf<typeof meetingsActions> {}
+}

@@ -1,4 +1,4 @@
-import { definePolicy, signedIn } from "../../platform/access/policy.js";
+import { definePolicy, type RecordsOf, signedIn } from "../../platform/access/policy.js";
 import { isAdministrator, type Viewer } from "../../platform/access/viewer.js";
 
 export const notificationActions = definePolicy({
@@ -6,3 +6,7 @@ export const notificationActions = definePolicy({
   "notification.preferences": signedIn,
   "mail.admin": (viewer: Viewer) => isAdministrator(viewer),
 });
+
+declare module "../../platform/access/policy.js" {
+  interface PolicyActions extends RecordsOf<typeof notificationActions> {}
+}

@@ -1,4 +1,4 @@
-import { anyone, definePolicy, signedIn } from "../../platform/access/policy.js";
+import { anyone, definePolicy, type RecordsOf, signedIn } from "../../platform/access/policy.js";
 import { isOwnerEditor, type ReleasableRecord } from "../../platform/access/releasability.js";
 import {
   coordinatedNationIds,
@@ -38,3 +38,7 @@ export const operationsActions = definePolicy({
   "contribution.create": writesForSomeone,
   "contribution.update": (viewer: Viewer, contribution: Owned) => isOwnerEditor(viewer, contribution),
 });
+
+declare module "../../platform/access/policy.js" {
+  interface PolicyActions extends RecordsOf<typeof operationsActions> {}
+}

@@ -1,4 +1,4 @@
-import { definePolicy, signedIn } from "../../platform/access/policy.js";
+import { definePolicy, type RecordsOf, signedIn } from "../../platform/access/policy.js";
 import { isOwnerEditor, type ReleasableRecord } from "../../platform/access/releasability.js";
 import {
   coordinatedNationIds,
@@ -26,3 +26,7 @@ export const programmesActions = definePolicy({
     isOwnerEditor(viewer, goal) ||
     goal.releaseOrganisations.some((organisationId) => managesOrganisation(viewer, organisationId)),
 });
+
+declare module "../../platform/access/policy.js" {
+  interface PolicyActions extends RecordsOf<typeof programmesActions> {}
+}

@@ -1,4 +1,4 @@
-import { definePolicy, signedIn } from "../../platform/access/policy.js";
+import { definePolicy, type RecordsOf, signedIn } from "../../platform/access/policy.js";
 import {
   coordinatesNation,
   hasRole,
@@ -39,3 +39,7 @@ export const readinessActions = definePolicy({
     evaluation: { onTeam: boolean; unitNationId: string | null; evaluatingOrganisationId: string | null },
   ) => evaluation.onTeam || plansEvaluation(viewer, evaluation),
 });
+
+declare module "../../platform/access/policy.js" {
+  interface PolicyActions extends RecordsOf<typeof readinessActions> {}
+}

@@ -1,4 +1,4 @@
-import { anyone, definePolicy, signedIn } from "../../platform/access/policy.js";
+import { anyone, definePolicy, type RecordsOf, signedIn } from "../../platform/access/policy.js";
 import { canRead, isOwnerEditor, type ReleasableRecord } from "../../platform/access/releasability.js";
 import {
   coordinatesNation,
@@ -100,3 +100,7 @@ export const trainingActions = definePolicy({
   /** The accrediting body appoints reviewers: administrators only, never the applicant. */
   "accreditation.appoint_reviewer": (viewer: Viewer) => isAdministrator(viewer),
 });
+
+declare module "../../platform/access/policy.js" {
+  interface PolicyActions extends RecordsOf<typeof trainingActions> {}
+}

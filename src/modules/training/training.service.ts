@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import type { AssessmentScheme } from "../../db/schema/training.js";
-import { authorize, can } from "../../platform/access/policy.js";
+import { type Action, authorize, can } from "../../platform/access/policy.js";
 import { writeAudit } from "../../platform/audit.js";
 import { isForeignKeyViolation, isUniqueViolation } from "../../platform/constraint-errors.js";
 import { AppError, invalidState, notFound, unprocessable, validation } from "../../platform/errors.js";
@@ -632,7 +632,7 @@ export async function listCertificates(ctx: Ctx, query: CertificateQuery) {
   return paged(query, { ...page, items: page.items.map((row) => certificateOutput(ctx, row)) });
 }
 
-async function loadCertificate(ctx: Ctx, id: string, action: string) {
+async function loadCertificate(ctx: Ctx, id: string, action: Action) {
   const row = await queries.findCertificate(ctx.db, id);
   // Someone who may not see the certificate learns nothing about it, not even that it exists.
   if (!row || !can(ctx.viewer, "certificate.read", certificateRecord(row))) {

@@ -1,4 +1,4 @@
-import { anyone, definePolicy } from "../../platform/access/policy.js";
+import { anyone, definePolicy, type RecordsOf } from "../../platform/access/policy.js";
 import { isAdministrator, readsEverything, type Viewer } from "../../platform/access/viewer.js";
 
 const anyAuditor = (viewer: Viewer) => viewer.grants.some((grant) => grant.role === "auditor");
@@ -14,3 +14,7 @@ export const transparencyActions = definePolicy({
   "transparency.witness": anyone,
   "transparency.alarms": (viewer: Viewer) => readsEverything(viewer),
 });
+
+declare module "../../platform/access/policy.js" {
+  interface PolicyActions extends RecordsOf<typeof transparencyActions> {}
+}

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEST_PASSWORD } from "../test/support/test-app.js";
 import { type E2E, startE2E } from "./support/browser.js";
 
 /** Issue 19, the rest: contributions to an exercise, attendance read back, a message's release list widened. */
@@ -58,5 +59,95 @@ describe("the rest of the authoring in the browser", () => {
       { kind: "unit", category: "Alpha special unit (sample)", quantity: 1, description: "sample" },
     ]);
     await page.context().close();
+  });
+
+  it("the organiser records a session's attendance and reads it back per session; a nation's coordinator sees only the nation's lines", async () => {
+    const { t } = e;
+    const organiser = await t.signIn({
+      role: "organiser",
+      organisation: "NATO-SCHOOL",
+      username: "rest.runner",
+    });
+    const admin = await t.signIn({ role: "administrator" });
+    const activity = await organiser.post("/api/activities", {
+      code: "ATTENDANCE-READ-2026",
+      titleEn: "Staff course whose attendance is read back",
+      kind: "course",
+      menuYear: 2026,
+      organiserId: await t.organisationId("NATO-SCHOOL"),
+    });
+    expect(activity.status).toBe(201);
+    await organiser.post(`/api/activities/${activity.body.id}/status`, { status: "published" });
+    const event = await organiser.post(`/api/activities/${activity.body.id}/events`, {
+      startsOn: "2026-11-23",
+      endsOn: "2026-11-27",
+    });
+    const eventId = event.body.id as string;
+    for (const [givenName, familyName] of [
+      ["Kamran", "Mammadov"],
+      ["Giorgi", "Beridze"],
+    ]) {
+      const person = await t.db
+        .selectFrom("person")
+        .select("id")
+        .where("givenName", "=", givenName!)
+        .where("familyName", "=", familyName!)
+        .executeTakeFirstOrThrow();
+      const nomination = await admin.post(`/api/events/${eventId}/nominations`, { personId: person.id });
+      expect(nomination.status).toBe(201);
+      await organiser.post(`/api/nominations/${nomination.body.id}/decision`, { decision: "accept" });
+    }
+    await organiser.post(`/api/events/${eventId}/sessions`, {
+      title: "Opening brief",
+      startsAt: "2026-11-23T08:00:00Z",
+      endsAt: "2026-11-23T10:00:00Z",
+    });
+    const sessionId = (
+      await t.db
+        .selectFrom("eventSession")
+        .select("id")
+        .where("eventId", "=", eventId)
+        .executeTakeFirstOrThrow()
+    ).id;
+
+    const page = await e.newPage();
+    await e.login(page, "rest.runner", TEST_PASSWORD);
+    await page.goto(`/catalogue/events/${eventId}`);
+    const records = page.getByTestId(`attendance-session-${sessionId}`);
+    await poll(() => records.getByTestId("attendance-not-recorded").count()).toBe(1);
+    await page.getByTestId(`session-attendance-${sessionId}`).click();
+    const form = page.getByTestId("session-attendance-form");
+    const beridze = form.getByTestId("attendance-line-Beridze");
+    await beridze.getByTestId("attendance-present").uncheck();
+    await beridze.getByTestId("attendance-note").fill("Flight cancelled (test)");
+    await form.getByTestId("session-attendance-save").click();
+    await poll(() => page.getByTestId("session-attendance-form").count()).toBe(0);
+    await poll(() => records.getByTestId("attendance-counts").textContent()).toBe("1 present · 1 absent");
+    expect(await records.getByTestId("attendance-record-Beridze").textContent()).toContain(
+      "Flight cancelled (test)",
+    );
+    expect(await records.getByTestId("attendance-record-Beridze").textContent()).toContain("Absent");
+    expect(await records.getByTestId("attendance-record-Mammadov").textContent()).toContain("Present");
+    // Opened again, the sheet starts from what was recorded.
+    await page.getByTestId(`session-attendance-${sessionId}`).click();
+    await poll(() =>
+      form.getByTestId("attendance-line-Beridze").getByTestId("attendance-note").inputValue(),
+    ).toBe("Flight cancelled (test)");
+    expect(await beridze.getByTestId("attendance-present").isChecked()).toBe(false);
+    expect(
+      await form.getByTestId("attendance-line-Mammadov").getByTestId("attendance-present").isChecked(),
+    ).toBe(true);
+    await page.context().close();
+
+    // Azerbaijan's coordinator reads Azerbaijan's line only, and records nothing.
+    const coordinator = await e.newPage();
+    await e.login(coordinator, "coordinator");
+    await coordinator.goto(`/catalogue/events/${eventId}`);
+    const theirs = coordinator.getByTestId(`attendance-session-${sessionId}`);
+    await poll(() => theirs.getByTestId("attendance-record-Mammadov").count()).toBe(1);
+    expect(await theirs.getByTestId("attendance-record-Beridze").count()).toBe(0);
+    expect(await theirs.getByTestId("attendance-counts").textContent()).toBe("1 present · 0 absent");
+    expect(await coordinator.getByTestId(`session-attendance-${sessionId}`).count()).toBe(0);
+    await coordinator.context().close();
   });
 });

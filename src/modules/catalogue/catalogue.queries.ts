@@ -635,7 +635,7 @@ export interface NominationRow {
 }
 
 /** Who may see which nominations, as SQL: mirrors `seesNomination` in the policy. */
-function nominationScope(viewer: Viewer) {
+export function nominationScope(viewer: Viewer) {
   if (readsEverything(viewer)) return sql`true`;
   const parts = [sql`false`];
   const overseen = overseenNominationNations(viewer);

@@ -39,6 +39,8 @@ import {
   WithdrawInput,
 } from "./catalogue.schemas.js";
 import * as service from "./catalogue.service.js";
+import { EventAttendance } from "./session-attendance.schemas.js";
+import * as attendance from "./session-attendance.service.js";
 
 const SessionParams = Type.Object({ id: Uuid, sessionId: Uuid }, { additionalProperties: false });
 const SessionAttendanceInput = Type.Object(
@@ -223,6 +225,19 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
       );
       return reply.status(204).send();
     },
+  );
+  app.get(
+    "/api/events/:id/attendance",
+    {
+      schema: {
+        tags: events,
+        summary:
+          "The attendance recorded at each session of the event, for the nominations the caller may see",
+        params: IdParams,
+        response: { 200: EventAttendance, ...errorResponses },
+      },
+    },
+    async (request) => attendance.eventAttendance(ctxOf(request), request.params.id),
   );
   app.get(
     "/api/calendar",

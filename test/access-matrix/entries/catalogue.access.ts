@@ -263,6 +263,17 @@ export const accessEntries: AccessEntry[] = [
   },
   {
     method: "GET",
+    url: "/api/events/:id/attendance",
+    // Whoever reads the event reads the sheet; its lines are filtered by the nominations' rule.
+    access: READERS,
+    request: async (ctx, scope) => {
+      const n = await nomination(ctx, scope, { status: "accepted", past: true });
+      await session(ctx, n.eventId);
+      return { url: `/api/events/${n.eventId}/attendance` };
+    },
+  },
+  {
+    method: "GET",
     url: "/api/calendar",
     // A nation's calendar (with its nominations) is for the nation and global readers.
     access: NATION_READERS,

@@ -7,6 +7,7 @@ import { api, fetchAll } from "../../../shared/api";
 import { notifyFormError, notifySuccess, QueryBoundary } from "../../../shared/ui";
 import { useInvalidateCatalogue } from "../api";
 import type { Nomination } from "../types";
+import { useEventAttendance } from "./attendance-records";
 
 interface Session {
   id: string;
@@ -57,14 +58,20 @@ function SessionAttendanceModal({
     queryFn: ({ signal }) =>
       fetchAll<Nomination>("/api/nominations", { eventId, status: "accepted" }, signal),
   });
+  // What was recorded already, so that a correction starts from it (everyone present when nothing is).
+  const recorded = useEventAttendance(eventId);
   const form = useForm<AttendanceValues>({ initialValues: { entries: [] } });
   // biome-ignore lint/correctness/useExhaustiveDependencies: one line per accepted participant once they are known
   useEffect(() => {
-    if (accepted.data)
-      form.setValues({
-        entries: accepted.data.items.map((n) => ({ nominationId: n.id, present: true, note: "" })),
-      });
-  }, [accepted.data]);
+    if (!accepted.data || recorded.isPending) return;
+    const lines = recorded.data?.sessions.find((s) => s.id === session.id)?.entries ?? [];
+    form.setValues({
+      entries: accepted.data.items.map((n) => {
+        const line = lines.find((l) => l.nominationId === n.id);
+        return { nominationId: n.id, present: line?.present ?? true, note: line?.note ?? "" };
+      }),
+    });
+  }, [accepted.data, recorded.isPending]);
 
   const submit = form.onSubmit(async (values) => {
     setBusy(true);

@@ -29,6 +29,7 @@ import {
   RemoteSelect,
 } from "../../../shared/ui";
 import { useEvent, useNominate, useNominations } from "../api";
+import { AttendanceRecords } from "../components/attendance-records";
 import { EventActions } from "../components/event-actions";
 import { EventSessions } from "../components/event-sessions";
 import { localTitle, useDateRange } from "../components/labels";
@@ -290,6 +291,9 @@ export function EventPage() {
                 <SeatGauge event={e} />
               </Grid.Col>
             </Grid>
+            {signedIn && e.sessions.some((session) => new Date(session.startsAt) <= new Date()) && (
+              <AttendanceRecords eventId={e.id} />
+            )}
             {e.canNominate && <NominateForm event={e} nominations={nominations.data?.items ?? []} />}
             {e.canNominate && (
               <Group>

@@ -1,0 +1,108 @@
+import { Badge, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { api } from "../../../shared/api";
+import type { ResponseOf } from "../../../shared/api/contract";
+import { useFormat } from "../../../shared/i18n/format";
+import { QueryBoundary } from "../../../shared/ui";
+
+export type EventAttendance = ResponseOf<"getEventsByIdAttendance">;
+
+/** The attendance recorded at each session of an event, as the server lets the caller see it. */
+export const useEventAttendance = (eventId: string, enabled = true) =>
+  useQuery({
+    queryKey: ["catalogue", "attendance", eventId],
+    queryFn: ({ signal }) => api.get<EventAttendance>(`/api/events/${eventId}/attendance`, undefined, signal),
+    enabled,
+  });
+
+/**
+ * Per session that has begun: who was recorded present or absent, with the organiser's note. The organiser sees
+ * every accepted participant's line; a nation's coordinator their nation's; a participant their own.
+ */
+export function AttendanceRecords({ eventId }: { eventId: string }) {
+  const { t } = useTranslation("catalogue");
+  const { dateTime } = useFormat();
+  const attendance = useEventAttendance(eventId);
+  return (
+    <Paper withBorder p="md" data-testid="attendance-records">
+      <Title order={2} size="h4" mb="xs">
+        {t("sessionAttendance.records")}
+      </Title>
+      <QueryBoundary query={attendance}>
+        {(sheet) => {
+          const begun = sheet.sessions.filter((session) => new Date(session.startsAt) <= new Date());
+          if (begun.length === 0)
+            return (
+              <Text c="dimmed" size="sm">
+                {t("sessionAttendance.noSessions")}
+              </Text>
+            );
+          return (
+            <Stack gap="md">
+              {begun.map((session) => (
+                <div key={session.id} data-testid={`attendance-session-${session.id}`}>
+                  <Group justify="space-between" mb={4}>
+                    <Text fw={600} size="sm">
+                      {session.title} · {dateTime(session.startsAt)}
+                    </Text>
+                    {session.entries.length > 0 && (
+                      <Text size="sm" c="dimmed" data-testid="attendance-counts">
+                        {t("sessionAttendance.counts", { present: session.present, absent: session.absent })}
+                      </Text>
+                    )}
+                  </Group>
+                  {session.entries.length === 0 ? (
+                    <Text c="dimmed" size="sm" data-testid="attendance-not-recorded">
+                      {t("sessionAttendance.notRecorded")}
+                    </Text>
+                  ) : (
+                    <Table.ScrollContainer minWidth={480}>
+                      <Table striped>
+                        <Table.Thead>
+                          <Table.Tr>
+                            <Table.Th>{t("sessionAttendance.participant")}</Table.Th>
+                            <Table.Th>{t("sessionAttendance.nation")}</Table.Th>
+                            <Table.Th />
+                            <Table.Th>{t("sessionAttendance.note")}</Table.Th>
+                            <Table.Th>{t("sessionAttendance.recordedAt")}</Table.Th>
+                          </Table.Tr>
+                        </Table.Thead>
+                        <Table.Tbody>
+                          {session.entries.map((entry) => (
+                            <Table.Tr
+                              key={entry.nominationId}
+                              data-testid={`attendance-record-${entry.person.familyName}`}
+                            >
+                              <Table.Td>
+                                {[entry.person.rankTitle, entry.person.givenName, entry.person.familyName]
+                                  .filter(Boolean)
+                                  .join(" ")}
+                              </Table.Td>
+                              <Table.Td>{entry.nation.code}</Table.Td>
+                              <Table.Td>
+                                <Badge color={entry.present ? "green" : "red"} variant="light">
+                                  {entry.present
+                                    ? t("sessionAttendance.present")
+                                    : t("sessionAttendance.absent")}
+                                </Badge>
+                              </Table.Td>
+                              <Table.Td>{entry.note}</Table.Td>
+                              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                                {dateTime(entry.recordedAt)}
+                              </Table.Td>
+                            </Table.Tr>
+                          ))}
+                        </Table.Tbody>
+                      </Table>
+                    </Table.ScrollContainer>
+                  )}
+                </div>
+              ))}
+            </Stack>
+          );
+        }}
+      </QueryBoundary>
+    </Paper>
+  );
+}

@@ -194,14 +194,19 @@ export const useTrustFunds = (enabled = true) =>
     enabled,
   });
 
-export const useFundContributions = (query: { trustFundId?: string; limit?: number; offset?: number }) =>
+export const useFundContributions = (query: {
+  trustFundId?: string;
+  nationId?: string;
+  limit?: number;
+  offset?: number;
+}) =>
   useQuery({
     queryKey: operationsKeys.contributions(query),
     queryFn: ({ signal }) => api.get<Page<FundContribution>>("/api/fund-contributions", { ...query }, signal),
     placeholderData: keepPreviousData,
   });
 
-export const useFundTotals = (query: { trustFundId?: string }) =>
+export const useFundTotals = (query: { trustFundId?: string; nationId?: string }) =>
   useQuery({
     queryKey: operationsKeys.totals(query),
     queryFn: ({ signal }) =>

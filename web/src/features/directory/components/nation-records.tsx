@@ -117,7 +117,11 @@ export function NationRecords({ nationId }: { nationId: string }) {
     { key: "programmes", path: "/api/annual-programmes", to: `/programmes/annual?nation=${nationId}` },
     { key: "goals", path: "/api/partnership-goals", to: `/programmes/goals?nation=${nationId}` },
     { key: "plans", path: "/api/plans", to: `/programmes/plans?nation=${nationId}` },
-    { key: "contributions", path: "/api/fund-contributions", to: "/operations/contributions" },
+    {
+      key: "contributions",
+      path: "/api/fund-contributions",
+      to: `/operations/contributions?nationId=${nationId}`,
+    },
   ] as const;
   return (
     <>

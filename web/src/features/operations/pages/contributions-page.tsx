@@ -138,9 +138,11 @@ export function ContributionsPage() {
   const { t } = useTranslation("operations");
   const money = useMoney();
   const { hasRole, isAdministrator } = usePermissions();
-  const params = useListParams({ defaultSort: "-year" });
-  const contributions = useFundContributions({ limit: params.limit, offset: params.offset });
-  const totals = useFundTotals({});
+  const params = useListParams({ defaultSort: "-year", filters: ["nationId"] as const });
+  // The nation filter lives in the address, so that a nation's page can link to its contributions.
+  const nationId = params.filters.nationId || undefined;
+  const contributions = useFundContributions({ nationId, limit: params.limit, offset: params.offset });
+  const totals = useFundTotals({ nationId });
   const funds = useTrustFunds();
   const [edited, setEdited] = useState<FundContribution | null>(null);
 
@@ -211,6 +213,17 @@ export function ContributionsPage() {
       <ContributionEditModal contribution={edited} onClose={() => setEdited(null)} />
       <Stack gap="md">
         <Paper withBorder p="md" radius="md">
+          <Group mb="sm">
+            <NationPicker
+              label={t("contributions.nation")}
+              placeholder={t("contributions.allNations")}
+              value={nationId ?? null}
+              onChange={(value) => params.setFilter("nationId", value)}
+              clearable
+              w={{ base: "100%", sm: 280 }}
+              data-testid="contributions-nation-filter"
+            />
+          </Group>
           <QueryBoundary query={contributions}>
             {(page) => (
               <DataTable

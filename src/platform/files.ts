@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema/index.js";
 import { writeAudit } from "./audit.js";
@@ -137,49 +136,26 @@ export function fileInfo(db: Kysely<DB>, id: string): Promise<StoredFileInfo | u
 }
 
 /**
- * Reads the single file part of a multipart/form-data request (field name `file`). The caller has already checked
- * access to the record the file will be attached to.
+ * Where a service reads an uploaded file from, once it has checked access to the record the file will be attached
+ * to: the HTTP layer hands it over (`platform/http/files.ts`, from a multipart request) without the service knowing
+ * of requests; a refused caller's file is never read.
  */
-export async function receiveUpload(request: FastifyRequest, limitBytes: number): Promise<FileUpload> {
-  if (!request.isMultipart()) {
-    throw new AppError(
-      "UNSUPPORTED_MEDIA_TYPE",
-      "Send the file as multipart/form-data in a field named file",
-    );
-  }
-  const part = await request.file({ limits: { fileSize: limitBytes, files: 1 } });
-  if (part?.fieldname !== "file") {
-    throw new AppError("VALIDATION_FAILED", "No file was sent in the field named file", [
-      { field: "file", message: "is required" },
-    ]);
-  }
-  const data = await part.toBuffer().catch((error: { code?: string }) => {
-    if (error.code === "FST_REQ_FILE_TOO_LARGE") {
-      throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${limitBytes} bytes`, [
-        { field: "file", message: "too large" },
-      ]);
-    }
-    throw error;
-  });
-  return { filename: part.filename, contentType: part.mimetype, data };
+export type UploadSource = (limitBytes: number) => Promise<FileUpload>;
+
+export interface StoredFileContent {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+  sha256: string;
 }
 
-/** Sends a stored file as a download; the caller has already checked access. */
-export async function sendStoredFile(db: Kysely<DB>, reply: FastifyReply, id: string): Promise<FastifyReply> {
+/** A stored file's content, to be sent as a download (`platform/http/files.ts`); the caller has checked access. */
+export async function readStoredFile(db: Kysely<DB>, id: string): Promise<StoredFileContent> {
   const file = await db
     .selectFrom("storedFile")
     .select(["filename", "contentType", "content", "sha256"])
     .where("id", "=", id)
     .executeTakeFirst();
   if (!file) throw new AppError("NOT_FOUND", "The file was not found");
-  const asciiName = file.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return reply
-    .header("content-type", file.contentType)
-    .header(
-      "content-disposition",
-      `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-    )
-    .header("x-content-type-options", "nosniff")
-    .header("etag", `"${file.sha256}"`)
-    .send(file.content);
+  return file;
 }

@@ -1,5 +1,6 @@
 import type { FastifyReply } from "fastify";
 import { Type } from "typebox";
+import { uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { errorResponses } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
@@ -50,7 +51,7 @@ export const importsRoutes: RoutesPlugin = async (app) => {
       return service.preview(
         ctx,
         request.params.kind,
-        await service.receive(ctx, request),
+        await service.receive(ctx, uploadFrom(request)),
         request.query.mapping,
       );
     },
@@ -70,7 +71,12 @@ export const importsRoutes: RoutesPlugin = async (app) => {
     },
     async (request) => {
       const ctx = ctxOf(request);
-      return service.commit(ctx, request.params.kind, await service.receive(ctx, request), request.query);
+      return service.commit(
+        ctx,
+        request.params.kind,
+        await service.receive(ctx, uploadFrom(request)),
+        request.query,
+      );
     },
   );
 

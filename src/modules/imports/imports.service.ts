@@ -1,11 +1,10 @@
 import "./imports.policy.js";
 import { createHash } from "node:crypto";
-import type { FastifyRequest } from "fastify";
 import { sql } from "kysely";
 import { authorize } from "../../platform/access/policy.js";
 import { writeAudit } from "../../platform/audit.js";
 import { AppError, type FieldError } from "../../platform/errors.js";
-import { checkUpload, type FileUpload, receiveUpload, storeFile } from "../../platform/files.js";
+import { checkUpload, type FileUpload, storeFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import type { Importer, MappedRow, RowProblem } from "../../platform/importer.js";
 import { resolveMapping } from "../../platform/importer.js";
@@ -271,7 +270,7 @@ export function kinds(ctx: Ctx) {
 }
 
 /** The HTTP entry: receives the multipart upload (field `file`) after the general access check. */
-export async function receive(ctx: Ctx, request: FastifyRequest): Promise<ImportSource> {
+export async function receive(ctx: Ctx, source: UploadSource): Promise<ImportSource> {
   authorize(ctx.viewer, "import.run");
-  return readImportFile(ctx, await receiveUpload(request, ctx.config.uploadLimitBytes));
+  return readImportFile(ctx, await source(ctx.config.uploadLimitBytes));
 }

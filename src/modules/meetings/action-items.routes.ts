@@ -1,3 +1,4 @@
+import { sendFile, uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { errorResponses, IdParams, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
@@ -97,14 +98,16 @@ export const actionItemRoutes: RoutesPlugin = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.uploadEvidence(ctxOf(request), request, request.params.id)),
+      reply
+        .status(201)
+        .send(await service.uploadEvidence(ctxOf(request), uploadFrom(request), request.params.id)),
   );
   app.get(
     "/api/action-items/:id/evidence/:evidenceId",
     { schema: { tags: actions, params: ChildParams("evidenceId"), response: FileReply } },
     async (request, reply) => {
       const params = request.params as { id: string; evidenceId: string };
-      return service.downloadEvidence(ctxOf(request), reply, params.id, params.evidenceId);
+      return sendFile(reply, await service.downloadEvidence(ctxOf(request), params.id, params.evidenceId));
     },
   );
 };

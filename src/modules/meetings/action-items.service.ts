@@ -1,10 +1,9 @@
 import "./meetings.policy.js";
-import type { FastifyReply, FastifyRequest } from "fastify";
 import { authorize, can } from "../../platform/access/policy.js";
 import { writeAudit } from "../../platform/audit.js";
 import { auditedInsert, auditedUpdate, lockRow } from "../../platform/audited-write.js";
 import { AppError, notFound, validation } from "../../platform/errors.js";
-import { receiveUpload, sendStoredFile, storeFile } from "../../platform/files.js";
+import { readStoredFile, storeFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { allowedFrom, assertTransition } from "../../platform/transitions.js";
@@ -207,11 +206,11 @@ export async function reviewActionItem(ctx: Ctx, id: string, input: ReviewInput)
   return getActionItem(ctx, id);
 }
 
-export async function uploadEvidence(ctx: Ctx, request: FastifyRequest, id: string) {
+export async function uploadEvidence(ctx: Ctx, source: UploadSource, id: string) {
   authorize(ctx.viewer, "action_item.read");
   const row = await visibleActionItem(ctx, id);
   authorize(ctx.viewer, "action_item.update", actionSubject(row));
-  const upload = await receiveUpload(request, ctx.config.uploadLimitBytes);
+  const upload = await source(ctx.config.uploadLimitBytes);
   await ctx.db.transaction().execute(async (trx) => {
     const file = await storeFile(trx, ctx, upload);
     await auditedInsert(
@@ -225,7 +224,7 @@ export async function uploadEvidence(ctx: Ctx, request: FastifyRequest, id: stri
   return getActionItem(ctx, id);
 }
 
-export async function downloadEvidence(ctx: Ctx, reply: FastifyReply, id: string, evidenceId: string) {
+export async function downloadEvidence(ctx: Ctx, id: string, evidenceId: string) {
   authorize(ctx.viewer, "action_item.read");
   await visibleActionItem(ctx, id);
   const fileId = await queries.evidenceFile(ctx.db, id, evidenceId);
@@ -236,5 +235,5 @@ export async function downloadEvidence(ctx: Ctx, reply: FastifyReply, id: string
     recordId: evidenceId,
     detail: { actionItemId: id },
   });
-  return sendStoredFile(ctx.db, reply, fileId);
+  return readStoredFile(ctx.db, fileId);
 }

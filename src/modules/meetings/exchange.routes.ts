@@ -1,4 +1,5 @@
 import { Type } from "typebox";
+import { sendFile, uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { errorResponses, IdParams, Page, Uuid } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
@@ -120,7 +121,9 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await exchange.uploadAttachment(ctxOf(request), request, request.params.id)),
+      reply
+        .status(201)
+        .send(await exchange.uploadAttachment(ctxOf(request), uploadFrom(request), request.params.id)),
   );
   app.get(
     "/api/exchange/messages/:id/attachments/:attachmentId",
@@ -134,7 +137,10 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
     },
     async (request, reply) => {
       const params = request.params as { id: string; attachmentId: string };
-      return exchange.downloadAttachment(ctxOf(request), reply, params.id, params.attachmentId);
+      return sendFile(
+        reply,
+        await exchange.downloadAttachment(ctxOf(request), params.id, params.attachmentId),
+      );
     },
   );
   app.get(

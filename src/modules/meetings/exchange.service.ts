@@ -1,11 +1,10 @@
 import "./meetings.policy.js";
-import type { FastifyReply, FastifyRequest } from "fastify";
 import { authorize, can } from "../../platform/access/policy.js";
 import { coordinatedNationIds, isAdministrator, readsEverything } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
 import { auditedInsert, lockRow } from "../../platform/audited-write.js";
 import { AppError, notFound, validation } from "../../platform/errors.js";
-import { receiveUpload, sendStoredFile, storeFile } from "../../platform/files.js";
+import { readStoredFile, storeFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { notify } from "../notifications/index.js";
@@ -373,11 +372,11 @@ export async function acknowledge(ctx: Ctx, id: string, input: AcknowledgeInput)
   });
 }
 
-export async function uploadAttachment(ctx: Ctx, request: FastifyRequest, id: string) {
+export async function uploadAttachment(ctx: Ctx, source: UploadSource, id: string) {
   authorize(ctx.viewer, "exchange.read");
   const message = await visibleMessage(ctx, id);
   authorize(ctx.viewer, "exchange.send", senderOf(message));
-  const upload = await receiveUpload(request, ctx.config.uploadLimitBytes);
+  const upload = await source(ctx.config.uploadLimitBytes);
   await ctx.db.transaction().execute(async (trx) => {
     // A receipt covers exactly what was received: once a recipient has acknowledged the message, its content is
     // closed, and a further file goes in a new message. The row lock orders this against `acknowledge`.
@@ -405,7 +404,7 @@ export async function uploadAttachment(ctx: Ctx, request: FastifyRequest, id: st
   return detail(ctx, await visibleMessage(ctx, id));
 }
 
-export async function downloadAttachment(ctx: Ctx, reply: FastifyReply, id: string, attachmentId: string) {
+export async function downloadAttachment(ctx: Ctx, id: string, attachmentId: string) {
   authorize(ctx.viewer, "exchange.read");
   await visibleMessage(ctx, id);
   const fileId = await queries.attachmentFile(ctx.db, id, attachmentId);
@@ -416,7 +415,7 @@ export async function downloadAttachment(ctx: Ctx, reply: FastifyReply, id: stri
     recordId: attachmentId,
     detail: { messageId: id },
   });
-  return sendStoredFile(ctx.db, reply, fileId);
+  return readStoredFile(ctx.db, fileId);
 }
 
 export async function accessLog(ctx: Ctx, id: string) {

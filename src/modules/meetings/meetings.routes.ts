@@ -1,3 +1,4 @@
+import { sendFile, uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { errorResponses, IdParams, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
@@ -106,7 +107,9 @@ export const meetingRoutes: RoutesPlugin = async (app) => {
       const params = request.params as { id: string; itemId: string };
       return reply
         .status(201)
-        .send(await service.uploadAgendaDocument(ctxOf(request), request, params.id, params.itemId));
+        .send(
+          await service.uploadAgendaDocument(ctxOf(request), uploadFrom(request), params.id, params.itemId),
+        );
     },
   );
   app.get(
@@ -114,7 +117,10 @@ export const meetingRoutes: RoutesPlugin = async (app) => {
     { schema: { tags: meetings, params: ChildParams("documentId"), response: FileReply } },
     async (request, reply) => {
       const params = request.params as { id: string; documentId: string };
-      return service.downloadAgendaDocument(ctxOf(request), reply, params.id, params.documentId);
+      return sendFile(
+        reply,
+        await service.downloadAgendaDocument(ctxOf(request), params.id, params.documentId),
+      );
     },
   );
   app.post(

@@ -1,5 +1,4 @@
 import "./meetings.policy.js";
-import type { FastifyReply, FastifyRequest } from "fastify";
 import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput } from "../../platform/access/releasability.js";
@@ -12,7 +11,7 @@ import {
 } from "../../platform/audited-write.js";
 import { uniqueConflict } from "../../platform/constraint-errors.js";
 import { AppError, notFound, validation } from "../../platform/errors.js";
-import { receiveUpload, sendStoredFile, storeFile } from "../../platform/files.js";
+import { readStoredFile, storeFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { allowedFrom, assertTransition } from "../../platform/transitions.js";
@@ -191,14 +190,14 @@ export async function removeAgendaItem(ctx: Ctx, meetingId: string, itemId: stri
 
 export async function uploadAgendaDocument(
   ctx: Ctx,
-  request: FastifyRequest,
+  source: UploadSource,
   meetingId: string,
   itemId: string,
 ) {
   authorize(ctx.viewer, "meeting.read");
   await editableMeeting(ctx, meetingId);
   if (!(await queries.isAgendaItemOf(ctx.db, meetingId, itemId))) throw notFound("The agenda item");
-  const upload = await receiveUpload(request, ctx.config.uploadLimitBytes);
+  const upload = await source(ctx.config.uploadLimitBytes);
   await ctx.db.transaction().execute(async (trx) => {
     const file = await storeFile(trx, ctx, upload);
     await auditedInsert(
@@ -212,12 +211,7 @@ export async function uploadAgendaDocument(
   return getMeeting(ctx, meetingId);
 }
 
-export async function downloadAgendaDocument(
-  ctx: Ctx,
-  reply: FastifyReply,
-  meetingId: string,
-  documentId: string,
-) {
+export async function downloadAgendaDocument(ctx: Ctx, meetingId: string, documentId: string) {
   authorize(ctx.viewer, "meeting.read");
   await visibleMeeting(ctx, meetingId);
   const fileId = await queries.agendaDocumentFile(ctx.db, meetingId, documentId);
@@ -228,7 +222,7 @@ export async function downloadAgendaDocument(
     recordId: documentId,
     detail: { meetingId },
   });
-  return sendStoredFile(ctx.db, reply, fileId);
+  return readStoredFile(ctx.db, fileId);
 }
 
 export async function addDelegation(ctx: Ctx, meetingId: string, input: DelegationInput) {

@@ -1,6 +1,6 @@
 import type { FastifyReply } from "fastify";
 import { Type } from "typebox";
-import { receiveUpload, sendStoredFile } from "../../platform/files.js";
+import { sendFile, uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { errorResponses, IdParams, IsoDate, Page, StringEnum, Uuid } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
@@ -163,9 +163,9 @@ export const programmesRoutes: RoutesPlugin = async (app) => {
     },
     async (request, reply) => {
       const ctx = ctxOf(request);
-      await service.checkFrameworkUpload(ctx, request.params.id);
-      const upload = await receiveUpload(request, ctx.config.uploadLimitBytes);
-      return reply.status(201).send(await service.attachFrameworkFile(ctx, request.params.id, upload));
+      return reply
+        .status(201)
+        .send(await service.attachFrameworkFile(ctx, request.params.id, uploadFrom(request)));
     },
   );
   app.get(
@@ -180,7 +180,7 @@ export const programmesRoutes: RoutesPlugin = async (app) => {
     async (request, reply) => {
       const params = request.params as { id: string; fileId: string };
       const ctx = ctxOf(request);
-      return sendStoredFile(ctx.db, reply, await service.frameworkFileId(ctx, params.id, params.fileId));
+      return sendFile(reply, await service.frameworkFile(ctx, params.id, params.fileId));
     },
   );
 

@@ -8,7 +8,7 @@ import { coordinatesNation, readsEverything } from "../../platform/access/viewer
 import { writeAudit } from "../../platform/audit.js";
 import { onConstraint } from "../../platform/constraint-errors.js";
 import { AppError, notFound, validation } from "../../platform/errors.js";
-import { type FileUpload, storeFile } from "../../platform/files.js";
+import { readStoredFile, storeFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { notify } from "../notifications/index.js";
@@ -233,15 +233,16 @@ export async function updateFramework(ctx: Ctx, id: string, patch: FrameworkPatc
 }
 
 /** Checks that the viewer may attach a file to the document before the upload is read. */
-export async function checkFrameworkUpload(ctx: Ctx, id: string) {
+async function checkFrameworkUpload(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "programmes.read");
   const current = await queries.findFramework(ctx.db, ctx.viewer, id);
   if (!current) throw notFound("The framework document");
   authorize(ctx.viewer, "programmes.update", current);
 }
 
-export async function attachFrameworkFile(ctx: Ctx, id: string, upload: FileUpload) {
+export async function attachFrameworkFile(ctx: Ctx, id: string, source: UploadSource) {
   await checkFrameworkUpload(ctx, id);
+  const upload = await source(ctx.config.uploadLimitBytes);
   await ctx.db.transaction().execute(async (trx) => {
     const file = await storeFile(trx, ctx, upload);
     await trx.insertInto("frameworkDocumentFile").values({ documentId: id, fileId: file.id }).execute();
@@ -255,11 +256,11 @@ export async function attachFrameworkFile(ctx: Ctx, id: string, upload: FileUplo
   return getFramework(ctx, id);
 }
 
-/** The id of a file of the document, when the viewer may see the document. */
-export async function frameworkFileId(ctx: Ctx, id: string, fileId: string) {
+/** A file of the document, when the viewer may see the document. */
+export async function frameworkFile(ctx: Ctx, id: string, fileId: string) {
   const document = await getFramework(ctx, id);
   if (!document.files.some((file) => file.id === fileId)) throw notFound("The file");
-  return fileId;
+  return readStoredFile(ctx.db, fileId);
 }
 
 // ------------------------------------------------------------------ plans

@@ -1,4 +1,5 @@
 import { Type } from "typebox";
+import { uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { errorResponses, IdParams, Page, PageQuery, Uuid } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
@@ -149,7 +150,9 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.importVersion(ctxOf(request), request, request.params.id)),
+      reply
+        .status(201)
+        .send(await service.importVersion(ctxOf(request), uploadFrom(request), request.params.id)),
   );
   app.get(
     "/api/readiness/checklist-versions/:id",

@@ -1,5 +1,4 @@
 import "./readiness.policy.js";
-import type { FastifyRequest } from "fastify";
 import { sql } from "kysely";
 import { requireVisibleLink, unknownLink } from "../../platform/access/links.js";
 import { authorize, can } from "../../platform/access/policy.js";
@@ -14,7 +13,7 @@ import {
   unprocessable,
   validation,
 } from "../../platform/errors.js";
-import { checkUpload, receiveUpload, storeFile } from "../../platform/files.js";
+import { checkUpload, storeFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { notify } from "../notifications/index.js";
@@ -241,7 +240,7 @@ export async function addVersion(ctx: Ctx, templateId: string, input: VersionInp
 }
 
 /** Imports a new version from a CSV or XLSX upload (columns: area, criterion code, criterion text, guidance). */
-export async function importVersion(ctx: Ctx, request: FastifyRequest, templateId: string) {
+export async function importVersion(ctx: Ctx, source: UploadSource, templateId: string) {
   authorize(ctx.viewer, "checklist.write");
   const exists = await ctx.db
     .selectFrom("checklistTemplate")
@@ -249,7 +248,7 @@ export async function importVersion(ctx: Ctx, request: FastifyRequest, templateI
     .where("id", "=", templateId)
     .executeTakeFirst();
   if (!exists) throw notFound("The checklist");
-  const upload = await receiveUpload(request, ctx.config.uploadLimitBytes);
+  const upload = await source(ctx.config.uploadLimitBytes);
   checkUpload(upload, ctx.config.uploadLimitBytes);
   const areas = await parseChecklistFile(upload);
   const versionId = await ctx.db.transaction().execute(async (trx) => {

@@ -1,5 +1,4 @@
 import "./training.policy.js";
-import type { FastifyRequest } from "fastify";
 import { sql, type Transaction, type Updateable } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import type { AccreditationApplicationTable } from "../../db/schema/training.js";
@@ -15,7 +14,7 @@ import {
   unprocessable,
   validation,
 } from "../../platform/errors.js";
-import { receiveUpload, storeFile } from "../../platform/files.js";
+import { readStoredFile, storeFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { notify } from "../notifications/index.js";
@@ -594,14 +593,14 @@ export async function selfAssess(ctx: Ctx, id: string, standardId: string, input
   return getDossier(ctx, id);
 }
 
-export async function addEvidence(ctx: Ctx, request: FastifyRequest, id: string, standardId: string) {
+export async function addEvidence(ctx: Ctx, source: UploadSource, id: string, standardId: string) {
   const row = await loadApplication(ctx, id);
   authorize(ctx.viewer, "accreditation.edit", applicationRecord(row));
   await checkStandard(ctx, row, standardId);
   if (!EDITABLE.includes(row.state as State)) {
     throw invalidState(`The application is ${row.state}: evidence can no longer be added`);
   }
-  const upload = await receiveUpload(request, ctx.config.uploadLimitBytes);
+  const upload = await source(ctx.config.uploadLimitBytes);
   await ctx.db.transaction().execute(async (trx) => {
     const locked = await trx
       .selectFrom("accreditationApplication")
@@ -637,7 +636,7 @@ export async function evidenceFile(ctx: Ctx, id: string, evidenceId: string) {
     .where("applicationId", "=", id)
     .executeTakeFirst();
   if (!evidence) throw notFound("The evidence");
-  return evidence.fileId;
+  return readStoredFile(ctx.db, evidence.fileId);
 }
 
 export async function removeEvidence(ctx: Ctx, id: string, evidenceId: string) {

@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { sendStoredFile } from "../../platform/files.js";
+import { sendFile, uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { errorResponses, IdParams, Page, StoredFile } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
@@ -458,7 +458,7 @@ export const trainingRoutesPlugin: RoutesPlugin = async (app) => {
         .send(
           await accreditation.addEvidence(
             ctxOf(request),
-            request,
+            uploadFrom(request),
             request.params.id,
             request.params.standardId,
           ),
@@ -469,8 +469,10 @@ export const trainingRoutesPlugin: RoutesPlugin = async (app) => {
     { schema: { tags: acc, params: EvidenceParams, response: { 200: StoredFile, ...errorResponses } } },
     async (request, reply) => {
       const ctx = ctxOf(request);
-      const fileId = await accreditation.evidenceFile(ctx, request.params.id, request.params.evidenceId);
-      return sendStoredFile(ctx.db, reply, fileId);
+      return sendFile(
+        reply,
+        await accreditation.evidenceFile(ctx, request.params.id, request.params.evidenceId),
+      );
     },
   );
   app.delete(

@@ -306,8 +306,11 @@ export async function listEvaluations(db: Q, viewer: Viewer, query: EvaluationQu
   if (query.kind) base = base.where("e.kind", "=", query.kind);
   if (query.mine) base = base.where(onTeam(viewer, "e"));
   if (query.personId) base = base.where(onTeam({ personId: query.personId }, "e"));
+  const teamRole = sql<"lead" | "evaluator" | null>`(select tm.role from evaluation_team_member tm
+    where tm.evaluation_id = e.id and tm.person_id = ${query.personId ?? null}::uuid)`;
   const [items, count] = await Promise.all([
     base
+      .select(teamRole.as("teamRole"))
       .orderBy("e.startsOn", "desc")
       .orderBy("e.id")
       .limit(query.limit ?? 25)

@@ -243,6 +243,17 @@ export const EvaluationSummary = Type.Object({
   sample: Type.Boolean(),
 });
 
+/** A row of the evaluations list: the summary, and the role on the team of the person the list is filtered by. */
+export const EvaluationListItem = Type.Object({
+  ...EvaluationSummary.properties,
+  teamRole: Nullable(
+    StringEnum(
+      ["lead", "evaluator"] as const,
+      "With personId: that person's role on the evaluation's team; null without personId",
+    ),
+  ),
+});
+
 export const EvaluationDetail = Type.Object({
   ...EvaluationSummary.properties,
   checklistVersion: Type.Object({ id: Uuid, templateCode: Type.String(), version: Type.Integer() }),

@@ -28,6 +28,8 @@ export const recordsI18n = defineResources({
       course: "Course",
       issuedOn: "Issued on",
       evaluation: "Evaluation",
+      teamRole: "Role on the team",
+      teamRoles: { lead: "Team lead", evaluator: "Evaluator" },
       unit: "Unit",
       nominationStatus: {
         nominated: "Nominated",
@@ -81,6 +83,8 @@ export const recordsI18n = defineResources({
       course: "Kurs",
       issuedOn: "Verilmə tarixi",
       evaluation: "Qiymətləndirmə",
+      teamRole: "Qrupdakı rolu",
+      teamRoles: { lead: "Qrup rəhbəri", evaluator: "Qiymətləndirici" },
       unit: "Bölmə",
       nominationStatus: {
         nominated: "Namizəd göstərilib",
@@ -134,6 +138,8 @@ export const recordsI18n = defineResources({
       course: "Курс",
       issuedOn: "Дата выдачи",
       evaluation: "Оценка",
+      teamRole: "Роль в группе",
+      teamRoles: { lead: "Руководитель группы", evaluator: "Оценщик" },
       unit: "Подразделение",
       nominationStatus: {
         nominated: "Выдвинут",

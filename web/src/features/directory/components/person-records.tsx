@@ -13,6 +13,9 @@ import { directoryKeys } from "../api";
 
 const LIMIT = 10;
 
+/** An evaluation listed by person, with that person's role on its team (the list route answers it). */
+type TeamEvaluation = EvaluationSummary & { teamRole: "lead" | "evaluator" | null };
+
 interface RecordListProps<T> {
   personId: string;
   /** A list route of the record's own module: the server applies that list's access rules. */
@@ -130,18 +133,33 @@ export function PersonRecords({ personId }: { personId: string }) {
           </Badge>,
         ]}
       />
-      <RecordList<EvaluationSummary>
+      <RecordList<TeamEvaluation>
         personId={personId}
         path="/api/readiness/evaluations"
         title={t("records.teams")}
         empty={t("records.noTeams")}
         testId="person-teams"
-        columns={[t("records.evaluation"), t("records.unit"), t("records.dates"), t("records.status")]}
+        columns={[
+          t("records.evaluation"),
+          t("records.teamRole"),
+          t("records.unit"),
+          t("records.dates"),
+          t("records.status"),
+        ]}
         rowKey={(evaluation) => evaluation.id}
         row={(evaluation) => [
           <Anchor key="evaluation" component={Link} to={`/readiness/evaluations/${evaluation.id}`} size="sm">
             {evaluation.title}
           </Anchor>,
+          evaluation.teamRole ? (
+            <Badge
+              key="role"
+              variant={evaluation.teamRole === "lead" ? "filled" : "light"}
+              data-testid="team-role"
+            >
+              {t(`records.teamRoles.${evaluation.teamRole}`)}
+            </Badge>
+          ) : null,
           `${evaluation.unit.code} — ${evaluation.unit.nameEn}`,
           span(evaluation.startsOn, evaluation.endsOn),
           <Badge key="state" variant="light">

@@ -150,4 +150,60 @@ describe("the rest of the authoring in the browser", () => {
     expect(await coordinator.getByTestId(`session-attendance-${sessionId}`).count()).toBe(0);
     await coordinator.context().close();
   });
+
+  it("the sending organisation widens a message's release list from the message page; the nation added then reads it, the recipient may not widen", async () => {
+    const { t } = e;
+    const sender = await t.signIn({
+      role: "organiser",
+      organisation: "NATO-SCHOOL",
+      username: "rest.sender",
+    });
+    await t.signIn({ role: "national_coordinator", nation: "GEO", username: "rest.georgia" });
+    const sent = await sender.post("/api/exchange/messages", {
+      senderOrganisationId: await t.organisationId("NATO-SCHOOL"),
+      subject: "Course places for partners (widen test)",
+      body: "Places remain on the spring course.",
+      recipientNationIds: [await t.nationId("AZE")],
+    });
+    expect(sent.status).toBe(201);
+    const url = `/exchange/${sent.body.id}`;
+
+    const page = await e.newPage();
+    await e.login(page, "rest.sender", TEST_PASSWORD);
+    await page.goto(url);
+    await page.getByTestId("widen-release").click();
+    const form = page.getByTestId("widen-release-form");
+    await form.getByTestId("widen-release-parties").click();
+    await form.getByTestId("widen-release-parties").fill("Georgia");
+    await poll(() => page.getByRole("option", { name: /GEO — Georgia/ }).count()).toBe(1);
+    await page.getByRole("option", { name: /GEO — Georgia/ }).click();
+    await page.keyboard.press("Escape");
+    await poll(() => form.getByTestId("widen-release-save").isEnabled()).toBe(true);
+    await form.getByTestId("widen-release-save").click();
+    await poll(() => page.getByTestId("release-GEO").count()).toBe(1);
+    await poll(() => page.getByTestId("receipt-GEO").count()).toBe(1);
+    expect(await page.getByTestId("release-AZE").count()).toBe(1);
+    const row = await t.db
+      .selectFrom("exchangeMessage")
+      .select(["releaseNations"])
+      .where("id", "=", sent.body.id)
+      .executeTakeFirstOrThrow();
+    expect(row.releaseNations).toEqual([await t.nationId("AZE"), await t.nationId("GEO")]);
+    await page.context().close();
+
+    // Georgia's coordinator now has the message; Azerbaijan's, a recipient, cannot widen it.
+    const georgia = await e.newPage();
+    await e.login(georgia, "rest.georgia", TEST_PASSWORD);
+    await georgia.goto(url);
+    await poll(() => georgia.getByTestId("message-subject").textContent()).toBe(
+      "Course places for partners (widen test)",
+    );
+    await georgia.context().close();
+    const azerbaijan = await e.newPage();
+    await e.login(azerbaijan, "coordinator");
+    await azerbaijan.goto(url);
+    await azerbaijan.getByTestId("message-subject").waitFor();
+    expect(await azerbaijan.getByTestId("widen-release").count()).toBe(0);
+    await azerbaijan.context().close();
+  });
 });

@@ -4,6 +4,8 @@ import { ctxOf } from "../../platform/http/request-context.js";
 import { errorResponses, IdParams, Page, Uuid } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as exchange from "./exchange.service.js";
+import { ReleaseWidenInput } from "./exchange-release.schemas.js";
+import * as release from "./exchange-release.service.js";
 import { ChildParams, FileReply } from "./meetings.http.js";
 import {
   AccessLogEntry,
@@ -95,6 +97,20 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
     },
     async (request, reply) =>
       reply.status(201).send(await exchange.forwardMessage(ctxOf(request), request.params.id, request.body)),
+  );
+  app.patch(
+    "/api/exchange/messages/:id/release",
+    {
+      schema: {
+        tags: ex,
+        summary:
+          "Widen the release list (the sending side and administrators): the parties added receive the message; narrowing is refused",
+        params: IdParams,
+        body: ReleaseWidenInput,
+        response: { 200: MessageDetail, ...errorResponses },
+      },
+    },
+    async (request) => release.widenRelease(ctxOf(request), request.params.id, request.body),
   );
   app.post(
     "/api/exchange/messages/:id/acknowledge",

@@ -113,7 +113,7 @@ export async function counts(ctx: Ctx) {
   return queries.exchangeCounts(ctx.db, await exchangeScope(ctx));
 }
 
-async function visibleMessage(ctx: Ctx, id: string) {
+export async function visibleMessage(ctx: Ctx, id: string) {
   const row = await queries.findMessage(ctx.db, await exchangeScope(ctx), id);
   if (!row) throw notFound("The message");
   return row;
@@ -124,7 +124,7 @@ const senderOf = (row: queries.MessageRow): Party => ({
   organisationId: row.senderOrganisationId,
 });
 
-async function detail(ctx: Ctx, row: queries.MessageRow) {
+export async function detail(ctx: Ctx, row: queries.MessageRow) {
   const [attachments, releaseList] = await Promise.all([
     queries.attachmentsOf(ctx.db, row.id),
     queries.parties(ctx.db, row.releaseNations, row.releaseOrganisations),
@@ -141,6 +141,7 @@ async function detail(ctx: Ctx, row: queries.MessageRow) {
     attachments,
     canForward: [...recipientParties, senderOf(row)].some((party) => actsFor(ctx.viewer, party)),
     canAttach: can(ctx.viewer, "exchange.send", senderOf(row)),
+    canWidenRelease: can(ctx.viewer, "exchange.release", senderOf(row)),
   };
 }
 

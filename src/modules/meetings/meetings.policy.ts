@@ -52,6 +52,8 @@ export const meetingsActions = definePolicy({
   "exchange.send": (viewer: Viewer, sender: Party) => actsFor(viewer, sender),
   "exchange.acknowledge": (viewer: Viewer, recipient: Party) => actsFor(viewer, recipient),
   "exchange.forward": (viewer: Viewer, party: Party) => actsFor(viewer, party),
+  /** Widening a message's release list is the sending side's (and administrators') decision. */
+  "exchange.release": (viewer: Viewer, sender: Party) => actsFor(viewer, sender),
   "exchange.access_log": (viewer: Viewer, sender: Party) =>
     readsEverything(viewer) || actsFor(viewer, sender),
 });

@@ -422,18 +422,17 @@ export const MessageSummary = Type.Object({
   awaitingMyAcknowledgement: Type.Boolean(),
 });
 
-export const MessageDetail = Type.Intersect([
-  MessageSummary,
-  Type.Object({
-    body: Type.String(),
-    releaseNationIds: Type.Array(Uuid),
-    releaseOrganisationIds: Type.Array(Uuid),
-    releaseList: Type.Array(PartyOutput),
-    attachments: Type.Array(FileRef),
-    canForward: Type.Boolean(),
-    canAttach: Type.Boolean(),
-  }),
-]);
+export const MessageDetail = Type.Object({
+  ...MessageSummary.properties,
+  body: Type.String(),
+  releaseNationIds: Type.Array(Uuid),
+  releaseOrganisationIds: Type.Array(Uuid),
+  releaseList: Type.Array(PartyOutput),
+  attachments: Type.Array(FileRef),
+  canForward: Type.Boolean(),
+  canAttach: Type.Boolean(),
+  canWidenRelease: Type.Boolean({ description: "The caller may widen the release list (the sending side)" }),
+});
 
 export const MessageInput = Type.Object(
   {

@@ -37,6 +37,9 @@ export interface MessageDetail extends MessageSummary {
   attachments: { id: string; filename: string; sizeBytes: number }[];
   canForward: boolean;
   canAttach: boolean;
+  canWidenRelease: boolean;
+  releaseNationIds: string[];
+  releaseOrganisationIds: string[];
 }
 
 export interface MessageQuery {

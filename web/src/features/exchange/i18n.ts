@@ -36,6 +36,13 @@ export const exchangeI18n = defineResources({
     forwarded: "Forwarded",
     sentMessage: "The message was sent",
     acknowledgedDone: "Receipt acknowledged",
+    widen: "Widen release",
+    widenTitle: "Widen the release list",
+    widenHint:
+      "The nations and organisations you add may see the message and receive it now. Parties already on the list stay on it.",
+    widenAdd: "Add to the release list",
+    widenSave: "Widen and send",
+    widened: "The release list was widened",
   },
   az: {
     title: "Məlumat mübadiləsi",
@@ -72,6 +79,13 @@ export const exchangeI18n = defineResources({
     forwarded: "Yönləndirilib",
     sentMessage: "Mesaj göndərildi",
     acknowledgedDone: "Alınma təsdiqləndi",
+    widen: "Siyahını genişləndir",
+    widenTitle: "Açıqlıq siyahısını genişləndirin",
+    widenHint:
+      "Əlavə etdiyiniz dövlətlər və təşkilatlar mesajı görə biləcək və onu indi alacaq. Siyahıda olanlar orada qalır.",
+    widenAdd: "Siyahıya əlavə et",
+    widenSave: "Genişləndir və göndər",
+    widened: "Açıqlıq siyahısı genişləndirildi",
   },
   ru: {
     title: "Обмен информацией",
@@ -108,5 +122,12 @@ export const exchangeI18n = defineResources({
     forwarded: "Переслано",
     sentMessage: "Сообщение отправлено",
     acknowledgedDone: "Получение подтверждено",
+    widen: "Расширить список",
+    widenTitle: "Расширить список допуска",
+    widenHint:
+      "Добавленные государства и организации смогут видеть сообщение и получат его сейчас. Уже включённые в список остаются в нём.",
+    widenAdd: "Добавить в список допуска",
+    widenSave: "Расширить и отправить",
+    widened: "Список допуска расширен",
   },
 });

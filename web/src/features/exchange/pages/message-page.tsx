@@ -20,6 +20,7 @@ import { useFormat } from "../../../shared/i18n/format";
 import { ErrorAlert, notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useUpload } from "../../meetings/api";
 import { type MessageDetail, useAcknowledge, useForward, useMessage, useThread } from "../api";
+import { WidenReleaseButton } from "../widen-release";
 
 export function MessagePage() {
   const { id = "" } = useParams();
@@ -131,15 +132,18 @@ function MessageView({ message }: { message: MessageDetail }) {
           </Table>
         </Card>
         <Card withBorder>
-          <Title order={2} size="h5" mb={4}>
-            {t("releaseList")}
-          </Title>
+          <Group justify="space-between" mb={4}>
+            <Title order={2} size="h5">
+              {t("releaseList")}
+            </Title>
+            {message.canWidenRelease && <WidenReleaseButton message={message} />}
+          </Group>
           <Text size="sm" c="dimmed" mb="xs">
             {t("releaseHint")}
           </Text>
           <Group gap={4}>
             {message.releaseList.map((p) => (
-              <Badge key={p.id} variant="outline">
+              <Badge key={p.id} variant="outline" data-testid={`release-${p.code}`}>
                 {p.code}
               </Badge>
             ))}

@@ -1,0 +1,98 @@
+import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { IconUsersPlus } from "@tabler/icons-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, fieldErrorsFromApi, isApiError } from "../../shared/api";
+import { notifyError, notifySuccess } from "../../shared/ui";
+import { splitParty } from "../meetings/api";
+import { PartyMultiSelect } from "../meetings/party-picker";
+import type { MessageDetail } from "./api";
+
+/**
+ * The sending side adds nations and organisations to a message's release list (searched on the server); the
+ * parties added receive the message. The lists sent keep everyone already on them: the server refuses to narrow.
+ */
+export function WidenReleaseButton({ message }: { message: MessageDetail }) {
+  const { t } = useTranslation("exchange");
+  const client = useQueryClient();
+  const [opened, setOpened] = useState(false);
+  const [parties, setParties] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const widen = useMutation({
+    mutationFn: (body: { releaseNationIds?: string[]; releaseOrganisationIds?: string[] }) =>
+      api.patch<MessageDetail>(`/api/exchange/messages/${message.id}/release`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["exchange"] }),
+  });
+  const onList = new Set([...message.releaseNationIds, ...message.releaseOrganisationIds]);
+  const close = () => {
+    setOpened(false);
+    setParties([]);
+    setError(null);
+  };
+
+  const submit = async () => {
+    const chosen = parties.map(splitParty);
+    const nations = chosen.flatMap((p) => (p.nationId && !onList.has(p.nationId) ? [p.nationId] : []));
+    const organisations = chosen.flatMap((p) =>
+      p.organisationId && !onList.has(p.organisationId) ? [p.organisationId] : [],
+    );
+    try {
+      // Only the lists that grow are sent, each whole: what is on it already, and the additions.
+      await widen.mutateAsync({
+        ...(nations.length ? { releaseNationIds: [...message.releaseNationIds, ...nations] } : {}),
+        ...(organisations.length
+          ? { releaseOrganisationIds: [...message.releaseOrganisationIds, ...organisations] }
+          : {}),
+      });
+      notifySuccess(t("widened"));
+      close();
+    } catch (failure) {
+      const fields = isApiError(failure) ? Object.values(fieldErrorsFromApi(failure)) : [];
+      if (fields.length) setError(fields.join("; "));
+      else notifyError(failure, t);
+    }
+  };
+
+  return (
+    <>
+      <Button
+        variant="light"
+        size="xs"
+        leftSection={<IconUsersPlus size={14} />}
+        onClick={() => setOpened(true)}
+        data-testid="widen-release"
+      >
+        {t("widen")}
+      </Button>
+      <Modal opened={opened} onClose={close} title={t("widenTitle")} size="lg">
+        <Stack data-testid="widen-release-form">
+          <Text size="sm">{t("widenHint")}</Text>
+          <PartyMultiSelect
+            label={t("widenAdd")}
+            value={parties}
+            onChange={(next) => {
+              setParties(next);
+              setError(null);
+            }}
+            error={error}
+            data-testid="widen-release-parties"
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t("cancel")}
+            </Button>
+            <Button
+              onClick={submit}
+              disabled={parties.length === 0}
+              loading={widen.isPending}
+              data-testid="widen-release-save"
+            >
+              {t("widenSave")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}

@@ -97,6 +97,15 @@ describe("importing the menu and nominations in the browser", () => {
     const table = page.getByTestId("event-nominations");
     await expect.poll(() => table.textContent(), { timeout: 10_000 }).toContain(`Importov${stamp}`);
     expect(await table.textContent()).toContain(`Importova${stamp}`);
+
+    // The event's nominations export as CSV: the imported people are in it, headers the import reads back.
+    const href = (await page.getByTestId("nominations-export-csv").getAttribute("href"))!;
+    expect(href).toContain(`eventId=${eventId}`);
+    const exported = await page.request.get(href);
+    expect(exported.status()).toBe(200);
+    const text = await exported.text();
+    expect(text).toContain("Activity code,Starts on,Nation,Family name,Given name");
+    expect(text).toContain(`Importova${stamp}`);
     await page.context().close();
   });
 });

@@ -77,6 +77,26 @@ const activityColumns = (lang: ExportLanguage): Column<ActivityItem>[] => [
   { header: { en: "Events", az: "Tədbirlər", ru: "Мероприятия" }, value: (a) => a.eventCount },
 ];
 
+type NominationItem = Awaited<ReturnType<typeof catalogueService.listNominations>>["items"][number];
+/** The nominations import's header names, so that an exported list imports back with nothing to change. */
+const NOMINATION_COLUMNS: Column<NominationItem>[] = [
+  {
+    header: { en: "Activity code", az: "Fəaliyyət kodu", ru: "Код мероприятия" },
+    value: (n) => n.event.activityCode,
+  },
+  {
+    header: { en: "Starts on", az: "Tədbirin başlama tarixi", ru: "Дата начала" },
+    value: (n) => n.event.startsOn,
+  },
+  { header: { en: "Nation", az: "Ölkə", ru: "Страна" }, value: (n) => n.nation.code },
+  { header: { en: "Family name", az: "Soyad", ru: "Фамилия" }, value: (n) => n.person.familyName },
+  { header: { en: "Given name", az: "Ad", ru: "Имя" }, value: (n) => n.person.givenName },
+  { header: { en: "Rank", az: "Rütbə", ru: "Звание" }, value: (n) => n.person.rankTitle },
+  { header: { en: "Priority", az: "Prioritet", ru: "Приоритет" }, value: (n) => n.priority },
+  { header: { en: "Status", az: "Vəziyyət", ru: "Статус" }, value: (n) => n.status },
+  { header: { en: "Note", az: "Qeyd", ru: "Примечание" }, value: (n) => n.note },
+];
+
 export interface ExportFile {
   filename: string;
   contentType: string;
@@ -126,4 +146,17 @@ export async function exportActivities(
     catalogueService.searchActivities(ctx, { ...filters, facets: false, limit, offset }),
   );
   return render("activities", activityColumns(lang), items, format, lang);
+}
+
+export async function exportNominations(
+  ctx: Ctx,
+  filters: Filters<Parameters<typeof catalogueService.listNominations>[1]>,
+  format: ExportFormat,
+  lang: ExportLanguage,
+) {
+  authorize(ctx.viewer, "nomination.list");
+  const items = await allPages((limit, offset) =>
+    catalogueService.listNominations(ctx, { ...filters, limit, offset }),
+  );
+  return render("nominations", NOMINATION_COLUMNS, items, format, lang);
 }

@@ -11,6 +11,7 @@ import {
   CommitResult,
   ImportKindInfo,
   KindParams,
+  NominationExportQuery,
   PeopleExportQuery,
   Preview,
   PreviewQuery,
@@ -123,6 +124,23 @@ export const importsRoutes: RoutesPlugin = async (app) => {
     async (request, reply) => {
       const { format = "csv", lang = "en", ...filters } = request.query;
       return sendFile(reply, await exportsService.exportActivities(ctxOf(request), filters, format, lang));
+    },
+  );
+  app.get(
+    "/api/exports/nominations",
+    {
+      schema: {
+        tags: exportTags,
+        summary:
+          "Every nomination the list shows for the same filters, as CSV or XLSX (the nominations import reads it back)",
+        querystring: NominationExportQuery,
+        produces: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+        response: fileResponse,
+      },
+    },
+    async (request, reply) => {
+      const { format = "csv", lang = "en", ...filters } = request.query;
+      return sendFile(reply, await exportsService.exportNominations(ctxOf(request), filters, format, lang));
     },
   );
 };

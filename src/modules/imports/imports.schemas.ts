@@ -1,6 +1,6 @@
 import { type Static, Type } from "typebox";
 import { Nullable, StringEnum, Uuid } from "../../platform/http/schemas.js";
-import { ActivityQuery } from "../catalogue/index.js";
+import { ActivityQuery, NominationQuery } from "../catalogue/index.js";
 import { PersonQuery } from "../directory/index.js";
 
 export const IMPORT_KINDS = ["people", "activities", "nominations"] as const;
@@ -108,5 +108,10 @@ export const PeopleExportQuery = Type.Object(
 const { limit: _al, offset: _ao, facets: _af, ...activityFilters } = ActivityQuery.properties;
 export const ActivityExportQuery = Type.Object(
   { ...activityFilters, ...ExportOptions },
+  { additionalProperties: false },
+);
+const { limit: _nl, offset: _no, ...nominationFilters } = NominationQuery.properties;
+export const NominationExportQuery = Type.Object(
+  { ...nominationFilters, ...ExportOptions },
   { additionalProperties: false },
 );

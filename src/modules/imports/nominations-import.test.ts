@@ -189,4 +189,63 @@ describe("nominations import", () => {
     expect(refused.status).toBe(422);
     expect(await nominations(events[0]!)).toHaveLength(0);
   });
+
+  it("exports an event's nominations as CSV and XLSX, formulas neutralised, and the export imports back unchanged", async () => {
+    const { code, events } = await publishedActivity(null, ["2027-07-05"]);
+    const other = await publishedActivity(null, ["2027-07-12"]);
+    const d = `n${++serial}${Date.now().toString(36)}`;
+    await person("AZE", `Export${d}`, `export@${d}.example`);
+    await person("AZE", `Formula${d}`, `formula@${d}.example`);
+    const csv = [
+      "Activity code,Email,Note",
+      `${code},export@${d}.example,Plain note`,
+      `${code},formula@${d}.example,"=HYPERLINK(""http://evil.example"")"`,
+      `${other.code},export@${d}.example,Elsewhere`,
+    ].join("\n");
+    const committed = await send(azeCoordinator, "/api/imports/nominations/commit", "list.csv", csv);
+    expect(committed.status, JSON.stringify(committed.body)).toBe(200);
+    expect(committed.body.created).toBe(3);
+
+    const exported = await azeCoordinator.get(`/api/exports/nominations?eventId=${events[0]}`);
+    expect(exported.status, exported.text).toBe(200);
+    expect(exported.headers["content-type"]).toContain("text/csv");
+    const lines = exported.text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe("Activity code,Starts on,Nation,Family name,Given name,Rank,Priority,Status,Note");
+    expect(lines).toHaveLength(3); // the header and this event's two nominations, not the other event's
+    expect(exported.text).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+    expect(exported.text).not.toMatch(/,=HYPERLINK/);
+
+    const back = await send(azeCoordinator, "/api/imports/nominations/preview", "export.csv", exported.text);
+    expect(back.body.errors).toEqual([]);
+    expect(back.body.counts).toEqual({ create: 0, update: 0, unchanged: 2, invalid: 0 });
+
+    const xlsx = await t.app.inject({
+      method: "GET",
+      url: `/api/exports/nominations?eventId=${events[0]}&format=xlsx&lang=az`,
+      headers: { cookie: azeCoordinator.cookie! },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).text).toBe("Fəaliyyət kodu");
+    const notes = [2, 3].map((r) => sheet.getRow(r).getCell(9).text);
+    expect(notes).toContain(`'=HYPERLINK("http://evil.example")`);
+    const again = await send(
+      azeCoordinator,
+      "/api/imports/nominations/preview",
+      "export.xlsx",
+      xlsx.rawPayload,
+      XLSX,
+    );
+    expect(again.body.mapping).toMatchObject({
+      activity: "Fəaliyyət kodu",
+      familyName: "Soyad",
+      givenName: "Ad",
+    });
+    expect(again.body.counts).toEqual({ create: 0, update: 0, unchanged: 2, invalid: 0 });
+  });
 });

@@ -47,7 +47,8 @@ export const accessEntries: AccessEntry[] = [
       ...(await peopleFile(ctx, scope)),
     }),
   },
-  // Exports answer what the list answers: people to the signed-in, the menu to everyone.
+  // Exports answer what the list answers: people and nominations to the signed-in, the menu to everyone.
   { method: "GET", url: "/api/exports/people", access: SIGNED_IN },
+  { method: "GET", url: "/api/exports/nominations", access: SIGNED_IN },
   { method: "GET", url: "/api/exports/activities", access: PUBLIC },
 ];

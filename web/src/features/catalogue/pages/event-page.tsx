@@ -16,7 +16,7 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
-import { api, type Page } from "../../../shared/api";
+import { api, type Page, toQueryString } from "../../../shared/api";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
@@ -309,9 +309,28 @@ export function EventPage() {
             )}
             {/* The organiser's main screen: the nominations take the page's full width. */}
             <Paper withBorder p="md" data-testid="event-nominations">
-              <Title order={2} size="h4" mb="xs">
-                {t("nominations.title")}
-              </Title>
+              <Group justify="space-between" mb="xs">
+                <Title order={2} size="h4">
+                  {t("nominations.title")}
+                </Title>
+                {signedIn && (
+                  <Group gap="xs">
+                    {(["csv", "xlsx"] as const).map((format) => (
+                      <Button
+                        key={format}
+                        component="a"
+                        size="xs"
+                        variant="default"
+                        href={`/api/exports/nominations${toQueryString({ eventId: id, format, lang: language })}`}
+                        download
+                        data-testid={`nominations-export-${format}`}
+                      >
+                        {t(format === "csv" ? "search.exportCsv" : "search.exportXlsx")}
+                      </Button>
+                    ))}
+                  </Group>
+                )}
+              </Group>
               {signedIn ? (
                 <QueryBoundary query={nominations}>
                   {(page) => (

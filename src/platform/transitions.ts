@@ -59,3 +59,9 @@ export function assertTransition<S extends string>(
   if (to === undefined || canTransition(t, from, to)) return;
   throw illegalTransition(t, from, to);
 }
+
+/** The record as answered, with the states it may move to next (`allowedTransitions`). */
+export const withNext = <S extends string, R extends { status: string }>(t: Transitions<S>, row: R) => ({
+  ...row,
+  allowedTransitions: allowedFrom(t, row.status),
+});

@@ -3,6 +3,7 @@ import {
   IsoDate,
   IsoDateTime,
   LongText,
+  NextStates,
   Nullable,
   PageQuery,
   ReleaseInput,
@@ -36,7 +37,6 @@ export const TIMELINE_KINDS = [
   "exercise",
 ] as const;
 export const EXPORT_FORMATS = ["json", "csv", "xlsx", "pdf"] as const;
-
 const Precision = StringEnum(PRECISIONS);
 const Code = Type.String({ pattern: "^[A-Z0-9][A-Z0-9_.-]{1,59}$", description: "Upper-case code" });
 const AreaCode = Type.String({
@@ -57,10 +57,7 @@ export const NationQueryPart = { nationId: Type.Optional(Uuid) };
 
 // ------------------------------------------------------------------ plan kinds
 export const PlanKind = Type.Object({
-  code: Type.String(),
-  nameEn: Type.String(),
-  nameAz: Type.String(),
-  nameRu: Type.String(),
+  ...AreaRef.properties,
   replacedBy: Nullable(Type.String()),
   replacedSinceYear: Nullable(Type.Integer()),
 });
@@ -276,6 +273,7 @@ export const ActionOut = Type.Object({
   note: Nullable(Type.String()),
   sample: Type.Boolean(),
   evidence: Type.Array(EvidenceOut),
+  allowedTransitions: NextStates(ACTION_STATUSES),
 });
 
 export const LinkedActivity = Type.Object({
@@ -431,6 +429,7 @@ export const ProgrammeItemOut = Type.Object({
 export const ProgrammeDetail = Type.Object({
   ...ProgrammeSummary.properties,
   items: Type.Array(ProgrammeItemOut),
+  allowedTransitions: NextStates(PROGRAMME_STATUSES),
 });
 
 export const ProgrammeInput = Type.Object(
@@ -563,6 +562,7 @@ export const GoalOut = Type.Object({
 
 export const GoalDetail = Type.Object({
   ...GoalOut.properties,
+  allowedTransitions: NextStates(GOAL_STATUSES),
   history: Type.Array(
     Type.Object({
       id: Uuid,

@@ -6,11 +6,13 @@ import { authorize } from "../../platform/access/policy.js";
 import { type ReleasableRecord, releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
 import { coordinatesNation, readsEverything } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
+import { lockRow } from "../../platform/audited-write.js";
 import { onConstraint } from "../../platform/constraint-errors.js";
 import { AppError, notFound, validation } from "../../platform/errors.js";
 import { readStoredFile, storeFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
+import { assertTransition, withNext } from "../../platform/transitions.js";
 import { notify } from "../notifications/index.js";
 import { discrepancies, joins, widestSpan } from "./period-analysis.js";
 import * as queries from "./programmes.queries.js";
@@ -40,6 +42,7 @@ import type {
   StatementInput,
   TimelineQuery,
 } from "./programmes.schemas.js";
+import * as flows from "./programmes.transitions.js";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -582,7 +585,7 @@ export async function getObjective(ctx: Ctx, id: string, asOf = today()) {
     period: owner.periodId
       ? { id: owner.periodId, label: owner.periodLabel!, number: owner.periodNumber! }
       : null,
-    actions,
+    actions: actions.map((a) => withNext(flows.PLAN_ACTION_TRANSITIONS, a)),
     activities: activities.map((item) => ({
       itemId: item.id,
       programmeId: item.programmeId,
@@ -644,12 +647,8 @@ export async function updateAction(ctx: Ctx, actionId: string, patch: ActionPatc
   await ctx.db
     .transaction()
     .execute(async (trx) => {
-      const before = await trx
-        .selectFrom("planAction")
-        .selectAll()
-        .where("id", "=", actionId)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
+      const before = await lockRow(trx, "planAction", { id: actionId, missing: "The action" });
+      assertTransition(flows.PLAN_ACTION_TRANSITIONS, before.status, patch.status);
       const after = await trx
         .updateTable("planAction")
         .set(normaliseAction(patch))
@@ -722,7 +721,8 @@ export async function getProgramme(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "programmes.read");
   const programme = await visibleProgramme(ctx, id);
   const items = await queries.itemsOfProgramme(ctx.db, ctx.viewer, id);
-  return { ...withRelease({ ...programme, nation: programme.nation! }), items: items.map(itemOutput) };
+  const out = { ...withRelease({ ...programme, nation: programme.nation! }), items: items.map(itemOutput) };
+  return withNext(flows.PROGRAMME_TRANSITIONS, out);
 }
 
 export async function createProgramme(ctx: Ctx, input: ProgrammeInput) {
@@ -774,12 +774,8 @@ export async function updateProgramme(ctx: Ctx, id: string, patch: ProgrammePatc
   await ctx.db
     .transaction()
     .execute(async (trx) => {
-      const before = await trx
-        .selectFrom("annualProgramme")
-        .selectAll()
-        .where("id", "=", id)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
+      const before = await lockRow(trx, "annualProgramme", { id, missing: "The annual programme" });
+      assertTransition(flows.PROGRAMME_TRANSITIONS, before.status, patch.status);
       const after = await trx
         .updateTable("annualProgramme")
         .set({
@@ -1030,7 +1026,7 @@ export async function getGoal(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "programmes.read");
   const goal = await visibleGoal(ctx, id);
   const parts = await queries.goalDetailParts(ctx.db, ctx.viewer, id);
-  return { ...goalOutput(goal), ...parts };
+  return withNext(flows.GOAL_TRANSITIONS, { ...goalOutput(goal), ...parts });
 }
 
 function checkAgreedYear(year: number | null | undefined) {
@@ -1090,12 +1086,8 @@ export async function updateGoal(ctx: Ctx, id: string, patch: GoalPatch) {
   await ctx.db
     .transaction()
     .execute(async (trx) => {
-      const before = await trx
-        .selectFrom("partnershipGoal")
-        .selectAll()
-        .where("id", "=", id)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
+      const before = await lockRow(trx, "partnershipGoal", { id, missing: "The partnership goal" });
+      assertTransition(flows.GOAL_TRANSITIONS, before.status, patch.status);
       const changes = {
         ...fields,
         ...(releaseNationIds ? { releaseNations: releaseNationIds } : {}),

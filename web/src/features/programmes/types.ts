@@ -123,6 +123,8 @@ export interface Action {
   late: boolean;
   sample: boolean;
   evidence: Evidence[];
+  /** The states the server lets this action move to next (its one transition table). */
+  allowedTransitions: ActionStatus[];
 }
 
 export interface ObjectiveDetail extends ObjectiveSummary {
@@ -191,6 +193,8 @@ export interface ProgrammeSummary extends Released {
 }
 
 export interface ProgrammeDetail extends ProgrammeSummary {
+  /** The states the server lets this programme move to next (its one transition table). */
+  allowedTransitions: ProgrammeSummary["status"][];
   planId: string | null;
   note: string | null;
   items: (ProgrammeItem & {
@@ -283,6 +287,8 @@ export interface Goal extends Released {
 }
 
 export interface GoalDetail extends Goal {
+  /** The states the server lets this goal move to next (its one transition table). */
+  allowedTransitions: GoalStatus[];
   history: {
     id: string;
     fromStatus: GoalStatus | null;

@@ -5,7 +5,6 @@ import type { ProgrammeDetail } from "../types";
 import { FormModalButton } from "./entity-form";
 import { useAuthoringOptions } from "./options";
 
-const STATUSES = ["draft", "submitted", "agreed", "closed"] as const;
 const OUTCOMES = ["done", "not_done", "cancelled"] as const;
 
 /** The programme's title, plan, note and status (submitted and agreed tell the people concerned). */
@@ -24,7 +23,11 @@ export function EditProgrammeButton({ programme }: { programme: ProgrammeDetail 
           label: t("common.status"),
           kind: "select",
           required: true,
-          data: STATUSES.map((value) => ({ value, label: t(`programmeStatus.${value}`) })),
+          // The current state and those the server's transition table allows next.
+          data: [programme.status, ...programme.allowedTransitions].map((value) => ({
+            value,
+            label: t(`programmeStatus.${value}`),
+          })),
         },
         { name: "planId", label: t("authoring.plan"), kind: "select", data: options.plans },
         { name: "title", label: t("authoring.title"), required: true, wide: true },

@@ -33,7 +33,6 @@ import { LinkGoalActivity } from "../components/goal-forms";
 import { SampleBadge, useProgrammeWriters } from "../components/shared";
 import type { GoalDetail, GoalStatus, Rating } from "../types";
 
-const STATUSES: GoalStatus[] = ["proposed", "agreed", "in_progress", "achieved", "deferred", "cancelled"];
 const RATINGS: Rating[] = ["fully_met", "largely_met", "partially_met", "not_met"];
 
 function StatusForm({ goal }: { goal: GoalDetail }) {
@@ -47,7 +46,10 @@ function StatusForm({ goal }: { goal: GoalDetail }) {
         label={t("goals.changeStatus")}
         value={status}
         onChange={(value) => value && setStatus(value as GoalStatus)}
-        data={STATUSES.map((value) => ({ value, label: t(`goalStatus.${value}`) }))}
+        data={[goal.status, ...goal.allowedTransitions].map((value) => ({
+          value,
+          label: t(`goalStatus.${value}`),
+        }))}
         data-testid="goal-status-select"
       />
       <Textarea

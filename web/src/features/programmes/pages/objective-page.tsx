@@ -6,9 +6,7 @@ import { notifyError, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useObjective, usePlan, useUpdateAction } from "../api";
 import { AddActionButton, AddEvidenceButton } from "../components/objective-forms";
 import { SampleBadge, useProgrammeWriters } from "../components/shared";
-import type { Action, ActionStatus, Evidence } from "../types";
-
-const ACTION_STATUSES: ActionStatus[] = ["planned", "in_progress", "done", "deferred", "cancelled"];
+import type { Action, Evidence } from "../types";
 
 function ActionStatusSelect({ action, objectiveId }: { action: Action; objectiveId: string }) {
   const { t } = useTranslation("programmes");
@@ -23,7 +21,10 @@ function ActionStatusSelect({ action, objectiveId }: { action: Action; objective
         value &&
         update.mutate({ id: action.id, status: value }, { onError: (error) => notifyError(error, t) })
       }
-      data={ACTION_STATUSES.map((value) => ({ value, label: t(`actionStatus.${value}`) }))}
+      data={[action.status, ...action.allowedTransitions].map((value) => ({
+        value,
+        label: t(`actionStatus.${value}`),
+      }))}
       aria-label={t("common.status")}
       data-testid="action-status"
     />

@@ -41,7 +41,7 @@ const LONG_FILES: Record<string, number> = {
   "src/modules/programmes/programmes.routes.ts": 604,
   "src/modules/programmes/programmes.schemas.ts": 720,
   "src/modules/programmes/programmes.seed.ts": 916,
-  "src/modules/programmes/programmes.service.ts": 1256,
+  "src/modules/programmes/programmes.service.ts": 1257,
   "src/modules/programmes/programmes.test.ts": 896,
   "src/modules/readiness/readiness.service.ts": 909,
   "src/modules/readiness/readiness.test.ts": 663,

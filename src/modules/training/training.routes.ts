@@ -468,11 +468,8 @@ export const trainingRoutesPlugin: RoutesPlugin = async (app) => {
     "/api/training/accreditation/:id/evidence/:evidenceId",
     { schema: { tags: acc, params: EvidenceParams, response: { 200: StoredFile, ...errorResponses } } },
     async (request, reply) => {
-      const ctx = ctxOf(request);
-      return sendFile(
-        reply,
-        await accreditation.evidenceFile(ctx, request.params.id, request.params.evidenceId),
-      );
+      const { id, evidenceId } = request.params;
+      return sendFile(reply, await accreditation.evidenceFile(ctxOf(request), id, evidenceId));
     },
   );
   app.delete(

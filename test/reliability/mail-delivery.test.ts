@@ -20,7 +20,12 @@ const children = new Set<ChildProcess>();
 /** What each worker printed (stdout and stderr together). */
 const outputs = new WeakMap<ChildProcess, string[]>();
 
-function startWorker(name: string): Promise<ChildProcess> {
+/**
+ * `claimSeconds` also bounds the worker's SMTP timeouts (a quarter of it to connect and to be greeted): the crash
+ * tests keep it short so that abandoned claims fall due quickly; the outage test gives a loaded machine room, where a
+ * 750 ms greeting timeout turned a restarted server into more failed attempts and a back-off past the wait.
+ */
+function startWorker(name: string, claimSeconds = CLAIM_SECONDS): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["bin/accord.js", "worker"], {
     cwd: root,
     env: {
@@ -28,7 +33,7 @@ function startWorker(name: string): Promise<ChildProcess> {
       DATABASE_URL: t.config.databaseUrl,
       SMTP_URL: sink.url,
       MAIL_FROM: "Accord <accord@accord.test>",
-      MAIL_CLAIM_SECONDS: String(CLAIM_SECONDS),
+      MAIL_CLAIM_SECONDS: String(claimSeconds),
       MAIL_RETRY_BASE_SECONDS: "1",
       MAIL_CONCURRENCY: "8",
       LOG_LEVEL: "warn",
@@ -221,8 +226,16 @@ describe("mail delivery by workers", () => {
   }, 240_000);
 
   it("keeps messages while the SMTP server is down and sends them when it is back; the request does not wait", async () => {
-    await startWorker("patient");
+    const worker = await startWorker("patient", 20);
     await sink.stop();
+    // What the outbox and the worker say, so that a failure can be understood from the log alone.
+    const explain = async (error: unknown) => {
+      const { rows } = await sql`select status, attempts, last_error, next_attempt_at, now() as now
+        from mail_outbox where to_address = 'patient@example.org'`.execute(t.db);
+      console.log(`[mail] outbox: ${JSON.stringify(rows)}`);
+      console.log(`[mail] worker output: ${outputs.get(worker)!.join("").slice(-3000)}`);
+      throw error;
+    };
     try {
       const user = await t.signIn({ role: "participant" });
       const started = Date.now();
@@ -243,15 +256,15 @@ describe("mail delivery by workers", () => {
             .executeTakeFirst()),
         60_000,
         "two failed attempts",
-      );
+      ).catch(explain);
     } finally {
       await sink.start();
     }
     await until(
       async () => sink.messages.some((m) => m.to.includes("patient@example.org")),
-      60_000,
+      120_000,
       "delivery",
-    );
+    ).catch(explain);
     const row = await t.db
       .selectFrom("mailOutbox")
       .select(["status", "attempts"])
@@ -259,5 +272,5 @@ describe("mail delivery by workers", () => {
       .executeTakeFirstOrThrow();
     expect(row.status).toBe("sent");
     expect(row.attempts).toBeGreaterThanOrEqual(3);
-  }, 180_000);
+  }, 240_000);
 });

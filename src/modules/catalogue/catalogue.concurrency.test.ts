@@ -81,7 +81,16 @@ describe("seats under concurrency", () => {
       ),
     );
     const statuses = replies.map((reply) => reply.status);
-    expect(statuses.filter((s) => s === 201)).toHaveLength(960);
+    // On failure, what the refusals said: a count per status and message, so that a CI log alone explains it.
+    const refusals = new Map<string, number>();
+    for (const reply of replies.filter((r) => r.status !== 201)) {
+      const key = `${reply.status} ${reply.body?.code ?? ""} ${reply.body?.message ?? ""}`;
+      refusals.set(key, (refusals.get(key) ?? 0) + 1);
+    }
+    expect(
+      statuses.filter((s) => s === 201),
+      JSON.stringify([...refusals]),
+    ).toHaveLength(960);
     expect(statuses.filter((s) => s === 409)).toHaveLength(40);
     expect(statuses.filter((s) => s !== 201 && s !== 409)).toEqual([]);
 

@@ -1,6 +1,9 @@
-import type { Ref, ReleasabilityLevel } from "../../shared/api";
-import type { DatePrecision } from "../../shared/i18n/format";
+import type { BodyOf, ListParamsOf, ResponseOf } from "../../shared/api/contract";
 
+/**
+ * The directory's records as the server declares them (generated from the API document); only the value lists
+ * that forms offer are written here, and the type check holds them to the server's enums.
+ */
 export const MEMBERSHIP_KINDS = [
   "alliance_member",
   "partnership_for_peace",
@@ -8,47 +11,13 @@ export const MEMBERSHIP_KINDS = [
   "eapc",
   "cis_member",
   "cis_atc_member",
-] as const;
-export type MembershipKind = (typeof MEMBERSHIP_KINDS)[number];
+] as const satisfies readonly Membership["kind"][];
+export type MembershipKind = Membership["kind"];
 
-export interface Membership {
-  id: string;
-  kind: MembershipKind;
-  startedOn: string;
-  startPrecision: DatePrecision;
-  endedOn: string | null;
-  source: string | null;
-  note: string | null;
-}
-
-export interface Nation {
-  id: string;
-  code: string;
-  nameEn: string;
-  nameAz: string;
-  nameRu: string;
-  /** The code is outside ISO 3166-1 alpha-3 (current and former), recorded on purpose. */
-  nonIsoCode: boolean;
-  archivedAt: string | null;
-  memberships: Membership[];
-}
-
-export interface NationInput {
-  code: string;
-  nameEn: string;
-  nameAz: string;
-  nameRu: string;
-  nonIsoCode: boolean;
-}
-
-export interface MembershipInput {
-  kind: MembershipKind;
-  startedOn: string;
-  startPrecision?: DatePrecision;
-  endedOn?: string | null;
-  source?: string | null;
-  note?: string | null;
-}
+export type Nation = ResponseOf<"getNationsById">;
+export type Membership = Nation["memberships"][number];
+export type NationInput = BodyOf<"postNations">;
+export type MembershipInput = BodyOf<"postNationsByIdMemberships">;
 
 /** Kinds of international bodies. */
 export const ORGANISATION_KINDS_INTERNATIONAL = [
@@ -74,135 +43,21 @@ export const ORGANISATION_KINDS = [
   ...ORGANISATION_KINDS_INTERNATIONAL,
   ...INSTITUTION_KINDS,
   "other",
-] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+] as const satisfies readonly Organisation["kind"][];
+export type OrganisationKind = Organisation["kind"];
 export type OrganisationCategory = "organisation" | "institution";
 
-export interface NationRef {
-  id: string;
-  code: string;
-  nameEn: string;
-}
+export type OrganisationDetail = ResponseOf<"getOrganisationsById">;
+export type Organisation = ResponseOf<"getOrganisations">["items"][number];
+export type NationRef = NonNullable<Organisation["nation"]>;
+export type OrganisationInput = BodyOf<"postOrganisations">;
 
-export interface Organisation {
-  id: string;
-  code: string;
-  nameEn: string;
-  nameAz: string | null;
-  nameRu: string | null;
-  kind: OrganisationKind;
-  nationId: string | null;
-  parentId: string | null;
-  city: string | null;
-  foundingAct: string | null;
-  foundedOn: string | null;
-  charterYear: number | null;
-  website: string | null;
-  archivedAt: string | null;
-  nation: NationRef | null;
-  parent: Ref | null;
-}
+export type PersonDetail = ResponseOf<"getPeopleById">;
+export type Person = ResponseOf<"getPeople">["items"][number];
+export type Affiliation = PersonDetail["affiliations"][number];
+export type PersonInput = BodyOf<"postPeople">;
+export type AffiliationInput = BodyOf<"postPeopleByIdAffiliations">;
 
-export interface OrganisationDetail extends Organisation {
-  children: (Ref & { kind: OrganisationKind })[];
-  /** Root first. */
-  ancestors: Ref[];
-}
-
-export interface OrganisationInput {
-  code: string;
-  nameEn: string;
-  nameAz?: string | null;
-  nameRu?: string | null;
-  kind: OrganisationKind;
-  nationId?: string | null;
-  parentId?: string | null;
-  city?: string | null;
-  foundingAct?: string | null;
-  foundedOn?: string | null;
-  charterYear?: number | null;
-  website?: string | null;
-}
-
-export interface Person {
-  id: string;
-  givenName: string;
-  familyName: string;
-  rankTitle: string | null;
-  nationId: string;
-  nation: NationRef;
-  email: string | null;
-  phone: string | null;
-  languages: string[];
-  currentOrganisation: Ref | null;
-  releasability: ReleasabilityLevel;
-  ownerNationId: string | null;
-  ownerOrganisationId: string | null;
-  releaseNationIds: string[];
-  releaseOrganisationIds: string[];
-  archivedAt: string | null;
-}
-
-export interface Affiliation {
-  id: string;
-  organisationId: string;
-  organisation: Ref;
-  position: string | null;
-  startedOn: string | null;
-  endedOn: string | null;
-}
-
-export interface PersonDetail extends Person {
-  affiliations: Affiliation[];
-}
-
-export interface PersonInput {
-  givenName: string;
-  familyName: string;
-  rankTitle?: string | null;
-  nationId: string;
-  email?: string | null;
-  phone?: string | null;
-  languages?: string[];
-  organisationId?: string | null;
-  position?: string | null;
-  releasability?: ReleasabilityLevel;
-}
-
-export interface AffiliationInput {
-  organisationId: string;
-  position?: string | null;
-  startedOn?: string | null;
-  endedOn?: string | null;
-}
-
-export interface NationListQuery {
-  q?: string;
-  membership?: string;
-  includeArchived?: string;
-  sort?: string;
-  limit?: number;
-  offset?: number;
-}
-
-export interface OrganisationListQuery {
-  q?: string;
-  kind?: string;
-  nationId?: string;
-  parentId?: string;
-  category?: string;
-  includeArchived?: string;
-  sort?: string;
-  limit?: number;
-  offset?: number;
-}
-
-export interface PersonListQuery {
-  q?: string;
-  nationId?: string;
-  organisationId?: string;
-  includeArchived?: string;
-  sort?: string;
-  limit?: number;
-  offset?: number;
-}
+export type NationListQuery = ListParamsOf<"getNations">;
+export type OrganisationListQuery = ListParamsOf<"getOrganisations">;
+export type PersonListQuery = ListParamsOf<"getPeople">;

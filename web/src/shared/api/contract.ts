@@ -24,3 +24,9 @@ export type BodyOf<O extends OperationId> = operations[O] extends { requestBody?
 
 /** The query parameters an operation takes. */
 export type QueryOf<O extends OperationId> = NonNullable<operations[O]["parameters"]["query"]>;
+
+/**
+ * A list's query as a page keeps it in its address: the server's parameter names (a misspelt or removed one fails
+ * the type check), each value as the text of the address; the server validates and converts the values.
+ */
+export type ListParamsOf<O extends OperationId> = { [K in keyof QueryOf<O>]?: string | number };

@@ -60,6 +60,15 @@ export function assertTransition<S extends string>(
   throw illegalTransition(t, from, to);
 }
 
+/**
+ * For routes whose only purpose is a change (report, decide, withdraw): staying in the same state is refused
+ * too, since the route would otherwise do nothing while answering success.
+ */
+export function assertMove<S extends string>(t: Transitions<S>, from: string, to: string): void {
+  if (from === to) throw illegalTransition(t, from, to);
+  assertTransition(t, from, to);
+}
+
 /** The record as answered, with the states it may move to next (`allowedTransitions`). */
 export const withNext = <S extends string, R extends { status: string }>(t: Transitions<S>, row: R) => ({
   ...row,

@@ -2,6 +2,7 @@ import { type Static, Type } from "typebox";
 import {
   ErrorResponse,
   IsoDate,
+  NextStates,
   Nullable,
   PageQuery,
   ReleaseOutput,
@@ -264,6 +265,7 @@ export const EvaluationDetail = Type.Object({
   team: Type.Array(TeamMember),
   reEvaluations: Type.Array(Type.Object({ id: Uuid, title: Type.String(), startsOn: IsoDate })),
   permissions: Type.Object({ plan: Type.Boolean(), answer: Type.Boolean(), report: Type.Boolean() }),
+  allowedTransitions: NextStates(EVALUATION_STATES),
   ...ReleaseOutput,
 });
 
@@ -415,6 +417,7 @@ export const FollowUpAction = Type.Object({
   dueOn: IsoDate,
   status: StringEnum(ACTION_STATUSES),
   overdue: Type.Boolean(),
+  allowedTransitions: NextStates(ACTION_STATUSES),
 });
 export const ActionInput = Type.Object(
   {

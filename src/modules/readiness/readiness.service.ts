@@ -4,6 +4,7 @@ import { requireVisibleLink, unknownLink } from "../../platform/access/links.js"
 import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput } from "../../platform/access/releasability.js";
 import { writeAudit } from "../../platform/audit.js";
+import { lockRow } from "../../platform/audited-write.js";
 import { isExclusionViolation, isUniqueViolation } from "../../platform/constraint-errors.js";
 import {
   AppError,
@@ -16,6 +17,7 @@ import {
 import { checkUpload, storeFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
+import { allowedFrom, assertMove, assertTransition, withNext } from "../../platform/transitions.js";
 import { notify } from "../notifications/index.js";
 import { certifiedPeople, hasValidQualification } from "../training/index.js";
 import { parseChecklistFile } from "./checklist-import.js";
@@ -39,6 +41,7 @@ import {
   type UnitQuery,
   type VersionInput,
 } from "./readiness.schemas.js";
+import { EVALUATION_TRANSITIONS, FOLLOW_UP_TRANSITIONS } from "./readiness.transitions.js";
 import { computeOutcome, summarise } from "./scoring.js";
 
 // ------------------------------------------------------------------ units
@@ -344,6 +347,7 @@ export function evaluationOutput(ctx: Ctx, row: EvaluationRow) {
   const open = row.state === "planned" || row.state === "in_progress";
   return {
     ...rest,
+    allowedTransitions: allowedFrom(EVALUATION_TRANSITIONS, row.state),
     permissions: {
       plan: can(ctx.viewer, "evaluation.plan", row),
       answer: open && can(ctx.viewer, "evaluation.answer", row),
@@ -467,12 +471,8 @@ export async function updateEvaluation(ctx: Ctx, id: string, patch: EvaluationPa
   const current = await loadEvaluation(ctx, id);
   authorize(ctx.viewer, "evaluation.plan", current);
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom("evaluation")
-      .selectAll()
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const before = await lockRow(trx, "evaluation", { id, missing: "The evaluation" });
+    assertTransition(EVALUATION_TRANSITIONS, before.state, patch.state);
     if (before.state === "reported" || before.state === "cancelled") {
       throw invalidState(`The evaluation is ${before.state} and can no longer change`);
     }
@@ -684,6 +684,8 @@ export async function getResults(ctx: Ctx, id: string) {
     queries.findingsOf(ctx.db, id),
     queries.actionsOf(ctx.db, ctx.viewer, id),
   ]);
+  // Each action with the states it may move to next.
+  const withAllowed = actions.map((action) => withNext(FOLLOW_UP_TRANSITIONS, action));
   const summary = summarise(rows, evaluation.isHeadquarters);
   return {
     evaluationId: id,
@@ -693,7 +695,7 @@ export async function getResults(ctx: Ctx, id: string) {
     outcome: evaluation.outcome,
     summaryStatement: evaluation.summaryStatement,
     findings,
-    actions,
+    actions: withAllowed,
   };
 }
 
@@ -792,7 +794,8 @@ export async function addAction(ctx: Ctx, id: string, input: ActionInput) {
     });
     return row.id;
   });
-  return (await queries.actionsOf(ctx.db, ctx.viewer, id)).find((action) => action.id === actionId)!;
+  const actions = await queries.actionsOf(ctx.db, ctx.viewer, id);
+  return withNext(FOLLOW_UP_TRANSITIONS, actions.find((action) => action.id === actionId)!);
 }
 
 /** Follow-up continues after the report: the unit's coordinator and the team keep actions current. */
@@ -801,14 +804,12 @@ export async function updateAction(ctx: Ctx, id: string, actionId: string, patch
   const evaluation = await loadEvaluation(ctx, id);
   if (!evaluation.onTeam) authorize(ctx.viewer, "evaluation.plan", evaluation);
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom("followUpAction")
-      .selectAll()
-      .where("id", "=", actionId)
-      .where("evaluationId", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!before) throw notFound("The action");
+    const before = await lockRow(trx, "followUpAction", {
+      id: actionId,
+      scope: { evaluationId: id },
+      missing: "The action",
+    });
+    assertTransition(FOLLOW_UP_TRANSITIONS, before.status, patch.status);
     const after = await trx
       .updateTable("followUpAction")
       .set(patch)
@@ -823,7 +824,8 @@ export async function updateAction(ctx: Ctx, id: string, actionId: string, patch
       after,
     });
   });
-  return (await queries.actionsOf(ctx.db, ctx.viewer, id)).find((action) => action.id === actionId)!;
+  const actions = await queries.actionsOf(ctx.db, ctx.viewer, id);
+  return withNext(FOLLOW_UP_TRANSITIONS, actions.find((action) => action.id === actionId)!);
 }
 
 /**
@@ -833,15 +835,8 @@ export async function updateAction(ctx: Ctx, id: string, actionId: string, patch
 export async function report(ctx: Ctx, id: string, input: ReportInput) {
   const current = await requireReporter(ctx, id);
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom("evaluation")
-      .selectAll()
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    if (before.state !== "planned" && before.state !== "in_progress") {
-      throw invalidState(`The evaluation is ${before.state}; it cannot be reported again`);
-    }
+    const before = await lockRow(trx, "evaluation", { id, missing: "The evaluation" });
+    assertMove(EVALUATION_TRANSITIONS, before.state, "reported");
     const summary = summarise(await queries.areaScores(trx, id), current.isHeadquarters);
     if (!summary.complete) {
       throw new AppError(

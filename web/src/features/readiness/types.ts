@@ -77,6 +77,8 @@ export interface EvaluationDetail extends EvaluationSummary {
   team: { id: string; role: "lead" | "evaluator"; certified: boolean; person: PersonRef }[];
   reEvaluations: { id: string; title: string; startsOn: string }[];
   permissions: { plan: boolean; answer: boolean; report: boolean };
+  /** The states the evaluation may move to next (the server's transition table). */
+  allowedTransitions: EvaluationState[];
   releasability: ReleasabilityLevel;
 }
 
@@ -184,6 +186,8 @@ export interface FollowUpAction {
   dueOn: string;
   status: "open" | "in_progress" | "done" | "cancelled";
   overdue: boolean;
+  /** The statuses the action may move to next (the server's transition table). */
+  allowedTransitions: FollowUpAction["status"][];
 }
 
 export interface Results {

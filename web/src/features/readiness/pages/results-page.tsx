@@ -168,7 +168,7 @@ function Actions({ evaluation, results }: { evaluation: EvaluationDetail; result
                         { onError: (error) => notifyError(error, t) },
                       )
                     }
-                    data={(["open", "in_progress", "done", "cancelled"] as const).map((s) => ({
+                    data={[action.status, ...action.allowedTransitions].map((s) => ({
                       value: s,
                       label: t(`results.actionStatuses.${s}`),
                     }))}

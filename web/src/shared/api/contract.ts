@@ -27,6 +27,7 @@ export type QueryOf<O extends OperationId> = NonNullable<operations[O]["paramete
 
 /**
  * A list's query as a page keeps it in its address: the server's parameter names (a misspelt or removed one fails
- * the type check), each value as the text of the address; the server validates and converts the values.
+ * the type check), each value as the address will carry it (text, a number or a flag); the server validates and
+ * converts the values.
  */
-export type ListParamsOf<O extends OperationId> = { [K in keyof QueryOf<O>]?: string | number };
+export type ListParamsOf<O extends OperationId> = { [K in keyof QueryOf<O>]?: string | number | boolean };

@@ -1,133 +1,21 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, fetchAll, type Page, type Ref } from "../../shared/api";
 
-export type ActionStatus = "open" | "in_progress" | "done" | "cancelled";
-export const ACTION_STATUSES: ActionStatus[] = ["open", "in_progress", "done", "cancelled"];
+import type {
+  ActionItem,
+  ActionItemDetail,
+  ActionQuery,
+  ActionStatus,
+  Decision,
+  MeetingActionItems,
+  MeetingDetail,
+  MeetingInput,
+  MeetingQuery,
+  MeetingSeries,
+  MeetingSummary,
+} from "./types";
 
-export interface SeriesRef {
-  id: string;
-  code: string;
-  kind: string;
-  titleEn: string;
-  titleRu: string | null;
-  titleAz: string | null;
-}
-
-export interface MeetingSeries extends SeriesRef {
-  description: string | null;
-  sinceYear: number | null;
-  sample: boolean;
-  meetingCount: number;
-  ownerOrganisationId: string | null;
-  ownerNationId: string | null;
-}
-
-export interface MeetingSummary {
-  id: string;
-  seriesId: string;
-  series: SeriesRef;
-  number: number;
-  numeral: string;
-  title: string | null;
-  startsOn: string;
-  endsOn: string;
-  city: string | null;
-  venue: string | null;
-  hostNation: Ref | null;
-  hostOrganisation: Ref | null;
-  status: "planned" | "held" | "cancelled";
-  sample: boolean;
-  sampleNote: string | null;
-  decisionCount: number;
-}
-
-export interface FileRef {
-  id: string;
-  fileId: string;
-  filename: string;
-  contentType: string;
-  sizeBytes: number;
-}
-
-export interface Decision {
-  id: string;
-  meetingId: string;
-  meetingNumber: number;
-  number: number;
-  reference: string;
-  title: string;
-  agendaItemId: string | null;
-  texts: { language: string; body: string; translationStatus: string }[];
-}
-
-export interface MeetingDetail extends MeetingSummary {
-  minutes: string | null;
-  minutesApprovedOn: string | null;
-  agenda: {
-    id: string;
-    position: number;
-    title: string;
-    presenterName: string | null;
-    presenterNation: Ref | null;
-    presenterOrganisation: Ref | null;
-    note: string | null;
-    documents: FileRef[];
-  }[];
-  delegations: {
-    id: string;
-    nation: Ref | null;
-    organisation: Ref | null;
-    headName: string | null;
-    members: { name: string; position?: string | null }[];
-  }[];
-  decisions: Decision[];
-  canEdit: boolean;
-}
-
-export interface ActionItem {
-  id: string;
-  seriesId: string;
-  series: { id: string; code: string; titleEn: string };
-  raisedMeetingId: string;
-  raisedAt: { id: string; number: number; numeral: string; startsOn: string };
-  decisionId: string | null;
-  decisionReference: string | null;
-  title: string;
-  description: string | null;
-  assigneeNation: Ref | null;
-  assigneeOrganisation: Ref | null;
-  deadline: string | null;
-  status: ActionStatus;
-  closedOn: string | null;
-  evidence: string | null;
-  overdue: boolean;
-  sample: boolean;
-  reviewCount: number;
-  canUpdate: boolean;
-  /** The states the server lets this item move to next (its one transition table). */
-  allowedTransitions: ActionStatus[];
-}
-
-export interface MeetingActionItems {
-  asOf: string;
-  raised: ActionItem[];
-  carriedOver: ActionItem[];
-}
-
-export interface MeetingQuery {
-  seriesId?: string;
-  q?: string;
-  limit?: number;
-  offset?: number;
-}
-
-export interface ActionQuery {
-  seriesId?: string;
-  status?: string;
-  overdue?: boolean;
-  limit?: number;
-  offset?: number;
-}
+export * from "./types";
 
 export const meetingsKeys = {
   all: ["meetings"] as const,
@@ -175,15 +63,6 @@ export const useActionItems = (query: ActionQuery) =>
     queryFn: ({ signal }) => api.get<Page<ActionItem>>("/api/action-items", query, signal),
     placeholderData: keepPreviousData,
   });
-
-export interface MeetingInput {
-  seriesId: string;
-  startsOn: string;
-  endsOn: string;
-  city?: string | null;
-  venue?: string | null;
-  number?: number;
-}
 
 export function useCreateMeeting() {
   const invalidate = useInvalidate();
@@ -255,19 +134,6 @@ export function useUpload() {
         client.invalidateQueries({ queryKey: ["exchange"] }),
       ]),
   });
-}
-
-export interface ActionItemDetail extends ActionItem {
-  reviews: {
-    id: string;
-    meetingId: string;
-    numeral: string;
-    meetingStartsOn: string;
-    status: ActionStatus;
-    note: string | null;
-    createdAt: string;
-  }[];
-  evidenceFiles: FileRef[];
 }
 
 export const useActionItem = (id: string | null) =>

@@ -1,60 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type Page } from "../../shared/api";
+import type { ExchangeCounts, MessageDetail, MessageQuery, MessageSummary, Party, SendInput } from "./types";
 
-export interface Party {
-  kind: "nation" | "organisation";
-  id: string;
-  code: string;
-  nameEn: string;
-}
-
-export interface Receipt {
-  recipientId: string;
-  party: Party;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-}
-
-export interface MessageSummary {
-  id: string;
-  threadId: string;
-  forwardedFromId: string | null;
-  sender: Party;
-  sentBy: string | null;
-  subject: string;
-  excerpt: string;
-  sentAt: string;
-  sample: boolean;
-  recipients: Receipt[];
-  attachmentCount: number;
-  side: "sender" | "recipient" | "observer";
-  awaitingMyAcknowledgement: boolean;
-}
-
-export interface MessageDetail extends MessageSummary {
-  body: string;
-  releaseList: Party[];
-  attachments: { id: string; filename: string; sizeBytes: number }[];
-  canForward: boolean;
-  canAttach: boolean;
-  canWidenRelease: boolean;
-  releaseNationIds: string[];
-  releaseOrganisationIds: string[];
-}
-
-export interface MessageQuery {
-  box?: "inbox" | "sent" | "all";
-  q?: string;
-  limit?: number;
-  offset?: number;
-}
-
-export interface ExchangeCounts {
-  inbox: number;
-  awaitingAcknowledgement: number;
-  sent: number;
-  visible: number;
-}
+export * from "./types";
 
 const keys = {
   all: ["exchange"] as const,
@@ -105,15 +53,6 @@ export const useMyParties = () =>
     queryKey: keys.parties,
     queryFn: ({ signal }) => api.get<{ actsFor: Party[] }>("/api/exchange/parties", undefined, signal),
   });
-
-export interface SendInput {
-  senderNationId?: string;
-  senderOrganisationId?: string;
-  subject: string;
-  body: string;
-  recipientNationIds: string[];
-  recipientOrganisationIds: string[];
-}
 
 export function useSend() {
   const invalidate = useInvalidate();

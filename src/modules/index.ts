@@ -9,6 +9,7 @@ import { notificationsRoutes } from "./notifications/index.js";
 import { operationsRoutes } from "./operations/index.js";
 import { programmesRoutes } from "./programmes/index.js";
 import { readinessRoutes } from "./readiness/index.js";
+import { searchRoutes } from "./search/index.js";
 import { trainingRoutes } from "./training/index.js";
 import { transparencyRoutes } from "./transparency/index.js";
 
@@ -22,6 +23,7 @@ export const modules: RoutesPlugin[] = [
   readinessRoutes,
   operationsRoutes,
   meetingsRoutes,
+  searchRoutes,
   notificationsRoutes,
   importsRoutes,
   auditRoutes,

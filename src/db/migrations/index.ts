@@ -31,4 +31,5 @@ export const migrationNames: readonly string[] = [
   "0026_transparency_log",
   "0027_answer_evidence",
   "0028_transparency_head_period",
+  "0029_global_search",
 ];

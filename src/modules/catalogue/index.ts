@@ -15,3 +15,4 @@ export {
   withdraw as withdrawNomination,
 } from "./catalogue.service.js";
 export { nominationsImporter } from "./nominations-import.js";
+export { searchVisibility } from "./search.queries.js";

@@ -14,3 +14,13 @@ export const meetingsRoutes: RoutesPlugin = async (app, options) => {
 export * as exchangeService from "./exchange.service.js";
 export { seedMeetings } from "./meetings.seed.js";
 export * as meetingsService from "./meetings.service.js";
+
+import type { Ctx } from "../../platform/http/request-context.js";
+import type { SearchVisibility } from "../../platform/search.js";
+import { exchangeScope } from "./exchange.service.js";
+import { searchVisibility as visibilityFor } from "./search.queries.js";
+
+/** The global search's read rules of meetings, decisions, action items and messages, for the caller. */
+export async function searchVisibility(ctx: Ctx): Promise<SearchVisibility> {
+  return visibilityFor(ctx.viewer, await exchangeScope(ctx));
+}

@@ -18,3 +18,4 @@ export const operationsRoutes: RoutesPlugin = async (app, options) => {
   for (const area of areas) await area(app, options);
 };
 export { seedOperations } from "./operations.seed.js";
+export { searchVisibility } from "./search.queries.js";

@@ -8,3 +8,4 @@ export const programmesRoutes: RoutesPlugin = async (app, options) => {
   await programmeBulkRoutes(app, options);
 };
 export { seedProgrammes } from "./programmes.seed.js";
+export { searchVisibility } from "./search.queries.js";

@@ -69,3 +69,4 @@ export function certifiedPeople(
   const query = certifiedQuery(db, qualificationCode, onDate);
   return (viewer ? query.where(visibleTo(viewer, "p")) : query).execute();
 }
+export { searchVisibility } from "./search.queries.js";

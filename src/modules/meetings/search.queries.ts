@@ -1,0 +1,32 @@
+import { expressionBuilder, sql } from "kysely";
+import type { DB } from "../../db/schema/index.js";
+import { can } from "../../platform/access/policy.js";
+import { visibleTo } from "../../platform/access/releasability.js";
+import type { Viewer } from "../../platform/access/viewer.js";
+import type { SearchVisibility } from "../../platform/search.js";
+import { type ExchangeScope, messageVisible } from "./exchange.queries.js";
+import "./meetings.policy.js";
+
+/**
+ * Meetings by their releasability; decisions through their meeting's and action items through the meeting that
+ * raised them (as the decision list and the action tracker); messages by the exchange's rule for the viewer's scope.
+ */
+export function searchVisibility(viewer: Viewer, exchange: ExchangeScope): SearchVisibility {
+  const eb = expressionBuilder<DB, keyof DB>();
+  const result: SearchVisibility = {};
+  if (can(viewer, "meeting.read")) {
+    result.meeting = sql<boolean>`exists (select 1 from meeting where meeting.id = s.record_id
+      and ${visibleTo(viewer, "meeting")(eb)})`;
+    result.decision = sql<boolean>`exists (select 1 from meeting_decision d join meeting dm on dm.id = d.meeting_id
+      where d.id = s.record_id and ${visibleTo(viewer, "dm")(eb)})`;
+  }
+  if (can(viewer, "action_item.read")) {
+    result.action_item = sql<boolean>`exists (select 1 from meeting_action_item ai
+      join meeting rm on rm.id = ai.raised_meeting_id where ai.id = s.record_id and ${visibleTo(viewer, "rm")(eb)})`;
+  }
+  if (can(viewer, "exchange.read")) {
+    result.exchange_message = sql<boolean>`exists (select 1 from exchange_message m where m.id = s.record_id
+      and ${messageVisible(exchange)})`;
+  }
+  return result;
+}

@@ -4,6 +4,16 @@ import path from "node:path";
 export interface Config {
   /** Use this PostgreSQL server; when absent Accord runs its own embedded PostgreSQL in `dataDir`. */
   databaseUrl: string | undefined;
+  /**
+   * "transaction" when DATABASE_URL reaches a pooler in transaction mode (PgBouncer's pool_mode = transaction):
+   * statements go unnamed, as PgBouncer before 1.21 keeps no prepared statements across transactions.
+   */
+  databasePooler: "none" | "transaction";
+  /**
+   * A direct (or session-pooled) connection for what needs a session of its own: the job queue's LISTEN for new
+   * jobs. Absent: DATABASE_URL. Behind a transaction pooler without it, the queue finds new jobs by polling (2 s).
+   */
+  databaseDirectUrl: string | undefined;
   /** Embedded PostgreSQL cluster, stored files and the instance lock live here. */
   dataDir: string;
   /** Port for the embedded PostgreSQL; 0 picks a free one. */
@@ -72,6 +82,12 @@ function signEveryMinutes(env: NodeJS.ProcessEnv): number {
       `ACCORD_TLOG_SIGN_EVERY_MINUTES must divide an hour or be whole hours dividing a day (${SIGN_PERIODS.join(", ")}), got ${value}`,
     );
   return value;
+}
+
+function pooler(raw: string | undefined): Config["databasePooler"] {
+  if (!raw || raw === "none" || raw === "session") return "none";
+  if (raw === "transaction") return "transaction";
+  throw new ConfigError(`DATABASE_POOLER is none, session or transaction, got "${raw}"`);
 }
 
 function witnessUrls(raw: string | undefined): string[] {
@@ -200,6 +216,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const publicUrl = env.ACCORD_PUBLIC_URL || `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
   const config: Config = {
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePooler: pooler(env.DATABASE_POOLER),
+    databaseDirectUrl: env.DATABASE_DIRECT_URL || undefined,
     dataDir: path.resolve(env.ACCORD_DATA_DIR || "data"),
     embeddedPgPort: int(env, "ACCORD_EMBEDDED_PG_PORT", 0),
     host,

@@ -2,7 +2,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.js";
 import { type EmbeddedServer, startEmbeddedPostgres } from "./embedded-postgres.js";
-import { preparingPool } from "./prepared.js";
+import { type PreparingOptions, preparingPool } from "./prepared.js";
 import type { DB } from "./schema/index.js";
 
 // Dates stay ISO strings (no time-zone shifts); bigint counts become numbers (they stay far below 2^53).
@@ -23,9 +23,9 @@ export interface Database {
 
 export type Logger = (level: "info" | "warn" | "debug", message: string) => void;
 
-export function createKysely(pool: pg.Pool): Db {
+export function createKysely(pool: pg.Pool, options: PreparingOptions = {}): Db {
   return new Kysely<DB>({
-    dialect: new PostgresDialect({ pool: preparingPool(pool) }),
+    dialect: new PostgresDialect({ pool: preparingPool(pool, options) }),
     plugins: [new CamelCasePlugin()],
   });
 }
@@ -107,7 +107,14 @@ export async function openDatabase(
     url = embedded.adminUrl("accord");
   }
   const pool = createPool(url, poolSize);
-  const db = createKysely(pool);
+  const db = createKysely(pool, {
+    prepare: config.databasePooler !== "transaction",
+    onPoolerDetected: () =>
+      log(
+        "warn",
+        "DATABASE_URL reaches a pooler in transaction mode (a prepared statement went missing): named prepared statements are off from now on; set DATABASE_POOLER=transaction",
+      ),
+  });
   let closed = false;
   return {
     db,

@@ -40,8 +40,10 @@ export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
 }
 
 /**
- * Applies pending migrations, each in its own transaction, under an advisory lock so that several Accord
- * processes starting together on one server migrate once.
+ * Applies pending migrations, each in its own transaction, so that several Accord processes starting together on
+ * one server migrate once: each transaction takes a transaction-scoped advisory lock and looks again at what is
+ * applied. Not a session lock: behind a pooler in transaction mode (PgBouncer) a session lock stays on whichever
+ * server connection took it, and its unlock may reach another, so the next start would wait for ever.
  */
 export interface MigrationSource {
   names: readonly string[];
@@ -49,6 +51,19 @@ export interface MigrationSource {
 }
 
 const bundled: MigrationSource = { names: migrationNames, load: migrationSql };
+
+async function locked<T>(client: pg.PoolClient, work: () => Promise<T>): Promise<T> {
+  await client.query("begin");
+  try {
+    await client.query("select pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+    const result = await work();
+    await client.query("commit");
+    return result;
+  } catch (error) {
+    await client.query("rollback").catch(() => {});
+    throw error;
+  }
+}
 
 export async function migrate(
   pool: pg.Pool,
@@ -59,13 +74,13 @@ export async function migrate(
   const client = await pool.connect();
   const applied: string[] = [];
   try {
-    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
-    await ensureTable(client);
-    const done = new Map(
-      (
-        await client.query<{ name: string; checksum: string }>("select name, checksum from schema_migration")
-      ).rows.map((row) => [row.name, row.checksum]),
-    );
+    const done = await locked(client, async () => {
+      await ensureTable(client);
+      const { rows } = await client.query<{ name: string; checksum: string }>(
+        "select name, checksum from schema_migration",
+      );
+      return new Map(rows.map((row) => [row.name, row.checksum]));
+    });
     const known = new Set(source.names);
     for (const name of done.keys()) {
       if (!known.has(name)) {
@@ -74,32 +89,42 @@ export async function migrate(
         );
       }
     }
+    const changed = (name: string) =>
+      new MigrationError(`Migration ${name} was changed after it was applied; add a new migration instead`);
     for (const name of source.names) {
       const sql = source.load(name);
       const sum = checksum(sql);
       const existing = done.get(name);
       if (existing) {
-        if (existing !== sum) {
-          throw new MigrationError(
-            `Migration ${name} was changed after it was applied; add a new migration instead`,
-          );
-        }
+        if (existing !== sum) throw changed(name);
         continue;
       }
-      try {
-        await client.query("begin");
-        await client.query(sql);
+      const ran = await locked(client, async () => {
+        // Another process may have applied it since the first look.
+        const { rows } = await client.query<{ checksum: string }>(
+          "select checksum from schema_migration where name = $1",
+          [name],
+        );
+        if (rows[0]) {
+          if (rows[0].checksum !== sum) throw changed(name);
+          return false;
+        }
+        try {
+          await client.query(sql);
+        } catch (error) {
+          throw new MigrationError(
+            `Migration ${name} failed and was rolled back: ${(error as Error).message}`,
+          );
+        }
         await client.query("insert into schema_migration (name, checksum) values ($1, $2)", [name, sum]);
-        await client.query("commit");
-      } catch (error) {
-        await client.query("rollback");
-        throw new MigrationError(`Migration ${name} failed and was rolled back: ${(error as Error).message}`);
+        return true;
+      });
+      if (ran) {
+        applied.push(name);
+        log(`Applied migration ${name}`);
       }
-      applied.push(name);
-      log(`Applied migration ${name}`);
     }
   } finally {
-    await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
     client.release();
   }
   // The job queue's own schema (graphile_worker), which the mail outbox's trigger adds jobs to. It migrates itself

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { PostgresPool, PostgresPoolClient } from "kysely";
 import type pg from "pg";
-import { classifyDatabaseError } from "./connection-errors.js";
+import { classifyDatabaseError, DatabaseUnavailableError } from "./connection-errors.js";
 
 /**
  * Every statement Kysely sends becomes a named prepared statement of its connection, so PostgreSQL parses it
@@ -45,24 +45,71 @@ const rethrow = (error: unknown): never => {
 };
 
 /**
+ * A pooler in transaction mode (PgBouncer before 1.21) hands each transaction whichever server connection is free,
+ * so a statement prepared on one is missing on the next (26000) or already there under its name (42P05).
+ */
+export function isPoolerPreparedError(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (
+    typeof message === "string" &&
+    /prepared statement "k[\w-]+"/.test(message) &&
+    (code === "26000" || code === "42P05")
+  );
+}
+
+export interface PreparingOptions {
+  /** Name statements (default). Off behind a transaction-mode pooler (DATABASE_POOLER=transaction). */
+  prepare?: boolean;
+  /** Told once when a pooler's prepared-statement error turned naming off for this pool. */
+  onPoolerDetected?: () => void;
+}
+
+/**
  * A lost connection (terminated backend, restarted server) surfaces as a DatabaseUnavailableError, which the
  * error handler answers with 503 and Retry-After. The pool's clients carry an error listener of their own
  * (createPool), so a connection that dies while checked out never crashes the process.
  */
-export function preparingPool(pool: pg.Pool): PostgresPool {
+export function preparingPool(pool: pg.Pool, options: PreparingOptions = {}): PostgresPool {
+  let prepare = options.prepare ?? true;
+  // Detected without the setting: from then on this pool sends unnamed statements only, which any pooler passes.
+  const detected = () => {
+    if (prepare) options.onPoolerDetected?.();
+    prepare = false;
+  };
+  const failed = (error: unknown): never => {
+    if (isPoolerPreparedError(error)) {
+      // Inside a transaction the failed statement aborted it: 503, and the client retries.
+      detected();
+      throw new DatabaseUnavailableError(error);
+    }
+    throw classifyDatabaseError(error);
+  };
   return {
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect().catch(rethrow);
+      let inTransaction = false;
       return {
         query: ((statement: unknown, parameters?: ReadonlyArray<unknown>) => {
           if (typeof statement !== "string") return client.query(statement as never);
-          const name = nameOf(statement);
           const values = parameters ? [...parameters] : [];
-          return (
-            prepares(client, name)
-              ? client.query({ name, text: statement, values })
-              : client.query(statement, values)
-          ).catch(rethrow);
+          const unnamed = () => client.query(statement, values);
+          // Transaction control gains nothing from a name, and must never meet a pooler's missing name.
+          if (BEGINS.test(statement)) inTransaction = true;
+          else if (ENDS.test(statement)) inTransaction = false;
+          else if (prepare) {
+            const name = nameOf(statement);
+            if (prepares(client, name))
+              return client.query({ name, text: statement, values }).catch((error: unknown) => {
+                // The statement never ran (its name was missing or taken): outside a transaction it is sent
+                // again, unnamed, and the caller sees nothing of the pooler.
+                if (!inTransaction && isPoolerPreparedError(error)) {
+                  detected();
+                  return unnamed().catch(failed);
+                }
+                return failed(error);
+              });
+          }
+          return unnamed().catch(failed);
         }) as unknown as PostgresPoolClient["query"],
         release: () => client.release(),
       };
@@ -70,3 +117,6 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
     end: () => pool.end(),
   };
 }
+
+const BEGINS = /^\s*(begin|start\s+transaction)\b/i;
+const ENDS = /^\s*(commit|rollback|end|abort)\s*;?\s*$/i;

@@ -6,6 +6,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { type EmbeddedServer, startEmbeddedPostgres } from "../../src/db/embedded-postgres.js";
 import { migrate } from "../../src/db/migrate.js";
+import { type PgBouncer, startPgBouncer } from "./pgbouncer.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -13,6 +14,8 @@ declare module "vitest" {
     pgTemplate: string;
     pgKind: "embedded" | "server";
     runId: string;
+    /** With ACCORD_TEST_POOLER=pgbouncer: the port of a PgBouncer in transaction mode the apps connect through. */
+    pgPoolerPort: number;
   }
 }
 
@@ -60,12 +63,17 @@ export default async function setup(project: TestProject) {
   await pool.end();
   await admin.end();
 
+  // Opt-in (npm run test:cluster): the apps under test reach the server through PgBouncer in transaction mode.
+  let bouncer: PgBouncer | undefined;
+  if (process.env.ACCORD_TEST_POOLER === "pgbouncer") bouncer = await startPgBouncer(adminUrl);
+  project.provide("pgPoolerPort", bouncer?.port ?? 0);
   project.provide("pgAdminUrl", adminUrl);
   project.provide("pgTemplate", template);
   project.provide("pgKind", kind);
   project.provide("runId", runId);
 
   return async () => {
+    await bouncer?.stop();
     const cleanup = new pg.Client({ connectionString: adminUrl });
     await cleanup.connect();
     const { rows } = await cleanup.query<{ datname: string }>(

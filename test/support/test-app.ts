@@ -129,11 +129,19 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     }
   }
   await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${databaseName}`;
+  const direct = new URL(adminUrl);
+  direct.pathname = `/${databaseName}`;
+  // Through PgBouncer in transaction mode when the run asks for it (ACCORD_TEST_POOLER=pgbouncer): the app, the
+  // test's own queries and every pool made from config.databaseUrl; the job queue's LISTEN connects directly.
+  const poolerPort = inject("pgPoolerPort");
+  const url = new URL(direct);
+  if (poolerPort) url.port = String(poolerPort);
+  const pooled = poolerPort
+    ? ({ databasePooler: "transaction", databaseDirectUrl: direct.toString() } as const)
+    : {};
   const pool = createPool(url.toString(), 10);
-  const db = createKysely(pool);
-  const config = loadConfig({}, { databaseUrl: url.toString(), logLevel: "silent", ...overrides });
+  const db = createKysely(pool, { prepare: !poolerPort });
+  const config = loadConfig({}, { databaseUrl: url.toString(), logLevel: "silent", ...pooled, ...overrides });
   // ACCORD_TEST_LOG=error shows the server's own log of a failing test (a 500's cause).
   const testLog = process.env.ACCORD_TEST_LOG;
   const app = await buildApp({ config, db, logger: testLog ? { level: testLog } : false });

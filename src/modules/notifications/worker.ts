@@ -4,7 +4,7 @@ import { Logger, type Runner, run, type TaskList } from "graphile-worker";
 import { sql } from "kysely";
 import type pg from "pg";
 import type { Config } from "../../config.js";
-import { type Db, withErrorListeners } from "../../db/database.js";
+import { createPool, type Db, withErrorListeners } from "../../db/database.js";
 import { pushHead, signAndPublish, signingCron } from "../transparency/index.js";
 import { queueDigests } from "./digest.js";
 import { type DeliveryOptions, deliverDue, type Transport, transportFor } from "./mail/delivery.js";
@@ -112,10 +112,19 @@ export async function startNotificationWorker(input: {
   const logger = new Logger(() => (level, message) => {
     if (level === "error" || level === "warning") log("warn", `job queue: ${message}`);
   });
+  // The queue LISTENs for new jobs on a connection it keeps: behind a transaction-mode pooler that session is not
+  // its own, so it gets a direct connection when DATABASE_DIRECT_URL names one (else it finds jobs by polling).
+  const directUrl = input.config.databaseDirectUrl;
+  const ownPool = directUrl ? createPool(directUrl, 4) : undefined;
+  if (!ownPool && input.config.databasePooler === "transaction")
+    log(
+      "warn",
+      "job queue: DATABASE_POOLER=transaction without DATABASE_DIRECT_URL; new jobs are found by polling",
+    );
   const runner: Runner = await run({
     // Accord's pools carry error listeners already (createPool); any other pool gets them here, for good: a
     // terminated connection of the queue (its LISTEN client, a job's query) must never end the process.
-    pgPool: withErrorListeners(input.pool),
+    pgPool: withErrorListeners(ownPool ?? input.pool),
     concurrency: 2,
     noHandleSignals: true,
     pollInterval: 2000,
@@ -130,6 +139,7 @@ export async function startNotificationWorker(input: {
     async stop() {
       await runner.stop();
       transport.close();
+      await ownPool?.end();
     },
   };
 }

@@ -3,6 +3,7 @@ import {
   IsoDate,
   IsoDateTime,
   LongText,
+  NextStates,
   Nullable,
   PageQuery,
   ReleaseInput,
@@ -26,14 +27,9 @@ export const ACTIVITY_KINDS = [
 export const ELIGIBILITIES = ["everyone", "alliance_members", "partners", "named_nations"] as const;
 export const ACTIVITY_STATUSES = ["draft", "published", "closed", "completed", "cancelled"] as const;
 export const EVENT_STATUSES = ["planned", "open", "closed", "completed", "cancelled"] as const;
-export const NOMINATION_STATUSES = [
-  "nominated",
-  "accepted",
-  "waitlisted",
-  "declined",
-  "withdrawn",
-  "cancelled",
-] as const;
+/** Where a nomination stands: still open to decisions, then ended. */
+const NOMINATION_OPEN = ["nominated", "accepted", "waitlisted"] as const;
+export const NOMINATION_STATUSES = [...NOMINATION_OPEN, "declined", "withdrawn", "cancelled"] as const;
 export const DECISIONS = ["accept", "waitlist", "decline", "cancel"] as const;
 export const ATTENDANCE = ["attended", "partly", "absent"] as const;
 export const ACCEPTANCE = ["manual", "first_come"] as const;
@@ -203,6 +199,7 @@ export const ActivityDetail = Type.Object({
   copiedFromId: Nullable(Uuid),
   events: Type.Array(EventSummary),
   canEdit: Type.Boolean(),
+  allowedTransitions: NextStates(ACTIVITY_STATUSES),
   canNominate: Type.Boolean(),
   ...ReleaseOutput,
 });
@@ -320,6 +317,7 @@ export const EventDetail = Type.Object({
   sessions: Type.Array(Session),
   seats: SeatGauge,
   canManage: Type.Boolean(),
+  allowedTransitions: NextStates(EVENT_STATUSES),
   canNominate: Type.Boolean(),
 });
 
@@ -430,6 +428,7 @@ export const Nomination = Type.Object({
   warnings: Type.Array(Warning),
   decidedAt: Nullable(IsoDateTime),
   createdAt: IsoDateTime,
+  allowedTransitions: NextStates(NOMINATION_STATUSES),
 });
 
 export const NominationQuery = Type.Object(

@@ -6,6 +6,7 @@ import { type Action, authorize, can } from "../../platform/access/policy.js";
 import { canRead, releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
 import { hasRole, isAdministrator, readsEverything, type Viewer } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
+import { lockRow } from "../../platform/audited-write.js";
 import { isUniqueViolation } from "../../platform/constraint-errors.js";
 import {
   AppError,
@@ -18,6 +19,7 @@ import {
 import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { renderCalendar } from "../../platform/icalendar.js";
+import { allowedFrom, assertMove, assertTransition, withNext } from "../../platform/transitions.js";
 import { notifyNominations } from "../notifications/index.js";
 import { organises } from "./catalogue.policy.js";
 import * as queries from "./catalogue.queries.js";
@@ -42,6 +44,7 @@ import type {
   SessionInput,
   WithdrawInput,
 } from "./catalogue.schemas.js";
+import { ACTIVITY_TRANSITIONS, EVENT_TRANSITIONS, NOMINATION_TRANSITIONS } from "./catalogue.transitions.js";
 
 type Trx = Kysely<DB>;
 
@@ -75,6 +78,7 @@ export async function getActivity(ctx: Ctx, id: string) {
     copiedFromId: full.copiedFromId,
     events,
     canEdit: can(ctx.viewer, "activity.update", activity),
+    allowedTransitions: allowedFrom(ACTIVITY_TRANSITIONS, summary.status),
     canNominate:
       summary.status === "published" &&
       (isAdministrator(ctx.viewer) || hasRole(ctx.viewer, "national_coordinator")),
@@ -251,14 +255,6 @@ export async function updateActivity(ctx: Ctx, id: string, patch: ActivityPatch)
   return getActivity(ctx, id);
 }
 
-const STATUS_MOVES: Record<string, string[]> = {
-  draft: ["published", "cancelled"],
-  published: ["closed", "completed", "cancelled", "draft"],
-  closed: ["published", "completed", "cancelled"],
-  completed: [],
-  cancelled: [],
-};
-
 export async function changeActivityStatus(ctx: Ctx, id: string, input: ActivityStatusChange) {
   authorize(ctx.viewer, "activity.read");
   if (input.status === "cancelled" && !input.reason)
@@ -266,8 +262,7 @@ export async function changeActivityStatus(ctx: Ctx, id: string, input: Activity
   await ctx.db.transaction().execute(async (trx) => {
     const before = await visibleActivity(ctx, trx, id);
     authorize(ctx.viewer, "activity.update", before);
-    if (!STATUS_MOVES[before.status]?.includes(input.status))
-      throw invalidState(`An activity that is ${before.status} cannot become ${input.status}`);
+    assertMove(ACTIVITY_TRANSITIONS, before.status, input.status);
     const after = await trx
       .updateTable("activity")
       .set({
@@ -437,6 +432,7 @@ export async function getEvent(ctx: Ctx, id: string) {
         .map((row) => ({ ...row, quota: event.nationQuota })),
     },
     canManage,
+    allowedTransitions: allowedFrom(EVENT_TRANSITIONS, event.status),
     canNominate:
       activity.status === "published" &&
       ["planned", "open"].includes(event.status) &&
@@ -482,6 +478,7 @@ export async function updateEvent(ctx: Ctx, id: string, patch: EventPatch) {
     const locked = await queries.lockEvent(trx, id);
     if (!locked) throw notFound("The event");
     const before = await trx.selectFrom("event").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    assertTransition(EVENT_TRANSITIONS, before.status, patch.status);
     if (before.status === "cancelled") throw invalidState("The event is cancelled");
     const startsOn = patch.startsOn ?? before.startsOn;
     const endsOn = patch.endsOn ?? before.endsOn;
@@ -542,7 +539,7 @@ export async function updateEvent(ctx: Ctx, id: string, patch: EventPatch) {
 async function cancelEventInTransaction(ctx: Ctx, trx: Trx, id: string, reason: string) {
   const locked = await queries.lockEvent(trx, id);
   if (!locked) throw notFound("The event");
-  if (locked.status === "cancelled") throw invalidState("The event is already cancelled");
+  assertMove(EVENT_TRANSITIONS, locked.status, "cancelled");
   await trx
     .updateTable("event")
     .set({ status: "cancelled", cancelReason: reason })
@@ -736,7 +733,8 @@ function withNoteFor<R extends queries.NominationRow & queries.NominationOwners>
     personId: row.personId,
     activity: { organiserId, hostInstitutionId },
   };
-  return { ...rest, note: can(viewer, "nomination.read_note", record) ? row.note : null };
+  const note = can(viewer, "nomination.read_note", record) ? row.note : null;
+  return withNext(NOMINATION_TRANSITIONS, { ...rest, note });
 }
 
 async function nominationOutput(ctx: Ctx, db: Trx, id: string) {
@@ -820,7 +818,7 @@ export async function nominate(ctx: Ctx, eventId: string, input: NominationInput
       throw error;
     });
   if (!taken) throw invalidState("The event stopped taking nominations");
-  return taken;
+  return withNext(NOMINATION_TRANSITIONS, taken);
 }
 
 export async function listNominations(ctx: Ctx, query: NominationQuery) {
@@ -866,12 +864,6 @@ const DECISION_STATUS = {
   decline: "declined",
   cancel: "cancelled",
 } as const;
-const DECISION_FROM: Record<keyof typeof DECISION_STATUS, string[]> = {
-  accept: ["nominated", "waitlisted"],
-  waitlist: ["nominated", "accepted"],
-  decline: ["nominated", "waitlisted", "accepted"],
-  cancel: ["accepted", "waitlisted", "nominated"],
-};
 
 /** One organiser decision in its own transaction, under the event's row lock. */
 export async function decide(ctx: Ctx, id: string, input: DecisionInput) {
@@ -883,15 +875,9 @@ export async function decide(ctx: Ctx, id: string, input: DecisionInput) {
   await ctx.db.transaction().execute(async (trx) => {
     const event = await queries.lockEvent(trx, found.eventId);
     if (!event) throw notFound("The event");
-    const before = await trx
-      .selectFrom("nomination")
-      .selectAll()
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const before = await lockRow(trx, "nomination", { id, missing: "The nomination" });
     const status = DECISION_STATUS[input.decision];
-    if (!DECISION_FROM[input.decision].includes(before.status))
-      throw invalidState(`A ${before.status} nomination cannot be ${status}`);
+    assertMove(NOMINATION_TRANSITIONS, before.status, status);
     if (event.status === "cancelled" || event.status === "completed")
       throw invalidState(`The event is ${event.status}`);
     if (status === "accepted") {
@@ -959,14 +945,8 @@ export async function withdraw(ctx: Ctx, id: string, input: WithdrawInput) {
   await ctx.db.transaction().execute(async (trx) => {
     const event = await queries.lockEvent(trx, found.eventId);
     if (!event) throw notFound("The event");
-    const before = await trx
-      .selectFrom("nomination")
-      .selectAll()
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    if (!["nominated", "accepted", "waitlisted"].includes(before.status))
-      throw invalidState(`A ${before.status} nomination cannot be withdrawn`);
+    const before = await lockRow(trx, "nomination", { id, missing: "The nomination" });
+    assertMove(NOMINATION_TRANSITIONS, before.status, "withdrawn");
     await trx
       .updateTable("nomination")
       .set({

@@ -78,7 +78,7 @@ describe("an organiser's decision", () => {
     expect((await withdraw(id)).status).toBe(200);
     const refused = await decide(id, "accept");
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toBe("A withdrawn nomination cannot be accepted");
+    expect(refused.body.message).toBe("The nomination is withdrawn; it cannot become accepted");
   });
 
   it("is refused once the event is completed, naming its state", async () => {
@@ -114,10 +114,12 @@ describe("a withdrawal", () => {
     expect((await withdraw(accepted)).status).toBe(200);
     const again = await withdraw(waitlisted);
     expect(again.status).toBe(409);
-    expect(again.body.message).toBe("A withdrawn nomination cannot be withdrawn");
+    expect(again.body.message).toBe("The nomination is withdrawn; it cannot become withdrawn");
     const declined = await nominee(eventId);
     expect((await decide(declined, "decline", "Prerequisites missing")).status).toBe(200);
-    expect((await withdraw(declined)).body.message).toBe("A declined nomination cannot be withdrawn");
+    expect((await withdraw(declined)).body.message).toBe(
+      "The nomination is declined; it cannot become withdrawn",
+    );
     expect(await kindsFor(colleague, accepted)).toContain("nomination.withdrawn");
   });
 });

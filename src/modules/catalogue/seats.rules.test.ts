@@ -300,7 +300,7 @@ describe("an activity's cancellation", () => {
 
     const refused = await move(activity.id, { status: "published" });
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toBe("An activity that is cancelled cannot become published");
+    expect(refused.body.message).toBe("The activity is cancelled; it cannot become published");
   });
 });
 

@@ -7,11 +7,8 @@ import { notifyError, notifySuccess } from "../../../shared/ui";
 import { useInvalidateCatalogue } from "../api";
 import type { ActivityDetail } from "../types";
 
-const NEXT_STATUSES: Record<string, string[]> = {
-  draft: ["published", "cancelled"],
-  published: ["closed", "completed", "cancelled"],
-  closed: ["published", "completed", "cancelled"],
-};
+// Back to draft is the server's to allow, not a button of the page.
+const offered = (activity: ActivityDetail) => activity.allowedTransitions.filter((s) => s !== "draft");
 
 /** The organiser's controls on an activity: edit, move through its life cycle, copy to a year, add an event. */
 export function ActivityActions({ activity }: { activity: ActivityDetail }) {
@@ -53,7 +50,7 @@ export function ActivityActions({ activity }: { activity: ActivityDetail }) {
       <Button component={Link} to={`/catalogue/activities/${activity.id}/edit`} variant="default" size="xs">
         {t("form.edit")}
       </Button>
-      {(NEXT_STATUSES[activity.status] ?? [])
+      {offered(activity)
         .filter((status) => status !== "cancelled")
         .map((status) => (
           <Button
@@ -66,7 +63,7 @@ export function ActivityActions({ activity }: { activity: ActivityDetail }) {
             {t(`form.to.${status}`)}
           </Button>
         ))}
-      {NEXT_STATUSES[activity.status]?.includes("cancelled") && (
+      {activity.allowedTransitions.includes("cancelled") && (
         <Button size="xs" color="red" variant="subtle" onClick={() => setCancelOpen(true)}>
           {t("form.to.cancelled")}
         </Button>

@@ -18,7 +18,9 @@ import { notifyError, notifySuccess } from "../../../shared/ui";
 import { useInvalidateCatalogue } from "../api";
 import type { EventDetail } from "../types";
 
-const STATUSES = ["planned", "open", "closed", "completed"] as const;
+// The statuses the form offers: where the event is and where the server's table lets it go (cancel has its button).
+const statusesOf = (event: EventDetail) =>
+  [event.status, ...event.allowedTransitions].filter((status) => status !== "cancelled");
 
 interface EventValues {
   title: string;
@@ -130,15 +132,17 @@ export function EventActions({ event }: { event: EventDetail }) {
       <Button size="xs" variant="default" onClick={open} data-testid="event-edit">
         {t("eventEdit.edit")}
       </Button>
-      <Button
-        size="xs"
-        color="red"
-        variant="subtle"
-        onClick={() => setCancelling(true)}
-        data-testid="event-cancel"
-      >
-        {t("eventEdit.cancel")}
-      </Button>
+      {event.allowedTransitions.includes("cancelled") && (
+        <Button
+          size="xs"
+          color="red"
+          variant="subtle"
+          onClick={() => setCancelling(true)}
+          data-testid="event-cancel"
+        >
+          {t("eventEdit.cancel")}
+        </Button>
+      )}
       <Modal opened={editing} onClose={() => setEditing(false)} title={t("eventEdit.edit")} size="lg">
         <form onSubmit={save} noValidate data-testid="event-form">
           <Stack>
@@ -183,7 +187,7 @@ export function EventActions({ event }: { event: EventDetail }) {
               />
               <Select
                 label={t("fields.status")}
-                data={STATUSES.map((value) => ({ value, label: t(`statuses.${value}`) }))}
+                data={statusesOf(event).map((value) => ({ value, label: t(`statuses.${value}`) }))}
                 allowDeselect={false}
                 {...form.getInputProps("status")}
               />

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { notifyError, notifySuccess } from "../../../shared/ui";
 import { useDecide, useRecordAttendance, useWithdraw } from "../api";
-import type { Decision, Nomination } from "../types";
+import type { Decision, Nomination, NominationStatus } from "../types";
 import { NominationStatusBadge, useDateRange } from "./labels";
 import { NominationEdit } from "./nomination-edit";
 
@@ -19,11 +19,20 @@ interface Props {
   selectable?: { selected: Set<string>; onChange: (selected: Set<string>) => void };
 }
 
+// The decisions offered for each status; each shown only where the server's table allows its outcome.
 const DECISIONS: Record<string, Decision[]> = {
   nominated: ["accept", "waitlist", "decline"],
   waitlisted: ["accept", "decline", "cancel"],
   accepted: ["waitlist", "decline", "cancel"],
 };
+const OUTCOME: Record<Decision, NominationStatus> = {
+  accept: "accepted",
+  waitlist: "waitlisted",
+  decline: "declined",
+  cancel: "cancelled",
+};
+const offered = (n: Nomination) =>
+  (DECISIONS[n.status] ?? []).filter((d) => n.allowedTransitions.includes(OUTCOME[d]));
 
 export function NominationsTable({ nominations, canManage, canWithdraw, showEvent, selectable }: Props) {
   const { t } = useTranslation("catalogue");
@@ -133,7 +142,7 @@ export function NominationsTable({ nominations, canManage, canWithdraw, showEven
                   <Table.Td>
                     <Group gap={4}>
                       {canManage(n) &&
-                        (DECISIONS[n.status] ?? []).map((decision) => (
+                        offered(n).map((decision) => (
                           <Button
                             key={decision}
                             size="compact-xs"
@@ -186,7 +195,7 @@ export function NominationsTable({ nominations, canManage, canWithdraw, showEven
                       {canWithdraw(n) && ["nominated", "accepted", "waitlisted"].includes(n.status) && (
                         <NominationEdit nomination={n} />
                       )}
-                      {canWithdraw(n) && ["nominated", "accepted", "waitlisted"].includes(n.status) && (
+                      {canWithdraw(n) && n.allowedTransitions.includes("withdrawn") && (
                         <Button
                           size="compact-xs"
                           variant="subtle"

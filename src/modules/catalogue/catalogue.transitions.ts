@@ -1,0 +1,46 @@
+import { defineTransitions } from "../../platform/transitions.js";
+import type { ACTIVITY_STATUSES, EVENT_STATUSES, NOMINATION_STATUSES } from "./catalogue.schemas.js";
+
+/** Life cycles of the catalogue (docs/life-cycles.md). */
+
+/**
+ * An activity of the menu is published, closed to nominations (and reopened), completed or cancelled (with a
+ * reason, cancelling its events); a published one goes back to draft while nobody relies on it yet.
+ */
+export const ACTIVITY_TRANSITIONS = defineTransitions<(typeof ACTIVITY_STATUSES)[number]>("The activity", {
+  draft: ["published", "cancelled"],
+  published: ["draft", "closed", "completed", "cancelled"],
+  closed: ["published", "completed", "cancelled"],
+  completed: [],
+  cancelled: [],
+});
+
+/**
+ * An event takes nominations while planned or open; closed stops them (and may reopen); completed once held;
+ * cancelled (`POST /api/events/{id}/cancel`, with a reason) cancels its nominations. Completed and cancelled end it.
+ */
+export const EVENT_TRANSITIONS = defineTransitions<(typeof EVENT_STATUSES)[number]>("The event", {
+  planned: ["open", "closed", "completed", "cancelled"],
+  open: ["closed", "completed", "cancelled"],
+  closed: ["open", "completed", "cancelled"],
+  completed: [],
+  cancelled: [],
+});
+
+/**
+ * A nomination is decided by the organiser (`POST /api/nominations/{id}/decision`: accept, waitlist, decline,
+ * cancel) or withdrawn by its nation (`POST /api/nominations/{id}/withdraw`); the waitlist is served by promotion
+ * (waitlisted → accepted). Nobody asks for `nominated`: it is where a nomination starts.
+ */
+export const NOMINATION_TRANSITIONS = defineTransitions<(typeof NOMINATION_STATUSES)[number]>(
+  "The nomination",
+  {
+    nominated: ["accepted", "waitlisted", "declined", "withdrawn", "cancelled"],
+    accepted: ["waitlisted", "declined", "withdrawn", "cancelled"],
+    waitlisted: ["accepted", "declined", "withdrawn", "cancelled"],
+    declined: [],
+    withdrawn: [],
+    cancelled: [],
+  },
+  "body.decision",
+);

@@ -9,6 +9,7 @@ import { notificationsFeature } from "../features/notifications/routes";
 import { exercisesNavFeature, operationsFeature } from "../features/operations/routes";
 import { programmesFeature, programmesNavFeature } from "../features/programmes/routes";
 import { readinessFeature, readinessNavFeature } from "../features/readiness/routes";
+import { searchFeature } from "../features/search/routes";
 import { trainingFeature, trainingNavFeature } from "../features/training/routes";
 import type { Feature } from "./feature";
 
@@ -33,6 +34,7 @@ export const features: Feature[] = [
   meetingsFeature,
   exchangeFeature,
   notificationsFeature,
+  searchFeature,
   auditFeature,
   adminFeature,
 ];

@@ -31,6 +31,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from "react-router-dom";
 import { useSignOut } from "../features/auth/api";
 import { NotificationBell } from "../features/notifications/components/notification-bell";
+import { HeaderSearch } from "../features/search/components/header-search";
 import { usePermissions } from "../shared/auth";
 import { changeLanguage } from "../shared/i18n/i18n";
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from "../shared/i18n/languages";
@@ -323,6 +324,7 @@ export function ShellLayout() {
             </Anchor>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <HeaderSearch />
             <NotificationBell />
             <LanguageMenu />
             <UserMenu onChangePassword={passwordModal.open} />

@@ -26,6 +26,8 @@ export const common = defineResources({
     header: {
       language: "Language",
       signIn: "Sign in",
+      search: "Search everything",
+      searchPlaceholder: "Search…",
       userMenu: "User menu",
       changePassword: "Change password",
       signOut: "Sign out",
@@ -154,6 +156,8 @@ export const common = defineResources({
     header: {
       language: "Dil",
       signIn: "Daxil ol",
+      search: "Hər yerdə axtar",
+      searchPlaceholder: "Axtarış…",
       userMenu: "İstifadəçi menyusu",
       changePassword: "Şifrəni dəyiş",
       signOut: "Çıxış",
@@ -283,6 +287,8 @@ export const common = defineResources({
     header: {
       language: "Язык",
       signIn: "Войти",
+      search: "Искать везде",
+      searchPlaceholder: "Поиск…",
       userMenu: "Меню пользователя",
       changePassword: "Сменить пароль",
       signOut: "Выйти",

@@ -374,7 +374,13 @@ function DecisionsSection({ meeting }: { meeting: MeetingDetail }) {
       ) : (
         <Stack gap="sm">
           {meeting.decisions.map((decision) => (
-            <Card key={decision.id} withBorder padding="sm" data-testid="decision">
+            <Card
+              key={decision.id}
+              id={`decision-${decision.id}`}
+              withBorder
+              padding="sm"
+              data-testid="decision"
+            >
               <Group gap="xs" mb={4}>
                 <Badge variant="filled" data-testid="decision-reference">
                   {decision.reference}

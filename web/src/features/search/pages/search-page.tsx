@@ -1,0 +1,76 @@
+import { Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router-dom";
+import { EmptyState, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { hitPath, type SearchHit, useSearch } from "../api";
+
+/** The title in the reader's language where the record has one. */
+function titleOf(hit: SearchHit, language: string) {
+  if (language === "az" && hit.titleAz) return hit.titleAz;
+  if (language === "ru" && hit.titleRu) return hit.titleRu;
+  return hit.titleEn;
+}
+
+/** The global search's results, grouped by kind; the query comes from the header's box (`?q=`). */
+export function SearchPage() {
+  const { t, i18n } = useTranslation("search");
+  const [params] = useSearchParams();
+  const q = (params.get("q") ?? "").trim();
+  const search = useSearch({ q, limit: 10 });
+
+  return (
+    <Stack>
+      <PageHeader title={q ? t("resultsFor", { q }) : t("title")} documentTitle={t("title")} />
+      {!q ? (
+        <EmptyState title={t("typeWords")} />
+      ) : (
+        <QueryBoundary query={search}>
+          {(result) =>
+            result.groups.length === 0 ? (
+              <EmptyState title={t("none")} />
+            ) : (
+              <Stack data-testid="search-results">
+                <Text c="dimmed" size="sm" data-testid="search-total">
+                  {t("total", { count: result.total })}
+                </Text>
+                {result.groups.map((group) => (
+                  <Card key={group.kind} withBorder padding="sm" data-testid={`search-group-${group.kind}`}>
+                    <Group justify="space-between" mb="xs">
+                      <Title order={3} size="h5">
+                        {t(`kinds.${group.kind}`)}
+                      </Title>
+                      <Badge variant="light" data-testid="search-group-total">
+                        {group.items.length < group.total
+                          ? t("more", { shown: group.items.length, total: group.total })
+                          : group.total}
+                      </Badge>
+                    </Group>
+                    <Stack gap={4}>
+                      {group.items.map((hit) => (
+                        <Group key={hit.id} gap="xs" wrap="nowrap">
+                          {hit.code && (
+                            <Text size="xs" c="dimmed" ff="monospace">
+                              {hit.code}
+                            </Text>
+                          )}
+                          <Anchor component={Link} to={hitPath(hit)} data-testid={`search-hit-${hit.kind}`}>
+                            {titleOf(hit, i18n.language)}
+                          </Anchor>
+                          {!hit.exact && (
+                            <Badge size="xs" variant="outline" color="gray">
+                              {t("close")}
+                            </Badge>
+                          )}
+                        </Group>
+                      ))}
+                    </Stack>
+                  </Card>
+                ))}
+              </Stack>
+            )
+          }
+        </QueryBoundary>
+      )}
+    </Stack>
+  );
+}

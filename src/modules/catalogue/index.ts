@@ -16,3 +16,4 @@ export {
 } from "./catalogue.service.js";
 export { nominationsImporter } from "./nominations-import.js";
 export { searchVisibility } from "./search.queries.js";
+export { eventTimelineParts } from "./timeline.queries.js";

@@ -24,3 +24,4 @@ import { searchVisibility as visibilityFor } from "./search.queries.js";
 export async function searchVisibility(ctx: Ctx): Promise<SearchVisibility> {
   return visibilityFor(ctx.viewer, await exchangeScope(ctx));
 }
+export { meetingsTimelineParts } from "./timeline.queries.js";

@@ -19,3 +19,4 @@ export const operationsRoutes: RoutesPlugin = async (app, options) => {
 };
 export { seedOperations } from "./operations.seed.js";
 export { searchVisibility } from "./search.queries.js";
+export { operationsTimelineParts } from "./timeline.queries.js";

@@ -3,13 +3,7 @@ import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
-import type {
-  FrameworkQuery,
-  GoalQuery,
-  PlanQuery,
-  ProgrammeQuery,
-  TimelineQuery,
-} from "./programmes.schemas.js";
+import type { FrameworkQuery, GoalQuery, PlanQuery, ProgrammeQuery } from "./programmes.schemas.js";
 
 type Q = Kysely<DB>;
 
@@ -501,7 +495,7 @@ export interface ItemRow {
  * programme's span; "completed" counts those of them marked completed. An own item's outcome is recorded by
  * hand. Only items of programmes the viewer may see are returned.
  */
-function itemRowsSql(viewer: Viewer, filter: RawBuilder<unknown>) {
+export function itemRowsSql(viewer: Viewer, filter: RawBuilder<unknown>) {
   return sql`
     select pi.id, pi.programme_id, ap.title as programme_title, pi.activity_id,
       case when a.id is null then null else json_build_object(
@@ -799,82 +793,6 @@ export function findMilestone(db: Q, viewer: Viewer, id: string) {
     .where("m.id", "=", id)
     .selectAll("m")
     .executeTakeFirst();
-}
-
-export interface TimelineRow {
-  kind: string;
-  id: string;
-  startsOn: string;
-  precision: string;
-  endsOn: string | null;
-  title: string;
-  titleAz: string | null;
-  titleRu: string | null;
-  detail: string | null;
-  link: string | null;
-  source: string | null;
-  sample: boolean;
-  discrepancy: boolean;
-}
-
-/**
- * Everything dated about a nation's partnership, each kind from its own table with its own releasability.
- * Deployments and exercises are read from the operations capability's tables when they exist.
- */
-export async function timeline(db: Q, viewer: Viewer, query: TimelineQuery): Promise<TimelineRow[]> {
-  const nationId = query.nationId;
-  const hasOperations = await sql<{ present: boolean }>`
-    select to_regclass('contingent_rotation') is not null and to_regclass('exercise_participant') is not null as present`
-    .execute(db)
-    .then((r) => r.rows[0]?.present ?? false);
-  const parts: RawBuilder<unknown>[] = [
-    sql`select 'milestone' as kind, m.id, m.occurred_on as starts_on, m.precision, null::date as ends_on,
-        m.title_en as title, m.title_az, m.title_ru, m.description as detail, null as link, m.source, m.sample,
-        false as discrepancy
-      from partnership_milestone m where m.nation_id = ${nationId} and ${visible(viewer, "m")}`,
-    sql`select 'framework', fd.id, fd.signed_on, fd.signed_precision, fd.valid_until, fd.title, null, null,
-        pk.name_en, '/programmes/frameworks/' || fd.id, fd.source, fd.sample, false
-      from framework_document fd join plan_kind pk on pk.code = fd.kind
-      where fd.nation_id = ${nationId} and fd.signed_on is not null and ${visible(viewer, "fd")}`,
-    sql`select 'plan_period', pp.id, min(s.starts_on),
-        (array_agg(s.start_precision order by s.starts_on))[1],
-        case when bool_or(s.ends_on is null) then null else max(s.ends_on) end,
-        p.title || ' ' || pp.label, null, null,
-        string_agg(distinct s.source, '; '), '/programmes/periods/' || pp.id, string_agg(distinct s.source, '; '),
-        bool_or(s.sample) or p.sample,
-        count(distinct (s.starts_on, s.ends_on)) > 1
-      from plan_period pp join plan p on p.id = pp.plan_id join period_statement s on s.period_id = pp.id
-      where p.nation_id = ${nationId} and ${visible(viewer, "p")}
-      group by pp.id, p.title, p.sample`,
-    sql`select 'programme', ap.id, make_date(ap.first_year, 1, 1), 'year', make_date(ap.last_year, 12, 31),
-        ap.title, null, null, ap.status, '/programmes/annual/' || ap.id, null, ap.sample, false
-      from annual_programme ap where ap.nation_id = ${nationId} and ${visible(viewer, "ap")}`,
-    sql`select 'goal', g.id, coalesce(make_date(g.agreed_year, 1, 1), g.target_on), 'year', g.target_on,
-        g.code || ' ' || g.title, null, null, g.status, '/programmes/goals/' || g.id, null, g.sample, false
-      from partnership_goal g
-      where g.nation_id = ${nationId} and (g.agreed_year is not null or g.target_on is not null)
-        and ${visible(viewer, "g")}`,
-  ];
-  if (hasOperations) {
-    parts.push(
-      sql`select 'deployment', r.id, r.starts_on, r.start_precision, r.ends_on,
-          c.name || coalesce(' — ' || r.label, ''), null, null, o.name, null, o.source, r.sample or c.sample, false
-        from contingent_rotation r join contingent c on c.id = r.contingent_id join operation o on o.id = c.operation_id
-        where c.nation_id = ${nationId} and ${visible(viewer, "c")}`,
-      sql`select 'exercise', x.id, x.starts_on, 'day', x.ends_on, x.name, null, null, xp.role, null, x.source,
-          x.sample, false
-        from exercise_participant xp join exercise x on x.id = xp.exercise_id
-        where xp.nation_id = ${nationId} and x.status <> 'cancelled' and ${visible(viewer, "x")}`,
-    );
-  }
-  const kinds = query.kinds ? query.kinds.split(",") : null;
-  const { rows } = await sql<TimelineRow>`
-    select * from (${sql.join(parts, sql` union all `)}) t
-    where (${kinds}::text[] is null or t.kind = any(${kinds}::text[]))
-      and (${query.fromYear ?? null}::int is null or coalesce(t.ends_on, t.starts_on) >= make_date(${query.fromYear ?? 1900}::int, 1, 1))
-      and (${query.toYear ?? null}::int is null or t.starts_on <= make_date(${query.toYear ?? 2200}::int, 12, 31))
-    order by t.starts_on, t.kind, t.title`.execute(db);
-  return rows;
 }
 
 /** Every area of cooperation with its names, for reports in the reader's language. */

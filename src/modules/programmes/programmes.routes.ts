@@ -47,8 +47,6 @@ import {
   ProgrammeReport,
   ProgrammeSummary,
   StatementInput,
-  Timeline,
-  TimelineQuery,
   YearFigure,
 } from "./programmes.schemas.js";
 import * as service from "./programmes.service.js";
@@ -587,18 +585,5 @@ export const programmesRoutes: RoutesPlugin = async (app) => {
     "/api/partnership-milestones/:id",
     { schema: { tags: timeline, params: IdParams, response: { 200: Deleted, ...errorResponses } } },
     async (request) => service.deleteMilestone(ctxOf(request), request.params.id),
-  );
-  app.get(
-    "/api/partnership-timeline",
-    {
-      schema: {
-        tags: timeline,
-        summary:
-          "Milestones, framework documents, plan periods, programmes, goals, deployments and exercises of a nation",
-        querystring: TimelineQuery,
-        response: { 200: Timeline, ...errorResponses },
-      },
-    },
-    async (request) => service.getTimeline(ctxOf(request), request.query),
   );
 };

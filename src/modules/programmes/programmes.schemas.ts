@@ -27,15 +27,6 @@ export const GOAL_STATUSES = [
 export const RATINGS = ["fully_met", "largely_met", "partially_met", "not_met"] as const;
 export const MILESTONE_KINDS = ["milestone", "agreement", "deployment", "visit", "role", "event"] as const;
 export const OWN_OUTCOMES = ["done", "not_done", "cancelled"] as const;
-export const TIMELINE_KINDS = [
-  "milestone",
-  "framework",
-  "plan_period",
-  "programme",
-  "goal",
-  "deployment",
-  "exercise",
-] as const;
 export const EXPORT_FORMATS = ["json", "csv", "xlsx", "pdf"] as const;
 const Precision = StringEnum(PRECISIONS);
 const Code = Type.String({ pattern: "^[A-Z0-9][A-Z0-9_.-]{1,59}$", description: "Upper-case code" });
@@ -677,39 +668,6 @@ export const MilestoneInput = Type.Object(
   { additionalProperties: false },
 );
 export type MilestoneInput = Static<typeof MilestoneInput>;
-
-export const TimelineEntry = Type.Object({
-  kind: StringEnum(TIMELINE_KINDS),
-  id: Uuid,
-  startsOn: IsoDate,
-  precision: Precision,
-  endsOn: Nullable(IsoDate),
-  title: Type.String(),
-  titleAz: Nullable(Type.String()),
-  titleRu: Nullable(Type.String()),
-  detail: Nullable(Type.String()),
-  /** The web path that shows the record. */
-  link: Nullable(Type.String()),
-  source: Nullable(Type.String()),
-  sample: Type.Boolean(),
-  discrepancy: Type.Boolean(),
-});
-export const TimelineQuery = Type.Object(
-  {
-    nationId: Uuid,
-    kinds: Type.Optional(
-      Type.String({ pattern: "^[a-z_]+(,[a-z_]+)*$", maxLength: 200, description: "Comma-separated kinds" }),
-    ),
-    fromYear: Type.Optional(Year),
-    toYear: Type.Optional(Year),
-  },
-  { additionalProperties: false },
-);
-export type TimelineQuery = Static<typeof TimelineQuery>;
-export const Timeline = Type.Object({
-  nation: Ref,
-  entries: Type.Array(TimelineEntry),
-});
 
 export const ExportQuery = Type.Object(
   { format: Type.Optional(StringEnum(EXPORT_FORMATS)), asOf: Type.Optional(IsoDate) },

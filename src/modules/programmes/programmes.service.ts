@@ -40,7 +40,6 @@ import type {
   ProgrammePatch,
   ProgrammeQuery,
   StatementInput,
-  TimelineQuery,
 } from "./programmes.schemas.js";
 import * as flows from "./programmes.transitions.js";
 
@@ -1231,17 +1230,6 @@ export async function deleteMilestone(ctx: Ctx, id: string) {
     });
   });
   return { outcome: "deleted" as const };
-}
-
-export async function getTimeline(ctx: Ctx, query: TimelineQuery) {
-  authorize(ctx.viewer, "programmes.read");
-  const nation = await ctx.db
-    .selectFrom("nation")
-    .select(["id", "code", "nameEn"])
-    .where("id", "=", query.nationId)
-    .executeTakeFirst();
-  if (!nation) throw validation("query.nationId", "no such nation");
-  return { nation, entries: await queries.timeline(ctx.db, ctx.viewer, query) };
 }
 
 /** The name of each area in the language of a report (the code itself only for an unknown area). */

@@ -70,3 +70,4 @@ export function certifiedPeople(
   return (viewer ? query.where(visibleTo(viewer, "p")) : query).execute();
 }
 export { searchVisibility } from "./search.queries.js";
+export { trainingTimelineParts } from "./timeline.queries.js";

@@ -42,6 +42,16 @@ export const TIMELINE_KINDS = [
   "goal",
   "deployment",
   "exercise",
+  "event",
+  "course",
+  "certificate",
+  "accreditation",
+  "evaluation",
+  "contribution",
+  "meeting",
+  "decision",
+  "action_item",
+  "message",
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

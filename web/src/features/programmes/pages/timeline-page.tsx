@@ -1,16 +1,40 @@
-import { Anchor, Badge, Chip, Group, NumberInput, Paper, Stack, Text, Timeline, Title } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Button,
+  Chip,
+  Group,
+  NumberInput,
+  Paper,
+  Stack,
+  Text,
+  Timeline,
+  Title,
+} from "@mantine/core";
 import {
   IconCalendarEvent,
+  IconCertificate,
+  IconChecklist,
+  IconCoin,
+  IconDownload,
   IconFileText,
   IconFlag,
+  IconGavel,
   IconListCheck,
+  IconMail,
   IconPlane,
+  IconRosette,
+  IconSchool,
+  IconShieldCheck,
   IconTarget,
   IconTimeline,
+  IconUsers,
+  IconUsersGroup,
 } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
+import { toQueryString } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
 import { EmptyState, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useTimeline } from "../api";
@@ -26,6 +50,16 @@ const ICONS: Record<TimelineKind, typeof IconFlag> = {
   goal: IconTarget,
   deployment: IconPlane,
   exercise: IconCalendarEvent,
+  event: IconUsersGroup,
+  course: IconSchool,
+  certificate: IconCertificate,
+  accreditation: IconRosette,
+  evaluation: IconShieldCheck,
+  contribution: IconCoin,
+  meeting: IconUsers,
+  decision: IconGavel,
+  action_item: IconChecklist,
+  message: IconMail,
 };
 
 const COLOURS: Record<TimelineKind, string> = {
@@ -36,6 +70,16 @@ const COLOURS: Record<TimelineKind, string> = {
   goal: "orange",
   deployment: "red",
   exercise: "grape",
+  event: "lime",
+  course: "green",
+  certificate: "yellow",
+  accreditation: "violet",
+  evaluation: "pink",
+  contribution: "dark",
+  meeting: "gray",
+  decision: "indigo",
+  action_item: "orange",
+  message: "cyan",
 };
 
 function entryTitle(entry: TimelineEntry, language: string) {
@@ -51,12 +95,13 @@ export function TimelinePage() {
   const [kinds, setKinds] = useState<string[]>([...TIMELINE_KINDS]);
   const [fromYear, setFromYear] = useState<number | undefined>();
   const [toYear, setToYear] = useState<number | undefined>();
-  const timeline = useTimeline({
+  const filters = {
     nationId,
     kinds: kinds.length === TIMELINE_KINDS.length ? undefined : kinds.join(",") || "none",
     fromYear,
     toYear,
-  });
+  };
+  const timeline = useTimeline(filters);
   const writers = useProgrammeWriters();
   const canEdit = !!nationId && writers.canEdit({ ownerNationId: nationId, ownerOrganisationId: null });
 
@@ -65,7 +110,23 @@ export function TimelinePage() {
       <PageHeader
         title={t("timeline.title")}
         description={t("timeline.description")}
-        actions={canEdit && nationId && <AddMilestoneButton nationId={nationId} />}
+        actions={
+          nationId && (
+            <Group gap="xs">
+              <Button
+                component="a"
+                variant="default"
+                leftSection={<IconDownload size={16} />}
+                href={`/api/partnership-timeline/export${toQueryString({ ...filters, lang: format.language })}`}
+                download
+                data-testid="timeline-export"
+              >
+                {t("timeline.exportCsv")}
+              </Button>
+              {canEdit && <AddMilestoneButton nationId={nationId} />}
+            </Group>
+          )
+        }
       />
       <Paper withBorder p="md" radius="md" mb="md">
         <Group align="flex-end" wrap="wrap">
@@ -158,7 +219,7 @@ export function TimelinePage() {
                           <Text size="sm" c="dimmed">
                             {format.date(entry.startsOn, entry.precision)}
                             {entry.endsOn && entry.endsOn !== entry.startsOn
-                              ? ` – ${format.date(entry.endsOn, entry.kind === "plan_period" || entry.kind === "programme" ? "year" : "day")}`
+                              ? ` – ${format.date(entry.endsOn, entry.kind === "plan_period" || entry.kind === "programme" || entry.kind === "contribution" ? "year" : "day")}`
                               : ""}
                           </Text>
                           {entry.detail && entry.kind !== "plan_period" && (

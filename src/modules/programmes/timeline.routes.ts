@@ -1,0 +1,45 @@
+import { Type } from "typebox";
+import { ctxOf } from "../../platform/http/request-context.js";
+import { errorResponses } from "../../platform/http/schemas.js";
+import type { RoutesPlugin } from "../../platform/http/type-provider.js";
+import { Timeline, TimelineExportQuery, TimelineQuery } from "./timeline.schemas.js";
+import { exportTimeline, getTimeline } from "./timeline.service.js";
+
+export const timelineRoutes: RoutesPlugin = async (app) => {
+  const tags = ["programmes: timeline"];
+  app.get(
+    "/api/partnership-timeline",
+    {
+      schema: {
+        tags,
+        summary:
+          "Every dated record of a nation's partnership (milestones, frameworks, plan periods, programmes, goals, deployments, exercises, events and courses attended, certificates, accreditation, evaluations, contributions, meetings, decisions, action items, exchange messages), each kind under its owner's read rule",
+        querystring: TimelineQuery,
+        response: { 200: Timeline, ...errorResponses },
+      },
+    },
+    async (request) => getTimeline(ctxOf(request), request.query),
+  );
+  app.get(
+    "/api/partnership-timeline/export",
+    {
+      schema: {
+        tags,
+        summary:
+          "The timeline for the same filters as CSV (UTF-8 with BOM, headers in lang, formulas neutralised)",
+        querystring: TimelineExportQuery,
+        produces: ["text/csv"],
+        response: { 200: Type.String({ description: "The CSV file" }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const file = await exportTimeline(ctxOf(request), request.query);
+      return reply
+        .type(file.contentType)
+        .header("content-disposition", `attachment; filename="${file.filename}"`)
+        .header("cache-control", "no-store")
+        .header("x-content-type-options", "nosniff")
+        .send(file.data);
+    },
+  );
+};

@@ -6,6 +6,7 @@ import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
 import { isAdministrator } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
+import { lockRow } from "../../platform/audited-write.js";
 import {
   AppError,
   forbiddenField,
@@ -17,7 +18,16 @@ import {
 import { readStoredFile, storeFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
+import { assertMove, illegalTransition } from "../../platform/transitions.js";
 import { notify } from "../notifications/index.js";
+import {
+  APPLICATION_STEPS,
+  APPLICATION_TRANSITIONS,
+  type ApplicationState,
+  type ApplicationStep,
+  FINDING_TRANSITIONS,
+  stepAllowed,
+} from "./accreditation.transitions.js";
 import { addYears } from "./assessment.js";
 import type { ApplicationRecord } from "./training.policy.js";
 import * as queries from "./training.queries.js";
@@ -39,14 +49,7 @@ export const ACCREDITING_BODY = "ACT";
 export const DEFAULT_VALIDITY_YEARS = 6;
 export const RENEWAL_REMINDER_DAYS = 180;
 
-type State = "draft" | "self_assessment" | "submitted" | "visit_planned" | "visited" | "decided";
-const TRANSITIONS: Record<string, { from: State[]; to: State; who: "edit" | "review" }> = {
-  start: { from: ["draft"], to: "self_assessment", who: "edit" },
-  submit: { from: ["self_assessment"], to: "submitted", who: "edit" },
-  plan_visit: { from: ["submitted", "visit_planned"], to: "visit_planned", who: "review" },
-  record_visit: { from: ["visit_planned"], to: "visited", who: "review" },
-  decide: { from: ["visited"], to: "decided", who: "review" },
-};
+type State = ApplicationState;
 const DECISIONS_BY_KIND: Record<string, string[]> = {
   accreditation: ["accredited", "accredited_with_conditions", "not_accredited"],
   partnership_training_centre_recognition: ["recognised", "not_recognised"],
@@ -145,9 +148,9 @@ function allowedTransitions(ctx: Ctx, row: queries.ApplicationRow) {
   const record = applicationRecord(row);
   const mayEdit = can(ctx.viewer, "accreditation.edit", record);
   const mayReview = can(ctx.viewer, "accreditation.review", record);
-  return Object.entries(TRANSITIONS)
-    .filter(([, t]) => t.from.includes(row.state as State) && (t.who === "edit" ? mayEdit : mayReview))
-    .map(([name]) => name);
+  return (Object.keys(APPLICATION_STEPS) as ApplicationStep[]).filter(
+    (name) => stepAllowed(name, row.state) && (APPLICATION_STEPS[name].who === "edit" ? mayEdit : mayReview),
+  );
 }
 
 export async function getDossier(ctx: Ctx, id: string) {
@@ -379,13 +382,13 @@ export async function appointReviewer(ctx: Ctx, id: string, input: ReviewerInput
 async function transition(
   ctx: Ctx,
   id: string,
-  name: keyof typeof TRANSITIONS,
+  name: ApplicationStep,
   apply: (
     trx: Transaction<DB>,
     row: queries.ApplicationRow,
   ) => Promise<Updateable<AccreditationApplicationTable>>,
 ) {
-  const t = TRANSITIONS[name]!;
+  const t = APPLICATION_STEPS[name];
   const row = await loadApplication(ctx, id);
   authorize(
     ctx.viewer,
@@ -393,17 +396,9 @@ async function transition(
     applicationRecord(row),
   );
   await ctx.db.transaction().execute(async (trx) => {
-    const locked = await trx
-      .selectFrom("accreditationApplication")
-      .selectAll()
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    if (!t.from.includes(locked.state as State)) {
-      throw invalidState(
-        `The application is ${locked.state}: ${name.replace("_", " ")} needs it to be ${t.from.join(" or ")}`,
-      );
-    }
+    const locked = await lockRow(trx, "accreditationApplication", { id, missing: "The application" });
+    if (!stepAllowed(name, locked.state))
+      throw illegalTransition(APPLICATION_TRANSITIONS, locked.state, t.to);
     const changes = await apply(trx, { ...row, state: locked.state });
     const after = await trx
       .updateTable("accreditationApplication")
@@ -717,15 +712,12 @@ export async function closeFinding(ctx: Ctx, id: string, findingId: string, clos
   const row = await loadApplication(ctx, id);
   authorize(ctx.viewer, "accreditation.review", applicationRecord(row));
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom("accreditationFinding")
-      .selectAll()
-      .where("id", "=", findingId)
-      .where("applicationId", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!before) throw notFound("The finding");
-    if (before.status === "closed") throw invalidState(`The ${before.kind} is already closed`);
+    const before = await lockRow(trx, "accreditationFinding", {
+      id: findingId,
+      scope: { applicationId: id },
+      missing: "The finding",
+    });
+    assertMove(FINDING_TRANSITIONS, before.status, "closed");
     const after = await trx
       .updateTable("accreditationFinding")
       .set({ status: "closed", closedAt: sql<Date>`now()`, closureNote })

@@ -644,8 +644,8 @@ describe("accreditation of training centres", () => {
       ],
     });
     expect(visit.status).toBe(409);
-    expect(visit.body).toMatchObject({ code: "INVALID_STATE" });
-    expect(visit.body.message).toContain("is self_assessment");
+    expect(visit.body.code).toBe("ILLEGAL_TRANSITION");
+    expect(visit.body.message).toContain("is self_assessment; it cannot become visit_planned");
     const centre = await t.signIn({ role: "organiser", organisation: "AZE-SSS-ATTC" });
     const submit = await centre.post(`/api/training/accreditation/${attcId}/submit`, {});
     expect(submit.status).toBe(422);
@@ -811,16 +811,14 @@ describe("accreditation of training centres", () => {
       ).status,
     ).toBe(409);
     expect((await reviewer.post(`/api/training/accreditation/${id}/visited`, {})).body.message).toBe(
-      "The application is decided: record visit needs it to be visit_planned",
+      "The application is decided; it cannot become visited",
     );
     const replan = await reviewer.post(`/api/training/accreditation/${id}/visit`, {
       startsOn: "2027-04-01",
       endsOn: "2027-04-02",
       team: [{ personId: carter.id, role: "lead" }],
     });
-    expect(replan.body.message).toBe(
-      "The application is decided: plan visit needs it to be submitted or visit_planned",
-    );
+    expect(replan.body.message).toBe("The application is decided; it cannot become visit_planned");
   });
 
   it("lists dossiers due for renewal and notifies the centre's people once", async () => {

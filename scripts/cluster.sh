@@ -9,6 +9,7 @@
 #   scripts/cluster.sh status    # patronictl list, and the URLs to use
 #   scripts/cluster.sh env       # DATABASE_URL=... and DATABASE_READ_URL=... lines for a shell's eval
 #   scripts/cluster.sh leader    # the name of the current leader (node1..node3)
+#   scripts/cluster.sh revive    # restarts the Patroni of a node that was killed (it rejoins as a replica)
 #   scripts/cluster.sh stop
 #
 # The packages' own system services are never used: whatever the installation starts is stopped and disabled.
@@ -84,7 +85,7 @@ spawn() {
   local name="$1"
   shift
   # setsid: a terminal's Ctrl-C does not reach the cluster, only `stop` does.
-  nohup setsid "$@" >"$DIR/$name.log" 2>&1 </dev/null &
+  nohup setsid "$@" >>"$DIR/$name.log" 2>&1 </dev/null &
   echo $! >"$DIR/$name.pid"
 }
 
@@ -280,6 +281,14 @@ cmd_start() {
   cmd_env
 }
 
+# Starts Patroni again on every node whose Patroni is gone (a test killed the node): it rejoins as a replica.
+cmd_revive() {
+  [ -d "$DIR" ] || die "not running (no $DIR)"
+  for n in "${NODES[@]}"; do
+    alive "patroni$n" || spawn "patroni$n" "${AS_OWNER[@]}" patroni "$DIR/node$n.yml"
+  done
+}
+
 cmd_env() {
   echo "DATABASE_URL=postgres://postgres@127.0.0.1:$HAPROXY_RW/postgres"
   echo "DATABASE_READ_URL=postgres://postgres@127.0.0.1:$HAPROXY_RO/postgres"
@@ -336,8 +345,9 @@ stop) cmd_stop ;;
 status) cmd_status ;;
 env) cmd_env ;;
 leader) leader || die "no leader" ;;
+revive) cmd_revive ;;
 *)
-  echo "usage: $0 start|stop|status|env|leader" >&2
+  echo "usage: $0 start|stop|status|env|leader|revive" >&2
   exit 2
   ;;
 esac

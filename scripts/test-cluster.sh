@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Opt-in runs of issue 24 (never part of `npm test`): Accord through PgBouncer 1.18 in transaction pooling mode,
-# and, with --cluster (as root), through PgBouncer and HAProxy to the Patroni cluster of scripts/cluster.sh.
+# and, with --cluster (as root), through PgBouncer and HAProxy to the Patroni cluster of scripts/cluster.sh,
+# then the failover loop in its short mode.
 #
 #   npm run test:cluster                 # PgBouncer in front of the server PostgreSQL (ACCORD_TEST_DATABASE_URL)
-#   npm run test:cluster -- --cluster    # also: start the cluster, the same API files through it
+#   npm run test:cluster -- --cluster    # also: start the cluster, the same API files through it, failovers
 set -uo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/ensure-node.sh
@@ -53,6 +54,9 @@ if [ "${1:-}" = "--cluster" ]; then
   step "API files through PgBouncer and HAProxy to the cluster's leader"
   ACCORD_TEST_DATABASE_URL="$rw_url" ACCORD_TEST_PG=server ACCORD_TEST_POOLER=pgbouncer \
     npx vitest run --project api "${POOLER_FILES[@]}" || failed=1
+
+  step "Failover loop, short mode (6 failovers under 8 writing clients)"
+  npx tsx test/cluster/failover-loop.ts --short || failed=1
 fi
 
 echo

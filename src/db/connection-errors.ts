@@ -26,6 +26,9 @@ const LOST_SQLSTATES = new Set([
   "57P05", // idle_session_timeout
   "25P03", // idle_in_transaction_session_timeout: the session is ended, not only the statement
   "53300", // too_many_connections
+  // read_only_sql_transaction: a write reached a server that is (now) a standby, the old leader of a switchover or
+  // failover in the second before the proxy in front (HAProxy on Patroni's /primary) cut its connections.
+  "25006",
 ]);
 
 /** Node's socket errors when the server is gone or does not answer. */

@@ -14,6 +14,7 @@ describe("errors of a lost database connection", () => {
     ["25P03", "terminating connection due to idle-in-transaction timeout"],
     ["08006", "connection failure"],
     ["08P01", "protocol violation"],
+    ["25006", "cannot execute INSERT in a read-only transaction"],
   ])("answers SQLSTATE %s with 503 and Retry-After, not 500", (code, message) => {
     const error = toAppError(pgError(code, message));
     expect(error?.status).toBe(503);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { PostgresPool, PostgresPoolClient } from "kysely";
 import type pg from "pg";
-import { classifyDatabaseError, DatabaseUnavailableError } from "./connection-errors.js";
+import { classifyDatabaseError, DatabaseUnavailableError, isConnectionLoss } from "./connection-errors.js";
 
 /**
  * Every statement Kysely sends becomes a named prepared statement of its connection, so PostgreSQL parses it
@@ -77,6 +77,7 @@ export function preparingPool(pool: pg.Pool, options: PreparingOptions = {}): Po
     prepare = false;
   };
   const failed = (error: unknown): never => {
+    if (isConnectionLoss(error)) throw classifyDatabaseError(error);
     if (isPoolerPreparedError(error)) {
       // Inside a transaction the failed statement aborted it: 503, and the client retries.
       detected();
@@ -88,9 +89,17 @@ export function preparingPool(pool: pg.Pool, options: PreparingOptions = {}): Po
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect().catch(rethrow);
       let inTransaction = false;
+      // A connection that met a loss is destroyed on release, not pooled: after a failover it may still reach the
+      // old leader, now a standby (25006), until the proxy cuts it.
+      let lost = false;
+      const watch = <T>(promise: Promise<T>): Promise<T> =>
+        promise.catch((error: unknown) => {
+          if (isConnectionLoss(error)) lost = true;
+          throw error;
+        });
       return {
         query: ((statement: unknown, parameters?: ReadonlyArray<unknown>) => {
-          if (typeof statement !== "string") return client.query(statement as never);
+          if (typeof statement !== "string") return watch(client.query(statement as never));
           const values = parameters ? [...parameters] : [];
           const unnamed = () => client.query(statement, values);
           // Transaction control gains nothing from a name, and must never meet a pooler's missing name.
@@ -99,19 +108,19 @@ export function preparingPool(pool: pg.Pool, options: PreparingOptions = {}): Po
           else if (prepare) {
             const name = nameOf(statement);
             if (prepares(client, name))
-              return client.query({ name, text: statement, values }).catch((error: unknown) => {
+              return watch(client.query({ name, text: statement, values })).catch((error: unknown) => {
                 // The statement never ran (its name was missing or taken): outside a transaction it is sent
                 // again, unnamed, and the caller sees nothing of the pooler.
                 if (!inTransaction && isPoolerPreparedError(error)) {
                   detected();
-                  return unnamed().catch(failed);
+                  return watch(unnamed()).catch(failed);
                 }
                 return failed(error);
               });
           }
-          return unnamed().catch(failed);
+          return watch(unnamed()).catch(failed);
         }) as unknown as PostgresPoolClient["query"],
-        release: () => client.release(),
+        release: () => client.release(lost || undefined),
       };
     },
     end: () => pool.end(),

@@ -20,7 +20,6 @@ const KYSELY_IN_SERVICES: Record<string, number> = {
   "src/modules/programmes/programmes.service.ts": 36,
   "src/modules/readiness/readiness.service.ts": 36,
   "src/modules/training/accreditation.service.ts": 25,
-  "src/modules/training/training.service.ts": 24,
 };
 
 /** Files a reader can hold: at most 500 lines, except these (their length on 2026-12-03). */
@@ -50,7 +49,6 @@ const LONG_FILES: Record<string, number> = {
   "src/modules/training/training.routes.ts": 514,
   "src/modules/training/training.schemas.ts": 510,
   "src/modules/training/training.seed.ts": 602,
-  "src/modules/training/training.service.ts": 838,
   "src/modules/training/training.test.ts": 849,
   "test/access-matrix/entries/meetings.access.ts": 538,
   "test/access-matrix/entries/programmes.access.ts": 573,

@@ -2,6 +2,27 @@
 // Each mutant runs only the tests that covered its code in the first (dry) run; results are kept in
 // reports/stryker-incremental.json, so the next run retests only mutants whose code or tests changed.
 
+import { readFileSync } from "node:fs";
+
+/**
+ * `file:first-last` of a top-level function (or const) by its name: from its declaration to the last line before the
+ * next top-level statement. Line ranges written by hand went stale whenever the code above them moved; a name that
+ * is no longer there fails here, and in test/guards/mutation-config.unit.test.ts.
+ */
+export function functionRange(file, name) {
+  const lines = readFileSync(new URL(file, import.meta.url), "utf8").split("\n");
+  const declaration = new RegExp(`^(export )?(async )?(function\\*? ${name}\\b|const ${name}\\b)`);
+  const start = lines.findIndex((line) => declaration.test(line));
+  if (start < 0)
+    throw new Error(`stryker.config.mjs: no top-level ${name} in ${file}; update the mutate list`);
+  let end = start + 1;
+  // Up to the next line that starts a statement at column 0 (closing brackets and comments belong to this one).
+  while (end < lines.length && !/^[A-Za-z@]/.test(lines[end])) end++;
+  let last = end - 1;
+  while (last > start && /^\s*$|^\s*\/\/|^\/\*\*|^ \*/.test(lines[last])) last--;
+  return `${file}:${start + 1}-${last + 1}`;
+}
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
@@ -23,31 +44,38 @@ export default {
   htmlReporter: { fileName: "reports/mutation/mutation.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
   ignorePatterns: ["web", "e2e", "bench", "docs", "dist", "data", ".accord-test", "reports", ".tools"],
-  // The rule-bearing code, function by function (line ranges: keep them on the functions when the code moves).
-  // `npm run test:mutation -- --mutate <file:lines>` measures one function; see docs/testing.md for the figures.
+  // The rule-bearing code, function by function, found by name (see `functionRange` above), so that the set
+  // follows the code when it moves. `npm run test:mutation -- --mutate <file:lines>` measures one function; see
+  // docs/testing.md for the figures.
   mutate: [
     // activity status moves
-    "src/modules/catalogue/catalogue.service.ts:254-299",
+    functionRange("src/modules/catalogue/catalogue.service.ts", "changeActivityStatus"),
     // seats and nominations: capacity changes, waitlist promotion, acceptance, bulk decisions, withdrawal
-    "src/modules/catalogue/catalogue.service.ts:477-540",
-    "src/modules/catalogue/catalogue.service.ts:651-711",
-    "src/modules/catalogue/catalogue.service.ts:877-1001",
+    functionRange("src/modules/catalogue/catalogue.service.ts", "updateEvent"),
+    functionRange("src/modules/catalogue/catalogue.service.ts", "promoteFromWaitlist"),
+    functionRange("src/modules/catalogue/catalogue.service.ts", "auditPromotions"),
+    functionRange("src/modules/catalogue/catalogue.service.ts", "seatAvailable"),
+    functionRange("src/modules/catalogue/catalogue.service.ts", "decide"),
+    functionRange("src/modules/catalogue/catalogue.service.ts", "decideMany"),
+    functionRange("src/modules/catalogue/catalogue.service.ts", "withdraw"),
     // calendar feeds, built with the owner's view
-    "src/modules/catalogue/catalogue.service.ts:1209-1270",
+    functionRange("src/modules/catalogue/catalogue.service.ts", "calendarFeed"),
     // readiness team rules
-    "src/modules/readiness/readiness.service.ts:559-677",
+    functionRange("src/modules/readiness/readiness.service.ts", "addTeamMember"),
+    functionRange("src/modules/readiness/readiness.service.ts", "removeTeamMember"),
     // releasability and viewer scope
-    "src/platform/access/releasability.ts:28-62",
-    "src/platform/access/viewer.ts:53-58",
+    functionRange("src/platform/access/releasability.ts", "visibleTo"),
+    functionRange("src/platform/access/releasability.ts", "canRead"),
+    functionRange("src/platform/access/viewer.ts", "readsEverything"),
     // the audit chain and the audit viewer's filters
-    "src/modules/audit/audit.queries.ts:13-42",
-    "src/modules/audit/audit.queries.ts:70-86",
+    functionRange("src/modules/audit/audit.queries.ts", "verifyAuditChain"),
+    functionRange("src/modules/audit/audit.queries.ts", "filterSql"),
     // certificates (visibility, status filter) and the certified registry
-    "src/modules/training/training.queries.ts:195-209",
-    "src/modules/training/training.queries.ts:248-277",
-    "src/modules/training/training.queries.ts:339-364",
+    functionRange("src/modules/training/training.queries.ts", "certificateVisibleTo"),
+    functionRange("src/modules/training/training.queries.ts", "listCertificates"),
+    functionRange("src/modules/training/training.queries.ts", "registry"),
     // accreditation: allowed transitions
-    "src/modules/training/accreditation.service.ts:145-152",
-    "src/modules/training/accreditation.service.ts:380-445",
+    functionRange("src/modules/training/accreditation.service.ts", "allowedTransitions"),
+    functionRange("src/modules/training/accreditation.service.ts", "transition"),
   ],
 };

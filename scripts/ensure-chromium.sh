@@ -7,5 +7,6 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 echo "Installing Debian's chromium package for the browser tests..."
-apt-get update -qq
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+# Another installation (the cluster script's, unattended upgrades) may hold dpkg's lock: wait for it.
+apt-get -o DPkg::Lock::Timeout=600 update -qq
+DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium >/dev/null

@@ -32,4 +32,5 @@ export const migrationNames: readonly string[] = [
   "0027_answer_evidence",
   "0028_transparency_head_period",
   "0029_global_search",
+  "0030_search_refresh_no_cascade",
 ];

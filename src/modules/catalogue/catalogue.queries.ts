@@ -72,8 +72,8 @@ function facetFilters(query: ActivityQuery): Partial<Record<FacetName, Expressio
 
 /**
  * The part of the activity search that every facet shares: visibility, text and the filters that are not facets.
- * The text condition is index-friendly: the GIN index on `activity.search` (the code is inside the vector) or, for
- * a code prefix, the trigram index on `activity.code` (0010_performance), combined by a bitmap OR.
+ * The text condition is index-friendly: the GIN index on `activity.search` (the code is inside the vector), also for
+ * the words a letter or two away (accord_fuzzy_query, 0029), or for a code prefix the trigram index on `activity.code`.
  */
 function basePredicate(viewer: Viewer, query: ActivityQuery) {
   return (eb: AnyEb): Expression<SqlBool> => {
@@ -81,7 +81,7 @@ function basePredicate(viewer: Viewer, query: ActivityQuery) {
     const q = query.q?.trim();
     if (q) {
       parts.push(
-        sql<boolean>`(a.search @@ accord_search_query(${q}) or a.code ilike ${`${q.replace(/[\\%_]/g, "\\$&")}%`})`,
+        sql<boolean>`(a.search @@ accord_search_query(${q}) or a.search @@ (select accord_fuzzy_query(${q})) or a.code ilike ${`${q.replace(/[\\%_]/g, "\\$&")}%`})`,
       );
     }
     if (query.status) parts.push(sql<boolean>`a.status = ${query.status}`);
@@ -327,12 +327,12 @@ function searchStatement(db: Q, viewer: Viewer, query: ActivityQuery, limit: num
           group by l.value) f),
         'year', (select ${bucket("v::text", "v::text", "v desc")} from (
           select c.menu_year as v, count(*)::int as n from cand c where ${allBut("year")} group by c.menu_year) f))`;
-  // `offset 0` keeps the vector lookup a per-row index scan: the planner cannot estimate how many candidates pass
-  // the facet flags and would otherwise hash-join against a sequential scan of the whole table.
+  // Words as typed rank above close spellings (1 + a rank below 1). `offset 0` keeps the lookup a per-row index scan:
+  // the planner cannot estimate how many candidates pass the facet flags (it would hash-join a scan of the table).
   const ranked = ranksByText(query);
   const rankOfHit = ranked
     ? sql`cross join lateral (
-        select ts_rank(x.search, accord_search_query(${query.q!.trim()})) as rank from activity x where x.id = h.id offset 0) r`
+        select case when x.search @@ accord_search_query(${query.q!.trim()}) then 1 + ts_rank(x.search, accord_search_query(${query.q!.trim()}), 32) else coalesce(ts_rank(x.search, (select accord_fuzzy_query(${query.q!.trim()})), 32), 0) end as rank from activity x where x.id = h.id offset 0) r`
     : sql``;
   // The page is cut before it is numbered, so that PostgreSQL keeps only the best rows while sorting (a window
   // over all hits would sort every one of them).

@@ -61,8 +61,8 @@ export default {
     // calendar feeds, built with the owner's view
     functionRange("src/modules/catalogue/catalogue.service.ts", "calendarFeed"),
     // readiness team rules
-    functionRange("src/modules/readiness/readiness.service.ts", "addTeamMember"),
-    functionRange("src/modules/readiness/readiness.service.ts", "removeTeamMember"),
+    functionRange("src/modules/readiness/evaluations.service.ts", "addTeamMember"),
+    functionRange("src/modules/readiness/evaluations.service.ts", "removeTeamMember"),
     // releasability and viewer scope
     functionRange("src/platform/access/releasability.ts", "visibleTo"),
     functionRange("src/platform/access/releasability.ts", "canRead"),

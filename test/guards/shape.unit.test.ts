@@ -18,7 +18,10 @@ const KYSELY_IN_SERVICES: Record<string, number> = {
   "src/modules/imports/imports.service.ts": 2,
   "src/modules/notifications/notifications.service.ts": 24,
   "src/modules/programmes/programmes.service.ts": 36,
-  "src/modules/readiness/readiness.service.ts": 36,
+  "src/modules/readiness/checklists.service.ts": 9,
+  "src/modules/readiness/evaluations.service.ts": 15,
+  "src/modules/readiness/results.service.ts": 9,
+  "src/modules/readiness/units.service.ts": 3,
   "src/modules/training/accreditation.service.ts": 25,
 };
 
@@ -42,7 +45,6 @@ const LONG_FILES: Record<string, number> = {
   "src/modules/programmes/programmes.seed.ts": 916,
   "src/modules/programmes/programmes.service.ts": 1245,
   "src/modules/programmes/programmes.test.ts": 896,
-  "src/modules/readiness/readiness.service.ts": 903,
   "src/modules/readiness/readiness.test.ts": 663,
   "src/modules/training/accreditation.service.ts": 782,
   "src/modules/training/training.queries.ts": 595,

@@ -33,8 +33,8 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "16" },
     nominations: { type: "string", default: "1000" },
-    // A comma-separated subset of: cold, search, distinct, unfiltered, event, report, timeline, nominations, js,
-    // notify.
+    // A comma-separated subset of: cold, search, distinct, unfiltered, global, event, report, timeline, nominations,
+    // js, notify.
     only: { type: "string" },
   },
 });
@@ -318,6 +318,18 @@ async function main() {
       const year = 2002 + (Math.floor(i / (words.length * kinds.length)) % 25);
       return `/api/activities?q=${word}&kind=${kind}&year=${year}&language=en&limit=20`;
     });
+    // Global search (issue 23): the same words as typed and with one letter dropped or two swapped, so that every
+    // request is a different text and half of them go through the trigram lookup of close spellings.
+    const globalQueries = Array.from({ length: 300 }, (_, i) => {
+      const word = words[i % words.length]!;
+      const at = 1 + (Math.floor(i / words.length) % (word.length - 2));
+      const typo = [
+        word,
+        word.slice(0, at) + word.slice(at + 1),
+        word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2),
+      ][i % 3]!;
+      return `/api/search?q=${encodeURIComponent(typo)}&limit=5`;
+    });
     // The catalogue as it opens (no text, no filter, every year), a different page each time.
     const unfiltered = Array.from({ length: 200 }, (_, i) => `/api/activities?limit=25&offset=${i * 25}`);
     const readCases: {
@@ -347,6 +359,23 @@ async function main() {
         name: "catalogue with no filter: 200 different pages of all 25 years (nothing reused)",
         route: unfiltered[0]!,
         paths: unfiltered,
+      },
+      {
+        part: "global",
+        name: "global search: 300 distinct queries, a third misspelt (administrator), one at a time",
+        route: globalQueries[0]!,
+        paths: globalQueries,
+        headers: { cookie },
+        connections: 1,
+        target: "p95 ≤ 50 ms",
+      },
+      {
+        part: "global",
+        name: "global search: 300 distinct queries, a third misspelt (administrator)",
+        route: globalQueries[0]!,
+        paths: globalQueries,
+        headers: { cookie },
+        target: "≥ 100 req/s",
       },
       { part: "event", name: "event page with seat gauge", route: `/api/events/${busyEvent.rows[0]?.id}` },
       {

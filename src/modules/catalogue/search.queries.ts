@@ -11,8 +11,8 @@ export function searchVisibility(viewer: Viewer): SearchVisibility {
   if (!can(viewer, "activity.read")) return {};
   const visible = activityVisible(viewer, "a")(expressionBuilder<DB, keyof DB>());
   return {
-    activity: sql<boolean>`exists (select 1 from activity a where a.id = s.record_id and ${visible})`,
+    activity: sql<boolean>`exists (select 1 from activity a where a.id = s.record_id and ${visible} offset 0)`,
     event: sql<boolean>`exists (select 1 from event e join activity a on a.id = e.activity_id
-      where e.id = s.record_id and ${visible})`,
+      where e.id = s.record_id and ${visible} offset 0)`,
   };
 }

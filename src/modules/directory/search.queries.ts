@@ -15,7 +15,7 @@ export function searchVisibility(viewer: Viewer): SearchVisibility {
     ...(can(viewer, "person.list")
       ? {
           person: sql<boolean>`exists (select 1 from person where person.id = s.record_id
-            and ${visibleTo(viewer, "person")(eb)})`,
+            and ${visibleTo(viewer, "person")(eb)} offset 0)`,
         }
       : {}),
   };

@@ -16,17 +16,17 @@ export function searchVisibility(viewer: Viewer, exchange: ExchangeScope): Searc
   const result: SearchVisibility = {};
   if (can(viewer, "meeting.read")) {
     result.meeting = sql<boolean>`exists (select 1 from meeting where meeting.id = s.record_id
-      and ${visibleTo(viewer, "meeting")(eb)})`;
+      and ${visibleTo(viewer, "meeting")(eb)} offset 0)`;
     result.decision = sql<boolean>`exists (select 1 from meeting_decision d join meeting dm on dm.id = d.meeting_id
-      where d.id = s.record_id and ${visibleTo(viewer, "dm")(eb)})`;
+      where d.id = s.record_id and ${visibleTo(viewer, "dm")(eb)} offset 0)`;
   }
   if (can(viewer, "action_item.read")) {
     result.action_item = sql<boolean>`exists (select 1 from meeting_action_item ai
-      join meeting rm on rm.id = ai.raised_meeting_id where ai.id = s.record_id and ${visibleTo(viewer, "rm")(eb)})`;
+      join meeting rm on rm.id = ai.raised_meeting_id where ai.id = s.record_id and ${visibleTo(viewer, "rm")(eb)} offset 0)`;
   }
   if (can(viewer, "exchange.read")) {
     result.exchange_message = sql<boolean>`exists (select 1 from exchange_message m where m.id = s.record_id
-      and ${messageVisible(exchange)})`;
+      and ${messageVisible(exchange)} offset 0)`;
   }
   return result;
 }

@@ -11,7 +11,7 @@ export function searchVisibility(viewer: Viewer): SearchVisibility {
   const result: SearchVisibility = {};
   if (can(viewer, "exercise.read")) {
     result.exercise = sql<boolean>`exists (select 1 from exercise where exercise.id = s.record_id
-      and ${visibleTo(viewer, "exercise")(expressionBuilder<DB, keyof DB>())})`;
+      and ${visibleTo(viewer, "exercise")(expressionBuilder<DB, keyof DB>())} offset 0)`;
   }
   if (can(viewer, "operation.read")) result.operation = sql<boolean>`true`;
   return result;

@@ -11,8 +11,8 @@ export function searchVisibility(viewer: Viewer): SearchVisibility {
   if (!can(viewer, "programmes.read")) return {};
   const eb = expressionBuilder<DB, keyof DB>();
   return {
-    plan: sql<boolean>`exists (select 1 from plan p where p.id = s.record_id and ${visibleTo(viewer, "p")(eb)})`,
+    plan: sql<boolean>`exists (select 1 from plan p where p.id = s.record_id and ${visibleTo(viewer, "p")(eb)} offset 0)`,
     goal: sql<boolean>`exists (select 1 from partnership_goal g where g.id = s.record_id
-      and ${visibleTo(viewer, "g")(eb)})`,
+      and ${visibleTo(viewer, "g")(eb)} offset 0)`,
   };
 }

@@ -12,7 +12,7 @@ export function searchVisibility(viewer: Viewer): SearchVisibility {
   if (can(viewer, "unit.read")) result.unit = sql<boolean>`true`;
   if (can(viewer, "evaluation.read")) {
     result.evaluation = sql<boolean>`exists (select 1 from evaluation e where e.id = s.record_id
-      and ${evaluationVisibleTo(viewer, "e")(expressionBuilder<DB, keyof DB>())})`;
+      and ${evaluationVisibleTo(viewer, "e")(expressionBuilder<DB, keyof DB>())} offset 0)`;
   }
   return result;
 }

@@ -4,11 +4,31 @@ import type { ListParamsOf, ResponseOf } from "../../shared/api/contract";
  * Exercises, operations and contributions as the server declares them (generated from the API document); only the
  * value lists that forms and filters offer are written here, held to the server's enums by the type check.
  */
-export const EXERCISE_KINDS = ["live", "command_post", "table_top"] as const satisfies readonly ExerciseKind[];
-export const EXERCISE_STATUSES = ["concept", "planning", "conduct", "completed", "cancelled"] as const satisfies readonly ExerciseStatus[];
-export const PARTICIPANT_ROLES = ["member", "partner", "observer"] as const satisfies readonly ParticipantRole[];
+export const EXERCISE_KINDS = [
+  "live",
+  "command_post",
+  "table_top",
+] as const satisfies readonly ExerciseKind[];
+export const EXERCISE_STATUSES = [
+  "concept",
+  "planning",
+  "conduct",
+  "completed",
+  "cancelled",
+] as const satisfies readonly ExerciseStatus[];
+export const PARTICIPANT_ROLES = [
+  "member",
+  "partner",
+  "observer",
+] as const satisfies readonly ParticipantRole[];
 export const CONFERENCE_KINDS = ["initial", "main", "final"] as const satisfies readonly ConferenceKind[];
-export const LESSON_STATUSES = ["identified", "analysed", "learned", "closed", "rejected"] as const satisfies readonly LessonStatus[];
+export const LESSON_STATUSES = [
+  "identified",
+  "analysed",
+  "learned",
+  "closed",
+  "rejected",
+] as const satisfies readonly LessonStatus[];
 export const STRENGTH_CATEGORIES = [
   "military_personnel",
   "military_doctors",

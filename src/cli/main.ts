@@ -298,15 +298,12 @@ program
     },
   );
 
-const EXPORTS = {
-  people: { schema: importsService.PeopleExportQuery, run: exportsService.exportPeople },
-  activities: { schema: importsService.ActivityExportQuery, run: exportsService.exportActivities },
-} as const;
+const EXPORT_KINDS = exportsService.LIST_EXPORTS.map((list) => list.kind);
 
 program
   .command("export")
   .description(
-    `Export a list as CSV or XLSX (kinds: ${Object.keys(EXPORTS).join(", ")}), what the list shows for the filters`,
+    `Export a list as CSV or XLSX (kinds: ${EXPORT_KINDS.join(", ")}), what the list shows for the filters`,
   )
   .argument("<kind>", "which list")
   .option("--format <format>", "csv or xlsx", "csv")
@@ -324,30 +321,28 @@ program
       kind: string,
       options: { format: string; lang: string; filter: string[]; output?: string; as?: string },
     ) => {
-      const target = EXPORTS[kind as keyof typeof EXPORTS];
-      if (!target) throw new InvalidArgumentError(`kind must be one of ${Object.keys(EXPORTS).join(", ")}`);
+      const target = exportsService.findExport(kind);
+      if (!target) throw new InvalidArgumentError(`kind must be one of ${EXPORT_KINDS.join(", ")}`);
       const query: Record<string, unknown> = { format: options.format, lang: options.lang };
       for (const filter of options.filter) {
         const at = filter.indexOf("=");
         if (at < 1) throw new InvalidArgumentError(`--filter ${filter}: write name=value`);
         query[filter.slice(0, at)] = filter.slice(at + 1);
       }
-      const converted = Value.Convert(target.schema, query) as Record<string, unknown>;
-      if (!Value.Check(target.schema, converted)) {
-        const first = [...Value.Errors(target.schema, converted)][0];
+      const converted = Value.Convert(target.query, query) as Record<string, unknown>;
+      if (!Value.Check(target.query, converted)) {
+        const first = [...Value.Errors(target.query, converted)][0];
         throw new InvalidArgumentError(
           `the filters are not valid: ${first?.instancePath || "/"} ${first?.message ?? ""}`,
         );
       }
-      const { format, lang, ...filters } = converted as { format: "csv" | "xlsx"; lang: "en" | "az" | "ru" };
       if (kind === "people" && !options.as)
         throw new InvalidArgumentError(
           "the people list is for signed-in users: name one with --as <username>",
         );
       const file = await withDatabase(async ({ db }) => {
         const ctx = await cliContext(db, loadConfig(), options.as);
-        // biome-ignore lint/suspicious/noExplicitAny: the filters were checked against this kind's schema above
-        return target.run(ctx, filters as any, format, lang);
+        return exportsService.exportOf(ctx, kind, converted);
       });
       if (options.output) {
         writeFileSync(options.output, file.data);

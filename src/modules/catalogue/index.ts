@@ -1,7 +1,7 @@
 export { activitiesImporter } from "./activities-import.js";
+export { catalogueExports } from "./catalogue.exports.js";
 export { activityVisible } from "./catalogue.queries.js";
 export { catalogueRoutes } from "./catalogue.routes.js";
-export { ActivityQuery, NominationQuery } from "./catalogue.schemas.js";
 export { seedCatalogue } from "./catalogue.seed.js";
 export * as catalogueService from "./catalogue.service.js";
 export {

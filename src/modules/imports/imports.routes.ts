@@ -1,4 +1,3 @@
-import type { FastifyReply } from "fastify";
 import { Type } from "typebox";
 import { uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
@@ -6,13 +5,10 @@ import { errorResponses } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as exportsService from "./exports.service.js";
 import {
-  ActivityExportQuery,
   CommitQuery,
   CommitResult,
   ImportKindInfo,
   KindParams,
-  NominationExportQuery,
-  PeopleExportQuery,
   Preview,
   PreviewQuery,
 } from "./imports.schemas.js";
@@ -82,65 +78,36 @@ export const importsRoutes: RoutesPlugin = async (app) => {
   );
 
   const exportTags = ["exports"];
-  const sendFile = (reply: FastifyReply, file: exportsService.ExportFile) =>
-    reply
-      .type(file.contentType)
-      .header("content-disposition", `attachment; filename="${file.filename}"`)
-      .header("cache-control", "no-store")
-      .header("x-content-type-options", "nosniff")
-      .send(file.data);
   const fileResponse = {
     200: Type.String({ description: "The file (CSV in UTF-8 with BOM, or XLSX)" }),
     ...errorResponses,
   };
-  app.get(
-    "/api/exports/people",
-    {
-      schema: {
-        tags: exportTags,
-        summary:
-          "Every person the list shows for the same filters, as CSV or XLSX (formulas neutralised; headers in lang; the people import reads it back)",
-        querystring: PeopleExportQuery,
-        produces: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
-        response: fileResponse,
+  // One route per list that exports, made from the lists' own declarations (exports.service.ts).
+  for (const list of exportsService.LIST_EXPORTS) {
+    app.get(
+      `/api/exports/${list.kind}`,
+      {
+        schema: {
+          tags: exportTags,
+          summary: `${list.summary} (formulas neutralised; headers in lang)`,
+          querystring: list.query,
+          produces: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+          response: fileResponse,
+        },
       },
-    },
-    async (request, reply) => {
-      const { format = "csv", lang = "en", ...filters } = request.query;
-      return sendFile(reply, await exportsService.exportPeople(ctxOf(request), filters, format, lang));
-    },
-  );
-  app.get(
-    "/api/exports/activities",
-    {
-      schema: {
-        tags: exportTags,
-        summary: "Every activity of the menu search for the same filters, as CSV or XLSX",
-        querystring: ActivityExportQuery,
-        produces: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
-        response: fileResponse,
+      async (request, reply) => {
+        const file = await exportsService.exportOf(
+          ctxOf(request),
+          list.kind,
+          request.query as Record<string, unknown>,
+        );
+        return reply
+          .type(file.contentType)
+          .header("content-disposition", `attachment; filename="${file.filename}"`)
+          .header("cache-control", "no-store")
+          .header("x-content-type-options", "nosniff")
+          .send(file.data);
       },
-    },
-    async (request, reply) => {
-      const { format = "csv", lang = "en", ...filters } = request.query;
-      return sendFile(reply, await exportsService.exportActivities(ctxOf(request), filters, format, lang));
-    },
-  );
-  app.get(
-    "/api/exports/nominations",
-    {
-      schema: {
-        tags: exportTags,
-        summary:
-          "Every nomination the list shows for the same filters, as CSV or XLSX (the nominations import reads it back)",
-        querystring: NominationExportQuery,
-        produces: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
-        response: fileResponse,
-      },
-    },
-    async (request, reply) => {
-      const { format = "csv", lang = "en", ...filters } = request.query;
-      return sendFile(reply, await exportsService.exportNominations(ctxOf(request), filters, format, lang));
-    },
-  );
+    );
+  }
 };

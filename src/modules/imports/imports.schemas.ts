@@ -1,7 +1,5 @@
 import { type Static, Type } from "typebox";
 import { Nullable, StringEnum, Uuid } from "../../platform/http/schemas.js";
-import { ActivityQuery, NominationQuery } from "../catalogue/index.js";
-import { PersonQuery } from "../directory/index.js";
 
 export const IMPORT_KINDS = ["people", "activities", "nominations"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -95,23 +93,3 @@ export const CommitResult = Type.Object({
   errors: Type.Array(RowProblem),
   warnings: Type.Array(RowProblem),
 });
-
-const ExportOptions = {
-  format: Type.Optional(StringEnum(["csv", "xlsx"], "csv (default) or xlsx")),
-  lang: Type.Optional(StringEnum(["en", "az", "ru"], "Language of the headers (default en)")),
-};
-const { limit: _pl, offset: _po, ...personFilters } = PersonQuery.properties;
-export const PeopleExportQuery = Type.Object(
-  { ...personFilters, ...ExportOptions },
-  { additionalProperties: false },
-);
-const { limit: _al, offset: _ao, facets: _af, ...activityFilters } = ActivityQuery.properties;
-export const ActivityExportQuery = Type.Object(
-  { ...activityFilters, ...ExportOptions },
-  { additionalProperties: false },
-);
-const { limit: _nl, offset: _no, ...nominationFilters } = NominationQuery.properties;
-export const NominationExportQuery = Type.Object(
-  { ...nominationFilters, ...ExportOptions },
-  { additionalProperties: false },
-);

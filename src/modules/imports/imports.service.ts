@@ -13,12 +13,7 @@ import { activitiesImporter, nominationsImporter } from "../catalogue/index.js";
 import { peopleImporter } from "../directory/index.js";
 import type { ImportKind } from "./imports.schemas.js";
 
-export {
-  ActivityExportQuery,
-  IMPORT_KINDS,
-  type ImportKind,
-  PeopleExportQuery,
-} from "./imports.schemas.js";
+export { IMPORT_KINDS, type ImportKind } from "./imports.schemas.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: each importer has its own plan type; the flow never looks inside
 const IMPORTERS: Record<ImportKind, Importer<any>> = {

@@ -12,6 +12,7 @@ export const meetingsRoutes: RoutesPlugin = async (app, options) => {
   for (const area of areas) await area(app, options);
 };
 export * as exchangeService from "./exchange.service.js";
+export { meetingsExports } from "./meetings.exports.js";
 export { seedMeetings } from "./meetings.seed.js";
 export * as meetingsService from "./meetings.service.js";
 

@@ -9,5 +9,6 @@ export const programmesRoutes: RoutesPlugin = async (app, options) => {
   await programmeBulkRoutes(app, options);
   await timelineRoutes(app, options);
 };
+export { programmesExports } from "./programmes.exports.js";
 export { seedProgrammes } from "./programmes.seed.js";
 export { searchVisibility } from "./search.queries.js";

@@ -1,5 +1,6 @@
 import "./team-certification.js";
 
+export { readinessExports } from "./readiness.exports.js";
 export { evaluationVisibleTo } from "./readiness.queries.js";
 export { readinessRoutes } from "./readiness.routes.js";
 export { seedReadiness } from "./readiness.seed.js";

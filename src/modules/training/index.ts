@@ -71,3 +71,4 @@ export function certifiedPeople(
 }
 export { searchVisibility } from "./search.queries.js";
 export { trainingTimelineParts } from "./timeline.queries.js";
+export { trainingExports } from "./training.exports.js";

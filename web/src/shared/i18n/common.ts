@@ -63,6 +63,12 @@ export const common = defineResources({
       title: "Please confirm",
       deleteRecord: "Delete this record? If other records still refer to it, it will be archived instead.",
     },
+    download: {
+      label: "Download",
+      hint: "Download this list as it is filtered (every page)",
+      csv: "CSV",
+      xlsx: "Excel (XLSX)",
+    },
     list: {
       search: "Search",
       searchPlaceholder: "Search…",
@@ -194,6 +200,12 @@ export const common = defineResources({
       deleteRecord:
         "Bu qeyd silinsin? Başqa qeydlər hələ ona istinad edirsə, silinmək əvəzinə arxivləşdiriləcək.",
     },
+    download: {
+      label: "Yüklə",
+      hint: "Bu siyahını seçilmiş filtrlərlə yüklə (bütün səhifələr)",
+      csv: "CSV",
+      xlsx: "Excel (XLSX)",
+    },
     list: {
       search: "Axtarış",
       searchPlaceholder: "Axtar…",
@@ -323,6 +335,12 @@ export const common = defineResources({
     confirm: {
       title: "Подтвердите действие",
       deleteRecord: "Удалить эту запись? Если на неё ссылаются другие записи, она будет перемещена в архив.",
+    },
+    download: {
+      label: "Скачать",
+      hint: "Скачать этот список с текущими фильтрами (все страницы)",
+      csv: "CSV",
+      xlsx: "Excel (XLSX)",
     },
     list: {
       search: "Поиск",

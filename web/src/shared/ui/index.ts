@@ -3,6 +3,7 @@ export { ArchivedBadge } from "./archived-badge";
 export { ConfirmButton, type ConfirmButtonProps } from "./confirm-button";
 export { DataTable, type DataTableColumn, type DataTableProps } from "./data-table";
 export { type DetailItem, DetailList } from "./detail-list";
+export { DownloadMenu, type DownloadMenuProps, type ExportKind } from "./download-menu";
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { ErrorAlert, type ErrorAlertProps, errorMessage } from "./error-alert";
 export { ListFooter, type ListFooterProps } from "./list-footer";

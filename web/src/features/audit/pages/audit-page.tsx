@@ -5,6 +5,7 @@ import { formatDateTime, useFormat } from "../../../shared/i18n/format";
 import {
   DataTable,
   type DataTableColumn,
+  DownloadMenu,
   EmptyState,
   notifyError,
   PageHeader,
@@ -116,6 +117,7 @@ export function AuditPage() {
         description={t("description")}
         actions={
           <Group>
+            <DownloadMenu kind="audit" filters={apiFilters} />
             <Button
               component="a"
               href={exportUrl(apiFilters)}

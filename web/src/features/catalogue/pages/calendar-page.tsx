@@ -15,7 +15,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
-import { notifyError, PageHeader } from "../../../shared/ui";
+import { DownloadMenu, notifyError, PageHeader } from "../../../shared/ui";
 import { useCalendar, useCalendarTokens, useCreateCalendarToken, useRevokeCalendarToken } from "../api";
 import { calendarFormats } from "../components/calendar-formats";
 import { localTitle } from "../components/labels";
@@ -110,7 +110,11 @@ export function CalendarPage() {
 
   return (
     <>
-      <PageHeader title={t("calendar.title")} description={t("calendar.description")} />
+      <PageHeader
+        title={t("calendar.title")}
+        description={t("calendar.description")}
+        actions={<DownloadMenu kind="events" filters={range} />}
+      />
       <Stack>
         <Paper
           withBorder

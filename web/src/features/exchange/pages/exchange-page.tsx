@@ -6,6 +6,7 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   DataTable,
   type DataTableColumn,
+  DownloadMenu,
   EmptyState,
   PageHeader,
   QueryBoundary,
@@ -22,7 +23,8 @@ export function ExchangePage() {
   const list = useListParams({ defaultSort: "-sentAt", filters: ["box"] as const });
   const box = (list.filters.box || "inbox") as Box;
   const counts = useCounts();
-  const messages = useMessages({ box, q: list.q || undefined, limit: list.limit, offset: list.offset });
+  const query = { box, q: list.q || undefined, limit: list.limit, offset: list.offset };
+  const messages = useMessages(query);
 
   const columns: DataTableColumn<MessageSummary>[] = [
     {
@@ -81,14 +83,17 @@ export function ExchangePage() {
         title={t("title")}
         description={t("description")}
         actions={
-          <Button
-            component={Link}
-            to="/exchange/new"
-            leftSection={<IconPlus size={16} />}
-            data-testid="exchange-compose"
-          >
-            {t("compose")}
-          </Button>
+          <Group gap="xs">
+            <DownloadMenu kind="exchange-messages" filters={query} />
+            <Button
+              component={Link}
+              to="/exchange/new"
+              leftSection={<IconPlus size={16} />}
+              data-testid="exchange-compose"
+            >
+              {t("compose")}
+            </Button>
+          </Group>
         }
       />
       <Stack>

@@ -1,7 +1,7 @@
 import { Group, Select, Stack, Switch } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
-import { ListFooter, PageHeader, QueryBoundary, useListParams } from "../../../shared/ui";
+import { DownloadMenu, ListFooter, PageHeader, QueryBoundary, useListParams } from "../../../shared/ui";
 import { ACTION_STATUSES, useActionItems, useSeries } from "../api";
 import { seriesTitle } from "../components";
 import { ActionTable } from "./meeting-page";
@@ -15,16 +15,21 @@ export function ActionTrackerPage() {
     limit: 50,
   });
   const series = useSeries();
-  const items = useActionItems({
+  const query = {
     seriesId: list.filters.seriesId || undefined,
     status: list.filters.status || undefined,
     overdue: list.filters.overdue === "true" ? true : undefined,
     limit: list.limit,
     offset: list.offset,
-  });
+  };
+  const items = useActionItems(query);
   return (
     <>
-      <PageHeader title={t("actions.title")} description={t("actions.description")} />
+      <PageHeader
+        title={t("actions.title")}
+        description={t("actions.description")}
+        actions={<DownloadMenu kind="action-items" filters={query} />}
+      />
       <Stack>
         <Group align="flex-end">
           <Select

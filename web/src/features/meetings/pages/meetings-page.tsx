@@ -9,6 +9,7 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   DataTable,
   type DataTableColumn,
+  DownloadMenu,
   EmptyState,
   ErrorAlert,
   PageHeader,
@@ -25,12 +26,13 @@ export function MeetingsPage() {
   const format = useFormat();
   const list = useListParams({ defaultSort: "-startsOn", filters: ["seriesId"] as const });
   const series = useSeries();
-  const meetings = useMeetings({
+  const query = {
     q: list.q || undefined,
     seriesId: list.filters.seriesId || undefined,
     limit: list.limit,
     offset: list.offset,
-  });
+  };
+  const meetings = useMeetings(query);
   const [opened, { open, close }] = useDisclosure(false);
   const [seriesOpened, seriesDialog] = useDisclosure(false);
   const { hasAnyRole } = usePermissions();
@@ -73,6 +75,7 @@ export function MeetingsPage() {
         description={t("list.description")}
         actions={
           <Group gap="xs">
+            <DownloadMenu kind="meetings" filters={query} />
             {hasAnyRole("administrator", "national_coordinator", "organiser") && (
               <Button variant="default" onClick={seriesDialog.open} data-testid="series-create">
                 {t("authoring.newSeries")}

@@ -18,6 +18,7 @@ import { formatNumber, useFormat } from "../../../shared/i18n/format";
 import {
   DataTable,
   type DataTableColumn,
+  DownloadMenu,
   EmptyState,
   notifyError,
   notifySuccess,
@@ -209,6 +210,7 @@ export function ContributionsPage() {
           { label: t("operations.title"), to: "/operations" },
           { label: t("contributions.title") },
         ]}
+        actions={<DownloadMenu kind="fund-contributions" filters={{ nationId }} />}
       />
       <ContributionEditModal contribution={edited} onClose={() => setEdited(null)} />
       <Stack gap="md">

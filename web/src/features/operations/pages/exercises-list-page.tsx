@@ -8,6 +8,7 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   DataTable,
   type DataTableColumn,
+  DownloadMenu,
   EmptyState,
   PageHeader,
   QueryBoundary,
@@ -27,13 +28,14 @@ export function ExercisesListPage() {
   const canCreate = isAdministrator || hasAnyRole("organiser", "national_coordinator");
   const [creating, creator] = useDisclosure(false);
   const params = useListParams({ defaultSort: "-startsOn", filters: ["kind", "status"] as const });
-  const query = useExercises({
+  const filters = {
     q: params.q || undefined,
     kind: params.filters.kind || undefined,
     status: params.filters.status || undefined,
     limit: params.limit,
     offset: params.offset,
-  });
+  };
+  const query = useExercises(filters);
 
   const columns: DataTableColumn<Exercise>[] = [
     {
@@ -99,11 +101,18 @@ export function ExercisesListPage() {
         title={t("exercises.title")}
         description={t("exercises.description")}
         actions={
-          canCreate && (
-            <Button leftSection={<IconPlus size={16} />} onClick={creator.open} data-testid="exercise-create">
-              {t("form.title")}
-            </Button>
-          )
+          <Group gap="xs">
+            <DownloadMenu kind="exercises" filters={filters} />
+            {canCreate && (
+              <Button
+                leftSection={<IconPlus size={16} />}
+                onClick={creator.open}
+                data-testid="exercise-create"
+              >
+                {t("form.title")}
+              </Button>
+            )}
+          </Group>
         }
       />
       <ExerciseFormModal opened={creating} onClose={creator.close} />

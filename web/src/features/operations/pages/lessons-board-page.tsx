@@ -16,7 +16,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
-import { ListFooter, notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import {
+  DownloadMenu,
+  ListFooter,
+  notifyError,
+  notifySuccess,
+  PageHeader,
+  QueryBoundary,
+} from "../../../shared/ui";
 import { useLessons, useTransitionLesson } from "../api";
 import { SampleBadge } from "../components/sample-badge";
 import { LESSON_STATUSES, type Lesson, type LessonStatus } from "../types";
@@ -123,6 +130,7 @@ export function LessonsBoardPage() {
         title={t("lessons.board")}
         description={t("lessons.boardDescription")}
         breadcrumbs={[{ label: t("exercises.title"), to: "/exercises" }, { label: t("lessons.board") }]}
+        actions={<DownloadMenu kind="lessons" filters={{ exerciseId }} />}
       />
       <QueryBoundary query={query}>
         {(page) => (

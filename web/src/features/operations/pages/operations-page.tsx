@@ -17,7 +17,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
-import { EmptyState, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { DownloadMenu, EmptyState, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useContingents, useOperations, useStrength } from "../api";
 import { OperationFormModal } from "../components/operation-form-modal";
 import { StrengthChart } from "../components/strength-chart";
@@ -111,11 +111,15 @@ export function OperationsPage() {
         title={t("operations.title")}
         description={t("operations.description")}
         actions={
-          isAdministrator ? (
-            <Button onClick={() => setCreating(true)} data-testid="operation-new">
-              {t("authoring.newOperation")}
-            </Button>
-          ) : undefined
+          <Group gap="xs">
+            <DownloadMenu kind="operations" />
+            {signedIn && <DownloadMenu kind="contingents" filters={filter} />}
+            {isAdministrator && (
+              <Button onClick={() => setCreating(true)} data-testid="operation-new">
+                {t("authoring.newOperation")}
+              </Button>
+            )}
+          </Group>
         }
       />
       {isAdministrator && <OperationFormModal opened={creating} onClose={() => setCreating(false)} />}

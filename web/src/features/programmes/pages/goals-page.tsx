@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { EmptyState, ListFooter, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { DownloadMenu, EmptyState, ListFooter, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useGoalCounts, useGoals } from "../api";
 import { AreaName } from "../components/area-name";
 import { NewGoalButton } from "../components/goal-forms";
@@ -31,7 +31,12 @@ export function GoalsPage() {
       <PageHeader
         title={t("goals.title")}
         description={t("goals.description")}
-        actions={writers.canCreate && <NewGoalButton nationId={nationId} />}
+        actions={
+          <Group gap="xs">
+            <DownloadMenu kind="partnership-goals" filters={query} />
+            {writers.canCreate && <NewGoalButton nationId={nationId} />}
+          </Group>
+        }
       />
       <Group align="flex-end" mb="md">
         <NationSelect value={nationId} onChange={setNationId} />

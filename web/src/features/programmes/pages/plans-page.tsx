@@ -3,7 +3,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { EmptyState, ListFooter, PageHeader, QueryBoundary, ReleasabilityBadge } from "../../../shared/ui";
+import {
+  DownloadMenu,
+  EmptyState,
+  ListFooter,
+  PageHeader,
+  QueryBoundary,
+  ReleasabilityBadge,
+} from "../../../shared/ui";
 import { useFrameworks, usePlans } from "../api";
 import { NewFrameworkButton } from "../components/framework-forms";
 import { NewPlanButton } from "../components/plan-forms";
@@ -23,12 +30,15 @@ export function PlansPage() {
         title={t("plans.title")}
         description={t("plans.description")}
         actions={
-          writers.canCreate && (
-            <Group gap="xs">
-              <NewPlanButton nationId={nationId} />
-              <NewFrameworkButton nationId={nationId} />
-            </Group>
-          )
+          <Group gap="xs">
+            <DownloadMenu kind="plans" />
+            {writers.canCreate && (
+              <>
+                <NewPlanButton nationId={nationId} />
+                <NewFrameworkButton nationId={nationId} />
+              </>
+            )}
+          </Group>
         }
       />
       <QueryBoundary query={plans}>

@@ -6,7 +6,7 @@ import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { ConfirmButton, notifyError, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { ConfirmButton, DownloadMenu, notifyError, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useProgramme, useProgrammeReport, useRemoveItem } from "../api";
 import { AddItemModal } from "../components/add-item-modal";
 import { AreaName } from "../components/area-name";
@@ -62,6 +62,7 @@ export function ProgrammePage() {
               }
               actions={
                 <>
+                  <DownloadMenu kind="programme-items" filters={{ programmeId: data.programme.id }} />
                   {canEdit && programme && <EditProgrammeButton programme={programme} />}
                   {canEdit && (
                     <Button

@@ -15,6 +15,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import {
+  DownloadMenu,
   EmptyState,
   ListFooter,
   notifyError,
@@ -90,7 +91,11 @@ export function ProgrammesPage() {
   const canCreate = !!nationId && (permissions.isAdministrator || permissions.coordinatesNation(nationId));
   return (
     <>
-      <PageHeader title={t("programmes.title")} description={t("programmes.description")} />
+      <PageHeader
+        title={t("programmes.title")}
+        description={t("programmes.description")}
+        actions={<DownloadMenu kind="annual-programmes" filters={{ nationId }} />}
+      />
       <Group mb="md">
         <NationSelect value={nationId} onChange={setNationId} />
       </Group>

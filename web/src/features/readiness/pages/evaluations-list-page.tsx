@@ -7,6 +7,7 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   DataTable,
   type DataTableColumn,
+  DownloadMenu,
   EmptyState,
   PageHeader,
   QueryBoundary,
@@ -23,11 +24,8 @@ export function EvaluationsListPage() {
   const permissions = usePermissions();
   const list = useListParams({ defaultSort: "-startsOn", filters: ["mine"] as const });
   const mine = list.filters.mine === "1";
-  const evaluations = useEvaluations({
-    limit: list.limit,
-    offset: list.offset,
-    ...(mine ? { mine: true } : {}),
-  });
+  const query = { limit: list.limit, offset: list.offset, ...(mine ? { mine: true } : {}) };
+  const evaluations = useEvaluations(query);
   const canPlan = permissions.hasAnyRole("administrator", "national_coordinator", "organiser");
 
   const columns: DataTableColumn<EvaluationSummary>[] = [
@@ -80,16 +78,19 @@ export function EvaluationsListPage() {
         title={t("evaluations.title")}
         description={t("evaluations.description")}
         actions={
-          canPlan && (
-            <Button
-              component={Link}
-              to="/readiness/evaluations/new"
-              leftSection={<IconPlus size={16} />}
-              data-testid="evaluation-plan"
-            >
-              {t("evaluations.plan")}
-            </Button>
-          )
+          <Group gap="xs">
+            <DownloadMenu kind="evaluations" filters={query} />
+            {canPlan && (
+              <Button
+                component={Link}
+                to="/readiness/evaluations/new"
+                leftSection={<IconPlus size={16} />}
+                data-testid="evaluation-plan"
+              >
+                {t("evaluations.plan")}
+              </Button>
+            )}
+          </Group>
         }
       />
       <Stack>

@@ -4,6 +4,7 @@ import { Link, useNavigate } from "react-router-dom";
 import {
   DataTable,
   type DataTableColumn,
+  DownloadMenu,
   EmptyState,
   PageHeader,
   QueryBoundary,
@@ -17,7 +18,8 @@ export function UnitsListPage() {
   const { t } = useTranslation("readiness");
   const navigate = useNavigate();
   const list = useListParams({ defaultSort: "code" });
-  const units = useUnits({ q: list.q || undefined, limit: list.limit, offset: list.offset });
+  const query = { q: list.q || undefined, limit: list.limit, offset: list.offset };
+  const units = useUnits(query);
   const columns: DataTableColumn<Unit>[] = [
     { key: "code", header: t("units.code"), width: 160, render: (u) => u.code },
     {
@@ -52,7 +54,11 @@ export function UnitsListPage() {
   ];
   return (
     <>
-      <PageHeader title={t("units.title")} description={t("units.description")} />
+      <PageHeader
+        title={t("units.title")}
+        description={t("units.description")}
+        actions={<DownloadMenu kind="units" filters={query} />}
+      />
       <Stack>
         <SearchInput value={list.q} onChange={list.setQ} />
         <QueryBoundary query={units}>

@@ -5,6 +5,7 @@ import { LANGUAGE_NAMES, LANGUAGES } from "../../../shared/i18n/languages";
 import {
   DataTable,
   type DataTableColumn,
+  DownloadMenu,
   EmptyState,
   notifyError,
   PageHeader,
@@ -94,7 +95,11 @@ export function CertificatesPage() {
   ];
   return (
     <>
-      <PageHeader title={t("certificates.title")} description={t("certificates.description")} />
+      <PageHeader
+        title={t("certificates.title")}
+        description={t("certificates.description")}
+        actions={<DownloadMenu kind="certificates" filters={{ mine: true }} />}
+      />
       <QueryBoundary query={certificates}>
         {(page) => (
           <DataTable

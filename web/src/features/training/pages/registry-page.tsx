@@ -4,6 +4,7 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   DataTable,
   type DataTableColumn,
+  DownloadMenu,
   EmptyState,
   PageHeader,
   QueryBoundary,
@@ -22,13 +23,14 @@ export function RegistryPage() {
   const qualifications = useQualifications();
   const qualification = list.filters.qualification || qualifications.data?.[0]?.code || "";
   const current = qualifications.data?.find((q) => q.code === qualification);
-  const registry = useRegistry({
+  const query = {
     qualification,
     validOn: list.filters.validOn || undefined,
     expiringWithinDays: list.filters.expiring === "true" ? ALERT_DAYS : undefined,
     limit: list.query.limit,
     offset: list.query.offset,
-  });
+  };
+  const registry = useRegistry(query);
   const columns: DataTableColumn<RegistryEntry>[] = [
     { key: "person", header: t("registry.person"), render: (e) => personName(e) },
     { key: "nation", header: t("registry.nation"), width: 90, render: (e) => e.nationCode },
@@ -50,7 +52,11 @@ export function RegistryPage() {
   ];
   return (
     <>
-      <PageHeader title={t("registry.title")} description={t("registry.description")} />
+      <PageHeader
+        title={t("registry.title")}
+        description={t("registry.description")}
+        actions={qualification && <DownloadMenu kind="registry" filters={query} />}
+      />
       <Stack>
         <Group align="flex-end" wrap="wrap">
           <Select

@@ -1,0 +1,46 @@
+import { readFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type E2E, startE2E } from "./support/browser.js";
+
+let e2e: E2E;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(() => e2e?.close());
+
+describe("downloading a list", () => {
+  it("downloads the exercises list as XLSX with the filter it shows, every row of it, headers in the UI language", async () => {
+    const page = await e2e.newPage("ru");
+    await e2e.login(page, "admin");
+    await page.goto("/exercises");
+    const range = page.getByTestId("table-range");
+    await range.waitFor();
+    const total = async () => Number((await range.textContent())!.trim().split(/\s+/).pop());
+    const everything = await total();
+    await page.goto("/exercises?kind=live");
+    await expect.poll(total).toBeLessThan(everything);
+    const shown = await total();
+    expect(shown).toBeGreaterThan(0);
+
+    await page.getByTestId("download-exercises").click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("download-exercises-xlsx").click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^accord-exercises-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe("Код");
+    expect(sheet.rowCount - 1).toBe(shown);
+    // The filter the page shows, not the whole list: every row is a live exercise.
+    const kinds = new Set<unknown>();
+    sheet.eachRow((row, index) => {
+      if (index > 1) kinds.add(row.getCell(3).value);
+    });
+    expect([...kinds]).toEqual(["live"]);
+    await page.context().close();
+  });
+});

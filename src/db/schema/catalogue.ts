@@ -157,7 +157,24 @@ export interface ActivitySearchFactsTable {
   areaCodes: ColumnType<string[], string[] | undefined, string[]>;
 }
 
+export interface EventApplicationTable {
+  id: Id;
+  eventId: string;
+  personId: string;
+  nationId: string;
+  status: Generated<"pending" | "approved" | "refused">;
+  motivation: string | null;
+  reason: string | null;
+  nominationId: string | null;
+  appliedBy: string | null;
+  decidedBy: string | null;
+  decidedAt: Timestamp | null;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
 export interface CatalogueTables {
+  eventApplication: EventApplicationTable;
   activitySearchFacts: ActivitySearchFactsTable;
   calendarToken: CalendarTokenTable;
   catalogueGeneration: CatalogueGenerationTable;

@@ -4,6 +4,7 @@ import { errorResponses, IdParams, Page, Uuid } from "../../platform/http/schema
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { enforceRateLimit } from "../../platform/rate-limit.js";
 import { viewerForUser } from "../identity/index.js";
+import { applicationsRoutes } from "./applications.routes.js";
 import { Candidate, CandidateQuery } from "./candidates.schemas.js";
 import * as candidates from "./candidates.service.js";
 import {
@@ -61,6 +62,7 @@ const SessionAttendanceInput = Type.Object(
 );
 
 export const catalogueRoutes: RoutesPlugin = async (app) => {
+  await applicationsRoutes(app, {});
   // ---------------------------------------------------------------- activities
   const activities = ["catalogue: activities"];
   app.get(

@@ -709,7 +709,7 @@ function seatAvailable(event: queries.LockedEvent, counts: Map<string, number>, 
 
 // ------------------------------------------------------------------ nominations
 /** The JavaScript twin of `activityVisible`, for an activity already loaded with its event. */
-function activityReadable(viewer: Viewer, event: queries.LockedEvent) {
+export function activityReadable(viewer: Viewer, event: queries.LockedEvent) {
   if (!canRead(viewer, event)) return false;
   return event.activityStatus !== "draft" || readsEverything(viewer) || organises(viewer, event);
 }

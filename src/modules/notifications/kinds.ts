@@ -46,6 +46,27 @@ export const KINDS = {
       ru: "Номинация отклонена: {activity}",
     },
   },
+  "application.submitted": {
+    subject: {
+      en: "Application to approve: {activity}",
+      az: "Təsdiq gözləyən müraciət: {activity}",
+      ru: "Заявка на утверждение: {activity}",
+    },
+  },
+  "application.approved": {
+    subject: {
+      en: "Application approved: {activity}",
+      az: "Müraciət təsdiqləndi: {activity}",
+      ru: "Заявка одобрена: {activity}",
+    },
+  },
+  "application.refused": {
+    subject: {
+      en: "Application refused: {activity}",
+      az: "Müraciət rədd edildi: {activity}",
+      ru: "Заявка отклонена: {activity}",
+    },
+  },
   "nomination.promoted": {
     subject: {
       en: "Promoted from the waitlist to a seat: {activity}",

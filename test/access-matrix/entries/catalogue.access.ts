@@ -302,6 +302,7 @@ export const accessEntries: AccessEntry[] = [
     }),
   },
   { method: "GET", url: "/api/nominations", access: SIGNED_IN },
+  { method: "GET", url: "/api/applications", access: SIGNED_IN },
   {
     method: "GET",
     url: "/api/nominations/:id",

@@ -6,6 +6,7 @@ import type {
   CalendarEntry,
   CalendarToken,
   Decision,
+  EventApplication,
   EventDetail,
   Nomination,
 } from "./types";
@@ -141,6 +142,35 @@ export function useRevokeCalendarToken() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (id: string) => api.delete<void>(`/api/calendar/tokens/${id}`),
+    onSuccess: invalidate,
+  });
+}
+
+// ------------------------------------------------------------------ two-step applications
+export const useApplications = (query: { scope: "mine" | "deciding"; status?: string; offset?: number }) =>
+  useQuery({
+    queryKey: ["catalogue", "applications", query],
+    queryFn: ({ signal }) =>
+      api.get<Page<EventApplication>>("/api/applications", { ...query, limit: 50 }, signal),
+    placeholderData: keepPreviousData,
+  });
+
+/** A participant applies for an event; the nation's point of contact decides. */
+export function useApply() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ eventId, motivation }: { eventId: string; motivation?: string }) =>
+      api.post<EventApplication>(`/api/events/${eventId}/applications`, motivation ? { motivation } : {}),
+    onSuccess: invalidate,
+  });
+}
+
+/** The point of contact approves (nominating the participant) or refuses, with an optional reason. */
+export function useDecideApplication() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, decision, reason }: { id: string; decision: "approve" | "refuse"; reason?: string }) =>
+      api.post<EventApplication>(`/api/applications/${id}/${decision}`, reason ? { reason } : {}),
     onSuccess: invalidate,
   });
 }

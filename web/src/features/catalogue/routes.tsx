@@ -5,6 +5,7 @@ import {
   IconCalendarUser,
   IconInbox,
   IconSearch,
+  IconUserCheck,
 } from "@tabler/icons-react";
 import { type Feature, lazyPage } from "../../app/feature";
 import { catalogueNavI18n } from "./nav-i18n";
@@ -15,6 +16,7 @@ const pages = {
   activityForm: () => import("./pages/activity-form-page"),
   event: () => import("./pages/event-page"),
   inbox: () => import("./pages/inbox-page"),
+  applications: () => import("./pages/applications-page"),
   schedule: () => import("./pages/schedule-page"),
   calendar: () => import("./pages/calendar-page"),
 };
@@ -29,6 +31,7 @@ export const catalogueFeature: Feature = {
     { path: "catalogue/activities/:id", lazy: lazyPage(pages.activity, (m) => m.ActivityPage) },
     { path: "catalogue/events/:id", lazy: lazyPage(pages.event, (m) => m.EventPage) },
     { path: "catalogue/inbox", lazy: lazyPage(pages.inbox, (m) => m.InboxPage) },
+    { path: "catalogue/applications", lazy: lazyPage(pages.applications, (m) => m.ApplicationsPage) },
     { path: "catalogue/schedule", lazy: lazyPage(pages.schedule, (m) => m.SchedulePage) },
     { path: "catalogue/calendar", lazy: lazyPage(pages.calendar, (m) => m.CalendarPage) },
   ],
@@ -44,6 +47,12 @@ export const catalogueFeature: Feature = {
         label: "catalogueNav:nav.inbox",
         icon: IconInbox,
         visible: (p) => p.hasAnyRole("organiser", "course_director", "administrator"),
+      },
+      {
+        to: "/catalogue/applications",
+        label: "catalogueNav:nav.applications",
+        icon: IconUserCheck,
+        visible: (p) => p.hasAnyRole("participant", "national_coordinator", "administrator"),
       },
       {
         to: "/catalogue/schedule",

@@ -32,3 +32,5 @@ export type CalendarEntry = ResponseOf<"getCalendar">[number];
 /** A feed token as listed; the secret and its address come only in the answer that creates it. */
 export type CalendarToken = ResponseOf<"getCalendarTokens">[number] &
   Partial<Pick<ResponseOf<"postCalendarTokens">, "token" | "url">>;
+/** A participant's application for an event, as its applicant or the nation's point of contact sees it. */
+export type EventApplication = ResponseOf<"getApplications">["items"][number];

@@ -19,6 +19,7 @@ export const notificationsI18n = defineResources({
     empty: "No notifications.",
     preferencesLink: "Notification settings",
     groups: {
+      "application.": "Applications",
       "nomination.": "Nominations",
       "event.": "Events",
       "certificate.": "Certificates",
@@ -31,6 +32,9 @@ export const notificationsI18n = defineResources({
     },
     kinds: {
       "transparency.alarm": "Transparency log alarm",
+      "application.submitted": "Application to approve",
+      "application.approved": "Application approved",
+      "application.refused": "Application refused",
       "nomination.nominated": "New nomination",
       "nomination.accepted": "Seat accepted",
       "nomination.waitlisted": "Waitlisted",
@@ -109,6 +113,7 @@ export const notificationsI18n = defineResources({
     empty: "Bildiriş yoxdur.",
     preferencesLink: "Bildiriş ayarları",
     groups: {
+      "application.": "Müraciətlər",
       "nomination.": "Namizədliklər",
       "event.": "Tədbirlər",
       "certificate.": "Sertifikatlar",
@@ -121,6 +126,9 @@ export const notificationsI18n = defineResources({
     },
     kinds: {
       "transparency.alarm": "Şəffaflıq jurnalı həyəcanı",
+      "application.submitted": "Təsdiq gözləyən müraciət",
+      "application.approved": "Müraciət təsdiqləndi",
+      "application.refused": "Müraciət rədd edildi",
       "nomination.nominated": "Yeni namizədlik",
       "nomination.accepted": "Yer təsdiqləndi",
       "nomination.waitlisted": "Gözləmə siyahısında",
@@ -199,6 +207,7 @@ export const notificationsI18n = defineResources({
     empty: "Уведомлений нет.",
     preferencesLink: "Настройки уведомлений",
     groups: {
+      "application.": "Заявки",
       "nomination.": "Номинации",
       "event.": "Мероприятия",
       "certificate.": "Сертификаты",
@@ -211,6 +220,9 @@ export const notificationsI18n = defineResources({
     },
     kinds: {
       "transparency.alarm": "Тревога журнала прозрачности",
+      "application.submitted": "Заявка на утверждение",
+      "application.approved": "Заявка одобрена",
+      "application.refused": "Заявка отклонена",
       "nomination.nominated": "Новая номинация",
       "nomination.accepted": "Место подтверждено",
       "nomination.waitlisted": "В листе ожидания",

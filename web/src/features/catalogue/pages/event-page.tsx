@@ -29,6 +29,7 @@ import {
   RemoteSelect,
 } from "../../../shared/ui";
 import { useEvent, useNominate, useNominations } from "../api";
+import { ApplyButton } from "../components/apply-button";
 import { AttendanceRecords } from "../components/attendance-records";
 import { EventActions } from "../components/event-actions";
 import { EventSessions } from "../components/event-sessions";
@@ -259,7 +260,7 @@ export function EventPage() {
               { label: dates(e.startsOn, e.endsOn) },
             ]}
             badges={<Badge data-testid="event-status">{t(`statuses.${e.status}`)}</Badge>}
-            actions={e.canManage ? <EventActions event={e} /> : undefined}
+            actions={e.canManage ? <EventActions event={e} /> : <ApplyButton event={e} />}
           />
           <Stack>
             {e.status === "cancelled" && e.cancelReason && (

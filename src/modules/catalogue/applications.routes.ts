@@ -1,0 +1,59 @@
+import { ctxOf } from "../../platform/http/request-context.js";
+import { errorResponses, IdParams, Page } from "../../platform/http/schemas.js";
+import type { RoutesPlugin } from "../../platform/http/type-provider.js";
+import {
+  Application,
+  ApplicationDecisionInput,
+  ApplicationQuery,
+  ApplyInput,
+} from "./applications.schemas.js";
+import * as service from "./applications.service.js";
+
+/** Two-step applications: the participant applies, the national point of contact approves or refuses. */
+export const applicationsRoutes: RoutesPlugin = async (app) => {
+  const tags = ["catalogue: applications"];
+  app.post(
+    "/api/events/:id/applications",
+    {
+      schema: {
+        tags,
+        summary: "Apply for the event yourself; your nation's point of contact approves or refuses",
+        params: IdParams,
+        body: ApplyInput,
+        response: { 201: Application, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.apply(ctxOf(request), request.params.id, request.body)),
+  );
+  app.get(
+    "/api/applications",
+    {
+      schema: {
+        tags,
+        summary: "Applications the caller may see: one's own, those of the nations one coordinates",
+        querystring: ApplicationQuery,
+        response: { 200: Page(Application), ...errorResponses },
+      },
+    },
+    async (request) => service.listApplications(ctxOf(request), request.query),
+  );
+  for (const [path, to] of [
+    ["approve", "approved"],
+    ["refuse", "refused"],
+  ] as const) {
+    app.post(
+      `/api/applications/:id/${path}`,
+      {
+        schema: {
+          tags,
+          summary: `${path === "approve" ? "Approve (nominating the participant)" : "Refuse"} a pending application`,
+          params: IdParams,
+          body: ApplicationDecisionInput,
+          response: { 200: Application, ...errorResponses },
+        },
+      },
+      async (request) => service.decideApplication(ctxOf(request), request.params.id, to, request.body),
+    );
+  }
+};

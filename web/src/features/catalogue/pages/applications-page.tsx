@@ -1,0 +1,144 @@
+import { Badge, Button, Group, Paper, Table, Text, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { usePermissions } from "../../../shared/auth";
+import {
+  EmptyState,
+  ListFooter,
+  notifyError,
+  notifySuccess,
+  PageHeader,
+  QueryBoundary,
+} from "../../../shared/ui";
+import { useApplications, useDecideApplication } from "../api";
+import { useDateRange } from "../components/labels";
+
+const COLOURS = { pending: "yellow", approved: "green", refused: "red" } as const;
+
+/**
+ * Two-step applications: the national point of contact's inbox (approve or refuse, with an optional reason), or a
+ * participant's own applications and their outcome.
+ */
+export function ApplicationsPage() {
+  const { t } = useTranslation("catalogue");
+  const { hasRole } = usePermissions();
+  const deciding = hasRole("national_coordinator") || hasRole("administrator");
+  const [offset, setOffset] = useState(0);
+  const [reason, setReason] = useState("");
+  const dates = useDateRange();
+  const applications = useApplications({ scope: deciding ? "deciding" : "mine", offset });
+  const decide = useDecideApplication();
+  const run = (id: string, decision: "approve" | "refuse") =>
+    decide.mutate(
+      { id, decision, reason: reason.trim() || undefined },
+      {
+        onSuccess: () => notifySuccess(t(`applications.${decision}d`)),
+        onError: (error) => notifyError(error, t),
+      },
+    );
+  return (
+    <>
+      <PageHeader
+        title={t(deciding ? "applications.inbox" : "applications.mine")}
+        description={t(deciding ? "applications.inboxDescription" : "applications.mineDescription")}
+      />
+      <Paper withBorder p="md">
+        {deciding && (
+          <TextInput
+            mb="sm"
+            maw={480}
+            label={t("applications.reason")}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            data-testid="application-reason"
+          />
+        )}
+        <QueryBoundary query={applications}>
+          {(page) =>
+            page.items.length ? (
+              <>
+                <Table data-testid="applications">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t("applications.event")}</Table.Th>
+                      <Table.Th>{t("applications.person")}</Table.Th>
+                      <Table.Th>{t("applications.motivation")}</Table.Th>
+                      <Table.Th>{t("fields.status")}</Table.Th>
+                      <Table.Th />
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {page.items.map((a) => (
+                      <Table.Tr key={a.id} data-testid={`application-${a.person.familyName}`}>
+                        <Table.Td>
+                          <Link to={`/catalogue/events/${a.eventId}`}>{a.event.activityCode}</Link>
+                          <Text size="xs" c="dimmed">
+                            {dates(a.event.startsOn, a.event.endsOn)}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          {a.person.givenName} {a.person.familyName} ({a.nation.code})
+                        </Table.Td>
+                        <Table.Td>{a.motivation}</Table.Td>
+                        <Table.Td>
+                          <Badge
+                            color={COLOURS[a.status]}
+                            variant="light"
+                            data-testid={`application-status-${a.status}`}
+                          >
+                            {t(`applications.statuses.${a.status}`)}
+                          </Badge>
+                          {a.reason && (
+                            <Text size="xs" c="dimmed">
+                              {a.reason}
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td>
+                          {a.canDecide && (
+                            <Group gap={4}>
+                              {a.allowedTransitions.includes("approved") && (
+                                <Button
+                                  size="compact-xs"
+                                  onClick={() => run(a.id, "approve")}
+                                  data-testid={`approve-${a.person.familyName}`}
+                                >
+                                  {t("applications.approve")}
+                                </Button>
+                              )}
+                              {a.allowedTransitions.includes("refused") && (
+                                <Button
+                                  size="compact-xs"
+                                  color="red"
+                                  variant="light"
+                                  onClick={() => run(a.id, "refuse")}
+                                  data-testid={`refuse-${a.person.familyName}`}
+                                >
+                                  {t("applications.refuse")}
+                                </Button>
+                              )}
+                            </Group>
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+                <ListFooter
+                  total={page.total}
+                  limit={page.limit}
+                  offset={page.offset}
+                  shown={page.items.length}
+                  onOffsetChange={setOffset}
+                />
+              </>
+            ) : (
+              <EmptyState description={t("applications.empty")} />
+            )
+          }
+        </QueryBoundary>
+      </Paper>
+    </>
+  );
+}

@@ -33,8 +33,8 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "16" },
     nominations: { type: "string", default: "1000" },
-    // A comma-separated subset of: cold, search, distinct, unfiltered, global, event, report, timeline, nominations,
-    // js, notify.
+    // A comma-separated subset of: cold, search, distinct, unfiltered, global, event, report, timeline, dashboard,
+    // nominations, js, notify.
     only: { type: "string" },
   },
 });
@@ -397,6 +397,14 @@ async function main() {
         name: "partnership timeline of one nation",
         route: `/api/partnership-timeline?nationId=${nation.id}`,
         headers: { cookie },
+      },
+      {
+        part: "dashboard",
+        name: "nation dashboard (10 years), one at a time",
+        route: `/api/dashboards/nation?nationId=${nation.id}`,
+        headers: { cookie },
+        connections: 1,
+        target: "≤ 200 ms",
       },
     ];
     for (const c of readCases.filter((c) => runs(c.part))) {

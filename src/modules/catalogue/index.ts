@@ -14,6 +14,7 @@ export {
   revokeCalendarTokensOfUser,
   withdraw as withdrawNomination,
 } from "./catalogue.service.js";
+export { participationFigures } from "./dashboard.queries.js";
 export { nominationsImporter } from "./nominations-import.js";
 export { searchVisibility } from "./search.queries.js";
 export { eventTimelineParts } from "./timeline.queries.js";

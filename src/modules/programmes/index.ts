@@ -1,4 +1,5 @@
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
+import { dashboardRoutes } from "./dashboard.routes.js";
 import { programmeBulkRoutes } from "./programme-bulk.routes.js";
 import { programmesRoutes as coreRoutes } from "./programmes.routes.js";
 import { timelineRoutes } from "./timeline.routes.js";
@@ -8,6 +9,7 @@ export const programmesRoutes: RoutesPlugin = async (app, options) => {
   await coreRoutes(app, options);
   await programmeBulkRoutes(app, options);
   await timelineRoutes(app, options);
+  await dashboardRoutes(app, options);
 };
 export { programmesExports } from "./programmes.exports.js";
 export { seedProgrammes } from "./programmes.seed.js";

@@ -69,6 +69,7 @@ export function certifiedPeople(
   const query = certifiedQuery(db, qualificationCode, onDate);
   return (viewer ? query.where(visibleTo(viewer, "p")) : query).execute();
 }
+export { certificationFigures } from "./dashboard.queries.js";
 export { searchVisibility } from "./search.queries.js";
 export { trainingTimelineParts } from "./timeline.queries.js";
 export { trainingExports } from "./training.exports.js";

@@ -2,6 +2,7 @@ import { adminFeature } from "../features/admin/routes";
 import { auditFeature } from "../features/audit/routes";
 import { authFeature } from "../features/auth/routes";
 import { catalogueFeature, catalogueNavFeature } from "../features/catalogue/routes";
+import { dashboardsFeature } from "../features/dashboards/routes";
 import { directoryFeature } from "../features/directory/routes";
 import { exchangeFeature } from "../features/exchange/routes";
 import { meetingsFeature, meetingsNavFeature } from "../features/meetings/routes";
@@ -20,6 +21,7 @@ import type { Feature } from "./feature";
 export const features: Feature[] = [
   authFeature,
   directoryFeature,
+  dashboardsFeature,
   catalogueNavFeature,
   catalogueFeature,
   programmesNavFeature,

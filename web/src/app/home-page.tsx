@@ -1,4 +1,5 @@
 import { Button, Card, SimpleGrid, Stack, Text, ThemeIcon, Title } from "@mantine/core";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { AttentionPanel } from "../features/notifications/components/attention-panel";
@@ -6,6 +7,11 @@ import { usePermissions } from "../shared/auth";
 import { PageHeader } from "../shared/ui";
 import type { NavItem, NavSection } from "./feature";
 import { features } from "./features";
+
+// The charts (recharts) load with the dashboard, not with the app's first page.
+const HomeDashboard = lazy(() =>
+  import("../features/dashboards/components/home-dashboard").then((m) => ({ default: m.HomeDashboard })),
+);
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -28,6 +34,9 @@ export function HomePage() {
               {t("home.signedInAs", { name: permissions.user.displayName })}
             </Text>
             <AttentionPanel />
+            <Suspense fallback={null}>
+              <HomeDashboard />
+            </Suspense>
           </>
         ) : (
           <Card withBorder>

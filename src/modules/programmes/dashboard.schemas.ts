@@ -1,6 +1,7 @@
 import { type Static, Type } from "typebox";
 import { IsoDate, Nullable, StringEnum, Uuid } from "../../platform/http/schemas.js";
 
+const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 const Year = Type.Integer({ minimum: 1990, maximum: 2200 });
 const Lang = StringEnum(["en", "az", "ru"]);
 export const NATION_CHARTS = [
@@ -31,7 +32,7 @@ export const AllianceDashboardQuery = Type.Object(
   {
     nationIds: Type.Optional(
       Type.String({
-        pattern: "^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36}){0,99}$",
+        pattern: `^${UUID}(,${UUID}){0,99}$`,
         maxLength: 3800,
         description: "Comma-separated nation ids; all nations with a figure the caller may see when absent",
       }),

@@ -183,3 +183,13 @@ describe("nations side by side", () => {
     ]);
   });
 });
+
+describe("bad input", () => {
+  it("names the list of nations when one of them is not an id or not a nation", async () => {
+    for (const nationIds of ["------------------------------------", `${aze},${crypto.randomUUID()}`]) {
+      const reply = await auditor.get(`/api/dashboards/nations?nationIds=${nationIds}`);
+      expect(reply.status).toBe(400);
+      expect(reply.body.fields[0].field).toBe("query.nationIds");
+    }
+  });
+});

@@ -38,9 +38,13 @@ function idsIn(value: unknown, found = new Set<string>()): Set<string> {
   return found;
 }
 
+/** A word of a hidden record's title, for a list that needs a search text (the global search). */
+let hiddenWord = "";
+
 /**
  * The whole list where the route pages (limit 100 where accepted); a list that needs a filter is asked about
- * Azerbaijan (a nation) or the evaluator qualification (the registry).
+ * Azerbaijan (a nation), the evaluator qualification (the registry) or a word of a hidden record's title (the global
+ * search).
  */
 async function read(agent: Agent, url: string) {
   const required: string[] = [];
@@ -54,6 +58,8 @@ async function read(agent: Agent, url: string) {
       required.push(`nationId=${await t.nationId("AZE")}`);
     else if (fields.includes("query.qualification") && !required.some((q) => q.startsWith("qualification=")))
       required.push("qualification=CREVAL-EVALUATOR");
+    else if (fields.includes("query.q") && !required.some((q) => q.startsWith("q=")))
+      required.push(`q=${encodeURIComponent(hiddenWord)}`);
     else return reply;
   }
 }
@@ -83,6 +89,12 @@ beforeAll(async () => {
     for (const row of rows.rows) hidden.set(row.id.toLowerCase(), table);
   }
   expect(tables.rows.length).toBeGreaterThan(3);
+  // The first word of four letters or more in the title of a hidden record the global search holds.
+  const titles = await sql<{ title: string }>`select title_en as title from search_entry
+    where record_id::text = any(${[...hidden.keys()]}) order by title_en`.execute(t.db);
+  hiddenWord =
+    titles.rows.flatMap((row) => row.title.split(/[^\p{L}\p{N}]+/u)).find((word) => word.length >= 4) ?? "";
+  expect(hiddenWord, "a hidden record's title in the search table").not.toBe("");
 });
 afterAll(() => t?.close());
 

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import ExcelJS from "exceljs";
 import PDFDocument from "pdfkit";
 import { type DateLanguage, formatDateText } from "../../platform/dates.js";
+import { neutraliseCell } from "../../platform/tabular-export.js";
 
 export type Cell = string | number | null;
 
@@ -25,10 +26,13 @@ export interface ReportDocument {
   tables: ReportTable[];
 }
 
+/** A text cell a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers. */
+const safe = (value: Cell): Cell => (typeof value === "string" ? neutraliseCell(value) : value);
+
 /** RFC 4180: CRLF line ends; fields with a comma, quote or line break are quoted and quotes doubled. */
 export function toCsv(table: ReportTable): string {
   const field = (value: Cell) => {
-    const text = value === null ? "" : String(value);
+    const text = value === null ? "" : String(safe(value));
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return `${[table.columns, ...table.rows].map((row) => row.map(field).join(",")).join("\r\n")}\r\n`;
@@ -41,7 +45,7 @@ export async function toXlsx(report: ReportDocument): Promise<Buffer> {
   for (const table of report.tables) {
     const sheet = workbook.addWorksheet(table.name.slice(0, 31));
     sheet.addRow(table.columns).font = { bold: true };
-    for (const row of table.rows) sheet.addRow(row);
+    for (const row of table.rows) sheet.addRow(row.map(safe));
     sheet.columns.forEach((column, index) => {
       const widest = Math.max(
         table.columns[index]?.length ?? 8,

@@ -43,8 +43,8 @@ let hiddenWord = "";
 
 /**
  * The whole list where the route pages (limit 100 where accepted); a list that needs a filter is asked about
- * Azerbaijan (a nation), the evaluator qualification (the registry) or a word of a hidden record's title (the global
- * search).
+ * Azerbaijan (a nation), the evaluator qualification (the registry), a word of a hidden record's title (the global
+ * search) or the programme chart (a dashboard's table as CSV).
  */
 async function read(agent: Agent, url: string) {
   const required: string[] = [];
@@ -58,6 +58,8 @@ async function read(agent: Agent, url: string) {
       required.push(`nationId=${await t.nationId("AZE")}`);
     else if (fields.includes("query.qualification") && !required.some((q) => q.startsWith("qualification=")))
       required.push("qualification=CREVAL-EVALUATOR");
+    else if (fields.includes("query.chart") && !required.some((q) => q.startsWith("chart=")))
+      required.push("chart=programme");
     else if (fields.includes("query.q") && !required.some((q) => q.startsWith("q=")))
       required.push(`q=${encodeURIComponent(hiddenWord)}`);
     else return reply;

@@ -34,6 +34,7 @@ async function loadApplication(ctx: Ctx, id: string) {
 }
 
 export async function listApplications(ctx: Ctx, query: ApplicationQuery) {
+  authorize(ctx.viewer, "application.list");
   const page = await queries.listApplications(ctx.db, ctx.viewer, query);
   return paged(query, { ...page, items: page.items.map((row) => output(ctx, row)) });
 }

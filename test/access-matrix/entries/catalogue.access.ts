@@ -106,6 +106,18 @@ async function person(ctx: MatrixContext, scope: Scope) {
   ).id;
 }
 
+/** A pending application of a person of the scope's nation for an open event of the scope's organisation. */
+async function application(ctx: MatrixContext, scope: Scope) {
+  const a = await activity(ctx, scope);
+  const personId = await person(ctx, scope);
+  const row = await ctx.db
+    .insertInto("eventApplication")
+    .values({ eventId: a.eventId, personId, nationId: owner(ctx, scope).nationId, motivation: "Matrix" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** A nomination of a person of the scope's nation for an activity of the scope's organisation. */
 async function nomination(
   ctx: MatrixContext,
@@ -303,6 +315,29 @@ export const accessEntries: AccessEntry[] = [
   },
   { method: "GET", url: "/api/nominations", access: SIGNED_IN },
   { method: "GET", url: "/api/applications", access: SIGNED_IN },
+  // ------------------------------------------------------------ applications (two-step)
+  {
+    // A person applies for themselves: of the matrix's callers only the participant is a person.
+    method: "POST",
+    url: "/api/events/:id/applications",
+    access: access({ participant: "scope" }),
+    request: async (ctx, scope) => ({
+      url: `/api/events/${(await activity(ctx, scope)).eventId}/applications`,
+      body: { motivation: "Matrix application" },
+    }),
+  },
+  ...(["approve", "refuse"] as const).map(
+    (step): AccessEntry => ({
+      // The national point of contact of the applicant's nation decides; administrators too.
+      method: "POST",
+      url: `/api/applications/:id/${step}`,
+      access: NOMINATORS,
+      request: async (ctx, scope) => ({
+        url: `/api/applications/${await application(ctx, scope)}/${step}`,
+        body: { reason: "Matrix decision" },
+      }),
+    }),
+  ),
   {
     method: "GET",
     url: "/api/nominations/:id",

@@ -16,7 +16,12 @@ export const dashboardsI18n = defineResources({
       empty: "No nation has figures you may see for these years.",
     },
     home: { nation: "Your nation at a glance: {{name}}", nations: "The nations at a glance" },
-    span: { fromYear: "From year", toYear: "To year" },
+    span: {
+      fromYear: "From year",
+      toYear: "To year",
+      yearPlaceholder: "e.g. 2020",
+      nationPlaceholder: "Choose a nation",
+    },
     charts: {
       programme: "Programme: planned and done",
       programmeByYear: "By year",
@@ -68,7 +73,12 @@ export const dashboardsI18n = defineResources({
       empty: "Bu illər üçün heç bir dövlətin görə biləcəyiniz göstəricisi yoxdur.",
     },
     home: { nation: "Dövlətiniz bir baxışda: {{name}}", nations: "Dövlətlər bir baxışda" },
-    span: { fromYear: "İldən", toYear: "İlədək" },
+    span: {
+      fromYear: "İldən",
+      toYear: "İlədək",
+      yearPlaceholder: "məs. 2020",
+      nationPlaceholder: "Dövləti seçin",
+    },
     charts: {
       programme: "Proqram: planlaşdırılıb və icra edilib",
       programmeByYear: "İllər üzrə",
@@ -120,7 +130,12 @@ export const dashboardsI18n = defineResources({
       empty: "Ни у одного государства нет доступных вам показателей за эти годы.",
     },
     home: { nation: "Ваше государство вкратце: {{name}}", nations: "Государства вкратце" },
-    span: { fromYear: "С года", toYear: "По год" },
+    span: {
+      fromYear: "С года",
+      toYear: "По год",
+      yearPlaceholder: "напр. 2020",
+      nationPlaceholder: "Выберите государство",
+    },
     charts: {
       programme: "Программа: запланировано и выполнено",
       programmeByYear: "По годам",

@@ -49,6 +49,7 @@ export function ApplicationsPage() {
             mb="sm"
             maw={480}
             label={t("applications.reason")}
+            placeholder={t("applications.reasonPlaceholder")}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
             data-testid="application-reason"

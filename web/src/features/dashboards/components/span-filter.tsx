@@ -22,6 +22,7 @@ export function SpanFilter({
       {children}
       <NumberInput
         label={t("span.fromYear")}
+        placeholder={t("span.yearPlaceholder")}
         w={120}
         min={1990}
         max={2200}
@@ -31,6 +32,7 @@ export function SpanFilter({
       />
       <NumberInput
         label={t("span.toYear")}
+        placeholder={t("span.yearPlaceholder")}
         w={120}
         min={1990}
         max={2200}
@@ -55,6 +57,7 @@ export function NationPicker({
   return (
     <Select
       label={t("columns.nation")}
+      placeholder={t("span.nationPlaceholder")}
       searchable
       w={260}
       value={value ?? null}

@@ -194,11 +194,20 @@ export function TimelinePage() {
                         title={
                           <Group gap="xs">
                             {entry.link ? (
-                              <Anchor component={Link} to={entry.link} fw={600} data-testid="timeline-link">
+                              // A long title wraps within the phone's width instead of widening the page.
+                              <Anchor
+                                component={Link}
+                                to={entry.link}
+                                fw={600}
+                                style={{ minWidth: 0, overflowWrap: "anywhere" }}
+                                data-testid="timeline-link"
+                              >
                                 {title}
                               </Anchor>
                             ) : (
-                              <Text fw={600}>{title}</Text>
+                              <Text fw={600} style={{ minWidth: 0, overflowWrap: "anywhere" }}>
+                                {title}
+                              </Text>
                             )}
                             <Badge size="xs" variant="light" color={COLOURS[entry.kind]}>
                               {t(`kinds.${entry.kind}`)}

@@ -68,7 +68,6 @@ const WEB_INTERFACES: Record<string, number> = {
   "web/src/features/meetings/api.ts": 1,
   "web/src/features/notifications/api.ts": 4,
   "web/src/features/programmes/api.ts": 2,
-  "web/src/features/programmes/types.ts": 1,
 };
 
 const root = fileURLToPath(new URL("../../", import.meta.url));

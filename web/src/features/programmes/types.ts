@@ -52,23 +52,9 @@ export const TIMELINE_KINDS = [
   "decision",
   "action_item",
   "message",
-] as const;
-export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+] as const satisfies readonly TimelineEntry["kind"][];
+export type TimelineKind = TimelineEntry["kind"];
 
-export interface TimelineEntry {
-  kind: TimelineKind;
-  id: string;
-  startsOn: string;
-  precision: DatePrecision;
-  endsOn: string | null;
-  title: string;
-  titleAz: string | null;
-  titleRu: string | null;
-  detail: string | null;
-  link: string | null;
-  source: string | null;
-  sample: boolean;
-  discrepancy: boolean;
-}
+export type TimelineEntry = ResponseOf<"getPartnershipTimeline">["entries"][number];
 
 export type FrameworkDocument = ResponseOf<"getFrameworksById">;

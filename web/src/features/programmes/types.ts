@@ -1,5 +1,4 @@
 import type { ListParamsOf, ResponseOf } from "../../shared/api/contract";
-import type { DatePrecision } from "../../shared/i18n/format";
 
 /*
  * Plans, programmes and goals as the server declares them (generated from the API document); the timeline's kinds

@@ -1,0 +1,294 @@
+import "./programmes.policy.js";
+import { requireVisibleLink } from "../../platform/access/links.js";
+import { authorize } from "../../platform/access/policy.js";
+import { resolveRelease } from "../../platform/access/releasability.js";
+import { coordinatesNation, readsEverything } from "../../platform/access/viewer.js";
+import {
+  auditedDelete,
+  auditedInsert,
+  auditedUpdate,
+  releaseListPatch,
+} from "../../platform/audited-write.js";
+import { notFound, validation } from "../../platform/errors.js";
+import type { Ctx } from "../../platform/http/request-context.js";
+import { paged } from "../../platform/http/schemas.js";
+import { assertTransition, withNext } from "../../platform/transitions.js";
+import { notify } from "../notifications/index.js";
+import * as programmeQueries from "./annual-programmes.queries.js";
+import { visiblePlan } from "./plans.service.js";
+import {
+  allianceRelease,
+  checkArea,
+  checkDates,
+  checkNation,
+  mapConstraint,
+  withRelease,
+} from "./programmes.common.js";
+import * as queries from "./programmes.queries.js";
+import type {
+  ComparisonQuery,
+  ItemInput,
+  ItemPatch,
+  ProgrammeInput,
+  ProgrammePatch,
+  ProgrammeQuery,
+} from "./programmes.schemas.js";
+import * as flows from "./programmes.transitions.js";
+import * as shared from "./shared.queries.js";
+
+// ------------------------------------------------------------------ annual programmes
+type ProgrammeRow = NonNullable<Awaited<ReturnType<typeof queries.findProgramme>>>;
+
+async function visibleProgramme(ctx: Ctx, id: string): Promise<ProgrammeRow> {
+  const programme = await queries.findProgramme(ctx.db, ctx.viewer, id);
+  if (!programme) throw notFound("The annual programme");
+  return programme;
+}
+
+const itemOutput = ({ programmeId: _p, programmeTitle: _t, year: _y, ...item }: queries.ItemRow) => item;
+
+export async function listProgrammes(ctx: Ctx, query: ProgrammeQuery) {
+  authorize(ctx.viewer, "programmes.read");
+  const page = await queries.listProgrammes(ctx.db, ctx.viewer, query);
+  return paged(query, {
+    total: page.total,
+    items: page.items.map((row) => withRelease({ ...row, nation: row.nation! })),
+  });
+}
+
+export async function getProgramme(ctx: Ctx, id: string) {
+  authorize(ctx.viewer, "programmes.read");
+  const programme = await visibleProgramme(ctx, id);
+  const items = await queries.itemsOfProgramme(ctx.db, ctx.viewer, id);
+  const out = { ...withRelease({ ...programme, nation: programme.nation! }), items: items.map(itemOutput) };
+  return withNext(flows.PROGRAMME_TRANSITIONS, out);
+}
+
+export async function createProgramme(ctx: Ctx, input: ProgrammeInput) {
+  authorize(ctx.viewer, "programmes.create");
+  const { releasability, releaseNationIds, releaseOrganisationIds, ...fields } = input;
+  const release = resolveRelease(
+    ctx.viewer,
+    {
+      releasability,
+      releaseNationIds,
+      releaseOrganisationIds: await allianceRelease(ctx.db, releaseOrganisationIds),
+    },
+    { ownerNationId: input.nationId, releasability: "restricted" },
+  );
+  await checkNation(ctx.db, input.nationId, "body.nationId");
+  const lastYear = input.lastYear ?? input.firstYear;
+  if (lastYear < input.firstYear || lastYear > input.firstYear + 1)
+    throw validation("body.lastYear", "a programme covers one year or two consecutive years");
+  if (input.planId)
+    await visiblePlan(ctx, input.planId).catch(() => {
+      throw validation("body.planId", "no such plan");
+    });
+  const id = await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const row = await auditedInsert(
+        trx,
+        ctx,
+        "annualProgramme",
+        { ...fields, lastYear, ...release },
+        { action: "programme.create" },
+      );
+      return row.id;
+    })
+    .catch(mapConstraint);
+  return getProgramme(ctx, id);
+}
+
+export async function updateProgramme(ctx: Ctx, id: string, patch: ProgrammePatch) {
+  authorize(ctx.viewer, "programmes.read");
+  const current = await visibleProgramme(ctx, id);
+  authorize(ctx.viewer, "programmes.update", current);
+  await requireVisibleLink(ctx.db, ctx.viewer, "plan", patch.planId, "body.planId");
+  const { releaseNationIds, releaseOrganisationIds, ...fields } = patch;
+  await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      let status = "";
+      await auditedUpdate(
+        trx,
+        ctx,
+        "annualProgramme",
+        { id, missing: "The annual programme" },
+        (before) => {
+          assertTransition(flows.PROGRAMME_TRANSITIONS, before.status, patch.status);
+          status = before.status;
+          return { ...fields, ...releaseListPatch({ releaseNationIds, releaseOrganisationIds }) };
+        },
+        {
+          action: "programme.update",
+          also: async (after) => {
+            if (status === after.status || (after.status !== "submitted" && after.status !== "agreed"))
+              return;
+            const code = await shared.nationCode(trx, after.nationId);
+            const title = `${code} ${after.firstYear}${after.lastYear !== after.firstYear ? `–${after.lastYear}` : ""}`;
+            await notify(trx, {
+              // Submitted: the alliance side (administrators) and the nation's other coordinators; agreed: the nation.
+              recipients:
+                after.status === "submitted"
+                  ? [{ globalRoles: ["administrator"] }, { nationCoordinators: [after.nationId] }]
+                  : [{ nationCoordinators: [after.nationId] }],
+              kind: after.status === "submitted" ? "programme.submitted" : "programme.agreed",
+              record: { type: "annual_programme", id, link: `/programmes/annual/${id}` },
+              title,
+              params: { title },
+              actorUserId: ctx.viewer.userId,
+            });
+          },
+        },
+      );
+    })
+    .catch(mapConstraint);
+  return getProgramme(ctx, id);
+}
+
+async function checkObjectives(ctx: Ctx, objectiveIds: string[] | undefined) {
+  for (const objectiveId of objectiveIds ?? []) {
+    if (!(await queries.findObjectiveOwner(ctx.db, ctx.viewer, objectiveId)))
+      throw validation("body.objectiveIds", `no such objective ${objectiveId}`);
+  }
+}
+
+export async function addItem(ctx: Ctx, programmeId: string, input: ItemInput) {
+  authorize(ctx.viewer, "programmes.read");
+  const programme = await visibleProgramme(ctx, programmeId);
+  authorize(ctx.viewer, "programmes.update", programme);
+  const { objectiveIds, ...fields } = input;
+  let areaCode = input.areaCode;
+  if (input.activityId) {
+    const activity = await queries.findVisibleActivity(ctx.db, ctx.viewer, input.activityId);
+    if (!activity) throw validation("body.activityId", "no such activity");
+    if (input.ownOutcome || input.ownParticipants != null)
+      throw validation("body.ownOutcome", "the outcome of a catalogue activity comes from its nominations");
+    areaCode ??= activity.areaCode ?? undefined;
+    if (!areaCode) throw validation("body.areaCode", "the activity has no area of cooperation: give one");
+  } else {
+    if (!input.title) throw validation("body.title", "an item of the nation's own needs a title");
+    if (!areaCode)
+      throw validation("body.areaCode", "an item of the nation's own needs an area of cooperation");
+  }
+  await checkArea(ctx.db, areaCode, "body.areaCode");
+  checkDates(input.plannedStartsOn, input.plannedEndsOn, "body.plannedEndsOn");
+  await checkObjectives(ctx, objectiveIds);
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      auditedInsert(
+        trx,
+        ctx,
+        "programmeItem",
+        { ...fields, areaCode: areaCode!, programmeId },
+        {
+          action: "programme.item.add",
+          also: (row) => programmeQueries.linkObjectives(trx, row.id, objectiveIds ?? []),
+          audited: (row) => ({ ...row, objectiveIds: objectiveIds ?? [] }),
+        },
+      ),
+    )
+    .catch(mapConstraint);
+  return getProgramme(ctx, programmeId);
+}
+
+export async function updateItem(ctx: Ctx, itemId: string, patch: ItemPatch) {
+  authorize(ctx.viewer, "programmes.read");
+  const item = await queries.findItemOwner(ctx.db, ctx.viewer, itemId);
+  if (!item) throw notFound("The programme item");
+  authorize(ctx.viewer, "programmes.update", item);
+  if (item.activityId && (patch.ownOutcome || patch.ownParticipants != null))
+    throw validation("body.ownOutcome", "the outcome of a catalogue activity comes from its nominations");
+  await checkArea(ctx.db, patch.areaCode, "body.areaCode");
+  await checkObjectives(ctx, patch.objectiveIds);
+  const { objectiveIds, ...fields } = patch;
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      auditedUpdate(trx, ctx, "programmeItem", { id: itemId, missing: "The programme item" }, fields, {
+        action: "programme.item.update",
+        also: async () => {
+          if (objectiveIds) await programmeQueries.replaceObjectives(trx, itemId, objectiveIds);
+        },
+        audited: (after) => ({ ...after, ...(objectiveIds ? { objectiveIds } : {}) }),
+      }),
+    )
+    .catch(mapConstraint);
+  return getProgramme(ctx, item.programmeId);
+}
+
+export async function removeItem(ctx: Ctx, itemId: string) {
+  authorize(ctx.viewer, "programmes.read");
+  const item = await queries.findItemOwner(ctx.db, ctx.viewer, itemId);
+  if (!item) throw notFound("The programme item");
+  authorize(ctx.viewer, "programmes.delete", item);
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      auditedDelete(
+        trx,
+        ctx,
+        "programmeItem",
+        { id: itemId, missing: "The programme item" },
+        { action: "programme.item.remove" },
+      ),
+    );
+}
+
+const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
+
+export async function programmeReport(ctx: Ctx, id: string) {
+  authorize(ctx.viewer, "programmes.read");
+  const programme = await visibleProgramme(ctx, id);
+  const [areaRows, items, unplanned] = await Promise.all([
+    queries.programmeAreaFigures(ctx.db, ctx.viewer, id),
+    queries.itemsOfProgramme(ctx.db, ctx.viewer, id),
+    queries.unplannedEventsAttended(ctx.db, programme),
+  ]);
+  const areas = areaRows.map((row) => ({
+    ...row,
+    implementationRate: ratio(row.implementedItems, row.plannedItems),
+  }));
+  const sum = (key: "plannedItems" | "implementedItems" | "plannedParticipants" | "attended" | "completed") =>
+    areaRows.reduce((total, row) => total + row[key], 0);
+  return {
+    programme: {
+      id: programme.id,
+      title: programme.title,
+      planId: programme.planId,
+      nation: programme.nation!,
+      firstYear: programme.firstYear,
+      lastYear: programme.lastYear,
+    },
+    spanFrom: `${programme.firstYear}-01-01`,
+    spanTo: `${programme.lastYear}-12-31`,
+    areas,
+    totals: {
+      plannedItems: sum("plannedItems"),
+      implementedItems: sum("implementedItems"),
+      plannedParticipants: sum("plannedParticipants"),
+      attended: sum("attended"),
+      completed: sum("completed"),
+      implementationRate: ratio(sum("implementedItems"), sum("plannedItems")),
+      unplannedEventsAttended: unplanned,
+    },
+    items: items.map(itemOutput),
+  };
+}
+
+export async function compareYears(ctx: Ctx, query: ComparisonQuery) {
+  authorize(ctx.viewer, "programmes.read");
+  await checkNation(ctx.db, query.nationId, "query.nationId");
+  const toYear = query.toYear ?? new Date().getUTCFullYear();
+  const fromYear = query.fromYear ?? toYear - 9;
+  if (fromYear > toYear) throw validation("query.fromYear", "must not be after toYear");
+  if (toYear - fromYear > 60) throw validation("query.fromYear", "at most 60 years at once");
+  // A nation's attendance record is its own business: its coordinators, and those who read everything.
+  const mayReadNominations =
+    readsEverything(ctx.viewer) ||
+    coordinatesNation(ctx.viewer, query.nationId) ||
+    ctx.viewer.nationIds.includes(query.nationId);
+  return queries.yearFigures(ctx.db, ctx.viewer, query.nationId, fromYear, toYear, mayReadNominations);
+}

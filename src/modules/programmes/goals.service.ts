@@ -1,0 +1,256 @@
+import "./programmes.policy.js";
+import { requireVisibleLink } from "../../platform/access/links.js";
+import { authorize } from "../../platform/access/policy.js";
+import { resolveRelease } from "../../platform/access/releasability.js";
+import { writeAudit } from "../../platform/audit.js";
+import {
+  auditedDelete,
+  auditedInsert,
+  auditedUpdate,
+  releaseListPatch,
+} from "../../platform/audited-write.js";
+import { AppError, notFound, validation } from "../../platform/errors.js";
+import type { Ctx } from "../../platform/http/request-context.js";
+import { paged } from "../../platform/http/schemas.js";
+import { assertTransition, withNext } from "../../platform/transitions.js";
+import * as goalQueries from "./goals.queries.js";
+import {
+  allianceRelease,
+  checkArea,
+  checkNation,
+  mapConstraint,
+  today,
+  withRelease,
+} from "./programmes.common.js";
+import * as queries from "./programmes.queries.js";
+import type {
+  AssessmentInput,
+  GoalInput,
+  GoalPatch,
+  GoalQuery,
+  MilestoneInput,
+} from "./programmes.schemas.js";
+import * as flows from "./programmes.transitions.js";
+
+// ------------------------------------------------------------------ goals
+type GoalRow = NonNullable<Awaited<ReturnType<typeof queries.findGoal>>>;
+
+function goalOutput(row: GoalRow) {
+  return {
+    ...withRelease({ ...row, nation: row.nation! }),
+    assessmentYear: row.agreedYear ? row.agreedYear + 1 : null,
+  };
+}
+
+async function visibleGoal(ctx: Ctx, id: string, asOf = today()): Promise<GoalRow> {
+  const goal = await queries.findGoal(ctx.db, ctx.viewer, id, asOf);
+  if (!goal) throw notFound("The partnership goal");
+  return goal;
+}
+
+export async function listGoals(ctx: Ctx, query: GoalQuery) {
+  authorize(ctx.viewer, "programmes.read");
+  const page = await queries.listGoals(ctx.db, ctx.viewer, query, today());
+  return paged(query, { total: page.total, items: page.items.map(goalOutput) });
+}
+
+export async function countGoals(ctx: Ctx, query: GoalQuery) {
+  authorize(ctx.viewer, "programmes.read");
+  const { limit: _l, offset: _o, ...filters } = query;
+  return queries.goalCounts(ctx.db, ctx.viewer, filters, today());
+}
+
+export async function getGoal(ctx: Ctx, id: string) {
+  authorize(ctx.viewer, "programmes.read");
+  const goal = await visibleGoal(ctx, id);
+  const parts = await queries.goalDetailParts(ctx.db, ctx.viewer, id);
+  return withNext(flows.GOAL_TRANSITIONS, { ...goalOutput(goal), ...parts });
+}
+
+function checkAgreedYear(year: number | null | undefined) {
+  if (year != null && year % 2 !== 0) throw validation("body.agreedYear", "goals are agreed in even years");
+}
+
+export async function createGoal(ctx: Ctx, input: GoalInput) {
+  authorize(ctx.viewer, "programmes.create");
+  const { releasability, releaseNationIds, releaseOrganisationIds, ...fields } = input;
+  const release = resolveRelease(
+    ctx.viewer,
+    {
+      releasability,
+      releaseNationIds,
+      releaseOrganisationIds: await allianceRelease(ctx.db, releaseOrganisationIds),
+    },
+    { ownerNationId: input.nationId, releasability: "restricted" },
+  );
+  await Promise.all([
+    checkNation(ctx.db, input.nationId, "body.nationId"),
+    checkArea(ctx.db, input.areaCode, "body.areaCode"),
+    requireVisibleLink(ctx.db, ctx.viewer, "plan", input.planId, "body.planId"),
+  ]);
+  checkAgreedYear(input.agreedYear);
+  const id = await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const row = await auditedInsert(
+        trx,
+        ctx,
+        "partnershipGoal",
+        { ...fields, ...release },
+        {
+          action: "goal.create",
+          also: (created) =>
+            goalQueries.recordStatusChange(trx, {
+              goalId: created.id,
+              fromStatus: null,
+              toStatus: created.status,
+              changedBy: ctx.viewer.userId,
+            }),
+        },
+      );
+      return row.id;
+    })
+    .catch(mapConstraint);
+  return getGoal(ctx, id);
+}
+
+export async function updateGoal(ctx: Ctx, id: string, patch: GoalPatch) {
+  authorize(ctx.viewer, "programmes.read");
+  const current = await visibleGoal(ctx, id);
+  authorize(ctx.viewer, "programmes.update", current);
+  await checkArea(ctx.db, patch.areaCode, "body.areaCode");
+  await requireVisibleLink(ctx.db, ctx.viewer, "plan", patch.planId, "body.planId");
+  checkAgreedYear(patch.agreedYear);
+  const { releaseNationIds, releaseOrganisationIds, statusNote, ...fields } = patch;
+  const changes = { ...fields, ...releaseListPatch({ releaseNationIds, releaseOrganisationIds }) };
+  // A status note without a status changes nothing, and writes nothing.
+  if (!Object.keys(changes).length) return getGoal(ctx, id);
+  await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      let fromStatus = "";
+      await auditedUpdate(
+        trx,
+        ctx,
+        "partnershipGoal",
+        { id, missing: "The partnership goal" },
+        (before) => {
+          assertTransition(flows.GOAL_TRANSITIONS, before.status, patch.status);
+          fromStatus = before.status;
+          return changes;
+        },
+        {
+          action: "goal.update",
+          also: async (after) => {
+            if (after.status === fromStatus) return;
+            await goalQueries.recordStatusChange(trx, {
+              goalId: id,
+              fromStatus,
+              toStatus: after.status,
+              note: statusNote ?? null,
+              changedBy: ctx.viewer.userId,
+            });
+          },
+        },
+      );
+    })
+    .catch(mapConstraint);
+  return getGoal(ctx, id);
+}
+
+export async function assessGoal(ctx: Ctx, id: string, input: AssessmentInput) {
+  authorize(ctx.viewer, "programmes.read");
+  const goal = await visibleGoal(ctx, id);
+  authorize(ctx.viewer, "goal.assess", goal);
+  if (input.cycleYear % 2 !== 1) throw validation("body.cycleYear", "goals are assessed in odd years");
+  if (!goal.agreedYear || goal.status === "proposed")
+    throw new AppError("INVALID_STATE", "Only an agreed goal can be assessed", [
+      { field: "body.cycleYear", message: "the goal has not been agreed" },
+    ]);
+  if (input.cycleYear <= goal.agreedYear)
+    throw validation(
+      "body.cycleYear",
+      `a goal agreed in ${goal.agreedYear} is assessed from ${goal.agreedYear + 1}`,
+    );
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      auditedInsert(
+        trx,
+        ctx,
+        "goalAssessment",
+        { ...input, goalId: id, assessedBy: ctx.viewer.userId },
+        { action: "goal.assess" },
+      ),
+    )
+    .catch(mapConstraint);
+  return getGoal(ctx, id);
+}
+
+export async function linkGoalActivity(ctx: Ctx, id: string, activityId: string) {
+  authorize(ctx.viewer, "programmes.read");
+  const goal = await visibleGoal(ctx, id);
+  authorize(ctx.viewer, "programmes.update", goal);
+  if (!(await queries.findVisibleActivity(ctx.db, ctx.viewer, activityId)))
+    throw validation("body.activityId", "no such activity");
+  await ctx.db.transaction().execute(async (trx) => {
+    await goalQueries.linkActivity(trx, id, activityId);
+    await writeAudit(trx, ctx, {
+      action: "goal.activity.link",
+      recordType: "partnership_goal",
+      recordId: id,
+      detail: { activityId },
+    });
+  });
+  return getGoal(ctx, id);
+}
+
+// ------------------------------------------------------------------ milestones and timeline
+export async function listMilestones(ctx: Ctx, nationId: string) {
+  authorize(ctx.viewer, "programmes.read");
+  return (await queries.listMilestones(ctx.db, ctx.viewer, nationId)).map(withRelease);
+}
+
+export async function createMilestone(ctx: Ctx, input: MilestoneInput) {
+  authorize(ctx.viewer, "programmes.create");
+  const { releasability, releaseNationIds, releaseOrganisationIds, ...fields } = input;
+  const release = resolveRelease(
+    ctx.viewer,
+    { releasability, releaseNationIds, releaseOrganisationIds },
+    { ownerNationId: input.nationId, releasability: "internal" },
+  );
+  await checkNation(ctx.db, input.nationId, "body.nationId");
+  const row = await ctx.db
+    .transaction()
+    .execute((trx) =>
+      auditedInsert(
+        trx,
+        ctx,
+        "partnershipMilestone",
+        { ...fields, ...release },
+        { action: "milestone.create" },
+      ),
+    )
+    .catch(mapConstraint);
+  const { createdAt: _c, ...rest } = row;
+  return withRelease(rest);
+}
+
+export async function deleteMilestone(ctx: Ctx, id: string) {
+  authorize(ctx.viewer, "programmes.read");
+  const milestone = await queries.findMilestone(ctx.db, ctx.viewer, id);
+  if (!milestone) throw notFound("The milestone");
+  authorize(ctx.viewer, "programmes.delete", milestone);
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      auditedDelete(
+        trx,
+        ctx,
+        "partnershipMilestone",
+        { id, missing: "The milestone" },
+        { action: "milestone.delete" },
+      ),
+    );
+  return { outcome: "deleted" as const };
+}

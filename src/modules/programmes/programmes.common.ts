@@ -1,0 +1,85 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema/index.js";
+import { type ReleasableRecord, releaseOutput } from "../../platform/access/releasability.js";
+import { onConstraint } from "../../platform/constraint-errors.js";
+import { validation } from "../../platform/errors.js";
+import * as queries from "./programmes.queries.js";
+import * as shared from "./shared.queries.js";
+
+/** What the programme services share: the output of release columns, constraint mapping and reference checks. */
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+type WithRelease = ReleasableRecord & Record<string, unknown>;
+
+/** Row columns → API shape: the release columns renamed, everything else as is. */
+export function withRelease<T extends WithRelease>(row: T) {
+  const { releaseNations, releaseOrganisations, ownerNationId, ownerOrganisationId, releasability, ...rest } =
+    row;
+  return {
+    ...rest,
+    ...releaseOutput({
+      releaseNations,
+      releaseOrganisations,
+      ownerNationId,
+      ownerOrganisationId,
+      releasability,
+    }),
+  };
+}
+
+/** The field each unique or exclusion constraint of this capability guards. */
+const CONFLICT_FIELDS: Record<string, string> = {
+  plan_code_key: "body.code",
+  partnership_goal_unique: "body.code",
+  plan_period_unique: "body.number",
+  annual_programme_no_overlap: "body.firstYear",
+  goal_assessment_once_per_cycle: "body.cycleYear",
+  programme_item_activity_once: "body.activityId",
+  plan_objective_unique: "body.code",
+  period_statement_unique: "body.source",
+};
+
+/** Maps constraint violations of this capability to errors that name the field. */
+export const mapConstraint = onConstraint(({ kind, constraint }) => {
+  if (kind === "unique" || kind === "exclusion")
+    return [CONFLICT_FIELDS[constraint ?? ""] ?? "body", "A record with these values already exists"];
+  if (kind === "check") {
+    const field = constraint?.includes("agreed")
+      ? "body.agreedYear"
+      : constraint?.includes("done")
+        ? "body.progress"
+        : "body";
+    return [field, `breaks the rule ${constraint ?? "of the record"}`];
+  }
+  if (kind === "foreignKey") return ["body", "refers to a record that does not exist"];
+  return undefined;
+});
+
+export async function checkNation(db: Kysely<DB>, nationId: string | null | undefined, field: string) {
+  if (!nationId) return;
+  if (!(await shared.nationExists(db, nationId))) throw validation(field, "no such nation");
+}
+
+export async function checkArea(db: Kysely<DB>, code: string | undefined, field: string) {
+  if (code && !(await queries.areaExists(db, code))) throw validation(field, "no such area of cooperation");
+}
+
+export async function checkKind(db: Kysely<DB>, code: string | undefined, field: string) {
+  if (code && !(await queries.planKindExists(db, code)))
+    throw validation(field, "no such kind of plan or document");
+}
+
+/**
+ * A nation's plans, programmes and goals are restricted to the nation and released to the alliance organisation
+ * unless the writer names other organisations (an empty list releases to nobody else).
+ */
+export async function allianceRelease(db: Kysely<DB>, given: string[] | undefined): Promise<string[]> {
+  if (given) return given;
+  const alliance = await shared.allianceOrganisationId(db);
+  return alliance ? [alliance] : [];
+}
+
+export function checkDates(from: string | null | undefined, to: string | null | undefined, field: string) {
+  if (from && to && to < from) throw validation(field, "must not be before the start");
+}

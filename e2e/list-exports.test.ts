@@ -44,3 +44,26 @@ describe("downloading a list", () => {
     await page.context().close();
   });
 });
+
+describe("printing a record's report", () => {
+  it("opens the PDF report of an event in the UI language from its page", async () => {
+    const page = await e2e.newPage("az");
+    await e2e.login(page, "admin");
+    const api = async (url: string) => (await page.request.get(url)).json();
+    const creval = (await api("/api/activities?q=CREVAL-2027")).items[0];
+    const eventId = (await api(`/api/activities/${creval.id}`)).events[0].id;
+    const reports = [{ path: `/catalogue/events/${eventId}`, testId: "event-roster-pdf" }];
+    for (const { path, testId } of reports) {
+      await page.goto(path);
+      const link = page.getByTestId(testId);
+      await link.waitFor();
+      const href = await link.getAttribute("href");
+      expect(href, path).toMatch(/\.pdf\?lang=az$/);
+      const answer = await page.request.get(href!);
+      expect(answer.status(), href!).toBe(200);
+      expect(answer.headers()["content-type"]).toBe("application/pdf");
+      expect((await answer.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    }
+    await page.context().close();
+  });
+});

@@ -40,6 +40,7 @@ import {
   WithdrawInput,
 } from "./catalogue.schemas.js";
 import * as service from "./catalogue.service.js";
+import { catalogueReportsRoutes } from "./reports.routes.js";
 import { EventAttendance } from "./session-attendance.schemas.js";
 import * as attendance from "./session-attendance.service.js";
 
@@ -63,6 +64,7 @@ const SessionAttendanceInput = Type.Object(
 
 export const catalogueRoutes: RoutesPlugin = async (app) => {
   await applicationsRoutes(app, {});
+  await catalogueReportsRoutes(app, {});
   // ---------------------------------------------------------------- activities
   const activities = ["catalogue: activities"];
   app.get(

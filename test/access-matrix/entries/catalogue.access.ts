@@ -226,6 +226,14 @@ export const accessEntries: AccessEntry[] = [
     request: async (ctx, scope) => ({ url: `/api/events/${(await activity(ctx, scope)).eventId}` }),
   },
   {
+    method: "GET",
+    url: "/api/events/:id/roster.pdf",
+    access: READERS,
+    request: async (ctx, scope) => ({
+      url: `/api/events/${(await activity(ctx, scope)).eventId}/roster.pdf?lang=az`,
+    }),
+  },
+  {
     method: "PATCH",
     url: "/api/events/:id",
     access: RUNNERS,

@@ -69,6 +69,10 @@ export const common = defineResources({
       csv: "CSV",
       xlsx: "Excel (XLSX)",
     },
+    report: {
+      print: "Print report (PDF)",
+      hint: "Open a printable report of this record (PDF) in a new tab",
+    },
     list: {
       search: "Search",
       searchPlaceholder: "Search…",
@@ -206,6 +210,10 @@ export const common = defineResources({
       csv: "CSV",
       xlsx: "Excel (XLSX)",
     },
+    report: {
+      print: "Hesabatı çap et (PDF)",
+      hint: "Bu qeydin çap üçün hesabatını (PDF) yeni pəncərədə aç",
+    },
     list: {
       search: "Axtarış",
       searchPlaceholder: "Axtar…",
@@ -341,6 +349,10 @@ export const common = defineResources({
       hint: "Скачать этот список с текущими фильтрами (все страницы)",
       csv: "CSV",
       xlsx: "Excel (XLSX)",
+    },
+    report: {
+      print: "Печать отчёта (PDF)",
+      hint: "Открыть печатный отчёт по этой записи (PDF) в новой вкладке",
     },
     list: {
       search: "Поиск",

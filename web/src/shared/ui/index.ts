@@ -9,6 +9,7 @@ export { ErrorAlert, type ErrorAlertProps, errorMessage } from "./error-alert";
 export { ListFooter, type ListFooterProps } from "./list-footer";
 export { notifyDeleteOutcome, notifyError, notifyFormError, notifySuccess } from "./notify";
 export { type Crumb, PageHeader, type PageHeaderProps } from "./page-header";
+export { PrintReportButton, type PrintReportButtonProps } from "./print-report-button";
 export { QueryBoundary, type QueryBoundaryProps } from "./query-boundary";
 export { RELEASABILITY_LEVELS, ReleasabilityBadge } from "./releasability-badge";
 export { type RemoteOption, RemoteSelect, type RemoteSelectProps } from "./remote-select";

@@ -25,6 +25,7 @@ import {
   notifyError,
   notifySuccess,
   PageHeader,
+  PrintReportButton,
   QueryBoundary,
   RemoteSelect,
 } from "../../../shared/ui";
@@ -260,7 +261,14 @@ export function EventPage() {
               { label: dates(e.startsOn, e.endsOn) },
             ]}
             badges={<Badge data-testid="event-status">{t(`statuses.${e.status}`)}</Badge>}
-            actions={e.canManage ? <EventActions event={e} /> : <ApplyButton event={e} />}
+            actions={
+              <>
+                {signedIn && (
+                  <PrintReportButton href={`/api/events/${e.id}/roster.pdf`} testId="event-roster-pdf" />
+                )}
+                {e.canManage ? <EventActions event={e} /> : <ApplyButton event={e} />}
+              </>
+            }
           />
           <Stack>
             {e.status === "cancelled" && e.cancelReason && (

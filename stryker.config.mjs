@@ -49,17 +49,17 @@ export default {
   // docs/testing.md for the figures.
   mutate: [
     // activity status moves
-    functionRange("src/modules/catalogue/catalogue.service.ts", "changeActivityStatus"),
+    functionRange("src/modules/catalogue/activities.service.ts", "changeActivityStatus"),
     // seats and nominations: capacity changes, waitlist promotion, acceptance, bulk decisions, withdrawal
-    functionRange("src/modules/catalogue/catalogue.service.ts", "updateEvent"),
-    functionRange("src/modules/catalogue/catalogue.service.ts", "promoteFromWaitlist"),
-    functionRange("src/modules/catalogue/catalogue.service.ts", "auditPromotions"),
-    functionRange("src/modules/catalogue/catalogue.service.ts", "seatAvailable"),
-    functionRange("src/modules/catalogue/catalogue.service.ts", "decide"),
-    functionRange("src/modules/catalogue/catalogue.service.ts", "decideMany"),
-    functionRange("src/modules/catalogue/catalogue.service.ts", "withdraw"),
+    functionRange("src/modules/catalogue/events.service.ts", "updateEvent"),
+    functionRange("src/modules/catalogue/seats.service.ts", "promoteFromWaitlist"),
+    functionRange("src/modules/catalogue/seats.service.ts", "auditPromotions"),
+    functionRange("src/modules/catalogue/seats.service.ts", "seatAvailable"),
+    functionRange("src/modules/catalogue/nominations.service.ts", "decide"),
+    functionRange("src/modules/catalogue/nominations.service.ts", "decideMany"),
+    functionRange("src/modules/catalogue/nominations.service.ts", "withdraw"),
     // calendar feeds, built with the owner's view
-    functionRange("src/modules/catalogue/catalogue.service.ts", "calendarFeed"),
+    functionRange("src/modules/catalogue/calendar-feeds.service.ts", "calendarFeed"),
     // readiness team rules
     functionRange("src/modules/readiness/evaluations.service.ts", "addTeamMember"),
     functionRange("src/modules/readiness/evaluations.service.ts", "removeTeamMember"),

@@ -52,3 +52,47 @@ export async function attendanceOf(db: Q, viewer: Viewer, eventId: string) {
   ]);
   return { sessions, lines: lines.rows };
 }
+
+/** A session of an event, with when it begins. */
+export function findSession(db: Q, sessionId: string) {
+  return db
+    .selectFrom("eventSession")
+    .select(["id", "eventId", "startsAt"])
+    .where("id", "=", sessionId)
+    .executeTakeFirst();
+}
+
+/** The status of a nomination of the event (undefined when it is not one of the event's). */
+export function nominationStatusOfEvent(db: Q, nominationId: string, eventId: string) {
+  return db
+    .selectFrom("nomination")
+    .select(["id", "status"])
+    .where("id", "=", nominationId)
+    .where("eventId", "=", eventId)
+    .executeTakeFirst();
+}
+
+/** Records (or records again) whether the nominee was present at the session. */
+export async function upsertSessionAttendance(
+  trx: Q,
+  line: {
+    sessionId: string;
+    nominationId: string;
+    present: boolean;
+    note: string | null;
+    recordedBy: string | null;
+  },
+) {
+  await trx
+    .insertInto("sessionAttendance")
+    .values(line)
+    .onConflict((oc) =>
+      oc.columns(["sessionId", "nominationId"]).doUpdateSet({
+        present: line.present,
+        note: line.note,
+        recordedBy: line.recordedBy,
+        recordedAt: sql`now()`,
+      }),
+    )
+    .execute();
+}

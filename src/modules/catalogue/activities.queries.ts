@@ -1,0 +1,91 @@
+import { type Insertable, type Kysely, sql, type Updateable } from "kysely";
+import type { DB } from "../../db/schema/index.js";
+
+/* The writes of an activity and its cooperation areas (activities.service.ts); its reads are in catalogue.queries.ts. */
+
+type Q = Kysely<DB>;
+
+/** The activity's cooperation areas, by code. */
+export async function areasOf(db: Q, activityId: string) {
+  const rows = await db
+    .selectFrom("activityArea")
+    .select("areaCode")
+    .where("activityId", "=", activityId)
+    .orderBy("areaCode")
+    .execute();
+  return rows.map((row) => row.areaCode);
+}
+
+export async function deleteAreas(trx: Q, activityId: string) {
+  await trx.deleteFrom("activityArea").where("activityId", "=", activityId).execute();
+}
+
+/** Those of the codes that name a cooperation area in use (not archived). */
+export async function knownAreaCodes(db: Q, codes: string[]) {
+  const rows = await db
+    .selectFrom("cooperationArea")
+    .select("code")
+    .where("code", "in", codes)
+    .where("archivedAt", "is", null)
+    .execute();
+  return rows.map((row) => row.code);
+}
+
+export async function insertAreas(trx: Q, activityId: string, codes: string[]) {
+  await trx
+    .insertInto("activityArea")
+    .values(codes.map((areaCode) => ({ activityId, areaCode })))
+    .execute();
+}
+
+/** The areas of one activity given to another (a copy). */
+export async function copyAreas(trx: Q, fromActivityId: string, toActivityId: string) {
+  await sql`insert into activity_area (activity_id, area_code)
+    select ${toActivityId}, area_code from activity_area where activity_id = ${fromActivityId}`.execute(trx);
+}
+
+/** The cooperation areas in use, in their order. */
+export function listAreas(db: Q) {
+  return db
+    .selectFrom("cooperationArea")
+    .select(["code", "nameEn", "nameAz", "nameRu"])
+    .where("archivedAt", "is", null)
+    .orderBy("sortOrder")
+    .execute();
+}
+
+/** Inserts an activity; a unique violation (its code) is the caller's to map. */
+export function insertActivity(trx: Q, values: Insertable<DB["activity"]>) {
+  return trx.insertInto("activity").values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateActivity(trx: Q, id: string, set: Updateable<DB["activity"]>) {
+  return trx.updateTable("activity").set(set).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The events of an activity that are neither cancelled nor completed. */
+export function liveEventIds(db: Q, activityId: string) {
+  return db
+    .selectFrom("event")
+    .select("id")
+    .where("activityId", "=", activityId)
+    .where("status", "not in", ["cancelled", "completed"])
+    .execute();
+}
+
+/** Every event row of an activity (a copy takes them all). */
+export function eventRowsOfActivity(db: Q, activityId: string) {
+  return db.selectFrom("event").selectAll().where("activityId", "=", activityId).execute();
+}
+
+/** The sessions of one event given to another, moved by whole years (a copy). */
+export async function copySessions(trx: Q, fromEventId: string, toEventId: string, years: number) {
+  await sql`insert into event_session (event_id, title, starts_at, ends_at)
+    select ${toEventId}, title, starts_at + make_interval(years => ${years}), ends_at + make_interval(years => ${years})
+    from event_session where event_id = ${fromEventId}`.execute(trx);
+}
+
+/** The activity row, locked for the rest of the transaction; undefined when there is none. */
+export function lockActivity(trx: Q, id: string) {
+  return trx.selectFrom("activity").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+}

@@ -1,0 +1,295 @@
+/* Activities of the catalogue: search, the activity page, its changes, status and copies to another year. */
+import "./catalogue.policy.js";
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema/index.js";
+import { authorize, can } from "../../platform/access/policy.js";
+import { releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
+import { hasRole, isAdministrator } from "../../platform/access/viewer.js";
+import { writeAudit } from "../../platform/audit.js";
+import { isUniqueViolation } from "../../platform/constraint-errors.js";
+import { conflict, notFound, unprocessable, validation } from "../../platform/errors.js";
+import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
+import { paged } from "../../platform/http/schemas.js";
+import { allowedFrom, assertMove } from "../../platform/transitions.js";
+import * as activities from "./activities.queries.js";
+import * as queries from "./catalogue.queries.js";
+import type {
+  ActivityInput,
+  ActivityPatch,
+  ActivityQuery,
+  ActivityStatusChange,
+  CopyActivityInput,
+} from "./catalogue.schemas.js";
+import { ACTIVITY_TRANSITIONS } from "./catalogue.transitions.js";
+import { insertEvent } from "./events.queries.js";
+import { cancelEventInTransaction } from "./events.service.js";
+import { checkCapacity, visibleActivity } from "./loaders.service.js";
+
+type Trx = Kysely<DB>;
+
+export async function searchActivities(ctx: Ctx, query: ActivityQuery) {
+  authorize(ctx.viewer, "activity.read");
+  if (query.from && query.to && query.to < query.from)
+    throw validation("query.to", "must not be before from");
+  const result = await queries.searchActivities(ctx.db, ctx.viewer, query);
+  return { ...paged(query, result), ...(result.facets ? { facets: result.facets } : {}) };
+}
+
+export async function getActivity(ctx: Ctx, id: string) {
+  authorize(ctx.viewer, "activity.read");
+  const found = await queries.findActivity(ctx.db, ctx.viewer, id);
+  if (!found) throw notFound("The activity");
+  const { summary, full, events, eligibleNations } = found;
+  const activity = { organiserId: full.organiserId, hostInstitutionId: full.hostInstitutionId };
+  return {
+    ...summary,
+    descriptionEn: full.descriptionEn,
+    descriptionAz: full.descriptionAz,
+    descriptionRu: full.descriptionRu,
+    hostInstitution: full.hiId ? { id: full.hiId, code: full.hiCode!, nameEn: full.hiNameEn! } : null,
+    venue: full.venue,
+    eligibleNations,
+    nationQuota: full.nationQuota,
+    prerequisites: full.prerequisites,
+    externalRefs: full.externalRefs,
+    cancelReason: full.cancelReason,
+    copiedFromId: full.copiedFromId,
+    events,
+    canEdit: can(ctx.viewer, "activity.update", activity),
+    allowedTransitions: allowedFrom(ACTIVITY_TRANSITIONS, summary.status),
+    canNominate:
+      summary.status === "published" &&
+      (isAdministrator(ctx.viewer) || hasRole(ctx.viewer, "national_coordinator")),
+    ...releaseOutput({
+      ownerNationId: full.ownerNationId,
+      ownerOrganisationId: full.ownerOrganisationId,
+      releasability: full.releasability,
+      releaseNations: full.releaseNations,
+      releaseOrganisations: full.releaseOrganisations,
+    }),
+  };
+}
+
+/** Replaces the activity's cooperation areas; an unknown or archived code is refused. */
+async function replaceAreas(trx: Trx, activityId: string, areas: string[]) {
+  await activities.deleteAreas(trx, activityId);
+  if (!areas.length) return;
+  const known = await activities.knownAreaCodes(trx, areas);
+  const unknown = areas.filter((area) => !known.includes(area));
+  if (unknown.length) throw unprocessable("body.areas", `unknown area ${unknown.join(", ")}`);
+  await activities.insertAreas(trx, activityId, areas);
+}
+
+export async function createActivity(ctx: Ctx, input: ActivityInput) {
+  authorize(ctx.viewer, "activity.create", input);
+  checkCapacity(input.capacity, input.nationQuota, "body.nationQuota");
+  if (input.eligibility === "named_nations" && !input.eligibleNationIds?.length)
+    throw validation("body.eligibleNationIds", "name at least one nation");
+  const {
+    areas,
+    eligibleNationIds,
+    prerequisites,
+    externalRefs,
+    ownerNationId,
+    ownerOrganisationId,
+    releasability,
+    releaseNationIds,
+    releaseOrganisationIds,
+    ...fields
+  } = input;
+  const release = resolveRelease(
+    ctx.viewer,
+    { ownerNationId, ownerOrganisationId, releasability, releaseNationIds, releaseOrganisationIds },
+    { ownerOrganisationId: input.organiserId, releasability: "public" },
+  );
+  const id = await inTransaction(ctx, async (trx) => {
+    const row = await activities
+      .insertActivity(trx, {
+        ...fields,
+        eligibleNations: eligibleNationIds ?? [],
+        prerequisites: JSON.stringify(prerequisites ?? {}),
+        externalRefs: JSON.stringify(externalRefs ?? []),
+        ...release,
+      })
+      .catch((error) => {
+        if (isUniqueViolation(error))
+          throw conflict("An activity with this code already exists", "body.code");
+        throw error;
+      });
+    await replaceAreas(trx, row.id, areas ?? []);
+    await writeAudit(trx, ctx, {
+      action: "activity.create",
+      recordType: "activity",
+      recordId: row.id,
+      after: { ...row, areas: areas ?? [] },
+    });
+    return row.id;
+  });
+  return getActivity(ctx, id);
+}
+
+export async function updateActivity(ctx: Ctx, id: string, patch: ActivityPatch) {
+  authorize(ctx.viewer, "activity.read");
+  await inTransaction(ctx, async (trx) => {
+    const before = await visibleActivity(ctx, trx, id);
+    authorize(ctx.viewer, "activity.update", before);
+    const {
+      areas,
+      eligibleNationIds,
+      prerequisites,
+      externalRefs,
+      releaseNationIds,
+      releaseOrganisationIds,
+      ...fields
+    } = patch;
+    checkCapacity(
+      fields.capacity !== undefined ? fields.capacity : before.capacity,
+      fields.nationQuota !== undefined ? fields.nationQuota : before.nationQuota,
+      "body.nationQuota",
+    );
+    if (fields.ownerNationId !== undefined || fields.ownerOrganisationId !== undefined) {
+      resolveRelease(
+        ctx.viewer,
+        { ownerNationId: fields.ownerNationId, ownerOrganisationId: fields.ownerOrganisationId },
+        {
+          ownerNationId: before.ownerNationId,
+          ownerOrganisationId: before.ownerOrganisationId,
+          releasability: "public",
+        },
+        before,
+      );
+    }
+    const set = {
+      ...fields,
+      ...(eligibleNationIds ? { eligibleNations: eligibleNationIds } : {}),
+      ...(prerequisites ? { prerequisites: JSON.stringify(prerequisites) } : {}),
+      ...(externalRefs ? { externalRefs: JSON.stringify(externalRefs) } : {}),
+      ...(releaseNationIds ? { releaseNations: releaseNationIds } : {}),
+      ...(releaseOrganisationIds ? { releaseOrganisations: releaseOrganisationIds } : {}),
+    };
+    // A patch of the areas alone changes no column of the activity row.
+    const after = Object.keys(set).length ? await activities.updateActivity(trx, id, set) : before;
+    const areasBefore = areas ? await activities.areasOf(trx, id) : undefined;
+    if (areas) await replaceAreas(trx, id, areas);
+    await writeAudit(trx, ctx, {
+      action: "activity.update",
+      recordType: "activity",
+      recordId: id,
+      before: areasBefore ? { ...before, areas: areasBefore } : before,
+      after: areas ? { ...after, areas: [...new Set(areas)].sort() } : after,
+    });
+  });
+  return getActivity(ctx, id);
+}
+
+export async function changeActivityStatus(ctx: Ctx, id: string, input: ActivityStatusChange) {
+  authorize(ctx.viewer, "activity.read");
+  if (input.status === "cancelled" && !input.reason)
+    throw validation("body.reason", "a cancellation needs a reason");
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await visibleActivity(ctx, trx, id);
+    authorize(ctx.viewer, "activity.update", before);
+    assertMove(ACTIVITY_TRANSITIONS, before.status, input.status);
+    const after = await activities.updateActivity(trx, id, {
+      status: input.status,
+      cancelReason: input.status === "cancelled" ? input.reason! : before.cancelReason,
+    });
+    if (input.status === "cancelled") {
+      const events = await activities.liveEventIds(trx, id);
+      for (const event of events) await cancelEventInTransaction(ctx, trx, event.id, input.reason!);
+    }
+    await writeAudit(trx, ctx, {
+      action: "activity.status",
+      recordType: "activity",
+      recordId: id,
+      before: { status: before.status },
+      after: { status: after.status },
+      detail: input.reason ? { reason: input.reason } : undefined,
+    });
+  });
+  return getActivity(ctx, id);
+}
+
+const shiftYear = (date: string, years: number) => {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  // 29 February moves to 28 February in a year without it.
+  const day = m === 2 && d === 29 && new Date(Date.UTC(y + years, 1, 29)).getUTCMonth() !== 1 ? 28 : d;
+  return `${String(y + years).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+};
+
+/** Copies a recurring activity, its areas, events and sessions to another menu year as a draft. */
+export async function copyActivity(ctx: Ctx, id: string, input: CopyActivityInput) {
+  authorize(ctx.viewer, "activity.read");
+  const newId = await ctx.db.transaction().execute(async (trx) => {
+    const source = await visibleActivity(ctx, trx, id);
+    authorize(ctx.viewer, "activity.update", source);
+    const years = input.menuYear - source.menuYear;
+    if (years === 0) throw validation("body.menuYear", "choose a different year than the activity's");
+    const code =
+      input.code ??
+      (source.code.includes(String(source.menuYear))
+        ? source.code.replace(String(source.menuYear), String(input.menuYear))
+        : `${source.code}-${input.menuYear}`);
+    const {
+      id: _id,
+      createdAt: _c,
+      updatedAt: _u,
+      search: _s,
+      status: _st,
+      cancelReason: _cr,
+      copiedFromId: _cf,
+      prerequisites,
+      externalRefs,
+      ...fields
+    } = source;
+    const row = await activities
+      .insertActivity(trx, {
+        ...fields,
+        code,
+        menuYear: input.menuYear,
+        status: "draft",
+        copiedFromId: source.id,
+        prerequisites: JSON.stringify(prerequisites),
+        externalRefs: JSON.stringify(externalRefs),
+      })
+      .catch((error) => {
+        if (isUniqueViolation(error))
+          throw conflict(`An activity with the code ${code} already exists`, "body.code");
+        throw error;
+      });
+    await activities.copyAreas(trx, source.id, row.id);
+    const events = await activities.eventRowsOfActivity(trx, source.id);
+    for (const event of events) {
+      const copy = await insertEvent(trx, {
+        activityId: row.id,
+        title: event.title,
+        startsOn: shiftYear(event.startsOn, years),
+        endsOn: shiftYear(event.endsOn, years),
+        timeZone: event.timeZone,
+        city: event.city,
+        venue: event.venue,
+        hostNationId: event.hostNationId,
+        capacity: event.capacity,
+        nationQuota: event.nationQuota,
+        nominationsCloseOn: event.nominationsCloseOn ? shiftYear(event.nominationsCloseOn, years) : null,
+        acceptance: event.acceptance,
+        sample: event.sample,
+      });
+      await activities.copySessions(trx, event.id, copy.id, years);
+    }
+    await writeAudit(trx, ctx, {
+      action: "activity.copy",
+      recordType: "activity",
+      recordId: row.id,
+      after: row,
+      detail: { copiedFrom: source.code, events: events.length },
+    });
+    return row.id;
+  });
+  return getActivity(ctx, newId);
+}
+
+export async function listAreas(ctx: Ctx) {
+  authorize(ctx.viewer, "activity.read");
+  return activities.listAreas(ctx.db);
+}

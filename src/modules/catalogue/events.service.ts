@@ -1,0 +1,204 @@
+/* Events of an activity: their page with the seat gauge, their changes, cancellation and sessions. */
+import "./catalogue.policy.js";
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema/index.js";
+import { authorize, can } from "../../platform/access/policy.js";
+import { hasRole, isAdministrator, readsEverything } from "../../platform/access/viewer.js";
+import { writeAudit } from "../../platform/audit.js";
+import { auditedDelete, auditedInsert } from "../../platform/audited-write.js";
+import { conflict, invalidState, notFound, validation } from "../../platform/errors.js";
+import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
+import { allowedFrom, assertMove, assertTransition } from "../../platform/transitions.js";
+import { notifyNominations } from "../notifications/index.js";
+import * as queries from "./catalogue.queries.js";
+import type { CancelInput, EventInput, EventPatch, SessionInput } from "./catalogue.schemas.js";
+import { EVENT_TRANSITIONS } from "./catalogue.transitions.js";
+import * as events from "./events.queries.js";
+import { activityOfEvent, checkCapacity, visibleActivity } from "./loaders.service.js";
+import { auditPromotions, promoteFromWaitlist } from "./seats.service.js";
+
+type Trx = Kysely<DB>;
+
+export async function getEvent(ctx: Ctx, id: string) {
+  authorize(ctx.viewer, "activity.read");
+  const { event, activity, owner } = await activityOfEvent(ctx, ctx.db, id);
+  const [sessions, byNation] = await Promise.all([
+    queries.listSessions(ctx.db, id),
+    queries.seatsByNation(ctx.db, id),
+  ]);
+  const canManage = can(ctx.viewer, "event.manage", owner);
+  const seesAll = canManage || readsEverything(ctx.viewer);
+  const nominated = byNation.reduce((sum, row) => sum + row.nominated, 0);
+  return {
+    ...event,
+    activity,
+    sessions,
+    seats: {
+      capacity: event.capacity,
+      nationQuota: event.nationQuota,
+      accepted: event.accepted,
+      waitlisted: event.waitlisted,
+      nominated,
+      free: event.capacity === null ? null : Math.max(0, event.capacity - event.accepted),
+      byNation: byNation
+        .filter((row) => seesAll || ctx.viewer.nationIds.includes(row.nation.id))
+        .map((row) => ({ ...row, quota: event.nationQuota })),
+    },
+    canManage,
+    allowedTransitions: allowedFrom(EVENT_TRANSITIONS, event.status),
+    canNominate:
+      activity.status === "published" &&
+      ["planned", "open"].includes(event.status) &&
+      (isAdministrator(ctx.viewer) || hasRole(ctx.viewer, "national_coordinator")),
+  };
+}
+
+/** For other capabilities (training: a course run is an event): the event with effective capacity, unfiltered. */
+export async function findEventById(db: Trx, id: string) {
+  return queries.findEvent(db, id);
+}
+
+export async function createEvent(ctx: Ctx, activityId: string, input: EventInput) {
+  authorize(ctx.viewer, "activity.read");
+  if (input.endsOn < input.startsOn) throw validation("body.endsOn", "must not be before startsOn");
+  checkCapacity(input.capacity, input.nationQuota, "body.nationQuota");
+  const id = await inTransaction(ctx, async (trx) => {
+    const activity = await visibleActivity(ctx, trx, activityId);
+    authorize(ctx.viewer, "event.manage", activity);
+    if (["completed", "cancelled"].includes(activity.status))
+      throw invalidState(`The activity is ${activity.status}; it takes no new events`);
+    checkCapacity(
+      input.capacity ?? activity.capacity,
+      input.nationQuota ?? activity.nationQuota,
+      "body.nationQuota",
+    );
+    const row = await events.insertEvent(trx, {
+      ...input,
+      activityId,
+      hostNationId: input.hostNationId ?? activity.hostNationId,
+    });
+    await writeAudit(trx, ctx, { action: "event.create", recordType: "event", recordId: row.id, after: row });
+    return row.id;
+  });
+  return getEvent(ctx, id);
+}
+
+export async function updateEvent(ctx: Ctx, id: string, patch: EventPatch) {
+  authorize(ctx.viewer, "activity.read");
+  const { owner } = await activityOfEvent(ctx, ctx.db, id);
+  authorize(ctx.viewer, "event.manage", owner);
+  await inTransaction(ctx, async (trx) => {
+    const locked = await queries.lockEvent(trx, id);
+    if (!locked) throw notFound("The event");
+    const before = await events.eventRow(trx, id);
+    assertTransition(EVENT_TRANSITIONS, before.status, patch.status);
+    if (before.status === "cancelled") throw invalidState("The event is cancelled");
+    const startsOn = patch.startsOn ?? before.startsOn;
+    const endsOn = patch.endsOn ?? before.endsOn;
+    if (endsOn < startsOn) throw validation("body.endsOn", "must not be before startsOn");
+    const activity = await events.activityCapacity(trx, before.activityId);
+    const capacity = (patch.capacity !== undefined ? patch.capacity : before.capacity) ?? activity.capacity;
+    const quota =
+      (patch.nationQuota !== undefined ? patch.nationQuota : before.nationQuota) ?? activity.nationQuota;
+    checkCapacity(capacity, quota, "body.nationQuota");
+    if (capacity != null && patch.capacity !== undefined) {
+      const counts = await queries.acceptedCounts(trx, id);
+      const accepted = [...counts.values()].reduce((sum, n) => sum + n, 0);
+      if (accepted > capacity)
+        throw conflict(
+          `${accepted} seats are already accepted; the capacity cannot go below that`,
+          "body.capacity",
+        );
+    }
+    const after = await events.updateEvent(trx, id, patch);
+    // More seats (or a larger quota) serve the waitlist at once.
+    const promoted = await promoteFromWaitlist(ctx, trx, id, null);
+    // Those holding or waiting for a seat hear of a change of dates or place.
+    const moved = (["startsOn", "endsOn", "city", "venue", "timeZone"] as const).filter(
+      (field) => before[field] !== after[field],
+    );
+    if (moved.length) {
+      const holders = await events.seatHolders(trx, id);
+      await notifyNominations(trx, {
+        nominationIds: holders.map((n) => n.id),
+        kind: "event.changed",
+        title: `${locked.activityCode}: the event changed (${moved.join(", ")})`,
+        body: null,
+        actorUserId: ctx.viewer.userId,
+        organisers: false,
+        concerned: true,
+      });
+    }
+    await writeAudit(trx, ctx, { action: "event.update", recordType: "event", recordId: id, before, after });
+    await auditPromotions(trx, ctx, promoted);
+  });
+  return getEvent(ctx, id);
+}
+
+/** Cancels the event and its open nominations, whose people hear of it; the caller audits. */
+export async function cancelEventInTransaction(ctx: Ctx, trx: Trx, id: string, reason: string) {
+  const locked = await queries.lockEvent(trx, id);
+  if (!locked) throw notFound("The event");
+  assertMove(EVENT_TRANSITIONS, locked.status, "cancelled");
+  await events.markEventCancelled(trx, id, reason);
+  const affected = await events.cancelNominationsOfEvent(trx, id, reason, ctx.viewer.userId);
+  await notifyNominations(trx, {
+    nominationIds: affected.map((nomination) => nomination.id),
+    kind: "nomination.cancelled",
+    title: `${locked.activityCode}: the event was cancelled`,
+    body: reason,
+    actorUserId: ctx.viewer.userId,
+    organisers: false,
+    concerned: true,
+  });
+  return affected.length;
+}
+
+export async function cancelEvent(ctx: Ctx, id: string, input: CancelInput) {
+  authorize(ctx.viewer, "activity.read");
+  const { owner } = await activityOfEvent(ctx, ctx.db, id);
+  authorize(ctx.viewer, "event.manage", owner);
+  await ctx.db.transaction().execute(async (trx) => {
+    const count = await cancelEventInTransaction(ctx, trx, id, input.reason);
+    await writeAudit(trx, ctx, {
+      action: "event.cancel",
+      recordType: "event",
+      recordId: id,
+      after: { status: "cancelled" },
+      detail: { reason: input.reason, nominationsCancelled: count },
+    });
+  });
+  return getEvent(ctx, id);
+}
+
+export async function addSession(ctx: Ctx, eventId: string, input: SessionInput) {
+  authorize(ctx.viewer, "activity.read");
+  const { owner } = await activityOfEvent(ctx, ctx.db, eventId);
+  authorize(ctx.viewer, "event.manage", owner);
+  if (new Date(input.endsAt) <= new Date(input.startsAt))
+    throw validation("body.endsAt", "must be after startsAt");
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      auditedInsert(trx, ctx, "eventSession", { ...input, eventId }, { action: "event.session.add" }),
+    );
+  return getEvent(ctx, eventId);
+}
+
+export async function removeSession(ctx: Ctx, eventId: string, sessionId: string) {
+  authorize(ctx.viewer, "activity.read");
+  const { owner } = await activityOfEvent(ctx, ctx.db, eventId);
+  authorize(ctx.viewer, "event.manage", owner);
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      auditedDelete(
+        trx,
+        ctx,
+        "eventSession",
+        { id: sessionId, scope: { eventId }, missing: "The session" },
+        { action: "event.session.remove" },
+      ),
+    );
+  return getEvent(ctx, eventId);
+}

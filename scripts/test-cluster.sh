@@ -4,7 +4,8 @@
 # then the failover loop in its short mode.
 #
 #   npm run test:cluster                 # PgBouncer in front of the server PostgreSQL (ACCORD_TEST_DATABASE_URL)
-#   npm run test:cluster -- --cluster    # also: start the cluster, the same API files through it, failovers
+#   npm run test:cluster -- --cluster    # also: start the cluster, the same API files through it, read-your-writes
+#                                        # on paused replicas, failovers (directly, and through PgBouncer)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/ensure-node.sh
@@ -36,6 +37,7 @@ POOLER_FILES=(
   src/modules/readiness/readiness.test.ts
   src/modules/training/training.test.ts
   src/modules/imports/imports.test.ts
+  src/db/read-routing.test.ts
   test/transitions
 )
 
@@ -55,8 +57,15 @@ if [ "${1:-}" = "--cluster" ]; then
   ACCORD_TEST_DATABASE_URL="$rw_url" ACCORD_TEST_PG=server ACCORD_TEST_POOLER=pgbouncer \
     npx vitest run --project api "${POOLER_FILES[@]}" || failed=1
 
+  step "Read-your-writes through the replicas, replay paused (DATABASE_READ_URL at HAProxy's read-only port)"
+  ACCORD_TEST_DATABASE_URL="$rw_url" ACCORD_TEST_PG=server \
+    npx vitest run --project cluster test/cluster/read-your-writes.test.ts || failed=1
+
   step "Failover loop, short mode (6 failovers under 8 writing clients)"
   npx tsx test/cluster/failover-loop.ts --short || failed=1
+
+  step "Failover loop, short mode, through PgBouncer, reads on the replicas"
+  npx tsx test/cluster/failover-loop.ts --short --through-pgbouncer --read-replicas || failed=1
 fi
 
 echo

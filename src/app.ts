@@ -90,12 +90,20 @@ const isApiPath = (path: string) => path === "/api" || path.startsWith("/api/");
 export interface BuildOptions {
   config: Config;
   db: Db;
+  /** Read-only requests' handle on the replicas (DATABASE_READ_URL), when there are replicas. */
+  readDb?: Db | undefined;
   logger?: boolean | object;
   /** Called for every route as it is registered (the access matrix test enumerates routes with it). */
   onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
-export async function buildApp({ config, db, logger, onRoute }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  db,
+  readDb,
+  logger,
+  onRoute,
+}: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
@@ -116,7 +124,7 @@ export async function buildApp({ config, db, logger, onRoute }: BuildOptions): P
     lazyValidator(() => (httpPart === "body" ? ajv.body : ajv.text).compile(schema as object)),
   );
 
-  const deps: AppDeps = { db, config };
+  const deps: AppDeps = { db, readDb, config };
   app.decorate("deps", deps);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);

@@ -14,6 +14,12 @@ export interface Config {
    * jobs. Absent: DATABASE_URL. Behind a transaction pooler without it, the queue finds new jobs by polling (2 s).
    */
   databaseDirectUrl: string | undefined;
+  /**
+   * Replicas for read-only requests (GET, HEAD), e.g. HAProxy's read-only port in front of a Patroni cluster's
+   * standbys. A session that has written reads from a replica only once that replica has replayed its last write,
+   * else from DATABASE_URL (db/read-routing.ts). Absent: every request uses DATABASE_URL. Ignored in embedded mode.
+   */
+  databaseReadUrl: string | undefined;
   /** Embedded PostgreSQL cluster, stored files and the instance lock live here. */
   dataDir: string;
   /** Port for the embedded PostgreSQL; 0 picks a free one. */
@@ -218,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: env.DATABASE_URL || undefined,
     databasePooler: pooler(env.DATABASE_POOLER),
     databaseDirectUrl: env.DATABASE_DIRECT_URL || undefined,
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
     dataDir: path.resolve(env.ACCORD_DATA_DIR || "data"),
     embeddedPgPort: int(env, "ACCORD_EMBEDDED_PG_PORT", 0),
     host,

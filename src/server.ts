@@ -53,7 +53,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       await seedDemo(database.db, { demoAccounts: true, log: (m) => log("info", m) });
       phase("demo seed");
     }
-    app = await buildApp({ config, db: database.db });
+    app = await buildApp({ config, db: database.db, readDb: database.readDb });
     phase("app built");
     await app.listen({ host: config.host, port: config.port });
     phase("listening");

@@ -3,6 +3,7 @@ import pg from "pg";
 import type { Config } from "../config.js";
 import { type EmbeddedServer, startEmbeddedPostgres } from "./embedded-postgres.js";
 import { type PreparingOptions, preparingPool } from "./prepared.js";
+import { type ConnectablePool, routingPool } from "./read-routing.js";
 import type { DB } from "./schema/index.js";
 
 // Dates stay ISO strings (no time-zone shifts); bigint counts become numbers (they stay far below 2^53).
@@ -15,6 +16,11 @@ export type Db = Kysely<DB>;
 export interface Database {
   db: Db;
   pool: pg.Pool;
+  /**
+   * With DATABASE_READ_URL: the handle read-only requests use, on the replicas' pool, falling back to the leader's
+   * for a session whose last write the replica has not replayed (read-routing.ts).
+   */
+  readDb: Db | undefined;
   /** How Accord reached PostgreSQL, for logs: "embedded" or the server's host. */
   kind: "embedded" | "server";
   embedded: EmbeddedServer | undefined;
@@ -23,7 +29,7 @@ export interface Database {
 
 export type Logger = (level: "info" | "warn" | "debug", message: string) => void;
 
-export function createKysely(pool: pg.Pool, options: PreparingOptions = {}): Db {
+export function createKysely(pool: ConnectablePool, options: PreparingOptions = {}): Db {
   return new Kysely<DB>({
     dialect: new PostgresDialect({ pool: preparingPool(pool, options) }),
     plugins: [new CamelCasePlugin()],
@@ -107,23 +113,29 @@ export async function openDatabase(
     url = embedded.adminUrl("accord");
   }
   const pool = createPool(url, poolSize);
-  const db = createKysely(pool, {
+  const preparing: PreparingOptions = {
     prepare: config.databasePooler !== "transaction",
     onPoolerDetected: () =>
       log(
         "warn",
         "DATABASE_URL reaches a pooler in transaction mode (a prepared statement went missing): named prepared statements are off from now on; set DATABASE_POOLER=transaction",
       ),
-  });
+  };
+  const db = createKysely(pool, preparing);
+  const readPool =
+    config.databaseReadUrl && !embedded ? createPool(config.databaseReadUrl, poolSize) : undefined;
+  const readDb = readPool ? createKysely(routingPool(readPool, pool), preparing) : undefined;
   let closed = false;
   return {
     db,
     pool,
+    readDb,
     kind: embedded ? "embedded" : "server",
     embedded,
     async close() {
       if (closed) return;
       closed = true;
+      if (readDb && readPool) await closePool(readDb, readPool);
       await closePool(db, pool);
       await embedded?.stop();
     },

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { PostgresPool, PostgresPoolClient } from "kysely";
 import type pg from "pg";
 import { classifyDatabaseError, DatabaseUnavailableError, isConnectionLoss } from "./connection-errors.js";
+import type { ConnectablePool } from "./read-routing.js";
 
 /**
  * Every statement Kysely sends becomes a named prepared statement of its connection, so PostgreSQL parses it
@@ -69,7 +70,7 @@ export interface PreparingOptions {
  * error handler answers with 503 and Retry-After. The pool's clients carry an error listener of their own
  * (createPool), so a connection that dies while checked out never crashes the process.
  */
-export function preparingPool(pool: pg.Pool, options: PreparingOptions = {}): PostgresPool {
+export function preparingPool(pool: ConnectablePool, options: PreparingOptions = {}): PostgresPool {
   let prepare = options.prepare ?? true;
   // Detected without the setting: from then on this pool sends unnamed statements only, which any pooler passes.
   const detected = () => {

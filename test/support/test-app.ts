@@ -6,6 +6,7 @@ import { inject } from "vitest";
 import { buildApp } from "../../src/app.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import { createKysely, createPool, type Db } from "../../src/db/database.js";
+import { routingPool } from "../../src/db/read-routing.js";
 import { hashPassword } from "../../src/modules/identity/passwords.js";
 import type { Role } from "../../src/platform/access/viewer.js";
 import { seedDemo } from "../../src/seed/demo.js";
@@ -110,8 +111,21 @@ export interface TestApp {
 
 let counter = 0;
 
+export interface TestAppOptions {
+  /**
+   * Read-only requests go through a read pool (DATABASE_READ_URL, db/read-routing.ts): "same" is the test's own
+   * database in read-only transactions, a stand-in replica that refuses any write a GET would make. Also chosen for
+   * every test app of a run by ACCORD_TEST_READ_REPLICA=same. `{ url }`: real replicas (HAProxy's read-only port
+   * of scripts/cluster.sh), reached under the test database's name.
+   */
+  readReplica?: "same" | { url: string };
+}
+
 /** A fresh database cloned from the migrated template, and an app on it. Call in beforeAll; close in afterAll. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const adminUrl = inject("pgAdminUrl");
   const template = inject("pgTemplate");
   const runId = inject("runId");
@@ -141,10 +155,31 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     : {};
   const pool = createPool(url.toString(), 10);
   const db = createKysely(pool, { prepare: !poolerPort });
-  const config = loadConfig({}, { databaseUrl: url.toString(), logLevel: "silent", ...pooled, ...overrides });
+  const readReplica =
+    options.readReplica ?? (process.env.ACCORD_TEST_READ_REPLICA === "same" ? "same" : undefined);
+  let readUrl: URL | undefined;
+  if (readReplica === "same") {
+    readUrl = new URL(url);
+    readUrl.searchParams.set("options", "-c default_transaction_read_only=on");
+  } else if (readReplica) {
+    readUrl = new URL(readReplica.url);
+    readUrl.pathname = `/${databaseName}`;
+  }
+  const readPool = readUrl ? createPool(readUrl.toString(), 10) : undefined;
+  const readDb = readPool ? createKysely(routingPool(readPool, pool), { prepare: !poolerPort }) : undefined;
+  const config = loadConfig(
+    {},
+    {
+      databaseUrl: url.toString(),
+      databaseReadUrl: readUrl?.toString(),
+      logLevel: "silent",
+      ...pooled,
+      ...overrides,
+    },
+  );
   // ACCORD_TEST_LOG=error shows the server's own log of a failing test (a 500's cause).
   const testLog = process.env.ACCORD_TEST_LOG;
-  const app = await buildApp({ config, db, logger: testLog ? { level: testLog } : false });
+  const app = await buildApp({ config, db, readDb, logger: testLog ? { level: testLog } : false });
   await app.ready();
 
   const cache = new Map<string, string>();
@@ -237,6 +272,8 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     },
     async close() {
       await app.close();
+      await readDb?.destroy();
+      if (readPool && !readPool.ending) await readPool.end();
       await db.destroy();
       const cleanup = new pg.Client({ connectionString: adminUrl });
       await cleanup.connect();

@@ -35,4 +35,5 @@ export const migrationNames: readonly string[] = [
   "0030_search_refresh_no_cascade",
   "0031_fuzzy_words_by_index",
   "0032_event_application",
+  "0033_session_written_lsn",
 ];

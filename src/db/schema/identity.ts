@@ -38,6 +38,8 @@ export interface UserSessionTable {
   expiresAt: Timestamp;
   userAgent: string | null;
   ip: string | null;
+  /** The leader's WAL position after the session's last write (pg_lsn as text), kept only with DATABASE_READ_URL. */
+  writtenLsn: string | null;
 }
 
 export interface RateLimitHitTable {

@@ -35,6 +35,7 @@ export async function openForMaintenance(config: Config, log: Logger): Promise<D
     return {
       db,
       pool,
+      readDb: undefined,
       kind: "embedded",
       embedded: undefined,
       close: () => closePool(db, pool),

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { readNeeds } from "../../db/read-routing.js";
 import { ANONYMOUS } from "../../platform/access/viewer.js";
 import { AppError } from "../../platform/errors.js";
-import { hashToken, sessionCookieName, touchSession } from "./sessions.js";
+import { readsReplicas } from "../../platform/http/request-context.js";
+import { hashToken, recordSessionWrite, sessionCookieName, touchSession } from "./sessions.js";
 import { loadSession } from "./viewer.queries.js";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -15,6 +17,13 @@ export function registerAuthHooks(app: FastifyInstance): void {
   app.decorateRequest("viewer", null as unknown as typeof ANONYMOUS);
   app.decorateRequest("session", null);
 
+  // With replicas (DATABASE_READ_URL), a read-only request runs in a read need: the connections its statements
+  // take see the session's last write (db/read-routing.ts). Callback style, so the handler runs inside it.
+  app.addHook("onRequest", (request, _reply, done) => {
+    if (!readsReplicas(request)) return done();
+    readNeeds.run({ lsn: null, leaderUsed: false, replicaUsed: false }, done);
+  });
+
   app.addHook("onRequest", async (request) => {
     request.viewer = ANONYMOUS;
     request.session = null;
@@ -26,7 +35,29 @@ export function registerAuthHooks(app: FastifyInstance): void {
     if (!loaded) return;
     request.viewer = loaded.viewer;
     request.session = { tokenHash, csrfToken: loaded.csrfToken };
+    const need = readNeeds.getStore();
+    if (need) need.lsn = loaded.writtenLsn;
     if (Date.now() - loaded.lastSeenAt.getTime() > TOUCH_AFTER_MS) await touchSession(db, tokenHash);
+  });
+
+  // Before a write's answer leaves, the session's row learns how far the leader's WAL reached: its next read, on
+  // any instance, goes to a replica only once that replica has replayed the write. A read says where it read.
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (!request.server.deps.readDb) return payload;
+    const need = readNeeds.getStore();
+    if (need) reply.header("x-accord-read", need.leaderUsed ? "leader" : "replica");
+    else if (request.session && !SAFE_METHODS.has(request.method) && reply.statusCode < 400) {
+      try {
+        await recordSessionWrite(request.server.deps.db, request.session.tokenHash);
+      } catch (error) {
+        // The write itself committed: its answer stands. Only an immediate read may then miss it on a replica.
+        request.log.warn(
+          { err: error },
+          "could not record the session's write position for read-your-writes",
+        );
+      }
+    }
+    return payload;
   });
 
   app.addHook("preHandler", async (request: FastifyRequest) => {

@@ -66,6 +66,19 @@ export async function touchSession(db: Db, tokenHash: string): Promise<void> {
     .execute();
 }
 
+/**
+ * Remembers, after a write of the session committed, how far the leader's WAL then reached: the session reads from
+ * a replica only once it has replayed that far (db/read-routing.ts). The leader's written position covers the
+ * commit, which was flushed before the write returned.
+ */
+export async function recordSessionWrite(db: Db, tokenHash: string): Promise<void> {
+  await db
+    .updateTable("userSession")
+    .set({ writtenLsn: sql<string>`pg_current_wal_lsn()` })
+    .where("tokenHash", "=", tokenHash)
+    .execute();
+}
+
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   await db.deleteFrom("userSession").where("tokenHash", "=", tokenHash).execute();
 }

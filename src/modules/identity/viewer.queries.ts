@@ -5,6 +5,7 @@ import { ROLES, type Role, type RoleGrant, type Viewer } from "../../platform/ac
 interface SessionRow {
   userId: string;
   csrfToken: string;
+  writtenLsn: string | null;
   username: string;
   personId: string | null;
   personNationId: string | null;
@@ -21,6 +22,8 @@ export interface LoadedSession {
   viewer: Viewer;
   csrfToken: string;
   lastSeenAt: Date;
+  /** The leader's WAL position after the session's last write (read-routing.ts), when it has been recorded. */
+  writtenLsn: string | null;
 }
 
 /** All organisations at or below the given ones: a scope on an organisation covers its whole subtree. */
@@ -37,7 +40,7 @@ export async function withDescendants(db: Db, organisationIds: string[]): Promis
 
 export async function buildViewer(
   db: Db,
-  user: Omit<SessionRow, "csrfToken" | "lastSeenAt">,
+  user: Omit<SessionRow, "csrfToken" | "lastSeenAt" | "writtenLsn">,
 ): Promise<Viewer> {
   const grants: RoleGrant[] = user.grants
     .filter((grant) => (ROLES as readonly string[]).includes(grant.role))
@@ -106,7 +109,8 @@ export async function loadSession(
   idleMinutes: number,
 ): Promise<LoadedSession | undefined> {
   const { rows } = await sql<SessionRow>`
-    select ${userColumns}, s.csrf_token as "csrfToken", s.last_seen_at as "lastSeenAt"
+    select ${userColumns}, s.csrf_token as "csrfToken", s.last_seen_at as "lastSeenAt",
+      s.written_lsn::text as "writtenLsn"
     from user_session s
     join app_user u on u.id = s.user_id
     left join person p on p.id = u.person_id
@@ -116,7 +120,12 @@ export async function loadSession(
       and u.disabled_at is null`.execute(db);
   const row = rows[0];
   if (!row) return undefined;
-  return { viewer: await buildViewer(db, row), csrfToken: row.csrfToken, lastSeenAt: row.lastSeenAt };
+  return {
+    viewer: await buildViewer(db, row),
+    csrfToken: row.csrfToken,
+    lastSeenAt: row.lastSeenAt,
+    writtenLsn: row.writtenLsn,
+  };
 }
 
 /** A viewer for a user id without a session: used by jobs, the CLI and tests. */

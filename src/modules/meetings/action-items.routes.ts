@@ -104,7 +104,11 @@ export const actionItemRoutes: RoutesPlugin = async (app) => {
   );
   app.get(
     "/api/action-items/:id/evidence/:evidenceId",
-    { schema: { tags: actions, params: ChildParams("evidenceId"), response: FileReply } },
+    // The read is audited: a write, which replicas refuse.
+    {
+      config: { readsLeader: true },
+      schema: { tags: actions, params: ChildParams("evidenceId"), response: FileReply },
+    },
     async (request, reply) => {
       const params = request.params as { id: string; evidenceId: string };
       return sendFile(reply, await service.downloadEvidence(ctxOf(request), params.id, params.evidenceId));

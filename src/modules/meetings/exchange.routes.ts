@@ -69,6 +69,8 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
   app.get(
     "/api/exchange/messages/:id",
     {
+      // The read is audited: a write, which replicas refuse.
+      config: { readsLeader: true },
       schema: {
         tags: ex,
         summary: "Read a message (the read is audited)",
@@ -144,6 +146,7 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
   app.get(
     "/api/exchange/messages/:id/attachments/:attachmentId",
     {
+      config: { readsLeader: true },
       schema: {
         tags: ex,
         summary: "Download an attachment (the read is audited)",

@@ -114,7 +114,11 @@ export const meetingRoutes: RoutesPlugin = async (app) => {
   );
   app.get(
     "/api/meetings/:id/documents/:documentId",
-    { schema: { tags: meetings, params: ChildParams("documentId"), response: FileReply } },
+    // The read is audited: a write, which replicas refuse.
+    {
+      config: { readsLeader: true },
+      schema: { tags: meetings, params: ChildParams("documentId"), response: FileReply },
+    },
     async (request, reply) => {
       const params = request.params as { id: string; documentId: string };
       return sendFile(

@@ -21,6 +21,8 @@ export const transparencyRoutes: RoutesPlugin = async (app) => {
   app.get(
     "/api/transparency/sth",
     {
+      // Fills the tree's node cache, or signs the first head.
+      config: { readsLeader: true },
       schema: {
         tags,
         summary: "The newest signed tree head of the audit trail's log (public)",
@@ -32,6 +34,8 @@ export const transparencyRoutes: RoutesPlugin = async (app) => {
   app.get(
     "/api/transparency/sth/:size",
     {
+      // Fills the tree's node cache, or signs the first head.
+      config: { readsLeader: true },
       schema: {
         tags,
         summary: "The newest signed head of this tree size (public)",
@@ -55,6 +59,8 @@ export const transparencyRoutes: RoutesPlugin = async (app) => {
   app.get(
     "/api/transparency/consistency",
     {
+      // Fills the tree's node cache, or signs the first head.
+      config: { readsLeader: true },
       schema: {
         tags,
         summary: "Consistency proof between two tree sizes (public; hashes only)",
@@ -67,6 +73,8 @@ export const transparencyRoutes: RoutesPlugin = async (app) => {
   app.get(
     "/api/transparency/inclusion/:seq",
     {
+      // Fills the tree's node cache, or signs the first head.
+      config: { readsLeader: true },
       schema: {
         tags,
         summary:

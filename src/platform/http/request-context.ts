@@ -17,13 +17,28 @@ declare module "fastify" {
     allowDuringPasswordChange?: boolean;
     /** State-changing route that needs no session and therefore no CSRF token (login, public verification). */
     csrfExempt?: boolean;
+    /**
+     * A GET that writes (fills a cache table, signs a first head): with replicas (DATABASE_READ_URL) it still runs on
+     * the leader, as a replica refuses writes.
+     */
+    readsLeader?: boolean;
   }
 }
 
 export interface AppDeps {
   db: Db;
+  /** Read-only requests' handle on the replicas (DATABASE_READ_URL; db/read-routing.ts), when there are replicas. */
+  readDb?: Db | undefined;
   config: Config;
 }
+
+const READ_METHODS = new Set(["GET", "HEAD"]);
+
+/** With replicas, requests that change nothing (GET, HEAD; not a route marked `readsLeader`) read through them. */
+export const readsReplicas = (request: FastifyRequest): boolean =>
+  !!request.server.deps.readDb &&
+  READ_METHODS.has(request.method) &&
+  !request.routeOptions.config?.readsLeader;
 
 /** What a service method needs to know about the call: the database, who asks, and the request id for the audit. */
 export interface Ctx {
@@ -34,7 +49,7 @@ export interface Ctx {
 }
 
 export const ctxOf = (request: FastifyRequest): Ctx => ({
-  db: request.server.deps.db,
+  db: (readsReplicas(request) && request.server.deps.readDb) || request.server.deps.db,
   viewer: request.viewer,
   requestId: request.id,
   config: request.server.deps.config,

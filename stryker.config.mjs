@@ -75,7 +75,7 @@ export default {
     functionRange("src/modules/training/training.queries.ts", "listCertificates"),
     functionRange("src/modules/training/training.queries.ts", "registry"),
     // accreditation: allowed transitions
-    functionRange("src/modules/training/accreditation.service.ts", "allowedTransitions"),
-    functionRange("src/modules/training/accreditation.service.ts", "transition"),
+    functionRange("src/modules/training/accreditation-applications.service.ts", "allowedTransitions"),
+    functionRange("src/modules/training/accreditation-steps.service.ts", "transition"),
   ],
 };

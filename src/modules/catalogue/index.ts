@@ -16,5 +16,6 @@ export {
 } from "./catalogue.service.js";
 export { participationFigures } from "./dashboard.queries.js";
 export { nominationsImporter } from "./nominations-import.js";
+export { recordRunAttendance } from "./run-attendance.queries.js";
 export { searchVisibility } from "./search.queries.js";
 export { eventTimelineParts } from "./timeline.queries.js";

@@ -35,24 +35,6 @@ export async function acceptedAmong(trx: Trx, eventId: string, ids: string[]): P
 export const sessionStarts = (trx: Trx, eventId: string) =>
   trx.selectFrom("eventSession").select(["id", "startsAt"]).where("eventId", "=", eventId).execute();
 
-/** Attendance per session and participant; a second record of the same pair replaces the first. */
-export const upsertAttendance = (
-  trx: Trx,
-  entries: { sessionId: string; nominationId: string; present: boolean }[],
-  recordedBy: string | null,
-) =>
-  trx
-    .insertInto("sessionAttendance")
-    .values(entries.map((entry) => ({ ...entry, recordedBy })))
-    .onConflict((oc) =>
-      oc.columns(["sessionId", "nominationId"]).doUpdateSet((eb) => ({
-        present: eb.ref("excluded.present"),
-        recordedBy: eb.ref("excluded.recordedBy"),
-        recordedAt: sql<Date>`now()`,
-      })),
-    )
-    .execute();
-
 export const clearResult = (trx: Trx, nominationId: string, componentCode: string) =>
   trx
     .deleteFrom("assessmentResult")
@@ -150,3 +132,9 @@ export const insertCertificate = (trx: Trx, values: Insertable<DB["certificate"]
     .values(values)
     .returning(["id", "number", "holderName", "nominationId", "validFrom", "validUntil"])
     .executeTakeFirstOrThrow();
+
+/** The next value of the certificate number sequence (values never repeat, even after a rollback). */
+export async function nextCertificateSequence(trx: Trx) {
+  const { rows } = await sql<{ n: string }>`select nextval('certificate_number_seq')::text as n`.execute(trx);
+  return rows[0]!.n;
+}

@@ -1,11 +1,12 @@
 /* A course run (an event of a course): attendance, results, sign-off and the certificates it issues. */
 import "./training.policy.js";
-import { sql, type Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { writeAudit } from "../../platform/audit.js";
 import { AppError, invalidState, notFound, unprocessable, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
+import { recordRunAttendance } from "../catalogue/index.js";
 import { notify } from "../notifications/index.js";
 import { addYears, certificateStatus, computeOutcome } from "./assessment.js";
 import * as runQueries from "./runs.queries.js";
@@ -150,7 +151,7 @@ export async function recordAttendance(ctx: Ctx, eventId: string, input: Attenda
       const message = `the session begins at ${sessions.get(input.entries[early]!.sessionId)!.toISOString()}: attendance opens then`;
       throw new AppError("INVALID_STATE", `${field}: ${message}`, [{ field, message }]);
     }
-    await runQueries.upsertAttendance(trx, input.entries, ctx.viewer.userId);
+    await recordRunAttendance(trx, input.entries, ctx.viewer.userId);
     await writeAudit(trx, ctx, {
       action: "course_run.attendance",
       recordType: "event",
@@ -255,8 +256,8 @@ export async function signOff(ctx: Ctx, eventId: string, note: string | undefine
 
 /** The next certificate number: the issue year and the next value of one sequence (numbers never repeat). */
 export async function nextNumber(trx: Transaction<DB>, issuedOn: string) {
-  const { rows } = await sql<{ n: string }>`select nextval('certificate_number_seq')::text as n`.execute(trx);
-  return `ACC-${issuedOn.slice(0, 4)}-${rows[0]!.n.padStart(6, "0")}`;
+  const n = await runQueries.nextCertificateSequence(trx);
+  return `ACC-${issuedOn.slice(0, 4)}-${n.padStart(6, "0")}`;
 }
 
 /** Issues certificates to the passed participants of a signed-off run who have no live certificate yet. */

@@ -146,6 +146,15 @@ export function pick(
   return (language === "az" ? az : language === "ru" ? ru : en) || en;
 }
 
+/** `Maj. Məmmədova, Aysel (AZE)`: rank, family name first, as a roster is sorted. */
+export function personName(
+  person: { rankTitle?: string | null; familyName: string; givenName: string },
+  nationCode?: string | null,
+): string {
+  const name = [person.rankTitle, `${person.familyName}, ${person.givenName}`].filter(Boolean).join(" ");
+  return nationCode ? `${name} (${nationCode})` : name;
+}
+
 export const formatDate = (iso: string | null | undefined, language: ReportLanguage): string =>
   iso ? formatDateText(iso, language) : WORDS[language].none;
 

@@ -5,6 +5,7 @@ import {
   formatDate,
   markingOfRecord,
   PdfReport,
+  personName,
   pick,
   type ReportLanguage,
   reportLanguage,
@@ -157,7 +158,7 @@ export async function eventRosterPdf(ctx: Ctx, eventId: string, lang?: ReportLan
       ],
       of.map((row, index) => [
         index + 1,
-        [row.rankTitle, `${row.familyName}, ${row.givenName}`].filter(Boolean).join(" "),
+        personName(row),
         statusWord(row.status),
         row.priority,
         row.attendance

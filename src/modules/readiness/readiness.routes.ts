@@ -36,6 +36,7 @@ import {
   VersionInput,
 } from "./readiness.schemas.js";
 import * as service from "./readiness.service.js";
+import { readinessReportsRoutes } from "./reports.routes.js";
 import { exportResults, ResultsExportQuery } from "./results-export.js";
 
 const ChildParams = (name: string) =>
@@ -43,6 +44,7 @@ const ChildParams = (name: string) =>
 const ListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
 
 export const readinessRoutes: RoutesPlugin = async (app) => {
+  await readinessReportsRoutes(app, {});
   // ---------------------------------------------------------------- units
   const units = ["readiness: units"];
   app.get(

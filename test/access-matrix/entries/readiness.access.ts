@@ -290,6 +290,14 @@ export const accessEntries: AccessEntry[] = [
   },
   {
     method: "GET",
+    url: "/api/readiness/evaluations/:id/report.pdf",
+    access: READERS,
+    request: async (ctx, scope) => ({
+      url: `/api/readiness/evaluations/${(await evaluation(ctx, scope, true)).id}/report.pdf?lang=ru`,
+    }),
+  },
+  {
+    method: "GET",
     url: "/api/readiness/evaluations/:id/results/export",
     access: READERS,
     request: async (ctx, scope) => ({

@@ -11,6 +11,7 @@ import {
   notifyError,
   notifySuccess,
   PageHeader,
+  PrintReportButton,
   QueryBoundary,
   ReleasabilityBadge,
 } from "../../../shared/ui";
@@ -172,6 +173,10 @@ export function EvaluationDetailPage() {
             breadcrumbs={[{ label: t("evaluations.title"), to: "/readiness" }, { label: e.title }]}
             actions={
               <>
+                <PrintReportButton
+                  href={`/api/readiness/evaluations/${e.id}/report.pdf`}
+                  testId="evaluation-report-pdf"
+                />
                 {e.permissions.plan && e.state === "planned" && (
                   <Button
                     variant="default"

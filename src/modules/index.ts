@@ -2,6 +2,7 @@ import type { RoutesPlugin } from "../platform/http/type-provider.js";
 import { auditRoutes } from "./audit/index.js";
 import { catalogueRoutes } from "./catalogue/index.js";
 import { directoryRoutes } from "./directory/index.js";
+import { feedbackRoutes } from "./feedback/index.js";
 import { identityRoutes } from "./identity/index.js";
 import { importsRoutes } from "./imports/index.js";
 import { meetingsRoutes } from "./meetings/index.js";
@@ -18,6 +19,7 @@ export const modules: RoutesPlugin[] = [
   identityRoutes,
   directoryRoutes,
   catalogueRoutes,
+  feedbackRoutes,
   programmesRoutes,
   trainingRoutes,
   readinessRoutes,

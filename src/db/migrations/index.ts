@@ -36,4 +36,5 @@ export const migrationNames: readonly string[] = [
   "0031_fuzzy_words_by_index",
   "0032_event_application",
   "0033_session_written_lsn",
+  "0034_event_feedback",
 ];

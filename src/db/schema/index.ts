@@ -1,5 +1,6 @@
 import type { CatalogueTables } from "./catalogue.js";
 import type { DirectoryTables } from "./directory.js";
+import type { FeedbackTables } from "./feedback.js";
 import type { IdentityTables } from "./identity.js";
 import type { ImportsTables } from "./imports.js";
 import type { MeetingsTables } from "./meetings.js";
@@ -14,6 +15,7 @@ import type { TransparencyTables } from "./transparency.js";
 export type DB = DirectoryTables &
   IdentityTables &
   CatalogueTables &
+  FeedbackTables &
   ProgrammesTables &
   TrainingTables &
   ReadinessTables &

@@ -1,7 +1,9 @@
 export { activitiesImporter } from "./activities-import.js";
 export { catalogueExports } from "./catalogue.exports.js";
+export { runs as runsActivity } from "./catalogue.policy.js";
 export { activityVisible } from "./catalogue.queries.js";
 export { catalogueRoutes } from "./catalogue.routes.js";
+export { ACTIVITY_KINDS } from "./catalogue.schemas.js";
 export { seedCatalogue } from "./catalogue.seed.js";
 export * as catalogueService from "./catalogue.service.js";
 export {

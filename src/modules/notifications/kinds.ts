@@ -110,6 +110,14 @@ export const KINDS = {
       ru: "Начало через 7 дней: {activity}",
     },
   },
+  "feedback.requested": {
+    reminder: true,
+    subject: {
+      en: "Your feedback, please: {activity}",
+      az: "Rəyinizi bildirin: {activity}",
+      ru: "Поделитесь отзывом: {activity}",
+    },
+  },
   "event.nominations_closing": {
     reminder: true,
     subject: {

@@ -65,6 +65,29 @@ export async function runReminders(db: Db, now: Date): Promise<Record<string, nu
       );
     }
 
+    // Feedback: an event that ended in the last three days asks its accepted participants (once per event).
+    const ended = await sql<{ eventId: string; code: string; personId: string }>`
+      select e.id as "eventId", a.code, n.person_id as "personId"
+      from event e join activity a on a.id = e.activity_id
+        join nomination n on n.event_id = e.id and n.status = 'accepted'
+      where e.ends_on between ${day(now, -3)}::date and ${day(now, -1)}::date and e.status <> 'cancelled'
+        and not exists (select 1 from feedback_receipt r where r.event_id = e.id and r.person_id = n.person_id)`.execute(
+      trx,
+    );
+    for (const row of ended.rows) {
+      add(
+        "feedback.requested",
+        await notify(trx, {
+          recipients: { people: [row.personId] },
+          kind: "feedback.requested",
+          record: { type: "event", id: row.eventId, link: `/feedback?event=${row.eventId}` },
+          title: `${row.code}: how was it?`,
+          params: { activity: row.code },
+          period: "ended",
+        }),
+      );
+    }
+
     // Certificates expiring in 90 and 30 days: the holder.
     for (const days of [90, 30]) {
       const expiring = await sql<{ id: string; personId: string; number: string; validUntil: string }>`

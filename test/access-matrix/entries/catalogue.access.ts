@@ -38,7 +38,7 @@ const owner = (ctx: MatrixContext, scope: Scope) => (scope === "in" ? ctx.inScop
  * A restricted, published activity organised and owned by the scope's organisation and nation, with one open
  * event (in the past when `past`, so that attendance can be recorded).
  */
-async function activity(
+export async function activity(
   ctx: MatrixContext,
   scope: Scope,
   options: { releasability?: "public" | "restricted"; past?: boolean } = {},

@@ -5,6 +5,7 @@ import { catalogueFeature, catalogueNavFeature } from "../features/catalogue/rou
 import { dashboardsFeature } from "../features/dashboards/routes";
 import { directoryFeature } from "../features/directory/routes";
 import { exchangeFeature } from "../features/exchange/routes";
+import { feedbackFeature } from "../features/feedback/routes";
 import { meetingsFeature, meetingsNavFeature } from "../features/meetings/routes";
 import { notificationsFeature } from "../features/notifications/routes";
 import { exercisesNavFeature, operationsFeature } from "../features/operations/routes";
@@ -24,6 +25,7 @@ export const features: Feature[] = [
   dashboardsFeature,
   catalogueNavFeature,
   catalogueFeature,
+  feedbackFeature,
   programmesNavFeature,
   programmesFeature,
   trainingNavFeature,

@@ -4,6 +4,8 @@ import {
   IconCalendar,
   IconCalendarUser,
   IconInbox,
+  IconListCheck,
+  IconMessageStar,
   IconSearch,
   IconUserCheck,
 } from "@tabler/icons-react";
@@ -59,6 +61,19 @@ export const catalogueFeature: Feature = {
         label: "catalogueNav:nav.schedule",
         icon: IconCalendarUser,
         visible: (p) => p.signedIn,
+      },
+      {
+        to: "/feedback",
+        label: "catalogueNav:nav.feedback",
+        icon: IconMessageStar,
+        matches: ["/feedback/activities"],
+        visible: (p) => p.hasRole("participant"),
+      },
+      {
+        to: "/feedback/questions",
+        label: "catalogueNav:nav.feedbackQuestions",
+        icon: IconListCheck,
+        visible: (p) => p.isAdministrator,
       },
       {
         to: "/notifications",

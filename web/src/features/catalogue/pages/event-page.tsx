@@ -29,6 +29,7 @@ import {
   QueryBoundary,
   RemoteSelect,
 } from "../../../shared/ui";
+import { EventFeedback } from "../../feedback/components/event-feedback";
 import { useEvent, useNominate, useNominations } from "../api";
 import { ApplyButton } from "../components/apply-button";
 import { AttendanceRecords } from "../components/attendance-records";
@@ -365,6 +366,7 @@ export function EventPage() {
                 </Text>
               )}
             </Paper>
+            {e.canManage && <EventFeedback eventId={e.id} />}
           </Stack>
         </>
       )}

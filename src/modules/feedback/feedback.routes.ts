@@ -1,0 +1,121 @@
+import { Type } from "typebox";
+import { ctxOf } from "../../platform/http/request-context.js";
+import { errorResponses, IdParams } from "../../platform/http/schemas.js";
+import type { RoutesPlugin } from "../../platform/http/type-provider.js";
+import {
+  ActivityFeedbackReport,
+  EventFeedbackReport,
+  FeedbackForm,
+  FeedbackInput,
+  FeedbackReceipt,
+  PendingFeedback,
+  Question,
+  QuestionInput,
+  QuestionPatch,
+  QuestionQuery,
+} from "./feedback.schemas.js";
+import * as service from "./feedback.service.js";
+
+/** Participant feedback: questionnaires per activity kind, answers after an event, aggregated reports. */
+export const feedbackRoutes: RoutesPlugin = async (app) => {
+  const tags = ["feedback"];
+  app.get(
+    "/api/feedback/questions",
+    {
+      schema: {
+        tags,
+        summary: "The feedback questions of each activity kind (retired ones included, marked inactive)",
+        querystring: QuestionQuery,
+        response: { 200: Type.Object({ items: Type.Array(Question) }), ...errorResponses },
+      },
+    },
+    async (request) => service.listQuestions(ctxOf(request), request.query),
+  );
+  app.post(
+    "/api/feedback/questions",
+    {
+      schema: {
+        tags,
+        summary: "Add a question to an activity kind's questionnaire (administrators)",
+        body: QuestionInput,
+        response: { 201: Question, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.createQuestion(ctxOf(request), request.body)),
+  );
+  app.patch(
+    "/api/feedback/questions/:id",
+    {
+      schema: {
+        tags,
+        summary: "Reword, reorder or retire a question (administrators)",
+        params: IdParams,
+        body: QuestionPatch,
+        response: { 200: Question, ...errorResponses },
+      },
+    },
+    async (request) => service.updateQuestion(ctxOf(request), request.params.id, request.body),
+  );
+  app.get(
+    "/api/feedback/pending",
+    {
+      schema: {
+        tags,
+        summary: "Events the caller took part in (last 180 days) and has not yet given feedback on",
+        response: { 200: PendingFeedback, ...errorResponses },
+      },
+    },
+    async (request) => service.listPending(ctxOf(request)),
+  );
+  app.get(
+    "/api/events/:id/feedback",
+    {
+      schema: {
+        tags,
+        summary: "The event's questionnaire for one of its accepted participants",
+        params: IdParams,
+        response: { 200: FeedbackForm, ...errorResponses },
+      },
+    },
+    async (request) => service.getForm(ctxOf(request), request.params.id),
+  );
+  app.post(
+    "/api/events/:id/feedback",
+    {
+      schema: {
+        tags,
+        summary: "Give feedback on an event one took part in, once, anonymously",
+        params: IdParams,
+        body: FeedbackInput,
+        response: { 201: FeedbackReceipt, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.submit(ctxOf(request), request.params.id, request.body)),
+  );
+  app.get(
+    "/api/events/:id/feedback/report",
+    {
+      schema: {
+        tags,
+        summary: "The event's feedback, aggregated (counts only below five respondents); organisers",
+        params: IdParams,
+        response: { 200: EventFeedbackReport, ...errorResponses },
+      },
+    },
+    async (request) => service.eventReport(ctxOf(request), request.params.id),
+  );
+  app.get(
+    "/api/activities/:id/feedback/report",
+    {
+      schema: {
+        tags,
+        summary: "The activity's feedback year by year, across its copies in other menu years; organisers",
+        params: IdParams,
+        response: { 200: ActivityFeedbackReport, ...errorResponses },
+      },
+    },
+    async (request) => service.activityReport(ctxOf(request), request.params.id),
+  );
+};

@@ -1,6 +1,7 @@
 import type { Db } from "../db/database.js";
 import { seedCatalogue } from "../modules/catalogue/index.js";
 import { seedDirectory } from "../modules/directory/directory.seed.js";
+import { seedFeedback } from "../modules/feedback/index.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from "../modules/identity/identity.seed.js";
 import { seedMeetings } from "../modules/meetings/index.js";
 import { seedOperations } from "../modules/operations/index.js";
@@ -30,6 +31,7 @@ const seeds: Seed[] = [
   { name: "readiness", run: seedReadiness },
   { name: "operations", run: seedOperations },
   { name: "meetings", run: seedMeetings },
+  { name: "feedback", run: seedFeedback },
 ];
 
 export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {

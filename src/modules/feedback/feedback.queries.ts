@@ -72,7 +72,7 @@ export async function findParticipantEvent(db: Q, eventId: string, personId: str
     .executeTakeFirst();
 }
 
-/** Events the person took part in that ended in the last 180 days and that they have not yet answered for. */
+/** Events the person took part in that ended in the last year and that they have not yet answered for. */
 export async function listPending(db: Q, personId: string, today: string) {
   return db
     .selectFrom("event as e")
@@ -83,7 +83,7 @@ export async function listPending(db: Q, personId: string, today: string) {
     .select(eventColumns)
     .where("e.status", "<>", "cancelled")
     .where("e.endsOn", "<", today)
-    .where("e.endsOn", ">=", sql<string>`${today}::date - 180`)
+    .where("e.endsOn", ">=", sql<string>`${today}::date - 365`)
     .where((eb) =>
       eb.not(
         eb.exists(

@@ -62,7 +62,7 @@ export const feedbackRoutes: RoutesPlugin = async (app) => {
     {
       schema: {
         tags,
-        summary: "Events the caller took part in (last 180 days) and has not yet given feedback on",
+        summary: "Events the caller took part in (in the last year) and has not yet given feedback on",
         response: { 200: PendingFeedback, ...errorResponses },
       },
     },

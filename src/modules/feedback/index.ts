@@ -1,1 +1,2 @@
 export { feedbackRoutes } from "./feedback.routes.js";
+export { seedFeedback } from "./feedback.seed.js";

@@ -1,6 +1,7 @@
 import dayjs from "dayjs";
 import localizedFormat from "dayjs/plugin/localizedFormat";
 import i18next from "i18next";
+import { useEffect, useState } from "react";
 import { initReactI18next } from "react-i18next";
 import { common } from "./common";
 import { DAYJS_LOCALE } from "./format";
@@ -43,6 +44,23 @@ function applyLanguage(language: string): void {
 
 const lazyNamespaces = new Map<string, () => Promise<FeatureResources>>();
 const loading = new Map<string, Promise<void>>();
+
+/**
+ * True once another feature's namespace is loaded (it starts loading on first use): for a component of one feature
+ * shown on another feature's page, which the router did not load the strings of.
+ */
+export function useNamespace(namespace: string): boolean {
+  const [ready, setReady] = useState(() => i18next.hasResourceBundle("en", namespace));
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    ensureNamespace(namespace).then(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, [namespace, ready]);
+  return ready;
+}
 
 /**
  * Makes sure a namespace's strings are loaded (for namespaces registered as loaders). The router calls

@@ -2,6 +2,7 @@ import { Alert, Anchor, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
+import { useNamespace } from "../../../shared/i18n/i18n";
 import { QueryBoundary } from "../../../shared/ui";
 import { type QuestionFigures, useEventReport } from "../api";
 import { questionText } from "./question-text";
@@ -38,8 +39,15 @@ export function FiguresTable({ questions }: { questions: QuestionFigures[] }) {
   );
 }
 
-/** The event's feedback for those who run it: counts always, answers from the minimum number of respondents. */
+/**
+ * The event's feedback for those who run it: counts always, answers from the minimum number of respondents. Shown on
+ * the catalogue's event page, whose route does not load this feature's strings.
+ */
 export function EventFeedback({ eventId }: { eventId: string }) {
+  return useNamespace("feedback") ? <EventFeedbackReport eventId={eventId} /> : null;
+}
+
+function EventFeedbackReport({ eventId }: { eventId: string }) {
   const { t } = useTranslation("feedback");
   const report = useEventReport(eventId);
   return (

@@ -36,7 +36,6 @@ const LONG_FILES: Record<string, number> = {
   "src/modules/notifications/kinds.test.ts": 589,
   "src/modules/operations/operations.seed.ts": 650,
   "src/modules/programmes/programmes.queries.ts": 801,
-  "src/modules/programmes/programmes.routes.ts": 589,
   "src/modules/programmes/programmes.schemas.ts": 678,
   "src/modules/programmes/programmes.seed.ts": 916,
   "src/modules/programmes/programmes.test.ts": 896,

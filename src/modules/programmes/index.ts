@@ -1,12 +1,18 @@
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
+import { annualProgrammesRoutes } from "./annual-programmes.routes.js";
 import { dashboardRoutes } from "./dashboard.routes.js";
+import { frameworksRoutes } from "./frameworks.routes.js";
+import { goalsRoutes } from "./goals.routes.js";
+import { plansRoutes } from "./plans.routes.js";
 import { programmeBulkRoutes } from "./programme-bulk.routes.js";
-import { programmesRoutes as coreRoutes } from "./programmes.routes.js";
 import { timelineRoutes } from "./timeline.routes.js";
 
 /** The module's route plugins in the order their routes appear in the API document. */
 export const programmesRoutes: RoutesPlugin = async (app, options) => {
-  await coreRoutes(app, options);
+  await frameworksRoutes(app, options);
+  await plansRoutes(app, options);
+  await annualProgrammesRoutes(app, options);
+  await goalsRoutes(app, options);
   await programmeBulkRoutes(app, options);
   await timelineRoutes(app, options);
   await dashboardRoutes(app, options);

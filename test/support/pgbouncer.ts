@@ -51,6 +51,9 @@ export async function startPgBouncer(upstreamUrl: string): Promise<PgBouncer> {
       // As many server connections per database as a test app's pool; the machine's server is shared, so idle ones close soon.
       "default_pool_size = 10",
       "server_idle_timeout = 10",
+      // After a failed connection to the server (no leader behind HAProxy during a failover) PgBouncer waits this
+      // long before trying again; its default of 15 s would add up to 15 s to every failover.
+      "server_login_retry = 1",
       "ignore_startup_parameters = extra_float_digits,options",
       `logfile = ${path.join(dir, "pgbouncer.log")}`,
       "log_connections = 0",

@@ -37,4 +37,5 @@ export const migrationNames: readonly string[] = [
   "0032_event_application",
   "0033_session_written_lsn",
   "0034_event_feedback",
+  "0035_activity_search",
 ];

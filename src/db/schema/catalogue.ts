@@ -157,6 +157,32 @@ export interface ActivitySearchFactsTable {
   areaCodes: ColumnType<string[], string[] | undefined, string[]>;
 }
 
+/** The catalogue search's narrow copy of each activity, kept by triggers (0035_activity_search). */
+export interface ActivitySearchTable extends ReleasableColumns {
+  id: string;
+  menuYear: number;
+  capacity: number | null;
+  firstStartsOn: DateString | null;
+  lastEndsOn: DateString | null;
+  organiserId: string;
+  hostInstitutionId: string | null;
+  hostNationId: string | null;
+  kind: string;
+  status: string;
+  eligibility: string;
+  code: string;
+  titleEn: string;
+  languages: string[];
+  eligibleNations: string[];
+  areaCodes: string[];
+  search: SearchVector;
+}
+
+/** Activities changed in the current transaction, applied to activity_search at commit (0035). */
+export interface ActivitySearchPendingTable {
+  activityId: string;
+}
+
 export interface EventApplicationTable {
   id: Id;
   eventId: string;
@@ -175,7 +201,9 @@ export interface EventApplicationTable {
 
 export interface CatalogueTables {
   eventApplication: EventApplicationTable;
+  activitySearch: ActivitySearchTable;
   activitySearchFacts: ActivitySearchFactsTable;
+  activitySearchPending: ActivitySearchPendingTable;
   calendarToken: CalendarTokenTable;
   catalogueGeneration: CatalogueGenerationTable;
   cooperationArea: CooperationAreaTable;

@@ -1,23 +1,17 @@
-import {
-  type Expression,
-  type ExpressionBuilder,
-  type Kysely,
-  type RawBuilder,
-  type SqlBool,
-  sql,
-} from "kysely";
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import { readsEverything, type Viewer } from "../../platform/access/viewer.js";
 import { overseenNominationNations } from "./catalogue.policy.js";
-import type { ActivityQuery, CalendarQuery, NominationQuery } from "./catalogue.schemas.js";
-import { SearchCache } from "./search-cache.js";
+import type { CalendarQuery, NominationQuery } from "./catalogue.schemas.js";
+
+export { searchActivities } from "./activity-search.queries.js";
 
 type Q = Kysely<DB>;
 // biome-ignore lint/suspicious/noExplicitAny: predicates apply to any query that has the activity alias `a`
 type AnyEb = ExpressionBuilder<any, any>;
 
-const uuids = (ids: string[]) => sql`${sql.val(ids)}::uuid[]`;
+export const uuids = (ids: string[]) => sql`${sql.val(ids)}::uuid[]`;
 
 /**
  * An activity is readable when its releasability lets the viewer see it and, while it is a draft, only by the
@@ -43,74 +37,16 @@ export function viewerNations(viewer: Viewer): string[] {
   return viewer.personNationId ? [viewer.personNationId] : [];
 }
 
-const list = (value: string | undefined) =>
+export const list = (value: string | undefined) =>
   (value ?? "")
     .split(",")
     .map((item) => item.trim())
     .filter(Boolean);
 
-const acceptedCount = sql`(select count(*) from nomination n where n.event_id = e.id and n.status = 'accepted')`;
-
-type FacetName = "kind" | "area" | "organiser" | "hostNation" | "language" | "year";
-
-/**
- * One facet's own filter over the activity alias `a` and its search facts `sf` (0016), or undefined when the query
- * does not filter on it.
- */
-function facetFilters(query: ActivityQuery): Partial<Record<FacetName, Expression<SqlBool>>> {
-  const filters: Partial<Record<FacetName, Expression<SqlBool>>> = {};
-  const kinds = list(query.kind);
-  if (kinds.length) filters.kind = sql<boolean>`a.kind = any(${sql.val(kinds)}::text[])`;
-  const areas = list(query.area);
-  if (areas.length) filters.area = sql<boolean>`sf.area_codes && ${sql.val(areas)}::text[]`;
-  if (query.organiserId) filters.organiser = sql<boolean>`a.organiser_id = ${query.organiserId}`;
-  if (query.hostNationId) filters.hostNation = sql<boolean>`a.host_nation_id = ${query.hostNationId}`;
-  if (query.language) filters.language = sql<boolean>`${query.language} = any(a.languages)`;
-  if (query.year) filters.year = sql<boolean>`a.menu_year = ${query.year}`;
-  return filters;
-}
-
-/**
- * The part of the activity search that every facet shares: visibility, text and the filters that are not facets.
- * The text condition is index-friendly: the GIN index on `activity.search` (the code is inside the vector), also for
- * the words a letter or two away (accord_fuzzy_query, 0029), or for a code prefix the trigram index on `activity.code`.
- */
-function basePredicate(viewer: Viewer, query: ActivityQuery) {
-  return (eb: AnyEb): Expression<SqlBool> => {
-    const parts: Expression<SqlBool>[] = [activityVisible(viewer)(eb)];
-    const q = query.q?.trim();
-    if (q) {
-      parts.push(
-        sql<boolean>`(a.search @@ accord_search_query(${q}) or a.search @@ (select accord_fuzzy_query(${q})) or a.code ilike ${`${q.replace(/[\\%_]/g, "\\$&")}%`})`,
-      );
-    }
-    if (query.status) parts.push(sql<boolean>`a.status = ${query.status}`);
-    if (query.from || query.to) {
-      parts.push(sql<boolean>`exists (select 1 from event e where e.activity_id = a.id and e.status <> 'cancelled'
-        and (${query.to ?? null}::date is null or e.starts_on <= ${query.to ?? null}::date)
-        and (${query.from ?? null}::date is null or e.ends_on >= ${query.from ?? null}::date))`);
-    }
-    const nations = query.eligibleNationId
-      ? [query.eligibleNationId]
-      : query.eligibleForMyNation
-        ? viewerNations(viewer)
-        : null;
-    if (nations) {
-      parts.push(
-        sql<boolean>`exists (select 1 from unnest(${uuids(nations)}) as mine(id) where accord_nation_eligible(a.eligibility, a.eligible_nations, mine.id))`,
-      );
-    }
-    if (query.hasFreeSeats) {
-      parts.push(sql<boolean>`exists (select 1 from event e where e.activity_id = a.id
-        and e.status in ('planned', 'open') and e.ends_on >= current_date
-        and (coalesce(e.capacity, a.capacity) is null or ${acceptedCount} < coalesce(e.capacity, a.capacity)))`);
-    }
-    return eb.and(parts);
-  };
-}
+export const acceptedCount = sql`(select count(*) from nomination n where n.event_id = e.id and n.status = 'accepted')`;
 
 /** Seats still free on the activity's coming events; null when one of them has no limit. */
-const freeSeatsColumn = sql`
+export const freeSeatsColumn = sql`
   (select case when bool_or(coalesce(e.capacity, a.capacity) is null) then null
                else coalesce(sum(greatest(coalesce(e.capacity, a.capacity) - ${acceptedCount}, 0)), 0)::int end
      from event e where e.activity_id = a.id and e.status in ('planned', 'open') and e.ends_on >= current_date) as free_seats`;
@@ -149,43 +85,8 @@ export interface ActivitySummaryRow {
 }
 
 // Left joins on the derived facts: a missing row (which the triggers never leave) must not hide an activity.
-const fromActivities = sql`activity a join organisation o on o.id = a.organiser_id left join nation hn on hn.id = a.host_nation_id
+export const fromActivities = sql`activity a join organisation o on o.id = a.organiser_id left join nation hn on hn.id = a.host_nation_id
   left join activity_search_facts sf on sf.activity_id = a.id`;
-
-/** Whether the order needs the text vector, which the candidates do not carry (it is large). */
-const ranksByText = (query: ActivityQuery) =>
-  Boolean(query.q?.trim()) && (query.sort ?? "relevance") === "relevance";
-
-/**
- * The page's order over the hits `h` (code, title, first start, last end) and, when ranking by text, the given rank.
- */
-function orderOf(query: ActivityQuery, rank: RawBuilder<unknown>) {
-  const q = query.q?.trim();
-  switch (query.sort ?? (q ? "relevance" : "startsOn")) {
-    case "relevance":
-      return q ? sql`${rank} desc, h.code` : sql`h.first_starts_on asc nulls last, h.code`;
-    case "upcoming":
-      // What has not ended yet by its next (or running) event, soonest first; then what has ended, the most recent
-      // first; undated last. The next event depends on today, so it is looked up, only for what has not ended.
-      return sql`(h.last_ends_on >= current_date) desc nulls last,
-        case when h.last_ends_on >= current_date then (
-          select min(greatest(e.starts_on, current_date)) from event e
-          where e.activity_id = h.id and e.status <> 'cancelled' and e.ends_on >= current_date) end asc,
-        h.last_ends_on desc nulls last, h.code`;
-    case "-startsOn":
-      return sql`h.first_starts_on desc nulls last, h.code`;
-    case "title":
-      return sql`h.title_en asc, h.code`;
-    case "-title":
-      return sql`h.title_en desc, h.code`;
-    case "code":
-      return sql`h.code asc`;
-    case "-code":
-      return sql`h.code desc`;
-    default:
-      return sql`h.first_starts_on asc nulls last, h.code`;
-  }
-}
 
 /** Compiles a predicate built for alias `a` into SQL text usable in a raw query. */
 function where(db: Q, predicate: (eb: AnyEb) => Expression<SqlBool>) {
@@ -193,162 +94,6 @@ function where(db: Q, predicate: (eb: AnyEb) => Expression<SqlBool>) {
     .selectFrom("activity as a")
     .select("a.id")
     .where(predicate as never);
-}
-
-type Bucket = { value: string; label: string; count: number };
-type SearchRow = ActivitySummaryRow & {
-  ord: number | null;
-  total: number;
-  facets: Facets | null;
-};
-
-type Facets = Record<FacetName, Bucket[]>;
-
-/** Search results per database handle: each app (and each test database) has its own. */
-const searchCaches = new WeakMap<object, SearchCache<ActivitySummaryRow, Facets>>();
-// An entry (a page, its total, its facets) is some tens of kilobytes: 500 bound a process to tens of megabytes.
-const SEARCH_CACHE_ENTRIES = 500;
-
-function searchCacheOf(db: Q) {
-  let cache = searchCaches.get(db);
-  if (!cache) {
-    cache = new SearchCache<ActivitySummaryRow, Facets>(SEARCH_CACHE_ENTRIES);
-    searchCaches.set(db, cache);
-  }
-  return cache;
-}
-
-/**
- * The activity search, its total and its six facets in ONE statement: a materialized set of candidates
- * (visibility, text and non-facet filters, evaluated once) with one boolean column per facet filter; the page,
- * the total and each facet (counted with every filter but its own) are computed from it.
- *
- * The page, total and facets are then kept (search-cache.ts) under the query and the viewer, which hold
- * everything the statement is built from. A repeated search reads only the page's free seats (they change with
- * every nomination), with the catalogue generation token in the same statement; if the token moved, the search
- * runs again. Searches on free seats depend on nominations and are
- * never kept.
- */
-export async function searchActivities(db: Q, viewer: Viewer, query: ActivityQuery) {
-  const limit = query.limit ?? 25;
-  const offset = query.offset ?? 0;
-  const cache = query.hasFreeSeats ? undefined : searchCacheOf(db);
-  // The whole query and the whole viewer: everything the statement is built from, so equal keys mean equal SQL.
-  const key = JSON.stringify([query, limit, offset, viewer]);
-  const cached = cache?.get(key);
-  if (cached) {
-    // Only free seats change with nominations: they, and the generation token, are all a repeat reads.
-    const { rows } = await sql<{ token: string; id: string | null; freeSeats: number | null }>`
-      select g.token, f.id, f.free_seats from catalogue_generation g left join lateral (
-        select a.id, ${freeSeatsColumn}
-        from unnest(${sql.val(cached.items.map((item) => item.id))}::uuid[]) as pi(id) join activity a on a.id = pi.id
-      ) f on true`.execute(db);
-    const seats = new Map(rows.filter((row) => row.id != null).map((row) => [row.id!, row.freeSeats]));
-    if (rows[0]?.token === cached.generation && seats.size === cached.items.length) {
-      return {
-        items: cached.items.map((item) => ({ ...item, freeSeats: seats.get(item.id) ?? null })),
-        total: cached.total,
-        facets: cached.facets,
-      };
-    }
-    cache?.delete(key);
-  }
-  const { rows } = await searchStatement(db, viewer, query, limit, offset).execute(db);
-  const first = rows[0];
-  const items: ActivitySummaryRow[] = rows
-    .filter((row) => row.id != null)
-    .map(({ ord: _ord, total: _total, facets: _facets, token: _token, ...item }) => item);
-  const result = { items, total: first?.total ?? 0, facets: first?.facets ?? undefined };
-  if (cache && first) {
-    cache.set(key, {
-      generation: first.token,
-      items,
-      total: result.total,
-      facets: result.facets,
-    });
-  }
-  return result;
-}
-
-function searchStatement(db: Q, viewer: Viewer, query: ActivityQuery, limit: number, offset: number) {
-  const filters = facetFilters(query);
-  const names = Object.keys(filters) as FacetName[];
-  const flag = (name: FacetName) => sql.raw(`f_${name.toLowerCase()}`);
-  const allBut = (skip?: FacetName) => {
-    const kept = names.filter((name) => name !== skip);
-    return kept.length ? sql.join(kept.map(flag), sql` and `) : sql`true`;
-  };
-  const candidates = db
-    .selectFrom("activity as a")
-    .leftJoin("activitySearchFacts as sf", "sf.activityId", "a.id")
-    .select([
-      sql`a.id`.as("id"),
-      sql`a.code`.as("code"),
-      sql`a.title_en`.as("title_en"),
-      sql`a.kind`.as("kind"),
-      sql`a.organiser_id`.as("organiser_id"),
-      sql`a.host_nation_id`.as("host_nation_id"),
-      sql`a.languages`.as("languages"),
-      sql`a.menu_year`.as("menu_year"),
-      sql`sf.first_starts_on`.as("first_starts_on"),
-      sql`sf.last_ends_on`.as("last_ends_on"),
-      sql`coalesce(sf.area_codes, '{}')`.as("area_codes"),
-      ...names.map((name) => sql<boolean>`${filters[name]!}`.as(`f_${name.toLowerCase()}`)),
-    ])
-    .where(basePredicate(viewer, query) as never);
-  const bucket = (value: string, label: string, order: string) =>
-    sql.raw(
-      `coalesce(json_agg(json_build_object('value', ${value}, 'label', ${label}, 'count', n) order by ${order}), '[]')`,
-    );
-  const facets =
-    query.facets === false
-      ? sql`null::json`
-      : sql`json_build_object(
-        'kind', (select ${bucket("v", "v", "n desc, v")} from (
-          select c.kind as v, count(*)::int as n from cand c where ${allBut("kind")} group by c.kind) f),
-        'area', (select ${bucket("v", "l", "n desc, s")} from (
-          select ca.code as v, ca.name_en as l, ca.sort_order as s, sum(g.n)::int as n
-          from (select c.area_codes, count(*)::int as n from cand c where ${allBut("area")} group by c.area_codes) g
-          cross join lateral unnest(g.area_codes) as aa(area_code)
-          join cooperation_area ca on ca.code = aa.area_code
-          group by ca.code, ca.name_en, ca.sort_order) f),
-        'organiser', (select ${bucket("v", "l", "n desc, l")} from (
-          select o.id::text as v, o.code as l, count(*)::int as n
-          from cand c join organisation o on o.id = c.organiser_id
-          where ${allBut("organiser")} group by o.id, o.code) f),
-        'host_nation', (select ${bucket("v", "l", "n desc, l")} from (
-          select hn.id::text as v, hn.code as l, count(*)::int as n
-          from cand c join nation hn on hn.id = c.host_nation_id
-          where ${allBut("hostNation")} group by hn.id, hn.code) f),
-        'language', (select ${bucket("v", "v", "n desc, v")} from (
-          select l.value as v, sum(g.n)::int as n
-          from (select c.languages, count(*)::int as n from cand c where ${allBut("language")} group by c.languages) g
-          cross join lateral unnest(g.languages) as l(value)
-          group by l.value) f),
-        'year', (select ${bucket("v::text", "v::text", "v desc")} from (
-          select c.menu_year as v, count(*)::int as n from cand c where ${allBut("year")} group by c.menu_year) f))`;
-  // Words as typed rank above close spellings (1 + a rank below 1). `offset 0` keeps the lookup a per-row index scan:
-  // the planner cannot estimate how many candidates pass the facet flags (it would hash-join a scan of the table).
-  const ranked = ranksByText(query);
-  const rankOfHit = ranked
-    ? sql`cross join lateral (
-        select case when x.search @@ accord_search_query(${query.q!.trim()}) then 1 + ts_rank(x.search, accord_search_query(${query.q!.trim()}), 32) else coalesce(ts_rank(x.search, (select accord_fuzzy_query(${query.q!.trim()})), 32), 0) end as rank from activity x where x.id = h.id offset 0) r`
-    : sql``;
-  // The page is cut before it is numbered, so that PostgreSQL keeps only the best rows while sorting (a window
-  // over all hits would sort every one of them).
-  return sql<SearchRow & { token: string }>`
-    with cand as materialized ${candidates},
-    hits as (select c.id, c.code, c.title_en, c.first_starts_on, c.last_ends_on from cand c where ${allBut()}),
-    cut as (
-      select h.id, h.code, h.title_en, h.first_starts_on, h.last_ends_on, ${ranked ? sql`r.rank` : sql`null::real`} as rank
-      from hits h ${rankOfHit}
-      order by ${orderOf(query, sql`r.rank`)} limit ${limit} offset ${offset}),
-    page as (select h.id, ${offset}::int + row_number() over (order by ${orderOf(query, sql`h.rank`)}) as ord from cut h)
-    select p.*, s.total, s.token, case when coalesce(p.ord, 1) = ${offset + 1} or p.ord is null then s.facets end as facets
-    from (select (select count(*)::int from hits) as total, (select token from catalogue_generation) as token,
-                 ${facets} as facets) s
-    left join (select ${activitySummaryColumns}, pi.ord from page pi join ${fromActivities} on a.id = pi.id) p on true
-    order by p.ord`;
 }
 
 export async function findActivitySummary(db: Q, viewer: Viewer, id: string) {

@@ -1,0 +1,113 @@
+import { sql } from "kysely";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../test/support/test-app.js";
+
+let t: TestApp;
+
+/** Every column of the narrow search row, as the activity and its facts give it. */
+async function drift() {
+  const { rows } = await sql<{ id: string }>`
+    select a.id from activity a left join activity_search_facts f on f.activity_id = a.id
+    left join activity_search s on s.id = a.id
+    where s.id is null or (s.code, s.title_en, s.kind, s.menu_year, s.status, s.releasability, s.owner_nation_id,
+      s.release_nations, s.languages, s.area_codes, s.first_starts_on, s.last_ends_on, s.search)
+      is distinct from (a.code, a.title_en, a.kind, a.menu_year, a.status, a.releasability, a.owner_nation_id,
+      a.release_nations, a.languages, coalesce(f.area_codes, '{}'), f.first_starts_on, f.last_ends_on, a.search)`.execute(
+    t.db,
+  );
+  return rows.map((row) => row.id);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await t.seed();
+});
+afterAll(() => t.close());
+
+describe("the catalogue's narrow search table (0035)", () => {
+  it("holds every activity as it is, after the seed and after changes to activities, events and areas", async () => {
+    expect(await drift()).toEqual([]);
+    const activity = await t.db
+      .selectFrom("activity")
+      .select(["id", "code"])
+      .where("status", "=", "published")
+      .orderBy("code")
+      .executeTakeFirstOrThrow();
+    await sql`update activity set title_en = 'Renamed for the narrow table', releasability = 'internal'
+      where id = ${activity.id}`.execute(t.db);
+    await sql`insert into event (activity_id, starts_on, ends_on) values (${activity.id}, '1999-01-04', '1999-01-05')`.execute(
+      t.db,
+    );
+    await sql`delete from activity_area where activity_id = ${activity.id}`.execute(t.db);
+    expect(await drift()).toEqual([]);
+    const row = await t.db
+      .selectFrom("activitySearch")
+      .select(["titleEn", "releasability", "firstStartsOn", "areaCodes"])
+      .where("id", "=", activity.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      titleEn: "Renamed for the narrow table",
+      releasability: "internal",
+      firstStartsOn: "1999-01-04",
+      areaCodes: [],
+    });
+    expect(await t.db.selectFrom("activitySearchPending").selectAll().execute()).toEqual([]);
+  });
+
+  it("changes with the writer's commit, not before, and not at all when it rolls back", async () => {
+    const activity = await t.db
+      .selectFrom("activitySearch")
+      .select(["id", "titleEn"])
+      .orderBy("code")
+      .executeTakeFirstOrThrow();
+    const title = async () =>
+      (
+        await t.db
+          .selectFrom("activitySearch")
+          .select("titleEn")
+          .where("id", "=", activity.id)
+          .executeTakeFirstOrThrow()
+      ).titleEn;
+    const pool = new pg.Pool({ connectionString: t.config.databaseUrl, max: 1 });
+    const client = await pool.connect();
+    try {
+      await client.query("begin");
+      await client.query("update activity set title_en = 'Rolled back' where id = $1", [activity.id]);
+      await client.query("rollback");
+      expect(await title()).toBe(activity.titleEn);
+      await client.query("begin");
+      await client.query("update activity set title_en = 'Committed' where id = $1", [activity.id]);
+      expect(await title()).toBe(activity.titleEn);
+      await client.query("commit");
+      expect(await title()).toBe("Committed");
+    } finally {
+      client.release();
+      await pool.end();
+    }
+  });
+
+  it("gives another page of a search the total and facets of the catalogue as it is now", async () => {
+    const first = await t.anonymous.get<{
+      total: number;
+      facets: { kind: { value: string; count: number }[] };
+    }>("/api/activities?limit=2&offset=0");
+    expect(first.status).toBe(200);
+    const second = await t.anonymous.get<{ total: number; facets: unknown }>(
+      "/api/activities?limit=2&offset=2",
+    );
+    expect(second.body.total).toBe(first.body.total);
+    expect(second.body.facets).toEqual(first.body.facets);
+    // A published activity becomes a draft: the next page counts without it.
+    const published = await t.db
+      .selectFrom("activity")
+      .select("id")
+      .where("status", "=", "published")
+      .where("releasability", "=", "public")
+      .orderBy("code")
+      .executeTakeFirstOrThrow();
+    await sql`update activity set status = 'draft' where id = ${published.id}`.execute(t.db);
+    const third = await t.anonymous.get<{ total: number }>("/api/activities?limit=2&offset=4");
+    expect(third.body.total).toBe(first.body.total - 1);
+  });
+});

@@ -259,10 +259,19 @@ function searchStatement(
         ),
         sql``,
       )}`;
+  // A candidate that fails two facet filters or more is counted by no facet (each counts with all filters but
+  // one): it is left out before the grouping, which is most of the candidates of a search filtered on a year.
+  const countedSomewhere =
+    names.length >= 2
+      ? sql`where ${sql.join(
+          names.map((name) => sql`(not ${flag(name)})::int`),
+          sql` + `,
+        )} <= 1`
+      : sql``;
   const agg = withFacets
     ? sql`select grouping(c.kind, c.organiser_id, c.host_nation_id, c.languages, c.menu_year, c.area_codes)::int as g,
           c.kind, c.organiser_id, c.host_nation_id, c.languages, c.menu_year, c.area_codes, ${counts}
-        from cand c
+        from cand c ${countedSomewhere}
         group by grouping sets ((c.kind), (c.organiser_id), (c.host_nation_id), (c.languages), (c.menu_year),
           (c.area_codes), ())`
     : sql`select ${sql.lit(SETS.all)} as g, ${counts} from cand c`;

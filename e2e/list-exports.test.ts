@@ -46,16 +46,18 @@ describe("downloading a list", () => {
 });
 
 describe("printing a record's report", () => {
-  it("opens the PDF report of an event and an evaluation in the UI language from their pages", async () => {
+  it("opens the PDF report of an event, an evaluation and an exercise in the UI language from their pages", async () => {
     const page = await e2e.newPage("az");
     await e2e.login(page, "admin");
     const api = async (url: string) => (await page.request.get(url)).json();
     const creval = (await api("/api/activities?q=CREVAL-2027")).items[0];
     const eventId = (await api(`/api/activities/${creval.id}`)).events[0].id;
     const evaluationId = (await api("/api/readiness/evaluations?state=reported&limit=1")).items[0].id;
+    const exerciseId = (await api("/api/exercises?q=CD-2001")).items[0].id;
     const reports = [
       { path: `/catalogue/events/${eventId}`, testId: "event-roster-pdf" },
       { path: `/readiness/evaluations/${evaluationId}`, testId: "evaluation-report-pdf" },
+      { path: `/exercises/${exerciseId}`, testId: "exercise-report-pdf" },
     ];
     for (const { path, testId } of reports) {
       await page.goto(path);

@@ -4,10 +4,12 @@ import { contributionRoutes } from "./contributions.routes.js";
 import { exerciseRoutes } from "./exercises.routes.js";
 import { lessonRoutes } from "./lessons.routes.js";
 import { operationRoutes } from "./operations.routes.js";
+import { operationsReportsRoutes } from "./reports.routes.js";
 
 /** The module's route plugins, one per area, in the order their routes appear in the API document. */
 const areas: RoutesPlugin[] = [
   exerciseRoutes,
+  operationsReportsRoutes,
   lessonRoutes,
   operationRoutes,
   contingentRoutes,

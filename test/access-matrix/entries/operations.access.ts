@@ -198,6 +198,14 @@ export const accessEntries: AccessEntry[] = [
     request: async (ctx, scope) => ({ url: `/api/exercises/${await exercise(ctx, scope)}/participation` }),
   },
   {
+    method: "GET",
+    url: "/api/exercises/:id/report.pdf",
+    access: READERS,
+    request: async (ctx, scope) => ({
+      url: `/api/exercises/${await exercise(ctx, scope)}/report.pdf?lang=az`,
+    }),
+  },
+  {
     method: "POST",
     url: "/api/exercises",
     access: EXERCISE_CREATORS,

@@ -25,6 +25,7 @@ import {
   notifyError,
   notifySuccess,
   PageHeader,
+  PrintReportButton,
   QueryBoundary,
   ReleasabilityBadge,
 } from "../../../shared/ui";
@@ -612,29 +613,35 @@ function ExerciseView({ exercise }: { exercise: ExerciseDetail }) {
         title={exercise.name}
         breadcrumbs={[{ label: t("exercises.title"), to: "/exercises" }, { label: exercise.code }]}
         actions={
-          exercise.canEdit && (
-            <Select
-              aria-label={t("exercises.status")}
-              value={exercise.status}
-              allowDeselect={false}
-              onChange={(status) =>
-                status &&
-                update.mutate(
-                  { status: status as ExerciseStatus },
-                  {
-                    onSuccess: () => notifySuccess(t("common:notify.saved")),
-                    onError: (error) => notifyError(error, t),
-                  },
-                )
-              }
-              data={[exercise.status, ...exercise.allowedTransitions].map((status) => ({
-                value: status,
-                label: t(`statuses.${status}`),
-              }))}
-              data-testid="exercise-status-select"
-              w={180}
+          <>
+            <PrintReportButton
+              href={`/api/exercises/${exercise.id}/report.pdf`}
+              testId="exercise-report-pdf"
             />
-          )
+            {exercise.canEdit && (
+              <Select
+                aria-label={t("exercises.status")}
+                value={exercise.status}
+                allowDeselect={false}
+                onChange={(status) =>
+                  status &&
+                  update.mutate(
+                    { status: status as ExerciseStatus },
+                    {
+                      onSuccess: () => notifySuccess(t("common:notify.saved")),
+                      onError: (error) => notifyError(error, t),
+                    },
+                  )
+                }
+                data={[exercise.status, ...exercise.allowedTransitions].map((status) => ({
+                  value: status,
+                  label: t(`statuses.${status}`),
+                }))}
+                data-testid="exercise-status-select"
+                w={180}
+              />
+            )}
+          </>
         }
         badges={
           <Group gap={6}>

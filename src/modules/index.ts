@@ -1,8 +1,7 @@
 import type { RoutesPlugin } from "../platform/http/type-provider.js";
 import { auditRoutes } from "./audit/index.js";
-import { catalogueRoutes } from "./catalogue/index.js";
+import { catalogueRoutes, feedbackRoutes } from "./catalogue/index.js";
 import { directoryRoutes } from "./directory/index.js";
-import { feedbackRoutes } from "./feedback/index.js";
 import { identityRoutes } from "./identity/index.js";
 import { importsRoutes } from "./imports/index.js";
 import { meetingsRoutes } from "./meetings/index.js";

@@ -1,7 +1,6 @@
 import type { Db } from "../db/database.js";
-import { seedCatalogue } from "../modules/catalogue/index.js";
+import { seedCatalogue, seedFeedback } from "../modules/catalogue/index.js";
 import { seedDirectory } from "../modules/directory/directory.seed.js";
-import { seedFeedback } from "../modules/feedback/index.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from "../modules/identity/identity.seed.js";
 import { seedMeetings } from "../modules/meetings/index.js";
 import { seedOperations } from "../modules/operations/index.js";

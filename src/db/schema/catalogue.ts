@@ -199,7 +199,48 @@ export interface EventApplicationTable {
   updatedAt: UpdatedAt;
 }
 
+// Participant feedback (0034_event_feedback)
+export type FeedbackAnswerKind = "rating" | "text";
+
+export interface FeedbackQuestionTable {
+  id: Id;
+  activityKind: string;
+  position: number;
+  answer: FeedbackAnswerKind;
+  textEn: string;
+  textAz: string | null;
+  textRu: string | null;
+  active: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+/** Who answered an event's questionnaire; nothing links it to the answers. */
+export interface FeedbackReceiptTable {
+  id: Id;
+  eventId: string;
+  personId: string;
+}
+
+/** One anonymous set of answers. */
+export interface FeedbackResponseTable {
+  id: Id;
+  eventId: string;
+  submittedOn: Generated<DateString>;
+}
+
+export interface FeedbackAnswerTable {
+  responseId: string;
+  questionId: string;
+  rating: number | null;
+  comment: string | null;
+}
+
 export interface CatalogueTables {
+  feedbackQuestion: FeedbackQuestionTable;
+  feedbackReceipt: FeedbackReceiptTable;
+  feedbackResponse: FeedbackResponseTable;
+  feedbackAnswer: FeedbackAnswerTable;
   eventApplication: EventApplicationTable;
   activitySearch: ActivitySearchTable;
   activitySearchFacts: ActivitySearchFactsTable;

@@ -1,6 +1,5 @@
 import type { CatalogueTables } from "./catalogue.js";
 import type { DirectoryTables } from "./directory.js";
-import type { FeedbackTables } from "./feedback.js";
 import type { IdentityTables } from "./identity.js";
 import type { ImportsTables } from "./imports.js";
 import type { MeetingsTables } from "./meetings.js";
@@ -15,7 +14,6 @@ import type { TransparencyTables } from "./transparency.js";
 export type DB = DirectoryTables &
   IdentityTables &
   CatalogueTables &
-  FeedbackTables &
   ProgrammesTables &
   TrainingTables &
   ReadinessTables &

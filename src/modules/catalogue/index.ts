@@ -17,6 +17,8 @@ export {
   withdraw as withdrawNomination,
 } from "./catalogue.service.js";
 export { participationFigures } from "./dashboard.queries.js";
+export { feedbackRoutes } from "./feedback.routes.js";
+export { seedFeedback } from "./feedback.seed.js";
 export { nominationsImporter } from "./nominations-import.js";
 export { recordRunAttendance } from "./run-attendance.queries.js";
 export { searchVisibility } from "./search.queries.js";

@@ -1,6 +1,6 @@
 import { definePolicy, type RecordsOf, signedIn } from "../../platform/access/policy.js";
 import { isAdministrator, readsEverything, type Viewer } from "../../platform/access/viewer.js";
-import { runsActivity } from "../catalogue/index.js";
+import { runs as runsActivity } from "./catalogue.policy.js";
 
 interface Organised {
   organiserId: string;

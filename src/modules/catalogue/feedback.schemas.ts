@@ -1,6 +1,6 @@
 import { type Static, Type } from "typebox";
 import { IsoDate, Nullable, StringEnum, Uuid } from "../../platform/http/schemas.js";
-import { ACTIVITY_KINDS } from "../catalogue/index.js";
+import { ACTIVITY_KINDS } from "./catalogue.schemas.js";
 
 /** Below this many respondents a report shows counts only: fewer answers could be traced to a person. */
 export const MINIMUM_RESPONDENTS = 5;

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import type { Viewer } from "../../platform/access/viewer.js";
-import { activityVisible } from "../catalogue/index.js";
+import { activityVisible } from "./catalogue.queries.js";
 
 type Q = Kysely<DB>;
 

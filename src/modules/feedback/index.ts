@@ -1,2 +1,0 @@
-export { feedbackRoutes } from "./feedback.routes.js";
-export { seedFeedback } from "./feedback.seed.js";

@@ -11,12 +11,16 @@ export {
 } from "./certificate-changes.js";
 
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
+import { accreditationRoutes } from "./accreditation.routes.js";
 import { certificateLookupRoutes } from "./certificate-verify.routes.js";
+import { certificatesRoutes } from "./certificates.routes.js";
+import { coursesRoutes } from "./courses.routes.js";
 import { qualificationRoutes } from "./qualifications.routes.js";
-import { trainingRoutesPlugin } from "./training.routes.js";
 
 export const trainingRoutes: RoutesPlugin = async (app, options) => {
-  await trainingRoutesPlugin(app, options);
+  await coursesRoutes(app, options);
+  await certificatesRoutes(app, options);
+  await accreditationRoutes(app, options);
   await certificateLookupRoutes(app, options);
   await qualificationRoutes(app, options);
 };

@@ -331,8 +331,12 @@ async function main() {
       ][i % 3]!;
       return `/api/search?q=${encodeURIComponent(typo)}&limit=5`;
     });
-    // The catalogue as it opens (no text, no filter, every year), a different page each time.
-    const unfiltered = Array.from({ length: 200 }, (_, i) => `/api/activities?limit=25&offset=${i * 25}`);
+    // The catalogue as it opens (no text, no filter, every year), a different page each time: 200 pages, each
+    // round of them shifted by one row, so that no page repeats (a repeated page is served from the cache).
+    const unfiltered = Array.from(
+      { length: 8000 },
+      (_, i) => `/api/activities?limit=25&offset=${(i % 200) * 25 + Math.floor(i / 200)}`,
+    );
     const readCases: {
       part: string;
       name: string;

@@ -46,7 +46,7 @@ describe("downloading a list", () => {
 });
 
 describe("printing a record's report", () => {
-  it("opens the PDF report of an event, an evaluation and an exercise in the UI language from their pages", async () => {
+  it("opens the PDF report of an event, an evaluation, an exercise and a meeting in the UI language from their pages", async () => {
     const page = await e2e.newPage("az");
     await e2e.login(page, "admin");
     const api = async (url: string) => (await page.request.get(url)).json();
@@ -54,10 +54,12 @@ describe("printing a record's report", () => {
     const eventId = (await api(`/api/activities/${creval.id}`)).events[0].id;
     const evaluationId = (await api("/api/readiness/evaluations?state=reported&limit=1")).items[0].id;
     const exerciseId = (await api("/api/exercises?q=CD-2001")).items[0].id;
+    const meetingId = (await api("/api/meetings?limit=1")).items[0].id;
     const reports = [
       { path: `/catalogue/events/${eventId}`, testId: "event-roster-pdf" },
       { path: `/readiness/evaluations/${evaluationId}`, testId: "evaluation-report-pdf" },
       { path: `/exercises/${exerciseId}`, testId: "exercise-report-pdf" },
+      { path: `/meetings/${meetingId}`, testId: "meeting-minutes-pdf" },
     ];
     for (const { path, testId } of reports) {
       await page.goto(path);

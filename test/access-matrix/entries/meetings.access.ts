@@ -15,7 +15,7 @@ type Scope = "in" | "out";
  * auditors read everything; the nation's coordinators and people (the participant) and the organisation's holders
  * read their own.
  */
-const READERS = access({
+export const READERS = access({
   administrator: "allow",
   auditor: "allow",
   national_coordinator: "scope",
@@ -85,7 +85,7 @@ async function series(
  * `organisationOnly` it is owned by the scope's organisation alone and released to the scope's nation: the nation
  * reads it but does not run it.
  */
-async function meeting(ctx: MatrixContext, scope: Scope, organisationOnly = false) {
+export async function meeting(ctx: MatrixContext, scope: Scope, organisationOnly = false) {
   const owner = ownerOf(ctx, scope);
   const seriesId = await series(ctx, scope);
   const row = await ctx.db

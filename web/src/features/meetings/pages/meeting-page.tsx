@@ -25,6 +25,7 @@ import {
   notifyError,
   notifySuccess,
   PageHeader,
+  PrintReportButton,
   QueryBoundary,
 } from "../../../shared/ui";
 import { EvidenceModal, ReviewModal } from "../action-dialogs";
@@ -86,6 +87,9 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
         title={<span data-testid="meeting-title">{title}</span>}
         documentTitle={title}
         breadcrumbs={[{ label: t("list.title"), to: "/meetings" }, { label: meeting.numeral }]}
+        actions={
+          <PrintReportButton href={`/api/meetings/${meeting.id}/minutes.pdf`} testId="meeting-minutes-pdf" />
+        }
         description={`${meeting.startsOn === meeting.endsOn ? format.date(meeting.startsOn) : `${format.date(meeting.startsOn)} – ${format.date(meeting.endsOn)}`}${meeting.city ? ` · ${meeting.city}` : ""}${meeting.venue ? `, ${meeting.venue}` : ""}`}
         badges={
           <Group gap="xs">

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import type { Viewer } from "../../platform/access/viewer.js";
 import { activityVisible } from "./catalogue.queries.js";
@@ -48,53 +48,42 @@ export async function findVisibleEvent(
     .executeTakeFirst();
 }
 
-/** The event a participant was accepted for (their own nomination makes it theirs to answer, whatever its marking). */
-export async function findParticipantEvent(db: Q, eventId: string, personId: string) {
-  return db
+/** Whether the person has given feedback on the event `e`. */
+const answeredBy =
+  (personId: string) =>
+  // biome-ignore lint/suspicious/noExplicitAny: applies to any query that has the event alias `e`
+  (eb: ExpressionBuilder<any, any>) =>
+    eb.exists(
+      eb
+        .selectFrom("feedbackReceipt as r")
+        .select("r.id")
+        .whereRef("r.eventId", "=", "e.id")
+        .where("r.personId", "=", personId),
+    );
+
+/** Events with the person's accepted nomination, and whether the person has answered for each. */
+const participantEvents = (db: Q, personId: string) =>
+  db
     .selectFrom("event as e")
     .innerJoin("activity as a", "a.id", "e.activityId")
     .innerJoin("nomination as n", (join) =>
       join.onRef("n.eventId", "=", "e.id").on("n.personId", "=", personId).on("n.status", "=", "accepted"),
     )
     .select(eventColumns)
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom("feedbackReceipt as r")
-            .select("r.id")
-            .whereRef("r.eventId", "=", "e.id")
-            .where("r.personId", "=", personId),
-        )
-        .as("answered"),
-    )
-    .where("e.id", "=", eventId)
-    .executeTakeFirst();
+    .select((eb) => answeredBy(personId)(eb).as("answered"));
+
+/** The event a participant was accepted for (their own nomination makes it theirs to answer, whatever its marking). */
+export async function findParticipantEvent(db: Q, eventId: string, personId: string) {
+  return participantEvents(db, personId).where("e.id", "=", eventId).executeTakeFirst();
 }
 
 /** Events the person took part in that ended in the last year and that they have not yet answered for. */
 export async function listPending(db: Q, personId: string, today: string) {
-  return db
-    .selectFrom("event as e")
-    .innerJoin("activity as a", "a.id", "e.activityId")
-    .innerJoin("nomination as n", (join) =>
-      join.onRef("n.eventId", "=", "e.id").on("n.personId", "=", personId).on("n.status", "=", "accepted"),
-    )
-    .select(eventColumns)
+  return participantEvents(db, personId)
+    .where((eb) => eb.not(answeredBy(personId)(eb)))
     .where("e.status", "<>", "cancelled")
     .where("e.endsOn", "<", today)
     .where("e.endsOn", ">=", sql<string>`${today}::date - 365`)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("feedbackReceipt as r")
-            .select("r.id")
-            .whereRef("r.eventId", "=", "e.id")
-            .where("r.personId", "=", personId),
-        ),
-      ),
-    )
     .orderBy("e.endsOn", "desc")
     .orderBy("e.id")
     .limit(100)

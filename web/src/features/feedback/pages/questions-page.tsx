@@ -2,6 +2,7 @@ import { Badge, Button, Group, NumberInput, Paper, Select, Table, TextInput, Tit
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { EmptyState, notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { ACTIVITY_KINDS } from "../../catalogue/types";
 import {
   type ActivityKind,
   type QuestionInput,
@@ -9,18 +10,6 @@ import {
   useQuestions,
   useUpdateQuestion,
 } from "../api";
-
-const KINDS: ActivityKind[] = [
-  "course",
-  "training",
-  "seminar",
-  "conference",
-  "workshop",
-  "exercise",
-  "meeting",
-  "expert_consultation",
-  "visit",
-];
 
 /** Administrators set the questions each kind of activity asks; a retired question keeps its answers. */
 export function QuestionsPage() {
@@ -40,7 +29,7 @@ export function QuestionsPage() {
         <Select
           label={t("questions.kind")}
           placeholder={t("questions.kind")}
-          data={KINDS.map((value) => ({ value, label: t(`kinds.${value}`) }))}
+          data={ACTIVITY_KINDS.map((value) => ({ value, label: t(`kinds.${value}`) }))}
           value={kind}
           onChange={(value) => value && setKind(value as ActivityKind)}
           allowDeselect={false}

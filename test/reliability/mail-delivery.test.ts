@@ -31,6 +31,9 @@ function startWorker(name: string, claimSeconds = CLAIM_SECONDS): Promise<ChildP
     env: {
       ...process.env,
       DATABASE_URL: t.config.databaseUrl,
+      // Through PgBouncer (ACCORD_TEST_POOLER=pgbouncer) the worker is told so, and has no direct connection: its
+      // queue then polls through the pooler, the harder of the two documented deployments.
+      ...(t.config.databasePooler === "transaction" ? { DATABASE_POOLER: "transaction" } : {}),
       SMTP_URL: sink.url,
       MAIL_FROM: "Accord <accord@accord.test>",
       MAIL_CLAIM_SECONDS: String(claimSeconds),

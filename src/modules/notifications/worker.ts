@@ -125,6 +125,9 @@ export async function startNotificationWorker(input: {
     // Accord's pools carry error listeners already (createPool); any other pool gets them here, for good: a
     // terminated connection of the queue (its LISTEN client, a job's query) must never end the process.
     pgPool: withErrorListeners(ownPool ?? input.pool),
+    // The queue names its statements: through a transaction-mode pooler a name prepared on one server connection
+    // is missing on the next (PgBouncer before 1.21), and every poll would fail.
+    noPreparedStatements: !ownPool && input.config.databasePooler === "transaction",
     concurrency: 2,
     noHandleSignals: true,
     pollInterval: 2000,

@@ -17,13 +17,18 @@ command -v pgbouncer >/dev/null || [ -x /usr/sbin/pgbouncer ] || {
 failed=0
 step() { echo; echo "==> $*"; }
 
-# The API files run through the pooler: every module's main journeys, the audit chain, transitions, sessions,
-# imports, transparency. Left out, because they cannot mean the same through a pooler: tests that terminate a
-# backend by its pid (migrate, connection-loss, faults, mail-delivery's pg_terminate_backend; through PgBouncer the
-# pid is a shared server connection) and pg_prepared_statements (prepared); and the 1,000 simultaneous nominations
-# of catalogue.concurrency, whose 10 s wait for a pool connection unnamed statements do not meet on 2 cores
-# (899 of 960 in time, each answered 503 otherwise: statements re-planned each time cost several times more).
-POOLER_FILES=(
+# Through PgBouncer to the server: the whole API suite but the files that cannot mean the same through a pooler:
+# tests that terminate a backend by its pid or restart PostgreSQL (migrate, connection-loss, faults; through
+# PgBouncer the pid is a shared server connection), pg_prepared_statements (prepared), the embedded PostgreSQL's own
+# test, and the 1,000 simultaneous nominations of catalogue.concurrency, whose 10 s wait for a pool connection
+# unnamed statements do not meet on 2 cores (899 of 960 in time, each answered 503 otherwise: statements re-planned
+# each time cost several times more).
+mapfile -t POOLER_FILES < <(git ls-files 'src/**.test.ts' 'test/**.test.ts' | grep -v -E \
+  '\.unit\.test\.ts$|^test/cluster/|^src/db/(migrate|prepared|embedded-postgres)\.test\.ts$|^test/reliability/(connection-loss|faults)\.test\.ts$|^src/modules/catalogue/catalogue\.concurrency\.test\.ts$')
+
+# Through PgBouncer and HAProxy to the cluster's leader: every module's main journeys, the audit chain,
+# transitions, sessions, imports, transparency (the whole suite there takes longer than the cluster run is worth).
+CLUSTER_FILES=(
   src/modules/audit/audit.test.ts
   src/modules/meetings
   src/modules/identity/sessions.test.ts
@@ -55,7 +60,7 @@ if [ "${1:-}" = "--cluster" ]; then
 
   step "API files through PgBouncer and HAProxy to the cluster's leader"
   ACCORD_TEST_DATABASE_URL="$rw_url" ACCORD_TEST_PG=server ACCORD_TEST_POOLER=pgbouncer \
-    npx vitest run --project api "${POOLER_FILES[@]}" || failed=1
+    npx vitest run --project api "${CLUSTER_FILES[@]}" || failed=1
 
   step "Read-your-writes through the replicas, replay paused (DATABASE_READ_URL at HAProxy's read-only port)"
   ACCORD_TEST_DATABASE_URL="$rw_url" ACCORD_TEST_PG=server \

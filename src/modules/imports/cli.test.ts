@@ -22,7 +22,13 @@ afterAll(() => t.close());
 async function cli(...args: string[]) {
   try {
     const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-      env: { ...process.env, DATABASE_URL: t.config.databaseUrl, LOG_LEVEL: "silent" },
+      env: {
+        ...process.env,
+        DATABASE_URL: t.config.databaseUrl,
+        // Through PgBouncer (ACCORD_TEST_POOLER=pgbouncer) the command is configured as the documented deployment.
+        ...(t.config.databasePooler === "transaction" ? { DATABASE_POOLER: "transaction" } : {}),
+        LOG_LEVEL: "silent",
+      },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {

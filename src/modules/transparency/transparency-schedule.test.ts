@@ -15,6 +15,7 @@ import {
   parsePublicKey,
   type SignedHead,
 } from "./heads.js";
+import { signIfDue } from "./transparency.service.js";
 
 /**
  * Automatic head publication (issue 25): the job queue's `transparency_sign` signs at most one head per period
@@ -109,6 +110,17 @@ describe("the scheduled signing", () => {
     expect(heads.map((head) => head.period.toISOString())).toEqual(["2026-01-01T10:03:00.000Z"]);
     // The file holds the head once: only the instance whose head was stored publishes it.
     expect(fileHeads().map((head) => head.treeSize)).toEqual([Number(heads[0]!.treeSize)]);
+  });
+
+  it("with a maximum head age of 0, signs a period even when the newest head is dated after this job's now", async () => {
+    // Another instance's job of the next period signed a moment after this one read the clock: the age is 0,
+    // not negative, so this period still gets its head (the race that left gaps between periods).
+    const before = new Date(Date.now() - 5_000);
+    const head = await signIfDue(log.db, log.config, before, new Date("2026-01-01T10:04:00.000Z"));
+    expect(head).not.toBeNull();
+    expect(Date.parse(head!.timestamp)).toBeGreaterThan(before.getTime());
+    const again = await signIfDue(log.db, log.config, before, new Date("2026-01-01T10:05:00.000Z"));
+    expect(again?.treeSize).toBe(head!.treeSize);
   });
 
   it("with two workers on one database: exactly one head per period, each in the head file and at the witness", async () => {

@@ -61,7 +61,9 @@ export async function signIfDue(
     latest &&
     latest.treeSize === size &&
     latest.keyId === signingKey(config).keyId &&
-    now.getTime() - Date.parse(latest.timestamp) < maxAge
+    // A head signed a moment "after" now (another instance's job of another period, or clock skew between
+    // instances) is of age 0, not negative: with maxHeadAgeMinutes 0 every period must sign.
+    Math.max(0, now.getTime() - Date.parse(latest.timestamp)) < maxAge
   )
     return null;
   return signNow(db, config, period);

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Db } from "../db/database.js";
 import { violationOf } from "./constraint-errors.js";
 import { AppError } from "./errors.js";
-import type { RowProblem } from "./importer.js";
+import type { RowPlan, RowProblem } from "./importer.js";
 
 /**
  * Helpers for importers whose rows are written through a capability's own service functions (the same rules,
@@ -93,4 +93,50 @@ export function refuseProblems(problems: RowProblem[]) {
       message: p.message,
     })),
   );
+}
+
+/**
+ * Writes the plans that change something (create/update), each through `write` under its own savepoint
+ * (`writeRow`); returns the refused rows' problems and the ids written. The common loop of importers whose rows
+ * are one service call each (contributions, partnership goals, programme items).
+ */
+export async function writeRows<P>(
+  trx: Db,
+  plans: RowPlan<P>[],
+  columnOf: (field: string) => string | null,
+  write: (plan: P, action: "create" | "update") => Promise<string>,
+  refusedColumn: string | null = null,
+) {
+  const problems: RowProblem[] = [];
+  const created: string[] = [];
+  const updated: string[] = [];
+  for (const { row, action, plan } of plans) {
+    if (action === "unchanged") continue;
+    problems.push(
+      ...(await writeRow(
+        trx,
+        row,
+        columnOf,
+        async () => (action === "create" ? created : updated).push(await write(plan, action)),
+        refusedColumn,
+      )),
+    );
+  }
+  return { problems, created, updated };
+}
+
+/**
+ * The end of such an importer's plan: every candidate that writes is tried in file order and undone
+ * (`dryRun`); the rows the service refuses become errors and leave the plan.
+ */
+export async function tryRows<P>(
+  db: Db,
+  candidates: RowPlan<P>[],
+  errors: RowProblem[],
+  run: (trx: Db, plans: RowPlan<P>[]) => Promise<{ problems: RowProblem[] }>,
+) {
+  const tried = await dryRun(db, (trx) => run(trx, candidates));
+  errors.push(...tried.problems);
+  const refused = new Set(tried.problems.map((problem) => problem.row));
+  return candidates.filter((plan) => !refused.has(plan.row));
 }

@@ -15,6 +15,13 @@ export function neutraliseCell(value: ExportValue): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/**
+ * The text an exported cell held before `neutraliseCell`: an import reads a file Accord exported as the records
+ * it came from (a note "=SUM(...)" comes back as that note, not with the apostrophe the export added).
+ */
+export const restoreNeutralisedCell = (text: string) =>
+  text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+
 const csvField = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 /** CSV in UTF-8 with a BOM (so Excel reads Cyrillic and Azerbaijani letters), comma separated, CRLF lines. */

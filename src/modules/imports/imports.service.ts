@@ -9,8 +9,10 @@ import type { Ctx } from "../../platform/http/request-context.js";
 import type { Importer, MappedRow, RowProblem } from "../../platform/importer.js";
 import { resolveMapping } from "../../platform/importer.js";
 import { readTable, type Table, XLSX_CONTENT_TYPE } from "../../platform/tabular.js";
+import { restoreNeutralisedCell } from "../../platform/tabular-export.js";
 import { activitiesImporter, nominationsImporter } from "../catalogue/index.js";
 import { peopleImporter } from "../directory/index.js";
+import { contributionsImporter } from "../operations/index.js";
 import type { ImportKind } from "./imports.schemas.js";
 
 export { IMPORT_KINDS, type ImportKind } from "./imports.schemas.js";
@@ -20,6 +22,7 @@ const IMPORTERS: Record<ImportKind, Importer<any>> = {
   people: peopleImporter,
   activities: activitiesImporter,
   nominations: nominationsImporter,
+  contributions: contributionsImporter,
 };
 
 const MAX_ROWS = 20_000;
@@ -102,7 +105,8 @@ async function prepare(ctx: Ctx, kind: ImportKind, source: ImportSource, mapping
   source.table.rows.slice(1).forEach((cells, offset) => {
     if (cells.every((cell) => cell.trim() === "")) return;
     const values: Record<string, string> = {};
-    for (const [key, index] of Object.entries(columns)) values[key] = (cells[index] ?? "").trim();
+    for (const [key, index] of Object.entries(columns))
+      values[key] = restoreNeutralisedCell(cells[index] ?? "").trim();
     rows.push({ row: offset + 2, values, mapped });
   });
   return { importer, headers, mapping, missing, rows };

@@ -3,7 +3,7 @@ import { authorize, can } from "../../platform/access/policy.js";
 import { type ReleasableRecord, resolveRelease } from "../../platform/access/releasability.js";
 import { auditedInsert, auditedUpdate, releaseListPatch } from "../../platform/audited-write.js";
 import { notFound, validation } from "../../platform/errors.js";
-import type { Ctx } from "../../platform/http/request-context.js";
+import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import * as queries from "./contributions.queries.js";
 import { withRelease } from "./operations.common.js";
@@ -62,17 +62,15 @@ export async function createFundContribution(ctx: Ctx, input: FundContributionIn
     { ownerNationId: input.nationId, releasability, releaseNationIds, releaseOrganisationIds },
     { releasability: "restricted" },
   );
-  const row = await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedInsert(
-        trx,
-        ctx,
-        "fundContribution",
-        { ...fields, ...release },
-        { action: "contribution.create", rules: contributionConstraints },
-      ),
-    );
+  const row = await inTransaction(ctx, (trx) =>
+    auditedInsert(
+      trx,
+      ctx,
+      "fundContribution",
+      { ...fields, ...release },
+      { action: "contribution.create", rules: contributionConstraints },
+    ),
+  );
   authorize(ctx.viewer, "contribution.read");
   return getFundContribution(ctx, row.id);
 }
@@ -83,7 +81,7 @@ export async function updateFundContribution(ctx: Ctx, id: string, patch: FundCo
   if (!current) throw notFound("The contribution");
   authorize(ctx.viewer, "contribution.update", current);
   const { releaseNationIds: _nations, releaseOrganisationIds: _organisations, ...fields } = patch;
-  await ctx.db.transaction().execute((trx) =>
+  await inTransaction(ctx, (trx) =>
     auditedUpdate(
       trx,
       ctx,

@@ -19,6 +19,7 @@ const areas: RoutesPlugin[] = [
 export const operationsRoutes: RoutesPlugin = async (app, options) => {
   for (const area of areas) await area(app, options);
 };
+export { contributionsImporter } from "./contributions-import.js";
 export { contributionFigures } from "./dashboard.queries.js";
 export { operationsExports } from "./operations.exports.js";
 export { seedOperations } from "./operations.seed.js";

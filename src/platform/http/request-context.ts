@@ -1,6 +1,8 @@
 import type { FastifyRequest } from "fastify";
+import type { Transaction } from "kysely";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/database.js";
+import type { DB } from "../../db/schema/index.js";
 import type { Viewer } from "../access/viewer.js";
 
 declare module "fastify" {
@@ -59,6 +61,6 @@ export const ctxOf = (request: FastifyRequest): Ctx => ({
  * Runs `fn` in the call's transaction when `ctx.db` already is one (an import writes all of its records in one),
  * else in a new transaction: a service's write thus serves both the one-record API and a bulk import.
  */
-export function inTransaction<T>(ctx: Ctx, fn: (trx: Db) => Promise<T>): Promise<T> {
-  return ctx.db.isTransaction ? fn(ctx.db) : ctx.db.transaction().execute(fn);
+export function inTransaction<T>(ctx: Ctx, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  return ctx.db.isTransaction ? fn(ctx.db as Transaction<DB>) : ctx.db.transaction().execute(fn);
 }

@@ -1,0 +1,173 @@
+import type { Ctx } from "../../platform/http/request-context.js";
+import { refuseProblems, tryRows, writeRows } from "../../platform/import-rows.js";
+import type { Importer, PlanResult, RowPlan, RowProblem } from "../../platform/importer.js";
+import { createFundContribution, updateFundContribution } from "./contributions.service.js";
+import { contributionImportCodes, contributionsByKey } from "./contributions-import.queries.js";
+import type { FundContributionInput, FundContributionPatch } from "./operations.schemas.js";
+
+/**
+ * Import of nations' contributions to trust funds: one row per fund, nation, year and currency (the natural key,
+ * unique in the database). A known key updates the pledged and paid amounts and the note where the file differs,
+ * so importing the same file again changes nothing; the fund-contributions export has these headers and imports
+ * back. Every write is the module's own `createFundContribution`/`updateFundContribution`: the owner-nation
+ * scope check (a coordinator imports only their nation's contributions), paid ≤ pledged, and their audit entries.
+ */
+
+const h = (en: string[], az: string[], ru: string[]) => ({ en, az, ru });
+export const CONTRIBUTION_FIELDS = [
+  {
+    key: "trustFund",
+    required: true,
+    headers: h(["trust fund", "fund", "trust fund code"], ["etimad fondu", "fond"], ["целевой фонд", "фонд"]),
+  },
+  {
+    key: "nation",
+    required: true,
+    headers: h(["nation", "nation code", "country"], ["ölkə", "ölkə kodu"], ["страна", "код страны"]),
+  },
+  { key: "year", required: true, headers: h(["year"], ["il", "İl"], ["год"]) },
+  { key: "currency", required: true, headers: h(["currency"], ["valyuta"], ["валюта"]) },
+  { key: "pledged", required: true, headers: h(["pledged", "pledged amount"], ["vəd edilib"], ["обещано"]) },
+  { key: "paid", headers: h(["paid", "paid amount"], ["ödənilib"], ["оплачено"]) },
+  { key: "note", headers: h(["note", "comment"], ["qeyd"], ["примечание"]) },
+];
+
+export type ContributionRowPlan =
+  | { create: FundContributionInput }
+  | { id: string; patch: FundContributionPatch };
+
+const COLUMN_OF: Record<string, string> = {
+  trustFundId: "trustFund",
+  nationId: "nation",
+  ownerNationId: "nation",
+  year: "year",
+  currency: "currency",
+  pledged: "pledged",
+  paid: "paid",
+  note: "note",
+};
+const columnOf = (field: string) => COLUMN_OF[field.replace(/^body\./, "").split(".")[0]!] ?? null;
+
+/** "1 234,50", "1234.5", "1234" → "1234.50"-like text the schema takes, or null. */
+function money(text: string): string | null {
+  let value = text.replace(/[\s\u00a0']/g, "");
+  if (/^\d+,\d{1,2}$/.test(value)) value = value.replace(",", ".");
+  else value = value.replace(/,/g, "");
+  return /^[0-9]{1,12}(\.[0-9]{1,2})?$/.test(value) ? value : null;
+}
+const cents = (value: string | number) => Math.round(Number(value) * 100);
+
+async function run(ctx: Ctx, plans: RowPlan<ContributionRowPlan>[]) {
+  return writeRows(
+    ctx.db,
+    plans,
+    columnOf,
+    async (plan) =>
+      "create" in plan
+        ? (await createFundContribution(ctx, plan.create)).id
+        : (await updateFundContribution(ctx, plan.id, plan.patch)).id,
+    "nation",
+  );
+}
+
+export const contributionsImporter: Importer<ContributionRowPlan> = {
+  kind: "contributions",
+  fields: CONTRIBUTION_FIELDS,
+
+  async plan(ctx, db, rows): Promise<PlanResult<ContributionRowPlan>> {
+    const codes = await contributionImportCodes(db);
+    const errors: RowProblem[] = [];
+    const warnings: RowProblem[] = [];
+    const upper = (key: string) => [
+      ...new Set(rows.map((r) => (r.values[key] ?? "").toUpperCase()).filter(Boolean)),
+    ];
+    const fundIds = upper("trustFund").flatMap((code) => codes.fund.get(code) ?? []);
+    const nationIds = upper("nation").flatMap((code) => codes.nation.get(code) ?? []);
+    const existing = await contributionsByKey(db, ctx.viewer, fundIds, nationIds);
+    const seen = new Map<string, number>();
+    const candidates: RowPlan<ContributionRowPlan>[] = [];
+    for (const { row, values, mapped } of rows) {
+      const problems: RowProblem[] = [];
+      const problem = (column: string, message: string) => problems.push({ row, column, message });
+      const text = (key: string) => values[key] ?? "";
+      const trustFundId = codes.fund.get(text("trustFund").toUpperCase());
+      if (!text("trustFund")) problem("trustFund", "is empty");
+      else if (!trustFundId) problem("trustFund", `the trust fund code ${text("trustFund")} is not known`);
+      const nationId = codes.nation.get(text("nation").toUpperCase());
+      if (!text("nation")) problem("nation", "is empty");
+      else if (!nationId) problem("nation", `the nation code ${text("nation")} is not known`);
+      const year = Number(text("year"));
+      if (!/^\d{4}$/.test(text("year")) || year < 1990 || year > 2200)
+        problem("year", "must be a year between 1990 and 2200");
+      const currency = text("currency").toUpperCase();
+      if (!/^[A-Z]{3}$/.test(currency)) problem("currency", "must be a three-letter ISO 4217 code");
+      const pledged = money(text("pledged"));
+      if (!pledged) problem("pledged", "must be an amount with at most two decimals");
+      const paid = text("paid") ? money(text("paid")) : undefined;
+      if (paid === null) problem("paid", "must be an amount with at most two decimals");
+      if (pledged && paid && cents(paid) > cents(pledged))
+        problem("paid", "must not exceed the pledged amount");
+      if (text("note").length > 2000) problem("note", "is longer than 2000 characters");
+      if (problems.length || !trustFundId || !nationId || !pledged) {
+        errors.push(...problems);
+        continue;
+      }
+      const key = `${trustFundId} ${nationId} ${year} ${currency}`;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        warnings.push({
+          row,
+          column: null,
+          message: `the same contribution as row ${earlier}; this row is skipped`,
+        });
+        continue;
+      }
+      seen.set(key, row);
+      const note = text("note") || null;
+      const stored = existing.get(key);
+      if (stored && !stored.visible) {
+        errors.push({ row, column: "nation", message: "the contribution exists and you cannot see it" });
+        continue;
+      }
+      const display = `${text("trustFund").toUpperCase()} / ${text("nation").toUpperCase()} / ${year} / ${currency}`;
+      if (!stored) {
+        candidates.push({
+          row,
+          key: display,
+          action: "create",
+          plan: {
+            create: {
+              trustFundId,
+              nationId,
+              year,
+              currency,
+              pledged,
+              ...(paid ? { paid } : {}),
+              ...(note ? { note } : {}),
+            },
+          },
+        });
+        continue;
+      }
+      const patch: FundContributionPatch = {};
+      if (cents(stored.pledged) !== cents(pledged)) patch.pledged = pledged;
+      if (paid && cents(stored.paid) !== cents(paid)) patch.paid = paid;
+      if (mapped.has("note") && (stored.note ?? null) !== note) patch.note = note;
+      const changes = Object.keys(patch).length > 0;
+      candidates.push({
+        row,
+        key: display,
+        action: changes ? "update" : "unchanged",
+        plan: { id: stored.id, patch },
+      });
+    }
+    const plans = await tryRows(db, candidates, errors, (trx, plans) => run({ ...ctx, db: trx }, plans));
+    return { plans, errors, warnings };
+  },
+
+  async apply(ctx, trx, plans) {
+    const written = await run({ ...ctx, db: trx }, plans);
+    refuseProblems(written.problems);
+    return { created: written.created, updated: written.updated };
+  },
+};

@@ -8,6 +8,7 @@ export type ErrorCode =
   | "CONFLICT"
   | "INVALID_STATE"
   | "ILLEGAL_TRANSITION"
+  | "DOUBLE_BOOKING"
   | "UNPROCESSABLE"
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
@@ -25,6 +26,7 @@ export const statusOf: Record<ErrorCode, number> = {
   CONFLICT: 409,
   INVALID_STATE: 409,
   ILLEGAL_TRANSITION: 409,
+  DOUBLE_BOOKING: 409,
   UNPROCESSABLE: 422,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -46,10 +48,22 @@ export interface TransitionRefusal {
   requested: string;
 }
 
+/** A commitment a person already has over the dates asked for (DOUBLE_BOOKING); `title` null when not releasable. */
+export interface BookingConflict {
+  kind: string;
+  recordType: "event" | "meeting" | "evaluation";
+  id: string;
+  title: string | null;
+  startsOn: string;
+  endsOn: string;
+}
+
 /** The one error type services throw; the error handler maps `code` to an HTTP status. */
 export class AppError extends Error {
   /** Set on ILLEGAL_TRANSITION: sent in the body as `transition`. */
   transition?: TransitionRefusal;
+  /** Set on DOUBLE_BOOKING: sent in the body as `conflicts`. */
+  conflicts?: BookingConflict[];
 
   constructor(
     readonly code: ErrorCode,
@@ -79,3 +93,14 @@ export const validation = (field: string, message: string) =>
   new AppError("VALIDATION_FAILED", `${field}: ${message}`, [{ field, message }]);
 export const unprocessable = (field: string, message: string) =>
   new AppError("UNPROCESSABLE", `${field}: ${message}`, [{ field, message }]);
+
+/** 409 DOUBLE_BOOKING: the person is already committed over these dates; the conflicts go in the body. */
+export function doubleBooked(conflicts: BookingConflict[]) {
+  const error = new AppError(
+    "DOUBLE_BOOKING",
+    `The person is already committed over these dates (${conflicts.length}); accept with override and a reason`,
+    [{ field: "body.override", message: "overlaps another commitment" }],
+  );
+  error.conflicts = conflicts;
+  return error;
+}

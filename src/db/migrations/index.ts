@@ -38,4 +38,5 @@ export const migrationNames: readonly string[] = [
   "0033_session_written_lsn",
   "0034_event_feedback",
   "0035_activity_search",
+  "0036_double_booking",
 ];

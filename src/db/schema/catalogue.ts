@@ -114,9 +114,26 @@ export interface NominationTable {
   completed: boolean | null;
   warnings: Json<{ code: string; message: string }[]>;
   note: string | null;
+  /** Set when the organiser accepted over a double booking: `{ reason, conflicts }`. */
+  doubleBooking: ColumnType<DoubleBooking | null, string | null | undefined, string | null>;
   sample: Generated<boolean>;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
+}
+
+/** A commitment of a person over some dates (`accord_person_commitments`, 0036). */
+export interface Commitment {
+  kind: string;
+  recordType: "event" | "meeting" | "evaluation";
+  id: string;
+  title: string | null;
+  startsOn: string;
+  endsOn: string;
+}
+
+export interface DoubleBooking {
+  reason: string;
+  conflicts: Commitment[];
 }
 
 export interface SessionAttendanceTable {

@@ -1,4 +1,5 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
+import type { DoubleBooking } from "../../db/schema/catalogue.js";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import { readsEverything, type Viewer } from "../../platform/access/viewer.js";
@@ -344,7 +345,7 @@ export async function takeSeat(
 // ------------------------------------------------------------------ nominations
 export const nominationSelect = sql`
   n.id, n.event_id, n.person_id, n.nation_id, n.priority, n.status, n.status_reason, n.note, n.attendance,
-  n.completed, n.warnings, n.decided_at, n.created_at,
+  n.completed, n.warnings, n.double_booking, n.decided_at, n.created_at,
   json_build_object('id', p.id, 'given_name', p.given_name, 'family_name', p.family_name, 'rank_title', p.rank_title) as person,
   json_build_object('id', nt.id, 'code', nt.code, 'name_en', nt.name_en) as nation,
   json_build_object('id', e.id, 'starts_on', e.starts_on, 'ends_on', e.ends_on, 'activity_id', a.id,
@@ -365,6 +366,7 @@ export interface NominationRow {
   attendance: string | null;
   completed: boolean | null;
   warnings: { code: string; message: string }[];
+  doubleBooking: DoubleBooking | null;
   decidedAt: Date | null;
   createdAt: Date;
   person: { id: string; givenName: string; familyName: string; rankTitle: string | null };

@@ -1,5 +1,6 @@
 import { type Static, Type } from "typebox";
 import {
+  DoubleBooking,
   IsoDate,
   IsoDateTime,
   LongText,
@@ -370,7 +371,7 @@ export const NominationPatch = Type.Object(
 export type NominationPatch = Static<typeof NominationPatch>;
 
 export const DecisionInput = Type.Object(
-  { decision: StringEnum(DECISIONS), reason: Type.Optional(Text(2000)) },
+  { decision: StringEnum(DECISIONS), reason: Type.Optional(Text(2000)), ...DoubleBooking.overrideFields },
   { additionalProperties: false },
 );
 export type DecisionInput = Static<typeof DecisionInput>;
@@ -396,8 +397,6 @@ export const AttendanceInput = Type.Object(
   { additionalProperties: false },
 );
 export type AttendanceInput = Static<typeof AttendanceInput>;
-
-const Warning = Type.Object({ code: Type.String(), message: Type.String() });
 
 export const Nomination = Type.Object({
   id: Uuid,
@@ -425,7 +424,8 @@ export const Nomination = Type.Object({
   note: Nullable(Type.String()),
   attendance: Nullable(StringEnum(ATTENDANCE)),
   completed: Nullable(Type.Boolean()),
-  warnings: Type.Array(Warning),
+  warnings: Type.Array(Type.Object({ code: Type.String(), message: Type.String() })),
+  doubleBooking: DoubleBooking.record,
   decidedAt: Nullable(IsoDateTime),
   createdAt: IsoDateTime,
   allowedTransitions: NextStates(NOMINATION_STATUSES),

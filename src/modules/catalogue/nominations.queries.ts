@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import type { DoubleBooking } from "../../db/schema/catalogue.js";
 import type { DB } from "../../db/schema/index.js";
 import type { NominationPatch } from "./catalogue.schemas.js";
 
@@ -43,4 +44,13 @@ export async function setAttendance(
   attendance: { attendance: "attended" | "partly" | "absent"; completed: boolean | null },
 ) {
   await trx.updateTable("nomination").set(attendance).where("id", "=", id).execute();
+}
+
+/** The double booking an acceptance overrode (issue 22, item 4), or null for an acceptance without one. */
+export async function setDoubleBooking(trx: Q, id: string, doubleBooking: DoubleBooking | null) {
+  await trx
+    .updateTable("nomination")
+    .set({ doubleBooking: doubleBooking && JSON.stringify(doubleBooking) })
+    .where("id", "=", id)
+    .execute();
 }

@@ -19,6 +19,7 @@ import {
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { assertMove, withNext } from "../../platform/transitions.js";
+import { assertOverrideReason, checkDoubleBooking } from "../directory/index.js";
 import { notifyNominations } from "../notifications/index.js";
 import { organises } from "./catalogue.policy.js";
 import * as queries from "./catalogue.queries.js";
@@ -189,6 +190,7 @@ export async function decide(ctx: Ctx, id: string, input: DecisionInput) {
   authorize(ctx.viewer, "nomination.decide", record);
   if (input.decision === "decline" && !input.reason)
     throw validation("body.reason", "a decline needs a reason");
+  assertOverrideReason(input);
   await ctx.db.transaction().execute(async (trx) => {
     const event = await queries.lockEvent(trx, found.eventId);
     if (!event) throw notFound("The event");
@@ -206,11 +208,22 @@ export async function decide(ctx: Ctx, id: string, input: DecisionInput) {
           `The nation's quota of ${event.nationQuota} seats is used; waitlist the nomination instead`,
         );
     }
+    // Under the event's and the nomination's locks, then the person's: one acceptance of a person at a time.
+    const doubleBooking =
+      status === "accepted"
+        ? await checkDoubleBooking(
+            trx,
+            ctx.viewer,
+            { personId: before.personId, from: event.startsOn, to: event.endsOn, exceptEventId: event.id },
+            input,
+          )
+        : null;
     const after = await nominations.setNominationStatus(trx, id, {
       status,
       statusReason: input.reason ?? null,
       decidedBy: ctx.viewer.userId,
     });
+    await nominations.setDoubleBooking(trx, id, doubleBooking);
     await notifyNominations(trx, {
       nominationIds: [id],
       kind: `nomination.${status}`,
@@ -227,7 +240,10 @@ export async function decide(ctx: Ctx, id: string, input: DecisionInput) {
       recordId: id,
       before: { status: before.status },
       after: { status: after.status },
-      detail: input.reason ? { reason: input.reason } : undefined,
+      detail:
+        input.reason || doubleBooking
+          ? { ...(input.reason ? { reason: input.reason } : {}), ...(doubleBooking ? { doubleBooking } : {}) }
+          : undefined,
     });
     await auditPromotions(trx, ctx, promoted);
   });

@@ -199,6 +199,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       message: appError.message,
       ...(appError.fields.length ? { fields: appError.fields } : {}),
       ...(appError.transition ? { transition: appError.transition } : {}),
+      ...(appError.conflicts ? { conflicts: appError.conflicts } : {}),
       requestId: request.id,
     });
   });

@@ -36,6 +36,36 @@ export const Page = <T extends TSchema>(item: T) =>
     offset: Type.Integer(),
   });
 
+/** A commitment of a person over some dates (`accord_person_commitments`); title null when not releasable. */
+export const BookingConflict = Type.Object({
+  kind: Type.String({
+    description: "The activity's kind (course, exercise, meeting, ...), meeting or evaluation_team",
+  }),
+  recordType: Type.Union([Type.Literal("event"), Type.Literal("meeting"), Type.Literal("evaluation")]),
+  id: Uuid,
+  title: Nullable(Type.String()),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+});
+
+/**
+ * Double booking (issue 22, item 4): `overrideFields` of a request that accepts a person (override, with a reason),
+ * and `record`, the acceptance made over a double booking as the accepted record shows it.
+ */
+const BookingOverrideFields = {
+  override: Type.Optional(
+    Type.Boolean({ description: "Accept although the person is committed elsewhere over these dates" }),
+  ),
+  overrideReason: Type.Optional(
+    Text(2000, { description: "Required with override: why the double booking" }),
+  ),
+};
+
+export const DoubleBooking = {
+  overrideFields: BookingOverrideFields,
+  record: Nullable(Type.Object({ reason: Type.String(), conflicts: Type.Array(BookingConflict) })),
+};
+
 export const ErrorResponse = Type.Object(
   {
     code: Type.String(),
@@ -49,6 +79,11 @@ export const ErrorResponse = Type.Object(
             "On ILLEGAL_TRANSITION: the state field, the record's current state and the one requested",
         },
       ),
+    ),
+    conflicts: Type.Optional(
+      Type.Array(BookingConflict, {
+        description: "On DOUBLE_BOOKING: the person's commitments that overlap the dates asked for",
+      }),
     ),
     requestId: Type.String(),
   },

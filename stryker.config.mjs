@@ -50,10 +50,10 @@ export default {
   mutate: [
     // activity status moves
     functionRange("src/modules/catalogue/activities.service.ts", "changeActivityStatus"),
-    // seats and nominations: capacity changes, waitlist promotion, acceptance, bulk decisions, withdrawal
+    // seats and nominations: capacity changes, seat offers to the waitlist, acceptance, bulk decisions, withdrawal
     functionRange("src/modules/catalogue/events.service.ts", "updateEvent"),
-    functionRange("src/modules/catalogue/seats.service.ts", "promoteFromWaitlist"),
-    functionRange("src/modules/catalogue/seats.service.ts", "auditPromotions"),
+    functionRange("src/modules/catalogue/seats.service.ts", "offerFreedSeats"),
+    functionRange("src/modules/catalogue/seats.service.ts", "auditOffers"),
     functionRange("src/modules/catalogue/seats.service.ts", "seatAvailable"),
     functionRange("src/modules/catalogue/nominations.service.ts", "decide"),
     functionRange("src/modules/catalogue/nominations.service.ts", "decideMany"),

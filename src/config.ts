@@ -51,6 +51,8 @@ export interface Config {
   redisUrl: string | undefined;
   mail: MailConfig;
   transparency: TransparencyConfig;
+  /** How long a seat offered to a waitlisted nomination stays open before it expires and moves on (hours). */
+  seatOfferHours: number;
 }
 
 /** The transparency log over the audit trail (issue 25; docs/operations.md, "Transparency log"). */
@@ -263,6 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       witnesses: witnessUrls(env.ACCORD_TLOG_WITNESSES),
       headFile: env.ACCORD_TLOG_HEAD_FILE || undefined,
     },
+    seatOfferHours: int(env, "ACCORD_SEAT_OFFER_HOURS", 72, 1),
     ...overrides,
   };
   return Object.freeze(config);

@@ -1,6 +1,6 @@
 import type { RoutesPlugin } from "../platform/http/type-provider.js";
 import { auditRoutes } from "./audit/index.js";
-import { catalogueRoutes, feedbackRoutes } from "./catalogue/index.js";
+import { catalogueRoutes, feedbackRoutes, offersRoutes } from "./catalogue/index.js";
 import { directoryRoutes } from "./directory/index.js";
 import { identityRoutes } from "./identity/index.js";
 import { importsRoutes } from "./imports/index.js";
@@ -19,6 +19,7 @@ export const modules: RoutesPlugin[] = [
   directoryRoutes,
   catalogueRoutes,
   feedbackRoutes,
+  offersRoutes,
   programmesRoutes,
   trainingRoutes,
   readinessRoutes,

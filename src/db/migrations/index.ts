@@ -39,4 +39,5 @@ export const migrationNames: readonly string[] = [
   "0034_event_feedback",
   "0035_activity_search",
   "0036_double_booking",
+  "0037_seat_offer",
 ];

@@ -136,6 +136,19 @@ export interface DoubleBooking {
   conflicts: Commitment[];
 }
 
+/** A seat offered to a waitlisted nomination for a limited time (0037_seat_offer). */
+export interface SeatOfferTable {
+  id: Id;
+  nominationId: string;
+  eventId: string;
+  offeredAt: Generated<Date>;
+  expiresAt: ColumnType<Date, Date | string, Date | string>;
+  status: ColumnType<string, string | undefined, string>;
+  decidedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  decidedBy: string | null;
+  reason: string | null;
+}
+
 export interface SessionAttendanceTable {
   sessionId: string;
   nominationId: string;
@@ -270,5 +283,6 @@ export interface CatalogueTables {
   event: EventTable;
   eventSession: EventSessionTable;
   nomination: NominationTable;
+  seatOffer: SeatOfferTable;
   sessionAttendance: SessionAttendanceTable;
 }

@@ -294,10 +294,16 @@ export async function nominationContext(db: Q, eventId: string, personId: string
   return rows[0];
 }
 
-export async function acceptedCounts(trx: Q, eventId: string) {
-  const { rows } = await sql<{ nationId: string; accepted: number }>`
-    select nation_id, count(*)::int as accepted from nomination
-    where event_id = ${eventId} and status = 'accepted' group by nation_id`.execute(trx);
+/** Seats held by nation: accepted nominations and open seat offers (but the offer of `ownOffer`'s nomination). */
+export async function acceptedCounts(trx: Q, eventId: string, ownOffer: string | null = null) {
+  const { rows } = await sql<{
+    nationId: string;
+    accepted: number;
+  }>`select nation_id, count(*)::int as accepted
+    from nomination n where event_id = ${eventId} and (status = 'accepted' or (n.id is distinct from ${ownOffer}::uuid
+      and exists (select 1 from seat_offer o where o.nomination_id = n.id and o.status = 'offered'))) group by nation_id`.execute(
+    trx,
+  );
   return new Map(rows.map((row) => [row.nationId, row.accepted]));
 }
 

@@ -361,14 +361,7 @@ export const NominationInput = Type.Object(
 );
 export type NominationInput = Static<typeof NominationInput>;
 
-export const NominationPatch = Type.Object(
-  {
-    priority: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
-    note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
-  },
-  { additionalProperties: false, minProperties: 1 },
-);
-export type NominationPatch = Static<typeof NominationPatch>;
+export { NominationPatch } from "./offers.schemas.js";
 
 export const DecisionInput = Type.Object(
   { decision: StringEnum(DECISIONS), reason: Type.Optional(Text(2000)), ...DoubleBooking.overrideFields },

@@ -614,7 +614,7 @@ describe("nominations and seats", () => {
     );
   });
 
-  it("promotes from the waitlist in priority order when an accepted nomination is withdrawn, and says so", async () => {
+  it("offers a freed seat to the waitlist in priority order when an accepted nomination is withdrawn", async () => {
     const activity = await organiser.post("/api/activities", {
       code: "PROMO-2027",
       titleEn: "Promotion test course",
@@ -652,16 +652,16 @@ describe("nominations and seats", () => {
     });
     expect(withdrawn.body.status).toBe("withdrawn");
     // Priority 3 goes before priority 9, although it arrived later.
-    expect((await coordinator.get(`/api/nominations/${high.body.id}`)).body).toMatchObject({
-      status: "accepted",
-      statusReason: "Promoted from the waitlist",
-    });
+    const offers = await coordinator.get(`/api/events/${event.body.id}/seat-offers`);
+    expect(offers.body.items).toMatchObject([{ nominationId: high.body.id, status: "offered" }]);
+    expect((await coordinator.post(`/api/seat-offers/${offers.body.items[0].id}/accept`)).status).toBe(200);
+    expect((await coordinator.get(`/api/nominations/${high.body.id}`)).body.status).toBe("accepted");
     expect((await coordinator.get(`/api/nominations/${low.body.id}`)).body.status).toBe("waitlisted");
     const notes = await coordinator.get("/api/notifications?limit=100");
     expect(
       notes.body.items.some(
         (n: { kind: string; recordId: string }) =>
-          n.kind === "nomination.promoted" && n.recordId === high.body.id,
+          n.kind === "nomination.offered" && n.recordId === high.body.id,
       ),
     ).toBe(true);
     const audit = await t.db
@@ -669,7 +669,7 @@ describe("nominations and seats", () => {
       .select("action")
       .where("recordId", "=", high.body.id)
       .execute();
-    expect(audit.map((row) => row.action)).toContain("nomination.promote");
+    expect(audit.map((row) => row.action)).toContain("nomination.accept");
   });
 
   it("warns (without refusing) about an overlapping accepted event and a missing prerequisite", async () => {

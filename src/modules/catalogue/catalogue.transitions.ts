@@ -29,8 +29,9 @@ export const EVENT_TRANSITIONS = defineTransitions<(typeof EVENT_STATUSES)[numbe
 
 /**
  * A nomination is decided by the organiser (`POST /api/nominations/{id}/decision`: accept, waitlist, decline,
- * cancel) or withdrawn by its nation (`POST /api/nominations/{id}/withdraw`); the waitlist is served by promotion
- * (waitlisted → accepted). Nobody asks for `nominated`: it is where a nomination starts.
+ * cancel) or withdrawn by its nation (`POST /api/nominations/{id}/withdraw`); the waitlist is served by seat offers
+ * (offers.service.ts: accepted waitlisted → accepted, declined waitlisted → withdrawn). Nobody asks for `nominated`:
+ * it is where a nomination starts.
  */
 export const NOMINATION_TRANSITIONS = defineTransitions<(typeof NOMINATION_STATUSES)[number]>(
   "The nomination",

@@ -15,7 +15,7 @@ import type { CancelInput, EventInput, EventPatch, SessionInput } from "./catalo
 import { EVENT_TRANSITIONS } from "./catalogue.transitions.js";
 import * as events from "./events.queries.js";
 import { activityOfEvent, checkCapacity, visibleActivity } from "./loaders.service.js";
-import { auditPromotions, promoteFromWaitlist } from "./seats.service.js";
+import { auditOffers, offerFreedSeats } from "./seats.service.js";
 
 type Trx = Kysely<DB>;
 
@@ -106,13 +106,13 @@ export async function updateEvent(ctx: Ctx, id: string, patch: EventPatch) {
       const accepted = [...counts.values()].reduce((sum, n) => sum + n, 0);
       if (accepted > capacity)
         throw conflict(
-          `${accepted} seats are already accepted; the capacity cannot go below that`,
+          `${accepted} seats are already accepted or offered; the capacity cannot go below that`,
           "body.capacity",
         );
     }
     const after = await events.updateEvent(trx, id, patch);
-    // More seats (or a larger quota) serve the waitlist at once.
-    const promoted = await promoteFromWaitlist(ctx, trx, id, null);
+    // More seats (or a larger quota) are offered to the waitlist at once.
+    const offered = await offerFreedSeats(ctx, trx, id, null);
     // Those holding or waiting for a seat hear of a change of dates or place.
     const moved = (["startsOn", "endsOn", "city", "venue", "timeZone"] as const).filter(
       (field) => before[field] !== after[field],
@@ -130,7 +130,7 @@ export async function updateEvent(ctx: Ctx, id: string, patch: EventPatch) {
       });
     }
     await writeAudit(trx, ctx, { action: "event.update", recordType: "event", recordId: id, before, after });
-    await auditPromotions(trx, ctx, promoted);
+    await auditOffers(trx, ctx, offered);
   });
   return getEvent(ctx, id);
 }

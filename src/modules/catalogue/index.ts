@@ -20,6 +20,8 @@ export { participationFigures } from "./dashboard.queries.js";
 export { feedbackRoutes } from "./feedback.routes.js";
 export { seedFeedback } from "./feedback.seed.js";
 export { nominationsImporter } from "./nominations-import.js";
+export { offersRoutes } from "./offers.routes.js";
+export { expireDueOffers } from "./offers.service.js";
 export { recordRunAttendance } from "./run-attendance.queries.js";
 export { searchVisibility } from "./search.queries.js";
 export { eventTimelineParts } from "./timeline.queries.js";

@@ -29,7 +29,7 @@ export function setNominationStatus(
 }
 
 /** The nominator's own fields (priority, note). */
-export function updateNomination(trx: Q, id: string, patch: NominationPatch) {
+export function updateNomination(trx: Q, id: string, patch: Omit<NominationPatch, "reason">) {
   return trx
     .updateTable("nomination")
     .set(patch)

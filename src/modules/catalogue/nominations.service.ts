@@ -36,7 +36,7 @@ import type {
 import { NOMINATION_TRANSITIONS } from "./catalogue.transitions.js";
 import { authorizePerson } from "./loaders.service.js";
 import * as nominations from "./nominations.queries.js";
-import { auditPromotions, promoteFromWaitlist, seatAvailable } from "./seats.service.js";
+import { auditOffers, offerFreedSeats, seatAvailable } from "./seats.service.js";
 
 type Trx = Kysely<DB>;
 
@@ -162,15 +162,20 @@ export async function updateNomination(ctx: Ctx, id: string, patch: NominationPa
   authorize(ctx.viewer, "nomination.update", record);
   if (!["nominated", "waitlisted", "accepted"].includes(row.status))
     throw invalidState(`A ${row.status} nomination cannot be changed`);
+  const { reason, ...fields } = patch;
+  const reprioritised = fields.priority !== undefined && fields.priority !== row.priority;
+  if (reprioritised && !reason?.trim())
+    throw unprocessable("body.reason", "a change of priority needs a reason");
   await ctx.db.transaction().execute(async (trx) => {
     await queries.lockEvent(trx, row.eventId);
-    const after = await nominations.updateNomination(trx, id, patch);
+    const after = await nominations.updateNomination(trx, id, fields);
     await writeAudit(trx, ctx, {
       action: "nomination.update",
       recordType: "nomination",
       recordId: id,
       before: { priority: row.priority, note: row.note },
       after: { priority: after.priority, note: after.note },
+      detail: reprioritised ? { reason: reason!.trim() } : undefined,
     });
   });
   return nominationOutput(ctx, ctx.db, id);
@@ -200,7 +205,7 @@ export async function decide(ctx: Ctx, id: string, input: DecisionInput) {
     if (event.status === "cancelled" || event.status === "completed")
       throw invalidState(`The event is ${event.status}`);
     if (status === "accepted") {
-      const full = seatAvailable(event, await queries.acceptedCounts(trx, event.id), before.nationId);
+      const full = seatAvailable(event, await queries.acceptedCounts(trx, event.id, id), before.nationId);
       if (full === "capacity")
         throw conflict(`All ${event.capacity} seats of the event are taken; waitlist the nomination instead`);
       if (full === "quota")
@@ -233,7 +238,8 @@ export async function decide(ctx: Ctx, id: string, input: DecisionInput) {
       organisers: false,
       concerned: true,
     });
-    const promoted = before.status === "accepted" ? await promoteFromWaitlist(ctx, trx, event.id, id) : [];
+    // A seat freed (an accepted nomination, or a waitlisted one holding an offer) is offered onward.
+    const offered = before.status === "nominated" ? [] : await offerFreedSeats(ctx, trx, event.id, id);
     await writeAudit(trx, ctx, {
       action: `nomination.${input.decision}`,
       recordType: "nomination",
@@ -245,7 +251,7 @@ export async function decide(ctx: Ctx, id: string, input: DecisionInput) {
           ? { ...(input.reason ? { reason: input.reason } : {}), ...(doubleBooking ? { doubleBooking } : {}) }
           : undefined,
     });
-    await auditPromotions(trx, ctx, promoted);
+    await auditOffers(trx, ctx, offered);
   });
   return nominationOutput(ctx, ctx.db, id);
 }
@@ -288,7 +294,7 @@ export async function withdraw(ctx: Ctx, id: string, input: WithdrawInput) {
       organisers: true,
       concerned: true,
     });
-    const promoted = before.status === "accepted" ? await promoteFromWaitlist(ctx, trx, event.id, null) : [];
+    const offered = before.status === "nominated" ? [] : await offerFreedSeats(ctx, trx, event.id, null);
     await writeAudit(trx, ctx, {
       action: "nomination.withdraw",
       recordType: "nomination",
@@ -297,7 +303,7 @@ export async function withdraw(ctx: Ctx, id: string, input: WithdrawInput) {
       after: { status: "withdrawn" },
       detail: input.reason ? { reason: input.reason } : undefined,
     });
-    await auditPromotions(trx, ctx, promoted);
+    await auditOffers(trx, ctx, offered);
   });
   return nominationOutput(ctx, ctx.db, id);
 }

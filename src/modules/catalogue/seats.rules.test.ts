@@ -81,6 +81,16 @@ const decide = (id: string, decision: "accept" | "waitlist") =>
 const statusOf = async (id: string) =>
   (await t.db.selectFrom("nomination").select("status").where("id", "=", id).executeTakeFirstOrThrow())
     .status;
+/** A nomination's status, or "offered" while it waits with an open seat offer (a freed seat is offered, not given). */
+const stateOf = async (id: string) =>
+  (await t.db
+    .selectFrom("seatOffer")
+    .where("nominationId", "=", id)
+    .where("status", "=", "offered")
+    .select("id")
+    .executeTakeFirst())
+    ? "offered"
+    : statusOf(id);
 
 describe("organiser acceptance", () => {
   it("refuses an acceptance beyond the event's capacity when no nation has used its quota", async () => {
@@ -121,7 +131,7 @@ describe("organiser acceptance", () => {
     expect((await decide(other, "accept")).status).toBe(200);
   });
 
-  it("promotes from the waitlist past a nominee whose nation has used its quota", async () => {
+  it("offers a freed seat past a nominee whose nation has used its quota", async () => {
     // Capacity 2, quota 1. AZE and TUR hold the seats; a Turk waits first (priority 1), a Georgian second.
     const eventId = await manualEvent(2, 1);
     const aze = await nominate(eventId, "AZE");
@@ -136,8 +146,8 @@ describe("organiser acceptance", () => {
     });
     expect(withdrawn.status, withdrawn.text).toBe(200);
     // The freed seat goes to the Georgian: Türkiye's quota of one is already used by `tur`.
-    expect(await statusOf(geoWaiting)).toBe("accepted");
-    expect(await statusOf(turWaiting)).toBe("waitlisted");
+    expect(await stateOf(geoWaiting)).toBe("offered");
+    expect(await stateOf(turWaiting)).toBe("waitlisted");
   });
 
   it("reports each refused item of a bulk decision as refused, with its reason, and the others as done", async () => {
@@ -183,7 +193,10 @@ describe("an event's capacity", () => {
     const below = await organiser.patch(`/api/events/${eventId}`, { capacity: 1 });
     expect(below.status).toBe(409);
     expect(below.body.fields).toEqual([
-      { field: "body.capacity", message: "2 seats are already accepted; the capacity cannot go below that" },
+      {
+        field: "body.capacity",
+        message: "2 seats are already accepted or offered; the capacity cannot go below that",
+      },
     ]);
     expect((await organiser.get(`/api/events/${eventId}`)).body.seats.capacity).toBe(3);
     const exact = await organiser.patch(`/api/events/${eventId}`, { capacity: 2 });
@@ -191,7 +204,7 @@ describe("an event's capacity", () => {
     expect(exact.body.seats).toMatchObject({ capacity: 2, accepted: 2, free: 0 });
   });
 
-  it("serves the waitlist at once when seats are added", async () => {
+  it("offers added seats to the waitlist at once", async () => {
     const eventId = await manualEvent(1, null);
     const holder = await nominate(eventId, "AZE");
     const waiting = await nominate(eventId, "TUR");
@@ -199,8 +212,8 @@ describe("an event's capacity", () => {
     expect((await decide(waiting, "waitlist")).status).toBe(200);
     const more = await organiser.patch(`/api/events/${eventId}`, { capacity: 2 });
     expect(more.status, more.text).toBe(200);
-    expect(await statusOf(waiting)).toBe("accepted");
-    expect(more.body.seats).toMatchObject({ capacity: 2, accepted: 2, waitlisted: 0 });
+    expect(await stateOf(waiting)).toBe("offered");
+    expect(more.body.seats).toMatchObject({ capacity: 2, accepted: 1, waitlisted: 1 });
   });
 });
 
@@ -359,20 +372,7 @@ describe("the waitlist", () => {
       .orderBy("seq")
       .execute();
   const sorted = (ids: (string | null)[]) => [...ids].sort();
-  /** Promotion entries that name no nomination: a promotion reported without a promoted nominee. */
-  const strayPromotions = async () =>
-    Number(
-      (
-        await t.db
-          .selectFrom("auditEntry")
-          .select((eb) => eb.fn.countAll<number>().as("n"))
-          .where("action", "=", "nomination.promote")
-          .where("recordId", "is", null)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-
-  it("gives a freed seat to the first waiting nominee only, and records and announces the promotion", async () => {
+  it("offers a freed seat to the first waiting nominee only, and records and announces the offer", async () => {
     // Capacity 1, no quota, the waiting nominees of two other nations: only the capacity holds back the second.
     const { eventId, code, title } = await manualActivityEvent(1, null);
     const holder = await nominate(eventId, "AZE");
@@ -382,28 +382,29 @@ describe("the waitlist", () => {
     await waitlistAll([first, second]);
     await withdraw(holder, "AZE");
     const azeCoordinator = (await coordinatorOf("AZE")).userId;
-    expect(await nomination(first)).toEqual({
-      status: "accepted",
-      statusReason: "Promoted from the waitlist",
-      decidedBy: azeCoordinator,
-    });
-    expect(await statusOf(second)).toBe("waitlisted");
-    const audit = await auditOf("nomination", first, "nomination.promote");
-    expect(audit).toEqual([
+    const offer = await t.db
+      .selectFrom("seatOffer")
+      .selectAll()
+      .where("nominationId", "=", first)
+      .executeTakeFirstOrThrow();
+    expect(offer).toMatchObject({ eventId, status: "offered", decidedBy: null, decidedAt: null });
+    expect(await nomination(first)).toMatchObject({ status: "waitlisted" });
+    expect(await stateOf(second)).toBe("waitlisted");
+    const expiresAt = offer.expiresAt.toISOString();
+    expect(await auditOf("seat_offer", offer.id, "seat_offer.offer")).toMatchObject([
       {
         actorUserId: azeCoordinator,
         diff: {
-          before: { status: "waitlisted" },
-          after: { status: "accepted" },
+          after: { nominationId: first, status: "offered", expiresAt },
           detail: { reason: "seat freed on the event" },
         },
       },
     ]);
-    // The nominee's side and the organisers hear of it.
-    expect(await noticesOf(first, "nomination.promoted")).toEqual(
+    // The nominee's side and the organisers hear of it, with the offer's deadline.
+    expect(await noticesOf(first, "nomination.offered")).toEqual(
       sorted([(await coordinatorOf("TUR")).userId, organiser.userId]).map((userId) => ({
         userId,
-        title: `${code}: promoted from the waitlist to a seat`,
+        title: `${code}: a seat is offered until ${expiresAt.slice(0, 16).replace("T", " ")} UTC`,
         body: title,
       })),
     );
@@ -423,22 +424,22 @@ describe("the waitlist", () => {
     await waitlistAll(waiting);
     const more = await organiser.patch(`/api/events/${eventId}`, { capacity: 3 });
     expect(more.status, more.text).toBe(200);
-    expect(await Promise.all(waiting.map(statusOf))).toEqual([
-      "accepted",
+    expect(await Promise.all(waiting.map(stateOf))).toEqual([
+      "offered",
       "waitlisted",
-      "accepted",
+      "offered",
       "waitlisted",
     ]);
   });
 
-  it("does not give a seat back to the nominee just moved from it to the waitlist; the next one takes it", async () => {
+  it("does not offer a seat back to the nominee just moved from it to the waitlist; the next one gets it", async () => {
     const eventId = await manualEvent(1, null);
     const moved = await nominate(eventId, "AZE");
     const next = await nominate(eventId, "TUR");
     expect((await decide(moved, "accept")).status).toBe(200);
     await waitlistAll([next, moved]);
-    expect(await statusOf(moved)).toBe("waitlisted");
-    expect(await statusOf(next)).toBe("accepted");
+    expect(await stateOf(moved)).toBe("waitlisted");
+    expect(await stateOf(next)).toBe("offered");
   });
 
   it("lets nobody wait for a seat of an event without a capacity once the event changes", async () => {
@@ -447,7 +448,7 @@ describe("the waitlist", () => {
     await waitlistAll([waiting]);
     const changed = await organiser.patch(`/api/events/${eventId}`, { venue: "Hall B" });
     expect(changed.status, changed.text).toBe(200);
-    expect(await statusOf(waiting)).toBe("accepted");
+    expect(await stateOf(waiting)).toBe("offered");
   });
 
   it("is served while the event is planned, open or closed, not once it is completed", async () => {
@@ -459,10 +460,8 @@ describe("the waitlist", () => {
       await waitlistAll([waiting]);
       const reply = await organiser.patch(`/api/events/${eventId}`, { status, capacity: 2 });
       expect(reply.status, `${status}: ${reply.text}`).toBe(200);
-      expect(await statusOf(waiting), status).toBe(status === "completed" ? "waitlisted" : "accepted");
+      expect(await stateOf(waiting), status).toBe(status === "completed" ? "waitlisted" : "offered");
     }
-    // Every promotion above is audited under its nomination; none is made up.
-    expect(await strayPromotions()).toBe(0);
   });
 
   it("records and announces each decision and withdrawal to the nominee's side", async () => {

@@ -1,7 +1,9 @@
 /*
  * Seats in TypeScript: the organiser's accept (`seatAvailable`) and the waitlist served when a seat frees up
- * (`promoteFromWaitlist`), each under the event's row lock its caller holds. A nomination's own seat is taken by
- * `accord_nominate` in one statement (catalogue.queries.ts `takeSeat`).
+ * (`offerFreedSeats`), each under the event's row lock its caller holds. A nomination's own seat is taken by
+ * `accord_nominate` in one statement (catalogue.queries.ts `takeSeat`). A freed seat is not given away: it is
+ * offered to the next waitlisted nomination for `config.seatOfferHours`, and held by the offer until it is
+ * accepted, declined or expires (offers.service.ts).
  */
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema/index.js";
@@ -9,61 +11,65 @@ import { writeAudit } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { notifyNominations } from "../notifications/index.js";
 import * as queries from "./catalogue.queries.js";
-import { setNominationStatus } from "./nominations.queries.js";
+import * as offers from "./offers.queries.js";
 
 type Trx = Kysely<DB>;
 
-export type Promotion = { nominationId: string; eventId: string };
+export type Offered = { offerId: string; nominationId: string; eventId: string; expiresAt: Date };
 
 /**
- * Serves the waitlist of a locked event in priority order (1 first, then arrival) while seats and the nation's
- * quota allow. Runs inside the transaction that freed the seat, under the same row lock.
+ * Offers the free seats of a locked event to its waitlist in priority order (1 first, then arrival) while seats
+ * and the nation's quota allow, counting the seats open offers hold. Runs inside the transaction that freed the
+ * seat, under the same row lock; `skipId` (a nomination just moved off its seat) is passed over.
  */
-export async function promoteFromWaitlist(
+export async function offerFreedSeats(
   ctx: Ctx,
   trx: Trx,
   eventId: string,
   skipId: string | null,
-): Promise<Promotion[]> {
+): Promise<Offered[]> {
   const event = await queries.lockEvent(trx, eventId);
   if (!event || !["planned", "open", "closed"].includes(event.status)) return [];
   const counts = await queries.acceptedCounts(trx, eventId);
   let total = [...counts.values()].reduce((sum, n) => sum + n, 0);
-  const promoted: Promotion[] = [];
-  for (const candidate of await queries.waitlist(trx, eventId)) {
+  const offered: Offered[] = [];
+  for (const candidate of await offers.offerCandidates(trx, eventId)) {
     if (event.capacity !== null && total >= event.capacity) break;
     if (candidate.id === skipId) continue;
     const nationCount = counts.get(candidate.nationId) ?? 0;
     if (event.nationQuota !== null && nationCount >= event.nationQuota) continue;
-    await setNominationStatus(trx, candidate.id, {
-      status: "accepted",
-      statusReason: "Promoted from the waitlist",
-      decidedBy: ctx.viewer.userId,
+    const offer = await offers.insertOffer(trx, {
+      nominationId: candidate.id,
+      eventId,
+      hours: ctx.config.seatOfferHours,
     });
     counts.set(candidate.nationId, nationCount + 1);
     total++;
-    promoted.push({ nominationId: candidate.id, eventId });
+    offered.push({ offerId: offer.id, nominationId: candidate.id, eventId, expiresAt: offer.expiresAt });
     await notifyNominations(trx, {
       nominationIds: [candidate.id],
-      kind: "nomination.promoted",
-      title: `${event.activityCode}: promoted from the waitlist to a seat`,
+      kind: "nomination.offered",
+      title: `${event.activityCode}: a seat is offered until ${offer.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
       body: event.activityTitle,
       actorUserId: null,
       organisers: true,
       concerned: true,
     });
   }
-  return promoted;
+  return offered;
 }
 
-export async function auditPromotions(trx: Trx, ctx: Ctx, promoted: Promotion[]) {
-  for (const promotion of promoted) {
+export async function auditOffers(trx: Trx, ctx: Ctx, offered: Offered[]) {
+  for (const offer of offered) {
     await writeAudit(trx, ctx, {
-      action: "nomination.promote",
-      recordType: "nomination",
-      recordId: promotion.nominationId,
-      before: { status: "waitlisted" },
-      after: { status: "accepted" },
+      action: "seat_offer.offer",
+      recordType: "seat_offer",
+      recordId: offer.offerId,
+      after: {
+        nominationId: offer.nominationId,
+        status: "offered",
+        expiresAt: offer.expiresAt.toISOString(),
+      },
       detail: { reason: "seat freed on the event" },
     });
   }

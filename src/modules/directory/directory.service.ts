@@ -1,17 +1,10 @@
 import "./directory.policy.js";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput } from "../../platform/access/releasability.js";
 import { coordinatesNation, isAdministrator } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
-import {
-  auditedDelete,
-  auditedInsert,
-  auditedUpdate,
-  lockRow,
-  releaseListPatch,
-} from "../../platform/audited-write.js";
 import { isForeignKeyViolation } from "../../platform/constraint-errors.js";
 import { AppError, forbiddenField, notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
@@ -30,7 +23,6 @@ import type {
   PersonPatch,
   PersonQuery,
 } from "./directory.schemas.js";
-import * as writes from "./directory-writes.queries.js";
 
 function checkDateOrder(from: string | null | undefined, to: string | null | undefined, field: string) {
   if (from && to && to < from) throw validation(field, "must not be before the start date");
@@ -47,7 +39,7 @@ async function deleteOrArchive(
 ): Promise<{ outcome: "deleted" | "archived" }> {
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      await writes.deleteRecord(trx, table, id);
+      await trx.deleteFrom(table).where("id", "=", id).execute();
       await writeAudit(trx, ctx, { action: `${table}.delete`, recordType: table, recordId: id, before });
     });
     return { outcome: "deleted" };
@@ -55,7 +47,7 @@ async function deleteOrArchive(
     if (!isForeignKeyViolation(error)) throw error;
   }
   await ctx.db.transaction().execute(async (trx) => {
-    await writes.archiveRecord(trx, table, id);
+    await trx.updateTable(table).set({ archivedAt: sql<Date>`now()` }).where("id", "=", id).execute();
     await writeAudit(trx, ctx, {
       action: `${table}.archive`,
       recordType: table,
@@ -98,27 +90,51 @@ async function checkNationCode(db: Kysely<DB>, code: string, nonIsoCode: boolean
 export async function createNation(ctx: Ctx, input: NationInput) {
   authorize(ctx.viewer, "nation.create");
   await checkNationCode(ctx.db, input.code, input.nonIsoCode ?? false);
-  const row = await ctx.db
-    .transaction()
-    .execute((trx) => auditedInsert(trx, ctx, "nation", input, { action: "nation.create" }));
-  return getNation(ctx, row.id);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.insertInto("nation").values(input).returningAll().executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: "nation.create",
+      recordType: "nation",
+      recordId: row.id,
+      after: row,
+    });
+    return row.id;
+  });
+  return getNation(ctx, id);
 }
 
 export async function updateNation(ctx: Ctx, id: string, patch: NationPatch) {
   authorize(ctx.viewer, "nation.update");
   await ctx.db.transaction().execute(async (trx) => {
-    const where = { id, missing: "The nation" };
-    const before = await lockRow(trx, "nation", where);
+    const before = await trx
+      .selectFrom("nation")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) throw notFound("The nation");
     if (patch.code !== undefined || patch.nonIsoCode !== undefined)
       await checkNationCode(trx, patch.code ?? before.code, patch.nonIsoCode ?? before.nonIsoCode);
-    await auditedUpdate(trx, ctx, "nation", where, patch, { action: "nation.update" });
+    const after = await trx
+      .updateTable("nation")
+      .set(patch)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: "nation.update",
+      recordType: "nation",
+      recordId: id,
+      before,
+      after,
+    });
   });
   return getNation(ctx, id);
 }
 
 export async function deleteNation(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "nation.delete");
-  const before = await writes.recordRow(ctx.db, "nation", id);
+  const before = await ctx.db.selectFrom("nation").selectAll().where("id", "=", id).executeTakeFirst();
   if (!before) throw notFound("The nation");
   return deleteOrArchive(ctx, "nation", id, before);
 }
@@ -127,15 +143,21 @@ export async function addMembership(ctx: Ctx, nationId: string, input: Membershi
   authorize(ctx.viewer, "nation.update");
   checkDateOrder(input.startedOn, input.endedOn, "body.endedOn");
   return ctx.db.transaction().execute(async (trx) => {
-    await lockRow(trx, "nation", { id: nationId, missing: "The nation" });
-    const row = await writes.insertMembership(trx, nationId, input).catch((error: { code?: string }) => {
-      if (error.code === "23P01") {
-        throw new AppError("CONFLICT", "The nation already has a membership of this kind in these dates", [
-          { field: "body.startedOn", message: "overlaps an existing membership of this kind" },
-        ]);
-      }
-      throw error;
-    });
+    const nation = await trx.selectFrom("nation").select("id").where("id", "=", nationId).executeTakeFirst();
+    if (!nation) throw notFound("The nation");
+    const row = await trx
+      .insertInto("nationMembership")
+      .values({ ...input, nationId })
+      .returning(["id", "kind", "startedOn", "startPrecision", "endedOn", "source", "note"])
+      .executeTakeFirstOrThrow()
+      .catch((error: { code?: string }) => {
+        if (error.code === "23P01") {
+          throw new AppError("CONFLICT", "The nation already has a membership of this kind in these dates", [
+            { field: "body.startedOn", message: "overlaps an existing membership of this kind" },
+          ]);
+        }
+        throw error;
+      });
     await writeAudit(trx, ctx, {
       action: "nation.membership.add",
       recordType: "nation_membership",
@@ -148,17 +170,21 @@ export async function addMembership(ctx: Ctx, nationId: string, input: Membershi
 
 export async function removeMembership(ctx: Ctx, nationId: string, membershipId: string) {
   authorize(ctx.viewer, "nation.update");
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedDelete(
-        trx,
-        ctx,
-        "nationMembership",
-        { id: membershipId, scope: { nationId }, missing: "The membership" },
-        { action: "nation.membership.remove" },
-      ),
-    );
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .deleteFrom("nationMembership")
+      .where("id", "=", membershipId)
+      .where("nationId", "=", nationId)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw notFound("The membership");
+    await writeAudit(trx, ctx, {
+      action: "nation.membership.remove",
+      recordType: "nation_membership",
+      recordId: membershipId,
+      before: row,
+    });
+  });
 }
 
 // ------------------------------------------------------------------ organisations
@@ -176,32 +202,56 @@ export async function getOrganisation(ctx: Ctx, id: string) {
 
 export async function createOrganisation(ctx: Ctx, input: OrganisationInput) {
   authorize(ctx.viewer, "organisation.create");
-  const row = await ctx.db
-    .transaction()
-    .execute((trx) => auditedInsert(trx, ctx, "organisation", input, { action: "organisation.create" }));
-  return getOrganisation(ctx, row.id);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.insertInto("organisation").values(input).returningAll().executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: "organisation.create",
+      recordType: "organisation",
+      recordId: row.id,
+      after: row,
+    });
+    return row.id;
+  });
+  return getOrganisation(ctx, id);
 }
 
 export async function updateOrganisation(ctx: Ctx, id: string, patch: OrganisationPatch) {
   authorize(ctx.viewer, "organisation.update", { id });
   if (patch.parentId === id) throw validation("body.parentId", "an organisation cannot be its own parent");
-  await ctx.db.transaction().execute((trx) =>
-    auditedUpdate(trx, ctx, "organisation", { id, missing: "The organisation" }, patch, {
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("organisation")
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) throw notFound("The organisation");
+    const after = await trx
+      .updateTable("organisation")
+      .set(patch)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+      .catch((error: { code?: string; constraint?: string }) => {
+        if (error.code === "23514" && error.constraint === "organisation_parent_id_check") {
+          throw validation("body.parentId", "an organisation cannot be placed under its own descendant");
+        }
+        throw error;
+      });
+    await writeAudit(trx, ctx, {
       action: "organisation.update",
-      rules: {
-        organisation_parent_id_check: [
-          "body.parentId",
-          "an organisation cannot be placed under its own descendant",
-        ],
-      },
-    }),
-  );
+      recordType: "organisation",
+      recordId: id,
+      before,
+      after,
+    });
+  });
   return getOrganisation(ctx, id);
 }
 
 export async function deleteOrganisation(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "organisation.delete");
-  const before = await writes.recordRow(ctx.db, "organisation", id);
+  const before = await ctx.db.selectFrom("organisation").selectAll().where("id", "=", id).executeTakeFirst();
   if (!before) throw notFound("The organisation");
   return deleteOrArchive(ctx, "organisation", id, before);
 }
@@ -233,7 +283,12 @@ function personOutput<T extends PersonRow | Awaited<ReturnType<typeof queries.li
  */
 async function guardAccountScope(db: Kysely<DB>, ctx: Ctx, personId: string, field: string) {
   if (isAdministrator(ctx.viewer)) return;
-  if (await writes.accountOfPerson(db, personId)) {
+  const account = await db
+    .selectFrom("appUser")
+    .select("id")
+    .where("personId", "=", personId)
+    .executeTakeFirst();
+  if (account) {
     throw forbiddenField(
       field,
       "The person is linked to a user account: their nation and affiliations define that account's access, which only an administrator may change",
@@ -270,33 +325,33 @@ export async function createPerson(ctx: Ctx, input: PersonInput) {
   // A person belongs to their nation unless an organiser records them for their own organisation.
   const ownedByOrganisation =
     !isAdministrator(ctx.viewer) && !coordinatesNation(ctx.viewer, input.nationId) && !!organisationId;
-  const row = await ctx.db.transaction().execute((trx) =>
-    auditedInsert(
-      trx,
-      ctx,
-      "person",
-      {
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("person")
+      .values({
         ...fields,
         ownerNationId: ownedByOrganisation ? null : input.nationId,
         ownerOrganisationId: ownedByOrganisation ? organisationId : null,
         releaseNations: releaseNationIds ?? [],
         releaseOrganisations: releaseOrganisationIds ?? [],
-      },
-      {
-        action: "person.create",
-        also: (person) =>
-          organisationId
-            ? writes.insertAffiliation(trx, {
-                personId: person.id,
-                organisationId,
-                position: position ?? null,
-              })
-            : Promise.resolve(),
-        audited: (person) => ({ ...person, organisationId: organisationId ?? null }),
-      },
-    ),
-  );
-  return getPerson(ctx, row.id);
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (organisationId) {
+      await trx
+        .insertInto("personAffiliation")
+        .values({ personId: row.id, organisationId, position: position ?? null })
+        .execute();
+    }
+    await writeAudit(trx, ctx, {
+      action: "person.create",
+      recordType: "person",
+      recordId: row.id,
+      after: { ...row, organisationId: organisationId ?? null },
+    });
+    return row.id;
+  });
+  return getPerson(ctx, id);
 }
 
 export async function updatePerson(ctx: Ctx, id: string, patch: PersonPatch) {
@@ -314,10 +369,16 @@ export async function updatePerson(ctx: Ctx, id: string, patch: PersonPatch) {
       );
     }
     const { releaseNationIds, releaseOrganisationIds, ...fields } = patch;
-    const after = await writes.updatePersonRow(trx, id, {
-      ...fields,
-      ...releaseListPatch({ releaseNationIds, releaseOrganisationIds }),
-    });
+    const after = await trx
+      .updateTable("person")
+      .set({
+        ...fields,
+        ...(releaseNationIds ? { releaseNations: releaseNationIds } : {}),
+        ...(releaseOrganisationIds ? { releaseOrganisations: releaseOrganisationIds } : {}),
+      })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
     const { affiliations: _a, nation: _n, currentOrganisation: _c, ...plainBefore } = before;
     await writeAudit(trx, ctx, {
       action: "person.update",
@@ -351,17 +412,19 @@ export async function addAffiliation(ctx: Ctx, personId: string, input: Affiliat
     { nationId: person.nationId, organisationId: input.organisationId },
     "body.organisationId",
   );
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedInsert(
-        trx,
-        ctx,
-        "personAffiliation",
-        { ...input, personId },
-        { action: "person.affiliation.add" },
-      ),
-    );
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("personAffiliation")
+      .values({ ...input, personId })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: "person.affiliation.add",
+      recordType: "person_affiliation",
+      recordId: row.id,
+      after: row,
+    });
+  });
   return getPerson(ctx, personId);
 }
 
@@ -371,16 +434,20 @@ export async function removeAffiliation(ctx: Ctx, personId: string, affiliationI
   if (!person) throw notFound("The person");
   authorize(ctx.viewer, "person.update", person);
   await guardAccountScope(ctx.db, ctx, personId, "affiliationId");
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedDelete(
-        trx,
-        ctx,
-        "personAffiliation",
-        { id: affiliationId, scope: { personId }, missing: "The affiliation" },
-        { action: "person.affiliation.remove" },
-      ),
-    );
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .deleteFrom("personAffiliation")
+      .where("id", "=", affiliationId)
+      .where("personId", "=", personId)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw notFound("The affiliation");
+    await writeAudit(trx, ctx, {
+      action: "person.affiliation.remove",
+      recordType: "person_affiliation",
+      recordId: affiliationId,
+      before: row,
+    });
+  });
   return getPerson(ctx, personId);
 }

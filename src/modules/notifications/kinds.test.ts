@@ -148,13 +148,13 @@ describe("nominations and events", () => {
       "organiserSchool",
       "participantAze",
     ]);
-    const status = await t.db
-      .selectFrom("nomination")
-      .select("status")
-      .where("id", "=", second)
+    const offer = await t.db
+      .selectFrom("seatOffer")
+      .select("id")
+      .where("nominationId", "=", second)
       .executeTakeFirstOrThrow();
-    expect(status.status).toBe("accepted");
-    expect(await told("nomination.promoted", second)).toEqual([
+    expect((await cast.participantAze2!.post(`/api/seat-offers/${offer.id}/accept`)).status).toBe(200);
+    expect(await told("nomination.offered", second)).toEqual([
       "coordinatorAze",
       "coordinatorAze2",
       "organiserSchool",

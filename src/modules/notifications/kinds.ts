@@ -67,6 +67,27 @@ export const KINDS = {
       ru: "Заявка отклонена: {activity}",
     },
   },
+  "nomination.offered": {
+    subject: {
+      en: "A seat is offered to you: {activity}",
+      az: "Sizə yer təklif olunur: {activity}",
+      ru: "Вам предложено место: {activity}",
+    },
+  },
+  "nomination.offer_declined": {
+    subject: {
+      en: "Seat offer declined: {activity}",
+      az: "Yer təklifi rədd edildi: {activity}",
+      ru: "Предложение места отклонено: {activity}",
+    },
+  },
+  "nomination.offer_expired": {
+    subject: {
+      en: "Seat offer expired: {activity}",
+      az: "Yer təklifinin müddəti bitdi: {activity}",
+      ru: "Срок предложения места истёк: {activity}",
+    },
+  },
   "nomination.promoted": {
     subject: {
       en: "Promoted from the waitlist to a seat: {activity}",

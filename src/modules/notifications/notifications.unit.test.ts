@@ -51,6 +51,7 @@ describe("the job queue's schedule", () => {
       "mail_sweep",
       "reminders_run",
       "mail_digest",
+      "seat_offers_expire",
       "transparency_sign",
     ]);
   });

@@ -24,6 +24,8 @@ export const crontab = (config: Config) =>
     "* * * * * mail_sweep",
     "7 * * * * reminders_run",
     "0 6 * * * mail_digest",
+    // Seat offers left unanswered past their time expire and move on to the next waitlisted nomination.
+    "* * * * * seat_offers_expire",
     // A signed head of the audit trail's transparency log each period when it has grown (and at least hourly),
     // published to the head file and the witnesses; one per period across all instances (signAndPublish).
     `${signingCron(config.transparency.signEveryMinutes)} transparency_sign`,
@@ -71,6 +73,11 @@ export function taskList(deps: {
     },
     mail_digest: async () => {
       await queueDigests(deps.db, new Date());
+    },
+    seat_offers_expire: async () => {
+      // Imported when run: the catalogue notifies through this module, which must not import it while loading.
+      const { expireDueOffers } = await import("../catalogue/index.js");
+      await expireDueOffers(deps.db, deps.config, new Date());
     },
     transparency_sign: async (payload, helpers) => {
       await signAndPublish(deps.db, deps.config, {

@@ -367,7 +367,7 @@ export const accessEntries: AccessEntry[] = [
     access: NOMINATORS,
     request: async (ctx, scope) => ({
       url: `/api/nominations/${(await nomination(ctx, scope)).id}`,
-      body: { priority: 5 },
+      body: { priority: 5, reason: "Matrix reprioritisation" },
     }),
   },
   {

@@ -9,6 +9,7 @@ import type {
   EventApplication,
   EventDetail,
   Nomination,
+  SeatOffer,
 } from "./types";
 
 export const catalogueKeys = {
@@ -17,6 +18,7 @@ export const catalogueKeys = {
   activity: (id: string) => ["catalogue", "activity", id] as const,
   event: (id: string) => ["catalogue", "event", id] as const,
   nominations: (query: object) => ["catalogue", "nominations", query] as const,
+  offers: (scope: string) => ["catalogue", "offers", scope] as const,
   calendar: (query: object) => ["catalogue", "calendar", query] as const,
   areas: ["catalogue", "areas"] as const,
   tokens: ["catalogue", "tokens"] as const,
@@ -80,26 +82,11 @@ export function useNominate(eventId: string) {
   });
 }
 
-/** A decision; `overrideReason` accepts over a double booking (409 DOUBLE_BOOKING without it). */
 export function useDecide() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({
-      id,
-      decision,
-      reason,
-      overrideReason,
-    }: {
-      id: string;
-      decision: Decision;
-      reason?: string;
-      overrideReason?: string;
-    }) =>
-      api.post<Nomination>(`/api/nominations/${id}/decision`, {
-        decision,
-        ...(reason ? { reason } : {}),
-        ...(overrideReason ? { override: true, overrideReason } : {}),
-      }),
+    mutationFn: ({ id, decision, reason }: { id: string; decision: Decision; reason?: string }) =>
+      api.post<Nomination>(`/api/nominations/${id}/decision`, reason ? { decision, reason } : { decision }),
     onSuccess: invalidate,
   });
 }
@@ -120,6 +107,40 @@ export function useWithdraw() {
   return useMutation({
     mutationFn: ({ id, reason }: { id: string; reason?: string }) =>
       api.post<Nomination>(`/api/nominations/${id}/withdraw`, reason ? { reason } : {}),
+    onSuccess: invalidate,
+  });
+}
+
+/** Seat offers: an event's (as the viewer may see them), or the signed-in participant's own. */
+export const useSeatOffers = (eventId: string | null, enabled = true) =>
+  useQuery({
+    queryKey: catalogueKeys.offers(eventId ?? "mine"),
+    queryFn: ({ signal }) =>
+      api.get<{ items: SeatOffer[] }>(
+        eventId ? `/api/events/${eventId}/seat-offers` : "/api/seat-offers/mine",
+        undefined,
+        signal,
+      ),
+    enabled,
+  });
+
+export function useAnswerOffer() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, answer, reason }: { id: string; answer: "accept" | "decline"; reason?: string }) =>
+      answer === "accept"
+        ? api.post<SeatOffer>(`/api/seat-offers/${id}/accept`, {})
+        : api.post<SeatOffer>(`/api/seat-offers/${id}/decline`, reason ? { reason } : {}),
+    onSuccess: invalidate,
+  });
+}
+
+/** The participant takes their own nomination off the waiting list. */
+export function useLeaveWaitlist() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason?: string }) =>
+      api.post<Nomination>(`/api/nominations/${id}/leave-waitlist`, reason ? { reason } : {}),
     onSuccess: invalidate,
   });
 }

@@ -1,11 +1,9 @@
 import { defineResources } from "../../shared/i18n/languages";
-import { doubleBookingI18n } from "./double-booking-i18n";
 import { sessionAttendanceI18n } from "./session-attendance-i18n";
 
 export const catalogueI18n = defineResources({
   en: {
     sessionAttendance: sessionAttendanceI18n.en,
-    doubleBooking: doubleBookingI18n.en,
     nav: {
       search: "Activities",
       calendar: "Calendar",
@@ -155,6 +153,27 @@ export const catalogueI18n = defineResources({
       },
       attendances: { attended: "Attended", partly: "Partly", absent: "Absent" },
     },
+    offers: {
+      title: "Seat offers",
+      reason: "Reason (optional, for a decline)",
+      reasonPlaceholder: "e.g. posted abroad",
+      until: "Offered until {{date}}",
+      offeredOn: "Offered on {{date}}",
+      accept: "Accept the seat",
+      decline: "Decline",
+      acceptedDone: "Seat accepted",
+      declinedDone: "Offer declined; the seat goes to the next on the waiting list",
+      leave: "Leave the waiting list",
+      leaveDone: "You left the waiting list",
+      priorityReason: "Reason for the change of priority",
+      statuses: {
+        offered: "Open",
+        accepted: "Accepted",
+        declined: "Declined",
+        expired: "Expired",
+        withdrawn: "Withdrawn",
+      },
+    },
     inbox: {
       title: "Nominations inbox",
       description: "Nominations to the events you organise, awaiting your decision.",
@@ -275,7 +294,6 @@ export const catalogueI18n = defineResources({
   },
   az: {
     sessionAttendance: sessionAttendanceI18n.az,
-    doubleBooking: doubleBookingI18n.az,
     nav: {
       search: "Tədbirlər",
       calendar: "Təqvim",
@@ -425,6 +443,27 @@ export const catalogueI18n = defineResources({
       },
       attendances: { attended: "İştirak edib", partly: "Qismən", absent: "İştirak etməyib" },
     },
+    offers: {
+      title: "Yer təklifləri",
+      reason: "Səbəb (istəyə bağlı, imtina üçün)",
+      reasonPlaceholder: "məs. xaricə ezam olunub",
+      until: "{{date}} tarixinədək təklif olunur",
+      offeredOn: "{{date}} tarixində təklif olunub",
+      accept: "Yeri qəbul et",
+      decline: "İmtina et",
+      acceptedDone: "Yer qəbul edildi",
+      declinedDone: "Təklifdən imtina edildi; yer gözləmə siyahısında növbəti şəxsə keçir",
+      leave: "Gözləmə siyahısından çıx",
+      leaveDone: "Gözləmə siyahısından çıxdınız",
+      priorityReason: "Prioritetin dəyişdirilmə səbəbi",
+      statuses: {
+        offered: "Açıq",
+        accepted: "Qəbul edilib",
+        declined: "İmtina edilib",
+        expired: "Müddəti bitib",
+        withdrawn: "Geri çəkilib",
+      },
+    },
     inbox: {
       title: "Namizədliklər qutusu",
       description: "Təşkil etdiyiniz keçirilmələrə qərarınızı gözləyən namizədliklər.",
@@ -546,7 +585,6 @@ export const catalogueI18n = defineResources({
   },
   ru: {
     sessionAttendance: sessionAttendanceI18n.ru,
-    doubleBooking: doubleBookingI18n.ru,
     nav: {
       search: "Мероприятия",
       calendar: "Календарь",
@@ -695,6 +733,27 @@ export const catalogueI18n = defineResources({
         cancelled: "Отменена",
       },
       attendances: { attended: "Присутствовал(а)", partly: "Частично", absent: "Отсутствовал(а)" },
+    },
+    offers: {
+      title: "Предложения мест",
+      reason: "Причина (необязательно, при отказе)",
+      reasonPlaceholder: "напр. командирован за границу",
+      until: "Предложено до {{date}}",
+      offeredOn: "Предложено {{date}}",
+      accept: "Принять место",
+      decline: "Отказаться",
+      acceptedDone: "Место принято",
+      declinedDone: "Предложение отклонено; место переходит следующему в листе ожидания",
+      leave: "Покинуть лист ожидания",
+      leaveDone: "Вы покинули лист ожидания",
+      priorityReason: "Причина изменения приоритета",
+      statuses: {
+        offered: "Открыто",
+        accepted: "Принято",
+        declined: "Отклонено",
+        expired: "Истекло",
+        withdrawn: "Отозвано",
+      },
     },
     inbox: {
       title: "Входящие номинации",

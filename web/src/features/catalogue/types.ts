@@ -28,6 +28,7 @@ export type SeatsByNation = EventDetail["seats"]["byNation"][number];
 export type Nomination = ResponseOf<"getNominationsById">;
 export type NominationStatus = Nomination["status"];
 export type Decision = BodyOf<"postNominationsByIdDecision">["decision"];
+export type SeatOffer = ResponseOf<"getSeatOffersMine">["items"][number];
 export type CalendarEntry = ResponseOf<"getCalendar">[number];
 /** A feed token as listed; the secret and its address come only in the answer that creates it. */
 export type CalendarToken = ResponseOf<"getCalendarTokens">[number] &

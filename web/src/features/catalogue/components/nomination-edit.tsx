@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Stack, Textarea } from "@mantine/core";
+import { Button, Group, Modal, NumberInput, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,14 +13,22 @@ export function NominationEdit({ nomination }: { nomination: Nomination }) {
   const invalidate = useInvalidateCatalogue();
   const [opened, setOpened] = useState(false);
   const form = useForm({
-    initialValues: { priority: nomination.priority as number | string, note: nomination.note ?? "" },
+    initialValues: {
+      priority: nomination.priority as number | string,
+      note: nomination.note ?? "",
+      reason: "",
+    },
   });
+  // A change of priority needs a reason (kept in the audit trail); the server refuses one without.
+  const reprioritised =
+    typeof form.values.priority === "number" && form.values.priority !== nomination.priority;
 
   const save = form.onSubmit(async (values) => {
     try {
       await api.patch(`/api/nominations/${nomination.id}`, {
         ...(typeof values.priority === "number" ? { priority: values.priority } : {}),
         note: values.note.trim() || null,
+        ...(reprioritised ? { reason: values.reason.trim() } : {}),
       });
       await invalidate();
       notifySuccess(t("common:notify.saved"));
@@ -36,7 +44,7 @@ export function NominationEdit({ nomination }: { nomination: Nomination }) {
         size="compact-xs"
         variant="subtle"
         onClick={() => {
-          form.setValues({ priority: nomination.priority, note: nomination.note ?? "" });
+          form.setValues({ priority: nomination.priority, note: nomination.note ?? "", reason: "" });
           setOpened(true);
         }}
         data-testid={`nomination-edit-${nomination.person.familyName}`}
@@ -53,6 +61,14 @@ export function NominationEdit({ nomination }: { nomination: Nomination }) {
               {...form.getInputProps("priority")}
               data-testid="nomination-edit-priority"
             />
+            {reprioritised && (
+              <TextInput
+                label={t("offers.priorityReason")}
+                required
+                {...form.getInputProps("reason")}
+                data-testid="nomination-edit-reason"
+              />
+            )}
             <Textarea autosize minRows={2} label={t("nominate.note")} {...form.getInputProps("note")} />
             <Group justify="flex-end">
               <Button type="submit" loading={form.submitting} data-testid="nomination-edit-save">

@@ -3,11 +3,10 @@ import { IconAlertTriangle } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { type BookingConflict, hasErrorCode, isApiError } from "../../../shared/api";
+import { usePermissions } from "../../../shared/auth";
 import { notifyError, notifySuccess } from "../../../shared/ui";
-import { useDecide, useRecordAttendance, useWithdraw } from "../api";
+import { useDecide, useLeaveWaitlist, useRecordAttendance, useWithdraw } from "../api";
 import type { Decision, Nomination, NominationStatus } from "../types";
-import { DoubleBookingModal } from "./double-booking-modal";
 import { NominationStatusBadge, useDateRange } from "./labels";
 import { NominationEdit } from "./nomination-edit";
 
@@ -41,12 +40,10 @@ export function NominationsTable({ nominations, canManage, canWithdraw, showEven
   const dates = useDateRange();
   const decide = useDecide();
   const withdraw = useWithdraw();
+  const leave = useLeaveWaitlist();
+  const { user } = usePermissions();
   const attendance = useRecordAttendance();
   const [reason, setReason] = useState("");
-  // An acceptance the server refused as a double booking, awaiting "Accept anyway" with a reason.
-  const [booking, setBooking] = useState<{ nomination: Nomination; conflicts: BookingConflict[] } | null>(
-    null,
-  );
   // Attendance is recorded from the event's first day on (the server refuses it before).
   const today = new Date().toISOString().slice(0, 10);
 
@@ -59,21 +56,6 @@ export function NominationsTable({ nominations, canManage, canWithdraw, showEven
       notifyError(error, t);
     }
   };
-
-  const accept = async (n: Nomination, overrideReason?: string) => {
-    try {
-      await decide.mutateAsync({ id: n.id, decision: "accept", reason: reason || undefined, overrideReason });
-      notifySuccess(t("common:notify.saved"));
-      setReason("");
-      setBooking(null);
-    } catch (error) {
-      if (isApiError(error) && hasErrorCode(error, "DOUBLE_BOOKING"))
-        setBooking({ nomination: n, conflicts: error.conflicts });
-      else notifyError(error, t);
-    }
-  };
-  const nameOf = (n: Nomination) =>
-    [n.person.rankTitle, n.person.givenName, n.person.familyName].filter(Boolean).join(" ");
 
   if (!nominations.length) return <Text c="dimmed">{t("nominations.empty")}</Text>;
   const anyManaged = nominations.some(canManage);
@@ -105,7 +87,9 @@ export function NominationsTable({ nominations, canManage, canWithdraw, showEven
           </Table.Thead>
           <Table.Tbody>
             {nominations.map((n) => {
-              const name = nameOf(n);
+              const name = [n.person.rankTitle, n.person.givenName, n.person.familyName]
+                .filter(Boolean)
+                .join(" ");
               return (
                 <Table.Tr key={n.id} data-testid={`nomination-row-${n.person.familyName}`}>
                   {selectable && (
@@ -151,11 +135,6 @@ export function NominationsTable({ nominations, canManage, canWithdraw, showEven
                         {n.statusReason}
                       </Text>
                     )}
-                    {n.doubleBooking && (
-                      <Text size="xs" c="orange" data-testid={`double-booking-${n.person.familyName}`}>
-                        {t("doubleBooking.overridden", { reason: n.doubleBooking.reason })}
-                      </Text>
-                    )}
                     {n.attendance && (
                       <Text size="xs">
                         {t(`nominations.attendances.${n.attendance}`)}
@@ -174,11 +153,9 @@ export function NominationsTable({ nominations, canManage, canWithdraw, showEven
                             color={decision === "decline" || decision === "cancel" ? "red" : undefined}
                             loading={decide.isPending && decide.variables?.id === n.id}
                             onClick={() =>
-                              decision === "accept"
-                                ? accept(n)
-                                : run(() =>
-                                    decide.mutateAsync({ id: n.id, decision, reason: reason || undefined }),
-                                  )
+                              run(() =>
+                                decide.mutateAsync({ id: n.id, decision, reason: reason || undefined }),
+                              )
                             }
                             data-testid={`decide-${decision}-${n.person.familyName}`}
                           >
@@ -221,6 +198,19 @@ export function NominationsTable({ nominations, canManage, canWithdraw, showEven
                       {canWithdraw(n) && ["nominated", "accepted", "waitlisted"].includes(n.status) && (
                         <NominationEdit nomination={n} />
                       )}
+                      {user?.personId === n.personId && n.status === "waitlisted" && (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() =>
+                            run(() => leave.mutateAsync({ id: n.id, reason: reason || undefined }))
+                          }
+                          data-testid={`leave-waitlist-${n.person.familyName}`}
+                        >
+                          {t("offers.leave")}
+                        </Button>
+                      )}
                       {canWithdraw(n) && n.allowedTransitions.includes("withdrawn") && (
                         <Button
                           size="compact-xs"
@@ -242,16 +232,6 @@ export function NominationsTable({ nominations, canManage, canWithdraw, showEven
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {booking && (
-        <DoubleBookingModal
-          name={nameOf(booking.nomination)}
-          event={booking.nomination.event.activityCode}
-          conflicts={booking.conflicts}
-          loading={decide.isPending}
-          onClose={() => setBooking(null)}
-          onAccept={(overrideReason) => accept(booking.nomination, overrideReason)}
-        />
-      )}
     </>
   );
 }

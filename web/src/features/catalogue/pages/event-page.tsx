@@ -37,6 +37,7 @@ import { EventActions } from "../components/event-actions";
 import { EventSessions } from "../components/event-sessions";
 import { localTitle, useDateRange } from "../components/labels";
 import { NominationsTable } from "../components/nominations-table";
+import { SeatOffers } from "../components/seat-offers";
 import type { EventDetail, Nomination } from "../types";
 
 function SeatGauge({ event }: { event: EventDetail }) {
@@ -317,6 +318,7 @@ export function EventPage() {
                 </Button>
               </Group>
             )}
+            {signedIn && <SeatOffers eventId={e.id} />}
             {/* The organiser's main screen: the nominations take the page's full width. */}
             <Paper withBorder p="md" data-testid="event-nominations">
               <Group justify="space-between" mb="xs">

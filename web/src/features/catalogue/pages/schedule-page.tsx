@@ -5,6 +5,7 @@ import { usePermissions } from "../../../shared/auth";
 import { EmptyState, ListFooter, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useNominations } from "../api";
 import { NominationsTable } from "../components/nominations-table";
+import { SeatOffers } from "../components/seat-offers";
 
 /** A person's schedule: their own nominations (participant), or their nation's (coordinator). */
 export function SchedulePage() {
@@ -16,6 +17,7 @@ export function SchedulePage() {
   return (
     <>
       <PageHeader title={t("schedule.title")} description={t("schedule.description")} />
+      <SeatOffers eventId={null} />
       <Paper withBorder p="md">
         <QueryBoundary query={nominations}>
           {(page) =>

@@ -1,0 +1,113 @@
+import { Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { useFormat } from "../../../shared/i18n/format";
+import { notifyError, notifySuccess } from "../../../shared/ui";
+import { useAnswerOffer, useSeatOffers } from "../api";
+import type { SeatOffer } from "../types";
+
+const COLOURS: Record<SeatOffer["status"], string> = {
+  offered: "blue",
+  accepted: "green",
+  declined: "gray",
+  expired: "orange",
+  withdrawn: "gray",
+};
+
+/**
+ * Seat offers: on an event's page those of its nominations the viewer sees (organisers, coordinators), on the
+ * schedule the participant's own. An open offer shows its deadline and, for whoever may answer it, Accept and
+ * Decline. Nothing is shown when there are none.
+ */
+export function SeatOffers({ eventId }: { eventId: string | null }) {
+  const { t } = useTranslation("catalogue");
+  const { dateTime } = useFormat();
+  const offers = useSeatOffers(eventId);
+  const answer = useAnswerOffer();
+  const [reason, setReason] = useState("");
+  const items = offers.data?.items ?? [];
+  if (!items.length) return null;
+
+  const run = async (id: string, choice: "accept" | "decline") => {
+    try {
+      await answer.mutateAsync({ id, answer: choice, reason: reason.trim() || undefined });
+      notifySuccess(t(choice === "accept" ? "offers.acceptedDone" : "offers.declinedDone"));
+      setReason("");
+    } catch (error) {
+      notifyError(error, t);
+    }
+  };
+
+  return (
+    <Paper withBorder p="md" data-testid={eventId ? "event-seat-offers" : "my-seat-offers"}>
+      <Title order={2} size="h4" mb="xs">
+        {t("offers.title")}
+      </Title>
+      <Stack gap="sm">
+        {items.some((offer) => offer.canAnswer) && (
+          <TextInput
+            label={t("offers.reason")}
+            placeholder={t("offers.reasonPlaceholder")}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            maw={420}
+          />
+        )}
+        {items.map((offer) => (
+          <Group
+            key={offer.id}
+            justify="space-between"
+            wrap="wrap"
+            gap="xs"
+            data-testid={`seat-offer-${offer.person.familyName}`}
+          >
+            <Stack gap={0}>
+              <Text fw={500}>
+                {eventId ? (
+                  `${offer.person.givenName} ${offer.person.familyName}`
+                ) : (
+                  <Link to={`/catalogue/events/${offer.eventId}`}>
+                    {offer.activity.code} {offer.activity.title}
+                  </Link>
+                )}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {offer.status === "offered"
+                  ? t("offers.until", { date: dateTime(offer.expiresAt) })
+                  : t("offers.offeredOn", { date: dateTime(offer.offeredAt) })}
+              </Text>
+            </Stack>
+            <Group gap="xs">
+              <Badge color={COLOURS[offer.status]} variant="light">
+                {t(`offers.statuses.${offer.status}`)}
+              </Badge>
+              {offer.canAnswer && (
+                <>
+                  <Button
+                    size="compact-sm"
+                    onClick={() => run(offer.id, "accept")}
+                    loading={answer.isPending}
+                    data-testid={`offer-accept-${offer.person.familyName}`}
+                  >
+                    {t("offers.accept")}
+                  </Button>
+                  <Button
+                    size="compact-sm"
+                    variant="default"
+                    color="red"
+                    onClick={() => run(offer.id, "decline")}
+                    loading={answer.isPending}
+                    data-testid={`offer-decline-${offer.person.familyName}`}
+                  >
+                    {t("offers.decline")}
+                  </Button>
+                </>
+              )}
+            </Group>
+          </Group>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,10 +1,17 @@
 import "./directory.policy.js";
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput } from "../../platform/access/releasability.js";
 import { coordinatesNation, isAdministrator } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
+import {
+  auditedDelete,
+  auditedInsert,
+  auditedUpdate,
+  lockRow,
+  releaseListPatch,
+} from "../../platform/audited-write.js";
 import { isForeignKeyViolation } from "../../platform/constraint-errors.js";
 import { AppError, forbiddenField, notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
@@ -23,6 +30,7 @@ import type {
   PersonPatch,
   PersonQuery,
 } from "./directory.schemas.js";
+import * as writes from "./directory-writes.queries.js";
 
 function checkDateOrder(from: string | null | undefined, to: string | null | undefined, field: string) {
   if (from && to && to < from) throw validation(field, "must not be before the start date");
@@ -39,7 +47,7 @@ async function deleteOrArchive(
 ): Promise<{ outcome: "deleted" | "archived" }> {
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom(table).where("id", "=", id).execute();
+      await writes.deleteRecord(trx, table, id);
       await writeAudit(trx, ctx, { action: `${table}.delete`, recordType: table, recordId: id, before });
     });
     return { outcome: "deleted" };
@@ -47,7 +55,7 @@ async function deleteOrArchive(
     if (!isForeignKeyViolation(error)) throw error;
   }
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable(table).set({ archivedAt: sql<Date>`now()` }).where("id", "=", id).execute();
+    await writes.archiveRecord(trx, table, id);
     await writeAudit(trx, ctx, {
       action: `${table}.archive`,
       recordType: table,
@@ -90,51 +98,27 @@ async function checkNationCode(db: Kysely<DB>, code: string, nonIsoCode: boolean
 export async function createNation(ctx: Ctx, input: NationInput) {
   authorize(ctx.viewer, "nation.create");
   await checkNationCode(ctx.db, input.code, input.nonIsoCode ?? false);
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto("nation").values(input).returningAll().executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, {
-      action: "nation.create",
-      recordType: "nation",
-      recordId: row.id,
-      after: row,
-    });
-    return row.id;
-  });
-  return getNation(ctx, id);
+  const row = await ctx.db
+    .transaction()
+    .execute((trx) => auditedInsert(trx, ctx, "nation", input, { action: "nation.create" }));
+  return getNation(ctx, row.id);
 }
 
 export async function updateNation(ctx: Ctx, id: string, patch: NationPatch) {
   authorize(ctx.viewer, "nation.update");
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom("nation")
-      .selectAll()
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!before) throw notFound("The nation");
+    const where = { id, missing: "The nation" };
+    const before = await lockRow(trx, "nation", where);
     if (patch.code !== undefined || patch.nonIsoCode !== undefined)
       await checkNationCode(trx, patch.code ?? before.code, patch.nonIsoCode ?? before.nonIsoCode);
-    const after = await trx
-      .updateTable("nation")
-      .set(patch)
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, {
-      action: "nation.update",
-      recordType: "nation",
-      recordId: id,
-      before,
-      after,
-    });
+    await auditedUpdate(trx, ctx, "nation", where, patch, { action: "nation.update" });
   });
   return getNation(ctx, id);
 }
 
 export async function deleteNation(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "nation.delete");
-  const before = await ctx.db.selectFrom("nation").selectAll().where("id", "=", id).executeTakeFirst();
+  const before = await writes.recordRow(ctx.db, "nation", id);
   if (!before) throw notFound("The nation");
   return deleteOrArchive(ctx, "nation", id, before);
 }
@@ -143,21 +127,15 @@ export async function addMembership(ctx: Ctx, nationId: string, input: Membershi
   authorize(ctx.viewer, "nation.update");
   checkDateOrder(input.startedOn, input.endedOn, "body.endedOn");
   return ctx.db.transaction().execute(async (trx) => {
-    const nation = await trx.selectFrom("nation").select("id").where("id", "=", nationId).executeTakeFirst();
-    if (!nation) throw notFound("The nation");
-    const row = await trx
-      .insertInto("nationMembership")
-      .values({ ...input, nationId })
-      .returning(["id", "kind", "startedOn", "startPrecision", "endedOn", "source", "note"])
-      .executeTakeFirstOrThrow()
-      .catch((error: { code?: string }) => {
-        if (error.code === "23P01") {
-          throw new AppError("CONFLICT", "The nation already has a membership of this kind in these dates", [
-            { field: "body.startedOn", message: "overlaps an existing membership of this kind" },
-          ]);
-        }
-        throw error;
-      });
+    await lockRow(trx, "nation", { id: nationId, missing: "The nation" });
+    const row = await writes.insertMembership(trx, nationId, input).catch((error: { code?: string }) => {
+      if (error.code === "23P01") {
+        throw new AppError("CONFLICT", "The nation already has a membership of this kind in these dates", [
+          { field: "body.startedOn", message: "overlaps an existing membership of this kind" },
+        ]);
+      }
+      throw error;
+    });
     await writeAudit(trx, ctx, {
       action: "nation.membership.add",
       recordType: "nation_membership",
@@ -170,21 +148,17 @@ export async function addMembership(ctx: Ctx, nationId: string, input: Membershi
 
 export async function removeMembership(ctx: Ctx, nationId: string, membershipId: string) {
   authorize(ctx.viewer, "nation.update");
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .deleteFrom("nationMembership")
-      .where("id", "=", membershipId)
-      .where("nationId", "=", nationId)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw notFound("The membership");
-    await writeAudit(trx, ctx, {
-      action: "nation.membership.remove",
-      recordType: "nation_membership",
-      recordId: membershipId,
-      before: row,
-    });
-  });
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      auditedDelete(
+        trx,
+        ctx,
+        "nationMembership",
+        { id: membershipId, scope: { nationId }, missing: "The membership" },
+        { action: "nation.membership.remove" },
+      ),
+    );
 }
 
 // ------------------------------------------------------------------ organisations
@@ -202,56 +176,32 @@ export async function getOrganisation(ctx: Ctx, id: string) {
 
 export async function createOrganisation(ctx: Ctx, input: OrganisationInput) {
   authorize(ctx.viewer, "organisation.create");
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto("organisation").values(input).returningAll().executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, {
-      action: "organisation.create",
-      recordType: "organisation",
-      recordId: row.id,
-      after: row,
-    });
-    return row.id;
-  });
-  return getOrganisation(ctx, id);
+  const row = await ctx.db
+    .transaction()
+    .execute((trx) => auditedInsert(trx, ctx, "organisation", input, { action: "organisation.create" }));
+  return getOrganisation(ctx, row.id);
 }
 
 export async function updateOrganisation(ctx: Ctx, id: string, patch: OrganisationPatch) {
   authorize(ctx.viewer, "organisation.update", { id });
   if (patch.parentId === id) throw validation("body.parentId", "an organisation cannot be its own parent");
-  await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom("organisation")
-      .selectAll()
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!before) throw notFound("The organisation");
-    const after = await trx
-      .updateTable("organisation")
-      .set(patch)
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow()
-      .catch((error: { code?: string; constraint?: string }) => {
-        if (error.code === "23514" && error.constraint === "organisation_parent_id_check") {
-          throw validation("body.parentId", "an organisation cannot be placed under its own descendant");
-        }
-        throw error;
-      });
-    await writeAudit(trx, ctx, {
+  await ctx.db.transaction().execute((trx) =>
+    auditedUpdate(trx, ctx, "organisation", { id, missing: "The organisation" }, patch, {
       action: "organisation.update",
-      recordType: "organisation",
-      recordId: id,
-      before,
-      after,
-    });
-  });
+      rules: {
+        organisation_parent_id_check: [
+          "body.parentId",
+          "an organisation cannot be placed under its own descendant",
+        ],
+      },
+    }),
+  );
   return getOrganisation(ctx, id);
 }
 
 export async function deleteOrganisation(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "organisation.delete");
-  const before = await ctx.db.selectFrom("organisation").selectAll().where("id", "=", id).executeTakeFirst();
+  const before = await writes.recordRow(ctx.db, "organisation", id);
   if (!before) throw notFound("The organisation");
   return deleteOrArchive(ctx, "organisation", id, before);
 }
@@ -283,12 +233,7 @@ function personOutput<T extends PersonRow | Awaited<ReturnType<typeof queries.li
  */
 async function guardAccountScope(db: Kysely<DB>, ctx: Ctx, personId: string, field: string) {
   if (isAdministrator(ctx.viewer)) return;
-  const account = await db
-    .selectFrom("appUser")
-    .select("id")
-    .where("personId", "=", personId)
-    .executeTakeFirst();
-  if (account) {
+  if (await writes.accountOfPerson(db, personId)) {
     throw forbiddenField(
       field,
       "The person is linked to a user account: their nation and affiliations define that account's access, which only an administrator may change",
@@ -325,33 +270,33 @@ export async function createPerson(ctx: Ctx, input: PersonInput) {
   // A person belongs to their nation unless an organiser records them for their own organisation.
   const ownedByOrganisation =
     !isAdministrator(ctx.viewer) && !coordinatesNation(ctx.viewer, input.nationId) && !!organisationId;
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto("person")
-      .values({
+  const row = await ctx.db.transaction().execute((trx) =>
+    auditedInsert(
+      trx,
+      ctx,
+      "person",
+      {
         ...fields,
         ownerNationId: ownedByOrganisation ? null : input.nationId,
         ownerOrganisationId: ownedByOrganisation ? organisationId : null,
         releaseNations: releaseNationIds ?? [],
         releaseOrganisations: releaseOrganisationIds ?? [],
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    if (organisationId) {
-      await trx
-        .insertInto("personAffiliation")
-        .values({ personId: row.id, organisationId, position: position ?? null })
-        .execute();
-    }
-    await writeAudit(trx, ctx, {
-      action: "person.create",
-      recordType: "person",
-      recordId: row.id,
-      after: { ...row, organisationId: organisationId ?? null },
-    });
-    return row.id;
-  });
-  return getPerson(ctx, id);
+      },
+      {
+        action: "person.create",
+        also: (person) =>
+          organisationId
+            ? writes.insertAffiliation(trx, {
+                personId: person.id,
+                organisationId,
+                position: position ?? null,
+              })
+            : Promise.resolve(),
+        audited: (person) => ({ ...person, organisationId: organisationId ?? null }),
+      },
+    ),
+  );
+  return getPerson(ctx, row.id);
 }
 
 export async function updatePerson(ctx: Ctx, id: string, patch: PersonPatch) {
@@ -369,16 +314,10 @@ export async function updatePerson(ctx: Ctx, id: string, patch: PersonPatch) {
       );
     }
     const { releaseNationIds, releaseOrganisationIds, ...fields } = patch;
-    const after = await trx
-      .updateTable("person")
-      .set({
-        ...fields,
-        ...(releaseNationIds ? { releaseNations: releaseNationIds } : {}),
-        ...(releaseOrganisationIds ? { releaseOrganisations: releaseOrganisationIds } : {}),
-      })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const after = await writes.updatePersonRow(trx, id, {
+      ...fields,
+      ...releaseListPatch({ releaseNationIds, releaseOrganisationIds }),
+    });
     const { affiliations: _a, nation: _n, currentOrganisation: _c, ...plainBefore } = before;
     await writeAudit(trx, ctx, {
       action: "person.update",
@@ -412,19 +351,17 @@ export async function addAffiliation(ctx: Ctx, personId: string, input: Affiliat
     { nationId: person.nationId, organisationId: input.organisationId },
     "body.organisationId",
   );
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto("personAffiliation")
-      .values({ ...input, personId })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, {
-      action: "person.affiliation.add",
-      recordType: "person_affiliation",
-      recordId: row.id,
-      after: row,
-    });
-  });
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      auditedInsert(
+        trx,
+        ctx,
+        "personAffiliation",
+        { ...input, personId },
+        { action: "person.affiliation.add" },
+      ),
+    );
   return getPerson(ctx, personId);
 }
 
@@ -434,20 +371,16 @@ export async function removeAffiliation(ctx: Ctx, personId: string, affiliationI
   if (!person) throw notFound("The person");
   authorize(ctx.viewer, "person.update", person);
   await guardAccountScope(ctx.db, ctx, personId, "affiliationId");
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .deleteFrom("personAffiliation")
-      .where("id", "=", affiliationId)
-      .where("personId", "=", personId)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw notFound("The affiliation");
-    await writeAudit(trx, ctx, {
-      action: "person.affiliation.remove",
-      recordType: "person_affiliation",
-      recordId: affiliationId,
-      before: row,
-    });
-  });
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      auditedDelete(
+        trx,
+        ctx,
+        "personAffiliation",
+        { id: affiliationId, scope: { personId }, missing: "The affiliation" },
+        { action: "person.affiliation.remove" },
+      ),
+    );
   return getPerson(ctx, personId);
 }

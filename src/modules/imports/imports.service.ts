@@ -13,6 +13,7 @@ import { restoreNeutralisedCell } from "../../platform/tabular-export.js";
 import { activitiesImporter, nominationsImporter } from "../catalogue/index.js";
 import { peopleImporter } from "../directory/index.js";
 import { contributionsImporter } from "../operations/index.js";
+import { goalsImporter } from "../programmes/index.js";
 import type { ImportKind } from "./imports.schemas.js";
 
 export { IMPORT_KINDS, type ImportKind } from "./imports.schemas.js";
@@ -23,6 +24,7 @@ const IMPORTERS: Record<ImportKind, Importer<any>> = {
   activities: activitiesImporter,
   nominations: nominationsImporter,
   contributions: contributionsImporter,
+  goals: goalsImporter,
 };
 
 const MAX_ROWS = 20_000;

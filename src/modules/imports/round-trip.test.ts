@@ -78,4 +78,51 @@ describe("round trip of every import kind between two instances", () => {
       "=SUM(A1:A2) in a note",
     ]);
   });
+
+  it("partnership goals", async () => {
+    const nationId = await source.nationId("GEO");
+    for (const goal of [
+      {
+        code: "RT-GOAL-1",
+        title: "Logistics interoperability",
+        areaCode: "cyber_defence",
+        agreedYear: 2026,
+        targetOn: "2029-06-30",
+        status: "agreed",
+        description: "+ multi-line\nnote",
+      },
+      { code: "RT-GOAL-2", title: "Мирное сотрудничество", areaCode: "crisis_management" },
+    ]) {
+      const created = await sourceAdmin.post("/api/partnership-goals", { nationId, ...goal });
+      expect(created.status, created.text).toBe(201);
+    }
+    const list = async (app: TestApp, agent: Agent) =>
+      (await agent.get(`/api/partnership-goals?nationId=${await app.nationId("GEO")}&limit=100`)).body.items
+        .filter((g: { code: string }) => g.code.startsWith("RT-GOAL-"))
+        .map((g: Record<string, unknown>) => [
+          (g.nation as { code: string }).code,
+          g.code,
+          g.title,
+          g.areaCode,
+          g.status,
+          g.agreedYear,
+          g.targetOn,
+          g.description,
+        ]);
+    expect(await list(target, targetAdmin)).toEqual([]);
+    const result = await carry(`/api/exports/partnership-goals?nationId=${nationId}&lang=ru`, "goals");
+    expect(result).toMatchObject({ created: 2, updated: 0 });
+    const carried = await list(target, targetAdmin);
+    expect(carried).toEqual(await list(source, sourceAdmin));
+    expect(carried[0]).toEqual([
+      "GEO",
+      "RT-GOAL-1",
+      "Logistics interoperability",
+      "cyber_defence",
+      "agreed",
+      2026,
+      "2029-06-30",
+      "+ multi-line\nnote",
+    ]);
+  });
 });

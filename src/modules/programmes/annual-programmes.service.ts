@@ -10,7 +10,7 @@ import {
   releaseListPatch,
 } from "../../platform/audited-write.js";
 import { notFound, validation } from "../../platform/errors.js";
-import type { Ctx } from "../../platform/http/request-context.js";
+import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { assertTransition, withNext } from "../../platform/transitions.js";
 import { notify } from "../notifications/index.js";
@@ -175,22 +175,19 @@ export async function addItem(ctx: Ctx, programmeId: string, input: ItemInput) {
   await checkArea(ctx.db, areaCode, "body.areaCode");
   checkDates(input.plannedStartsOn, input.plannedEndsOn, "body.plannedEndsOn");
   await checkObjectives(ctx, objectiveIds);
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedInsert(
-        trx,
-        ctx,
-        "programmeItem",
-        { ...fields, areaCode: areaCode!, programmeId },
-        {
-          action: "programme.item.add",
-          also: (row) => programmeQueries.linkObjectives(trx, row.id, objectiveIds ?? []),
-          audited: (row) => ({ ...row, objectiveIds: objectiveIds ?? [] }),
-        },
-      ),
-    )
-    .catch(mapConstraint);
+  await inTransaction(ctx, (trx) =>
+    auditedInsert(
+      trx,
+      ctx,
+      "programmeItem",
+      { ...fields, areaCode: areaCode!, programmeId },
+      {
+        action: "programme.item.add",
+        also: (row) => programmeQueries.linkObjectives(trx, row.id, objectiveIds ?? []),
+        audited: (row) => ({ ...row, objectiveIds: objectiveIds ?? [] }),
+      },
+    ),
+  ).catch(mapConstraint);
   return getProgramme(ctx, programmeId);
 }
 
@@ -204,18 +201,15 @@ export async function updateItem(ctx: Ctx, itemId: string, patch: ItemPatch) {
   await checkArea(ctx.db, patch.areaCode, "body.areaCode");
   await checkObjectives(ctx, patch.objectiveIds);
   const { objectiveIds, ...fields } = patch;
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedUpdate(trx, ctx, "programmeItem", { id: itemId, missing: "The programme item" }, fields, {
-        action: "programme.item.update",
-        also: async () => {
-          if (objectiveIds) await programmeQueries.replaceObjectives(trx, itemId, objectiveIds);
-        },
-        audited: (after) => ({ ...after, ...(objectiveIds ? { objectiveIds } : {}) }),
-      }),
-    )
-    .catch(mapConstraint);
+  await inTransaction(ctx, (trx) =>
+    auditedUpdate(trx, ctx, "programmeItem", { id: itemId, missing: "The programme item" }, fields, {
+      action: "programme.item.update",
+      also: async () => {
+        if (objectiveIds) await programmeQueries.replaceObjectives(trx, itemId, objectiveIds);
+      },
+      audited: (after) => ({ ...after, ...(objectiveIds ? { objectiveIds } : {}) }),
+    }),
+  ).catch(mapConstraint);
   return getProgramme(ctx, item.programmeId);
 }
 

@@ -10,7 +10,7 @@ import {
   releaseListPatch,
 } from "../../platform/audited-write.js";
 import { AppError, notFound, validation } from "../../platform/errors.js";
-import type { Ctx } from "../../platform/http/request-context.js";
+import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { assertTransition, withNext } from "../../platform/transitions.js";
 import * as goalQueries from "./goals.queries.js";
@@ -89,28 +89,25 @@ export async function createGoal(ctx: Ctx, input: GoalInput) {
     requireVisibleLink(ctx.db, ctx.viewer, "plan", input.planId, "body.planId"),
   ]);
   checkAgreedYear(input.agreedYear);
-  const id = await ctx.db
-    .transaction()
-    .execute(async (trx) => {
-      const row = await auditedInsert(
-        trx,
-        ctx,
-        "partnershipGoal",
-        { ...fields, ...release },
-        {
-          action: "goal.create",
-          also: (created) =>
-            goalQueries.recordStatusChange(trx, {
-              goalId: created.id,
-              fromStatus: null,
-              toStatus: created.status,
-              changedBy: ctx.viewer.userId,
-            }),
-        },
-      );
-      return row.id;
-    })
-    .catch(mapConstraint);
+  const id = await inTransaction(ctx, async (trx) => {
+    const row = await auditedInsert(
+      trx,
+      ctx,
+      "partnershipGoal",
+      { ...fields, ...release },
+      {
+        action: "goal.create",
+        also: (created) =>
+          goalQueries.recordStatusChange(trx, {
+            goalId: created.id,
+            fromStatus: null,
+            toStatus: created.status,
+            changedBy: ctx.viewer.userId,
+          }),
+      },
+    );
+    return row.id;
+  }).catch(mapConstraint);
   return getGoal(ctx, id);
 }
 
@@ -125,36 +122,33 @@ export async function updateGoal(ctx: Ctx, id: string, patch: GoalPatch) {
   const changes = { ...fields, ...releaseListPatch({ releaseNationIds, releaseOrganisationIds }) };
   // A status note without a status changes nothing, and writes nothing.
   if (!Object.keys(changes).length) return getGoal(ctx, id);
-  await ctx.db
-    .transaction()
-    .execute(async (trx) => {
-      let fromStatus = "";
-      await auditedUpdate(
-        trx,
-        ctx,
-        "partnershipGoal",
-        { id, missing: "The partnership goal" },
-        (before) => {
-          assertTransition(flows.GOAL_TRANSITIONS, before.status, patch.status);
-          fromStatus = before.status;
-          return changes;
+  await inTransaction(ctx, async (trx) => {
+    let fromStatus = "";
+    await auditedUpdate(
+      trx,
+      ctx,
+      "partnershipGoal",
+      { id, missing: "The partnership goal" },
+      (before) => {
+        assertTransition(flows.GOAL_TRANSITIONS, before.status, patch.status);
+        fromStatus = before.status;
+        return changes;
+      },
+      {
+        action: "goal.update",
+        also: async (after) => {
+          if (after.status === fromStatus) return;
+          await goalQueries.recordStatusChange(trx, {
+            goalId: id,
+            fromStatus,
+            toStatus: after.status,
+            note: statusNote ?? null,
+            changedBy: ctx.viewer.userId,
+          });
         },
-        {
-          action: "goal.update",
-          also: async (after) => {
-            if (after.status === fromStatus) return;
-            await goalQueries.recordStatusChange(trx, {
-              goalId: id,
-              fromStatus,
-              toStatus: after.status,
-              note: statusNote ?? null,
-              changedBy: ctx.viewer.userId,
-            });
-          },
-        },
-      );
-    })
-    .catch(mapConstraint);
+      },
+    );
+  }).catch(mapConstraint);
   return getGoal(ctx, id);
 }
 

@@ -74,6 +74,8 @@ export const programmesExports: ListExport[] = [
       [{ en: "Target date", az: "Hədəf tarixi", ru: "Целевая дата" }, (g) => g.targetOn],
       [{ en: "Late", az: "Gecikir", ru: "Просрочено" }, (g) => yesNo(g.late)],
       [{ en: "Latest rating", az: "Son qiymət", ru: "Последняя оценка" }, (g) => g.latestRating],
+      // The goals import reads the columns above (late and rating left aside) and this one back.
+      [H.description, (g) => g.description],
     ],
   }),
 ];

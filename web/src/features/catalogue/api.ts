@@ -82,11 +82,26 @@ export function useNominate(eventId: string) {
   });
 }
 
+/** A decision; `overrideReason` accepts over a double booking (409 DOUBLE_BOOKING without it). */
 export function useDecide() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, decision, reason }: { id: string; decision: Decision; reason?: string }) =>
-      api.post<Nomination>(`/api/nominations/${id}/decision`, reason ? { decision, reason } : { decision }),
+    mutationFn: ({
+      id,
+      decision,
+      reason,
+      overrideReason,
+    }: {
+      id: string;
+      decision: Decision;
+      reason?: string;
+      overrideReason?: string;
+    }) =>
+      api.post<Nomination>(`/api/nominations/${id}/decision`, {
+        decision,
+        ...(reason ? { reason } : {}),
+        ...(overrideReason ? { override: true, overrideReason } : {}),
+      }),
     onSuccess: invalidate,
   });
 }

@@ -1,9 +1,11 @@
 import { defineResources } from "../../shared/i18n/languages";
+import { doubleBookingI18n } from "./double-booking-i18n";
 import { sessionAttendanceI18n } from "./session-attendance-i18n";
 
 export const catalogueI18n = defineResources({
   en: {
     sessionAttendance: sessionAttendanceI18n.en,
+    doubleBooking: doubleBookingI18n.en,
     nav: {
       search: "Activities",
       calendar: "Calendar",
@@ -294,6 +296,7 @@ export const catalogueI18n = defineResources({
   },
   az: {
     sessionAttendance: sessionAttendanceI18n.az,
+    doubleBooking: doubleBookingI18n.az,
     nav: {
       search: "Tədbirlər",
       calendar: "Təqvim",
@@ -585,6 +588,7 @@ export const catalogueI18n = defineResources({
   },
   ru: {
     sessionAttendance: sessionAttendanceI18n.ru,
+    doubleBooking: doubleBookingI18n.ru,
     nav: {
       search: "Мероприятия",
       calendar: "Календарь",

@@ -9,6 +9,7 @@ export const importsI18n = defineResources({
       activities: "Activities and their events (the menu)",
       nominations: "Nominations for events",
       contributions: "Contributions to trust funds",
+      goals: "Partnership goals",
       hint: {
         people: "One row per person. A known e-mail address (or nation and name) updates the person.",
         activities:
@@ -17,6 +18,8 @@ export const importsI18n = defineResources({
           "One row per nomination: the activity code, the event's start date when the activity has several events, and the person's e-mail address (or nation, family and given name). Seats are given as for a single nomination.",
         contributions:
           "One row per trust fund, nation, year and currency. A known row updates the pledged and paid amounts and the note; the trust-fund contributions export imports back.",
+        goals:
+          "One row per goal: the nation and the goal's code name it. A known goal is updated where the file differs (a status only along the goal's transitions); the partnership-goals export imports back.",
       },
     },
     importFields: {
@@ -58,6 +61,16 @@ export const importsI18n = defineResources({
         paid: "Paid",
         note: "Note",
       },
+      goals: {
+        nation: "Nation code",
+        code: "Goal code",
+        title: "Title",
+        area: "Area of cooperation",
+        status: "Status",
+        agreedYear: "Agreed in (year)",
+        targetOn: "Target date",
+        description: "Description",
+      },
     },
   },
   az: {
@@ -67,6 +80,7 @@ export const importsI18n = defineResources({
       activities: "Fəaliyyətlər və onların tədbirləri (menyu)",
       nominations: "Tədbirlərə namizədlər",
       contributions: "Etimad fondlarına töhfələr",
+      goals: "Tərəfdaşlıq məqsədləri",
       hint: {
         people: "Hər sətirdə bir şəxs. Məlum e-poçt ünvanı (və ya ölkə və ad) şəxsi yeniləyir.",
         activities:
@@ -75,6 +89,8 @@ export const importsI18n = defineResources({
           "Hər sətirdə bir namizəd: fəaliyyət kodu, fəaliyyətin bir neçə tədbiri varsa tədbirin başlama tarixi və şəxsin e-poçt ünvanı (və ya ölkə, soyad və ad). Yerlər tək namizəddə olduğu kimi verilir.",
         contributions:
           "Hər sətirdə bir etimad fondu, ölkə, il və valyuta. Məlum sətir vəd edilən və ödənilən məbləğləri və qeydi yeniləyir; etimad fondu töhfələrinin ixracı geri idxal olunur.",
+        goals:
+          "Hər sətirdə bir məqsəd: ölkə və məqsədin kodu onu müəyyən edir. Məlum məqsəd faylda fərqli olan yerlərdə yenilənir (status yalnız məqsədin keçidləri üzrə); tərəfdaşlıq məqsədlərinin ixracı geri idxal olunur.",
       },
     },
     importFields: {
@@ -116,6 +132,16 @@ export const importsI18n = defineResources({
         paid: "Ödənilib",
         note: "Qeyd",
       },
+      goals: {
+        nation: "Ölkə kodu",
+        code: "Məqsədin kodu",
+        title: "Ad",
+        area: "Əməkdaşlıq sahəsi",
+        status: "Status",
+        agreedYear: "Razılaşdırılıb (il)",
+        targetOn: "Hədəf tarixi",
+        description: "Təsvir",
+      },
     },
   },
   ru: {
@@ -125,6 +151,7 @@ export const importsI18n = defineResources({
       activities: "Мероприятия и их проведения (меню)",
       nominations: "Кандидаты на мероприятия",
       contributions: "Взносы в целевые фонды",
+      goals: "Цели партнёрства",
       hint: {
         people: "Одна строка на человека. Известный адрес эл. почты (или страна и имя) обновляет запись.",
         activities:
@@ -133,6 +160,8 @@ export const importsI18n = defineResources({
           "Одна строка на кандидата: код мероприятия, дата начала проведения, если их несколько, и адрес эл. почты человека (или страна, фамилия и имя). Места распределяются как при одиночном выдвижении.",
         contributions:
           "Одна строка на фонд, страну, год и валюту. Известная строка обновляет обещанную и оплаченную суммы и примечание; экспорт взносов в фонды импортируется обратно.",
+        goals:
+          "Одна строка на цель: её определяют страна и код цели. Известная цель обновляется там, где файл отличается (статус — только по переходам цели); экспорт целей партнёрства импортируется обратно.",
       },
     },
     importFields: {
@@ -173,6 +202,16 @@ export const importsI18n = defineResources({
         pledged: "Обещано",
         paid: "Оплачено",
         note: "Примечание",
+      },
+      goals: {
+        nation: "Код страны",
+        code: "Код цели",
+        title: "Название",
+        area: "Область сотрудничества",
+        status: "Статус",
+        agreedYear: "Согласовано в (год)",
+        targetOn: "Целевая дата",
+        description: "Описание",
       },
     },
   },

@@ -1,4 +1,4 @@
-import { ApiError, type FieldError } from "./api-error";
+import { ApiError, type BookingConflict, type FieldError } from "./api-error";
 
 /** The CSRF token of the current session; the session query and login keep it current. */
 let csrfToken: string | null = null;
@@ -56,7 +56,13 @@ async function refreshCsrfToken(): Promise<boolean> {
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 async function parseError(response: Response): Promise<ApiError> {
-  let payload: { code?: unknown; message?: unknown; fields?: unknown; requestId?: unknown } = {};
+  let payload: {
+    code?: unknown;
+    message?: unknown;
+    fields?: unknown;
+    requestId?: unknown;
+    conflicts?: unknown;
+  } = {};
   try {
     payload = await response.json();
   } catch {
@@ -71,6 +77,7 @@ async function parseError(response: Response): Promise<ApiError> {
     typeof payload.message === "string" ? payload.message : response.statusText || `HTTP ${response.status}`,
     fields,
     typeof payload.requestId === "string" ? payload.requestId : response.headers.get("x-request-id"),
+    Array.isArray(payload.conflicts) ? (payload.conflicts as BookingConflict[]) : [],
   );
 }
 

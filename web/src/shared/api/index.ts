@@ -1,4 +1,4 @@
-export { ApiError, type FieldError, hasErrorCode, isApiError } from "./api-error";
+export { ApiError, type BookingConflict, type FieldError, hasErrorCode, isApiError } from "./api-error";
 export { changedFields, type FormWithDirty } from "./changed-fields";
 export {
   api,

@@ -3,10 +3,12 @@ import { IconAlertTriangle } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
+import { type BookingConflict, hasErrorCode, isApiError } from "../../../shared/api";
 import { usePermissions } from "../../../shared/auth";
 import { notifyError, notifySuccess } from "../../../shared/ui";
 import { useDecide, useLeaveWaitlist, useRecordAttendance, useWithdraw } from "../api";
 import type { Decision, Nomination, NominationStatus } from "../types";
+import { DoubleBookingModal } from "./double-booking-modal";
 import { NominationStatusBadge, useDateRange } from "./labels";
 import { NominationEdit } from "./nomination-edit";
 
@@ -44,6 +46,10 @@ export function NominationsTable({ nominations, canManage, canWithdraw, showEven
   const { user } = usePermissions();
   const attendance = useRecordAttendance();
   const [reason, setReason] = useState("");
+  // An acceptance the server refused as a double booking, awaiting "Accept anyway" with a reason.
+  const [booking, setBooking] = useState<{ nomination: Nomination; conflicts: BookingConflict[] } | null>(
+    null,
+  );
   // Attendance is recorded from the event's first day on (the server refuses it before).
   const today = new Date().toISOString().slice(0, 10);
 
@@ -56,6 +62,21 @@ export function NominationsTable({ nominations, canManage, canWithdraw, showEven
       notifyError(error, t);
     }
   };
+
+  const accept = async (n: Nomination, overrideReason?: string) => {
+    try {
+      await decide.mutateAsync({ id: n.id, decision: "accept", reason: reason || undefined, overrideReason });
+      notifySuccess(t("common:notify.saved"));
+      setReason("");
+      setBooking(null);
+    } catch (error) {
+      if (isApiError(error) && hasErrorCode(error, "DOUBLE_BOOKING"))
+        setBooking({ nomination: n, conflicts: error.conflicts });
+      else notifyError(error, t);
+    }
+  };
+  const nameOf = (n: Nomination) =>
+    [n.person.rankTitle, n.person.givenName, n.person.familyName].filter(Boolean).join(" ");
 
   if (!nominations.length) return <Text c="dimmed">{t("nominations.empty")}</Text>;
   const anyManaged = nominations.some(canManage);
@@ -87,9 +108,7 @@ export function NominationsTable({ nominations, canManage, canWithdraw, showEven
           </Table.Thead>
           <Table.Tbody>
             {nominations.map((n) => {
-              const name = [n.person.rankTitle, n.person.givenName, n.person.familyName]
-                .filter(Boolean)
-                .join(" ");
+              const name = nameOf(n);
               return (
                 <Table.Tr key={n.id} data-testid={`nomination-row-${n.person.familyName}`}>
                   {selectable && (
@@ -135,6 +154,11 @@ export function NominationsTable({ nominations, canManage, canWithdraw, showEven
                         {n.statusReason}
                       </Text>
                     )}
+                    {n.doubleBooking && (
+                      <Text size="xs" c="orange" data-testid={`double-booking-${n.person.familyName}`}>
+                        {t("doubleBooking.overridden", { reason: n.doubleBooking.reason })}
+                      </Text>
+                    )}
                     {n.attendance && (
                       <Text size="xs">
                         {t(`nominations.attendances.${n.attendance}`)}
@@ -153,9 +177,11 @@ export function NominationsTable({ nominations, canManage, canWithdraw, showEven
                             color={decision === "decline" || decision === "cancel" ? "red" : undefined}
                             loading={decide.isPending && decide.variables?.id === n.id}
                             onClick={() =>
-                              run(() =>
-                                decide.mutateAsync({ id: n.id, decision, reason: reason || undefined }),
-                              )
+                              decision === "accept"
+                                ? accept(n)
+                                : run(() =>
+                                    decide.mutateAsync({ id: n.id, decision, reason: reason || undefined }),
+                                  )
                             }
                             data-testid={`decide-${decision}-${n.person.familyName}`}
                           >
@@ -232,6 +258,16 @@ export function NominationsTable({ nominations, canManage, canWithdraw, showEven
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {booking && (
+        <DoubleBookingModal
+          name={nameOf(booking.nomination)}
+          event={booking.nomination.event.activityCode}
+          conflicts={booking.conflicts}
+          loading={decide.isPending}
+          onClose={() => setBooking(null)}
+          onAccept={(overrideReason) => accept(booking.nomination, overrideReason)}
+        />
+      )}
     </>
   );
 }

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Agent } from "../test/support/test-app.js";
+import { type E2E, startE2E } from "./support/browser.js";
+
+let e2e: E2E;
+// The machine is shared and slow at times: give the page time to answer.
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 200 });
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(() => e2e?.close());
+
+async function course(organiser: Agent, code: string, startsOn: string, endsOn: string) {
+  const activity = await organiser.post("/api/activities", {
+    code,
+    titleEn: `Overlap ${code}`,
+    kind: "course",
+    menuYear: 2027,
+    organiserId: await e2e.t.organisationId("NATO-SCHOOL"),
+  });
+  expect(activity.status, activity.text).toBe(201);
+  await organiser.post(`/api/activities/${activity.body.id}/status`, { status: "published" });
+  const event = await organiser.post(`/api/activities/${activity.body.id}/events`, {
+    startsOn,
+    endsOn,
+    acceptance: "manual",
+  });
+  expect(event.status, event.text).toBe(201);
+  return event.body.id as string;
+}
+
+describe("double booking in the browser", () => {
+  it("the organiser sees the conflicts and accepts anyway with a reason, shown on the nomination", async () => {
+    const { t } = e2e;
+    const organiser = await t.signIn({ role: "organiser", organisation: "NATO-SCHOOL" });
+    const coordinator = await t.signIn({ role: "national_coordinator", nation: "GEO" });
+    const nationId = await t.nationId("GEO");
+    const person = await t.db
+      .insertInto("person")
+      .values({ givenName: "Nino", familyName: "Overbooked", nationId, ownerNationId: nationId })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const first = await course(organiser, "OVERLAP-A", "2027-08-02", "2027-08-06");
+    const second = await course(organiser, "OVERLAP-B", "2027-08-05", "2027-08-09");
+    const held = await coordinator.post(`/api/events/${first}/nominations`, { personId: person.id });
+    expect(
+      (await organiser.post(`/api/nominations/${held.body.id}/decision`, { decision: "accept" })).status,
+    ).toBe(200);
+    expect(
+      (await coordinator.post(`/api/events/${second}/nominations`, { personId: person.id })).status,
+    ).toBe(201);
+
+    const page = await e2e.newPage();
+    await e2e.login(page, "organiser");
+    await page.goto(`/catalogue/events/${second}`);
+    await page.getByTestId("decide-accept-Overbooked").click();
+    const modal = page.getByTestId("double-booking-modal");
+    await poll(() => page.getByTestId("double-booking-conflicts").textContent()).toContain("OVERLAP-A");
+    await poll(() => page.getByTestId("double-booking-conflicts").textContent()).toContain("Course");
+    // "Accept anyway" needs a reason: nothing is sent without one.
+    await page.getByTestId("double-booking-accept").click();
+    await poll(() => modal.getByText("A reason is required").count()).toBe(1);
+    await page.getByTestId("double-booking-reason").fill("Attends the last day of OVERLAP-A by video");
+    await page.getByTestId("double-booking-accept").click();
+    await poll(() => page.getByTestId("double-booking-Overbooked").textContent()).toContain(
+      "Attends the last day of OVERLAP-A by video",
+    );
+    await poll(() => page.getByTestId("double-booking-modal").count()).toBe(0);
+  });
+});

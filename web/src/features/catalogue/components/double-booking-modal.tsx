@@ -1,0 +1,97 @@
+import { Button, Group, Modal, Stack, Table, Text, Textarea } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { BookingConflict } from "../../../shared/api";
+import { useDateRange } from "./labels";
+
+interface Props {
+  /** The person and the event being accepted, as the intro names them. */
+  name: string;
+  event: string;
+  conflicts: BookingConflict[];
+  loading: boolean;
+  onClose: () => void;
+  /** Accept anyway, with the organiser's reason (trimmed, never empty). */
+  onAccept: (reason: string) => void;
+}
+
+/**
+ * The server refused an acceptance as a double booking (409 DOUBLE_BOOKING): the person's overlapping commitments,
+ * and "Accept anyway" with the reason the server requires for the override.
+ */
+export function DoubleBookingModal({ name, event, conflicts, loading, onClose, onAccept }: Props) {
+  const { t } = useTranslation("catalogue");
+  const dates = useDateRange();
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const kindLabel = (kind: string) =>
+    kind === "evaluation_team"
+      ? t("doubleBooking.evaluationTeam")
+      : t(`kinds.${kind}`, { defaultValue: kind });
+
+  const submit = () => {
+    if (!reason.trim()) {
+      setError(t("doubleBooking.reasonRequired"));
+      return;
+    }
+    onAccept(reason.trim());
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={t("doubleBooking.title")} data-testid="double-booking-modal">
+      <Stack>
+        <Text size="sm">{t("doubleBooking.intro", { name, event })}</Text>
+        <Table.ScrollContainer minWidth={320}>
+          <Table data-testid="double-booking-conflicts">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("doubleBooking.kind")}</Table.Th>
+                <Table.Th>{t("doubleBooking.commitment")}</Table.Th>
+                <Table.Th>{t("doubleBooking.dates")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {conflicts.map((conflict) => (
+                <Table.Tr key={`${conflict.recordType}-${conflict.id}`}>
+                  <Table.Td>{kindLabel(conflict.kind)}</Table.Td>
+                  <Table.Td>
+                    {conflict.title ?? (
+                      <Text span c="dimmed" size="sm">
+                        {t("doubleBooking.notReleasable")}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
+                    {dates(conflict.startsOn, conflict.endsOn)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        <Textarea
+          label={t("doubleBooking.reason")}
+          required
+          autosize
+          minRows={2}
+          maxLength={2000}
+          value={reason}
+          error={error}
+          onChange={(change) => {
+            setReason(change.currentTarget.value);
+            setError(null);
+          }}
+          data-testid="double-booking-reason"
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("doubleBooking.keep")}
+          </Button>
+          <Button color="orange" loading={loading} onClick={submit} data-testid="double-booking-accept">
+            {t("doubleBooking.acceptAnyway")}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -2,11 +2,13 @@
 import "./readiness.policy.js";
 import { authorize } from "../../platform/access/policy.js";
 import { writeAudit } from "../../platform/audit.js";
+import { auditedInsert, auditedUpdate, lockRow } from "../../platform/audited-write.js";
 import { AppError, notFound, validation } from "../../platform/errors.js";
 import { checkUpload, storeFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { parseChecklistFile } from "./checklist-import.js";
+import * as checklists from "./checklists.queries.js";
 import * as queries from "./readiness.queries.js";
 import type {
   AreaInput,
@@ -62,29 +64,13 @@ async function addVersionIn(
   note: string | null,
   sourceFilename: string | null,
 ) {
-  const template = await trx
-    .selectFrom("checklistTemplate")
-    .select("id")
-    .where("id", "=", templateId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!template) throw notFound("The checklist");
-  const last = await trx
-    .selectFrom("checklistVersion")
-    .select((eb) => eb.fn.max("version").as("version"))
-    .where("templateId", "=", templateId)
-    .executeTakeFirst();
-  const version = await trx
-    .insertInto("checklistVersion")
-    .values({
-      templateId,
-      version: Number(last?.version ?? 0) + 1,
-      note,
-      sourceFilename,
-      createdBy: ctx.viewer.userId,
-    })
-    .returning(["id", "version"])
-    .executeTakeFirstOrThrow();
+  if (!(await checklists.lockTemplate(trx, templateId))) throw notFound("The checklist");
+  const version = await checklists.insertNextVersion(trx, {
+    templateId,
+    note,
+    sourceFilename,
+    createdBy: ctx.viewer.userId,
+  });
   await queries.insertVersionContent(trx, version.id, areas);
   return version;
 }
@@ -92,23 +78,22 @@ async function addVersionIn(
 export async function createChecklist(ctx: Ctx, input: ChecklistInput) {
   authorize(ctx.viewer, "checklist.write");
   if (input.areas) checkAreas(input.areas, "body.areas");
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto("checklistTemplate")
-      .values({ code: input.code, title: input.title.trim(), description: input.description ?? null })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    if (input.areas) await addVersionIn(ctx, trx, row.id, input.areas, null, null);
-    await writeAudit(trx, ctx, {
-      action: "checklist.create",
-      recordType: "checklist_template",
-      recordId: row.id,
-      after: row,
-      detail: { criteria: input.areas?.reduce((n, a) => n + a.criteria.length, 0) ?? 0 },
-    });
-    return row.id;
-  });
-  return getChecklist(ctx, id);
+  const row = await ctx.db.transaction().execute((trx) =>
+    auditedInsert(
+      trx,
+      ctx,
+      "checklistTemplate",
+      { code: input.code, title: input.title.trim(), description: input.description ?? null },
+      {
+        action: "checklist.create",
+        also: async (template) => {
+          if (input.areas) await addVersionIn(ctx, trx, template.id, input.areas, null, null);
+        },
+        detail: { criteria: input.areas?.reduce((n, a) => n + a.criteria.length, 0) ?? 0 },
+      },
+    ),
+  );
+  return getChecklist(ctx, row.id);
 }
 
 export async function addVersion(ctx: Ctx, templateId: string, input: VersionInput) {
@@ -130,12 +115,7 @@ export async function addVersion(ctx: Ctx, templateId: string, input: VersionInp
 /** Imports a new version from a CSV or XLSX upload (columns: area, criterion code, criterion text, guidance). */
 export async function importVersion(ctx: Ctx, source: UploadSource, templateId: string) {
   authorize(ctx.viewer, "checklist.write");
-  const exists = await ctx.db
-    .selectFrom("checklistTemplate")
-    .select("id")
-    .where("id", "=", templateId)
-    .executeTakeFirst();
-  if (!exists) throw notFound("The checklist");
+  if (!(await checklists.templateExists(ctx.db, templateId))) throw notFound("The checklist");
   const upload = await source(ctx.config.uploadLimitBytes);
   checkUpload(upload, ctx.config.uploadLimitBytes);
   const areas = await parseChecklistFile(upload);
@@ -165,45 +145,17 @@ export async function importVersion(ctx: Ctx, source: UploadSource, templateId: 
 export async function updateCriterion(ctx: Ctx, id: string, patch: CriterionPatch) {
   authorize(ctx.viewer, "checklist.write");
   const versionId = await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom("checklistCriterion")
-      .selectAll()
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!before) throw notFound("The criterion");
-    // Lock the version against a concurrent evaluation plan that would start using it.
-    await trx
-      .selectFrom("checklistVersion")
-      .select("id")
-      .where("id", "=", before.versionId)
-      .forUpdate()
-      .execute();
-    const used = await trx
-      .selectFrom("evaluation")
-      .select("id")
-      .where("checklistVersionId", "=", before.versionId)
-      .limit(1)
-      .executeTakeFirst();
-    if (used) {
+    const where = { id, missing: "The criterion" };
+    const before = await lockRow(trx, "checklistCriterion", where);
+    if (await checklists.lockVersionInUse(trx, before.versionId)) {
       throw new AppError(
         "CONFLICT",
         "This checklist version is used by an evaluation and is frozen; add a new version instead",
         [{ field: "params.id", message: "the version is in use" }],
       );
     }
-    const after = await trx
-      .updateTable("checklistCriterion")
-      .set(patch)
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, {
+    await auditedUpdate(trx, ctx, "checklistCriterion", where, patch, {
       action: "checklist.criterion.update",
-      recordType: "checklist_criterion",
-      recordId: id,
-      before,
-      after,
     });
     return before.versionId;
   });

@@ -3,9 +3,8 @@ import "./readiness.policy.js";
 import { sql } from "kysely";
 import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize } from "../../platform/access/policy.js";
-import { writeAudit } from "../../platform/audit.js";
-import { lockRow } from "../../platform/audited-write.js";
-import { AppError, notFound, unprocessable, validation } from "../../platform/errors.js";
+import { auditedDelete, auditedInsert, auditedUpdate, lockRow } from "../../platform/audited-write.js";
+import { AppError, unprocessable, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { assertMove, assertTransition, withNext } from "../../platform/transitions.js";
 import { notify } from "../notifications/index.js";
@@ -13,6 +12,7 @@ import { getEvaluation, loadEvaluation } from "./evaluations.service.js";
 import * as queries from "./readiness.queries.js";
 import type { ActionInput, ActionPatch, FindingInput, ReportInput } from "./readiness.schemas.js";
 import { EVALUATION_TRANSITIONS, FOLLOW_UP_TRANSITIONS } from "./readiness.transitions.js";
+import * as results from "./results.queries.js";
 import { computeOutcome, summarise } from "./scoring.js";
 
 export async function getResults(ctx: Ctx, id: string) {
@@ -48,53 +48,40 @@ async function requireReporter(ctx: Ctx, id: string) {
 export async function addFinding(ctx: Ctx, id: string, input: FindingInput) {
   const evaluation = await requireReporter(ctx, id);
   if (input.areaId) {
-    const area = await ctx.db
-      .selectFrom("checklistArea")
-      .select("id")
-      .where("id", "=", input.areaId)
-      .where("versionId", "=", evaluation.checklistVersionId)
-      .executeTakeFirst();
-    if (!area) throw unprocessable("body.areaId", "is not an area of this evaluation's checklist");
+    if (!(await results.isAreaOfVersion(ctx.db, input.areaId, evaluation.checklistVersionId)))
+      throw unprocessable("body.areaId", "is not an area of this evaluation's checklist");
   }
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto("evaluationFinding")
-      .values({
+  const row = await ctx.db.transaction().execute((trx) =>
+    auditedInsert(
+      trx,
+      ctx,
+      "evaluationFinding",
+      {
         evaluationId: id,
         kind: input.kind,
         areaId: input.areaId ?? null,
         text: input.text.trim(),
         createdBy: ctx.viewer.userId,
-      })
-      .returning(["id", "kind", "areaId", "text", "createdAt"])
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, {
-      action: "evaluation.finding.add",
-      recordType: "evaluation_finding",
-      recordId: row.id,
-      after: row,
-    });
-    return row;
-  });
+      },
+      { action: "evaluation.finding.add" },
+    ),
+  );
+  return { id: row.id, kind: row.kind, areaId: row.areaId, text: row.text, createdAt: row.createdAt };
 }
 
 export async function deleteFinding(ctx: Ctx, id: string, findingId: string) {
   await requireReporter(ctx, id);
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .deleteFrom("evaluationFinding")
-      .where("id", "=", findingId)
-      .where("evaluationId", "=", id)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw notFound("The finding");
-    await writeAudit(trx, ctx, {
-      action: "evaluation.finding.delete",
-      recordType: "evaluation_finding",
-      recordId: findingId,
-      before: row,
-    });
-  });
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      auditedDelete(
+        trx,
+        ctx,
+        "evaluationFinding",
+        { id: findingId, scope: { evaluationId: id }, missing: "The finding" },
+        { action: "evaluation.finding.delete" },
+      ),
+    );
 }
 
 export async function addAction(ctx: Ctx, id: string, input: ActionInput) {
@@ -104,35 +91,25 @@ export async function addAction(ctx: Ctx, id: string, input: ActionInput) {
   }
   await requireVisibleLink(ctx.db, ctx.viewer, "person", input.ownerPersonId, "body.ownerPersonId");
   if (input.findingId) {
-    const finding = await ctx.db
-      .selectFrom("evaluationFinding")
-      .select("id")
-      .where("id", "=", input.findingId)
-      .where("evaluationId", "=", id)
-      .executeTakeFirst();
-    if (!finding) throw unprocessable("body.findingId", "is not a finding of this evaluation");
+    if (!(await results.isFindingOf(ctx.db, input.findingId, id)))
+      throw unprocessable("body.findingId", "is not a finding of this evaluation");
   }
-  const actionId = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto("followUpAction")
-      .values({
+  const { id: actionId } = await ctx.db.transaction().execute((trx) =>
+    auditedInsert(
+      trx,
+      ctx,
+      "followUpAction",
+      {
         evaluationId: id,
         findingId: input.findingId ?? null,
         title: input.title.trim(),
         ownerPersonId: input.ownerPersonId ?? null,
         ownerOrganisationId: input.ownerOrganisationId ?? null,
         dueOn: input.dueOn,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, {
-      action: "evaluation.action.add",
-      recordType: "follow_up_action",
-      recordId: row.id,
-      after: row,
-    });
-    return row.id;
-  });
+      },
+      { action: "evaluation.action.add" },
+    ),
+  );
   const actions = await queries.actionsOf(ctx.db, ctx.viewer, id);
   return withNext(FOLLOW_UP_TRANSITIONS, actions.find((action) => action.id === actionId)!);
 }
@@ -142,27 +119,19 @@ export async function updateAction(ctx: Ctx, id: string, actionId: string, patch
   authorize(ctx.viewer, "evaluation.read");
   const evaluation = await loadEvaluation(ctx, id);
   if (!evaluation.onTeam) authorize(ctx.viewer, "evaluation.plan", evaluation);
-  await ctx.db.transaction().execute(async (trx) => {
-    const before = await lockRow(trx, "followUpAction", {
-      id: actionId,
-      scope: { evaluationId: id },
-      missing: "The action",
-    });
-    assertTransition(FOLLOW_UP_TRANSITIONS, before.status, patch.status);
-    const after = await trx
-      .updateTable("followUpAction")
-      .set(patch)
-      .where("id", "=", actionId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, {
-      action: "evaluation.action.update",
-      recordType: "follow_up_action",
-      recordId: actionId,
-      before,
-      after,
-    });
-  });
+  await ctx.db.transaction().execute((trx) =>
+    auditedUpdate(
+      trx,
+      ctx,
+      "followUpAction",
+      { id: actionId, scope: { evaluationId: id }, missing: "The action" },
+      (before) => {
+        assertTransition(FOLLOW_UP_TRANSITIONS, before.status, patch.status);
+        return patch;
+      },
+      { action: "evaluation.action.update" },
+    ),
+  );
   const actions = await queries.actionsOf(ctx.db, ctx.viewer, id);
   return withNext(FOLLOW_UP_TRANSITIONS, actions.find((action) => action.id === actionId)!);
 }
@@ -174,7 +143,8 @@ export async function updateAction(ctx: Ctx, id: string, actionId: string, patch
 export async function report(ctx: Ctx, id: string, input: ReportInput) {
   const current = await requireReporter(ctx, id);
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await lockRow(trx, "evaluation", { id, missing: "The evaluation" });
+    const where = { id, missing: "The evaluation" };
+    const before = await lockRow(trx, "evaluation", where);
     assertMove(EVALUATION_TRANSITIONS, before.state, "reported");
     const summary = summarise(await queries.areaScores(trx, id), current.isHeadquarters);
     if (!summary.complete) {
@@ -196,47 +166,38 @@ export async function report(ctx: Ctx, id: string, input: ReportInput) {
     } else {
       outcome = computeOutcome(summary, false)!;
     }
-    const after = await trx
-      .updateTable("evaluation")
-      .set({
+    await auditedUpdate(
+      trx,
+      ctx,
+      "evaluation",
+      where,
+      {
         state: "reported",
         outcome,
         summaryStatement: input.summaryStatement?.trim() || null,
         reportedAt: sql<Date>`now()`,
-      })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const unit = await trx
-      .selectFrom("organisation")
-      .select("nameEn")
-      .where("id", "=", after.unitId)
-      .executeTakeFirstOrThrow();
-    const team = await trx
-      .selectFrom("evaluationTeamMember")
-      .select("personId")
-      .where("evaluationId", "=", id)
-      .execute();
-    await notify(trx, {
-      recipients: [
-        { people: team.map((m) => m.personId) },
-        { nationCoordinators: [after.ownerNationId] },
-        { organisationStaff: { organisationIds: [after.unitId], roles: ["organiser", "evaluator"] } },
-      ],
-      kind: "evaluation.report_published",
-      record: { type: "evaluation", id, link: `/readiness/evaluations/${id}/results` },
-      title: `${unit.nameEn}: ${outcome.replace(/_/g, " ")}`,
-      params: { title: `${unit.nameEn}: ${outcome.replace(/_/g, " ")}`, outcome },
-      actorUserId: ctx.viewer.userId,
-    });
-    await writeAudit(trx, ctx, {
-      action: "evaluation.report",
-      recordType: "evaluation",
-      recordId: id,
-      before,
-      after,
-      detail: { overall: summary.overall },
-    });
+      },
+      {
+        action: "evaluation.report",
+        detail: { overall: summary.overall },
+        also: async (after) => {
+          const { unitName, teamPersonIds } = await results.reportAudience(trx, id, after.unitId);
+          const title = `${unitName}: ${outcome.replace(/_/g, " ")}`;
+          await notify(trx, {
+            recipients: [
+              { people: teamPersonIds },
+              { nationCoordinators: [after.ownerNationId] },
+              { organisationStaff: { organisationIds: [after.unitId], roles: ["organiser", "evaluator"] } },
+            ],
+            kind: "evaluation.report_published",
+            record: { type: "evaluation", id, link: `/readiness/evaluations/${id}/results` },
+            title,
+            params: { title, outcome },
+            actorUserId: ctx.viewer.userId,
+          });
+        },
+      },
+    );
   });
   return getEvaluation(ctx, id);
 }

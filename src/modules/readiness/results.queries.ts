@@ -1,0 +1,40 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema/index.js";
+
+/** The SQL of an evaluation's results that the audited-write helpers do not cover: the links a result names. */
+
+type Q = Kysely<DB>;
+
+/** Whether the area belongs to the checklist version (the evaluation's own). */
+export async function isAreaOfVersion(db: Q, areaId: string, versionId: string) {
+  const row = await db
+    .selectFrom("checklistArea")
+    .select("id")
+    .where("id", "=", areaId)
+    .where("versionId", "=", versionId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function isFindingOf(db: Q, findingId: string, evaluationId: string) {
+  const row = await db
+    .selectFrom("evaluationFinding")
+    .select("id")
+    .where("id", "=", findingId)
+    .where("evaluationId", "=", evaluationId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Who hears of a published report: the unit's name for the title, and the team's people. */
+export async function reportAudience(db: Q, evaluationId: string, unitId: string) {
+  const [unit, team] = await Promise.all([
+    db.selectFrom("organisation").select("nameEn").where("id", "=", unitId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("evaluationTeamMember")
+      .select("personId")
+      .where("evaluationId", "=", evaluationId)
+      .execute(),
+  ]);
+  return { unitName: unit.nameEn, teamPersonIds: team.map((member) => member.personId) };
+}

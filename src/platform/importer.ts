@@ -57,11 +57,15 @@ export interface Importer<P> {
   ): Promise<{ created: string[]; updated: string[] }>;
 }
 
-/** Lower case, with spaces, underscores, hyphens, dots and slashes folded to one space. */
+/**
+ * Lower case, with spaces, underscores, hyphens, dots and slashes folded to one space. The Azerbaijani capital İ
+ * lowers to "i" (not "i" with a combining dot, as in English), so the export's "İl" is the header "il".
+ */
 export const normaliseHeader = (header: string) =>
   header
     .normalize("NFC")
     .toLocaleLowerCase("en")
+    .replace(/\u0307/g, "")
     .replace(/[\s_.\-/]+/g, " ")
     .trim();
 

@@ -1,7 +1,14 @@
 import { type Static, Type } from "typebox";
 import { Nullable, StringEnum, Uuid } from "../../platform/http/schemas.js";
 
-export const IMPORT_KINDS = ["people", "activities", "nominations", "contributions", "goals"] as const;
+export const IMPORT_KINDS = [
+  "people",
+  "activities",
+  "nominations",
+  "contributions",
+  "goals",
+  "programme-items",
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const KindParams = Type.Object({ kind: StringEnum(IMPORT_KINDS) }, { additionalProperties: false });

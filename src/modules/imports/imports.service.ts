@@ -13,7 +13,7 @@ import { restoreNeutralisedCell } from "../../platform/tabular-export.js";
 import { activitiesImporter, nominationsImporter } from "../catalogue/index.js";
 import { peopleImporter } from "../directory/index.js";
 import { contributionsImporter } from "../operations/index.js";
-import { goalsImporter } from "../programmes/index.js";
+import { goalsImporter, programmeItemsImporter } from "../programmes/index.js";
 import type { ImportKind } from "./imports.schemas.js";
 
 export { IMPORT_KINDS, type ImportKind } from "./imports.schemas.js";
@@ -25,6 +25,7 @@ const IMPORTERS: Record<ImportKind, Importer<any>> = {
   nominations: nominationsImporter,
   contributions: contributionsImporter,
   goals: goalsImporter,
+  "programme-items": programmeItemsImporter,
 };
 
 const MAX_ROWS = 20_000;
@@ -229,7 +230,8 @@ export async function commit(
     if (changed > 0 || mappingChanged) {
       if (changed > 0) fileId = (await storeFile(trx, ctx, source.upload, { audited: false })).id;
       await writeAudit(trx, ctx, {
-        action: `import.${kind}`,
+        // Audit actions are words joined by dots: programme-items is audited as import.programme_items.
+        action: `import.${kind.replaceAll("-", "_")}`,
         recordType: "stored_file",
         recordId: fileId,
         after: {

@@ -125,4 +125,84 @@ describe("round trip of every import kind between two instances", () => {
       "+ multi-line\nnote",
     ]);
   });
+
+  it("programme items (into the same nation's programme of the other instance)", async () => {
+    const makeProgramme = async (app: TestApp, agent: Agent) => {
+      const created = await agent.post("/api/annual-programmes", {
+        nationId: await app.nationId("GEO"),
+        firstYear: 2093,
+        title: "Georgia 2093",
+      });
+      expect(created.status, created.text).toBe(201);
+      return created.body.id as string;
+    };
+    const sourceId = await makeProgramme(source, sourceAdmin);
+    const activity = await source.db
+      .selectFrom("activity")
+      .select(["id", "code"])
+      .where("releasability", "=", "public")
+      .orderBy("code")
+      .executeTakeFirstOrThrow();
+    for (const item of [
+      {
+        activityId: activity.id,
+        areaCode: "cyber_defence",
+        plannedParticipants: 3,
+        note: "-2 seats held back",
+      },
+      {
+        title: "National staff course",
+        areaCode: "education_training",
+        plannedStartsOn: "2093-04-01",
+        plannedEndsOn: "2093-04-10",
+        plannedParticipants: 15,
+      },
+    ]) {
+      const added = await sourceAdmin.post(`/api/annual-programmes/${sourceId}/items`, item);
+      expect(added.status, added.text).toBe(201);
+    }
+    const own = (await sourceAdmin.get(`/api/annual-programmes/${sourceId}`)).body.items.find(
+      (i: { activityId: string | null }) => !i.activityId,
+    );
+    const done = await sourceAdmin.patch(`/api/programme-items/${own.id}`, {
+      ownOutcome: "done",
+      ownParticipants: 14,
+    });
+    expect(done.status, done.text).toBe(200);
+
+    const targetId = await makeProgramme(target, targetAdmin);
+    const items = async (agent: Agent, id: string) =>
+      (await agent.get(`/api/annual-programmes/${id}`)).body.items.map((i: Record<string, unknown>) => [
+        (i.activity as { code: string } | null)?.code ?? null,
+        i.title,
+        i.areaCode,
+        i.plannedStartsOn,
+        i.plannedEndsOn,
+        i.plannedParticipants,
+        i.ownOutcome,
+        i.attended,
+        i.implemented,
+        i.note,
+      ]);
+    expect(await items(targetAdmin, targetId)).toEqual([]);
+    const result = await carry(
+      `/api/exports/programme-items?programmeId=${sourceId}&lang=az`,
+      "programme-items",
+    );
+    expect(result).toMatchObject({ created: 2, updated: 0 });
+    const carried = await items(targetAdmin, targetId);
+    expect(carried).toEqual(await items(sourceAdmin, sourceId));
+    expect(carried).toContainEqual([
+      null,
+      "National staff course",
+      "education_training",
+      "2093-04-01",
+      "2093-04-10",
+      15,
+      "done",
+      14,
+      true,
+      null,
+    ]);
+  });
 });

@@ -25,7 +25,7 @@ export const CONTRIBUTION_FIELDS = [
     required: true,
     headers: h(["nation", "nation code", "country"], ["ölkə", "ölkə kodu"], ["страна", "код страны"]),
   },
-  { key: "year", required: true, headers: h(["year"], ["il", "İl"], ["год"]) },
+  { key: "year", required: true, headers: h(["year"], ["il"], ["год"]) },
   { key: "currency", required: true, headers: h(["currency"], ["valyuta"], ["валюта"]) },
   { key: "pledged", required: true, headers: h(["pledged", "pledged amount"], ["vəd edilib"], ["обещано"]) },
   { key: "paid", headers: h(["paid", "paid amount"], ["ödənilib"], ["оплачено"]) },

@@ -18,6 +18,7 @@ export const programmesRoutes: RoutesPlugin = async (app, options) => {
   await dashboardRoutes(app, options);
 };
 export { goalsImporter } from "./goals-import.js";
+export { programmeItemsImporter } from "./programme-items-import.js";
 export { programmesExports } from "./programmes.exports.js";
 export { seedProgrammes } from "./programmes.seed.js";
 export { searchVisibility } from "./search.queries.js";

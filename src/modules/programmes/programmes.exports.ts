@@ -40,8 +40,18 @@ export const programmesExports: ListExport[] = [
     kind: "programme-items",
     summary: "The items of one annual programme, as its page lists them, as CSV or XLSX",
     query: ItemsQuery,
-    all: async (ctx, query) => (await getProgramme(ctx, query.programmeId)).items,
+    all: async (ctx, query) => {
+      const programme = await getProgramme(ctx, query.programmeId);
+      return programme.items.map((item) => ({
+        ...item,
+        nationCode: programme.nation.code,
+        programmeYear: programme.firstYear,
+      }));
+    },
+    // The programme-items import's header names (nation and year name the programme), so the file imports back.
     columns: [
+      [H.nation, (i) => i.nationCode],
+      [H.year, (i) => i.programmeYear],
       [{ en: "Activity code", az: "Fəaliyyət kodu", ru: "Код мероприятия" }, (i) => i.activity?.code ?? null],
       [H.title, (i) => i.title],
       [H.area, (i) => i.areaCode],

@@ -1,6 +1,6 @@
 import { defineResources } from "../../shared/i18n/languages";
 
-/** The import page's kinds and the column names of the activity and nomination imports. */
+/** The import page's kinds and the column names of the imports other than people's. */
 export const importsI18n = defineResources({
   en: {
     importKinds: {
@@ -10,6 +10,7 @@ export const importsI18n = defineResources({
       nominations: "Nominations for events",
       contributions: "Contributions to trust funds",
       goals: "Partnership goals",
+      "programme-items": "Items of annual programmes",
       hint: {
         people: "One row per person. A known e-mail address (or nation and name) updates the person.",
         activities:
@@ -20,6 +21,8 @@ export const importsI18n = defineResources({
           "One row per trust fund, nation, year and currency. A known row updates the pledged and paid amounts and the note; the trust-fund contributions export imports back.",
         goals:
           "One row per goal: the nation and the goal's code name it. A known goal is updated where the file differs (a status only along the goal's transitions); the partnership-goals export imports back.",
+        "programme-items":
+          "One row per item. The nation and a year the programme covers name the annual programme (create it first); a catalogue activity code or, for an item of the nation's own, its title name the item. A known item is updated where the file differs; the programme-items export imports back.",
       },
     },
     importFields: {
@@ -71,6 +74,19 @@ export const importsI18n = defineResources({
         targetOn: "Target date",
         description: "Description",
       },
+      "programme-items": {
+        nation: "Nation code",
+        year: "Programme year",
+        activity: "Activity code",
+        title: "Title (own items)",
+        area: "Area of cooperation",
+        plannedStartsOn: "Planned start",
+        plannedEndsOn: "Planned end",
+        plannedParticipants: "Planned participants",
+        implemented: "Implemented (own items, yes/no)",
+        attended: "Attended (own items)",
+        note: "Note",
+      },
     },
   },
   az: {
@@ -81,6 +97,7 @@ export const importsI18n = defineResources({
       nominations: "Tədbirlərə namizədlər",
       contributions: "Etimad fondlarına töhfələr",
       goals: "Tərəfdaşlıq məqsədləri",
+      "programme-items": "İllik proqramların bəndləri",
       hint: {
         people: "Hər sətirdə bir şəxs. Məlum e-poçt ünvanı (və ya ölkə və ad) şəxsi yeniləyir.",
         activities:
@@ -91,6 +108,8 @@ export const importsI18n = defineResources({
           "Hər sətirdə bir etimad fondu, ölkə, il və valyuta. Məlum sətir vəd edilən və ödənilən məbləğləri və qeydi yeniləyir; etimad fondu töhfələrinin ixracı geri idxal olunur.",
         goals:
           "Hər sətirdə bir məqsəd: ölkə və məqsədin kodu onu müəyyən edir. Məlum məqsəd faylda fərqli olan yerlərdə yenilənir (status yalnız məqsədin keçidləri üzrə); tərəfdaşlıq məqsədlərinin ixracı geri idxal olunur.",
+        "programme-items":
+          "Hər sətirdə bir bənd. Ölkə və proqramın əhatə etdiyi il illik proqramı müəyyən edir (əvvəlcə onu yaradın); kataloq fəaliyyətinin kodu və ya ölkənin öz bəndi üçün onun adı bəndi müəyyən edir. Məlum bənd faylda fərqli olan yerlərdə yenilənir; proqram bəndlərinin ixracı geri idxal olunur.",
       },
     },
     importFields: {
@@ -142,6 +161,19 @@ export const importsI18n = defineResources({
         targetOn: "Hədəf tarixi",
         description: "Təsvir",
       },
+      "programme-items": {
+        nation: "Ölkə kodu",
+        year: "Proqram ili",
+        activity: "Fəaliyyət kodu",
+        title: "Ad (öz bəndləri)",
+        area: "Əməkdaşlıq sahəsi",
+        plannedStartsOn: "Planlaşdırılan başlama",
+        plannedEndsOn: "Planlaşdırılan bitmə",
+        plannedParticipants: "Planlaşdırılan iştirakçılar",
+        implemented: "İcra olunub (öz bəndləri, bəli/xeyr)",
+        attended: "İştirak edib (öz bəndləri)",
+        note: "Qeyd",
+      },
     },
   },
   ru: {
@@ -152,6 +184,7 @@ export const importsI18n = defineResources({
       nominations: "Кандидаты на мероприятия",
       contributions: "Взносы в целевые фонды",
       goals: "Цели партнёрства",
+      "programme-items": "Пункты годовых программ",
       hint: {
         people: "Одна строка на человека. Известный адрес эл. почты (или страна и имя) обновляет запись.",
         activities:
@@ -162,6 +195,8 @@ export const importsI18n = defineResources({
           "Одна строка на фонд, страну, год и валюту. Известная строка обновляет обещанную и оплаченную суммы и примечание; экспорт взносов в фонды импортируется обратно.",
         goals:
           "Одна строка на цель: её определяют страна и код цели. Известная цель обновляется там, где файл отличается (статус — только по переходам цели); экспорт целей партнёрства импортируется обратно.",
+        "programme-items":
+          "Одна строка на пункт. Страна и год, который охватывает программа, определяют годовую программу (сначала создайте её); код мероприятия каталога или, для собственного пункта страны, его название определяют пункт. Известный пункт обновляется там, где файл отличается; экспорт пунктов программы импортируется обратно.",
       },
     },
     importFields: {
@@ -212,6 +247,19 @@ export const importsI18n = defineResources({
         agreedYear: "Согласовано в (год)",
         targetOn: "Целевая дата",
         description: "Описание",
+      },
+      "programme-items": {
+        nation: "Код страны",
+        year: "Год программы",
+        activity: "Код мероприятия",
+        title: "Название (собственные пункты)",
+        area: "Область сотрудничества",
+        plannedStartsOn: "Плановое начало",
+        plannedEndsOn: "Плановое окончание",
+        plannedParticipants: "Плановое число участников",
+        implemented: "Выполнено (собственные пункты, да/нет)",
+        attended: "Посетили (собственные пункты)",
+        note: "Примечание",
       },
     },
   },

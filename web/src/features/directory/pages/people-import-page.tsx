@@ -44,7 +44,7 @@ interface CommitResult {
   skipped: number;
 }
 
-const KINDS = ["people", "activities", "nominations", "contributions", "goals"] as const;
+const KINDS = ["people", "activities", "nominations", "contributions", "goals", "programme-items"] as const;
 type Kind = (typeof KINDS)[number];
 const kindOf = (value: string | null): Kind =>
   (KINDS as readonly string[]).includes(value ?? "") ? (value as Kind) : "people";

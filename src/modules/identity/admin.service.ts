@@ -8,9 +8,11 @@ import { AppError, conflict, notFound, unprocessable, validation } from "../../p
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { revokeCalendarTokensOfUser } from "../catalogue/index.js";
+import * as accounts from "./accounts.queries.js";
 import * as queries from "./admin.queries.js";
 import type { GrantInput, PasswordReset, UserInput, UserPatch, UserQuery } from "./admin.schemas.js";
 import { hashPassword, passwordWeakness } from "./passwords.js";
+import { deleteUserSessions } from "./sessions.js";
 
 const NATION_ROLES: readonly Role[] = ["national_coordinator"];
 const ORGANISATION_ROLES: readonly Role[] = ["organiser", "course_director", "evaluator"];
@@ -48,33 +50,18 @@ export function checkGrantScope(grant: GrantInput, prefix = "body"): void {
 }
 
 async function checkScopeExists(trx: Transaction<DB>, grant: GrantInput, prefix: string) {
-  if (grant.nationId) {
-    const nation = await trx
-      .selectFrom("nation")
-      .select("id")
-      .where("id", "=", grant.nationId)
-      .executeTakeFirst();
-    if (!nation) throw unprocessable(`${prefix}.nationId`, "no such nation");
-  }
-  if (grant.organisationId) {
-    const organisation = await trx
-      .selectFrom("organisation")
-      .select("id")
-      .where("id", "=", grant.organisationId)
-      .executeTakeFirst();
-    if (!organisation) throw unprocessable(`${prefix}.organisationId`, "no such organisation");
-  }
+  if (grant.nationId && !(await accounts.nationExists(trx, grant.nationId)))
+    throw unprocessable(`${prefix}.nationId`, "no such nation");
+  if (grant.organisationId && !(await accounts.organisationExists(trx, grant.organisationId)))
+    throw unprocessable(`${prefix}.organisationId`, "no such organisation");
 }
 
 async function checkPerson(trx: Transaction<DB>, personId: string | null | undefined, userId?: string) {
   if (!personId) return;
-  const person = await trx.selectFrom("person").select("id").where("id", "=", personId).executeTakeFirst();
-  if (!person) throw unprocessable("body.personId", "no such person in the directory");
-  let linked = trx.selectFrom("appUser").select("username").where("personId", "=", personId);
-  if (userId) linked = linked.where("id", "<>", userId);
-  const other = await linked.executeTakeFirst();
-  if (other)
-    throw conflict(`This person is already linked to the account ${other.username}`, "body.personId");
+  if (!(await accounts.personExists(trx, personId)))
+    throw unprocessable("body.personId", "no such person in the directory");
+  const other = await accounts.otherAccountOfPerson(trx, personId, userId);
+  if (other) throw conflict(`This person is already linked to the account ${other}`, "body.personId");
 }
 
 function checkTemporaryPassword(password: string, username: string) {
@@ -83,18 +70,7 @@ function checkTemporaryPassword(password: string, username: string) {
 }
 
 async function insertGrant(trx: Transaction<DB>, ctx: Ctx, userId: string, grant: GrantInput) {
-  const row = await trx
-    .insertInto("roleAssignment")
-    .values({
-      userId,
-      role: grant.role,
-      nationId: grant.nationId ?? null,
-      organisationId: grant.organisationId ?? null,
-      createdBy: ctx.viewer.userId,
-    })
-    .onConflict((oc) => oc.constraint("role_assignment_unique").doNothing())
-    .returningAll()
-    .executeTakeFirst();
+  const row = await accounts.insertGrant(trx, userId, grant, ctx.viewer.userId);
   if (!row) throw conflict("The user already holds this role with this scope", "body.role");
   return row;
 }
@@ -119,28 +95,19 @@ export async function createUser(ctx: Ctx, input: UserInput) {
   });
   const passwordHash = await hashPassword(input.temporaryPassword);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const taken = await trx
-      .selectFrom("appUser")
-      .select("id")
-      .where("username", "=", input.username)
-      .executeTakeFirst();
-    if (taken) throw conflict("This username is taken", "body.username");
+    if (await accounts.usernameTaken(trx, input.username))
+      throw conflict("This username is taken", "body.username");
     await checkPerson(trx, input.personId);
     for (const [index, grant] of (input.roles ?? []).entries()) {
       await checkScopeExists(trx, grant, `body.roles.${index}`);
     }
-    const user = await trx
-      .insertInto("appUser")
-      .values({
-        username: input.username,
-        displayName: input.displayName.trim(),
-        personId: input.personId ?? null,
-        preferredLanguage: input.preferredLanguage ?? "en",
-        passwordHash,
-        mustChangePassword: true,
-      })
-      .returning(["id", "username", "displayName", "personId", "preferredLanguage", "mustChangePassword"])
-      .executeTakeFirstOrThrow();
+    const user = await accounts.insertUser(trx, {
+      username: input.username,
+      displayName: input.displayName.trim(),
+      personId: input.personId ?? null,
+      preferredLanguage: input.preferredLanguage ?? "en",
+      passwordHash,
+    });
     const roles = [];
     for (const grant of input.roles ?? []) roles.push(await insertGrant(trx, ctx, user.id, grant));
     await writeAudit(trx, ctx, {
@@ -173,28 +140,15 @@ export async function updateUser(ctx: Ctx, id: string, patch: UserPatch) {
         throw validation("body.disabled", "this is the last active administrator; grant another one first");
       }
     }
-    const after = await trx
-      .updateTable("appUser")
-      .set({
-        ...fields,
-        ...(fields.displayName ? { displayName: fields.displayName.trim() } : {}),
-        ...(disabled === undefined
-          ? {}
-          : { disabledAt: disabled ? (before.disabledAt ?? sql<Date>`now()`) : null }),
-      })
-      .where("id", "=", id)
-      .returning([
-        "id",
-        "username",
-        "displayName",
-        "personId",
-        "preferredLanguage",
-        "mustChangePassword",
-        "disabledAt",
-      ])
-      .executeTakeFirstOrThrow();
+    const after = await accounts.updateUserRow(trx, id, {
+      ...fields,
+      ...(fields.displayName ? { displayName: fields.displayName.trim() } : {}),
+      ...(disabled === undefined
+        ? {}
+        : { disabledAt: disabled ? (before.disabledAt ?? sql<Date>`now()`) : null }),
+    });
     // A disabled account keeps no live session.
-    if (disabled) await trx.deleteFrom("userSession").where("userId", "=", id).execute();
+    if (disabled) await deleteUserSessions(trx, id);
     const action =
       disabled === true && !before.disabledAt
         ? "user.disable"
@@ -208,21 +162,13 @@ export async function updateUser(ctx: Ctx, id: string, patch: UserPatch) {
 
 export async function resetPassword(ctx: Ctx, id: string, input: PasswordReset) {
   authorize(ctx.viewer, "user.reset_password", { id });
-  const user = await ctx.db
-    .selectFrom("appUser")
-    .select(["username"])
-    .where("id", "=", id)
-    .executeTakeFirst();
+  const user = await accounts.usernameOf(ctx.db, id);
   if (!user) throw notFound("The user");
   checkTemporaryPassword(input.temporaryPassword, user.username);
   const passwordHash = await hashPassword(input.temporaryPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("appUser")
-      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
-      .where("id", "=", id)
-      .execute();
-    const ended = await trx.deleteFrom("userSession").where("userId", "=", id).executeTakeFirst();
+    await accounts.setTemporaryPassword(trx, id, passwordHash);
+    const sessionsEnded = await deleteUserSessions(trx, id);
     const calendarFeedsRevoked = await revokeCalendarTokensOfUser(trx, id);
     await writeAudit(trx, ctx, {
       action: "user.password_reset",
@@ -230,7 +176,7 @@ export async function resetPassword(ctx: Ctx, id: string, input: PasswordReset) 
       recordId: id,
       before: { mustChangePassword: false },
       after: { mustChangePassword: true },
-      detail: { sessionsEnded: Number(ended.numDeletedRows), calendarFeedsRevoked },
+      detail: { sessionsEnded, calendarFeedsRevoked },
     });
   });
   return getUser(ctx, id);
@@ -241,8 +187,7 @@ export async function revokeSessions(ctx: Ctx, id: string) {
   return ctx.db.transaction().execute(async (trx) => {
     const user = await queries.lockUser(trx, id);
     if (!user) throw notFound("The user");
-    const ended = await trx.deleteFrom("userSession").where("userId", "=", id).executeTakeFirst();
-    const revoked = Number(ended.numDeletedRows);
+    const revoked = await deleteUserSessions(trx, id);
     const calendarFeedsRevoked = await revokeCalendarTokensOfUser(trx, id);
     await writeAudit(trx, ctx, {
       action: "user.sessions_revoked",
@@ -283,13 +228,7 @@ export async function revokeRole(ctx: Ctx, userId: string, grantId: string) {
   await ctx.db.transaction().execute(async (trx) => {
     const user = await queries.lockUser(trx, userId);
     if (!user) throw notFound("The user");
-    const grant = await trx
-      .selectFrom("roleAssignment")
-      .selectAll()
-      .where("id", "=", grantId)
-      .where("userId", "=", userId)
-      .forUpdate()
-      .executeTakeFirst();
+    const grant = await accounts.lockGrant(trx, grantId, userId);
     if (!grant) throw notFound("The role assignment");
     if (grant.role === "administrator") {
       if (userId === ctx.viewer.userId) {
@@ -303,7 +242,7 @@ export async function revokeRole(ctx: Ctx, userId: string, grantId: string) {
         throw new AppError("INVALID_STATE", "This is the last active administrator; grant another one first");
       }
     }
-    await trx.deleteFrom("roleAssignment").where("id", "=", grantId).execute();
+    await accounts.deleteGrant(trx, grantId);
     await writeAudit(trx, ctx, {
       action: "role.revoke",
       recordType: "role_assignment",

@@ -1,5 +1,4 @@
 import "./identity.policy.js";
-import { sql } from "kysely";
 import { authorize } from "../../platform/access/policy.js";
 import type { Role } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
@@ -7,6 +6,7 @@ import { AppError, notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { enforceRateLimit } from "../../platform/rate-limit.js";
 import { revokeCalendarTokensOfUser } from "../catalogue/index.js";
+import * as accounts from "./accounts.queries.js";
 import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess } from "./login-backoff.js";
 import { hashPassword, passwordWeakness, verifyPassword } from "./passwords.js";
 import { createSession, deleteSession, deleteUserSessions, type NewSession } from "./sessions.js";
@@ -38,11 +38,7 @@ export async function login(
   // Before anything depends on the account: a throttled answer is the same for every username.
   await checkLoginAllowed(db, config, attempt);
 
-  const user = await db
-    .selectFrom("appUser")
-    .select(["id", "username", "passwordHash", "disabledAt"])
-    .where("username", "=", username)
-    .executeTakeFirst();
+  const user = await accounts.loginAccount(db, username);
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !passwordOk || user.disabledAt) {
     const failures = await recordLoginFailure(db, attempt);
@@ -65,11 +61,7 @@ export async function login(
   const session = await createSession(db, config, user.id, client);
   await recordLoginSuccess(db, attempt);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("appUser")
-      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: sql<Date>`now()` })
-      .where("id", "=", user.id)
-      .execute();
+    await accounts.markSignedIn(trx, user.id);
     await writeAudit(
       trx,
       { viewer: { ...ctx.viewer, userId: user.id, username: user.username }, requestId: ctx.requestId },
@@ -82,7 +74,7 @@ export async function login(
 export async function logout(ctx: Ctx, tokenHash: string | undefined): Promise<void> {
   if (!tokenHash) return;
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("userSession").where("tokenHash", "=", tokenHash).execute();
+    await deleteSession(trx, tokenHash);
     if (ctx.viewer.userId) {
       await writeAudit(trx, ctx, {
         action: "auth.logout",
@@ -122,11 +114,7 @@ export async function changePassword(
   authorize(ctx.viewer, "session.change_password");
   const userId = ctx.viewer.userId!;
   await enforceRateLimit(ctx.db, `password-change:${userId}`, 10, 300);
-  const user = await ctx.db
-    .selectFrom("appUser")
-    .select(["username", "passwordHash"])
-    .where("id", "=", userId)
-    .executeTakeFirstOrThrow();
+  const user = await accounts.passwordOf(ctx.db, userId);
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError("VALIDATION_FAILED", "The current password is wrong", [
       { field: "body.currentPassword", message: "is wrong" },
@@ -139,11 +127,7 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   return ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("appUser")
-      .set({ passwordHash, mustChangePassword: false })
-      .where("id", "=", userId)
-      .execute();
+    await accounts.setOwnPassword(trx, userId, passwordHash);
     const sessionsEnded = await deleteUserSessions(trx, userId);
     const calendarFeedsRevoked = await revokeCalendarTokensOfUser(trx, userId);
     const session = await createSession(trx, ctx.config, userId, client);
@@ -168,11 +152,7 @@ export interface SessionUser {
 }
 
 export async function sessionUser(ctx: Ctx, userId: string): Promise<SessionUser> {
-  const user = await ctx.db
-    .selectFrom("appUser")
-    .select(["id", "username", "displayName", "personId", "preferredLanguage", "mustChangePassword"])
-    .where("id", "=", userId)
-    .executeTakeFirst();
+  const user = await accounts.sessionAccount(ctx.db, userId);
   if (!user) throw notFound("The user");
   const viewer = await viewerForUser(ctx.db, userId);
   return { ...user, grants: viewer?.grants ?? [] };

@@ -30,11 +30,20 @@ export function assertOverrideReason(input: BookingOverride) {
 export async function checkDoubleBooking(
   trx: Kysely<DB>,
   viewer: Viewer,
-  booking: { personId: string; from: string; to: string; exceptEventId: string | null },
+  booking: {
+    personId: string;
+    from: string;
+    to: string;
+    exceptEventId: string | null;
+    /** Evaluation teams left to their own rule (an exclusion constraint: never two at once, no override). */
+    exceptEvaluations?: boolean;
+  },
   input: BookingOverride,
 ): Promise<DoubleBooking | null> {
   await lockPerson(trx, booking.personId);
-  const rows = await personCommitments(trx, booking);
+  const rows = (await personCommitments(trx, booking)).filter(
+    (row) => !(booking.exceptEvaluations && row.recordType === "evaluation"),
+  );
   if (!rows.length) return null;
   const conflicts = rows.map((row) => ({
     kind: row.kind,

@@ -18,6 +18,7 @@ import {
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { allowedFrom, assertTransition } from "../../platform/transitions.js";
+import { assertOverrideReason, checkDoubleBooking } from "../directory/index.js";
 import { notify } from "../notifications/index.js";
 import { certifiedPeople, hasValidQualification } from "../training/index.js";
 import * as queries from "./readiness.queries.js";
@@ -263,6 +264,7 @@ export async function addTeamMember(ctx: Ctx, id: string, input: TeamInput) {
   authorize(ctx.viewer, "evaluation.read");
   const current = await loadEvaluation(ctx, id);
   authorize(ctx.viewer, "evaluation.plan", current);
+  assertOverrideReason(input);
   await ctx.db.transaction().execute(async (trx) => {
     const evaluation = await trx
       .selectFrom("evaluation")
@@ -285,7 +287,7 @@ export async function addTeamMember(ctx: Ctx, id: string, input: TeamInput) {
       .selectFrom("person")
       .select(["id", "nationId", "givenName", "familyName"])
       .where("id", "=", input.personId)
-      .forShare()
+      .forNoKeyUpdate() // the lock the double-booking check takes: one assignment or acceptance of a person at a time
       .executeTakeFirst();
     if (!person) throw unknownLink("body.personId");
     if (person.nationId === unit.nationId) {
@@ -303,6 +305,18 @@ export async function addTeamMember(ctx: Ctx, id: string, input: TeamInput) {
         `the evaluator must hold a ${EVALUATOR_QUALIFICATION} certification valid throughout the evaluation (${evaluation.startsOn} to ${evaluation.endsOn})`,
       );
     }
+    const doubleBooking = await checkDoubleBooking(
+      trx,
+      ctx.viewer,
+      {
+        personId: person.id,
+        from: evaluation.startsOn,
+        to: evaluation.endsOn,
+        exceptEventId: null,
+        exceptEvaluations: true,
+      },
+      input,
+    );
     const row = await trx
       .insertInto("evaluationTeamMember")
       .values({
@@ -343,6 +357,7 @@ export async function addTeamMember(ctx: Ctx, id: string, input: TeamInput) {
       recordType: "evaluation_team_member",
       recordId: row.id,
       after: row,
+      detail: doubleBooking ? { doubleBooking } : undefined,
     });
   });
   return getEvaluation(ctx, id);

@@ -1,5 +1,6 @@
 import { type Static, Type } from "typebox";
 import {
+  DoubleBooking,
   ErrorResponse,
   IsoDate,
   NextStates,
@@ -317,7 +318,7 @@ export const EvaluationPatch = Type.Object(
 export type EvaluationPatch = Static<typeof EvaluationPatch>;
 
 export const TeamInput = Type.Object(
-  { personId: Uuid, role: Type.Optional(StringEnum(["lead", "evaluator"])) },
+  { personId: Uuid, role: Type.Optional(StringEnum(["lead", "evaluator"])), ...DoubleBooking.overrideFields },
   { additionalProperties: false },
 );
 export type TeamInput = Static<typeof TeamInput>;

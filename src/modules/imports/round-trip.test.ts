@@ -221,16 +221,14 @@ describe("round trip of every import kind between two instances", () => {
         phone: "+995 555 01",
       },
     ];
-    const personIds: string[] = [];
-    for (const [index, person] of people.entries()) {
-      const created = await sourceAdmin.post("/api/people", {
-        ...person,
-        nationId: await source.nationId(index === 0 ? "AZE" : "GEO"),
-        rankTitle: "Major",
-      });
-      expect(created.status, created.text).toBe(201);
-      personIds.push(created.body.id);
-    }
+    const nations = [await source.nationId("AZE"), await source.nationId("GEO")];
+    const createdPeople = await Promise.all(
+      people.map((person, index) =>
+        sourceAdmin.post("/api/people", { ...person, nationId: nations[index], rankTitle: "Major" }),
+      ),
+    );
+    expect(createdPeople.map((created) => created.status)).toEqual([201, 201]);
+    const personIds: string[] = createdPeople.map((created) => created.body.id);
     const activity = await sourceAdmin.post("/api/activities", {
       code: "RT-MENU-1",
       titleEn: "Round-trip course",
@@ -251,14 +249,18 @@ describe("round trip of every import kind between two instances", () => {
     const publish = (agent: Agent, id: string) =>
       agent.post(`/api/activities/${id}/status`, { status: "published" });
     expect((await publish(sourceAdmin, activity.body.id)).status).toBe(200);
-    for (const [index, personId] of personIds.entries()) {
-      const nominated = await sourceAdmin.post(`/api/events/${event.body.id}/nominations`, {
-        personId,
-        priority: index + 1,
-        note: index ? null : "+ interpreter needed",
-      });
-      expect(nominated.status, nominated.text).toBe(201);
-    }
+    const nominated = [
+      await sourceAdmin.post(`/api/events/${event.body.id}/nominations`, {
+        personId: personIds[0],
+        priority: 1,
+        note: "+ interpreter needed",
+      }),
+      await sourceAdmin.post(`/api/events/${event.body.id}/nominations`, {
+        personId: personIds[1],
+        priority: 2,
+      }),
+    ];
+    expect(nominated.map((response) => response.status)).toEqual([201, 201]);
 
     const peopleOf = async (agent: Agent) =>
       (await agent.get("/api/people?q=Rt-&limit=100")).body.items

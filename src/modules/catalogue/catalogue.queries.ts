@@ -161,13 +161,16 @@ export interface EventRow {
   acceptance: string;
   accepted: number;
   waitlisted: number;
+  /** Seats held by open seat offers. */
+  offered: number;
 }
 
 const eventColumns = sql`e.id, e.activity_id, e.title, e.starts_on, e.ends_on, e.time_zone, e.city, e.venue,
   e.host_nation_id, coalesce(e.capacity, a.capacity) as capacity, coalesce(e.nation_quota, a.nation_quota) as nation_quota,
   e.nominations_close_on, e.status, e.cancel_reason, e.acceptance,
   (select count(*)::int from nomination n where n.event_id = e.id and n.status = 'accepted') as accepted,
-  (select count(*)::int from nomination n where n.event_id = e.id and n.status = 'waitlisted') as waitlisted`;
+  (select count(*)::int from nomination n where n.event_id = e.id and n.status = 'waitlisted') as waitlisted,
+  (select count(*)::int from seat_offer o where o.event_id = e.id and o.status = 'offered') as offered`;
 
 export async function listEventsOfActivity(db: Q, activityId: string) {
   const { rows } =

@@ -306,6 +306,8 @@ export const SeatGauge = Type.Object({
   accepted: Type.Integer(),
   waitlisted: Type.Integer(),
   nominated: Type.Integer(),
+  /** Seats held by open seat offers to waitlisted nominations (not free, not yet accepted). */
+  offered: Type.Integer(),
   free: Nullable(Type.Integer()),
   byNation: Type.Array(SeatsByNation, {
     description: "Every nation for organisers; only the caller's nations for coordinators",

@@ -39,7 +39,8 @@ export async function getEvent(ctx: Ctx, id: string) {
       accepted: event.accepted,
       waitlisted: event.waitlisted,
       nominated,
-      free: event.capacity === null ? null : Math.max(0, event.capacity - event.accepted),
+      offered: event.offered,
+      free: event.capacity === null ? null : Math.max(0, event.capacity - event.accepted - event.offered),
       byNation: byNation
         .filter((row) => seesAll || ctx.viewer.nationIds.includes(row.nation.id))
         .map((row) => ({ ...row, quota: event.nationQuota })),

@@ -172,6 +172,9 @@ describe("a freed seat", () => {
     const listed = await organiser.get(`/api/events/${eventId}/seat-offers`);
     expect(listed.status, listed.text).toBe(200);
     expect(listed.body.items).toMatchObject([{ id: offer.id, status: "offered", canAnswer: true }]);
+    // The gauge counts the held seat: none is free.
+    const gauge = await organiser.get(`/api/events/${eventId}`);
+    expect(gauge.body.seats).toMatchObject({ accepted: 0, offered: 1, free: 0 });
   });
 
   it("is taken by the participant's accept", async () => {

@@ -73,6 +73,11 @@ function SeatGauge({ event }: { event: EventDetail }) {
         <Badge color="blue" variant="light">
           {t("event.nominated")}: {seats.nominated}
         </Badge>
+        {seats.offered > 0 && (
+          <Badge color="cyan" variant="light" data-testid="seat-gauge-offered">
+            {t("offers.title")}: {seats.offered}
+          </Badge>
+        )}
         {seats.nationQuota !== null && (
           <Badge variant="outline">
             {t("fields.quota")}: {seats.nationQuota}

@@ -1,11 +1,9 @@
 /* Evaluations: planning, their phases, the team and its certification rules. */
 import "./readiness.policy.js";
-import { sql } from "kysely";
 import { requireVisibleLink, unknownLink } from "../../platform/access/links.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput } from "../../platform/access/releasability.js";
-import { writeAudit } from "../../platform/audit.js";
-import { lockRow } from "../../platform/audited-write.js";
+import { auditedDelete, auditedInsert, auditedUpdate } from "../../platform/audited-write.js";
 import { isExclusionViolation, isUniqueViolation } from "../../platform/constraint-errors.js";
 import {
   AppError,
@@ -21,6 +19,7 @@ import { allowedFrom, assertTransition } from "../../platform/transitions.js";
 import { assertOverrideReason, checkDoubleBooking } from "../directory/index.js";
 import { notify } from "../notifications/index.js";
 import { certifiedPeople, hasValidQualification } from "../training/index.js";
+import * as plans from "./evaluations.queries.js";
 import * as queries from "./readiness.queries.js";
 import {
   EVALUATOR_QUALIFICATION,
@@ -104,23 +103,12 @@ export async function createEvaluation(ctx: Ctx, input: EvaluationInput) {
     if (previous.unitId !== input.unitId)
       throw unprocessable("body.previousEvaluationId", "is an evaluation of another unit");
   }
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    // Planning with a version freezes it: lock it against a concurrent correction of its criteria.
-    const version = await trx
-      .selectFrom("checklistVersion")
-      .select("id")
-      .where("id", "=", input.checklistVersionId)
-      .forShare()
-      .executeTakeFirst();
-    if (!version) throw unprocessable("body.checklistVersionId", "does not exist");
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const versionId = input.checklistVersionId;
+    if (!(await plans.shareLockVersion(trx, versionId)))
+      throw unprocessable("body.checklistVersionId", "does not exist");
     if (input.criterionCodes) {
-      const found = await trx
-        .selectFrom("checklistCriterion")
-        .select("code")
-        .where("versionId", "=", version.id)
-        .where("code", "in", input.criterionCodes)
-        .execute();
-      const known = new Set(found.map((c) => c.code));
+      const known = await plans.knownCriterionCodes(trx, versionId, input.criterionCodes);
       const unknown = input.criterionCodes.filter((code) => !known.has(code));
       if (unknown.length) {
         throw unprocessable(
@@ -129,45 +117,37 @@ export async function createEvaluation(ctx: Ctx, input: EvaluationInput) {
         );
       }
     }
-    const row = await trx
-      .insertInto("evaluation")
-      .values({
+    return auditedInsert(
+      trx,
+      ctx,
+      "evaluation",
+      {
         unitId: input.unitId,
-        checklistVersionId: version.id,
+        checklistVersionId: versionId,
         kind: input.kind,
         title: input.title.trim(),
         startsOn: input.startsOn,
         endsOn: input.endsOn,
         evaluatingOrganisationId: input.evaluatingOrganisationId ?? null,
         previousEvaluationId: input.previousEvaluationId ?? null,
-        ownerNationId: unit.nationId,
+        ownerNationId: unit.nationId!,
         releasability: "restricted",
         releaseOrganisations: input.evaluatingOrganisationId ? [input.evaluatingOrganisationId] : [],
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    if (input.phases?.length) {
-      await trx
-        .insertInto("evaluationPhase")
-        .values(input.phases.map((phase) => ({ ...phase, evaluationId: row.id })))
-        .execute();
-    }
-    await sql`insert into evaluation_answer (evaluation_id, criterion_id)
-      select ${row.id}, c.id from checklist_criterion c
-      where c.version_id = ${version.id}
-        and (${input.criterionCodes ?? null}::text[] is null or c.code = any(${input.criterionCodes ?? null}::text[]))`.execute(
-      trx,
+      },
+      {
+        action: "evaluation.create",
+        also: (evaluation) =>
+          plans.insertPlan(trx, {
+            evaluationId: evaluation.id,
+            versionId,
+            phases: input.phases ?? [],
+            criterionCodes: input.criterionCodes ?? null,
+          }),
+        detail: { phases: input.phases ?? [], criterionCodes: input.criterionCodes?.length ?? "all" },
+      },
     );
-    await writeAudit(trx, ctx, {
-      action: "evaluation.create",
-      recordType: "evaluation",
-      recordId: row.id,
-      after: row,
-      detail: { phases: input.phases ?? [], criterionCodes: input.criterionCodes?.length ?? "all" },
-    });
-    return row.id;
   });
-  return getEvaluation(ctx, id);
+  return getEvaluation(ctx, row.id);
 }
 
 export async function updateEvaluation(ctx: Ctx, id: string, patch: EvaluationPatch) {
@@ -175,38 +155,27 @@ export async function updateEvaluation(ctx: Ctx, id: string, patch: EvaluationPa
   checkPhases(patch.phases);
   const current = await loadEvaluation(ctx, id);
   authorize(ctx.viewer, "evaluation.plan", current);
-  await ctx.db.transaction().execute(async (trx) => {
-    const before = await lockRow(trx, "evaluation", { id, missing: "The evaluation" });
-    assertTransition(EVALUATION_TRANSITIONS, before.state, patch.state);
-    if (before.state === "reported" || before.state === "cancelled") {
-      throw invalidState(`The evaluation is ${before.state} and can no longer change`);
-    }
-    const { phases, ...fields } = patch;
-    const after = Object.keys(fields).length
-      ? await trx
-          .updateTable("evaluation")
-          .set(fields)
-          .where("id", "=", id)
-          .returningAll()
-          .executeTakeFirstOrThrow()
-      : before;
-    if (phases) {
-      await trx.deleteFrom("evaluationPhase").where("evaluationId", "=", id).execute();
-      if (phases.length)
-        await trx
-          .insertInto("evaluationPhase")
-          .values(phases.map((phase) => ({ ...phase, evaluationId: id })))
-          .execute();
-    }
-    await writeAudit(trx, ctx, {
-      action: "evaluation.update",
-      recordType: "evaluation",
-      recordId: id,
-      before,
-      after,
-      ...(phases ? { detail: { phases } } : {}),
-    });
-  });
+  const { phases, ...fields } = patch;
+  await ctx.db.transaction().execute((trx) =>
+    auditedUpdate(
+      trx,
+      ctx,
+      "evaluation",
+      { id, missing: "The evaluation" },
+      (before) => {
+        assertTransition(EVALUATION_TRANSITIONS, before.state, patch.state);
+        if (before.state === "reported" || before.state === "cancelled") {
+          throw invalidState(`The evaluation is ${before.state} and can no longer change`);
+        }
+        return fields;
+      },
+      {
+        action: "evaluation.update",
+        also: () => (phases ? plans.replacePhases(trx, id, phases) : Promise.resolve()),
+        ...(phases ? { detail: { phases } } : {}),
+      },
+    ),
+  );
   return getEvaluation(ctx, id);
 }
 
@@ -217,17 +186,7 @@ export async function eligibleEvaluators(ctx: Ctx, id: string, query: { limit?: 
   authorize(ctx.viewer, "evaluation.plan", evaluation);
   // Only people the viewer may see: the pick list is a list of people like the directory's.
   const certified = await certifiedPeople(ctx.db, EVALUATOR_QUALIFICATION, evaluation.startsOn, ctx.viewer);
-  const busy = new Set(
-    (
-      await ctx.db
-        .selectFrom("evaluationTeamMember")
-        .select("personId")
-        .where(
-          sql<boolean>`period && daterange(${evaluation.startsOn}::date, ${evaluation.endsOn}::date, '[]')`,
-        )
-        .execute()
-    ).map((row) => row.personId),
-  );
+  const busy = await plans.busyEvaluators(ctx.db, evaluation.startsOn, evaluation.endsOn);
   const eligible = certified
     .filter(
       (person) =>
@@ -266,29 +225,15 @@ export async function addTeamMember(ctx: Ctx, id: string, input: TeamInput) {
   authorize(ctx.viewer, "evaluation.plan", current);
   assertOverrideReason(input);
   await ctx.db.transaction().execute(async (trx) => {
-    const evaluation = await trx
-      .selectFrom("evaluation")
-      .select(["id", "startsOn", "endsOn", "state", "unitId"])
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const evaluation = await plans.lockForTeam(trx, id);
     if (evaluation.state === "reported" || evaluation.state === "cancelled") {
       throw invalidState(`The evaluation is ${evaluation.state}; its team can no longer change`);
     }
-    const unit = await trx
-      .selectFrom("organisation as u")
-      .innerJoin("nation as n", "n.id", "u.nationId")
-      .select(["u.nationId", "n.code"])
-      .where("u.id", "=", evaluation.unitId)
-      .executeTakeFirstOrThrow();
+    const unit = await plans.unitNation(trx, evaluation.unitId);
     // A person the planner may not see is answered exactly like an id that does not exist.
     await requireVisibleLink(trx, ctx.viewer, "person", input.personId, "body.personId");
-    const person = await trx
-      .selectFrom("person")
-      .select(["id", "nationId", "givenName", "familyName"])
-      .where("id", "=", input.personId)
-      .forNoKeyUpdate() // the lock the double-booking check takes: one assignment or acceptance of a person at a time
-      .executeTakeFirst();
+    // The lock the double-booking check takes: one assignment or acceptance of a person at a time.
+    const person = await plans.lockPersonForAssignment(trx, input.personId);
     if (!person) throw unknownLink("body.personId");
     if (person.nationId === unit.nationId) {
       throw teamRule(`an evaluator may not evaluate a unit of their own nation (${unit.code})`);
@@ -317,47 +262,36 @@ export async function addTeamMember(ctx: Ctx, id: string, input: TeamInput) {
       },
       input,
     );
-    const row = await trx
-      .insertInto("evaluationTeamMember")
-      .values({
+    const title = `${unit.nameEn} (${evaluation.startsOn} – ${evaluation.endsOn})`;
+    await auditedInsert(
+      trx,
+      ctx,
+      "evaluationTeamMember",
+      {
         evaluationId: id,
         personId: person.id,
         role: input.role ?? "evaluator",
         period: `[${evaluation.startsOn},${evaluation.endsOn}]`,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow()
-      .catch((error) => {
-        if (isUniqueViolation(error)) throw conflict("The person is already on this team", "body.personId");
-        if (isExclusionViolation(error, "evaluation_team_member_no_overlap")) {
-          throw teamRule("a person cannot be in two evaluation teams at overlapping dates");
-        }
-        throw error;
-      });
-    const unitName = await trx
-      .selectFrom("evaluation as e")
-      .innerJoin("organisation as o", "o.id", "e.unitId")
-      .select("o.nameEn")
-      .where("e.id", "=", id)
-      .executeTakeFirstOrThrow();
-    await notify(trx, {
-      recipients: { people: [person.id] },
-      kind: "evaluation.team_assigned",
-      record: { type: "evaluation", id, link: `/readiness/evaluations/${id}` },
-      title: `${unitName.nameEn} (${evaluation.startsOn} – ${evaluation.endsOn})`,
-      params: {
-        title: `${unitName.nameEn} (${evaluation.startsOn} – ${evaluation.endsOn})`,
-        startsOn: evaluation.startsOn,
-        endsOn: evaluation.endsOn,
       },
-      actorUserId: ctx.viewer.userId,
-    });
-    await writeAudit(trx, ctx, {
-      action: "evaluation.team.add",
-      recordType: "evaluation_team_member",
-      recordId: row.id,
-      after: row,
-      detail: doubleBooking ? { doubleBooking } : undefined,
+      {
+        action: "evaluation.team.add",
+        ...(doubleBooking ? { detail: { doubleBooking } } : {}),
+        also: () =>
+          notify(trx, {
+            recipients: { people: [person.id] },
+            kind: "evaluation.team_assigned",
+            record: { type: "evaluation", id, link: `/readiness/evaluations/${id}` },
+            title,
+            params: { title, startsOn: evaluation.startsOn, endsOn: evaluation.endsOn },
+            actorUserId: ctx.viewer.userId,
+          }),
+      },
+    ).catch((error) => {
+      if (isUniqueViolation(error)) throw conflict("The person is already on this team", "body.personId");
+      if (isExclusionViolation(error, "evaluation_team_member_no_overlap")) {
+        throw teamRule("a person cannot be in two evaluation teams at overlapping dates");
+      }
+      throw error;
     });
   });
   return getEvaluation(ctx, id);
@@ -368,28 +302,17 @@ export async function removeTeamMember(ctx: Ctx, id: string, memberId: string) {
   const current = await loadEvaluation(ctx, id);
   authorize(ctx.viewer, "evaluation.plan", current);
   await ctx.db.transaction().execute(async (trx) => {
-    const evaluation = await trx
-      .selectFrom("evaluation")
-      .select("state")
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const evaluation = await plans.lockForTeam(trx, id);
     if (evaluation.state === "reported" || evaluation.state === "cancelled") {
       throw invalidState(`The evaluation is ${evaluation.state}; its team can no longer change`);
     }
-    const row = await trx
-      .deleteFrom("evaluationTeamMember")
-      .where("id", "=", memberId)
-      .where("evaluationId", "=", id)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw notFound("The team member");
-    await writeAudit(trx, ctx, {
-      action: "evaluation.team.remove",
-      recordType: "evaluation_team_member",
-      recordId: memberId,
-      before: row,
-    });
+    await auditedDelete(
+      trx,
+      ctx,
+      "evaluationTeamMember",
+      { id: memberId, scope: { evaluationId: id }, missing: "The team member" },
+      { action: "evaluation.team.remove" },
+    );
   });
   return getEvaluation(ctx, id);
 }

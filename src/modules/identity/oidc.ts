@@ -5,6 +5,7 @@ import { writeAudit } from "../../platform/audit.js";
 import { AppError, notFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { enforceRateLimit } from "../../platform/rate-limit.js";
+import * as attempts from "./oidc.queries.js";
 import { createSession, deleteSession, hashToken, type NewSession } from "./sessions.js";
 
 export const OIDC_ATTEMPT_MINUTES = 10;
@@ -82,19 +83,14 @@ export async function beginOidcLogin(
   const state = hashToken(browserBinding);
   const nonce = client.randomNonce();
   const codeVerifier = client.randomPKCECodeVerifier();
-  await ctx.db
-    .insertInto("oidcLoginState")
-    .values({
-      state,
-      nonce,
-      codeVerifier,
-      returnTo: safeReturnTo(returnTo),
-      expiresAt: new Date(Date.now() + OIDC_ATTEMPT_MINUTES * 60_000),
-    })
-    .execute();
-  if (Math.random() < 0.05) {
-    await ctx.db.deleteFrom("oidcLoginState").where("expiresAt", "<", new Date()).execute();
-  }
+  await attempts.storeAttempt(ctx.db, {
+    state,
+    nonce,
+    codeVerifier,
+    returnTo: safeReturnTo(returnTo),
+    expiresAt: new Date(Date.now() + OIDC_ATTEMPT_MINUTES * 60_000),
+  });
+  if (Math.random() < 0.05) await attempts.deleteExpiredAttempts(ctx.db);
   const url = client.buildAuthorizationUrl(configuration, {
     redirect_uri: oidc.redirectUri,
     scope: "openid email profile",
@@ -135,14 +131,7 @@ export async function completeOidcLogin(
       [{ field: "query.state", message: "does not belong to this browser" }],
     );
   }
-  const attempt = state
-    ? await ctx.db
-        .deleteFrom("oidcLoginState")
-        .where("state", "=", state)
-        .where("expiresAt", ">", new Date())
-        .returningAll()
-        .executeTakeFirst()
-    : undefined;
+  const attempt = state ? await attempts.consumeAttempt(ctx.db, state) : undefined;
   if (!attempt) {
     throw new AppError("VALIDATION_FAILED", "This sign-in attempt is unknown or has expired; start again", [
       { field: "query.state", message: "unknown or expired" },
@@ -194,11 +183,7 @@ export async function completeOidcLogin(
     throw new AppError("FORBIDDEN", "The identity provider has not verified this e-mail address");
   }
   const username = claimed.trim().toLowerCase();
-  const user = await ctx.db
-    .selectFrom("appUser")
-    .select(["id", "username", "oidcSubject", "disabledAt"])
-    .where("username", "=", username)
-    .executeTakeFirst();
+  const user = await attempts.accountByUsername(ctx.db, username);
   if (!user || user.disabledAt) {
     throw new AppError(
       "FORBIDDEN",
@@ -211,11 +196,7 @@ export async function completeOidcLogin(
   if (client_.previousTokenHash) await deleteSession(ctx.db, client_.previousTokenHash);
   const session = await createSession(ctx.db, ctx.config, user.id, client_);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("appUser")
-      .set({ oidcSubject: subject, failedLogins: 0, lastLoginAt: new Date() })
-      .where("id", "=", user.id)
-      .execute();
+    await attempts.markSignedInWith(trx, user.id, subject);
     await writeAudit(
       trx,
       { viewer: { ...ctx.viewer, userId: user.id, username: user.username }, requestId: ctx.requestId },

@@ -152,6 +152,18 @@ export async function requeueFailed(db: Db, id: string | "failed") {
   return retried;
 }
 
+/** Whether a message waits for delivery now (the sweep that wakes the delivery job when a wake-up was lost). */
+export async function dueMailExists(db: Db) {
+  const due = await db
+    .selectFrom("mailOutbox")
+    .select("id")
+    .where("status", "in", ["pending", "sending"])
+    .where("nextAttemptAt", "<=", sql<Date>`now()`)
+    .limit(1)
+    .executeTakeFirst();
+  return due !== undefined;
+}
+
 export function outboxStatus(db: Db, id: string) {
   return db.selectFrom("mailOutbox").select("status").where("id", "=", id).executeTakeFirst();
 }

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { Logger, type Runner, run, type TaskList } from "graphile-worker";
-import { sql } from "kysely";
 import type pg from "pg";
 import type { Config } from "../../config.js";
 import { createPool, type Db, withErrorListeners } from "../../db/database.js";
 import { pushHead, signAndPublish, signingCron } from "../transparency/index.js";
-import { queueDigests } from "./digest.js";
+import { queueDigests } from "./digest.queries.js";
 import { type DeliveryOptions, deliverDue, type Transport, transportFor } from "./mail/delivery.js";
+import { dueMailExists } from "./notifications.queries.js";
 import { runReminders } from "./reminders.js";
 
 export interface NotificationWorker {
@@ -59,14 +59,7 @@ export function taskList(deps: {
         );
     },
     mail_sweep: async (_payload, helpers) => {
-      const due = await deps.db
-        .selectFrom("mailOutbox")
-        .select("id")
-        .where("status", "in", ["pending", "sending"])
-        .where("nextAttemptAt", "<=", sql<Date>`now()`)
-        .limit(1)
-        .executeTakeFirst();
-      if (due) await helpers.addJob("mail_deliver", {}, { jobKey: "mail_deliver" });
+      if (await dueMailExists(deps.db)) await helpers.addJob("mail_deliver", {}, { jobKey: "mail_deliver" });
     },
     reminders_run: async () => {
       await runReminders(deps.db, new Date());

@@ -31,7 +31,7 @@ interface Conflict {
 }
 
 /** A published activity's event, taking nominations by the organiser's decision. */
-async function openEvent(startsOn: string, endsOn: string, kind = "course") {
+async function openEvent(startsOn: string, endsOn: string, kind = "course", capacity: number | null = null) {
   const code = `DBL-${Date.now() % 100000}-${++serial}`;
   const activity = await organiser.post("/api/activities", {
     code,
@@ -49,6 +49,7 @@ async function openEvent(startsOn: string, endsOn: string, kind = "course") {
     startsOn,
     endsOn,
     acceptance: "manual",
+    capacity,
   });
   expect(event.status, event.text).toBe(201);
   return { id: event.body.id as string, title: `${code} Double booking ${code}` };
@@ -296,5 +297,41 @@ describe("accepting a person already committed over overlapping dates", () => {
       rounds.push(replies.map((reply) => reply.body.code ?? reply.status).sort());
     }
     expect(rounds).toEqual(Array(4).fill([200, "DOUBLE_BOOKING"].sort()));
+  });
+
+  it("is refused at the acceptance of an offered seat too, unless overridden with a reason", async () => {
+    const personId = await person();
+    const course = await openEvent("2027-12-06", "2027-12-10");
+    await accepted(course.id, personId);
+    const full = await openEvent("2027-12-10", "2027-12-11", "course", 1);
+    const holder = await accepted(full.id, await person());
+    const waiting = await nominate(full.id, personId);
+    expect((await decide(waiting, { decision: "waitlist" })).status).toBe(200);
+    const declined = await decide(holder, { decision: "decline", reason: "Posted abroad" });
+    expect(declined.status, declined.text).toBe(200);
+    const offers = await organiser.get(`/api/events/${full.id}/seat-offers`);
+    expect(offers.body.items).toMatchObject([{ nominationId: waiting, status: "offered" }]);
+    const offerId = offers.body.items[0].id as string;
+
+    const refused = await coordinator.post(`/api/seat-offers/${offerId}/accept`, {});
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.body.code).toBe("DOUBLE_BOOKING");
+    expect(refused.body.conflicts.map((c: Conflict) => c.id)).toEqual([course.id]);
+    const bare = await coordinator.post(`/api/seat-offers/${offerId}/accept`, { override: true });
+    expect(bare.status).toBe(422);
+    expect(bare.body.fields[0].field).toBe("body.overrideReason");
+    const taken = await coordinator.post(`/api/seat-offers/${offerId}/accept`, {
+      override: true,
+      overrideReason: "Arrives on the last day of the first course",
+    });
+    expect(taken.status, taken.text).toBe(200);
+    const nomination = await organiser.get(`/api/nominations/${waiting}`);
+    expect(nomination.body).toMatchObject({
+      status: "accepted",
+      doubleBooking: {
+        reason: "Arrives on the last day of the first course",
+        conflicts: [{ id: course.id }],
+      },
+    });
   });
 });

@@ -2,7 +2,7 @@ import { ctxOf } from "../../platform/http/request-context.js";
 import { errorResponses, IdParams } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { Nomination, WithdrawInput } from "./catalogue.schemas.js";
-import { OfferAnswer, SeatOffer, SeatOfferList } from "./offers.schemas.js";
+import { OfferAccept, OfferAnswer, SeatOffer, SeatOfferList } from "./offers.schemas.js";
 import * as service from "./offers.service.js";
 
 /** Seat offers to the waiting list: the event's offers, one's own, accept, decline; leaving the waiting list. */
@@ -38,10 +38,15 @@ export const offersRoutes: RoutesPlugin = async (app) => {
         tags,
         summary: "Accept an offered seat (the participant, the nation's coordinator or the organiser)",
         params: IdParams,
+        body: OfferAccept,
         response: { 200: SeatOffer, ...errorResponses },
       },
+      // The body is optional (an override of a double booking): a request without one accepts as before.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
     },
-    async (request) => service.acceptOffer(ctxOf(request), request.params.id),
+    async (request) => service.acceptOffer(ctxOf(request), request.params.id, request.body ?? {}),
   );
   app.post(
     "/api/seat-offers/:id/decline",

@@ -1,5 +1,13 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, IsoDateTime, Nullable, StringEnum, Text, Uuid } from "../../platform/http/schemas.js";
+import {
+  DoubleBooking,
+  IsoDate,
+  IsoDateTime,
+  Nullable,
+  StringEnum,
+  Text,
+  Uuid,
+} from "../../platform/http/schemas.js";
 
 export const OFFER_STATUSES = ["offered", "accepted", "declined", "expired", "withdrawn"] as const;
 
@@ -41,3 +49,7 @@ export const OfferAnswer = Type.Object(
   { additionalProperties: false },
 );
 export type OfferAnswer = Static<typeof OfferAnswer>;
+
+/** Accepting an offered seat over a double booking takes an override with its reason (issue 22, item 4). */
+export const OfferAccept = Type.Object({ ...DoubleBooking.overrideFields }, { additionalProperties: false });
+export type OfferAccept = Static<typeof OfferAccept>;

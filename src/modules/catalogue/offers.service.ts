@@ -19,6 +19,7 @@ import { lockRow } from "../../platform/audited-write.js";
 import { conflict, invalidState, notFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { assertMove } from "../../platform/transitions.js";
+import { assertOverrideReason, checkDoubleBooking } from "../directory/index.js";
 import { notifyNominations } from "../notifications/index.js";
 import * as queries from "./catalogue.queries.js";
 import type { WithdrawInput } from "./catalogue.schemas.js";
@@ -26,7 +27,7 @@ import { NOMINATION_TRANSITIONS } from "./catalogue.transitions.js";
 import * as nominations from "./nominations.queries.js";
 import { activityReadable, getNomination } from "./nominations.service.js";
 import * as offers from "./offers.queries.js";
-import type { OfferAnswer, SeatOffer } from "./offers.schemas.js";
+import type { OfferAccept, OfferAnswer, SeatOffer } from "./offers.schemas.js";
 import { auditOffers, offerFreedSeats, seatAvailable } from "./seats.service.js";
 
 type Trx = Kysely<DB>;
@@ -106,10 +107,11 @@ async function lockOpenOffer(trx: Transaction<DB>, found: offers.OfferRow) {
   return { event, offer, nomination };
 }
 
-export async function acceptOffer(ctx: Ctx, id: string) {
+export async function acceptOffer(ctx: Ctx, id: string, input: OfferAccept) {
   authorize(ctx.viewer, "seat_offer.list");
   const found = await loadOffer(ctx, ctx.db, id);
   authorize(ctx.viewer, "seat_offer.answer", nominationRecord(found));
+  assertOverrideReason(input);
   await ctx.db.transaction().execute(async (trx) => {
     const { event, offer, nomination } = await lockOpenOffer(trx, found);
     assertMove(NOMINATION_TRANSITIONS, nomination.status, "accepted");
@@ -117,6 +119,13 @@ export async function acceptOffer(ctx: Ctx, id: string) {
     const counts = await queries.acceptedCounts(trx, event.id, nomination.id);
     if (seatAvailable(event, counts, nomination.nationId))
       throw conflict("The offered seat is no longer free");
+    // Under the event's, offer's and nomination's locks, then the person's, as the organiser's acceptance.
+    const doubleBooking = await checkDoubleBooking(
+      trx,
+      ctx.viewer,
+      { personId: nomination.personId, from: event.startsOn, to: event.endsOn, exceptEventId: event.id },
+      input,
+    );
     await offers.closeOffer(trx, offer.id, {
       status: "accepted",
       decidedBy: ctx.viewer.userId,
@@ -127,6 +136,7 @@ export async function acceptOffer(ctx: Ctx, id: string) {
       statusReason: "Accepted the seat offer",
       decidedBy: ctx.viewer.userId,
     });
+    await nominations.setDoubleBooking(trx, nomination.id, doubleBooking);
     await notifyNominations(trx, {
       nominationIds: [nomination.id],
       kind: "nomination.accepted",
@@ -149,7 +159,11 @@ export async function acceptOffer(ctx: Ctx, id: string) {
       recordId: nomination.id,
       before: { status: nomination.status },
       after: { status: "accepted" },
-      detail: { reason: "accepted the seat offer", seatOfferId: offer.id },
+      detail: {
+        reason: "accepted the seat offer",
+        seatOfferId: offer.id,
+        ...(doubleBooking ? { doubleBooking } : {}),
+      },
     });
   });
   return offerOutput(ctx, id);

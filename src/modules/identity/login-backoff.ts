@@ -1,8 +1,9 @@
-import { sql } from "kysely";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/database.js";
 import { AppError } from "../../platform/errors.js";
 import { countHit, currentHits } from "../../platform/rate-limit.js";
+import type { LoginClient } from "./login-backoff.queries.js";
+import * as backoff from "./login-backoff.queries.js";
 
 /**
  * Sign-in throttling without an account lock. Two limits, both counted in PostgreSQL so that every Accord process
@@ -18,10 +19,7 @@ const FORGET_AFTER_HOURS = 24;
 const KNOWN_ADDRESS_DAYS = 90;
 const USER_WINDOW_SECONDS = 3600;
 
-export interface LoginClient {
-  username: string;
-  address: string;
-}
+export type { LoginClient };
 
 const throttled = (seconds: number) => {
   const retryAfter = String(Math.max(1, Math.ceil(seconds)));
@@ -38,18 +36,7 @@ export function backoffSeconds(config: Config, failures: number): number {
 
 /** Throws RATE_LIMITED when this username may not be tried from this address now. */
 export async function checkLoginAllowed(db: Db, config: Config, client: LoginClient): Promise<void> {
-  const row = await db
-    .selectFrom("loginBackoff")
-    .select([
-      "failures",
-      sql<number | null>`extract(epoch from now() - last_failed_at)::float8`.as("sinceFailure"),
-      sql<boolean>`coalesce(last_succeeded_at > now() - make_interval(days => ${KNOWN_ADDRESS_DAYS}), false)`.as(
-        "known",
-      ),
-    ])
-    .where("username", "=", client.username)
-    .where("address", "=", client.address)
-    .executeTakeFirst();
+  const row = await backoff.backoffOf(db, client, KNOWN_ADDRESS_DAYS);
   const since = row?.sinceFailure ?? null;
   if (row && since !== null && since < FORGET_AFTER_HOURS * 3600) {
     const wait = backoffSeconds(config, row.failures) - since;
@@ -64,45 +51,13 @@ const userKey = (username: string) => `login-user-failures:${username}`;
 
 /** Counts a failed sign-in against both limits; returns the consecutive failures from this address. */
 export async function recordLoginFailure(db: Db, client: LoginClient): Promise<number> {
-  const row = await db
-    .insertInto("loginBackoff")
-    .values({
-      username: client.username,
-      address: client.address,
-      failures: 1,
-      lastFailedAt: sql<Date>`now()`,
-    })
-    .onConflict((oc) =>
-      oc.columns(["username", "address"]).doUpdateSet({
-        failures: sql<number>`case when login_backoff.last_failed_at > now() - make_interval(hours => ${FORGET_AFTER_HOURS})
-          then login_backoff.failures + 1 else 1 end`,
-        lastFailedAt: sql<Date>`now()`,
-      }),
-    )
-    .returning("failures")
-    .executeTakeFirstOrThrow();
+  const failures = await backoff.addFailure(db, client, FORGET_AFTER_HOURS);
   await countHit(db, userKey(client.username), USER_WINDOW_SECONDS);
-  if (Math.random() < 0.01) {
-    await db
-      .deleteFrom("loginBackoff")
-      .where(
-        sql<boolean>`coalesce(last_failed_at, 'epoch') < now() - make_interval(hours => ${FORGET_AFTER_HOURS})
-          and coalesce(last_succeeded_at, 'epoch') < now() - make_interval(days => ${KNOWN_ADDRESS_DAYS})`,
-      )
-      .execute();
-  }
-  return row.failures;
+  if (Math.random() < 0.01) await backoff.forgetStale(db, FORGET_AFTER_HOURS, KNOWN_ADDRESS_DAYS);
+  return failures;
 }
 
 /** A success clears this address's failures and makes it a known address of the username. */
 export async function recordLoginSuccess(db: Db, client: LoginClient): Promise<void> {
-  await db
-    .insertInto("loginBackoff")
-    .values({ username: client.username, address: client.address, lastSucceededAt: sql<Date>`now()` })
-    .onConflict((oc) =>
-      oc
-        .columns(["username", "address"])
-        .doUpdateSet({ failures: 0, lastFailedAt: null, lastSucceededAt: sql<Date>`now()` }),
-    )
-    .execute();
+  await backoff.recordSuccess(db, client);
 }

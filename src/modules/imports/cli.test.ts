@@ -86,6 +86,25 @@ describe("accord import / accord export", { timeout: 240_000 }, () => {
     expect(bad.stderr).toContain("file: must be a .csv or .xlsx file");
   });
 
+  it("imports the new kinds too: partnership goals as a coordinator, refused outside the nation's scope", async () => {
+    const file = join(dir, "goals.csv");
+    writeFileSync(
+      file,
+      "Nation,Code,Title,Area\nAZE,CLI-GOAL-1,Ours,cyber_defence\nGEO,CLI-GOAL-2,Theirs,cyber_defence\n",
+    );
+    const refused = await cli("import", "goals", file, "--as", "cli.aze.coordinator");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("file.rows.3.nation");
+    const valid = await cli("import", "goals", file, "--as", "cli.aze.coordinator", "--valid-only");
+    expect(valid.stdout).toContain("1 created, 0 updated, 0 unchanged, 1 skipped");
+    const goals = await t.db
+      .selectFrom("partnershipGoal")
+      .select("code")
+      .where("code", "like", "CLI-GOAL-%")
+      .execute();
+    expect(goals).toEqual([{ code: "CLI-GOAL-1" }]);
+  });
+
   it("exports a list with filters to a file or to standard output", async () => {
     const output = join(dir, "people.xlsx");
     const anonymous = await cli("export", "people");

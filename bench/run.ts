@@ -27,6 +27,7 @@ import { createPool, openDatabase } from "../src/db/database.js";
 import { migrate } from "../src/db/migrate.js";
 import { hashPassword } from "../src/modules/identity/passwords.js";
 import { ensureBenchDatabase, generateDataset, SIZES } from "./dataset.js";
+import { importBench } from "./import.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -35,8 +36,11 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "16" },
     nominations: { type: "string", default: "1000" },
     // A comma-separated subset of: cold, search, distinct, unfiltered, global, event, report, timeline, dashboard,
-    // nominations, js, notify.
+    // nominations, js, notify, import.
     only: { type: "string" },
+    // Rows of the import part (issue 21's sizes by default).
+    "import-people": { type: "string", default: "10000" },
+    "import-activities": { type: "string", default: "5000" },
   },
 });
 const only = args.only ? new Set(args.only.split(",")) : undefined;
@@ -470,6 +474,19 @@ async function main() {
     if (runs("js")) rows.push(await firstPage(base));
     // 6. Cancelling an event with 2,000 accepted and waitlisted nominations: the request, then the mail.
     if (runs("notify")) rows.push(...(await notifyStorm(base, cookie, csrfToken, db, url, admin.id)));
+    // 7. Imports from XLSX: 10,000 people, then 5,000 activities with 10,000 events (issue 21).
+    if (runs("import"))
+      rows.push(
+        ...(await importBench(
+          base,
+          cookie,
+          csrfToken,
+          db,
+          server.pid!,
+          Number(args["import-people"]),
+          Number(args["import-activities"]),
+        )),
+      );
   } finally {
     await stopServer(server);
     await rawPool.end();

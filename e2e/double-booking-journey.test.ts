@@ -11,7 +11,13 @@ beforeAll(async () => {
 });
 afterAll(() => e2e?.close());
 
-async function course(organiser: Agent, code: string, startsOn: string, endsOn: string) {
+async function course(
+  organiser: Agent,
+  code: string,
+  startsOn: string,
+  endsOn: string,
+  capacity: number | null = null,
+) {
   const activity = await organiser.post("/api/activities", {
     code,
     titleEn: `Overlap ${code}`,
@@ -25,6 +31,7 @@ async function course(organiser: Agent, code: string, startsOn: string, endsOn: 
     startsOn,
     endsOn,
     acceptance: "manual",
+    capacity,
   });
   expect(event.status, event.text).toBe(201);
   return event.body.id as string;
@@ -67,5 +74,45 @@ describe("double booking in the browser", () => {
       "Attends the last day of OVERLAP-A by video",
     );
     await poll(() => page.getByTestId("double-booking-modal").count()).toBe(0);
+  });
+
+  it("an offered seat accepted over a double booking asks for the reason too", async () => {
+    const { t } = e2e;
+    const organiser = await t.signIn({ role: "organiser", organisation: "NATO-SCHOOL" });
+    const coordinator = await t.signIn({ role: "national_coordinator", nation: "GEO" });
+    const nationId = await t.nationId("GEO");
+    const person = async (familyName: string) =>
+      (
+        await t.db
+          .insertInto("person")
+          .values({ givenName: "Eka", familyName, nationId, ownerNationId: nationId })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+    const waiting = await person("Waitlisted");
+    const decide = (id: string, decision: string) =>
+      organiser.post(`/api/nominations/${id}/decision`, { decision, reason: "Seat freed" });
+    const first = await course(organiser, "OFFER-A", "2027-09-06", "2027-09-10");
+    const held = await coordinator.post(`/api/events/${first}/nominations`, { personId: waiting });
+    expect((await decide(held.body.id, "accept")).status).toBe(200);
+    const full = await course(organiser, "OFFER-B", "2027-09-10", "2027-09-12", 1);
+    const holder = await coordinator.post(`/api/events/${full}/nominations`, {
+      personId: await person("Holder"),
+    });
+    expect((await decide(holder.body.id, "accept")).status).toBe(200);
+    const mine = await coordinator.post(`/api/events/${full}/nominations`, { personId: waiting });
+    expect((await decide(mine.body.id, "waitlist")).status).toBe(200);
+    expect((await decide(holder.body.id, "decline")).status).toBe(200);
+
+    const page = await e2e.newPage();
+    await e2e.login(page, "organiser");
+    await page.goto(`/catalogue/events/${full}`);
+    await page.getByTestId("offer-accept-Waitlisted").click();
+    await poll(() => page.getByTestId("double-booking-conflicts").textContent()).toContain("OFFER-A");
+    await page.getByTestId("double-booking-reason").fill("Travels on the evening of the 10th");
+    await page.getByTestId("double-booking-accept").click();
+    await poll(() => page.getByTestId("double-booking-Waitlisted").textContent()).toContain(
+      "Travels on the evening of the 10th",
+    );
   });
 });

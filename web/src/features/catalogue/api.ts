@@ -142,9 +142,22 @@ export const useSeatOffers = (eventId: string | null, enabled = true) =>
 export function useAnswerOffer() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, answer, reason }: { id: string; answer: "accept" | "decline"; reason?: string }) =>
+    mutationFn: ({
+      id,
+      answer,
+      reason,
+      overrideReason,
+    }: {
+      id: string;
+      answer: "accept" | "decline";
+      reason?: string;
+      overrideReason?: string;
+    }) =>
       answer === "accept"
-        ? api.post<SeatOffer>(`/api/seat-offers/${id}/accept`, {})
+        ? api.post<SeatOffer>(
+            `/api/seat-offers/${id}/accept`,
+            overrideReason ? { override: true, overrideReason } : {},
+          )
         : api.post<SeatOffer>(`/api/seat-offers/${id}/decline`, reason ? { reason } : {}),
     onSuccess: invalidate,
   });

@@ -2,10 +2,12 @@ import { Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from "@man
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
+import { type BookingConflict, hasErrorCode, isApiError } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
 import { notifyError, notifySuccess } from "../../../shared/ui";
 import { useAnswerOffer, useSeatOffers } from "../api";
 import type { SeatOffer } from "../types";
+import { DoubleBookingModal } from "./double-booking-modal";
 
 const COLOURS: Record<SeatOffer["status"], string> = {
   offered: "blue",
@@ -26,16 +28,26 @@ export function SeatOffers({ eventId }: { eventId: string | null }) {
   const offers = useSeatOffers(eventId);
   const answer = useAnswerOffer();
   const [reason, setReason] = useState("");
+  // An acceptance refused as a double booking, awaiting "Accept anyway" with a reason.
+  const [booking, setBooking] = useState<{ offer: SeatOffer; conflicts: BookingConflict[] } | null>(null);
   const items = offers.data?.items ?? [];
   if (!items.length) return null;
 
-  const run = async (id: string, choice: "accept" | "decline") => {
+  const run = async (offer: SeatOffer, choice: "accept" | "decline", overrideReason?: string) => {
     try {
-      await answer.mutateAsync({ id, answer: choice, reason: reason.trim() || undefined });
+      await answer.mutateAsync({
+        id: offer.id,
+        answer: choice,
+        reason: reason.trim() || undefined,
+        overrideReason,
+      });
       notifySuccess(t(choice === "accept" ? "offers.acceptedDone" : "offers.declinedDone"));
       setReason("");
+      setBooking(null);
     } catch (error) {
-      notifyError(error, t);
+      if (isApiError(error) && hasErrorCode(error, "DOUBLE_BOOKING"))
+        setBooking({ offer, conflicts: error.conflicts });
+      else notifyError(error, t);
     }
   };
 
@@ -86,7 +98,7 @@ export function SeatOffers({ eventId }: { eventId: string | null }) {
                 <>
                   <Button
                     size="compact-sm"
-                    onClick={() => run(offer.id, "accept")}
+                    onClick={() => run(offer, "accept")}
                     loading={answer.isPending}
                     data-testid={`offer-accept-${offer.person.familyName}`}
                   >
@@ -96,7 +108,7 @@ export function SeatOffers({ eventId }: { eventId: string | null }) {
                     size="compact-sm"
                     variant="default"
                     color="red"
-                    onClick={() => run(offer.id, "decline")}
+                    onClick={() => run(offer, "decline")}
                     loading={answer.isPending}
                     data-testid={`offer-decline-${offer.person.familyName}`}
                   >
@@ -108,6 +120,16 @@ export function SeatOffers({ eventId }: { eventId: string | null }) {
           </Group>
         ))}
       </Stack>
+      {booking && (
+        <DoubleBookingModal
+          name={`${booking.offer.person.givenName} ${booking.offer.person.familyName}`}
+          event={booking.offer.activity.code}
+          conflicts={booking.conflicts}
+          loading={answer.isPending}
+          onClose={() => setBooking(null)}
+          onAccept={(overrideReason) => run(booking.offer, "accept", overrideReason)}
+        />
+      )}
     </Paper>
   );
 }

@@ -209,6 +209,26 @@ describe("a freed seat", () => {
     expect(again.status).toBe(409);
   });
 
+  it("is not taken by an accept of a person already committed over the dates; the organiser may override", async () => {
+    const busy = await newPerson("TUR");
+    await nominate(await manualEvent(5, null), "TUR", "accept", 100, busy);
+    const eventId = await manualEvent(1, null);
+    const holder = await nominate(eventId, "AZE", "accept");
+    const waiting = await nominate(eventId, "TUR", "waitlist", 1, busy);
+    await withdraw(holder, "AZE");
+    const offer = (await openOffer(waiting))!;
+    const refused = await (await coordinatorOf("TUR")).post(`/api/seat-offers/${offer.id}/accept`);
+    expect([refused.status, refused.body.code]).toEqual([409, "DOUBLE_BOOKING"]);
+    expect(await statusOf(waiting)).toBe("waitlisted");
+    const overridden = await organiser.post(`/api/nominations/${waiting}/decision`, {
+      decision: "accept",
+      override: true,
+      overrideReason: "Only the first day overlaps",
+    });
+    expect(overridden.status, overridden.text).toBe(200);
+    expect((await offersOf(waiting)).map((o) => o.status)).toEqual(["accepted"]);
+  });
+
   it("moves on when the offer is declined: the nomination is withdrawn, the next one is offered the seat", async () => {
     const eventId = await manualEvent(1, null);
     const holder = await nominate(eventId, "AZE", "accept");

@@ -22,7 +22,6 @@ const KYSELY_IN_SERVICES: Record<string, number> = {
 const SQL_OUTSIDE_QUERIES: Record<string, number> = {
   "src/cli/main.ts": 1,
   "src/modules/directory/people-import.ts": 10,
-  "src/modules/identity/sessions.ts": 6,
   "src/modules/imports/imports.service.ts": 2,
   "src/modules/notifications/mail/delivery.ts": 7,
   "src/modules/notifications/notify.ts": 7,

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import { sql } from "kysely";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/database.js";
+import { insertSession, sweepSessions } from "./sessions.queries.js";
+
+export { deleteSession, deleteUserSessions, recordSessionWrite, touchSession } from "./sessions.queries.js";
 
 type CookieConfig = Pick<Config, "secureCookies">;
 
@@ -34,60 +36,17 @@ export async function createSession(
   const token = newToken();
   const tokenHash = hashToken(token);
   const csrfToken = newToken();
-  await db
-    .insertInto("userSession")
-    .values({
-      tokenHash,
-      userId,
-      csrfToken,
-      expiresAt: sql<Date>`now() + make_interval(hours => ${config.sessionAbsoluteHours})`,
-      lastSeenAt: sql<Date>`now()`,
-      userAgent: client.userAgent?.slice(0, 300) ?? null,
-      ip: client.ip ?? null,
-    })
-    .execute();
+  await insertSession(db, {
+    tokenHash,
+    userId,
+    csrfToken,
+    absoluteHours: config.sessionAbsoluteHours,
+    userAgent: client.userAgent?.slice(0, 300) ?? null,
+    ip: client.ip ?? null,
+  });
   // Expired sessions of anyone are swept now and then, so the table does not grow without bound.
-  if (Math.random() < 0.05) {
-    await db
-      .deleteFrom("userSession")
-      .where(
-        sql<boolean>`expires_at < now() or last_seen_at < now() - make_interval(mins => ${config.sessionIdleMinutes})`,
-      )
-      .execute();
-  }
+  if (Math.random() < 0.05) await sweepSessions(db, config.sessionIdleMinutes);
   return { token, tokenHash, csrfToken };
-}
-
-export async function touchSession(db: Db, tokenHash: string): Promise<void> {
-  await db
-    .updateTable("userSession")
-    .set({ lastSeenAt: sql<Date>`now()` })
-    .where("tokenHash", "=", tokenHash)
-    .execute();
-}
-
-/**
- * Remembers, after a write of the session committed, how far the leader's WAL then reached: the session reads from
- * a replica only once it has replayed that far (db/read-routing.ts). The leader's written position covers the
- * commit, which was flushed before the write returned.
- */
-export async function recordSessionWrite(db: Db, tokenHash: string): Promise<void> {
-  await db
-    .updateTable("userSession")
-    .set({ writtenLsn: sql<string>`pg_current_wal_lsn()` })
-    .where("tokenHash", "=", tokenHash)
-    .execute();
-}
-
-export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
-  await db.deleteFrom("userSession").where("tokenHash", "=", tokenHash).execute();
-}
-
-export async function deleteUserSessions(db: Db, userId: string, exceptTokenHash?: string): Promise<number> {
-  let query = db.deleteFrom("userSession").where("userId", "=", userId);
-  if (exceptTokenHash) query = query.where("tokenHash", "<>", exceptTokenHash);
-  const result = await query.executeTakeFirst();
-  return Number(result.numDeletedRows);
 }
 
 export function cookieOptions(config: Config, maxAgeSeconds = config.sessionAbsoluteHours * 3600) {

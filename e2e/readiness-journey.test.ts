@@ -73,11 +73,54 @@ describe("readiness evaluation in the browser", () => {
     const evaluationPath = url.pathname;
     expect(await coordinator.getByTestId("evaluation-state").textContent()).toBe("Planned");
 
+    // The evaluator is already accepted for a course over the same days: the team refuses the double booking,
+    // lists the course, and assigns anyway only with a reason (issue 22, item 4).
+    const admin = await e.t.signIn({ role: "administrator" });
+    const yilmaz = await e.t.db
+      .selectFrom("person")
+      .select("id")
+      .where("familyName", "=", "Yılmaz")
+      .executeTakeFirstOrThrow();
+    const activity = await admin.post("/api/activities", {
+      code: "TEAM-OVERLAP",
+      titleEn: "Overlapping course",
+      kind: "course",
+      menuYear: 2027,
+      organiserId: await e.t.organisationId("NATO-SCHOOL"),
+    });
+    expect(activity.status, activity.text).toBe(201);
+    await admin.post(`/api/activities/${activity.body.id}/status`, { status: "published" });
+    const event = await admin.post(`/api/activities/${activity.body.id}/events`, {
+      startsOn: "2027-09-15",
+      endsOn: "2027-09-20",
+      acceptance: "manual",
+    });
+    expect(event.status, event.text).toBe(201);
+    const nomination = await admin.post(`/api/events/${event.body.id}/nominations`, {
+      personId: yilmaz.id,
+    });
+    expect(nomination.status, nomination.text).toBe(201);
+    const accepted = await admin.post(`/api/nominations/${nomination.body.id}/decision`, {
+      decision: "accept",
+    });
+    expect(accepted.status, accepted.text).toBe(200);
+
     await pick(coordinator, "team-person", "Yılmaz", /Yılmaz \(TUR\)/);
     await coordinator.getByTestId("team-role").click();
     await coordinator.getByRole("option", { name: "Team lead" }).click();
     await coordinator.getByTestId("team-add").click();
+    await expect
+      .poll(() => coordinator.getByTestId("team-double-booking").textContent())
+      .toContain("Course: TEAM-OVERLAP Overlapping course · 15 September 2027");
+    await coordinator.getByTestId("team-assign-anyway").click();
+    await coordinator.getByText("Give the reason for assigning despite the overlap").waitFor();
+    expect(await coordinator.getByTestId("team-table").count()).toBe(0);
+    await coordinator
+      .getByTestId("team-override-reason")
+      .fill("Joins the course after the evaluation's first week");
+    await coordinator.getByTestId("team-assign-anyway").click();
     await coordinator.getByTestId("team-table").getByText("Mehmet Yılmaz").waitFor();
+    expect(await coordinator.getByTestId("team-double-booking").count()).toBe(0);
     await coordinator.getByTestId("evaluation-start").click();
     await expect.poll(() => coordinator.getByTestId("evaluation-state").textContent()).toBe("In progress");
 

@@ -89,8 +89,12 @@ export const useEligibleEvaluators = (id: string, enabled: boolean) =>
 export function useAddTeamMember(id: string) {
   const invalidate = useInvalidateReadiness();
   return useMutation({
-    mutationFn: (input: { personId: string; role: "lead" | "evaluator" }) =>
-      api.post<EvaluationDetail>(`/api/readiness/evaluations/${id}/team`, input),
+    mutationFn: (input: {
+      personId: string;
+      role: "lead" | "evaluator";
+      override?: boolean;
+      overrideReason?: string;
+    }) => api.post<EvaluationDetail>(`/api/readiness/evaluations/${id}/team`, input),
     onSuccess: invalidate,
   });
 }

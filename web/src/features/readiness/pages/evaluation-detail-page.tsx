@@ -1,8 +1,23 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  List,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
 import { IconChartBar, IconChecklist, IconUserPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
+import { type BookingConflict, hasErrorCode, isApiError } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   ConfirmButton,
@@ -27,6 +42,7 @@ import type { EvaluationDetail } from "../types";
 
 function TeamSection({ evaluation }: { evaluation: EvaluationDetail }) {
   const { t } = useTranslation("readiness");
+  const format = useFormat();
   const open = evaluation.state === "planned" || evaluation.state === "in_progress";
   const canStaff = evaluation.permissions.plan && open;
   const eligible = useEligibleEvaluators(evaluation.id, canStaff);
@@ -35,20 +51,38 @@ function TeamSection({ evaluation }: { evaluation: EvaluationDetail }) {
   const [personId, setPersonId] = useState<string | null>(null);
   const [role, setRole] = useState<"lead" | "evaluator">("evaluator");
   const [refusal, setRefusal] = useState<string | null>(null);
+  // The server refused the assignment as a double booking: its conflicts, and the reason for overriding it.
+  const [conflicts, setConflicts] = useState<BookingConflict[]>([]);
+  const [reason, setReason] = useState("");
+  const [reasonError, setReasonError] = useState<string | null>(null);
 
-  const submit = () => {
+  const submit = (override?: { reason: string }) => {
     if (!personId) return;
     setRefusal(null);
     add.mutate(
-      { personId, role },
+      { personId, role, ...(override ? { override: true, overrideReason: override.reason } : {}) },
       {
         onSuccess: () => {
           notifySuccess(t("detail.added"));
           setPersonId(null);
+          setConflicts([]);
+          setReason("");
         },
-        onError: (error) => setRefusal(errorMessage(error, t)),
+        onError: (error) => {
+          const doubleBooked = isApiError(error) && hasErrorCode(error, "DOUBLE_BOOKING");
+          setConflicts(doubleBooked ? error.conflicts : []);
+          setRefusal(errorMessage(error, t));
+        },
       },
     );
+  };
+  const assignAnyway = () => {
+    if (!reason.trim()) {
+      setReasonError(t("detail.doubleBooking.reasonRequired"));
+      return;
+    }
+    setReasonError(null);
+    submit({ reason: reason.trim() });
   };
 
   return (
@@ -114,7 +148,10 @@ function TeamSection({ evaluation }: { evaluation: EvaluationDetail }) {
                   `${person.rankTitle ?? ""} ${person.givenName} ${person.familyName} (${person.nationCode}) · ${person.certificateNumber}`.trim(),
               }))}
               value={personId}
-              onChange={setPersonId}
+              onChange={(value) => {
+                setPersonId(value);
+                setConflicts([]);
+              }}
               data-testid="team-person"
             />
             <Select
@@ -131,7 +168,7 @@ function TeamSection({ evaluation }: { evaluation: EvaluationDetail }) {
             />
             <Button
               leftSection={<IconUserPlus size={16} />}
-              onClick={submit}
+              onClick={() => submit()}
               disabled={!personId}
               loading={add.isPending}
               data-testid="team-add"
@@ -143,6 +180,41 @@ function TeamSection({ evaluation }: { evaluation: EvaluationDetail }) {
             <Alert color="red" data-testid="team-refusal">
               {refusal}
             </Alert>
+          )}
+          {conflicts.length > 0 && (
+            <Stack gap="xs" data-testid="team-double-booking">
+              <Text size="sm">{t("detail.doubleBooking.intro")}</Text>
+              <List size="sm">
+                {conflicts.map((conflict) => (
+                  <List.Item key={`${conflict.recordType}-${conflict.id}`}>
+                    {t(`detail.doubleBooking.kinds.${conflict.kind}`, { defaultValue: conflict.kind })}:{" "}
+                    {conflict.title ?? t("detail.doubleBooking.notReleasable")} ·{" "}
+                    {format.date(conflict.startsOn)} – {format.date(conflict.endsOn)}
+                  </List.Item>
+                ))}
+              </List>
+              <Textarea
+                label={t("detail.doubleBooking.reason")}
+                placeholder={t("detail.doubleBooking.reason")}
+                value={reason}
+                onChange={(event) => setReason(event.currentTarget.value)}
+                error={reasonError}
+                autosize
+                minRows={2}
+                maxLength={2000}
+                data-testid="team-override-reason"
+              />
+              <Group>
+                <Button
+                  color="orange"
+                  onClick={assignAnyway}
+                  loading={add.isPending}
+                  data-testid="team-assign-anyway"
+                >
+                  {t("detail.doubleBooking.assignAnyway")}
+                </Button>
+              </Group>
+            </Stack>
           )}
         </Stack>
       )}

@@ -1,6 +1,5 @@
 import "./imports.policy.js";
 import { createHash } from "node:crypto";
-import { sql } from "kysely";
 import { authorize } from "../../platform/access/policy.js";
 import { writeAudit } from "../../platform/audit.js";
 import { AppError, type FieldError } from "../../platform/errors.js";
@@ -14,6 +13,7 @@ import { activitiesImporter, nominationsImporter } from "../catalogue/index.js";
 import { peopleImporter } from "../directory/index.js";
 import { contributionsImporter } from "../operations/index.js";
 import { goalsImporter, programmeItemsImporter } from "../programmes/index.js";
+import * as queries from "./imports.queries.js";
 import type { ImportKind } from "./imports.schemas.js";
 
 export { IMPORT_KINDS, type ImportKind } from "./imports.schemas.js";
@@ -86,13 +86,7 @@ function parseMappingText(text: string | undefined, importer: Importer<unknown>,
 
 async function rememberedMapping(ctx: Ctx, kind: ImportKind) {
   if (!ctx.viewer.userId) return null;
-  const row = await ctx.db
-    .selectFrom("importMapping")
-    .select("mapping")
-    .where("userId", "=", ctx.viewer.userId)
-    .where("kind", "=", kind)
-    .executeTakeFirst();
-  return row?.mapping ?? null;
+  return queries.rememberedMapping(ctx.db, ctx.viewer.userId, kind);
 }
 
 /** Maps the table's columns to the kind's fields and turns the data rows into `MappedRow`s. */
@@ -216,15 +210,7 @@ export async function commit(
     const unchanged = result.plans.filter((plan) => plan.action === "unchanged").length;
     const changed = written.created.length + written.updated.length;
     if (mappingChanged && ctx.viewer.userId) {
-      await trx
-        .insertInto("importMapping")
-        .values({ userId: ctx.viewer.userId, kind, mapping: JSON.stringify(mapping) })
-        .onConflict((oc) =>
-          oc
-            .columns(["userId", "kind"])
-            .doUpdateSet({ mapping: JSON.stringify(mapping), updatedAt: sql`now()` }),
-        )
-        .execute();
+      await queries.rememberMapping(trx, ctx.viewer.userId, kind, mapping);
     }
     let fileId: string | null = null;
     if (changed > 0 || mappingChanged) {

@@ -163,6 +163,9 @@ export async function updateNomination(ctx: Ctx, id: string, patch: NominationPa
   if (!["nominated", "waitlisted", "accepted"].includes(row.status))
     throw invalidState(`A ${row.status} nomination cannot be changed`);
   const { reason, ...fields } = patch;
+  // A reason explains a change of priority; sent alone it would change nothing (and an empty UPDATE is no SQL).
+  if (fields.priority === undefined && fields.note === undefined)
+    throw validation("body.priority", "a reason goes with the new priority it explains");
   const reprioritised = fields.priority !== undefined && fields.priority !== row.priority;
   if (reprioritised && !reason?.trim())
     throw unprocessable("body.reason", "a change of priority needs a reason");

@@ -350,6 +350,12 @@ describe("the waiting list", () => {
       blank.status === 400 ? 400 : 422,
       "body.reason",
     ]);
+    // A reason alone changes nothing: refused, naming the priority it should come with.
+    const alone = await coordinator.patch(`/api/nominations/${waiting}`, { reason: "Command post" });
+    expect([alone.status, alone.body.fields]).toEqual([
+      400,
+      [{ field: "body.priority", message: "a reason goes with the new priority it explains" }],
+    ]);
     // A note alone needs none.
     expect((await coordinator.patch(`/api/nominations/${waiting}`, { note: "Speaks Russian" })).status).toBe(
       200,

@@ -74,6 +74,8 @@ describe("an event edited and cancelled in the browser", () => {
     // The coordinator changes the nomination's priority and note.
     await coordinator.getByTestId("nomination-edit-Mammadov").click();
     await coordinator.getByTestId("nomination-edit-priority").fill("3");
+    // A change of priority needs a reason (issue 22, item 2): the field appears with the change.
+    await coordinator.getByTestId("nomination-edit-reason").fill("Leads the syndicate work");
     await coordinator.getByRole("dialog").getByLabel("Note").fill("Speaks English at level 3");
     await coordinator.getByTestId("nomination-edit-save").click();
     await poll(() => coordinator.getByTestId("nomination-priority-Mammadov").textContent()).toBe("3");

@@ -81,6 +81,14 @@ export async function writeRow(
   }
 }
 
+/** The fields of a row whose value differs from the stored record's (null and absent count as equal): its patch. */
+export function changedFields<T extends object>(stored: object, fields: T): Partial<T> {
+  const current = stored as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(fields).filter(([field, value]) => (current[field] ?? null) !== (value ?? null)),
+  ) as Partial<T>;
+}
+
 /** Throws the problems an apply met (a row the plan accepted but the write refused) as one 422 naming the rows. */
 export function refuseProblems(problems: RowProblem[]) {
   if (!problems.length) return;

@@ -1,5 +1,5 @@
 import type { Ctx } from "../../platform/http/request-context.js";
-import { refuseProblems, tryRows, writeRows } from "../../platform/import-rows.js";
+import { changedFields, refuseProblems, tryRows, writeRows } from "../../platform/import-rows.js";
 import type { Importer, PlanResult, RowPlan, RowProblem } from "../../platform/importer.js";
 import { parseDateCell } from "../../platform/tabular.js";
 import { createGoal, updateGoal } from "./goals.service.js";
@@ -140,10 +140,7 @@ export const goalsImporter: Importer<GoalRowPlan> = {
         errors.push({ row, column: "code", message: "the code belongs to a goal you cannot see" });
         continue;
       }
-      const current = stored as unknown as Record<string, unknown>;
-      const patch = Object.fromEntries(
-        Object.entries(fields).filter(([field, value]) => (current[field] ?? null) !== (value ?? null)),
-      ) as GoalPatch;
+      const patch = changedFields(stored, fields) as GoalPatch;
       const changes = Object.keys(patch).length > 0;
       candidates.push({
         row,

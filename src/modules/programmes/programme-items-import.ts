@@ -1,5 +1,5 @@
 import type { Ctx } from "../../platform/http/request-context.js";
-import { refuseProblems, tryRows, writeRows } from "../../platform/import-rows.js";
+import { changedFields, refuseProblems, tryRows, writeRows } from "../../platform/import-rows.js";
 import type { Importer, PlanResult, RowPlan, RowProblem } from "../../platform/importer.js";
 import { parseDateCell } from "../../platform/tabular.js";
 import { addItem, updateItem } from "./annual-programmes.service.js";
@@ -214,10 +214,7 @@ export const programmeItemsImporter: Importer<ProgrammeItemRowPlan> = {
         candidates.push({ row, key: display, action: "create", plan: { programmeId, create } });
         continue;
       }
-      const current = stored as unknown as Record<string, unknown>;
-      const patch = Object.fromEntries(
-        Object.entries(fields).filter(([field, value]) => (current[field] ?? null) !== (value ?? null)),
-      ) as ItemPatch;
+      const patch = changedFields(stored, fields) as ItemPatch;
       const changes = Object.keys(patch).length > 0;
       candidates.push({
         row,

@@ -71,7 +71,8 @@ function TeamSection({ evaluation }: { evaluation: EvaluationDetail }) {
         onError: (error) => {
           const doubleBooked = isApiError(error) && hasErrorCode(error, "DOUBLE_BOOKING");
           setConflicts(doubleBooked ? error.conflicts : []);
-          setRefusal(errorMessage(error, t));
+          // A double booking is explained by its own section below, in the page's language.
+          setRefusal(doubleBooked ? null : errorMessage(error, t));
         },
       },
     );

@@ -263,8 +263,16 @@ describe("mail delivery by workers", () => {
     } finally {
       await sink.start();
     }
+    // The outbox row turns "sent" just after the SMTP server took the message: wait for both, then check.
     await until(
-      async () => sink.messages.some((m) => m.to.includes("patient@example.org")),
+      async () =>
+        sink.messages.some((m) => m.to.includes("patient@example.org")) &&
+        !!(await t.db
+          .selectFrom("mailOutbox")
+          .select("id")
+          .where("toAddress", "=", "patient@example.org")
+          .where("status", "=", "sent")
+          .executeTakeFirst()),
       120_000,
       "delivery",
     ).catch(explain);

@@ -8,7 +8,7 @@ import { openDatabase } from "../db/database.js";
 import { migrate } from "../db/migrate.js";
 import { verifyAuditChain } from "../modules/audit/index.js";
 import { openForMaintenance, restoreBackup, writeBackup } from "../modules/backup/index.js";
-import { viewerForUser } from "../modules/identity/index.js";
+import { viewerForUsername } from "../modules/identity/index.js";
 import { exportsService, importsService } from "../modules/imports/index.js";
 import { startNotificationWorker } from "../modules/notifications/index.js";
 import type { Viewer } from "../platform/access/viewer.js";
@@ -225,12 +225,7 @@ const SYSTEM_VIEWER: Viewer = Object.freeze({
 
 async function cliContext(db: Ctx["db"], config: Config, username?: string): Promise<Ctx> {
   if (!username) return { db, viewer: SYSTEM_VIEWER, requestId: null, config };
-  const user = await db
-    .selectFrom("appUser")
-    .select("id")
-    .where("username", "=", username)
-    .executeTakeFirst();
-  const viewer = user && (await viewerForUser(db, user.id));
+  const viewer = await viewerForUsername(db, username);
   if (!viewer) throw new Error(`there is no user ${username}`);
   return { db, viewer, requestId: null, config };
 }

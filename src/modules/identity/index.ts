@@ -1,3 +1,3 @@
 export { identityRoutes } from "./identity.routes.js";
 export { hashPassword, passwordWeakness } from "./passwords.js";
-export { viewerForUser } from "./viewer.queries.js";
+export { viewerForUser, viewerForUsername } from "./viewer.queries.js";

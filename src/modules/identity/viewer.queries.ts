@@ -136,3 +136,12 @@ export async function viewerForUser(db: Db, userId: string): Promise<Viewer | un
   );
   return rows[0] ? buildViewer(db, rows[0]) : undefined;
 }
+
+/** A viewer for a user name without a session: the CLI's `--as`. */
+export async function viewerForUsername(db: Db, username: string): Promise<Viewer | undefined> {
+  const { rows } = await sql<SessionRow>`
+    select ${userColumns} from app_user u left join person p on p.id = u.person_id where u.username = ${username}`.execute(
+    db,
+  );
+  return rows[0] ? buildViewer(db, rows[0]) : undefined;
+}

@@ -1,6 +1,16 @@
-import { sql } from "kysely";
 import type { Db } from "../../db/database.js";
 import { notify, notifyNominations } from "./notify.js";
+import {
+  accreditationsEnding,
+  actionItemsDueOrOverdue,
+  certificatesExpiringOn,
+  eventsClosingNominations,
+  eventsEndedAwaitingFeedback,
+  eventsStartingOn,
+  goalsAwaitingAssessment,
+  messagesUnacknowledged,
+  nationsYetToNominate,
+} from "./reminders.queries.js";
 
 const day = (date: Date, shift = 0) => {
   const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + shift));
@@ -20,13 +30,10 @@ export async function runReminders(db: Db, now: Date): Promise<Record<string, nu
 
   await db.transaction().execute(async (trx) => {
     // Event starting in 7 days: its accepted participants (and their coordinators).
-    const starting = await sql<{ id: string; code: string; eventId: string }>`
-      select n.id, a.code, e.id as "eventId" from event e join activity a on a.id = e.activity_id
-        join nomination n on n.event_id = e.id and n.status = 'accepted'
-      where e.starts_on = ${day(now, 7)}::date and e.status in ('planned', 'open', 'closed')`.execute(trx);
-    if (starting.rows.length) {
+    const starting = await eventsStartingOn(trx, day(now, 7));
+    if (starting.length) {
       await notifyNominations(trx, {
-        nominationIds: starting.rows.map((r) => r.id),
+        nominationIds: starting.map((r) => r.id),
         kind: "event.starting",
         title: "The event starts in 7 days",
         body: null,
@@ -35,27 +42,18 @@ export async function runReminders(db: Db, now: Date): Promise<Record<string, nu
         concerned: true,
         period: day(now, 7),
       });
-      add("event.starting", starting.rows.length);
+      add("event.starting", starting.length);
     }
 
     // Nominations closing in 3 days: coordinators of nations that may nominate and have not.
-    const closing = await sql<{ eventId: string; code: string; title: string; closesOn: string }>`
-      select e.id as "eventId", a.code, a.title_en as title, e.nominations_close_on as "closesOn"
-      from event e join activity a on a.id = e.activity_id
-      where e.nominations_close_on between ${today}::date and ${day(now, 3)}::date
-        and e.status in ('planned', 'open') and a.status = 'published'`.execute(trx);
-    for (const event of closing.rows) {
-      const nations = await sql<{ id: string }>`
-        select nt.id from nation nt
-        where exists (select 1 from role_assignment r where r.role = 'national_coordinator' and r.nation_id = nt.id)
-          and not exists (select 1 from nomination n where n.event_id = ${event.eventId} and n.nation_id = nt.id)`.execute(
-        trx,
-      );
-      if (!nations.rows.length) continue;
+    const closing = await eventsClosingNominations(trx, today, day(now, 3));
+    for (const event of closing) {
+      const nations = await nationsYetToNominate(trx, event.eventId);
+      if (!nations.length) continue;
       add(
         "event.nominations_closing",
         await notify(trx, {
-          recipients: { nationCoordinators: nations.rows.map((n) => n.id) },
+          recipients: { nationCoordinators: nations.map((n) => n.id) },
           kind: "event.nominations_closing",
           record: { type: "event", id: event.eventId, link: `/catalogue/events/${event.eventId}` },
           title: `${event.code}: nominations close on ${event.closesOn}`,
@@ -66,15 +64,8 @@ export async function runReminders(db: Db, now: Date): Promise<Record<string, nu
     }
 
     // Feedback: an event that ended in the last three days asks its accepted participants (once per event).
-    const ended = await sql<{ eventId: string; code: string; personId: string }>`
-      select e.id as "eventId", a.code, n.person_id as "personId"
-      from event e join activity a on a.id = e.activity_id
-        join nomination n on n.event_id = e.id and n.status = 'accepted'
-      where e.ends_on between ${day(now, -3)}::date and ${day(now, -1)}::date and e.status <> 'cancelled'
-        and not exists (select 1 from feedback_receipt r where r.event_id = e.id and r.person_id = n.person_id)`.execute(
-      trx,
-    );
-    for (const row of ended.rows) {
+    const ended = await eventsEndedAwaitingFeedback(trx, day(now, -3), day(now, -1));
+    for (const row of ended) {
       add(
         "feedback.requested",
         await notify(trx, {
@@ -90,10 +81,8 @@ export async function runReminders(db: Db, now: Date): Promise<Record<string, nu
 
     // Certificates expiring in 90 and 30 days: the holder.
     for (const days of [90, 30]) {
-      const expiring = await sql<{ id: string; personId: string; number: string; validUntil: string }>`
-        select id, person_id as "personId", number, valid_until as "validUntil" from certificate
-        where revoked_at is null and valid_until = ${day(now, days)}::date`.execute(trx);
-      for (const cert of expiring.rows) {
+      const expiring = await certificatesExpiringOn(trx, day(now, days));
+      for (const cert of expiring) {
         add(
           "certificate.expiring",
           await notify(trx, {
@@ -109,21 +98,8 @@ export async function runReminders(db: Db, now: Date): Promise<Record<string, nu
     }
 
     // Action items due in 3 days, and overdue (once a week while open): the assignee's coordinators or staff.
-    const actions = await sql<{
-      id: string;
-      title: string;
-      deadline: string;
-      nationId: string | null;
-      organisationId: string | null;
-      overdue: boolean;
-    }>`
-      select id, title, deadline, assignee_nation_id as "nationId", assignee_organisation_id as "organisationId",
-        deadline < ${today}::date as overdue
-      from meeting_action_item
-      where status in ('open', 'in_progress') and (deadline = ${day(now, 3)}::date or deadline < ${today}::date)`.execute(
-      trx,
-    );
-    for (const item of actions.rows) {
+    const actions = await actionItemsDueOrOverdue(trx, today, day(now, 3));
+    for (const item of actions) {
       const week = Math.floor(now.getTime() / (7 * 86_400_000));
       add(
         item.overdue ? "action_item.overdue" : "action_item.due",
@@ -142,15 +118,8 @@ export async function runReminders(db: Db, now: Date): Promise<Record<string, nu
     }
 
     // Exchange messages unacknowledged after 48 hours: the sender.
-    const unacknowledged = await sql<{ id: string; subject: string; sentBy: string }>`
-      select m.id, m.subject, m.sent_by as "sentBy" from exchange_message m
-      where m.sent_at < ${now}::timestamptz - interval '48 hours' and m.sent_at > ${now}::timestamptz - interval '30 days'
-        and m.sent_by is not null
-        and exists (select 1 from exchange_recipient r where r.message_id = m.id
-          and not exists (select 1 from exchange_acknowledgement k where k.recipient_id = r.id))`.execute(
-      trx,
-    );
-    for (const message of unacknowledged.rows) {
+    const unacknowledged = await messagesUnacknowledged(trx, now);
+    for (const message of unacknowledged) {
       add(
         "exchange.unacknowledged",
         await notify(trx, {
@@ -165,13 +134,8 @@ export async function runReminders(db: Db, now: Date): Promise<Record<string, nu
     }
 
     // Accreditation or recognition ending within 180 days: the centre's staff.
-    const renewals = await sql<{ id: string; centreId: string; name: string; validUntil: string }>`
-      select app.id, app.centre_id as "centreId", o.name_en as name, app.valid_until as "validUntil"
-      from accreditation_application app join organisation o on o.id = app.centre_id
-      where app.state = 'decided' and app.valid_until between ${today}::date and ${day(now, 180)}::date`.execute(
-      trx,
-    );
-    for (const application of renewals.rows) {
+    const renewals = await accreditationsEnding(trx, today, day(now, 180));
+    for (const application of renewals) {
       add(
         "accreditation.renewal",
         await notify(trx, {
@@ -197,13 +161,8 @@ export async function runReminders(db: Db, now: Date): Promise<Record<string, nu
     // Partnership goal review due: in an odd (assessment) year, agreed goals not yet assessed for the cycle.
     const year = now.getUTCFullYear();
     if (year % 2 === 1) {
-      const goals = await sql<{ id: string; code: string; title: string; nationId: string }>`
-        select g.id, g.code, g.title, g.nation_id as "nationId" from partnership_goal g
-        where g.status in ('agreed', 'in_progress')
-          and not exists (select 1 from goal_assessment x where x.goal_id = g.id and x.cycle_year = ${year})`.execute(
-        trx,
-      );
-      for (const goal of goals.rows) {
+      const goals = await goalsAwaitingAssessment(trx, year);
+      for (const goal of goals) {
         add(
           "goal.review_due",
           await notify(trx, {

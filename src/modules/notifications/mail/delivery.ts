@@ -1,9 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import nodemailer from "nodemailer";
 import type { MailConfig } from "../../../config.js";
 import type { DB } from "../../../db/schema/index.js";
 import { asLanguage } from "../kinds.js";
+import {
+  type ClaimedMail,
+  catchMail,
+  claimDueMail,
+  digestNotices,
+  markMailFailed,
+  markMailSent,
+  nextMailDueAt,
+  renewMailClaims,
+} from "./outbox.queries.js";
 import { headerSafe, renderMail } from "./templates.js";
 
 type Q = Kysely<DB>;
@@ -80,17 +90,13 @@ export function catcherTransport(db: Q): Transport {
     async send(mail) {
       const info = await builder.sendMail(message(mail));
       const raw = (info as unknown as { message: Buffer }).message.toString("utf8");
-      await db
-        .insertInto("mailCaught")
-        .values({
-          messageId: mail.messageId,
-          outboxId: mail.headers["X-Accord-Outbox"] ?? null,
-          toAddress: mail.to.address,
-          subject: mail.subject,
-          raw,
-        })
-        .onConflict((oc) => oc.column("messageId").doNothing())
-        .execute();
+      await catchMail(db, {
+        messageId: mail.messageId,
+        outboxId: mail.headers["X-Accord-Outbox"] ?? null,
+        toAddress: mail.to.address,
+        subject: mail.subject,
+        raw,
+      });
     },
     close: () => builder.close(),
   };
@@ -104,21 +110,6 @@ const domainOf = (from: string) => /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? "accord
 /** Stable per outbox row: a message sent again after a crash carries the same Message-ID. */
 export const messageIdOf = (outboxId: string, from: string) => `<${outboxId}@${domainOf(from)}>`;
 
-interface Claimed {
-  id: string;
-  kind: string;
-  toAddress: string;
-  language: string;
-  params: Record<string, unknown>;
-  attempts: number;
-  notificationId: string | null;
-  title: string | null;
-  body: string | null;
-  link: string | null;
-  displayName: string | null;
-  userId: string | null;
-}
-
 export interface DeliveryOptions {
   db: Q;
   config: MailConfig;
@@ -128,43 +119,12 @@ export interface DeliveryOptions {
   batch?: number;
 }
 
-async function claim(db: Q, options: DeliveryOptions, workerId: string, limit: number): Promise<Claimed[]> {
-  const { rows } = await sql<Claimed>`
-    with due as (
-      select id from mail_outbox
-      where status in ('pending', 'sending') and next_attempt_at <= now()
-      order by next_attempt_at
-      limit ${limit}
-      for update skip locked
-    ), claimed as (
-      update mail_outbox o
-      set status = 'sending', claimed_by = ${workerId}, attempts = o.attempts + 1,
-        next_attempt_at = now() + make_interval(secs => ${options.config.claimSeconds})
-      from due where o.id = due.id
-      returning o.*
-    )
-    select c.id, c.kind, c.to_address as "toAddress", c.language,
-      coalesce(n.params, '{}'::jsonb) || c.params as params, c.attempts,
-      c.notification_id as "notificationId", n.title, n.body, n.link, u.display_name as "displayName",
-      c.user_id as "userId"
-    from claimed c
-      left join notification n on n.id = c.notification_id
-      left join app_user u on u.id = c.user_id`.execute(db);
-  return rows;
-}
-
-async function digestEntries(db: Q, row: Claimed) {
+async function digestEntries(db: Q, row: ClaimedMail) {
   const ids = Array.isArray(row.params.notificationIds) ? (row.params.notificationIds as string[]) : [];
-  if (!ids.length) return [];
-  return db
-    .selectFrom("notification")
-    .select(["title", "link"])
-    .where("id", "in", ids)
-    .orderBy("createdAt")
-    .execute();
+  return ids.length ? digestNotices(db, ids) : [];
 }
 
-async function compose(db: Q, options: DeliveryOptions, row: Claimed): Promise<SendableMail> {
+async function compose(db: Q, options: DeliveryOptions, row: ClaimedMail): Promise<SendableMail> {
   const rendered = renderMail({
     kind: row.kind,
     language: asLanguage(row.language),
@@ -207,23 +167,24 @@ async function settle(
   db: Q,
   options: DeliveryOptions,
   workerId: string,
-  row: Claimed,
+  row: ClaimedMail,
   outcome: unknown,
   subject: string | null,
 ) {
   if (outcome === true) {
-    // Secrets in the params (a reset link) are not kept once the message has gone.
-    await sql`update mail_outbox set status = 'sent', sent_at = now(), subject = ${subject}, last_error = null,
-        params = params - 'resetUrl'
-      where id = ${row.id} and claimed_by = ${workerId} and status = 'sending'`.execute(db);
+    await markMailSent(db, row.id, workerId, subject);
     return;
   }
   const reason = headerSafe(String((outcome as Error)?.message ?? outcome), 1000);
   const park = permanent(outcome) || row.attempts >= options.config.maxAttempts;
-  await sql`update mail_outbox set status = ${park ? "failed" : "pending"}, last_error = ${reason},
-      subject = coalesce(${subject}, subject),
-      next_attempt_at = now() + make_interval(secs => ${park ? 0 : backoffSeconds(options.config, row.attempts)})
-    where id = ${row.id} and claimed_by = ${workerId} and status = 'sending'`.execute(db);
+  await markMailFailed(db, {
+    id: row.id,
+    workerId,
+    park,
+    reason,
+    subject,
+    retryInSeconds: backoffSeconds(options.config, row.attempts),
+  });
 }
 
 /**
@@ -241,10 +202,7 @@ export async function deliverDue(
   // A live worker keeps its claims: only the claims of a worker that died (no renewal) fall due again.
   const renew = setInterval(
     () => {
-      sql`update mail_outbox set next_attempt_at = now() + make_interval(secs => ${options.config.claimSeconds})
-        where claimed_by = ${workerId} and status = 'sending'`
-        .execute(options.db)
-        .catch(() => {});
+      renewMailClaims(options.db, workerId, options.config.claimSeconds).catch(() => {});
     },
     Math.max(500, (options.config.claimSeconds * 1000) / 3),
   );
@@ -253,16 +211,11 @@ export async function deliverDue(
   } finally {
     clearInterval(renew);
   }
-  const due = await options.db
-    .selectFrom("mailOutbox")
-    .select((eb) => eb.fn.min("nextAttemptAt").as("at"))
-    .where("status", "in", ["pending", "sending"])
-    .executeTakeFirst();
-  return { sent, failed, nextDueAt: due?.at ? new Date(due.at as unknown as string) : null };
+  return { sent, failed, nextDueAt: await nextMailDueAt(options.db) };
 
   async function deliverBatches() {
     for (;;) {
-      const rows = await claim(options.db, options, workerId, batch);
+      const rows = await claimDueMail(options.db, workerId, batch, options.config.claimSeconds);
       if (!rows.length) break;
       let next = 0;
       const lane = async () => {

@@ -16,6 +16,7 @@ import { AppError } from "../platform/errors.js";
 import type { Ctx } from "../platform/http/request-context.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../seed/demo.js";
 import { startServer } from "../server.js";
+import { exportPackageCommand, importPackageCommand } from "./packages.js";
 import { registerTransparencyCommands, verifyTransparencyLog } from "./transparency.js";
 
 const say = (message: string) => console.log(message);
@@ -240,7 +241,7 @@ const printProblems = (
 program
   .command("import")
   .description(
-    `Import a .csv or .xlsx file (kinds: ${importsService.IMPORT_KINDS.join(", ")}); all rows or none unless --valid-only. Row errors go to stderr and the exit code is 1`,
+    `Import a .csv or .xlsx file (kinds: ${importsService.IMPORT_KINDS.join(", ")}); all rows or none unless --valid-only. Row errors go to stderr and the exit code is 1. \`accord import package <file>\` loads a package written by \`accord export package\` (docs/packages.md)`,
   )
   .argument("<kind>", "what the file holds")
   .argument("<file>", "the .csv or .xlsx file")
@@ -254,6 +255,10 @@ program
       file: string,
       options: { validOnly?: boolean; dryRun?: boolean; mapping?: string; as?: string },
     ) => {
+      if (kind === "package")
+        return withDatabase(async ({ db }) =>
+          importPackageCommand(await cliContext(db, loadConfig(), options.as), file, say),
+        );
       if (!(importsService.IMPORT_KINDS as readonly string[]).includes(kind))
         throw new InvalidArgumentError(`kind must be one of ${importsService.IMPORT_KINDS.join(", ")}`);
       const importKind = kind as importsService.ImportKind;
@@ -298,7 +303,7 @@ const EXPORT_KINDS = exportsService.LIST_EXPORTS.map((list) => list.kind);
 program
   .command("export")
   .description(
-    `Export a list as CSV or XLSX (kinds: ${EXPORT_KINDS.join(", ")}), what the list shows for the filters`,
+    `Export a list as CSV or XLSX (kinds: ${EXPORT_KINDS.join(", ")}), what the list shows for the filters; \`accord export package --nation AZE [--out file]\` writes everything releasable to a nation as a package for another Accord (docs/packages.md)`,
   )
   .argument("<kind>", "which list")
   .option("--format <format>", "csv or xlsx", "csv")
@@ -311,11 +316,33 @@ program
   )
   .option("--output <file>", "write to this file (default: standard output)")
   .option("--as <username>", "act as this user (their access applies; default: the system)")
+  .option("--nation <code>", "package: the nation whose releasable records it holds")
+  .option("--out <file>", "package: the archive to write (default accord-package-<nation>-<time>.tar.gz)")
   .action(
     async (
       kind: string,
-      options: { format: string; lang: string; filter: string[]; output?: string; as?: string },
+      options: {
+        format: string;
+        lang: string;
+        filter: string[];
+        output?: string;
+        as?: string;
+        nation?: string;
+        out?: string;
+      },
     ) => {
+      if (kind === "package") {
+        if (!options.nation) throw new InvalidArgumentError("export package needs --nation <code>");
+        const nation = options.nation;
+        return withDatabase(async ({ db }) =>
+          exportPackageCommand(
+            await cliContext(db, loadConfig(), options.as),
+            nation,
+            options.out ?? options.output,
+            say,
+          ),
+        );
+      }
       const target = exportsService.findExport(kind);
       if (!target) throw new InvalidArgumentError(`kind must be one of ${EXPORT_KINDS.join(", ")}`);
       const query: Record<string, unknown> = { format: options.format, lang: options.lang };

@@ -1,0 +1,1 @@
+export * as packagesService from "./packages.service.js";

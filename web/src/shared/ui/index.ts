@@ -7,6 +7,7 @@ export { DownloadMenu, type DownloadMenuProps, type ExportKind } from "./downloa
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { ErrorAlert, type ErrorAlertProps, errorMessage } from "./error-alert";
 export { ListFooter, type ListFooterProps } from "./list-footer";
+export { type ListPage, ListTable, type ListTableProps } from "./list-table";
 export { notifyDeleteOutcome, notifyError, notifyFormError, notifySuccess } from "./notify";
 export { type Crumb, PageHeader, type PageHeaderProps } from "./page-header";
 export { PrintReportButton, type PrintReportButtonProps } from "./print-report-button";

@@ -6,11 +6,10 @@ import { Link, useNavigate } from "react-router-dom";
 import { ROLES, usePermissions } from "../../../shared/auth";
 import { formatDateTime, useFormat } from "../../../shared/i18n/format";
 import {
-  DataTable,
   type DataTableColumn,
   EmptyState,
+  ListTable,
   PageHeader,
-  QueryBoundary,
   SearchInput,
   useListParams,
 } from "../../../shared/ui";
@@ -138,24 +137,16 @@ export function UsersListPage() {
             data-testid="user-status-filter"
           />
         </Group>
-        <QueryBoundary query={users}>
-          {(page) => (
-            <DataTable
-              data-testid="users-table"
-              columns={columns}
-              rows={page.items}
-              rowKey={(user) => user.id}
-              rowTestId={(user) => `user-row-${user.username}`}
-              onRowClick={(user) => navigate(`/admin/users/${user.id}`)}
-              total={page.total}
-              limit={page.limit}
-              offset={page.offset}
-              onOffsetChange={list.setOffset}
-              fetching={users.isPlaceholderData}
-              empty={<EmptyState description={t("users.empty")} />}
-            />
-          )}
-        </QueryBoundary>
+        <ListTable
+          query={users}
+          list={list}
+          data-testid="users-table"
+          columns={columns}
+          rowKey={(user) => user.id}
+          rowTestId={(user) => `user-row-${user.username}`}
+          onRowClick={(user) => navigate(`/admin/users/${user.id}`)}
+          empty={<EmptyState description={t("users.empty")} />}
+        />
       </Stack>
       <CreateUserModal
         opened={creating}

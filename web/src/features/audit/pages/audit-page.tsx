@@ -3,13 +3,12 @@ import { IconDownload, IconShieldCheck } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, useFormat } from "../../../shared/i18n/format";
 import {
-  DataTable,
   type DataTableColumn,
   DownloadMenu,
   EmptyState,
+  ListTable,
   notifyError,
   PageHeader,
-  QueryBoundary,
   useListParams,
 } from "../../../shared/ui";
 import { type AuditEntry, type AuditFilters, exportUrl, useAuditEntries, useVerifyChain } from "../api";
@@ -207,23 +206,15 @@ export function AuditPage() {
             {t("clear")}
           </Button>
         </Group>
-        <QueryBoundary query={entries}>
-          {(page) => (
-            <DataTable
-              data-testid="audit-table"
-              columns={columns}
-              rows={page.items}
-              rowKey={(entry) => String(entry.seq)}
-              rowTestId={(entry) => `audit-row-${entry.seq}`}
-              total={page.total}
-              limit={page.limit}
-              offset={page.offset}
-              onOffsetChange={list.setOffset}
-              fetching={entries.isPlaceholderData}
-              empty={<EmptyState description={t("empty")} />}
-            />
-          )}
-        </QueryBoundary>
+        <ListTable
+          query={entries}
+          list={list}
+          data-testid="audit-table"
+          columns={columns}
+          rowKey={(entry) => String(entry.seq)}
+          rowTestId={(entry) => `audit-row-${entry.seq}`}
+          empty={<EmptyState description={t("empty")} />}
+        />
       </Stack>
     </>
   );

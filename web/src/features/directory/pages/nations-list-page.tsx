@@ -1,19 +1,19 @@
-import { Anchor, Badge, Button, Group, Select, Stack, Switch } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Select, Stack } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { localName, useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
-  DataTable,
   type DataTableColumn,
   EmptyState,
+  ListTable,
   PageHeader,
-  QueryBoundary,
   SearchInput,
   useListParams,
 } from "../../../shared/ui";
 import { useNations } from "../api";
+import { IncludeArchivedSwitch } from "../components/include-archived-switch";
 import { useDirectoryPermissions } from "../permissions";
 import { MEMBERSHIP_KINDS, type Nation } from "../types";
 
@@ -90,48 +90,31 @@ export function NationsListPage() {
             data={MEMBERSHIP_KINDS.map((kind) => ({ value: kind, label: t(`membershipKinds.${kind}`) }))}
             data-testid="nation-membership-filter"
           />
-          <Switch
-            label={t("common:list.includeArchived")}
-            checked={list.filters.includeArchived === "true"}
-            onChange={(event) =>
-              list.setFilter("includeArchived", event.currentTarget.checked ? "true" : null)
-            }
-            mb={8}
-            data-testid="nation-include-archived"
-          />
+          <IncludeArchivedSwitch list={list} testId="nation-include-archived" />
         </Group>
-        <QueryBoundary query={nations}>
-          {(page) => (
-            <DataTable
-              data-testid="nations-table"
-              columns={columns}
-              rows={page.items}
-              rowKey={(nation) => nation.id}
-              rowTestId={(nation) => `nation-row-${nation.code}`}
-              onRowClick={(nation) => navigate(`/nations/${nation.id}`)}
-              sort={list.sort}
-              onSortChange={list.setSort}
-              total={page.total}
-              limit={page.limit}
-              offset={page.offset}
-              onOffsetChange={list.setOffset}
-              fetching={nations.isPlaceholderData}
-              empty={
-                <EmptyState
-                  description={filtered ? t("common:empty.noResults") : t("nations.empty")}
-                  action={
-                    can.manageNations &&
-                    !filtered && (
-                      <Button component={Link} to="/nations/new" variant="light">
-                        {t("nations.create")}
-                      </Button>
-                    )
-                  }
-                />
+        <ListTable
+          query={nations}
+          list={list}
+          sortable
+          data-testid="nations-table"
+          columns={columns}
+          rowKey={(nation) => nation.id}
+          rowTestId={(nation) => `nation-row-${nation.code}`}
+          onRowClick={(nation) => navigate(`/nations/${nation.id}`)}
+          empty={
+            <EmptyState
+              description={filtered ? t("common:empty.noResults") : t("nations.empty")}
+              action={
+                can.manageNations &&
+                !filtered && (
+                  <Button component={Link} to="/nations/new" variant="light">
+                    {t("nations.create")}
+                  </Button>
+                )
               }
             />
-          )}
-        </QueryBoundary>
+          }
+        />
       </Stack>
     </>
   );

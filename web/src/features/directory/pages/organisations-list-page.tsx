@@ -1,19 +1,19 @@
-import { Anchor, Button, Group, SegmentedControl, Select, Stack, Switch, Text } from "@mantine/core";
+import { Anchor, Button, Group, SegmentedControl, Select, Stack, Text } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { localName, useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
-  DataTable,
   type DataTableColumn,
   EmptyState,
+  ListTable,
   PageHeader,
-  QueryBoundary,
   SearchInput,
   useListParams,
 } from "../../../shared/ui";
 import { useOrganisations } from "../api";
+import { IncludeArchivedSwitch } from "../components/include-archived-switch";
 import { NationSelect } from "../components/nation-select";
 import { useDirectoryPermissions } from "../permissions";
 import {
@@ -148,38 +148,21 @@ export function OrganisationsListPage() {
             onChange={(value) => list.setFilter("nationId", value)}
             data-testid="organisation-nation-filter"
           />
-          <Switch
-            label={t("common:list.includeArchived")}
-            checked={list.filters.includeArchived === "true"}
-            onChange={(event) =>
-              list.setFilter("includeArchived", event.currentTarget.checked ? "true" : null)
-            }
-            mb={8}
-            data-testid="organisation-include-archived"
-          />
+          <IncludeArchivedSwitch list={list} testId="organisation-include-archived" />
         </Group>
-        <QueryBoundary query={organisations}>
-          {(page) => (
-            <DataTable
-              data-testid="organisations-table"
-              columns={columns}
-              rows={page.items}
-              rowKey={(organisation) => organisation.id}
-              rowTestId={(organisation) => `organisation-row-${organisation.code}`}
-              onRowClick={(organisation) => navigate(`/organisations/${organisation.id}`)}
-              sort={list.sort}
-              onSortChange={list.setSort}
-              total={page.total}
-              limit={page.limit}
-              offset={page.offset}
-              onOffsetChange={list.setOffset}
-              fetching={organisations.isPlaceholderData}
-              empty={
-                <EmptyState description={filtered ? t("common:empty.noResults") : t("organisations.empty")} />
-              }
-            />
-          )}
-        </QueryBoundary>
+        <ListTable
+          query={organisations}
+          list={list}
+          sortable
+          data-testid="organisations-table"
+          columns={columns}
+          rowKey={(organisation) => organisation.id}
+          rowTestId={(organisation) => `organisation-row-${organisation.code}`}
+          onRowClick={(organisation) => navigate(`/organisations/${organisation.id}`)}
+          empty={
+            <EmptyState description={filtered ? t("common:empty.noResults") : t("organisations.empty")} />
+          }
+        />
       </Stack>
     </>
   );

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, Switch, Text } from "@mantine/core";
+import { Anchor, Button, Group, Stack, Text } from "@mantine/core";
 import { IconDownload, IconPlus, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
@@ -6,16 +6,16 @@ import { toQueryString } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
-  DataTable,
   type DataTableColumn,
   EmptyState,
+  ListTable,
   PageHeader,
-  QueryBoundary,
   ReleasabilityBadge,
   SearchInput,
   useListParams,
 } from "../../../shared/ui";
 import { usePeople } from "../api";
+import { IncludeArchivedSwitch } from "../components/include-archived-switch";
 import { NationSelect } from "../components/nation-select";
 import { OrganisationSelect } from "../components/organisation-select";
 import { languageName } from "../languages";
@@ -158,36 +158,19 @@ export function PeopleListPage() {
             onChange={(value) => list.setFilter("organisationId", value)}
             data-testid="person-organisation-filter"
           />
-          <Switch
-            label={t("common:list.includeArchived")}
-            checked={list.filters.includeArchived === "true"}
-            onChange={(event) =>
-              list.setFilter("includeArchived", event.currentTarget.checked ? "true" : null)
-            }
-            mb={8}
-            data-testid="person-include-archived"
-          />
+          <IncludeArchivedSwitch list={list} testId="person-include-archived" />
         </Group>
-        <QueryBoundary query={people}>
-          {(page) => (
-            <DataTable
-              data-testid="people-table"
-              columns={columns}
-              rows={page.items}
-              rowKey={(person) => person.id}
-              rowTestId={(person) => `person-row-${person.id}`}
-              onRowClick={(person) => navigate(`/people/${person.id}`)}
-              sort={list.sort}
-              onSortChange={list.setSort}
-              total={page.total}
-              limit={page.limit}
-              offset={page.offset}
-              onOffsetChange={list.setOffset}
-              fetching={people.isPlaceholderData}
-              empty={<EmptyState description={filtered ? t("common:empty.noResults") : t("people.empty")} />}
-            />
-          )}
-        </QueryBoundary>
+        <ListTable
+          query={people}
+          list={list}
+          sortable
+          data-testid="people-table"
+          columns={columns}
+          rowKey={(person) => person.id}
+          rowTestId={(person) => `person-row-${person.id}`}
+          onRowClick={(person) => navigate(`/people/${person.id}`)}
+          empty={<EmptyState description={filtered ? t("common:empty.noResults") : t("people.empty")} />}
+        />
       </Stack>
     </>
   );

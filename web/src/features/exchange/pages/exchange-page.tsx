@@ -4,12 +4,11 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
-  DataTable,
   type DataTableColumn,
   DownloadMenu,
   EmptyState,
+  ListTable,
   PageHeader,
-  QueryBoundary,
   SearchInput,
   useListParams,
 } from "../../../shared/ui";
@@ -111,22 +110,14 @@ export function ExchangePage() {
           </Tabs.List>
         </Tabs>
         <SearchInput value={list.q} onChange={list.setQ} w={320} data-testid="exchange-search" />
-        <QueryBoundary query={messages}>
-          {(page) => (
-            <DataTable
-              data-testid="messages-table"
-              columns={columns}
-              rows={page.items}
-              rowKey={(m) => m.id}
-              total={page.total}
-              limit={page.limit}
-              offset={page.offset}
-              onOffsetChange={list.setOffset}
-              fetching={messages.isFetching}
-              empty={<EmptyState title={t("empty")} />}
-            />
-          )}
-        </QueryBoundary>
+        <ListTable
+          query={messages}
+          list={list}
+          data-testid="messages-table"
+          columns={columns}
+          rowKey={(m) => m.id}
+          empty={<EmptyState title={t("empty")} />}
+        />
       </Stack>
     </>
   );

@@ -7,13 +7,12 @@ import { Link, useNavigate } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
-  DataTable,
   type DataTableColumn,
   DownloadMenu,
   EmptyState,
   ErrorAlert,
+  ListTable,
   PageHeader,
-  QueryBoundary,
   SearchInput,
   useListParams,
 } from "../../../shared/ui";
@@ -105,22 +104,14 @@ export function MeetingsPage() {
             data-testid="meeting-series-filter"
           />
         </Group>
-        <QueryBoundary query={meetings}>
-          {(page) => (
-            <DataTable
-              data-testid="meetings-table"
-              columns={columns}
-              rows={page.items}
-              rowKey={(m) => m.id}
-              total={page.total}
-              limit={page.limit}
-              offset={page.offset}
-              onOffsetChange={list.setOffset}
-              fetching={meetings.isFetching}
-              empty={<EmptyState title={t("list.empty")} />}
-            />
-          )}
-        </QueryBoundary>
+        <ListTable
+          query={meetings}
+          list={list}
+          data-testid="meetings-table"
+          columns={columns}
+          rowKey={(m) => m.id}
+          empty={<EmptyState title={t("list.empty")} />}
+        />
       </Stack>
       <SeriesFormModal opened={seriesOpened} onClose={seriesDialog.close} />
       <Modal opened={opened} onClose={close} title={t("form.title")}>

@@ -5,12 +5,11 @@ import { Link, useNavigate } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
-  DataTable,
   type DataTableColumn,
   DownloadMenu,
   EmptyState,
+  ListTable,
   PageHeader,
-  QueryBoundary,
   useListParams,
 } from "../../../shared/ui";
 import { useEvaluations } from "../api";
@@ -102,24 +101,16 @@ export function EvaluationsListPage() {
             data-testid="evaluations-mine"
           />
         </Group>
-        <QueryBoundary query={evaluations}>
-          {(page) => (
-            <DataTable
-              data-testid="evaluations-table"
-              columns={columns}
-              rows={page.items}
-              rowKey={(e) => e.id}
-              rowTestId={(e) => `evaluation-row-${e.id}`}
-              total={page.total}
-              limit={page.limit}
-              offset={page.offset}
-              onOffsetChange={list.setOffset}
-              onRowClick={(e) => navigate(`/readiness/evaluations/${e.id}`)}
-              fetching={evaluations.isFetching}
-              empty={<EmptyState title={t("evaluations.empty")} />}
-            />
-          )}
-        </QueryBoundary>
+        <ListTable
+          query={evaluations}
+          list={list}
+          data-testid="evaluations-table"
+          columns={columns}
+          rowKey={(e) => e.id}
+          rowTestId={(e) => `evaluation-row-${e.id}`}
+          onRowClick={(e) => navigate(`/readiness/evaluations/${e.id}`)}
+          empty={<EmptyState title={t("evaluations.empty")} />}
+        />
       </Stack>
     </>
   );

@@ -2,12 +2,11 @@ import { Anchor, Badge, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import {
-  DataTable,
   type DataTableColumn,
   DownloadMenu,
   EmptyState,
+  ListTable,
   PageHeader,
-  QueryBoundary,
   SearchInput,
   useListParams,
 } from "../../../shared/ui";
@@ -61,23 +60,15 @@ export function UnitsListPage() {
       />
       <Stack>
         <SearchInput value={list.q} onChange={list.setQ} />
-        <QueryBoundary query={units}>
-          {(page) => (
-            <DataTable
-              data-testid="units-table"
-              columns={columns}
-              rows={page.items}
-              rowKey={(u) => u.id}
-              total={page.total}
-              limit={page.limit}
-              offset={page.offset}
-              onOffsetChange={list.setOffset}
-              onRowClick={(u) => navigate(`/readiness/units/${u.id}`)}
-              fetching={units.isFetching}
-              empty={<EmptyState title={t("units.empty")} />}
-            />
-          )}
-        </QueryBoundary>
+        <ListTable
+          query={units}
+          list={list}
+          data-testid="units-table"
+          columns={columns}
+          rowKey={(u) => u.id}
+          onRowClick={(u) => navigate(`/readiness/units/${u.id}`)}
+          empty={<EmptyState title={t("units.empty")} />}
+        />
       </Stack>
     </>
   );

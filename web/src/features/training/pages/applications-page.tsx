@@ -5,11 +5,10 @@ import { Link, useNavigate } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
-  DataTable,
   type DataTableColumn,
   EmptyState,
+  ListTable,
   PageHeader,
-  QueryBoundary,
   ReleasabilityBadge,
   useListParams,
 } from "../../../shared/ui";
@@ -88,23 +87,16 @@ export function ApplicationsPage() {
         }
       />
       {opening && <OpenApplication onClose={() => setOpening(false)} />}
-      <QueryBoundary query={applications}>
-        {(page) => (
-          <DataTable
-            data-testid="applications-table"
-            columns={columns}
-            rows={page.items}
-            rowKey={(a) => a.id}
-            rowTestId={(a) => `application-row-${a.centre.code}`}
-            onRowClick={(a) => navigate(`/training/accreditation/${a.id}`)}
-            total={page.total}
-            limit={page.limit}
-            offset={page.offset}
-            onOffsetChange={list.setOffset}
-            empty={<EmptyState description={t("accreditation.empty")} />}
-          />
-        )}
-      </QueryBoundary>
+      <ListTable
+        query={applications}
+        list={list}
+        data-testid="applications-table"
+        columns={columns}
+        rowKey={(a) => a.id}
+        rowTestId={(a) => `application-row-${a.centre.code}`}
+        onRowClick={(a) => navigate(`/training/accreditation/${a.id}`)}
+        empty={<EmptyState description={t("accreditation.empty")} />}
+      />
     </>
   );
 }

@@ -3,13 +3,12 @@ import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
 import { LANGUAGE_NAMES, LANGUAGES } from "../../../shared/i18n/languages";
 import {
-  DataTable,
   type DataTableColumn,
   DownloadMenu,
   EmptyState,
+  ListTable,
   notifyError,
   PageHeader,
-  QueryBoundary,
   useListParams,
 } from "../../../shared/ui";
 import { useCertificateAction, useCertificates } from "../api";
@@ -100,22 +99,15 @@ export function CertificatesPage() {
         description={t("certificates.description")}
         actions={<DownloadMenu kind="certificates" filters={{ mine: true }} />}
       />
-      <QueryBoundary query={certificates}>
-        {(page) => (
-          <DataTable
-            data-testid="my-certificates"
-            columns={columns}
-            rows={page.items}
-            rowKey={(c) => c.id}
-            rowTestId={(c) => `certificate-row-${c.number}`}
-            total={page.total}
-            limit={page.limit}
-            offset={page.offset}
-            onOffsetChange={list.setOffset}
-            empty={<EmptyState description={t("certificates.empty")} />}
-          />
-        )}
-      </QueryBoundary>
+      <ListTable
+        query={certificates}
+        list={list}
+        data-testid="my-certificates"
+        columns={columns}
+        rowKey={(c) => c.id}
+        rowTestId={(c) => `certificate-row-${c.number}`}
+        empty={<EmptyState description={t("certificates.empty")} />}
+      />
     </>
   );
 }

@@ -5,11 +5,10 @@ import { Link, useNavigate } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
-  DataTable,
   type DataTableColumn,
   EmptyState,
+  ListTable,
   PageHeader,
-  QueryBoundary,
   SearchInput,
   useListParams,
 } from "../../../shared/ui";
@@ -67,24 +66,16 @@ export function CoursesPage() {
       {defining && <CourseForm onClose={() => setDefining(false)} />}
       <Stack>
         <SearchInput value={list.q} onChange={list.setQ} w={300} data-testid="course-search" />
-        <QueryBoundary query={courses}>
-          {(page) => (
-            <DataTable
-              data-testid="courses-table"
-              columns={columns}
-              rows={page.items}
-              rowKey={(course) => course.id}
-              rowTestId={(course) => `course-row-${course.activityCode}`}
-              onRowClick={(course) => navigate(`/training/courses/${course.id}`)}
-              total={page.total}
-              limit={page.limit}
-              offset={page.offset}
-              onOffsetChange={list.setOffset}
-              fetching={courses.isPlaceholderData}
-              empty={<EmptyState description={t("courses.empty")} />}
-            />
-          )}
-        </QueryBoundary>
+        <ListTable
+          query={courses}
+          list={list}
+          data-testid="courses-table"
+          columns={columns}
+          rowKey={(course) => course.id}
+          rowTestId={(course) => `course-row-${course.activityCode}`}
+          onRowClick={(course) => navigate(`/training/courses/${course.id}`)}
+          empty={<EmptyState description={t("courses.empty")} />}
+        />
       </Stack>
     </>
   );

@@ -148,10 +148,8 @@ describe("plans, goals and programmes authored in the browser", () => {
     await page.waitForURL(/\/programmes\/annual\/[0-9a-f-]{36}$/);
     await poll(() => page.getByTestId("programme-status").textContent()).toBe("Draft");
 
-    await page.getByTestId("programme-edit-open").click();
-    const edit = page.getByTestId("programme-edit");
-    await choose(page, edit, "programme-edit-status", "Submitted");
-    await edit.getByTestId("programme-edit-save").click();
+    await page.getByTestId("programme-submit").click();
+    await page.getByTestId("programme-submit-confirm").click();
     await poll(() => page.getByTestId("programme-status").textContent()).toBe("Submitted");
 
     await page.getByTestId("item-bulk-add").click();

@@ -9,12 +9,14 @@ import { describeTransitions } from "../support/transitions.js";
 
 let t: TestApp;
 let admin: Agent;
+let azeCoordinator: Agent;
 let ids: { objective: string; action: string; programme: string; goal: string };
 
 beforeAll(async () => {
   t = await createTestApp();
   await t.seed();
   admin = await t.signIn({ role: "administrator" });
+  azeCoordinator = await t.signIn({ role: "national_coordinator", nation: "AZE" });
   const aze = await t.nationId("AZE");
   const plans = await admin.get(`/api/plans?nationId=${aze}`);
   const plan = plans.body.items.find((p: { code: string }) => p.code === "AZE-IPAP");
@@ -73,7 +75,15 @@ describeTransitions("annual programme", PROGRAMME_TRANSITIONS, () => ({
     await t.db.updateTable("annualProgramme").set({ status }).where("id", "=", ids.programme).execute();
     return ids.programme;
   },
-  move: (id, status) => admin.patch(`/api/annual-programmes/${id}`, { status }),
+  // Decisions by both sides: the partner's coordinator submits; alliance staff (here the administrator) agree,
+  // return to draft with a reason, or close.
+  move: (id, status) =>
+    status === "submitted"
+      ? azeCoordinator.patch(`/api/annual-programmes/${id}`, { status })
+      : admin.patch(`/api/annual-programmes/${id}`, {
+          status,
+          ...(status === "draft" ? { reason: "Returned by the transition test" } : {}),
+        }),
   read: async (id) => (await admin.get(`/api/annual-programmes/${id}`)).body.status,
   allowed: async (id) => (await admin.get(`/api/annual-programmes/${id}`)).body.allowedTransitions,
 }));

@@ -118,6 +118,43 @@ export interface AnnualProgrammeTable extends ReleasableColumns {
   updatedAt: UpdatedAt;
 }
 
+/** A submitted version of an annual programme, kept as submitted (0038_programme_versions). */
+export interface AnnualProgrammeVersionTable {
+  id: Id;
+  programmeId: string;
+  version: number;
+  snapshot: ColumnType<ProgrammeSnapshot, string, string>;
+  submittedBy: string | null;
+  submittedAt: Generated<Date>;
+  decision: "agreed" | "returned" | null;
+  decidedBy: string | null;
+  decidedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reason: string | null;
+}
+
+/** The programme and its items as they stood when submitted. */
+export interface ProgrammeSnapshot {
+  title: string;
+  firstYear: number;
+  lastYear: number;
+  planId: string | null;
+  note: string | null;
+  items: SnapshotItem[];
+}
+
+export interface SnapshotItem {
+  id: string;
+  activityId: string | null;
+  activityCode: string | null;
+  title: string | null;
+  areaCode: string;
+  plannedStartsOn: DateString | null;
+  plannedEndsOn: DateString | null;
+  plannedParticipants: number;
+  note: string | null;
+  objectiveIds: string[];
+}
+
 export interface ProgrammeItemTable {
   id: Id;
   programmeId: string;
@@ -230,6 +267,7 @@ export type ProgrammesTables = {
   planObjective: PlanObjectiveTable;
   planAction: PlanActionTable;
   annualProgramme: AnnualProgrammeTable;
+  annualProgrammeVersion: AnnualProgrammeVersionTable;
   programmeItem: ProgrammeItemTable;
   programmeItemObjective: ProgrammeItemObjectiveTable;
   participationFigure: ParticipationFigureTable;

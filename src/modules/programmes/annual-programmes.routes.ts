@@ -4,6 +4,8 @@ import { errorResponses, IdParams, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as service from "./annual-programmes.service.js";
 import { areaNames } from "./frameworks.service.js";
+import { ProgrammePatch, ProgrammeVersion, VersionParams } from "./programme-versions.schemas.js";
+import * as versions from "./programme-versions.service.js";
 import { Binary, ExportFormatQuery, sendReport } from "./programmes.http.js";
 import { programmeReportDocument } from "./programmes.reports.js";
 import {
@@ -12,7 +14,6 @@ import {
   ItemPatch,
   ProgrammeDetail,
   ProgrammeInput,
-  ProgrammePatch,
   ProgrammeQuery,
   ProgrammeReport,
   ProgrammeSummary,
@@ -75,6 +76,31 @@ export const annualProgrammesRoutes: RoutesPlugin = async (app) => {
       },
     },
     async (request) => service.updateProgramme(ctxOf(request), request.params.id, request.body),
+  );
+  app.get(
+    "/api/annual-programmes/:id/versions",
+    {
+      schema: {
+        tags: programmes,
+        summary:
+          "The programme's submitted versions, newest first, each with what changed since the one before",
+        params: IdParams,
+        response: { 200: Type.Array(ProgrammeVersion), ...errorResponses },
+      },
+    },
+    async (request) => versions.listVersions(ctxOf(request), request.params.id),
+  );
+  app.get(
+    "/api/annual-programmes/:id/versions/:version",
+    {
+      schema: {
+        tags: programmes,
+        summary: "One submitted version of the programme, as it was submitted, and the decision taken on it",
+        params: VersionParams,
+        response: { 200: ProgrammeVersion, ...errorResponses },
+      },
+    },
+    async (request) => versions.getVersion(ctxOf(request), request.params.id, request.params.version),
   );
   app.post(
     "/api/annual-programmes/:id/items",

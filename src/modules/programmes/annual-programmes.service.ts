@@ -1,6 +1,6 @@
 import "./programmes.policy.js";
 import { requireVisibleLink } from "../../platform/access/links.js";
-import { authorize } from "../../platform/access/policy.js";
+import { authorize, can } from "../../platform/access/policy.js";
 import { resolveRelease } from "../../platform/access/releasability.js";
 import { coordinatesNation, readsEverything } from "../../platform/access/viewer.js";
 import {
@@ -16,6 +16,8 @@ import { assertTransition, withNext } from "../../platform/transitions.js";
 import { notify } from "../notifications/index.js";
 import * as programmeQueries from "./annual-programmes.queries.js";
 import { visiblePlan } from "./plans.service.js";
+import * as versions from "./programme-versions.queries.js";
+import type { ProgrammePatch } from "./programme-versions.schemas.js";
 import {
   allianceRelease,
   checkArea,
@@ -30,7 +32,6 @@ import type {
   ItemInput,
   ItemPatch,
   ProgrammeInput,
-  ProgrammePatch,
   ProgrammeQuery,
 } from "./programmes.schemas.js";
 import * as flows from "./programmes.transitions.js";
@@ -47,6 +48,21 @@ async function visibleProgramme(ctx: Ctx, id: string): Promise<ProgrammeRow> {
 
 const itemOutput = ({ programmeId: _p, programmeTitle: _t, year: _y, ...item }: queries.ItemRow) => item;
 
+/** Who speaks for the alliance side: the staff of the alliance organisation (and administrators). */
+export async function allianceSide(ctx: Ctx) {
+  return { allianceOrganisationId: (await shared.allianceOrganisationId(ctx.db)) ?? null };
+}
+
+/**
+ * Decisions by both sides: the partner's coordinators submit; alliance staff agree, return to draft (with a
+ * reason) or close. Checked on the requested state; the transition table then judges the move on the locked row.
+ */
+async function authorizeStatus(ctx: Ctx, programme: { nationId: string }, status: string | undefined) {
+  if (status === undefined) return;
+  if (status === "submitted") authorize(ctx.viewer, "programme.submit", programme);
+  else authorize(ctx.viewer, "programme.decide", await allianceSide(ctx));
+}
+
 export async function listProgrammes(ctx: Ctx, query: ProgrammeQuery) {
   authorize(ctx.viewer, "programmes.read");
   const page = await queries.listProgrammes(ctx.db, ctx.viewer, query);
@@ -60,12 +76,23 @@ export async function getProgramme(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "programmes.read");
   const programme = await visibleProgramme(ctx, id);
   const items = await queries.itemsOfProgramme(ctx.db, ctx.viewer, id);
-  const out = { ...withRelease({ ...programme, nation: programme.nation! }), items: items.map(itemOutput) };
+  const side = await allianceSide(ctx);
+  const out = {
+    ...withRelease({ ...programme, nation: programme.nation! }),
+    items: items.map(itemOutput),
+    viewerMay: {
+      submit: can(ctx.viewer, "programme.submit", programme),
+      decide: can(ctx.viewer, "programme.decide", side),
+    },
+  };
   return withNext(flows.PROGRAMME_TRANSITIONS, out);
 }
 
 export async function createProgramme(ctx: Ctx, input: ProgrammeInput) {
   authorize(ctx.viewer, "programmes.create");
+  // A programme entered as it stood (history) in another state than draft is the alliance side's record.
+  if (input.status && input.status !== "draft")
+    authorize(ctx.viewer, "programme.decide", await allianceSide(ctx));
   const { releasability, releaseNationIds, releaseOrganisationIds, ...fields } = input;
   const release = resolveRelease(
     ctx.viewer,
@@ -100,16 +127,31 @@ export async function createProgramme(ctx: Ctx, input: ProgrammeInput) {
   return getProgramme(ctx, id);
 }
 
+const STATUS_ACTIONS: Record<string, string> = {
+  submitted: "programme.submit",
+  agreed: "programme.agree",
+  draft: "programme.return",
+  closed: "programme.close",
+};
+
 export async function updateProgramme(ctx: Ctx, id: string, patch: ProgrammePatch) {
   authorize(ctx.viewer, "programmes.read");
   const current = await visibleProgramme(ctx, id);
-  authorize(ctx.viewer, "programmes.update", current);
+  // Alliance staff decide on the status without owning the programme; its other fields are the owner's.
+  const { status: _status, reason: _reason, ...others } = patch;
+  if (Object.keys(others).length > 0 || patch.status === undefined)
+    authorize(ctx.viewer, "programmes.update", current);
+  const moves = patch.status !== undefined && patch.status !== current.status;
+  if (moves) await authorizeStatus(ctx, current, patch.status);
+  else if (patch.status !== undefined && !can(ctx.viewer, "programmes.update", current))
+    await authorizeStatus(ctx, current, patch.status);
   await requireVisibleLink(ctx.db, ctx.viewer, "plan", patch.planId, "body.planId");
-  const { releaseNationIds, releaseOrganisationIds, ...fields } = patch;
+  const { releaseNationIds, releaseOrganisationIds, reason, ...fields } = patch;
   await ctx.db
     .transaction()
     .execute(async (trx) => {
       let status = "";
+      let version: number | null = null;
       await auditedUpdate(
         trx,
         ctx,
@@ -118,13 +160,16 @@ export async function updateProgramme(ctx: Ctx, id: string, patch: ProgrammePatc
         (before) => {
           assertTransition(flows.PROGRAMME_TRANSITIONS, before.status, patch.status);
           status = before.status;
+          if (before.status === "submitted" && patch.status === "draft" && !reason)
+            throw validation("body.reason", "returning a submitted programme to draft needs a reason");
           return { ...fields, ...releaseListPatch({ releaseNationIds, releaseOrganisationIds }) };
         },
         {
-          action: "programme.update",
+          action: (moves && STATUS_ACTIONS[patch.status!]) || "programme.update",
           also: async (after) => {
-            if (status === after.status || (after.status !== "submitted" && after.status !== "agreed"))
-              return;
+            if (status === after.status) return;
+            version = await keepVersion(trx, ctx, id, after.status, reason ?? null);
+            if (after.status !== "submitted" && after.status !== "agreed") return;
             const code = await shared.nationCode(trx, after.nationId);
             const title = `${code} ${after.firstYear}${after.lastYear !== after.firstYear ? `–${after.lastYear}` : ""}`;
             await notify(trx, {
@@ -140,11 +185,47 @@ export async function updateProgramme(ctx: Ctx, id: string, patch: ProgrammePatc
               actorUserId: ctx.viewer.userId,
             });
           },
+          audited: (after) => ({
+            ...after,
+            ...(version !== null ? { version } : {}),
+            ...(reason ? { reason } : {}),
+          }),
         },
       );
     })
     .catch(mapConstraint);
   return getProgramme(ctx, id);
+}
+
+/**
+ * A submission keeps the programme and its items as a new version; agreeing or returning it writes the decision
+ * on that version. Answers the version's number (null when no version was written or decided).
+ */
+async function keepVersion(
+  trx: Ctx["db"],
+  ctx: Ctx,
+  programmeId: string,
+  status: string,
+  reason: string | null,
+): Promise<number | null> {
+  if (status === "submitted") {
+    const snapshot = await versions.snapshotOf(trx, programmeId);
+    const number = await versions.nextVersionNumber(trx, programmeId);
+    await versions.insertVersion(trx, {
+      programmeId,
+      version: number,
+      snapshot,
+      submittedBy: ctx.viewer.userId,
+    });
+    return number;
+  }
+  if (status !== "agreed" && status !== "draft") return null;
+  const decided = await versions.decideLatest(trx, programmeId, {
+    decision: status === "agreed" ? "agreed" : "returned",
+    decidedBy: ctx.viewer.userId,
+    reason: status === "draft" ? reason : null,
+  });
+  return decided?.version ?? null;
 }
 
 async function checkObjectives(ctx: Ctx, objectiveIds: string[] | undefined) {

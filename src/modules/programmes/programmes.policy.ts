@@ -2,12 +2,26 @@ import { definePolicy, type RecordsOf, signedIn } from "../../platform/access/po
 import { isOwnerEditor, type ReleasableRecord } from "../../platform/access/releasability.js";
 import {
   coordinatedNationIds,
+  coordinatesNation,
   isAdministrator,
   managesOrganisation,
   type Viewer,
 } from "../../platform/access/viewer.js";
 
 type Owned = Pick<ReleasableRecord, "ownerNationId" | "ownerOrganisationId">;
+
+/** The alliance organisation of the instance (code NATO), whose staff decide for the alliance side. */
+export interface AllianceSide {
+  allianceOrganisationId: string | null;
+}
+
+/** Alliance staff: administrators and the organisers of the alliance organisation itself. */
+export const isAllianceStaff = (viewer: Viewer, record: AllianceSide) =>
+  isAdministrator(viewer) ||
+  (!!record.allianceOrganisationId &&
+    viewer.grants.some(
+      (grant) => grant.role === "organiser" && grant.organisationId === record.allianceOrganisationId,
+    ));
 
 /**
  * Plans, programmes and goals belong to a nation (or to an organisation such as the coordination centre). Reads
@@ -22,6 +36,11 @@ export const programmesActions = definePolicy({
     viewer.managedOrganisationIds.length > 0,
   "programmes.update": (viewer: Viewer, record: Owned) => isOwnerEditor(viewer, record),
   "programmes.delete": (viewer: Viewer, record: Owned) => isOwnerEditor(viewer, record),
+  /** The partner's side submits its programme: the coordinators of the programme's nation, nobody else. */
+  "programme.submit": (viewer: Viewer, programme: { nationId: string }) =>
+    coordinatesNation(viewer, programme.nationId),
+  /** The alliance side agrees a submitted programme, returns it to draft or closes it. */
+  "programme.decide": (viewer: Viewer, side: AllianceSide) => isAllianceStaff(viewer, side),
   "goal.assess": (viewer: Viewer, goal: ReleasableRecord) =>
     isOwnerEditor(viewer, goal) ||
     goal.releaseOrganisations.some((organisationId) => managesOrganisation(viewer, organisationId)),

@@ -421,6 +421,8 @@ export const ProgrammeDetail = Type.Object({
   ...ProgrammeSummary.properties,
   items: Type.Array(ProgrammeItemOut),
   allowedTransitions: NextStates(PROGRAMME_STATUSES),
+  /** What this viewer may decide: submit (the partner's coordinators), agree, return or close (alliance staff). */
+  viewerMay: Type.Object({ submit: Type.Boolean(), decide: Type.Boolean() }),
 });
 
 export const ProgrammeInput = Type.Object(
@@ -439,11 +441,6 @@ export const ProgrammeInput = Type.Object(
   { additionalProperties: false },
 );
 export type ProgrammeInput = Static<typeof ProgrammeInput>;
-export const ProgrammePatch = Type.Partial(Type.Omit(ProgrammeInput, ["nationId", "firstYear", "lastYear"]), {
-  additionalProperties: false,
-  minProperties: 1,
-});
-export type ProgrammePatch = Static<typeof ProgrammePatch>;
 export const ProgrammeQuery = Type.Object(
   { ...PageQuery, ...NationQueryPart, year: Type.Optional(Year) },
   { additionalProperties: false },

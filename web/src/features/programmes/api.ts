@@ -16,6 +16,7 @@ import type {
   ProgrammeDetail,
   ProgrammeReport,
   ProgrammeSummary,
+  ProgrammeVersion,
   Rating,
   TimelineEntry,
   YearFigure,
@@ -246,6 +247,14 @@ export const searchActivities = (search: string) =>
     .then((page) =>
       page.items.map((a) => ({ value: a.id, label: `${a.code} — ${a.titleEn} (${a.menuYear})` })),
     );
+
+export const useProgrammeVersions = (id: string | undefined) =>
+  useQuery({
+    queryKey: programmesKeys.of("programme-versions", id),
+    queryFn: ({ signal }) =>
+      api.get<ProgrammeVersion[]>(`/api/annual-programmes/${id}/versions`, undefined, signal),
+    enabled: !!id,
+  });
 
 export const useProgramme = (id: string | undefined) =>
   useQuery({

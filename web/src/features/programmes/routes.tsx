@@ -24,11 +24,13 @@ const pages = {
 export const programmesFeature: Feature = {
   namespace: "programmes",
   i18n: () =>
-    Promise.all([import("./i18n"), import("./authoring-i18n")]).then(([base, { authoringI18n }]) => ({
-      en: { ...base.programmesI18n.en, authoring: authoringI18n.en },
-      az: { ...base.programmesI18n.az, authoring: authoringI18n.az },
-      ru: { ...base.programmesI18n.ru, authoring: authoringI18n.ru },
-    })),
+    Promise.all([import("./i18n"), import("./authoring-i18n"), import("./agreement-i18n")]).then(
+      ([base, { authoringI18n }, { agreementI18n }]) => ({
+        en: { ...base.programmesI18n.en, authoring: authoringI18n.en, agreement: agreementI18n.en },
+        az: { ...base.programmesI18n.az, authoring: authoringI18n.az, agreement: agreementI18n.az },
+        ru: { ...base.programmesI18n.ru, authoring: authoringI18n.ru, agreement: agreementI18n.ru },
+      }),
+    ),
   routes: [
     { path: "programmes", lazy: lazyPage(pages.timeline, (m) => m.TimelinePage) },
     { path: "programmes/plans", lazy: lazyPage(pages.plans, (m) => m.PlansPage) },

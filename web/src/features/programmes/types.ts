@@ -57,3 +57,4 @@ export type TimelineKind = TimelineEntry["kind"];
 export type TimelineEntry = ResponseOf<"getPartnershipTimeline">["entries"][number];
 
 export type FrameworkDocument = ResponseOf<"getFrameworksById">;
+export type ProgrammeVersion = ResponseOf<"getAnnualProgrammesByIdVersions">[number];

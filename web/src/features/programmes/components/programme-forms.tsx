@@ -7,7 +7,7 @@ import { useAuthoringOptions } from "./options";
 
 const OUTCOMES = ["done", "not_done", "cancelled"] as const;
 
-/** The programme's title, plan, note and status (submitted and agreed tell the people concerned). */
+/** The programme's title, plan and note; its status changes through the decisions (programme-agreement.tsx). */
 export function EditProgrammeButton({ programme }: { programme: ProgrammeDetail }) {
   const { t } = useTranslation("programmes");
   const options = useAuthoringOptions(programme.nationId);
@@ -18,23 +18,11 @@ export function EditProgrammeButton({ programme }: { programme: ProgrammeDetail 
       testId="programme-edit"
       mode="edit"
       fields={[
-        {
-          name: "status",
-          label: t("common.status"),
-          kind: "select",
-          required: true,
-          // The current state and those the server's transition table allows next.
-          data: [programme.status, ...programme.allowedTransitions].map((value) => ({
-            value,
-            label: t(`programmeStatus.${value}`),
-          })),
-        },
         { name: "planId", label: t("authoring.plan"), kind: "select", data: options.plans },
         { name: "title", label: t("authoring.title"), required: true, wide: true },
         { name: "note", label: t("authoring.note"), kind: "textarea", wide: true },
       ]}
       initial={{
-        status: programme.status,
         planId: programme.planId ?? "",
         title: programme.title,
         note: programme.note ?? "",

@@ -11,6 +11,7 @@ import { useProgramme, useProgrammeReport, useRemoveItem } from "../api";
 import { AddItemModal } from "../components/add-item-modal";
 import { AreaName } from "../components/area-name";
 import { BulkAddModal } from "../components/bulk-add-modal";
+import { ProgrammeDecisions, ProgrammeVersions } from "../components/programme-agreement";
 import { EditItemButton, EditProgrammeButton } from "../components/programme-forms";
 import { percent, SampleBadge, useProgrammeWriters } from "../components/shared";
 import { ExportButtons } from "./period-page";
@@ -63,6 +64,7 @@ export function ProgrammePage() {
               actions={
                 <>
                   <DownloadMenu kind="programme-items" filters={{ programmeId: data.programme.id }} />
+                  {programme && <ProgrammeDecisions programme={programme} />}
                   {canEdit && programme && <EditProgrammeButton programme={programme} />}
                   {canEdit && (
                     <Button
@@ -168,6 +170,7 @@ export function ProgrammePage() {
                 </Table>
               </Table.ScrollContainer>
             </Paper>
+            <ProgrammeVersions programmeId={data.programme.id} />
             <Paper withBorder p="md" radius="md">
               <Title order={2} size="h4" mb="sm">
                 {t("programmes.items")}

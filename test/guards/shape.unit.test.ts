@@ -29,7 +29,6 @@ const LONG_FILES: Record<string, number> = {
   "src/modules/catalogue/catalogue.seed.ts": 603,
   "src/modules/catalogue/catalogue.test.ts": 862,
   "src/modules/catalogue/seats.rules.test.ts": 556,
-  "src/modules/meetings/meetings.schemas.ts": 511,
   "src/modules/meetings/meetings.seed.ts": 557,
   "src/modules/meetings/meetings.test.ts": 602,
   "src/modules/notifications/kinds.test.ts": 589,

@@ -40,5 +40,5 @@ export const migrationNames: readonly string[] = [
   "0035_activity_search",
   "0036_double_booking",
   "0037_seat_offer",
-  "0038_programme_versions",
+  "0038_programme_versions_commitments",
 ];

@@ -2,10 +2,10 @@ import { sendFile, uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { errorResponses, IdParams, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
+import { DelegationInput } from "./delegations.schemas.js";
 import { ChildParams, FileReply } from "./meetings.http.js";
 import {
   AgendaItemInput,
-  DelegationInput,
   MeetingDetail,
   MeetingInput,
   MeetingPatch,

@@ -127,15 +127,6 @@ export const AgendaItem = Type.Object({
   documents: Type.Array(FileRef),
 });
 
-const DelegationMember = Type.Object(
-  {
-    name: Text(200),
-    position: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-    personId: Type.Optional(Nullable(Uuid)),
-  },
-  { additionalProperties: false },
-);
-
 export const Delegation = Type.Object({
   id: Uuid,
   nation: Nullable(Ref),
@@ -243,17 +234,6 @@ export const AgendaItemInput = Type.Object(
   { additionalProperties: false },
 );
 export type AgendaItemInput = Static<typeof AgendaItemInput>;
-
-export const DelegationInput = Type.Object(
-  {
-    nationId: Type.Optional(Nullable(Uuid)),
-    organisationId: Type.Optional(Nullable(Uuid)),
-    headName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-    members: Type.Optional(Type.Array(DelegationMember, { maxItems: 200 })),
-  },
-  { additionalProperties: false },
-);
-export type DelegationInput = Static<typeof DelegationInput>;
 
 const DecisionTextInput = Type.Object(
   {

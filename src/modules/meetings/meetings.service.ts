@@ -15,14 +15,10 @@ import { readStoredFile, storeFile, type UploadSource } from "../../platform/fil
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { allowedFrom, assertTransition } from "../../platform/transitions.js";
+import { assertOverrideReason, checkDoubleBooking } from "../directory/index.js";
+import type { DelegationInput } from "./delegations.schemas.js";
 import * as queries from "./meetings.queries.js";
-import type {
-  AgendaItemInput,
-  DelegationInput,
-  MeetingInput,
-  MeetingPatch,
-  MeetingQuery,
-} from "./meetings.schemas.js";
+import type { AgendaItemInput, MeetingInput, MeetingPatch, MeetingQuery } from "./meetings.schemas.js";
 import { MEETING_TRANSITIONS } from "./meetings.transitions.js";
 import { toRoman } from "./roman.js";
 
@@ -227,11 +223,29 @@ export async function downloadAgendaDocument(ctx: Ctx, meetingId: string, docume
 
 export async function addDelegation(ctx: Ctx, meetingId: string, input: DelegationInput) {
   authorize(ctx.viewer, "meeting.read");
-  await editableMeeting(ctx, meetingId);
+  const meeting = await editableMeeting(ctx, meetingId);
   if (!!input.nationId === !!input.organisationId)
     throw validation("body.nationId", "give either a nation or an organisation");
-  await ctx.db.transaction().execute((trx) =>
-    auditedInsert(
+  assertOverrideReason(input);
+  // Naming a person in a delegation commits them over the meeting's dates, like an acceptance (issue 22, item 4).
+  const people = [
+    ...new Set((input.members ?? []).flatMap((member) => (member.personId ? [member.personId] : []))),
+  ].sort();
+  await ctx.db.transaction().execute(async (trx) => {
+    // One person after the other, each under their own lock (in id order, so two writers never wait on each other).
+    const doubleBookings = [];
+    if (meeting.status !== "cancelled")
+      for (const personId of people) {
+        const booking = {
+          personId,
+          from: meeting.startsOn,
+          to: meeting.endsOn,
+          exceptEventId: meeting.eventId,
+        };
+        const found = await checkDoubleBooking(trx, ctx.viewer, booking, input);
+        if (found) doubleBookings.push({ personId, ...found });
+      }
+    return auditedInsert(
       trx,
       ctx,
       "meetingDelegation",
@@ -242,14 +256,17 @@ export async function addDelegation(ctx: Ctx, meetingId: string, input: Delegati
         headName: input.headName ?? null,
         members: JSON.stringify(input.members ?? []),
       },
-      { action: "meeting.delegation.add" },
+      {
+        action: "meeting.delegation.add",
+        ...(doubleBookings.length ? { detail: { doubleBookings } } : {}),
+      },
     ).catch(
       uniqueConflict(
         "This delegation is already listed",
         input.nationId ? "body.nationId" : "body.organisationId",
       ),
-    ),
-  );
+    );
+  });
   return getMeeting(ctx, meetingId);
 }
 

@@ -6,7 +6,7 @@ import { conflict, invalidState, notFound, unprocessable } from "../../platform/
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { assertMove, withNext } from "../../platform/transitions.js";
-import { notify } from "../notifications/index.js";
+import { notify } from "../notices/index.js";
 import * as queries from "./applications.queries.js";
 import type { ApplicationDecisionInput, ApplicationQuery, ApplyInput } from "./applications.schemas.js";
 import { APPLICATION_TRANSITIONS } from "./applications.transitions.js";

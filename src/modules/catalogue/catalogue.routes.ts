@@ -1,9 +1,9 @@
 import { Type } from "typebox";
+import { viewerForUser } from "../../platform/access/viewer.queries.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { errorResponses, IdParams, Page, Uuid } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { enforceRateLimit } from "../../platform/rate-limit.js";
-import { viewerForUser } from "../identity/index.js";
 import { applicationsRoutes } from "./applications.routes.js";
 import { Candidate, CandidateQuery } from "./candidates.schemas.js";
 import * as candidates from "./candidates.service.js";

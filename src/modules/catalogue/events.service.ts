@@ -9,7 +9,7 @@ import { auditedDelete, auditedInsert } from "../../platform/audited-write.js";
 import { conflict, invalidState, notFound, validation } from "../../platform/errors.js";
 import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
 import { allowedFrom, assertMove, assertTransition } from "../../platform/transitions.js";
-import { notifyNominations } from "../notifications/index.js";
+import { notifyNominations } from "../notices/index.js";
 import * as queries from "./catalogue.queries.js";
 import type { CancelInput, EventInput, EventPatch, SessionInput } from "./catalogue.schemas.js";
 import { EVENT_TRANSITIONS } from "./catalogue.transitions.js";

@@ -20,7 +20,7 @@ import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { assertMove, withNext } from "../../platform/transitions.js";
 import { assertOverrideReason, checkDoubleBooking } from "../directory/index.js";
-import { notifyNominations } from "../notifications/index.js";
+import { notifyNominations } from "../notices/index.js";
 import { organises } from "./catalogue.policy.js";
 import * as queries from "./catalogue.queries.js";
 import type {

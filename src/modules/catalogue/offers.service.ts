@@ -20,7 +20,7 @@ import { conflict, invalidState, notFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { assertMove } from "../../platform/transitions.js";
 import { assertOverrideReason, checkDoubleBooking } from "../directory/index.js";
-import { notifyNominations } from "../notifications/index.js";
+import { notifyNominations } from "../notices/index.js";
 import * as queries from "./catalogue.queries.js";
 import type { WithdrawInput } from "./catalogue.schemas.js";
 import { NOMINATION_TRANSITIONS } from "./catalogue.transitions.js";

@@ -9,7 +9,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { writeAudit } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/http/request-context.js";
-import { notifyNominations } from "../notifications/index.js";
+import { notifyNominations } from "../notices/index.js";
 import * as queries from "./catalogue.queries.js";
 import * as offers from "./offers.queries.js";
 

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { readNeeds } from "../../db/read-routing.js";
 import { ANONYMOUS } from "../../platform/access/viewer.js";
+import { loadSession } from "../../platform/access/viewer.queries.js";
 import { AppError } from "../../platform/errors.js";
 import { readsReplicas } from "../../platform/http/request-context.js";
 import { hashToken, recordSessionWrite, sessionCookieName, touchSession } from "./sessions.js";
-import { loadSession } from "./viewer.queries.js";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const TOUCH_AFTER_MS = 60_000;

@@ -1,6 +1,7 @@
 import "./identity.policy.js";
 import { authorize } from "../../platform/access/policy.js";
 import type { Role } from "../../platform/access/viewer.js";
+import { viewerForUser } from "../../platform/access/viewer.queries.js";
 import { writeAudit } from "../../platform/audit.js";
 import { AppError, notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
@@ -10,7 +11,6 @@ import * as accounts from "./accounts.queries.js";
 import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess } from "./login-backoff.js";
 import { hashPassword, passwordWeakness, verifyPassword } from "./passwords.js";
 import { createSession, deleteSession, deleteUserSessions, type NewSession } from "./sessions.js";
-import { viewerForUser } from "./viewer.queries.js";
 
 export interface LoginInput {
   username: string;

@@ -7,7 +7,7 @@ import { readStoredFile, storeFile, type UploadSource } from "../../platform/fil
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { allowedFrom, assertTransition } from "../../platform/transitions.js";
-import { notify } from "../notifications/index.js";
+import { notify } from "../notices/index.js";
 import * as queries from "./action-items.queries.js";
 import { findMeeting } from "./meetings.queries.js";
 import type { ActionItemInput, ActionItemPatch, ActionItemQuery, ReviewInput } from "./meetings.schemas.js";

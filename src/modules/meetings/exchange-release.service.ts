@@ -3,7 +3,7 @@ import { authorize } from "../../platform/access/policy.js";
 import { auditedUpdate } from "../../platform/audited-write.js";
 import { unprocessable, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
-import { notify } from "../notifications/index.js";
+import { notify } from "../notices/index.js";
 import * as queries from "./exchange.queries.js";
 import { detail, visibleMessage } from "./exchange.service.js";
 import type { ReleaseWidenInput } from "./exchange-release.schemas.js";

@@ -7,7 +7,7 @@ import { AppError, notFound, validation } from "../../platform/errors.js";
 import { readStoredFile, storeFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
-import { notify } from "../notifications/index.js";
+import { notify } from "../notices/index.js";
 import * as queries from "./exchange.queries.js";
 import { actsFor, type Party } from "./meetings.policy.js";
 import type { AcknowledgeInput, ForwardInput, MessageInput, MessageQuery } from "./meetings.schemas.js";

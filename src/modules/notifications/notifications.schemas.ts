@@ -1,6 +1,6 @@
 import { type Static, Type } from "typebox";
 import { IsoDate, IsoDateTime, Nullable, PageQuery, StringEnum, Uuid } from "../../platform/http/schemas.js";
-import { PREFERENCE_KINDS } from "./kinds.js";
+import { PREFERENCE_KINDS } from "../notices/index.js";
 
 export const Notification = Type.Object({
   id: Uuid,

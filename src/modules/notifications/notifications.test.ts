@@ -196,7 +196,7 @@ describe("notices and their e-mail", () => {
       .execute();
     const evil = `Budget\r\nBcc: victim@example.org\r\nX-Injected: yes ${"x".repeat(10_000)}`;
     await t.db.transaction().execute(async (trx) => {
-      const { notify } = await import("./notify.js");
+      const { notify } = await import("../notices/index.js");
       await notify(trx, {
         recipients: { users: [user.userId] },
         kind: "exchange.received",
@@ -236,7 +236,7 @@ describe("notices and their e-mail", () => {
       .where("id", "=", user.userId!)
       .execute();
     await t.db.transaction().execute(async (trx) => {
-      const { notify } = await import("./notify.js");
+      const { notify } = await import("../notices/index.js");
       await notify(trx, {
         recipients: { users: [user.userId] },
         kind: "exchange.received",

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/database.js";
-import { notify, notifyNominations } from "./notify.js";
+import { notify, notifyNominations } from "../notices/index.js";
 import {
   accreditationsEnding,
   actionItemsDueOrOverdue,

@@ -4,6 +4,7 @@ import { Logger, type Runner, run, type TaskList } from "graphile-worker";
 import type pg from "pg";
 import type { Config } from "../../config.js";
 import { createPool, type Db, withErrorListeners } from "../../db/database.js";
+import { expireDueOffers } from "../catalogue/index.js";
 import { pushHead, signAndPublish, signingCron } from "../transparency/index.js";
 import { queueDigests } from "./digest.queries.js";
 import { type DeliveryOptions, deliverDue, type Transport, transportFor } from "./mail/delivery.js";
@@ -68,8 +69,6 @@ export function taskList(deps: {
       await queueDigests(deps.db, new Date());
     },
     seat_offers_expire: async () => {
-      // Imported when run: the catalogue notifies through this module, which must not import it while loading.
-      const { expireDueOffers } = await import("../catalogue/index.js");
       await expireDueOffers(deps.db, deps.config, new Date());
     },
     transparency_sign: async (payload, helpers) => {

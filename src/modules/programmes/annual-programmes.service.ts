@@ -13,7 +13,7 @@ import { notFound, validation } from "../../platform/errors.js";
 import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { assertTransition, withNext } from "../../platform/transitions.js";
-import { notify } from "../notifications/index.js";
+import { notify } from "../notices/index.js";
 import * as programmeQueries from "./annual-programmes.queries.js";
 import { visiblePlan } from "./plans.service.js";
 import * as versions from "./programme-versions.queries.js";

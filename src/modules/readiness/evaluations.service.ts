@@ -17,7 +17,7 @@ import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { allowedFrom, assertTransition } from "../../platform/transitions.js";
 import { assertOverrideReason, checkDoubleBooking } from "../directory/index.js";
-import { notify } from "../notifications/index.js";
+import { notify } from "../notices/index.js";
 import { certifiedPeople, hasValidQualification } from "../training/index.js";
 import * as plans from "./evaluations.queries.js";
 import * as queries from "./readiness.queries.js";

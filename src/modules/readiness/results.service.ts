@@ -7,7 +7,7 @@ import { auditedDelete, auditedInsert, auditedUpdate, lockRow } from "../../plat
 import { AppError, unprocessable, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { assertMove, assertTransition, withNext } from "../../platform/transitions.js";
-import { notify } from "../notifications/index.js";
+import { notify } from "../notices/index.js";
 import { getEvaluation, loadEvaluation } from "./evaluations.service.js";
 import * as queries from "./readiness.queries.js";
 import type { ActionInput, ActionPatch, FindingInput, ReportInput } from "./readiness.schemas.js";

@@ -1,5 +1,5 @@
 import { writeAudit } from "../../platform/audit.js";
-import { notify } from "../notifications/index.js";
+import { notify } from "../notices/index.js";
 import { type CertificateChangeListener, onCertificateChange } from "../training/index.js";
 import { EVALUATOR_QUALIFICATION } from "./readiness.schemas.js";
 import { uncertifiedTeamPlaces } from "./team-certification.queries.js";

@@ -8,7 +8,7 @@ import { lockRow } from "../../platform/audited-write.js";
 import { AppError, unprocessable, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { illegalTransition } from "../../platform/transitions.js";
-import { notify } from "../notifications/index.js";
+import { notify } from "../notices/index.js";
 import * as queries from "./accreditation.queries.js";
 import {
   APPLICATION_STEPS,

@@ -9,7 +9,7 @@ import { invalidState, notFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { enforceRateLimit } from "../../platform/rate-limit.js";
-import { notify } from "../notifications/index.js";
+import { notify } from "../notices/index.js";
 import { certificateStatus } from "./assessment.js";
 import { certificateChanged } from "./certificate-changes.js";
 import { type Language, renderCertificatePdf } from "./certificate-pdf.js";

@@ -7,7 +7,7 @@ import { writeAudit } from "../../platform/audit.js";
 import { AppError, invalidState, notFound, unprocessable, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { recordRunAttendance } from "../catalogue/index.js";
-import { notify } from "../notifications/index.js";
+import { notify } from "../notices/index.js";
 import { addYears, certificateStatus, computeOutcome } from "./assessment.js";
 import * as runQueries from "./runs.queries.js";
 import * as queries from "./training.queries.js";

@@ -7,8 +7,7 @@ import { readsEverything } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
 import { notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
-// biome-ignore lint/style/noRestrictedImports: the job queue's worker (in notifications) runs the log's tasks, so notifications/index.js imports this module; notify.js imports nothing of it
-import { notify } from "../notifications/notify.js";
+import { notify } from "../notices/index.js";
 import { parsePublicKey, type SignedHead, signHead, signingKey } from "./heads.js";
 import { consistencyProof, inclusionProof, subtreeRoot } from "./merkle.js";
 import * as queries from "./transparency.queries.js";

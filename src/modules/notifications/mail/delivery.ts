@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import nodemailer from "nodemailer";
 import type { MailConfig } from "../../../config.js";
 import type { DB } from "../../../db/schema/index.js";
-import { asLanguage } from "../kinds.js";
+import { asLanguage } from "../../notices/index.js";
 import {
   type ClaimedMail,
   catchMail,

@@ -1,5 +1,5 @@
 import { renderCalendar } from "../../../platform/icalendar.js";
-import { KINDS, type Language, type NotificationKind } from "../kinds.js";
+import { KINDS, type Language, type NotificationKind } from "../../notices/index.js";
 
 /** What one e-mail says, before it goes to the transport. */
 export interface RenderedMail {

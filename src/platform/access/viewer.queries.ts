@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from "kysely";
 import type { Db } from "../../db/database.js";
-import { ROLES, type Role, type RoleGrant, type Viewer } from "../../platform/access/viewer.js";
+import { ROLES, type Role, type RoleGrant, type Viewer } from "./viewer.js";
 
 interface SessionRow {
   userId: string;

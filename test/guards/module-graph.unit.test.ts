@@ -31,7 +31,7 @@ function moduleGraph(): Map<string, Set<string>> {
 }
 
 /** Each cycle once, as "a → b → … → a", starting from its smallest name. */
-export function cyclesOf(graph: Map<string, Set<string>>): string[] {
+function cyclesOf(graph: Map<string, Set<string>>): string[] {
   const found = new Set<string>();
   const walk = (path: string[]) => {
     for (const next of graph.get(path.at(-1)!) ?? []) {

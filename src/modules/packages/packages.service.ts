@@ -215,7 +215,12 @@ async function verifiedPackage(ctx: Ctx, archive: Buffer) {
     if (!spec.key.every((column) => member.columns.includes(column)))
       throw refused(`${member.name} lacks its key columns`);
     const rows = lines.map((line, i) => {
-      const row = JSON.parse(line) as unknown;
+      let row: unknown;
+      try {
+        row = JSON.parse(line);
+      } catch {
+        throw refused(`${member.name} line ${i + 1} is not JSON`);
+      }
       if (!row || typeof row !== "object" || Array.isArray(row))
         throw refused(`${member.name} line ${i + 1} is not a record`);
       return row as Record<string, unknown>;
@@ -244,63 +249,73 @@ function mapLinks(table: PackageTable, row: Record<string, unknown>, ids: Map<st
 export async function importPackage(ctx: Ctx, archive: Buffer): Promise<ImportResult> {
   authorize(ctx.viewer, "package.import");
   const { manifest, tables } = await verifiedPackage(ctx, archive);
-  return ctx.db.transaction().execute(async (trx) => {
-    await q.stableSettings(trx);
-    const ids = new Map<string, string>();
-    const result: ImportResult = {
-      nation: manifest.nation.code,
-      tables: [],
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-    };
-    for (const { spec, columns, rows } of tables) {
-      for (const row of rows) mapLinks(spec, row, ids);
-      if (spec.natural && rows.length) {
-        for (const { pid, tid } of await q.naturalMatches(
-          trx,
-          spec.name,
-          spec.natural,
-          CASE_INSENSITIVE,
-          rows,
-        ))
-          ids.set(pid, tid);
-        for (const row of rows) {
-          if (typeof row.id === "string") row.id = ids.get(row.id) ?? row.id;
-          mapLinks(spec, row, ids);
-        }
-      }
-      const compared = columns.filter((c) => !spec.key.includes(c) && !BOOKKEEPING.has(c));
-      const written = rows.length
-        ? await q.upsertRows(trx, spec.name, columns, spec.key, compared, rows)
-        : { inserted: 0, updated: 0 };
-      const unchanged = rows.length - written.inserted - written.updated;
-      result.tables.push({
-        table: spec.name,
-        rows: rows.length,
-        created: written.inserted,
-        updated: written.updated,
-        unchanged,
-      });
-      result.created += written.inserted;
-      result.updated += written.updated;
-      result.unchanged += unchanged;
-    }
-    await writeAudit(trx, ctx, {
-      action: "package.import",
-      recordType: "package",
-      recordId: null,
-      detail: {
+  let loading = "";
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      await q.stableSettings(trx);
+      const ids = new Map<string, string>();
+      const result: ImportResult = {
         nation: manifest.nation.code,
-        createdAt: manifest.createdAt,
-        created: result.created,
-        updated: result.updated,
-        unchanged: result.unchanged,
-        tables: Object.fromEntries(
-          result.tables.map((t) => [t.table, { created: t.created, updated: t.updated }]),
-        ),
-      },
+        tables: [],
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+      };
+      for (const { spec, columns, rows } of tables) {
+        loading = spec.name;
+        for (const row of rows) mapLinks(spec, row, ids);
+        if (spec.natural && rows.length) {
+          for (const { pid, tid } of await q.naturalMatches(
+            trx,
+            spec.name,
+            spec.natural,
+            CASE_INSENSITIVE,
+            rows,
+          ))
+            ids.set(pid, tid);
+          for (const row of rows) {
+            if (typeof row.id === "string") row.id = ids.get(row.id) ?? row.id;
+            mapLinks(spec, row, ids);
+          }
+        }
+        const compared = columns.filter((c) => !spec.key.includes(c) && !BOOKKEEPING.has(c));
+        const written = rows.length
+          ? await q.upsertRows(trx, spec.name, columns, spec.key, compared, rows)
+          : { inserted: 0, updated: 0 };
+        const unchanged = rows.length - written.inserted - written.updated;
+        result.tables.push({
+          table: spec.name,
+          rows: rows.length,
+          created: written.inserted,
+          updated: written.updated,
+          unchanged,
+        });
+        result.created += written.inserted;
+        result.updated += written.updated;
+        result.unchanged += unchanged;
+      }
+      await writeAudit(trx, ctx, {
+        action: "package.import",
+        recordType: "package",
+        recordId: null,
+        detail: {
+          nation: manifest.nation.code,
+          createdAt: manifest.createdAt,
+          created: result.created,
+          updated: result.updated,
+          unchanged: result.unchanged,
+          tables: Object.fromEntries(
+            result.tables.map((t) => [t.table, { created: t.created, updated: t.updated }]),
+          ),
+        },
+      });
+      return result;
+    })
+    .catch((error: { code?: string; message?: string }) => {
+      // A data or integrity error of PostgreSQL (class 22 or 23): the package does not fit this instance.
+      if (typeof error.code === "string" && /^2[23]/.test(error.code))
+        throw refused(`${loading} could not be loaded, nothing was written (${error.message})`);
+      throw error;
     });
-    return result;
-  });
 }

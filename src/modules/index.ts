@@ -7,6 +7,7 @@ import { importsRoutes } from "./imports/index.js";
 import { meetingsRoutes } from "./meetings/index.js";
 import { notificationsRoutes } from "./notifications/index.js";
 import { operationsRoutes } from "./operations/index.js";
+import { packagesRoutes } from "./packages/index.js";
 import { programmesRoutes } from "./programmes/index.js";
 import { readinessRoutes } from "./readiness/index.js";
 import { searchRoutes } from "./search/index.js";
@@ -28,6 +29,7 @@ export const modules: RoutesPlugin[] = [
   searchRoutes,
   notificationsRoutes,
   importsRoutes,
+  packagesRoutes,
   auditRoutes,
   transparencyRoutes,
 ];

@@ -45,7 +45,9 @@ export class Agent {
         ...(body !== undefined ? { "content-type": "application/json" } : {}),
         ...headers,
       },
-      ...(body !== undefined ? { payload: typeof body === "string" ? body : JSON.stringify(body) } : {}),
+      ...(body !== undefined
+        ? { payload: typeof body === "string" || Buffer.isBuffer(body) ? body : JSON.stringify(body) }
+        : {}),
     });
     let parsed: unknown = null;
     try {

@@ -1,1 +1,2 @@
+export { packagesRoutes } from "./packages.routes.js";
 export * as packagesService from "./packages.service.js";

@@ -95,7 +95,8 @@ export async function naturalMatches(
 
 /**
  * Inserts the rows, or updates the existing row of the same key where a carried column differs (bookkeeping
- * columns aside), so that loading the same rows again changes nothing. Returns how many were inserted and updated.
+ * columns aside), so that loading the same rows again changes nothing; a `keptWhenNull` column that the row has
+ * null keeps the existing value. Returns how many were inserted and updated.
  */
 export async function upsertRows(
   trx: Transaction<DB>,
@@ -103,16 +104,21 @@ export async function upsertRows(
   columns: string[],
   key: string[],
   compared: string[],
+  keptWhenNull: ReadonlySet<string>,
   rows: Record<string, unknown>[],
 ): Promise<{ inserted: number; updated: number }> {
   const list = sql.join(columns.map((column) => sql.id(column)));
   const conflict = sql.join(key.map((column) => sql.id(column)));
   const updates = columns.filter((column) => !key.includes(column));
+  const incoming = (column: string) =>
+    keptWhenNull.has(column)
+      ? sql`coalesce(${sql.ref(`excluded.${column}`)}, ${sql.ref(`${table}.${column}`)})`
+      : sql.ref(`excluded.${column}`);
   const action = !updates.length
     ? sql`do nothing`
-    : sql`do update set ${sql.join(updates.map((column) => sql`${sql.id(column)} = excluded.${sql.id(column)}`))}
+    : sql`do update set ${sql.join(updates.map((column) => sql`${sql.id(column)} = ${incoming(column)}`))}
           where (${sql.join(compared.map((column) => sql.ref(`${table}.${column}`)))})
-            is distinct from (${sql.join(compared.map((column) => sql.ref(`excluded.${column}`)))})`;
+            is distinct from (${sql.join(compared.map(incoming))})`;
   const { rows: written } = await sql<{ inserted: boolean }>`
     insert into ${sql.table(table)} (${list})
     select ${list} from jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb)

@@ -7,6 +7,7 @@ import { authorize } from "../../platform/access/policy.js";
 import type { Viewer } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
 import { AppError } from "../../platform/errors.js";
+import type { UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { ArchiveInvalidError, readArchive, writeArchive } from "./package.archive.js";
 import {
@@ -108,7 +109,10 @@ export async function exportPackage(
         });
         const rows = texts.map((text) => JSON.parse(text) as Record<string, unknown>);
         exported.set(table.name, new Set(rows.map((row) => row.id).filter((id) => typeof id === "string")));
-        const lines = rows.map((row, i) => clearOutsideLinks(table, row, exported) ?? texts[i]!);
+        const lines = rows.map((row) => {
+          clearOutsideLinks(table, row, exported);
+          return JSON.stringify(row);
+        });
         const data = Buffer.from(lines.map((line) => `${line}\n`).join(""), "utf8");
         const name = `${table.name}.jsonl`;
         files.push({ name, data });
@@ -132,31 +136,21 @@ export async function exportPackage(
 
 /**
  * Clears a row's optional links to records outside the package and keeps only the ids inside it in its array
- * links (the tables it links to, itself included, are complete by then). Returns the new JSON text, or undefined
- * when nothing changed.
- */
+ * links (the tables it links to, itself included, are complete by then). */
 function clearOutsideLinks(
   table: PackageTable,
   row: Record<string, unknown>,
   exported: Map<string, Set<string>>,
-): string | undefined {
-  let changed = false;
+): void {
   for (const [column, target] of linksOf(table)) {
     const inside = exported.get(target);
     const value = row[column];
     if (!inside || value === null || value === undefined) continue;
     if (ARRAY_LINKS.has(column)) {
       const kept = (value as string[]).filter((id) => inside.has(id));
-      if (kept.length !== (value as string[]).length) {
-        row[column] = kept;
-        changed = true;
-      }
-    } else if (!inside.has(value as string)) {
-      row[column] = null;
-      changed = true;
-    }
+      row[column] = kept;
+    } else if (!inside.has(value as string)) row[column] = null;
   }
-  return changed ? JSON.stringify(row) : undefined;
 }
 
 export interface ImportResult {
@@ -232,6 +226,17 @@ async function verifiedPackage(ctx: Ctx, archive: Buffer) {
   return { manifest, tables };
 }
 
+/**
+ * Single links a row may lack: the export clears those pointing outside the package, so a null one never clears
+ * a link the target already has (a package does not remove links; see docs/packages.md).
+ */
+const optionalLinks = (table: PackageTable) =>
+  new Set(
+    linksOf(table)
+      .map(([column]) => column)
+      .filter((column) => !ARRAY_LINKS.has(column) && !table.required?.includes(column)),
+  );
+
 /** Rewrites a row's links through the id map (package id → this instance's id). */
 function mapLinks(table: PackageTable, row: Record<string, unknown>, ids: Map<string, string>) {
   for (const [column] of linksOf(table)) {
@@ -281,7 +286,7 @@ export async function importPackage(ctx: Ctx, archive: Buffer): Promise<ImportRe
         }
         const compared = columns.filter((c) => !spec.key.includes(c) && !BOOKKEEPING.has(c));
         const written = rows.length
-          ? await q.upsertRows(trx, spec.name, columns, spec.key, compared, rows)
+          ? await q.upsertRows(trx, spec.name, columns, spec.key, compared, optionalLinks(spec), rows)
           : { inserted: 0, updated: 0 };
         const unchanged = rows.length - written.inserted - written.updated;
         result.tables.push({
@@ -318,4 +323,11 @@ export async function importPackage(ctx: Ctx, archive: Buffer): Promise<ImportRe
         throw refused(`${loading} could not be loaded, nothing was written (${error.message})`);
       throw error;
     });
+}
+
+/** The API's import: the upload is read only after the access check, within the upload limit (larger packages: the CLI). */
+export async function importUploaded(ctx: Ctx, source: UploadSource): Promise<ImportResult> {
+  authorize(ctx.viewer, "package.import");
+  const upload = await source(ctx.config.uploadLimitBytes);
+  return importPackage(ctx, upload.data);
 }

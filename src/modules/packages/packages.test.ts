@@ -57,6 +57,8 @@ beforeAll(async () => {
   const [aze, geo] = await Promise.all([a.nationId("AZE"), a.nationId("GEO")]);
   await geoActivity("PKG-HIDDEN-GEO", []);
   await geoActivity("PKG-RELEASED-AZE", [aze]);
+  await sql`update activity set copied_from_id = (select id from activity where code = 'PKG-HIDDEN-GEO')
+    where code = 'PKG-RELEASED-AZE'`.execute(a.db);
   await sql`insert into person (given_name, family_name, nation_id, email, owner_nation_id, releasability)
     values ('Hidden', 'Person', ${geo}, 'hidden.person@package.example', ${geo}, 'restricted')`.execute(a.db);
   bPool = new pg.Pool({ connectionString: databaseUrl(b.databaseName), max: 2 });
@@ -106,6 +108,10 @@ describe("instance-to-instance packages", { timeout: 240_000 }, () => {
     const aze = await a.nationId("AZE");
     const codes = rowsOf(archive, "activity").map((row) => row.code);
     expect(codes).toContain("PKG-RELEASED-AZE");
+    // Its link to the hidden activity it was copied from is cleared: not even the id leaves.
+    expect(rowsOf(archive, "activity").find((row) => row.code === "PKG-RELEASED-AZE")).toMatchObject({
+      copied_from_id: null,
+    });
     expect(codes).not.toContain("PKG-HIDDEN-GEO");
     expect(rowsOf(archive, "person").map((row) => row.email)).not.toContain("hidden.person@package.example");
     expect(rowsOf(archive, "nomination").filter((row) => row.nation_id !== aze)).toEqual([]);
@@ -154,6 +160,62 @@ describe("instance-to-instance packages", { timeout: 240_000 }, () => {
     expect((await audits()).rows[0]!.n).toBe(2);
   });
 
+  it("loaded back into its own instance changes nothing there, links the package had to clear included", async () => {
+    const pool = new pg.Pool({ connectionString: databaseUrl(a.databaseName), max: 2 });
+    pool.on("error", () => {});
+    try {
+      const before = await tableFingerprints(pool, ["audit_entry"]);
+      const result = await importPackage(ctxOf(a), archive);
+      expect(result).toMatchObject({ created: 0, updated: 0, unchanged: total(manifest) });
+      expect(await tableFingerprints(pool, ["audit_entry"])).toEqual(before);
+      const copied = await sql<{
+        code: string;
+      }>`select s.code from activity a join activity s on s.id = a.copied_from_id
+        where a.code = 'PKG-RELEASED-AZE'`.execute(a.db);
+      expect(copied.rows).toEqual([{ code: "PKG-HIDDEN-GEO" }]);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it("GET /api/packages/:nation and POST /api/packages/import, for administrators", async () => {
+    const [adminA, adminB, coordinator] = await Promise.all([
+      a.signIn({ role: "administrator" }),
+      b.signIn({ role: "administrator" }),
+      a.signIn({ role: "national_coordinator", nation: "AZE" }),
+    ]);
+    expect((await coordinator.get("/api/packages/AZE")).status).toBe(403);
+    const download = await a.app.inject({
+      method: "GET",
+      url: "/api/packages/AZE",
+      headers: { cookie: adminA.cookie! },
+    });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers["content-type"]).toBe("application/gzip");
+    const pkg = download.rawPayload;
+    expect(countsOf(JSON.parse(readArchive(pkg).get("manifest.json")!.toString("utf8")))).toEqual(
+      countsOf(manifest),
+    );
+    const boundary = "----packagetest";
+    const body = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="aze.tar.gz"\r\nContent-Type: application/gzip\r\n\r\n`,
+      ),
+      pkg,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const multipart = await adminB.request("POST", "/api/packages/import", body, {
+      "content-type": `multipart/form-data; boundary=${boundary}`,
+    });
+    expect(multipart.status, multipart.text).toBe(200);
+    expect(multipart.body).toMatchObject({
+      nation: "AZE",
+      created: 0,
+      updated: 0,
+      unchanged: total(manifest),
+    });
+  });
+
   it("refuses a package whose checksums do not match, or whose manifest is malformed, and writes nothing", async () => {
     const members = readArchive(archive);
     const rebuilt = (change: (name: string, data: Buffer) => Buffer) =>
@@ -191,7 +253,7 @@ describe("instance-to-instance packages", { timeout: 240_000 }, () => {
     try {
       const members = readArchive(archive);
       const people = members.get("person.jsonl")!.toString("utf8");
-      const broken = Buffer.from(people.replace(/"given_name": "[^"]*"/, '"given_name": " "'));
+      const broken = Buffer.from(people.replace(/"given_name":"[^"]*"/, '"given_name":" "'));
       const m = JSON.parse(members.get("manifest.json")!.toString("utf8")) as PackageManifest;
       const { createHash } = await import("node:crypto");
       m.members.find((x) => x.table === "person")!.sha256 = createHash("sha256").update(broken).digest("hex");
@@ -207,6 +269,7 @@ describe("instance-to-instance packages", { timeout: 240_000 }, () => {
         })),
         new Date(),
       );
+      expect(broken.equals(members.get("person.jsonl")!)).toBe(false);
       const before = await tableFingerprints(pool);
       await expect(importPackage(ctxOf(target), pkg)).rejects.toThrow(
         /The package is refused: person could not be loaded, nothing was written \(.*person_given_name_check/,

@@ -82,7 +82,7 @@ export async function exportPackage(
   const nation = await q.nationByCode(ctx.db, nationCode.toUpperCase());
   if (!nation)
     throw new AppError("NOT_FOUND", `There is no nation ${nationCode}`, [
-      { field: "nation", message: "unknown nation code" },
+      { field: "params.nation", message: "unknown nation code" },
     ]);
   const createdAt = new Date();
   return ctx.db

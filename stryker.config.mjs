@@ -54,7 +54,7 @@ export default {
     functionRange("src/modules/catalogue/events.service.ts", "updateEvent"),
     functionRange("src/modules/catalogue/seats.service.ts", "offerFreedSeats"),
     functionRange("src/modules/catalogue/seats.service.ts", "auditOffers"),
-    functionRange("src/modules/catalogue/seats.service.ts", "seatAvailable"),
+    functionRange("src/modules/catalogue/seats.service.ts", "seatRefusalMessage"),
     functionRange("src/modules/catalogue/nominations.service.ts", "decide"),
     functionRange("src/modules/catalogue/nominations.service.ts", "decideMany"),
     functionRange("src/modules/catalogue/nominations.service.ts", "withdraw"),

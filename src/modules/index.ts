@@ -1,6 +1,6 @@
 import type { RoutesPlugin } from "../platform/http/type-provider.js";
 import { auditRoutes } from "./audit/index.js";
-import { catalogueRoutes, feedbackRoutes, offersRoutes } from "./catalogue/index.js";
+import { allocationsRoutes, catalogueRoutes, feedbackRoutes, offersRoutes } from "./catalogue/index.js";
 import { directoryRoutes } from "./directory/index.js";
 import { identityRoutes } from "./identity/index.js";
 import { importsRoutes } from "./imports/index.js";
@@ -21,6 +21,7 @@ export const modules: RoutesPlugin[] = [
   catalogueRoutes,
   feedbackRoutes,
   offersRoutes,
+  allocationsRoutes,
   programmesRoutes,
   trainingRoutes,
   readinessRoutes,

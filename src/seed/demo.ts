@@ -1,5 +1,5 @@
 import type { Db } from "../db/database.js";
-import { seedCatalogue, seedFeedback } from "../modules/catalogue/index.js";
+import { seedAllocations, seedCatalogue, seedFeedback } from "../modules/catalogue/index.js";
 import { seedDirectory } from "../modules/directory/directory.seed.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from "../modules/identity/identity.seed.js";
 import { seedMeetings } from "../modules/meetings/index.js";
@@ -31,6 +31,7 @@ const seeds: Seed[] = [
   { name: "operations", run: seedOperations },
   { name: "meetings", run: seedMeetings },
   { name: "feedback", run: seedFeedback },
+  { name: "seat allocations", run: seedAllocations },
 ];
 
 export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {

@@ -41,4 +41,5 @@ export const migrationNames: readonly string[] = [
   "0036_double_booking",
   "0037_seat_offer",
   "0038_programme_versions_commitments",
+  "0039_seat_allocation",
 ];

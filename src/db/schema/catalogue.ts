@@ -86,9 +86,26 @@ export interface EventTable {
   status: Generated<string>;
   cancelReason: string | null;
   acceptance: Generated<string>;
+  /** From this date the seats allocated to nations and not held return to the pool (0039_seat_allocation). */
+  reallocationDate: DateString | null;
+  /** When the scheduled job re-allocated the event's seats (once). */
+  reallocatedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   sample: Generated<boolean>;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
+}
+
+/** A nation's requested and granted seats of an event (0039_seat_allocation). */
+export interface EventSeatAllocationTable {
+  eventId: string;
+  nationId: string;
+  requested: number | null;
+  requestNote: string | null;
+  requestedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  requestedBy: string | null;
+  granted: number | null;
+  grantedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  grantedBy: string | null;
 }
 
 export interface EventSessionTable {
@@ -282,6 +299,7 @@ export interface CatalogueTables {
   activityArea: ActivityAreaTable;
   event: EventTable;
   eventSession: EventSessionTable;
+  eventSeatAllocation: EventSeatAllocationTable;
   nomination: NominationTable;
   seatOffer: SeatOfferTable;
   sessionAttendance: SessionAttendanceTable;

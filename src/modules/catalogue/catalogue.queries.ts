@@ -159,6 +159,8 @@ export interface EventRow {
   status: string;
   cancelReason: string | null;
   acceptance: string;
+  reallocationDate: string | null;
+  reallocatedAt: string | null;
   accepted: number;
   waitlisted: number;
   /** Seats held by open seat offers. */
@@ -167,7 +169,8 @@ export interface EventRow {
 
 const eventColumns = sql`e.id, e.activity_id, e.title, e.starts_on, e.ends_on, e.time_zone, e.city, e.venue,
   e.host_nation_id, coalesce(e.capacity, a.capacity) as capacity, coalesce(e.nation_quota, a.nation_quota) as nation_quota,
-  e.nominations_close_on, e.status, e.cancel_reason, e.acceptance,
+  e.nominations_close_on, e.status, e.cancel_reason, e.acceptance, e.reallocation_date,
+  to_json(e.reallocated_at) #>> '{}' as reallocated_at,
   (select count(*)::int from nomination n where n.event_id = e.id and n.status = 'accepted') as accepted,
   (select count(*)::int from nomination n where n.event_id = e.id and n.status = 'waitlisted') as waitlisted,
   (select count(*)::int from seat_offer o where o.event_id = e.id and o.status = 'offered') as offered`;

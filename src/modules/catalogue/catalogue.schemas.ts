@@ -175,6 +175,8 @@ export const EventSummary = Type.Object({
   status: StringEnum(EVENT_STATUSES),
   cancelReason: Nullable(Type.String()),
   acceptance: StringEnum(ACCEPTANCE),
+  reallocationDate: Nullable(IsoDate),
+  reallocatedAt: Nullable(IsoDateTime),
   accepted: Type.Integer(),
   waitlisted: Type.Integer(),
 });
@@ -274,6 +276,7 @@ const EventFields = {
   capacity: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100000 }))),
   nationQuota: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100000 }))),
   nominationsCloseOn: Type.Optional(Nullable(IsoDate)),
+  reallocationDate: Type.Optional(Nullable(IsoDate)),
   status: Type.Optional(StringEnum(["planned", "open", "closed", "completed"])),
   acceptance: Type.Optional(StringEnum(ACCEPTANCE)),
 };

@@ -10,6 +10,7 @@ import { conflict, invalidState, notFound, validation } from "../../platform/err
 import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
 import { allowedFrom, assertMove, assertTransition } from "../../platform/transitions.js";
 import { notifyNominations } from "../notices/index.js";
+import { grantedTotal } from "./allocations.queries.js";
 import * as queries from "./catalogue.queries.js";
 import type { CancelInput, EventInput, EventPatch, SessionInput } from "./catalogue.schemas.js";
 import { EVENT_TRANSITIONS } from "./catalogue.transitions.js";
@@ -18,6 +19,11 @@ import { activityOfEvent, checkCapacity, visibleActivity } from "./loaders.servi
 import { auditOffers, offerFreedSeats } from "./seats.service.js";
 
 type Trx = Kysely<DB>;
+
+/** The re-allocation date falls on or before the event's start. */
+function checkReallocationDate(date: string | null | undefined, startsOn: string) {
+  if (date && date > startsOn) throw validation("body.reallocationDate", "must not be after startsOn");
+}
 
 export async function getEvent(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "activity.read");
@@ -62,6 +68,7 @@ export async function findEventById(db: Trx, id: string) {
 export async function createEvent(ctx: Ctx, activityId: string, input: EventInput) {
   authorize(ctx.viewer, "activity.read");
   if (input.endsOn < input.startsOn) throw validation("body.endsOn", "must not be before startsOn");
+  checkReallocationDate(input.reallocationDate, input.startsOn);
   checkCapacity(input.capacity, input.nationQuota, "body.nationQuota");
   const id = await inTransaction(ctx, async (trx) => {
     const activity = await visibleActivity(ctx, trx, activityId);
@@ -97,6 +104,20 @@ export async function updateEvent(ctx: Ctx, id: string, patch: EventPatch) {
     const startsOn = patch.startsOn ?? before.startsOn;
     const endsOn = patch.endsOn ?? before.endsOn;
     if (endsOn < startsOn) throw validation("body.endsOn", "must not be before startsOn");
+    if (patch.reallocationDate !== undefined || patch.startsOn !== undefined)
+      checkReallocationDate(
+        patch.reallocationDate !== undefined ? patch.reallocationDate : before.reallocationDate,
+        startsOn,
+      );
+    if (
+      before.reallocatedAt &&
+      patch.reallocationDate !== undefined &&
+      patch.reallocationDate !== before.reallocationDate
+    )
+      throw conflict(
+        `The seats were re-allocated on ${before.reallocatedAt.toISOString().slice(0, 10)}; the date cannot change`,
+        "body.reallocationDate",
+      );
     const activity = await events.activityCapacity(trx, before.activityId);
     const capacity = (patch.capacity !== undefined ? patch.capacity : before.capacity) ?? activity.capacity;
     const quota =
@@ -108,6 +129,12 @@ export async function updateEvent(ctx: Ctx, id: string, patch: EventPatch) {
       if (accepted > capacity)
         throw conflict(
           `${accepted} seats are already accepted or offered; the capacity cannot go below that`,
+          "body.capacity",
+        );
+      const granted = await grantedTotal(trx, id);
+      if (granted > capacity)
+        throw conflict(
+          `${granted} seats are granted to nations; the capacity cannot go below that`,
           "body.capacity",
         );
     }

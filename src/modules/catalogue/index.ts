@@ -1,4 +1,7 @@
 export { activitiesImporter } from "./activities-import.js";
+export { allocationsRoutes } from "./allocations.routes.js";
+export { seedAllocations } from "./allocations.seed.js";
+export { reallocateDue } from "./allocations.service.js";
 export { catalogueExports } from "./catalogue.exports.js";
 export { runs as runsActivity } from "./catalogue.policy.js";
 export { activityVisible } from "./catalogue.queries.js";

@@ -36,7 +36,7 @@ import type {
 import { NOMINATION_TRANSITIONS } from "./catalogue.transitions.js";
 import { authorizePerson } from "./loaders.service.js";
 import * as nominations from "./nominations.queries.js";
-import { auditOffers, offerFreedSeats, seatAvailable } from "./seats.service.js";
+import { auditOffers, offerFreedSeats, seatRefusalMessage } from "./seats.service.js";
 
 type Trx = Kysely<DB>;
 
@@ -208,13 +208,8 @@ export async function decide(ctx: Ctx, id: string, input: DecisionInput) {
     if (event.status === "cancelled" || event.status === "completed")
       throw invalidState(`The event is ${event.status}`);
     if (status === "accepted") {
-      const full = seatAvailable(event, await queries.acceptedCounts(trx, event.id, id), before.nationId);
-      if (full === "capacity")
-        throw conflict(`All ${event.capacity} seats of the event are taken; waitlist the nomination instead`);
-      if (full === "quota")
-        throw conflict(
-          `The nation's quota of ${event.nationQuota} seats is used; waitlist the nomination instead`,
-        );
+      const refused = await seatRefusalMessage(trx, event, before.nationId, id);
+      if (refused) throw conflict(`${refused}; waitlist the nomination instead`);
     }
     // Under the event's and the nomination's locks, then the person's: one acceptance of a person at a time.
     const doubleBooking =

@@ -28,7 +28,7 @@ import * as nominations from "./nominations.queries.js";
 import { activityReadable, getNomination } from "./nominations.service.js";
 import * as offers from "./offers.queries.js";
 import type { OfferAccept, OfferAnswer, SeatOffer } from "./offers.schemas.js";
-import { auditOffers, offerFreedSeats, seatAvailable } from "./seats.service.js";
+import { auditOffers, offerFreedSeats, seatRefusalMessage } from "./seats.service.js";
 
 type Trx = Kysely<DB>;
 
@@ -116,8 +116,7 @@ export async function acceptOffer(ctx: Ctx, id: string, input: OfferAccept) {
     const { event, offer, nomination } = await lockOpenOffer(trx, found);
     assertMove(NOMINATION_TRANSITIONS, nomination.status, "accepted");
     // The offer holds its seat; this only guards against a rule broken elsewhere.
-    const counts = await queries.acceptedCounts(trx, event.id, nomination.id);
-    if (seatAvailable(event, counts, nomination.nationId))
+    if (await seatRefusalMessage(trx, event, nomination.nationId, nomination.id))
       throw conflict("The offered seat is no longer free");
     // Under the event's, offer's and nomination's locks, then the person's, as the organiser's acceptance.
     const doubleBooking = await checkDoubleBooking(

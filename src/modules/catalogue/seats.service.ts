@@ -1,7 +1,9 @@
 /*
- * Seats in TypeScript: the organiser's accept (`seatAvailable`) and the waitlist served when a seat frees up
- * (`offerFreedSeats`), each under the event's row lock its caller holds. A nomination's own seat is taken by
- * `accord_nominate` in one statement (catalogue.queries.ts `takeSeat`). A freed seat is not given away: it is
+ * Seats in TypeScript: the organiser's accept (`seatRefusalMessage`) and the waitlist served when a seat frees up
+ * (`offerFreedSeats`), each under the event's row lock its caller holds. Both ask the seat rule of the database,
+ * `accord_seat_refusal` (0039_seat_allocation: capacity, per-nation allocation or quota, seats reserved for other
+ * nations' allocations, the re-allocation); a nomination's own seat is taken by `accord_nominate`, which asks the
+ * same function, in one statement (catalogue.queries.ts `takeSeat`). A freed seat is not given away: it is
  * offered to the next waitlisted nomination for `config.seatOfferHours`, and held by the offer until it is
  * accepted, declined or expires (offers.service.ts).
  */
@@ -10,6 +12,7 @@ import type { DB } from "../../db/schema/index.js";
 import { writeAudit } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { notifyNominations } from "../notices/index.js";
+import * as allocations from "./allocations.queries.js";
 import * as queries from "./catalogue.queries.js";
 import * as offers from "./offers.queries.js";
 
@@ -18,9 +21,10 @@ type Trx = Kysely<DB>;
 export type Offered = { offerId: string; nominationId: string; eventId: string; expiresAt: Date };
 
 /**
- * Offers the free seats of a locked event to its waitlist in priority order (1 first, then arrival) while seats
- * and the nation's quota allow, counting the seats open offers hold. Runs inside the transaction that freed the
- * seat, under the same row lock; `skipId` (a nomination just moved off its seat) is passed over.
+ * Offers the free seats of a locked event to its waitlist in priority order (1 first, then arrival) while the seat
+ * rule allows (capacity, the nation's allocation or quota, seats reserved for other nations), counting the seats
+ * open offers hold. Runs inside the transaction that freed the seat, under the same row lock; `skipId` (a
+ * nomination just moved off its seat) is passed over.
  */
 export async function offerFreedSeats(
   ctx: Ctx,
@@ -30,21 +34,22 @@ export async function offerFreedSeats(
 ): Promise<Offered[]> {
   const event = await queries.lockEvent(trx, eventId);
   if (!event || !["planned", "open", "closed"].includes(event.status)) return [];
-  const counts = await queries.acceptedCounts(trx, eventId);
-  let total = [...counts.values()].reduce((sum, n) => sum + n, 0);
   const offered: Offered[] = [];
+  // A nation refused once stays refused for this pass: only this pass's own offers change the counts.
+  const refusedNations = new Set<string>();
   for (const candidate of await offers.offerCandidates(trx, eventId)) {
-    if (event.capacity !== null && total >= event.capacity) break;
-    if (candidate.id === skipId) continue;
-    const nationCount = counts.get(candidate.nationId) ?? 0;
-    if (event.nationQuota !== null && nationCount >= event.nationQuota) continue;
+    if (candidate.id === skipId || refusedNations.has(candidate.nationId)) continue;
+    const refusal = await allocations.seatRefusal(trx, eventId, candidate.nationId);
+    if (refusal === "capacity") break;
+    if (refusal) {
+      refusedNations.add(candidate.nationId);
+      continue;
+    }
     const offer = await offers.insertOffer(trx, {
       nominationId: candidate.id,
       eventId,
       hours: ctx.config.seatOfferHours,
     });
-    counts.set(candidate.nationId, nationCount + 1);
-    total++;
     offered.push({ offerId: offer.id, nominationId: candidate.id, eventId, expiresAt: offer.expiresAt });
     await notifyNominations(trx, {
       nominationIds: [candidate.id],
@@ -75,9 +80,22 @@ export async function auditOffers(trx: Trx, ctx: Ctx, offered: Offered[]) {
   }
 }
 
-export function seatAvailable(event: queries.LockedEvent, counts: Map<string, number>, nationId: string) {
-  const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
-  if (event.capacity !== null && total >= event.capacity) return "capacity" as const;
-  if (event.nationQuota !== null && (counts.get(nationId) ?? 0) >= event.nationQuota) return "quota" as const;
-  return null;
+/**
+ * Why the nation's nomination may not take a seat of the locked event now (the seat rule of the database, the
+ * nomination's own open offer not counted), as a message; null when it may.
+ */
+export async function seatRefusalMessage(
+  trx: Trx,
+  event: queries.LockedEvent,
+  nationId: string,
+  except: string,
+) {
+  const refusal = await allocations.seatRefusal(trx, event.id, nationId, except);
+  if (!refusal) return null;
+  return {
+    capacity: `All ${event.capacity} seats of the event are taken`,
+    quota: `The nation's quota of ${event.nationQuota} seats is used`,
+    allocation: "The nation's allocation of seats is used",
+    reserved: "The free seats of the event are allocated to other nations",
+  }[refusal];
 }

@@ -52,6 +52,7 @@ describe("the job queue's schedule", () => {
       "reminders_run",
       "mail_digest",
       "seat_offers_expire",
+      "seats_reallocate",
       "transparency_sign",
     ]);
   });

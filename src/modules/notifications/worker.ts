@@ -4,7 +4,7 @@ import { Logger, type Runner, run, type TaskList } from "graphile-worker";
 import type pg from "pg";
 import type { Config } from "../../config.js";
 import { createPool, type Db, withErrorListeners } from "../../db/database.js";
-import { expireDueOffers } from "../catalogue/index.js";
+import { expireDueOffers, reallocateDue } from "../catalogue/index.js";
 import { pushHead, signAndPublish, signingCron } from "../transparency/index.js";
 import { queueDigests } from "./digest.queries.js";
 import { type DeliveryOptions, deliverDue, type Transport, transportFor } from "./mail/delivery.js";
@@ -27,6 +27,9 @@ export const crontab = (config: Config) =>
     "0 6 * * * mail_digest",
     // Seat offers left unanswered past their time expire and move on to the next waitlisted nomination.
     "* * * * * seat_offers_expire",
+    // On an event's re-allocation date its allocated seats not held return to the pool and are offered to the
+    // waiting list (once per event: the event is marked re-allocated under its row lock).
+    "*/10 * * * * seats_reallocate",
     // A signed head of the audit trail's transparency log each period when it has grown (and at least hourly),
     // published to the head file and the witnesses; one per period across all instances (signAndPublish).
     `${signingCron(config.transparency.signEveryMinutes)} transparency_sign`,
@@ -70,6 +73,9 @@ export function taskList(deps: {
     },
     seat_offers_expire: async () => {
       await expireDueOffers(deps.db, deps.config, new Date());
+    },
+    seats_reallocate: async () => {
+      await reallocateDue(deps.db, deps.config, new Date());
     },
     transparency_sign: async (payload, helpers) => {
       await signAndPublish(deps.db, deps.config, {

@@ -9,6 +9,7 @@ import type {
   EventApplication,
   EventDetail,
   Nomination,
+  SeatAllocationList,
   SeatOffer,
 } from "./types";
 
@@ -19,6 +20,7 @@ export const catalogueKeys = {
   event: (id: string) => ["catalogue", "event", id] as const,
   nominations: (query: object) => ["catalogue", "nominations", query] as const,
   offers: (scope: string) => ["catalogue", "offers", scope] as const,
+  allocations: (eventId: string) => ["catalogue", "allocations", eventId] as const,
   calendar: (query: object) => ["catalogue", "calendar", query] as const,
   areas: ["catalogue", "areas"] as const,
   tokens: ["catalogue", "tokens"] as const,
@@ -235,6 +237,34 @@ export function useDecideApplication() {
   return useMutation({
     mutationFn: ({ id, decision, reason }: { id: string; decision: "approve" | "refuse"; reason?: string }) =>
       api.post<EventApplication>(`/api/applications/${id}/${decision}`, reason ? { reason } : {}),
+    onSuccess: invalidate,
+  });
+}
+
+/** An event's per-nation seat allocations: every nation for its organisers, the viewer's own nations otherwise. */
+export const useSeatAllocations = (eventId: string) =>
+  useQuery({
+    queryKey: catalogueKeys.allocations(eventId),
+    queryFn: ({ signal }) =>
+      api.get<SeatAllocationList>(`/api/events/${eventId}/seat-allocations`, undefined, signal),
+  });
+
+/** A coordinator's request of seats for the nation. */
+export function useRequestSeats(eventId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: { nationId: string; requested: number; note?: string }) =>
+      api.post<SeatAllocationList>(`/api/events/${eventId}/seat-allocations/request`, body),
+    onSuccess: invalidate,
+  });
+}
+
+/** The organiser's grant (null takes it back: the nation is on the single quota again). */
+export function useGrantSeats(eventId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: { nationId: string; granted: number | null }) =>
+      api.post<SeatAllocationList>(`/api/events/${eventId}/seat-allocations/grant`, body),
     onSuccess: invalidate,
   });
 }

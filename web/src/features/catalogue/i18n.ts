@@ -1,4 +1,5 @@
 import { defineResources } from "../../shared/i18n/languages";
+import { allocationsI18n } from "./allocations-i18n";
 import { doubleBookingI18n } from "./double-booking-i18n";
 import { sessionAttendanceI18n } from "./session-attendance-i18n";
 
@@ -6,6 +7,7 @@ export const catalogueI18n = defineResources({
   en: {
     sessionAttendance: sessionAttendanceI18n.en,
     doubleBooking: doubleBookingI18n.en,
+    allocations: allocationsI18n.en,
     nav: {
       search: "Activities",
       calendar: "Calendar",
@@ -297,6 +299,7 @@ export const catalogueI18n = defineResources({
   az: {
     sessionAttendance: sessionAttendanceI18n.az,
     doubleBooking: doubleBookingI18n.az,
+    allocations: allocationsI18n.az,
     nav: {
       search: "Tədbirlər",
       calendar: "Təqvim",
@@ -589,6 +592,7 @@ export const catalogueI18n = defineResources({
   ru: {
     sessionAttendance: sessionAttendanceI18n.ru,
     doubleBooking: doubleBookingI18n.ru,
+    allocations: allocationsI18n.ru,
     nav: {
       search: "Мероприятия",
       calendar: "Календарь",

@@ -35,3 +35,6 @@ export type CalendarToken = ResponseOf<"getCalendarTokens">[number] &
   Partial<Pick<ResponseOf<"postCalendarTokens">, "token" | "url">>;
 /** A participant's application for an event, as its applicant or the nation's point of contact sees it. */
 export type EventApplication = ResponseOf<"getApplications">["items"][number];
+/** An event's per-nation seat allocations, as the viewer may see them. */
+export type SeatAllocationList = ResponseOf<"getEventsByIdSeatAllocations">;
+export type SeatAllocation = SeatAllocationList["items"][number];

@@ -11,6 +11,14 @@ import type { ActivityDetail } from "../types";
 const offered = (activity: ActivityDetail) => activity.allowedTransitions.filter((s) => s !== "draft");
 
 /** The organiser's controls on an activity: edit, move through its life cycle, copy to a year, add an event. */
+/** Six weeks before a date (YYYY-MM-DD), the default re-allocation date of a new event; "" without a date. */
+function sixWeeksBefore(date: string) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return "";
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 42);
+  return day.toISOString().slice(0, 10);
+}
+
 export function ActivityActions({ activity }: { activity: ActivityDetail }) {
   const { t } = useTranslation("catalogue");
   const navigate = useNavigate();
@@ -24,7 +32,10 @@ export function ActivityActions({ activity }: { activity: ActivityDetail }) {
     city: activity.city ?? "",
     capacity: "" as number | string,
     acceptance: "manual",
+    reallocationDate: "",
   });
+  // The re-allocation date follows the start (six weeks before it) until it is set by hand.
+  const [reallocationTouched, setReallocationTouched] = useState(false);
 
   const run = async (action: () => Promise<unknown>) => {
     try {
@@ -113,7 +124,14 @@ export function ActivityActions({ activity }: { activity: ActivityDetail }) {
             type="date"
             label={t("search.from")}
             value={event.startsOn}
-            onChange={(e) => setEvent({ ...event, startsOn: e.currentTarget.value })}
+            onChange={(e) => {
+              const startsOn = e.currentTarget.value;
+              setEvent({
+                ...event,
+                startsOn,
+                reallocationDate: reallocationTouched ? event.reallocationDate : sixWeeksBefore(startsOn),
+              });
+            }}
           />
           <TextInput
             type="date"
@@ -131,6 +149,16 @@ export function ActivityActions({ activity }: { activity: ActivityDetail }) {
             min={1}
             value={event.capacity}
             onChange={(value) => setEvent({ ...event, capacity: value })}
+          />
+          <TextInput
+            type="date"
+            label={t("allocations.reallocationDate")}
+            value={event.reallocationDate}
+            onChange={(e) => {
+              setReallocationTouched(true);
+              setEvent({ ...event, reallocationDate: e.currentTarget.value });
+            }}
+            data-testid="new-event-reallocation-date"
           />
           <Select
             label={t("fields.acceptance")}
@@ -151,6 +179,7 @@ export function ActivityActions({ activity }: { activity: ActivityDetail }) {
                   city: event.city.trim() || null,
                   capacity: typeof event.capacity === "number" ? event.capacity : null,
                   acceptance: event.acceptance,
+                  reallocationDate: event.reallocationDate || null,
                 }),
               );
               if (ok) setEventOpen(false);

@@ -31,6 +31,7 @@ interface EventValues {
   capacity: number | string;
   nationQuota: number | string;
   nominationsCloseOn: string;
+  reallocationDate: string;
   acceptance: string;
   status: string;
 }
@@ -44,6 +45,7 @@ const valuesOf = (event: EventDetail): EventValues => ({
   capacity: event.capacity ?? "",
   nationQuota: event.nationQuota ?? "",
   nominationsCloseOn: event.nominationsCloseOn ?? "",
+  reallocationDate: event.reallocationDate ?? "",
   acceptance: event.acceptance,
   status: event.status,
 });
@@ -87,6 +89,7 @@ export function EventActions({ event }: { event: EventDetail }) {
         capacity: numberOrNull(values.capacity),
         nationQuota: numberOrNull(values.nationQuota),
         nominationsCloseOn: values.nominationsCloseOn || null,
+        reallocationDate: values.reallocationDate || null,
         acceptance: values.acceptance,
         status: values.status,
       };
@@ -175,6 +178,12 @@ export function EventActions({ event }: { event: EventDetail }) {
                 type="date"
                 label={t("eventEdit.closesOn")}
                 {...form.getInputProps("nominationsCloseOn")}
+              />
+              <TextInput
+                type="date"
+                label={t("allocations.reallocationDate")}
+                {...form.getInputProps("reallocationDate")}
+                data-testid="event-reallocation-date"
               />
               <Select
                 label={t("fields.acceptance")}

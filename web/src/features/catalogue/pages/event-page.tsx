@@ -37,6 +37,7 @@ import { EventActions } from "../components/event-actions";
 import { EventSessions } from "../components/event-sessions";
 import { localTitle, useDateRange } from "../components/labels";
 import { NominationsTable } from "../components/nominations-table";
+import { SeatAllocations } from "../components/seat-allocations";
 import { SeatOffers } from "../components/seat-offers";
 import type { EventDetail, Nomination } from "../types";
 
@@ -310,6 +311,7 @@ export function EventPage() {
             {signedIn && e.sessions.some((session) => new Date(session.startsAt) <= new Date()) && (
               <AttendanceRecords eventId={e.id} />
             )}
+            {signedIn && <SeatAllocations event={e} />}
             {e.canNominate && <NominateForm event={e} nominations={nominations.data?.items ?? []} />}
             {e.canNominate && (
               <Group>

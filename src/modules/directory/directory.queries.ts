@@ -3,6 +3,7 @@ import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
+import { nationRef, organisationRef } from "../../platform/record-refs.js";
 import {
   INSTITUTION_KINDS,
   type NationQuery,
@@ -110,18 +111,8 @@ export async function isIsoNationCode(db: Q, code: string): Promise<boolean> {
 
 const organisationRefs = <O>(query: SelectQueryBuilder<DB, "organisation", O>) =>
   query.select((eb) => [
-    jsonObjectFrom(
-      eb
-        .selectFrom("nation as n")
-        .select(["n.id", "n.code", "n.nameEn"])
-        .whereRef("n.id", "=", "organisation.nationId"),
-    ).as("nation"),
-    jsonObjectFrom(
-      eb
-        .selectFrom("organisation as p")
-        .select(["p.id", "p.code", "p.nameEn"])
-        .whereRef("p.id", "=", "organisation.parentId"),
-    ).as("parent"),
+    nationRef(eb, "organisation.nationId").as("nation"),
+    organisationRef(eb, "organisation.parentId").as("parent"),
   ]);
 
 const organisationColumns = [
@@ -216,12 +207,7 @@ const personColumns = [
 
 const personRefs = <O>(query: SelectQueryBuilder<DB, "person", O>) =>
   query.select((eb) => [
-    jsonObjectFrom(
-      eb
-        .selectFrom("nation as n")
-        .select(["n.id", "n.code", "n.nameEn"])
-        .whereRef("n.id", "=", "person.nationId"),
-    ).as("nation"),
+    nationRef(eb, "person.nationId").as("nation"),
     jsonObjectFrom(
       eb
         .selectFrom("personAffiliation as a")
@@ -284,12 +270,7 @@ export async function findPerson(db: Q, viewer: Viewer, id: string) {
             "a.position",
             "a.startedOn",
             "a.endedOn",
-            jsonObjectFrom(
-              inner
-                .selectFrom("organisation as x")
-                .select(["x.id", "x.code", "x.nameEn"])
-                .whereRef("x.id", "=", "o.id"),
-            ).as("organisation"),
+            organisationRef(inner, "o.id").as("organisation"),
           ])
           .whereRef("a.personId", "=", "person.id")
           .orderBy("a.startedOn", (ob) => ob.desc().nullsFirst()),

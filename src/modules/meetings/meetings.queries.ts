@@ -3,6 +3,7 @@ import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
+import { nationRef, organisationRef } from "../../platform/record-refs.js";
 import type { DecisionInput, DecisionPatch, MeetingQuery, SeriesQuery } from "./meetings.schemas.js";
 
 export type Q = Kysely<DB>;
@@ -11,20 +12,7 @@ export const matches = (column: string, q: string) =>
   sql<boolean>`${sql.ref(column)} @@ accord_search_query(${q})`;
 export const uuids = (ids: string[]) => sql`${sql.val(ids)}::uuid[]`;
 
-export const nationRef = (eb: ExpressionBuilder<DB, never>, column: string) =>
-  jsonObjectFrom(
-    eb
-      .selectFrom("nation as rn")
-      .select(["rn.id", "rn.code", "rn.nameEn"])
-      .where("rn.id", "=", sql.ref<string>(column)),
-  );
-export const organisationRef = (eb: ExpressionBuilder<DB, never>, column: string) =>
-  jsonObjectFrom(
-    eb
-      .selectFrom("organisation as ro")
-      .select(["ro.id", "ro.code", "ro.nameEn"])
-      .where("ro.id", "=", sql.ref<string>(column)),
-  );
+export { nationRef, organisationRef };
 
 // ------------------------------------------------------------------ series
 const seriesColumns = [

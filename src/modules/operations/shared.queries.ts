@@ -1,8 +1,8 @@
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
-import { jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
+import { nationRef, organisationRef } from "../../platform/record-refs.js";
 
 /** Pieces the operations module's queries share. */
 export type Q = Kysely<DB>;
@@ -11,20 +11,7 @@ export type AnyEb = ExpressionBuilder<any, any>;
 
 export const matches = (q: string) => sql<boolean>`search @@ accord_search_query(${q})`;
 
-export const nationRef = (eb: AnyEb, column: string) =>
-  jsonObjectFrom(
-    eb
-      .selectFrom("nation as rn")
-      .select(["rn.id", "rn.code", "rn.nameEn"])
-      .whereRef("rn.id", "=", sql.ref(column)),
-  );
-export const organisationRef = (eb: AnyEb, column: string) =>
-  jsonObjectFrom(
-    eb
-      .selectFrom("organisation as ro")
-      .select(["ro.id", "ro.code", "ro.nameEn"])
-      .whereRef("ro.id", "=", sql.ref(column)),
-  );
+export { nationRef, organisationRef };
 
 export const releaseColumns = <T extends string>(table: T) =>
   [

@@ -3,6 +3,7 @@ import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
+import { nationRef, organisationRef } from "../../platform/record-refs.js";
 import { seesOnlyOwnTeams } from "./readiness.policy.js";
 import type { ChecklistQuery, EvaluationQuery, UnitQuery } from "./readiness.schemas.js";
 import { teamMemberCertified } from "./team-certification.queries.js";
@@ -54,18 +55,8 @@ function unitBase(db: Q) {
       sql<boolean>`coalesce(up.sample, false)`.as("sample"),
     ])
     .select((eb) => [
-      jsonObjectFrom(
-        eb
-          .selectFrom("nation as n")
-          .select(["n.id", "n.code", "n.nameEn"])
-          .whereRef("n.id", "=", "organisation.nationId"),
-      ).as("nation"),
-      jsonObjectFrom(
-        eb
-          .selectFrom("organisation as p")
-          .select(["p.id", "p.code", "p.nameEn"])
-          .whereRef("p.id", "=", "organisation.parentId"),
-      ).as("parent"),
+      nationRef(eb, "organisation.nationId").as("nation"),
+      organisationRef(eb, "organisation.parentId").as("parent"),
       declarationsOf(eb),
     ]);
 }
@@ -285,18 +276,8 @@ const summaryColumns = (db: Q) =>
       ),
     ])
     .select((eb) => [
-      jsonObjectFrom(
-        eb
-          .selectFrom("organisation as x")
-          .select(["x.id", "x.code", "x.nameEn"])
-          .whereRef("x.id", "=", "e.unitId"),
-      ).as("unit"),
-      jsonObjectFrom(
-        eb
-          .selectFrom("nation as n")
-          .select(["n.id", "n.code", "n.nameEn"])
-          .whereRef("n.id", "=", "u.nationId"),
-      ).as("unitNation"),
+      organisationRef(eb, "e.unitId").as("unit"),
+      nationRef(eb, "u.nationId").as("unitNation"),
     ]);
 
 export async function listEvaluations(db: Q, viewer: Viewer, query: EvaluationQuery) {
@@ -346,12 +327,7 @@ export function findEvaluation(db: Q, viewer: Viewer, id: string) {
           .select(["v.id", "t.code as templateCode", "v.version"])
           .whereRef("v.id", "=", "e.checklistVersionId"),
       ).as("checklistVersion"),
-      jsonObjectFrom(
-        eb
-          .selectFrom("organisation as o")
-          .select(["o.id", "o.code", "o.nameEn"])
-          .whereRef("o.id", "=", "e.evaluatingOrganisationId"),
-      ).as("evaluatingOrganisation"),
+      organisationRef(eb, "e.evaluatingOrganisationId").as("evaluatingOrganisation"),
       jsonArrayFrom(
         eb
           .selectFrom("evaluationPhase as ph")
@@ -457,12 +433,7 @@ export function actionsOf(db: Q, viewer: Viewer, evaluationId: string) {
           .whereRef("p.id", "=", "f.ownerPersonId")
           .where(visibleTo(viewer, "p")),
       ).as("ownerPerson"),
-      jsonObjectFrom(
-        eb
-          .selectFrom("organisation as o")
-          .select(["o.id", "o.code", "o.nameEn"])
-          .whereRef("o.id", "=", "f.ownerOrganisationId"),
-      ).as("ownerOrganisation"),
+      organisationRef(eb, "f.ownerOrganisationId").as("ownerOrganisation"),
     ])
     .where("f.evaluationId", "=", evaluationId)
     .orderBy("f.dueOn")

@@ -53,8 +53,9 @@ function facetFilters(query: ActivityQuery): Partial<Record<FacetName, Expressio
 
 /**
  * The part of the activity search that every facet shares: visibility, text and the filters that are not facets.
- * The text condition is index-friendly: the GIN index on `activity.search` (the code is inside the vector), also for
- * the words a letter or two away (accord_fuzzy_query, 0029), or for a code prefix the trigram index on `activity.code`.
+ * The text condition is index-friendly: the GIN index on `activity.search` (the code is inside the vector), for the
+ * words as typed OR-ed with the words a letter or two away (accord_fuzzy_query, 0029) in one tsquery, or for a code
+ * prefix the trigram index on `activity.code`.
  */
 function basePredicate(viewer: Viewer, query: ActivityQuery) {
   return (eb: AnyEb): Expression<SqlBool> => {
@@ -62,7 +63,8 @@ function basePredicate(viewer: Viewer, query: ActivityQuery) {
     const q = query.q?.trim();
     if (q) {
       parts.push(
-        sql<boolean>`(a.search @@ accord_search_query(${q}) or a.search @@ (select accord_fuzzy_query(${q})) or a.code ilike ${`${q.replace(/[\\%_]/g, "\\$&")}%`})`,
+        // One tsquery, the words as typed OR their close spellings: one scan of the GIN index instead of two.
+        sql<boolean>`(a.search @@ (select coalesce(accord_fuzzy_query(${q}) || accord_search_query(${q}), accord_search_query(${q}))) or a.code ilike ${`${q.replace(/[\\%_]/g, "\\$&")}%`})`,
       );
     }
     if (query.status) parts.push(sql<boolean>`a.status = ${query.status}`);

@@ -2,8 +2,8 @@ import { expressionBuilder, sql } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { can } from "../../platform/access/policy.js";
 import { visibleTo } from "../../platform/access/releasability.js";
-import type { Viewer } from "../../platform/access/viewer.js";
-import type { SearchVisibility } from "../../platform/search.js";
+import { readsEverything, type Viewer } from "../../platform/access/viewer.js";
+import { ruleFor, type SearchVisibility } from "../../platform/search.js";
 import { type ExchangeScope, messageVisible } from "./exchange.queries.js";
 import "./meetings.policy.js";
 
@@ -14,19 +14,32 @@ import "./meetings.policy.js";
 export function searchVisibility(viewer: Viewer, exchange: ExchangeScope): SearchVisibility {
   const eb = expressionBuilder<DB, keyof DB>();
   const result: SearchVisibility = {};
+  const all = readsEverything(viewer);
   if (can(viewer, "meeting.read")) {
-    result.meeting = sql<boolean>`exists (select 1 from meeting where meeting.id = s.record_id
-      and ${visibleTo(viewer, "meeting")(eb)} offset 0)`;
-    result.decision = sql<boolean>`exists (select 1 from meeting_decision d join meeting dm on dm.id = d.meeting_id
-      where d.id = s.record_id and ${visibleTo(viewer, "dm")(eb)} offset 0)`;
+    result.meeting = ruleFor(
+      all,
+      () => sql<boolean>`exists (select 1 from meeting where meeting.id = s.record_id
+      and ${visibleTo(viewer, "meeting")(eb)} offset 0)`,
+    );
+    result.decision = ruleFor(
+      all,
+      () => sql<boolean>`exists (select 1 from meeting_decision d join meeting dm on dm.id = d.meeting_id
+      where d.id = s.record_id and ${visibleTo(viewer, "dm")(eb)} offset 0)`,
+    );
   }
   if (can(viewer, "action_item.read")) {
-    result.action_item = sql<boolean>`exists (select 1 from meeting_action_item ai
-      join meeting rm on rm.id = ai.raised_meeting_id where ai.id = s.record_id and ${visibleTo(viewer, "rm")(eb)} offset 0)`;
+    result.action_item = ruleFor(
+      all,
+      () => sql<boolean>`exists (select 1 from meeting_action_item ai
+      join meeting rm on rm.id = ai.raised_meeting_id where ai.id = s.record_id and ${visibleTo(viewer, "rm")(eb)} offset 0)`,
+    );
   }
   if (can(viewer, "exchange.read")) {
-    result.exchange_message = sql<boolean>`exists (select 1 from exchange_message m where m.id = s.record_id
-      and ${messageVisible(exchange)} offset 0)`;
+    result.exchange_message = ruleFor(
+      exchange.everything,
+      () => sql<boolean>`exists (select 1 from exchange_message m where m.id = s.record_id
+      and ${messageVisible(exchange)} offset 0)`,
+    );
   }
   return result;
 }

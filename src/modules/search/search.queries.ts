@@ -19,6 +19,12 @@ export interface SearchHitRow {
  * the known words a letter or two away, `accord_fuzzy_query`) through the one GIN index, then each candidate held to
  * its kind's read rule, so the page AND the count of each kind cover only what the caller may see. Exact matches
  * rank first, then by text rank; `limit` rows per kind.
+ *
+ * The work grows with the matches (a common word matches tens of thousands of entries on the full benchmark set), so
+ * each match costs as little as it can (docs/search-plans.md): one index scan (the close-spelling query holds every
+ * word as typed, so `exact || fuzzy` matches the same rows as the two conditions OR-ed, from one scan of the index),
+ * and the ranking sorts only what orders it (kind, ranks, English title, key); the other columns are read for the
+ * page's rows alone (the wide rows of every match made the sort spill to disk).
  */
 export async function searchEverything(
   db: Kysely<DB>,
@@ -33,23 +39,27 @@ export async function searchEverything(
     readable.map((kind) => sql`(s.kind = ${kind} and ${visibility[kind]!})`),
     sql` or `,
   );
-  // The two queries are computed once (InitPlans), so the index scans take them as constants.
+  // The queries are computed once (InitPlans), so the index scan takes them as constants.
   const { rows } = await sql<SearchHitRow>`
-    with q as materialized (select accord_search_query(${q}) as exact, accord_fuzzy_query(${q}) as fuzzy),
+    with q as materialized (
+      select e.exact, coalesce(f.fuzzy, e.exact) as ranking, coalesce(f.fuzzy || e.exact, e.exact) as matching
+      from (select accord_search_query(${q}) as exact) e cross join (select accord_fuzzy_query(${q}) as fuzzy) f),
     hits as (
-      select s.kind, s.record_id, s.parent_id, s.code, s.title_en, s.title_az, s.title_ru,
+      select s.kind, s.source, s.record_id, s.title_en,
              s.search @@ (select exact from q) as exact,
-             ts_rank(s.search, coalesce((select fuzzy from q), (select exact from q)), 32) as rank
+             ts_rank(s.search, (select ranking from q), 32) as rank
       from search_entry s
-      where (s.search @@ (select exact from q) or s.search @@ (select fuzzy from q))
+      where s.search @@ (select matching from q)
         and s.kind = any(${sql.val(readable)}::text[])
         and (${visible})),
     ranked as (
-      select h.*, row_number() over (partition by h.kind order by h.exact desc, h.rank desc, h.title_en, h.record_id) as n,
+      select h.kind, h.source, h.record_id, h.exact,
+             row_number() over (partition by h.kind order by h.exact desc, h.rank desc, h.title_en, h.record_id) as n,
              count(*) over (partition by h.kind)::int as total
       from hits h)
-    select r.record_id as id, r.kind, r.parent_id, r.code, r.title_en, r.title_az, r.title_ru, r.exact, r.total
-    from ranked r where r.n <= ${limit}
+    select r.record_id as id, r.kind, s.parent_id, s.code, s.title_en, s.title_az, s.title_ru, r.exact, r.total
+    from ranked r join search_entry s on s.source = r.source and s.record_id = r.record_id
+    where r.n <= ${limit}
     order by r.kind, r.n`.execute(db);
   return rows;
 }

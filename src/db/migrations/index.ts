@@ -42,4 +42,5 @@ export const migrationNames: readonly string[] = [
   "0037_seat_offer",
   "0038_programme_versions_commitments",
   "0039_seat_allocation",
+  "0040_programme_item_by_programme",
 ];

@@ -3,8 +3,8 @@ import type { DB } from "../../db/schema/index.js";
 import { can } from "../../platform/access/policy.js";
 import { readsEverything, type Viewer } from "../../platform/access/viewer.js";
 import { ruleFor, type SearchVisibility } from "../../platform/search.js";
-import { evaluationVisibleTo } from "./readiness.queries.js";
 import { seesOnlyOwnTeams } from "./readiness.policy.js";
+import { evaluationVisibleTo } from "./readiness.queries.js";
 
 /** Units are organisations (reference data, listed to every signed-in user); evaluations by their read rule. */
 export function searchVisibility(viewer: Viewer): SearchVisibility {

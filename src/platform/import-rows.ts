@@ -60,25 +60,39 @@ export async function writeRow(
   } catch (error) {
     await sql`rollback to savepoint accord_import_row`.execute(trx);
     await sql`release savepoint accord_import_row`.execute(trx);
-    if (error instanceof AppError) {
-      if (!error.fields.length || error.code === "FORBIDDEN") {
-        const field = error.fields[0]?.field;
-        const column = field ? columnOf(field) : error.code === "FORBIDDEN" ? refusedColumn : null;
-        return [{ row, column, message: error.message }];
-      }
-      return error.fields.map((field) => ({ row, column: columnOf(field.field), message: field.message }));
-    }
-    const violation = violationOf(error);
-    if (violation)
-      return [
-        {
-          row,
-          column: null,
-          message: `the database refused the row (${violation.constraint ?? violation.kind})`,
-        },
-      ];
-    throw error;
+    return problemsOf(error, row, columnOf, refusedColumn);
   }
+}
+
+/**
+ * A row's problems from a service's refusal (an `AppError`: a rule, an access check, a state) or the database's (an
+ * integrity violation), each naming the column of the field the service named (`columnOf` maps `body.organiserId`
+ * to `organiser`). Any other error is thrown.
+ */
+export function problemsOf(
+  error: unknown,
+  row: number,
+  columnOf: (field: string) => string | null,
+  refusedColumn: string | null = null,
+): RowProblem[] {
+  if (error instanceof AppError) {
+    if (!error.fields.length || error.code === "FORBIDDEN") {
+      const field = error.fields[0]?.field;
+      const column = field ? columnOf(field) : error.code === "FORBIDDEN" ? refusedColumn : null;
+      return [{ row, column, message: error.message }];
+    }
+    return error.fields.map((field) => ({ row, column: columnOf(field.field), message: field.message }));
+  }
+  const violation = violationOf(error);
+  if (violation)
+    return [
+      {
+        row,
+        column: null,
+        message: `the database refused the row (${violation.constraint ?? violation.kind})`,
+      },
+    ];
+  throw error;
 }
 
 /** The fields of a row whose value differs from the stored record's (null and absent count as equal): its patch. */

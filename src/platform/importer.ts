@@ -44,16 +44,25 @@ export interface PlanResult<P> {
   warnings: RowProblem[];
 }
 
+/** Told how many of the rows a step has done, as it goes (the commit route streams it to the web page). */
+export type Progress = (done: number, total: number) => void;
+
 export interface Importer<P> {
   kind: string;
   fields: ImportField[];
   /** Validates every row against the database, access per row included; writes nothing. */
-  plan(ctx: Ctx, db: Kysely<DB> | Transaction<DB>, rows: MappedRow[]): Promise<PlanResult<P>>;
+  plan(
+    ctx: Ctx,
+    db: Kysely<DB> | Transaction<DB>,
+    rows: MappedRow[],
+    progress?: Progress,
+  ): Promise<PlanResult<P>>;
   /** Writes the planned rows (create/update only) inside the caller's transaction; returns the record ids. */
   apply(
     ctx: Ctx,
     trx: Transaction<DB>,
     plans: RowPlan<P>[],
+    progress?: Progress,
   ): Promise<{ created: string[]; updated: string[] }>;
 }
 

@@ -1,16 +1,21 @@
-import { AppError } from "../../platform/errors.js";
-import type { Ctx } from "../../platform/http/request-context.js";
-import { dryRun, refuseProblems, writeRow } from "../../platform/import-rows.js";
+import { randomUUID } from "node:crypto";
+import { authorize } from "../../platform/access/policy.js";
+import { writeAudits } from "../../platform/audit.js";
+import { bulkInsert } from "../../platform/bulk-write.js";
+import { unprocessable } from "../../platform/errors.js";
+import { problemsOf } from "../../platform/import-rows.js";
 import type { Importer, MappedRow, PlanResult, RowPlan, RowProblem } from "../../platform/importer.js";
 import { parseDateCell } from "../../platform/tabular.js";
+import { newActivity, updateActivity } from "./activities.service.js";
 import {
   ACTIVITY_KINDS,
   type ActivityInput,
   type ActivityPatch,
   type EventInput,
 } from "./catalogue.schemas.js";
-import { createActivity, createEvent, updateActivity } from "./catalogue.service.js";
+import { type EventParent, newEvent } from "./events.service.js";
 import { activitiesByCode, type ExistingActivity, importCodes } from "./import.queries.js";
+import { checkCapacity } from "./loaders.service.js";
 
 /**
  * Import of the activity menu: one row per event, the activity's columns repeated on each of its rows (a row
@@ -66,6 +71,8 @@ export interface ActivityRowPlan {
   activity: { create: ActivityInput } | { id: string; patch: ActivityPatch | null } | null;
   existingId: string | null;
   event: EventInput | null;
+  /** The stored activity (with the file's changes) that an event of an existing activity joins. */
+  parent: EventParent | null;
 }
 
 const YES = new Set(["yes", "y", "true", "1", "bəli", "hə", "да"]);
@@ -191,55 +198,14 @@ function patchOf(existing: ExistingActivity, values: ActivityValues): ActivityPa
   return Object.keys(patch).length ? (patch as ActivityPatch) : null;
 }
 
-/** Writes the planned rows through the service; returns each refused row's problems and the written ids. */
-async function run(ctx: Ctx, plans: RowPlan<ActivityRowPlan>[]) {
-  const problems: RowProblem[] = [];
-  const created: string[] = [];
-  const updated: string[] = [];
-  const ids = new Map<string, string>();
-  for (const { row, plan } of plans) {
-    problems.push(
-      ...(await writeRow(
-        ctx.db,
-        row,
-        columnOfField,
-        async () => {
-          const step = plan.activity;
-          if (step && "create" in step) {
-            const activity = await createActivity(ctx, step.create);
-            ids.set(plan.code, activity.id);
-            created.push(activity.id);
-          } else if (step?.patch) {
-            await updateActivity(ctx, step.id, step.patch);
-            updated.push(step.id);
-          }
-          if (!plan.event) return;
-          const activityId = ids.get(plan.code) ?? plan.existingId;
-          if (!activityId)
-            throw new AppError(
-              "UNPROCESSABLE",
-              "the activity of this code could not be imported (see its first row)",
-              [
-                {
-                  field: "code",
-                  message: "the activity of this code could not be imported (see its first row)",
-                },
-              ],
-            );
-          created.push((await createEvent(ctx, activityId, plan.event)).id);
-        },
-        "organiser",
-      )),
-    );
-  }
-  return { problems, created, updated };
-}
+const CHUNK = 1_000;
 
 export const activitiesImporter: Importer<ActivityRowPlan> = {
   kind: "activities",
   fields: ACTIVITY_FIELDS,
 
-  async plan(ctx, db, rows): Promise<PlanResult<ActivityRowPlan>> {
+  async plan(ctx, db, rows, progress): Promise<PlanResult<ActivityRowPlan>> {
+    progress?.(0, rows.length);
     const codes = await importCodes(db);
     const errors: RowProblem[] = [];
     const warnings: RowProblem[] = [];
@@ -248,9 +214,12 @@ export const activitiesImporter: Importer<ActivityRowPlan> = {
       ...new Set(parsed.map((p) => p.code).filter(Boolean)),
     ]);
     const firstRow = new Map<string, { row: number; activity: ActivityValues }>();
+    /** The activity each code's events join, as the event rules need it (null: its first row was refused). */
+    const parents = new Map<string, EventParent | null>();
     const events = new Map<string, number>();
-    const candidates: RowPlan<ActivityRowPlan>[] = [];
-    for (const { row, code, activity, event, problems } of parsed) {
+    const plans: RowPlan<ActivityRowPlan>[] = [];
+    for (const [index, { row, code, activity, event, problems }] of parsed.entries()) {
+      if (index % CHUNK === 0) progress?.(index, rows.length);
       if (problems.length) {
         errors.push(...problems);
         continue;
@@ -304,38 +273,117 @@ export const activitiesImporter: Importer<ActivityRowPlan> = {
           : { create: { code, ...activity } };
       if (!first) firstRow.set(code, { row, activity });
       if (event) events.set(eventKey, row);
+      // The catalogue's own rules, as createActivity, updateActivity and createEvent apply them, row by row in
+      // memory: the file's rows are checked against each other and the stored records, nothing is tried and undone.
+      try {
+        if (step && "create" in step) {
+          parents.set(code, null);
+          const made = newActivity(ctx.viewer, step.create);
+          parents.set(code, { hostInstitutionId: null, status: "draft", ...made.row });
+        } else if (step) {
+          parents.set(code, null);
+          const patched = { ...stored!, ...(step.patch ?? {}) } as ExistingActivity;
+          if (step.patch) {
+            authorize(ctx.viewer, "activity.update", stored!);
+            checkCapacity(patched.capacity, patched.nationQuota, "body.nationQuota");
+          }
+          parents.set(code, patched);
+        }
+        const parent = parents.get(code);
+        if (event && !known) {
+          if (!parent)
+            throw unprocessable(
+              "code",
+              "the activity of this code could not be imported (see its first row)",
+            );
+          newEvent(ctx.viewer, stored?.id ?? "", parent, event);
+        }
+      } catch (error) {
+        errors.push(...problemsOf(error, row, columnOfField, "organiser"));
+        continue;
+      }
       const action =
         (step && "create" in step) || (event && !known)
           ? "create"
           : step && "patch" in step && step.patch
             ? "update"
             : "unchanged";
-      candidates.push({
+      plans.push({
         row,
         key: event ? eventKey : code,
         action,
-        plan: { code, activity: step, existingId: stored?.id ?? null, event: known ? null : event },
+        plan: {
+          code,
+          activity: step,
+          existingId: stored?.id ?? null,
+          event: known ? null : event,
+          parent: stored ? (parents.get(code) ?? null) : null,
+        },
       });
     }
-    // Every row that would write is tried through the service, in file order, and undone.
-    const tried = await dryRun(db, (trx) =>
-      run(
-        { ...ctx, db: trx },
-        candidates.filter((p) => p.action !== "unchanged"),
-      ),
-    );
-    const refused = new Set(tried.problems.map((p) => p.row));
-    errors.push(...tried.problems);
-    const plans = candidates.filter((p) => !refused.has(p.row));
+    progress?.(rows.length, rows.length);
     return { plans, errors, warnings };
   },
 
-  async apply(ctx, trx, plans) {
-    const written = await run(
-      { ...ctx, db: trx },
-      plans.filter((p) => p.action !== "unchanged"),
-    );
-    refuseProblems(written.problems);
-    return { created: written.created, updated: written.updated };
+  /**
+   * Set-based: per chunk of rows, the new activities, their areas and their events in one statement each, and
+   * one audit entry per record as the service writes them; a changed activity goes through `updateActivity`.
+   * The rules are applied again (they are checked in memory), so that nothing the plan refused is written.
+   */
+  async apply(ctx, trx, plans, progress) {
+    const writing = plans.filter((p) => p.action !== "unchanged");
+    const inTrx = { ...ctx, db: trx };
+    const created: string[] = [];
+    const updated: string[] = [];
+    const ids = new Map<string, string>();
+    const parents = new Map<string, EventParent>();
+    progress?.(0, writing.length);
+    for (let start = 0; start < writing.length; start += CHUNK) {
+      const newActivities: Record<string, unknown>[] = [];
+      const areas: Record<string, unknown>[] = [];
+      const newEvents: Record<string, unknown>[] = [];
+      for (const { plan } of writing.slice(start, start + CHUNK)) {
+        const step = plan.activity;
+        if (step && "create" in step) {
+          const made = newActivity(ctx.viewer, step.create);
+          const id = randomUUID();
+          ids.set(plan.code, id);
+          parents.set(plan.code, { hostInstitutionId: null, status: "draft", ...made.row });
+          newActivities.push({ id, ...made.row });
+          areas.push(...made.areas.map((areaCode) => ({ activityId: id, areaCode })));
+          created.push(id);
+        } else if (step?.patch) {
+          await updateActivity(inTrx, step.id, step.patch);
+          updated.push(step.id);
+        }
+        if (!plan.event) continue;
+        const activityId = ids.get(plan.code) ?? plan.existingId!;
+        const parent = parents.get(plan.code) ?? plan.parent!;
+        const id = randomUUID();
+        newEvents.push({ id, ...newEvent(ctx.viewer, activityId, parent, plan.event) });
+        created.push(id);
+      }
+      const storedActivities = await bulkInsert(trx, "activity", newActivities);
+      await bulkInsert(trx, "activityArea", areas);
+      const storedEvents = await bulkInsert(trx, "event", newEvents);
+      const areasOf = (id: unknown) =>
+        areas.filter((a) => a.activityId === id).map((a) => a.areaCode as string);
+      await writeAudits(trx, ctx, [
+        ...storedActivities.map((row) => ({
+          action: "activity.create",
+          recordType: "activity",
+          recordId: row.id as string,
+          after: { ...row, areas: areasOf(row.id) },
+        })),
+        ...storedEvents.map((row) => ({
+          action: "event.create",
+          recordType: "event",
+          recordId: row.id as string,
+          after: row,
+        })),
+      ]);
+      progress?.(Math.min(start + CHUNK, writing.length), writing.length);
+    }
+    return { created, updated };
   },
 };

@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
-import { hasRole, isAdministrator } from "../../platform/access/viewer.js";
+import { hasRole, isAdministrator, type Viewer } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
 import { isUniqueViolation } from "../../platform/constraint-errors.js";
 import { conflict, notFound, unprocessable, validation } from "../../platform/errors.js";
@@ -80,8 +80,12 @@ async function replaceAreas(trx: Trx, activityId: string, areas: string[]) {
   await activities.insertAreas(trx, activityId, areas);
 }
 
-export async function createActivity(ctx: Ctx, input: ActivityInput) {
-  authorize(ctx.viewer, "activity.create", input);
+/**
+ * The rules of a new activity (who may create it, its capacity and eligibility, its owner and release), applied to
+ * one input: returns the row to insert and its areas. `createActivity` and the activities import both start here.
+ */
+export function newActivity(viewer: Viewer, input: ActivityInput) {
+  authorize(viewer, "activity.create", input);
   checkCapacity(input.capacity, input.nationQuota, "body.nationQuota");
   if (input.eligibility === "named_nations" && !input.eligibleNationIds?.length)
     throw validation("body.eligibleNationIds", "name at least one nation");
@@ -98,30 +102,42 @@ export async function createActivity(ctx: Ctx, input: ActivityInput) {
     ...fields
   } = input;
   const release = resolveRelease(
-    ctx.viewer,
+    viewer,
     { ownerNationId, ownerOrganisationId, releasability, releaseNationIds, releaseOrganisationIds },
     { ownerOrganisationId: input.organiserId, releasability: "public" },
   );
+  return {
+    row: {
+      ...fields,
+      eligibleNations: eligibleNationIds ?? [],
+      prerequisites: prerequisites ?? {},
+      externalRefs: externalRefs ?? [],
+      ...release,
+    },
+    areas: areas ?? [],
+  };
+}
+
+export async function createActivity(ctx: Ctx, input: ActivityInput) {
+  const { row: values, areas } = newActivity(ctx.viewer, input);
   const id = await inTransaction(ctx, async (trx) => {
     const row = await activities
       .insertActivity(trx, {
-        ...fields,
-        eligibleNations: eligibleNationIds ?? [],
-        prerequisites: JSON.stringify(prerequisites ?? {}),
-        externalRefs: JSON.stringify(externalRefs ?? []),
-        ...release,
+        ...values,
+        prerequisites: JSON.stringify(values.prerequisites),
+        externalRefs: JSON.stringify(values.externalRefs),
       })
       .catch((error) => {
         if (isUniqueViolation(error))
           throw conflict("An activity with this code already exists", "body.code");
         throw error;
       });
-    await replaceAreas(trx, row.id, areas ?? []);
+    await replaceAreas(trx, row.id, areas);
     await writeAudit(trx, ctx, {
       action: "activity.create",
       recordType: "activity",
       recordId: row.id,
-      after: { ...row, areas: areas ?? [] },
+      after: { ...row, areas },
     });
     return row.id;
   });

@@ -3,7 +3,7 @@ import "./catalogue.policy.js";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { authorize, can } from "../../platform/access/policy.js";
-import { hasRole, isAdministrator, readsEverything } from "../../platform/access/viewer.js";
+import { hasRole, isAdministrator, readsEverything, type Viewer } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
 import { auditedDelete, auditedInsert } from "../../platform/audited-write.js";
 import { conflict, invalidState, notFound, validation } from "../../platform/errors.js";
@@ -65,6 +65,37 @@ export async function findEventById(db: Trx, id: string) {
   return queries.findEvent(db, id);
 }
 
+/** The activity as the rules of a new event need it. */
+export interface EventParent {
+  organiserId: string;
+  hostInstitutionId?: string | null;
+  status: string;
+  capacity?: number | null;
+  nationQuota?: number | null;
+  hostNationId?: string | null;
+}
+
+/**
+ * The rules of a new event of a visible activity (who may add it, the activity's state, its dates and capacity):
+ * returns the row to insert. `createEvent` and the activities import both start here.
+ */
+export function newEvent(viewer: Viewer, activityId: string, activity: EventParent, input: EventInput) {
+  if (input.endsOn < input.startsOn) throw validation("body.endsOn", "must not be before startsOn");
+  checkCapacity(input.capacity, input.nationQuota, "body.nationQuota");
+  authorize(viewer, "event.manage", {
+    organiserId: activity.organiserId,
+    hostInstitutionId: activity.hostInstitutionId ?? null,
+  });
+  if (["completed", "cancelled"].includes(activity.status))
+    throw invalidState(`The activity is ${activity.status}; it takes no new events`);
+  checkCapacity(
+    input.capacity ?? activity.capacity,
+    input.nationQuota ?? activity.nationQuota,
+    "body.nationQuota",
+  );
+  return { ...input, activityId, hostNationId: input.hostNationId ?? activity.hostNationId ?? null };
+}
+
 export async function createEvent(ctx: Ctx, activityId: string, input: EventInput) {
   authorize(ctx.viewer, "activity.read");
   if (input.endsOn < input.startsOn) throw validation("body.endsOn", "must not be before startsOn");
@@ -72,19 +103,7 @@ export async function createEvent(ctx: Ctx, activityId: string, input: EventInpu
   checkCapacity(input.capacity, input.nationQuota, "body.nationQuota");
   const id = await inTransaction(ctx, async (trx) => {
     const activity = await visibleActivity(ctx, trx, activityId);
-    authorize(ctx.viewer, "event.manage", activity);
-    if (["completed", "cancelled"].includes(activity.status))
-      throw invalidState(`The activity is ${activity.status}; it takes no new events`);
-    checkCapacity(
-      input.capacity ?? activity.capacity,
-      input.nationQuota ?? activity.nationQuota,
-      "body.nationQuota",
-    );
-    const row = await events.insertEvent(trx, {
-      ...input,
-      activityId,
-      hostNationId: input.hostNationId ?? activity.hostNationId,
-    });
+    const row = await events.insertEvent(trx, newEvent(ctx.viewer, activityId, activity, input));
     await writeAudit(trx, ctx, { action: "event.create", recordType: "event", recordId: row.id, after: row });
     return row.id;
   });

@@ -1,15 +1,18 @@
 import "./directory.policy.js";
+import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { can } from "../../platform/access/policy.js";
 import { canRead, visibleTo } from "../../platform/access/releasability.js";
 import { coordinatesNation, isAdministrator } from "../../platform/access/viewer.js";
+import { bulkInsert, bulkUpdate } from "../../platform/bulk-write.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import type {
   Importer,
   ImportField,
   MappedRow,
   PlanResult,
+  Progress,
   RowPlan,
   RowProblem,
 } from "../../platform/importer.js";
@@ -146,7 +149,8 @@ export const peopleImporter: Importer<PersonPlan> = {
   kind: "people",
   fields: PEOPLE_FIELDS,
 
-  async plan(ctx: Ctx, db: Db, rows: MappedRow[]): Promise<PlanResult<PersonPlan>> {
+  async plan(ctx: Ctx, db: Db, rows: MappedRow[], progress?: Progress): Promise<PlanResult<PersonPlan>> {
+    progress?.(0, rows.length);
     const codes = await loadCodes(db);
     const errors: RowProblem[] = [];
     const warnings: RowProblem[] = [];
@@ -164,13 +168,48 @@ export const peopleImporter: Importer<PersonPlan> = {
         : []
       ).map((p) => [p.email!.toLowerCase(), p]),
     );
+    // Rows without an e-mail address are matched by nation and name: all such people in one query.
+    const families = [
+      ...new Set(rows.filter((r) => !r.values.email).map((r) => (r.values.familyName ?? "").toLowerCase())),
+    ].filter(Boolean);
+    const byName = new Map<string, (typeof byEmail extends Map<string, infer V> ? V : never)[]>();
+    if (families.length) {
+      const named = await db
+        .selectFrom("person")
+        .select([...PERSON_COLUMNS])
+        .where((eb) => eb.fn("lower", ["familyName"]), "in", families)
+        .where("archivedAt", "is", null)
+        .where(visibleTo(ctx.viewer, "person"))
+        .execute();
+      for (const person of named) {
+        const key = `${person.nationId} ${person.familyName.toLowerCase()} ${person.givenName.toLowerCase()}`;
+        byName.set(key, [...(byName.get(key) ?? []), person]);
+      }
+    }
+    // The first affiliation of each known person with each organisation, for the rows naming an organisation.
+    const known = [...byEmail.values(), ...[...byName.values()].flat()].map((p) => p.id);
+    const affiliations = new Map<
+      string,
+      { id: string; position: string | null; startedOn: string | null; endedOn: string | null }
+    >();
+    if (known.length && rows.some((r) => r.values.organisation)) {
+      const stored = await db
+        .selectFrom("personAffiliation")
+        .select(["id", "personId", "organisationId", "position", "startedOn", "endedOn"])
+        .where("personId", "in", known)
+        .orderBy("createdAt", "desc")
+        .execute();
+      for (const { personId, organisationId, ...affiliation } of stored)
+        affiliations.set(`${personId} ${organisationId}`, affiliation);
+    }
     const linked = new Set(
       (await db.selectFrom("appUser").select("personId").where("personId", "is not", null).execute()).map(
         (u) => u.personId!,
       ),
     );
 
-    for (const { row, values, mapped } of rows) {
+    for (const [index, { row, values, mapped }] of rows.entries()) {
+      if (index % 1_000 === 0) progress?.(index, rows.length);
       const rowErrors: RowProblem[] = [];
       const problem = (column: string | null, message: string) => rowErrors.push({ row, column, message });
       const text = (key: string) => values[key] ?? "";
@@ -243,16 +282,9 @@ export const peopleImporter: Importer<PersonPlan> = {
         continue;
       }
       if (!email) {
-        const matches = await db
-          .selectFrom("person")
-          .select([...PERSON_COLUMNS])
-          .where("nationId", "=", nationId)
-          .where((eb) => eb.fn("lower", ["familyName"]), "=", text("familyName").toLowerCase())
-          .where((eb) => eb.fn("lower", ["givenName"]), "=", text("givenName").toLowerCase())
-          .where("archivedAt", "is", null)
-          .where(visibleTo(ctx.viewer, "person"))
-          .limit(2)
-          .execute();
+        const matches =
+          byName.get(`${nationId} ${text("familyName").toLowerCase()} ${text("givenName").toLowerCase()}`) ??
+          [];
         if (matches.length > 1) {
           errors.push({
             row,
@@ -335,15 +367,7 @@ export const peopleImporter: Importer<PersonPlan> = {
           ...(mapped.has("startedOn") ? { startedOn: dates.startedOn ?? null } : {}),
           ...(mapped.has("endedOn") ? { endedOn: dates.endedOn ?? null } : {}),
         };
-        const current = existing
-          ? await db
-              .selectFrom("personAffiliation")
-              .select(["id", "position", "startedOn", "endedOn"])
-              .where("personId", "=", existing.id)
-              .where("organisationId", "=", organisationId)
-              .orderBy("createdAt")
-              .executeTakeFirst()
-          : undefined;
+        const current = existing ? affiliations.get(`${existing.id} ${organisationId}`) : undefined;
         const currentRecord = current as unknown as Record<string, unknown> | undefined;
         affiliationChanged =
           !currentRecord ||
@@ -385,38 +409,46 @@ export const peopleImporter: Importer<PersonPlan> = {
         },
       });
     }
+    progress?.(rows.length, rows.length);
     return { plans, errors, warnings };
   },
 
-  async apply(_ctx: Ctx, trx: Transaction<DB>, plans: RowPlan<PersonPlan>[]) {
+  async apply(_ctx: Ctx, trx: Transaction<DB>, plans: RowPlan<PersonPlan>[], progress?: Progress) {
+    // Set-based: every new person in one statement per batch, every change likewise (bulk-write.ts); the ids of
+    // new people are made here so that their affiliations can name them in the same pass.
     const created: string[] = [];
     const updated: string[] = [];
+    const newPeople: Record<string, unknown>[] = [];
+    const changedPeople: (Record<string, unknown> & { id: string })[] = [];
+    const newAffiliations: Record<string, unknown>[] = [];
+    const changedAffiliations: (Record<string, unknown> & { id: string })[] = [];
     for (const { action, plan } of plans) {
       if (action === "unchanged") continue;
       let personId = plan.personId;
       if (!personId) {
-        const row = await trx
-          .insertInto("person")
-          .values({ ...plan.person, ...plan.owner! })
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        personId = row.id;
+        personId = randomUUID();
+        newPeople.push({ id: personId, ...plan.person, ...plan.owner! });
         created.push(personId);
       } else {
-        if (plan.personChanged)
-          await trx.updateTable("person").set(plan.person).where("id", "=", personId).execute();
+        if (plan.personChanged) changedPeople.push({ id: personId, ...plan.person });
         updated.push(personId);
       }
       if (plan.affiliation && plan.affiliationChanged) {
         const { id, ...values } = plan.affiliation;
-        if (id) await trx.updateTable("personAffiliation").set(values).where("id", "=", id).execute();
-        else
-          await trx
-            .insertInto("personAffiliation")
-            .values({ ...values, personId })
-            .execute();
+        if (id) changedAffiliations.push({ id, ...values });
+        else newAffiliations.push({ ...values, personId });
       }
     }
+    const total = created.length + updated.length;
+    progress?.(0, total);
+    for (let start = 0; start < newPeople.length; start += 1_000) {
+      await bulkInsert(trx, "person", newPeople.slice(start, start + 1_000));
+      progress?.(Math.min(start + 1_000, newPeople.length), total);
+    }
+    await bulkUpdate(trx, "person", changedPeople);
+    await bulkInsert(trx, "personAffiliation", newAffiliations);
+    await bulkUpdate(trx, "personAffiliation", changedAffiliations);
+    progress?.(total, total);
     return { created, updated };
   },
 };

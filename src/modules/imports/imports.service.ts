@@ -28,6 +28,9 @@ const IMPORTERS: Record<ImportKind, Importer<any>> = {
   "programme-items": programmeItemsImporter,
 };
 
+/** A step of a commit and how many of its rows are done. */
+export type ImportProgress = (phase: "check" | "write", done: number, total: number) => void;
+
 const MAX_ROWS = 20_000;
 const PREVIEW_ROWS = 500;
 const MAX_FIELD_ERRORS = 50;
@@ -174,6 +177,8 @@ export async function commit(
   kind: ImportKind,
   source: ImportSource,
   options: { mode?: "all" | "valid"; mapping?: string },
+  /** Told as the rows are checked, then written (the commit route streams it to the web page). */
+  progress?: ImportProgress,
 ) {
   authorize(ctx.viewer, "import.run");
   const mode = options.mode ?? "all";
@@ -191,7 +196,7 @@ export async function commit(
   const remembered = await rememberedMapping(ctx, kind);
   const mappingChanged = JSON.stringify(remembered) !== JSON.stringify(mapping);
   return ctx.db.transaction().execute(async (trx) => {
-    const result = await importer.plan(ctx, trx, rows);
+    const result = await importer.plan(ctx, trx, rows, (done, total) => progress?.("check", done, total));
     const errors = sortProblems(result.errors).map(withHeader(mapping));
     if (errors.length && mode === "all") {
       const invalidRows = new Set(errors.map((e) => e.row)).size;
@@ -206,7 +211,9 @@ export async function commit(
         ),
       );
     }
-    const written = await importer.apply(ctx, trx, result.plans);
+    const written = await importer.apply(ctx, trx, result.plans, (done, total) =>
+      progress?.("write", done, total),
+    );
     const unchanged = result.plans.filter((plan) => plan.action === "unchanged").length;
     const changed = written.created.length + written.updated.length;
     if (mappingChanged && ctx.viewer.userId) {

@@ -143,6 +143,10 @@ export const directoryI18n = defineResources({
       message: "Problem",
       commitAll: "Import all rows",
       commitValid: "Import only the valid rows",
+      progress: {
+        check: "Checking rows: {{done}} of {{total}}",
+        write: "Writing rows: {{done}} of {{total}}",
+      },
       done: "Imported: {{created}} created, {{updated}} updated, {{unchanged}} unchanged, {{skipped}} skipped",
       export: "Export",
       exportCsv: "CSV",
@@ -303,6 +307,10 @@ export const directoryI18n = defineResources({
       message: "Problem",
       commitAll: "Bütün sətirləri idxal et",
       commitValid: "Yalnız düzgün sətirləri idxal et",
+      progress: {
+        check: "Sətirlər yoxlanılır: {{total}} sətirdən {{done}}",
+        write: "Sətirlər yazılır: {{total}} sətirdən {{done}}",
+      },
       done: "İdxal edildi: {{created}} yaradıldı, {{updated}} yeniləndi, {{unchanged}} dəyişməz, {{skipped}} buraxıldı",
       export: "İxrac",
       exportCsv: "CSV",
@@ -463,6 +471,10 @@ export const directoryI18n = defineResources({
       message: "Проблема",
       commitAll: "Импортировать все строки",
       commitValid: "Импортировать только верные строки",
+      progress: {
+        check: "Проверка строк: {{done}} из {{total}}",
+        write: "Запись строк: {{done}} из {{total}}",
+      },
       done: "Импортировано: создано {{created}}, обновлено {{updated}}, без изменений {{unchanged}}, пропущено {{skipped}}",
       export: "Экспорт",
       exportCsv: "CSV",

@@ -118,6 +118,49 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/**
+ * A request whose answer is a stream of JSON lines (application/x-ndjson): each line is handed to `onLine` as it
+ * arrives. An answer that is not 2xx throws ApiError as `apiRequest` does (with the same CSRF retry).
+ */
+export async function apiStream(
+  path: string,
+  options: RequestOptions,
+  onLine: (line: unknown) => void,
+): Promise<void> {
+  const method = options.method ?? "POST";
+  const headers: Record<string, string> = { accept: "application/x-ndjson" };
+  if (UNSAFE.has(method) && csrfToken) headers["x-csrf-token"] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`${path}${toQueryString(options.query)}`, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: options.form,
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new ApiError(0, "NETWORK_ERROR", "The server could not be reached");
+  }
+  if (!response.ok) {
+    const error = await parseError(response);
+    if (error.code === "CSRF_REJECTED" && !options.csrfRetried && (await refreshCsrfToken()))
+      return apiStream(path, { ...options, csrfRetried: true }, onLine);
+    throw error;
+  }
+  if (!response.body) throw new ApiError(0, "NETWORK_ERROR", "The server's answer had no body");
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let pending = "";
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    pending += chunk.value;
+    const lines = pending.split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) if (line.trim()) onLine(JSON.parse(line));
+  }
+  if (pending.trim()) onLine(JSON.parse(pending));
+}
+
 export const api = {
   get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) => apiRequest<T>(path, { query, signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: "POST", body: body ?? {} }),

@@ -3,6 +3,7 @@ export { changedFields, type FormWithDirty } from "./changed-fields";
 export {
   api,
   apiRequest,
+  apiStream,
   type QueryParams,
   type RequestOptions,
   setCsrfToken,

@@ -4,6 +4,7 @@ import {
   Button,
   FileInput,
   Group,
+  Progress,
   Select,
   SimpleGrid,
   Stack,
@@ -16,7 +17,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
-import { apiRequest } from "../../../shared/api";
+import { ApiError, apiRequest, apiStream, type FieldError } from "../../../shared/api";
 import { errorMessage, notifySuccess, PageHeader } from "../../../shared/ui";
 
 interface Problem {
@@ -98,6 +99,49 @@ function Problems({
   );
 }
 
+interface ProgressLine {
+  type: "progress";
+  phase: "check" | "write";
+  done: number;
+  total: number;
+}
+type CommitLine =
+  | ProgressLine
+  | { type: "result"; result: CommitResult }
+  | {
+      type: "error";
+      status: number;
+      error: { code: string; message: string; fields?: FieldError[]; requestId?: string };
+    };
+
+/** Commits with the answer streamed: each progress line as the server sends it, then the result or the error. */
+async function commitStreamed(
+  kind: Kind,
+  file: File,
+  query: Record<string, string>,
+  onProgress: (line: ProgressLine) => void,
+): Promise<CommitResult> {
+  const form = new FormData();
+  form.append("file", file);
+  let outcome: CommitLine | null = null;
+  await apiStream(`/api/imports/${kind}/commit`, { method: "POST", form, query }, (line) => {
+    const next = line as CommitLine;
+    if (next.type === "progress") onProgress(next);
+    else outcome = next;
+  });
+  const end = outcome as CommitLine | null;
+  if (end?.type === "result") return end.result;
+  if (end?.type === "error")
+    throw new ApiError(
+      end.status,
+      end.error.code,
+      end.error.message,
+      end.error.fields ?? [],
+      end.error.requestId ?? null,
+    );
+  throw new ApiError(0, "NETWORK_ERROR", "The import's answer ended early");
+}
+
 /** The import page of every kind: people, activities with their events, nominations (`?kind=`). */
 export function PeopleImportPage() {
   const { t } = useTranslation("directory");
@@ -115,12 +159,18 @@ export function PeopleImportPage() {
       ),
     onSuccess: (result) => setMapping(result.mapping),
   });
+  const [progress, setProgress] = useState<ProgressLine | null>(null);
   const commit = useMutation({
-    mutationFn: (mode: "all" | "valid") =>
-      send<CommitResult>(kind, "commit", file!, {
-        mode,
-        ...(mapping ? { mapping: JSON.stringify(mapping) } : {}),
-      }),
+    mutationFn: (mode: "all" | "valid") => {
+      setProgress(null);
+      return commitStreamed(
+        kind,
+        file!,
+        { mode, ...(mapping ? { mapping: JSON.stringify(mapping) } : {}) },
+        setProgress,
+      );
+    },
+    onSettled: () => setProgress(null),
     onSuccess: (result) => {
       notifySuccess(t("imports.done", { ...result }));
       preview.reset();
@@ -227,6 +277,20 @@ export function PeopleImportPage() {
               color="orange"
               testId="import-warnings"
             />
+            {commit.isPending && progress && (
+              <Stack gap={4} data-testid="import-progress">
+                <Text size="sm">
+                  {t(`imports.progress.${progress.phase}`, { done: progress.done, total: progress.total })}
+                </Text>
+                <Progress
+                  value={progress.total ? (100 * progress.done) / progress.total : 0}
+                  aria-label={t(`imports.progress.${progress.phase}`, {
+                    done: progress.done,
+                    total: progress.total,
+                  })}
+                />
+              </Stack>
+            )}
             {commit.error && (
               <Alert color="red" data-testid="import-commit-error">
                 {errorMessage(commit.error, t)}

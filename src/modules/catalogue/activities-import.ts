@@ -62,6 +62,10 @@ export const ACTIVITY_FIELDS = [
     headers: h(["ends on", "end", "event end", "last end"], ["bitmə", "son bitmə"], ["окончание"]),
   },
   { key: "eventCity", headers: h(["event city"], ["tədbir şəhəri"], ["город мероприятия"]) },
+  {
+    key: "eventDates",
+    headers: h(["event dates", "events dates"], ["tədbir tarixləri"], ["даты мероприятий"]),
+  },
 ];
 
 type ActivityValues = Omit<ActivityInput, "code">;
@@ -103,6 +107,48 @@ export const columnOfField = (field: string) =>
   COLUMN_OF[field.replace(/^body\./, "").split(".")[0]!] ?? null;
 
 type Codes = Awaited<ReturnType<typeof importCodes>>;
+
+/** One span of an "Event dates" cell: "2031-03-03/2031-03-07" (as exported), or two dates joined by " - " or "..". */
+function parseSpan(text: string): [string, string] | null {
+  const iso = /^(\d{4}-\d{2}-\d{2})\s*\/\s*(\d{4}-\d{2}-\d{2})$/.exec(text);
+  const parts = iso ? [iso[1]!, iso[2]!] : text.split(/\s+[-–—]\s+|\s*\.\.\s*/);
+  if (parts.length !== 2) return null;
+  const [startsOn, endsOn] = parts.map((part) => parseDateCell(part.trim()));
+  return startsOn && endsOn ? [startsOn, endsOn] : null;
+}
+
+/**
+ * A row whose "Event dates" cell lists several events ("start/end; start/end", as the menu's export writes it)
+ * stands for one row per event, each with that event's dates (its first start and last end columns give way).
+ */
+function expandEventDates(rows: MappedRow[]) {
+  const problems: RowProblem[] = [];
+  const expanded: MappedRow[] = [];
+  for (const row of rows) {
+    const cell = row.values.eventDates ?? "";
+    if (!cell) {
+      expanded.push(row);
+      continue;
+    }
+    const spans = cell
+      .split(/[;\n]+/)
+      .map((span) => span.trim())
+      .filter(Boolean)
+      .map(parseSpan);
+    if (spans.some((span) => !span)) {
+      problems.push({
+        row: row.row,
+        column: "eventDates",
+        message: "must list each event as start/end dates (YYYY-MM-DD/YYYY-MM-DD), separated by semicolons",
+      });
+      continue;
+    }
+    const mapped = new Set([...row.mapped, "startsOn", "endsOn"]);
+    for (const [startsOn, endsOn] of spans as [string, string][])
+      expanded.push({ row: row.row, values: { ...row.values, startsOn, endsOn }, mapped });
+  }
+  return { expanded, problems };
+}
 
 /** A row's activity and event as the service takes them, or the row's problems. */
 function parseRow({ row, values, mapped }: MappedRow, codes: Codes) {
@@ -205,11 +251,13 @@ export const activitiesImporter: Importer<ActivityRowPlan> = {
   fields: ACTIVITY_FIELDS,
 
   async plan(ctx, db, rows, progress): Promise<PlanResult<ActivityRowPlan>> {
-    progress?.(0, rows.length);
     const codes = await importCodes(db);
     const errors: RowProblem[] = [];
     const warnings: RowProblem[] = [];
-    const parsed = rows.map((row) => ({ row: row.row, ...parseRow(row, codes) }));
+    const { expanded, problems: spanProblems } = expandEventDates(rows);
+    errors.push(...spanProblems);
+    const parsed = expanded.map((row) => ({ row: row.row, ...parseRow(row, codes) }));
+    progress?.(0, parsed.length);
     const existing = await activitiesByCode(db, ctx.viewer, [
       ...new Set(parsed.map((p) => p.code).filter(Boolean)),
     ]);
@@ -219,7 +267,7 @@ export const activitiesImporter: Importer<ActivityRowPlan> = {
     const events = new Map<string, number>();
     const plans: RowPlan<ActivityRowPlan>[] = [];
     for (const [index, { row, code, activity, event, problems }] of parsed.entries()) {
-      if (index % CHUNK === 0) progress?.(index, rows.length);
+      if (index % CHUNK === 0) progress?.(index, parsed.length);
       if (problems.length) {
         errors.push(...problems);
         continue;
@@ -321,7 +369,7 @@ export const activitiesImporter: Importer<ActivityRowPlan> = {
         },
       });
     }
-    progress?.(rows.length, rows.length);
+    progress?.(parsed.length, parsed.length);
     return { plans, errors, warnings };
   },
 

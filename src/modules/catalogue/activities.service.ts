@@ -23,6 +23,7 @@ import type {
 import { ACTIVITY_TRANSITIONS } from "./catalogue.transitions.js";
 import { insertEvent } from "./events.queries.js";
 import { cancelEventInTransaction } from "./events.service.js";
+import { eventDatesOf } from "./import.queries.js";
 import { checkCapacity, visibleActivity } from "./loaders.service.js";
 
 type Trx = Kysely<DB>;
@@ -33,6 +34,19 @@ export async function searchActivities(ctx: Ctx, query: ActivityQuery) {
     throw validation("query.to", "must not be before from");
   const result = await queries.searchActivities(ctx.db, ctx.viewer, query);
   return { ...paged(query, result), ...(result.facets ? { facets: result.facets } : {}) };
+}
+
+/**
+ * A page of the menu search with each activity's event dates ("YYYY-MM-DD/YYYY-MM-DD", in date order): the menu's
+ * export, so that an activity with several events imports back with every one of them.
+ */
+export async function searchActivitiesWithEventDates(ctx: Ctx, query: ActivityQuery) {
+  const page = await searchActivities(ctx, query);
+  const dates = await eventDatesOf(
+    ctx.db,
+    page.items.map((activity) => activity.id),
+  );
+  return { ...page, items: page.items.map((item) => ({ ...item, eventDates: dates.get(item.id) ?? [] })) };
 }
 
 export async function getActivity(ctx: Ctx, id: string) {

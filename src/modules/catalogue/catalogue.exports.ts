@@ -7,7 +7,7 @@ import {
   yesNo,
 } from "../../platform/list-export.js";
 import { ActivityQuery, CalendarQuery, NominationQuery } from "./catalogue.schemas.js";
-import { calendar, listNominations, searchActivities } from "./catalogue.service.js";
+import { calendar, listNominations, searchActivitiesWithEventDates } from "./catalogue.service.js";
 
 const languages = { en: "Languages", az: "Dillər", ru: "Языки" };
 
@@ -16,7 +16,7 @@ export const catalogueExports: ListExport[] = [
     kind: "activities",
     summary: "Every activity of the menu search for the same filters, as CSV or XLSX",
     query: ActivityQuery,
-    page: (ctx, query) => searchActivities(ctx, { ...query, facets: false }),
+    page: (ctx, query) => searchActivitiesWithEventDates(ctx, { ...query, facets: false }),
     columns: [
       [H.code, (a) => a.code],
       [H.title, (a, lang) => inLanguage(lang, a.titleEn, a.titleAz, a.titleRu)],
@@ -36,6 +36,8 @@ export const catalogueExports: ListExport[] = [
       [{ en: "First start", az: "İlk başlama", ru: "Первое начало" }, (a) => a.firstStartsOn],
       [{ en: "Last end", az: "Son bitmə", ru: "Последнее окончание" }, (a) => a.lastEndsOn],
       [{ en: "Events", az: "Tədbirlər", ru: "Мероприятия" }, (a) => a.eventCount],
+      // Every event's dates, so that the menu imports back with all its events (the import reads this column).
+      [{ en: "Event dates", az: "Tədbir tarixləri", ru: "Даты мероприятий" }, (a) => a.eventDates.join("; ")],
     ],
   }),
   wholeExport({

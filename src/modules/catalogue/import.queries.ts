@@ -114,3 +114,19 @@ export async function existingNominations(db: Q, eventIds: string[]) {
     .execute();
   return new Set(rows.map((row) => `${row.eventId} ${row.personId}`));
 }
+
+/** The date spans of the activities' events, in date order, as "YYYY-MM-DD/YYYY-MM-DD" per activity id. */
+export async function eventDatesOf(db: Q, activityIds: string[]) {
+  if (!activityIds.length) return new Map<string, string[]>();
+  const rows = await db
+    .selectFrom("event")
+    .select(["activityId", "startsOn", "endsOn"])
+    .where("activityId", "in", activityIds)
+    .orderBy("startsOn")
+    .orderBy("endsOn")
+    .execute();
+  const spans = new Map<string, string[]>();
+  for (const row of rows)
+    spans.set(row.activityId, [...(spans.get(row.activityId) ?? []), `${row.startsOn}/${row.endsOn}`]);
+  return spans;
+}

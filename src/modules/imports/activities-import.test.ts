@@ -232,6 +232,37 @@ describe("activities import", () => {
     expect(await counts(p)).toEqual({ activities: 1, events: 1 });
   });
 
+  it("reads several events from one row's Event dates, names an unreadable span, and a re-import changes nothing", async () => {
+    const p = tag();
+    const csv = [
+      "Code,Title,Kind,Menu year,Organiser,First start,Last end,Event dates",
+      `${p}-M,Many runs,course,2028,NATO-SCHOOL,2028-01-10,2028-09-14,2028-01-10/2028-01-14; 2028-05-08/2028-05-12;2028-09-10/2028-09-14`,
+      `${p}-B,Bad runs,course,2028,NATO-SCHOOL,,,2028-02-01/2028-02-05; next spring`,
+    ].join("\n");
+    const preview = await send(admin, "/api/imports/activities/preview", "menu.csv", csv);
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body.errors).toEqual([
+      expect.objectContaining({ row: 3, column: "eventDates", header: "Event dates" }),
+    ]);
+    const committed = await send(admin, "/api/imports/activities/commit?mode=valid", "menu.csv", csv);
+    expect(committed.status, JSON.stringify(committed.body)).toBe(200);
+    expect(committed.body).toMatchObject({ created: 4, updated: 0 });
+    const events = await t.db
+      .selectFrom("event as e")
+      .innerJoin("activity as a", "a.id", "e.activityId")
+      .select(["e.startsOn", "e.endsOn"])
+      .where("a.code", "like", `${p}%`)
+      .orderBy("e.startsOn")
+      .execute();
+    expect(events.map((e) => `${e.startsOn}/${e.endsOn}`)).toEqual([
+      "2028-01-10/2028-01-14",
+      "2028-05-08/2028-05-12",
+      "2028-09-10/2028-09-14",
+    ]);
+    const again = await send(admin, "/api/imports/activities/commit?mode=valid", "menu.csv", csv);
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+  });
+
   it("holds each row to the catalogue's access rules: an organiser imports only for the organisation they run", async () => {
     const p = tag();
     const csv = [

@@ -246,6 +246,18 @@ describe("round trip of every import kind between two instances", () => {
       endsOn: "2094-05-08",
     });
     expect(event.status, event.text).toBe(201);
+    // Two more events of the same activity, one of them in another city: the export lists every event's dates.
+    const more = [
+      await sourceAdmin.post(`/api/activities/${activity.body.id}/events`, {
+        startsOn: "2094-09-07",
+        endsOn: "2094-09-11",
+      }),
+      await sourceAdmin.post(`/api/activities/${activity.body.id}/events`, {
+        startsOn: "2094-02-02",
+        endsOn: "2094-02-06",
+      }),
+    ];
+    expect(more.map((response) => response.status)).toEqual([201, 201]);
     const publish = (agent: Agent, id: string) =>
       agent.post(`/api/activities/${id}/status`, { status: "published" });
     expect((await publish(sourceAdmin, activity.body.id)).status).toBe(200);
@@ -286,8 +298,15 @@ describe("round trip of every import kind between two instances", () => {
         .select(["a.code", "a.titleEn", "a.kind", "a.menuYear", "o.code as organiser", "a.city", "a.online"])
         .select(["a.languages", "a.capacity", "e.startsOn", "e.endsOn"])
         .where("a.code", "=", "RT-MENU-1")
+        .orderBy("e.startsOn")
         .execute();
-    expect(await carry("/api/exports/activities?q=RT-MENU-1", "activities")).toMatchObject({ created: 2 });
+    // One activity and its three events.
+    expect(await carry("/api/exports/activities?q=RT-MENU-1", "activities")).toMatchObject({ created: 4 });
+    expect((await menuOf(target)).map((row) => [row.startsOn, row.endsOn])).toEqual([
+      ["2094-02-02", "2094-02-06"],
+      ["2094-05-04", "2094-05-08"],
+      ["2094-09-07", "2094-09-11"],
+    ]);
     expect(await menuOf(target)).toEqual(await menuOf(source));
     // The menu import writes drafts; the organiser publishes them, as on the source.
     const carriedActivity = await target.db

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { AppError } from "./errors.js";
 
@@ -195,24 +196,40 @@ export async function readXlsx(data: Buffer, limits: TableLimits = {}): Promise<
   const { maxRows, maxColumns, maxUncompressedBytes } = { ...DEFAULT_LIMITS, ...limits };
   if (zipUncompressedSize(data) > maxUncompressedBytes)
     throw fileError(`inflates to more than ${Math.round(maxUncompressedBytes / 1024 / 1024)} MB`);
-  const workbook = new ExcelJS.Workbook();
+  // Streamed: the first sheet's rows are read one by one into text, without building the workbook's object model
+  // (which took several times the memory of the rows for a large file). Styles are kept to tell dates from numbers.
+  const rows: string[][] = [];
+  let refusal: AppError | null = null;
   try {
-    // exceljs declares its own Buffer type; the bytes are the same.
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
+      sharedStrings: "cache",
+      styles: "cache",
+      hyperlinks: "ignore",
+      worksheets: "emit",
+      entries: "ignore",
+    });
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        if (row.number > maxRows + 1) {
+          refusal = fileError(`has more than ${maxRows} rows`);
+          break;
+        }
+        const values = row.values as ExcelJS.CellValue[];
+        if (values.length - 1 > maxColumns) {
+          refusal = fileError(`has more than ${maxColumns} columns`);
+          break;
+        }
+        while (rows.length < row.number - 1) rows.push([""]);
+        const cells: string[] = [];
+        for (let c = 1; c < Math.max(values.length, 2); c++) cells.push(cellText(values[c]));
+        rows.push(cells);
+      }
+      break;
+    }
   } catch {
     throw fileError("is not a readable XLSX workbook");
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  if (sheet.rowCount > maxRows + 1) throw fileError(`has more than ${maxRows} rows`);
-  if (sheet.columnCount > maxColumns) throw fileError(`has more than ${maxColumns} columns`);
-  const rows: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, 1); c++) cells.push(cellText(row.getCell(c).value));
-    rows.push(cells);
-  }
+  if (refusal) throw refusal;
   return rows;
 }
 

@@ -129,7 +129,7 @@ describe("accord import / accord export", { timeout: 240_000 }, () => {
     const csv = await cli("export", "activities", "--lang", "ru", "--filter", "kind=course");
     expect(csv.code, csv.stderr).toBe(0);
     expect(csv.stdout.split("\r\n")[0]).toBe(
-      "\uFEFFКод,Название,Вид,Год меню,Статус,Организатор,Принимающая страна,Город,Онлайн,Языки,Области,Вместимость,Первое начало,Последнее окончание,Мероприятия",
+      "\uFEFFКод,Название,Вид,Год меню,Статус,Организатор,Принимающая страна,Город,Онлайн,Языки,Области,Вместимость,Первое начало,Последнее окончание,Мероприятия,Даты мероприятий",
     );
 
     const bad = await cli("export", "activities", "--filter", "limit=5");

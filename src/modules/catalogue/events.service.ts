@@ -81,6 +81,7 @@ export interface EventParent {
  */
 export function newEvent(viewer: Viewer, activityId: string, activity: EventParent, input: EventInput) {
   if (input.endsOn < input.startsOn) throw validation("body.endsOn", "must not be before startsOn");
+  checkReallocationDate(input.reallocationDate, input.startsOn);
   checkCapacity(input.capacity, input.nationQuota, "body.nationQuota");
   authorize(viewer, "event.manage", {
     organiserId: activity.organiserId,

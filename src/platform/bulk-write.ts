@@ -27,7 +27,9 @@ function groups(rows: Row[]) {
       .filter((key) => row[key] !== undefined)
       .sort();
     const signature = keys.join(",");
-    bySignature.set(signature, [...(bySignature.get(signature) ?? []), row]);
+    const members = bySignature.get(signature);
+    if (members) members.push(row);
+    else bySignature.set(signature, [row]);
   }
   return [...bySignature].map(([signature, members]) => ({ keys: signature.split(","), members }));
 }

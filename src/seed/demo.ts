@@ -1,10 +1,10 @@
 import type { Db } from "../db/database.js";
-import { seedAllocations, seedCatalogue, seedFeedback } from "../modules/catalogue/index.js";
+import { seedAllocations, seedCatalogue, seedFeedback, seedSeatOffer } from "../modules/catalogue/index.js";
 import { seedDirectory } from "../modules/directory/directory.seed.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from "../modules/identity/identity.seed.js";
 import { seedMeetings } from "../modules/meetings/index.js";
 import { seedOperations } from "../modules/operations/index.js";
-import { seedProgrammes } from "../modules/programmes/index.js";
+import { seedProgrammeAgreement, seedProgrammes } from "../modules/programmes/index.js";
 import { seedReadiness } from "../modules/readiness/index.js";
 import { seedTraining } from "../modules/training/index.js";
 
@@ -32,6 +32,9 @@ const seeds: Seed[] = [
   { name: "meetings", run: seedMeetings },
   { name: "feedback", run: seedFeedback },
   { name: "seat allocations", run: seedAllocations },
+  // Decisions by both sides and seat offers (issue 22): a programme awaiting agreement, an open seat offer.
+  { name: "programme awaiting agreement", run: seedProgrammeAgreement },
+  { name: "seat offer", run: seedSeatOffer },
 ];
 
 export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {

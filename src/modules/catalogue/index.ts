@@ -24,6 +24,7 @@ export { feedbackRoutes } from "./feedback.routes.js";
 export { seedFeedback } from "./feedback.seed.js";
 export { nominationsImporter } from "./nominations-import.js";
 export { offersRoutes } from "./offers.routes.js";
+export { seedSeatOffer } from "./offers.seed.js";
 export { expireDueOffers } from "./offers.service.js";
 export { recordRunAttendance } from "./run-attendance.queries.js";
 export { searchVisibility } from "./search.queries.js";

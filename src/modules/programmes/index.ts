@@ -17,6 +17,7 @@ export const programmesRoutes: RoutesPlugin = async (app, options) => {
   await timelineRoutes(app, options);
   await dashboardRoutes(app, options);
 };
+export { seedProgrammeAgreement } from "./agreement.seed.js";
 export { goalsImporter } from "./goals-import.js";
 export { programmeItemsImporter } from "./programme-items-import.js";
 export { programmesExports } from "./programmes.exports.js";

@@ -212,3 +212,42 @@ describe("each submission is kept as a version", () => {
     await expect(rewrite).rejects.toThrow(/kept as submitted/);
   });
 });
+
+describe("the demo", () => {
+  it("holds a programme awaiting the alliance's agreement, its first version kept, and an open seat offer; seeding again adds nothing", async () => {
+    const geo = await t.nationId("GEO");
+    const list = await admin.get(`/api/annual-programmes?nationId=${geo}&year=2027`);
+    expect(list.body.items.map((p: { status: string; sample: boolean }) => [p.status, p.sample])).toEqual([
+      ["submitted", true],
+    ]);
+    const id = list.body.items[0].id as string;
+    const versions = await natoStaff.get(`/api/annual-programmes/${id}/versions`);
+    expect(versions.body).toHaveLength(1);
+    expect(versions.body[0]).toMatchObject({ version: 1, decision: null });
+    expect(versions.body[0].items).toHaveLength(list.body.items[0].itemCount);
+    expect((await natoStaff.get(`/api/annual-programmes/${id}`)).body.viewerMay).toEqual({
+      submit: false,
+      decide: true,
+    });
+
+    const offered = () =>
+      t.db
+        .selectFrom("seatOffer as o")
+        .innerJoin("nomination as n", "n.id", "o.nominationId")
+        .innerJoin("person as p", "p.id", "n.personId")
+        .select(["o.eventId", "n.status"])
+        .where("o.status", "=", "offered")
+        .where("p.email", "=", "a.beridze@example.ge")
+        .execute();
+    const [offer] = await offered();
+    expect(offer?.status).toBe("waitlisted");
+    const shown = await admin.get(`/api/events/${offer!.eventId}/seat-offers`);
+    expect(shown.body.items).toEqual([expect.objectContaining({ status: "offered" })]);
+
+    const { seedDemo } = await import("../../seed/demo.js");
+    await seedDemo(t.db, { demoAccounts: false });
+    expect(await offered()).toHaveLength(1);
+    expect((await admin.get(`/api/annual-programmes?nationId=${geo}&year=2027`)).body.total).toBe(1);
+    expect((await natoStaff.get(`/api/annual-programmes/${id}/versions`)).body).toHaveLength(1);
+  });
+});

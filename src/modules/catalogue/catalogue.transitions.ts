@@ -45,3 +45,22 @@ export const NOMINATION_TRANSITIONS = defineTransitions<(typeof NOMINATION_STATU
   },
   "body.decision",
 );
+
+export const SEAT_OFFER_STATUSES = ["offered", "accepted", "declined", "expired", "withdrawn"] as const;
+
+/**
+ * A seat offer (offers.service.ts, 0037) is answered once: accepted or declined by the participant, a coordinator of
+ * the nation or those who run the event (`POST /api/seat-offers/{id}/accept`, `.../decline`), expired by the scheduled
+ * job, or withdrawn when its nomination leaves the waitlist another way (a trigger). Every other state is final.
+ */
+export const SEAT_OFFER_TRANSITIONS = defineTransitions<(typeof SEAT_OFFER_STATUSES)[number]>(
+  "The seat offer",
+  {
+    offered: ["accepted", "declined", "expired", "withdrawn"],
+    accepted: [],
+    declined: [],
+    expired: [],
+    withdrawn: [],
+  },
+  "status",
+);

@@ -23,7 +23,7 @@ import { assertOverrideReason, checkDoubleBooking } from "../directory/index.js"
 import { notifyNominations } from "../notices/index.js";
 import * as queries from "./catalogue.queries.js";
 import type { WithdrawInput } from "./catalogue.schemas.js";
-import { NOMINATION_TRANSITIONS } from "./catalogue.transitions.js";
+import { NOMINATION_TRANSITIONS, SEAT_OFFER_TRANSITIONS } from "./catalogue.transitions.js";
 import * as nominations from "./nominations.queries.js";
 import { activityReadable, getNomination } from "./nominations.service.js";
 import * as offers from "./offers.queries.js";
@@ -93,12 +93,13 @@ export async function myOffers(ctx: Ctx) {
  * Locks the offer's event, then the offer and its nomination (the order every seat write keeps), and checks that
  * the offer is still open and the event still running.
  */
-async function lockOpenOffer(trx: Transaction<DB>, found: offers.OfferRow) {
+async function lockOpenOffer(trx: Transaction<DB>, found: offers.OfferRow, to: "accepted" | "declined") {
   const event = await queries.lockEvent(trx, found.eventId);
   if (!event) throw notFound("The event");
   const offer = await offers.lockOffer(trx, found.id);
   if (!offer) throw notFound("The seat offer");
-  if (offer.status !== "offered") throw invalidState(`The seat offer is ${offer.status}`);
+  // 409 ILLEGAL_TRANSITION naming both states: an offer is answered once (SEAT_OFFER_TRANSITIONS).
+  assertMove(SEAT_OFFER_TRANSITIONS, offer.status, to);
   if (offer.expiresAt.getTime() <= Date.now())
     throw invalidState(`The seat offer expired at ${offer.expiresAt.toISOString()}`);
   if (event.status === "cancelled" || event.status === "completed")
@@ -113,7 +114,7 @@ export async function acceptOffer(ctx: Ctx, id: string, input: OfferAccept) {
   authorize(ctx.viewer, "seat_offer.answer", nominationRecord(found));
   assertOverrideReason(input);
   await ctx.db.transaction().execute(async (trx) => {
-    const { event, offer, nomination } = await lockOpenOffer(trx, found);
+    const { event, offer, nomination } = await lockOpenOffer(trx, found, "accepted");
     assertMove(NOMINATION_TRANSITIONS, nomination.status, "accepted");
     // The offer holds its seat; this only guards against a rule broken elsewhere.
     if (await seatRefusalMessage(trx, event, nomination.nationId, nomination.id))
@@ -175,7 +176,7 @@ export async function declineOffer(ctx: Ctx, id: string, input: OfferAnswer) {
   authorize(ctx.viewer, "seat_offer.answer", nominationRecord(found));
   const reason = input.reason?.trim() || null;
   await ctx.db.transaction().execute(async (trx) => {
-    const { event, offer, nomination } = await lockOpenOffer(trx, found);
+    const { event, offer, nomination } = await lockOpenOffer(trx, found, "declined");
     assertMove(NOMINATION_TRANSITIONS, nomination.status, "withdrawn");
     await offers.closeOffer(trx, offer.id, { status: "declined", decidedBy: ctx.viewer.userId, reason });
     await nominations.setNominationStatus(trx, nomination.id, {

@@ -18,6 +18,7 @@ import * as programmeQueries from "./annual-programmes.queries.js";
 import { visiblePlan } from "./plans.service.js";
 import * as versions from "./programme-versions.queries.js";
 import type { ProgrammePatch } from "./programme-versions.schemas.js";
+import * as common from "./programmes.common.js";
 import {
   allianceRelease,
   checkArea,
@@ -48,10 +49,7 @@ async function visibleProgramme(ctx: Ctx, id: string): Promise<ProgrammeRow> {
 
 const itemOutput = ({ programmeId: _p, programmeTitle: _t, year: _y, ...item }: queries.ItemRow) => item;
 
-/** Who speaks for the alliance side: the staff of the alliance organisation (and administrators). */
-export async function allianceSide(ctx: Ctx) {
-  return { allianceOrganisationId: (await shared.allianceOrganisationId(ctx.db)) ?? null };
-}
+const allianceSide = (ctx: Ctx) => common.allianceSide(ctx.db);
 
 /**
  * Decisions by both sides: the partner's coordinators submit; alliance staff agree, return to draft (with a

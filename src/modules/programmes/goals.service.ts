@@ -1,6 +1,6 @@
 import "./programmes.policy.js";
 import { requireVisibleLink } from "../../platform/access/links.js";
-import { authorize } from "../../platform/access/policy.js";
+import { authorize, can } from "../../platform/access/policy.js";
 import { resolveRelease } from "../../platform/access/releasability.js";
 import { writeAudit } from "../../platform/audit.js";
 import {
@@ -16,6 +16,7 @@ import { assertTransition, withNext } from "../../platform/transitions.js";
 import * as goalQueries from "./goals.queries.js";
 import {
   allianceRelease,
+  allianceSide,
   checkArea,
   checkNation,
   mapConstraint,
@@ -64,7 +65,8 @@ export async function getGoal(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "programmes.read");
   const goal = await visibleGoal(ctx, id);
   const parts = await queries.goalDetailParts(ctx.db, ctx.viewer, id);
-  return withNext(flows.GOAL_TRANSITIONS, { ...goalOutput(goal), ...parts });
+  const viewerMay = { assess: can(ctx.viewer, "goal.assess", await allianceSide(ctx.db)) };
+  return withNext(flows.GOAL_TRANSITIONS, { ...goalOutput(goal), ...parts, viewerMay });
 }
 
 function checkAgreedYear(year: number | null | undefined) {
@@ -155,7 +157,7 @@ export async function updateGoal(ctx: Ctx, id: string, patch: GoalPatch) {
 export async function assessGoal(ctx: Ctx, id: string, input: AssessmentInput) {
   authorize(ctx.viewer, "programmes.read");
   const goal = await visibleGoal(ctx, id);
-  authorize(ctx.viewer, "goal.assess", goal);
+  authorize(ctx.viewer, "goal.assess", await allianceSide(ctx.db));
   if (input.cycleYear % 2 !== 1) throw validation("body.cycleYear", "goals are assessed in odd years");
   if (!goal.agreedYear || goal.status === "proposed")
     throw new AppError("INVALID_STATE", "Only an agreed goal can be assessed", [

@@ -74,6 +74,11 @@ export async function checkKind(db: Kysely<DB>, code: string | undefined, field:
  * A nation's plans, programmes and goals are restricted to the nation and released to the alliance organisation
  * unless the writer names other organisations (an empty list releases to nobody else).
  */
+/** Who speaks for the alliance side (programmes.policy.ts `isAllianceStaff`): the alliance organisation (code NATO). */
+export async function allianceSide(db: Kysely<DB>) {
+  return { allianceOrganisationId: (await shared.allianceOrganisationId(db)) ?? null };
+}
+
 export async function allianceRelease(db: Kysely<DB>, given: string[] | undefined): Promise<string[]> {
   if (given) return given;
   const alliance = await shared.allianceOrganisationId(db);

@@ -4,7 +4,6 @@ import {
   coordinatedNationIds,
   coordinatesNation,
   isAdministrator,
-  managesOrganisation,
   type Viewer,
 } from "../../platform/access/viewer.js";
 
@@ -25,8 +24,8 @@ export const isAllianceStaff = (viewer: Viewer, record: AllianceSide) =>
 
 /**
  * Plans, programmes and goals belong to a nation (or to an organisation such as the coordination centre). Reads
- * are filtered by releasability in SQL; the owner's coordinators (or organisers) change them. The alliance staff
- * the goals are released to record the assessments of the review cycle.
+ * are filtered by releasability in SQL; the owner's coordinators (or organisers) change them. Alliance staff
+ * (administrators, organisers of the alliance organisation) decide for the alliance and assess the goals.
  */
 export const programmesActions = definePolicy({
   "programmes.read": signedIn,
@@ -41,9 +40,8 @@ export const programmesActions = definePolicy({
     coordinatesNation(viewer, programme.nationId),
   /** The alliance side agrees a submitted programme, returns it to draft or closes it. */
   "programme.decide": (viewer: Viewer, side: AllianceSide) => isAllianceStaff(viewer, side),
-  "goal.assess": (viewer: Viewer, goal: ReleasableRecord) =>
-    isOwnerEditor(viewer, goal) ||
-    goal.releaseOrganisations.some((organisationId) => managesOrganisation(viewer, organisationId)),
+  /** Partnership goals are assessed by the alliance side only, never by the partner that owns them. */
+  "goal.assess": (viewer: Viewer, side: AllianceSide) => isAllianceStaff(viewer, side),
 });
 
 declare module "../../platform/access/policy.js" {

@@ -551,6 +551,8 @@ export const GoalOut = Type.Object({
 export const GoalDetail = Type.Object({
   ...GoalOut.properties,
   allowedTransitions: NextStates(GOAL_STATUSES),
+  /** Whether this viewer may assess the goal: alliance staff only (programmes.policy.ts). */
+  viewerMay: Type.Object({ assess: Type.Boolean() }),
   history: Type.Array(
     Type.Object({
       id: Uuid,

@@ -581,7 +581,7 @@ describe("partnership goals and the review cycle", () => {
       title: "Proposed goal",
       areaCode: "defence_planning",
     });
-    const reply = await azeCoordinator.post(`/api/partnership-goals/${proposed.body.id}/assessments`, {
+    const reply = await natoStaff.post(`/api/partnership-goals/${proposed.body.id}/assessments`, {
       cycleYear: 2025,
       rating: "not_met",
     });

@@ -515,8 +515,8 @@ export const accessEntries: AccessEntry[] = [
   {
     method: "POST",
     url: "/api/partnership-goals/:id/assessments",
-    // goal.assess: the owners, and the staff of the organisations the goal is released to (none here).
-    access: EDITORS,
+    // goal.assess: alliance staff only (administrators, organisers of the alliance organisation), never the owner.
+    access: access({ administrator: "allow" }),
     request: async (ctx, scope) => ({
       url: `/api/partnership-goals/${await goal(ctx, scope)}/assessments`,
       body: { cycleYear: 2025, rating: "largely_met" },

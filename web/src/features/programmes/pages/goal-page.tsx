@@ -17,7 +17,6 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
-import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   DetailList,
@@ -122,13 +121,13 @@ export function GoalPage() {
   const format = useFormat();
   const { id } = useParams();
   const goal = useGoal(id);
-  const permissions = usePermissions();
   const writers = useProgrammeWriters();
   return (
     <QueryBoundary query={goal}>
       {(data) => {
         const canEdit = writers.canEdit(data);
-        const canAssess = canEdit || permissions.hasRole("organiser");
+        // Alliance staff only, as the server decides (a partner does not assess its own goals).
+        const canAssess = data.viewerMay.assess;
         return (
           <>
             <PageHeader

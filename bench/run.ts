@@ -26,6 +26,7 @@ import { loadConfig } from "../src/config.js";
 import { createPool, openDatabase } from "../src/db/database.js";
 import { migrate } from "../src/db/migrate.js";
 import { hashPassword } from "../src/modules/identity/passwords.js";
+import { allocationStorm } from "./allocation-storm.js";
 import { ensureBenchDatabase, generateDataset, SIZES } from "./dataset.js";
 import { importBench } from "./import.js";
 
@@ -36,7 +37,7 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "16" },
     nominations: { type: "string", default: "1000" },
     // A comma-separated subset of: cold, search, distinct, unfiltered, global, event, report, timeline, dashboard,
-    // nominations, js, notify, import.
+    // nominations, allocations, js, notify, import.
     only: { type: "string" },
     // Rows of the import part (issue 21's sizes by default).
     "import-people": { type: "string", default: "10000" },
@@ -469,6 +470,11 @@ async function main() {
       // A first, unmeasured storm on another event warms the server (compiled code, prepared statements).
       await nominationStorm(base, cookie, csrfToken, db, 300, server.pid, Number(args.nominations));
       rows.push(await nominationStorm(base, cookie, csrfToken, db, Number(args.nominations), server.pid));
+    }
+    // 4b. The same storm on an event with per-nation allocations, then the re-allocation's offers answered at once.
+    if (runs("allocations")) {
+      const headers = { cookie, "x-csrf-token": csrfToken, "content-type": "application/json" };
+      rows.push(await allocationStorm(base, headers, db, config, url, Number(args.nominations)));
     }
     // 5. The first page of the web app: its initial JavaScript, and what the server actually sends for it.
     if (runs("js")) rows.push(await firstPage(base));

@@ -44,9 +44,12 @@ async function allocatedEvent(
     ownerOrganisationId: organiserId,
   });
   await post(base, headers, `/api/activities/${activity.id}/status`, { status: "published" });
+  // A week of its own each run, so that a later run's acceptances are no double bookings of an earlier one's.
+  const week = new Date(Date.UTC(2030, 0, 7) + (Math.floor(Date.now() / 1000) % 2000) * 7 * 86_400_000);
+  const day = (offset: number) => new Date(week.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
   const event = await post(base, headers, `/api/activities/${activity.id}/events`, {
-    startsOn: "2026-12-07",
-    endsOn: "2026-12-11",
+    startsOn: day(0),
+    endsOn: day(4),
     acceptance: "first_come",
   });
   for (const nationId of granted)

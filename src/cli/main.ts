@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { createWriteStream, readFileSync } from "node:fs";
 import { basename } from "node:path";
+import { pipeline } from "node:stream/promises";
 import { Command, InvalidArgumentError } from "commander";
 import { Value } from "typebox/value";
 import { type Config, ConfigError, loadConfig } from "../config.js";
@@ -362,14 +363,16 @@ program
         throw new InvalidArgumentError(
           "the people list is for signed-in users: name one with --as <username>",
         );
-      const file = await withDatabase(async ({ db }) => {
+      // The file is streamed while the database is open: the list is read a page at a time as it is written.
+      await withDatabase(async ({ db }) => {
         const ctx = await cliContext(db, loadConfig(), options.as);
-        return exportsService.exportOf(ctx, kind, converted);
+        const file = await exportsService.exportOf(ctx, kind, converted);
+        if (options.output) {
+          const out = createWriteStream(options.output);
+          await pipeline(file.stream, out);
+          console.error(`Wrote ${out.bytesWritten} bytes to ${options.output}`);
+        } else await pipeline(file.stream, process.stdout, { end: false });
       });
-      if (options.output) {
-        writeFileSync(options.output, file.data);
-        console.error(`Wrote ${file.data.length} bytes to ${options.output}`);
-      } else process.stdout.write(file.data);
     },
   );
 

@@ -1,14 +1,16 @@
+import type { Readable } from "node:stream";
 import { type Static, type TObject, Type } from "typebox";
 import { AppError } from "./errors.js";
 import type { Ctx } from "./http/request-context.js";
 import { StringEnum } from "./http/schemas.js";
-import { EXPORT_CONTENT_TYPES, type ExportValue, toCsv, toXlsx } from "./tabular-export.js";
+import { csvStream, EXPORT_CONTENT_TYPES, type ExportValue, xlsxStream } from "./tabular-export.js";
 
 /**
  * One mechanism for the export of every list: a module declares, per list, the list's own query schema, the
  * service function that answers one page of it (so its access check, releasability filter and filters apply
- * unchanged) and its columns with headers in en/az/ru; `exportList` pages through everything and renders CSV or
- * XLSX (cells neutralised against formula injection in tabular-export.ts). The routes (`GET /api/exports/<kind>`)
+ * unchanged) and its columns with headers in en/az/ru; `exportList` pages through everything and streams CSV or
+ * XLSX page by page (cells neutralised against formula injection in tabular-export.ts), so an export of any length
+ * holds one page in memory. The routes (`GET /api/exports/<kind>`)
  * and `accord export <kind>` are generated from the same declarations (imports module).
  */
 
@@ -33,19 +35,24 @@ export interface ListExport {
   summary: string;
   /** The list's query (paging and facets left out) with `format` and `lang`. */
   query: TObject;
-  rows: (ctx: Ctx, filters: Record<string, unknown>) => Promise<unknown[]>;
+  /** The list's rows a page at a time, as its own service answers them. */
+  pages: (ctx: Ctx, filters: Record<string, unknown>) => AsyncGenerator<unknown[]>;
   columns: ExportColumn<unknown>[];
 }
 
 export interface ExportFile {
   filename: string;
   contentType: string;
-  data: Buffer;
+  /** The file as it is written; the first page has been read, so access and filter errors come before it. */
+  stream: Readable;
 }
 
-/** Above this many rows an export is refused (413 naming the query): narrow the filters. */
-export const MAX_EXPORT_ROWS = 100_000;
-const PAGE = 100;
+/**
+ * Above this many rows an export is refused (413 naming the query): the list pages by offset, so a longer one
+ * would cost more than it is worth. Memory does not limit it: the file is streamed.
+ */
+export const MAX_EXPORT_ROWS = 1_000_000;
+const PAGE = 500;
 const NOT_FILTERS = new Set(["limit", "offset", "facets"]);
 
 const ExportOptions = {
@@ -84,13 +91,12 @@ export function pagedExport<Q extends TObject, T>(
   const { page, ...rest } = declaration;
   return {
     ...erase<Q, T>(rest),
-    rows: async (ctx, filters) => {
-      const items: T[] = [];
+    pages: async function* (ctx, filters) {
       for (let offset = 0; ; offset += PAGE) {
+        if (offset >= MAX_EXPORT_ROWS) tooMany();
         const answer = await page(ctx, { ...filters, limit: PAGE, offset } as Static<Q>);
-        items.push(...answer.items);
-        if (answer.items.length < PAGE || items.length >= answer.total) return items;
-        if (items.length >= MAX_EXPORT_ROWS) tooMany();
+        yield answer.items;
+        if (answer.items.length < PAGE || offset + answer.items.length >= answer.total) return;
       }
     },
   };
@@ -103,10 +109,10 @@ export function wholeExport<Q extends TObject, T>(
   const { all, ...rest } = declaration;
   return {
     ...erase<Q, T>(rest),
-    rows: async (ctx, filters) => {
+    pages: async function* (ctx, filters) {
       const items = await all(ctx, filters as Static<Q>);
       if (items.length > MAX_EXPORT_ROWS) tooMany();
-      return items;
+      yield items;
     },
   };
 }
@@ -120,7 +126,10 @@ function erase<Q extends TObject, T>(declaration: Declaration<Q, T>) {
   };
 }
 
-/** Every row of the list for the filters, rendered as CSV (UTF-8 with BOM) or XLSX with headers in `lang`. */
+/**
+ * Every row of the list for the filters, streamed as CSV (UTF-8 with BOM) or XLSX with headers in `lang`. The first
+ * page is read before the answer starts, so a refusal (access, a filter) is an error answer, not a broken file.
+ */
 export async function exportList(
   ctx: Ctx,
   list: ListExport,
@@ -134,14 +143,23 @@ export async function exportList(
     format?: ExportFormat;
     lang?: ExportLanguage;
   };
-  const items = await list.rows(ctx, filters);
+  const source = list.pages(ctx, filters);
+  const first = await source.next();
+  const rows = async function* () {
+    if (first.done) return;
+    yield first.value;
+    yield* source;
+  };
+  const cells = async function* () {
+    for await (const items of rows())
+      yield items.map((item) => list.columns.map(([, value]) => value(item, lang)));
+  };
   const headers = list.columns.map(([header]) => header[lang]);
-  const rows = items.map((item) => list.columns.map(([, value]) => value(item, lang)));
   const stamp = new Date().toISOString().slice(0, 10);
   return {
     filename: `accord-${list.kind}-${stamp}.${format}`,
     contentType: EXPORT_CONTENT_TYPES[format],
-    data: format === "csv" ? toCsv(headers, rows) : await toXlsx(list.kind, headers, rows),
+    stream: format === "csv" ? csvStream(headers, cells()) : xlsxStream(list.kind, headers, cells()),
   };
 }
 

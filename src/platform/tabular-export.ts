@@ -1,3 +1,4 @@
+import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 
 /** A value a spreadsheet would run as a formula starts with one of these; such a cell gets a leading apostrophe. */
@@ -30,6 +31,48 @@ export function toCsv(headers: readonly string[], rows: readonly (readonly Expor
     row.map((value) => csvField(neutraliseCell(value as ExportValue))).join(","),
   );
   return Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8");
+}
+
+type Rows = readonly (readonly ExportValue[])[];
+
+/** The same CSV as `toCsv`, written page by page as the pages come, so that no export is held whole in memory. */
+export function csvStream(headers: readonly string[], pages: AsyncIterable<Rows>): Readable {
+  const line = (row: readonly ExportValue[]) =>
+    `${row.map((value) => csvField(neutraliseCell(value))).join(",")}\r\n`;
+  return Readable.from(
+    (async function* () {
+      yield Buffer.from(`\uFEFF${line(headers)}`, "utf8");
+      for await (const rows of pages) if (rows.length) yield Buffer.from(rows.map(line).join(""), "utf8");
+    })(),
+  );
+}
+
+/**
+ * The same workbook as `toXlsx`, written by ExcelJS's streaming writer: each row is committed as it comes, so the
+ * memory held is one page of rows and the zip's buffers, whatever the length of the list. Column widths are set
+ * from the headers before the first row, as `toXlsx` does.
+ */
+export function xlsxStream(
+  sheetName: string,
+  headers: readonly string[],
+  pages: AsyncIterable<Rows>,
+): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  workbook.creator = "Accord";
+  const sheet = workbook.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, " ").slice(0, 31) || "Sheet1");
+  sheet.columns = headers.map((header) => ({ width: Math.min(60, Math.max(10, header.length + 2)) }));
+  const write = async () => {
+    const first = sheet.addRow(headers.map((header) => neutraliseCell(header)));
+    first.font = { bold: true };
+    first.commit();
+    for await (const rows of pages)
+      for (const row of rows) sheet.addRow(row.map((value) => neutraliseCell(value))).commit();
+    sheet.commit();
+    await workbook.commit();
+  };
+  write().catch((error: unknown) => out.destroy(error as Error));
+  return out;
 }
 
 /** An XLSX workbook of one sheet; every cell is written as text, so nothing in it is ever a formula. */

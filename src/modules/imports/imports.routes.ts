@@ -142,7 +142,7 @@ export const importsRoutes: RoutesPlugin = async (app) => {
           .header("content-disposition", `attachment; filename="${file.filename}"`)
           .header("cache-control", "no-store")
           .header("x-content-type-options", "nosniff")
-          .send(file.data);
+          .send(file.stream);
       },
     );
   }

@@ -191,3 +191,14 @@ export async function heldByNation(db: Q, eventId: string, nationId: string) {
   );
   return rows[0]?.held ?? 0;
 }
+
+/** The granted allocation of each nation of the event that has one. */
+export async function grantedByNation(db: Q, eventId: string) {
+  const rows = await db
+    .selectFrom("eventSeatAllocation")
+    .select(["nationId", "granted"])
+    .where("eventId", "=", eventId)
+    .where("granted", "is not", null)
+    .execute();
+  return new Map(rows.map((row) => [row.nationId, row.granted as number]));
+}

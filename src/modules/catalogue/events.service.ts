@@ -10,7 +10,7 @@ import { conflict, invalidState, notFound, validation } from "../../platform/err
 import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
 import { allowedFrom, assertMove, assertTransition } from "../../platform/transitions.js";
 import { notifyNominations } from "../notices/index.js";
-import { grantedTotal } from "./allocations.queries.js";
+import { grantedByNation, grantedTotal } from "./allocations.queries.js";
 import * as queries from "./catalogue.queries.js";
 import type { CancelInput, EventInput, EventPatch, SessionInput } from "./catalogue.schemas.js";
 import { EVENT_TRANSITIONS } from "./catalogue.transitions.js";
@@ -28,10 +28,14 @@ function checkReallocationDate(date: string | null | undefined, startsOn: string
 export async function getEvent(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "activity.read");
   const { event, activity, owner } = await activityOfEvent(ctx, ctx.db, id);
-  const [sessions, byNation] = await Promise.all([
+  const [sessions, byNation, granted] = await Promise.all([
     queries.listSessions(ctx.db, id),
     queries.seatsByNation(ctx.db, id),
+    grantedByNation(ctx.db, id),
   ]);
+  // A nation's limit: its granted allocation, else the single quota; after the re-allocation only the capacity.
+  const limitOf = (nationId: string) =>
+    event.reallocatedAt ? null : (granted.get(nationId) ?? event.nationQuota);
   const canManage = can(ctx.viewer, "event.manage", owner);
   const seesAll = canManage || readsEverything(ctx.viewer);
   const nominated = byNation.reduce((sum, row) => sum + row.nominated, 0);
@@ -49,7 +53,7 @@ export async function getEvent(ctx: Ctx, id: string) {
       free: event.capacity === null ? null : Math.max(0, event.capacity - event.accepted - event.offered),
       byNation: byNation
         .filter((row) => seesAll || ctx.viewer.nationIds.includes(row.nation.id))
-        .map((row) => ({ ...row, quota: event.nationQuota })),
+        .map((row) => ({ ...row, quota: limitOf(row.nation.id) })),
     },
     canManage,
     allowedTransitions: allowedFrom(EVENT_TRANSITIONS, event.status),

@@ -209,6 +209,15 @@ describe("seats under allocations", () => {
       status: "waitlisted",
       reason: "All seats are taken",
     });
+    // The event's seat gauge shows each nation's limit: its allocation, else the single quota (none here).
+    const gauge = await organiser.get(`/api/events/${eventId}`);
+    const limits = Object.fromEntries(
+      gauge.body.seats.byNation.map((row: { nation: { code: string }; quota: number | null }) => [
+        row.nation.code,
+        row.quota,
+      ]),
+    );
+    expect(limits).toEqual({ AZE: 1, GEO: null, TUR: 2 });
   });
 
   it("refuses the organiser's acceptance beyond the allocation; a larger grant offers the seat", async () => {

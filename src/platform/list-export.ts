@@ -92,11 +92,13 @@ export function pagedExport<Q extends TObject, T>(
   return {
     ...erase<Q, T>(rest),
     pages: async function* (ctx, filters) {
-      for (let offset = 0; ; offset += PAGE) {
+      // Advance by what the page held, not by what was asked: a list that answers fewer per page is still read whole.
+      for (let offset = 0; ; ) {
         if (offset >= MAX_EXPORT_ROWS) tooMany();
         const answer = await page(ctx, { ...filters, limit: PAGE, offset } as Static<Q>);
         yield answer.items;
-        if (answer.items.length < PAGE || offset + answer.items.length >= answer.total) return;
+        offset += answer.items.length;
+        if (!answer.items.length || offset >= answer.total) return;
       }
     },
   };

@@ -345,6 +345,20 @@ describe("people import: commit", () => {
     expect(denied.status).toBe(403);
   });
 
+  it("refuses a 50 MB file with 413 naming the file, and writes nothing", async () => {
+    const domain = tag();
+    const row = (i: number) => `Given${i},Family${i},AZE,p${i}@${domain}.example\n`;
+    const rows = Array.from({ length: 20_000 }, (_, i) => row(i)).join("");
+    const file = Buffer.from(
+      `given name,family name,nation,email\n${rows.repeat(Math.ceil(50e6 / rows.length))}`,
+    );
+    expect(file.length).toBeGreaterThan(50e6);
+    const reply = await send(admin, "/api/imports/people/commit", "people.csv", file);
+    expect(reply.status).toBe(413);
+    expect(reply.body.fields[0]).toEqual({ field: "file", message: "too large" });
+    expect(await countPeople(domain)).toBe(0);
+  });
+
   it("answers a bad file with 400 naming the field, never a 5xx", async () => {
     const cases: [string, Buffer | string, string][] = [
       ["people.pdf", "%PDF-1.4 not a table", "application/pdf"],

@@ -130,7 +130,9 @@ describe("nominations and events", () => {
   });
 
   it("promoted from the waitlist to a seat (a seat offered): the nominee, the nation and the organisers", async () => {
-    // Room for exactly one seat: the one held by the first nomination.
+    // Room for exactly one seat: the one held by the first nomination. The demo's allocations (seats reserved for
+    // other nations) are taken away, so that the freed seat is AZE's to offer under the single quota.
+    await t.db.deleteFrom("eventSeatAllocation").where("eventId", "=", crevalEventId).execute();
     await t.db
       .updateTable("event")
       .set({

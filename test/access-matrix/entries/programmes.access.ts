@@ -134,7 +134,7 @@ async function action(ctx: MatrixContext, scope: Scope) {
 }
 
 /** A nation's annual programmes never share a year: each of this module's matrix programmes takes the next. */
-export const nextYear: Record<Scope, number> = { in: 2110, out: 2110 };
+export const nextYear: Record<Scope, number> = { in: 2040, out: 2040 };
 
 async function programme(ctx: MatrixContext, scope: Scope) {
   const year = nextYear[scope]++;

@@ -81,7 +81,11 @@ const RECOVERY_LIMIT_MS = 90_000;
 interface Load {
   stopped: boolean;
   acknowledged: string[];
-  lastAcknowledgedAt: number;
+  /**
+   * When the newest acknowledged write was sent. Recovery needs a write sent after the fault: one sent before it
+   * and answered just after proves nothing about the database after the fault.
+   */
+  lastAcknowledgedSentAt: number;
 }
 
 /** One client: reads and writes at random until stopped, counting every answer. */
@@ -118,6 +122,7 @@ async function client(
     else if (roll < 0.9) url = "/api/nations?limit=50";
     else url = "/api/organisations?limit=20";
     figures.requests += 1;
+    const sentAt = Date.now();
     try {
       const response = await session.request(base, method, url, body);
       figures.statuses[response.status] = (figures.statuses[response.status] ?? 0) + 1;
@@ -127,7 +132,7 @@ async function client(
       if (response.status === 404 && readsAcknowledged) figures.acknowledgedNotFound += 1;
       if (method === "POST" && response.status === 201) {
         load.acknowledged.push(((await response.json()) as { id: string }).id);
-        load.lastAcknowledgedAt = Date.now();
+        load.lastAcknowledgedSentAt = Math.max(load.lastAcknowledgedSentAt, sentAt);
       } else await response.body?.cancel();
       if (response.status === 503) await sleep(100);
     } catch {
@@ -155,7 +160,7 @@ async function terminateAll(adminUrl: string, database: string): Promise<number>
   }
 }
 
-/** Waits until /readyz answers 200 and a write is acknowledged after `since`; returns the ms it took. */
+/** Waits until /readyz answers 200 and a write sent after `since` is acknowledged; returns the ms it took. */
 async function recovered(base: string, load: Load, since: number, exits: string[]): Promise<number> {
   for (;;) {
     if (exits.length) throw new Error(`Accord exited (${exits.join(", ")}) after the fault`);
@@ -168,7 +173,7 @@ async function recovered(base: string, load: Load, since: number, exits: string[
         return response.status === 200;
       })
       .catch(() => false);
-    if (ready && load.lastAcknowledgedAt > since) return Date.now() - since;
+    if (ready && load.lastAcknowledgedSentAt > since) return Date.now() - since;
     await sleep(50);
   }
 }
@@ -216,7 +221,7 @@ export async function runFaults(options: FaultOptions): Promise<FaultFigures> {
     await admin.end();
   }
   const env = embedded ? { ACCORD_DATA_DIR: dataDir!, DATABASE_URL: "" } : { DATABASE_URL: databaseUrl };
-  const load: Load = { stopped: false, acknowledged: [], lastAcknowledgedAt: 0 };
+  const load: Load = { stopped: false, acknowledged: [], lastAcknowledgedSentAt: 0 };
   let instance: Instance | undefined;
   let running: Promise<unknown> | undefined;
   try {

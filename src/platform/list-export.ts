@@ -96,6 +96,8 @@ export function pagedExport<Q extends TObject, T>(
       for (let offset = 0; ; ) {
         if (offset >= MAX_EXPORT_ROWS) tooMany();
         const answer = await page(ctx, { ...filters, limit: PAGE, offset } as Static<Q>);
+        // Known from the first page, which is read before the answer starts: a 413, not a file cut short.
+        if (answer.total > MAX_EXPORT_ROWS) tooMany();
         yield answer.items;
         offset += answer.items.length;
         if (!answer.items.length || offset >= answer.total) return;

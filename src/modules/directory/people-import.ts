@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { can } from "../../platform/access/policy.js";
-import { canRead, visibleTo } from "../../platform/access/releasability.js";
+import { canRead } from "../../platform/access/releasability.js";
 import { coordinatesNation, isAdministrator } from "../../platform/access/viewer.js";
 import { bulkInsert, bulkUpdate } from "../../platform/bulk-write.js";
 import type { Ctx } from "../../platform/http/request-context.js";
@@ -17,6 +17,13 @@ import type {
   RowProblem,
 } from "../../platform/importer.js";
 import { parseDateCell } from "../../platform/tabular.js";
+import {
+  activeCodes,
+  affiliationsOf,
+  peopleByEmail,
+  peopleWithAccounts,
+  visiblePeopleByFamilyName,
+} from "./people-import.queries.js";
 
 /**
  * Import of people with their affiliation (one organisation per row). The natural key is the e-mail address when
@@ -110,39 +117,6 @@ const LIMITS: Record<string, number> = {
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-async function loadCodes(db: Db) {
-  const nations = await db
-    .selectFrom("nation")
-    .select(["id", "code"])
-    .where("archivedAt", "is", null)
-    .execute();
-  const organisations = await db
-    .selectFrom("organisation")
-    .select(["id", "code"])
-    .where("archivedAt", "is", null)
-    .execute();
-  return {
-    nation: new Map(nations.map((n) => [n.code.toUpperCase(), n.id])),
-    organisation: new Map(organisations.map((o) => [o.code.toUpperCase(), o.id])),
-  };
-}
-
-const PERSON_COLUMNS = [
-  "id",
-  "givenName",
-  "familyName",
-  "nationId",
-  "rankTitle",
-  "email",
-  "phone",
-  "languages",
-  "ownerNationId",
-  "ownerOrganisationId",
-  "releasability",
-  "releaseNations",
-  "releaseOrganisations",
-] as const;
-
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export const peopleImporter: Importer<PersonPlan> = {
@@ -151,7 +125,7 @@ export const peopleImporter: Importer<PersonPlan> = {
 
   async plan(ctx: Ctx, db: Db, rows: MappedRow[], progress?: Progress): Promise<PlanResult<PersonPlan>> {
     progress?.(0, rows.length);
-    const codes = await loadCodes(db);
+    const codes = await activeCodes(db);
     const errors: RowProblem[] = [];
     const warnings: RowProblem[] = [];
     const plans: RowPlan<PersonPlan>[] = [];
@@ -159,14 +133,7 @@ export const peopleImporter: Importer<PersonPlan> = {
     const emails = rows.map((r) => r.values.email?.toLowerCase()).filter((e): e is string => !!e);
     // Every person holding one of the file's e-mail addresses, visible or not: the address is unique.
     const byEmail = new Map(
-      (emails.length
-        ? await db
-            .selectFrom("person")
-            .select([...PERSON_COLUMNS])
-            .where((eb) => eb.fn("lower", ["email"]), "in", emails)
-            .execute()
-        : []
-      ).map((p) => [p.email!.toLowerCase(), p]),
+      (emails.length ? await peopleByEmail(db, emails) : []).map((p) => [p.email!.toLowerCase(), p]),
     );
     // Rows without an e-mail address are matched by nation and name: all such people in one query.
     const families = [
@@ -174,13 +141,7 @@ export const peopleImporter: Importer<PersonPlan> = {
     ].filter(Boolean);
     const byName = new Map<string, (typeof byEmail extends Map<string, infer V> ? V : never)[]>();
     if (families.length) {
-      const named = await db
-        .selectFrom("person")
-        .select([...PERSON_COLUMNS])
-        .where((eb) => eb.fn("lower", ["familyName"]), "in", families)
-        .where("archivedAt", "is", null)
-        .where(visibleTo(ctx.viewer, "person"))
-        .execute();
+      const named = await visiblePeopleByFamilyName(db, ctx.viewer, families);
       for (const person of named) {
         const key = `${person.nationId} ${person.familyName.toLowerCase()} ${person.givenName.toLowerCase()}`;
         byName.set(key, [...(byName.get(key) ?? []), person]);
@@ -193,20 +154,11 @@ export const peopleImporter: Importer<PersonPlan> = {
       { id: string; position: string | null; startedOn: string | null; endedOn: string | null }
     >();
     if (known.length && rows.some((r) => r.values.organisation)) {
-      const stored = await db
-        .selectFrom("personAffiliation")
-        .select(["id", "personId", "organisationId", "position", "startedOn", "endedOn"])
-        .where("personId", "in", known)
-        .orderBy("createdAt", "desc")
-        .execute();
+      const stored = await affiliationsOf(db, known);
       for (const { personId, organisationId, ...affiliation } of stored)
         affiliations.set(`${personId} ${organisationId}`, affiliation);
     }
-    const linked = new Set(
-      (await db.selectFrom("appUser").select("personId").where("personId", "is not", null).execute()).map(
-        (u) => u.personId!,
-      ),
-    );
+    const linked = await peopleWithAccounts(db);
 
     for (const [index, { row, values, mapped }] of rows.entries()) {
       if (index % 1_000 === 0) progress?.(index, rows.length);

@@ -90,10 +90,26 @@ describeTransitions("annual programme", PROGRAMME_TRANSITIONS, () => ({
 
 describeTransitions("partnership goal", GOAL_TRANSITIONS, () => ({
   place: async (status) => {
-    await t.db.updateTable("partnershipGoal").set({ status }).where("id", "=", ids.goal).execute();
+    await t.db
+      .updateTable("partnershipGoal")
+      .set({
+        status,
+        partnerAgreedBy: null,
+        partnerAgreedAt: null,
+        allianceAgreedBy: null,
+        allianceAgreedAt: null,
+      })
+      .where("id", "=", ids.goal)
+      .execute();
     return ids.goal;
   },
-  move: (id, status) => admin.patch(`/api/partnership-goals/${id}`, { status }),
+  // Agreed by both sides (the generic update refuses it): the partner's coordinator, then alliance staff (here
+  // the administrator); the second agreement makes the goal agreed. From any other state the first is refused.
+  move: async (id, status) => {
+    if (status !== "agreed") return admin.patch(`/api/partnership-goals/${id}`, { status });
+    const partner = await azeCoordinator.post(`/api/partnership-goals/${id}/agreements/partner`);
+    return partner.status >= 300 ? partner : admin.post(`/api/partnership-goals/${id}/agreements/alliance`);
+  },
   read: async (id) => (await admin.get(`/api/partnership-goals/${id}`)).body.status,
   allowed: async (id) => (await admin.get(`/api/partnership-goals/${id}`)).body.allowedTransitions,
 }));

@@ -43,4 +43,5 @@ export const migrationNames: readonly string[] = [
   "0038_programme_versions_commitments",
   "0039_seat_allocation",
   "0040_programme_item_by_programme",
+  "0041_goal_agreement",
 ];

@@ -199,6 +199,12 @@ export interface PartnershipGoalTable extends ReleasableColumns {
   status: Generated<string>;
   planId: string | null;
   sample: Generated<boolean>;
+  /** The partner side's agreement (a coordinator of the goal's nation), 0041. */
+  partnerAgreedBy: string | null;
+  partnerAgreedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The alliance side's agreement (alliance staff), 0041. */
+  allianceAgreedBy: string | null;
+  allianceAgreedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
 }

@@ -174,6 +174,7 @@ export const PACKAGE_TABLES: readonly PackageTable[] = [
     releasable: true,
     links: { nation_id: "nation", plan_id: "plan", ...OWNERS },
     required: ["nation_id"],
+    omit: ["partner_agreed_by", "alliance_agreed_by"],
     natural: ["nation_id", "code"],
   },
   {

@@ -2,6 +2,7 @@ import { Type } from "typebox";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { errorResponses, IdParams, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
+import { GoalDetail, GoalSideParams } from "./goals.schemas.js";
 import * as service from "./goals.service.js";
 import { NationQuery } from "./programmes.http.js";
 import {
@@ -9,7 +10,6 @@ import {
   Deleted,
   GoalActivityInput,
   GoalCounts,
-  GoalDetail,
   GoalInput,
   GoalOut,
   GoalPatch,
@@ -68,6 +68,30 @@ export const goalsRoutes: RoutesPlugin = async (app) => {
     },
     async (request, reply) =>
       reply.status(201).send(await service.assessGoal(ctxOf(request), request.params.id, request.body)),
+  );
+  app.post(
+    "/api/partnership-goals/:id/agreements/:side",
+    {
+      schema: {
+        tags: goals,
+        summary: "Record one side's agreement of a proposed goal; the second agreement makes it agreed",
+        params: GoalSideParams,
+        response: { 200: GoalDetail, ...errorResponses },
+      },
+    },
+    async (request) => service.agreeGoal(ctxOf(request), request.params.id, request.params.side),
+  );
+  app.delete(
+    "/api/partnership-goals/:id/agreements/:side",
+    {
+      schema: {
+        tags: goals,
+        summary: "Withdraw one side's agreement while the goal is still proposed",
+        params: GoalSideParams,
+        response: { 200: GoalDetail, ...errorResponses },
+      },
+    },
+    async (request) => service.withdrawGoalAgreement(ctxOf(request), request.params.id, request.params.side),
   );
   app.post(
     "/api/partnership-goals/:id/activities",

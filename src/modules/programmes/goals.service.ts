@@ -7,13 +7,15 @@ import {
   auditedDelete,
   auditedInsert,
   auditedUpdate,
+  type RowOf,
   releaseListPatch,
 } from "../../platform/audited-write.js";
 import { AppError, notFound, validation } from "../../platform/errors.js";
 import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
-import { assertTransition, withNext } from "../../platform/transitions.js";
+import { assertTransition, illegalTransition, withNext } from "../../platform/transitions.js";
 import * as goalQueries from "./goals.queries.js";
+import type { GoalSide } from "./goals.schemas.js";
 import {
   allianceRelease,
   allianceSide,
@@ -64,9 +66,18 @@ export async function countGoals(ctx: Ctx, query: GoalQuery) {
 export async function getGoal(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "programmes.read");
   const goal = await visibleGoal(ctx, id);
-  const parts = await queries.goalDetailParts(ctx.db, ctx.viewer, id);
-  const viewerMay = { assess: can(ctx.viewer, "goal.assess", await allianceSide(ctx.db)) };
-  return withNext(flows.GOAL_TRANSITIONS, { ...goalOutput(goal), ...parts, viewerMay });
+  const [parts, agreement, side] = await Promise.all([
+    queries.goalDetailParts(ctx.db, ctx.viewer, id),
+    goalQueries.goalAgreement(ctx.db, id),
+    allianceSide(ctx.db),
+  ]);
+  const proposed = goal.status === "proposed";
+  const viewerMay = {
+    assess: can(ctx.viewer, "goal.assess", side),
+    agreeAsPartner: proposed && can(ctx.viewer, "goal.agree.partner", goal),
+    agreeAsAlliance: proposed && can(ctx.viewer, "goal.agree.alliance", side),
+  };
+  return withNext(flows.GOAL_TRANSITIONS, { ...goalOutput(goal), ...parts, agreement, viewerMay });
 }
 
 function checkAgreedYear(year: number | null | undefined) {
@@ -75,6 +86,10 @@ function checkAgreedYear(year: number | null | undefined) {
 
 export async function createGoal(ctx: Ctx, input: GoalInput) {
   authorize(ctx.viewer, "programmes.create");
+  // Both sides agree a proposed goal (agreeGoal); a goal entered as it stood (history) in another state is the
+  // alliance side's record.
+  if (input.status && input.status !== "proposed")
+    authorize(ctx.viewer, "goal.agree.alliance", await allianceSide(ctx.db));
   const { releasability, releaseNationIds, releaseOrganisationIds, ...fields } = input;
   const release = resolveRelease(
     ctx.viewer,
@@ -133,8 +148,15 @@ export async function updateGoal(ctx: Ctx, id: string, patch: GoalPatch) {
       { id, missing: "The partnership goal" },
       (before) => {
         assertTransition(flows.GOAL_TRANSITIONS, before.status, patch.status);
+        if (patch.status === "agreed" && before.status !== "agreed")
+          throw illegalTransition(
+            flows.GOAL_TRANSITIONS,
+            before.status,
+            "agreed",
+            "both sides agree a goal: POST /api/partnership-goals/{id}/agreements/{partner|alliance}",
+          );
         fromStatus = before.status;
-        return changes;
+        return { ...changes, ...agreementsVoidedBy(before, fields) };
       },
       {
         action: "goal.update",
@@ -151,6 +173,134 @@ export async function updateGoal(ctx: Ctx, id: string, patch: GoalPatch) {
       },
     );
   }).catch(mapConstraint);
+  return getGoal(ctx, id);
+}
+
+// ------------------------------------------------------------------ agreement by both sides
+type GoalTableRow = RowOf<"partnershipGoal">;
+
+/** What each side agrees to: a change to any of these while the goal is proposed clears both agreements. */
+const AGREED_TERMS = ["title", "description", "areaCode", "targetOn", "agreedYear"] as const;
+
+function agreementsVoidedBy(
+  before: GoalTableRow,
+  fields: Partial<Record<(typeof AGREED_TERMS)[number], unknown>>,
+) {
+  if (before.status !== "proposed" || (!before.partnerAgreedAt && !before.allianceAgreedAt)) return {};
+  const changed = AGREED_TERMS.some((term) => fields[term] !== undefined && fields[term] !== before[term]);
+  return changed
+    ? { partnerAgreedBy: null, partnerAgreedAt: null, allianceAgreedBy: null, allianceAgreedAt: null }
+    : {};
+}
+
+const SIDE_NAMES: Record<GoalSide, string> = { partner: "the partner side", alliance: "the alliance side" };
+
+async function authorizeSide(ctx: Ctx, goal: GoalRow, side: GoalSide) {
+  if (side === "partner") authorize(ctx.viewer, "goal.agree.partner", goal);
+  else authorize(ctx.viewer, "goal.agree.alliance", await allianceSide(ctx.db));
+}
+
+function stateRefusal(message: string, fieldMessage: string, field = "status") {
+  return new AppError("INVALID_STATE", message, [{ field, message: fieldMessage }]);
+}
+
+/**
+ * One side records its agreement of a proposed goal. Under the goal's row lock: the side has not agreed yet, the
+ * goal still proposed and its year set; when the other side has already agreed, the goal becomes agreed in the
+ * same statement (status history and audit entry), so two agreements at once agree it exactly once.
+ */
+export async function agreeGoal(ctx: Ctx, id: string, side: GoalSide) {
+  authorize(ctx.viewer, "programmes.read");
+  const goal = await visibleGoal(ctx, id);
+  await authorizeSide(ctx, goal, side);
+  await inTransaction(ctx, async (trx) => {
+    await auditedUpdate(
+      trx,
+      ctx,
+      "partnershipGoal",
+      { id, missing: "The partnership goal" },
+      (before) => {
+        if (before.status !== "proposed")
+          throw illegalTransition(
+            flows.GOAL_TRANSITIONS,
+            before.status,
+            "agreed",
+            "only a proposed goal is agreed",
+          );
+        const mine = side === "partner" ? before.partnerAgreedAt : before.allianceAgreedAt;
+        if (mine)
+          throw stateRefusal(
+            `${SIDE_NAMES[side]} has already agreed the goal`,
+            "already agreed",
+            "params.side",
+          );
+        const other = side === "partner" ? before.allianceAgreedAt : before.partnerAgreedAt;
+        const otherBy = side === "partner" ? before.allianceAgreedBy : before.partnerAgreedBy;
+        if (other && otherBy === ctx.viewer.userId)
+          throw stateRefusal(
+            "One account cannot agree the goal for both sides",
+            "this account agreed for the other side",
+            "params.side",
+          );
+        if (before.agreedYear == null)
+          throw stateRefusal(
+            "The goal names no year of agreement; set its (even) agreed year before agreeing",
+            "is not set",
+            "agreedYear",
+          );
+        const now = new Date();
+        const mark =
+          side === "partner"
+            ? { partnerAgreedBy: ctx.viewer.userId, partnerAgreedAt: now }
+            : { allianceAgreedBy: ctx.viewer.userId, allianceAgreedAt: now };
+        return other ? { ...mark, status: "agreed" } : mark;
+      },
+      {
+        action: "goal.agree",
+        detail: { side },
+        also: async (after) => {
+          if (after.status !== "agreed") return;
+          await goalQueries.recordStatusChange(trx, {
+            goalId: id,
+            fromStatus: "proposed",
+            toStatus: "agreed",
+            note: "Agreed by both sides",
+            changedBy: ctx.viewer.userId,
+          });
+        },
+      },
+    );
+  }).catch(mapConstraint);
+  return getGoal(ctx, id);
+}
+
+/** One side withdraws its agreement while the goal is still proposed (once agreed, the agreement stands). */
+export async function withdrawGoalAgreement(ctx: Ctx, id: string, side: GoalSide) {
+  authorize(ctx.viewer, "programmes.read");
+  const goal = await visibleGoal(ctx, id);
+  await authorizeSide(ctx, goal, side);
+  await inTransaction(ctx, async (trx) => {
+    await auditedUpdate(
+      trx,
+      ctx,
+      "partnershipGoal",
+      { id, missing: "The partnership goal" },
+      (before) => {
+        if (before.status !== "proposed")
+          throw stateRefusal(
+            `The partnership goal is ${before.status}; an agreement is withdrawn only while it is proposed`,
+            `is ${before.status}, not proposed`,
+          );
+        const mine = side === "partner" ? before.partnerAgreedAt : before.allianceAgreedAt;
+        if (!mine)
+          throw stateRefusal(`${SIDE_NAMES[side]} has not agreed the goal`, "has not agreed", "params.side");
+        return side === "partner"
+          ? { partnerAgreedBy: null, partnerAgreedAt: null }
+          : { allianceAgreedBy: null, allianceAgreedAt: null };
+      },
+      { action: "goal.agreement.withdraw", detail: { side } },
+    );
+  });
   return getGoal(ctx, id);
 }
 

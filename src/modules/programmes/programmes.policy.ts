@@ -42,6 +42,11 @@ export const programmesActions = definePolicy({
   "programme.decide": (viewer: Viewer, side: AllianceSide) => isAllianceStaff(viewer, side),
   /** Partnership goals are assessed by the alliance side only, never by the partner that owns them. */
   "goal.assess": (viewer: Viewer, side: AllianceSide) => isAllianceStaff(viewer, side),
+  /** A proposed goal is agreed by both sides: the partner's side is the coordinators of the goal's nation… */
+  "goal.agree.partner": (viewer: Viewer, goal: { nationId: string }) =>
+    coordinatesNation(viewer, goal.nationId),
+  /** …and the alliance side is alliance staff, the same side that decides programmes and assesses goals. */
+  "goal.agree.alliance": (viewer: Viewer, side: AllianceSide) => isAllianceStaff(viewer, side),
 });
 
 declare module "../../platform/access/policy.js" {

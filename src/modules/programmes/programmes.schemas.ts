@@ -548,36 +548,6 @@ export const GoalOut = Type.Object({
   ...ReleaseOutput,
 });
 
-export const GoalDetail = Type.Object({
-  ...GoalOut.properties,
-  allowedTransitions: NextStates(GOAL_STATUSES),
-  /** Whether this viewer may assess the goal: alliance staff only (programmes.policy.ts). */
-  viewerMay: Type.Object({ assess: Type.Boolean() }),
-  history: Type.Array(
-    Type.Object({
-      id: Uuid,
-      fromStatus: Nullable(Type.String()),
-      toStatus: Type.String(),
-      note: Nullable(Type.String()),
-      changedAt: IsoDateTime,
-    }),
-  ),
-  assessments: Type.Array(
-    Type.Object({
-      id: Uuid,
-      cycleYear: Type.Integer(),
-      rating: StringEnum(RATINGS),
-      comments: Nullable(Type.String()),
-      assessedOn: Nullable(IsoDate),
-      sample: Type.Boolean(),
-    }),
-  ),
-  actions: Type.Array(
-    Type.Object({ id: Uuid, title: Type.String(), status: Type.String(), objectiveId: Uuid }),
-  ),
-  activities: Type.Array(Type.Object({ id: Uuid, code: Type.String(), titleEn: Type.String() })),
-});
-
 export const GoalInput = Type.Object(
   {
     nationId: Uuid,

@@ -488,7 +488,7 @@ describe("annual programme: plan vs actual from nominations", () => {
 
 describe("partnership goals and the review cycle", () => {
   it("agrees a goal in an even year, assesses it in an odd year, once per cycle, and keeps its history", async () => {
-    const created = await azeCoordinator.post("/api/partnership-goals", {
+    const created = await admin.post("/api/partnership-goals", {
       nationId: aze,
       code: "PG-T-01",
       title: "Test goal",

@@ -23,7 +23,10 @@ export const PROGRAMME_TRANSITIONS = defineTransitions<(typeof PROGRAMME_STATUSE
   },
 );
 
-/** A proposed goal is agreed (or dropped), worked on, achieved, deferred or cancelled. */
+/**
+ * A proposed goal is agreed (or dropped), worked on, achieved, deferred or cancelled. `proposed → agreed` is taken
+ * by both sides' agreement (goals.service.ts agreeGoal), never by a status change.
+ */
 export const GOAL_TRANSITIONS = defineTransitions<(typeof GOAL_STATUSES)[number]>("The partnership goal", {
   proposed: ["agreed", "cancelled"],
   agreed: ["in_progress", "achieved", "deferred", "cancelled"],

@@ -157,6 +157,18 @@ export function useChangeGoalStatus(id: string) {
   });
 }
 
+/** One side records (or withdraws) its agreement of a proposed goal; the second agreement makes it agreed. */
+export function useGoalAgreement(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ side, withdraw }: { side: "partner" | "alliance"; withdraw?: boolean }) =>
+      withdraw
+        ? api.delete<GoalDetail>(`/api/partnership-goals/${id}/agreements/${side}`)
+        : api.post<GoalDetail>(`/api/partnership-goals/${id}/agreements/${side}`),
+    onSuccess: invalidate,
+  });
+}
+
 export function useAssessGoal(id: string) {
   const invalidate = useInvalidate();
   return useMutation({

@@ -26,7 +26,7 @@ import {
   QueryBoundary,
   ReleasabilityBadge,
 } from "../../../shared/ui";
-import { useAssessGoal, useChangeGoalStatus, useGoal } from "../api";
+import { useAssessGoal, useChangeGoalStatus, useGoal, useGoalAgreement } from "../api";
 import { AreaName } from "../components/area-name";
 import { LinkGoalActivity } from "../components/goal-forms";
 import { SampleBadge, useProgrammeWriters } from "../components/shared";
@@ -45,7 +45,8 @@ function StatusForm({ goal }: { goal: GoalDetail }) {
         label={t("goals.changeStatus")}
         value={status}
         onChange={(value) => value && setStatus(value as GoalStatus)}
-        data={[goal.status, ...goal.allowedTransitions].map((value) => ({
+        // A proposed goal becomes agreed only by both sides' agreement (AgreementPanel), never by a status change.
+        data={[goal.status, ...goal.allowedTransitions.filter((to) => to !== "agreed")].map((value) => ({
           value,
           label: t(`goalStatus.${value}`),
         }))}
@@ -71,6 +72,84 @@ function StatusForm({ goal }: { goal: GoalDetail }) {
         {t("goals.save")}
       </Button>
     </Stack>
+  );
+}
+
+type Side = "partner" | "alliance";
+
+/** Both sides' agreement of the goal, with "Agree" (or "Withdraw") for each side the viewer speaks for. */
+function AgreementPanel({ goal }: { goal: GoalDetail }) {
+  const { t } = useTranslation("programmes");
+  const format = useFormat();
+  const agreement = useGoalAgreement(goal.id);
+  const sides: { side: Side; label: string; may: boolean }[] = [
+    { side: "partner", label: t("goals.partnerSide"), may: goal.viewerMay.agreeAsPartner },
+    { side: "alliance", label: t("goals.allianceSide"), may: goal.viewerMay.agreeAsAlliance },
+  ];
+  const run = (side: Side, withdraw: boolean) =>
+    agreement.mutate(
+      { side, withdraw },
+      {
+        onSuccess: () => notifySuccess(t(withdraw ? "goals.withdrawnNotice" : "goals.agreedNotice")),
+        onError: (error) => notifyError(error, t),
+      },
+    );
+  return (
+    <Paper withBorder p="md" radius="md" mt="lg" data-testid="goal-agreement">
+      <Title order={2} size="h4" mb={4}>
+        {t("goals.agreement")}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t("goals.agreementHint")}
+      </Text>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        {sides.map(({ side, label, may }) => {
+          const given = goal.agreement[side];
+          const when = given ? format.dateTime(given.agreedAt) : "";
+          return (
+            <Stack key={side} gap={6} data-testid={`goal-agreement-${side}`}>
+              <Group gap="xs" wrap="wrap">
+                <Text fw={600}>{label}</Text>
+                <Badge color={given ? "green" : "gray"} variant="light">
+                  {given ? t("goalStatus.agreed") : t("goals.notYetAgreed")}
+                </Badge>
+              </Group>
+              {given && (
+                <Text size="sm">
+                  {given.agreedBy
+                    ? t("goals.agreedBy", { name: given.agreedBy.displayName, when })
+                    : t("goals.agreedAt", { when })}
+                </Text>
+              )}
+              {may && (
+                <Group gap="xs" wrap="wrap">
+                  {given ? (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      loading={agreement.isPending}
+                      onClick={() => run(side, true)}
+                      data-testid={`goal-withdraw-${side}`}
+                    >
+                      {t("goals.withdrawAs", { side: label })}
+                    </Button>
+                  ) : (
+                    <Button
+                      size="xs"
+                      loading={agreement.isPending}
+                      onClick={() => run(side, false)}
+                      data-testid={`goal-agree-${side}`}
+                    >
+                      {t("goals.agreeAs", { side: label })}
+                    </Button>
+                  )}
+                </Group>
+              )}
+            </Stack>
+          );
+        })}
+      </SimpleGrid>
+    </Paper>
   );
 }
 
@@ -201,6 +280,9 @@ export function GoalPage() {
                 {canEdit && <LinkGoalActivity goal={data} />}
               </Paper>
             </SimpleGrid>
+            {(data.status === "proposed" || data.agreement.partner || data.agreement.alliance) && (
+              <AgreementPanel goal={data} />
+            )}
             <Paper withBorder p="md" radius="md" mt="lg">
               <Title order={2} size="h4" mb="sm">
                 {t("goals.assessments")}

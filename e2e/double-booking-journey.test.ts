@@ -115,4 +115,84 @@ describe("double booking in the browser", () => {
       "Travels on the evening of the 10th",
     );
   });
+
+  it("a delegation naming a person already in another meeting's delegation shows the conflict and is added over it with a reason", async () => {
+    const { t } = e2e;
+    const db = t.db;
+    const nationId = await t.nationId("GEO");
+    const owner = await t.organisationId("NATO-SCHOOL");
+    const person = await db
+      .insertInto("person")
+      .values({ givenName: "Levan", familyName: "Delegatishvili", nationId, ownerNationId: nationId })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const series = await db
+      .insertInto("meetingSeries")
+      .values({
+        code: "DEL-E2E",
+        kind: "heads_meeting",
+        titleEn: "Heads of delegations",
+        ownerOrganisationId: owner,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const meeting = async (number: number, title: string, startsOn: string, endsOn: string) =>
+      (
+        await db
+          .insertInto("meeting")
+          .values({ seriesId: series.id, number, title, startsOn, endsOn, ownerOrganisationId: owner })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+    const held = await meeting(1, "Tbilisi consultations", "2027-10-04", "2027-10-06");
+    await db
+      .insertInto("meetingDelegation")
+      .values({
+        meetingId: held,
+        nationId,
+        members: JSON.stringify([{ name: "Levan Delegatishvili", personId: person.id }]),
+      })
+      .execute();
+    const target = await meeting(2, "Baku consultations", "2027-10-06", "2027-10-07");
+
+    const page = await e2e.newPage();
+    await e2e.login(page, "organiser");
+    await page.goto(`/meetings/${target}`);
+    const party = page.getByTestId("delegation-party");
+    await party.click();
+    await party.fill("GEO");
+    await page.getByRole("option", { name: /^GEO/ }).first().click();
+    const member = page.getByTestId("delegation-member");
+    await member.click();
+    await member.fill("Delegatishvili");
+    await page
+      .getByRole("option", { name: /Delegatishvili/ })
+      .first()
+      .click();
+    await page.getByTestId("delegation-member-add").click();
+    await poll(() => page.getByTestId("delegation-members").textContent()).toContain("Levan Delegatishvili");
+    await page.getByTestId("delegation-add").click();
+
+    const modal = page.getByTestId("double-booking-modal");
+    await poll(() => modal.getByTestId("double-booking-conflicts").textContent()).toContain(
+      "Tbilisi consultations",
+    );
+    expect(await modal.textContent()).toContain("Baku consultations");
+    expect(await page.getByTestId("meeting-delegations").getByTestId("delegation").count()).toBe(0);
+    // Without a reason the dialog asks for one; with it the delegation is added.
+    await page.getByTestId("double-booking-accept").click();
+    await poll(() => modal.textContent()).toContain("A reason is required");
+    await page.getByTestId("double-booking-reason").fill("Joins by video on the 6th");
+    await page.getByTestId("double-booking-accept").click();
+    await poll(() => page.getByTestId("double-booking-modal").count()).toBe(0);
+    await poll(() => page.getByTestId("meeting-delegations").getByTestId("delegation").count()).toBe(1);
+    expect(await page.getByTestId("meeting-delegations").textContent()).toContain("Levan Delegatishvili");
+    const audit = await db
+      .selectFrom("auditEntry")
+      .select("diff")
+      .where("action", "=", "meeting.delegation.add")
+      .orderBy("seq", "desc")
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(audit.diff)).toContain("Joins by video on the 6th");
+  });
 });

@@ -13,13 +13,18 @@ interface Props {
   onClose: () => void;
   /** Accept anyway, with the organiser's reason (trimmed, never empty). */
   onAccept: (reason: string) => void;
+  /**
+   * Words of another kind of commitment than an acceptance (a meeting's delegation): the intro, the reason's label,
+   * the confirming and the keeping button. The catalogue's words otherwise (its namespace must be loaded).
+   */
+  texts?: { intro: string; reason: string; confirm: string; keep: string };
 }
 
 /**
  * The server refused an acceptance as a double booking (409 DOUBLE_BOOKING): the person's overlapping commitments,
  * and "Accept anyway" with the reason the server requires for the override.
  */
-export function DoubleBookingModal({ name, event, conflicts, loading, onClose, onAccept }: Props) {
+export function DoubleBookingModal({ name, event, conflicts, loading, onClose, onAccept, texts }: Props) {
   const { t } = useTranslation("catalogue");
   const dates = useDateRange();
   const [reason, setReason] = useState("");
@@ -40,7 +45,7 @@ export function DoubleBookingModal({ name, event, conflicts, loading, onClose, o
   return (
     <Modal opened onClose={onClose} title={t("doubleBooking.title")} data-testid="double-booking-modal">
       <Stack>
-        <Text size="sm">{t("doubleBooking.intro", { name, event })}</Text>
+        <Text size="sm">{texts?.intro ?? t("doubleBooking.intro", { name, event })}</Text>
         <Table.ScrollContainer minWidth={320}>
           <Table data-testid="double-booking-conflicts">
             <Table.Thead>
@@ -70,7 +75,7 @@ export function DoubleBookingModal({ name, event, conflicts, loading, onClose, o
           </Table>
         </Table.ScrollContainer>
         <Textarea
-          label={t("doubleBooking.reason")}
+          label={texts?.reason ?? t("doubleBooking.reason")}
           required
           autosize
           minRows={2}
@@ -85,10 +90,10 @@ export function DoubleBookingModal({ name, event, conflicts, loading, onClose, o
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            {t("doubleBooking.keep")}
+            {texts?.keep ?? t("doubleBooking.keep")}
           </Button>
           <Button color="orange" loading={loading} onClick={submit} data-testid="double-booking-accept">
-            {t("doubleBooking.acceptAnyway")}
+            {texts?.confirm ?? t("doubleBooking.acceptAnyway")}
           </Button>
         </Group>
       </Stack>

@@ -45,6 +45,7 @@ import {
 } from "../api";
 import { ActionStatusBadge, OverdueBadge, partyName, seriesTitle } from "../components";
 import { DecisionEditModal } from "../decision-edit";
+import { DelegationForm } from "../delegation-form";
 import { PartySelect } from "../party-picker";
 
 /** A removal's outcome: a notice on success, the error shown and the confirmation kept open on failure. */
@@ -109,7 +110,7 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
           </Alert>
         )}
         <AgendaSection meeting={meeting} />
-        <DelegationsSection meeting={meeting} />
+        <DelegationsSection meeting={meeting} title={title} />
         <MinutesSection meeting={meeting} />
         <DecisionsSection meeting={meeting} />
         <ActionsSection meeting={meeting} />
@@ -216,12 +217,9 @@ function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
   );
 }
 
-function DelegationsSection({ meeting }: { meeting: MeetingDetail }) {
+function DelegationsSection({ meeting, title }: { meeting: MeetingDetail; title: string }) {
   const { t } = useTranslation("meetings");
-  const add = useMeetingMutation<string>((id) => `/api/meetings/${id}/delegations`);
   const remove = useRemoveDelegation(meeting.id);
-  const [party, setParty] = useState<string | null>(null);
-  const [head, setHead] = useState("");
   return (
     <Section title={t("meeting.delegations")} testId="meeting-delegations">
       {meeting.delegations.length === 0 ? (
@@ -268,38 +266,7 @@ function DelegationsSection({ meeting }: { meeting: MeetingDetail }) {
           </Table.Tbody>
         </Table>
       )}
-      {meeting.canEdit && (
-        <Group mt="sm" align="flex-end">
-          <PartySelect
-            label={t("meeting.party")}
-            w={360}
-            value={party}
-            onChange={setParty}
-            data-testid="delegation-party"
-          />
-          <TextInput
-            label={t("meeting.head")}
-            value={head}
-            onChange={(e) => setHead(e.currentTarget.value)}
-          />
-          <Button
-            disabled={!party}
-            loading={add.isPending}
-            onClick={async () => {
-              if (!party) return;
-              await add.mutateAsync({
-                input: meeting.id,
-                body: { ...splitParty(party), headName: head || null },
-              });
-              setParty(null);
-              setHead("");
-            }}
-          >
-            {t("meeting.addDelegation")}
-          </Button>
-        </Group>
-      )}
-      {add.error && <ErrorAlert error={add.error} />}
+      {meeting.canEdit && <DelegationForm meeting={meeting} title={title} />}
     </Section>
   );
 }

@@ -53,7 +53,7 @@ describeTransitions("activity", ACTIVITY_TRANSITIONS, () => ({
   place: async (status) => {
     await t.db
       .updateTable("activity")
-      .set({ status, cancelReason: "Earlier" })
+      .set({ status, cancelReason: "Earlier", rejectionReason: "Earlier" })
       .where("id", "=", ids.activity)
       .execute();
     return ids.activity;

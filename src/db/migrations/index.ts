@@ -44,4 +44,5 @@ export const migrationNames: readonly string[] = [
   "0039_seat_allocation",
   "0040_programme_item_by_programme",
   "0041_goal_agreement",
+  "0042_activity_proposal",
 ];

@@ -58,6 +58,8 @@ export interface ActivityTable extends ReleasableColumns {
   externalRefs: Json<ExternalRef[]>;
   status: Generated<string>;
   cancelReason: string | null;
+  /** Why alliance staff rejected the proposal (status `rejected`, 0042). */
+  rejectionReason: string | null;
   copiedFromId: string | null;
   sample: Generated<boolean>;
   createdAt: CreatedAt;

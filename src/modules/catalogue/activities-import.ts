@@ -6,7 +6,7 @@ import { unprocessable } from "../../platform/errors.js";
 import { problemsOf } from "../../platform/import-rows.js";
 import type { Importer, MappedRow, PlanResult, RowPlan, RowProblem } from "../../platform/importer.js";
 import { parseDateCell } from "../../platform/tabular.js";
-import { newActivity, updateActivity } from "./activities.service.js";
+import { newActivity, proposalRule, updateActivity } from "./activities.service.js";
 import {
   ACTIVITY_KINDS,
   type ActivityInput,
@@ -386,6 +386,14 @@ export const activitiesImporter: Importer<ActivityRowPlan> = {
     const ids = new Map<string, string>();
     const parents = new Map<string, EventParent>();
     progress?.(0, writing.length);
+    // A partner's new activities are proposals, as createActivity makes them.
+    const proposal = await proposalRule(
+      trx,
+      ctx.viewer,
+      writing.flatMap(({ plan }) =>
+        plan.activity && "create" in plan.activity ? [plan.activity.create.organiserId] : [],
+      ),
+    );
     for (let start = 0; start < writing.length; start += CHUNK) {
       const newActivities: Record<string, unknown>[] = [];
       const areas: Record<string, unknown>[] = [];
@@ -394,10 +402,11 @@ export const activitiesImporter: Importer<ActivityRowPlan> = {
         const step = plan.activity;
         if (step && "create" in step) {
           const made = newActivity(ctx.viewer, step.create);
+          const row = proposal(made.row);
           const id = randomUUID();
           ids.set(plan.code, id);
-          parents.set(plan.code, { hostInstitutionId: null, status: "draft", ...made.row });
-          newActivities.push({ id, ...made.row });
+          parents.set(plan.code, { hostInstitutionId: null, status: "draft", ...row });
+          newActivities.push({ id, ...row });
           areas.push(...made.areas.map((areaCode) => ({ activityId: id, areaCode })));
           created.push(id);
         } else if (step?.patch) {

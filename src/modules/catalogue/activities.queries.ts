@@ -89,3 +89,22 @@ export async function copySessions(trx: Q, fromEventId: string, toEventId: strin
 export function lockActivity(trx: Q, id: string) {
   return trx.selectFrom("activity").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
 }
+
+/**
+ * Those of the organisations that belong to a partner nation of the alliance today: a current partnership
+ * membership (partnership for peace, EAPC, NACC) and no current alliance membership. Their new activities are
+ * proposals unless alliance staff create them (activities.service.ts `proposalRule`).
+ */
+export async function partnerOrganisationIds(db: Q, ids: string[]) {
+  if (!ids.length) return new Set<string>();
+  const current = sql`m.nation_id = o.nation_id and m.started_on <= current_date
+    and (m.ended_on is null or m.ended_on >= current_date)`;
+  const { rows } = await sql<{ id: string }>`select o.id from organisation o
+    where o.id = any(${sql.val([...new Set(ids)])}::uuid[])
+      and exists (select 1 from nation_membership m
+        where ${current} and m.kind in ('partnership_for_peace', 'eapc', 'nacc'))
+      and not exists (select 1 from nation_membership m where ${current} and m.kind = 'alliance_member')`.execute(
+    db,
+  );
+  return new Set(rows.map((row) => row.id));
+}

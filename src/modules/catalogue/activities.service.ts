@@ -2,6 +2,7 @@
 import "./catalogue.policy.js";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema/index.js";
+import { type AllianceSide, allianceSide, isAllianceStaff } from "../../platform/access/alliance.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
 import { hasRole, isAdministrator, type Viewer } from "../../platform/access/viewer.js";
@@ -55,6 +56,8 @@ export async function getActivity(ctx: Ctx, id: string) {
   if (!found) throw notFound("The activity");
   const { summary, full, events, eligibleNations } = found;
   const activity = { organiserId: full.organiserId, hostInstitutionId: full.hostInstitutionId };
+  const canDecide =
+    summary.status === "proposed" && can(ctx.viewer, "activity.decide", await allianceSide(ctx.db));
   return {
     ...summary,
     descriptionEn: full.descriptionEn,
@@ -67,9 +70,11 @@ export async function getActivity(ctx: Ctx, id: string) {
     prerequisites: full.prerequisites,
     externalRefs: full.externalRefs,
     cancelReason: full.cancelReason,
+    rejectionReason: full.rejectionReason,
     copiedFromId: full.copiedFromId,
     events,
     canEdit: can(ctx.viewer, "activity.update", activity),
+    canDecide,
     allowedTransitions: allowedFrom(ACTIVITY_TRANSITIONS, summary.status),
     canNominate:
       summary.status === "published" &&
@@ -132,8 +137,38 @@ export function newActivity(viewer: Viewer, input: ActivityInput) {
   };
 }
 
+/**
+ * Whether a new activity is a partner's proposal: its organiser belongs to a partner nation of the alliance
+ * (`partnerOrganisationIds`) and its creator is not alliance staff (administrators, organisers of the alliance
+ * organisation). A proposal starts `proposed`, outside the menu, until alliance staff approve it; when restricted,
+ * it is also released to the alliance organisation, so that its staff can read what they decide on.
+ */
+export async function proposalRule(db: Trx, viewer: Viewer, organiserIds: string[]) {
+  const side = await allianceSide(db);
+  const partners = isAllianceStaff(viewer, side)
+    ? new Set<string>()
+    : await activities.partnerOrganisationIds(db, organiserIds);
+  return <R extends { organiserId: string; releasability: string; releaseOrganisations: string[] }>(
+    row: R,
+  ): R & { status?: "proposed" } => (partners.has(row.organiserId) ? asProposal(row, side) : row);
+}
+
+function asProposal<R extends { releasability: string; releaseOrganisations: string[] }>(
+  row: R,
+  side: AllianceSide,
+): R & { status: "proposed" } {
+  const alliance = side.allianceOrganisationId;
+  const release =
+    row.releasability === "restricted" && alliance && !row.releaseOrganisations.includes(alliance)
+      ? [...row.releaseOrganisations, alliance]
+      : row.releaseOrganisations;
+  return { ...row, releaseOrganisations: release, status: "proposed" };
+}
+
 export async function createActivity(ctx: Ctx, input: ActivityInput) {
-  const { row: values, areas } = newActivity(ctx.viewer, input);
+  const made = newActivity(ctx.viewer, input);
+  const areas = made.areas;
+  const values = (await proposalRule(ctx.db, ctx.viewer, [input.organiserId]))(made.row);
   const id = await inTransaction(ctx, async (trx) => {
     const row = await activities
       .insertActivity(trx, {
@@ -212,24 +247,44 @@ export async function updateActivity(ctx: Ctx, id: string, patch: ActivityPatch)
   return getActivity(ctx, id);
 }
 
+/**
+ * Moves an activity along ACTIVITY_TRANSITIONS. Its organisers make every move but the decision on a proposal:
+ * approving it (proposed → published) or rejecting it (proposed → rejected, with a reason) is for alliance staff
+ * (`activity.decide`), withdrawing it (proposed → cancelled, with a reason) for its organisers. Cancelling or
+ * rejecting cancels its events that still run.
+ */
 export async function changeActivityStatus(ctx: Ctx, id: string, input: ActivityStatusChange) {
   authorize(ctx.viewer, "activity.read");
-  if (input.status === "cancelled" && !input.reason)
-    throw validation("body.reason", "a cancellation needs a reason");
+  const ending = input.status === "cancelled" || input.status === "rejected";
+  if (ending && !input.reason)
+    throw validation(
+      "body.reason",
+      `a ${input.status === "rejected" ? "rejection" : "cancellation"} needs a reason`,
+    );
+  const side = await allianceSide(ctx.db);
   await ctx.db.transaction().execute(async (trx) => {
     const before = await visibleActivity(ctx, trx, id);
-    authorize(ctx.viewer, "activity.update", before);
+    // Publishing or rejecting a proposal (or asking it of a rejected one) is alliance staff's decision.
+    const decision =
+      queries.isProposal(before.status) && (input.status === "published" || input.status === "rejected");
+    if (decision) authorize(ctx.viewer, "activity.decide", side);
+    else authorize(ctx.viewer, "activity.update", before);
     assertMove(ACTIVITY_TRANSITIONS, before.status, input.status);
     const after = await activities.updateActivity(trx, id, {
       status: input.status,
       cancelReason: input.status === "cancelled" ? input.reason! : before.cancelReason,
+      rejectionReason: input.status === "rejected" ? input.reason! : before.rejectionReason,
     });
-    if (input.status === "cancelled") {
+    if (ending) {
       const events = await activities.liveEventIds(trx, id);
       for (const event of events) await cancelEventInTransaction(ctx, trx, event.id, input.reason!);
     }
     await writeAudit(trx, ctx, {
-      action: "activity.status",
+      action: decision
+        ? input.status === "published"
+          ? "activity.approve"
+          : "activity.reject"
+        : "activity.status",
       recordType: "activity",
       recordId: id,
       before: { status: before.status },
@@ -267,17 +322,19 @@ export async function copyActivity(ctx: Ctx, id: string, input: CopyActivityInpu
       search: _s,
       status: _st,
       cancelReason: _cr,
+      rejectionReason: _rr,
       copiedFromId: _cf,
       prerequisites,
       externalRefs,
       ...fields
     } = source;
+    // A partner's copy is a proposal again: each year's menu is approved on its own.
+    const proposal = await proposalRule(trx, ctx.viewer, [source.organiserId]);
     const row = await activities
       .insertActivity(trx, {
-        ...fields,
+        ...proposal({ ...fields, status: "draft" }),
         code,
         menuYear: input.menuYear,
-        status: "draft",
         copiedFromId: source.id,
         prerequisites: JSON.stringify(prerequisites),
         externalRefs: JSON.stringify(externalRefs),

@@ -21,6 +21,7 @@ import {
   activityVisible,
   freeSeatsColumn,
   fromActivities,
+  inMenu,
   list,
   uuids,
   viewerNations,
@@ -67,7 +68,8 @@ function basePredicate(viewer: Viewer, query: ActivityQuery) {
         sql<boolean>`(a.search @@ (select coalesce(accord_fuzzy_query(${q}) || accord_search_query(${q}), accord_search_query(${q}))) or a.code ilike ${`${q.replace(/[\\%_]/g, "\\$&")}%`})`,
       );
     }
-    if (query.status) parts.push(sql<boolean>`a.status = ${query.status}`);
+    // Without a status asked for, the menu only: proposals and rejected ones are found by their status.
+    parts.push(query.status ? sql<boolean>`a.status = ${query.status}` : inMenu());
     if (query.from || query.to) {
       parts.push(sql<boolean>`exists (select 1 from event e where e.activity_id = a.id and e.status <> 'cancelled'
         and (${query.to ?? null}::date is null or e.starts_on <= ${query.to ?? null}::date)

@@ -1,3 +1,4 @@
+import { type AllianceSide, isAllianceStaff } from "../../platform/access/alliance.js";
 import { anyone, definePolicy, type RecordsOf, signedIn } from "../../platform/access/policy.js";
 import { canRead, type ReleasableRecord } from "../../platform/access/releasability.js";
 import {
@@ -64,6 +65,8 @@ export const catalogueActions = definePolicy({
     (managesOrganisation(viewer, input.organiserId) &&
       (hasRole(viewer, "organiser") || hasRole(viewer, "course_director"))),
   "activity.update": (viewer: Viewer, activity: OrganisedRecord) => runs(viewer, activity),
+  /** A partner's proposal is approved into the menu or rejected by alliance staff, never by its proposers. */
+  "activity.decide": (viewer: Viewer, side: AllianceSide) => isAllianceStaff(viewer, side),
   "event.manage": (viewer: Viewer, activity: OrganisedRecord) => runs(viewer, activity),
   "nomination.list": signedIn,
   "nomination.read": (viewer: Viewer, nomination: NominationRecord) => seesNomination(viewer, nomination),

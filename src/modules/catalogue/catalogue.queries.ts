@@ -1,6 +1,7 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
 import type { DoubleBooking } from "../../db/schema/catalogue.js";
 import type { DB } from "../../db/schema/index.js";
+import { allianceStaffSql } from "../../platform/access/alliance.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import { readsEverything, type Viewer } from "../../platform/access/viewer.js";
 import { overseenNominationNations } from "./catalogue.policy.js";
@@ -14,18 +15,31 @@ type AnyEb = ExpressionBuilder<any, any>;
 
 export const uuids = (ids: string[]) => sql`${sql.val(ids)}::uuid[]`;
 
+/** Statuses of an activity outside the menu: a partner's proposal awaiting alliance staff, or one they rejected. */
+export const PROPOSAL_STATUSES = ["proposed", "rejected"] as const;
+export const isProposal = (status: string) => (PROPOSAL_STATUSES as readonly string[]).includes(status);
+const proposalList = sql.raw(PROPOSAL_STATUSES.map((status) => `'${status}'`).join(", "));
+
+/** Only the menu: neither a proposal nor a rejected one (its own status filter may still ask for them). */
+export const inMenu = (alias = "a") => sql<boolean>`${sql.ref(`${alias}.status`)} not in (${proposalList})`;
+
 /**
  * An activity is readable when its releasability lets the viewer see it and, while it is a draft, only by the
- * organisers of its organisation or host institution (and global readers).
+ * organisers of its organisation or host institution (and global readers); while it is a partner's proposal (or a
+ * rejected one), also by alliance staff (`allianceStaffSql`), who decide on it.
  */
 export function activityVisible(viewer: Viewer, alias = "a") {
   return (eb: AnyEb): Expression<SqlBool> => {
     const releasable = visibleTo(viewer, alias)(eb);
     if (readsEverything(viewer)) return releasable;
-    const draftRule = viewer.managedOrganisationIds.length
-      ? sql<boolean>`(${sql.ref(`${alias}.status`)} <> 'draft' or ${sql.ref(`${alias}.organiser_id`)} = any(${uuids(viewer.managedOrganisationIds)}) or ${sql.ref(`${alias}.host_institution_id`)} = any(${uuids(viewer.managedOrganisationIds)}))`
-      : sql<boolean>`${sql.ref(`${alias}.status`)} <> 'draft'`;
-    return eb.and([releasable, draftRule]);
+    const status = sql.ref(`${alias}.status`);
+    const managed = viewer.managedOrganisationIds;
+    const own = managed.length
+      ? sql<boolean>`(${sql.ref(`${alias}.organiser_id`)} = any(${uuids(managed)}) or ${sql.ref(`${alias}.host_institution_id`)} = any(${uuids(managed)}))`
+      : sql<boolean>`false`;
+    const rule = sql<boolean>`(${status} not in ('draft', ${proposalList}) or ${own}
+      or (${status} in (${proposalList}) and ${allianceStaffSql(viewer)}))`;
+    return eb.and([releasable, rule]);
   };
 }
 
@@ -120,6 +134,7 @@ export async function findActivity(db: Q, viewer: Viewer, id: string) {
         "a.prerequisites",
         "a.externalRefs",
         "a.cancelReason",
+        "a.rejectionReason",
         "a.copiedFromId",
         "a.organiserId",
         "a.hostInstitutionId",
@@ -523,7 +538,11 @@ export async function calendarEntries(
     year?: number;
   },
 ) {
-  const filters = [sql`a.id in ${where(db, activityVisible(viewer))}`, sql`e.status <> 'cancelled'`];
+  const filters = [
+    sql`a.id in ${where(db, activityVisible(viewer))}`,
+    inMenu(),
+    sql`e.status <> 'cancelled'`,
+  ];
   if (query.from) filters.push(sql`e.ends_on >= ${query.from}::date`);
   if (query.to) filters.push(sql`e.starts_on <= ${query.to}::date`);
   const kinds = list(query.kind);

@@ -13,6 +13,7 @@ import {
   Text,
   Uuid,
 } from "../../platform/http/schemas.js";
+import { ACTIVITY_STATUSES } from "./catalogue.transitions.js";
 
 export const ACTIVITY_KINDS = [
   "course",
@@ -26,7 +27,6 @@ export const ACTIVITY_KINDS = [
   "visit",
 ] as const;
 export const ELIGIBILITIES = ["everyone", "alliance_members", "partners", "named_nations"] as const;
-export const ACTIVITY_STATUSES = ["draft", "published", "closed", "completed", "cancelled"] as const;
 export const EVENT_STATUSES = ["planned", "open", "closed", "completed", "cancelled"] as const;
 /** Where a nomination stands: still open to decisions, then ended. */
 const NOMINATION_OPEN = ["nominated", "accepted", "waitlisted"] as const;
@@ -199,9 +199,11 @@ export const ActivityDetail = Type.Object({
     Type.Object({ label: Type.String(), value: Type.String(), url: Type.Optional(Type.String()) }),
   ),
   cancelReason: Nullable(Type.String()),
+  rejectionReason: Nullable(Type.String({ description: "Why alliance staff rejected the proposal" })),
   copiedFromId: Nullable(Uuid),
   events: Type.Array(EventSummary),
   canEdit: Type.Boolean(),
+  canDecide: Type.Boolean({ description: "Alliance staff may approve or reject this proposal" }),
   allowedTransitions: NextStates(ACTIVITY_STATUSES),
   canNominate: Type.Boolean(),
   ...ReleaseOutput,

@@ -1,18 +1,33 @@
 import { defineTransitions } from "../../platform/transitions.js";
-import type { ACTIVITY_STATUSES, EVENT_STATUSES, NOMINATION_STATUSES } from "./catalogue.schemas.js";
+import type { EVENT_STATUSES, NOMINATION_STATUSES } from "./catalogue.schemas.js";
 
 /** Life cycles of the catalogue (docs/life-cycles.md). */
+
+export const ACTIVITY_STATUSES = [
+  "proposed",
+  "draft",
+  "published",
+  "closed",
+  "completed",
+  "cancelled",
+  "rejected",
+] as const;
 
 /**
  * An activity of the menu is published, closed to nominations (and reopened), completed or cancelled (with a
  * reason, cancelling its events); a published one goes back to draft while nobody relies on it yet.
+ * A partner's activity starts as `proposed` (activities.service.ts `createActivity`): alliance staff approve it
+ * straight into the menu (published) or reject it with a reason (final); its organisers may withdraw it
+ * (cancelled, with a reason). Nothing else leads to or from a proposal.
  */
 export const ACTIVITY_TRANSITIONS = defineTransitions<(typeof ACTIVITY_STATUSES)[number]>("The activity", {
+  proposed: ["published", "rejected", "cancelled"],
   draft: ["published", "cancelled"],
   published: ["draft", "closed", "completed", "cancelled"],
   closed: ["published", "completed", "cancelled"],
   completed: [],
   cancelled: [],
+  rejected: [],
 });
 
 /**

@@ -43,7 +43,9 @@ type Trx = Kysely<DB>;
 /** The JavaScript twin of `activityVisible`, for an activity already loaded with its event. */
 export function activityReadable(viewer: Viewer, event: queries.LockedEvent) {
   if (!canRead(viewer, event)) return false;
-  return event.activityStatus !== "draft" || readsEverything(viewer) || organises(viewer, event);
+  // A proposal's alliance staff who do not organise it read it in the catalogue, not as a nomination's target.
+  const openToAll = event.activityStatus !== "draft" && !queries.isProposal(event.activityStatus);
+  return openToAll || readsEverything(viewer) || organises(viewer, event);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema/index.js";
+import { allianceSide as platformAllianceSide } from "../../platform/access/alliance.js";
 import { type ReleasableRecord, releaseOutput } from "../../platform/access/releasability.js";
 import { onConstraint } from "../../platform/constraint-errors.js";
 import { validation } from "../../platform/errors.js";
@@ -75,14 +76,12 @@ export async function checkKind(db: Kysely<DB>, code: string | undefined, field:
  * unless the writer names other organisations (an empty list releases to nobody else).
  */
 /** Who speaks for the alliance side (programmes.policy.ts `isAllianceStaff`): the alliance organisation (code NATO). */
-export async function allianceSide(db: Kysely<DB>) {
-  return { allianceOrganisationId: (await shared.allianceOrganisationId(db)) ?? null };
-}
+export const allianceSide = (db: Kysely<DB>) => platformAllianceSide(db);
 
 export async function allianceRelease(db: Kysely<DB>, given: string[] | undefined): Promise<string[]> {
   if (given) return given;
-  const alliance = await shared.allianceOrganisationId(db);
-  return alliance ? [alliance] : [];
+  const { allianceOrganisationId } = await platformAllianceSide(db);
+  return allianceOrganisationId ? [allianceOrganisationId] : [];
 }
 
 export function checkDates(from: string | null | undefined, to: string | null | undefined, field: string) {

@@ -1,3 +1,4 @@
+import { type AllianceSide, isAllianceStaff } from "../../platform/access/alliance.js";
 import { definePolicy, type RecordsOf, signedIn } from "../../platform/access/policy.js";
 import { isOwnerEditor, type ReleasableRecord } from "../../platform/access/releasability.js";
 import {
@@ -8,19 +9,6 @@ import {
 } from "../../platform/access/viewer.js";
 
 type Owned = Pick<ReleasableRecord, "ownerNationId" | "ownerOrganisationId">;
-
-/** The alliance organisation of the instance (code NATO), whose staff decide for the alliance side. */
-export interface AllianceSide {
-  allianceOrganisationId: string | null;
-}
-
-/** Alliance staff: administrators and the organisers of the alliance organisation itself. */
-export const isAllianceStaff = (viewer: Viewer, record: AllianceSide) =>
-  isAdministrator(viewer) ||
-  (!!record.allianceOrganisationId &&
-    viewer.grants.some(
-      (grant) => grant.role === "organiser" && grant.organisationId === record.allianceOrganisationId,
-    ));
 
 /**
  * Plans, programmes and goals belong to a nation (or to an organisation such as the coordination centre). Reads

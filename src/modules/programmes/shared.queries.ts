@@ -16,9 +16,3 @@ export async function nationCode(db: Q, id: string) {
 export async function organisationExists(db: Q, id: string) {
   return Boolean(await db.selectFrom("organisation").select("id").where("id", "=", id).executeTakeFirst());
 }
-
-/** The alliance organisation (code NATO), when the directory holds it. */
-export async function allianceOrganisationId(db: Q) {
-  const row = await db.selectFrom("organisation").select("id").where("code", "=", "NATO").executeTakeFirst();
-  return row?.id;
-}

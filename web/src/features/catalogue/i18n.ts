@@ -62,6 +62,8 @@ export const catalogueI18n = defineResources({
       visit: "Visit",
     },
     statuses: {
+      proposed: "Proposed",
+      rejected: "Rejected",
       draft: "Draft",
       published: "Published",
       closed: "Closed for nominations",
@@ -272,6 +274,30 @@ export const catalogueI18n = defineResources({
       },
     },
     activity: { notFound: "This activity does not exist or is not released to you." },
+    proposals: {
+      title: "Proposals",
+      intro:
+        "Activities proposed by partner organisations. They enter the menu only once alliance staff approve them.",
+      propose: "Propose an activity",
+      awaiting: "Awaiting decision",
+      rejected: "Rejected",
+      none: "No proposals here.",
+      year: "Menu year",
+      review: "Review",
+      notice:
+        "This is a proposal awaiting the decision of alliance staff: it is not in the menu yet and takes no nominations.",
+      rejectedNotice: "Alliance staff rejected this proposal: {{reason}}",
+      formNotice:
+        "An activity of a partner nation's organisation goes to alliance staff as a proposal; it enters the menu once they approve it.",
+      approve: "Approve into the menu",
+      reject: "Reject",
+      rejectTitle: "Reject this proposal",
+      reason: "Reason (the proposer sees it)",
+      withdraw: "Withdraw proposal",
+      approved: "Approved: the activity is in the menu",
+      rejectedDone: "Proposal rejected",
+      sent: "Sent to alliance staff for approval",
+    },
     eventEdit: {
       edit: "Edit event",
       cancel: "Cancel event",
@@ -354,6 +380,8 @@ export const catalogueI18n = defineResources({
       visit: "Səfər",
     },
     statuses: {
+      proposed: "Təklif edilib",
+      rejected: "Rədd edilib",
       draft: "Qaralama",
       published: "Dərc edilib",
       closed: "Namizədliklər bağlıdır",
@@ -564,6 +592,30 @@ export const catalogueI18n = defineResources({
       },
     },
     activity: { notFound: "Bu tədbir mövcud deyil və ya sizə açıq deyil." },
+    proposals: {
+      title: "Təkliflər",
+      intro:
+        "Tərəfdaş təşkilatların təklif etdiyi tədbirlər. Onlar yalnız alyans əməkdaşları təsdiq etdikdən sonra menyuya daxil olur.",
+      propose: "Tədbir təklif et",
+      awaiting: "Qərar gözləyir",
+      rejected: "Rədd edilib",
+      none: "Burada təklif yoxdur.",
+      year: "Menyu ili",
+      review: "Bax",
+      notice:
+        "Bu, alyans əməkdaşlarının qərarını gözləyən təklifdir: hələ menyuda deyil və namizədlik qəbul etmir.",
+      rejectedNotice: "Alyans əməkdaşları bu təklifi rədd etdi: {{reason}}",
+      formNotice:
+        "Tərəfdaş ölkənin təşkilatının tədbiri alyans əməkdaşlarına təklif kimi göndərilir; onlar təsdiq etdikdən sonra menyuya daxil olur.",
+      approve: "Təsdiqlə və menyuya daxil et",
+      reject: "Rədd et",
+      rejectTitle: "Bu təklifi rədd et",
+      reason: "Səbəb (təklif edən görür)",
+      withdraw: "Təklifi geri götür",
+      approved: "Təsdiqləndi: tədbir menyudadır",
+      rejectedDone: "Təklif rədd edildi",
+      sent: "Təsdiq üçün alyans əməkdaşlarına göndərildi",
+    },
     eventEdit: {
       edit: "Tədbiri redaktə et",
       cancel: "Tədbiri ləğv et",
@@ -647,6 +699,8 @@ export const catalogueI18n = defineResources({
       visit: "Визит",
     },
     statuses: {
+      proposed: "Предложено",
+      rejected: "Отклонено",
       draft: "Черновик",
       published: "Опубликовано",
       closed: "Приём номинаций закрыт",
@@ -857,6 +911,30 @@ export const catalogueI18n = defineResources({
       },
     },
     activity: { notFound: "Это мероприятие не существует или не доступно вам." },
+    proposals: {
+      title: "Предложения",
+      intro:
+        "Мероприятия, предложенные партнёрскими организациями. Они попадают в меню только после одобрения сотрудниками альянса.",
+      propose: "Предложить мероприятие",
+      awaiting: "Ожидают решения",
+      rejected: "Отклонённые",
+      none: "Здесь нет предложений.",
+      year: "Год меню",
+      review: "Рассмотреть",
+      notice:
+        "Это предложение ожидает решения сотрудников альянса: оно ещё не в меню и не принимает номинации.",
+      rejectedNotice: "Сотрудники альянса отклонили это предложение: {{reason}}",
+      formNotice:
+        "Мероприятие организации страны-партнёра направляется сотрудникам альянса как предложение; оно попадает в меню после их одобрения.",
+      approve: "Одобрить и включить в меню",
+      reject: "Отклонить",
+      rejectTitle: "Отклонить это предложение",
+      reason: "Причина (её увидит автор предложения)",
+      withdraw: "Отозвать предложение",
+      approved: "Одобрено: мероприятие в меню",
+      rejectedDone: "Предложение отклонено",
+      sent: "Направлено сотрудникам альянса на одобрение",
+    },
     eventEdit: {
       edit: "Изменить мероприятие",
       cancel: "Отменить мероприятие",

@@ -6,6 +6,7 @@ export const catalogueNavI18n = defineResources({
     nav: {
       search: "Activities",
       calendar: "Calendar",
+      proposals: "Proposals",
       inbox: "Nominations inbox",
       applications: "Applications",
       schedule: "My schedule",
@@ -18,6 +19,7 @@ export const catalogueNavI18n = defineResources({
     nav: {
       search: "Tədbirlər",
       calendar: "Təqvim",
+      proposals: "Təkliflər",
       inbox: "Namizədliklər qutusu",
       applications: "Müraciətlər",
       schedule: "Cədvəlim",
@@ -30,6 +32,7 @@ export const catalogueNavI18n = defineResources({
     nav: {
       search: "Мероприятия",
       calendar: "Календарь",
+      proposals: "Предложения",
       inbox: "Входящие номинации",
       applications: "Заявки",
       schedule: "Моё расписание",

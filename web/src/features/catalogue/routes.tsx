@@ -1,6 +1,7 @@
 import {
   IconBell,
   IconBook2,
+  IconBulb,
   IconCalendar,
   IconCalendarUser,
   IconInbox,
@@ -21,6 +22,7 @@ const pages = {
   applications: () => import("./pages/applications-page"),
   schedule: () => import("./pages/schedule-page"),
   calendar: () => import("./pages/calendar-page"),
+  proposals: () => import("./pages/proposals-page"),
 };
 
 export const catalogueFeature: Feature = {
@@ -36,6 +38,7 @@ export const catalogueFeature: Feature = {
     { path: "catalogue/applications", lazy: lazyPage(pages.applications, (m) => m.ApplicationsPage) },
     { path: "catalogue/schedule", lazy: lazyPage(pages.schedule, (m) => m.SchedulePage) },
     { path: "catalogue/calendar", lazy: lazyPage(pages.calendar, (m) => m.CalendarPage) },
+    { path: "catalogue/proposals", lazy: lazyPage(pages.proposals, (m) => m.ProposalsPage) },
   ],
   nav: {
     to: "/catalogue",
@@ -44,6 +47,12 @@ export const catalogueFeature: Feature = {
     items: [
       { to: "/catalogue", label: "catalogueNav:nav.search", icon: IconSearch },
       { to: "/catalogue/calendar", label: "catalogueNav:nav.calendar", icon: IconCalendar },
+      {
+        to: "/catalogue/proposals",
+        label: "catalogueNav:nav.proposals",
+        icon: IconBulb,
+        visible: (p) => p.hasAnyRole("organiser", "course_director", "administrator"),
+      },
       {
         to: "/catalogue/inbox",
         label: "catalogueNav:nav.inbox",

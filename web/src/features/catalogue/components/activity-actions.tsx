@@ -7,8 +7,12 @@ import { notifyError, notifySuccess } from "../../../shared/ui";
 import { useInvalidateCatalogue } from "../api";
 import type { ActivityDetail } from "../types";
 
-// Back to draft is the server's to allow, not a button of the page.
-const offered = (activity: ActivityDetail) => activity.allowedTransitions.filter((s) => s !== "draft");
+// Back to draft is the server's to allow, not a button of the page; a proposal's approval or rejection is alliance
+// staff's (ProposalDecision), not its organisers'.
+const offered = (activity: ActivityDetail) =>
+  activity.allowedTransitions.filter(
+    (s) => s !== "draft" && !(activity.status === "proposed" && (s === "published" || s === "rejected")),
+  );
 
 /** The organiser's controls on an activity: edit, move through its life cycle, copy to a year, add an event. */
 /** Six weeks before a date (YYYY-MM-DD), the default re-allocation date of a new event; "" without a date. */
@@ -48,6 +52,8 @@ export function ActivityActions({ activity }: { activity: ActivityDetail }) {
       return false;
     }
   };
+  // A proposal is withdrawn by its organisers rather than cancelled.
+  const cancelLabel = activity.status === "proposed" ? "proposals.withdraw" : "form.to.cancelled";
   const setStatus = (status: string, withReason?: string) =>
     run(() =>
       api.post(
@@ -75,8 +81,14 @@ export function ActivityActions({ activity }: { activity: ActivityDetail }) {
           </Button>
         ))}
       {activity.allowedTransitions.includes("cancelled") && (
-        <Button size="xs" color="red" variant="subtle" onClick={() => setCancelOpen(true)}>
-          {t("form.to.cancelled")}
+        <Button
+          size="xs"
+          color="red"
+          variant="subtle"
+          onClick={() => setCancelOpen(true)}
+          data-testid="activity-cancel"
+        >
+          {t(cancelLabel)}
         </Button>
       )}
       <Button
@@ -97,12 +109,12 @@ export function ActivityActions({ activity }: { activity: ActivityDetail }) {
       >
         {t("form.copyTo", { year: activity.menuYear + 1 })}
       </Button>
-      {!["completed", "cancelled"].includes(activity.status) && (
+      {!["completed", "cancelled", "rejected"].includes(activity.status) && (
         <Button size="xs" onClick={() => setEventOpen(true)} data-testid="event-add">
           {t("form.addEvent")}
         </Button>
       )}
-      <Modal opened={cancelOpen} onClose={() => setCancelOpen(false)} title={t("form.to.cancelled")}>
+      <Modal opened={cancelOpen} onClose={() => setCancelOpen(false)} title={t(cancelLabel)}>
         <Stack>
           <TextInput
             label={t("nominations.reason")}
@@ -114,7 +126,7 @@ export function ActivityActions({ activity }: { activity: ActivityDetail }) {
             disabled={!reason.trim()}
             onClick={async () => (await setStatus("cancelled", reason.trim())) && setCancelOpen(false)}
           >
-            {t("form.to.cancelled")}
+            {t(cancelLabel)}
           </Button>
         </Stack>
       </Modal>

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Group,
   MultiSelect,
@@ -163,7 +164,7 @@ export function ActivityFormPage() {
             code: values.code,
             organiserId: values.organiserId,
           });
-      notifySuccess(t("common:notify.saved"));
+      notifySuccess(saved.status === "proposed" && !id ? t("proposals.sent") : t("common:notify.saved"));
       navigate(`/catalogue/activities/${saved.id}`);
     } catch (error) {
       if (!(isApiError(error) && applyServerErrors(form, error))) notifyError(error, t);
@@ -184,6 +185,11 @@ export function ActivityFormPage() {
       />
       <form onSubmit={submit} data-testid="activity-form">
         <Stack>
+          {!id && (
+            <Alert color="blue" data-testid="proposal-form-notice">
+              {t("proposals.formNotice")}
+            </Alert>
+          )}
           <Paper withBorder p="md">
             <SimpleGrid cols={{ base: 1, md: 3 }}>
               <TextInput

@@ -6,6 +6,7 @@ import { DetailList, PageHeader, QueryBoundary, ReleasabilityBadge } from "../..
 import { useActivity, useAreas } from "../api";
 import { ActivityActions } from "../components/activity-actions";
 import { localTitle, useDateRange } from "../components/labels";
+import { ProposalDecision, ProposalNotice } from "../components/proposal-decision";
 
 export function ActivityPage() {
   const { id = "" } = useParams();
@@ -31,11 +32,29 @@ export function ActivityPage() {
               title={localTitle(a, language)}
               description={a.code}
               breadcrumbs={[{ label: t("search.title"), to: "/catalogue" }, { label: a.code }]}
-              actions={a.canEdit ? <ActivityActions activity={a} /> : undefined}
+              actions={
+                a.canEdit || a.canDecide ? (
+                  <Group gap="xs">
+                    <ProposalDecision activity={a} />
+                    {a.canEdit && <ActivityActions activity={a} />}
+                  </Group>
+                ) : undefined
+              }
               badges={
                 <Group gap={4}>
                   <Badge variant="light">{t(`kinds.${a.kind}`)}</Badge>
-                  <Badge color={a.status === "published" ? "green" : "gray"} data-testid="activity-status">
+                  <Badge
+                    color={
+                      a.status === "published"
+                        ? "green"
+                        : a.status === "proposed"
+                          ? "yellow"
+                          : a.status === "rejected"
+                            ? "red"
+                            : "gray"
+                    }
+                    data-testid="activity-status"
+                  >
                     {t(`statuses.${a.status}`)}
                   </Badge>
                   <ReleasabilityBadge level={a.releasability as "public"} />
@@ -48,6 +67,7 @@ export function ActivityPage() {
               }
             />
             <Stack>
+              <ProposalNotice activity={a} />
               {description && <Text style={{ whiteSpace: "pre-line" }}>{description}</Text>}
               {a.cancelReason && <Text c="red">{a.cancelReason}</Text>}
               <DetailList

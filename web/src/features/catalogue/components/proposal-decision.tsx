@@ -1,0 +1,98 @@
+import { Alert, Button, Group, Modal, Stack, Textarea } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../../shared/api";
+import { notifyError, notifySuccess } from "../../../shared/ui";
+import { useInvalidateCatalogue } from "../api";
+import type { ActivityDetail } from "../types";
+
+/** Where a partner's proposal stands: awaiting alliance staff, or rejected with their reason. */
+export function ProposalNotice({ activity }: { activity: ActivityDetail }) {
+  const { t } = useTranslation("catalogue");
+  if (activity.status === "proposed")
+    return (
+      <Alert color="yellow" data-testid="proposal-notice">
+        {t("proposals.notice")}
+      </Alert>
+    );
+  if (activity.status === "rejected")
+    return (
+      <Alert color="red" data-testid="proposal-rejected">
+        {t("proposals.rejectedNotice", { reason: activity.rejectionReason ?? "" })}
+      </Alert>
+    );
+  return null;
+}
+
+/** Alliance staff's decision on a proposal: approve it into the menu, or reject it with a reason. */
+export function ProposalDecision({ activity }: { activity: ActivityDetail }) {
+  const { t } = useTranslation("catalogue");
+  const invalidate = useInvalidateCatalogue();
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState("");
+  const [busy, setBusy] = useState(false);
+  if (!activity.canDecide) return null;
+
+  const decide = async (body: { status: "published" } | { status: "rejected"; reason: string }) => {
+    setBusy(true);
+    try {
+      await api.post(`/api/activities/${activity.id}/status`, body);
+      await invalidate();
+      notifySuccess(t(body.status === "published" ? "proposals.approved" : "proposals.rejectedDone"));
+      return true;
+    } catch (error) {
+      notifyError(error, t);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Group gap="xs">
+      <Button
+        size="xs"
+        color="green"
+        loading={busy}
+        onClick={() => decide({ status: "published" })}
+        data-testid="proposal-approve"
+      >
+        {t("proposals.approve")}
+      </Button>
+      <Button
+        size="xs"
+        color="red"
+        variant="light"
+        onClick={() => setRejecting(true)}
+        data-testid="proposal-reject"
+      >
+        {t("proposals.reject")}
+      </Button>
+      <Modal opened={rejecting} onClose={() => setRejecting(false)} title={t("proposals.rejectTitle")}>
+        <Stack>
+          <Textarea
+            label={t("proposals.reason")}
+            required
+            autosize
+            minRows={2}
+            maxLength={2000}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            data-testid="proposal-reject-reason"
+          />
+          <Button
+            color="red"
+            disabled={!reason.trim()}
+            loading={busy}
+            onClick={async () =>
+              (await decide({ status: "rejected", reason: reason.trim() })) && setRejecting(false)
+            }
+            data-testid="proposal-reject-confirm"
+          >
+            {t("proposals.reject")}
+          </Button>
+        </Stack>
+      </Modal>
+    </Group>
+  );
+}

@@ -12,6 +12,7 @@ import { conflict, notFound, unprocessable, validation } from "../../platform/er
 import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { allowedFrom, assertMove } from "../../platform/transitions.js";
+import { notify } from "../notices/index.js";
 import * as activities from "./activities.queries.js";
 import * as queries from "./catalogue.queries.js";
 import type {
@@ -165,6 +166,43 @@ function asProposal<R extends { releasability: string; releaseOrganisations: str
   return { ...row, releaseOrganisations: release, status: "proposed" };
 }
 
+/**
+ * Tells of a proposal: a new one to alliance staff (organisers of the alliance organisation, administrators), a
+ * decision to the organisers of the proposing organisation.
+ */
+async function notifyProposal(
+  ctx: Ctx,
+  trx: Trx,
+  activity: { id: string; code: string; titleEn: string; organiserId: string },
+  kind: "activity.proposed" | "activity.approved" | "activity.rejected",
+  reason?: string,
+) {
+  const side = await allianceSide(trx);
+  const title = `${activity.code} ${activity.titleEn}`;
+  await notify(trx, {
+    recipients:
+      kind === "activity.proposed"
+        ? [
+            { organisationStaff: { organisationIds: [side.allianceOrganisationId], roles: ["organiser"] } },
+            { globalRoles: ["administrator"] },
+          ]
+        : [
+            {
+              organisationStaff: {
+                organisationIds: [activity.organiserId],
+                roles: ["organiser", "course_director"],
+              },
+            },
+          ],
+    kind,
+    record: { type: "activity", id: activity.id, link: `/catalogue/activities/${activity.id}` },
+    title,
+    body: reason ?? null,
+    params: { title, ...(reason ? { reason } : {}) },
+    actorUserId: ctx.viewer.userId,
+  });
+}
+
 export async function createActivity(ctx: Ctx, input: ActivityInput) {
   const made = newActivity(ctx.viewer, input);
   const areas = made.areas;
@@ -182,6 +220,7 @@ export async function createActivity(ctx: Ctx, input: ActivityInput) {
         throw error;
       });
     await replaceAreas(trx, row.id, areas);
+    if (row.status === "proposed") await notifyProposal(ctx, trx, row, "activity.proposed");
     await writeAudit(trx, ctx, {
       action: "activity.create",
       recordType: "activity",
@@ -279,6 +318,14 @@ export async function changeActivityStatus(ctx: Ctx, id: string, input: Activity
       const events = await activities.liveEventIds(trx, id);
       for (const event of events) await cancelEventInTransaction(ctx, trx, event.id, input.reason!);
     }
+    if (decision)
+      await notifyProposal(
+        ctx,
+        trx,
+        after,
+        input.status === "published" ? "activity.approved" : "activity.rejected",
+        input.reason,
+      );
     await writeAudit(trx, ctx, {
       action: decision
         ? input.status === "published"
@@ -345,6 +392,7 @@ export async function copyActivity(ctx: Ctx, id: string, input: CopyActivityInpu
         throw error;
       });
     await activities.copyAreas(trx, source.id, row.id);
+    if (row.status === "proposed") await notifyProposal(ctx, trx, row, "activity.proposed");
     const events = await activities.eventRowsOfActivity(trx, source.id);
     for (const event of events) {
       const copy = await insertEvent(trx, {

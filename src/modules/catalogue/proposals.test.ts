@@ -45,6 +45,19 @@ const lastAudit = async (recordId: string) => {
   return { action: row.action, ...(row.diff as Record<string, unknown>) };
 };
 
+/** Who was told of `kind` on the activity: user ids of the notices. */
+const told = async (kind: string, recordId: string) =>
+  (
+    await t.db
+      .selectFrom("notification")
+      .select("userId")
+      .where("kind", "=", kind)
+      .where("recordId", "=", recordId)
+      .execute()
+  )
+    .map((row) => row.userId)
+    .sort();
+
 beforeAll(async () => {
   t = await createTestApp();
   await seedDirectory(t.db);
@@ -213,6 +226,27 @@ describe("deciding", () => {
     expect(withdrawn.status, withdrawn.text).toBe(200);
     expect(withdrawn.body).toMatchObject({ status: "cancelled", cancelReason: "Merged into another course" });
     expect((await lastAudit(proposal.id)).action).toBe("activity.status");
+  });
+});
+
+describe("notices", () => {
+  it("a proposal tells alliance staff; the decision tells the proposing organisation's organisers, with the reason", async () => {
+    const colleague = await t.signIn({ role: "organiser", organisation: "AZE-NDU" });
+    const proposal = await propose();
+    expect(await told("activity.proposed", proposal.id)).toEqual([admin.userId, staff.userId].sort());
+    await staff.post(`/api/activities/${proposal.id}/status`, { status: "rejected", reason: "Not in 2031" });
+    expect(await told("activity.rejected", proposal.id)).toEqual([partner.userId, colleague.userId].sort());
+    const notice = await t.db
+      .selectFrom("notification")
+      .select("body")
+      .where("kind", "=", "activity.rejected")
+      .where("recordId", "=", proposal.id)
+      .executeTakeFirstOrThrow();
+    expect(notice.body).toBe("Not in 2031");
+    const approved = await propose();
+    await staff.post(`/api/activities/${approved.id}/status`, { status: "published" });
+    expect(await told("activity.approved", approved.id)).toEqual([partner.userId, colleague.userId].sort());
+    expect(await told("activity.proposed", approved.id)).not.toContain(otherCentre.userId);
   });
 });
 

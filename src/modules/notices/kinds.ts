@@ -272,6 +272,27 @@ export const KINDS = {
       ru: "Программа согласована: {title}",
     },
   },
+  "activity.proposed": {
+    subject: {
+      en: "Activity proposed for the menu: {title}",
+      az: "Menyu üçün tədbir təklif edildi: {title}",
+      ru: "Предложено мероприятие для меню: {title}",
+    },
+  },
+  "activity.approved": {
+    subject: {
+      en: "Proposal approved, now in the menu: {title}",
+      az: "Təklif təsdiqləndi, artıq menyudadır: {title}",
+      ru: "Предложение одобрено и включено в меню: {title}",
+    },
+  },
+  "activity.rejected": {
+    subject: {
+      en: "Proposal rejected: {title}",
+      az: "Təklif rədd edildi: {title}",
+      ru: "Предложение отклонено: {title}",
+    },
+  },
   "account.password_reset": {
     subject: {
       en: "Reset your Accord password",

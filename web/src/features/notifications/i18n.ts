@@ -63,6 +63,9 @@ export const notificationsI18n = defineResources({
       "goal.review_due": "Partnership goal review due",
       "programme.submitted": "Programme submitted",
       "programme.agreed": "Programme agreed",
+      "activity.proposed": "Activity proposed by a partner",
+      "activity.approved": "Activity proposal approved",
+      "activity.rejected": "Activity proposal rejected",
     },
     preferences: {
       title: "Notification settings",
@@ -158,6 +161,9 @@ export const notificationsI18n = defineResources({
       "goal.review_due": "Tərəfdaşlıq məqsədinin nəzərdən keçirilməsi vaxtıdır",
       "programme.submitted": "Proqram təqdim edildi",
       "programme.agreed": "Proqram razılaşdırıldı",
+      "activity.proposed": "Tərəfdaş tədbir təklif etdi",
+      "activity.approved": "Tədbir təklifi təsdiqləndi",
+      "activity.rejected": "Tədbir təklifi rədd edildi",
     },
     preferences: {
       title: "Bildiriş ayarları",
@@ -253,6 +259,9 @@ export const notificationsI18n = defineResources({
       "goal.review_due": "Срок обзора цели партнёрства",
       "programme.submitted": "Программа представлена",
       "programme.agreed": "Программа согласована",
+      "activity.proposed": "Партнёр предложил мероприятие",
+      "activity.approved": "Предложение мероприятия одобрено",
+      "activity.rejected": "Предложение мероприятия отклонено",
     },
     preferences: {
       title: "Настройки уведомлений",

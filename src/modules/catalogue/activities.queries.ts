@@ -73,6 +73,21 @@ export function liveEventIds(db: Q, activityId: string) {
     .execute();
 }
 
+/**
+ * The live events of an activity that take its capacity or its per-nation quota (their own is null), in id order
+ * (the order their rows are locked in when the activity's limits change).
+ */
+export function inheritingLiveEvents(db: Q, activityId: string) {
+  return db
+    .selectFrom("event")
+    .select(["id", "startsOn", "capacity", "nationQuota", "reallocatedAt"])
+    .where("activityId", "=", activityId)
+    .where("status", "not in", ["cancelled", "completed"])
+    .where((eb) => eb.or([eb("capacity", "is", null), eb("nationQuota", "is", null)]))
+    .orderBy("id")
+    .execute();
+}
+
 /** Every event row of an activity (a copy takes them all). */
 export function eventRowsOfActivity(db: Q, activityId: string) {
   return db.selectFrom("event").selectAll().where("activityId", "=", activityId).execute();

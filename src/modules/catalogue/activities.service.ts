@@ -24,7 +24,7 @@ import type {
 } from "./catalogue.schemas.js";
 import { ACTIVITY_TRANSITIONS } from "./catalogue.transitions.js";
 import { insertEvent } from "./events.queries.js";
-import { cancelEventInTransaction } from "./events.service.js";
+import { cancelEventInTransaction, checkSeatLimits } from "./events.service.js";
 import { eventDatesOf } from "./import.queries.js";
 import { checkCapacity, visibleActivity } from "./loaders.service.js";
 
@@ -271,6 +271,25 @@ export async function updateActivity(ctx: Ctx, id: string, patch: ActivityPatch)
       ...(releaseNationIds ? { releaseNations: releaseNationIds } : {}),
       ...(releaseOrganisationIds ? { releaseOrganisations: releaseOrganisationIds } : {}),
     };
+    // Events that take the activity's capacity or quota are held to the seat limits too, each under its lock.
+    if (fields.capacity !== undefined || fields.nationQuota !== undefined) {
+      for (const event of await activities.inheritingLiveEvents(trx, id)) {
+        await queries.lockEvent(trx, event.id);
+        await checkSeatLimits(
+          trx,
+          event.id,
+          {
+            capacity: event.capacity === null && fields.capacity !== undefined ? fields.capacity : undefined,
+            nationQuota:
+              event.nationQuota === null && fields.nationQuota !== undefined && !event.reallocatedAt
+                ? fields.nationQuota
+                : undefined,
+          },
+          undefined,
+          `The event starting ${event.startsOn} takes the activity's limits: `,
+        );
+      }
+    }
     // A patch of the areas alone changes no column of the activity row.
     const after = Object.keys(set).length ? await activities.updateActivity(trx, id, set) : before;
     const areasBefore = areas ? await activities.areasOf(trx, id) : undefined;

@@ -25,6 +25,48 @@ function checkReallocationDate(date: string | null | undefined, startsOn: string
   if (date && date > startsOn) throw validation("body.reallocationDate", "must not be after startsOn");
 }
 
+/**
+ * The limits an event's seats may be lowered to (issue 22), checked under the event's row lock (the caller holds
+ * it, so no seat is taken between the count and the change): the capacity never below the seats held (accepted
+ * nominations and open seat offers) nor below the seats granted to nations; the per-nation quota (before the
+ * re-allocation, while it binds) never below the seats held by a nation that it binds (one without a granted
+ * allocation). `undefined` skips a limit that does not change; null (no limit) passes. 409 naming the field.
+ */
+export async function checkSeatLimits(
+  trx: Trx,
+  eventId: string,
+  limits: { capacity?: number | null; nationQuota?: number | null },
+  fields = { capacity: "body.capacity", nationQuota: "body.nationQuota" },
+  of = "",
+) {
+  const { capacity, nationQuota } = limits;
+  if (capacity == null && nationQuota == null) return;
+  const held = await queries.acceptedCounts(trx, eventId);
+  if (capacity != null) {
+    const accepted = [...held.values()].reduce((sum, n) => sum + n, 0);
+    if (accepted > capacity)
+      throw conflict(
+        `${of}${accepted} seats are already accepted or offered; the capacity cannot go below that`,
+        fields.capacity,
+      );
+    const granted = await grantedTotal(trx, eventId);
+    if (granted > capacity)
+      throw conflict(
+        `${of}${granted} seats are granted to nations; the capacity cannot go below that`,
+        fields.capacity,
+      );
+  }
+  if (nationQuota != null) {
+    const allocated = await grantedByNation(trx, eventId);
+    const most = Math.max(0, ...[...held].filter(([nation]) => !allocated.has(nation)).map(([, n]) => n));
+    if (most > nationQuota)
+      throw conflict(
+        `${of}a nation without an allocation holds ${most} seats (accepted or offered); the per-nation quota cannot go below that`,
+        fields.nationQuota,
+      );
+  }
+}
+
 export async function getEvent(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "activity.read");
   const { event, activity, owner } = await activityOfEvent(ctx, ctx.db, id);
@@ -147,21 +189,10 @@ export async function updateEvent(ctx: Ctx, id: string, patch: EventPatch) {
     const quota =
       (patch.nationQuota !== undefined ? patch.nationQuota : before.nationQuota) ?? activity.nationQuota;
     checkCapacity(capacity, quota, "body.nationQuota");
-    if (capacity != null && patch.capacity !== undefined) {
-      const counts = await queries.acceptedCounts(trx, id);
-      const accepted = [...counts.values()].reduce((sum, n) => sum + n, 0);
-      if (accepted > capacity)
-        throw conflict(
-          `${accepted} seats are already accepted or offered; the capacity cannot go below that`,
-          "body.capacity",
-        );
-      const granted = await grantedTotal(trx, id);
-      if (granted > capacity)
-        throw conflict(
-          `${granted} seats are granted to nations; the capacity cannot go below that`,
-          "body.capacity",
-        );
-    }
+    await checkSeatLimits(trx, id, {
+      capacity: patch.capacity !== undefined ? capacity : undefined,
+      nationQuota: patch.nationQuota !== undefined && !before.reallocatedAt ? quota : undefined,
+    });
     const after = await events.updateEvent(trx, id, patch);
     // More seats (or a larger quota) are offered to the waitlist at once.
     const offered = await offerFreedSeats(ctx, trx, id, null);

@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, Page } from "../../platform/http/schemas.js";
+import { ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { AuditEntry, AuditExportQuery, AuditQuery, ChainVerdict } from "./audit.schemas.js";
 import * as service from "./audit.service.js";
@@ -14,7 +14,7 @@ export const auditRoutes: RoutesPlugin = async (app) => {
         tags,
         summary: "Audit entries, newest first (administrators and global auditors)",
         querystring: AuditQuery,
-        response: { 200: Page(AuditEntry), ...errorResponses },
+        response: ok(Page(AuditEntry)),
       },
     },
     async (request) => service.listEntries(ctxOf(request), request.query),
@@ -27,7 +27,7 @@ export const auditRoutes: RoutesPlugin = async (app) => {
         summary: "The matching audit entries as CSV, oldest first",
         querystring: AuditExportQuery,
         produces: ["text/csv"],
-        response: { 200: Type.String({ description: "CSV (UTF-8 with BOM)" }), ...errorResponses },
+        response: ok(Type.String({ description: "CSV (UTF-8 with BOM)" })),
       },
     },
     async (request, reply) => {
@@ -46,7 +46,7 @@ export const auditRoutes: RoutesPlugin = async (app) => {
       schema: {
         tags,
         summary: "Recompute the hash chain and report the first broken link",
-        response: { 200: ChainVerdict, ...errorResponses },
+        response: ok(ChainVerdict),
       },
     },
     async (request) => service.verifyChain(ctxOf(request)),

@@ -1,5 +1,5 @@
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, IdParams } from "../../platform/http/schemas.js";
+import { IdParams, ok } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { AllocationGrant, AllocationRequest, SeatAllocationList } from "./allocations.schemas.js";
 import * as service from "./allocations.service.js";
@@ -15,7 +15,7 @@ export const allocationsRoutes: RoutesPlugin = async (app) => {
         summary:
           "The seat allocations of an event: every nation for its organisers, one's own nations otherwise",
         params: IdParams,
-        response: { 200: SeatAllocationList, ...errorResponses },
+        response: ok(SeatAllocationList),
       },
     },
     async (request) => service.listAllocations(ctxOf(request), request.params.id),
@@ -28,7 +28,7 @@ export const allocationsRoutes: RoutesPlugin = async (app) => {
         summary: "Request a number of seats of the event for a nation (its coordinator)",
         params: IdParams,
         body: AllocationRequest,
-        response: { 200: SeatAllocationList, ...errorResponses },
+        response: ok(SeatAllocationList),
       },
     },
     async (request) => service.requestSeats(ctxOf(request), request.params.id, request.body),
@@ -41,7 +41,7 @@ export const allocationsRoutes: RoutesPlugin = async (app) => {
         summary: "Grant, change or take back a nation's seat allocation (the event's organisers)",
         params: IdParams,
         body: AllocationGrant,
-        response: { 200: SeatAllocationList, ...errorResponses },
+        response: ok(SeatAllocationList),
       },
     },
     async (request) => service.grantSeats(ctxOf(request), request.params.id, request.body),

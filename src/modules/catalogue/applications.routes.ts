@@ -1,5 +1,5 @@
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, IdParams, Page } from "../../platform/http/schemas.js";
+import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
   Application,
@@ -20,7 +20,7 @@ export const applicationsRoutes: RoutesPlugin = async (app) => {
         summary: "Apply for the event yourself; your nation's point of contact approves or refuses",
         params: IdParams,
         body: ApplyInput,
-        response: { 201: Application, ...errorResponses },
+        response: created(Application),
       },
     },
     async (request, reply) =>
@@ -33,7 +33,7 @@ export const applicationsRoutes: RoutesPlugin = async (app) => {
         tags,
         summary: "Applications the caller may see: one's own, those of the nations one coordinates",
         querystring: ApplicationQuery,
-        response: { 200: Page(Application), ...errorResponses },
+        response: ok(Page(Application)),
       },
     },
     async (request) => service.listApplications(ctxOf(request), request.query),
@@ -50,7 +50,7 @@ export const applicationsRoutes: RoutesPlugin = async (app) => {
           summary: `${path === "approve" ? "Approve (nominating the participant)" : "Refuse"} a pending application`,
           params: IdParams,
           body: ApplicationDecisionInput,
-          response: { 200: Application, ...errorResponses },
+          response: ok(Application),
         },
       },
       async (request) => service.decideApplication(ctxOf(request), request.params.id, to, request.body),

@@ -1,7 +1,7 @@
 import { Type } from "typebox";
 import { viewerForUser } from "../../platform/access/viewer.queries.js";
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, IdParams, Page, Uuid } from "../../platform/http/schemas.js";
+import { created, errorResponses, IdParams, ok, Page, Uuid } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { enforceRateLimit } from "../../platform/rate-limit.js";
 import { applicationsRoutes } from "./applications.routes.js";
@@ -79,34 +79,25 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
         tags: activities,
         summary: "Search the menu: full text in English, Azerbaijani and Russian, filters and facet counts",
         querystring: ActivityQuery,
-        response: { 200: ActivityPage, ...errorResponses },
+        response: ok(ActivityPage),
       },
     },
     async (request) => service.searchActivities(ctxOf(request), request.query),
   );
   app.get(
     "/api/activities/:id",
-    { schema: { tags: activities, params: IdParams, response: { 200: ActivityDetail, ...errorResponses } } },
+    { schema: { tags: activities, params: IdParams, response: ok(ActivityDetail) } },
     async (request) => service.getActivity(ctxOf(request), request.params.id),
   );
   app.post(
     "/api/activities",
-    {
-      schema: { tags: activities, body: ActivityInput, response: { 201: ActivityDetail, ...errorResponses } },
-    },
+    { schema: { tags: activities, body: ActivityInput, response: created(ActivityDetail) } },
     async (request, reply) =>
       reply.status(201).send(await service.createActivity(ctxOf(request), request.body)),
   );
   app.patch(
     "/api/activities/:id",
-    {
-      schema: {
-        tags: activities,
-        params: IdParams,
-        body: ActivityPatch,
-        response: { 200: ActivityDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: activities, params: IdParams, body: ActivityPatch, response: ok(ActivityDetail) } },
     async (request) => service.updateActivity(ctxOf(request), request.params.id, request.body),
   );
   app.post(
@@ -117,7 +108,7 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
         summary: "Publish, close for nominations, complete or cancel (with a reason)",
         params: IdParams,
         body: ActivityStatusChange,
-        response: { 200: ActivityDetail, ...errorResponses },
+        response: ok(ActivityDetail),
       },
     },
     async (request) => service.changeActivityStatus(ctxOf(request), request.params.id, request.body),
@@ -130,7 +121,7 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
         summary: "Copy a recurring activity with its events and sessions to another menu year (as a draft)",
         params: IdParams,
         body: CopyActivityInput,
-        response: { 201: ActivityDetail, ...errorResponses },
+        response: created(ActivityDetail),
       },
     },
     async (request, reply) =>
@@ -141,14 +132,7 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
   const events = ["catalogue: events"];
   app.post(
     "/api/activities/:id/events",
-    {
-      schema: {
-        tags: events,
-        params: IdParams,
-        body: EventInput,
-        response: { 201: EventDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: events, params: IdParams, body: EventInput, response: created(EventDetail) } },
     async (request, reply) =>
       reply.status(201).send(await service.createEvent(ctxOf(request), request.params.id, request.body)),
   );
@@ -159,51 +143,30 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
         tags: events,
         summary: "An event with its sessions and seat gauge",
         params: IdParams,
-        response: { 200: EventDetail, ...errorResponses },
+        response: ok(EventDetail),
       },
     },
     async (request) => service.getEvent(ctxOf(request), request.params.id),
   );
   app.patch(
     "/api/events/:id",
-    {
-      schema: {
-        tags: events,
-        params: IdParams,
-        body: EventPatch,
-        response: { 200: EventDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: events, params: IdParams, body: EventPatch, response: ok(EventDetail) } },
     async (request) => service.updateEvent(ctxOf(request), request.params.id, request.body),
   );
   app.post(
     "/api/events/:id/cancel",
-    {
-      schema: {
-        tags: events,
-        params: IdParams,
-        body: CancelInput,
-        response: { 200: EventDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: events, params: IdParams, body: CancelInput, response: ok(EventDetail) } },
     async (request) => service.cancelEvent(ctxOf(request), request.params.id, request.body),
   );
   app.post(
     "/api/events/:id/sessions",
-    {
-      schema: {
-        tags: events,
-        params: IdParams,
-        body: SessionInput,
-        response: { 201: EventDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: events, params: IdParams, body: SessionInput, response: created(EventDetail) } },
     async (request, reply) =>
       reply.status(201).send(await service.addSession(ctxOf(request), request.params.id, request.body)),
   );
   app.delete(
     "/api/events/:id/sessions/:sessionId",
-    { schema: { tags: events, params: SessionParams, response: { 200: EventDetail, ...errorResponses } } },
+    { schema: { tags: events, params: SessionParams, response: ok(EventDetail) } },
     async (request) => {
       const params = request.params as { id: string; sessionId: string };
       return service.removeSession(ctxOf(request), params.id, params.sessionId);
@@ -238,7 +201,7 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
         summary:
           "The attendance recorded at each session of the event, for the nominations the caller may see",
         params: IdParams,
-        response: { 200: EventAttendance, ...errorResponses },
+        response: ok(EventAttendance),
       },
     },
     async (request) => attendance.eventAttendance(ctxOf(request), request.params.id),
@@ -251,7 +214,7 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
         summary:
           "Events between two dates (for month, week and list views), optionally of a nation or person",
         querystring: CalendarQuery,
-        response: { 200: Type.Array(CalendarEntry), ...errorResponses },
+        response: ok(Type.Array(CalendarEntry)),
       },
     },
     async (request) => service.calendar(ctxOf(request), request.query),
@@ -268,7 +231,7 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
           "Nominate a person of your nation (first-come events allocate a seat or a waitlist place at once)",
         params: IdParams,
         body: NominationInput,
-        response: { 201: Nomination, ...errorResponses },
+        response: created(Nomination),
       },
     },
     async (request, reply) =>
@@ -283,7 +246,7 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
           "People the caller may nominate for the event, with their nomination for it and whether they already hold the course's qualification",
         params: IdParams,
         querystring: CandidateQuery,
-        response: { 200: Page(Candidate), ...errorResponses },
+        response: ok(Page(Candidate)),
       },
     },
     async (request) => candidates.listCandidates(ctxOf(request), request.params.id, request.query),
@@ -295,26 +258,19 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
         tags: nominations,
         summary: "Nominations the caller may see: the organiser's inbox, the coordinator's list, one's own",
         querystring: NominationQuery,
-        response: { 200: Page(Nomination), ...errorResponses },
+        response: ok(Page(Nomination)),
       },
     },
     async (request) => service.listNominations(ctxOf(request), request.query),
   );
   app.get(
     "/api/nominations/:id",
-    { schema: { tags: nominations, params: IdParams, response: { 200: Nomination, ...errorResponses } } },
+    { schema: { tags: nominations, params: IdParams, response: ok(Nomination) } },
     async (request) => service.getNomination(ctxOf(request), request.params.id),
   );
   app.patch(
     "/api/nominations/:id",
-    {
-      schema: {
-        tags: nominations,
-        params: IdParams,
-        body: NominationPatch,
-        response: { 200: Nomination, ...errorResponses },
-      },
-    },
+    { schema: { tags: nominations, params: IdParams, body: NominationPatch, response: ok(Nomination) } },
     async (request) => service.updateNomination(ctxOf(request), request.params.id, request.body),
   );
   app.post(
@@ -325,7 +281,7 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
         summary: "Accept, waitlist, decline (with a reason) or cancel a nomination",
         params: IdParams,
         body: DecisionInput,
-        response: { 200: Nomination, ...errorResponses },
+        response: ok(Nomination),
       },
     },
     async (request) => service.decide(ctxOf(request), request.params.id, request.body),
@@ -337,33 +293,19 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
         tags: nominations,
         summary: "The same decision for many nominations, each in its own transaction",
         body: BulkDecisionInput,
-        response: { 200: BulkOutcome, ...errorResponses },
+        response: ok(BulkOutcome),
       },
     },
     async (request) => service.decideMany(ctxOf(request), request.body),
   );
   app.post(
     "/api/nominations/:id/withdraw",
-    {
-      schema: {
-        tags: nominations,
-        params: IdParams,
-        body: WithdrawInput,
-        response: { 200: Nomination, ...errorResponses },
-      },
-    },
+    { schema: { tags: nominations, params: IdParams, body: WithdrawInput, response: ok(Nomination) } },
     async (request) => service.withdraw(ctxOf(request), request.params.id, request.body),
   );
   app.post(
     "/api/nominations/:id/attendance",
-    {
-      schema: {
-        tags: nominations,
-        params: IdParams,
-        body: AttendanceInput,
-        response: { 200: Nomination, ...errorResponses },
-      },
-    },
+    { schema: { tags: nominations, params: IdParams, body: AttendanceInput, response: ok(Nomination) } },
     async (request) => service.recordAttendance(ctxOf(request), request.params.id, request.body),
   );
   app.get(
@@ -373,7 +315,7 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
         tags: nominations,
         summary: "A person's participation history",
         params: IdParams,
-        response: { 200: Type.Array(Nomination), ...errorResponses },
+        response: ok(Type.Array(Nomination)),
       },
     },
     async (request) => service.personParticipation(ctxOf(request), request.params.id),
@@ -386,7 +328,7 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
         summary: "A nation's participation by area, for a year or overall",
         params: IdParams,
         querystring: ParticipationQuery,
-        response: { 200: NationParticipation, ...errorResponses },
+        response: ok(NationParticipation),
       },
     },
     async (request) => service.nationParticipation(ctxOf(request), request.params.id, request.query),
@@ -396,7 +338,7 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
   const feeds = ["catalogue: calendar feeds"];
   app.get(
     "/api/calendar/tokens",
-    { schema: { tags: feeds, response: { 200: Type.Array(CalendarToken), ...errorResponses } } },
+    { schema: { tags: feeds, response: ok(Type.Array(CalendarToken)) } },
     async (request) => service.listCalendarTokens(ctxOf(request)),
   );
   app.post(
@@ -406,7 +348,7 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
         tags: feeds,
         summary: "A revocable iCalendar feed of a nation, a person or a saved search",
         body: CalendarTokenInput,
-        response: { 201: CreatedCalendarToken, ...errorResponses },
+        response: created(CreatedCalendarToken),
       },
     },
     async (request, reply) =>

@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, IdParams } from "../../platform/http/schemas.js";
+import { created, IdParams, ok } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
   ActivityFeedbackReport,
@@ -26,7 +26,7 @@ export const feedbackRoutes: RoutesPlugin = async (app) => {
         tags,
         summary: "The feedback questions of each activity kind (retired ones included, marked inactive)",
         querystring: QuestionQuery,
-        response: { 200: Type.Object({ items: Type.Array(Question) }), ...errorResponses },
+        response: ok(Type.Object({ items: Type.Array(Question) })),
       },
     },
     async (request) => service.listQuestions(ctxOf(request), request.query),
@@ -38,7 +38,7 @@ export const feedbackRoutes: RoutesPlugin = async (app) => {
         tags,
         summary: "Add a question to an activity kind's questionnaire (administrators)",
         body: QuestionInput,
-        response: { 201: Question, ...errorResponses },
+        response: created(Question),
       },
     },
     async (request, reply) =>
@@ -52,7 +52,7 @@ export const feedbackRoutes: RoutesPlugin = async (app) => {
         summary: "Reword, reorder or retire a question (administrators)",
         params: IdParams,
         body: QuestionPatch,
-        response: { 200: Question, ...errorResponses },
+        response: ok(Question),
       },
     },
     async (request) => service.updateQuestion(ctxOf(request), request.params.id, request.body),
@@ -63,7 +63,7 @@ export const feedbackRoutes: RoutesPlugin = async (app) => {
       schema: {
         tags,
         summary: "Events the caller took part in (in the last year) and has not yet given feedback on",
-        response: { 200: PendingFeedback, ...errorResponses },
+        response: ok(PendingFeedback),
       },
     },
     async (request) => service.listPending(ctxOf(request)),
@@ -75,7 +75,7 @@ export const feedbackRoutes: RoutesPlugin = async (app) => {
         tags,
         summary: "The event's questionnaire for one of its accepted participants",
         params: IdParams,
-        response: { 200: FeedbackForm, ...errorResponses },
+        response: ok(FeedbackForm),
       },
     },
     async (request) => service.getForm(ctxOf(request), request.params.id),
@@ -88,7 +88,7 @@ export const feedbackRoutes: RoutesPlugin = async (app) => {
         summary: "Give feedback on an event one took part in, once, anonymously",
         params: IdParams,
         body: FeedbackInput,
-        response: { 201: FeedbackReceipt, ...errorResponses },
+        response: created(FeedbackReceipt),
       },
     },
     async (request, reply) =>
@@ -101,7 +101,7 @@ export const feedbackRoutes: RoutesPlugin = async (app) => {
         tags,
         summary: "The event's feedback, aggregated (counts only below five respondents); organisers",
         params: IdParams,
-        response: { 200: EventFeedbackReport, ...errorResponses },
+        response: ok(EventFeedbackReport),
       },
     },
     async (request) => service.eventReport(ctxOf(request), request.params.id),
@@ -113,7 +113,7 @@ export const feedbackRoutes: RoutesPlugin = async (app) => {
         tags,
         summary: "The activity's feedback year by year, across its copies in other menu years; organisers",
         params: IdParams,
-        response: { 200: ActivityFeedbackReport, ...errorResponses },
+        response: ok(ActivityFeedbackReport),
       },
     },
     async (request) => service.activityReport(ctxOf(request), request.params.id),

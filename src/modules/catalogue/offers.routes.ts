@@ -1,5 +1,5 @@
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, IdParams } from "../../platform/http/schemas.js";
+import { IdParams, ok } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { Nomination, WithdrawInput } from "./catalogue.schemas.js";
 import { OfferAccept, OfferAnswer, SeatOffer, SeatOfferList } from "./offers.schemas.js";
@@ -15,7 +15,7 @@ export const offersRoutes: RoutesPlugin = async (app) => {
         tags,
         summary: "The seat offers of an event (those of the nominations the viewer may see)",
         params: IdParams,
-        response: { 200: SeatOfferList, ...errorResponses },
+        response: ok(SeatOfferList),
       },
     },
     async (request) => service.listEventOffers(ctxOf(request), request.params.id),
@@ -26,7 +26,7 @@ export const offersRoutes: RoutesPlugin = async (app) => {
       schema: {
         tags,
         summary: "The seat offers made to the signed-in participant, open ones first",
-        response: { 200: SeatOfferList, ...errorResponses },
+        response: ok(SeatOfferList),
       },
     },
     async (request) => service.myOffers(ctxOf(request)),
@@ -39,7 +39,7 @@ export const offersRoutes: RoutesPlugin = async (app) => {
         summary: "Accept an offered seat (the participant, the nation's coordinator or the organiser)",
         params: IdParams,
         body: OfferAccept,
-        response: { 200: SeatOffer, ...errorResponses },
+        response: ok(SeatOffer),
       },
       // The body is optional (an override of a double booking): a request without one accepts as before.
       preValidation: async (request) => {
@@ -56,7 +56,7 @@ export const offersRoutes: RoutesPlugin = async (app) => {
         summary: "Decline an offered seat: the nomination is withdrawn and the seat offered onward",
         params: IdParams,
         body: OfferAnswer,
-        response: { 200: SeatOffer, ...errorResponses },
+        response: ok(SeatOffer),
       },
     },
     async (request) => service.declineOffer(ctxOf(request), request.params.id, request.body),
@@ -69,7 +69,7 @@ export const offersRoutes: RoutesPlugin = async (app) => {
         summary: "Take one's own nomination off the waiting list (the participant)",
         params: IdParams,
         body: WithdrawInput,
-        response: { 200: Nomination, ...errorResponses },
+        response: ok(Nomination),
       },
     },
     async (request) => service.leaveWaitlist(ctxOf(request), request.params.id, request.body),

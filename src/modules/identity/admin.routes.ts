@@ -1,5 +1,5 @@
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, IdParams, Page } from "../../platform/http/schemas.js";
+import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
   AdminUser,
@@ -25,14 +25,14 @@ export const adminRoutes: RoutesPlugin = async (app) => {
         tags,
         summary: "Search user accounts",
         querystring: UserQuery,
-        response: { 200: Page(AdminUser), ...errorResponses },
+        response: ok(Page(AdminUser)),
       },
     },
     async (request) => service.listUsers(ctxOf(request), request.query),
   );
   app.get(
     "/api/admin/users/:id",
-    { schema: { tags, params: IdParams, response: { 200: AdminUserDetail, ...errorResponses } } },
+    { schema: { tags, params: IdParams, response: ok(AdminUserDetail) } },
     async (request) => service.getUser(ctxOf(request), request.params.id),
   );
   app.post(
@@ -42,7 +42,7 @@ export const adminRoutes: RoutesPlugin = async (app) => {
         tags,
         summary: "Create an account with a temporary password, to be changed at first sign-in",
         body: UserInput,
-        response: { 201: AdminUserDetail, ...errorResponses },
+        response: created(AdminUserDetail),
       },
     },
     async (request, reply) => reply.status(201).send(await service.createUser(ctxOf(request), request.body)),
@@ -55,7 +55,7 @@ export const adminRoutes: RoutesPlugin = async (app) => {
         summary: "Change the display name, person link or language; disable or enable the account",
         params: IdParams,
         body: UserPatch,
-        response: { 200: AdminUserDetail, ...errorResponses },
+        response: ok(AdminUserDetail),
       },
     },
     async (request) => service.updateUser(ctxOf(request), request.params.id, request.body),
@@ -69,7 +69,7 @@ export const adminRoutes: RoutesPlugin = async (app) => {
           "Set a temporary password; the user must change it at next sign-in; sessions and calendar feed tokens end",
         params: IdParams,
         body: PasswordReset,
-        response: { 200: AdminUserDetail, ...errorResponses },
+        response: ok(AdminUserDetail),
       },
     },
     async (request) => service.resetPassword(ctxOf(request), request.params.id, request.body),
@@ -81,7 +81,7 @@ export const adminRoutes: RoutesPlugin = async (app) => {
         tags,
         summary: "End every session and calendar feed token of the user",
         params: IdParams,
-        response: { 200: RevokedSessions, ...errorResponses },
+        response: ok(RevokedSessions),
       },
     },
     async (request) => service.revokeSessions(ctxOf(request), request.params.id),
@@ -94,7 +94,7 @@ export const adminRoutes: RoutesPlugin = async (app) => {
         summary: "Grant a role with its scope",
         params: IdParams,
         body: GrantInput,
-        response: { 201: AdminUserDetail, ...errorResponses },
+        response: created(AdminUserDetail),
       },
     },
     async (request, reply) =>
@@ -107,7 +107,7 @@ export const adminRoutes: RoutesPlugin = async (app) => {
         tags,
         summary: "Revoke a role assignment",
         params: GrantParams,
-        response: { 200: AdminUserDetail, ...errorResponses },
+        response: ok(AdminUserDetail),
       },
     },
     async (request) => {

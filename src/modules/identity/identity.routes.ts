@@ -2,7 +2,7 @@ import type { FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { ROLES } from "../../platform/access/viewer.js";
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, Nullable, Uuid } from "../../platform/http/schemas.js";
+import { errorResponses, Nullable, ok, Uuid } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { adminRoutes } from "./admin.routes.js";
 import { changePassword, login, logout, logoutEverywhere, sessionUser } from "./identity.service.js";
@@ -88,11 +88,7 @@ export const identityRoutes: RoutesPlugin = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: {
-          200: SessionResponse,
-          ...errorResponses,
-          429: errorResponses[401],
-        },
+        response: { 200: SessionResponse, ...errorResponses, 429: errorResponses[401] },
       },
     },
     async (request, reply) => {
@@ -111,7 +107,7 @@ export const identityRoutes: RoutesPlugin = async (app) => {
     "/api/auth/logout",
     {
       config: { allowDuringPasswordChange: true },
-      schema: { tags, summary: "Sign out of this session", response: { 200: Ok, ...errorResponses } },
+      schema: { tags, summary: "Sign out of this session", response: ok(Ok) },
     },
     async (request, reply) => {
       await logout(ctxOf(request), request.session?.tokenHash);
@@ -128,7 +124,7 @@ export const identityRoutes: RoutesPlugin = async (app) => {
       schema: {
         tags,
         summary: "Revoke every session and calendar feed token of the signed-in user",
-        response: { 200: Ok, ...errorResponses },
+        response: ok(Ok),
       },
     },
     async (request, reply) => {
@@ -155,13 +151,12 @@ export const identityRoutes: RoutesPlugin = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: {
-          200: Type.Object({
+        response: ok(
+          Type.Object({
             ok: Type.Boolean(),
             csrfToken: Type.String({ description: "The CSRF token of the new session" }),
           }),
-          ...errorResponses,
-        },
+        ),
       },
     },
     async (request, reply) => {

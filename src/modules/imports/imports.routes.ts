@@ -3,7 +3,7 @@ import { Type } from "typebox";
 import { toAppError } from "../../platform/http/error-handler.js";
 import { uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses } from "../../platform/http/schemas.js";
+import { errorResponses, ok } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as exportsService from "./exports.service.js";
 import {
@@ -29,7 +29,7 @@ export const importsRoutes: RoutesPlugin = async (app) => {
       schema: {
         tags,
         summary: "The kinds of import and their fields, with the header names recognised in en, az and ru",
-        response: { 200: Type.Array(ImportKindInfo), ...errorResponses },
+        response: ok(Type.Array(ImportKindInfo)),
       },
     },
     async (request) => service.kinds(ctxOf(request)),
@@ -43,7 +43,7 @@ export const importsRoutes: RoutesPlugin = async (app) => {
         description: FILE_NOTE,
         params: KindParams,
         querystring: PreviewQuery,
-        response: { 200: Preview, ...errorResponses },
+        response: ok(Preview),
       },
     },
     async (request) => {
@@ -67,7 +67,7 @@ export const importsRoutes: RoutesPlugin = async (app) => {
         params: KindParams,
         querystring: CommitQuery,
         produces: ["application/json", NDJSON],
-        response: { 200: CommitResult, ...errorResponses },
+        response: ok(CommitResult),
       },
     },
     async (request, reply) => {

@@ -1,9 +1,9 @@
 import { sendFile, uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, IdParams, Page } from "../../platform/http/schemas.js";
+import { ChildParams, created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as service from "./action-items.service.js";
-import { ChildParams, FileReply } from "./meetings.http.js";
+import { FileReply } from "./meetings.http.js";
 import {
   ActionItem,
   ActionItemDetail,
@@ -26,7 +26,7 @@ export const actionItemRoutes: RoutesPlugin = async (app) => {
         summary:
           "Items raised at the meeting and items carried over from earlier meetings, still open on its date",
         params: IdParams,
-        response: { 200: MeetingActionItems, ...errorResponses },
+        response: ok(MeetingActionItems),
       },
     },
     async (request) => service.meetingActionItems(ctxOf(request), request.params.id),
@@ -34,12 +34,7 @@ export const actionItemRoutes: RoutesPlugin = async (app) => {
   app.post(
     "/api/meetings/:id/action-items",
     {
-      schema: {
-        tags: actions,
-        params: IdParams,
-        body: ActionItemInput,
-        response: { 201: ActionItemDetail, ...errorResponses },
-      },
+      schema: { tags: actions, params: IdParams, body: ActionItemInput, response: created(ActionItemDetail) },
     },
     async (request, reply) =>
       reply.status(201).send(await service.createActionItem(ctxOf(request), request.params.id, request.body)),
@@ -51,26 +46,19 @@ export const actionItemRoutes: RoutesPlugin = async (app) => {
         tags: actions,
         summary: "The action-item tracker; overdue = not closed and the deadline before asOf (default today)",
         querystring: ActionItemQuery,
-        response: { 200: Page(ActionItem), ...errorResponses },
+        response: ok(Page(ActionItem)),
       },
     },
     async (request) => service.listActionItems(ctxOf(request), request.query),
   );
   app.get(
     "/api/action-items/:id",
-    { schema: { tags: actions, params: IdParams, response: { 200: ActionItemDetail, ...errorResponses } } },
+    { schema: { tags: actions, params: IdParams, response: ok(ActionItemDetail) } },
     async (request) => service.getActionItem(ctxOf(request), request.params.id),
   );
   app.patch(
     "/api/action-items/:id",
-    {
-      schema: {
-        tags: actions,
-        params: IdParams,
-        body: ActionItemPatch,
-        response: { 200: ActionItemDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: actions, params: IdParams, body: ActionItemPatch, response: ok(ActionItemDetail) } },
     async (request) => service.updateActionItem(ctxOf(request), request.params.id, request.body),
   );
   app.post(
@@ -81,7 +69,7 @@ export const actionItemRoutes: RoutesPlugin = async (app) => {
         summary: "Record that a meeting reviewed the item (and, optionally, its new status)",
         params: IdParams,
         body: ReviewInput,
-        response: { 201: ActionItemDetail, ...errorResponses },
+        response: created(ActionItemDetail),
       },
     },
     async (request, reply) =>
@@ -94,7 +82,7 @@ export const actionItemRoutes: RoutesPlugin = async (app) => {
         tags: actions,
         summary: "Attach an evidence file (multipart/form-data, field file)",
         params: IdParams,
-        response: { 201: ActionItemDetail, ...errorResponses },
+        response: created(ActionItemDetail),
       },
     },
     async (request, reply) =>

@@ -1,5 +1,5 @@
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, IdParams } from "../../platform/http/schemas.js";
+import { created, IdParams, ok } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as service from "./decisions.service.js";
 import { Decision, DecisionInput, DecisionPatch } from "./meetings.schemas.js";
@@ -15,7 +15,7 @@ export const decisionRoutes: RoutesPlugin = async (app) => {
         summary: "Record a decision; its number is the next at this meeting (reference e.g. XII/3)",
         params: IdParams,
         body: DecisionInput,
-        response: { 201: Decision, ...errorResponses },
+        response: created(Decision),
       },
     },
     async (request, reply) =>
@@ -29,7 +29,7 @@ export const decisionRoutes: RoutesPlugin = async (app) => {
         summary: "Change a decision's title or add and update its language versions",
         params: IdParams,
         body: DecisionPatch,
-        response: { 200: Decision, ...errorResponses },
+        response: ok(Decision),
       },
     },
     async (request) => service.updateDecision(ctxOf(request), request.params.id, request.body),

@@ -1,12 +1,12 @@
 import { Type } from "typebox";
 import { sendFile, uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, IdParams, Page, Uuid } from "../../platform/http/schemas.js";
+import { ChildParams, created, IdParams, ok, Page, Uuid } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as exchange from "./exchange.service.js";
 import { ReleaseWidenInput } from "./exchange-release.schemas.js";
 import * as release from "./exchange-release.service.js";
-import { ChildParams, FileReply } from "./meetings.http.js";
+import { FileReply } from "./meetings.http.js";
 import {
   AccessLogEntry,
   AcknowledgeInput,
@@ -30,7 +30,7 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
       schema: {
         tags: ex,
         summary: "The nations and organisations the caller sends and acknowledges for",
-        response: { 200: ExchangeParties, ...errorResponses },
+        response: ok(ExchangeParties),
       },
     },
     async (request) => exchange.myParties(ctxOf(request)),
@@ -42,15 +42,13 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
         tags: ex,
         summary: "Inbox, sent box or every message the caller may see, with search",
         querystring: MessageQuery,
-        response: { 200: Page(MessageSummary), ...errorResponses },
+        response: ok(Page(MessageSummary)),
       },
     },
     async (request) => exchange.listMessages(ctxOf(request), request.query),
   );
-  app.get(
-    "/api/exchange/counts",
-    { schema: { tags: ex, response: { 200: ExchangeCounts, ...errorResponses } } },
-    async (request) => exchange.counts(ctxOf(request)),
+  app.get("/api/exchange/counts", { schema: { tags: ex, response: ok(ExchangeCounts) } }, async (request) =>
+    exchange.counts(ctxOf(request)),
   );
   app.get(
     "/api/exchange/threads/:id",
@@ -58,10 +56,7 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
       schema: {
         tags: ex,
         params: IdParams,
-        response: {
-          200: Type.Object({ threadId: Uuid, items: Type.Array(MessageSummary) }),
-          ...errorResponses,
-        },
+        response: ok(Type.Object({ threadId: Uuid, items: Type.Array(MessageSummary) })),
       },
     },
     async (request) => exchange.getThread(ctxOf(request), request.params.id),
@@ -75,14 +70,14 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
         tags: ex,
         summary: "Read a message (the read is audited)",
         params: IdParams,
-        response: { 200: MessageDetail, ...errorResponses },
+        response: ok(MessageDetail),
       },
     },
     async (request) => exchange.getMessage(ctxOf(request), request.params.id),
   );
   app.post(
     "/api/exchange/messages",
-    { schema: { tags: ex, body: MessageInput, response: { 201: MessageDetail, ...errorResponses } } },
+    { schema: { tags: ex, body: MessageInput, response: created(MessageDetail) } },
     async (request, reply) =>
       reply.status(201).send(await exchange.sendMessage(ctxOf(request), request.body)),
   );
@@ -94,7 +89,7 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
         summary: "Forward within the original release list",
         params: IdParams,
         body: ForwardInput,
-        response: { 201: MessageDetail, ...errorResponses },
+        response: created(MessageDetail),
       },
     },
     async (request, reply) =>
@@ -109,7 +104,7 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
           "Widen the release list (the sending side and administrators): the parties added receive the message; narrowing is refused",
         params: IdParams,
         body: ReleaseWidenInput,
-        response: { 200: MessageDetail, ...errorResponses },
+        response: ok(MessageDetail),
       },
     },
     async (request) => release.widenRelease(ctxOf(request), request.params.id, request.body),
@@ -123,7 +118,7 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
           "Acknowledge receipt for the recipients the caller acts for (once; repeats answer the first time)",
         params: IdParams,
         body: AcknowledgeInput,
-        response: { 200: AcknowledgeOutput, ...errorResponses },
+        response: ok(AcknowledgeOutput),
       },
     },
     async (request) => exchange.acknowledge(ctxOf(request), request.params.id, request.body),
@@ -135,7 +130,7 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
         tags: ex,
         summary: "Attach a document (multipart/form-data, field file); the sender's side only",
         params: IdParams,
-        response: { 201: MessageDetail, ...errorResponses },
+        response: created(MessageDetail),
       },
     },
     async (request, reply) =>
@@ -169,7 +164,7 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
         tags: ex,
         summary: "Every read of the message and its attachments",
         params: IdParams,
-        response: { 200: Type.Object({ items: Type.Array(AccessLogEntry) }), ...errorResponses },
+        response: ok(Type.Object({ items: Type.Array(AccessLogEntry) })),
       },
     },
     async (request) => exchange.accessLog(ctxOf(request), request.params.id),

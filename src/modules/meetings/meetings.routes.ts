@@ -1,9 +1,9 @@
 import { sendFile, uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, IdParams, Page } from "../../platform/http/schemas.js";
+import { ChildParams, created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { DelegationInput } from "./delegations.schemas.js";
-import { ChildParams, FileReply } from "./meetings.http.js";
+import { FileReply } from "./meetings.http.js";
 import {
   AgendaItemInput,
   MeetingDetail,
@@ -20,13 +20,7 @@ export const meetingRoutes: RoutesPlugin = async (app) => {
   const meetings = ["meetings: meetings"];
   app.get(
     "/api/meetings",
-    {
-      schema: {
-        tags: meetings,
-        querystring: MeetingQuery,
-        response: { 200: Page(MeetingSummary), ...errorResponses },
-      },
-    },
+    { schema: { tags: meetings, querystring: MeetingQuery, response: ok(Page(MeetingSummary)) } },
     async (request) => service.listMeetings(ctxOf(request), request.query),
   );
   app.get(
@@ -36,7 +30,7 @@ export const meetingRoutes: RoutesPlugin = async (app) => {
         tags: meetings,
         summary: "A meeting with its agenda, delegations, minutes and decisions",
         params: IdParams,
-        response: { 200: MeetingDetail, ...errorResponses },
+        response: ok(MeetingDetail),
       },
     },
     async (request) => service.getMeeting(ctxOf(request), request.params.id),
@@ -48,7 +42,7 @@ export const meetingRoutes: RoutesPlugin = async (app) => {
         tags: meetings,
         summary: "Prepare a meeting; its number defaults to the next in the series",
         body: MeetingInput,
-        response: { 201: MeetingDetail, ...errorResponses },
+        response: created(MeetingDetail),
       },
     },
     async (request, reply) =>
@@ -56,38 +50,18 @@ export const meetingRoutes: RoutesPlugin = async (app) => {
   );
   app.patch(
     "/api/meetings/:id",
-    {
-      schema: {
-        tags: meetings,
-        params: IdParams,
-        body: MeetingPatch,
-        response: { 200: MeetingDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: meetings, params: IdParams, body: MeetingPatch, response: ok(MeetingDetail) } },
     async (request) => service.updateMeeting(ctxOf(request), request.params.id, request.body),
   );
   app.post(
     "/api/meetings/:id/agenda",
-    {
-      schema: {
-        tags: meetings,
-        params: IdParams,
-        body: AgendaItemInput,
-        response: { 201: MeetingDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: meetings, params: IdParams, body: AgendaItemInput, response: created(MeetingDetail) } },
     async (request, reply) =>
       reply.status(201).send(await service.addAgendaItem(ctxOf(request), request.params.id, request.body)),
   );
   app.delete(
     "/api/meetings/:id/agenda/:itemId",
-    {
-      schema: {
-        tags: meetings,
-        params: ChildParams("itemId"),
-        response: { 200: MeetingDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: meetings, params: ChildParams("itemId"), response: ok(MeetingDetail) } },
     async (request) => {
       const params = request.params as { id: string; itemId: string };
       return service.removeAgendaItem(ctxOf(request), params.id, params.itemId);
@@ -100,7 +74,7 @@ export const meetingRoutes: RoutesPlugin = async (app) => {
         tags: meetings,
         summary: "Attach a document to an agenda item (multipart/form-data, field file)",
         params: ChildParams("itemId"),
-        response: { 201: MeetingDetail, ...errorResponses },
+        response: created(MeetingDetail),
       },
     },
     async (request, reply) => {
@@ -129,26 +103,13 @@ export const meetingRoutes: RoutesPlugin = async (app) => {
   );
   app.post(
     "/api/meetings/:id/delegations",
-    {
-      schema: {
-        tags: meetings,
-        params: IdParams,
-        body: DelegationInput,
-        response: { 201: MeetingDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: meetings, params: IdParams, body: DelegationInput, response: created(MeetingDetail) } },
     async (request, reply) =>
       reply.status(201).send(await service.addDelegation(ctxOf(request), request.params.id, request.body)),
   );
   app.delete(
     "/api/meetings/:id/delegations/:delegationId",
-    {
-      schema: {
-        tags: meetings,
-        params: ChildParams("delegationId"),
-        response: { 200: MeetingDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: meetings, params: ChildParams("delegationId"), response: ok(MeetingDetail) } },
     async (request) => {
       const params = request.params as { id: string; delegationId: string };
       return service.removeDelegation(ctxOf(request), params.id, params.delegationId);

@@ -1,5 +1,5 @@
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, IdParams, Page } from "../../platform/http/schemas.js";
+import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { DecisionListQuery } from "./meetings.http.js";
 import { Decision, MeetingSeries, SeriesInput, SeriesQuery } from "./meetings.schemas.js";
@@ -16,19 +16,19 @@ export const seriesRoutes: RoutesPlugin = async (app) => {
         tags: series,
         summary: "Meeting series the caller may see",
         querystring: SeriesQuery,
-        response: { 200: Page(MeetingSeries), ...errorResponses },
+        response: ok(Page(MeetingSeries)),
       },
     },
     async (request) => service.listSeries(ctxOf(request), request.query),
   );
   app.get(
     "/api/meeting-series/:id",
-    { schema: { tags: series, params: IdParams, response: { 200: MeetingSeries, ...errorResponses } } },
+    { schema: { tags: series, params: IdParams, response: ok(MeetingSeries) } },
     async (request) => service.getSeries(ctxOf(request), request.params.id),
   );
   app.post(
     "/api/meeting-series",
-    { schema: { tags: series, body: SeriesInput, response: { 201: MeetingSeries, ...errorResponses } } },
+    { schema: { tags: series, body: SeriesInput, response: created(MeetingSeries) } },
     async (request, reply) =>
       reply.status(201).send(await service.createSeries(ctxOf(request), request.body)),
   );
@@ -40,7 +40,7 @@ export const seriesRoutes: RoutesPlugin = async (app) => {
         summary: "Decisions of a series, in meeting and decision order",
         params: IdParams,
         querystring: DecisionListQuery,
-        response: { 200: Page(Decision), ...errorResponses },
+        response: ok(Page(Decision)),
       },
     },
     async (request) => service.listSeriesDecisions(ctxOf(request), request.params.id, request.query),

@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, IdParams, PageQuery } from "../../platform/http/schemas.js";
+import { errorResponses, IdParams, ok, PageQuery } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
   Accepted,
@@ -30,14 +30,14 @@ export const notificationsRoutes: RoutesPlugin = async (app) => {
         tags: inbox,
         summary: "One's own notices, newest first",
         querystring: NotificationQuery,
-        response: { 200: NotificationPage, ...errorResponses },
+        response: ok(NotificationPage),
       },
     },
     async (request) => service.listNotifications(ctxOf(request), request.query),
   );
   app.get(
     "/api/notifications/unread-count",
-    { schema: { tags: inbox, response: { 200: UnreadCount, ...errorResponses } } },
+    { schema: { tags: inbox, response: ok(UnreadCount) } },
     async (request) => service.unreadCount(ctxOf(request)),
   );
   app.get(
@@ -46,7 +46,7 @@ export const notificationsRoutes: RoutesPlugin = async (app) => {
       schema: {
         tags: inbox,
         summary: "What needs the signed-in person (the home page): counts and the first few of each section",
-        response: { 200: Attention, ...errorResponses },
+        response: ok(Attention),
       },
     },
     async (request) => service.attention(ctxOf(request)),
@@ -58,14 +58,14 @@ export const notificationsRoutes: RoutesPlugin = async (app) => {
         tags: inbox,
         summary: "Mark notices read: the given ids, or all",
         body: ReadInput,
-        response: { 200: Type.Object({ marked: Type.Integer() }), ...errorResponses },
+        response: ok(Type.Object({ marked: Type.Integer() })),
       },
     },
     async (request) => service.markNotificationsRead(ctxOf(request), request.body.ids),
   );
   app.get(
     "/api/notifications/preferences",
-    { schema: { tags: inbox, response: { 200: Preferences, ...errorResponses } } },
+    { schema: { tags: inbox, response: ok(Preferences) } },
     async (request) => service.getPreferences(ctxOf(request)),
   );
   app.put(
@@ -75,7 +75,7 @@ export const notificationsRoutes: RoutesPlugin = async (app) => {
         tags: inbox,
         summary: "The e-mail address and, per kind, immediately / daily digest / in-app only",
         body: PreferencesInput,
-        response: { 200: Preferences, ...errorResponses },
+        response: ok(Preferences),
       },
     },
     async (request) => service.updatePreferences(ctxOf(request), request.body),
@@ -87,7 +87,7 @@ export const notificationsRoutes: RoutesPlugin = async (app) => {
         tags: inbox,
         summary: "One-click unsubscribe from the List-Unsubscribe header of an e-mail (RFC 8058)",
         params: IdParams,
-        response: { 200: Accepted, ...errorResponses },
+        response: ok(Accepted),
       },
       config: { csrfExempt: true },
     },
@@ -102,7 +102,7 @@ export const notificationsRoutes: RoutesPlugin = async (app) => {
         tags: mail,
         summary: "The outbox: every e-mail with its state (administrators)",
         querystring: OutboxQuery,
-        response: { 200: OutboxPage, ...errorResponses },
+        response: ok(OutboxPage),
       },
     },
     async (request) => service.listOutbox(ctxOf(request), request.query),
@@ -114,7 +114,7 @@ export const notificationsRoutes: RoutesPlugin = async (app) => {
         tags: mail,
         summary: "Queue a parked (failed) message again",
         params: IdParams,
-        response: { 200: Type.Object({ retried: Type.Integer() }), ...errorResponses },
+        response: ok(Type.Object({ retried: Type.Integer() })),
       },
     },
     async (request) => service.retryOutbox(ctxOf(request), request.params.id),
@@ -125,7 +125,7 @@ export const notificationsRoutes: RoutesPlugin = async (app) => {
       schema: {
         tags: mail,
         summary: "Queue every parked (failed) message again",
-        response: { 200: Type.Object({ retried: Type.Integer() }), ...errorResponses },
+        response: ok(Type.Object({ retried: Type.Integer() })),
       },
     },
     async (request) => service.retryOutbox(ctxOf(request), "failed"),
@@ -137,7 +137,7 @@ export const notificationsRoutes: RoutesPlugin = async (app) => {
         tags: mail,
         summary: "Messages held by the local mail catcher (when no SMTP_URL is set)",
         querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }),
-        response: { 200: CaughtPage, ...errorResponses },
+        response: ok(CaughtPage),
       },
     },
     async (request) => service.listCaught(ctxOf(request), request.query),
@@ -149,7 +149,7 @@ export const notificationsRoutes: RoutesPlugin = async (app) => {
         tags: mail,
         summary: "One caught message as sent (RFC 5322)",
         params: CaughtParams,
-        response: { 200: CaughtMessage, ...errorResponses },
+        response: ok(CaughtMessage),
       },
     },
     async (request) => service.getCaught(ctxOf(request), request.params.id),
@@ -179,7 +179,7 @@ export const notificationsRoutes: RoutesPlugin = async (app) => {
         tags: auth,
         summary: "Set a new password with a reset token (single use, 30 minutes); ends every session",
         body: ResetInput,
-        response: { 200: Accepted, ...errorResponses },
+        response: ok(Accepted),
       },
       config: { csrfExempt: true },
     },

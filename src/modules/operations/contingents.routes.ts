@@ -1,8 +1,7 @@
 import { ctxOf } from "../../platform/http/request-context.js";
-import { IdParams, Page } from "../../platform/http/schemas.js";
+import { ChildParams, created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as service from "./contingents.service.js";
-import { ChildParams, created, ok } from "./operations.http.js";
 import {
   Contingent,
   ContingentDetail,

@@ -1,9 +1,8 @@
 import { Type } from "typebox";
 import { ctxOf } from "../../platform/http/request-context.js";
-import { IdParams, Page } from "../../platform/http/schemas.js";
+import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as service from "./contributions.service.js";
-import { created, ok } from "./operations.http.js";
 import {
   FundContribution,
   FundContributionInput,

@@ -1,8 +1,7 @@
 import { ctxOf } from "../../platform/http/request-context.js";
-import { IdParams, Page } from "../../platform/http/schemas.js";
+import { ChildParams, created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as service from "./exercises.service.js";
-import { ChildParams, created, ok } from "./operations.http.js";
 import {
   AttendanceInput,
   ConferenceInput,
@@ -152,12 +151,7 @@ export const exerciseRoutes: RoutesPlugin = async (app) => {
   app.post(
     "/api/exercises/:id/milestones",
     {
-      schema: {
-        tags: exercises,
-        params: IdParams,
-        body: MilestoneInput,
-        response: created(ExerciseDetail),
-      },
+      schema: { tags: exercises, params: IdParams, body: MilestoneInput, response: created(ExerciseDetail) },
     },
     async (request, reply) =>
       reply.status(201).send(await service.addMilestone(ctxOf(request), request.params.id, request.body)),
@@ -178,12 +172,7 @@ export const exerciseRoutes: RoutesPlugin = async (app) => {
   app.post(
     "/api/exercises/:id/objectives",
     {
-      schema: {
-        tags: exercises,
-        params: IdParams,
-        body: ObjectiveInput,
-        response: created(ExerciseDetail),
-      },
+      schema: { tags: exercises, params: IdParams, body: ObjectiveInput, response: created(ExerciseDetail) },
     },
     async (request, reply) =>
       reply.status(201).send(await service.addObjective(ctxOf(request), request.params.id, request.body)),

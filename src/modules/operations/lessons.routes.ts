@@ -1,8 +1,7 @@
 import { ctxOf } from "../../platform/http/request-context.js";
-import { IdParams, Page } from "../../platform/http/schemas.js";
+import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as service from "./lessons.service.js";
-import { created, ok } from "./operations.http.js";
 import { Lesson, LessonInput, LessonQuery, LessonTransition } from "./operations.schemas.js";
 
 /** Lessons identified in exercises and their flow. */

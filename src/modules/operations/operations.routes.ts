@@ -1,7 +1,6 @@
 import { ctxOf } from "../../platform/http/request-context.js";
-import { IdParams, Page } from "../../platform/http/schemas.js";
+import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
-import { created, ok } from "./operations.http.js";
 import { Operation, OperationInput, OperationPatch, OperationQuery } from "./operations.schemas.js";
 import * as service from "./operations.service.js";
 

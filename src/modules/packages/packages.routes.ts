@@ -1,7 +1,7 @@
 import { Type } from "typebox";
 import { uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses } from "../../platform/http/schemas.js";
+import { ok } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { PackageImportResult, PackageNationParams } from "./packages.schemas.js";
 import * as service from "./packages.service.js";
@@ -18,7 +18,7 @@ export const packagesRoutes: RoutesPlugin = async (app) => {
           "The package of everything releasable to a nation (tar.gz: JSON lines per table and a manifest)",
         params: PackageNationParams,
         produces: ["application/gzip"],
-        response: { 200: Type.String({ description: "The package archive" }), ...errorResponses },
+        response: ok(Type.String({ description: "The package archive" })),
       },
     },
     async (request, reply) => {
@@ -42,7 +42,7 @@ export const packagesRoutes: RoutesPlugin = async (app) => {
         tags,
         summary: "Load a package written by another Accord: all or nothing, idempotent, one audit entry",
         description: "multipart/form-data with the package (.tar.gz) in the field `file`.",
-        response: { 200: PackageImportResult, ...errorResponses },
+        response: ok(PackageImportResult),
       },
     },
     async (request) => service.importUploaded(ctxOf(request), uploadFrom(request)),

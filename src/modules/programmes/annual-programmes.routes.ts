@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, IdParams, Page } from "../../platform/http/schemas.js";
+import { created, errorResponses, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as service from "./annual-programmes.service.js";
 import { areaNames } from "./frameworks.service.js";
@@ -26,13 +26,7 @@ export const annualProgrammesRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- annual programmes
   app.get(
     "/api/annual-programmes",
-    {
-      schema: {
-        tags: programmes,
-        querystring: ProgrammeQuery,
-        response: { 200: Page(ProgrammeSummary), ...errorResponses },
-      },
-    },
+    { schema: { tags: programmes, querystring: ProgrammeQuery, response: ok(Page(ProgrammeSummary)) } },
     async (request) => service.listProgrammes(ctxOf(request), request.query),
   );
   app.get(
@@ -43,38 +37,25 @@ export const annualProgrammesRoutes: RoutesPlugin = async (app) => {
         summary:
           "Year by year: planned and implemented items, events attended, and figures recorded from sources",
         querystring: ComparisonQuery,
-        response: { 200: Type.Array(YearFigure), ...errorResponses },
+        response: ok(Type.Array(YearFigure)),
       },
     },
     async (request) => service.compareYears(ctxOf(request), request.query),
   );
   app.get(
     "/api/annual-programmes/:id",
-    { schema: { tags: programmes, params: IdParams, response: { 200: ProgrammeDetail, ...errorResponses } } },
+    { schema: { tags: programmes, params: IdParams, response: ok(ProgrammeDetail) } },
     async (request) => service.getProgramme(ctxOf(request), request.params.id),
   );
   app.post(
     "/api/annual-programmes",
-    {
-      schema: {
-        tags: programmes,
-        body: ProgrammeInput,
-        response: { 201: ProgrammeDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: programmes, body: ProgrammeInput, response: created(ProgrammeDetail) } },
     async (request, reply) =>
       reply.status(201).send(await service.createProgramme(ctxOf(request), request.body)),
   );
   app.patch(
     "/api/annual-programmes/:id",
-    {
-      schema: {
-        tags: programmes,
-        params: IdParams,
-        body: ProgrammePatch,
-        response: { 200: ProgrammeDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: programmes, params: IdParams, body: ProgrammePatch, response: ok(ProgrammeDetail) } },
     async (request) => service.updateProgramme(ctxOf(request), request.params.id, request.body),
   );
   app.get(
@@ -85,7 +66,7 @@ export const annualProgrammesRoutes: RoutesPlugin = async (app) => {
         summary:
           "The programme's submitted versions, newest first, each with what changed since the one before",
         params: IdParams,
-        response: { 200: Type.Array(ProgrammeVersion), ...errorResponses },
+        response: ok(Type.Array(ProgrammeVersion)),
       },
     },
     async (request) => versions.listVersions(ctxOf(request), request.params.id),
@@ -97,7 +78,7 @@ export const annualProgrammesRoutes: RoutesPlugin = async (app) => {
         tags: programmes,
         summary: "One submitted version of the programme, as it was submitted, and the decision taken on it",
         params: VersionParams,
-        response: { 200: ProgrammeVersion, ...errorResponses },
+        response: ok(ProgrammeVersion),
       },
     },
     async (request) => versions.getVersion(ctxOf(request), request.params.id, request.params.version),
@@ -110,7 +91,7 @@ export const annualProgrammesRoutes: RoutesPlugin = async (app) => {
         summary: "Add an activity of the catalogue (activityId) or one of the nation's own (title, areaCode)",
         params: IdParams,
         body: ItemInput,
-        response: { 201: ProgrammeDetail, ...errorResponses },
+        response: created(ProgrammeDetail),
       },
     },
     async (request, reply) =>
@@ -118,14 +99,7 @@ export const annualProgrammesRoutes: RoutesPlugin = async (app) => {
   );
   app.patch(
     "/api/programme-items/:id",
-    {
-      schema: {
-        tags: programmes,
-        params: IdParams,
-        body: ItemPatch,
-        response: { 200: ProgrammeDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: programmes, params: IdParams, body: ItemPatch, response: ok(ProgrammeDetail) } },
     async (request) => service.updateItem(ctxOf(request), request.params.id, request.body),
   );
   app.delete(
@@ -143,21 +117,14 @@ export const annualProgrammesRoutes: RoutesPlugin = async (app) => {
         tags: programmes,
         summary: "Plan vs actual (from nominations and attendance) and implementation rate by area",
         params: IdParams,
-        response: { 200: ProgrammeReport, ...errorResponses },
+        response: ok(ProgrammeReport),
       },
     },
     async (request) => service.programmeReport(ctxOf(request), request.params.id),
   );
   app.get(
     "/api/annual-programmes/:id/report/export",
-    {
-      schema: {
-        tags: programmes,
-        params: IdParams,
-        querystring: ExportFormatQuery,
-        response: { 200: Binary, ...errorResponses },
-      },
-    },
+    { schema: { tags: programmes, params: IdParams, querystring: ExportFormatQuery, response: ok(Binary) } },
     async (request, reply) => {
       const report = await service.programmeReport(ctxOf(request), request.params.id);
       const language = request.query.language ?? "en";

@@ -1,7 +1,7 @@
 import type { FastifyReply } from "fastify";
 import { Type } from "typebox";
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses } from "../../platform/http/schemas.js";
+import { errorResponses, ok } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
   AllianceDashboard,
@@ -34,7 +34,7 @@ export const dashboardRoutes: RoutesPlugin = async (app) => {
         summary:
           "A nation's figures: programme planned vs done by area and year, participation by year, goals by status, certifications held, contributions by year (each over the records the caller may see)",
         querystring: NationDashboardQuery,
-        response: { 200: NationDashboard, ...errorResponses },
+        response: ok(NationDashboard),
       },
     },
     async (request) => nationDashboard(ctxOf(request), request.query),
@@ -61,7 +61,7 @@ export const dashboardRoutes: RoutesPlugin = async (app) => {
         summary:
           "The same figures for nations side by side (alliance or coordination centre view), over the records the caller may see",
         querystring: AllianceDashboardQuery,
-        response: { 200: AllianceDashboard, ...errorResponses },
+        response: ok(AllianceDashboard),
       },
     },
     async (request) => allianceDashboard(ctxOf(request), request.query),

@@ -1,10 +1,10 @@
 import { Type } from "typebox";
 import { sendFile, uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, IdParams, Page } from "../../platform/http/schemas.js";
+import { ChildParams, created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as service from "./frameworks.service.js";
-import { Binary, ChildParams } from "./programmes.http.js";
+import { Binary } from "./programmes.http.js";
 import {
   FrameworkDocument,
   FrameworkInput,
@@ -19,51 +19,30 @@ export const frameworksRoutes: RoutesPlugin = async (app) => {
   const plans = ["programmes: plans"];
   app.get(
     "/api/plan-kinds",
-    { schema: { tags: plans, response: { 200: Type.Array(PlanKind), ...errorResponses } } },
+    { schema: { tags: plans, response: ok(Type.Array(PlanKind)) } },
     async (request) => service.listPlanKinds(ctxOf(request)),
   );
 
   // ---------------------------------------------------------------- framework documents
   app.get(
     "/api/frameworks",
-    {
-      schema: {
-        tags: frameworks,
-        querystring: FrameworkQuery,
-        response: { 200: Page(FrameworkDocument), ...errorResponses },
-      },
-    },
+    { schema: { tags: frameworks, querystring: FrameworkQuery, response: ok(Page(FrameworkDocument)) } },
     async (request) => service.listFrameworks(ctxOf(request), request.query),
   );
   app.get(
     "/api/frameworks/:id",
-    {
-      schema: { tags: frameworks, params: IdParams, response: { 200: FrameworkDocument, ...errorResponses } },
-    },
+    { schema: { tags: frameworks, params: IdParams, response: ok(FrameworkDocument) } },
     async (request) => service.getFramework(ctxOf(request), request.params.id),
   );
   app.post(
     "/api/frameworks",
-    {
-      schema: {
-        tags: frameworks,
-        body: FrameworkInput,
-        response: { 201: FrameworkDocument, ...errorResponses },
-      },
-    },
+    { schema: { tags: frameworks, body: FrameworkInput, response: created(FrameworkDocument) } },
     async (request, reply) =>
       reply.status(201).send(await service.createFramework(ctxOf(request), request.body)),
   );
   app.patch(
     "/api/frameworks/:id",
-    {
-      schema: {
-        tags: frameworks,
-        params: IdParams,
-        body: FrameworkPatch,
-        response: { 200: FrameworkDocument, ...errorResponses },
-      },
-    },
+    { schema: { tags: frameworks, params: IdParams, body: FrameworkPatch, response: ok(FrameworkDocument) } },
     async (request) => service.updateFramework(ctxOf(request), request.params.id, request.body),
   );
   app.post(
@@ -74,7 +53,7 @@ export const frameworksRoutes: RoutesPlugin = async (app) => {
         summary:
           "Attach a file (multipart/form-data, one part named file): PDF, image, office document or text",
         params: IdParams,
-        response: { 201: FrameworkDocument, ...errorResponses },
+        response: created(FrameworkDocument),
       },
     },
     async (request, reply) => {
@@ -86,13 +65,7 @@ export const frameworksRoutes: RoutesPlugin = async (app) => {
   );
   app.get(
     "/api/frameworks/:id/files/:fileId",
-    {
-      schema: {
-        tags: frameworks,
-        params: ChildParams("fileId"),
-        response: { 200: Binary, ...errorResponses },
-      },
-    },
+    { schema: { tags: frameworks, params: ChildParams("fileId"), response: ok(Binary) } },
     async (request, reply) => {
       const params = request.params as { id: string; fileId: string };
       const ctx = ctxOf(request);

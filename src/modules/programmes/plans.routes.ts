@@ -1,11 +1,19 @@
 import { Type } from "typebox";
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, IdParams, Page, Uuid } from "../../platform/http/schemas.js";
+import {
+  ChildParams,
+  created,
+  errorResponses,
+  IdParams,
+  ok,
+  Page,
+  Uuid,
+} from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { areaNames } from "./frameworks.service.js";
 import * as objectives from "./objectives.service.js";
 import * as service from "./plans.service.js";
-import { AsOfQuery, Binary, ChildParams, ExportFormatQuery, sendReport } from "./programmes.http.js";
+import { AsOfQuery, Binary, ExportFormatQuery, sendReport } from "./programmes.http.js";
 import { periodReportDocument } from "./programmes.reports.js";
 import {
   ActionInput,
@@ -39,13 +47,7 @@ export const plansRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- plans, periods, objectives, actions
   app.get(
     "/api/plans",
-    {
-      schema: {
-        tags: plans,
-        querystring: PlanQuery,
-        response: { 200: Page(PlanSummary), ...errorResponses },
-      },
-    },
+    { schema: { tags: plans, querystring: PlanQuery, response: ok(Page(PlanSummary)) } },
     async (request) => service.listPlans(ctxOf(request), request.query),
   );
   app.get(
@@ -57,64 +59,36 @@ export const plansRoutes: RoutesPlugin = async (app) => {
           "A plan with its periods (each dated by sourced statements), discrepancies, gaps and overlaps",
         params: IdParams,
         querystring: AsOfQuery,
-        response: { 200: PlanDetail, ...errorResponses },
+        response: ok(PlanDetail),
       },
     },
     async (request) => service.getPlan(ctxOf(request), request.params.id, request.query.asOf),
   );
   app.post(
     "/api/plans",
-    { schema: { tags: plans, body: PlanInput, response: { 201: PlanDetail, ...errorResponses } } },
+    { schema: { tags: plans, body: PlanInput, response: created(PlanDetail) } },
     async (request, reply) => reply.status(201).send(await service.createPlan(ctxOf(request), request.body)),
   );
   app.patch(
     "/api/plans/:id",
-    {
-      schema: {
-        tags: plans,
-        params: IdParams,
-        body: PlanPatch,
-        response: { 200: PlanDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: plans, params: IdParams, body: PlanPatch, response: ok(PlanDetail) } },
     async (request) => service.updatePlan(ctxOf(request), request.params.id, request.body),
   );
   app.post(
     "/api/plans/:id/periods",
-    {
-      schema: {
-        tags: plans,
-        params: IdParams,
-        body: PeriodInput,
-        response: { 201: PeriodDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: plans, params: IdParams, body: PeriodInput, response: created(PeriodDetail) } },
     async (request, reply) =>
       reply.status(201).send(await service.addPeriod(ctxOf(request), request.params.id, request.body)),
   );
   app.post(
     "/api/plans/:id/objectives",
-    {
-      schema: {
-        tags: plans,
-        params: IdParams,
-        body: ObjectiveInput,
-        response: { 201: ObjectiveDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: plans, params: IdParams, body: ObjectiveInput, response: created(ObjectiveDetail) } },
     async (request, reply) =>
       reply.status(201).send(await objectives.addObjective(ctxOf(request), request.params.id, request.body)),
   );
   app.get(
     "/api/plan-periods/:id",
-    {
-      schema: {
-        tags: plans,
-        params: IdParams,
-        querystring: AsOfQuery,
-        response: { 200: PeriodDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: plans, params: IdParams, querystring: AsOfQuery, response: ok(PeriodDetail) } },
     async (request) => service.getPeriod(ctxOf(request), request.params.id, request.query.asOf),
   );
   app.post(
@@ -125,7 +99,7 @@ export const plansRoutes: RoutesPlugin = async (app) => {
         summary: "Record the dates of a period as one source states them",
         params: IdParams,
         body: StatementInput,
-        response: { 201: PeriodDetail, ...errorResponses },
+        response: created(PeriodDetail),
       },
     },
     async (request, reply) =>
@@ -154,21 +128,14 @@ export const plansRoutes: RoutesPlugin = async (app) => {
         summary: "Implementation report of a plan period: actions by area, done and late",
         params: IdParams,
         querystring: AsOfQuery,
-        response: { 200: PeriodReport, ...errorResponses },
+        response: ok(PeriodReport),
       },
     },
     async (request) => service.periodReport(ctxOf(request), request.params.id, request.query.asOf),
   );
   app.get(
     "/api/plan-periods/:id/report/export",
-    {
-      schema: {
-        tags: plans,
-        params: IdParams,
-        querystring: ExportFormatQuery,
-        response: { 200: Binary, ...errorResponses },
-      },
-    },
+    { schema: { tags: plans, params: IdParams, querystring: ExportFormatQuery, response: ok(Binary) } },
     async (request, reply) => {
       const report = await service.periodReport(ctxOf(request), request.params.id, request.query.asOf);
       const language = request.query.language ?? "en";
@@ -182,39 +149,18 @@ export const plansRoutes: RoutesPlugin = async (app) => {
   );
   app.get(
     "/api/plan-objectives/:id",
-    {
-      schema: {
-        tags: plans,
-        params: IdParams,
-        querystring: AsOfQuery,
-        response: { 200: ObjectiveDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: plans, params: IdParams, querystring: AsOfQuery, response: ok(ObjectiveDetail) } },
     async (request) => objectives.getObjective(ctxOf(request), request.params.id, request.query.asOf),
   );
   app.post(
     "/api/plan-objectives/:id/actions",
-    {
-      schema: {
-        tags: plans,
-        params: IdParams,
-        body: ActionInput,
-        response: { 201: ObjectiveDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: plans, params: IdParams, body: ActionInput, response: created(ObjectiveDetail) } },
     async (request, reply) =>
       reply.status(201).send(await objectives.addAction(ctxOf(request), request.params.id, request.body)),
   );
   app.patch(
     "/api/plan-actions/:id",
-    {
-      schema: {
-        tags: plans,
-        params: IdParams,
-        body: ActionPatch,
-        response: { 200: ObjectiveDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: plans, params: IdParams, body: ActionPatch, response: ok(ObjectiveDetail) } },
     async (request) => objectives.updateAction(ctxOf(request), request.params.id, request.body),
   );
   app.post(
@@ -225,7 +171,7 @@ export const plansRoutes: RoutesPlugin = async (app) => {
         summary: "Link evidence: an activity, a goal, a framework document or a web address",
         params: IdParams,
         body: EvidenceInput,
-        response: { 201: ObjectiveDetail, ...errorResponses },
+        response: created(ObjectiveDetail),
       },
     },
     async (request, reply) =>

@@ -1,5 +1,5 @@
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, IdParams } from "../../platform/http/schemas.js";
+import { created, IdParams } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { BulkItemInput } from "./programme-bulk.schemas.js";
 import { addItems } from "./programme-bulk.service.js";
@@ -15,7 +15,7 @@ export const programmeBulkRoutes: RoutesPlugin = async (app) => {
           "Add several activities of the catalogue at once: all or none; an activity already on the programme is refused (409 naming it)",
         params: IdParams,
         body: BulkItemInput,
-        response: { 201: ProgrammeDetail, ...errorResponses },
+        response: created(ProgrammeDetail),
       },
     },
     async (request, reply) =>

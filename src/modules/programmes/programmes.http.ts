@@ -5,8 +5,6 @@ import { CONTENT_TYPES, type ReportDocument, toCsv, toPdf, toXlsx } from "./repo
 
 /** What programmes' route plugins share: parameter and query schemas, and the sending of an exported report. */
 
-export const ChildParams = (name: string) =>
-  Type.Object({ id: Uuid, [name]: Uuid }, { additionalProperties: false });
 export const AsOfQuery = Type.Object({ asOf: Type.Optional(IsoDate) }, { additionalProperties: false });
 export const ExportFormatQuery = Type.Object(
   {

@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses } from "../../platform/http/schemas.js";
+import { ok } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { Timeline, TimelineExportQuery, TimelineQuery } from "./timeline.schemas.js";
 import { exportTimeline, getTimeline } from "./timeline.service.js";
@@ -15,7 +15,7 @@ export const timelineRoutes: RoutesPlugin = async (app) => {
         summary:
           "Every dated record of a nation's partnership (milestones, frameworks, plan periods, programmes, goals, deployments, exercises, events and courses attended, certificates, accreditation, evaluations, contributions, meetings, decisions, action items, exchange messages), each kind under its owner's read rule",
         querystring: TimelineQuery,
-        response: { 200: Timeline, ...errorResponses },
+        response: ok(Timeline),
       },
     },
     async (request) => getTimeline(ctxOf(request), request.query),
@@ -29,7 +29,7 @@ export const timelineRoutes: RoutesPlugin = async (app) => {
           "The timeline for the same filters as CSV (UTF-8 with BOM, headers in lang, formulas neutralised)",
         querystring: TimelineExportQuery,
         produces: ["text/csv"],
-        response: { 200: Type.String({ description: "The CSV file" }), ...errorResponses },
+        response: ok(Type.String({ description: "The CSV file" })),
       },
     },
     async (request, reply) => {

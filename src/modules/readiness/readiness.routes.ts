@@ -1,7 +1,15 @@
 import { Type } from "typebox";
 import { uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, IdParams, Page, PageQuery, Uuid } from "../../platform/http/schemas.js";
+import {
+  ChildParams,
+  created,
+  errorResponses,
+  IdParams,
+  ok,
+  Page,
+  PageQuery,
+} from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as answers from "./answers.service.js";
 import {
@@ -39,8 +47,6 @@ import * as service from "./readiness.service.js";
 import { readinessReportsRoutes } from "./reports.routes.js";
 import { exportResults, ResultsExportQuery } from "./results-export.js";
 
-const ChildParams = (name: string) =>
-  Type.Object({ id: Uuid, [name]: Uuid }, { additionalProperties: false });
 const ListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
 
 export const readinessRoutes: RoutesPlugin = async (app) => {
@@ -55,14 +61,14 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
         summary:
           "Units (directory organisations of kind unit) with their profile and force pool declarations",
         querystring: UnitQuery,
-        response: { 200: Page(Unit), ...errorResponses },
+        response: ok(Page(Unit)),
       },
     },
     async (request) => service.listUnits(ctxOf(request), request.query),
   );
   app.get(
     "/api/readiness/units/:id",
-    { schema: { tags: units, params: IdParams, response: { 200: Unit, ...errorResponses } } },
+    { schema: { tags: units, params: IdParams, response: ok(Unit) } },
     async (request) => service.getUnit(ctxOf(request), request.params.id),
   );
   app.put(
@@ -73,7 +79,7 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
         summary: "Set the unit's type, size, echelon and whether it is a headquarters",
         params: IdParams,
         body: UnitProfileInput,
-        response: { 200: Unit, ...errorResponses },
+        response: ok(Unit),
       },
     },
     async (request) => service.setUnitProfile(ctxOf(request), request.params.id, request.body),
@@ -86,7 +92,7 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
         summary: "Declare the unit to a force pool for a period (no overlap with the same pool)",
         params: IdParams,
         body: DeclarationInput,
-        response: { 201: Unit, ...errorResponses },
+        response: created(Unit),
       },
     },
     async (request, reply) =>
@@ -97,20 +103,12 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
   const checklists = ["readiness: checklists"];
   app.get(
     "/api/readiness/checklists",
-    {
-      schema: {
-        tags: checklists,
-        querystring: ChecklistQuery,
-        response: { 200: Page(ChecklistTemplate), ...errorResponses },
-      },
-    },
+    { schema: { tags: checklists, querystring: ChecklistQuery, response: ok(Page(ChecklistTemplate)) } },
     async (request) => service.listChecklists(ctxOf(request), request.query),
   );
   app.get(
     "/api/readiness/checklists/:id",
-    {
-      schema: { tags: checklists, params: IdParams, response: { 200: ChecklistTemplate, ...errorResponses } },
-    },
+    { schema: { tags: checklists, params: IdParams, response: ok(ChecklistTemplate) } },
     async (request) => service.getChecklist(ctxOf(request), request.params.id),
   );
   app.post(
@@ -120,7 +118,7 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
         tags: checklists,
         summary: "Create a checklist template, optionally with its first version",
         body: ChecklistInput,
-        response: { 201: ChecklistTemplate, ...errorResponses },
+        response: created(ChecklistTemplate),
       },
     },
     async (request, reply) =>
@@ -134,7 +132,7 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
         summary: "Add the next version of a template",
         params: IdParams,
         body: VersionInput,
-        response: { 201: ChecklistVersion, ...errorResponses },
+        response: created(ChecklistVersion),
       },
     },
     async (request, reply) =>
@@ -148,7 +146,7 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
         summary:
           "Import the next version from a CSV or XLSX file (multipart/form-data, field file; columns: area, criterion code, criterion text, guidance, critical)",
         params: IdParams,
-        response: { 201: ChecklistVersion, ...errorResponses },
+        response: created(ChecklistVersion),
       },
     },
     async (request, reply) =>
@@ -158,9 +156,7 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
   );
   app.get(
     "/api/readiness/checklist-versions/:id",
-    {
-      schema: { tags: checklists, params: IdParams, response: { 200: ChecklistVersion, ...errorResponses } },
-    },
+    { schema: { tags: checklists, params: IdParams, response: ok(ChecklistVersion) } },
     async (request) => service.getVersion(ctxOf(request), request.params.id),
   );
   app.patch(
@@ -171,7 +167,7 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
         summary: "Correct a criterion; refused once an evaluation uses its version",
         params: IdParams,
         body: CriterionPatch,
-        response: { 200: ChecklistVersion, ...errorResponses },
+        response: ok(ChecklistVersion),
       },
     },
     async (request) => service.updateCriterion(ctxOf(request), request.params.id, request.body),
@@ -186,16 +182,14 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
         tags: evaluations,
         summary: "Evaluations the caller may see (a nation its units'; evaluators their own teams')",
         querystring: EvaluationQuery,
-        response: { 200: Page(EvaluationListItem), ...errorResponses },
+        response: ok(Page(EvaluationListItem)),
       },
     },
     async (request) => service.listEvaluations(ctxOf(request), request.query),
   );
   app.get(
     "/api/readiness/evaluations/:id",
-    {
-      schema: { tags: evaluations, params: IdParams, response: { 200: EvaluationDetail, ...errorResponses } },
-    },
+    { schema: { tags: evaluations, params: IdParams, response: ok(EvaluationDetail) } },
     async (request) => service.getEvaluation(ctxOf(request), request.params.id),
   );
   app.post(
@@ -205,7 +199,7 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
         tags: evaluations,
         summary: "Plan an evaluation (or a re-evaluation, with previousEvaluationId)",
         body: EvaluationInput,
-        response: { 201: EvaluationDetail, ...errorResponses },
+        response: created(EvaluationDetail),
       },
     },
     async (request, reply) =>
@@ -214,12 +208,7 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
   app.patch(
     "/api/readiness/evaluations/:id",
     {
-      schema: {
-        tags: evaluations,
-        params: IdParams,
-        body: EvaluationPatch,
-        response: { 200: EvaluationDetail, ...errorResponses },
-      },
+      schema: { tags: evaluations, params: IdParams, body: EvaluationPatch, response: ok(EvaluationDetail) },
     },
     async (request) => service.updateEvaluation(ctxOf(request), request.params.id, request.body),
   );
@@ -231,7 +220,7 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
         summary: "Certified evaluators who satisfy the team rules for this evaluation",
         params: IdParams,
         querystring: ListQuery,
-        response: { 200: Page(EligibleEvaluator), ...errorResponses },
+        response: ok(Page(EligibleEvaluator)),
       },
     },
     async (request) => service.eligibleEvaluators(ctxOf(request), request.params.id, request.query),
@@ -244,7 +233,7 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
         summary: "Assign an evaluator; refused with 409 naming the team rule it breaks",
         params: IdParams,
         body: TeamInput,
-        response: { 201: EvaluationDetail, ...errorResponses },
+        response: created(EvaluationDetail),
       },
     },
     async (request, reply) =>
@@ -252,13 +241,7 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
   );
   app.delete(
     "/api/readiness/evaluations/:id/team/:memberId",
-    {
-      schema: {
-        tags: evaluations,
-        params: ChildParams("memberId"),
-        response: { 200: EvaluationDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: evaluations, params: ChildParams("memberId"), response: ok(EvaluationDetail) } },
     async (request) => {
       const params = request.params as { id: string; memberId: string };
       return service.removeTeamMember(ctxOf(request), params.id, params.memberId);
@@ -271,7 +254,7 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
         tags: evaluations,
         summary: "The agreed criteria by area, with their answers and versions",
         params: IdParams,
-        response: { 200: EvaluationChecklist, ...errorResponses },
+        response: ok(EvaluationChecklist),
       },
     },
     async (request) => answers.getEvaluationChecklist(ctxOf(request), request.params.id),
@@ -313,7 +296,7 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
         tags: evaluations,
         summary: "Area and overall results, outcome, findings and follow-up actions",
         params: IdParams,
-        response: { 200: Results, ...errorResponses },
+        response: ok(Results),
       },
     },
     async (request) => service.getResults(ctxOf(request), request.params.id),
@@ -327,10 +310,7 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
         params: IdParams,
         querystring: ResultsExportQuery,
         produces: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
-        response: {
-          200: Type.String({ description: "The file (CSV in UTF-8 with BOM, or XLSX)" }),
-          ...errorResponses,
-        },
+        response: ok(Type.String({ description: "The file (CSV in UTF-8 with BOM, or XLSX)" })),
       },
     },
     async (request, reply) => {
@@ -345,14 +325,7 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
   );
   app.post(
     "/api/readiness/evaluations/:id/findings",
-    {
-      schema: {
-        tags: evaluations,
-        params: IdParams,
-        body: FindingInput,
-        response: { 201: Finding, ...errorResponses },
-      },
-    },
+    { schema: { tags: evaluations, params: IdParams, body: FindingInput, response: created(Finding) } },
     async (request, reply) =>
       reply.status(201).send(await service.addFinding(ctxOf(request), request.params.id, request.body)),
   );
@@ -379,7 +352,7 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
         summary: "Add a follow-up action with an owner and a deadline",
         params: IdParams,
         body: ActionInput,
-        response: { 201: FollowUpAction, ...errorResponses },
+        response: created(FollowUpAction),
       },
     },
     async (request, reply) =>
@@ -392,7 +365,7 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
         tags: evaluations,
         params: ChildParams("actionId"),
         body: ActionPatch,
-        response: { 200: FollowUpAction, ...errorResponses },
+        response: ok(FollowUpAction),
       },
     },
     async (request) => {
@@ -408,7 +381,7 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
         summary: "Report the outcome and close the evaluation",
         params: IdParams,
         body: ReportInput,
-        response: { 200: EvaluationDetail, ...errorResponses },
+        response: ok(EvaluationDetail),
       },
     },
     async (request) => service.report(ctxOf(request), request.params.id, request.body),

@@ -1,5 +1,5 @@
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses } from "../../platform/http/schemas.js";
+import { ok } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { SearchQuery, SearchResult } from "./search.schemas.js";
 import * as service from "./search.service.js";
@@ -12,7 +12,7 @@ export const searchRoutes: RoutesPlugin = async (app) => {
       schema: {
         tags: ["search: across every kind of record"],
         querystring: SearchQuery,
-        response: { 200: SearchResult, ...errorResponses },
+        response: ok(SearchResult),
       },
     },
     async (request) => service.search(ctxOf(request), request.query),

@@ -1,7 +1,7 @@
 import { Type } from "typebox";
 import { sendFile, uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, IdParams, Page, StoredFile } from "../../platform/http/schemas.js";
+import { created, errorResponses, IdParams, ok, Page, StoredFile } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as accreditation from "./accreditation.service.js";
 import {
@@ -30,18 +30,12 @@ export const accreditationRoutes: RoutesPlugin = async (app) => {
   const acc = ["training: accreditation"];
   app.get(
     "/api/training/standard-sets",
-    { schema: { tags: acc, response: { 200: Type.Array(StandardSet), ...errorResponses } } },
+    { schema: { tags: acc, response: ok(Type.Array(StandardSet)) } },
     async (request) => accreditation.listStandardSets(ctxOf(request)),
   );
   app.get(
     "/api/training/accreditation",
-    {
-      schema: {
-        tags: acc,
-        querystring: ApplicationQuery,
-        response: { 200: Page(ApplicationSummary), ...errorResponses },
-      },
-    },
+    { schema: { tags: acc, querystring: ApplicationQuery, response: ok(Page(ApplicationSummary)) } },
     async (request) => accreditation.listApplications(ctxOf(request), request.query),
   );
   app.get(
@@ -51,7 +45,7 @@ export const accreditationRoutes: RoutesPlugin = async (app) => {
         tags: acc,
         summary: "Decided dossiers whose validity ends within N days (renewal list)",
         querystring: ExpiringQuery,
-        response: { 200: Page(ApplicationSummary), ...errorResponses },
+        response: ok(Page(ApplicationSummary)),
       },
     },
     async (request) => accreditation.listExpiring(ctxOf(request), request.query),
@@ -66,14 +60,14 @@ export const accreditationRoutes: RoutesPlugin = async (app) => {
           { withinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })) },
           { additionalProperties: false },
         ),
-        response: { 200: ReminderResult, ...errorResponses },
+        response: ok(ReminderResult),
       },
     },
     async (request) => accreditation.sendRenewalReminders(ctxOf(request), request.body.withinDays),
   );
   app.post(
     "/api/training/accreditation",
-    { schema: { tags: acc, body: ApplicationInput, response: { 201: Dossier, ...errorResponses } } },
+    { schema: { tags: acc, body: ApplicationInput, response: created(Dossier) } },
     async (request, reply) =>
       reply.status(201).send(await accreditation.createApplication(ctxOf(request), request.body)),
   );
@@ -84,7 +78,7 @@ export const accreditationRoutes: RoutesPlugin = async (app) => {
         tags: acc,
         summary: "The dossier: progress and what is missing per standard",
         params: IdParams,
-        response: { 200: Dossier, ...errorResponses },
+        response: ok(Dossier),
       },
     },
     async (request) => accreditation.getDossier(ctxOf(request), request.params.id),
@@ -102,7 +96,7 @@ export const accreditationRoutes: RoutesPlugin = async (app) => {
           summary,
           params: IdParams,
           body: Type.Object({}, { additionalProperties: false }),
-          response: { 200: Dossier, ...errorResponses },
+          response: ok(Dossier),
         },
       },
       async (request) => run(ctxOf(request), request.params.id),
@@ -121,7 +115,7 @@ export const accreditationRoutes: RoutesPlugin = async (app) => {
         summary: "submitted → visit_planned: dates and review team (again to reschedule)",
         params: IdParams,
         body: VisitInput,
-        response: { 200: Dossier, ...errorResponses },
+        response: ok(Dossier),
       },
     },
     async (request) => accreditation.planVisit(ctxOf(request), request.params.id, request.body),
@@ -134,7 +128,7 @@ export const accreditationRoutes: RoutesPlugin = async (app) => {
         summary: "Appoint the reviewing organisation (administrators, for the accrediting body)",
         params: IdParams,
         body: ReviewerInput,
-        response: { 200: Dossier, ...errorResponses },
+        response: ok(Dossier),
       },
     },
     async (request) => accreditation.appointReviewer(ctxOf(request), request.params.id, request.body),
@@ -147,7 +141,7 @@ export const accreditationRoutes: RoutesPlugin = async (app) => {
         summary: "visit_planned → visited",
         params: IdParams,
         body: VisitedInput,
-        response: { 200: Dossier, ...errorResponses },
+        response: ok(Dossier),
       },
     },
     async (request) => accreditation.recordVisit(ctxOf(request), request.params.id, request.body.reportDueOn),
@@ -160,21 +154,14 @@ export const accreditationRoutes: RoutesPlugin = async (app) => {
         summary: "visited → decided, with a validity period for a positive decision",
         params: IdParams,
         body: DecisionInput,
-        response: { 200: Dossier, ...errorResponses },
+        response: ok(Dossier),
       },
     },
     async (request) => accreditation.decide(ctxOf(request), request.params.id, request.body),
   );
   app.put(
     "/api/training/accreditation/:id/standards/:standardId/self-assessment",
-    {
-      schema: {
-        tags: acc,
-        params: StandardParams,
-        body: SelfAssessmentInput,
-        response: { 200: Dossier, ...errorResponses },
-      },
-    },
+    { schema: { tags: acc, params: StandardParams, body: SelfAssessmentInput, response: ok(Dossier) } },
     async (request) =>
       accreditation.selfAssess(ctxOf(request), request.params.id, request.params.standardId, request.body),
   );
@@ -203,7 +190,7 @@ export const accreditationRoutes: RoutesPlugin = async (app) => {
   );
   app.get(
     "/api/training/accreditation/:id/evidence/:evidenceId",
-    { schema: { tags: acc, params: EvidenceParams, response: { 200: StoredFile, ...errorResponses } } },
+    { schema: { tags: acc, params: EvidenceParams, response: ok(StoredFile) } },
     async (request, reply) => {
       const { id, evidenceId } = request.params;
       return sendFile(reply, await accreditation.evidenceFile(ctxOf(request), id, evidenceId));
@@ -211,7 +198,7 @@ export const accreditationRoutes: RoutesPlugin = async (app) => {
   );
   app.delete(
     "/api/training/accreditation/:id/evidence/:evidenceId",
-    { schema: { tags: acc, params: EvidenceParams, response: { 200: Dossier, ...errorResponses } } },
+    { schema: { tags: acc, params: EvidenceParams, response: ok(Dossier) } },
     async (request) =>
       accreditation.removeEvidence(ctxOf(request), request.params.id, request.params.evidenceId),
   );
@@ -223,7 +210,7 @@ export const accreditationRoutes: RoutesPlugin = async (app) => {
         summary: "Record a finding, recommendation or condition (per standard or general)",
         params: IdParams,
         body: FindingInput,
-        response: { 201: Dossier, ...errorResponses },
+        response: created(Dossier),
       },
     },
     async (request, reply) =>
@@ -231,14 +218,7 @@ export const accreditationRoutes: RoutesPlugin = async (app) => {
   );
   app.post(
     "/api/training/accreditation/:id/findings/:findingId/close",
-    {
-      schema: {
-        tags: acc,
-        params: FindingParams,
-        body: CloseFindingInput,
-        response: { 200: Dossier, ...errorResponses },
-      },
-    },
+    { schema: { tags: acc, params: FindingParams, body: CloseFindingInput, response: ok(Dossier) } },
     async (request) =>
       accreditation.closeFinding(
         ctxOf(request),

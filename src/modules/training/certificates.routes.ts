@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, IdParams, Page } from "../../platform/http/schemas.js";
+import { created, errorResponses, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
   Certificate,
@@ -30,14 +30,14 @@ export const certificatesRoutes: RoutesPlugin = async (app) => {
         tags: certificates,
         summary: "Certificates the caller may see (mine=true: the caller's own)",
         querystring: CertificateQuery,
-        response: { 200: Page(Certificate), ...errorResponses },
+        response: ok(Page(Certificate)),
       },
     },
     async (request) => service.listCertificates(ctxOf(request), request.query),
   );
   app.get(
     "/api/training/certificates/:id",
-    { schema: { tags: certificates, params: IdParams, response: { 200: Certificate, ...errorResponses } } },
+    { schema: { tags: certificates, params: IdParams, response: ok(Certificate) } },
     async (request) => service.getCertificate(ctxOf(request), request.params.id),
   );
   app.get(
@@ -48,7 +48,7 @@ export const certificatesRoutes: RoutesPlugin = async (app) => {
         summary: "The certificate as a PDF, in its language or the one asked for",
         params: IdParams,
         querystring: PdfQuery,
-        response: { 200: pdfResponse, ...errorResponses },
+        response: ok(pdfResponse),
       },
     },
     async (request, reply) => {
@@ -72,7 +72,7 @@ export const certificatesRoutes: RoutesPlugin = async (app) => {
         summary: "The holder chooses the certificate's language (en, az, ru)",
         params: IdParams,
         body: LanguageInput,
-        response: { 200: Certificate, ...errorResponses },
+        response: ok(Certificate),
       },
     },
     async (request) =>
@@ -80,14 +80,7 @@ export const certificatesRoutes: RoutesPlugin = async (app) => {
   );
   app.post(
     "/api/training/certificates/:id/revoke",
-    {
-      schema: {
-        tags: certificates,
-        params: IdParams,
-        body: RevokeInput,
-        response: { 200: Certificate, ...errorResponses },
-      },
-    },
+    { schema: { tags: certificates, params: IdParams, body: RevokeInput, response: ok(Certificate) } },
     async (request) => service.revokeCertificate(ctxOf(request), request.params.id, request.body.reason),
   );
   app.post(
@@ -98,7 +91,7 @@ export const certificatesRoutes: RoutesPlugin = async (app) => {
         summary: "Revoke with a reason and issue a replacement (new number and verification code)",
         params: IdParams,
         body: ReissueInput,
-        response: { 201: Certificate, ...errorResponses },
+        response: created(Certificate),
       },
     },
     async (request, reply) =>
@@ -134,7 +127,7 @@ export const certificatesRoutes: RoutesPlugin = async (app) => {
   const registry = ["training: registry"];
   app.get(
     "/api/training/qualifications",
-    { schema: { tags: registry, response: { 200: Type.Array(Qualification), ...errorResponses } } },
+    { schema: { tags: registry, response: ok(Type.Array(Qualification)) } },
     async (request) => service.listQualifications(ctxOf(request)),
   );
   app.get(
@@ -144,7 +137,7 @@ export const certificatesRoutes: RoutesPlugin = async (app) => {
         tags: registry,
         summary: "Certified people of a qualification, valid on a date (default today), with expiry alerts",
         querystring: RegistryQuery,
-        response: { 200: Page(RegistryEntry), ...errorResponses },
+        response: ok(Page(RegistryEntry)),
       },
     },
     async (request) => service.getRegistry(ctxOf(request), request.query),

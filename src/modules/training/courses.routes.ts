@@ -1,5 +1,5 @@
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses, IdParams, Page } from "../../platform/http/schemas.js";
+import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
   AttendanceInput,
@@ -23,14 +23,12 @@ export const coursesRoutes: RoutesPlugin = async (app) => {
   const courses = ["training: courses"];
   app.get(
     "/api/training/courses",
-    {
-      schema: { tags: courses, querystring: CourseQuery, response: { 200: Page(Course), ...errorResponses } },
-    },
+    { schema: { tags: courses, querystring: CourseQuery, response: ok(Page(Course)) } },
     async (request) => service.listCourses(ctxOf(request), request.query),
   );
   app.get(
     "/api/training/courses/:id",
-    { schema: { tags: courses, params: IdParams, response: { 200: CourseDetail, ...errorResponses } } },
+    { schema: { tags: courses, params: IdParams, response: ok(CourseDetail) } },
     async (request) => service.getCourse(ctxOf(request), request.params.id),
   );
   app.post(
@@ -40,7 +38,7 @@ export const coursesRoutes: RoutesPlugin = async (app) => {
         tags: courses,
         summary: "Define the course of a catalogue activity of kind course",
         body: CourseInput,
-        response: { 201: CourseDetail, ...errorResponses },
+        response: created(CourseDetail),
       },
     },
     async (request, reply) =>
@@ -48,14 +46,7 @@ export const coursesRoutes: RoutesPlugin = async (app) => {
   );
   app.patch(
     "/api/training/courses/:id",
-    {
-      schema: {
-        tags: courses,
-        params: IdParams,
-        body: CoursePatch,
-        response: { 200: CourseDetail, ...errorResponses },
-      },
-    },
+    { schema: { tags: courses, params: IdParams, body: CoursePatch, response: ok(CourseDetail) } },
     async (request) => service.updateCourse(ctxOf(request), request.params.id, request.body),
   );
   app.get(
@@ -65,7 +56,7 @@ export const coursesRoutes: RoutesPlugin = async (app) => {
         tags: courses,
         summary: "A course run: sessions, participants, attendance, results, computed outcomes, certificates",
         params: RunParams,
-        response: { 200: RunDetail, ...errorResponses },
+        response: ok(RunDetail),
       },
     },
     async (request) => service.getRun(ctxOf(request), request.params.eventId),
@@ -78,7 +69,7 @@ export const coursesRoutes: RoutesPlugin = async (app) => {
         summary: "Record presence per session (the attendance sheet)",
         params: RunParams,
         body: AttendanceInput,
-        response: { 200: RunDetail, ...errorResponses },
+        response: ok(RunDetail),
       },
     },
     async (request) => service.recordAttendance(ctxOf(request), request.params.eventId, request.body),
@@ -91,7 +82,7 @@ export const coursesRoutes: RoutesPlugin = async (app) => {
         summary: "Record assessment scores per participant and component (null clears a score)",
         params: RunParams,
         body: ResultsInput,
-        response: { 200: RunDetail, ...errorResponses },
+        response: ok(RunDetail),
       },
     },
     async (request) => service.recordResults(ctxOf(request), request.params.eventId, request.body),
@@ -104,7 +95,7 @@ export const coursesRoutes: RoutesPlugin = async (app) => {
         summary: "Instructor sign-off: computes pass or fail from the scheme and locks the results",
         params: RunParams,
         body: SignOffInput,
-        response: { 200: RunDetail, ...errorResponses },
+        response: ok(RunDetail),
       },
     },
     async (request) => service.signOff(ctxOf(request), request.params.eventId, request.body.note),
@@ -117,7 +108,7 @@ export const coursesRoutes: RoutesPlugin = async (app) => {
         summary: "Issue certificates to passed participants who have none yet",
         params: RunParams,
         body: IssueInput,
-        response: { 201: IssueResult, ...errorResponses },
+        response: created(IssueResult),
       },
     },
     async (request, reply) =>

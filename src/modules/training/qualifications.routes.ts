@@ -1,5 +1,5 @@
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses } from "../../platform/http/schemas.js";
+import { created, ok } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
   QualificationInput,
@@ -19,7 +19,7 @@ export const qualificationRoutes: RoutesPlugin = async (app) => {
         tags,
         summary: "Define a qualification (unique code, names, validity in years)",
         body: QualificationInput,
-        response: { 201: QualificationOutput, ...errorResponses },
+        response: created(QualificationOutput),
       },
     },
     async (request, reply) => reply.status(201).send(await createQualification(ctxOf(request), request.body)),
@@ -33,7 +33,7 @@ export const qualificationRoutes: RoutesPlugin = async (app) => {
           "Rename a qualification or change its validity; certificates already issued keep their dates",
         params: QualificationParams,
         body: QualificationPatch,
-        response: { 200: QualificationOutput, ...errorResponses },
+        response: ok(QualificationOutput),
       },
     },
     async (request) => updateQualification(ctxOf(request), request.params.code, request.body),

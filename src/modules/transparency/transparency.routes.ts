@@ -1,5 +1,5 @@
 import { ctxOf } from "../../platform/http/request-context.js";
-import { errorResponses } from "../../platform/http/schemas.js";
+import { ok } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
   AlarmList,
@@ -26,7 +26,7 @@ export const transparencyRoutes: RoutesPlugin = async (app) => {
       schema: {
         tags,
         summary: "The newest signed tree head of the audit trail's log (public)",
-        response: { 200: SignedHead, ...errorResponses },
+        response: ok(SignedHead),
       },
     },
     async (request) => service.latestHead(ctxOf(request)),
@@ -40,7 +40,7 @@ export const transparencyRoutes: RoutesPlugin = async (app) => {
         tags,
         summary: "The newest signed head of this tree size (public)",
         params: SizeParams,
-        response: { 200: SignedHead, ...errorResponses },
+        response: ok(SignedHead),
       },
     },
     async (request) => service.headAt(ctxOf(request), request.params.size),
@@ -51,7 +51,7 @@ export const transparencyRoutes: RoutesPlugin = async (app) => {
       schema: {
         tags,
         summary: "Every public key that has signed heads, by key id (public)",
-        response: { 200: KeyList, ...errorResponses },
+        response: ok(KeyList),
       },
     },
     async (request) => service.keys(ctxOf(request)),
@@ -65,7 +65,7 @@ export const transparencyRoutes: RoutesPlugin = async (app) => {
         tags,
         summary: "Consistency proof between two tree sizes (public; hashes only)",
         querystring: ConsistencyQuery,
-        response: { 200: ConsistencyProof, ...errorResponses },
+        response: ok(ConsistencyProof),
       },
     },
     async (request) => service.consistency(ctxOf(request), request.query.first, request.query.second),
@@ -81,7 +81,7 @@ export const transparencyRoutes: RoutesPlugin = async (app) => {
           "Inclusion proof of an audit entry in a signed head (administrators, global auditors; a scoped auditor for records releasable to them)",
         params: InclusionParams,
         querystring: InclusionQuery,
-        response: { 200: InclusionProof, ...errorResponses },
+        response: ok(InclusionProof),
       },
     },
     async (request) => service.inclusion(ctxOf(request), request.params.seq, request.query.treeSize),
@@ -94,7 +94,7 @@ export const transparencyRoutes: RoutesPlugin = async (app) => {
         summary:
           "As a witness: receive a head of a watched log, check it against the held one, alarm on a fork",
         body: WitnessInput,
-        response: { 200: WitnessReply, ...errorResponses },
+        response: ok(WitnessReply),
       },
     },
     async (request) => service.witness(ctxOf(request), request.body),
@@ -105,7 +105,7 @@ export const transparencyRoutes: RoutesPlugin = async (app) => {
       schema: {
         tags,
         summary: "The witness's alarms, newest first (administrators and global auditors)",
-        response: { 200: AlarmList, ...errorResponses },
+        response: ok(AlarmList),
       },
     },
     async (request) => service.alarms(ctxOf(request)),

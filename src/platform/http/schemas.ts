@@ -21,6 +21,11 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 export type IdParams = Static<typeof IdParams>;
+/** The params of a child record's route (`/api/x/:id/y/:yId`), typed with the child's name. */
+export const ChildParams = <N extends string>(name: N) =>
+  Type.Object({ id: Uuid, [name]: Uuid } as { id: typeof Uuid } & Record<N, typeof Uuid>, {
+    additionalProperties: false,
+  });
 
 export const MAX_PAGE_SIZE = 100;
 export const PageQuery = {
@@ -131,6 +136,14 @@ export const errorResponses = {
   409: ErrorReply,
   422: ErrorReply,
 };
+
+/**
+ * A route's `response`: its one success reply beside the shared error replies. Nearly every route answers so;
+ * written once here instead of `{ 200: X, ...errorResponses }` in each of them.
+ */
+export const ok = (schema: TSchema) => ({ 200: schema, ...errorResponses });
+/** The same for a route that creates a record (201). */
+export const created = (schema: TSchema) => ({ 201: schema, ...errorResponses });
 
 /** The reply of every list endpoint. */
 export function paged<T>(query: { limit?: number; offset?: number }, result: { items: T[]; total: number }) {

@@ -6,7 +6,7 @@ export { type DetailItem, DetailList } from "./detail-list";
 export { DownloadMenu, type DownloadMenuProps, type ExportKind } from "./download-menu";
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { ErrorAlert, type ErrorAlertProps, errorMessage } from "./error-alert";
-export { ListFooter, type ListFooterProps } from "./list-footer";
+export { ListFooter, type ListFooterProps, PageFooter, type ServerPage } from "./list-footer";
 export { type ListPage, ListTable, type ListTableProps } from "./list-table";
 export { notifyDeleteOutcome, notifyError, notifyFormError, notifySuccess } from "./notify";
 export { type Crumb, PageHeader, type PageHeaderProps } from "./page-header";

@@ -10,6 +10,36 @@ export interface ListFooterProps {
   onOffsetChange: (offset: number) => void;
 }
 
+/** A list page as the server answers it (`Page(item)`): what ListFooter reads of it. */
+export interface ServerPage {
+  total: number;
+  limit: number;
+  offset: number;
+  items: readonly unknown[];
+}
+
+/**
+ * The footer of a list that shows one server page as it came: its figures are the page's own, so each list
+ * passes the page instead of repeating total/limit/offset/shown.
+ */
+export function PageFooter({
+  page,
+  onOffsetChange,
+}: {
+  page: ServerPage;
+  onOffsetChange: (offset: number) => void;
+}) {
+  return (
+    <ListFooter
+      total={page.total}
+      limit={page.limit}
+      offset={page.offset}
+      shown={page.items.length}
+      onOffsetChange={onOffsetChange}
+    />
+  );
+}
+
 /** "Showing 101–150 of 420" and the page buttons under a server-paged list, so no list stops silently. */
 export function ListFooter({ total, limit, offset, shown, onOffsetChange }: ListFooterProps) {
   const { t } = useTranslation();

@@ -5,9 +5,9 @@ import { Link } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import {
   EmptyState,
-  ListFooter,
   notifyError,
   notifySuccess,
+  PageFooter,
   PageHeader,
   QueryBoundary,
 } from "../../../shared/ui";
@@ -126,13 +126,7 @@ export function ApplicationsPage() {
                     ))}
                   </Table.Tbody>
                 </Table>
-                <ListFooter
-                  total={page.total}
-                  limit={page.limit}
-                  offset={page.offset}
-                  shown={page.items.length}
-                  onOffsetChange={setOffset}
-                />
+                <PageFooter page={page} onOffsetChange={setOffset} />
               </>
             ) : (
               <EmptyState description={t("applications.empty")} />

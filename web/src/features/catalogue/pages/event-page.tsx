@@ -21,9 +21,9 @@ import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   DetailList,
-  ListFooter,
   notifyError,
   notifySuccess,
+  PageFooter,
   PageHeader,
   PrintReportButton,
   QueryBoundary,
@@ -359,13 +359,7 @@ export function EventPage() {
                         canManage={() => e.canManage}
                         canWithdraw={(n) => isAdministrator || coordinatesNation(n.nationId)}
                       />
-                      <ListFooter
-                        total={page.total}
-                        limit={page.limit}
-                        offset={page.offset}
-                        shown={page.items.length}
-                        onOffsetChange={setOffset}
-                      />
+                      <PageFooter page={page} onOffsetChange={setOffset} />
                     </>
                   )}
                 </QueryBoundary>

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Switch, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ListFooter, notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { notifyError, notifySuccess, PageFooter, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useDecideMany, useNominations } from "../api";
 import { NominationsTable } from "../components/nominations-table";
 import type { Decision } from "../types";
@@ -79,13 +79,7 @@ export function InboxPage() {
                 showEvent
                 selectable={{ selected, onChange: setSelected }}
               />
-              <ListFooter
-                total={page.total}
-                limit={page.limit}
-                offset={page.offset}
-                shown={page.items.length}
-                onOffsetChange={setOffset}
-              />
+              <PageFooter page={page} onOffsetChange={setOffset} />
             </>
           )}
         </QueryBoundary>

@@ -2,7 +2,7 @@ import { Paper } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePermissions } from "../../../shared/auth";
-import { EmptyState, ListFooter, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { EmptyState, PageFooter, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useNominations } from "../api";
 import { NominationsTable } from "../components/nominations-table";
 import { SeatOffers } from "../components/seat-offers";
@@ -29,13 +29,7 @@ export function SchedulePage() {
                   canWithdraw={(n) => coordinatesNation(n.nationId)}
                   showEvent
                 />
-                <ListFooter
-                  total={page.total}
-                  limit={page.limit}
-                  offset={page.offset}
-                  shown={page.items.length}
-                  onOffsetChange={setOffset}
-                />
+                <PageFooter page={page} onOffsetChange={setOffset} />
               </>
             ) : (
               <EmptyState description={t("schedule.empty")} />

@@ -1,8 +1,7 @@
-import { Group, NumberInput, Select } from "@mantine/core";
+import { Group, NumberInput } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { localName, useFormat } from "../../../shared/i18n/format";
-import { useNationOptions } from "../../programmes/api";
+import { NationSelect } from "../../programmes/components/shared";
 import type { Span } from "../api";
 
 /** The years a dashboard covers (the server's default, the last ten years, when left empty). */
@@ -52,21 +51,13 @@ export function NationPicker({
   onChange: (id: string | null) => void;
 }) {
   const { t } = useTranslation("dashboards");
-  const format = useFormat();
-  const nations = useNationOptions();
   return (
-    <Select
+    <NationSelect
+      value={value}
+      onChange={onChange}
       label={t("columns.nation")}
       placeholder={t("span.nationPlaceholder")}
-      searchable
-      w={260}
-      value={value ?? null}
-      onChange={onChange}
-      data={(nations.data?.items ?? []).map((nation) => ({
-        value: nation.id,
-        label: `${nation.code} — ${localName(nation, format.language)}`,
-      }))}
-      data-testid="dashboard-nation"
+      testId="dashboard-nation"
     />
   );
 }

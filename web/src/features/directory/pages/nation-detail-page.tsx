@@ -1,20 +1,20 @@
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconCircleCheck, IconCircleMinus, IconEdit, IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconCircleCheck, IconCircleMinus, IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { useParams } from "react-router-dom";
 import { localName, useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
   ConfirmButton,
   DetailList,
-  notifyDeleteOutcome,
   notifyError,
   notifySuccess,
   PageHeader,
   QueryBoundary,
 } from "../../../shared/ui";
 import { useDeleteNation, useNation, useRemoveMembership } from "../api";
+import { DeleteRecordButton, EditLink } from "../components/form-actions";
 import { MembershipModal } from "../components/membership-modal";
 import { NationRecords } from "../components/nation-records";
 import { useDirectoryPermissions } from "../permissions";
@@ -179,7 +179,6 @@ export function NationDetailPage() {
   const { id = "" } = useParams();
   const { t } = useTranslation("directory");
   const { language } = useFormat();
-  const navigate = useNavigate();
   const can = useDirectoryPermissions();
   const nation = useNation(id);
   const remove = useDeleteNation();
@@ -200,35 +199,12 @@ export function NationDetailPage() {
             actions={
               can.manageNations && (
                 <>
-                  <Button
-                    component={Link}
-                    to={`/nations/${data.id}/edit`}
-                    variant="default"
-                    leftSection={<IconEdit size={16} />}
-                    data-testid="nation-edit"
-                  >
-                    {t("common:actions.edit")}
-                  </Button>
-                  <ConfirmButton
-                    variant="light"
-                    leftSection={<IconTrash size={16} />}
-                    message={t("common:confirm.deleteRecord")}
-                    onConfirm={() =>
-                      remove.mutateAsync(data.id).then(
-                        ({ outcome }) => {
-                          notifyDeleteOutcome(outcome, t);
-                          if (outcome === "deleted") navigate("/nations");
-                        },
-                        (error) => {
-                          notifyError(error, t);
-                          throw error;
-                        },
-                      )
-                    }
-                    data-testid="nation-delete"
-                  >
-                    {t("common:actions.delete")}
-                  </ConfirmButton>
+                  <EditLink to={`/nations/${data.id}/edit`} testIdPrefix="nation" />
+                  <DeleteRecordButton
+                    remove={() => remove.mutateAsync(data.id)}
+                    listPath="/nations"
+                    testIdPrefix="nation"
+                  />
                 </>
               )
             }

@@ -1,19 +1,12 @@
 import { Anchor, Badge, Button, List, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { IconEdit, IconTrash, IconUsers } from "@tabler/icons-react";
+import { IconUsers } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { Link, useParams } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { localName, useFormat } from "../../../shared/i18n/format";
-import {
-  ArchivedBadge,
-  ConfirmButton,
-  DetailList,
-  notifyDeleteOutcome,
-  notifyError,
-  PageHeader,
-  QueryBoundary,
-} from "../../../shared/ui";
+import { ArchivedBadge, DetailList, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useDeleteOrganisation, useOrganisation } from "../api";
+import { DeleteRecordButton, EditLink } from "../components/form-actions";
 import { useDirectoryPermissions } from "../permissions";
 import type { OrganisationDetail } from "../types";
 
@@ -71,7 +64,6 @@ export function OrganisationDetailPage() {
   const { id = "" } = useParams();
   const { t } = useTranslation("directory");
   const format = useFormat();
-  const navigate = useNavigate();
   const can = useDirectoryPermissions();
   const { signedIn } = usePermissions();
   const organisation = useOrganisation(id);
@@ -106,37 +98,14 @@ export function OrganisationDetailPage() {
                     </Button>
                   )}
                   {can.editOrganisation(data) && (
-                    <Button
-                      component={Link}
-                      to={`/organisations/${data.id}/edit`}
-                      variant="default"
-                      leftSection={<IconEdit size={16} />}
-                      data-testid="organisation-edit"
-                    >
-                      {t("common:actions.edit")}
-                    </Button>
+                    <EditLink to={`/organisations/${data.id}/edit`} testIdPrefix="organisation" />
                   )}
                   {can.deleteOrganisations && (
-                    <ConfirmButton
-                      variant="light"
-                      leftSection={<IconTrash size={16} />}
-                      message={t("common:confirm.deleteRecord")}
-                      onConfirm={() =>
-                        remove.mutateAsync(data.id).then(
-                          ({ outcome }) => {
-                            notifyDeleteOutcome(outcome, t);
-                            if (outcome === "deleted") navigate("/organisations");
-                          },
-                          (error) => {
-                            notifyError(error, t);
-                            throw error;
-                          },
-                        )
-                      }
-                      data-testid="organisation-delete"
-                    >
-                      {t("common:actions.delete")}
-                    </ConfirmButton>
+                    <DeleteRecordButton
+                      remove={() => remove.mutateAsync(data.id)}
+                      listPath="/organisations"
+                      testIdPrefix="organisation"
+                    />
                   )}
                 </>
               }

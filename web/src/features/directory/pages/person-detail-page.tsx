@@ -1,14 +1,13 @@
 import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconEdit, IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
   ConfirmButton,
   DetailList,
-  notifyDeleteOutcome,
   notifyError,
   notifySuccess,
   PageHeader,
@@ -17,6 +16,7 @@ import {
 } from "../../../shared/ui";
 import { useDeletePerson, usePerson, useRemoveAffiliation } from "../api";
 import { AffiliationModal } from "../components/affiliation-modal";
+import { DeleteRecordButton, EditLink } from "../components/form-actions";
 import { PersonRecords } from "../components/person-records";
 import { languageName } from "../languages";
 import { useDirectoryPermissions } from "../permissions";
@@ -124,7 +124,6 @@ export function PersonDetailPage() {
   const { id = "" } = useParams();
   const { t } = useTranslation("directory");
   const format = useFormat();
-  const navigate = useNavigate();
   const can = useDirectoryPermissions();
   const person = usePerson(id);
   const remove = useDeletePerson();
@@ -149,35 +148,12 @@ export function PersonDetailPage() {
               actions={
                 canManage && (
                   <>
-                    <Button
-                      component={Link}
-                      to={`/people/${data.id}/edit`}
-                      variant="default"
-                      leftSection={<IconEdit size={16} />}
-                      data-testid="person-edit"
-                    >
-                      {t("common:actions.edit")}
-                    </Button>
-                    <ConfirmButton
-                      variant="light"
-                      leftSection={<IconTrash size={16} />}
-                      message={t("common:confirm.deleteRecord")}
-                      onConfirm={() =>
-                        remove.mutateAsync(data.id).then(
-                          ({ outcome }) => {
-                            notifyDeleteOutcome(outcome, t);
-                            if (outcome === "deleted") navigate("/people");
-                          },
-                          (error) => {
-                            notifyError(error, t);
-                            throw error;
-                          },
-                        )
-                      }
-                      data-testid="person-delete"
-                    >
-                      {t("common:actions.delete")}
-                    </ConfirmButton>
+                    <EditLink to={`/people/${data.id}/edit`} testIdPrefix="person" />
+                    <DeleteRecordButton
+                      remove={() => remove.mutateAsync(data.id)}
+                      listPath="/people"
+                      testIdPrefix="person"
+                    />
                   </>
                 )
               }

@@ -1,7 +1,7 @@
 import { Group, Select, Stack, Switch } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
-import { DownloadMenu, ListFooter, PageHeader, QueryBoundary, useListParams } from "../../../shared/ui";
+import { DownloadMenu, PageFooter, PageHeader, QueryBoundary, useListParams } from "../../../shared/ui";
 import { ACTION_STATUSES, useActionItems, useSeries } from "../api";
 import { seriesTitle } from "../components";
 import { ActionTable } from "./meeting-page";
@@ -69,13 +69,7 @@ export function ActionTrackerPage() {
           {(page) => (
             <>
               <ActionTable items={page.items} testId="tracker-table" />
-              <ListFooter
-                total={page.total}
-                limit={page.limit}
-                offset={page.offset}
-                shown={page.items.length}
-                onOffsetChange={list.setOffset}
-              />
+              <PageFooter page={page} onOffsetChange={list.setOffset} />
             </>
           )}
         </QueryBoundary>

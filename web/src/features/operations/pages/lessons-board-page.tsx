@@ -18,9 +18,9 @@ import { Link, useSearchParams } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import {
   DownloadMenu,
-  ListFooter,
   notifyError,
   notifySuccess,
+  PageFooter,
   PageHeader,
   QueryBoundary,
 } from "../../../shared/ui";
@@ -161,13 +161,7 @@ export function LessonsBoardPage() {
                 );
               })}
             </SimpleGrid>
-            <ListFooter
-              total={page.total}
-              limit={page.limit}
-              offset={page.offset}
-              shown={page.items.length}
-              onOffsetChange={(next) => setPaging({ exerciseId, offset: next })}
-            />
+            <PageFooter page={page} onOffsetChange={(next) => setPaging({ exerciseId, offset: next })} />
           </>
         )}
       </QueryBoundary>

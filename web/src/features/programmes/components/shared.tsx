@@ -41,20 +41,27 @@ export function useNationParam(): [string | undefined, (id: string | null) => vo
   return [current, set];
 }
 
+/** A searchable pick of one nation ("CODE — name"); the dashboards use it too, under their own words. */
 export function NationSelect({
   value,
   onChange,
+  label,
+  placeholder,
+  testId = "nation-select",
 }: {
   value: string | undefined;
   onChange: (id: string | null) => void;
+  label?: string;
+  placeholder?: string;
+  testId?: string;
 }) {
   const { t } = useTranslation("programmes");
   const format = useFormat();
   const nations = useNationOptions();
   return (
     <Select
-      label={t("common.nation")}
-      placeholder={t("common:list.typeToFind")}
+      label={label ?? t("common.nation")}
+      placeholder={placeholder ?? t("common:list.typeToFind")}
       searchable
       w={260}
       value={value ?? null}
@@ -63,7 +70,7 @@ export function NationSelect({
         value: nation.id,
         label: `${nation.code} — ${localName(nation, format.language)}`,
       }))}
-      data-testid="nation-select"
+      data-testid={testId}
     />
   );
 }

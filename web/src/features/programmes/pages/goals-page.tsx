@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { DownloadMenu, EmptyState, ListFooter, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { DownloadMenu, EmptyState, PageFooter, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useGoalCounts, useGoals } from "../api";
 import { AreaName } from "../components/area-name";
 import { NewGoalButton } from "../components/goal-forms";
@@ -115,13 +115,7 @@ export function GoalsPage() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              <ListFooter
-                total={page.total}
-                limit={page.limit}
-                offset={page.offset}
-                shown={page.items.length}
-                onOffsetChange={(next) => setPaging({ filterKey, offset: next })}
-              />
+              <PageFooter page={page} onOffsetChange={(next) => setPaging({ filterKey, offset: next })} />
             </Paper>
           )
         }

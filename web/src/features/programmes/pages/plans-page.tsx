@@ -6,7 +6,7 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   DownloadMenu,
   EmptyState,
-  ListFooter,
+  PageFooter,
   PageHeader,
   QueryBoundary,
   ReleasabilityBadge,
@@ -83,13 +83,7 @@ export function PlansPage() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              <ListFooter
-                total={page.total}
-                limit={page.limit}
-                offset={page.offset}
-                shown={page.items.length}
-                onOffsetChange={setOffset}
-              />
+              <PageFooter page={page} onOffsetChange={setOffset} />
             </Paper>
           )
         }

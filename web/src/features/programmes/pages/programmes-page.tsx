@@ -17,8 +17,8 @@ import { usePermissions } from "../../../shared/auth";
 import {
   DownloadMenu,
   EmptyState,
-  ListFooter,
   notifyError,
+  PageFooter,
   PageHeader,
   QueryBoundary,
   ReleasabilityBadge,
@@ -144,13 +144,7 @@ export function ProgrammesPage() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              <ListFooter
-                total={page.total}
-                limit={page.limit}
-                offset={page.offset}
-                shown={page.items.length}
-                onOffsetChange={(next) => setPaging({ nationId, offset: next })}
-              />
+              <PageFooter page={page} onOffsetChange={(next) => setPaging({ nationId, offset: next })} />
             </Paper>
           )
         }

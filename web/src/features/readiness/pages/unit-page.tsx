@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
-import { DetailList, ListFooter, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { DetailList, PageFooter, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useEvaluations, useUnit } from "../api";
 import { OutcomeBadge, StateBadge } from "../components/badges";
 import { DeclarationForm, ProfileForm } from "../components/unit-forms";
@@ -93,13 +93,7 @@ export function UnitPage() {
                           ))}
                         </Table.Tbody>
                       </Table>
-                      <ListFooter
-                        total={page.total}
-                        limit={page.limit}
-                        offset={page.offset}
-                        shown={page.items.length}
-                        onOffsetChange={setOffset}
-                      />
+                      <PageFooter page={page} onOffsetChange={setOffset} />
                     </>
                   )
                 }

@@ -15,4 +15,5 @@ export { QueryBoundary, type QueryBoundaryProps } from "./query-boundary";
 export { RELEASABILITY_LEVELS, ReleasabilityBadge } from "./releasability-badge";
 export { type RemoteOption, RemoteSelect, type RemoteSelectProps } from "./remote-select";
 export { SearchInput, type SearchInputProps } from "./search-input";
+export { TableHead } from "./table-head";
 export { type ListParams, useListParams } from "./use-list-params";

@@ -17,7 +17,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type Page } from "../../../shared/api";
 import { formatDateTime, useFormat } from "../../../shared/i18n/format";
-import { PageHeader } from "../../../shared/ui";
+import { PageHeader, TableHead } from "../../../shared/ui";
 
 interface OutboxItem {
   id: string;
@@ -103,16 +103,16 @@ export function OutgoingMailPage() {
         </Group>
         <ScrollArea>
           <Table striped data-testid="mail-outbox">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("mail.status")}</Table.Th>
-                <Table.Th>{t("mail.to")}</Table.Th>
-                <Table.Th>{t("mail.subject")}</Table.Th>
-                <Table.Th>{t("mail.attempts")}</Table.Th>
-                <Table.Th>{t("mail.created")}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                t("mail.status"),
+                t("mail.to"),
+                t("mail.subject"),
+                t("mail.attempts"),
+                t("mail.created"),
+                null,
+              ]}
+            />
             <Table.Tbody>
               {(outbox.data?.items ?? []).map((item) => (
                 <Table.Tr key={item.id}>

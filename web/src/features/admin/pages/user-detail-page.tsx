@@ -12,6 +12,7 @@ import {
   notifySuccess,
   PageHeader,
   QueryBoundary,
+  TableHead,
 } from "../../../shared/ui";
 import {
   useGrantRole,
@@ -59,14 +60,7 @@ function RolesSection({ user, canEdit }: { user: AdminUserDetail; canEdit: boole
         <Text c="dimmed">{t("user.noRoles")}</Text>
       ) : (
         <Table data-testid="user-roles">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("roles.role")}</Table.Th>
-              <Table.Th>{t("roles.scope")}</Table.Th>
-              <Table.Th>{t("user.created")}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={[t("roles.role"), t("roles.scope"), t("user.created"), null]} />
           <Table.Tbody>
             {user.roles.map((role) => (
               <Table.Tr key={role.id} data-testid={`user-role-${role.role}-${scopeLabel(role) ?? "global"}`}>

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
 import type { ResponseOf } from "../../../shared/api/contract";
 import { useFormat } from "../../../shared/i18n/format";
-import { QueryBoundary } from "../../../shared/ui";
+import { QueryBoundary, TableHead } from "../../../shared/ui";
 
 export type EventAttendance = ResponseOf<"getEventsByIdAttendance">;
 
@@ -59,15 +59,15 @@ export function AttendanceRecords({ eventId }: { eventId: string }) {
                   ) : (
                     <Table.ScrollContainer minWidth={480}>
                       <Table striped>
-                        <Table.Thead>
-                          <Table.Tr>
-                            <Table.Th>{t("sessionAttendance.participant")}</Table.Th>
-                            <Table.Th>{t("sessionAttendance.nation")}</Table.Th>
-                            <Table.Th />
-                            <Table.Th>{t("sessionAttendance.note")}</Table.Th>
-                            <Table.Th>{t("sessionAttendance.recordedAt")}</Table.Th>
-                          </Table.Tr>
-                        </Table.Thead>
+                        <TableHead
+                          columns={[
+                            t("sessionAttendance.participant"),
+                            t("sessionAttendance.nation"),
+                            null,
+                            t("sessionAttendance.note"),
+                            t("sessionAttendance.recordedAt"),
+                          ]}
+                        />
                         <Table.Tbody>
                           {session.entries.map((entry) => (
                             <Table.Tr

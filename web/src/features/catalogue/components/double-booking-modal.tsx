@@ -2,6 +2,7 @@ import { Button, Group, Modal, Stack, Table, Text, Textarea } from "@mantine/cor
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { BookingConflict } from "../../../shared/api";
+import { TableHead } from "../../../shared/ui";
 import { useDateRange } from "./labels";
 
 interface Props {
@@ -48,13 +49,9 @@ export function DoubleBookingModal({ name, event, conflicts, loading, onClose, o
         <Text size="sm">{texts?.intro ?? t("doubleBooking.intro", { name, event })}</Text>
         <Table.ScrollContainer minWidth={320}>
           <Table data-testid="double-booking-conflicts">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("doubleBooking.kind")}</Table.Th>
-                <Table.Th>{t("doubleBooking.commitment")}</Table.Th>
-                <Table.Th>{t("doubleBooking.dates")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[t("doubleBooking.kind"), t("doubleBooking.commitment"), t("doubleBooking.dates")]}
+            />
             <Table.Tbody>
               {conflicts.map((conflict) => (
                 <Table.Tr key={`${conflict.recordType}-${conflict.id}`}>

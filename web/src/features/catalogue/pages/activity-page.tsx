@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { DetailList, PageHeader, QueryBoundary, ReleasabilityBadge } from "../../../shared/ui";
+import { DetailList, PageHeader, QueryBoundary, ReleasabilityBadge, TableHead } from "../../../shared/ui";
 import { useActivity, useAreas } from "../api";
 import { ActivityActions } from "../components/activity-actions";
 import { localTitle, useDateRange } from "../components/labels";
@@ -127,15 +127,15 @@ export function ActivityPage() {
                   {t("fields.events")}
                 </Title>
                 <Table data-testid="activity-events">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("fields.dates")}</Table.Th>
-                      <Table.Th>{t("fields.place")}</Table.Th>
-                      <Table.Th>{t("fields.status")}</Table.Th>
-                      <Table.Th>{t("event.seats")}</Table.Th>
-                      <Table.Th />
-                    </Table.Tr>
-                  </Table.Thead>
+                  <TableHead
+                    columns={[
+                      t("fields.dates"),
+                      t("fields.place"),
+                      t("fields.status"),
+                      t("event.seats"),
+                      null,
+                    ]}
+                  />
                   <Table.Tbody>
                     {a.events.map((event) => (
                       <Table.Tr key={event.id}>

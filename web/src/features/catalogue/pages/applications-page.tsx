@@ -10,6 +10,7 @@ import {
   PageFooter,
   PageHeader,
   QueryBoundary,
+  TableHead,
 } from "../../../shared/ui";
 import { useApplications, useDecideApplication } from "../api";
 import { useDateRange } from "../components/labels";
@@ -60,15 +61,15 @@ export function ApplicationsPage() {
             page.items.length ? (
               <>
                 <Table data-testid="applications">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("applications.event")}</Table.Th>
-                      <Table.Th>{t("applications.person")}</Table.Th>
-                      <Table.Th>{t("applications.motivation")}</Table.Th>
-                      <Table.Th>{t("fields.status")}</Table.Th>
-                      <Table.Th />
-                    </Table.Tr>
-                  </Table.Thead>
+                  <TableHead
+                    columns={[
+                      t("applications.event"),
+                      t("applications.person"),
+                      t("applications.motivation"),
+                      t("fields.status"),
+                      null,
+                    ]}
+                  />
                   <Table.Tbody>
                     {page.items.map((a) => (
                       <Table.Tr key={a.id} data-testid={`application-${a.person.familyName}`}>

@@ -28,6 +28,7 @@ import {
   PrintReportButton,
   QueryBoundary,
   RemoteSelect,
+  TableHead,
 } from "../../../shared/ui";
 import { EventFeedback } from "../../feedback/components/event-feedback";
 import { useEvent, useNominate, useNominations } from "../api";
@@ -88,15 +89,15 @@ function SeatGauge({ event }: { event: EventDetail }) {
       {seats.byNation.length > 0 && (
         <Table.ScrollContainer minWidth={420}>
           <Table data-testid="seats-by-nation">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("event.nation")}</Table.Th>
-                <Table.Th>{t("event.accepted")}</Table.Th>
-                <Table.Th>{t("fields.quota")}</Table.Th>
-                <Table.Th>{t("event.waitlisted")}</Table.Th>
-                <Table.Th>{t("event.nominated")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                t("event.nation"),
+                t("event.accepted"),
+                t("fields.quota"),
+                t("event.waitlisted"),
+                t("event.nominated"),
+              ]}
+            />
             <Table.Tbody>
               {seats.byNation.map((row) => (
                 <Table.Tr key={row.nation.id}>

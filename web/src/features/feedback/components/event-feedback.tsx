@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import { useNamespace } from "../../../shared/i18n/i18n";
-import { QueryBoundary } from "../../../shared/ui";
+import { QueryBoundary, TableHead } from "../../../shared/ui";
 import { type QuestionFigures, useEventReport } from "../api";
 import { questionText } from "./question-text";
 
@@ -14,14 +14,9 @@ export function FiguresTable({ questions }: { questions: QuestionFigures[] }) {
   return (
     <Table.ScrollContainer minWidth={480}>
       <Table data-testid="feedback-figures">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("report.question")}</Table.Th>
-            <Table.Th>{t("report.average")}</Table.Th>
-            <Table.Th>{t("report.distribution")}</Table.Th>
-            <Table.Th>{t("report.answers")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[t("report.question"), t("report.average"), t("report.distribution"), t("report.answers")]}
+        />
         <Table.Tbody>
           {questions.map((question) => (
             <Table.Tr key={question.id}>

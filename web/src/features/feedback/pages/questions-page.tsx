@@ -1,7 +1,14 @@
 import { Badge, Button, Group, NumberInput, Paper, Select, Table, TextInput, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { EmptyState, notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import {
+  EmptyState,
+  notifyError,
+  notifySuccess,
+  PageHeader,
+  QueryBoundary,
+  TableHead,
+} from "../../../shared/ui";
 import { ACTIVITY_KINDS } from "../../catalogue/types";
 import {
   type ActivityKind,
@@ -42,14 +49,9 @@ export function QuestionsPage() {
             data.items.length ? (
               <Table.ScrollContainer minWidth={520}>
                 <Table data-testid="feedback-questions">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("questions.position")}</Table.Th>
-                      <Table.Th>{t("questions.textEn")}</Table.Th>
-                      <Table.Th>{t("questions.answer")}</Table.Th>
-                      <Table.Th />
-                    </Table.Tr>
-                  </Table.Thead>
+                  <TableHead
+                    columns={[t("questions.position"), t("questions.textEn"), t("questions.answer"), null]}
+                  />
                   <Table.Tbody>
                     {data.items.map((question) => (
                       <Table.Tr key={question.id}>

@@ -27,6 +27,7 @@ import {
   PageHeader,
   PrintReportButton,
   QueryBoundary,
+  TableHead,
 } from "../../../shared/ui";
 import { EvidenceModal, ReviewModal } from "../action-dialogs";
 import {
@@ -499,16 +500,16 @@ export function ActionTable({
       )}
       <EvidenceModal item={evidenceOf} onClose={() => setEvidenceOf(null)} />
       <Table data-testid={testId}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("actions.item")}</Table.Th>
-            <Table.Th>{t("actions.owner")}</Table.Th>
-            <Table.Th>{t("actions.deadline")}</Table.Th>
-            <Table.Th>{t("actions.status")}</Table.Th>
-            <Table.Th>{t("actions.raisedAt")}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            t("actions.item"),
+            t("actions.owner"),
+            t("actions.deadline"),
+            t("actions.status"),
+            t("actions.raisedAt"),
+            null,
+          ]}
+        />
         <Table.Tbody>
           {items.map((item) => (
             <Table.Tr

@@ -2,7 +2,7 @@ import { Button, Group, SegmentedControl, Stack, Table, Text, TextInput } from "
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorsFromApi, isApiError } from "../../../shared/api";
-import { notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { notifyError, notifySuccess, PageHeader, QueryBoundary, TableHead } from "../../../shared/ui";
 import { type Delivery, type Preferences, usePreferences, useSavePreferences } from "../api";
 
 const DELIVERIES: Delivery[] = ["immediate", "digest", "in_app"];
@@ -70,12 +70,7 @@ function PreferencesForm({ saved }: { saved: Preferences }) {
         ))}
       </Group>
       <Table striped verticalSpacing={6}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("preferences.kind")}</Table.Th>
-            <Table.Th>{t("preferences.delivery")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={[t("preferences.kind"), t("preferences.delivery")]} />
         <Table.Tbody>
           {[...kinds].map(([kind, delivery]) => (
             <Table.Tr key={kind} data-testid={`preference-row-${kind}`}>

@@ -25,6 +25,7 @@ import {
   PageHeader,
   QueryBoundary,
   ReleasabilityBadge,
+  TableHead,
 } from "../../../shared/ui";
 import { useAssessGoal, useChangeGoalStatus, useGoal, useGoalAgreement } from "../api";
 import { AreaName } from "../components/area-name";
@@ -291,13 +292,7 @@ export function GoalPage() {
                 <Text c="dimmed">{t("common.none")}</Text>
               ) : (
                 <Table data-testid="goal-assessments">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("goals.cycleYear")}</Table.Th>
-                      <Table.Th>{t("goals.rating")}</Table.Th>
-                      <Table.Th>{t("goals.comments")}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
+                  <TableHead columns={[t("goals.cycleYear"), t("goals.rating"), t("goals.comments")]} />
                   <Table.Tbody>
                     {data.assessments.map((assessment) => (
                       <Table.Tr key={assessment.id}>

@@ -3,7 +3,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { DownloadMenu, EmptyState, PageFooter, PageHeader, QueryBoundary } from "../../../shared/ui";
+import {
+  DownloadMenu,
+  EmptyState,
+  PageFooter,
+  PageHeader,
+  QueryBoundary,
+  TableHead,
+} from "../../../shared/ui";
 import { useGoalCounts, useGoals } from "../api";
 import { AreaName } from "../components/area-name";
 import { NewGoalButton } from "../components/goal-forms";
@@ -69,17 +76,17 @@ export function GoalsPage() {
             <Paper withBorder radius="md">
               <Table.ScrollContainer minWidth={760}>
                 <Table striped data-testid="goals-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("goals.code")}</Table.Th>
-                      <Table.Th>{t("goals.goal")}</Table.Th>
-                      <Table.Th>{t("common.area")}</Table.Th>
-                      <Table.Th>{t("goals.agreed")}</Table.Th>
-                      <Table.Th>{t("goals.target")}</Table.Th>
-                      <Table.Th>{t("common.status")}</Table.Th>
-                      <Table.Th>{t("goals.rating")}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
+                  <TableHead
+                    columns={[
+                      t("goals.code"),
+                      t("goals.goal"),
+                      t("common.area"),
+                      t("goals.agreed"),
+                      t("goals.target"),
+                      t("common.status"),
+                      t("goals.rating"),
+                    ]}
+                  />
                   <Table.Tbody>
                     {page.items.map((goal) => (
                       <Table.Tr key={goal.id} data-testid={`goal-row-${goal.code}`}>

@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, Paper, Progress, Select, Stack, Table, Text, Titl
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { notifyError, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { notifyError, PageHeader, QueryBoundary, TableHead } from "../../../shared/ui";
 import { useObjective, usePlan, useUpdateAction } from "../api";
 import { AddActionButton, AddEvidenceButton } from "../components/objective-forms";
 import { SampleBadge, useProgrammeWriters } from "../components/shared";
@@ -158,15 +158,15 @@ export function ObjectivePage() {
               <Text c="dimmed">{t("common.none")}</Text>
             ) : (
               <Table striped data-testid="objective-activities">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("programmes.item")}</Table.Th>
-                    <Table.Th>{t("objective.programme")}</Table.Th>
-                    <Table.Th>{t("objective.planned")}</Table.Th>
-                    <Table.Th>{t("objective.attended")}</Table.Th>
-                    <Table.Th>{t("objective.implemented")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <TableHead
+                  columns={[
+                    t("programmes.item"),
+                    t("objective.programme"),
+                    t("objective.planned"),
+                    t("objective.attended"),
+                    t("objective.implemented"),
+                  ]}
+                />
                 <Table.Tbody>
                   {data.activities.map((item) => (
                     <Table.Tr key={item.itemId} data-testid="objective-activity">

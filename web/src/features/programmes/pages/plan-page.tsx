@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
-import { PageHeader, QueryBoundary, ReleasabilityBadge } from "../../../shared/ui";
+import { PageHeader, QueryBoundary, ReleasabilityBadge, TableHead } from "../../../shared/ui";
 import { usePlan } from "../api";
 import { JoinsList } from "../components/joins-list";
 import { AddObjectiveButton, AddPeriodButton, EditPlanButton } from "../components/plan-forms";
@@ -14,14 +14,7 @@ export function ObjectivesTable({ objectives }: { objectives: ObjectiveSummary[]
   if (objectives.length === 0) return <Text c="dimmed">{t("common.none")}</Text>;
   return (
     <Table striped data-testid="objectives-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t("plans.code")}</Table.Th>
-          <Table.Th>{t("plans.objectives")}</Table.Th>
-          <Table.Th>{t("common.area")}</Table.Th>
-          <Table.Th>{t("period.actions")}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <TableHead columns={[t("plans.code"), t("plans.objectives"), t("common.area"), t("period.actions")]} />
       <Table.Tbody>
         {objectives.map((objective) => (
           <Table.Tr key={objective.id} data-testid={`objective-row-${objective.code}`}>
@@ -95,12 +88,7 @@ export function PlanPage() {
                 {t("plans.periods")}
               </Title>
               <Table data-testid="periods-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("plans.period")}</Table.Th>
-                    <Table.Th>{t("plans.statements")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <TableHead columns={[t("plans.period"), t("plans.statements")]} />
                 <Table.Tbody>
                   {data.periods.map((period) => (
                     <Table.Tr key={period.id} data-testid={`period-row-${period.label}`}>

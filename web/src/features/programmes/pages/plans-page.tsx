@@ -10,6 +10,7 @@ import {
   PageHeader,
   QueryBoundary,
   ReleasabilityBadge,
+  TableHead,
 } from "../../../shared/ui";
 import { useFrameworks, usePlans } from "../api";
 import { NewFrameworkButton } from "../components/framework-forms";
@@ -49,14 +50,9 @@ export function PlansPage() {
             <Paper withBorder radius="md" mb="lg">
               <Table.ScrollContainer minWidth={560}>
                 <Table striped data-testid="plans-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("plans.code")}</Table.Th>
-                      <Table.Th>{t("plans.title")}</Table.Th>
-                      <Table.Th>{t("common.owner")}</Table.Th>
-                      <Table.Th>{t("plans.periods")}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
+                  <TableHead
+                    columns={[t("plans.code"), t("plans.title"), t("common.owner"), t("plans.periods")]}
+                  />
                   <Table.Tbody>
                     {page.items.map((plan) => (
                       <Table.Tr key={plan.id} data-testid={`plan-row-${plan.code}`}>

@@ -6,7 +6,14 @@ import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { ConfirmButton, DownloadMenu, notifyError, PageHeader, QueryBoundary } from "../../../shared/ui";
+import {
+  ConfirmButton,
+  DownloadMenu,
+  notifyError,
+  PageHeader,
+  QueryBoundary,
+  TableHead,
+} from "../../../shared/ui";
 import { useProgramme, useProgrammeReport, useRemoveItem } from "../api";
 import { AddItemModal } from "../components/add-item-modal";
 import { AreaName } from "../components/area-name";
@@ -143,17 +150,17 @@ export function ProgrammePage() {
               )}
               <Table.ScrollContainer minWidth={720} mt="md">
                 <Table data-testid="programme-areas">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("common.area")}</Table.Th>
-                      <Table.Th>{t("programmes.plannedItems")}</Table.Th>
-                      <Table.Th>{t("programmes.implementedItems")}</Table.Th>
-                      <Table.Th>{t("programmes.implementationRate")}</Table.Th>
-                      <Table.Th>{t("programmes.plannedParticipants")}</Table.Th>
-                      <Table.Th>{t("programmes.attended")}</Table.Th>
-                      <Table.Th>{t("programmes.completed")}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
+                  <TableHead
+                    columns={[
+                      t("common.area"),
+                      t("programmes.plannedItems"),
+                      t("programmes.implementedItems"),
+                      t("programmes.implementationRate"),
+                      t("programmes.plannedParticipants"),
+                      t("programmes.attended"),
+                      t("programmes.completed"),
+                    ]}
+                  />
                   <Table.Tbody>
                     {data.areas.map((area) => (
                       <Table.Tr key={area.areaCode}>

@@ -22,6 +22,7 @@ import {
   PageHeader,
   QueryBoundary,
   ReleasabilityBadge,
+  TableHead,
 } from "../../../shared/ui";
 import { useComparison, useCreateProgramme, useProgrammes } from "../api";
 import { NationSelect, SampleBadge, useNationParam } from "../components/shared";
@@ -108,14 +109,14 @@ export function ProgrammesPage() {
             <Paper withBorder radius="md" mb="lg">
               <Table.ScrollContainer minWidth={560}>
                 <Table striped data-testid="programmes-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("programmes.span")}</Table.Th>
-                      <Table.Th>{t("programmes.title")}</Table.Th>
-                      <Table.Th>{t("common.status")}</Table.Th>
-                      <Table.Th>{t("programmes.items")}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
+                  <TableHead
+                    columns={[
+                      t("programmes.span"),
+                      t("programmes.title"),
+                      t("common.status"),
+                      t("programmes.items"),
+                    ]}
+                  />
                   <Table.Tbody>
                     {page.items.map((programme) => (
                       <Table.Tr key={programme.id}>
@@ -165,15 +166,15 @@ export function ProgrammesPage() {
                 ) : (
                   <Table.ScrollContainer minWidth={560}>
                     <Table data-testid="comparison-table">
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th>{t("programmes.year")}</Table.Th>
-                          <Table.Th>{t("programmes.plannedItems")}</Table.Th>
-                          <Table.Th>{t("programmes.implementedItems")}</Table.Th>
-                          <Table.Th>{t("programmes.eventsAttended")}</Table.Th>
-                          <Table.Th>{t("programmes.recorded")}</Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
+                      <TableHead
+                        columns={[
+                          t("programmes.year"),
+                          t("programmes.plannedItems"),
+                          t("programmes.implementedItems"),
+                          t("programmes.eventsAttended"),
+                          t("programmes.recorded"),
+                        ]}
+                      />
                       <Table.Tbody>
                         {shown.map((year) => (
                           <Table.Tr key={year.year}>

@@ -19,7 +19,14 @@ import { useTranslation } from "react-i18next";
 import { type ApiError, applyServerErrors, isApiError } from "../../../shared/api";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
-import { errorMessage, notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import {
+  errorMessage,
+  notifyError,
+  notifySuccess,
+  PageHeader,
+  QueryBoundary,
+  TableHead,
+} from "../../../shared/ui";
 import { useChecklists, useCreateChecklist, useImportChecklist } from "../api";
 import { NewVersionButton, VersionCriteria } from "../components/checklist-versions";
 import type { ChecklistTemplate } from "../types";
@@ -135,15 +142,15 @@ export function ChecklistsPage() {
                   </Group>
                   <Table.ScrollContainer minWidth={480}>
                     <Table>
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th>{t("checklists.version")}</Table.Th>
-                          <Table.Th>{t("checklists.criteria")}</Table.Th>
-                          <Table.Th>{t("checklists.usedBy")}</Table.Th>
-                          <Table.Th>{t("checklists.source")}</Table.Th>
-                          <Table.Th />
-                        </Table.Tr>
-                      </Table.Thead>
+                      <TableHead
+                        columns={[
+                          t("checklists.version"),
+                          t("checklists.criteria"),
+                          t("checklists.usedBy"),
+                          t("checklists.source"),
+                          null,
+                        ]}
+                      />
                       <Table.Tbody>
                         {template.versions.map((version) => (
                           <Table.Tr key={version.id}>

@@ -22,7 +22,14 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { applyServerErrors, isApiError, toQueryString } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
-import { notifyError, notifySuccess, PageHeader, QueryBoundary, RemoteSelect } from "../../../shared/ui";
+import {
+  notifyError,
+  notifySuccess,
+  PageHeader,
+  QueryBoundary,
+  RemoteSelect,
+  TableHead,
+} from "../../../shared/ui";
 import {
   fetchOrganisationOptions,
   useAddAction,
@@ -133,14 +140,9 @@ function Actions({ evaluation, results }: { evaluation: EvaluationDetail; result
         <Text c="dimmed">{t("results.noActions")}</Text>
       ) : (
         <Table data-testid="actions-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("results.actionTitle")}</Table.Th>
-              <Table.Th>{t("results.owner")}</Table.Th>
-              <Table.Th>{t("results.dueOn")}</Table.Th>
-              <Table.Th>{t("results.status")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[t("results.actionTitle"), t("results.owner"), t("results.dueOn"), t("results.status")]}
+          />
           <Table.Tbody>
             {results.actions.map((action) => (
               <Table.Tr key={action.id}>
@@ -322,15 +324,15 @@ export function ResultsPage() {
                   </Text>
                   <ScoreChart results={r} />
                   <Table mt="md" data-testid="results-areas">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t("results.area")}</Table.Th>
-                        <Table.Th>{t("results.yes")}</Table.Th>
-                        <Table.Th>{t("results.no")}</Table.Th>
-                        <Table.Th>{t("results.notEvaluated")}</Table.Th>
-                        <Table.Th>{t("results.percent")}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
+                    <TableHead
+                      columns={[
+                        t("results.area"),
+                        t("results.yes"),
+                        t("results.no"),
+                        t("results.notEvaluated"),
+                        t("results.percent"),
+                      ]}
+                    />
                     <Table.Tbody>
                       {r.areas.map((area) => (
                         <Table.Tr key={area.areaId} data-testid={`area-${area.code}`}>

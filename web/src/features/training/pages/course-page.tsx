@@ -15,7 +15,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { DetailList, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { DetailList, PageHeader, QueryBoundary, TableHead } from "../../../shared/ui";
 import { useCourse } from "../api";
 import { CourseForm } from "../components/course-form";
 import { QualificationForm } from "../components/qualification-form";
@@ -151,14 +151,14 @@ export function CoursePage() {
               {t("courses.runs")}
             </Title>
             <Table data-testid="course-runs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("courses.dates")}</Table.Th>
-                  <Table.Th>{t("courses.participants")}</Table.Th>
-                  <Table.Th>{t("courses.signedOff")}</Table.Th>
-                  <Table.Th>{t("courses.certificates")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t("courses.dates"),
+                  t("courses.participants"),
+                  t("courses.signedOff"),
+                  t("courses.certificates"),
+                ]}
+              />
               <Table.Tbody>
                 {c.runs.map((run) => (
                   <Table.Tr key={run.eventId} data-testid={`run-row-${run.startsOn}`}>

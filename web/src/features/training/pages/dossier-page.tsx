@@ -25,6 +25,7 @@ import {
   PageHeader,
   QueryBoundary,
   ReleasabilityBadge,
+  TableHead,
 } from "../../../shared/ui";
 import { trainingKeys, useDossier, useDossierAction } from "../api";
 import { EvidenceItem, SelfAssessmentForm } from "../components/accreditation-authoring";
@@ -265,15 +266,15 @@ export function DossierPage() {
                   </Accordion.Control>
                   <Accordion.Panel>
                     <Table striped>
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th>{t("accreditation.standard")}</Table.Th>
-                          <Table.Th>{t("accreditation.selfAssessment")}</Table.Th>
-                          <Table.Th>{t("accreditation.evidence")}</Table.Th>
-                          <Table.Th>{t("accreditation.findings")}</Table.Th>
-                          <Table.Th>{t("accreditation.missing")}</Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
+                      <TableHead
+                        columns={[
+                          t("accreditation.standard"),
+                          t("accreditation.selfAssessment"),
+                          t("accreditation.evidence"),
+                          t("accreditation.findings"),
+                          t("accreditation.missing"),
+                        ]}
+                      />
                       <Table.Tbody>
                         {area.standards.map((standard) => (
                           <StandardRow key={standard.id} dossier={d} standard={standard} />

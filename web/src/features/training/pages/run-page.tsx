@@ -16,7 +16,14 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { ConfirmButton, notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import {
+  ConfirmButton,
+  notifyError,
+  notifySuccess,
+  PageHeader,
+  QueryBoundary,
+  TableHead,
+} from "../../../shared/ui";
 import { useIssueCertificates, useRun, useRunAction } from "../api";
 import { CertificateActions } from "../certificate-actions";
 import { localTitle, OUTCOME_COLOURS, personName, STATUS_COLOURS } from "../local";
@@ -265,14 +272,14 @@ function RunWorkspace({ run }: { run: RunDetail }) {
             </Group>
           )}
           <Table striped data-testid="run-certificates">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("run.participant")}</Table.Th>
-                <Table.Th>{t("run.outcome")}</Table.Th>
-                <Table.Th>{t("certificates.number")}</Table.Th>
-                <Table.Th>{t("certificates.status")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                t("run.participant"),
+                t("run.outcome"),
+                t("certificates.number"),
+                t("certificates.status"),
+              ]}
+            />
             <Table.Tbody>
               {run.participants.map((p) => (
                 <Table.Tr key={p.nominationId}>

@@ -14,7 +14,7 @@ import {
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../shared/i18n/format";
-import { notifyError, notifyFormError, notifySuccess, QueryBoundary } from "../../shared/ui";
+import { FormButtons, notifyError, notifyFormError, notifySuccess, QueryBoundary } from "../../shared/ui";
 import { type ActionItem, type ActionStatus, useActionItem, useReviewAction, useUploadEvidence } from "./api";
 import { ActionStatusBadge } from "./components";
 
@@ -76,11 +76,7 @@ export function ReviewModal({
             {...form.getInputProps("note")}
             data-testid="review-note"
           />
-          <Group justify="flex-end">
-            <Button type="submit" loading={review.isPending} data-testid="review-save">
-              {t("authoring.reviewSave")}
-            </Button>
-          </Group>
+          <FormButtons submit={t("authoring.reviewSave")} loading={review.isPending} testId="review-save" />
         </Stack>
       </form>
     </Modal>

@@ -1,8 +1,8 @@
-import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from "@mantine/core";
+import { Group, Modal, Select, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { notifyFormError, notifySuccess } from "../../shared/ui";
+import { FormButtons, notifyFormError, notifySuccess } from "../../shared/ui";
 import { type Decision, useUpdateDecision } from "./api";
 
 const LANGUAGES = ["ru", "en", "az", "kk", "ky", "tg", "uz", "hy", "be"];
@@ -97,11 +97,7 @@ export function DecisionEditModal({ decision, onClose }: { decision: Decision | 
               data-testid="decision-edit-add-language"
             />
           </Group>
-          <Group justify="flex-end">
-            <Button type="submit" loading={update.isPending} data-testid="decision-edit-save">
-              {t("authoring.save")}
-            </Button>
-          </Group>
+          <FormButtons submit={t("authoring.save")} loading={update.isPending} testId="decision-edit-save" />
         </Stack>
       </form>
     </Modal>

@@ -1,17 +1,13 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { notifyFormError, notifySuccess, RELEASABILITY_LEVELS, RemoteSelect } from "../../shared/ui";
+import {
+  FormButtons,
+  notifyFormError,
+  notifySuccess,
+  RELEASABILITY_LEVELS,
+  RemoteSelect,
+} from "../../shared/ui";
 import { searchParties, splitParty, useCreateSeries } from "./api";
 import { PartySelect } from "./party-picker";
 
@@ -152,14 +148,12 @@ export function SeriesFormModal({ opened, onClose }: { opened: boolean; onClose:
             minRows={2}
             {...form.getInputProps("description")}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t("form.cancel")}
-            </Button>
-            <Button type="submit" loading={create.isPending} data-testid="series-save">
-              {t("authoring.save")}
-            </Button>
-          </Group>
+          <FormButtons
+            submit={t("authoring.save")}
+            loading={create.isPending}
+            testId="series-save"
+            cancel={{ label: t("form.cancel"), onClick: close }}
+          />
         </Stack>
       </form>
     </Modal>

@@ -6,6 +6,7 @@ export { type DetailItem, DetailList } from "./detail-list";
 export { DownloadMenu, type DownloadMenuProps, type ExportKind } from "./download-menu";
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { ErrorAlert, type ErrorAlertProps, errorMessage } from "./error-alert";
+export { FormButtons, type FormButtonsProps } from "./form-buttons";
 export { ListFooter, type ListFooterProps, PageFooter, type ServerPage } from "./list-footer";
 export { type ListPage, ListTable, type ListTableProps } from "./list-table";
 export { notifyDeleteOutcome, notifyError, notifyFormError, notifySuccess } from "./notify";

@@ -1,8 +1,8 @@
-import { Button, Group, Modal, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { Modal, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorsFromApi, isApiError } from "../../../shared/api";
-import { notifyError, notifySuccess } from "../../../shared/ui";
+import { FormButtons, notifyError, notifySuccess } from "../../../shared/ui";
 import { useCreateUser } from "../api";
 import type { AdminUserDetail, GrantInput } from "../types";
 import { GrantRoleFields } from "./grant-role-fields";
@@ -101,14 +101,12 @@ export function CreateUserModal({
             errors={grantErrors}
             testIdPrefix="user-create"
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t("common:actions.cancel")}
-            </Button>
-            <Button type="submit" loading={create.isPending} data-testid="user-create-submit">
-              {t("common:actions.create")}
-            </Button>
-          </Group>
+          <FormButtons
+            submit={t("common:actions.create")}
+            loading={create.isPending}
+            testId="user-create-submit"
+            cancel={{ label: t("common:actions.cancel"), onClick: close }}
+          />
         </Stack>
       </form>
     </Modal>

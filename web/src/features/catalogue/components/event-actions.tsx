@@ -14,7 +14,7 @@ import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api, applyServerErrors } from "../../../shared/api";
-import { notifyError, notifySuccess } from "../../../shared/ui";
+import { FormButtons, notifyError, notifySuccess } from "../../../shared/ui";
 import { useInvalidateCatalogue } from "../api";
 import type { EventDetail } from "../types";
 
@@ -201,11 +201,7 @@ export function EventActions({ event }: { event: EventDetail }) {
                 {...form.getInputProps("status")}
               />
             </SimpleGrid>
-            <Group justify="flex-end">
-              <Button type="submit" loading={busy} data-testid="event-save">
-                {t("form.save")}
-              </Button>
-            </Group>
+            <FormButtons submit={t("form.save")} loading={busy} testId="event-save" />
           </Stack>
         </form>
       </Modal>

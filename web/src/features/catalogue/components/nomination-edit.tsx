@@ -1,9 +1,9 @@
-import { Button, Group, Modal, NumberInput, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, Modal, NumberInput, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api, applyServerErrors } from "../../../shared/api";
-import { notifyError, notifySuccess } from "../../../shared/ui";
+import { FormButtons, notifyError, notifySuccess } from "../../../shared/ui";
 import { useInvalidateCatalogue } from "../api";
 import type { Nomination } from "../types";
 
@@ -70,11 +70,7 @@ export function NominationEdit({ nomination }: { nomination: Nomination }) {
               />
             )}
             <Textarea autosize minRows={2} label={t("nominate.note")} {...form.getInputProps("note")} />
-            <Group justify="flex-end">
-              <Button type="submit" loading={form.submitting} data-testid="nomination-edit-save">
-                {t("form.save")}
-              </Button>
-            </Group>
+            <FormButtons submit={t("form.save")} loading={form.submitting} testId="nomination-edit-save" />
           </Stack>
         </form>
       </Modal>

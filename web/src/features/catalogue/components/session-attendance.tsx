@@ -1,10 +1,10 @@
-import { Button, Checkbox, Group, Modal, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Button, Checkbox, Modal, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, fetchAll } from "../../../shared/api";
-import { notifyFormError, notifySuccess, QueryBoundary } from "../../../shared/ui";
+import { FormButtons, notifyFormError, notifySuccess, QueryBoundary } from "../../../shared/ui";
 import { useInvalidateCatalogue } from "../api";
 import type { Nomination } from "../types";
 import { useEventAttendance } from "./attendance-records";
@@ -138,11 +138,11 @@ function SessionAttendanceModal({
                     })}
                   </Table.Tbody>
                 </Table>
-                <Group justify="flex-end">
-                  <Button type="submit" loading={busy} data-testid="session-attendance-save">
-                    {t("sessionAttendance.save")}
-                  </Button>
-                </Group>
+                <FormButtons
+                  submit={t("sessionAttendance.save")}
+                  loading={busy}
+                  testId="session-attendance-save"
+                />
               </Stack>
             </form>
           )

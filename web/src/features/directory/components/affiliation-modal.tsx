@@ -1,9 +1,9 @@
-import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Modal, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { applyServerErrors, isApiError } from "../../../shared/api";
-import { notifyError, notifySuccess } from "../../../shared/ui";
+import { FormButtons, notifyError, notifySuccess } from "../../../shared/ui";
 import { useAddAffiliation } from "../api";
 import { textOrNull } from "../form-values";
 import { OrganisationSelect } from "./organisation-select";
@@ -96,14 +96,12 @@ export function AffiliationModal({
               {...form.getInputProps("endedOn")}
             />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t("common:actions.cancel")}
-            </Button>
-            <Button type="submit" loading={add.isPending} data-testid="affiliation-submit">
-              {t("affiliations.add")}
-            </Button>
-          </Group>
+          <FormButtons
+            submit={t("affiliations.add")}
+            loading={add.isPending}
+            testId="affiliation-submit"
+            cancel={{ label: t("common:actions.cancel"), onClick: close }}
+          />
         </Stack>
       </form>
     </Modal>

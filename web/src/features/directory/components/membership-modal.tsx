@@ -1,20 +1,10 @@
-import {
-  Button,
-  Group,
-  Modal,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { applyServerErrors, isApiError } from "../../../shared/api";
 import type { DatePrecision } from "../../../shared/i18n/format";
-import { notifyError, notifySuccess } from "../../../shared/ui";
+import { FormButtons, notifyError, notifySuccess } from "../../../shared/ui";
 import { useAddMembership } from "../api";
 import { textOrNull } from "../form-values";
 import { MEMBERSHIP_KINDS, type MembershipKind } from "../types";
@@ -127,14 +117,12 @@ export function MembershipModal({
             {...form.getInputProps("source")}
           />
           <Textarea label={t("memberships.note")} autosize minRows={2} {...form.getInputProps("note")} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t("common:actions.cancel")}
-            </Button>
-            <Button type="submit" loading={add.isPending} data-testid="membership-submit">
-              {t("memberships.add")}
-            </Button>
-          </Group>
+          <FormButtons
+            submit={t("memberships.add")}
+            loading={add.isPending}
+            testId="membership-submit"
+            cancel={{ label: t("common:actions.cancel"), onClick: close }}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,19 +1,9 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { changedFields } from "../../../shared/api";
-import { notifyFormError, notifySuccess, RELEASABILITY_LEVELS } from "../../../shared/ui";
+import { FormButtons, notifyFormError, notifySuccess, RELEASABILITY_LEVELS } from "../../../shared/ui";
 import { useUpdateFundContribution } from "../api";
 import type { FundContribution } from "../types";
 
@@ -132,11 +122,11 @@ export function ContributionEditModal({
             />
           </SimpleGrid>
           <Textarea label={t("authoring.note")} autosize minRows={2} {...form.getInputProps("note")} />
-          <Group justify="flex-end">
-            <Button type="submit" loading={update.isPending} data-testid="contribution-edit-save">
-              {t("authoring.save")}
-            </Button>
-          </Group>
+          <FormButtons
+            submit={t("authoring.save")}
+            loading={update.isPending}
+            testId="contribution-edit-save"
+          />
         </Stack>
       </form>
     </Modal>

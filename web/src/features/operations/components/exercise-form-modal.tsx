@@ -4,7 +4,7 @@ import { IconPlus, IconX } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { applyServerErrors, isApiError } from "../../../shared/api";
-import { notifyError, notifySuccess, RELEASABILITY_LEVELS } from "../../../shared/ui";
+import { FormButtons, notifyError, notifySuccess, RELEASABILITY_LEVELS } from "../../../shared/ui";
 import { useCreateExercise } from "../api";
 import { EXERCISE_KINDS, type ExerciseKind } from "../types";
 import { NationPicker } from "./nation-picker";
@@ -236,14 +236,12 @@ export function ExerciseFormModal({ opened, onClose }: { opened: boolean; onClos
               {t("form.addStage")}
             </Button>
           </Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t("common:actions.cancel")}
-            </Button>
-            <Button type="submit" loading={create.isPending} data-testid="exercise-submit">
-              {t("common:actions.create")}
-            </Button>
-          </Group>
+          <FormButtons
+            submit={t("common:actions.create")}
+            loading={create.isPending}
+            testId="exercise-submit"
+            cancel={{ label: t("common:actions.cancel"), onClick: close }}
+          />
         </Stack>
       </form>
     </Modal>

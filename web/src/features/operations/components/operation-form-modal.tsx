@@ -1,10 +1,10 @@
-import { Button, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Modal, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { changedFields } from "../../../shared/api";
-import { notifyFormError, notifySuccess } from "../../../shared/ui";
+import { FormButtons, notifyFormError, notifySuccess } from "../../../shared/ui";
 import { useCreateOperation, useUpdateOperation } from "../api";
 import type { Operation } from "../types";
 import { OrganisationPicker } from "./organisation-picker";
@@ -151,11 +151,11 @@ export function OperationFormModal({
             {...form.getInputProps("description")}
             data-testid="operation-description"
           />
-          <Group justify="flex-end">
-            <Button type="submit" loading={create.isPending || update.isPending} data-testid="operation-save">
-              {t("authoring.save")}
-            </Button>
-          </Group>
+          <FormButtons
+            submit={t("authoring.save")}
+            loading={create.isPending || update.isPending}
+            testId="operation-save"
+          />
         </Stack>
       </form>
     </Modal>

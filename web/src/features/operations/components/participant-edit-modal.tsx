@@ -15,7 +15,7 @@ import { IconPlus, IconX } from "@tabler/icons-react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { changedFields } from "../../../shared/api";
-import { notifyFormError, notifySuccess } from "../../../shared/ui";
+import { FormButtons, notifyFormError, notifySuccess } from "../../../shared/ui";
 import { useUpdateParticipant } from "../api";
 import { type Contribution, PARTICIPANT_ROLES, type Participant } from "../types";
 
@@ -190,11 +190,11 @@ export function ParticipantEditModal({
             {...form.getInputProps("note")}
             data-testid="participant-edit-note"
           />
-          <Group justify="flex-end">
-            <Button type="submit" loading={update.isPending} data-testid="participant-edit-save">
-              {t("authoring.save")}
-            </Button>
-          </Group>
+          <FormButtons
+            submit={t("authoring.save")}
+            loading={update.isPending}
+            testId="participant-edit-save"
+          />
         </Stack>
       </form>
     </Modal>

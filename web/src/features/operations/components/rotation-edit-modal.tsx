@@ -16,7 +16,7 @@ import { IconPlus, IconX } from "@tabler/icons-react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { changedFields } from "../../../shared/api";
-import { notifyFormError, notifySuccess } from "../../../shared/ui";
+import { FormButtons, notifyFormError, notifySuccess } from "../../../shared/ui";
 import { useUpdateRotation } from "../api";
 import { type Rotation, STRENGTH_CATEGORIES, type StrengthCategory } from "../types";
 
@@ -158,11 +158,7 @@ export function RotationEditModal({
             </Button>
           </Group>
           <Textarea label={t("authoring.note")} autosize minRows={2} {...form.getInputProps("note")} />
-          <Group justify="flex-end">
-            <Button type="submit" loading={update.isPending} data-testid="rotation-edit-save">
-              {t("authoring.save")}
-            </Button>
-          </Group>
+          <FormButtons submit={t("authoring.save")} loading={update.isPending} testId="rotation-edit-save" />
         </Stack>
       </form>
     </Modal>

@@ -1,10 +1,10 @@
-import { Badge, Button, Checkbox, Group, Modal, Stack, Table, Text, Textarea } from "@mantine/core";
+import { Badge, Button, Checkbox, Modal, Stack, Table, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api, applyServerErrors } from "../../../shared/api";
-import { notifyError, notifySuccess, QueryBoundary } from "../../../shared/ui";
+import { FormButtons, notifyError, notifySuccess, QueryBoundary } from "../../../shared/ui";
 import { useInvalidateReadiness } from "../api";
 import type { ChecklistTemplate } from "../types";
 
@@ -87,11 +87,11 @@ export function NewVersionButton({ template }: { template: ChecklistTemplate }) 
               {...form.getInputProps("note")}
               data-testid="version-note"
             />
-            <Group justify="flex-end">
-              <Button type="submit" loading={form.submitting} data-testid="version-create">
-                {t("authoring.createVersion")}
-              </Button>
-            </Group>
+            <FormButtons
+              submit={t("authoring.createVersion")}
+              loading={form.submitting}
+              testId="version-create"
+            />
           </Stack>
         </form>
       </Modal>
@@ -154,11 +154,7 @@ function CriterionEdit({ criterion, onClose }: { criterion: VersionCriterion; on
             {...form.getInputProps("critical", { type: "checkbox" })}
             data-testid="criterion-critical"
           />
-          <Group justify="flex-end">
-            <Button type="submit" loading={form.submitting} data-testid="criterion-save">
-              {t("authoring.save")}
-            </Button>
-          </Group>
+          <FormButtons submit={t("authoring.save")} loading={form.submitting} testId="criterion-save" />
         </Stack>
       </form>
     </Modal>

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { ApiError, api, applyServerErrors, type Page } from "../../../shared/api";
-import { ConfirmButton, notifyError, notifySuccess, RemoteSelect } from "../../../shared/ui";
+import { ConfirmButton, FormButtons, notifyError, notifySuccess, RemoteSelect } from "../../../shared/ui";
 import { useInvalidateTraining } from "../api";
 import type { Dossier, DossierStandard, Finding } from "../types";
 
@@ -72,11 +72,7 @@ export function OpenApplication({ onClose }: { onClose: () => void }) {
             {...form.getInputProps("selfAssessmentDueOn")}
           />
           <Textarea autosize minRows={2} label={t("authoring.note")} {...form.getInputProps("note")} />
-          <Group justify="flex-end">
-            <Button type="submit" loading={form.submitting} data-testid="application-create">
-              {t("authoring.create")}
-            </Button>
-          </Group>
+          <FormButtons submit={t("authoring.create")} loading={form.submitting} testId="application-create" />
         </Stack>
       </form>
     </Modal>
@@ -236,11 +232,11 @@ export function CloseFindingButton({ dossier, finding }: { dossier: Dossier; fin
               {...form.getInputProps("closureNote")}
               data-testid="finding-closure-note"
             />
-            <Group justify="flex-end">
-              <Button type="submit" loading={form.submitting} data-testid="finding-close-confirm">
-                {t("authoring.closeFinding")}
-              </Button>
-            </Group>
+            <FormButtons
+              submit={t("authoring.closeFinding")}
+              loading={form.submitting}
+              testId="finding-close-confirm"
+            />
           </Stack>
         </form>
       </Modal>

@@ -16,7 +16,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { ApiError, api, applyServerErrors, type Page } from "../../../shared/api";
-import { notifyError, notifySuccess, RemoteSelect } from "../../../shared/ui";
+import { FormButtons, notifyError, notifySuccess, RemoteSelect } from "../../../shared/ui";
 import { useInvalidateTraining, useQualifications } from "../api";
 import type { Course } from "../types";
 import { QualificationForm } from "./qualification-form";
@@ -267,11 +267,7 @@ export function CourseForm({ course, onClose }: { course?: Course; onClose: () =
               {t("authoring.addComponent")}
             </Button>
           </Group>
-          <Group justify="flex-end">
-            <Button type="submit" loading={form.submitting} data-testid="course-save">
-              {t("authoring.save")}
-            </Button>
-          </Group>
+          <FormButtons submit={t("authoring.save")} loading={form.submitting} testId="course-save" />
         </Stack>
       </form>
       {defining && (

@@ -1,9 +1,9 @@
-import { Button, Group, Modal, NumberInput, Stack, TextInput } from "@mantine/core";
+import { Modal, NumberInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ApiError, api, applyServerErrors } from "../../../shared/api";
-import { notifyError, notifySuccess } from "../../../shared/ui";
+import { FormButtons, notifyError, notifySuccess } from "../../../shared/ui";
 import { trainingKeys } from "../api";
 import type { Titles } from "../types";
 
@@ -108,11 +108,7 @@ export function QualificationForm({
             {...form.getInputProps("validityYears")}
             data-testid="qualification-validity"
           />
-          <Group justify="flex-end">
-            <Button type="submit" loading={form.submitting} data-testid="qualification-save">
-              {t("authoring.save")}
-            </Button>
-          </Group>
+          <FormButtons submit={t("authoring.save")} loading={form.submitting} testId="qualification-save" />
         </Stack>
       </form>
     </Modal>

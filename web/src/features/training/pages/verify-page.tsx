@@ -1,23 +1,11 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Center,
-  Container,
-  Group,
-  Paper,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Center, Container, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { IconCircleCheck, IconCircleX, IconClockExclamation } from "@tabler/icons-react";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { isApiError } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
-import { DetailList, QueryBoundary } from "../../../shared/ui";
+import { DetailList, FormButtons, QueryBoundary } from "../../../shared/ui";
 import { useCertificateLookup, usePublicCertificate } from "../api";
 import { localTitle } from "../local";
 import type { PublicCertificate } from "../types";
@@ -159,11 +147,11 @@ export function VerifyLookupPage() {
               data-testid="verify-lookup-holder"
             />
           </Group>
-          <Group justify="flex-end">
-            <Button type="submit" loading={lookup.isFetching} data-testid="verify-lookup-submit">
-              {t("verify.lookup")}
-            </Button>
-          </Group>
+          <FormButtons
+            submit={t("verify.lookup")}
+            loading={lookup.isFetching}
+            testId="verify-lookup-submit"
+          />
         </Stack>
       </Paper>
       {failure && (

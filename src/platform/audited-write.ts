@@ -165,3 +165,38 @@ export function releaseListPatch(patch: {
     ...(patch.releaseOrganisationIds ? { releaseOrganisations: patch.releaseOrganisationIds } : {}),
   };
 }
+
+/** What the `*Record` helpers need of a service's context: its database handle and who writes. */
+type WriteContext = AuditContext & { db: Kysely<DB> };
+
+/*
+ * A service write that is one audited row and nothing else, in a transaction of its own: the same as
+ * `ctx.db.transaction().execute((trx) => auditedInsert(trx, ctx, …))`, which many services wrote out each time.
+ */
+export function insertRecord<T extends RecordTable>(
+  ctx: WriteContext,
+  table: T,
+  values: Insertable<DB[T]>,
+  spec: Audited<T>,
+): Promise<RowOf<T>> {
+  return ctx.db.transaction().execute((trx) => auditedInsert(trx, ctx, table, values, spec));
+}
+
+export function updateRecord<T extends RecordTable>(
+  ctx: WriteContext,
+  table: T,
+  where: Located<T>,
+  set: UpdateObject<DB, T> | ((before: RowOf<T>) => UpdateObject<DB, T>),
+  spec: Audited<T>,
+): Promise<{ before: RowOf<T>; after: RowOf<T> }> {
+  return ctx.db.transaction().execute((trx) => auditedUpdate(trx, ctx, table, where, set, spec));
+}
+
+export function deleteRecord<T extends RecordTable>(
+  ctx: WriteContext,
+  table: T,
+  where: Located<T>,
+  spec: Pick<Audited<T>, "action" | "recordType" | "detail">,
+): Promise<RowOf<T>> {
+  return ctx.db.transaction().execute((trx) => auditedDelete(trx, ctx, table, where, spec));
+}

@@ -5,7 +5,7 @@ import type { DB } from "../../db/schema/index.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { hasRole, isAdministrator, readsEverything, type Viewer } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
-import { auditedDelete, auditedInsert } from "../../platform/audited-write.js";
+import { deleteRecord, insertRecord } from "../../platform/audited-write.js";
 import { conflict, invalidState, notFound, validation } from "../../platform/errors.js";
 import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
 import { allowedFrom, assertMove, assertTransition } from "../../platform/transitions.js";
@@ -260,11 +260,7 @@ export async function addSession(ctx: Ctx, eventId: string, input: SessionInput)
   authorize(ctx.viewer, "event.manage", owner);
   if (new Date(input.endsAt) <= new Date(input.startsAt))
     throw validation("body.endsAt", "must be after startsAt");
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedInsert(trx, ctx, "eventSession", { ...input, eventId }, { action: "event.session.add" }),
-    );
+  await insertRecord(ctx, "eventSession", { ...input, eventId }, { action: "event.session.add" });
   return getEvent(ctx, eventId);
 }
 
@@ -272,16 +268,11 @@ export async function removeSession(ctx: Ctx, eventId: string, sessionId: string
   authorize(ctx.viewer, "activity.read");
   const { owner } = await activityOfEvent(ctx, ctx.db, eventId);
   authorize(ctx.viewer, "event.manage", owner);
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedDelete(
-        trx,
-        ctx,
-        "eventSession",
-        { id: sessionId, scope: { eventId }, missing: "The session" },
-        { action: "event.session.remove" },
-      ),
-    );
+  await deleteRecord(
+    ctx,
+    "eventSession",
+    { id: sessionId, scope: { eventId }, missing: "The session" },
+    { action: "event.session.remove" },
+  );
   return getEvent(ctx, eventId);
 }

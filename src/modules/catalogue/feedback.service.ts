@@ -1,6 +1,6 @@
 import "./feedback.policy.js";
 import { authorize, can } from "../../platform/access/policy.js";
-import { auditedInsert, auditedUpdate } from "../../platform/audited-write.js";
+import { auditedInsert, insertRecord, updateRecord } from "../../platform/audited-write.js";
 import { invalidState, notFound, unprocessable } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import * as queries from "./feedback.queries.js";
@@ -42,27 +42,20 @@ export async function listQuestions(ctx: Ctx, query: QuestionQuery) {
 
 export async function createQuestion(ctx: Ctx, input: QuestionInput) {
   authorize(ctx.viewer, "feedback.questions.manage");
-  const row = await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedInsert(
-        trx,
-        ctx,
-        "feedbackQuestion",
-        { ...input, textAz: input.textAz ?? null, textRu: input.textRu ?? null },
-        { action: "feedback.question.create" },
-      ),
-    );
+  const row = await insertRecord(
+    ctx,
+    "feedbackQuestion",
+    { ...input, textAz: input.textAz ?? null, textRu: input.textRu ?? null },
+    { action: "feedback.question.create" },
+  );
   return row as Question;
 }
 
 export async function updateQuestion(ctx: Ctx, id: string, patch: QuestionPatch) {
   authorize(ctx.viewer, "feedback.questions.manage");
-  const { after } = await ctx.db.transaction().execute((trx) =>
-    auditedUpdate(trx, ctx, "feedbackQuestion", { id, missing: "The question" }, patch, {
-      action: "feedback.question.update",
-    }),
-  );
+  const { after } = await updateRecord(ctx, "feedbackQuestion", { id, missing: "The question" }, patch, {
+    action: "feedback.question.update",
+  });
   return after as Question;
 }
 

@@ -6,11 +6,13 @@ import { releaseOutput } from "../../platform/access/releasability.js";
 import { coordinatesNation, isAdministrator } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
 import {
-  auditedDelete,
   auditedInsert,
   auditedUpdate,
+  deleteRecord,
+  insertRecord,
   lockRow,
   releaseListPatch,
+  updateRecord,
 } from "../../platform/audited-write.js";
 import { isForeignKeyViolation } from "../../platform/constraint-errors.js";
 import { AppError, forbiddenField, notFound, validation } from "../../platform/errors.js";
@@ -98,9 +100,7 @@ async function checkNationCode(db: Kysely<DB>, code: string, nonIsoCode: boolean
 export async function createNation(ctx: Ctx, input: NationInput) {
   authorize(ctx.viewer, "nation.create");
   await checkNationCode(ctx.db, input.code, input.nonIsoCode ?? false);
-  const row = await ctx.db
-    .transaction()
-    .execute((trx) => auditedInsert(trx, ctx, "nation", input, { action: "nation.create" }));
+  const row = await insertRecord(ctx, "nation", input, { action: "nation.create" });
   return getNation(ctx, row.id);
 }
 
@@ -148,17 +148,12 @@ export async function addMembership(ctx: Ctx, nationId: string, input: Membershi
 
 export async function removeMembership(ctx: Ctx, nationId: string, membershipId: string) {
   authorize(ctx.viewer, "nation.update");
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedDelete(
-        trx,
-        ctx,
-        "nationMembership",
-        { id: membershipId, scope: { nationId }, missing: "The membership" },
-        { action: "nation.membership.remove" },
-      ),
-    );
+  await deleteRecord(
+    ctx,
+    "nationMembership",
+    { id: membershipId, scope: { nationId }, missing: "The membership" },
+    { action: "nation.membership.remove" },
+  );
 }
 
 // ------------------------------------------------------------------ organisations
@@ -176,26 +171,22 @@ export async function getOrganisation(ctx: Ctx, id: string) {
 
 export async function createOrganisation(ctx: Ctx, input: OrganisationInput) {
   authorize(ctx.viewer, "organisation.create");
-  const row = await ctx.db
-    .transaction()
-    .execute((trx) => auditedInsert(trx, ctx, "organisation", input, { action: "organisation.create" }));
+  const row = await insertRecord(ctx, "organisation", input, { action: "organisation.create" });
   return getOrganisation(ctx, row.id);
 }
 
 export async function updateOrganisation(ctx: Ctx, id: string, patch: OrganisationPatch) {
   authorize(ctx.viewer, "organisation.update", { id });
   if (patch.parentId === id) throw validation("body.parentId", "an organisation cannot be its own parent");
-  await ctx.db.transaction().execute((trx) =>
-    auditedUpdate(trx, ctx, "organisation", { id, missing: "The organisation" }, patch, {
-      action: "organisation.update",
-      rules: {
-        organisation_parent_id_check: [
-          "body.parentId",
-          "an organisation cannot be placed under its own descendant",
-        ],
-      },
-    }),
-  );
+  await updateRecord(ctx, "organisation", { id, missing: "The organisation" }, patch, {
+    action: "organisation.update",
+    rules: {
+      organisation_parent_id_check: [
+        "body.parentId",
+        "an organisation cannot be placed under its own descendant",
+      ],
+    },
+  });
   return getOrganisation(ctx, id);
 }
 
@@ -351,17 +342,7 @@ export async function addAffiliation(ctx: Ctx, personId: string, input: Affiliat
     { nationId: person.nationId, organisationId: input.organisationId },
     "body.organisationId",
   );
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedInsert(
-        trx,
-        ctx,
-        "personAffiliation",
-        { ...input, personId },
-        { action: "person.affiliation.add" },
-      ),
-    );
+  await insertRecord(ctx, "personAffiliation", { ...input, personId }, { action: "person.affiliation.add" });
   return getPerson(ctx, personId);
 }
 
@@ -371,16 +352,11 @@ export async function removeAffiliation(ctx: Ctx, personId: string, affiliationI
   if (!person) throw notFound("The person");
   authorize(ctx.viewer, "person.update", person);
   await guardAccountScope(ctx.db, ctx, personId, "affiliationId");
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedDelete(
-        trx,
-        ctx,
-        "personAffiliation",
-        { id: affiliationId, scope: { personId }, missing: "The affiliation" },
-        { action: "person.affiliation.remove" },
-      ),
-    );
+  await deleteRecord(
+    ctx,
+    "personAffiliation",
+    { id: affiliationId, scope: { personId }, missing: "The affiliation" },
+    { action: "person.affiliation.remove" },
+  );
   return getPerson(ctx, personId);
 }

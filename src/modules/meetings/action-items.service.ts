@@ -1,7 +1,7 @@
 import "./meetings.policy.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { writeAudit } from "../../platform/audit.js";
-import { auditedInsert, auditedUpdate, lockRow } from "../../platform/audited-write.js";
+import { auditedInsert, lockRow, updateRecord } from "../../platform/audited-write.js";
 import { AppError, notFound, validation } from "../../platform/errors.js";
 import { readStoredFile, storeFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
@@ -150,18 +150,15 @@ export async function updateActionItem(ctx: Ctx, id: string, patch: ActionItemPa
     );
   }
   const { status, closedOn, ...fields } = patch;
-  await ctx.db.transaction().execute((trx) =>
-    auditedUpdate(
-      trx,
-      ctx,
-      "meetingActionItem",
-      { id, missing: "The action item" },
-      (before) => {
-        assertTransition(ACTION_ITEM_TRANSITIONS, before.status, status);
-        return { ...fields, ...statusChange(status, closedOn, before) };
-      },
-      { action: "meeting.action_item.update" },
-    ),
+  await updateRecord(
+    ctx,
+    "meetingActionItem",
+    { id, missing: "The action item" },
+    (before) => {
+      assertTransition(ACTION_ITEM_TRANSITIONS, before.status, status);
+      return { ...fields, ...statusChange(status, closedOn, before) };
+    },
+    { action: "meeting.action_item.update" },
   );
   return getActionItem(ctx, id);
 }

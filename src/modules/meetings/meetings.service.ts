@@ -4,9 +4,9 @@ import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput } from "../../platform/access/releasability.js";
 import { writeAudit } from "../../platform/audit.js";
 import {
-  auditedDelete,
   auditedInsert,
   auditedUpdate,
+  deleteRecord,
   releaseListPatch,
 } from "../../platform/audited-write.js";
 import { uniqueConflict } from "../../platform/constraint-errors.js";
@@ -170,17 +170,12 @@ export async function addAgendaItem(ctx: Ctx, meetingId: string, input: AgendaIt
 export async function removeAgendaItem(ctx: Ctx, meetingId: string, itemId: string) {
   authorize(ctx.viewer, "meeting.read");
   await editableMeeting(ctx, meetingId);
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedDelete(
-        trx,
-        ctx,
-        "meetingAgendaItem",
-        { id: itemId, scope: { meetingId }, missing: "The agenda item" },
-        { action: "meeting.agenda.remove" },
-      ),
-    );
+  await deleteRecord(
+    ctx,
+    "meetingAgendaItem",
+    { id: itemId, scope: { meetingId }, missing: "The agenda item" },
+    { action: "meeting.agenda.remove" },
+  );
   return getMeeting(ctx, meetingId);
 }
 
@@ -273,16 +268,11 @@ export async function addDelegation(ctx: Ctx, meetingId: string, input: Delegati
 export async function removeDelegation(ctx: Ctx, meetingId: string, delegationId: string) {
   authorize(ctx.viewer, "meeting.read");
   await editableMeeting(ctx, meetingId);
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedDelete(
-        trx,
-        ctx,
-        "meetingDelegation",
-        { id: delegationId, scope: { meetingId }, missing: "The delegation" },
-        { action: "meeting.delegation.remove" },
-      ),
-    );
+  await deleteRecord(
+    ctx,
+    "meetingDelegation",
+    { id: delegationId, scope: { meetingId }, missing: "The delegation" },
+    { action: "meeting.delegation.remove" },
+  );
   return getMeeting(ctx, meetingId);
 }

@@ -1,7 +1,7 @@
 import "./meetings.policy.js";
 import { authorize } from "../../platform/access/policy.js";
 import { releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
-import { auditedInsert } from "../../platform/audited-write.js";
+import { insertRecord } from "../../platform/audited-write.js";
 import { notFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
@@ -54,17 +54,12 @@ export async function createSeries(ctx: Ctx, input: SeriesInput) {
     { ownerNationId, ownerOrganisationId, releasability, releaseNationIds, releaseOrganisationIds },
     { ownerOrganisationId: input.organiserId ?? null, releasability: "internal" },
   );
-  const row = await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedInsert(
-        trx,
-        ctx,
-        "meetingSeries",
-        { ...fields, ...release },
-        { action: "meeting_series.create" },
-      ),
-    );
+  const row = await insertRecord(
+    ctx,
+    "meetingSeries",
+    { ...fields, ...release },
+    { action: "meeting_series.create" },
+  );
   return getSeries(ctx, row.id);
 }
 

@@ -2,10 +2,12 @@ import "./operations.policy.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { resolveRelease } from "../../platform/access/releasability.js";
 import {
-  auditedDelete,
   auditedInsert,
   auditedUpdate,
+  deleteRecord,
+  insertRecord,
   releaseListPatch,
+  updateRecord,
 } from "../../platform/audited-write.js";
 import { onConstraint } from "../../platform/constraint-errors.js";
 import { notFound } from "../../platform/errors.js";
@@ -52,29 +54,25 @@ export async function createContingent(ctx: Ctx, input: ContingentInput) {
     { ownerNationId: input.nationId, releasability, releaseNationIds, releaseOrganisationIds },
     { releasability: "restricted" },
   );
-  const row = await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedInsert(trx, ctx, "contingent", { ...fields, ...release }, { action: "contingent.create" }),
-    );
+  const row = await insertRecord(
+    ctx,
+    "contingent",
+    { ...fields, ...release },
+    { action: "contingent.create" },
+  );
   return getContingent(ctx, row.id);
 }
 
 export async function updateContingent(ctx: Ctx, id: string, patch: ContingentPatch) {
   await editableContingent(ctx, id);
   const { releaseNationIds: _nations, releaseOrganisationIds: _organisations, ...fields } = patch;
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedUpdate(
-        trx,
-        ctx,
-        "contingent",
-        { id, missing: "The contingent" },
-        { ...fields, ...releaseListPatch(patch) },
-        { action: "contingent.update" },
-      ),
-    );
+  await updateRecord(
+    ctx,
+    "contingent",
+    { id, missing: "The contingent" },
+    { ...fields, ...releaseListPatch(patch) },
+    { action: "contingent.update" },
+  );
   return getContingent(ctx, id);
 }
 
@@ -147,17 +145,12 @@ export async function updateRotation(
 
 export async function removeRotation(ctx: Ctx, contingentId: string, rotationId: string) {
   await editableContingent(ctx, contingentId);
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedDelete(
-        trx,
-        ctx,
-        "contingentRotation",
-        { id: rotationId, scope: { contingentId }, missing: "The rotation" },
-        { action: "contingent.rotation.remove" },
-      ),
-    );
+  await deleteRecord(
+    ctx,
+    "contingentRotation",
+    { id: rotationId, scope: { contingentId }, missing: "The rotation" },
+    { action: "contingent.rotation.remove" },
+  );
   return getContingent(ctx, contingentId);
 }
 

@@ -5,11 +5,13 @@ import { isOwnerEditor, resolveRelease } from "../../platform/access/releasabili
 import { coordinatedNationIds, type Viewer } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
 import {
-  auditedDelete,
   auditedInsert,
   auditedUpdate,
+  deleteRecord,
+  insertRecord,
   lockRow,
   releaseListPatch,
+  updateRecord,
 } from "../../platform/audited-write.js";
 import { onConstraint } from "../../platform/constraint-errors.js";
 import { notFound, validation } from "../../platform/errors.js";
@@ -146,18 +148,15 @@ export async function updateExercise(ctx: Ctx, id: string, patch: ExercisePatch)
   checkDateOrder(patch.startsOn ?? before.startsOn, patch.endsOn ?? before.endsOn, "body.endsOn");
   await requireVisibleLink(ctx.db, ctx.viewer, "activity", patch.activityId, "body.activityId");
   const { releaseNationIds: _nations, releaseOrganisationIds: _organisations, ...fields } = patch;
-  await ctx.db.transaction().execute((trx) =>
-    auditedUpdate(
-      trx,
-      ctx,
-      "exercise",
-      { id, missing: "The exercise" },
-      (locked) => {
-        assertTransition(EXERCISE_TRANSITIONS, locked.status, patch.status);
-        return { ...fields, ...releaseListPatch(patch) };
-      },
-      { action: "exercise.update", rules: exerciseConstraints },
-    ),
+  await updateRecord(
+    ctx,
+    "exercise",
+    { id, missing: "The exercise" },
+    (locked) => {
+      assertTransition(EXERCISE_TRANSITIONS, locked.status, patch.status);
+      return { ...fields, ...releaseListPatch(patch) };
+    },
+    { action: "exercise.update", rules: exerciseConstraints },
   );
   return getExercise(ctx, id);
 }
@@ -165,33 +164,23 @@ export async function updateExercise(ctx: Ctx, id: string, patch: ExercisePatch)
 export async function addStage(ctx: Ctx, exerciseId: string, input: StageInput) {
   const exercise = await editableExercise(ctx, exerciseId);
   checkStage(input, exercise, "body");
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedInsert(
-        trx,
-        ctx,
-        "exerciseStage",
-        { ...input, exerciseId },
-        { action: "exercise.stage.add", rules: stageConstraints },
-      ),
-    );
+  await insertRecord(
+    ctx,
+    "exerciseStage",
+    { ...input, exerciseId },
+    { action: "exercise.stage.add", rules: stageConstraints },
+  );
   return getExercise(ctx, exerciseId);
 }
 
 export async function removeStage(ctx: Ctx, exerciseId: string, stageId: string) {
   await editableExercise(ctx, exerciseId);
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedDelete(
-        trx,
-        ctx,
-        "exerciseStage",
-        { id: stageId, scope: { exerciseId }, missing: "The stage" },
-        { action: "exercise.stage.remove" },
-      ),
-    );
+  await deleteRecord(
+    ctx,
+    "exerciseStage",
+    { id: stageId, scope: { exerciseId }, missing: "The stage" },
+    { action: "exercise.stage.remove" },
+  );
   return getExercise(ctx, exerciseId);
 }
 
@@ -266,17 +255,12 @@ export async function updateParticipant(
 
 export async function removeParticipant(ctx: Ctx, exerciseId: string, participantId: string) {
   await editableExercise(ctx, exerciseId);
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedDelete(
-        trx,
-        ctx,
-        "exerciseParticipant",
-        { id: participantId, scope: { exerciseId }, missing: "The participant" },
-        { action: "exercise.participant.remove" },
-      ),
-    );
+  await deleteRecord(
+    ctx,
+    "exerciseParticipant",
+    { id: participantId, scope: { exerciseId }, missing: "The participant" },
+    { action: "exercise.participant.remove" },
+  );
   return getExercise(ctx, exerciseId);
 }
 
@@ -292,17 +276,12 @@ const conferenceConstraints = {
 export async function addConference(ctx: Ctx, exerciseId: string, input: ConferenceInput) {
   await editableExercise(ctx, exerciseId);
   checkDateOrder(input.startsOn, input.endsOn, "body.endsOn");
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedInsert(
-        trx,
-        ctx,
-        "planningConference",
-        { ...input, exerciseId },
-        { action: "exercise.conference.add", rules: conferenceConstraints },
-      ),
-    );
+  await insertRecord(
+    ctx,
+    "planningConference",
+    { ...input, exerciseId },
+    { action: "exercise.conference.add", rules: conferenceConstraints },
+  );
   return getExercise(ctx, exerciseId);
 }
 
@@ -339,20 +318,17 @@ export async function setAttendance(
 
 export async function addMilestone(ctx: Ctx, exerciseId: string, input: MilestoneInput) {
   const exercise = await editableExercise(ctx, exerciseId);
-  await ctx.db.transaction().execute((trx) =>
-    auditedInsert(
-      trx,
-      ctx,
-      "exerciseMilestone",
-      {
-        title: input.title,
-        dueOn: input.dueOn,
-        doneOn: input.doneOn ?? null,
-        ...ownerOf(input, exercise),
-        exerciseId,
-      },
-      { action: "exercise.milestone.add" },
-    ),
+  await insertRecord(
+    ctx,
+    "exerciseMilestone",
+    {
+      title: input.title,
+      dueOn: input.dueOn,
+      doneOn: input.doneOn ?? null,
+      ...ownerOf(input, exercise),
+      exerciseId,
+    },
+    { action: "exercise.milestone.add" },
   );
   return getExercise(ctx, exerciseId);
 }
@@ -364,38 +340,30 @@ export async function updateMilestone(
   patch: MilestonePatch,
 ) {
   await editableExercise(ctx, exerciseId);
-  await ctx.db.transaction().execute((trx) =>
-    auditedUpdate(
-      trx,
-      ctx,
-      "exerciseMilestone",
-      { id: milestoneId, scope: { exerciseId }, missing: "The milestone" },
-      (before) => {
-        const ownerNationId = patch.ownerNationId !== undefined ? patch.ownerNationId : before.ownerNationId;
-        const ownerOrganisationId =
-          patch.ownerOrganisationId !== undefined ? patch.ownerOrganisationId : before.ownerOrganisationId;
-        if (!ownerNationId && !ownerOrganisationId)
-          throw validation("body.ownerNationId", "a milestone needs an owner");
-        return patch;
-      },
-      { action: "exercise.milestone.update" },
-    ),
+  await updateRecord(
+    ctx,
+    "exerciseMilestone",
+    { id: milestoneId, scope: { exerciseId }, missing: "The milestone" },
+    (before) => {
+      const ownerNationId = patch.ownerNationId !== undefined ? patch.ownerNationId : before.ownerNationId;
+      const ownerOrganisationId =
+        patch.ownerOrganisationId !== undefined ? patch.ownerOrganisationId : before.ownerOrganisationId;
+      if (!ownerNationId && !ownerOrganisationId)
+        throw validation("body.ownerNationId", "a milestone needs an owner");
+      return patch;
+    },
+    { action: "exercise.milestone.update" },
   );
   return getExercise(ctx, exerciseId);
 }
 
 export async function addObjective(ctx: Ctx, exerciseId: string, input: ObjectiveInput) {
   await editableExercise(ctx, exerciseId);
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedInsert(
-        trx,
-        ctx,
-        "trainingObjective",
-        { ...input, exerciseId },
-        { action: "exercise.objective.add" },
-      ),
-    );
+  await insertRecord(
+    ctx,
+    "trainingObjective",
+    { ...input, exerciseId },
+    { action: "exercise.objective.add" },
+  );
   return getExercise(ctx, exerciseId);
 }

@@ -1,6 +1,6 @@
 import "./operations.policy.js";
 import { authorize, can } from "../../platform/access/policy.js";
-import { auditedInsert, auditedUpdate } from "../../platform/audited-write.js";
+import { insertRecord, updateRecord } from "../../platform/audited-write.js";
 import { notFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
@@ -35,23 +35,19 @@ const operationConstraints = {
 export async function createOperation(ctx: Ctx, input: OperationInput) {
   authorize(ctx.viewer, "operation.create");
   checkDateOrder(input.startsOn, input.endsOn, "body.endsOn");
-  const row = await ctx.db.transaction().execute((trx) =>
-    auditedInsert(trx, ctx, "operation", input, {
-      action: "operation.create",
-      rules: operationConstraints,
-    }),
-  );
+  const row = await insertRecord(ctx, "operation", input, {
+    action: "operation.create",
+    rules: operationConstraints,
+  });
   return getOperation(ctx, row.id);
 }
 
 export async function updateOperation(ctx: Ctx, id: string, patch: OperationPatch) {
   const operation = await getOperation(ctx, id);
   authorize(ctx.viewer, "operation.update", operation);
-  await ctx.db.transaction().execute((trx) =>
-    auditedUpdate(trx, ctx, "operation", { id, missing: "The operation" }, patch, {
-      action: "operation.update",
-      rules: operationConstraints,
-    }),
-  );
+  await updateRecord(ctx, "operation", { id, missing: "The operation" }, patch, {
+    action: "operation.update",
+    rules: operationConstraints,
+  });
   return getOperation(ctx, id);
 }

@@ -4,9 +4,9 @@ import { authorize, can } from "../../platform/access/policy.js";
 import { resolveRelease } from "../../platform/access/releasability.js";
 import { coordinatesNation, readsEverything } from "../../platform/access/viewer.js";
 import {
-  auditedDelete,
   auditedInsert,
   auditedUpdate,
+  deleteRecord,
   releaseListPatch,
 } from "../../platform/audited-write.js";
 import { notFound, validation } from "../../platform/errors.js";
@@ -297,17 +297,12 @@ export async function removeItem(ctx: Ctx, itemId: string) {
   const item = await queries.findItemOwner(ctx.db, ctx.viewer, itemId);
   if (!item) throw notFound("The programme item");
   authorize(ctx.viewer, "programmes.delete", item);
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedDelete(
-        trx,
-        ctx,
-        "programmeItem",
-        { id: itemId, missing: "The programme item" },
-        { action: "programme.item.remove" },
-      ),
-    );
+  await deleteRecord(
+    ctx,
+    "programmeItem",
+    { id: itemId, missing: "The programme item" },
+    { action: "programme.item.remove" },
+  );
 }
 
 const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);

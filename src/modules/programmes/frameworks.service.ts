@@ -2,7 +2,7 @@ import "./programmes.policy.js";
 import { authorize } from "../../platform/access/policy.js";
 import { resolveRelease } from "../../platform/access/releasability.js";
 import { writeAudit } from "../../platform/audit.js";
-import { auditedInsert, auditedUpdate, releaseListPatch } from "../../platform/audited-write.js";
+import { auditedInsert, releaseListPatch, updateRecord } from "../../platform/audited-write.js";
 import { notFound, validation } from "../../platform/errors.js";
 import { readStoredFile, storeFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
@@ -97,24 +97,18 @@ export async function updateFramework(ctx: Ctx, id: string, patch: FrameworkPatc
     resolveRelease(ctx.viewer, { ownerNationId, ownerOrganisationId }, current, current);
   }
   checkDates(patch.validFrom ?? current.validFrom, patch.validUntil ?? current.validUntil, "body.validUntil");
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedUpdate(
-        trx,
-        ctx,
-        "frameworkDocument",
-        { id, missing: "The framework document" },
-        {
-          ...fields,
-          ...(ownerNationId !== undefined ? { ownerNationId } : {}),
-          ...(ownerOrganisationId !== undefined ? { ownerOrganisationId } : {}),
-          ...releaseListPatch({ releaseNationIds, releaseOrganisationIds }),
-        },
-        { action: "framework.update" },
-      ),
-    )
-    .catch(mapConstraint);
+  await updateRecord(
+    ctx,
+    "frameworkDocument",
+    { id, missing: "The framework document" },
+    {
+      ...fields,
+      ...(ownerNationId !== undefined ? { ownerNationId } : {}),
+      ...(ownerOrganisationId !== undefined ? { ownerOrganisationId } : {}),
+      ...releaseListPatch({ releaseNationIds, releaseOrganisationIds }),
+    },
+    { action: "framework.update" },
+  ).catch(mapConstraint);
   return getFramework(ctx, id);
 }
 

@@ -1,6 +1,6 @@
 import "./programmes.policy.js";
 import { authorize } from "../../platform/access/policy.js";
-import { auditedInsert, auditedUpdate } from "../../platform/audited-write.js";
+import { auditedInsert, insertRecord, updateRecord } from "../../platform/audited-write.js";
 import { notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { assertTransition, withNext } from "../../platform/transitions.js";
@@ -88,18 +88,12 @@ export async function addAction(ctx: Ctx, objectiveId: string, input: ActionInpu
   if (!owner) throw notFound("The objective");
   authorize(ctx.viewer, "programmes.update", owner);
   await checkOrganisation(ctx, input.responsibleOrganisationId);
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedInsert(
-        trx,
-        ctx,
-        "planAction",
-        { ...normaliseAction(input), objectiveId },
-        { action: "plan.action.add" },
-      ),
-    )
-    .catch(mapConstraint);
+  await insertRecord(
+    ctx,
+    "planAction",
+    { ...normaliseAction(input), objectiveId },
+    { action: "plan.action.add" },
+  ).catch(mapConstraint);
   return getObjective(ctx, objectiveId);
 }
 
@@ -109,22 +103,16 @@ export async function updateAction(ctx: Ctx, actionId: string, patch: ActionPatc
   if (!owner) throw notFound("The action");
   authorize(ctx.viewer, "programmes.update", owner);
   await checkOrganisation(ctx, patch.responsibleOrganisationId);
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedUpdate(
-        trx,
-        ctx,
-        "planAction",
-        { id: actionId, missing: "The action" },
-        (before) => {
-          assertTransition(flows.PLAN_ACTION_TRANSITIONS, before.status, patch.status);
-          return normaliseAction(patch);
-        },
-        { action: "plan.action.update" },
-      ),
-    )
-    .catch(mapConstraint);
+  await updateRecord(
+    ctx,
+    "planAction",
+    { id: actionId, missing: "The action" },
+    (before) => {
+      assertTransition(flows.PLAN_ACTION_TRANSITIONS, before.status, patch.status);
+      return normaliseAction(patch);
+    },
+    { action: "plan.action.update" },
+  ).catch(mapConstraint);
   return getObjective(ctx, owner.objectiveId);
 }
 
@@ -142,16 +130,6 @@ export async function addEvidence(ctx: Ctx, actionId: string, input: EvidenceInp
     throw validation("body.goalId", "no such partnership goal");
   if (input.documentId && !(await queries.findFramework(ctx.db, ctx.viewer, input.documentId)))
     throw validation("body.documentId", "no such framework document");
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedInsert(
-        trx,
-        ctx,
-        "actionEvidence",
-        { ...input, actionId },
-        { action: "plan.action.evidence.add" },
-      ),
-    );
+  await insertRecord(ctx, "actionEvidence", { ...input, actionId }, { action: "plan.action.evidence.add" });
   return getObjective(ctx, owner.objectiveId);
 }

@@ -3,10 +3,11 @@ import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize } from "../../platform/access/policy.js";
 import { resolveRelease } from "../../platform/access/releasability.js";
 import {
-  auditedDelete,
   auditedInsert,
-  auditedUpdate,
+  deleteRecord,
+  insertRecord,
   releaseListPatch,
+  updateRecord,
 } from "../../platform/audited-write.js";
 import { notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
@@ -127,24 +128,18 @@ export async function updatePlan(ctx: Ctx, id: string, patch: PlanPatch) {
   if (ownerNationId !== undefined || ownerOrganisationId !== undefined) {
     resolveRelease(ctx.viewer, { ownerNationId, ownerOrganisationId }, current, current);
   }
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedUpdate(
-        trx,
-        ctx,
-        "plan",
-        { id, missing: "The plan" },
-        {
-          ...fields,
-          ...(ownerNationId !== undefined ? { ownerNationId } : {}),
-          ...(ownerOrganisationId !== undefined ? { ownerOrganisationId } : {}),
-          ...releaseListPatch({ releaseNationIds, releaseOrganisationIds }),
-        },
-        { action: "plan.update" },
-      ),
-    )
-    .catch(mapConstraint);
+  await updateRecord(
+    ctx,
+    "plan",
+    { id, missing: "The plan" },
+    {
+      ...fields,
+      ...(ownerNationId !== undefined ? { ownerNationId } : {}),
+      ...(ownerOrganisationId !== undefined ? { ownerOrganisationId } : {}),
+      ...releaseListPatch({ releaseNationIds, releaseOrganisationIds }),
+    },
+    { action: "plan.update" },
+  ).catch(mapConstraint);
   return getPlan(ctx, id);
 }
 
@@ -198,18 +193,12 @@ export async function addStatement(ctx: Ctx, periodId: string, input: StatementI
   const period = await visiblePeriod(ctx, periodId);
   authorize(ctx.viewer, "programmes.update", period);
   checkDates(input.startsOn, input.endsOn, "body.endsOn");
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedInsert(
-        trx,
-        ctx,
-        "periodStatement",
-        { ...input, periodId },
-        { action: "plan.period.statement.add" },
-      ),
-    )
-    .catch(mapConstraint);
+  await insertRecord(
+    ctx,
+    "periodStatement",
+    { ...input, periodId },
+    { action: "plan.period.statement.add" },
+  ).catch(mapConstraint);
   return getPeriod(ctx, periodId);
 }
 
@@ -217,17 +206,12 @@ export async function removeStatement(ctx: Ctx, periodId: string, statementId: s
   authorize(ctx.viewer, "programmes.read");
   const period = await visiblePeriod(ctx, periodId);
   authorize(ctx.viewer, "programmes.update", period);
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedDelete(
-        trx,
-        ctx,
-        "periodStatement",
-        { id: statementId, scope: { periodId }, missing: "The statement" },
-        { action: "plan.period.statement.remove" },
-      ),
-    );
+  await deleteRecord(
+    ctx,
+    "periodStatement",
+    { id: statementId, scope: { periodId }, missing: "The statement" },
+    { action: "plan.period.statement.remove" },
+  );
 }
 
 export async function periodReport(ctx: Ctx, periodId: string, asOf = today()) {

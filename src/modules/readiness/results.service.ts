@@ -3,7 +3,13 @@ import "./readiness.policy.js";
 import { sql } from "kysely";
 import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize } from "../../platform/access/policy.js";
-import { auditedDelete, auditedInsert, auditedUpdate, lockRow } from "../../platform/audited-write.js";
+import {
+  auditedUpdate,
+  deleteRecord,
+  insertRecord,
+  lockRow,
+  updateRecord,
+} from "../../platform/audited-write.js";
 import { AppError, unprocessable, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { assertMove, assertTransition, withNext } from "../../platform/transitions.js";
@@ -51,37 +57,29 @@ export async function addFinding(ctx: Ctx, id: string, input: FindingInput) {
     if (!(await results.isAreaOfVersion(ctx.db, input.areaId, evaluation.checklistVersionId)))
       throw unprocessable("body.areaId", "is not an area of this evaluation's checklist");
   }
-  const row = await ctx.db.transaction().execute((trx) =>
-    auditedInsert(
-      trx,
-      ctx,
-      "evaluationFinding",
-      {
-        evaluationId: id,
-        kind: input.kind,
-        areaId: input.areaId ?? null,
-        text: input.text.trim(),
-        createdBy: ctx.viewer.userId,
-      },
-      { action: "evaluation.finding.add" },
-    ),
+  const row = await insertRecord(
+    ctx,
+    "evaluationFinding",
+    {
+      evaluationId: id,
+      kind: input.kind,
+      areaId: input.areaId ?? null,
+      text: input.text.trim(),
+      createdBy: ctx.viewer.userId,
+    },
+    { action: "evaluation.finding.add" },
   );
   return { id: row.id, kind: row.kind, areaId: row.areaId, text: row.text, createdAt: row.createdAt };
 }
 
 export async function deleteFinding(ctx: Ctx, id: string, findingId: string) {
   await requireReporter(ctx, id);
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      auditedDelete(
-        trx,
-        ctx,
-        "evaluationFinding",
-        { id: findingId, scope: { evaluationId: id }, missing: "The finding" },
-        { action: "evaluation.finding.delete" },
-      ),
-    );
+  await deleteRecord(
+    ctx,
+    "evaluationFinding",
+    { id: findingId, scope: { evaluationId: id }, missing: "The finding" },
+    { action: "evaluation.finding.delete" },
+  );
 }
 
 export async function addAction(ctx: Ctx, id: string, input: ActionInput) {
@@ -94,21 +92,18 @@ export async function addAction(ctx: Ctx, id: string, input: ActionInput) {
     if (!(await results.isFindingOf(ctx.db, input.findingId, id)))
       throw unprocessable("body.findingId", "is not a finding of this evaluation");
   }
-  const { id: actionId } = await ctx.db.transaction().execute((trx) =>
-    auditedInsert(
-      trx,
-      ctx,
-      "followUpAction",
-      {
-        evaluationId: id,
-        findingId: input.findingId ?? null,
-        title: input.title.trim(),
-        ownerPersonId: input.ownerPersonId ?? null,
-        ownerOrganisationId: input.ownerOrganisationId ?? null,
-        dueOn: input.dueOn,
-      },
-      { action: "evaluation.action.add" },
-    ),
+  const { id: actionId } = await insertRecord(
+    ctx,
+    "followUpAction",
+    {
+      evaluationId: id,
+      findingId: input.findingId ?? null,
+      title: input.title.trim(),
+      ownerPersonId: input.ownerPersonId ?? null,
+      ownerOrganisationId: input.ownerOrganisationId ?? null,
+      dueOn: input.dueOn,
+    },
+    { action: "evaluation.action.add" },
   );
   const actions = await queries.actionsOf(ctx.db, ctx.viewer, id);
   return withNext(FOLLOW_UP_TRANSITIONS, actions.find((action) => action.id === actionId)!);
@@ -119,18 +114,15 @@ export async function updateAction(ctx: Ctx, id: string, actionId: string, patch
   authorize(ctx.viewer, "evaluation.read");
   const evaluation = await loadEvaluation(ctx, id);
   if (!evaluation.onTeam) authorize(ctx.viewer, "evaluation.plan", evaluation);
-  await ctx.db.transaction().execute((trx) =>
-    auditedUpdate(
-      trx,
-      ctx,
-      "followUpAction",
-      { id: actionId, scope: { evaluationId: id }, missing: "The action" },
-      (before) => {
-        assertTransition(FOLLOW_UP_TRANSITIONS, before.status, patch.status);
-        return patch;
-      },
-      { action: "evaluation.action.update" },
-    ),
+  await updateRecord(
+    ctx,
+    "followUpAction",
+    { id: actionId, scope: { evaluationId: id }, missing: "The action" },
+    (before) => {
+      assertTransition(FOLLOW_UP_TRANSITIONS, before.status, patch.status);
+      return patch;
+    },
+    { action: "evaluation.action.update" },
   );
   const actions = await queries.actionsOf(ctx.db, ctx.viewer, id);
   return withNext(FOLLOW_UP_TRANSITIONS, actions.find((action) => action.id === actionId)!);

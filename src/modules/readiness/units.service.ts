@@ -2,7 +2,7 @@
 import "./readiness.policy.js";
 import { authorize } from "../../platform/access/policy.js";
 import { writeAudit } from "../../platform/audit.js";
-import { auditedInsert } from "../../platform/audited-write.js";
+import { insertRecord } from "../../platform/audited-write.js";
 import { notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
@@ -55,26 +55,23 @@ export async function addDeclaration(ctx: Ctx, id: string, input: DeclarationInp
   if (input.declaredTo && input.declaredTo < input.declaredFrom) {
     throw validation("body.declaredTo", "must not be before the start date");
   }
-  await ctx.db.transaction().execute((trx) =>
-    auditedInsert(
-      trx,
-      ctx,
-      "forcePoolDeclaration",
-      {
-        unitId: id,
-        poolName: input.poolName.trim(),
-        declaredFrom: input.declaredFrom,
-        declaredTo: input.declaredTo ?? null,
-        note: input.note ?? null,
-      },
-      {
-        action: "unit.declaration.add",
-        rules: ({ kind }) =>
-          kind === "exclusion"
-            ? ["body.declaredFrom", "overlaps an existing declaration of the unit to the same pool"]
-            : undefined,
-      },
-    ),
+  await insertRecord(
+    ctx,
+    "forcePoolDeclaration",
+    {
+      unitId: id,
+      poolName: input.poolName.trim(),
+      declaredFrom: input.declaredFrom,
+      declaredTo: input.declaredTo ?? null,
+      note: input.note ?? null,
+    },
+    {
+      action: "unit.declaration.add",
+      rules: ({ kind }) =>
+        kind === "exclusion"
+          ? ["body.declaredFrom", "overlaps an existing declaration of the unit to the same pool"]
+          : undefined,
+    },
   );
   return getUnit(ctx, id);
 }

@@ -2,7 +2,7 @@ import "./training.policy.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
 import { isAdministrator } from "../../platform/access/viewer.js";
-import { auditedInsert, auditedUpdate } from "../../platform/audited-write.js";
+import { auditedInsert, updateRecord } from "../../platform/audited-write.js";
 import { AppError, forbiddenField, invalidState, notFound, unprocessable } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
@@ -279,18 +279,15 @@ export async function appointReviewer(ctx: Ctx, id: string, input: ReviewerInput
   if (row.state === "decided")
     throw invalidState("The application is decided: its reviewer no longer changes");
   await checkIndependentReviewer(ctx, row.centreId, input.reviewingOrganisationId);
-  await ctx.db.transaction().execute((trx) =>
-    auditedUpdate(
-      trx,
-      ctx,
-      "accreditationApplication",
-      { id, missing: "The accreditation application" },
-      (before) => ({
-        reviewingOrganisationId: input.reviewingOrganisationId,
-        releaseOrganisations: [...new Set([...before.releaseOrganisations, input.reviewingOrganisationId])],
-      }),
-      { action: "accreditation.appoint_reviewer" },
-    ),
+  await updateRecord(
+    ctx,
+    "accreditationApplication",
+    { id, missing: "The accreditation application" },
+    (before) => ({
+      reviewingOrganisationId: input.reviewingOrganisationId,
+      releaseOrganisations: [...new Set([...before.releaseOrganisations, input.reviewingOrganisationId])],
+    }),
+    { action: "accreditation.appoint_reviewer" },
   );
   return getDossier(ctx, id);
 }

@@ -1,7 +1,7 @@
 import "./training.policy.js";
 import { authorize } from "../../platform/access/policy.js";
 import { writeAudit } from "../../platform/audit.js";
-import { auditedInsert, auditedUpdate, lockRow } from "../../platform/audited-write.js";
+import { auditedInsert, lockRow, updateRecord } from "../../platform/audited-write.js";
 import { invalidState, notFound } from "../../platform/errors.js";
 import { readStoredFile, storeFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
@@ -156,18 +156,15 @@ export async function addFinding(ctx: Ctx, id: string, input: FindingInput) {
 export async function closeFinding(ctx: Ctx, id: string, findingId: string, closureNote: string) {
   const row = await loadApplication(ctx, id);
   authorize(ctx.viewer, "accreditation.review", applicationRecord(row));
-  await ctx.db.transaction().execute((trx) =>
-    auditedUpdate(
-      trx,
-      ctx,
-      "accreditationFinding",
-      { id: findingId, scope: { applicationId: id }, missing: "The finding" },
-      (before) => {
-        assertMove(FINDING_TRANSITIONS, before.status, "closed");
-        return { status: "closed", closedAt: queries.now, closureNote };
-      },
-      { action: "accreditation.finding.close" },
-    ),
+  await updateRecord(
+    ctx,
+    "accreditationFinding",
+    { id: findingId, scope: { applicationId: id }, missing: "The finding" },
+    (before) => {
+      assertMove(FINDING_TRANSITIONS, before.status, "closed");
+      return { status: "closed", closedAt: queries.now, closureNote };
+    },
+    { action: "accreditation.finding.close" },
   );
   return getDossier(ctx, id);
 }

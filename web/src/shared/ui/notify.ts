@@ -18,6 +18,23 @@ export function notifyError(error: unknown, t: TFunction, title?: string): void 
   });
 }
 
+/**
+ * The outcome of a confirmed action (a ConfirmButton's onConfirm): `success`, when given, is notified; a failure
+ * is notified and rethrown, so that the confirmation stays open. Pages wrote this then/catch pair each time.
+ */
+export function confirmOutcome<T>(action: Promise<T>, t: TFunction, success?: string): Promise<T> {
+  return action.then(
+    (value) => {
+      if (success !== undefined) notifySuccess(success);
+      return value;
+    },
+    (error) => {
+      notifyError(error, t);
+      throw error;
+    },
+  );
+}
+
 /** After a DELETE: the server deletes when nothing refers to the record, and archives it otherwise. */
 export function notifyDeleteOutcome(outcome: "deleted" | "archived", t: TFunction): void {
   notifySuccess(outcome === "deleted" ? t("notify.deleted") : t("notify.archived"));

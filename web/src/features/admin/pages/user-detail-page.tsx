@@ -7,6 +7,7 @@ import { usePermissions } from "../../../shared/auth";
 import { formatDateTime, useFormat } from "../../../shared/i18n/format";
 import {
   ConfirmButton,
+  confirmOutcome,
   DetailList,
   notifyError,
   notifySuccess,
@@ -73,15 +74,7 @@ function RolesSection({ user, canEdit }: { user: AdminUserDetail; canEdit: boole
                       size="xs"
                       variant="subtle"
                       message={t("roles.revokeConfirm", { role: t(`common:roles.${role.role}`) })}
-                      onConfirm={() =>
-                        revoke.mutateAsync(role.id).then(
-                          () => notifySuccess(t("roles.revoked")),
-                          (error) => {
-                            notifyError(error, t);
-                            throw error;
-                          },
-                        )
-                      }
+                      onConfirm={() => confirmOutcome(revoke.mutateAsync(role.id), t, t("roles.revoked"))}
                       data-testid={`role-revoke-${role.id}`}
                     >
                       {t("roles.revoke")}

@@ -7,9 +7,8 @@ import { localName, useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
   ConfirmButton,
+  confirmOutcome,
   DetailList,
-  notifyError,
-  notifySuccess,
   PageHeader,
   QueryBoundary,
 } from "../../../shared/ui";
@@ -124,13 +123,7 @@ function Memberships({ nation, canManage }: { nation: Nation; canManage: boolean
                           variant="subtle"
                           message={t("memberships.removeConfirm")}
                           onConfirm={() =>
-                            remove.mutateAsync(membership.id).then(
-                              () => notifySuccess(t("common:notify.deleted")),
-                              (error) => {
-                                notifyError(error, t);
-                                throw error;
-                              },
-                            )
+                            confirmOutcome(remove.mutateAsync(membership.id), t, t("common:notify.deleted"))
                           }
                           data-testid={`membership-remove-${membership.id}`}
                         >

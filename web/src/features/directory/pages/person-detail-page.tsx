@@ -7,9 +7,8 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
   ConfirmButton,
+  confirmOutcome,
   DetailList,
-  notifyError,
-  notifySuccess,
   PageHeader,
   QueryBoundary,
   ReleasabilityBadge,
@@ -95,13 +94,7 @@ function Affiliations({ person, canManage }: { person: PersonDetail; canManage: 
                         variant="subtle"
                         message={t("affiliations.removeConfirm")}
                         onConfirm={() =>
-                          remove.mutateAsync(affiliation.id).then(
-                            () => notifySuccess(t("common:notify.deleted")),
-                            (error) => {
-                              notifyError(error, t);
-                              throw error;
-                            },
-                          )
+                          confirmOutcome(remove.mutateAsync(affiliation.id), t, t("common:notify.deleted"))
                         }
                         data-testid={`affiliation-remove-${affiliation.id}`}
                       >

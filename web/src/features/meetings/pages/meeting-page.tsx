@@ -21,6 +21,7 @@ import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   ConfirmButton,
+  confirmOutcome,
   ErrorAlert,
   notifyError,
   notifySuccess,
@@ -51,13 +52,7 @@ import { PartySelect } from "../party-picker";
 
 /** A removal's outcome: a notice on success, the error shown and the confirmation kept open on failure. */
 function removal(t: TFunction, run: () => Promise<unknown>) {
-  return run().then(
-    () => notifySuccess(t("common:notify.deleted")),
-    (error) => {
-      notifyError(error, t);
-      throw error;
-    },
-  );
+  return confirmOutcome(run(), t, t("common:notify.deleted"));
 }
 
 export function MeetingPage() {

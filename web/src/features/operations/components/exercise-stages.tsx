@@ -2,7 +2,7 @@ import { Button, Group, NumberInput, Paper, Stack, Table, TextInput, Title } fro
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
-import { ConfirmButton, notifyError, notifyFormError, notifySuccess } from "../../../shared/ui";
+import { ConfirmButton, confirmOutcome, notifyFormError, notifySuccess } from "../../../shared/ui";
 import { useAddStage, useRemoveStage } from "../api";
 import type { ExerciseDetail } from "../types";
 import { NationPicker } from "./nation-picker";
@@ -74,13 +74,7 @@ export function ExerciseStages({ exercise }: { exercise: ExerciseDetail }) {
                       variant="subtle"
                       message={t("authoring.removeStageConfirm", { n: stage.stageNo })}
                       onConfirm={() =>
-                        remove.mutateAsync(stage.id).then(
-                          () => notifySuccess(t("common:notify.deleted")),
-                          (error) => {
-                            notifyError(error, t);
-                            throw error;
-                          },
-                        )
+                        confirmOutcome(remove.mutateAsync(stage.id), t, t("common:notify.deleted"))
                       }
                       data-testid={`stage-remove-${stage.stageNo}`}
                     >

@@ -19,6 +19,7 @@ import { isApiError } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   ConfirmButton,
+  confirmOutcome,
   DetailList,
   notifyError,
   notifySuccess,
@@ -321,12 +322,7 @@ function ContingentView({ contingent }: { contingent: ContingentDetail }) {
                           size="xs"
                           variant="subtle"
                           message={t("contingents.removeConfirm")}
-                          onConfirm={() =>
-                            remove.mutateAsync(rotation.id).catch((error) => {
-                              notifyError(error, t);
-                              throw error;
-                            })
-                          }
+                          onConfirm={() => confirmOutcome(remove.mutateAsync(rotation.id), t)}
                         >
                           {t("contingents.removeRotation")}
                         </ConfirmButton>

@@ -21,6 +21,7 @@ import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   ConfirmButton,
+  confirmOutcome,
   DetailList,
   notifyError,
   notifySuccess,
@@ -194,12 +195,7 @@ function NationMatrix({ exercise }: { exercise: ExerciseDetail }) {
                       size="xs"
                       variant="subtle"
                       message={t("matrix.removeConfirm")}
-                      onConfirm={() =>
-                        remove.mutateAsync(participant.id).catch((error) => {
-                          notifyError(error, t);
-                          throw error;
-                        })
-                      }
+                      onConfirm={() => confirmOutcome(remove.mutateAsync(participant.id), t)}
                       data-testid={`participant-remove-${participant.nation.code}`}
                     >
                       {t("matrix.remove")}

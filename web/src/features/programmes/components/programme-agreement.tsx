@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
-import { ConfirmButton, notifyError, notifyFormError, QueryBoundary } from "../../../shared/ui";
+import { ConfirmButton, confirmOutcome, notifyFormError, QueryBoundary } from "../../../shared/ui";
 import { useInvalidate, useProgrammeVersions } from "../api";
 import type { ProgrammeDetail, ProgrammeVersion } from "../types";
 
@@ -23,11 +23,7 @@ export function ProgrammeDecisions({ programme }: { programme: ProgrammeDetail }
     api
       .patch(`/api/annual-programmes/${programme.id}`, { status, ...(reason ? { reason } : {}) })
       .then(() => invalidate());
-  const confirmed = (status: Status) => () =>
-    move(status).catch((error) => {
-      notifyError(error, t);
-      throw error;
-    });
+  const confirmed = (status: Status) => () => confirmOutcome(move(status), t);
   return (
     <>
       {programme.viewerMay.submit && next("submitted") && (

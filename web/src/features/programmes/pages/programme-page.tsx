@@ -8,8 +8,8 @@ import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   ConfirmButton,
+  confirmOutcome,
   DownloadMenu,
-  notifyError,
   PageHeader,
   QueryBoundary,
   TableHead,
@@ -237,12 +237,7 @@ export function ProgrammePage() {
                                 size="xs"
                                 variant="subtle"
                                 message={t("items.removeConfirm")}
-                                onConfirm={() =>
-                                  remove.mutateAsync(item.id).catch((error) => {
-                                    notifyError(error, t);
-                                    throw error;
-                                  })
-                                }
+                                onConfirm={() => confirmOutcome(remove.mutateAsync(item.id), t)}
                               >
                                 {t("items.remove")}
                               </ConfirmButton>

@@ -9,6 +9,7 @@ export { ErrorAlert, type ErrorAlertProps, errorMessage } from "./error-alert";
 export { FormButtons, type FormButtonsProps } from "./form-buttons";
 export { ListFooter, type ListFooterProps, PageFooter, type ServerPage } from "./list-footer";
 export { type ListPage, ListTable, type ListTableProps } from "./list-table";
+export { NewRecordLink } from "./new-record-link";
 export { confirmOutcome, notifyDeleteOutcome, notifyError, notifyFormError, notifySuccess } from "./notify";
 export { type Crumb, PageHeader, type PageHeaderProps } from "./page-header";
 export { PrintReportButton, type PrintReportButtonProps } from "./print-report-button";

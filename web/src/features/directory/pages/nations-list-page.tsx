@@ -1,5 +1,4 @@
 import { Anchor, Badge, Button, Group, Select, Stack } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { localName, useFormat } from "../../../shared/i18n/format";
@@ -8,6 +7,7 @@ import {
   type DataTableColumn,
   EmptyState,
   ListTable,
+  NewRecordLink,
   PageHeader,
   SearchInput,
   useListParams,
@@ -66,14 +66,9 @@ export function NationsListPage() {
         description={t("nations.description")}
         actions={
           can.manageNations && (
-            <Button
-              component={Link}
-              to="/nations/new"
-              leftSection={<IconPlus size={16} />}
-              data-testid="nation-create"
-            >
+            <NewRecordLink to="/nations/new" testId="nation-create">
               {t("nations.create")}
-            </Button>
+            </NewRecordLink>
           )
         }
       />

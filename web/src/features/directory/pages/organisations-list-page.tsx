@@ -1,5 +1,4 @@
-import { Anchor, Button, Group, SegmentedControl, Select, Stack, Text } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
+import { Anchor, Group, SegmentedControl, Select, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { localName, useFormat } from "../../../shared/i18n/format";
@@ -8,6 +7,7 @@ import {
   type DataTableColumn,
   EmptyState,
   ListTable,
+  NewRecordLink,
   PageHeader,
   SearchInput,
   useListParams,
@@ -104,14 +104,9 @@ export function OrganisationsListPage() {
         description={t("organisations.description")}
         actions={
           can.createOrganisations && (
-            <Button
-              component={Link}
-              to="/organisations/new"
-              leftSection={<IconPlus size={16} />}
-              data-testid="organisation-create"
-            >
+            <NewRecordLink to="/organisations/new" testId="organisation-create">
               {t("organisations.create")}
-            </Button>
+            </NewRecordLink>
           )
         }
       />

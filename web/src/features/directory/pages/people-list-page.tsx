@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Stack, Text } from "@mantine/core";
-import { IconDownload, IconPlus, IconUpload } from "@tabler/icons-react";
+import { IconDownload, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { toQueryString } from "../../../shared/api";
@@ -9,6 +9,7 @@ import {
   type DataTableColumn,
   EmptyState,
   ListTable,
+  NewRecordLink,
   PageHeader,
   ReleasabilityBadge,
   SearchInput,
@@ -127,14 +128,9 @@ export function PeopleListPage() {
               </Button>
             )}
             {can.createPeople && (
-              <Button
-                component={Link}
-                to="/people/new"
-                leftSection={<IconPlus size={16} />}
-                data-testid="person-create"
-              >
+              <NewRecordLink to="/people/new" testId="person-create">
                 {t("people.create")}
-              </Button>
+              </NewRecordLink>
             )}
           </Group>
         }

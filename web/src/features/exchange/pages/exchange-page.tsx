@@ -1,5 +1,4 @@
-import { Anchor, Badge, Button, Group, Stack, Tabs, Text } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
+import { Anchor, Badge, Group, Stack, Tabs, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
@@ -8,6 +7,7 @@ import {
   DownloadMenu,
   EmptyState,
   ListTable,
+  NewRecordLink,
   PageHeader,
   SearchInput,
   useListParams,
@@ -84,14 +84,9 @@ export function ExchangePage() {
         actions={
           <Group gap="xs">
             <DownloadMenu kind="exchange-messages" filters={query} />
-            <Button
-              component={Link}
-              to="/exchange/new"
-              leftSection={<IconPlus size={16} />}
-              data-testid="exchange-compose"
-            >
+            <NewRecordLink to="/exchange/new" testId="exchange-compose">
               {t("compose")}
-            </Button>
+            </NewRecordLink>
           </Group>
         }
       />

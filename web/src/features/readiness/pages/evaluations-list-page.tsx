@@ -1,5 +1,4 @@
-import { Anchor, Button, Group, Stack, Switch } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
+import { Anchor, Group, Stack, Switch } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
@@ -9,6 +8,7 @@ import {
   DownloadMenu,
   EmptyState,
   ListTable,
+  NewRecordLink,
   PageHeader,
   useListParams,
 } from "../../../shared/ui";
@@ -80,14 +80,9 @@ export function EvaluationsListPage() {
           <Group gap="xs">
             <DownloadMenu kind="evaluations" filters={query} />
             {canPlan && (
-              <Button
-                component={Link}
-                to="/readiness/evaluations/new"
-                leftSection={<IconPlus size={16} />}
-                data-testid="evaluation-plan"
-              >
+              <NewRecordLink to="/readiness/evaluations/new" testId="evaluation-plan">
                 {t("evaluations.plan")}
-              </Button>
+              </NewRecordLink>
             )}
           </Group>
         }

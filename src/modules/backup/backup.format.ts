@@ -48,11 +48,15 @@ export const STABLE_SETTINGS = [
   "set local bytea_output = 'hex'",
 ];
 
-/** Application tables in foreign-key dependency order (referenced tables first); schema_migration is apart. */
+/**
+ * Application tables in foreign-key dependency order (referenced tables first); the migration runner's own tables
+ * (schema_migration, schema_function_file) are apart.
+ */
 export async function applicationTables(client: pg.ClientBase): Promise<string[]> {
   const { rows: tables } = await client.query<{ name: string }>(
     `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-     where n.nspname = 'public' and c.relkind = 'r' and c.relname <> 'schema_migration' order by c.relname`,
+     where n.nspname = 'public' and c.relkind = 'r'
+       and c.relname not in ('schema_migration', 'schema_function_file') order by c.relname`,
   );
   const { rows: edges } = await client.query<{ child: string; parent: string }>(
     `select c.relname as child, p.relname as parent from pg_constraint k

@@ -1,0 +1,95 @@
+-- accord_nominate: Nominates a person for an event whose other checks the application has made, in one statement
+-- (ARCHITECTURE.md, Seat decisions): under the event's row lock (shared when the nomination cannot take a seat) it
+-- re-checks that the event still takes nominations, decides the status (first come: accepted when
+-- accord_seat_refusal allows, else waitlisted with its reason; otherwise nominated), inserts, notifies and audits.
+-- Returns the nomination, or no row when the event stopped taking nominations. As one function in its own
+-- transaction, the lock is held only while PostgreSQL works.
+--
+-- Defined by migrations 0013_nomination_seat_function, 0014_nomination_shared_lock, 0037_seat_offer,
+-- 0039_seat_allocation until this file became its definition.
+
+CREATE OR REPLACE FUNCTION public.accord_nominate(p_event_id uuid, p_person_id uuid, p_nation_id uuid, p_priority integer, p_note text, p_warnings jsonb, p_actor_user_id uuid, p_actor_label text, p_request_id text)
+ RETURNS SETOF nomination
+ LANGUAGE plpgsql
+AS $function$
+declare
+  ev record;
+  v_refusal text;
+  v_status text;
+  v_reason text;
+  created nomination;
+begin
+  -- An unlocked look: whether this nomination can take a seat decides which lock it needs.
+  select e.acceptance into ev from event e where e.id = p_event_id;
+  if not found then
+    return;
+  end if;
+  if ev.acceptance = 'first_come' then
+    v_refusal := accord_seat_refusal(p_event_id, p_nation_id);
+  end if;
+
+  -- No seat for it (or no seat decision at all): a shared lock is enough to file it, and many such nominations
+  -- file at once. A seat freed meanwhile sends it on to the exclusive lock.
+  if ev.acceptance <> 'first_come' or v_refusal is not null then
+    begin
+      select e.status, e.acceptance, a.status as activity_status, a.code as activity_code,
+             a.title_en as activity_title
+        into ev
+        from event e join activity a on a.id = e.activity_id
+        where e.id = p_event_id
+        for share of e;
+      if ev.status not in ('planned', 'open') or ev.activity_status <> 'published' then
+        return;
+      end if;
+      if ev.acceptance <> 'first_come' then
+        v_status := 'nominated';
+      else
+        -- A fresh snapshot after the lock: no seat can be taken or freed while it is held.
+        v_refusal := accord_seat_refusal(p_event_id, p_nation_id);
+        if v_refusal is null then
+          raise exception 'a seat was freed' using errcode = 'AC001';
+        end if;
+        v_status := 'waitlisted';
+        v_reason := accord_seat_refusal_reason(v_refusal);
+      end if;
+    exception when sqlstate 'AC001' then
+      v_status := null;
+    end;
+  end if;
+
+  if v_status is null then
+    select e.status, e.acceptance, a.status as activity_status, a.code as activity_code,
+           a.title_en as activity_title
+      into ev
+      from event e join activity a on a.id = e.activity_id
+      where e.id = p_event_id
+      for update of e;
+    if ev.status not in ('planned', 'open') or ev.activity_status <> 'published' then
+      return;
+    end if;
+    if ev.acceptance <> 'first_come' then
+      v_status := 'nominated';
+    else
+      v_refusal := accord_seat_refusal(p_event_id, p_nation_id);
+      if v_refusal is null then
+        v_status := 'accepted';
+      else
+        v_status := 'waitlisted';
+        v_reason := accord_seat_refusal_reason(v_refusal);
+      end if;
+    end if;
+  end if;
+
+  insert into nomination (event_id, person_id, nation_id, priority, status, status_reason, note, nominated_by,
+                          decided_at, warnings)
+    values (p_event_id, p_person_id, p_nation_id, p_priority, v_status, v_reason, p_note, p_actor_user_id,
+            case when v_status = 'nominated' then null else now() end, p_warnings)
+    returning * into created;
+  perform accord_notify_nomination(created.id, 'nomination.' || v_status,
+    ev.activity_code || ': ' || case when v_status = 'nominated' then 'new nomination' else 'nomination ' || v_status end,
+    ev.activity_title, p_actor_user_id, true, true);
+  insert into audit_entry (actor_user_id, actor_label, action, record_type, record_id, diff, request_id)
+    values (p_actor_user_id, p_actor_label, 'nomination.create', 'nomination', created.id::text,
+            jsonb_build_object('after', accord_camel_keys(to_jsonb(created))), p_request_id);
+  return next created;
+end $function$;

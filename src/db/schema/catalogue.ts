@@ -140,7 +140,7 @@ export interface NominationTable {
   updatedAt: UpdatedAt;
 }
 
-/** A commitment of a person over some dates (`accord_person_commitments`, 0036). */
+/** A commitment of a person over some dates (`accord_person_commitments`, src/db/functions). */
 export interface Commitment {
   kind: string;
   recordType: "event" | "meeting" | "evaluation";

@@ -55,7 +55,7 @@ function facetFilters(query: ActivityQuery): Partial<Record<FacetName, Expressio
 /**
  * The part of the activity search that every facet shares: visibility, text and the filters that are not facets.
  * The text condition is index-friendly: the GIN index on `activity.search` (the code is inside the vector), for the
- * words as typed OR-ed with the words a letter or two away (accord_fuzzy_query, 0029) in one tsquery, or for a code
+ * words as typed OR-ed with the words a letter or two away (accord_fuzzy_query, src/db/functions) in one tsquery, or for a code
  * prefix the trigram index on `activity.code`.
  */
 function basePredicate(viewer: Viewer, query: ActivityQuery) {

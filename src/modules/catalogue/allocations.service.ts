@@ -2,7 +2,7 @@
  * Per-nation seat allocations (issue 22, item 1): a nation's coordinator requests seats of an event, those who
  * run the event grant (and change) each nation's allocation, and on the event's re-allocation date the scheduled
  * job `seats_reallocate` returns the allocated seats not held to the pool and offers them to the waiting list.
- * The seat rule itself is the database's (`accord_seat_refusal`, 0039_seat_allocation); every write here holds the
+ * The seat rule itself is the database's (`accord_seat_refusal`, src/db/functions); every write here holds the
  * event's row lock, the lock every seat write takes first.
  */
 import "./catalogue.policy.js";

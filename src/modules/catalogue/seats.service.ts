@@ -1,7 +1,7 @@
 /*
  * Seats in TypeScript: the organiser's accept (`seatRefusalMessage`) and the waitlist served when a seat frees up
  * (`offerFreedSeats`), each under the event's row lock its caller holds. Both ask the seat rule of the database,
- * `accord_seat_refusal` (0039_seat_allocation: capacity, per-nation allocation or quota, seats reserved for other
+ * `accord_seat_refusal` (src/db/functions: capacity, per-nation allocation or quota, seats reserved for other
  * nations' allocations, the re-allocation); a nomination's own seat is taken by `accord_nominate`, which asks the
  * same function, in one statement (catalogue.queries.ts `takeSeat`). A freed seat is not given away: it is
  * offered to the next waitlisted nomination for `config.seatOfferHours`, and held by the offer until it is

@@ -83,7 +83,7 @@ export async function insertNotices(
   return Number(result.numAffectedRows ?? 0);
 }
 
-/** The seat-taking function's own notice rule (accord_notify_nominations in 0022_notifications). */
+/** The seat-taking function's own notice rule (src/db/functions/accord_notify_nominations.sql). */
 export async function notifyNominationsQuery(
   trx: Q,
   input: {

@@ -46,7 +46,7 @@ export async function notify(trx: Q, input: NotifyInput): Promise<number> {
 
 /**
  * Nomination notices (the rule shared with the seat-taking PL/pgSQL function, accord_notify_nominations in
- * 0022_notifications): the coordinators of the nation, whoever nominated and the person's own account when
+ * src/db/functions): the coordinators of the nation, whoever nominated and the person's own account when
  * `concerned`; the organisers and course directors of the activity's organisation (and those above it) when
  * `organisers`. Any number of nominations in one statement.
  */

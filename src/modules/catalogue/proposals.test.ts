@@ -283,6 +283,28 @@ describe("outside the menu", () => {
     }
   });
 
+  it("an annual programme cannot pick a proposal until it is approved", async () => {
+    const proposal = await propose();
+    await staff.post(`/api/activities/${proposal.id}/status`, { status: "published" });
+    const pending = await propose();
+    const programme = await admin.post("/api/annual-programmes", {
+      nationId: await t.nationId("AZE"),
+      firstYear: 2031,
+      lastYear: 2031,
+      title: "Programme 2031",
+    });
+    expect(programme.status, programme.text).toBe(201);
+    const item = (activityId: string) =>
+      admin.post(`/api/annual-programmes/${programme.body.id}/items`, {
+        activityId,
+        areaCode: "education_training",
+      });
+    const refused = await item(pending.id);
+    expect(refused.status).toBe(400);
+    expect(refused.body.fields).toEqual([{ field: "body.activityId", message: "no such activity" }]);
+    expect((await item(proposal.id)).status).toBe(201);
+  });
+
   it("the calendar leaves out a proposal's events", async () => {
     const proposal = await propose();
     await partner.post(`/api/activities/${proposal.id}/events`, {

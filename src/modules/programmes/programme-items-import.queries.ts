@@ -26,6 +26,8 @@ export async function visibleActivitiesByCode(db: Q, viewer: Viewer, codes: stri
     .select(["a.id", "a.code"])
     .where("a.code", "in", codes)
     .where(visibleTo(viewer, "a"))
+    // Proposals and rejected ones are not in the menu (issue 22, item 6).
+    .where("a.status", "not in", ["proposed", "rejected"])
     .execute();
   return new Map(rows.map((row) => [row.code.toUpperCase(), row.id]));
 }

@@ -65,7 +65,7 @@ export function findVisibleActivity(db: Q, viewer: Viewer, id: string) {
         .as("areaCode"),
     )
     .where("a.id", "=", id)
-    .where(visibleTo(viewer, "a"))
+    .where((eb) => eb.and([visibleTo(viewer, "a")(eb), eb("a.status", "not in", ["proposed", "rejected"])]))
     .executeTakeFirst();
 }
 

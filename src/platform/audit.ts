@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../db/schema/index.js";
 import type { Viewer } from "./access/viewer.js";
 
@@ -98,4 +98,20 @@ export async function writeAudits(
       )
       .execute();
   }
+}
+
+/**
+ * The audit chain's lock is held until commit, so a synchronous commit flushes the WAL while every other audited
+ * write waits (0043). A hot write path commits without the flush instead (`flushLater` in its transaction, or a
+ * function that sets it) and, once committed, awaits `awaitDurable` before it reports the write: concurrent
+ * callers share one flush, and nothing is answered before it is on disk.
+ */
+export async function flushLater(trx: Transaction<DB>) {
+  await sql`select accord_flush_later()`.execute(trx);
+}
+
+/** Returns once every commit made before the call is durable; call it outside any transaction, after the commit. */
+export async function awaitDurable(db: Kysely<DB>) {
+  if (db.isTransaction) return;
+  await sql`select accord_durable()`.execute(db);
 }

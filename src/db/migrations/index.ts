@@ -45,4 +45,5 @@ export const migrationNames: readonly string[] = [
   "0040_programme_item_by_programme",
   "0041_goal_agreement",
   "0042_activity_proposal",
+  "0043_nomination_storm",
 ];

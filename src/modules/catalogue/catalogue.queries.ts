@@ -257,10 +257,6 @@ export interface LockedEvent {
   releaseOrganisations: string[];
 }
 
-/**
- * Locks the event row for the rest of the transaction. Every change to the seats of an event takes this lock
- * first, so seat counts read afterwards (at READ COMMITTED, each statement sees the latest commits) are exact.
- */
 const seatEventColumns = sql`
   e.id, e.status, e.starts_on, e.ends_on, e.acceptance, e.nominations_close_on,
   coalesce(e.capacity, a.capacity) as capacity, coalesce(e.nation_quota, a.nation_quota) as nation_quota,
@@ -268,12 +264,20 @@ const seatEventColumns = sql`
   a.organiser_id, a.host_institution_id, a.eligibility, a.eligible_nations, a.languages, a.prerequisites,
   a.owner_nation_id, a.owner_organisation_id, a.releasability, a.release_nations, a.release_organisations`;
 
-export async function lockEvent(trx: Q, eventId: string, lock = true) {
+/**
+ * Locks the event row for the rest of the transaction. Every change to the seats of an event takes this lock
+ * first, so seat counts read afterwards (at READ COMMITTED, each statement sees the latest commits) are exact.
+ * "key share" is for a write that neither takes nor frees a seat (accepting an offer turns the seat it holds into an
+ * accepted one): it excludes every FOR UPDATE writer, not the nominations of accord_nominate (0043) nor other such
+ * writes, which cannot change what it counts.
+ */
+export async function lockEvent(trx: Q, eventId: string, lock: boolean | "key share" = true) {
+  const mode = lock === "key share" ? sql`for key share of e` : lock ? sql`for update of e` : sql``;
   const { rows } = await sql<LockedEvent>`
     select ${seatEventColumns}
     from event e join activity a on a.id = e.activity_id
     where e.id = ${eventId}
-    ${lock ? sql`for update of e` : sql``}`.execute(trx);
+    ${mode}`.execute(trx);
   return rows[0];
 }
 
@@ -358,9 +362,12 @@ export async function takeSeat(
     requestId: string | null;
   },
 ) {
+  // Its own transaction (no caller's around it): it commits without waiting for the WAL flush under the audit
+  // chain's lock (0043); the caller awaits `awaitDurable` before it answers.
+  const fn = db.isTransaction ? sql`accord_nominate` : sql`accord_nominate_flush_later`;
   const { rows } = await sql<NominationRow>`
     with n as (
-      select * from accord_nominate(${input.eventId}::uuid, ${input.personId}::uuid, ${input.nationId}::uuid,
+      select * from ${fn}(${input.eventId}::uuid, ${input.personId}::uuid, ${input.nationId}::uuid,
         ${input.priority}::int, ${input.note}, ${JSON.stringify(input.warnings)}::jsonb, ${input.actorUserId}::uuid,
         ${input.actorLabel}, ${input.requestId}))
     select ${nominationSelect}

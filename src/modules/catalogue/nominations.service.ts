@@ -5,7 +5,7 @@ import type { DB } from "../../db/schema/index.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { canRead } from "../../platform/access/releasability.js";
 import { readsEverything, type Viewer } from "../../platform/access/viewer.js";
-import { writeAudit } from "../../platform/audit.js";
+import { awaitDurable, writeAudit } from "../../platform/audit.js";
 import { lockRow } from "../../platform/audited-write.js";
 import { isUniqueViolation } from "../../platform/constraint-errors.js";
 import {
@@ -142,6 +142,7 @@ export async function nominate(ctx: Ctx, eventId: string, input: NominationInput
         throw conflict("This person is already nominated for this event", "body.personId");
       throw error;
     });
+  await awaitDurable(ctx.db);
   if (!taken) throw invalidState("The event stopped taking nominations");
   return withNext(NOMINATION_TRANSITIONS, taken);
 }

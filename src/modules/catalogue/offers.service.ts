@@ -14,7 +14,7 @@ import type { Db } from "../../db/database.js";
 import type { DB } from "../../db/schema/index.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { ANONYMOUS } from "../../platform/access/viewer.js";
-import { writeAudit } from "../../platform/audit.js";
+import { awaitDurable, flushLater, writeAudit, writeAudits } from "../../platform/audit.js";
 import { lockRow } from "../../platform/audited-write.js";
 import { conflict, invalidState, notFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
@@ -94,7 +94,8 @@ export async function myOffers(ctx: Ctx) {
  * the offer is still open and the event still running.
  */
 async function lockOpenOffer(trx: Transaction<DB>, found: offers.OfferRow, to: "accepted" | "declined") {
-  const event = await queries.lockEvent(trx, found.eventId);
+  // Accepting keeps the seat count (the open offer held the seat): the key-share lock lets accepts run at once.
+  const event = await queries.lockEvent(trx, found.eventId, to === "accepted" ? "key share" : true);
   if (!event) throw notFound("The event");
   const offer = await offers.lockOffer(trx, found.id);
   if (!offer) throw notFound("The seat offer");
@@ -114,6 +115,7 @@ export async function acceptOffer(ctx: Ctx, id: string, input: OfferAccept) {
   authorize(ctx.viewer, "seat_offer.answer", nominationRecord(found));
   assertOverrideReason(input);
   await ctx.db.transaction().execute(async (trx) => {
+    await flushLater(trx);
     const { event, offer, nomination } = await lockOpenOffer(trx, found, "accepted");
     assertMove(NOMINATION_TRANSITIONS, nomination.status, "accepted");
     // The offer holds its seat; this only guards against a rule broken elsewhere.
@@ -146,26 +148,30 @@ export async function acceptOffer(ctx: Ctx, id: string, input: OfferAccept) {
       organisers: true,
       concerned: true,
     });
-    await writeAudit(trx, ctx, {
-      action: "seat_offer.accept",
-      recordType: "seat_offer",
-      recordId: offer.id,
-      before: { status: "offered" },
-      after: { status: "accepted" },
-    });
-    await writeAudit(trx, ctx, {
-      action: "nomination.accept",
-      recordType: "nomination",
-      recordId: nomination.id,
-      before: { status: nomination.status },
-      after: { status: "accepted" },
-      detail: {
-        reason: "accepted the seat offer",
-        seatOfferId: offer.id,
-        ...(doubleBooking ? { doubleBooking } : {}),
+    // Both entries in one statement: the chain's lock is held from it to the commit.
+    await writeAudits(trx, ctx, [
+      {
+        action: "seat_offer.accept",
+        recordType: "seat_offer",
+        recordId: offer.id,
+        before: { status: "offered" },
+        after: { status: "accepted" },
       },
-    });
+      {
+        action: "nomination.accept",
+        recordType: "nomination",
+        recordId: nomination.id,
+        before: { status: nomination.status },
+        after: { status: "accepted" },
+        detail: {
+          reason: "accepted the seat offer",
+          seatOfferId: offer.id,
+          ...(doubleBooking ? { doubleBooking } : {}),
+        },
+      },
+    ]);
   });
+  await awaitDurable(ctx.db);
   return offerOutput(ctx, id);
 }
 

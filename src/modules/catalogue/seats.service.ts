@@ -9,7 +9,7 @@
  */
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema/index.js";
-import { writeAudit } from "../../platform/audit.js";
+import { writeAudits } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { notifyNominations } from "../notices/index.js";
 import * as allocations from "./allocations.queries.js";
@@ -51,10 +51,18 @@ export async function offerFreedSeats(
       hours: ctx.config.seatOfferHours,
     });
     offered.push({ offerId: offer.id, nominationId: candidate.id, eventId, expiresAt: offer.expiresAt });
+  }
+  // The notices in one statement per expiry minute (the offers of one transaction share it: now() is its start).
+  const byExpiry = new Map<string, string[]>();
+  for (const offer of offered) {
+    const until = offer.expiresAt.toISOString().slice(0, 16);
+    byExpiry.set(until, [...(byExpiry.get(until) ?? []), offer.nominationId]);
+  }
+  for (const [until, nominationIds] of byExpiry) {
     await notifyNominations(trx, {
-      nominationIds: [candidate.id],
+      nominationIds,
       kind: "nomination.offered",
-      title: `${event.activityCode}: a seat is offered until ${offer.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+      title: `${event.activityCode}: a seat is offered until ${until.replace("T", " ")} UTC`,
       body: event.activityTitle,
       actorUserId: null,
       organisers: true,
@@ -64,9 +72,13 @@ export async function offerFreedSeats(
   return offered;
 }
 
+/** The offers' audit entries, in one statement (chained in the order given, as if written one by one). */
 export async function auditOffers(trx: Trx, ctx: Ctx, offered: Offered[]) {
-  for (const offer of offered) {
-    await writeAudit(trx, ctx, {
+  if (!offered.length) return;
+  await writeAudits(
+    trx,
+    ctx,
+    offered.map((offer) => ({
       action: "seat_offer.offer",
       recordType: "seat_offer",
       recordId: offer.offerId,
@@ -76,8 +88,8 @@ export async function auditOffers(trx: Trx, ctx: Ctx, offered: Offered[]) {
         expiresAt: offer.expiresAt.toISOString(),
       },
       detail: { reason: "seat freed on the event" },
-    });
-  }
+    })),
+  );
 }
 
 /**

@@ -110,6 +110,16 @@ export async function flushLater(trx: Transaction<DB>) {
   await sql`select accord_flush_later()`.execute(trx);
 }
 
+/**
+ * Runs `work` on one connection of the pool (or in the caller's transaction): a write and its `awaitDurable` share
+ * the connection, so that nothing after the commit waits for the pool again (a wait too long is answered 503, and a
+ * client would then send again a write that was made).
+ */
+export function withConnection<T>(db: Kysely<DB>, work: (db: Kysely<DB>) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db);
+  return db.connection().execute(work);
+}
+
 /** Returns once every commit made before the call is durable; call it outside any transaction, after the commit. */
 export async function awaitDurable(db: Kysely<DB>) {
   if (db.isTransaction) return;

@@ -5,7 +5,7 @@ import type { DB } from "../../db/schema/index.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { canRead } from "../../platform/access/releasability.js";
 import { readsEverything, type Viewer } from "../../platform/access/viewer.js";
-import { awaitDurable, writeAudit } from "../../platform/audit.js";
+import { awaitDurable, withConnection, writeAudit } from "../../platform/audit.js";
 import { lockRow } from "../../platform/audited-write.js";
 import { isUniqueViolation } from "../../platform/constraint-errors.js";
 import {
@@ -124,9 +124,27 @@ export async function nominate(ctx: Ctx, eventId: string, input: NominationInput
     warnings.push({ code: "language_level", message: `Requires ${event.prerequisites.languageLevel}` });
 
   // Everything above reads without locks. The seat itself is decided, recorded, notified and audited by one
-  // statement under the event's row lock, which re-checks that the event still takes nominations.
-  const taken = await queries
-    .takeSeat(ctx.db, {
+  // statement under the event's row lock, which re-checks that the event still takes nominations. It and the wait
+  // for its flush share one connection: once it has committed, no second wait for the pool may answer 503.
+  const taken = await withConnection(ctx.db, async (db) => {
+    const row = await takeSeatOn(ctx, db, eventId, person, input, warnings);
+    await awaitDurable(db);
+    return row;
+  });
+  if (!taken) throw invalidState("The event stopped taking nominations");
+  return withNext(NOMINATION_TRANSITIONS, taken);
+}
+
+function takeSeatOn(
+  ctx: Ctx,
+  db: Trx,
+  eventId: string,
+  person: { id: string; nationId: string },
+  input: NominationInput,
+  warnings: { code: string; message: string }[],
+) {
+  return queries
+    .takeSeat(db, {
       eventId,
       personId: person.id,
       nationId: person.nationId,
@@ -142,9 +160,6 @@ export async function nominate(ctx: Ctx, eventId: string, input: NominationInput
         throw conflict("This person is already nominated for this event", "body.personId");
       throw error;
     });
-  await awaitDurable(ctx.db);
-  if (!taken) throw invalidState("The event stopped taking nominations");
-  return withNext(NOMINATION_TRANSITIONS, taken);
 }
 
 export async function listNominations(ctx: Ctx, query: NominationQuery) {

@@ -14,7 +14,7 @@ import type { Db } from "../../db/database.js";
 import type { DB } from "../../db/schema/index.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { ANONYMOUS } from "../../platform/access/viewer.js";
-import { awaitDurable, flushLater, writeAudit, writeAudits } from "../../platform/audit.js";
+import { awaitDurable, flushLater, withConnection, writeAudit, writeAudits } from "../../platform/audit.js";
 import { lockRow } from "../../platform/audited-write.js";
 import { conflict, invalidState, notFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
@@ -114,65 +114,69 @@ export async function acceptOffer(ctx: Ctx, id: string, input: OfferAccept) {
   const found = await loadOffer(ctx, ctx.db, id);
   authorize(ctx.viewer, "seat_offer.answer", nominationRecord(found));
   assertOverrideReason(input);
-  await ctx.db.transaction().execute(async (trx) => {
-    await flushLater(trx);
-    const { event, offer, nomination } = await lockOpenOffer(trx, found, "accepted");
-    assertMove(NOMINATION_TRANSITIONS, nomination.status, "accepted");
-    // The offer holds its seat; this only guards against a rule broken elsewhere.
-    if (await seatRefusalMessage(trx, event, nomination.nationId, nomination.id))
-      throw conflict("The offered seat is no longer free");
-    // Under the event's, offer's and nomination's locks, then the person's, as the organiser's acceptance.
-    const doubleBooking = await checkDoubleBooking(
-      trx,
-      ctx.viewer,
-      { personId: nomination.personId, from: event.startsOn, to: event.endsOn, exceptEventId: event.id },
-      input,
-    );
-    await offers.closeOffer(trx, offer.id, {
-      status: "accepted",
-      decidedBy: ctx.viewer.userId,
-      reason: null,
-    });
-    await nominations.setNominationStatus(trx, nomination.id, {
-      status: "accepted",
-      statusReason: "Accepted the seat offer",
-      decidedBy: ctx.viewer.userId,
-    });
-    await nominations.setDoubleBooking(trx, nomination.id, doubleBooking);
-    await notifyNominations(trx, {
-      nominationIds: [nomination.id],
-      kind: "nomination.accepted",
-      title: `${event.activityCode}: the offered seat is accepted`,
-      body: event.activityTitle,
-      actorUserId: ctx.viewer.userId,
-      organisers: true,
-      concerned: true,
-    });
-    // Both entries in one statement: the chain's lock is held from it to the commit.
-    await writeAudits(trx, ctx, [
-      {
-        action: "seat_offer.accept",
-        recordType: "seat_offer",
-        recordId: offer.id,
-        before: { status: "offered" },
-        after: { status: "accepted" },
-      },
-      {
-        action: "nomination.accept",
-        recordType: "nomination",
-        recordId: nomination.id,
-        before: { status: nomination.status },
-        after: { status: "accepted" },
-        detail: {
-          reason: "accepted the seat offer",
-          seatOfferId: offer.id,
-          ...(doubleBooking ? { doubleBooking } : {}),
+  // The transaction, the wait for its flush and the reply on one connection: nothing after the commit waits for the
+  // pool (a wait too long answers 503, and the client would send the accept again).
+  return withConnection(ctx.db, async (db) => {
+    await db.transaction().execute(async (trx) => {
+      await flushLater(trx);
+      const { event, offer, nomination } = await lockOpenOffer(trx, found, "accepted");
+      assertMove(NOMINATION_TRANSITIONS, nomination.status, "accepted");
+      // The offer holds its seat; this only guards against a rule broken elsewhere.
+      if (await seatRefusalMessage(trx, event, nomination.nationId, nomination.id))
+        throw conflict("The offered seat is no longer free");
+      // Under the event's, offer's and nomination's locks, then the person's, as the organiser's acceptance.
+      const doubleBooking = await checkDoubleBooking(
+        trx,
+        ctx.viewer,
+        { personId: nomination.personId, from: event.startsOn, to: event.endsOn, exceptEventId: event.id },
+        input,
+      );
+      await offers.closeOffer(trx, offer.id, {
+        status: "accepted",
+        decidedBy: ctx.viewer.userId,
+        reason: null,
+      });
+      await nominations.setNominationStatus(trx, nomination.id, {
+        status: "accepted",
+        statusReason: "Accepted the seat offer",
+        decidedBy: ctx.viewer.userId,
+      });
+      await nominations.setDoubleBooking(trx, nomination.id, doubleBooking);
+      await notifyNominations(trx, {
+        nominationIds: [nomination.id],
+        kind: "nomination.accepted",
+        title: `${event.activityCode}: the offered seat is accepted`,
+        body: event.activityTitle,
+        actorUserId: ctx.viewer.userId,
+        organisers: true,
+        concerned: true,
+      });
+      // Both entries in one statement: the chain's lock is held from it to the commit.
+      await writeAudits(trx, ctx, [
+        {
+          action: "seat_offer.accept",
+          recordType: "seat_offer",
+          recordId: offer.id,
+          before: { status: "offered" },
+          after: { status: "accepted" },
         },
-      },
-    ]);
+        {
+          action: "nomination.accept",
+          recordType: "nomination",
+          recordId: nomination.id,
+          before: { status: nomination.status },
+          after: { status: "accepted" },
+          detail: {
+            reason: "accepted the seat offer",
+            seatOfferId: offer.id,
+            ...(doubleBooking ? { doubleBooking } : {}),
+          },
+        },
+      ]);
+    });
+    await awaitDurable(db);
+    return offerOutput({ ...ctx, db }, id);
   });
-  await awaitDurable(ctx.db);
-  return offerOutput(ctx, id);
 }
 
 /** Declining the seat withdraws the nomination (the person will not come); the seat is offered onward. */

@@ -161,7 +161,7 @@ export async function allocationStorm(
   const floorEvent = await allocatedEvent(base, headers, organiser.id, grantedIds);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 50 });
   const floorStarted = performance.now();
-  // As the API does (0042): the seat function committing without the flush, then the wait for it.
+  // As the API does (0043): the seat function committing without the flush, then the wait for it.
   await Promise.all(
     people.map(async (p, i) => {
       await pool.query(

@@ -1,12 +1,14 @@
 -- accord_nominate: Nominates a person for an event whose other checks the application has made, in one statement
--- (ARCHITECTURE.md, Seat decisions): under the event's row lock (shared when the nomination cannot take a seat) it
+-- (ARCHITECTURE.md, Seat decisions): under the event's row lock (key share when the nomination cannot take a seat) it
 -- re-checks that the event still takes nominations, decides the status (first come: accepted when
 -- accord_seat_refusal allows, else waitlisted with its reason; otherwise nominated), inserts, notifies and audits.
 -- Returns the nomination, or no row when the event stopped taking nominations. As one function in its own
 -- transaction, the lock is held only while PostgreSQL works.
 --
 -- Defined by migrations 0013_nomination_seat_function, 0014_nomination_shared_lock, 0037_seat_offer,
--- 0039_seat_allocation until this file became its definition.
+-- 0039_seat_allocation until this file became its definition. Lock modes since 0043_nomination_storm: FOR KEY SHARE
+-- to file a nomination that takes no seat, FOR NO KEY UPDATE to take one (they do not wait for each other; every
+-- write that frees a seat holds FOR UPDATE, which conflicts with both).
 
 CREATE OR REPLACE FUNCTION public.accord_nominate(p_event_id uuid, p_person_id uuid, p_nation_id uuid, p_priority integer, p_note text, p_warnings jsonb, p_actor_user_id uuid, p_actor_label text, p_request_id text)
  RETURNS SETOF nomination
@@ -28,8 +30,9 @@ begin
     v_refusal := accord_seat_refusal(p_event_id, p_nation_id);
   end if;
 
-  -- No seat for it (or no seat decision at all): a shared lock is enough to file it, and many such nominations
-  -- file at once. A seat freed meanwhile sends it on to the exclusive lock.
+  -- No seat for it (or no seat decision at all): a key-share lock is enough to file it, and many such nominations
+  -- file at once, also while a seat is being taken (taking one never frees one). A seat freed meanwhile (every
+  -- freeing write holds FOR UPDATE, which waits for this lock) sends it on to the seat-taking lock.
   if ev.acceptance <> 'first_come' or v_refusal is not null then
     begin
       select e.status, e.acceptance, a.status as activity_status, a.code as activity_code,
@@ -37,7 +40,7 @@ begin
         into ev
         from event e join activity a on a.id = e.activity_id
         where e.id = p_event_id
-        for share of e;
+        for key share of e;
       if ev.status not in ('planned', 'open') or ev.activity_status <> 'published' then
         return;
       end if;
@@ -63,7 +66,7 @@ begin
       into ev
       from event e join activity a on a.id = e.activity_id
       where e.id = p_event_id
-      for update of e;
+      for no key update of e;
     if ev.status not in ('planned', 'open') or ev.activity_status <> 'published' then
       return;
     end if;

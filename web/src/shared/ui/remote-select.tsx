@@ -1,4 +1,4 @@
-import { Loader, Select, type SelectProps } from "@mantine/core";
+import { type ComboboxParsedItem, Loader, Select, type SelectProps } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
@@ -43,6 +43,7 @@ export function RemoteSelect({
   const selected = [chosen, initialOption].find((option) => option && option.value === value) ?? null;
   // Once an option is chosen the input shows its label: list the first page rather than search for it.
   const term = selected && debounced === selected.label ? "" : debounced;
+  const wanted = selected && search === selected.label ? "" : search;
 
   const options = useQuery({
     queryKey: [...queryKey, "search", term],
@@ -68,6 +69,12 @@ export function RemoteSelect({
     return list;
   }, [options.data, selected, resolved.data, value]);
 
+  // Until the server has answered for what is typed, the list still holds the answer to an earlier text: show
+  // only those of its options that contain the text, rather than a long list that has nothing to do with it.
+  const stale = wanted !== term || options.isPlaceholderData;
+  const shown = (all: ComboboxParsedItem[]) =>
+    stale && wanted ? all.filter((o) => matches(o, wanted)) : all;
+
   return (
     <Select
       searchable
@@ -76,7 +83,7 @@ export function RemoteSelect({
       value={value}
       searchValue={search}
       onSearchChange={setSearch}
-      filter={({ options: all }) => all}
+      filter={({ options: all }) => shown(all)}
       onChange={(next) => {
         const option = data.find((candidate) => candidate.value === next) ?? null;
         setChosen(option);
@@ -86,4 +93,14 @@ export function RemoteSelect({
       {...rest}
     />
   );
+}
+
+/** Case and accents folded as the server folds them (ə as e, ı as i), while the server's answer is awaited. */
+function fold(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ə/g, "e").replace(/ı/g, "i");
+}
+
+function matches(item: ComboboxParsedItem, text: string): boolean {
+  if ("group" in item) return item.items.some((inner) => matches(inner, text));
+  return fold(item.label).includes(fold(text));
 }

@@ -272,6 +272,20 @@ export const KINDS = {
       ru: "Программа согласована: {title}",
     },
   },
+  "goal.awaiting_agreement": {
+    subject: {
+      en: "Partnership goal awaiting your side's agreement: {title}",
+      az: "Tərəfdaşlıq məqsədi tərəfinizin razılığını gözləyir: {title}",
+      ru: "Цель партнёрства ждёт согласия вашей стороны: {title}",
+    },
+  },
+  "goal.agreed": {
+    subject: {
+      en: "Partnership goal agreed by both sides: {title}",
+      az: "Tərəfdaşlıq məqsədi hər iki tərəfcə razılaşdırıldı: {title}",
+      ru: "Цель партнёрства согласована обеими сторонами: {title}",
+    },
+  },
   "activity.proposed": {
     subject: {
       en: "Activity proposed for the menu: {title}",

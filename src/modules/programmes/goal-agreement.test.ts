@@ -221,3 +221,50 @@ describe("agreement of a partnership goal by both sides", () => {
     );
   });
 });
+
+describe("notices of a goal's agreement", () => {
+  const told = async (kind: string, recordId: string) =>
+    (
+      await t.db
+        .selectFrom("notification")
+        .select("userId")
+        .where("kind", "=", kind)
+        .where("recordId", "=", recordId)
+        .execute()
+    ).map((row) => row.userId);
+
+  it("tells the side still to agree, then both sides once the goal is agreed", async () => {
+    const partnerFirst = await proposedGoal({ title: "Interoperable field hospital" });
+    await agree(azeCoordinator, partnerFirst, "partner");
+    const awaitingAlliance = await told("goal.awaiting_agreement", partnerFirst);
+    expect(awaitingAlliance).toEqual(expect.arrayContaining([natoStaff.userId, admin.userId]));
+    expect(awaitingAlliance).not.toContain(azeCoordinator.userId);
+    expect(awaitingAlliance).not.toContain(geoCoordinator.userId);
+    expect(await told("goal.agreed", partnerFirst)).toEqual([]);
+
+    await agree(natoStaff, partnerFirst, "alliance");
+    const agreed = await told("goal.agreed", partnerFirst);
+    expect(agreed).toEqual(expect.arrayContaining([azeCoordinator.userId, admin.userId]));
+    // The one who agreed last does not hear of it; another nation's coordinator never does.
+    expect(agreed).not.toContain(natoStaff.userId);
+    expect(agreed).not.toContain(geoCoordinator.userId);
+    const notice = await t.db
+      .selectFrom("notification")
+      .select(["title", "link"])
+      .where("kind", "=", "goal.agreed")
+      .where("recordId", "=", partnerFirst)
+      .executeTakeFirstOrThrow();
+    expect(notice).toEqual({
+      title: "Interoperable field hospital",
+      link: `/programmes/goals/${partnerFirst}`,
+    });
+
+    const allianceFirst = await proposedGoal();
+    await agree(natoStaff, allianceFirst, "alliance");
+    const awaitingPartner = await told("goal.awaiting_agreement", allianceFirst);
+    expect(awaitingPartner).toContain(azeCoordinator.userId);
+    expect(awaitingPartner).not.toContain(natoStaff.userId);
+    expect(awaitingPartner).not.toContain(admin.userId);
+    expect(awaitingPartner).not.toContain(geoCoordinator.userId);
+  });
+});

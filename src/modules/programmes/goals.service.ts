@@ -1,3 +1,5 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema/index.js";
 import "./programmes.policy.js";
 import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize, can } from "../../platform/access/policy.js";
@@ -14,6 +16,7 @@ import { AppError, notFound, validation } from "../../platform/errors.js";
 import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { assertTransition, illegalTransition, withNext } from "../../platform/transitions.js";
+import { notify } from "../notices/index.js";
 import * as goalQueries from "./goals.queries.js";
 import type { GoalSide } from "./goals.schemas.js";
 import {
@@ -259,6 +262,7 @@ export async function agreeGoal(ctx: Ctx, id: string, side: GoalSide) {
         action: "goal.agree",
         detail: { side },
         also: async (after) => {
+          await notifyAgreement(ctx, trx, after, side);
           if (after.status !== "agreed") return;
           await goalQueries.recordStatusChange(trx, {
             goalId: id,
@@ -272,6 +276,28 @@ export async function agreeGoal(ctx: Ctx, id: string, side: GoalSide) {
     );
   }).catch(mapConstraint);
   return getGoal(ctx, id);
+}
+
+/**
+ * Tells the side still to agree that the other side has (the nation's coordinators, or alliance staff: the
+ * organisers of the alliance organisation and administrators), and both sides once the goal is agreed.
+ */
+async function notifyAgreement(ctx: Ctx, trx: Kysely<DB>, goal: RowOf<"partnershipGoal">, side: GoalSide) {
+  const { allianceOrganisationId } = await allianceSide(trx);
+  const nation = { nationCoordinators: [goal.nationId] };
+  const alliance = [
+    { organisationStaff: { organisationIds: [allianceOrganisationId], roles: ["organiser"] } },
+    { globalRoles: ["administrator"] },
+  ];
+  const agreed = goal.status === "agreed";
+  await notify(trx, {
+    recipients: agreed ? [nation, ...alliance] : side === "partner" ? alliance : [nation],
+    kind: agreed ? "goal.agreed" : "goal.awaiting_agreement",
+    record: { type: "partnership_goal", id: goal.id, link: `/programmes/goals/${goal.id}` },
+    title: goal.title,
+    params: { title: goal.title },
+    actorUserId: ctx.viewer.userId,
+  });
 }
 
 /** One side withdraws its agreement while the goal is still proposed (once agreed, the agreement stands). */

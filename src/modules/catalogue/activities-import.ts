@@ -6,7 +6,7 @@ import { unprocessable } from "../../platform/errors.js";
 import { problemsOf } from "../../platform/import-rows.js";
 import type { Importer, MappedRow, PlanResult, RowPlan, RowProblem } from "../../platform/importer.js";
 import { parseDateCell } from "../../platform/tabular.js";
-import { newActivity, proposalRule, updateActivity } from "./activities.service.js";
+import { newActivity, notifyProposal, proposalRule, updateActivity } from "./activities.service.js";
 import {
   ACTIVITY_KINDS,
   type ActivityInput,
@@ -423,6 +423,12 @@ export const activitiesImporter: Importer<ActivityRowPlan> = {
       const storedActivities = await bulkInsert(trx, "activity", newActivities);
       await bulkInsert(trx, "activityArea", areas);
       const storedEvents = await bulkInsert(trx, "event", newEvents);
+      // Alliance staff hear of each proposal the file makes, as they do of one created in the form.
+      for (const row of storedActivities) {
+        if (row.status !== "proposed") continue;
+        const proposal = row as { id: string; code: string; titleEn: string; organiserId: string };
+        await notifyProposal(ctx, trx, proposal, "activity.proposed");
+      }
       const areasOf = (id: unknown) =>
         areas.filter((a) => a.activityId === id).map((a) => a.areaCode as string);
       await writeAudits(trx, ctx, [

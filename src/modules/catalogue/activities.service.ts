@@ -170,7 +170,7 @@ function asProposal<R extends { releasability: string; releaseOrganisations: str
  * Tells of a proposal: a new one to alliance staff (organisers of the alliance organisation, administrators), a
  * decision to the organisers of the proposing organisation.
  */
-async function notifyProposal(
+export async function notifyProposal(
   ctx: Ctx,
   trx: Trx,
   activity: { id: string; code: string; titleEn: string; organiserId: string },

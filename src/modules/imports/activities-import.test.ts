@@ -285,6 +285,44 @@ describe("activities import", () => {
     expect(coordinator.body.counts).toMatchObject({ create: 0, invalid: 2 });
   });
 
+  it("makes a partner's imported activities proposals, and tells alliance staff of each, as the form does", async () => {
+    const partner = await t.signIn({ role: "organiser", organisation: "AZE-NDU" });
+    const staff = await t.signIn({ role: "organiser", organisation: "NATO" });
+    const p = tag();
+    const csv = [
+      "Code,Title,Kind,Menu year,Organiser",
+      `${p}-P1,Defence English,course,2031,AZE-NDU`,
+      `${p}-P2,Military history,course,2031,AZE-NDU`,
+    ].join("\n");
+    const committed = await send(partner, "/api/imports/activities/commit", "menu.csv", csv);
+    expect(committed.status, JSON.stringify(committed.body)).toBe(200);
+    const made = await t.db
+      .selectFrom("activity")
+      .select(["id", "status"])
+      .where("code", "like", `${p}-%`)
+      .orderBy("code")
+      .execute();
+    expect(made.map((a) => a.status)).toEqual(["proposed", "proposed"]);
+    const notices = await t.db
+      .selectFrom("notification")
+      .select(["recordId", "userId"])
+      .where("kind", "=", "activity.proposed")
+      .where(
+        "recordId",
+        "in",
+        made.map((a) => a.id),
+      )
+      .execute();
+    for (const user of [staff.userId, admin.userId])
+      expect(
+        notices
+          .filter((n) => n.userId === user)
+          .map((n) => n.recordId)
+          .sort(),
+      ).toEqual(made.map((a) => a.id).sort());
+    expect(notices.map((n) => n.userId)).not.toContain(partner.userId);
+  });
+
   it("stores a formula-like title as text and neutralises it in the activities export", async () => {
     const p = tag();
     const csv = `Code,Title,Kind,Menu year,Organiser\n${p}-F,"=HYPERLINK(""http://evil.example"")",course,2027,NATO-SCHOOL\n`;

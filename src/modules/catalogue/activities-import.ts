@@ -6,7 +6,13 @@ import { unprocessable } from "../../platform/errors.js";
 import { problemsOf } from "../../platform/import-rows.js";
 import type { Importer, MappedRow, PlanResult, RowPlan, RowProblem } from "../../platform/importer.js";
 import { parseDateCell } from "../../platform/tabular.js";
-import { newActivity, notifyProposal, proposalRule, updateActivity } from "./activities.service.js";
+import {
+  checkInheritedSeatLimits,
+  newActivity,
+  notifyProposal,
+  proposalRule,
+  updateActivity,
+} from "./activities.service.js";
 import {
   ACTIVITY_KINDS,
   type ActivityInput,
@@ -334,6 +340,8 @@ export const activitiesImporter: Importer<ActivityRowPlan> = {
           if (step.patch) {
             authorize(ctx.viewer, "activity.update", stored!);
             checkCapacity(patched.capacity, patched.nationQuota, "body.nationQuota");
+            // Lowered limits against the seats already held, read without locks: the commit checks again under them.
+            await checkInheritedSeatLimits(db, stored!.id, step.patch, false);
           }
           parents.set(code, patched);
         }

@@ -232,6 +232,37 @@ export async function createActivity(ctx: Ctx, input: ActivityInput) {
   return getActivity(ctx, id);
 }
 
+/**
+ * Events that take the activity's capacity or quota are held to the seat limits of a change of them (409 naming
+ * the field). `lock`: each event under its row lock, as a change does; an import's preview reads without locks and
+ * its commit checks again under them.
+ */
+export async function checkInheritedSeatLimits(
+  db: Trx,
+  activityId: string,
+  fields: { capacity?: number | null; nationQuota?: number | null },
+  lock: boolean,
+  names?: { capacity: string; nationQuota: string },
+) {
+  if (fields.capacity === undefined && fields.nationQuota === undefined) return;
+  for (const event of await activities.inheritingLiveEvents(db, activityId)) {
+    if (lock) await queries.lockEvent(db, event.id);
+    await checkSeatLimits(
+      db,
+      event.id,
+      {
+        capacity: event.capacity === null && fields.capacity !== undefined ? fields.capacity : undefined,
+        nationQuota:
+          event.nationQuota === null && fields.nationQuota !== undefined && !event.reallocatedAt
+            ? fields.nationQuota
+            : undefined,
+      },
+      names,
+      `The event starting ${event.startsOn} takes the activity's limits: `,
+    );
+  }
+}
+
 export async function updateActivity(ctx: Ctx, id: string, patch: ActivityPatch) {
   authorize(ctx.viewer, "activity.read");
   await inTransaction(ctx, async (trx) => {
@@ -271,25 +302,7 @@ export async function updateActivity(ctx: Ctx, id: string, patch: ActivityPatch)
       ...(releaseNationIds ? { releaseNations: releaseNationIds } : {}),
       ...(releaseOrganisationIds ? { releaseOrganisations: releaseOrganisationIds } : {}),
     };
-    // Events that take the activity's capacity or quota are held to the seat limits too, each under its lock.
-    if (fields.capacity !== undefined || fields.nationQuota !== undefined) {
-      for (const event of await activities.inheritingLiveEvents(trx, id)) {
-        await queries.lockEvent(trx, event.id);
-        await checkSeatLimits(
-          trx,
-          event.id,
-          {
-            capacity: event.capacity === null && fields.capacity !== undefined ? fields.capacity : undefined,
-            nationQuota:
-              event.nationQuota === null && fields.nationQuota !== undefined && !event.reallocatedAt
-                ? fields.nationQuota
-                : undefined,
-          },
-          undefined,
-          `The event starting ${event.startsOn} takes the activity's limits: `,
-        );
-      }
-    }
+    await checkInheritedSeatLimits(trx, id, fields, true);
     // A patch of the areas alone changes no column of the activity row.
     const after = Object.keys(set).length ? await activities.updateActivity(trx, id, set) : before;
     const areasBefore = areas ? await activities.areasOf(trx, id) : undefined;

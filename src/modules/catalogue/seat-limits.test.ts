@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { upload } from "../../../test/support/import-upload.js";
 import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
 import { seedDirectory } from "../directory/directory.seed.js";
 
@@ -132,6 +133,33 @@ describe("lowering an event's capacity", () => {
     // Georgia holds 4 under its allocation: a quota of 3 binds Azerbaijan only, which holds 3.
     const atHeld = await organiser.patch(`/api/events/${eventId}`, { nationQuota: 3 });
     expect(atHeld.status, atHeld.text).toBe(200);
+  });
+
+  it("an import that lowers the activity's capacity below the seats held names the row and the column", async () => {
+    const { activityId, eventId } = await newEvent(6, 3);
+    const stored = (await organiser.get(`/api/activities/${activityId}`)).body;
+    await accepted(eventId, "AZE", 3);
+    const csv = [
+      "Code,Title,Kind,Menu year,Organiser,Capacity,Nation quota",
+      `${stored.code},${stored.titleEn},course,2027,NATO-SCHOOL,2,1`,
+    ].join("\n");
+    const preview = await upload(t, organiser, "/api/imports/activities/preview", "menu.csv", csv);
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body.errors).toEqual([
+      {
+        row: 2,
+        column: "capacity",
+        header: "Capacity",
+        message:
+          "The event starting 2027-11-01 takes the activity's limits: 3 seats are already accepted or offered; the capacity cannot go below that",
+      },
+    ]);
+    const commit = await upload(t, organiser, "/api/imports/activities/commit", "menu.csv", csv);
+    expect(commit.status).toBe(422);
+    expect((await organiser.get(`/api/activities/${activityId}`)).body).toMatchObject({
+      capacity: 6,
+      nationQuota: 3,
+    });
   });
 
   it("holds the activity's capacity and quota to the events that take them", async () => {

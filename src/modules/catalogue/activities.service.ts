@@ -27,6 +27,7 @@ import { insertEvent } from "./events.queries.js";
 import { cancelEventInTransaction, checkSeatLimits } from "./events.service.js";
 import { eventDatesOf } from "./import.queries.js";
 import { checkCapacity, visibleActivity } from "./loaders.service.js";
+import { auditOffers, offerFreedSeats } from "./seats.service.js";
 
 type Trx = Kysely<DB>;
 
@@ -244,8 +245,9 @@ export async function checkInheritedSeatLimits(
   lock: boolean,
   names?: { capacity: string; nationQuota: string },
 ) {
-  if (fields.capacity === undefined && fields.nationQuota === undefined) return;
-  for (const event of await activities.inheritingLiveEvents(db, activityId)) {
+  if (fields.capacity === undefined && fields.nationQuota === undefined) return [];
+  const inheriting = await activities.inheritingLiveEvents(db, activityId);
+  for (const event of inheriting) {
     if (lock) await queries.lockEvent(db, event.id);
     await checkSeatLimits(
       db,
@@ -261,6 +263,7 @@ export async function checkInheritedSeatLimits(
       `The event starting ${event.startsOn} takes the activity's limits: `,
     );
   }
+  return inheriting.map((event) => event.id);
 }
 
 export async function updateActivity(ctx: Ctx, id: string, patch: ActivityPatch) {
@@ -302,9 +305,12 @@ export async function updateActivity(ctx: Ctx, id: string, patch: ActivityPatch)
       ...(releaseNationIds ? { releaseNations: releaseNationIds } : {}),
       ...(releaseOrganisationIds ? { releaseOrganisations: releaseOrganisationIds } : {}),
     };
-    await checkInheritedSeatLimits(trx, id, fields, true);
+    const inheriting = await checkInheritedSeatLimits(trx, id, fields, true);
     // A patch of the areas alone changes no column of the activity row.
     const after = Object.keys(set).length ? await activities.updateActivity(trx, id, set) : before;
+    // More seats (or a larger quota) in the events that take them are offered to their waitlists at once.
+    const offered = [];
+    for (const eventId of inheriting) offered.push(...(await offerFreedSeats(ctx, trx, eventId, null)));
     const areasBefore = areas ? await activities.areasOf(trx, id) : undefined;
     if (areas) await replaceAreas(trx, id, areas);
     await writeAudit(trx, ctx, {
@@ -314,6 +320,7 @@ export async function updateActivity(ctx: Ctx, id: string, patch: ActivityPatch)
       before: areasBefore ? { ...before, areas: areasBefore } : before,
       after: areas ? { ...after, areas: [...new Set(areas)].sort() } : after,
     });
+    await auditOffers(trx, ctx, offered);
   });
   return getActivity(ctx, id);
 }

@@ -177,6 +177,27 @@ describe("a freed seat", () => {
     expect(gauge.body.seats).toMatchObject({ accepted: 0, offered: 1, free: 0 });
   });
 
+  it("is offered when the activity's capacity, which the event takes, is raised", async () => {
+    const eventId = await manualEvent(1, null);
+    await nominate(eventId, "AZE", "accept");
+    const waiting = await nominate(eventId, "TUR", "waitlist", 1);
+    const { activityId } = await t.db
+      .selectFrom("event")
+      .select("activityId")
+      .where("id", "=", eventId)
+      .executeTakeFirstOrThrow();
+    const raised = await organiser.patch(`/api/activities/${activityId}`, { capacity: 2 });
+    expect(raised.status, raised.text).toBe(200);
+    const offer = await openOffer(waiting);
+    expect(offer).toBeDefined();
+    expect(await auditActions("seat_offer", offer!.id)).toEqual(["seat_offer.offer"]);
+    expect((await organiser.get(`/api/events/${eventId}`)).body.seats).toMatchObject({
+      accepted: 1,
+      offered: 1,
+      free: 0,
+    });
+  });
+
   it("is taken by the participant's accept", async () => {
     const eventId = await manualEvent(1, null);
     const participant = await t.signIn({ role: "participant", personNation: "AZE" });

@@ -46,4 +46,5 @@ export const migrationNames: readonly string[] = [
   "0041_goal_agreement",
   "0042_activity_proposal",
   "0043_nomination_storm",
+  "0044_activity_search_vector_out_of_line",
 ];

@@ -225,6 +225,8 @@ export interface ActivitySearchTable extends ReleasableColumns {
   eligibleNations: string[];
   areaCodes: string[];
   search: SearchVector;
+  /** 2,048 spaces by default, stored compressed: makes PostgreSQL move the vector out of the row (0044). */
+  toastPad: Generated<string | null>;
 }
 
 /** Activities changed in the current transaction, applied to activity_search at commit (0035). */

@@ -94,7 +94,7 @@ function basePredicate(viewer: Viewer, query: ActivityQuery) {
   };
 }
 
-/** Whether the order needs the text vector, which the candidates do not carry (it is large). */
+/** Whether the order needs the text vector, which the candidates do not carry (it is large, and out of line). */
 const ranksByText = (query: ActivityQuery) =>
   Boolean(query.q?.trim()) && (query.sort ?? "relevance") === "relevance";
 
@@ -235,8 +235,20 @@ function searchStatement(
   };
   const withFacets = query.facets !== false;
   const q = query.q?.trim();
+  // Words as typed rank above close spellings (1 + a rank below 1), over the vector `v`.
+  const rankOf = (v: RawBuilder<unknown>) =>
+    sql`case when ${v} @@ accord_search_query(${q!}) then 1 + ts_rank(${v}, accord_search_query(${q!}), 32) else coalesce(ts_rank(${v}, (select accord_fuzzy_query(${q!})), 32), 0) end`;
+  const ranked = ranksByText(query);
+  // Ranked without facet filters, every candidate is a hit: the rank is taken as the candidate is read (its vector
+  // fetched once), rather than looked up again for each hit.
+  const rankInCand = ranked && names.length === 0;
   const candidates = db
     .selectFrom("activitySearch as a")
+    // The vector is out of line (0044): each use of the column would fetch it from the TOAST table again, so it is
+    // fetched once (`|| ''` returns the same vector, as a value in memory) for the match and the rank.
+    .$if(rankInCand, (qb) =>
+      qb.crossJoin(sql`lateral (select a.search || ''::tsvector as v offset 0)`.as("sv") as never),
+    )
     .select([
       sql`a.id`.as("id"),
       sql`a.code`.as("code"),
@@ -250,8 +262,20 @@ function searchStatement(
       sql`a.last_ends_on`.as("last_ends_on"),
       sql`a.area_codes`.as("area_codes"),
       ...names.map((name) => sql<boolean>`${filters[name]!}`.as(`f_${name.toLowerCase()}`)),
+      ...(rankInCand ? [rankOf(sql`sv.v`).as("rank")] : []),
     ])
-    .where(basePredicate(viewer, query) as never);
+    .where(basePredicate(viewer, query) as never)
+    // A candidate that fails two facet filters or more is counted by no facet (each counts with all filters but
+    // one) and is no hit: it is left out as it is read, before the candidates are stored, which is most of the
+    // text matches of a search filtered on a year (about 9,000 of 14,000 for a common word).
+    .$if(names.length >= 2, (qb) =>
+      qb.where(
+        sql<boolean>`${sql.join(
+          names.map((name) => sql`(not ${filters[name]!})::int`),
+          sql` + `,
+        )} <= 1` as never,
+      ),
+    );
   // One pass over the candidates: a grouping set per facet and one for the total, each facet's count taken with
   // every filter but its own (a filtered aggregate per filtered facet; the others count with all filters).
   const counted = (name: FacetName) => sql.raw(names.includes(name) ? `g.n_${name.toLowerCase()}` : "g.n");
@@ -263,19 +287,10 @@ function searchStatement(
         ),
         sql``,
       )}`;
-  // A candidate that fails two facet filters or more is counted by no facet (each counts with all filters but
-  // one): it is left out before the grouping, which is most of the candidates of a search filtered on a year.
-  const countedSomewhere =
-    names.length >= 2
-      ? sql`where ${sql.join(
-          names.map((name) => sql`(not ${flag(name)})::int`),
-          sql` + `,
-        )} <= 1`
-      : sql``;
   const agg = withFacets
     ? sql`select grouping(c.kind, c.organiser_id, c.host_nation_id, c.languages, c.menu_year, c.area_codes)::int as g,
           c.kind, c.organiser_id, c.host_nation_id, c.languages, c.menu_year, c.area_codes, ${counts}
-        from cand c ${countedSomewhere}
+        from cand c
         group by grouping sets ((c.kind), (c.organiser_id), (c.host_nation_id), (c.languages), (c.menu_year),
           (c.area_codes), ())`
     : sql`select ${sql.lit(SETS.all)} as g, ${counts} from cand c`;
@@ -314,17 +329,20 @@ function searchStatement(
   // materialized), so that the page can be read in the order of an index and stop at its end.
   const allFilters = Object.values(filters);
   const hits = q
-    ? sql`select c.id, c.code, c.title_en, c.first_starts_on, c.last_ends_on from cand c where ${allBut()}`
+    ? sql`select c.id, c.code, c.title_en, c.first_starts_on, c.last_ends_on${rankInCand ? sql`, c.rank` : sql``}
+        from cand c where ${allBut()}`
     : sql`select a.id, a.code, a.title_en, a.first_starts_on, a.last_ends_on
         from ${where(db, basePredicate(viewer, query))} a
         ${allFilters.length ? sql`where ${sql.join(allFilters, sql` and `)}` : sql``}`;
-  // Words as typed rank above close spellings (1 + a rank below 1). `offset 0` keeps the lookup a per-row index scan:
-  // the planner cannot estimate how many candidates pass the facet flags (it would hash-join a scan of the table).
-  const ranked = ranksByText(query);
-  const rankOfHit = ranked
-    ? sql`cross join lateral (
-        select case when x.search @@ accord_search_query(${q!}) then 1 + ts_rank(x.search, accord_search_query(${q!}), 32) else coalesce(ts_rank(x.search, (select accord_fuzzy_query(${q!})), 32), 0) end as rank from activity_search x where x.id = h.id offset 0) r`
-    : sql``;
+  // With facet filters, only the hits are ranked, each looked up by its key. `offset 0` keeps the lookup a per-row
+  // index scan: the planner cannot estimate how many candidates pass the facet flags (it would hash-join a scan of
+  // the table). The vector is fetched once per hit, as above.
+  const rankOfHit =
+    ranked && !rankInCand
+      ? sql`cross join lateral (select ${rankOf(sql`x.v`)} as rank
+        from (select s.search || ''::tsvector as v from activity_search s where s.id = h.id offset 0) x offset 0) r`
+      : sql``;
+  const rank = rankInCand ? sql`h.rank` : sql`r.rank`;
   // The total and the facets are counted only when the statement was not told them for the current token; an
   // uncorrelated subquery in the branch of a CASE not taken is never run, nor the candidates it would read.
   const fresh = sql`t.token is distinct from ${knownGeneration ?? null}::uuid`;
@@ -335,9 +353,9 @@ function searchStatement(
     agg as materialized (${agg}),
     hits as not materialized (${hits}),
     cut as (
-      select h.id, h.code, h.title_en, h.first_starts_on, h.last_ends_on, ${ranked ? sql`r.rank` : sql`null::real`} as rank
+      select h.id, h.code, h.title_en, h.first_starts_on, h.last_ends_on, ${ranked ? rank : sql`null::real`} as rank
       from hits h ${rankOfHit}
-      order by ${orderOf(query, sql`r.rank`)} limit ${limit} offset ${offset}),
+      order by ${orderOf(query, rank)} limit ${limit} offset ${offset}),
     page as (select h.id, ${offset}::int + row_number() over (order by ${orderOf(query, sql`h.rank`)}) as ord from cut h)
     select p.*, s.total, s.token, case when coalesce(p.ord, 1) = ${offset + 1} or p.ord is null then s.facets end as facets
     from (select t.token,

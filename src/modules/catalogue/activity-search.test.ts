@@ -55,6 +55,43 @@ describe("the catalogue's narrow search table (0035)", () => {
     expect(await t.db.selectFrom("activitySearchPending").selectAll().execute()).toEqual([]);
   });
 
+  it("keeps every row's text vector out of line, for new rows and changed ones (0044)", async () => {
+    // One TOAST value per row: the vector (the only column stored out of line), whatever wrote the row.
+    const outOfLine = async () => {
+      const { rows } = await sql<{ toast: string }>`
+        select reltoastrelid::regclass::text as toast from pg_class where oid = 'activity_search'::regclass`.execute(
+        t.db,
+      );
+      const toast = rows[0]!.toast;
+      const counts = await sql<{ rows: number; values: number }>`
+        select (select count(*)::int from activity_search) as rows,
+               (select count(distinct chunk_id)::int from ${sql.table(toast)}) as values`.execute(t.db);
+      return counts.rows[0]!;
+    };
+    const before = await outOfLine();
+    expect(before.rows).toBeGreaterThan(0);
+    expect(before.values).toBe(before.rows);
+    const activity = await t.db
+      .selectFrom("activitySearch")
+      .select(["id"])
+      .orderBy("code")
+      .executeTakeFirstOrThrow();
+    await sql`update activity set description_en = coalesce(description_en, '') || ' Outoflinewordtest.' where id = ${activity.id}`.execute(
+      t.db,
+    );
+    await sql`insert into activity (code, title_en, kind, organiser_id, menu_year, languages, eligibility, status, releasability,
+        owner_nation_id, owner_organisation_id)
+      select 'TOAST-1', 'Out of line', kind, organiser_id, menu_year, languages, eligibility, status, releasability,
+        owner_nation_id, owner_organisation_id
+      from activity where id = ${activity.id}`.execute(t.db);
+    const after = await outOfLine();
+    expect(after.rows).toBe(before.rows + 1);
+    expect(after.values).toBe(after.rows);
+    const found = await t.anonymous.get<{ items: { id: string }[] }>("/api/activities?q=outoflinewordtest");
+    expect(found.body.items.map((item) => item.id)).toContain(activity.id);
+    await sql`delete from activity where code = 'TOAST-1'`.execute(t.db);
+  });
+
   it("changes with the writer's commit, not before, and not at all when it rolls back", async () => {
     const activity = await t.db
       .selectFrom("activitySearch")

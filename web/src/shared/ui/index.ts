@@ -7,15 +7,32 @@ export { DownloadMenu, type DownloadMenuProps, type ExportKind } from "./downloa
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { ErrorAlert, type ErrorAlertProps, errorMessage } from "./error-alert";
 export { FormButtons, type FormButtonsProps } from "./form-buttons";
+export {
+  InlineAddForm,
+  type InlineAddFormProps,
+  SmallAddButton,
+  type SmallAddButtonProps,
+  TextField,
+  type TextFieldProps,
+} from "./inline-fields";
 export { ListFooter, type ListFooterProps, PageFooter, type ServerPage } from "./list-footer";
 export { type ListPage, ListTable, type ListTableProps } from "./list-table";
 export { NewRecordLink } from "./new-record-link";
-export { confirmOutcome, notifyDeleteOutcome, notifyError, notifyFormError, notifySuccess } from "./notify";
+export {
+  confirmOutcome,
+  notifyDeleteOutcome,
+  notifyError,
+  notifyFormError,
+  notifySuccess,
+  savedOrFailed,
+} from "./notify";
 export { type Crumb, PageHeader, type PageHeaderProps } from "./page-header";
 export { PrintReportButton, type PrintReportButtonProps } from "./print-report-button";
 export { QueryBoundary, type QueryBoundaryProps } from "./query-boundary";
 export { RELEASABILITY_LEVELS, ReleasabilityBadge } from "./releasability-badge";
 export { type RemoteOption, RemoteSelect, type RemoteSelectProps } from "./remote-select";
+export { RemoveRowButton, type RemoveRowButtonProps } from "./remove-row-button";
 export { SearchInput, type SearchInputProps } from "./search-input";
+export { DimmedText, SectionCard, type SectionCardProps } from "./section-card";
 export { TableHead } from "./table-head";
 export { type ListParams, useListParams } from "./use-list-params";

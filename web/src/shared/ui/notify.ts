@@ -62,3 +62,17 @@ export function notifyFormError(
     : error;
   if (!(isApiError(renamed) && applyServerErrors(form, renamed))) notifyError(error, t);
 }
+
+/**
+ * The options of a write whose success says "saved" (then runs `then`, e.g. to clear its form) and whose failure
+ * is notified: the onSuccess/onError pair the pages' inline forms wrote each time.
+ */
+export function savedOrFailed(t: TFunction, then?: () => void) {
+  return {
+    onSuccess: () => {
+      notifySuccess(t("common:notify.saved"));
+      then?.();
+    },
+    onError: (error: unknown) => notifyError(error, t),
+  };
+}

@@ -8,7 +8,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from "@mantine/core";
 import { IconPlus, IconX } from "@tabler/icons-react";
@@ -18,14 +17,17 @@ import { useParams } from "react-router-dom";
 import { isApiError } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
 import {
-  ConfirmButton,
-  confirmOutcome,
   DetailList,
+  DimmedText,
   notifyError,
   notifySuccess,
   PageHeader,
   QueryBoundary,
   ReleasabilityBadge,
+  RemoveRowButton,
+  SectionCard,
+  TableHead,
+  TextField,
 } from "../../../shared/ui";
 import { useAddRotation, useContingent, useRemoveRotation, useStrength } from "../api";
 import { ContingentFormModal } from "../components/contingent-form-modal";
@@ -88,34 +90,29 @@ function RotationForm({ contingent }: { contingent: ContingentDetail }) {
         {t("contingents.addRotation")}
       </Title>
       <Group align="flex-start" wrap="wrap">
-        <TextInput
+        <TextField
           label={t("contingents.slot")}
           value={slot}
-          onChange={(event) => setSlot(event.currentTarget.value)}
+          onValue={setSlot}
           error={fieldErrors.slot}
-          data-testid="rotation-slot"
+          testId="rotation-slot"
         />
-        <TextInput
-          label={t("contingents.label")}
-          value={label}
-          onChange={(event) => setLabel(event.currentTarget.value)}
-          data-testid="rotation-label"
-        />
-        <TextInput
+        <TextField label={t("contingents.label")} value={label} onValue={setLabel} testId="rotation-label" />
+        <TextField
           type="date"
           label={t("contingents.from")}
           value={startsOn}
-          onChange={(event) => setStartsOn(event.currentTarget.value)}
+          onValue={setStartsOn}
           error={fieldErrors.startsOn}
-          data-testid="rotation-starts"
+          testId="rotation-starts"
         />
-        <TextInput
+        <TextField
           type="date"
           label={t("contingents.until")}
           value={endsOn}
-          onChange={(event) => setEndsOn(event.currentTarget.value)}
+          onValue={setEndsOn}
           error={fieldErrors.endsOn}
-          data-testid="rotation-ends"
+          testId="rotation-ends"
         />
       </Group>
       {lines.map((line, index) => (
@@ -256,29 +253,23 @@ function ContingentView({ contingent }: { contingent: ContingentDetail }) {
               { label: t("contingents.peak"), value: contingent.peakStrength, testId: "contingent-peak" },
             ]}
           />
-          {contingent.note && (
-            <Text size="sm" c="dimmed" mt="sm">
-              {contingent.note}
-            </Text>
-          )}
+          {contingent.note && <DimmedText mt="sm">{contingent.note}</DimmedText>}
         </Paper>
-        <Paper withBorder p="md" radius="md">
-          <Title order={2} size="h4" mb="sm">
-            {t("contingents.rotations")}
-          </Title>
+        <SectionCard title={t("contingents.rotations")}>
           <Table.ScrollContainer minWidth={700}>
             <Table striped data-testid="rotations-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("contingents.label")}</Table.Th>
-                  <Table.Th>{t("contingents.slot")}</Table.Th>
-                  <Table.Th>{t("contingents.from")}</Table.Th>
-                  <Table.Th>{t("contingents.until")}</Table.Th>
-                  <Table.Th>{t("contingents.strength")}</Table.Th>
-                  <Table.Th ta="right">{t("total")}</Table.Th>
-                  {contingent.canEdit && <Table.Th />}
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t("contingents.label"),
+                  t("contingents.slot"),
+                  t("contingents.from"),
+                  t("contingents.until"),
+                  t("contingents.strength"),
+                  t("total"),
+                  ...(contingent.canEdit ? [null] : []),
+                ]}
+                alignRight={[5]}
+              />
               <Table.Tbody>
                 {contingent.rotations.map((rotation) => (
                   <Table.Tr key={rotation.id} data-testid="rotation-row">
@@ -287,11 +278,7 @@ function ContingentView({ contingent }: { contingent: ContingentDetail }) {
                         <Text size="sm">{rotation.label}</Text>
                         <SampleBadge show={rotation.sample} />
                       </Group>
-                      {rotation.note && (
-                        <Text size="xs" c="dimmed">
-                          {rotation.note}
-                        </Text>
-                      )}
+                      {rotation.note && <DimmedText size="xs">{rotation.note}</DimmedText>}
                     </Table.Td>
                     <Table.Td>{rotation.slot}</Table.Td>
                     <Table.Td>{format.date(rotation.startsOn, rotation.startPrecision)}</Table.Td>
@@ -318,14 +305,12 @@ function ContingentView({ contingent }: { contingent: ContingentDetail }) {
                         >
                           {t("authoring.edit")}
                         </Button>
-                        <ConfirmButton
-                          size="xs"
-                          variant="subtle"
+                        <RemoveRowButton
                           message={t("contingents.removeConfirm")}
-                          onConfirm={() => confirmOutcome(remove.mutateAsync(rotation.id), t)}
+                          remove={() => remove.mutateAsync(rotation.id)}
                         >
                           {t("contingents.removeRotation")}
-                        </ConfirmButton>
+                        </RemoveRowButton>
                       </Table.Td>
                     )}
                   </Table.Tr>
@@ -338,15 +323,12 @@ function ContingentView({ contingent }: { contingent: ContingentDetail }) {
               <RotationForm contingent={contingent} />
             </Paper>
           )}
-        </Paper>
-        <Paper withBorder p="md" radius="md">
-          <Title order={2} size="h4" mb="sm">
-            {t("operations.strength")}
-          </Title>
+        </SectionCard>
+        <SectionCard title={t("operations.strength")}>
           <QueryBoundary query={strength}>
             {(series) => <StrengthChart points={series.points} />}
           </QueryBoundary>
-        </Paper>
+        </SectionCard>
       </Stack>
     </>
   );

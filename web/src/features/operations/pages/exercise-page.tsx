@@ -11,24 +11,26 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
-  Title,
 } from "@mantine/core";
-import { IconCheck, IconPlus } from "@tabler/icons-react";
-import { type ReactNode, useState } from "react";
+import { IconCheck } from "@tabler/icons-react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
-  ConfirmButton,
-  confirmOutcome,
   DetailList,
+  DimmedText,
+  InlineAddForm,
   notifyError,
-  notifySuccess,
   PageHeader,
   PrintReportButton,
   QueryBoundary,
   ReleasabilityBadge,
+  RemoveRowButton,
+  SectionCard,
+  savedOrFailed,
+  TableHead,
+  TextField,
 } from "../../../shared/ui";
 import {
   useAddConference,
@@ -58,30 +60,6 @@ import {
   type ParticipantRole,
 } from "../types";
 
-function Section({
-  title,
-  children,
-  testId,
-  actions,
-}: {
-  title: string;
-  children: ReactNode;
-  testId: string;
-  actions?: ReactNode;
-}) {
-  return (
-    <Paper withBorder p="md" radius="md" data-testid={testId}>
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">
-          {title}
-        </Title>
-        {actions}
-      </Group>
-      {children}
-    </Paper>
-  );
-}
-
 const ownerCode = (owner: {
   ownerNation: { code: string } | null;
   ownerOrganisation: { code: string } | null;
@@ -108,22 +86,18 @@ function NationMatrix({ exercise }: { exercise: ExerciseDetail }) {
     ];
     add.mutate(
       { nationId, role, contributions },
-      {
-        onSuccess: () => {
-          notifySuccess(t("common:notify.saved"));
-          setNationId(null);
-          setCategory("");
-          setQuantity("");
-          setUnit("");
-        },
-        onError: (error) => notifyError(error, t),
-      },
+      savedOrFailed(t, () => {
+        setNationId(null);
+        setCategory("");
+        setQuantity("");
+        setUnit("");
+      }),
     );
   };
 
   const counts = exercise.participation;
   return (
-    <Section title={t("matrix.title")} testId="nation-matrix">
+    <SectionCard title={t("matrix.title")} testId="nation-matrix">
       <ParticipantEditModal exerciseId={exercise.id} participant={edited} onClose={() => setEdited(null)} />
       <Group gap="xs" mb="sm">
         {PARTICIPANT_ROLES.map((r) => (
@@ -137,15 +111,16 @@ function NationMatrix({ exercise }: { exercise: ExerciseDetail }) {
       </Group>
       <Table.ScrollContainer minWidth={600}>
         <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("matrix.nation")}</Table.Th>
-              <Table.Th>{t("matrix.role")}</Table.Th>
-              <Table.Th ta="right">{t("matrix.personnel")}</Table.Th>
-              <Table.Th>{t("matrix.units")}</Table.Th>
-              {exercise.canEdit && <Table.Th />}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[
+              t("matrix.nation"),
+              t("matrix.role"),
+              t("matrix.personnel"),
+              t("matrix.units"),
+              ...(exercise.canEdit ? [null] : []),
+            ]}
+            alignRight={[2]}
+          />
           <Table.Tbody>
             {exercise.participants.map((participant) => (
               <Table.Tr key={participant.id} data-testid={`participant-${participant.nation.code}`}>
@@ -191,15 +166,13 @@ function NationMatrix({ exercise }: { exercise: ExerciseDetail }) {
                     >
                       {t("authoring.edit")}
                     </Button>
-                    <ConfirmButton
-                      size="xs"
-                      variant="subtle"
+                    <RemoveRowButton
                       message={t("matrix.removeConfirm")}
-                      onConfirm={() => confirmOutcome(remove.mutateAsync(participant.id), t)}
-                      data-testid={`participant-remove-${participant.nation.code}`}
+                      remove={() => remove.mutateAsync(participant.id)}
+                      testId={`participant-remove-${participant.nation.code}`}
                     >
                       {t("matrix.remove")}
-                    </ConfirmButton>
+                    </RemoveRowButton>
                   </Table.Td>
                 )}
               </Table.Tr>
@@ -208,7 +181,16 @@ function NationMatrix({ exercise }: { exercise: ExerciseDetail }) {
         </Table>
       </Table.ScrollContainer>
       {exercise.canEdit && (
-        <Group align="flex-end" mt="md" wrap="wrap" data-testid="participant-form">
+        <InlineAddForm
+          testId="participant-form"
+          submit={{
+            label: t("matrix.add"),
+            onClick: submit,
+            disabled: !nationId,
+            loading: add.isPending,
+            testId: "participant-submit",
+          }}
+        >
           <NationPicker
             label={t("matrix.nation")}
             value={nationId}
@@ -226,11 +208,11 @@ function NationMatrix({ exercise }: { exercise: ExerciseDetail }) {
             data-testid="participant-role"
             w={150}
           />
-          <TextInput
+          <TextField
             label={t("matrix.category")}
             value={category}
-            onChange={(event) => setCategory(event.currentTarget.value)}
-            data-testid="participant-category"
+            onValue={setCategory}
+            testId="participant-category"
           />
           <NumberInput
             label={t("matrix.quantity")}
@@ -240,24 +222,10 @@ function NationMatrix({ exercise }: { exercise: ExerciseDetail }) {
             w={110}
             data-testid="participant-quantity"
           />
-          <TextInput
-            label={t("matrix.unit")}
-            value={unit}
-            onChange={(event) => setUnit(event.currentTarget.value)}
-            data-testid="participant-unit"
-          />
-          <Button
-            leftSection={<IconPlus size={14} />}
-            onClick={submit}
-            disabled={!nationId}
-            loading={add.isPending}
-            data-testid="participant-submit"
-          >
-            {t("matrix.add")}
-          </Button>
-        </Group>
+          <TextField label={t("matrix.unit")} value={unit} onValue={setUnit} testId="participant-unit" />
+        </InlineAddForm>
       )}
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -273,34 +241,28 @@ function Conferences({ exercise }: { exercise: ExerciseDetail }) {
   const submit = () =>
     add.mutate(
       { kind, startsOn, endsOn: endsOn || startsOn, place: place || null },
-      {
-        onSuccess: () => {
-          notifySuccess(t("common:notify.saved"));
-          setStartsOn("");
-          setEndsOn("");
-          setPlace("");
-        },
-        onError: (error) => notifyError(error, t),
-      },
+      savedOrFailed(t, () => {
+        setStartsOn("");
+        setEndsOn("");
+        setPlace("");
+      }),
     );
   return (
-    <Section title={t("conferences.title")} testId="conferences">
+    <SectionCard title={t("conferences.title")} testId="conferences">
       <AttendanceModal exerciseId={exercise.id} conference={recording} onClose={() => setRecording(null)} />
       {exercise.conferences.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t("conferences.none")}
-        </Text>
+        <DimmedText>{t("conferences.none")}</DimmedText>
       ) : (
         <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("conferences.kind")}</Table.Th>
-              <Table.Th>{t("exercises.dates")}</Table.Th>
-              <Table.Th>{t("stages.place")}</Table.Th>
-              <Table.Th>{t("conferences.attendance")}</Table.Th>
-              {exercise.canEdit && <Table.Th />}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[
+              t("conferences.kind"),
+              t("exercises.dates"),
+              t("stages.place"),
+              t("conferences.attendance"),
+              ...(exercise.canEdit ? [null] : []),
+            ]}
+          />
           <Table.Tbody>
             {exercise.conferences.map((conference) => (
               <Table.Tr key={conference.id} data-testid={`conference-${conference.kind}`}>
@@ -311,9 +273,9 @@ function Conferences({ exercise }: { exercise: ExerciseDetail }) {
                 <Table.Td>{conference.place}</Table.Td>
                 <Table.Td>
                   <Text size="sm">{t("conferences.attendees", { count: conference.totalAttendees })}</Text>
-                  <Text size="xs" c="dimmed">
+                  <DimmedText size="xs">
                     {conference.attendance.map((a) => `${a.nation.code} ${a.attendees}`).join(", ")}
-                  </Text>
+                  </DimmedText>
                 </Table.Td>
                 {exercise.canEdit && (
                   <Table.Td ta="right">
@@ -333,7 +295,16 @@ function Conferences({ exercise }: { exercise: ExerciseDetail }) {
         </Table>
       )}
       {exercise.canEdit && (
-        <Group align="flex-end" mt="md" wrap="wrap" data-testid="conference-form">
+        <InlineAddForm
+          testId="conference-form"
+          submit={{
+            label: t("conferences.add"),
+            onClick: submit,
+            disabled: !startsOn,
+            loading: add.isPending,
+            testId: "conference-submit",
+          }}
+        >
           <Select
             label={t("conferences.kind")}
             value={kind}
@@ -343,38 +314,24 @@ function Conferences({ exercise }: { exercise: ExerciseDetail }) {
             w={150}
             data-testid="conference-kind"
           />
-          <TextInput
+          <TextField
             type="date"
             label={t("contingents.from")}
             value={startsOn}
-            onChange={(event) => setStartsOn(event.currentTarget.value)}
-            data-testid="conference-starts"
+            onValue={setStartsOn}
+            testId="conference-starts"
           />
-          <TextInput
+          <TextField
             type="date"
             label={t("contingents.until")}
             value={endsOn}
-            onChange={(event) => setEndsOn(event.currentTarget.value)}
-            data-testid="conference-ends"
+            onValue={setEndsOn}
+            testId="conference-ends"
           />
-          <TextInput
-            label={t("stages.place")}
-            value={place}
-            onChange={(event) => setPlace(event.currentTarget.value)}
-            data-testid="conference-place"
-          />
-          <Button
-            leftSection={<IconPlus size={14} />}
-            onClick={submit}
-            disabled={!startsOn}
-            loading={add.isPending}
-            data-testid="conference-submit"
-          >
-            {t("conferences.add")}
-          </Button>
-        </Group>
+          <TextField label={t("stages.place")} value={place} onValue={setPlace} testId="conference-place" />
+        </InlineAddForm>
       )}
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -390,33 +347,27 @@ function Milestones({ exercise }: { exercise: ExerciseDetail }) {
   const submit = () =>
     add.mutate(
       { title, dueOn, ...(ownerNationId ? { ownerNationId } : {}) },
-      {
-        onSuccess: () => {
-          notifySuccess(t("common:notify.saved"));
-          setTitle("");
-          setDueOn("");
-          setOwnerNationId(null);
-        },
-        onError: (error) => notifyError(error, t),
-      },
+      savedOrFailed(t, () => {
+        setTitle("");
+        setDueOn("");
+        setOwnerNationId(null);
+      }),
     );
   return (
-    <Section title={t("milestones.title")} testId="milestones">
+    <SectionCard title={t("milestones.title")} testId="milestones">
       {exercise.milestones.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t("milestones.none")}
-        </Text>
+        <DimmedText>{t("milestones.none")}</DimmedText>
       ) : (
         <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("milestones.milestone")}</Table.Th>
-              <Table.Th>{t("milestones.owner")}</Table.Th>
-              <Table.Th>{t("milestones.due")}</Table.Th>
-              <Table.Th>{t("exercises.status")}</Table.Th>
-              {exercise.canEdit && <Table.Th />}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[
+              t("milestones.milestone"),
+              t("milestones.owner"),
+              t("milestones.due"),
+              t("exercises.status"),
+              ...(exercise.canEdit ? [null] : []),
+            ]}
+          />
           <Table.Tbody>
             {exercise.milestones.map((milestone) => (
               <Table.Tr key={milestone.id} data-testid="milestone-row">
@@ -463,13 +414,22 @@ function Milestones({ exercise }: { exercise: ExerciseDetail }) {
         </Table>
       )}
       {exercise.canEdit && (
-        <Group align="flex-end" mt="md" wrap="wrap" data-testid="milestone-form">
-          <TextInput
+        <InlineAddForm
+          testId="milestone-form"
+          submit={{
+            label: t("milestones.add"),
+            onClick: submit,
+            disabled: !title.trim() || !dueOn,
+            loading: add.isPending,
+            testId: "milestone-submit",
+          }}
+        >
+          <TextField
             label={t("milestones.milestone")}
             value={title}
-            onChange={(event) => setTitle(event.currentTarget.value)}
+            onValue={setTitle}
             style={{ flex: 1, minWidth: 220 }}
-            data-testid="milestone-title"
+            testId="milestone-title"
           />
           <NationPicker
             label={t("milestones.owner")}
@@ -480,25 +440,49 @@ function Milestones({ exercise }: { exercise: ExerciseDetail }) {
             w={220}
             data-testid="milestone-owner"
           />
-          <TextInput
+          <TextField
             type="date"
             label={t("milestones.due")}
             value={dueOn}
-            onChange={(event) => setDueOn(event.currentTarget.value)}
-            data-testid="milestone-due"
+            onValue={setDueOn}
+            testId="milestone-due"
           />
-          <Button
-            leftSection={<IconPlus size={14} />}
-            onClick={submit}
-            disabled={!title.trim() || !dueOn}
-            loading={add.isPending}
-            data-testid="milestone-submit"
-          >
-            {t("milestones.add")}
-          </Button>
-        </Group>
+        </InlineAddForm>
       )}
-    </Section>
+    </SectionCard>
+  );
+}
+
+/** One text field and its add button: the text, trimmed, is added, and the field cleared after success. */
+function OneLineAdd({
+  label,
+  submitLabel,
+  pending,
+  add,
+  testIds,
+}: {
+  label: string;
+  submitLabel: string;
+  pending: boolean;
+  add: (text: string, options: { onSuccess: () => void; onError: (error: unknown) => void }) => void;
+  testIds: { field: string; submit: string };
+}) {
+  const { t } = useTranslation("operations");
+  const [text, setText] = useState("");
+  return (
+    <Group align="flex-end" mt="md">
+      <TextField label={label} value={text} onValue={setText} style={{ flex: 1 }} testId={testIds.field} />
+      <Button
+        disabled={!text.trim()}
+        loading={pending}
+        onClick={() =>
+          add(text.trim(), { onSuccess: () => setText(""), onError: (error) => notifyError(error, t) })
+        }
+        data-testid={testIds.submit}
+      >
+        {submitLabel}
+      </Button>
+    </Group>
   );
 }
 
@@ -506,15 +490,11 @@ function ObjectivesAndLessons({ exercise }: { exercise: ExerciseDetail }) {
   const { t } = useTranslation("operations");
   const addObjective = useAddObjective(exercise.id);
   const addLesson = useAddLesson(exercise.id);
-  const [objective, setObjective] = useState("");
-  const [lesson, setLesson] = useState("");
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
-      <Section title={t("objectives.title")} testId="objectives">
+      <SectionCard title={t("objectives.title")} testId="objectives">
         {exercise.objectives.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t("objectives.none")}
-          </Text>
+          <DimmedText>{t("objectives.none")}</DimmedText>
         ) : (
           <List type="ordered" size="sm" spacing={4}>
             {exercise.objectives.map((o) => (
@@ -523,31 +503,16 @@ function ObjectivesAndLessons({ exercise }: { exercise: ExerciseDetail }) {
           </List>
         )}
         {exercise.canEdit && (
-          <Group align="flex-end" mt="md">
-            <TextInput
-              label={t("objectives.text")}
-              value={objective}
-              onChange={(event) => setObjective(event.currentTarget.value)}
-              style={{ flex: 1 }}
-              data-testid="objective-text"
-            />
-            <Button
-              disabled={!objective.trim()}
-              loading={addObjective.isPending}
-              onClick={() =>
-                addObjective.mutate(
-                  { text: objective.trim() },
-                  { onSuccess: () => setObjective(""), onError: (error) => notifyError(error, t) },
-                )
-              }
-              data-testid="objective-submit"
-            >
-              {t("objectives.add")}
-            </Button>
-          </Group>
+          <OneLineAdd
+            label={t("objectives.text")}
+            submitLabel={t("objectives.add")}
+            pending={addObjective.isPending}
+            add={(text, options) => addObjective.mutate({ text }, options)}
+            testIds={{ field: "objective-text", submit: "objective-submit" }}
+          />
         )}
-      </Section>
-      <Section
+      </SectionCard>
+      <SectionCard
         title={t("lessons.title")}
         testId="exercise-lessons"
         actions={
@@ -557,9 +522,7 @@ function ObjectivesAndLessons({ exercise }: { exercise: ExerciseDetail }) {
         }
       >
         {exercise.lessons.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t("lessons.none")}
-          </Text>
+          <DimmedText>{t("lessons.none")}</DimmedText>
         ) : (
           <Stack gap={6}>
             {exercise.lessons.map((l) => (
@@ -571,30 +534,15 @@ function ObjectivesAndLessons({ exercise }: { exercise: ExerciseDetail }) {
           </Stack>
         )}
         {exercise.canEdit && (
-          <Group align="flex-end" mt="md">
-            <TextInput
-              label={t("lessons.lessonTitle")}
-              value={lesson}
-              onChange={(event) => setLesson(event.currentTarget.value)}
-              style={{ flex: 1 }}
-              data-testid="lesson-title"
-            />
-            <Button
-              disabled={!lesson.trim()}
-              loading={addLesson.isPending}
-              onClick={() =>
-                addLesson.mutate(
-                  { title: lesson.trim() },
-                  { onSuccess: () => setLesson(""), onError: (error) => notifyError(error, t) },
-                )
-              }
-              data-testid="lesson-submit"
-            >
-              {t("lessons.add")}
-            </Button>
-          </Group>
+          <OneLineAdd
+            label={t("lessons.lessonTitle")}
+            submitLabel={t("lessons.add")}
+            pending={addLesson.isPending}
+            add={(title, options) => addLesson.mutate({ title }, options)}
+            testIds={{ field: "lesson-title", submit: "lesson-submit" }}
+          />
         )}
-      </Section>
+      </SectionCard>
     </SimpleGrid>
   );
 }
@@ -620,14 +568,7 @@ function ExerciseView({ exercise }: { exercise: ExerciseDetail }) {
                 value={exercise.status}
                 allowDeselect={false}
                 onChange={(status) =>
-                  status &&
-                  update.mutate(
-                    { status: status as ExerciseStatus },
-                    {
-                      onSuccess: () => notifySuccess(t("common:notify.saved")),
-                      onError: (error) => notifyError(error, t),
-                    },
-                  )
+                  status && update.mutate({ status: status as ExerciseStatus }, savedOrFailed(t))
                 }
                 data={[exercise.status, ...exercise.allowedTransitions].map((status) => ({
                   value: status,

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, Paper, SimpleGrid, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Card, Group, SimpleGrid, Table, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,11 +6,9 @@ import { Link } from "react-router-dom";
 import { api, type Page } from "../../../shared/api";
 import { usePermissions } from "../../../shared/auth";
 import { localName, useFormat } from "../../../shared/i18n/format";
-import { ErrorAlert, ListFooter } from "../../../shared/ui";
 import { directoryKeys } from "../api";
 import type { Organisation } from "../types";
-
-const LIMIT = 10;
+import { PagedRecords, RECORDS_LIMIT } from "./paged-records";
 
 /**
  * How many records of a kind the nation has, as the viewer's own list of them counts them (the list route
@@ -58,53 +56,38 @@ function NationOrganisations({ nationId }: { nationId: string }) {
     queryFn: ({ signal }) =>
       api.get<Page<Organisation>>(
         "/api/organisations",
-        { nationId, sort: "code", limit: LIMIT, offset },
+        { nationId, sort: "code", limit: RECORDS_LIMIT, offset },
         signal,
       ),
     placeholderData: keepPreviousData,
   });
-  const page = list.data;
   return (
-    <Paper withBorder p="md" radius="md" data-testid="nation-organisations">
-      <Title order={2} size="h4" mb="sm">
-        {t("nationRecords.organisations")}
-      </Title>
-      {list.error && <ErrorAlert error={list.error} />}
-      {page && page.total === 0 && (
-        <Text size="sm" c="dimmed">
-          {t("nationRecords.noOrganisations")}
-        </Text>
+    <PagedRecords
+      title={t("nationRecords.organisations")}
+      testId="nation-organisations"
+      query={list}
+      empty={t("nationRecords.noOrganisations")}
+      minWidth={480}
+      offset={offset}
+      onOffsetChange={setOffset}
+    >
+      {(items) => (
+        <Table.Tbody>
+          {items.map((organisation) => (
+            <Table.Tr key={organisation.id} data-testid="nation-organisation-row">
+              <Table.Td>
+                <Anchor component={Link} to={`/organisations/${organisation.id}`} size="sm">
+                  {organisation.code} — {localName(organisation, language)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light">{t(`organisationKinds.${organisation.kind}`)}</Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
       )}
-      {page && page.total > 0 && (
-        <>
-          <Table.ScrollContainer minWidth={480}>
-            <Table striped>
-              <Table.Tbody>
-                {page.items.map((organisation) => (
-                  <Table.Tr key={organisation.id} data-testid="nation-organisation-row">
-                    <Table.Td>
-                      <Anchor component={Link} to={`/organisations/${organisation.id}`} size="sm">
-                        {organisation.code} — {localName(organisation, language)}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light">{t(`organisationKinds.${organisation.kind}`)}</Badge>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <ListFooter
-            total={page.total}
-            limit={LIMIT}
-            offset={offset}
-            shown={page.items.length}
-            onOffsetChange={setOffset}
-          />
-        </>
-      )}
-    </Paper>
+    </PagedRecords>
   );
 }
 

@@ -1,17 +1,16 @@
-import { Anchor, Badge, Paper, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Table } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { api, isApiError, type Page } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
-import { ErrorAlert, ListFooter } from "../../../shared/ui";
+import { TableHead } from "../../../shared/ui";
 import type { Nomination } from "../../catalogue/types";
 import type { EvaluationSummary } from "../../readiness/types";
 import type { Certificate } from "../../training/types";
 import { directoryKeys } from "../api";
-
-const LIMIT = 10;
+import { PagedRecords, RECORDS_LIMIT } from "./paged-records";
 
 /** An evaluation listed by person, with that person's role on its team (the list route answers it). */
 type TeamEvaluation = EvaluationSummary & { teamRole: "lead" | "evaluator" | null };
@@ -37,55 +36,36 @@ function RecordList<T>({ personId, path, title, empty, testId, columns, row, row
   const [offset, setOffset] = useState(0);
   const query = useQuery({
     queryKey: [...directoryKeys.person(personId), "records", path, offset],
-    queryFn: ({ signal }) => api.get<Page<T>>(path, { personId, limit: LIMIT, offset }, signal),
+    queryFn: ({ signal }) => api.get<Page<T>>(path, { personId, limit: RECORDS_LIMIT, offset }, signal),
     placeholderData: keepPreviousData,
     retry: false,
   });
   if (isApiError(query.error) && (query.error.status === 403 || query.error.status === 401)) return null;
-  const page = query.data;
   return (
-    <Paper withBorder p="md" radius="md" data-testid={testId}>
-      <Title order={2} size="h4" mb="sm">
-        {title}
-      </Title>
-      {query.error && <ErrorAlert error={query.error} />}
-      {page && page.total === 0 && (
-        <Text size="sm" c="dimmed">
-          {empty}
-        </Text>
-      )}
-      {page && page.total > 0 && (
+    <PagedRecords
+      title={title}
+      testId={testId}
+      query={query}
+      empty={empty}
+      minWidth={560}
+      offset={offset}
+      onOffsetChange={setOffset}
+    >
+      {(items) => (
         <>
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  {columns.map((column) => (
-                    <Table.Th key={column}>{column}</Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {page.items.map((item) => (
-                  <Table.Tr key={rowKey(item)} data-testid={`${testId}-row`}>
-                    {row(item).map((cell, index) => (
-                      <Table.Td key={columns[index]}>{cell}</Table.Td>
-                    ))}
-                  </Table.Tr>
+          <TableHead columns={columns} />
+          <Table.Tbody>
+            {items.map((item) => (
+              <Table.Tr key={rowKey(item)} data-testid={`${testId}-row`}>
+                {row(item).map((cell, index) => (
+                  <Table.Td key={columns[index]}>{cell}</Table.Td>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <ListFooter
-            total={page.total}
-            limit={LIMIT}
-            offset={offset}
-            shown={page.items.length}
-            onOffsetChange={setOffset}
-          />
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
         </>
       )}
-    </Paper>
+    </PagedRecords>
   );
 }
 

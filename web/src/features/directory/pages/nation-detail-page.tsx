@@ -1,16 +1,19 @@
-import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from "@mantine/core";
+import { Badge, SimpleGrid, Stack, Table, Text, Timeline } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconCircleCheck, IconCircleMinus, IconPlus } from "@tabler/icons-react";
+import { IconCircleCheck, IconCircleMinus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
 import { localName, useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
-  ConfirmButton,
-  confirmOutcome,
   DetailList,
+  DimmedText,
   PageHeader,
   QueryBoundary,
+  RemoveRowButton,
+  SectionCard,
+  SmallAddButton,
+  TableHead,
 } from "../../../shared/ui";
 import { useDeleteNation, useNation, useRemoveMembership } from "../api";
 import { DeleteRecordButton, EditLink } from "../components/form-actions";
@@ -59,49 +62,37 @@ function Memberships({ nation, canManage }: { nation: Nation; canManage: boolean
   const events = membershipEvents(memberships);
 
   return (
-    <Paper withBorder p="md" radius="md">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">
-          {t("memberships.title")}
-        </Title>
-        {canManage && (
-          <Button
-            size="xs"
-            leftSection={<IconPlus size={14} />}
-            onClick={modal.open}
-            data-testid="membership-add"
-          >
+    <SectionCard
+      title={t("memberships.title")}
+      actions={
+        canManage && (
+          <SmallAddButton onClick={modal.open} testId="membership-add">
             {t("memberships.add")}
-          </Button>
-        )}
-      </Group>
+          </SmallAddButton>
+        )
+      }
+    >
       {memberships.length === 0 ? (
-        <Text c="dimmed" size="sm" data-testid="memberships-empty">
-          {t("memberships.none")}
-        </Text>
+        <DimmedText data-testid="memberships-empty">{t("memberships.none")}</DimmedText>
       ) : (
         <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="lg">
           <Table.ScrollContainer minWidth={560} style={{ gridColumn: "span 2" }}>
             <Table striped data-testid="memberships-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("memberships.kind")}</Table.Th>
-                  <Table.Th>{t("memberships.startedOn")}</Table.Th>
-                  <Table.Th>{t("memberships.endedOn")}</Table.Th>
-                  <Table.Th>{t("memberships.source")}</Table.Th>
-                  {canManage && <Table.Th aria-label={t("common:list.actions")} />}
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t("memberships.kind"),
+                  t("memberships.startedOn"),
+                  t("memberships.endedOn"),
+                  t("memberships.source"),
+                ]}
+                actionsLabel={canManage ? t("common:list.actions") : undefined}
+              />
               <Table.Tbody>
                 {memberships.map((membership) => (
                   <Table.Tr key={membership.id} data-testid={`membership-row-${membership.kind}`}>
                     <Table.Td>
                       <Text size="sm">{t(`membershipKinds.${membership.kind}`)}</Text>
-                      {membership.note && (
-                        <Text size="xs" c="dimmed">
-                          {membership.note}
-                        </Text>
-                      )}
+                      {membership.note && <DimmedText size="xs">{membership.note}</DimmedText>}
                     </Table.Td>
                     <Table.Td>{format.date(membership.startedOn, membership.startPrecision)}</Table.Td>
                     <Table.Td>
@@ -118,17 +109,14 @@ function Memberships({ nation, canManage }: { nation: Nation; canManage: boolean
                     </Table.Td>
                     {canManage && (
                       <Table.Td ta="right">
-                        <ConfirmButton
-                          size="xs"
-                          variant="subtle"
+                        <RemoveRowButton
                           message={t("memberships.removeConfirm")}
-                          onConfirm={() =>
-                            confirmOutcome(remove.mutateAsync(membership.id), t, t("common:notify.deleted"))
-                          }
-                          data-testid={`membership-remove-${membership.id}`}
+                          remove={() => remove.mutateAsync(membership.id)}
+                          success={t("common:notify.deleted")}
+                          testId={`membership-remove-${membership.id}`}
                         >
                           {t("memberships.remove")}
-                        </ConfirmButton>
+                        </RemoveRowButton>
                       </Table.Td>
                     )}
                   </Table.Tr>
@@ -154,9 +142,7 @@ function Memberships({ nation, canManage }: { nation: Nation; canManage: boolean
                     </Text>
                   }
                 >
-                  <Text size="xs" c="dimmed">
-                    {format.date(event.date, event.precision)}
-                  </Text>
+                  <DimmedText size="xs">{format.date(event.date, event.precision)}</DimmedText>
                 </Timeline.Item>
               ))}
             </Timeline>
@@ -164,7 +150,7 @@ function Memberships({ nation, canManage }: { nation: Nation; canManage: boolean
         </SimpleGrid>
       )}
       {canManage && <MembershipModal nationId={nation.id} opened={opened} onClose={modal.close} />}
-    </Paper>
+    </SectionCard>
   );
 }
 
@@ -203,10 +189,7 @@ export function NationDetailPage() {
             }
           />
           <Stack>
-            <Paper withBorder p="md" radius="md">
-              <Title order={2} size="h4" mb="sm">
-                {t("nations.names")}
-              </Title>
+            <SectionCard title={t("nations.names")}>
               <DetailList
                 cols={4}
                 items={[
@@ -228,7 +211,7 @@ export function NationDetailPage() {
                   },
                 ]}
               />
-            </Paper>
+            </SectionCard>
             <Memberships nation={data} canManage={can.manageNations} />
             <NationRecords nationId={data.id} />
           </Stack>

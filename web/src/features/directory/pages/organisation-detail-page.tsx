@@ -4,7 +4,14 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { localName, useFormat } from "../../../shared/i18n/format";
-import { ArchivedBadge, DetailList, PageHeader, QueryBoundary } from "../../../shared/ui";
+import {
+  ArchivedBadge,
+  DetailList,
+  DimmedText,
+  PageHeader,
+  QueryBoundary,
+  SectionCard,
+} from "../../../shared/ui";
 import { useDeleteOrganisation, useOrganisation } from "../api";
 import { DeleteRecordButton, EditLink } from "../components/form-actions";
 import { useDirectoryPermissions } from "../permissions";
@@ -17,10 +24,7 @@ function Hierarchy({ organisation }: { organisation: OrganisationDetail }) {
   const { t } = useTranslation("directory");
   const { language } = useFormat();
   return (
-    <Paper withBorder p="md" radius="md">
-      <Title order={2} size="h4" mb="sm">
-        {t("organisations.hierarchy")}
-      </Title>
+    <SectionCard title={t("organisations.hierarchy")}>
       <Stack gap="sm">
         <Stack gap={2} data-testid="organisation-ancestors">
           {organisation.ancestors.map((ancestor, depth) => (
@@ -38,9 +42,7 @@ function Hierarchy({ organisation }: { organisation: OrganisationDetail }) {
           {t("organisations.children")}
         </Text>
         {organisation.children.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t("organisations.noChildren")}
-          </Text>
+          <DimmedText>{t("organisations.noChildren")}</DimmedText>
         ) : (
           <List size="sm" spacing={4} data-testid="organisation-children">
             {organisation.children.map((child) => (
@@ -56,7 +58,7 @@ function Hierarchy({ organisation }: { organisation: OrganisationDetail }) {
           </List>
         )}
       </Stack>
-    </Paper>
+    </SectionCard>
   );
 }
 

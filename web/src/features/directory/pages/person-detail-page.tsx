@@ -1,17 +1,19 @@
-import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Stack, Table, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
-  ConfirmButton,
-  confirmOutcome,
   DetailList,
+  DimmedText,
   PageHeader,
   QueryBoundary,
   ReleasabilityBadge,
+  RemoveRowButton,
+  SectionCard,
+  SmallAddButton,
+  TableHead,
 } from "../../../shared/ui";
 import { useDeletePerson, usePerson, useRemoveAffiliation } from "../api";
 import { AffiliationModal } from "../components/affiliation-modal";
@@ -33,38 +35,30 @@ function Affiliations({ person, canManage }: { person: PersonDetail; canManage: 
   );
 
   return (
-    <Paper withBorder p="md" radius="md">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">
-          {t("affiliations.title")}
-        </Title>
-        {canManage && (
-          <Button
-            size="xs"
-            leftSection={<IconPlus size={14} />}
-            onClick={modal.open}
-            data-testid="affiliation-add"
-          >
+    <SectionCard
+      title={t("affiliations.title")}
+      actions={
+        canManage && (
+          <SmallAddButton onClick={modal.open} testId="affiliation-add">
             {t("affiliations.add")}
-          </Button>
-        )}
-      </Group>
+          </SmallAddButton>
+        )
+      }
+    >
       {affiliations.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t("affiliations.none")}
-        </Text>
+        <DimmedText>{t("affiliations.none")}</DimmedText>
       ) : (
         <Table.ScrollContainer minWidth={560}>
           <Table striped data-testid="affiliations-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("affiliations.organisation")}</Table.Th>
-                <Table.Th>{t("affiliations.position")}</Table.Th>
-                <Table.Th>{t("affiliations.startedOn")}</Table.Th>
-                <Table.Th>{t("affiliations.endedOn")}</Table.Th>
-                {canManage && <Table.Th aria-label={t("common:list.actions")} />}
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                t("affiliations.organisation"),
+                t("affiliations.position"),
+                t("affiliations.startedOn"),
+                t("affiliations.endedOn"),
+              ]}
+              actionsLabel={canManage ? t("common:list.actions") : undefined}
+            />
             <Table.Tbody>
               {affiliations.map((affiliation) => (
                 <Table.Tr
@@ -89,17 +83,14 @@ function Affiliations({ person, canManage }: { person: PersonDetail; canManage: 
                   </Table.Td>
                   {canManage && (
                     <Table.Td ta="right">
-                      <ConfirmButton
-                        size="xs"
-                        variant="subtle"
+                      <RemoveRowButton
                         message={t("affiliations.removeConfirm")}
-                        onConfirm={() =>
-                          confirmOutcome(remove.mutateAsync(affiliation.id), t, t("common:notify.deleted"))
-                        }
-                        data-testid={`affiliation-remove-${affiliation.id}`}
+                        remove={() => remove.mutateAsync(affiliation.id)}
+                        success={t("common:notify.deleted")}
+                        testId={`affiliation-remove-${affiliation.id}`}
                       >
                         {t("common:actions.remove")}
-                      </ConfirmButton>
+                      </RemoveRowButton>
                     </Table.Td>
                   )}
                 </Table.Tr>
@@ -109,7 +100,7 @@ function Affiliations({ person, canManage }: { person: PersonDetail; canManage: 
         </Table.ScrollContainer>
       )}
       {canManage && <AffiliationModal personId={person.id} opened={opened} onClose={modal.close} />}
-    </Paper>
+    </SectionCard>
   );
 }
 
@@ -152,10 +143,7 @@ export function PersonDetailPage() {
               }
             />
             <Stack>
-              <Paper withBorder p="md" radius="md">
-                <Title order={2} size="h4" mb="sm">
-                  {t("details")}
-                </Title>
+              <SectionCard title={t("details")}>
                 <DetailList
                   items={[
                     { label: t("people.givenName"), value: data.givenName, testId: "person-given-name" },
@@ -188,7 +176,7 @@ export function PersonDetailPage() {
                     },
                   ]}
                 />
-              </Paper>
+              </SectionCard>
               <Affiliations person={data} canManage={canManage} />
               <PersonRecords personId={data.id} />
             </Stack>

@@ -1,25 +1,28 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import { QueryBoundary } from "../../../shared/ui";
 import { useAttention } from "../api";
 
-function Section({
+function Section<T extends { id: string }>({
   name,
   title,
-  total,
   to,
-  children,
+  block,
+  item,
 }: {
   name: string;
   title: string;
-  total: number;
   to: string;
-  children: ReactNode;
+  /** The section's count and first items, as the server sends them; a section with none is not shown. */
+  block: { total: number; items: T[] };
+  item: (item: T) => ReactNode;
 }) {
   const { t } = useTranslation("notifications");
+  const { total } = block;
+  if (total === 0) return null;
   return (
     <Card withBorder padding="md" data-testid={`attention-${name}`} data-total={total}>
       <Stack gap="xs">
@@ -29,12 +32,28 @@ function Section({
             {total}
           </Badge>
         </Group>
-        <Stack gap={4}>{children}</Stack>
+        <Stack gap={4}>
+          {block.items.map((entry) => (
+            <Fragment key={entry.id}>{item(entry)}</Fragment>
+          ))}
+        </Stack>
         <Anchor component={Link} to={to} size="sm">
           {t("home.more", { count: total })} →
         </Anchor>
       </Stack>
     </Card>
+  );
+}
+
+/** One line of a section: a link, then what follows it. */
+function LinkLine({ to, label, children }: { to: string; label: ReactNode; children: ReactNode }) {
+  return (
+    <Text size="sm" lineClamp={1}>
+      <Anchor component={Link} to={to}>
+        {label}
+      </Anchor>{" "}
+      {children}
+    </Text>
   );
 }
 
@@ -46,15 +65,16 @@ export function AttentionPanel() {
   return (
     <QueryBoundary query={attention}>
       {(a) => {
-        const empty =
-          a.notices.total +
-            a.actionItems.total +
-            a.nominations.total +
-            a.evaluations.total +
-            a.visits.total +
-            a.certificates.total +
-            a.messages.total ===
-          0;
+        const blocks = [
+          a.notices,
+          a.actionItems,
+          a.nominations,
+          a.evaluations,
+          a.visits,
+          a.certificates,
+          a.messages,
+        ];
+        const empty = blocks.every((block) => block.total === 0);
         return (
           <Stack gap="sm" data-testid="attention">
             <Title order={2} size="h4">
@@ -66,138 +86,113 @@ export function AttentionPanel() {
               </Text>
             ) : (
               <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
-                {a.notices.total > 0 && (
-                  <Section
-                    name="notices"
-                    title={t("home.notices")}
-                    total={a.notices.total}
-                    to="/notifications?show=unread"
-                  >
-                    {a.notices.items.map((n) => (
-                      <Text key={n.id} size="sm" lineClamp={1}>
-                        {n.link ? (
-                          <Anchor component={Link} to={n.link}>
-                            {n.title}
-                          </Anchor>
-                        ) : (
-                          n.title
-                        )}
-                      </Text>
-                    ))}
-                  </Section>
-                )}
-                {a.actionItems.total > 0 && (
-                  <Section
-                    name="action-items"
-                    title={t("home.actionItems")}
-                    total={a.actionItems.total}
-                    to="/meetings/actions"
-                  >
-                    {a.actionItems.items.map((item) => (
-                      <Group key={item.id} gap="xs" wrap="nowrap">
-                        <Anchor component={Link} to={`/meetings/${item.meetingId}`} size="sm" lineClamp={1}>
-                          {item.title}
+                <Section
+                  name="notices"
+                  title={t("home.notices")}
+                  to="/notifications?show=unread"
+                  block={a.notices}
+                  item={(n) => (
+                    <Text size="sm" lineClamp={1}>
+                      {n.link ? (
+                        <Anchor component={Link} to={n.link}>
+                          {n.title}
                         </Anchor>
-                        {item.overdue ? (
-                          <Badge size="xs" color="red">
-                            {t("home.overdue")}
-                          </Badge>
-                        ) : (
-                          item.deadline && (
-                            <Text size="xs" c="dimmed">
-                              {t("home.due", { date: date(item.deadline) })}
-                            </Text>
-                          )
-                        )}
-                      </Group>
-                    ))}
-                  </Section>
-                )}
-                {a.nominations.total > 0 && (
-                  <Section
-                    name="nominations"
-                    title={t("home.nominations")}
-                    total={a.nominations.total}
-                    to="/catalogue/inbox"
-                  >
-                    {a.nominations.items.map((n) => (
-                      <Text key={n.id} size="sm" lineClamp={1}>
-                        <Anchor component={Link} to={`/catalogue/events/${n.eventId}`}>
-                          {n.activityCode}
-                        </Anchor>{" "}
-                        {n.personName} ({n.nationCode}), {date(n.startsOn)}
+                      ) : (
+                        n.title
+                      )}
+                    </Text>
+                  )}
+                />
+                <Section
+                  name="action-items"
+                  title={t("home.actionItems")}
+                  to="/meetings/actions"
+                  block={a.actionItems}
+                  item={(item) => (
+                    <Group gap="xs" wrap="nowrap">
+                      <Anchor component={Link} to={`/meetings/${item.meetingId}`} size="sm" lineClamp={1}>
+                        {item.title}
+                      </Anchor>
+                      {item.overdue ? (
+                        <Badge size="xs" color="red">
+                          {t("home.overdue")}
+                        </Badge>
+                      ) : (
+                        item.deadline && (
+                          <Text size="xs" c="dimmed">
+                            {t("home.due", { date: date(item.deadline) })}
+                          </Text>
+                        )
+                      )}
+                    </Group>
+                  )}
+                />
+                <Section
+                  name="nominations"
+                  title={t("home.nominations")}
+                  to="/catalogue/inbox"
+                  block={a.nominations}
+                  item={(n) => (
+                    <LinkLine to={`/catalogue/events/${n.eventId}`} label={n.activityCode}>
+                      {n.personName} ({n.nationCode}), {date(n.startsOn)}
+                    </LinkLine>
+                  )}
+                />
+                <Section
+                  name="evaluations"
+                  title={t("home.evaluations")}
+                  to="/readiness"
+                  block={a.evaluations}
+                  item={(e) => (
+                    <Group gap="xs" wrap="nowrap">
+                      <Anchor component={Link} to={`/readiness/evaluations/${e.id}`} size="sm" lineClamp={1}>
+                        {e.unitName}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {date(e.startsOn)} – {date(e.endsOn)}
                       </Text>
-                    ))}
-                  </Section>
-                )}
-                {a.evaluations.total > 0 && (
-                  <Section
-                    name="evaluations"
-                    title={t("home.evaluations")}
-                    total={a.evaluations.total}
-                    to="/readiness"
-                  >
-                    {a.evaluations.items.map((e) => (
-                      <Group key={e.id} gap="xs" wrap="nowrap">
-                        <Anchor
-                          component={Link}
-                          to={`/readiness/evaluations/${e.id}`}
-                          size="sm"
-                          lineClamp={1}
-                        >
-                          {e.unitName}
-                        </Anchor>
-                        <Text size="xs" c="dimmed">
-                          {date(e.startsOn)} – {date(e.endsOn)}
-                        </Text>
-                        {e.onTeam && (
-                          <Badge size="xs" variant="light">
-                            {t("home.onTeam")}
-                          </Badge>
-                        )}
-                      </Group>
-                    ))}
-                  </Section>
-                )}
-                {a.visits.total > 0 && (
-                  <Section name="visits" title={t("home.visits")} total={a.visits.total} to="/meetings">
-                    {a.visits.items.map((v) => (
-                      <Text key={v.id} size="sm" lineClamp={1}>
-                        <Anchor component={Link} to={`/meetings/${v.id}`}>
-                          {v.title}
-                        </Anchor>{" "}
-                        {date(v.startsOn)}
-                        {v.city ? `, ${v.city}` : ""}
-                      </Text>
-                    ))}
-                  </Section>
-                )}
-                {a.certificates.total > 0 && (
-                  <Section
-                    name="certificates"
-                    title={t("home.certificates")}
-                    total={a.certificates.total}
-                    to="/training/certificates"
-                  >
-                    {a.certificates.items.map((c) => (
-                      <Text key={c.id} size="sm">
-                        {c.number}: {date(c.validUntil)}
-                      </Text>
-                    ))}
-                  </Section>
-                )}
-                {a.messages.total > 0 && (
-                  <Section name="messages" title={t("home.messages")} total={a.messages.total} to="/exchange">
-                    {a.messages.items.map((m) => (
-                      <Text key={m.id} size="sm" lineClamp={1}>
-                        <Anchor component={Link} to={`/exchange/${m.id}`}>
-                          {m.subject}
-                        </Anchor>{" "}
-                        {date(m.sentAt.slice(0, 10))}
-                      </Text>
-                    ))}
-                  </Section>
-                )}
+                      {e.onTeam && (
+                        <Badge size="xs" variant="light">
+                          {t("home.onTeam")}
+                        </Badge>
+                      )}
+                    </Group>
+                  )}
+                />
+                <Section
+                  name="visits"
+                  title={t("home.visits")}
+                  to="/meetings"
+                  block={a.visits}
+                  item={(v) => (
+                    <LinkLine to={`/meetings/${v.id}`} label={v.title}>
+                      {date(v.startsOn)}
+                      {v.city ? `, ${v.city}` : ""}
+                    </LinkLine>
+                  )}
+                />
+                <Section
+                  name="certificates"
+                  title={t("home.certificates")}
+                  to="/training/certificates"
+                  block={a.certificates}
+                  item={(c) => (
+                    <Text size="sm">
+                      {c.number}: {date(c.validUntil)}
+                    </Text>
+                  )}
+                />
+                <Section
+                  name="messages"
+                  title={t("home.messages")}
+                  to="/exchange"
+                  block={a.messages}
+                  item={(m) => (
+                    <LinkLine to={`/exchange/${m.id}`} label={m.subject}>
+                      {date(m.sentAt.slice(0, 10))}
+                    </LinkLine>
+                  )}
+                />
               </SimpleGrid>
             )}
           </Stack>

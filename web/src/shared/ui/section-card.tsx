@@ -1,7 +1,7 @@
-import { Group, Paper, Text, type TextProps, Title } from "@mantine/core";
+import { Group, Paper, type PaperProps, Text, type TextProps, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 
-export interface SectionCardProps {
+export interface SectionCardProps extends Omit<PaperProps, "title" | "children"> {
   /** The section's heading (an h2, sized as h4). */
   title: ReactNode;
   children?: ReactNode;
@@ -15,9 +15,9 @@ export interface SectionCardProps {
  * A bordered section of a detail page: its heading, optionally actions beside it, then its content. Detail pages
  * wrote this Paper/Title pair for every section.
  */
-export function SectionCard({ title, children, actions, testId }: SectionCardProps) {
+export function SectionCard({ title, children, actions, testId, ...paper }: SectionCardProps) {
   return (
-    <Paper withBorder p="md" radius="md" data-testid={testId}>
+    <Paper withBorder p="md" radius="md" data-testid={testId} {...paper}>
       {actions === undefined ? (
         <Title order={2} size="h4" mb="sm">
           {title}

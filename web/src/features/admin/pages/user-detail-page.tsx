@@ -1,4 +1,4 @@
-import { Button, Group, Paper, PasswordInput, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Group, Paper, PasswordInput, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
@@ -13,6 +13,7 @@ import {
   notifySuccess,
   PageHeader,
   QueryBoundary,
+  SectionCard,
   TableHead,
 } from "../../../shared/ui";
 import {
@@ -53,10 +54,7 @@ function RolesSection({ user, canEdit }: { user: AdminUserDetail; canEdit: boole
   };
 
   return (
-    <Paper withBorder p="md" radius="md">
-      <Title order={2} size="h4" mb="sm">
-        {t("users.roles")}
-      </Title>
+    <SectionCard title={t("users.roles")}>
       {user.roles.length === 0 ? (
         <Text c="dimmed">{t("user.noRoles")}</Text>
       ) : (
@@ -108,7 +106,7 @@ function RolesSection({ user, canEdit }: { user: AdminUserDetail; canEdit: boole
           </Stack>
         </form>
       )}
-    </Paper>
+    </SectionCard>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, List, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, List, SimpleGrid, Stack, Text } from "@mantine/core";
 import { IconUsers } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
@@ -113,10 +113,7 @@ export function OrganisationDetailPage() {
               }
             />
             <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="md">
-              <Paper withBorder p="md" radius="md" style={{ gridColumn: "span 2" }}>
-                <Title order={2} size="h4" mb="sm">
-                  {t("details")}
-                </Title>
+              <SectionCard title={t("details")} style={{ gridColumn: "span 2" }}>
                 <DetailList
                   cols={2}
                   items={[
@@ -158,7 +155,7 @@ export function OrganisationDetailPage() {
                     },
                   ]}
                 />
-              </Paper>
+              </SectionCard>
               <Hierarchy organisation={data} />
             </SimpleGrid>
           </>

@@ -1,8 +1,14 @@
-import { Button, Group, NumberInput, Paper, Stack, Table, TextInput, Title } from "@mantine/core";
+import { Button, Group, NumberInput, Stack, Table, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
-import { ConfirmButton, confirmOutcome, notifyFormError, notifySuccess } from "../../../shared/ui";
+import {
+  ConfirmButton,
+  confirmOutcome,
+  notifyFormError,
+  notifySuccess,
+  SectionCard,
+} from "../../../shared/ui";
 import { useAddStage, useRemoveStage } from "../api";
 import type { ExerciseDetail } from "../types";
 import { NationPicker } from "./nation-picker";
@@ -52,10 +58,7 @@ export function ExerciseStages({ exercise }: { exercise: ExerciseDetail }) {
   });
 
   return (
-    <Paper withBorder p="md" radius="md" data-testid="stages">
-      <Title order={2} size="h4" mb="sm">
-        {t("stages.title")}
-      </Title>
+    <SectionCard title={t("stages.title")} testId="stages">
       <Table.ScrollContainer minWidth={480}>
         <Table>
           <Table.Tbody>
@@ -133,6 +136,6 @@ export function ExerciseStages({ exercise }: { exercise: ExerciseDetail }) {
           </Stack>
         </form>
       )}
-    </Paper>
+    </SectionCard>
   );
 }

@@ -1,15 +1,4 @@
-import {
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Button, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -25,6 +14,7 @@ import {
   PageHeader,
   QueryBoundary,
   ReleasabilityBadge,
+  SectionCard,
   useListParams,
 } from "../../../shared/ui";
 import { useAddFundContribution, useFundContributions, useFundTotals, useTrustFunds } from "../api";
@@ -244,10 +234,7 @@ export function ContributionsPage() {
             )}
           </QueryBoundary>
         </Paper>
-        <Paper withBorder p="md" radius="md">
-          <Title order={2} size="h4" mb="sm">
-            {t("contributions.totals")}
-          </Title>
+        <SectionCard title={t("contributions.totals")}>
           <QueryBoundary query={totals}>
             {({ totals: rows }) => (
               <Table.ScrollContainer minWidth={420}>
@@ -274,7 +261,7 @@ export function ContributionsPage() {
               </Table.ScrollContainer>
             )}
           </QueryBoundary>
-        </Paper>
+        </SectionCard>
         {(isAdministrator || hasRole("national_coordinator")) &&
           funds.data &&
           funds.data.items.length > 0 && (

@@ -1,10 +1,17 @@
-import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Paper, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
-import { DetailList, EmptyState, PageHeader, QueryBoundary, ReleasabilityBadge } from "../../../shared/ui";
+import {
+  DetailList,
+  EmptyState,
+  PageHeader,
+  QueryBoundary,
+  ReleasabilityBadge,
+  SectionCard,
+} from "../../../shared/ui";
 import { useContingents, useOperation, useStrength } from "../api";
 import { ContingentFormModal } from "../components/contingent-form-modal";
 import { OperationFormModal } from "../components/operation-form-modal";
@@ -19,17 +26,17 @@ function OperationContingents({ operation }: { operation: Operation }) {
   const contingents = useContingents({ operationId: operation.id });
   const [adding, setAdding] = useState(false);
   return (
-    <Paper withBorder p="md" radius="md" data-testid="operation-contingents">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">
-          {t("authoring.contingents")}
-        </Title>
-        {(isAdministrator || hasRole("national_coordinator")) && (
+    <SectionCard
+      title={t("authoring.contingents")}
+      testId="operation-contingents"
+      actions={
+        (isAdministrator || hasRole("national_coordinator")) && (
           <Button size="xs" onClick={() => setAdding(true)} data-testid="contingent-new">
             {t("authoring.newContingent")}
           </Button>
-        )}
-      </Group>
+        )
+      }
+    >
       <QueryBoundary query={contingents}>
         {(page) =>
           page.items.length === 0 ? (
@@ -64,7 +71,7 @@ function OperationContingents({ operation }: { operation: Operation }) {
         }
       </QueryBoundary>
       <ContingentFormModal operationId={operation.id} opened={adding} onClose={() => setAdding(false)} />
-    </Paper>
+    </SectionCard>
   );
 }
 
@@ -115,14 +122,11 @@ function OperationView({ operation }: { operation: Operation }) {
         </Paper>
         {signedIn && <OperationContingents operation={operation} />}
         {signedIn && (
-          <Paper withBorder p="md" radius="md">
-            <Title order={2} size="h4" mb="sm">
-              {t("operations.strength")}
-            </Title>
+          <SectionCard title={t("operations.strength")}>
             <QueryBoundary query={strength}>
               {(series) => <StrengthChart points={series.points} />}
             </QueryBoundary>
-          </Paper>
+          </SectionCard>
         )}
       </Stack>
       {operation.canEdit && (

@@ -10,14 +10,13 @@ import {
   Stack,
   Table,
   Text,
-  Title,
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
-import { DownloadMenu, EmptyState, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { DownloadMenu, EmptyState, PageHeader, QueryBoundary, SectionCard } from "../../../shared/ui";
 import { useContingents, useOperations, useStrength } from "../api";
 import { OperationFormModal } from "../components/operation-form-modal";
 import { StrengthChart } from "../components/strength-chart";
@@ -191,22 +190,16 @@ export function OperationsPage() {
               ]}
               data-testid="operation-filter"
             />
-            <Paper withBorder p="md" radius="md">
-              <Title order={2} size="h4" mb="sm">
-                {t("operations.timeline")}
-              </Title>
+            <SectionCard title={t("operations.timeline")}>
               <QueryBoundary query={contingents}>
                 {(page) => <ContingentTimeline contingents={page.items} />}
               </QueryBoundary>
-            </Paper>
-            <Paper withBorder p="md" radius="md">
-              <Title order={2} size="h4" mb="sm">
-                {t("operations.strength")}
-              </Title>
+            </SectionCard>
+            <SectionCard title={t("operations.strength")}>
               <QueryBoundary query={strength}>
                 {(series) => <StrengthChart points={series.points} />}
               </QueryBoundary>
-            </Paper>
+            </SectionCard>
           </>
         )}
       </Stack>

@@ -1,11 +1,17 @@
-import { Badge, Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Badge, Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDisclosure } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
-import { ConfirmButton, confirmOutcome, notifyFormError, QueryBoundary } from "../../../shared/ui";
+import {
+  ConfirmButton,
+  confirmOutcome,
+  notifyFormError,
+  QueryBoundary,
+  SectionCard,
+} from "../../../shared/ui";
 import { useInvalidate, useProgrammeVersions } from "../api";
 import type { ProgrammeDetail, ProgrammeVersion } from "../types";
 
@@ -174,10 +180,7 @@ export function ProgrammeVersions({ programmeId }: { programmeId: string }) {
   const versions = useProgrammeVersions(programmeId);
   const someone = t("agreement.someone");
   return (
-    <Paper withBorder p="md" radius="md" mb="lg" data-testid="programme-versions">
-      <Title order={2} size="h4" mb="sm">
-        {t("agreement.versions")}
-      </Title>
+    <SectionCard title={t("agreement.versions")} mb="lg" testId="programme-versions">
       <QueryBoundary query={versions}>
         {(rows) =>
           rows.length === 0 ? (
@@ -229,6 +232,6 @@ export function ProgrammeVersions({ programmeId }: { programmeId: string }) {
           )
         }
       </QueryBoundary>
-    </Paper>
+    </SectionCard>
   );
 }

@@ -25,6 +25,7 @@ import {
   PageHeader,
   QueryBoundary,
   ReleasabilityBadge,
+  SectionCard,
   TableHead,
 } from "../../../shared/ui";
 import { useAssessGoal, useChangeGoalStatus, useGoal, useGoalAgreement } from "../api";
@@ -239,10 +240,7 @@ export function GoalPage() {
                   ]}
                 />
               </Paper>
-              <Paper withBorder p="md" radius="md">
-                <Title order={2} size="h4" mb="sm">
-                  {t("goals.history")}
-                </Title>
+              <SectionCard title={t("goals.history")}>
                 <Timeline active={data.history.length} bulletSize={16} data-testid="goal-history">
                   {data.history.map((change) => (
                     <Timeline.Item key={change.id} title={t(`goalStatus.${change.toStatus}`)}>
@@ -253,11 +251,8 @@ export function GoalPage() {
                     </Timeline.Item>
                   ))}
                 </Timeline>
-              </Paper>
-              <Paper withBorder p="md" radius="md">
-                <Title order={2} size="h4" mb="sm">
-                  {t("goals.implementedBy")}
-                </Title>
+              </SectionCard>
+              <SectionCard title={t("goals.implementedBy")}>
                 <Stack gap={4}>
                   {data.actions.map((action) => (
                     <Anchor
@@ -279,15 +274,12 @@ export function GoalPage() {
                   )}
                 </Stack>
                 {canEdit && <LinkGoalActivity goal={data} />}
-              </Paper>
+              </SectionCard>
             </SimpleGrid>
             {(data.status === "proposed" || data.agreement.partner || data.agreement.alliance) && (
               <AgreementPanel goal={data} />
             )}
-            <Paper withBorder p="md" radius="md" mt="lg">
-              <Title order={2} size="h4" mb="sm">
-                {t("goals.assessments")}
-              </Title>
+            <SectionCard title={t("goals.assessments")} mt="lg">
               {data.assessments.length === 0 ? (
                 <Text c="dimmed">{t("common.none")}</Text>
               ) : (
@@ -306,7 +298,7 @@ export function GoalPage() {
                   </Table.Tbody>
                 </Table>
               )}
-            </Paper>
+            </SectionCard>
             {(canEdit || canAssess) && (
               <Group align="flex-start" mt="lg" grow>
                 {canEdit && (

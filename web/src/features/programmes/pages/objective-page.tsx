@@ -1,8 +1,8 @@
-import { Anchor, Badge, Group, Paper, Progress, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Group, Progress, Select, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { notifyError, PageHeader, QueryBoundary, TableHead } from "../../../shared/ui";
+import { notifyError, PageHeader, QueryBoundary, SectionCard, TableHead } from "../../../shared/ui";
 import { useObjective, usePlan, useUpdateAction } from "../api";
 import { AddActionButton, AddEvidenceButton } from "../components/objective-forms";
 import { SampleBadge, useProgrammeWriters } from "../components/shared";
@@ -83,10 +83,7 @@ export function ObjectivePage() {
             ]}
             actions={canEdit && <AddActionButton objectiveId={data.id} />}
           />
-          <Paper withBorder p="md" radius="md" mb="lg">
-            <Title order={2} size="h4" mb="sm">
-              {t("objective.actions")}
-            </Title>
+          <SectionCard title={t("objective.actions")} mb="lg">
             {data.actions.length === 0 ? (
               <Text c="dimmed">{t("common.none")}</Text>
             ) : (
@@ -149,11 +146,8 @@ export function ObjectivePage() {
                 </Table.Tbody>
               </Table>
             )}
-          </Paper>
-          <Paper withBorder p="md" radius="md" mb="lg">
-            <Title order={2} size="h4" mb="sm">
-              {t("objective.activities")}
-            </Title>
+          </SectionCard>
+          <SectionCard title={t("objective.activities")} mb="lg">
             {data.activities.length === 0 ? (
               <Text c="dimmed">{t("common.none")}</Text>
             ) : (
@@ -198,12 +192,9 @@ export function ObjectivePage() {
                 </Table.Tbody>
               </Table>
             )}
-          </Paper>
+          </SectionCard>
           {data.goals.length > 0 && (
-            <Paper withBorder p="md" radius="md">
-              <Title order={2} size="h4" mb="sm">
-                {t("objective.goals")}
-              </Title>
+            <SectionCard title={t("objective.goals")}>
               <Stack gap={4}>
                 {data.goals.map((goal) => (
                   <Group key={goal.id} gap="xs">
@@ -217,7 +208,7 @@ export function ObjectivePage() {
                   </Group>
                 ))}
               </Stack>
-            </Paper>
+            </SectionCard>
           )}
         </>
       )}

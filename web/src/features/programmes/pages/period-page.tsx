@@ -1,11 +1,11 @@
 import { BarChart } from "@mantine/charts";
 import "@mantine/charts/styles.css";
-import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { IconDownload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { PageHeader, QueryBoundary } from "../../../shared/ui";
+import { DimmedText, PageHeader, QueryBoundary, SectionCard } from "../../../shared/ui";
 import { usePeriod, usePeriodReport } from "../api";
 import { JoinsList } from "../components/joins-list";
 import { PeriodStatements } from "../components/period-statements";
@@ -63,36 +63,23 @@ export function PeriodPage() {
             actions={<ExportButtons base={`/api/plan-periods/${data.id}/report/export`} />}
           />
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" mb="lg">
-            <Paper withBorder p="md" radius="md">
-              <Title order={2} size="h4" mb="sm">
-                {t("plans.statements")}
-              </Title>
+            <SectionCard title={t("plans.statements")}>
               <PeriodStatements period={data} />
-            </Paper>
-            <Paper withBorder p="md" radius="md">
-              <Title order={2} size="h4" mb="sm">
-                {t("plans.joins")}
-              </Title>
+            </SectionCard>
+            <SectionCard title={t("plans.joins")}>
               <JoinsList joins={data.joins} />
-            </Paper>
+            </SectionCard>
           </SimpleGrid>
-          <Paper withBorder p="md" radius="md" mb="lg">
-            <Title order={2} size="h4" mb="sm">
-              {t("plans.objectives")}
-            </Title>
+          <SectionCard title={t("plans.objectives")} mb="lg">
             <ObjectivesTable objectives={data.objectives} />
-          </Paper>
+          </SectionCard>
           <QueryBoundary query={report}>
             {(figures) => (
-              <Paper withBorder p="md" radius="md" data-testid="period-report">
-                <Group justify="space-between" mb="sm">
-                  <Title order={2} size="h4">
-                    {t("period.report")}
-                  </Title>
-                  <Text size="sm" c="dimmed">
-                    {t("common.asOf", { date: format.date(figures.asOf) })}
-                  </Text>
-                </Group>
+              <SectionCard
+                title={t("period.report")}
+                testId="period-report"
+                actions={<DimmedText>{t("common.asOf", { date: format.date(figures.asOf) })}</DimmedText>}
+              >
                 {figures.totals.actions === 0 ? (
                   // Zeros would read as "nothing was done"; the truth is that nothing is recorded for the period.
                   <Text c="dimmed" data-testid="period-report-empty">
@@ -170,7 +157,7 @@ export function PeriodPage() {
                     )}
                   </>
                 )}
-              </Paper>
+              </SectionCard>
             )}
           </QueryBoundary>
         </>

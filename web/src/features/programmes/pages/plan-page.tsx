@@ -1,7 +1,7 @@
-import { Anchor, Badge, Group, Paper, SimpleGrid, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Group, SimpleGrid, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
-import { PageHeader, QueryBoundary, ReleasabilityBadge, TableHead } from "../../../shared/ui";
+import { PageHeader, QueryBoundary, ReleasabilityBadge, SectionCard, TableHead } from "../../../shared/ui";
 import { usePlan } from "../api";
 import { JoinsList } from "../components/joins-list";
 import { AddObjectiveButton, AddPeriodButton, EditPlanButton } from "../components/plan-forms";
@@ -83,10 +83,7 @@ export function PlanPage() {
             }
           />
           <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="lg">
-            <Paper withBorder p="md" radius="md" style={{ gridColumn: "span 2" }}>
-              <Title order={2} size="h4" mb="sm">
-                {t("plans.periods")}
-              </Title>
+            <SectionCard title={t("plans.periods")} style={{ gridColumn: "span 2" }}>
               <Table data-testid="periods-table">
                 <TableHead columns={[t("plans.period"), t("plans.statements")]} />
                 <Table.Tbody>
@@ -114,20 +111,14 @@ export function PlanPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Paper>
-            <Paper withBorder p="md" radius="md">
-              <Title order={2} size="h4" mb="sm">
-                {t("plans.joins")}
-              </Title>
+            </SectionCard>
+            <SectionCard title={t("plans.joins")}>
               <JoinsList joins={data.joins} />
-            </Paper>
+            </SectionCard>
           </SimpleGrid>
-          <Paper withBorder p="md" radius="md" mt="lg">
-            <Title order={2} size="h4" mb="sm">
-              {t("plans.objectives")}
-            </Title>
+          <SectionCard title={t("plans.objectives")} mt="lg">
             <ObjectivesTable objectives={data.objectives} />
-          </Paper>
+          </SectionCard>
         </>
       )}
     </QueryBoundary>

@@ -12,6 +12,7 @@ import {
   DownloadMenu,
   PageHeader,
   QueryBoundary,
+  SectionCard,
   TableHead,
 } from "../../../shared/ui";
 import { useProgramme, useProgrammeReport, useRemoveItem } from "../api";
@@ -178,10 +179,7 @@ export function ProgrammePage() {
               </Table.ScrollContainer>
             </Paper>
             <ProgrammeVersions programmeId={data.programme.id} />
-            <Paper withBorder p="md" radius="md">
-              <Title order={2} size="h4" mb="sm">
-                {t("programmes.items")}
-              </Title>
+            <SectionCard title={t("programmes.items")}>
               <Table.ScrollContainer minWidth={640}>
                 <Table striped data-testid="programme-items">
                   <Table.Thead>
@@ -249,7 +247,7 @@ export function ProgrammePage() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-            </Paper>
+            </SectionCard>
           </>
         );
       }}

@@ -1,15 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Anchor, Badge, Button, Group, NumberInput, Paper, Table, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
@@ -22,6 +11,7 @@ import {
   PageHeader,
   QueryBoundary,
   ReleasabilityBadge,
+  SectionCard,
   TableHead,
 } from "../../../shared/ui";
 import { useComparison, useCreateProgramme, useProgrammes } from "../api";
@@ -157,10 +147,7 @@ export function ProgrammesPage() {
               (y) => y.plannedItems !== null || y.eventsAttended > 0 || y.recorded.length,
             );
             return (
-              <Paper withBorder p="md" radius="md">
-                <Title order={2} size="h4" mb="sm">
-                  {t("programmes.comparison")}
-                </Title>
+              <SectionCard title={t("programmes.comparison")}>
                 {shown.length === 0 ? (
                   <Text c="dimmed">{t("common.none")}</Text>
                 ) : (
@@ -202,7 +189,7 @@ export function ProgrammesPage() {
                     </Table>
                   </Table.ScrollContainer>
                 )}
-              </Paper>
+              </SectionCard>
             );
           }}
         </QueryBoundary>

@@ -1,40 +1,43 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { Fragment, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import { QueryBoundary } from "../../../shared/ui";
-import { useAttention } from "../api";
+import { type Attention, useAttention } from "../api";
 
-function Section<T extends { id: string }>({
+type Key = keyof Attention;
+type Item<K extends Key> = Attention[K]["items"][number];
+type Line<K extends Key> = (props: { item: Item<K> }) => ReactNode;
+
+/** One section of the panel: its count, its first items (one line each) and a link to all of them. */
+function Section({
   name,
-  title,
-  to,
   block,
-  item,
+  to,
+  Line,
 }: {
-  name: string;
-  title: string;
+  name: Key;
+  block: Attention[Key];
   to: string;
-  /** The section's count and first items, as the server sends them; a section with none is not shown. */
-  block: { total: number; items: T[] };
-  item: (item: T) => ReactNode;
+  Line: Line<Key>;
 }) {
   const { t } = useTranslation("notifications");
   const { total } = block;
   if (total === 0) return null;
+  const testId = `attention-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
   return (
-    <Card withBorder padding="md" data-testid={`attention-${name}`} data-total={total}>
+    <Card withBorder padding="md" data-testid={testId} data-total={total}>
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap">
-          <Text fw={600}>{title}</Text>
-          <Badge variant="light" data-testid={`attention-${name}-total`}>
+          <Text fw={600}>{t(`home.${name}`)}</Text>
+          <Badge variant="light" data-testid={`${testId}-total`}>
             {total}
           </Badge>
         </Group>
         <Stack gap={4}>
-          {block.items.map((entry) => (
-            <Fragment key={entry.id}>{item(entry)}</Fragment>
+          {block.items.map((item) => (
+            <Line key={item.id} item={item} />
           ))}
         </Stack>
         <Anchor component={Link} to={to} size="sm">
@@ -57,147 +60,142 @@ function LinkLine({ to, label, children }: { to: string; label: ReactNode; child
   );
 }
 
+function NoticeLine({ item }: { item: Item<"notices"> }) {
+  return (
+    <Text size="sm" lineClamp={1}>
+      {item.link ? (
+        <Anchor component={Link} to={item.link}>
+          {item.title}
+        </Anchor>
+      ) : (
+        item.title
+      )}
+    </Text>
+  );
+}
+
+function ActionItemLine({ item }: { item: Item<"actionItems"> }) {
+  const { t } = useTranslation("notifications");
+  const { date } = useFormat();
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Anchor component={Link} to={`/meetings/${item.meetingId}`} size="sm" lineClamp={1}>
+        {item.title}
+      </Anchor>
+      {item.overdue ? (
+        <Badge size="xs" color="red">
+          {t("home.overdue")}
+        </Badge>
+      ) : (
+        item.deadline && (
+          <Text size="xs" c="dimmed">
+            {t("home.due", { date: date(item.deadline) })}
+          </Text>
+        )
+      )}
+    </Group>
+  );
+}
+
+function NominationLine({ item }: { item: Item<"nominations"> }) {
+  const { date } = useFormat();
+  return (
+    <LinkLine to={`/catalogue/events/${item.eventId}`} label={item.activityCode}>
+      {item.personName} ({item.nationCode}), {date(item.startsOn)}
+    </LinkLine>
+  );
+}
+
+function EvaluationLine({ item }: { item: Item<"evaluations"> }) {
+  const { t } = useTranslation("notifications");
+  const { date } = useFormat();
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Anchor component={Link} to={`/readiness/evaluations/${item.id}`} size="sm" lineClamp={1}>
+        {item.unitName}
+      </Anchor>
+      <Text size="xs" c="dimmed">
+        {date(item.startsOn)} – {date(item.endsOn)}
+      </Text>
+      {item.onTeam && (
+        <Badge size="xs" variant="light">
+          {t("home.onTeam")}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+function VisitLine({ item }: { item: Item<"visits"> }) {
+  const { date } = useFormat();
+  return (
+    <LinkLine to={`/meetings/${item.id}`} label={item.title}>
+      {date(item.startsOn)}
+      {item.city ? `, ${item.city}` : ""}
+    </LinkLine>
+  );
+}
+
+function CertificateLine({ item }: { item: Item<"certificates"> }) {
+  const { date } = useFormat();
+  return (
+    <Text size="sm">
+      {item.number}: {date(item.validUntil)}
+    </Text>
+  );
+}
+
+function MessageLine({ item }: { item: Item<"messages"> }) {
+  const { date } = useFormat();
+  return (
+    <LinkLine to={`/exchange/${item.id}`} label={item.subject}>
+      {date(item.sentAt.slice(0, 10))}
+    </LinkLine>
+  );
+}
+
+/** The panel's sections, in their order: where "more" leads, and how an item reads. */
+const SECTIONS: { [K in Key]: { to: string; Line: Line<K> } } = {
+  notices: { to: "/notifications?show=unread", Line: NoticeLine },
+  actionItems: { to: "/meetings/actions", Line: ActionItemLine },
+  nominations: { to: "/catalogue/inbox", Line: NominationLine },
+  evaluations: { to: "/readiness", Line: EvaluationLine },
+  visits: { to: "/meetings", Line: VisitLine },
+  certificates: { to: "/training/certificates", Line: CertificateLine },
+  messages: { to: "/exchange", Line: MessageLine },
+};
+const KEYS = Object.keys(SECTIONS) as Key[];
+
 /** The home page's "what needs you": only what the viewer may read, each section counted by the server. */
 export function AttentionPanel() {
   const { t } = useTranslation("notifications");
-  const { date } = useFormat();
   const attention = useAttention(true);
   return (
     <QueryBoundary query={attention}>
-      {(a) => {
-        const blocks = [
-          a.notices,
-          a.actionItems,
-          a.nominations,
-          a.evaluations,
-          a.visits,
-          a.certificates,
-          a.messages,
-        ];
-        const empty = blocks.every((block) => block.total === 0);
-        return (
-          <Stack gap="sm" data-testid="attention">
-            <Title order={2} size="h4">
-              {t("home.title")}
-            </Title>
-            {empty ? (
-              <Text c="dimmed" data-testid="attention-nothing">
-                {t("home.nothing")}
-              </Text>
-            ) : (
-              <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
+      {(a) => (
+        <Stack gap="sm" data-testid="attention">
+          <Title order={2} size="h4">
+            {t("home.title")}
+          </Title>
+          {KEYS.every((key) => a[key].total === 0) ? (
+            <Text c="dimmed" data-testid="attention-nothing">
+              {t("home.nothing")}
+            </Text>
+          ) : (
+            <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
+              {KEYS.map((key) => (
                 <Section
-                  name="notices"
-                  title={t("home.notices")}
-                  to="/notifications?show=unread"
-                  block={a.notices}
-                  item={(n) => (
-                    <Text size="sm" lineClamp={1}>
-                      {n.link ? (
-                        <Anchor component={Link} to={n.link}>
-                          {n.title}
-                        </Anchor>
-                      ) : (
-                        n.title
-                      )}
-                    </Text>
-                  )}
+                  key={key}
+                  name={key}
+                  block={a[key]}
+                  to={SECTIONS[key].to}
+                  Line={SECTIONS[key].Line as Line<Key>}
                 />
-                <Section
-                  name="action-items"
-                  title={t("home.actionItems")}
-                  to="/meetings/actions"
-                  block={a.actionItems}
-                  item={(item) => (
-                    <Group gap="xs" wrap="nowrap">
-                      <Anchor component={Link} to={`/meetings/${item.meetingId}`} size="sm" lineClamp={1}>
-                        {item.title}
-                      </Anchor>
-                      {item.overdue ? (
-                        <Badge size="xs" color="red">
-                          {t("home.overdue")}
-                        </Badge>
-                      ) : (
-                        item.deadline && (
-                          <Text size="xs" c="dimmed">
-                            {t("home.due", { date: date(item.deadline) })}
-                          </Text>
-                        )
-                      )}
-                    </Group>
-                  )}
-                />
-                <Section
-                  name="nominations"
-                  title={t("home.nominations")}
-                  to="/catalogue/inbox"
-                  block={a.nominations}
-                  item={(n) => (
-                    <LinkLine to={`/catalogue/events/${n.eventId}`} label={n.activityCode}>
-                      {n.personName} ({n.nationCode}), {date(n.startsOn)}
-                    </LinkLine>
-                  )}
-                />
-                <Section
-                  name="evaluations"
-                  title={t("home.evaluations")}
-                  to="/readiness"
-                  block={a.evaluations}
-                  item={(e) => (
-                    <Group gap="xs" wrap="nowrap">
-                      <Anchor component={Link} to={`/readiness/evaluations/${e.id}`} size="sm" lineClamp={1}>
-                        {e.unitName}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {date(e.startsOn)} – {date(e.endsOn)}
-                      </Text>
-                      {e.onTeam && (
-                        <Badge size="xs" variant="light">
-                          {t("home.onTeam")}
-                        </Badge>
-                      )}
-                    </Group>
-                  )}
-                />
-                <Section
-                  name="visits"
-                  title={t("home.visits")}
-                  to="/meetings"
-                  block={a.visits}
-                  item={(v) => (
-                    <LinkLine to={`/meetings/${v.id}`} label={v.title}>
-                      {date(v.startsOn)}
-                      {v.city ? `, ${v.city}` : ""}
-                    </LinkLine>
-                  )}
-                />
-                <Section
-                  name="certificates"
-                  title={t("home.certificates")}
-                  to="/training/certificates"
-                  block={a.certificates}
-                  item={(c) => (
-                    <Text size="sm">
-                      {c.number}: {date(c.validUntil)}
-                    </Text>
-                  )}
-                />
-                <Section
-                  name="messages"
-                  title={t("home.messages")}
-                  to="/exchange"
-                  block={a.messages}
-                  item={(m) => (
-                    <LinkLine to={`/exchange/${m.id}`} label={m.subject}>
-                      {date(m.sentAt.slice(0, 10))}
-                    </LinkLine>
-                  )}
-                />
-              </SimpleGrid>
-            )}
-          </Stack>
-        );
-      }}
+              ))}
+            </SimpleGrid>
+          )}
+        </Stack>
+      )}
     </QueryBoundary>
   );
 }

@@ -1,26 +1,23 @@
 import { Anchor, Badge, Button, Group, Select, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { localName, useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
   type DataTableColumn,
   EmptyState,
-  ListTable,
   NewRecordLink,
   PageHeader,
-  SearchInput,
   useListParams,
 } from "../../../shared/ui";
 import { useNations } from "../api";
-import { IncludeArchivedSwitch } from "../components/include-archived-switch";
+import { DirectoryList } from "../components/directory-list";
 import { useDirectoryPermissions } from "../permissions";
 import { MEMBERSHIP_KINDS, type Nation } from "../types";
 
 export function NationsListPage() {
   const { t } = useTranslation("directory");
   const { language } = useFormat();
-  const navigate = useNavigate();
   const can = useDirectoryPermissions();
   const list = useListParams({ defaultSort: "code", filters: ["membership", "includeArchived"] as const });
   const nations = useNations(list.query);
@@ -73,29 +70,27 @@ export function NationsListPage() {
         }
       />
       <Stack>
-        <Group align="flex-end" wrap="wrap">
-          <SearchInput value={list.q} onChange={list.setQ} w={300} data-testid="nation-search" />
-          <Select
-            label={t("nations.membershipFilter")}
-            placeholder={t("common:list.any")}
-            clearable
-            w={300}
-            value={list.filters.membership || null}
-            onChange={(value) => list.setFilter("membership", value)}
-            data={MEMBERSHIP_KINDS.map((kind) => ({ value: kind, label: t(`membershipKinds.${kind}`) }))}
-            data-testid="nation-membership-filter"
-          />
-          <IncludeArchivedSwitch list={list} testId="nation-include-archived" />
-        </Group>
-        <ListTable
-          query={nations}
+        <DirectoryList
           list={list}
-          sortable
-          data-testid="nations-table"
+          query={nations}
           columns={columns}
-          rowKey={(nation) => nation.id}
+          testIdPrefix="nation"
+          tableTestId="nations-table"
           rowTestId={(nation) => `nation-row-${nation.code}`}
-          onRowClick={(nation) => navigate(`/nations/${nation.id}`)}
+          path="/nations"
+          searchWidth={300}
+          filters={
+            <Select
+              label={t("nations.membershipFilter")}
+              placeholder={t("common:list.any")}
+              clearable
+              w={300}
+              value={list.filters.membership || null}
+              onChange={(value) => list.setFilter("membership", value)}
+              data={MEMBERSHIP_KINDS.map((kind) => ({ value: kind, label: t(`membershipKinds.${kind}`) }))}
+              data-testid="nation-membership-filter"
+            />
+          }
           empty={
             <EmptyState
               description={filtered ? t("common:empty.noResults") : t("nations.empty")}

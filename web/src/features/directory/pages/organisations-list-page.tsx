@@ -1,19 +1,17 @@
 import { Anchor, Group, SegmentedControl, Select, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { localName, useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
   type DataTableColumn,
   EmptyState,
-  ListTable,
   NewRecordLink,
   PageHeader,
-  SearchInput,
   useListParams,
 } from "../../../shared/ui";
 import { useOrganisations } from "../api";
-import { IncludeArchivedSwitch } from "../components/include-archived-switch";
+import { DirectoryList } from "../components/directory-list";
 import { NationSelect } from "../components/nation-select";
 import { useDirectoryPermissions } from "../permissions";
 import {
@@ -26,7 +24,6 @@ import {
 export function OrganisationsListPage() {
   const { t } = useTranslation("directory");
   const { language } = useFormat();
-  const navigate = useNavigate();
   const can = useDirectoryPermissions();
   const list = useListParams({
     defaultSort: "code",
@@ -122,38 +119,38 @@ export function OrganisationsListPage() {
           }))}
           data-testid="organisation-category-filter"
         />
-        <Group align="flex-end" wrap="wrap">
-          <SearchInput value={list.q} onChange={list.setQ} w={280} data-testid="organisation-search" />
-          <Select
-            label={t("organisations.kind")}
-            placeholder={t("common:list.any")}
-            clearable
-            searchable
-            w={240}
-            value={kind || null}
-            onChange={(value) => list.setFilter("kind", value)}
-            data={kinds.map((value) => ({ value, label: t(`organisationKinds.${value}`) }))}
-            data-testid="organisation-kind-filter"
-          />
-          <NationSelect
-            label={t("organisations.nation")}
-            placeholder={t("common:list.any")}
-            w={260}
-            value={nationId || null}
-            onChange={(value) => list.setFilter("nationId", value)}
-            data-testid="organisation-nation-filter"
-          />
-          <IncludeArchivedSwitch list={list} testId="organisation-include-archived" />
-        </Group>
-        <ListTable
-          query={organisations}
+        <DirectoryList
           list={list}
-          sortable
-          data-testid="organisations-table"
+          query={organisations}
           columns={columns}
-          rowKey={(organisation) => organisation.id}
+          testIdPrefix="organisation"
+          tableTestId="organisations-table"
           rowTestId={(organisation) => `organisation-row-${organisation.code}`}
-          onRowClick={(organisation) => navigate(`/organisations/${organisation.id}`)}
+          path="/organisations"
+          searchWidth={280}
+          filters={
+            <>
+              <Select
+                label={t("organisations.kind")}
+                placeholder={t("common:list.any")}
+                clearable
+                searchable
+                w={240}
+                value={kind || null}
+                onChange={(value) => list.setFilter("kind", value)}
+                data={kinds.map((value) => ({ value, label: t(`organisationKinds.${value}`) }))}
+                data-testid="organisation-kind-filter"
+              />
+              <NationSelect
+                label={t("organisations.nation")}
+                placeholder={t("common:list.any")}
+                w={260}
+                value={nationId || null}
+                onChange={(value) => list.setFilter("nationId", value)}
+                data-testid="organisation-nation-filter"
+              />
+            </>
+          }
           empty={
             <EmptyState description={filtered ? t("common:empty.noResults") : t("organisations.empty")} />
           }

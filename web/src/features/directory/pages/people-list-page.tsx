@@ -1,22 +1,20 @@
 import { Anchor, Button, Group, Stack, Text } from "@mantine/core";
 import { IconDownload, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { toQueryString } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
   type DataTableColumn,
   EmptyState,
-  ListTable,
   NewRecordLink,
   PageHeader,
   ReleasabilityBadge,
-  SearchInput,
   useListParams,
 } from "../../../shared/ui";
 import { usePeople } from "../api";
-import { IncludeArchivedSwitch } from "../components/include-archived-switch";
+import { DirectoryList } from "../components/directory-list";
 import { NationSelect } from "../components/nation-select";
 import { OrganisationSelect } from "../components/organisation-select";
 import { languageName } from "../languages";
@@ -26,7 +24,6 @@ import type { Person } from "../types";
 export function PeopleListPage() {
   const { t } = useTranslation("directory");
   const { language } = useFormat();
-  const navigate = useNavigate();
   const can = useDirectoryPermissions();
   const list = useListParams({
     defaultSort: "familyName",
@@ -136,35 +133,35 @@ export function PeopleListPage() {
         }
       />
       <Stack>
-        <Group align="flex-end" wrap="wrap">
-          <SearchInput value={list.q} onChange={list.setQ} w={280} data-testid="person-search" />
-          <NationSelect
-            label={t("people.nation")}
-            placeholder={t("common:list.any")}
-            w={240}
-            value={nationId || null}
-            onChange={(value) => list.setFilter("nationId", value)}
-            data-testid="person-nation-filter"
-          />
-          <OrganisationSelect
-            label={t("affiliations.organisation")}
-            placeholder={t("common:list.any")}
-            w={300}
-            value={organisationId || null}
-            onChange={(value) => list.setFilter("organisationId", value)}
-            data-testid="person-organisation-filter"
-          />
-          <IncludeArchivedSwitch list={list} testId="person-include-archived" />
-        </Group>
-        <ListTable
-          query={people}
+        <DirectoryList
           list={list}
-          sortable
-          data-testid="people-table"
+          query={people}
           columns={columns}
-          rowKey={(person) => person.id}
+          testIdPrefix="person"
+          tableTestId="people-table"
           rowTestId={(person) => `person-row-${person.id}`}
-          onRowClick={(person) => navigate(`/people/${person.id}`)}
+          path="/people"
+          searchWidth={280}
+          filters={
+            <>
+              <NationSelect
+                label={t("people.nation")}
+                placeholder={t("common:list.any")}
+                w={240}
+                value={nationId || null}
+                onChange={(value) => list.setFilter("nationId", value)}
+                data-testid="person-nation-filter"
+              />
+              <OrganisationSelect
+                label={t("affiliations.organisation")}
+                placeholder={t("common:list.any")}
+                w={300}
+                value={organisationId || null}
+                onChange={(value) => list.setFilter("organisationId", value)}
+                data-testid="person-organisation-filter"
+              />
+            </>
+          }
           empty={<EmptyState description={filtered ? t("common:empty.noResults") : t("people.empty")} />}
         />
       </Stack>

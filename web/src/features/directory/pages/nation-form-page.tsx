@@ -1,4 +1,4 @@
-import { Checkbox, Paper, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Checkbox, Paper, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router-dom";
@@ -7,6 +7,7 @@ import { localName, useFormat } from "../../../shared/i18n/format";
 import { notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useNation, useSaveNation } from "../api";
 import { FormActions } from "../components/form-actions";
+import { LocalNameFields } from "../components/local-name-fields";
 import type { Nation, NationInput } from "../types";
 
 function NationForm({ nation }: { nation?: Nation }) {
@@ -77,29 +78,7 @@ function NationForm({ nation }: { nation?: Nation }) {
             data-testid="nation-non-iso-code"
             {...form.getInputProps("nonIsoCode", { type: "checkbox" })}
           />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label={t("nations.nameEn")}
-              lang="en"
-              required
-              data-testid="nation-name-en"
-              {...form.getInputProps("nameEn")}
-            />
-            <TextInput
-              label={t("nations.nameAz")}
-              lang="az"
-              required
-              data-testid="nation-name-az"
-              {...form.getInputProps("nameAz")}
-            />
-            <TextInput
-              label={t("nations.nameRu")}
-              lang="ru"
-              required
-              data-testid="nation-name-ru"
-              {...form.getInputProps("nameRu")}
-            />
-          </SimpleGrid>
+          <LocalNameFields form={form} labels="nations" testIdPrefix="nation" allRequired />
           <FormActions
             testIdPrefix="nation"
             saving={save.isPending}

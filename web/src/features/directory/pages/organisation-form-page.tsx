@@ -8,6 +8,7 @@ import { localName, useFormat } from "../../../shared/i18n/format";
 import { notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useOrganisation, useSaveOrganisation } from "../api";
 import { FormActions } from "../components/form-actions";
+import { LocalNameFields } from "../components/local-name-fields";
 import { NationSelect, nationOption } from "../components/nation-select";
 import { OrganisationSelect, organisationOption } from "../components/organisation-select";
 import { textOrNull } from "../form-values";
@@ -139,27 +140,7 @@ function OrganisationForm({ organisation }: { organisation?: OrganisationDetail 
               {...form.getInputProps("kind")}
             />
           </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label={t("organisations.nameEn")}
-              lang="en"
-              required
-              data-testid="organisation-name-en"
-              {...form.getInputProps("nameEn")}
-            />
-            <TextInput
-              label={t("organisations.nameAz")}
-              lang="az"
-              data-testid="organisation-name-az"
-              {...form.getInputProps("nameAz")}
-            />
-            <TextInput
-              label={t("organisations.nameRu")}
-              lang="ru"
-              data-testid="organisation-name-ru"
-              {...form.getInputProps("nameRu")}
-            />
-          </SimpleGrid>
+          <LocalNameFields form={form} labels="organisations" testIdPrefix="organisation" />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NationSelect
               label={t("organisations.nation")}

@@ -19,7 +19,9 @@ import { api } from "../../../shared/api";
 import { errorMessage } from "../../../shared/ui";
 import { LanguageButtons } from "../components/language-buttons";
 
+/** The page's card, under the language buttons, ending with the way back to the sign-in page. */
 function Frame({ title, children }: { title: string; children: ReactNode }) {
+  const { t } = useTranslation("auth");
   useDocumentTitle(title);
   return (
     <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
@@ -31,10 +33,46 @@ function Frame({ title, children }: { title: string; children: ReactNode }) {
               {title}
             </Title>
             {children}
+            <Anchor component={Link} to="/login" size="sm">
+              {t("forgot.back")}
+            </Anchor>
           </Stack>
         </Paper>
       </Stack>
     </Center>
+  );
+}
+
+/** A form of one field and its submit button, with the failure of the last try above the field. */
+function OneFieldForm({
+  onSubmit,
+  intro,
+  error,
+  pending,
+  children,
+  submit,
+}: {
+  onSubmit: (event: FormEvent) => void;
+  /** What the form says first, above the failure. */
+  intro?: ReactNode;
+  error: unknown;
+  pending: boolean;
+  /** The field. */
+  children: ReactNode;
+  submit: { label: string; testId: string };
+}) {
+  const { t } = useTranslation("auth");
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack>
+        {intro}
+        {error ? <Alert color="red">{errorMessage(error, t)}</Alert> : null}
+        {children}
+        <Button type="submit" loading={pending} data-testid={submit.testId}>
+          {submit.label}
+        </Button>
+      </Stack>
+    </form>
   );
 }
 
@@ -57,28 +95,24 @@ export function ForgotPasswordPage() {
           {t("forgot.sent")}
         </Alert>
       ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <Text size="sm">{t("forgot.intro")}</Text>
-            {send.isError && <Alert color="red">{errorMessage(send.error, t)}</Alert>}
-            <TextInput
-              label={t("forgot.email")}
-              type="email"
-              autoComplete="email"
-              required
-              value={email}
-              onChange={(event) => setEmail(event.currentTarget.value)}
-              data-testid="forgot-email"
-            />
-            <Button type="submit" loading={send.isPending} data-testid="forgot-submit">
-              {t("forgot.submit")}
-            </Button>
-          </Stack>
-        </form>
+        <OneFieldForm
+          onSubmit={submit}
+          error={send.error}
+          pending={send.isPending}
+          intro={<Text size="sm">{t("forgot.intro")}</Text>}
+          submit={{ label: t("forgot.submit"), testId: "forgot-submit" }}
+        >
+          <TextInput
+            label={t("forgot.email")}
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.currentTarget.value)}
+            data-testid="forgot-email"
+          />
+        </OneFieldForm>
       )}
-      <Anchor component={Link} to="/login" size="sm">
-        {t("forgot.back")}
-      </Anchor>
     </Frame>
   );
 }
@@ -106,27 +140,23 @@ export function ResetPasswordPage() {
           {t("reset.done")}
         </Alert>
       ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            {reset.isError && <Alert color="red">{errorMessage(reset.error, t)}</Alert>}
-            <PasswordInput
-              label={t("reset.password")}
-              description={t("password.hint")}
-              autoComplete="new-password"
-              required
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-              data-testid="reset-password"
-            />
-            <Button type="submit" loading={reset.isPending} data-testid="reset-submit">
-              {t("reset.submit")}
-            </Button>
-          </Stack>
-        </form>
+        <OneFieldForm
+          onSubmit={submit}
+          error={reset.error}
+          pending={reset.isPending}
+          submit={{ label: t("reset.submit"), testId: "reset-submit" }}
+        >
+          <PasswordInput
+            label={t("reset.password")}
+            description={t("password.hint")}
+            autoComplete="new-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            data-testid="reset-password"
+          />
+        </OneFieldForm>
       )}
-      <Anchor component={Link} to="/login" size="sm">
-        {t("forgot.back")}
-      </Anchor>
     </Frame>
   );
 }

@@ -20,6 +20,7 @@ export { type ListPage, ListTable, type ListTableProps } from "./list-table";
 export { NewRecordLink } from "./new-record-link";
 export {
   confirmOutcome,
+  formOutcome,
   notifyDeleteOutcome,
   notifyError,
   notifyFormError,

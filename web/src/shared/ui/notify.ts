@@ -76,3 +76,15 @@ export function savedOrFailed(t: TFunction, then?: () => void) {
     onError: (error: unknown) => notifyError(error, t),
   };
 }
+
+/**
+ * The options of a form's write: `onSuccess` as given; a failure shows beside its fields when the server names
+ * them, else as a notification (`notifyFormError`). The forms wrote this onError block each time.
+ */
+export function formOutcome<T>(
+  form: Parameters<typeof notifyFormError>[0],
+  t: TFunction,
+  onSuccess: (data: T) => void,
+) {
+  return { onSuccess, onError: (error: unknown) => notifyFormError(form, error, t) };
+}

@@ -2,8 +2,7 @@ import { Modal, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { applyServerErrors, isApiError } from "../../../shared/api";
-import { FormButtons, notifyError, notifySuccess } from "../../../shared/ui";
+import { FormButtons, formOutcome, notifySuccess } from "../../../shared/ui";
 import { useAddAffiliation } from "../api";
 import { textOrNull } from "../form-values";
 import { OrganisationSelect } from "./organisation-select";
@@ -49,16 +48,10 @@ export function AffiliationModal({
         startedOn: values.startedOn || null,
         endedOn: values.endedOn || null,
       },
-      {
-        onSuccess: () => {
-          notifySuccess(t("common:notify.saved"));
-          close();
-        },
-        onError: (error) => {
-          if (isApiError(error) && applyServerErrors(form, error)) return;
-          notifyError(error, t);
-        },
-      },
+      formOutcome(form, t, () => {
+        notifySuccess(t("common:notify.saved"));
+        close();
+      }),
     );
   });
 

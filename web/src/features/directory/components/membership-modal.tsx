@@ -2,9 +2,8 @@ import { Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInpu
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { applyServerErrors, isApiError } from "../../../shared/api";
 import type { DatePrecision } from "../../../shared/i18n/format";
-import { FormButtons, notifyError, notifySuccess } from "../../../shared/ui";
+import { FormButtons, formOutcome, notifySuccess } from "../../../shared/ui";
 import { useAddMembership } from "../api";
 import { textOrNull } from "../form-values";
 import { MEMBERSHIP_KINDS, type MembershipKind } from "../types";
@@ -55,16 +54,10 @@ export function MembershipModal({
         source: textOrNull(values.source),
         note: textOrNull(values.note),
       },
-      {
-        onSuccess: () => {
-          notifySuccess(t("common:notify.saved"));
-          close();
-        },
-        onError: (error) => {
-          if (isApiError(error) && applyServerErrors(form, error)) return;
-          notifyError(error, t);
-        },
-      },
+      formOutcome(form, t, () => {
+        notifySuccess(t("common:notify.saved"));
+        close();
+      }),
     );
   });
 

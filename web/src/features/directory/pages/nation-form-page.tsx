@@ -2,9 +2,8 @@ import { Checkbox, Paper, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router-dom";
-import { applyServerErrors, isApiError } from "../../../shared/api";
 import { localName, useFormat } from "../../../shared/i18n/format";
-import { notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { formOutcome, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useNation, useSaveNation } from "../api";
 import { FormActions } from "../components/form-actions";
 import { LocalNameFields } from "../components/local-name-fields";
@@ -47,16 +46,13 @@ function NationForm({ nation }: { nation?: Nation }) {
       navigate(`/nations/${nation.id}`);
       return;
     }
-    save.mutate(input, {
-      onSuccess: (saved) => {
+    save.mutate(
+      input,
+      formOutcome(form, t, (saved) => {
         notifySuccess(t(nation ? "common:notify.saved" : "common:notify.created"));
         navigate(`/nations/${saved.id}`);
-      },
-      onError: (error) => {
-        if (isApiError(error) && applyServerErrors(form, error)) return;
-        notifyError(error, t);
-      },
-    });
+      }),
+    );
   });
 
   return (

@@ -3,9 +3,8 @@ import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router-dom";
-import { applyServerErrors, isApiError } from "../../../shared/api";
 import { localName, useFormat } from "../../../shared/i18n/format";
-import { notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { formOutcome, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useOrganisation, useSaveOrganisation } from "../api";
 import { FormActions } from "../components/form-actions";
 import { LocalNameFields } from "../components/local-name-fields";
@@ -90,16 +89,13 @@ function OrganisationForm({ organisation }: { organisation?: OrganisationDetail 
       : (Object.fromEntries(
           Object.entries(values).filter(([, value]) => value !== null),
         ) as OrganisationInput);
-    save.mutate(input, {
-      onSuccess: (saved) => {
+    save.mutate(
+      input,
+      formOutcome(form, t, (saved) => {
         notifySuccess(t(organisation ? "common:notify.saved" : "common:notify.created"));
         navigate(`/organisations/${saved.id}`);
-      },
-      onError: (error) => {
-        if (isApiError(error) && applyServerErrors(form, error)) return;
-        notifyError(error, t);
-      },
-    });
+      }),
+    );
   });
 
   const kindGroups = [

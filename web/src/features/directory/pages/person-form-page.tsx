@@ -2,10 +2,10 @@ import { MultiSelect, Paper, Select, SimpleGrid, Stack, TextInput, Title } from 
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router-dom";
-import { applyServerErrors, isApiError, type ReleasabilityLevel } from "../../../shared/api";
+import type { ReleasabilityLevel } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
 import {
-  notifyError,
+  formOutcome,
   notifySuccess,
   PageHeader,
   QueryBoundary,
@@ -93,16 +93,13 @@ function PersonForm({ person }: { person?: PersonDetail }) {
       navigate(`/people/${person.id}`);
       return;
     }
-    save.mutate(input, {
-      onSuccess: (saved) => {
+    save.mutate(
+      input,
+      formOutcome(form, t, (saved) => {
         notifySuccess(t(person ? "common:notify.saved" : "common:notify.created"));
         navigate(`/people/${saved.id}`);
-      },
-      onError: (error) => {
-        if (isApiError(error) && applyServerErrors(form, error)) return;
-        notifyError(error, t);
-      },
-    });
+      }),
+    );
   });
 
   return (

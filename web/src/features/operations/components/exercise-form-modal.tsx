@@ -3,8 +3,7 @@ import { useForm } from "@mantine/form";
 import { IconPlus, IconX } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
-import { applyServerErrors, isApiError } from "../../../shared/api";
-import { FormButtons, notifyError, notifySuccess, RELEASABILITY_LEVELS } from "../../../shared/ui";
+import { FormButtons, formOutcome, notifySuccess, RELEASABILITY_LEVELS } from "../../../shared/ui";
 import { useCreateExercise } from "../api";
 import { EXERCISE_KINDS, type ExerciseKind } from "../types";
 import { NationPicker } from "./nation-picker";
@@ -97,17 +96,11 @@ export function ExerciseFormModal({ opened, onClose }: { opened: boolean; onClos
           endsOn: stage.endsOn,
         })),
       },
-      {
-        onSuccess: (exercise) => {
-          notifySuccess(t("common:notify.saved"));
-          close();
-          navigate(`/exercises/${exercise.id}`);
-        },
-        onError: (error) => {
-          if (isApiError(error) && applyServerErrors(form, error)) return;
-          notifyError(error, t);
-        },
-      },
+      formOutcome(form, t, (exercise) => {
+        notifySuccess(t("common:notify.saved"));
+        close();
+        navigate(`/exercises/${exercise.id}`);
+      }),
     );
   });
 

@@ -1,8 +1,7 @@
 import { Button, Checkbox, Group, Select, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { applyServerErrors, isApiError } from "../../../shared/api";
-import { notifyError, notifySuccess } from "../../../shared/ui";
+import { formOutcome, notifySuccess } from "../../../shared/ui";
 import { useAddDeclaration, useSetUnitProfile } from "../api";
 import type { Unit } from "../types";
 
@@ -36,13 +35,7 @@ export function ProfileForm({ unit }: { unit: Unit }) {
       onSubmit={form.onSubmit((values) =>
         save.mutate(
           { ...values, echelon: values.echelon || null },
-          {
-            onSuccess: () => notifySuccess(t("common:notify.saved")),
-            onError: (error) => {
-              if (isApiError(error) && applyServerErrors(form, error)) return;
-              notifyError(error, t);
-            },
-          },
+          formOutcome(form, t, () => notifySuccess(t("common:notify.saved"))),
         ),
       )}
     >
@@ -77,13 +70,7 @@ export function DeclarationForm({ unit }: { unit: Unit }) {
       onSubmit={form.onSubmit((values) =>
         add.mutate(
           { ...values, declaredTo: values.declaredTo || null },
-          {
-            onSuccess: () => form.reset(),
-            onError: (error) => {
-              if (isApiError(error) && applyServerErrors(form, error)) return;
-              notifyError(error, t);
-            },
-          },
+          formOutcome(form, t, () => form.reset()),
         ),
       )}
     >

@@ -16,12 +16,12 @@ import { useForm } from "@mantine/form";
 import { IconUpload } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type ApiError, applyServerErrors, isApiError } from "../../../shared/api";
+import { type ApiError, isApiError } from "../../../shared/api";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   errorMessage,
-  notifyError,
+  formOutcome,
   notifySuccess,
   PageHeader,
   QueryBoundary,
@@ -102,16 +102,13 @@ export function ChecklistsPage() {
             <form
               noValidate
               onSubmit={form.onSubmit((values) =>
-                create.mutate(values, {
-                  onSuccess: () => {
+                create.mutate(
+                  values,
+                  formOutcome(form, t, () => {
                     notifySuccess(t("common:notify.created"));
                     form.reset();
-                  },
-                  onError: (error) => {
-                    if (isApiError(error) && applyServerErrors(form, error)) return;
-                    notifyError(error, t);
-                  },
-                }),
+                  }),
+                ),
               )}
             >
               <Group align="flex-end">

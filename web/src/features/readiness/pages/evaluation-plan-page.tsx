@@ -2,8 +2,7 @@ import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router-dom";
-import { applyServerErrors, isApiError } from "../../../shared/api";
-import { notifyError, notifySuccess, PageHeader, RemoteSelect } from "../../../shared/ui";
+import { formOutcome, notifySuccess, PageHeader, RemoteSelect } from "../../../shared/ui";
 import { fetchOrganisationOptions, fetchUnitOptions, useChecklists, usePlanEvaluation } from "../api";
 import {
   EVALUATION_KINDS,
@@ -78,16 +77,13 @@ export function EvaluationPlanPage() {
         ...values.phases[phase],
       })),
     };
-    plan.mutate(input, {
-      onSuccess: (created) => {
+    plan.mutate(
+      input,
+      formOutcome(form, t, (created) => {
         notifySuccess(t("common:notify.created"));
         navigate(`/readiness/evaluations/${created.id}`);
-      },
-      onError: (error) => {
-        if (isApiError(error) && applyServerErrors(form, error)) return;
-        notifyError(error, t);
-      },
-    });
+      }),
+    );
   });
 
   return (

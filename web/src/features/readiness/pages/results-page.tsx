@@ -20,9 +20,10 @@ import {
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
-import { applyServerErrors, isApiError, toQueryString } from "../../../shared/api";
+import { toQueryString } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
 import {
+  formOutcome,
   notifyError,
   notifySuccess,
   PageHeader,
@@ -79,13 +80,7 @@ function ReportForm({ evaluation, results }: { evaluation: EvaluationDetail; res
         summaryStatement: values.summaryStatement || null,
         ...(results.isHeadquarters ? { meetsStandards: values.meetsStandards } : {}),
       },
-      {
-        onSuccess: () => notifySuccess(t("results.reported")),
-        onError: (error) => {
-          if (isApiError(error) && applyServerErrors(form, error)) return;
-          notifyError(error, t);
-        },
-      },
+      formOutcome(form, t, () => notifySuccess(t("results.reported"))),
     );
   });
   return (
@@ -185,13 +180,10 @@ function Actions({ evaluation, results }: { evaluation: EvaluationDetail; result
       {canWrite && (
         <form
           onSubmit={form.onSubmit((values) =>
-            add.mutate(values, {
-              onSuccess: () => form.reset(),
-              onError: (error) => {
-                if (isApiError(error) && applyServerErrors(form, error)) return;
-                notifyError(error, t);
-              },
-            }),
+            add.mutate(
+              values,
+              formOutcome(form, t, () => form.reset()),
+            ),
           )}
           noValidate
           data-print="hide"

@@ -33,6 +33,7 @@ export { QueryBoundary, type QueryBoundaryProps } from "./query-boundary";
 export { RELEASABILITY_LEVELS, ReleasabilityBadge } from "./releasability-badge";
 export { type RemoteOption, RemoteSelect, type RemoteSelectProps } from "./remote-select";
 export { RemoveRowButton, type RemoveRowButtonProps } from "./remove-row-button";
+export { RowsTable, type RowsTableProps } from "./rows-table";
 export { SearchInput, type SearchInputProps } from "./search-input";
 export { DimmedText, SectionCard, type SectionCardProps } from "./section-card";
 export { TableHead } from "./table-head";

@@ -9,12 +9,12 @@ import type { ReactNode } from "react";
 export function TableHead({
   columns,
   alignRight = [],
-  actionsLabel,
+  actions = false,
 }: {
   columns: ReactNode[];
   alignRight?: number[];
-  /** When given, a last, untitled column of row actions named so for screen readers. */
-  actionsLabel?: string;
+  /** A last, untitled column of row actions; a string names it for screen readers. */
+  actions?: boolean | string;
 }) {
   return (
     <Table.Thead>
@@ -25,7 +25,7 @@ export function TableHead({
             {column}
           </Table.Th>
         ))}
-        {actionsLabel !== undefined && <Table.Th aria-label={actionsLabel} />}
+        {actions !== false && <Table.Th aria-label={actions === true ? undefined : actions} />}
       </Table.Tr>
     </Table.Thead>
   );

@@ -85,7 +85,7 @@ function Memberships({ nation, canManage }: { nation: Nation; canManage: boolean
                   t("memberships.endedOn"),
                   t("memberships.source"),
                 ]}
-                actionsLabel={canManage ? t("common:list.actions") : undefined}
+                actions={canManage && t("common:list.actions")}
               />
               <Table.Tbody>
                 {memberships.map((membership) => (

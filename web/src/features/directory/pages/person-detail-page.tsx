@@ -6,14 +6,13 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
   DetailList,
-  DimmedText,
   PageHeader,
   QueryBoundary,
   ReleasabilityBadge,
   RemoveRowButton,
+  RowsTable,
   SectionCard,
   SmallAddButton,
-  TableHead,
 } from "../../../shared/ui";
 import { useDeletePerson, usePerson, useRemoveAffiliation } from "../api";
 import { AffiliationModal } from "../components/affiliation-modal";
@@ -45,60 +44,52 @@ function Affiliations({ person, canManage }: { person: PersonDetail; canManage: 
         )
       }
     >
-      {affiliations.length === 0 ? (
-        <DimmedText>{t("affiliations.none")}</DimmedText>
-      ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped data-testid="affiliations-table">
-            <TableHead
-              columns={[
-                t("affiliations.organisation"),
-                t("affiliations.position"),
-                t("affiliations.startedOn"),
-                t("affiliations.endedOn"),
-              ]}
-              actionsLabel={canManage ? t("common:list.actions") : undefined}
-            />
-            <Table.Tbody>
-              {affiliations.map((affiliation) => (
-                <Table.Tr
-                  key={affiliation.id}
-                  data-testid={`affiliation-row-${affiliation.organisation.code}`}
+      <RowsTable
+        rows={affiliations}
+        empty={t("affiliations.none")}
+        minWidth={560}
+        testId="affiliations-table"
+        columns={[
+          t("affiliations.organisation"),
+          t("affiliations.position"),
+          t("affiliations.startedOn"),
+          t("affiliations.endedOn"),
+        ]}
+        actions={canManage && t("common:list.actions")}
+      >
+        {(affiliation) => (
+          <Table.Tr key={affiliation.id} data-testid={`affiliation-row-${affiliation.organisation.code}`}>
+            <Table.Td>
+              <Anchor component={Link} to={`/organisations/${affiliation.organisationId}`} size="sm">
+                {affiliation.organisation.code} — {affiliation.organisation.nameEn}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{affiliation.position ?? ""}</Table.Td>
+            <Table.Td>{format.date(affiliation.startedOn)}</Table.Td>
+            <Table.Td>
+              {affiliation.endedOn ? (
+                format.date(affiliation.endedOn)
+              ) : (
+                <Text size="sm" c="teal" fs="italic">
+                  {t("affiliations.present")}
+                </Text>
+              )}
+            </Table.Td>
+            {canManage && (
+              <Table.Td ta="right">
+                <RemoveRowButton
+                  message={t("affiliations.removeConfirm")}
+                  remove={() => remove.mutateAsync(affiliation.id)}
+                  success={t("common:notify.deleted")}
+                  testId={`affiliation-remove-${affiliation.id}`}
                 >
-                  <Table.Td>
-                    <Anchor component={Link} to={`/organisations/${affiliation.organisationId}`} size="sm">
-                      {affiliation.organisation.code} — {affiliation.organisation.nameEn}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{affiliation.position ?? ""}</Table.Td>
-                  <Table.Td>{format.date(affiliation.startedOn)}</Table.Td>
-                  <Table.Td>
-                    {affiliation.endedOn ? (
-                      format.date(affiliation.endedOn)
-                    ) : (
-                      <Text size="sm" c="teal" fs="italic">
-                        {t("affiliations.present")}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  {canManage && (
-                    <Table.Td ta="right">
-                      <RemoveRowButton
-                        message={t("affiliations.removeConfirm")}
-                        remove={() => remove.mutateAsync(affiliation.id)}
-                        success={t("common:notify.deleted")}
-                        testId={`affiliation-remove-${affiliation.id}`}
-                      >
-                        {t("common:actions.remove")}
-                      </RemoveRowButton>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+                  {t("common:actions.remove")}
+                </RemoveRowButton>
+              </Table.Td>
+            )}
+          </Table.Tr>
+        )}
+      </RowsTable>
       {canManage && <AffiliationModal personId={person.id} opened={opened} onClose={modal.close} />}
     </SectionCard>
   );

@@ -266,8 +266,8 @@ function ContingentView({ contingent }: { contingent: ContingentDetail }) {
                   t("contingents.until"),
                   t("contingents.strength"),
                   t("total"),
-                  ...(contingent.canEdit ? [null] : []),
                 ]}
+                actions={contingent.canEdit}
                 alignRight={[5]}
               />
               <Table.Tbody>

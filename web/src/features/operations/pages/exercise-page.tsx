@@ -27,6 +27,7 @@ import {
   QueryBoundary,
   ReleasabilityBadge,
   RemoveRowButton,
+  RowsTable,
   SectionCard,
   savedOrFailed,
   TableHead,
@@ -112,13 +113,8 @@ function NationMatrix({ exercise }: { exercise: ExerciseDetail }) {
       <Table.ScrollContainer minWidth={600}>
         <Table striped>
           <TableHead
-            columns={[
-              t("matrix.nation"),
-              t("matrix.role"),
-              t("matrix.personnel"),
-              t("matrix.units"),
-              ...(exercise.canEdit ? [null] : []),
-            ]}
+            columns={[t("matrix.nation"), t("matrix.role"), t("matrix.personnel"), t("matrix.units")]}
+            actions={exercise.canEdit}
             alignRight={[2]}
           />
           <Table.Tbody>
@@ -250,50 +246,45 @@ function Conferences({ exercise }: { exercise: ExerciseDetail }) {
   return (
     <SectionCard title={t("conferences.title")} testId="conferences">
       <AttendanceModal exerciseId={exercise.id} conference={recording} onClose={() => setRecording(null)} />
-      {exercise.conferences.length === 0 ? (
-        <DimmedText>{t("conferences.none")}</DimmedText>
-      ) : (
-        <Table striped>
-          <TableHead
-            columns={[
-              t("conferences.kind"),
-              t("exercises.dates"),
-              t("stages.place"),
-              t("conferences.attendance"),
-              ...(exercise.canEdit ? [null] : []),
-            ]}
-          />
-          <Table.Tbody>
-            {exercise.conferences.map((conference) => (
-              <Table.Tr key={conference.id} data-testid={`conference-${conference.kind}`}>
-                <Table.Td>{t(`conferences.kinds.${conference.kind}`)}</Table.Td>
-                <Table.Td>
-                  {format.date(conference.startsOn)} – {format.date(conference.endsOn)}
-                </Table.Td>
-                <Table.Td>{conference.place}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{t("conferences.attendees", { count: conference.totalAttendees })}</Text>
-                  <DimmedText size="xs">
-                    {conference.attendance.map((a) => `${a.nation.code} ${a.attendees}`).join(", ")}
-                  </DimmedText>
-                </Table.Td>
-                {exercise.canEdit && (
-                  <Table.Td ta="right">
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      onClick={() => setRecording(conference)}
-                      data-testid={`attendance-open-${conference.kind}`}
-                    >
-                      {t("attendance.record")}
-                    </Button>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <RowsTable
+        rows={exercise.conferences}
+        empty={t("conferences.none")}
+        columns={[
+          t("conferences.kind"),
+          t("exercises.dates"),
+          t("stages.place"),
+          t("conferences.attendance"),
+        ]}
+        actions={exercise.canEdit}
+      >
+        {(conference) => (
+          <Table.Tr key={conference.id} data-testid={`conference-${conference.kind}`}>
+            <Table.Td>{t(`conferences.kinds.${conference.kind}`)}</Table.Td>
+            <Table.Td>
+              {format.date(conference.startsOn)} – {format.date(conference.endsOn)}
+            </Table.Td>
+            <Table.Td>{conference.place}</Table.Td>
+            <Table.Td>
+              <Text size="sm">{t("conferences.attendees", { count: conference.totalAttendees })}</Text>
+              <DimmedText size="xs">
+                {conference.attendance.map((a) => `${a.nation.code} ${a.attendees}`).join(", ")}
+              </DimmedText>
+            </Table.Td>
+            {exercise.canEdit && (
+              <Table.Td ta="right">
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  onClick={() => setRecording(conference)}
+                  data-testid={`attendance-open-${conference.kind}`}
+                >
+                  {t("attendance.record")}
+                </Button>
+              </Table.Td>
+            )}
+          </Table.Tr>
+        )}
+      </RowsTable>
       {exercise.canEdit && (
         <InlineAddForm
           testId="conference-form"
@@ -355,64 +346,59 @@ function Milestones({ exercise }: { exercise: ExerciseDetail }) {
     );
   return (
     <SectionCard title={t("milestones.title")} testId="milestones">
-      {exercise.milestones.length === 0 ? (
-        <DimmedText>{t("milestones.none")}</DimmedText>
-      ) : (
-        <Table striped>
-          <TableHead
-            columns={[
-              t("milestones.milestone"),
-              t("milestones.owner"),
-              t("milestones.due"),
-              t("exercises.status"),
-              ...(exercise.canEdit ? [null] : []),
-            ]}
-          />
-          <Table.Tbody>
-            {exercise.milestones.map((milestone) => (
-              <Table.Tr key={milestone.id} data-testid="milestone-row">
-                <Table.Td>{milestone.title}</Table.Td>
-                <Table.Td>{ownerCode(milestone)}</Table.Td>
-                <Table.Td>{format.date(milestone.dueOn)}</Table.Td>
-                <Table.Td>
-                  {milestone.doneOn ? (
-                    <Badge color="green" variant="light" data-testid="milestone-status">
-                      {t("milestones.done")} {format.date(milestone.doneOn)}
-                    </Badge>
-                  ) : milestone.overdue ? (
-                    <Badge color="red" variant="light" data-testid="milestone-status">
-                      {t("milestones.overdue")}
-                    </Badge>
-                  ) : (
-                    <Badge color="blue" variant="light" data-testid="milestone-status">
-                      {t("milestones.open")}
-                    </Badge>
-                  )}
-                </Table.Td>
-                {exercise.canEdit && (
-                  <Table.Td ta="right">
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      leftSection={milestone.doneOn ? undefined : <IconCheck size={14} />}
-                      loading={update.isPending && update.variables?.id === milestone.id}
-                      onClick={() =>
-                        update.mutate(
-                          { id: milestone.id, doneOn: milestone.doneOn ? null : today },
-                          { onError: (error) => notifyError(error, t) },
-                        )
-                      }
-                      data-testid="milestone-toggle"
-                    >
-                      {milestone.doneOn ? t("milestones.reopen") : t("milestones.markDone")}
-                    </Button>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <RowsTable
+        rows={exercise.milestones}
+        empty={t("milestones.none")}
+        columns={[
+          t("milestones.milestone"),
+          t("milestones.owner"),
+          t("milestones.due"),
+          t("exercises.status"),
+        ]}
+        actions={exercise.canEdit}
+      >
+        {(milestone) => (
+          <Table.Tr key={milestone.id} data-testid="milestone-row">
+            <Table.Td>{milestone.title}</Table.Td>
+            <Table.Td>{ownerCode(milestone)}</Table.Td>
+            <Table.Td>{format.date(milestone.dueOn)}</Table.Td>
+            <Table.Td>
+              {milestone.doneOn ? (
+                <Badge color="green" variant="light" data-testid="milestone-status">
+                  {t("milestones.done")} {format.date(milestone.doneOn)}
+                </Badge>
+              ) : milestone.overdue ? (
+                <Badge color="red" variant="light" data-testid="milestone-status">
+                  {t("milestones.overdue")}
+                </Badge>
+              ) : (
+                <Badge color="blue" variant="light" data-testid="milestone-status">
+                  {t("milestones.open")}
+                </Badge>
+              )}
+            </Table.Td>
+            {exercise.canEdit && (
+              <Table.Td ta="right">
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  leftSection={milestone.doneOn ? undefined : <IconCheck size={14} />}
+                  loading={update.isPending && update.variables?.id === milestone.id}
+                  onClick={() =>
+                    update.mutate(
+                      { id: milestone.id, doneOn: milestone.doneOn ? null : today },
+                      { onError: (error) => notifyError(error, t) },
+                    )
+                  }
+                  data-testid="milestone-toggle"
+                >
+                  {milestone.doneOn ? t("milestones.reopen") : t("milestones.markDone")}
+                </Button>
+              </Table.Td>
+            )}
+          </Table.Tr>
+        )}
+      </RowsTable>
       {exercise.canEdit && (
         <InlineAddForm
           testId="milestone-form"

@@ -1,9 +1,9 @@
-import { Badge, Button, CloseButton, Group, Stack, TextInput } from "@mantine/core";
+import { Badge, Button, CloseButton, Group, Stack } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type BookingConflict, hasErrorCode, isApiError, type Page } from "../../shared/api";
 import { useNamespace } from "../../shared/i18n/i18n";
-import { ErrorAlert, RemoteSelect } from "../../shared/ui";
+import { ErrorAlert, RemoteSelect, TextField } from "../../shared/ui";
 import { DoubleBookingModal } from "../catalogue/components/double-booking-modal";
 import { type MeetingDetail, splitParty, useMeetingMutation } from "./api";
 import { PartySelect } from "./party-picker";
@@ -65,12 +65,7 @@ export function DelegationForm({ meeting, title }: { meeting: MeetingDetail; tit
           onChange={setParty}
           data-testid="delegation-party"
         />
-        <TextInput
-          label={t("meeting.head")}
-          value={head}
-          onChange={(e) => setHead(e.currentTarget.value)}
-          data-testid="delegation-head"
-        />
+        <TextField label={t("meeting.head")} value={head} onValue={setHead} testId="delegation-head" />
       </Group>
       <Group align="flex-end" wrap="wrap">
         <RemoteSelect

@@ -1,8 +1,8 @@
-import { Modal, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { Modal, PasswordInput, Stack } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorsFromApi, isApiError } from "../../../shared/api";
-import { FormButtons, notifyError, notifySuccess } from "../../../shared/ui";
+import { FormButtons, notifyError, notifySuccess, TextField } from "../../../shared/ui";
 import { useCreateUser } from "../api";
 import type { AdminUserDetail, GrantInput } from "../types";
 import { GrantRoleFields } from "./grant-role-fields";
@@ -68,22 +68,22 @@ export function CreateUserModal({
     <Modal opened={opened} onClose={close} title={t("users.create")} size="lg">
       <form onSubmit={submit} noValidate data-testid="user-create-form">
         <Stack>
-          <TextInput
+          <TextField
             label={t("users.username")}
             description={t("users.usernameHint")}
             required
             value={username}
-            onChange={(event) => setUsername(event.currentTarget.value)}
+            onValue={setUsername}
             error={errors.username}
-            data-testid="user-username"
+            testId="user-username"
           />
-          <TextInput
+          <TextField
             label={t("users.displayName")}
             required
             value={displayName}
-            onChange={(event) => setDisplayName(event.currentTarget.value)}
+            onValue={setDisplayName}
             error={errors.displayName}
-            data-testid="user-display-name"
+            testId="user-display-name"
           />
           <PasswordInput
             label={t("users.temporaryPassword")}

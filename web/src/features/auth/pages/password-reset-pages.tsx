@@ -1,22 +1,11 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Center,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router-dom";
 import { api } from "../../../shared/api";
-import { errorMessage } from "../../../shared/ui";
+import { errorMessage, TextField } from "../../../shared/ui";
 import { LanguageButtons } from "../components/language-buttons";
 
 /** The page's card, under the language buttons, ending with the way back to the sign-in page. */
@@ -102,14 +91,14 @@ export function ForgotPasswordPage() {
           intro={<Text size="sm">{t("forgot.intro")}</Text>}
           submit={{ label: t("forgot.submit"), testId: "forgot-submit" }}
         >
-          <TextInput
+          <TextField
             label={t("forgot.email")}
             type="email"
             autoComplete="email"
             required
             value={email}
-            onChange={(event) => setEmail(event.currentTarget.value)}
-            data-testid="forgot-email"
+            onValue={setEmail}
+            testId="forgot-email"
           />
         </OneFieldForm>
       )}

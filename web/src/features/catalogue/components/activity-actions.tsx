@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { api } from "../../../shared/api";
-import { notifyError, notifySuccess } from "../../../shared/ui";
+import { notifyError, notifySuccess, TextField } from "../../../shared/ui";
 import { useInvalidateCatalogue } from "../api";
 import type { ActivityDetail } from "../types";
 
@@ -116,11 +116,7 @@ export function ActivityActions({ activity }: { activity: ActivityDetail }) {
       )}
       <Modal opened={cancelOpen} onClose={() => setCancelOpen(false)} title={t(cancelLabel)}>
         <Stack>
-          <TextInput
-            label={t("nominations.reason")}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-          />
+          <TextField label={t("nominations.reason")} value={reason} onValue={setReason} />
           <Button
             color="red"
             disabled={!reason.trim()}

@@ -1,11 +1,11 @@
-import { Button, Group, Menu, Switch, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import { Button, Group, Menu, Switch, Table, Text, Tooltip } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { type BookingConflict, hasErrorCode, isApiError } from "../../../shared/api";
 import { usePermissions } from "../../../shared/auth";
-import { notifyError, notifySuccess } from "../../../shared/ui";
+import { notifyError, notifySuccess, TextField } from "../../../shared/ui";
 import { useDecide, useLeaveWaitlist, useRecordAttendance, useWithdraw } from "../api";
 import type { Decision, Nomination, NominationStatus } from "../types";
 import { DoubleBookingModal } from "./double-booking-modal";
@@ -84,13 +84,13 @@ export function NominationsTable({ nominations, canManage, canWithdraw, showEven
   return (
     <>
       {anyManaged && (
-        <TextInput
+        <TextField
           label={t("nominations.reasonPrompt")}
           value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
+          onValue={setReason}
           maw={480}
           mb="sm"
-          data-testid="decision-reason"
+          testId="decision-reason"
         />
       )}
       <Table.ScrollContainer minWidth={700}>

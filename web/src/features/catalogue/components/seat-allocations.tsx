@@ -1,20 +1,9 @@
-import {
-  Badge,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Badge, Button, Group, NumberInput, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
-import { notifyError, notifySuccess } from "../../../shared/ui";
+import { notifyError, notifySuccess, TextField } from "../../../shared/ui";
 import { useGrantSeats, useRequestSeats, useSeatAllocations } from "../api";
 import type { EventDetail, SeatAllocation } from "../types";
 import { NationPicker } from "./pickers";
@@ -100,11 +89,11 @@ function RequestForm({ eventId }: { eventId: string }) {
           onChange={setRequested}
           data-testid="allocation-request-seats"
         />
-        <TextInput
+        <TextField
           label={t("allocations.note")}
           placeholder={t("allocations.notePlaceholder")}
           value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
+          onValue={setNote}
         />
       </Group>
       <Group>

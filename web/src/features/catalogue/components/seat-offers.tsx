@@ -1,10 +1,10 @@
-import { Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { type BookingConflict, hasErrorCode, isApiError } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
-import { notifyError, notifySuccess } from "../../../shared/ui";
+import { notifyError, notifySuccess, TextField } from "../../../shared/ui";
 import { useAnswerOffer, useSeatOffers } from "../api";
 import type { SeatOffer } from "../types";
 import { DoubleBookingModal } from "./double-booking-modal";
@@ -58,11 +58,11 @@ export function SeatOffers({ eventId }: { eventId: string | null }) {
       </Title>
       <Stack gap="sm">
         {items.some((offer) => offer.canAnswer) && (
-          <TextInput
+          <TextField
             label={t("offers.reason")}
             placeholder={t("offers.reasonPlaceholder")}
             value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
+            onValue={setReason}
             maw={420}
           />
         )}

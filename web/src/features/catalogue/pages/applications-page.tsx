@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Table, Text, TextInput } from "@mantine/core";
+import { Badge, Button, Group, Paper, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -11,6 +11,7 @@ import {
   PageHeader,
   QueryBoundary,
   TableHead,
+  TextField,
 } from "../../../shared/ui";
 import { useApplications, useDecideApplication } from "../api";
 import { useDateRange } from "../components/labels";
@@ -46,14 +47,14 @@ export function ApplicationsPage() {
       />
       <Paper withBorder p="md">
         {deciding && (
-          <TextInput
+          <TextField
             mb="sm"
             maw={480}
             label={t("applications.reason")}
             placeholder={t("applications.reasonPlaceholder")}
             value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            data-testid="application-reason"
+            onValue={setReason}
+            testId="application-reason"
           />
         )}
         <QueryBoundary query={applications}>

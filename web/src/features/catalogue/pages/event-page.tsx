@@ -10,7 +10,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from "@mantine/core";
 import { useState } from "react";
@@ -29,6 +28,7 @@ import {
   QueryBoundary,
   RemoteSelect,
   TableHead,
+  TextField,
 } from "../../../shared/ui";
 import { EventFeedback } from "../../feedback/components/event-feedback";
 import { useEvent, useNominate, useNominations } from "../api";
@@ -218,11 +218,7 @@ function NominateForm({ event, nominations }: { event: EventDetail; nominations:
             onChange={setPriority}
             data-testid="nominate-priority"
           />
-          <TextInput
-            label={t("nominate.note")}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-          />
+          <TextField label={t("nominate.note")} value={note} onValue={setNote} />
         </Group>
         <Group>
           <Button

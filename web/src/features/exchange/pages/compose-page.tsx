@@ -1,8 +1,8 @@
-import { Button, Group, Select, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, Select, Stack, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
-import { ErrorAlert, notifySuccess, PageHeader } from "../../../shared/ui";
+import { ErrorAlert, notifySuccess, PageHeader, TextField } from "../../../shared/ui";
 import { splitParty } from "../../meetings/api";
 import { PartyMultiSelect } from "../../meetings/party-picker";
 import { useMyParties, useSend } from "../api";
@@ -58,12 +58,12 @@ export function ComposePage() {
           onChange={setRecipients}
           data-testid="compose-recipients"
         />
-        <TextInput
+        <TextField
           label={t("subject")}
           required
           value={subject}
-          onChange={(e) => setSubject(e.currentTarget.value)}
-          data-testid="compose-subject"
+          onValue={setSubject}
+          testId="compose-subject"
         />
         <Textarea
           label={t("body")}

@@ -11,7 +11,6 @@ import {
   Table,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from "@mantine/core";
 import type { TFunction } from "i18next";
@@ -29,6 +28,7 @@ import {
   PrintReportButton,
   QueryBoundary,
   TableHead,
+  TextField,
 } from "../../../shared/ui";
 import { EvidenceModal, ReviewModal } from "../action-dialogs";
 import {
@@ -182,18 +182,14 @@ function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
       )}
       {meeting.canEdit && (
         <Group mt="sm" align="flex-end">
-          <TextInput
+          <TextField
             label={t("meeting.agendaTitle")}
             value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
+            onValue={setTitle}
             w={360}
-            data-testid="agenda-title"
+            testId="agenda-title"
           />
-          <TextInput
-            label={t("meeting.presenter")}
-            value={presenter}
-            onChange={(e) => setPresenter(e.currentTarget.value)}
-          />
+          <TextField label={t("meeting.presenter")} value={presenter} onValue={setPresenter} />
           <Button
             disabled={!title.trim()}
             loading={add.isPending}
@@ -386,12 +382,12 @@ function DecisionsSection({ meeting }: { meeting: MeetingDetail }) {
       {meeting.canEdit && (
         <Stack mt="sm" gap="xs">
           <Group align="flex-end">
-            <TextInput
+            <TextField
               label={t("meeting.decisionTitle")}
               value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
+              onValue={setTitle}
               w={360}
-              data-testid="decision-title"
+              testId="decision-title"
             />
             <Select
               label={t("meeting.language")}
@@ -600,12 +596,12 @@ function ActionsSection({ meeting }: { meeting: MeetingDetail }) {
       </QueryBoundary>
       {meeting.canEdit && (
         <Group mt="sm" align="flex-end">
-          <TextInput
+          <TextField
             label={t("actions.item")}
             value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
+            onValue={setTitle}
             w={320}
-            data-testid="action-title"
+            testId="action-title"
           />
           <PartySelect
             label={t("actions.owner")}
@@ -614,13 +610,13 @@ function ActionsSection({ meeting }: { meeting: MeetingDetail }) {
             onChange={setOwner}
             data-testid="action-owner"
           />
-          <TextInput
+          <TextField
             type="date"
             label={t("actions.deadline")}
             value={deadline}
-            onChange={(e) => setDeadline(e.currentTarget.value)}
+            onValue={setDeadline}
             required
-            data-testid="action-deadline"
+            testId="action-deadline"
           />
           <Button
             disabled={!title.trim() || !owner || !deadline}

@@ -14,6 +14,7 @@ import {
   ListTable,
   PageHeader,
   SearchInput,
+  TextField,
   useListParams,
 } from "../../../shared/ui";
 import { type MeetingSummary, useCreateMeeting, useMeetings, useSeries } from "../api";
@@ -174,28 +175,23 @@ function MeetingForm({
         data-testid="meeting-form-number"
       />
       <Group grow>
-        <TextInput
+        <TextField
           type="date"
           label={t("form.startsOn")}
           required
           value={startsOn}
-          onChange={(e) => setStartsOn(e.currentTarget.value)}
-          data-testid="meeting-form-starts"
+          onValue={setStartsOn}
+          testId="meeting-form-starts"
         />
-        <TextInput
+        <TextField
           type="date"
           label={t("form.endsOn")}
           value={endsOn}
-          onChange={(e) => setEndsOn(e.currentTarget.value)}
-          data-testid="meeting-form-ends"
+          onValue={setEndsOn}
+          testId="meeting-form-ends"
         />
       </Group>
-      <TextInput
-        label={t("form.city")}
-        value={city}
-        onChange={(e) => setCity(e.currentTarget.value)}
-        data-testid="meeting-form-city"
-      />
+      <TextField label={t("form.city")} value={city} onValue={setCity} testId="meeting-form-city" />
       <TextInput label={t("form.venue")} value={venue} onChange={(e) => setVenue(e.currentTarget.value)} />
       <Group justify="flex-end">
         <Button variant="default" onClick={onDone}>

@@ -1,8 +1,15 @@
-import { Button, Group, SegmentedControl, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Button, Group, SegmentedControl, Stack, Table, Text } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorsFromApi, isApiError } from "../../../shared/api";
-import { notifyError, notifySuccess, PageHeader, QueryBoundary, TableHead } from "../../../shared/ui";
+import {
+  notifyError,
+  notifySuccess,
+  PageHeader,
+  QueryBoundary,
+  TableHead,
+  TextField,
+} from "../../../shared/ui";
 import { type Delivery, type Preferences, usePreferences, useSavePreferences } from "../api";
 
 const DELIVERIES: Delivery[] = ["immediate", "digest", "in_app"];
@@ -39,11 +46,11 @@ function PreferencesForm({ saved }: { saved: Preferences }) {
 
   return (
     <Stack gap="md" maw={900}>
-      <TextInput
+      <TextField
         label={t("preferences.email")}
         type="email"
         value={email}
-        onChange={(event) => setEmail(event.currentTarget.value)}
+        onValue={setEmail}
         error={emailError}
         description={
           saved.email === null && saved.effectiveEmail
@@ -53,7 +60,7 @@ function PreferencesForm({ saved }: { saved: Preferences }) {
               : t("preferences.noAddress")
         }
         maw={420}
-        data-testid="preferences-email"
+        testId="preferences-email"
       />
       <Group gap="xs">
         <Text size="sm">{t("preferences.allTo")}:</Text>

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Button, Group, NumberInput, Paper, Select, Stack, Table, Text } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,7 @@ import {
   QueryBoundary,
   ReleasabilityBadge,
   SectionCard,
+  TextField,
   useListParams,
 } from "../../../shared/ui";
 import { useAddFundContribution, useFundContributions, useFundTotals, useTrustFunds } from "../api";
@@ -88,12 +89,12 @@ function ContributionForm({ trustFunds }: { trustFunds: { id: string; name: stri
         max={2200}
         w={100}
       />
-      <TextInput
+      <TextField
         label={t("contributions.currency")}
         placeholder="EUR"
         value={currency}
         maxLength={3}
-        onChange={(event) => setCurrency(event.currentTarget.value)}
+        onValue={setCurrency}
         w={90}
       />
       <NumberInput

@@ -1,16 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Anchor, Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconArrowRight } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -23,6 +11,7 @@ import {
   PageFooter,
   PageHeader,
   QueryBoundary,
+  TextField,
 } from "../../../shared/ui";
 import { useLessons, useTransitionLesson } from "../api";
 import { SampleBadge } from "../components/sample-badge";
@@ -172,12 +161,12 @@ export function LessonsBoardPage() {
         centered
       >
         <Stack>
-          <TextInput
+          <TextField
             label={pending?.to === "rejected" ? t("lessons.rejectNote") : t("lessons.followUp")}
             description={pending?.to === "learned" ? t("lessons.followUpHint") : undefined}
             value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-            data-testid="lesson-move-text"
+            onValue={setText}
+            testId="lesson-move-text"
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setPending(null)}>

@@ -1,17 +1,8 @@
-import {
-  Button,
-  Modal,
-  MultiSelect,
-  NumberInput,
-  SegmentedControl,
-  Select,
-  Stack,
-  TextInput,
-} from "@mantine/core";
+import { Button, Modal, MultiSelect, NumberInput, SegmentedControl, Select, Stack } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { localName, useFormat } from "../../../shared/i18n/format";
-import { notifyError, notifySuccess, RemoteSelect } from "../../../shared/ui";
+import { notifyError, notifySuccess, RemoteSelect, TextField } from "../../../shared/ui";
 import { searchActivities, useAddItem, useAreas, usePlan } from "../api";
 
 /** Adds an activity of the catalogue, or one of the nation's own, to a programme, with the objectives it serves. */
@@ -82,17 +73,12 @@ export function AddItemModal({
           />
         ) : (
           <>
-            <TextInput
-              label={t("programmes.item")}
-              value={title}
-              onChange={(event) => setTitle(event.currentTarget.value)}
-              data-testid="item-title"
-            />
-            <TextInput
+            <TextField label={t("programmes.item")} value={title} onValue={setTitle} testId="item-title" />
+            <TextField
               type="date"
               label={t("items.plannedFrom")}
               value={plannedStartsOn}
-              onChange={(event) => setPlannedStartsOn(event.currentTarget.value)}
+              onValue={setPlannedStartsOn}
             />
           </>
         )}

@@ -9,14 +9,13 @@ import {
   ScrollArea,
   Stack,
   Text,
-  TextInput,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../../shared/api";
-import { notifyError, notifySuccess, type RemoteOption } from "../../../shared/ui";
+import { notifyError, notifySuccess, type RemoteOption, TextField } from "../../../shared/ui";
 import { searchActivities, useInvalidate, usePlan } from "../api";
 
 /**
@@ -92,11 +91,11 @@ export function BulkAddModal({
   return (
     <Modal opened={opened} onClose={onClose} title={t("authoring.bulkAdd")} size="lg">
       <Stack data-testid="bulk-add">
-        <TextInput
+        <TextField
           label={t("authoring.searchCatalogue")}
           value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          data-testid="bulk-search"
+          onValue={setSearch}
+          testId="bulk-search"
         />
         <ScrollArea.Autosize mah={240}>
           <Stack gap={4} data-testid="bulk-results">

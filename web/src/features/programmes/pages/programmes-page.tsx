@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, NumberInput, Paper, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Badge, Button, Group, NumberInput, Paper, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
@@ -13,6 +13,7 @@ import {
   ReleasabilityBadge,
   SectionCard,
   TableHead,
+  TextField,
 } from "../../../shared/ui";
 import { useComparison, useCreateProgramme, useProgrammes } from "../api";
 import { NationSelect, SampleBadge, useNationParam } from "../components/shared";
@@ -27,13 +28,13 @@ function NewProgrammeForm({ nationId }: { nationId: string }) {
   return (
     <Paper withBorder p="md" radius="md" mb="lg">
       <Group align="flex-end" wrap="wrap">
-        <TextInput
+        <TextField
           label={t("programmes.title")}
           placeholder={t("programmes.titlePlaceholder")}
           w={{ base: "100%", sm: 360 }}
           value={title}
-          onChange={(event) => setTitle(event.currentTarget.value)}
-          data-testid="programme-title"
+          onValue={setTitle}
+          testId="programme-title"
         />
         <NumberInput
           label={t("items.firstYear")}

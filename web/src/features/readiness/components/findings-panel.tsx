@@ -1,8 +1,8 @@
-import { Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Group, Paper, Select, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
-import { ConfirmButton, notifyError } from "../../../shared/ui";
+import { ConfirmButton, notifyError, TextField } from "../../../shared/ui";
 import { useAddFinding, useInvalidateReadiness } from "../api";
 import type { EvaluationDetail, Results } from "../types";
 
@@ -68,12 +68,12 @@ export function Findings({ evaluation, results }: { evaluation: EvaluationDetail
             ]}
             aria-label={t("results.finding")}
           />
-          <TextInput
+          <TextField
             style={{ flex: 1 }}
             label={t("results.findingText")}
             value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-            data-testid="finding-text"
+            onValue={setText}
+            testId="finding-text"
           />
           <Button
             disabled={!text.trim()}

@@ -1,11 +1,11 @@
-import { Alert, Anchor, Center, Container, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Center, Container, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconCircleCheck, IconCircleX, IconClockExclamation } from "@tabler/icons-react";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { isApiError } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
-import { DetailList, FormButtons, QueryBoundary } from "../../../shared/ui";
+import { DetailList, FormButtons, QueryBoundary, TextField } from "../../../shared/ui";
 import { useCertificateLookup, usePublicCertificate } from "../api";
 import { localTitle } from "../local";
 import type { PublicCertificate } from "../types";
@@ -130,21 +130,21 @@ export function VerifyLookupPage() {
           </Title>
           <Text size="sm">{t("verify.lookupIntro")}</Text>
           <Group grow align="flex-end" wrap="wrap">
-            <TextInput
+            <TextField
               label={t("verify.number")}
               placeholder={t("verify.numberPlaceholder")}
               value={number}
-              onChange={(event) => setNumber(event.currentTarget.value)}
+              onValue={setNumber}
               required
-              data-testid="verify-lookup-number"
+              testId="verify-lookup-number"
             />
-            <TextInput
+            <TextField
               label={t("verify.holderFamilyName")}
               placeholder={t("verify.holderPlaceholder")}
               value={holder}
-              onChange={(event) => setHolder(event.currentTarget.value)}
+              onValue={setHolder}
               required
-              data-testid="verify-lookup-holder"
+              testId="verify-lookup-holder"
             />
           </Group>
           <FormButtons

@@ -5,7 +5,7 @@ import {
   FormButtons,
   notifyFormError,
   notifySuccess,
-  RELEASABILITY_LEVELS,
+  ReleasabilitySelect,
   RemoteSelect,
 } from "../../shared/ui";
 import { searchParties, splitParty, useCreateSeries } from "./api";
@@ -132,13 +132,8 @@ export function SeriesFormModal({ opened, onClose }: { opened: boolean; onClose:
               error={form.errors.owner}
               data-testid="series-owner"
             />
-            <Select
+            <ReleasabilitySelect
               label={t("authoring.releasability")}
-              allowDeselect={false}
-              data={RELEASABILITY_LEVELS.map((level) => ({
-                value: level,
-                label: t(`common:releasability.${level}`),
-              }))}
               {...form.getInputProps("releasability")}
             />
           </SimpleGrid>

@@ -19,7 +19,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router-dom";
 import { api, applyServerErrors, isApiError } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
-import { notifyError, notifySuccess, PageHeader, RELEASABILITY_LEVELS } from "../../../shared/ui";
+import { notifyError, notifySuccess, PageHeader, ReleasabilitySelect } from "../../../shared/ui";
 import { useActivity, useAreas } from "../api";
 import { NationPicker, OrganisationPicker } from "../components/pickers";
 import { ACTIVITY_KINDS, type ActivityDetail } from "../types";
@@ -283,12 +283,9 @@ export function ActivityFormPage() {
               />
               <NumberInput label={t("fields.capacity")} min={1} {...form.getInputProps("capacity")} />
               <NumberInput label={t("fields.quota")} min={1} {...form.getInputProps("nationQuota")} />
-              <Select
+              <ReleasabilitySelect
                 label={t("common:releasability.label")}
-                data={RELEASABILITY_LEVELS.map((level) => ({
-                  value: level,
-                  label: t(`common:releasability.${level}`),
-                }))}
+                allowDeselect
                 {...form.getInputProps("releasability")}
               />
               <TextInput label={t("form.languageLevel")} {...form.getInputProps("languageLevel")} />

@@ -1,4 +1,4 @@
-import { MultiSelect, Paper, Select, SimpleGrid, Stack, TextInput, Title } from "@mantine/core";
+import { MultiSelect, Paper, SimpleGrid, Stack, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router-dom";
@@ -9,7 +9,7 @@ import {
   notifySuccess,
   PageHeader,
   QueryBoundary,
-  RELEASABILITY_LEVELS,
+  ReleasabilitySelect,
 } from "../../../shared/ui";
 import { usePerson, useSavePerson } from "../api";
 import { FormActions } from "../components/form-actions";
@@ -135,14 +135,9 @@ function PersonForm({ person }: { person?: PersonDetail }) {
               onChange={(value) => form.setFieldValue("nationId", value)}
               error={form.errors.nationId}
             />
-            <Select
+            <ReleasabilitySelect
               label={t("common:releasability.label")}
               required
-              allowDeselect={false}
-              data={RELEASABILITY_LEVELS.map((level) => ({
-                value: level,
-                label: t(`common:releasability.${level}`),
-              }))}
               data-testid="person-releasability"
               {...form.getInputProps("releasability")}
             />

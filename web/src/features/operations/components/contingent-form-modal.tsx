@@ -1,11 +1,11 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { changedFields } from "../../../shared/api";
 import { usePermissions } from "../../../shared/auth";
-import { notifyFormError, notifySuccess, RELEASABILITY_LEVELS } from "../../../shared/ui";
+import { notifyFormError, notifySuccess, ReleasabilitySelect } from "../../../shared/ui";
 import { useCreateContingent, useUpdateContingent } from "../api";
 import type { ContingentDetail } from "../types";
 import { NationPicker } from "./nation-picker";
@@ -131,13 +131,8 @@ export function ContingentFormModal({
               onChange={(value) => form.setFieldValue("frameworkNationId", value)}
               error={form.errors.frameworkNationId}
             />
-            <Select
+            <ReleasabilitySelect
               label={t("authoring.releasability")}
-              allowDeselect={false}
-              data={RELEASABILITY_LEVELS.map((level) => ({
-                value: level,
-                label: t(`common:releasability.${level}`),
-              }))}
               {...form.getInputProps("releasability")}
             />
           </SimpleGrid>

@@ -1,9 +1,9 @@
-import { Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Modal, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { changedFields } from "../../../shared/api";
-import { FormButtons, notifyFormError, notifySuccess, RELEASABILITY_LEVELS } from "../../../shared/ui";
+import { FormButtons, notifyFormError, notifySuccess, ReleasabilitySelect } from "../../../shared/ui";
 import { useUpdateFundContribution } from "../api";
 import type { FundContribution } from "../types";
 
@@ -111,13 +111,8 @@ export function ContributionEditModal({
               {...form.getInputProps("paid")}
               data-testid="contribution-edit-paid"
             />
-            <Select
+            <ReleasabilitySelect
               label={t("authoring.releasability")}
-              allowDeselect={false}
-              data={RELEASABILITY_LEVELS.map((level) => ({
-                value: level,
-                label: t(`common:releasability.${level}`),
-              }))}
               {...form.getInputProps("releasability")}
             />
           </SimpleGrid>

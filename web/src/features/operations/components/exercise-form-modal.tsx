@@ -3,7 +3,7 @@ import { useForm } from "@mantine/form";
 import { IconPlus, IconX } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
-import { FormButtons, formOutcome, notifySuccess, RELEASABILITY_LEVELS } from "../../../shared/ui";
+import { FormButtons, formOutcome, notifySuccess, ReleasabilitySelect } from "../../../shared/ui";
 import { useCreateExercise } from "../api";
 import { EXERCISE_KINDS, type ExerciseKind } from "../types";
 import { NationPicker } from "./nation-picker";
@@ -140,15 +140,7 @@ export function ExerciseFormModal({ opened, onClose }: { opened: boolean; onClos
               onChange={(value) => form.setFieldValue("leadOrganisationId", value)}
               error={form.errors.leadOrganisationId}
             />
-            <Select
-              label={t("form.releasability")}
-              allowDeselect={false}
-              data={RELEASABILITY_LEVELS.map((level) => ({
-                value: level,
-                label: t(`common:releasability.${level}`),
-              }))}
-              {...form.getInputProps("releasability")}
-            />
+            <ReleasabilitySelect label={t("form.releasability")} {...form.getInputProps("releasability")} />
           </Group>
           <Group grow align="flex-start">
             <TextInput

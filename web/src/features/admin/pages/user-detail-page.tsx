@@ -7,12 +7,12 @@ import { usePermissions } from "../../../shared/auth";
 import { formatDateTime, useFormat } from "../../../shared/i18n/format";
 import {
   ConfirmButton,
-  confirmOutcome,
   DetailList,
   notifyError,
   notifySuccess,
   PageHeader,
   QueryBoundary,
+  RemoveRowButton,
   SectionCard,
   TableHead,
 } from "../../../shared/ui";
@@ -68,15 +68,14 @@ function RolesSection({ user, canEdit }: { user: AdminUserDetail; canEdit: boole
                 <Table.Td>{formatDateTime(role.createdAt, language)}</Table.Td>
                 <Table.Td ta="right">
                   {canEdit && (
-                    <ConfirmButton
-                      size="xs"
-                      variant="subtle"
+                    <RemoveRowButton
                       message={t("roles.revokeConfirm", { role: t(`common:roles.${role.role}`) })}
-                      onConfirm={() => confirmOutcome(revoke.mutateAsync(role.id), t, t("roles.revoked"))}
-                      data-testid={`role-revoke-${role.id}`}
+                      remove={() => revoke.mutateAsync(role.id)}
+                      success={t("roles.revoked")}
+                      testId={`role-revoke-${role.id}`}
                     >
                       {t("roles.revoke")}
-                    </ConfirmButton>
+                    </RemoveRowButton>
                   )}
                 </Table.Td>
               </Table.Tr>

@@ -1,8 +1,8 @@
 import { ActionIcon, Button, Group, Modal, NumberInput, Stack, Text } from "@mantine/core";
-import { IconPlus, IconX } from "@tabler/icons-react";
+import { IconX } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { notifyError, notifySuccess } from "../../../shared/ui";
+import { notifyError, notifySuccess, SmallAddButton } from "../../../shared/ui";
 import { useSetAttendance } from "../api";
 import type { Conference } from "../types";
 import { NationPicker } from "./nation-picker";
@@ -99,15 +99,13 @@ export function AttendanceModal({
           </Group>
         ))}
         <Group justify="space-between">
-          <Button
+          <SmallAddButton
             variant="subtle"
-            size="xs"
-            leftSection={<IconPlus size={14} />}
             onClick={() => setLines([...lines, { nationId: null, label: null, attendees: "" }])}
-            data-testid="attendance-add-line"
+            testId="attendance-add-line"
           >
             {t("attendance.addLine")}
-          </Button>
+          </SmallAddButton>
           <Text size="sm">
             {t("total")}: {total}
           </Text>

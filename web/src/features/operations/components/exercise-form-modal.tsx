@@ -1,9 +1,15 @@
-import { ActionIcon, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { ActionIcon, Group, Modal, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconPlus, IconX } from "@tabler/icons-react";
+import { IconX } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
-import { FormButtons, formOutcome, notifySuccess, ReleasabilitySelect } from "../../../shared/ui";
+import {
+  FormButtons,
+  formOutcome,
+  notifySuccess,
+  ReleasabilitySelect,
+  SmallAddButton,
+} from "../../../shared/ui";
 import { useCreateExercise } from "../api";
 import { EXERCISE_KINDS, type ExerciseKind } from "../types";
 import { NationPicker } from "./nation-picker";
@@ -211,15 +217,13 @@ export function ExerciseFormModal({ opened, onClose }: { opened: boolean; onClos
             </Group>
           ))}
           <Group>
-            <Button
+            <SmallAddButton
               variant="subtle"
-              size="xs"
-              leftSection={<IconPlus size={14} />}
               onClick={() => form.insertListItem("stages", { ...emptyStage })}
-              data-testid="exercise-add-stage"
+              testId="exercise-add-stage"
             >
               {t("form.addStage")}
-            </Button>
+            </SmallAddButton>
           </Group>
           <FormButtons
             submit={t("common:actions.create")}

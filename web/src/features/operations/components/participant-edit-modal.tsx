@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Button,
   Group,
   Modal,
   NumberInput,
@@ -11,11 +10,11 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconPlus, IconX } from "@tabler/icons-react";
+import { IconX } from "@tabler/icons-react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { changedFields } from "../../../shared/api";
-import { FormButtons, notifyFormError, notifySuccess } from "../../../shared/ui";
+import { FormButtons, notifyFormError, notifySuccess, SmallAddButton } from "../../../shared/ui";
 import { useUpdateParticipant } from "../api";
 import { type Contribution, PARTICIPANT_ROLES, type Participant } from "../types";
 
@@ -166,10 +165,8 @@ export function ParticipantEditModal({
             </Text>
           )}
           <Group>
-            <Button
+            <SmallAddButton
               variant="subtle"
-              size="xs"
-              leftSection={<IconPlus size={14} />}
               onClick={() =>
                 form.insertListItem("contributions", {
                   kind: "personnel",
@@ -178,10 +175,10 @@ export function ParticipantEditModal({
                   description: "",
                 })
               }
-              data-testid="contribution-add"
+              testId="contribution-add"
             >
               {t("authoring.addContribution")}
-            </Button>
+            </SmallAddButton>
           </Group>
           <Textarea
             label={t("authoring.note")}

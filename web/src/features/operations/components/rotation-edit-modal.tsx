@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Button,
   Group,
   Modal,
   NumberInput,
@@ -12,11 +11,11 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconPlus, IconX } from "@tabler/icons-react";
+import { IconX } from "@tabler/icons-react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { changedFields } from "../../../shared/api";
-import { FormButtons, notifyFormError, notifySuccess } from "../../../shared/ui";
+import { FormButtons, notifyFormError, notifySuccess, SmallAddButton } from "../../../shared/ui";
 import { useUpdateRotation } from "../api";
 import { type Rotation, STRENGTH_CATEGORIES, type StrengthCategory } from "../types";
 
@@ -145,17 +144,15 @@ export function RotationEditModal({
             </Text>
           )}
           <Group>
-            <Button
+            <SmallAddButton
               variant="subtle"
-              size="xs"
-              leftSection={<IconPlus size={14} />}
               onClick={() => {
                 const unused = STRENGTH_CATEGORIES.find((c) => !lines.some((l) => l.category === c));
                 if (unused) form.insertListItem("strength", { category: unused, count: "" });
               }}
             >
               {t("contingents.strength")}
-            </Button>
+            </SmallAddButton>
           </Group>
           <Textarea label={t("authoring.note")} autosize minRows={2} {...form.getInputProps("note")} />
           <FormButtons submit={t("authoring.save")} loading={update.isPending} testId="rotation-edit-save" />

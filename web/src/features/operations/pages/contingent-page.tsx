@@ -10,7 +10,7 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { IconPlus, IconX } from "@tabler/icons-react";
+import { IconX } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
@@ -26,6 +26,7 @@ import {
   ReleasabilityBadge,
   RemoveRowButton,
   SectionCard,
+  SmallAddButton,
   TableHead,
   TextField,
 } from "../../../shared/ui";
@@ -151,18 +152,16 @@ function RotationForm({ contingent }: { contingent: ContingentDetail }) {
         </Group>
       ))}
       <Group>
-        <Button
+        <SmallAddButton
           variant="subtle"
-          size="xs"
-          leftSection={<IconPlus size={14} />}
           onClick={() => {
             const unused = STRENGTH_CATEGORIES.find((c) => !lines.some((l) => l.category === c));
             if (unused) setLines([...lines, { category: unused, count: "" }]);
           }}
-          data-testid="rotation-add-line"
+          testId="rotation-add-line"
         >
           {t("contingents.strength")}
-        </Button>
+        </SmallAddButton>
         <Text size="sm" data-testid="rotation-form-total">
           {t("total")}: {total}
         </Text>

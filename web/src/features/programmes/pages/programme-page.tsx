@@ -1,18 +1,17 @@
 import { BarChart } from "@mantine/charts";
 import "@mantine/charts/styles.css";
-import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
-  ConfirmButton,
-  confirmOutcome,
   DownloadMenu,
   PageHeader,
   QueryBoundary,
+  RemoveRowButton,
   SectionCard,
+  SmallAddButton,
   TableHead,
 } from "../../../shared/ui";
 import { useProgramme, useProgrammeReport, useRemoveItem } from "../api";
@@ -75,25 +74,14 @@ export function ProgrammePage() {
                   {programme && <ProgrammeDecisions programme={programme} />}
                   {canEdit && programme && <EditProgrammeButton programme={programme} />}
                   {canEdit && (
-                    <Button
-                      size="xs"
-                      variant="default"
-                      leftSection={<IconPlus size={14} />}
-                      onClick={bulkModal.open}
-                      data-testid="item-bulk-add"
-                    >
+                    <SmallAddButton variant="default" onClick={bulkModal.open} testId="item-bulk-add">
                       {t("authoring.bulkAdd")}
-                    </Button>
+                    </SmallAddButton>
                   )}
                   {canEdit && (
-                    <Button
-                      size="xs"
-                      leftSection={<IconPlus size={14} />}
-                      onClick={addModal.open}
-                      data-testid="item-add"
-                    >
+                    <SmallAddButton onClick={addModal.open} testId="item-add">
                       {t("items.add")}
-                    </Button>
+                    </SmallAddButton>
                   )}
                   <ExportButtons base={`/api/annual-programmes/${data.programme.id}/report/export`} />
                 </>
@@ -231,14 +219,12 @@ export function ProgrammePage() {
                               {itemOf(item.id) && (
                                 <EditItemButton item={itemOf(item.id)!} planId={data.programme.planId} />
                               )}
-                              <ConfirmButton
-                                size="xs"
-                                variant="subtle"
+                              <RemoveRowButton
                                 message={t("items.removeConfirm")}
-                                onConfirm={() => confirmOutcome(remove.mutateAsync(item.id), t)}
+                                remove={() => remove.mutateAsync(item.id)}
                               >
                                 {t("items.remove")}
-                              </ConfirmButton>
+                              </RemoveRowButton>
                             </Group>
                           </Table.Td>
                         )}

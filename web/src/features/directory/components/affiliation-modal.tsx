@@ -1,10 +1,10 @@
 import { Modal, SimpleGrid, Stack, TextInput } from "@mantine/core";
-import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { FormButtons, formOutcome, notifySuccess } from "../../../shared/ui";
 import { useAddAffiliation } from "../api";
-import { textOrNull } from "../form-values";
+import { endNotBeforeStart, textOrNull } from "../form-values";
+import { IsoDateInput } from "./iso-date-input";
 import { OrganisationSelect } from "./organisation-select";
 
 interface AffiliationFormValues {
@@ -30,8 +30,7 @@ export function AffiliationModal({
     initialValues: { organisationId: null, position: "", startedOn: null, endedOn: null },
     validate: {
       organisationId: (value) => (value ? null : t("common:errors.required")),
-      endedOn: (value, values) =>
-        value && values.startedOn && value < values.startedOn ? t("memberships.endBeforeStart") : null,
+      endedOn: endNotBeforeStart(t("memberships.endBeforeStart")),
     },
   });
 
@@ -74,20 +73,8 @@ export function AffiliationModal({
             {...form.getInputProps("position")}
           />
           <SimpleGrid cols={2}>
-            <DateInput
-              label={t("affiliations.startedOn")}
-              valueFormat="YYYY-MM-DD"
-              placeholder="YYYY-MM-DD"
-              clearable
-              {...form.getInputProps("startedOn")}
-            />
-            <DateInput
-              label={t("affiliations.endedOn")}
-              valueFormat="YYYY-MM-DD"
-              placeholder="YYYY-MM-DD"
-              clearable
-              {...form.getInputProps("endedOn")}
-            />
+            <IsoDateInput label={t("affiliations.startedOn")} {...form.getInputProps("startedOn")} />
+            <IsoDateInput label={t("affiliations.endedOn")} {...form.getInputProps("endedOn")} />
           </SimpleGrid>
           <FormButtons
             submit={t("affiliations.add")}

@@ -1,12 +1,12 @@
 import { Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
-import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import type { DatePrecision } from "../../../shared/i18n/format";
 import { FormButtons, formOutcome, notifySuccess } from "../../../shared/ui";
 import { useAddMembership } from "../api";
-import { textOrNull } from "../form-values";
+import { endNotBeforeStart, textOrNull } from "../form-values";
 import { MEMBERSHIP_KINDS, type MembershipKind } from "../types";
+import { IsoDateInput } from "./iso-date-input";
 
 interface MembershipFormValues {
   kind: MembershipKind | "";
@@ -34,8 +34,7 @@ export function MembershipModal({
     validate: {
       kind: (value) => (value ? null : t("common:errors.required")),
       startedOn: (value) => (value ? null : t("common:errors.required")),
-      endedOn: (value, values) =>
-        value && values.startedOn && value < values.startedOn ? t("memberships.endBeforeStart") : null,
+      endedOn: endNotBeforeStart(t("memberships.endBeforeStart")),
     },
   });
 
@@ -73,20 +72,14 @@ export function MembershipModal({
             {...form.getInputProps("kind")}
           />
           <Group grow align="flex-start">
-            <DateInput
+            <IsoDateInput
               label={t("memberships.startedOn")}
               required
-              valueFormat="YYYY-MM-DD"
-              placeholder="YYYY-MM-DD"
-              clearable
               data-testid="membership-started-on"
               {...form.getInputProps("startedOn")}
             />
-            <DateInput
+            <IsoDateInput
               label={t("memberships.endedOn")}
-              valueFormat="YYYY-MM-DD"
-              placeholder="YYYY-MM-DD"
-              clearable
               data-testid="membership-ended-on"
               {...form.getInputProps("endedOn")}
             />

@@ -1,5 +1,4 @@
 import { NumberInput, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
-import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router-dom";
@@ -7,6 +6,7 @@ import { localName, useFormat } from "../../../shared/i18n/format";
 import { formOutcome, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useOrganisation, useSaveOrganisation } from "../api";
 import { FormActions } from "../components/form-actions";
+import { IsoDateInput } from "../components/iso-date-input";
 import { LocalNameFields } from "../components/local-name-fields";
 import { NationSelect, nationOption } from "../components/nation-select";
 import { OrganisationSelect, organisationOption } from "../components/organisation-select";
@@ -163,11 +163,8 @@ function OrganisationForm({ organisation }: { organisation?: OrganisationDetail 
               data-testid="organisation-city"
               {...form.getInputProps("city")}
             />
-            <DateInput
+            <IsoDateInput
               label={t("organisations.foundedOn")}
-              valueFormat="YYYY-MM-DD"
-              placeholder="YYYY-MM-DD"
-              clearable
               data-testid="organisation-founded-on"
               {...form.getInputProps("foundedOn")}
             />

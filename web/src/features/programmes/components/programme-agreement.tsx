@@ -29,46 +29,32 @@ export function ProgrammeDecisions({ programme }: { programme: ProgrammeDetail }
     api
       .patch(`/api/annual-programmes/${programme.id}`, { status, ...(reason ? { reason } : {}) })
       .then(() => invalidate());
-  const confirmed = (status: Status) => () => confirmOutcome(move(status), t);
+  /** A decision asked for first: `word` names its button, question and test id (`programme-<word>`). */
+  const decision = (
+    status: Status,
+    word: "submit" | "agree" | "close",
+    style: { color: string; variant?: "default" },
+  ) => (
+    <ConfirmButton
+      size="xs"
+      {...style}
+      message={t(`agreement.${word}Confirm`)}
+      onConfirm={() => confirmOutcome(move(status), t)}
+      data-testid={`programme-${word}`}
+    >
+      {t(`agreement.${word}`)}
+    </ConfirmButton>
+  );
   return (
     <>
-      {programme.viewerMay.submit && next("submitted") && (
-        <ConfirmButton
-          size="xs"
-          color="blue"
-          message={t("agreement.submitConfirm")}
-          onConfirm={confirmed("submitted")}
-          data-testid="programme-submit"
-        >
-          {t("agreement.submit")}
-        </ConfirmButton>
-      )}
-      {programme.viewerMay.decide && next("agreed") && (
-        <ConfirmButton
-          size="xs"
-          color="teal"
-          message={t("agreement.agreeConfirm")}
-          onConfirm={confirmed("agreed")}
-          data-testid="programme-agree"
-        >
-          {t("agreement.agree")}
-        </ConfirmButton>
-      )}
+      {programme.viewerMay.submit && next("submitted") && decision("submitted", "submit", { color: "blue" })}
+      {programme.viewerMay.decide && next("agreed") && decision("agreed", "agree", { color: "teal" })}
       {programme.viewerMay.decide && programme.status === "submitted" && next("draft") && (
         <ReturnButton send={(reason) => move("draft", reason)} />
       )}
-      {programme.viewerMay.decide && next("closed") && (
-        <ConfirmButton
-          size="xs"
-          variant="default"
-          color="gray"
-          message={t("agreement.closeConfirm")}
-          onConfirm={confirmed("closed")}
-          data-testid="programme-close"
-        >
-          {t("agreement.close")}
-        </ConfirmButton>
-      )}
+      {programme.viewerMay.decide &&
+        next("closed") &&
+        decision("closed", "close", { color: "gray", variant: "default" })}
     </>
   );
 }

@@ -13,14 +13,23 @@ export interface RemoveRowButtonProps {
   /** Notified after the removal, when given. */
   success?: string;
   testId?: string;
+  /** `compact-xs` in dense tables. */
+  size?: "xs" | "compact-xs";
 }
 
 /** The small "remove" button of a table row, asking first (a ConfirmButton running `confirmOutcome`). */
-export function RemoveRowButton({ children, message, remove, success, testId }: RemoveRowButtonProps) {
+export function RemoveRowButton({
+  children,
+  message,
+  remove,
+  success,
+  testId,
+  size = "xs",
+}: RemoveRowButtonProps) {
   const { t } = useTranslation();
   return (
     <ConfirmButton
-      size="xs"
+      size={size}
       variant="subtle"
       message={message}
       onConfirm={() => confirmOutcome(remove(), t, success)}

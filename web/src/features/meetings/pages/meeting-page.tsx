@@ -13,20 +13,18 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
-import type { TFunction } from "i18next";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
-  ConfirmButton,
-  confirmOutcome,
   ErrorAlert,
   notifyError,
   notifySuccess,
   PageHeader,
   PrintReportButton,
   QueryBoundary,
+  RemoveRowButton,
   TableHead,
   TextField,
 } from "../../../shared/ui";
@@ -49,11 +47,6 @@ import { ActionStatusBadge, OverdueBadge, partyName, seriesTitle } from "../comp
 import { DecisionEditModal } from "../decision-edit";
 import { DelegationForm } from "../delegation-form";
 import { PartySelect } from "../party-picker";
-
-/** A removal's outcome: a notice on success, the error shown and the confirmation kept open on failure. */
-function removal(t: TFunction, run: () => Promise<unknown>) {
-  return confirmOutcome(run(), t, t("common:notify.deleted"));
-}
 
 export function MeetingPage() {
   const { id = "" } = useParams();
@@ -164,15 +157,15 @@ function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
                 </Table.Td>
                 {meeting.canEdit && (
                   <Table.Td ta="right">
-                    <ConfirmButton
+                    <RemoveRowButton
                       size="compact-xs"
-                      variant="subtle"
                       message={t("authoring.removeAgendaConfirm", { title: item.title })}
-                      onConfirm={() => removal(t, () => remove.mutateAsync(item.id))}
-                      data-testid={`agenda-remove-${item.position}`}
+                      remove={() => remove.mutateAsync(item.id)}
+                      success={t("common:notify.deleted")}
+                      testId={`agenda-remove-${item.position}`}
                     >
                       {t("authoring.remove")}
-                    </ConfirmButton>
+                    </RemoveRowButton>
                   </Table.Td>
                 )}
               </Table.Tr>
@@ -240,17 +233,17 @@ function DelegationsSection({ meeting, title }: { meeting: MeetingDetail; title:
                 </Table.Td>
                 {meeting.canEdit && (
                   <Table.Td ta="right">
-                    <ConfirmButton
+                    <RemoveRowButton
                       size="compact-xs"
-                      variant="subtle"
                       message={t("authoring.removeDelegationConfirm", {
                         party: d.nation?.code ?? d.organisation?.code ?? "",
                       })}
-                      onConfirm={() => removal(t, () => remove.mutateAsync(d.id))}
-                      data-testid={`delegation-remove-${d.nation?.code ?? d.organisation?.code}`}
+                      remove={() => remove.mutateAsync(d.id)}
+                      success={t("common:notify.deleted")}
+                      testId={`delegation-remove-${d.nation?.code ?? d.organisation?.code}`}
                     >
                       {t("authoring.remove")}
-                    </ConfirmButton>
+                    </RemoveRowButton>
                   </Table.Td>
                 )}
               </Table.Tr>

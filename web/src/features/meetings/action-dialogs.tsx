@@ -14,7 +14,14 @@ import {
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../shared/i18n/format";
-import { FormButtons, notifyError, notifyFormError, notifySuccess, QueryBoundary } from "../../shared/ui";
+import {
+  DimmedText,
+  FormButtons,
+  notifyError,
+  notifyFormError,
+  notifySuccess,
+  QueryBoundary,
+} from "../../shared/ui";
 import { type ActionItem, type ActionStatus, useActionItem, useReviewAction, useUploadEvidence } from "./api";
 import { ActionStatusBadge } from "./components";
 
@@ -103,9 +110,7 @@ export function EvidenceModal({ item, onClose }: { item: ActionItem | null; onCl
               {t("authoring.reviews")}
             </Text>
             {action.reviews.length === 0 ? (
-              <Text c="dimmed" size="sm">
-                {t("authoring.noReviews")}
-              </Text>
+              <DimmedText>{t("authoring.noReviews")}</DimmedText>
             ) : (
               <List size="sm" data-testid="action-reviews">
                 {action.reviews.map((review) => (
@@ -125,9 +130,7 @@ export function EvidenceModal({ item, onClose }: { item: ActionItem | null; onCl
               {t("authoring.evidence")}
             </Text>
             {action.evidenceFiles.length === 0 ? (
-              <Text c="dimmed" size="sm">
-                {t("authoring.noEvidence")}
-              </Text>
+              <DimmedText>{t("authoring.noEvidence")}</DimmedText>
             ) : (
               <List size="sm" data-testid="evidence-files">
                 {action.evidenceFiles.map((file) => (

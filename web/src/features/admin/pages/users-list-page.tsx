@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Select, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Select, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconUserPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { ROLES, usePermissions } from "../../../shared/auth";
 import { formatDateTime, useFormat } from "../../../shared/i18n/format";
 import {
   type DataTableColumn,
+  DimmedText,
   EmptyState,
   ListTable,
   PageHeader,
@@ -77,9 +78,7 @@ export function UsersListPage() {
           >
             {user.username}
           </Anchor>
-          <Text size="xs" c="dimmed">
-            {user.displayName}
-          </Text>
+          <DimmedText size="xs">{user.displayName}</DimmedText>
         </div>
       ),
     },

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
 import type { ResponseOf } from "../../../shared/api/contract";
 import { useFormat } from "../../../shared/i18n/format";
-import { QueryBoundary, TableHead } from "../../../shared/ui";
+import { DimmedText, QueryBoundary, TableHead } from "../../../shared/ui";
 
 export type EventAttendance = ResponseOf<"getEventsByIdAttendance">;
 
@@ -32,12 +32,7 @@ export function AttendanceRecords({ eventId }: { eventId: string }) {
       <QueryBoundary query={attendance}>
         {(sheet) => {
           const begun = sheet.sessions.filter((session) => new Date(session.startsAt) <= new Date());
-          if (begun.length === 0)
-            return (
-              <Text c="dimmed" size="sm">
-                {t("sessionAttendance.noSessions")}
-              </Text>
-            );
+          if (begun.length === 0) return <DimmedText>{t("sessionAttendance.noSessions")}</DimmedText>;
           return (
             <Stack gap="md">
               {begun.map((session) => (

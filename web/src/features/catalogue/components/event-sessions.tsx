@@ -1,9 +1,9 @@
-import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, Paper, Stack, Table, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { ApiError, api, applyServerErrors } from "../../../shared/api";
 import { localDay, useFormat } from "../../../shared/i18n/format";
-import { ConfirmButton, notifyError, notifySuccess } from "../../../shared/ui";
+import { ConfirmButton, DimmedText, notifyError, notifySuccess } from "../../../shared/ui";
 import { useInvalidateCatalogue } from "../api";
 import type { EventDetail } from "../types";
 import { SessionAttendanceButton } from "./session-attendance";
@@ -64,9 +64,7 @@ export function EventSessions({ event }: { event: EventDetail }) {
         {t("eventEdit.sessions")}
       </Title>
       {event.sessions.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          {t("eventEdit.noSessions")}
-        </Text>
+        <DimmedText>{t("eventEdit.noSessions")}</DimmedText>
       ) : (
         <Table.ScrollContainer minWidth={320}>
           <Table>

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { type BookingConflict, hasErrorCode, isApiError } from "../../../shared/api";
 import { usePermissions } from "../../../shared/auth";
-import { notifyError, notifySuccess, TextField } from "../../../shared/ui";
+import { DimmedText, notifyError, notifySuccess, TextField } from "../../../shared/ui";
 import { useDecide, useLeaveWaitlist, useRecordAttendance, useWithdraw } from "../api";
 import type { Decision, Nomination, NominationStatus } from "../types";
 import { DoubleBookingModal } from "./double-booking-modal";
@@ -149,11 +149,7 @@ export function NominationsTable({ nominations, canManage, canWithdraw, showEven
                   <Table.Td data-testid={`nomination-priority-${n.person.familyName}`}>{n.priority}</Table.Td>
                   <Table.Td>
                     <NominationStatusBadge status={n.status} />
-                    {n.statusReason && (
-                      <Text size="xs" c="dimmed">
-                        {n.statusReason}
-                      </Text>
-                    )}
+                    {n.statusReason && <DimmedText size="xs">{n.statusReason}</DimmedText>}
                     {n.doubleBooking && (
                       <Text size="xs" c="orange" data-testid={`double-booking-${n.person.familyName}`}>
                         {t("doubleBooking.overridden", { reason: n.doubleBooking.reason })}

@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Paper, Table, Text } from "@mantine/core";
+import { Badge, Button, Group, Paper, Table } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import {
+  DimmedText,
   EmptyState,
   notifyError,
   notifySuccess,
@@ -76,9 +77,7 @@ export function ApplicationsPage() {
                       <Table.Tr key={a.id} data-testid={`application-${a.person.familyName}`}>
                         <Table.Td>
                           <Link to={`/catalogue/events/${a.eventId}`}>{a.event.activityCode}</Link>
-                          <Text size="xs" c="dimmed">
-                            {dates(a.event.startsOn, a.event.endsOn)}
-                          </Text>
+                          <DimmedText size="xs">{dates(a.event.startsOn, a.event.endsOn)}</DimmedText>
                         </Table.Td>
                         <Table.Td>
                           {a.person.givenName} {a.person.familyName} ({a.nation.code})
@@ -92,11 +91,7 @@ export function ApplicationsPage() {
                           >
                             {t(`applications.statuses.${a.status}`)}
                           </Badge>
-                          {a.reason && (
-                            <Text size="xs" c="dimmed">
-                              {a.reason}
-                            </Text>
-                          )}
+                          {a.reason && <DimmedText size="xs">{a.reason}</DimmedText>}
                         </Table.Td>
                         <Table.Td>
                           {a.canDecide && (

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { DataTable, EmptyState, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { DataTable, DimmedText, EmptyState, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useActivities } from "../api";
 import { localTitle } from "../components/labels";
 import type { ActivityPage } from "../types";
@@ -68,9 +68,7 @@ export function ProposalsPage() {
                         <Text size="sm" fw={500}>
                           {localTitle(row, language)}
                         </Text>
-                        <Text size="xs" c="dimmed">
-                          {row.code}
-                        </Text>
+                        <DimmedText size="xs">{row.code}</DimmedText>
                       </Stack>
                     ),
                   },

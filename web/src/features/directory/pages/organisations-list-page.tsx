@@ -1,10 +1,11 @@
-import { Anchor, Group, SegmentedControl, Select, Stack, Text } from "@mantine/core";
+import { Anchor, Group, SegmentedControl, Select, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { localName, useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
   type DataTableColumn,
+  DimmedText,
   EmptyState,
   NewRecordLink,
   PageHeader,
@@ -69,13 +70,7 @@ export function OrganisationsListPage() {
       key: "nation",
       header: t("organisations.nation"),
       render: (organisation) =>
-        organisation.nation ? (
-          organisation.nation.code
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t("international")}
-          </Text>
-        ),
+        organisation.nation ? organisation.nation.code : <DimmedText>{t("international")}</DimmedText>,
     },
     {
       key: "parent",

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, Text } from "@mantine/core";
+import { Anchor, Button, Group, Stack } from "@mantine/core";
 import { IconDownload, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -7,6 +7,7 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
   type DataTableColumn,
+  DimmedText,
   EmptyState,
   NewRecordLink,
   PageHeader,
@@ -48,11 +49,7 @@ export function PeopleListPage() {
             <Anchor component={Link} to={`/people/${person.id}`} onClick={(event) => event.stopPropagation()}>
               {person.familyName}, {person.givenName}
             </Anchor>
-            {person.rankTitle && (
-              <Text size="xs" c="dimmed">
-                {person.rankTitle}
-              </Text>
-            )}
+            {person.rankTitle && <DimmedText size="xs">{person.rankTitle}</DimmedText>}
           </div>
           <ArchivedBadge archivedAt={person.archivedAt} />
         </Group>

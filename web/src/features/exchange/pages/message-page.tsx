@@ -17,7 +17,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { ErrorAlert, notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import {
+  DimmedText,
+  ErrorAlert,
+  notifyError,
+  notifySuccess,
+  PageHeader,
+  QueryBoundary,
+} from "../../../shared/ui";
 import { useUpload } from "../../meetings/api";
 import { type MessageDetail, useAcknowledge, useForward, useMessage, useThread } from "../api";
 import { WidenReleaseButton } from "../widen-release";
@@ -157,9 +164,7 @@ function MessageView({ message }: { message: MessageDetail }) {
             </Title>
             {thread.data.items.map((m) => (
               <Group key={m.id} gap="xs">
-                <Text size="sm" c="dimmed">
-                  {format.dateTime(m.sentAt)}
-                </Text>
+                <DimmedText>{format.dateTime(m.sentAt)}</DimmedText>
                 {m.id === message.id ? (
                   <Text size="sm" fw={600}>
                     {m.subject}

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import { useNamespace } from "../../../shared/i18n/i18n";
-import { QueryBoundary, TableHead } from "../../../shared/ui";
+import { DimmedText, QueryBoundary, TableHead } from "../../../shared/ui";
 import { type QuestionFigures, useEventReport } from "../api";
 import { questionText } from "./question-text";
 
@@ -73,9 +73,7 @@ function EventFeedbackReport({ eventId }: { eventId: string }) {
                     ))}
                   </Stack>
                 ) : (
-                  <Text size="sm" c="dimmed">
-                    {t("report.noComments")}
-                  </Text>
+                  <DimmedText>{t("report.noComments")}</DimmedText>
                 )}
               </>
             )}

@@ -3,7 +3,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { EmptyState, notifyError, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import {
+  DimmedText,
+  EmptyState,
+  notifyError,
+  notifySuccess,
+  PageHeader,
+  QueryBoundary,
+} from "../../../shared/ui";
 import {
   type FeedbackForm,
   type FeedbackInput,
@@ -114,9 +121,7 @@ function Questionnaire({ form }: { form: FeedbackForm }) {
                   aria-label={questionText(question, format.language)}
                   data-testid={`feedback-rating-${question.position}`}
                 />
-                <Text size="xs" c="dimmed">
-                  {t("give.ratingHint")}
-                </Text>
+                <DimmedText size="xs">{t("give.ratingHint")}</DimmedText>
               </>
             ) : (
               <Textarea

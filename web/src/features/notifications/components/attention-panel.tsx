@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { QueryBoundary } from "../../../shared/ui";
+import { DimmedText, QueryBoundary } from "../../../shared/ui";
 import { type Attention, useAttention } from "../api";
 
 type Key = keyof Attention;
@@ -87,11 +87,7 @@ function ActionItemLine({ item }: { item: Item<"actionItems"> }) {
           {t("home.overdue")}
         </Badge>
       ) : (
-        item.deadline && (
-          <Text size="xs" c="dimmed">
-            {t("home.due", { date: date(item.deadline) })}
-          </Text>
-        )
+        item.deadline && <DimmedText size="xs">{t("home.due", { date: date(item.deadline) })}</DimmedText>
       )}
     </Group>
   );
@@ -114,9 +110,9 @@ function EvaluationLine({ item }: { item: Item<"evaluations"> }) {
       <Anchor component={Link} to={`/readiness/evaluations/${item.id}`} size="sm" lineClamp={1}>
         {item.unitName}
       </Anchor>
-      <Text size="xs" c="dimmed">
+      <DimmedText size="xs">
         {date(item.startsOn)} – {date(item.endsOn)}
-      </Text>
+      </DimmedText>
       {item.onTeam && (
         <Badge size="xs" variant="light">
           {t("home.onTeam")}

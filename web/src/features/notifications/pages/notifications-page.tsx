@@ -14,7 +14,7 @@ import { IconSettings } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { EmptyState, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { DimmedText, EmptyState, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useMarkRead, useNoticeList } from "../api";
 import { NOTICE_GROUPS, NOTICE_KINDS } from "../kinds";
 
@@ -132,16 +132,10 @@ export function NotificationsPage() {
                             <Text>{n.title}</Text>
                           )}
                         </Group>
-                        {n.body && (
-                          <Text size="sm" c="dimmed">
-                            {n.body}
-                          </Text>
-                        )}
+                        {n.body && <DimmedText>{n.body}</DimmedText>}
                       </Stack>
                       <Stack gap={4} align="flex-end">
-                        <Text size="xs" c="dimmed">
-                          {dateTime(n.createdAt)}
-                        </Text>
+                        <DimmedText size="xs">{dateTime(n.createdAt)}</DimmedText>
                         {!n.readAt && (
                           <Button
                             size="compact-xs"

@@ -8,6 +8,7 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   DataTable,
   type DataTableColumn,
+  DimmedText,
   DownloadMenu,
   EmptyState,
   PageHeader,
@@ -53,9 +54,7 @@ export function ExercisesListPage() {
             </Anchor>
             <SampleBadge show={exercise.sample} />
           </Group>
-          <Text size="xs" c="dimmed">
-            {exercise.code}
-          </Text>
+          <DimmedText size="xs">{exercise.code}</DimmedText>
         </Stack>
       ),
     },

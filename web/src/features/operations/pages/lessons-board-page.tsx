@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import {
+  DimmedText,
   DownloadMenu,
   notifyError,
   notifySuccess,
@@ -38,19 +39,15 @@ function LessonCard({ lesson, onMove }: { lesson: Lesson; onMove: (to: LessonSta
         <Anchor component={Link} to={`/exercises/${lesson.exercise.id}`} size="xs">
           {lesson.exercise.name}
         </Anchor>
-        <Text size="xs" c="dimmed">
+        <DimmedText size="xs">
           {t("lessons.owner")}: {lesson.ownerNation?.code ?? lesson.ownerOrganisation?.code}
-        </Text>
+        </DimmedText>
         {(lesson.followUpReference || lesson.followUpActivity) && (
           <Text size="xs" data-testid="lesson-follow-up">
             {t("lessons.followUp")}: {lesson.followUpActivity?.code ?? lesson.followUpReference}
           </Text>
         )}
-        {lesson.statusNote && (
-          <Text size="xs" c="dimmed">
-            {lesson.statusNote}
-          </Text>
-        )}
+        {lesson.statusNote && <DimmedText size="xs">{lesson.statusNote}</DimmedText>}
         {signedIn && lesson.allowedTransitions.length > 0 && (
           <Group gap={4} mt={4}>
             {lesson.allowedTransitions.map((to) => (

@@ -16,7 +16,14 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
-import { DownloadMenu, EmptyState, PageHeader, QueryBoundary, SectionCard } from "../../../shared/ui";
+import {
+  DimmedText,
+  DownloadMenu,
+  EmptyState,
+  PageHeader,
+  QueryBoundary,
+  SectionCard,
+} from "../../../shared/ui";
 import { useContingents, useOperations, useStrength } from "../api";
 import { OperationFormModal } from "../components/operation-form-modal";
 import { StrengthChart } from "../components/strength-chart";
@@ -79,12 +86,8 @@ function ContingentTimeline({ contingents }: { contingents: Contingent[] }) {
         );
       })}
       <Group justify="space-between" ml={{ base: 132, sm: 272 }} mr={82}>
-        <Text size="xs" c="dimmed">
-          {start}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {end}
-        </Text>
+        <DimmedText size="xs">{start}</DimmedText>
+        <DimmedText size="xs">{end}</DimmedText>
       </Group>
     </Stack>
   );
@@ -156,9 +159,7 @@ export function OperationsPage() {
                           >
                             {operation.name}
                           </Anchor>
-                          <Text size="xs" c="dimmed">
-                            {operation.description}
-                          </Text>
+                          <DimmedText size="xs">{operation.description}</DimmedText>
                         </Table.Td>
                         <Table.Td>
                           {format.date(operation.startsOn)} –{" "}

@@ -1,8 +1,8 @@
-import { Group, Text } from "@mantine/core";
+import { Group } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
-import { ConfirmButton, notifyError, notifySuccess } from "../../../shared/ui";
+import { ConfirmButton, DimmedText, notifyError, notifySuccess } from "../../../shared/ui";
 import { useInvalidate, usePlan } from "../api";
 import type { PeriodDetail } from "../types";
 import { FormModalButton } from "./entity-form";
@@ -52,9 +52,7 @@ export function PeriodStatements({ period }: { period: PeriodDetail }) {
       />
       {canEdit && (
         <Group mt="sm" justify="space-between">
-          <Text size="xs" c="dimmed">
-            {t("authoring.statementHint")}
-          </Text>
+          <DimmedText size="xs">{t("authoring.statementHint")}</DimmedText>
           <FormModalButton
             label={t("authoring.addStatement")}
             leftSection={<IconPlus size={14} />}

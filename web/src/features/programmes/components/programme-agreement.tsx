@@ -8,6 +8,7 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   ConfirmButton,
   confirmOutcome,
+  DimmedText,
   notifyFormError,
   QueryBoundary,
   SectionCard,
@@ -128,11 +129,7 @@ function Changes({ version, previous }: { version: ProgrammeVersion; previous: n
       <Text size="sm" fw={600}>
         {t("agreement.changes", { version: previous })}
       </Text>
-      {none && (
-        <Text size="sm" c="dimmed">
-          {t("agreement.noChanges")}
-        </Text>
-      )}
+      {none && <DimmedText>{t("agreement.noChanges")}</DimmedText>}
       {changes.programme.map((change) => (
         <Text size="sm" key={change.field} data-testid="version-change">
           {`${t("agreement.changed")}: ${field(change.field)}: ${shown(change.before, empty)} → ${shown(change.after, empty)}`}
@@ -170,9 +167,7 @@ export function ProgrammeVersions({ programmeId }: { programmeId: string }) {
       <QueryBoundary query={versions}>
         {(rows) =>
           rows.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t("agreement.noVersions")}
-            </Text>
+            <DimmedText>{t("agreement.noVersions")}</DimmedText>
           ) : (
             <Stack>
               {rows.map((version, index) => (
@@ -192,9 +187,7 @@ export function ProgrammeVersions({ programmeId }: { programmeId: string }) {
                           ? t("agreement.returned")
                           : t("agreement.awaiting")}
                     </Badge>
-                    <Text size="sm" c="dimmed">
-                      {t("agreement.items", { count: version.items.length })}
-                    </Text>
+                    <DimmedText>{t("agreement.items", { count: version.items.length })}</DimmedText>
                   </Group>
                   <Text size="sm">
                     {t("agreement.submittedBy", {

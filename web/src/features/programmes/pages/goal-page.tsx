@@ -20,6 +20,7 @@ import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   DetailList,
+  DimmedText,
   notifyError,
   notifySuccess,
   PageHeader,
@@ -244,9 +245,7 @@ export function GoalPage() {
                 <Timeline active={data.history.length} bulletSize={16} data-testid="goal-history">
                   {data.history.map((change) => (
                     <Timeline.Item key={change.id} title={t(`goalStatus.${change.toStatus}`)}>
-                      <Text size="xs" c="dimmed">
-                        {format.dateTime(change.changedAt)}
-                      </Text>
+                      <DimmedText size="xs">{format.dateTime(change.changedAt)}</DimmedText>
                       {change.note && <Text size="sm">{change.note}</Text>}
                     </Timeline.Item>
                   ))}

@@ -2,7 +2,14 @@ import { Anchor, Badge, Group, Progress, Select, Stack, Table, Text } from "@man
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { notifyError, PageHeader, QueryBoundary, SectionCard, TableHead } from "../../../shared/ui";
+import {
+  DimmedText,
+  notifyError,
+  PageHeader,
+  QueryBoundary,
+  SectionCard,
+  TableHead,
+} from "../../../shared/ui";
 import { useObjective, usePlan, useUpdateAction } from "../api";
 import { AddActionButton, AddEvidenceButton } from "../components/objective-forms";
 import { SampleBadge, useProgrammeWriters } from "../components/shared";
@@ -169,11 +176,7 @@ export function ObjectivePage() {
                           {item.code ? `${item.code} — ` : ""}
                           {item.title}
                         </Text>
-                        {!item.activityId && (
-                          <Text size="xs" c="dimmed">
-                            {t("objective.own")}
-                          </Text>
-                        )}
+                        {!item.activityId && <DimmedText size="xs">{t("objective.own")}</DimmedText>}
                       </Table.Td>
                       <Table.Td>
                         <Anchor component={Link} to={`/programmes/annual/${item.programmeId}`} size="sm">

@@ -89,31 +89,23 @@ export function PeriodPage() {
                   <>
                     <Group gap="xl" mb="md">
                       <Stack gap={0}>
-                        <Text size="xs" c="dimmed">
-                          {t("period.actions")}
-                        </Text>
+                        <DimmedText size="xs">{t("period.actions")}</DimmedText>
                         <Text fw={700} data-testid="report-actions">
                           {figures.totals.actions}
                         </Text>
                       </Stack>
                       <Stack gap={0}>
-                        <Text size="xs" c="dimmed">
-                          {t("period.done")}
-                        </Text>
+                        <DimmedText size="xs">{t("period.done")}</DimmedText>
                         <Text fw={700}>{figures.totals.done}</Text>
                       </Stack>
                       <Stack gap={0}>
-                        <Text size="xs" c="dimmed">
-                          {t("period.late")}
-                        </Text>
+                        <DimmedText size="xs">{t("period.late")}</DimmedText>
                         <Text fw={700} c={figures.totals.late ? "red" : undefined} data-testid="report-late">
                           {figures.totals.late}
                         </Text>
                       </Stack>
                       <Stack gap={0}>
-                        <Text size="xs" c="dimmed">
-                          {t("period.completion")}
-                        </Text>
+                        <DimmedText size="xs">{t("period.completion")}</DimmedText>
                         <Text fw={700}>{percent(figures.totals.completionRate)}</Text>
                       </Stack>
                     </Group>

@@ -1,7 +1,14 @@
 import { Anchor, Badge, Group, SimpleGrid, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
-import { PageHeader, QueryBoundary, ReleasabilityBadge, SectionCard, TableHead } from "../../../shared/ui";
+import {
+  DimmedText,
+  PageHeader,
+  QueryBoundary,
+  ReleasabilityBadge,
+  SectionCard,
+  TableHead,
+} from "../../../shared/ui";
 import { usePlan } from "../api";
 import { JoinsList } from "../components/joins-list";
 import { AddObjectiveButton, AddPeriodButton, EditPlanButton } from "../components/plan-forms";
@@ -98,11 +105,7 @@ export function PlanPage() {
                             {t("plans.discrepancy")}
                           </Badge>
                         )}
-                        {period.note && (
-                          <Text size="xs" c="dimmed">
-                            {period.note}
-                          </Text>
-                        )}
+                        {period.note && <DimmedText size="xs">{period.note}</DimmedText>}
                       </Table.Td>
                       <Table.Td>
                         <StatementsTable statements={period.statements} />

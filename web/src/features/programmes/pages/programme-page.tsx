@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
+  DimmedText,
   DownloadMenu,
   PageHeader,
   QueryBoundary,
@@ -26,9 +27,7 @@ import { ExportButtons } from "./period-page";
 function Figure({ label, value, testId }: { label: string; value: string | number; testId?: string }) {
   return (
     <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
+      <DimmedText size="xs">{label}</DimmedText>
       <Text fw={700} size="lg" data-testid={testId}>
         {value}
       </Text>

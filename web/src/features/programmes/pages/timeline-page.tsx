@@ -36,7 +36,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { toQueryString } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
-import { EmptyState, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { DimmedText, EmptyState, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useTimeline } from "../api";
 import { AddMilestoneButton, DeleteMilestoneButton } from "../components/milestone-forms";
 import { NationSelect, SampleBadge, useNationParam, useProgrammeWriters } from "../components/shared";
@@ -235,9 +235,9 @@ export function TimelinePage() {
                             <Text size="sm">{entry.detail}</Text>
                           )}
                           {entry.source && (
-                            <Text size="xs" c="dimmed">
+                            <DimmedText size="xs">
                               {t("common.source")}: {entry.source}
-                            </Text>
+                            </DimmedText>
                           )}
                         </Stack>
                       </Timeline.Item>

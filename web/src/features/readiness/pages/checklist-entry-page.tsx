@@ -15,7 +15,7 @@ import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState }
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { errorMessage, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { DimmedText, errorMessage, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { readinessKeys, StaleAnswerError, saveAnswer, useEvaluation, useEvaluationChecklist } from "../api";
 import { AnswerNotes, type NotesChange } from "../components/answer-notes";
 import type { Answer, AnswerValue, EvaluationChecklist } from "../types";
@@ -145,9 +145,7 @@ function Entry({ evaluationId, checklist }: { evaluationId: string; checklist: E
   return (
     <Stack>
       <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {t("entry.keys")}
-        </Text>
+        <DimmedText>{t("entry.keys")}</DimmedText>
         <Text size="sm" data-testid="entry-progress">
           {t("entry.progress", { answered, total: all.length })}
         </Text>
@@ -217,11 +215,7 @@ function Entry({ evaluationId, checklist }: { evaluationId: string; checklist: E
                           {t("entry.critical")}
                         </Badge>
                       )}
-                      {state === "saving" && (
-                        <Text size="xs" c="dimmed">
-                          {t("entry.saving")}
-                        </Text>
-                      )}
+                      {state === "saving" && <DimmedText size="xs">{t("entry.saving")}</DimmedText>}
                       {state === "saved" && (
                         <Text size="xs" c="teal">
                           {t("entry.saved")}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Progress, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Progress, Stack } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
@@ -6,6 +6,7 @@ import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   type DataTableColumn,
+  DimmedText,
   EmptyState,
   ListTable,
   PageHeader,
@@ -61,9 +62,7 @@ export function ApplicationsPage() {
             value={(a.progress.complete / Math.max(1, a.progress.standards)) * 100}
             aria-label={t("accreditation.progress")}
           />
-          <Text size="xs" c="dimmed">
-            {t("accreditation.complete", a.progress)}
-          </Text>
+          <DimmedText size="xs">{t("accreditation.complete", a.progress)}</DimmedText>
         </Stack>
       ),
     },

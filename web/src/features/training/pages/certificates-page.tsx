@@ -4,6 +4,7 @@ import { useFormat } from "../../../shared/i18n/format";
 import { LANGUAGE_NAMES, LANGUAGES } from "../../../shared/i18n/languages";
 import {
   type DataTableColumn,
+  DimmedText,
   DownloadMenu,
   EmptyState,
   ListTable,
@@ -29,9 +30,9 @@ export function CertificatesPage() {
       render: (c) => (
         <Stack gap={0}>
           <Text size="sm">{localTitle(c.courseTitle, format.language)}</Text>
-          <Text size="xs" c="dimmed">
+          <DimmedText size="xs">
             {format.date(c.courseStartsOn)} – {format.date(c.courseEndsOn)}
-          </Text>
+          </DimmedText>
         </Stack>
       ),
     },

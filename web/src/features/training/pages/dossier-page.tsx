@@ -20,6 +20,7 @@ import { api } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   DetailList,
+  DimmedText,
   notifyError,
   notifySuccess,
   PageHeader,
@@ -200,9 +201,7 @@ export function DossierPage() {
                 ] as const
               ).map(([key, value]) => (
                 <Card withBorder key={key} data-testid={`progress-${key}`}>
-                  <Text size="xs" c="dimmed">
-                    {t(`accreditation.${key}`)}
-                  </Text>
+                  <DimmedText size="xs">{t(`accreditation.${key}`)}</DimmedText>
                   <Text fw={700} size="xl">
                     {value} / {d.progress.standards}
                   </Text>
@@ -213,9 +212,7 @@ export function DossierPage() {
                 </Card>
               ))}
               <Card withBorder>
-                <Text size="xs" c="dimmed">
-                  {t("accreditation.openConditions")}
-                </Text>
+                <DimmedText size="xs">{t("accreditation.openConditions")}</DimmedText>
                 <Text fw={700} size="xl">
                   {d.openConditions}
                 </Text>

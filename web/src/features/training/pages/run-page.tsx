@@ -18,6 +18,7 @@ import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   ConfirmButton,
+  DimmedText,
   notifyError,
   notifySuccess,
   PageHeader,
@@ -81,9 +82,7 @@ function RunWorkspace({ run }: { run: RunDetail }) {
                     {run.sessions.map((session) => (
                       <Table.Th key={session.id} ta="center">
                         {session.title}
-                        <Text size="xs" c="dimmed">
-                          {format.date(session.startsAt.slice(0, 10))}
-                        </Text>
+                        <DimmedText size="xs">{format.date(session.startsAt.slice(0, 10))}</DimmedText>
                       </Table.Th>
                     ))}
                   </Table.Tr>
@@ -155,9 +154,9 @@ function RunWorkspace({ run }: { run: RunDetail }) {
                   {components.map((component) => (
                     <Table.Th key={component.code}>
                       {component.title}
-                      <Text size="xs" c="dimmed">
+                      <DimmedText size="xs">
                         {t(`kinds.${component.kind}`)} · /{component.maxScore}
-                      </Text>
+                      </DimmedText>
                     </Table.Th>
                   ))}
                   <Table.Th ta="right">{t("run.total")}</Table.Th>

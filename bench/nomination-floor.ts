@@ -40,7 +40,9 @@ const one = async <T>(text: string, values: unknown[] = []) => (await pool.query
 const checkpointer = await one<{ pid: number }>(
   "select pid from pg_stat_activity where backend_type = 'checkpointer'",
 );
-const postmaster = Number(readFileSync(`/proc/${checkpointer.pid}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
+const postmaster = Number(
+  readFileSync(`/proc/${checkpointer.pid}/stat`, "utf8").split(") ")[1]!.split(" ")[1],
+);
 const organiser = await one<{ id: string }>("select id from organisation where code = 'NATO-SCHOOL'");
 const admin = await one<{ id: string }>("select id from app_user where username = 'bench-admin'");
 const people = (

@@ -1,29 +1,24 @@
 import { Type } from "typebox";
 import { ctxOf } from "../../platform/http/request-context.js";
+import { routeTable } from "../../platform/http/route-table.js";
 import { ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { AuditEntry, AuditExportQuery, AuditQuery, ChainVerdict } from "./audit.schemas.js";
 import * as service from "./audit.service.js";
 
 export const auditRoutes: RoutesPlugin = async (app) => {
-  const tags = ["audit trail"];
-  app.get(
+  const route = routeTable(app, ["audit trail"]);
+  route.get(
     "/api/audit",
-    {
-      schema: {
-        tags,
-        summary: "Audit entries, newest first (administrators and global auditors)",
-        querystring: AuditQuery,
-        response: ok(Page(AuditEntry)),
-      },
-    },
-    async (request) => service.listEntries(ctxOf(request), request.query),
+    "Audit entries, newest first (administrators and global auditors)",
+    { query: AuditQuery, response: ok(Page(AuditEntry)) },
+    (ctx, { query }) => service.listEntries(ctx, query),
   );
   app.get(
     "/api/audit/export.csv",
     {
       schema: {
-        tags,
+        tags: route.tags,
         summary: "The matching audit entries as CSV, oldest first",
         querystring: AuditExportQuery,
         produces: ["text/csv"],
@@ -40,15 +35,10 @@ export const auditRoutes: RoutesPlugin = async (app) => {
         .send(stream);
     },
   );
-  app.get(
+  route.get(
     "/api/audit/verify",
-    {
-      schema: {
-        tags,
-        summary: "Recompute the hash chain and report the first broken link",
-        response: ok(ChainVerdict),
-      },
-    },
-    async (request) => service.verifyChain(ctxOf(request)),
+    "Recompute the hash chain and report the first broken link",
+    { response: ok(ChainVerdict) },
+    (ctx) => service.verifyChain(ctx),
   );
 };

@@ -1,4 +1,5 @@
 import { ctxOf } from "../../platform/http/request-context.js";
+import { routeTable } from "../../platform/http/route-table.js";
 import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
@@ -11,32 +12,18 @@ import * as service from "./applications.service.js";
 
 /** Two-step applications: the participant applies, the national point of contact approves or refuses. */
 export const applicationsRoutes: RoutesPlugin = async (app) => {
-  const tags = ["catalogue: applications"];
-  app.post(
+  const route = routeTable(app, ["catalogue: applications"]);
+  route.post(
     "/api/events/:id/applications",
-    {
-      schema: {
-        tags,
-        summary: "Apply for the event yourself; your nation's point of contact approves or refuses",
-        params: IdParams,
-        body: ApplyInput,
-        response: created(Application),
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await service.apply(ctxOf(request), request.params.id, request.body)),
+    "Apply for the event yourself; your nation's point of contact approves or refuses",
+    { params: IdParams, body: ApplyInput, response: created(Application) },
+    (ctx, { params, body }) => service.apply(ctx, params.id, body),
   );
-  app.get(
+  route.get(
     "/api/applications",
-    {
-      schema: {
-        tags,
-        summary: "Applications the caller may see: one's own, those of the nations one coordinates",
-        querystring: ApplicationQuery,
-        response: ok(Page(Application)),
-      },
-    },
-    async (request) => service.listApplications(ctxOf(request), request.query),
+    "Applications the caller may see: one's own, those of the nations one coordinates",
+    { query: ApplicationQuery, response: ok(Page(Application)) },
+    (ctx, { query }) => service.listApplications(ctx, query),
   );
   for (const [path, to] of [
     ["approve", "approved"],
@@ -46,7 +33,7 @@ export const applicationsRoutes: RoutesPlugin = async (app) => {
       `/api/applications/:id/${path}`,
       {
         schema: {
-          tags,
+          tags: route.tags,
           summary: `${path === "approve" ? "Approve (nominating the participant)" : "Refuse"} a pending application`,
           params: IdParams,
           body: ApplicationDecisionInput,

@@ -1,6 +1,7 @@
 import { Type } from "typebox";
 import { viewerForUser } from "../../platform/access/viewer.queries.js";
 import { ctxOf } from "../../platform/http/request-context.js";
+import { routeTable } from "../../platform/http/route-table.js";
 import { created, errorResponses, IdParams, ok, Page, Uuid } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { enforceRateLimit } from "../../platform/rate-limit.js";
@@ -66,117 +67,82 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
   await applicationsRoutes(app, {});
   await catalogueReportsRoutes(app, {});
   // ---------------------------------------------------------------- activities
-  const activities = ["catalogue: activities"];
-  app.get(
-    "/api/areas",
-    { schema: { tags: activities, summary: "Areas of cooperation", response: { 200: Type.Array(Area) } } },
-    async (request) => service.listAreas(ctxOf(request)),
+  const activities = routeTable(app, ["catalogue: activities"]);
+  activities.get("/api/areas", "Areas of cooperation", { response: { 200: Type.Array(Area) } }, (ctx) =>
+    service.listAreas(ctx),
   );
-  app.get(
+  activities.get(
     "/api/activities",
-    {
-      schema: {
-        tags: activities,
-        summary: "Search the menu: full text in English, Azerbaijani and Russian, filters and facet counts",
-        querystring: ActivityQuery,
-        response: ok(ActivityPage),
-      },
-    },
-    async (request) => service.searchActivities(ctxOf(request), request.query),
+    "Search the menu: full text in English, Azerbaijani and Russian, filters and facet counts",
+    { query: ActivityQuery, response: ok(ActivityPage) },
+    (ctx, { query }) => service.searchActivities(ctx, query),
   );
-  app.get(
+  activities.get(
     "/api/activities/:id",
-    { schema: { tags: activities, params: IdParams, response: ok(ActivityDetail) } },
-    async (request) => service.getActivity(ctxOf(request), request.params.id),
+    { params: IdParams, response: ok(ActivityDetail) },
+    (ctx, { params }) => service.getActivity(ctx, params.id),
   );
-  app.post(
+  activities.post(
     "/api/activities",
-    { schema: { tags: activities, body: ActivityInput, response: created(ActivityDetail) } },
-    async (request, reply) =>
-      reply.status(201).send(await service.createActivity(ctxOf(request), request.body)),
+    { body: ActivityInput, response: created(ActivityDetail) },
+    (ctx, { body }) => service.createActivity(ctx, body),
   );
-  app.patch(
+  activities.patch(
     "/api/activities/:id",
-    { schema: { tags: activities, params: IdParams, body: ActivityPatch, response: ok(ActivityDetail) } },
-    async (request) => service.updateActivity(ctxOf(request), request.params.id, request.body),
+    { params: IdParams, body: ActivityPatch, response: ok(ActivityDetail) },
+    (ctx, { params, body }) => service.updateActivity(ctx, params.id, body),
   );
-  app.post(
+  activities.post(
     "/api/activities/:id/status",
-    {
-      schema: {
-        tags: activities,
-        summary: "Publish, close for nominations, complete or cancel (with a reason)",
-        params: IdParams,
-        body: ActivityStatusChange,
-        response: ok(ActivityDetail),
-      },
-    },
-    async (request) => service.changeActivityStatus(ctxOf(request), request.params.id, request.body),
+    "Publish, close for nominations, complete or cancel (with a reason)",
+    { params: IdParams, body: ActivityStatusChange, response: ok(ActivityDetail) },
+    (ctx, { params, body }) => service.changeActivityStatus(ctx, params.id, body),
   );
-  app.post(
+  activities.post(
     "/api/activities/:id/copy",
-    {
-      schema: {
-        tags: activities,
-        summary: "Copy a recurring activity with its events and sessions to another menu year (as a draft)",
-        params: IdParams,
-        body: CopyActivityInput,
-        response: created(ActivityDetail),
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await service.copyActivity(ctxOf(request), request.params.id, request.body)),
+    "Copy a recurring activity with its events and sessions to another menu year (as a draft)",
+    { params: IdParams, body: CopyActivityInput, response: created(ActivityDetail) },
+    (ctx, { params, body }) => service.copyActivity(ctx, params.id, body),
   );
 
   // ---------------------------------------------------------------- events
-  const events = ["catalogue: events"];
-  app.post(
+  const events = routeTable(app, ["catalogue: events"]);
+  events.post(
     "/api/activities/:id/events",
-    { schema: { tags: events, params: IdParams, body: EventInput, response: created(EventDetail) } },
-    async (request, reply) =>
-      reply.status(201).send(await service.createEvent(ctxOf(request), request.params.id, request.body)),
+    { params: IdParams, body: EventInput, response: created(EventDetail) },
+    (ctx, { params, body }) => service.createEvent(ctx, params.id, body),
   );
-  app.get(
+  events.get(
     "/api/events/:id",
-    {
-      schema: {
-        tags: events,
-        summary: "An event with its sessions and seat gauge",
-        params: IdParams,
-        response: ok(EventDetail),
-      },
-    },
-    async (request) => service.getEvent(ctxOf(request), request.params.id),
+    "An event with its sessions and seat gauge",
+    { params: IdParams, response: ok(EventDetail) },
+    (ctx, { params }) => service.getEvent(ctx, params.id),
   );
-  app.patch(
+  events.patch(
     "/api/events/:id",
-    { schema: { tags: events, params: IdParams, body: EventPatch, response: ok(EventDetail) } },
-    async (request) => service.updateEvent(ctxOf(request), request.params.id, request.body),
+    { params: IdParams, body: EventPatch, response: ok(EventDetail) },
+    (ctx, { params, body }) => service.updateEvent(ctx, params.id, body),
   );
-  app.post(
+  events.post(
     "/api/events/:id/cancel",
-    { schema: { tags: events, params: IdParams, body: CancelInput, response: ok(EventDetail) } },
-    async (request) => service.cancelEvent(ctxOf(request), request.params.id, request.body),
+    { params: IdParams, body: CancelInput, response: ok(EventDetail) },
+    (ctx, { params, body }) => service.cancelEvent(ctx, params.id, body),
   );
-  app.post(
+  events.post(
     "/api/events/:id/sessions",
-    { schema: { tags: events, params: IdParams, body: SessionInput, response: created(EventDetail) } },
-    async (request, reply) =>
-      reply.status(201).send(await service.addSession(ctxOf(request), request.params.id, request.body)),
+    { params: IdParams, body: SessionInput, response: created(EventDetail) },
+    (ctx, { params, body }) => service.addSession(ctx, params.id, body),
   );
-  app.delete(
+  events.delete(
     "/api/events/:id/sessions/:sessionId",
-    { schema: { tags: events, params: SessionParams, response: ok(EventDetail) } },
-    async (request) => {
-      const params = request.params as { id: string; sessionId: string };
-      return service.removeSession(ctxOf(request), params.id, params.sessionId);
-    },
+    { params: SessionParams, response: ok(EventDetail) },
+    (ctx, { params }) => service.removeSession(ctx, params.id, params.sessionId),
   );
   app.put(
     "/api/events/:id/sessions/:sessionId/attendance",
     {
       schema: {
-        tags: events,
+        tags: events.tags,
         params: SessionParams,
         body: SessionAttendanceInput,
         response: { 204: Type.Null(), ...errorResponses },
@@ -193,180 +159,103 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
       return reply.status(204).send();
     },
   );
-  app.get(
+  events.get(
     "/api/events/:id/attendance",
-    {
-      schema: {
-        tags: events,
-        summary:
-          "The attendance recorded at each session of the event, for the nominations the caller may see",
-        params: IdParams,
-        response: ok(EventAttendance),
-      },
-    },
-    async (request) => attendance.eventAttendance(ctxOf(request), request.params.id),
+    "The attendance recorded at each session of the event, for the nominations the caller may see",
+    { params: IdParams, response: ok(EventAttendance) },
+    (ctx, { params }) => attendance.eventAttendance(ctx, params.id),
   );
-  app.get(
+  events.get(
     "/api/calendar",
-    {
-      schema: {
-        tags: events,
-        summary:
-          "Events between two dates (for month, week and list views), optionally of a nation or person",
-        querystring: CalendarQuery,
-        response: ok(Type.Array(CalendarEntry)),
-      },
-    },
-    async (request) => service.calendar(ctxOf(request), request.query),
+    "Events between two dates (for month, week and list views), optionally of a nation or person",
+    { query: CalendarQuery, response: ok(Type.Array(CalendarEntry)) },
+    (ctx, { query }) => service.calendar(ctx, query),
   );
 
   // ---------------------------------------------------------------- nominations
-  const nominations = ["catalogue: nominations and seats"];
-  app.post(
+  const nominations = routeTable(app, ["catalogue: nominations and seats"]);
+  nominations.post(
     "/api/events/:id/nominations",
-    {
-      schema: {
-        tags: nominations,
-        summary:
-          "Nominate a person of your nation (first-come events allocate a seat or a waitlist place at once)",
-        params: IdParams,
-        body: NominationInput,
-        response: created(Nomination),
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await service.nominate(ctxOf(request), request.params.id, request.body)),
+    "Nominate a person of your nation (first-come events allocate a seat or a waitlist place at once)",
+    { params: IdParams, body: NominationInput, response: created(Nomination) },
+    (ctx, { params, body }) => service.nominate(ctx, params.id, body),
   );
-  app.get(
+  nominations.get(
     "/api/events/:id/candidates",
-    {
-      schema: {
-        tags: nominations,
-        summary:
-          "People the caller may nominate for the event, with their nomination for it and whether they already hold the course's qualification",
-        params: IdParams,
-        querystring: CandidateQuery,
-        response: ok(Page(Candidate)),
-      },
-    },
-    async (request) => candidates.listCandidates(ctxOf(request), request.params.id, request.query),
+    "People the caller may nominate for the event, with their nomination for it and whether they already hold the course's qualification",
+    { params: IdParams, query: CandidateQuery, response: ok(Page(Candidate)) },
+    (ctx, { params, query }) => candidates.listCandidates(ctx, params.id, query),
   );
-  app.get(
+  nominations.get(
     "/api/nominations",
-    {
-      schema: {
-        tags: nominations,
-        summary: "Nominations the caller may see: the organiser's inbox, the coordinator's list, one's own",
-        querystring: NominationQuery,
-        response: ok(Page(Nomination)),
-      },
-    },
-    async (request) => service.listNominations(ctxOf(request), request.query),
+    "Nominations the caller may see: the organiser's inbox, the coordinator's list, one's own",
+    { query: NominationQuery, response: ok(Page(Nomination)) },
+    (ctx, { query }) => service.listNominations(ctx, query),
   );
-  app.get(
+  nominations.get("/api/nominations/:id", { params: IdParams, response: ok(Nomination) }, (ctx, { params }) =>
+    service.getNomination(ctx, params.id),
+  );
+  nominations.patch(
     "/api/nominations/:id",
-    { schema: { tags: nominations, params: IdParams, response: ok(Nomination) } },
-    async (request) => service.getNomination(ctxOf(request), request.params.id),
+    { params: IdParams, body: NominationPatch, response: ok(Nomination) },
+    (ctx, { params, body }) => service.updateNomination(ctx, params.id, body),
   );
-  app.patch(
-    "/api/nominations/:id",
-    { schema: { tags: nominations, params: IdParams, body: NominationPatch, response: ok(Nomination) } },
-    async (request) => service.updateNomination(ctxOf(request), request.params.id, request.body),
-  );
-  app.post(
+  nominations.post(
     "/api/nominations/:id/decision",
-    {
-      schema: {
-        tags: nominations,
-        summary: "Accept, waitlist, decline (with a reason) or cancel a nomination",
-        params: IdParams,
-        body: DecisionInput,
-        response: ok(Nomination),
-      },
-    },
-    async (request) => service.decide(ctxOf(request), request.params.id, request.body),
+    "Accept, waitlist, decline (with a reason) or cancel a nomination",
+    { params: IdParams, body: DecisionInput, response: ok(Nomination) },
+    (ctx, { params, body }) => service.decide(ctx, params.id, body),
   );
-  app.post(
+  nominations.post(
     "/api/nominations/decisions",
-    {
-      schema: {
-        tags: nominations,
-        summary: "The same decision for many nominations, each in its own transaction",
-        body: BulkDecisionInput,
-        response: ok(BulkOutcome),
-      },
-    },
-    async (request) => service.decideMany(ctxOf(request), request.body),
+    "The same decision for many nominations, each in its own transaction",
+    { body: BulkDecisionInput, response: ok(BulkOutcome) },
+    (ctx, { body }) => service.decideMany(ctx, body),
   );
-  app.post(
+  nominations.post(
     "/api/nominations/:id/withdraw",
-    { schema: { tags: nominations, params: IdParams, body: WithdrawInput, response: ok(Nomination) } },
-    async (request) => service.withdraw(ctxOf(request), request.params.id, request.body),
+    { params: IdParams, body: WithdrawInput, response: ok(Nomination) },
+    (ctx, { params, body }) => service.withdraw(ctx, params.id, body),
   );
-  app.post(
+  nominations.post(
     "/api/nominations/:id/attendance",
-    { schema: { tags: nominations, params: IdParams, body: AttendanceInput, response: ok(Nomination) } },
-    async (request) => service.recordAttendance(ctxOf(request), request.params.id, request.body),
+    { params: IdParams, body: AttendanceInput, response: ok(Nomination) },
+    (ctx, { params, body }) => service.recordAttendance(ctx, params.id, body),
   );
-  app.get(
+  nominations.get(
     "/api/people/:id/participation",
-    {
-      schema: {
-        tags: nominations,
-        summary: "A person's participation history",
-        params: IdParams,
-        response: ok(Type.Array(Nomination)),
-      },
-    },
-    async (request) => service.personParticipation(ctxOf(request), request.params.id),
+    "A person's participation history",
+    { params: IdParams, response: ok(Type.Array(Nomination)) },
+    (ctx, { params }) => service.personParticipation(ctx, params.id),
   );
-  app.get(
+  nominations.get(
     "/api/nations/:id/participation",
-    {
-      schema: {
-        tags: nominations,
-        summary: "A nation's participation by area, for a year or overall",
-        params: IdParams,
-        querystring: ParticipationQuery,
-        response: ok(NationParticipation),
-      },
-    },
-    async (request) => service.nationParticipation(ctxOf(request), request.params.id, request.query),
+    "A nation's participation by area, for a year or overall",
+    { params: IdParams, query: ParticipationQuery, response: ok(NationParticipation) },
+    (ctx, { params, query }) => service.nationParticipation(ctx, params.id, query),
   );
 
   // ---------------------------------------------------------------- calendar feeds
-  const feeds = ["catalogue: calendar feeds"];
-  app.get(
-    "/api/calendar/tokens",
-    { schema: { tags: feeds, response: ok(Type.Array(CalendarToken)) } },
-    async (request) => service.listCalendarTokens(ctxOf(request)),
+  const feeds = routeTable(app, ["catalogue: calendar feeds"]);
+  feeds.get("/api/calendar/tokens", { response: ok(Type.Array(CalendarToken)) }, (ctx) =>
+    service.listCalendarTokens(ctx),
   );
-  app.post(
+  feeds.post(
     "/api/calendar/tokens",
-    {
-      schema: {
-        tags: feeds,
-        summary: "A revocable iCalendar feed of a nation, a person or a saved search",
-        body: CalendarTokenInput,
-        response: created(CreatedCalendarToken),
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await service.createCalendarToken(ctxOf(request), request.body)),
+    "A revocable iCalendar feed of a nation, a person or a saved search",
+    { body: CalendarTokenInput, response: created(CreatedCalendarToken) },
+    (ctx, { body }) => service.createCalendarToken(ctx, body),
   );
-  app.delete(
+  feeds.delete(
     "/api/calendar/tokens/:id",
-    { schema: { tags: feeds, params: IdParams, response: { 204: Type.Null(), ...errorResponses } } },
-    async (request, reply) => {
-      await service.revokeCalendarToken(ctxOf(request), request.params.id);
-      return reply.status(204).send();
-    },
+    { params: IdParams, response: { 204: Type.Null(), ...errorResponses } },
+    (ctx, { params }) => service.revokeCalendarToken(ctx, params.id),
   );
   app.get(
     "/api/calendar/:file",
     {
       schema: {
-        tags: feeds,
+        tags: feeds.tags,
         summary: "The iCalendar feed behind a token (no session needed; the token is the credential)",
         params: FeedParams,
         response: { 200: Type.String(), ...errorResponses, 429: errorResponses[404] },

@@ -1,5 +1,6 @@
 import { Type } from "typebox";
 import { ctxOf } from "../../platform/http/request-context.js";
+import { routeTable } from "../../platform/http/route-table.js";
 import { ChildParams, created, errorResponses, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
@@ -26,58 +27,40 @@ import * as service from "./directory.service.js";
 
 export const directoryRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- nations
-  const nations = ["directory: nations"];
-  app.get(
+  const nations = routeTable(app, ["directory: nations"]);
+  nations.get(
     "/api/nations",
-    {
-      schema: {
-        tags: nations,
-        summary: "Search and list nations",
-        querystring: NationQuery,
-        response: ok(Page(Nation)),
-      },
-    },
-    async (request) => service.listNations(ctxOf(request), request.query),
+    "Search and list nations",
+    { query: NationQuery, response: ok(Page(Nation)) },
+    (ctx, { query }) => service.listNations(ctx, query),
   );
-  app.get(
+  nations.get("/api/nations/:id", { params: IdParams, response: ok(Nation) }, (ctx, { params }) =>
+    service.getNation(ctx, params.id),
+  );
+  nations.post("/api/nations", { body: NationInput, response: created(Nation) }, (ctx, { body }) =>
+    service.createNation(ctx, body),
+  );
+  nations.patch(
     "/api/nations/:id",
-    { schema: { tags: nations, params: IdParams, response: ok(Nation) } },
-    async (request) => service.getNation(ctxOf(request), request.params.id),
+    { params: IdParams, body: NationPatch, response: ok(Nation) },
+    (ctx, { params, body }) => service.updateNation(ctx, params.id, body),
   );
-  app.post(
-    "/api/nations",
-    { schema: { tags: nations, body: NationInput, response: created(Nation) } },
-    async (request, reply) =>
-      reply.status(201).send(await service.createNation(ctxOf(request), request.body)),
-  );
-  app.patch(
+  nations.delete(
     "/api/nations/:id",
-    { schema: { tags: nations, params: IdParams, body: NationPatch, response: ok(Nation) } },
-    async (request) => service.updateNation(ctxOf(request), request.params.id, request.body),
+    "Delete a nation, or archive it when other records refer to it",
+    { params: IdParams, response: ok(DeleteOutcome) },
+    (ctx, { params }) => service.deleteNation(ctx, params.id),
   );
-  app.delete(
-    "/api/nations/:id",
-    {
-      schema: {
-        tags: nations,
-        summary: "Delete a nation, or archive it when other records refer to it",
-        params: IdParams,
-        response: ok(DeleteOutcome),
-      },
-    },
-    async (request) => service.deleteNation(ctxOf(request), request.params.id),
-  );
-  app.post(
+  nations.post(
     "/api/nations/:id/memberships",
-    { schema: { tags: nations, params: IdParams, body: MembershipInput, response: created(Membership) } },
-    async (request, reply) =>
-      reply.status(201).send(await service.addMembership(ctxOf(request), request.params.id, request.body)),
+    { params: IdParams, body: MembershipInput, response: created(Membership) },
+    (ctx, { params, body }) => service.addMembership(ctx, params.id, body),
   );
   app.delete(
     "/api/nations/:id/memberships/:membershipId",
     {
       schema: {
-        tags: nations,
+        tags: nations.tags,
         params: ChildParams("membershipId"),
         response: { 204: Type.Null(), ...errorResponses },
       },
@@ -90,95 +73,64 @@ export const directoryRoutes: RoutesPlugin = async (app) => {
   );
 
   // ---------------------------------------------------------------- organisations
-  const organisations = ["directory: organisations and institutions"];
-  app.get(
+  const organisations = routeTable(app, ["directory: organisations and institutions"]);
+  organisations.get(
     "/api/organisations",
-    {
-      schema: {
-        tags: organisations,
-        summary: "Search and list organisations and institutions",
-        querystring: OrganisationQuery,
-        response: ok(Page(Organisation)),
-      },
-    },
-    async (request) => service.listOrganisations(ctxOf(request), request.query),
+    "Search and list organisations and institutions",
+    { query: OrganisationQuery, response: ok(Page(Organisation)) },
+    (ctx, { query }) => service.listOrganisations(ctx, query),
   );
-  app.get(
+  organisations.get(
     "/api/organisations/:id",
-    { schema: { tags: organisations, params: IdParams, response: ok(OrganisationDetail) } },
-    async (request) => service.getOrganisation(ctxOf(request), request.params.id),
+    { params: IdParams, response: ok(OrganisationDetail) },
+    (ctx, { params }) => service.getOrganisation(ctx, params.id),
   );
-  app.post(
+  organisations.post(
     "/api/organisations",
-    { schema: { tags: organisations, body: OrganisationInput, response: created(OrganisationDetail) } },
-    async (request, reply) =>
-      reply.status(201).send(await service.createOrganisation(ctxOf(request), request.body)),
+    { body: OrganisationInput, response: created(OrganisationDetail) },
+    (ctx, { body }) => service.createOrganisation(ctx, body),
   );
-  app.patch(
+  organisations.patch(
     "/api/organisations/:id",
-    {
-      schema: {
-        tags: organisations,
-        params: IdParams,
-        body: OrganisationPatch,
-        response: ok(OrganisationDetail),
-      },
-    },
-    async (request) => service.updateOrganisation(ctxOf(request), request.params.id, request.body),
+    { params: IdParams, body: OrganisationPatch, response: ok(OrganisationDetail) },
+    (ctx, { params, body }) => service.updateOrganisation(ctx, params.id, body),
   );
-  app.delete(
+  organisations.delete(
     "/api/organisations/:id",
-    { schema: { tags: organisations, params: IdParams, response: ok(DeleteOutcome) } },
-    async (request) => service.deleteOrganisation(ctxOf(request), request.params.id),
+    { params: IdParams, response: ok(DeleteOutcome) },
+    (ctx, { params }) => service.deleteOrganisation(ctx, params.id),
   );
 
   // ---------------------------------------------------------------- people
-  const people = ["directory: people"];
-  app.get(
+  const people = routeTable(app, ["directory: people"]);
+  people.get(
     "/api/people",
-    {
-      schema: {
-        tags: people,
-        summary: "Search people the caller may see",
-        querystring: PersonQuery,
-        response: ok(Page(Person)),
-      },
-    },
-    async (request) => service.listPeople(ctxOf(request), request.query),
+    "Search people the caller may see",
+    { query: PersonQuery, response: ok(Page(Person)) },
+    (ctx, { query }) => service.listPeople(ctx, query),
   );
-  app.get(
+  people.get("/api/people/:id", { params: IdParams, response: ok(PersonDetail) }, (ctx, { params }) =>
+    service.getPerson(ctx, params.id),
+  );
+  people.post("/api/people", { body: PersonInput, response: created(PersonDetail) }, (ctx, { body }) =>
+    service.createPerson(ctx, body),
+  );
+  people.patch(
     "/api/people/:id",
-    { schema: { tags: people, params: IdParams, response: ok(PersonDetail) } },
-    async (request) => service.getPerson(ctxOf(request), request.params.id),
+    { params: IdParams, body: PersonPatch, response: ok(PersonDetail) },
+    (ctx, { params, body }) => service.updatePerson(ctx, params.id, body),
   );
-  app.post(
-    "/api/people",
-    { schema: { tags: people, body: PersonInput, response: created(PersonDetail) } },
-    async (request, reply) =>
-      reply.status(201).send(await service.createPerson(ctxOf(request), request.body)),
+  people.delete("/api/people/:id", { params: IdParams, response: ok(DeleteOutcome) }, (ctx, { params }) =>
+    service.deletePerson(ctx, params.id),
   );
-  app.patch(
-    "/api/people/:id",
-    { schema: { tags: people, params: IdParams, body: PersonPatch, response: ok(PersonDetail) } },
-    async (request) => service.updatePerson(ctxOf(request), request.params.id, request.body),
-  );
-  app.delete(
-    "/api/people/:id",
-    { schema: { tags: people, params: IdParams, response: ok(DeleteOutcome) } },
-    async (request) => service.deletePerson(ctxOf(request), request.params.id),
-  );
-  app.post(
+  people.post(
     "/api/people/:id/affiliations",
-    { schema: { tags: people, params: IdParams, body: AffiliationInput, response: created(PersonDetail) } },
-    async (request, reply) =>
-      reply.status(201).send(await service.addAffiliation(ctxOf(request), request.params.id, request.body)),
+    { params: IdParams, body: AffiliationInput, response: created(PersonDetail) },
+    (ctx, { params, body }) => service.addAffiliation(ctx, params.id, body),
   );
-  app.delete(
+  people.delete(
     "/api/people/:id/affiliations/:affiliationId",
-    { schema: { tags: people, params: ChildParams("affiliationId"), response: ok(PersonDetail) } },
-    async (request) => {
-      const params = request.params as { id: string; affiliationId: string };
-      return service.removeAffiliation(ctxOf(request), params.id, params.affiliationId);
-    },
+    { params: ChildParams("affiliationId"), response: ok(PersonDetail) },
+    (ctx, { params }) => service.removeAffiliation(ctx, params.id, params.affiliationId),
   );
 };

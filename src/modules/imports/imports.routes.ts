@@ -3,6 +3,7 @@ import { Type } from "typebox";
 import { toAppError } from "../../platform/http/error-handler.js";
 import { uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
+import { routeTable } from "../../platform/http/route-table.js";
 import { errorResponses, ok } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as exportsService from "./exports.service.js";
@@ -22,23 +23,18 @@ const FILE_NOTE =
   "comma, semicolon, tab; or .xlsx, first sheet). The first row is the header.";
 
 export const importsRoutes: RoutesPlugin = async (app) => {
-  const tags = ["imports"];
-  app.get(
+  const route = routeTable(app, ["imports"]);
+  route.get(
     "/api/imports",
-    {
-      schema: {
-        tags,
-        summary: "The kinds of import and their fields, with the header names recognised in en, az and ru",
-        response: ok(Type.Array(ImportKindInfo)),
-      },
-    },
-    async (request) => service.kinds(ctxOf(request)),
+    "The kinds of import and their fields, with the header names recognised in en, az and ru",
+    { response: ok(Type.Array(ImportKindInfo)) },
+    (ctx) => service.kinds(ctx),
   );
   app.post(
     "/api/imports/:kind/preview",
     {
       schema: {
-        tags,
+        tags: route.tags,
         summary: "Preview an import: the column mapping, and every row's errors and warnings; writes nothing",
         description: FILE_NOTE,
         params: KindParams,
@@ -60,7 +56,7 @@ export const importsRoutes: RoutesPlugin = async (app) => {
     "/api/imports/:kind/commit",
     {
       schema: {
-        tags,
+        tags: route.tags,
         summary:
           "Import a file in one transaction: all rows or none (422 with the row errors), or with mode=valid only the valid rows",
         description: `${FILE_NOTE} With \`Accept: application/x-ndjson\` the answer is a stream of JSON lines: \`{"type":"progress","phase":"check"|"write","done":n,"total":n}\` as the rows are checked and written, then one \`{"type":"result","result":{...}}\` (the JSON answer's body) or \`{"type":"error","status":n,"error":{...}}\` (the error answer's body); the status is 200 once the stream has begun.`,

@@ -1,6 +1,7 @@
 import { Type } from "typebox";
 import { sendFile, uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
+import { routeTable } from "../../platform/http/route-table.js";
 import { ChildParams, created, IdParams, ok, Page, Uuid } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as exchange from "./exchange.service.js";
@@ -23,127 +24,66 @@ import {
 /** The information exchange between nations and organisations. */
 export const exchangeRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- exchange
-  const ex = ["meetings: information exchange"];
-  app.get(
+  const ex = routeTable(app, ["meetings: information exchange"]);
+  ex.get(
     "/api/exchange/parties",
-    {
-      schema: {
-        tags: ex,
-        summary: "The nations and organisations the caller sends and acknowledges for",
-        response: ok(ExchangeParties),
-      },
-    },
-    async (request) => exchange.myParties(ctxOf(request)),
+    "The nations and organisations the caller sends and acknowledges for",
+    { response: ok(ExchangeParties) },
+    (ctx) => exchange.myParties(ctx),
   );
-  app.get(
+  ex.get(
     "/api/exchange/messages",
-    {
-      schema: {
-        tags: ex,
-        summary: "Inbox, sent box or every message the caller may see, with search",
-        querystring: MessageQuery,
-        response: ok(Page(MessageSummary)),
-      },
-    },
-    async (request) => exchange.listMessages(ctxOf(request), request.query),
+    "Inbox, sent box or every message the caller may see, with search",
+    { query: MessageQuery, response: ok(Page(MessageSummary)) },
+    (ctx, { query }) => exchange.listMessages(ctx, query),
   );
-  app.get("/api/exchange/counts", { schema: { tags: ex, response: ok(ExchangeCounts) } }, async (request) =>
-    exchange.counts(ctxOf(request)),
-  );
-  app.get(
+  ex.get("/api/exchange/counts", { response: ok(ExchangeCounts) }, (ctx) => exchange.counts(ctx));
+  ex.get(
     "/api/exchange/threads/:id",
-    {
-      schema: {
-        tags: ex,
-        params: IdParams,
-        response: ok(Type.Object({ threadId: Uuid, items: Type.Array(MessageSummary) })),
-      },
-    },
-    async (request) => exchange.getThread(ctxOf(request), request.params.id),
+    { params: IdParams, response: ok(Type.Object({ threadId: Uuid, items: Type.Array(MessageSummary) })) },
+    (ctx, { params }) => exchange.getThread(ctx, params.id),
   );
-  app.get(
+  ex.get(
     "/api/exchange/messages/:id",
-    {
-      // The read is audited: a write, which replicas refuse.
-      config: { readsLeader: true },
-      schema: {
-        tags: ex,
-        summary: "Read a message (the read is audited)",
-        params: IdParams,
-        response: ok(MessageDetail),
-      },
-    },
-    async (request) => exchange.getMessage(ctxOf(request), request.params.id),
+    "Read a message (the read is audited)",
+    { params: IdParams, response: ok(MessageDetail), config: { readsLeader: true } },
+    (ctx, { params }) => exchange.getMessage(ctx, params.id),
   );
-  app.post(
+  ex.post(
     "/api/exchange/messages",
-    { schema: { tags: ex, body: MessageInput, response: created(MessageDetail) } },
-    async (request, reply) =>
-      reply.status(201).send(await exchange.sendMessage(ctxOf(request), request.body)),
+    { body: MessageInput, response: created(MessageDetail) },
+    (ctx, { body }) => exchange.sendMessage(ctx, body),
   );
-  app.post(
+  ex.post(
     "/api/exchange/messages/:id/forward",
-    {
-      schema: {
-        tags: ex,
-        summary: "Forward within the original release list",
-        params: IdParams,
-        body: ForwardInput,
-        response: created(MessageDetail),
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await exchange.forwardMessage(ctxOf(request), request.params.id, request.body)),
+    "Forward within the original release list",
+    { params: IdParams, body: ForwardInput, response: created(MessageDetail) },
+    (ctx, { params, body }) => exchange.forwardMessage(ctx, params.id, body),
   );
-  app.patch(
+  ex.patch(
     "/api/exchange/messages/:id/release",
-    {
-      schema: {
-        tags: ex,
-        summary:
-          "Widen the release list (the sending side and administrators): the parties added receive the message; narrowing is refused",
-        params: IdParams,
-        body: ReleaseWidenInput,
-        response: ok(MessageDetail),
-      },
-    },
-    async (request) => release.widenRelease(ctxOf(request), request.params.id, request.body),
+    "Widen the release list (the sending side and administrators): the parties added receive the message; narrowing is refused",
+    { params: IdParams, body: ReleaseWidenInput, response: ok(MessageDetail) },
+    (ctx, { params, body }) => release.widenRelease(ctx, params.id, body),
   );
-  app.post(
+  ex.post(
     "/api/exchange/messages/:id/acknowledge",
-    {
-      schema: {
-        tags: ex,
-        summary:
-          "Acknowledge receipt for the recipients the caller acts for (once; repeats answer the first time)",
-        params: IdParams,
-        body: AcknowledgeInput,
-        response: ok(AcknowledgeOutput),
-      },
-    },
-    async (request) => exchange.acknowledge(ctxOf(request), request.params.id, request.body),
+    "Acknowledge receipt for the recipients the caller acts for (once; repeats answer the first time)",
+    { params: IdParams, body: AcknowledgeInput, response: ok(AcknowledgeOutput) },
+    (ctx, { params, body }) => exchange.acknowledge(ctx, params.id, body),
   );
-  app.post(
+  ex.post(
     "/api/exchange/messages/:id/attachments",
-    {
-      schema: {
-        tags: ex,
-        summary: "Attach a document (multipart/form-data, field file); the sender's side only",
-        params: IdParams,
-        response: created(MessageDetail),
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await exchange.uploadAttachment(ctxOf(request), uploadFrom(request), request.params.id)),
+    "Attach a document (multipart/form-data, field file); the sender's side only",
+    { params: IdParams, response: created(MessageDetail) },
+    (ctx, { params }, request) => exchange.uploadAttachment(ctx, uploadFrom(request), params.id),
   );
   app.get(
     "/api/exchange/messages/:id/attachments/:attachmentId",
     {
       config: { readsLeader: true },
       schema: {
-        tags: ex,
+        tags: ex.tags,
         summary: "Download an attachment (the read is audited)",
         params: ChildParams("attachmentId"),
         response: FileReply,
@@ -157,16 +97,10 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
       );
     },
   );
-  app.get(
+  ex.get(
     "/api/exchange/messages/:id/access-log",
-    {
-      schema: {
-        tags: ex,
-        summary: "Every read of the message and its attachments",
-        params: IdParams,
-        response: ok(Type.Object({ items: Type.Array(AccessLogEntry) })),
-      },
-    },
-    async (request) => exchange.accessLog(ctxOf(request), request.params.id),
+    "Every read of the message and its attachments",
+    { params: IdParams, response: ok(Type.Object({ items: Type.Array(AccessLogEntry) })) },
+    (ctx, { params }) => exchange.accessLog(ctx, params.id),
   );
 };

@@ -1,5 +1,6 @@
 import { sendFile, uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
+import { routeTable } from "../../platform/http/route-table.js";
 import { ChildParams, created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { DelegationInput } from "./delegations.schemas.js";
@@ -17,61 +18,44 @@ import * as service from "./meetings.service.js";
 /** Meetings with their agenda, documents and delegations. */
 export const meetingRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- meetings
-  const meetings = ["meetings: meetings"];
-  app.get(
+  const meetings = routeTable(app, ["meetings: meetings"]);
+  meetings.get(
     "/api/meetings",
-    { schema: { tags: meetings, querystring: MeetingQuery, response: ok(Page(MeetingSummary)) } },
-    async (request) => service.listMeetings(ctxOf(request), request.query),
+    { query: MeetingQuery, response: ok(Page(MeetingSummary)) },
+    (ctx, { query }) => service.listMeetings(ctx, query),
   );
-  app.get(
+  meetings.get(
     "/api/meetings/:id",
-    {
-      schema: {
-        tags: meetings,
-        summary: "A meeting with its agenda, delegations, minutes and decisions",
-        params: IdParams,
-        response: ok(MeetingDetail),
-      },
-    },
-    async (request) => service.getMeeting(ctxOf(request), request.params.id),
+    "A meeting with its agenda, delegations, minutes and decisions",
+    { params: IdParams, response: ok(MeetingDetail) },
+    (ctx, { params }) => service.getMeeting(ctx, params.id),
   );
-  app.post(
+  meetings.post(
     "/api/meetings",
-    {
-      schema: {
-        tags: meetings,
-        summary: "Prepare a meeting; its number defaults to the next in the series",
-        body: MeetingInput,
-        response: created(MeetingDetail),
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await service.createMeeting(ctxOf(request), request.body)),
+    "Prepare a meeting; its number defaults to the next in the series",
+    { body: MeetingInput, response: created(MeetingDetail) },
+    (ctx, { body }) => service.createMeeting(ctx, body),
   );
-  app.patch(
+  meetings.patch(
     "/api/meetings/:id",
-    { schema: { tags: meetings, params: IdParams, body: MeetingPatch, response: ok(MeetingDetail) } },
-    async (request) => service.updateMeeting(ctxOf(request), request.params.id, request.body),
+    { params: IdParams, body: MeetingPatch, response: ok(MeetingDetail) },
+    (ctx, { params, body }) => service.updateMeeting(ctx, params.id, body),
   );
-  app.post(
+  meetings.post(
     "/api/meetings/:id/agenda",
-    { schema: { tags: meetings, params: IdParams, body: AgendaItemInput, response: created(MeetingDetail) } },
-    async (request, reply) =>
-      reply.status(201).send(await service.addAgendaItem(ctxOf(request), request.params.id, request.body)),
+    { params: IdParams, body: AgendaItemInput, response: created(MeetingDetail) },
+    (ctx, { params, body }) => service.addAgendaItem(ctx, params.id, body),
   );
-  app.delete(
+  meetings.delete(
     "/api/meetings/:id/agenda/:itemId",
-    { schema: { tags: meetings, params: ChildParams("itemId"), response: ok(MeetingDetail) } },
-    async (request) => {
-      const params = request.params as { id: string; itemId: string };
-      return service.removeAgendaItem(ctxOf(request), params.id, params.itemId);
-    },
+    { params: ChildParams("itemId"), response: ok(MeetingDetail) },
+    (ctx, { params }) => service.removeAgendaItem(ctx, params.id, params.itemId),
   );
   app.post(
     "/api/meetings/:id/agenda/:itemId/documents",
     {
       schema: {
-        tags: meetings,
+        tags: meetings.tags,
         summary: "Attach a document to an agenda item (multipart/form-data, field file)",
         params: ChildParams("itemId"),
         response: created(MeetingDetail),
@@ -91,7 +75,7 @@ export const meetingRoutes: RoutesPlugin = async (app) => {
     // The read is audited: a write, which replicas refuse.
     {
       config: { readsLeader: true },
-      schema: { tags: meetings, params: ChildParams("documentId"), response: FileReply },
+      schema: { tags: meetings.tags, params: ChildParams("documentId"), response: FileReply },
     },
     async (request, reply) => {
       const params = request.params as { id: string; documentId: string };
@@ -101,18 +85,14 @@ export const meetingRoutes: RoutesPlugin = async (app) => {
       );
     },
   );
-  app.post(
+  meetings.post(
     "/api/meetings/:id/delegations",
-    { schema: { tags: meetings, params: IdParams, body: DelegationInput, response: created(MeetingDetail) } },
-    async (request, reply) =>
-      reply.status(201).send(await service.addDelegation(ctxOf(request), request.params.id, request.body)),
+    { params: IdParams, body: DelegationInput, response: created(MeetingDetail) },
+    (ctx, { params, body }) => service.addDelegation(ctx, params.id, body),
   );
-  app.delete(
+  meetings.delete(
     "/api/meetings/:id/delegations/:delegationId",
-    { schema: { tags: meetings, params: ChildParams("delegationId"), response: ok(MeetingDetail) } },
-    async (request) => {
-      const params = request.params as { id: string; delegationId: string };
-      return service.removeDelegation(ctxOf(request), params.id, params.delegationId);
-    },
+    { params: ChildParams("delegationId"), response: ok(MeetingDetail) },
+    (ctx, { params }) => service.removeDelegation(ctx, params.id, params.delegationId),
   );
 };

@@ -1,4 +1,4 @@
-import { ctxOf } from "../../platform/http/request-context.js";
+import { routeTable } from "../../platform/http/route-table.js";
 import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { DecisionListQuery } from "./meetings.http.js";
@@ -8,41 +8,27 @@ import * as service from "./series.service.js";
 /** Meeting series and the decisions taken in them. */
 export const seriesRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- series
-  const series = ["meetings: series"];
-  app.get(
+  const series = routeTable(app, ["meetings: series"]);
+  series.get(
     "/api/meeting-series",
-    {
-      schema: {
-        tags: series,
-        summary: "Meeting series the caller may see",
-        querystring: SeriesQuery,
-        response: ok(Page(MeetingSeries)),
-      },
-    },
-    async (request) => service.listSeries(ctxOf(request), request.query),
+    "Meeting series the caller may see",
+    { query: SeriesQuery, response: ok(Page(MeetingSeries)) },
+    (ctx, { query }) => service.listSeries(ctx, query),
   );
-  app.get(
+  series.get(
     "/api/meeting-series/:id",
-    { schema: { tags: series, params: IdParams, response: ok(MeetingSeries) } },
-    async (request) => service.getSeries(ctxOf(request), request.params.id),
+    { params: IdParams, response: ok(MeetingSeries) },
+    (ctx, { params }) => service.getSeries(ctx, params.id),
   );
-  app.post(
+  series.post(
     "/api/meeting-series",
-    { schema: { tags: series, body: SeriesInput, response: created(MeetingSeries) } },
-    async (request, reply) =>
-      reply.status(201).send(await service.createSeries(ctxOf(request), request.body)),
+    { body: SeriesInput, response: created(MeetingSeries) },
+    (ctx, { body }) => service.createSeries(ctx, body),
   );
-  app.get(
+  series.get(
     "/api/meeting-series/:id/decisions",
-    {
-      schema: {
-        tags: series,
-        summary: "Decisions of a series, in meeting and decision order",
-        params: IdParams,
-        querystring: DecisionListQuery,
-        response: ok(Page(Decision)),
-      },
-    },
-    async (request) => service.listSeriesDecisions(ctxOf(request), request.params.id, request.query),
+    "Decisions of a series, in meeting and decision order",
+    { params: IdParams, query: DecisionListQuery, response: ok(Page(Decision)) },
+    (ctx, { params, query }) => service.listSeriesDecisions(ctx, params.id, query),
   );
 };

@@ -1,4 +1,4 @@
-import { ctxOf } from "../../platform/http/request-context.js";
+import { routeTable } from "../../platform/http/route-table.js";
 import { ChildParams, created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as service from "./contingents.service.js";
@@ -16,77 +16,48 @@ import {
 
 /** National contingents, their rotations and strength over time. */
 export const contingentRoutes: RoutesPlugin = async (app) => {
-  const operations = ["operations: operations and contingents"];
-  app.get(
+  const operations = routeTable(app, ["operations: operations and contingents"]);
+  operations.get(
     "/api/contingents",
-    {
-      schema: {
-        tags: operations,
-        summary: "National contingents the caller may see",
-        querystring: ContingentQuery,
-        response: ok(Page(Contingent)),
-      },
-    },
-    async (request) => service.listContingents(ctxOf(request), request.query),
+    "National contingents the caller may see",
+    { query: ContingentQuery, response: ok(Page(Contingent)) },
+    (ctx, { query }) => service.listContingents(ctx, query),
   );
-  app.get(
+  operations.get(
     "/api/contingents/strength",
-    {
-      schema: {
-        tags: operations,
-        summary: "Strength over time of the contingents the caller may see, by category",
-        querystring: StrengthQuery,
-        response: ok(StrengthSeries),
-      },
-    },
-    async (request) => service.strengthOverTime(ctxOf(request), request.query),
+    "Strength over time of the contingents the caller may see, by category",
+    { query: StrengthQuery, response: ok(StrengthSeries) },
+    (ctx, { query }) => service.strengthOverTime(ctx, query),
   );
-  app.get(
+  operations.get(
     "/api/contingents/:id",
-    { schema: { tags: operations, params: IdParams, response: ok(ContingentDetail) } },
-    async (request) => service.getContingent(ctxOf(request), request.params.id),
+    { params: IdParams, response: ok(ContingentDetail) },
+    (ctx, { params }) => service.getContingent(ctx, params.id),
   );
-  app.post(
+  operations.post(
     "/api/contingents",
-    { schema: { tags: operations, body: ContingentInput, response: created(ContingentDetail) } },
-    async (request, reply) =>
-      reply.status(201).send(await service.createContingent(ctxOf(request), request.body)),
+    { body: ContingentInput, response: created(ContingentDetail) },
+    (ctx, { body }) => service.createContingent(ctx, body),
   );
-  app.patch(
+  operations.patch(
     "/api/contingents/:id",
-    { schema: { tags: operations, params: IdParams, body: ContingentPatch, response: ok(ContingentDetail) } },
-    async (request) => service.updateContingent(ctxOf(request), request.params.id, request.body),
+    { params: IdParams, body: ContingentPatch, response: ok(ContingentDetail) },
+    (ctx, { params, body }) => service.updateContingent(ctx, params.id, body),
   );
-  app.post(
+  operations.post(
     "/api/contingents/:id/rotations",
-    {
-      schema: {
-        tags: operations,
-        summary: "Add a rotation with its strength by category; rotations of one slot never overlap",
-        params: IdParams,
-        body: RotationInput,
-        response: created(ContingentDetail),
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await service.addRotation(ctxOf(request), request.params.id, request.body)),
+    "Add a rotation with its strength by category; rotations of one slot never overlap",
+    { params: IdParams, body: RotationInput, response: created(ContingentDetail) },
+    (ctx, { params, body }) => service.addRotation(ctx, params.id, body),
   );
-  app.patch(
+  operations.patch(
     "/api/contingents/:id/rotations/:rotationId",
-    {
-      schema: {
-        tags: operations,
-        params: ChildParams("rotationId"),
-        body: RotationPatch,
-        response: ok(ContingentDetail),
-      },
-    },
-    async (request) =>
-      service.updateRotation(ctxOf(request), request.params.id, request.params.rotationId, request.body),
+    { params: ChildParams("rotationId"), body: RotationPatch, response: ok(ContingentDetail) },
+    (ctx, { params, body }) => service.updateRotation(ctx, params.id, params.rotationId, body),
   );
-  app.delete(
+  operations.delete(
     "/api/contingents/:id/rotations/:rotationId",
-    { schema: { tags: operations, params: ChildParams("rotationId"), response: ok(ContingentDetail) } },
-    async (request) => service.removeRotation(ctxOf(request), request.params.id, request.params.rotationId),
+    { params: ChildParams("rotationId"), response: ok(ContingentDetail) },
+    (ctx, { params }) => service.removeRotation(ctx, params.id, params.rotationId),
   );
 };

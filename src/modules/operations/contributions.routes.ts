@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { ctxOf } from "../../platform/http/request-context.js";
+import { routeTable } from "../../platform/http/route-table.js";
 import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as service from "./contributions.service.js";
@@ -15,47 +15,30 @@ import {
 /** Trust funds and the nations' contributions to them. */
 export const contributionRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- trust funds
-  const funds = ["operations: trust funds and contributions"];
-  app.get(
-    "/api/trust-funds",
-    { schema: { tags: funds, response: ok(Type.Object({ items: Type.Array(TrustFund) })) } },
-    async (request) => service.listTrustFunds(ctxOf(request)),
+  const funds = routeTable(app, ["operations: trust funds and contributions"]);
+  funds.get("/api/trust-funds", { response: ok(Type.Object({ items: Type.Array(TrustFund) })) }, (ctx) =>
+    service.listTrustFunds(ctx),
   );
-  app.get(
+  funds.get(
     "/api/fund-contributions",
-    {
-      schema: {
-        tags: funds,
-        summary: "Financial contributions to trust funds the caller may see",
-        querystring: FundContributionQuery,
-        response: ok(Page(FundContribution)),
-      },
-    },
-    async (request) => service.listFundContributions(ctxOf(request), request.query),
+    "Financial contributions to trust funds the caller may see",
+    { query: FundContributionQuery, response: ok(Page(FundContribution)) },
+    (ctx, { query }) => service.listFundContributions(ctx, query),
   );
-  app.get(
+  funds.get(
     "/api/fund-contributions/totals",
-    {
-      schema: {
-        tags: funds,
-        summary: "Pledged and paid by year and currency, over the contributions the caller may see",
-        querystring: FundContributionQuery,
-        response: ok(FundTotals),
-      },
-    },
-    async (request) => service.fundTotals(ctxOf(request), request.query),
+    "Pledged and paid by year and currency, over the contributions the caller may see",
+    { query: FundContributionQuery, response: ok(FundTotals) },
+    (ctx, { query }) => service.fundTotals(ctx, query),
   );
-  app.post(
+  funds.post(
     "/api/fund-contributions",
-    { schema: { tags: funds, body: FundContributionInput, response: created(FundContribution) } },
-    async (request, reply) =>
-      reply.status(201).send(await service.createFundContribution(ctxOf(request), request.body)),
+    { body: FundContributionInput, response: created(FundContribution) },
+    (ctx, { body }) => service.createFundContribution(ctx, body),
   );
-  app.patch(
+  funds.patch(
     "/api/fund-contributions/:id",
-    {
-      schema: { tags: funds, params: IdParams, body: FundContributionPatch, response: ok(FundContribution) },
-    },
-    async (request) => service.updateFundContribution(ctxOf(request), request.params.id, request.body),
+    { params: IdParams, body: FundContributionPatch, response: ok(FundContribution) },
+    (ctx, { params, body }) => service.updateFundContribution(ctx, params.id, body),
   );
 };

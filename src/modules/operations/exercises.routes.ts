@@ -1,4 +1,4 @@
-import { ctxOf } from "../../platform/http/request-context.js";
+import { routeTable } from "../../platform/http/route-table.js";
 import { ChildParams, created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as service from "./exercises.service.js";
@@ -22,159 +22,86 @@ import {
 /** Exercises with their stages, participants, conferences, milestones and objectives. */
 export const exerciseRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- exercises
-  const exercises = ["operations: exercises"];
-  app.get(
+  const exercises = routeTable(app, ["operations: exercises"]);
+  exercises.get(
     "/api/exercises",
-    {
-      schema: {
-        tags: exercises,
-        summary: "Exercises the caller may see, newest first",
-        querystring: ExerciseQuery,
-        response: ok(Page(Exercise)),
-      },
-    },
-    async (request) => service.listExercises(ctxOf(request), request.query),
+    "Exercises the caller may see, newest first",
+    { query: ExerciseQuery, response: ok(Page(Exercise)) },
+    (ctx, { query }) => service.listExercises(ctx, query),
   );
-  app.get(
+  exercises.get(
     "/api/exercises/:id",
-    {
-      schema: {
-        tags: exercises,
-        summary:
-          "An exercise with its stages, nation matrix, conferences, milestones, objectives and lessons",
-        params: IdParams,
-        response: ok(ExerciseDetail),
-      },
-    },
-    async (request) => service.getExercise(ctxOf(request), request.params.id),
+    "An exercise with its stages, nation matrix, conferences, milestones, objectives and lessons",
+    { params: IdParams, response: ok(ExerciseDetail) },
+    (ctx, { params }) => service.getExercise(ctx, params.id),
   );
-  app.get(
+  exercises.get(
     "/api/exercises/:id/participation",
-    {
-      schema: {
-        tags: exercises,
-        summary: "Participating nations counted by role",
-        params: IdParams,
-        response: ok(ParticipationCounts),
-      },
-    },
-    async (request) => service.participationCounts(ctxOf(request), request.params.id),
+    "Participating nations counted by role",
+    { params: IdParams, response: ok(ParticipationCounts) },
+    (ctx, { params }) => service.participationCounts(ctx, params.id),
   );
-  app.post(
+  exercises.post(
     "/api/exercises",
-    { schema: { tags: exercises, body: ExerciseInput, response: created(ExerciseDetail) } },
-    async (request, reply) =>
-      reply.status(201).send(await service.createExercise(ctxOf(request), request.body)),
+    { body: ExerciseInput, response: created(ExerciseDetail) },
+    (ctx, { body }) => service.createExercise(ctx, body),
   );
-  app.patch(
+  exercises.patch(
     "/api/exercises/:id",
-    { schema: { tags: exercises, params: IdParams, body: ExercisePatch, response: ok(ExerciseDetail) } },
-    async (request) => service.updateExercise(ctxOf(request), request.params.id, request.body),
+    { params: IdParams, body: ExercisePatch, response: ok(ExerciseDetail) },
+    (ctx, { params, body }) => service.updateExercise(ctx, params.id, body),
   );
-  app.post(
+  exercises.post(
     "/api/exercises/:id/stages",
-    { schema: { tags: exercises, params: IdParams, body: StageInput, response: created(ExerciseDetail) } },
-    async (request, reply) =>
-      reply.status(201).send(await service.addStage(ctxOf(request), request.params.id, request.body)),
+    { params: IdParams, body: StageInput, response: created(ExerciseDetail) },
+    (ctx, { params, body }) => service.addStage(ctx, params.id, body),
   );
-  app.delete(
+  exercises.delete(
     "/api/exercises/:id/stages/:stageId",
-    { schema: { tags: exercises, params: ChildParams("stageId"), response: ok(ExerciseDetail) } },
-    async (request) => service.removeStage(ctxOf(request), request.params.id, request.params.stageId),
+    { params: ChildParams("stageId"), response: ok(ExerciseDetail) },
+    (ctx, { params }) => service.removeStage(ctx, params.id, params.stageId),
   );
-  app.post(
+  exercises.post(
     "/api/exercises/:id/participants",
-    {
-      schema: {
-        tags: exercises,
-        summary: "Add a participating nation with its role and contributions",
-        params: IdParams,
-        body: ParticipantInput,
-        response: created(ExerciseDetail),
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await service.addParticipant(ctxOf(request), request.params.id, request.body)),
+    "Add a participating nation with its role and contributions",
+    { params: IdParams, body: ParticipantInput, response: created(ExerciseDetail) },
+    (ctx, { params, body }) => service.addParticipant(ctx, params.id, body),
   );
-  app.patch(
+  exercises.patch(
     "/api/exercises/:id/participants/:participantId",
-    {
-      schema: {
-        tags: exercises,
-        params: ChildParams("participantId"),
-        body: ParticipantPatch,
-        response: ok(ExerciseDetail),
-      },
-    },
-    async (request) =>
-      service.updateParticipant(
-        ctxOf(request),
-        request.params.id,
-        request.params.participantId,
-        request.body,
-      ),
+    { params: ChildParams("participantId"), body: ParticipantPatch, response: ok(ExerciseDetail) },
+    (ctx, { params, body }) => service.updateParticipant(ctx, params.id, params.participantId, body),
   );
-  app.delete(
+  exercises.delete(
     "/api/exercises/:id/participants/:participantId",
-    { schema: { tags: exercises, params: ChildParams("participantId"), response: ok(ExerciseDetail) } },
-    async (request) =>
-      service.removeParticipant(ctxOf(request), request.params.id, request.params.participantId),
+    { params: ChildParams("participantId"), response: ok(ExerciseDetail) },
+    (ctx, { params }) => service.removeParticipant(ctx, params.id, params.participantId),
   );
-  app.post(
+  exercises.post(
     "/api/exercises/:id/conferences",
-    {
-      schema: {
-        tags: exercises,
-        summary: "Add a planning conference (initial, main or final)",
-        params: IdParams,
-        body: ConferenceInput,
-        response: created(ExerciseDetail),
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await service.addConference(ctxOf(request), request.params.id, request.body)),
+    "Add a planning conference (initial, main or final)",
+    { params: IdParams, body: ConferenceInput, response: created(ExerciseDetail) },
+    (ctx, { params, body }) => service.addConference(ctx, params.id, body),
   );
-  app.put(
+  exercises.put(
     "/api/exercises/:id/conferences/:conferenceId/attendance",
-    {
-      schema: {
-        tags: exercises,
-        summary: "Replace a planning conference's attendance by nation",
-        params: ChildParams("conferenceId"),
-        body: AttendanceInput,
-        response: ok(ExerciseDetail),
-      },
-    },
-    async (request) =>
-      service.setAttendance(ctxOf(request), request.params.id, request.params.conferenceId, request.body),
+    "Replace a planning conference's attendance by nation",
+    { params: ChildParams("conferenceId"), body: AttendanceInput, response: ok(ExerciseDetail) },
+    (ctx, { params, body }) => service.setAttendance(ctx, params.id, params.conferenceId, body),
   );
-  app.post(
+  exercises.post(
     "/api/exercises/:id/milestones",
-    {
-      schema: { tags: exercises, params: IdParams, body: MilestoneInput, response: created(ExerciseDetail) },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await service.addMilestone(ctxOf(request), request.params.id, request.body)),
+    { params: IdParams, body: MilestoneInput, response: created(ExerciseDetail) },
+    (ctx, { params, body }) => service.addMilestone(ctx, params.id, body),
   );
-  app.patch(
+  exercises.patch(
     "/api/exercises/:id/milestones/:milestoneId",
-    {
-      schema: {
-        tags: exercises,
-        params: ChildParams("milestoneId"),
-        body: MilestonePatch,
-        response: ok(ExerciseDetail),
-      },
-    },
-    async (request) =>
-      service.updateMilestone(ctxOf(request), request.params.id, request.params.milestoneId, request.body),
+    { params: ChildParams("milestoneId"), body: MilestonePatch, response: ok(ExerciseDetail) },
+    (ctx, { params, body }) => service.updateMilestone(ctx, params.id, params.milestoneId, body),
   );
-  app.post(
+  exercises.post(
     "/api/exercises/:id/objectives",
-    {
-      schema: { tags: exercises, params: IdParams, body: ObjectiveInput, response: created(ExerciseDetail) },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await service.addObjective(ctxOf(request), request.params.id, request.body)),
+    { params: IdParams, body: ObjectiveInput, response: created(ExerciseDetail) },
+    (ctx, { params, body }) => service.addObjective(ctx, params.id, body),
   );
 };

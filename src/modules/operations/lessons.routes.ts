@@ -1,4 +1,4 @@
-import { ctxOf } from "../../platform/http/request-context.js";
+import { routeTable } from "../../platform/http/route-table.js";
 import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as service from "./lessons.service.js";
@@ -7,49 +7,26 @@ import { Lesson, LessonInput, LessonQuery, LessonTransition } from "./operations
 /** Lessons identified in exercises and their flow. */
 export const lessonRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- lessons
-  const lessons = ["operations: lessons"];
-  app.get(
+  const lessons = routeTable(app, ["operations: lessons"]);
+  lessons.get(
     "/api/lessons",
-    {
-      schema: {
-        tags: lessons,
-        summary: "Lessons of the exercises the caller may see",
-        querystring: LessonQuery,
-        response: ok(Page(Lesson)),
-      },
-    },
-    async (request) => service.listLessons(ctxOf(request), request.query),
+    "Lessons of the exercises the caller may see",
+    { query: LessonQuery, response: ok(Page(Lesson)) },
+    (ctx, { query }) => service.listLessons(ctx, query),
   );
-  app.get(
-    "/api/lessons/:id",
-    { schema: { tags: lessons, params: IdParams, response: ok(Lesson) } },
-    async (request) => service.getLesson(ctxOf(request), request.params.id),
+  lessons.get("/api/lessons/:id", { params: IdParams, response: ok(Lesson) }, (ctx, { params }) =>
+    service.getLesson(ctx, params.id),
   );
-  app.post(
+  lessons.post(
     "/api/exercises/:id/lessons",
-    {
-      schema: {
-        tags: lessons,
-        summary: "Record a lesson identified in an exercise",
-        params: IdParams,
-        body: LessonInput,
-        response: created(Lesson),
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await service.addLesson(ctxOf(request), request.params.id, request.body)),
+    "Record a lesson identified in an exercise",
+    { params: IdParams, body: LessonInput, response: created(Lesson) },
+    (ctx, { params, body }) => service.addLesson(ctx, params.id, body),
   );
-  app.post(
+  lessons.post(
     "/api/lessons/:id/transition",
-    {
-      schema: {
-        tags: lessons,
-        summary: "Move a lesson on: identified → analysed → learned → closed, or rejected",
-        params: IdParams,
-        body: LessonTransition,
-        response: ok(Lesson),
-      },
-    },
-    async (request) => service.transitionLesson(ctxOf(request), request.params.id, request.body),
+    "Move a lesson on: identified → analysed → learned → closed, or rejected",
+    { params: IdParams, body: LessonTransition, response: ok(Lesson) },
+    (ctx, { params, body }) => service.transitionLesson(ctx, params.id, body),
   );
 };

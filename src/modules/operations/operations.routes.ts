@@ -1,4 +1,4 @@
-import { ctxOf } from "../../platform/http/request-context.js";
+import { routeTable } from "../../platform/http/route-table.js";
 import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { Operation, OperationInput, OperationPatch, OperationQuery } from "./operations.schemas.js";
@@ -7,26 +7,23 @@ import * as service from "./operations.service.js";
 /** Operations. */
 export const operationRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- operations and contingents
-  const operations = ["operations: operations and contingents"];
-  app.get(
+  const operations = routeTable(app, ["operations: operations and contingents"]);
+  operations.get(
     "/api/operations",
-    { schema: { tags: operations, querystring: OperationQuery, response: ok(Page(Operation)) } },
-    async (request) => service.listOperations(ctxOf(request), request.query),
+    { query: OperationQuery, response: ok(Page(Operation)) },
+    (ctx, { query }) => service.listOperations(ctx, query),
   );
-  app.get(
-    "/api/operations/:id",
-    { schema: { tags: operations, params: IdParams, response: ok(Operation) } },
-    async (request) => service.getOperation(ctxOf(request), request.params.id),
+  operations.get("/api/operations/:id", { params: IdParams, response: ok(Operation) }, (ctx, { params }) =>
+    service.getOperation(ctx, params.id),
   );
-  app.post(
+  operations.post(
     "/api/operations",
-    { schema: { tags: operations, body: OperationInput, response: created(Operation) } },
-    async (request, reply) =>
-      reply.status(201).send(await service.createOperation(ctxOf(request), request.body)),
+    { body: OperationInput, response: created(Operation) },
+    (ctx, { body }) => service.createOperation(ctx, body),
   );
-  app.patch(
+  operations.patch(
     "/api/operations/:id",
-    { schema: { tags: operations, params: IdParams, body: OperationPatch, response: ok(Operation) } },
-    async (request) => service.updateOperation(ctxOf(request), request.params.id, request.body),
+    { params: IdParams, body: OperationPatch, response: ok(Operation) },
+    (ctx, { params, body }) => service.updateOperation(ctx, params.id, body),
   );
 };

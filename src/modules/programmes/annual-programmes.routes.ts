@@ -1,5 +1,6 @@
 import { Type } from "typebox";
 import { ctxOf } from "../../platform/http/request-context.js";
+import { routeTable } from "../../platform/http/route-table.js";
 import { created, errorResponses, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as service from "./annual-programmes.service.js";
@@ -22,109 +23,78 @@ import {
 
 /** Annual programmes, their items, the comparison of years and the programme report. */
 export const annualProgrammesRoutes: RoutesPlugin = async (app) => {
-  const programmes = ["programmes: annual programmes"];
+  const programmes = routeTable(app, ["programmes: annual programmes"]);
   // ---------------------------------------------------------------- annual programmes
-  app.get(
+  programmes.get(
     "/api/annual-programmes",
-    { schema: { tags: programmes, querystring: ProgrammeQuery, response: ok(Page(ProgrammeSummary)) } },
-    async (request) => service.listProgrammes(ctxOf(request), request.query),
+    { query: ProgrammeQuery, response: ok(Page(ProgrammeSummary)) },
+    (ctx, { query }) => service.listProgrammes(ctx, query),
   );
-  app.get(
+  programmes.get(
     "/api/annual-programmes/comparison",
-    {
-      schema: {
-        tags: programmes,
-        summary:
-          "Year by year: planned and implemented items, events attended, and figures recorded from sources",
-        querystring: ComparisonQuery,
-        response: ok(Type.Array(YearFigure)),
-      },
-    },
-    async (request) => service.compareYears(ctxOf(request), request.query),
+    "Year by year: planned and implemented items, events attended, and figures recorded from sources",
+    { query: ComparisonQuery, response: ok(Type.Array(YearFigure)) },
+    (ctx, { query }) => service.compareYears(ctx, query),
   );
-  app.get(
+  programmes.get(
     "/api/annual-programmes/:id",
-    { schema: { tags: programmes, params: IdParams, response: ok(ProgrammeDetail) } },
-    async (request) => service.getProgramme(ctxOf(request), request.params.id),
+    { params: IdParams, response: ok(ProgrammeDetail) },
+    (ctx, { params }) => service.getProgramme(ctx, params.id),
   );
-  app.post(
+  programmes.post(
     "/api/annual-programmes",
-    { schema: { tags: programmes, body: ProgrammeInput, response: created(ProgrammeDetail) } },
-    async (request, reply) =>
-      reply.status(201).send(await service.createProgramme(ctxOf(request), request.body)),
+    { body: ProgrammeInput, response: created(ProgrammeDetail) },
+    (ctx, { body }) => service.createProgramme(ctx, body),
   );
-  app.patch(
+  programmes.patch(
     "/api/annual-programmes/:id",
-    { schema: { tags: programmes, params: IdParams, body: ProgrammePatch, response: ok(ProgrammeDetail) } },
-    async (request) => service.updateProgramme(ctxOf(request), request.params.id, request.body),
+    { params: IdParams, body: ProgrammePatch, response: ok(ProgrammeDetail) },
+    (ctx, { params, body }) => service.updateProgramme(ctx, params.id, body),
   );
-  app.get(
+  programmes.get(
     "/api/annual-programmes/:id/versions",
-    {
-      schema: {
-        tags: programmes,
-        summary:
-          "The programme's submitted versions, newest first, each with what changed since the one before",
-        params: IdParams,
-        response: ok(Type.Array(ProgrammeVersion)),
-      },
-    },
-    async (request) => versions.listVersions(ctxOf(request), request.params.id),
+    "The programme's submitted versions, newest first, each with what changed since the one before",
+    { params: IdParams, response: ok(Type.Array(ProgrammeVersion)) },
+    (ctx, { params }) => versions.listVersions(ctx, params.id),
   );
-  app.get(
+  programmes.get(
     "/api/annual-programmes/:id/versions/:version",
-    {
-      schema: {
-        tags: programmes,
-        summary: "One submitted version of the programme, as it was submitted, and the decision taken on it",
-        params: VersionParams,
-        response: ok(ProgrammeVersion),
-      },
-    },
-    async (request) => versions.getVersion(ctxOf(request), request.params.id, request.params.version),
+    "One submitted version of the programme, as it was submitted, and the decision taken on it",
+    { params: VersionParams, response: ok(ProgrammeVersion) },
+    (ctx, { params }) => versions.getVersion(ctx, params.id, params.version),
   );
-  app.post(
+  programmes.post(
     "/api/annual-programmes/:id/items",
-    {
-      schema: {
-        tags: programmes,
-        summary: "Add an activity of the catalogue (activityId) or one of the nation's own (title, areaCode)",
-        params: IdParams,
-        body: ItemInput,
-        response: created(ProgrammeDetail),
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await service.addItem(ctxOf(request), request.params.id, request.body)),
+    "Add an activity of the catalogue (activityId) or one of the nation's own (title, areaCode)",
+    { params: IdParams, body: ItemInput, response: created(ProgrammeDetail) },
+    (ctx, { params, body }) => service.addItem(ctx, params.id, body),
   );
-  app.patch(
+  programmes.patch(
     "/api/programme-items/:id",
-    { schema: { tags: programmes, params: IdParams, body: ItemPatch, response: ok(ProgrammeDetail) } },
-    async (request) => service.updateItem(ctxOf(request), request.params.id, request.body),
+    { params: IdParams, body: ItemPatch, response: ok(ProgrammeDetail) },
+    (ctx, { params, body }) => service.updateItem(ctx, params.id, body),
   );
-  app.delete(
+  programmes.delete(
     "/api/programme-items/:id",
-    { schema: { tags: programmes, params: IdParams, response: { 204: Type.Null(), ...errorResponses } } },
-    async (request, reply) => {
-      await service.removeItem(ctxOf(request), request.params.id);
-      return reply.status(204).send();
-    },
+    { params: IdParams, response: { 204: Type.Null(), ...errorResponses } },
+    (ctx, { params }) => service.removeItem(ctx, params.id),
   );
-  app.get(
+  programmes.get(
     "/api/annual-programmes/:id/report",
-    {
-      schema: {
-        tags: programmes,
-        summary: "Plan vs actual (from nominations and attendance) and implementation rate by area",
-        params: IdParams,
-        response: ok(ProgrammeReport),
-      },
-    },
-    async (request) => service.programmeReport(ctxOf(request), request.params.id),
+    "Plan vs actual (from nominations and attendance) and implementation rate by area",
+    { params: IdParams, response: ok(ProgrammeReport) },
+    (ctx, { params }) => service.programmeReport(ctx, params.id),
   );
   app.get(
     "/api/annual-programmes/:id/report/export",
-    { schema: { tags: programmes, params: IdParams, querystring: ExportFormatQuery, response: ok(Binary) } },
+    {
+      schema: {
+        tags: programmes.tags,
+        params: IdParams,
+        querystring: ExportFormatQuery,
+        response: ok(Binary),
+      },
+    },
     async (request, reply) => {
       const report = await service.programmeReport(ctxOf(request), request.params.id);
       const language = request.query.language ?? "en";

@@ -1,6 +1,7 @@
 import type { FastifyReply } from "fastify";
 import { Type } from "typebox";
 import { ctxOf } from "../../platform/http/request-context.js";
+import { routeTable } from "../../platform/http/route-table.js";
 import { errorResponses, ok } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
@@ -25,25 +26,18 @@ const sendCsv = (reply: FastifyReply, file: { data: Buffer; contentType: string;
 const csvResponse = { 200: Type.String({ description: "The CSV file" }), ...errorResponses };
 
 export const dashboardRoutes: RoutesPlugin = async (app) => {
-  const tags = ["programmes: dashboards"];
-  app.get(
+  const route = routeTable(app, ["programmes: dashboards"]);
+  route.get(
     "/api/dashboards/nation",
-    {
-      schema: {
-        tags,
-        summary:
-          "A nation's figures: programme planned vs done by area and year, participation by year, goals by status, certifications held, contributions by year (each over the records the caller may see)",
-        querystring: NationDashboardQuery,
-        response: ok(NationDashboard),
-      },
-    },
-    async (request) => nationDashboard(ctxOf(request), request.query),
+    "A nation's figures: programme planned vs done by area and year, participation by year, goals by status, certifications held, contributions by year (each over the records the caller may see)",
+    { query: NationDashboardQuery, response: ok(NationDashboard) },
+    (ctx, { query }) => nationDashboard(ctx, query),
   );
   app.get(
     "/api/dashboards/nation/export",
     {
       schema: {
-        tags,
+        tags: route.tags,
         summary:
           "The table behind one chart of a nation's dashboard as CSV (headers in lang, formulas neutralised)",
         querystring: NationDashboardExportQuery,
@@ -53,24 +47,17 @@ export const dashboardRoutes: RoutesPlugin = async (app) => {
     },
     async (request, reply) => sendCsv(reply, await exportNationChart(ctxOf(request), request.query)),
   );
-  app.get(
+  route.get(
     "/api/dashboards/nations",
-    {
-      schema: {
-        tags,
-        summary:
-          "The same figures for nations side by side (alliance or coordination centre view), over the records the caller may see",
-        querystring: AllianceDashboardQuery,
-        response: ok(AllianceDashboard),
-      },
-    },
-    async (request) => allianceDashboard(ctxOf(request), request.query),
+    "The same figures for nations side by side (alliance or coordination centre view), over the records the caller may see",
+    { query: AllianceDashboardQuery, response: ok(AllianceDashboard) },
+    (ctx, { query }) => allianceDashboard(ctx, query),
   );
   app.get(
     "/api/dashboards/nations/export",
     {
       schema: {
-        tags,
+        tags: route.tags,
         summary:
           "The table behind one chart of the side-by-side dashboard as CSV (headers in lang, formulas neutralised)",
         querystring: AllianceDashboardExportQuery,

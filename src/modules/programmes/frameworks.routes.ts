@@ -1,6 +1,7 @@
 import { Type } from "typebox";
 import { sendFile, uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
+import { routeTable } from "../../platform/http/route-table.js";
 import { ChildParams, created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as service from "./frameworks.service.js";
@@ -15,41 +16,36 @@ import {
 
 /** Plan kinds and framework documents with their files. */
 export const frameworksRoutes: RoutesPlugin = async (app) => {
-  const frameworks = ["programmes: frameworks"];
-  const plans = ["programmes: plans"];
-  app.get(
-    "/api/plan-kinds",
-    { schema: { tags: plans, response: ok(Type.Array(PlanKind)) } },
-    async (request) => service.listPlanKinds(ctxOf(request)),
-  );
+  const frameworks = routeTable(app, ["programmes: frameworks"]);
+  const plans = routeTable(app, ["programmes: plans"]);
+  plans.get("/api/plan-kinds", { response: ok(Type.Array(PlanKind)) }, (ctx) => service.listPlanKinds(ctx));
 
   // ---------------------------------------------------------------- framework documents
-  app.get(
+  frameworks.get(
     "/api/frameworks",
-    { schema: { tags: frameworks, querystring: FrameworkQuery, response: ok(Page(FrameworkDocument)) } },
-    async (request) => service.listFrameworks(ctxOf(request), request.query),
+    { query: FrameworkQuery, response: ok(Page(FrameworkDocument)) },
+    (ctx, { query }) => service.listFrameworks(ctx, query),
   );
-  app.get(
+  frameworks.get(
     "/api/frameworks/:id",
-    { schema: { tags: frameworks, params: IdParams, response: ok(FrameworkDocument) } },
-    async (request) => service.getFramework(ctxOf(request), request.params.id),
+    { params: IdParams, response: ok(FrameworkDocument) },
+    (ctx, { params }) => service.getFramework(ctx, params.id),
   );
-  app.post(
+  frameworks.post(
     "/api/frameworks",
-    { schema: { tags: frameworks, body: FrameworkInput, response: created(FrameworkDocument) } },
-    async (request, reply) =>
-      reply.status(201).send(await service.createFramework(ctxOf(request), request.body)),
+    { body: FrameworkInput, response: created(FrameworkDocument) },
+    (ctx, { body }) => service.createFramework(ctx, body),
   );
-  app.patch(
+  frameworks.patch(
     "/api/frameworks/:id",
-    { schema: { tags: frameworks, params: IdParams, body: FrameworkPatch, response: ok(FrameworkDocument) } },
-    async (request) => service.updateFramework(ctxOf(request), request.params.id, request.body),
+    { params: IdParams, body: FrameworkPatch, response: ok(FrameworkDocument) },
+    (ctx, { params, body }) => service.updateFramework(ctx, params.id, body),
   );
   app.post(
     "/api/frameworks/:id/files",
     {
       schema: {
-        tags: frameworks,
+        tags: frameworks.tags,
         summary:
           "Attach a file (multipart/form-data, one part named file): PDF, image, office document or text",
         params: IdParams,
@@ -65,7 +61,7 @@ export const frameworksRoutes: RoutesPlugin = async (app) => {
   );
   app.get(
     "/api/frameworks/:id/files/:fileId",
-    { schema: { tags: frameworks, params: ChildParams("fileId"), response: ok(Binary) } },
+    { schema: { tags: frameworks.tags, params: ChildParams("fileId"), response: ok(Binary) } },
     async (request, reply) => {
       const params = request.params as { id: string; fileId: string };
       const ctx = ctxOf(request);

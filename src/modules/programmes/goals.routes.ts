@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { ctxOf } from "../../platform/http/request-context.js";
+import { routeTable } from "../../platform/http/route-table.js";
 import { errorResponses, IdParams, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { GoalDetail, GoalSideParams } from "./goals.schemas.js";
@@ -20,116 +20,72 @@ import {
 
 /** Partnership goals with their assessments and activities, and the milestones of the partnership timeline. */
 export const goalsRoutes: RoutesPlugin = async (app) => {
-  const goals = ["programmes: partnership goals"];
-  const timeline = ["programmes: timeline"];
+  const goals = routeTable(app, ["programmes: partnership goals"]);
+  const timeline = routeTable(app, ["programmes: timeline"]);
   // ---------------------------------------------------------------- goals
-  app.get(
+  goals.get(
     "/api/partnership-goals",
-    { schema: { tags: goals, querystring: GoalQuery, response: { 200: Page(GoalOut), ...errorResponses } } },
-    async (request) => service.listGoals(ctxOf(request), request.query),
+    { query: GoalQuery, response: { 200: Page(GoalOut), ...errorResponses } },
+    (ctx, { query }) => service.listGoals(ctx, query),
   );
-  app.get(
+  goals.get(
     "/api/partnership-goals/counts",
-    { schema: { tags: goals, querystring: GoalQuery, response: { 200: GoalCounts, ...errorResponses } } },
-    async (request) => service.countGoals(ctxOf(request), request.query),
+    { query: GoalQuery, response: { 200: GoalCounts, ...errorResponses } },
+    (ctx, { query }) => service.countGoals(ctx, query),
   );
-  app.get(
+  goals.get(
     "/api/partnership-goals/:id",
-    { schema: { tags: goals, params: IdParams, response: { 200: GoalDetail, ...errorResponses } } },
-    async (request) => service.getGoal(ctxOf(request), request.params.id),
+    { params: IdParams, response: { 200: GoalDetail, ...errorResponses } },
+    (ctx, { params }) => service.getGoal(ctx, params.id),
   );
-  app.post(
+  goals.post(
     "/api/partnership-goals",
-    { schema: { tags: goals, body: GoalInput, response: { 201: GoalDetail, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await service.createGoal(ctxOf(request), request.body)),
+    { body: GoalInput, response: { 201: GoalDetail, ...errorResponses } },
+    (ctx, { body }) => service.createGoal(ctx, body),
   );
-  app.patch(
+  goals.patch(
     "/api/partnership-goals/:id",
-    {
-      schema: {
-        tags: goals,
-        params: IdParams,
-        body: GoalPatch,
-        response: { 200: GoalDetail, ...errorResponses },
-      },
-    },
-    async (request) => service.updateGoal(ctxOf(request), request.params.id, request.body),
+    { params: IdParams, body: GoalPatch, response: { 200: GoalDetail, ...errorResponses } },
+    (ctx, { params, body }) => service.updateGoal(ctx, params.id, body),
   );
-  app.post(
+  goals.post(
     "/api/partnership-goals/:id/assessments",
-    {
-      schema: {
-        tags: goals,
-        summary: "Assess a goal in an odd year of the review cycle",
-        params: IdParams,
-        body: AssessmentInput,
-        response: { 201: GoalDetail, ...errorResponses },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await service.assessGoal(ctxOf(request), request.params.id, request.body)),
+    "Assess a goal in an odd year of the review cycle",
+    { params: IdParams, body: AssessmentInput, response: { 201: GoalDetail, ...errorResponses } },
+    (ctx, { params, body }) => service.assessGoal(ctx, params.id, body),
   );
-  app.post(
+  goals.post(
     "/api/partnership-goals/:id/agreements/:side",
-    {
-      schema: {
-        tags: goals,
-        summary: "Record one side's agreement of a proposed goal; the second agreement makes it agreed",
-        params: GoalSideParams,
-        response: { 200: GoalDetail, ...errorResponses },
-      },
-    },
-    async (request) => service.agreeGoal(ctxOf(request), request.params.id, request.params.side),
+    "Record one side's agreement of a proposed goal; the second agreement makes it agreed",
+    { params: GoalSideParams, response: { 200: GoalDetail, ...errorResponses } },
+    (ctx, { params }) => service.agreeGoal(ctx, params.id, params.side),
   );
-  app.delete(
+  goals.delete(
     "/api/partnership-goals/:id/agreements/:side",
-    {
-      schema: {
-        tags: goals,
-        summary: "Withdraw one side's agreement while the goal is still proposed",
-        params: GoalSideParams,
-        response: { 200: GoalDetail, ...errorResponses },
-      },
-    },
-    async (request) => service.withdrawGoalAgreement(ctxOf(request), request.params.id, request.params.side),
+    "Withdraw one side's agreement while the goal is still proposed",
+    { params: GoalSideParams, response: { 200: GoalDetail, ...errorResponses } },
+    (ctx, { params }) => service.withdrawGoalAgreement(ctx, params.id, params.side),
   );
-  app.post(
+  goals.post(
     "/api/partnership-goals/:id/activities",
-    {
-      schema: {
-        tags: goals,
-        params: IdParams,
-        body: GoalActivityInput,
-        response: { 201: GoalDetail, ...errorResponses },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await service.linkGoalActivity(ctxOf(request), request.params.id, request.body.activityId)),
+    { params: IdParams, body: GoalActivityInput, response: { 201: GoalDetail, ...errorResponses } },
+    (ctx, { params, body }) => service.linkGoalActivity(ctx, params.id, body.activityId),
   );
 
   // ---------------------------------------------------------------- milestones and timeline
-  app.get(
+  timeline.get(
     "/api/partnership-milestones",
-    {
-      schema: {
-        tags: timeline,
-        querystring: NationQuery,
-        response: { 200: Type.Array(MilestoneOut), ...errorResponses },
-      },
-    },
-    async (request) => service.listMilestones(ctxOf(request), request.query.nationId),
+    { query: NationQuery, response: { 200: Type.Array(MilestoneOut), ...errorResponses } },
+    (ctx, { query }) => service.listMilestones(ctx, query.nationId),
   );
-  app.post(
+  timeline.post(
     "/api/partnership-milestones",
-    { schema: { tags: timeline, body: MilestoneInput, response: { 201: MilestoneOut, ...errorResponses } } },
-    async (request, reply) =>
-      reply.status(201).send(await service.createMilestone(ctxOf(request), request.body)),
+    { body: MilestoneInput, response: { 201: MilestoneOut, ...errorResponses } },
+    (ctx, { body }) => service.createMilestone(ctx, body),
   );
-  app.delete(
+  timeline.delete(
     "/api/partnership-milestones/:id",
-    { schema: { tags: timeline, params: IdParams, response: { 200: Deleted, ...errorResponses } } },
-    async (request) => service.deleteMilestone(ctxOf(request), request.params.id),
+    { params: IdParams, response: { 200: Deleted, ...errorResponses } },
+    (ctx, { params }) => service.deleteMilestone(ctx, params.id),
   );
 };

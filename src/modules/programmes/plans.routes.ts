@@ -1,5 +1,6 @@
 import { Type } from "typebox";
 import { ctxOf } from "../../platform/http/request-context.js";
+import { routeTable } from "../../platform/http/route-table.js";
 import {
   ChildParams,
   created,
@@ -43,73 +44,51 @@ const PeriodDetail = Type.Object({
 
 /** Multi-year plans: their periods and dated statements, objectives, actions and evidence, the period report. */
 export const plansRoutes: RoutesPlugin = async (app) => {
-  const plans = ["programmes: plans"];
+  const plans = routeTable(app, ["programmes: plans"]);
   // ---------------------------------------------------------------- plans, periods, objectives, actions
-  app.get(
-    "/api/plans",
-    { schema: { tags: plans, querystring: PlanQuery, response: ok(Page(PlanSummary)) } },
-    async (request) => service.listPlans(ctxOf(request), request.query),
+  plans.get("/api/plans", { query: PlanQuery, response: ok(Page(PlanSummary)) }, (ctx, { query }) =>
+    service.listPlans(ctx, query),
   );
-  app.get(
+  plans.get(
     "/api/plans/:id",
-    {
-      schema: {
-        tags: plans,
-        summary:
-          "A plan with its periods (each dated by sourced statements), discrepancies, gaps and overlaps",
-        params: IdParams,
-        querystring: AsOfQuery,
-        response: ok(PlanDetail),
-      },
-    },
-    async (request) => service.getPlan(ctxOf(request), request.params.id, request.query.asOf),
+    "A plan with its periods (each dated by sourced statements), discrepancies, gaps and overlaps",
+    { params: IdParams, query: AsOfQuery, response: ok(PlanDetail) },
+    (ctx, { params, query }) => service.getPlan(ctx, params.id, query.asOf),
   );
-  app.post(
-    "/api/plans",
-    { schema: { tags: plans, body: PlanInput, response: created(PlanDetail) } },
-    async (request, reply) => reply.status(201).send(await service.createPlan(ctxOf(request), request.body)),
+  plans.post("/api/plans", { body: PlanInput, response: created(PlanDetail) }, (ctx, { body }) =>
+    service.createPlan(ctx, body),
   );
-  app.patch(
+  plans.patch(
     "/api/plans/:id",
-    { schema: { tags: plans, params: IdParams, body: PlanPatch, response: ok(PlanDetail) } },
-    async (request) => service.updatePlan(ctxOf(request), request.params.id, request.body),
+    { params: IdParams, body: PlanPatch, response: ok(PlanDetail) },
+    (ctx, { params, body }) => service.updatePlan(ctx, params.id, body),
   );
-  app.post(
+  plans.post(
     "/api/plans/:id/periods",
-    { schema: { tags: plans, params: IdParams, body: PeriodInput, response: created(PeriodDetail) } },
-    async (request, reply) =>
-      reply.status(201).send(await service.addPeriod(ctxOf(request), request.params.id, request.body)),
+    { params: IdParams, body: PeriodInput, response: created(PeriodDetail) },
+    (ctx, { params, body }) => service.addPeriod(ctx, params.id, body),
   );
-  app.post(
+  plans.post(
     "/api/plans/:id/objectives",
-    { schema: { tags: plans, params: IdParams, body: ObjectiveInput, response: created(ObjectiveDetail) } },
-    async (request, reply) =>
-      reply.status(201).send(await objectives.addObjective(ctxOf(request), request.params.id, request.body)),
+    { params: IdParams, body: ObjectiveInput, response: created(ObjectiveDetail) },
+    (ctx, { params, body }) => objectives.addObjective(ctx, params.id, body),
   );
-  app.get(
+  plans.get(
     "/api/plan-periods/:id",
-    { schema: { tags: plans, params: IdParams, querystring: AsOfQuery, response: ok(PeriodDetail) } },
-    async (request) => service.getPeriod(ctxOf(request), request.params.id, request.query.asOf),
+    { params: IdParams, query: AsOfQuery, response: ok(PeriodDetail) },
+    (ctx, { params, query }) => service.getPeriod(ctx, params.id, query.asOf),
   );
-  app.post(
+  plans.post(
     "/api/plan-periods/:id/statements",
-    {
-      schema: {
-        tags: plans,
-        summary: "Record the dates of a period as one source states them",
-        params: IdParams,
-        body: StatementInput,
-        response: created(PeriodDetail),
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await service.addStatement(ctxOf(request), request.params.id, request.body)),
+    "Record the dates of a period as one source states them",
+    { params: IdParams, body: StatementInput, response: created(PeriodDetail) },
+    (ctx, { params, body }) => service.addStatement(ctx, params.id, body),
   );
   app.delete(
     "/api/plan-periods/:id/statements/:statementId",
     {
       schema: {
-        tags: plans,
+        tags: plans.tags,
         params: ChildParams("statementId"),
         response: { 204: Type.Null(), ...errorResponses },
       },
@@ -120,22 +99,15 @@ export const plansRoutes: RoutesPlugin = async (app) => {
       return reply.status(204).send();
     },
   );
-  app.get(
+  plans.get(
     "/api/plan-periods/:id/report",
-    {
-      schema: {
-        tags: plans,
-        summary: "Implementation report of a plan period: actions by area, done and late",
-        params: IdParams,
-        querystring: AsOfQuery,
-        response: ok(PeriodReport),
-      },
-    },
-    async (request) => service.periodReport(ctxOf(request), request.params.id, request.query.asOf),
+    "Implementation report of a plan period: actions by area, done and late",
+    { params: IdParams, query: AsOfQuery, response: ok(PeriodReport) },
+    (ctx, { params, query }) => service.periodReport(ctx, params.id, query.asOf),
   );
   app.get(
     "/api/plan-periods/:id/report/export",
-    { schema: { tags: plans, params: IdParams, querystring: ExportFormatQuery, response: ok(Binary) } },
+    { schema: { tags: plans.tags, params: IdParams, querystring: ExportFormatQuery, response: ok(Binary) } },
     async (request, reply) => {
       const report = await service.periodReport(ctxOf(request), request.params.id, request.query.asOf);
       const language = request.query.language ?? "en";
@@ -147,34 +119,25 @@ export const plansRoutes: RoutesPlugin = async (app) => {
       );
     },
   );
-  app.get(
+  plans.get(
     "/api/plan-objectives/:id",
-    { schema: { tags: plans, params: IdParams, querystring: AsOfQuery, response: ok(ObjectiveDetail) } },
-    async (request) => objectives.getObjective(ctxOf(request), request.params.id, request.query.asOf),
+    { params: IdParams, query: AsOfQuery, response: ok(ObjectiveDetail) },
+    (ctx, { params, query }) => objectives.getObjective(ctx, params.id, query.asOf),
   );
-  app.post(
+  plans.post(
     "/api/plan-objectives/:id/actions",
-    { schema: { tags: plans, params: IdParams, body: ActionInput, response: created(ObjectiveDetail) } },
-    async (request, reply) =>
-      reply.status(201).send(await objectives.addAction(ctxOf(request), request.params.id, request.body)),
+    { params: IdParams, body: ActionInput, response: created(ObjectiveDetail) },
+    (ctx, { params, body }) => objectives.addAction(ctx, params.id, body),
   );
-  app.patch(
+  plans.patch(
     "/api/plan-actions/:id",
-    { schema: { tags: plans, params: IdParams, body: ActionPatch, response: ok(ObjectiveDetail) } },
-    async (request) => objectives.updateAction(ctxOf(request), request.params.id, request.body),
+    { params: IdParams, body: ActionPatch, response: ok(ObjectiveDetail) },
+    (ctx, { params, body }) => objectives.updateAction(ctx, params.id, body),
   );
-  app.post(
+  plans.post(
     "/api/plan-actions/:id/evidence",
-    {
-      schema: {
-        tags: plans,
-        summary: "Link evidence: an activity, a goal, a framework document or a web address",
-        params: IdParams,
-        body: EvidenceInput,
-        response: created(ObjectiveDetail),
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await objectives.addEvidence(ctxOf(request), request.params.id, request.body)),
+    "Link evidence: an activity, a goal, a framework document or a web address",
+    { params: IdParams, body: EvidenceInput, response: created(ObjectiveDetail) },
+    (ctx, { params, body }) => objectives.addEvidence(ctx, params.id, body),
   );
 };

@@ -1,6 +1,7 @@
 import { Type } from "typebox";
 import { uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
+import { routeTable } from "../../platform/http/route-table.js";
 import {
   ChildParams,
   created,
@@ -52,218 +53,123 @@ const ListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false })
 export const readinessRoutes: RoutesPlugin = async (app) => {
   await readinessReportsRoutes(app, {});
   // ---------------------------------------------------------------- units
-  const units = ["readiness: units"];
-  app.get(
+  const units = routeTable(app, ["readiness: units"]);
+  units.get(
     "/api/readiness/units",
-    {
-      schema: {
-        tags: units,
-        summary:
-          "Units (directory organisations of kind unit) with their profile and force pool declarations",
-        querystring: UnitQuery,
-        response: ok(Page(Unit)),
-      },
-    },
-    async (request) => service.listUnits(ctxOf(request), request.query),
+    "Units (directory organisations of kind unit) with their profile and force pool declarations",
+    { query: UnitQuery, response: ok(Page(Unit)) },
+    (ctx, { query }) => service.listUnits(ctx, query),
   );
-  app.get(
-    "/api/readiness/units/:id",
-    { schema: { tags: units, params: IdParams, response: ok(Unit) } },
-    async (request) => service.getUnit(ctxOf(request), request.params.id),
+  units.get("/api/readiness/units/:id", { params: IdParams, response: ok(Unit) }, (ctx, { params }) =>
+    service.getUnit(ctx, params.id),
   );
-  app.put(
+  units.put(
     "/api/readiness/units/:id/profile",
-    {
-      schema: {
-        tags: units,
-        summary: "Set the unit's type, size, echelon and whether it is a headquarters",
-        params: IdParams,
-        body: UnitProfileInput,
-        response: ok(Unit),
-      },
-    },
-    async (request) => service.setUnitProfile(ctxOf(request), request.params.id, request.body),
+    "Set the unit's type, size, echelon and whether it is a headquarters",
+    { params: IdParams, body: UnitProfileInput, response: ok(Unit) },
+    (ctx, { params, body }) => service.setUnitProfile(ctx, params.id, body),
   );
-  app.post(
+  units.post(
     "/api/readiness/units/:id/declarations",
-    {
-      schema: {
-        tags: units,
-        summary: "Declare the unit to a force pool for a period (no overlap with the same pool)",
-        params: IdParams,
-        body: DeclarationInput,
-        response: created(Unit),
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await service.addDeclaration(ctxOf(request), request.params.id, request.body)),
+    "Declare the unit to a force pool for a period (no overlap with the same pool)",
+    { params: IdParams, body: DeclarationInput, response: created(Unit) },
+    (ctx, { params, body }) => service.addDeclaration(ctx, params.id, body),
   );
 
   // ---------------------------------------------------------------- checklists
-  const checklists = ["readiness: checklists"];
-  app.get(
+  const checklists = routeTable(app, ["readiness: checklists"]);
+  checklists.get(
     "/api/readiness/checklists",
-    { schema: { tags: checklists, querystring: ChecklistQuery, response: ok(Page(ChecklistTemplate)) } },
-    async (request) => service.listChecklists(ctxOf(request), request.query),
+    { query: ChecklistQuery, response: ok(Page(ChecklistTemplate)) },
+    (ctx, { query }) => service.listChecklists(ctx, query),
   );
-  app.get(
+  checklists.get(
     "/api/readiness/checklists/:id",
-    { schema: { tags: checklists, params: IdParams, response: ok(ChecklistTemplate) } },
-    async (request) => service.getChecklist(ctxOf(request), request.params.id),
+    { params: IdParams, response: ok(ChecklistTemplate) },
+    (ctx, { params }) => service.getChecklist(ctx, params.id),
   );
-  app.post(
+  checklists.post(
     "/api/readiness/checklists",
-    {
-      schema: {
-        tags: checklists,
-        summary: "Create a checklist template, optionally with its first version",
-        body: ChecklistInput,
-        response: created(ChecklistTemplate),
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await service.createChecklist(ctxOf(request), request.body)),
+    "Create a checklist template, optionally with its first version",
+    { body: ChecklistInput, response: created(ChecklistTemplate) },
+    (ctx, { body }) => service.createChecklist(ctx, body),
   );
-  app.post(
+  checklists.post(
     "/api/readiness/checklists/:id/versions",
-    {
-      schema: {
-        tags: checklists,
-        summary: "Add the next version of a template",
-        params: IdParams,
-        body: VersionInput,
-        response: created(ChecklistVersion),
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await service.addVersion(ctxOf(request), request.params.id, request.body)),
+    "Add the next version of a template",
+    { params: IdParams, body: VersionInput, response: created(ChecklistVersion) },
+    (ctx, { params, body }) => service.addVersion(ctx, params.id, body),
   );
-  app.post(
+  checklists.post(
     "/api/readiness/checklists/:id/import",
-    {
-      schema: {
-        tags: checklists,
-        summary:
-          "Import the next version from a CSV or XLSX file (multipart/form-data, field file; columns: area, criterion code, criterion text, guidance, critical)",
-        params: IdParams,
-        response: created(ChecklistVersion),
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await service.importVersion(ctxOf(request), uploadFrom(request), request.params.id)),
+    "Import the next version from a CSV or XLSX file (multipart/form-data, field file; columns: area, criterion code, criterion text, guidance, critical)",
+    { params: IdParams, response: created(ChecklistVersion) },
+    (ctx, { params }, request) => service.importVersion(ctx, uploadFrom(request), params.id),
   );
-  app.get(
+  checklists.get(
     "/api/readiness/checklist-versions/:id",
-    { schema: { tags: checklists, params: IdParams, response: ok(ChecklistVersion) } },
-    async (request) => service.getVersion(ctxOf(request), request.params.id),
+    { params: IdParams, response: ok(ChecklistVersion) },
+    (ctx, { params }) => service.getVersion(ctx, params.id),
   );
-  app.patch(
+  checklists.patch(
     "/api/readiness/checklist-criteria/:id",
-    {
-      schema: {
-        tags: checklists,
-        summary: "Correct a criterion; refused once an evaluation uses its version",
-        params: IdParams,
-        body: CriterionPatch,
-        response: ok(ChecklistVersion),
-      },
-    },
-    async (request) => service.updateCriterion(ctxOf(request), request.params.id, request.body),
+    "Correct a criterion; refused once an evaluation uses its version",
+    { params: IdParams, body: CriterionPatch, response: ok(ChecklistVersion) },
+    (ctx, { params, body }) => service.updateCriterion(ctx, params.id, body),
   );
 
   // ---------------------------------------------------------------- evaluations
-  const evaluations = ["readiness: evaluations"];
-  app.get(
+  const evaluations = routeTable(app, ["readiness: evaluations"]);
+  evaluations.get(
     "/api/readiness/evaluations",
-    {
-      schema: {
-        tags: evaluations,
-        summary: "Evaluations the caller may see (a nation its units'; evaluators their own teams')",
-        querystring: EvaluationQuery,
-        response: ok(Page(EvaluationListItem)),
-      },
-    },
-    async (request) => service.listEvaluations(ctxOf(request), request.query),
+    "Evaluations the caller may see (a nation its units'; evaluators their own teams')",
+    { query: EvaluationQuery, response: ok(Page(EvaluationListItem)) },
+    (ctx, { query }) => service.listEvaluations(ctx, query),
   );
-  app.get(
+  evaluations.get(
     "/api/readiness/evaluations/:id",
-    { schema: { tags: evaluations, params: IdParams, response: ok(EvaluationDetail) } },
-    async (request) => service.getEvaluation(ctxOf(request), request.params.id),
+    { params: IdParams, response: ok(EvaluationDetail) },
+    (ctx, { params }) => service.getEvaluation(ctx, params.id),
   );
-  app.post(
+  evaluations.post(
     "/api/readiness/evaluations",
-    {
-      schema: {
-        tags: evaluations,
-        summary: "Plan an evaluation (or a re-evaluation, with previousEvaluationId)",
-        body: EvaluationInput,
-        response: created(EvaluationDetail),
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await service.createEvaluation(ctxOf(request), request.body)),
+    "Plan an evaluation (or a re-evaluation, with previousEvaluationId)",
+    { body: EvaluationInput, response: created(EvaluationDetail) },
+    (ctx, { body }) => service.createEvaluation(ctx, body),
   );
-  app.patch(
+  evaluations.patch(
     "/api/readiness/evaluations/:id",
-    {
-      schema: { tags: evaluations, params: IdParams, body: EvaluationPatch, response: ok(EvaluationDetail) },
-    },
-    async (request) => service.updateEvaluation(ctxOf(request), request.params.id, request.body),
+    { params: IdParams, body: EvaluationPatch, response: ok(EvaluationDetail) },
+    (ctx, { params, body }) => service.updateEvaluation(ctx, params.id, body),
   );
-  app.get(
+  evaluations.get(
     "/api/readiness/evaluations/:id/eligible-evaluators",
-    {
-      schema: {
-        tags: evaluations,
-        summary: "Certified evaluators who satisfy the team rules for this evaluation",
-        params: IdParams,
-        querystring: ListQuery,
-        response: ok(Page(EligibleEvaluator)),
-      },
-    },
-    async (request) => service.eligibleEvaluators(ctxOf(request), request.params.id, request.query),
+    "Certified evaluators who satisfy the team rules for this evaluation",
+    { params: IdParams, query: ListQuery, response: ok(Page(EligibleEvaluator)) },
+    (ctx, { params, query }) => service.eligibleEvaluators(ctx, params.id, query),
   );
-  app.post(
+  evaluations.post(
     "/api/readiness/evaluations/:id/team",
-    {
-      schema: {
-        tags: evaluations,
-        summary: "Assign an evaluator; refused with 409 naming the team rule it breaks",
-        params: IdParams,
-        body: TeamInput,
-        response: created(EvaluationDetail),
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await service.addTeamMember(ctxOf(request), request.params.id, request.body)),
+    "Assign an evaluator; refused with 409 naming the team rule it breaks",
+    { params: IdParams, body: TeamInput, response: created(EvaluationDetail) },
+    (ctx, { params, body }) => service.addTeamMember(ctx, params.id, body),
   );
-  app.delete(
+  evaluations.delete(
     "/api/readiness/evaluations/:id/team/:memberId",
-    { schema: { tags: evaluations, params: ChildParams("memberId"), response: ok(EvaluationDetail) } },
-    async (request) => {
-      const params = request.params as { id: string; memberId: string };
-      return service.removeTeamMember(ctxOf(request), params.id, params.memberId);
-    },
+    { params: ChildParams("memberId"), response: ok(EvaluationDetail) },
+    (ctx, { params }) => service.removeTeamMember(ctx, params.id, params.memberId),
   );
-  app.get(
+  evaluations.get(
     "/api/readiness/evaluations/:id/checklist",
-    {
-      schema: {
-        tags: evaluations,
-        summary: "The agreed criteria by area, with their answers and versions",
-        params: IdParams,
-        response: ok(EvaluationChecklist),
-      },
-    },
-    async (request) => answers.getEvaluationChecklist(ctxOf(request), request.params.id),
+    "The agreed criteria by area, with their answers and versions",
+    { params: IdParams, response: ok(EvaluationChecklist) },
+    (ctx, { params }) => answers.getEvaluationChecklist(ctx, params.id),
   );
   app.patch(
     "/api/readiness/evaluations/:id/answers/:criterionId",
     {
       schema: {
-        tags: evaluations,
+        tags: evaluations.tags,
         summary:
           "Answer one criterion; a write over a newer version is refused with 409 and the current answer",
         params: AnswerParams,
@@ -289,23 +195,17 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
       });
     },
   );
-  app.get(
+  evaluations.get(
     "/api/readiness/evaluations/:id/results",
-    {
-      schema: {
-        tags: evaluations,
-        summary: "Area and overall results, outcome, findings and follow-up actions",
-        params: IdParams,
-        response: ok(Results),
-      },
-    },
-    async (request) => service.getResults(ctxOf(request), request.params.id),
+    "Area and overall results, outcome, findings and follow-up actions",
+    { params: IdParams, response: ok(Results) },
+    (ctx, { params }) => service.getResults(ctx, params.id),
   );
   app.get(
     "/api/readiness/evaluations/:id/results/export",
     {
       schema: {
-        tags: evaluations,
+        tags: evaluations.tags,
         summary: "The evaluation's answers (one row per criterion, with comment and evidence) as CSV or XLSX",
         params: IdParams,
         querystring: ResultsExportQuery,
@@ -323,17 +223,16 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
         .send(file.data);
     },
   );
-  app.post(
+  evaluations.post(
     "/api/readiness/evaluations/:id/findings",
-    { schema: { tags: evaluations, params: IdParams, body: FindingInput, response: created(Finding) } },
-    async (request, reply) =>
-      reply.status(201).send(await service.addFinding(ctxOf(request), request.params.id, request.body)),
+    { params: IdParams, body: FindingInput, response: created(Finding) },
+    (ctx, { params, body }) => service.addFinding(ctx, params.id, body),
   );
   app.delete(
     "/api/readiness/evaluations/:id/findings/:findingId",
     {
       schema: {
-        tags: evaluations,
+        tags: evaluations.tags,
         params: ChildParams("findingId"),
         response: { 204: Type.Null(), ...errorResponses },
       },
@@ -344,46 +243,21 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
       return reply.status(204).send();
     },
   );
-  app.post(
+  evaluations.post(
     "/api/readiness/evaluations/:id/actions",
-    {
-      schema: {
-        tags: evaluations,
-        summary: "Add a follow-up action with an owner and a deadline",
-        params: IdParams,
-        body: ActionInput,
-        response: created(FollowUpAction),
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await service.addAction(ctxOf(request), request.params.id, request.body)),
+    "Add a follow-up action with an owner and a deadline",
+    { params: IdParams, body: ActionInput, response: created(FollowUpAction) },
+    (ctx, { params, body }) => service.addAction(ctx, params.id, body),
   );
-  app.patch(
+  evaluations.patch(
     "/api/readiness/evaluations/:id/actions/:actionId",
-    {
-      schema: {
-        tags: evaluations,
-        params: ChildParams("actionId"),
-        body: ActionPatch,
-        response: ok(FollowUpAction),
-      },
-    },
-    async (request) => {
-      const params = request.params as { id: string; actionId: string };
-      return service.updateAction(ctxOf(request), params.id, params.actionId, request.body);
-    },
+    { params: ChildParams("actionId"), body: ActionPatch, response: ok(FollowUpAction) },
+    (ctx, { params, body }) => service.updateAction(ctx, params.id, params.actionId, body),
   );
-  app.post(
+  evaluations.post(
     "/api/readiness/evaluations/:id/report",
-    {
-      schema: {
-        tags: evaluations,
-        summary: "Report the outcome and close the evaluation",
-        params: IdParams,
-        body: ReportInput,
-        response: ok(EvaluationDetail),
-      },
-    },
-    async (request) => service.report(ctxOf(request), request.params.id, request.body),
+    "Report the outcome and close the evaluation",
+    { params: IdParams, body: ReportInput, response: ok(EvaluationDetail) },
+    (ctx, { params, body }) => service.report(ctx, params.id, body),
   );
 };

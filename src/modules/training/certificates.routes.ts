@@ -1,5 +1,6 @@
 import { Type } from "typebox";
 import { ctxOf } from "../../platform/http/request-context.js";
+import { routeTable } from "../../platform/http/route-table.js";
 import { created, errorResponses, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
@@ -22,29 +23,23 @@ const pdfResponse = { type: "string", format: "binary", description: "applicatio
 /** Certificates (with their PDF, language, reissue and revocation) and the certified registry. */
 export const certificatesRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- certificates
-  const certificates = ["training: certificates"];
-  app.get(
+  const certificates = routeTable(app, ["training: certificates"]);
+  certificates.get(
     "/api/training/certificates",
-    {
-      schema: {
-        tags: certificates,
-        summary: "Certificates the caller may see (mine=true: the caller's own)",
-        querystring: CertificateQuery,
-        response: ok(Page(Certificate)),
-      },
-    },
-    async (request) => service.listCertificates(ctxOf(request), request.query),
+    "Certificates the caller may see (mine=true: the caller's own)",
+    { query: CertificateQuery, response: ok(Page(Certificate)) },
+    (ctx, { query }) => service.listCertificates(ctx, query),
   );
-  app.get(
+  certificates.get(
     "/api/training/certificates/:id",
-    { schema: { tags: certificates, params: IdParams, response: ok(Certificate) } },
-    async (request) => service.getCertificate(ctxOf(request), request.params.id),
+    { params: IdParams, response: ok(Certificate) },
+    (ctx, { params }) => service.getCertificate(ctx, params.id),
   );
   app.get(
     "/api/training/certificates/:id/pdf",
     {
       schema: {
-        tags: certificates,
+        tags: certificates.tags,
         summary: "The certificate as a PDF, in its language or the one asked for",
         params: IdParams,
         querystring: PdfQuery,
@@ -64,53 +59,28 @@ export const certificatesRoutes: RoutesPlugin = async (app) => {
         .send(pdf);
     },
   );
-  app.put(
+  certificates.put(
     "/api/training/certificates/:id/language",
-    {
-      schema: {
-        tags: certificates,
-        summary: "The holder chooses the certificate's language (en, az, ru)",
-        params: IdParams,
-        body: LanguageInput,
-        response: ok(Certificate),
-      },
-    },
-    async (request) =>
-      service.setCertificateLanguage(ctxOf(request), request.params.id, request.body.language),
+    "The holder chooses the certificate's language (en, az, ru)",
+    { params: IdParams, body: LanguageInput, response: ok(Certificate) },
+    (ctx, { params, body }) => service.setCertificateLanguage(ctx, params.id, body.language),
   );
-  app.post(
+  certificates.post(
     "/api/training/certificates/:id/revoke",
-    { schema: { tags: certificates, params: IdParams, body: RevokeInput, response: ok(Certificate) } },
-    async (request) => service.revokeCertificate(ctxOf(request), request.params.id, request.body.reason),
+    { params: IdParams, body: RevokeInput, response: ok(Certificate) },
+    (ctx, { params, body }) => service.revokeCertificate(ctx, params.id, body.reason),
   );
-  app.post(
+  certificates.post(
     "/api/training/certificates/:id/reissue",
-    {
-      schema: {
-        tags: certificates,
-        summary: "Revoke with a reason and issue a replacement (new number and verification code)",
-        params: IdParams,
-        body: ReissueInput,
-        response: created(Certificate),
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await service.reissueCertificate(
-            ctxOf(request),
-            request.params.id,
-            request.body.reason,
-            request.body.language,
-          ),
-        ),
+    "Revoke with a reason and issue a replacement (new number and verification code)",
+    { params: IdParams, body: ReissueInput, response: created(Certificate) },
+    (ctx, { params, body }) => service.reissueCertificate(ctx, params.id, body.reason, body.language),
   );
   app.get(
     "/api/public/certificates/:code",
     {
       schema: {
-        tags: certificates,
+        tags: certificates.tags,
         summary:
           "Public verification by the code of the QR (no sign-in; rate-limited; reveals name, course, dates, status)",
         params: CodeParams,
@@ -124,22 +94,14 @@ export const certificatesRoutes: RoutesPlugin = async (app) => {
   );
 
   // ---------------------------------------------------------------- registry
-  const registry = ["training: registry"];
-  app.get(
-    "/api/training/qualifications",
-    { schema: { tags: registry, response: ok(Type.Array(Qualification)) } },
-    async (request) => service.listQualifications(ctxOf(request)),
+  const registry = routeTable(app, ["training: registry"]);
+  registry.get("/api/training/qualifications", { response: ok(Type.Array(Qualification)) }, (ctx) =>
+    service.listQualifications(ctx),
   );
-  app.get(
+  registry.get(
     "/api/training/registry",
-    {
-      schema: {
-        tags: registry,
-        summary: "Certified people of a qualification, valid on a date (default today), with expiry alerts",
-        querystring: RegistryQuery,
-        response: ok(Page(RegistryEntry)),
-      },
-    },
-    async (request) => service.getRegistry(ctxOf(request), request.query),
+    "Certified people of a qualification, valid on a date (default today), with expiry alerts",
+    { query: RegistryQuery, response: ok(Page(RegistryEntry)) },
+    (ctx, { query }) => service.getRegistry(ctx, query),
   );
 };

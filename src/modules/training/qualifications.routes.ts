@@ -1,4 +1,4 @@
-import { ctxOf } from "../../platform/http/request-context.js";
+import { routeTable } from "../../platform/http/route-table.js";
 import { created, ok } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
@@ -11,31 +11,17 @@ import { createQualification, updateQualification } from "./qualifications.servi
 
 /** Qualifications a course confers: defined and edited by course staff (the list is with the registry routes). */
 export const qualificationRoutes: RoutesPlugin = async (app) => {
-  const tags = ["training: registry"];
-  app.post(
+  const route = routeTable(app, ["training: registry"]);
+  route.post(
     "/api/training/qualifications",
-    {
-      schema: {
-        tags,
-        summary: "Define a qualification (unique code, names, validity in years)",
-        body: QualificationInput,
-        response: created(QualificationOutput),
-      },
-    },
-    async (request, reply) => reply.status(201).send(await createQualification(ctxOf(request), request.body)),
+    "Define a qualification (unique code, names, validity in years)",
+    { body: QualificationInput, response: created(QualificationOutput) },
+    (ctx, { body }) => createQualification(ctx, body),
   );
-  app.patch(
+  route.patch(
     "/api/training/qualifications/:code",
-    {
-      schema: {
-        tags,
-        summary:
-          "Rename a qualification or change its validity; certificates already issued keep their dates",
-        params: QualificationParams,
-        body: QualificationPatch,
-        response: ok(QualificationOutput),
-      },
-    },
-    async (request) => updateQualification(ctxOf(request), request.params.code, request.body),
+    "Rename a qualification or change its validity; certificates already issued keep their dates",
+    { params: QualificationParams, body: QualificationPatch, response: ok(QualificationOutput) },
+    (ctx, { params, body }) => updateQualification(ctx, params.code, body),
   );
 };

@@ -8,7 +8,12 @@ import * as service from "./audit.service.js";
 
 export const auditRoutes: RoutesPlugin = async (app) => {
   const route = routeTable(app, ["audit trail"]);
-  route.get("/api/audit", "Audit entries, newest first (administrators and global auditors)", { query: AuditQuery, response: ok(Page(AuditEntry)) }, (ctx, { query }) => service.listEntries(ctx, query));
+  route.get(
+    "/api/audit",
+    "Audit entries, newest first (administrators and global auditors)",
+    { query: AuditQuery, response: ok(Page(AuditEntry)) },
+    (ctx, { query }) => service.listEntries(ctx, query),
+  );
   app.get(
     "/api/audit/export.csv",
     {
@@ -23,8 +28,17 @@ export const auditRoutes: RoutesPlugin = async (app) => {
     async (request, reply) => {
       const stream = service.exportEntries(ctxOf(request), request.query);
       const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
-      return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="accord-audit-${stamp}.csv"`).header("cache-control", "no-store").send(stream);
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="accord-audit-${stamp}.csv"`)
+        .header("cache-control", "no-store")
+        .send(stream);
     },
   );
-  route.get("/api/audit/verify", "Recompute the hash chain and report the first broken link", { response: ok(ChainVerdict) }, (ctx) => service.verifyChain(ctx));
+  route.get(
+    "/api/audit/verify",
+    "Recompute the hash chain and report the first broken link",
+    { response: ok(ChainVerdict) },
+    (ctx) => service.verifyChain(ctx),
+  );
 };

@@ -2,16 +2,29 @@ import { ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
 import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
-import { Application, ApplicationDecisionInput, ApplicationQuery, ApplyInput } from "./applications.schemas.js";
+import {
+  Application,
+  ApplicationDecisionInput,
+  ApplicationQuery,
+  ApplyInput,
+} from "./applications.schemas.js";
 import * as service from "./applications.service.js";
 
 /** Two-step applications: the participant applies, the national point of contact approves or refuses. */
 export const applicationsRoutes: RoutesPlugin = async (app) => {
   const route = routeTable(app, ["catalogue: applications"]);
-  route.post("/api/events/:id/applications", "Apply for the event yourself; your nation's point of contact approves or refuses", { params: IdParams, body: ApplyInput, response: created(Application) }, (ctx, { params, body }) =>
-    service.apply(ctx, params.id, body),
+  route.post(
+    "/api/events/:id/applications",
+    "Apply for the event yourself; your nation's point of contact approves or refuses",
+    { params: IdParams, body: ApplyInput, response: created(Application) },
+    (ctx, { params, body }) => service.apply(ctx, params.id, body),
   );
-  route.get("/api/applications", "Applications the caller may see: one's own, those of the nations one coordinates", { query: ApplicationQuery, response: ok(Page(Application)) }, (ctx, { query }) => service.listApplications(ctx, query));
+  route.get(
+    "/api/applications",
+    "Applications the caller may see: one's own, those of the nations one coordinates",
+    { query: ApplicationQuery, response: ok(Page(Application)) },
+    (ctx, { query }) => service.listApplications(ctx, query),
+  );
   for (const [path, to] of [
     ["approve", "approved"],
     ["refuse", "refused"],

@@ -68,26 +68,76 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
   await catalogueReportsRoutes(app, {});
   // ---------------------------------------------------------------- activities
   const activities = routeTable(app, ["catalogue: activities"]);
-  activities.get("/api/areas", "Areas of cooperation", { response: { 200: Type.Array(Area) } }, (ctx) => service.listAreas(ctx));
-  activities.get("/api/activities", "Search the menu: full text in English, Azerbaijani and Russian, filters and facet counts", { query: ActivityQuery, response: ok(ActivityPage) }, (ctx, { query }) => service.searchActivities(ctx, query));
-  activities.get("/api/activities/:id", { params: IdParams, response: ok(ActivityDetail) }, (ctx, { params }) => service.getActivity(ctx, params.id));
-  activities.post("/api/activities", { body: ActivityInput, response: created(ActivityDetail) }, (ctx, { body }) => service.createActivity(ctx, body));
-  activities.patch("/api/activities/:id", { params: IdParams, body: ActivityPatch, response: ok(ActivityDetail) }, (ctx, { params, body }) => service.updateActivity(ctx, params.id, body));
-  activities.post("/api/activities/:id/status", "Publish, close for nominations, complete or cancel (with a reason)", { params: IdParams, body: ActivityStatusChange, response: ok(ActivityDetail) }, (ctx, { params, body }) =>
-    service.changeActivityStatus(ctx, params.id, body),
+  activities.get("/api/areas", "Areas of cooperation", { response: { 200: Type.Array(Area) } }, (ctx) =>
+    service.listAreas(ctx),
   );
-  activities.post("/api/activities/:id/copy", "Copy a recurring activity with its events and sessions to another menu year (as a draft)", { params: IdParams, body: CopyActivityInput, response: created(ActivityDetail) }, (ctx, { params, body }) =>
-    service.copyActivity(ctx, params.id, body),
+  activities.get(
+    "/api/activities",
+    "Search the menu: full text in English, Azerbaijani and Russian, filters and facet counts",
+    { query: ActivityQuery, response: ok(ActivityPage) },
+    (ctx, { query }) => service.searchActivities(ctx, query),
+  );
+  activities.get(
+    "/api/activities/:id",
+    { params: IdParams, response: ok(ActivityDetail) },
+    (ctx, { params }) => service.getActivity(ctx, params.id),
+  );
+  activities.post(
+    "/api/activities",
+    { body: ActivityInput, response: created(ActivityDetail) },
+    (ctx, { body }) => service.createActivity(ctx, body),
+  );
+  activities.patch(
+    "/api/activities/:id",
+    { params: IdParams, body: ActivityPatch, response: ok(ActivityDetail) },
+    (ctx, { params, body }) => service.updateActivity(ctx, params.id, body),
+  );
+  activities.post(
+    "/api/activities/:id/status",
+    "Publish, close for nominations, complete or cancel (with a reason)",
+    { params: IdParams, body: ActivityStatusChange, response: ok(ActivityDetail) },
+    (ctx, { params, body }) => service.changeActivityStatus(ctx, params.id, body),
+  );
+  activities.post(
+    "/api/activities/:id/copy",
+    "Copy a recurring activity with its events and sessions to another menu year (as a draft)",
+    { params: IdParams, body: CopyActivityInput, response: created(ActivityDetail) },
+    (ctx, { params, body }) => service.copyActivity(ctx, params.id, body),
   );
 
   // ---------------------------------------------------------------- events
   const events = routeTable(app, ["catalogue: events"]);
-  events.post("/api/activities/:id/events", { params: IdParams, body: EventInput, response: created(EventDetail) }, (ctx, { params, body }) => service.createEvent(ctx, params.id, body));
-  events.get("/api/events/:id", "An event with its sessions and seat gauge", { params: IdParams, response: ok(EventDetail) }, (ctx, { params }) => service.getEvent(ctx, params.id));
-  events.patch("/api/events/:id", { params: IdParams, body: EventPatch, response: ok(EventDetail) }, (ctx, { params, body }) => service.updateEvent(ctx, params.id, body));
-  events.post("/api/events/:id/cancel", { params: IdParams, body: CancelInput, response: ok(EventDetail) }, (ctx, { params, body }) => service.cancelEvent(ctx, params.id, body));
-  events.post("/api/events/:id/sessions", { params: IdParams, body: SessionInput, response: created(EventDetail) }, (ctx, { params, body }) => service.addSession(ctx, params.id, body));
-  events.delete("/api/events/:id/sessions/:sessionId", { params: SessionParams, response: ok(EventDetail) }, (ctx, { params }) => service.removeSession(ctx, params.id, params.sessionId));
+  events.post(
+    "/api/activities/:id/events",
+    { params: IdParams, body: EventInput, response: created(EventDetail) },
+    (ctx, { params, body }) => service.createEvent(ctx, params.id, body),
+  );
+  events.get(
+    "/api/events/:id",
+    "An event with its sessions and seat gauge",
+    { params: IdParams, response: ok(EventDetail) },
+    (ctx, { params }) => service.getEvent(ctx, params.id),
+  );
+  events.patch(
+    "/api/events/:id",
+    { params: IdParams, body: EventPatch, response: ok(EventDetail) },
+    (ctx, { params, body }) => service.updateEvent(ctx, params.id, body),
+  );
+  events.post(
+    "/api/events/:id/cancel",
+    { params: IdParams, body: CancelInput, response: ok(EventDetail) },
+    (ctx, { params, body }) => service.cancelEvent(ctx, params.id, body),
+  );
+  events.post(
+    "/api/events/:id/sessions",
+    { params: IdParams, body: SessionInput, response: created(EventDetail) },
+    (ctx, { params, body }) => service.addSession(ctx, params.id, body),
+  );
+  events.delete(
+    "/api/events/:id/sessions/:sessionId",
+    { params: SessionParams, response: ok(EventDetail) },
+    (ctx, { params }) => service.removeSession(ctx, params.id, params.sessionId),
+  );
   app.put(
     "/api/events/:id/sessions/:sessionId/attendance",
     {
@@ -100,14 +150,27 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
     },
     async (request, reply) => {
       const params = request.params as { id: string; sessionId: string };
-      await service.recordSessionAttendance(ctxOf(request), params.sessionId, request.body.entries, params.id);
+      await service.recordSessionAttendance(
+        ctxOf(request),
+        params.sessionId,
+        request.body.entries,
+        params.id,
+      );
       return reply.status(204).send();
     },
   );
-  events.get("/api/events/:id/attendance", "The attendance recorded at each session of the event, for the nominations the caller may see", { params: IdParams, response: ok(EventAttendance) }, (ctx, { params }) =>
-    attendance.eventAttendance(ctx, params.id),
+  events.get(
+    "/api/events/:id/attendance",
+    "The attendance recorded at each session of the event, for the nominations the caller may see",
+    { params: IdParams, response: ok(EventAttendance) },
+    (ctx, { params }) => attendance.eventAttendance(ctx, params.id),
   );
-  events.get("/api/calendar", "Events between two dates (for month, week and list views), optionally of a nation or person", { query: CalendarQuery, response: ok(Type.Array(CalendarEntry)) }, (ctx, { query }) => service.calendar(ctx, query));
+  events.get(
+    "/api/calendar",
+    "Events between two dates (for month, week and list views), optionally of a nation or person",
+    { query: CalendarQuery, response: ok(Type.Array(CalendarEntry)) },
+    (ctx, { query }) => service.calendar(ctx, query),
+  );
 
   // ---------------------------------------------------------------- nominations
   const nominations = routeTable(app, ["catalogue: nominations and seats"]);
@@ -123,25 +186,71 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
     { params: IdParams, query: CandidateQuery, response: ok(Page(Candidate)) },
     (ctx, { params, query }) => candidates.listCandidates(ctx, params.id, query),
   );
-  nominations.get("/api/nominations", "Nominations the caller may see: the organiser's inbox, the coordinator's list, one's own", { query: NominationQuery, response: ok(Page(Nomination)) }, (ctx, { query }) => service.listNominations(ctx, query));
-  nominations.get("/api/nominations/:id", { params: IdParams, response: ok(Nomination) }, (ctx, { params }) => service.getNomination(ctx, params.id));
-  nominations.patch("/api/nominations/:id", { params: IdParams, body: NominationPatch, response: ok(Nomination) }, (ctx, { params, body }) => service.updateNomination(ctx, params.id, body));
-  nominations.post("/api/nominations/:id/decision", "Accept, waitlist, decline (with a reason) or cancel a nomination", { params: IdParams, body: DecisionInput, response: ok(Nomination) }, (ctx, { params, body }) =>
-    service.decide(ctx, params.id, body),
+  nominations.get(
+    "/api/nominations",
+    "Nominations the caller may see: the organiser's inbox, the coordinator's list, one's own",
+    { query: NominationQuery, response: ok(Page(Nomination)) },
+    (ctx, { query }) => service.listNominations(ctx, query),
   );
-  nominations.post("/api/nominations/decisions", "The same decision for many nominations, each in its own transaction", { body: BulkDecisionInput, response: ok(BulkOutcome) }, (ctx, { body }) => service.decideMany(ctx, body));
-  nominations.post("/api/nominations/:id/withdraw", { params: IdParams, body: WithdrawInput, response: ok(Nomination) }, (ctx, { params, body }) => service.withdraw(ctx, params.id, body));
-  nominations.post("/api/nominations/:id/attendance", { params: IdParams, body: AttendanceInput, response: ok(Nomination) }, (ctx, { params, body }) => service.recordAttendance(ctx, params.id, body));
-  nominations.get("/api/people/:id/participation", "A person's participation history", { params: IdParams, response: ok(Type.Array(Nomination)) }, (ctx, { params }) => service.personParticipation(ctx, params.id));
-  nominations.get("/api/nations/:id/participation", "A nation's participation by area, for a year or overall", { params: IdParams, query: ParticipationQuery, response: ok(NationParticipation) }, (ctx, { params, query }) =>
-    service.nationParticipation(ctx, params.id, query),
+  nominations.get("/api/nominations/:id", { params: IdParams, response: ok(Nomination) }, (ctx, { params }) =>
+    service.getNomination(ctx, params.id),
+  );
+  nominations.patch(
+    "/api/nominations/:id",
+    { params: IdParams, body: NominationPatch, response: ok(Nomination) },
+    (ctx, { params, body }) => service.updateNomination(ctx, params.id, body),
+  );
+  nominations.post(
+    "/api/nominations/:id/decision",
+    "Accept, waitlist, decline (with a reason) or cancel a nomination",
+    { params: IdParams, body: DecisionInput, response: ok(Nomination) },
+    (ctx, { params, body }) => service.decide(ctx, params.id, body),
+  );
+  nominations.post(
+    "/api/nominations/decisions",
+    "The same decision for many nominations, each in its own transaction",
+    { body: BulkDecisionInput, response: ok(BulkOutcome) },
+    (ctx, { body }) => service.decideMany(ctx, body),
+  );
+  nominations.post(
+    "/api/nominations/:id/withdraw",
+    { params: IdParams, body: WithdrawInput, response: ok(Nomination) },
+    (ctx, { params, body }) => service.withdraw(ctx, params.id, body),
+  );
+  nominations.post(
+    "/api/nominations/:id/attendance",
+    { params: IdParams, body: AttendanceInput, response: ok(Nomination) },
+    (ctx, { params, body }) => service.recordAttendance(ctx, params.id, body),
+  );
+  nominations.get(
+    "/api/people/:id/participation",
+    "A person's participation history",
+    { params: IdParams, response: ok(Type.Array(Nomination)) },
+    (ctx, { params }) => service.personParticipation(ctx, params.id),
+  );
+  nominations.get(
+    "/api/nations/:id/participation",
+    "A nation's participation by area, for a year or overall",
+    { params: IdParams, query: ParticipationQuery, response: ok(NationParticipation) },
+    (ctx, { params, query }) => service.nationParticipation(ctx, params.id, query),
   );
 
   // ---------------------------------------------------------------- calendar feeds
   const feeds = routeTable(app, ["catalogue: calendar feeds"]);
-  feeds.get("/api/calendar/tokens", { response: ok(Type.Array(CalendarToken)) }, (ctx) => service.listCalendarTokens(ctx));
-  feeds.post("/api/calendar/tokens", "A revocable iCalendar feed of a nation, a person or a saved search", { body: CalendarTokenInput, response: created(CreatedCalendarToken) }, (ctx, { body }) => service.createCalendarToken(ctx, body));
-  feeds.delete("/api/calendar/tokens/:id", { params: IdParams, response: { 204: Type.Null(), ...errorResponses } }, (ctx, { params }) => service.revokeCalendarToken(ctx, params.id));
+  feeds.get("/api/calendar/tokens", { response: ok(Type.Array(CalendarToken)) }, (ctx) =>
+    service.listCalendarTokens(ctx),
+  );
+  feeds.post(
+    "/api/calendar/tokens",
+    "A revocable iCalendar feed of a nation, a person or a saved search",
+    { body: CalendarTokenInput, response: created(CreatedCalendarToken) },
+    (ctx, { body }) => service.createCalendarToken(ctx, body),
+  );
+  feeds.delete(
+    "/api/calendar/tokens/:id",
+    { params: IdParams, response: { 204: Type.Null(), ...errorResponses } },
+    (ctx, { params }) => service.revokeCalendarToken(ctx, params.id),
+  );
   app.get(
     "/api/calendar/:file",
     {
@@ -157,7 +266,10 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
       await enforceRateLimit(ctx.db, `calendar-feed:${request.ip}`, 120, 60);
       const token = request.params.file.replace(/\.ics$/, "");
       const text = await service.calendarFeed(ctx, token, (userId) => viewerForUser(ctx.db, userId));
-      return reply.header("content-type", "text/calendar; charset=utf-8").header("cache-control", "private, max-age=300").send(text);
+      return reply
+        .header("content-type", "text/calendar; charset=utf-8")
+        .header("cache-control", "private, max-age=300")
+        .send(text);
     },
   );
 };

@@ -9,8 +9,18 @@ import * as service from "./offers.service.js";
 /** Seat offers to the waiting list: the event's offers, one's own, accept, decline; leaving the waiting list. */
 export const offersRoutes: RoutesPlugin = async (app) => {
   const route = routeTable(app, ["nominations"]);
-  route.get("/api/events/:id/seat-offers", "The seat offers of an event (those of the nominations the viewer may see)", { params: IdParams, response: ok(SeatOfferList) }, (ctx, { params }) => service.listEventOffers(ctx, params.id));
-  route.get("/api/seat-offers/mine", "The seat offers made to the signed-in participant, open ones first", { response: ok(SeatOfferList) }, (ctx) => service.myOffers(ctx));
+  route.get(
+    "/api/events/:id/seat-offers",
+    "The seat offers of an event (those of the nominations the viewer may see)",
+    { params: IdParams, response: ok(SeatOfferList) },
+    (ctx, { params }) => service.listEventOffers(ctx, params.id),
+  );
+  route.get(
+    "/api/seat-offers/mine",
+    "The seat offers made to the signed-in participant, open ones first",
+    { response: ok(SeatOfferList) },
+    (ctx) => service.myOffers(ctx),
+  );
   app.post(
     "/api/seat-offers/:id/accept",
     {
@@ -28,10 +38,16 @@ export const offersRoutes: RoutesPlugin = async (app) => {
     },
     async (request) => service.acceptOffer(ctxOf(request), request.params.id, request.body ?? {}),
   );
-  route.post("/api/seat-offers/:id/decline", "Decline an offered seat: the nomination is withdrawn and the seat offered onward", { params: IdParams, body: OfferAnswer, response: ok(SeatOffer) }, (ctx, { params, body }) =>
-    service.declineOffer(ctx, params.id, body),
+  route.post(
+    "/api/seat-offers/:id/decline",
+    "Decline an offered seat: the nomination is withdrawn and the seat offered onward",
+    { params: IdParams, body: OfferAnswer, response: ok(SeatOffer) },
+    (ctx, { params, body }) => service.declineOffer(ctx, params.id, body),
   );
-  route.post("/api/nominations/:id/leave-waitlist", "Take one's own nomination off the waiting list (the participant)", { params: IdParams, body: WithdrawInput, response: ok(Nomination) }, (ctx, { params, body }) =>
-    service.leaveWaitlist(ctx, params.id, body),
+  route.post(
+    "/api/nominations/:id/leave-waitlist",
+    "Take one's own nomination off the waiting list (the participant)",
+    { params: IdParams, body: WithdrawInput, response: ok(Nomination) },
+    (ctx, { params, body }) => service.leaveWaitlist(ctx, params.id, body),
   );
 };

@@ -7,7 +7,10 @@ export const catalogueReportsRoutes: RoutesPlugin = async (app) => {
   app.get(
     "/api/events/:id/roster.pdf",
     {
-      schema: pdfReportSchema(["catalogue: events"], "The event's participant roster as a PDF: the nominations the caller may see, by nation, with status"),
+      schema: pdfReportSchema(
+        ["catalogue: events"],
+        "The event's participant roster as a PDF: the nominations the caller may see, by nation, with status",
+      ),
     },
     async (request, reply) => {
       const { pdf, filename } = await eventRosterPdf(ctxOf(request), request.params.id, request.query.lang);

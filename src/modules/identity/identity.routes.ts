@@ -7,7 +7,13 @@ import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { adminRoutes } from "./admin.routes.js";
 import { changePassword, login, logout, logoutEverywhere, sessionUser } from "./identity.service.js";
 import { beginOidcLogin, completeOidcLogin, OIDC_ATTEMPT_MINUTES } from "./oidc.js";
-import { clearCookieOptions, cookieOptions, hashToken, oidcCookieName, sessionCookieName } from "./sessions.js";
+import {
+  clearCookieOptions,
+  cookieOptions,
+  hashToken,
+  oidcCookieName,
+  sessionCookieName,
+} from "./sessions.js";
 
 const Grant = Type.Object({
   role: Type.Enum([...ROLES]),
@@ -28,7 +34,9 @@ export const SessionUserSchema = Type.Object({
 const SessionResponse = Type.Object({
   user: Nullable(SessionUserSchema),
   csrfToken: Nullable(Type.String()),
-  singleSignOn: Type.Optional(Type.Boolean({ description: "Sign-in through the OpenID Connect provider is offered" })),
+  singleSignOn: Type.Optional(
+    Type.Boolean({ description: "Sign-in through the OpenID Connect provider is offered" }),
+  ),
 });
 
 const Redirect = Type.Null({ description: "Redirect (Location header)" });
@@ -70,7 +78,9 @@ export const identityRoutes: RoutesPlugin = async (app) => {
       config: { csrfExempt: true, allowDuringPasswordChange: true },
       schema: {
         tags,
-        summary: "Sign in with username and password; rotates the session. Repeated failures of a username from one " + "address back off (429 with Retry-After), alike for existing and unknown usernames",
+        summary:
+          "Sign in with username and password; rotates the session. Repeated failures of a username from one " +
+          "address back off (429 with Retry-After), alike for existing and unknown usernames",
         body: Type.Object(
           {
             username: Type.String({ minLength: 1, maxLength: 100 }),
@@ -131,7 +141,9 @@ export const identityRoutes: RoutesPlugin = async (app) => {
       config: { allowDuringPasswordChange: true },
       schema: {
         tags,
-        summary: "Change the signed-in user's password; every session ends and this client gets a new session id and " + "CSRF token; calendar feed tokens are revoked",
+        summary:
+          "Change the signed-in user's password; every session ends and this client gets a new session id and " +
+          "CSRF token; calendar feed tokens are revoked",
         body: Type.Object(
           {
             currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
@@ -165,14 +177,21 @@ export const identityRoutes: RoutesPlugin = async (app) => {
       schema: {
         tags,
         summary: "Start single sign-on: redirects to the OpenID Connect provider (404 when not configured)",
-        querystring: Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 500, description: "A path on this site" })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { returnTo: Type.Optional(Type.String({ maxLength: 500, description: "A path on this site" })) },
+          { additionalProperties: false },
+        ),
         response: { 302: Redirect, ...errorResponses, 503: errorResponses[401] },
       },
     },
     async (request, reply) => {
       const ctx = ctxOf(request);
       const { url, browserBinding } = await beginOidcLogin(ctx, request.query.returnTo, request.ip);
-      reply.setCookie(oidcCookieName(ctx.config), browserBinding, cookieOptions(ctx.config, OIDC_ATTEMPT_MINUTES * 60));
+      reply.setCookie(
+        oidcCookieName(ctx.config),
+        browserBinding,
+        cookieOptions(ctx.config, OIDC_ATTEMPT_MINUTES * 60),
+      );
       return reply.header("cache-control", "no-store").redirect(url.href, 302);
     },
   );
@@ -183,7 +202,8 @@ export const identityRoutes: RoutesPlugin = async (app) => {
       config: { allowDuringPasswordChange: true },
       schema: {
         tags,
-        summary: "The provider returns here; signs in the Accord user whose username matches the configured claim",
+        summary:
+          "The provider returns here; signs in the Accord user whose username matches the configured claim",
         // The provider decides which parameters it sends back (code, state, iss, session_state, error, ...);
         // openid-client validates the whole response, so unknown parameters are let through to it.
         querystring: Type.Object(
@@ -201,11 +221,16 @@ export const identityRoutes: RoutesPlugin = async (app) => {
       const ctx = ctxOf(request);
       // Used or refused, the attempt's browser binding is spent.
       reply.clearCookie(oidcCookieName(ctx.config), clearCookieOptions(ctx.config));
-      const session = await completeOidcLogin(ctx, request.query as Record<string, string | undefined>, request.cookies[oidcCookieName(ctx.config)], {
-        ip: request.ip,
-        userAgent: request.headers["user-agent"],
-        previousTokenHash: tokenHashOf(request),
-      });
+      const session = await completeOidcLogin(
+        ctx,
+        request.query as Record<string, string | undefined>,
+        request.cookies[oidcCookieName(ctx.config)],
+        {
+          ip: request.ip,
+          userAgent: request.headers["user-agent"],
+          previousTokenHash: tokenHashOf(request),
+        },
+      );
       reply.setCookie(sessionCookieName(ctx.config), session.token, cookieOptions(ctx.config));
       return reply.header("cache-control", "no-store").redirect(session.returnTo, 302);
     },

@@ -7,15 +7,29 @@ import { routeTable } from "../../platform/http/route-table.js";
 import { errorResponses, ok } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as exportsService from "./exports.service.js";
-import { CommitQuery, CommitResult, ImportKindInfo, KindParams, Preview, PreviewQuery } from "./imports.schemas.js";
+import {
+  CommitQuery,
+  CommitResult,
+  ImportKindInfo,
+  KindParams,
+  Preview,
+  PreviewQuery,
+} from "./imports.schemas.js";
 import * as service from "./imports.service.js";
 
 const NDJSON = "application/x-ndjson";
-const FILE_NOTE = "multipart/form-data with the file in the field `file` (.csv in UTF-8, UTF-8 with BOM or Windows-1251, any of " + "comma, semicolon, tab; or .xlsx, first sheet). The first row is the header.";
+const FILE_NOTE =
+  "multipart/form-data with the file in the field `file` (.csv in UTF-8, UTF-8 with BOM or Windows-1251, any of " +
+  "comma, semicolon, tab; or .xlsx, first sheet). The first row is the header.";
 
 export const importsRoutes: RoutesPlugin = async (app) => {
   const route = routeTable(app, ["imports"]);
-  route.get("/api/imports", "The kinds of import and their fields, with the header names recognised in en, az and ru", { response: ok(Type.Array(ImportKindInfo)) }, (ctx) => service.kinds(ctx));
+  route.get(
+    "/api/imports",
+    "The kinds of import and their fields, with the header names recognised in en, az and ru",
+    { response: ok(Type.Array(ImportKindInfo)) },
+    (ctx) => service.kinds(ctx),
+  );
   app.post(
     "/api/imports/:kind/preview",
     {
@@ -30,7 +44,12 @@ export const importsRoutes: RoutesPlugin = async (app) => {
     },
     async (request) => {
       const ctx = ctxOf(request);
-      return service.preview(ctx, request.params.kind, await service.receive(ctx, uploadFrom(request)), request.query.mapping);
+      return service.preview(
+        ctx,
+        request.params.kind,
+        await service.receive(ctx, uploadFrom(request)),
+        request.query.mapping,
+      );
     },
   );
   app.post(
@@ -38,7 +57,8 @@ export const importsRoutes: RoutesPlugin = async (app) => {
     {
       schema: {
         tags: route.tags,
-        summary: "Import a file in one transaction: all rows or none (422 with the row errors), or with mode=valid only the valid rows",
+        summary:
+          "Import a file in one transaction: all rows or none (422 with the row errors), or with mode=valid only the valid rows",
         description: `${FILE_NOTE} With \`Accept: application/x-ndjson\` the answer is a stream of JSON lines: \`{"type":"progress","phase":"check"|"write","done":n,"total":n}\` as the rows are checked and written, then one \`{"type":"result","result":{...}}\` (the JSON answer's body) or \`{"type":"error","status":n,"error":{...}}\` (the error answer's body); the status is 200 once the stream has begun.`,
         params: KindParams,
         querystring: CommitQuery,
@@ -49,7 +69,8 @@ export const importsRoutes: RoutesPlugin = async (app) => {
     async (request, reply) => {
       const ctx = ctxOf(request);
       const source = await service.receive(ctx, uploadFrom(request));
-      if (!(request.headers.accept ?? "").includes(NDJSON)) return service.commit(ctx, request.params.kind, source, request.query);
+      if (!(request.headers.accept ?? "").includes(NDJSON))
+        return service.commit(ctx, request.params.kind, source, request.query);
       // Streamed: a line per progress step (at most one per 100 ms and per phase change), then the outcome.
       const stream = new PassThrough();
       const line = (value: unknown) => stream.write(`${JSON.stringify(value)}\n`);
@@ -107,8 +128,17 @@ export const importsRoutes: RoutesPlugin = async (app) => {
         },
       },
       async (request, reply) => {
-        const file = await exportsService.exportOf(ctxOf(request), list.kind, request.query as Record<string, unknown>);
-        return reply.type(file.contentType).header("content-disposition", `attachment; filename="${file.filename}"`).header("cache-control", "no-store").header("x-content-type-options", "nosniff").send(file.stream);
+        const file = await exportsService.exportOf(
+          ctxOf(request),
+          list.kind,
+          request.query as Record<string, unknown>,
+        );
+        return reply
+          .type(file.contentType)
+          .header("content-disposition", `attachment; filename="${file.filename}"`)
+          .header("cache-control", "no-store")
+          .header("x-content-type-options", "nosniff")
+          .send(file.stream);
       },
     );
   }

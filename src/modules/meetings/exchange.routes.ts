@@ -8,19 +8,58 @@ import * as exchange from "./exchange.service.js";
 import { ReleaseWidenInput } from "./exchange-release.schemas.js";
 import * as release from "./exchange-release.service.js";
 import { FileReply } from "./meetings.http.js";
-import { AccessLogEntry, AcknowledgeInput, AcknowledgeOutput, ExchangeCounts, ExchangeParties, ForwardInput, MessageDetail, MessageInput, MessageQuery, MessageSummary } from "./meetings.schemas.js";
+import {
+  AccessLogEntry,
+  AcknowledgeInput,
+  AcknowledgeOutput,
+  ExchangeCounts,
+  ExchangeParties,
+  ForwardInput,
+  MessageDetail,
+  MessageInput,
+  MessageQuery,
+  MessageSummary,
+} from "./meetings.schemas.js";
 
 /** The information exchange between nations and organisations. */
 export const exchangeRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- exchange
   const ex = routeTable(app, ["meetings: information exchange"]);
-  ex.get("/api/exchange/parties", "The nations and organisations the caller sends and acknowledges for", { response: ok(ExchangeParties) }, (ctx) => exchange.myParties(ctx));
-  ex.get("/api/exchange/messages", "Inbox, sent box or every message the caller may see, with search", { query: MessageQuery, response: ok(Page(MessageSummary)) }, (ctx, { query }) => exchange.listMessages(ctx, query));
+  ex.get(
+    "/api/exchange/parties",
+    "The nations and organisations the caller sends and acknowledges for",
+    { response: ok(ExchangeParties) },
+    (ctx) => exchange.myParties(ctx),
+  );
+  ex.get(
+    "/api/exchange/messages",
+    "Inbox, sent box or every message the caller may see, with search",
+    { query: MessageQuery, response: ok(Page(MessageSummary)) },
+    (ctx, { query }) => exchange.listMessages(ctx, query),
+  );
   ex.get("/api/exchange/counts", { response: ok(ExchangeCounts) }, (ctx) => exchange.counts(ctx));
-  ex.get("/api/exchange/threads/:id", { params: IdParams, response: ok(Type.Object({ threadId: Uuid, items: Type.Array(MessageSummary) })) }, (ctx, { params }) => exchange.getThread(ctx, params.id));
-  ex.get("/api/exchange/messages/:id", "Read a message (the read is audited)", { params: IdParams, response: ok(MessageDetail), config: { readsLeader: true } }, (ctx, { params }) => exchange.getMessage(ctx, params.id));
-  ex.post("/api/exchange/messages", { body: MessageInput, response: created(MessageDetail) }, (ctx, { body }) => exchange.sendMessage(ctx, body));
-  ex.post("/api/exchange/messages/:id/forward", "Forward within the original release list", { params: IdParams, body: ForwardInput, response: created(MessageDetail) }, (ctx, { params, body }) => exchange.forwardMessage(ctx, params.id, body));
+  ex.get(
+    "/api/exchange/threads/:id",
+    { params: IdParams, response: ok(Type.Object({ threadId: Uuid, items: Type.Array(MessageSummary) })) },
+    (ctx, { params }) => exchange.getThread(ctx, params.id),
+  );
+  ex.get(
+    "/api/exchange/messages/:id",
+    "Read a message (the read is audited)",
+    { params: IdParams, response: ok(MessageDetail), config: { readsLeader: true } },
+    (ctx, { params }) => exchange.getMessage(ctx, params.id),
+  );
+  ex.post(
+    "/api/exchange/messages",
+    { body: MessageInput, response: created(MessageDetail) },
+    (ctx, { body }) => exchange.sendMessage(ctx, body),
+  );
+  ex.post(
+    "/api/exchange/messages/:id/forward",
+    "Forward within the original release list",
+    { params: IdParams, body: ForwardInput, response: created(MessageDetail) },
+    (ctx, { params, body }) => exchange.forwardMessage(ctx, params.id, body),
+  );
   ex.patch(
     "/api/exchange/messages/:id/release",
     "Widen the release list (the sending side and administrators): the parties added receive the message; narrowing is refused",
@@ -33,8 +72,11 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
     { params: IdParams, body: AcknowledgeInput, response: ok(AcknowledgeOutput) },
     (ctx, { params, body }) => exchange.acknowledge(ctx, params.id, body),
   );
-  ex.post("/api/exchange/messages/:id/attachments", "Attach a document (multipart/form-data, field file); the sender's side only", { params: IdParams, response: created(MessageDetail) }, (ctx, { params }, request) =>
-    exchange.uploadAttachment(ctx, uploadFrom(request), params.id),
+  ex.post(
+    "/api/exchange/messages/:id/attachments",
+    "Attach a document (multipart/form-data, field file); the sender's side only",
+    { params: IdParams, response: created(MessageDetail) },
+    (ctx, { params }, request) => exchange.uploadAttachment(ctx, uploadFrom(request), params.id),
   );
   app.get(
     "/api/exchange/messages/:id/attachments/:attachmentId",
@@ -49,8 +91,16 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
     },
     async (request, reply) => {
       const params = request.params as { id: string; attachmentId: string };
-      return sendFile(reply, await exchange.downloadAttachment(ctxOf(request), params.id, params.attachmentId));
+      return sendFile(
+        reply,
+        await exchange.downloadAttachment(ctxOf(request), params.id, params.attachmentId),
+      );
     },
   );
-  ex.get("/api/exchange/messages/:id/access-log", "Every read of the message and its attachments", { params: IdParams, response: ok(Type.Object({ items: Type.Array(AccessLogEntry) })) }, (ctx, { params }) => exchange.accessLog(ctx, params.id));
+  ex.get(
+    "/api/exchange/messages/:id/access-log",
+    "Every read of the message and its attachments",
+    { params: IdParams, response: ok(Type.Object({ items: Type.Array(AccessLogEntry) })) },
+    (ctx, { params }) => exchange.accessLog(ctx, params.id),
+  );
 };

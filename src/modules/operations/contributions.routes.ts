@@ -3,15 +3,42 @@ import { routeTable } from "../../platform/http/route-table.js";
 import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as service from "./contributions.service.js";
-import { FundContribution, FundContributionInput, FundContributionPatch, FundContributionQuery, FundTotals, TrustFund } from "./operations.schemas.js";
+import {
+  FundContribution,
+  FundContributionInput,
+  FundContributionPatch,
+  FundContributionQuery,
+  FundTotals,
+  TrustFund,
+} from "./operations.schemas.js";
 
 /** Trust funds and the nations' contributions to them. */
 export const contributionRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- trust funds
   const funds = routeTable(app, ["operations: trust funds and contributions"]);
-  funds.get("/api/trust-funds", { response: ok(Type.Object({ items: Type.Array(TrustFund) })) }, (ctx) => service.listTrustFunds(ctx));
-  funds.get("/api/fund-contributions", "Financial contributions to trust funds the caller may see", { query: FundContributionQuery, response: ok(Page(FundContribution)) }, (ctx, { query }) => service.listFundContributions(ctx, query));
-  funds.get("/api/fund-contributions/totals", "Pledged and paid by year and currency, over the contributions the caller may see", { query: FundContributionQuery, response: ok(FundTotals) }, (ctx, { query }) => service.fundTotals(ctx, query));
-  funds.post("/api/fund-contributions", { body: FundContributionInput, response: created(FundContribution) }, (ctx, { body }) => service.createFundContribution(ctx, body));
-  funds.patch("/api/fund-contributions/:id", { params: IdParams, body: FundContributionPatch, response: ok(FundContribution) }, (ctx, { params, body }) => service.updateFundContribution(ctx, params.id, body));
+  funds.get("/api/trust-funds", { response: ok(Type.Object({ items: Type.Array(TrustFund) })) }, (ctx) =>
+    service.listTrustFunds(ctx),
+  );
+  funds.get(
+    "/api/fund-contributions",
+    "Financial contributions to trust funds the caller may see",
+    { query: FundContributionQuery, response: ok(Page(FundContribution)) },
+    (ctx, { query }) => service.listFundContributions(ctx, query),
+  );
+  funds.get(
+    "/api/fund-contributions/totals",
+    "Pledged and paid by year and currency, over the contributions the caller may see",
+    { query: FundContributionQuery, response: ok(FundTotals) },
+    (ctx, { query }) => service.fundTotals(ctx, query),
+  );
+  funds.post(
+    "/api/fund-contributions",
+    { body: FundContributionInput, response: created(FundContribution) },
+    (ctx, { body }) => service.createFundContribution(ctx, body),
+  );
+  funds.patch(
+    "/api/fund-contributions/:id",
+    { params: IdParams, body: FundContributionPatch, response: ok(FundContribution) },
+    (ctx, { params, body }) => service.updateFundContribution(ctx, params.id, body),
+  );
 };

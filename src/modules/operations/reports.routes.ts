@@ -7,10 +7,17 @@ export const operationsReportsRoutes: RoutesPlugin = async (app) => {
   app.get(
     "/api/exercises/:id/report.pdf",
     {
-      schema: pdfReportSchema(["operations: exercises"], "The exercise's report as a PDF: participating nations and contributions, conferences, lessons identified and learned"),
+      schema: pdfReportSchema(
+        ["operations: exercises"],
+        "The exercise's report as a PDF: participating nations and contributions, conferences, lessons identified and learned",
+      ),
     },
     async (request, reply) => {
-      const { pdf, filename } = await exerciseReportPdf(ctxOf(request), request.params.id, request.query.lang);
+      const { pdf, filename } = await exerciseReportPdf(
+        ctxOf(request),
+        request.params.id,
+        request.query.lang,
+      );
       return sendPdf(reply, pdf, filename);
     },
   );

@@ -14,7 +14,8 @@ export const packagesRoutes: RoutesPlugin = async (app) => {
     {
       schema: {
         tags,
-        summary: "The package of everything releasable to a nation (tar.gz: JSON lines per table and a manifest)",
+        summary:
+          "The package of everything releasable to a nation (tar.gz: JSON lines per table and a manifest)",
         params: PackageNationParams,
         produces: ["application/gzip"],
         response: ok(Type.String({ description: "The package archive" })),
@@ -23,7 +24,15 @@ export const packagesRoutes: RoutesPlugin = async (app) => {
     async (request, reply) => {
       const { archive, manifest } = await service.exportPackage(ctxOf(request), request.params.nation);
       const stamp = manifest.createdAt.replace(/[:.]/g, "-");
-      return reply.type("application/gzip").header("content-disposition", `attachment; filename="accord-package-${manifest.nation.code}-${stamp}.tar.gz"`).header("cache-control", "no-store").header("x-content-type-options", "nosniff").send(archive);
+      return reply
+        .type("application/gzip")
+        .header(
+          "content-disposition",
+          `attachment; filename="accord-package-${manifest.nation.code}-${stamp}.tar.gz"`,
+        )
+        .header("cache-control", "no-store")
+        .header("x-content-type-options", "nosniff")
+        .send(archive);
     },
   );
   app.post(

@@ -4,12 +4,24 @@ import { ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
 import { errorResponses, ok } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
-import { AllianceDashboard, AllianceDashboardExportQuery, AllianceDashboardQuery, NationDashboard, NationDashboardExportQuery, NationDashboardQuery } from "./dashboard.schemas.js";
+import {
+  AllianceDashboard,
+  AllianceDashboardExportQuery,
+  AllianceDashboardQuery,
+  NationDashboard,
+  NationDashboardExportQuery,
+  NationDashboardQuery,
+} from "./dashboard.schemas.js";
 import { allianceDashboard, nationDashboard } from "./dashboard.service.js";
 import { exportAllianceChart, exportNationChart } from "./dashboard-export.js";
 
 const sendCsv = (reply: FastifyReply, file: { data: Buffer; contentType: string; filename: string }) =>
-  reply.type(file.contentType).header("content-disposition", `attachment; filename="${file.filename}"`).header("cache-control", "no-store").header("x-content-type-options", "nosniff").send(file.data);
+  reply
+    .type(file.contentType)
+    .header("content-disposition", `attachment; filename="${file.filename}"`)
+    .header("cache-control", "no-store")
+    .header("x-content-type-options", "nosniff")
+    .send(file.data);
 
 const csvResponse = { 200: Type.String({ description: "The CSV file" }), ...errorResponses };
 
@@ -26,7 +38,8 @@ export const dashboardRoutes: RoutesPlugin = async (app) => {
     {
       schema: {
         tags: route.tags,
-        summary: "The table behind one chart of a nation's dashboard as CSV (headers in lang, formulas neutralised)",
+        summary:
+          "The table behind one chart of a nation's dashboard as CSV (headers in lang, formulas neutralised)",
         querystring: NationDashboardExportQuery,
         produces: ["text/csv"],
         response: csvResponse,
@@ -34,15 +47,19 @@ export const dashboardRoutes: RoutesPlugin = async (app) => {
     },
     async (request, reply) => sendCsv(reply, await exportNationChart(ctxOf(request), request.query)),
   );
-  route.get("/api/dashboards/nations", "The same figures for nations side by side (alliance or coordination centre view), over the records the caller may see", { query: AllianceDashboardQuery, response: ok(AllianceDashboard) }, (ctx, { query }) =>
-    allianceDashboard(ctx, query),
+  route.get(
+    "/api/dashboards/nations",
+    "The same figures for nations side by side (alliance or coordination centre view), over the records the caller may see",
+    { query: AllianceDashboardQuery, response: ok(AllianceDashboard) },
+    (ctx, { query }) => allianceDashboard(ctx, query),
   );
   app.get(
     "/api/dashboards/nations/export",
     {
       schema: {
         tags: route.tags,
-        summary: "The table behind one chart of the side-by-side dashboard as CSV (headers in lang, formulas neutralised)",
+        summary:
+          "The table behind one chart of the side-by-side dashboard as CSV (headers in lang, formulas neutralised)",
         querystring: AllianceDashboardExportQuery,
         produces: ["text/csv"],
         response: csvResponse,

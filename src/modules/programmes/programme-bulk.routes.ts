@@ -11,12 +11,14 @@ export const programmeBulkRoutes: RoutesPlugin = async (app) => {
     {
       schema: {
         tags: ["programmes: annual programmes"],
-        summary: "Add several activities of the catalogue at once: all or none; an activity already on the programme is refused (409 naming it)",
+        summary:
+          "Add several activities of the catalogue at once: all or none; an activity already on the programme is refused (409 naming it)",
         params: IdParams,
         body: BulkItemInput,
         response: created(ProgrammeDetail),
       },
     },
-    async (request, reply) => reply.status(201).send(await addItems(ctxOf(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await addItems(ctxOf(request), request.params.id, request.body)),
   );
 };

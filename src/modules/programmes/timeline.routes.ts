@@ -19,7 +19,8 @@ export const timelineRoutes: RoutesPlugin = async (app) => {
     {
       schema: {
         tags: route.tags,
-        summary: "The timeline for the same filters as CSV (UTF-8 with BOM, headers in lang, formulas neutralised)",
+        summary:
+          "The timeline for the same filters as CSV (UTF-8 with BOM, headers in lang, formulas neutralised)",
         querystring: TimelineExportQuery,
         produces: ["text/csv"],
         response: ok(Type.String({ description: "The CSV file" })),
@@ -27,7 +28,12 @@ export const timelineRoutes: RoutesPlugin = async (app) => {
     },
     async (request, reply) => {
       const file = await exportTimeline(ctxOf(request), request.query);
-      return reply.type(file.contentType).header("content-disposition", `attachment; filename="${file.filename}"`).header("cache-control", "no-store").header("x-content-type-options", "nosniff").send(file.data);
+      return reply
+        .type(file.contentType)
+        .header("content-disposition", `attachment; filename="${file.filename}"`)
+        .header("cache-control", "no-store")
+        .header("x-content-type-options", "nosniff")
+        .send(file.data);
     },
   );
 };

@@ -2,7 +2,15 @@ import { Type } from "typebox";
 import { uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
-import { ChildParams, created, errorResponses, IdParams, ok, Page, PageQuery } from "../../platform/http/schemas.js";
+import {
+  ChildParams,
+  created,
+  errorResponses,
+  IdParams,
+  ok,
+  Page,
+  PageQuery,
+} from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as answers from "./answers.service.js";
 import {
@@ -46,63 +54,136 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
   await readinessReportsRoutes(app, {});
   // ---------------------------------------------------------------- units
   const units = routeTable(app, ["readiness: units"]);
-  units.get("/api/readiness/units", "Units (directory organisations of kind unit) with their profile and force pool declarations", { query: UnitQuery, response: ok(Page(Unit)) }, (ctx, { query }) => service.listUnits(ctx, query));
-  units.get("/api/readiness/units/:id", { params: IdParams, response: ok(Unit) }, (ctx, { params }) => service.getUnit(ctx, params.id));
-  units.put("/api/readiness/units/:id/profile", "Set the unit's type, size, echelon and whether it is a headquarters", { params: IdParams, body: UnitProfileInput, response: ok(Unit) }, (ctx, { params, body }) =>
-    service.setUnitProfile(ctx, params.id, body),
+  units.get(
+    "/api/readiness/units",
+    "Units (directory organisations of kind unit) with their profile and force pool declarations",
+    { query: UnitQuery, response: ok(Page(Unit)) },
+    (ctx, { query }) => service.listUnits(ctx, query),
   );
-  units.post("/api/readiness/units/:id/declarations", "Declare the unit to a force pool for a period (no overlap with the same pool)", { params: IdParams, body: DeclarationInput, response: created(Unit) }, (ctx, { params, body }) =>
-    service.addDeclaration(ctx, params.id, body),
+  units.get("/api/readiness/units/:id", { params: IdParams, response: ok(Unit) }, (ctx, { params }) =>
+    service.getUnit(ctx, params.id),
+  );
+  units.put(
+    "/api/readiness/units/:id/profile",
+    "Set the unit's type, size, echelon and whether it is a headquarters",
+    { params: IdParams, body: UnitProfileInput, response: ok(Unit) },
+    (ctx, { params, body }) => service.setUnitProfile(ctx, params.id, body),
+  );
+  units.post(
+    "/api/readiness/units/:id/declarations",
+    "Declare the unit to a force pool for a period (no overlap with the same pool)",
+    { params: IdParams, body: DeclarationInput, response: created(Unit) },
+    (ctx, { params, body }) => service.addDeclaration(ctx, params.id, body),
   );
 
   // ---------------------------------------------------------------- checklists
   const checklists = routeTable(app, ["readiness: checklists"]);
-  checklists.get("/api/readiness/checklists", { query: ChecklistQuery, response: ok(Page(ChecklistTemplate)) }, (ctx, { query }) => service.listChecklists(ctx, query));
-  checklists.get("/api/readiness/checklists/:id", { params: IdParams, response: ok(ChecklistTemplate) }, (ctx, { params }) => service.getChecklist(ctx, params.id));
-  checklists.post("/api/readiness/checklists", "Create a checklist template, optionally with its first version", { body: ChecklistInput, response: created(ChecklistTemplate) }, (ctx, { body }) => service.createChecklist(ctx, body));
-  checklists.post("/api/readiness/checklists/:id/versions", "Add the next version of a template", { params: IdParams, body: VersionInput, response: created(ChecklistVersion) }, (ctx, { params, body }) => service.addVersion(ctx, params.id, body));
+  checklists.get(
+    "/api/readiness/checklists",
+    { query: ChecklistQuery, response: ok(Page(ChecklistTemplate)) },
+    (ctx, { query }) => service.listChecklists(ctx, query),
+  );
+  checklists.get(
+    "/api/readiness/checklists/:id",
+    { params: IdParams, response: ok(ChecklistTemplate) },
+    (ctx, { params }) => service.getChecklist(ctx, params.id),
+  );
+  checklists.post(
+    "/api/readiness/checklists",
+    "Create a checklist template, optionally with its first version",
+    { body: ChecklistInput, response: created(ChecklistTemplate) },
+    (ctx, { body }) => service.createChecklist(ctx, body),
+  );
+  checklists.post(
+    "/api/readiness/checklists/:id/versions",
+    "Add the next version of a template",
+    { params: IdParams, body: VersionInput, response: created(ChecklistVersion) },
+    (ctx, { params, body }) => service.addVersion(ctx, params.id, body),
+  );
   checklists.post(
     "/api/readiness/checklists/:id/import",
     "Import the next version from a CSV or XLSX file (multipart/form-data, field file; columns: area, criterion code, criterion text, guidance, critical)",
     { params: IdParams, response: created(ChecklistVersion) },
     (ctx, { params }, request) => service.importVersion(ctx, uploadFrom(request), params.id),
   );
-  checklists.get("/api/readiness/checklist-versions/:id", { params: IdParams, response: ok(ChecklistVersion) }, (ctx, { params }) => service.getVersion(ctx, params.id));
-  checklists.patch("/api/readiness/checklist-criteria/:id", "Correct a criterion; refused once an evaluation uses its version", { params: IdParams, body: CriterionPatch, response: ok(ChecklistVersion) }, (ctx, { params, body }) =>
-    service.updateCriterion(ctx, params.id, body),
+  checklists.get(
+    "/api/readiness/checklist-versions/:id",
+    { params: IdParams, response: ok(ChecklistVersion) },
+    (ctx, { params }) => service.getVersion(ctx, params.id),
+  );
+  checklists.patch(
+    "/api/readiness/checklist-criteria/:id",
+    "Correct a criterion; refused once an evaluation uses its version",
+    { params: IdParams, body: CriterionPatch, response: ok(ChecklistVersion) },
+    (ctx, { params, body }) => service.updateCriterion(ctx, params.id, body),
   );
 
   // ---------------------------------------------------------------- evaluations
   const evaluations = routeTable(app, ["readiness: evaluations"]);
-  evaluations.get("/api/readiness/evaluations", "Evaluations the caller may see (a nation its units'; evaluators their own teams')", { query: EvaluationQuery, response: ok(Page(EvaluationListItem)) }, (ctx, { query }) =>
-    service.listEvaluations(ctx, query),
+  evaluations.get(
+    "/api/readiness/evaluations",
+    "Evaluations the caller may see (a nation its units'; evaluators their own teams')",
+    { query: EvaluationQuery, response: ok(Page(EvaluationListItem)) },
+    (ctx, { query }) => service.listEvaluations(ctx, query),
   );
-  evaluations.get("/api/readiness/evaluations/:id", { params: IdParams, response: ok(EvaluationDetail) }, (ctx, { params }) => service.getEvaluation(ctx, params.id));
-  evaluations.post("/api/readiness/evaluations", "Plan an evaluation (or a re-evaluation, with previousEvaluationId)", { body: EvaluationInput, response: created(EvaluationDetail) }, (ctx, { body }) => service.createEvaluation(ctx, body));
-  evaluations.patch("/api/readiness/evaluations/:id", { params: IdParams, body: EvaluationPatch, response: ok(EvaluationDetail) }, (ctx, { params, body }) => service.updateEvaluation(ctx, params.id, body));
-  evaluations.get("/api/readiness/evaluations/:id/eligible-evaluators", "Certified evaluators who satisfy the team rules for this evaluation", { params: IdParams, query: ListQuery, response: ok(Page(EligibleEvaluator)) }, (ctx, { params, query }) =>
-    service.eligibleEvaluators(ctx, params.id, query),
+  evaluations.get(
+    "/api/readiness/evaluations/:id",
+    { params: IdParams, response: ok(EvaluationDetail) },
+    (ctx, { params }) => service.getEvaluation(ctx, params.id),
   );
-  evaluations.post("/api/readiness/evaluations/:id/team", "Assign an evaluator; refused with 409 naming the team rule it breaks", { params: IdParams, body: TeamInput, response: created(EvaluationDetail) }, (ctx, { params, body }) =>
-    service.addTeamMember(ctx, params.id, body),
+  evaluations.post(
+    "/api/readiness/evaluations",
+    "Plan an evaluation (or a re-evaluation, with previousEvaluationId)",
+    { body: EvaluationInput, response: created(EvaluationDetail) },
+    (ctx, { body }) => service.createEvaluation(ctx, body),
   );
-  evaluations.delete("/api/readiness/evaluations/:id/team/:memberId", { params: ChildParams("memberId"), response: ok(EvaluationDetail) }, (ctx, { params }) => service.removeTeamMember(ctx, params.id, params.memberId));
-  evaluations.get("/api/readiness/evaluations/:id/checklist", "The agreed criteria by area, with their answers and versions", { params: IdParams, response: ok(EvaluationChecklist) }, (ctx, { params }) =>
-    answers.getEvaluationChecklist(ctx, params.id),
+  evaluations.patch(
+    "/api/readiness/evaluations/:id",
+    { params: IdParams, body: EvaluationPatch, response: ok(EvaluationDetail) },
+    (ctx, { params, body }) => service.updateEvaluation(ctx, params.id, body),
+  );
+  evaluations.get(
+    "/api/readiness/evaluations/:id/eligible-evaluators",
+    "Certified evaluators who satisfy the team rules for this evaluation",
+    { params: IdParams, query: ListQuery, response: ok(Page(EligibleEvaluator)) },
+    (ctx, { params, query }) => service.eligibleEvaluators(ctx, params.id, query),
+  );
+  evaluations.post(
+    "/api/readiness/evaluations/:id/team",
+    "Assign an evaluator; refused with 409 naming the team rule it breaks",
+    { params: IdParams, body: TeamInput, response: created(EvaluationDetail) },
+    (ctx, { params, body }) => service.addTeamMember(ctx, params.id, body),
+  );
+  evaluations.delete(
+    "/api/readiness/evaluations/:id/team/:memberId",
+    { params: ChildParams("memberId"), response: ok(EvaluationDetail) },
+    (ctx, { params }) => service.removeTeamMember(ctx, params.id, params.memberId),
+  );
+  evaluations.get(
+    "/api/readiness/evaluations/:id/checklist",
+    "The agreed criteria by area, with their answers and versions",
+    { params: IdParams, response: ok(EvaluationChecklist) },
+    (ctx, { params }) => answers.getEvaluationChecklist(ctx, params.id),
   );
   app.patch(
     "/api/readiness/evaluations/:id/answers/:criterionId",
     {
       schema: {
         tags: evaluations.tags,
-        summary: "Answer one criterion; a write over a newer version is refused with 409 and the current answer",
+        summary:
+          "Answer one criterion; a write over a newer version is refused with 409 and the current answer",
         params: AnswerParams,
         body: AnswerInput,
         response: { 200: Answer, ...errorResponses, 409: StaleAnswer },
       },
     },
     async (request, reply) => {
-      const result = await answers.answerCriterion(ctxOf(request), request.params.id, request.params.criterionId, request.body);
+      const result = await answers.answerCriterion(
+        ctxOf(request),
+        request.params.id,
+        request.params.criterionId,
+        request.body,
+      );
       if (!result.stale) return result.answer;
       const message = `Another evaluator changed this answer (now version ${result.current.version}); review it and try again`;
       return reply.status(409).send({
@@ -114,7 +195,12 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
       });
     },
   );
-  evaluations.get("/api/readiness/evaluations/:id/results", "Area and overall results, outcome, findings and follow-up actions", { params: IdParams, response: ok(Results) }, (ctx, { params }) => service.getResults(ctx, params.id));
+  evaluations.get(
+    "/api/readiness/evaluations/:id/results",
+    "Area and overall results, outcome, findings and follow-up actions",
+    { params: IdParams, response: ok(Results) },
+    (ctx, { params }) => service.getResults(ctx, params.id),
+  );
   app.get(
     "/api/readiness/evaluations/:id/results/export",
     {
@@ -129,10 +215,19 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
     },
     async (request, reply) => {
       const file = await exportResults(ctxOf(request), request.params.id, request.query);
-      return reply.type(file.contentType).header("content-disposition", `attachment; filename="${file.filename}"`).header("cache-control", "no-store").header("x-content-type-options", "nosniff").send(file.data);
+      return reply
+        .type(file.contentType)
+        .header("content-disposition", `attachment; filename="${file.filename}"`)
+        .header("cache-control", "no-store")
+        .header("x-content-type-options", "nosniff")
+        .send(file.data);
     },
   );
-  evaluations.post("/api/readiness/evaluations/:id/findings", { params: IdParams, body: FindingInput, response: created(Finding) }, (ctx, { params, body }) => service.addFinding(ctx, params.id, body));
+  evaluations.post(
+    "/api/readiness/evaluations/:id/findings",
+    { params: IdParams, body: FindingInput, response: created(Finding) },
+    (ctx, { params, body }) => service.addFinding(ctx, params.id, body),
+  );
   app.delete(
     "/api/readiness/evaluations/:id/findings/:findingId",
     {
@@ -148,9 +243,21 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
       return reply.status(204).send();
     },
   );
-  evaluations.post("/api/readiness/evaluations/:id/actions", "Add a follow-up action with an owner and a deadline", { params: IdParams, body: ActionInput, response: created(FollowUpAction) }, (ctx, { params, body }) =>
-    service.addAction(ctx, params.id, body),
+  evaluations.post(
+    "/api/readiness/evaluations/:id/actions",
+    "Add a follow-up action with an owner and a deadline",
+    { params: IdParams, body: ActionInput, response: created(FollowUpAction) },
+    (ctx, { params, body }) => service.addAction(ctx, params.id, body),
   );
-  evaluations.patch("/api/readiness/evaluations/:id/actions/:actionId", { params: ChildParams("actionId"), body: ActionPatch, response: ok(FollowUpAction) }, (ctx, { params, body }) => service.updateAction(ctx, params.id, params.actionId, body));
-  evaluations.post("/api/readiness/evaluations/:id/report", "Report the outcome and close the evaluation", { params: IdParams, body: ReportInput, response: ok(EvaluationDetail) }, (ctx, { params, body }) => service.report(ctx, params.id, body));
+  evaluations.patch(
+    "/api/readiness/evaluations/:id/actions/:actionId",
+    { params: ChildParams("actionId"), body: ActionPatch, response: ok(FollowUpAction) },
+    (ctx, { params, body }) => service.updateAction(ctx, params.id, params.actionId, body),
+  );
+  evaluations.post(
+    "/api/readiness/evaluations/:id/report",
+    "Report the outcome and close the evaluation",
+    { params: IdParams, body: ReportInput, response: ok(EvaluationDetail) },
+    (ctx, { params, body }) => service.report(ctx, params.id, body),
+  );
 };

@@ -7,10 +7,17 @@ export const readinessReportsRoutes: RoutesPlugin = async (app) => {
   app.get(
     "/api/readiness/evaluations/:id/report.pdf",
     {
-      schema: pdfReportSchema(["readiness: evaluations"], "The evaluation's report as a PDF: outcome, results by area, findings, recommendations, follow-up actions"),
+      schema: pdfReportSchema(
+        ["readiness: evaluations"],
+        "The evaluation's report as a PDF: outcome, results by area, findings, recommendations, follow-up actions",
+      ),
     },
     async (request, reply) => {
-      const { pdf, filename } = await evaluationReportPdf(ctxOf(request), request.params.id, request.query.lang);
+      const { pdf, filename } = await evaluationReportPdf(
+        ctxOf(request),
+        request.params.id,
+        request.query.lang,
+      );
       return sendPdf(reply, pdf, filename);
     },
   );

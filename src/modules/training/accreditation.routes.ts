@@ -29,21 +29,48 @@ import {
 export const accreditationRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- accreditation
   const acc = routeTable(app, ["training: accreditation"]);
-  acc.get("/api/training/standard-sets", { response: ok(Type.Array(StandardSet)) }, (ctx) => accreditation.listStandardSets(ctx));
-  acc.get("/api/training/accreditation", { query: ApplicationQuery, response: ok(Page(ApplicationSummary)) }, (ctx, { query }) => accreditation.listApplications(ctx, query));
-  acc.get("/api/training/accreditation/expiring", "Decided dossiers whose validity ends within N days (renewal list)", { query: ExpiringQuery, response: ok(Page(ApplicationSummary)) }, (ctx, { query }) => accreditation.listExpiring(ctx, query));
+  acc.get("/api/training/standard-sets", { response: ok(Type.Array(StandardSet)) }, (ctx) =>
+    accreditation.listStandardSets(ctx),
+  );
+  acc.get(
+    "/api/training/accreditation",
+    { query: ApplicationQuery, response: ok(Page(ApplicationSummary)) },
+    (ctx, { query }) => accreditation.listApplications(ctx, query),
+  );
+  acc.get(
+    "/api/training/accreditation/expiring",
+    "Decided dossiers whose validity ends within N days (renewal list)",
+    { query: ExpiringQuery, response: ok(Page(ApplicationSummary)) },
+    (ctx, { query }) => accreditation.listExpiring(ctx, query),
+  );
   acc.post(
     "/api/training/accreditation/reminders",
     "Send in-app renewal reminders for dossiers expiring within N days (once per person)",
     {
-      body: Type.Object({ withinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })) }, { additionalProperties: false }),
+      body: Type.Object(
+        { withinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })) },
+        { additionalProperties: false },
+      ),
       response: ok(ReminderResult),
     },
     (ctx, { body }) => accreditation.sendRenewalReminders(ctx, body.withinDays),
   );
-  acc.post("/api/training/accreditation", { body: ApplicationInput, response: created(Dossier) }, (ctx, { body }) => accreditation.createApplication(ctx, body));
-  acc.get("/api/training/accreditation/:id", "The dossier: progress and what is missing per standard", { params: IdParams, response: ok(Dossier) }, (ctx, { params }) => accreditation.getDossier(ctx, params.id));
-  const step = (path: string, summary: string, run: (ctx: ReturnType<typeof ctxOf>, id: string) => Promise<unknown>) =>
+  acc.post(
+    "/api/training/accreditation",
+    { body: ApplicationInput, response: created(Dossier) },
+    (ctx, { body }) => accreditation.createApplication(ctx, body),
+  );
+  acc.get(
+    "/api/training/accreditation/:id",
+    "The dossier: progress and what is missing per standard",
+    { params: IdParams, response: ok(Dossier) },
+    (ctx, { params }) => accreditation.getDossier(ctx, params.id),
+  );
+  const step = (
+    path: string,
+    summary: string,
+    run: (ctx: ReturnType<typeof ctxOf>, id: string) => Promise<unknown>,
+  ) =>
     app.post(
       `/api/training/accreditation/:id/${path}`,
       {
@@ -58,19 +85,39 @@ export const accreditationRoutes: RoutesPlugin = async (app) => {
       async (request) => run(ctxOf(request), request.params.id),
     );
   step("start", "draft → self_assessment", accreditation.startSelfAssessment);
-  step("submit", "self_assessment → submitted (needs a self-assessment and evidence for every standard)", accreditation.submitApplication);
-  acc.post("/api/training/accreditation/:id/visit", "submitted → visit_planned: dates and review team (again to reschedule)", { params: IdParams, body: VisitInput, response: ok(Dossier) }, (ctx, { params, body }) =>
-    accreditation.planVisit(ctx, params.id, body),
+  step(
+    "submit",
+    "self_assessment → submitted (needs a self-assessment and evidence for every standard)",
+    accreditation.submitApplication,
   );
-  acc.put("/api/training/accreditation/:id/reviewer", "Appoint the reviewing organisation (administrators, for the accrediting body)", { params: IdParams, body: ReviewerInput, response: ok(Dossier) }, (ctx, { params, body }) =>
-    accreditation.appointReviewer(ctx, params.id, body),
+  acc.post(
+    "/api/training/accreditation/:id/visit",
+    "submitted → visit_planned: dates and review team (again to reschedule)",
+    { params: IdParams, body: VisitInput, response: ok(Dossier) },
+    (ctx, { params, body }) => accreditation.planVisit(ctx, params.id, body),
   );
-  acc.post("/api/training/accreditation/:id/visited", "visit_planned → visited", { params: IdParams, body: VisitedInput, response: ok(Dossier) }, (ctx, { params, body }) => accreditation.recordVisit(ctx, params.id, body.reportDueOn));
-  acc.post("/api/training/accreditation/:id/decision", "visited → decided, with a validity period for a positive decision", { params: IdParams, body: DecisionInput, response: ok(Dossier) }, (ctx, { params, body }) =>
-    accreditation.decide(ctx, params.id, body),
+  acc.put(
+    "/api/training/accreditation/:id/reviewer",
+    "Appoint the reviewing organisation (administrators, for the accrediting body)",
+    { params: IdParams, body: ReviewerInput, response: ok(Dossier) },
+    (ctx, { params, body }) => accreditation.appointReviewer(ctx, params.id, body),
   );
-  acc.put("/api/training/accreditation/:id/standards/:standardId/self-assessment", { params: StandardParams, body: SelfAssessmentInput, response: ok(Dossier) }, (ctx, { params, body }) =>
-    accreditation.selfAssess(ctx, params.id, params.standardId, body),
+  acc.post(
+    "/api/training/accreditation/:id/visited",
+    "visit_planned → visited",
+    { params: IdParams, body: VisitedInput, response: ok(Dossier) },
+    (ctx, { params, body }) => accreditation.recordVisit(ctx, params.id, body.reportDueOn),
+  );
+  acc.post(
+    "/api/training/accreditation/:id/decision",
+    "visited → decided, with a validity period for a positive decision",
+    { params: IdParams, body: DecisionInput, response: ok(Dossier) },
+    (ctx, { params, body }) => accreditation.decide(ctx, params.id, body),
+  );
+  acc.put(
+    "/api/training/accreditation/:id/standards/:standardId/self-assessment",
+    { params: StandardParams, body: SelfAssessmentInput, response: ok(Dossier) },
+    (ctx, { params, body }) => accreditation.selfAssess(ctx, params.id, params.standardId, body),
   );
   app.post(
     "/api/training/accreditation/:id/standards/:standardId/evidence",
@@ -83,17 +130,40 @@ export const accreditationRoutes: RoutesPlugin = async (app) => {
         response: { 201: Dossier, ...errorResponses, 413: errorResponses[400], 415: errorResponses[400] },
       },
     },
-    async (request, reply) => reply.status(201).send(await accreditation.addEvidence(ctxOf(request), uploadFrom(request), request.params.id, request.params.standardId)),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await accreditation.addEvidence(
+            ctxOf(request),
+            uploadFrom(request),
+            request.params.id,
+            request.params.standardId,
+          ),
+        ),
   );
-  app.get("/api/training/accreditation/:id/evidence/:evidenceId", { schema: { tags: acc.tags, params: EvidenceParams, response: ok(StoredFile) } }, async (request, reply) => {
-    const { id, evidenceId } = request.params;
-    return sendFile(reply, await accreditation.evidenceFile(ctxOf(request), id, evidenceId));
-  });
-  acc.delete("/api/training/accreditation/:id/evidence/:evidenceId", { params: EvidenceParams, response: ok(Dossier) }, (ctx, { params }) => accreditation.removeEvidence(ctx, params.id, params.evidenceId));
-  acc.post("/api/training/accreditation/:id/findings", "Record a finding, recommendation or condition (per standard or general)", { params: IdParams, body: FindingInput, response: created(Dossier) }, (ctx, { params, body }) =>
-    accreditation.addFinding(ctx, params.id, body),
+  app.get(
+    "/api/training/accreditation/:id/evidence/:evidenceId",
+    { schema: { tags: acc.tags, params: EvidenceParams, response: ok(StoredFile) } },
+    async (request, reply) => {
+      const { id, evidenceId } = request.params;
+      return sendFile(reply, await accreditation.evidenceFile(ctxOf(request), id, evidenceId));
+    },
   );
-  acc.post("/api/training/accreditation/:id/findings/:findingId/close", { params: FindingParams, body: CloseFindingInput, response: ok(Dossier) }, (ctx, { params, body }) =>
-    accreditation.closeFinding(ctx, params.id, params.findingId, body.closureNote),
+  acc.delete(
+    "/api/training/accreditation/:id/evidence/:evidenceId",
+    { params: EvidenceParams, response: ok(Dossier) },
+    (ctx, { params }) => accreditation.removeEvidence(ctx, params.id, params.evidenceId),
+  );
+  acc.post(
+    "/api/training/accreditation/:id/findings",
+    "Record a finding, recommendation or condition (per standard or general)",
+    { params: IdParams, body: FindingInput, response: created(Dossier) },
+    (ctx, { params, body }) => accreditation.addFinding(ctx, params.id, body),
+  );
+  acc.post(
+    "/api/training/accreditation/:id/findings/:findingId/close",
+    { params: FindingParams, body: CloseFindingInput, response: ok(Dossier) },
+    (ctx, { params, body }) => accreditation.closeFinding(ctx, params.id, params.findingId, body.closureNote),
   );
 };

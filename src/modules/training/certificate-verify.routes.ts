@@ -11,7 +11,8 @@ export const certificateLookupRoutes: RoutesPlugin = async (app) => {
     {
       schema: {
         tags: ["training: certificates"],
-        summary: "Public verification by the certificate's number and the holder's family name (rate-limited)",
+        summary:
+          "Public verification by the certificate's number and the holder's family name (rate-limited)",
         querystring: CertificateLookupQuery,
         response: { 200: PublicCertificate, ...errorResponses, 429: errorResponses[400] },
       },

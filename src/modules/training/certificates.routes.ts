@@ -3,7 +3,19 @@ import { ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
 import { created, errorResponses, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
-import { Certificate, CertificateQuery, CodeParams, LanguageInput, PdfQuery, PublicCertificate, Qualification, RegistryEntry, RegistryQuery, ReissueInput, RevokeInput } from "./training.schemas.js";
+import {
+  Certificate,
+  CertificateQuery,
+  CodeParams,
+  LanguageInput,
+  PdfQuery,
+  PublicCertificate,
+  Qualification,
+  RegistryEntry,
+  RegistryQuery,
+  ReissueInput,
+  RevokeInput,
+} from "./training.schemas.js";
 import * as service from "./training.service.js";
 
 const pdfResponse = { type: "string", format: "binary", description: "application/pdf" };
@@ -12,8 +24,17 @@ const pdfResponse = { type: "string", format: "binary", description: "applicatio
 export const certificatesRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- certificates
   const certificates = routeTable(app, ["training: certificates"]);
-  certificates.get("/api/training/certificates", "Certificates the caller may see (mine=true: the caller's own)", { query: CertificateQuery, response: ok(Page(Certificate)) }, (ctx, { query }) => service.listCertificates(ctx, query));
-  certificates.get("/api/training/certificates/:id", { params: IdParams, response: ok(Certificate) }, (ctx, { params }) => service.getCertificate(ctx, params.id));
+  certificates.get(
+    "/api/training/certificates",
+    "Certificates the caller may see (mine=true: the caller's own)",
+    { query: CertificateQuery, response: ok(Page(Certificate)) },
+    (ctx, { query }) => service.listCertificates(ctx, query),
+  );
+  certificates.get(
+    "/api/training/certificates/:id",
+    { params: IdParams, response: ok(Certificate) },
+    (ctx, { params }) => service.getCertificate(ctx, params.id),
+  );
   app.get(
     "/api/training/certificates/:id/pdf",
     {
@@ -26,23 +47,42 @@ export const certificatesRoutes: RoutesPlugin = async (app) => {
       },
     },
     async (request, reply) => {
-      const { pdf, filename } = await service.certificatePdf(ctxOf(request), request.params.id, request.query.lang);
-      return reply.header("content-type", "application/pdf").header("content-disposition", `inline; filename="${filename}"`).header("x-content-type-options", "nosniff").send(pdf);
+      const { pdf, filename } = await service.certificatePdf(
+        ctxOf(request),
+        request.params.id,
+        request.query.lang,
+      );
+      return reply
+        .header("content-type", "application/pdf")
+        .header("content-disposition", `inline; filename="${filename}"`)
+        .header("x-content-type-options", "nosniff")
+        .send(pdf);
     },
   );
-  certificates.put("/api/training/certificates/:id/language", "The holder chooses the certificate's language (en, az, ru)", { params: IdParams, body: LanguageInput, response: ok(Certificate) }, (ctx, { params, body }) =>
-    service.setCertificateLanguage(ctx, params.id, body.language),
+  certificates.put(
+    "/api/training/certificates/:id/language",
+    "The holder chooses the certificate's language (en, az, ru)",
+    { params: IdParams, body: LanguageInput, response: ok(Certificate) },
+    (ctx, { params, body }) => service.setCertificateLanguage(ctx, params.id, body.language),
   );
-  certificates.post("/api/training/certificates/:id/revoke", { params: IdParams, body: RevokeInput, response: ok(Certificate) }, (ctx, { params, body }) => service.revokeCertificate(ctx, params.id, body.reason));
-  certificates.post("/api/training/certificates/:id/reissue", "Revoke with a reason and issue a replacement (new number and verification code)", { params: IdParams, body: ReissueInput, response: created(Certificate) }, (ctx, { params, body }) =>
-    service.reissueCertificate(ctx, params.id, body.reason, body.language),
+  certificates.post(
+    "/api/training/certificates/:id/revoke",
+    { params: IdParams, body: RevokeInput, response: ok(Certificate) },
+    (ctx, { params, body }) => service.revokeCertificate(ctx, params.id, body.reason),
+  );
+  certificates.post(
+    "/api/training/certificates/:id/reissue",
+    "Revoke with a reason and issue a replacement (new number and verification code)",
+    { params: IdParams, body: ReissueInput, response: created(Certificate) },
+    (ctx, { params, body }) => service.reissueCertificate(ctx, params.id, body.reason, body.language),
   );
   app.get(
     "/api/public/certificates/:code",
     {
       schema: {
         tags: certificates.tags,
-        summary: "Public verification by the code of the QR (no sign-in; rate-limited; reveals name, course, dates, status)",
+        summary:
+          "Public verification by the code of the QR (no sign-in; rate-limited; reveals name, course, dates, status)",
         params: CodeParams,
         response: { 200: PublicCertificate, ...errorResponses, 429: errorResponses[400] },
       },
@@ -55,6 +95,13 @@ export const certificatesRoutes: RoutesPlugin = async (app) => {
 
   // ---------------------------------------------------------------- registry
   const registry = routeTable(app, ["training: registry"]);
-  registry.get("/api/training/qualifications", { response: ok(Type.Array(Qualification)) }, (ctx) => service.listQualifications(ctx));
-  registry.get("/api/training/registry", "Certified people of a qualification, valid on a date (default today), with expiry alerts", { query: RegistryQuery, response: ok(Page(RegistryEntry)) }, (ctx, { query }) => service.getRegistry(ctx, query));
+  registry.get("/api/training/qualifications", { response: ok(Type.Array(Qualification)) }, (ctx) =>
+    service.listQualifications(ctx),
+  );
+  registry.get(
+    "/api/training/registry",
+    "Certified people of a qualification, valid on a date (default today), with expiry alerts",
+    { query: RegistryQuery, response: ok(Page(RegistryEntry)) },
+    (ctx, { query }) => service.getRegistry(ctx, query),
+  );
 };

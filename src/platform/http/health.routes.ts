@@ -9,7 +9,11 @@ const Health = Type.Object({
 });
 
 export const healthRoutes: RoutesPlugin = async (app) => {
-  app.get("/healthz", { schema: { tags: ["health"], summary: "The process is up", response: { 200: Health } } }, async () => ({ status: "ok" }));
+  app.get(
+    "/healthz",
+    { schema: { tags: ["health"], summary: "The process is up", response: { 200: Health } } },
+    async () => ({ status: "ok" }),
+  );
 
   app.get(
     "/readyz",
@@ -25,7 +29,8 @@ export const healthRoutes: RoutesPlugin = async (app) => {
       try {
         await sql`select 1`.execute(db);
         const pending = await pendingMigrations(db);
-        if (pending.length) return reply.status(503).send({ status: "migrations pending", pendingMigrations: pending });
+        if (pending.length)
+          return reply.status(503).send({ status: "migrations pending", pendingMigrations: pending });
         return { status: "ready" };
       } catch {
         return reply.status(503).send({ status: "database unreachable" });

@@ -47,4 +47,5 @@ export const migrationNames: readonly string[] = [
   "0042_activity_proposal",
   "0043_nomination_storm",
   "0044_activity_search_vector_out_of_line",
+  "0045_objective_period_of_its_plan",
 ];

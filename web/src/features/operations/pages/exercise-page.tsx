@@ -248,6 +248,7 @@ function Conferences({ exercise }: { exercise: ExerciseDetail }) {
       <AttendanceModal exerciseId={exercise.id} conference={recording} onClose={() => setRecording(null)} />
       <RowsTable
         rows={exercise.conferences}
+        minWidth={600}
         empty={t("conferences.none")}
         columns={[
           t("conferences.kind"),
@@ -348,6 +349,7 @@ function Milestones({ exercise }: { exercise: ExerciseDetail }) {
     <SectionCard title={t("milestones.title")} testId="milestones">
       <RowsTable
         rows={exercise.milestones}
+        minWidth={600}
         empty={t("milestones.none")}
         columns={[
           t("milestones.milestone"),

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { allianceSide } from "../../platform/access/alliance.js";
 import { authorize } from "../../platform/access/policy.js";
 import { writeAudits } from "../../platform/audit.js";
 import { bulkInsert } from "../../platform/bulk-write.js";
@@ -432,10 +433,11 @@ export const activitiesImporter: Importer<ActivityRowPlan> = {
       await bulkInsert(trx, "activityArea", areas);
       const storedEvents = await bulkInsert(trx, "event", newEvents);
       // Alliance staff hear of each proposal the file makes, as they do of one created in the form.
-      for (const row of storedActivities) {
-        if (row.status !== "proposed") continue;
+      const proposals = storedActivities.filter((row) => row.status === "proposed");
+      const side = proposals.length ? await allianceSide(trx) : undefined;
+      for (const row of proposals) {
         const proposal = row as { id: string; code: string; titleEn: string; organiserId: string };
-        await notifyProposal(ctx, trx, proposal, "activity.proposed");
+        await notifyProposal(ctx, trx, proposal, "activity.proposed", { side });
       }
       const areasOf = (id: unknown) =>
         areas.filter((a) => a.activityId === id).map((a) => a.areaCode as string);

@@ -169,22 +169,23 @@ function asProposal<R extends { releasability: string; releaseOrganisations: str
 
 /**
  * Tells of a proposal: a new one to alliance staff (organisers of the alliance organisation, administrators), a
- * decision to the organisers of the proposing organisation.
+ * decision to the organisers of the proposing organisation. `side`: the alliance side when the caller has it (an
+ * import telling of many proposals reads it once); it is read here only for a new proposal.
  */
 export async function notifyProposal(
   ctx: Ctx,
   trx: Trx,
   activity: { id: string; code: string; titleEn: string; organiserId: string },
   kind: "activity.proposed" | "activity.approved" | "activity.rejected",
-  reason?: string,
+  { reason, side }: { reason?: string; side?: AllianceSide } = {},
 ) {
-  const side = await allianceSide(trx);
   const title = `${activity.code} ${activity.titleEn}`;
+  const staff = async () => (side ?? (await allianceSide(trx))).allianceOrganisationId;
   await notify(trx, {
     recipients:
       kind === "activity.proposed"
         ? [
-            { organisationStaff: { organisationIds: [side.allianceOrganisationId], roles: ["organiser"] } },
+            { organisationStaff: { organisationIds: [await staff()], roles: ["organiser"] } },
             { globalRoles: ["administrator"] },
           ]
         : [
@@ -363,7 +364,7 @@ export async function changeActivityStatus(ctx: Ctx, id: string, input: Activity
         trx,
         after,
         input.status === "published" ? "activity.approved" : "activity.rejected",
-        input.reason,
+        { reason: input.reason },
       );
     await writeAudit(trx, ctx, {
       action: decision

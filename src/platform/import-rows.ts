@@ -2,7 +2,8 @@ import { sql } from "kysely";
 import type { Db } from "../db/database.js";
 import { violationOf } from "./constraint-errors.js";
 import { AppError } from "./errors.js";
-import type { RowPlan, RowProblem } from "./importer.js";
+import type { Ctx } from "./http/request-context.js";
+import type { Importer, ImportField, MappedRow, RowPlan, RowProblem } from "./importer.js";
 
 /**
  * Helpers for importers whose rows are written through a capability's own service functions (the same rules,
@@ -161,4 +162,86 @@ export async function tryRows<P>(
   errors.push(...tried.problems);
   const refused = new Set(tried.problems.map((problem) => problem.row));
   return candidates.filter((plan) => !refused.has(plan.row));
+}
+
+/**
+ * Reading one row: `text(key)` is the mapped cell (trimmed; "" when absent), `problem(column, message)` notes a
+ * problem of the row in `problems`.
+ */
+export function rowCells(row: number, values: Record<string, string>) {
+  const problems: RowProblem[] = [];
+  const problem = (column: string | null, message: string) => problems.push({ row, column, message });
+  const text = (key: string) => values[key] ?? "";
+  return { problems, problem, text };
+}
+
+/**
+ * The natural keys of the rows read so far. `repeated(row, key)` is false for the first row with a key (it is
+ * remembered); for a later one it is true and a warning says the row is skipped as "the same <what> as row N".
+ */
+export function firstOfKeys(warnings: RowProblem[], what: string) {
+  const seen = new Map<string, number>();
+  return (row: number, key: string) => {
+    const earlier = seen.get(key);
+    if (earlier === undefined) {
+      seen.set(key, row);
+      return false;
+    }
+    warnings.push({ row, column: null, message: `the same ${what} as row ${earlier}; this row is skipped` });
+    return true;
+  };
+}
+
+/** The plan of a row whose record exists: an update when its patch changes something, else unchanged. */
+export const updatePlan = <P>(row: number, key: string, patch: object, plan: P): RowPlan<P> => ({
+  row,
+  key,
+  action: Object.keys(patch).length > 0 ? "update" : "unchanged",
+  plan,
+});
+
+/** The column of the field a service names (`body.nationId`, `body.items.0.x`) through a field → column table. */
+export const columnsOf = (columns: Record<string, string>) => (field: string) =>
+  columns[field.replace(/^body\./, "").split(".")[0]!] ?? null;
+
+/**
+ * An importer whose rows are one service call each (contributions, partnership goals, programme items).
+ * `candidates` reads the rows into plans, noting errors and warnings; every plan that writes is then tried
+ * through `write` in file order and undone (`tryRows`), and the refused rows become errors and leave the plan.
+ * `apply` writes the plans through `write` (`writeRows`); a row refused then refuses the whole import.
+ */
+export function serviceRowsImporter<P>(spec: {
+  kind: string;
+  fields: ImportField[];
+  /** The field a service names → the column it comes from. */
+  columns: Record<string, string>;
+  /** The column an access refusal without a field is about. */
+  refusedColumn: string | null;
+  write: (ctx: Ctx, plan: P, action: "create" | "update") => Promise<string>;
+  candidates: (
+    ctx: Ctx,
+    db: Db,
+    rows: MappedRow[],
+    problems: { errors: RowProblem[]; warnings: RowProblem[] },
+  ) => Promise<RowPlan<P>[]>;
+}): Importer<P> {
+  const columnOf = columnsOf(spec.columns);
+  const run = (ctx: Ctx, plans: RowPlan<P>[]) =>
+    writeRows(ctx.db, plans, columnOf, (plan, action) => spec.write(ctx, plan, action), spec.refusedColumn);
+  return {
+    kind: spec.kind,
+    fields: spec.fields,
+    async plan(ctx, db, rows) {
+      const errors: RowProblem[] = [];
+      const warnings: RowProblem[] = [];
+      const candidates = await spec.candidates(ctx, db, rows, { errors, warnings });
+      const plans = await tryRows(db, candidates, errors, (trx, plans) => run({ ...ctx, db: trx }, plans));
+      return { plans, errors, warnings };
+    },
+    async apply(ctx, trx, plans) {
+      const written = await run({ ...ctx, db: trx }, plans);
+      refuseProblems(written.problems);
+      return { created: written.created, updated: written.updated };
+    },
+  };
 }

@@ -15,6 +15,16 @@ export interface ImportField {
   headers: { en: string[]; az: string[]; ru: string[] };
 }
 
+/** A field's header names per language, as `ImportField.headers` takes them. */
+export const headers = (en: string[], az: string[], ru: string[]) => ({ en, az, ru });
+
+/** The header names of a nation column (its nation code), as the importers of nations' records take them. */
+export const NATION_HEADERS = headers(
+  ["nation", "nation code", "country"],
+  ["ölkə", "ölkə kodu"],
+  ["страна", "код страны"],
+);
+
 /** One data row: its spreadsheet row number (the header is row 1) and the mapped cells, trimmed. */
 export interface MappedRow {
   row: number;

@@ -1,6 +1,13 @@
 import type { Ctx } from "../../platform/http/request-context.js";
-import { dryRun, refuseProblems, writeRow } from "../../platform/import-rows.js";
-import type { Importer, PlanResult, RowPlan, RowProblem } from "../../platform/importer.js";
+import { dryRun, firstOfKeys, refuseProblems, rowCells, writeRow } from "../../platform/import-rows.js";
+import {
+  headers as h,
+  type Importer,
+  NATION_HEADERS,
+  type PlanResult,
+  type RowPlan,
+  type RowProblem,
+} from "../../platform/importer.js";
 import { parseDateCell } from "../../platform/tabular.js";
 import { nominate } from "./catalogue.service.js";
 import {
@@ -21,7 +28,6 @@ import {
  * same file again changes nothing.
  */
 
-const h = (en: string[], az: string[], ru: string[]) => ({ en, az, ru });
 export const NOMINATION_FIELDS = [
   {
     key: "activity",
@@ -44,10 +50,7 @@ export const NOMINATION_FIELDS = [
     key: "email",
     headers: h(["email", "e mail", "email address"], ["e poçt", "elektron poçt"], ["эл почта", "почта"]),
   },
-  {
-    key: "nation",
-    headers: h(["nation", "nation code", "country"], ["ölkə", "ölkə kodu"], ["страна", "код страны"]),
-  },
+  { key: "nation", headers: NATION_HEADERS },
   { key: "familyName", headers: h(["family name", "last name", "surname"], ["soyad"], ["фамилия"]) },
   { key: "givenName", headers: h(["given name", "first name", "name"], ["ad"], ["имя"]) },
   { key: "priority", headers: h(["priority"], ["prioritet"], ["приоритет"]) },
@@ -107,12 +110,10 @@ export const nominationsImporter: Importer<NominationRowPlan> = {
       db,
       events.map((e) => e.id),
     );
-    const seen = new Map<string, number>();
+    const repeated = firstOfKeys(warnings, "nomination");
     const candidates: RowPlan<NominationRowPlan>[] = [];
     for (const { row, values } of rows) {
-      const rowErrors: RowProblem[] = [];
-      const problem = (column: string | null, message: string) => rowErrors.push({ row, column, message });
-      const text = (key: string) => values[key] ?? "";
+      const { problems: rowErrors, problem, text } = rowCells(row, values);
       // The event.
       const code = text("activity").toUpperCase();
       const ofActivity = events.filter((e) => e.code === code && e.status !== "cancelled");
@@ -160,16 +161,7 @@ export const nominationsImporter: Importer<NominationRowPlan> = {
         continue;
       }
       const key = `${event.id} ${personId}`;
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        warnings.push({
-          row,
-          column: null,
-          message: `the same nomination as row ${earlier}; this row is skipped`,
-        });
-        continue;
-      }
-      seen.set(key, row);
+      if (repeated(row, key)) continue;
       candidates.push({
         row,
         key,

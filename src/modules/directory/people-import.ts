@@ -7,6 +7,7 @@ import { canRead } from "../../platform/access/releasability.js";
 import { coordinatesNation, isAdministrator } from "../../platform/access/viewer.js";
 import { bulkInsert, bulkUpdate } from "../../platform/bulk-write.js";
 import type { Ctx } from "../../platform/http/request-context.js";
+import { firstOfKeys, rowCells } from "../../platform/import-rows.js";
 import type {
   Importer,
   ImportField,
@@ -129,7 +130,7 @@ export const peopleImporter: Importer<PersonPlan> = {
     const errors: RowProblem[] = [];
     const warnings: RowProblem[] = [];
     const plans: RowPlan<PersonPlan>[] = [];
-    const seen = new Map<string, number>();
+    const repeated = firstOfKeys(warnings, "person");
     const emails = rows.map((r) => r.values.email?.toLowerCase()).filter((e): e is string => !!e);
     // Every person holding one of the file's e-mail addresses, visible or not: the address is unique.
     const byEmail = new Map(
@@ -162,9 +163,7 @@ export const peopleImporter: Importer<PersonPlan> = {
 
     for (const [index, { row, values, mapped }] of rows.entries()) {
       if (index % 1_000 === 0) progress?.(index, rows.length);
-      const rowErrors: RowProblem[] = [];
-      const problem = (column: string | null, message: string) => rowErrors.push({ row, column, message });
-      const text = (key: string) => values[key] ?? "";
+      const { problems: rowErrors, problem, text } = rowCells(row, values);
       const optional = (key: string) => (mapped.has(key) ? text(key) || null : undefined);
       for (const [key, max] of Object.entries(LIMITS))
         if (text(key).length > max) problem(key, `is longer than ${max} characters`);
@@ -212,16 +211,7 @@ export const peopleImporter: Importer<PersonPlan> = {
       const key = email
         ? email.toLowerCase()
         : `${nationCode} / ${text("familyName").toLowerCase()} / ${text("givenName").toLowerCase()}`;
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        warnings.push({
-          row,
-          column: null,
-          message: `the same person as row ${earlier}; this row is skipped`,
-        });
-        continue;
-      }
-      seen.set(key, row);
+      if (repeated(row, key)) continue;
       if (rowErrors.length || !nationId) {
         errors.push(...rowErrors);
         continue;

@@ -1,6 +1,5 @@
-import type { Ctx } from "../../platform/http/request-context.js";
-import { refuseProblems, tryRows, writeRows } from "../../platform/import-rows.js";
-import type { Importer, PlanResult, RowPlan, RowProblem } from "../../platform/importer.js";
+import { firstOfKeys, rowCells, serviceRowsImporter, updatePlan } from "../../platform/import-rows.js";
+import { headers as h, NATION_HEADERS, type RowPlan } from "../../platform/importer.js";
 import { createFundContribution, updateFundContribution } from "./contributions.service.js";
 import { contributionImportCodes, contributionsByKey } from "./contributions-import.queries.js";
 import type { FundContributionInput, FundContributionPatch } from "./operations.schemas.js";
@@ -13,18 +12,13 @@ import type { FundContributionInput, FundContributionPatch } from "./operations.
  * scope check (a coordinator imports only their nation's contributions), paid ≤ pledged, and their audit entries.
  */
 
-const h = (en: string[], az: string[], ru: string[]) => ({ en, az, ru });
 export const CONTRIBUTION_FIELDS = [
   {
     key: "trustFund",
     required: true,
     headers: h(["trust fund", "fund", "trust fund code"], ["etimad fondu", "fond"], ["целевой фонд", "фонд"]),
   },
-  {
-    key: "nation",
-    required: true,
-    headers: h(["nation", "nation code", "country"], ["ölkə", "ölkə kodu"], ["страна", "код страны"]),
-  },
+  { key: "nation", required: true, headers: NATION_HEADERS },
   { key: "year", required: true, headers: h(["year"], ["il"], ["год"]) },
   { key: "currency", required: true, headers: h(["currency"], ["valyuta"], ["валюта"]) },
   { key: "pledged", required: true, headers: h(["pledged", "pledged amount"], ["vəd edilib"], ["обещано"]) },
@@ -36,7 +30,7 @@ export type ContributionRowPlan =
   | { create: FundContributionInput }
   | { id: string; patch: FundContributionPatch };
 
-const COLUMN_OF: Record<string, string> = {
+const COLUMN_OF = {
   trustFundId: "trustFund",
   nationId: "nation",
   ownerNationId: "nation",
@@ -46,7 +40,6 @@ const COLUMN_OF: Record<string, string> = {
   paid: "paid",
   note: "note",
 };
-const columnOf = (field: string) => COLUMN_OF[field.replace(/^body\./, "").split(".")[0]!] ?? null;
 
 /** "1 234,50", "1234.5", "1234" → "1234.50"-like text the schema takes, or null. */
 function money(text: string): string | null {
@@ -57,39 +50,28 @@ function money(text: string): string | null {
 }
 const cents = (value: string | number) => Math.round(Number(value) * 100);
 
-async function run(ctx: Ctx, plans: RowPlan<ContributionRowPlan>[]) {
-  return writeRows(
-    ctx.db,
-    plans,
-    columnOf,
-    async (plan) =>
-      "create" in plan
-        ? (await createFundContribution(ctx, plan.create)).id
-        : (await updateFundContribution(ctx, plan.id, plan.patch)).id,
-    "nation",
-  );
-}
-
-export const contributionsImporter: Importer<ContributionRowPlan> = {
+export const contributionsImporter = serviceRowsImporter<ContributionRowPlan>({
   kind: "contributions",
   fields: CONTRIBUTION_FIELDS,
+  columns: COLUMN_OF,
+  refusedColumn: "nation",
+  write: async (ctx, plan) =>
+    "create" in plan
+      ? (await createFundContribution(ctx, plan.create)).id
+      : (await updateFundContribution(ctx, plan.id, plan.patch)).id,
 
-  async plan(ctx, db, rows): Promise<PlanResult<ContributionRowPlan>> {
+  async candidates(ctx, db, rows, { errors, warnings }) {
     const codes = await contributionImportCodes(db);
-    const errors: RowProblem[] = [];
-    const warnings: RowProblem[] = [];
     const upper = (key: string) => [
       ...new Set(rows.map((r) => (r.values[key] ?? "").toUpperCase()).filter(Boolean)),
     ];
     const fundIds = upper("trustFund").flatMap((code) => codes.fund.get(code) ?? []);
     const nationIds = upper("nation").flatMap((code) => codes.nation.get(code) ?? []);
     const existing = await contributionsByKey(db, ctx.viewer, fundIds, nationIds);
-    const seen = new Map<string, number>();
+    const repeated = firstOfKeys(warnings, "contribution");
     const candidates: RowPlan<ContributionRowPlan>[] = [];
     for (const { row, values, mapped } of rows) {
-      const problems: RowProblem[] = [];
-      const problem = (column: string, message: string) => problems.push({ row, column, message });
-      const text = (key: string) => values[key] ?? "";
+      const { problems, problem, text } = rowCells(row, values);
       const trustFundId = codes.fund.get(text("trustFund").toUpperCase());
       if (!text("trustFund")) problem("trustFund", "is empty");
       else if (!trustFundId) problem("trustFund", `the trust fund code ${text("trustFund")} is not known`);
@@ -113,16 +95,7 @@ export const contributionsImporter: Importer<ContributionRowPlan> = {
         continue;
       }
       const key = `${trustFundId} ${nationId} ${year} ${currency}`;
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        warnings.push({
-          row,
-          column: null,
-          message: `the same contribution as row ${earlier}; this row is skipped`,
-        });
-        continue;
-      }
-      seen.set(key, row);
+      if (repeated(row, key)) continue;
       const note = text("note") || null;
       const stored = existing.get(key);
       if (stored && !stored.visible) {
@@ -153,21 +126,8 @@ export const contributionsImporter: Importer<ContributionRowPlan> = {
       if (cents(stored.pledged) !== cents(pledged)) patch.pledged = pledged;
       if (paid && cents(stored.paid) !== cents(paid)) patch.paid = paid;
       if (mapped.has("note") && (stored.note ?? null) !== note) patch.note = note;
-      const changes = Object.keys(patch).length > 0;
-      candidates.push({
-        row,
-        key: display,
-        action: changes ? "update" : "unchanged",
-        plan: { id: stored.id, patch },
-      });
+      candidates.push(updatePlan(row, display, patch, { id: stored.id, patch }));
     }
-    const plans = await tryRows(db, candidates, errors, (trx, plans) => run({ ...ctx, db: trx }, plans));
-    return { plans, errors, warnings };
+    return candidates;
   },
-
-  async apply(ctx, trx, plans) {
-    const written = await run({ ...ctx, db: trx }, plans);
-    refuseProblems(written.problems);
-    return { created: written.created, updated: written.updated };
-  },
-};
+});

@@ -1,6 +1,11 @@
-import type { Ctx } from "../../platform/http/request-context.js";
-import { changedFields, refuseProblems, tryRows, writeRows } from "../../platform/import-rows.js";
-import type { Importer, PlanResult, RowPlan, RowProblem } from "../../platform/importer.js";
+import {
+  changedFields,
+  firstOfKeys,
+  rowCells,
+  serviceRowsImporter,
+  updatePlan,
+} from "../../platform/import-rows.js";
+import { headers as h, NATION_HEADERS, type RowPlan } from "../../platform/importer.js";
 import { parseDateCell } from "../../platform/tabular.js";
 import { createGoal, updateGoal } from "./goals.service.js";
 import { goalsByKey, programmeImportCodes } from "./goals-import.queries.js";
@@ -14,13 +19,8 @@ import { GOAL_STATUSES, type GoalInput, type GoalPatch } from "./programmes.sche
  * (a coordinator imports only their nation's goals), agreed years even, status transitions, and the audit.
  */
 
-const h = (en: string[], az: string[], ru: string[]) => ({ en, az, ru });
 export const GOAL_FIELDS = [
-  {
-    key: "nation",
-    required: true,
-    headers: h(["nation", "nation code", "country"], ["ölkə", "ölkə kodu"], ["страна", "код страны"]),
-  },
+  { key: "nation", required: true, headers: NATION_HEADERS },
   { key: "code", required: true, headers: h(["code", "goal code"], ["kod"], ["код"]) },
   { key: "title", required: true, headers: h(["title"], ["ad", "başlıq"], ["название"]) },
   {
@@ -39,7 +39,7 @@ export const GOAL_FIELDS = [
 
 export type GoalRowPlan = { create: GoalInput } | { id: string; patch: GoalPatch };
 
-const COLUMN_OF: Record<string, string> = {
+const COLUMN_OF = {
   nationId: "nation",
   ownerNationId: "nation",
   code: "code",
@@ -50,40 +50,28 @@ const COLUMN_OF: Record<string, string> = {
   targetOn: "targetOn",
   description: "description",
 };
-const columnOf = (field: string) => COLUMN_OF[field.replace(/^body\./, "").split(".")[0]!] ?? null;
 
-async function run(ctx: Ctx, plans: RowPlan<GoalRowPlan>[]) {
-  return writeRows(
-    ctx.db,
-    plans,
-    columnOf,
-    async (plan) =>
-      "create" in plan
-        ? (await createGoal(ctx, plan.create)).id
-        : (await updateGoal(ctx, plan.id, plan.patch)).id,
-    "nation",
-  );
-}
-
-export const goalsImporter: Importer<GoalRowPlan> = {
+export const goalsImporter = serviceRowsImporter<GoalRowPlan>({
   kind: "goals",
   fields: GOAL_FIELDS,
+  columns: COLUMN_OF,
+  refusedColumn: "nation",
+  write: async (ctx, plan) =>
+    "create" in plan
+      ? (await createGoal(ctx, plan.create)).id
+      : (await updateGoal(ctx, plan.id, plan.patch)).id,
 
-  async plan(ctx, db, rows): Promise<PlanResult<GoalRowPlan>> {
+  async candidates(ctx, db, rows, { errors, warnings }) {
     const codes = await programmeImportCodes(db);
-    const errors: RowProblem[] = [];
-    const warnings: RowProblem[] = [];
     const nationIds = [
       ...new Set(rows.flatMap((r) => codes.nation.get((r.values.nation ?? "").toUpperCase()) ?? [])),
     ];
     const goalCodes = [...new Set(rows.map((r) => (r.values.code ?? "").toUpperCase()).filter(Boolean))];
     const existing = await goalsByKey(db, ctx.viewer, nationIds, goalCodes);
-    const seen = new Map<string, number>();
+    const repeated = firstOfKeys(warnings, "goal");
     const candidates: RowPlan<GoalRowPlan>[] = [];
     for (const { row, values, mapped } of rows) {
-      const problems: RowProblem[] = [];
-      const problem = (column: string, message: string) => problems.push({ row, column, message });
-      const text = (key: string) => values[key] ?? "";
+      const { problems, problem, text } = rowCells(row, values);
       const nationId = codes.nation.get(text("nation").toUpperCase());
       if (!text("nation")) problem("nation", "is empty");
       else if (!nationId) problem("nation", `the nation code ${text("nation")} is not known`);
@@ -111,12 +99,7 @@ export const goalsImporter: Importer<GoalRowPlan> = {
         continue;
       }
       const key = `${nationId} ${code}`;
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        warnings.push({ row, column: null, message: `the same goal as row ${earlier}; this row is skipped` });
-        continue;
-      }
-      seen.set(key, row);
+      if (repeated(row, key)) continue;
       const fields = {
         title: text("title"),
         areaCode,
@@ -141,21 +124,8 @@ export const goalsImporter: Importer<GoalRowPlan> = {
         continue;
       }
       const patch = changedFields(stored, fields) as GoalPatch;
-      const changes = Object.keys(patch).length > 0;
-      candidates.push({
-        row,
-        key: display,
-        action: changes ? "update" : "unchanged",
-        plan: { id: stored.id, patch },
-      });
+      candidates.push(updatePlan(row, display, patch, { id: stored.id, patch }));
     }
-    const plans = await tryRows(db, candidates, errors, (trx, plans) => run({ ...ctx, db: trx }, plans));
-    return { plans, errors, warnings };
+    return candidates;
   },
-
-  async apply(ctx, trx, plans) {
-    const written = await run({ ...ctx, db: trx }, plans);
-    refuseProblems(written.problems);
-    return { created: written.created, updated: written.updated };
-  },
-};
+});

@@ -1,6 +1,11 @@
-import type { Ctx } from "../../platform/http/request-context.js";
-import { changedFields, refuseProblems, tryRows, writeRows } from "../../platform/import-rows.js";
-import type { Importer, PlanResult, RowPlan, RowProblem } from "../../platform/importer.js";
+import {
+  changedFields,
+  firstOfKeys,
+  rowCells,
+  serviceRowsImporter,
+  updatePlan,
+} from "../../platform/import-rows.js";
+import { headers as h, NATION_HEADERS, type RowPlan } from "../../platform/importer.js";
 import { parseDateCell } from "../../platform/tabular.js";
 import { addItem, updateItem } from "./annual-programmes.service.js";
 import { programmeImportCodes } from "./goals-import.queries.js";
@@ -21,13 +26,8 @@ import type { ItemInput, ItemPatch } from "./programmes.schemas.js";
  * activity's and area's checks, and the audit.
  */
 
-const h = (en: string[], az: string[], ru: string[]) => ({ en, az, ru });
 export const PROGRAMME_ITEM_FIELDS = [
-  {
-    key: "nation",
-    required: true,
-    headers: h(["nation", "nation code", "country"], ["ölkə", "ölkə kodu"], ["страна", "код страны"]),
-  },
+  { key: "nation", required: true, headers: NATION_HEADERS },
   {
     key: "year",
     required: true,
@@ -64,7 +64,7 @@ export type ProgrammeItemRowPlan =
   | { programmeId: string; create: ItemInput }
   | { itemId: string; patch: ItemPatch };
 
-const COLUMN_OF: Record<string, string> = {
+const COLUMN_OF = {
   activityId: "activity",
   title: "title",
   areaCode: "area",
@@ -75,43 +75,33 @@ const COLUMN_OF: Record<string, string> = {
   ownParticipants: "attended",
   note: "note",
 };
-const columnOf = (field: string) => COLUMN_OF[field.replace(/^body\./, "").split(".")[0]!] ?? null;
 
 const YES = new Set(["yes", "y", "true", "1", "bəli", "hə", "да"]);
 const NO = new Set(["no", "n", "false", "0", "xeyr", "yox", "нет", ""]);
-
-async function run(ctx: Ctx, plans: RowPlan<ProgrammeItemRowPlan>[]) {
-  return writeRows(
-    ctx.db,
-    plans,
-    columnOf,
-    async (plan) => {
-      if ("create" in plan) {
-        // addItem answers the whole programme: the new item is the one that was not there before.
-        const before = new Set((await storedItems(ctx.db, [plan.programmeId])).map((item) => item.id));
-        const programme = await addItem(ctx, plan.programmeId, plan.create);
-        return programme.items.find((item) => !before.has(item.id))?.id ?? plan.programmeId;
-      }
-      await updateItem(ctx, plan.itemId, plan.patch);
-      return plan.itemId;
-    },
-    "nation",
-  );
-}
 
 const whole = (text: string, max: number) => {
   const n = Number(text);
   return Number.isInteger(n) && n >= 0 && n <= max ? n : null;
 };
 
-export const programmeItemsImporter: Importer<ProgrammeItemRowPlan> = {
+export const programmeItemsImporter = serviceRowsImporter<ProgrammeItemRowPlan>({
   kind: "programme-items",
   fields: PROGRAMME_ITEM_FIELDS,
+  columns: COLUMN_OF,
+  refusedColumn: "nation",
+  write: async (ctx, plan) => {
+    if ("create" in plan) {
+      // addItem answers the whole programme: the new item is the one that was not there before.
+      const before = new Set((await storedItems(ctx.db, [plan.programmeId])).map((item) => item.id));
+      const programme = await addItem(ctx, plan.programmeId, plan.create);
+      return programme.items.find((item) => !before.has(item.id))?.id ?? plan.programmeId;
+    }
+    await updateItem(ctx, plan.itemId, plan.patch);
+    return plan.itemId;
+  },
 
-  async plan(ctx, db, rows): Promise<PlanResult<ProgrammeItemRowPlan>> {
+  async candidates(ctx, db, rows, { errors, warnings }) {
     const codes = await programmeImportCodes(db);
-    const errors: RowProblem[] = [];
-    const warnings: RowProblem[] = [];
     const nationIds = [
       ...new Set(rows.flatMap((r) => codes.nation.get((r.values.nation ?? "").toUpperCase()) ?? [])),
     ];
@@ -124,12 +114,10 @@ export const programmeItemsImporter: Importer<ProgrammeItemRowPlan> = {
       db,
       programmes.map((p) => p.id),
     );
-    const seen = new Map<string, number>();
+    const repeated = firstOfKeys(warnings, "item");
     const candidates: RowPlan<ProgrammeItemRowPlan>[] = [];
     for (const { row, values, mapped } of rows) {
-      const problems: RowProblem[] = [];
-      const problem = (column: string, message: string) => problems.push({ row, column, message });
-      const text = (key: string) => values[key] ?? "";
+      const { problems, problem, text } = rowCells(row, values);
       // The programme.
       const nationId = codes.nation.get(text("nation").toUpperCase());
       const year = Number(text("year"));
@@ -185,12 +173,7 @@ export const programmeItemsImporter: Importer<ProgrammeItemRowPlan> = {
         continue;
       }
       const key = `${programmeId} ${code ? `activity ${code}` : `title ${text("title").toLowerCase()}`}`;
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        warnings.push({ row, column: null, message: `the same item as row ${earlier}; this row is skipped` });
-        continue;
-      }
-      seen.set(key, row);
+      if (repeated(row, key)) continue;
       const fields: ItemPatch = {
         ...(areaCode ? { areaCode } : {}),
         ...(mapped.has("plannedStartsOn") ? { plannedStartsOn: dates.plannedStartsOn } : {}),
@@ -215,21 +198,8 @@ export const programmeItemsImporter: Importer<ProgrammeItemRowPlan> = {
         continue;
       }
       const patch = changedFields(stored, fields) as ItemPatch;
-      const changes = Object.keys(patch).length > 0;
-      candidates.push({
-        row,
-        key: display,
-        action: changes ? "update" : "unchanged",
-        plan: { itemId: stored.id, patch },
-      });
+      candidates.push(updatePlan(row, display, patch, { itemId: stored.id, patch }));
     }
-    const plans = await tryRows(db, candidates, errors, (trx, plans) => run({ ...ctx, db: trx }, plans));
-    return { plans, errors, warnings };
+    return candidates;
   },
-
-  async apply(ctx, trx, plans) {
-    const written = await run({ ...ctx, db: trx }, plans);
-    refuseProblems(written.problems);
-    return { created: written.created, updated: written.updated };
-  },
-};
+});

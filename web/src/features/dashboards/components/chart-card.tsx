@@ -1,9 +1,11 @@
 import "@mantine/charts/styles.css";
 import { BarChart, LineChart } from "@mantine/charts";
-import { Button, Card, Collapse, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Card, Collapse, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { IconDownload, IconTable } from "@tabler/icons-react";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useFormat } from "../../../shared/i18n/format";
+import type { Chart } from "../api";
 
 export const SERIES_COLOURS = [
   "indigo.6",
@@ -17,14 +19,39 @@ export const SERIES_COLOURS = [
 ];
 
 export type Cell = string | number;
+type Series = { name: string; label: string }[];
+
+/** A dashboard's charts under the line that dates their figures. */
+export function DashboardGrid(props: { asOf: string; testId: string; children: ReactNode }) {
+  const { t } = useTranslation("dashboards");
+  const format = useFormat();
+  return (
+    <>
+      <Text size="xs" c="dimmed" mb="sm" data-testid="dashboard-as-of">
+        {t("asOf", { date: format.date(props.asOf) })}
+      </Text>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} data-testid={props.testId}>
+        {props.children}
+      </SimpleGrid>
+    </>
+  );
+}
+
+/** The labels of figures' columns (`columns.<key>`), and series named by the keys of their columns. */
+export function useColumnLabels() {
+  const { t } = useTranslation("dashboards");
+  const column = (key: string) => t(`columns.${key}`);
+  const series = (...keys: string[]): Series => keys.map((name) => ({ name, label: column(name) }));
+  const columns = (...keys: string[]) => keys.map(column);
+  return { column, columns, series };
+}
 
 /**
  * One chart with the table of its figures (shown on request, always in the page for screen readers and tests)
  * and the CSV the server builds from the same figures.
  */
 export function ChartCard(props: {
-  id: string;
-  title: string;
+  id: Chart;
   chart: ReactNode;
   columns: string[];
   rows: Cell[][];
@@ -38,7 +65,7 @@ export function ChartCard(props: {
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap">
           <Title order={3} size="h5">
-            {props.title}
+            {t(`charts.${props.id}`)}
           </Title>
           <Group gap="xs">
             {props.extra}
@@ -98,11 +125,14 @@ export function ChartCard(props: {
   );
 }
 
+const coloured = (series: Series) =>
+  series.map((one, index) => ({ ...one, color: SERIES_COLOURS[index % SERIES_COLOURS.length]! }));
+
 /** Bars of one or more series over a category key (years, areas, nations). */
 export function Bars(props: {
   data: Record<string, string | number>[];
   dataKey: string;
-  series: { name: string; label: string }[];
+  series: Series;
   stacked?: boolean;
 }) {
   return (
@@ -112,19 +142,12 @@ export function Bars(props: {
       dataKey={props.dataKey}
       type={props.stacked ? "stacked" : "default"}
       withLegend
-      series={props.series.map((series, index) => ({
-        ...series,
-        color: SERIES_COLOURS[index % SERIES_COLOURS.length]!,
-      }))}
+      series={coloured(props.series)}
     />
   );
 }
 
-export function Lines(props: {
-  data: Record<string, string | number>[];
-  dataKey: string;
-  series: { name: string; label: string }[];
-}) {
+export function Lines(props: { data: Record<string, string | number>[]; dataKey: string; series: Series }) {
   return (
     <LineChart
       h={240}
@@ -132,10 +155,7 @@ export function Lines(props: {
       dataKey={props.dataKey}
       withLegend
       curveType="linear"
-      series={props.series.map((series, index) => ({
-        ...series,
-        color: SERIES_COLOURS[index % SERIES_COLOURS.length]!,
-      }))}
+      series={coloured(props.series)}
     />
   );
 }

@@ -1,10 +1,10 @@
-import { SegmentedControl, SimpleGrid, Text } from "@mantine/core";
+import { SegmentedControl } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
 import { QueryBoundary } from "../../../shared/ui";
 import { nationCsv, type Span, useNationDashboard } from "../api";
-import { Bars, ChartCard, Lines } from "./chart-card";
+import { Bars, ChartCard, DashboardGrid, Lines, useColumnLabels } from "./chart-card";
 
 type Named = { nameEn: string; nameAz?: string | null; nameRu?: string | null };
 
@@ -21,7 +21,7 @@ export function NationDashboard({ nationId, span }: { nationId: string; span: Sp
   const named = useNamed();
   const board = useNationDashboard(nationId, span);
   const [programmeBy, setProgrammeBy] = useState<"year" | "area">("year");
-  const c = (key: string) => t(`columns.${key}`);
+  const { column: c, columns, series } = useColumnLabels();
   const csv = (chart: Parameters<typeof nationCsv>[2]) => nationCsv(nationId, span, chart, format.language);
 
   return (
@@ -47,113 +47,94 @@ export function NationDashboard({ nationId, span }: { nationId: string; span: Sp
           return point;
         });
         return (
-          <>
-            <Text size="xs" c="dimmed" mb="sm" data-testid="dashboard-as-of">
-              {t("asOf", { date: format.date(data.asOf) })}
-            </Text>
-            <SimpleGrid cols={{ base: 1, lg: 2 }} data-testid="nation-dashboard">
-              <ChartCard
-                id="programme"
-                title={t("charts.programme")}
-                extra={
-                  <SegmentedControl
-                    size="xs"
-                    value={programmeBy}
-                    onChange={(value) => setProgrammeBy(value as "year" | "area")}
-                    data={[
-                      { value: "year", label: t("charts.programmeByYear") },
-                      { value: "area", label: t("charts.programmeByArea") },
-                    ]}
-                  />
-                }
-                chart={
-                  <Bars
-                    data={[...byKey.values()]}
-                    dataKey="key"
-                    series={[
-                      { name: "planned", label: c("planned") },
-                      { name: "done", label: c("done") },
-                    ]}
-                  />
-                }
-                columns={[c("year"), c("area"), c("planned"), c("done")]}
-                rows={data.programme.map((row) => [
-                  row.year,
-                  areaName.get(row.areaCode) ?? row.areaCode,
-                  row.planned,
-                  row.done,
-                ])}
-                csvHref={csv("programme")}
-              />
-              <ChartCard
-                id="participation"
-                title={t("charts.participation")}
-                chart={
-                  <Lines
-                    data={data.participation}
-                    dataKey="year"
-                    series={[
-                      { name: "eventsAttended", label: c("events") },
-                      { name: "participants", label: c("participants") },
-                    ]}
-                  />
-                }
-                columns={[c("year"), c("events"), c("participants")]}
-                rows={data.participation.map((row) => [row.year, row.eventsAttended, row.participants])}
-                csvHref={csv("participation")}
-              />
-              <ChartCard
-                id="goals"
-                title={t("charts.goals")}
-                chart={
-                  <Bars
-                    data={data.goals.map((row) => ({ status: t(`status.${row.status}`), goals: row.goals }))}
-                    dataKey="status"
-                    series={[{ name: "goals", label: c("goals") }]}
-                  />
-                }
-                columns={[c("status"), c("goals")]}
-                rows={data.goals.map((row) => [t(`status.${row.status}`), row.goals])}
-                csvHref={csv("goals")}
-              />
-              <ChartCard
-                id="certifications"
-                title={t("charts.certifications")}
-                chart={
-                  <Bars
-                    data={data.certifications.map((row) => ({ name: named(row), held: row.held }))}
-                    dataKey="name"
-                    series={[{ name: "held", label: c("held") }]}
-                  />
-                }
-                columns={[c("qualification"), c("held")]}
-                rows={data.certifications.map((row) => [named(row), row.held])}
-                csvHref={csv("certifications")}
-              />
-              <ChartCard
-                id="contributions"
-                title={t("charts.contributions")}
-                chart={
-                  <Bars
-                    data={money}
-                    dataKey="year"
-                    series={currencies.flatMap((currency) => [
-                      { name: `pledged ${currency}`, label: `${c("pledged")} (${currency})` },
-                      { name: `paid ${currency}`, label: `${c("paid")} (${currency})` },
-                    ])}
-                  />
-                }
-                columns={[c("year"), c("currency"), c("pledged"), c("paid")]}
-                rows={data.contributions.map((row) => [
-                  row.year,
-                  row.currency,
-                  format.number(row.pledged),
-                  format.number(row.paid),
-                ])}
-                csvHref={csv("contributions")}
-              />
-            </SimpleGrid>
-          </>
+          <DashboardGrid asOf={data.asOf} testId="nation-dashboard">
+            <ChartCard
+              id="programme"
+              extra={
+                <SegmentedControl
+                  size="xs"
+                  value={programmeBy}
+                  onChange={(value) => setProgrammeBy(value as "year" | "area")}
+                  data={[
+                    { value: "year", label: t("charts.programmeByYear") },
+                    { value: "area", label: t("charts.programmeByArea") },
+                  ]}
+                />
+              }
+              chart={<Bars data={[...byKey.values()]} dataKey="key" series={series("planned", "done")} />}
+              columns={columns("year", "area", "planned", "done")}
+              rows={data.programme.map((row) => [
+                row.year,
+                areaName.get(row.areaCode) ?? row.areaCode,
+                row.planned,
+                row.done,
+              ])}
+              csvHref={csv("programme")}
+            />
+            <ChartCard
+              id="participation"
+              chart={
+                <Lines
+                  data={data.participation}
+                  dataKey="year"
+                  series={[
+                    { name: "eventsAttended", label: c("events") },
+                    { name: "participants", label: c("participants") },
+                  ]}
+                />
+              }
+              columns={columns("year", "events", "participants")}
+              rows={data.participation.map((row) => [row.year, row.eventsAttended, row.participants])}
+              csvHref={csv("participation")}
+            />
+            <ChartCard
+              id="goals"
+              chart={
+                <Bars
+                  data={data.goals.map((row) => ({ status: t(`status.${row.status}`), goals: row.goals }))}
+                  dataKey="status"
+                  series={series("goals")}
+                />
+              }
+              columns={columns("status", "goals")}
+              rows={data.goals.map((row) => [t(`status.${row.status}`), row.goals])}
+              csvHref={csv("goals")}
+            />
+            <ChartCard
+              id="certifications"
+              chart={
+                <Bars
+                  data={data.certifications.map((row) => ({ name: named(row), held: row.held }))}
+                  dataKey="name"
+                  series={series("held")}
+                />
+              }
+              columns={columns("qualification", "held")}
+              rows={data.certifications.map((row) => [named(row), row.held])}
+              csvHref={csv("certifications")}
+            />
+            <ChartCard
+              id="contributions"
+              chart={
+                <Bars
+                  data={money}
+                  dataKey="year"
+                  series={currencies.flatMap((currency) => [
+                    { name: `pledged ${currency}`, label: `${c("pledged")} (${currency})` },
+                    { name: `paid ${currency}`, label: `${c("paid")} (${currency})` },
+                  ])}
+                />
+              }
+              columns={columns("year", "currency", "pledged", "paid")}
+              rows={data.contributions.map((row) => [
+                row.year,
+                row.currency,
+                format.number(row.pledged),
+                format.number(row.paid),
+              ])}
+              csvHref={csv("contributions")}
+            />
+          </DashboardGrid>
         );
       }}
     </QueryBoundary>

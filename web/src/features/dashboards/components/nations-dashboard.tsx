@@ -1,10 +1,17 @@
-import { SimpleGrid, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
 import { EmptyState, QueryBoundary } from "../../../shared/ui";
-import { type Chart, nationsCsv, type Span, useNationsDashboard } from "../api";
-import { Bars, ChartCard } from "./chart-card";
+import {
+  type Chart,
+  type NationsDashboard as Figures,
+  nationsCsv,
+  type Span,
+  useNationsDashboard,
+} from "../api";
+import { Bars, ChartCard, DashboardGrid, useColumnLabels } from "./chart-card";
 import { useNamed } from "./nation-dashboard";
+
+type NationRow = Figures["nations"][number];
 
 const GOAL_STATUSES = ["proposed", "agreed", "in_progress", "achieved", "deferred", "cancelled"] as const;
 
@@ -14,7 +21,7 @@ export function NationsDashboard({ span }: { span: Span }) {
   const format = useFormat();
   const named = useNamed();
   const board = useNationsDashboard(span);
-  const c = (key: string) => t(`columns.${key}`);
+  const { column: c, columns, series } = useColumnLabels();
   const csv = (chart: Chart) => nationsCsv(span, chart, format.language);
 
   return (
@@ -25,122 +32,92 @@ export function NationsDashboard({ span }: { span: Span }) {
         const currencies = [
           ...new Set(rows.flatMap((row) => row.contributions.map((money) => money.currency))),
         ];
+        /** Bars of some figures per nation, and the table of the same figures, a row per nation. */
+        const perNation = (figures: Record<string, (row: NationRow) => number>) => {
+          const figured = Object.entries(figures);
+          return {
+            chart: (
+              <Bars
+                data={rows.map((row) => ({
+                  nation: row.nation.code,
+                  ...Object.fromEntries(figured.map(([key, figure]) => [key, figure(row)])),
+                }))}
+                dataKey="nation"
+                series={series(...Object.keys(figures))}
+              />
+            ),
+            columns: columns("nation", ...Object.keys(figures)),
+            rows: rows.map((row) => [named(row.nation), ...figured.map(([, figure]) => figure(row))]),
+          };
+        };
         const usedStatuses = GOAL_STATUSES.filter((status) =>
           rows.some((row) => row.goals.some((goal) => goal.status === status)),
         );
         return (
-          <>
-            <Text size="xs" c="dimmed" mb="sm" data-testid="dashboard-as-of">
-              {t("asOf", { date: format.date(data.asOf) })}
-            </Text>
-            <SimpleGrid cols={{ base: 1, lg: 2 }} data-testid="nations-dashboard">
-              <ChartCard
-                id="programme"
-                title={t("charts.programme")}
-                chart={
-                  <Bars
-                    data={rows.map((row) => ({
-                      nation: row.nation.code,
-                      planned: row.plannedItems,
-                      done: row.doneItems,
-                    }))}
-                    dataKey="nation"
-                    series={[
-                      { name: "planned", label: c("planned") },
-                      { name: "done", label: c("done") },
-                    ]}
-                  />
-                }
-                columns={[c("nation"), c("planned"), c("done")]}
-                rows={rows.map((row) => [named(row.nation), row.plannedItems, row.doneItems])}
-                csvHref={csv("programme")}
-              />
-              <ChartCard
-                id="participation"
-                title={t("charts.participation")}
-                chart={
-                  <Bars
-                    data={rows.map((row) => ({
-                      nation: row.nation.code,
-                      events: row.eventsAttended,
-                      participants: row.participants,
-                    }))}
-                    dataKey="nation"
-                    series={[
-                      { name: "events", label: c("events") },
-                      { name: "participants", label: c("participants") },
-                    ]}
-                  />
-                }
-                columns={[c("nation"), c("events"), c("participants")]}
-                rows={rows.map((row) => [named(row.nation), row.eventsAttended, row.participants])}
-                csvHref={csv("participation")}
-              />
-              <ChartCard
-                id="goals"
-                title={t("charts.goals")}
-                chart={
-                  <Bars
-                    stacked
-                    data={rows.map((row) => ({
-                      nation: row.nation.code,
-                      ...Object.fromEntries(row.goals.map((goal) => [goal.status, goal.goals])),
-                    }))}
-                    dataKey="nation"
-                    series={usedStatuses.map((status) => ({ name: status, label: t(`status.${status}`) }))}
-                  />
-                }
-                columns={[c("nation"), c("status"), c("goals")]}
-                rows={rows.flatMap((row) =>
-                  row.goals.map((goal) => [named(row.nation), t(`status.${goal.status}`), goal.goals]),
-                )}
-                csvHref={csv("goals")}
-              />
-              <ChartCard
-                id="certifications"
-                title={t("charts.certifications")}
-                chart={
-                  <Bars
-                    data={rows.map((row) => ({ nation: row.nation.code, held: row.certificationsHeld }))}
-                    dataKey="nation"
-                    series={[{ name: "held", label: c("held") }]}
-                  />
-                }
-                columns={[c("nation"), c("held")]}
-                rows={rows.map((row) => [named(row.nation), row.certificationsHeld])}
-                csvHref={csv("certifications")}
-              />
-              <ChartCard
-                id="contributions"
-                title={t("charts.contributions")}
-                chart={
-                  <Bars
-                    data={rows.map((row) => ({
-                      nation: row.nation.code,
-                      ...Object.fromEntries(
-                        row.contributions.map((money) => [`paid ${money.currency}`, money.paid]),
-                      ),
-                    }))}
-                    dataKey="nation"
-                    series={currencies.map((currency) => ({
-                      name: `paid ${currency}`,
-                      label: `${c("paid")} (${currency})`,
-                    }))}
-                  />
-                }
-                columns={[c("nation"), c("currency"), c("pledged"), c("paid")]}
-                rows={rows.flatMap((row) =>
-                  row.contributions.map((money) => [
-                    named(row.nation),
-                    money.currency,
-                    format.number(money.pledged),
-                    format.number(money.paid),
-                  ]),
-                )}
-                csvHref={csv("contributions")}
-              />
-            </SimpleGrid>
-          </>
+          <DashboardGrid asOf={data.asOf} testId="nations-dashboard">
+            <ChartCard
+              id="programme"
+              {...perNation({ planned: (row) => row.plannedItems, done: (row) => row.doneItems })}
+              csvHref={csv("programme")}
+            />
+            <ChartCard
+              id="participation"
+              {...perNation({ events: (row) => row.eventsAttended, participants: (row) => row.participants })}
+              csvHref={csv("participation")}
+            />
+            <ChartCard
+              id="goals"
+              chart={
+                <Bars
+                  stacked
+                  data={rows.map((row) => ({
+                    nation: row.nation.code,
+                    ...Object.fromEntries(row.goals.map((goal) => [goal.status, goal.goals])),
+                  }))}
+                  dataKey="nation"
+                  series={usedStatuses.map((status) => ({ name: status, label: t(`status.${status}`) }))}
+                />
+              }
+              columns={columns("nation", "status", "goals")}
+              rows={rows.flatMap((row) =>
+                row.goals.map((goal) => [named(row.nation), t(`status.${goal.status}`), goal.goals]),
+              )}
+              csvHref={csv("goals")}
+            />
+            <ChartCard
+              id="certifications"
+              {...perNation({ held: (row) => row.certificationsHeld })}
+              csvHref={csv("certifications")}
+            />
+            <ChartCard
+              id="contributions"
+              chart={
+                <Bars
+                  data={rows.map((row) => ({
+                    nation: row.nation.code,
+                    ...Object.fromEntries(
+                      row.contributions.map((money) => [`paid ${money.currency}`, money.paid]),
+                    ),
+                  }))}
+                  dataKey="nation"
+                  series={currencies.map((currency) => ({
+                    name: `paid ${currency}`,
+                    label: `${c("paid")} (${currency})`,
+                  }))}
+                />
+              }
+              columns={columns("nation", "currency", "pledged", "paid")}
+              rows={rows.flatMap((row) =>
+                row.contributions.map((money) => [
+                  named(row.nation),
+                  money.currency,
+                  format.number(money.pledged),
+                  format.number(money.paid),
+                ]),
+              )}
+              csvHref={csv("contributions")}
+            />
+          </DashboardGrid>
         );
       }}
     </QueryBoundary>

@@ -17,10 +17,11 @@ import { useFormat } from "../../shared/i18n/format";
 import {
   DimmedText,
   FormButtons,
+  FormModal,
   notifyError,
-  notifyFormError,
   notifySuccess,
   QueryBoundary,
+  saveForm,
 } from "../../shared/ui";
 import { type ActionItem, type ActionStatus, useActionItem, useReviewAction, useUploadEvidence } from "./api";
 import { ActionStatusBadge } from "./components";
@@ -46,47 +47,41 @@ export function ReviewModal({
   };
   const submit = form.onSubmit(async (values) => {
     if (!item) return;
-    try {
-      await review.mutateAsync({
+    const save = () =>
+      review.mutateAsync({
         id: item.id,
         meetingId,
         ...(values.status ? { status: values.status as ActionStatus } : {}),
         note: values.note.trim() || null,
       });
-      notifySuccess(t("common:notify.saved"));
-      close();
-    } catch (error) {
-      notifyFormError(form, error, t, { "body.meetingId": "body.meeting" });
-    }
+    await saveForm(form, t, close, save, { "body.meetingId": "body.meeting" });
   });
   return (
-    <Modal
+    <FormModal
       opened={item !== null}
       onClose={close}
       title={item ? t("authoring.reviewTitle", { title: item.title }) : ""}
+      onSubmit={submit}
+      testId="review-form"
     >
-      <form onSubmit={submit} noValidate data-testid="review-form">
-        <Stack>
-          <TextInput label={t("authoring.reviewMeeting")} readOnly {...form.getInputProps("meeting")} />
-          <Select
-            label={t("authoring.reviewStatus")}
-            clearable
-            placeholder={item ? t(`actionStatus.${item.status}`) : undefined}
-            data={(item?.allowedTransitions ?? []).map((s) => ({ value: s, label: t(`actionStatus.${s}`) }))}
-            {...form.getInputProps("status")}
-            data-testid="review-status"
-          />
-          <Textarea
-            label={t("authoring.reviewNote")}
-            autosize
-            minRows={2}
-            {...form.getInputProps("note")}
-            data-testid="review-note"
-          />
-          <FormButtons submit={t("authoring.reviewSave")} loading={review.isPending} testId="review-save" />
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput label={t("authoring.reviewMeeting")} readOnly {...form.getInputProps("meeting")} />
+      <Select
+        label={t("authoring.reviewStatus")}
+        clearable
+        placeholder={item ? t(`actionStatus.${item.status}`) : undefined}
+        data={(item?.allowedTransitions ?? []).map((s) => ({ value: s, label: t(`actionStatus.${s}`) }))}
+        {...form.getInputProps("status")}
+        data-testid="review-status"
+      />
+      <Textarea
+        label={t("authoring.reviewNote")}
+        autosize
+        minRows={2}
+        {...form.getInputProps("note")}
+        data-testid="review-note"
+      />
+      <FormButtons submit={t("authoring.reviewSave")} loading={review.isPending} testId="review-save" />
+    </FormModal>
   );
 }
 

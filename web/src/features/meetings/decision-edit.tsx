@@ -1,8 +1,7 @@
-import { Group, Modal, Select, Stack, Textarea, TextInput } from "@mantine/core";
+import { Group, Select, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { FormButtons, notifyFormError, notifySuccess } from "../../shared/ui";
+import { FormButtons, FormModal, saveChanges, useFormReset } from "../../shared/ui";
 import { type Decision, useUpdateDecision } from "./api";
 
 const LANGUAGES = ["ru", "en", "az", "kk", "ky", "tg", "uz", "hy", "be"];
@@ -26,13 +25,7 @@ export function DecisionEditModal({ decision, onClose }: { decision: Decision | 
   const { t } = useTranslation("meetings");
   const update = useUpdateDecision();
   const form = useForm<DecisionValues>({ initialValues: valuesOf(decision) });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset to the decision each time the dialog opens
-  useEffect(() => {
-    if (!decision) return;
-    form.setValues(valuesOf(decision));
-    form.resetDirty(valuesOf(decision));
-    form.clearErrors();
-  }, [decision?.id]);
+  useFormReset(form, decision?.id, () => valuesOf(decision));
 
   const submit = form.onSubmit(async (values) => {
     if (!decision) return;
@@ -40,66 +33,60 @@ export function DecisionEditModal({ decision, onClose }: { decision: Decision | 
       ...(form.isDirty("title") ? { title: values.title.trim() } : {}),
       ...(form.isDirty("texts") ? { texts: values.texts.filter((text) => text.body.trim()) } : {}),
     };
-    try {
-      if (Object.keys(patch).length) await update.mutateAsync({ id: decision.id, ...patch });
-      notifySuccess(t("common:notify.saved"));
-      onClose();
-    } catch (error) {
-      notifyFormError(form, error, t);
-    }
+    await saveChanges(form, t, onClose, patch, (changes) =>
+      update.mutateAsync({ id: decision.id, ...changes }),
+    );
   });
 
   const used = form.values.texts.map((text) => text.language);
   return (
-    <Modal
+    <FormModal
       opened={decision !== null}
       onClose={onClose}
       title={decision ? t("authoring.editDecision", { reference: decision.reference }) : ""}
       size="lg"
+      onSubmit={submit}
+      testId="decision-edit-form"
     >
-      <form onSubmit={submit} noValidate data-testid="decision-edit-form">
-        <Stack>
-          <TextInput
-            label={t("meeting.decisionTitle")}
-            {...form.getInputProps("title")}
-            data-testid="decision-edit-title"
-          />
-          {form.values.texts.map((text, index) => (
-            <Stack key={text.language} gap={4}>
-              <Group grow>
-                <TextInput label={t("meeting.language")} value={text.language} readOnly />
-                <Select
-                  label={t("meeting.translation")}
-                  allowDeselect={false}
-                  data={TRANSLATION_STATUSES.map((s) => ({ value: s, label: t(`translation.${s}`) }))}
-                  {...form.getInputProps(`texts.${index}.translationStatus`)}
-                />
-              </Group>
-              <Textarea
-                label={t("meeting.text")}
-                autosize
-                minRows={2}
-                {...form.getInputProps(`texts.${index}.body`)}
-                data-testid={`decision-edit-text-${text.language}`}
-              />
-            </Stack>
-          ))}
-          <Group>
+      <TextInput
+        label={t("meeting.decisionTitle")}
+        {...form.getInputProps("title")}
+        data-testid="decision-edit-title"
+      />
+      {form.values.texts.map((text, index) => (
+        <Stack key={text.language} gap={4}>
+          <Group grow>
+            <TextInput label={t("meeting.language")} value={text.language} readOnly />
             <Select
-              aria-label={t("meeting.language")}
-              placeholder={t("meeting.language")}
-              w={140}
-              value={null}
-              data={LANGUAGES.filter((language) => !used.includes(language))}
-              onChange={(language) =>
-                language && form.insertListItem("texts", { language, body: "", translationStatus: "pending" })
-              }
-              data-testid="decision-edit-add-language"
+              label={t("meeting.translation")}
+              allowDeselect={false}
+              data={TRANSLATION_STATUSES.map((s) => ({ value: s, label: t(`translation.${s}`) }))}
+              {...form.getInputProps(`texts.${index}.translationStatus`)}
             />
           </Group>
-          <FormButtons submit={t("authoring.save")} loading={update.isPending} testId="decision-edit-save" />
+          <Textarea
+            label={t("meeting.text")}
+            autosize
+            minRows={2}
+            {...form.getInputProps(`texts.${index}.body`)}
+            data-testid={`decision-edit-text-${text.language}`}
+          />
         </Stack>
-      </form>
-    </Modal>
+      ))}
+      <Group>
+        <Select
+          aria-label={t("meeting.language")}
+          placeholder={t("meeting.language")}
+          w={140}
+          value={null}
+          data={LANGUAGES.filter((language) => !used.includes(language))}
+          onChange={(language) =>
+            language && form.insertListItem("texts", { language, body: "", translationStatus: "pending" })
+          }
+          data-testid="decision-edit-add-language"
+        />
+      </Group>
+      <FormButtons submit={t("authoring.save")} loading={update.isPending} testId="decision-edit-save" />
+    </FormModal>
   );
 }

@@ -1,13 +1,7 @@
-import { Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { NumberInput, Select, SimpleGrid, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import {
-  FormButtons,
-  notifyFormError,
-  notifySuccess,
-  ReleasabilitySelect,
-  RemoteSelect,
-} from "../../shared/ui";
+import { FormButtons, FormModal, ReleasabilitySelect, RemoteSelect, saveForm } from "../../shared/ui";
 import { searchParties, splitParty, useCreateSeries } from "./api";
 import { PartySelect } from "./party-picker";
 
@@ -53,8 +47,13 @@ export function SeriesFormModal({ opened, onClose }: { opened: boolean; onClose:
 
   const submit = form.onSubmit(async (values) => {
     const owner = values.owner ? splitParty(values.owner) : {};
-    try {
-      await create.mutateAsync({
+    const aliases = {
+      "body.ownerNationId": "body.owner",
+      "body.ownerOrganisationId": "body.owner",
+      "body.organiserId": "body.organiser",
+    };
+    const save = () =>
+      create.mutateAsync({
         code: values.code.trim(),
         kind: values.kind,
         titleEn: values.titleEn.trim(),
@@ -67,90 +66,82 @@ export function SeriesFormModal({ opened, onClose }: { opened: boolean; onClose:
         ...(owner.nationId ? { ownerNationId: owner.nationId } : {}),
         ...(owner.organisationId ? { ownerOrganisationId: owner.organisationId } : {}),
       });
-      notifySuccess(t("common:notify.saved"));
-      close();
-    } catch (error) {
-      notifyFormError(form, error, t, {
-        "body.ownerNationId": "body.owner",
-        "body.ownerOrganisationId": "body.owner",
-        "body.organiserId": "body.organiser",
-      });
-    }
+    await saveForm(form, t, close, save, aliases);
   });
 
   return (
-    <Modal opened={opened} onClose={close} title={t("authoring.newSeries")} size="lg">
-      <form onSubmit={submit} noValidate data-testid="series-form">
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t("authoring.code")}
-              description={t("authoring.codeHint")}
-              required
-              {...form.getInputProps("code")}
-              onChange={(event) => form.setFieldValue("code", event.currentTarget.value.toUpperCase())}
-              data-testid="series-code"
-            />
-            <Select
-              label={t("authoring.kind")}
-              allowDeselect={false}
-              data={SERIES_KINDS.map((kind) => ({ value: kind, label: t(`authoring.kinds.${kind}`) }))}
-              {...form.getInputProps("kind")}
-              data-testid="series-kind"
-            />
-            <TextInput
-              label={t("authoring.titleEn")}
-              required
-              {...form.getInputProps("titleEn")}
-              data-testid="series-title-en"
-            />
-            <TextInput label={t("authoring.titleAz")} {...form.getInputProps("titleAz")} />
-            <TextInput label={t("authoring.titleRu")} {...form.getInputProps("titleRu")} />
-            <NumberInput
-              label={t("authoring.sinceYear")}
-              min={1950}
-              max={2200}
-              {...form.getInputProps("sinceYear")}
-            />
-            <RemoteSelect
-              label={t("authoring.organiser")}
-              clearable
-              queryKey={["meetings", "organisers"]}
-              fetchOptions={async (search) =>
-                (await searchParties(search)).filter((party) => party.kind === "organisation")
-              }
-              value={form.values.organiser}
-              onChange={(value) => form.setFieldValue("organiser", value)}
-              error={form.errors.organiser}
-              data-testid="series-organiser"
-            />
-            <PartySelect
-              label={t("authoring.owner")}
-              clearable
-              value={form.values.owner}
-              onChange={(value) => form.setFieldValue("owner", value)}
-              error={form.errors.owner}
-              data-testid="series-owner"
-            />
-            <ReleasabilitySelect
-              label={t("authoring.releasability")}
-              {...form.getInputProps("releasability")}
-            />
-          </SimpleGrid>
-          <Textarea
-            label={t("authoring.description")}
-            autosize
-            minRows={2}
-            {...form.getInputProps("description")}
-          />
-          <FormButtons
-            submit={t("authoring.save")}
-            loading={create.isPending}
-            testId="series-save"
-            cancel={{ label: t("form.cancel"), onClick: close }}
-          />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t("authoring.newSeries")}
+      size="lg"
+      onSubmit={submit}
+      testId="series-form"
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t("authoring.code")}
+          description={t("authoring.codeHint")}
+          required
+          {...form.getInputProps("code")}
+          onChange={(event) => form.setFieldValue("code", event.currentTarget.value.toUpperCase())}
+          data-testid="series-code"
+        />
+        <Select
+          label={t("authoring.kind")}
+          allowDeselect={false}
+          data={SERIES_KINDS.map((kind) => ({ value: kind, label: t(`authoring.kinds.${kind}`) }))}
+          {...form.getInputProps("kind")}
+          data-testid="series-kind"
+        />
+        <TextInput
+          label={t("authoring.titleEn")}
+          required
+          {...form.getInputProps("titleEn")}
+          data-testid="series-title-en"
+        />
+        <TextInput label={t("authoring.titleAz")} {...form.getInputProps("titleAz")} />
+        <TextInput label={t("authoring.titleRu")} {...form.getInputProps("titleRu")} />
+        <NumberInput
+          label={t("authoring.sinceYear")}
+          min={1950}
+          max={2200}
+          {...form.getInputProps("sinceYear")}
+        />
+        <RemoteSelect
+          label={t("authoring.organiser")}
+          clearable
+          queryKey={["meetings", "organisers"]}
+          fetchOptions={async (search) =>
+            (await searchParties(search)).filter((party) => party.kind === "organisation")
+          }
+          value={form.values.organiser}
+          onChange={(value) => form.setFieldValue("organiser", value)}
+          error={form.errors.organiser}
+          data-testid="series-organiser"
+        />
+        <PartySelect
+          label={t("authoring.owner")}
+          clearable
+          value={form.values.owner}
+          onChange={(value) => form.setFieldValue("owner", value)}
+          error={form.errors.owner}
+          data-testid="series-owner"
+        />
+        <ReleasabilitySelect label={t("authoring.releasability")} {...form.getInputProps("releasability")} />
+      </SimpleGrid>
+      <Textarea
+        label={t("authoring.description")}
+        autosize
+        minRows={2}
+        {...form.getInputProps("description")}
+      />
+      <FormButtons
+        submit={t("authoring.save")}
+        loading={create.isPending}
+        testId="series-save"
+        cancel={{ label: t("form.cancel"), onClick: close }}
+      />
+    </FormModal>
   );
 }

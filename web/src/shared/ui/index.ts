@@ -7,6 +7,7 @@ export { DownloadMenu, type DownloadMenuProps, type ExportKind } from "./downloa
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { ErrorAlert, type ErrorAlertProps, errorMessage } from "./error-alert";
 export { FormButtons, type FormButtonsProps } from "./form-buttons";
+export { FormModal, type FormModalProps } from "./form-modal";
 export {
   InlineAddForm,
   type InlineAddFormProps,
@@ -21,11 +22,14 @@ export { NewRecordLink } from "./new-record-link";
 export {
   confirmOutcome,
   formOutcome,
+  formSaved,
   notifyDeleteOutcome,
   notifyError,
   notifyFormError,
   notifySuccess,
+  saveChanges,
   savedOrFailed,
+  saveForm,
 } from "./notify";
 export { type Crumb, PageHeader, type PageHeaderProps } from "./page-header";
 export { PrintReportButton, type PrintReportButtonProps } from "./print-report-button";
@@ -38,4 +42,5 @@ export { RowsTable, type RowsTableProps } from "./rows-table";
 export { SearchInput, type SearchInputProps } from "./search-input";
 export { DimmedText, SectionCard, type SectionCardProps } from "./section-card";
 export { TableHead } from "./table-head";
+export { useFormReset } from "./use-form-reset";
 export { type ListParams, useListParams } from "./use-list-params";

@@ -88,3 +88,47 @@ export function formOutcome<T>(
 ) {
   return { onSuccess, onError: (error: unknown) => notifyFormError(form, error, t) };
 }
+
+/** `formOutcome` of a write whose success says "saved" before `then` runs (closing its dialog, say). */
+export function formSaved<T>(
+  form: Parameters<typeof notifyFormError>[0],
+  t: TFunction,
+  then: (data: T) => void,
+) {
+  return formOutcome<T>(form, t, (data) => {
+    notifySuccess(t("common:notify.saved"));
+    then(data);
+  });
+}
+
+/**
+ * A form's save as one awaited step: when `save` succeeds "saved" is notified and `then` runs (closing its dialog,
+ * say); a failure shows beside its fields when the server names them, else as a notification (`notifyFormError`,
+ * with its `aliases`). The dialogs wrote this try/catch each time.
+ */
+export async function saveForm(
+  form: Parameters<typeof notifyFormError>[0],
+  t: TFunction,
+  then: (() => void) | undefined,
+  save: () => Promise<unknown>,
+  aliases?: Record<string, string>,
+): Promise<void> {
+  try {
+    await save();
+    notifySuccess(t("common:notify.saved"));
+    then?.();
+  } catch (error) {
+    notifyFormError(form, error, t, aliases);
+  }
+}
+
+/** `saveForm` of an edit that sends only what changed (`changedFields`): when nothing changed, nothing is sent. */
+export function saveChanges<P extends object>(
+  form: Parameters<typeof notifyFormError>[0],
+  t: TFunction,
+  then: (() => void) | undefined,
+  patch: P,
+  send: (patch: P) => Promise<unknown>,
+): Promise<void> {
+  return saveForm(form, t, then, async () => (Object.keys(patch).length ? send(patch) : undefined));
+}

@@ -1,8 +1,8 @@
-import { Modal, PasswordInput, Stack } from "@mantine/core";
+import { PasswordInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorsFromApi, isApiError } from "../../../shared/api";
-import { FormButtons, notifyError, notifySuccess, TextField } from "../../../shared/ui";
+import { FormButtons, FormModal, notifyError, notifySuccess, TextField } from "../../../shared/ui";
 import { useCreateUser } from "../api";
 import type { AdminUserDetail, GrantInput } from "../types";
 import { GrantRoleFields } from "./grant-role-fields";
@@ -65,50 +65,48 @@ export function CreateUserModal({
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t("users.create")} size="lg">
-      <form onSubmit={submit} noValidate data-testid="user-create-form">
-        <Stack>
-          <TextField
-            label={t("users.username")}
-            description={t("users.usernameHint")}
-            required
-            value={username}
-            onValue={setUsername}
-            error={errors.username}
-            testId="user-username"
-          />
-          <TextField
-            label={t("users.displayName")}
-            required
-            value={displayName}
-            onValue={setDisplayName}
-            error={errors.displayName}
-            testId="user-display-name"
-          />
-          <PasswordInput
-            label={t("users.temporaryPassword")}
-            description={t("users.temporaryPasswordHint")}
-            required
-            value={temporaryPassword}
-            onChange={(event) => setTemporaryPassword(event.currentTarget.value)}
-            error={errors.temporaryPassword}
-            autoComplete="new-password"
-            data-testid="user-temporary-password"
-          />
-          <GrantRoleFields
-            value={grant}
-            onChange={setGrant}
-            errors={grantErrors}
-            testIdPrefix="user-create"
-          />
-          <FormButtons
-            submit={t("common:actions.create")}
-            loading={create.isPending}
-            testId="user-create-submit"
-            cancel={{ label: t("common:actions.cancel"), onClick: close }}
-          />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t("users.create")}
+      size="lg"
+      onSubmit={submit}
+      testId="user-create-form"
+    >
+      <TextField
+        label={t("users.username")}
+        description={t("users.usernameHint")}
+        required
+        value={username}
+        onValue={setUsername}
+        error={errors.username}
+        testId="user-username"
+      />
+      <TextField
+        label={t("users.displayName")}
+        required
+        value={displayName}
+        onValue={setDisplayName}
+        error={errors.displayName}
+        testId="user-display-name"
+      />
+      <PasswordInput
+        label={t("users.temporaryPassword")}
+        description={t("users.temporaryPasswordHint")}
+        required
+        value={temporaryPassword}
+        onChange={(event) => setTemporaryPassword(event.currentTarget.value)}
+        error={errors.temporaryPassword}
+        autoComplete="new-password"
+        data-testid="user-temporary-password"
+      />
+      <GrantRoleFields value={grant} onChange={setGrant} errors={grantErrors} testIdPrefix="user-create" />
+      <FormButtons
+        submit={t("common:actions.create")}
+        loading={create.isPending}
+        testId="user-create-submit"
+        cancel={{ label: t("common:actions.cancel"), onClick: close }}
+      />
+    </FormModal>
   );
 }

@@ -13,8 +13,8 @@ import {
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api, applyServerErrors } from "../../../shared/api";
-import { FormButtons, notifyError, notifySuccess } from "../../../shared/ui";
+import { ApiError, api } from "../../../shared/api";
+import { FormButtons, FormModal, notifyError, notifyFormError, notifySuccess } from "../../../shared/ui";
 import { useInvalidateCatalogue } from "../api";
 import type { EventDetail } from "../types";
 
@@ -102,7 +102,7 @@ export function EventActions({ event }: { event: EventDetail }) {
       setEditing(false);
     } catch (error) {
       // The form keeps what the user typed; the server's field errors appear beside the fields.
-      if (!(error instanceof ApiError && applyServerErrors(form, error))) notifyError(error, t);
+      notifyFormError(form, error, t);
     } finally {
       setBusy(false);
     }
@@ -146,65 +146,68 @@ export function EventActions({ event }: { event: EventDetail }) {
           {t("eventEdit.cancel")}
         </Button>
       )}
-      <Modal opened={editing} onClose={() => setEditing(false)} title={t("eventEdit.edit")} size="lg">
-        <form onSubmit={save} noValidate data-testid="event-form">
-          <Stack>
-            <TextInput label={t("eventEdit.title")} {...form.getInputProps("title")} />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                type="date"
-                required
-                label={t("eventEdit.startsOn")}
-                {...form.getInputProps("startsOn")}
-                data-testid="event-starts"
-              />
-              <TextInput
-                type="date"
-                required
-                label={t("eventEdit.endsOn")}
-                {...form.getInputProps("endsOn")}
-                data-testid="event-ends"
-              />
-              <TextInput label={t("form.city")} {...form.getInputProps("city")} data-testid="event-city" />
-              <TextInput label={t("form.venue")} {...form.getInputProps("venue")} />
-              <NumberInput
-                label={t("fields.capacity")}
-                min={1}
-                {...form.getInputProps("capacity")}
-                data-testid="event-capacity"
-              />
-              <NumberInput label={t("fields.quota")} min={1} {...form.getInputProps("nationQuota")} />
-              <TextInput
-                type="date"
-                label={t("eventEdit.closesOn")}
-                {...form.getInputProps("nominationsCloseOn")}
-              />
-              <TextInput
-                type="date"
-                label={t("allocations.reallocationDate")}
-                {...form.getInputProps("reallocationDate")}
-                data-testid="event-reallocation-date"
-              />
-              <Select
-                label={t("fields.acceptance")}
-                data={(["manual", "first_come"] as const).map((value) => ({
-                  value,
-                  label: t(`acceptance.${value}`),
-                }))}
-                allowDeselect={false}
-                {...form.getInputProps("acceptance")}
-              />
-              <Select
-                label={t("fields.status")}
-                data={statusesOf(event).map((value) => ({ value, label: t(`statuses.${value}`) }))}
-                allowDeselect={false}
-                {...form.getInputProps("status")}
-              />
-            </SimpleGrid>
-            <FormButtons submit={t("form.save")} loading={busy} testId="event-save" />
-          </Stack>
-        </form>
-      </Modal>
+      <FormModal
+        opened={editing}
+        onClose={() => setEditing(false)}
+        title={t("eventEdit.edit")}
+        size="lg"
+        onSubmit={save}
+        testId="event-form"
+      >
+        <TextInput label={t("eventEdit.title")} {...form.getInputProps("title")} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            type="date"
+            required
+            label={t("eventEdit.startsOn")}
+            {...form.getInputProps("startsOn")}
+            data-testid="event-starts"
+          />
+          <TextInput
+            type="date"
+            required
+            label={t("eventEdit.endsOn")}
+            {...form.getInputProps("endsOn")}
+            data-testid="event-ends"
+          />
+          <TextInput label={t("form.city")} {...form.getInputProps("city")} data-testid="event-city" />
+          <TextInput label={t("form.venue")} {...form.getInputProps("venue")} />
+          <NumberInput
+            label={t("fields.capacity")}
+            min={1}
+            {...form.getInputProps("capacity")}
+            data-testid="event-capacity"
+          />
+          <NumberInput label={t("fields.quota")} min={1} {...form.getInputProps("nationQuota")} />
+          <TextInput
+            type="date"
+            label={t("eventEdit.closesOn")}
+            {...form.getInputProps("nominationsCloseOn")}
+          />
+          <TextInput
+            type="date"
+            label={t("allocations.reallocationDate")}
+            {...form.getInputProps("reallocationDate")}
+            data-testid="event-reallocation-date"
+          />
+          <Select
+            label={t("fields.acceptance")}
+            data={(["manual", "first_come"] as const).map((value) => ({
+              value,
+              label: t(`acceptance.${value}`),
+            }))}
+            allowDeselect={false}
+            {...form.getInputProps("acceptance")}
+          />
+          <Select
+            label={t("fields.status")}
+            data={statusesOf(event).map((value) => ({ value, label: t(`statuses.${value}`) }))}
+            allowDeselect={false}
+            {...form.getInputProps("status")}
+          />
+        </SimpleGrid>
+        <FormButtons submit={t("form.save")} loading={busy} testId="event-save" />
+      </FormModal>
       <Modal opened={cancelling} onClose={() => setCancelling(false)} title={t("eventEdit.cancelTitle")}>
         <Stack>
           <Text size="sm">{t("eventEdit.cancelIntro")}</Text>

@@ -1,9 +1,9 @@
 import { Button, Group, Paper, Stack, Table, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { ApiError, api, applyServerErrors } from "../../../shared/api";
+import { api } from "../../../shared/api";
 import { localDay, useFormat } from "../../../shared/i18n/format";
-import { ConfirmButton, DimmedText, notifyError, notifySuccess } from "../../../shared/ui";
+import { ConfirmButton, DimmedText, notifyError, saveForm } from "../../../shared/ui";
 import { useInvalidateCatalogue } from "../api";
 import type { EventDetail } from "../types";
 import { SessionAttendanceButton } from "./session-attendance";
@@ -34,18 +34,14 @@ export function EventSessions({ event }: { event: EventDetail }) {
   }
 
   const add = form.onSubmit(async (values) => {
-    try {
+    await saveForm(form, t, form.reset, async () => {
       await api.post(`/api/events/${event.id}/sessions`, {
         title: values.title.trim(),
         startsAt: instant(values.startsAt),
         endsAt: instant(values.endsAt),
       });
       await invalidate();
-      notifySuccess(t("common:notify.saved"));
-      form.reset();
-    } catch (error) {
-      if (!(error instanceof ApiError && applyServerErrors(form, error))) notifyError(error, t);
-    }
+    });
   });
 
   const remove = async (sessionId: string) => {

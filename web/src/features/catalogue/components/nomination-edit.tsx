@@ -1,9 +1,9 @@
-import { Button, Modal, NumberInput, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, NumberInput, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api, applyServerErrors } from "../../../shared/api";
-import { FormButtons, notifyError, notifySuccess } from "../../../shared/ui";
+import { api } from "../../../shared/api";
+import { FormButtons, FormModal, saveForm } from "../../../shared/ui";
 import { useInvalidateCatalogue } from "../api";
 import type { Nomination } from "../types";
 
@@ -12,6 +12,7 @@ export function NominationEdit({ nomination }: { nomination: Nomination }) {
   const { t } = useTranslation("catalogue");
   const invalidate = useInvalidateCatalogue();
   const [opened, setOpened] = useState(false);
+  const close = () => setOpened(false);
   const form = useForm({
     initialValues: {
       priority: nomination.priority as number | string,
@@ -24,18 +25,14 @@ export function NominationEdit({ nomination }: { nomination: Nomination }) {
     typeof form.values.priority === "number" && form.values.priority !== nomination.priority;
 
   const save = form.onSubmit(async (values) => {
-    try {
+    await saveForm(form, t, close, async () => {
       await api.patch(`/api/nominations/${nomination.id}`, {
         ...(typeof values.priority === "number" ? { priority: values.priority } : {}),
         note: values.note.trim() || null,
         ...(reprioritised ? { reason: values.reason.trim() } : {}),
       });
       await invalidate();
-      notifySuccess(t("common:notify.saved"));
-      setOpened(false);
-    } catch (error) {
-      if (!(error instanceof ApiError && applyServerErrors(form, error))) notifyError(error, t);
-    }
+    });
   });
 
   return (
@@ -51,29 +48,25 @@ export function NominationEdit({ nomination }: { nomination: Nomination }) {
       >
         {t("form.edit")}
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={t("form.edit")}>
-        <form onSubmit={save} noValidate>
-          <Stack>
-            <NumberInput
-              label={t("nominate.priority")}
-              min={1}
-              max={10000}
-              {...form.getInputProps("priority")}
-              data-testid="nomination-edit-priority"
-            />
-            {reprioritised && (
-              <TextInput
-                label={t("offers.priorityReason")}
-                required
-                {...form.getInputProps("reason")}
-                data-testid="nomination-edit-reason"
-              />
-            )}
-            <Textarea autosize minRows={2} label={t("nominate.note")} {...form.getInputProps("note")} />
-            <FormButtons submit={t("form.save")} loading={form.submitting} testId="nomination-edit-save" />
-          </Stack>
-        </form>
-      </Modal>
+      <FormModal opened={opened} onClose={close} title={t("form.edit")} onSubmit={save}>
+        <NumberInput
+          label={t("nominate.priority")}
+          min={1}
+          max={10000}
+          {...form.getInputProps("priority")}
+          data-testid="nomination-edit-priority"
+        />
+        {reprioritised && (
+          <TextInput
+            label={t("offers.priorityReason")}
+            required
+            {...form.getInputProps("reason")}
+            data-testid="nomination-edit-reason"
+          />
+        )}
+        <Textarea autosize minRows={2} label={t("nominate.note")} {...form.getInputProps("note")} />
+        <FormButtons submit={t("form.save")} loading={form.submitting} testId="nomination-edit-save" />
+      </FormModal>
     </>
   );
 }

@@ -1,7 +1,7 @@
-import { Modal, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { SimpleGrid, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { FormButtons, formOutcome, notifySuccess } from "../../../shared/ui";
+import { FormButtons, FormModal, formSaved } from "../../../shared/ui";
 import { useAddAffiliation } from "../api";
 import { endNotBeforeStart, textOrNull } from "../form-values";
 import { IsoDateInput } from "./iso-date-input";
@@ -47,43 +47,44 @@ export function AffiliationModal({
         startedOn: values.startedOn || null,
         endedOn: values.endedOn || null,
       },
-      formOutcome(form, t, () => {
-        notifySuccess(t("common:notify.saved"));
-        close();
-      }),
+      formSaved(form, t, close),
     );
   });
 
   return (
-    <Modal opened={opened} onClose={close} title={t("affiliations.add")} centered size="lg">
-      <form onSubmit={submit} noValidate data-testid="affiliation-form">
-        <Stack>
-          <OrganisationSelect
-            label={t("affiliations.organisation")}
-            required
-            comboboxProps={{ withinPortal: true }}
-            data-testid="affiliation-organisation"
-            value={form.values.organisationId}
-            onChange={(value) => form.setFieldValue("organisationId", value)}
-            error={form.errors.organisationId}
-          />
-          <TextInput
-            label={t("affiliations.position")}
-            data-testid="affiliation-position"
-            {...form.getInputProps("position")}
-          />
-          <SimpleGrid cols={2}>
-            <IsoDateInput label={t("affiliations.startedOn")} {...form.getInputProps("startedOn")} />
-            <IsoDateInput label={t("affiliations.endedOn")} {...form.getInputProps("endedOn")} />
-          </SimpleGrid>
-          <FormButtons
-            submit={t("affiliations.add")}
-            loading={add.isPending}
-            testId="affiliation-submit"
-            cancel={{ label: t("common:actions.cancel"), onClick: close }}
-          />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t("affiliations.add")}
+      centered
+      size="lg"
+      onSubmit={submit}
+      testId="affiliation-form"
+    >
+      <OrganisationSelect
+        label={t("affiliations.organisation")}
+        required
+        comboboxProps={{ withinPortal: true }}
+        data-testid="affiliation-organisation"
+        value={form.values.organisationId}
+        onChange={(value) => form.setFieldValue("organisationId", value)}
+        error={form.errors.organisationId}
+      />
+      <TextInput
+        label={t("affiliations.position")}
+        data-testid="affiliation-position"
+        {...form.getInputProps("position")}
+      />
+      <SimpleGrid cols={2}>
+        <IsoDateInput label={t("affiliations.startedOn")} {...form.getInputProps("startedOn")} />
+        <IsoDateInput label={t("affiliations.endedOn")} {...form.getInputProps("endedOn")} />
+      </SimpleGrid>
+      <FormButtons
+        submit={t("affiliations.add")}
+        loading={add.isPending}
+        testId="affiliation-submit"
+        cancel={{ label: t("common:actions.cancel"), onClick: close }}
+      />
+    </FormModal>
   );
 }

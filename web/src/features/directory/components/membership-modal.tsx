@@ -1,8 +1,8 @@
-import { Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import type { DatePrecision } from "../../../shared/i18n/format";
-import { FormButtons, formOutcome, notifySuccess } from "../../../shared/ui";
+import { FormButtons, FormModal, formSaved } from "../../../shared/ui";
 import { useAddMembership } from "../api";
 import { endNotBeforeStart, textOrNull } from "../form-values";
 import { MEMBERSHIP_KINDS, type MembershipKind } from "../types";
@@ -53,64 +53,65 @@ export function MembershipModal({
         source: textOrNull(values.source),
         note: textOrNull(values.note),
       },
-      formOutcome(form, t, () => {
-        notifySuccess(t("common:notify.saved"));
-        close();
-      }),
+      formSaved(form, t, close),
     );
   });
 
   return (
-    <Modal opened={opened} onClose={close} title={t("memberships.add")} centered size="lg">
-      <form onSubmit={submit} noValidate data-testid="membership-form">
-        <Stack>
-          <Select
-            label={t("memberships.kind")}
-            required
-            data={MEMBERSHIP_KINDS.map((kind) => ({ value: kind, label: t(`membershipKinds.${kind}`) }))}
-            data-testid="membership-kind"
-            {...form.getInputProps("kind")}
-          />
-          <Group grow align="flex-start">
-            <IsoDateInput
-              label={t("memberships.startedOn")}
-              required
-              data-testid="membership-started-on"
-              {...form.getInputProps("startedOn")}
-            />
-            <IsoDateInput
-              label={t("memberships.endedOn")}
-              data-testid="membership-ended-on"
-              {...form.getInputProps("endedOn")}
-            />
-          </Group>
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="membership-precision-label">
-              {t("memberships.startPrecision")}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="membership-precision-label"
-              data={(["day", "month", "year"] as const).map((precision) => ({
-                value: precision,
-                label: t(`memberships.precision.${precision}`),
-              }))}
-              {...form.getInputProps("startPrecision")}
-            />
-          </Stack>
-          <TextInput
-            label={t("memberships.source")}
-            data-testid="membership-source"
-            {...form.getInputProps("source")}
-          />
-          <Textarea label={t("memberships.note")} autosize minRows={2} {...form.getInputProps("note")} />
-          <FormButtons
-            submit={t("memberships.add")}
-            loading={add.isPending}
-            testId="membership-submit"
-            cancel={{ label: t("common:actions.cancel"), onClick: close }}
-          />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t("memberships.add")}
+      centered
+      size="lg"
+      onSubmit={submit}
+      testId="membership-form"
+    >
+      <Select
+        label={t("memberships.kind")}
+        required
+        data={MEMBERSHIP_KINDS.map((kind) => ({ value: kind, label: t(`membershipKinds.${kind}`) }))}
+        data-testid="membership-kind"
+        {...form.getInputProps("kind")}
+      />
+      <Group grow align="flex-start">
+        <IsoDateInput
+          label={t("memberships.startedOn")}
+          required
+          data-testid="membership-started-on"
+          {...form.getInputProps("startedOn")}
+        />
+        <IsoDateInput
+          label={t("memberships.endedOn")}
+          data-testid="membership-ended-on"
+          {...form.getInputProps("endedOn")}
+        />
+      </Group>
+      <Stack gap={4}>
+        <Text size="sm" fw={500} id="membership-precision-label">
+          {t("memberships.startPrecision")}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="membership-precision-label"
+          data={(["day", "month", "year"] as const).map((precision) => ({
+            value: precision,
+            label: t(`memberships.precision.${precision}`),
+          }))}
+          {...form.getInputProps("startPrecision")}
+        />
+      </Stack>
+      <TextInput
+        label={t("memberships.source")}
+        data-testid="membership-source"
+        {...form.getInputProps("source")}
+      />
+      <Textarea label={t("memberships.note")} autosize minRows={2} {...form.getInputProps("note")} />
+      <FormButtons
+        submit={t("memberships.add")}
+        loading={add.isPending}
+        testId="membership-submit"
+        cancel={{ label: t("common:actions.cancel"), onClick: close }}
+      />
+    </FormModal>
   );
 }

@@ -1,11 +1,10 @@
-import { Button, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, SimpleGrid, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { changedFields } from "../../../shared/api";
 import { usePermissions } from "../../../shared/auth";
-import { notifyFormError, notifySuccess, ReleasabilitySelect } from "../../../shared/ui";
+import { FormModal, ReleasabilitySelect, saveChanges, saveForm, useFormReset } from "../../../shared/ui";
 import { useCreateContingent, useUpdateContingent } from "../api";
 import type { ContingentDetail } from "../types";
 import { NationPicker } from "./nation-picker";
@@ -54,13 +53,7 @@ export function ContingentFormModal({
     initialValues: valuesOf(contingent, ownNation),
     validate: { nationId: required, name: (value) => required(value.trim()) },
   });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset to the record each time the dialog opens
-  useEffect(() => {
-    if (!opened) return;
-    form.setValues(valuesOf(contingent, ownNation));
-    form.resetDirty(valuesOf(contingent, ownNation));
-    form.clearErrors();
-  }, [opened]);
+  useFormReset(form, opened, () => valuesOf(contingent, ownNation));
 
   const submit = form.onSubmit(async (values) => {
     const fields = {
@@ -70,90 +63,73 @@ export function ContingentFormModal({
       note: values.note.trim() || null,
       releasability: values.releasability,
     };
-    try {
-      if (contingent) {
-        const patch = changedFields(form, fields);
-        if (Object.keys(patch).length) await update.mutateAsync(patch);
-      } else {
-        const created = await create.mutateAsync({ operationId, nationId: values.nationId, ...fields });
-        navigate(`/operations/contingents/${created.id}`);
-      }
-      notifySuccess(t("common:notify.saved"));
-      onClose();
-    } catch (error) {
-      notifyFormError(form, error, t);
-    }
+    if (contingent) return saveChanges(form, t, onClose, changedFields(form, fields), update.mutateAsync);
+    await saveForm(form, t, onClose, async () => {
+      const created = await create.mutateAsync({ operationId, nationId: values.nationId, ...fields });
+      navigate(`/operations/contingents/${created.id}`);
+    });
   });
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={contingent ? t("authoring.editContingent") : t("authoring.newContingent")}
       size="lg"
+      onSubmit={submit}
+      testId="contingent-form"
     >
-      <form onSubmit={submit} noValidate data-testid="contingent-form">
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {!contingent && (
-              <NationPicker
-                label={t("authoring.nation")}
-                required
-                value={form.values.nationId}
-                onChange={(value) => form.setFieldValue("nationId", value)}
-                error={form.errors.nationId}
-                data-testid="contingent-nation"
-              />
-            )}
-            <TextInput
-              label={t("authoring.name")}
-              required
-              {...form.getInputProps("name")}
-              data-testid="contingent-name"
-            />
-            <TextInput
-              label={t("authoring.frameworkUnit")}
-              {...form.getInputProps("frameworkUnit")}
-              data-testid="contingent-framework-unit"
-            />
-            <NationPicker
-              label={t("authoring.frameworkNation")}
-              clearable
-              value={form.values.frameworkNationId}
-              initialOption={
-                contingent?.frameworkNation
-                  ? {
-                      value: contingent.frameworkNation.id,
-                      label: `${contingent.frameworkNation.code} — ${contingent.frameworkNation.nameEn}`,
-                    }
-                  : null
-              }
-              onChange={(value) => form.setFieldValue("frameworkNationId", value)}
-              error={form.errors.frameworkNationId}
-            />
-            <ReleasabilitySelect
-              label={t("authoring.releasability")}
-              {...form.getInputProps("releasability")}
-            />
-          </SimpleGrid>
-          <Textarea
-            label={t("authoring.note")}
-            autosize
-            minRows={2}
-            {...form.getInputProps("note")}
-            data-testid="contingent-note"
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {!contingent && (
+          <NationPicker
+            label={t("authoring.nation")}
+            required
+            value={form.values.nationId}
+            onChange={(value) => form.setFieldValue("nationId", value)}
+            error={form.errors.nationId}
+            data-testid="contingent-nation"
           />
-          <Group justify="flex-end">
-            <Button
-              type="submit"
-              loading={create.isPending || update.isPending}
-              data-testid="contingent-save"
-            >
-              {t("authoring.save")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        )}
+        <TextInput
+          label={t("authoring.name")}
+          required
+          {...form.getInputProps("name")}
+          data-testid="contingent-name"
+        />
+        <TextInput
+          label={t("authoring.frameworkUnit")}
+          {...form.getInputProps("frameworkUnit")}
+          data-testid="contingent-framework-unit"
+        />
+        <NationPicker
+          label={t("authoring.frameworkNation")}
+          clearable
+          value={form.values.frameworkNationId}
+          initialOption={
+            contingent?.frameworkNation
+              ? {
+                  value: contingent.frameworkNation.id,
+                  label: `${contingent.frameworkNation.code} — ${contingent.frameworkNation.nameEn}`,
+                }
+              : null
+          }
+          onChange={(value) => form.setFieldValue("frameworkNationId", value)}
+          error={form.errors.frameworkNationId}
+        />
+        <ReleasabilitySelect label={t("authoring.releasability")} {...form.getInputProps("releasability")} />
+      </SimpleGrid>
+      <Textarea
+        label={t("authoring.note")}
+        autosize
+        minRows={2}
+        {...form.getInputProps("note")}
+        data-testid="contingent-note"
+      />
+      <Group justify="flex-end">
+        <Button type="submit" loading={create.isPending || update.isPending} data-testid="contingent-save">
+          {t("authoring.save")}
+        </Button>
+      </Group>
+    </FormModal>
   );
 }

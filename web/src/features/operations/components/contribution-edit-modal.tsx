@@ -1,9 +1,8 @@
-import { Modal, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { NumberInput, SimpleGrid, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { changedFields } from "../../../shared/api";
-import { FormButtons, notifyFormError, notifySuccess, ReleasabilitySelect } from "../../../shared/ui";
+import { FormButtons, FormModal, ReleasabilitySelect, saveChanges, useFormReset } from "../../../shared/ui";
 import { useUpdateFundContribution } from "../api";
 import type { FundContribution } from "../types";
 
@@ -44,13 +43,7 @@ export function ContributionEditModal({
       pledged: (value) => (value === "" ? t("authoring.required") : null),
     },
   });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset to the row each time the dialog opens
-  useEffect(() => {
-    if (!contribution) return;
-    form.setValues(valuesOf(contribution));
-    form.resetDirty(valuesOf(contribution));
-    form.clearErrors();
-  }, [contribution?.id]);
+  useFormReset(form, contribution?.id, () => valuesOf(contribution));
 
   const submit = form.onSubmit(async (values) => {
     if (!contribution) return;
@@ -62,17 +55,13 @@ export function ContributionEditModal({
       note: values.note.trim() || null,
       releasability: values.releasability,
     });
-    try {
-      if (Object.keys(patch).length) await update.mutateAsync({ id: contribution.id, ...patch });
-      notifySuccess(t("common:notify.saved"));
-      onClose();
-    } catch (error) {
-      notifyFormError(form, error, t);
-    }
+    await saveChanges(form, t, onClose, patch, (changes) =>
+      update.mutateAsync({ id: contribution.id, ...changes }),
+    );
   });
 
   return (
-    <Modal
+    <FormModal
       opened={contribution !== null}
       onClose={onClose}
       title={
@@ -81,49 +70,35 @@ export function ContributionEditModal({
           : ""
       }
       size="lg"
+      onSubmit={submit}
+      testId="contribution-edit-form"
     >
-      <form onSubmit={submit} noValidate data-testid="contribution-edit-form">
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NumberInput
-              label={t("contributions.year")}
-              min={1990}
-              max={2200}
-              {...form.getInputProps("year")}
-            />
-            <TextInput
-              label={t("contributions.currency")}
-              maxLength={3}
-              {...form.getInputProps("currency")}
-              data-testid="contribution-edit-currency"
-            />
-            <NumberInput
-              label={t("contributions.pledged")}
-              min={0}
-              decimalScale={2}
-              {...form.getInputProps("pledged")}
-              data-testid="contribution-edit-pledged"
-            />
-            <NumberInput
-              label={t("contributions.paid")}
-              min={0}
-              decimalScale={2}
-              {...form.getInputProps("paid")}
-              data-testid="contribution-edit-paid"
-            />
-            <ReleasabilitySelect
-              label={t("authoring.releasability")}
-              {...form.getInputProps("releasability")}
-            />
-          </SimpleGrid>
-          <Textarea label={t("authoring.note")} autosize minRows={2} {...form.getInputProps("note")} />
-          <FormButtons
-            submit={t("authoring.save")}
-            loading={update.isPending}
-            testId="contribution-edit-save"
-          />
-        </Stack>
-      </form>
-    </Modal>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NumberInput label={t("contributions.year")} min={1990} max={2200} {...form.getInputProps("year")} />
+        <TextInput
+          label={t("contributions.currency")}
+          maxLength={3}
+          {...form.getInputProps("currency")}
+          data-testid="contribution-edit-currency"
+        />
+        <NumberInput
+          label={t("contributions.pledged")}
+          min={0}
+          decimalScale={2}
+          {...form.getInputProps("pledged")}
+          data-testid="contribution-edit-pledged"
+        />
+        <NumberInput
+          label={t("contributions.paid")}
+          min={0}
+          decimalScale={2}
+          {...form.getInputProps("paid")}
+          data-testid="contribution-edit-paid"
+        />
+        <ReleasabilitySelect label={t("authoring.releasability")} {...form.getInputProps("releasability")} />
+      </SimpleGrid>
+      <Textarea label={t("authoring.note")} autosize minRows={2} {...form.getInputProps("note")} />
+      <FormButtons submit={t("authoring.save")} loading={update.isPending} testId="contribution-edit-save" />
+    </FormModal>
   );
 }

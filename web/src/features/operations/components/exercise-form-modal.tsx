@@ -1,15 +1,9 @@
-import { ActionIcon, Group, Modal, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { ActionIcon, Group, Select, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconX } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
-import {
-  FormButtons,
-  formOutcome,
-  notifySuccess,
-  ReleasabilitySelect,
-  SmallAddButton,
-} from "../../../shared/ui";
+import { FormButtons, FormModal, formSaved, ReleasabilitySelect, SmallAddButton } from "../../../shared/ui";
 import { useCreateExercise } from "../api";
 import { EXERCISE_KINDS, type ExerciseKind } from "../types";
 import { NationPicker } from "./nation-picker";
@@ -102,8 +96,7 @@ export function ExerciseFormModal({ opened, onClose }: { opened: boolean; onClos
           endsOn: stage.endsOn,
         })),
       },
-      formOutcome(form, t, (exercise) => {
-        notifySuccess(t("common:notify.saved"));
+      formSaved(form, t, (exercise) => {
         close();
         navigate(`/exercises/${exercise.id}`);
       }),
@@ -111,128 +104,127 @@ export function ExerciseFormModal({ opened, onClose }: { opened: boolean; onClos
   });
 
   return (
-    <Modal opened={opened} onClose={close} title={t("form.title")} size="xl" centered>
-      <form onSubmit={submit} noValidate data-testid="exercise-form">
-        <Stack>
-          <Group grow align="flex-start">
-            <TextInput
-              label={t("form.code")}
-              description={t("form.codeHint")}
-              required
-              data-testid="exercise-code"
-              {...form.getInputProps("code")}
-              onChange={(event) => form.setFieldValue("code", event.currentTarget.value.toUpperCase())}
-            />
-            <TextInput
-              label={t("exercises.name")}
-              required
-              data-testid="exercise-name"
-              {...form.getInputProps("name")}
-            />
-          </Group>
-          <Group grow align="flex-start">
-            <Select
-              label={t("exercises.kind")}
-              required
-              allowDeselect={false}
-              data={EXERCISE_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
-              {...form.getInputProps("kind")}
-            />
-            <OrganisationPicker
-              label={t("exercises.lead")}
-              required
-              data-testid="exercise-lead"
-              value={form.values.leadOrganisationId}
-              onChange={(value) => form.setFieldValue("leadOrganisationId", value)}
-              error={form.errors.leadOrganisationId}
-            />
-            <ReleasabilitySelect label={t("form.releasability")} {...form.getInputProps("releasability")} />
-          </Group>
-          <Group grow align="flex-start">
-            <TextInput
-              type="date"
-              label={t("contingents.from")}
-              required
-              data-testid="exercise-starts"
-              {...form.getInputProps("startsOn")}
-            />
-            <TextInput
-              type="date"
-              label={t("contingents.until")}
-              required
-              data-testid="exercise-ends"
-              {...form.getInputProps("endsOn")}
-            />
-          </Group>
-          <Textarea
-            label={t("exercises.scenario")}
-            autosize
-            minRows={2}
-            {...form.getInputProps("scenario")}
-          />
-          <Text fw={600} size="sm">
-            {t("stages.title")}
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t("form.title")}
+      size="xl"
+      centered
+      onSubmit={submit}
+      testId="exercise-form"
+    >
+      <Group grow align="flex-start">
+        <TextInput
+          label={t("form.code")}
+          description={t("form.codeHint")}
+          required
+          data-testid="exercise-code"
+          {...form.getInputProps("code")}
+          onChange={(event) => form.setFieldValue("code", event.currentTarget.value.toUpperCase())}
+        />
+        <TextInput
+          label={t("exercises.name")}
+          required
+          data-testid="exercise-name"
+          {...form.getInputProps("name")}
+        />
+      </Group>
+      <Group grow align="flex-start">
+        <Select
+          label={t("exercises.kind")}
+          required
+          allowDeselect={false}
+          data={EXERCISE_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+          {...form.getInputProps("kind")}
+        />
+        <OrganisationPicker
+          label={t("exercises.lead")}
+          required
+          data-testid="exercise-lead"
+          value={form.values.leadOrganisationId}
+          onChange={(value) => form.setFieldValue("leadOrganisationId", value)}
+          error={form.errors.leadOrganisationId}
+        />
+        <ReleasabilitySelect label={t("form.releasability")} {...form.getInputProps("releasability")} />
+      </Group>
+      <Group grow align="flex-start">
+        <TextInput
+          type="date"
+          label={t("contingents.from")}
+          required
+          data-testid="exercise-starts"
+          {...form.getInputProps("startsOn")}
+        />
+        <TextInput
+          type="date"
+          label={t("contingents.until")}
+          required
+          data-testid="exercise-ends"
+          {...form.getInputProps("endsOn")}
+        />
+      </Group>
+      <Textarea label={t("exercises.scenario")} autosize minRows={2} {...form.getInputProps("scenario")} />
+      <Text fw={600} size="sm">
+        {t("stages.title")}
+      </Text>
+      {form.values.stages.map((_, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a stage is known by its number
+        <Group key={index} align="flex-start" wrap="nowrap" data-testid={`exercise-stage-${index + 1}`}>
+          <Text size="sm" mt={30} w={70}>
+            {t("stages.stage", { n: index + 1 })}
           </Text>
-          {form.values.stages.map((_, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a stage is known by its number
-            <Group key={index} align="flex-start" wrap="nowrap" data-testid={`exercise-stage-${index + 1}`}>
-              <Text size="sm" mt={30} w={70}>
-                {t("stages.stage", { n: index + 1 })}
-              </Text>
-              <NationPicker
-                label={t("exercises.hosts")}
-                required
-                value={form.values.stages[index]!.hostNationId}
-                onChange={(value) => form.setFieldValue(`stages.${index}.hostNationId`, value)}
-                error={form.errors[`stages.${index}.hostNationId`]}
-                data-testid={`stage-nation-${index + 1}`}
-                w={220}
-              />
-              <TextInput label={t("stages.place")} {...form.getInputProps(`stages.${index}.place`)} />
-              <TextInput
-                type="date"
-                label={t("contingents.from")}
-                required
-                data-testid={`stage-starts-${index + 1}`}
-                {...form.getInputProps(`stages.${index}.startsOn`)}
-              />
-              <TextInput
-                type="date"
-                label={t("contingents.until")}
-                required
-                data-testid={`stage-ends-${index + 1}`}
-                {...form.getInputProps(`stages.${index}.endsOn`)}
-              />
-              {form.values.stages.length > 1 && (
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  mt={28}
-                  aria-label={t("common:actions.remove")}
-                  onClick={() => form.removeListItem("stages", index)}
-                >
-                  <IconX size={16} />
-                </ActionIcon>
-              )}
-            </Group>
-          ))}
-          <Group>
-            <SmallAddButton
-              variant="subtle"
-              onClick={() => form.insertListItem("stages", { ...emptyStage })}
-              testId="exercise-add-stage"
-            >
-              {t("form.addStage")}
-            </SmallAddButton>
-          </Group>
-          <FormButtons
-            submit={t("common:actions.create")}
-            loading={create.isPending}
-            testId="exercise-submit"
-            cancel={{ label: t("common:actions.cancel"), onClick: close }}
+          <NationPicker
+            label={t("exercises.hosts")}
+            required
+            value={form.values.stages[index]!.hostNationId}
+            onChange={(value) => form.setFieldValue(`stages.${index}.hostNationId`, value)}
+            error={form.errors[`stages.${index}.hostNationId`]}
+            data-testid={`stage-nation-${index + 1}`}
+            w={220}
           />
-        </Stack>
-      </form>
-    </Modal>
+          <TextInput label={t("stages.place")} {...form.getInputProps(`stages.${index}.place`)} />
+          <TextInput
+            type="date"
+            label={t("contingents.from")}
+            required
+            data-testid={`stage-starts-${index + 1}`}
+            {...form.getInputProps(`stages.${index}.startsOn`)}
+          />
+          <TextInput
+            type="date"
+            label={t("contingents.until")}
+            required
+            data-testid={`stage-ends-${index + 1}`}
+            {...form.getInputProps(`stages.${index}.endsOn`)}
+          />
+          {form.values.stages.length > 1 && (
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              mt={28}
+              aria-label={t("common:actions.remove")}
+              onClick={() => form.removeListItem("stages", index)}
+            >
+              <IconX size={16} />
+            </ActionIcon>
+          )}
+        </Group>
+      ))}
+      <Group>
+        <SmallAddButton
+          variant="subtle"
+          onClick={() => form.insertListItem("stages", { ...emptyStage })}
+          testId="exercise-add-stage"
+        >
+          {t("form.addStage")}
+        </SmallAddButton>
+      </Group>
+      <FormButtons
+        submit={t("common:actions.create")}
+        loading={create.isPending}
+        testId="exercise-submit"
+        cancel={{ label: t("common:actions.cancel"), onClick: close }}
+      />
+    </FormModal>
   );
 }

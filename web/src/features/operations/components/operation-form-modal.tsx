@@ -1,10 +1,9 @@
-import { Modal, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { SimpleGrid, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { changedFields } from "../../../shared/api";
-import { FormButtons, notifyFormError, notifySuccess } from "../../../shared/ui";
+import { FormButtons, FormModal, saveChanges, saveForm, useFormReset } from "../../../shared/ui";
 import { useCreateOperation, useUpdateOperation } from "../api";
 import type { Operation } from "../types";
 import { OrganisationPicker } from "./organisation-picker";
@@ -56,13 +55,7 @@ export function OperationFormModal({
       startsOn: required,
     },
   });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset to the record each time the dialog opens
-  useEffect(() => {
-    if (!opened) return;
-    form.setValues(valuesOf(operation));
-    form.resetDirty(valuesOf(operation));
-    form.clearErrors();
-  }, [opened]);
+  useFormReset(form, opened, () => valuesOf(operation));
 
   const submit = form.onSubmit(async (values) => {
     const all = {
@@ -74,90 +67,79 @@ export function OperationFormModal({
       description: values.description.trim() || null,
       source: values.source.trim() || null,
     };
-    try {
-      if (operation) {
-        const patch = changedFields(form, all);
-        if (Object.keys(patch).length) await update.mutateAsync(patch);
-      } else {
-        const created = await create.mutateAsync(all);
-        navigate(`/operations/${created.id}`);
-      }
-      notifySuccess(t("common:notify.saved"));
-      onClose();
-    } catch (error) {
-      notifyFormError(form, error, t);
-    }
+    if (operation) return saveChanges(form, t, onClose, changedFields(form, all), update.mutateAsync);
+    await saveForm(form, t, onClose, async () =>
+      navigate(`/operations/${(await create.mutateAsync(all)).id}`),
+    );
   });
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={operation ? t("authoring.editOperation") : t("authoring.newOperation")}
       size="lg"
+      onSubmit={submit}
+      testId="operation-form"
     >
-      <form onSubmit={submit} noValidate data-testid="operation-form">
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t("authoring.code")}
-              description={t("form.codeHint")}
-              required
-              {...form.getInputProps("code")}
-              onChange={(event) => form.setFieldValue("code", event.currentTarget.value.toUpperCase())}
-              data-testid="operation-code"
-            />
-            <TextInput
-              label={t("authoring.name")}
-              required
-              {...form.getInputProps("name")}
-              data-testid="operation-name"
-            />
-            <OrganisationPicker
-              label={t("authoring.lead")}
-              required
-              value={form.values.leadOrganisationId}
-              initialOption={
-                operation
-                  ? {
-                      value: operation.leadOrganisation.id,
-                      label: `${operation.leadOrganisation.code} — ${operation.leadOrganisation.nameEn}`,
-                    }
-                  : null
-              }
-              onChange={(value) => form.setFieldValue("leadOrganisationId", value)}
-              error={form.errors.leadOrganisationId}
-              data-testid="operation-lead"
-            />
-            <TextInput label={t("authoring.source")} {...form.getInputProps("source")} />
-            <TextInput
-              type="date"
-              required
-              label={t("authoring.startsOn")}
-              {...form.getInputProps("startsOn")}
-              data-testid="operation-starts"
-            />
-            <TextInput
-              type="date"
-              label={t("authoring.endsOn")}
-              {...form.getInputProps("endsOn")}
-              data-testid="operation-ends"
-            />
-          </SimpleGrid>
-          <Textarea
-            label={t("authoring.description")}
-            autosize
-            minRows={2}
-            {...form.getInputProps("description")}
-            data-testid="operation-description"
-          />
-          <FormButtons
-            submit={t("authoring.save")}
-            loading={create.isPending || update.isPending}
-            testId="operation-save"
-          />
-        </Stack>
-      </form>
-    </Modal>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t("authoring.code")}
+          description={t("form.codeHint")}
+          required
+          {...form.getInputProps("code")}
+          onChange={(event) => form.setFieldValue("code", event.currentTarget.value.toUpperCase())}
+          data-testid="operation-code"
+        />
+        <TextInput
+          label={t("authoring.name")}
+          required
+          {...form.getInputProps("name")}
+          data-testid="operation-name"
+        />
+        <OrganisationPicker
+          label={t("authoring.lead")}
+          required
+          value={form.values.leadOrganisationId}
+          initialOption={
+            operation
+              ? {
+                  value: operation.leadOrganisation.id,
+                  label: `${operation.leadOrganisation.code} — ${operation.leadOrganisation.nameEn}`,
+                }
+              : null
+          }
+          onChange={(value) => form.setFieldValue("leadOrganisationId", value)}
+          error={form.errors.leadOrganisationId}
+          data-testid="operation-lead"
+        />
+        <TextInput label={t("authoring.source")} {...form.getInputProps("source")} />
+        <TextInput
+          type="date"
+          required
+          label={t("authoring.startsOn")}
+          {...form.getInputProps("startsOn")}
+          data-testid="operation-starts"
+        />
+        <TextInput
+          type="date"
+          label={t("authoring.endsOn")}
+          {...form.getInputProps("endsOn")}
+          data-testid="operation-ends"
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t("authoring.description")}
+        autosize
+        minRows={2}
+        {...form.getInputProps("description")}
+        data-testid="operation-description"
+      />
+      <FormButtons
+        submit={t("authoring.save")}
+        loading={create.isPending || update.isPending}
+        testId="operation-save"
+      />
+    </FormModal>
   );
 }

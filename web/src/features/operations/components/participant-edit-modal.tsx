@@ -1,20 +1,9 @@
-import {
-  ActionIcon,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { ActionIcon, Group, NumberInput, Select, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconX } from "@tabler/icons-react";
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { changedFields } from "../../../shared/api";
-import { FormButtons, notifyFormError, notifySuccess, SmallAddButton } from "../../../shared/ui";
+import { FormButtons, FormModal, SmallAddButton, saveChanges, useFormReset } from "../../../shared/ui";
 import { useUpdateParticipant } from "../api";
 import { type Contribution, PARTICIPANT_ROLES, type Participant } from "../types";
 
@@ -57,13 +46,7 @@ export function ParticipantEditModal({
   const { t } = useTranslation("operations");
   const update = useUpdateParticipant(exerciseId);
   const form = useForm({ initialValues: valuesOf(participant) });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset to the participant each time the dialog opens
-  useEffect(() => {
-    if (!participant) return;
-    form.setValues(valuesOf(participant));
-    form.resetDirty(valuesOf(participant));
-    form.clearErrors();
-  }, [participant?.id]);
+  useFormReset(form, participant?.id, () => valuesOf(participant));
 
   const submit = form.onSubmit(async (values) => {
     if (!participant) return;
@@ -77,123 +60,113 @@ export function ParticipantEditModal({
         ...(line.description.trim() ? { description: line.description.trim() } : {}),
       })),
     });
-    try {
-      if (Object.keys(patch).length) await update.mutateAsync({ id: participant.id, ...patch });
-      notifySuccess(t("common:notify.saved"));
-      onClose();
-    } catch (error) {
-      notifyFormError(form, error, t);
-    }
+    await saveChanges(form, t, onClose, patch, (changes) =>
+      update.mutateAsync({ id: participant.id, ...changes }),
+    );
   });
 
   const lines = form.values.contributions;
   return (
-    <Modal
+    <FormModal
       opened={participant !== null}
       onClose={onClose}
       size="xl"
       title={participant ? `${t("authoring.editParticipant")}: ${participant.nation.code}` : ""}
+      onSubmit={submit}
+      testId="participant-edit-form"
     >
-      <form onSubmit={submit} noValidate data-testid="participant-edit-form">
-        <Stack>
+      <Select
+        label={t("authoring.role")}
+        allowDeselect={false}
+        data={PARTICIPANT_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+        {...form.getInputProps("role")}
+        data-testid="participant-edit-role"
+      />
+      <Text size="sm" fw={600}>
+        {t("authoring.contributions")}
+      </Text>
+      {lines.length === 0 && (
+        <Text size="sm" c="dimmed" data-testid="participant-edit-no-contributions">
+          {t("authoring.noContributions")}
+        </Text>
+      )}
+      {lines.map((_line, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity but their place
+        <Group key={index} align="flex-start" wrap="wrap" data-testid={`contribution-line-${index}`}>
           <Select
-            label={t("authoring.role")}
+            label={t("authoring.contributionKind")}
             allowDeselect={false}
-            data={PARTICIPANT_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-            {...form.getInputProps("role")}
-            data-testid="participant-edit-role"
+            data={CONTRIBUTION_KINDS.map((kind) => ({
+              value: kind,
+              label: t(`authoring.contributionKinds.${kind}`),
+            }))}
+            {...form.getInputProps(`contributions.${index}.kind`)}
+            data-testid={`contribution-kind-${index}`}
+            w={150}
           />
-          <Text size="sm" fw={600}>
-            {t("authoring.contributions")}
-          </Text>
-          {lines.length === 0 && (
-            <Text size="sm" c="dimmed" data-testid="participant-edit-no-contributions">
-              {t("authoring.noContributions")}
-            </Text>
-          )}
-          {lines.map((_line, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity but their place
-            <Group key={index} align="flex-start" wrap="wrap" data-testid={`contribution-line-${index}`}>
-              <Select
-                label={t("authoring.contributionKind")}
-                allowDeselect={false}
-                data={CONTRIBUTION_KINDS.map((kind) => ({
-                  value: kind,
-                  label: t(`authoring.contributionKinds.${kind}`),
-                }))}
-                {...form.getInputProps(`contributions.${index}.kind`)}
-                data-testid={`contribution-kind-${index}`}
-                w={150}
-              />
-              <TextInput
-                label={t("authoring.contributionCategory")}
-                required
-                {...form.getInputProps(`contributions.${index}.category`)}
-                data-testid={`contribution-category-${index}`}
-                w={200}
-              />
-              <NumberInput
-                label={t("authoring.contributionQuantity")}
-                min={0}
-                {...form.getInputProps(`contributions.${index}.quantity`)}
-                data-testid={`contribution-quantity-${index}`}
-                w={110}
-              />
-              <TextInput
-                label={t("authoring.contributionDescription")}
-                {...form.getInputProps(`contributions.${index}.description`)}
-                data-testid={`contribution-description-${index}`}
-                style={{ flex: 1 }}
-                miw={160}
-              />
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t("authoring.removeContribution")}
-                title={t("authoring.removeContribution")}
-                onClick={() => form.removeListItem("contributions", index)}
-                mt={28}
-                data-testid={`contribution-remove-${index}`}
-              >
-                <IconX size={16} />
-              </ActionIcon>
-            </Group>
-          ))}
-          {form.errors.contributions && (
-            <Text size="sm" c="red" data-testid="participant-edit-contributions-error">
-              {form.errors.contributions}
-            </Text>
-          )}
-          <Group>
-            <SmallAddButton
-              variant="subtle"
-              onClick={() =>
-                form.insertListItem("contributions", {
-                  kind: "personnel",
-                  category: "",
-                  quantity: "",
-                  description: "",
-                })
-              }
-              testId="contribution-add"
-            >
-              {t("authoring.addContribution")}
-            </SmallAddButton>
-          </Group>
-          <Textarea
-            label={t("authoring.note")}
-            autosize
-            minRows={2}
-            {...form.getInputProps("note")}
-            data-testid="participant-edit-note"
+          <TextInput
+            label={t("authoring.contributionCategory")}
+            required
+            {...form.getInputProps(`contributions.${index}.category`)}
+            data-testid={`contribution-category-${index}`}
+            w={200}
           />
-          <FormButtons
-            submit={t("authoring.save")}
-            loading={update.isPending}
-            testId="participant-edit-save"
+          <NumberInput
+            label={t("authoring.contributionQuantity")}
+            min={0}
+            {...form.getInputProps(`contributions.${index}.quantity`)}
+            data-testid={`contribution-quantity-${index}`}
+            w={110}
           />
-        </Stack>
-      </form>
-    </Modal>
+          <TextInput
+            label={t("authoring.contributionDescription")}
+            {...form.getInputProps(`contributions.${index}.description`)}
+            data-testid={`contribution-description-${index}`}
+            style={{ flex: 1 }}
+            miw={160}
+          />
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={t("authoring.removeContribution")}
+            title={t("authoring.removeContribution")}
+            onClick={() => form.removeListItem("contributions", index)}
+            mt={28}
+            data-testid={`contribution-remove-${index}`}
+          >
+            <IconX size={16} />
+          </ActionIcon>
+        </Group>
+      ))}
+      {form.errors.contributions && (
+        <Text size="sm" c="red" data-testid="participant-edit-contributions-error">
+          {form.errors.contributions}
+        </Text>
+      )}
+      <Group>
+        <SmallAddButton
+          variant="subtle"
+          onClick={() =>
+            form.insertListItem("contributions", {
+              kind: "personnel",
+              category: "",
+              quantity: "",
+              description: "",
+            })
+          }
+          testId="contribution-add"
+        >
+          {t("authoring.addContribution")}
+        </SmallAddButton>
+      </Group>
+      <Textarea
+        label={t("authoring.note")}
+        autosize
+        minRows={2}
+        {...form.getInputProps("note")}
+        data-testid="participant-edit-note"
+      />
+      <FormButtons submit={t("authoring.save")} loading={update.isPending} testId="participant-edit-save" />
+    </FormModal>
   );
 }

@@ -1,21 +1,9 @@
-import {
-  ActionIcon,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { ActionIcon, Group, NumberInput, Select, SimpleGrid, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconX } from "@tabler/icons-react";
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { changedFields } from "../../../shared/api";
-import { FormButtons, notifyFormError, notifySuccess, SmallAddButton } from "../../../shared/ui";
+import { FormButtons, FormModal, SmallAddButton, saveChanges, useFormReset } from "../../../shared/ui";
 import { useUpdateRotation } from "../api";
 import { type Rotation, STRENGTH_CATEGORIES, type StrengthCategory } from "../types";
 
@@ -56,13 +44,7 @@ export function RotationEditModal({
       startsOn: (value) => (value ? null : t("authoring.required")),
     },
   });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset to the rotation each time the dialog opens
-  useEffect(() => {
-    if (!rotation) return;
-    form.setValues(valuesOf(rotation));
-    form.resetDirty(valuesOf(rotation));
-    form.clearErrors();
-  }, [rotation?.id]);
+  useFormReset(form, rotation?.id, () => valuesOf(rotation!));
 
   const submit = form.onSubmit(async (values) => {
     if (!rotation) return;
@@ -76,89 +58,88 @@ export function RotationEditModal({
         .filter((line) => line.count !== "")
         .map((line) => ({ category: line.category, count: Number(line.count) })),
     });
-    try {
-      if (Object.keys(patch).length) await update.mutateAsync({ id: rotation.id, ...patch });
-      notifySuccess(t("common:notify.saved"));
-      onClose();
-    } catch (error) {
-      notifyFormError(form, error, t);
-    }
+    await saveChanges(form, t, onClose, patch, (changes) =>
+      update.mutateAsync({ id: rotation.id, ...changes }),
+    );
   });
 
   const lines = form.values.strength;
   return (
-    <Modal opened={rotation !== null} onClose={onClose} title={t("authoring.editRotation")} size="lg">
-      <form onSubmit={submit} noValidate data-testid="rotation-edit-form">
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t("contingents.label")} {...form.getInputProps("label")} />
-            <TextInput label={t("contingents.slot")} required {...form.getInputProps("slot")} />
-            <TextInput
-              type="date"
-              required
-              label={t("contingents.from")}
-              {...form.getInputProps("startsOn")}
-              data-testid="rotation-edit-starts"
-            />
-            <TextInput
-              type="date"
-              label={t("contingents.until")}
-              {...form.getInputProps("endsOn")}
-              data-testid="rotation-edit-ends"
-            />
-          </SimpleGrid>
-          <Text size="sm" fw={600}>
-            {t("authoring.strength")}
-          </Text>
-          {lines.map((_line, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity but their place
-            <Group key={index} align="flex-end" wrap="nowrap">
-              <Select
-                aria-label={t("contingents.strength")}
-                allowDeselect={false}
-                data={STRENGTH_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
-                {...form.getInputProps(`strength.${index}.category`)}
-                w={240}
-              />
-              <NumberInput
-                aria-label={t("matrix.quantity")}
-                min={0}
-                {...form.getInputProps(`strength.${index}.count`)}
-                data-testid={`rotation-edit-count-${index}`}
-                w={120}
-              />
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t("common:actions.remove")}
-                onClick={() => form.removeListItem("strength", index)}
-                mb={4}
-              >
-                <IconX size={16} />
-              </ActionIcon>
-            </Group>
-          ))}
-          {form.errors.strength && (
-            <Text size="sm" c="red">
-              {form.errors.strength}
-            </Text>
-          )}
-          <Group>
-            <SmallAddButton
-              variant="subtle"
-              onClick={() => {
-                const unused = STRENGTH_CATEGORIES.find((c) => !lines.some((l) => l.category === c));
-                if (unused) form.insertListItem("strength", { category: unused, count: "" });
-              }}
-            >
-              {t("contingents.strength")}
-            </SmallAddButton>
-          </Group>
-          <Textarea label={t("authoring.note")} autosize minRows={2} {...form.getInputProps("note")} />
-          <FormButtons submit={t("authoring.save")} loading={update.isPending} testId="rotation-edit-save" />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={rotation !== null}
+      onClose={onClose}
+      title={t("authoring.editRotation")}
+      size="lg"
+      onSubmit={submit}
+      testId="rotation-edit-form"
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t("contingents.label")} {...form.getInputProps("label")} />
+        <TextInput label={t("contingents.slot")} required {...form.getInputProps("slot")} />
+        <TextInput
+          type="date"
+          required
+          label={t("contingents.from")}
+          {...form.getInputProps("startsOn")}
+          data-testid="rotation-edit-starts"
+        />
+        <TextInput
+          type="date"
+          label={t("contingents.until")}
+          {...form.getInputProps("endsOn")}
+          data-testid="rotation-edit-ends"
+        />
+      </SimpleGrid>
+      <Text size="sm" fw={600}>
+        {t("authoring.strength")}
+      </Text>
+      {lines.map((_line, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity but their place
+        <Group key={index} align="flex-end" wrap="nowrap">
+          <Select
+            aria-label={t("contingents.strength")}
+            allowDeselect={false}
+            data={STRENGTH_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+            {...form.getInputProps(`strength.${index}.category`)}
+            w={240}
+          />
+          <NumberInput
+            aria-label={t("matrix.quantity")}
+            min={0}
+            {...form.getInputProps(`strength.${index}.count`)}
+            data-testid={`rotation-edit-count-${index}`}
+            w={120}
+          />
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={t("common:actions.remove")}
+            onClick={() => form.removeListItem("strength", index)}
+            mb={4}
+          >
+            <IconX size={16} />
+          </ActionIcon>
+        </Group>
+      ))}
+      {form.errors.strength && (
+        <Text size="sm" c="red">
+          {form.errors.strength}
+        </Text>
+      )}
+      <Group>
+        <SmallAddButton
+          variant="subtle"
+          onClick={() => {
+            const unused = STRENGTH_CATEGORIES.find((c) => !lines.some((l) => l.category === c));
+            if (unused) form.insertListItem("strength", { category: unused, count: "" });
+          }}
+        >
+          {t("contingents.strength")}
+        </SmallAddButton>
+      </Group>
+      <Textarea label={t("authoring.note")} autosize minRows={2} {...form.getInputProps("note")} />
+      <FormButtons submit={t("authoring.save")} loading={update.isPending} testId="rotation-edit-save" />
+    </FormModal>
   );
 }
 

@@ -14,8 +14,7 @@ import {
 import { useForm } from "@mantine/form";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, applyServerErrors } from "../../../shared/api";
-import { notifyError, notifySuccess, type RemoteOption, RemoteSelect } from "../../../shared/ui";
+import { notifyFormError, notifySuccess, type RemoteOption, RemoteSelect } from "../../../shared/ui";
 
 type Value = string | number | string[];
 export type FormValues = Record<string, Value>;
@@ -104,7 +103,7 @@ export function EntityForm({ fields, initial, mode, send, onDone, submitLabel, t
       form.resetDirty();
       onDone?.(result);
     } catch (error) {
-      if (!(error instanceof ApiError && applyServerErrors(form, error))) notifyError(error, t);
+      notifyFormError(form, error, t);
     } finally {
       setBusy(false);
     }

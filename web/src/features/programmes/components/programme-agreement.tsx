@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Badge, Button, Group, Stack, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDisclosure } from "@mantine/hooks";
 import { useState } from "react";
@@ -9,6 +9,7 @@ import {
   ConfirmButton,
   confirmOutcome,
   DimmedText,
+  FormModal,
   notifyFormError,
   QueryBoundary,
   SectionCard,
@@ -82,27 +83,30 @@ function ReturnButton({ send }: { send: (reason: string) => Promise<unknown> }) 
       <Button size="xs" variant="default" color="orange" onClick={open} data-testid="programme-return">
         {t("agreement.return")}
       </Button>
-      <Modal opened={opened} onClose={close} title={t("agreement.return")} centered>
-        <form onSubmit={submit} noValidate data-testid="programme-return-form">
-          <Stack>
-            <Textarea
-              label={t("agreement.reason")}
-              placeholder={t("agreement.reasonPlaceholder")}
-              required
-              autosize
-              minRows={2}
-              data-testid="programme-return-reason"
-              key={form.key("reason")}
-              {...form.getInputProps("reason")}
-            />
-            <Group justify="flex-end">
-              <Button type="submit" color="orange" loading={busy} data-testid="programme-return-save">
-                {t("agreement.return")}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      <FormModal
+        opened={opened}
+        onClose={close}
+        title={t("agreement.return")}
+        centered
+        onSubmit={submit}
+        testId="programme-return-form"
+      >
+        <Textarea
+          label={t("agreement.reason")}
+          placeholder={t("agreement.reasonPlaceholder")}
+          required
+          autosize
+          minRows={2}
+          data-testid="programme-return-reason"
+          key={form.key("reason")}
+          {...form.getInputProps("reason")}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" color="orange" loading={busy} data-testid="programme-return-save">
+            {t("agreement.return")}
+          </Button>
+        </Group>
+      </FormModal>
     </>
   );
 }

@@ -1,10 +1,17 @@
-import { Badge, Button, Checkbox, Modal, Stack, Table, Text, Textarea } from "@mantine/core";
+import { Badge, Button, Checkbox, Stack, Table, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api, applyServerErrors } from "../../../shared/api";
-import { FormButtons, notifyError, notifySuccess, QueryBoundary } from "../../../shared/ui";
+import { api, changedFields } from "../../../shared/api";
+import {
+  FormButtons,
+  FormModal,
+  notifyFormError,
+  notifySuccess,
+  QueryBoundary,
+  saveForm,
+} from "../../../shared/ui";
 import { useInvalidateReadiness } from "../api";
 import type { ChecklistTemplate } from "../types";
 
@@ -59,7 +66,7 @@ export function NewVersionButton({ template }: { template: ChecklistTemplate }) 
       form.reset();
       setOpen(false);
     } catch (error) {
-      if (!(error instanceof ApiError && applyServerErrors(form, error))) notifyError(error, t);
+      notifyFormError(form, error, t);
     }
   });
   return (
@@ -72,29 +79,27 @@ export function NewVersionButton({ template }: { template: ChecklistTemplate }) 
       >
         {t("authoring.newVersion")}
       </Button>
-      <Modal
+      <FormModal
         opened={open}
         onClose={() => setOpen(false)}
         title={t("authoring.newVersionTitle", { code: template.code })}
+        onSubmit={submit}
+        testId="version-form"
       >
-        <form onSubmit={submit} noValidate data-testid="version-form">
-          <Stack>
-            <Text size="sm">{t("authoring.newVersionIntro")}</Text>
-            <Textarea
-              label={t("authoring.versionNotes")}
-              autosize
-              minRows={2}
-              {...form.getInputProps("note")}
-              data-testid="version-note"
-            />
-            <FormButtons
-              submit={t("authoring.createVersion")}
-              loading={form.submitting}
-              testId="version-create"
-            />
-          </Stack>
-        </form>
-      </Modal>
+        <Text size="sm">{t("authoring.newVersionIntro")}</Text>
+        <Textarea
+          label={t("authoring.versionNotes")}
+          autosize
+          minRows={2}
+          {...form.getInputProps("note")}
+          data-testid="version-note"
+        />
+        <FormButtons
+          submit={t("authoring.createVersion")}
+          loading={form.submitting}
+          testId="version-create"
+        />
+      </FormModal>
     </>
   );
 }
@@ -114,50 +119,44 @@ function CriterionEdit({ criterion, onClose }: { criterion: VersionCriterion; on
       guidance: values.guidance.trim() || null,
       critical: values.critical,
     };
-    const patch = Object.fromEntries(Object.entries(all).filter(([key]) => form.isDirty(key)));
-    try {
+    await saveForm(form, t, onClose, async () => {
+      const patch = changedFields(form, all);
       if (Object.keys(patch).length)
         await api.patch(`/api/readiness/checklist-criteria/${criterion.id}`, patch);
       await invalidate();
-      notifySuccess(t("common:notify.saved"));
-      onClose();
-    } catch (error) {
-      if (!(error instanceof ApiError && applyServerErrors(form, error))) notifyError(error, t);
-    }
+    });
   });
   return (
-    <Modal
+    <FormModal
       opened
       onClose={onClose}
       title={t("authoring.editCriterionTitle", { code: criterion.code })}
       size="lg"
+      onSubmit={submit}
+      testId="criterion-form"
     >
-      <form onSubmit={submit} noValidate data-testid="criterion-form">
-        <Stack>
-          <Textarea
-            required
-            autosize
-            minRows={2}
-            label={t("authoring.criterionText")}
-            {...form.getInputProps("text")}
-            data-testid="criterion-text"
-          />
-          <Textarea
-            autosize
-            minRows={2}
-            label={t("authoring.guidance")}
-            {...form.getInputProps("guidance")}
-            data-testid="criterion-guidance"
-          />
-          <Checkbox
-            label={t("authoring.critical")}
-            {...form.getInputProps("critical", { type: "checkbox" })}
-            data-testid="criterion-critical"
-          />
-          <FormButtons submit={t("authoring.save")} loading={form.submitting} testId="criterion-save" />
-        </Stack>
-      </form>
-    </Modal>
+      <Textarea
+        required
+        autosize
+        minRows={2}
+        label={t("authoring.criterionText")}
+        {...form.getInputProps("text")}
+        data-testid="criterion-text"
+      />
+      <Textarea
+        autosize
+        minRows={2}
+        label={t("authoring.guidance")}
+        {...form.getInputProps("guidance")}
+        data-testid="criterion-guidance"
+      />
+      <Checkbox
+        label={t("authoring.critical")}
+        {...form.getInputProps("critical", { type: "checkbox" })}
+        data-testid="criterion-critical"
+      />
+      <FormButtons submit={t("authoring.save")} loading={form.submitting} testId="criterion-save" />
+    </FormModal>
   );
 }
 

@@ -1,10 +1,19 @@
-import { Anchor, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Anchor, Button, Group, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
-import { ApiError, api, applyServerErrors, type Page } from "../../../shared/api";
-import { ConfirmButton, FormButtons, notifyError, notifySuccess, RemoteSelect } from "../../../shared/ui";
+import { api, type Page } from "../../../shared/api";
+import {
+  ConfirmButton,
+  FormButtons,
+  FormModal,
+  notifyError,
+  notifyFormError,
+  notifySuccess,
+  RemoteSelect,
+  saveForm,
+} from "../../../shared/ui";
 import { useInvalidateTraining } from "../api";
 import type { Dossier, DossierStandard, Finding } from "../types";
 
@@ -39,43 +48,41 @@ export function OpenApplication({ onClose }: { onClose: () => void }) {
       notifySuccess(t("common:notify.created"));
       navigate(`/training/accreditation/${created.id}`);
     } catch (error) {
-      if (!(error instanceof ApiError && applyServerErrors(form, error))) notifyError(error, t);
+      notifyFormError(form, error, t);
     }
   });
   return (
-    <Modal opened onClose={onClose} title={t("authoring.openApplication")}>
-      <form onSubmit={submit} noValidate data-testid="application-form">
-        <Stack>
-          <Text size="sm">{t("authoring.openApplicationIntro")}</Text>
-          <RemoteSelect
-            required
-            label={t("authoring.centre")}
-            queryKey={["training", "centre-options"]}
-            fetchOptions={fetchOrganisations}
-            value={form.values.centreId}
-            onChange={(value) => form.setFieldValue("centreId", value)}
-            error={form.errors.centreId}
-            data-testid="application-centre"
-          />
-          <Select
-            label={t("authoring.kind")}
-            allowDeselect={false}
-            data={(["accreditation", "partnership_training_centre_recognition"] as const).map((kind) => ({
-              value: kind,
-              label: t(`kindsOfApplication.${kind}`),
-            }))}
-            {...form.getInputProps("kind")}
-          />
-          <TextInput
-            type="date"
-            label={t("authoring.dueOn")}
-            {...form.getInputProps("selfAssessmentDueOn")}
-          />
-          <Textarea autosize minRows={2} label={t("authoring.note")} {...form.getInputProps("note")} />
-          <FormButtons submit={t("authoring.create")} loading={form.submitting} testId="application-create" />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t("authoring.openApplication")}
+      onSubmit={submit}
+      testId="application-form"
+    >
+      <Text size="sm">{t("authoring.openApplicationIntro")}</Text>
+      <RemoteSelect
+        required
+        label={t("authoring.centre")}
+        queryKey={["training", "centre-options"]}
+        fetchOptions={fetchOrganisations}
+        value={form.values.centreId}
+        onChange={(value) => form.setFieldValue("centreId", value)}
+        error={form.errors.centreId}
+        data-testid="application-centre"
+      />
+      <Select
+        label={t("authoring.kind")}
+        allowDeselect={false}
+        data={(["accreditation", "partnership_training_centre_recognition"] as const).map((kind) => ({
+          value: kind,
+          label: t(`kindsOfApplication.${kind}`),
+        }))}
+        {...form.getInputProps("kind")}
+      />
+      <TextInput type="date" label={t("authoring.dueOn")} {...form.getInputProps("selfAssessmentDueOn")} />
+      <Textarea autosize minRows={2} label={t("authoring.note")} {...form.getInputProps("note")} />
+      <FormButtons submit={t("authoring.create")} loading={form.submitting} testId="application-create" />
+    </FormModal>
   );
 }
 
@@ -92,17 +99,14 @@ export function SelfAssessmentForm({ dossier, standard }: { dossier: Dossier; st
     validate: { rating: (value) => (value ? null : t("authoring.required")) },
   });
   const submit = form.onSubmit(async (values) => {
-    try {
+    await saveForm(form, t, undefined, async () => {
       await api.put(`/api/training/accreditation/${dossier.id}/standards/${standard.id}/self-assessment`, {
         rating: values.rating,
         ...(form.isDirty("narrative") ? { narrative: values.narrative.trim() || null } : {}),
       });
       await invalidate();
       form.resetDirty(values);
-      notifySuccess(t("common:notify.saved"));
-    } catch (error) {
-      if (!(error instanceof ApiError && applyServerErrors(form, error))) notifyError(error, t);
-    }
+    });
   });
   return (
     <form onSubmit={submit} noValidate data-testid={`self-assessment-${standard.code}`}>
@@ -191,21 +195,18 @@ export function CloseFindingButton({ dossier, finding }: { dossier: Dossier; fin
   const { t } = useTranslation("training");
   const invalidate = useInvalidateTraining();
   const [open, setOpen] = useState(false);
+  const close = () => setOpen(false);
   const form = useForm({
     initialValues: { closureNote: "" },
     validate: { closureNote: (value) => (value.trim() ? null : t("authoring.required")) },
   });
   const submit = form.onSubmit(async (values) => {
-    try {
+    await saveForm(form, t, close, async () => {
       await api.post(`/api/training/accreditation/${dossier.id}/findings/${finding.id}/close`, {
         closureNote: values.closureNote.trim(),
       });
       await invalidate();
-      notifySuccess(t("common:notify.saved"));
-      setOpen(false);
-    } catch (error) {
-      if (!(error instanceof ApiError && applyServerErrors(form, error))) notifyError(error, t);
-    }
+    });
   });
   return (
     <>
@@ -217,29 +218,27 @@ export function CloseFindingButton({ dossier, finding }: { dossier: Dossier; fin
       >
         {t("authoring.closeFinding")}
       </Button>
-      <Modal
+      <FormModal
         opened={open}
-        onClose={() => setOpen(false)}
+        onClose={close}
         title={t("authoring.closeFindingTitle", { text: finding.text })}
+        onSubmit={submit}
+        testId="finding-close-form"
       >
-        <form onSubmit={submit} noValidate data-testid="finding-close-form">
-          <Stack>
-            <Textarea
-              required
-              autosize
-              minRows={2}
-              label={t("authoring.closureNote")}
-              {...form.getInputProps("closureNote")}
-              data-testid="finding-closure-note"
-            />
-            <FormButtons
-              submit={t("authoring.closeFinding")}
-              loading={form.submitting}
-              testId="finding-close-confirm"
-            />
-          </Stack>
-        </form>
-      </Modal>
+        <Textarea
+          required
+          autosize
+          minRows={2}
+          label={t("authoring.closureNote")}
+          {...form.getInputProps("closureNote")}
+          data-testid="finding-closure-note"
+        />
+        <FormButtons
+          submit={t("authoring.closeFinding")}
+          loading={form.submitting}
+          testId="finding-close-confirm"
+        />
+      </FormModal>
     </>
   );
 }

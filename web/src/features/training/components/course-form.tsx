@@ -15,8 +15,8 @@ import { IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
-import { ApiError, api, applyServerErrors, type Page } from "../../../shared/api";
-import { FormButtons, notifyError, notifySuccess, RemoteSelect } from "../../../shared/ui";
+import { api, type Page } from "../../../shared/api";
+import { FormButtons, notifyFormError, notifySuccess, RemoteSelect } from "../../../shared/ui";
 import { useInvalidateTraining, useQualifications } from "../api";
 import type { Course } from "../types";
 import { QualificationForm } from "./qualification-form";
@@ -124,7 +124,7 @@ export function CourseForm({ course, onClose }: { course?: Course; onClose: () =
         navigate(`/training/courses/${created.id}`);
       }
     } catch (error) {
-      if (!(error instanceof ApiError && applyServerErrors(form, error))) notifyError(error, t);
+      notifyFormError(form, error, t);
     }
   });
   const qualificationOptions = [

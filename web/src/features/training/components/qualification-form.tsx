@@ -1,9 +1,9 @@
-import { Modal, NumberInput, Stack, TextInput } from "@mantine/core";
+import { NumberInput, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { ApiError, api, applyServerErrors } from "../../../shared/api";
-import { FormButtons, notifyError, notifySuccess } from "../../../shared/ui";
+import { api } from "../../../shared/api";
+import { FormButtons, FormModal, notifyFormError, notifySuccess } from "../../../shared/ui";
 import { trainingKeys } from "../api";
 import type { Titles } from "../types";
 
@@ -73,44 +73,42 @@ export function QualificationForm({
       onSaved?.(saved);
       onClose();
     } catch (error) {
-      if (!(error instanceof ApiError && applyServerErrors(form, error))) notifyError(error, t);
+      notifyFormError(form, error, t);
     }
   });
   return (
-    <Modal
+    <FormModal
       opened
       onClose={onClose}
       title={existing ? t("authoring.editQualification") : t("authoring.newQualification")}
+      onSubmit={submit}
+      testId="qualification-form"
     >
-      <form onSubmit={submit} noValidate data-testid="qualification-form">
-        <Stack>
-          <TextInput
-            required
-            label={t("authoring.code")}
-            disabled={Boolean(existing)}
-            {...form.getInputProps("code")}
-            onChange={(event) => form.setFieldValue("code", event.currentTarget.value.toUpperCase())}
-            data-testid="qualification-code"
-          />
-          <TextInput
-            required
-            label={t("authoring.nameEn")}
-            {...form.getInputProps("name.en")}
-            data-testid="qualification-name-en"
-          />
-          <TextInput label={t("authoring.nameAz")} {...form.getInputProps("name.az")} />
-          <TextInput label={t("authoring.nameRu")} {...form.getInputProps("name.ru")} />
-          <NumberInput
-            required
-            min={1}
-            max={50}
-            label={t("authoring.validityYears")}
-            {...form.getInputProps("validityYears")}
-            data-testid="qualification-validity"
-          />
-          <FormButtons submit={t("authoring.save")} loading={form.submitting} testId="qualification-save" />
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        required
+        label={t("authoring.code")}
+        disabled={Boolean(existing)}
+        {...form.getInputProps("code")}
+        onChange={(event) => form.setFieldValue("code", event.currentTarget.value.toUpperCase())}
+        data-testid="qualification-code"
+      />
+      <TextInput
+        required
+        label={t("authoring.nameEn")}
+        {...form.getInputProps("name.en")}
+        data-testid="qualification-name-en"
+      />
+      <TextInput label={t("authoring.nameAz")} {...form.getInputProps("name.az")} />
+      <TextInput label={t("authoring.nameRu")} {...form.getInputProps("name.ru")} />
+      <NumberInput
+        required
+        min={1}
+        max={50}
+        label={t("authoring.validityYears")}
+        {...form.getInputProps("validityYears")}
+        data-testid="qualification-validity"
+      />
+      <FormButtons submit={t("authoring.save")} loading={form.submitting} testId="qualification-save" />
+    </FormModal>
   );
 }

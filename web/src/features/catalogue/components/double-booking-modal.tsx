@@ -33,7 +33,7 @@ export function DoubleBookingModal({ name, event, conflicts, loading, onClose, o
   const kindLabel = (kind: string) =>
     kind === "evaluation_team"
       ? t("doubleBooking.evaluationTeam")
-      : t(`kinds.${kind}`, { defaultValue: kind });
+      : t(`common:activityKinds.${kind}`, { defaultValue: kind });
 
   const submit = () => {
     if (!reason.trim()) {

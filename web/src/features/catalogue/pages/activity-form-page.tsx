@@ -200,7 +200,10 @@ export function ActivityFormPage() {
               />
               <Select
                 label={t("facets.kind")}
-                data={ACTIVITY_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+                data={ACTIVITY_KINDS.map((kind) => ({
+                  value: kind,
+                  label: t(`common:activityKinds.${kind}`),
+                }))}
                 {...form.getInputProps("kind")}
               />
               <NumberInput

@@ -42,7 +42,7 @@ export function ActivityPage() {
               }
               badges={
                 <Group gap={4}>
-                  <Badge variant="light">{t(`kinds.${a.kind}`)}</Badge>
+                  <Badge variant="light">{t(`common:activityKinds.${a.kind}`)}</Badge>
                   <Badge
                     color={
                       a.status === "published"

@@ -119,7 +119,11 @@ export function CatalogueSearchPage() {
     return language === "az" ? area.nameAz : language === "ru" ? area.nameRu : area.nameEn;
   };
   const bucketLabel = (facet: FacetName, bucket: FacetBucket) =>
-    facet === "kind" ? t(`kinds.${bucket.value}`) : facet === "area" ? areaName(bucket.value) : bucket.label;
+    facet === "kind"
+      ? t(`common:activityKinds.${bucket.value}`)
+      : facet === "area"
+        ? areaName(bucket.value)
+        : bucket.label;
 
   const toggle = (facet: FacetName, value: string) => {
     const param = FACET_PARAM[facet];
@@ -152,7 +156,7 @@ export function CatalogueSearchPage() {
           </Anchor>
           <Group gap={4}>
             <Badge size="xs" variant="light">
-              {t(`kinds.${a.kind}`)}
+              {t(`common:activityKinds.${a.kind}`)}
             </Badge>
             {a.status !== "published" && (
               <Badge size="xs" color="gray">

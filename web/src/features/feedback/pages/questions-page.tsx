@@ -36,7 +36,7 @@ export function QuestionsPage() {
         <Select
           label={t("questions.kind")}
           placeholder={t("questions.kind")}
-          data={ACTIVITY_KINDS.map((value) => ({ value, label: t(`kinds.${value}`) }))}
+          data={ACTIVITY_KINDS.map((value) => ({ value, label: t(`common:activityKinds.${value}`) }))}
           value={kind}
           onChange={(value) => value && setKind(value as ActivityKind)}
           allowDeselect={false}

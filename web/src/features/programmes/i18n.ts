@@ -1,4 +1,5 @@
 import { defineResources } from "../../shared/i18n/languages";
+import { programmesNavI18n } from "./nav-i18n";
 
 export const programmesI18n = defineResources({
   en: {
@@ -15,12 +16,7 @@ export const programmesI18n = defineResources({
       firstYear: "First year",
       lastYear: "Last year",
     },
-    nav: {
-      timeline: "Partnership timeline",
-      plans: "Plans and periods",
-      programmes: "Annual programmes",
-      goals: "Partnership goals",
-    },
+    nav: programmesNavI18n.en.nav,
     common: {
       nation: "Nation",
       area: "Area",
@@ -229,12 +225,7 @@ export const programmesI18n = defineResources({
       firstYear: "Birinci il",
       lastYear: "Son il",
     },
-    nav: {
-      timeline: "Tərəfdaşlıq xronologiyası",
-      plans: "Planlar və dövrlər",
-      programmes: "İllik proqramlar",
-      goals: "Tərəfdaşlıq məqsədləri",
-    },
+    nav: programmesNavI18n.az.nav,
     common: {
       nation: "Dövlət",
       area: "Sahə",
@@ -449,12 +440,7 @@ export const programmesI18n = defineResources({
       firstYear: "Первый год",
       lastYear: "Последний год",
     },
-    nav: {
-      timeline: "Хронология партнёрства",
-      plans: "Планы и периоды",
-      programmes: "Годовые программы",
-      goals: "Цели партнёрства",
-    },
+    nav: programmesNavI18n.ru.nav,
     common: {
       nation: "Государство",
       area: "Область",

@@ -1,16 +1,11 @@
 import { defineResources } from "../../shared/i18n/languages";
 import { trainingAuthoringI18n } from "./authoring-i18n";
+import { trainingNavI18n } from "./nav-i18n";
 
 export const trainingI18n = defineResources({
   en: {
     authoring: trainingAuthoringI18n.en,
-    nav: {
-      training: "Training",
-      courses: "Courses",
-      certificates: "My certificates",
-      registry: "Certified registry",
-      accreditation: "Accreditation",
-    },
+    nav: trainingNavI18n.en.nav,
     sample: "sample",
     courses: {
       title: "Courses",
@@ -202,13 +197,7 @@ export const trainingI18n = defineResources({
   },
   az: {
     authoring: trainingAuthoringI18n.az,
-    nav: {
-      training: "Təlim",
-      courses: "Kurslar",
-      certificates: "Sertifikatlarım",
-      registry: "Sertifikatlı şəxslərin reyestri",
-      accreditation: "Akkreditasiya",
-    },
+    nav: trainingNavI18n.az.nav,
     sample: "nümunə",
     courses: {
       title: "Kurslar",
@@ -401,13 +390,7 @@ export const trainingI18n = defineResources({
   },
   ru: {
     authoring: trainingAuthoringI18n.ru,
-    nav: {
-      training: "Обучение",
-      courses: "Курсы",
-      certificates: "Мои сертификаты",
-      registry: "Реестр сертифицированных",
-      accreditation: "Аккредитация",
-    },
+    nav: trainingNavI18n.ru.nav,
     sample: "образец",
     courses: {
       title: "Курсы",

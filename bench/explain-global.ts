@@ -32,7 +32,7 @@ const viewer: Viewer = {
   username: "bench-explain",
   grants: [{ role: "administrator", nationId: null, organisationId: null }],
 };
-const ctx = { db, viewer, requestId: null, config: {} } as unknown as Ctx;
+const ctx = { db, viewer, requestId: null, config: { searchCountCap: 1000 } } as unknown as Ctx;
 
 async function explain(label: string, run: () => Promise<unknown>) {
   await run();

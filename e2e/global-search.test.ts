@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_PASSWORD } from "../test/support/test-app.js";
 import { type E2E, startE2E } from "./support/browser.js";
@@ -5,7 +6,8 @@ import { type E2E, startE2E } from "./support/browser.js";
 let e: E2E;
 
 beforeAll(async () => {
-  e = await startE2E();
+  // Each kind counted up to 10 (1,000 in use), so that a handful of records shows a capped count.
+  e = await startE2E({ searchCountCap: 10 });
   await e.t.signIn({ role: "organiser", organisation: "CIS-ATC", username: "atc.search" });
 });
 afterAll(() => e?.close());
@@ -36,6 +38,25 @@ describe("the global search in the browser", () => {
     expect(await card.getAttribute("data-testid")).toBe("decision");
     expect(await card.textContent()).toContain("Programme of regional expert consultations (sample)");
     expect(await card.textContent()).toContain("Бишкекском");
+    await page.context().close();
+  });
+
+  it("shows a kind's count as capped when more match than are counted", async () => {
+    const lead = await e.t.organisationId("NATO-SCHOOL");
+    const owner = await e.t.nationId("AZE");
+    await sql`insert into exercise
+        (code, name, kind, lead_organisation_id, starts_on, ends_on, owner_nation_id, releasability)
+      select 'CORV-' || i, 'Corvathen drill ' || i, 'table_top', ${lead}, '2027-01-01', '2027-01-05', ${owner}, 'public'
+      from generate_series(1, 12) i`.execute(e.t.db);
+    const page = await e.newPage("en");
+    await e.login(page, "atc.search", TEST_PASSWORD);
+    await page.getByTestId("header-search").fill("Corvathen");
+    await page.getByTestId("header-search").press("Enter");
+    const exercises = page.getByTestId("search-group-exercise");
+    await exercises.waitFor();
+    expect(await exercises.getByTestId("search-hit-exercise").count()).toBe(10);
+    expect(await exercises.getByTestId("search-group-total").textContent()).toBe("10 of 10+ shown");
+    expect(await page.getByTestId("search-total").textContent()).toBe("Records found: more than 10");
     await page.context().close();
   });
 });

@@ -53,6 +53,11 @@ export interface Config {
   transparency: TransparencyConfig;
   /** How long a seat offered to a waitlisted nomination stays open before it expires and moves on (hours). */
   seatOfferHours: number;
+  /**
+   * The global search counts the matches of each kind up to this many and then says "more" (`capped`): counting
+   * every match of a common word was most of its time (docs/search-plans.md, fourth round).
+   */
+  searchCountCap: number;
 }
 
 /** The transparency log over the audit trail (issue 25; docs/operations.md, "Transparency log"). */
@@ -266,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       headFile: env.ACCORD_TLOG_HEAD_FILE || undefined,
     },
     seatOfferHours: int(env, "ACCORD_SEAT_OFFER_HOURS", 72, 1),
+    searchCountCap: int(env, "ACCORD_SEARCH_COUNT_CAP", 1000, 1),
     ...overrides,
   };
   return Object.freeze(config);

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { type Browser, chromium, type Page } from "playwright-core";
+import type { Config } from "../../src/config.js";
 import { DEMO_PASSWORD, seedDemo } from "../../src/seed/demo.js";
 import { createTestApp, type TestApp } from "../../test/support/test-app.js";
 
@@ -33,13 +34,13 @@ export interface E2E {
  * A real server on a free port (its own database with the demo data and demo accounts) serving the built web app,
  * and Debian's Chromium driven by playwright-core. Run `npm run build:web` first.
  */
-export async function startE2E(): Promise<E2E> {
+export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium is not installed at ${CHROMIUM}: run scripts/ensure-chromium.sh`);
   if (!existsSync(new URL("../../web/dist/index.html", import.meta.url))) {
     throw new Error("The web app is not built: run `npm run build:web` first");
   }
-  const t = await createTestApp();
+  const t = await createTestApp(overrides);
   await seedDemo(t.db, { demoAccounts: true });
   await t.app.listen({ host: "127.0.0.1", port: 0 });
   const address = t.app.server.address();

@@ -11,20 +11,31 @@ export interface SearchHitRow {
   titleAz: string | null;
   titleRu: string | null;
   exact: boolean;
+  /** The matches of the kind the caller may see, counted up to the cap. */
   total: number;
+  /** More than `total` (the cap) match. */
+  capped: boolean;
 }
 
 /**
+ * The candidates of each kind that are ranked: the page is the best `limit` of them. A common word matches tens of
+ * thousands of entries on the full benchmark set; ranking them all was most of the statement (docs/search-plans.md).
+ */
+const CANDIDATES = 100;
+
+/**
  * The global search in one statement over `search_entry` (0029): the text matches (as typed, or each word widened to
- * the known words a letter or two away, `accord_fuzzy_query`) through the one GIN index, then each candidate held to
- * its kind's read rule, so the page AND the count of each kind cover only what the caller may see. Exact matches
- * rank first, then by text rank; `limit` rows per kind.
+ * the known words a letter or two away, `accord_fuzzy_query`), each held to its kind's read rule, so the page AND
+ * the count of each kind cover only what the caller may see. Exact matches rank first, then by text rank; `limit`
+ * rows per kind.
  *
- * The work grows with the matches (a common word matches tens of thousands of entries on the full benchmark set), so
- * each match costs as little as it can (docs/search-plans.md): one index scan (the close-spelling query holds every
- * word as typed, so `exact || fuzzy` matches the same rows as the two conditions OR-ed, from one scan of the index),
- * and the ranking sorts only what orders it (kind, ranks, English title, key); the other columns are read for the
- * page's rows alone (the wide rows of every match made the sort spill to disk).
+ * Each kind is read on its own through the GIN index on (kind, search) (0046): the first `cap + 1` visible matches
+ * are counted (the count says `capped` beyond `cap`) and not one more heap row is visited; the first `CANDIDATES`
+ * exact matches among them (and, when fewer than `limit` are exact, the first `CANDIDATES` close spellings) are
+ * ranked, read again by their row address (ctid, stable within the statement's snapshot). Only when there were more
+ * matches than were read and too few of those read are exact are the exact matches looked up on their own (an exact
+ * match beyond the cap still ranks above every close spelling). What is left out is the ranking of every
+ * match: the page is the best of the first candidates, not of all matches (docs/search-plans.md, fourth round).
  */
 export async function searchEverything(
   db: Kysely<DB>,
@@ -32,34 +43,48 @@ export async function searchEverything(
   kinds: SearchKind[],
   limit: number,
   visibility: SearchVisibility,
+  cap: number,
 ): Promise<SearchHitRow[]> {
   const readable = kinds.filter((kind) => visibility[kind]);
   if (!readable.length) return [];
-  const visible = sql.join(
-    readable.map((kind) => sql`(s.kind = ${kind} and ${visibility[kind]!})`),
-    sql` or `,
-  );
-  // The queries are computed once (InitPlans), so the index scan takes them as constants.
+  // The read rule of the kind at hand (k.kind); each rule is a condition on the entry `s`.
+  const visible = sql`(case k.kind ${sql.join(
+    readable.map((kind) => sql`when ${kind} then ${visibility[kind]!}`),
+    sql` `,
+  )} else false end)`;
+  const candidates = Math.max(CANDIDATES, limit);
+  // The matches read for the count and the candidates (the service keeps the cap at or above `limit`).
+  const readUpTo = cap + 1;
+  // The queries are computed once (InitPlans), so the index scans take them as constants.
   const { rows } = await sql<SearchHitRow>`
     with q as materialized (
       select e.exact, coalesce(f.fuzzy, e.exact) as ranking, coalesce(f.fuzzy || e.exact, e.exact) as matching
-      from (select accord_search_query(${q}) as exact) e cross join (select accord_fuzzy_query(${q}) as fuzzy) f),
-    hits as (
-      select s.kind, s.source, s.record_id, s.title_en,
-             s.search @@ (select exact from q) as exact,
-             ts_rank(s.search, (select ranking from q), 32) as rank
+      from (select accord_search_query(${q}) as exact) e cross join (select accord_fuzzy_query(${q}) as fuzzy) f)
+    select h.record_id as id, k.kind, h.parent_id, h.code, h.title_en, h.title_az, h.title_ru, h.exact,
+           least(c.n, ${cap}::int) as total, c.n > ${cap}::int as capped
+    from unnest(${sql.val(readable)}::text[]) with ordinality as k(kind, position)
+    cross join lateral (
+      select count(*)::int as n, count(*) filter (where m.exact)::int as exact_n,
+             (array_agg(m.ctid) filter (where m.exact))[1:${candidates}::int] as exact_ids,
+             (array_agg(m.ctid) filter (where not m.exact))[1:${candidates}::int] as close_ids
+      from (select s.ctid, s.search @@ (select exact from q) as exact
+            from search_entry s
+            where s.kind = k.kind and s.search @@ (select matching from q) and ${visible}
+            limit ${readUpTo}::int) m) c
+    cross join lateral (
+      select array_agg(s.ctid) as ids
+      from (select s.ctid, s.record_id, s.kind from search_entry s
+            where s.kind = k.kind and s.search @@ (select exact from q) and ${visible}
+            limit case when c.n = ${readUpTo}::int and c.exact_n < ${limit}::int then ${candidates}::int else 0 end) s) e
+    cross join lateral (
+      select s.record_id, s.parent_id, s.code, s.title_en, s.title_az, s.title_ru,
+             s.search @@ (select exact from q) as exact, ts_rank(s.search, (select ranking from q), 32) as rank
       from search_entry s
-      where s.search @@ (select matching from q)
-        and s.kind = any(${sql.val(readable)}::text[])
-        and (${visible})),
-    ranked as (
-      select h.kind, h.source, h.record_id, h.exact,
-             row_number() over (partition by h.kind order by h.exact desc, h.rank desc, h.title_en, h.record_id) as n,
-             count(*) over (partition by h.kind)::int as total
-      from hits h)
-    select r.record_id as id, r.kind, s.parent_id, s.code, s.title_en, s.title_az, s.title_ru, r.exact, r.total
-    from ranked r join search_entry s on s.source = r.source and s.record_id = r.record_id
-    where r.n <= ${limit}
-    order by r.kind, r.n`.execute(db);
+      where c.n > 0
+        and s.ctid = any(coalesce(c.exact_ids, '{}'::tid[]) || coalesce(e.ids, '{}'::tid[])
+                         || case when c.exact_n < ${limit}::int then coalesce(c.close_ids, '{}'::tid[]) else '{}'::tid[] end)
+      order by 7 desc, 8 desc, s.title_en, s.record_id
+      limit ${limit}::int) h
+    order by k.position, h.exact desc, h.rank desc, h.title_en, h.record_id`.execute(db);
   return rows;
 }

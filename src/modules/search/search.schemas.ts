@@ -36,11 +36,16 @@ export const SearchHit = Type.Object({
 
 export const SearchGroup = Type.Object({
   kind: StringEnum(SEARCH_KINDS),
-  total: Type.Integer({ description: "Every match of this kind the caller may see" }),
+  total: Type.Integer({
+    description:
+      "The matches of this kind the caller may see, counted up to a cap (ACCORD_SEARCH_COUNT_CAP, 1,000)",
+  }),
+  capped: Type.Boolean({ description: "More than `total` match: the count stopped at the cap" }),
   items: Type.Array(SearchHit),
 });
 
 export const SearchResult = Type.Object({
-  total: Type.Integer(),
+  total: Type.Integer({ description: "The sum of the groups' totals" }),
+  capped: Type.Boolean({ description: "A group's count stopped at the cap: more than `total` match" }),
   groups: Type.Array(SearchGroup),
 });

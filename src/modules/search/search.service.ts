@@ -39,11 +39,25 @@ export async function search(ctx: Ctx, query: SearchQuery) {
     ...operations(ctx.viewer),
     ...(await meetings(ctx)),
   };
-  const rows = await searchEverything(ctx.db, q, kinds, query.limit ?? 5, visibility);
+  const limit = query.limit ?? 5;
+  const rows = await searchEverything(
+    ctx.db,
+    q,
+    kinds,
+    limit,
+    visibility,
+    // Never below the page: a count smaller than the hits listed would read oddly ("10 of 5+").
+    Math.max(ctx.config.searchCountCap, limit),
+  );
   const groups = kinds.flatMap((kind) => {
     const items = rows.filter((row) => row.kind === kind);
     if (!items.length) return [];
-    return [{ kind, total: items[0]!.total, items: items.map(({ total: _total, ...item }) => item) }];
+    const { total, capped } = items[0]!;
+    return [{ kind, total, capped, items: items.map(({ total: _t, capped: _c, ...item }) => item) }];
   });
-  return { total: groups.reduce((sum, group) => sum + group.total, 0), groups };
+  return {
+    total: groups.reduce((sum, group) => sum + group.total, 0),
+    capped: groups.some((group) => group.capped),
+    groups,
+  };
 }

@@ -12,7 +12,8 @@ interface Hit {
 }
 interface Result {
   total: number;
-  groups: { kind: string; total: number; items: Hit[] }[];
+  capped: boolean;
+  groups: { kind: string; total: number; capped: boolean; items: Hit[] }[];
 }
 
 let t: TestApp;
@@ -38,13 +39,13 @@ const idsOf = (result: Result, kind: string) =>
   result.groups.find((group) => group.kind === kind)?.items.map((item) => item.id) ?? [];
 
 /** A restricted exercise owned by the nation, named as given. */
-async function exercise(nation: string, name: string) {
-  const nationId = await t.nationId(nation);
-  const lead = await t.organisationId("NATO-SCHOOL");
+async function exercise(nation: string, name: string, app: TestApp = t) {
+  const nationId = await app.nationId(nation);
+  const lead = await app.organisationId("NATO-SCHOOL");
   const { rows } = await sql<{ id: string }>`insert into exercise
       (code, name, kind, lead_organisation_id, starts_on, ends_on, owner_nation_id, releasability)
     values (${`SRCH-${Math.random().toString(36).slice(2, 8).toUpperCase()}`}, ${name}, 'table_top', ${lead},
-      '2027-01-01', '2027-01-05', ${nationId}, 'restricted') returning id`.execute(t.db);
+      '2027-01-01', '2027-01-05', ${nationId}, 'restricted') returning id`.execute(app.db);
   return rows[0]!.id;
 }
 
@@ -166,5 +167,68 @@ describe("GET /api/search", () => {
     expect(unknown.body.fields[0]!.field).toBe("query.kinds");
     expect((await admin.get("/api/search?q=")).status).toBe(400);
     expect((await admin.get("/api/search?q=%20%20")).status).toBe(400);
+  });
+});
+
+describe("GET /api/search, counts capped (ACCORD_SEARCH_COUNT_CAP)", () => {
+  let c: TestApp;
+  let cAdmin: Agent;
+  let cAze: Agent;
+  let cGeo: Agent;
+  beforeAll(async () => {
+    c = await createTestApp({ searchCountCap: 2 });
+    await c.seed();
+    cAdmin = await c.signIn({ role: "administrator" });
+    cAze = await c.signIn({ role: "national_coordinator", nation: "AZE" });
+    cGeo = await c.signIn({ role: "national_coordinator", nation: "GEO" });
+  });
+  afterAll(() => c?.close());
+  const exercises = (result: Result) => result.groups.find((group) => group.kind === "exercise");
+
+  it("counts exactly up to the cap, then says more match; never counts what the viewer may not see", async () => {
+    await exercise("AZE", "Vantorel coastal exercise", c);
+    expect(exercises(await search(cAze, "Vantorel", "&limit=2"))).toMatchObject({ total: 1, capped: false });
+
+    await exercise("AZE", "Vantorel river exercise", c);
+    const atCap = await search(cAze, "Vantorel", "&limit=2");
+    expect(exercises(atCap)).toMatchObject({ total: 2, capped: false });
+    expect(atCap).toMatchObject({ total: 2, capped: false });
+
+    // Three restricted exercises of Georgia: Azerbaijan's coordinator neither counts nor is told of them.
+    const theirs = [
+      await exercise("GEO", "Vantorel mountain exercise", c),
+      await exercise("GEO", "Vantorel valley exercise", c),
+      await exercise("GEO", "Vantorel lake exercise", c),
+    ];
+    const mine = await search(cAze, "Vantorel", "&limit=2");
+    expect(exercises(mine)).toMatchObject({ total: 2, capped: false });
+    expect(mine.capped).toBe(false);
+    expect(theirs).toHaveLength(3);
+    // loop runs: the three ids just created
+    for (const id of theirs) expect(JSON.stringify(mine)).not.toContain(id);
+
+    const geo = await search(cGeo, "Vantorel", "&limit=2");
+    expect(exercises(geo)).toMatchObject({ total: 2, capped: true });
+    expect(geo.capped).toBe(true);
+    expect(exercises(geo)!.items).toHaveLength(2);
+    expect(exercises(geo)!.items.every((item) => theirs.includes(item.id))).toBe(true);
+
+    const all = await search(cAdmin, "Vantorel", "&limit=2");
+    expect(exercises(all)).toMatchObject({ total: 2, capped: true });
+    expect(all).toMatchObject({ total: 2, capped: true });
+  });
+
+  it("ranks an exact match first even when the close spellings alone pass the cap", async () => {
+    const close = [
+      await exercise("AZE", "Brellowick harbour drill", c),
+      await exercise("AZE", "Brellowick pier drill", c),
+      await exercise("AZE", "Brellowick dock drill", c),
+    ];
+    const exact = await exercise("AZE", "Brelloweck quay drill", c);
+    const result = exercises(await search(cAze, "brelloweck", "&limit=2"))!;
+    expect(result).toMatchObject({ total: 2, capped: true });
+    expect(result.items.map((item) => item.exact)).toEqual([true, false]);
+    expect(result.items[0]!.id).toBe(exact);
+    expect(close).toContain(result.items[1]!.id);
   });
 });

@@ -1,8 +1,9 @@
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
+import { useFormat } from "../../../shared/i18n/format";
 import { EmptyState, PageHeader, QueryBoundary } from "../../../shared/ui";
-import { hitPath, type SearchHit, useSearch } from "../api";
+import { hitPath, type SearchGroup, type SearchHit, useSearch } from "../api";
 
 /** The title in the reader's language where the record has one. */
 function titleOf(hit: SearchHit, language: string) {
@@ -14,6 +15,14 @@ function titleOf(hit: SearchHit, language: string) {
 /** The global search's results, grouped by kind; the query comes from the header's box (`?q=`). */
 export function SearchPage() {
   const { t, i18n } = useTranslation("search");
+  const { number } = useFormat();
+  // Each kind is counted up to a cap (1,000); beyond it the API says `capped` and the count reads "1,000+".
+  const countOf = (group: SearchGroup) => {
+    const total = group.capped ? `${number(group.total)}+` : number(group.total);
+    return group.items.length < group.total || group.capped
+      ? t("more", { shown: group.items.length, total })
+      : total;
+  };
   const [params] = useSearchParams();
   const q = (params.get("q") ?? "").trim();
   const search = useSearch({ q, limit: 10 });
@@ -31,7 +40,9 @@ export function SearchPage() {
             ) : (
               <Stack data-testid="search-results">
                 <Text c="dimmed" size="sm" data-testid="search-total">
-                  {t("total", { count: result.total })}
+                  {result.capped
+                    ? t("totalCapped", { total: number(result.total) })
+                    : t("total", { count: result.total })}
                 </Text>
                 {result.groups.map((group) => (
                   <Card key={group.kind} withBorder padding="sm" data-testid={`search-group-${group.kind}`}>
@@ -40,9 +51,7 @@ export function SearchPage() {
                         {t(`kinds.${group.kind}`)}
                       </Title>
                       <Badge variant="light" data-testid="search-group-total">
-                        {group.items.length < group.total
-                          ? t("more", { shown: group.items.length, total: group.total })
-                          : group.total}
+                        {countOf(group)}
                       </Badge>
                     </Group>
                     <Stack gap={4}>

@@ -33,7 +33,7 @@ export {
 } from "./notify";
 export { type Crumb, PageHeader, type PageHeaderProps } from "./page-header";
 export { PrintReportButton, type PrintReportButtonProps } from "./print-report-button";
-export { QueryBoundary, type QueryBoundaryProps } from "./query-boundary";
+export { QueryBoundary, type QueryBoundaryProps, RecordPage, type RecordPageProps } from "./query-boundary";
 export { RELEASABILITY_LEVELS, ReleasabilityBadge } from "./releasability-badge";
 export { ReleasabilitySelect } from "./releasability-select";
 export { type RemoteOption, RemoteSelect, type RemoteSelectProps } from "./remote-select";

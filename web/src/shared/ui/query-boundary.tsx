@@ -1,6 +1,7 @@
 import { Center, Loader } from "@mantine/core";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { useParams } from "react-router-dom";
 import { ErrorAlert } from "./error-alert";
 
 export interface QueryBoundaryProps<T> {
@@ -26,4 +27,17 @@ export function QueryBoundary<T>({ query, children, loading }: QueryBoundaryProp
       )}
     </>
   );
+}
+
+export interface RecordPageProps<T> {
+  /** The query hook of the record, given the `:id` of the address. */
+  useRecord: (id: string) => UseQueryResult<T>;
+  children: (record: T) => ReactNode;
+}
+
+/** A record's page: the record that the address's `:id` names, shown by `children` once loaded (`QueryBoundary`). */
+export function RecordPage<T>({ useRecord, children }: RecordPageProps<T>) {
+  const { id = "" } = useParams();
+  const record = useRecord(id);
+  return <QueryBoundary query={record}>{children}</QueryBoundary>;
 }

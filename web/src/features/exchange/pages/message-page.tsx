@@ -15,7 +15,7 @@ import {
 import { IconCheck } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { Link, useNavigate } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   DimmedText,
@@ -23,16 +23,14 @@ import {
   notifyError,
   notifySuccess,
   PageHeader,
-  QueryBoundary,
+  RecordPage,
 } from "../../../shared/ui";
 import { useUpload } from "../../meetings/api";
 import { type MessageDetail, useAcknowledge, useForward, useMessage, useThread } from "../api";
 import { WidenReleaseButton } from "../widen-release";
 
 export function MessagePage() {
-  const { id = "" } = useParams();
-  const message = useMessage(id);
-  return <QueryBoundary query={message}>{(data) => <MessageView message={data} />}</QueryBoundary>;
+  return <RecordPage useRecord={useMessage}>{(data) => <MessageView message={data} />}</RecordPage>;
 }
 
 function MessageView({ message }: { message: MessageDetail }) {

@@ -15,7 +15,7 @@ import {
 } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   ErrorAlert,
@@ -24,6 +24,7 @@ import {
   PageHeader,
   PrintReportButton,
   QueryBoundary,
+  RecordPage,
   RemoveRowButton,
   TableHead,
   TextField,
@@ -49,9 +50,7 @@ import { DelegationForm } from "../delegation-form";
 import { PartySelect } from "../party-picker";
 
 export function MeetingPage() {
-  const { id = "" } = useParams();
-  const meeting = useMeeting(id);
-  return <QueryBoundary query={meeting}>{(data) => <MeetingView meeting={data} />}</QueryBoundary>;
+  return <RecordPage useRecord={useMeeting}>{(data) => <MeetingView meeting={data} />}</RecordPage>;
 }
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {

@@ -3,6 +3,8 @@ import { AreaChart } from "@mantine/charts";
 import { Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
+import { QueryBoundary, SectionCard } from "../../../shared/ui";
+import { useStrength } from "../api";
 import { STRENGTH_CATEGORIES, type StrengthPoint } from "../types";
 
 const COLORS = [
@@ -16,6 +18,17 @@ const COLORS = [
   "yellow.6",
   "gray.6",
 ];
+
+/** The section of a page with the strength over time of an operation's contingents, or of one nation's. */
+export function StrengthSection({ filter }: { filter: Parameters<typeof useStrength>[0] }) {
+  const { t } = useTranslation("operations");
+  const strength = useStrength(filter);
+  return (
+    <SectionCard title={t("operations.strength")}>
+      <QueryBoundary query={strength}>{(series) => <StrengthChart points={series.points} />}</QueryBoundary>
+    </SectionCard>
+  );
+}
 
 /** Strength by category over time, as steps: the strength holds from one change to the next. */
 export function StrengthChart({ points }: { points: StrengthPoint[] }) {

@@ -13,7 +13,6 @@ import {
 import { IconX } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router-dom";
 import { isApiError } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
 import {
@@ -22,7 +21,7 @@ import {
   notifyError,
   notifySuccess,
   PageHeader,
-  QueryBoundary,
+  RecordPage,
   ReleasabilityBadge,
   RemoveRowButton,
   SectionCard,
@@ -30,11 +29,11 @@ import {
   TableHead,
   TextField,
 } from "../../../shared/ui";
-import { useAddRotation, useContingent, useRemoveRotation, useStrength } from "../api";
+import { useAddRotation, useContingent, useRemoveRotation } from "../api";
 import { ContingentFormModal } from "../components/contingent-form-modal";
 import { RotationEditModal } from "../components/rotation-edit-modal";
 import { SampleBadge } from "../components/sample-badge";
-import { StrengthChart } from "../components/strength-chart";
+import { StrengthSection } from "../components/strength-chart";
 import { type ContingentDetail, type Rotation, STRENGTH_CATEGORIES, type StrengthCategory } from "../types";
 
 interface Line {
@@ -184,7 +183,6 @@ function ContingentView({ contingent }: { contingent: ContingentDetail }) {
   const { t } = useTranslation("operations");
   const format = useFormat();
   const remove = useRemoveRotation(contingent.id);
-  const strength = useStrength({ operationId: contingent.operation.id, nationId: contingent.nation.id });
   const [editing, setEditing] = useState(false);
   const [rotationEdited, setRotationEdited] = useState<Rotation | null>(null);
   return (
@@ -323,11 +321,7 @@ function ContingentView({ contingent }: { contingent: ContingentDetail }) {
             </Paper>
           )}
         </SectionCard>
-        <SectionCard title={t("operations.strength")}>
-          <QueryBoundary query={strength}>
-            {(series) => <StrengthChart points={series.points} />}
-          </QueryBoundary>
-        </SectionCard>
+        <StrengthSection filter={{ operationId: contingent.operation.id, nationId: contingent.nation.id }} />
       </Stack>
     </>
   );
@@ -335,9 +329,9 @@ function ContingentView({ contingent }: { contingent: ContingentDetail }) {
 
 /** A nation's contingent in an operation: rotations, strength by category and over time. */
 export function ContingentPage() {
-  const { id = "" } = useParams();
-  const query = useContingent(id);
   return (
-    <QueryBoundary query={query}>{(contingent) => <ContingentView contingent={contingent} />}</QueryBoundary>
+    <RecordPage useRecord={useContingent}>
+      {(contingent) => <ContingentView contingent={contingent} />}
+    </RecordPage>
   );
 }

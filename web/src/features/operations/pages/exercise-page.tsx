@@ -15,7 +15,7 @@ import {
 import { IconCheck } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   DetailList,
@@ -24,7 +24,7 @@ import {
   notifyError,
   PageHeader,
   PrintReportButton,
-  QueryBoundary,
+  RecordPage,
   ReleasabilityBadge,
   RemoveRowButton,
   RowsTable,
@@ -627,7 +627,7 @@ function ExerciseView({ exercise }: { exercise: ExerciseDetail }) {
 
 /** The exercise planning page: stages, the nation matrix, conferences, milestones, objectives and lessons. */
 export function ExercisePage() {
-  const { id = "" } = useParams();
-  const query = useExercise(id);
-  return <QueryBoundary query={query}>{(exercise) => <ExerciseView exercise={exercise} />}</QueryBoundary>;
+  return (
+    <RecordPage useRecord={useExercise}>{(exercise) => <ExerciseView exercise={exercise} />}</RecordPage>
+  );
 }

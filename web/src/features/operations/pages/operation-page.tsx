@@ -1,7 +1,7 @@
 import { Anchor, Button, Paper, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
@@ -9,13 +9,14 @@ import {
   EmptyState,
   PageHeader,
   QueryBoundary,
+  RecordPage,
   ReleasabilityBadge,
   SectionCard,
 } from "../../../shared/ui";
-import { useContingents, useOperation, useStrength } from "../api";
+import { useContingents, useOperation } from "../api";
 import { ContingentFormModal } from "../components/contingent-form-modal";
 import { OperationFormModal } from "../components/operation-form-modal";
-import { StrengthChart } from "../components/strength-chart";
+import { StrengthSection } from "../components/strength-chart";
 import type { Operation } from "../types";
 
 /** The contingents of the operation the user may see, and the way to record a new one. */
@@ -80,7 +81,6 @@ function OperationView({ operation }: { operation: Operation }) {
   const format = useFormat();
   const { signedIn } = usePermissions();
   const [editing, setEditing] = useState(false);
-  const strength = useStrength({ operationId: operation.id }, signedIn);
   return (
     <>
       <PageHeader
@@ -121,13 +121,7 @@ function OperationView({ operation }: { operation: Operation }) {
           )}
         </Paper>
         {signedIn && <OperationContingents operation={operation} />}
-        {signedIn && (
-          <SectionCard title={t("operations.strength")}>
-            <QueryBoundary query={strength}>
-              {(series) => <StrengthChart points={series.points} />}
-            </QueryBoundary>
-          </SectionCard>
-        )}
+        {signedIn && <StrengthSection filter={{ operationId: operation.id }} />}
       </Stack>
       {operation.canEdit && (
         <OperationFormModal operation={operation} opened={editing} onClose={() => setEditing(false)} />
@@ -138,9 +132,7 @@ function OperationView({ operation }: { operation: Operation }) {
 
 /** One operation: its facts, its contingents and their strength over time. */
 export function OperationPage() {
-  const { id = "" } = useParams();
-  const query = useOperation(id);
   return (
-    <QueryBoundary query={query}>{(operation) => <OperationView operation={operation} />}</QueryBoundary>
+    <RecordPage useRecord={useOperation}>{(operation) => <OperationView operation={operation} />}</RecordPage>
   );
 }

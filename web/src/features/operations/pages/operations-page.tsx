@@ -24,9 +24,9 @@ import {
   QueryBoundary,
   SectionCard,
 } from "../../../shared/ui";
-import { useContingents, useOperations, useStrength } from "../api";
+import { useContingents, useOperations } from "../api";
 import { OperationFormModal } from "../components/operation-form-modal";
-import { StrengthChart } from "../components/strength-chart";
+import { StrengthSection } from "../components/strength-chart";
 import type { Contingent } from "../types";
 
 const year = (date: string) => Number(date.slice(0, 4)) + (Number(date.slice(5, 7)) - 1) / 12;
@@ -105,7 +105,6 @@ export function OperationsPage() {
   const operations = useOperations();
   const filter = operationId ? { operationId } : {};
   const contingents = useContingents(filter, signedIn);
-  const strength = useStrength(filter, signedIn);
 
   return (
     <>
@@ -196,11 +195,7 @@ export function OperationsPage() {
                 {(page) => <ContingentTimeline contingents={page.items} />}
               </QueryBoundary>
             </SectionCard>
-            <SectionCard title={t("operations.strength")}>
-              <QueryBoundary query={strength}>
-                {(series) => <StrengthChart points={series.points} />}
-              </QueryBoundary>
-            </SectionCard>
+            <StrengthSection filter={filter} />
           </>
         )}
       </Stack>

@@ -15,6 +15,7 @@ import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../shared/i18n/format";
 import {
+  closeClearing,
   DimmedText,
   FormButtons,
   FormModal,
@@ -41,10 +42,7 @@ export function ReviewModal({
   const { t } = useTranslation("meetings");
   const review = useReviewAction();
   const form = useForm({ initialValues: { meeting: meetingLabel, status: "" as string, note: "" } });
-  const close = () => {
-    form.reset();
-    onClose();
-  };
+  const close = closeClearing(form, onClose);
   const submit = form.onSubmit(async (values) => {
     if (!item) return;
     const save = () =>

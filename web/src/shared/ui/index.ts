@@ -42,5 +42,5 @@ export { RowsTable, type RowsTableProps } from "./rows-table";
 export { SearchInput, type SearchInputProps } from "./search-input";
 export { DimmedText, SectionCard, type SectionCardProps } from "./section-card";
 export { TableHead } from "./table-head";
-export { useFormReset } from "./use-form-reset";
+export { closeClearing, useFormReset } from "./use-form-reset";
 export { type ListParams, useListParams } from "./use-list-params";

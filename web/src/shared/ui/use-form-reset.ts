@@ -20,3 +20,11 @@ export function useFormReset<V>(form: ResettableForm<V>, opening: unknown, value
     form.clearErrors();
   }, [opening]);
 }
+
+/** The close of a dialog for a new record: its form is cleared as it closes, so that it opens empty again. */
+export function closeClearing(form: { reset: () => void }, onClose: () => void): () => void {
+  return () => {
+    form.reset();
+    onClose();
+  };
+}

@@ -1,7 +1,7 @@
 import { SimpleGrid, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { FormButtons, FormModal, formSaved } from "../../../shared/ui";
+import { closeClearing, FormButtons, FormModal, formSaved } from "../../../shared/ui";
 import { useAddAffiliation } from "../api";
 import { endNotBeforeStart, textOrNull } from "../form-values";
 import { IsoDateInput } from "./iso-date-input";
@@ -34,10 +34,7 @@ export function AffiliationModal({
     },
   });
 
-  const close = () => {
-    form.reset();
-    onClose();
-  };
+  const close = closeClearing(form, onClose);
 
   const submit = form.onSubmit((values) => {
     add.mutate(

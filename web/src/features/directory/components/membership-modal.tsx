@@ -2,7 +2,7 @@ import { Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput } fro
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import type { DatePrecision } from "../../../shared/i18n/format";
-import { FormButtons, FormModal, formSaved } from "../../../shared/ui";
+import { closeClearing, FormButtons, FormModal, formSaved } from "../../../shared/ui";
 import { useAddMembership } from "../api";
 import { endNotBeforeStart, textOrNull } from "../form-values";
 import { MEMBERSHIP_KINDS, type MembershipKind } from "../types";
@@ -38,10 +38,7 @@ export function MembershipModal({
     },
   });
 
-  const close = () => {
-    form.reset();
-    onClose();
-  };
+  const close = closeClearing(form, onClose);
 
   const submit = form.onSubmit((values) => {
     add.mutate(

@@ -3,7 +3,14 @@ import { useForm } from "@mantine/form";
 import { IconX } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
-import { FormButtons, FormModal, formSaved, ReleasabilitySelect, SmallAddButton } from "../../../shared/ui";
+import {
+  closeClearing,
+  FormButtons,
+  FormModal,
+  formSaved,
+  ReleasabilitySelect,
+  SmallAddButton,
+} from "../../../shared/ui";
 import { useCreateExercise } from "../api";
 import { EXERCISE_KINDS, type ExerciseKind } from "../types";
 import { NationPicker } from "./nation-picker";
@@ -71,10 +78,7 @@ export function ExerciseFormModal({ opened, onClose }: { opened: boolean; onClos
     },
   });
 
-  const close = () => {
-    form.reset();
-    onClose();
-  };
+  const close = closeClearing(form, onClose);
 
   const submit = form.onSubmit((values) => {
     create.mutate(

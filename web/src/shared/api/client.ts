@@ -82,12 +82,17 @@ async function parseError(response: Response): Promise<ApiError> {
 }
 
 /**
- * The one way the web app calls the API: JSON in and out, same-origin cookies, the CSRF header on
- * unsafe methods. Throws ApiError on any non-2xx answer (and ApiError with status 0 when offline).
+ * Sends one request: same-origin cookies, the CSRF header on unsafe methods, a JSON body as JSON and a form as
+ * multipart. Answers the 2xx response; throws ApiError on any other answer (and ApiError with status 0 when
+ * offline). A stale CSRF token (a new session in another tab) is fetched again and the request tried once more.
  */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const method = options.method ?? "GET";
-  const headers: Record<string, string> = { accept: "application/json" };
+async function send(
+  path: string,
+  options: RequestOptions,
+  method: string,
+  accept: string,
+): Promise<Response> {
+  const headers: Record<string, string> = { accept };
   if (options.body !== undefined && !options.form) headers["content-type"] = "application/json";
   if (UNSAFE.has(method) && csrfToken) headers["x-csrf-token"] = csrfToken;
 
@@ -104,15 +109,20 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new ApiError(0, "NETWORK_ERROR", "The server could not be reached");
   }
-
-  if (!response.ok) {
-    const error = await parseError(response);
-    // A token can go stale (a new session in another tab): fetch the current one and try once more.
-    if (error.code === "CSRF_REJECTED" && !options.csrfRetried && (await refreshCsrfToken())) {
-      return apiRequest<T>(path, { ...options, csrfRetried: true });
-    }
-    throw error;
+  if (response.ok) return response;
+  const error = await parseError(response);
+  if (error.code === "CSRF_REJECTED" && !options.csrfRetried && (await refreshCsrfToken())) {
+    return send(path, { ...options, csrfRetried: true }, method, accept);
   }
+  throw error;
+}
+
+/**
+ * The one way the web app calls the API: JSON in and out, same-origin cookies, the CSRF header on
+ * unsafe methods. Throws ApiError on any non-2xx answer (and ApiError with status 0 when offline).
+ */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options, options.method ?? "GET", "application/json");
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
@@ -127,28 +137,7 @@ export async function apiStream(
   options: RequestOptions,
   onLine: (line: unknown) => void,
 ): Promise<void> {
-  const method = options.method ?? "POST";
-  const headers: Record<string, string> = { accept: "application/x-ndjson" };
-  if (UNSAFE.has(method) && csrfToken) headers["x-csrf-token"] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(`${path}${toQueryString(options.query)}`, {
-      method,
-      headers,
-      credentials: "same-origin",
-      body: options.form,
-      signal: options.signal,
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw new ApiError(0, "NETWORK_ERROR", "The server could not be reached");
-  }
-  if (!response.ok) {
-    const error = await parseError(response);
-    if (error.code === "CSRF_REJECTED" && !options.csrfRetried && (await refreshCsrfToken()))
-      return apiStream(path, { ...options, csrfRetried: true }, onLine);
-    throw error;
-  }
+  const response = await send(path, options, options.method ?? "POST", "application/x-ndjson");
   if (!response.body) throw new ApiError(0, "NETWORK_ERROR", "The server's answer had no body");
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let pending = "";

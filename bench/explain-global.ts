@@ -41,13 +41,22 @@ async function explain(label: string, run: () => Promise<unknown>) {
   const started = performance.now();
   await run();
   console.log(`=== ${label}: ${(performance.now() - started).toFixed(1)} ms (third run)`);
+  // In one transaction, as the request ran them: a `set local` (the search turns JIT off) is run, not explained.
+  const client = await pool.connect();
+  await client.query("begin");
   for (const statement of captured) {
-    const { rows } = await pool.query(
+    if (/^\s*(begin|commit|rollback|set )/i.test(statement.sql)) {
+      await client.query(statement.sql, statement.parameters as unknown[]);
+      continue;
+    }
+    const { rows } = await client.query(
       `explain (analyze, buffers) ${statement.sql}`,
       statement.parameters as unknown[],
     );
     console.log(rows.map((row) => row["QUERY PLAN"]).join("\n"));
   }
+  await client.query("rollback");
+  client.release();
 }
 
 for (const q of queries.length ? queries : ["security", "logistcs"]) {

@@ -56,7 +56,7 @@ export async function searchEverything(
   // The matches read for the count and the candidates (the service keeps the cap at or above `limit`).
   const readUpTo = cap + 1;
   // The queries are computed once (InitPlans), so the index scans take them as constants.
-  const { rows } = await sql<SearchHitRow>`
+  const statement = sql<SearchHitRow>`
     with q as materialized (
       select e.exact, coalesce(f.fuzzy, e.exact) as ranking, coalesce(f.fuzzy || e.exact, e.exact) as matching
       from (select accord_search_query(${q}) as exact) e cross join (select accord_fuzzy_query(${q}) as fuzzy) f)
@@ -85,6 +85,13 @@ export async function searchEverything(
                          || case when c.exact_n < ${limit}::int then coalesce(c.close_ids, '{}'::tid[]) else '{}'::tid[] end)
       order by 7 desc, 8 desc, s.title_en, s.record_id
       limit ${limit}::int) h
-    order by k.position, h.exact desc, h.rank desc, h.title_en, h.record_id`.execute(db);
-  return rows;
+    order by k.position, h.exact desc, h.rank desc, h.title_en, h.record_id`;
+  // Without JIT: a viewer whose rules are probes gets a plan estimated above jit_above_cost (the probes of every kind,
+  // costed for each kind's scan), and compiling its ~300 expressions took 300-650 ms of a statement that runs in
+  // tens of milliseconds (docs/search-plans.md, fourth round).
+  const run = async (trx: Kysely<DB>) => {
+    await sql`set local jit = off`.execute(trx);
+    return (await statement.execute(trx)).rows;
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
 }

@@ -1,22 +1,13 @@
-import { Button, Modal, MultiSelect, NumberInput, SegmentedControl, Select, Stack } from "@mantine/core";
+import { Button, Modal, NumberInput, SegmentedControl, Select, Stack } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { localName, useFormat } from "../../../shared/i18n/format";
 import { notifyError, notifySuccess, RemoteSelect, TextField } from "../../../shared/ui";
 import { searchActivities, useAddItem, useAreas, usePlan } from "../api";
+import { type ItemDialogProps, ObjectivesSelect } from "./item-dialogs";
 
 /** Adds an activity of the catalogue, or one of the nation's own, to a programme, with the objectives it serves. */
-export function AddItemModal({
-  programmeId,
-  planId,
-  opened,
-  onClose,
-}: {
-  programmeId: string;
-  planId: string | null;
-  opened: boolean;
-  onClose: () => void;
-}) {
+export function AddItemModal({ programmeId, planId, opened, onClose }: ItemDialogProps) {
   const { t } = useTranslation("programmes");
   const format = useFormat();
   const areas = useAreas();
@@ -101,14 +92,10 @@ export function AddItemModal({
           value={participants}
           onChange={(value) => setParticipants(typeof value === "number" ? value : 0)}
         />
-        <MultiSelect
-          label={t("plans.objectives")}
+        <ObjectivesSelect
+          objectives={plan.data?.objectives}
           value={objectiveIds}
           onChange={setObjectiveIds}
-          data={(plan.data?.objectives ?? []).map((objective) => ({
-            value: objective.id,
-            label: `${objective.code} — ${objective.title}`,
-          }))}
         />
         <Button onClick={submit} loading={add.isPending} data-testid="item-save">
           {t("goals.save")}

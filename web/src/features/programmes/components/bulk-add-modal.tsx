@@ -1,15 +1,4 @@
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  MultiSelect,
-  NumberInput,
-  ScrollArea,
-  Stack,
-  Text,
-} from "@mantine/core";
+import { Badge, Button, Checkbox, Group, Modal, NumberInput, ScrollArea, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -17,22 +6,13 @@ import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../../shared/api";
 import { notifyError, notifySuccess, type RemoteOption, TextField } from "../../../shared/ui";
 import { searchActivities, useInvalidate, usePlan } from "../api";
+import { type ItemDialogProps, ObjectivesSelect } from "./item-dialogs";
 
 /**
  * Several activities of the catalogue added at once: search, tick the ones wanted (the selection is kept across
  * searches), add them all. The server adds all or none; an activity it refuses is marked in the selection.
  */
-export function BulkAddModal({
-  programmeId,
-  planId,
-  opened,
-  onClose,
-}: {
-  programmeId: string;
-  planId: string | null;
-  opened: boolean;
-  onClose: () => void;
-}) {
+export function BulkAddModal({ programmeId, planId, opened, onClose }: ItemDialogProps) {
   const { t } = useTranslation("programmes");
   const invalidate = useInvalidate();
   const plan = usePlan(planId ?? undefined);
@@ -142,14 +122,10 @@ export function BulkAddModal({
           value={participants}
           onChange={setParticipants}
         />
-        <MultiSelect
-          label={t("plans.objectives")}
+        <ObjectivesSelect
+          objectives={plan.data?.objectives}
           value={objectiveIds}
           onChange={setObjectiveIds}
-          data={(plan.data?.objectives ?? []).map((objective) => ({
-            value: objective.id,
-            label: `${objective.code} — ${objective.title}`,
-          }))}
         />
         <Button
           onClick={() => void submit()}

@@ -2,7 +2,12 @@ import type { ColumnType, Generated } from "kysely";
 import type { CreatedAt, DateString, Id, ReleasableColumns, UpdatedAt } from "./common.js";
 
 type TextArray = ColumnType<string[], string[] | undefined, string[]>;
-type Precision = ColumnType<string, string | undefined, string>;
+/** The values the database's check constraints allow (the API's enums are built from the same lists). */
+export type DatePrecision = "day" | "month" | "year";
+export type GoalStatus = "proposed" | "agreed" | "in_progress" | "achieved" | "deferred" | "cancelled";
+export type GoalRating = "fully_met" | "largely_met" | "partially_met" | "not_met";
+export type MilestoneKind = "milestone" | "agreement" | "deployment" | "visit" | "role" | "event";
+type Precision = ColumnType<DatePrecision, DatePrecision | undefined, DatePrecision>;
 
 export interface PlanKindTable {
   code: string;
@@ -196,7 +201,7 @@ export interface PartnershipGoalTable extends ReleasableColumns {
   description: string | null;
   targetOn: DateString | null;
   agreedYear: number | null;
-  status: Generated<string>;
+  status: Generated<GoalStatus>;
   planId: string | null;
   sample: Generated<boolean>;
   /** The partner side's agreement (a coordinator of the goal's nation), 0041. */
@@ -223,7 +228,7 @@ export interface GoalAssessmentTable {
   id: Id;
   goalId: string;
   cycleYear: number;
-  rating: string;
+  rating: GoalRating;
   comments: string | null;
   assessedOn: DateString | null;
   sample: Generated<boolean>;
@@ -252,7 +257,7 @@ export interface PartnershipMilestoneTable extends ReleasableColumns {
   nationId: string;
   occurredOn: DateString;
   precision: Precision;
-  kind: Generated<string>;
+  kind: Generated<MilestoneKind>;
   titleEn: string;
   titleAz: string | null;
   titleRu: string | null;

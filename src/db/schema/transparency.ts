@@ -11,7 +11,7 @@ export interface AuditTreeNodeTable {
 export interface TransparencyKeyTable {
   keyId: string;
   publicKey: string;
-  firstUsedAt: Generated<Timestamp>;
+  firstUsedAt: Timestamp;
 }
 
 export interface TransparencyHeadTable {
@@ -31,7 +31,7 @@ export interface WitnessHeadTable {
   treeSize: ColumnType<number, number, number>;
   rootHash: Buffer;
   head: ColumnType<unknown, string, string>;
-  receivedAt: Generated<Timestamp>;
+  receivedAt: Timestamp;
 }
 
 export interface TransparencyAlarmTable {
@@ -41,7 +41,7 @@ export interface TransparencyAlarmTable {
   message: string;
   held: ColumnType<unknown, string | null, never>;
   received: ColumnType<unknown, string, never>;
-  raisedAt: Generated<Timestamp>;
+  raisedAt: Timestamp;
 }
 
 export interface TransparencyTables {

@@ -70,7 +70,7 @@ const participantEvents = (db: Q, personId: string) =>
       join.onRef("n.eventId", "=", "e.id").on("n.personId", "=", personId).on("n.status", "=", "accepted"),
     )
     .select(eventColumns)
-    .select((eb) => answeredBy(personId)(eb).as("answered"));
+    .select((eb) => answeredBy(personId)(eb).$castTo<boolean>().as("answered"));
 
 /** The event a participant was accepted for (their own nomination makes it theirs to answer, whatever its marking). */
 export async function findParticipantEvent(db: Q, eventId: string, personId: string) {

@@ -207,7 +207,7 @@ const personColumns = [
 
 const personRefs = <O>(query: SelectQueryBuilder<DB, "person", O>) =>
   query.select((eb) => [
-    nationRef(eb, "person.nationId").as("nation"),
+    nationRef(eb, "person.nationId").$notNull().as("nation"),
     jsonObjectFrom(
       eb
         .selectFrom("personAffiliation as a")
@@ -270,7 +270,7 @@ export async function findPerson(db: Q, viewer: Viewer, id: string) {
             "a.position",
             "a.startedOn",
             "a.endedOn",
-            organisationRef(inner, "o.id").as("organisation"),
+            organisationRef(inner, "o.id").$notNull().as("organisation"),
           ])
           .whereRef("a.personId", "=", "person.id")
           .orderBy("a.startedOn", (ob) => ob.desc().nullsFirst()),

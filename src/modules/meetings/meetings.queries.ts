@@ -110,7 +110,9 @@ function meetingSelect(db: Q, viewer: Viewer) {
           .selectFrom("meetingSeries as rs")
           .select(["rs.id", "rs.code", "rs.kind", "rs.titleEn", "rs.titleRu", "rs.titleAz"])
           .whereRef("rs.id", "=", "meeting.seriesId"),
-      ).as("series"),
+      )
+        .$notNull()
+        .as("series"),
       nationRef(eb as never, "meeting.host_nation_id").as("hostNation"),
       organisationRef(eb as never, "meeting.host_organisation_id").as("hostOrganisation"),
       eb

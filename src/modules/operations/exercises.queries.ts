@@ -151,7 +151,7 @@ export function exerciseParts(db: Q, id: string) {
             .selectFrom("planningConferenceAttendance as a")
             .innerJoin("nation as an", "an.id", "a.nationId")
             .select(["a.attendees"])
-            .select((inner) => nationRef(inner, "a.nation_id").as("nation"))
+            .select((inner) => nationRef(inner, "a.nation_id").$notNull().as("nation"))
             .whereRef("a.conferenceId", "=", "k.id")
             .orderBy("an.nameEn"),
         ).as("attendance"),

@@ -25,7 +25,7 @@ const operationSelect = (db: Q, viewer: Viewer) =>
         .select(sql<number>`count(*)::int`.as("n"))
         .whereRef("vc.operationId", "=", "operation.id")
         .where(visibleTo(viewer, "vc"))
-        .$castTo<number>()
+        .$asScalar()
         .as("contingentCount"),
     ]);
 

@@ -256,7 +256,7 @@ export async function agreeGoal(ctx: Ctx, id: string, side: GoalSide) {
           side === "partner"
             ? { partnerAgreedBy: ctx.viewer.userId, partnerAgreedAt: now }
             : { allianceAgreedBy: ctx.viewer.userId, allianceAgreedAt: now };
-        return other ? { ...mark, status: "agreed" } : mark;
+        return other ? { ...mark, status: "agreed" as const } : mark;
       },
       {
         action: "goal.agree",

@@ -1,10 +1,13 @@
 import { type Expression, expressionBuilder, type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/schema/index.js";
+import type { GoalRating } from "../../db/schema/programmes.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
 import type { FrameworkQuery, GoalQuery, PlanQuery, ProgrammeQuery } from "./programmes.schemas.js";
 
+/** A linked record as evidence embeds it: its id and the named text fields, or null. */
+type Ref<K extends string> = ({ id: string } & Record<K, string>) | null;
 type Q = Kysely<DB>;
 
 /** The releasability predicate as a SQL fragment, for the report queries written in SQL. */
@@ -165,6 +168,7 @@ const planSelect = (db: Q, viewer: Viewer) =>
         .selectFrom("planPeriod as pp")
         .select((inner) => inner.fn.countAll<number>().as("n"))
         .whereRef("pp.planId", "=", "p.id")
+        .$asScalar()
         .as("periodCount"),
     ]);
 
@@ -347,15 +351,14 @@ export function actionsOf(db: Q, viewer: Viewer, objectiveId: string, asOf: stri
             "ev.note",
             sql<string>`case when ev.activity_id is not null then 'activity' when ev.goal_id is not null then 'goal'
               when ev.document_id is not null then 'document' else 'url' end`.as("kind"),
-            sql`case when act.id is null then null else json_build_object('id', act.id, 'code', act.code, 'titleEn', act.title_en) end`.as(
+            sql<Ref<"code" | "titleEn">>`case when act.id is null then null
+              else json_build_object('id', act.id, 'code', act.code, 'titleEn', act.title_en) end`.as(
               "activity",
             ),
-            sql`case when g.id is null then null else json_build_object('id', g.id, 'code', g.code, 'title', g.title) end`.as(
-              "goal",
-            ),
-            sql`case when fd.id is null then null else json_build_object('id', fd.id, 'title', fd.title) end`.as(
-              "document",
-            ),
+            sql<Ref<"code" | "title">>`case when g.id is null then null
+              else json_build_object('id', g.id, 'code', g.code, 'title', g.title) end`.as("goal"),
+            sql<Ref<"title">>`case when fd.id is null then null
+              else json_build_object('id', fd.id, 'title', fd.title) end`.as("document"),
           ])
           .whereRef("ev.actionId", "=", "a.id")
           // Evidence pointing at a record the viewer may not see is left out rather than shown empty.
@@ -671,11 +674,8 @@ const goalSelect = (base: ReturnType<typeof goalBase>, asOf: string) =>
     ...releaseColumns("g"),
     nationRef("g.nation_id").as("nation"),
     goalLate(asOf).as("late"),
-    sql<
-      string | null
-    >`(select ga.rating from goal_assessment ga where ga.goal_id = g.id order by ga.cycle_year desc limit 1)`.as(
-      "latestRating",
-    ),
+    sql<GoalRating | null>`(select ga.rating from goal_assessment ga where ga.goal_id = g.id
+      order by ga.cycle_year desc limit 1)`.as("latestRating"),
   ]);
 
 export async function listGoals(db: Q, viewer: Viewer, query: GoalQuery, asOf: string) {

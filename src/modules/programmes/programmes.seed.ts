@@ -1,4 +1,5 @@
 import type { Db } from "../../db/database.js";
+import type { DatePrecision as P } from "../../db/schema/programmes.js";
 import { milestoneSource, SOURCES } from "../../seed/sources.js";
 
 /**
@@ -424,27 +425,26 @@ export async function seedProgrammes(db: Db): Promise<void> {
     .execute();
 
   // Founding documents (found by title).
-  const documents: { title: string; kind: string; signedOn: string; precision: string; replaces?: string }[] =
-    [
-      {
-        title: "Partnership for Peace framework document",
-        kind: "framework_document",
-        signedOn: "1994-05-04",
-        precision: "day",
-      },
-      {
-        title: "Presentation document",
-        kind: "presentation_document",
-        signedOn: "1996-01-01",
-        precision: "year",
-      },
-      {
-        title: "Individual Partnership Action Plan",
-        kind: "individual_partnership_action_plan",
-        signedOn: "2004-01-01",
-        precision: "year",
-      },
-    ];
+  const documents: { title: string; kind: string; signedOn: string; precision: P; replaces?: string }[] = [
+    {
+      title: "Partnership for Peace framework document",
+      kind: "framework_document",
+      signedOn: "1994-05-04",
+      precision: "day",
+    },
+    {
+      title: "Presentation document",
+      kind: "presentation_document",
+      signedOn: "1996-01-01",
+      precision: "year",
+    },
+    {
+      title: "Individual Partnership Action Plan",
+      kind: "individual_partnership_action_plan",
+      signedOn: "2004-01-01",
+      precision: "year",
+    },
+  ];
   const documentIds = new Map<string, string>();
   for (const document of documents) {
     const existing = await db

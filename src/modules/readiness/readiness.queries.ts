@@ -276,7 +276,7 @@ const summaryColumns = (db: Q) =>
       ),
     ])
     .select((eb) => [
-      organisationRef(eb, "e.unitId").as("unit"),
+      organisationRef(eb, "e.unitId").$notNull().as("unit"),
       nationRef(eb, "u.nationId").as("unitNation"),
     ]);
 
@@ -326,7 +326,9 @@ export function findEvaluation(db: Q, viewer: Viewer, id: string) {
           .innerJoin("checklistTemplate as t", "t.id", "v.templateId")
           .select(["v.id", "t.code as templateCode", "v.version"])
           .whereRef("v.id", "=", "e.checklistVersionId"),
-      ).as("checklistVersion"),
+      )
+        .$notNull()
+        .as("checklistVersion"),
       organisationRef(eb, "e.evaluatingOrganisationId").as("evaluatingOrganisation"),
       jsonArrayFrom(
         eb
@@ -350,7 +352,9 @@ export function findEvaluation(db: Q, viewer: Viewer, id: string) {
                 .innerJoin("nation as nn", "nn.id", "pp.nationId")
                 .select(["pp.id", "pp.givenName", "pp.familyName", "pp.rankTitle", "nn.code as nationCode"])
                 .whereRef("pp.id", "=", "tm.personId"),
-            ).as("person"),
+            )
+              .$notNull()
+              .as("person"),
           ])
           .whereRef("tm.evaluationId", "=", "e.id")
           .where(visibleTo(viewer, "p"))

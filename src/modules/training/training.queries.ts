@@ -382,7 +382,7 @@ export function listQualifications(db: Q, viewer: Viewer) {
           ]),
         )
         .where(visibleTo(viewer, "p"))
-        .$castTo<number>()
+        .$asScalar()
         .as("holders"),
     )
     .orderBy("q.code")

@@ -5,9 +5,28 @@ import type { RoutesPlugin } from "./type-provider.js";
 
 type Part = TSchema | undefined;
 type ValueOf<S extends Part> = S extends TSchema ? Static<S> : undefined;
+type Responses = Record<number, TSchema>;
+/**
+ * A value as the reply serializer takes it: a `Date` where the schema has a string (it is sent as ISO 8601). A
+ * string enum is checked as a string: most enum columns are typed `string` in the database schema (their check
+ * constraints hold the values), so the shape, nullability and scalar types are what the compiler checks here.
+ */
+type Wire<T> = T extends string
+  ? string | Date
+  : T extends readonly (infer U)[]
+    ? readonly Wire<U>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
+/** What a handler must give back: the value of its 200 or 201 schema; anything for a 204 reply or other maps. */
+type Answer<R extends Responses> = R extends { 200: infer S extends TSchema }
+  ? Wire<Static<S>>
+  : R extends { 201: infer S extends TSchema }
+    ? Wire<Static<S>>
+    : unknown;
 
 /** A route's schema parts, as `schema` takes them (the tags come from its table). */
-export interface RouteParts<P extends Part, Q extends Part, B extends Part> {
+export interface RouteParts<P extends Part, Q extends Part, B extends Part, R extends Responses = Responses> {
   params?: P;
   query?: Q;
   body?: B;
@@ -15,7 +34,7 @@ export interface RouteParts<P extends Part, Q extends Part, B extends Part> {
    * `ok(X)`, `created(X)` (the route then answers 201 with the handler's result), a map with a 204 reply (the
    * route answers 204 without a body once the handler is done) or another reply map of its own.
    */
-  response: Record<number, TSchema>;
+  response: R;
   config?: FastifyContextConfig;
 }
 
@@ -26,24 +45,34 @@ export interface RouteInput<P extends Part, Q extends Part, B extends Part> {
   body: ValueOf<B>;
 }
 
-export type RouteHandler<P extends Part, Q extends Part, B extends Part> = (
+export type RouteHandler<P extends Part, Q extends Part, B extends Part, R extends Responses = Responses> = (
   ctx: Ctx,
   input: RouteInput<P, Q, B>,
   request: FastifyRequest,
-) => unknown;
+) => Answer<R> | Promise<Answer<R>>;
 
 /** One method of a route table: `(url, summary?, parts, handler)`. */
 export interface TableMethod {
-  <P extends Part = undefined, Q extends Part = undefined, B extends Part = undefined>(
+  <
+    P extends Part = undefined,
+    Q extends Part = undefined,
+    B extends Part = undefined,
+    R extends Responses = Responses,
+  >(
     url: string,
     summary: string,
-    parts: RouteParts<P, Q, B>,
-    handler: RouteHandler<P, Q, B>,
+    parts: RouteParts<P, Q, B, R>,
+    handler: RouteHandler<P, Q, B, R>,
   ): void;
-  <P extends Part = undefined, Q extends Part = undefined, B extends Part = undefined>(
+  <
+    P extends Part = undefined,
+    Q extends Part = undefined,
+    B extends Part = undefined,
+    R extends Responses = Responses,
+  >(
     url: string,
-    parts: RouteParts<P, Q, B>,
-    handler: RouteHandler<P, Q, B>,
+    parts: RouteParts<P, Q, B, R>,
+    handler: RouteHandler<P, Q, B, R>,
   ): void;
 }
 

@@ -141,9 +141,9 @@ export const errorResponses = {
  * A route's `response`: its one success reply beside the shared error replies. Nearly every route answers so;
  * written once here instead of `{ 200: X, ...errorResponses }` in each of them.
  */
-export const ok = (schema: TSchema) => ({ 200: schema, ...errorResponses });
+export const ok = <T extends TSchema>(schema: T) => ({ 200: schema, ...errorResponses });
 /** The same for a route that creates a record (201). */
-export const created = (schema: TSchema) => ({ 201: schema, ...errorResponses });
+export const created = <T extends TSchema>(schema: T) => ({ 201: schema, ...errorResponses });
 
 /** The reply of every list endpoint. */
 export function paged<T>(query: { limit?: number; offset?: number }, result: { items: T[]; total: number }) {

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
 import type { ResponseOf } from "../../../shared/api/contract";
 import { useFormat } from "../../../shared/i18n/format";
-import { DimmedText, QueryBoundary, TableHead } from "../../../shared/ui";
+import { DimmedText, QueryBoundary, RowsTable } from "../../../shared/ui";
 
 export type EventAttendance = ResponseOf<"getEventsByIdAttendance">;
 
@@ -52,45 +52,38 @@ export function AttendanceRecords({ eventId }: { eventId: string }) {
                       {t("sessionAttendance.notRecorded")}
                     </Text>
                   ) : (
-                    <Table.ScrollContainer minWidth={480}>
-                      <Table striped>
-                        <TableHead
-                          columns={[
-                            t("sessionAttendance.participant"),
-                            t("sessionAttendance.nation"),
-                            null,
-                            t("sessionAttendance.note"),
-                            t("sessionAttendance.recordedAt"),
-                          ]}
-                        />
-                        <Table.Tbody>
-                          {session.entries.map((entry) => (
-                            <Table.Tr
-                              key={entry.nominationId}
-                              data-testid={`attendance-record-${entry.person.familyName}`}
-                            >
-                              <Table.Td>
-                                {[entry.person.rankTitle, entry.person.givenName, entry.person.familyName]
-                                  .filter(Boolean)
-                                  .join(" ")}
-                              </Table.Td>
-                              <Table.Td>{entry.nation.code}</Table.Td>
-                              <Table.Td>
-                                <Badge color={entry.present ? "green" : "red"} variant="light">
-                                  {entry.present
-                                    ? t("sessionAttendance.present")
-                                    : t("sessionAttendance.absent")}
-                                </Badge>
-                              </Table.Td>
-                              <Table.Td>{entry.note}</Table.Td>
-                              <Table.Td style={{ whiteSpace: "nowrap" }}>
-                                {dateTime(entry.recordedAt)}
-                              </Table.Td>
-                            </Table.Tr>
-                          ))}
-                        </Table.Tbody>
-                      </Table>
-                    </Table.ScrollContainer>
+                    <RowsTable
+                      rows={session.entries}
+                      minWidth={480}
+                      columns={[
+                        t("sessionAttendance.participant"),
+                        t("sessionAttendance.nation"),
+                        null,
+                        t("sessionAttendance.note"),
+                        t("sessionAttendance.recordedAt"),
+                      ]}
+                    >
+                      {(entry) => (
+                        <Table.Tr
+                          key={entry.nominationId}
+                          data-testid={`attendance-record-${entry.person.familyName}`}
+                        >
+                          <Table.Td>
+                            {[entry.person.rankTitle, entry.person.givenName, entry.person.familyName]
+                              .filter(Boolean)
+                              .join(" ")}
+                          </Table.Td>
+                          <Table.Td>{entry.nation.code}</Table.Td>
+                          <Table.Td>
+                            <Badge color={entry.present ? "green" : "red"} variant="light">
+                              {entry.present ? t("sessionAttendance.present") : t("sessionAttendance.absent")}
+                            </Badge>
+                          </Table.Td>
+                          <Table.Td>{entry.note}</Table.Td>
+                          <Table.Td style={{ whiteSpace: "nowrap" }}>{dateTime(entry.recordedAt)}</Table.Td>
+                        </Table.Tr>
+                      )}
+                    </RowsTable>
                   )}
                 </div>
               ))}

@@ -24,9 +24,9 @@ import {
   RecordPage,
   ReleasabilityBadge,
   RemoveRowButton,
+  RowsTable,
   SectionCard,
   SmallAddButton,
-  TableHead,
   TextField,
 } from "../../../shared/ui";
 import { useAddRotation, useContingent, useRemoveRotation } from "../api";
@@ -253,68 +253,66 @@ function ContingentView({ contingent }: { contingent: ContingentDetail }) {
           {contingent.note && <DimmedText mt="sm">{contingent.note}</DimmedText>}
         </Paper>
         <SectionCard title={t("contingents.rotations")}>
-          <Table.ScrollContainer minWidth={700}>
-            <Table striped data-testid="rotations-table">
-              <TableHead
-                columns={[
-                  t("contingents.label"),
-                  t("contingents.slot"),
-                  t("contingents.from"),
-                  t("contingents.until"),
-                  t("contingents.strength"),
-                  t("total"),
-                ]}
-                actions={contingent.canEdit}
-                alignRight={[5]}
-              />
-              <Table.Tbody>
-                {contingent.rotations.map((rotation) => (
-                  <Table.Tr key={rotation.id} data-testid="rotation-row">
-                    <Table.Td>
-                      <Group gap={6}>
-                        <Text size="sm">{rotation.label}</Text>
-                        <SampleBadge show={rotation.sample} />
-                      </Group>
-                      {rotation.note && <DimmedText size="xs">{rotation.note}</DimmedText>}
-                    </Table.Td>
-                    <Table.Td>{rotation.slot}</Table.Td>
-                    <Table.Td>{format.date(rotation.startsOn, rotation.startPrecision)}</Table.Td>
-                    <Table.Td>
-                      {rotation.endsOn ? format.date(rotation.endsOn) : t("operations.ongoing")}
-                    </Table.Td>
-                    <Table.Td>
-                      {rotation.strength.map((s) => (
-                        <Text key={s.category} size="xs">
-                          {t(`categories.${s.category}`)}: {s.count}
-                        </Text>
-                      ))}
-                    </Table.Td>
-                    <Table.Td ta="right" fw={700} data-testid="rotation-total">
-                      {rotation.total}
-                    </Table.Td>
-                    {contingent.canEdit && (
-                      <Table.Td ta="right">
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          onClick={() => setRotationEdited(rotation)}
-                          data-testid="rotation-edit"
-                        >
-                          {t("authoring.edit")}
-                        </Button>
-                        <RemoveRowButton
-                          message={t("contingents.removeConfirm")}
-                          remove={() => remove.mutateAsync(rotation.id)}
-                        >
-                          {t("contingents.removeRotation")}
-                        </RemoveRowButton>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <RowsTable
+            rows={contingent.rotations}
+            minWidth={700}
+            testId="rotations-table"
+            columns={[
+              t("contingents.label"),
+              t("contingents.slot"),
+              t("contingents.from"),
+              t("contingents.until"),
+              t("contingents.strength"),
+              t("total"),
+            ]}
+            actions={contingent.canEdit}
+            alignRight={[5]}
+          >
+            {(rotation) => (
+              <Table.Tr key={rotation.id} data-testid="rotation-row">
+                <Table.Td>
+                  <Group gap={6}>
+                    <Text size="sm">{rotation.label}</Text>
+                    <SampleBadge show={rotation.sample} />
+                  </Group>
+                  {rotation.note && <DimmedText size="xs">{rotation.note}</DimmedText>}
+                </Table.Td>
+                <Table.Td>{rotation.slot}</Table.Td>
+                <Table.Td>{format.date(rotation.startsOn, rotation.startPrecision)}</Table.Td>
+                <Table.Td>
+                  {rotation.endsOn ? format.date(rotation.endsOn) : t("operations.ongoing")}
+                </Table.Td>
+                <Table.Td>
+                  {rotation.strength.map((s) => (
+                    <Text key={s.category} size="xs">
+                      {t(`categories.${s.category}`)}: {s.count}
+                    </Text>
+                  ))}
+                </Table.Td>
+                <Table.Td ta="right" fw={700} data-testid="rotation-total">
+                  {rotation.total}
+                </Table.Td>
+                {contingent.canEdit && (
+                  <Table.Td ta="right">
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => setRotationEdited(rotation)}
+                      data-testid="rotation-edit"
+                    >
+                      {t("authoring.edit")}
+                    </Button>
+                    <RemoveRowButton
+                      message={t("contingents.removeConfirm")}
+                      remove={() => remove.mutateAsync(rotation.id)}
+                    >
+                      {t("contingents.removeRotation")}
+                    </RemoveRowButton>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            )}
+          </RowsTable>
           {contingent.canEdit && (
             <Paper withBorder p="sm" mt="md" radius="md">
               <RotationForm contingent={contingent} />

@@ -30,7 +30,6 @@ import {
   RowsTable,
   SectionCard,
   savedOrFailed,
-  TableHead,
   TextField,
 } from "../../../shared/ui";
 import {
@@ -110,72 +109,69 @@ function NationMatrix({ exercise }: { exercise: ExerciseDetail }) {
           {t("total")}: {counts.total}
         </Badge>
       </Group>
-      <Table.ScrollContainer minWidth={600}>
-        <Table striped>
-          <TableHead
-            columns={[t("matrix.nation"), t("matrix.role"), t("matrix.personnel"), t("matrix.units")]}
-            actions={exercise.canEdit}
-            alignRight={[2]}
-          />
-          <Table.Tbody>
-            {exercise.participants.map((participant) => (
-              <Table.Tr key={participant.id} data-testid={`participant-${participant.nation.code}`}>
-                <Table.Td>
-                  <Group gap={6}>
-                    <Text size="sm">
-                      {participant.nation.code} — {participant.nation.nameEn}
-                    </Text>
-                    <SampleBadge show={participant.sample} />
-                  </Group>
-                </Table.Td>
-                <Table.Td>{t(`roles.${participant.role}`)}</Table.Td>
-                <Table.Td ta="right">
-                  {participant.personnel > 0 ? (
-                    <Text
-                      size="sm"
-                      title={participant.contributions
-                        .filter((c) => c.kind === "personnel")
-                        .map((c) => `${c.category}: ${c.quantity}`)
-                        .join(", ")}
-                    >
-                      {participant.personnel}
-                    </Text>
-                  ) : (
-                    ""
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    {participant.contributions
-                      .filter((c) => c.kind !== "personnel")
-                      .map((c) => (c.quantity > 1 ? `${c.category} × ${c.quantity}` : c.category))
-                      .join("; ")}
-                  </Text>
-                </Table.Td>
-                {exercise.canEdit && (
-                  <Table.Td ta="right">
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      onClick={() => setEdited(participant)}
-                      data-testid={`participant-edit-${participant.nation.code}`}
-                    >
-                      {t("authoring.edit")}
-                    </Button>
-                    <RemoveRowButton
-                      message={t("matrix.removeConfirm")}
-                      remove={() => remove.mutateAsync(participant.id)}
-                      testId={`participant-remove-${participant.nation.code}`}
-                    >
-                      {t("matrix.remove")}
-                    </RemoveRowButton>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <RowsTable
+        rows={exercise.participants}
+        minWidth={600}
+        columns={[t("matrix.nation"), t("matrix.role"), t("matrix.personnel"), t("matrix.units")]}
+        actions={exercise.canEdit}
+        alignRight={[2]}
+      >
+        {(participant) => (
+          <Table.Tr key={participant.id} data-testid={`participant-${participant.nation.code}`}>
+            <Table.Td>
+              <Group gap={6}>
+                <Text size="sm">
+                  {participant.nation.code} — {participant.nation.nameEn}
+                </Text>
+                <SampleBadge show={participant.sample} />
+              </Group>
+            </Table.Td>
+            <Table.Td>{t(`roles.${participant.role}`)}</Table.Td>
+            <Table.Td ta="right">
+              {participant.personnel > 0 ? (
+                <Text
+                  size="sm"
+                  title={participant.contributions
+                    .filter((c) => c.kind === "personnel")
+                    .map((c) => `${c.category}: ${c.quantity}`)
+                    .join(", ")}
+                >
+                  {participant.personnel}
+                </Text>
+              ) : (
+                ""
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">
+                {participant.contributions
+                  .filter((c) => c.kind !== "personnel")
+                  .map((c) => (c.quantity > 1 ? `${c.category} × ${c.quantity}` : c.category))
+                  .join("; ")}
+              </Text>
+            </Table.Td>
+            {exercise.canEdit && (
+              <Table.Td ta="right">
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  onClick={() => setEdited(participant)}
+                  data-testid={`participant-edit-${participant.nation.code}`}
+                >
+                  {t("authoring.edit")}
+                </Button>
+                <RemoveRowButton
+                  message={t("matrix.removeConfirm")}
+                  remove={() => remove.mutateAsync(participant.id)}
+                  testId={`participant-remove-${participant.nation.code}`}
+                >
+                  {t("matrix.remove")}
+                </RemoveRowButton>
+              </Table.Td>
+            )}
+          </Table.Tr>
+        )}
+      </RowsTable>
       {exercise.canEdit && (
         <InlineAddForm
           testId="participant-form"

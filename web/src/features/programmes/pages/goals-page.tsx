@@ -9,7 +9,7 @@ import {
   PageFooter,
   PageHeader,
   QueryBoundary,
-  TableHead,
+  RowsTable,
 } from "../../../shared/ui";
 import { useGoalCounts, useGoals } from "../api";
 import { AreaName } from "../components/area-name";
@@ -74,54 +74,52 @@ export function GoalsPage() {
             <EmptyState title={t("goals.empty")} />
           ) : (
             <Paper withBorder radius="md">
-              <Table.ScrollContainer minWidth={760}>
-                <Table striped data-testid="goals-table">
-                  <TableHead
-                    columns={[
-                      t("goals.code"),
-                      t("goals.goal"),
-                      t("common.area"),
-                      t("goals.agreed"),
-                      t("goals.target"),
-                      t("common.status"),
-                      t("goals.rating"),
-                    ]}
-                  />
-                  <Table.Tbody>
-                    {page.items.map((goal) => (
-                      <Table.Tr key={goal.id} data-testid={`goal-row-${goal.code}`}>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/programmes/goals/${goal.id}`}>
-                            {goal.code}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>
-                          <Group gap="xs">
-                            <Text size="sm">{goal.title}</Text>
-                            <SampleBadge sample={goal.sample} />
-                          </Group>
-                        </Table.Td>
-                        <Table.Td>
-                          <AreaName code={goal.areaCode} />
-                        </Table.Td>
-                        <Table.Td>{goal.agreedYear ?? "—"}</Table.Td>
-                        <Table.Td>
-                          <Group gap={4}>
-                            {format.date(goal.targetOn)}
-                            {goal.late && (
-                              <Badge color="red" size="xs">
-                                {t("common.late")}
-                              </Badge>
-                            )}
-                          </Group>
-                        </Table.Td>
-                        <Table.Td>{t(`goalStatus.${goal.status}`)}</Table.Td>
-                        <Table.Td>{goal.latestRating ? t(`ratings.${goal.latestRating}`) : "—"}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <RowsTable
+                rows={page.items}
+                minWidth={760}
+                testId="goals-table"
+                columns={[
+                  t("goals.code"),
+                  t("goals.goal"),
+                  t("common.area"),
+                  t("goals.agreed"),
+                  t("goals.target"),
+                  t("common.status"),
+                  t("goals.rating"),
+                ]}
+              >
+                {(goal) => (
+                  <Table.Tr key={goal.id} data-testid={`goal-row-${goal.code}`}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/programmes/goals/${goal.id}`}>
+                        {goal.code}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs">
+                        <Text size="sm">{goal.title}</Text>
+                        <SampleBadge sample={goal.sample} />
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <AreaName code={goal.areaCode} />
+                    </Table.Td>
+                    <Table.Td>{goal.agreedYear ?? "—"}</Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        {format.date(goal.targetOn)}
+                        {goal.late && (
+                          <Badge color="red" size="xs">
+                            {t("common.late")}
+                          </Badge>
+                        )}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>{t(`goalStatus.${goal.status}`)}</Table.Td>
+                    <Table.Td>{goal.latestRating ? t(`ratings.${goal.latestRating}`) : "—"}</Table.Td>
+                  </Table.Tr>
+                )}
+              </RowsTable>
               <PageFooter page={page} onOffsetChange={(next) => setPaging({ filterKey, offset: next })} />
             </Paper>
           )

@@ -10,7 +10,7 @@ import {
   PageHeader,
   QueryBoundary,
   ReleasabilityBadge,
-  TableHead,
+  RowsTable,
 } from "../../../shared/ui";
 import { useFrameworks, usePlans } from "../api";
 import { NewFrameworkButton } from "../components/framework-forms";
@@ -48,37 +48,35 @@ export function PlansPage() {
             <EmptyState title={t("plans.empty")} />
           ) : (
             <Paper withBorder radius="md" mb="lg">
-              <Table.ScrollContainer minWidth={560}>
-                <Table striped data-testid="plans-table">
-                  <TableHead
-                    columns={[t("plans.code"), t("plans.title"), t("common.owner"), t("plans.periods")]}
-                  />
-                  <Table.Tbody>
-                    {page.items.map((plan) => (
-                      <Table.Tr key={plan.id} data-testid={`plan-row-${plan.code}`}>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/programmes/plans/${plan.id}`}>
-                            {plan.code}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>
-                          <Group gap="xs">
-                            <Text size="sm">{plan.title}</Text>
-                            <SampleBadge sample={plan.sample} />
-                          </Group>
-                        </Table.Td>
-                        <Table.Td>
-                          <Group gap="xs">
-                            {plan.nation?.code ?? ""}
-                            <ReleasabilityBadge level={plan.releasability} />
-                          </Group>
-                        </Table.Td>
-                        <Table.Td>{plan.periodCount}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <RowsTable
+                rows={page.items}
+                minWidth={560}
+                testId="plans-table"
+                columns={[t("plans.code"), t("plans.title"), t("common.owner"), t("plans.periods")]}
+              >
+                {(plan) => (
+                  <Table.Tr key={plan.id} data-testid={`plan-row-${plan.code}`}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/programmes/plans/${plan.id}`}>
+                        {plan.code}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs">
+                        <Text size="sm">{plan.title}</Text>
+                        <SampleBadge sample={plan.sample} />
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs">
+                        {plan.nation?.code ?? ""}
+                        <ReleasabilityBadge level={plan.releasability} />
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>{plan.periodCount}</Table.Td>
+                  </Table.Tr>
+                )}
+              </RowsTable>
               <PageFooter page={page} onOffsetChange={setOffset} />
             </Paper>
           )

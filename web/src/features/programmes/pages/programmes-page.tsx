@@ -11,6 +11,7 @@ import {
   PageHeader,
   QueryBoundary,
   ReleasabilityBadge,
+  RowsTable,
   SectionCard,
   TableHead,
   TextField,
@@ -98,44 +99,42 @@ export function ProgrammesPage() {
             <EmptyState title={t("programmes.empty")} />
           ) : (
             <Paper withBorder radius="md" mb="lg">
-              <Table.ScrollContainer minWidth={560}>
-                <Table striped data-testid="programmes-table">
-                  <TableHead
-                    columns={[
-                      t("programmes.span"),
-                      t("programmes.title"),
-                      t("common.status"),
-                      t("programmes.items"),
-                    ]}
-                  />
-                  <Table.Tbody>
-                    {page.items.map((programme) => (
-                      <Table.Tr key={programme.id}>
-                        <Table.Td>
-                          {programme.firstYear === programme.lastYear
-                            ? programme.firstYear
-                            : `${programme.firstYear}–${programme.lastYear}`}
-                        </Table.Td>
-                        <Table.Td>
-                          <Group gap="xs">
-                            <Anchor component={Link} to={`/programmes/annual/${programme.id}`}>
-                              {programme.title}
-                            </Anchor>
-                            <ReleasabilityBadge level={programme.releasability} size="xs" />
-                            <SampleBadge sample={programme.sample} />
-                          </Group>
-                        </Table.Td>
-                        <Table.Td>
-                          <Badge variant="light" size="sm">
-                            {t(`programmeStatus.${programme.status}`)}
-                          </Badge>
-                        </Table.Td>
-                        <Table.Td>{programme.itemCount}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <RowsTable
+                rows={page.items}
+                minWidth={560}
+                testId="programmes-table"
+                columns={[
+                  t("programmes.span"),
+                  t("programmes.title"),
+                  t("common.status"),
+                  t("programmes.items"),
+                ]}
+              >
+                {(programme) => (
+                  <Table.Tr key={programme.id}>
+                    <Table.Td>
+                      {programme.firstYear === programme.lastYear
+                        ? programme.firstYear
+                        : `${programme.firstYear}–${programme.lastYear}`}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs">
+                        <Anchor component={Link} to={`/programmes/annual/${programme.id}`}>
+                          {programme.title}
+                        </Anchor>
+                        <ReleasabilityBadge level={programme.releasability} size="xs" />
+                        <SampleBadge sample={programme.sample} />
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" size="sm">
+                        {t(`programmeStatus.${programme.status}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{programme.itemCount}</Table.Td>
+                  </Table.Tr>
+                )}
+              </RowsTable>
               <PageFooter page={page} onOffsetChange={(next) => setPaging({ nationId, offset: next })} />
             </Paper>
           )

@@ -2,6 +2,7 @@ import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import { coordinatedNationIds, isAdministrator, type Viewer } from "../../platform/access/viewer.js";
+import { pageOf } from "../../platform/paging.js";
 import type { CandidateQuery } from "./candidates.schemas.js";
 import { activityVisible } from "./catalogue.queries.js";
 
@@ -65,17 +66,11 @@ export async function listCandidates(
       where c.person_id = p.id and c.qualification_code = ${event.qualificationCode}
         and c.revoked_at is null and (c.valid_until is null or c.valid_until >= current_date)
       order by c.valid_until desc nulls first limit 1)`;
-  const [page, count] = await Promise.all([
-    base
-      .select("p.id")
-      .orderBy("p.familyName")
-      .orderBy("p.givenName")
-      .orderBy("p.id")
-      .limit(query.limit ?? 25)
-      .offset(query.offset ?? 0)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-  ]);
+  const page = await pageOf(
+    query,
+    base.select("p.id").orderBy("p.familyName").orderBy("p.givenName").orderBy("p.id"),
+    base,
+  );
   const items =
     await sql<CandidateRow>`select p.id, p.given_name as "givenName", p.family_name as "familyName",
       p.rank_title as "rankTitle", p.nation_id as "nationId", nat.code as "nationCode",
@@ -85,7 +80,7 @@ export async function listCandidates(
     join nation nat on nat.id = p.nation_id
     left join nomination n on n.event_id = ${event.id} and n.person_id = p.id and ${nominationNations}
     left join lateral ${certificate} cert on true
-    where p.id = any(${uuids(page.map((row) => row.id))})
+    where p.id = any(${uuids(page.items.map((row) => row.id))})
     order by p.family_name, p.given_name, p.id`.execute(db);
-  return { items: items.rows, total: Number(count.total) };
+  return { items: items.rows, total: page.total };
 }

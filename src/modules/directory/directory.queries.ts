@@ -3,6 +3,7 @@ import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
+import { pageOf } from "../../platform/paging.js";
 import { nationRef, organisationRef } from "../../platform/record-refs.js";
 import {
   INSTITUTION_KINDS,
@@ -64,7 +65,8 @@ export async function listNations(db: Q, query: NationQuery) {
     );
   }
   const [field, direction] = parseSort(query.sort, "code");
-  const [items, count] = await Promise.all([
+  return pageOf(
+    query,
     base
       .select([
         "nation.id",
@@ -77,13 +79,9 @@ export async function listNations(db: Q, query: NationQuery) {
       ])
       .select((eb) => membershipsOf(eb))
       .orderBy(`nation.${field}`, direction)
-      .orderBy("nation.id")
-      .limit(query.limit ?? 25)
-      .offset(query.offset ?? 0)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: count.total };
+      .orderBy("nation.id"),
+    base,
+  );
 }
 
 export function findNation(db: Q, id: string) {
@@ -148,16 +146,13 @@ export async function listOrganisations(db: Q, query: OrganisationQuery) {
   if (query.nationId) base = base.where("organisation.nationId", "=", query.nationId);
   if (query.parentId) base = base.where("organisation.parentId", "=", query.parentId);
   const [field, direction] = parseSort(query.sort, "code");
-  const [items, count] = await Promise.all([
+  return pageOf(
+    query,
     organisationRefs(base.select([...organisationColumns]))
       .orderBy(`organisation.${field}`, direction)
-      .orderBy("organisation.id")
-      .limit(query.limit ?? 25)
-      .offset(query.offset ?? 0)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: count.total };
+      .orderBy("organisation.id"),
+    base,
+  );
 }
 
 export async function findOrganisation(db: Q, id: string) {
@@ -245,16 +240,13 @@ export async function listPeople(db: Q, viewer: Viewer, query: PersonQuery) {
     );
   }
   const [field, direction] = parseSort(query.sort, "familyName");
-  const [items, count] = await Promise.all([
+  return pageOf(
+    query,
     personRefs(base.select([...personColumns]))
       .orderBy(`person.${field}`, direction)
-      .orderBy("person.id")
-      .limit(query.limit ?? 25)
-      .offset(query.offset ?? 0)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: count.total };
+      .orderBy("person.id"),
+    base,
+  );
 }
 
 export async function findPerson(db: Q, viewer: Viewer, id: string) {

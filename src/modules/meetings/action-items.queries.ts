@@ -2,6 +2,7 @@ import { sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
+import { pageOf } from "../../platform/paging.js";
 import { nationRef, organisationRef, type Q } from "./meetings.queries.js";
 import type { ActionItemQuery } from "./meetings.schemas.js";
 
@@ -74,22 +75,16 @@ export async function listActionItems(db: Q, viewer: Viewer, query: ActionItemQu
     .selectFrom("meetingActionItem as a")
     .innerJoin("meeting as rm", "rm.id", "a.raisedMeetingId")
     .where(visibleTo(viewer, "rm"));
-  const [rows, count] = await Promise.all([
+  return pageOf(
+    query,
     actionSelect(db, viewer, asOf)
       .where(filter)
       .orderBy(overdueAsOf(asOf), "desc")
       .orderBy(sql`a.status in ('done', 'cancelled')`)
       .orderBy("a.deadline", (ob) => ob.asc().nullsLast())
-      .orderBy("a.id")
-      .limit(query.limit ?? 25)
-      .offset(query.offset ?? 0)
-      .execute(),
-    countBase
-      .where(filter)
-      .select((eb) => eb.fn.countAll<number>().as("total"))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows, total: count.total };
+      .orderBy("a.id"),
+    countBase.where(filter),
+  );
 }
 
 export const findActionItem = (db: Q, viewer: Viewer, id: string, asOf: string | null = null) =>

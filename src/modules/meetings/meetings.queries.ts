@@ -3,6 +3,7 @@ import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
+import { pageOf } from "../../platform/paging.js";
 import { nationRef, organisationRef } from "../../platform/record-refs.js";
 import type { DecisionInput, DecisionPatch, MeetingQuery, SeriesQuery } from "./meetings.schemas.js";
 
@@ -60,15 +61,7 @@ export async function listSeries(db: Q, viewer: Viewer, query: SeriesQuery) {
     base = base.where("meetingSeries.kind", "=", query.kind);
     items = items.where("meetingSeries.kind", "=", query.kind);
   }
-  const [rows, count] = await Promise.all([
-    items
-      .orderBy("meetingSeries.code")
-      .limit(query.limit ?? 25)
-      .offset(query.offset ?? 0)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows, total: count.total };
+  return pageOf(query, items.orderBy("meetingSeries.code"), base);
 }
 
 export const findSeries = (db: Q, viewer: Viewer, id: string) =>
@@ -145,16 +138,7 @@ export async function listMeetings(db: Q, viewer: Viewer, query: MeetingQuery) {
     base = base.where(matches("s.search", query.q.trim()));
     items = items.where(matches("s.search", query.q.trim()));
   }
-  const [rows, count] = await Promise.all([
-    items
-      .orderBy("meeting.startsOn", "desc")
-      .orderBy("meeting.id")
-      .limit(query.limit ?? 25)
-      .offset(query.offset ?? 0)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows, total: count.total };
+  return pageOf(query, items.orderBy("meeting.startsOn", "desc").orderBy("meeting.id"), base);
 }
 
 export const findMeeting = (db: Q, viewer: Viewer, id: string) =>

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/database.js";
+import { pageOf } from "../../platform/paging.js";
 import type { NotificationQuery, OutboxQuery } from "./notifications.schemas.js";
 
 /** The SQL of one's own notices, delivery preferences and the administrators' view of the outgoing mail. */
@@ -14,7 +15,8 @@ export async function notificationsPage(db: Db, userId: string, query: Notificat
     base = query.kind.endsWith(".")
       ? base.where("kind", "like", likePrefix(query.kind))
       : base.where("kind", "=", query.kind);
-  const [items, count] = await Promise.all([
+  return pageOf(
+    query,
     base
       .select([
         "id",
@@ -29,13 +31,9 @@ export async function notificationsPage(db: Db, userId: string, query: Notificat
         "createdAt",
       ])
       .orderBy("createdAt", "desc")
-      .orderBy("id")
-      .limit(query.limit ?? 25)
-      .offset(query.offset ?? 0)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.total) };
+      .orderBy("id"),
+    base,
+  );
 }
 
 export async function countUnread(db: Db, userId: string) {
@@ -169,20 +167,14 @@ export function outboxStatus(db: Db, id: string) {
 }
 
 export async function caughtPage(db: Db, query: { limit?: number; offset?: number }) {
-  const [items, count] = await Promise.all([
+  return pageOf(
+    query,
     db
       .selectFrom("mailCaught")
       .select(["id", "messageId", "toAddress", "subject", "caughtAt"])
-      .orderBy("id", "desc")
-      .limit(query.limit ?? 25)
-      .offset(query.offset ?? 0)
-      .execute(),
-    db
-      .selectFrom("mailCaught")
-      .select((eb) => eb.fn.countAll<number>().as("total"))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.total) };
+      .orderBy("id", "desc"),
+    db.selectFrom("mailCaught"),
+  );
 }
 
 export function findCaught(db: Db, id: number) {

@@ -3,6 +3,7 @@ import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
+import { pageOf } from "../../platform/paging.js";
 import type { ContingentQuery, RotationInput, StrengthQuery } from "./operations.schemas.js";
 import { nationRef, type Q, releaseColumns, visibleContingents } from "./shared.queries.js";
 
@@ -59,20 +60,17 @@ export async function listContingents(db: Q, viewer: Viewer, query: ContingentQu
   if (query.operationId) base = base.where("contingent.operationId", "=", query.operationId);
   if (query.nationId) base = base.where("contingent.nationId", "=", query.nationId);
   const ids = base.select("contingent.id");
-  const [items, count] = await Promise.all([
+  return pageOf(
+    query,
     contingentSelect(db)
       .where("contingent.id", "in", ids)
       .orderBy(
         sql`(select min(r.starts_on) from contingent_rotation r where r.contingent_id = contingent.id)`,
         (ob) => ob.asc().nullsLast(),
       )
-      .orderBy("contingent.id")
-      .limit(query.limit ?? 25)
-      .offset(query.offset ?? 0)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.total) };
+      .orderBy("contingent.id"),
+    base,
+  );
 }
 
 export function findContingent(db: Q, viewer: Viewer, id: string) {

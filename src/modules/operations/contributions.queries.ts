@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { jsonObjectFrom } from "kysely/helpers/postgres";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
+import { pageOf } from "../../platform/paging.js";
 import type { FundContributionQuery } from "./operations.schemas.js";
 import { nationRef, organisationRef, type Q, releaseColumns } from "./shared.queries.js";
 
@@ -62,17 +63,14 @@ const contributionSelect = (db: Q) =>
 export async function listFundContributions(db: Q, viewer: Viewer, query: FundContributionQuery) {
   const base = contributionBase(db, viewer, query);
   const ids = base.select("fundContribution.id");
-  const [items, count] = await Promise.all([
+  return pageOf(
+    query,
     contributionSelect(db)
       .where("fundContribution.id", "in", ids)
       .orderBy("fundContribution.year", "desc")
-      .orderBy("fundContribution.id")
-      .limit(query.limit ?? 25)
-      .offset(query.offset ?? 0)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.total) };
+      .orderBy("fundContribution.id"),
+    base,
+  );
 }
 
 export function fundTotals(db: Q, viewer: Viewer, query: FundContributionQuery) {

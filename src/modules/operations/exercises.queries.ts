@@ -3,6 +3,7 @@ import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
+import { pageOf } from "../../platform/paging.js";
 import type { AttendanceInput, ExerciseQuery, ParticipantInput, StageInput } from "./operations.schemas.js";
 import { matches, nationRef, organisationRef, type Q, releaseColumns } from "./shared.queries.js";
 
@@ -90,17 +91,14 @@ export async function listExercises(db: Q, viewer: Viewer, query: ExerciseQuery)
     );
   }
   const ids = base.select("exercise.id");
-  const [items, count] = await Promise.all([
+  return pageOf(
+    query,
     exerciseSelect(db)
       .where("exercise.id", "in", ids)
       .orderBy("exercise.startsOn", "desc")
-      .orderBy("exercise.id")
-      .limit(query.limit ?? 25)
-      .offset(query.offset ?? 0)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.total) };
+      .orderBy("exercise.id"),
+    base,
+  );
 }
 
 export function findExercise(db: Q, viewer: Viewer, id: string) {

@@ -1,6 +1,7 @@
 import { jsonObjectFrom } from "kysely/helpers/postgres";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
+import { pageOf } from "../../platform/paging.js";
 import { allowedFrom } from "../../platform/transitions.js";
 import { activityVisible } from "../catalogue/index.js";
 import type { LessonQuery } from "./operations.schemas.js";
@@ -62,18 +63,16 @@ export async function listLessons(db: Q, viewer: Viewer, query: LessonQuery) {
   if (query.exerciseId) base = base.where("lesson.exerciseId", "=", query.exerciseId);
   if (query.status) base = base.where("lesson.status", "=", query.status);
   const ids = base.select("lesson.id");
-  const [items, count] = await Promise.all([
+  const page = await pageOf(
+    query,
     lessonSelect(db, viewer)
       .where("lesson.id", "in", ids)
       .orderBy("exercise.startsOn", "desc")
       .orderBy("lesson.createdAt")
-      .orderBy("lesson.id")
-      .limit(query.limit ?? 25)
-      .offset(query.offset ?? 0)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { items: items.map(withFlow), total: Number(count.total) };
+      .orderBy("lesson.id"),
+    base,
+  );
+  return { items: page.items.map(withFlow), total: page.total };
 }
 
 export function findLesson(db: Q, viewer: Viewer, id: string) {

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
+import { pageOf } from "../../platform/paging.js";
 import type { OperationQuery } from "./operations.schemas.js";
 import { organisationRef, type Q } from "./shared.queries.js";
 
@@ -38,17 +39,14 @@ export async function listOperations(db: Q, viewer: Viewer, query: OperationQuer
     );
   }
   const ids = base.select("operation.id");
-  const [items, count] = await Promise.all([
+  return pageOf(
+    query,
     operationSelect(db, viewer)
       .where("operation.id", "in", ids)
       .orderBy("operation.startsOn")
-      .orderBy("operation.id")
-      .limit(query.limit ?? 25)
-      .offset(query.offset ?? 0)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.total) };
+      .orderBy("operation.id"),
+    base,
+  );
 }
 
 export function findOperation(db: Q, viewer: Viewer, id: string) {

@@ -4,6 +4,7 @@ import type { DB } from "../../db/schema/index.js";
 import type { GoalRating } from "../../db/schema/programmes.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
+import { pageOf } from "../../platform/paging.js";
 import type { FrameworkQuery, GoalQuery, PlanQuery, ProgrammeQuery } from "./programmes.schemas.js";
 
 /** A linked record as evidence embeds it: its id and the named text fields, or null. */
@@ -29,11 +30,6 @@ const nationRef = (column: string) =>
     code: string;
     nameEn: string;
   } | null>`(select json_build_object('id', n.id, 'code', n.code, 'nameEn', n.name_en) from nation n where n.id = ${sql.ref(column)})`;
-
-const pageOf = (query: { limit?: number; offset?: number }) => ({
-  limit: query.limit ?? 25,
-  offset: query.offset ?? 0,
-});
 
 // ------------------------------------------------------------------ reference
 export function listPlanKinds(db: Q) {
@@ -116,7 +112,7 @@ export async function listFrameworks(db: Q, viewer: Viewer, query: FrameworkQuer
   let base = frameworkSelect(db, viewer);
   if (query.nationId) base = base.where("fd.nationId", "=", query.nationId);
   if (query.kind) base = base.where("fd.kind", "=", query.kind);
-  const { limit, offset } = pageOf(query);
+  const [limit, offset] = [query.limit ?? 25, query.offset ?? 0];
   const items = await base
     .select(sql<number>`count(*) over ()`.as("fullCount"))
     .orderBy("fd.signedOn", (ob) => ob.asc().nullsLast())
@@ -176,15 +172,10 @@ export async function listPlans(db: Q, viewer: Viewer, query: PlanQuery) {
   let base = planSelect(db, viewer);
   if (query.nationId) base = base.where("p.nationId", "=", query.nationId);
   if (query.kind) base = base.where("p.kind", "=", query.kind);
-  const { limit, offset } = pageOf(query);
   let counter = db.selectFrom("plan as p").where(visibleTo(viewer, "p"));
   if (query.nationId) counter = counter.where("p.nationId", "=", query.nationId);
   if (query.kind) counter = counter.where("p.kind", "=", query.kind);
-  const [items, count] = await Promise.all([
-    base.orderBy("p.code").limit(limit).offset(offset).execute(),
-    counter.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: count.n };
+  return pageOf(query, base.orderBy("p.code"), counter);
 }
 
 export function findPlan(db: Q, viewer: Viewer, id: string) {
@@ -457,12 +448,7 @@ export async function listProgrammes(db: Q, viewer: Viewer, query: ProgrammeQuer
     base = base.where("ap.firstYear", "<=", year).where("ap.lastYear", ">=", year);
     counter = counter.where("ap.firstYear", "<=", year).where("ap.lastYear", ">=", year);
   }
-  const { limit, offset } = pageOf(query);
-  const [items, count] = await Promise.all([
-    base.orderBy("ap.firstYear", "desc").orderBy("ap.id").limit(limit).offset(offset).execute(),
-    counter.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: count.n };
+  return pageOf(query, base.orderBy("ap.firstYear", "desc").orderBy("ap.id"), counter);
 }
 
 export function findProgramme(db: Q, viewer: Viewer, id: string) {
@@ -680,12 +666,7 @@ const goalSelect = (base: ReturnType<typeof goalBase>, asOf: string) =>
 
 export async function listGoals(db: Q, viewer: Viewer, query: GoalQuery, asOf: string) {
   const base = goalBase(db, viewer, query, asOf);
-  const { limit, offset } = pageOf(query);
-  const [items, count] = await Promise.all([
-    goalSelect(base, asOf).orderBy("g.code").limit(limit).offset(offset).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: count.n };
+  return pageOf(query, goalSelect(base, asOf).orderBy("g.code"), base);
 }
 
 export async function goalCounts(

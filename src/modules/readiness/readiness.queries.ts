@@ -3,6 +3,7 @@ import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
+import { pageOf } from "../../platform/paging.js";
 import { nationRef, organisationRef } from "../../platform/record-refs.js";
 import { seesOnlyOwnTeams } from "./readiness.policy.js";
 import type { ChecklistQuery, EvaluationQuery, UnitQuery } from "./readiness.schemas.js";
@@ -76,18 +77,7 @@ export async function listUnits(db: Q, query: UnitQuery) {
         and daterange(d.declared_from, d.declared_to, '[]') @> current_date)`,
     );
   }
-  const [items, count] = await Promise.all([
-    base
-      .orderBy("organisation.code")
-      .limit(query.limit ?? 25)
-      .offset(query.offset ?? 0)
-      .execute(),
-    base
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as("total"))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.total) };
+  return pageOf(query, base.orderBy("organisation.code"), base.clearSelect());
 }
 
 export function findUnit(db: Q, id: string) {
@@ -124,7 +114,8 @@ export async function listChecklists(db: Q, query: ChecklistQuery) {
       eb.or([eb("checklistTemplate.code", "ilike", q), eb("checklistTemplate.title", "ilike", q)]),
     );
   }
-  const [items, count] = await Promise.all([
+  return pageOf(
+    query,
     base
       .select([
         "checklistTemplate.id",
@@ -139,13 +130,9 @@ export async function listChecklists(db: Q, query: ChecklistQuery) {
         ),
       ])
       .select((eb) => versionsOf(eb))
-      .orderBy("checklistTemplate.code")
-      .limit(query.limit ?? 25)
-      .offset(query.offset ?? 0)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.total) };
+      .orderBy("checklistTemplate.code"),
+    base,
+  );
 }
 
 export function findChecklist(db: Q, id: string) {
@@ -289,20 +276,11 @@ export async function listEvaluations(db: Q, viewer: Viewer, query: EvaluationQu
   if (query.personId) base = base.where(onTeam({ personId: query.personId }, "e"));
   const teamRole = sql<"lead" | "evaluator" | null>`(select tm.role from evaluation_team_member tm
     where tm.evaluation_id = e.id and tm.person_id = ${query.personId ?? null}::uuid)`;
-  const [items, count] = await Promise.all([
-    base
-      .select(teamRole.as("teamRole"))
-      .orderBy("e.startsOn", "desc")
-      .orderBy("e.id")
-      .limit(query.limit ?? 25)
-      .offset(query.offset ?? 0)
-      .execute(),
-    base
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as("total"))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.total) };
+  return pageOf(
+    query,
+    base.select(teamRole.as("teamRole")).orderBy("e.startsOn", "desc").orderBy("e.id"),
+    base.clearSelect(),
+  );
 }
 
 /** One evaluation the viewer may read, with whether the viewer is on its team. */

@@ -4,6 +4,7 @@ import type { DB } from "../../db/schema/index.js";
 import type { AccreditationApplicationTable } from "../../db/schema/training.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
+import { pageOf } from "../../platform/paging.js";
 import type { ApplicationQuery } from "./training.schemas.js";
 
 type Q = Kysely<DB>;
@@ -105,17 +106,11 @@ export async function listApplications(
       .where("app.validUntil", ">=", sql<string>`current_date`)
       .where("app.validUntil", "<=", query.expiringBy);
   }
-  const [items, count] = await Promise.all([
-    base
-      .select(applicationColumns)
-      .select(progressOf.as("progress"))
-      .orderBy("app.createdAt", "desc")
-      .limit(query.limit ?? 25)
-      .offset(query.offset ?? 0)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.total) };
+  return pageOf(
+    query,
+    base.select(applicationColumns).select(progressOf.as("progress")).orderBy("app.createdAt", "desc"),
+    base,
+  );
 }
 
 export function findApplication(db: Q, viewer: Viewer | null, id: string) {

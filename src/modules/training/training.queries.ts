@@ -2,6 +2,7 @@ import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import { readsEverything, type Viewer } from "../../platform/access/viewer.js";
+import { pageOf } from "../../platform/paging.js";
 import { overseenNationIds } from "./training.policy.js";
 import type { CertificateQuery, CourseQuery, RegistryQuery } from "./training.schemas.js";
 
@@ -63,18 +64,7 @@ export async function listCourses(db: Q, viewer: Viewer, query: CourseQuery) {
     const q = `%${query.q.trim().replace(/[\\%_]/g, "\\$&")}%`;
     base = base.where((eb) => eb.or([eb("a.code", "ilike", q), eb("a.titleEn", "ilike", q)]));
   }
-  const [items, count] = await Promise.all([
-    base
-      .orderBy("a.code")
-      .limit(query.limit ?? 25)
-      .offset(query.offset ?? 0)
-      .execute(),
-    base
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as("total"))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.total) };
+  return pageOf(query, base.orderBy("a.code"), base.clearSelect());
 }
 
 export function findCourse(db: Q, viewer: Viewer, id: string) {
@@ -262,17 +252,11 @@ export async function listCertificates(db: Q, viewer: Viewer, query: Certificate
     const q = `%${query.q.trim().replace(/[\\%_]/g, "\\$&")}%`;
     base = base.where((eb) => eb.or([eb("x.number", "ilike", q), eb("x.holderName", "ilike", q)]));
   }
-  const [items, count] = await Promise.all([
-    base
-      .select(certificateColumns)
-      .orderBy("x.issuedOn", "desc")
-      .orderBy("x.number", "desc")
-      .limit(query.limit ?? 25)
-      .offset(query.offset ?? 0)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.total) };
+  return pageOf(
+    query,
+    base.select(certificateColumns).orderBy("x.issuedOn", "desc").orderBy("x.number", "desc"),
+    base,
+  );
 }
 
 export function findCertificate(db: Q, id: string) {
@@ -346,20 +330,11 @@ export async function registry(db: Q, viewer: Viewer, query: RegistryQuery, onDa
       "<=",
       sql<string>`(${onDate}::date + ${query.expiringWithinDays}::int)`,
     );
-  const [items, count] = await Promise.all([
-    base
-      .orderBy("r.familyName")
-      .orderBy("r.givenName")
-      .orderBy("r.certificateId") // namesakes would otherwise swap places between pages
-      .limit(query.limit ?? 25)
-      .offset(query.offset ?? 0)
-      .execute(),
-    base
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as("total"))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.total) };
+  return pageOf(
+    query,
+    base.orderBy("r.familyName").orderBy("r.givenName").orderBy("r.certificateId"), // namesakes would otherwise swap places between pages
+    base.clearSelect(),
+  );
 }
 
 /** The qualifications with their holders today: the people the viewer may list in the registry, no others. */

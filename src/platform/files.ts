@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import type { Kysely } from "kysely";
+import type { Insertable, Kysely } from "kysely";
 import type { DB } from "../db/schema/index.js";
 import { writeAudit } from "./audit.js";
+import { auditedInsert, type RecordTable } from "./audited-write.js";
 import { AppError } from "./errors.js";
 import type { Ctx } from "./http/request-context.js";
 
@@ -125,6 +126,24 @@ export async function storeFile(
     after: row,
   });
   return row;
+}
+
+/**
+ * Reads an upload from `source`, then stores the file and one audited row that names it (`values` of the stored
+ * file's id) in a transaction of its own: a meeting's agenda document, an action item's evidence.
+ */
+export async function insertFileRecord<T extends RecordTable>(
+  ctx: Ctx,
+  source: UploadSource,
+  table: T,
+  values: (fileId: string) => Insertable<DB[T]>,
+  spec: { action: string },
+) {
+  const upload = await source(ctx.config.uploadLimitBytes);
+  return ctx.db.transaction().execute(async (trx) => {
+    const file = await storeFile(trx, ctx, upload);
+    return auditedInsert(trx, ctx, table, values(file.id), spec);
+  });
 }
 
 export function fileInfo(db: Kysely<DB>, id: string): Promise<StoredFileInfo | undefined> {

@@ -2,7 +2,7 @@ import "./directory.policy.js";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { authorize, can } from "../../platform/access/policy.js";
-import { releaseOutput } from "../../platform/access/releasability.js";
+import { withRelease } from "../../platform/access/releasability.js";
 import { coordinatesNation, isAdministrator } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
 import {
@@ -203,18 +203,7 @@ type PersonRow = NonNullable<Awaited<ReturnType<typeof queries.findPerson>>>;
 function personOutput<T extends PersonRow | Awaited<ReturnType<typeof queries.listPeople>>["items"][number]>(
   row: T,
 ) {
-  const { releaseNations, releaseOrganisations, ownerNationId, ownerOrganisationId, releasability, ...rest } =
-    row;
-  return {
-    ...rest,
-    ...releaseOutput({
-      releaseNations,
-      releaseOrganisations,
-      ownerNationId,
-      ownerOrganisationId,
-      releasability,
-    }),
-  };
+  return withRelease(row);
 }
 
 /**

@@ -3,7 +3,7 @@ import { authorize, can } from "../../platform/access/policy.js";
 import { writeAudit } from "../../platform/audit.js";
 import { auditedInsert, lockRow, updateRecord } from "../../platform/audited-write.js";
 import { AppError, notFound, validation } from "../../platform/errors.js";
-import { readStoredFile, storeFile, type UploadSource } from "../../platform/files.js";
+import { insertFileRecord, readStoredFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { allowedFrom, assertTransition } from "../../platform/transitions.js";
@@ -207,16 +207,8 @@ export async function uploadEvidence(ctx: Ctx, source: UploadSource, id: string)
   authorize(ctx.viewer, "action_item.read");
   const row = await visibleActionItem(ctx, id);
   authorize(ctx.viewer, "action_item.update", actionSubject(row));
-  const upload = await source(ctx.config.uploadLimitBytes);
-  await ctx.db.transaction().execute(async (trx) => {
-    const file = await storeFile(trx, ctx, upload);
-    await auditedInsert(
-      trx,
-      ctx,
-      "meetingActionEvidence",
-      { actionItemId: id, fileId: file.id },
-      { action: "meeting.action_item.evidence.add" },
-    );
+  await insertFileRecord(ctx, source, "meetingActionEvidence", (fileId) => ({ actionItemId: id, fileId }), {
+    action: "meeting.action_item.evidence.add",
   });
   return getActionItem(ctx, id);
 }

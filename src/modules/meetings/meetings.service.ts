@@ -1,7 +1,7 @@
 import "./meetings.policy.js";
 import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize, can } from "../../platform/access/policy.js";
-import { releaseOutput } from "../../platform/access/releasability.js";
+import { withRelease } from "../../platform/access/releasability.js";
 import { writeAudit } from "../../platform/audit.js";
 import {
   auditedInsert,
@@ -11,7 +11,7 @@ import {
 } from "../../platform/audited-write.js";
 import { uniqueConflict } from "../../platform/constraint-errors.js";
 import { AppError, notFound, validation } from "../../platform/errors.js";
-import { readStoredFile, storeFile, type UploadSource } from "../../platform/files.js";
+import { insertFileRecord, readStoredFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { allowedFrom, assertTransition } from "../../platform/transitions.js";
@@ -29,20 +29,11 @@ function checkDates(startsOn: string, endsOn: string) {
 type MeetingRow = NonNullable<Awaited<ReturnType<typeof queries.findMeeting>>>;
 
 function meetingOutput<T extends Omit<MeetingRow, "minutes" | "minutesApprovedOn">>(row: T) {
-  const { ownerNationId, ownerOrganisationId, releasability, releaseNations, releaseOrganisations, ...rest } =
-    row;
-  return {
-    ...rest,
-    numeral: toRoman(rest.number),
-    decisionCount: Number(rest.decisionCount ?? 0),
-    ...releaseOutput({
-      ownerNationId,
-      ownerOrganisationId,
-      releasability,
-      releaseNations,
-      releaseOrganisations,
-    }),
-  };
+  return withRelease({
+    ...row,
+    numeral: toRoman(row.number),
+    decisionCount: Number(row.decisionCount ?? 0),
+  });
 }
 
 export async function listMeetings(ctx: Ctx, query: MeetingQuery) {
@@ -188,17 +179,15 @@ export async function uploadAgendaDocument(
   authorize(ctx.viewer, "meeting.read");
   await editableMeeting(ctx, meetingId);
   if (!(await queries.isAgendaItemOf(ctx.db, meetingId, itemId))) throw notFound("The agenda item");
-  const upload = await source(ctx.config.uploadLimitBytes);
-  await ctx.db.transaction().execute(async (trx) => {
-    const file = await storeFile(trx, ctx, upload);
-    await auditedInsert(
-      trx,
-      ctx,
-      "meetingAgendaDocument",
-      { agendaItemId: itemId, fileId: file.id },
-      { action: "meeting.agenda.document.add" },
-    );
-  });
+  await insertFileRecord(
+    ctx,
+    source,
+    "meetingAgendaDocument",
+    (fileId) => ({ agendaItemId: itemId, fileId }),
+    {
+      action: "meeting.agenda.document.add",
+    },
+  );
   return getMeeting(ctx, meetingId);
 }
 

@@ -1,6 +1,6 @@
 import "./meetings.policy.js";
 import { authorize } from "../../platform/access/policy.js";
-import { releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
+import { resolveRelease, withRelease } from "../../platform/access/releasability.js";
 import { insertRecord } from "../../platform/audited-write.js";
 import { notFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
@@ -11,19 +11,7 @@ import type { SeriesInput, SeriesQuery } from "./meetings.schemas.js";
 type SeriesRow = NonNullable<Awaited<ReturnType<typeof queries.findSeries>>>;
 
 function seriesOutput(row: SeriesRow) {
-  const { ownerNationId, ownerOrganisationId, releasability, releaseNations, releaseOrganisations, ...rest } =
-    row;
-  return {
-    ...rest,
-    meetingCount: Number(rest.meetingCount ?? 0),
-    ...releaseOutput({
-      ownerNationId,
-      ownerOrganisationId,
-      releasability,
-      releaseNations,
-      releaseOrganisations,
-    }),
-  };
+  return withRelease({ ...row, meetingCount: Number(row.meetingCount ?? 0) });
 }
 
 export async function listSeries(ctx: Ctx, query: SeriesQuery) {

@@ -1,6 +1,6 @@
 import "./operations.policy.js";
 import { authorize, can } from "../../platform/access/policy.js";
-import { resolveRelease } from "../../platform/access/releasability.js";
+import { resolveRelease, withRelease } from "../../platform/access/releasability.js";
 import {
   auditedInsert,
   auditedUpdate,
@@ -14,7 +14,7 @@ import { notFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import * as queries from "./contingents.queries.js";
-import { checkDateOrder, withRelease } from "./operations.common.js";
+import { checkDateOrder } from "./operations.common.js";
 import type {
   ContingentInput,
   ContingentPatch,

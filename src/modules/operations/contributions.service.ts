@@ -1,12 +1,12 @@
 import "./operations.policy.js";
 import { authorize, can } from "../../platform/access/policy.js";
-import { type ReleasableRecord, resolveRelease } from "../../platform/access/releasability.js";
+import { type ReleasableRecord, resolveRelease, withRelease } from "../../platform/access/releasability.js";
 import { auditedInsert, auditedUpdate, releaseListPatch } from "../../platform/audited-write.js";
 import { notFound, validation } from "../../platform/errors.js";
 import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import * as queries from "./contributions.queries.js";
-import { withRelease } from "./operations.common.js";
+
 import type {
   FundContributionInput,
   FundContributionPatch,

@@ -1,7 +1,7 @@
 import "./operations.policy.js";
 import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize, can } from "../../platform/access/policy.js";
-import { isOwnerEditor, resolveRelease } from "../../platform/access/releasability.js";
+import { isOwnerEditor, resolveRelease, withRelease } from "../../platform/access/releasability.js";
 import { coordinatedNationIds, type Viewer } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
 import {
@@ -20,7 +20,7 @@ import { paged } from "../../platform/http/schemas.js";
 import { allowedFrom, assertTransition } from "../../platform/transitions.js";
 import * as queries from "./exercises.queries.js";
 import { lessonsOfExercise } from "./lessons.queries.js";
-import { checkDateOrder, ownerOf, withRelease } from "./operations.common.js";
+import { checkDateOrder, ownerOf } from "./operations.common.js";
 import type {
   AttendanceInput,
   ConferenceInput,

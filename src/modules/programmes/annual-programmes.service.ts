@@ -1,12 +1,13 @@
 import "./programmes.policy.js";
 import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize, can } from "../../platform/access/policy.js";
-import { resolveRelease } from "../../platform/access/releasability.js";
+import { resolveRelease, withRelease } from "../../platform/access/releasability.js";
 import { coordinatesNation, readsEverything } from "../../platform/access/viewer.js";
 import {
   auditedInsert,
   auditedUpdate,
   deleteRecord,
+  insertRecord,
   releaseListPatch,
 } from "../../platform/audited-write.js";
 import { notFound, validation } from "../../platform/errors.js";
@@ -19,14 +20,7 @@ import { visiblePlan } from "./plans.service.js";
 import * as versions from "./programme-versions.queries.js";
 import type { ProgrammePatch } from "./programme-versions.schemas.js";
 import * as common from "./programmes.common.js";
-import {
-  allianceRelease,
-  checkArea,
-  checkDates,
-  checkNation,
-  mapConstraint,
-  withRelease,
-} from "./programmes.common.js";
+import { allianceRelease, checkArea, checkDates, checkNation, mapConstraint } from "./programmes.common.js";
 import * as queries from "./programmes.queries.js";
 import type {
   ComparisonQuery,
@@ -109,19 +103,12 @@ export async function createProgramme(ctx: Ctx, input: ProgrammeInput) {
     await visiblePlan(ctx, input.planId).catch(() => {
       throw validation("body.planId", "no such plan");
     });
-  const id = await ctx.db
-    .transaction()
-    .execute(async (trx) => {
-      const row = await auditedInsert(
-        trx,
-        ctx,
-        "annualProgramme",
-        { ...fields, lastYear, ...release },
-        { action: "programme.create" },
-      );
-      return row.id;
-    })
-    .catch(mapConstraint);
+  const { id } = await insertRecord(
+    ctx,
+    "annualProgramme",
+    { ...fields, lastYear, ...release },
+    { action: "programme.create" },
+  ).catch(mapConstraint);
   return getProgramme(ctx, id);
 }
 

@@ -1,14 +1,14 @@
 import "./programmes.policy.js";
 import { authorize } from "../../platform/access/policy.js";
-import { resolveRelease } from "../../platform/access/releasability.js";
+import { ownedPatch, resolveRelease, withRelease } from "../../platform/access/releasability.js";
 import { writeAudit } from "../../platform/audit.js";
-import { auditedInsert, releaseListPatch, updateRecord } from "../../platform/audited-write.js";
+import { insertRecord, updateRecord } from "../../platform/audited-write.js";
 import { notFound, validation } from "../../platform/errors.js";
 import { readStoredFile, storeFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import * as frameworkQueries from "./frameworks.queries.js";
-import { checkDates, checkKind, checkNation, mapConstraint, withRelease } from "./programmes.common.js";
+import { checkDates, checkKind, checkNation, mapConstraint } from "./programmes.common.js";
 import * as queries from "./programmes.queries.js";
 import type { FrameworkInput, FrameworkPatch, FrameworkQuery } from "./programmes.schemas.js";
 
@@ -69,19 +69,12 @@ export async function createFramework(ctx: Ctx, input: FrameworkInput) {
   checkDates(input.validFrom, input.validUntil, "body.validUntil");
   if (input.replacesId && !(await queries.findFramework(ctx.db, ctx.viewer, input.replacesId)))
     throw validation("body.replacesId", "no such framework document");
-  const id = await ctx.db
-    .transaction()
-    .execute(async (trx) => {
-      const row = await auditedInsert(
-        trx,
-        ctx,
-        "frameworkDocument",
-        { ...fields, ...release },
-        { action: "framework.create" },
-      );
-      return row.id;
-    })
-    .catch(mapConstraint);
+  const { id } = await insertRecord(
+    ctx,
+    "frameworkDocument",
+    { ...fields, ...release },
+    { action: "framework.create" },
+  ).catch(mapConstraint);
   return getFramework(ctx, id);
 }
 
@@ -92,23 +85,11 @@ export async function updateFramework(ctx: Ctx, id: string, patch: FrameworkPatc
   authorize(ctx.viewer, "programmes.update", current);
   if (patch.kind) await checkKind(ctx.db, patch.kind, "body.kind");
   if (patch.replacesId === id) throw validation("body.replacesId", "a document cannot replace itself");
-  const { releaseNationIds, releaseOrganisationIds, ownerNationId, ownerOrganisationId, ...fields } = patch;
-  if (ownerNationId !== undefined || ownerOrganisationId !== undefined) {
-    resolveRelease(ctx.viewer, { ownerNationId, ownerOrganisationId }, current, current);
-  }
+  const columns = ownedPatch(ctx.viewer, patch, current);
   checkDates(patch.validFrom ?? current.validFrom, patch.validUntil ?? current.validUntil, "body.validUntil");
-  await updateRecord(
-    ctx,
-    "frameworkDocument",
-    { id, missing: "The framework document" },
-    {
-      ...fields,
-      ...(ownerNationId !== undefined ? { ownerNationId } : {}),
-      ...(ownerOrganisationId !== undefined ? { ownerOrganisationId } : {}),
-      ...releaseListPatch({ releaseNationIds, releaseOrganisationIds }),
-    },
-    { action: "framework.update" },
-  ).catch(mapConstraint);
+  await updateRecord(ctx, "frameworkDocument", { id, missing: "The framework document" }, columns, {
+    action: "framework.update",
+  }).catch(mapConstraint);
   return getFramework(ctx, id);
 }
 

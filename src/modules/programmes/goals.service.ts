@@ -3,7 +3,7 @@ import type { DB } from "../../db/schema/index.js";
 import "./programmes.policy.js";
 import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize, can } from "../../platform/access/policy.js";
-import { resolveRelease } from "../../platform/access/releasability.js";
+import { resolveRelease, withRelease } from "../../platform/access/releasability.js";
 import { writeAudit } from "../../platform/audit.js";
 import {
   auditedDelete,
@@ -26,7 +26,6 @@ import {
   checkNation,
   mapConstraint,
   today,
-  withRelease,
 } from "./programmes.common.js";
 import * as queries from "./programmes.queries.js";
 import type {

@@ -1,6 +1,6 @@
 import "./programmes.policy.js";
 import { authorize } from "../../platform/access/policy.js";
-import { auditedInsert, insertRecord, updateRecord } from "../../platform/audited-write.js";
+import { insertRecord, updateRecord } from "../../platform/audited-write.js";
 import { notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { assertTransition, withNext } from "../../platform/transitions.js";
@@ -22,19 +22,12 @@ export async function addObjective(ctx: Ctx, planId: string, input: ObjectiveInp
     if ((await planQueries.planOfPeriod(ctx.db, input.periodId)) !== planId)
       throw validation("body.periodId", "not a period of this plan");
   }
-  const id = await ctx.db
-    .transaction()
-    .execute(async (trx) => {
-      const row = await auditedInsert(
-        trx,
-        ctx,
-        "planObjective",
-        { ...input, planId },
-        { action: "plan.objective.add" },
-      );
-      return row.id;
-    })
-    .catch(mapConstraint);
+  const { id } = await insertRecord(
+    ctx,
+    "planObjective",
+    { ...input, planId },
+    { action: "plan.objective.add" },
+  ).catch(mapConstraint);
   return getObjective(ctx, id);
 }
 

@@ -1,14 +1,8 @@
 import "./programmes.policy.js";
 import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize } from "../../platform/access/policy.js";
-import { resolveRelease } from "../../platform/access/releasability.js";
-import {
-  auditedInsert,
-  deleteRecord,
-  insertRecord,
-  releaseListPatch,
-  updateRecord,
-} from "../../platform/audited-write.js";
+import { ownedPatch, resolveRelease, withRelease } from "../../platform/access/releasability.js";
+import { deleteRecord, insertRecord, updateRecord } from "../../platform/audited-write.js";
 import { notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
@@ -20,7 +14,6 @@ import {
   checkNation,
   mapConstraint,
   today,
-  withRelease,
 } from "./programmes.common.js";
 import * as queries from "./programmes.queries.js";
 import type { PeriodInput, PlanInput, PlanPatch, PlanQuery, StatementInput } from "./programmes.schemas.js";
@@ -97,13 +90,9 @@ export async function createPlan(ctx: Ctx, input: PlanInput) {
     !(await queries.findFramework(ctx.db, ctx.viewer, input.frameworkDocumentId))
   )
     throw validation("body.frameworkDocumentId", "no such framework document");
-  const id = await ctx.db
-    .transaction()
-    .execute(async (trx) => {
-      const row = await auditedInsert(trx, ctx, "plan", { ...fields, ...release }, { action: "plan.create" });
-      return row.id;
-    })
-    .catch(mapConstraint);
+  const { id } = await insertRecord(ctx, "plan", { ...fields, ...release }, { action: "plan.create" }).catch(
+    mapConstraint,
+  );
   return getPlan(ctx, id);
 }
 
@@ -124,22 +113,10 @@ export async function updatePlan(ctx: Ctx, id: string, patch: PlanPatch) {
     patch.frameworkDocumentId,
     "body.frameworkDocumentId",
   );
-  const { releaseNationIds, releaseOrganisationIds, ownerNationId, ownerOrganisationId, ...fields } = patch;
-  if (ownerNationId !== undefined || ownerOrganisationId !== undefined) {
-    resolveRelease(ctx.viewer, { ownerNationId, ownerOrganisationId }, current, current);
-  }
-  await updateRecord(
-    ctx,
-    "plan",
-    { id, missing: "The plan" },
-    {
-      ...fields,
-      ...(ownerNationId !== undefined ? { ownerNationId } : {}),
-      ...(ownerOrganisationId !== undefined ? { ownerOrganisationId } : {}),
-      ...releaseListPatch({ releaseNationIds, releaseOrganisationIds }),
-    },
-    { action: "plan.update" },
-  ).catch(mapConstraint);
+  const columns = ownedPatch(ctx.viewer, patch, current);
+  await updateRecord(ctx, "plan", { id, missing: "The plan" }, columns, { action: "plan.update" }).catch(
+    mapConstraint,
+  );
   return getPlan(ctx, id);
 }
 
@@ -147,19 +124,12 @@ export async function addPeriod(ctx: Ctx, planId: string, input: PeriodInput) {
   authorize(ctx.viewer, "programmes.read");
   const plan = await visiblePlan(ctx, planId);
   authorize(ctx.viewer, "programmes.update", plan);
-  const periodId = await ctx.db
-    .transaction()
-    .execute(async (trx) => {
-      const row = await auditedInsert(
-        trx,
-        ctx,
-        "planPeriod",
-        { ...input, planId },
-        { action: "plan.period.add" },
-      );
-      return row.id;
-    })
-    .catch(mapConstraint);
+  const { id: periodId } = await insertRecord(
+    ctx,
+    "planPeriod",
+    { ...input, planId },
+    { action: "plan.period.add" },
+  ).catch(mapConstraint);
   return getPeriod(ctx, periodId);
 }
 

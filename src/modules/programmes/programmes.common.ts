@@ -1,33 +1,15 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { allianceSide as platformAllianceSide } from "../../platform/access/alliance.js";
-import { type ReleasableRecord, releaseOutput } from "../../platform/access/releasability.js";
+
 import { onConstraint } from "../../platform/constraint-errors.js";
 import { validation } from "../../platform/errors.js";
 import * as queries from "./programmes.queries.js";
 import * as shared from "./shared.queries.js";
 
-/** What the programme services share: the output of release columns, constraint mapping and reference checks. */
+/** What the programme services share: constraint mapping and reference checks. */
 
 export const today = () => new Date().toISOString().slice(0, 10);
-
-type WithRelease = ReleasableRecord & Record<string, unknown>;
-
-/** Row columns → API shape: the release columns renamed, everything else as is. */
-export function withRelease<T extends WithRelease>(row: T) {
-  const { releaseNations, releaseOrganisations, ownerNationId, ownerOrganisationId, releasability, ...rest } =
-    row;
-  return {
-    ...rest,
-    ...releaseOutput({
-      releaseNations,
-      releaseOrganisations,
-      ownerNationId,
-      ownerOrganisationId,
-      releasability,
-    }),
-  };
-}
 
 /** The field each unique or exclusion constraint of this capability guards. */
 const CONFLICT_FIELDS: Record<string, string> = {

@@ -2,7 +2,7 @@ import "./training.policy.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
 import { isAdministrator } from "../../platform/access/viewer.js";
-import { auditedInsert, updateRecord } from "../../platform/audited-write.js";
+import { insertRecord, updateRecord } from "../../platform/audited-write.js";
 import { AppError, forbiddenField, invalidState, notFound, unprocessable } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
@@ -241,34 +241,27 @@ export async function createApplication(ctx: Ctx, input: ApplicationInput) {
     // The centre and its nation own their application: "accreditation.create" authorised the writer for them.
     { ownerNationId: centre.nationId, ownerOrganisationId: centre.id },
   );
-  const id = await ctx.db
-    .transaction()
-    .execute(async (trx) => {
-      const row = await auditedInsert(
-        trx,
-        ctx,
-        "accreditationApplication",
-        {
-          centreId: centre.id,
-          kind: input.kind,
-          standardSetId: standardSet.id,
-          reviewingOrganisationId: reviewerId,
-          selfAssessmentDueOn: input.selfAssessmentDueOn ?? null,
-          note: input.note ?? null,
-          ...release,
-        },
-        { action: "accreditation.create" },
-      );
-      return row.id;
-    })
-    .catch((error: { code?: string }) => {
-      if (error.code === "23505") {
-        throw new AppError("CONFLICT", "The centre already has an application of this kind in progress", [
-          { field: "body.kind", message: "an application of this kind is in progress" },
-        ]);
-      }
-      throw error;
-    });
+  const { id } = await insertRecord(
+    ctx,
+    "accreditationApplication",
+    {
+      centreId: centre.id,
+      kind: input.kind,
+      standardSetId: standardSet.id,
+      reviewingOrganisationId: reviewerId,
+      selfAssessmentDueOn: input.selfAssessmentDueOn ?? null,
+      note: input.note ?? null,
+      ...release,
+    },
+    { action: "accreditation.create" },
+  ).catch((error: { code?: string }) => {
+    if (error.code === "23505") {
+      throw new AppError("CONFLICT", "The centre already has an application of this kind in progress", [
+        { field: "body.kind", message: "an application of this kind is in progress" },
+      ]);
+    }
+    throw error;
+  });
   return getDossier(ctx, id);
 }
 

@@ -2,7 +2,7 @@
 import "./training.policy.js";
 import type { AssessmentScheme } from "../../db/schema/training.js";
 import { authorize, can } from "../../platform/access/policy.js";
-import { auditedInsert, auditedUpdate } from "../../platform/audited-write.js";
+import { auditedUpdate, insertRecord } from "../../platform/audited-write.js";
 import { isForeignKeyViolation, isUniqueViolation } from "../../platform/constraint-errors.js";
 import { AppError, notFound, unprocessable, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
@@ -78,36 +78,29 @@ export async function createCourse(ctx: Ctx, input: CourseInput) {
   if (!activity) throw notFound("The activity");
   if (activity.kind !== "course") throw unprocessable("body.activityId", "the activity is not a course");
   checkScheme(input.assessment, "body.assessment");
-  const id = await ctx.db
-    .transaction()
-    .execute(async (trx) => {
-      const row = await auditedInsert(
-        trx,
-        ctx,
-        "course",
-        {
-          activityId: input.activityId,
-          qualificationCode: input.qualificationCode ?? null,
-          objectives: input.objectives ?? [],
-          modules: JSON.stringify(input.modules ?? []),
-          entryRequirements: JSON.stringify(input.entryRequirements ?? {}),
-          assessment: JSON.stringify(input.assessment),
-          certificateValidityYears: input.certificateValidityYears ?? null,
-          directorPersonId: input.directorPersonId ?? null,
-          instructorPersonIds: input.instructorPersonIds ?? [],
-        },
-        { action: "course.create" },
-      );
-      return row.id;
-    })
-    .catch((error) => {
-      if (isUniqueViolation(error))
-        throw new AppError("CONFLICT", "The activity already has a course definition", [
-          { field: "body.activityId", message: "already has a course definition" },
-        ]);
-      if (isForeignKeyViolation(error)) throw unprocessable("body", "an unknown qualification or person");
-      throw error;
-    });
+  const { id } = await insertRecord(
+    ctx,
+    "course",
+    {
+      activityId: input.activityId,
+      qualificationCode: input.qualificationCode ?? null,
+      objectives: input.objectives ?? [],
+      modules: JSON.stringify(input.modules ?? []),
+      entryRequirements: JSON.stringify(input.entryRequirements ?? {}),
+      assessment: JSON.stringify(input.assessment),
+      certificateValidityYears: input.certificateValidityYears ?? null,
+      directorPersonId: input.directorPersonId ?? null,
+      instructorPersonIds: input.instructorPersonIds ?? [],
+    },
+    { action: "course.create" },
+  ).catch((error) => {
+    if (isUniqueViolation(error))
+      throw new AppError("CONFLICT", "The activity already has a course definition", [
+        { field: "body.activityId", message: "already has a course definition" },
+      ]);
+    if (isForeignKeyViolation(error)) throw unprocessable("body", "an unknown qualification or person");
+    throw error;
+  });
   return getCourse(ctx, id);
 }
 

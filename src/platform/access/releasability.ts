@@ -1,4 +1,5 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import { releaseListPatch } from "../audited-write.js";
 import { AppError } from "../errors.js";
 import {
   coordinatesNation,
@@ -134,6 +135,28 @@ export function resolveRelease(
   };
 }
 
+/**
+ * An edit's patch as the record's columns: a new owner is checked as `resolveRelease` checks it (the writer must
+ * represent it; the record's own owners are kept), the release lists become columns (`releaseListPatch`), and the
+ * other fields stay as they are. What the patch does not give is left out.
+ */
+export function ownedPatch<P extends Omit<ReleaseInput, "releasability">>(
+  viewer: Viewer,
+  patch: P,
+  current: Parameters<typeof resolveRelease>[2] & Parameters<typeof resolveRelease>[3],
+) {
+  const { releaseNationIds, releaseOrganisationIds, ownerNationId, ownerOrganisationId, ...fields } = patch;
+  if (ownerNationId !== undefined || ownerOrganisationId !== undefined) {
+    resolveRelease(viewer, { ownerNationId, ownerOrganisationId }, current, current);
+  }
+  return {
+    ...fields,
+    ...(ownerNationId !== undefined ? { ownerNationId } : {}),
+    ...(ownerOrganisationId !== undefined ? { ownerOrganisationId } : {}),
+    ...releaseListPatch({ releaseNationIds, releaseOrganisationIds }),
+  };
+}
+
 /** Row columns → API shape. */
 export function releaseOutput(record: ReleasableRecord) {
   return {
@@ -142,5 +165,21 @@ export function releaseOutput(record: ReleasableRecord) {
     releasability: record.releasability,
     releaseNationIds: record.releaseNations,
     releaseOrganisationIds: record.releaseOrganisations,
+  };
+}
+
+/** A row as the API shows it: its release columns as `releaseOutput` names them (last), everything else as is. */
+export function withRelease<T extends ReleasableRecord>(row: T) {
+  const { ownerNationId, ownerOrganisationId, releasability, releaseNations, releaseOrganisations, ...rest } =
+    row;
+  return {
+    ...rest,
+    ...releaseOutput({
+      ownerNationId,
+      ownerOrganisationId,
+      releasability,
+      releaseNations,
+      releaseOrganisations,
+    }),
   };
 }

@@ -65,16 +65,21 @@ function assertOpen(event: queries.LockedEvent, reallocatedAt: Date | null) {
     );
 }
 
+/** Locks the event for a nation's allocation: the event open, its seats not re-allocated, the nation known. */
+async function lockOpenEvent(trx: Db, eventId: string, nationId: string) {
+  const event = await queries.lockEvent(trx, eventId);
+  if (!event) throw notFound("The event");
+  assertOpen(event, (await allocations.eventState(trx, eventId)).reallocatedAt);
+  if (!(await allocations.nationExists(trx, nationId))) throw validation("body.nationId", "no such nation");
+  return event;
+}
+
 export async function requestSeats(ctx: Ctx, eventId: string, input: AllocationRequest) {
   authorize(ctx.viewer, "seat_allocation.request", { nationId: input.nationId });
   await activityOfEvent(ctx, ctx.db, eventId);
   const note = input.note?.trim() || null;
   await ctx.db.transaction().execute(async (trx) => {
-    const event = await queries.lockEvent(trx, eventId);
-    if (!event) throw notFound("The event");
-    assertOpen(event, (await allocations.eventState(trx, eventId)).reallocatedAt);
-    if (!(await allocations.nationExists(trx, input.nationId)))
-      throw validation("body.nationId", "no such nation");
+    await lockOpenEvent(trx, eventId, input.nationId);
     const before = await allocations.findAllocation(trx, eventId, input.nationId);
     const after = await allocations.saveRequest(trx, {
       eventId,
@@ -99,11 +104,7 @@ export async function grantSeats(ctx: Ctx, eventId: string, input: AllocationGra
   const { owner } = await activityOfEvent(ctx, ctx.db, eventId);
   authorize(ctx.viewer, "event.manage", owner);
   await ctx.db.transaction().execute(async (trx) => {
-    const event = await queries.lockEvent(trx, eventId);
-    if (!event) throw notFound("The event");
-    assertOpen(event, (await allocations.eventState(trx, eventId)).reallocatedAt);
-    if (!(await allocations.nationExists(trx, input.nationId)))
-      throw validation("body.nationId", "no such nation");
+    const event = await lockOpenEvent(trx, eventId, input.nationId);
     const before = await allocations.findAllocation(trx, eventId, input.nationId);
     if (input.granted !== null) {
       const others = await allocations.grantedToOthers(trx, eventId, input.nationId);

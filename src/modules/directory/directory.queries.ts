@@ -40,6 +40,16 @@ const membershipsOf = (eb: ExpressionBuilder<DB, "nation">) =>
       .orderBy("m.startedOn"),
   ).as("memberships");
 
+const NATION_COLUMNS = [
+  "nation.id",
+  "nation.code",
+  "nation.nameEn",
+  "nation.nameAz",
+  "nation.nameRu",
+  "nation.nonIsoCode",
+  "nation.archivedAt",
+] as const;
+
 export async function listNations(db: Q, query: NationQuery) {
   let base = db.selectFrom("nation");
   if (!query.includeArchived) base = base.where("nation.archivedAt", "is", null);
@@ -68,15 +78,7 @@ export async function listNations(db: Q, query: NationQuery) {
   return pageOf(
     query,
     base
-      .select([
-        "nation.id",
-        "nation.code",
-        "nation.nameEn",
-        "nation.nameAz",
-        "nation.nameRu",
-        "nation.nonIsoCode",
-        "nation.archivedAt",
-      ])
+      .select(NATION_COLUMNS)
       .select((eb) => membershipsOf(eb))
       .orderBy(`nation.${field}`, direction)
       .orderBy("nation.id"),
@@ -87,15 +89,7 @@ export async function listNations(db: Q, query: NationQuery) {
 export function findNation(db: Q, id: string) {
   return db
     .selectFrom("nation")
-    .select([
-      "nation.id",
-      "nation.code",
-      "nation.nameEn",
-      "nation.nameAz",
-      "nation.nameRu",
-      "nation.nonIsoCode",
-      "nation.archivedAt",
-    ])
+    .select(NATION_COLUMNS)
     .select((eb) => membershipsOf(eb))
     .where("nation.id", "=", id)
     .executeTakeFirst();

@@ -83,20 +83,21 @@ export async function insertNotices(
   return Number(result.numAffectedRows ?? 0);
 }
 
+/** A nomination notice: the nominations, what it says, and to whom (the organisers, the concerned). */
+export interface NominationNotice {
+  nominationIds: readonly string[];
+  kind: NotificationKind;
+  title: string;
+  body: string | null;
+  actorUserId: string | null;
+  organisers: boolean;
+  concerned: boolean;
+  /** Reminders: once per (kind, nomination, recipient, period). */
+  period?: string;
+}
+
 /** The seat-taking function's own notice rule (src/db/functions/accord_notify_nominations.sql). */
-export async function notifyNominationsQuery(
-  trx: Q,
-  input: {
-    nominationIds: readonly string[];
-    kind: NotificationKind;
-    title: string;
-    body: string | null;
-    actorUserId: string | null;
-    organisers: boolean;
-    concerned: boolean;
-    period?: string;
-  },
-): Promise<void> {
+export async function notifyNominationsQuery(trx: Q, input: NominationNotice): Promise<void> {
   await sql`select accord_notify_nominations(${[...input.nominationIds]}::uuid[], ${input.kind}, ${input.title},
     ${input.body}, ${input.actorUserId}::uuid, ${input.organisers}, ${input.concerned},
     ${input.period ?? null}::text)`.execute(trx);

@@ -1,7 +1,12 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import type { NotificationKind } from "./kinds.js";
-import { insertNotices, notifyNominationsQuery, type Recipients } from "./notify.queries.js";
+import {
+  insertNotices,
+  type NominationNotice,
+  notifyNominationsQuery,
+  type Recipients,
+} from "./notify.queries.js";
 
 type Q = Kysely<DB>;
 
@@ -50,20 +55,7 @@ export async function notify(trx: Q, input: NotifyInput): Promise<number> {
  * `concerned`; the organisers and course directors of the activity's organisation (and those above it) when
  * `organisers`. Any number of nominations in one statement.
  */
-export async function notifyNominations(
-  trx: Q,
-  input: {
-    nominationIds: readonly string[];
-    kind: NotificationKind;
-    title: string;
-    body: string | null;
-    actorUserId: string | null;
-    organisers: boolean;
-    concerned: boolean;
-    /** Reminders: once per (kind, nomination, recipient, period). */
-    period?: string;
-  },
-): Promise<void> {
+export async function notifyNominations(trx: Q, input: NominationNotice): Promise<void> {
   if (!input.nominationIds.length) return;
   await notifyNominationsQuery(trx, input);
 }

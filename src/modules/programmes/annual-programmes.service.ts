@@ -1,7 +1,7 @@
 import "./programmes.policy.js";
 import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize, can } from "../../platform/access/policy.js";
-import { resolveRelease, withRelease } from "../../platform/access/releasability.js";
+import { withRelease } from "../../platform/access/releasability.js";
 import { coordinatesNation, readsEverything } from "../../platform/access/viewer.js";
 import {
   auditedInsert,
@@ -20,7 +20,7 @@ import { visiblePlan } from "./plans.service.js";
 import * as versions from "./programme-versions.queries.js";
 import type { ProgrammePatch } from "./programme-versions.schemas.js";
 import * as common from "./programmes.common.js";
-import { allianceRelease, checkArea, checkDates, checkNation, mapConstraint } from "./programmes.common.js";
+import { checkArea, checkDates, checkNation, mapConstraint, nationRelease } from "./programmes.common.js";
 import * as queries from "./programmes.queries.js";
 import type {
   ComparisonQuery,
@@ -85,16 +85,7 @@ export async function createProgramme(ctx: Ctx, input: ProgrammeInput) {
   // A programme entered as it stood (history) in another state than draft is the alliance side's record.
   if (input.status && input.status !== "draft")
     authorize(ctx.viewer, "programme.decide", await allianceSide(ctx));
-  const { releasability, releaseNationIds, releaseOrganisationIds, ...fields } = input;
-  const release = resolveRelease(
-    ctx.viewer,
-    {
-      releasability,
-      releaseNationIds,
-      releaseOrganisationIds: await allianceRelease(ctx.db, releaseOrganisationIds),
-    },
-    { ownerNationId: input.nationId, releasability: "restricted" },
-  );
+  const { fields, release } = await nationRelease(ctx.viewer, ctx.db, input);
   await checkNation(ctx.db, input.nationId, "body.nationId");
   const lastYear = input.lastYear ?? input.firstYear;
   if (lastYear < input.firstYear || lastYear > input.firstYear + 1)

@@ -20,11 +20,11 @@ import { notify } from "../notices/index.js";
 import * as goalQueries from "./goals.queries.js";
 import type { GoalSide } from "./goals.schemas.js";
 import {
-  allianceRelease,
   allianceSide,
   checkArea,
   checkNation,
   mapConstraint,
+  nationRelease,
   today,
 } from "./programmes.common.js";
 import * as queries from "./programmes.queries.js";
@@ -92,16 +92,7 @@ export async function createGoal(ctx: Ctx, input: GoalInput) {
   // alliance side's record.
   if (input.status && input.status !== "proposed")
     authorize(ctx.viewer, "goal.agree.alliance", await allianceSide(ctx.db));
-  const { releasability, releaseNationIds, releaseOrganisationIds, ...fields } = input;
-  const release = resolveRelease(
-    ctx.viewer,
-    {
-      releasability,
-      releaseNationIds,
-      releaseOrganisationIds: await allianceRelease(ctx.db, releaseOrganisationIds),
-    },
-    { ownerNationId: input.nationId, releasability: "restricted" },
-  );
+  const { fields, release } = await nationRelease(ctx.viewer, ctx.db, input);
   await Promise.all([
     checkNation(ctx.db, input.nationId, "body.nationId"),
     checkArea(ctx.db, input.areaCode, "body.areaCode"),

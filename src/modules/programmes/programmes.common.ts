@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { allianceSide as platformAllianceSide } from "../../platform/access/alliance.js";
+import { type ReleaseInput, resolveRelease } from "../../platform/access/releasability.js";
+import type { Viewer } from "../../platform/access/viewer.js";
 
 import { onConstraint } from "../../platform/constraint-errors.js";
 import { validation } from "../../platform/errors.js";
@@ -53,17 +55,36 @@ export async function checkKind(db: Kysely<DB>, code: string | undefined, field:
     throw validation(field, "no such kind of plan or document");
 }
 
+/** Who speaks for the alliance side (programmes.policy.ts `isAllianceStaff`): the alliance organisation (code NATO). */
+export const allianceSide = (db: Kysely<DB>) => platformAllianceSide(db);
+
 /**
  * A nation's plans, programmes and goals are restricted to the nation and released to the alliance organisation
  * unless the writer names other organisations (an empty list releases to nobody else).
  */
-/** Who speaks for the alliance side (programmes.policy.ts `isAllianceStaff`): the alliance organisation (code NATO). */
-export const allianceSide = (db: Kysely<DB>) => platformAllianceSide(db);
-
 export async function allianceRelease(db: Kysely<DB>, given: string[] | undefined): Promise<string[]> {
   if (given) return given;
   const { allianceOrganisationId } = await platformAllianceSide(db);
   return allianceOrganisationId ? [allianceOrganisationId] : [];
+}
+
+/** A new record of a nation (a programme, a goal): its release as `allianceRelease` says, and its other fields. */
+export async function nationRelease<I extends Omit<ReleaseInput, "ownerNationId"> & { nationId: string }>(
+  viewer: Viewer,
+  db: Kysely<DB>,
+  input: I,
+) {
+  const { releasability, releaseNationIds, releaseOrganisationIds, ...fields } = input;
+  const release = resolveRelease(
+    viewer,
+    {
+      releasability,
+      releaseNationIds,
+      releaseOrganisationIds: await allianceRelease(db, releaseOrganisationIds),
+    },
+    { ownerNationId: input.nationId, releasability: "restricted" },
+  );
+  return { fields, release };
 }
 
 export function checkDates(from: string | null | undefined, to: string | null | undefined, field: string) {

@@ -13,23 +13,25 @@ const ANSWER_COLUMNS = [
   "ans.answeredAt",
 ] as const;
 
+/** A checklist criterion and its area, from `checklistArea as a` and `checklistCriterion as c`. */
+export const CRITERION_COLUMNS = [
+  "a.id as areaId",
+  "a.code as areaCode",
+  "a.title as areaTitle",
+  "c.id",
+  "c.code",
+  "c.text",
+  "c.guidance",
+  "c.critical",
+] as const;
+
 export function evaluationChecklist(db: Q, evaluationId: string) {
   return db
     .selectFrom("evaluationAnswer as ans")
     .innerJoin("checklistCriterion as c", "c.id", "ans.criterionId")
     .innerJoin("checklistArea as a", "a.id", "c.areaId")
     .leftJoin("appUser as au", "au.id", "ans.answeredBy")
-    .select([
-      "a.id as areaId",
-      "a.code as areaCode",
-      "a.title as areaTitle",
-      "c.id",
-      "c.code",
-      "c.text",
-      "c.guidance",
-      "c.critical",
-      ...ANSWER_COLUMNS,
-    ])
+    .select([...CRITERION_COLUMNS, ...ANSWER_COLUMNS])
     .where("ans.evaluationId", "=", evaluationId)
     .orderBy("a.sortOrder")
     .orderBy("c.sortOrder")

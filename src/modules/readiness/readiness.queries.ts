@@ -5,8 +5,10 @@ import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
 import { pageOf } from "../../platform/paging.js";
 import { nationRef, organisationRef } from "../../platform/record-refs.js";
+import { CRITERION_COLUMNS } from "./answers.queries.js";
 import { seesOnlyOwnTeams } from "./readiness.policy.js";
 import type { ChecklistQuery, EvaluationQuery, UnitQuery } from "./readiness.schemas.js";
+import type { AreaCounts } from "./scoring.js";
 import { teamMemberCertified } from "./team-certification.queries.js";
 
 type Q = Kysely<DB>;
@@ -106,6 +108,20 @@ const versionsOf = (eb: ExpressionBuilder<DB, "checklistTemplate">) =>
       .orderBy("v.version", "desc"),
   ).as("versions");
 
+/** A checklist template's own columns and its latest version number. */
+const TEMPLATE_COLUMNS = [
+  "checklistTemplate.id",
+  "checklistTemplate.code",
+  "checklistTemplate.title",
+  "checklistTemplate.description",
+  "checklistTemplate.sample",
+  sql<
+    number | null
+  >`(select max(v.version) from checklist_version v where v.template_id = checklist_template.id)`.as(
+    "latestVersion",
+  ),
+] as const;
+
 export async function listChecklists(db: Q, query: ChecklistQuery) {
   let base = db.selectFrom("checklistTemplate");
   if (query.q?.trim()) {
@@ -117,18 +133,7 @@ export async function listChecklists(db: Q, query: ChecklistQuery) {
   return pageOf(
     query,
     base
-      .select([
-        "checklistTemplate.id",
-        "checklistTemplate.code",
-        "checklistTemplate.title",
-        "checklistTemplate.description",
-        "checklistTemplate.sample",
-        sql<
-          number | null
-        >`(select max(v.version) from checklist_version v where v.template_id = checklist_template.id)`.as(
-          "latestVersion",
-        ),
-      ])
+      .select(TEMPLATE_COLUMNS)
       .select((eb) => versionsOf(eb))
       .orderBy("checklistTemplate.code"),
     base,
@@ -138,18 +143,7 @@ export async function listChecklists(db: Q, query: ChecklistQuery) {
 export function findChecklist(db: Q, id: string) {
   return db
     .selectFrom("checklistTemplate")
-    .select([
-      "checklistTemplate.id",
-      "checklistTemplate.code",
-      "checklistTemplate.title",
-      "checklistTemplate.description",
-      "checklistTemplate.sample",
-      sql<
-        number | null
-      >`(select max(v.version) from checklist_version v where v.template_id = checklist_template.id)`.as(
-        "latestVersion",
-      ),
-    ])
+    .select(TEMPLATE_COLUMNS)
     .select((eb) => versionsOf(eb))
     .where("checklistTemplate.id", "=", id)
     .executeTakeFirst();
@@ -173,16 +167,7 @@ export async function findVersion(db: Q, id: string) {
   const rows = await db
     .selectFrom("checklistArea as a")
     .innerJoin("checklistCriterion as c", "c.areaId", "a.id")
-    .select([
-      "a.id as areaId",
-      "a.code as areaCode",
-      "a.title as areaTitle",
-      "c.id",
-      "c.code",
-      "c.text",
-      "c.guidance",
-      "c.critical",
-    ])
+    .select(CRITERION_COLUMNS)
     .where("a.versionId", "=", id)
     .orderBy("a.sortOrder")
     .orderBy("c.sortOrder")
@@ -353,21 +338,9 @@ export function findEvaluation(db: Q, viewer: Viewer, id: string) {
     .executeTakeFirst();
 }
 
-export interface AreaScoreRow {
-  areaId: string;
-  code: string;
-  title: string;
-  yes: number;
-  no: number;
-  notEvaluated: number;
-  unanswered: number;
-  criticalNo: number;
-  percent: number | null;
-}
-
 /** Scores per area, computed in SQL: percent = yes / (yes + no) over the evaluated criteria. */
-export async function areaScores(db: Q, evaluationId: string): Promise<AreaScoreRow[]> {
-  const result = await sql<AreaScoreRow>`
+export async function areaScores(db: Q, evaluationId: string): Promise<AreaCounts[]> {
+  const result = await sql<AreaCounts>`
     select a.id as area_id, a.code, a.title,
       count(*) filter (where ans.answer = 'yes')::int as yes,
       count(*) filter (where ans.answer = 'no')::int as no,

@@ -94,9 +94,14 @@ describe("a web app people would rather use", () => {
     const event = await crevalEvent();
     const page = await signedIn("coordinator");
     await page.goto(`/catalogue/events/${event.id}`);
+    // The page's sections load before the picker is used: one arriving later above it pushed the input out of
+    // view on a loaded machine, and Mantine hides the dropdown of an input out of view (the option then never
+    // became visible to click).
+    await settle(page);
     const picker = page.getByTestId("nominate-person");
     await picker.click();
     await picker.fill("Mammadov");
+    await picker.scrollIntoViewIfNeeded();
     await page.getByRole("option", { name: /Kamran Mammadov/ }).click();
     await page.getByTestId("nominate-submit").click();
     await poll(() => page.getByTestId("nomination-row-Mammadov").count()).toBe(1);

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import { useSearchParams } from "react-router-dom";
 
 export interface ListParams<F extends string> {
@@ -36,22 +36,23 @@ export function useListParams<F extends string = never>(options: {
     };
   }, [searchParams, options.defaultSort, limit]);
 
+  // The router's functional update starts from the URL of the last render, not from an update still on its way:
+  // two changes before the page renders again (a filter, then another, on a busy machine) kept only the second.
+  // Each change therefore starts from the one before it until the URL it made has been rendered.
+  const pending = useRef<{ from: URLSearchParams; next: URLSearchParams } | null>(null);
   const update = useCallback(
     (changes: Record<string, string | number | null>, resetOffset = true) => {
-      setSearchParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value === null || value === "" || value === 0) next.delete(key);
-            else next.set(key, String(value));
-          }
-          if (resetOffset && !("offset" in changes)) next.delete("offset");
-          return next;
-        },
-        { replace: true },
-      );
+      const base = pending.current?.from === searchParams ? pending.current.next : searchParams;
+      const next = new URLSearchParams(base);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === null || value === "" || value === 0) next.delete(key);
+        else next.set(key, String(value));
+      }
+      if (resetOffset && !("offset" in changes)) next.delete("offset");
+      pending.current = { from: searchParams, next };
+      setSearchParams(next, { replace: true });
     },
-    [setSearchParams],
+    [searchParams, setSearchParams],
   );
 
   return {

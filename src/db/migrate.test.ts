@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/support/test-app.js";
+import { withErrorListeners } from "./database.js";
 import { functionNames } from "./functions/index.js";
 import { type MigrationSource, migrate, pendingMigrations } from "./migrate.js";
 import { migrationNames } from "./migrations/index.js";
@@ -15,7 +16,7 @@ const bundledFunction = (name: string) =>
 
 beforeAll(async () => {
   t = await createTestApp();
-  pool = new pg.Pool({ connectionString: t.config.databaseUrl, max: 2 });
+  pool = withErrorListeners(new pg.Pool({ connectionString: t.config.databaseUrl, max: 2 }));
 });
 afterAll(async () => {
   await pool.end();
@@ -151,7 +152,7 @@ describe("function files", () => {
   });
 
   it("applies a changed file once when two processes migrate together", async () => {
-    const other = new pg.Pool({ connectionString: t.config.databaseUrl, max: 2 });
+    const other = withErrorListeners(new pg.Pool({ connectionString: t.config.databaseUrl, max: 2 }));
     try {
       const messages: string[] = [];
       await Promise.all([

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.js";
+import { withErrorListeners } from "../../db/database.js";
 
 let t: TestApp;
 
@@ -106,7 +107,7 @@ describe("the catalogue's narrow search table (0035)", () => {
           .where("id", "=", activity.id)
           .executeTakeFirstOrThrow()
       ).titleEn;
-    const pool = new pg.Pool({ connectionString: t.config.databaseUrl, max: 1 });
+    const pool = withErrorListeners(new pg.Pool({ connectionString: t.config.databaseUrl, max: 1 }));
     const client = await pool.connect();
     try {
       await client.query("begin");

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
+import { withErrorListeners } from "../../db/database.js";
 
 let t: TestApp;
 let organiser: Agent;
@@ -191,7 +192,7 @@ describe("seats under concurrency", () => {
     const other = await t.signIn({ role: "national_coordinator", nation: newcomer!.code });
 
     // A withdrawal in flight: it holds the event FOR UPDATE and has freed the seat, but not yet committed.
-    const pool = new pg.Pool({ connectionString: t.config.databaseUrl, max: 2 });
+    const pool = withErrorListeners(new pg.Pool({ connectionString: t.config.databaseUrl, max: 2 }));
     const withdrawing = await pool.connect();
     try {
       await withdrawing.query("begin");

@@ -2,7 +2,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
-import { createPool } from "../../db/database.js";
+import { createPool, withErrorListeners } from "../../db/database.js";
 import type { DB } from "../../db/schema/index.js";
 import { ANONYMOUS } from "../../platform/access/viewer.js";
 import { searchActivities } from "./catalogue.queries.js";
@@ -430,7 +430,7 @@ describe("search facts (first start, last end, event count, areas)", () => {
         .where("activityId", "=", crevalId)
         .executeTakeFirstOrThrow();
     const before = await facts();
-    const pool = new pg.Pool({ connectionString: t.config.databaseUrl, max: 3 });
+    const pool = withErrorListeners(new pg.Pool({ connectionString: t.config.databaseUrl, max: 3 }));
     const first = await pool.connect();
     const second = await pool.connect();
     try {
@@ -486,7 +486,7 @@ describe("catalogue generation", () => {
     const token = async () =>
       (await t.db.selectFrom("catalogueGeneration").select("token").executeTakeFirstOrThrow()).token;
     const before = await token();
-    const pool = new pg.Pool({ connectionString: t.config.databaseUrl, max: 3 });
+    const pool = withErrorListeners(new pg.Pool({ connectionString: t.config.databaseUrl, max: 3 }));
     const first = await pool.connect();
     const second = await pool.connect();
     try {

@@ -1,14 +1,14 @@
 -- accord_nominate: Nominates a person for an event whose other checks the application has made, in one statement
--- (ARCHITECTURE.md, Seat decisions): under the event's row lock (key share when the nomination cannot take a seat) it
--- re-checks that the event still takes nominations, decides the status (first come: accepted when
--- accord_seat_refusal allows, else waitlisted with its reason; otherwise nominated), inserts, notifies and audits.
--- Returns the nomination, or no row when the event stopped taking nominations. As one function in its own
--- transaction, the lock is held only while PostgreSQL works.
+-- (ARCHITECTURE.md, Seat decisions): under the event's row lock it re-checks that the event still takes nominations,
+-- decides the status (first come: accepted when accord_seat_refusal allows, else waitlisted with its reason;
+-- otherwise nominated), inserts, notifies and audits. Returns the nomination, or no row when the event stopped
+-- taking nominations. As one function in its own transaction, the lock is held only while PostgreSQL works.
 --
 -- Defined by migrations 0013_nomination_seat_function, 0014_nomination_shared_lock, 0037_seat_offer,
 -- 0039_seat_allocation until this file became its definition. Lock modes since 0043_nomination_storm: FOR KEY SHARE
--- to file a nomination that takes no seat, FOR NO KEY UPDATE to take one (they do not wait for each other; every
--- write that frees a seat holds FOR UPDATE, which conflicts with both).
+-- to file a nomination, promoted to FOR NO KEY UPDATE to take a seat (filers do not wait for takers; every write that
+-- frees a seat holds FOR UPDATE, which conflicts with both). Since 2026-12-06 the key-share lock comes first and the
+-- seat rule runs once for a nomination that takes no seat (before, an unlocked look, a savepoint and a second call).
 
 CREATE OR REPLACE FUNCTION public.accord_nominate(p_event_id uuid, p_person_id uuid, p_nation_id uuid, p_priority integer, p_note text, p_warnings jsonb, p_actor_user_id uuid, p_actor_label text, p_request_id text)
  RETURNS SETOF nomination
@@ -16,70 +16,44 @@ CREATE OR REPLACE FUNCTION public.accord_nominate(p_event_id uuid, p_person_id u
 AS $function$
 declare
   ev record;
+  v_event_status text;
   v_refusal text;
   v_status text;
   v_reason text;
   created nomination;
 begin
-  -- An unlocked look: whether this nomination can take a seat decides which lock it needs.
-  select e.acceptance into ev from event e where e.id = p_event_id;
-  if not found then
+  -- Filing needs only a key-share lock (the nomination's foreign key takes one anyway): many nominations file at
+  -- once, also while a seat is being taken. No seat can be freed while it is held, as every freeing write holds
+  -- FOR UPDATE; a seat may still be taken meanwhile, which only confirms a refusal.
+  select e.status, e.acceptance, a.status as activity_status, a.code as activity_code,
+         a.title_en as activity_title
+    into ev
+    from event e join activity a on a.id = e.activity_id
+    where e.id = p_event_id
+    for key share of e;
+  if not found or ev.status not in ('planned', 'open') or ev.activity_status <> 'published' then
     return;
   end if;
-  if ev.acceptance = 'first_come' then
+  if ev.acceptance <> 'first_come' then
+    v_status := 'nominated';
+  else
     v_refusal := accord_seat_refusal(p_event_id, p_nation_id);
-  end if;
-
-  -- No seat for it (or no seat decision at all): a key-share lock is enough to file it, and many such nominations
-  -- file at once, also while a seat is being taken (taking one never frees one). A seat freed meanwhile (every
-  -- freeing write holds FOR UPDATE, which waits for this lock) sends it on to the seat-taking lock.
-  if ev.acceptance <> 'first_come' or v_refusal is not null then
-    begin
-      select e.status, e.acceptance, a.status as activity_status, a.code as activity_code,
-             a.title_en as activity_title
-        into ev
-        from event e join activity a on a.id = e.activity_id
-        where e.id = p_event_id
-        for key share of e;
-      if ev.status not in ('planned', 'open') or ev.activity_status <> 'published' then
+    if v_refusal is null then
+      -- A seat looks free: seat takers exclude each other with FOR NO KEY UPDATE (a promotion of this transaction's
+      -- own key-share lock, which PostgreSQL makes without queueing behind waiters for the row) and decide again
+      -- with a fresh snapshot, as another taker may have had the seat (or a plain update closed the event)
+      -- meanwhile.
+      select e.status into v_event_status from event e where e.id = p_event_id for no key update;
+      if v_event_status not in ('planned', 'open') then
         return;
       end if;
-      if ev.acceptance <> 'first_come' then
-        v_status := 'nominated';
-      else
-        -- A fresh snapshot after the lock: no seat can be taken or freed while it is held.
-        v_refusal := accord_seat_refusal(p_event_id, p_nation_id);
-        if v_refusal is null then
-          raise exception 'a seat was freed' using errcode = 'AC001';
-        end if;
-        v_status := 'waitlisted';
-        v_reason := accord_seat_refusal_reason(v_refusal);
-      end if;
-    exception when sqlstate 'AC001' then
-      v_status := null;
-    end;
-  end if;
-
-  if v_status is null then
-    select e.status, e.acceptance, a.status as activity_status, a.code as activity_code,
-           a.title_en as activity_title
-      into ev
-      from event e join activity a on a.id = e.activity_id
-      where e.id = p_event_id
-      for no key update of e;
-    if ev.status not in ('planned', 'open') or ev.activity_status <> 'published' then
-      return;
-    end if;
-    if ev.acceptance <> 'first_come' then
-      v_status := 'nominated';
-    else
       v_refusal := accord_seat_refusal(p_event_id, p_nation_id);
-      if v_refusal is null then
-        v_status := 'accepted';
-      else
-        v_status := 'waitlisted';
-        v_reason := accord_seat_refusal_reason(v_refusal);
-      end if;
+    end if;
+    if v_refusal is null then
+      v_status := 'accepted';
+    else
+      v_status := 'waitlisted';
+      v_reason := accord_seat_refusal_reason(v_refusal);
     end if;
   end if;
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toldUsers } from "../../../test/support/notices.js";
 import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
 import { seedDirectory } from "../directory/directory.seed.js";
 
@@ -46,17 +47,7 @@ const lastAudit = async (recordId: string) => {
 };
 
 /** Who was told of `kind` on the activity: user ids of the notices. */
-const told = async (kind: string, recordId: string) =>
-  (
-    await t.db
-      .selectFrom("notification")
-      .select("userId")
-      .where("kind", "=", kind)
-      .where("recordId", "=", recordId)
-      .execute()
-  )
-    .map((row) => row.userId)
-    .sort();
+const told = (kind: string, recordId: string) => toldUsers(t.db, kind, recordId);
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startsToday } from "../../../test/support/evaluations.js";
+import { toldUsers } from "../../../test/support/notices.js";
 import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
 import { certifiedPeople } from "../training/index.js";
 import { runReminders } from "./index.js";
@@ -16,14 +17,8 @@ let crevalEventId: string;
 
 /** The cast members told of `kind` on `recordId`, by name, sorted; an account outside the cast shows as "other". */
 async function told(kind: string, recordId: string) {
-  const rows = await t.db
-    .selectFrom("notification")
-    .select("userId")
-    .where("kind", "=", kind)
-    .where("recordId", "=", recordId)
-    .execute();
   const names = new Map(Object.entries(cast).map(([name, agent]) => [agent.userId, name]));
-  return rows.map((row) => names.get(row.userId) ?? `other:${row.userId}`).sort();
+  return (await toldUsers(t.db, kind, recordId)).map((id) => names.get(id) ?? `other:${id}`).sort();
 }
 
 /** Notices of `kind` about a nomination that reached a coordinator of another nation than the nomination's. */

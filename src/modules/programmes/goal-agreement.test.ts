@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toldUsers } from "../../../test/support/notices.js";
 import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
 
 /** Issue 22: partnership goals are agreed by both sides, the partner nation's and the alliance's. */
@@ -223,15 +224,7 @@ describe("agreement of a partnership goal by both sides", () => {
 });
 
 describe("notices of a goal's agreement", () => {
-  const told = async (kind: string, recordId: string) =>
-    (
-      await t.db
-        .selectFrom("notification")
-        .select("userId")
-        .where("kind", "=", kind)
-        .where("recordId", "=", recordId)
-        .execute()
-    ).map((row) => row.userId);
+  const told = (kind: string, recordId: string) => toldUsers(t.db, kind, recordId);
 
   it("tells the side still to agree, then both sides once the goal is agreed", async () => {
     const partnerFirst = await proposedGoal({ title: "Interoperable field hospital" });

@@ -1,5 +1,11 @@
 import type { Db } from "../db/database.js";
-import { seedAllocations, seedCatalogue, seedFeedback, seedSeatOffer } from "../modules/catalogue/index.js";
+import {
+  seedActivityProposal,
+  seedAllocations,
+  seedCatalogue,
+  seedFeedback,
+  seedSeatOffer,
+} from "../modules/catalogue/index.js";
 import { seedDirectory } from "../modules/directory/directory.seed.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from "../modules/identity/identity.seed.js";
 import { seedMeetings } from "../modules/meetings/index.js";
@@ -32,9 +38,11 @@ const seeds: Seed[] = [
   { name: "meetings", run: seedMeetings },
   { name: "feedback", run: seedFeedback },
   { name: "seat allocations", run: seedAllocations },
-  // Decisions by both sides and seat offers (issue 22): a programme awaiting agreement, an open seat offer.
+  // Decisions by both sides and seat offers (issue 22): a programme awaiting agreement, an open seat offer, a
+  // partner's proposal awaiting the alliance's decision.
   { name: "programme awaiting agreement", run: seedProgrammeAgreement },
   { name: "seat offer", run: seedSeatOffer },
+  { name: "activity proposal", run: seedActivityProposal },
 ];
 
 export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {

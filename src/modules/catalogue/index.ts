@@ -26,6 +26,7 @@ export { nominationsImporter } from "./nominations-import.js";
 export { offersRoutes } from "./offers.routes.js";
 export { seedSeatOffer } from "./offers.seed.js";
 export { expireDueOffers } from "./offers.service.js";
+export { seedActivityProposal } from "./proposals.seed.js";
 export { recordRunAttendance } from "./run-attendance.queries.js";
 export { searchVisibility } from "./search.queries.js";
 export { eventTimelineParts } from "./timeline.queries.js";

@@ -252,6 +252,28 @@ describe("the demo", () => {
   });
 });
 
+describe("the demo's proposal", () => {
+  it("is a partner's course awaiting the alliance: outside the menu, found by status, decided by staff only; seeding again adds nothing", async () => {
+    const proposals = async (agent: Agent) =>
+      (await agent.get("/api/activities?status=proposed&year=2027")).body.items.map(
+        (item: { code: string; status: string; sample: boolean }) => [item.code, item.status, item.sample],
+      );
+    expect(await proposals(natoStaff)).toEqual([["AZE-NDU-CYBER-2027", "proposed", true]]);
+    const menu = await admin.get("/api/activities?q=Cyber%20defence%20awareness");
+    expect(menu.body.total).toBe(0);
+    const [{ id }] = (await natoStaff.get("/api/activities?status=proposed&year=2027")).body.items;
+    const asStaff = await natoStaff.get(`/api/activities/${id}`);
+    expect(asStaff.body).toMatchObject({ canDecide: true, canNominate: false });
+    expect(asStaff.body.events).toHaveLength(1);
+    // Outside the menu, a proposal is read only by its organisers and alliance staff.
+    expect((await azeCoordinator.get(`/api/activities/${id}`)).status).toBe(404);
+
+    const { seedDemo } = await import("../../seed/demo.js");
+    await seedDemo(t.db, { demoAccounts: false });
+    expect(await proposals(natoStaff)).toHaveLength(1);
+  });
+});
+
 describe("partnership goals are assessed by the alliance side only", () => {
   it("the partner that owns the goal cannot assess it; alliance staff can, and the goal says who may", async () => {
     const created = await admin.post("/api/partnership-goals", {

@@ -16,6 +16,8 @@ beforeAll(async () => {
     .selectFrom("activity")
     .select("code")
     .where("releasability", "=", "public")
+    // A programme picks activities of the menu: not a proposal awaiting the alliance (the demo has one).
+    .where("status", "=", "published")
     .orderBy("code")
     .executeTakeFirstOrThrow();
   activityCode = activity.code;

@@ -75,6 +75,9 @@ describe("the catalogue's narrow search table (0035)", () => {
     const activity = await t.db
       .selectFrom("activitySearch")
       .select(["id"])
+      // One that an anonymous visitor finds in the menu (the demo's proposal, first by code, is not in it).
+      .where("status", "=", "published")
+      .where("releasability", "=", "public")
       .orderBy("code")
       .executeTakeFirstOrThrow();
     await sql`update activity set description_en = coalesce(description_en, '') || ' Outoflinewordtest.' where id = ${activity.id}`.execute(

@@ -193,44 +193,85 @@ export function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function readXlsx(data: Buffer, limits: TableLimits = {}): Promise<string[][]> {
-  const { maxRows, maxColumns, maxUncompressedBytes } = { ...DEFAULT_LIMITS, ...limits };
-  if (zipUncompressedSize(data) > maxUncompressedBytes)
-    throw fileError(`inflates to more than ${Math.round(maxUncompressedBytes / 1024 / 1024)} MB`);
-  // Streamed: the first sheet's rows are read one by one into text, without building the workbook's object model
-  // (which took several times the memory of the rows for a large file). Styles are kept to tell dates from numbers.
-  const rows: string[][] = [];
-  let refusal: AppError | null = null;
+  const bounds = { ...DEFAULT_LIMITS, ...limits };
+  if (zipUncompressedSize(data) > bounds.maxUncompressedBytes)
+    throw fileError(`inflates to more than ${Math.round(bounds.maxUncompressedBytes / 1024 / 1024)} MB`);
+  const table = new RowCollector(bounds);
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
-      sharedStrings: "cache",
-      styles: "cache",
-      hyperlinks: "ignore",
-      worksheets: "emit",
-      entries: "ignore",
-    });
-    for await (const sheet of reader) {
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        if (row.number > maxRows + 1) {
-          refusal = fileError(`has more than ${maxRows} rows`);
-          break;
-        }
-        const values = row.values as ExcelJS.CellValue[];
-        if (values.length - 1 > maxColumns) {
-          refusal = fileError(`has more than ${maxColumns} columns`);
-          break;
-        }
-        while (rows.length < row.number - 1) rows.push([""]);
-        const cells: string[] = [];
-        for (let c = 1; c < Math.max(values.length, 2); c++) cells.push(cellText(values[c]));
-        rows.push(cells);
-      }
-      break;
-    }
+    await streamFirstSheet(data, table);
   } catch {
-    throw fileError("is not a readable XLSX workbook");
+    // ExcelJS's streaming reader needs xl/workbook.xml before a worksheet that comes after the shared strings; a
+    // zip whose parts come in another order (ExcelJS itself writes them in no fixed order) fails there. Such a file
+    // is read whole instead: more memory, the same rows.
+    try {
+      await loadFirstSheet(data, table.restart());
+    } catch {
+      throw fileError("is not a readable XLSX workbook");
+    }
   }
-  if (refusal) throw refusal;
-  return rows;
+  if (table.refusal) throw table.refusal;
+  return table.rows;
+}
+
+/** The first sheet's rows as text, within the limits: a refusal stops the reading. */
+class RowCollector {
+  rows: string[][] = [];
+  refusal: AppError | null = null;
+  constructor(private readonly bounds: { maxRows: number; maxColumns: number }) {}
+
+  restart() {
+    this.rows = [];
+    this.refusal = null;
+    return this;
+  }
+
+  /** Takes one row; false once the file is refused. */
+  add(row: ExcelJS.Row): boolean {
+    if (row.number > this.bounds.maxRows + 1) {
+      this.refusal = fileError(`has more than ${this.bounds.maxRows} rows`);
+      return false;
+    }
+    const values = row.values as ExcelJS.CellValue[];
+    if (values.length - 1 > this.bounds.maxColumns) {
+      this.refusal = fileError(`has more than ${this.bounds.maxColumns} columns`);
+      return false;
+    }
+    while (this.rows.length < row.number - 1) this.rows.push([""]);
+    const cells: string[] = [];
+    for (let c = 1; c < Math.max(values.length, 2); c++) cells.push(cellText(values[c]));
+    this.rows.push(cells);
+    return true;
+  }
+}
+
+/**
+ * Streamed: the first sheet's rows are read one by one into text, without building the workbook's object model
+ * (which took several times the memory of the rows for a large file). Styles are kept to tell dates from numbers.
+ */
+async function streamFirstSheet(data: Buffer, table: RowCollector) {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    worksheets: "emit",
+    entries: "ignore",
+  });
+  for await (const sheet of reader) {
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) if (!table.add(row)) break;
+    break;
+  }
+}
+
+async function loadFirstSheet(data: Buffer, table: RowCollector) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(data as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0];
+  if (!sheet) return;
+  for (let n = 1; n <= sheet.rowCount; n++) {
+    const row = sheet.getRow(n);
+    if (!row.hasValues) continue;
+    if (!table.add(row)) break;
+  }
 }
 
 /** Reads an uploaded CSV or XLSX into rows (the first is normally the header); trailing blank rows dropped. */

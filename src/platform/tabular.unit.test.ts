@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { AppError } from "./errors.js";
 import {
@@ -110,6 +111,21 @@ describe("readTable: XLSX", () => {
       ["Aynur", "Quliyeva", "AZE", "2026-03-01", "7"],
       ["Сергей", "Иванов", "GEO", "2025-12-31", "total 3"],
     ]);
+  });
+
+  it("reads a workbook whose parts come in another order: its worksheet after the shared strings, before workbook.xml", async () => {
+    // ExcelJS writes a workbook's parts in no fixed order; its streaming reader once refused such a file (1 in 10).
+    const original = await JSZip.loadAsync(fixture("people.xlsx").data);
+    const names = Object.keys(original.files).filter((name) => !original.files[name]!.dir);
+    const late = "xl/workbook.xml";
+    const early = names.filter((name) => name !== late && !name.startsWith("xl/worksheets/sheet"));
+    const reordered = new JSZip();
+    for (const name of [...early, ...names.filter((n) => n.startsWith("xl/worksheets/sheet")), late])
+      reordered.file(name, await original.files[name]!.async("uint8array"));
+    const data = await reordered.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    const table = await readTable({ filename: "reordered.xlsx", data });
+    expect(table.rows).toEqual((await readTable(fixture("people.xlsx"))).rows);
+    expect(table.rows).toHaveLength(3);
   });
 
   it("refuses a zip bomb before inflating it", async () => {

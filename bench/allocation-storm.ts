@@ -121,6 +121,7 @@ export async function allocationStorm(
   config: Config,
   databaseUrl: string,
   count: number,
+  cpu: () => { server: number; client: number; postgres: number },
 ) {
   const organiser = await db
     .selectFrom("organisation")
@@ -149,12 +150,14 @@ export async function allocationStorm(
   const reallocateMs = performance.now() - reallocated;
   const { rows: offers } = await sql<{ id: string }>`
     select id from seat_offer where event_id = ${eventId} and status = 'offered'`.execute(db);
+  const cpuBefore = cpu();
   const answers = await storm(
     `${base}/api/seat-offers/x/accept`,
     headers,
     offers.map(() => "{}"),
     offers.map((o) => `/api/seat-offers/${o.id}/accept`),
   );
+  const cpuAfter = cpu();
   const end = await holdings(db, eventId);
 
   // The floor: the same nominations as single statements on a pool, for a twin event.
@@ -191,6 +194,8 @@ export async function allocationStorm(
       `(storm + re-allocation + answers); after the storm held ${afterStorm.held}, nations over their ` +
       `allocation/quota ${afterStorm.overLimit}, waitlisted ${afterStorm.waitlisted}; at the end held ${end.held} ≤ ` +
       `${CAPACITY}, over-allocated ${Math.max(0, end.held - CAPACITY)}; refused nominations ${bad(nominations.statuses)}, ` +
-      `refused accepts ${bad(answers.statuses)} of ${answers.statuses.length}`,
+      `refused accepts ${bad(answers.statuses)} of ${answers.statuses.length}; the accepts' CPU s: server ` +
+      `${(cpuAfter.server - cpuBefore.server).toFixed(2)}, client ${(cpuAfter.client - cpuBefore.client).toFixed(2)}, ` +
+      `postgres ${(cpuAfter.postgres - cpuBefore.postgres).toFixed(2)}`,
   };
 }

@@ -478,7 +478,9 @@ async function main() {
       if (!runs("nominations"))
         await nominationStorm(base, cookie, csrfToken, db, 300, server.pid, Number(args.nominations));
       const headers = { cookie, "x-csrf-token": csrfToken, "content-type": "application/json" };
-      rows.push(await allocationStorm(base, headers, db, config, url, Number(args.nominations)));
+      const postmaster = await postmasterOf(db);
+      const cpu = () => cpuSeconds(server.pid, postmaster);
+      rows.push(await allocationStorm(base, headers, db, config, url, Number(args.nominations), cpu));
     }
     // 5. The first page of the web app: its initial JavaScript, and what the server actually sends for it.
     if (runs("js")) rows.push(await firstPage(base));

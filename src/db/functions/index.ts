@@ -9,6 +9,7 @@
  */
 export const functionNames: readonly string[] = [
   "accord_unaccent",
+  "accord_accept_offer",
   "accord_accreditation_independent_reviewer",
   "accord_allocation_within_capacity",
   "accord_apply_activity_search",

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Agent, createTestApp, type TestApp } from "../../../test/support/test-app.js";
 import { seedDirectory } from "../directory/directory.seed.js";
+import { acceptOfferAtOnce } from "./offers.queries.js";
 
 /**
  * Double booking at acceptance (issue 22, item 4): accepting a person already committed over overlapping dates, to a
@@ -317,6 +318,22 @@ describe("accepting a person already committed over overlapping dates", () => {
     expect(refused.status, refused.text).toBe(409);
     expect(refused.body.code).toBe("DOUBLE_BOOKING");
     expect(refused.body.conflicts.map((c: Conflict) => c.id)).toEqual([course.id]);
+    // An override recorded by the seat function names exactly the commitments it finds under the person's lock:
+    // one seen before another changed is refused afresh, and nothing is written.
+    const stale = await acceptOfferAtOnce(t.db, {
+      offerId,
+      acceptFrom: ["waitlisted"],
+      doubleBooking: { reason: "Seen earlier", conflicts: [{ ...refused.body.conflicts[0], id: holder }] },
+      actorUserId: null,
+      actorLabel: "test",
+      requestId: null,
+    });
+    expect(stale.outcome).toBe("double_booked");
+    expect(stale.outcome === "double_booked" && stale.detail.conflicts.map((c) => c.id)).toEqual([course.id]);
+    const unchanged = await sql<{
+      status: string;
+    }>`select status from seat_offer where id = ${offerId}`.execute(t.db);
+    expect(unchanged.rows).toEqual([{ status: "offered" }]);
     const bare = await coordinator.post(`/api/seat-offers/${offerId}/accept`, { override: true });
     expect(bare.status).toBe(422);
     expect(bare.body.fields[0].field).toBe("body.overrideReason");
@@ -333,5 +350,36 @@ describe("accepting a person already committed over overlapping dates", () => {
         conflicts: [{ id: course.id }],
       },
     });
+    // Both entries, in order, the nomination's keeping the override as the coordinator saw it.
+    const entries = await t.db
+      .selectFrom("auditEntry")
+      .select(["action", "recordId", "diff"])
+      .where("recordId", "in", [offerId, waiting])
+      .where("action", "in", ["seat_offer.accept", "nomination.accept"])
+      .orderBy("seq")
+      .execute();
+    expect(entries).toEqual([
+      {
+        action: "seat_offer.accept",
+        recordId: offerId,
+        diff: { before: { status: "offered" }, after: { status: "accepted" } },
+      },
+      {
+        action: "nomination.accept",
+        recordId: waiting,
+        diff: {
+          before: { status: "waitlisted" },
+          after: { status: "accepted" },
+          detail: {
+            reason: "accepted the seat offer",
+            seatOfferId: offerId,
+            doubleBooking: {
+              reason: "Arrives on the last day of the first course",
+              conflicts: refused.body.conflicts,
+            },
+          },
+        },
+      },
+    ]);
   });
 });

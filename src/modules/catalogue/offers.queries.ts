@@ -1,5 +1,7 @@
 import { type Kysely, sql } from "kysely";
+import type { Commitment, DoubleBooking } from "../../db/schema/catalogue.js";
 import type { DB } from "../../db/schema/index.js";
+import type { ReleasableRecord } from "../../platform/access/releasability.js";
 
 /*
  * Seat offers (0037_seat_offer): the writes run under the event's row lock their caller holds (seats.service.ts,
@@ -157,4 +159,33 @@ export function openOfferOf(trx: Q, nominationId: string) {
     .where("nominationId", "=", nominationId)
     .where("status", "=", "offered")
     .executeTakeFirst();
+}
+
+export type AcceptOutcome =
+  | { outcome: "accepted"; detail: null }
+  | { outcome: "missing_offer" | "missing_event" | "missing_nomination" | "no_seat"; detail: null }
+  | { outcome: "offer_status" | "event_status" | "nomination_status"; detail: { status: string } }
+  | { outcome: "expired"; detail: { expiresAt: string } }
+  | { outcome: "double_booked"; detail: { conflicts: (Commitment & ReleasableRecord)[] } };
+
+/**
+ * Accepts an open offer in one statement, its own transaction (src/db/functions/accord_accept_offer.sql): the
+ * caller awaits `awaitDurable` before it answers. Writes nothing unless the outcome is `accepted`.
+ */
+export async function acceptOfferAtOnce(
+  db: Q,
+  input: {
+    offerId: string;
+    acceptFrom: string[];
+    doubleBooking: DoubleBooking | null;
+    actorUserId: string | null;
+    actorLabel: string;
+    requestId: string | null;
+  },
+): Promise<AcceptOutcome> {
+  const { rows } = await sql<AcceptOutcome>`
+    select outcome, detail from accord_accept_offer(${input.offerId}::uuid, ${input.acceptFrom}::text[],
+      ${input.doubleBooking && JSON.stringify(input.doubleBooking)}::jsonb, ${input.actorUserId}::uuid,
+      ${input.actorLabel}, ${input.requestId})`.execute(db);
+  return rows[0]!;
 }

@@ -11,15 +11,16 @@ import "./offers.policy.js";
 import type { Kysely, Transaction } from "kysely";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/database.js";
+import type { DoubleBooking } from "../../db/schema/catalogue.js";
 import type { DB } from "../../db/schema/index.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { ANONYMOUS } from "../../platform/access/viewer.js";
-import { awaitDurable, flushLater, withConnection, writeAudit, writeAudits } from "../../platform/audit.js";
+import { awaitDurable, withConnection, writeAudit } from "../../platform/audit.js";
 import { lockRow } from "../../platform/audited-write.js";
 import { conflict, invalidState, notFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
-import { assertMove } from "../../platform/transitions.js";
-import { assertOverrideReason, checkDoubleBooking } from "../directory/index.js";
+import { allowedFrom, assertMove, statesOf } from "../../platform/transitions.js";
+import { assertOverrideReason, doubleBookingOf } from "../directory/index.js";
 import { notifyNominations } from "../notices/index.js";
 import * as queries from "./catalogue.queries.js";
 import type { WithdrawInput } from "./catalogue.schemas.js";
@@ -28,7 +29,7 @@ import * as nominations from "./nominations.queries.js";
 import { activityReadable, getNomination } from "./nominations.service.js";
 import * as offers from "./offers.queries.js";
 import type { OfferAccept, OfferAnswer, SeatOffer } from "./offers.schemas.js";
-import { auditOffers, offerFreedSeats, seatRefusalMessage } from "./seats.service.js";
+import { auditOffers, offerFreedSeats } from "./seats.service.js";
 
 type Trx = Kysely<DB>;
 
@@ -91,11 +92,10 @@ export async function myOffers(ctx: Ctx) {
 
 /**
  * Locks the offer's event, then the offer and its nomination (the order every seat write keeps), and checks that
- * the offer is still open and the event still running.
+ * the offer is still open and the event still running. (An acceptance makes the same checks in its seat function.)
  */
-async function lockOpenOffer(trx: Transaction<DB>, found: offers.OfferRow, to: "accepted" | "declined") {
-  // Accepting keeps the seat count (the open offer held the seat): the key-share lock lets accepts run at once.
-  const event = await queries.lockEvent(trx, found.eventId, to === "accepted" ? "key share" : true);
+async function lockOpenOffer(trx: Transaction<DB>, found: offers.OfferRow, to: "declined") {
+  const event = await queries.lockEvent(trx, found.eventId, true);
   if (!event) throw notFound("The event");
   const offer = await offers.lockOffer(trx, found.id);
   if (!offer) throw notFound("The seat offer");
@@ -114,69 +114,64 @@ export async function acceptOffer(ctx: Ctx, id: string, input: OfferAccept) {
   const found = await loadOffer(ctx, ctx.db, id);
   authorize(ctx.viewer, "seat_offer.answer", nominationRecord(found));
   assertOverrideReason(input);
-  // The transaction, the wait for its flush and the reply on one connection: nothing after the commit waits for the
-  // pool (a wait too long answers 503, and the client would send the accept again).
+  // One statement under the locks (accord_accept_offer), then the wait for its flush and the reply, all on one
+  // connection: nothing after the commit waits for the pool (a wait too long answers 503, and the client would
+  // send the accept again).
   return withConnection(ctx.db, async (db) => {
-    await db.transaction().execute(async (trx) => {
-      await flushLater(trx);
-      const { event, offer, nomination } = await lockOpenOffer(trx, found, "accepted");
-      assertMove(NOMINATION_TRANSITIONS, nomination.status, "accepted");
-      // The offer holds its seat; this only guards against a rule broken elsewhere.
-      if (await seatRefusalMessage(trx, event, nomination.nationId, nomination.id))
-        throw conflict("The offered seat is no longer free");
-      // Under the event's, offer's and nomination's locks, then the person's, as the organiser's acceptance.
-      const doubleBooking = await checkDoubleBooking(
-        trx,
-        ctx.viewer,
-        { personId: nomination.personId, from: event.startsOn, to: event.endsOn, exceptEventId: event.id },
-        input,
-      );
-      await offers.closeOffer(trx, offer.id, {
-        status: "accepted",
-        decidedBy: ctx.viewer.userId,
-        reason: null,
-      });
-      await nominations.setNominationStatus(trx, nomination.id, {
-        status: "accepted",
-        statusReason: "Accepted the seat offer",
-        decidedBy: ctx.viewer.userId,
-      });
-      await nominations.setDoubleBooking(trx, nomination.id, doubleBooking);
-      await notifyNominations(trx, {
-        nominationIds: [nomination.id],
-        kind: "nomination.accepted",
-        title: `${event.activityCode}: the offered seat is accepted`,
-        body: event.activityTitle,
+    let doubleBooking: DoubleBooking | null = null;
+    // A second call records the override of the conflicts the first one found; a third, of conflicts that changed
+    // in between (another acceptance of the person); beyond that the person's calendar is too busy to settle.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const result = await offers.acceptOfferAtOnce(db, {
+        offerId: id,
+        acceptFrom: ACCEPT_FROM,
+        doubleBooking,
         actorUserId: ctx.viewer.userId,
-        organisers: true,
-        concerned: true,
+        actorLabel: ctx.viewer.username ?? "system",
+        requestId: ctx.requestId,
       });
-      // Both entries in one statement: the chain's lock is held from it to the commit.
-      await writeAudits(trx, ctx, [
-        {
-          action: "seat_offer.accept",
-          recordType: "seat_offer",
-          recordId: offer.id,
-          before: { status: "offered" },
-          after: { status: "accepted" },
-        },
-        {
-          action: "nomination.accept",
-          recordType: "nomination",
-          recordId: nomination.id,
-          before: { status: nomination.status },
-          after: { status: "accepted" },
-          detail: {
-            reason: "accepted the seat offer",
-            seatOfferId: offer.id,
-            ...(doubleBooking ? { doubleBooking } : {}),
-          },
-        },
-      ]);
-    });
-    await awaitDurable(db);
-    return offerOutput({ ...ctx, db }, id);
+      if (result.outcome !== "double_booked") {
+        refuseUnlessAccepted(result);
+        await awaitDurable(db);
+        return offerOutput({ ...ctx, db }, id);
+      }
+      doubleBooking = doubleBookingOf(ctx.viewer, result.detail.conflicts, input);
+    }
+    throw conflict("The person's other commitments kept changing; try again");
   });
+}
+
+/** The nomination states a seat offer's acceptance may start from (the offered one is waitlisted). */
+const ACCEPT_FROM = statesOf(NOMINATION_TRANSITIONS).filter((state) =>
+  allowedFrom(NOMINATION_TRANSITIONS, state).includes("accepted"),
+);
+
+/** The refusal of an acceptance the seat function did not make, as the HTTP error it is. */
+function refuseUnlessAccepted(result: Exclude<offers.AcceptOutcome, { outcome: "double_booked" }>) {
+  switch (result.outcome) {
+    case "accepted":
+      return;
+    case "missing_offer":
+      throw notFound("The seat offer");
+    case "missing_event":
+      throw notFound("The event");
+    case "missing_nomination":
+      throw notFound("The nomination");
+    case "no_seat":
+      throw conflict("The offered seat is no longer free");
+    case "expired":
+      throw invalidState(`The seat offer expired at ${new Date(result.detail.expiresAt).toISOString()}`);
+    case "event_status":
+      throw invalidState(`The event is ${result.detail.status}`);
+    // 409 ILLEGAL_TRANSITION naming both states: an offer is answered once (SEAT_OFFER_TRANSITIONS).
+    case "offer_status":
+      assertMove(SEAT_OFFER_TRANSITIONS, result.detail.status, "accepted");
+      break;
+    case "nomination_status":
+      assertMove(NOMINATION_TRANSITIONS, result.detail.status, "accepted");
+      break;
+  }
+  throw conflict("The seat offer cannot be accepted now");
 }
 
 /** Declining the seat withdraws the nomination (the person will not come); the seat is offered onward. */

@@ -5,9 +5,9 @@
  * refuses (409 DOUBLE_BOOKING with the conflicts) unless the request overrides with a reason.
  */
 import type { Kysely } from "kysely";
-import type { DoubleBooking } from "../../db/schema/catalogue.js";
+import type { Commitment, DoubleBooking } from "../../db/schema/catalogue.js";
 import type { DB } from "../../db/schema/index.js";
-import { canRead } from "../../platform/access/releasability.js";
+import { canRead, type ReleasableRecord } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
 import { doubleBooked, unprocessable } from "../../platform/errors.js";
 import { lockPerson, personCommitments } from "./commitments.queries.js";
@@ -44,6 +44,18 @@ export async function checkDoubleBooking(
   const rows = (await personCommitments(trx, booking)).filter(
     (row) => !(booking.exceptEvaluations && row.recordType === "evaluation"),
   );
+  return doubleBookingOf(viewer, rows, input);
+}
+
+/**
+ * The same decision over commitments already found under the person's lock (a seat function that looked them up
+ * itself): null for none, the override to record, or DOUBLE_BOOKING.
+ */
+export function doubleBookingOf(
+  viewer: Viewer,
+  rows: (Commitment & ReleasableRecord)[],
+  input: BookingOverride,
+): DoubleBooking | null {
   if (!rows.length) return null;
   const conflicts = rows.map((row) => ({
     kind: row.kind,

@@ -98,6 +98,14 @@ export interface NominationNotice {
 
 /** The seat-taking function's own notice rule (src/db/functions/accord_notify_nominations.sql). */
 export async function notifyNominationsQuery(trx: Q, input: NominationNotice): Promise<void> {
+  const [only] = input.nominationIds;
+  if (input.nominationIds.length === 1 && only && !input.period) {
+    // One nomination (a decision, an answered offer): its wrapper runs the statement on a generic plan, which
+    // PostgreSQL otherwise plans again at every call (a few ms each under load, 0043).
+    await sql`select accord_notify_nomination(${only}::uuid, ${input.kind}, ${input.title}, ${input.body},
+      ${input.actorUserId}::uuid, ${input.organisers}, ${input.concerned})`.execute(trx);
+    return;
+  }
   await sql`select accord_notify_nominations(${[...input.nominationIds]}::uuid[], ${input.kind}, ${input.title},
     ${input.body}, ${input.actorUserId}::uuid, ${input.organisers}, ${input.concerned},
     ${input.period ?? null}::text)`.execute(trx);

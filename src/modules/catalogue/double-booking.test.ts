@@ -300,6 +300,33 @@ describe("accepting a person already committed over overlapping dates", () => {
     expect(rounds).toEqual(Array(4).fill([200, "DOUBLE_BOOKING"].sort()));
   });
 
+  it("lets exactly one of two concurrent accepts of one person's seat offers for overlapping events through", async () => {
+    /** A full event of one seat, its holder declined: the seat is offered to the person's waiting nomination. */
+    const offered = async (personId: string, startsOn: string, endsOn: string) => {
+      const full = await openEvent(startsOn, endsOn, "course", 1);
+      const holder = await accepted(full.id, await person());
+      const waiting = await nominate(full.id, personId);
+      expect((await decide(waiting, { decision: "waitlist" })).status).toBe(200);
+      expect((await decide(holder, { decision: "decline", reason: "Posted abroad" })).status).toBe(200);
+      const offers = await organiser.get(`/api/events/${full.id}/seat-offers`);
+      expect(offers.body.items).toMatchObject([{ nominationId: waiting, status: "offered" }]);
+      return offers.body.items[0].id as string;
+    };
+    const rounds = [];
+    for (let round = 0; round < 3; round++) {
+      const personId = await person();
+      const offers = [
+        await offered(personId, "2027-08-02", "2027-08-06"),
+        await offered(personId, "2027-08-06", "2027-08-10"),
+      ];
+      const replies = await Promise.all(
+        offers.map((id) => coordinator.post(`/api/seat-offers/${id}/accept`, {})),
+      );
+      rounds.push(replies.map((reply) => reply.body.code ?? reply.status).sort());
+    }
+    expect(rounds).toEqual(Array(3).fill([200, "DOUBLE_BOOKING"].sort()));
+  });
+
   it("is refused at the acceptance of an offered seat too, unless overridden with a reason", async () => {
     const personId = await person();
     const course = await openEvent("2027-12-06", "2027-12-10");

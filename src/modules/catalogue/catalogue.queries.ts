@@ -267,12 +267,10 @@ const seatEventColumns = sql`
 /**
  * Locks the event row for the rest of the transaction. Every change to the seats of an event takes this lock
  * first, so seat counts read afterwards (at READ COMMITTED, each statement sees the latest commits) are exact.
- * "key share" is for a write that neither takes nor frees a seat (accepting an offer turns the seat it holds into an
- * accepted one): it excludes every FOR UPDATE writer, not the nominations of accord_nominate (0043) nor other such
- * writes, which cannot change what it counts.
+ * (The seat functions, accord_nominate and accord_accept_offer, take their own lock of the event in SQL.)
  */
-export async function lockEvent(trx: Q, eventId: string, lock: boolean | "key share" = true) {
-  const mode = lock === "key share" ? sql`for key share of e` : lock ? sql`for update of e` : sql``;
+export async function lockEvent(trx: Q, eventId: string, lock = true) {
+  const mode = lock ? sql`for update of e` : sql``;
   const { rows } = await sql<LockedEvent>`
     select ${seatEventColumns}
     from event e join activity a on a.id = e.activity_id

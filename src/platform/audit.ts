@@ -48,6 +48,9 @@ function clean(record: Record<string, unknown>): Record<string, unknown> {
  * Writes one audit entry inside the caller's transaction, so a change and its entry commit or vanish together.
  * Call it as the last statement of the transaction: the chain lock is held until commit.
  */
+/** The name an audit entry keeps for who acted: the user's, or "system" for a job (also for the seat functions). */
+export const actorLabel = (viewer: Viewer) => viewer.username ?? "system";
+
 export async function writeAudit(trx: Transaction<DB> | Kysely<DB>, ctx: AuditContext, entry: AuditRecord) {
   const diff = {
     ...difference(entry.before, entry.after),
@@ -57,7 +60,7 @@ export async function writeAudit(trx: Transaction<DB> | Kysely<DB>, ctx: AuditCo
     .insertInto("auditEntry")
     .values({
       actorUserId: ctx.viewer.userId,
-      actorLabel: ctx.viewer.username ?? "system",
+      actorLabel: actorLabel(ctx.viewer),
       action: entry.action,
       recordType: entry.recordType,
       recordId: entry.recordId,
@@ -82,7 +85,7 @@ export async function writeAudits(
       .values(
         entries.slice(start, start + 1_000).map((entry) => ({
           actorUserId: ctx.viewer.userId,
-          actorLabel: ctx.viewer.username ?? "system",
+          actorLabel: actorLabel(ctx.viewer),
           action: entry.action,
           recordType: entry.recordType,
           recordId: entry.recordId,

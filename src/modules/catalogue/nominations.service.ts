@@ -5,7 +5,7 @@ import type { DB } from "../../db/schema/index.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { canRead } from "../../platform/access/releasability.js";
 import { readsEverything, type Viewer } from "../../platform/access/viewer.js";
-import { awaitDurable, withConnection, writeAudit } from "../../platform/audit.js";
+import { actorLabel, awaitDurable, withConnection, writeAudit } from "../../platform/audit.js";
 import { lockRow } from "../../platform/audited-write.js";
 import { isUniqueViolation } from "../../platform/constraint-errors.js";
 import {
@@ -152,7 +152,7 @@ function takeSeatOn(
       note: input.note ?? null,
       warnings,
       actorUserId: ctx.viewer.userId,
-      actorLabel: ctx.viewer.username ?? "system",
+      actorLabel: actorLabel(ctx.viewer),
       requestId: ctx.requestId,
     })
     .catch((error) => {

@@ -15,7 +15,7 @@ import type { DoubleBooking } from "../../db/schema/catalogue.js";
 import type { DB } from "../../db/schema/index.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { ANONYMOUS } from "../../platform/access/viewer.js";
-import { awaitDurable, withConnection, writeAudit } from "../../platform/audit.js";
+import { actorLabel, awaitDurable, withConnection, writeAudit } from "../../platform/audit.js";
 import { lockRow } from "../../platform/audited-write.js";
 import { conflict, invalidState, notFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
@@ -91,16 +91,17 @@ export async function myOffers(ctx: Ctx) {
 }
 
 /**
- * Locks the offer's event, then the offer and its nomination (the order every seat write keeps), and checks that
- * the offer is still open and the event still running. (An acceptance makes the same checks in its seat function.)
+ * For a decline: locks the offer's event, then the offer and its nomination (the order every seat write keeps), and
+ * checks that the offer is still open and the event still running. (An acceptance makes the same checks in its seat
+ * function.)
  */
-async function lockOpenOffer(trx: Transaction<DB>, found: offers.OfferRow, to: "declined") {
-  const event = await queries.lockEvent(trx, found.eventId, true);
+async function lockOpenOffer(trx: Transaction<DB>, found: offers.OfferRow) {
+  const event = await queries.lockEvent(trx, found.eventId);
   if (!event) throw notFound("The event");
   const offer = await offers.lockOffer(trx, found.id);
   if (!offer) throw notFound("The seat offer");
   // 409 ILLEGAL_TRANSITION naming both states: an offer is answered once (SEAT_OFFER_TRANSITIONS).
-  assertMove(SEAT_OFFER_TRANSITIONS, offer.status, to);
+  assertMove(SEAT_OFFER_TRANSITIONS, offer.status, "declined");
   if (offer.expiresAt.getTime() <= Date.now())
     throw invalidState(`The seat offer expired at ${offer.expiresAt.toISOString()}`);
   if (event.status === "cancelled" || event.status === "completed")
@@ -127,7 +128,7 @@ export async function acceptOffer(ctx: Ctx, id: string, input: OfferAccept) {
         acceptFrom: ACCEPT_FROM,
         doubleBooking,
         actorUserId: ctx.viewer.userId,
-        actorLabel: ctx.viewer.username ?? "system",
+        actorLabel: actorLabel(ctx.viewer),
         requestId: ctx.requestId,
       });
       if (result.outcome !== "double_booked") {
@@ -181,7 +182,7 @@ export async function declineOffer(ctx: Ctx, id: string, input: OfferAnswer) {
   authorize(ctx.viewer, "seat_offer.answer", nominationRecord(found));
   const reason = input.reason?.trim() || null;
   await ctx.db.transaction().execute(async (trx) => {
-    const { event, offer, nomination } = await lockOpenOffer(trx, found, "declined");
+    const { event, offer, nomination } = await lockOpenOffer(trx, found);
     assertMove(NOMINATION_TRANSITIONS, nomination.status, "withdrawn");
     await offers.closeOffer(trx, offer.id, { status: "declined", decidedBy: ctx.viewer.userId, reason });
     await nominations.setNominationStatus(trx, nomination.id, {

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/support/test-app.js";
 import { createKysely, createPool, type Db } from "./database.js";
+import { PLANNED_EACH_TIME } from "./prepared.js";
 
 let t: TestApp;
 let db: Db;
@@ -28,6 +29,13 @@ describe("prepared statements", () => {
     expect((await query(21)).rows).toEqual([{ doubled: 42 }]);
     const texts = await preparedTexts();
     expect(texts.filter((text) => text === "select $1::int * 2 as doubled")).toHaveLength(1);
+  });
+
+  it("leaves a statement marked to be planned each time unnamed, planned for its parameters", async () => {
+    const query = (n: number) =>
+      sql<{ tripled: number }>`${sql.raw(PLANNED_EACH_TIME)} select ${n}::int * 3 as tripled`.execute(db);
+    for (const n of [1, 2, 3, 4, 5, 6, 7]) expect((await query(n)).rows).toEqual([{ tripled: 3 * n }]);
+    expect((await preparedTexts()).filter((text) => text.includes("* 3 as tripled"))).toEqual([]);
   });
 
   it("stops preparing beyond its bound per connection, and still answers every statement", async () => {

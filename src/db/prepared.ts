@@ -11,11 +11,17 @@ import type { ConnectablePool } from "./read-routing.js";
  * organisation trees): on the benchmark data set parsing and planning cost several times their execution
  * (a session lookup 1.2 ms unnamed, 0.26 ms prepared; a nomination's checks 4.2 ms, 0.6 ms).
  *
+ * A statement that starts with PLANNED_EACH_TIME goes unnamed: PostgreSQL plans it for its parameters at every call.
+ * For a statement whose best plan depends on its values (one nation or fifty, ten years or one) a generic plan can
+ * be far worse than a custom one while its estimate looks no dearer: the nation dashboard's participation counts
+ * took 430 ms under the generic plan and 54 ms planned for one nation (full benchmark set, docs/performance.md).
+ *
  * A connection prepares at most PREPARED_PER_CONNECTION statements; beyond that, statements go unnamed, so
  * statements whose text varies with their input cannot grow a backend's memory without bound. Connections are
  * also recycled by the pool (maxLifetimeSeconds), which drops their prepared statements.
  */
 const PREPARED_PER_CONNECTION = 500;
+export const PLANNED_EACH_TIME = "/* planned each time */";
 const NAMES_KEPT = 5000;
 
 const names = new Map<string, string>();
@@ -106,7 +112,7 @@ export function preparingPool(pool: ConnectablePool, options: PreparingOptions =
           // Transaction control gains nothing from a name, and must never meet a pooler's missing name.
           if (BEGINS.test(statement)) inTransaction = true;
           else if (ENDS.test(statement)) inTransaction = false;
-          else if (prepare) {
+          else if (prepare && !statement.startsWith(PLANNED_EACH_TIME)) {
             const name = nameOf(statement);
             if (prepares(client, name))
               return watch(client.query({ name, text: statement, values })).catch((error: unknown) => {

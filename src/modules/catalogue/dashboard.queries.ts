@@ -1,4 +1,5 @@
 import { expressionBuilder, type Kysely, sql } from "kysely";
+import { PLANNED_EACH_TIME } from "../../db/prepared.js";
 import type { DB } from "../../db/schema/index.js";
 import type { Viewer } from "../../platform/access/viewer.js";
 import { activityVisible, nominationScope } from "./catalogue.queries.js";
@@ -23,7 +24,8 @@ export async function participationFigures(
   toYear: number,
 ): Promise<ParticipationFigure[]> {
   const activity = activityVisible(viewer, "a")(expressionBuilder<DB, keyof DB>());
-  const { rows } = await sql<ParticipationFigure>`
+  // Planned for its nations and years at each call: the generic plan read every nomination (PLANNED_EACH_TIME).
+  const { rows } = await sql<ParticipationFigure>`${sql.raw(PLANNED_EACH_TIME)}
     select n.nation_id, extract(year from e.starts_on)::int as year,
       count(distinct e.id)::int as events_attended, count(*)::int as participants
     from nomination n join event e on e.id = n.event_id join activity a on a.id = e.activity_id

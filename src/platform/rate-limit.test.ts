@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/support/test-app.js";
-import { countHit, currentHits, enforceRateLimit } from "./rate-limit.js";
+import { countHit, currentHits, enforceRateLimit, purgeStaleHits } from "./rate-limit.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -32,6 +32,26 @@ describe("sliding-window rate limits", () => {
     expect(retryAfter).toBeLessThanOrEqual(DAY);
     const peek = await currentHits(t.db, "slide:a", DAY);
     expect(peek.hits).toBe(hits);
+  });
+
+  it("keeps through the purge the previous window of the longest limit, and forgets older ones", async () => {
+    // countHit purges at random; a purge by one window's age once deleted this day-long limit's previous day.
+    await seedPreviousWindow("slide:kept", 1000);
+    await sql`insert into rate_limit_hit (key, window_start, hits)
+      values ('slide:gone', to_timestamp((floor(extract(epoch from now()) / ${DAY}) - 3) * ${DAY}), 5)`.execute(
+      t.db,
+    );
+    const before = (await currentHits(t.db, "slide:kept", DAY)).hits;
+    expect(before).toBeGreaterThan(0);
+    await purgeStaleHits(t.db);
+    expect((await currentHits(t.db, "slide:kept", DAY)).hits).toBeGreaterThanOrEqual(before - 1);
+    const { rows } = await sql<{ key: string }>`select key from rate_limit_hit
+      where key in ('slide:kept', 'slide:gone')`.execute(t.db);
+    expect(rows.map((row) => row.key)).toEqual(["slide:kept"]);
+  });
+
+  it("refuses a window longer than a day, which the purge would cut short", async () => {
+    await expect(countHit(t.db, "slide:long", 2 * DAY)).rejects.toThrow(/1 to 86400 seconds/);
   });
 
   it("refuses a burst that straddles a window boundary once the two windows together pass the limit", async () => {

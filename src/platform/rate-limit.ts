@@ -23,10 +23,20 @@ export async function countHit(
     select (select hits from hit) + ${previousWeighted(key, windowSeconds)} as hits,
       ceil(extract(epoch from w.start + make_interval(secs => ${windowSeconds}) - now()))::int as "retryAfter"
     from w`.execute(db);
-  if (Math.random() < 0.01) {
-    await sql`delete from rate_limit_hit where window_start < now() - interval '1 day'`.execute(db);
-  }
+  if (Math.random() < 0.01) await purgeStaleHits(db);
   return rows[0]!;
+}
+
+/**
+ * The longest window a limit may have. The purge keeps two of them: a window's row still weighs in the sliding
+ * window while the next window runs, so a purge by one window's age would forget a day-long limit's previous day.
+ */
+export const MAX_WINDOW_SECONDS = 86_400;
+
+/** Deletes the counters no limit can read any more (countHit calls it now and then). */
+export async function purgeStaleHits(db: Db): Promise<void> {
+  await sql`delete from rate_limit_hit
+    where window_start < now() - make_interval(secs => ${2 * MAX_WINDOW_SECONDS})`.execute(db);
 }
 
 /** The estimated hits of the sliding window without adding one. */
@@ -46,6 +56,8 @@ export async function currentHits(
 
 /** The current fixed window's start and the share of it elapsed (0 at its start, towards 1 at its end). */
 function windowOf(windowSeconds: number) {
+  if (!(windowSeconds > 0 && windowSeconds <= MAX_WINDOW_SECONDS))
+    throw new Error(`A rate-limit window is 1 to ${MAX_WINDOW_SECONDS} seconds, not ${windowSeconds}`);
   return sql`select to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds}) as start,
     (extract(epoch from now()) - floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds})
       / ${windowSeconds} as elapsed`;

@@ -44,13 +44,13 @@ function clean(record: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
+/** The name an audit entry keeps for who acted: the user's, or "system" for a job (also for the seat functions). */
+export const actorLabel = (viewer: Viewer) => viewer.username ?? "system";
+
 /**
  * Writes one audit entry inside the caller's transaction, so a change and its entry commit or vanish together.
  * Call it as the last statement of the transaction: the chain lock is held until commit.
  */
-/** The name an audit entry keeps for who acted: the user's, or "system" for a job (also for the seat functions). */
-export const actorLabel = (viewer: Viewer) => viewer.username ?? "system";
-
 export async function writeAudit(trx: Transaction<DB> | Kysely<DB>, ctx: AuditContext, entry: AuditRecord) {
   const diff = {
     ...difference(entry.before, entry.after),

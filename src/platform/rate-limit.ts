@@ -3,6 +3,12 @@ import type { Db } from "../db/database.js";
 import { AppError } from "./errors.js";
 
 /**
+ * The longest window a limit may have. The purge keeps two of them: a window's row still weighs in the sliding
+ * window while the next window runs, so a purge by one window's age would forget a day-long limit's previous day.
+ */
+export const MAX_WINDOW_SECONDS = 86_400;
+
+/**
  * Sliding-window counters kept in PostgreSQL, so that every Accord process behind a proxy shares them. A fixed
  * window lets a burst straddling its boundary through at twice the limit; the previous window's hits, weighted by
  * the share of it still inside the sliding window, close that gap (the estimate Cloudflare and nginx-style
@@ -26,12 +32,6 @@ export async function countHit(
   if (Math.random() < 0.01) await purgeStaleHits(db);
   return rows[0]!;
 }
-
-/**
- * The longest window a limit may have. The purge keeps two of them: a window's row still weighs in the sliding
- * window while the next window runs, so a purge by one window's age would forget a day-long limit's previous day.
- */
-export const MAX_WINDOW_SECONDS = 86_400;
 
 /** Deletes the counters no limit can read any more (countHit calls it now and then). */
 export async function purgeStaleHits(db: Db): Promise<void> {

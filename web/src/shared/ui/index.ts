@@ -6,6 +6,7 @@ export { type DetailItem, DetailList } from "./detail-list";
 export { DownloadMenu, type DownloadMenuProps, type ExportKind } from "./download-menu";
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { ErrorAlert, type ErrorAlertProps, errorMessage } from "./error-alert";
+export { ExportFileButtons, type ExportFileButtonsProps, type ExportFileFormat } from "./export-file-buttons";
 export { FormButtons, type FormButtonsProps } from "./form-buttons";
 export { FormModal, type FormModalProps } from "./form-modal";
 export {
@@ -39,6 +40,7 @@ export { ReleasabilitySelect } from "./releasability-select";
 export { type RemoteOption, RemoteSelect, type RemoteSelectProps } from "./remote-select";
 export { RemoveRowButton, type RemoveRowButtonProps } from "./remove-row-button";
 export { RowsTable, type RowsTableProps } from "./rows-table";
+export { ScrollTable, type ScrollTableProps } from "./scroll-table";
 export { SearchInput, type SearchInputProps } from "./search-input";
 export { DimmedText, SectionCard, type SectionCardProps } from "./section-card";
 export { TableHead } from "./table-head";

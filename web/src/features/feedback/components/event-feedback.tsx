@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import { useNamespace } from "../../../shared/i18n/i18n";
-import { DimmedText, QueryBoundary, TableHead } from "../../../shared/ui";
+import { DimmedText, QueryBoundary, ScrollTable } from "../../../shared/ui";
 import { type QuestionFigures, useEventReport } from "../api";
 import { questionText } from "./question-text";
 
@@ -12,25 +12,22 @@ export function FiguresTable({ questions }: { questions: QuestionFigures[] }) {
   const { t } = useTranslation("feedback");
   const format = useFormat();
   return (
-    <Table.ScrollContainer minWidth={480}>
-      <Table data-testid="feedback-figures">
-        <TableHead
-          columns={[t("report.question"), t("report.average"), t("report.distribution"), t("report.answers")]}
-        />
-        <Table.Tbody>
-          {questions.map((question) => (
-            <Table.Tr key={question.id}>
-              <Table.Td>{questionText(question, format.language)}</Table.Td>
-              <Table.Td data-testid="feedback-average">
-                {question.average === null ? "—" : format.number(question.average)}
-              </Table.Td>
-              <Table.Td>{question.answer === "rating" ? question.distribution.join(" · ") : "—"}</Table.Td>
-              <Table.Td>{question.answers}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ScrollTable
+      minWidth={480}
+      data-testid="feedback-figures"
+      columns={[t("report.question"), t("report.average"), t("report.distribution"), t("report.answers")]}
+    >
+      {questions.map((question) => (
+        <Table.Tr key={question.id}>
+          <Table.Td>{questionText(question, format.language)}</Table.Td>
+          <Table.Td data-testid="feedback-average">
+            {question.average === null ? "—" : format.number(question.average)}
+          </Table.Td>
+          <Table.Td>{question.answer === "rating" ? question.distribution.join(" · ") : "—"}</Table.Td>
+          <Table.Td>{question.answers}</Table.Td>
+        </Table.Tr>
+      ))}
+    </ScrollTable>
   );
 }
 

@@ -7,7 +7,7 @@ import {
   notifySuccess,
   PageHeader,
   QueryBoundary,
-  TableHead,
+  ScrollTable,
 } from "../../../shared/ui";
 import { ACTIVITY_KINDS } from "../../catalogue/types";
 import {
@@ -47,37 +47,34 @@ export function QuestionsPage() {
         <QueryBoundary query={questions}>
           {(data) =>
             data.items.length ? (
-              <Table.ScrollContainer minWidth={520}>
-                <Table data-testid="feedback-questions">
-                  <TableHead
-                    columns={[t("questions.position"), t("questions.textEn"), t("questions.answer"), null]}
-                  />
-                  <Table.Tbody>
-                    {data.items.map((question) => (
-                      <Table.Tr key={question.id}>
-                        <Table.Td>{question.position}</Table.Td>
-                        <Table.Td>{question.textEn}</Table.Td>
-                        <Table.Td>{t(`questions.${question.answer}`)}</Table.Td>
-                        <Table.Td>
-                          <Group gap={4} wrap="nowrap">
-                            <Badge color={question.active ? "green" : "gray"} variant="light">
-                              {t(question.active ? "questions.active" : "questions.retired")}
-                            </Badge>
-                            <Button
-                              size="compact-xs"
-                              variant="subtle"
-                              onClick={() => toggle(question.id, !question.active)}
-                              data-testid={`feedback-toggle-${question.position}`}
-                            >
-                              {t(question.active ? "questions.retire" : "questions.restore")}
-                            </Button>
-                          </Group>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <ScrollTable
+                minWidth={520}
+                data-testid="feedback-questions"
+                columns={[t("questions.position"), t("questions.textEn"), t("questions.answer"), null]}
+              >
+                {data.items.map((question) => (
+                  <Table.Tr key={question.id}>
+                    <Table.Td>{question.position}</Table.Td>
+                    <Table.Td>{question.textEn}</Table.Td>
+                    <Table.Td>{t(`questions.${question.answer}`)}</Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        <Badge color={question.active ? "green" : "gray"} variant="light">
+                          {t(question.active ? "questions.active" : "questions.retired")}
+                        </Badge>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          onClick={() => toggle(question.id, !question.active)}
+                          data-testid={`feedback-toggle-${question.position}`}
+                        >
+                          {t(question.active ? "questions.retire" : "questions.restore")}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </ScrollTable>
             ) : (
               <EmptyState description={t("questions.empty")} />
             )

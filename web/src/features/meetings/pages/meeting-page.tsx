@@ -26,7 +26,7 @@ import {
   QueryBoundary,
   RecordPage,
   RemoveRowButton,
-  TableHead,
+  ScrollTable,
   TextField,
 } from "../../../shared/ui";
 import { EvidenceModal, ReviewModal } from "../action-dialogs";
@@ -472,85 +472,86 @@ export function ActionTable({
   const [evidenceOf, setEvidenceOf] = useState<ActionItem | null>(null);
   if (items.length === 0) return <Text c="dimmed">{t("meeting.noActions")}</Text>;
   return (
-    <Table.ScrollContainer minWidth={640}>
-      {reviewAt && (
-        <ReviewModal
-          item={reviewed}
-          meetingId={reviewAt.id}
-          meetingLabel={reviewAt.label}
-          onClose={() => setReviewed(null)}
-        />
-      )}
-      <EvidenceModal item={evidenceOf} onClose={() => setEvidenceOf(null)} />
-      <Table data-testid={testId}>
-        <TableHead
-          columns={[
-            t("actions.item"),
-            t("actions.owner"),
-            t("actions.deadline"),
-            t("actions.status"),
-            t("actions.raisedAt"),
-            null,
-          ]}
-        />
-        <Table.Tbody>
-          {items.map((item) => (
-            <Table.Tr
-              key={item.id}
-              data-testid="action-row"
-              data-overdue={item.overdue ? "true" : "false"}
-              bg={item.overdue ? "var(--mantine-color-red-light)" : undefined}
-            >
-              <Table.Td>
-                {item.decisionReference && (
-                  <Badge size="xs" variant="outline" mr={4}>
-                    {item.decisionReference}
-                  </Badge>
-                )}
-                {item.title}
-              </Table.Td>
-              <Table.Td>{partyName(item)}</Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  {format.date(item.deadline)}
-                  <OverdueBadge item={item} />
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                {item.canUpdate ? <StatusSelect item={item} /> : <ActionStatusBadge status={item.status} />}
-              </Table.Td>
-              <Table.Td>
-                <Anchor component={Link} to={`/meetings/${item.raisedAt.id}`}>
-                  {item.raisedAt.numeral}
-                </Anchor>
-              </Table.Td>
-              <Table.Td ta="right">
-                <Group gap={4} justify="flex-end" wrap="nowrap">
-                  {reviewAt && (
-                    <Button
-                      size="compact-xs"
-                      variant="light"
-                      onClick={() => setReviewed(item)}
-                      data-testid="action-review"
-                    >
-                      {t("authoring.review")}
-                    </Button>
-                  )}
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    onClick={() => setEvidenceOf(item)}
-                    data-testid="action-evidence"
-                  >
-                    {t("authoring.evidence")}
-                  </Button>
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ScrollTable
+      minWidth={640}
+      data-testid={testId}
+      columns={[
+        t("actions.item"),
+        t("actions.owner"),
+        t("actions.deadline"),
+        t("actions.status"),
+        t("actions.raisedAt"),
+        null,
+      ]}
+      beside={
+        <>
+          {reviewAt && (
+            <ReviewModal
+              item={reviewed}
+              meetingId={reviewAt.id}
+              meetingLabel={reviewAt.label}
+              onClose={() => setReviewed(null)}
+            />
+          )}
+          <EvidenceModal item={evidenceOf} onClose={() => setEvidenceOf(null)} />
+        </>
+      }
+    >
+      {items.map((item) => (
+        <Table.Tr
+          key={item.id}
+          data-testid="action-row"
+          data-overdue={item.overdue ? "true" : "false"}
+          bg={item.overdue ? "var(--mantine-color-red-light)" : undefined}
+        >
+          <Table.Td>
+            {item.decisionReference && (
+              <Badge size="xs" variant="outline" mr={4}>
+                {item.decisionReference}
+              </Badge>
+            )}
+            {item.title}
+          </Table.Td>
+          <Table.Td>{partyName(item)}</Table.Td>
+          <Table.Td>
+            <Group gap={4}>
+              {format.date(item.deadline)}
+              <OverdueBadge item={item} />
+            </Group>
+          </Table.Td>
+          <Table.Td>
+            {item.canUpdate ? <StatusSelect item={item} /> : <ActionStatusBadge status={item.status} />}
+          </Table.Td>
+          <Table.Td>
+            <Anchor component={Link} to={`/meetings/${item.raisedAt.id}`}>
+              {item.raisedAt.numeral}
+            </Anchor>
+          </Table.Td>
+          <Table.Td ta="right">
+            <Group gap={4} justify="flex-end" wrap="nowrap">
+              {reviewAt && (
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  onClick={() => setReviewed(item)}
+                  data-testid="action-review"
+                >
+                  {t("authoring.review")}
+                </Button>
+              )}
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={() => setEvidenceOf(item)}
+                data-testid="action-evidence"
+              >
+                {t("authoring.evidence")}
+              </Button>
+            </Group>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </ScrollTable>
   );
 }
 

@@ -7,6 +7,7 @@ import {
   confirmOutcome,
   notifyFormError,
   notifySuccess,
+  ScrollTable,
   SectionCard,
 } from "../../../shared/ui";
 import { useAddStage, useRemoveStage } from "../api";
@@ -59,37 +60,33 @@ export function ExerciseStages({ exercise }: { exercise: ExerciseDetail }) {
 
   return (
     <SectionCard title={t("stages.title")} testId="stages">
-      <Table.ScrollContainer minWidth={480}>
-        <Table>
-          <Table.Tbody>
-            {exercise.stages.map((stage) => (
-              <Table.Tr key={stage.id} data-testid={`stage-${stage.stageNo}`}>
-                <Table.Td>{t("stages.stage", { n: stage.stageNo })}</Table.Td>
-                <Table.Td>{stage.hostNation.nameEn}</Table.Td>
-                <Table.Td>{stage.place}</Table.Td>
-                <Table.Td>
-                  {format.date(stage.startsOn)} – {format.date(stage.endsOn)}
-                </Table.Td>
-                {exercise.canEdit && (
-                  <Table.Td ta="right">
-                    <ConfirmButton
-                      size="compact-xs"
-                      variant="subtle"
-                      message={t("authoring.removeStageConfirm", { n: stage.stageNo })}
-                      onConfirm={() =>
-                        confirmOutcome(remove.mutateAsync(stage.id), t, t("common:notify.deleted"))
-                      }
-                      data-testid={`stage-remove-${stage.stageNo}`}
-                    >
-                      {t("authoring.removeStage")}
-                    </ConfirmButton>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ScrollTable minWidth={480}>
+        {exercise.stages.map((stage) => (
+          <Table.Tr key={stage.id} data-testid={`stage-${stage.stageNo}`}>
+            <Table.Td>{t("stages.stage", { n: stage.stageNo })}</Table.Td>
+            <Table.Td>{stage.hostNation.nameEn}</Table.Td>
+            <Table.Td>{stage.place}</Table.Td>
+            <Table.Td>
+              {format.date(stage.startsOn)} – {format.date(stage.endsOn)}
+            </Table.Td>
+            {exercise.canEdit && (
+              <Table.Td ta="right">
+                <ConfirmButton
+                  size="compact-xs"
+                  variant="subtle"
+                  message={t("authoring.removeStageConfirm", { n: stage.stageNo })}
+                  onConfirm={() =>
+                    confirmOutcome(remove.mutateAsync(stage.id), t, t("common:notify.deleted"))
+                  }
+                  data-testid={`stage-remove-${stage.stageNo}`}
+                >
+                  {t("authoring.removeStage")}
+                </ConfirmButton>
+              </Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </ScrollTable>
       {exercise.canEdit && (
         <form onSubmit={submit} noValidate data-testid="stage-form">
           <Stack gap="xs" mt="sm">

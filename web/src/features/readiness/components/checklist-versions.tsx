@@ -10,6 +10,7 @@ import {
   notifyFormError,
   notifySuccess,
   QueryBoundary,
+  ScrollTable,
   saveForm,
 } from "../../../shared/ui";
 import { useInvalidateReadiness } from "../api";
@@ -175,40 +176,36 @@ export function VersionCriteria({ versionId, canWrite }: { versionId: string; ca
           <Text fw={600} size="sm">
             {t("authoring.criteria", { version: detail.version })}
           </Text>
-          <Table.ScrollContainer minWidth={480}>
-            <Table>
-              <Table.Tbody>
-                {detail.areas.flatMap((area) =>
-                  area.criteria.map((criterion) => (
-                    <Table.Tr key={criterion.id} data-testid={`version-criterion-${criterion.code}`}>
-                      <Table.Td>{area.code}</Table.Td>
-                      <Table.Td>
-                        {criterion.code}{" "}
-                        {criterion.critical && (
-                          <Badge size="xs" color="red" variant="light">
-                            {t("entry.critical")}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td>{criterion.text}</Table.Td>
-                      {canWrite && detail.usedBy === 0 && (
-                        <Table.Td>
-                          <Button
-                            size="compact-xs"
-                            variant="subtle"
-                            onClick={() => setEditing(criterion)}
-                            data-testid={`criterion-edit-${criterion.code}`}
-                          >
-                            {t("authoring.editCriterion")}
-                          </Button>
-                        </Table.Td>
-                      )}
-                    </Table.Tr>
-                  )),
-                )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ScrollTable minWidth={480}>
+            {detail.areas.flatMap((area) =>
+              area.criteria.map((criterion) => (
+                <Table.Tr key={criterion.id} data-testid={`version-criterion-${criterion.code}`}>
+                  <Table.Td>{area.code}</Table.Td>
+                  <Table.Td>
+                    {criterion.code}{" "}
+                    {criterion.critical && (
+                      <Badge size="xs" color="red" variant="light">
+                        {t("entry.critical")}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{criterion.text}</Table.Td>
+                  {canWrite && detail.usedBy === 0 && (
+                    <Table.Td>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() => setEditing(criterion)}
+                        data-testid={`criterion-edit-${criterion.code}`}
+                      >
+                        {t("authoring.editCriterion")}
+                      </Button>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              )),
+            )}
+          </ScrollTable>
           {editing && <CriterionEdit criterion={editing} onClose={() => setEditing(null)} />}
         </Stack>
       )}

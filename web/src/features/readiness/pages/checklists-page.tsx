@@ -25,7 +25,7 @@ import {
   notifySuccess,
   PageHeader,
   QueryBoundary,
-  TableHead,
+  ScrollTable,
 } from "../../../shared/ui";
 import { useChecklists, useCreateChecklist, useImportChecklist } from "../api";
 import { NewVersionButton, VersionCriteria } from "../components/checklist-versions";
@@ -137,49 +137,45 @@ export function ChecklistsPage() {
                     {template.sample && <Badge variant="outline">{t("units.sample")}</Badge>}
                     {canWrite && <NewVersionButton template={template} />}
                   </Group>
-                  <Table.ScrollContainer minWidth={480}>
-                    <Table>
-                      <TableHead
-                        columns={[
-                          t("checklists.version"),
-                          t("checklists.criteria"),
-                          t("checklists.usedBy"),
-                          t("checklists.source"),
-                          null,
-                        ]}
-                      />
-                      <Table.Tbody>
-                        {template.versions.map((version) => (
-                          <Table.Tr key={version.id}>
-                            <Table.Td>
-                              v{version.version}{" "}
-                              {version.usedBy > 0 && (
-                                <Badge size="xs" color="gray">
-                                  {t("checklists.frozen")}
-                                </Badge>
-                              )}
-                            </Table.Td>
-                            <Table.Td>{version.criteria}</Table.Td>
-                            <Table.Td>{version.usedBy}</Table.Td>
-                            <Table.Td>
-                              {version.sourceFilename ?? "—"} · {format.dateTime(version.createdAt)}
-                            </Table.Td>
-                            <Table.Td>
-                              <Button
-                                size="compact-xs"
-                                variant={shown === version.id ? "light" : "subtle"}
-                                aria-expanded={shown === version.id}
-                                onClick={() => setShown(shown === version.id ? null : version.id)}
-                                data-testid={`version-show-${template.code}-${version.version}`}
-                              >
-                                {t("authoring.showCriteria")}
-                              </Button>
-                            </Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
+                  <ScrollTable
+                    minWidth={480}
+                    columns={[
+                      t("checklists.version"),
+                      t("checklists.criteria"),
+                      t("checklists.usedBy"),
+                      t("checklists.source"),
+                      null,
+                    ]}
+                  >
+                    {template.versions.map((version) => (
+                      <Table.Tr key={version.id}>
+                        <Table.Td>
+                          v{version.version}{" "}
+                          {version.usedBy > 0 && (
+                            <Badge size="xs" color="gray">
+                              {t("checklists.frozen")}
+                            </Badge>
+                          )}
+                        </Table.Td>
+                        <Table.Td>{version.criteria}</Table.Td>
+                        <Table.Td>{version.usedBy}</Table.Td>
+                        <Table.Td>
+                          {version.sourceFilename ?? "—"} · {format.dateTime(version.createdAt)}
+                        </Table.Td>
+                        <Table.Td>
+                          <Button
+                            size="compact-xs"
+                            variant={shown === version.id ? "light" : "subtle"}
+                            aria-expanded={shown === version.id}
+                            onClick={() => setShown(shown === version.id ? null : version.id)}
+                            data-testid={`version-show-${template.code}-${version.version}`}
+                          >
+                            {t("authoring.showCriteria")}
+                          </Button>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </ScrollTable>
                   {template.versions.some((version) => version.id === shown) && (
                     <VersionCriteria versionId={shown!} canWrite={canWrite} />
                   )}

@@ -23,6 +23,8 @@ import { Link, useParams } from "react-router-dom";
 import { toQueryString } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
 import {
+  ExportFileButtons,
+  type ExportFileFormat,
   formOutcome,
   notifyError,
   notifySuccess,
@@ -220,7 +222,7 @@ export function ResultsPage() {
   const evaluation = useEvaluation(id);
   const results = useResults(id);
   const title = evaluation.data?.title ?? "";
-  const exportUrl = (format: "csv" | "xlsx") =>
+  const exportUrl = (format: ExportFileFormat) =>
     `/api/readiness/evaluations/${id}/results/export${toQueryString({ format, lang: i18n.language })}`;
   return (
     <>
@@ -237,18 +239,11 @@ export function ResultsPage() {
             <Button variant="default" onClick={() => window.print()} data-testid="results-print">
               {t("authoring.print")}
             </Button>
-            {(["csv", "xlsx"] as const).map((format) => (
-              <Button
-                key={format}
-                component="a"
-                href={exportUrl(format)}
-                download
-                variant="default"
-                data-testid={`results-export-${format}`}
-              >
-                {t(format === "csv" ? "authoring.exportCsv" : "authoring.exportXlsx")}
-              </Button>
-            ))}
+            <ExportFileButtons
+              href={exportUrl}
+              labels={{ csv: t("authoring.exportCsv"), xlsx: t("authoring.exportXlsx") }}
+              testIdPrefix="results-export"
+            />
             {evaluation.data?.state === "reported" && evaluation.data.permissions.plan && (
               <Button
                 component={Link}

@@ -1,7 +1,14 @@
 import { NumberInput, Select, SimpleGrid, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { FormButtons, FormModal, ReleasabilitySelect, RemoteSelect, saveForm } from "../../shared/ui";
+import {
+  codeInputProps,
+  FormButtons,
+  FormModal,
+  ReleasabilitySelect,
+  RemoteSelect,
+  saveForm,
+} from "../../shared/ui";
 import { searchParties, splitParty, useCreateSeries } from "./api";
 import { PartySelect } from "./party-picker";
 
@@ -83,8 +90,7 @@ export function SeriesFormModal({ opened, onClose }: { opened: boolean; onClose:
           label={t("authoring.code")}
           description={t("authoring.codeHint")}
           required
-          {...form.getInputProps("code")}
-          onChange={(event) => form.setFieldValue("code", event.currentTarget.value.toUpperCase())}
+          {...codeInputProps(form)}
           data-testid="series-code"
         />
         <Select

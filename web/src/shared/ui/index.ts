@@ -46,3 +46,5 @@ export { DimmedText, SectionCard, type SectionCardProps } from "./section-card";
 export { TableHead } from "./table-head";
 export { closeClearing, useFormReset } from "./use-form-reset";
 export { type ListParams, useListParams } from "./use-list-params";
+export { RemoveLineButton, type RemoveLineButtonProps } from "./remove-line-button";
+export { codeInputProps } from "./code-input-props";

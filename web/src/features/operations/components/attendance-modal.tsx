@@ -1,8 +1,7 @@
-import { ActionIcon, Button, Group, Modal, NumberInput, Stack, Text } from "@mantine/core";
-import { IconX } from "@tabler/icons-react";
+import { Button, Group, Modal, NumberInput, Stack, Text } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { notifyError, notifySuccess, SmallAddButton } from "../../../shared/ui";
+import { notifyError, notifySuccess, RemoveLineButton, SmallAddButton } from "../../../shared/ui";
 import { useSetAttendance } from "../api";
 import type { Conference } from "../types";
 import { NationPicker } from "./nation-picker";
@@ -87,15 +86,7 @@ export function AttendanceModal({
               data-testid={`attendance-count-${index}`}
               w={120}
             />
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              mb={4}
-              aria-label={t("common:actions.remove")}
-              onClick={() => setLines(lines.filter((_, i) => i !== index))}
-            >
-              <IconX size={16} />
-            </ActionIcon>
+            <RemoveLineButton mb={4} onClick={() => setLines(lines.filter((_, i) => i !== index))} />
           </Group>
         ))}
         <Group justify="space-between">

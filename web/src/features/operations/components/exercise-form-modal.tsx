@@ -1,14 +1,15 @@
-import { ActionIcon, Group, Select, Text, Textarea, TextInput } from "@mantine/core";
+import { Group, Select, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconX } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import {
   closeClearing,
+  codeInputProps,
   FormButtons,
   FormModal,
   formSaved,
   ReleasabilitySelect,
+  RemoveLineButton,
   SmallAddButton,
 } from "../../../shared/ui";
 import { useCreateExercise } from "../api";
@@ -123,8 +124,7 @@ export function ExerciseFormModal({ opened, onClose }: { opened: boolean; onClos
           description={t("form.codeHint")}
           required
           data-testid="exercise-code"
-          {...form.getInputProps("code")}
-          onChange={(event) => form.setFieldValue("code", event.currentTarget.value.toUpperCase())}
+          {...codeInputProps(form)}
         />
         <TextInput
           label={t("exercises.name")}
@@ -202,15 +202,7 @@ export function ExerciseFormModal({ opened, onClose }: { opened: boolean; onClos
             {...form.getInputProps(`stages.${index}.endsOn`)}
           />
           {form.values.stages.length > 1 && (
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              mt={28}
-              aria-label={t("common:actions.remove")}
-              onClick={() => form.removeListItem("stages", index)}
-            >
-              <IconX size={16} />
-            </ActionIcon>
+            <RemoveLineButton mt={28} onClick={() => form.removeListItem("stages", index)} />
           )}
         </Group>
       ))}

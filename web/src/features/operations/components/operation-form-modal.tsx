@@ -3,7 +3,14 @@ import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { changedFields } from "../../../shared/api";
-import { FormButtons, FormModal, saveChanges, saveForm, useFormReset } from "../../../shared/ui";
+import {
+  codeInputProps,
+  FormButtons,
+  FormModal,
+  saveChanges,
+  saveForm,
+  useFormReset,
+} from "../../../shared/ui";
 import { useCreateOperation, useUpdateOperation } from "../api";
 import type { Operation } from "../types";
 import { OrganisationPicker } from "./organisation-picker";
@@ -87,8 +94,7 @@ export function OperationFormModal({
           label={t("authoring.code")}
           description={t("form.codeHint")}
           required
-          {...form.getInputProps("code")}
-          onChange={(event) => form.setFieldValue("code", event.currentTarget.value.toUpperCase())}
+          {...codeInputProps(form)}
           data-testid="operation-code"
         />
         <TextInput

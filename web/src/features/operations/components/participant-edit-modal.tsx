@@ -1,9 +1,15 @@
-import { ActionIcon, Group, NumberInput, Select, Text, Textarea, TextInput } from "@mantine/core";
+import { Group, NumberInput, Select, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconX } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { changedFields } from "../../../shared/api";
-import { FormButtons, FormModal, SmallAddButton, saveChanges, useFormReset } from "../../../shared/ui";
+import {
+  FormButtons,
+  FormModal,
+  RemoveLineButton,
+  SmallAddButton,
+  saveChanges,
+  useFormReset,
+} from "../../../shared/ui";
 import { useUpdateParticipant } from "../api";
 import { type Contribution, PARTICIPANT_ROLES, type Participant } from "../types";
 
@@ -125,17 +131,12 @@ export function ParticipantEditModal({
             style={{ flex: 1 }}
             miw={160}
           />
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            aria-label={t("authoring.removeContribution")}
-            title={t("authoring.removeContribution")}
+          <RemoveLineButton
+            label={t("authoring.removeContribution")}
             onClick={() => form.removeListItem("contributions", index)}
             mt={28}
-            data-testid={`contribution-remove-${index}`}
-          >
-            <IconX size={16} />
-          </ActionIcon>
+            testId={`contribution-remove-${index}`}
+          />
         </Group>
       ))}
       {form.errors.contributions && (

@@ -1,9 +1,15 @@
-import { ActionIcon, Group, NumberInput, Select, SimpleGrid, Text, Textarea, TextInput } from "@mantine/core";
+import { Group, NumberInput, Select, SimpleGrid, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconX } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { changedFields } from "../../../shared/api";
-import { FormButtons, FormModal, SmallAddButton, saveChanges, useFormReset } from "../../../shared/ui";
+import {
+  FormButtons,
+  FormModal,
+  RemoveLineButton,
+  SmallAddButton,
+  saveChanges,
+  useFormReset,
+} from "../../../shared/ui";
 import { useUpdateRotation } from "../api";
 import { type Rotation, STRENGTH_CATEGORIES, type StrengthCategory } from "../types";
 
@@ -110,15 +116,7 @@ export function RotationEditModal({
             data-testid={`rotation-edit-count-${index}`}
             w={120}
           />
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            aria-label={t("common:actions.remove")}
-            onClick={() => form.removeListItem("strength", index)}
-            mb={4}
-          >
-            <IconX size={16} />
-          </ActionIcon>
+          <RemoveLineButton onClick={() => form.removeListItem("strength", index)} mb={4} />
         </Group>
       ))}
       {form.errors.strength && (

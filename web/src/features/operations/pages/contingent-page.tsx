@@ -1,16 +1,4 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
-import { IconX } from "@tabler/icons-react";
+import { Button, Group, NumberInput, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../../shared/api";
@@ -23,6 +11,7 @@ import {
   PageHeader,
   RecordPage,
   ReleasabilityBadge,
+  RemoveLineButton,
   RemoveRowButton,
   RowsTable,
   SectionCard,
@@ -138,15 +127,7 @@ function RotationForm({ contingent }: { contingent: ContingentDetail }) {
             w={120}
           />
           {lines.length > 1 && (
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={t("common:actions.remove")}
-              onClick={() => setLines(lines.filter((_, i) => i !== index))}
-              mb={4}
-            >
-              <IconX size={16} />
-            </ActionIcon>
+            <RemoveLineButton onClick={() => setLines(lines.filter((_, i) => i !== index))} mb={4} />
           )}
         </Group>
       ))}

@@ -1,5 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type Page } from "../../shared/api";
+import { api } from "../../shared/api";
+import { useGetQuery, usePageQuery, useRefreshingMutation } from "../../shared/queries";
 import type { ExchangeCounts, MessageDetail, MessageQuery, MessageSummary, Party, SendInput } from "./types";
 
 export * from "./types";
@@ -13,75 +13,38 @@ const keys = {
   parties: ["exchange", "parties"] as const,
 };
 
-const useInvalidate = () => {
-  const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: keys.all });
-};
-
 export const useMessages = (query: MessageQuery) =>
-  useQuery({
-    queryKey: keys.list(query),
-    queryFn: ({ signal }) => api.get<Page<MessageSummary>>("/api/exchange/messages", query, signal),
-    placeholderData: keepPreviousData,
-  });
+  usePageQuery<MessageSummary>(keys.list(query), "/api/exchange/messages", query);
 
-export const useCounts = () =>
-  useQuery({
-    queryKey: keys.counts,
-    queryFn: ({ signal }) => api.get<ExchangeCounts>("/api/exchange/counts", undefined, signal),
-  });
+export const useCounts = () => useGetQuery<ExchangeCounts>(keys.counts, "/api/exchange/counts");
 
 export const useMessage = (id: string) =>
-  useQuery({
-    queryKey: keys.detail(id),
-    queryFn: ({ signal }) => api.get<MessageDetail>(`/api/exchange/messages/${id}`, undefined, signal),
-  });
+  useGetQuery<MessageDetail>(keys.detail(id), `/api/exchange/messages/${id}`);
 
 export const useThread = (id: string) =>
-  useQuery({
-    queryKey: keys.thread(id),
-    queryFn: ({ signal }) =>
-      api.get<{ threadId: string; items: MessageSummary[] }>(
-        `/api/exchange/threads/${id}`,
-        undefined,
-        signal,
-      ),
-  });
+  useGetQuery<{ threadId: string; items: MessageSummary[] }>(keys.thread(id), `/api/exchange/threads/${id}`);
 
-export const useMyParties = () =>
-  useQuery({
-    queryKey: keys.parties,
-    queryFn: ({ signal }) => api.get<{ actsFor: Party[] }>("/api/exchange/parties", undefined, signal),
-  });
+export const useMyParties = () => useGetQuery<{ actsFor: Party[] }>(keys.parties, "/api/exchange/parties");
 
 export function useSend() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (input: SendInput) => api.post<MessageDetail>("/api/exchange/messages", input),
-    onSuccess: invalidate,
-  });
+  return useRefreshingMutation(keys.all, (input: SendInput) =>
+    api.post<MessageDetail>("/api/exchange/messages", input),
+  );
 }
 
 export function useForward(id: string) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (input: {
-      note?: string;
-      recipientNationIds: string[];
-      recipientOrganisationIds: string[];
-    }) => api.post<MessageDetail>(`/api/exchange/messages/${id}/forward`, input),
-    onSuccess: invalidate,
-  });
+  return useRefreshingMutation(
+    keys.all,
+    (input: { note?: string; recipientNationIds: string[]; recipientOrganisationIds: string[] }) =>
+      api.post<MessageDetail>(`/api/exchange/messages/${id}/forward`, input),
+  );
 }
 
 export function useAcknowledge(id: string) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: () =>
-      api.post<{ receipts: { recipientId: string; acknowledgedAt: string }[] }>(
-        `/api/exchange/messages/${id}/acknowledge`,
-        {},
-      ),
-    onSuccess: invalidate,
-  });
+  return useRefreshingMutation(keys.all, () =>
+    api.post<{ receipts: { recipientId: string; acknowledgedAt: string }[] }>(
+      `/api/exchange/messages/${id}/acknowledge`,
+      {},
+    ),
+  );
 }

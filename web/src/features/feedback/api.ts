@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../shared/api";
+import { useGetQuery, useRefreshingMutation } from "../../shared/queries";
 import type {
   ActivityKind,
   ActivityReport,
@@ -23,71 +23,42 @@ const keys = {
   activityReport: (activityId: string) => ["feedback", "report", "activity", activityId] as const,
 };
 
-const useInvalidate = () => {
-  const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: keys.all });
-};
-
 export const useQuestions = (activityKind?: ActivityKind) =>
-  useQuery({
-    queryKey: keys.questions(activityKind),
-    queryFn: ({ signal }) =>
-      api.get<{ items: FeedbackQuestion[] }>(
-        "/api/feedback/questions",
-        activityKind ? { activityKind } : {},
-        signal,
-      ),
+  useGetQuery<{ items: FeedbackQuestion[] }>(keys.questions(activityKind), "/api/feedback/questions", {
+    query: activityKind ? { activityKind } : {},
   });
 
 export const usePendingFeedback = () =>
-  useQuery({
-    queryKey: keys.pending,
-    queryFn: ({ signal }) => api.get<{ items: PendingEvent[] }>("/api/feedback/pending", undefined, signal),
-  });
+  useGetQuery<{ items: PendingEvent[] }>(keys.pending, "/api/feedback/pending");
 
 export const useFeedbackForm = (eventId: string | null) =>
-  useQuery({
-    queryKey: keys.form(eventId ?? ""),
-    queryFn: ({ signal }) => api.get<FeedbackForm>(`/api/events/${eventId}/feedback`, undefined, signal),
+  useGetQuery<FeedbackForm>(keys.form(eventId ?? ""), `/api/events/${eventId}/feedback`, {
     enabled: eventId !== null,
   });
 
 export const useEventReport = (eventId: string) =>
-  useQuery({
-    queryKey: keys.eventReport(eventId),
-    queryFn: ({ signal }) =>
-      api.get<EventReport>(`/api/events/${eventId}/feedback/report`, undefined, signal),
-  });
+  useGetQuery<EventReport>(keys.eventReport(eventId), `/api/events/${eventId}/feedback/report`);
 
 export const useActivityReport = (activityId: string) =>
-  useQuery({
-    queryKey: keys.activityReport(activityId),
-    queryFn: ({ signal }) =>
-      api.get<ActivityReport>(`/api/activities/${activityId}/feedback/report`, undefined, signal),
-  });
+  useGetQuery<ActivityReport>(
+    keys.activityReport(activityId),
+    `/api/activities/${activityId}/feedback/report`,
+  );
 
 export function useSubmitFeedback() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: ({ eventId, input }: { eventId: string; input: FeedbackInput }) =>
-      api.post<{ eventId: string; answered: true }>(`/api/events/${eventId}/feedback`, input),
-    onSuccess: invalidate,
-  });
+  return useRefreshingMutation(keys.all, ({ eventId, input }: { eventId: string; input: FeedbackInput }) =>
+    api.post<{ eventId: string; answered: true }>(`/api/events/${eventId}/feedback`, input),
+  );
 }
 
 export function useCreateQuestion() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (input: QuestionInput) => api.post<FeedbackQuestion>("/api/feedback/questions", input),
-    onSuccess: invalidate,
-  });
+  return useRefreshingMutation(keys.all, (input: QuestionInput) =>
+    api.post<FeedbackQuestion>("/api/feedback/questions", input),
+  );
 }
 
 export function useUpdateQuestion() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: ({ id, patch }: { id: string; patch: QuestionPatch }) =>
-      api.patch<FeedbackQuestion>(`/api/feedback/questions/${id}`, patch),
-    onSuccess: invalidate,
-  });
+  return useRefreshingMutation(keys.all, ({ id, patch }: { id: string; patch: QuestionPatch }) =>
+    api.patch<FeedbackQuestion>(`/api/feedback/questions/${id}`, patch),
+  );
 }

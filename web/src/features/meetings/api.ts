@@ -1,6 +1,6 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, fetchAll, type Page, type Ref } from "../../shared/api";
-
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { api, type Page, type Ref } from "../../shared/api";
+import { useAllQuery, useGetQuery, usePageQuery, useRefreshingMutation } from "../../shared/queries";
 import type {
   ActionItem,
   ActionItemDetail,
@@ -26,59 +26,30 @@ export const meetingsKeys = {
   meetingActions: (id: string) => ["meetings", "meeting-actions", id] as const,
 };
 
-const useInvalidate = () => {
-  const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: meetingsKeys.all });
-};
-
-export const useSeries = () =>
-  useQuery({
-    queryKey: meetingsKeys.series,
-    queryFn: ({ signal }) => fetchAll<MeetingSeries>("/api/meeting-series", {}, signal),
-  });
+export const useSeries = () => useAllQuery<MeetingSeries>(meetingsKeys.series, "/api/meeting-series");
 
 export const useMeetings = (query: MeetingQuery) =>
-  useQuery({
-    queryKey: meetingsKeys.list(query),
-    queryFn: ({ signal }) => api.get<Page<MeetingSummary>>("/api/meetings", query, signal),
-    placeholderData: keepPreviousData,
-  });
+  usePageQuery<MeetingSummary>(meetingsKeys.list(query), "/api/meetings", query);
 
 export const useMeeting = (id: string) =>
-  useQuery({
-    queryKey: meetingsKeys.detail(id),
-    queryFn: ({ signal }) => api.get<MeetingDetail>(`/api/meetings/${id}`, undefined, signal),
-  });
+  useGetQuery<MeetingDetail>(meetingsKeys.detail(id), `/api/meetings/${id}`);
 
 export const useMeetingActions = (id: string) =>
-  useQuery({
-    queryKey: meetingsKeys.meetingActions(id),
-    queryFn: ({ signal }) =>
-      api.get<MeetingActionItems>(`/api/meetings/${id}/action-items`, undefined, signal),
-  });
+  useGetQuery<MeetingActionItems>(meetingsKeys.meetingActions(id), `/api/meetings/${id}/action-items`);
 
 export const useActionItems = (query: ActionQuery) =>
-  useQuery({
-    queryKey: meetingsKeys.actions(query),
-    queryFn: ({ signal }) => api.get<Page<ActionItem>>("/api/action-items", query, signal),
-    placeholderData: keepPreviousData,
-  });
+  usePageQuery<ActionItem>(meetingsKeys.actions(query), "/api/action-items", query);
 
 export function useCreateMeeting() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (input: MeetingInput) => api.post<MeetingDetail>("/api/meetings", input),
-    onSuccess: invalidate,
-  });
+  return useRefreshingMutation(meetingsKeys.all, (input: MeetingInput) =>
+    api.post<MeetingDetail>("/api/meetings", input),
+  );
 }
 
 export function useMeetingMutation<I>(path: (input: I) => string, method: "post" | "patch" = "post") {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: ({ input, body }: { input: I; body: unknown }) =>
-      method === "post" ? api.post<unknown>(path(input), body) : api.patch<unknown>(path(input), body),
-    onSuccess: invalidate,
-  });
+  return useRefreshingMutation(meetingsKeys.all, ({ input, body }: { input: I; body: unknown }) =>
+    method === "post" ? api.post<unknown>(path(input), body) : api.patch<unknown>(path(input), body),
+  );
 }
 
 export interface PartyOption {
@@ -137,16 +108,13 @@ export function useUpload() {
 }
 
 export const useActionItem = (id: string | null) =>
-  useQuery({
-    queryKey: [...meetingsKeys.all, "action", id],
-    queryFn: ({ signal }) => api.get<ActionItemDetail>(`/api/action-items/${id}`, undefined, signal),
+  useGetQuery<ActionItemDetail>([...meetingsKeys.all, "action", id], `/api/action-items/${id}`, {
     enabled: id !== null,
   });
 
 /** A write of the feature that refreshes its queries when it succeeds. */
 function useWrite<I, O>(write: (input: I) => Promise<O>) {
-  const invalidate = useInvalidate();
-  return useMutation({ mutationFn: write, onSuccess: invalidate });
+  return useRefreshingMutation(meetingsKeys.all, write);
 }
 
 export const useCreateSeries = () =>

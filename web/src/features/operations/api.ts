@@ -1,5 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, fetchAll, type Page, type QueryParams } from "../../shared/api";
+import { api, type Page, type QueryParams } from "../../shared/api";
+import { useAllQuery, useGetQuery, usePageQuery, useRefreshingMutation } from "../../shared/queries";
 import type {
   Contingent,
   ContingentDetail,
@@ -31,31 +31,18 @@ export const operationsKeys = {
   totals: (query: QueryParams) => ["operations", "totals", query] as const,
 };
 
-function useInvalidate() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: operationsKeys.all });
-}
-
 /** A mutation that refreshes the feature's queries when it succeeds. */
 function useWrite<I, O>(write: (input: I) => Promise<O>) {
-  const invalidate = useInvalidate();
-  return useMutation({ mutationFn: write, onSuccess: invalidate });
+  return useRefreshingMutation(operationsKeys.all, write);
 }
 
 // Exercises
 
 export const useExercises = (query: ExerciseListQuery) =>
-  useQuery({
-    queryKey: operationsKeys.exercises(query),
-    queryFn: ({ signal }) => api.get<Page<Exercise>>("/api/exercises", { ...query }, signal),
-    placeholderData: keepPreviousData,
-  });
+  usePageQuery<Exercise>(operationsKeys.exercises(query), "/api/exercises", query);
 
 export const useExercise = (id: string) =>
-  useQuery({
-    queryKey: operationsKeys.exercise(id),
-    queryFn: ({ signal }) => api.get<ExerciseDetail>(`/api/exercises/${id}`, undefined, signal),
-  });
+  useGetQuery<ExerciseDetail>(operationsKeys.exercise(id), `/api/exercises/${id}`);
 
 export const useAddParticipant = (exerciseId: string) =>
   useWrite((input: Record<string, unknown>) =>
@@ -107,11 +94,7 @@ export const useLessons = (query: {
   status?: LessonStatus;
   limit?: number;
   offset?: number;
-}) =>
-  useQuery({
-    queryKey: operationsKeys.lessons(query),
-    queryFn: ({ signal }) => api.get<Page<Lesson>>("/api/lessons", { ...query }, signal),
-  });
+}) => useGetQuery<Page<Lesson>>(operationsKeys.lessons(query), "/api/lessons", { query });
 
 export const useAddLesson = (exerciseId: string) =>
   useWrite((input: Record<string, unknown>) =>
@@ -125,17 +108,10 @@ export const useTransitionLesson = () =>
 
 // Operations and contingents
 
-export const useOperations = () =>
-  useQuery({
-    queryKey: operationsKeys.operations(),
-    queryFn: ({ signal }) => fetchAll<Operation>("/api/operations", {}, signal),
-  });
+export const useOperations = () => useAllQuery<Operation>(operationsKeys.operations(), "/api/operations");
 
 export const useOperation = (id: string) =>
-  useQuery({
-    queryKey: operationsKeys.operation(id),
-    queryFn: ({ signal }) => api.get<Operation>(`/api/operations/${id}`, undefined, signal),
-  });
+  useGetQuery<Operation>(operationsKeys.operation(id), `/api/operations/${id}`);
 
 export const useCreateOperation = () =>
   useWrite((input: Record<string, unknown>) => api.post<Operation>("/api/operations", input));
@@ -155,23 +131,14 @@ export const useUpdateRotation = (contingentId: string) =>
   );
 
 export const useContingents = (query: { operationId?: string; nationId?: string }, enabled = true) =>
-  useQuery({
-    queryKey: operationsKeys.contingents(query),
-    queryFn: ({ signal }) => fetchAll<Contingent>("/api/contingents", query, signal),
-    enabled,
-  });
+  useAllQuery<Contingent>(operationsKeys.contingents(query), "/api/contingents", query, { enabled });
 
 export const useContingent = (id: string) =>
-  useQuery({
-    queryKey: operationsKeys.contingent(id),
-    queryFn: ({ signal }) => api.get<ContingentDetail>(`/api/contingents/${id}`, undefined, signal),
-  });
+  useGetQuery<ContingentDetail>(operationsKeys.contingent(id), `/api/contingents/${id}`);
 
 export const useStrength = (query: { operationId?: string; nationId?: string }, enabled = true) =>
-  useQuery({
-    queryKey: operationsKeys.strength(query),
-    queryFn: ({ signal }) =>
-      api.get<{ points: StrengthPoint[] }>("/api/contingents/strength", { ...query }, signal),
+  useGetQuery<{ points: StrengthPoint[] }>(operationsKeys.strength(query), "/api/contingents/strength", {
+    query,
     enabled,
   });
 
@@ -188,29 +155,18 @@ export const useRemoveRotation = (contingentId: string) =>
 // Trust funds
 
 export const useTrustFunds = (enabled = true) =>
-  useQuery({
-    queryKey: operationsKeys.funds(),
-    queryFn: ({ signal }) => api.get<{ items: TrustFund[] }>("/api/trust-funds", undefined, signal),
-    enabled,
-  });
+  useGetQuery<{ items: TrustFund[] }>(operationsKeys.funds(), "/api/trust-funds", { enabled });
 
 export const useFundContributions = (query: {
   trustFundId?: string;
   nationId?: string;
   limit?: number;
   offset?: number;
-}) =>
-  useQuery({
-    queryKey: operationsKeys.contributions(query),
-    queryFn: ({ signal }) => api.get<Page<FundContribution>>("/api/fund-contributions", { ...query }, signal),
-    placeholderData: keepPreviousData,
-  });
+}) => usePageQuery<FundContribution>(operationsKeys.contributions(query), "/api/fund-contributions", query);
 
 export const useFundTotals = (query: { trustFundId?: string; nationId?: string }) =>
-  useQuery({
-    queryKey: operationsKeys.totals(query),
-    queryFn: ({ signal }) =>
-      api.get<{ totals: FundTotal[] }>("/api/fund-contributions/totals", { ...query }, signal),
+  useGetQuery<{ totals: FundTotal[] }>(operationsKeys.totals(query), "/api/fund-contributions/totals", {
+    query,
   });
 
 export const useAddFundContribution = () =>

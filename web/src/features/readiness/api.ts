@@ -1,5 +1,6 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, api, fetchAll, type Page } from "../../shared/api";
+import { useQueryClient } from "@tanstack/react-query";
+import { ApiError, api, type Page } from "../../shared/api";
+import { useAllQuery, useGetQuery, usePageQuery, useRefreshingMutation } from "../../shared/queries";
 import type {
   Answer,
   AnswerValue,
@@ -34,24 +35,13 @@ export const useInvalidateReadiness = () => {
 };
 
 export const useEvaluations = (query: EvaluationQuery) =>
-  useQuery({
-    queryKey: readinessKeys.evaluations(query),
-    queryFn: ({ signal }) => api.get<Page<EvaluationSummary>>("/api/readiness/evaluations", query, signal),
-    placeholderData: keepPreviousData,
-  });
+  usePageQuery<EvaluationSummary>(readinessKeys.evaluations(query), "/api/readiness/evaluations", query);
 
 export const useEvaluation = (id: string) =>
-  useQuery({
-    queryKey: readinessKeys.evaluation(id),
-    queryFn: ({ signal }) => api.get<EvaluationDetail>(`/api/readiness/evaluations/${id}`, undefined, signal),
-  });
+  useGetQuery<EvaluationDetail>(readinessKeys.evaluation(id), `/api/readiness/evaluations/${id}`);
 
 export const useUnits = (query: { q?: string; limit?: number; offset?: number }) =>
-  useQuery({
-    queryKey: readinessKeys.units(query),
-    queryFn: ({ signal }) => api.get<Page<Unit>>("/api/readiness/units", query, signal),
-    placeholderData: keepPreviousData,
-  });
+  usePageQuery<Unit>(readinessKeys.units(query), "/api/readiness/units", query);
 
 export const fetchUnitOptions = (q: string) =>
   api
@@ -59,72 +49,56 @@ export const fetchUnitOptions = (q: string) =>
     .then((page) => page.items.map((unit) => ({ value: unit.id, label: `${unit.code} · ${unit.nameEn}` })));
 
 export const useUnit = (id: string) =>
-  useQuery({
-    queryKey: readinessKeys.unit(id),
-    queryFn: ({ signal }) => api.get<Unit>(`/api/readiness/units/${id}`, undefined, signal),
-  });
+  useGetQuery<Unit>(readinessKeys.unit(id), `/api/readiness/units/${id}`);
 
 export const useChecklists = () =>
-  useQuery({
-    queryKey: readinessKeys.checklists,
-    queryFn: ({ signal }) => fetchAll<ChecklistTemplate>("/api/readiness/checklists", {}, signal),
-  });
+  useAllQuery<ChecklistTemplate>(readinessKeys.checklists, "/api/readiness/checklists");
 
 export function usePlanEvaluation() {
-  const invalidate = useInvalidateReadiness();
-  return useMutation({
-    mutationFn: (input: EvaluationInput) => api.post<EvaluationDetail>("/api/readiness/evaluations", input),
-    onSuccess: invalidate,
-  });
+  return useRefreshingMutation(readinessKeys.all, (input: EvaluationInput) =>
+    api.post<EvaluationDetail>("/api/readiness/evaluations", input),
+  );
 }
 
 export const useEligibleEvaluators = (id: string, enabled: boolean) =>
-  useQuery({
-    queryKey: readinessKeys.eligible(id),
-    queryFn: ({ signal }) =>
-      fetchAll<EligibleEvaluator>(`/api/readiness/evaluations/${id}/eligible-evaluators`, {}, signal),
-    enabled,
-  });
+  useAllQuery<EligibleEvaluator>(
+    readinessKeys.eligible(id),
+    `/api/readiness/evaluations/${id}/eligible-evaluators`,
+    {},
+    { enabled },
+  );
 
 export function useAddTeamMember(id: string) {
-  const invalidate = useInvalidateReadiness();
-  return useMutation({
-    mutationFn: (input: {
-      personId: string;
-      role: "lead" | "evaluator";
-      override?: boolean;
-      overrideReason?: string;
-    }) => api.post<EvaluationDetail>(`/api/readiness/evaluations/${id}/team`, input),
-    onSuccess: invalidate,
-  });
+  return useRefreshingMutation(
+    readinessKeys.all,
+    (input: { personId: string; role: "lead" | "evaluator"; override?: boolean; overrideReason?: string }) =>
+      api.post<EvaluationDetail>(`/api/readiness/evaluations/${id}/team`, input),
+  );
 }
 
 export function useRemoveTeamMember(id: string) {
-  const invalidate = useInvalidateReadiness();
-  return useMutation({
-    mutationFn: (memberId: string) =>
-      api.delete<EvaluationDetail>(`/api/readiness/evaluations/${id}/team/${memberId}`),
-    onSuccess: invalidate,
-  });
+  return useRefreshingMutation(readinessKeys.all, (memberId: string) =>
+    api.delete<EvaluationDetail>(`/api/readiness/evaluations/${id}/team/${memberId}`),
+  );
 }
 
 export function useUpdateEvaluation(id: string) {
-  const invalidate = useInvalidateReadiness();
-  return useMutation({
-    mutationFn: (patch: { state?: "planned" | "in_progress" | "cancelled" }) =>
+  return useRefreshingMutation(
+    readinessKeys.all,
+    (patch: { state?: "planned" | "in_progress" | "cancelled" }) =>
       api.patch<EvaluationDetail>(`/api/readiness/evaluations/${id}`, patch),
-    onSuccess: invalidate,
-  });
+  );
 }
 
 export const useEvaluationChecklist = (id: string) =>
-  useQuery({
-    queryKey: readinessKeys.checklist(id),
-    queryFn: ({ signal }) =>
-      api.get<EvaluationChecklist>(`/api/readiness/evaluations/${id}/checklist`, undefined, signal),
-    // Answers are saved one by one; a refetch would overwrite what is on screen mid-entry.
-    refetchOnWindowFocus: false,
-  });
+  useGetQuery<EvaluationChecklist>(
+    readinessKeys.checklist(id),
+    `/api/readiness/evaluations/${id}/checklist`,
+    {
+      // Answers are saved one by one; a refetch would overwrite what is on screen mid-entry.
+      refetchOnWindowFocus: false,
+    },
+  );
 
 /** The answer the server holds when a save was refused as stale (another evaluator wrote first). */
 export class StaleAnswerError extends Error {
@@ -152,49 +126,42 @@ export async function saveAnswer(
 }
 
 export const useResults = (id: string) =>
-  useQuery({
-    queryKey: readinessKeys.results(id),
-    queryFn: ({ signal }) => api.get<Results>(`/api/readiness/evaluations/${id}/results`, undefined, signal),
-  });
+  useGetQuery<Results>(readinessKeys.results(id), `/api/readiness/evaluations/${id}/results`);
 
 export function useAddFinding(id: string) {
-  const invalidate = useInvalidateReadiness();
-  return useMutation({
-    mutationFn: (input: { kind: "finding" | "recommendation"; text: string; areaId?: string | null }) =>
+  return useRefreshingMutation(
+    readinessKeys.all,
+    (input: { kind: "finding" | "recommendation"; text: string; areaId?: string | null }) =>
       api.post<Finding>(`/api/readiness/evaluations/${id}/findings`, input),
-    onSuccess: invalidate,
-  });
+  );
 }
 
 export function useAddAction(id: string) {
-  const invalidate = useInvalidateReadiness();
-  return useMutation({
-    mutationFn: (input: {
+  return useRefreshingMutation(
+    readinessKeys.all,
+    (input: {
       title: string;
       dueOn: string;
       ownerOrganisationId?: string | null;
       findingId?: string | null;
     }) => api.post<FollowUpAction>(`/api/readiness/evaluations/${id}/actions`, input),
-    onSuccess: invalidate,
-  });
+  );
 }
 
 export function useUpdateAction(id: string) {
-  const invalidate = useInvalidateReadiness();
-  return useMutation({
-    mutationFn: ({ actionId, status }: { actionId: string; status: FollowUpAction["status"] }) =>
+  return useRefreshingMutation(
+    readinessKeys.all,
+    ({ actionId, status }: { actionId: string; status: FollowUpAction["status"] }) =>
       api.patch<FollowUpAction>(`/api/readiness/evaluations/${id}/actions/${actionId}`, { status }),
-    onSuccess: invalidate,
-  });
+  );
 }
 
 export function useReport(id: string) {
-  const invalidate = useInvalidateReadiness();
-  return useMutation({
-    mutationFn: (input: { summaryStatement?: string | null; meetsStandards?: boolean }) =>
+  return useRefreshingMutation(
+    readinessKeys.all,
+    (input: { summaryStatement?: string | null; meetsStandards?: boolean }) =>
       api.post<EvaluationDetail>(`/api/readiness/evaluations/${id}/report`, input),
-    onSuccess: invalidate,
-  });
+  );
 }
 
 export const fetchOrganisationOptions = (q: string) =>
@@ -203,42 +170,30 @@ export const fetchOrganisationOptions = (q: string) =>
     .then((page) => page.items.map((o) => ({ value: o.id, label: `${o.code} · ${o.nameEn}` })));
 
 export function useCreateChecklist() {
-  const invalidate = useInvalidateReadiness();
-  return useMutation({
-    mutationFn: (input: { code: string; title: string }) =>
-      api.post<ChecklistTemplate>("/api/readiness/checklists", input),
-    onSuccess: invalidate,
-  });
+  return useRefreshingMutation(readinessKeys.all, (input: { code: string; title: string }) =>
+    api.post<ChecklistTemplate>("/api/readiness/checklists", input),
+  );
 }
 
 /** Imports the next version of a template from a CSV or XLSX file (multipart, with the session's CSRF token). */
 export function useImportChecklist(templateId: string) {
-  const invalidate = useInvalidateReadiness();
-  return useMutation({
-    mutationFn: (file: File) =>
-      api.upload<{ version: number }>(`/api/readiness/checklists/${templateId}/import`, file),
-    onSuccess: invalidate,
-  });
+  return useRefreshingMutation(readinessKeys.all, (file: File) =>
+    api.upload<{ version: number }>(`/api/readiness/checklists/${templateId}/import`, file),
+  );
 }
 
 export function useSetUnitProfile(id: string) {
-  const invalidate = useInvalidateReadiness();
-  return useMutation({
-    mutationFn: (input: {
-      unitType: string;
-      size: string;
-      echelon?: string | null;
-      isHeadquarters: boolean;
-    }) => api.put<Unit>(`/api/readiness/units/${id}/profile`, input),
-    onSuccess: invalidate,
-  });
+  return useRefreshingMutation(
+    readinessKeys.all,
+    (input: { unitType: string; size: string; echelon?: string | null; isHeadquarters: boolean }) =>
+      api.put<Unit>(`/api/readiness/units/${id}/profile`, input),
+  );
 }
 
 export function useAddDeclaration(id: string) {
-  const invalidate = useInvalidateReadiness();
-  return useMutation({
-    mutationFn: (input: { poolName: string; declaredFrom: string; declaredTo?: string | null }) =>
+  return useRefreshingMutation(
+    readinessKeys.all,
+    (input: { poolName: string; declaredFrom: string; declaredTo?: string | null }) =>
       api.post<Unit>(`/api/readiness/units/${id}/declarations`, input),
-    onSuccess: invalidate,
-  });
+  );
 }

@@ -1,5 +1,6 @@
 // The shared UI kit. Every component translates its own fixed words through the `common` namespace.
 export { ArchivedBadge } from "./archived-badge";
+export { codeInputProps } from "./code-input-props";
 export { ConfirmButton, type ConfirmButtonProps } from "./confirm-button";
 export { DataTable, type DataTableColumn, type DataTableProps } from "./data-table";
 export { type DetailItem, DetailList } from "./detail-list";
@@ -33,18 +34,18 @@ export {
   saveForm,
 } from "./notify";
 export { type Crumb, PageHeader, type PageHeaderProps } from "./page-header";
+export { PlainTable, type PlainTableProps } from "./plain-table";
 export { PrintReportButton, type PrintReportButtonProps } from "./print-report-button";
 export { QueryBoundary, type QueryBoundaryProps, RecordPage, type RecordPageProps } from "./query-boundary";
 export { RELEASABILITY_LEVELS, ReleasabilityBadge } from "./releasability-badge";
 export { ReleasabilitySelect } from "./releasability-select";
 export { type RemoteOption, RemoteSelect, type RemoteSelectProps } from "./remote-select";
+export { RemoveLineButton, type RemoveLineButtonProps } from "./remove-line-button";
 export { RemoveRowButton, type RemoveRowButtonProps } from "./remove-row-button";
+export { RowLink, type RowLinkProps } from "./row-link";
 export { RowsTable, type RowsTableProps } from "./rows-table";
-export { ScrollTable, type ScrollTableProps } from "./scroll-table";
 export { SearchInput, type SearchInputProps } from "./search-input";
 export { DimmedText, SectionCard, type SectionCardProps } from "./section-card";
 export { TableHead } from "./table-head";
 export { closeClearing, useFormReset } from "./use-form-reset";
 export { type ListParams, useListParams } from "./use-list-params";
-export { RemoveLineButton, type RemoveLineButtonProps } from "./remove-line-button";
-export { codeInputProps } from "./code-input-props";

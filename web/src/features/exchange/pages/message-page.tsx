@@ -23,6 +23,7 @@ import {
   notifyError,
   notifySuccess,
   PageHeader,
+  PlainTable,
   RecordPage,
 } from "../../../shared/ui";
 import { useUpload } from "../../meetings/api";
@@ -110,31 +111,29 @@ function MessageView({ message }: { message: MessageDetail }) {
           <Title order={2} size="h5" mb="xs">
             {t("receipts")}
           </Title>
-          <Table>
-            <Table.Tbody>
-              {message.recipients.map((r) => (
-                <Table.Tr key={r.recipientId} data-testid={`receipt-${r.party.code}`}>
-                  <Table.Td>
-                    {r.party.code} — {r.party.nameEn}
-                  </Table.Td>
-                  <Table.Td>
-                    {r.acknowledgedAt ? (
-                      <Badge color="green" variant="light" data-testid="receipt-acknowledged">
-                        {t("acknowledgedAt", {
-                          date: format.dateTime(r.acknowledgedAt),
-                          name: r.acknowledgedBy ?? "",
-                        })}
-                      </Badge>
-                    ) : (
-                      <Badge color="gray" variant="light" data-testid="receipt-pending">
-                        {t("notAcknowledged")}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <PlainTable>
+            {message.recipients.map((r) => (
+              <Table.Tr key={r.recipientId} data-testid={`receipt-${r.party.code}`}>
+                <Table.Td>
+                  {r.party.code} — {r.party.nameEn}
+                </Table.Td>
+                <Table.Td>
+                  {r.acknowledgedAt ? (
+                    <Badge color="green" variant="light" data-testid="receipt-acknowledged">
+                      {t("acknowledgedAt", {
+                        date: format.dateTime(r.acknowledgedAt),
+                        name: r.acknowledgedBy ?? "",
+                      })}
+                    </Badge>
+                  ) : (
+                    <Badge color="gray" variant="light" data-testid="receipt-pending">
+                      {t("notAcknowledged")}
+                    </Badge>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </PlainTable>
         </Card>
         <Card withBorder>
           <Group justify="space-between" mb={4}>

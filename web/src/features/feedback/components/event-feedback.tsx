@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import { useNamespace } from "../../../shared/i18n/i18n";
-import { DimmedText, QueryBoundary, ScrollTable } from "../../../shared/ui";
+import { DimmedText, PlainTable, QueryBoundary } from "../../../shared/ui";
 import { type QuestionFigures, useEventReport } from "../api";
 import { questionText } from "./question-text";
 
@@ -12,7 +12,7 @@ export function FiguresTable({ questions }: { questions: QuestionFigures[] }) {
   const { t } = useTranslation("feedback");
   const format = useFormat();
   return (
-    <ScrollTable
+    <PlainTable
       minWidth={480}
       data-testid="feedback-figures"
       columns={[t("report.question"), t("report.average"), t("report.distribution"), t("report.answers")]}
@@ -27,7 +27,7 @@ export function FiguresTable({ questions }: { questions: QuestionFigures[] }) {
           <Table.Td>{question.answers}</Table.Td>
         </Table.Tr>
       ))}
-    </ScrollTable>
+    </PlainTable>
   );
 }
 

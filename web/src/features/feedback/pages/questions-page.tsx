@@ -6,8 +6,8 @@ import {
   notifyError,
   notifySuccess,
   PageHeader,
+  PlainTable,
   QueryBoundary,
-  ScrollTable,
 } from "../../../shared/ui";
 import { ACTIVITY_KINDS } from "../../catalogue/types";
 import {
@@ -47,7 +47,7 @@ export function QuestionsPage() {
         <QueryBoundary query={questions}>
           {(data) =>
             data.items.length ? (
-              <ScrollTable
+              <PlainTable
                 minWidth={520}
                 data-testid="feedback-questions"
                 columns={[t("questions.position"), t("questions.textEn"), t("questions.answer"), null]}
@@ -74,7 +74,7 @@ export function QuestionsPage() {
                     </Table.Td>
                   </Table.Tr>
                 ))}
-              </ScrollTable>
+              </PlainTable>
             ) : (
               <EmptyState description={t("questions.empty")} />
             )

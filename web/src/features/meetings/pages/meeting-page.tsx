@@ -22,11 +22,11 @@ import {
   notifyError,
   notifySuccess,
   PageHeader,
+  PlainTable,
   PrintReportButton,
   QueryBoundary,
   RecordPage,
   RemoveRowButton,
-  ScrollTable,
   TextField,
 } from "../../../shared/ui";
 import { EvidenceModal, ReviewModal } from "../action-dialogs";
@@ -119,58 +119,56 @@ function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
       {meeting.agenda.length === 0 ? (
         <Text c="dimmed">{t("meeting.noAgenda")}</Text>
       ) : (
-        <Table>
-          <Table.Tbody>
-            {meeting.agenda.map((item) => (
-              <Table.Tr key={item.id} data-testid="agenda-item">
-                <Table.Td w={40}>{item.position}.</Table.Td>
-                <Table.Td>{item.title}</Table.Td>
-                <Table.Td>
-                  {[item.presenterName, item.presenterOrganisation?.code, item.presenterNation?.code]
-                    .filter(Boolean)
-                    .join(", ")}
-                </Table.Td>
-                <Table.Td>
-                  {item.documents.map((doc) => (
-                    <Anchor key={doc.id} href={`/api/meetings/${meeting.id}/documents/${doc.id}`} mr="xs">
-                      {doc.filename}
-                    </Anchor>
-                  ))}
-                  {meeting.canEdit && (
-                    <FileButton
-                      onChange={(file) =>
-                        file &&
-                        upload.mutate(
-                          { url: `/api/meetings/${meeting.id}/agenda/${item.id}/documents`, file },
-                          { onError: (error) => notifyError(error, t) },
-                        )
-                      }
-                    >
-                      {(props) => (
-                        <Button {...props} size="compact-xs" variant="subtle" loading={upload.isPending}>
-                          {t("meeting.attach")}
-                        </Button>
-                      )}
-                    </FileButton>
-                  )}
-                </Table.Td>
+        <PlainTable>
+          {meeting.agenda.map((item) => (
+            <Table.Tr key={item.id} data-testid="agenda-item">
+              <Table.Td w={40}>{item.position}.</Table.Td>
+              <Table.Td>{item.title}</Table.Td>
+              <Table.Td>
+                {[item.presenterName, item.presenterOrganisation?.code, item.presenterNation?.code]
+                  .filter(Boolean)
+                  .join(", ")}
+              </Table.Td>
+              <Table.Td>
+                {item.documents.map((doc) => (
+                  <Anchor key={doc.id} href={`/api/meetings/${meeting.id}/documents/${doc.id}`} mr="xs">
+                    {doc.filename}
+                  </Anchor>
+                ))}
                 {meeting.canEdit && (
-                  <Table.Td ta="right">
-                    <RemoveRowButton
-                      size="compact-xs"
-                      message={t("authoring.removeAgendaConfirm", { title: item.title })}
-                      remove={() => remove.mutateAsync(item.id)}
-                      success={t("common:notify.deleted")}
-                      testId={`agenda-remove-${item.position}`}
-                    >
-                      {t("authoring.remove")}
-                    </RemoveRowButton>
-                  </Table.Td>
+                  <FileButton
+                    onChange={(file) =>
+                      file &&
+                      upload.mutate(
+                        { url: `/api/meetings/${meeting.id}/agenda/${item.id}/documents`, file },
+                        { onError: (error) => notifyError(error, t) },
+                      )
+                    }
+                  >
+                    {(props) => (
+                      <Button {...props} size="compact-xs" variant="subtle" loading={upload.isPending}>
+                        {t("meeting.attach")}
+                      </Button>
+                    )}
+                  </FileButton>
                 )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+              </Table.Td>
+              {meeting.canEdit && (
+                <Table.Td ta="right">
+                  <RemoveRowButton
+                    size="compact-xs"
+                    message={t("authoring.removeAgendaConfirm", { title: item.title })}
+                    remove={() => remove.mutateAsync(item.id)}
+                    success={t("common:notify.deleted")}
+                    testId={`agenda-remove-${item.position}`}
+                  >
+                    {t("authoring.remove")}
+                  </RemoveRowButton>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </PlainTable>
       )}
       {meeting.canEdit && (
         <Group mt="sm" align="flex-end">
@@ -209,46 +207,39 @@ function DelegationsSection({ meeting, title }: { meeting: MeetingDetail; title:
       {meeting.delegations.length === 0 ? (
         <Text c="dimmed">{t("meeting.noDelegations")}</Text>
       ) : (
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("meeting.party")}</Table.Th>
-              <Table.Th>{t("meeting.head")}</Table.Th>
-              <Table.Th>{t("meeting.members")}</Table.Th>
-              {meeting.canEdit && <Table.Th />}
+        <PlainTable
+          columns={[t("meeting.party"), t("meeting.head"), t("meeting.members")]}
+          actions={meeting.canEdit}
+        >
+          {meeting.delegations.map((d) => (
+            <Table.Tr key={d.id} data-testid="delegation">
+              <Table.Td>
+                {d.nation
+                  ? `${d.nation.code} — ${d.nation.nameEn}`
+                  : `${d.organisation?.code} — ${d.organisation?.nameEn}`}
+              </Table.Td>
+              <Table.Td>{d.headName}</Table.Td>
+              <Table.Td>
+                {d.members.map((m) => [m.name, m.position].filter(Boolean).join(", ")).join("; ")}
+              </Table.Td>
+              {meeting.canEdit && (
+                <Table.Td ta="right">
+                  <RemoveRowButton
+                    size="compact-xs"
+                    message={t("authoring.removeDelegationConfirm", {
+                      party: d.nation?.code ?? d.organisation?.code ?? "",
+                    })}
+                    remove={() => remove.mutateAsync(d.id)}
+                    success={t("common:notify.deleted")}
+                    testId={`delegation-remove-${d.nation?.code ?? d.organisation?.code}`}
+                  >
+                    {t("authoring.remove")}
+                  </RemoveRowButton>
+                </Table.Td>
+              )}
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {meeting.delegations.map((d) => (
-              <Table.Tr key={d.id} data-testid="delegation">
-                <Table.Td>
-                  {d.nation
-                    ? `${d.nation.code} — ${d.nation.nameEn}`
-                    : `${d.organisation?.code} — ${d.organisation?.nameEn}`}
-                </Table.Td>
-                <Table.Td>{d.headName}</Table.Td>
-                <Table.Td>
-                  {d.members.map((m) => [m.name, m.position].filter(Boolean).join(", ")).join("; ")}
-                </Table.Td>
-                {meeting.canEdit && (
-                  <Table.Td ta="right">
-                    <RemoveRowButton
-                      size="compact-xs"
-                      message={t("authoring.removeDelegationConfirm", {
-                        party: d.nation?.code ?? d.organisation?.code ?? "",
-                      })}
-                      remove={() => remove.mutateAsync(d.id)}
-                      success={t("common:notify.deleted")}
-                      testId={`delegation-remove-${d.nation?.code ?? d.organisation?.code}`}
-                    >
-                      {t("authoring.remove")}
-                    </RemoveRowButton>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </PlainTable>
       )}
       {meeting.canEdit && <DelegationForm meeting={meeting} title={title} />}
     </Section>
@@ -472,7 +463,7 @@ export function ActionTable({
   const [evidenceOf, setEvidenceOf] = useState<ActionItem | null>(null);
   if (items.length === 0) return <Text c="dimmed">{t("meeting.noActions")}</Text>;
   return (
-    <ScrollTable
+    <PlainTable
       minWidth={640}
       data-testid={testId}
       columns={[
@@ -551,7 +542,7 @@ export function ActionTable({
           </Table.Td>
         </Table.Tr>
       ))}
-    </ScrollTable>
+    </PlainTable>
   );
 }
 

@@ -7,7 +7,7 @@ import {
   confirmOutcome,
   notifyFormError,
   notifySuccess,
-  ScrollTable,
+  PlainTable,
   SectionCard,
 } from "../../../shared/ui";
 import { useAddStage, useRemoveStage } from "../api";
@@ -60,7 +60,7 @@ export function ExerciseStages({ exercise }: { exercise: ExerciseDetail }) {
 
   return (
     <SectionCard title={t("stages.title")} testId="stages">
-      <ScrollTable minWidth={480}>
+      <PlainTable minWidth={480}>
         {exercise.stages.map((stage) => (
           <Table.Tr key={stage.id} data-testid={`stage-${stage.stageNo}`}>
             <Table.Td>{t("stages.stage", { n: stage.stageNo })}</Table.Td>
@@ -86,7 +86,7 @@ export function ExerciseStages({ exercise }: { exercise: ExerciseDetail }) {
             )}
           </Table.Tr>
         ))}
-      </ScrollTable>
+      </PlainTable>
       {exercise.canEdit && (
         <form onSubmit={submit} noValidate data-testid="stage-form">
           <Stack gap="xs" mt="sm">

@@ -12,6 +12,7 @@ import {
   notifyError,
   notifySuccess,
   PageHeader,
+  PlainTable,
   QueryBoundary,
   ReleasabilityBadge,
   SectionCard,
@@ -238,28 +239,27 @@ export function ContributionsPage() {
         <SectionCard title={t("contributions.totals")}>
           <QueryBoundary query={totals}>
             {({ totals: rows }) => (
-              <Table.ScrollContainer minWidth={420}>
-                <Table striped data-testid="contribution-totals">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("contributions.year")}</Table.Th>
-                      <Table.Th>{t("contributions.currency")}</Table.Th>
-                      <Table.Th ta="right">{t("contributions.pledged")}</Table.Th>
-                      <Table.Th ta="right">{t("contributions.paid")}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {rows.map((row) => (
-                      <Table.Tr key={`${row.year}-${row.currency}`}>
-                        <Table.Td>{row.year}</Table.Td>
-                        <Table.Td>{row.currency}</Table.Td>
-                        <Table.Td ta="right">{money(row.pledged, row.currency)}</Table.Td>
-                        <Table.Td ta="right">{money(row.paid, row.currency)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <PlainTable
+                minWidth={420}
+                striped
+                data-testid="contribution-totals"
+                columns={[
+                  t("contributions.year"),
+                  t("contributions.currency"),
+                  t("contributions.pledged"),
+                  t("contributions.paid"),
+                ]}
+                alignRight={[2, 3]}
+              >
+                {rows.map((row) => (
+                  <Table.Tr key={`${row.year}-${row.currency}`}>
+                    <Table.Td>{row.year}</Table.Td>
+                    <Table.Td>{row.currency}</Table.Td>
+                    <Table.Td ta="right">{money(row.pledged, row.currency)}</Table.Td>
+                    <Table.Td ta="right">{money(row.paid, row.currency)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </PlainTable>
             )}
           </QueryBoundary>
         </SectionCard>

@@ -6,13 +6,12 @@ import { Link, useNavigate } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
-  DataTable,
   type DataTableColumn,
   DimmedText,
   DownloadMenu,
   EmptyState,
+  ListTable,
   PageHeader,
-  QueryBoundary,
   SearchInput,
   useListParams,
 } from "../../../shared/ui";
@@ -141,24 +140,16 @@ export function ExercisesListPage() {
             data={EXERCISE_STATUSES.map((status) => ({ value: status, label: t(`statuses.${status}`) }))}
           />
         </Group>
-        <QueryBoundary query={query}>
-          {(page) => (
-            <DataTable
-              data-testid="exercises-table"
-              columns={columns}
-              rows={page.items}
-              rowKey={(exercise) => exercise.id}
-              rowTestId={(exercise) => `exercise-row-${exercise.code}`}
-              total={page.total}
-              limit={page.limit}
-              offset={page.offset}
-              onOffsetChange={params.setOffset}
-              onRowClick={(exercise) => navigate(`/exercises/${exercise.id}`)}
-              fetching={query.isFetching}
-              empty={<EmptyState title={t("exercises.empty")} />}
-            />
-          )}
-        </QueryBoundary>
+        <ListTable
+          query={query}
+          list={params}
+          data-testid="exercises-table"
+          columns={columns}
+          rowKey={(exercise) => exercise.id}
+          rowTestId={(exercise) => `exercise-row-${exercise.code}`}
+          onRowClick={(exercise) => navigate(`/exercises/${exercise.id}`)}
+          empty={<EmptyState title={t("exercises.empty")} />}
+        />
       </Paper>
     </>
   );

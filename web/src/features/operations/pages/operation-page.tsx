@@ -8,6 +8,7 @@ import {
   DetailList,
   EmptyState,
   PageHeader,
+  PlainTable,
   QueryBoundary,
   RecordPage,
   ReleasabilityBadge,
@@ -43,31 +44,27 @@ function OperationContingents({ operation }: { operation: Operation }) {
           page.items.length === 0 ? (
             <EmptyState title={t("authoring.noContingents")} />
           ) : (
-            <Table.ScrollContainer minWidth={520}>
-              <Table striped>
-                <Table.Tbody>
-                  {page.items.map((contingent) => (
-                    <Table.Tr key={contingent.id} data-testid={`contingent-row-${contingent.nation.code}`}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/operations/contingents/${contingent.id}`} size="sm">
-                          {contingent.name}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{contingent.nation.code}</Table.Td>
-                      <Table.Td>
-                        {contingent.firstStartsOn
-                          ? `${format.date(contingent.firstStartsOn)} – ${contingent.lastEndsOn ? format.date(contingent.lastEndsOn) : t("operations.ongoing")}`
-                          : ""}
-                      </Table.Td>
-                      <Table.Td ta="right">{contingent.currentStrength}</Table.Td>
-                      <Table.Td>
-                        <ReleasabilityBadge level={contingent.releasability} size="xs" />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <PlainTable minWidth={520} striped>
+              {page.items.map((contingent) => (
+                <Table.Tr key={contingent.id} data-testid={`contingent-row-${contingent.nation.code}`}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/operations/contingents/${contingent.id}`} size="sm">
+                      {contingent.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{contingent.nation.code}</Table.Td>
+                  <Table.Td>
+                    {contingent.firstStartsOn
+                      ? `${format.date(contingent.firstStartsOn)} – ${contingent.lastEndsOn ? format.date(contingent.lastEndsOn) : t("operations.ongoing")}`
+                      : ""}
+                  </Table.Td>
+                  <Table.Td ta="right">{contingent.currentStrength}</Table.Td>
+                  <Table.Td>
+                    <ReleasabilityBadge level={contingent.releasability} size="xs" />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </PlainTable>
           )
         }
       </QueryBoundary>

@@ -21,6 +21,7 @@ import {
   DownloadMenu,
   EmptyState,
   PageHeader,
+  PlainTable,
   QueryBoundary,
   SectionCard,
 } from "../../../shared/ui";
@@ -128,49 +129,48 @@ export function OperationsPage() {
         <Paper withBorder p="md" radius="md">
           <QueryBoundary query={operations}>
             {(page) => (
-              <Table.ScrollContainer minWidth={560}>
-                <Table striped data-testid="operations-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("operations.name")}</Table.Th>
-                      <Table.Th>{t("operations.dates")}</Table.Th>
-                      <Table.Th>{t("operations.lead")}</Table.Th>
-                      <Table.Th ta="right">{t("operations.contingents")}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {page.items.map((operation) => (
-                      <Table.Tr
-                        key={operation.id}
-                        data-testid={`operation-${operation.code}`}
-                        // The whole row opens the operation's page.
-                        onClick={() => navigate(`/operations/${operation.id}`)}
-                        style={{ cursor: "pointer" }}
-                        bg={operation.id === operationId ? "var(--mantine-color-indigo-light)" : undefined}
+              <PlainTable
+                minWidth={560}
+                striped
+                data-testid="operations-table"
+                columns={[
+                  t("operations.name"),
+                  t("operations.dates"),
+                  t("operations.lead"),
+                  t("operations.contingents"),
+                ]}
+                alignRight={[3]}
+              >
+                {page.items.map((operation) => (
+                  <Table.Tr
+                    key={operation.id}
+                    data-testid={`operation-${operation.code}`}
+                    // The whole row opens the operation's page.
+                    onClick={() => navigate(`/operations/${operation.id}`)}
+                    style={{ cursor: "pointer" }}
+                    bg={operation.id === operationId ? "var(--mantine-color-indigo-light)" : undefined}
+                  >
+                    <Table.Td>
+                      <Anchor
+                        component={Link}
+                        to={`/operations/${operation.id}`}
+                        size="sm"
+                        fw={500}
+                        data-testid={`operation-link-${operation.code}`}
                       >
-                        <Table.Td>
-                          <Anchor
-                            component={Link}
-                            to={`/operations/${operation.id}`}
-                            size="sm"
-                            fw={500}
-                            data-testid={`operation-link-${operation.code}`}
-                          >
-                            {operation.name}
-                          </Anchor>
-                          <DimmedText size="xs">{operation.description}</DimmedText>
-                        </Table.Td>
-                        <Table.Td>
-                          {format.date(operation.startsOn)} –{" "}
-                          {operation.endsOn ? format.date(operation.endsOn) : t("operations.ongoing")}
-                        </Table.Td>
-                        <Table.Td>{operation.leadOrganisation.code}</Table.Td>
-                        <Table.Td ta="right">{operation.contingentCount}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+                        {operation.name}
+                      </Anchor>
+                      <DimmedText size="xs">{operation.description}</DimmedText>
+                    </Table.Td>
+                    <Table.Td>
+                      {format.date(operation.startsOn)} –{" "}
+                      {operation.endsOn ? format.date(operation.endsOn) : t("operations.ongoing")}
+                    </Table.Td>
+                    <Table.Td>{operation.leadOrganisation.code}</Table.Td>
+                    <Table.Td ta="right">{operation.contingentCount}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </PlainTable>
             )}
           </QueryBoundary>
         </Paper>

@@ -9,8 +9,8 @@ import {
   FormModal,
   notifyFormError,
   notifySuccess,
+  PlainTable,
   QueryBoundary,
-  ScrollTable,
   saveForm,
 } from "../../../shared/ui";
 import { useInvalidateReadiness } from "../api";
@@ -176,7 +176,7 @@ export function VersionCriteria({ versionId, canWrite }: { versionId: string; ca
           <Text fw={600} size="sm">
             {t("authoring.criteria", { version: detail.version })}
           </Text>
-          <ScrollTable minWidth={480}>
+          <PlainTable minWidth={480}>
             {detail.areas.flatMap((area) =>
               area.criteria.map((criterion) => (
                 <Table.Tr key={criterion.id} data-testid={`version-criterion-${criterion.code}`}>
@@ -205,7 +205,7 @@ export function VersionCriteria({ versionId, canWrite }: { versionId: string; ca
                 </Table.Tr>
               )),
             )}
-          </ScrollTable>
+          </PlainTable>
           {editing && <CriterionEdit criterion={editing} onClose={() => setEditing(null)} />}
         </Stack>
       )}

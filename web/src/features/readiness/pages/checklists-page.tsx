@@ -24,8 +24,8 @@ import {
   formOutcome,
   notifySuccess,
   PageHeader,
+  PlainTable,
   QueryBoundary,
-  ScrollTable,
 } from "../../../shared/ui";
 import { useChecklists, useCreateChecklist, useImportChecklist } from "../api";
 import { NewVersionButton, VersionCriteria } from "../components/checklist-versions";
@@ -137,7 +137,7 @@ export function ChecklistsPage() {
                     {template.sample && <Badge variant="outline">{t("units.sample")}</Badge>}
                     {canWrite && <NewVersionButton template={template} />}
                   </Group>
-                  <ScrollTable
+                  <PlainTable
                     minWidth={480}
                     columns={[
                       t("checklists.version"),
@@ -175,7 +175,7 @@ export function ChecklistsPage() {
                         </Table.Td>
                       </Table.Tr>
                     ))}
-                  </ScrollTable>
+                  </PlainTable>
                   {template.versions.some((version) => version.id === shown) && (
                     <VersionCriteria versionId={shown!} canWrite={canWrite} />
                   )}

@@ -26,6 +26,7 @@ import {
   notifyError,
   notifySuccess,
   PageHeader,
+  PlainTable,
   PrintReportButton,
   QueryBoundary,
   ReleasabilityBadge,
@@ -94,46 +95,40 @@ function TeamSection({ evaluation }: { evaluation: EvaluationDetail }) {
       {evaluation.team.length === 0 ? (
         <Text c="dimmed">{t("detail.noTeam")}</Text>
       ) : (
-        <Table data-testid="team-table">
-          <Table.Tbody>
-            {evaluation.team.map((member) => (
-              <Table.Tr key={member.id} data-testid={`team-member-${member.person.id}`}>
-                <Table.Td>
-                  {member.person.rankTitle} {member.person.givenName} {member.person.familyName}
-                </Table.Td>
-                <Table.Td>{member.person.nationCode}</Table.Td>
-                <Table.Td>
-                  <Group gap="xs">
-                    <Badge variant="light" color={member.role === "lead" ? "blue" : "gray"}>
-                      {t(`detail.${member.role}`)}
+        <PlainTable data-testid="team-table">
+          {evaluation.team.map((member) => (
+            <Table.Tr key={member.id} data-testid={`team-member-${member.person.id}`}>
+              <Table.Td>
+                {member.person.rankTitle} {member.person.givenName} {member.person.familyName}
+              </Table.Td>
+              <Table.Td>{member.person.nationCode}</Table.Td>
+              <Table.Td>
+                <Group gap="xs">
+                  <Badge variant="light" color={member.role === "lead" ? "blue" : "gray"}>
+                    {t(`detail.${member.role}`)}
+                  </Badge>
+                  {!member.certified && (
+                    <Badge color="red" title={t("detail.notCertifiedHint")} data-testid="team-not-certified">
+                      {t("detail.notCertified")}
                     </Badge>
-                    {!member.certified && (
-                      <Badge
-                        color="red"
-                        title={t("detail.notCertifiedHint")}
-                        data-testid="team-not-certified"
-                      >
-                        {t("detail.notCertified")}
-                      </Badge>
-                    )}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  {canStaff && (
-                    <ConfirmButton
-                      size="xs"
-                      variant="subtle"
-                      message={t("detail.removeConfirm")}
-                      onConfirm={() => remove.mutateAsync(member.id).catch((error) => notifyError(error, t))}
-                    >
-                      {t("detail.remove")}
-                    </ConfirmButton>
                   )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                {canStaff && (
+                  <ConfirmButton
+                    size="xs"
+                    variant="subtle"
+                    message={t("detail.removeConfirm")}
+                    onConfirm={() => remove.mutateAsync(member.id).catch((error) => notifyError(error, t))}
+                  >
+                    {t("detail.remove")}
+                  </ConfirmButton>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </PlainTable>
       )}
       {canStaff && (
         <Stack mt="md" gap="xs">
@@ -337,18 +332,16 @@ export function EvaluationDetailPage() {
               <Title order={2} size="h4" mb="sm">
                 {t("phases.title")}
               </Title>
-              <Table>
-                <Table.Tbody>
-                  {e.phases.map((phase) => (
-                    <Table.Tr key={phase.phase}>
-                      <Table.Td>{t(`phases.${phase.phase}`)}</Table.Td>
-                      <Table.Td>
-                        {format.date(phase.startsOn)} – {format.date(phase.endsOn)}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <PlainTable>
+                {e.phases.map((phase) => (
+                  <Table.Tr key={phase.phase}>
+                    <Table.Td>{t(`phases.${phase.phase}`)}</Table.Td>
+                    <Table.Td>
+                      {format.date(phase.startsOn)} – {format.date(phase.endsOn)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </PlainTable>
             </Paper>
             <TeamSection evaluation={e} />
           </Stack>

@@ -1,6 +1,6 @@
-import { Anchor, Group, Stack, Switch } from "@mantine/core";
+import { Group, Stack, Switch } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router-dom";
+import { useNavigate } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
@@ -10,6 +10,7 @@ import {
   ListTable,
   NewRecordLink,
   PageHeader,
+  RowLink,
   useListParams,
 } from "../../../shared/ui";
 import { useEvaluations } from "../api";
@@ -31,28 +32,15 @@ export function EvaluationsListPage() {
     {
       key: "title",
       header: t("planForm.titleField"),
-      render: (e) => (
-        <Anchor
-          component={Link}
-          to={`/readiness/evaluations/${e.id}`}
-          onClick={(event) => event.stopPropagation()}
-        >
-          {e.title}
-        </Anchor>
-      ),
+      render: (e) => <RowLink to={`/readiness/evaluations/${e.id}`}>{e.title}</RowLink>,
     },
     {
       key: "unit",
       header: t("evaluations.unit"),
       render: (e) => (
-        <Anchor
-          component={Link}
-          to={`/readiness/units/${e.unit.id}`}
-          size="sm"
-          onClick={(event) => event.stopPropagation()}
-        >
+        <RowLink to={`/readiness/units/${e.unit.id}`} size="sm">
           {e.unit.code}
-        </Anchor>
+        </RowLink>
       ),
     },
     { key: "kind", header: t("evaluations.kind"), render: (e) => t(`kinds.${e.kind}`) },

@@ -29,9 +29,9 @@ import {
   notifyError,
   notifySuccess,
   PageHeader,
+  PlainTable,
   QueryBoundary,
   RemoteSelect,
-  TableHead,
 } from "../../../shared/ui";
 import {
   fetchOrganisationOptions,
@@ -136,48 +136,46 @@ function Actions({ evaluation, results }: { evaluation: EvaluationDetail; result
       {results.actions.length === 0 ? (
         <Text c="dimmed">{t("results.noActions")}</Text>
       ) : (
-        <Table data-testid="actions-table">
-          <TableHead
-            columns={[t("results.actionTitle"), t("results.owner"), t("results.dueOn"), t("results.status")]}
-          />
-          <Table.Tbody>
-            {results.actions.map((action) => (
-              <Table.Tr key={action.id}>
-                <Table.Td>{action.title}</Table.Td>
-                <Table.Td>{owner(action)}</Table.Td>
-                <Table.Td>
-                  {format.date(action.dueOn)}{" "}
-                  {action.overdue && (
-                    <Badge color="red" size="xs">
-                      {t("results.overdue")}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Select
-                    size="xs"
-                    w={150}
-                    disabled={!canUpdate}
-                    allowDeselect={false}
-                    value={action.status}
-                    onChange={(value) =>
-                      value &&
-                      update.mutate(
-                        { actionId: action.id, status: value as FollowUpAction["status"] },
-                        { onError: (error) => notifyError(error, t) },
-                      )
-                    }
-                    data={[action.status, ...action.allowedTransitions].map((s) => ({
-                      value: s,
-                      label: t(`results.actionStatuses.${s}`),
-                    }))}
-                    aria-label={t("results.status")}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <PlainTable
+          data-testid="actions-table"
+          columns={[t("results.actionTitle"), t("results.owner"), t("results.dueOn"), t("results.status")]}
+        >
+          {results.actions.map((action) => (
+            <Table.Tr key={action.id}>
+              <Table.Td>{action.title}</Table.Td>
+              <Table.Td>{owner(action)}</Table.Td>
+              <Table.Td>
+                {format.date(action.dueOn)}{" "}
+                {action.overdue && (
+                  <Badge color="red" size="xs">
+                    {t("results.overdue")}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Select
+                  size="xs"
+                  w={150}
+                  disabled={!canUpdate}
+                  allowDeselect={false}
+                  value={action.status}
+                  onChange={(value) =>
+                    value &&
+                    update.mutate(
+                      { actionId: action.id, status: value as FollowUpAction["status"] },
+                      { onError: (error) => notifyError(error, t) },
+                    )
+                  }
+                  data={[action.status, ...action.allowedTransitions].map((s) => ({
+                    value: s,
+                    label: t(`results.actionStatuses.${s}`),
+                  }))}
+                  aria-label={t("results.status")}
+                />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </PlainTable>
       )}
       {canWrite && (
         <form
@@ -310,37 +308,36 @@ export function ResultsPage() {
                       : t("results.passMark", { percent: r.passPercent })}
                   </Text>
                   <ScoreChart results={r} />
-                  <Table mt="md" data-testid="results-areas">
-                    <TableHead
-                      columns={[
-                        t("results.area"),
-                        t("results.yes"),
-                        t("results.no"),
-                        t("results.notEvaluated"),
-                        t("results.percent"),
-                      ]}
-                    />
-                    <Table.Tbody>
-                      {r.areas.map((area) => (
-                        <Table.Tr key={area.areaId} data-testid={`area-${area.code}`}>
-                          <Table.Td>
-                            {area.code} · {area.title}
-                          </Table.Td>
-                          <Table.Td>{area.yes}</Table.Td>
-                          <Table.Td>{area.no}</Table.Td>
-                          <Table.Td>{area.notEvaluated}</Table.Td>
-                          <Table.Td>
-                            {area.percent === null ? "—" : `${area.percent} %`}{" "}
-                            {area.passed !== null && (
-                              <Badge size="xs" color={area.passed ? "teal" : "red"}>
-                                {area.passed ? "✓" : "✗"}
-                              </Badge>
-                            )}
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
+                  <PlainTable
+                    mt="md"
+                    data-testid="results-areas"
+                    columns={[
+                      t("results.area"),
+                      t("results.yes"),
+                      t("results.no"),
+                      t("results.notEvaluated"),
+                      t("results.percent"),
+                    ]}
+                  >
+                    {r.areas.map((area) => (
+                      <Table.Tr key={area.areaId} data-testid={`area-${area.code}`}>
+                        <Table.Td>
+                          {area.code} · {area.title}
+                        </Table.Td>
+                        <Table.Td>{area.yes}</Table.Td>
+                        <Table.Td>{area.no}</Table.Td>
+                        <Table.Td>{area.notEvaluated}</Table.Td>
+                        <Table.Td>
+                          {area.percent === null ? "—" : `${area.percent} %`}{" "}
+                          {area.passed !== null && (
+                            <Badge size="xs" color={area.passed ? "teal" : "red"}>
+                              {area.passed ? "✓" : "✗"}
+                            </Badge>
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </PlainTable>
                 </Paper>
                 {e.permissions.report && (
                   <Paper withBorder p="md" data-print="hide">

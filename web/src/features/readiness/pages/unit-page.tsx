@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
-import { DetailList, PageFooter, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { DetailList, PageFooter, PageHeader, PlainTable, QueryBoundary } from "../../../shared/ui";
 import { useEvaluations, useUnit } from "../api";
 import { OutcomeBadge, StateBadge } from "../components/badges";
 import { DeclarationForm, ProfileForm } from "../components/unit-forms";
@@ -70,29 +70,27 @@ export function UnitPage() {
                     <Text c="dimmed">{t("units.noHistory")}</Text>
                   ) : (
                     <>
-                      <Table data-testid="unit-history">
-                        <Table.Tbody>
-                          {page.items.map((e) => (
-                            <Table.Tr key={e.id}>
-                              <Table.Td>
-                                <Anchor component={Link} to={`/readiness/evaluations/${e.id}`}>
-                                  {e.title}
-                                </Anchor>
-                              </Table.Td>
-                              <Table.Td>{t(`kinds.${e.kind}`)}</Table.Td>
-                              <Table.Td>
-                                {format.date(e.startsOn)} – {format.date(e.endsOn)}
-                              </Table.Td>
-                              <Table.Td>
-                                <StateBadge state={e.state} />
-                              </Table.Td>
-                              <Table.Td>
-                                <OutcomeBadge outcome={e.outcome} />
-                              </Table.Td>
-                            </Table.Tr>
-                          ))}
-                        </Table.Tbody>
-                      </Table>
+                      <PlainTable data-testid="unit-history">
+                        {page.items.map((e) => (
+                          <Table.Tr key={e.id}>
+                            <Table.Td>
+                              <Anchor component={Link} to={`/readiness/evaluations/${e.id}`}>
+                                {e.title}
+                              </Anchor>
+                            </Table.Td>
+                            <Table.Td>{t(`kinds.${e.kind}`)}</Table.Td>
+                            <Table.Td>
+                              {format.date(e.startsOn)} – {format.date(e.endsOn)}
+                            </Table.Td>
+                            <Table.Td>
+                              <StateBadge state={e.state} />
+                            </Table.Td>
+                            <Table.Td>
+                              <OutcomeBadge outcome={e.outcome} />
+                            </Table.Td>
+                          </Table.Tr>
+                        ))}
+                      </PlainTable>
                       <PageFooter page={page} onOffsetChange={setOffset} />
                     </>
                   )

@@ -1,12 +1,13 @@
-import { Anchor, Badge, Stack } from "@mantine/core";
+import { Badge, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router-dom";
+import { useNavigate } from "react-router-dom";
 import {
   type DataTableColumn,
   DownloadMenu,
   EmptyState,
   ListTable,
   PageHeader,
+  RowLink,
   SearchInput,
   useListParams,
 } from "../../../shared/ui";
@@ -24,11 +25,7 @@ export function UnitsListPage() {
     {
       key: "name",
       header: t("units.name"),
-      render: (u) => (
-        <Anchor component={Link} to={`/readiness/units/${u.id}`} onClick={(event) => event.stopPropagation()}>
-          {u.nameEn}
-        </Anchor>
-      ),
+      render: (u) => <RowLink to={`/readiness/units/${u.id}`}>{u.nameEn}</RowLink>,
     },
     { key: "nation", header: t("units.nation"), render: (u) => u.nation?.code },
     {

@@ -1,16 +1,4 @@
-import {
-  Anchor,
-  Button,
-  FileButton,
-  Group,
-  List,
-  Modal,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Anchor, Group, List, Modal, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../shared/i18n/format";
@@ -23,6 +11,7 @@ import {
   notifySuccess,
   QueryBoundary,
   saveForm,
+  UploadButton,
 } from "../../shared/ui";
 import { type ActionItem, type ActionStatus, useActionItem, useReviewAction, useUploadEvidence } from "./api";
 import { ActionStatusBadge } from "./components";
@@ -137,9 +126,8 @@ export function EvidenceModal({ item, onClose }: { item: ActionItem | null; onCl
             )}
             {action.canUpdate && (
               <Group>
-                <FileButton
-                  onChange={(file) =>
-                    file &&
+                <UploadButton
+                  onFile={(file) =>
                     upload.mutate(
                       { id: action.id, file },
                       {
@@ -148,13 +136,12 @@ export function EvidenceModal({ item, onClose }: { item: ActionItem | null; onCl
                       },
                     )
                   }
+                  size="xs"
+                  loading={upload.isPending}
+                  testId="evidence-upload"
                 >
-                  {(props) => (
-                    <Button {...props} size="xs" loading={upload.isPending} data-testid="evidence-upload">
-                      {t("authoring.uploadEvidence")}
-                    </Button>
-                  )}
-                </FileButton>
+                  {t("authoring.uploadEvidence")}
+                </UploadButton>
               </Group>
             )}
           </Stack>

@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Card,
-  FileButton,
   Group,
   MultiSelect,
   Stack,
@@ -25,6 +24,7 @@ import {
   PageHeader,
   PlainTable,
   RecordPage,
+  UploadButton,
 } from "../../../shared/ui";
 import { useUpload } from "../../meetings/api";
 import { type MessageDetail, useAcknowledge, useForward, useMessage, useThread } from "../api";
@@ -82,27 +82,20 @@ function MessageView({ message }: { message: MessageDetail }) {
                 </Anchor>
               ))}
               {message.canAttach && (
-                <FileButton
-                  onChange={(file) =>
-                    file &&
+                <UploadButton
+                  onFile={(file) =>
                     upload.mutate(
                       { url: `/api/exchange/messages/${message.id}/attachments`, file },
                       { onError: (error) => notifyError(error, t) },
                     )
                   }
+                  size="xs"
+                  variant="light"
+                  loading={upload.isPending}
+                  testId="attach"
                 >
-                  {(props) => (
-                    <Button
-                      {...props}
-                      size="xs"
-                      variant="light"
-                      loading={upload.isPending}
-                      data-testid="attach"
-                    >
-                      {t("attach")}
-                    </Button>
-                  )}
-                </FileButton>
+                  {t("attach")}
+                </UploadButton>
               )}
             </Group>
           </Card>

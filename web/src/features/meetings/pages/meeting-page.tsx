@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Card,
-  FileButton,
   Group,
   Select,
   Stack,
@@ -28,6 +27,7 @@ import {
   RecordPage,
   RemoveRowButton,
   TextField,
+  UploadButton,
 } from "../../../shared/ui";
 import { EvidenceModal, ReviewModal } from "../action-dialogs";
 import {
@@ -136,21 +136,19 @@ function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
                   </Anchor>
                 ))}
                 {meeting.canEdit && (
-                  <FileButton
-                    onChange={(file) =>
-                      file &&
+                  <UploadButton
+                    onFile={(file) =>
                       upload.mutate(
                         { url: `/api/meetings/${meeting.id}/agenda/${item.id}/documents`, file },
                         { onError: (error) => notifyError(error, t) },
                       )
                     }
+                    size="compact-xs"
+                    variant="subtle"
+                    loading={upload.isPending}
                   >
-                    {(props) => (
-                      <Button {...props} size="compact-xs" variant="subtle" loading={upload.isPending}>
-                        {t("meeting.attach")}
-                      </Button>
-                    )}
-                  </FileButton>
+                    {t("meeting.attach")}
+                  </UploadButton>
                 )}
               </Table.Td>
               {meeting.canEdit && (

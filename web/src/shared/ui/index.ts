@@ -34,6 +34,7 @@ export {
 export { type Crumb, PageHeader, type PageHeaderProps } from "./page-header";
 export { PrintReportButton, type PrintReportButtonProps } from "./print-report-button";
 export { QueryBoundary, type QueryBoundaryProps, RecordPage, type RecordPageProps } from "./query-boundary";
+export { RegisterPicker, type RegisterPickerProps } from "./register-picker";
 export { RELEASABILITY_LEVELS, ReleasabilityBadge } from "./releasability-badge";
 export { ReleasabilitySelect } from "./releasability-select";
 export { type RemoteOption, RemoteSelect, type RemoteSelectProps } from "./remote-select";

@@ -6,6 +6,7 @@ export { type DetailItem, DetailList } from "./detail-list";
 export { DownloadMenu, type DownloadMenuProps, type ExportKind } from "./download-menu";
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { ErrorAlert, type ErrorAlertProps, errorMessage } from "./error-alert";
+export { ExportButtons, type ExportButtonsProps, type ExportFormat } from "./export-buttons";
 export { FormButtons, type FormButtonsProps } from "./form-buttons";
 export { FormModal, type FormModalProps } from "./form-modal";
 export {

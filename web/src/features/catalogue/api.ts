@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type Page } from "../../shared/api";
+import { api } from "../../shared/api";
+import { usePageQuery, useRecordQuery } from "../../shared/api/read-queries";
 import type {
   ActivityDetail,
   ActivityPage,
@@ -55,18 +56,10 @@ export const useActivity = (id: string) =>
   });
 
 export const useEvent = (id: string) =>
-  useQuery({
-    queryKey: catalogueKeys.event(id),
-    queryFn: ({ signal }) => api.get<EventDetail>(`/api/events/${id}`, undefined, signal),
-  });
+  useRecordQuery<EventDetail>(catalogueKeys.event(id), `/api/events/${id}`);
 
 export const useNominations = (query: Record<string, string | number | undefined>, enabled = true) =>
-  useQuery({
-    queryKey: catalogueKeys.nominations(query),
-    queryFn: ({ signal }) => api.get<Page<Nomination>>("/api/nominations", query, signal),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
+  usePageQuery<Nomination>(catalogueKeys.nominations(query), "/api/nominations", query, { enabled });
 
 export const useCalendar = (query: { from: string; to: string; nationId?: string; personId?: string }) =>
   useQuery({
@@ -214,11 +207,9 @@ export function useRevokeCalendarToken() {
 
 // ------------------------------------------------------------------ two-step applications
 export const useApplications = (query: { scope: "mine" | "deciding"; status?: string; offset?: number }) =>
-  useQuery({
-    queryKey: ["catalogue", "applications", query],
-    queryFn: ({ signal }) =>
-      api.get<Page<EventApplication>>("/api/applications", { ...query, limit: 50 }, signal),
-    placeholderData: keepPreviousData,
+  usePageQuery<EventApplication>(["catalogue", "applications", query], "/api/applications", {
+    ...query,
+    limit: 50,
   });
 
 /** A participant applies for an event; the nation's point of contact decides. */
@@ -243,11 +234,10 @@ export function useDecideApplication() {
 
 /** An event's per-nation seat allocations: every nation for its organisers, the viewer's own nations otherwise. */
 export const useSeatAllocations = (eventId: string) =>
-  useQuery({
-    queryKey: catalogueKeys.allocations(eventId),
-    queryFn: ({ signal }) =>
-      api.get<SeatAllocationList>(`/api/events/${eventId}/seat-allocations`, undefined, signal),
-  });
+  useRecordQuery<SeatAllocationList>(
+    catalogueKeys.allocations(eventId),
+    `/api/events/${eventId}/seat-allocations`,
+  );
 
 /** A coordinator's request of seats for the nation. */
 export function useRequestSeats(eventId: string) {

@@ -15,42 +15,34 @@ export const useSearch = (query: QueryOf<"getSearch">) =>
     placeholderData: keepPreviousData,
   });
 
+/** Where the records of a kind have their own page: the record's id follows the path. */
+const RECORD_PAGES = {
+  nation: "/nations/",
+  organisation: "/organisations/",
+  person: "/people/",
+  activity: "/catalogue/activities/",
+  event: "/catalogue/events/",
+  plan: "/programmes/plans/",
+  goal: "/programmes/goals/",
+  course: "/training/courses/",
+  unit: "/readiness/units/",
+  evaluation: "/readiness/evaluations/",
+  exercise: "/exercises/",
+  operation: "/operations/",
+  meeting: "/meetings/",
+  exchange_message: "/exchange/",
+} as const satisfies Partial<Record<SearchKind, string>>;
+
 /** The page a result opens: its own, or the page it is shown on (a decision and an action item on their meeting). */
 export function hitPath(hit: SearchHit): string {
   switch (hit.kind) {
-    case "nation":
-      return `/nations/${hit.id}`;
-    case "organisation":
-      return `/organisations/${hit.id}`;
-    case "person":
-      return `/people/${hit.id}`;
-    case "activity":
-      return `/catalogue/activities/${hit.id}`;
-    case "event":
-      return `/catalogue/events/${hit.id}`;
-    case "plan":
-      return `/programmes/plans/${hit.id}`;
-    case "goal":
-      return `/programmes/goals/${hit.id}`;
-    case "course":
-      return `/training/courses/${hit.id}`;
     case "certificate":
       return `/training/certificates?q=${encodeURIComponent(hit.code ?? "")}`;
-    case "unit":
-      return `/readiness/units/${hit.id}`;
-    case "evaluation":
-      return `/readiness/evaluations/${hit.id}`;
-    case "exercise":
-      return `/exercises/${hit.id}`;
-    case "operation":
-      return `/operations/${hit.id}`;
-    case "meeting":
-      return `/meetings/${hit.id}`;
     case "decision":
       return `/meetings/${hit.parentId}#decision-${hit.id}`;
     case "action_item":
       return `/meetings/${hit.parentId}`;
-    case "exchange_message":
-      return `/exchange/${hit.id}`;
+    default:
+      return `${RECORD_PAGES[hit.kind]}${hit.id}`;
   }
 }

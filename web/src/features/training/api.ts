@@ -1,5 +1,6 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type Page } from "../../shared/api";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../../shared/api";
+import { usePageQuery, useRecordQuery } from "../../shared/api/read-queries";
 import type {
   ApplicationSummary,
   Certificate,
@@ -31,23 +32,13 @@ export const useInvalidateTraining = () => {
 };
 
 export const useCourses = (query: { q?: string; limit?: number; offset?: number }) =>
-  useQuery({
-    queryKey: trainingKeys.courses(query),
-    queryFn: ({ signal }) => api.get<Page<Course>>("/api/training/courses", query, signal),
-    placeholderData: keepPreviousData,
-  });
+  usePageQuery<Course>(trainingKeys.courses(query), "/api/training/courses", query);
 
 export const useCourse = (id: string) =>
-  useQuery({
-    queryKey: trainingKeys.course(id),
-    queryFn: ({ signal }) => api.get<CourseDetail>(`/api/training/courses/${id}`, undefined, signal),
-  });
+  useRecordQuery<CourseDetail>(trainingKeys.course(id), `/api/training/courses/${id}`);
 
 export const useRun = (eventId: string) =>
-  useQuery({
-    queryKey: trainingKeys.run(eventId),
-    queryFn: ({ signal }) => api.get<RunDetail>(`/api/training/runs/${eventId}`, undefined, signal),
-  });
+  useRecordQuery<RunDetail>(trainingKeys.run(eventId), `/api/training/runs/${eventId}`);
 
 export function useRunAction<B>(eventId: string, path: string, method: "put" | "post" = "put") {
   const invalidate = useInvalidateTraining();
@@ -76,12 +67,7 @@ export const useCertificates = (query: {
   q?: string;
   limit?: number;
   offset?: number;
-}) =>
-  useQuery({
-    queryKey: trainingKeys.certificates(query),
-    queryFn: ({ signal }) => api.get<Page<Certificate>>("/api/training/certificates", query, signal),
-    placeholderData: keepPreviousData,
-  });
+}) => usePageQuery<Certificate>(trainingKeys.certificates(query), "/api/training/certificates", query);
 
 export function useCertificateAction(path: "revoke" | "reissue" | "language") {
   const invalidate = useInvalidateTraining();
@@ -113,10 +99,7 @@ export const useCertificateLookup = (number: string, holder: string) =>
   });
 
 export const useQualifications = () =>
-  useQuery({
-    queryKey: trainingKeys.qualifications,
-    queryFn: ({ signal }) => api.get<Qualification[]>("/api/training/qualifications", undefined, signal),
-  });
+  useRecordQuery<Qualification[]>(trainingKeys.qualifications, "/api/training/qualifications");
 
 export const useRegistry = (query: {
   qualification: string;
@@ -125,25 +108,15 @@ export const useRegistry = (query: {
   limit?: number;
   offset?: number;
 }) =>
-  useQuery({
-    queryKey: trainingKeys.registry(query),
-    queryFn: ({ signal }) => api.get<Page<RegistryEntry>>("/api/training/registry", query, signal),
+  usePageQuery<RegistryEntry>(trainingKeys.registry(query), "/api/training/registry", query, {
     enabled: !!query.qualification,
-    placeholderData: keepPreviousData,
   });
 
 export const useApplications = (query: { limit?: number; offset?: number }) =>
-  useQuery({
-    queryKey: trainingKeys.applications(query),
-    queryFn: ({ signal }) => api.get<Page<ApplicationSummary>>("/api/training/accreditation", query, signal),
-    placeholderData: keepPreviousData,
-  });
+  usePageQuery<ApplicationSummary>(trainingKeys.applications(query), "/api/training/accreditation", query);
 
 export const useDossier = (id: string) =>
-  useQuery({
-    queryKey: trainingKeys.dossier(id),
-    queryFn: ({ signal }) => api.get<Dossier>(`/api/training/accreditation/${id}`, undefined, signal),
-  });
+  useRecordQuery<Dossier>(trainingKeys.dossier(id), `/api/training/accreditation/${id}`);
 
 export function useDossierAction<B>(id: string) {
   const invalidate = useInvalidateTraining();

@@ -5,6 +5,12 @@ import { useTranslation } from "react-i18next";
 import { notifyError, notifySuccess } from "../../shared/ui";
 import { useCertificateAction } from "./api";
 
+/** The two things done to an issued certificate, each a button opening the dialog that asks for the reason. */
+const MODES = [
+  { mode: "revoke", color: "red" },
+  { mode: "reissue", color: undefined },
+] as const;
+
 /** Revoke or re-issue a certificate, each with a reason (audited on the server). */
 export function CertificateActions({ id, number }: { id: string; number: string }) {
   const { t } = useTranslation("training");
@@ -22,23 +28,18 @@ export function CertificateActions({ id, number }: { id: string; number: string 
   return (
     <>
       <Group gap={4} wrap="nowrap">
-        <Button
-          size="compact-xs"
-          variant="subtle"
-          color="red"
-          onClick={() => start("revoke")}
-          data-testid={`revoke-${number}`}
-        >
-          {t("certificates.revoke")}
-        </Button>
-        <Button
-          size="compact-xs"
-          variant="subtle"
-          onClick={() => start("reissue")}
-          data-testid={`reissue-${number}`}
-        >
-          {t("certificates.reissue")}
-        </Button>
+        {MODES.map(({ mode: each, color }) => (
+          <Button
+            key={each}
+            size="compact-xs"
+            variant="subtle"
+            color={color}
+            onClick={() => start(each)}
+            data-testid={`${each}-${number}`}
+          >
+            {t(`certificates.${each}`)}
+          </Button>
+        ))}
       </Group>
       <Modal opened={opened} onClose={close} title={`${t(`certificates.${mode}`)} ${number}`} centered>
         <Stack>

@@ -7,7 +7,7 @@ export { type DetailItem, DetailList } from "./detail-list";
 export { DownloadMenu, type DownloadMenuProps, type ExportKind } from "./download-menu";
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { ErrorAlert, type ErrorAlertProps, errorMessage } from "./error-alert";
-export { ExportFileButtons, type ExportFileButtonsProps, type ExportFileFormat } from "./export-file-buttons";
+export { ExportButtons, type ExportButtonsProps, type ExportFormat } from "./export-buttons";
 export { FormButtons, type FormButtonsProps } from "./form-buttons";
 export { FormModal, type FormModalProps } from "./form-modal";
 export {
@@ -37,6 +37,7 @@ export { type Crumb, PageHeader, type PageHeaderProps } from "./page-header";
 export { PlainTable, type PlainTableProps } from "./plain-table";
 export { PrintReportButton, type PrintReportButtonProps } from "./print-report-button";
 export { QueryBoundary, type QueryBoundaryProps, RecordPage, type RecordPageProps } from "./query-boundary";
+export { RegisterPicker, type RegisterPickerProps } from "./register-picker";
 export { RELEASABILITY_LEVELS, ReleasabilityBadge } from "./releasability-badge";
 export { ReleasabilitySelect } from "./releasability-select";
 export { type RemoteOption, RemoteSelect, type RemoteSelectProps } from "./remote-select";

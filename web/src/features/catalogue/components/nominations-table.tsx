@@ -1,6 +1,6 @@
 import { Button, Group, Menu, Switch, Table, Text, Tooltip } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { type BookingConflict, hasErrorCode, isApiError } from "../../../shared/api";
@@ -36,6 +36,23 @@ const OUTCOME: Record<Decision, NominationStatus> = {
 };
 const offered = (n: Nomination) =>
   (DECISIONS[n.status] ?? []).filter((d) => n.allowedTransitions.includes(OUTCOME[d]));
+
+/** A way out of a nomination (withdrawing it, leaving the waiting list): small, quiet and red in its row. */
+function ExitButton({
+  onClick,
+  testId,
+  children,
+}: {
+  onClick: () => void;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <Button size="compact-xs" variant="subtle" color="red" onClick={onClick} data-testid={testId}>
+      {children}
+    </Button>
+  );
+}
 
 export function NominationsTable({ nominations, canManage, canWithdraw, showEvent, selectable }: Props) {
   const { t } = useTranslation("catalogue");
@@ -221,30 +238,24 @@ export function NominationsTable({ nominations, canManage, canWithdraw, showEven
                         <NominationEdit nomination={n} />
                       )}
                       {user?.personId === n.personId && n.status === "waitlisted" && (
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          color="red"
+                        <ExitButton
                           onClick={() =>
                             run(() => leave.mutateAsync({ id: n.id, reason: reason || undefined }))
                           }
-                          data-testid={`leave-waitlist-${n.person.familyName}`}
+                          testId={`leave-waitlist-${n.person.familyName}`}
                         >
                           {t("offers.leave")}
-                        </Button>
+                        </ExitButton>
                       )}
                       {canWithdraw(n) && n.allowedTransitions.includes("withdrawn") && (
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          color="red"
+                        <ExitButton
                           onClick={() =>
                             run(() => withdraw.mutateAsync({ id: n.id, reason: reason || undefined }))
                           }
-                          data-testid={`withdraw-${n.person.familyName}`}
+                          testId={`withdraw-${n.person.familyName}`}
                         >
                           {t("nominations.withdraw")}
-                        </Button>
+                        </ExitButton>
                       )}
                     </Group>
                   </Table.Td>

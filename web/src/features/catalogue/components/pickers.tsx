@@ -1,33 +1,20 @@
-import { api, type Page, type Ref } from "../../../shared/api";
-import { RemoteSelect, type RemoteSelectProps } from "../../../shared/ui";
-
-type PickerProps = Omit<RemoteSelectProps, "queryKey" | "fetchOptions" | "resolveOption">;
-const option = (record: Ref) => ({ value: record.id, label: `${record.code} — ${record.nameEn}` });
+import { RegisterPicker, type RegisterPickerProps } from "../../../shared/ui";
 
 /** An organisation or institution, searched on the server. */
-export function OrganisationPicker(props: PickerProps) {
+export function OrganisationPicker(props: RegisterPickerProps) {
   return (
-    <RemoteSelect
+    <RegisterPicker
+      path="/api/organisations"
       queryKey={["catalogue", "organisation-options"]}
-      fetchOptions={async (q) =>
-        (await api.get<Page<Ref>>("/api/organisations", { q: q || undefined, limit: 20 })).items.map(option)
-      }
-      resolveOption={async (id) => option(await api.get<Ref>(`/api/organisations/${id}`))}
+      limit={20}
       {...props}
     />
   );
 }
 
 /** A nation, searched on the server. */
-export function NationPicker(props: PickerProps) {
+export function NationPicker(props: RegisterPickerProps) {
   return (
-    <RemoteSelect
-      queryKey={["catalogue", "nation-options"]}
-      fetchOptions={async (q) =>
-        (await api.get<Page<Ref>>("/api/nations", { q: q || undefined, limit: 50 })).items.map(option)
-      }
-      resolveOption={async (id) => option(await api.get<Ref>(`/api/nations/${id}`))}
-      {...props}
-    />
+    <RegisterPicker path="/api/nations" queryKey={["catalogue", "nation-options"]} limit={50} {...props} />
   );
 }

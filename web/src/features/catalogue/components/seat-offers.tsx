@@ -17,6 +17,12 @@ const COLOURS: Record<SeatOffer["status"], string> = {
   withdrawn: "gray",
 };
 
+/** The answers to an open offer, each a button: accepting stands out, declining is red on grey. */
+const CHOICES = [
+  { choice: "accept", variant: undefined, color: undefined, label: "offers.accept" },
+  { choice: "decline", variant: "default", color: "red", label: "offers.decline" },
+] as const;
+
 /**
  * Seat offers: on an event's page those of its nominations the viewer sees (organisers, coordinators), on the
  * schedule the participant's own. An open offer shows its deadline and, for whoever may answer it, Accept and
@@ -94,28 +100,20 @@ export function SeatOffers({ eventId }: { eventId: string | null }) {
               <Badge color={COLOURS[offer.status]} variant="light">
                 {t(`offers.statuses.${offer.status}`)}
               </Badge>
-              {offer.canAnswer && (
-                <>
+              {offer.canAnswer &&
+                CHOICES.map(({ choice, variant, color, label }) => (
                   <Button
+                    key={choice}
                     size="compact-sm"
-                    onClick={() => run(offer, "accept")}
+                    variant={variant}
+                    color={color}
+                    onClick={() => run(offer, choice)}
                     loading={answer.isPending}
-                    data-testid={`offer-accept-${offer.person.familyName}`}
+                    data-testid={`offer-${choice}-${offer.person.familyName}`}
                   >
-                    {t("offers.accept")}
+                    {t(label)}
                   </Button>
-                  <Button
-                    size="compact-sm"
-                    variant="default"
-                    color="red"
-                    onClick={() => run(offer, "decline")}
-                    loading={answer.isPending}
-                    data-testid={`offer-decline-${offer.person.familyName}`}
-                  >
-                    {t("offers.decline")}
-                  </Button>
-                </>
-              )}
+                ))}
             </Group>
           </Group>
         ))}

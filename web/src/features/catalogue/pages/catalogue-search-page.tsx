@@ -28,6 +28,7 @@ import {
   DataTable,
   type DataTableColumn,
   EmptyState,
+  ExportButtons,
   notifyError,
   PageHeader,
   QueryBoundary,
@@ -35,6 +36,7 @@ import {
   useListParams,
 } from "../../../shared/ui";
 import { useActivities, useAreas, useCreateCalendarToken } from "../api";
+import { ImportLink } from "../components/import-link";
 import { localTitle, useDateRange } from "../components/labels";
 import type { ActivitySummary, FacetBucket, FacetName } from "../types";
 
@@ -281,27 +283,15 @@ export function CatalogueSearchPage() {
         description={t("search.description")}
         actions={
           <Group gap="xs">
-            {(["csv", "xlsx"] as const).map((format) => (
-              <Button
-                key={format}
-                component="a"
-                href={exportUrl(format)}
-                download
-                variant="default"
-                data-testid={`activities-export-${format}`}
-              >
-                {t(format === "csv" ? "search.exportCsv" : "search.exportXlsx")}
-              </Button>
-            ))}
+            <ExportButtons
+              href={exportUrl}
+              labels={{ csv: t("search.exportCsv"), xlsx: t("search.exportXlsx") }}
+              testId="activities-export"
+            />
             {hasAnyRole("organiser", "administrator") && (
-              <Button
-                component={Link}
-                to="/imports?kind=activities"
-                variant="light"
-                data-testid="activities-import"
-              >
+              <ImportLink kind="activities" testId="activities-import">
                 {t("search.import")}
-              </Button>
+              </ImportLink>
             )}
             {hasAnyRole("organiser", "course_director", "administrator") && (
               <Button component={Link} to="/catalogue/activities/new" data-testid="activity-create">

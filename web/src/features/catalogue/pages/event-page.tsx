@@ -14,12 +14,13 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router-dom";
+import { useParams } from "react-router-dom";
 import { api, type Page, toQueryString } from "../../../shared/api";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   DetailList,
+  ExportButtons,
   notifyError,
   notifySuccess,
   PageFooter,
@@ -36,6 +37,7 @@ import { ApplyButton } from "../components/apply-button";
 import { AttendanceRecords } from "../components/attendance-records";
 import { EventActions } from "../components/event-actions";
 import { EventSessions } from "../components/event-sessions";
+import { ImportLink } from "../components/import-link";
 import { localTitle, useDateRange } from "../components/labels";
 import { NominationsTable } from "../components/nominations-table";
 import { SeatAllocations } from "../components/seat-allocations";
@@ -312,14 +314,9 @@ export function EventPage() {
             {e.canNominate && <NominateForm event={e} nominations={nominations.data?.items ?? []} />}
             {e.canNominate && (
               <Group>
-                <Button
-                  component={Link}
-                  to="/imports?kind=nominations"
-                  variant="light"
-                  data-testid="nominations-import"
-                >
+                <ImportLink kind="nominations" testId="nominations-import">
                   {t("search.importNominations")}
-                </Button>
+                </ImportLink>
               </Group>
             )}
             {signedIn && <SeatOffers eventId={e.id} />}
@@ -331,19 +328,14 @@ export function EventPage() {
                 </Title>
                 {signedIn && (
                   <Group gap="xs">
-                    {(["csv", "xlsx"] as const).map((format) => (
-                      <Button
-                        key={format}
-                        component="a"
-                        size="xs"
-                        variant="default"
-                        href={`/api/exports/nominations${toQueryString({ eventId: id, format, lang: language })}`}
-                        download
-                        data-testid={`nominations-export-${format}`}
-                      >
-                        {t(format === "csv" ? "search.exportCsv" : "search.exportXlsx")}
-                      </Button>
-                    ))}
+                    <ExportButtons
+                      size="xs"
+                      href={(format) =>
+                        `/api/exports/nominations${toQueryString({ eventId: id, format, lang: language })}`
+                      }
+                      labels={{ csv: t("search.exportCsv"), xlsx: t("search.exportXlsx") }}
+                      testId="nominations-export"
+                    />
                   </Group>
                 )}
               </Group>

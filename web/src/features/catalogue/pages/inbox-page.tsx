@@ -8,6 +8,12 @@ import type { Decision } from "../types";
 
 const PAGE_SIZE = 50;
 
+/** The decisions the inbox takes on the selected nominations at once, each a button. */
+const BULK_DECISIONS = [
+  { decision: "accept", variant: undefined, label: "inbox.acceptSelected" },
+  { decision: "waitlist", variant: "light", label: "inbox.waitlistSelected" },
+] as const satisfies readonly { decision: Decision; variant?: string; label: string }[];
+
 /** The organiser's inbox: nominations to their events awaiting a decision, with bulk accept and waitlist. */
 export function InboxPage() {
   const { t } = useTranslation("catalogue");
@@ -40,25 +46,19 @@ export function InboxPage() {
         <Group justify="space-between" mb="sm">
           <Group>
             <Text size="sm">{t("inbox.selected", { count: selected.size })}</Text>
-            <Button
-              size="xs"
-              disabled={!selected.size}
-              loading={bulk.isPending}
-              onClick={() => apply("accept")}
-              data-testid="bulk-accept"
-            >
-              {t("inbox.acceptSelected")}
-            </Button>
-            <Button
-              size="xs"
-              variant="light"
-              disabled={!selected.size}
-              loading={bulk.isPending}
-              onClick={() => apply("waitlist")}
-              data-testid="bulk-waitlist"
-            >
-              {t("inbox.waitlistSelected")}
-            </Button>
+            {BULK_DECISIONS.map(({ decision, variant, label }) => (
+              <Button
+                key={decision}
+                size="xs"
+                variant={variant}
+                disabled={!selected.size}
+                loading={bulk.isPending}
+                onClick={() => apply(decision)}
+                data-testid={`bulk-${decision}`}
+              >
+                {t(label)}
+              </Button>
+            ))}
           </Group>
           <Switch
             label={t("inbox.showAll")}

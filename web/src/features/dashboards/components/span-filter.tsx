@@ -4,6 +4,12 @@ import { useTranslation } from "react-i18next";
 import { NationSelect } from "../../programmes/components/shared";
 import type { Span } from "../api";
 
+/** The span's two ends, each a year input of its own. */
+const ENDS = [
+  { key: "fromYear", label: "span.fromYear", testId: "dashboard-from" },
+  { key: "toYear", label: "span.toYear", testId: "dashboard-to" },
+] as const;
+
 /** The years a dashboard covers (the server's default, the last ten years, when left empty). */
 export function SpanFilter({
   span,
@@ -19,26 +25,19 @@ export function SpanFilter({
   return (
     <Group align="flex-end" wrap="wrap" mb="md">
       {children}
-      <NumberInput
-        label={t("span.fromYear")}
-        placeholder={t("span.yearPlaceholder")}
-        w={120}
-        min={1990}
-        max={2200}
-        value={span.fromYear ?? ""}
-        onChange={(value) => onChange({ ...span, fromYear: year(value) })}
-        data-testid="dashboard-from"
-      />
-      <NumberInput
-        label={t("span.toYear")}
-        placeholder={t("span.yearPlaceholder")}
-        w={120}
-        min={1990}
-        max={2200}
-        value={span.toYear ?? ""}
-        onChange={(value) => onChange({ ...span, toYear: year(value) })}
-        data-testid="dashboard-to"
-      />
+      {ENDS.map(({ key, label, testId }) => (
+        <NumberInput
+          key={key}
+          label={t(label)}
+          placeholder={t("span.yearPlaceholder")}
+          w={120}
+          min={1990}
+          max={2200}
+          value={span[key] ?? ""}
+          onChange={(value) => onChange({ ...span, [key]: year(value) })}
+          data-testid={testId}
+        />
+      ))}
     </Group>
   );
 }

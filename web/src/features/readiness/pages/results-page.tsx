@@ -23,8 +23,8 @@ import { Link, useParams } from "react-router-dom";
 import { toQueryString } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
 import {
-  ExportFileButtons,
-  type ExportFileFormat,
+  ExportButtons,
+  type ExportFormat,
   formOutcome,
   notifyError,
   notifySuccess,
@@ -220,7 +220,7 @@ export function ResultsPage() {
   const evaluation = useEvaluation(id);
   const results = useResults(id);
   const title = evaluation.data?.title ?? "";
-  const exportUrl = (format: ExportFileFormat) =>
+  const exportUrl = (format: ExportFormat) =>
     `/api/readiness/evaluations/${id}/results/export${toQueryString({ format, lang: i18n.language })}`;
   return (
     <>
@@ -237,10 +237,10 @@ export function ResultsPage() {
             <Button variant="default" onClick={() => window.print()} data-testid="results-print">
               {t("authoring.print")}
             </Button>
-            <ExportFileButtons
+            <ExportButtons
               href={exportUrl}
               labels={{ csv: t("authoring.exportCsv"), xlsx: t("authoring.exportXlsx") }}
-              testIdPrefix="results-export"
+              testId="results-export"
             />
             {evaluation.data?.state === "reported" && evaluation.data.permissions.plan && (
               <Button

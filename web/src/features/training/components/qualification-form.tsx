@@ -3,7 +3,7 @@ import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
-import { FormButtons, FormModal, notifyFormError, notifySuccess } from "../../../shared/ui";
+import { FormButtons, FormModal, saveForm } from "../../../shared/ui";
 import { trainingKeys } from "../api";
 import type { Titles } from "../types";
 
@@ -48,33 +48,30 @@ export function QualificationForm({
       az: values.name.az.trim() || null,
       ru: values.name.ru.trim() || null,
     };
-    try {
-      let saved: QualificationValue;
-      if (existing) {
-        const nameChanged = ["name.en", "name.az", "name.ru"].some((key) => form.isDirty(key));
-        const patch = {
-          ...(nameChanged ? { name } : {}),
-          ...(form.isDirty("validityYears") ? { validityYears: values.validityYears } : {}),
-        };
-        if (Object.keys(patch).length === 0) return onClose();
-        saved = await api.patch<QualificationValue>(
-          `/api/training/qualifications/${encodeURIComponent(existing.code)}`,
-          patch,
-        );
-      } else {
-        saved = await api.post<QualificationValue>("/api/training/qualifications", {
-          code: values.code.trim(),
-          name,
-          validityYears: values.validityYears,
-        });
-      }
-      await queryClient.invalidateQueries({ queryKey: trainingKeys.all });
-      notifySuccess(t("common:notify.saved"));
+    const nameChanged = ["name.en", "name.az", "name.ru"].some((key) => form.isDirty(key));
+    const patch = {
+      ...(nameChanged ? { name } : {}),
+      ...(form.isDirty("validityYears") ? { validityYears: values.validityYears } : {}),
+    };
+    if (existing && Object.keys(patch).length === 0) return onClose();
+    let saved: QualificationValue;
+    const then = () => {
       onSaved?.(saved);
       onClose();
-    } catch (error) {
-      notifyFormError(form, error, t);
-    }
+    };
+    await saveForm(form, t, then, async () => {
+      saved = existing
+        ? await api.patch<QualificationValue>(
+            `/api/training/qualifications/${encodeURIComponent(existing.code)}`,
+            patch,
+          )
+        : await api.post<QualificationValue>("/api/training/qualifications", {
+            code: values.code.trim(),
+            name,
+            validityYears: values.validityYears,
+          });
+      await queryClient.invalidateQueries({ queryKey: trainingKeys.all });
+    });
   });
   return (
     <FormModal

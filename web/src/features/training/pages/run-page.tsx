@@ -6,7 +6,6 @@ import {
   Checkbox,
   Group,
   NumberInput,
-  ScrollArea,
   Stack,
   Table,
   Tabs,
@@ -27,11 +26,17 @@ import {
 } from "../../../shared/ui";
 import { useIssueCertificates, useRun, useRunAction } from "../api";
 import { CertificateActions } from "../certificate-actions";
+import {
+  ParticipantSheet,
+  participantLabel,
+  type SheetValues,
+  withSheetValue,
+} from "../components/participant-sheet";
 import { localTitle, OUTCOME_COLOURS, personName, STATUS_COLOURS } from "../local";
 import type { RunDetail } from "../types";
 
-type Attendance = Record<string, Record<string, boolean>>;
-type Scores = Record<string, Record<string, number | "">>;
+type Attendance = SheetValues<boolean>;
+type Scores = SheetValues<number | "">;
 
 function RunWorkspace({ run }: { run: RunDetail }) {
   const { t } = useTranslation("training");
@@ -74,71 +79,44 @@ function RunWorkspace({ run }: { run: RunDetail }) {
           <Text c="dimmed">{t("run.noSessions")}</Text>
         ) : (
           <Stack>
-            <ScrollArea>
-              <Table striped data-testid="attendance-sheet">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("run.participant")}</Table.Th>
-                    {run.sessions.map((session) => (
-                      <Table.Th key={session.id} ta="center">
-                        {session.title}
-                        <DimmedText size="xs">{format.date(session.startsAt.slice(0, 10))}</DimmedText>
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {run.participants.map((p, row) => (
-                    <Table.Tr key={p.nominationId}>
-                      <Table.Td>
-                        {personName(p.person)} ({p.person.nationCode})
-                      </Table.Td>
-                      {run.sessions.map((session, column) => (
-                        <Table.Td key={session.id} ta="center">
-                          <Checkbox
-                            aria-label={`${personName(p.person)} — ${session.title}`}
-                            data-testid={`present-${row}-${column}`}
-                            disabled={locked}
-                            checked={attendance[p.nominationId]?.[session.id] ?? false}
-                            onChange={(event) => {
-                              const present = event.currentTarget.checked;
-                              setAttendance((current) => ({
-                                ...current,
-                                [p.nominationId]: { ...current[p.nominationId], [session.id]: present },
-                              }));
-                            }}
-                          />
-                        </Table.Td>
-                      ))}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollArea>
-            {!locked && run.canManage && (
-              <Group>
-                <Button
-                  data-testid="save-attendance"
-                  loading={saveAttendance.isPending}
-                  onClick={() =>
-                    saveAttendance.mutate(
-                      {
-                        entries: run.participants.flatMap((p) =>
-                          run.sessions.map((session) => ({
-                            sessionId: session.id,
-                            nominationId: p.nominationId,
-                            present: attendance[p.nominationId]?.[session.id] ?? false,
-                          })),
-                        ),
-                      },
-                      { onSuccess: () => notifySuccess(t("run.saved")), onError: (e) => notifyError(e, t) },
-                    )
-                  }
-                >
-                  {t("run.saveAttendance")}
-                </Button>
-              </Group>
-            )}
+            <ParticipantSheet
+              testId="attendance-sheet"
+              participants={run.participants}
+              columns={run.sessions}
+              columnKey={(session) => session.id}
+              columnHead={(session) => (
+                <>
+                  {session.title}
+                  <DimmedText size="xs">{format.date(session.startsAt.slice(0, 10))}</DimmedText>
+                </>
+              )}
+              centred
+              cell={(p, session, row, column) => (
+                <Checkbox
+                  aria-label={`${personName(p.person)} — ${session.title}`}
+                  data-testid={`present-${row}-${column}`}
+                  disabled={locked}
+                  checked={attendance[p.nominationId]?.[session.id] ?? false}
+                  onChange={(event) => {
+                    const present = event.currentTarget.checked;
+                    setAttendance((current) => withSheetValue(current, p.nominationId, session.id, present));
+                  }}
+                />
+              )}
+              save={
+                !locked &&
+                run.canManage && {
+                  testId: "save-attendance",
+                  label: t("run.saveAttendance"),
+                  action: saveAttendance,
+                  entry: (p, session) => ({
+                    sessionId: session.id,
+                    nominationId: p.nominationId,
+                    present: attendance[p.nominationId]?.[session.id] ?? false,
+                  }),
+                }
+              }
+            />
           </Stack>
         )}
       </Tabs.Panel>
@@ -146,109 +124,93 @@ function RunWorkspace({ run }: { run: RunDetail }) {
       <Tabs.Panel value="results" pt="md">
         <Stack>
           {locked && <Alert color="green">{t("run.locked")}</Alert>}
-          <ScrollArea>
-            <Table striped data-testid="results-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("run.participant")}</Table.Th>
-                  {components.map((component) => (
-                    <Table.Th key={component.code}>
-                      {component.title}
-                      <DimmedText size="xs">
-                        {t(`kinds.${component.kind}`)} · /{component.maxScore}
-                      </DimmedText>
-                    </Table.Th>
-                  ))}
-                  <Table.Th ta="right">{t("run.total")}</Table.Th>
-                  <Table.Th ta="right">{t("run.attendancePercent")}</Table.Th>
-                  <Table.Th>{t("run.outcome")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {run.participants.map((p, row) => (
-                  <Table.Tr key={p.nominationId} data-testid={`result-row-${row}`}>
-                    <Table.Td>
-                      {personName(p.person)} ({p.person.nationCode})
-                    </Table.Td>
-                    {components.map((component) => (
-                      <Table.Td key={component.code}>
-                        <NumberInput
-                          w={90}
-                          size="xs"
-                          min={0}
-                          max={component.maxScore}
-                          disabled={locked || !run.canManage}
-                          aria-label={`${personName(p.person)} — ${component.title}`}
-                          data-testid={`score-${row}-${component.code}`}
-                          value={scores[p.nominationId]?.[component.code] ?? ""}
-                          onChange={(value) =>
-                            setScores((current) => ({
-                              ...current,
-                              [p.nominationId]: {
-                                ...current[p.nominationId],
-                                [component.code]: typeof value === "number" ? value : "",
-                              },
-                            }))
-                          }
-                        />
-                      </Table.Td>
-                    ))}
-                    <Table.Td ta="right">{p.computed.totalPercent ?? "—"}</Table.Td>
-                    <Table.Td ta="right">{p.computed.attendancePercent ?? "—"}</Table.Td>
-                    <Table.Td>
-                      <Badge
-                        color={OUTCOME_COLOURS[p.computed.outcome]}
-                        title={p.computed.reasons.join("; ")}
-                      >
-                        {t(`outcomes.${p.computed.outcome}`)}
-                      </Badge>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea>
-          {!locked && run.canManage && (
-            <Group>
-              <Button
-                data-testid="save-results"
-                loading={saveResults.isPending}
-                onClick={() =>
-                  saveResults.mutate(
-                    {
-                      entries: run.participants.flatMap((p) =>
-                        components.map((component) => {
-                          const value = scores[p.nominationId]?.[component.code];
-                          return {
-                            nominationId: p.nominationId,
-                            componentCode: component.code,
-                            score: value === "" || value === undefined ? null : value,
-                          };
-                        }),
-                      ),
-                    },
-                    { onSuccess: () => notifySuccess(t("run.saved")), onError: (e) => notifyError(e, t) },
+          <ParticipantSheet
+            testId="results-table"
+            participants={run.participants}
+            columns={components}
+            columnKey={(component) => component.code}
+            columnHead={(component) => (
+              <>
+                {component.title}
+                <DimmedText size="xs">
+                  {t(`kinds.${component.kind}`)} · /{component.maxScore}
+                </DimmedText>
+              </>
+            )}
+            rowTestId={(row) => `result-row-${row}`}
+            cell={(p, component, row) => (
+              <NumberInput
+                w={90}
+                size="xs"
+                min={0}
+                max={component.maxScore}
+                disabled={locked || !run.canManage}
+                aria-label={`${personName(p.person)} — ${component.title}`}
+                data-testid={`score-${row}-${component.code}`}
+                value={scores[p.nominationId]?.[component.code] ?? ""}
+                onChange={(value) =>
+                  setScores((current) =>
+                    withSheetValue(
+                      current,
+                      p.nominationId,
+                      component.code,
+                      typeof value === "number" ? value : "",
+                    ),
                   )
                 }
-              >
-                {t("run.saveResults")}
-              </Button>
-              <ConfirmButton
-                color="green"
-                variant="light"
-                data-testid="sign-off"
-                message={t("run.signOffConfirm")}
-                onConfirm={() =>
-                  signOff.mutateAsync({}).then(
-                    () => notifySuccess(t("courses.signedOff")),
-                    (e) => notifyError(e, t),
-                  )
-                }
-              >
-                {t("run.signOff")}
-              </ConfirmButton>
-            </Group>
-          )}
+              />
+            )}
+            trailingHeads={
+              <>
+                <Table.Th ta="right">{t("run.total")}</Table.Th>
+                <Table.Th ta="right">{t("run.attendancePercent")}</Table.Th>
+                <Table.Th>{t("run.outcome")}</Table.Th>
+              </>
+            }
+            trailingCells={(p) => (
+              <>
+                <Table.Td ta="right">{p.computed.totalPercent ?? "—"}</Table.Td>
+                <Table.Td ta="right">{p.computed.attendancePercent ?? "—"}</Table.Td>
+                <Table.Td>
+                  <Badge color={OUTCOME_COLOURS[p.computed.outcome]} title={p.computed.reasons.join("; ")}>
+                    {t(`outcomes.${p.computed.outcome}`)}
+                  </Badge>
+                </Table.Td>
+              </>
+            )}
+            save={
+              !locked &&
+              run.canManage && {
+                testId: "save-results",
+                label: t("run.saveResults"),
+                action: saveResults,
+                entry: (p, component) => {
+                  const value = scores[p.nominationId]?.[component.code];
+                  return {
+                    nominationId: p.nominationId,
+                    componentCode: component.code,
+                    score: value === "" || value === undefined ? null : value,
+                  };
+                },
+                beside: (
+                  <ConfirmButton
+                    color="green"
+                    variant="light"
+                    data-testid="sign-off"
+                    message={t("run.signOffConfirm")}
+                    onConfirm={() =>
+                      signOff.mutateAsync({}).then(
+                        () => notifySuccess(t("courses.signedOff")),
+                        (e) => notifyError(e, t),
+                      )
+                    }
+                  >
+                    {t("run.signOff")}
+                  </ConfirmButton>
+                ),
+              }
+            }
+          />
         </Stack>
       </Tabs.Panel>
 
@@ -282,9 +244,7 @@ function RunWorkspace({ run }: { run: RunDetail }) {
             <Table.Tbody>
               {run.participants.map((p) => (
                 <Table.Tr key={p.nominationId}>
-                  <Table.Td>
-                    {personName(p.person)} ({p.person.nationCode})
-                  </Table.Td>
+                  <Table.Td>{participantLabel(p)}</Table.Td>
                   <Table.Td>
                     <Badge color={OUTCOME_COLOURS[p.computed.outcome]} variant="light">
                       {t(`outcomes.${p.computed.outcome}`)}

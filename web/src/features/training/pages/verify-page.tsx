@@ -82,22 +82,32 @@ function CertificateResult({ certificate: c }: { certificate: PublicCertificate 
   );
 }
 
+/** Why a check found nothing: the server's limit of checks (429 names it), or `notFound`. */
+function useFailureOf() {
+  const { t } = useTranslation("training");
+  return (error: unknown, notFound: string) =>
+    isApiError(error) && error.status === 429 ? t("verify.limited") : notFound;
+}
+
+function VerifyFailure({ children }: { children: ReactNode }) {
+  return (
+    <Alert color="red" data-testid="verify-not-found">
+      {children}
+    </Alert>
+  );
+}
+
 /** The public page the QR code points to: works signed out. */
 export function VerifyPage() {
   const { code = "" } = useParams();
   const { t } = useTranslation("training");
   const certificate = usePublicCertificate(code);
-  const failure =
-    certificate.isError &&
-    (isApiError(certificate.error) && certificate.error.status === 429
-      ? t("verify.limited")
-      : t("verify.notFound"));
+  const failureOf = useFailureOf();
+  const failure = certificate.isError && failureOf(certificate.error, t("verify.notFound"));
   return (
     <VerifyFrame>
       {failure ? (
-        <Alert color="red" data-testid="verify-not-found">
-          {failure}
-        </Alert>
+        <VerifyFailure>{failure}</VerifyFailure>
       ) : (
         <QueryBoundary query={certificate}>{(c) => <CertificateResult certificate={c} />}</QueryBoundary>
       )}
@@ -112,15 +122,12 @@ export function VerifyLookupPage() {
   const [number, setNumber] = useState(params.get("number") ?? "");
   const [holder, setHolder] = useState(params.get("holder") ?? "");
   const lookup = useCertificateLookup(params.get("number") ?? "", params.get("holder") ?? "");
+  const failureOf = useFailureOf();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setParams({ number: number.trim(), holder: holder.trim() });
   };
-  const failure =
-    lookup.isError &&
-    (isApiError(lookup.error) && lookup.error.status === 429
-      ? t("verify.limited")
-      : t("verify.lookupNotFound"));
+  const failure = lookup.isError && failureOf(lookup.error, t("verify.lookupNotFound"));
   return (
     <VerifyFrame>
       <Paper withBorder p="lg" component="form" onSubmit={submit} data-testid="verify-lookup">
@@ -154,11 +161,7 @@ export function VerifyLookupPage() {
           />
         </Stack>
       </Paper>
-      {failure && (
-        <Alert color="red" data-testid="verify-not-found">
-          {failure}
-        </Alert>
-      )}
+      {failure && <VerifyFailure>{failure}</VerifyFailure>}
       {lookup.data && <CertificateResult certificate={lookup.data} />}
     </VerifyFrame>
   );

@@ -17,6 +17,7 @@ import { onConstraint } from "../../platform/constraint-errors.js";
 import { notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
+import { splitRelease } from "../../platform/release-fields.js";
 import { allowedFrom, assertTransition } from "../../platform/transitions.js";
 import * as queries from "./exercises.queries.js";
 import { lessonsOfExercise } from "./lessons.queries.js";
@@ -97,18 +98,13 @@ export async function createExercise(ctx: Ctx, input: ExerciseInput) {
   checkDateOrder(input.startsOn, input.endsOn, "body.endsOn");
   await requireVisibleLink(ctx.db, ctx.viewer, "activity", input.activityId, "body.activityId");
   const {
-    stages,
-    ownerNationId,
-    ownerOrganisationId,
-    releasability,
-    releaseNationIds,
-    releaseOrganisationIds,
-    ...fields
-  } = input;
+    asked,
+    fields: { stages, ...fields },
+  } = splitRelease(input);
   for (const [index, stage] of (stages ?? []).entries()) checkStage(stage, input, `body.stages.${index}`);
   const release = resolveRelease(
     ctx.viewer,
-    { ownerNationId, ownerOrganisationId, releasability, releaseNationIds, releaseOrganisationIds },
+    asked,
     defaultOwner(ctx.viewer, input.leadOrganisationId, "internal"),
   );
   const row = await ctx.db.transaction().execute((trx) =>

@@ -7,7 +7,6 @@ import { writeAudit } from "../../platform/audit.js";
 import {
   auditedInsert,
   auditedUpdate,
-  deleteRecord,
   insertRecord,
   lockRow,
   releaseListPatch,
@@ -17,6 +16,7 @@ import { onConstraint } from "../../platform/constraint-errors.js";
 import { notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
+import { type RowOwner, rowRemover } from "../../platform/owned-rows.js";
 import { splitRelease } from "../../platform/release-fields.js";
 import { allowedFrom, assertTransition } from "../../platform/transitions.js";
 import * as queries from "./exercises.queries.js";
@@ -50,6 +50,13 @@ export async function editableExercise(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "exercise.update", exercise);
   return exercise;
 }
+
+/** The exercise as the owner of its stages and participants. */
+const ownedByExercise: RowOwner<Awaited<ReturnType<typeof getExercise>>> = {
+  key: "exerciseId",
+  editable: editableExercise,
+  read: getExercise,
+};
 
 export async function listExercises(ctx: Ctx, query: ExerciseQuery) {
   authorize(ctx.viewer, "exercise.read");
@@ -169,16 +176,7 @@ export async function addStage(ctx: Ctx, exerciseId: string, input: StageInput) 
   return getExercise(ctx, exerciseId);
 }
 
-export async function removeStage(ctx: Ctx, exerciseId: string, stageId: string) {
-  await editableExercise(ctx, exerciseId);
-  await deleteRecord(
-    ctx,
-    "exerciseStage",
-    { id: stageId, scope: { exerciseId }, missing: "The stage" },
-    { action: "exercise.stage.remove" },
-  );
-  return getExercise(ctx, exerciseId);
-}
+export const removeStage = rowRemover(ownedByExercise, "exerciseStage", "The stage", "exercise.stage.remove");
 
 const participantConstraints = {
   exercise_participant_unique: ["body.nationId", "the nation already takes part in this exercise"],
@@ -249,16 +247,12 @@ export async function updateParticipant(
   return getExercise(ctx, exerciseId);
 }
 
-export async function removeParticipant(ctx: Ctx, exerciseId: string, participantId: string) {
-  await editableExercise(ctx, exerciseId);
-  await deleteRecord(
-    ctx,
-    "exerciseParticipant",
-    { id: participantId, scope: { exerciseId }, missing: "The participant" },
-    { action: "exercise.participant.remove" },
-  );
-  return getExercise(ctx, exerciseId);
-}
+export const removeParticipant = rowRemover(
+  ownedByExercise,
+  "exerciseParticipant",
+  "The participant",
+  "exercise.participant.remove",
+);
 
 export async function participationCounts(ctx: Ctx, exerciseId: string) {
   authorize(ctx.viewer, "exercise.read");

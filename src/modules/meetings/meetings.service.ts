@@ -2,11 +2,11 @@ import "./meetings.policy.js";
 import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { withRelease } from "../../platform/access/releasability.js";
-import { writeAudit } from "../../platform/audit.js";
+import { readAuditedFile } from "../../platform/audited-download.js";
 import { auditedInsert, auditedUpdate, releaseListPatch } from "../../platform/audited-write.js";
 import { uniqueConflict } from "../../platform/constraint-errors.js";
 import { AppError, notFound, validation } from "../../platform/errors.js";
-import { insertFileRecord, readStoredFile, type UploadSource } from "../../platform/files.js";
+import { insertFileRecord, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { type RowOwner, rowRemover } from "../../platform/owned-rows.js";
@@ -195,15 +195,17 @@ export async function uploadAgendaDocument(
 export async function downloadAgendaDocument(ctx: Ctx, meetingId: string, documentId: string) {
   authorize(ctx.viewer, "meeting.read");
   await visibleMeeting(ctx, meetingId);
-  const fileId = await queries.agendaDocumentFile(ctx.db, meetingId, documentId);
-  if (!fileId) throw notFound("The document");
-  await writeAudit(ctx.db, ctx, {
-    action: "meeting.document.read",
-    recordType: "meeting_agenda_document",
-    recordId: documentId,
-    detail: { meetingId },
-  });
-  return readStoredFile(ctx.db, fileId);
+  return readAuditedFile(
+    ctx,
+    await queries.agendaDocumentFile(ctx.db, meetingId, documentId),
+    "The document",
+    {
+      action: "meeting.document.read",
+      recordType: "meeting_agenda_document",
+      recordId: documentId,
+      detail: { meetingId },
+    },
+  );
 }
 
 export async function addDelegation(ctx: Ctx, meetingId: string, input: DelegationInput) {

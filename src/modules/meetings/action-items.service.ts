@@ -1,9 +1,10 @@
 import "./meetings.policy.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { writeAudit } from "../../platform/audit.js";
+import { readAuditedFile } from "../../platform/audited-download.js";
 import { auditedInsert, lockRow, updateRecord } from "../../platform/audited-write.js";
 import { AppError, notFound, validation } from "../../platform/errors.js";
-import { insertFileRecord, readStoredFile, type UploadSource } from "../../platform/files.js";
+import { insertFileRecord, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { allowedFrom, assertTransition } from "../../platform/transitions.js";
@@ -216,13 +217,10 @@ export async function uploadEvidence(ctx: Ctx, source: UploadSource, id: string)
 export async function downloadEvidence(ctx: Ctx, id: string, evidenceId: string) {
   authorize(ctx.viewer, "action_item.read");
   await visibleActionItem(ctx, id);
-  const fileId = await queries.evidenceFile(ctx.db, id, evidenceId);
-  if (!fileId) throw notFound("The evidence file");
-  await writeAudit(ctx.db, ctx, {
+  return readAuditedFile(ctx, await queries.evidenceFile(ctx.db, id, evidenceId), "The evidence file", {
     action: "meeting.document.read",
     recordType: "meeting_action_evidence",
     recordId: evidenceId,
     detail: { actionItemId: id },
   });
-  return readStoredFile(ctx.db, fileId);
 }

@@ -3,9 +3,9 @@ import { authorize } from "../../platform/access/policy.js";
 import { auditedUpdate } from "../../platform/audited-write.js";
 import { unprocessable, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
-import { notify } from "../notices/index.js";
 import * as queries from "./exchange.queries.js";
 import { detail, visibleMessage } from "./exchange.service.js";
+import { deliveredTo, notifyOfMessage } from "./exchange-notices.js";
 import type { ReleaseWidenInput } from "./exchange-release.schemas.js";
 
 const added = (before: string[], after: string[]) => after.filter((id) => !before.includes(id));
@@ -75,17 +75,13 @@ export async function widenRelease(ctx: Ctx, id: string, input: ReleaseWidenInpu
         also: async () => {
           if (delivered.nations.length + delivered.organisations.length === 0) return;
           await queries.insertRecipients(trx, id, delivered.nations, delivered.organisations);
-          await notify(trx, {
-            recipients: [
-              { nationCoordinators: delivered.nations },
-              { organisationStaff: { organisationIds: delivered.organisations, roles: ["organiser"] } },
-            ],
-            kind: "exchange.received",
-            record: { type: "exchange_message", id, link: `/exchange/${id}` },
-            title: message.subject,
-            params: { title: message.subject },
-            actorUserId: ctx.viewer.userId,
-          });
+          await notifyOfMessage(
+            trx,
+            ctx,
+            "exchange.received",
+            { id, subject: message.subject },
+            deliveredTo(delivered.nations, delivered.organisations),
+          );
         },
       },
     ),

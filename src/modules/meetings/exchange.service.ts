@@ -2,13 +2,14 @@ import "./meetings.policy.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { coordinatedNationIds, isAdministrator, readsEverything } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
+import { readAuditedFile } from "../../platform/audited-download.js";
 import { auditedInsert, lockRow } from "../../platform/audited-write.js";
 import { AppError, notFound, validation } from "../../platform/errors.js";
-import { readStoredFile, storeFile, type UploadSource } from "../../platform/files.js";
+import { storeFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
-import { notify } from "../notices/index.js";
 import * as queries from "./exchange.queries.js";
+import { deliveredTo, notifyOfMessage } from "./exchange-notices.js";
 import { actsFor, type Party } from "./meetings.policy.js";
 import type { AcknowledgeInput, ForwardInput, MessageInput, MessageQuery } from "./meetings.schemas.js";
 
@@ -195,17 +196,13 @@ async function insertMessage(
     });
     await queries.insertRecipients(trx, id, message.recipientNations, message.recipientOrganisations);
     await queries.insertAttachments(trx, id, message.attachmentFileIds);
-    await notify(trx, {
-      recipients: [
-        { nationCoordinators: message.recipientNations },
-        { organisationStaff: { organisationIds: message.recipientOrganisations, roles: ["organiser"] } },
-      ],
-      kind: "exchange.received",
-      record: { type: "exchange_message", id, link: `/exchange/${id}` },
-      title: message.subject,
-      params: { title: message.subject },
-      actorUserId: ctx.viewer.userId,
-    });
+    await notifyOfMessage(
+      trx,
+      ctx,
+      "exchange.received",
+      { id, subject: message.subject },
+      deliveredTo(message.recipientNations, message.recipientOrganisations),
+    );
     await writeAudit(trx, ctx, {
       action: message.forwardedFromId ? "exchange.message.forward" : "exchange.message.send",
       recordType: "exchange_message",
@@ -354,14 +351,15 @@ export async function acknowledge(ctx: Ctx, id: string, input: AcknowledgeInput)
     const rows = await queries.receipts(trx, recipientIds);
     const fresh = new Set(inserted.map((row) => row.recipientId));
     if (fresh.size) {
-      await notify(trx, {
-        recipients: { users: [sent.sentBy] },
-        kind: "exchange.acknowledged",
-        record: { type: "exchange_message", id, link: `/exchange/${id}` },
-        title: sent.subject,
-        params: { title: sent.subject },
-        actorUserId: ctx.viewer.userId,
-      });
+      await notifyOfMessage(
+        trx,
+        ctx,
+        "exchange.acknowledged",
+        { id, subject: sent.subject },
+        {
+          users: [sent.sentBy],
+        },
+      );
       await writeAudit(trx, ctx, {
         action: "exchange.message.acknowledge",
         recordType: "exchange_message",
@@ -408,15 +406,12 @@ export async function uploadAttachment(ctx: Ctx, source: UploadSource, id: strin
 export async function downloadAttachment(ctx: Ctx, id: string, attachmentId: string) {
   authorize(ctx.viewer, "exchange.read");
   await visibleMessage(ctx, id);
-  const fileId = await queries.attachmentFile(ctx.db, id, attachmentId);
-  if (!fileId) throw notFound("The attachment");
-  await writeAudit(ctx.db, ctx, {
+  return readAuditedFile(ctx, await queries.attachmentFile(ctx.db, id, attachmentId), "The attachment", {
     action: "exchange.document.read",
     recordType: "exchange_attachment",
     recordId: attachmentId,
     detail: { messageId: id },
   });
-  return readStoredFile(ctx.db, fileId);
 }
 
 export async function accessLog(ctx: Ctx, id: string) {

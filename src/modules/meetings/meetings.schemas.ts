@@ -1,4 +1,5 @@
 import { type Static, Type } from "typebox";
+import { CodeRef } from "../../platform/http/ref-schemas.js";
 import {
   IsoDate,
   IsoDateTime,
@@ -25,7 +26,6 @@ export const SERIES_KINDS = [
 export const MEETING_STATUSES = ["planned", "held", "cancelled"] as const;
 export const ACTION_STATUSES = ["open", "in_progress", "done", "cancelled"] as const;
 export const TRANSLATION_STATUSES = ["original", "official", "pending", "unofficial"] as const;
-const Ref = Type.Object({ id: Uuid, code: Type.String(), nameEn: Type.String() });
 const Ids = Type.Array(Uuid, { maxItems: 100, uniqueItems: true });
 const Code = Type.String({
   pattern: "^[A-Z0-9][A-Z0-9_.-]{1,59}$",
@@ -50,7 +50,7 @@ export const MeetingSeries = Type.Object({
   titleRu: Nullable(Type.String()),
   description: Nullable(Type.String()),
   organiserId: Nullable(Uuid),
-  organiser: Nullable(Ref),
+  organiser: Nullable(CodeRef),
   sinceYear: Nullable(Type.Integer()),
   sample: Type.Boolean(),
   meetingCount: Type.Integer(),
@@ -105,8 +105,8 @@ export const MeetingSummary = Type.Object({
   endsOn: IsoDate,
   city: Nullable(Type.String()),
   venue: Nullable(Type.String()),
-  hostNation: Nullable(Ref),
-  hostOrganisation: Nullable(Ref),
+  hostNation: Nullable(CodeRef),
+  hostOrganisation: Nullable(CodeRef),
   activityId: Nullable(Uuid),
   eventId: Nullable(Uuid),
   status: StringEnum(MEETING_STATUSES),
@@ -121,16 +121,16 @@ export const AgendaItem = Type.Object({
   position: Type.Integer(),
   title: Type.String(),
   presenterName: Nullable(Type.String()),
-  presenterNation: Nullable(Ref),
-  presenterOrganisation: Nullable(Ref),
+  presenterNation: Nullable(CodeRef),
+  presenterOrganisation: Nullable(CodeRef),
   note: Nullable(Type.String()),
   documents: Type.Array(FileRef),
 });
 
 export const Delegation = Type.Object({
   id: Uuid,
-  nation: Nullable(Ref),
-  organisation: Nullable(Ref),
+  nation: Nullable(CodeRef),
+  organisation: Nullable(CodeRef),
   headName: Nullable(Type.String()),
   members: Type.Array(
     Type.Object({
@@ -291,8 +291,8 @@ export const ActionItem = Type.Object({
   decisionReference: Nullable(Type.String()),
   title: Type.String(),
   description: Nullable(Type.String()),
-  assigneeNation: Nullable(Ref),
-  assigneeOrganisation: Nullable(Ref),
+  assigneeNation: Nullable(CodeRef),
+  assigneeOrganisation: Nullable(CodeRef),
   deadline: Nullable(IsoDate),
   status: StringEnum(ACTION_STATUSES),
   closedOn: Nullable(IsoDate),

@@ -2,18 +2,14 @@ import "./meetings.policy.js";
 import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { withRelease } from "../../platform/access/releasability.js";
-import { writeAudit } from "../../platform/audit.js";
-import {
-  auditedInsert,
-  auditedUpdate,
-  deleteRecord,
-  releaseListPatch,
-} from "../../platform/audited-write.js";
+import { readAuditedFile } from "../../platform/audited-download.js";
+import { auditedInsert, auditedUpdate, releaseListPatch } from "../../platform/audited-write.js";
 import { uniqueConflict } from "../../platform/constraint-errors.js";
 import { AppError, notFound, validation } from "../../platform/errors.js";
-import { insertFileRecord, readStoredFile, type UploadSource } from "../../platform/files.js";
+import { insertFileRecord, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
+import { type RowOwner, rowRemover } from "../../platform/owned-rows.js";
 import { allowedFrom, assertTransition } from "../../platform/transitions.js";
 import { assertOverrideReason, checkDoubleBooking } from "../directory/index.js";
 import type { DelegationInput } from "./delegations.schemas.js";
@@ -112,6 +108,16 @@ export async function editableMeeting(ctx: Ctx, id: string) {
   return row;
 }
 
+/** The meeting as the owner of its agenda items and delegations. */
+const ownedByMeeting: RowOwner<Awaited<ReturnType<typeof getMeeting>>> = {
+  key: "meetingId",
+  editable: (ctx, id) => {
+    authorize(ctx.viewer, "meeting.read");
+    return editableMeeting(ctx, id);
+  },
+  read: getMeeting,
+};
+
 export async function updateMeeting(ctx: Ctx, id: string, patch: MeetingPatch) {
   authorize(ctx.viewer, "meeting.read");
   await editableMeeting(ctx, id);
@@ -158,17 +164,12 @@ export async function addAgendaItem(ctx: Ctx, meetingId: string, input: AgendaIt
   return getMeeting(ctx, meetingId);
 }
 
-export async function removeAgendaItem(ctx: Ctx, meetingId: string, itemId: string) {
-  authorize(ctx.viewer, "meeting.read");
-  await editableMeeting(ctx, meetingId);
-  await deleteRecord(
-    ctx,
-    "meetingAgendaItem",
-    { id: itemId, scope: { meetingId }, missing: "The agenda item" },
-    { action: "meeting.agenda.remove" },
-  );
-  return getMeeting(ctx, meetingId);
-}
+export const removeAgendaItem = rowRemover(
+  ownedByMeeting,
+  "meetingAgendaItem",
+  "The agenda item",
+  "meeting.agenda.remove",
+);
 
 export async function uploadAgendaDocument(
   ctx: Ctx,
@@ -194,15 +195,17 @@ export async function uploadAgendaDocument(
 export async function downloadAgendaDocument(ctx: Ctx, meetingId: string, documentId: string) {
   authorize(ctx.viewer, "meeting.read");
   await visibleMeeting(ctx, meetingId);
-  const fileId = await queries.agendaDocumentFile(ctx.db, meetingId, documentId);
-  if (!fileId) throw notFound("The document");
-  await writeAudit(ctx.db, ctx, {
-    action: "meeting.document.read",
-    recordType: "meeting_agenda_document",
-    recordId: documentId,
-    detail: { meetingId },
-  });
-  return readStoredFile(ctx.db, fileId);
+  return readAuditedFile(
+    ctx,
+    await queries.agendaDocumentFile(ctx.db, meetingId, documentId),
+    "The document",
+    {
+      action: "meeting.document.read",
+      recordType: "meeting_agenda_document",
+      recordId: documentId,
+      detail: { meetingId },
+    },
+  );
 }
 
 export async function addDelegation(ctx: Ctx, meetingId: string, input: DelegationInput) {
@@ -254,14 +257,9 @@ export async function addDelegation(ctx: Ctx, meetingId: string, input: Delegati
   return getMeeting(ctx, meetingId);
 }
 
-export async function removeDelegation(ctx: Ctx, meetingId: string, delegationId: string) {
-  authorize(ctx.viewer, "meeting.read");
-  await editableMeeting(ctx, meetingId);
-  await deleteRecord(
-    ctx,
-    "meetingDelegation",
-    { id: delegationId, scope: { meetingId }, missing: "The delegation" },
-    { action: "meeting.delegation.remove" },
-  );
-  return getMeeting(ctx, meetingId);
-}
+export const removeDelegation = rowRemover(
+  ownedByMeeting,
+  "meetingDelegation",
+  "The delegation",
+  "meeting.delegation.remove",
+);

@@ -1,14 +1,8 @@
 import "./meetings.policy.js";
 import { authorize } from "../../platform/access/policy.js";
 import type { Ctx } from "../../platform/http/request-context.js";
-import {
-  formatDate,
-  markingOfRecord,
-  PdfReport,
-  pick,
-  type ReportLanguage,
-  reportLanguage,
-} from "../../platform/pdf-report.js";
+import { formatDate, pick, type ReportLanguage, reportLanguage } from "../../platform/pdf-report.js";
+import { dateRange, labelOf, nameAndCode, openRecordReport } from "../../platform/record-report.js";
 import { meetingActionItems } from "./action-items.service.js";
 import { getMeeting } from "./meetings.service.js";
 
@@ -110,9 +104,6 @@ const WORDS = {
   },
 } satisfies Record<ReportLanguage, unknown>;
 
-const word = <T extends Record<string, string>>(words: T, key: string | null | undefined) =>
-  key ? (words[key as keyof T] ?? key) : null;
-
 /**
  * The meeting's minutes as a PDF: agenda, delegations, the record, decisions (in the report's language when a text
  * in it exists, else the original) and action items; read through getMeeting and meetingActionItems, so the access
@@ -131,36 +122,28 @@ export async function meetingMinutesPdf(ctx: Ctx, id: string, lang?: ReportLangu
     : "";
   const code = meeting.series?.code ?? "";
   const name = `${meeting.numeral} ${series}${meeting.title ? ` — ${meeting.title}` : ""}`;
-  const report = new PdfReport({
+  const report = await openRecordReport(
+    ctx,
     language,
-    title: `${w.title}: ${name}`,
-    subtitle: `${code} ${meeting.numeral}`,
-    marking: await markingOfRecord(ctx.db, language, {
-      releasability: meeting.releasability,
-      ownerNationId: meeting.ownerNationId,
-      ownerOrganisationId: meeting.ownerOrganisationId,
-      releaseNations: meeting.releaseNationIds,
-      releaseOrganisations: meeting.releaseOrganisationIds,
-    }),
-    generatedBy: ctx.viewer.username,
-  });
-  const ref = (r: { code: string; nameEn: string } | null) => (r ? `${r.nameEn} (${r.code})` : null);
+    w,
+    { title: `${w.title}: ${name}`, subtitle: `${code} ${meeting.numeral}` },
+    meeting,
+  );
+  /** The nation and the organisation of a host, delegation or assignee, as far as given. */
+  const parties = (...refs: ({ code: string; nameEn: string } | null)[]) =>
+    refs.map(nameAndCode).filter(Boolean).join("; ");
   report.fields([
     [w.meeting, name],
-    [w.dates, `${formatDate(meeting.startsOn, language)} – ${formatDate(meeting.endsOn, language)}`],
+    [w.dates, dateRange(meeting.startsOn, meeting.endsOn, language)],
     [w.place, [meeting.city, meeting.venue].filter(Boolean).join(", ")],
-    [w.host, [ref(meeting.hostNation), ref(meeting.hostOrganisation)].filter(Boolean).join("; ")],
-    [w.status, word(w.statuses, meeting.status)],
+    [w.host, parties(meeting.hostNation, meeting.hostOrganisation)],
+    [w.status, labelOf(w.statuses, meeting.status)],
     [w.approved, meeting.minutesApprovedOn ? formatDate(meeting.minutesApprovedOn, language) : w.notApproved],
   ]);
 
-  report.heading(w.agenda);
-  report.table(
-    [
-      { header: "#", width: 0.5 },
-      { header: w.item, width: 6 },
-      { header: w.presenter, width: 3 },
-    ],
+  report.section(
+    w.agenda,
+    { "#": 0.5, item: 6, presenter: 3 },
     meeting.agenda.map((item) => [
       item.position,
       item.note ? `${item.title}\n${item.note}` : item.title,
@@ -168,60 +151,43 @@ export async function meetingMinutesPdf(ctx: Ctx, id: string, lang?: ReportLangu
         .filter(Boolean)
         .join(", "),
     ]),
-    w.none,
   );
 
-  report.heading(w.delegations);
-  report.table(
-    [
-      { header: w.delegation, width: 3 },
-      { header: w.head, width: 2.5 },
-      { header: w.members, width: 5 },
-    ],
+  report.section(
+    w.delegations,
+    { delegation: 3, head: 2.5, members: 5 },
     meeting.delegations.map((d) => [
-      [ref(d.nation), ref(d.organisation)].filter(Boolean).join("; "),
+      parties(d.nation, d.organisation),
       d.headName,
       d.members.map((m) => (m.position ? `${m.name} (${m.position})` : m.name)).join("; "),
     ]),
-    w.none,
   );
 
   report.heading(w.minutes).paragraph(meeting.minutes);
 
-  report.heading(w.decisions);
-  report.table(
-    [
-      { header: w.reference, width: 1 },
-      { header: w.decision, width: 9 },
-    ],
+  report.section(
+    w.decisions,
+    { reference: 1, decision: 9 },
     meeting.decisions.map((decision) => {
       const text = decision.texts.find((t) => t.language === language) ?? decision.texts[0];
       return [decision.reference, text ? `${decision.title}\n${text.body}` : decision.title];
     }),
-    w.none,
   );
 
   for (const [title, items] of [
     [w.raised, actions.raised],
     [w.carried, actions.carriedOver],
   ] as const) {
-    report.heading(title);
-    report.table(
-      [
-        { header: w.reference, width: 1 },
-        { header: w.action, width: 5 },
-        { header: w.assignee, width: 2.5 },
-        { header: w.deadline, width: 2 },
-        { header: w.status, width: 1.6 },
-      ],
+    report.section(
+      title,
+      { reference: 1, action: 5, assignee: 2.5, deadline: 2, status: 1.6 },
       items.map((item) => [
         item.decisionReference ?? `${item.raisedAt.numeral}`,
         item.description ? `${item.title}\n${item.description}` : item.title,
-        [ref(item.assigneeNation), ref(item.assigneeOrganisation)].filter(Boolean).join("; "),
+        parties(item.assigneeNation, item.assigneeOrganisation),
         item.deadline ? formatDate(item.deadline, language) : null,
-        `${word(w.actionStatuses, item.status)}${item.overdue ? ` (${w.overdue})` : ""}`,
+        `${labelOf(w.actionStatuses, item.status)}${item.overdue ? ` (${w.overdue})` : ""}`,
       ]),
-      w.none,
     );
   }
   return {

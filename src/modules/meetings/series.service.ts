@@ -5,6 +5,7 @@ import { insertRecord } from "../../platform/audited-write.js";
 import { notFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
+import { splitRelease } from "../../platform/release-fields.js";
 import * as queries from "./meetings.queries.js";
 import type { SeriesInput, SeriesQuery } from "./meetings.schemas.js";
 
@@ -29,19 +30,11 @@ export async function getSeries(ctx: Ctx, id: string) {
 
 export async function createSeries(ctx: Ctx, input: SeriesInput) {
   authorize(ctx.viewer, "meeting_series.create");
-  const {
-    ownerNationId,
-    ownerOrganisationId,
-    releasability,
-    releaseNationIds,
-    releaseOrganisationIds,
-    ...fields
-  } = input;
-  const release = resolveRelease(
-    ctx.viewer,
-    { ownerNationId, ownerOrganisationId, releasability, releaseNationIds, releaseOrganisationIds },
-    { ownerOrganisationId: input.organiserId ?? null, releasability: "internal" },
-  );
+  const { asked, fields } = splitRelease(input);
+  const release = resolveRelease(ctx.viewer, asked, {
+    ownerOrganisationId: input.organiserId ?? null,
+    releasability: "internal",
+  });
   const row = await insertRecord(
     ctx,
     "meetingSeries",

@@ -4,7 +4,6 @@ import { resolveRelease, withRelease } from "../../platform/access/releasability
 import {
   auditedInsert,
   auditedUpdate,
-  deleteRecord,
   insertRecord,
   releaseListPatch,
   updateRecord,
@@ -13,6 +12,7 @@ import { onConstraint } from "../../platform/constraint-errors.js";
 import { notFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
+import { type RowOwner, rowRemover } from "../../platform/owned-rows.js";
 import * as queries from "./contingents.queries.js";
 import { checkDateOrder } from "./operations.common.js";
 import type {
@@ -44,6 +44,13 @@ async function editableContingent(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "contingent.update", contingent);
   return contingent;
 }
+
+/** The contingent as the owner of its rotations. */
+const ownedByContingent: RowOwner<Awaited<ReturnType<typeof getContingent>>> = {
+  key: "contingentId",
+  editable: editableContingent,
+  read: getContingent,
+};
 
 export async function createContingent(ctx: Ctx, input: ContingentInput) {
   authorize(ctx.viewer, "contingent.create");
@@ -143,16 +150,12 @@ export async function updateRotation(
   return getContingent(ctx, contingentId);
 }
 
-export async function removeRotation(ctx: Ctx, contingentId: string, rotationId: string) {
-  await editableContingent(ctx, contingentId);
-  await deleteRecord(
-    ctx,
-    "contingentRotation",
-    { id: rotationId, scope: { contingentId }, missing: "The rotation" },
-    { action: "contingent.rotation.remove" },
-  );
-  return getContingent(ctx, contingentId);
-}
+export const removeRotation = rowRemover(
+  ownedByContingent,
+  "contingentRotation",
+  "The rotation",
+  "contingent.rotation.remove",
+);
 
 export async function strengthOverTime(ctx: Ctx, query: StrengthQuery) {
   authorize(ctx.viewer, "contingent.read");

@@ -1,13 +1,8 @@
 import "./operations.policy.js";
 import { authorize } from "../../platform/access/policy.js";
 import type { Ctx } from "../../platform/http/request-context.js";
-import {
-  formatDate,
-  markingOfRecord,
-  PdfReport,
-  type ReportLanguage,
-  reportLanguage,
-} from "../../platform/pdf-report.js";
+import { type ReportLanguage, reportLanguage } from "../../platform/pdf-report.js";
+import { dateRange, fillIn, labelOf, nameAndCode, openRecordReport } from "../../platform/record-report.js";
 import { getExercise } from "./exercises.service.js";
 
 const WORDS = {
@@ -160,9 +155,6 @@ const WORDS = {
   },
 } satisfies Record<ReportLanguage, unknown>;
 
-const word = <T extends Record<string, string>>(words: T, key: string | null | undefined) =>
-  key ? (words[key as keyof T] ?? key) : null;
-
 /** Lessons still open count as identified; learned and closed ones as learned; rejected ones are left out. */
 const IDENTIFIED = new Set(["identified", "analysed"]);
 const LEARNED = new Set(["learned", "closed"]);
@@ -176,112 +168,84 @@ export async function exerciseReportPdf(ctx: Ctx, id: string, lang?: ReportLangu
   const exercise = await getExercise(ctx, id);
   const language = await reportLanguage(ctx.db, ctx.viewer, lang);
   const w = WORDS[language];
-  const report = new PdfReport({
+  const report = await openRecordReport(
+    ctx,
     language,
-    title: `${w.title}: ${exercise.name}`,
-    subtitle: `${exercise.code} · ${word(w.kinds, exercise.kind)}`,
-    marking: await markingOfRecord(ctx.db, language, {
-      releasability: exercise.releasability,
-      ownerNationId: exercise.ownerNationId,
-      ownerOrganisationId: exercise.ownerOrganisationId,
-      releaseNations: exercise.releaseNationIds,
-      releaseOrganisations: exercise.releaseOrganisationIds,
-    }),
-    generatedBy: ctx.viewer.username,
-  });
+    w,
+    {
+      title: `${w.title}: ${exercise.name}`,
+      subtitle: `${exercise.code} · ${labelOf(w.kinds, exercise.kind)}`,
+    },
+    exercise,
+  );
   const p = exercise.participation;
   report.fields([
     [w.code, exercise.code],
-    [w.kind, word(w.kinds, exercise.kind)],
-    [w.status, word(w.statuses, exercise.status)],
-    [w.dates, `${formatDate(exercise.startsOn, language)} – ${formatDate(exercise.endsOn, language)}`],
-    [w.lead, `${exercise.leadOrganisation.nameEn} (${exercise.leadOrganisation.code})`],
-    [w.hosts, exercise.hostNations.map((nation) => `${nation.nameEn} (${nation.code})`).join(", ")],
+    [w.kind, labelOf(w.kinds, exercise.kind)],
+    [w.status, labelOf(w.statuses, exercise.status)],
+    [w.dates, dateRange(exercise.startsOn, exercise.endsOn, language)],
+    [w.lead, nameAndCode(exercise.leadOrganisation)],
+    [w.hosts, exercise.hostNations.map(nameAndCode).join(", ")],
     [
       w.participation,
-      w.participationLine
-        .replace("{member}", String(p.member))
-        .replace("{partner}", String(p.partner))
-        .replace("{observer}", String(p.observer))
-        .replace("{total}", String(p.total)),
+      fillIn(w.participationLine, {
+        member: p.member,
+        partner: p.partner,
+        observer: p.observer,
+        total: p.total,
+      }),
     ],
     [w.source, exercise.source],
   ]);
   report.heading(w.scenario).paragraph(exercise.scenario);
-  report.heading(w.objectives);
-  report.table(
-    [
-      { header: "#", width: 0.5 },
-      { header: w.objective, width: 10 },
-    ],
+  report.section(
+    w.objectives,
+    { "#": 0.5, objective: 10 },
     exercise.objectives.map((objective, index) => [index + 1, objective.text]),
-    w.none,
   );
-
-  report.heading(w.nations);
-  report.table(
-    [
-      { header: w.nation, width: 3 },
-      { header: w.role, width: 1.5 },
-      { header: w.personnel, width: 1.3 },
-      { header: w.contributions, width: 6 },
-    ],
+  report.section(
+    w.nations,
+    { nation: 3, role: 1.5, personnel: 1.3, contributions: 6 },
     exercise.participants.map((participant) => [
-      `${participant.nation.nameEn} (${participant.nation.code})`,
-      word(w.roles, participant.role),
+      nameAndCode(participant.nation),
+      labelOf(w.roles, participant.role),
       participant.personnel,
       participant.contributions
         .map(
           (c) =>
-            `${c.quantity} × ${c.category} (${word(w.contributionKinds, c.kind)})${c.description ? `: ${c.description}` : ""}`,
+            `${c.quantity} × ${c.category} (${labelOf(w.contributionKinds, c.kind)})${c.description ? `: ${c.description}` : ""}`,
         )
         .join("; "),
     ]),
-    w.none,
   );
-
-  report.heading(w.conferences);
-  report.table(
-    [
-      { header: w.conference, width: 2 },
-      { header: w.dates, width: 3 },
-      { header: w.place, width: 2.5 },
-      { header: w.attendees, width: 1.2 },
-    ],
+  report.section(
+    w.conferences,
+    { conference: 2, dates: 3, place: 2.5, attendees: 1.2 },
     exercise.conferences.map((conference) => [
-      word(w.conferenceKinds, conference.kind),
-      `${formatDate(conference.startsOn, language)} – ${formatDate(conference.endsOn, language)}`,
+      labelOf(w.conferenceKinds, conference.kind),
+      dateRange(conference.startsOn, conference.endsOn, language),
       conference.place,
       conference.totalAttendees,
     ]),
-    w.none,
   );
-
   for (const [title, states] of [
     [w.identified, IDENTIFIED],
     [w.learned, LEARNED],
   ] as const) {
-    report.heading(title);
-    report.table(
-      [
-        { header: w.lesson, width: 2.5 },
-        { header: w.observation, width: 3.5 },
-        { header: w.recommendation, width: 3.5 },
-        { header: w.status, width: 1.4 },
-        { header: w.followUp, width: 2 },
-      ],
+    report.section(
+      title,
+      { lesson: 2.5, observation: 3.5, recommendation: 3.5, status: 1.4, followUp: 2 },
       exercise.lessons
         .filter((lesson) => states.has(lesson.status))
         .map((lesson) => [
           lesson.title,
           lesson.observation,
           lesson.recommendation,
-          word(w.lessonStatuses, lesson.status),
+          labelOf(w.lessonStatuses, lesson.status),
           [lesson.followUpActivity?.code, lesson.followUpReference, lesson.statusNote]
             .filter(Boolean)
             .join(" — "),
         ]),
-      w.none,
     );
   }
   return { pdf: await report.finish(), filename: `exercise-${exercise.code}-${language}.pdf` };

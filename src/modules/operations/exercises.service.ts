@@ -7,7 +7,6 @@ import { writeAudit } from "../../platform/audit.js";
 import {
   auditedInsert,
   auditedUpdate,
-  deleteRecord,
   insertRecord,
   lockRow,
   releaseListPatch,
@@ -17,6 +16,8 @@ import { onConstraint } from "../../platform/constraint-errors.js";
 import { notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
+import { type RowOwner, rowRemover } from "../../platform/owned-rows.js";
+import { splitRelease } from "../../platform/release-fields.js";
 import { allowedFrom, assertTransition } from "../../platform/transitions.js";
 import * as queries from "./exercises.queries.js";
 import { lessonsOfExercise } from "./lessons.queries.js";
@@ -49,6 +50,13 @@ export async function editableExercise(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "exercise.update", exercise);
   return exercise;
 }
+
+/** The exercise as the owner of its stages and participants. */
+const ownedByExercise: RowOwner<Awaited<ReturnType<typeof getExercise>>> = {
+  key: "exerciseId",
+  editable: editableExercise,
+  read: getExercise,
+};
 
 export async function listExercises(ctx: Ctx, query: ExerciseQuery) {
   authorize(ctx.viewer, "exercise.read");
@@ -97,18 +105,13 @@ export async function createExercise(ctx: Ctx, input: ExerciseInput) {
   checkDateOrder(input.startsOn, input.endsOn, "body.endsOn");
   await requireVisibleLink(ctx.db, ctx.viewer, "activity", input.activityId, "body.activityId");
   const {
-    stages,
-    ownerNationId,
-    ownerOrganisationId,
-    releasability,
-    releaseNationIds,
-    releaseOrganisationIds,
-    ...fields
-  } = input;
+    asked,
+    fields: { stages, ...fields },
+  } = splitRelease(input);
   for (const [index, stage] of (stages ?? []).entries()) checkStage(stage, input, `body.stages.${index}`);
   const release = resolveRelease(
     ctx.viewer,
-    { ownerNationId, ownerOrganisationId, releasability, releaseNationIds, releaseOrganisationIds },
+    asked,
     defaultOwner(ctx.viewer, input.leadOrganisationId, "internal"),
   );
   const row = await ctx.db.transaction().execute((trx) =>
@@ -173,16 +176,7 @@ export async function addStage(ctx: Ctx, exerciseId: string, input: StageInput) 
   return getExercise(ctx, exerciseId);
 }
 
-export async function removeStage(ctx: Ctx, exerciseId: string, stageId: string) {
-  await editableExercise(ctx, exerciseId);
-  await deleteRecord(
-    ctx,
-    "exerciseStage",
-    { id: stageId, scope: { exerciseId }, missing: "The stage" },
-    { action: "exercise.stage.remove" },
-  );
-  return getExercise(ctx, exerciseId);
-}
+export const removeStage = rowRemover(ownedByExercise, "exerciseStage", "The stage", "exercise.stage.remove");
 
 const participantConstraints = {
   exercise_participant_unique: ["body.nationId", "the nation already takes part in this exercise"],
@@ -253,16 +247,12 @@ export async function updateParticipant(
   return getExercise(ctx, exerciseId);
 }
 
-export async function removeParticipant(ctx: Ctx, exerciseId: string, participantId: string) {
-  await editableExercise(ctx, exerciseId);
-  await deleteRecord(
-    ctx,
-    "exerciseParticipant",
-    { id: participantId, scope: { exerciseId }, missing: "The participant" },
-    { action: "exercise.participant.remove" },
-  );
-  return getExercise(ctx, exerciseId);
-}
+export const removeParticipant = rowRemover(
+  ownedByExercise,
+  "exerciseParticipant",
+  "The participant",
+  "exercise.participant.remove",
+);
 
 export async function participationCounts(ctx: Ctx, exerciseId: string) {
   authorize(ctx.viewer, "exercise.read");

@@ -1,4 +1,5 @@
 import { type Static, Type } from "typebox";
+import { CodeRef } from "../../platform/http/ref-schemas.js";
 import {
   IsoDate,
   LongText,
@@ -30,7 +31,6 @@ export const STRENGTH_CATEGORIES = [
   "other",
 ] as const;
 
-const Ref = Type.Object({ id: Uuid, code: Type.String(), nameEn: Type.String() });
 const Code = (max: number) =>
   Type.String({
     pattern: `^[A-Z0-9][A-Z0-9_.-]{1,${max - 1}}$`,
@@ -44,7 +44,7 @@ const Optional = <T extends Parameters<typeof Nullable>[0]>(schema: T) => Type.O
 export const Stage = Type.Object({
   id: Uuid,
   stageNo: Type.Integer(),
-  hostNation: Ref,
+  hostNation: CodeRef,
   place: Nullable(Type.String()),
   startsOn: IsoDate,
   endsOn: IsoDate,
@@ -80,7 +80,7 @@ export const ContributionInput = Type.Object(
 
 export const Participant = Type.Object({
   id: Uuid,
-  nation: Ref,
+  nation: CodeRef,
   role: StringEnum(PARTICIPANT_ROLES),
   note: Nullable(Type.String()),
   sample: Type.Boolean(),
@@ -114,7 +114,7 @@ export const ParticipationCounts = Type.Object({
   total: Type.Integer(),
 });
 
-export const Attendance = Type.Object({ nation: Ref, attendees: Type.Integer() });
+export const Attendance = Type.Object({ nation: CodeRef, attendees: Type.Integer() });
 export const Conference = Type.Object({
   id: Uuid,
   kind: StringEnum(CONFERENCE_KINDS),
@@ -153,8 +153,8 @@ export const AttendanceInput = Type.Object(
 export type AttendanceInput = Static<typeof AttendanceInput>;
 
 const Owner = {
-  ownerNation: Nullable(Ref),
-  ownerOrganisation: Nullable(Ref),
+  ownerNation: Nullable(CodeRef),
+  ownerOrganisation: Nullable(CodeRef),
 };
 export const Milestone = Type.Object({
   id: Uuid,
@@ -238,14 +238,14 @@ export const Exercise = Type.Object({
   kind: StringEnum(EXERCISE_KINDS),
   status: StringEnum(EXERCISE_STATUSES),
   scenario: Nullable(Type.String()),
-  leadOrganisation: Ref,
+  leadOrganisation: CodeRef,
   activityId: Nullable(Uuid),
   startsOn: IsoDate,
   endsOn: IsoDate,
   sample: Type.Boolean(),
   sampleNote: Nullable(Type.String()),
   source: Nullable(Type.String()),
-  hostNations: Type.Array(Ref),
+  hostNations: Type.Array(CodeRef),
   participation: ParticipationCounts,
   ...ReleaseOutput,
 });
@@ -315,7 +315,7 @@ export const Operation = Type.Object({
   id: Uuid,
   code: Type.String(),
   name: Type.String(),
-  leadOrganisation: Ref,
+  leadOrganisation: CodeRef,
   startsOn: IsoDate,
   endsOn: Nullable(IsoDate),
   description: Nullable(Type.String()),
@@ -382,10 +382,10 @@ export type RotationPatch = Static<typeof RotationPatch>;
 export const Contingent = Type.Object({
   id: Uuid,
   operation: Type.Object({ id: Uuid, code: Type.String(), name: Type.String() }),
-  nation: Ref,
+  nation: CodeRef,
   name: Type.String(),
   frameworkUnit: Nullable(Type.String()),
-  frameworkNation: Nullable(Ref),
+  frameworkNation: Nullable(CodeRef),
   note: Nullable(Type.String()),
   sample: Type.Boolean(),
   firstStartsOn: Nullable(IsoDate),
@@ -441,7 +441,7 @@ export const TrustFund = Type.Object({
   code: Type.String(),
   name: Type.String(),
   operation: Nullable(Type.Object({ id: Uuid, code: Type.String(), name: Type.String() })),
-  managingOrganisation: Nullable(Ref),
+  managingOrganisation: Nullable(CodeRef),
 });
 const Money = Type.String({
   pattern: "^[0-9]{1,12}(\\.[0-9]{1,2})?$",
@@ -450,7 +450,7 @@ const Money = Type.String({
 export const FundContribution = Type.Object({
   id: Uuid,
   trustFund: Type.Object({ id: Uuid, code: Type.String(), name: Type.String() }),
-  nation: Ref,
+  nation: CodeRef,
   year: Type.Integer(),
   currency: Type.String(),
   pledged: Type.String(),

@@ -4,6 +4,7 @@ import { writeAudit } from "../../platform/audit.js";
 import { invalidState, notFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import * as queries from "./answers.queries.js";
+import { criteriaByArea } from "./checklist-areas.js";
 import type { AnswerInput } from "./readiness.schemas.js";
 import { evaluationOutput, loadEvaluation } from "./readiness.service.js";
 
@@ -12,22 +13,13 @@ export async function getEvaluationChecklist(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "evaluation.read");
   const evaluation = await loadEvaluation(ctx, id);
   const rows = await queries.evaluationChecklist(ctx.db, id);
-  const areas = new Map<string, { id: string; code: string; title: string; criteria: typeof rows }>();
-  for (const row of rows) {
-    let area = areas.get(row.areaId);
-    if (!area) {
-      area = { id: row.areaId, code: row.areaCode, title: row.areaTitle, criteria: [] };
-      areas.set(row.areaId, area);
-    }
-    area.criteria.push(row);
-  }
   const permissions = evaluationOutput(ctx, evaluation).permissions;
   return {
     evaluationId: id,
     editable: permissions.answer,
     // Answers are taken from the evaluation's first day; before it the page says when answering opens.
     opensOn: evaluation.startsOn,
-    areas: [...areas.values()],
+    areas: criteriaByArea(rows),
   };
 }
 

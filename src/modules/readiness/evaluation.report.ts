@@ -1,14 +1,8 @@
 import "./readiness.policy.js";
 import { authorize } from "../../platform/access/policy.js";
 import type { Ctx } from "../../platform/http/request-context.js";
-import {
-  formatDate,
-  markingOfRecord,
-  PdfReport,
-  personName,
-  type ReportLanguage,
-  reportLanguage,
-} from "../../platform/pdf-report.js";
+import { formatDate, personName, type ReportLanguage, reportLanguage } from "../../platform/pdf-report.js";
+import { dateRange, fillIn, labelOf, nameAndCode, openRecordReport } from "../../platform/record-report.js";
 import { getEvaluation, loadEvaluation } from "./evaluations.service.js";
 import { getResults } from "./results.service.js";
 
@@ -236,9 +230,6 @@ const WORDS = {
   },
 } satisfies Record<ReportLanguage, unknown>;
 
-const word = <T extends Record<string, string>>(words: T, key: string | null | undefined) =>
-  key ? (words[key as keyof T] ?? key) : null;
-
 /**
  * The evaluation's report as a PDF: outcome, overall and per-area results, findings, recommendations and the
  * follow-up actions, read through the evaluation's own reads (the same access: 404 to those who may not see it).
@@ -253,24 +244,25 @@ export async function evaluationReportPdf(ctx: Ctx, id: string, lang?: ReportLan
   ]);
   const w = WORDS[language];
   const unit = evaluation.unit ? `${evaluation.unit.code} — ${evaluation.unit.nameEn}` : "—";
-  const report = new PdfReport({
+  const report = await openRecordReport(
+    ctx,
     language,
-    title: `${w.title}: ${evaluation.title}`,
-    subtitle: `${unit} · ${word(w.kinds, evaluation.kind)}`,
-    marking: await markingOfRecord(ctx.db, language, row),
-    generatedBy: ctx.viewer.username,
-  });
+    w,
+    {
+      title: `${w.title}: ${evaluation.title}`,
+      subtitle: `${unit} · ${labelOf(w.kinds, evaluation.kind)}`,
+    },
+    row,
+  );
   const percent = (value: number | null) => (value === null ? "—" : `${value}%`);
+  const yesNo = (value: boolean) => (value ? w.yesWord : w.noWord);
   const o = results.overall;
   report.fields([
     [w.unit, unit],
-    [
-      w.nation,
-      evaluation.unitNation ? `${evaluation.unitNation.nameEn} (${evaluation.unitNation.code})` : null,
-    ],
-    [w.kind, word(w.kinds, evaluation.kind)],
-    [w.state, word(w.states, evaluation.state)],
-    [w.dates, `${formatDate(evaluation.startsOn, language)} – ${formatDate(evaluation.endsOn, language)}`],
+    [w.nation, nameAndCode(evaluation.unitNation)],
+    [w.kind, labelOf(w.kinds, evaluation.kind)],
+    [w.state, labelOf(w.states, evaluation.state)],
+    [w.dates, dateRange(evaluation.startsOn, evaluation.endsOn, language)],
     [w.evaluator, evaluation.evaluatingOrganisation?.nameEn],
     [
       w.checklist,
@@ -278,17 +270,18 @@ export async function evaluationReportPdf(ctx: Ctx, id: string, lang?: ReportLan
         ? `${evaluation.checklistVersion.templateCode} v${evaluation.checklistVersion.version}`
         : null,
     ],
-    [w.outcome, word(w.outcomes, results.outcome) ?? w.pending],
-    [w.computed, word(w.outcomes, results.computedOutcome) ?? w.pending],
+    [w.outcome, labelOf(w.outcomes, results.outcome) ?? w.pending],
+    [w.computed, labelOf(w.outcomes, results.computedOutcome) ?? w.pending],
     [
       w.overall,
-      w.overallLine
-        .replace("{yes}", String(o.yes))
-        .replace("{no}", String(o.no))
-        .replace("{ne}", String(o.notEvaluated))
-        .replace("{open}", String(o.unanswered))
-        .replace("{percent}", percent(o.percent))
-        .replace("{pass}", String(results.passPercent)),
+      fillIn(w.overallLine, {
+        yes: o.yes,
+        no: o.no,
+        ne: o.notEvaluated,
+        open: o.unanswered,
+        percent: percent(o.percent),
+        pass: results.passPercent,
+      }),
     ],
     [
       w.reportedAt,
@@ -299,18 +292,9 @@ export async function evaluationReportPdf(ctx: Ctx, id: string, lang?: ReportLan
   report.heading(w.summary).paragraph(results.summaryStatement);
 
   const areaCodes = new Map(results.areas.map((area) => [area.areaId, `${area.code} ${area.title}`]));
-  report.heading(w.areas);
-  report.table(
-    [
-      { header: w.area, width: 4 },
-      { header: w.yes, width: 1 },
-      { header: w.no, width: 1 },
-      { header: w.notEvaluated, width: 1.4 },
-      { header: w.unanswered, width: 1.3 },
-      { header: w.percent, width: 1 },
-      { header: w.criticalNo, width: 1.3 },
-      { header: w.passed, width: 1 },
-    ],
+  report.section(
+    w.areas,
+    { area: 4, yes: 1, no: 1, notEvaluated: 1.4, unanswered: 1.3, percent: 1, criticalNo: 1.3, passed: 1 },
     results.areas.map((area) => [
       `${area.code} ${area.title}`,
       area.yes,
@@ -319,22 +303,17 @@ export async function evaluationReportPdf(ctx: Ctx, id: string, lang?: ReportLan
       area.unanswered,
       percent(area.percent),
       area.criticalNo,
-      area.passed === null ? "—" : area.passed ? w.yesWord : w.noWord,
+      area.passed === null ? "—" : yesNo(area.passed),
     ]),
-    w.none,
   );
 
   for (const [kind, title] of [
     ["finding", w.findings],
     ["recommendation", w.recommendations],
   ] as const) {
-    report.heading(title);
-    report.table(
-      [
-        { header: "#", width: 0.5 },
-        { header: w.area, width: 2.5 },
-        { header: w.text, width: 8 },
-      ],
+    report.section(
+      title,
+      { "#": 0.5, area: 2.5, text: 8 },
       results.findings
         .filter((finding) => finding.kind === kind)
         .map((finding, index) => [
@@ -342,56 +321,39 @@ export async function evaluationReportPdf(ctx: Ctx, id: string, lang?: ReportLan
           finding.areaId ? (areaCodes.get(finding.areaId) ?? "") : w.general,
           finding.text,
         ]),
-      w.none,
     );
   }
 
-  report.heading(w.actions);
-  report.table(
-    [
-      { header: w.action, width: 5 },
-      { header: w.owner, width: 3 },
-      { header: w.due, width: 2 },
-      { header: w.status, width: 1.6 },
-    ],
+  report.section(
+    w.actions,
+    { action: 5, owner: 3, due: 2, status: 1.6 },
     results.actions.map((action) => [
       action.title,
       action.ownerPerson
         ? personName(action.ownerPerson, action.ownerPerson.nationCode)
         : (action.ownerOrganisation?.nameEn ?? ""),
       formatDate(action.dueOn, language),
-      word(w.actionStatuses, action.status),
+      labelOf(w.actionStatuses, action.status),
     ]),
-    w.none,
   );
 
-  report.heading(w.phases);
-  report.table(
-    [
-      { header: w.phase, width: 4 },
-      { header: w.from, width: 2 },
-      { header: w.to, width: 2 },
-    ],
+  report.section(
+    w.phases,
+    { phase: 4, from: 2, to: 2 },
     evaluation.phases.map((phase) => [
-      word(w.phaseNames, phase.phase),
+      labelOf(w.phaseNames, phase.phase),
       formatDate(phase.startsOn, language),
       formatDate(phase.endsOn, language),
     ]),
-    w.none,
   );
-  report.heading(w.team);
-  report.table(
-    [
-      { header: w.name, width: 5 },
-      { header: w.role, width: 2 },
-      { header: w.certified, width: 2 },
-    ],
+  report.section(
+    w.team,
+    { name: 5, role: 2, certified: 2 },
     evaluation.team.map((member) => [
       member.person ? personName(member.person, member.person.nationCode) : "",
-      word(w.roles, member.role),
-      member.certified ? w.yesWord : w.noWord,
+      labelOf(w.roles, member.role),
+      yesNo(member.certified),
     ]),
-    w.none,
   );
   return { pdf: await report.finish(), filename: `evaluation-${id.slice(0, 8)}-${language}.pdf` };
 }

@@ -6,6 +6,7 @@ import type { Viewer } from "../../platform/access/viewer.js";
 import { pageOf } from "../../platform/paging.js";
 import { nationRef, organisationRef } from "../../platform/record-refs.js";
 import { CRITERION_COLUMNS } from "./answers.queries.js";
+import { criteriaByArea } from "./checklist-areas.js";
 import { seesOnlyOwnTeams } from "./readiness.policy.js";
 import type { ChecklistQuery, EvaluationQuery, UnitQuery } from "./readiness.schemas.js";
 import type { AreaCounts } from "./scoring.js";
@@ -172,19 +173,7 @@ export async function findVersion(db: Q, id: string) {
     .orderBy("a.sortOrder")
     .orderBy("c.sortOrder")
     .execute();
-  const areas = new Map<
-    string,
-    { id: string; code: string; title: string; criteria: (typeof rows)[number][] }
-  >();
-  for (const row of rows) {
-    let area = areas.get(row.areaId);
-    if (!area) {
-      area = { id: row.areaId, code: row.areaCode, title: row.areaTitle, criteria: [] };
-      areas.set(row.areaId, area);
-    }
-    area.criteria.push(row);
-  }
-  return { ...version, areas: [...areas.values()] };
+  return { ...version, areas: criteriaByArea(rows) };
 }
 
 /** Inserts a version's areas and criteria inside the caller's transaction. */

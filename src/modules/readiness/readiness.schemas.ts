@@ -1,4 +1,5 @@
 import { type Static, Type } from "typebox";
+import { CodeRef, PersonNameFields, PersonRef } from "../../platform/http/ref-schemas.js";
 import {
   DoubleBooking,
   ErrorResponse,
@@ -51,15 +52,6 @@ export const EVALUATOR_QUALIFICATION = "CREVAL-EVALUATOR";
 /** An area passes at this share of "yes" among its evaluated criteria (percent). */
 export const AREA_PASS_PERCENT = 80;
 
-const Ref = Type.Object({ id: Uuid, code: Type.String(), nameEn: Type.String() });
-const PersonRef = Type.Object({
-  id: Uuid,
-  givenName: Type.String(),
-  familyName: Type.String(),
-  rankTitle: Nullable(Type.String()),
-  nationCode: Type.String(),
-});
-
 // ------------------------------------------------------------------ units
 export const Declaration = Type.Object({
   id: Uuid,
@@ -74,8 +66,8 @@ export const Unit = Type.Object({
   id: Uuid,
   code: Type.String(),
   nameEn: Type.String(),
-  nation: Nullable(Ref),
-  parent: Nullable(Ref),
+  nation: Nullable(CodeRef),
+  parent: Nullable(CodeRef),
   unitType: Nullable(Type.String()),
   size: Nullable(StringEnum(UNIT_SIZES)),
   echelon: Nullable(Type.String()),
@@ -235,8 +227,8 @@ export const EvaluationSummary = Type.Object({
   state: StringEnum(EVALUATION_STATES),
   startsOn: IsoDate,
   endsOn: IsoDate,
-  unit: Ref,
-  unitNation: Nullable(Ref),
+  unit: CodeRef,
+  unitNation: Nullable(CodeRef),
   isHeadquarters: Type.Boolean(),
   outcome: Nullable(StringEnum(OUTCOMES)),
   previousEvaluationId: Nullable(Uuid),
@@ -259,7 +251,7 @@ export const EvaluationListItem = Type.Object({
 export const EvaluationDetail = Type.Object({
   ...EvaluationSummary.properties,
   checklistVersion: Type.Object({ id: Uuid, templateCode: Type.String(), version: Type.Integer() }),
-  evaluatingOrganisation: Nullable(Ref),
+  evaluatingOrganisation: Nullable(CodeRef),
   summaryStatement: Nullable(Type.String()),
   reportedAt: Nullable(Type.String({ format: "date-time" })),
   phases: Type.Array(Phase),
@@ -325,10 +317,7 @@ export type TeamInput = Static<typeof TeamInput>;
 
 export const EligibleEvaluator = Type.Object({
   personId: Uuid,
-  givenName: Type.String(),
-  familyName: Type.String(),
-  rankTitle: Nullable(Type.String()),
-  nationCode: Type.String(),
+  ...PersonNameFields,
   certificateNumber: Type.String(),
   validUntil: Nullable(IsoDate),
 });
@@ -414,7 +403,7 @@ export const FollowUpAction = Type.Object({
   findingId: Nullable(Uuid),
   title: Type.String(),
   ownerPerson: Nullable(PersonRef),
-  ownerOrganisation: Nullable(Ref),
+  ownerOrganisation: Nullable(CodeRef),
   dueOn: IsoDate,
   status: StringEnum(ACTION_STATUSES),
   overdue: Type.Boolean(),

@@ -1,9 +1,7 @@
 import { AREA_PASS_PERCENT } from "./readiness.schemas.js";
 
-export interface AreaCounts {
-  areaId: string;
-  code: string;
-  title: string;
+/** How a set of criteria was answered. */
+interface Counts {
   yes: number;
   no: number;
   notEvaluated: number;
@@ -13,17 +11,16 @@ export interface AreaCounts {
   percent: number | null;
 }
 
+export interface AreaCounts extends Counts {
+  areaId: string;
+  code: string;
+  title: string;
+}
+
 export interface Summary {
   passPercent: number;
   areas: (AreaCounts & { passed: boolean | null })[];
-  overall: {
-    yes: number;
-    no: number;
-    notEvaluated: number;
-    unanswered: number;
-    criticalNo: number;
-    percent: number | null;
-  };
+  overall: Counts;
   complete: boolean;
 }
 

@@ -17,6 +17,25 @@ import type { FindingInput, SelfAssessmentInput } from "./training.schemas.js";
 type State = ApplicationState;
 const EDITABLE: State[] = ["draft", "self_assessment"];
 
+/** Refuses a change to an application that is not in one of the states that allow it. */
+function assertStateIn(state: string, allowed: State[], refusal: string) {
+  if (!allowed.includes(state as State)) throw invalidState(`The application is ${state}: ${refusal}`);
+}
+
+/** Locks the application for a change inside the transaction, then checks that its state allows the change. */
+async function lockApplicationIn(
+  trx: Parameters<typeof lockRow>[0],
+  id: string,
+  allowed: State[],
+  refusal: string,
+) {
+  const locked = await lockRow(trx, "accreditationApplication", {
+    id,
+    missing: "The accreditation application",
+  });
+  assertStateIn(locked.state, allowed, refusal);
+}
+
 async function checkStandard(ctx: Ctx, row: ApplicationRow, standardId: string) {
   if (!(await queries.standardInSet(ctx.db, standardId, row.standardSetId))) throw notFound("The standard");
 }
@@ -26,13 +45,7 @@ export async function selfAssess(ctx: Ctx, id: string, standardId: string, input
   authorize(ctx.viewer, "accreditation.edit", applicationRecord(row));
   await checkStandard(ctx, row, standardId);
   await ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockRow(trx, "accreditationApplication", {
-      id,
-      missing: "The accreditation application",
-    });
-    if (!EDITABLE.includes(locked.state as State)) {
-      throw invalidState(`The application is ${locked.state}: the self-assessment can no longer change`);
-    }
+    await lockApplicationIn(trx, id, EDITABLE, "the self-assessment can no longer change");
     const before = await queries.findSelfAssessment(trx, id, standardId);
     const after = await queries.upsertSelfAssessment(trx, {
       applicationId: id,
@@ -56,18 +69,10 @@ export async function addEvidence(ctx: Ctx, source: UploadSource, id: string, st
   const row = await loadApplication(ctx, id);
   authorize(ctx.viewer, "accreditation.edit", applicationRecord(row));
   await checkStandard(ctx, row, standardId);
-  if (!EDITABLE.includes(row.state as State)) {
-    throw invalidState(`The application is ${row.state}: evidence can no longer be added`);
-  }
+  assertStateIn(row.state, EDITABLE, "evidence can no longer be added");
   const upload = await source(ctx.config.uploadLimitBytes);
   await ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockRow(trx, "accreditationApplication", {
-      id,
-      missing: "The accreditation application",
-    });
-    if (!EDITABLE.includes(locked.state as State)) {
-      throw invalidState(`The application is ${locked.state}: evidence can no longer be added`);
-    }
+    await lockApplicationIn(trx, id, EDITABLE, "evidence can no longer be added");
     const file = await storeFile(trx, ctx, upload);
     const evidence = await queries.insertEvidence(trx, {
       applicationId: id,
@@ -96,13 +101,7 @@ export async function removeEvidence(ctx: Ctx, id: string, evidenceId: string) {
   const row = await loadApplication(ctx, id);
   authorize(ctx.viewer, "accreditation.edit", applicationRecord(row));
   await ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockRow(trx, "accreditationApplication", {
-      id,
-      missing: "The accreditation application",
-    });
-    if (!EDITABLE.includes(locked.state as State)) {
-      throw invalidState(`The application is ${locked.state}: evidence can no longer be removed`);
-    }
+    await lockApplicationIn(trx, id, EDITABLE, "evidence can no longer be removed");
     const removed = await queries.deleteEvidence(trx, id, evidenceId);
     if (!removed) throw notFound("The evidence");
     await writeAudit(trx, ctx, {
@@ -126,15 +125,13 @@ export async function addFinding(ctx: Ctx, id: string, input: FindingInput) {
   authorize(ctx.viewer, "accreditation.review", applicationRecord(row));
   if (input.standardId) await checkStandard(ctx, row, input.standardId);
   await ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockRow(trx, "accreditationApplication", {
+    const allowed = FINDING_STATES[input.kind]!;
+    await lockApplicationIn(
+      trx,
       id,
-      missing: "The accreditation application",
-    });
-    if (!FINDING_STATES[input.kind]!.includes(locked.state as State)) {
-      throw invalidState(
-        `The application is ${locked.state}: a ${input.kind} can be recorded only when it is ${FINDING_STATES[input.kind]!.join(" or ")}`,
-      );
-    }
+      allowed,
+      `a ${input.kind} can be recorded only when it is ${allowed.join(" or ")}`,
+    );
     await auditedInsert(
       trx,
       ctx,

@@ -110,6 +110,35 @@ async function acceptedNominations(trx: Transaction<DB>, eventId: string, ids: s
 }
 
 /**
+ * Locks the run for a change of its participants' entries (attendance, results): refused once the run is signed
+ * off, and every entry must name an accepted participant.
+ */
+async function lockRunForEntries(
+  trx: Transaction<DB>,
+  run: queries.RunRow,
+  entries: { nominationId: string }[],
+  what: string,
+) {
+  const locked = await lockOpenRun(trx, run);
+  if (locked.signedOffAt) throw invalidState(`The run is signed off: ${what} can no longer change`);
+  await acceptedNominations(
+    trx,
+    run.eventId,
+    [...new Set(entries.map((e) => e.nominationId))],
+    "body.entries",
+  );
+}
+
+/** The audit of a change of the run's entries: the event as the record, the entries as sent. */
+const auditRunEntries = (
+  trx: Transaction<DB>,
+  ctx: Ctx,
+  eventId: string,
+  action: string,
+  entries: unknown[],
+) => writeAudit(trx, ctx, { action, recordType: "event", recordId: eventId, detail: { entries } });
+
+/**
  * What is recorded about a run follows its calendar: attendance and results from the first day of the course,
  * sign-off and certificates from its last day. Recording them earlier would certify a course nobody took.
  */
@@ -131,14 +160,7 @@ export async function recordAttendance(ctx: Ctx, eventId: string, input: Attenda
   authorize(ctx.viewer, "course.manage", run);
   requireStarted(run, "Attendance");
   await ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockOpenRun(trx, run);
-    if (locked.signedOffAt) throw invalidState("The run is signed off: attendance can no longer change");
-    await acceptedNominations(
-      trx,
-      eventId,
-      [...new Set(input.entries.map((e) => e.nominationId))],
-      "body.entries",
-    );
+    await lockRunForEntries(trx, run, input.entries, "attendance");
     const sessions = new Map(
       (await runQueries.sessionStarts(trx, eventId)).map((s) => [s.id, new Date(s.startsAt)]),
     );
@@ -152,12 +174,7 @@ export async function recordAttendance(ctx: Ctx, eventId: string, input: Attenda
       throw new AppError("INVALID_STATE", `${field}: ${message}`, [{ field, message }]);
     }
     await recordRunAttendance(trx, input.entries, ctx.viewer.userId);
-    await writeAudit(trx, ctx, {
-      action: "course_run.attendance",
-      recordType: "event",
-      recordId: eventId,
-      detail: { entries: input.entries },
-    });
+    await auditRunEntries(trx, ctx, eventId, "course_run.attendance", input.entries);
   });
   return getRun(ctx, eventId);
 }
@@ -176,14 +193,7 @@ export async function recordResults(ctx: Ctx, eventId: string, input: ResultsInp
   }
   requireStarted(run, "Recording results");
   await ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockOpenRun(trx, run);
-    if (locked.signedOffAt) throw invalidState("The run is signed off: results can no longer change");
-    await acceptedNominations(
-      trx,
-      eventId,
-      [...new Set(input.entries.map((e) => e.nominationId))],
-      "body.entries",
-    );
+    await lockRunForEntries(trx, run, input.entries, "results");
     const cleared = input.entries.filter((entry) => entry.score === null);
     for (const entry of cleared) await runQueries.clearResult(trx, entry.nominationId, entry.componentCode);
     const scored = input.entries.filter((entry) => entry.score !== null);
@@ -198,12 +208,7 @@ export async function recordResults(ctx: Ctx, eventId: string, input: ResultsInp
           recordedBy: ctx.viewer.userId,
         })),
       );
-    await writeAudit(trx, ctx, {
-      action: "course_run.results",
-      recordType: "event",
-      recordId: eventId,
-      detail: { entries: input.entries },
-    });
+    await auditRunEntries(trx, ctx, eventId, "course_run.results", input.entries);
   });
   return getRun(ctx, eventId);
 }

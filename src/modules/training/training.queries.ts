@@ -21,6 +21,16 @@ const personRef = (column: string) => sql<{
   from person p join nation n on n.id = p.nation_id where p.id = ${sql.ref(column)})`;
 
 // ------------------------------------------------------------------ courses
+/** What a course and its runs show of the course's activity (aliased `a`): code, titles, who organises it. */
+const COURSE_ACTIVITY_COLUMNS = [
+  "a.code as activityCode",
+  "a.titleEn",
+  "a.titleAz",
+  "a.titleRu",
+  "a.organiserId",
+  "a.hostInstitutionId",
+] as const;
+
 const courseColumns = (db: Q) =>
   db
     .selectFrom("course as c")
@@ -29,12 +39,7 @@ const courseColumns = (db: Q) =>
     .select([
       "c.id",
       "c.activityId",
-      "a.code as activityCode",
-      "a.titleEn",
-      "a.titleAz",
-      "a.titleRu",
-      "a.organiserId",
-      "a.hostInstitutionId",
+      ...COURSE_ACTIVITY_COLUMNS,
       "c.qualificationCode",
       "q.nameEn as qualificationNameEn",
       "q.nameAz as qualificationNameAz",
@@ -73,6 +78,16 @@ export function findCourse(db: Q, viewer: Viewer, id: string) {
 
 export type CourseRow = NonNullable<Awaited<ReturnType<typeof findCourse>>>;
 
+/** What a course run shows of its event (aliased `e`). */
+const RUN_EVENT_COLUMNS = [
+  "e.id as eventId",
+  "e.title",
+  "e.startsOn",
+  "e.endsOn",
+  "e.city",
+  "e.status",
+] as const;
+
 export function courseRuns(db: Q, courseId: string) {
   return db
     .selectFrom("event as e")
@@ -80,12 +95,7 @@ export function courseRuns(db: Q, courseId: string) {
     .leftJoin("courseRun as r", "r.eventId", "e.id")
     .where("c.id", "=", courseId)
     .select([
-      "e.id as eventId",
-      "e.title",
-      "e.startsOn",
-      "e.endsOn",
-      "e.city",
-      "e.status",
+      ...RUN_EVENT_COLUMNS,
       "r.signedOffAt",
       sql<number>`(select count(*)::int from nomination n where n.event_id = e.id and n.status = 'accepted')`.as(
         "participants",
@@ -109,18 +119,8 @@ export function findRun(db: Q, viewer: Viewer, eventId: string) {
     .where("e.id", "=", eventId)
     .where(visibleTo(viewer, "a"))
     .select([
-      "e.id as eventId",
-      "e.title",
-      "e.startsOn",
-      "e.endsOn",
-      "e.city",
-      "e.status",
-      "a.code as activityCode",
-      "a.titleEn",
-      "a.titleAz",
-      "a.titleRu",
-      "a.organiserId",
-      "a.hostInstitutionId",
+      ...RUN_EVENT_COLUMNS,
+      ...COURSE_ACTIVITY_COLUMNS,
       "c.id as courseId",
       "c.assessment",
       "c.qualificationCode",

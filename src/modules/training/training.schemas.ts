@@ -1,4 +1,5 @@
 import { type Static, Type } from "typebox";
+import { PersonNameFields, PersonRef } from "../../platform/http/ref-schemas.js";
 import {
   IsoDate,
   IsoDateTime,
@@ -93,14 +94,6 @@ export const CourseInput = Type.Object({ activityId: Uuid, ...CourseFields }, st
 export type CourseInput = Static<typeof CourseInput>;
 export const CoursePatch = Type.Partial(Type.Object(CourseFields), { ...strict, minProperties: 1 });
 export type CoursePatch = Static<typeof CoursePatch>;
-
-const PersonRef = Type.Object({
-  id: Uuid,
-  givenName: Type.String(),
-  familyName: Type.String(),
-  rankTitle: Nullable(Type.String()),
-  nationCode: Type.String(),
-});
 
 export const Titles = Type.Object({
   en: Type.String(),
@@ -298,10 +291,7 @@ export type RegistryQuery = Static<typeof RegistryQuery>;
 
 export const RegistryEntry = Type.Object({
   personId: Uuid,
-  givenName: Type.String(),
-  familyName: Type.String(),
-  rankTitle: Nullable(Type.String()),
-  nationCode: Type.String(),
+  ...PersonNameFields,
   certificateId: Uuid,
   certificateNumber: Type.String(),
   validFrom: IsoDate,

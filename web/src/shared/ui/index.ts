@@ -38,6 +38,7 @@ export { RELEASABILITY_LEVELS, ReleasabilityBadge } from "./releasability-badge"
 export { ReleasabilitySelect } from "./releasability-select";
 export { type RemoteOption, RemoteSelect, type RemoteSelectProps } from "./remote-select";
 export { RemoveRowButton, type RemoveRowButtonProps } from "./remove-row-button";
+export { RowLink, type RowLinkProps } from "./row-link";
 export { RowsTable, type RowsTableProps } from "./rows-table";
 export { SearchInput, type SearchInputProps } from "./search-input";
 export { DimmedText, SectionCard, type SectionCardProps } from "./section-card";

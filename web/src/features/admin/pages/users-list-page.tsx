@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Select, Stack } from "@mantine/core";
+import { Badge, Button, Group, Select, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconUserPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,7 @@ import {
   EmptyState,
   ListTable,
   PageHeader,
+  RowLink,
   SearchInput,
   useListParams,
 } from "../../../shared/ui";
@@ -71,13 +72,7 @@ export function UsersListPage() {
       header: t("users.username"),
       render: (user) => (
         <div>
-          <Anchor
-            component={Link}
-            to={`/admin/users/${user.id}`}
-            onClick={(event) => event.stopPropagation()}
-          >
-            {user.username}
-          </Anchor>
+          <RowLink to={`/admin/users/${user.id}`}>{user.username}</RowLink>
           <DimmedText size="xs">{user.displayName}</DimmedText>
         </div>
       ),

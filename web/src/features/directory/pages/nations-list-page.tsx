@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Select, Stack } from "@mantine/core";
+import { Badge, Button, Group, Select, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { localName, useFormat } from "../../../shared/i18n/format";
@@ -8,6 +8,7 @@ import {
   EmptyState,
   NewRecordLink,
   PageHeader,
+  RowLink,
   useListParams,
 } from "../../../shared/ui";
 import { useNations } from "../api";
@@ -32,9 +33,7 @@ export function NationsListPage() {
       sortKey: "nameEn",
       render: (nation) => (
         <Group gap="xs">
-          <Anchor component={Link} to={`/nations/${nation.id}`} onClick={(event) => event.stopPropagation()}>
-            {localName(nation, language)}
-          </Anchor>
+          <RowLink to={`/nations/${nation.id}`}>{localName(nation, language)}</RowLink>
           <ArchivedBadge archivedAt={nation.archivedAt} />
         </Group>
       ),

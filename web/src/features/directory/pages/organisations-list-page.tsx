@@ -1,6 +1,5 @@
-import { Anchor, Group, SegmentedControl, Select, Stack } from "@mantine/core";
+import { Group, SegmentedControl, Select, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
 import { localName, useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
@@ -9,6 +8,7 @@ import {
   EmptyState,
   NewRecordLink,
   PageHeader,
+  RowLink,
   useListParams,
 } from "../../../shared/ui";
 import { useOrganisations } from "../api";
@@ -49,13 +49,7 @@ export function OrganisationsListPage() {
       sortKey: "nameEn",
       render: (organisation) => (
         <Group gap="xs">
-          <Anchor
-            component={Link}
-            to={`/organisations/${organisation.id}`}
-            onClick={(event) => event.stopPropagation()}
-          >
-            {localName(organisation, language)}
-          </Anchor>
+          <RowLink to={`/organisations/${organisation.id}`}>{localName(organisation, language)}</RowLink>
           <ArchivedBadge archivedAt={organisation.archivedAt} />
         </Group>
       ),
@@ -77,14 +71,9 @@ export function OrganisationsListPage() {
       header: t("organisations.parent"),
       render: (organisation) =>
         organisation.parent && (
-          <Anchor
-            component={Link}
-            to={`/organisations/${organisation.parent.id}`}
-            size="sm"
-            onClick={(event) => event.stopPropagation()}
-          >
+          <RowLink to={`/organisations/${organisation.parent.id}`} size="sm">
             {organisation.parent.code}
-          </Anchor>
+          </RowLink>
         ),
     },
   ];

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack } from "@mantine/core";
+import { Button, Group, Stack } from "@mantine/core";
 import { IconDownload, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -12,6 +12,7 @@ import {
   NewRecordLink,
   PageHeader,
   ReleasabilityBadge,
+  RowLink,
   useListParams,
 } from "../../../shared/ui";
 import { usePeople } from "../api";
@@ -21,6 +22,12 @@ import { OrganisationSelect } from "../components/organisation-select";
 import { languageName } from "../languages";
 import { useDirectoryPermissions } from "../permissions";
 import type { Person } from "../types";
+
+/** The files the list exports to, each a button of its own. */
+const EXPORT_FORMATS = [
+  { format: "csv", label: "imports.exportCsv" },
+  { format: "xlsx", label: "imports.exportXlsx" },
+] as const;
 
 export function PeopleListPage() {
   const { t } = useTranslation("directory");
@@ -46,9 +53,9 @@ export function PeopleListPage() {
       render: (person) => (
         <Group gap="xs">
           <div>
-            <Anchor component={Link} to={`/people/${person.id}`} onClick={(event) => event.stopPropagation()}>
+            <RowLink to={`/people/${person.id}`}>
               {person.familyName}, {person.givenName}
-            </Anchor>
+            </RowLink>
             {person.rankTitle && <DimmedText size="xs">{person.rankTitle}</DimmedText>}
           </div>
           <ArchivedBadge archivedAt={person.archivedAt} />
@@ -61,14 +68,9 @@ export function PeopleListPage() {
       header: t("people.organisation"),
       render: (person) =>
         person.currentOrganisation && (
-          <Anchor
-            component={Link}
-            to={`/organisations/${person.currentOrganisation.id}`}
-            size="sm"
-            onClick={(event) => event.stopPropagation()}
-          >
+          <RowLink to={`/organisations/${person.currentOrganisation.id}`} size="sm">
             {person.currentOrganisation.code}
-          </Anchor>
+          </RowLink>
         ),
     },
     {
@@ -90,26 +92,19 @@ export function PeopleListPage() {
         description={t("people.description")}
         actions={
           <Group gap="xs">
-            <Button
-              component="a"
-              href={exportUrl("csv")}
-              download
-              variant="default"
-              leftSection={<IconDownload size={16} />}
-              data-testid="people-export-csv"
-            >
-              {t("imports.export")} {t("imports.exportCsv")}
-            </Button>
-            <Button
-              component="a"
-              href={exportUrl("xlsx")}
-              download
-              variant="default"
-              leftSection={<IconDownload size={16} />}
-              data-testid="people-export-xlsx"
-            >
-              {t("imports.export")} {t("imports.exportXlsx")}
-            </Button>
+            {EXPORT_FORMATS.map(({ format, label }) => (
+              <Button
+                key={format}
+                component="a"
+                href={exportUrl(format)}
+                download
+                variant="default"
+                leftSection={<IconDownload size={16} />}
+                data-testid={`people-export-${format}`}
+              >
+                {t("imports.export")} {t(label)}
+              </Button>
+            ))}
             {can.createPeople && (
               <Button
                 component={Link}

@@ -7,6 +7,7 @@ export { DownloadMenu, type DownloadMenuProps, type ExportKind } from "./downloa
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { ErrorAlert, type ErrorAlertProps, errorMessage } from "./error-alert";
 export { FormButtons, type FormButtonsProps } from "./form-buttons";
+export { FormDialog, type FormDialogProps } from "./form-dialog";
 export { FormModal, type FormModalProps } from "./form-modal";
 export {
   InlineAddForm,
@@ -16,6 +17,7 @@ export {
   TextField,
   type TextFieldProps,
 } from "./inline-fields";
+export { type FilteredList, listFilter } from "./list-filter";
 export { ListFooter, type ListFooterProps, PageFooter, type ServerPage } from "./list-footer";
 export { type ListPage, ListTable, type ListTableProps } from "./list-table";
 export { NewRecordLink } from "./new-record-link";

@@ -10,6 +10,7 @@ import {
   DimmedText,
   EmptyState,
   ListTable,
+  listFilter,
   PageHeader,
   RowLink,
   SearchInput,
@@ -111,8 +112,7 @@ export function UsersListPage() {
             label={t("roles.role")}
             placeholder={t("users.anyRole")}
             data={ROLES.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))}
-            value={list.filters.role || null}
-            onChange={(value) => list.setFilter("role", value)}
+            {...listFilter(list, "role")}
             clearable
             w={220}
             data-testid="user-role-filter"
@@ -124,8 +124,7 @@ export function UsersListPage() {
               { value: "active", label: t("users.active") },
               { value: "disabled", label: t("users.disabled") },
             ]}
-            value={list.filters.status || null}
-            onChange={(value) => list.setFilter("status", value)}
+            {...listFilter(list, "status")}
             clearable
             w={180}
             data-testid="user-status-filter"

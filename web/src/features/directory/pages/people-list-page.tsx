@@ -1,4 +1,4 @@
-import { Button, Group, Stack } from "@mantine/core";
+import { Button, Group } from "@mantine/core";
 import { IconDownload, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -8,9 +8,8 @@ import {
   ArchivedBadge,
   type DataTableColumn,
   DimmedText,
-  EmptyState,
+  listFilter,
   NewRecordLink,
-  PageHeader,
   ReleasabilityBadge,
   RowLink,
   useListParams,
@@ -86,77 +85,68 @@ export function PeopleListPage() {
   ];
 
   return (
-    <>
-      <PageHeader
-        title={t("people.title")}
-        description={t("people.description")}
-        actions={
-          <Group gap="xs">
-            {EXPORT_FORMATS.map(({ format, label }) => (
-              <Button
-                key={format}
-                component="a"
-                href={exportUrl(format)}
-                download
-                variant="default"
-                leftSection={<IconDownload size={16} />}
-                data-testid={`people-export-${format}`}
-              >
-                {t("imports.export")} {t(label)}
-              </Button>
-            ))}
-            {can.createPeople && (
-              <Button
-                component={Link}
-                to="/people/import"
-                variant="light"
-                leftSection={<IconUpload size={16} />}
-                data-testid="people-import"
-              >
-                {t("imports.action")}
-              </Button>
-            )}
-            {can.createPeople && (
-              <NewRecordLink to="/people/new" testId="person-create">
-                {t("people.create")}
-              </NewRecordLink>
-            )}
-          </Group>
-        }
-      />
-      <Stack>
-        <DirectoryList
-          list={list}
-          query={people}
-          columns={columns}
-          testIdPrefix="person"
-          tableTestId="people-table"
-          rowTestId={(person) => `person-row-${person.id}`}
-          path="/people"
-          searchWidth={280}
-          filters={
-            <>
-              <NationSelect
-                label={t("people.nation")}
-                placeholder={t("common:list.any")}
-                w={240}
-                value={nationId || null}
-                onChange={(value) => list.setFilter("nationId", value)}
-                data-testid="person-nation-filter"
-              />
-              <OrganisationSelect
-                label={t("affiliations.organisation")}
-                placeholder={t("common:list.any")}
-                w={300}
-                value={organisationId || null}
-                onChange={(value) => list.setFilter("organisationId", value)}
-                data-testid="person-organisation-filter"
-              />
-            </>
-          }
-          empty={<EmptyState description={filtered ? t("common:empty.noResults") : t("people.empty")} />}
-        />
-      </Stack>
-    </>
+    <DirectoryList
+      section="people"
+      actions={
+        <Group gap="xs">
+          {EXPORT_FORMATS.map(({ format, label }) => (
+            <Button
+              key={format}
+              component="a"
+              href={exportUrl(format)}
+              download
+              variant="default"
+              leftSection={<IconDownload size={16} />}
+              data-testid={`people-export-${format}`}
+            >
+              {t("imports.export")} {t(label)}
+            </Button>
+          ))}
+          {can.createPeople && (
+            <Button
+              component={Link}
+              to="/people/import"
+              variant="light"
+              leftSection={<IconUpload size={16} />}
+              data-testid="people-import"
+            >
+              {t("imports.action")}
+            </Button>
+          )}
+          {can.createPeople && (
+            <NewRecordLink to="/people/new" testId="person-create">
+              {t("people.create")}
+            </NewRecordLink>
+          )}
+        </Group>
+      }
+      list={list}
+      query={people}
+      columns={columns}
+      testIdPrefix="person"
+      tableTestId="people-table"
+      rowTestId={(person) => `person-row-${person.id}`}
+      path="/people"
+      searchWidth={280}
+      filters={
+        <>
+          <NationSelect
+            label={t("people.nation")}
+            placeholder={t("common:list.any")}
+            w={240}
+            {...listFilter(list, "nationId")}
+            data-testid="person-nation-filter"
+          />
+          <OrganisationSelect
+            label={t("affiliations.organisation")}
+            placeholder={t("common:list.any")}
+            w={300}
+            {...listFilter(list, "organisationId")}
+            data-testid="person-organisation-filter"
+          />
+        </>
+      }
+      filtered={filtered}
+    />
   );
 }

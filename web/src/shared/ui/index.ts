@@ -34,6 +34,7 @@ export {
   saveForm,
 } from "./notify";
 export { type Crumb, PageHeader, type PageHeaderProps } from "./page-header";
+export { PagedRowsTable, type PagedRowsTableProps } from "./paged-rows-table";
 export { PrintReportButton, type PrintReportButtonProps } from "./print-report-button";
 export { QueryBoundary, type QueryBoundaryProps, RecordPage, type RecordPageProps } from "./query-boundary";
 export { RELEASABILITY_LEVELS, ReleasabilityBadge } from "./releasability-badge";

@@ -1,7 +1,7 @@
 import { SimpleGrid, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { closeClearing, FormButtons, FormModal, formSaved } from "../../../shared/ui";
+import { closeClearing, FormDialog, formSaved } from "../../../shared/ui";
 import { useAddAffiliation } from "../api";
 import { endNotBeforeStart, textOrNull } from "../form-values";
 import { IsoDateInput } from "./iso-date-input";
@@ -49,7 +49,7 @@ export function AffiliationModal({
   });
 
   return (
-    <FormModal
+    <FormDialog
       opened={opened}
       onClose={close}
       title={t("affiliations.add")}
@@ -57,6 +57,7 @@ export function AffiliationModal({
       size="lg"
       onSubmit={submit}
       testId="affiliation-form"
+      submit={{ label: t("affiliations.add"), loading: add.isPending, testId: "affiliation-submit" }}
     >
       <OrganisationSelect
         label={t("affiliations.organisation")}
@@ -76,12 +77,6 @@ export function AffiliationModal({
         <IsoDateInput label={t("affiliations.startedOn")} {...form.getInputProps("startedOn")} />
         <IsoDateInput label={t("affiliations.endedOn")} {...form.getInputProps("endedOn")} />
       </SimpleGrid>
-      <FormButtons
-        submit={t("affiliations.add")}
-        loading={add.isPending}
-        testId="affiliation-submit"
-        cancel={{ label: t("common:actions.cancel"), onClick: close }}
-      />
-    </FormModal>
+    </FormDialog>
   );
 }

@@ -3,7 +3,7 @@ import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { closeClearing, FormDialog, formSaved } from "../../../shared/ui";
 import { useAddAffiliation } from "../api";
-import { endNotBeforeStart, textOrNull } from "../form-values";
+import { endNotBeforeStart, recordSelectField, textOrNull } from "../form-values";
 import { IsoDateInput } from "./iso-date-input";
 import { OrganisationSelect } from "./organisation-select";
 
@@ -64,9 +64,7 @@ export function AffiliationModal({
         required
         comboboxProps={{ withinPortal: true }}
         data-testid="affiliation-organisation"
-        value={form.values.organisationId}
-        onChange={(value) => form.setFieldValue("organisationId", value)}
-        error={form.errors.organisationId}
+        {...recordSelectField(form, "organisationId")}
       />
       <TextInput
         label={t("affiliations.position")}

@@ -10,7 +10,7 @@ import { IsoDateInput } from "../components/iso-date-input";
 import { LocalNameFields } from "../components/local-name-fields";
 import { NationSelect, nationOption } from "../components/nation-select";
 import { OrganisationSelect, organisationOption } from "../components/organisation-select";
-import { textOrNull } from "../form-values";
+import { recordSelectField, textOrNull } from "../form-values";
 import {
   INSTITUTION_KINDS,
   ORGANISATION_KINDS_INTERNATIONAL,
@@ -143,18 +143,14 @@ function OrganisationForm({ organisation }: { organisation?: OrganisationDetail 
               placeholder={t("international")}
               initialOption={organisation?.nation ? nationOption(organisation.nation, language) : null}
               data-testid="organisation-nation"
-              value={form.values.nationId}
-              onChange={(value) => form.setFieldValue("nationId", value)}
-              error={form.errors.nationId}
+              {...recordSelectField(form, "nationId")}
             />
             <OrganisationSelect
               label={t("organisations.parent")}
               excludeId={organisation?.id}
               initialOption={organisation?.parent ? organisationOption(organisation.parent, language) : null}
               data-testid="organisation-parent"
-              value={form.values.parentId}
-              onChange={(value) => form.setFieldValue("parentId", value)}
-              error={form.errors.parentId}
+              {...recordSelectField(form, "parentId")}
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>

@@ -15,7 +15,7 @@ import { usePerson, useSavePerson } from "../api";
 import { FormActions } from "../components/form-actions";
 import { NationSelect, nationOption } from "../components/nation-select";
 import { OrganisationSelect } from "../components/organisation-select";
-import { textOrNull } from "../form-values";
+import { recordSelectField, textOrNull } from "../form-values";
 import { languageName, SPOKEN_LANGUAGES } from "../languages";
 import type { PersonDetail, PersonInput } from "../types";
 
@@ -131,9 +131,7 @@ function PersonForm({ person }: { person?: PersonDetail }) {
               required
               initialOption={person ? nationOption(person.nation, language) : null}
               data-testid="person-nation"
-              value={form.values.nationId}
-              onChange={(value) => form.setFieldValue("nationId", value)}
-              error={form.errors.nationId}
+              {...recordSelectField(form, "nationId")}
             />
             <ReleasabilitySelect
               label={t("common:releasability.label")}
@@ -172,9 +170,7 @@ function PersonForm({ person }: { person?: PersonDetail }) {
                 <OrganisationSelect
                   label={t("people.firstOrganisation")}
                   data-testid="person-organisation"
-                  value={form.values.organisationId}
-                  onChange={(value) => form.setFieldValue("organisationId", value)}
-                  error={form.errors.organisationId}
+                  {...recordSelectField(form, "organisationId")}
                 />
                 <TextInput
                   label={t("people.position")}

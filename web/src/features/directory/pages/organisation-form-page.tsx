@@ -1,15 +1,16 @@
 import { NumberInput, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useParams } from "react-router-dom";
+import { useNavigate } from "react-router-dom";
 import { localName, useFormat } from "../../../shared/i18n/format";
-import { formOutcome, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { formOutcome, notifySuccess } from "../../../shared/ui";
 import { useOrganisation, useSaveOrganisation } from "../api";
 import { FormActions } from "../components/form-actions";
 import { IsoDateInput } from "../components/iso-date-input";
 import { LocalNameFields } from "../components/local-name-fields";
 import { NationSelect, nationOption } from "../components/nation-select";
 import { OrganisationSelect, organisationOption } from "../components/organisation-select";
+import { RecordFormPage } from "../components/record-form-page";
 import { recordSelectField, textOrNull } from "../form-values";
 import {
   INSTITUTION_KINDS,
@@ -202,36 +203,14 @@ function OrganisationForm({ organisation }: { organisation?: OrganisationDetail 
 
 /** `/organisations/new` and `/organisations/:id/edit`. */
 export function OrganisationFormPage() {
-  const { id } = useParams();
-  const { t } = useTranslation("directory");
   const { language } = useFormat();
-  const organisation = useOrganisation(id);
-
-  if (!id) {
-    return (
-      <>
-        <PageHeader
-          title={t("organisations.create")}
-          breadcrumbs={[{ label: t("organisations.title"), to: "/organisations" }]}
-        />
-        <OrganisationForm />
-      </>
-    );
-  }
   return (
-    <QueryBoundary query={organisation}>
-      {(data) => (
-        <>
-          <PageHeader
-            title={t("organisations.edit")}
-            breadcrumbs={[
-              { label: t("organisations.title"), to: "/organisations" },
-              { label: localName(data, language), to: `/organisations/${data.id}` },
-            ]}
-          />
-          <OrganisationForm organisation={data} />
-        </>
-      )}
-    </QueryBoundary>
+    <RecordFormPage
+      section="organisations"
+      useRecord={useOrganisation}
+      name={(organisation) => localName(organisation, language)}
+    >
+      {(record) => <OrganisationForm organisation={record} />}
+    </RecordFormPage>
   );
 }

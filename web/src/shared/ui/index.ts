@@ -9,6 +9,7 @@ export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { ErrorAlert, type ErrorAlertProps, errorMessage } from "./error-alert";
 export { ExportButtons, type ExportButtonsProps, type ExportFormat } from "./export-buttons";
 export { FormButtons, type FormButtonsProps } from "./form-buttons";
+export { FormDialog, type FormDialogProps } from "./form-dialog";
 export { FormModal, type FormModalProps } from "./form-modal";
 export {
   InlineAddForm,
@@ -18,6 +19,7 @@ export {
   TextField,
   type TextFieldProps,
 } from "./inline-fields";
+export { type FilteredList, listFilter } from "./list-filter";
 export { ListFooter, type ListFooterProps, PageFooter, type ServerPage } from "./list-footer";
 export { type ListPage, ListTable, type ListTableProps } from "./list-table";
 export { NewRecordLink } from "./new-record-link";
@@ -34,6 +36,7 @@ export {
   saveForm,
 } from "./notify";
 export { type Crumb, PageHeader, type PageHeaderProps } from "./page-header";
+export { PagedRowsTable, type PagedRowsTableProps } from "./paged-rows-table";
 export { PlainTable, type PlainTableProps } from "./plain-table";
 export { PrintReportButton, type PrintReportButtonProps } from "./print-report-button";
 export { QueryBoundary, type QueryBoundaryProps, RecordPage, type RecordPageProps } from "./query-boundary";

@@ -2,7 +2,7 @@ import { PasswordInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorsFromApi, isApiError } from "../../../shared/api";
-import { FormButtons, FormModal, notifyError, notifySuccess, TextField } from "../../../shared/ui";
+import { FormDialog, notifyError, notifySuccess, TextField } from "../../../shared/ui";
 import { useCreateUser } from "../api";
 import type { AdminUserDetail, GrantInput } from "../types";
 import { GrantRoleFields } from "./grant-role-fields";
@@ -65,13 +65,14 @@ export function CreateUserModal({
   };
 
   return (
-    <FormModal
+    <FormDialog
       opened={opened}
       onClose={close}
       title={t("users.create")}
       size="lg"
       onSubmit={submit}
       testId="user-create-form"
+      submit={{ label: t("common:actions.create"), loading: create.isPending, testId: "user-create-submit" }}
     >
       <TextField
         label={t("users.username")}
@@ -101,12 +102,6 @@ export function CreateUserModal({
         data-testid="user-temporary-password"
       />
       <GrantRoleFields value={grant} onChange={setGrant} errors={grantErrors} testIdPrefix="user-create" />
-      <FormButtons
-        submit={t("common:actions.create")}
-        loading={create.isPending}
-        testId="user-create-submit"
-        cancel={{ label: t("common:actions.cancel"), onClick: close }}
-      />
-    </FormModal>
+    </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Select, Stack } from "@mantine/core";
+import { Badge, Button, Group, Select, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconUserPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,9 @@ import {
   DimmedText,
   EmptyState,
   ListTable,
+  listFilter,
   PageHeader,
+  RowLink,
   SearchInput,
   useListParams,
 } from "../../../shared/ui";
@@ -71,13 +73,7 @@ export function UsersListPage() {
       header: t("users.username"),
       render: (user) => (
         <div>
-          <Anchor
-            component={Link}
-            to={`/admin/users/${user.id}`}
-            onClick={(event) => event.stopPropagation()}
-          >
-            {user.username}
-          </Anchor>
+          <RowLink to={`/admin/users/${user.id}`}>{user.username}</RowLink>
           <DimmedText size="xs">{user.displayName}</DimmedText>
         </div>
       ),
@@ -116,8 +112,7 @@ export function UsersListPage() {
             label={t("roles.role")}
             placeholder={t("users.anyRole")}
             data={ROLES.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))}
-            value={list.filters.role || null}
-            onChange={(value) => list.setFilter("role", value)}
+            {...listFilter(list, "role")}
             clearable
             w={220}
             data-testid="user-role-filter"
@@ -129,8 +124,7 @@ export function UsersListPage() {
               { value: "active", label: t("users.active") },
               { value: "disabled", label: t("users.disabled") },
             ]}
-            value={list.filters.status || null}
-            onChange={(value) => list.setFilter("status", value)}
+            {...listFilter(list, "status")}
             clearable
             w={180}
             data-testid="user-status-filter"

@@ -16,6 +16,17 @@ import { LogProof } from "../log-proof";
 
 const FILTERS = ["actor", "recordType", "recordId", "action", "from", "to"] as const;
 
+/**
+ * The filters typed as text: each is taken when its field loses focus (not at each key), and its field starts
+ * again (a new key) when the filter changes under it, as a click on an actor or record type in the table does.
+ */
+const TEXT_FILTERS = [
+  { name: "actor", width: 180, testId: "audit-actor" },
+  { name: "recordType", width: 160, testId: "audit-record-type" },
+  { name: "recordId", width: 300, testId: "audit-record-id" },
+  { name: "action", width: 180, testId: "audit-action" },
+] as const;
+
 /** A calendar day as the start of that day (from) or of the next day (until), in UTC. */
 const dayStart = (day: string, plusDays = 0) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
@@ -146,57 +157,28 @@ export function AuditPage() {
           </Alert>
         )}
         <Group align="flex-end" wrap="wrap">
-          <TextInput
-            label={t("actor")}
-            placeholder={t("actorPlaceholder")}
-            defaultValue={filters.actor}
-            key={`actor-${filters.actor}`}
-            onBlur={(event) => list.setFilter("actor", event.currentTarget.value.trim() || null)}
-            w={180}
-            data-testid="audit-actor"
-          />
-          <TextInput
-            label={t("recordType")}
-            placeholder={t("recordTypePlaceholder")}
-            defaultValue={filters.recordType}
-            key={`type-${filters.recordType}`}
-            onBlur={(event) => list.setFilter("recordType", event.currentTarget.value.trim() || null)}
-            w={160}
-            data-testid="audit-record-type"
-          />
-          <TextInput
-            label={t("recordId")}
-            placeholder={t("recordIdPlaceholder")}
-            defaultValue={filters.recordId}
-            key={`id-${filters.recordId}`}
-            onBlur={(event) => list.setFilter("recordId", event.currentTarget.value.trim() || null)}
-            w={300}
-            data-testid="audit-record-id"
-          />
-          <TextInput
-            label={t("action")}
-            placeholder={t("actionPlaceholder")}
-            title={t("actionHint")}
-            defaultValue={filters.action}
-            key={`action-${filters.action}`}
-            onBlur={(event) => list.setFilter("action", event.currentTarget.value.trim() || null)}
-            w={180}
-            data-testid="audit-action"
-          />
-          <TextInput
-            type="date"
-            label={t("from")}
-            value={filters.from}
-            onChange={(event) => list.setFilter("from", event.currentTarget.value || null)}
-            data-testid="audit-from"
-          />
-          <TextInput
-            type="date"
-            label={t("to")}
-            value={filters.to}
-            onChange={(event) => list.setFilter("to", event.currentTarget.value || null)}
-            data-testid="audit-to"
-          />
+          {TEXT_FILTERS.map(({ name, width, testId }) => (
+            <TextInput
+              key={`${name}-${filters[name]}`}
+              label={t(name)}
+              placeholder={t(`${name}Placeholder`)}
+              title={name === "action" ? t("actionHint") : undefined}
+              defaultValue={filters[name]}
+              onBlur={(event) => list.setFilter(name, event.currentTarget.value.trim() || null)}
+              w={width}
+              data-testid={testId}
+            />
+          ))}
+          {(["from", "to"] as const).map((name) => (
+            <TextInput
+              key={name}
+              type="date"
+              label={t(name)}
+              value={filters[name]}
+              onChange={(event) => list.setFilter(name, event.currentTarget.value || null)}
+              data-testid={`audit-${name}`}
+            />
+          ))}
           <Button
             variant="subtle"
             onClick={() => {

@@ -7,6 +7,25 @@ import { useChangePassword } from "../api";
 
 const MIN_LENGTH = 12;
 
+/** The form's three fields, in order; only the new password carries the rules as its hint. */
+const PASSWORD_FIELDS = [
+  {
+    name: "currentPassword",
+    label: "current",
+    autoComplete: "current-password",
+    testId: "current-password",
+    hint: false,
+  },
+  { name: "newPassword", label: "new", autoComplete: "new-password", testId: "new-password", hint: true },
+  {
+    name: "repeatPassword",
+    label: "repeat",
+    autoComplete: "new-password",
+    testId: "repeat-password",
+    hint: false,
+  },
+] as const;
+
 /** Current, new and repeated password; checks length and match before asking the server. */
 export function ChangePasswordForm({ onDone, onCancel }: { onDone: () => void; onCancel?: () => void }) {
   const { t } = useTranslation("auth");
@@ -49,28 +68,17 @@ export function ChangePasswordForm({ onDone, onCancel }: { onDone: () => void; o
   return (
     <form onSubmit={submit} noValidate data-testid="change-password-form">
       <Stack>
-        <PasswordInput
-          label={t("password.current")}
-          autoComplete="current-password"
-          required
-          data-testid="current-password"
-          {...form.getInputProps("currentPassword")}
-        />
-        <PasswordInput
-          label={t("password.new")}
-          description={t("password.hint")}
-          autoComplete="new-password"
-          required
-          data-testid="new-password"
-          {...form.getInputProps("newPassword")}
-        />
-        <PasswordInput
-          label={t("password.repeat")}
-          autoComplete="new-password"
-          required
-          data-testid="repeat-password"
-          {...form.getInputProps("repeatPassword")}
-        />
+        {PASSWORD_FIELDS.map((field) => (
+          <PasswordInput
+            key={field.name}
+            label={t(`password.${field.label}`)}
+            description={field.hint ? t("password.hint") : undefined}
+            autoComplete={field.autoComplete}
+            required
+            data-testid={field.testId}
+            {...form.getInputProps(field.name)}
+          />
+        ))}
         <Group justify="flex-end">
           {onCancel && (
             <Button variant="default" onClick={onCancel}>

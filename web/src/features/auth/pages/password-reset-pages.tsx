@@ -1,34 +1,22 @@
-import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, Title } from "@mantine/core";
-import { useDocumentTitle } from "@mantine/hooks";
+import { Alert, Anchor, Button, PasswordInput, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router-dom";
 import { api } from "../../../shared/api";
 import { errorMessage, TextField } from "../../../shared/ui";
-import { LanguageButtons } from "../components/language-buttons";
+import { AuthCard } from "../components/auth-card";
 
 /** The page's card, under the language buttons, ending with the way back to the sign-in page. */
 function Frame({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation("auth");
-  useDocumentTitle(title);
   return (
-    <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
-      <Stack w="100%" maw={440}>
-        <LanguageButtons />
-        <Paper withBorder shadow="sm" p="xl" radius="md">
-          <Stack>
-            <Title order={1} size="h3">
-              {title}
-            </Title>
-            {children}
-            <Anchor component={Link} to="/login" size="sm">
-              {t("forgot.back")}
-            </Anchor>
-          </Stack>
-        </Paper>
-      </Stack>
-    </Center>
+    <AuthCard title={title}>
+      {children}
+      <Anchor component={Link} to="/login" size="sm">
+        {t("forgot.back")}
+      </Anchor>
+    </AuthCard>
   );
 }
 

@@ -1,9 +1,9 @@
 import { SimpleGrid, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { closeClearing, FormButtons, FormModal, formSaved } from "../../../shared/ui";
+import { closeClearing, FormDialog, formSaved } from "../../../shared/ui";
 import { useAddAffiliation } from "../api";
-import { endNotBeforeStart, textOrNull } from "../form-values";
+import { endNotBeforeStart, recordSelectField, textOrNull } from "../form-values";
 import { IsoDateInput } from "./iso-date-input";
 import { OrganisationSelect } from "./organisation-select";
 
@@ -49,7 +49,7 @@ export function AffiliationModal({
   });
 
   return (
-    <FormModal
+    <FormDialog
       opened={opened}
       onClose={close}
       title={t("affiliations.add")}
@@ -57,15 +57,14 @@ export function AffiliationModal({
       size="lg"
       onSubmit={submit}
       testId="affiliation-form"
+      submit={{ label: t("affiliations.add"), loading: add.isPending, testId: "affiliation-submit" }}
     >
       <OrganisationSelect
         label={t("affiliations.organisation")}
         required
         comboboxProps={{ withinPortal: true }}
         data-testid="affiliation-organisation"
-        value={form.values.organisationId}
-        onChange={(value) => form.setFieldValue("organisationId", value)}
-        error={form.errors.organisationId}
+        {...recordSelectField(form, "organisationId")}
       />
       <TextInput
         label={t("affiliations.position")}
@@ -76,12 +75,6 @@ export function AffiliationModal({
         <IsoDateInput label={t("affiliations.startedOn")} {...form.getInputProps("startedOn")} />
         <IsoDateInput label={t("affiliations.endedOn")} {...form.getInputProps("endedOn")} />
       </SimpleGrid>
-      <FormButtons
-        submit={t("affiliations.add")}
-        loading={add.isPending}
-        testId="affiliation-submit"
-        cancel={{ label: t("common:actions.cancel"), onClick: close }}
-      />
-    </FormModal>
+    </FormDialog>
   );
 }

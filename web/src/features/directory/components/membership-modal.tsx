@@ -2,7 +2,7 @@ import { Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput } fro
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import type { DatePrecision } from "../../../shared/i18n/format";
-import { closeClearing, FormButtons, FormModal, formSaved } from "../../../shared/ui";
+import { closeClearing, FormDialog, formSaved } from "../../../shared/ui";
 import { useAddMembership } from "../api";
 import { endNotBeforeStart, textOrNull } from "../form-values";
 import { MEMBERSHIP_KINDS, type MembershipKind } from "../types";
@@ -55,7 +55,7 @@ export function MembershipModal({
   });
 
   return (
-    <FormModal
+    <FormDialog
       opened={opened}
       onClose={close}
       title={t("memberships.add")}
@@ -63,6 +63,7 @@ export function MembershipModal({
       size="lg"
       onSubmit={submit}
       testId="membership-form"
+      submit={{ label: t("memberships.add"), loading: add.isPending, testId: "membership-submit" }}
     >
       <Select
         label={t("memberships.kind")}
@@ -103,12 +104,6 @@ export function MembershipModal({
         {...form.getInputProps("source")}
       />
       <Textarea label={t("memberships.note")} autosize minRows={2} {...form.getInputProps("note")} />
-      <FormButtons
-        submit={t("memberships.add")}
-        loading={add.isPending}
-        testId="membership-submit"
-        cancel={{ label: t("common:actions.cancel"), onClick: close }}
-      />
-    </FormModal>
+    </FormDialog>
   );
 }

@@ -24,7 +24,6 @@ interface RecordListProps<T> {
   testId: string;
   columns: string[];
   row: (item: T) => ReactNode[];
-  rowKey: (item: T) => string;
 }
 
 /**
@@ -32,7 +31,15 @@ interface RecordListProps<T> {
  * person: a record the viewer may not read there is not listed here either. A viewer whose role may not
  * read the list at all (403) sees no section.
  */
-function RecordList<T>({ personId, path, title, empty, testId, columns, row, rowKey }: RecordListProps<T>) {
+function RecordList<T extends { id: string }>({
+  personId,
+  path,
+  title,
+  empty,
+  testId,
+  columns,
+  row,
+}: RecordListProps<T>) {
   const [offset, setOffset] = useState(0);
   const query = useQuery({
     queryKey: [...directoryKeys.person(personId), "records", path, offset],
@@ -56,7 +63,7 @@ function RecordList<T>({ personId, path, title, empty, testId, columns, row, row
           <TableHead columns={columns} />
           <Table.Tbody>
             {items.map((item) => (
-              <Table.Tr key={rowKey(item)} data-testid={`${testId}-row`}>
+              <Table.Tr key={item.id} data-testid={`${testId}-row`}>
                 {row(item).map((cell, index) => (
                   <Table.Td key={columns[index]}>{cell}</Table.Td>
                 ))}
@@ -83,7 +90,6 @@ export function PersonRecords({ personId }: { personId: string }) {
         empty={t("records.noNominations")}
         testId="person-nominations"
         columns={[t("records.activity"), t("records.dates"), t("records.status")]}
-        rowKey={(nomination) => nomination.id}
         row={(nomination) => [
           <Anchor key="event" component={Link} to={`/catalogue/events/${nomination.eventId}`} size="sm">
             {nomination.event.activityCode} — {nomination.event.activityTitle}
@@ -101,7 +107,6 @@ export function PersonRecords({ personId }: { personId: string }) {
         empty={t("records.noCertificates")}
         testId="person-certificates"
         columns={[t("records.number"), t("records.course"), t("records.issuedOn"), t("records.status")]}
-        rowKey={(certificate) => certificate.id}
         row={(certificate) => [
           certificate.number,
           <Anchor key="course" component={Link} to={`/training/courses/${certificate.courseId}`} size="sm">
@@ -126,7 +131,6 @@ export function PersonRecords({ personId }: { personId: string }) {
           t("records.dates"),
           t("records.status"),
         ]}
-        rowKey={(evaluation) => evaluation.id}
         row={(evaluation) => [
           <Anchor key="evaluation" component={Link} to={`/readiness/evaluations/${evaluation.id}`} size="sm">
             {evaluation.title}

@@ -16,6 +16,7 @@ import {
   TableHead,
 } from "../../../shared/ui";
 import { useDeleteNation, useNation, useRemoveMembership } from "../api";
+import { EndDateCell } from "../components/end-date-cell";
 import { DeleteRecordButton, EditLink } from "../components/form-actions";
 import { MembershipModal } from "../components/membership-modal";
 import { NationRecords } from "../components/nation-records";
@@ -95,15 +96,7 @@ function Memberships({ nation, canManage }: { nation: Nation; canManage: boolean
                       {membership.note && <DimmedText size="xs">{membership.note}</DimmedText>}
                     </Table.Td>
                     <Table.Td>{format.date(membership.startedOn, membership.startPrecision)}</Table.Td>
-                    <Table.Td>
-                      {membership.endedOn ? (
-                        format.date(membership.endedOn)
-                      ) : (
-                        <Text size="sm" c="teal" fs="italic">
-                          {t("memberships.ongoing")}
-                        </Text>
-                      )}
-                    </Table.Td>
+                    <EndDateCell endedOn={membership.endedOn} openLabel={t("memberships.ongoing")} />
                     <Table.Td>
                       <Text size="sm">{membership.source ?? ""}</Text>
                     </Table.Td>

@@ -1,12 +1,13 @@
 import { Checkbox, Paper, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useParams } from "react-router-dom";
+import { useNavigate } from "react-router-dom";
 import { localName, useFormat } from "../../../shared/i18n/format";
-import { formOutcome, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { formOutcome, notifySuccess } from "../../../shared/ui";
 import { useNation, useSaveNation } from "../api";
 import { FormActions } from "../components/form-actions";
 import { LocalNameFields } from "../components/local-name-fields";
+import { RecordFormPage } from "../components/record-form-page";
 import type { Nation, NationInput } from "../types";
 
 function NationForm({ nation }: { nation?: Nation }) {
@@ -88,36 +89,10 @@ function NationForm({ nation }: { nation?: Nation }) {
 
 /** `/nations/new` and `/nations/:id/edit`. */
 export function NationFormPage() {
-  const { id } = useParams();
-  const { t } = useTranslation("directory");
   const { language } = useFormat();
-  const nation = useNation(id);
-
-  if (!id) {
-    return (
-      <>
-        <PageHeader
-          title={t("nations.create")}
-          breadcrumbs={[{ label: t("nations.title"), to: "/nations" }]}
-        />
-        <NationForm />
-      </>
-    );
-  }
   return (
-    <QueryBoundary query={nation}>
-      {(data) => (
-        <>
-          <PageHeader
-            title={t("nations.edit")}
-            breadcrumbs={[
-              { label: t("nations.title"), to: "/nations" },
-              { label: localName(data, language), to: `/nations/${data.id}` },
-            ]}
-          />
-          <NationForm nation={data} />
-        </>
-      )}
-    </QueryBoundary>
+    <RecordFormPage section="nations" useRecord={useNation} name={(nation) => localName(nation, language)}>
+      {(record) => <NationForm nation={record} />}
+    </RecordFormPage>
   );
 }

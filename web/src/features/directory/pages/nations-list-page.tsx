@@ -1,13 +1,13 @@
-import { Anchor, Badge, Button, Group, Select, Stack } from "@mantine/core";
+import { Badge, Button, Group, Select } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { localName, useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
   type DataTableColumn,
-  EmptyState,
+  listFilter,
   NewRecordLink,
-  PageHeader,
+  RowLink,
   useListParams,
 } from "../../../shared/ui";
 import { useNations } from "../api";
@@ -32,9 +32,7 @@ export function NationsListPage() {
       sortKey: "nameEn",
       render: (nation) => (
         <Group gap="xs">
-          <Anchor component={Link} to={`/nations/${nation.id}`} onClick={(event) => event.stopPropagation()}>
-            {localName(nation, language)}
-          </Anchor>
+          <RowLink to={`/nations/${nation.id}`}>{localName(nation, language)}</RowLink>
           <ArchivedBadge archivedAt={nation.archivedAt} />
         </Group>
       ),
@@ -57,55 +55,42 @@ export function NationsListPage() {
   ];
 
   return (
-    <>
-      <PageHeader
-        title={t("nations.title")}
-        description={t("nations.description")}
-        actions={
-          can.manageNations && (
-            <NewRecordLink to="/nations/new" testId="nation-create">
-              {t("nations.create")}
-            </NewRecordLink>
-          )
-        }
-      />
-      <Stack>
-        <DirectoryList
-          list={list}
-          query={nations}
-          columns={columns}
-          testIdPrefix="nation"
-          tableTestId="nations-table"
-          rowTestId={(nation) => `nation-row-${nation.code}`}
-          path="/nations"
-          searchWidth={300}
-          filters={
-            <Select
-              label={t("nations.membershipFilter")}
-              placeholder={t("common:list.any")}
-              clearable
-              w={300}
-              value={list.filters.membership || null}
-              onChange={(value) => list.setFilter("membership", value)}
-              data={MEMBERSHIP_KINDS.map((kind) => ({ value: kind, label: t(`membershipKinds.${kind}`) }))}
-              data-testid="nation-membership-filter"
-            />
-          }
-          empty={
-            <EmptyState
-              description={filtered ? t("common:empty.noResults") : t("nations.empty")}
-              action={
-                can.manageNations &&
-                !filtered && (
-                  <Button component={Link} to="/nations/new" variant="light">
-                    {t("nations.create")}
-                  </Button>
-                )
-              }
-            />
-          }
+    <DirectoryList
+      section="nations"
+      actions={
+        can.manageNations && (
+          <NewRecordLink to="/nations/new" testId="nation-create">
+            {t("nations.create")}
+          </NewRecordLink>
+        )
+      }
+      list={list}
+      query={nations}
+      columns={columns}
+      testIdPrefix="nation"
+      tableTestId="nations-table"
+      rowTestId={(nation) => `nation-row-${nation.code}`}
+      path="/nations"
+      searchWidth={300}
+      filters={
+        <Select
+          label={t("nations.membershipFilter")}
+          placeholder={t("common:list.any")}
+          clearable
+          w={300}
+          {...listFilter(list, "membership")}
+          data={MEMBERSHIP_KINDS.map((kind) => ({ value: kind, label: t(`membershipKinds.${kind}`) }))}
+          data-testid="nation-membership-filter"
         />
-      </Stack>
-    </>
+      }
+      filtered={filtered}
+      emptyAction={
+        can.manageNations && (
+          <Button component={Link} to="/nations/new" variant="light">
+            {t("nations.create")}
+          </Button>
+        )
+      }
+    />
   );
 }

@@ -1,16 +1,17 @@
 import { NumberInput, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useParams } from "react-router-dom";
+import { useNavigate } from "react-router-dom";
 import { localName, useFormat } from "../../../shared/i18n/format";
-import { formOutcome, notifySuccess, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { formOutcome, notifySuccess } from "../../../shared/ui";
 import { useOrganisation, useSaveOrganisation } from "../api";
 import { FormActions } from "../components/form-actions";
 import { IsoDateInput } from "../components/iso-date-input";
 import { LocalNameFields } from "../components/local-name-fields";
 import { NationSelect, nationOption } from "../components/nation-select";
 import { OrganisationSelect, organisationOption } from "../components/organisation-select";
-import { textOrNull } from "../form-values";
+import { RecordFormPage } from "../components/record-form-page";
+import { recordSelectField, textOrNull } from "../form-values";
 import {
   INSTITUTION_KINDS,
   ORGANISATION_KINDS_INTERNATIONAL,
@@ -143,18 +144,14 @@ function OrganisationForm({ organisation }: { organisation?: OrganisationDetail 
               placeholder={t("international")}
               initialOption={organisation?.nation ? nationOption(organisation.nation, language) : null}
               data-testid="organisation-nation"
-              value={form.values.nationId}
-              onChange={(value) => form.setFieldValue("nationId", value)}
-              error={form.errors.nationId}
+              {...recordSelectField(form, "nationId")}
             />
             <OrganisationSelect
               label={t("organisations.parent")}
               excludeId={organisation?.id}
               initialOption={organisation?.parent ? organisationOption(organisation.parent, language) : null}
               data-testid="organisation-parent"
-              value={form.values.parentId}
-              onChange={(value) => form.setFieldValue("parentId", value)}
-              error={form.errors.parentId}
+              {...recordSelectField(form, "parentId")}
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -206,36 +203,14 @@ function OrganisationForm({ organisation }: { organisation?: OrganisationDetail 
 
 /** `/organisations/new` and `/organisations/:id/edit`. */
 export function OrganisationFormPage() {
-  const { id } = useParams();
-  const { t } = useTranslation("directory");
   const { language } = useFormat();
-  const organisation = useOrganisation(id);
-
-  if (!id) {
-    return (
-      <>
-        <PageHeader
-          title={t("organisations.create")}
-          breadcrumbs={[{ label: t("organisations.title"), to: "/organisations" }]}
-        />
-        <OrganisationForm />
-      </>
-    );
-  }
   return (
-    <QueryBoundary query={organisation}>
-      {(data) => (
-        <>
-          <PageHeader
-            title={t("organisations.edit")}
-            breadcrumbs={[
-              { label: t("organisations.title"), to: "/organisations" },
-              { label: localName(data, language), to: `/organisations/${data.id}` },
-            ]}
-          />
-          <OrganisationForm organisation={data} />
-        </>
-      )}
-    </QueryBoundary>
+    <RecordFormPage
+      section="organisations"
+      useRecord={useOrganisation}
+      name={(organisation) => localName(organisation, language)}
+    >
+      {(record) => <OrganisationForm organisation={record} />}
+    </RecordFormPage>
   );
 }

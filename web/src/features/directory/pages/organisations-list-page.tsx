@@ -1,14 +1,13 @@
-import { Anchor, Group, SegmentedControl, Select, Stack } from "@mantine/core";
+import { Group, SegmentedControl, Select } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
 import { localName, useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
   type DataTableColumn,
   DimmedText,
-  EmptyState,
+  listFilter,
   NewRecordLink,
-  PageHeader,
+  RowLink,
   useListParams,
 } from "../../../shared/ui";
 import { useOrganisations } from "../api";
@@ -49,13 +48,7 @@ export function OrganisationsListPage() {
       sortKey: "nameEn",
       render: (organisation) => (
         <Group gap="xs">
-          <Anchor
-            component={Link}
-            to={`/organisations/${organisation.id}`}
-            onClick={(event) => event.stopPropagation()}
-          >
-            {localName(organisation, language)}
-          </Anchor>
+          <RowLink to={`/organisations/${organisation.id}`}>{localName(organisation, language)}</RowLink>
           <ArchivedBadge archivedAt={organisation.archivedAt} />
         </Group>
       ),
@@ -77,32 +70,24 @@ export function OrganisationsListPage() {
       header: t("organisations.parent"),
       render: (organisation) =>
         organisation.parent && (
-          <Anchor
-            component={Link}
-            to={`/organisations/${organisation.parent.id}`}
-            size="sm"
-            onClick={(event) => event.stopPropagation()}
-          >
+          <RowLink to={`/organisations/${organisation.parent.id}`} size="sm">
             {organisation.parent.code}
-          </Anchor>
+          </RowLink>
         ),
     },
   ];
 
   return (
-    <>
-      <PageHeader
-        title={t("organisations.title")}
-        description={t("organisations.description")}
-        actions={
-          can.createOrganisations && (
-            <NewRecordLink to="/organisations/new" testId="organisation-create">
-              {t("organisations.create")}
-            </NewRecordLink>
-          )
-        }
-      />
-      <Stack>
+    <DirectoryList
+      section="organisations"
+      actions={
+        can.createOrganisations && (
+          <NewRecordLink to="/organisations/new" testId="organisation-create">
+            {t("organisations.create")}
+          </NewRecordLink>
+        )
+      }
+      above={
         <SegmentedControl
           w="fit-content"
           aria-label={t("organisations.category")}
@@ -114,43 +99,37 @@ export function OrganisationsListPage() {
           }))}
           data-testid="organisation-category-filter"
         />
-        <DirectoryList
-          list={list}
-          query={organisations}
-          columns={columns}
-          testIdPrefix="organisation"
-          tableTestId="organisations-table"
-          rowTestId={(organisation) => `organisation-row-${organisation.code}`}
-          path="/organisations"
-          searchWidth={280}
-          filters={
-            <>
-              <Select
-                label={t("organisations.kind")}
-                placeholder={t("common:list.any")}
-                clearable
-                searchable
-                w={240}
-                value={kind || null}
-                onChange={(value) => list.setFilter("kind", value)}
-                data={kinds.map((value) => ({ value, label: t(`organisationKinds.${value}`) }))}
-                data-testid="organisation-kind-filter"
-              />
-              <NationSelect
-                label={t("organisations.nation")}
-                placeholder={t("common:list.any")}
-                w={260}
-                value={nationId || null}
-                onChange={(value) => list.setFilter("nationId", value)}
-                data-testid="organisation-nation-filter"
-              />
-            </>
-          }
-          empty={
-            <EmptyState description={filtered ? t("common:empty.noResults") : t("organisations.empty")} />
-          }
-        />
-      </Stack>
-    </>
+      }
+      list={list}
+      query={organisations}
+      columns={columns}
+      testIdPrefix="organisation"
+      tableTestId="organisations-table"
+      rowTestId={(organisation) => `organisation-row-${organisation.code}`}
+      path="/organisations"
+      searchWidth={280}
+      filters={
+        <>
+          <Select
+            label={t("organisations.kind")}
+            placeholder={t("common:list.any")}
+            clearable
+            searchable
+            w={240}
+            {...listFilter(list, "kind")}
+            data={kinds.map((value) => ({ value, label: t(`organisationKinds.${value}`) }))}
+            data-testid="organisation-kind-filter"
+          />
+          <NationSelect
+            label={t("organisations.nation")}
+            placeholder={t("common:list.any")}
+            w={260}
+            {...listFilter(list, "nationId")}
+            data-testid="organisation-nation-filter"
+          />
+        </>
+      }
+      filtered={filtered}
+    />
   );
 }

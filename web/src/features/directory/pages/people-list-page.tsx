@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack } from "@mantine/core";
+import { Button, Group } from "@mantine/core";
 import { IconDownload, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -8,10 +8,10 @@ import {
   ArchivedBadge,
   type DataTableColumn,
   DimmedText,
-  EmptyState,
+  listFilter,
   NewRecordLink,
-  PageHeader,
   ReleasabilityBadge,
+  RowLink,
   useListParams,
 } from "../../../shared/ui";
 import { usePeople } from "../api";
@@ -21,6 +21,12 @@ import { OrganisationSelect } from "../components/organisation-select";
 import { languageName } from "../languages";
 import { useDirectoryPermissions } from "../permissions";
 import type { Person } from "../types";
+
+/** The files the list exports to, each a button of its own. */
+const EXPORT_FORMATS = [
+  { format: "csv", label: "imports.exportCsv" },
+  { format: "xlsx", label: "imports.exportXlsx" },
+] as const;
 
 export function PeopleListPage() {
   const { t } = useTranslation("directory");
@@ -46,9 +52,9 @@ export function PeopleListPage() {
       render: (person) => (
         <Group gap="xs">
           <div>
-            <Anchor component={Link} to={`/people/${person.id}`} onClick={(event) => event.stopPropagation()}>
+            <RowLink to={`/people/${person.id}`}>
               {person.familyName}, {person.givenName}
-            </Anchor>
+            </RowLink>
             {person.rankTitle && <DimmedText size="xs">{person.rankTitle}</DimmedText>}
           </div>
           <ArchivedBadge archivedAt={person.archivedAt} />
@@ -61,14 +67,9 @@ export function PeopleListPage() {
       header: t("people.organisation"),
       render: (person) =>
         person.currentOrganisation && (
-          <Anchor
-            component={Link}
-            to={`/organisations/${person.currentOrganisation.id}`}
-            size="sm"
-            onClick={(event) => event.stopPropagation()}
-          >
+          <RowLink to={`/organisations/${person.currentOrganisation.id}`} size="sm">
             {person.currentOrganisation.code}
-          </Anchor>
+          </RowLink>
         ),
     },
     {
@@ -84,84 +85,68 @@ export function PeopleListPage() {
   ];
 
   return (
-    <>
-      <PageHeader
-        title={t("people.title")}
-        description={t("people.description")}
-        actions={
-          <Group gap="xs">
+    <DirectoryList
+      section="people"
+      actions={
+        <Group gap="xs">
+          {EXPORT_FORMATS.map(({ format, label }) => (
             <Button
+              key={format}
               component="a"
-              href={exportUrl("csv")}
+              href={exportUrl(format)}
               download
               variant="default"
               leftSection={<IconDownload size={16} />}
-              data-testid="people-export-csv"
+              data-testid={`people-export-${format}`}
             >
-              {t("imports.export")} {t("imports.exportCsv")}
+              {t("imports.export")} {t(label)}
             </Button>
+          ))}
+          {can.createPeople && (
             <Button
-              component="a"
-              href={exportUrl("xlsx")}
-              download
-              variant="default"
-              leftSection={<IconDownload size={16} />}
-              data-testid="people-export-xlsx"
+              component={Link}
+              to="/people/import"
+              variant="light"
+              leftSection={<IconUpload size={16} />}
+              data-testid="people-import"
             >
-              {t("imports.export")} {t("imports.exportXlsx")}
+              {t("imports.action")}
             </Button>
-            {can.createPeople && (
-              <Button
-                component={Link}
-                to="/people/import"
-                variant="light"
-                leftSection={<IconUpload size={16} />}
-                data-testid="people-import"
-              >
-                {t("imports.action")}
-              </Button>
-            )}
-            {can.createPeople && (
-              <NewRecordLink to="/people/new" testId="person-create">
-                {t("people.create")}
-              </NewRecordLink>
-            )}
-          </Group>
-        }
-      />
-      <Stack>
-        <DirectoryList
-          list={list}
-          query={people}
-          columns={columns}
-          testIdPrefix="person"
-          tableTestId="people-table"
-          rowTestId={(person) => `person-row-${person.id}`}
-          path="/people"
-          searchWidth={280}
-          filters={
-            <>
-              <NationSelect
-                label={t("people.nation")}
-                placeholder={t("common:list.any")}
-                w={240}
-                value={nationId || null}
-                onChange={(value) => list.setFilter("nationId", value)}
-                data-testid="person-nation-filter"
-              />
-              <OrganisationSelect
-                label={t("affiliations.organisation")}
-                placeholder={t("common:list.any")}
-                w={300}
-                value={organisationId || null}
-                onChange={(value) => list.setFilter("organisationId", value)}
-                data-testid="person-organisation-filter"
-              />
-            </>
-          }
-          empty={<EmptyState description={filtered ? t("common:empty.noResults") : t("people.empty")} />}
-        />
-      </Stack>
-    </>
+          )}
+          {can.createPeople && (
+            <NewRecordLink to="/people/new" testId="person-create">
+              {t("people.create")}
+            </NewRecordLink>
+          )}
+        </Group>
+      }
+      list={list}
+      query={people}
+      columns={columns}
+      testIdPrefix="person"
+      tableTestId="people-table"
+      rowTestId={(person) => `person-row-${person.id}`}
+      path="/people"
+      searchWidth={280}
+      filters={
+        <>
+          <NationSelect
+            label={t("people.nation")}
+            placeholder={t("common:list.any")}
+            w={240}
+            {...listFilter(list, "nationId")}
+            data-testid="person-nation-filter"
+          />
+          <OrganisationSelect
+            label={t("affiliations.organisation")}
+            placeholder={t("common:list.any")}
+            w={300}
+            {...listFilter(list, "organisationId")}
+            data-testid="person-organisation-filter"
+          />
+        </>
+      }
+      filtered={filtered}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Stack, Table } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
@@ -16,6 +16,7 @@ import {
 } from "../../../shared/ui";
 import { useDeletePerson, usePerson, useRemoveAffiliation } from "../api";
 import { AffiliationModal } from "../components/affiliation-modal";
+import { EndDateCell } from "../components/end-date-cell";
 import { DeleteRecordButton, EditLink } from "../components/form-actions";
 import { PersonRecords } from "../components/person-records";
 import { languageName } from "../languages";
@@ -66,15 +67,7 @@ function Affiliations({ person, canManage }: { person: PersonDetail; canManage: 
             </Table.Td>
             <Table.Td>{affiliation.position ?? ""}</Table.Td>
             <Table.Td>{format.date(affiliation.startedOn)}</Table.Td>
-            <Table.Td>
-              {affiliation.endedOn ? (
-                format.date(affiliation.endedOn)
-              ) : (
-                <Text size="sm" c="teal" fs="italic">
-                  {t("affiliations.present")}
-                </Text>
-              )}
-            </Table.Td>
+            <EndDateCell endedOn={affiliation.endedOn} openLabel={t("affiliations.present")} />
             {canManage && (
               <Table.Td ta="right">
                 <RemoveRowButton

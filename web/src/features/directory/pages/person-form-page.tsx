@@ -1,21 +1,16 @@
 import { MultiSelect, Paper, SimpleGrid, Stack, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useParams } from "react-router-dom";
+import { useNavigate } from "react-router-dom";
 import type { ReleasabilityLevel } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
-import {
-  formOutcome,
-  notifySuccess,
-  PageHeader,
-  QueryBoundary,
-  ReleasabilitySelect,
-} from "../../../shared/ui";
+import { formOutcome, notifySuccess, ReleasabilitySelect } from "../../../shared/ui";
 import { usePerson, useSavePerson } from "../api";
 import { FormActions } from "../components/form-actions";
 import { NationSelect, nationOption } from "../components/nation-select";
 import { OrganisationSelect } from "../components/organisation-select";
-import { textOrNull } from "../form-values";
+import { RecordFormPage } from "../components/record-form-page";
+import { recordSelectField, textOrNull } from "../form-values";
 import { languageName, SPOKEN_LANGUAGES } from "../languages";
 import type { PersonDetail, PersonInput } from "../types";
 
@@ -131,9 +126,7 @@ function PersonForm({ person }: { person?: PersonDetail }) {
               required
               initialOption={person ? nationOption(person.nation, language) : null}
               data-testid="person-nation"
-              value={form.values.nationId}
-              onChange={(value) => form.setFieldValue("nationId", value)}
-              error={form.errors.nationId}
+              {...recordSelectField(form, "nationId")}
             />
             <ReleasabilitySelect
               label={t("common:releasability.label")}
@@ -172,9 +165,7 @@ function PersonForm({ person }: { person?: PersonDetail }) {
                 <OrganisationSelect
                   label={t("people.firstOrganisation")}
                   data-testid="person-organisation"
-                  value={form.values.organisationId}
-                  onChange={(value) => form.setFieldValue("organisationId", value)}
-                  error={form.errors.organisationId}
+                  {...recordSelectField(form, "organisationId")}
                 />
                 <TextInput
                   label={t("people.position")}
@@ -198,32 +189,13 @@ function PersonForm({ person }: { person?: PersonDetail }) {
 
 /** `/people/new` and `/people/:id/edit`. */
 export function PersonFormPage() {
-  const { id } = useParams();
-  const { t } = useTranslation("directory");
-  const person = usePerson(id);
-
-  if (!id) {
-    return (
-      <>
-        <PageHeader title={t("people.create")} breadcrumbs={[{ label: t("people.title"), to: "/people" }]} />
-        <PersonForm />
-      </>
-    );
-  }
   return (
-    <QueryBoundary query={person}>
-      {(data) => (
-        <>
-          <PageHeader
-            title={t("people.edit")}
-            breadcrumbs={[
-              { label: t("people.title"), to: "/people" },
-              { label: `${data.givenName} ${data.familyName}`, to: `/people/${data.id}` },
-            ]}
-          />
-          <PersonForm person={data} />
-        </>
-      )}
-    </QueryBoundary>
+    <RecordFormPage
+      section="people"
+      useRecord={usePerson}
+      name={(person) => `${person.givenName} ${person.familyName}`}
+    >
+      {(record) => <PersonForm person={record} />}
+    </RecordFormPage>
   );
 }

@@ -60,6 +60,18 @@ function LinkLine({ to, label, children }: { to: string; label: ReactNode; child
   );
 }
 
+/** One line of a section whose link is followed by marks (a date, a badge) that stay whole beside it. */
+function MarkedLinkLine({ to, label, children }: { to: string; label: ReactNode; children: ReactNode }) {
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Anchor component={Link} to={to} size="sm" lineClamp={1}>
+        {label}
+      </Anchor>
+      {children}
+    </Group>
+  );
+}
+
 function NoticeLine({ item }: { item: Item<"notices"> }) {
   return (
     <Text size="sm" lineClamp={1}>
@@ -78,10 +90,7 @@ function ActionItemLine({ item }: { item: Item<"actionItems"> }) {
   const { t } = useTranslation("notifications");
   const { date } = useFormat();
   return (
-    <Group gap="xs" wrap="nowrap">
-      <Anchor component={Link} to={`/meetings/${item.meetingId}`} size="sm" lineClamp={1}>
-        {item.title}
-      </Anchor>
+    <MarkedLinkLine to={`/meetings/${item.meetingId}`} label={item.title}>
       {item.overdue ? (
         <Badge size="xs" color="red">
           {t("home.overdue")}
@@ -89,7 +98,7 @@ function ActionItemLine({ item }: { item: Item<"actionItems"> }) {
       ) : (
         item.deadline && <DimmedText size="xs">{t("home.due", { date: date(item.deadline) })}</DimmedText>
       )}
-    </Group>
+    </MarkedLinkLine>
   );
 }
 
@@ -106,10 +115,7 @@ function EvaluationLine({ item }: { item: Item<"evaluations"> }) {
   const { t } = useTranslation("notifications");
   const { date } = useFormat();
   return (
-    <Group gap="xs" wrap="nowrap">
-      <Anchor component={Link} to={`/readiness/evaluations/${item.id}`} size="sm" lineClamp={1}>
-        {item.unitName}
-      </Anchor>
+    <MarkedLinkLine to={`/readiness/evaluations/${item.id}`} label={item.unitName}>
       <DimmedText size="xs">
         {date(item.startsOn)} – {date(item.endsOn)}
       </DimmedText>
@@ -118,7 +124,7 @@ function EvaluationLine({ item }: { item: Item<"evaluations"> }) {
           {t("home.onTeam")}
         </Badge>
       )}
-    </Group>
+    </MarkedLinkLine>
   );
 }
 

@@ -1,16 +1,9 @@
-import { Anchor, Badge, Group, Paper, Select, Switch, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Group, Select, Switch, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import {
-  DownloadMenu,
-  EmptyState,
-  PageFooter,
-  PageHeader,
-  QueryBoundary,
-  RowsTable,
-} from "../../../shared/ui";
+import { DownloadMenu, PagedRowsTable, PageHeader } from "../../../shared/ui";
 import { useGoalCounts, useGoals } from "../api";
 import { AreaName } from "../components/area-name";
 import { NewGoalButton } from "../components/goal-forms";
@@ -68,63 +61,54 @@ export function GoalsPage() {
           </Text>
         )}
       </Group>
-      <QueryBoundary query={goals}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <EmptyState title={t("goals.empty")} />
-          ) : (
-            <Paper withBorder radius="md">
-              <RowsTable
-                rows={page.items}
-                minWidth={760}
-                testId="goals-table"
-                columns={[
-                  t("goals.code"),
-                  t("goals.goal"),
-                  t("common.area"),
-                  t("goals.agreed"),
-                  t("goals.target"),
-                  t("common.status"),
-                  t("goals.rating"),
-                ]}
-              >
-                {(goal) => (
-                  <Table.Tr key={goal.id} data-testid={`goal-row-${goal.code}`}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/programmes/goals/${goal.id}`}>
-                        {goal.code}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs">
-                        <Text size="sm">{goal.title}</Text>
-                        <SampleBadge sample={goal.sample} />
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <AreaName code={goal.areaCode} />
-                    </Table.Td>
-                    <Table.Td>{goal.agreedYear ?? "—"}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {format.date(goal.targetOn)}
-                        {goal.late && (
-                          <Badge color="red" size="xs">
-                            {t("common.late")}
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{t(`goalStatus.${goal.status}`)}</Table.Td>
-                    <Table.Td>{goal.latestRating ? t(`ratings.${goal.latestRating}`) : "—"}</Table.Td>
-                  </Table.Tr>
+      <PagedRowsTable
+        query={goals}
+        emptyTitle={t("goals.empty")}
+        onOffsetChange={(next) => setPaging({ filterKey, offset: next })}
+        minWidth={760}
+        testId="goals-table"
+        columns={[
+          t("goals.code"),
+          t("goals.goal"),
+          t("common.area"),
+          t("goals.agreed"),
+          t("goals.target"),
+          t("common.status"),
+          t("goals.rating"),
+        ]}
+      >
+        {(goal) => (
+          <Table.Tr key={goal.id} data-testid={`goal-row-${goal.code}`}>
+            <Table.Td>
+              <Anchor component={Link} to={`/programmes/goals/${goal.id}`}>
+                {goal.code}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>
+              <Group gap="xs">
+                <Text size="sm">{goal.title}</Text>
+                <SampleBadge sample={goal.sample} />
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              <AreaName code={goal.areaCode} />
+            </Table.Td>
+            <Table.Td>{goal.agreedYear ?? "—"}</Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {format.date(goal.targetOn)}
+                {goal.late && (
+                  <Badge color="red" size="xs">
+                    {t("common.late")}
+                  </Badge>
                 )}
-              </RowsTable>
-              <PageFooter page={page} onOffsetChange={(next) => setPaging({ filterKey, offset: next })} />
-            </Paper>
-          )
-        }
-      </QueryBoundary>
+              </Group>
+            </Table.Td>
+            <Table.Td>{t(`goalStatus.${goal.status}`)}</Table.Td>
+            <Table.Td>{goal.latestRating ? t(`ratings.${goal.latestRating}`) : "—"}</Table.Td>
+          </Table.Tr>
+        )}
+      </PagedRowsTable>
     </>
   );
 }

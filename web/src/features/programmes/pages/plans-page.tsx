@@ -5,12 +5,10 @@ import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   DownloadMenu,
-  EmptyState,
-  PageFooter,
+  PagedRowsTable,
   PageHeader,
   QueryBoundary,
   ReleasabilityBadge,
-  RowsTable,
 } from "../../../shared/ui";
 import { useFrameworks, usePlans } from "../api";
 import { NewFrameworkButton } from "../components/framework-forms";
@@ -42,46 +40,38 @@ export function PlansPage() {
           </Group>
         }
       />
-      <QueryBoundary query={plans}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <EmptyState title={t("plans.empty")} />
-          ) : (
-            <Paper withBorder radius="md" mb="lg">
-              <RowsTable
-                rows={page.items}
-                minWidth={560}
-                testId="plans-table"
-                columns={[t("plans.code"), t("plans.title"), t("common.owner"), t("plans.periods")]}
-              >
-                {(plan) => (
-                  <Table.Tr key={plan.id} data-testid={`plan-row-${plan.code}`}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/programmes/plans/${plan.id}`}>
-                        {plan.code}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs">
-                        <Text size="sm">{plan.title}</Text>
-                        <SampleBadge sample={plan.sample} />
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs">
-                        {plan.nation?.code ?? ""}
-                        <ReleasabilityBadge level={plan.releasability} />
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{plan.periodCount}</Table.Td>
-                  </Table.Tr>
-                )}
-              </RowsTable>
-              <PageFooter page={page} onOffsetChange={setOffset} />
-            </Paper>
-          )
-        }
-      </QueryBoundary>
+      <PagedRowsTable
+        query={plans}
+        emptyTitle={t("plans.empty")}
+        onOffsetChange={setOffset}
+        mb="lg"
+        minWidth={560}
+        testId="plans-table"
+        columns={[t("plans.code"), t("plans.title"), t("common.owner"), t("plans.periods")]}
+      >
+        {(plan) => (
+          <Table.Tr key={plan.id} data-testid={`plan-row-${plan.code}`}>
+            <Table.Td>
+              <Anchor component={Link} to={`/programmes/plans/${plan.id}`}>
+                {plan.code}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>
+              <Group gap="xs">
+                <Text size="sm">{plan.title}</Text>
+                <SampleBadge sample={plan.sample} />
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              <Group gap="xs">
+                {plan.nation?.code ?? ""}
+                <ReleasabilityBadge level={plan.releasability} />
+              </Group>
+            </Table.Td>
+            <Table.Td>{plan.periodCount}</Table.Td>
+          </Table.Tr>
+        )}
+      </PagedRowsTable>
       <Group align="flex-end" mb="sm">
         <NationSelect value={nationId} onChange={setNationId} />
       </Group>

@@ -11,6 +11,7 @@ import {
   PageHeader,
   QueryBoundary,
   RemoveRowButton,
+  RowsTable,
   SectionCard,
   SmallAddButton,
   TableHead,
@@ -167,71 +168,69 @@ export function ProgrammePage() {
             </Paper>
             <ProgrammeVersions programmeId={data.programme.id} />
             <SectionCard title={t("programmes.items")}>
-              <Table.ScrollContainer minWidth={640}>
-                <Table striped data-testid="programme-items">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("programmes.item")}</Table.Th>
-                      <Table.Th>{t("common.area")}</Table.Th>
-                      <Table.Th>{t("objective.planned")}</Table.Th>
-                      <Table.Th>{t("programmes.attended")}</Table.Th>
-                      <Table.Th>{t("objective.implemented")}</Table.Th>
-                      {canEdit && <Table.Th aria-label={t("items.remove")} />}
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {data.items.map((item) => (
-                      <Table.Tr key={item.id} data-testid="programme-item">
-                        <Table.Td>
-                          <Group gap="xs">
-                            <Text size="sm">
-                              {item.activity && (
-                                <>
-                                  <Anchor
-                                    component={Link}
-                                    to={`/catalogue/activities/${item.activity.id}`}
-                                    data-testid={`programme-item-activity-${item.activity.code}`}
-                                  >
-                                    {item.activity.code}
-                                  </Anchor>
-                                  {" — "}
-                                </>
-                              )}
-                              {item.title}
-                            </Text>
-                            <SampleBadge sample={item.sample} />
-                          </Group>
-                        </Table.Td>
-                        <Table.Td>
-                          <AreaName code={item.areaCode} />
-                        </Table.Td>
-                        <Table.Td>{item.plannedParticipants}</Table.Td>
-                        <Table.Td>{item.attended}</Table.Td>
-                        <Table.Td>
-                          <Badge color={item.implemented ? "teal" : "gray"} size="sm">
-                            {item.implemented ? t("common.yes") : t("common.no")}
-                          </Badge>
-                        </Table.Td>
-                        {canEdit && (
-                          <Table.Td ta="right">
-                            <Group gap={4} justify="flex-end" wrap="nowrap">
-                              {itemOf(item.id) && (
-                                <EditItemButton item={itemOf(item.id)!} planId={data.programme.planId} />
-                              )}
-                              <RemoveRowButton
-                                message={t("items.removeConfirm")}
-                                remove={() => remove.mutateAsync(item.id)}
+              <RowsTable
+                rows={data.items}
+                minWidth={640}
+                testId="programme-items"
+                columns={[
+                  t("programmes.item"),
+                  t("common.area"),
+                  t("objective.planned"),
+                  t("programmes.attended"),
+                  t("objective.implemented"),
+                ]}
+                actions={canEdit && t("items.remove")}
+              >
+                {(item) => (
+                  <Table.Tr key={item.id} data-testid="programme-item">
+                    <Table.Td>
+                      <Group gap="xs">
+                        <Text size="sm">
+                          {item.activity && (
+                            <>
+                              <Anchor
+                                component={Link}
+                                to={`/catalogue/activities/${item.activity.id}`}
+                                data-testid={`programme-item-activity-${item.activity.code}`}
                               >
-                                {t("items.remove")}
-                              </RemoveRowButton>
-                            </Group>
-                          </Table.Td>
-                        )}
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+                                {item.activity.code}
+                              </Anchor>
+                              {" — "}
+                            </>
+                          )}
+                          {item.title}
+                        </Text>
+                        <SampleBadge sample={item.sample} />
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <AreaName code={item.areaCode} />
+                    </Table.Td>
+                    <Table.Td>{item.plannedParticipants}</Table.Td>
+                    <Table.Td>{item.attended}</Table.Td>
+                    <Table.Td>
+                      <Badge color={item.implemented ? "teal" : "gray"} size="sm">
+                        {item.implemented ? t("common.yes") : t("common.no")}
+                      </Badge>
+                    </Table.Td>
+                    {canEdit && (
+                      <Table.Td ta="right">
+                        <Group gap={4} justify="flex-end" wrap="nowrap">
+                          {itemOf(item.id) && (
+                            <EditItemButton item={itemOf(item.id)!} planId={data.programme.planId} />
+                          )}
+                          <RemoveRowButton
+                            message={t("items.removeConfirm")}
+                            remove={() => remove.mutateAsync(item.id)}
+                          >
+                            {t("items.remove")}
+                          </RemoveRowButton>
+                        </Group>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                )}
+              </RowsTable>
             </SectionCard>
           </>
         );

@@ -5,13 +5,11 @@ import { Link, useNavigate } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import {
   DownloadMenu,
-  EmptyState,
   notifyError,
-  PageFooter,
+  PagedRowsTable,
   PageHeader,
   QueryBoundary,
   ReleasabilityBadge,
-  RowsTable,
   SectionCard,
   TableHead,
   TextField,
@@ -93,53 +91,40 @@ export function ProgrammesPage() {
         <NationSelect value={nationId} onChange={setNationId} />
       </Group>
       {canCreate && nationId && <NewProgrammeForm nationId={nationId} />}
-      <QueryBoundary query={programmes}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <EmptyState title={t("programmes.empty")} />
-          ) : (
-            <Paper withBorder radius="md" mb="lg">
-              <RowsTable
-                rows={page.items}
-                minWidth={560}
-                testId="programmes-table"
-                columns={[
-                  t("programmes.span"),
-                  t("programmes.title"),
-                  t("common.status"),
-                  t("programmes.items"),
-                ]}
-              >
-                {(programme) => (
-                  <Table.Tr key={programme.id}>
-                    <Table.Td>
-                      {programme.firstYear === programme.lastYear
-                        ? programme.firstYear
-                        : `${programme.firstYear}–${programme.lastYear}`}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs">
-                        <Anchor component={Link} to={`/programmes/annual/${programme.id}`}>
-                          {programme.title}
-                        </Anchor>
-                        <ReleasabilityBadge level={programme.releasability} size="xs" />
-                        <SampleBadge sample={programme.sample} />
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" size="sm">
-                        {t(`programmeStatus.${programme.status}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{programme.itemCount}</Table.Td>
-                  </Table.Tr>
-                )}
-              </RowsTable>
-              <PageFooter page={page} onOffsetChange={(next) => setPaging({ nationId, offset: next })} />
-            </Paper>
-          )
-        }
-      </QueryBoundary>
+      <PagedRowsTable
+        query={programmes}
+        emptyTitle={t("programmes.empty")}
+        onOffsetChange={(next) => setPaging({ nationId, offset: next })}
+        mb="lg"
+        minWidth={560}
+        testId="programmes-table"
+        columns={[t("programmes.span"), t("programmes.title"), t("common.status"), t("programmes.items")]}
+      >
+        {(programme) => (
+          <Table.Tr key={programme.id}>
+            <Table.Td>
+              {programme.firstYear === programme.lastYear
+                ? programme.firstYear
+                : `${programme.firstYear}–${programme.lastYear}`}
+            </Table.Td>
+            <Table.Td>
+              <Group gap="xs">
+                <Anchor component={Link} to={`/programmes/annual/${programme.id}`}>
+                  {programme.title}
+                </Anchor>
+                <ReleasabilityBadge level={programme.releasability} size="xs" />
+                <SampleBadge sample={programme.sample} />
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              <Badge variant="light" size="sm">
+                {t(`programmeStatus.${programme.status}`)}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{programme.itemCount}</Table.Td>
+          </Table.Tr>
+        )}
+      </PagedRowsTable>
       {nationId && (
         <QueryBoundary query={comparison}>
           {(years) => {

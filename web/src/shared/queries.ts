@@ -28,11 +28,12 @@ export function useGetQuery<T>(
 }
 
 /** One page of a list for a query (filters, paging); the previous page stays on show while the next one loads. */
-export function usePageQuery<T>(queryKey: QueryKey, path: string, query: QueryParams) {
+export function usePageQuery<T>(queryKey: QueryKey, path: string, query: QueryParams, options?: ReadOptions) {
   return useQuery({
     queryKey,
     queryFn: ({ signal }) => api.get<Page<T>>(path, query, signal),
     placeholderData: keepPreviousData,
+    ...options,
   });
 }
 

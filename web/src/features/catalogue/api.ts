@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../shared/api";
-import { usePageQuery, useRecordQuery } from "../../shared/api/read-queries";
+import { useGetQuery, usePageQuery } from "../../shared/queries";
 import type {
   ActivityDetail,
   ActivityPage,
@@ -56,7 +56,7 @@ export const useActivity = (id: string) =>
   });
 
 export const useEvent = (id: string) =>
-  useRecordQuery<EventDetail>(catalogueKeys.event(id), `/api/events/${id}`);
+  useGetQuery<EventDetail>(catalogueKeys.event(id), `/api/events/${id}`);
 
 export const useNominations = (query: Record<string, string | number | undefined>, enabled = true) =>
   usePageQuery<Nomination>(catalogueKeys.nominations(query), "/api/nominations", query, { enabled });
@@ -234,7 +234,7 @@ export function useDecideApplication() {
 
 /** An event's per-nation seat allocations: every nation for its organisers, the viewer's own nations otherwise. */
 export const useSeatAllocations = (eventId: string) =>
-  useRecordQuery<SeatAllocationList>(
+  useGetQuery<SeatAllocationList>(
     catalogueKeys.allocations(eventId),
     `/api/events/${eventId}/seat-allocations`,
   );

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../shared/api";
-import { usePageQuery, useRecordQuery } from "../../shared/api/read-queries";
+import { useGetQuery, usePageQuery } from "../../shared/queries";
 import type {
   ApplicationSummary,
   Certificate,
@@ -35,10 +35,10 @@ export const useCourses = (query: { q?: string; limit?: number; offset?: number 
   usePageQuery<Course>(trainingKeys.courses(query), "/api/training/courses", query);
 
 export const useCourse = (id: string) =>
-  useRecordQuery<CourseDetail>(trainingKeys.course(id), `/api/training/courses/${id}`);
+  useGetQuery<CourseDetail>(trainingKeys.course(id), `/api/training/courses/${id}`);
 
 export const useRun = (eventId: string) =>
-  useRecordQuery<RunDetail>(trainingKeys.run(eventId), `/api/training/runs/${eventId}`);
+  useGetQuery<RunDetail>(trainingKeys.run(eventId), `/api/training/runs/${eventId}`);
 
 export function useRunAction<B>(eventId: string, path: string, method: "put" | "post" = "put") {
   const invalidate = useInvalidateTraining();
@@ -99,7 +99,7 @@ export const useCertificateLookup = (number: string, holder: string) =>
   });
 
 export const useQualifications = () =>
-  useRecordQuery<Qualification[]>(trainingKeys.qualifications, "/api/training/qualifications");
+  useGetQuery<Qualification[]>(trainingKeys.qualifications, "/api/training/qualifications");
 
 export const useRegistry = (query: {
   qualification: string;
@@ -116,7 +116,7 @@ export const useApplications = (query: { limit?: number; offset?: number }) =>
   usePageQuery<ApplicationSummary>(trainingKeys.applications(query), "/api/training/accreditation", query);
 
 export const useDossier = (id: string) =>
-  useRecordQuery<Dossier>(trainingKeys.dossier(id), `/api/training/accreditation/${id}`);
+  useGetQuery<Dossier>(trainingKeys.dossier(id), `/api/training/accreditation/${id}`);
 
 export function useDossierAction<B>(id: string) {
   const invalidate = useInvalidateTraining();

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction, Updateable } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import "./programmes.policy.js";
 import { requireVisibleLink } from "../../platform/access/links.js";
@@ -6,6 +6,7 @@ import { authorize, can } from "../../platform/access/policy.js";
 import { resolveRelease, withRelease } from "../../platform/access/releasability.js";
 import { writeAudit } from "../../platform/audit.js";
 import {
+  type Audited,
   auditedDelete,
   auditedInsert,
   auditedUpdate,
@@ -202,69 +203,83 @@ function stateRefusal(message: string, fieldMessage: string, field = "status") {
  * goal still proposed and its year set; when the other side has already agreed, the goal becomes agreed in the
  * same statement (status history and audit entry), so two agreements at once agree it exactly once.
  */
-export async function agreeGoal(ctx: Ctx, id: string, side: GoalSide) {
+export function agreeGoal(ctx: Ctx, id: string, side: GoalSide) {
+  return changeForSide(
+    ctx,
+    id,
+    side,
+    (before) => {
+      if (before.status !== "proposed")
+        throw illegalTransition(
+          flows.GOAL_TRANSITIONS,
+          before.status,
+          "agreed",
+          "only a proposed goal is agreed",
+        );
+      const mine = side === "partner" ? before.partnerAgreedAt : before.allianceAgreedAt;
+      if (mine)
+        throw stateRefusal(
+          `${SIDE_NAMES[side]} has already agreed the goal`,
+          "already agreed",
+          "params.side",
+        );
+      const other = side === "partner" ? before.allianceAgreedAt : before.partnerAgreedAt;
+      const otherBy = side === "partner" ? before.allianceAgreedBy : before.partnerAgreedBy;
+      if (other && otherBy === ctx.viewer.userId)
+        throw stateRefusal(
+          "One account cannot agree the goal for both sides",
+          "this account agreed for the other side",
+          "params.side",
+        );
+      if (before.agreedYear == null)
+        throw stateRefusal(
+          "The goal names no year of agreement; set its (even) agreed year before agreeing",
+          "is not set",
+          "agreedYear",
+        );
+      const now = new Date();
+      const mark =
+        side === "partner"
+          ? { partnerAgreedBy: ctx.viewer.userId, partnerAgreedAt: now }
+          : { allianceAgreedBy: ctx.viewer.userId, allianceAgreedAt: now };
+      return other ? { ...mark, status: "agreed" as const } : mark;
+    },
+    (trx) => ({
+      action: "goal.agree",
+      detail: { side },
+      also: async (after) => {
+        await notifyAgreement(ctx, trx, after, side);
+        if (after.status !== "agreed") return;
+        await goalQueries.recordStatusChange(trx, {
+          goalId: id,
+          fromStatus: "proposed",
+          toStatus: "agreed",
+          note: "Agreed by both sides",
+          changedBy: ctx.viewer.userId,
+        });
+      },
+    }),
+  );
+}
+
+/**
+ * Changes a visible goal for one side of its agreement, when the caller may act for that side: `decide` turns the
+ * goal's locked row into the change (or refuses it), `audited` names the audit entry and the further writes of
+ * the same transaction.
+ */
+async function changeForSide(
+  ctx: Ctx,
+  id: string,
+  side: GoalSide,
+  decide: (before: RowOf<"partnershipGoal">) => Updateable<DB["partnershipGoal"]>,
+  audited: (trx: Transaction<DB>) => Audited<"partnershipGoal">,
+) {
   authorize(ctx.viewer, "programmes.read");
   const goal = await visibleGoal(ctx, id);
   await authorizeSide(ctx, goal, side);
-  await inTransaction(ctx, async (trx) => {
-    await auditedUpdate(
-      trx,
-      ctx,
-      "partnershipGoal",
-      { id, missing: "The partnership goal" },
-      (before) => {
-        if (before.status !== "proposed")
-          throw illegalTransition(
-            flows.GOAL_TRANSITIONS,
-            before.status,
-            "agreed",
-            "only a proposed goal is agreed",
-          );
-        const mine = side === "partner" ? before.partnerAgreedAt : before.allianceAgreedAt;
-        if (mine)
-          throw stateRefusal(
-            `${SIDE_NAMES[side]} has already agreed the goal`,
-            "already agreed",
-            "params.side",
-          );
-        const other = side === "partner" ? before.allianceAgreedAt : before.partnerAgreedAt;
-        const otherBy = side === "partner" ? before.allianceAgreedBy : before.partnerAgreedBy;
-        if (other && otherBy === ctx.viewer.userId)
-          throw stateRefusal(
-            "One account cannot agree the goal for both sides",
-            "this account agreed for the other side",
-            "params.side",
-          );
-        if (before.agreedYear == null)
-          throw stateRefusal(
-            "The goal names no year of agreement; set its (even) agreed year before agreeing",
-            "is not set",
-            "agreedYear",
-          );
-        const now = new Date();
-        const mark =
-          side === "partner"
-            ? { partnerAgreedBy: ctx.viewer.userId, partnerAgreedAt: now }
-            : { allianceAgreedBy: ctx.viewer.userId, allianceAgreedAt: now };
-        return other ? { ...mark, status: "agreed" as const } : mark;
-      },
-      {
-        action: "goal.agree",
-        detail: { side },
-        also: async (after) => {
-          await notifyAgreement(ctx, trx, after, side);
-          if (after.status !== "agreed") return;
-          await goalQueries.recordStatusChange(trx, {
-            goalId: id,
-            fromStatus: "proposed",
-            toStatus: "agreed",
-            note: "Agreed by both sides",
-            changedBy: ctx.viewer.userId,
-          });
-        },
-      },
-    );
-  }).catch(mapConstraint);
+  await inTransaction(ctx, (trx) =>
+    auditedUpdate(trx, ctx, "partnershipGoal", { id, missing: "The partnership goal" }, decide, audited(trx)),
+  ).catch(mapConstraint);
   return getGoal(ctx, id);
 }
 
@@ -291,33 +306,26 @@ async function notifyAgreement(ctx: Ctx, trx: Kysely<DB>, goal: RowOf<"partnersh
 }
 
 /** One side withdraws its agreement while the goal is still proposed (once agreed, the agreement stands). */
-export async function withdrawGoalAgreement(ctx: Ctx, id: string, side: GoalSide) {
-  authorize(ctx.viewer, "programmes.read");
-  const goal = await visibleGoal(ctx, id);
-  await authorizeSide(ctx, goal, side);
-  await inTransaction(ctx, async (trx) => {
-    await auditedUpdate(
-      trx,
-      ctx,
-      "partnershipGoal",
-      { id, missing: "The partnership goal" },
-      (before) => {
-        if (before.status !== "proposed")
-          throw stateRefusal(
-            `The partnership goal is ${before.status}; an agreement is withdrawn only while it is proposed`,
-            `is ${before.status}, not proposed`,
-          );
-        const mine = side === "partner" ? before.partnerAgreedAt : before.allianceAgreedAt;
-        if (!mine)
-          throw stateRefusal(`${SIDE_NAMES[side]} has not agreed the goal`, "has not agreed", "params.side");
-        return side === "partner"
-          ? { partnerAgreedBy: null, partnerAgreedAt: null }
-          : { allianceAgreedBy: null, allianceAgreedAt: null };
-      },
-      { action: "goal.agreement.withdraw", detail: { side } },
-    );
-  });
-  return getGoal(ctx, id);
+export function withdrawGoalAgreement(ctx: Ctx, id: string, side: GoalSide) {
+  return changeForSide(
+    ctx,
+    id,
+    side,
+    (before) => {
+      if (before.status !== "proposed")
+        throw stateRefusal(
+          `The partnership goal is ${before.status}; an agreement is withdrawn only while it is proposed`,
+          `is ${before.status}, not proposed`,
+        );
+      const mine = side === "partner" ? before.partnerAgreedAt : before.allianceAgreedAt;
+      if (!mine)
+        throw stateRefusal(`${SIDE_NAMES[side]} has not agreed the goal`, "has not agreed", "params.side");
+      return side === "partner"
+        ? { partnerAgreedBy: null, partnerAgreedAt: null }
+        : { allianceAgreedBy: null, allianceAgreedAt: null };
+    },
+    () => ({ action: "goal.agreement.withdraw", detail: { side } }),
+  );
 }
 
 export async function assessGoal(ctx: Ctx, id: string, input: AssessmentInput) {

@@ -87,6 +87,34 @@ export async function nationRelease<I extends Omit<ReleaseInput, "ownerNationId"
   return { fields, release };
 }
 
+/**
+ * A new plan or framework document, of a nation or of none: owned as the writer asks, else by its nation, and
+ * restricted; its nation and kind must exist. A plan of a nation passes the release list `allianceRelease` gives.
+ * Returns the record's other fields and its release.
+ */
+export async function newDocumentRelease<
+  I extends ReleaseInput & { nationId?: string | null; kind?: string },
+>(viewer: Viewer, db: Kysely<DB>, input: I, releaseOrganisationIds = input.releaseOrganisationIds) {
+  const {
+    releasability,
+    releaseNationIds,
+    releaseOrganisationIds: _asked,
+    ownerNationId,
+    ownerOrganisationId,
+    ...fields
+  } = input;
+  const release = resolveRelease(
+    viewer,
+    { releasability, releaseNationIds, releaseOrganisationIds, ownerNationId, ownerOrganisationId },
+    { ownerNationId: input.nationId ?? null, releasability: "restricted" },
+  );
+  await Promise.all([
+    checkNation(db, input.nationId, "body.nationId"),
+    checkKind(db, input.kind, "body.kind"),
+  ]);
+  return { fields, release };
+}
+
 export function checkDates(from: string | null | undefined, to: string | null | undefined, field: string) {
   if (from && to && to < from) throw validation(field, "must not be before the start");
 }

@@ -104,13 +104,21 @@ export const Releasability = Type.Union(
 );
 export type Releasability = Static<typeof Releasability>;
 
+/**
+ * Releasability without ownership, as written by clients: for records whose owner follows from the record itself
+ * (e.g. the nation it belongs to), so a client names only who else may read it.
+ */
+export const ReleaseListInput = {
+  releasability: Type.Optional(Releasability),
+  releaseNationIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, uniqueItems: true })),
+  releaseOrganisationIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, uniqueItems: true })),
+};
+
 /** Ownership and releasability, as written by clients. */
 export const ReleaseInput = {
   ownerNationId: Type.Optional(Nullable(Uuid)),
   ownerOrganisationId: Type.Optional(Nullable(Uuid)),
-  releasability: Type.Optional(Releasability),
-  releaseNationIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, uniqueItems: true })),
-  releaseOrganisationIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, uniqueItems: true })),
+  ...ReleaseListInput,
 };
 
 /** Ownership and releasability, as read back. */

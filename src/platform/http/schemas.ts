@@ -152,6 +152,8 @@ export const errorResponses = {
 export const ok = <T extends TSchema>(schema: T) => ({ 200: schema, ...errorResponses });
 /** The same for a route that creates a record (201). */
 export const created = <T extends TSchema>(schema: T) => ({ 201: schema, ...errorResponses });
+/** The same for a route that answers 204 without a body once it is done (a delete, say). */
+export const noContent = { 204: Type.Null(), ...errorResponses };
 
 /** The reply of every list endpoint. */
 export function paged<T>(query: { limit?: number; offset?: number }, result: { items: T[]; total: number }) {

@@ -204,19 +204,10 @@ function stateRefusal(message: string, fieldMessage: string, field = "status") {
  * same statement (status history and audit entry), so two agreements at once agree it exactly once.
  */
 export function agreeGoal(ctx: Ctx, id: string, side: GoalSide) {
-  return changeForSide(
-    ctx,
-    id,
-    side,
-    (before) => {
-      if (before.status !== "proposed")
-        throw illegalTransition(
-          flows.GOAL_TRANSITIONS,
-          before.status,
-          "agreed",
-          "only a proposed goal is agreed",
-        );
-      const mine = side === "partner" ? before.partnerAgreedAt : before.allianceAgreedAt;
+  return changeForSide(ctx, id, side, {
+    notProposed: (status) =>
+      illegalTransition(flows.GOAL_TRANSITIONS, status, "agreed", "only a proposed goal is agreed"),
+    decide: (before, mine) => {
       if (mine)
         throw stateRefusal(
           `${SIDE_NAMES[side]} has already agreed the goal`,
@@ -244,7 +235,7 @@ export function agreeGoal(ctx: Ctx, id: string, side: GoalSide) {
           : { allianceAgreedBy: ctx.viewer.userId, allianceAgreedAt: now };
       return other ? { ...mark, status: "agreed" as const } : mark;
     },
-    (trx) => ({
+    audited: (trx) => ({
       action: "goal.agree",
       detail: { side },
       also: async (after) => {
@@ -259,26 +250,39 @@ export function agreeGoal(ctx: Ctx, id: string, side: GoalSide) {
         });
       },
     }),
-  );
+  });
+}
+
+interface SideChange {
+  /** The refusal once the goal is no longer proposed: a side agrees, or withdraws, only while it is. */
+  notProposed: (status: string) => AppError;
+  /** The change, from the goal's locked row and when this side agreed (null: it has not), or a refusal. */
+  decide: (before: RowOf<"partnershipGoal">, mine: Date | null) => Updateable<DB["partnershipGoal"]>;
+  /** The audit entry, and the further writes of the same transaction. */
+  audited: (trx: Transaction<DB>) => Audited<"partnershipGoal">;
 }
 
 /**
- * Changes a visible goal for one side of its agreement, when the caller may act for that side: `decide` turns the
- * goal's locked row into the change (or refuses it), `audited` names the audit entry and the further writes of
- * the same transaction.
+ * Changes a proposed goal for one side of its agreement, when the caller may see the goal and act for that side,
+ * under the goal's row lock (see `SideChange`).
  */
-async function changeForSide(
-  ctx: Ctx,
-  id: string,
-  side: GoalSide,
-  decide: (before: RowOf<"partnershipGoal">) => Updateable<DB["partnershipGoal"]>,
-  audited: (trx: Transaction<DB>) => Audited<"partnershipGoal">,
-) {
+async function changeForSide(ctx: Ctx, id: string, side: GoalSide, change: SideChange) {
   authorize(ctx.viewer, "programmes.read");
   const goal = await visibleGoal(ctx, id);
   await authorizeSide(ctx, goal, side);
+  const decide = (before: RowOf<"partnershipGoal">) => {
+    if (before.status !== "proposed") throw change.notProposed(before.status);
+    return change.decide(before, side === "partner" ? before.partnerAgreedAt : before.allianceAgreedAt);
+  };
   await inTransaction(ctx, (trx) =>
-    auditedUpdate(trx, ctx, "partnershipGoal", { id, missing: "The partnership goal" }, decide, audited(trx)),
+    auditedUpdate(
+      trx,
+      ctx,
+      "partnershipGoal",
+      { id, missing: "The partnership goal" },
+      decide,
+      change.audited(trx),
+    ),
   ).catch(mapConstraint);
   return getGoal(ctx, id);
 }
@@ -307,25 +311,21 @@ async function notifyAgreement(ctx: Ctx, trx: Kysely<DB>, goal: RowOf<"partnersh
 
 /** One side withdraws its agreement while the goal is still proposed (once agreed, the agreement stands). */
 export function withdrawGoalAgreement(ctx: Ctx, id: string, side: GoalSide) {
-  return changeForSide(
-    ctx,
-    id,
-    side,
-    (before) => {
-      if (before.status !== "proposed")
-        throw stateRefusal(
-          `The partnership goal is ${before.status}; an agreement is withdrawn only while it is proposed`,
-          `is ${before.status}, not proposed`,
-        );
-      const mine = side === "partner" ? before.partnerAgreedAt : before.allianceAgreedAt;
+  return changeForSide(ctx, id, side, {
+    notProposed: (status) =>
+      stateRefusal(
+        `The partnership goal is ${status}; an agreement is withdrawn only while it is proposed`,
+        `is ${status}, not proposed`,
+      ),
+    decide: (_before, mine) => {
       if (!mine)
         throw stateRefusal(`${SIDE_NAMES[side]} has not agreed the goal`, "has not agreed", "params.side");
       return side === "partner"
         ? { partnerAgreedBy: null, partnerAgreedAt: null }
         : { allianceAgreedBy: null, allianceAgreedAt: null };
     },
-    () => ({ action: "goal.agreement.withdraw", detail: { side } }),
-  );
+    audited: () => ({ action: "goal.agreement.withdraw", detail: { side } }),
+  });
 }
 
 export async function assessGoal(ctx: Ctx, id: string, input: AssessmentInput) {

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { allianceSide as platformAllianceSide } from "../../platform/access/alliance.js";
-import { type ReleaseInput, resolveRelease } from "../../platform/access/releasability.js";
+import { type ReleaseInput, resolveRelease, splitRelease } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
 
 import { onConstraint } from "../../platform/constraint-errors.js";
@@ -95,17 +95,10 @@ export async function nationRelease<I extends Omit<ReleaseInput, "ownerNationId"
 export async function newDocumentRelease<
   I extends ReleaseInput & { nationId?: string | null; kind?: string },
 >(viewer: Viewer, db: Kysely<DB>, input: I, releaseOrganisationIds = input.releaseOrganisationIds) {
-  const {
-    releasability,
-    releaseNationIds,
-    releaseOrganisationIds: _asked,
-    ownerNationId,
-    ownerOrganisationId,
-    ...fields
-  } = input;
+  const { release: asked, fields } = splitRelease(input);
   const release = resolveRelease(
     viewer,
-    { releasability, releaseNationIds, releaseOrganisationIds, ownerNationId, ownerOrganisationId },
+    { ...asked, releaseOrganisationIds },
     { ownerNationId: input.nationId ?? null, releasability: "restricted" },
   );
   await Promise.all([

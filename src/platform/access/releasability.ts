@@ -191,14 +191,5 @@ export function releaseOutput(record: ReleasableRecord) {
 export function withRelease<T extends ReleasableRecord>(row: T) {
   const { ownerNationId, ownerOrganisationId, releasability, releaseNations, releaseOrganisations, ...rest } =
     row;
-  return {
-    ...rest,
-    ...releaseOutput({
-      ownerNationId,
-      ownerOrganisationId,
-      releasability,
-      releaseNations,
-      releaseOrganisations,
-    }),
-  };
+  return { ...rest, ...releaseOutput(row) };
 }

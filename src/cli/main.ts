@@ -12,7 +12,7 @@ import { openForMaintenance, restoreBackup, writeBackup } from "../modules/backu
 import { viewerForUsername } from "../modules/identity/index.js";
 import { exportsService, importsService } from "../modules/imports/index.js";
 import { startNotificationWorker } from "../modules/notifications/index.js";
-import type { Viewer } from "../platform/access/viewer.js";
+import { systemViewer } from "../platform/access/viewer.js";
 import { AppError } from "../platform/errors.js";
 import type { Ctx } from "../platform/http/request-context.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../seed/demo.js";
@@ -213,17 +213,7 @@ program
 
 // ---------------------------------------------------------------- import and export (issue 21)
 /** Whoever runs the CLI on the server acts as the system (an administrator) unless --as names a user. */
-const SYSTEM_VIEWER: Viewer = Object.freeze({
-  userId: null,
-  username: "cli",
-  personId: null,
-  personNationId: null,
-  grants: [{ role: "administrator" as const, nationId: null, organisationId: null }],
-  nationIds: [],
-  organisationIds: [],
-  managedOrganisationIds: [],
-  mustChangePassword: false,
-});
+const SYSTEM_VIEWER = systemViewer("cli");
 
 async function cliContext(db: Ctx["db"], config: Config, username?: string): Promise<Ctx> {
   if (!username) return { db, viewer: SYSTEM_VIEWER, requestId: null, config };

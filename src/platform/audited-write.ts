@@ -24,7 +24,7 @@ const untyped = (trx: Trx) => trx as unknown as Kysely<any>;
 /** The audit's record type: the table's SQL name (`exerciseStage` → `exercise_stage`). */
 const snake = (table: string) => table.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-interface Audited<T extends RecordTable> {
+export interface Audited<T extends RecordTable> {
   /** The audit action, e.g. `exercise.update`. */
   action: string;
   /** Defaults to the table's SQL name. */

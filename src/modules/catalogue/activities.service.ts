@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { type AllianceSide, allianceSide, isAllianceStaff } from "../../platform/access/alliance.js";
 import { authorize, can } from "../../platform/access/policy.js";
-import { releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
+import { releaseOutput, resolveRelease, splitRelease } from "../../platform/access/releasability.js";
 import { hasRole, isAdministrator, type Viewer } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
 import { isUniqueViolation } from "../../platform/constraint-errors.js";
@@ -110,23 +110,12 @@ export function newActivity(viewer: Viewer, input: ActivityInput) {
   checkCapacity(input.capacity, input.nationQuota, "body.nationQuota");
   if (input.eligibility === "named_nations" && !input.eligibleNationIds?.length)
     throw validation("body.eligibleNationIds", "name at least one nation");
-  const {
-    areas,
-    eligibleNationIds,
-    prerequisites,
-    externalRefs,
-    ownerNationId,
-    ownerOrganisationId,
-    releasability,
-    releaseNationIds,
-    releaseOrganisationIds,
-    ...fields
-  } = input;
-  const release = resolveRelease(
-    viewer,
-    { ownerNationId, ownerOrganisationId, releasability, releaseNationIds, releaseOrganisationIds },
-    { ownerOrganisationId: input.organiserId, releasability: "public" },
-  );
+  const { release: asked, fields: written } = splitRelease(input);
+  const { areas, eligibleNationIds, prerequisites, externalRefs, ...fields } = written;
+  const release = resolveRelease(viewer, asked, {
+    ownerOrganisationId: input.organiserId,
+    releasability: "public",
+  });
   return {
     row: {
       ...fields,

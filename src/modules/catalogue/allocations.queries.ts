@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type InsertObject, type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 
 /*
@@ -101,12 +101,7 @@ export function saveRequest(
     requestedAt: sql<Date>`now()`,
     requestedBy: input.by,
   };
-  return trx
-    .insertInto("eventSeatAllocation")
-    .values({ eventId: input.eventId, nationId: input.nationId, ...values })
-    .onConflict((oc) => oc.columns(["eventId", "nationId"]).doUpdateSet(values))
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return saveAllocation(trx, input, values);
 }
 
 export function saveGrant(
@@ -114,9 +109,18 @@ export function saveGrant(
   input: { eventId: string; nationId: string; granted: number | null; by: string | null },
 ) {
   const values = { granted: input.granted, grantedAt: sql<Date>`now()`, grantedBy: input.by };
+  return saveAllocation(trx, input, values);
+}
+
+/** Writes the request's or the grant's columns of a nation's allocation of an event, creating it when there is none. */
+function saveAllocation(
+  trx: Q,
+  key: { eventId: string; nationId: string },
+  values: Omit<InsertObject<DB, "eventSeatAllocation">, "eventId" | "nationId">,
+) {
   return trx
     .insertInto("eventSeatAllocation")
-    .values({ eventId: input.eventId, nationId: input.nationId, ...values })
+    .values({ eventId: key.eventId, nationId: key.nationId, ...values })
     .onConflict((oc) => oc.columns(["eventId", "nationId"]).doUpdateSet(values))
     .returningAll()
     .executeTakeFirstOrThrow();

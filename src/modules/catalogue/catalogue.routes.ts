@@ -2,7 +2,7 @@ import { Type } from "typebox";
 import { viewerForUser } from "../../platform/access/viewer.queries.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
-import { created, errorResponses, IdParams, ok, Page, Uuid } from "../../platform/http/schemas.js";
+import { created, errorResponses, IdParams, noContent, ok, Page, Uuid } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { enforceRateLimit } from "../../platform/rate-limit.js";
 import { applicationsRoutes } from "./applications.routes.js";
@@ -138,26 +138,11 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
     { params: SessionParams, response: ok(EventDetail) },
     (ctx, { params }) => service.removeSession(ctx, params.id, params.sessionId),
   );
-  app.put(
+  events.put(
     "/api/events/:id/sessions/:sessionId/attendance",
-    {
-      schema: {
-        tags: events.tags,
-        params: SessionParams,
-        body: SessionAttendanceInput,
-        response: { 204: Type.Null(), ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const params = request.params as { id: string; sessionId: string };
-      await service.recordSessionAttendance(
-        ctxOf(request),
-        params.sessionId,
-        request.body.entries,
-        params.id,
-      );
-      return reply.status(204).send();
-    },
+    { params: SessionParams, body: SessionAttendanceInput, response: noContent },
+    (ctx, { params, body }) =>
+      service.recordSessionAttendance(ctx, params.sessionId, body.entries, params.id),
   );
   events.get(
     "/api/events/:id/attendance",
@@ -246,10 +231,8 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
     { body: CalendarTokenInput, response: created(CreatedCalendarToken) },
     (ctx, { body }) => service.createCalendarToken(ctx, body),
   );
-  feeds.delete(
-    "/api/calendar/tokens/:id",
-    { params: IdParams, response: { 204: Type.Null(), ...errorResponses } },
-    (ctx, { params }) => service.revokeCalendarToken(ctx, params.id),
+  feeds.delete("/api/calendar/tokens/:id", { params: IdParams, response: noContent }, (ctx, { params }) =>
+    service.revokeCalendarToken(ctx, params.id),
   );
   app.get(
     "/api/calendar/:file",

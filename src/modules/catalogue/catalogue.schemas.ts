@@ -14,6 +14,7 @@ import {
   Uuid,
 } from "../../platform/http/schemas.js";
 import { ACTIVITY_STATUSES } from "./catalogue.transitions.js";
+import { NominatedEvent } from "./nominated-event.schemas.js";
 
 export const ACTIVITY_KINDS = [
   "course",
@@ -410,14 +411,7 @@ export const Nomination = Type.Object({
     rankTitle: Nullable(Type.String()),
   }),
   nation: Ref,
-  event: Type.Object({
-    id: Uuid,
-    startsOn: IsoDate,
-    endsOn: IsoDate,
-    activityId: Uuid,
-    activityCode: Type.String(),
-    activityTitle: Type.String(),
-  }),
+  event: NominatedEvent,
   priority: Type.Integer(),
   status: StringEnum(NOMINATION_STATUSES),
   statusReason: Nullable(Type.String()),

@@ -1,6 +1,7 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, Nullable, StringEnum, Uuid } from "../../platform/http/schemas.js";
+import { Nullable, StringEnum, Uuid } from "../../platform/http/schemas.js";
 import { ACTIVITY_KINDS } from "./catalogue.schemas.js";
+import { NominatedEvent } from "./nominated-event.schemas.js";
 
 /** Below this many respondents a report shows counts only: fewer answers could be traced to a person. */
 export const MINIMUM_RESPONDENTS = 5;
@@ -53,12 +54,7 @@ export const QuestionPatch = Type.Object(
 export type QuestionPatch = Static<typeof QuestionPatch>;
 
 const FeedbackEventSummary = Type.Object({
-  id: Uuid,
-  startsOn: IsoDate,
-  endsOn: IsoDate,
-  activityId: Uuid,
-  activityCode: Type.String(),
-  activityTitle: Type.String(),
+  ...NominatedEvent.properties,
   activityKind: StringEnum(ACTIVITY_KINDS),
 });
 

@@ -1,7 +1,5 @@
-import { Type } from "typebox";
-import { ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
-import { ChildParams, created, errorResponses, IdParams, ok, Page } from "../../platform/http/schemas.js";
+import { ChildParams, created, IdParams, noContent, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
   AffiliationInput,
@@ -56,20 +54,10 @@ export const directoryRoutes: RoutesPlugin = async (app) => {
     { params: IdParams, body: MembershipInput, response: created(Membership) },
     (ctx, { params, body }) => service.addMembership(ctx, params.id, body),
   );
-  app.delete(
+  nations.delete(
     "/api/nations/:id/memberships/:membershipId",
-    {
-      schema: {
-        tags: nations.tags,
-        params: ChildParams("membershipId"),
-        response: { 204: Type.Null(), ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const params = request.params as { id: string; membershipId: string };
-      await service.removeMembership(ctxOf(request), params.id, params.membershipId);
-      return reply.status(204).send();
-    },
+    { params: ChildParams("membershipId"), response: noContent },
+    (ctx, { params }) => service.removeMembership(ctx, params.id, params.membershipId),
   );
 
   // ---------------------------------------------------------------- organisations

@@ -1,9 +1,9 @@
-import { type Static, Type } from "typebox";
+import { type Static, type TProperties, Type } from "typebox";
 import {
   IsoDate,
   Nullable,
   PageQuery,
-  Releasability,
+  ReleaseListInput,
   ReleaseOutput,
   StringEnum,
   Text,
@@ -19,24 +19,6 @@ export const MEMBERSHIP_KINDS = [
   "cis_atc_member",
 ] as const;
 
-export const ORGANISATION_KINDS = [
-  "international_organisation",
-  "command",
-  "school",
-  "parliamentary_assembly",
-  "agency",
-  "coordination_centre",
-  "regional_office",
-  "ministry",
-  "armed_forces",
-  "security_service",
-  "training_centre",
-  "university",
-  "anti_terror_centre",
-  "unit",
-  "other",
-] as const;
-
 /** Kinds that are national institutions rather than international organisations and their bodies. */
 export const INSTITUTION_KINDS = [
   "ministry",
@@ -48,6 +30,18 @@ export const INSTITUTION_KINDS = [
   "unit",
 ] as const;
 
+export const ORGANISATION_KINDS = [
+  "international_organisation",
+  "command",
+  "school",
+  "parliamentary_assembly",
+  "agency",
+  "coordination_centre",
+  "regional_office",
+  ...INSTITUTION_KINDS,
+  "other",
+] as const;
+
 export const MembershipKind = StringEnum(MEMBERSHIP_KINDS);
 export const OrganisationKind = StringEnum(ORGANISATION_KINDS);
 const Sort = (fields: string[]) =>
@@ -56,6 +50,22 @@ const Sort = (fields: string[]) =>
       fields.flatMap((field) => [Type.Literal(field), Type.Literal(`-${field}`)]),
       { description: "Sort field; a leading '-' sorts descending" },
     ),
+  );
+
+/**
+ * The query of a directory list (nations, organisations, people): a search text, the list's own filters, whether
+ * archived records are included, its sort fields, and the page.
+ */
+const DirectoryQuery = <F extends TProperties>(filters: F, sortFields: string[]) =>
+  Type.Object(
+    {
+      q: Type.Optional(Type.String({ maxLength: 200 })),
+      ...filters,
+      includeArchived: Type.Optional(Type.Boolean()),
+      sort: Sort(sortFields),
+      ...PageQuery,
+    },
+    { additionalProperties: false },
   );
 
 const NationCode = Type.String({ pattern: "^[A-Z]{3}$", description: "ISO 3166-1 alpha-3 code, upper case" });
@@ -113,16 +123,12 @@ export type NationInput = Static<typeof NationInput>;
 export const NationPatch = Type.Partial(NationInput, { additionalProperties: false, minProperties: 1 });
 export type NationPatch = Static<typeof NationPatch>;
 
-export const NationQuery = Type.Object(
-  {
-    q: Type.Optional(Type.String({ maxLength: 200 })),
-    membership: Type.Optional(MembershipKind),
-    includeArchived: Type.Optional(Type.Boolean()),
-    sort: Sort(["code", "nameEn", "nameAz", "nameRu"]),
-    ...PageQuery,
-  },
-  { additionalProperties: false },
-);
+export const NationQuery = DirectoryQuery({ membership: Type.Optional(MembershipKind) }, [
+  "code",
+  "nameEn",
+  "nameAz",
+  "nameRu",
+]);
 export type NationQuery = Static<typeof NationQuery>;
 
 const Ref = Type.Object({ id: Uuid, code: Type.String(), nameEn: Type.String() });
@@ -181,18 +187,14 @@ export const OrganisationPatch = Type.Partial(OrganisationInput, {
 });
 export type OrganisationPatch = Static<typeof OrganisationPatch>;
 
-export const OrganisationQuery = Type.Object(
+export const OrganisationQuery = DirectoryQuery(
   {
-    q: Type.Optional(Type.String({ maxLength: 200 })),
     kind: Type.Optional(OrganisationKind),
     category: Type.Optional(StringEnum(["organisation", "institution"])),
     nationId: Type.Optional(Uuid),
     parentId: Type.Optional(Uuid),
-    includeArchived: Type.Optional(Type.Boolean()),
-    sort: Sort(["code", "nameEn", "nameAz", "nameRu", "kind"]),
-    ...PageQuery,
   },
-  { additionalProperties: false },
+  ["code", "nameEn", "nameAz", "nameRu", "kind"],
 );
 export type OrganisationQuery = Static<typeof OrganisationQuery>;
 
@@ -232,9 +234,7 @@ const PersonFields = {
   email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 254 }))),
   phone: Type.Optional(Nullable(Type.String({ maxLength: 50, pattern: "^[0-9+() .-]*$" }))),
   languages: Type.Optional(Type.Array(LanguageCode, { maxItems: 20, uniqueItems: true })),
-  releasability: Type.Optional(Releasability),
-  releaseNationIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, uniqueItems: true })),
-  releaseOrganisationIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, uniqueItems: true })),
+  ...ReleaseListInput,
 };
 export const PersonInput = Type.Object(
   {
@@ -251,16 +251,9 @@ export const PersonPatch = Type.Partial(Type.Object(PersonFields), {
 });
 export type PersonPatch = Static<typeof PersonPatch>;
 
-export const PersonQuery = Type.Object(
-  {
-    q: Type.Optional(Type.String({ maxLength: 200 })),
-    nationId: Type.Optional(Uuid),
-    organisationId: Type.Optional(Uuid),
-    includeArchived: Type.Optional(Type.Boolean()),
-    sort: Sort(["familyName", "givenName", "createdAt"]),
-    ...PageQuery,
-  },
-  { additionalProperties: false },
+export const PersonQuery = DirectoryQuery(
+  { nationId: Type.Optional(Uuid), organisationId: Type.Optional(Uuid) },
+  ["familyName", "givenName", "createdAt"],
 );
 export type PersonQuery = Static<typeof PersonQuery>;
 

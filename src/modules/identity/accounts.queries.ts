@@ -10,7 +10,7 @@ import type { GrantInput } from "./admin.schemas.js";
 type Q = Kysely<DB>;
 
 /** What a user row returns to the audit trail (never the password hash). */
-const AUDITED = [
+export const AUDITED_USER_COLUMNS = [
   "id",
   "username",
   "displayName",
@@ -144,7 +144,12 @@ export function updateUserRow(
     disabledAt?: Date | ReturnType<typeof sql<Date>> | null;
   },
 ) {
-  return db.updateTable("appUser").set(set).where("id", "=", id).returning(AUDITED).executeTakeFirstOrThrow();
+  return db
+    .updateTable("appUser")
+    .set(set)
+    .where("id", "=", id)
+    .returning(AUDITED_USER_COLUMNS)
+    .executeTakeFirstOrThrow();
 }
 
 /** A temporary password the user must change at the next sign-in; a lock-out ends with it. */

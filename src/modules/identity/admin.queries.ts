@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import type { Role } from "../../platform/access/viewer.js";
+import { AUDITED_USER_COLUMNS } from "./accounts.queries.js";
 import type { UserQuery } from "./admin.schemas.js";
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -83,15 +84,7 @@ export async function findUser(db: Executor, id: string) {
 export async function lockUser(trx: Transaction<DB>, id: string) {
   return trx
     .selectFrom("appUser")
-    .select([
-      "id",
-      "username",
-      "displayName",
-      "personId",
-      "preferredLanguage",
-      "mustChangePassword",
-      "disabledAt",
-    ])
+    .select(AUDITED_USER_COLUMNS)
     .where("id", "=", id)
     .forUpdate()
     .executeTakeFirst();

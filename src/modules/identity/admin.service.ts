@@ -7,10 +7,10 @@ import { writeAudit } from "../../platform/audit.js";
 import { AppError, conflict, notFound, unprocessable, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
-import { revokeCalendarTokensOfUser } from "../catalogue/index.js";
 import * as accounts from "./accounts.queries.js";
 import * as queries from "./admin.queries.js";
 import type { GrantInput, PasswordReset, UserInput, UserPatch, UserQuery } from "./admin.schemas.js";
+import { endUserAccess } from "./end-access.js";
 import { hashPassword, passwordWeakness } from "./passwords.js";
 import { deleteUserSessions } from "./sessions.js";
 
@@ -168,8 +168,7 @@ export async function resetPassword(ctx: Ctx, id: string, input: PasswordReset) 
   const passwordHash = await hashPassword(input.temporaryPassword);
   await ctx.db.transaction().execute(async (trx) => {
     await accounts.setTemporaryPassword(trx, id, passwordHash);
-    const sessionsEnded = await deleteUserSessions(trx, id);
-    const calendarFeedsRevoked = await revokeCalendarTokensOfUser(trx, id);
+    const { sessions: sessionsEnded, calendarFeedsRevoked } = await endUserAccess(trx, id);
     await writeAudit(trx, ctx, {
       action: "user.password_reset",
       recordType: "app_user",
@@ -187,15 +186,14 @@ export async function revokeSessions(ctx: Ctx, id: string) {
   return ctx.db.transaction().execute(async (trx) => {
     const user = await queries.lockUser(trx, id);
     if (!user) throw notFound("The user");
-    const revoked = await deleteUserSessions(trx, id);
-    const calendarFeedsRevoked = await revokeCalendarTokensOfUser(trx, id);
+    const ended = await endUserAccess(trx, id);
     await writeAudit(trx, ctx, {
       action: "user.sessions_revoked",
       recordType: "app_user",
       recordId: id,
-      detail: { sessions: revoked, calendarFeedsRevoked },
+      detail: ended,
     });
-    return { revoked };
+    return { revoked: ended.sessions };
   });
 }
 

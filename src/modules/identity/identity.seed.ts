@@ -92,28 +92,18 @@ export async function seedDemoAccounts(db: Db): Promise<void> {
       )
       .returning("id")
       .executeTakeFirstOrThrow();
-    const nationId = account.nation
-      ? (
-          await db
-            .selectFrom("nation")
-            .select("id")
-            .where("code", "=", account.nation)
-            .executeTakeFirstOrThrow()
-        ).id
-      : null;
-    const organisationId = account.organisation
-      ? (
-          await db
-            .selectFrom("organisation")
-            .select("id")
-            .where("code", "=", account.organisation)
-            .executeTakeFirstOrThrow()
-        ).id
-      : null;
+    const nationId = await idOfCode(db, "nation", account.nation);
+    const organisationId = await idOfCode(db, "organisation", account.organisation);
     await db
       .insertInto("roleAssignment")
       .values({ userId: user.id, role: account.role, nationId, organisationId })
       .onConflict((oc) => oc.constraint("role_assignment_unique").doNothing())
       .execute();
   }
+}
+
+/** The id of the nation or organisation with the code (which must exist); null when no code is given. */
+async function idOfCode(db: Db, table: "nation" | "organisation", code: string | undefined) {
+  if (!code) return null;
+  return (await db.selectFrom(table).select("id").where("code", "=", code).executeTakeFirstOrThrow()).id;
 }

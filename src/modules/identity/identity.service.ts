@@ -6,11 +6,11 @@ import { writeAudit } from "../../platform/audit.js";
 import { AppError, notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { enforceRateLimit } from "../../platform/rate-limit.js";
-import { revokeCalendarTokensOfUser } from "../catalogue/index.js";
 import * as accounts from "./accounts.queries.js";
+import { endUserAccess } from "./end-access.js";
 import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess } from "./login-backoff.js";
 import { hashPassword, passwordWeakness, verifyPassword } from "./passwords.js";
-import { createSession, deleteSession, deleteUserSessions, type NewSession } from "./sessions.js";
+import { createSession, deleteSession, type NewSession } from "./sessions.js";
 
 export interface LoginInput {
   username: string;
@@ -89,15 +89,14 @@ export async function logoutEverywhere(ctx: Ctx): Promise<number> {
   authorize(ctx.viewer, "session.logout_everywhere");
   const userId = ctx.viewer.userId!;
   return ctx.db.transaction().execute(async (trx) => {
-    const count = await deleteUserSessions(trx, userId);
-    const calendarFeedsRevoked = await revokeCalendarTokensOfUser(trx, userId);
+    const ended = await endUserAccess(trx, userId);
     await writeAudit(trx, ctx, {
       action: "auth.logout_everywhere",
       recordType: "app_user",
       recordId: userId,
-      detail: { sessions: count, calendarFeedsRevoked },
+      detail: ended,
     });
-    return count;
+    return ended.sessions;
   });
 }
 
@@ -128,8 +127,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   return ctx.db.transaction().execute(async (trx) => {
     await accounts.setOwnPassword(trx, userId, passwordHash);
-    const sessionsEnded = await deleteUserSessions(trx, userId);
-    const calendarFeedsRevoked = await revokeCalendarTokensOfUser(trx, userId);
+    const { sessions: sessionsEnded, calendarFeedsRevoked } = await endUserAccess(trx, userId);
     const session = await createSession(trx, ctx.config, userId, client);
     await writeAudit(trx, ctx, {
       action: "user.password_changed",

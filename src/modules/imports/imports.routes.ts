@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import { Type } from "typebox";
 import { toAppError } from "../../platform/http/error-handler.js";
-import { uploadFrom } from "../../platform/http/files.js";
+import { sendExport, uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
 import { errorResponses, ok } from "../../platform/http/schemas.js";
@@ -133,12 +133,7 @@ export const importsRoutes: RoutesPlugin = async (app) => {
           list.kind,
           request.query as Record<string, unknown>,
         );
-        return reply
-          .type(file.contentType)
-          .header("content-disposition", `attachment; filename="${file.filename}"`)
-          .header("cache-control", "no-store")
-          .header("x-content-type-options", "nosniff")
-          .send(file.stream);
+        return sendExport(reply, file, file.stream);
       },
     );
   }

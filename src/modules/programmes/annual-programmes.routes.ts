@@ -1,7 +1,7 @@
 import { Type } from "typebox";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
-import { created, errorResponses, IdParams, ok, Page } from "../../platform/http/schemas.js";
+import { created, IdParams, noContent, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as service from "./annual-programmes.service.js";
 import { areaNames } from "./frameworks.service.js";
@@ -76,7 +76,7 @@ export const annualProgrammesRoutes: RoutesPlugin = async (app) => {
   );
   programmes.delete(
     "/api/programme-items/:id",
-    { params: IdParams, response: { 204: Type.Null(), ...errorResponses } },
+    { params: IdParams, response: noContent },
     (ctx, { params }) => service.removeItem(ctx, params.id),
   );
   programmes.get(

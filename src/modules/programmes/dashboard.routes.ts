@@ -1,5 +1,6 @@
 import type { FastifyReply } from "fastify";
 import { Type } from "typebox";
+import { sendExport } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
 import { errorResponses, ok } from "../../platform/http/schemas.js";
@@ -16,12 +17,7 @@ import { allianceDashboard, nationDashboard } from "./dashboard.service.js";
 import { exportAllianceChart, exportNationChart } from "./dashboard-export.js";
 
 const sendCsv = (reply: FastifyReply, file: { data: Buffer; contentType: string; filename: string }) =>
-  reply
-    .type(file.contentType)
-    .header("content-disposition", `attachment; filename="${file.filename}"`)
-    .header("cache-control", "no-store")
-    .header("x-content-type-options", "nosniff")
-    .send(file.data);
+  sendExport(reply, file, file.data);
 
 const csvResponse = { 200: Type.String({ description: "The CSV file" }), ...errorResponses };
 

@@ -1,6 +1,6 @@
 import "./programmes.policy.js";
 import { authorize } from "../../platform/access/policy.js";
-import { ownedPatch, resolveRelease, withRelease } from "../../platform/access/releasability.js";
+import { ownedPatch, withRelease } from "../../platform/access/releasability.js";
 import { writeAudit } from "../../platform/audit.js";
 import { insertRecord, updateRecord } from "../../platform/audited-write.js";
 import { notFound, validation } from "../../platform/errors.js";
@@ -8,7 +8,7 @@ import { readStoredFile, storeFile, type UploadSource } from "../../platform/fil
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import * as frameworkQueries from "./frameworks.queries.js";
-import { checkDates, checkKind, checkNation, mapConstraint } from "./programmes.common.js";
+import { checkDates, checkKind, mapConstraint, newDocumentRelease } from "./programmes.common.js";
 import * as queries from "./programmes.queries.js";
 import type { FrameworkInput, FrameworkPatch, FrameworkQuery } from "./programmes.schemas.js";
 
@@ -49,23 +49,7 @@ export async function getFramework(ctx: Ctx, id: string) {
 
 export async function createFramework(ctx: Ctx, input: FrameworkInput) {
   authorize(ctx.viewer, "programmes.create");
-  const {
-    releasability,
-    releaseNationIds,
-    releaseOrganisationIds,
-    ownerNationId,
-    ownerOrganisationId,
-    ...fields
-  } = input;
-  const release = resolveRelease(
-    ctx.viewer,
-    { releasability, releaseNationIds, releaseOrganisationIds, ownerNationId, ownerOrganisationId },
-    { ownerNationId: input.nationId ?? null, releasability: "restricted" },
-  );
-  await Promise.all([
-    checkNation(ctx.db, input.nationId, "body.nationId"),
-    checkKind(ctx.db, input.kind, "body.kind"),
-  ]);
+  const { fields, release } = await newDocumentRelease(ctx.viewer, ctx.db, input);
   checkDates(input.validFrom, input.validUntil, "body.validUntil");
   if (input.replacesId && !(await queries.findFramework(ctx.db, ctx.viewer, input.replacesId)))
     throw validation("body.replacesId", "no such framework document");

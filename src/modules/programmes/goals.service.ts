@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction, Updateable } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import "./programmes.policy.js";
 import { requireVisibleLink } from "../../platform/access/links.js";
@@ -6,6 +6,7 @@ import { authorize, can } from "../../platform/access/policy.js";
 import { resolveRelease, withRelease } from "../../platform/access/releasability.js";
 import { writeAudit } from "../../platform/audit.js";
 import {
+  type Audited,
   auditedDelete,
   auditedInsert,
   auditedUpdate,
@@ -202,69 +203,87 @@ function stateRefusal(message: string, fieldMessage: string, field = "status") {
  * goal still proposed and its year set; when the other side has already agreed, the goal becomes agreed in the
  * same statement (status history and audit entry), so two agreements at once agree it exactly once.
  */
-export async function agreeGoal(ctx: Ctx, id: string, side: GoalSide) {
+export function agreeGoal(ctx: Ctx, id: string, side: GoalSide) {
+  return changeForSide(ctx, id, side, {
+    notProposed: (status) =>
+      illegalTransition(flows.GOAL_TRANSITIONS, status, "agreed", "only a proposed goal is agreed"),
+    decide: (before, mine) => {
+      if (mine)
+        throw stateRefusal(
+          `${SIDE_NAMES[side]} has already agreed the goal`,
+          "already agreed",
+          "params.side",
+        );
+      const other = side === "partner" ? before.allianceAgreedAt : before.partnerAgreedAt;
+      const otherBy = side === "partner" ? before.allianceAgreedBy : before.partnerAgreedBy;
+      if (other && otherBy === ctx.viewer.userId)
+        throw stateRefusal(
+          "One account cannot agree the goal for both sides",
+          "this account agreed for the other side",
+          "params.side",
+        );
+      if (before.agreedYear == null)
+        throw stateRefusal(
+          "The goal names no year of agreement; set its (even) agreed year before agreeing",
+          "is not set",
+          "agreedYear",
+        );
+      const now = new Date();
+      const mark =
+        side === "partner"
+          ? { partnerAgreedBy: ctx.viewer.userId, partnerAgreedAt: now }
+          : { allianceAgreedBy: ctx.viewer.userId, allianceAgreedAt: now };
+      return other ? { ...mark, status: "agreed" as const } : mark;
+    },
+    audited: (trx) => ({
+      action: "goal.agree",
+      detail: { side },
+      also: async (after) => {
+        await notifyAgreement(ctx, trx, after, side);
+        if (after.status !== "agreed") return;
+        await goalQueries.recordStatusChange(trx, {
+          goalId: id,
+          fromStatus: "proposed",
+          toStatus: "agreed",
+          note: "Agreed by both sides",
+          changedBy: ctx.viewer.userId,
+        });
+      },
+    }),
+  });
+}
+
+interface SideChange {
+  /** The refusal once the goal is no longer proposed: a side agrees, or withdraws, only while it is. */
+  notProposed: (status: string) => AppError;
+  /** The change, from the goal's locked row and when this side agreed (null: it has not), or a refusal. */
+  decide: (before: RowOf<"partnershipGoal">, mine: Date | null) => Updateable<DB["partnershipGoal"]>;
+  /** The audit entry, and the further writes of the same transaction. */
+  audited: (trx: Transaction<DB>) => Audited<"partnershipGoal">;
+}
+
+/**
+ * Changes a proposed goal for one side of its agreement, when the caller may see the goal and act for that side,
+ * under the goal's row lock (see `SideChange`).
+ */
+async function changeForSide(ctx: Ctx, id: string, side: GoalSide, change: SideChange) {
   authorize(ctx.viewer, "programmes.read");
   const goal = await visibleGoal(ctx, id);
   await authorizeSide(ctx, goal, side);
-  await inTransaction(ctx, async (trx) => {
-    await auditedUpdate(
+  const decide = (before: RowOf<"partnershipGoal">) => {
+    if (before.status !== "proposed") throw change.notProposed(before.status);
+    return change.decide(before, side === "partner" ? before.partnerAgreedAt : before.allianceAgreedAt);
+  };
+  await inTransaction(ctx, (trx) =>
+    auditedUpdate(
       trx,
       ctx,
       "partnershipGoal",
       { id, missing: "The partnership goal" },
-      (before) => {
-        if (before.status !== "proposed")
-          throw illegalTransition(
-            flows.GOAL_TRANSITIONS,
-            before.status,
-            "agreed",
-            "only a proposed goal is agreed",
-          );
-        const mine = side === "partner" ? before.partnerAgreedAt : before.allianceAgreedAt;
-        if (mine)
-          throw stateRefusal(
-            `${SIDE_NAMES[side]} has already agreed the goal`,
-            "already agreed",
-            "params.side",
-          );
-        const other = side === "partner" ? before.allianceAgreedAt : before.partnerAgreedAt;
-        const otherBy = side === "partner" ? before.allianceAgreedBy : before.partnerAgreedBy;
-        if (other && otherBy === ctx.viewer.userId)
-          throw stateRefusal(
-            "One account cannot agree the goal for both sides",
-            "this account agreed for the other side",
-            "params.side",
-          );
-        if (before.agreedYear == null)
-          throw stateRefusal(
-            "The goal names no year of agreement; set its (even) agreed year before agreeing",
-            "is not set",
-            "agreedYear",
-          );
-        const now = new Date();
-        const mark =
-          side === "partner"
-            ? { partnerAgreedBy: ctx.viewer.userId, partnerAgreedAt: now }
-            : { allianceAgreedBy: ctx.viewer.userId, allianceAgreedAt: now };
-        return other ? { ...mark, status: "agreed" as const } : mark;
-      },
-      {
-        action: "goal.agree",
-        detail: { side },
-        also: async (after) => {
-          await notifyAgreement(ctx, trx, after, side);
-          if (after.status !== "agreed") return;
-          await goalQueries.recordStatusChange(trx, {
-            goalId: id,
-            fromStatus: "proposed",
-            toStatus: "agreed",
-            note: "Agreed by both sides",
-            changedBy: ctx.viewer.userId,
-          });
-        },
-      },
-    );
-  }).catch(mapConstraint);
+      decide,
+      change.audited(trx),
+    ),
+  ).catch(mapConstraint);
   return getGoal(ctx, id);
 }
 
@@ -291,33 +310,22 @@ async function notifyAgreement(ctx: Ctx, trx: Kysely<DB>, goal: RowOf<"partnersh
 }
 
 /** One side withdraws its agreement while the goal is still proposed (once agreed, the agreement stands). */
-export async function withdrawGoalAgreement(ctx: Ctx, id: string, side: GoalSide) {
-  authorize(ctx.viewer, "programmes.read");
-  const goal = await visibleGoal(ctx, id);
-  await authorizeSide(ctx, goal, side);
-  await inTransaction(ctx, async (trx) => {
-    await auditedUpdate(
-      trx,
-      ctx,
-      "partnershipGoal",
-      { id, missing: "The partnership goal" },
-      (before) => {
-        if (before.status !== "proposed")
-          throw stateRefusal(
-            `The partnership goal is ${before.status}; an agreement is withdrawn only while it is proposed`,
-            `is ${before.status}, not proposed`,
-          );
-        const mine = side === "partner" ? before.partnerAgreedAt : before.allianceAgreedAt;
-        if (!mine)
-          throw stateRefusal(`${SIDE_NAMES[side]} has not agreed the goal`, "has not agreed", "params.side");
-        return side === "partner"
-          ? { partnerAgreedBy: null, partnerAgreedAt: null }
-          : { allianceAgreedBy: null, allianceAgreedAt: null };
-      },
-      { action: "goal.agreement.withdraw", detail: { side } },
-    );
+export function withdrawGoalAgreement(ctx: Ctx, id: string, side: GoalSide) {
+  return changeForSide(ctx, id, side, {
+    notProposed: (status) =>
+      stateRefusal(
+        `The partnership goal is ${status}; an agreement is withdrawn only while it is proposed`,
+        `is ${status}, not proposed`,
+      ),
+    decide: (_before, mine) => {
+      if (!mine)
+        throw stateRefusal(`${SIDE_NAMES[side]} has not agreed the goal`, "has not agreed", "params.side");
+      return side === "partner"
+        ? { partnerAgreedBy: null, partnerAgreedAt: null }
+        : { allianceAgreedBy: null, allianceAgreedAt: null };
+    },
+    audited: () => ({ action: "goal.agreement.withdraw", detail: { side } }),
   });
-  return getGoal(ctx, id);
 }
 
 export async function assessGoal(ctx: Ctx, id: string, input: AssessmentInput) {

@@ -1,15 +1,7 @@
 import { Type } from "typebox";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
-import {
-  ChildParams,
-  created,
-  errorResponses,
-  IdParams,
-  ok,
-  Page,
-  Uuid,
-} from "../../platform/http/schemas.js";
+import { ChildParams, created, IdParams, noContent, ok, Page, Uuid } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { areaNames } from "./frameworks.service.js";
 import * as objectives from "./objectives.service.js";
@@ -84,20 +76,10 @@ export const plansRoutes: RoutesPlugin = async (app) => {
     { params: IdParams, body: StatementInput, response: created(PeriodDetail) },
     (ctx, { params, body }) => service.addStatement(ctx, params.id, body),
   );
-  app.delete(
+  plans.delete(
     "/api/plan-periods/:id/statements/:statementId",
-    {
-      schema: {
-        tags: plans.tags,
-        params: ChildParams("statementId"),
-        response: { 204: Type.Null(), ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const params = request.params as { id: string; statementId: string };
-      await service.removeStatement(ctxOf(request), params.id, params.statementId);
-      return reply.status(204).send();
-    },
+    { params: ChildParams("statementId"), response: noContent },
+    (ctx, { params }) => service.removeStatement(ctx, params.id, params.statementId),
   );
   plans.get(
     "/api/plan-periods/:id/report",

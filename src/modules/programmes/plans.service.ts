@@ -1,7 +1,7 @@
 import "./programmes.policy.js";
 import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize } from "../../platform/access/policy.js";
-import { ownedPatch, resolveRelease, withRelease } from "../../platform/access/releasability.js";
+import { ownedPatch, withRelease } from "../../platform/access/releasability.js";
 import { deleteRecord, insertRecord, updateRecord } from "../../platform/audited-write.js";
 import { notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
@@ -11,8 +11,8 @@ import {
   allianceRelease,
   checkDates,
   checkKind,
-  checkNation,
   mapConstraint,
+  newDocumentRelease,
   today,
 } from "./programmes.common.js";
 import * as queries from "./programmes.queries.js";
@@ -56,31 +56,14 @@ export async function getPlan(ctx: Ctx, id: string, asOf = today()) {
 
 export async function createPlan(ctx: Ctx, input: PlanInput) {
   authorize(ctx.viewer, "programmes.create");
-  const {
-    releasability,
-    releaseNationIds,
-    releaseOrganisationIds,
-    ownerNationId,
-    ownerOrganisationId,
-    ...fields
-  } = input;
-  const release = resolveRelease(
+  const { fields, release } = await newDocumentRelease(
     ctx.viewer,
-    {
-      releasability,
-      releaseNationIds,
-      releaseOrganisationIds: input.nationId
-        ? await allianceRelease(ctx.db, releaseOrganisationIds)
-        : releaseOrganisationIds,
-      ownerNationId,
-      ownerOrganisationId,
-    },
-    { ownerNationId: input.nationId ?? null, releasability: "restricted" },
+    ctx.db,
+    input,
+    input.nationId
+      ? await allianceRelease(ctx.db, input.releaseOrganisationIds)
+      : input.releaseOrganisationIds,
   );
-  await Promise.all([
-    checkNation(ctx.db, input.nationId, "body.nationId"),
-    checkKind(ctx.db, input.kind, "body.kind"),
-  ]);
   if (input.successorId)
     await visiblePlan(ctx, input.successorId).catch(() => {
       throw validation("body.successorId", "no such plan");

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { allianceSide as platformAllianceSide } from "../../platform/access/alliance.js";
-import { type ReleaseInput, resolveRelease } from "../../platform/access/releasability.js";
+import { type ReleaseInput, resolveRelease, splitRelease } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
 
 import { onConstraint } from "../../platform/constraint-errors.js";
@@ -84,6 +84,27 @@ export async function nationRelease<I extends Omit<ReleaseInput, "ownerNationId"
     },
     { ownerNationId: input.nationId, releasability: "restricted" },
   );
+  return { fields, release };
+}
+
+/**
+ * A new plan or framework document, of a nation or of none: owned as the writer asks, else by its nation, and
+ * restricted; its nation and kind must exist. A plan of a nation passes the release list `allianceRelease` gives.
+ * Returns the record's other fields and its release.
+ */
+export async function newDocumentRelease<
+  I extends ReleaseInput & { nationId?: string | null; kind?: string },
+>(viewer: Viewer, db: Kysely<DB>, input: I, releaseOrganisationIds = input.releaseOrganisationIds) {
+  const { release: asked, fields } = splitRelease(input);
+  const release = resolveRelease(
+    viewer,
+    { ...asked, releaseOrganisationIds },
+    { ownerNationId: input.nationId ?? null, releasability: "restricted" },
+  );
+  await Promise.all([
+    checkNation(db, input.nationId, "body.nationId"),
+    checkKind(db, input.kind, "body.kind"),
+  ]);
   return { fields, release };
 }
 

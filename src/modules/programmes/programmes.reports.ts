@@ -1,6 +1,6 @@
 import { formatDateText } from "../../platform/dates.js";
 import type { periodReport, programmeReport } from "./programmes.service.js";
-import type { ReportDocument } from "./report-export.js";
+import type { Cell, ReportDocument, ReportTable } from "./report-export.js";
 
 const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
 
@@ -157,6 +157,29 @@ const WORDS = {
 /** An area's name in the report's language: `names` maps area codes to names, the code only if it is unknown. */
 export type AreaNames = (code: string) => string;
 
+/**
+ * A report's table by area (its CSV): the area's name and code, then each figure, one row an area and a last row
+ * of the totals, whose figures read the same way.
+ */
+function byAreaTable<Area extends { areaCode: string }, Totals>(
+  w: (typeof WORDS)[ReportLanguage],
+  areas: Area[],
+  totals: Totals,
+  areaName: AreaNames,
+  figures: [column: string, cell: (figures: Area | Totals) => Cell][],
+): ReportTable {
+  const cells = (row: Area | Totals) => figures.map(([, cell]) => cell(row));
+  return {
+    name: w.byArea,
+    codeColumns: [1],
+    columns: [w.area, w.areaCode, ...figures.map(([column]) => column)],
+    rows: [
+      ...areas.map((row) => [areaName(row.areaCode), row.areaCode, ...cells(row)]),
+      [w.total, "", ...cells(totals)],
+    ],
+  };
+}
+
 /** The programme report as tables: by area (the CSV), then item by item. */
 export function programmeReportDocument(
   report: Awaited<ReturnType<typeof programmeReport>>,
@@ -179,42 +202,14 @@ export function programmeReportDocument(
       formatDateText(report.spanTo, language),
     ),
     tables: [
-      {
-        name: w.byArea,
-        codeColumns: [1],
-        columns: [
-          w.area,
-          w.areaCode,
-          w.plannedItems,
-          w.implementedItems,
-          w.implementationRate,
-          w.plannedParticipants,
-          w.attended,
-          w.completed,
-        ],
-        rows: [
-          ...report.areas.map((row) => [
-            areaName(row.areaCode),
-            row.areaCode,
-            row.plannedItems,
-            row.implementedItems,
-            percent(row.implementationRate),
-            row.plannedParticipants,
-            row.attended,
-            row.completed,
-          ]),
-          [
-            w.total,
-            "",
-            totals.plannedItems,
-            totals.implementedItems,
-            percent(totals.implementationRate),
-            totals.plannedParticipants,
-            totals.attended,
-            totals.completed,
-          ],
-        ],
-      },
+      byAreaTable(w, report.areas, totals, areaName, [
+        [w.plannedItems, (f) => f.plannedItems],
+        [w.implementedItems, (f) => f.implementedItems],
+        [w.implementationRate, (f) => percent(f.implementationRate)],
+        [w.plannedParticipants, (f) => f.plannedParticipants],
+        [w.attended, (f) => f.attended],
+        [w.completed, (f) => f.completed],
+      ]),
       {
         name: w.items,
         dateColumns: [3],
@@ -265,45 +260,15 @@ export function periodReportDocument(
     title: `${report.plan.title} — ${report.period.label}`,
     subtitle: w.periodSubtitle(report.plan.code, report.period.label, dates, day(report.asOf)),
     tables: [
-      {
-        name: w.byArea,
-        codeColumns: [1],
-        columns: [
-          w.area,
-          w.areaCode,
-          w.objectives,
-          w.actions,
-          w.done,
-          w.inProgress,
-          w.late,
-          w.averageProgress,
-          w.completionRate,
-        ],
-        rows: [
-          ...report.areas.map((row) => [
-            areaName(row.areaCode),
-            row.areaCode,
-            row.objectives,
-            row.actions,
-            row.done,
-            row.inProgress,
-            row.late,
-            row.averageProgress,
-            percent(row.completionRate),
-          ]),
-          [
-            w.total,
-            "",
-            totals.objectives,
-            totals.actions,
-            totals.done,
-            totals.inProgress,
-            totals.late,
-            totals.averageProgress,
-            percent(totals.completionRate),
-          ],
-        ],
-      },
+      byAreaTable(w, report.areas, totals, areaName, [
+        [w.objectives, (f) => f.objectives],
+        [w.actions, (f) => f.actions],
+        [w.done, (f) => f.done],
+        [w.inProgress, (f) => f.inProgress],
+        [w.late, (f) => f.late],
+        [w.averageProgress, (f) => f.averageProgress],
+        [w.completionRate, (f) => percent(f.completionRate)],
+      ]),
       {
         name: w.lateActions,
         dateColumns: [2],

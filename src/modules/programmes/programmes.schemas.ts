@@ -7,6 +7,7 @@ import {
   Nullable,
   PageQuery,
   ReleaseInput,
+  ReleaseListInput,
   ReleaseOutput,
   StringEnum,
   Text,
@@ -333,9 +334,8 @@ export const EvidenceInput = Type.Object(
 export type EvidenceInput = Static<typeof EvidenceInput>;
 
 // ------------------------------------------------------------------ period report
-export const AreaActionFigures = Type.Object({
-  areaCode: Type.String(),
-  areaName: Type.String(),
+/** The action figures of a period report, counted for one area and again for all areas together. */
+const ActionFigures = {
   objectives: Type.Integer(),
   actions: Type.Integer(),
   done: Type.Integer(),
@@ -344,6 +344,12 @@ export const AreaActionFigures = Type.Object({
   averageProgress: Type.Number(),
   /** done / (actions − cancelled), 0..1; null when nothing is counted. */
   completionRate: Nullable(Type.Number()),
+};
+
+export const AreaActionFigures = Type.Object({
+  areaCode: Type.String(),
+  areaName: Type.String(),
+  ...ActionFigures,
 });
 
 export const PeriodReport = Type.Object({
@@ -351,15 +357,7 @@ export const PeriodReport = Type.Object({
   period: PeriodOut,
   asOf: IsoDate,
   areas: Type.Array(AreaActionFigures),
-  totals: Type.Object({
-    objectives: Type.Integer(),
-    actions: Type.Integer(),
-    done: Type.Integer(),
-    inProgress: Type.Integer(),
-    late: Type.Integer(),
-    averageProgress: Type.Number(),
-    completionRate: Nullable(Type.Number()),
-  }),
+  totals: Type.Object(ActionFigures),
   lateActions: Type.Array(
     Type.Object({
       id: Uuid,
@@ -434,9 +432,7 @@ export const ProgrammeInput = Type.Object(
     planId: Type.Optional(Nullable(Uuid)),
     status: Type.Optional(StringEnum(PROGRAMME_STATUSES)),
     note: Type.Optional(Nullable(LongText(5000))),
-    releasability: ReleaseInput.releasability,
-    releaseNationIds: ReleaseInput.releaseNationIds,
-    releaseOrganisationIds: ReleaseInput.releaseOrganisationIds,
+    ...ReleaseListInput,
   },
   { additionalProperties: false },
 );
@@ -469,16 +465,21 @@ export const ItemPatch = Type.Partial(Type.Omit(ItemInput, ["activityId"]), {
 });
 export type ItemPatch = Static<typeof ItemPatch>;
 
-export const AreaProgrammeFigures = Type.Object({
-  areaCode: Type.String(),
-  areaName: Type.String(),
+/** The item figures of a programme report, counted for one area and again for all areas together. */
+const ProgrammeFigures = {
   plannedItems: Type.Integer(),
   implementedItems: Type.Integer(),
   plannedParticipants: Type.Integer(),
   attended: Type.Integer(),
   completed: Type.Integer(),
-  /** implemented / planned items, 0..1; null when nothing is planned in the area. */
+  /** implemented / planned items, 0..1; null when nothing is planned (in the area). */
   implementationRate: Nullable(Type.Number()),
+};
+
+export const AreaProgrammeFigures = Type.Object({
+  areaCode: Type.String(),
+  areaName: Type.String(),
+  ...ProgrammeFigures,
 });
 
 export const ProgrammeReport = Type.Object({
@@ -494,12 +495,7 @@ export const ProgrammeReport = Type.Object({
   spanTo: IsoDate,
   areas: Type.Array(AreaProgrammeFigures),
   totals: Type.Object({
-    plannedItems: Type.Integer(),
-    implementedItems: Type.Integer(),
-    plannedParticipants: Type.Integer(),
-    attended: Type.Integer(),
-    completed: Type.Integer(),
-    implementationRate: Nullable(Type.Number()),
+    ...ProgrammeFigures,
     /** Events the nation attended in the span that are not in the programme. */
     unplannedEventsAttended: Type.Integer(),
   }),
@@ -559,9 +555,7 @@ export const GoalInput = Type.Object(
     agreedYear: Type.Optional(Nullable(Year)),
     status: Type.Optional(StringEnum(GOAL_STATUSES)),
     planId: Type.Optional(Nullable(Uuid)),
-    releasability: ReleaseInput.releasability,
-    releaseNationIds: ReleaseInput.releaseNationIds,
-    releaseOrganisationIds: ReleaseInput.releaseOrganisationIds,
+    ...ReleaseListInput,
   },
   { additionalProperties: false },
 );
@@ -630,9 +624,7 @@ export const MilestoneInput = Type.Object(
     titleRu: Type.Optional(Nullable(Text(300))),
     description: Type.Optional(Nullable(LongText(5000))),
     source: Text(500),
-    releasability: ReleaseInput.releasability,
-    releaseNationIds: ReleaseInput.releaseNationIds,
-    releaseOrganisationIds: ReleaseInput.releaseOrganisationIds,
+    ...ReleaseListInput,
   },
   { additionalProperties: false },
 );

@@ -1,4 +1,6 @@
+import type { Insertable } from "kysely";
 import type { Db } from "../../db/database.js";
+import type { DB } from "../../db/schema/index.js";
 import type { DatePrecision as P } from "../../db/schema/programmes.js";
 import { milestoneSource, SOURCES } from "../../seed/sources.js";
 
@@ -657,12 +659,7 @@ export async function seedProgrammes(db: Db): Promise<void> {
     .execute();
 }
 
-async function seedGoals(
-  db: Db,
-  aze: string,
-  planId: string,
-  release: { ownerNationId: string; releasability: "restricted"; releaseOrganisations: string[] },
-) {
+async function seedGoals(db: Db, aze: string, planId: string, release: SampleRelease) {
   const ids = new Map<string, string>();
   for (const goal of GOALS) {
     const row = await db
@@ -720,23 +717,15 @@ async function seedProgramme(
   aze: string,
   planId: string,
   objectiveIds: Map<string, string>,
-  release: { ownerNationId: string; releasability: "restricted"; releaseOrganisations: string[] },
+  release: SampleRelease,
 ) {
-  const programme = await db
-    .insertInto("annualProgramme")
-    .values({
-      nationId: aze,
-      firstYear: 2020,
-      lastYear: 2021,
-      title: "Individual partnership and cooperation programme 2020–2021 (sample items)",
-      planId,
-      status: "agreed",
-      sample: true,
-      ...release,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .returning("id")
-    .executeTakeFirst();
+  const programme = await insertAgreedProgramme(db, release, {
+    nationId: aze,
+    firstYear: 2020,
+    lastYear: 2021,
+    title: "Individual partnership and cooperation programme 2020–2021 (sample items)",
+    planId,
+  });
   if (!programme) return;
   // Activities of the catalogue in the programme's years, when the catalogue has them.
   const activities = await db
@@ -749,29 +738,21 @@ async function seedProgramme(
     .orderBy("a.code")
     .limit(8)
     .execute();
-  for (const [index, activity] of activities.entries()) {
-    const item = await db
-      .insertInto("programmeItem")
-      .values({
+  for (const [index, activity] of activities.entries())
+    await insertItem(
+      db,
+      {
         programmeId: programme.id,
         activityId: activity.id,
         areaCode: activity.areaCode,
         plannedParticipants: 2,
-        sample: true,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const objective = objectiveIds.get(["VI-1", "VI-2", "VI-3"][index % 3]!);
-    if (objective)
-      await db
-        .insertInto("programmeItemObjective")
-        .values({ itemId: item.id, objectiveId: objective })
-        .execute();
-  }
-  for (const own of OWN_ITEMS) {
-    const item = await db
-      .insertInto("programmeItem")
-      .values({
+      },
+      objectiveIds.get(["VI-1", "VI-2", "VI-3"][index % 3]!),
+    );
+  for (const own of OWN_ITEMS)
+    await insertItem(
+      db,
+      {
         programmeId: programme.id,
         title: own.title,
         areaCode: own.area,
@@ -779,17 +760,40 @@ async function seedProgramme(
         plannedParticipants: own.participants,
         ownOutcome: own.outcome,
         ownParticipants: own.outcome === "done" ? own.participants : null,
-        sample: true,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const objective = own.objective ? objectiveIds.get(own.objective) : undefined;
-    if (objective)
-      await db
-        .insertInto("programmeItemObjective")
-        .values({ itemId: item.id, objectiveId: objective })
-        .execute();
-  }
+      },
+      own.objective ? objectiveIds.get(own.objective) : undefined,
+    );
+}
+
+type SampleRelease = { ownerNationId: string; releasability: "restricted"; releaseOrganisations: string[] };
+
+/** An agreed sample programme, unless the nation already has one over its years (then undefined). */
+function insertAgreedProgramme(
+  db: Db,
+  release: SampleRelease,
+  programme: { nationId: string; firstYear: number; lastYear: number; title: string; planId: string },
+) {
+  return db
+    .insertInto("annualProgramme")
+    .values({ ...programme, status: "agreed", sample: true, ...release })
+    .onConflict((oc) => oc.doNothing())
+    .returning("id")
+    .executeTakeFirst();
+}
+
+/** A sample item of a programme, serving the objective when one is named. */
+async function insertItem(
+  db: Db,
+  item: Omit<Insertable<DB["programmeItem"]>, "sample">,
+  objectiveId: string | undefined,
+) {
+  const { id } = await db
+    .insertInto("programmeItem")
+    .values({ ...item, sample: true })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  if (objectiveId)
+    await db.insertInto("programmeItemObjective").values({ itemId: id, objectiveId }).execute();
 }
 
 /**
@@ -801,7 +805,7 @@ async function seedTailoredProgramme(
   db: Db,
   aze: string,
   organisations: Map<string, string>,
-  release: { ownerNationId: string; releasability: "restricted"; releaseOrganisations: string[] },
+  release: SampleRelease,
 ) {
   const itpp = await db
     .insertInto("plan")
@@ -858,21 +862,13 @@ async function seedTailoredProgramme(
       await db.insertInto("actionEvidence").values({ actionId: action.id, activityId }).execute();
   }
 
-  const programme = await db
-    .insertInto("annualProgramme")
-    .values({
-      nationId: aze,
-      firstYear: 2026,
-      lastYear: 2027,
-      title: "Partnership programme 2026–2027 (sample selection of the menu)",
-      planId: itpp.id,
-      status: "agreed",
-      sample: true,
-      ...release,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .returning("id")
-    .executeTakeFirst();
+  const programme = await insertAgreedProgramme(db, release, {
+    nationId: aze,
+    firstYear: 2026,
+    lastYear: 2027,
+    title: "Partnership programme 2026–2027 (sample selection of the menu)",
+    planId: itpp.id,
+  });
   if (!programme) return;
   const menu = await db
     .selectFrom("activity as a")
@@ -894,23 +890,16 @@ async function seedTailoredProgramme(
     ...menu.filter((a) => !a.code.startsWith("CREVAL")),
   ];
   for (const activity of picked) {
-    const item = await db
-      .insertInto("programmeItem")
-      .values({
+    const isCreval = activity.code.startsWith("CREVAL");
+    await insertItem(
+      db,
+      {
         programmeId: programme.id,
         activityId: activity.id,
         areaCode: activity.areaCode,
-        plannedParticipants: activity.code.startsWith("CREVAL") ? 4 : 2,
-        sample: true,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto("programmeItemObjective")
-      .values({
-        itemId: item.id,
-        objectiveId: objectives.get(activity.code.startsWith("CREVAL") ? "T-1" : "T-2")!,
-      })
-      .execute();
+        plannedParticipants: isCreval ? 4 : 2,
+      },
+      objectives.get(isCreval ? "T-1" : "T-2")!,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { Type } from "typebox";
+import { sendExport } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
 import { ok } from "../../platform/http/schemas.js";
@@ -28,12 +29,7 @@ export const timelineRoutes: RoutesPlugin = async (app) => {
     },
     async (request, reply) => {
       const file = await exportTimeline(ctxOf(request), request.query);
-      return reply
-        .type(file.contentType)
-        .header("content-disposition", `attachment; filename="${file.filename}"`)
-        .header("cache-control", "no-store")
-        .header("x-content-type-options", "nosniff")
-        .send(file.data);
+      return sendExport(reply, file, file.data);
     },
   );
 };

@@ -82,6 +82,25 @@ export interface ReleaseInput {
 }
 
 /**
+ * A record as a client writes it, split into what `resolveRelease` takes (its ownership and release lists) and its
+ * own fields, the row's other columns.
+ */
+export function splitRelease<I extends ReleaseInput>(input: I) {
+  const {
+    ownerNationId,
+    ownerOrganisationId,
+    releasability,
+    releaseNationIds,
+    releaseOrganisationIds,
+    ...fields
+  } = input;
+  return {
+    release: { ownerNationId, ownerOrganisationId, releasability, releaseNationIds, releaseOrganisationIds },
+    fields,
+  };
+}
+
+/**
  * Resolves the owner and release list a writer asked for. Every owner of the result must be within the writer's
  * write scope (a nation they coordinate, an organisation they manage), so nobody creates or moves records into
  * another nation's or organisation's name; only `kept` owners are exempt: those the record already has (an edit)
@@ -172,14 +191,5 @@ export function releaseOutput(record: ReleasableRecord) {
 export function withRelease<T extends ReleasableRecord>(row: T) {
   const { ownerNationId, ownerOrganisationId, releasability, releaseNations, releaseOrganisations, ...rest } =
     row;
-  return {
-    ...rest,
-    ...releaseOutput({
-      ownerNationId,
-      ownerOrganisationId,
-      releasability,
-      releaseNations,
-      releaseOrganisations,
-    }),
-  };
+  return { ...rest, ...releaseOutput(row) };
 }

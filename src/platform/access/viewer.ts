@@ -44,6 +44,17 @@ export const ANONYMOUS: Viewer = Object.freeze({
   mustChangePassword: false,
 });
 
+/**
+ * The server acting on its own (a command run on the server, a seed): an administrator with no account, named in
+ * the audit trail by `username`.
+ */
+export const systemViewer = (username: string): Viewer =>
+  Object.freeze({
+    ...ANONYMOUS,
+    username,
+    grants: [{ role: "administrator" as const, nationId: null, organisationId: null }],
+  });
+
 export const isSignedIn = (viewer: Viewer): boolean => viewer.userId !== null;
 export const hasRole = (viewer: Viewer, role: Role): boolean =>
   viewer.grants.some((grant) => grant.role === role);

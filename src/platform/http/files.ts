@@ -45,3 +45,20 @@ export function sendFile(reply: FastifyReply, file: StoredFileContent): FastifyR
     .header("etag", `"${file.sha256}"`)
     .send(file.content);
 }
+
+/**
+ * Sends an export made for this request (a CSV, say) as a download under the name it was given: not kept by any
+ * cache, since it holds what the caller may read now, and never sniffed as another type.
+ */
+export function sendExport(
+  reply: FastifyReply,
+  file: { contentType: string; filename: string },
+  body: Buffer | NodeJS.ReadableStream,
+): FastifyReply {
+  return reply
+    .type(file.contentType)
+    .header("content-disposition", `attachment; filename="${file.filename}"`)
+    .header("cache-control", "no-store")
+    .header("x-content-type-options", "nosniff")
+    .send(body);
+}

@@ -104,13 +104,21 @@ export const Releasability = Type.Union(
 );
 export type Releasability = Static<typeof Releasability>;
 
+/**
+ * Releasability without ownership, as written by clients: for records whose owner follows from the record itself
+ * (e.g. the nation it belongs to), so a client names only who else may read it.
+ */
+export const ReleaseListInput = {
+  releasability: Type.Optional(Releasability),
+  releaseNationIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, uniqueItems: true })),
+  releaseOrganisationIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, uniqueItems: true })),
+};
+
 /** Ownership and releasability, as written by clients. */
 export const ReleaseInput = {
   ownerNationId: Type.Optional(Nullable(Uuid)),
   ownerOrganisationId: Type.Optional(Nullable(Uuid)),
-  releasability: Type.Optional(Releasability),
-  releaseNationIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, uniqueItems: true })),
-  releaseOrganisationIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, uniqueItems: true })),
+  ...ReleaseListInput,
 };
 
 /** Ownership and releasability, as read back. */
@@ -144,6 +152,8 @@ export const errorResponses = {
 export const ok = <T extends TSchema>(schema: T) => ({ 200: schema, ...errorResponses });
 /** The same for a route that creates a record (201). */
 export const created = <T extends TSchema>(schema: T) => ({ 201: schema, ...errorResponses });
+/** The same for a route that answers 204 without a body once it is done (a delete, say). */
+export const noContent = { 204: Type.Null(), ...errorResponses };
 
 /** The reply of every list endpoint. */
 export function paged<T>(query: { limit?: number; offset?: number }, result: { items: T[]; total: number }) {

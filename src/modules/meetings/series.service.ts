@@ -1,11 +1,10 @@
 import "./meetings.policy.js";
 import { authorize } from "../../platform/access/policy.js";
-import { resolveRelease, withRelease } from "../../platform/access/releasability.js";
+import { resolveRelease, splitRelease, withRelease } from "../../platform/access/releasability.js";
 import { insertRecord } from "../../platform/audited-write.js";
 import { notFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
-import { splitRelease } from "../../platform/release-fields.js";
 import * as queries from "./meetings.queries.js";
 import type { SeriesInput, SeriesQuery } from "./meetings.schemas.js";
 
@@ -30,7 +29,7 @@ export async function getSeries(ctx: Ctx, id: string) {
 
 export async function createSeries(ctx: Ctx, input: SeriesInput) {
   authorize(ctx.viewer, "meeting_series.create");
-  const { asked, fields } = splitRelease(input);
+  const { release: asked, fields } = splitRelease(input);
   const release = resolveRelease(ctx.viewer, asked, {
     ownerOrganisationId: input.organiserId ?? null,
     releasability: "internal",

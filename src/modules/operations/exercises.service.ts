@@ -1,7 +1,12 @@
 import "./operations.policy.js";
 import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize, can } from "../../platform/access/policy.js";
-import { isOwnerEditor, resolveRelease, withRelease } from "../../platform/access/releasability.js";
+import {
+  isOwnerEditor,
+  resolveRelease,
+  splitRelease,
+  withRelease,
+} from "../../platform/access/releasability.js";
 import { coordinatedNationIds, type Viewer } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
 import {
@@ -17,7 +22,6 @@ import { notFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { type RowOwner, rowRemover } from "../../platform/owned-rows.js";
-import { splitRelease } from "../../platform/release-fields.js";
 import { allowedFrom, assertTransition } from "../../platform/transitions.js";
 import * as queries from "./exercises.queries.js";
 import { lessonsOfExercise } from "./lessons.queries.js";
@@ -105,7 +109,7 @@ export async function createExercise(ctx: Ctx, input: ExerciseInput) {
   checkDateOrder(input.startsOn, input.endsOn, "body.endsOn");
   await requireVisibleLink(ctx.db, ctx.viewer, "activity", input.activityId, "body.activityId");
   const {
-    asked,
+    release: asked,
     fields: { stages, ...fields },
   } = splitRelease(input);
   for (const [index, stage] of (stages ?? []).entries()) checkStage(stage, input, `body.stages.${index}`);

@@ -88,21 +88,22 @@ const differing = new Set<string>();
 for (let round = 0; round < rounds; round++) {
   for (const [name, list] of cases) {
     for (const qs of list) {
-      const runs: [string, Statement][] = [
-        [tableA, statementsA.get(qs)!],
-        [tableB, statementsB.get(qs)!],
+      // Keyed by side, not by table: both sides may read the same table (code A against code B).
+      const runs: [string, string, Statement][] = [
+        ["A", tableA, statementsA.get(qs)!],
+        ["B", tableB, statementsB.get(qs)!],
       ];
       if (round % 2 === 1) runs.reverse();
       const outputs: Record<string, string> = {};
-      for (const [table, statement] of runs) {
+      for (const [side, table, statement] of runs) {
         const started = performance.now();
         const { rows } = await client.query(on(statement, table));
         const ms = performance.now() - started;
-        const key = `${name}|${table}`;
+        const key = `${name}|${side}`;
         results.set(key, [...(results.get(key) ?? []), ms]);
-        outputs[table] = JSON.stringify(rows.map(({ token: _t, ...row }) => row));
+        outputs[side] = JSON.stringify(rows.map(({ token: _t, ...row }) => row));
       }
-      if (round === 0 && outputs[tableA] !== outputs[tableB]) differing.add(qs);
+      if (round === 0 && outputs.A !== outputs.B) differing.add(qs);
     }
   }
 }
@@ -113,8 +114,8 @@ console.log(
     .join(" ")}, ${rounds} rounds`,
 );
 for (const [name, list] of cases) {
-  const a = median(results.get(`${name}|${tableA}`)!);
-  const b = median(results.get(`${name}|${tableB}`)!);
+  const a = median(results.get(`${name}|A`)!);
+  const b = median(results.get(`${name}|B`)!);
   console.log(
     `${name.padEnd(11)} (${list.length} statements × ${rounds}): A ${tableA} p50 ${a.toFixed(1)} ms, B ${tableB} p50 ${b.toFixed(1)} ms, A/B ${(a / b).toFixed(2)}`,
   );

@@ -27,6 +27,7 @@ export const functionNames: readonly string[] = [
   "accord_durable",
   "accord_flush_later",
   "accord_fuzzy_query",
+  "accord_text_query",
   "accord_held_seats",
   "accord_mail_outbox_inserted",
   "accord_mail_wake",

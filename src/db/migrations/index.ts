@@ -49,4 +49,5 @@ export const migrationNames: readonly string[] = [
   "0044_activity_search_vector_out_of_line",
   "0045_objective_period_of_its_plan",
   "0046_search_entry_by_kind",
+  "0047_activity_search_facet_indexes",
 ];

@@ -128,6 +128,56 @@ describe("the catalogue's narrow search table (0035)", () => {
     }
   });
 
+  it("counts each facet of a filtered text search with every filter but its own (0047's indexed bound)", async () => {
+    // The search reads only the text matches that pass one of its two most selective indexed filters; the counts
+    // must still be those of every visible match, each facet taken with all filters but its own.
+    type Bucket = { value: string; count: number };
+    type Reply = { total: number; facets: Record<"kind" | "year" | "language" | "organiser", Bucket[]> };
+    const visible = sql`a.releasability = 'public' and a.status not in ('draft', 'proposed', 'rejected')
+      and (a.search @@ accord_text_query('security') or a.code ilike 'security%')`;
+    const { rows: busiest } = await sql<{ menuYear: number; kind: string; organiserId: string }>`
+      select a.menu_year, a.kind, a.organiser_id from activity a where ${visible}
+      group by a.menu_year, a.kind, a.organiser_id order by count(*) desc, 1, 2, 3 limit 1`.execute(t.db);
+    const { menuYear: year, kind, organiserId } = busiest[0]!;
+    const otherKind = kind === "course" ? "seminar" : "course";
+    const counts = async (group: string, where: ReturnType<typeof sql>) => {
+      const { rows } = await sql<{ value: string; count: number }>`
+        select ${sql.raw(group)}::text as value, count(*)::int as count from activity a
+        where ${visible} and ${where} group by 1`.execute(t.db);
+      return Object.fromEntries(rows.map((row) => [row.value, row.count]));
+    };
+    const asMap = (buckets: Bucket[]) => Object.fromEntries(buckets.map((b) => [b.value, b.count]));
+    const kinds = sql`a.kind in (${kind}, ${otherKind})`;
+    const inYear = sql`a.menu_year = ${year}`;
+    const english = sql`'en' = any(a.languages)`;
+    const byOrganiser = sql`a.organiser_id = ${organiserId}`;
+
+    const reply = await t.anonymous.get<Reply>(
+      `/api/activities?q=security&kind=${kind},${otherKind}&year=${year}&language=en&limit=5`,
+    );
+    expect(reply.status).toBe(200);
+    const all = await counts("'all'", sql`${kinds} and ${inYear} and ${english}`);
+    expect(reply.body.total).toBe(all.all ?? 0);
+    expect(reply.body.total).toBeGreaterThan(0);
+    expect(asMap(reply.body.facets.kind)).toEqual(await counts("a.kind", sql`${inYear} and ${english}`));
+    expect(asMap(reply.body.facets.year)).toEqual(await counts("a.menu_year", sql`${kinds} and ${english}`));
+
+    // Four filters, two of them indexed bounds (organiser and year).
+    const four = await t.anonymous.get<Reply>(
+      `/api/activities?q=security&kind=${kind},${otherKind}&year=${year}&language=en&organiserId=${organiserId}&limit=5`,
+    );
+    expect(four.status).toBe(200);
+    expect(asMap(four.body.facets.year)).toEqual(
+      await counts("a.menu_year", sql`${kinds} and ${english} and ${byOrganiser}`),
+    );
+    expect(asMap(four.body.facets.organiser)).toEqual(
+      await counts("a.organiser_id", sql`${kinds} and ${english} and ${inYear}`),
+    );
+    expect(asMap(four.body.facets.language)).toEqual(
+      await counts("unnest(a.languages)", sql`${kinds} and ${inYear} and ${byOrganiser}`),
+    );
+  });
+
   it("gives another page of a search the total and facets of the catalogue as it is now", async () => {
     const first = await t.anonymous.get<{
       total: number;

@@ -5,6 +5,7 @@ import {
   codeInputProps,
   FormButtons,
   FormModal,
+  pickerProps,
   ReleasabilitySelect,
   RemoteSelect,
   saveForm,
@@ -121,17 +122,13 @@ export function SeriesFormModal({ opened, onClose }: { opened: boolean; onClose:
           fetchOptions={async (search) =>
             (await searchParties(search)).filter((party) => party.kind === "organisation")
           }
-          value={form.values.organiser}
-          onChange={(value) => form.setFieldValue("organiser", value)}
-          error={form.errors.organiser}
+          {...pickerProps(form, "organiser")}
           data-testid="series-organiser"
         />
         <PartySelect
           label={t("authoring.owner")}
           clearable
-          value={form.values.owner}
-          onChange={(value) => form.setFieldValue("owner", value)}
-          error={form.errors.owner}
+          {...pickerProps(form, "owner")}
           data-testid="series-owner"
         />
         <ReleasabilitySelect label={t("authoring.releasability")} {...form.getInputProps("releasability")} />

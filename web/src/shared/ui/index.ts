@@ -37,6 +37,7 @@ export {
 } from "./notify";
 export { type Crumb, PageHeader, type PageHeaderProps } from "./page-header";
 export { PagedRowsTable, type PagedRowsTableProps } from "./paged-rows-table";
+export { pickerProps } from "./picker-props";
 export { PlainTable, type PlainTableProps } from "./plain-table";
 export { PrintReportButton, type PrintReportButtonProps } from "./print-report-button";
 export { QueryBoundary, type QueryBoundaryProps, RecordPage, type RecordPageProps } from "./query-boundary";

@@ -12,7 +12,7 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
@@ -25,7 +25,6 @@ import {
   PrintReportButton,
   QueryBoundary,
   RecordPage,
-  RemoveRowButton,
   TextField,
   UploadButton,
 } from "../../../shared/ui";
@@ -48,20 +47,10 @@ import { ActionStatusBadge, OverdueBadge, partyName, seriesTitle } from "../comp
 import { DecisionEditModal } from "../decision-edit";
 import { DelegationForm } from "../delegation-form";
 import { PartySelect } from "../party-picker";
+import { AddLineRow, RemoveCell, Section } from "../section-parts";
 
 export function MeetingPage() {
   return <RecordPage useRecord={useMeeting}>{(data) => <MeetingView meeting={data} />}</RecordPage>;
-}
-
-function Section({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
-  return (
-    <Card withBorder radius="md" data-testid={testId}>
-      <Title order={2} size="h4" mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
 }
 
 function MeetingView({ meeting }: { meeting: MeetingDetail }) {
@@ -112,7 +101,6 @@ function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
   const add = useMeetingMutation<string>((id) => `/api/meetings/${id}/agenda`);
   const remove = useRemoveAgendaItem(meeting.id);
   const upload = useUpload();
-  const [title, setTitle] = useState("");
   const [presenter, setPresenter] = useState("");
   return (
     <Section title={t("meeting.agenda")} testId="meeting-agenda">
@@ -151,48 +139,32 @@ function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
                   </UploadButton>
                 )}
               </Table.Td>
-              {meeting.canEdit && (
-                <Table.Td ta="right">
-                  <RemoveRowButton
-                    size="compact-xs"
-                    message={t("authoring.removeAgendaConfirm", { title: item.title })}
-                    remove={() => remove.mutateAsync(item.id)}
-                    success={t("common:notify.deleted")}
-                    testId={`agenda-remove-${item.position}`}
-                  >
-                    {t("authoring.remove")}
-                  </RemoveRowButton>
-                </Table.Td>
-              )}
+              <RemoveCell
+                show={meeting.canEdit}
+                message={t("authoring.removeAgendaConfirm", { title: item.title })}
+                remove={() => remove.mutateAsync(item.id)}
+                testId={`agenda-remove-${item.position}`}
+              />
             </Table.Tr>
           ))}
         </PlainTable>
       )}
-      {meeting.canEdit && (
-        <Group mt="sm" align="flex-end">
-          <TextField
-            label={t("meeting.agendaTitle")}
-            value={title}
-            onValue={setTitle}
-            w={360}
-            testId="agenda-title"
-          />
-          <TextField label={t("meeting.presenter")} value={presenter} onValue={setPresenter} />
-          <Button
-            disabled={!title.trim()}
-            loading={add.isPending}
-            data-testid="agenda-add"
-            onClick={async () => {
-              await add.mutateAsync({ input: meeting.id, body: { title, presenterName: presenter || null } });
-              setTitle("");
-              setPresenter("");
-            }}
-          >
-            {t("meeting.addAgenda")}
-          </Button>
-        </Group>
-      )}
-      {add.error && <ErrorAlert error={add.error} />}
+      <AddLineRow
+        show={meeting.canEdit}
+        add={add}
+        title={{ label: t("meeting.agendaTitle"), w: 360, testId: "agenda-title" }}
+        submit={{
+          label: t("meeting.addAgenda"),
+          testId: "agenda-add",
+          ready: true,
+          onAdd: async (title) => {
+            await add.mutateAsync({ input: meeting.id, body: { title, presenterName: presenter || null } });
+            setPresenter("");
+          },
+        }}
+      >
+        <TextField label={t("meeting.presenter")} value={presenter} onValue={setPresenter} />
+      </AddLineRow>
     </Section>
   );
 }
@@ -220,21 +192,14 @@ function DelegationsSection({ meeting, title }: { meeting: MeetingDetail; title:
               <Table.Td>
                 {d.members.map((m) => [m.name, m.position].filter(Boolean).join(", ")).join("; ")}
               </Table.Td>
-              {meeting.canEdit && (
-                <Table.Td ta="right">
-                  <RemoveRowButton
-                    size="compact-xs"
-                    message={t("authoring.removeDelegationConfirm", {
-                      party: d.nation?.code ?? d.organisation?.code ?? "",
-                    })}
-                    remove={() => remove.mutateAsync(d.id)}
-                    success={t("common:notify.deleted")}
-                    testId={`delegation-remove-${d.nation?.code ?? d.organisation?.code}`}
-                  >
-                    {t("authoring.remove")}
-                  </RemoveRowButton>
-                </Table.Td>
-              )}
+              <RemoveCell
+                show={meeting.canEdit}
+                message={t("authoring.removeDelegationConfirm", {
+                  party: d.nation?.code ?? d.organisation?.code ?? "",
+                })}
+                remove={() => remove.mutateAsync(d.id)}
+                testId={`delegation-remove-${d.nation?.code ?? d.organisation?.code}`}
+              />
             </Table.Tr>
           ))}
         </PlainTable>
@@ -549,7 +514,6 @@ function ActionsSection({ meeting }: { meeting: MeetingDetail }) {
   const format = useFormat();
   const actions = useMeetingActions(meeting.id);
   const add = useMeetingMutation<string>((id) => `/api/meetings/${id}/action-items`);
-  const [title, setTitle] = useState("");
   const [owner, setOwner] = useState<string | null>(null);
   const [deadline, setDeadline] = useState("");
   return (
@@ -576,56 +540,47 @@ function ActionsSection({ meeting }: { meeting: MeetingDetail }) {
           </Stack>
         )}
       </QueryBoundary>
-      {meeting.canEdit && (
-        <Group mt="sm" align="flex-end">
-          <TextField
-            label={t("actions.item")}
-            value={title}
-            onValue={setTitle}
-            w={320}
-            testId="action-title"
-          />
-          <PartySelect
-            label={t("actions.owner")}
-            w={300}
-            value={owner}
-            onChange={setOwner}
-            data-testid="action-owner"
-          />
-          <TextField
-            type="date"
-            label={t("actions.deadline")}
-            value={deadline}
-            onValue={setDeadline}
-            required
-            testId="action-deadline"
-          />
-          <Button
-            disabled={!title.trim() || !owner || !deadline}
-            loading={add.isPending}
-            data-testid="action-add"
-            onClick={async () => {
-              if (!owner) return;
-              const party = splitParty(owner);
-              await add.mutateAsync({
-                input: meeting.id,
-                body: {
-                  title,
-                  deadline,
-                  ...(party.nationId
-                    ? { assigneeNationId: party.nationId }
-                    : { assigneeOrganisationId: party.organisationId }),
-                },
-              });
-              setTitle("");
-              setDeadline("");
-            }}
-          >
-            {t("meeting.addAction")}
-          </Button>
-        </Group>
-      )}
-      {add.error && <ErrorAlert error={add.error} />}
+      <AddLineRow
+        show={meeting.canEdit}
+        add={add}
+        title={{ label: t("actions.item"), w: 320, testId: "action-title" }}
+        submit={{
+          label: t("meeting.addAction"),
+          testId: "action-add",
+          ready: !!owner && !!deadline,
+          onAdd: async (title) => {
+            if (!owner) return;
+            const party = splitParty(owner);
+            await add.mutateAsync({
+              input: meeting.id,
+              body: {
+                title,
+                deadline,
+                ...(party.nationId
+                  ? { assigneeNationId: party.nationId }
+                  : { assigneeOrganisationId: party.organisationId }),
+              },
+            });
+            setDeadline("");
+          },
+        }}
+      >
+        <PartySelect
+          label={t("actions.owner")}
+          w={300}
+          value={owner}
+          onChange={setOwner}
+          data-testid="action-owner"
+        />
+        <TextField
+          type="date"
+          label={t("actions.deadline")}
+          value={deadline}
+          onValue={setDeadline}
+          required
+          testId="action-deadline"
+        />
+      </AddLineRow>
     </Section>
   );
 }

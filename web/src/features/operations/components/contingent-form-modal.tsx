@@ -1,13 +1,22 @@
-import { Button, Group, SimpleGrid, Textarea, TextInput } from "@mantine/core";
+import { SimpleGrid, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { changedFields } from "../../../shared/api";
 import { usePermissions } from "../../../shared/auth";
-import { FormModal, ReleasabilitySelect, saveChanges, saveForm, useFormReset } from "../../../shared/ui";
+import {
+  FormButtons,
+  FormModal,
+  pickerProps,
+  ReleasabilitySelect,
+  saveChanges,
+  saveForm,
+  useFormReset,
+} from "../../../shared/ui";
 import { useCreateContingent, useUpdateContingent } from "../api";
 import type { ContingentDetail } from "../types";
 import { NationPicker } from "./nation-picker";
+import { refOption } from "./organisation-picker";
 
 interface ContingentValues {
   nationId: string | null;
@@ -84,9 +93,7 @@ export function ContingentFormModal({
           <NationPicker
             label={t("authoring.nation")}
             required
-            value={form.values.nationId}
-            onChange={(value) => form.setFieldValue("nationId", value)}
-            error={form.errors.nationId}
+            {...pickerProps(form, "nationId")}
             data-testid="contingent-nation"
           />
         )}
@@ -104,17 +111,8 @@ export function ContingentFormModal({
         <NationPicker
           label={t("authoring.frameworkNation")}
           clearable
-          value={form.values.frameworkNationId}
-          initialOption={
-            contingent?.frameworkNation
-              ? {
-                  value: contingent.frameworkNation.id,
-                  label: `${contingent.frameworkNation.code} — ${contingent.frameworkNation.nameEn}`,
-                }
-              : null
-          }
-          onChange={(value) => form.setFieldValue("frameworkNationId", value)}
-          error={form.errors.frameworkNationId}
+          {...pickerProps(form, "frameworkNationId")}
+          initialOption={contingent?.frameworkNation ? refOption(contingent.frameworkNation) : null}
         />
         <ReleasabilitySelect label={t("authoring.releasability")} {...form.getInputProps("releasability")} />
       </SimpleGrid>
@@ -125,11 +123,11 @@ export function ContingentFormModal({
         {...form.getInputProps("note")}
         data-testid="contingent-note"
       />
-      <Group justify="flex-end">
-        <Button type="submit" loading={create.isPending || update.isPending} data-testid="contingent-save">
-          {t("authoring.save")}
-        </Button>
-      </Group>
+      <FormButtons
+        submit={t("authoring.save")}
+        loading={create.isPending || update.isPending}
+        testId="contingent-save"
+      />
     </FormModal>
   );
 }

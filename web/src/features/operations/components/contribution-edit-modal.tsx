@@ -5,6 +5,7 @@ import { changedFields } from "../../../shared/api";
 import { FormButtons, FormModal, ReleasabilitySelect, saveChanges, useFormReset } from "../../../shared/ui";
 import { useUpdateFundContribution } from "../api";
 import type { FundContribution } from "../types";
+import { AmountInput } from "./amount-input";
 
 interface ContributionValues {
   year: number | string;
@@ -81,17 +82,13 @@ export function ContributionEditModal({
           {...form.getInputProps("currency")}
           data-testid="contribution-edit-currency"
         />
-        <NumberInput
+        <AmountInput
           label={t("contributions.pledged")}
-          min={0}
-          decimalScale={2}
           {...form.getInputProps("pledged")}
           data-testid="contribution-edit-pledged"
         />
-        <NumberInput
+        <AmountInput
           label={t("contributions.paid")}
-          min={0}
-          decimalScale={2}
           {...form.getInputProps("paid")}
           data-testid="contribution-edit-paid"
         />

@@ -8,6 +8,7 @@ import {
   FormButtons,
   FormModal,
   formSaved,
+  pickerProps,
   ReleasabilitySelect,
   RemoveLineButton,
   SmallAddButton,
@@ -145,9 +146,7 @@ export function ExerciseFormModal({ opened, onClose }: { opened: boolean; onClos
           label={t("exercises.lead")}
           required
           data-testid="exercise-lead"
-          value={form.values.leadOrganisationId}
-          onChange={(value) => form.setFieldValue("leadOrganisationId", value)}
-          error={form.errors.leadOrganisationId}
+          {...pickerProps(form, "leadOrganisationId")}
         />
         <ReleasabilitySelect label={t("form.releasability")} {...form.getInputProps("releasability")} />
       </Group>

@@ -8,6 +8,7 @@ import {
   notifyFormError,
   notifySuccess,
   PlainTable,
+  pickerProps,
   SectionCard,
 } from "../../../shared/ui";
 import { useAddStage, useRemoveStage } from "../api";
@@ -101,9 +102,7 @@ export function ExerciseStages({ exercise }: { exercise: ExerciseDetail }) {
               />
               <NationPicker
                 label={t("authoring.hostNation")}
-                value={form.values.hostNationId}
-                onChange={(value) => form.setFieldValue("hostNationId", value)}
-                error={form.errors.hostNationId}
+                {...pickerProps(form, "hostNationId")}
                 w={{ base: "100%", sm: 240 }}
                 data-testid="stage-nation"
               />

@@ -7,13 +7,14 @@ import {
   codeInputProps,
   FormButtons,
   FormModal,
+  pickerProps,
   saveChanges,
   saveForm,
   useFormReset,
 } from "../../../shared/ui";
 import { useCreateOperation, useUpdateOperation } from "../api";
 import type { Operation } from "../types";
-import { OrganisationPicker } from "./organisation-picker";
+import { OrganisationPicker, refOption } from "./organisation-picker";
 
 interface OperationValues {
   code: string;
@@ -106,17 +107,8 @@ export function OperationFormModal({
         <OrganisationPicker
           label={t("authoring.lead")}
           required
-          value={form.values.leadOrganisationId}
-          initialOption={
-            operation
-              ? {
-                  value: operation.leadOrganisation.id,
-                  label: `${operation.leadOrganisation.code} — ${operation.leadOrganisation.nameEn}`,
-                }
-              : null
-          }
-          onChange={(value) => form.setFieldValue("leadOrganisationId", value)}
-          error={form.errors.leadOrganisationId}
+          {...pickerProps(form, "leadOrganisationId")}
+          initialOption={operation ? refOption(operation.leadOrganisation) : null}
           data-testid="operation-lead"
         />
         <TextInput label={t("authoring.source")} {...form.getInputProps("source")} />

@@ -1,9 +1,10 @@
 import { api, type Page, type Ref } from "../../../shared/api";
 import { RemoteSelect, type RemoteSelectProps } from "../../../shared/ui";
 
-const option = (organisation: Ref) => ({
-  value: organisation.id,
-  label: `${organisation.code} — ${organisation.nameEn}`,
+/** A record as a picker's option, "CODE — English name" (a form's initial option before any search). */
+export const refOption = (record: Ref) => ({
+  value: record.id,
+  label: `${record.code} — ${record.nameEn}`,
 });
 
 /** Choose an organisation, searched on the server. */
@@ -14,9 +15,11 @@ export function OrganisationPicker(
     <RemoteSelect
       queryKey={["operations", "organisation-options"]}
       fetchOptions={async (q) =>
-        (await api.get<Page<Ref>>("/api/organisations", { q: q || undefined, limit: 50 })).items.map(option)
+        (await api.get<Page<Ref>>("/api/organisations", { q: q || undefined, limit: 50 })).items.map(
+          refOption,
+        )
       }
-      resolveOption={async (id) => option(await api.get<Ref>(`/api/organisations/${id}`))}
+      resolveOption={async (id) => refOption(await api.get<Ref>(`/api/organisations/${id}`))}
       {...props}
     />
   );

@@ -20,7 +20,9 @@ import {
 } from "../../../shared/ui";
 import { useAddRotation, useContingent, useRemoveRotation } from "../api";
 import { ContingentFormModal } from "../components/contingent-form-modal";
+import { FromUntilFields } from "../components/from-until-fields";
 import { RotationEditModal } from "../components/rotation-edit-modal";
+import { RowEditCell } from "../components/row-edit-cell";
 import { SampleBadge } from "../components/sample-badge";
 import { StrengthSection } from "../components/strength-chart";
 import { type ContingentDetail, type Rotation, STRENGTH_CATEGORIES, type StrengthCategory } from "../types";
@@ -87,21 +89,14 @@ function RotationForm({ contingent }: { contingent: ContingentDetail }) {
           testId="rotation-slot"
         />
         <TextField label={t("contingents.label")} value={label} onValue={setLabel} testId="rotation-label" />
-        <TextField
-          type="date"
-          label={t("contingents.from")}
-          value={startsOn}
-          onValue={setStartsOn}
-          error={fieldErrors.startsOn}
-          testId="rotation-starts"
-        />
-        <TextField
-          type="date"
-          label={t("contingents.until")}
-          value={endsOn}
-          onValue={setEndsOn}
-          error={fieldErrors.endsOn}
-          testId="rotation-ends"
+        <FromUntilFields
+          from={{
+            value: startsOn,
+            onValue: setStartsOn,
+            error: fieldErrors.startsOn,
+            testId: "rotation-starts",
+          }}
+          until={{ value: endsOn, onValue: setEndsOn, error: fieldErrors.endsOn, testId: "rotation-ends" }}
         />
       </Group>
       {lines.map((line, index) => (
@@ -273,24 +268,19 @@ function ContingentView({ contingent }: { contingent: ContingentDetail }) {
                 <Table.Td ta="right" fw={700} data-testid="rotation-total">
                   {rotation.total}
                 </Table.Td>
-                {contingent.canEdit && (
-                  <Table.Td ta="right">
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      onClick={() => setRotationEdited(rotation)}
-                      data-testid="rotation-edit"
-                    >
-                      {t("authoring.edit")}
-                    </Button>
-                    <RemoveRowButton
-                      message={t("contingents.removeConfirm")}
-                      remove={() => remove.mutateAsync(rotation.id)}
-                    >
-                      {t("contingents.removeRotation")}
-                    </RemoveRowButton>
-                  </Table.Td>
-                )}
+                <RowEditCell
+                  show={contingent.canEdit}
+                  onEdit={() => setRotationEdited(rotation)}
+                  label={t("authoring.edit")}
+                  testId="rotation-edit"
+                >
+                  <RemoveRowButton
+                    message={t("contingents.removeConfirm")}
+                    remove={() => remove.mutateAsync(rotation.id)}
+                  >
+                    {t("contingents.removeRotation")}
+                  </RemoveRowButton>
+                </RowEditCell>
               </Table.Tr>
             )}
           </RowsTable>

@@ -20,6 +20,7 @@ import {
   useListParams,
 } from "../../../shared/ui";
 import { useAddFundContribution, useFundContributions, useFundTotals, useTrustFunds } from "../api";
+import { AmountInput } from "../components/amount-input";
 import { ContributionEditModal } from "../components/contribution-edit-modal";
 import { NationPicker } from "../components/nation-picker";
 import { SampleBadge } from "../components/sample-badge";
@@ -98,22 +99,8 @@ function ContributionForm({ trustFunds }: { trustFunds: { id: string; name: stri
         onValue={setCurrency}
         w={90}
       />
-      <NumberInput
-        label={t("contributions.pledged")}
-        placeholder="0"
-        value={pledged}
-        onChange={setPledged}
-        min={0}
-        decimalScale={2}
-      />
-      <NumberInput
-        label={t("contributions.paid")}
-        placeholder="0"
-        value={paid}
-        onChange={setPaid}
-        min={0}
-        decimalScale={2}
-      />
+      <AmountInput label={t("contributions.pledged")} placeholder="0" value={pledged} onChange={setPledged} />
+      <AmountInput label={t("contributions.paid")} placeholder="0" value={paid} onChange={setPaid} />
       <Button
         leftSection={<IconPlus size={14} />}
         onClick={submit}

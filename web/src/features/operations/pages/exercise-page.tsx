@@ -4,7 +4,6 @@ import {
   Button,
   Group,
   List,
-  NumberInput,
   Paper,
   Select,
   SimpleGrid,
@@ -20,7 +19,6 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   DetailList,
   DimmedText,
-  InlineAddForm,
   notifyError,
   PageHeader,
   PrintReportButton,
@@ -33,31 +31,26 @@ import {
   TextField,
 } from "../../../shared/ui";
 import {
-  useAddConference,
   useAddLesson,
-  useAddMilestone,
   useAddObjective,
-  useAddParticipant,
   useExercise,
   useRemoveParticipant,
   useUpdateExercise,
   useUpdateMilestone,
 } from "../api";
 import { AttendanceModal } from "../components/attendance-modal";
+import { ConferenceAddForm, MilestoneAddForm, ParticipantAddForm } from "../components/exercise-add-forms";
 import { ExerciseStages } from "../components/exercise-stages";
 import { LessonStatusBadge } from "../components/lesson-status-badge";
-import { NationPicker } from "../components/nation-picker";
 import { ParticipantEditModal } from "../components/participant-edit-modal";
+import { RowEditCell } from "../components/row-edit-cell";
 import { SampleBadge } from "../components/sample-badge";
 import {
-  CONFERENCE_KINDS,
   type Conference,
-  type ConferenceKind,
   type ExerciseDetail,
   type ExerciseStatus,
   PARTICIPANT_ROLES,
   type Participant,
-  type ParticipantRole,
 } from "../types";
 
 const ownerCode = (owner: {
@@ -67,34 +60,8 @@ const ownerCode = (owner: {
 
 function NationMatrix({ exercise }: { exercise: ExerciseDetail }) {
   const { t } = useTranslation("operations");
-  const add = useAddParticipant(exercise.id);
   const remove = useRemoveParticipant(exercise.id);
   const [edited, setEdited] = useState<Participant | null>(null);
-  const [nationId, setNationId] = useState<string | null>(null);
-  const [role, setRole] = useState<ParticipantRole>("member");
-  const [category, setCategory] = useState("");
-  const [quantity, setQuantity] = useState<number | string>("");
-  const [unit, setUnit] = useState("");
-
-  const submit = () => {
-    if (!nationId) return;
-    const contributions = [
-      ...(category.trim() && quantity !== ""
-        ? [{ kind: "personnel", category: category.trim(), quantity: Number(quantity) }]
-        : []),
-      ...(unit.trim() ? [{ kind: "unit", category: unit.trim(), quantity: 1 }] : []),
-    ];
-    add.mutate(
-      { nationId, role, contributions },
-      savedOrFailed(t, () => {
-        setNationId(null);
-        setCategory("");
-        setQuantity("");
-        setUnit("");
-      }),
-    );
-  };
-
   const counts = exercise.participation;
   return (
     <SectionCard title={t("matrix.title")} testId="nation-matrix">
@@ -150,73 +117,24 @@ function NationMatrix({ exercise }: { exercise: ExerciseDetail }) {
                   .join("; ")}
               </Text>
             </Table.Td>
-            {exercise.canEdit && (
-              <Table.Td ta="right">
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  onClick={() => setEdited(participant)}
-                  data-testid={`participant-edit-${participant.nation.code}`}
-                >
-                  {t("authoring.edit")}
-                </Button>
-                <RemoveRowButton
-                  message={t("matrix.removeConfirm")}
-                  remove={() => remove.mutateAsync(participant.id)}
-                  testId={`participant-remove-${participant.nation.code}`}
-                >
-                  {t("matrix.remove")}
-                </RemoveRowButton>
-              </Table.Td>
-            )}
+            <RowEditCell
+              show={exercise.canEdit}
+              onEdit={() => setEdited(participant)}
+              label={t("authoring.edit")}
+              testId={`participant-edit-${participant.nation.code}`}
+            >
+              <RemoveRowButton
+                message={t("matrix.removeConfirm")}
+                remove={() => remove.mutateAsync(participant.id)}
+                testId={`participant-remove-${participant.nation.code}`}
+              >
+                {t("matrix.remove")}
+              </RemoveRowButton>
+            </RowEditCell>
           </Table.Tr>
         )}
       </RowsTable>
-      {exercise.canEdit && (
-        <InlineAddForm
-          testId="participant-form"
-          submit={{
-            label: t("matrix.add"),
-            onClick: submit,
-            disabled: !nationId,
-            loading: add.isPending,
-            testId: "participant-submit",
-          }}
-        >
-          <NationPicker
-            label={t("matrix.nation")}
-            value={nationId}
-            onChange={(value) => setNationId(value)}
-            searchable
-            data-testid="participant-nation"
-            w={240}
-          />
-          <Select
-            label={t("matrix.role")}
-            value={role}
-            onChange={(value) => setRole((value as ParticipantRole) ?? "member")}
-            data={PARTICIPANT_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-            allowDeselect={false}
-            data-testid="participant-role"
-            w={150}
-          />
-          <TextField
-            label={t("matrix.category")}
-            value={category}
-            onValue={setCategory}
-            testId="participant-category"
-          />
-          <NumberInput
-            label={t("matrix.quantity")}
-            value={quantity}
-            onChange={setQuantity}
-            min={0}
-            w={110}
-            data-testid="participant-quantity"
-          />
-          <TextField label={t("matrix.unit")} value={unit} onValue={setUnit} testId="participant-unit" />
-        </InlineAddForm>
-      )}
+      {exercise.canEdit && <ParticipantAddForm exerciseId={exercise.id} />}
     </SectionCard>
   );
 }
@@ -224,21 +142,7 @@ function NationMatrix({ exercise }: { exercise: ExerciseDetail }) {
 function Conferences({ exercise }: { exercise: ExerciseDetail }) {
   const { t } = useTranslation("operations");
   const format = useFormat();
-  const add = useAddConference(exercise.id);
-  const [kind, setKind] = useState<ConferenceKind>("initial");
-  const [startsOn, setStartsOn] = useState("");
-  const [endsOn, setEndsOn] = useState("");
-  const [place, setPlace] = useState("");
   const [recording, setRecording] = useState<Conference | null>(null);
-  const submit = () =>
-    add.mutate(
-      { kind, startsOn, endsOn: endsOn || startsOn, place: place || null },
-      savedOrFailed(t, () => {
-        setStartsOn("");
-        setEndsOn("");
-        setPlace("");
-      }),
-    );
   return (
     <SectionCard title={t("conferences.title")} testId="conferences">
       <AttendanceModal exerciseId={exercise.id} conference={recording} onClose={() => setRecording(null)} />
@@ -267,58 +171,16 @@ function Conferences({ exercise }: { exercise: ExerciseDetail }) {
                 {conference.attendance.map((a) => `${a.nation.code} ${a.attendees}`).join(", ")}
               </DimmedText>
             </Table.Td>
-            {exercise.canEdit && (
-              <Table.Td ta="right">
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  onClick={() => setRecording(conference)}
-                  data-testid={`attendance-open-${conference.kind}`}
-                >
-                  {t("attendance.record")}
-                </Button>
-              </Table.Td>
-            )}
+            <RowEditCell
+              show={exercise.canEdit}
+              onEdit={() => setRecording(conference)}
+              label={t("attendance.record")}
+              testId={`attendance-open-${conference.kind}`}
+            />
           </Table.Tr>
         )}
       </RowsTable>
-      {exercise.canEdit && (
-        <InlineAddForm
-          testId="conference-form"
-          submit={{
-            label: t("conferences.add"),
-            onClick: submit,
-            disabled: !startsOn,
-            loading: add.isPending,
-            testId: "conference-submit",
-          }}
-        >
-          <Select
-            label={t("conferences.kind")}
-            value={kind}
-            onChange={(value) => setKind((value as ConferenceKind) ?? "initial")}
-            data={CONFERENCE_KINDS.map((k) => ({ value: k, label: t(`conferences.kinds.${k}`) }))}
-            allowDeselect={false}
-            w={150}
-            data-testid="conference-kind"
-          />
-          <TextField
-            type="date"
-            label={t("contingents.from")}
-            value={startsOn}
-            onValue={setStartsOn}
-            testId="conference-starts"
-          />
-          <TextField
-            type="date"
-            label={t("contingents.until")}
-            value={endsOn}
-            onValue={setEndsOn}
-            testId="conference-ends"
-          />
-          <TextField label={t("stages.place")} value={place} onValue={setPlace} testId="conference-place" />
-        </InlineAddForm>
-      )}
+      {exercise.canEdit && <ConferenceAddForm exerciseId={exercise.id} />}
     </SectionCard>
   );
 }
@@ -326,21 +188,8 @@ function Conferences({ exercise }: { exercise: ExerciseDetail }) {
 function Milestones({ exercise }: { exercise: ExerciseDetail }) {
   const { t } = useTranslation("operations");
   const format = useFormat();
-  const add = useAddMilestone(exercise.id);
   const update = useUpdateMilestone(exercise.id);
-  const [title, setTitle] = useState("");
-  const [dueOn, setDueOn] = useState("");
-  const [ownerNationId, setOwnerNationId] = useState<string | null>(null);
   const today = new Date().toISOString().slice(0, 10);
-  const submit = () =>
-    add.mutate(
-      { title, dueOn, ...(ownerNationId ? { ownerNationId } : {}) },
-      savedOrFailed(t, () => {
-        setTitle("");
-        setDueOn("");
-        setOwnerNationId(null);
-      }),
-    );
   return (
     <SectionCard title={t("milestones.title")} testId="milestones">
       <RowsTable
@@ -361,19 +210,15 @@ function Milestones({ exercise }: { exercise: ExerciseDetail }) {
             <Table.Td>{ownerCode(milestone)}</Table.Td>
             <Table.Td>{format.date(milestone.dueOn)}</Table.Td>
             <Table.Td>
-              {milestone.doneOn ? (
-                <Badge color="green" variant="light" data-testid="milestone-status">
-                  {t("milestones.done")} {format.date(milestone.doneOn)}
-                </Badge>
-              ) : milestone.overdue ? (
-                <Badge color="red" variant="light" data-testid="milestone-status">
-                  {t("milestones.overdue")}
-                </Badge>
-              ) : (
-                <Badge color="blue" variant="light" data-testid="milestone-status">
-                  {t("milestones.open")}
-                </Badge>
-              )}
+              <Badge
+                color={milestone.doneOn ? "green" : milestone.overdue ? "red" : "blue"}
+                variant="light"
+                data-testid="milestone-status"
+              >
+                {milestone.doneOn
+                  ? `${t("milestones.done")} ${format.date(milestone.doneOn)}`
+                  : t(milestone.overdue ? "milestones.overdue" : "milestones.open")}
+              </Badge>
             </Table.Td>
             {exercise.canEdit && (
               <Table.Td ta="right">
@@ -397,42 +242,7 @@ function Milestones({ exercise }: { exercise: ExerciseDetail }) {
           </Table.Tr>
         )}
       </RowsTable>
-      {exercise.canEdit && (
-        <InlineAddForm
-          testId="milestone-form"
-          submit={{
-            label: t("milestones.add"),
-            onClick: submit,
-            disabled: !title.trim() || !dueOn,
-            loading: add.isPending,
-            testId: "milestone-submit",
-          }}
-        >
-          <TextField
-            label={t("milestones.milestone")}
-            value={title}
-            onValue={setTitle}
-            style={{ flex: 1, minWidth: 220 }}
-            testId="milestone-title"
-          />
-          <NationPicker
-            label={t("milestones.owner")}
-            value={ownerNationId}
-            onChange={(value) => setOwnerNationId(value)}
-            searchable
-            clearable
-            w={220}
-            data-testid="milestone-owner"
-          />
-          <TextField
-            type="date"
-            label={t("milestones.due")}
-            value={dueOn}
-            onValue={setDueOn}
-            testId="milestone-due"
-          />
-        </InlineAddForm>
-      )}
+      {exercise.canEdit && <MilestoneAddForm exerciseId={exercise.id} />}
     </SectionCard>
   );
 }

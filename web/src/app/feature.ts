@@ -47,3 +47,8 @@ export interface Feature {
 export function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
   return async () => ({ Component: pick(await load()) });
 }
+
+/** A navbar entry that only signed-in users see: the `visible` rule most entries carry. */
+export function signedInNav<T extends NavItem>(item: T): T {
+  return { ...item, visible: (permissions) => permissions.signedIn };
+}

@@ -10,7 +10,7 @@ import {
   IconSearch,
   IconUserCheck,
 } from "@tabler/icons-react";
-import { type Feature, lazyPage } from "../../app/feature";
+import { type Feature, lazyPage, signedInNav } from "../../app/feature";
 import { catalogueNavI18n } from "./nav-i18n";
 
 const pages = {
@@ -65,12 +65,7 @@ export const catalogueFeature: Feature = {
         icon: IconUserCheck,
         visible: (p) => p.hasAnyRole("participant", "national_coordinator", "administrator"),
       },
-      {
-        to: "/catalogue/schedule",
-        label: "catalogueNav:nav.schedule",
-        icon: IconCalendarUser,
-        visible: (p) => p.signedIn,
-      },
+      signedInNav({ to: "/catalogue/schedule", label: "catalogueNav:nav.schedule", icon: IconCalendarUser }),
       {
         to: "/feedback",
         label: "catalogueNav:nav.feedback",
@@ -84,12 +79,7 @@ export const catalogueFeature: Feature = {
         icon: IconListCheck,
         visible: (p) => p.isAdministrator,
       },
-      {
-        to: "/notifications",
-        label: "catalogueNav:nav.notifications",
-        icon: IconBell,
-        visible: (p) => p.signedIn,
-      },
+      signedInNav({ to: "/notifications", label: "catalogueNav:nav.notifications", icon: IconBell }),
     ],
   },
 };

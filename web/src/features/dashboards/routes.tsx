@@ -1,5 +1,5 @@
 import { IconChartBar } from "@tabler/icons-react";
-import { type Feature, lazyPage } from "../../app/feature";
+import { type Feature, lazyPage, signedInNav } from "../../app/feature";
 import { dashboardsI18n } from "./i18n";
 
 const pages = {
@@ -15,14 +15,13 @@ export const dashboardsFeature: Feature = {
     { path: "dashboards", lazy: lazyPage(pages.nation, (m) => m.NationDashboardPage) },
     { path: "dashboards/nations", lazy: lazyPage(pages.nations, (m) => m.NationsDashboardPage) },
   ],
-  nav: {
+  nav: signedInNav({
     to: "/dashboards",
     label: "dashboards:nav.dashboards",
     icon: IconChartBar,
-    visible: (permissions) => permissions.signedIn,
     items: [
       { to: "/dashboards", label: "dashboards:nav.nation" },
       { to: "/dashboards/nations", label: "dashboards:nav.nations" },
     ],
-  },
+  }),
 };

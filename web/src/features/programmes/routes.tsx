@@ -5,7 +5,7 @@ import {
   IconTargetArrow,
   IconTimeline,
 } from "@tabler/icons-react";
-import { type Feature, lazyPage } from "../../app/feature";
+import { type Feature, lazyPage, signedInNav } from "../../app/feature";
 import { programmesNavI18n } from "./nav-i18n";
 
 const pages = {
@@ -43,11 +43,10 @@ export const programmesFeature: Feature = {
     { path: "programmes/goals/:id", lazy: lazyPage(pages.goal, (m) => m.GoalPage) },
     { path: "programmes/frameworks/:id", lazy: lazyPage(pages.framework, (m) => m.FrameworkPage) },
   ],
-  nav: {
+  nav: signedInNav({
     to: "/programmes",
     label: "common:nav.programmes",
     icon: IconTargetArrow,
-    visible: (p) => p.signedIn,
     items: [
       { to: "/programmes", label: "programmesNav:nav.timeline", icon: IconTimeline },
       {
@@ -59,7 +58,7 @@ export const programmesFeature: Feature = {
       { to: "/programmes/annual", label: "programmesNav:nav.programmes", icon: IconListCheck },
       { to: "/programmes/goals", label: "programmesNav:nav.goals", icon: IconTarget },
     ],
-  },
+  }),
 };
 
 /** The bundled navbar labels of the feature (namespace `programmesNav`). */

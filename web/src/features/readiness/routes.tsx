@@ -1,5 +1,5 @@
 import { IconChecklist, IconClipboardCheck, IconListCheck, IconShieldCheck } from "@tabler/icons-react";
-import { type Feature, lazyPage } from "../../app/feature";
+import { type Feature, lazyPage, signedInNav } from "../../app/feature";
 import { readinessNavI18n } from "./nav-i18n";
 
 const pages = {
@@ -29,32 +29,16 @@ export const readinessFeature: Feature = {
     { path: "readiness/units/:id", lazy: lazyPage(pages.unit, (m) => m.UnitPage) },
     { path: "readiness/checklists", lazy: lazyPage(pages.checklists, (m) => m.ChecklistsPage) },
   ],
-  nav: {
+  nav: signedInNav({
     to: "/readiness",
     label: "common:nav.readiness",
     icon: IconChecklist,
-    visible: (p) => p.signedIn,
     items: [
-      {
-        to: "/readiness",
-        label: "readinessNav:nav.evaluations",
-        icon: IconClipboardCheck,
-        visible: (p) => p.signedIn,
-      },
-      {
-        to: "/readiness/units",
-        label: "readinessNav:nav.units",
-        icon: IconShieldCheck,
-        visible: (p) => p.signedIn,
-      },
-      {
-        to: "/readiness/checklists",
-        label: "readinessNav:nav.checklists",
-        icon: IconListCheck,
-        visible: (p) => p.signedIn,
-      },
+      signedInNav({ to: "/readiness", label: "readinessNav:nav.evaluations", icon: IconClipboardCheck }),
+      signedInNav({ to: "/readiness/units", label: "readinessNav:nav.units", icon: IconShieldCheck }),
+      signedInNav({ to: "/readiness/checklists", label: "readinessNav:nav.checklists", icon: IconListCheck }),
     ],
-  },
+  }),
 };
 
 /** The navbar labels, bundled: the feature's own strings load with its first page. */

@@ -1,5 +1,5 @@
 import { IconAward, IconCertificate, IconSchool, IconShieldCheck } from "@tabler/icons-react";
-import { type Feature, lazyPage } from "../../app/feature";
+import { type Feature, lazyPage, signedInNav } from "../../app/feature";
 import { trainingNavI18n } from "./nav-i18n";
 
 const pages = {
@@ -36,24 +36,17 @@ export const trainingFeature: Feature = {
     icon: IconSchool,
     items: [
       { to: "/training", label: "trainingNav:nav.courses", icon: IconSchool },
-      {
+      signedInNav({
         to: "/training/certificates",
         label: "trainingNav:nav.certificates",
         icon: IconCertificate,
-        visible: (p) => p.signedIn,
-      },
-      {
-        to: "/training/registry",
-        label: "trainingNav:nav.registry",
-        icon: IconAward,
-        visible: (p) => p.signedIn,
-      },
-      {
+      }),
+      signedInNav({ to: "/training/registry", label: "trainingNav:nav.registry", icon: IconAward }),
+      signedInNav({
         to: "/training/accreditation",
         label: "trainingNav:nav.accreditation",
         icon: IconShieldCheck,
-        visible: (p) => p.signedIn,
-      },
+      }),
     ],
   },
 };

@@ -11,6 +11,7 @@ export { ExportButtons, type ExportButtonsProps, type ExportFormat } from "./exp
 export { FormButtons, type FormButtonsProps } from "./form-buttons";
 export { FormDialog, type FormDialogProps } from "./form-dialog";
 export { FormModal, type FormModalProps } from "./form-modal";
+export { FormTextInput, type FormTextInputProps } from "./form-text-input";
 export {
   InlineAddForm,
   type InlineAddFormProps,

@@ -1,33 +1,57 @@
-import { Badge, Button, Group, NumberInput, Paper, Stack, Table, Text, Title } from "@mantine/core";
-import { useState } from "react";
+import {
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  type NumberInputProps,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import type { TFunction } from "i18next";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
-import { notifyError, notifySuccess, TextField } from "../../../shared/ui";
+import { notifyError, notifySuccess, PlainTable, TextField } from "../../../shared/ui";
 import { useGrantSeats, useRequestSeats, useSeatAllocations } from "../api";
 import type { EventDetail, SeatAllocation } from "../types";
 import { NationPicker } from "./pickers";
+
+/** A number of seats, as every form here asks it. */
+function SeatsInput(props: Omit<NumberInputProps, "min" | "max">) {
+  return <NumberInput min={0} max={100000} {...props} />;
+}
+
+/** A seats write: on success `done` is notified and `then` runs; a failure is notified. */
+async function writeSeats(write: () => Promise<unknown>, t: TFunction, done: string, then?: () => void) {
+  try {
+    await write();
+    notifySuccess(done);
+    then?.();
+  } catch (error) {
+    notifyError(error, t);
+  }
+}
 
 /** The organiser's grant of one nation's row: the number and Grant (an empty number takes the grant back). */
 function GrantCell({ eventId, row }: { eventId: string; row: SeatAllocation }) {
   const { t } = useTranslation("catalogue");
   const grant = useGrantSeats(eventId);
   const [value, setValue] = useState<number | string>(row.granted ?? row.requested ?? "");
-  const submit = async () => {
-    try {
-      await grant.mutateAsync({ nationId: row.nation.id, granted: typeof value === "number" ? value : null });
-      notifySuccess(t("allocations.granted"));
-    } catch (error) {
-      notifyError(error, t);
-    }
-  };
+  const submit = () =>
+    writeSeats(
+      () => grant.mutateAsync({ nationId: row.nation.id, granted: typeof value === "number" ? value : null }),
+      t,
+      t("allocations.granted"),
+    );
   return (
     <Group gap={4} wrap="nowrap">
-      <NumberInput
+      <SeatsInput
         aria-label={t("allocations.grant")}
         placeholder={t("allocations.grantPlaceholder")}
-        min={0}
-        max={100000}
         w={80}
         size="xs"
         value={value}
@@ -46,6 +70,77 @@ function GrantCell({ eventId, row }: { eventId: string; row: SeatAllocation }) {
   );
 }
 
+/** A nation and a number of seats, the two fields both seat forms ask. */
+function useNationSeats(initialNation: string | null) {
+  const [nationId, setNationId] = useState<string | null>(initialNation);
+  const [seats, setSeats] = useState<number | string>("");
+  const ready = nationId && typeof seats === "number" ? { nationId, seats } : null;
+  const clear = () => {
+    setNationId(null);
+    setSeats("");
+  };
+  return { nationId, setNationId, seats, setSeats, ready, clear };
+}
+
+/** The fields of `useNationSeats` (the nation's left out when it is known), test ids `allocation-<form>-…`. */
+function NationSeatsFields({
+  fields,
+  form,
+  withNation = true,
+  nationLabel,
+  seatsLabel,
+  seatsPlaceholder,
+}: {
+  fields: ReturnType<typeof useNationSeats>;
+  form: string;
+  withNation?: boolean;
+  nationLabel: string;
+  seatsLabel: string;
+  seatsPlaceholder: string;
+}) {
+  const { t } = useTranslation("catalogue");
+  return (
+    <>
+      {withNation && (
+        <NationPicker
+          label={nationLabel}
+          placeholder={t("allocations.nationPlaceholder")}
+          value={fields.nationId}
+          onChange={fields.setNationId}
+          data-testid={`allocation-${form}-nation`}
+        />
+      )}
+      <SeatsInput
+        label={seatsLabel}
+        placeholder={seatsPlaceholder}
+        value={fields.seats}
+        onChange={fields.setSeats}
+        data-testid={`allocation-${form}-seats`}
+      />
+    </>
+  );
+}
+
+/** The submit of a `useNationSeats` form, usable once both its fields are filled in. */
+function SeatsButton(props: {
+  fields: ReturnType<typeof useNationSeats>;
+  onClick: () => void;
+  loading: boolean;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <Button
+      onClick={props.onClick}
+      disabled={!props.fields.ready}
+      loading={props.loading}
+      data-testid={props.testId}
+    >
+      {props.children}
+    </Button>
+  );
+}
+
 /** A coordinator asks for seats of the nation (administrators for any nation). */
 function RequestForm({ eventId }: { eventId: string }) {
   const { t } = useTranslation("catalogue");
@@ -54,40 +149,34 @@ function RequestForm({ eventId }: { eventId: string }) {
     .filter((grant) => grant.role === "national_coordinator" && grant.nationId)
     .map((grant) => grant.nationId!);
   const request = useRequestSeats(eventId);
-  const [nationId, setNationId] = useState<string | null>(coordinated[0] ?? null);
-  const [requested, setRequested] = useState<number | string>("");
+  const fields = useNationSeats(coordinated[0] ?? null);
   const [note, setNote] = useState("");
   const submit = async () => {
-    if (!nationId || typeof requested !== "number") return;
-    try {
-      await request.mutateAsync({ nationId, requested, note: note.trim() || undefined });
-      notifySuccess(t("allocations.requestedDone"));
-      setNote("");
-    } catch (error) {
-      notifyError(error, t);
-    }
+    const { ready } = fields;
+    if (!ready) return;
+    await writeSeats(
+      () =>
+        request.mutateAsync({
+          nationId: ready.nationId,
+          requested: ready.seats,
+          note: note.trim() || undefined,
+        }),
+      t,
+      t("allocations.requestedDone"),
+      () => setNote(""),
+    );
   };
   return (
     <Stack gap="xs" data-testid="allocation-request-form">
       <Text fw={500}>{t("allocations.requestTitle")}</Text>
       <Group grow wrap="wrap" align="flex-end">
-        {coordinated.length !== 1 && (
-          <NationPicker
-            label={t("event.nation")}
-            placeholder={t("allocations.nationPlaceholder")}
-            value={nationId}
-            onChange={setNationId}
-            data-testid="allocation-request-nation"
-          />
-        )}
-        <NumberInput
-          label={t("allocations.requested")}
-          placeholder={t("allocations.requestedPlaceholder")}
-          min={0}
-          max={100000}
-          value={requested}
-          onChange={setRequested}
-          data-testid="allocation-request-seats"
+        <NationSeatsFields
+          fields={fields}
+          form="request"
+          withNation={coordinated.length !== 1}
+          nationLabel={t("event.nation")}
+          seatsLabel={t("allocations.requested")}
+          seatsPlaceholder={t("allocations.requestedPlaceholder")}
         />
         <TextField
           label={t("allocations.note")}
@@ -97,14 +186,14 @@ function RequestForm({ eventId }: { eventId: string }) {
         />
       </Group>
       <Group>
-        <Button
+        <SeatsButton
+          fields={fields}
           onClick={submit}
-          disabled={!nationId || typeof requested !== "number"}
           loading={request.isPending}
-          data-testid="allocation-request-submit"
+          testId="allocation-request-submit"
         >
           {t("allocations.request")}
-        </Button>
+        </SeatsButton>
       </Group>
     </Stack>
   );
@@ -114,45 +203,29 @@ function RequestForm({ eventId }: { eventId: string }) {
 function GrantOther({ eventId }: { eventId: string }) {
   const { t } = useTranslation("catalogue");
   const grant = useGrantSeats(eventId);
-  const [nationId, setNationId] = useState<string | null>(null);
-  const [granted, setGranted] = useState<number | string>("");
+  const fields = useNationSeats(null);
   const submit = async () => {
-    if (!nationId || typeof granted !== "number") return;
-    try {
-      await grant.mutateAsync({ nationId, granted });
-      notifySuccess(t("allocations.granted"));
-      setNationId(null);
-      setGranted("");
-    } catch (error) {
-      notifyError(error, t);
-    }
+    const { ready } = fields;
+    if (!ready) return;
+    await writeSeats(
+      () => grant.mutateAsync({ nationId: ready.nationId, granted: ready.seats }),
+      t,
+      t("allocations.granted"),
+      fields.clear,
+    );
   };
   return (
     <Group grow wrap="wrap" align="flex-end">
-      <NationPicker
-        label={t("allocations.otherNation")}
-        placeholder={t("allocations.nationPlaceholder")}
-        value={nationId}
-        onChange={setNationId}
-        data-testid="allocation-other-nation"
+      <NationSeatsFields
+        fields={fields}
+        form="other"
+        nationLabel={t("allocations.otherNation")}
+        seatsLabel={t("allocations.granted")}
+        seatsPlaceholder={t("allocations.grantPlaceholder")}
       />
-      <NumberInput
-        label={t("allocations.granted")}
-        placeholder={t("allocations.grantPlaceholder")}
-        min={0}
-        max={100000}
-        value={granted}
-        onChange={setGranted}
-        data-testid="allocation-other-seats"
-      />
-      <Button
-        onClick={submit}
-        disabled={!nationId || typeof granted !== "number"}
-        loading={grant.isPending}
-        data-testid="allocation-other-save"
-      >
+      <SeatsButton fields={fields} onClick={submit} loading={grant.isPending} testId="allocation-other-save">
         {t("allocations.grant")}
-      </Button>
+      </SeatsButton>
     </Group>
   );
 }
@@ -199,41 +272,38 @@ export function SeatAllocations({ event }: { event: EventDetail }) {
           )}
         </Group>
         {list.items.length > 0 && (
-          <Table.ScrollContainer minWidth={460}>
-            <Table data-testid="allocations-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("event.nation")}</Table.Th>
-                  <Table.Th>{t("allocations.requested")}</Table.Th>
-                  <Table.Th>{t("allocations.granted")}</Table.Th>
-                  <Table.Th>{t("allocations.held")}</Table.Th>
-                  <Table.Th>{t("event.waitlisted")}</Table.Th>
-                  {list.canGrant && !settled && <Table.Th>{t("allocations.grant")}</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.items.map((row) => (
-                  <Table.Tr key={row.nation.id} data-testid={`allocation-row-${row.nation.code}`}>
-                    <Table.Td>{row.nation.code}</Table.Td>
-                    <Table.Td title={row.requestNote ?? undefined}>{row.requested ?? "—"}</Table.Td>
-                    <Table.Td data-testid={`allocation-granted-${row.nation.code}`}>
-                      {row.granted ?? "—"}
-                    </Table.Td>
-                    <Table.Td data-testid={`allocation-held-${row.nation.code}`}>
-                      {row.held}
-                      {row.limit !== null ? ` / ${row.limit}` : ""}
-                    </Table.Td>
-                    <Table.Td>{row.waitlisted}</Table.Td>
-                    {list.canGrant && !settled && (
-                      <Table.Td>
-                        <GrantCell key={`${row.granted}`} eventId={event.id} row={row} />
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <PlainTable
+            minWidth={460}
+            data-testid="allocations-table"
+            columns={[
+              t("event.nation"),
+              t("allocations.requested"),
+              t("allocations.granted"),
+              t("allocations.held"),
+              t("event.waitlisted"),
+              ...(list.canGrant && !settled ? [t("allocations.grant")] : []),
+            ]}
+          >
+            {list.items.map((row) => (
+              <Table.Tr key={row.nation.id} data-testid={`allocation-row-${row.nation.code}`}>
+                <Table.Td>{row.nation.code}</Table.Td>
+                <Table.Td title={row.requestNote ?? undefined}>{row.requested ?? "—"}</Table.Td>
+                <Table.Td data-testid={`allocation-granted-${row.nation.code}`}>
+                  {row.granted ?? "—"}
+                </Table.Td>
+                <Table.Td data-testid={`allocation-held-${row.nation.code}`}>
+                  {row.held}
+                  {row.limit !== null ? ` / ${row.limit}` : ""}
+                </Table.Td>
+                <Table.Td>{row.waitlisted}</Table.Td>
+                {list.canGrant && !settled && (
+                  <Table.Td>
+                    <GrantCell key={`${row.granted}`} eventId={event.id} row={row} />
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </PlainTable>
         )}
         {list.canGrant && !settled && <GrantOther eventId={event.id} />}
         {list.canRequest && !settled && <RequestForm eventId={event.id} />}

@@ -1,9 +1,9 @@
 import { SimpleGrid, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { closeClearing, FormDialog, formSaved } from "../../../shared/ui";
 import { useAddAffiliation } from "../api";
 import { endNotBeforeStart, recordSelectField, textOrNull } from "../form-values";
+import { type AddDialogProps, AddRecordDialog } from "./add-record-dialog";
 import { IsoDateInput } from "./iso-date-input";
 import { OrganisationSelect } from "./organisation-select";
 
@@ -15,15 +15,7 @@ interface AffiliationFormValues {
 }
 
 /** Records that a person worked at an organisation, in a position, over a period. */
-export function AffiliationModal({
-  personId,
-  opened,
-  onClose,
-}: {
-  personId: string;
-  opened: boolean;
-  onClose: () => void;
-}) {
+export function AffiliationModal({ personId, ...dialog }: AddDialogProps & { personId: string }) {
   const { t } = useTranslation("directory");
   const add = useAddAffiliation(personId);
   const form = useForm<AffiliationFormValues>({
@@ -34,30 +26,19 @@ export function AffiliationModal({
     },
   });
 
-  const close = closeClearing(form, onClose);
-
-  const submit = form.onSubmit((values) => {
-    add.mutate(
-      {
+  return (
+    <AddRecordDialog
+      {...dialog}
+      title={t("affiliations.add")}
+      name="affiliation"
+      form={form}
+      add={add}
+      payload={(values) => ({
         organisationId: values.organisationId!,
         position: textOrNull(values.position),
         startedOn: values.startedOn || null,
         endedOn: values.endedOn || null,
-      },
-      formSaved(form, t, close),
-    );
-  });
-
-  return (
-    <FormDialog
-      opened={opened}
-      onClose={close}
-      title={t("affiliations.add")}
-      centered
-      size="lg"
-      onSubmit={submit}
-      testId="affiliation-form"
-      submit={{ label: t("affiliations.add"), loading: add.isPending, testId: "affiliation-submit" }}
+      })}
     >
       <OrganisationSelect
         label={t("affiliations.organisation")}
@@ -75,6 +56,6 @@ export function AffiliationModal({
         <IsoDateInput label={t("affiliations.startedOn")} {...form.getInputProps("startedOn")} />
         <IsoDateInput label={t("affiliations.endedOn")} {...form.getInputProps("endedOn")} />
       </SimpleGrid>
-    </FormDialog>
+    </AddRecordDialog>
   );
 }

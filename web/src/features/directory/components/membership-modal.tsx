@@ -2,10 +2,10 @@ import { Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput } fro
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import type { DatePrecision } from "../../../shared/i18n/format";
-import { closeClearing, FormDialog, formSaved } from "../../../shared/ui";
 import { useAddMembership } from "../api";
 import { endNotBeforeStart, textOrNull } from "../form-values";
 import { MEMBERSHIP_KINDS, type MembershipKind } from "../types";
+import { type AddDialogProps, AddRecordDialog } from "./add-record-dialog";
 import { IsoDateInput } from "./iso-date-input";
 
 interface MembershipFormValues {
@@ -18,15 +18,7 @@ interface MembershipFormValues {
 }
 
 /** Records that a nation joined (and possibly left) an alliance, partnership or coordination body. */
-export function MembershipModal({
-  nationId,
-  opened,
-  onClose,
-}: {
-  nationId: string;
-  opened: boolean;
-  onClose: () => void;
-}) {
+export function MembershipModal({ nationId, ...dialog }: AddDialogProps & { nationId: string }) {
   const { t } = useTranslation("directory");
   const add = useAddMembership(nationId);
   const form = useForm<MembershipFormValues>({
@@ -38,32 +30,21 @@ export function MembershipModal({
     },
   });
 
-  const close = closeClearing(form, onClose);
-
-  const submit = form.onSubmit((values) => {
-    add.mutate(
-      {
+  return (
+    <AddRecordDialog
+      {...dialog}
+      title={t("memberships.add")}
+      name="membership"
+      form={form}
+      add={add}
+      payload={(values) => ({
         kind: values.kind as MembershipKind,
         startedOn: values.startedOn!,
         startPrecision: values.startPrecision,
         endedOn: values.endedOn || null,
         source: textOrNull(values.source),
         note: textOrNull(values.note),
-      },
-      formSaved(form, t, close),
-    );
-  });
-
-  return (
-    <FormDialog
-      opened={opened}
-      onClose={close}
-      title={t("memberships.add")}
-      centered
-      size="lg"
-      onSubmit={submit}
-      testId="membership-form"
-      submit={{ label: t("memberships.add"), loading: add.isPending, testId: "membership-submit" }}
+      })}
     >
       <Select
         label={t("memberships.kind")}
@@ -104,6 +85,6 @@ export function MembershipModal({
         {...form.getInputProps("source")}
       />
       <Textarea label={t("memberships.note")} autosize minRows={2} {...form.getInputProps("note")} />
-    </FormDialog>
+    </AddRecordDialog>
   );
 }

@@ -1,9 +1,9 @@
-import { NumberInput, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { NumberInput, Paper, Select, SimpleGrid, Stack, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { localName, useFormat } from "../../../shared/i18n/format";
-import { formOutcome, notifySuccess } from "../../../shared/ui";
+import { FormTextInput, formOutcome, notifySuccess } from "../../../shared/ui";
 import { useOrganisation, useSaveOrganisation } from "../api";
 import { FormActions } from "../components/form-actions";
 import { IsoDateInput } from "../components/iso-date-input";
@@ -121,12 +121,13 @@ function OrganisationForm({ organisation }: { organisation?: OrganisationDetail 
       <form onSubmit={submit} noValidate data-testid="organisation-form">
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
+            <FormTextInput
               label={t("organisations.code")}
               description={t("organisations.codeHint")}
               required
-              data-testid="organisation-code"
-              {...form.getInputProps("code")}
+              form={form}
+              name="code"
+              testId="organisation-code"
             />
             <Select
               label={t("organisations.kind")}
@@ -155,10 +156,11 @@ function OrganisationForm({ organisation }: { organisation?: OrganisationDetail 
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
+            <FormTextInput
               label={t("organisations.city")}
-              data-testid="organisation-city"
-              {...form.getInputProps("city")}
+              form={form}
+              name="city"
+              testId="organisation-city"
             />
             <IsoDateInput
               label={t("organisations.foundedOn")}
@@ -183,12 +185,13 @@ function OrganisationForm({ organisation }: { organisation?: OrganisationDetail 
             data-testid="organisation-founding-act"
             {...form.getInputProps("foundingAct")}
           />
-          <TextInput
+          <FormTextInput
             label={t("organisations.website")}
             type="url"
             placeholder="https://"
-            data-testid="organisation-website"
-            {...form.getInputProps("website")}
+            form={form}
+            name="website"
+            testId="organisation-website"
           />
           <FormActions
             testIdPrefix="organisation"

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import type { ReleasabilityLevel } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
-import { formOutcome, notifySuccess, ReleasabilitySelect } from "../../../shared/ui";
+import { FormTextInput, formOutcome, notifySuccess, ReleasabilitySelect } from "../../../shared/ui";
 import { usePerson, useSavePerson } from "../api";
 import { FormActions } from "../components/form-actions";
 import { NationSelect, nationOption } from "../components/nation-select";
@@ -102,22 +102,25 @@ function PersonForm({ person }: { person?: PersonDetail }) {
       <form onSubmit={submit} noValidate data-testid="person-form">
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
+            <FormTextInput
               label={t("people.rankTitle")}
-              data-testid="person-rank-title"
-              {...form.getInputProps("rankTitle")}
+              form={form}
+              name="rankTitle"
+              testId="person-rank-title"
             />
-            <TextInput
+            <FormTextInput
               label={t("people.givenName")}
               required
-              data-testid="person-given-name"
-              {...form.getInputProps("givenName")}
+              form={form}
+              name="givenName"
+              testId="person-given-name"
             />
-            <TextInput
+            <FormTextInput
               label={t("people.familyName")}
               required
-              data-testid="person-family-name"
-              {...form.getInputProps("familyName")}
+              form={form}
+              name="familyName"
+              testId="person-family-name"
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -136,17 +139,19 @@ function PersonForm({ person }: { person?: PersonDetail }) {
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
+            <FormTextInput
               label={t("people.email")}
               type="email"
-              data-testid="person-email"
-              {...form.getInputProps("email")}
+              form={form}
+              name="email"
+              testId="person-email"
             />
-            <TextInput
+            <FormTextInput
               label={t("people.phone")}
               type="tel"
-              data-testid="person-phone"
-              {...form.getInputProps("phone")}
+              form={form}
+              name="phone"
+              testId="person-phone"
             />
           </SimpleGrid>
           <MultiSelect

@@ -37,6 +37,48 @@ import type { GoalDetail, GoalStatus, Rating } from "../types";
 
 const RATINGS: Rating[] = ["fully_met", "largely_met", "partially_met", "not_met"];
 
+/** A free-text note of a goal's form, kept in the form's state. */
+function NoteArea(props: { label: string; value: string; onValue: (value: string) => void }) {
+  return (
+    <Textarea
+      label={props.label}
+      value={props.value}
+      onChange={(event) => props.onValue(event.currentTarget.value)}
+    />
+  );
+}
+
+/** A goal form's save: its write runs with the form's `body`, and its success is told in the button's words. */
+function SaveButton<B>(props: {
+  write: {
+    isPending: boolean;
+    mutate: (body: B, options: { onSuccess: () => void; onError: (error: unknown) => void }) => void;
+  };
+  body: () => B;
+  label: string;
+  disabled?: boolean;
+  testId: string;
+}) {
+  const { t } = useTranslation("programmes");
+  const { write, label } = props;
+  return (
+    <Button
+      size="xs"
+      loading={write.isPending}
+      disabled={props.disabled}
+      onClick={() =>
+        write.mutate(props.body(), {
+          onSuccess: () => notifySuccess(label),
+          onError: (error) => notifyError(error, t),
+        })
+      }
+      data-testid={props.testId}
+    >
+      {label}
+    </Button>
+  );
+}
+
 function StatusForm({ goal }: { goal: GoalDetail }) {
   const { t } = useTranslation("programmes");
   const change = useChangeGoalStatus(goal.id);
@@ -55,25 +97,14 @@ function StatusForm({ goal }: { goal: GoalDetail }) {
         }))}
         data-testid="goal-status-select"
       />
-      <Textarea
-        label={t("goals.note")}
-        value={note}
-        onChange={(event) => setNote(event.currentTarget.value)}
-      />
-      <Button
-        size="xs"
-        loading={change.isPending}
+      <NoteArea label={t("goals.note")} value={note} onValue={setNote} />
+      <SaveButton
+        write={change}
+        body={() => ({ status, statusNote: note || null })}
+        label={t("goals.save")}
         disabled={status === goal.status}
-        onClick={() =>
-          change.mutate(
-            { status, statusNote: note || null },
-            { onSuccess: () => notifySuccess(t("goals.save")), onError: (error) => notifyError(error, t) },
-          )
-        }
-        data-testid="goal-status-save"
-      >
-        {t("goals.save")}
-      </Button>
+        testId="goal-status-save"
+      />
     </Stack>
   );
 }
@@ -176,24 +207,13 @@ function AssessmentForm({ goal }: { goal: GoalDetail }) {
         onChange={(value) => value && setRating(value as Rating)}
         data={RATINGS.map((value) => ({ value, label: t(`ratings.${value}`) }))}
       />
-      <Textarea
-        label={t("goals.comments")}
-        value={comments}
-        onChange={(event) => setComments(event.currentTarget.value)}
+      <NoteArea label={t("goals.comments")} value={comments} onValue={setComments} />
+      <SaveButton
+        write={assess}
+        body={() => ({ cycleYear, rating, comments: comments || null })}
+        label={t("goals.assess")}
+        testId="goal-assess-save"
       />
-      <Button
-        size="xs"
-        loading={assess.isPending}
-        onClick={() =>
-          assess.mutate(
-            { cycleYear, rating, comments: comments || null },
-            { onSuccess: () => notifySuccess(t("goals.assess")), onError: (error) => notifyError(error, t) },
-          )
-        }
-        data-testid="goal-assess-save"
-      >
-        {t("goals.assess")}
-      </Button>
     </Stack>
   );
 }

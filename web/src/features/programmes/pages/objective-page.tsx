@@ -11,6 +11,7 @@ import {
   TableHead,
 } from "../../../shared/ui";
 import { useObjective, usePlan, useUpdateAction } from "../api";
+import { ImplementedBadge } from "../components/implemented-badge";
 import { AddActionButton, AddEvidenceButton } from "../components/objective-forms";
 import { SampleBadge, useProgrammeWriters } from "../components/shared";
 import type { Action, Evidence } from "../types";
@@ -186,9 +187,7 @@ export function ObjectivePage() {
                       <Table.Td>{item.planned}</Table.Td>
                       <Table.Td>{item.attended}</Table.Td>
                       <Table.Td>
-                        <Badge color={item.implemented ? "teal" : "gray"} size="sm">
-                          {item.implemented ? t("common.yes") : t("common.no")}
-                        </Badge>
+                        <ImplementedBadge implemented={item.implemented} />
                       </Table.Td>
                     </Table.Tr>
                   ))}

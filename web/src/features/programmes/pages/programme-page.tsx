@@ -20,6 +20,7 @@ import { useProgramme, useProgrammeReport, useRemoveItem } from "../api";
 import { AddItemModal } from "../components/add-item-modal";
 import { AreaName } from "../components/area-name";
 import { BulkAddModal } from "../components/bulk-add-modal";
+import { ImplementedBadge } from "../components/implemented-badge";
 import { ProgrammeDecisions, ProgrammeVersions } from "../components/programme-agreement";
 import { EditItemButton, EditProgrammeButton } from "../components/programme-forms";
 import { percent, SampleBadge, useProgrammeWriters } from "../components/shared";
@@ -209,9 +210,7 @@ export function ProgrammePage() {
                     <Table.Td>{item.plannedParticipants}</Table.Td>
                     <Table.Td>{item.attended}</Table.Td>
                     <Table.Td>
-                      <Badge color={item.implemented ? "teal" : "gray"} size="sm">
-                        {item.implemented ? t("common.yes") : t("common.no")}
-                      </Badge>
+                      <ImplementedBadge implemented={item.implemented} />
                     </Table.Td>
                     {canEdit && (
                       <Table.Td ta="right">

@@ -2,7 +2,7 @@ import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router-dom";
-import { formOutcome, notifySuccess, PageHeader, RemoteSelect } from "../../../shared/ui";
+import { FormTextInput, formOutcome, notifySuccess, PageHeader, RemoteSelect } from "../../../shared/ui";
 import { fetchOrganisationOptions, fetchUnitOptions, useChecklists, usePlanEvaluation } from "../api";
 import {
   EVALUATION_KINDS,
@@ -121,25 +121,28 @@ export function EvaluationPlanPage() {
               data-testid="plan-kind"
               {...form.getInputProps("kind")}
             />
-            <TextInput
+            <FormTextInput
               label={t("planForm.titleField")}
               required
-              data-testid="plan-title"
-              {...form.getInputProps("title")}
+              form={form}
+              name="title"
+              testId="plan-title"
             />
-            <TextInput
+            <FormTextInput
               type="date"
               label={t("planForm.startsOn")}
               required
-              data-testid="plan-starts-on"
-              {...form.getInputProps("startsOn")}
+              form={form}
+              name="startsOn"
+              testId="plan-starts-on"
             />
-            <TextInput
+            <FormTextInput
               type="date"
               label={t("planForm.endsOn")}
               required
-              data-testid="plan-ends-on"
-              {...form.getInputProps("endsOn")}
+              form={form}
+              name="endsOn"
+              testId="plan-ends-on"
             />
           </SimpleGrid>
           <RemoteSelect

@@ -172,8 +172,25 @@ export function rowCells(row: number, values: Record<string, string>) {
   const problems: RowProblem[] = [];
   const problem = (column: string | null, message: string) => problems.push({ row, column, message });
   const text = (key: string) => values[key] ?? "";
-  return { problems, problem, text };
+  /** The id of the cell's code (looked up in capitals), or undefined with the problem noted: empty or unknown. */
+  const known = (key: string, ids: Map<string, string>, what: string) => {
+    const id = ids.get(text(key).toUpperCase());
+    if (!text(key)) problem(key, "is empty");
+    else if (!id) problem(key, `the ${what} code ${text(key)} is not known`);
+    return id;
+  };
+  return { problems, problem, text, known };
 }
+
+/** The distinct codes of a column, in capitals, for looking up the records the rows name in one query. */
+export const columnCodes = (rows: MappedRow[], key: string) => [
+  ...new Set(rows.map((r) => (r.values[key] ?? "").toUpperCase()).filter(Boolean)),
+];
+
+/** The distinct ids of the known codes of a column. */
+export const knownIds = (rows: MappedRow[], key: string, ids: Map<string, string>) => [
+  ...new Set(columnCodes(rows, key).flatMap((code) => ids.get(code) ?? [])),
+];
 
 /**
  * The natural keys of the rows read so far. `repeated(row, key)` is false for the first row with a key (it is
@@ -203,6 +220,18 @@ export const updatePlan = <P>(row: number, key: string, patch: object, plan: P):
 /** The column of the field a service names (`body.nationId`, `body.items.0.x`) through a field → column table. */
 export const columnsOf = (columns: Record<string, string>) => (field: string) =>
   columns[field.replace(/^body\./, "").split(".")[0]!] ?? null;
+
+/**
+ * The `write` of an importer whose plans create a record (`{ create }`) or patch a stored one (`{ id, patch }`)
+ * through the service's own create and update functions; either answers the record, whose id is the row's.
+ */
+export const createOrUpdate =
+  <C, U>(
+    create: (ctx: Ctx, input: C) => Promise<{ id: string }>,
+    update: (ctx: Ctx, id: string, patch: U) => Promise<{ id: string }>,
+  ) =>
+  async (ctx: Ctx, plan: { create: C } | { id: string; patch: U }) =>
+    "create" in plan ? (await create(ctx, plan.create)).id : (await update(ctx, plan.id, plan.patch)).id;
 
 /**
  * An importer whose rows are one service call each (contributions, partnership goals, programme items).

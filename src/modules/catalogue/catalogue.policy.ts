@@ -6,28 +6,20 @@ import {
   hasRole,
   isAdministrator,
   managesOrganisation,
+  managesOrganiserOrHost,
+  type OrganisedRecord,
+  overseenNationIds,
   readsEverything,
+  runsOrganised,
   type Viewer,
 } from "../../platform/access/viewer.js";
 
-export interface OrganisedRecord {
-  organiserId: string;
-  hostInstitutionId: string | null;
-}
-
 /** Organisers of the organising organisation (or of the host institution, e.g. a course director) run it. */
 export const organises = (viewer: Viewer, activity: OrganisedRecord): boolean =>
-  isAdministrator(viewer) ||
-  managesOrganisation(viewer, activity.organiserId) ||
-  managesOrganisation(viewer, activity.hostInstitutionId);
+  isAdministrator(viewer) || managesOrganiserOrHost(viewer, activity);
 
-/**
- * Runs it (changes it, manages its events, decides and records attendance): organisers and course directors of
- * the organising organisation or host institution. Evaluators of the organisation read it but do not run it.
- */
-export const runs = (viewer: Viewer, activity: OrganisedRecord): boolean =>
-  isAdministrator(viewer) ||
-  ((hasRole(viewer, "organiser") || hasRole(viewer, "course_director")) && organises(viewer, activity));
+/** Runs it: organisers and course directors of the organising organisation or host institution. */
+export const runs = runsOrganised;
 
 export interface NominationRecord {
   nationId: string;
@@ -35,19 +27,10 @@ export interface NominationRecord {
   activity: OrganisedRecord;
 }
 
-/**
- * The nations whose nominations a viewer oversees: those they coordinate or audit. A person's own nation is not one
- * of them: a participant sees their own nominations, not their colleagues'.
- */
-export const overseenNominationNations = (viewer: Viewer): string[] =>
-  viewer.grants
-    .filter((grant) => (grant.role === "national_coordinator" || grant.role === "auditor") && grant.nationId)
-    .map((grant) => grant.nationId!);
-
 /** Who sees a nomination: its nation's coordinators and auditors, the organisers, the person, global readers. */
 export const seesNomination = (viewer: Viewer, nomination: NominationRecord): boolean =>
   readsEverything(viewer) ||
-  overseenNominationNations(viewer).includes(nomination.nationId) ||
+  overseenNationIds(viewer).includes(nomination.nationId) ||
   (viewer.personId !== null && viewer.personId === nomination.personId) ||
   organises(viewer, nomination.activity);
 

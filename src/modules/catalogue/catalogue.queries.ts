@@ -3,8 +3,7 @@ import type { DoubleBooking } from "../../db/schema/catalogue.js";
 import type { DB } from "../../db/schema/index.js";
 import { allianceStaffSql } from "../../platform/access/alliance.js";
 import { visibleTo } from "../../platform/access/releasability.js";
-import { readsEverything, type Viewer } from "../../platform/access/viewer.js";
-import { overseenNominationNations } from "./catalogue.policy.js";
+import { overseenNationIds, readsEverything, type Viewer } from "../../platform/access/viewer.js";
 import type { CalendarQuery, NominationQuery } from "./catalogue.schemas.js";
 
 export { searchActivities } from "./activity-search.queries.js";
@@ -417,7 +416,7 @@ export interface NominationRow {
 export function nominationScope(viewer: Viewer) {
   if (readsEverything(viewer)) return sql`true`;
   const parts = [sql`false`];
-  const overseen = overseenNominationNations(viewer);
+  const overseen = overseenNationIds(viewer);
   if (overseen.length) parts.push(sql`n.nation_id = any(${uuids(overseen)})`);
   if (viewer.personId) parts.push(sql`n.person_id = ${viewer.personId}`);
   if (viewer.managedOrganisationIds.length) {

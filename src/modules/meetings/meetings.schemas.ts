@@ -8,6 +8,7 @@ import {
   Nullable,
   PageQuery,
   ReleaseInput,
+  ReleaseListInput,
   ReleaseOutput,
   StringEnum,
   Text,
@@ -187,9 +188,7 @@ const MeetingFields = {
   minutesApprovedOn: Type.Optional(Nullable(IsoDate)),
   sample: Type.Optional(Type.Boolean()),
   sampleNote: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
-  releasability: ReleaseInput.releasability,
-  releaseNationIds: ReleaseInput.releaseNationIds,
-  releaseOrganisationIds: ReleaseInput.releaseOrganisationIds,
+  ...ReleaseListInput,
 };
 
 export const MeetingInput = Type.Object(

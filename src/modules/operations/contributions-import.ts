@@ -1,4 +1,11 @@
-import { firstOfKeys, rowCells, serviceRowsImporter, updatePlan } from "../../platform/import-rows.js";
+import {
+  createOrUpdate,
+  firstOfKeys,
+  knownIds,
+  rowCells,
+  serviceRowsImporter,
+  updatePlan,
+} from "../../platform/import-rows.js";
 import { headers as h, NATION_HEADERS, type RowPlan } from "../../platform/importer.js";
 import { createFundContribution, updateFundContribution } from "./contributions.service.js";
 import { contributionImportCodes, contributionsByKey } from "./contributions-import.queries.js";
@@ -55,29 +62,19 @@ export const contributionsImporter = serviceRowsImporter<ContributionRowPlan>({
   fields: CONTRIBUTION_FIELDS,
   columns: COLUMN_OF,
   refusedColumn: "nation",
-  write: async (ctx, plan) =>
-    "create" in plan
-      ? (await createFundContribution(ctx, plan.create)).id
-      : (await updateFundContribution(ctx, plan.id, plan.patch)).id,
+  write: createOrUpdate(createFundContribution, updateFundContribution),
 
   async candidates(ctx, db, rows, { errors, warnings }) {
     const codes = await contributionImportCodes(db);
-    const upper = (key: string) => [
-      ...new Set(rows.map((r) => (r.values[key] ?? "").toUpperCase()).filter(Boolean)),
-    ];
-    const fundIds = upper("trustFund").flatMap((code) => codes.fund.get(code) ?? []);
-    const nationIds = upper("nation").flatMap((code) => codes.nation.get(code) ?? []);
+    const fundIds = knownIds(rows, "trustFund", codes.fund);
+    const nationIds = knownIds(rows, "nation", codes.nation);
     const existing = await contributionsByKey(db, ctx.viewer, fundIds, nationIds);
     const repeated = firstOfKeys(warnings, "contribution");
     const candidates: RowPlan<ContributionRowPlan>[] = [];
     for (const { row, values, mapped } of rows) {
-      const { problems, problem, text } = rowCells(row, values);
-      const trustFundId = codes.fund.get(text("trustFund").toUpperCase());
-      if (!text("trustFund")) problem("trustFund", "is empty");
-      else if (!trustFundId) problem("trustFund", `the trust fund code ${text("trustFund")} is not known`);
-      const nationId = codes.nation.get(text("nation").toUpperCase());
-      if (!text("nation")) problem("nation", "is empty");
-      else if (!nationId) problem("nation", `the nation code ${text("nation")} is not known`);
+      const { problems, problem, text, known } = rowCells(row, values);
+      const trustFundId = known("trustFund", codes.fund, "trust fund");
+      const nationId = known("nation", codes.nation, "nation");
       const year = Number(text("year"));
       if (!/^\d{4}$/.test(text("year")) || year < 1990 || year > 2200)
         problem("year", "must be a year between 1990 and 2200");

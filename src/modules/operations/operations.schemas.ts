@@ -7,6 +7,7 @@ import {
   Nullable,
   PageQuery,
   ReleaseInput,
+  ReleaseListInput,
   ReleaseOutput,
   StringEnum,
   Text,
@@ -288,9 +289,7 @@ export type ExerciseInput = Static<typeof ExerciseInput>;
 export const ExercisePatch = Type.Partial(
   Type.Object({
     ...ExerciseFields,
-    releasability: ReleaseInput.releasability,
-    releaseNationIds: ReleaseInput.releaseNationIds,
-    releaseOrganisationIds: ReleaseInput.releaseOrganisationIds,
+    ...ReleaseListInput,
   }),
   { additionalProperties: false, minProperties: 1 },
 );
@@ -403,9 +402,7 @@ const ContingentFields = {
   frameworkUnit: Optional(Type.String({ maxLength: 300 })),
   frameworkNationId: Optional(Uuid),
   note: Optional(Type.String({ maxLength: 2000 })),
-  releasability: ReleaseInput.releasability,
-  releaseNationIds: ReleaseInput.releaseNationIds,
-  releaseOrganisationIds: ReleaseInput.releaseOrganisationIds,
+  ...ReleaseListInput,
 };
 export const ContingentInput = Type.Object(
   { operationId: Uuid, nationId: Uuid, ...ContingentFields },
@@ -467,9 +464,7 @@ const FundContributionFields = {
   pledged: Money,
   paid: Type.Optional(Money),
   note: Optional(Type.String({ maxLength: 2000 })),
-  releasability: ReleaseInput.releasability,
-  releaseNationIds: ReleaseInput.releaseNationIds,
-  releaseOrganisationIds: ReleaseInput.releaseOrganisationIds,
+  ...ReleaseListInput,
 };
 export const FundContributionInput = Type.Object(
   { trustFundId: Uuid, nationId: Uuid, ...FundContributionFields },

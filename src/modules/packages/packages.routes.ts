@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { uploadFrom } from "../../platform/http/files.js";
+import { sendExport, uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { ok } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
@@ -24,15 +24,8 @@ export const packagesRoutes: RoutesPlugin = async (app) => {
     async (request, reply) => {
       const { archive, manifest } = await service.exportPackage(ctxOf(request), request.params.nation);
       const stamp = manifest.createdAt.replace(/[:.]/g, "-");
-      return reply
-        .type("application/gzip")
-        .header(
-          "content-disposition",
-          `attachment; filename="accord-package-${manifest.nation.code}-${stamp}.tar.gz"`,
-        )
-        .header("cache-control", "no-store")
-        .header("x-content-type-options", "nosniff")
-        .send(archive);
+      const filename = `accord-package-${manifest.nation.code}-${stamp}.tar.gz`;
+      return sendExport(reply, { contentType: "application/gzip", filename }, archive);
     },
   );
   app.post(

@@ -1,6 +1,9 @@
 import {
   changedFields,
+  columnCodes,
+  createOrUpdate,
   firstOfKeys,
+  knownIds,
   rowCells,
   serviceRowsImporter,
   updatePlan,
@@ -56,25 +59,17 @@ export const goalsImporter = serviceRowsImporter<GoalRowPlan>({
   fields: GOAL_FIELDS,
   columns: COLUMN_OF,
   refusedColumn: "nation",
-  write: async (ctx, plan) =>
-    "create" in plan
-      ? (await createGoal(ctx, plan.create)).id
-      : (await updateGoal(ctx, plan.id, plan.patch)).id,
+  write: createOrUpdate(createGoal, updateGoal),
 
   async candidates(ctx, db, rows, { errors, warnings }) {
     const codes = await programmeImportCodes(db);
-    const nationIds = [
-      ...new Set(rows.flatMap((r) => codes.nation.get((r.values.nation ?? "").toUpperCase()) ?? [])),
-    ];
-    const goalCodes = [...new Set(rows.map((r) => (r.values.code ?? "").toUpperCase()).filter(Boolean))];
-    const existing = await goalsByKey(db, ctx.viewer, nationIds, goalCodes);
+    const nationIds = knownIds(rows, "nation", codes.nation);
+    const existing = await goalsByKey(db, ctx.viewer, nationIds, columnCodes(rows, "code"));
     const repeated = firstOfKeys(warnings, "goal");
     const candidates: RowPlan<GoalRowPlan>[] = [];
     for (const { row, values, mapped } of rows) {
-      const { problems, problem, text } = rowCells(row, values);
-      const nationId = codes.nation.get(text("nation").toUpperCase());
-      if (!text("nation")) problem("nation", "is empty");
-      else if (!nationId) problem("nation", `the nation code ${text("nation")} is not known`);
+      const { problems, problem, text, known } = rowCells(row, values);
+      const nationId = known("nation", codes.nation, "nation");
       const code = text("code").toUpperCase();
       if (!/^[A-Z0-9][A-Z0-9_.-]{1,59}$/.test(code))
         problem("code", "must be 2 to 60 capital letters, digits, '.', '_' or '-'");

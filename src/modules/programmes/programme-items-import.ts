@@ -1,6 +1,8 @@
 import {
   changedFields,
+  columnCodes,
   firstOfKeys,
+  knownIds,
   rowCells,
   serviceRowsImporter,
   updatePlan,
@@ -102,14 +104,9 @@ export const programmeItemsImporter = serviceRowsImporter<ProgrammeItemRowPlan>(
 
   async candidates(ctx, db, rows, { errors, warnings }) {
     const codes = await programmeImportCodes(db);
-    const nationIds = [
-      ...new Set(rows.flatMap((r) => codes.nation.get((r.values.nation ?? "").toUpperCase()) ?? [])),
-    ];
+    const nationIds = knownIds(rows, "nation", codes.nation);
     const programmes = await programmesOfNations(db, ctx.viewer, nationIds);
-    const activityCodes = [
-      ...new Set(rows.map((r) => (r.values.activity ?? "").toUpperCase()).filter(Boolean)),
-    ];
-    const activities = await visibleActivitiesByCode(db, ctx.viewer, activityCodes);
+    const activities = await visibleActivitiesByCode(db, ctx.viewer, columnCodes(rows, "activity"));
     const items = await storedItems(
       db,
       programmes.map((p) => p.id),

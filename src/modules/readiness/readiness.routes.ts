@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { uploadFrom } from "../../platform/http/files.js";
+import { sendExport, uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
 import {
@@ -7,6 +7,7 @@ import {
   created,
   errorResponses,
   IdParams,
+  noContent,
   ok,
   Page,
   PageQuery,
@@ -215,12 +216,7 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
     },
     async (request, reply) => {
       const file = await exportResults(ctxOf(request), request.params.id, request.query);
-      return reply
-        .type(file.contentType)
-        .header("content-disposition", `attachment; filename="${file.filename}"`)
-        .header("cache-control", "no-store")
-        .header("x-content-type-options", "nosniff")
-        .send(file.data);
+      return sendExport(reply, file, file.data);
     },
   );
   evaluations.post(
@@ -228,20 +224,10 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
     { params: IdParams, body: FindingInput, response: created(Finding) },
     (ctx, { params, body }) => service.addFinding(ctx, params.id, body),
   );
-  app.delete(
+  evaluations.delete(
     "/api/readiness/evaluations/:id/findings/:findingId",
-    {
-      schema: {
-        tags: evaluations.tags,
-        params: ChildParams("findingId"),
-        response: { 204: Type.Null(), ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const params = request.params as { id: string; findingId: string };
-      await service.deleteFinding(ctxOf(request), params.id, params.findingId);
-      return reply.status(204).send();
-    },
+    { params: ChildParams("findingId"), response: noContent },
+    (ctx, { params }) => service.deleteFinding(ctx, params.id, params.findingId),
   );
   evaluations.post(
     "/api/readiness/evaluations/:id/actions",

@@ -5,36 +5,28 @@ import {
   hasRole,
   isAdministrator,
   managesOrganisation,
+  managesOrganiserOrHost,
+  type OrganisedRecord,
+  overseenNationIds,
   readsEverything,
+  runsOrganised,
   type Viewer,
 } from "../../platform/access/viewer.js";
 
 /** The course's activity: its organiser and host institution run it (a course director acts within the host). */
-export interface CourseOwner {
-  organiserId: string;
-  hostInstitutionId: string | null;
-}
+export type CourseOwner = OrganisedRecord;
 
 /** Anyone holding the course's organiser or host institution (organisers, directors, evaluators) reads its records. */
-const holdsCourse = (viewer: Viewer, course: CourseOwner): boolean =>
-  managesOrganisation(viewer, course.organiserId) || managesOrganisation(viewer, course.hostInstitutionId);
+const holdsCourse = managesOrganiserOrHost;
 
 /** Organisers and course directors run it; evaluators score units in readiness evaluations, not courses. */
-export const runsCourse = (viewer: Viewer, course: CourseOwner): boolean =>
-  isAdministrator(viewer) ||
-  ((hasRole(viewer, "organiser") || hasRole(viewer, "course_director")) && holdsCourse(viewer, course));
+export const runsCourse = runsOrganised;
 
 export interface CertificateRecord {
   personId: string;
   personNationId: string;
   course: CourseOwner;
 }
-
-/** Nations whose people's certificates the viewer oversees: as coordinator or as an auditor scoped to the nation. */
-export const overseenNationIds = (viewer: Viewer): string[] =>
-  viewer.grants
-    .filter((grant) => (grant.role === "national_coordinator" || grant.role === "auditor") && grant.nationId)
-    .map((grant) => grant.nationId!);
 
 /** The holder, their nation's coordinators, the course's organisers and global readers see a certificate. */
 export const seesCertificate = (viewer: Viewer, certificate: CertificateRecord): boolean =>

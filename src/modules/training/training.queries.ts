@@ -1,9 +1,8 @@
 import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
-import { readsEverything, type Viewer } from "../../platform/access/viewer.js";
+import { overseenNationIds, readsEverything, type Viewer } from "../../platform/access/viewer.js";
 import { pageOf } from "../../platform/paging.js";
-import { overseenNationIds } from "./training.policy.js";
 import type { CertificateQuery, CourseQuery, RegistryQuery } from "./training.schemas.js";
 
 type Q = Kysely<DB>;

@@ -77,3 +77,31 @@ export const coordinatedNationIds = (viewer: Viewer): string[] =>
 
 export const managesOrganisation = (viewer: Viewer, organisationId: string | null | undefined): boolean =>
   !!organisationId && viewer.managedOrganisationIds.includes(organisationId);
+
+/**
+ * The nations whose people's records (nominations, certificates) a viewer oversees: those they coordinate or audit
+ * as an auditor scoped to the nation. A person's own nation is not one of them: they see their own records only.
+ */
+export const overseenNationIds = (viewer: Viewer): string[] =>
+  viewer.grants
+    .filter((grant) => (grant.role === "national_coordinator" || grant.role === "auditor") && grant.nationId)
+    .map((grant) => grant.nationId!);
+
+/** An activity or course as its organising organisation and host institution (where a course director acts). */
+export interface OrganisedRecord {
+  organiserId: string;
+  hostInstitutionId: string | null;
+}
+
+/** Anyone holding the organiser or the host institution (organisers, directors, evaluators) reads its records. */
+export const managesOrganiserOrHost = (viewer: Viewer, record: OrganisedRecord): boolean =>
+  managesOrganisation(viewer, record.organiserId) || managesOrganisation(viewer, record.hostInstitutionId);
+
+/**
+ * Runs it (changes it, manages its events and runs, records attendance and results): organisers and course
+ * directors of the organiser or host institution. Evaluators of the organisation read it but do not run it.
+ */
+export const runsOrganised = (viewer: Viewer, record: OrganisedRecord): boolean =>
+  isAdministrator(viewer) ||
+  ((hasRole(viewer, "organiser") || hasRole(viewer, "course_director")) &&
+    managesOrganiserOrHost(viewer, record));

@@ -95,64 +95,67 @@ export function ObjectivePage() {
             {data.actions.length === 0 ? (
               <Text c="dimmed">{t("common.none")}</Text>
             ) : (
-              <Table striped data-testid="actions-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("objective.action")}</Table.Th>
-                    <Table.Th>{t("objective.responsible")}</Table.Th>
-                    <Table.Th>{t("objective.due")}</Table.Th>
-                    <Table.Th>{t("common.status")}</Table.Th>
-                    <Table.Th w={140}>{t("objective.progress")}</Table.Th>
-                    <Table.Th>{t("objective.evidence")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.actions.map((action) => (
-                    <Table.Tr key={action.id} data-testid="action-row">
-                      <Table.Td>
-                        <Group gap="xs">
-                          <Text size="sm">{action.title}</Text>
-                          <SampleBadge sample={action.sample} />
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        {action.responsibleOrganisation?.nameEn ?? action.responsibleNote ?? ""}
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {format.date(action.dueOn)}
-                          {action.late && (
-                            <Badge color="red" size="xs" data-testid="action-late">
-                              {t("common.late")}
-                            </Badge>
-                          )}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        {canEdit ? (
-                          <ActionStatusSelect action={action} objectiveId={data.id} />
-                        ) : (
-                          t(`actionStatus.${action.status}`)
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Progress value={action.progress} size="lg" aria-label={`${action.progress}%`} />
-                        <Text size="xs">{action.progress}%</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Stack gap={2}>
-                          {action.evidence.map((evidence) => (
-                            <EvidenceLink key={evidence.id} evidence={evidence} />
-                          ))}
-                          {canEdit && (
-                            <AddEvidenceButton action={action} nationId={plan.data?.nationId ?? null} />
-                          )}
-                        </Stack>
-                      </Table.Td>
+              // Six columns do not fit a phone: the table scrolls in its own frame, not the page.
+              <Table.ScrollContainer minWidth={720}>
+                <Table striped data-testid="actions-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t("objective.action")}</Table.Th>
+                      <Table.Th>{t("objective.responsible")}</Table.Th>
+                      <Table.Th>{t("objective.due")}</Table.Th>
+                      <Table.Th>{t("common.status")}</Table.Th>
+                      <Table.Th w={140}>{t("objective.progress")}</Table.Th>
+                      <Table.Th>{t("objective.evidence")}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.actions.map((action) => (
+                      <Table.Tr key={action.id} data-testid="action-row">
+                        <Table.Td>
+                          <Group gap="xs">
+                            <Text size="sm">{action.title}</Text>
+                            <SampleBadge sample={action.sample} />
+                          </Group>
+                        </Table.Td>
+                        <Table.Td>
+                          {action.responsibleOrganisation?.nameEn ?? action.responsibleNote ?? ""}
+                        </Table.Td>
+                        <Table.Td>
+                          <Group gap={4}>
+                            {format.date(action.dueOn)}
+                            {action.late && (
+                              <Badge color="red" size="xs" data-testid="action-late">
+                                {t("common.late")}
+                              </Badge>
+                            )}
+                          </Group>
+                        </Table.Td>
+                        <Table.Td>
+                          {canEdit ? (
+                            <ActionStatusSelect action={action} objectiveId={data.id} />
+                          ) : (
+                            t(`actionStatus.${action.status}`)
+                          )}
+                        </Table.Td>
+                        <Table.Td>
+                          <Progress value={action.progress} size="lg" aria-label={`${action.progress}%`} />
+                          <Text size="xs">{action.progress}%</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Stack gap={2}>
+                            {action.evidence.map((evidence) => (
+                              <EvidenceLink key={evidence.id} evidence={evidence} />
+                            ))}
+                            {canEdit && (
+                              <AddEvidenceButton action={action} nationId={plan.data?.nationId ?? null} />
+                            )}
+                          </Stack>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
             )}
           </SectionCard>
           <SectionCard title={t("objective.activities")} mb="lg">

@@ -14,6 +14,10 @@ export function Findings({ evaluation, results }: { evaluation: EvaluationDetail
   const [kind, setKind] = useState<"finding" | "recommendation">("finding");
   const [text, setText] = useState("");
   const canWrite = evaluation.permissions.report;
+  const remove = async (findingId: string) => {
+    await api.delete(`/api/readiness/evaluations/${evaluation.id}/findings/${findingId}`);
+    await invalidate();
+  };
   const areaTitle = (id: string | null) => results.areas.find((a) => a.areaId === id)?.title;
   return (
     <SectionCard title={t("results.findings")} radius="sm">
@@ -35,14 +39,7 @@ export function Findings({ evaluation, results }: { evaluation: EvaluationDetail
                 color="red"
                 data-print="hide"
                 message={t("authoring.deleteFindingConfirm", { text: finding.text })}
-                onConfirm={() =>
-                  confirmOutcome(
-                    api
-                      .delete(`/api/readiness/evaluations/${evaluation.id}/findings/${finding.id}`)
-                      .then(() => invalidate()),
-                    t,
-                  )
-                }
+                onConfirm={() => confirmOutcome(remove(finding.id), t)}
                 data-testid={`finding-delete-${finding.id}`}
               >
                 {t("authoring.deleteFinding")}

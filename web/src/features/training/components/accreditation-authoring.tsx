@@ -169,11 +169,10 @@ export function EvidenceItem({
         <RemoveRowButton
           size="compact-xs"
           message={t("authoring.deleteEvidenceConfirm", { name: evidence.filename })}
-          remove={() =>
-            api
-              .delete(`/api/training/accreditation/${dossier.id}/evidence/${evidence.id}`)
-              .then(() => invalidate())
-          }
+          remove={async () => {
+            await api.delete(`/api/training/accreditation/${dossier.id}/evidence/${evidence.id}`);
+            await invalidate();
+          }}
           testId={`evidence-delete-${evidence.id}`}
         >
           {t("authoring.deleteEvidence")}

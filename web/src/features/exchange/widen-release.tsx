@@ -5,9 +5,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, fieldErrorsFromApi, isApiError } from "../../shared/api";
 import { notifyError, notifySuccess } from "../../shared/ui";
-import { splitParty } from "../meetings/api";
 import { PartyMultiSelect } from "../meetings/party-picker";
 import type { MessageDetail } from "./api";
+import { partyIds } from "./parties";
 
 /**
  * The sending side adds nations and organisations to a message's release list (searched on the server); the
@@ -32,11 +32,9 @@ export function WidenReleaseButton({ message }: { message: MessageDetail }) {
   };
 
   const submit = async () => {
-    const chosen = parties.map(splitParty);
-    const nations = chosen.flatMap((p) => (p.nationId && !onList.has(p.nationId) ? [p.nationId] : []));
-    const organisations = chosen.flatMap((p) =>
-      p.organisationId && !onList.has(p.organisationId) ? [p.organisationId] : [],
-    );
+    const chosen = partyIds(parties);
+    const nations = chosen.nationIds.filter((id) => !onList.has(id));
+    const organisations = chosen.organisationIds.filter((id) => !onList.has(id));
     try {
       // Only the lists that grow are sent, each whole: what is on it already, and the additions.
       await widen.mutateAsync({

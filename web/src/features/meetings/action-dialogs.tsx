@@ -1,5 +1,6 @@
-import { Anchor, Group, List, Modal, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Anchor, Group, List, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../shared/i18n/format";
 import {
@@ -13,6 +14,7 @@ import {
   saveForm,
   UploadButton,
 } from "../../shared/ui";
+import { FormTextarea } from "../../shared/ui/form-textarea";
 import { type ActionItem, type ActionStatus, useActionItem, useReviewAction, useUploadEvidence } from "./api";
 import { ActionStatusBadge } from "./components";
 
@@ -60,15 +62,37 @@ export function ReviewModal({
         {...form.getInputProps("status")}
         data-testid="review-status"
       />
-      <Textarea
-        label={t("authoring.reviewNote")}
-        autosize
-        minRows={2}
-        {...form.getInputProps("note")}
-        data-testid="review-note"
-      />
+      <FormTextarea label={t("authoring.reviewNote")} form={form} name="note" testId="review-note" />
       <FormButtons submit={t("authoring.reviewSave")} loading={review.isPending} testId="review-save" />
     </FormModal>
+  );
+}
+
+/** A small heading over its list's items (`List.Item`s), or over what it says when there are none. */
+function TitledList({
+  title,
+  empty,
+  testId,
+  items,
+}: {
+  title: string;
+  empty: string;
+  testId: string;
+  items: ReactNode[];
+}) {
+  return (
+    <>
+      <Text fw={600} size="sm">
+        {title}
+      </Text>
+      {items.length === 0 ? (
+        <DimmedText>{empty}</DimmedText>
+      ) : (
+        <List size="sm" data-testid={testId}>
+          {items}
+        </List>
+      )}
+    </>
   );
 }
 
@@ -88,42 +112,32 @@ export function EvidenceModal({ item, onClose }: { item: ActionItem | null; onCl
       <QueryBoundary query={detail}>
         {(action) => (
           <Stack data-testid="evidence-dialog">
-            <Text fw={600} size="sm">
-              {t("authoring.reviews")}
-            </Text>
-            {action.reviews.length === 0 ? (
-              <DimmedText>{t("authoring.noReviews")}</DimmedText>
-            ) : (
-              <List size="sm" data-testid="action-reviews">
-                {action.reviews.map((review) => (
-                  <List.Item key={review.id}>
-                    <Group gap="xs">
-                      <Text size="sm">
-                        {review.numeral} · {format.date(review.meetingStartsOn)}
-                      </Text>
-                      <ActionStatusBadge status={review.status} />
-                      {review.note && <Text size="sm">{review.note}</Text>}
-                    </Group>
-                  </List.Item>
-                ))}
-              </List>
-            )}
-            <Text fw={600} size="sm">
-              {t("authoring.evidence")}
-            </Text>
-            {action.evidenceFiles.length === 0 ? (
-              <DimmedText>{t("authoring.noEvidence")}</DimmedText>
-            ) : (
-              <List size="sm" data-testid="evidence-files">
-                {action.evidenceFiles.map((file) => (
-                  <List.Item key={file.id}>
-                    <Anchor href={`/api/action-items/${action.id}/evidence/${file.id}`}>
-                      {file.filename}
-                    </Anchor>
-                  </List.Item>
-                ))}
-              </List>
-            )}
+            <TitledList
+              title={t("authoring.reviews")}
+              empty={t("authoring.noReviews")}
+              testId="action-reviews"
+              items={action.reviews.map((review) => (
+                <List.Item key={review.id}>
+                  <Group gap="xs">
+                    <Text size="sm">
+                      {review.numeral} · {format.date(review.meetingStartsOn)}
+                    </Text>
+                    <ActionStatusBadge status={review.status} />
+                    {review.note && <Text size="sm">{review.note}</Text>}
+                  </Group>
+                </List.Item>
+              ))}
+            />
+            <TitledList
+              title={t("authoring.evidence")}
+              empty={t("authoring.noEvidence")}
+              testId="evidence-files"
+              items={action.evidenceFiles.map((file) => (
+                <List.Item key={file.id}>
+                  <Anchor href={`/api/action-items/${action.id}/evidence/${file.id}`}>{file.filename}</Anchor>
+                </List.Item>
+              ))}
+            />
             {action.canUpdate && (
               <Group>
                 <UploadButton

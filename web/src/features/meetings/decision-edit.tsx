@@ -1,7 +1,8 @@
-import { Group, Select, Stack, Textarea, TextInput } from "@mantine/core";
+import { Group, Select, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { FormButtons, FormModal, saveChanges, useFormReset } from "../../shared/ui";
+import { FormTextarea } from "../../shared/ui/form-textarea";
 import { type Decision, useUpdateDecision } from "./api";
 
 const LANGUAGES = ["ru", "en", "az", "kk", "ky", "tg", "uz", "hy", "be"];
@@ -64,12 +65,11 @@ export function DecisionEditModal({ decision, onClose }: { decision: Decision | 
               {...form.getInputProps(`texts.${index}.translationStatus`)}
             />
           </Group>
-          <Textarea
+          <FormTextarea
             label={t("meeting.text")}
-            autosize
-            minRows={2}
-            {...form.getInputProps(`texts.${index}.body`)}
-            data-testid={`decision-edit-text-${text.language}`}
+            form={form}
+            name={`texts.${index}.body`}
+            testId={`decision-edit-text-${text.language}`}
           />
         </Stack>
       ))}

@@ -1,15 +1,15 @@
-import { NumberInput, Select, SimpleGrid, Textarea, TextInput } from "@mantine/core";
+import { NumberInput, Select, SimpleGrid, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import {
   codeInputProps,
-  FormButtons,
-  FormModal,
+  FormDialog,
   pickerProps,
   ReleasabilitySelect,
   RemoteSelect,
   saveForm,
 } from "../../shared/ui";
+import { FormTextarea } from "../../shared/ui/form-textarea";
 import { searchParties, splitParty, useCreateSeries } from "./api";
 import { PartySelect } from "./party-picker";
 
@@ -78,13 +78,14 @@ export function SeriesFormModal({ opened, onClose }: { opened: boolean; onClose:
   });
 
   return (
-    <FormModal
+    <FormDialog
       opened={opened}
       onClose={close}
       title={t("authoring.newSeries")}
       size="lg"
       onSubmit={submit}
       testId="series-form"
+      submit={{ label: t("authoring.save"), loading: create.isPending, testId: "series-save" }}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput
@@ -133,18 +134,7 @@ export function SeriesFormModal({ opened, onClose }: { opened: boolean; onClose:
         />
         <ReleasabilitySelect label={t("authoring.releasability")} {...form.getInputProps("releasability")} />
       </SimpleGrid>
-      <Textarea
-        label={t("authoring.description")}
-        autosize
-        minRows={2}
-        {...form.getInputProps("description")}
-      />
-      <FormButtons
-        submit={t("authoring.save")}
-        loading={create.isPending}
-        testId="series-save"
-        cancel={{ label: t("form.cancel"), onClick: close }}
-      />
-    </FormModal>
+      <FormTextarea label={t("authoring.description")} form={form} name="description" />
+    </FormDialog>
   );
 }

@@ -3,9 +3,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { api } from "../../../shared/api";
-import { notifyError, notifySuccess, TextField } from "../../../shared/ui";
-import { useInvalidateCatalogue } from "../api";
+import { numberOrNull } from "../../../shared/form-values";
+import { TextField } from "../../../shared/ui";
 import type { ActivityDetail } from "../types";
+import { useCatalogueWrite } from "./catalogue-write";
 
 // Back to draft is the server's to allow, not a button of the page; a proposal's approval or rejection is alliance
 // staff's (ProposalDecision), not its organisers'.
@@ -26,7 +27,7 @@ function sixWeeksBefore(date: string) {
 export function ActivityActions({ activity }: { activity: ActivityDetail }) {
   const { t } = useTranslation("catalogue");
   const navigate = useNavigate();
-  const invalidate = useInvalidateCatalogue();
+  const { run } = useCatalogueWrite();
   const [eventOpen, setEventOpen] = useState(false);
   const [cancelOpen, setCancelOpen] = useState(false);
   const [reason, setReason] = useState("");
@@ -41,17 +42,6 @@ export function ActivityActions({ activity }: { activity: ActivityDetail }) {
   // The re-allocation date follows the start (six weeks before it) until it is set by hand.
   const [reallocationTouched, setReallocationTouched] = useState(false);
 
-  const run = async (action: () => Promise<unknown>) => {
-    try {
-      await action();
-      await invalidate();
-      notifySuccess(t("common:notify.saved"));
-      return true;
-    } catch (error) {
-      notifyError(error, t);
-      return false;
-    }
-  };
   // A proposal is withdrawn by its organisers rather than cancelled.
   const cancelLabel = activity.status === "proposed" ? "proposals.withdraw" : "form.to.cancelled";
   const setStatus = (status: string, withReason?: string) =>
@@ -94,17 +84,14 @@ export function ActivityActions({ activity }: { activity: ActivityDetail }) {
       <Button
         size="xs"
         variant="light"
-        onClick={async () => {
-          try {
+        onClick={() =>
+          run(async () => {
             const copy = await api.post<ActivityDetail>(`/api/activities/${activity.id}/copy`, {
               menuYear: activity.menuYear + 1,
             });
-            await invalidate();
             navigate(`/catalogue/activities/${copy.id}`);
-          } catch (error) {
-            notifyError(error, t);
-          }
-        }}
+          }, null)
+        }
         data-testid="activity-copy"
       >
         {t("form.copyTo", { year: activity.menuYear + 1 })}
@@ -185,7 +172,7 @@ export function ActivityActions({ activity }: { activity: ActivityDetail }) {
                   startsOn: event.startsOn,
                   endsOn: event.endsOn,
                   city: event.city.trim() || null,
-                  capacity: typeof event.capacity === "number" ? event.capacity : null,
+                  capacity: numberOrNull(event.capacity),
                   acceptance: event.acceptance,
                   reallocationDate: event.reallocationDate || null,
                 }),

@@ -1,10 +1,11 @@
-import { Badge, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Group, Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
 import type { ResponseOf } from "../../../shared/api/contract";
 import { useFormat } from "../../../shared/i18n/format";
 import { DimmedText, QueryBoundary, RowsTable } from "../../../shared/ui";
+import { Panel } from "./panel";
 
 export type EventAttendance = ResponseOf<"getEventsByIdAttendance">;
 
@@ -25,10 +26,7 @@ export function AttendanceRecords({ eventId }: { eventId: string }) {
   const { dateTime } = useFormat();
   const attendance = useEventAttendance(eventId);
   return (
-    <Paper withBorder p="md" data-testid="attendance-records">
-      <Title order={2} size="h4" mb="xs">
-        {t("sessionAttendance.records")}
-      </Title>
+    <Panel title={t("sessionAttendance.records")} testId="attendance-records">
       <QueryBoundary query={attendance}>
         {(sheet) => {
           const begun = sheet.sessions.filter((session) => new Date(session.startsAt) <= new Date());
@@ -91,6 +89,6 @@ export function AttendanceRecords({ eventId }: { eventId: string }) {
           );
         }}
       </QueryBoundary>
-    </Paper>
+    </Panel>
   );
 }

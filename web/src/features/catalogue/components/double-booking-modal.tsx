@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, Table, Text, Textarea } from "@mantine/cor
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { BookingConflict } from "../../../shared/api";
-import { TableHead } from "../../../shared/ui";
+import { PlainTable } from "../../../shared/ui";
 import { useDateRange } from "./labels";
 
 interface Props {
@@ -47,30 +47,27 @@ export function DoubleBookingModal({ name, event, conflicts, loading, onClose, o
     <Modal opened onClose={onClose} title={t("doubleBooking.title")} data-testid="double-booking-modal">
       <Stack>
         <Text size="sm">{texts?.intro ?? t("doubleBooking.intro", { name, event })}</Text>
-        <Table.ScrollContainer minWidth={320}>
-          <Table data-testid="double-booking-conflicts">
-            <TableHead
-              columns={[t("doubleBooking.kind"), t("doubleBooking.commitment"), t("doubleBooking.dates")]}
-            />
-            <Table.Tbody>
-              {conflicts.map((conflict) => (
-                <Table.Tr key={`${conflict.recordType}-${conflict.id}`}>
-                  <Table.Td>{kindLabel(conflict.kind)}</Table.Td>
-                  <Table.Td>
-                    {conflict.title ?? (
-                      <Text span c="dimmed" size="sm">
-                        {t("doubleBooking.notReleasable")}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>
-                    {dates(conflict.startsOn, conflict.endsOn)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <PlainTable
+          minWidth={320}
+          data-testid="double-booking-conflicts"
+          columns={[t("doubleBooking.kind"), t("doubleBooking.commitment"), t("doubleBooking.dates")]}
+        >
+          {conflicts.map((conflict) => (
+            <Table.Tr key={`${conflict.recordType}-${conflict.id}`}>
+              <Table.Td>{kindLabel(conflict.kind)}</Table.Td>
+              <Table.Td>
+                {conflict.title ?? (
+                  <Text span c="dimmed" size="sm">
+                    {t("doubleBooking.notReleasable")}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                {dates(conflict.startsOn, conflict.endsOn)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </PlainTable>
         <Textarea
           label={texts?.reason ?? t("doubleBooking.reason")}
           required

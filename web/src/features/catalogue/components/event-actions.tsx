@@ -13,8 +13,16 @@ import {
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "../../../shared/api";
-import { FormButtons, FormModal, notifyError, notifyFormError, notifySuccess } from "../../../shared/ui";
+import { ApiError, api, changedFields } from "../../../shared/api";
+import { numberOrNull } from "../../../shared/form-values";
+import {
+  FormButtons,
+  FormModal,
+  notifyError,
+  notifySuccess,
+  saveChanges,
+  useFormReset,
+} from "../../../shared/ui";
 import { useInvalidateCatalogue } from "../api";
 import type { EventDetail } from "../types";
 
@@ -51,7 +59,6 @@ const valuesOf = (event: EventDetail): EventValues => ({
 });
 
 const orNull = (text: string) => text.trim() || null;
-const numberOrNull = (value: number | string) => (typeof value === "number" ? value : null);
 
 /** The organiser's controls on an event: edit its facts, cancel it with a reason that reaches every nominee. */
 export function EventActions({ event }: { event: EventDetail }) {
@@ -70,42 +77,34 @@ export function EventActions({ event }: { event: EventDetail }) {
     },
   });
 
-  const open = () => {
-    form.setValues(valuesOf(event));
-    form.resetDirty(valuesOf(event));
-    setEditing(true);
-  };
+  useFormReset(form, editing, () => valuesOf(event));
 
   const save = form.onSubmit(async (values) => {
     setBusy(true);
-    try {
-      // Only what changed: an untouched field never overwrites a change someone else made meanwhile.
-      const all = {
-        title: orNull(values.title),
-        startsOn: values.startsOn,
-        endsOn: values.endsOn,
-        city: orNull(values.city),
-        venue: orNull(values.venue),
-        capacity: numberOrNull(values.capacity),
-        nationQuota: numberOrNull(values.nationQuota),
-        nominationsCloseOn: values.nominationsCloseOn || null,
-        reallocationDate: values.reallocationDate || null,
-        acceptance: values.acceptance,
-        status: values.status,
-      };
-      const patch = Object.fromEntries(
-        Object.entries(all).filter(([key]) => form.isDirty(key as keyof EventValues)),
-      );
-      if (Object.keys(patch).length) await api.patch(`/api/events/${event.id}`, patch);
-      await invalidate();
-      notifySuccess(t("common:notify.saved"));
-      setEditing(false);
-    } catch (error) {
-      // The form keeps what the user typed; the server's field errors appear beside the fields.
-      notifyFormError(form, error, t);
-    } finally {
-      setBusy(false);
-    }
+    const all = {
+      title: orNull(values.title),
+      startsOn: values.startsOn,
+      endsOn: values.endsOn,
+      city: orNull(values.city),
+      venue: orNull(values.venue),
+      capacity: numberOrNull(values.capacity),
+      nationQuota: numberOrNull(values.nationQuota),
+      nominationsCloseOn: values.nominationsCloseOn || null,
+      reallocationDate: values.reallocationDate || null,
+      acceptance: values.acceptance,
+      status: values.status,
+    };
+    await saveChanges(
+      form,
+      t,
+      () => setEditing(false),
+      changedFields(form, all),
+      async (patch) => {
+        await api.patch(`/api/events/${event.id}`, patch);
+        await invalidate();
+      },
+    );
+    setBusy(false);
   });
 
   const cancel = async () => {
@@ -132,7 +131,7 @@ export function EventActions({ event }: { event: EventDetail }) {
   if (event.status === "cancelled") return null;
   return (
     <Group gap="xs">
-      <Button size="xs" variant="default" onClick={open} data-testid="event-edit">
+      <Button size="xs" variant="default" onClick={() => setEditing(true)} data-testid="event-edit">
         {t("eventEdit.edit")}
       </Button>
       {event.allowedTransitions.includes("cancelled") && (

@@ -1,11 +1,12 @@
-import { Button, Group, Paper, Stack, Table, TextInput, Title } from "@mantine/core";
+import { Button, Group, Stack, Table, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
 import { localDay, useFormat } from "../../../shared/i18n/format";
-import { ConfirmButton, DimmedText, notifyError, saveForm } from "../../../shared/ui";
+import { DimmedText, PlainTable, RemoveRowButton, saveForm } from "../../../shared/ui";
 import { useInvalidateCatalogue } from "../api";
 import type { EventDetail } from "../types";
+import { Panel } from "./panel";
 import { SessionAttendanceButton } from "./session-attendance";
 
 /** `datetime-local` values are the browser's local time; the server takes an instant. */
@@ -44,60 +45,45 @@ export function EventSessions({ event }: { event: EventDetail }) {
     });
   });
 
-  const remove = async (sessionId: string) => {
-    try {
-      await api.delete(`/api/events/${event.id}/sessions/${sessionId}`);
-      await invalidate();
-    } catch (error) {
-      notifyError(error, t);
-      throw error;
-    }
-  };
+  const remove = (sessionId: string) =>
+    api.delete(`/api/events/${event.id}/sessions/${sessionId}`).then(() => invalidate());
 
   return (
-    <Paper withBorder p="md" data-testid="event-sessions">
-      <Title order={2} size="h4" mb="xs">
-        {t("eventEdit.sessions")}
-      </Title>
+    <Panel title={t("eventEdit.sessions")} testId="event-sessions">
       {event.sessions.length === 0 ? (
         <DimmedText>{t("eventEdit.noSessions")}</DimmedText>
       ) : (
-        <Table.ScrollContainer minWidth={320}>
-          <Table>
-            <Table.Tbody>
-              {[...days].map(([day, sessions]) => [
-                <Table.Tr key={day} data-testid={`session-day-${day}`}>
-                  <Table.Th colSpan={manage ? 3 : 2} bg="var(--mantine-color-default-hover)">
-                    {date(day)}
-                  </Table.Th>
-                </Table.Tr>,
-                ...sessions.map((session) => (
-                  <Table.Tr key={session.id} data-testid={`session-${session.id}`}>
-                    <Table.Td w={130} style={{ whiteSpace: "nowrap" }}>
-                      {time(session.startsAt)} –{" "}
-                      {localDay(session.endsAt) === day ? time(session.endsAt) : dateTime(session.endsAt)}
-                    </Table.Td>
-                    <Table.Td>{session.title}</Table.Td>
-                    {manage && (
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        <SessionAttendanceButton eventId={event.id} session={session} />
-                        <ConfirmButton
-                          size="compact-xs"
-                          variant="subtle"
-                          message={t("eventEdit.removeSessionConfirm", { title: session.title })}
-                          onConfirm={() => remove(session.id)}
-                          data-testid={`session-remove-${session.id}`}
-                        >
-                          {t("eventEdit.removeSession")}
-                        </ConfirmButton>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                )),
-              ])}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <PlainTable minWidth={320}>
+          {[...days].map(([day, sessions]) => [
+            <Table.Tr key={day} data-testid={`session-day-${day}`}>
+              <Table.Th colSpan={manage ? 3 : 2} bg="var(--mantine-color-default-hover)">
+                {date(day)}
+              </Table.Th>
+            </Table.Tr>,
+            ...sessions.map((session) => (
+              <Table.Tr key={session.id} data-testid={`session-${session.id}`}>
+                <Table.Td w={130} style={{ whiteSpace: "nowrap" }}>
+                  {time(session.startsAt)} –{" "}
+                  {localDay(session.endsAt) === day ? time(session.endsAt) : dateTime(session.endsAt)}
+                </Table.Td>
+                <Table.Td>{session.title}</Table.Td>
+                {manage && (
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
+                    <SessionAttendanceButton eventId={event.id} session={session} />
+                    <RemoveRowButton
+                      size="compact-xs"
+                      message={t("eventEdit.removeSessionConfirm", { title: session.title })}
+                      remove={() => remove(session.id)}
+                      testId={`session-remove-${session.id}`}
+                    >
+                      {t("eventEdit.removeSession")}
+                    </RemoveRowButton>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            )),
+          ])}
+        </PlainTable>
       )}
       {manage && (
         <form onSubmit={add} noValidate data-testid="session-form">
@@ -129,6 +115,6 @@ export function EventSessions({ event }: { event: EventDetail }) {
           </Stack>
         </form>
       )}
-    </Paper>
+    </Panel>
   );
 }

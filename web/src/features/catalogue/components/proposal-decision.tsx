@@ -2,9 +2,8 @@ import { Alert, Button, Group, Modal, Stack, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
-import { notifyError, notifySuccess } from "../../../shared/ui";
-import { useInvalidateCatalogue } from "../api";
 import type { ActivityDetail } from "../types";
+import { useCatalogueWrite } from "./catalogue-write";
 
 /** Where a partner's proposal stands: awaiting alliance staff, or rejected with their reason. */
 export function ProposalNotice({ activity }: { activity: ActivityDetail }) {
@@ -27,26 +26,16 @@ export function ProposalNotice({ activity }: { activity: ActivityDetail }) {
 /** Alliance staff's decision on a proposal: approve it into the menu, or reject it with a reason. */
 export function ProposalDecision({ activity }: { activity: ActivityDetail }) {
   const { t } = useTranslation("catalogue");
-  const invalidate = useInvalidateCatalogue();
+  const { run, busy } = useCatalogueWrite();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
   if (!activity.canDecide) return null;
 
-  const decide = async (body: { status: "published" } | { status: "rejected"; reason: string }) => {
-    setBusy(true);
-    try {
-      await api.post(`/api/activities/${activity.id}/status`, body);
-      await invalidate();
-      notifySuccess(t(body.status === "published" ? "proposals.approved" : "proposals.rejectedDone"));
-      return true;
-    } catch (error) {
-      notifyError(error, t);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+  const decide = (body: { status: "published" } | { status: "rejected"; reason: string }) =>
+    run(
+      () => api.post(`/api/activities/${activity.id}/status`, body),
+      t(body.status === "published" ? "proposals.approved" : "proposals.rejectedDone"),
+    );
 
   return (
     <Group gap="xs">

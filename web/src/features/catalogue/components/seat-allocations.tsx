@@ -1,23 +1,14 @@
-import {
-  Badge,
-  Button,
-  Group,
-  NumberInput,
-  type NumberInputProps,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Badge, Button, Group, NumberInput, type NumberInputProps, Stack, Table, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePermissions } from "../../../shared/auth";
+import { numberOrNull } from "../../../shared/form-values";
 import { useFormat } from "../../../shared/i18n/format";
 import { notifyError, notifySuccess, PlainTable, TextField } from "../../../shared/ui";
 import { useGrantSeats, useRequestSeats, useSeatAllocations } from "../api";
 import type { EventDetail, SeatAllocation } from "../types";
+import { Panel } from "./panel";
 import { NationPicker } from "./pickers";
 
 /** A number of seats, as every form here asks it. */
@@ -43,7 +34,7 @@ function GrantCell({ eventId, row }: { eventId: string; row: SeatAllocation }) {
   const [value, setValue] = useState<number | string>(row.granted ?? row.requested ?? "");
   const submit = () =>
     writeSeats(
-      () => grant.mutateAsync({ nationId: row.nation.id, granted: typeof value === "number" ? value : null }),
+      () => grant.mutateAsync({ nationId: row.nation.id, granted: numberOrNull(value) }),
       t,
       t("allocations.granted"),
     );
@@ -242,10 +233,7 @@ export function SeatAllocations({ event }: { event: EventDetail }) {
   if (!list || (!list.items.length && !list.canGrant && !list.canRequest)) return null;
   const settled = list.reallocatedAt !== null;
   return (
-    <Paper withBorder p="md" data-testid="seat-allocations">
-      <Title order={2} size="h4" mb="xs">
-        {t("allocations.title")}
-      </Title>
+    <Panel title={t("allocations.title")} testId="seat-allocations">
       <Stack gap="sm">
         <Text size="sm" c="dimmed" data-testid="allocations-reallocation">
           {settled
@@ -308,6 +296,6 @@ export function SeatAllocations({ event }: { event: EventDetail }) {
         {list.canGrant && !settled && <GrantOther eventId={event.id} />}
         {list.canRequest && !settled && <RequestForm eventId={event.id} />}
       </Stack>
-    </Paper>
+    </Panel>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -8,6 +8,7 @@ import { notifyError, notifySuccess, TextField } from "../../../shared/ui";
 import { useAnswerOffer, useSeatOffers } from "../api";
 import type { SeatOffer } from "../types";
 import { DoubleBookingModal } from "./double-booking-modal";
+import { Panel } from "./panel";
 
 const COLOURS: Record<SeatOffer["status"], string> = {
   offered: "blue",
@@ -58,10 +59,7 @@ export function SeatOffers({ eventId }: { eventId: string | null }) {
   };
 
   return (
-    <Paper withBorder p="md" data-testid={eventId ? "event-seat-offers" : "my-seat-offers"}>
-      <Title order={2} size="h4" mb="xs">
-        {t("offers.title")}
-      </Title>
+    <Panel title={t("offers.title")} testId={eventId ? "event-seat-offers" : "my-seat-offers"}>
       <Stack gap="sm">
         {items.some((offer) => offer.canAnswer) && (
           <TextField
@@ -128,6 +126,6 @@ export function SeatOffers({ eventId }: { eventId: string | null }) {
           onAccept={(overrideReason) => run(booking.offer, "accept", overrideReason)}
         />
       )}
-    </Paper>
+    </Panel>
   );
 }

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, fetchAll } from "../../../shared/api";
-import { FormButtons, notifyFormError, notifySuccess, QueryBoundary } from "../../../shared/ui";
+import { FormButtons, notifyFormError, notifySuccess, PlainTable, QueryBoundary } from "../../../shared/ui";
 import { useInvalidateCatalogue } from "../api";
 import type { Nomination } from "../types";
 import { useEventAttendance } from "./attendance-records";
@@ -103,41 +103,39 @@ function SessionAttendanceModal({
             <form onSubmit={submit} noValidate data-testid="session-attendance-form">
               <Stack>
                 <Text size="sm">{t("sessionAttendance.intro")}</Text>
-                <Table>
-                  <Table.Tbody>
-                    {form.values.entries.map((entry, index) => {
-                      const nomination = page.items.find((n) => n.id === entry.nominationId);
-                      const name = nomination
-                        ? `${nomination.person.givenName} ${nomination.person.familyName}`
-                        : "";
-                      return (
-                        <Table.Tr
-                          key={entry.nominationId}
-                          data-testid={`attendance-line-${nomination?.person.familyName}`}
-                        >
-                          <Table.Td>
-                            {name} ({nomination?.nation.code})
-                          </Table.Td>
-                          <Table.Td>
-                            <Checkbox
-                              label={t("sessionAttendance.present")}
-                              {...form.getInputProps(`entries.${index}.present`, { type: "checkbox" })}
-                              data-testid="attendance-present"
-                            />
-                          </Table.Td>
-                          <Table.Td>
-                            <TextInput
-                              aria-label={`${t("sessionAttendance.note")}: ${name}`}
-                              placeholder={t("sessionAttendance.note")}
-                              {...form.getInputProps(`entries.${index}.note`)}
-                              data-testid="attendance-note"
-                            />
-                          </Table.Td>
-                        </Table.Tr>
-                      );
-                    })}
-                  </Table.Tbody>
-                </Table>
+                <PlainTable>
+                  {form.values.entries.map((entry, index) => {
+                    const nomination = page.items.find((n) => n.id === entry.nominationId);
+                    const name = nomination
+                      ? `${nomination.person.givenName} ${nomination.person.familyName}`
+                      : "";
+                    return (
+                      <Table.Tr
+                        key={entry.nominationId}
+                        data-testid={`attendance-line-${nomination?.person.familyName}`}
+                      >
+                        <Table.Td>
+                          {name} ({nomination?.nation.code})
+                        </Table.Td>
+                        <Table.Td>
+                          <Checkbox
+                            label={t("sessionAttendance.present")}
+                            {...form.getInputProps(`entries.${index}.present`, { type: "checkbox" })}
+                            data-testid="attendance-present"
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <TextInput
+                            aria-label={`${t("sessionAttendance.note")}: ${name}`}
+                            placeholder={t("sessionAttendance.note")}
+                            {...form.getInputProps(`entries.${index}.note`)}
+                            data-testid="attendance-note"
+                          />
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </PlainTable>
                 <FormButtons
                   submit={t("sessionAttendance.save")}
                   loading={busy}

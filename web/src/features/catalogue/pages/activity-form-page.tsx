@@ -10,16 +10,23 @@ import {
   Stack,
   Switch,
   TagsInput,
-  Textarea,
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router-dom";
-import { api, applyServerErrors, isApiError } from "../../../shared/api";
+import { api } from "../../../shared/api";
+import { numberOrNull } from "../../../shared/form-values";
 import { useFormat } from "../../../shared/i18n/format";
-import { notifyError, notifySuccess, PageHeader, ReleasabilitySelect } from "../../../shared/ui";
+import {
+  notifyFormError,
+  notifySuccess,
+  PageHeader,
+  pickerProps,
+  ReleasabilitySelect,
+} from "../../../shared/ui";
+import { FormTextarea } from "../../../shared/ui/form-textarea";
 import { useActivity, useAreas } from "../api";
 import { NationPicker, OrganisationPicker } from "../components/pickers";
 import { ACTIVITY_KINDS, type ActivityDetail } from "../types";
@@ -52,7 +59,6 @@ interface Values {
 }
 
 const blank = (value: string) => (value.trim() ? value : null);
-const numberOrNull = (value: number | string) => (typeof value === "number" ? value : null);
 
 /** Create an activity of the menu, or edit one. */
 export function ActivityFormPage() {
@@ -167,7 +173,7 @@ export function ActivityFormPage() {
       notifySuccess(saved.status === "proposed" && !id ? t("proposals.sent") : t("common:notify.saved"));
       navigate(`/catalogue/activities/${saved.id}`);
     } catch (error) {
-      if (!(isApiError(error) && applyServerErrors(form, error))) notifyError(error, t);
+      notifyFormError(form, error, t);
     }
   });
 
@@ -219,24 +225,9 @@ export function ActivityFormPage() {
               />
               <TextInput label={t("form.titleAz")} {...form.getInputProps("titleAz")} />
               <TextInput label={t("form.titleRu")} {...form.getInputProps("titleRu")} />
-              <Textarea
-                label={t("form.descriptionEn")}
-                autosize
-                minRows={3}
-                {...form.getInputProps("descriptionEn")}
-              />
-              <Textarea
-                label={t("form.descriptionAz")}
-                autosize
-                minRows={3}
-                {...form.getInputProps("descriptionAz")}
-              />
-              <Textarea
-                label={t("form.descriptionRu")}
-                autosize
-                minRows={3}
-                {...form.getInputProps("descriptionRu")}
-              />
+              <FormTextarea label={t("form.descriptionEn")} minRows={3} form={form} name="descriptionEn" />
+              <FormTextarea label={t("form.descriptionAz")} minRows={3} form={form} name="descriptionAz" />
+              <FormTextarea label={t("form.descriptionRu")} minRows={3} form={form} name="descriptionRu" />
             </SimpleGrid>
           </Paper>
           <Paper withBorder p="md">
@@ -244,23 +235,15 @@ export function ActivityFormPage() {
               <OrganisationPicker
                 label={t("fields.organiser")}
                 disabled={!!id}
-                value={form.values.organiserId}
-                onChange={(value) => form.setFieldValue("organiserId", value)}
-                error={form.errors.organiserId}
+                {...pickerProps(form, "organiserId")}
                 data-testid="activity-organiser"
               />
               <OrganisationPicker
                 label={t("fields.hostInstitution")}
                 clearable
-                value={form.values.hostInstitutionId}
-                onChange={(value) => form.setFieldValue("hostInstitutionId", value)}
+                {...pickerProps(form, "hostInstitutionId")}
               />
-              <NationPicker
-                label={t("facets.hostNation")}
-                clearable
-                value={form.values.hostNationId}
-                onChange={(value) => form.setFieldValue("hostNationId", value)}
-              />
+              <NationPicker label={t("facets.hostNation")} clearable {...pickerProps(form, "hostNationId")} />
               <TextInput label={t("form.city")} {...form.getInputProps("city")} />
               <TextInput label={t("form.venue")} {...form.getInputProps("venue")} />
               <Switch

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { DetailList, PageHeader, QueryBoundary, ReleasabilityBadge, TableHead } from "../../../shared/ui";
+import { DetailList, PageHeader, PlainTable, QueryBoundary, ReleasabilityBadge } from "../../../shared/ui";
 import { useActivity, useAreas } from "../api";
 import { ActivityActions } from "../components/activity-actions";
 import { localTitle, useDateRange } from "../components/labels";
@@ -126,41 +126,33 @@ export function ActivityPage() {
                 <Title order={2} size="h4" mb="sm">
                   {t("fields.events")}
                 </Title>
-                <Table data-testid="activity-events">
-                  <TableHead
-                    columns={[
-                      t("fields.dates"),
-                      t("fields.place"),
-                      t("fields.status"),
-                      t("event.seats"),
-                      null,
-                    ]}
-                  />
-                  <Table.Tbody>
-                    {a.events.map((event) => (
-                      <Table.Tr key={event.id}>
-                        <Table.Td>{dates(event.startsOn, event.endsOn)}</Table.Td>
-                        <Table.Td>{[event.venue, event.city].filter(Boolean).join(", ")}</Table.Td>
-                        <Table.Td>{t(`statuses.${event.status}`)}</Table.Td>
-                        <Table.Td>
-                          {event.accepted} / {event.capacity ?? "∞"}
-                          {event.waitlisted ? ` (+${event.waitlisted})` : ""}
-                        </Table.Td>
-                        <Table.Td>
-                          <Button
-                            component={Link}
-                            to={`/catalogue/events/${event.id}`}
-                            size="xs"
-                            variant="light"
-                            data-testid={`event-open-${event.startsOn}`}
-                          >
-                            {t("event.open")}
-                          </Button>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                <PlainTable
+                  data-testid="activity-events"
+                  columns={[t("fields.dates"), t("fields.place"), t("fields.status"), t("event.seats"), null]}
+                >
+                  {a.events.map((event) => (
+                    <Table.Tr key={event.id}>
+                      <Table.Td>{dates(event.startsOn, event.endsOn)}</Table.Td>
+                      <Table.Td>{[event.venue, event.city].filter(Boolean).join(", ")}</Table.Td>
+                      <Table.Td>{t(`statuses.${event.status}`)}</Table.Td>
+                      <Table.Td>
+                        {event.accepted} / {event.capacity ?? "∞"}
+                        {event.waitlisted ? ` (+${event.waitlisted})` : ""}
+                      </Table.Td>
+                      <Table.Td>
+                        <Button
+                          component={Link}
+                          to={`/catalogue/events/${event.id}`}
+                          size="xs"
+                          variant="light"
+                          data-testid={`event-open-${event.startsOn}`}
+                        >
+                          {t("event.open")}
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </PlainTable>
               </Paper>
             </Stack>
           </>

@@ -19,6 +19,12 @@ import { useDateRange } from "../components/labels";
 
 const COLOURS = { pending: "yellow", approved: "green", refused: "red" } as const;
 
+// The decisions on an application, each offered while the application may move to its status.
+const DECISIONS = [
+  { decision: "approve", to: "approved", look: {} },
+  { decision: "refuse", to: "refused", look: { color: "red", variant: "light" } },
+] as const;
+
 /**
  * Two-step applications: the national point of contact's inbox (approve or refuse, with an optional reason), or a
  * participant's own applications and their outcome.
@@ -96,26 +102,17 @@ export function ApplicationsPage() {
                         <Table.Td>
                           {a.canDecide && (
                             <Group gap={4}>
-                              {a.allowedTransitions.includes("approved") && (
+                              {DECISIONS.filter((d) => a.allowedTransitions.includes(d.to)).map((d) => (
                                 <Button
+                                  key={d.decision}
                                   size="compact-xs"
-                                  onClick={() => run(a.id, "approve")}
-                                  data-testid={`approve-${a.person.familyName}`}
+                                  {...d.look}
+                                  onClick={() => run(a.id, d.decision)}
+                                  data-testid={`${d.decision}-${a.person.familyName}`}
                                 >
-                                  {t("applications.approve")}
+                                  {t(`applications.${d.decision}`)}
                                 </Button>
-                              )}
-                              {a.allowedTransitions.includes("refused") && (
-                                <Button
-                                  size="compact-xs"
-                                  color="red"
-                                  variant="light"
-                                  onClick={() => run(a.id, "refuse")}
-                                  data-testid={`refuse-${a.person.familyName}`}
-                                >
-                                  {t("applications.refuse")}
-                                </Button>
-                              )}
+                              ))}
                             </Group>
                           )}
                         </Table.Td>

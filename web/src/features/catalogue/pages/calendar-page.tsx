@@ -15,7 +15,8 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
-import { DownloadMenu, notifyError, PageHeader } from "../../../shared/ui";
+import { notifyError } from "../../../shared/ui";
+import { ListPageHeader } from "../../../shared/ui/list-page-header";
 import { useCalendar, useCalendarTokens, useCreateCalendarToken, useRevokeCalendarToken } from "../api";
 import { calendarFormats } from "../components/calendar-formats";
 import { localTitle } from "../components/labels";
@@ -110,10 +111,10 @@ export function CalendarPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t("calendar.title")}
         description={t("calendar.description")}
-        actions={<DownloadMenu kind="events" filters={range} />}
+        download={{ kind: "events", filters: range }}
       />
       <Stack>
         <Paper

@@ -1,5 +1,4 @@
 import {
-  Anchor,
   Badge,
   Button,
   Checkbox,
@@ -32,6 +31,7 @@ import {
   notifyError,
   PageHeader,
   QueryBoundary,
+  RowLink,
   SearchInput,
   useListParams,
 } from "../../../shared/ui";
@@ -149,13 +149,7 @@ export function CatalogueSearchPage() {
       sortKey: "title",
       render: (a) => (
         <Stack gap={2}>
-          <Anchor
-            component={Link}
-            to={`/catalogue/activities/${a.id}`}
-            onClick={(event) => event.stopPropagation()}
-          >
-            {localTitle(a, language)}
-          </Anchor>
+          <RowLink to={`/catalogue/activities/${a.id}`}>{localTitle(a, language)}</RowLink>
           <Group gap={4}>
             <Badge size="xs" variant="light">
               {t(`common:activityKinds.${a.kind}`)}

@@ -40,6 +40,7 @@ import { EventSessions } from "../components/event-sessions";
 import { ImportLink } from "../components/import-link";
 import { localTitle, useDateRange } from "../components/labels";
 import { NominationsTable } from "../components/nominations-table";
+import { Panel } from "../components/panel";
 import { SeatAllocations } from "../components/seat-allocations";
 import { SeatOffers } from "../components/seat-offers";
 import type { EventDetail, Nomination } from "../types";
@@ -49,10 +50,7 @@ function SeatGauge({ event }: { event: EventDetail }) {
   const { seats } = event;
   const share = seats.capacity ? Math.min(100, (seats.accepted / seats.capacity) * 100) : 0;
   return (
-    <Paper withBorder p="md" data-testid="seat-gauge">
-      <Title order={2} size="h4" mb="xs">
-        {t("event.seats")}
-      </Title>
+    <Panel title={t("event.seats")} testId="seat-gauge">
       <Text data-testid="seat-gauge-text">
         {seats.capacity === null
           ? `${seats.accepted} · ${t("fields.unlimited")}`
@@ -123,7 +121,7 @@ function SeatGauge({ event }: { event: EventDetail }) {
           </Table>
         </Table.ScrollContainer>
       )}
-    </Paper>
+    </Panel>
   );
 }
 
@@ -170,10 +168,7 @@ function NominateForm({ event, nominations }: { event: EventDetail; nominations:
   };
 
   return (
-    <Paper withBorder p="md" data-testid="nominate-form">
-      <Title order={2} size="h4" mb="xs">
-        {t("nominate.title")}
-      </Title>
+    <Panel title={t("nominate.title")} testId="nominate-form">
       <Stack gap="xs">
         <RemoteSelect
           label={t("nominate.person")}
@@ -240,7 +235,7 @@ function NominateForm({ event, nominations }: { event: EventDetail; nominations:
           </Alert>
         )}
       </Stack>
-    </Paper>
+    </Panel>
   );
 }
 

@@ -6,6 +6,7 @@ import { ErrorAlert, notifySuccess, PageHeader, TextField } from "../../../share
 import { splitParty } from "../../meetings/api";
 import { PartyMultiSelect } from "../../meetings/party-picker";
 import { useMyParties, useSend } from "../api";
+import { partyIds, partyOption } from "../parties";
 
 export function ComposePage() {
   const { t } = useTranslation("exchange");
@@ -16,22 +17,19 @@ export function ComposePage() {
   const [recipients, setRecipients] = useState<string[]>([]);
   const [subject, setSubject] = useState("");
   const [body, setBody] = useState("");
-  const senderOptions = (mine.data?.actsFor ?? []).map((p) => ({
-    value: `${p.kind}:${p.id}`,
-    label: `${p.code} — ${p.nameEn}`,
-  }));
+  const senderOptions = (mine.data?.actsFor ?? []).map(partyOption);
   const chosenSender = sender ?? senderOptions[0]?.value ?? null;
 
   const submit = async () => {
     const from = chosenSender ? splitParty(chosenSender) : {};
-    const to = recipients.map(splitParty);
+    const to = partyIds(recipients);
     const message = await send.mutateAsync({
       ...(from.nationId ? { senderNationId: from.nationId } : {}),
       ...(from.organisationId ? { senderOrganisationId: from.organisationId } : {}),
       subject,
       body,
-      recipientNationIds: to.flatMap((p) => (p.nationId ? [p.nationId] : [])),
-      recipientOrganisationIds: to.flatMap((p) => (p.organisationId ? [p.organisationId] : [])),
+      recipientNationIds: to.nationIds,
+      recipientOrganisationIds: to.organisationIds,
     });
     notifySuccess(t("sentMessage"));
     navigate(`/exchange/${message.id}`);

@@ -4,14 +4,13 @@ import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   type DataTableColumn,
-  DownloadMenu,
   EmptyState,
-  ListTable,
   NewRecordLink,
-  PageHeader,
   SearchInput,
   useListParams,
 } from "../../../shared/ui";
+import { ListPageHeader } from "../../../shared/ui/list-page-header";
+import { RecordListTable } from "../../../shared/ui/record-list-table";
 import { type MessageSummary, useCounts, useMessages } from "../api";
 
 type Box = "inbox" | "sent" | "all";
@@ -78,18 +77,15 @@ export function ExchangePage() {
 
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t("title")}
         description={t("description")}
-        actions={
-          <Group gap="xs">
-            <DownloadMenu kind="exchange-messages" filters={query} />
-            <NewRecordLink to="/exchange/new" testId="exchange-compose">
-              {t("compose")}
-            </NewRecordLink>
-          </Group>
-        }
-      />
+        download={{ kind: "exchange-messages", filters: query }}
+      >
+        <NewRecordLink to="/exchange/new" testId="exchange-compose">
+          {t("compose")}
+        </NewRecordLink>
+      </ListPageHeader>
       <Stack>
         <Tabs value={box} onChange={(value) => list.setFilter("box", value)}>
           <Tabs.List>
@@ -105,12 +101,11 @@ export function ExchangePage() {
           </Tabs.List>
         </Tabs>
         <SearchInput value={list.q} onChange={list.setQ} w={320} data-testid="exchange-search" />
-        <ListTable
+        <RecordListTable
           query={messages}
           list={list}
           data-testid="messages-table"
           columns={columns}
-          rowKey={(m) => m.id}
           empty={<EmptyState title={t("empty")} />}
         />
       </Stack>

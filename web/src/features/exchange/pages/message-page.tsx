@@ -1,20 +1,7 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  MultiSelect,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from "@mantine/core";
+import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { IconCheck } from "@tabler/icons-react";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   DimmedText,
@@ -27,7 +14,9 @@ import {
   UploadButton,
 } from "../../../shared/ui";
 import { useUpload } from "../../meetings/api";
-import { type MessageDetail, useAcknowledge, useForward, useMessage, useThread } from "../api";
+import { type MessageDetail, useAcknowledge, useMessage, useThread } from "../api";
+import { ForwardForm } from "../forward-form";
+import { MessageCard } from "../message-card";
 import { WidenReleaseButton } from "../widen-release";
 
 export function MessagePage() {
@@ -71,10 +60,7 @@ function MessageView({ message }: { message: MessageDetail }) {
           </Text>
         </Card>
         {(message.attachments.length > 0 || message.canAttach) && (
-          <Card withBorder data-testid="attachments">
-            <Title order={2} size="h5" mb="xs">
-              {t("attachments")}
-            </Title>
+          <MessageCard title={t("attachments")} testId="attachments">
             <Group gap="md">
               {message.attachments.map((a) => (
                 <Anchor key={a.id} href={`/api/exchange/messages/${message.id}/attachments/${a.id}`}>
@@ -98,12 +84,9 @@ function MessageView({ message }: { message: MessageDetail }) {
                 </UploadButton>
               )}
             </Group>
-          </Card>
+          </MessageCard>
         )}
-        <Card withBorder data-testid="receipts">
-          <Title order={2} size="h5" mb="xs">
-            {t("receipts")}
-          </Title>
+        <MessageCard title={t("receipts")} testId="receipts">
           <PlainTable>
             {message.recipients.map((r) => (
               <Table.Tr key={r.recipientId} data-testid={`receipt-${r.party.code}`}>
@@ -127,7 +110,7 @@ function MessageView({ message }: { message: MessageDetail }) {
               </Table.Tr>
             ))}
           </PlainTable>
-        </Card>
+        </MessageCard>
         <Card withBorder>
           <Group justify="space-between" mb={4}>
             <Title order={2} size="h5">
@@ -148,10 +131,7 @@ function MessageView({ message }: { message: MessageDetail }) {
         </Card>
         {message.canForward && <ForwardForm message={message} />}
         {thread.data && thread.data.items.length > 1 && (
-          <Card withBorder data-testid="thread">
-            <Title order={2} size="h5" mb="xs">
-              {t("thread")}
-            </Title>
+          <MessageCard title={t("thread")} testId="thread">
             {thread.data.items.map((m) => (
               <Group key={m.id} gap="xs">
                 <DimmedText>{format.dateTime(m.sentAt)}</DimmedText>
@@ -167,61 +147,9 @@ function MessageView({ message }: { message: MessageDetail }) {
                 <Text size="sm">({m.sender.code})</Text>
               </Group>
             ))}
-          </Card>
+          </MessageCard>
         )}
       </Stack>
     </>
-  );
-}
-
-function ForwardForm({ message }: { message: MessageDetail }) {
-  const { t } = useTranslation("exchange");
-  const navigate = useNavigate();
-  const forward = useForward(message.id);
-  const [to, setTo] = useState<string[]>([]);
-  const [note, setNote] = useState("");
-  const options = message.releaseList.map((p) => ({
-    value: `${p.kind}:${p.id}`,
-    label: `${p.code} — ${p.nameEn}`,
-  }));
-  return (
-    <Card withBorder data-testid="forward-form">
-      <Title order={2} size="h5" mb="xs">
-        {t("forward")}
-      </Title>
-      <Stack gap="xs">
-        {forward.error && <ErrorAlert error={forward.error} />}
-        <MultiSelect
-          label={t("forwardTo")}
-          data={options}
-          value={to}
-          onChange={setTo}
-          data-testid="forward-to"
-        />
-        <Textarea label={t("note")} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-        <Group>
-          <Button
-            variant="light"
-            disabled={to.length === 0}
-            loading={forward.isPending}
-            data-testid="forward-send"
-            onClick={async () => {
-              const parties = to.map((value) => value.split(":") as [string, string]);
-              const result = await forward.mutateAsync({
-                note: note || undefined,
-                recipientNationIds: parties.filter(([kind]) => kind === "nation").map(([, id]) => id),
-                recipientOrganisationIds: parties
-                  .filter(([kind]) => kind === "organisation")
-                  .map(([, id]) => id),
-              });
-              notifySuccess(t("sentMessage"));
-              navigate(`/exchange/${result.id}`);
-            }}
-          >
-            {t("forward")}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
   );
 }

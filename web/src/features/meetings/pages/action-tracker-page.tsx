@@ -1,10 +1,11 @@
 import { Group, Select, Stack, Switch } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
-import { DownloadMenu, PageFooter, PageHeader, QueryBoundary, useListParams } from "../../../shared/ui";
+import { PageFooter, QueryBoundary, useListParams } from "../../../shared/ui";
+import { ListPageHeader } from "../../../shared/ui/list-page-header";
+import { ActionTable } from "../action-table";
 import { ACTION_STATUSES, useActionItems, useSeries } from "../api";
 import { seriesTitle } from "../components";
-import { ActionTable } from "./meeting-page";
 
 export function ActionTrackerPage() {
   const { t } = useTranslation("meetings");
@@ -25,10 +26,10 @@ export function ActionTrackerPage() {
   const items = useActionItems(query);
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t("actions.title")}
         description={t("actions.description")}
-        actions={<DownloadMenu kind="action-items" filters={query} />}
+        download={{ kind: "action-items", filters: query }}
       />
       <Stack>
         <Group align="flex-end">

@@ -8,15 +8,14 @@ import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   type DataTableColumn,
-  DownloadMenu,
   EmptyState,
   ErrorAlert,
-  ListTable,
-  PageHeader,
   SearchInput,
   TextField,
   useListParams,
 } from "../../../shared/ui";
+import { ListPageHeader } from "../../../shared/ui/list-page-header";
+import { RecordListTable } from "../../../shared/ui/record-list-table";
 import { type MeetingSummary, useCreateMeeting, useMeetings, useSeries } from "../api";
 import { seriesTitle } from "../components";
 import { SeriesFormModal } from "../series-form";
@@ -70,23 +69,20 @@ export function MeetingsPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t("list.title")}
         description={t("list.description")}
-        actions={
-          <Group gap="xs">
-            <DownloadMenu kind="meetings" filters={query} />
-            {hasAnyRole("administrator", "national_coordinator", "organiser") && (
-              <Button variant="default" onClick={seriesDialog.open} data-testid="series-create">
-                {t("authoring.newSeries")}
-              </Button>
-            )}
-            <Button leftSection={<IconPlus size={16} />} onClick={open} data-testid="meeting-create">
-              {t("list.create")}
-            </Button>
-          </Group>
-        }
-      />
+        download={{ kind: "meetings", filters: query }}
+      >
+        {hasAnyRole("administrator", "national_coordinator", "organiser") && (
+          <Button variant="default" onClick={seriesDialog.open} data-testid="series-create">
+            {t("authoring.newSeries")}
+          </Button>
+        )}
+        <Button leftSection={<IconPlus size={16} />} onClick={open} data-testid="meeting-create">
+          {t("list.create")}
+        </Button>
+      </ListPageHeader>
       <Stack>
         <Group align="flex-end">
           <SearchInput value={list.q} onChange={list.setQ} w={300} data-testid="meeting-search" />
@@ -105,12 +101,11 @@ export function MeetingsPage() {
             data-testid="meeting-series-filter"
           />
         </Group>
-        <ListTable
+        <RecordListTable
           query={meetings}
           list={list}
           data-testid="meetings-table"
           columns={columns}
-          rowKey={(m) => m.id}
           empty={<EmptyState title={t("list.empty")} />}
         />
       </Stack>

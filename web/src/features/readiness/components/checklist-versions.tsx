@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Stack, Table, Text, Textarea } from "@mantine/core";
+import { Badge, Button, Checkbox, Stack, Table, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -11,8 +11,9 @@ import {
   notifySuccess,
   PlainTable,
   QueryBoundary,
-  saveForm,
+  saveChanges,
 } from "../../../shared/ui";
+import { FormTextarea } from "../../../shared/ui/form-textarea";
 import { useInvalidateReadiness } from "../api";
 import type { ChecklistTemplate } from "../types";
 
@@ -88,13 +89,7 @@ export function NewVersionButton({ template }: { template: ChecklistTemplate }) 
         testId="version-form"
       >
         <Text size="sm">{t("authoring.newVersionIntro")}</Text>
-        <Textarea
-          label={t("authoring.versionNotes")}
-          autosize
-          minRows={2}
-          {...form.getInputProps("note")}
-          data-testid="version-note"
-        />
+        <FormTextarea label={t("authoring.versionNotes")} form={form} name="note" testId="version-note" />
         <FormButtons
           submit={t("authoring.createVersion")}
           loading={form.submitting}
@@ -120,10 +115,8 @@ function CriterionEdit({ criterion, onClose }: { criterion: VersionCriterion; on
       guidance: values.guidance.trim() || null,
       critical: values.critical,
     };
-    await saveForm(form, t, onClose, async () => {
-      const patch = changedFields(form, all);
-      if (Object.keys(patch).length)
-        await api.patch(`/api/readiness/checklist-criteria/${criterion.id}`, patch);
+    await saveChanges(form, t, onClose, changedFields(form, all), async (patch) => {
+      await api.patch(`/api/readiness/checklist-criteria/${criterion.id}`, patch);
       await invalidate();
     });
   });
@@ -136,21 +129,14 @@ function CriterionEdit({ criterion, onClose }: { criterion: VersionCriterion; on
       onSubmit={submit}
       testId="criterion-form"
     >
-      <Textarea
+      <FormTextarea
         required
-        autosize
-        minRows={2}
         label={t("authoring.criterionText")}
-        {...form.getInputProps("text")}
-        data-testid="criterion-text"
+        form={form}
+        name="text"
+        testId="criterion-text"
       />
-      <Textarea
-        autosize
-        minRows={2}
-        label={t("authoring.guidance")}
-        {...form.getInputProps("guidance")}
-        data-testid="criterion-guidance"
-      />
+      <FormTextarea label={t("authoring.guidance")} form={form} name="guidance" testId="criterion-guidance" />
       <Checkbox
         label={t("authoring.critical")}
         {...form.getInputProps("critical", { type: "checkbox" })}

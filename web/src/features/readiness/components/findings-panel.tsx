@@ -1,8 +1,8 @@
-import { Badge, Button, Group, Paper, Select, Stack, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, Select, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
-import { ConfirmButton, notifyError, TextField } from "../../../shared/ui";
+import { ConfirmButton, confirmOutcome, notifyError, SectionCard, TextField } from "../../../shared/ui";
 import { useAddFinding, useInvalidateReadiness } from "../api";
 import type { EvaluationDetail, Results } from "../types";
 
@@ -14,12 +14,13 @@ export function Findings({ evaluation, results }: { evaluation: EvaluationDetail
   const [kind, setKind] = useState<"finding" | "recommendation">("finding");
   const [text, setText] = useState("");
   const canWrite = evaluation.permissions.report;
+  const remove = async (findingId: string) => {
+    await api.delete(`/api/readiness/evaluations/${evaluation.id}/findings/${findingId}`);
+    await invalidate();
+  };
   const areaTitle = (id: string | null) => results.areas.find((a) => a.areaId === id)?.title;
   return (
-    <Paper withBorder p="md">
-      <Title order={2} size="h4" mb="sm">
-        {t("results.findings")}
-      </Title>
+    <SectionCard title={t("results.findings")} radius="sm">
       {results.findings.length === 0 && <Text c="dimmed">{t("results.noFindings")}</Text>}
       <Stack gap="xs" data-testid="findings">
         {results.findings.map((finding) => (
@@ -38,15 +39,7 @@ export function Findings({ evaluation, results }: { evaluation: EvaluationDetail
                 color="red"
                 data-print="hide"
                 message={t("authoring.deleteFindingConfirm", { text: finding.text })}
-                onConfirm={async () => {
-                  try {
-                    await api.delete(`/api/readiness/evaluations/${evaluation.id}/findings/${finding.id}`);
-                    await invalidate();
-                  } catch (error) {
-                    notifyError(error, t);
-                    throw error;
-                  }
-                }}
+                onConfirm={() => confirmOutcome(remove(finding.id), t)}
                 data-testid={`finding-delete-${finding.id}`}
               >
                 {t("authoring.deleteFinding")}
@@ -90,6 +83,6 @@ export function Findings({ evaluation, results }: { evaluation: EvaluationDetail
           </Button>
         </Group>
       )}
-    </Paper>
+    </SectionCard>
   );
 }

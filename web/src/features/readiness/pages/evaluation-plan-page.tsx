@@ -2,7 +2,14 @@ import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router-dom";
-import { FormTextInput, formOutcome, notifySuccess, PageHeader, RemoteSelect } from "../../../shared/ui";
+import {
+  FormTextInput,
+  formOutcome,
+  notifySuccess,
+  PageHeader,
+  pickerProps,
+  RemoteSelect,
+} from "../../../shared/ui";
 import { fetchOrganisationOptions, fetchUnitOptions, useChecklists, usePlanEvaluation } from "../api";
 import {
   EVALUATION_KINDS,
@@ -151,9 +158,7 @@ export function EvaluationPlanPage() {
             fetchOptions={fetchOrganisationOptions}
             clearable
             data-testid="plan-evaluating-organisation"
-            value={form.values.evaluatingOrganisationId}
-            onChange={(value) => form.setFieldValue("evaluatingOrganisationId", value)}
-            error={form.errors.evaluatingOrganisationId}
+            {...pickerProps(form, "evaluatingOrganisationId")}
           />
           <Paper withBorder p="md">
             <Title order={2} size="h5" mb="sm">

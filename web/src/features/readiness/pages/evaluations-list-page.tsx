@@ -1,26 +1,19 @@
 import { Group, Stack, Switch } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
-import {
-  type DataTableColumn,
-  DownloadMenu,
-  EmptyState,
-  ListTable,
-  NewRecordLink,
-  PageHeader,
-  RowLink,
-  useListParams,
-} from "../../../shared/ui";
+import { type DataTableColumn, EmptyState, NewRecordLink, RowLink, useListParams } from "../../../shared/ui";
+import { ListPageHeader } from "../../../shared/ui/list-page-header";
+import { RecordListTable } from "../../../shared/ui/record-list-table";
 import { useEvaluations } from "../api";
 import { OutcomeBadge, StateBadge } from "../components/badges";
 import type { EvaluationSummary } from "../types";
 
+const evaluationPath = (record: { id: string }) => `/readiness/evaluations/${record.id}`;
+
 export function EvaluationsListPage() {
   const { t } = useTranslation("readiness");
   const format = useFormat();
-  const navigate = useNavigate();
   const permissions = usePermissions();
   const list = useListParams({ defaultSort: "-startsOn", filters: ["mine"] as const });
   const mine = list.filters.mine === "1";
@@ -32,7 +25,7 @@ export function EvaluationsListPage() {
     {
       key: "title",
       header: t("planForm.titleField"),
-      render: (e) => <RowLink to={`/readiness/evaluations/${e.id}`}>{e.title}</RowLink>,
+      render: (e) => <RowLink to={evaluationPath(e)}>{e.title}</RowLink>,
     },
     {
       key: "unit",
@@ -61,20 +54,17 @@ export function EvaluationsListPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t("evaluations.title")}
         description={t("evaluations.description")}
-        actions={
-          <Group gap="xs">
-            <DownloadMenu kind="evaluations" filters={query} />
-            {canPlan && (
-              <NewRecordLink to="/readiness/evaluations/new" testId="evaluation-plan">
-                {t("evaluations.plan")}
-              </NewRecordLink>
-            )}
-          </Group>
-        }
-      />
+        download={{ kind: "evaluations", filters: query }}
+      >
+        {canPlan && (
+          <NewRecordLink to="/readiness/evaluations/new" testId="evaluation-plan">
+            {t("evaluations.plan")}
+          </NewRecordLink>
+        )}
+      </ListPageHeader>
       <Stack>
         <Group>
           <Switch
@@ -84,14 +74,13 @@ export function EvaluationsListPage() {
             data-testid="evaluations-mine"
           />
         </Group>
-        <ListTable
+        <RecordListTable
           query={evaluations}
           list={list}
           data-testid="evaluations-table"
           columns={columns}
-          rowKey={(e) => e.id}
           rowTestId={(e) => `evaluation-row-${e.id}`}
-          onRowClick={(e) => navigate(`/readiness/evaluations/${e.id}`)}
+          recordPath={evaluationPath}
           empty={<EmptyState title={t("evaluations.empty")} />}
         />
       </Stack>

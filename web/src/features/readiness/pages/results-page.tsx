@@ -1,49 +1,39 @@
 import "@mantine/charts/styles.css";
 import "../print.css";
 import { BarChart } from "@mantine/charts";
-import {
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { toQueryString } from "../../../shared/api";
-import { useFormat } from "../../../shared/i18n/format";
 import {
   ExportButtons,
   type ExportFormat,
   formOutcome,
-  notifyError,
   notifySuccess,
   PageHeader,
   PlainTable,
   QueryBoundary,
-  RemoteSelect,
 } from "../../../shared/ui";
-import {
-  fetchOrganisationOptions,
-  useAddAction,
-  useEvaluation,
-  useReport,
-  useResults,
-  useUpdateAction,
-} from "../api";
+import { FormTextarea } from "../../../shared/ui/form-textarea";
+import { useEvaluation, useReport, useResults } from "../api";
 import { OutcomeBadge } from "../components/badges";
 import { Findings } from "../components/findings-panel";
-import type { EvaluationDetail, FollowUpAction, Results } from "../types";
+import { FollowUpActions } from "../components/follow-up-actions";
+import type { EvaluationDetail, Results } from "../types";
+
+/** One of the results' headline figures: its small label over its value. */
+function Figure({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      {children}
+    </Paper>
+  );
+}
 
 function ScoreChart({ results }: { results: Results }) {
   const { t } = useTranslation("readiness");
@@ -88,12 +78,7 @@ function ReportForm({ evaluation, results }: { evaluation: EvaluationDetail; res
   return (
     <form onSubmit={submit} noValidate data-testid="report-form">
       <Stack gap="xs">
-        <Textarea
-          label={t("results.summaryStatement")}
-          autosize
-          minRows={2}
-          {...form.getInputProps("summaryStatement")}
-        />
+        <FormTextarea label={t("results.summaryStatement")} form={form} name="summaryStatement" />
         {results.isHeadquarters && (
           <Checkbox
             label={t("results.meetsStandards")}
@@ -112,105 +97,6 @@ function ReportForm({ evaluation, results }: { evaluation: EvaluationDetail; res
         </Group>
       </Stack>
     </form>
-  );
-}
-
-function Actions({ evaluation, results }: { evaluation: EvaluationDetail; results: Results }) {
-  const { t } = useTranslation("readiness");
-  const format = useFormat();
-  const add = useAddAction(evaluation.id);
-  const update = useUpdateAction(evaluation.id);
-  const form = useForm({
-    initialValues: { title: "", dueOn: "", ownerOrganisationId: null as string | null },
-  });
-  const canWrite = evaluation.permissions.report;
-  const canUpdate = evaluation.permissions.plan || evaluation.permissions.answer;
-  const owner = (action: FollowUpAction) =>
-    action.ownerOrganisation?.code ??
-    (action.ownerPerson ? `${action.ownerPerson.givenName} ${action.ownerPerson.familyName}` : "");
-  return (
-    <Paper withBorder p="md">
-      <Title order={2} size="h4" mb="sm">
-        {t("results.actions")}
-      </Title>
-      {results.actions.length === 0 ? (
-        <Text c="dimmed">{t("results.noActions")}</Text>
-      ) : (
-        <PlainTable
-          data-testid="actions-table"
-          columns={[t("results.actionTitle"), t("results.owner"), t("results.dueOn"), t("results.status")]}
-        >
-          {results.actions.map((action) => (
-            <Table.Tr key={action.id}>
-              <Table.Td>{action.title}</Table.Td>
-              <Table.Td>{owner(action)}</Table.Td>
-              <Table.Td>
-                {format.date(action.dueOn)}{" "}
-                {action.overdue && (
-                  <Badge color="red" size="xs">
-                    {t("results.overdue")}
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Select
-                  size="xs"
-                  w={150}
-                  disabled={!canUpdate}
-                  allowDeselect={false}
-                  value={action.status}
-                  onChange={(value) =>
-                    value &&
-                    update.mutate(
-                      { actionId: action.id, status: value as FollowUpAction["status"] },
-                      { onError: (error) => notifyError(error, t) },
-                    )
-                  }
-                  data={[action.status, ...action.allowedTransitions].map((s) => ({
-                    value: s,
-                    label: t(`results.actionStatuses.${s}`),
-                  }))}
-                  aria-label={t("results.status")}
-                />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </PlainTable>
-      )}
-      {canWrite && (
-        <form
-          onSubmit={form.onSubmit((values) =>
-            add.mutate(
-              values,
-              formOutcome(form, t, () => form.reset()),
-            ),
-          )}
-          noValidate
-          data-print="hide"
-        >
-          <Group mt="md" align="flex-end">
-            <TextInput
-              style={{ flex: 1 }}
-              label={t("results.actionTitle")}
-              {...form.getInputProps("title")}
-            />
-            <RemoteSelect
-              w={260}
-              label={t("results.owner")}
-              queryKey={["readiness", "organisation-options"]}
-              fetchOptions={fetchOrganisationOptions}
-              value={form.values.ownerOrganisationId}
-              onChange={(value) => form.setFieldValue("ownerOrganisationId", value)}
-              error={form.errors.ownerOrganisationId ?? form.errors.ownerPersonId}
-            />
-            <TextInput type="date" label={t("results.dueOn")} {...form.getInputProps("dueOn")} />
-            <Button type="submit" loading={add.isPending}>
-              {t("results.addAction")}
-            </Button>
-          </Group>
-        </form>
-      )}
-    </Paper>
   );
 }
 
@@ -260,10 +146,7 @@ export function ResultsPage() {
             {(r) => (
               <Stack>
                 <SimpleGrid cols={{ base: 1, md: 3 }}>
-                  <Paper withBorder p="md">
-                    <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                      {t("results.overall")}
-                    </Text>
+                  <Figure label={t("results.overall")}>
                     <Text size="xl" fw={700} data-testid="results-overall">
                       {r.overall.percent === null ? "—" : `${r.overall.percent} %`}
                     </Text>
@@ -272,11 +155,8 @@ export function ResultsPage() {
                       {t("results.notEvaluated")} {r.overall.notEvaluated} · {t("results.unanswered")}{" "}
                       {r.overall.unanswered}
                     </Text>
-                  </Paper>
-                  <Paper withBorder p="md">
-                    <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                      {t("results.computed")}
-                    </Text>
+                  </Figure>
+                  <Figure label={t("results.computed")}>
                     <Group mt={4} data-testid="results-computed">
                       {r.computedOutcome ? (
                         <OutcomeBadge outcome={r.computedOutcome} />
@@ -286,11 +166,8 @@ export function ResultsPage() {
                         </Text>
                       )}
                     </Group>
-                  </Paper>
-                  <Paper withBorder p="md">
-                    <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                      {t("results.recorded")}
-                    </Text>
+                  </Figure>
+                  <Figure label={t("results.recorded")}>
                     <Group mt={4} data-testid="results-outcome">
                       <OutcomeBadge outcome={r.outcome} />
                     </Group>
@@ -299,7 +176,7 @@ export function ResultsPage() {
                         {r.summaryStatement}
                       </Text>
                     )}
-                  </Paper>
+                  </Figure>
                 </SimpleGrid>
                 <Paper withBorder p="md">
                   <Text size="sm" c="dimmed" mb="sm">
@@ -350,7 +227,7 @@ export function ResultsPage() {
                   </Paper>
                 )}
                 <Findings evaluation={e} results={r} />
-                <Actions evaluation={e} results={r} />
+                <FollowUpActions evaluation={e} results={r} />
               </Stack>
             )}
           </QueryBoundary>

@@ -1,13 +1,21 @@
-import { Anchor, Badge, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Paper, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
-import { DetailList, PageFooter, PageHeader, PlainTable, QueryBoundary } from "../../../shared/ui";
+import {
+  DetailList,
+  PageFooter,
+  PageHeader,
+  PlainTable,
+  QueryBoundary,
+  SectionCard,
+} from "../../../shared/ui";
 import { useEvaluations, useUnit } from "../api";
 import { OutcomeBadge, StateBadge } from "../components/badges";
 import { DeclarationForm, ProfileForm } from "../components/unit-forms";
+import type { Unit } from "../types";
 
 export function UnitPage() {
   const { id = "" } = useParams();
@@ -17,6 +25,8 @@ export function UnitPage() {
   const [offset, setOffset] = useState(0);
   const history = useEvaluations({ unitId: id, limit: 50, offset });
   const permissions = usePermissions();
+  // The unit's profile and declarations are its nation's coordinators' (and administrators') to keep.
+  const canEdit = (u: Unit) => permissions.isAdministrator || permissions.coordinatesNation(u.nation?.id);
   return (
     <QueryBoundary query={unit}>
       {(u) => (
@@ -40,14 +50,9 @@ export function UnitPage() {
                   { label: t("units.parent"), value: u.parent && `${u.parent.code} · ${u.parent.nameEn}` },
                 ]}
               />
-              {(permissions.isAdministrator || permissions.coordinatesNation(u.nation?.id)) && (
-                <ProfileForm unit={u} />
-              )}
+              {canEdit(u) && <ProfileForm unit={u} />}
             </Paper>
-            <Paper withBorder p="md">
-              <Title order={2} size="h4" mb="sm">
-                {t("units.declarations")}
-              </Title>
+            <SectionCard title={t("units.declarations")} radius="sm">
               {u.declarations.length === 0 && <Text c="dimmed">{t("units.noDeclarations")}</Text>}
               {u.declarations.map((d) => (
                 <Text key={d.id} size="sm" data-testid="unit-declaration">
@@ -56,14 +61,9 @@ export function UnitPage() {
                   {d.note && ` · ${d.note}`}
                 </Text>
               ))}
-              {(permissions.isAdministrator || permissions.coordinatesNation(u.nation?.id)) && (
-                <DeclarationForm unit={u} />
-              )}
-            </Paper>
-            <Paper withBorder p="md">
-              <Title order={2} size="h4" mb="sm">
-                {t("units.history")}
-              </Title>
+              {canEdit(u) && <DeclarationForm unit={u} />}
+            </SectionCard>
+            <SectionCard title={t("units.history")} radius="sm">
               <QueryBoundary query={history}>
                 {(page) =>
                   page.items.length === 0 ? (
@@ -96,7 +96,7 @@ export function UnitPage() {
                   )
                 }
               </QueryBoundary>
-            </Paper>
+            </SectionCard>
           </Stack>
         </>
       )}

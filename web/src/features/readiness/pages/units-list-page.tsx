@@ -1,22 +1,15 @@
 import { Badge, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router-dom";
-import {
-  type DataTableColumn,
-  DownloadMenu,
-  EmptyState,
-  ListTable,
-  PageHeader,
-  RowLink,
-  SearchInput,
-  useListParams,
-} from "../../../shared/ui";
+import { type DataTableColumn, EmptyState, RowLink, SearchInput, useListParams } from "../../../shared/ui";
+import { ListPageHeader } from "../../../shared/ui/list-page-header";
+import { RecordListTable } from "../../../shared/ui/record-list-table";
 import { useUnits } from "../api";
 import type { Unit } from "../types";
 
+const unitPath = (record: { id: string }) => `/readiness/units/${record.id}`;
+
 export function UnitsListPage() {
   const { t } = useTranslation("readiness");
-  const navigate = useNavigate();
   const list = useListParams({ defaultSort: "code" });
   const query = { q: list.q || undefined, limit: list.limit, offset: list.offset };
   const units = useUnits(query);
@@ -25,7 +18,7 @@ export function UnitsListPage() {
     {
       key: "name",
       header: t("units.name"),
-      render: (u) => <RowLink to={`/readiness/units/${u.id}`}>{u.nameEn}</RowLink>,
+      render: (u) => <RowLink to={unitPath(u)}>{u.nameEn}</RowLink>,
     },
     { key: "nation", header: t("units.nation"), render: (u) => u.nation?.code },
     {
@@ -50,20 +43,19 @@ export function UnitsListPage() {
   ];
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t("units.title")}
         description={t("units.description")}
-        actions={<DownloadMenu kind="units" filters={query} />}
+        download={{ kind: "units", filters: query }}
       />
       <Stack>
         <SearchInput value={list.q} onChange={list.setQ} />
-        <ListTable
+        <RecordListTable
           query={units}
           list={list}
           data-testid="units-table"
           columns={columns}
-          rowKey={(u) => u.id}
-          onRowClick={(u) => navigate(`/readiness/units/${u.id}`)}
+          recordPath={unitPath}
           empty={<EmptyState title={t("units.empty")} />}
         />
       </Stack>

@@ -5,15 +5,16 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { api, type Page } from "../../../shared/api";
 import {
-  ConfirmButton,
   FormButtons,
   FormModal,
-  notifyError,
   notifyFormError,
   notifySuccess,
+  pickerProps,
   RemoteSelect,
+  RemoveRowButton,
   saveForm,
 } from "../../../shared/ui";
+import { FormTextarea } from "../../../shared/ui/form-textarea";
 import { useInvalidateTraining } from "../api";
 import type { Dossier, DossierStandard, Finding } from "../types";
 
@@ -65,9 +66,7 @@ export function OpenApplication({ onClose }: { onClose: () => void }) {
         label={t("authoring.centre")}
         queryKey={["training", "centre-options"]}
         fetchOptions={fetchOrganisations}
-        value={form.values.centreId}
-        onChange={(value) => form.setFieldValue("centreId", value)}
-        error={form.errors.centreId}
+        {...pickerProps(form, "centreId")}
         data-testid="application-centre"
       />
       <Select
@@ -123,14 +122,14 @@ export function SelfAssessmentForm({ dossier, standard }: { dossier: Dossier; st
           {...form.getInputProps("rating")}
           data-testid={`rating-${standard.code}`}
         />
-        <Textarea
+        <FormTextarea
           size="xs"
-          autosize
           minRows={1}
           aria-label={`${t("authoring.narrative")} ${standard.code}`}
           placeholder={t("authoring.narrative")}
-          {...form.getInputProps("narrative")}
-          data-testid={`narrative-${standard.code}`}
+          form={form}
+          name="narrative"
+          testId={`narrative-${standard.code}`}
         />
         {form.isDirty() && (
           <Group>
@@ -167,24 +166,17 @@ export function EvidenceItem({
         {evidence.filename}
       </Anchor>
       {editable && (
-        <ConfirmButton
+        <RemoveRowButton
           size="compact-xs"
-          variant="subtle"
-          color="red"
           message={t("authoring.deleteEvidenceConfirm", { name: evidence.filename })}
-          onConfirm={async () => {
-            try {
-              await api.delete(`/api/training/accreditation/${dossier.id}/evidence/${evidence.id}`);
-              await invalidate();
-            } catch (error) {
-              notifyError(error, t);
-              throw error;
-            }
+          remove={async () => {
+            await api.delete(`/api/training/accreditation/${dossier.id}/evidence/${evidence.id}`);
+            await invalidate();
           }}
-          data-testid={`evidence-delete-${evidence.id}`}
+          testId={`evidence-delete-${evidence.id}`}
         >
           {t("authoring.deleteEvidence")}
-        </ConfirmButton>
+        </RemoveRowButton>
       )}
     </Group>
   );
@@ -225,13 +217,12 @@ export function CloseFindingButton({ dossier, finding }: { dossier: Dossier; fin
         onSubmit={submit}
         testId="finding-close-form"
       >
-        <Textarea
+        <FormTextarea
           required
-          autosize
-          minRows={2}
           label={t("authoring.closureNote")}
-          {...form.getInputProps("closureNote")}
-          data-testid="finding-closure-note"
+          form={form}
+          name="closureNote"
+          testId="finding-closure-note"
         />
         <FormButtons
           submit={t("authoring.closeFinding")}

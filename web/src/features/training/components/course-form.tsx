@@ -1,22 +1,13 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { ActionIcon, Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { api, type Page } from "../../../shared/api";
-import { FormButtons, notifyFormError, notifySuccess, RemoteSelect } from "../../../shared/ui";
+import { numberOrNull } from "../../../shared/form-values";
+import { FormButtons, notifyFormError, notifySuccess, pickerProps, RemoteSelect } from "../../../shared/ui";
+import { FormTextarea } from "../../../shared/ui/form-textarea";
 import { useInvalidateTraining, useQualifications } from "../api";
 import type { Course } from "../types";
 import { QualificationForm } from "./qualification-form";
@@ -54,8 +45,6 @@ const fetchCourseActivities = (q: string) =>
       limit: 20,
     })
     .then((page) => page.items.map((a) => ({ value: a.id, label: `${a.code} · ${a.titleEn}` })));
-
-const numberOrNull = (value: number | string) => (typeof value === "number" ? value : null);
 
 /** The body the API takes, from the form's values. */
 function bodyOf(values: Values) {
@@ -146,9 +135,7 @@ export function CourseForm({ course, onClose }: { course?: Course; onClose: () =
               label={t("authoring.activity")}
               queryKey={["training", "course-activities"]}
               fetchOptions={fetchCourseActivities}
-              value={form.values.activityId}
-              onChange={(value) => form.setFieldValue("activityId", value)}
-              error={form.errors.activityId}
+              {...pickerProps(form, "activityId")}
               data-testid="course-activity"
             />
           )}
@@ -174,12 +161,11 @@ export function CourseForm({ course, onClose }: { course?: Course; onClose: () =
             label={t("authoring.certificateValidityYears")}
             {...form.getInputProps("certificateValidityYears")}
           />
-          <Textarea
-            autosize
-            minRows={2}
+          <FormTextarea
             label={t("authoring.objectives")}
-            {...form.getInputProps("objectives")}
-            data-testid="course-objectives"
+            form={form}
+            name="objectives"
+            testId="course-objectives"
           />
           <Group grow>
             <NumberInput

@@ -1,27 +1,28 @@
-import { Anchor, Badge, Button, Group, Progress, Stack } from "@mantine/core";
+import { Badge, Button, Group, Progress, Stack } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   type DataTableColumn,
   DimmedText,
   EmptyState,
-  ListTable,
   PageHeader,
   ReleasabilityBadge,
+  RowLink,
   useListParams,
 } from "../../../shared/ui";
+import { RecordListTable } from "../../../shared/ui/record-list-table";
 import { useApplications } from "../api";
 import { OpenApplication } from "../components/accreditation-authoring";
 import { localTitle } from "../local";
 import type { ApplicationSummary } from "../types";
 
+const applicationPath = (record: { id: string }) => `/training/accreditation/${record.id}`;
+
 export function ApplicationsPage() {
   const { t } = useTranslation("training");
   const format = useFormat();
-  const navigate = useNavigate();
   const { hasAnyRole } = usePermissions();
   const [opening, setOpening] = useState(false);
   const list = useListParams({ defaultSort: "" });
@@ -32,13 +33,7 @@ export function ApplicationsPage() {
       header: t("accreditation.centre"),
       render: (a) => (
         <Group gap="xs">
-          <Anchor
-            component={Link}
-            to={`/training/accreditation/${a.id}`}
-            onClick={(e) => e.stopPropagation()}
-          >
-            {localTitle(a.centre.name, format.language)}
-          </Anchor>
+          <RowLink to={applicationPath(a)}>{localTitle(a.centre.name, format.language)}</RowLink>
           <ReleasabilityBadge level={a.releasability} size="xs" />
         </Group>
       ),
@@ -86,14 +81,13 @@ export function ApplicationsPage() {
         }
       />
       {opening && <OpenApplication onClose={() => setOpening(false)} />}
-      <ListTable
+      <RecordListTable
         query={applications}
         list={list}
         data-testid="applications-table"
         columns={columns}
-        rowKey={(a) => a.id}
         rowTestId={(a) => `application-row-${a.centre.code}`}
-        onRowClick={(a) => navigate(`/training/accreditation/${a.id}`)}
+        recordPath={applicationPath}
         empty={<EmptyState description={t("accreditation.empty")} />}
       />
     </>

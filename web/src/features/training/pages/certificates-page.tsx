@@ -2,16 +2,9 @@ import { Anchor, Badge, Group, Select, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
 import { LANGUAGE_NAMES, LANGUAGES } from "../../../shared/i18n/languages";
-import {
-  type DataTableColumn,
-  DimmedText,
-  DownloadMenu,
-  EmptyState,
-  ListTable,
-  notifyError,
-  PageHeader,
-  useListParams,
-} from "../../../shared/ui";
+import { type DataTableColumn, DimmedText, EmptyState, notifyError, useListParams } from "../../../shared/ui";
+import { ListPageHeader } from "../../../shared/ui/list-page-header";
+import { RecordListTable } from "../../../shared/ui/record-list-table";
 import { useCertificateAction, useCertificates } from "../api";
 import { localTitle, STATUS_COLOURS } from "../local";
 import type { Certificate, Language } from "../types";
@@ -95,17 +88,16 @@ export function CertificatesPage() {
   ];
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t("certificates.title")}
         description={t("certificates.description")}
-        actions={<DownloadMenu kind="certificates" filters={{ mine: true }} />}
+        download={{ kind: "certificates", filters: { mine: true } }}
       />
-      <ListTable
+      <RecordListTable
         query={certificates}
         list={list}
         data-testid="my-certificates"
         columns={columns}
-        rowKey={(c) => c.id}
         rowTestId={(c) => `certificate-row-${c.number}`}
         empty={<EmptyState description={t("certificates.empty")} />}
       />

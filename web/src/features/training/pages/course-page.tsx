@@ -15,7 +15,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { DetailList, PageHeader, QueryBoundary, TableHead } from "../../../shared/ui";
+import { DetailList, PageHeader, PlainTable, QueryBoundary, TableHead } from "../../../shared/ui";
 import { useCourse } from "../api";
 import { CourseForm } from "../components/course-form";
 import { QualificationForm } from "../components/qualification-form";
@@ -102,16 +102,14 @@ export function CoursePage() {
                 <Title order={3} size="h5" mt="md" mb="xs">
                   {t("courses.modules")}
                 </Title>
-                <Table>
-                  <Table.Tbody>
-                    {c.modules.map((module) => (
-                      <Table.Tr key={module.title}>
-                        <Table.Td>{module.title}</Table.Td>
-                        <Table.Td ta="right">{module.hours}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                <PlainTable>
+                  {c.modules.map((module) => (
+                    <Table.Tr key={module.title}>
+                      <Table.Td>{module.title}</Table.Td>
+                      <Table.Td ta="right">{module.hours}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </PlainTable>
               </Card>
               <Card withBorder data-testid="assessment-scheme">
                 <Title order={3} size="h5" mb="xs">
@@ -123,28 +121,27 @@ export function CoursePage() {
                     {t("courses.minAttendance", { value: c.assessment.minAttendancePercent })}
                   </Text>
                 )}
-                <Table mt="xs">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("courses.component")}</Table.Th>
-                      <Table.Th>{t("courses.kind")}</Table.Th>
-                      <Table.Th ta="right">{t("courses.maxScore")}</Table.Th>
-                      <Table.Th ta="right">{t("courses.weight")}</Table.Th>
-                      <Table.Th ta="right">{t("courses.minScore")}</Table.Th>
+                <PlainTable
+                  mt="xs"
+                  columns={[
+                    t("courses.component"),
+                    t("courses.kind"),
+                    t("courses.maxScore"),
+                    t("courses.weight"),
+                    t("courses.minScore"),
+                  ]}
+                  alignRight={[2, 3, 4]}
+                >
+                  {c.assessment.components.map((component) => (
+                    <Table.Tr key={component.code}>
+                      <Table.Td>{component.title}</Table.Td>
+                      <Table.Td>{t(`kinds.${component.kind}`)}</Table.Td>
+                      <Table.Td ta="right">{component.maxScore}</Table.Td>
+                      <Table.Td ta="right">{component.weight}</Table.Td>
+                      <Table.Td ta="right">{component.minScore ?? "—"}</Table.Td>
                     </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {c.assessment.components.map((component) => (
-                      <Table.Tr key={component.code}>
-                        <Table.Td>{component.title}</Table.Td>
-                        <Table.Td>{t(`kinds.${component.kind}`)}</Table.Td>
-                        <Table.Td ta="right">{component.maxScore}</Table.Td>
-                        <Table.Td ta="right">{component.weight}</Table.Td>
-                        <Table.Td ta="right">{component.minScore ?? "—"}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                  ))}
+                </PlainTable>
               </Card>
             </SimpleGrid>
             <Title order={2} size="h4">

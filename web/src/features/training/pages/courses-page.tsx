@@ -1,26 +1,27 @@
-import { Anchor, Badge, Button, Group, Stack } from "@mantine/core";
+import { Badge, Button, Group, Stack } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   type DataTableColumn,
   EmptyState,
-  ListTable,
   PageHeader,
+  RowLink,
   SearchInput,
   useListParams,
 } from "../../../shared/ui";
+import { RecordListTable } from "../../../shared/ui/record-list-table";
 import { useCourses } from "../api";
 import { CourseForm } from "../components/course-form";
 import { localTitle } from "../local";
 import type { Course } from "../types";
 
+const coursePath = (record: { id: string }) => `/training/courses/${record.id}`;
+
 export function CoursesPage() {
   const { t } = useTranslation("training");
   const { language } = useFormat();
-  const navigate = useNavigate();
   const { hasAnyRole } = usePermissions();
   const [defining, setDefining] = useState(false);
   const list = useListParams({ defaultSort: "code" });
@@ -32,9 +33,7 @@ export function CoursesPage() {
       header: t("courses.name"),
       render: (course) => (
         <Group gap="xs">
-          <Anchor component={Link} to={`/training/courses/${course.id}`} onClick={(e) => e.stopPropagation()}>
-            {localTitle(course.title, language)}
-          </Anchor>
+          <RowLink to={coursePath(course)}>{localTitle(course.title, language)}</RowLink>
           {course.sample && (
             <Badge size="xs" variant="outline" color="gray">
               {t("sample")}
@@ -66,14 +65,13 @@ export function CoursesPage() {
       {defining && <CourseForm onClose={() => setDefining(false)} />}
       <Stack>
         <SearchInput value={list.q} onChange={list.setQ} w={300} data-testid="course-search" />
-        <ListTable
+        <RecordListTable
           query={courses}
           list={list}
           data-testid="courses-table"
           columns={columns}
-          rowKey={(course) => course.id}
           rowTestId={(course) => `course-row-${course.activityCode}`}
-          onRowClick={(course) => navigate(`/training/courses/${course.id}`)}
+          recordPath={coursePath}
           empty={<EmptyState description={t("courses.empty")} />}
         />
       </Stack>

@@ -24,9 +24,9 @@ import {
   notifyError,
   notifySuccess,
   PageHeader,
+  PlainTable,
   QueryBoundary,
   ReleasabilityBadge,
-  TableHead,
 } from "../../../shared/ui";
 import { trainingKeys, useDossier, useDossierAction } from "../api";
 import { EvidenceItem, SelfAssessmentForm } from "../components/accreditation-authoring";
@@ -262,22 +262,20 @@ export function DossierPage() {
                     </Group>
                   </Accordion.Control>
                   <Accordion.Panel>
-                    <Table striped>
-                      <TableHead
-                        columns={[
-                          t("accreditation.standard"),
-                          t("accreditation.selfAssessment"),
-                          t("accreditation.evidence"),
-                          t("accreditation.findings"),
-                          t("accreditation.missing"),
-                        ]}
-                      />
-                      <Table.Tbody>
-                        {area.standards.map((standard) => (
-                          <StandardRow key={standard.id} dossier={d} standard={standard} />
-                        ))}
-                      </Table.Tbody>
-                    </Table>
+                    <PlainTable
+                      striped
+                      columns={[
+                        t("accreditation.standard"),
+                        t("accreditation.selfAssessment"),
+                        t("accreditation.evidence"),
+                        t("accreditation.findings"),
+                        t("accreditation.missing"),
+                      ]}
+                    >
+                      {area.standards.map((standard) => (
+                        <StandardRow key={standard.id} dossier={d} standard={standard} />
+                      ))}
+                    </PlainTable>
                   </Accordion.Panel>
                 </Accordion.Item>
               ))}

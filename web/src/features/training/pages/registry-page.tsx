@@ -4,12 +4,11 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   DataTable,
   type DataTableColumn,
-  DownloadMenu,
   EmptyState,
-  PageHeader,
   QueryBoundary,
   useListParams,
 } from "../../../shared/ui";
+import { ListPageHeader } from "../../../shared/ui/list-page-header";
 import { useQualifications, useRegistry } from "../api";
 import { localTitle, personName } from "../local";
 import type { RegistryEntry } from "../types";
@@ -52,10 +51,10 @@ export function RegistryPage() {
   ];
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t("registry.title")}
         description={t("registry.description")}
-        actions={qualification && <DownloadMenu kind="registry" filters={query} />}
+        download={qualification ? { kind: "registry", filters: query } : undefined}
       />
       <Stack>
         <Group align="flex-end" wrap="wrap">

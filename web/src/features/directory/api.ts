@@ -16,17 +16,18 @@ import type {
   PersonDetail,
   PersonInput,
   PersonListQuery,
+  RecordSection,
 } from "./types";
 
 /** Query keys: every directory query starts with "directory", so one invalidation refreshes them all. */
+const listKey = (section: RecordSection) => (query: object) => ["directory", section, "list", query] as const;
+const detailKey = (section: RecordSection) => (id: string) => ["directory", section, "detail", id] as const;
+
 export const directoryKeys = {
   all: ["directory"] as const,
-  nations: (query: NationListQuery) => ["directory", "nations", "list", query] as const,
-  nation: (id: string) => ["directory", "nations", "detail", id] as const,
-  organisations: (query: OrganisationListQuery) => ["directory", "organisations", "list", query] as const,
-  organisation: (id: string) => ["directory", "organisations", "detail", id] as const,
-  people: (query: PersonListQuery) => ["directory", "people", "list", query] as const,
-  person: (id: string) => ["directory", "people", "detail", id] as const,
+  nation: detailKey("nations"),
+  organisation: detailKey("organisations"),
+  person: detailKey("people"),
 };
 
 const useInvalidateDirectory = () => {
@@ -49,142 +50,90 @@ const useAfterDelete = (detailKey: (id: string) => readonly unknown[]) => {
   };
 };
 
-// Nations
+// The directory's three lists of records (nations, organisations, people) are read and written alike.
 
-export const useNations = (query: NationListQuery) =>
-  useQuery({
-    queryKey: directoryKeys.nations(query),
-    queryFn: ({ signal }) => api.get<Page<Nation>>("/api/nations", query, signal),
+function useRecordList<Item>(section: RecordSection, query: object) {
+  return useQuery({
+    queryKey: listKey(section)(query),
+    queryFn: ({ signal }) => api.get<Page<Item>>(`/api/${section}`, query, signal),
     placeholderData: keepPreviousData,
   });
+}
 
-export const useNation = (id: string | null | undefined) =>
-  useQuery({
-    queryKey: directoryKeys.nation(id ?? ""),
-    queryFn: ({ signal }) => api.get<Nation>(`/api/nations/${id}`, undefined, signal),
+function useRecord<Detail>(section: RecordSection, id: string | null | undefined) {
+  return useQuery({
+    queryKey: detailKey(section)(id ?? ""),
+    queryFn: ({ signal }) => api.get<Detail>(`/api/${section}/${id}`, undefined, signal),
     enabled: !!id,
   });
+}
 
-export function useSaveNation(id?: string) {
+/** A create, or a change when the record's id is given. */
+function useSaveRecord<Item, Input>(section: RecordSection, id: string | undefined) {
   const invalidate = useInvalidateDirectory();
   return useMutation({
-    mutationFn: (input: Partial<NationInput>) =>
-      id ? api.patch<Nation>(`/api/nations/${id}`, input) : api.post<Nation>("/api/nations", input),
+    mutationFn: (input: Input) =>
+      id ? api.patch<Item>(`/api/${section}/${id}`, input) : api.post<Item>(`/api/${section}`, input),
     onSuccess: invalidate,
   });
 }
 
-export function useDeleteNation() {
-  const afterDelete = useAfterDelete(directoryKeys.nation);
+function useDeleteRecord(section: RecordSection) {
+  const afterDelete = useAfterDelete(detailKey(section));
   return useMutation({
-    mutationFn: (id: string) => api.delete<DeleteOutcome>(`/api/nations/${id}`),
+    mutationFn: (id: string) => api.delete<DeleteOutcome>(`/api/${section}/${id}`),
     onSuccess: afterDelete,
   });
 }
 
-export function useAddMembership(nationId: string) {
+/** The lines a record lists (a nation's memberships, a person's affiliations) are added and removed alike. */
+function useAddLine<Line, Input>(lines: string) {
   const invalidate = useInvalidateDirectory();
   return useMutation({
-    mutationFn: (input: MembershipInput) =>
-      api.post<Membership>(`/api/nations/${nationId}/memberships`, input),
+    mutationFn: (input: Input) => api.post<Line>(lines, input),
     onSuccess: invalidate,
   });
 }
 
-export function useRemoveMembership(nationId: string) {
+function useRemoveLine(lines: string) {
   const invalidate = useInvalidateDirectory();
   return useMutation({
-    mutationFn: (membershipId: string) =>
-      api.delete<unknown>(`/api/nations/${nationId}/memberships/${membershipId}`),
+    mutationFn: (lineId: string) => api.delete<unknown>(`${lines}/${lineId}`),
     onSuccess: invalidate,
   });
 }
+
+// Nations
+
+export const useNations = (query: NationListQuery) => useRecordList<Nation>("nations", query);
+export const useNation = (id: string | null | undefined) => useRecord<Nation>("nations", id);
+export const useSaveNation = (id?: string) => useSaveRecord<Nation, Partial<NationInput>>("nations", id);
+export const useDeleteNation = () => useDeleteRecord("nations");
+export const useAddMembership = (nationId: string) =>
+  useAddLine<Membership, MembershipInput>(`/api/nations/${nationId}/memberships`);
+export const useRemoveMembership = (nationId: string) =>
+  useRemoveLine(`/api/nations/${nationId}/memberships`);
 
 // Organisations and institutions
 
 export const useOrganisations = (query: OrganisationListQuery) =>
-  useQuery({
-    queryKey: directoryKeys.organisations(query),
-    queryFn: ({ signal }) => api.get<Page<Organisation>>("/api/organisations", query, signal),
-    placeholderData: keepPreviousData,
-  });
-
+  useRecordList<Organisation>("organisations", query);
 export const useOrganisation = (id: string | null | undefined) =>
-  useQuery({
-    queryKey: directoryKeys.organisation(id ?? ""),
-    queryFn: ({ signal }) => api.get<OrganisationDetail>(`/api/organisations/${id}`, undefined, signal),
-    enabled: !!id,
-  });
-
-export function useSaveOrganisation(id?: string) {
-  const invalidate = useInvalidateDirectory();
-  return useMutation({
-    mutationFn: (input: OrganisationInput) =>
-      id
-        ? api.patch<Organisation>(`/api/organisations/${id}`, input)
-        : api.post<Organisation>("/api/organisations", input),
-    onSuccess: invalidate,
-  });
-}
-
-export function useDeleteOrganisation() {
-  const afterDelete = useAfterDelete(directoryKeys.organisation);
-  return useMutation({
-    mutationFn: (id: string) => api.delete<DeleteOutcome>(`/api/organisations/${id}`),
-    onSuccess: afterDelete,
-  });
-}
+  useRecord<OrganisationDetail>("organisations", id);
+export const useSaveOrganisation = (id?: string) =>
+  useSaveRecord<Organisation, OrganisationInput>("organisations", id);
+export const useDeleteOrganisation = () => useDeleteRecord("organisations");
 
 // People
 
-export const usePeople = (query: PersonListQuery) =>
-  useQuery({
-    queryKey: directoryKeys.people(query),
-    queryFn: ({ signal }) => api.get<Page<Person>>("/api/people", query, signal),
-    placeholderData: keepPreviousData,
-  });
-
-export const usePerson = (id: string | null | undefined) =>
-  useQuery({
-    queryKey: directoryKeys.person(id ?? ""),
-    queryFn: ({ signal }) => api.get<PersonDetail>(`/api/people/${id}`, undefined, signal),
-    enabled: !!id,
-  });
-
-export function useSavePerson(id?: string) {
-  const invalidate = useInvalidateDirectory();
-  return useMutation({
-    mutationFn: (input: Partial<PersonInput>) =>
-      id ? api.patch<Person>(`/api/people/${id}`, input) : api.post<Person>("/api/people", input),
-    onSuccess: invalidate,
-  });
-}
-
-export function useDeletePerson() {
-  const afterDelete = useAfterDelete(directoryKeys.person);
-  return useMutation({
-    mutationFn: (id: string) => api.delete<DeleteOutcome>(`/api/people/${id}`),
-    onSuccess: afterDelete,
-  });
-}
-
-export function useAddAffiliation(personId: string) {
-  const invalidate = useInvalidateDirectory();
-  return useMutation({
-    mutationFn: (input: AffiliationInput) =>
-      api.post<Affiliation>(`/api/people/${personId}/affiliations`, input),
-    onSuccess: invalidate,
-  });
-}
-
-export function useRemoveAffiliation(personId: string) {
-  const invalidate = useInvalidateDirectory();
-  return useMutation({
-    mutationFn: (affiliationId: string) =>
-      api.delete<unknown>(`/api/people/${personId}/affiliations/${affiliationId}`),
-    onSuccess: invalidate,
-  });
-}
+export const usePeople = (query: PersonListQuery) => useRecordList<Person>("people", query);
+export const usePerson = (id: string | null | undefined) => useRecord<PersonDetail>("people", id);
+export const useSavePerson = (id?: string) => useSaveRecord<Person, Partial<PersonInput>>("people", id);
+export const useDeletePerson = () => useDeleteRecord("people");
+export const useAddAffiliation = (personId: string) =>
+  useAddLine<Affiliation, AffiliationInput>(`/api/people/${personId}/affiliations`);
+export const useRemoveAffiliation = (personId: string) =>
+  useRemoveLine(`/api/people/${personId}/affiliations`);
 
 // Options for selects (used by other features too)
 

@@ -50,7 +50,8 @@ const useAfterDelete = (detailKey: (id: string) => readonly unknown[]) => {
   };
 };
 
-// The directory's three lists of records (nations, organisations, people) are read and written alike.
+// The directory's three lists of records (nations, organisations, people) are read and written alike. The writes
+// name their routes literally, so that the web's route check (test/guards) sees which ones the app calls.
 
 function useRecordList<Item>(section: RecordSection, query: object) {
   return useQuery({
@@ -68,51 +69,35 @@ function useRecord<Detail>(section: RecordSection, id: string | null | undefined
   });
 }
 
-/** A create, or a change when the record's id is given. */
-function useSaveRecord<Item, Input>(section: RecordSection, id: string | undefined) {
+/** A write of the directory: every directory query is refreshed after it. */
+function useDirectoryWrite<Input, Output>(write: (input: Input) => Promise<Output>) {
   const invalidate = useInvalidateDirectory();
-  return useMutation({
-    mutationFn: (input: Input) =>
-      id ? api.patch<Item>(`/api/${section}/${id}`, input) : api.post<Item>(`/api/${section}`, input),
-    onSuccess: invalidate,
-  });
+  return useMutation({ mutationFn: write, onSuccess: invalidate });
 }
 
-function useDeleteRecord(section: RecordSection) {
+function useDeleteRecord(section: RecordSection, remove: (id: string) => Promise<DeleteOutcome>) {
   const afterDelete = useAfterDelete(detailKey(section));
-  return useMutation({
-    mutationFn: (id: string) => api.delete<DeleteOutcome>(`/api/${section}/${id}`),
-    onSuccess: afterDelete,
-  });
-}
-
-/** The lines a record lists (a nation's memberships, a person's affiliations) are added and removed alike. */
-function useAddLine<Line, Input>(lines: string) {
-  const invalidate = useInvalidateDirectory();
-  return useMutation({
-    mutationFn: (input: Input) => api.post<Line>(lines, input),
-    onSuccess: invalidate,
-  });
-}
-
-function useRemoveLine(lines: string) {
-  const invalidate = useInvalidateDirectory();
-  return useMutation({
-    mutationFn: (lineId: string) => api.delete<unknown>(`${lines}/${lineId}`),
-    onSuccess: invalidate,
-  });
+  return useMutation({ mutationFn: remove, onSuccess: afterDelete });
 }
 
 // Nations
 
 export const useNations = (query: NationListQuery) => useRecordList<Nation>("nations", query);
 export const useNation = (id: string | null | undefined) => useRecord<Nation>("nations", id);
-export const useSaveNation = (id?: string) => useSaveRecord<Nation, Partial<NationInput>>("nations", id);
-export const useDeleteNation = () => useDeleteRecord("nations");
+export const useSaveNation = (id?: string) =>
+  useDirectoryWrite((input: Partial<NationInput>) =>
+    id ? api.patch<Nation>(`/api/nations/${id}`, input) : api.post<Nation>("/api/nations", input),
+  );
+export const useDeleteNation = () =>
+  useDeleteRecord("nations", (id) => api.delete<DeleteOutcome>(`/api/nations/${id}`));
 export const useAddMembership = (nationId: string) =>
-  useAddLine<Membership, MembershipInput>(`/api/nations/${nationId}/memberships`);
+  useDirectoryWrite((input: MembershipInput) =>
+    api.post<Membership>(`/api/nations/${nationId}/memberships`, input),
+  );
 export const useRemoveMembership = (nationId: string) =>
-  useRemoveLine(`/api/nations/${nationId}/memberships`);
+  useDirectoryWrite((membershipId: string) =>
+    api.delete<unknown>(`/api/nations/${nationId}/memberships/${membershipId}`),
+  );
 
 // Organisations and institutions
 
@@ -121,19 +106,32 @@ export const useOrganisations = (query: OrganisationListQuery) =>
 export const useOrganisation = (id: string | null | undefined) =>
   useRecord<OrganisationDetail>("organisations", id);
 export const useSaveOrganisation = (id?: string) =>
-  useSaveRecord<Organisation, OrganisationInput>("organisations", id);
-export const useDeleteOrganisation = () => useDeleteRecord("organisations");
+  useDirectoryWrite((input: OrganisationInput) =>
+    id
+      ? api.patch<Organisation>(`/api/organisations/${id}`, input)
+      : api.post<Organisation>("/api/organisations", input),
+  );
+export const useDeleteOrganisation = () =>
+  useDeleteRecord("organisations", (id) => api.delete<DeleteOutcome>(`/api/organisations/${id}`));
 
 // People
 
 export const usePeople = (query: PersonListQuery) => useRecordList<Person>("people", query);
 export const usePerson = (id: string | null | undefined) => useRecord<PersonDetail>("people", id);
-export const useSavePerson = (id?: string) => useSaveRecord<Person, Partial<PersonInput>>("people", id);
-export const useDeletePerson = () => useDeleteRecord("people");
+export const useSavePerson = (id?: string) =>
+  useDirectoryWrite((input: Partial<PersonInput>) =>
+    id ? api.patch<Person>(`/api/people/${id}`, input) : api.post<Person>("/api/people", input),
+  );
+export const useDeletePerson = () =>
+  useDeleteRecord("people", (id) => api.delete<DeleteOutcome>(`/api/people/${id}`));
 export const useAddAffiliation = (personId: string) =>
-  useAddLine<Affiliation, AffiliationInput>(`/api/people/${personId}/affiliations`);
+  useDirectoryWrite((input: AffiliationInput) =>
+    api.post<Affiliation>(`/api/people/${personId}/affiliations`, input),
+  );
 export const useRemoveAffiliation = (personId: string) =>
-  useRemoveLine(`/api/people/${personId}/affiliations`);
+  useDirectoryWrite((affiliationId: string) =>
+    api.delete<unknown>(`/api/people/${personId}/affiliations/${affiliationId}`),
+  );
 
 // Options for selects (used by other features too)
 

@@ -4,6 +4,9 @@ import type { BodyOf, ListParamsOf, ResponseOf } from "../../shared/api/contract
  * The directory's records as the server declares them (generated from the API document); only the value lists
  * that forms offer are written here, and the type check holds them to the server's enums.
  */
+/** The directory's three lists of records, each at `/<section>` in the app and `/api/<section>` on the server. */
+export type RecordSection = "nations" | "organisations" | "people";
+
 export const MEMBERSHIP_KINDS = [
   "alliance_member",
   "partnership_for_peace",

@@ -10,6 +10,7 @@ export { ErrorAlert, type ErrorAlertProps, errorMessage } from "./error-alert";
 export { ExportButtons, type ExportButtonsProps, type ExportFormat } from "./export-buttons";
 export { FormButtons, type FormButtonsProps } from "./form-buttons";
 export { FormDialog, type FormDialogProps } from "./form-dialog";
+export { FormLines, type FormLinesProps } from "./form-lines";
 export { FormModal, type FormModalProps } from "./form-modal";
 export { FormTextInput, type FormTextInputProps } from "./form-text-input";
 export {

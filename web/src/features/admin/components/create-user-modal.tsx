@@ -1,11 +1,25 @@
 import { PasswordInput } from "@mantine/core";
-import { useState } from "react";
+import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { fieldErrorsFromApi, isApiError } from "../../../shared/api";
-import { FormDialog, notifyError, notifySuccess, TextField } from "../../../shared/ui";
+import { closeClearing, FormDialog, FormTextInput, notifyFormError, notifySuccess } from "../../../shared/ui";
 import { useCreateUser } from "../api";
 import type { AdminUserDetail, GrantInput } from "../types";
 import { GrantRoleFields } from "./grant-role-fields";
+
+interface NewUserValues {
+  username: string;
+  displayName: string;
+  temporaryPassword: string;
+  /** The first role, sent as the one item of `roles`. */
+  grant: GrantInput | null;
+}
+
+/** The server names the first role's fields `roles.0.…`; the form keeps that role as `grant`. */
+const GRANT_FIELDS = {
+  "body.roles.0.role": "grant.role",
+  "body.roles.0.nationId": "grant.nationId",
+  "body.roles.0.organisationId": "grant.organisationId",
+};
 
 /** Creates an account with a temporary password (to be changed at first sign-in) and, optionally, a first role. */
 export function CreateUserModal({
@@ -19,50 +33,24 @@ export function CreateUserModal({
 }) {
   const { t } = useTranslation("admin");
   const create = useCreateUser();
-  const [username, setUsername] = useState("");
-  const [displayName, setDisplayName] = useState("");
-  const [temporaryPassword, setTemporaryPassword] = useState("");
-  const [grant, setGrant] = useState<GrantInput | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm<NewUserValues>({
+    initialValues: { username: "", displayName: "", temporaryPassword: "", grant: null },
+  });
+  const close = closeClearing(form, onClose);
 
-  const close = () => {
-    setUsername("");
-    setDisplayName("");
-    setTemporaryPassword("");
-    setGrant(null);
-    setErrors({});
-    onClose();
-  };
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    setErrors({});
+  const submit = form.onSubmit(({ grant, ...values }) =>
     create.mutate(
-      {
-        username: username.trim().toLowerCase(),
-        displayName,
-        temporaryPassword,
-        ...(grant ? { roles: [grant] } : {}),
-      },
+      { ...values, username: values.username.trim().toLowerCase(), ...(grant ? { roles: [grant] } : {}) },
       {
         onSuccess: (user) => {
           notifySuccess(t("users.created", { username: user.username }));
           close();
           onCreated(user);
         },
-        onError: (error) => {
-          if (isApiError(error) && error.fields.length) setErrors(fieldErrorsFromApi(error));
-          else notifyError(error, t);
-        },
+        onError: (error) => notifyFormError(form, error, t, GRANT_FIELDS),
       },
-    );
-  };
-
-  const grantErrors = {
-    role: errors["roles.0.role"],
-    nationId: errors["roles.0.nationId"],
-    organisationId: errors["roles.0.organisationId"],
-  };
+    ),
+  );
 
   return (
     <FormDialog
@@ -74,34 +62,39 @@ export function CreateUserModal({
       testId="user-create-form"
       submit={{ label: t("common:actions.create"), loading: create.isPending, testId: "user-create-submit" }}
     >
-      <TextField
+      <FormTextInput
         label={t("users.username")}
         description={t("users.usernameHint")}
         required
-        value={username}
-        onValue={setUsername}
-        error={errors.username}
+        form={form}
+        name="username"
         testId="user-username"
       />
-      <TextField
+      <FormTextInput
         label={t("users.displayName")}
         required
-        value={displayName}
-        onValue={setDisplayName}
-        error={errors.displayName}
+        form={form}
+        name="displayName"
         testId="user-display-name"
       />
       <PasswordInput
         label={t("users.temporaryPassword")}
         description={t("users.temporaryPasswordHint")}
         required
-        value={temporaryPassword}
-        onChange={(event) => setTemporaryPassword(event.currentTarget.value)}
-        error={errors.temporaryPassword}
         autoComplete="new-password"
         data-testid="user-temporary-password"
+        {...form.getInputProps("temporaryPassword")}
       />
-      <GrantRoleFields value={grant} onChange={setGrant} errors={grantErrors} testIdPrefix="user-create" />
+      <GrantRoleFields
+        value={form.values.grant}
+        onChange={(grant) => form.setFieldValue("grant", grant)}
+        errors={{
+          role: form.errors["grant.role"],
+          nationId: form.errors["grant.nationId"],
+          organisationId: form.errors["grant.organisationId"],
+        }}
+        testIdPrefix="user-create"
+      />
     </FormDialog>
   );
 }

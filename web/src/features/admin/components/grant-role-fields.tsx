@@ -1,4 +1,5 @@
 import { Select, Stack, Text } from "@mantine/core";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ROLES, type Role } from "../../../shared/auth";
 import { NationSelect } from "../../directory/components/nation-select";
@@ -8,7 +9,7 @@ import { type GrantInput, SCOPE_OF } from "../types";
 interface GrantRoleFieldsProps {
   value: GrantInput | null;
   onChange: (grant: GrantInput | null) => void;
-  errors?: Partial<Record<"role" | "nationId" | "organisationId", string>>;
+  errors?: Partial<Record<"role" | "nationId" | "organisationId", ReactNode>>;
   testIdPrefix: string;
 }
 

@@ -7,6 +7,7 @@ import { usePermissions } from "../../../shared/auth";
 import { formatDateTime, useFormat } from "../../../shared/i18n/format";
 import {
   ConfirmButton,
+  confirmOutcome,
   DetailList,
   notifyError,
   notifySuccess,
@@ -133,11 +134,6 @@ function AccountSection({ user }: { user: AdminUserDetail }) {
     });
   };
 
-  const rethrow = (error: unknown) => {
-    notifyError(error, t);
-    throw error;
-  };
-
   return (
     <Paper withBorder p="md" radius="md">
       <Stack>
@@ -147,9 +143,9 @@ function AccountSection({ user }: { user: AdminUserDetail }) {
             color="orange"
             message={t("user.revokeSessionsConfirm")}
             onConfirm={() =>
-              revokeSessions
-                .mutateAsync()
-                .then(({ revoked }) => notifySuccess(t("user.sessionsRevoked", { count: revoked })), rethrow)
+              confirmOutcome(revokeSessions.mutateAsync(), t).then(({ revoked }) =>
+                notifySuccess(t("user.sessionsRevoked", { count: revoked })),
+              )
             }
             data-testid="user-revoke-sessions"
           >
@@ -175,9 +171,7 @@ function AccountSection({ user }: { user: AdminUserDetail }) {
               variant="light"
               message={t("user.disableConfirm")}
               onConfirm={() =>
-                update
-                  .mutateAsync({ disabled: true })
-                  .then(() => notifySuccess(t("user.disabledNow")), rethrow)
+                confirmOutcome(update.mutateAsync({ disabled: true }), t, t("user.disabledNow"))
               }
               data-testid="user-disable"
             >

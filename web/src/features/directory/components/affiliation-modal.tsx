@@ -1,8 +1,9 @@
 import { SimpleGrid, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
+import { pickerProps } from "../../../shared/ui";
 import { useAddAffiliation } from "../api";
-import { endNotBeforeStart, recordSelectField, textOrNull } from "../form-values";
+import { endNotBeforeStart, textOrNull } from "../form-values";
 import { type AddDialogProps, AddRecordDialog } from "./add-record-dialog";
 import { IsoDateInput } from "./iso-date-input";
 import { OrganisationSelect } from "./organisation-select";
@@ -45,7 +46,7 @@ export function AffiliationModal({ personId, ...dialog }: AddDialogProps & { per
         required
         comboboxProps={{ withinPortal: true }}
         data-testid="affiliation-organisation"
-        {...recordSelectField(form, "organisationId")}
+        {...pickerProps(form, "organisationId")}
       />
       <TextInput
         label={t("affiliations.position")}

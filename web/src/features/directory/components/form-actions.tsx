@@ -2,7 +2,9 @@ import { Button, Group } from "@mantine/core";
 import { IconEdit, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
-import { ConfirmButton, notifyDeleteOutcome, notifyError } from "../../../shared/ui";
+import { ConfirmButton, confirmOutcome, notifyDeleteOutcome } from "../../../shared/ui";
+import type { RecordSection } from "../types";
+import { RECORD_TEST_NAME } from "./record-form-page";
 
 /** Save and cancel at the foot of a directory form; the submit button is `<prefix>-submit`. */
 export function FormActions({
@@ -28,16 +30,16 @@ export function FormActions({
   );
 }
 
-/** The edit button of a directory record's page: a link to its form, `<prefix>-edit`. */
-export function EditLink({ to, testIdPrefix }: { to: string; testIdPrefix: string }) {
+/** The edit button of a directory record's page: a link to its form, `<record>-edit`. */
+export function EditLink({ section, id }: { section: RecordSection; id: string }) {
   const { t } = useTranslation();
   return (
     <Button
       component={Link}
-      to={to}
+      to={`/${section}/${id}/edit`}
       variant="default"
       leftSection={<IconEdit size={16} />}
-      data-testid={`${testIdPrefix}-edit`}
+      data-testid={`${RECORD_TEST_NAME[section]}-edit`}
     >
       {t("actions.edit")}
     </Button>
@@ -45,17 +47,15 @@ export function EditLink({ to, testIdPrefix }: { to: string; testIdPrefix: strin
 }
 
 /**
- * The delete button of a directory record's page, `<prefix>-delete`: the server deletes the record, or archives
+ * The delete button of a directory record's page, `<record>-delete`: the server deletes the record, or archives
  * it when others refer to it; the page is left for the list only when the record is gone.
  */
 export function DeleteRecordButton({
+  section,
   remove,
-  listPath,
-  testIdPrefix,
 }: {
+  section: RecordSection;
   remove: () => Promise<{ outcome: "deleted" | "archived" }>;
-  listPath: string;
-  testIdPrefix: string;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -65,20 +65,28 @@ export function DeleteRecordButton({
       leftSection={<IconTrash size={16} />}
       message={t("confirm.deleteRecord")}
       onConfirm={() =>
-        remove().then(
-          ({ outcome }) => {
-            notifyDeleteOutcome(outcome, t);
-            if (outcome === "deleted") navigate(listPath);
-          },
-          (error) => {
-            notifyError(error, t);
-            throw error;
-          },
-        )
+        confirmOutcome(remove(), t).then(({ outcome }) => {
+          notifyDeleteOutcome(outcome, t);
+          if (outcome === "deleted") navigate(`/${section}`);
+        })
       }
-      data-testid={`${testIdPrefix}-delete`}
+      data-testid={`${RECORD_TEST_NAME[section]}-delete`}
     >
       {t("actions.delete")}
     </ConfirmButton>
+  );
+}
+
+/** Edit and delete, side by side, on the page of a record whose reader may do both. */
+export function RecordActions(props: {
+  section: RecordSection;
+  id: string;
+  remove: () => Promise<{ outcome: "deleted" | "archived" }>;
+}) {
+  return (
+    <>
+      <EditLink section={props.section} id={props.id} />
+      <DeleteRecordButton section={props.section} remove={props.remove} />
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import { SimpleGrid, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { RECORD_TEST_NAME } from "./record-form-page";
 
 const NAMES = [
   { lang: "en", field: "nameEn" },
@@ -16,17 +17,15 @@ type NameField = (typeof NAMES)[number]["field"];
 export function LocalNameFields({
   form,
   labels,
-  testIdPrefix,
   allRequired = false,
 }: {
   form: { getInputProps(path: NameField): object };
-  /** The labels' namespace: `<labels>.nameEn`… */
+  /** The record's list: the labels are `<labels>.nameEn`…, the test ids `<record>-name-en`… */
   labels: "nations" | "organisations";
-  /** `<prefix>-name-en`… */
-  testIdPrefix: string;
   allRequired?: boolean;
 }) {
   const { t } = useTranslation("directory");
+  const testIdPrefix = RECORD_TEST_NAME[labels];
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }}>
       {NAMES.map(({ lang, field }) => (

@@ -22,6 +22,7 @@ interface RecordListProps<T> {
   title: string;
   empty: string;
   testId: string;
+  /** The columns, by their titles' keys under `records.`; `row` gives a cell for each. */
   columns: string[];
   row: (item: T) => ReactNode[];
 }
@@ -40,6 +41,7 @@ function RecordList<T extends { id: string }>({
   columns,
   row,
 }: RecordListProps<T>) {
+  const { t } = useTranslation("directory");
   const [offset, setOffset] = useState(0);
   const query = useQuery({
     queryKey: [...directoryKeys.person(personId), "records", path, offset],
@@ -60,7 +62,7 @@ function RecordList<T extends { id: string }>({
     >
       {(items) => (
         <>
-          <TableHead columns={columns} />
+          <TableHead columns={columns.map((column) => t(`records.${column}`))} />
           <Table.Tbody>
             {items.map((item) => (
               <Table.Tr key={item.id} data-testid={`${testId}-row`}>
@@ -89,7 +91,7 @@ export function PersonRecords({ personId }: { personId: string }) {
         title={t("records.nominations")}
         empty={t("records.noNominations")}
         testId="person-nominations"
-        columns={[t("records.activity"), t("records.dates"), t("records.status")]}
+        columns={["activity", "dates", "status"]}
         row={(nomination) => [
           <Anchor key="event" component={Link} to={`/catalogue/events/${nomination.eventId}`} size="sm">
             {nomination.event.activityCode} — {nomination.event.activityTitle}
@@ -106,7 +108,7 @@ export function PersonRecords({ personId }: { personId: string }) {
         title={t("records.certificates")}
         empty={t("records.noCertificates")}
         testId="person-certificates"
-        columns={[t("records.number"), t("records.course"), t("records.issuedOn"), t("records.status")]}
+        columns={["number", "course", "issuedOn", "status"]}
         row={(certificate) => [
           certificate.number,
           <Anchor key="course" component={Link} to={`/training/courses/${certificate.courseId}`} size="sm">
@@ -124,13 +126,7 @@ export function PersonRecords({ personId }: { personId: string }) {
         title={t("records.teams")}
         empty={t("records.noTeams")}
         testId="person-teams"
-        columns={[
-          t("records.evaluation"),
-          t("records.teamRole"),
-          t("records.unit"),
-          t("records.dates"),
-          t("records.status"),
-        ]}
+        columns={["evaluation", "teamRole", "unit", "dates", "status"]}
         row={(evaluation) => [
           <Anchor key="evaluation" component={Link} to={`/readiness/evaluations/${evaluation.id}`} size="sm">
             {evaluation.title}

@@ -3,10 +3,18 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
 import { PageHeader, QueryBoundary } from "../../../shared/ui";
+import type { RecordSection } from "../types";
+
+/** A record of each list as the test ids name it (`nation-form`, `person-search`…). */
+export const RECORD_TEST_NAME: Record<RecordSection, string> = {
+  nations: "nation",
+  organisations: "organisation",
+  people: "person",
+};
 
 export interface RecordFormPageProps<T extends { id: string }> {
-  /** The list the record belongs to: its words (`<section>.title`, `.create`, `.edit`) and its path `/<section>`. */
-  section: "nations" | "organisations" | "people";
+  /** The list the record belongs to: its words (`<section>.title`, `.create`, `.edit`) and its path. */
+  section: RecordSection;
   /** The query of the record that the address's `:id` names (none on the create page). */
   useRecord: (id: string | undefined) => UseQueryResult<T>;
   /** The record's name in the breadcrumbs. */

@@ -17,7 +17,7 @@ import {
 } from "../../../shared/ui";
 import { useDeleteNation, useNation, useRemoveMembership } from "../api";
 import { EndDateCell } from "../components/end-date-cell";
-import { DeleteRecordButton, EditLink } from "../components/form-actions";
+import { RecordActions } from "../components/form-actions";
 import { MembershipModal } from "../components/membership-modal";
 import { NationRecords } from "../components/nation-records";
 import { useDirectoryPermissions } from "../permissions";
@@ -170,14 +170,7 @@ export function NationDetailPage() {
             }
             actions={
               can.manageNations && (
-                <>
-                  <EditLink to={`/nations/${data.id}/edit`} testIdPrefix="nation" />
-                  <DeleteRecordButton
-                    remove={() => remove.mutateAsync(data.id)}
-                    listPath="/nations"
-                    testIdPrefix="nation"
-                  />
-                </>
+                <RecordActions section="nations" id={data.id} remove={() => remove.mutateAsync(data.id)} />
               )
             }
           />

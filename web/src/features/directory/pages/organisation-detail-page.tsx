@@ -99,15 +99,9 @@ export function OrganisationDetailPage() {
                       {t("organisations.people")}
                     </Button>
                   )}
-                  {can.editOrganisation(data) && (
-                    <EditLink to={`/organisations/${data.id}/edit`} testIdPrefix="organisation" />
-                  )}
+                  {can.editOrganisation(data) && <EditLink section="organisations" id={data.id} />}
                   {can.deleteOrganisations && (
-                    <DeleteRecordButton
-                      remove={() => remove.mutateAsync(data.id)}
-                      listPath="/organisations"
-                      testIdPrefix="organisation"
-                    />
+                    <DeleteRecordButton section="organisations" remove={() => remove.mutateAsync(data.id)} />
                   )}
                 </>
               }

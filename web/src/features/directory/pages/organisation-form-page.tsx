@@ -1,17 +1,16 @@
-import { NumberInput, Paper, Select, SimpleGrid, Stack, Textarea } from "@mantine/core";
+import { NumberInput, Select, SimpleGrid, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router-dom";
 import { localName, useFormat } from "../../../shared/i18n/format";
-import { FormTextInput, formOutcome, notifySuccess } from "../../../shared/ui";
+import { FormTextInput, pickerProps } from "../../../shared/ui";
 import { useOrganisation, useSaveOrganisation } from "../api";
-import { FormActions } from "../components/form-actions";
 import { IsoDateInput } from "../components/iso-date-input";
 import { LocalNameFields } from "../components/local-name-fields";
 import { NationSelect, nationOption } from "../components/nation-select";
 import { OrganisationSelect, organisationOption } from "../components/organisation-select";
+import { RecordForm, useRecordForm } from "../components/record-form";
 import { RecordFormPage } from "../components/record-form-page";
-import { recordSelectField, textOrNull } from "../form-values";
+import { textOrNull } from "../form-values";
 import {
   INSTITUTION_KINDS,
   ORGANISATION_KINDS_INTERNATIONAL,
@@ -38,7 +37,6 @@ interface OrganisationFormValues {
 function OrganisationForm({ organisation }: { organisation?: OrganisationDetail }) {
   const { t } = useTranslation("directory");
   const { language } = useFormat();
-  const navigate = useNavigate();
   const save = useSaveOrganisation(organisation?.id);
   const form = useForm<OrganisationFormValues, OrganisationInput>({
     initialValues: {
@@ -83,20 +81,12 @@ function OrganisationForm({ organisation }: { organisation?: OrganisationDetail 
     }),
   });
 
-  const submit = form.onSubmit((values) => {
-    // On create, leave out what was not given rather than send nulls.
-    const input = organisation
-      ? values
-      : (Object.fromEntries(
-          Object.entries(values).filter(([, value]) => value !== null),
-        ) as OrganisationInput);
-    save.mutate(
-      input,
-      formOutcome(form, t, (saved) => {
-        notifySuccess(t(organisation ? "common:notify.saved" : "common:notify.created"));
-        navigate(`/organisations/${saved.id}`);
-      }),
-    );
+  const record = useRecordForm({
+    section: "organisations",
+    recordId: organisation?.id,
+    form,
+    save,
+    editSendsAll: true,
   });
 
   const kindGroups = [
@@ -117,90 +107,76 @@ function OrganisationForm({ organisation }: { organisation?: OrganisationDetail 
   ];
 
   return (
-    <Paper withBorder p="lg" radius="md" maw={960}>
-      <form onSubmit={submit} noValidate data-testid="organisation-form">
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <FormTextInput
-              label={t("organisations.code")}
-              description={t("organisations.codeHint")}
-              required
-              form={form}
-              name="code"
-              testId="organisation-code"
-            />
-            <Select
-              label={t("organisations.kind")}
-              required
-              searchable
-              data={kindGroups}
-              data-testid="organisation-kind"
-              {...form.getInputProps("kind")}
-            />
-          </SimpleGrid>
-          <LocalNameFields form={form} labels="organisations" testIdPrefix="organisation" />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NationSelect
-              label={t("organisations.nation")}
-              placeholder={t("international")}
-              initialOption={organisation?.nation ? nationOption(organisation.nation, language) : null}
-              data-testid="organisation-nation"
-              {...recordSelectField(form, "nationId")}
-            />
-            <OrganisationSelect
-              label={t("organisations.parent")}
-              excludeId={organisation?.id}
-              initialOption={organisation?.parent ? organisationOption(organisation.parent, language) : null}
-              data-testid="organisation-parent"
-              {...recordSelectField(form, "parentId")}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <FormTextInput
-              label={t("organisations.city")}
-              form={form}
-              name="city"
-              testId="organisation-city"
-            />
-            <IsoDateInput
-              label={t("organisations.foundedOn")}
-              data-testid="organisation-founded-on"
-              {...form.getInputProps("foundedOn")}
-            />
-            <NumberInput
-              label={t("organisations.charterYear")}
-              min={1800}
-              max={2100}
-              allowDecimal={false}
-              allowNegative={false}
-              thousandSeparator={false}
-              data-testid="organisation-charter-year"
-              {...form.getInputProps("charterYear")}
-            />
-          </SimpleGrid>
-          <Textarea
-            label={t("organisations.foundingAct")}
-            autosize
-            minRows={2}
-            data-testid="organisation-founding-act"
-            {...form.getInputProps("foundingAct")}
-          />
-          <FormTextInput
-            label={t("organisations.website")}
-            type="url"
-            placeholder="https://"
-            form={form}
-            name="website"
-            testId="organisation-website"
-          />
-          <FormActions
-            testIdPrefix="organisation"
-            saving={save.isPending}
-            cancelTo={organisation ? `/organisations/${organisation.id}` : "/organisations"}
-          />
-        </Stack>
-      </form>
-    </Paper>
+    <RecordForm {...record}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <FormTextInput
+          label={t("organisations.code")}
+          description={t("organisations.codeHint")}
+          required
+          form={form}
+          name="code"
+          testId="organisation-code"
+        />
+        <Select
+          label={t("organisations.kind")}
+          required
+          searchable
+          data={kindGroups}
+          data-testid="organisation-kind"
+          {...form.getInputProps("kind")}
+        />
+      </SimpleGrid>
+      <LocalNameFields form={form} labels="organisations" />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NationSelect
+          label={t("organisations.nation")}
+          placeholder={t("international")}
+          initialOption={organisation?.nation ? nationOption(organisation.nation, language) : null}
+          data-testid="organisation-nation"
+          {...pickerProps(form, "nationId")}
+        />
+        <OrganisationSelect
+          label={t("organisations.parent")}
+          excludeId={organisation?.id}
+          initialOption={organisation?.parent ? organisationOption(organisation.parent, language) : null}
+          data-testid="organisation-parent"
+          {...pickerProps(form, "parentId")}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <FormTextInput label={t("organisations.city")} form={form} name="city" testId="organisation-city" />
+        <IsoDateInput
+          label={t("organisations.foundedOn")}
+          data-testid="organisation-founded-on"
+          {...form.getInputProps("foundedOn")}
+        />
+        <NumberInput
+          label={t("organisations.charterYear")}
+          min={1800}
+          max={2100}
+          allowDecimal={false}
+          allowNegative={false}
+          thousandSeparator={false}
+          data-testid="organisation-charter-year"
+          {...form.getInputProps("charterYear")}
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t("organisations.foundingAct")}
+        autosize
+        minRows={2}
+        data-testid="organisation-founding-act"
+        {...form.getInputProps("foundingAct")}
+      />
+      <FormTextInput
+        label={t("organisations.website")}
+        type="url"
+        placeholder="https://"
+        form={form}
+        name="website"
+        testId="organisation-website"
+      />
+    </RecordForm>
   );
 }
 

@@ -1,17 +1,8 @@
-import { Group, SegmentedControl, Select } from "@mantine/core";
+import { SegmentedControl, Select } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { localName, useFormat } from "../../../shared/i18n/format";
-import {
-  ArchivedBadge,
-  type DataTableColumn,
-  DimmedText,
-  listFilter,
-  NewRecordLink,
-  RowLink,
-  useListParams,
-} from "../../../shared/ui";
+import { type DataTableColumn, DimmedText, listFilter, RowLink, useListParams } from "../../../shared/ui";
 import { useOrganisations } from "../api";
-import { DirectoryList } from "../components/directory-list";
+import { DirectoryList, useCodeAndNameColumns } from "../components/directory-list";
 import { NationSelect } from "../components/nation-select";
 import { useDirectoryPermissions } from "../permissions";
 import {
@@ -23,15 +14,13 @@ import {
 
 export function OrganisationsListPage() {
   const { t } = useTranslation("directory");
-  const { language } = useFormat();
   const can = useDirectoryPermissions();
   const list = useListParams({
     defaultSort: "code",
     filters: ["kind", "nationId", "category", "includeArchived"] as const,
   });
   const organisations = useOrganisations(list.query);
-  const { kind, nationId, category } = list.filters;
-  const filtered = !!(list.q || kind || nationId || category);
+  const { category } = list.filters;
   const kinds =
     category === "organisation"
       ? ORGANISATION_KINDS_INTERNATIONAL
@@ -40,19 +29,7 @@ export function OrganisationsListPage() {
         : ORGANISATION_KINDS;
 
   const columns: DataTableColumn<Organisation>[] = [
-    { key: "code", header: t("organisations.code"), sortKey: "code", width: 140, render: (o) => o.code },
-    {
-      key: "name",
-      header: t("organisations.name"),
-      // The server sorts by the English name only.
-      sortKey: "nameEn",
-      render: (organisation) => (
-        <Group gap="xs">
-          <RowLink to={`/organisations/${organisation.id}`}>{localName(organisation, language)}</RowLink>
-          <ArchivedBadge archivedAt={organisation.archivedAt} />
-        </Group>
-      ),
-    },
+    ...useCodeAndNameColumns<Organisation>("organisations", 140),
     {
       key: "kind",
       header: t("organisations.kind"),
@@ -80,13 +57,7 @@ export function OrganisationsListPage() {
   return (
     <DirectoryList
       section="organisations"
-      actions={
-        can.createOrganisations && (
-          <NewRecordLink to="/organisations/new" testId="organisation-create">
-            {t("organisations.create")}
-          </NewRecordLink>
-        )
-      }
+      create={can.createOrganisations}
       above={
         <SegmentedControl
           w="fit-content"
@@ -103,10 +74,7 @@ export function OrganisationsListPage() {
       list={list}
       query={organisations}
       columns={columns}
-      testIdPrefix="organisation"
-      tableTestId="organisations-table"
       rowTestId={(organisation) => `organisation-row-${organisation.code}`}
-      path="/organisations"
       searchWidth={280}
       filters={
         <>
@@ -129,7 +97,6 @@ export function OrganisationsListPage() {
           />
         </>
       }
-      filtered={filtered}
     />
   );
 }

@@ -9,7 +9,6 @@ import {
   type DataTableColumn,
   DimmedText,
   listFilter,
-  NewRecordLink,
   ReleasabilityBadge,
   RowLink,
   useListParams,
@@ -37,8 +36,6 @@ export function PeopleListPage() {
     filters: ["nationId", "organisationId", "includeArchived"] as const,
   });
   const people = usePeople(list.query);
-  const { nationId, organisationId } = list.filters;
-  const filtered = !!(list.q || nationId || organisationId);
   // The export takes the list's own filters (not its page): every matching person, headers in the UI language.
   const { limit: _limit, offset: _offset, ...exportFilters } = list.query as Record<string, unknown>;
   const exportUrl = (format: "csv" | "xlsx") =>
@@ -88,7 +85,7 @@ export function PeopleListPage() {
     <DirectoryList
       section="people"
       actions={
-        <Group gap="xs">
+        <>
           {EXPORT_FORMATS.map(({ format, label }) => (
             <Button
               key={format}
@@ -113,20 +110,13 @@ export function PeopleListPage() {
               {t("imports.action")}
             </Button>
           )}
-          {can.createPeople && (
-            <NewRecordLink to="/people/new" testId="person-create">
-              {t("people.create")}
-            </NewRecordLink>
-          )}
-        </Group>
+        </>
       }
+      create={can.createPeople}
       list={list}
       query={people}
       columns={columns}
-      testIdPrefix="person"
-      tableTestId="people-table"
       rowTestId={(person) => `person-row-${person.id}`}
-      path="/people"
       searchWidth={280}
       filters={
         <>
@@ -146,7 +136,6 @@ export function PeopleListPage() {
           />
         </>
       }
-      filtered={filtered}
     />
   );
 }

@@ -17,7 +17,7 @@ import {
 import { useDeletePerson, usePerson, useRemoveAffiliation } from "../api";
 import { AffiliationModal } from "../components/affiliation-modal";
 import { EndDateCell } from "../components/end-date-cell";
-import { DeleteRecordButton, EditLink } from "../components/form-actions";
+import { RecordActions } from "../components/form-actions";
 import { PersonRecords } from "../components/person-records";
 import { languageName } from "../languages";
 import { useDirectoryPermissions } from "../permissions";
@@ -115,14 +115,7 @@ export function PersonDetailPage() {
               }
               actions={
                 canManage && (
-                  <>
-                    <EditLink to={`/people/${data.id}/edit`} testIdPrefix="person" />
-                    <DeleteRecordButton
-                      remove={() => remove.mutateAsync(data.id)}
-                      listPath="/people"
-                      testIdPrefix="person"
-                    />
-                  </>
+                  <RecordActions section="people" id={data.id} remove={() => remove.mutateAsync(data.id)} />
                 )
               }
             />

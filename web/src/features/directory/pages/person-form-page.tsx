@@ -1,16 +1,15 @@
-import { MultiSelect, Paper, SimpleGrid, Stack, TextInput, Title } from "@mantine/core";
+import { MultiSelect, SimpleGrid, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router-dom";
 import type { ReleasabilityLevel } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
-import { FormTextInput, formOutcome, notifySuccess, ReleasabilitySelect } from "../../../shared/ui";
+import { FormTextInput, pickerProps, ReleasabilitySelect } from "../../../shared/ui";
 import { usePerson, useSavePerson } from "../api";
-import { FormActions } from "../components/form-actions";
 import { NationSelect, nationOption } from "../components/nation-select";
 import { OrganisationSelect } from "../components/organisation-select";
+import { RecordForm, useRecordForm } from "../components/record-form";
 import { RecordFormPage } from "../components/record-form-page";
-import { recordSelectField, textOrNull } from "../form-values";
+import { textOrNull } from "../form-values";
 import { languageName, SPOKEN_LANGUAGES } from "../languages";
 import type { PersonDetail, PersonInput } from "../types";
 
@@ -30,7 +29,6 @@ interface PersonFormValues {
 function PersonForm({ person }: { person?: PersonDetail }) {
   const { t } = useTranslation("directory");
   const { language } = useFormat();
-  const navigate = useNavigate();
   const save = useSavePerson(person?.id);
   const required = (value: string) => (value.trim() ? null : t("common:errors.required"));
   const form = useForm<PersonFormValues, Partial<PersonInput>>({
@@ -69,126 +67,89 @@ function PersonForm({ person }: { person?: PersonDetail }) {
         input.organisationId = values.organisationId;
         input.position = textOrNull(values.position);
       }
-      if (!person) {
-        for (const key of Object.keys(input) as (keyof PersonInput)[])
-          if (input[key] === null) delete input[key];
-      }
       return input;
     },
   });
 
-  const submit = form.onSubmit((values) => {
-    // An edit sends only the fields the user changed.
-    const input = person
-      ? Object.fromEntries(
-          Object.entries(values).filter(([key]) => form.isDirty(key as keyof PersonFormValues)),
-        )
-      : values;
-    if (person && Object.keys(input).length === 0) {
-      navigate(`/people/${person.id}`);
-      return;
-    }
-    save.mutate(
-      input,
-      formOutcome(form, t, (saved) => {
-        notifySuccess(t(person ? "common:notify.saved" : "common:notify.created"));
-        navigate(`/people/${saved.id}`);
-      }),
-    );
-  });
+  const record = useRecordForm({ section: "people", recordId: person?.id, form, save });
 
   return (
-    <Paper withBorder p="lg" radius="md" maw={960}>
-      <form onSubmit={submit} noValidate data-testid="person-form">
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <FormTextInput
-              label={t("people.rankTitle")}
-              form={form}
-              name="rankTitle"
-              testId="person-rank-title"
-            />
-            <FormTextInput
-              label={t("people.givenName")}
-              required
-              form={form}
-              name="givenName"
-              testId="person-given-name"
-            />
-            <FormTextInput
-              label={t("people.familyName")}
-              required
-              form={form}
-              name="familyName"
-              testId="person-family-name"
-            />
-          </SimpleGrid>
+    <RecordForm {...record}>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <FormTextInput
+          label={t("people.rankTitle")}
+          form={form}
+          name="rankTitle"
+          testId="person-rank-title"
+        />
+        <FormTextInput
+          label={t("people.givenName")}
+          required
+          form={form}
+          name="givenName"
+          testId="person-given-name"
+        />
+        <FormTextInput
+          label={t("people.familyName")}
+          required
+          form={form}
+          name="familyName"
+          testId="person-family-name"
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NationSelect
+          label={t("people.nation")}
+          required
+          initialOption={person ? nationOption(person.nation, language) : null}
+          data-testid="person-nation"
+          {...pickerProps(form, "nationId")}
+        />
+        <ReleasabilitySelect
+          label={t("common:releasability.label")}
+          required
+          data-testid="person-releasability"
+          {...form.getInputProps("releasability")}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <FormTextInput
+          label={t("people.email")}
+          type="email"
+          form={form}
+          name="email"
+          testId="person-email"
+        />
+        <FormTextInput label={t("people.phone")} type="tel" form={form} name="phone" testId="person-phone" />
+      </SimpleGrid>
+      <MultiSelect
+        label={t("people.languages")}
+        searchable
+        data={SPOKEN_LANGUAGES.map((code) => ({ value: code, label: languageName(code, language) }))}
+        data-testid="person-languages"
+        {...form.getInputProps("languages")}
+      />
+      {!person && (
+        <>
+          <Title order={2} size="h5" mt="sm">
+            {t("affiliations.title")}
+          </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NationSelect
-              label={t("people.nation")}
-              required
-              initialOption={person ? nationOption(person.nation, language) : null}
-              data-testid="person-nation"
-              {...recordSelectField(form, "nationId")}
+            <OrganisationSelect
+              label={t("people.firstOrganisation")}
+              data-testid="person-organisation"
+              {...pickerProps(form, "organisationId")}
             />
-            <ReleasabilitySelect
-              label={t("common:releasability.label")}
-              required
-              data-testid="person-releasability"
-              {...form.getInputProps("releasability")}
+            <TextInput
+              label={t("people.position")}
+              data-testid="person-position"
+              disabled={!form.values.organisationId}
+              {...form.getInputProps("position")}
             />
           </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <FormTextInput
-              label={t("people.email")}
-              type="email"
-              form={form}
-              name="email"
-              testId="person-email"
-            />
-            <FormTextInput
-              label={t("people.phone")}
-              type="tel"
-              form={form}
-              name="phone"
-              testId="person-phone"
-            />
-          </SimpleGrid>
-          <MultiSelect
-            label={t("people.languages")}
-            searchable
-            data={SPOKEN_LANGUAGES.map((code) => ({ value: code, label: languageName(code, language) }))}
-            data-testid="person-languages"
-            {...form.getInputProps("languages")}
-          />
-          {!person && (
-            <>
-              <Title order={2} size="h5" mt="sm">
-                {t("affiliations.title")}
-              </Title>
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <OrganisationSelect
-                  label={t("people.firstOrganisation")}
-                  data-testid="person-organisation"
-                  {...recordSelectField(form, "organisationId")}
-                />
-                <TextInput
-                  label={t("people.position")}
-                  data-testid="person-position"
-                  disabled={!form.values.organisationId}
-                  {...form.getInputProps("position")}
-                />
-              </SimpleGrid>
-            </>
-          )}
-          <FormActions
-            testIdPrefix="person"
-            saving={save.isPending}
-            cancelTo={person ? `/people/${person.id}` : "/people"}
-          />
-        </Stack>
-      </form>
-    </Paper>
+        </>
+      )}
+    </RecordForm>
   );
 }
 

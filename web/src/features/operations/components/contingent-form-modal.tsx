@@ -1,20 +1,13 @@
-import { SimpleGrid, Textarea, TextInput } from "@mantine/core";
+import { TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { changedFields } from "../../../shared/api";
 import { usePermissions } from "../../../shared/auth";
-import {
-  FormButtons,
-  FormModal,
-  pickerProps,
-  ReleasabilitySelect,
-  saveChanges,
-  saveForm,
-  useFormReset,
-} from "../../../shared/ui";
+import { pickerProps, ReleasabilitySelect, saveChanges, saveForm, useFormReset } from "../../../shared/ui";
 import { useCreateContingent, useUpdateContingent } from "../api";
 import type { ContingentDetail } from "../types";
+import { AuthoringDialog } from "./authoring-dialog";
 import { NationPicker } from "./nation-picker";
 import { refOption } from "./organisation-picker";
 
@@ -80,54 +73,47 @@ export function ContingentFormModal({
   });
 
   return (
-    <FormModal
+    <AuthoringDialog
       opened={opened}
       onClose={onClose}
       title={contingent ? t("authoring.editContingent") : t("authoring.newContingent")}
-      size="lg"
       onSubmit={submit}
       testId="contingent-form"
-    >
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        {!contingent && (
-          <NationPicker
-            label={t("authoring.nation")}
+      grid={
+        <>
+          {!contingent && (
+            <NationPicker
+              label={t("authoring.nation")}
+              required
+              {...pickerProps(form, "nationId")}
+              data-testid="contingent-nation"
+            />
+          )}
+          <TextInput
+            label={t("authoring.name")}
             required
-            {...pickerProps(form, "nationId")}
-            data-testid="contingent-nation"
+            {...form.getInputProps("name")}
+            data-testid="contingent-name"
           />
-        )}
-        <TextInput
-          label={t("authoring.name")}
-          required
-          {...form.getInputProps("name")}
-          data-testid="contingent-name"
-        />
-        <TextInput
-          label={t("authoring.frameworkUnit")}
-          {...form.getInputProps("frameworkUnit")}
-          data-testid="contingent-framework-unit"
-        />
-        <NationPicker
-          label={t("authoring.frameworkNation")}
-          clearable
-          {...pickerProps(form, "frameworkNationId")}
-          initialOption={contingent?.frameworkNation ? refOption(contingent.frameworkNation) : null}
-        />
-        <ReleasabilitySelect label={t("authoring.releasability")} {...form.getInputProps("releasability")} />
-      </SimpleGrid>
-      <Textarea
-        label={t("authoring.note")}
-        autosize
-        minRows={2}
-        {...form.getInputProps("note")}
-        data-testid="contingent-note"
-      />
-      <FormButtons
-        submit={t("authoring.save")}
-        loading={create.isPending || update.isPending}
-        testId="contingent-save"
-      />
-    </FormModal>
+          <TextInput
+            label={t("authoring.frameworkUnit")}
+            {...form.getInputProps("frameworkUnit")}
+            data-testid="contingent-framework-unit"
+          />
+          <NationPicker
+            label={t("authoring.frameworkNation")}
+            clearable
+            {...pickerProps(form, "frameworkNationId")}
+            initialOption={contingent?.frameworkNation ? refOption(contingent.frameworkNation) : null}
+          />
+          <ReleasabilitySelect
+            label={t("authoring.releasability")}
+            {...form.getInputProps("releasability")}
+          />
+        </>
+      }
+      note={{ label: t("authoring.note"), input: form.getInputProps("note"), testId: "contingent-note" }}
+      save={{ loading: create.isPending || update.isPending, testId: "contingent-save" }}
+    />
   );
 }

@@ -6,15 +6,16 @@ import {
   closeClearing,
   codeInputProps,
   FormButtons,
+  FormLines,
   FormModal,
   formSaved,
   pickerProps,
   ReleasabilitySelect,
   RemoveLineButton,
-  SmallAddButton,
 } from "../../../shared/ui";
 import { useCreateExercise } from "../api";
 import { EXERCISE_KINDS, type ExerciseKind } from "../types";
+import { FromUntilInputs } from "./from-until-fields";
 import { NationPicker } from "./nation-picker";
 import { OrganisationPicker } from "./organisation-picker";
 
@@ -151,69 +152,48 @@ export function ExerciseFormModal({ opened, onClose }: { opened: boolean; onClos
         <ReleasabilitySelect label={t("form.releasability")} {...form.getInputProps("releasability")} />
       </Group>
       <Group grow align="flex-start">
-        <TextInput
-          type="date"
-          label={t("contingents.from")}
-          required
-          data-testid="exercise-starts"
-          {...form.getInputProps("startsOn")}
-        />
-        <TextInput
-          type="date"
-          label={t("contingents.until")}
-          required
-          data-testid="exercise-ends"
-          {...form.getInputProps("endsOn")}
-        />
+        <FromUntilInputs form={form} required="both" testIds={["exercise-starts", "exercise-ends"]} />
       </Group>
       <Textarea label={t("exercises.scenario")} autosize minRows={2} {...form.getInputProps("scenario")} />
-      <Text fw={600} size="sm">
-        {t("stages.title")}
-      </Text>
-      {form.values.stages.map((_, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a stage is known by its number
-        <Group key={index} align="flex-start" wrap="nowrap" data-testid={`exercise-stage-${index + 1}`}>
-          <Text size="sm" mt={30} w={70}>
-            {t("stages.stage", { n: index + 1 })}
-          </Text>
-          <NationPicker
-            label={t("exercises.hosts")}
-            required
-            value={form.values.stages[index]!.hostNationId}
-            onChange={(value) => form.setFieldValue(`stages.${index}.hostNationId`, value)}
-            error={form.errors[`stages.${index}.hostNationId`]}
-            data-testid={`stage-nation-${index + 1}`}
-            w={220}
-          />
-          <TextInput label={t("stages.place")} {...form.getInputProps(`stages.${index}.place`)} />
-          <TextInput
-            type="date"
-            label={t("contingents.from")}
-            required
-            data-testid={`stage-starts-${index + 1}`}
-            {...form.getInputProps(`stages.${index}.startsOn`)}
-          />
-          <TextInput
-            type="date"
-            label={t("contingents.until")}
-            required
-            data-testid={`stage-ends-${index + 1}`}
-            {...form.getInputProps(`stages.${index}.endsOn`)}
-          />
-          {form.values.stages.length > 1 && (
-            <RemoveLineButton mt={28} onClick={() => form.removeListItem("stages", index)} />
-          )}
-        </Group>
-      ))}
-      <Group>
-        <SmallAddButton
-          variant="subtle"
-          onClick={() => form.insertListItem("stages", { ...emptyStage })}
-          testId="exercise-add-stage"
-        >
-          {t("form.addStage")}
-        </SmallAddButton>
-      </Group>
+      <FormLines
+        title={t("stages.title")}
+        lines={form.values.stages}
+        align="flex-start"
+        wrap="nowrap"
+        lineTestId={(index) => `exercise-stage-${index + 1}`}
+        add={{
+          label: t("form.addStage"),
+          onClick: () => form.insertListItem("stages", { ...emptyStage }),
+          testId: "exercise-add-stage",
+        }}
+      >
+        {(stage, index) => (
+          <>
+            <Text size="sm" mt={30} w={70}>
+              {t("stages.stage", { n: index + 1 })}
+            </Text>
+            <NationPicker
+              label={t("exercises.hosts")}
+              required
+              value={stage.hostNationId}
+              onChange={(value) => form.setFieldValue(`stages.${index}.hostNationId`, value)}
+              error={form.errors[`stages.${index}.hostNationId`]}
+              data-testid={`stage-nation-${index + 1}`}
+              w={220}
+            />
+            <TextInput label={t("stages.place")} {...form.getInputProps(`stages.${index}.place`)} />
+            <FromUntilInputs
+              form={form}
+              at={`stages.${index}.`}
+              required="both"
+              testIds={[`stage-starts-${index + 1}`, `stage-ends-${index + 1}`]}
+            />
+            {form.values.stages.length > 1 && (
+              <RemoveLineButton mt={28} onClick={() => form.removeListItem("stages", index)} />
+            )}
+          </>
+        )}
+      </FormLines>
       <FormButtons
         submit={t("common:actions.create")}
         loading={create.isPending}

@@ -13,6 +13,7 @@ import {
 } from "../../../shared/ui";
 import { useAddStage, useRemoveStage } from "../api";
 import type { ExerciseDetail } from "../types";
+import { FromUntilInputs } from "./from-until-fields";
 import { NationPicker } from "./nation-picker";
 
 interface StageValues {
@@ -111,17 +112,11 @@ export function ExerciseStages({ exercise }: { exercise: ExerciseDetail }) {
                 {...form.getInputProps("place")}
                 data-testid="stage-place"
               />
-              <TextInput
-                type="date"
-                label={t("authoring.startsOn")}
-                {...form.getInputProps("startsOn")}
-                data-testid="stage-starts"
-              />
-              <TextInput
-                type="date"
-                label={t("authoring.endsOn")}
-                {...form.getInputProps("endsOn")}
-                data-testid="stage-ends"
+              <FromUntilInputs
+                form={form}
+                words="startsEnds"
+                required="none"
+                testIds={["stage-starts", "stage-ends"]}
               />
             </Group>
             <Group>

@@ -1,19 +1,13 @@
-import { SimpleGrid, Textarea, TextInput } from "@mantine/core";
+import { TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { changedFields } from "../../../shared/api";
-import {
-  codeInputProps,
-  FormButtons,
-  FormModal,
-  pickerProps,
-  saveChanges,
-  saveForm,
-  useFormReset,
-} from "../../../shared/ui";
+import { codeInputProps, pickerProps, saveChanges, saveForm, useFormReset } from "../../../shared/ui";
 import { useCreateOperation, useUpdateOperation } from "../api";
 import type { Operation } from "../types";
+import { AuthoringDialog } from "./authoring-dialog";
+import { FromUntilInputs } from "./from-until-fields";
 import { OrganisationPicker, refOption } from "./organisation-picker";
 
 interface OperationValues {
@@ -82,62 +76,44 @@ export function OperationFormModal({
   });
 
   return (
-    <FormModal
+    <AuthoringDialog
       opened={opened}
       onClose={onClose}
       title={operation ? t("authoring.editOperation") : t("authoring.newOperation")}
-      size="lg"
       onSubmit={submit}
       testId="operation-form"
-    >
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          label={t("authoring.code")}
-          description={t("form.codeHint")}
-          required
-          {...codeInputProps(form)}
-          data-testid="operation-code"
-        />
-        <TextInput
-          label={t("authoring.name")}
-          required
-          {...form.getInputProps("name")}
-          data-testid="operation-name"
-        />
-        <OrganisationPicker
-          label={t("authoring.lead")}
-          required
-          {...pickerProps(form, "leadOrganisationId")}
-          initialOption={operation ? refOption(operation.leadOrganisation) : null}
-          data-testid="operation-lead"
-        />
-        <TextInput label={t("authoring.source")} {...form.getInputProps("source")} />
-        <TextInput
-          type="date"
-          required
-          label={t("authoring.startsOn")}
-          {...form.getInputProps("startsOn")}
-          data-testid="operation-starts"
-        />
-        <TextInput
-          type="date"
-          label={t("authoring.endsOn")}
-          {...form.getInputProps("endsOn")}
-          data-testid="operation-ends"
-        />
-      </SimpleGrid>
-      <Textarea
-        label={t("authoring.description")}
-        autosize
-        minRows={2}
-        {...form.getInputProps("description")}
-        data-testid="operation-description"
-      />
-      <FormButtons
-        submit={t("authoring.save")}
-        loading={create.isPending || update.isPending}
-        testId="operation-save"
-      />
-    </FormModal>
+      grid={
+        <>
+          <TextInput
+            label={t("authoring.code")}
+            description={t("form.codeHint")}
+            required
+            {...codeInputProps(form)}
+            data-testid="operation-code"
+          />
+          <TextInput
+            label={t("authoring.name")}
+            required
+            {...form.getInputProps("name")}
+            data-testid="operation-name"
+          />
+          <OrganisationPicker
+            label={t("authoring.lead")}
+            required
+            {...pickerProps(form, "leadOrganisationId")}
+            initialOption={operation ? refOption(operation.leadOrganisation) : null}
+            data-testid="operation-lead"
+          />
+          <TextInput label={t("authoring.source")} {...form.getInputProps("source")} />
+          <FromUntilInputs form={form} words="startsEnds" testIds={["operation-starts", "operation-ends"]} />
+        </>
+      }
+      note={{
+        label: t("authoring.description"),
+        input: form.getInputProps("description"),
+        testId: "operation-description",
+      }}
+      save={{ loading: create.isPending || update.isPending, testId: "operation-save" }}
+    />
   );
 }

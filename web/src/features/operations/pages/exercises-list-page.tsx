@@ -11,6 +11,7 @@ import {
   DownloadMenu,
   EmptyState,
   ListTable,
+  listFilter,
   PageHeader,
   SearchInput,
   useListParams,
@@ -127,16 +128,14 @@ export function ExercisesListPage() {
             label={t("exercises.kind")}
             placeholder={t("common:list.any")}
             clearable
-            value={params.filters.kind || null}
-            onChange={(kind) => params.setFilter("kind", kind)}
+            {...listFilter(params, "kind")}
             data={EXERCISE_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
           />
           <Select
             label={t("exercises.status")}
             placeholder={t("common:list.any")}
             clearable
-            value={params.filters.status || null}
-            onChange={(status) => params.setFilter("status", status)}
+            {...listFilter(params, "status")}
             data={EXERCISE_STATUSES.map((status) => ({ value: status, label: t(`statuses.${status}`) }))}
           />
         </Group>

@@ -14,7 +14,9 @@ import {
 import { useForm } from "@mantine/form";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router-dom";
 import { notifyFormError, notifySuccess, type RemoteOption, RemoteSelect } from "../../../shared/ui";
+import { useInvalidate } from "../api";
 
 type Value = string | number | string[];
 export type FormValues = Record<string, Value>;
@@ -163,20 +165,30 @@ export function EntityForm({ fields, initial, mode, send, onDone, submitLabel, t
   );
 }
 
-/** A button that opens an EntityForm in a modal, closed after a successful save. */
-export function FormModalButton({
+/**
+ * A button that opens an EntityForm in a modal, closed after a successful save; the programmes' lists and records
+ * are then refreshed, and a create can open the record it made (`opens`).
+ */
+export function FormModalButton<R>({
   label,
   title,
   buttonProps,
   leftSection,
+  send,
+  opens,
   ...form
-}: Omit<EntityFormProps, "submitLabel"> & {
+}: Omit<EntityFormProps, "submitLabel" | "send" | "onDone"> & {
   label: string;
   title?: string;
   buttonProps?: ButtonProps;
   leftSection?: ReactNode;
+  send: (body: Record<string, unknown>) => Promise<R>;
+  /** The address of the record a create made, to go to after it. */
+  opens?: (created: R) => string;
 }) {
   const { t } = useTranslation("programmes");
+  const invalidate = useInvalidate();
+  const navigate = useNavigate();
   const [opened, setOpened] = useState(false);
   return (
     <>
@@ -194,10 +206,12 @@ export function FormModalButton({
         {opened && (
           <EntityForm
             {...form}
+            send={send}
             submitLabel={t("authoring.save")}
             onDone={(result) => {
               setOpened(false);
-              form.onDone?.(result);
+              void invalidate();
+              if (opens && result) navigate(opens(result as R));
             }}
           />
         )}

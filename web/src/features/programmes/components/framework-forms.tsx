@@ -2,7 +2,6 @@ import { Button, FileInput, Group } from "@mantine/core";
 import { IconPlus, IconUpload } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router-dom";
 import { ApiError, api } from "../../../shared/api";
 import { notifyError, notifySuccess } from "../../../shared/ui";
 import { useInvalidate } from "../api";
@@ -46,8 +45,6 @@ function useFrameworkFields(nationId: string | null | undefined, selfId?: string
 export function NewFrameworkButton({ nationId }: { nationId: string | undefined }) {
   const { t } = useTranslation("programmes");
   const fields = useFrameworkFields(nationId);
-  const invalidate = useInvalidate();
-  const navigate = useNavigate();
   return (
     <FormModalButton
       label={t("authoring.newFramework")}
@@ -57,10 +54,7 @@ export function NewFrameworkButton({ nationId }: { nationId: string | undefined 
       fields={fields}
       initial={{ nationId: nationId ?? "" }}
       send={(body) => api.post<FrameworkDocument>("/api/frameworks", body)}
-      onDone={(document) => {
-        void invalidate();
-        navigate(`/programmes/frameworks/${(document as FrameworkDocument).id}`);
-      }}
+      opens={(document) => `/programmes/frameworks/${document.id}`}
     />
   );
 }
@@ -113,7 +107,6 @@ export function FrameworkActions({ document }: { document: FrameworkDocument }) 
         fields={fields}
         initial={valuesOf(document)}
         send={(body) => api.patch(`/api/frameworks/${document.id}`, body)}
-        onDone={() => void invalidate()}
       />
       <FileInput
         size="xs"

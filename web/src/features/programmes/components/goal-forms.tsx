@@ -2,7 +2,6 @@ import { Button, Group } from "@mantine/core";
 import { IconLink, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router-dom";
 import { ApiError, api } from "../../../shared/api";
 import { notifyError, notifySuccess, RemoteSelect } from "../../../shared/ui";
 import { searchActivities, useInvalidate } from "../api";
@@ -16,8 +15,6 @@ const STATUSES: GoalStatus[] = ["proposed", "agreed", "in_progress", "achieved",
 export function NewGoalButton({ nationId }: { nationId: string | undefined }) {
   const { t } = useTranslation("programmes");
   const options = useAuthoringOptions(nationId);
-  const invalidate = useInvalidate();
-  const navigate = useNavigate();
   return (
     <FormModalButton
       label={t("authoring.newGoal")}
@@ -49,10 +46,7 @@ export function NewGoalButton({ nationId }: { nationId: string | undefined }) {
       ]}
       initial={{ nationId: nationId ?? "" }}
       send={(body) => api.post<GoalDetail>("/api/partnership-goals", body)}
-      onDone={(goal) => {
-        void invalidate();
-        navigate(`/programmes/goals/${(goal as GoalDetail).id}`);
-      }}
+      opens={(goal) => `/programmes/goals/${goal.id}`}
     />
   );
 }

@@ -1,7 +1,7 @@
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
-import { ConfirmButton, notifyError, notifySuccess } from "../../../shared/ui";
+import { RemoveRowButton } from "../../../shared/ui";
 import { useInvalidate } from "../api";
 import { FormModalButton } from "./entity-form";
 import { useAuthoringOptions } from "./options";
@@ -12,7 +12,6 @@ const KINDS = ["milestone", "agreement", "deployment", "visit", "role", "event"]
 export function AddMilestoneButton({ nationId }: { nationId: string }) {
   const { t } = useTranslation("programmes");
   const options = useAuthoringOptions();
-  const invalidate = useInvalidate();
   return (
     <FormModalButton
       label={t("authoring.addMilestone")}
@@ -36,7 +35,6 @@ export function AddMilestoneButton({ nationId }: { nationId: string }) {
         { name: "description", label: t("authoring.description"), kind: "textarea", wide: true },
       ]}
       send={(body) => api.post("/api/partnership-milestones", { ...body, nationId })}
-      onDone={() => void invalidate()}
     />
   );
 }
@@ -45,23 +43,14 @@ export function DeleteMilestoneButton({ id, title }: { id: string; title: string
   const { t } = useTranslation("programmes");
   const invalidate = useInvalidate();
   return (
-    <ConfirmButton
+    <RemoveRowButton
       size="compact-xs"
-      variant="subtle"
       message={t("authoring.deleteMilestoneConfirm", { title })}
-      onConfirm={async () => {
-        try {
-          await api.delete(`/api/partnership-milestones/${id}`);
-          notifySuccess(t("authoring.removed"));
-          await invalidate();
-        } catch (error) {
-          notifyError(error, t);
-          throw error;
-        }
-      }}
-      data-testid={`milestone-delete-${id}`}
+      remove={() => api.delete(`/api/partnership-milestones/${id}`).then(invalidate)}
+      success={t("authoring.removed")}
+      testId={`milestone-delete-${id}`}
     >
       {t("authoring.delete")}
-    </ConfirmButton>
+    </RemoveRowButton>
   );
 }

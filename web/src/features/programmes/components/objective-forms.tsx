@@ -1,7 +1,7 @@
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
-import { searchActivities, searchGoals, useInvalidate } from "../api";
+import { searchActivities, searchGoals } from "../api";
 import type { Action, ActionStatus } from "../types";
 import { FormModalButton } from "./entity-form";
 import { useAuthoringOptions } from "./options";
@@ -11,7 +11,6 @@ const ACTION_STATUSES: ActionStatus[] = ["planned", "in_progress", "done", "defe
 /** An action that implements the objective, with whoever is responsible and when it is due. */
 export function AddActionButton({ objectiveId }: { objectiveId: string }) {
   const { t } = useTranslation("programmes");
-  const invalidate = useInvalidate();
   return (
     <FormModalButton
       label={t("authoring.addAction")}
@@ -33,7 +32,6 @@ export function AddActionButton({ objectiveId }: { objectiveId: string }) {
         { name: "note", label: t("authoring.note"), kind: "textarea", wide: true },
       ]}
       send={(body) => api.post(`/api/plan-objectives/${objectiveId}/actions`, body)}
-      onDone={() => void invalidate()}
     />
   );
 }
@@ -45,7 +43,6 @@ export function AddActionButton({ objectiveId }: { objectiveId: string }) {
 export function AddEvidenceButton({ action, nationId }: { action: Action; nationId: string | null }) {
   const { t } = useTranslation("programmes");
   const options = useAuthoringOptions(nationId);
-  const invalidate = useInvalidate();
   return (
     <FormModalButton
       label={t("authoring.addEvidence")}
@@ -73,7 +70,6 @@ export function AddEvidenceButton({ action, nationId }: { action: Action; nation
         { name: "note", label: t("authoring.note"), kind: "textarea", wide: true },
       ]}
       send={(body) => api.post(`/api/plan-actions/${action.id}/evidence`, body)}
-      onDone={() => void invalidate()}
     />
   );
 }

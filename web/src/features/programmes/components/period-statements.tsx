@@ -2,7 +2,7 @@ import { Group } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
-import { ConfirmButton, DimmedText, notifyError, notifySuccess } from "../../../shared/ui";
+import { DimmedText, RemoveRowButton } from "../../../shared/ui";
 import { useInvalidate, usePlan } from "../api";
 import type { PeriodDetail } from "../types";
 import { FormModalButton } from "./entity-form";
@@ -28,24 +28,16 @@ export function PeriodStatements({ period }: { period: PeriodDetail }) {
         remove={
           canEdit
             ? (statement) => (
-                <ConfirmButton
-                  size="xs"
-                  variant="subtle"
+                <RemoveRowButton
                   message={t("authoring.removeStatementConfirm", { source: statement.source })}
-                  onConfirm={async () => {
-                    try {
-                      await api.delete(`/api/plan-periods/${period.id}/statements/${statement.id}`);
-                      notifySuccess(t("authoring.removed"));
-                      await invalidate();
-                    } catch (error) {
-                      notifyError(error, t);
-                      throw error;
-                    }
-                  }}
-                  data-testid={`statement-remove-${statement.id}`}
+                  remove={() =>
+                    api.delete(`/api/plan-periods/${period.id}/statements/${statement.id}`).then(invalidate)
+                  }
+                  success={t("authoring.removed")}
+                  testId={`statement-remove-${statement.id}`}
                 >
                   {t("items.remove")}
-                </ConfirmButton>
+                </RemoveRowButton>
               )
             : undefined
         }
@@ -77,7 +69,6 @@ export function PeriodStatements({ period }: { period: PeriodDetail }) {
               { name: "note", label: t("authoring.note"), kind: "textarea", wide: true },
             ]}
             send={(body) => api.post(`/api/plan-periods/${period.id}/statements`, body)}
-            onDone={() => void invalidate()}
           />
         </Group>
       )}

@@ -1,8 +1,6 @@
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router-dom";
 import { api } from "../../../shared/api";
-import { useInvalidate } from "../api";
 import type { PlanDetail } from "../types";
 import { type FieldSpec, FormModalButton } from "./entity-form";
 import { useAuthoringOptions } from "./options";
@@ -11,8 +9,6 @@ import { useAuthoringOptions } from "./options";
 export function NewPlanButton({ nationId }: { nationId: string | undefined }) {
   const { t } = useTranslation("programmes");
   const options = useAuthoringOptions(nationId);
-  const invalidate = useInvalidate();
-  const navigate = useNavigate();
   const fields: FieldSpec[] = [
     { name: "code", label: t("authoring.code"), required: true },
     { name: "kind", label: t("authoring.kind"), kind: "select", data: options.kinds, required: true },
@@ -36,10 +32,7 @@ export function NewPlanButton({ nationId }: { nationId: string | undefined }) {
       fields={fields}
       initial={{ nationId: nationId ?? "" }}
       send={(body) => api.post<PlanDetail>("/api/plans", body)}
-      onDone={(plan) => {
-        void invalidate();
-        navigate(`/programmes/plans/${(plan as PlanDetail).id}`);
-      }}
+      opens={(plan) => `/programmes/plans/${plan.id}`}
     />
   );
 }
@@ -48,7 +41,6 @@ export function NewPlanButton({ nationId }: { nationId: string | undefined }) {
 export function EditPlanButton({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation("programmes");
   const options = useAuthoringOptions(plan.nationId);
-  const invalidate = useInvalidate();
   const fields: FieldSpec[] = [
     { name: "code", label: t("authoring.code"), required: true },
     { name: "kind", label: t("authoring.kind"), kind: "select", data: options.kinds, required: true },
@@ -82,7 +74,6 @@ export function EditPlanButton({ plan }: { plan: PlanDetail }) {
         description: plan.description ?? "",
       }}
       send={(body) => api.patch(`/api/plans/${plan.id}`, body)}
-      onDone={() => void invalidate()}
     />
   );
 }
@@ -90,7 +81,6 @@ export function EditPlanButton({ plan }: { plan: PlanDetail }) {
 /** A numbered period of the plan; its dates come from the statements of sources added on the period's page. */
 export function AddPeriodButton({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation("programmes");
-  const invalidate = useInvalidate();
   const next = Math.max(0, ...plan.periods.map((period) => period.number)) + 1;
   return (
     <FormModalButton
@@ -106,7 +96,6 @@ export function AddPeriodButton({ plan }: { plan: PlanDetail }) {
       ]}
       initial={{ number: next }}
       send={(body) => api.post(`/api/plans/${plan.id}/periods`, body)}
-      onDone={() => void invalidate()}
     />
   );
 }
@@ -115,7 +104,6 @@ export function AddPeriodButton({ plan }: { plan: PlanDetail }) {
 export function AddObjectiveButton({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation("programmes");
   const options = useAuthoringOptions(plan.nationId);
-  const invalidate = useInvalidate();
   return (
     <FormModalButton
       label={t("authoring.addObjective")}
@@ -135,7 +123,6 @@ export function AddObjectiveButton({ plan }: { plan: PlanDetail }) {
         { name: "description", label: t("authoring.description"), kind: "textarea", wide: true },
       ]}
       send={(body) => api.post(`/api/plans/${plan.id}/objectives`, body)}
-      onDone={() => void invalidate()}
     />
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
-import { useInvalidate, usePlan } from "../api";
+import { usePlan } from "../api";
 import type { ProgrammeDetail } from "../types";
 import { FormModalButton } from "./entity-form";
 import { useAuthoringOptions } from "./options";
@@ -11,7 +11,6 @@ const OUTCOMES = ["done", "not_done", "cancelled"] as const;
 export function EditProgrammeButton({ programme }: { programme: ProgrammeDetail }) {
   const { t } = useTranslation("programmes");
   const options = useAuthoringOptions(programme.nationId);
-  const invalidate = useInvalidate();
   return (
     <FormModalButton
       label={t("authoring.editProgramme")}
@@ -28,7 +27,6 @@ export function EditProgrammeButton({ programme }: { programme: ProgrammeDetail 
         note: programme.note ?? "",
       }}
       send={(body) => api.patch(`/api/annual-programmes/${programme.id}`, body)}
-      onDone={() => void invalidate()}
     />
   );
 }
@@ -40,7 +38,6 @@ export function EditItemButton({ item, planId }: { item: Item; planId: string | 
   const { t } = useTranslation("programmes");
   const options = useAuthoringOptions();
   const plan = usePlan(planId ?? undefined);
-  const invalidate = useInvalidate();
   const own = !item.activityId;
   return (
     <FormModalButton
@@ -90,7 +87,6 @@ export function EditItemButton({ item, planId }: { item: Item; planId: string | 
         note: item.note ?? "",
       }}
       send={(body) => api.patch(`/api/programme-items/${item.id}`, body)}
-      onDone={() => void invalidate()}
     />
   );
 }

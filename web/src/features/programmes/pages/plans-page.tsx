@@ -7,6 +7,7 @@ import {
   DownloadMenu,
   PagedRowsTable,
   PageHeader,
+  PlainTable,
   QueryBoundary,
   ReleasabilityBadge,
 } from "../../../shared/ui";
@@ -78,27 +79,23 @@ export function PlansPage() {
       <QueryBoundary query={frameworks}>
         {(page) => (
           <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={560}>
-              <Table data-testid="frameworks-table">
-                <Table.Tbody>
-                  {page.items.map((document) => (
-                    <Table.Tr key={document.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/programmes/frameworks/${document.id}`}>
-                          {document.title}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{format.date(document.signedOn, document.signedPrecision)}</Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" size="sm">
-                          {document.files.length} {t("framework.files")}
-                        </Badge>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <PlainTable minWidth={560} data-testid="frameworks-table">
+              {page.items.map((document) => (
+                <Table.Tr key={document.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/programmes/frameworks/${document.id}`}>
+                      {document.title}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{format.date(document.signedOn, document.signedPrecision)}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" size="sm">
+                      {document.files.length} {t("framework.files")}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </PlainTable>
           </Paper>
         )}
       </QueryBoundary>

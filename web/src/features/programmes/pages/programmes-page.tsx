@@ -8,10 +8,10 @@ import {
   notifyError,
   PagedRowsTable,
   PageHeader,
+  PlainTable,
   QueryBoundary,
   ReleasabilityBadge,
   SectionCard,
-  TableHead,
   TextField,
 } from "../../../shared/ui";
 import { useComparison, useCreateProgramme, useProgrammes } from "../api";
@@ -136,43 +136,40 @@ export function ProgrammesPage() {
                 {shown.length === 0 ? (
                   <Text c="dimmed">{t("common.none")}</Text>
                 ) : (
-                  <Table.ScrollContainer minWidth={560}>
-                    <Table data-testid="comparison-table">
-                      <TableHead
-                        columns={[
-                          t("programmes.year"),
-                          t("programmes.plannedItems"),
-                          t("programmes.implementedItems"),
-                          t("programmes.eventsAttended"),
-                          t("programmes.recorded"),
-                        ]}
-                      />
-                      <Table.Tbody>
-                        {shown.map((year) => (
-                          <Table.Tr key={year.year}>
-                            <Table.Td>{year.year}</Table.Td>
-                            <Table.Td>{year.plannedItems ?? "—"}</Table.Td>
-                            <Table.Td>{year.implementedItems ?? "—"}</Table.Td>
-                            <Table.Td>{year.eventsAttended}</Table.Td>
-                            <Table.Td>
-                              {year.recorded.map((figure) => (
-                                <Text key={figure.source} size="sm">
-                                  {figure.qualifier === "more_than"
-                                    ? t("programmes.moreThan", { count: figure.eventCount })
-                                    : figure.qualifier === "about"
-                                      ? t("programmes.about", { count: figure.eventCount })
-                                      : figure.eventCount}{" "}
-                                  <Text span size="xs" c="dimmed">
-                                    ({figure.source})
-                                  </Text>
-                                </Text>
-                              ))}
-                            </Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
+                  <PlainTable
+                    minWidth={560}
+                    data-testid="comparison-table"
+                    columns={[
+                      t("programmes.year"),
+                      t("programmes.plannedItems"),
+                      t("programmes.implementedItems"),
+                      t("programmes.eventsAttended"),
+                      t("programmes.recorded"),
+                    ]}
+                  >
+                    {shown.map((year) => (
+                      <Table.Tr key={year.year}>
+                        <Table.Td>{year.year}</Table.Td>
+                        <Table.Td>{year.plannedItems ?? "—"}</Table.Td>
+                        <Table.Td>{year.implementedItems ?? "—"}</Table.Td>
+                        <Table.Td>{year.eventsAttended}</Table.Td>
+                        <Table.Td>
+                          {year.recorded.map((figure) => (
+                            <Text key={figure.source} size="sm">
+                              {figure.qualifier === "more_than"
+                                ? t("programmes.moreThan", { count: figure.eventCount })
+                                : figure.qualifier === "about"
+                                  ? t("programmes.about", { count: figure.eventCount })
+                                  : figure.eventCount}{" "}
+                              <Text span size="xs" c="dimmed">
+                                ({figure.source})
+                              </Text>
+                            </Text>
+                          ))}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </PlainTable>
                 )}
               </SectionCard>
             );

@@ -1,4 +1,3 @@
-import { ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
 import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
@@ -29,18 +28,11 @@ export const applicationsRoutes: RoutesPlugin = async (app) => {
     ["approve", "approved"],
     ["refuse", "refused"],
   ] as const) {
-    app.post(
+    route.post(
       `/api/applications/:id/${path}`,
-      {
-        schema: {
-          tags: route.tags,
-          summary: `${path === "approve" ? "Approve (nominating the participant)" : "Refuse"} a pending application`,
-          params: IdParams,
-          body: ApplicationDecisionInput,
-          response: ok(Application),
-        },
-      },
-      async (request) => service.decideApplication(ctxOf(request), request.params.id, to, request.body),
+      `${path === "approve" ? "Approve (nominating the participant)" : "Refuse"} a pending application`,
+      { params: IdParams, body: ApplicationDecisionInput, response: ok(Application) },
+      (ctx, { params, body }) => service.decideApplication(ctx, params.id, to, body),
     );
   }
 };

@@ -2,7 +2,16 @@ import { Type } from "typebox";
 import { viewerForUser } from "../../platform/access/viewer.queries.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
-import { created, errorResponses, IdParams, noContent, ok, Page, Uuid } from "../../platform/http/schemas.js";
+import {
+  ChildParams,
+  created,
+  errorResponses,
+  IdParams,
+  noContent,
+  ok,
+  Page,
+  Uuid,
+} from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { enforceRateLimit } from "../../platform/rate-limit.js";
 import { applicationsRoutes } from "./applications.routes.js";
@@ -45,7 +54,6 @@ import { catalogueReportsRoutes } from "./reports.routes.js";
 import { EventAttendance } from "./session-attendance.schemas.js";
 import * as attendance from "./session-attendance.service.js";
 
-const SessionParams = Type.Object({ id: Uuid, sessionId: Uuid }, { additionalProperties: false });
 const SessionAttendanceInput = Type.Object(
   {
     entries: Type.Array(
@@ -128,19 +136,12 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
     { params: IdParams, body: CancelInput, response: ok(EventDetail) },
     (ctx, { params, body }) => service.cancelEvent(ctx, params.id, body),
   );
-  events.post(
-    "/api/events/:id/sessions",
-    { params: IdParams, body: SessionInput, response: created(EventDetail) },
-    (ctx, { params, body }) => service.addSession(ctx, params.id, body),
-  );
-  events.delete(
-    "/api/events/:id/sessions/:sessionId",
-    { params: SessionParams, response: ok(EventDetail) },
-    (ctx, { params }) => service.removeSession(ctx, params.id, params.sessionId),
-  );
+  const sessions = events.children("/api/events/:id/sessions", "sessionId");
+  sessions.add({ body: SessionInput, response: created(EventDetail) }, service.addSession);
+  sessions.remove({ response: ok(EventDetail) }, service.removeSession);
   events.put(
     "/api/events/:id/sessions/:sessionId/attendance",
-    { params: SessionParams, body: SessionAttendanceInput, response: noContent },
+    { params: ChildParams("sessionId"), body: SessionAttendanceInput, response: noContent },
     (ctx, { params, body }) =>
       service.recordSessionAttendance(ctx, params.sessionId, body.entries, params.id),
   );

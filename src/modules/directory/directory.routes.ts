@@ -1,5 +1,5 @@
 import { routeTable } from "../../platform/http/route-table.js";
-import { ChildParams, created, IdParams, noContent, ok, Page } from "../../platform/http/schemas.js";
+import { created, IdParams, noContent, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
   AffiliationInput,
@@ -49,16 +49,9 @@ export const directoryRoutes: RoutesPlugin = async (app) => {
     { params: IdParams, response: ok(DeleteOutcome) },
     (ctx, { params }) => service.deleteNation(ctx, params.id),
   );
-  nations.post(
-    "/api/nations/:id/memberships",
-    { params: IdParams, body: MembershipInput, response: created(Membership) },
-    (ctx, { params, body }) => service.addMembership(ctx, params.id, body),
-  );
-  nations.delete(
-    "/api/nations/:id/memberships/:membershipId",
-    { params: ChildParams("membershipId"), response: noContent },
-    (ctx, { params }) => service.removeMembership(ctx, params.id, params.membershipId),
-  );
+  const memberships = nations.children("/api/nations/:id/memberships", "membershipId");
+  memberships.add({ body: MembershipInput, response: created(Membership) }, service.addMembership);
+  memberships.remove({ response: noContent }, service.removeMembership);
 
   // ---------------------------------------------------------------- organisations
   const organisations = routeTable(app, ["directory: organisations and institutions"]);
@@ -111,14 +104,7 @@ export const directoryRoutes: RoutesPlugin = async (app) => {
   people.delete("/api/people/:id", { params: IdParams, response: ok(DeleteOutcome) }, (ctx, { params }) =>
     service.deletePerson(ctx, params.id),
   );
-  people.post(
-    "/api/people/:id/affiliations",
-    { params: IdParams, body: AffiliationInput, response: created(PersonDetail) },
-    (ctx, { params, body }) => service.addAffiliation(ctx, params.id, body),
-  );
-  people.delete(
-    "/api/people/:id/affiliations/:affiliationId",
-    { params: ChildParams("affiliationId"), response: ok(PersonDetail) },
-    (ctx, { params }) => service.removeAffiliation(ctx, params.id, params.affiliationId),
-  );
+  const affiliations = people.children("/api/people/:id/affiliations", "affiliationId");
+  affiliations.add({ body: AffiliationInput, response: created(PersonDetail) }, service.addAffiliation);
+  affiliations.remove({ response: ok(PersonDetail) }, service.removeAffiliation);
 };

@@ -1,6 +1,14 @@
 import { type Static, Type } from "typebox";
 import { ROLES } from "../../platform/access/viewer.js";
-import { IsoDateTime, Nullable, PageQuery, StringEnum, Text, Uuid } from "../../platform/http/schemas.js";
+import {
+  ChildParams,
+  IsoDateTime,
+  Nullable,
+  PageQuery,
+  StringEnum,
+  Text,
+  Uuid,
+} from "../../platform/http/schemas.js";
 
 export const RoleName = StringEnum(ROLES);
 export const Language = StringEnum(["en", "az", "ru"] as const);
@@ -97,4 +105,4 @@ export type PasswordReset = Static<typeof PasswordReset>;
 
 export const RevokedSessions = Type.Object({ revoked: Type.Integer() });
 
-export const GrantParams = Type.Object({ id: Uuid, grantId: Uuid }, { additionalProperties: false });
+export const GrantParams = ChildParams("grantId");

@@ -103,36 +103,25 @@ export const identityRoutes: RoutesPlugin = async (app) => {
     },
   );
 
-  app.post(
-    "/api/auth/logout",
-    {
-      config: { allowDuringPasswordChange: true },
-      schema: { tags, summary: "Sign out of this session", response: ok(Ok) },
-    },
-    async (request, reply) => {
-      await logout(ctxOf(request), request.session?.tokenHash);
-      const { config } = request.server.deps;
-      reply.clearCookie(sessionCookieName(config), clearCookieOptions(config));
-      return { ok: true };
-    },
-  );
-
-  app.post(
-    "/api/auth/logout-everywhere",
-    {
-      config: { allowDuringPasswordChange: true },
-      schema: {
-        tags,
-        summary: "Revoke every session and calendar feed token of the signed-in user",
-        response: ok(Ok),
+  // Signing out of this session or of every one: the sessions end, then this client's cookie is cleared.
+  const signOutRoute = (url: string, summary: string, end: (request: FastifyRequest) => Promise<unknown>) =>
+    app.post(
+      url,
+      { config: { allowDuringPasswordChange: true }, schema: { tags, summary, response: ok(Ok) } },
+      async (request, reply) => {
+        await end(request);
+        const { config } = request.server.deps;
+        reply.clearCookie(sessionCookieName(config), clearCookieOptions(config));
+        return { ok: true };
       },
-    },
-    async (request, reply) => {
-      await logoutEverywhere(ctxOf(request));
-      const { config } = request.server.deps;
-      reply.clearCookie(sessionCookieName(config), clearCookieOptions(config));
-      return { ok: true };
-    },
+    );
+  signOutRoute("/api/auth/logout", "Sign out of this session", (request) =>
+    logout(ctxOf(request), request.session?.tokenHash),
+  );
+  signOutRoute(
+    "/api/auth/logout-everywhere",
+    "Revoke every session and calendar feed token of the signed-in user",
+    (request) => logoutEverywhere(ctxOf(request)),
   );
 
   app.post(

@@ -1,10 +1,9 @@
-import { sendFile, uploadFrom } from "../../platform/http/files.js";
-import { ctxOf } from "../../platform/http/request-context.js";
+import { uploadFrom } from "../../platform/http/files.js";
 import { routeTable } from "../../platform/http/route-table.js";
-import { ChildParams, created, IdParams, ok, Page } from "../../platform/http/schemas.js";
+import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as service from "./action-items.service.js";
-import { FileReply } from "./meetings.http.js";
+import { auditedFileRoute } from "./meetings.http.js";
 import {
   ActionItem,
   ActionItemDetail,
@@ -58,16 +57,5 @@ export const actionItemRoutes: RoutesPlugin = async (app) => {
     { params: IdParams, response: created(ActionItemDetail) },
     (ctx, { params }, request) => service.uploadEvidence(ctx, uploadFrom(request), params.id),
   );
-  app.get(
-    "/api/action-items/:id/evidence/:evidenceId",
-    // The read is audited: a write, which replicas refuse.
-    {
-      config: { readsLeader: true },
-      schema: { tags: actions.tags, params: ChildParams("evidenceId"), response: FileReply },
-    },
-    async (request, reply) => {
-      const params = request.params as { id: string; evidenceId: string };
-      return sendFile(reply, await service.downloadEvidence(ctxOf(request), params.id, params.evidenceId));
-    },
-  );
+  auditedFileRoute(actions, "/api/action-items/:id/evidence/:evidenceId", service.downloadEvidence);
 };

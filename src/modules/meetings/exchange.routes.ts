@@ -1,13 +1,12 @@
 import { Type } from "typebox";
-import { sendFile, uploadFrom } from "../../platform/http/files.js";
-import { ctxOf } from "../../platform/http/request-context.js";
+import { uploadFrom } from "../../platform/http/files.js";
 import { routeTable } from "../../platform/http/route-table.js";
-import { ChildParams, created, IdParams, ok, Page, Uuid } from "../../platform/http/schemas.js";
+import { created, IdParams, ok, Page, Uuid } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as exchange from "./exchange.service.js";
 import { ReleaseWidenInput } from "./exchange-release.schemas.js";
 import * as release from "./exchange-release.service.js";
-import { FileReply } from "./meetings.http.js";
+import { auditedFileRoute } from "./meetings.http.js";
 import {
   AccessLogEntry,
   AcknowledgeInput,
@@ -78,24 +77,11 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
     { params: IdParams, response: created(MessageDetail) },
     (ctx, { params }, request) => exchange.uploadAttachment(ctx, uploadFrom(request), params.id),
   );
-  app.get(
+  auditedFileRoute(
+    ex,
     "/api/exchange/messages/:id/attachments/:attachmentId",
-    {
-      config: { readsLeader: true },
-      schema: {
-        tags: ex.tags,
-        summary: "Download an attachment (the read is audited)",
-        params: ChildParams("attachmentId"),
-        response: FileReply,
-      },
-    },
-    async (request, reply) => {
-      const params = request.params as { id: string; attachmentId: string };
-      return sendFile(
-        reply,
-        await exchange.downloadAttachment(ctxOf(request), params.id, params.attachmentId),
-      );
-    },
+    exchange.downloadAttachment,
+    "Download an attachment (the read is audited)",
   );
   ex.get(
     "/api/exchange/messages/:id/access-log",

@@ -413,10 +413,14 @@ export const MessageDetail = Type.Object({
   canWidenRelease: Type.Boolean({ description: "The caller may widen the release list (the sending side)" }),
 });
 
+/** The nation or organisation a message goes out for; without one, the only party the caller acts for. */
+const SenderInput = {
+  senderNationId: Type.Optional(Nullable(Uuid)),
+  senderOrganisationId: Type.Optional(Nullable(Uuid)),
+};
 export const MessageInput = Type.Object(
   {
-    senderNationId: Type.Optional(Nullable(Uuid)),
-    senderOrganisationId: Type.Optional(Nullable(Uuid)),
+    ...SenderInput,
     subject: Text(300),
     body: Type.Optional(LongText(50_000)),
     recipientNationIds: Type.Optional(Ids),
@@ -430,8 +434,7 @@ export type MessageInput = Static<typeof MessageInput>;
 
 export const ForwardInput = Type.Object(
   {
-    senderNationId: Type.Optional(Nullable(Uuid)),
-    senderOrganisationId: Type.Optional(Nullable(Uuid)),
+    ...SenderInput,
     note: Type.Optional(LongText(20_000)),
     recipientNationIds: Type.Optional(Ids),
     recipientOrganisationIds: Type.Optional(Ids),

@@ -1,8 +1,7 @@
 import { routeTable } from "../../platform/http/route-table.js";
 import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
-import { DecisionListQuery } from "./meetings.http.js";
-import { Decision, MeetingSeries, SeriesInput, SeriesQuery } from "./meetings.schemas.js";
+import { Decision, DecisionQuery, MeetingSeries, SeriesInput, SeriesQuery } from "./meetings.schemas.js";
 import * as service from "./series.service.js";
 
 /** Meeting series and the decisions taken in them. */
@@ -28,7 +27,7 @@ export const seriesRoutes: RoutesPlugin = async (app) => {
   series.get(
     "/api/meeting-series/:id/decisions",
     "Decisions of a series, in meeting and decision order",
-    { params: IdParams, query: DecisionListQuery, response: ok(Page(Decision)) },
+    { params: IdParams, query: DecisionQuery, response: ok(Page(Decision)) },
     (ctx, { params, query }) => service.listSeriesDecisions(ctx, params.id, query),
   );
 };

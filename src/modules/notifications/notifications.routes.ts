@@ -1,7 +1,7 @@
 import { Type } from "typebox";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
-import { errorResponses, IdParams, ok, PageQuery } from "../../platform/http/schemas.js";
+import { errorResponses, IdParams, ok, PageOnlyQuery } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
   Accepted,
@@ -83,7 +83,7 @@ export const notificationsRoutes: RoutesPlugin = async (app) => {
   mail.get(
     "/api/admin/mail/caught",
     "Messages held by the local mail catcher (when no SMTP_URL is set)",
-    { query: Type.Object({ ...PageQuery }, { additionalProperties: false }), response: ok(CaughtPage) },
+    { query: PageOnlyQuery, response: ok(CaughtPage) },
     (ctx, { query }) => service.listCaught(ctx, query),
   );
   mail.get(

@@ -1,5 +1,5 @@
 import { routeTable } from "../../platform/http/route-table.js";
-import { ChildParams, created, IdParams, ok, Page } from "../../platform/http/schemas.js";
+import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as service from "./contingents.service.js";
 import {
@@ -44,20 +44,15 @@ export const contingentRoutes: RoutesPlugin = async (app) => {
     { params: IdParams, body: ContingentPatch, response: ok(ContingentDetail) },
     (ctx, { params, body }) => service.updateContingent(ctx, params.id, body),
   );
-  operations.post(
-    "/api/contingents/:id/rotations",
-    "Add a rotation with its strength by category; rotations of one slot never overlap",
-    { params: IdParams, body: RotationInput, response: created(ContingentDetail) },
-    (ctx, { params, body }) => service.addRotation(ctx, params.id, body),
+  const rotations = operations.children("/api/contingents/:id/rotations", "rotationId");
+  rotations.add(
+    {
+      summary: "Add a rotation with its strength by category; rotations of one slot never overlap",
+      body: RotationInput,
+      response: created(ContingentDetail),
+    },
+    service.addRotation,
   );
-  operations.patch(
-    "/api/contingents/:id/rotations/:rotationId",
-    { params: ChildParams("rotationId"), body: RotationPatch, response: ok(ContingentDetail) },
-    (ctx, { params, body }) => service.updateRotation(ctx, params.id, params.rotationId, body),
-  );
-  operations.delete(
-    "/api/contingents/:id/rotations/:rotationId",
-    { params: ChildParams("rotationId"), response: ok(ContingentDetail) },
-    (ctx, { params }) => service.removeRotation(ctx, params.id, params.rotationId),
-  );
+  rotations.update({ body: RotationPatch, response: ok(ContingentDetail) }, service.updateRotation);
+  rotations.remove({ response: ok(ContingentDetail) }, service.removeRotation);
 };

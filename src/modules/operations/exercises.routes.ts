@@ -51,32 +51,20 @@ export const exerciseRoutes: RoutesPlugin = async (app) => {
     { params: IdParams, body: ExercisePatch, response: ok(ExerciseDetail) },
     (ctx, { params, body }) => service.updateExercise(ctx, params.id, body),
   );
-  exercises.post(
-    "/api/exercises/:id/stages",
-    { params: IdParams, body: StageInput, response: created(ExerciseDetail) },
-    (ctx, { params, body }) => service.addStage(ctx, params.id, body),
+  const stages = exercises.children("/api/exercises/:id/stages", "stageId");
+  stages.add({ body: StageInput, response: created(ExerciseDetail) }, service.addStage);
+  stages.remove({ response: ok(ExerciseDetail) }, service.removeStage);
+  const participants = exercises.children("/api/exercises/:id/participants", "participantId");
+  participants.add(
+    {
+      summary: "Add a participating nation with its role and contributions",
+      body: ParticipantInput,
+      response: created(ExerciseDetail),
+    },
+    service.addParticipant,
   );
-  exercises.delete(
-    "/api/exercises/:id/stages/:stageId",
-    { params: ChildParams("stageId"), response: ok(ExerciseDetail) },
-    (ctx, { params }) => service.removeStage(ctx, params.id, params.stageId),
-  );
-  exercises.post(
-    "/api/exercises/:id/participants",
-    "Add a participating nation with its role and contributions",
-    { params: IdParams, body: ParticipantInput, response: created(ExerciseDetail) },
-    (ctx, { params, body }) => service.addParticipant(ctx, params.id, body),
-  );
-  exercises.patch(
-    "/api/exercises/:id/participants/:participantId",
-    { params: ChildParams("participantId"), body: ParticipantPatch, response: ok(ExerciseDetail) },
-    (ctx, { params, body }) => service.updateParticipant(ctx, params.id, params.participantId, body),
-  );
-  exercises.delete(
-    "/api/exercises/:id/participants/:participantId",
-    { params: ChildParams("participantId"), response: ok(ExerciseDetail) },
-    (ctx, { params }) => service.removeParticipant(ctx, params.id, params.participantId),
-  );
+  participants.update({ body: ParticipantPatch, response: ok(ExerciseDetail) }, service.updateParticipant);
+  participants.remove({ response: ok(ExerciseDetail) }, service.removeParticipant);
   exercises.post(
     "/api/exercises/:id/conferences",
     "Add a planning conference (initial, main or final)",
@@ -89,16 +77,9 @@ export const exerciseRoutes: RoutesPlugin = async (app) => {
     { params: ChildParams("conferenceId"), body: AttendanceInput, response: ok(ExerciseDetail) },
     (ctx, { params, body }) => service.setAttendance(ctx, params.id, params.conferenceId, body),
   );
-  exercises.post(
-    "/api/exercises/:id/milestones",
-    { params: IdParams, body: MilestoneInput, response: created(ExerciseDetail) },
-    (ctx, { params, body }) => service.addMilestone(ctx, params.id, body),
-  );
-  exercises.patch(
-    "/api/exercises/:id/milestones/:milestoneId",
-    { params: ChildParams("milestoneId"), body: MilestonePatch, response: ok(ExerciseDetail) },
-    (ctx, { params, body }) => service.updateMilestone(ctx, params.id, params.milestoneId, body),
-  );
+  const milestones = exercises.children("/api/exercises/:id/milestones", "milestoneId");
+  milestones.add({ body: MilestoneInput, response: created(ExerciseDetail) }, service.addMilestone);
+  milestones.update({ body: MilestonePatch, response: ok(ExerciseDetail) }, service.updateMilestone);
   exercises.post(
     "/api/exercises/:id/objectives",
     { params: IdParams, body: ObjectiveInput, response: created(ExerciseDetail) },

@@ -157,6 +157,7 @@ const Owner = {
   ownerNation: Nullable(CodeRef),
   ownerOrganisation: Nullable(CodeRef),
 };
+const OwnerInput = { ownerNationId: Optional(Uuid), ownerOrganisationId: Optional(Uuid) };
 export const Milestone = Type.Object({
   id: Uuid,
   title: Type.String(),
@@ -168,8 +169,7 @@ export const Milestone = Type.Object({
 export const MilestoneInput = Type.Object(
   {
     title: Text(300),
-    ownerNationId: Optional(Uuid),
-    ownerOrganisationId: Optional(Uuid),
+    ...OwnerInput,
     dueOn: IsoDate,
     doneOn: Optional(IsoDate),
   },
@@ -206,8 +206,7 @@ export const LessonInput = Type.Object(
     title: Text(300),
     observation: Optional(LongText()),
     recommendation: Optional(LongText()),
-    ownerNationId: Optional(Uuid),
-    ownerOrganisationId: Optional(Uuid),
+    ...OwnerInput,
   },
   { additionalProperties: false },
 );

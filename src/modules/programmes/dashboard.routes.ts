@@ -1,9 +1,6 @@
-import type { FastifyReply } from "fastify";
 import { Type } from "typebox";
-import { sendExport } from "../../platform/http/files.js";
-import { ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
-import { errorResponses, ok } from "../../platform/http/schemas.js";
+import { ok } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
   AllianceDashboard,
@@ -16,10 +13,7 @@ import {
 import { allianceDashboard, nationDashboard } from "./dashboard.service.js";
 import { exportAllianceChart, exportNationChart } from "./dashboard-export.js";
 
-const sendCsv = (reply: FastifyReply, file: { data: Buffer; contentType: string; filename: string }) =>
-  sendExport(reply, file, file.data);
-
-const csvResponse = { 200: Type.String({ description: "The CSV file" }), ...errorResponses };
+const csvResponse = ok(Type.String({ description: "The CSV file" }));
 
 export const dashboardRoutes: RoutesPlugin = async (app) => {
   const route = routeTable(app, ["programmes: dashboards"]);
@@ -29,19 +23,16 @@ export const dashboardRoutes: RoutesPlugin = async (app) => {
     { query: NationDashboardQuery, response: ok(NationDashboard) },
     (ctx, { query }) => nationDashboard(ctx, query),
   );
-  app.get(
+  route.export(
     "/api/dashboards/nation/export",
     {
-      schema: {
-        tags: route.tags,
-        summary:
-          "The table behind one chart of a nation's dashboard as CSV (headers in lang, formulas neutralised)",
-        querystring: NationDashboardExportQuery,
-        produces: ["text/csv"],
-        response: csvResponse,
-      },
+      summary:
+        "The table behind one chart of a nation's dashboard as CSV (headers in lang, formulas neutralised)",
+      query: NationDashboardExportQuery,
+      produces: ["text/csv"],
+      response: csvResponse,
     },
-    async (request, reply) => sendCsv(reply, await exportNationChart(ctxOf(request), request.query)),
+    (ctx, { query }) => exportNationChart(ctx, query),
   );
   route.get(
     "/api/dashboards/nations",
@@ -49,18 +40,15 @@ export const dashboardRoutes: RoutesPlugin = async (app) => {
     { query: AllianceDashboardQuery, response: ok(AllianceDashboard) },
     (ctx, { query }) => allianceDashboard(ctx, query),
   );
-  app.get(
+  route.export(
     "/api/dashboards/nations/export",
     {
-      schema: {
-        tags: route.tags,
-        summary:
-          "The table behind one chart of the side-by-side dashboard as CSV (headers in lang, formulas neutralised)",
-        querystring: AllianceDashboardExportQuery,
-        produces: ["text/csv"],
-        response: csvResponse,
-      },
+      summary:
+        "The table behind one chart of the side-by-side dashboard as CSV (headers in lang, formulas neutralised)",
+      query: AllianceDashboardExportQuery,
+      produces: ["text/csv"],
+      response: csvResponse,
     },
-    async (request, reply) => sendCsv(reply, await exportAllianceChart(ctxOf(request), request.query)),
+    (ctx, { query }) => exportAllianceChart(ctx, query),
   );
 };

@@ -1,6 +1,5 @@
 import { Type } from "typebox";
-import { sendFile, uploadFrom } from "../../platform/http/files.js";
-import { ctxOf } from "../../platform/http/request-context.js";
+import { uploadFrom } from "../../platform/http/files.js";
 import { routeTable } from "../../platform/http/route-table.js";
 import { ChildParams, created, IdParams, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
@@ -41,31 +40,15 @@ export const frameworksRoutes: RoutesPlugin = async (app) => {
     { params: IdParams, body: FrameworkPatch, response: ok(FrameworkDocument) },
     (ctx, { params, body }) => service.updateFramework(ctx, params.id, body),
   );
-  app.post(
+  frameworks.post(
     "/api/frameworks/:id/files",
-    {
-      schema: {
-        tags: frameworks.tags,
-        summary:
-          "Attach a file (multipart/form-data, one part named file): PDF, image, office document or text",
-        params: IdParams,
-        response: created(FrameworkDocument),
-      },
-    },
-    async (request, reply) => {
-      const ctx = ctxOf(request);
-      return reply
-        .status(201)
-        .send(await service.attachFrameworkFile(ctx, request.params.id, uploadFrom(request)));
-    },
+    "Attach a file (multipart/form-data, one part named file): PDF, image, office document or text",
+    { params: IdParams, response: created(FrameworkDocument) },
+    (ctx, { params }, request) => service.attachFrameworkFile(ctx, params.id, uploadFrom(request)),
   );
-  app.get(
+  frameworks.file(
     "/api/frameworks/:id/files/:fileId",
-    { schema: { tags: frameworks.tags, params: ChildParams("fileId"), response: ok(Binary) } },
-    async (request, reply) => {
-      const params = request.params as { id: string; fileId: string };
-      const ctx = ctxOf(request);
-      return sendFile(reply, await service.frameworkFile(ctx, params.id, params.fileId));
-    },
+    { params: ChildParams("fileId"), response: ok(Binary) },
+    (ctx, { params }) => service.frameworkFile(ctx, params.id, params.fileId),
   );
 };

@@ -1,7 +1,7 @@
 import { Type } from "typebox";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
-import { ChildParams, created, IdParams, noContent, ok, Page, Uuid } from "../../platform/http/schemas.js";
+import { created, IdParams, noContent, ok, Page, Uuid } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { areaNames } from "./frameworks.service.js";
 import * as objectives from "./objectives.service.js";
@@ -70,17 +70,16 @@ export const plansRoutes: RoutesPlugin = async (app) => {
     { params: IdParams, query: AsOfQuery, response: ok(PeriodDetail) },
     (ctx, { params, query }) => service.getPeriod(ctx, params.id, query.asOf),
   );
-  plans.post(
-    "/api/plan-periods/:id/statements",
-    "Record the dates of a period as one source states them",
-    { params: IdParams, body: StatementInput, response: created(PeriodDetail) },
-    (ctx, { params, body }) => service.addStatement(ctx, params.id, body),
+  const statements = plans.children("/api/plan-periods/:id/statements", "statementId");
+  statements.add(
+    {
+      summary: "Record the dates of a period as one source states them",
+      body: StatementInput,
+      response: created(PeriodDetail),
+    },
+    service.addStatement,
   );
-  plans.delete(
-    "/api/plan-periods/:id/statements/:statementId",
-    { params: ChildParams("statementId"), response: noContent },
-    (ctx, { params }) => service.removeStatement(ctx, params.id, params.statementId),
-  );
+  statements.remove({ response: noContent }, service.removeStatement);
   plans.get(
     "/api/plan-periods/:id/report",
     "Implementation report of a plan period: actions by area, done and late",

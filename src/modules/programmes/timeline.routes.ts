@@ -1,6 +1,4 @@
 import { Type } from "typebox";
-import { sendExport } from "../../platform/http/files.js";
-import { ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
 import { ok } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
@@ -15,21 +13,15 @@ export const timelineRoutes: RoutesPlugin = async (app) => {
     { query: TimelineQuery, response: ok(Timeline) },
     (ctx, { query }) => getTimeline(ctx, query),
   );
-  app.get(
+  route.export(
     "/api/partnership-timeline/export",
     {
-      schema: {
-        tags: route.tags,
-        summary:
-          "The timeline for the same filters as CSV (UTF-8 with BOM, headers in lang, formulas neutralised)",
-        querystring: TimelineExportQuery,
-        produces: ["text/csv"],
-        response: ok(Type.String({ description: "The CSV file" })),
-      },
+      summary:
+        "The timeline for the same filters as CSV (UTF-8 with BOM, headers in lang, formulas neutralised)",
+      query: TimelineExportQuery,
+      produces: ["text/csv"],
+      response: ok(Type.String({ description: "The CSV file" })),
     },
-    async (request, reply) => {
-      const file = await exportTimeline(ctxOf(request), request.query);
-      return sendExport(reply, file, file.data);
-    },
+    (ctx, { query }) => exportTimeline(ctx, query),
   );
 };

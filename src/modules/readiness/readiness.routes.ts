@@ -1,16 +1,15 @@
 import { Type } from "typebox";
-import { sendExport, uploadFrom } from "../../platform/http/files.js";
+import { uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
 import {
-  ChildParams,
   created,
   errorResponses,
   IdParams,
   noContent,
   ok,
   Page,
-  PageQuery,
+  PageOnlyQuery,
 } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as answers from "./answers.service.js";
@@ -48,8 +47,6 @@ import {
 import * as service from "./readiness.service.js";
 import { readinessReportsRoutes } from "./reports.routes.js";
 import { exportResults, ResultsExportQuery } from "./results-export.js";
-
-const ListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
 
 export const readinessRoutes: RoutesPlugin = async (app) => {
   await readinessReportsRoutes(app, {});
@@ -146,20 +143,19 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
   evaluations.get(
     "/api/readiness/evaluations/:id/eligible-evaluators",
     "Certified evaluators who satisfy the team rules for this evaluation",
-    { params: IdParams, query: ListQuery, response: ok(Page(EligibleEvaluator)) },
+    { params: IdParams, query: PageOnlyQuery, response: ok(Page(EligibleEvaluator)) },
     (ctx, { params, query }) => service.eligibleEvaluators(ctx, params.id, query),
   );
-  evaluations.post(
-    "/api/readiness/evaluations/:id/team",
-    "Assign an evaluator; refused with 409 naming the team rule it breaks",
-    { params: IdParams, body: TeamInput, response: created(EvaluationDetail) },
-    (ctx, { params, body }) => service.addTeamMember(ctx, params.id, body),
+  const team = evaluations.children("/api/readiness/evaluations/:id/team", "memberId");
+  team.add(
+    {
+      summary: "Assign an evaluator; refused with 409 naming the team rule it breaks",
+      body: TeamInput,
+      response: created(EvaluationDetail),
+    },
+    service.addTeamMember,
   );
-  evaluations.delete(
-    "/api/readiness/evaluations/:id/team/:memberId",
-    { params: ChildParams("memberId"), response: ok(EvaluationDetail) },
-    (ctx, { params }) => service.removeTeamMember(ctx, params.id, params.memberId),
-  );
+  team.remove({ response: ok(EvaluationDetail) }, service.removeTeamMember);
   evaluations.get(
     "/api/readiness/evaluations/:id/checklist",
     "The agreed criteria by area, with their answers and versions",
@@ -202,44 +198,30 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
     { params: IdParams, response: ok(Results) },
     (ctx, { params }) => service.getResults(ctx, params.id),
   );
-  app.get(
+  evaluations.export(
     "/api/readiness/evaluations/:id/results/export",
     {
-      schema: {
-        tags: evaluations.tags,
-        summary: "The evaluation's answers (one row per criterion, with comment and evidence) as CSV or XLSX",
-        params: IdParams,
-        querystring: ResultsExportQuery,
-        produces: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
-        response: ok(Type.String({ description: "The file (CSV in UTF-8 with BOM, or XLSX)" })),
-      },
+      summary: "The evaluation's answers (one row per criterion, with comment and evidence) as CSV or XLSX",
+      params: IdParams,
+      query: ResultsExportQuery,
+      produces: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+      response: ok(Type.String({ description: "The file (CSV in UTF-8 with BOM, or XLSX)" })),
     },
-    async (request, reply) => {
-      const file = await exportResults(ctxOf(request), request.params.id, request.query);
-      return sendExport(reply, file, file.data);
+    (ctx, { params, query }) => exportResults(ctx, params.id, query),
+  );
+  const findings = evaluations.children("/api/readiness/evaluations/:id/findings", "findingId");
+  findings.add({ body: FindingInput, response: created(Finding) }, service.addFinding);
+  findings.remove({ response: noContent }, service.deleteFinding);
+  const actions = evaluations.children("/api/readiness/evaluations/:id/actions", "actionId");
+  actions.add(
+    {
+      summary: "Add a follow-up action with an owner and a deadline",
+      body: ActionInput,
+      response: created(FollowUpAction),
     },
+    service.addAction,
   );
-  evaluations.post(
-    "/api/readiness/evaluations/:id/findings",
-    { params: IdParams, body: FindingInput, response: created(Finding) },
-    (ctx, { params, body }) => service.addFinding(ctx, params.id, body),
-  );
-  evaluations.delete(
-    "/api/readiness/evaluations/:id/findings/:findingId",
-    { params: ChildParams("findingId"), response: noContent },
-    (ctx, { params }) => service.deleteFinding(ctx, params.id, params.findingId),
-  );
-  evaluations.post(
-    "/api/readiness/evaluations/:id/actions",
-    "Add a follow-up action with an owner and a deadline",
-    { params: IdParams, body: ActionInput, response: created(FollowUpAction) },
-    (ctx, { params, body }) => service.addAction(ctx, params.id, body),
-  );
-  evaluations.patch(
-    "/api/readiness/evaluations/:id/actions/:actionId",
-    { params: ChildParams("actionId"), body: ActionPatch, response: ok(FollowUpAction) },
-    (ctx, { params, body }) => service.updateAction(ctx, params.id, params.actionId, body),
-  );
+  actions.update({ body: ActionPatch, response: ok(FollowUpAction) }, service.updateAction);
   evaluations.post(
     "/api/readiness/evaluations/:id/report",
     "Report the outcome and close the evaluation",

@@ -1,6 +1,7 @@
 import { type Static, Type } from "typebox";
 import { CodeRef, PersonNameFields, PersonRef } from "../../platform/http/ref-schemas.js";
 import {
+  ChildParams,
   DoubleBooking,
   ErrorResponse,
   IsoDate,
@@ -361,7 +362,7 @@ export const AnswerInput = Type.Object(
   { additionalProperties: false },
 );
 export type AnswerInput = Static<typeof AnswerInput>;
-export const AnswerParams = Type.Object({ id: Uuid, criterionId: Uuid }, { additionalProperties: false });
+export const AnswerParams = ChildParams("criterionId");
 
 export const StaleAnswer = Type.Object({
   ...ErrorResponse.properties,

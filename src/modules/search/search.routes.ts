@@ -1,4 +1,4 @@
-import { ctxOf } from "../../platform/http/request-context.js";
+import { routeTable } from "../../platform/http/route-table.js";
 import { ok } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { SearchQuery, SearchResult } from "./search.schemas.js";
@@ -6,15 +6,9 @@ import * as service from "./search.service.js";
 
 /** The global search. */
 export const searchRoutes: RoutesPlugin = async (app) => {
-  app.get(
+  routeTable(app, ["search: across every kind of record"]).get(
     "/api/search",
-    {
-      schema: {
-        tags: ["search: across every kind of record"],
-        querystring: SearchQuery,
-        response: ok(SearchResult),
-      },
-    },
-    async (request) => service.search(ctxOf(request), request.query),
+    { query: SearchQuery, response: ok(SearchResult) },
+    (ctx, { query }) => service.search(ctx, query),
   );
 };

@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { sendFile, uploadFrom } from "../../platform/http/files.js";
+import { uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
 import { created, errorResponses, IdParams, ok, Page, StoredFile } from "../../platform/http/schemas.js";
@@ -142,13 +142,10 @@ export const accreditationRoutes: RoutesPlugin = async (app) => {
           ),
         ),
   );
-  app.get(
+  acc.file(
     "/api/training/accreditation/:id/evidence/:evidenceId",
-    { schema: { tags: acc.tags, params: EvidenceParams, response: ok(StoredFile) } },
-    async (request, reply) => {
-      const { id, evidenceId } = request.params;
-      return sendFile(reply, await accreditation.evidenceFile(ctxOf(request), id, evidenceId));
-    },
+    { params: EvidenceParams, response: ok(StoredFile) },
+    (ctx, { params }) => accreditation.evidenceFile(ctx, params.id, params.evidenceId),
   );
   acc.delete(
     "/api/training/accreditation/:id/evidence/:evidenceId",

@@ -1,6 +1,7 @@
 import { type Static, Type } from "typebox";
 import { PersonNameFields, PersonRef } from "../../platform/http/ref-schemas.js";
 import {
+  ChildParams,
   IsoDate,
   IsoDateTime,
   LongText,
@@ -440,9 +441,9 @@ export const SelfAssessmentInput = Type.Object(
 );
 export type SelfAssessmentInput = Static<typeof SelfAssessmentInput>;
 
-export const StandardParams = Type.Object({ id: Uuid, standardId: Uuid }, strict);
-export const EvidenceParams = Type.Object({ id: Uuid, evidenceId: Uuid }, strict);
-export const FindingParams = Type.Object({ id: Uuid, findingId: Uuid }, strict);
+export const StandardParams = ChildParams("standardId");
+export const EvidenceParams = ChildParams("evidenceId");
+export const FindingParams = ChildParams("findingId");
 
 export const VisitInput = Type.Object(
   {

@@ -1,6 +1,9 @@
 import type { FastifyContextConfig, FastifyReply, FastifyRequest } from "fastify";
 import type { Static, TSchema } from "typebox";
+import type { StoredFileContent } from "../files.js";
+import { sendExport, sendFile } from "./files.js";
 import { type Ctx, ctxOf } from "./request-context.js";
+import { ChildParams, IdParams } from "./schemas.js";
 import type { RoutesPlugin } from "./type-provider.js";
 
 type Part = TSchema | undefined;
@@ -76,6 +79,61 @@ export interface TableMethod {
   ): void;
 }
 
+/** The schema parts of a child collection's route: its own summary, if any, beside the body and reply. */
+interface ChildParts<B extends Part, R extends Responses> {
+  summary?: string;
+  body: B;
+  response: R;
+}
+type ChildRun<Args extends unknown[], R extends Responses> = (
+  ctx: Ctx,
+  ...args: Args
+) => Answer<R> | Promise<Answer<R>>;
+
+/**
+ * The routes of a child collection of a table's records (`/api/exercises/:id/participants`): `add` is the POST on
+ * the collection, `update` the PATCH and `remove` the DELETE of one child (`…/:participantId`). Each is handled by
+ * the service function given, called as such functions are written: the context, the parent's id, the child's id
+ * where the URL has one, and the body where the route takes one.
+ */
+export interface ChildRoutes {
+  add<B extends TSchema, R extends Responses>(
+    parts: ChildParts<B, R>,
+    run: ChildRun<[id: string, body: Static<B>], R>,
+  ): void;
+  update<B extends TSchema, R extends Responses>(
+    parts: ChildParts<B, R>,
+    run: ChildRun<[id: string, childId: string, body: Static<B>], R>,
+  ): void;
+  remove<R extends Responses>(
+    parts: Omit<ChildParts<undefined, R>, "body">,
+    run: ChildRun<[id: string, childId: string], R>,
+  ): void;
+}
+
+/** A file made for one request (a CSV or XLSX export), as `sendExport` sends it. */
+export interface ExportedFile {
+  contentType: string;
+  filename: string;
+  data: Buffer;
+}
+
+/** The schema parts of a route that answers a file, with its summary if it has one. */
+export interface FileParts<P extends Part, Q extends Part> {
+  summary?: string;
+  params?: P;
+  query?: Q;
+  /** The media types of a file made for the request (`text/csv`, ...), as the API document declares them. */
+  produces?: string[];
+  /** The reply that declares the file, beside the error replies. */
+  response: Responses;
+  config?: FastifyContextConfig;
+}
+type FileRead<P extends Part, Q extends Part, F> = (
+  ctx: Ctx,
+  input: RouteInput<P, Q, undefined>,
+) => Promise<F>;
+
 export interface RouteTable {
   /** The tags of the table's routes, for a route of the group that keeps the plain form. */
   readonly tags: string[];
@@ -84,12 +142,27 @@ export interface RouteTable {
   put: TableMethod;
   patch: TableMethod;
   delete: TableMethod;
+  /** A child collection at `url`, its children named by the URL parameter `key`. */
+  children(url: string, key: string): ChildRoutes;
+  /** A GET that answers a stored file as it was uploaded (`sendFile`), once `read` has checked access. */
+  file<P extends Part = undefined, Q extends Part = undefined>(
+    url: string,
+    parts: FileParts<P, Q>,
+    read: FileRead<P, Q, StoredFileContent>,
+  ): void;
+  /** A GET that answers the file `make` builds for the request (`sendExport`: never kept by a cache). */
+  export<P extends Part = undefined, Q extends Part = undefined>(
+    url: string,
+    parts: FileParts<P, Q>,
+    make: FileRead<P, Q, ExportedFile>,
+  ): void;
 }
 
-type Method = Exclude<keyof RouteTable, "tags">;
+type Method = "get" | "post" | "put" | "patch" | "delete";
 type LooseParts = RouteParts<Part, Part, Part>;
 type LooseInput = RouteInput<Part, Part, Part>;
 type LooseHandler = (ctx: Ctx, input: LooseInput, request: FastifyRequest) => unknown;
+type LooseFileParts = FileParts<Part, Part>;
 type Shorthand = (
   url: string,
   options: { schema: Record<string, unknown>; config?: FastifyContextConfig },
@@ -101,30 +174,45 @@ type Shorthand = (
  * (ctx, { params, body }) => service.f(ctx, params.id, body))`, registered as `app.post(url, { schema: { tags,
  * summary, params, querystring, body, response } }, handler)` would be. The handler gets `ctxOf(request)` and the
  * request's params, query and body typed from their TypeBox schemas; a route whose response is `created(X)` answers
- * 201, one with a 204 reply answers 204 without a body. Routes that need the reply itself (files, streams,
- * redirects, headers, other codes), hooks or other schema keys keep the plain form, with `tags: table.tags`.
+ * 201, one with a 204 reply answers 204 without a body. A record's child collections (`children`), stored files
+ * (`file`) and files made for the request (`export`) have their own forms. Routes that need the reply itself
+ * (streams, redirects, headers, other codes), hooks or other schema keys keep the plain form, with
+ * `tags: table.tags`.
  */
 export function routeTable(app: Parameters<RoutesPlugin>[0], tags: string[]): RouteTable {
+  const mount = (
+    method: Method,
+    url: string,
+    summary: string | undefined,
+    parts: LooseParts & { produces?: string[] },
+    handler: Parameters<Shorthand>[2],
+  ) => {
+    const { params, query, body, produces, response, config } = parts;
+    const schema = {
+      tags,
+      ...(summary === undefined ? {} : { summary }),
+      ...(params ? { params } : {}),
+      ...(query ? { querystring: query } : {}),
+      ...(body ? { body } : {}),
+      ...(produces ? { produces } : {}),
+      response,
+    };
+    const shorthand = app[method].bind(app) as unknown as Shorthand;
+    shorthand(url, config ? { schema, config } : { schema }, handler);
+  };
+  const input = (request: FastifyRequest) =>
+    ({ params: request.params, query: request.query, body: request.body }) as LooseInput;
   const register =
     (method: Method) =>
-    (url: string, ...rest: [string, LooseParts, LooseHandler] | [LooseParts, LooseHandler]) => {
+    (url: string, ...rest: [string | undefined, LooseParts, LooseHandler] | [LooseParts, LooseHandler]) => {
       const [summary, parts, handler] = rest.length === 3 ? rest : [undefined, ...rest];
-      const { params, query, body, response, config } = parts;
-      const schema = {
-        tags,
-        ...(summary === undefined ? {} : { summary }),
-        ...(params ? { params } : {}),
-        ...(query ? { querystring: query } : {}),
-        ...(body ? { body } : {}),
-        response,
-      };
-      const input = (request: FastifyRequest) =>
-        ({ params: request.params, query: request.query, body: request.body }) as LooseInput;
+      const { response } = parts;
       const run = (request: FastifyRequest) => handler(ctxOf(request), input(request), request);
-      const shorthand = app[method].bind(app) as unknown as Shorthand;
-      shorthand(
+      mount(
+        method,
         url,
-        config ? { schema, config } : { schema },
+        summary,
+        parts,
         201 in response
           ? async (request, reply) => reply.status(201).send(await run(request))
           : 204 in response
@@ -135,6 +223,35 @@ export function routeTable(app: Parameters<RoutesPlugin>[0], tags: string[]): Ro
             : async (request) => run(request),
       );
     };
+  const children = (url: string, key: string): ChildRoutes => {
+    const item = `${url}/:${key}`;
+    const params = ChildParams(key);
+    const ids = (input: LooseInput) => {
+      const values = input.params as Record<string, string>;
+      return [values.id as string, values[key] as string] as const;
+    };
+    return {
+      add: ({ summary, body, response }, run) =>
+        register("post")(url, summary, { params: IdParams, body, response }, (ctx, input) =>
+          run(ctx, ids(input)[0], input.body as never),
+        ),
+      update: ({ summary, body, response }, run) =>
+        register("patch")(item, summary, { params, body, response }, (ctx, input) =>
+          run(ctx, ...ids(input), input.body as never),
+        ),
+      remove: ({ summary, response }, run) =>
+        register("delete")(item, summary, { params, response }, (ctx, input) => run(ctx, ...ids(input))),
+    };
+  };
+  const fileRoute = <F>(
+    url: string,
+    { summary, ...parts }: LooseFileParts,
+    read: FileRead<Part, Part, F>,
+    send: (reply: FastifyReply, file: F) => FastifyReply,
+  ) =>
+    mount("get", url, summary, parts, async (request, reply) =>
+      send(reply, await read(ctxOf(request), { ...input(request), body: undefined })),
+    );
   return {
     tags,
     get: register("get"),
@@ -142,5 +259,12 @@ export function routeTable(app: Parameters<RoutesPlugin>[0], tags: string[]): Ro
     put: register("put"),
     patch: register("patch"),
     delete: register("delete"),
+    children,
+    file: (url, parts, read) =>
+      fileRoute(url, parts, read as FileRead<Part, Part, StoredFileContent>, sendFile),
+    export: (url, parts, make) =>
+      fileRoute(url, parts, make as FileRead<Part, Part, ExportedFile>, (reply, file) =>
+        sendExport(reply, file, file.data),
+      ),
   };
 }

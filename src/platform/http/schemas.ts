@@ -32,6 +32,8 @@ export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 25 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
 };
+/** The query of a list that takes nothing but the page. */
+export const PageOnlyQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
 
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({

@@ -31,8 +31,11 @@ export interface Audited<T extends RecordTable> {
   recordType?: string;
   /** Constraint names (or a function of the violation) mapped to the request field they guard. */
   rules?: ConstraintRules;
-  /** Further writes of the same change (child rows), run before the audit entry so that it stays the last statement. */
-  also?: (row: RowOf<T>) => Promise<unknown>;
+  /**
+   * Further writes of the same change (child rows), in its transaction `trx`, run before the audit entry so that it
+   * stays the last statement.
+   */
+  also?: (row: RowOf<T>, trx: Trx) => Promise<unknown>;
   /** What the audit records as the new state when it is more than the row (its child rows, say). */
   audited?: (row: RowOf<T>) => Record<string, unknown>;
   /** What the audit records as the old state when it is more than the row; called after `also` has run. */
@@ -81,7 +84,7 @@ export async function auditedInsert<T extends RecordTable>(
     .returningAll()
     .executeTakeFirstOrThrow()
     .catch(rethrow(spec.rules))) as RowOf<T>;
-  await spec.also?.(row);
+  await spec.also?.(row, trx);
   await writeAudit(trx, ctx, {
     action: spec.action,
     recordType: spec.recordType ?? snake(table),
@@ -116,7 +119,7 @@ export async function auditedUpdate<T extends RecordTable>(
           .executeTakeFirstOrThrow()
           .catch(rethrow(spec.rules))) as RowOf<T>)
       : before;
-  await spec.also?.(after);
+  await spec.also?.(after, trx);
   await writeAudit(trx, ctx, {
     action: spec.action,
     recordType: spec.recordType ?? snake(table),
@@ -170,8 +173,9 @@ export function releaseListPatch(patch: {
 type WriteContext = AuditContext & { db: Kysely<DB> };
 
 /*
- * A service write that is one audited row and nothing else, in a transaction of its own: the same as
- * `ctx.db.transaction().execute((trx) => auditedInsert(trx, ctx, …))`, which many services wrote out each time.
+ * A service write that is one audited row (with the child rows its `also` writes), in a transaction of its own:
+ * the same as `ctx.db.transaction().execute((trx) => auditedInsert(trx, ctx, …))`, which many services wrote out
+ * each time.
  */
 export function insertRecord<T extends RecordTable>(
   ctx: WriteContext,

@@ -81,6 +81,11 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} was not found`);
+/** The record a lookup answered, or a 404 naming `what` when it answered none (hidden records read as absent). */
+export function orNotFound<T>(record: T, what: string): NonNullable<T> {
+  if (!record) throw notFound(what);
+  return record;
+}
 export const forbidden = (message = "You are not allowed to do this") => new AppError("FORBIDDEN", message);
 /** 403 naming the field whose value the caller may not give. */
 export const forbiddenField = (field: string, message: string) =>

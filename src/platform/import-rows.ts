@@ -209,6 +209,11 @@ export function firstOfKeys(warnings: RowProblem[], what: string) {
   };
 }
 
+/** The plan of a row whose record does not exist yet. */
+export function createPlan<P>(row: number, key: string, plan: P): RowPlan<P> {
+  return { row, key, action: "create", plan };
+}
+
 /** The plan of a row whose record exists: an update when its patch changes something, else unchanged. */
 export const updatePlan = <P>(row: number, key: string, patch: object, plan: P): RowPlan<P> => ({
   row,
@@ -233,26 +238,38 @@ export const createOrUpdate =
   async (ctx: Ctx, plan: { create: C } | { id: string; patch: U }) =>
     "create" in plan ? (await create(ctx, plan.create)).id : (await update(ctx, plan.id, plan.patch)).id;
 
+/** One row as an importer reads it: its number, the fields the file maps, its cells and problems (`rowCells`). */
+export type RowReading = ReturnType<typeof rowCells> & { row: number; mapped: ReadonlySet<string> };
+
+/**
+ * A row whose cells pass their checks: its natural key (a later row with the same key is skipped with a warning)
+ * and its plan, made for the first row with the key only. A plan that notes a problem instead (the record exists
+ * but the viewer cannot see it) answers nothing.
+ */
+export interface ReadRow<P> {
+  key: string;
+  plan: () => RowPlan<P> | undefined;
+}
+
 /**
  * An importer whose rows are one service call each (contributions, partnership goals, programme items).
- * `candidates` reads the rows into plans, noting errors and warnings; every plan that writes is then tried
+ * `lookups` reads what the rows name, for all rows at once; `readRow` checks one row, noting its problems, and
+ * answers its key and plan (nothing when a value it needs is missing). Every plan that writes is then tried
  * through `write` in file order and undone (`tryRows`), and the refused rows become errors and leave the plan.
  * `apply` writes the plans through `write` (`writeRows`); a row refused then refuses the whole import.
  */
-export function serviceRowsImporter<P>(spec: {
+export function serviceRowsImporter<P, L>(spec: {
   kind: string;
   fields: ImportField[];
   /** The field a service names → the column it comes from. */
   columns: Record<string, string>;
   /** The column an access refusal without a field is about. */
   refusedColumn: string | null;
+  /** What a row stands for, as the warning of a repeated row names it ("the same goal as row 3"). */
+  record: string;
   write: (ctx: Ctx, plan: P, action: "create" | "update") => Promise<string>;
-  candidates: (
-    ctx: Ctx,
-    db: Db,
-    rows: MappedRow[],
-    problems: { errors: RowProblem[]; warnings: RowProblem[] },
-  ) => Promise<RowPlan<P>[]>;
+  lookups: (ctx: Ctx, db: Db, rows: MappedRow[]) => Promise<L>;
+  readRow: (reading: RowReading, lookups: L) => ReadRow<P> | undefined;
 }): Importer<P> {
   const columnOf = columnsOf(spec.columns);
   const run = (ctx: Ctx, plans: RowPlan<P>[]) =>
@@ -263,7 +280,19 @@ export function serviceRowsImporter<P>(spec: {
     async plan(ctx, db, rows) {
       const errors: RowProblem[] = [];
       const warnings: RowProblem[] = [];
-      const candidates = await spec.candidates(ctx, db, rows, { errors, warnings });
+      const lookups = await spec.lookups(ctx, db, rows);
+      const repeated = firstOfKeys(warnings, spec.record);
+      const candidates: RowPlan<P>[] = [];
+      for (const { row, values, mapped } of rows) {
+        const reading = { ...rowCells(row, values), row, mapped };
+        const read = spec.readRow(reading, lookups);
+        if (reading.problems.length || !read) errors.push(...reading.problems);
+        else if (!repeated(row, read.key)) {
+          const plan = read.plan();
+          if (plan) candidates.push(plan);
+          else errors.push(...reading.problems);
+        }
+      }
       const plans = await tryRows(db, candidates, errors, (trx, plans) => run({ ...ctx, db: trx }, plans));
       return { plans, errors, warnings };
     },

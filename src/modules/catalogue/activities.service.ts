@@ -8,7 +8,7 @@ import { releaseOutput, resolveRelease, splitRelease } from "../../platform/acce
 import { hasRole, isAdministrator, type Viewer } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
 import { isUniqueViolation } from "../../platform/constraint-errors.js";
-import { conflict, notFound, unprocessable, validation } from "../../platform/errors.js";
+import { conflict, orNotFound, unprocessable, validation } from "../../platform/errors.js";
 import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { allowedFrom, assertMove } from "../../platform/transitions.js";
@@ -54,8 +54,7 @@ export async function searchActivitiesWithEventDates(ctx: Ctx, query: ActivityQu
 
 export async function getActivity(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "activity.read");
-  const found = await queries.findActivity(ctx.db, ctx.viewer, id);
-  if (!found) throw notFound("The activity");
+  const found = orNotFound(await queries.findActivity(ctx.db, ctx.viewer, id), "The activity");
   const { summary, full, events, eligibleNations } = found;
   const activity = { organiserId: full.organiserId, hostInstitutionId: full.hostInstitutionId };
   const canDecide =

@@ -12,7 +12,7 @@ import type { Db } from "../../db/database.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { ANONYMOUS, readsEverything } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
-import { conflict, invalidState, notFound, unprocessable, validation } from "../../platform/errors.js";
+import { conflict, invalidState, orNotFound, unprocessable, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import * as allocations from "./allocations.queries.js";
 import type { AllocationGrant, AllocationRequest } from "./allocations.schemas.js";
@@ -67,8 +67,7 @@ function assertOpen(event: queries.LockedEvent, reallocatedAt: Date | null) {
 
 /** Locks the event for a nation's allocation: the event open, its seats not re-allocated, the nation known. */
 async function lockOpenEvent(trx: Db, eventId: string, nationId: string) {
-  const event = await queries.lockEvent(trx, eventId);
-  if (!event) throw notFound("The event");
+  const event = orNotFound(await queries.lockEvent(trx, eventId), "The event");
   assertOpen(event, (await allocations.eventState(trx, eventId)).reallocatedAt);
   if (!(await allocations.nationExists(trx, nationId))) throw validation("body.nationId", "no such nation");
   return event;

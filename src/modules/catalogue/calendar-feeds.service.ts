@@ -4,7 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { authorize, can } from "../../platform/access/policy.js";
 import type { Viewer } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
-import { notFound, validation } from "../../platform/errors.js";
+import { notFound, orNotFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { renderCalendar } from "../../platform/icalendar.js";
 import * as feeds from "./calendar-feeds.queries.js";
@@ -68,8 +68,7 @@ export async function createCalendarToken(ctx: Ctx, input: CalendarTokenInput) {
 export async function revokeCalendarToken(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "calendar.token");
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await feeds.revokeToken(trx, id, ctx.viewer.userId!);
-    if (!row) throw notFound("The calendar feed");
+    orNotFound(await feeds.revokeToken(trx, id, ctx.viewer.userId!), "The calendar feed");
     await writeAudit(trx, ctx, {
       action: "calendar.token.revoke",
       recordType: "calendar_token",
@@ -90,8 +89,7 @@ export async function calendarFeed(
   authorize(ctx.viewer, "activity.read");
   const row = await feeds.tokenByHash(ctx.db, hashToken(token));
   if (!row || row.revokedAt || row.disabledAt) throw notFound("The calendar feed");
-  const viewer = await ownerViewer(row.userId);
-  if (!viewer) throw notFound("The calendar feed");
+  const viewer = orNotFound(await ownerViewer(row.userId), "The calendar feed");
   const owner: Ctx = { ...ctx, viewer };
   if (row.scope === "nation" && (!row.nationId || !can(viewer, "calendar.nation", { id: row.nationId })))
     throw notFound("The calendar feed");

@@ -1,6 +1,6 @@
 import "./catalogue.policy.js";
 import { authorize } from "../../platform/access/policy.js";
-import { notFound } from "../../platform/errors.js";
+import { orNotFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import * as queries from "./candidates.queries.js";
@@ -12,8 +12,7 @@ import type { Candidate, CandidateQuery } from "./candidates.schemas.js";
  */
 export async function listCandidates(ctx: Ctx, eventId: string, query: CandidateQuery) {
   authorize(ctx.viewer, "nomination.candidates");
-  const event = await queries.findCandidateEvent(ctx.db, ctx.viewer, eventId);
-  if (!event) throw notFound("The event");
+  const event = orNotFound(await queries.findCandidateEvent(ctx.db, ctx.viewer, eventId), "The event");
   const page = await queries.listCandidates(ctx.db, ctx.viewer, event, query);
   const items: Candidate[] = page.items.map((row) => ({
     id: row.id,

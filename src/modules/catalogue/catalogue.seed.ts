@@ -404,22 +404,19 @@ export async function seedCatalogue(db: Db): Promise<void> {
   };
 
   const areasOfCreval = ["education_training", "interoperability", "armed_forces_development"];
+  /** Where each run of the course takes place: its venue in Baku. */
+  const crevalEvent = {
+    timeZone: "Asia/Baku",
+    city: creval.city,
+    venue: creval.venue,
+    hostNationId: creval.hostNationId,
+    sample: true,
+  };
   const past = await ensureActivity(
     "CREVAL-2026",
     { ...creval, menuYear: 2026, status: "completed" },
     areasOfCreval,
-    [
-      {
-        startsOn: "2026-03-09",
-        endsOn: "2026-03-13",
-        timeZone: "Asia/Baku",
-        city: "Baku",
-        venue: creval.venue,
-        hostNationId: creval.hostNationId,
-        status: "completed",
-        sample: true,
-      },
-    ],
+    [{ ...crevalEvent, startsOn: "2026-03-09", endsOn: "2026-03-13", status: "completed" }],
   );
   if (past) {
     const eventId = past.eventIds[0]!;
@@ -437,16 +434,12 @@ export async function seedCatalogue(db: Db): Promise<void> {
     areasOfCreval,
     [
       {
+        ...crevalEvent,
         startsOn: "2027-03-08",
         endsOn: "2027-03-12",
-        timeZone: "Asia/Baku",
-        city: "Baku",
-        venue: creval.venue,
-        hostNationId: creval.hostNationId,
         status: "open",
         nominationsCloseOn: "2027-02-05",
         acceptance: "manual",
-        sample: true,
       },
     ],
   );

@@ -6,7 +6,7 @@ import { authorize, can } from "../../platform/access/policy.js";
 import { hasRole, isAdministrator, readsEverything, type Viewer } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
 import { deleteRecord, insertRecord } from "../../platform/audited-write.js";
-import { conflict, invalidState, notFound, validation } from "../../platform/errors.js";
+import { conflict, invalidState, orNotFound, validation } from "../../platform/errors.js";
 import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
 import { allowedFrom, assertMove, assertTransition } from "../../platform/transitions.js";
 import { notifyNominations } from "../notices/index.js";
@@ -162,8 +162,7 @@ export async function updateEvent(ctx: Ctx, id: string, patch: EventPatch) {
   const { owner } = await activityOfEvent(ctx, ctx.db, id);
   authorize(ctx.viewer, "event.manage", owner);
   await inTransaction(ctx, async (trx) => {
-    const locked = await queries.lockEvent(trx, id);
-    if (!locked) throw notFound("The event");
+    const locked = orNotFound(await queries.lockEvent(trx, id), "The event");
     const before = await events.eventRow(trx, id);
     assertTransition(EVENT_TRANSITIONS, before.status, patch.status);
     if (before.status === "cancelled") throw invalidState("The event is cancelled");
@@ -220,8 +219,7 @@ export async function updateEvent(ctx: Ctx, id: string, patch: EventPatch) {
 
 /** Cancels the event and its open nominations, whose people hear of it; the caller audits. */
 export async function cancelEventInTransaction(ctx: Ctx, trx: Trx, id: string, reason: string) {
-  const locked = await queries.lockEvent(trx, id);
-  if (!locked) throw notFound("The event");
+  const locked = orNotFound(await queries.lockEvent(trx, id), "The event");
   assertMove(EVENT_TRANSITIONS, locked.status, "cancelled");
   await events.markEventCancelled(trx, id, reason);
   const affected = await events.cancelNominationsOfEvent(trx, id, reason, ctx.viewer.userId);

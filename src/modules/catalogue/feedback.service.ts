@@ -1,7 +1,7 @@
 import "./feedback.policy.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { auditedInsert, insertRecord, updateRecord } from "../../platform/audited-write.js";
-import { invalidState, notFound, unprocessable } from "../../platform/errors.js";
+import { invalidState, notFound, orNotFound, unprocessable } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import * as queries from "./feedback.queries.js";
 import {
@@ -69,9 +69,7 @@ export async function listPending(ctx: Ctx) {
 /** The participant's event: accepted for it, else 404 (whether it exists is not the caller's business). */
 async function participantEvent(ctx: Ctx, eventId: string) {
   authorize(ctx.viewer, "feedback.answer");
-  const event = await queries.findParticipantEvent(ctx.db, eventId, ctx.viewer.personId!);
-  if (!event) throw notFound("The event");
-  return event;
+  return orNotFound(await queries.findParticipantEvent(ctx.db, eventId, ctx.viewer.personId!), "The event");
 }
 
 export async function getForm(ctx: Ctx, eventId: string) {
@@ -139,8 +137,7 @@ const withheldUnder = <T extends { respondents: number; questions: unknown[] }>(
 };
 
 export async function eventReport(ctx: Ctx, eventId: string) {
-  const event = await queries.findVisibleEvent(ctx.db, ctx.viewer, eventId);
-  if (!event) throw notFound("The event");
+  const event = orNotFound(await queries.findVisibleEvent(ctx.db, ctx.viewer, eventId), "The event");
   authorize(ctx.viewer, "feedback.report", event);
   const figures = withheldUnder(await queries.eventFigures(ctx.db, [eventId]));
   return {

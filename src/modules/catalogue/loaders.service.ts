@@ -3,7 +3,7 @@ import "./catalogue.policy.js";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { type Action, authorize } from "../../platform/access/policy.js";
-import { notFound, validation } from "../../platform/errors.js";
+import { orNotFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { lockActivity } from "./activities.queries.js";
 import * as queries from "./catalogue.queries.js";
@@ -23,19 +23,18 @@ export function checkCapacity(
 
 /** The activity locked for update, as the viewer may see it, or 404. */
 export async function visibleActivity(ctx: Ctx, trx: Trx, id: string) {
-  const row = await lockActivity(trx, id);
-  if (!row) throw notFound("The activity");
-  const visible = await queries.findActivitySummary(trx, ctx.viewer, id);
-  if (!visible) throw notFound("The activity");
+  const row = orNotFound(await lockActivity(trx, id), "The activity");
+  orNotFound(await queries.findActivitySummary(trx, ctx.viewer, id), "The activity");
   return row;
 }
 
 /** The event (with its effective capacity), its activity as the viewer may see it, and the activity's organisers. */
 export async function activityOfEvent(ctx: Ctx, db: Trx, eventId: string) {
-  const event = await queries.findEvent(db, eventId);
-  if (!event) throw notFound("The event");
-  const activity = await queries.findActivitySummary(db, ctx.viewer, event.activityId);
-  if (!activity) throw notFound("The event");
+  const event = orNotFound(await queries.findEvent(db, eventId), "The event");
+  const activity = orNotFound(
+    await queries.findActivitySummary(db, ctx.viewer, event.activityId),
+    "The event",
+  );
   const owner = await activityOwner(db, event.activityId);
   return { event, activity, owner };
 }
@@ -43,8 +42,7 @@ export async function activityOfEvent(ctx: Ctx, db: Trx, eventId: string) {
 /** The person, when the viewer may see them and `action` allows it; a person out of sight is missing. */
 export async function authorizePerson(ctx: Ctx, personId: string, action: Action) {
   // A person the viewer may not see is reported as missing, as the directory does.
-  const person = await queries.findVisiblePerson(ctx.db, ctx.viewer, personId);
-  if (!person) throw notFound("The person");
+  const person = orNotFound(await queries.findVisiblePerson(ctx.db, ctx.viewer, personId), "The person");
   authorize(ctx.viewer, action, person);
   return person;
 }

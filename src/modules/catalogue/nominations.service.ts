@@ -13,6 +13,7 @@ import {
   conflict,
   invalidState,
   notFound,
+  orNotFound,
   unprocessable,
   validation,
 } from "../../platform/errors.js";
@@ -64,15 +65,13 @@ function withNoteFor<R extends queries.NominationRow & queries.NominationOwners>
 }
 
 async function nominationOutput(ctx: Ctx, db: Trx, id: string) {
-  const row = await queries.findNomination(db, id);
-  if (!row) throw notFound("The nomination");
+  const row = orNotFound(await queries.findNomination(db, id), "The nomination");
   const { nominatedBy: _n, ...rest } = row;
   return withNoteFor(ctx.viewer, rest);
 }
 
 async function loadNomination(ctx: Ctx, db: Trx, id: string) {
-  const row = await queries.findNomination(db, id);
-  if (!row) throw notFound("The nomination");
+  const row = orNotFound(await queries.findNomination(db, id), "The nomination");
   const record = {
     nationId: row.nationId,
     personId: row.personId,
@@ -218,8 +217,7 @@ export async function decide(ctx: Ctx, id: string, input: DecisionInput) {
     throw validation("body.reason", "a decline needs a reason");
   assertOverrideReason(input);
   await ctx.db.transaction().execute(async (trx) => {
-    const event = await queries.lockEvent(trx, found.eventId);
-    if (!event) throw notFound("The event");
+    const event = orNotFound(await queries.lockEvent(trx, found.eventId), "The event");
     const before = await lockRow(trx, "nomination", { id, missing: "The nomination" });
     const status = DECISION_STATUS[input.decision];
     assertMove(NOMINATION_TRANSITIONS, before.status, status);
@@ -292,8 +290,7 @@ export async function withdraw(ctx: Ctx, id: string, input: WithdrawInput) {
   const { row: found, record } = await loadNomination(ctx, ctx.db, id);
   authorize(ctx.viewer, "nomination.withdraw", record);
   await ctx.db.transaction().execute(async (trx) => {
-    const event = await queries.lockEvent(trx, found.eventId);
-    if (!event) throw notFound("The event");
+    const event = orNotFound(await queries.lockEvent(trx, found.eventId), "The event");
     const before = await lockRow(trx, "nomination", { id, missing: "The nomination" });
     assertMove(NOMINATION_TRANSITIONS, before.status, "withdrawn");
     await nominations.setNominationStatus(trx, id, {

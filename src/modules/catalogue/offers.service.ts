@@ -17,7 +17,7 @@ import { authorize, can } from "../../platform/access/policy.js";
 import { ANONYMOUS } from "../../platform/access/viewer.js";
 import { actorLabel, awaitDurable, withConnection, writeAudit } from "../../platform/audit.js";
 import { lockRow } from "../../platform/audited-write.js";
-import { conflict, invalidState, notFound } from "../../platform/errors.js";
+import { conflict, invalidState, notFound, orNotFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { allowedFrom, assertMove, statesOf } from "../../platform/transitions.js";
 import { assertOverrideReason, doubleBookingOf } from "../directory/index.js";
@@ -96,10 +96,8 @@ export async function myOffers(ctx: Ctx) {
  * function.)
  */
 async function lockOpenOffer(trx: Transaction<DB>, found: offers.OfferRow) {
-  const event = await queries.lockEvent(trx, found.eventId);
-  if (!event) throw notFound("The event");
-  const offer = await offers.lockOffer(trx, found.id);
-  if (!offer) throw notFound("The seat offer");
+  const event = orNotFound(await queries.lockEvent(trx, found.eventId), "The event");
+  const offer = orNotFound(await offers.lockOffer(trx, found.id), "The seat offer");
   // 409 ILLEGAL_TRANSITION naming both states: an offer is answered once (SEAT_OFFER_TRANSITIONS).
   assertMove(SEAT_OFFER_TRANSITIONS, offer.status, "declined");
   if (offer.expiresAt.getTime() <= Date.now())
@@ -234,8 +232,7 @@ export async function leaveWaitlist(ctx: Ctx, nominationId: string, input: Withd
   authorize(ctx.viewer, "nomination.leave_waitlist", record);
   const reason = input.reason?.trim() || null;
   await ctx.db.transaction().execute(async (trx) => {
-    const event = await queries.lockEvent(trx, row.eventId);
-    if (!event) throw notFound("The event");
+    const event = orNotFound(await queries.lockEvent(trx, row.eventId), "The event");
     const before = await lockRow(trx, "nomination", { id: nominationId, missing: "The nomination" });
     if (before.status !== "waitlisted")
       throw invalidState(`The nomination is ${before.status}, not on the waiting list`);

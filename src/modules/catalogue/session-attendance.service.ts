@@ -1,7 +1,7 @@
 import "./catalogue.policy.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { writeAudit } from "../../platform/audit.js";
-import { invalidState, notFound, unprocessable } from "../../platform/errors.js";
+import { invalidState, notFound, orNotFound, unprocessable } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import * as catalogue from "./catalogue.queries.js";
 import { activityOfEvent } from "./loaders.service.js";
@@ -13,8 +13,7 @@ import * as queries from "./session-attendance.queries.js";
  */
 export async function eventAttendance(ctx: Ctx, eventId: string) {
   authorize(ctx.viewer, "nomination.list");
-  const event = await queries.findVisibleEvent(ctx.db, ctx.viewer, eventId);
-  if (!event) throw notFound("The event");
+  const event = orNotFound(await queries.findVisibleEvent(ctx.db, ctx.viewer, eventId), "The event");
   const { sessions, lines } = await queries.attendanceOf(ctx.db, ctx.viewer, eventId);
   return {
     canRecord: can(ctx.viewer, "event.manage", event),

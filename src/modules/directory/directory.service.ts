@@ -6,7 +6,6 @@ import { withRelease } from "../../platform/access/releasability.js";
 import { coordinatesNation, isAdministrator } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
 import {
-  auditedInsert,
   auditedUpdate,
   deleteRecord,
   insertRecord,
@@ -15,7 +14,7 @@ import {
   updateRecord,
 } from "../../platform/audited-write.js";
 import { isForeignKeyViolation } from "../../platform/constraint-errors.js";
-import { AppError, forbiddenField, notFound, validation } from "../../platform/errors.js";
+import { AppError, forbiddenField, orNotFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import * as queries from "./directory.queries.js";
@@ -77,9 +76,7 @@ export async function listNations(ctx: Ctx, query: NationQuery) {
 
 export async function getNation(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "nation.read");
-  const nation = await queries.findNation(ctx.db, id);
-  if (!nation) throw notFound("The nation");
-  return nation;
+  return orNotFound(await queries.findNation(ctx.db, id), "The nation");
 }
 
 /**
@@ -118,8 +115,7 @@ export async function updateNation(ctx: Ctx, id: string, patch: NationPatch) {
 
 export async function deleteNation(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "nation.delete");
-  const before = await writes.recordRow(ctx.db, "nation", id);
-  if (!before) throw notFound("The nation");
+  const before = orNotFound(await writes.recordRow(ctx.db, "nation", id), "The nation");
   return deleteOrArchive(ctx, "nation", id, before);
 }
 
@@ -164,9 +160,7 @@ export async function listOrganisations(ctx: Ctx, query: OrganisationQuery) {
 
 export async function getOrganisation(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "organisation.read");
-  const organisation = await queries.findOrganisation(ctx.db, id);
-  if (!organisation) throw notFound("The organisation");
-  return organisation;
+  return orNotFound(await queries.findOrganisation(ctx.db, id), "The organisation");
 }
 
 export async function createOrganisation(ctx: Ctx, input: OrganisationInput) {
@@ -192,8 +186,7 @@ export async function updateOrganisation(ctx: Ctx, id: string, patch: Organisati
 
 export async function deleteOrganisation(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "organisation.delete");
-  const before = await writes.recordRow(ctx.db, "organisation", id);
-  if (!before) throw notFound("The organisation");
+  const before = orNotFound(await writes.recordRow(ctx.db, "organisation", id), "The organisation");
   return deleteOrArchive(ctx, "organisation", id, before);
 }
 
@@ -239,8 +232,7 @@ export async function listPeople(ctx: Ctx, query: PersonQuery) {
 
 export async function getPerson(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "person.list");
-  const person = await queries.findPerson(ctx.db, ctx.viewer, id);
-  if (!person) throw notFound("The person");
+  const person = orNotFound(await queries.findPerson(ctx.db, ctx.viewer, id), "The person");
   return personOutput(person);
 }
 
@@ -250,31 +242,28 @@ export async function createPerson(ctx: Ctx, input: PersonInput) {
   // A person belongs to their nation unless an organiser records them for their own organisation.
   const ownedByOrganisation =
     !isAdministrator(ctx.viewer) && !coordinatesNation(ctx.viewer, input.nationId) && !!organisationId;
-  const row = await ctx.db.transaction().execute((trx) =>
-    auditedInsert(
-      trx,
-      ctx,
-      "person",
-      {
-        ...fields,
-        ownerNationId: ownedByOrganisation ? null : input.nationId,
-        ownerOrganisationId: ownedByOrganisation ? organisationId : null,
-        releaseNations: releaseNationIds ?? [],
-        releaseOrganisations: releaseOrganisationIds ?? [],
-      },
-      {
-        action: "person.create",
-        also: (person) =>
-          organisationId
-            ? writes.insertAffiliation(trx, {
-                personId: person.id,
-                organisationId,
-                position: position ?? null,
-              })
-            : Promise.resolve(),
-        audited: (person) => ({ ...person, organisationId: organisationId ?? null }),
-      },
-    ),
+  const row = await insertRecord(
+    ctx,
+    "person",
+    {
+      ...fields,
+      ownerNationId: ownedByOrganisation ? null : input.nationId,
+      ownerOrganisationId: ownedByOrganisation ? organisationId : null,
+      releaseNations: releaseNationIds ?? [],
+      releaseOrganisations: releaseOrganisationIds ?? [],
+    },
+    {
+      action: "person.create",
+      also: (person, trx) =>
+        organisationId
+          ? writes.insertAffiliation(trx, {
+              personId: person.id,
+              organisationId,
+              position: position ?? null,
+            })
+          : Promise.resolve(),
+      audited: (person) => ({ ...person, organisationId: organisationId ?? null }),
+    },
   );
   return getPerson(ctx, row.id);
 }
@@ -282,8 +271,7 @@ export async function createPerson(ctx: Ctx, input: PersonInput) {
 export async function updatePerson(ctx: Ctx, id: string, patch: PersonPatch) {
   authorize(ctx.viewer, "person.list");
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await queries.findPerson(trx, ctx.viewer, id);
-    if (!before) throw notFound("The person");
+    const before = orNotFound(await queries.findPerson(trx, ctx.viewer, id), "The person");
     authorize(ctx.viewer, "person.update", before);
     if (patch.nationId !== undefined && patch.nationId !== before.nationId) {
       await guardAccountScope(trx, ctx, id, "body.nationId");
@@ -312,8 +300,7 @@ export async function updatePerson(ctx: Ctx, id: string, patch: PersonPatch) {
 
 export async function deletePerson(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "person.list");
-  const before = await queries.findPerson(ctx.db, ctx.viewer, id);
-  if (!before) throw notFound("The person");
+  const before = orNotFound(await queries.findPerson(ctx.db, ctx.viewer, id), "The person");
   authorize(ctx.viewer, "person.delete", before);
   const { affiliations: _a, nation: _n, currentOrganisation: _c, ...plain } = before;
   return deleteOrArchive(ctx, "person", id, plain);
@@ -322,8 +309,7 @@ export async function deletePerson(ctx: Ctx, id: string) {
 export async function addAffiliation(ctx: Ctx, personId: string, input: AffiliationInput) {
   authorize(ctx.viewer, "person.list");
   checkDateOrder(input.startedOn, input.endedOn, "body.endedOn");
-  const person = await queries.findPerson(ctx.db, ctx.viewer, personId);
-  if (!person) throw notFound("The person");
+  const person = orNotFound(await queries.findPerson(ctx.db, ctx.viewer, personId), "The person");
   authorize(ctx.viewer, "person.update", person);
   await guardAccountScope(ctx.db, ctx, personId, "body.organisationId");
   guardPlacement(
@@ -337,8 +323,7 @@ export async function addAffiliation(ctx: Ctx, personId: string, input: Affiliat
 
 export async function removeAffiliation(ctx: Ctx, personId: string, affiliationId: string) {
   authorize(ctx.viewer, "person.list");
-  const person = await queries.findPerson(ctx.db, ctx.viewer, personId);
-  if (!person) throw notFound("The person");
+  const person = orNotFound(await queries.findPerson(ctx.db, ctx.viewer, personId), "The person");
   authorize(ctx.viewer, "person.update", person);
   await guardAccountScope(ctx.db, ctx, personId, "affiliationId");
   await deleteRecord(

@@ -4,7 +4,7 @@ import type { DB } from "../../db/schema/index.js";
 import { authorize } from "../../platform/access/policy.js";
 import type { Role } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
-import { AppError, conflict, notFound, unprocessable, validation } from "../../platform/errors.js";
+import { AppError, conflict, orNotFound, unprocessable, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import * as accounts from "./accounts.queries.js";
@@ -82,9 +82,7 @@ export async function listUsers(ctx: Ctx, query: UserQuery) {
 
 export async function getUser(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "user.read", { id });
-  const user = await queries.findUser(ctx.db, id);
-  if (!user) throw notFound("The user");
-  return user;
+  return orNotFound(await queries.findUser(ctx.db, id), "The user");
 }
 
 export async function createUser(ctx: Ctx, input: UserInput) {
@@ -130,8 +128,7 @@ export async function updateUser(ctx: Ctx, id: string, patch: UserPatch) {
     throw validation("body.disabled", "you cannot disable your own account");
   }
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await queries.lockUser(trx, id);
-    if (!before) throw notFound("The user");
+    const before = orNotFound(await queries.lockUser(trx, id), "The user");
     if (patch.personId !== undefined) await checkPerson(trx, patch.personId, id);
     const { disabled, ...fields } = patch;
     if (disabled === true && !before.disabledAt) {
@@ -162,8 +159,7 @@ export async function updateUser(ctx: Ctx, id: string, patch: UserPatch) {
 
 export async function resetPassword(ctx: Ctx, id: string, input: PasswordReset) {
   authorize(ctx.viewer, "user.reset_password", { id });
-  const user = await accounts.usernameOf(ctx.db, id);
-  if (!user) throw notFound("The user");
+  const user = orNotFound(await accounts.usernameOf(ctx.db, id), "The user");
   checkTemporaryPassword(input.temporaryPassword, user.username);
   const passwordHash = await hashPassword(input.temporaryPassword);
   await ctx.db.transaction().execute(async (trx) => {
@@ -184,8 +180,7 @@ export async function resetPassword(ctx: Ctx, id: string, input: PasswordReset) 
 export async function revokeSessions(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "user.revoke_sessions", { id });
   return ctx.db.transaction().execute(async (trx) => {
-    const user = await queries.lockUser(trx, id);
-    if (!user) throw notFound("The user");
+    orNotFound(await queries.lockUser(trx, id), "The user");
     const ended = await endUserAccess(trx, id);
     await writeAudit(trx, ctx, {
       action: "user.sessions_revoked",
@@ -201,8 +196,7 @@ export async function grantRole(ctx: Ctx, userId: string, grant: GrantInput) {
   authorize(ctx.viewer, "role.grant", { userId });
   checkGrantScope(grant);
   await ctx.db.transaction().execute(async (trx) => {
-    const user = await queries.lockUser(trx, userId);
-    if (!user) throw notFound("The user");
+    const user = orNotFound(await queries.lockUser(trx, userId), "The user");
     await checkScopeExists(trx, grant, "body");
     const row = await insertGrant(trx, ctx, userId, grant);
     await writeAudit(trx, ctx, {
@@ -224,10 +218,8 @@ export async function grantRole(ctx: Ctx, userId: string, grant: GrantInput) {
 export async function revokeRole(ctx: Ctx, userId: string, grantId: string) {
   authorize(ctx.viewer, "role.revoke", { userId });
   await ctx.db.transaction().execute(async (trx) => {
-    const user = await queries.lockUser(trx, userId);
-    if (!user) throw notFound("The user");
-    const grant = await accounts.lockGrant(trx, grantId, userId);
-    if (!grant) throw notFound("The role assignment");
+    const user = orNotFound(await queries.lockUser(trx, userId), "The user");
+    const grant = orNotFound(await accounts.lockGrant(trx, grantId, userId), "The role assignment");
     if (grant.role === "administrator") {
       if (userId === ctx.viewer.userId) {
         throw new AppError(

@@ -3,7 +3,7 @@ import { authorize } from "../../platform/access/policy.js";
 import type { Role } from "../../platform/access/viewer.js";
 import { viewerForUser } from "../../platform/access/viewer.queries.js";
 import { writeAudit } from "../../platform/audit.js";
-import { AppError, notFound, validation } from "../../platform/errors.js";
+import { AppError, orNotFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { enforceRateLimit } from "../../platform/rate-limit.js";
 import * as accounts from "./accounts.queries.js";
@@ -150,8 +150,7 @@ export interface SessionUser {
 }
 
 export async function sessionUser(ctx: Ctx, userId: string): Promise<SessionUser> {
-  const user = await accounts.sessionAccount(ctx.db, userId);
-  if (!user) throw notFound("The user");
+  const user = orNotFound(await accounts.sessionAccount(ctx.db, userId), "The user");
   const viewer = await viewerForUser(ctx.db, userId);
   return { ...user, grants: viewer?.grants ?? [] };
 }

@@ -3,7 +3,7 @@ import { authorize, can } from "../../platform/access/policy.js";
 import { writeAudit } from "../../platform/audit.js";
 import { readAuditedFile } from "../../platform/audited-download.js";
 import { auditedInsert, lockRow, updateRecord } from "../../platform/audited-write.js";
-import { AppError, notFound, validation } from "../../platform/errors.js";
+import { AppError, orNotFound, validation } from "../../platform/errors.js";
 import { insertFileRecord, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
@@ -49,9 +49,7 @@ export async function listActionItems(ctx: Ctx, query: ActionItemQuery) {
 }
 
 async function visibleActionItem(ctx: Ctx, id: string) {
-  const row = await queries.findActionItem(ctx.db, ctx.viewer, id);
-  if (!row) throw notFound("The action item");
-  return row;
+  return orNotFound(await queries.findActionItem(ctx.db, ctx.viewer, id), "The action item");
 }
 
 export async function getActionItem(ctx: Ctx, id: string) {

@@ -1,11 +1,10 @@
 import "./meetings.policy.js";
 import { authorize } from "../../platform/access/policy.js";
-import { auditedUpdate } from "../../platform/audited-write.js";
+import { updateRecord } from "../../platform/audited-write.js";
 import { unprocessable, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import * as queries from "./exchange.queries.js";
-import { detail, visibleMessage } from "./exchange.service.js";
-import { deliveredTo, notifyOfMessage } from "./exchange-notices.js";
+import { deliverMessage, detail, visibleMessage } from "./exchange.service.js";
 import type { ReleaseWidenInput } from "./exchange-release.schemas.js";
 
 const added = (before: string[], after: string[]) => after.filter((id) => !before.includes(id));
@@ -49,42 +48,34 @@ export async function widenRelease(ctx: Ctx, id: string, input: ReleaseWidenInpu
 
   // The lists are decided on the locked row: a concurrent widening is kept, never overwritten.
   const delivered = { nations: [] as string[], organisations: [] as string[] };
-  await ctx.db.transaction().execute((trx) =>
-    auditedUpdate(
-      trx,
-      ctx,
-      "exchangeMessage",
-      { id, missing: "The message" },
-      (before) => {
-        keepsEveryone("body.releaseNationIds", before.releaseNations, input.releaseNationIds);
-        keepsEveryone(
-          "body.releaseOrganisationIds",
-          before.releaseOrganisations,
-          input.releaseOrganisationIds,
+  await updateRecord(
+    ctx,
+    "exchangeMessage",
+    { id, missing: "The message" },
+    (before) => {
+      keepsEveryone("body.releaseNationIds", before.releaseNations, input.releaseNationIds);
+      keepsEveryone("body.releaseOrganisationIds", before.releaseOrganisations, input.releaseOrganisationIds);
+      delivered.nations = added(before.releaseNations, newNations);
+      delivered.organisations = added(before.releaseOrganisations, newOrganisations);
+      return {
+        releaseNations: [...before.releaseNations, ...delivered.nations],
+        releaseOrganisations: [...before.releaseOrganisations, ...delivered.organisations],
+      };
+    },
+    {
+      action: "exchange.release.widen",
+      detail: { delivered },
+      also: async (_row, trx) => {
+        if (delivered.nations.length + delivered.organisations.length === 0) return;
+        await deliverMessage(
+          trx,
+          ctx,
+          { id, subject: message.subject },
+          delivered.nations,
+          delivered.organisations,
         );
-        delivered.nations = added(before.releaseNations, newNations);
-        delivered.organisations = added(before.releaseOrganisations, newOrganisations);
-        return {
-          releaseNations: [...before.releaseNations, ...delivered.nations],
-          releaseOrganisations: [...before.releaseOrganisations, ...delivered.organisations],
-        };
       },
-      {
-        action: "exchange.release.widen",
-        detail: { delivered },
-        also: async () => {
-          if (delivered.nations.length + delivered.organisations.length === 0) return;
-          await queries.insertRecipients(trx, id, delivered.nations, delivered.organisations);
-          await notifyOfMessage(
-            trx,
-            ctx,
-            "exchange.received",
-            { id, subject: message.subject },
-            deliveredTo(delivered.nations, delivered.organisations),
-          );
-        },
-      },
-    ),
+    },
   );
   return detail(ctx, await visibleMessage(ctx, id));
 }

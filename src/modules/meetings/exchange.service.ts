@@ -1,10 +1,12 @@
 import "./meetings.policy.js";
+import type { Transaction } from "kysely";
+import type { DB } from "../../db/schema/index.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { coordinatedNationIds, isAdministrator, readsEverything } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
 import { readAuditedFile } from "../../platform/audited-download.js";
 import { auditedInsert, lockRow } from "../../platform/audited-write.js";
-import { AppError, notFound, validation } from "../../platform/errors.js";
+import { AppError, notFound, orNotFound, validation } from "../../platform/errors.js";
 import { storeFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
@@ -115,9 +117,7 @@ export async function counts(ctx: Ctx) {
 }
 
 export async function visibleMessage(ctx: Ctx, id: string) {
-  const row = await queries.findMessage(ctx.db, await exchangeScope(ctx), id);
-  if (!row) throw notFound("The message");
-  return row;
+  return orNotFound(await queries.findMessage(ctx.db, await exchangeScope(ctx), id), "The message");
 }
 
 const senderOf = (row: queries.MessageRow): Party => ({
@@ -165,6 +165,18 @@ export async function getThread(ctx: Ctx, threadId: string) {
   return { threadId, items: rows.map(summary) };
 }
 
+/** Delivers a message to nations and organisations: they become its recipients and their staff are told. */
+export async function deliverMessage(
+  trx: Transaction<DB>,
+  ctx: Ctx,
+  message: { id: string; subject: string },
+  nations: string[],
+  organisations: string[],
+) {
+  await queries.insertRecipients(trx, message.id, nations, organisations);
+  await notifyOfMessage(trx, ctx, "exchange.received", message, deliveredTo(nations, organisations));
+}
+
 async function insertMessage(
   ctx: Ctx,
   message: {
@@ -194,14 +206,13 @@ async function insertMessage(
       releaseNations: message.releaseNations,
       releaseOrganisations: message.releaseOrganisations,
     });
-    await queries.insertRecipients(trx, id, message.recipientNations, message.recipientOrganisations);
     await queries.insertAttachments(trx, id, message.attachmentFileIds);
-    await notifyOfMessage(
+    await deliverMessage(
       trx,
       ctx,
-      "exchange.received",
       { id, subject: message.subject },
-      deliveredTo(message.recipientNations, message.recipientOrganisations),
+      message.recipientNations,
+      message.recipientOrganisations,
     );
     await writeAudit(trx, ctx, {
       action: message.forwardedFromId ? "exchange.message.forward" : "exchange.message.send",

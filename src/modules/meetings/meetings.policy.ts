@@ -1,16 +1,13 @@
 import { anyone, definePolicy, type RecordsOf, signedIn } from "../../platform/access/policy.js";
-import { isOwnerEditor, type ReleasableRecord } from "../../platform/access/releasability.js";
+import { isOwnerEditor, type OwnedRecord } from "../../platform/access/releasability.js";
 import {
-  coordinatedNationIds,
   coordinatesNation,
-  hasRole,
   isAdministrator,
   managesOrganisation,
   readsEverything,
   type Viewer,
+  writesForSomeone,
 } from "../../platform/access/viewer.js";
-
-type Owned = Pick<ReleasableRecord, "ownerNationId" | "ownerOrganisationId">;
 
 /** A party of an exchange or the assignee of an action item: one nation or one organisation. */
 export interface Party {
@@ -27,11 +24,6 @@ export const actsFor = (viewer: Viewer, party: Party): boolean =>
   coordinatesNation(viewer, party.nationId) ||
   managesOrganisation(viewer, party.organisationId);
 
-const writesForSomeone = (viewer: Viewer) =>
-  isAdministrator(viewer) ||
-  coordinatedNationIds(viewer).length > 0 ||
-  (hasRole(viewer, "organiser") && viewer.managedOrganisationIds.length > 0);
-
 /**
  * Meetings belong to the owner of their series (the coordination centre, as a rule): its organisers prepare the
  * meeting, record decisions and chase action items. An action item's assignee moves its own item on and gives
@@ -40,12 +32,12 @@ const writesForSomeone = (viewer: Viewer) =>
 export const meetingsActions = definePolicy({
   "meeting_series.read": anyone,
   "meeting_series.create": writesForSomeone,
-  "meeting_series.update": (viewer: Viewer, series: Owned) => isOwnerEditor(viewer, series),
+  "meeting_series.update": (viewer: Viewer, series: OwnedRecord) => isOwnerEditor(viewer, series),
   "meeting.read": anyone,
-  "meeting.create": (viewer: Viewer, series: Owned) => isOwnerEditor(viewer, series),
-  "meeting.update": (viewer: Viewer, meeting: Owned) => isOwnerEditor(viewer, meeting),
+  "meeting.create": (viewer: Viewer, series: OwnedRecord) => isOwnerEditor(viewer, series),
+  "meeting.update": (viewer: Viewer, meeting: OwnedRecord) => isOwnerEditor(viewer, meeting),
   "action_item.read": signedIn,
-  "action_item.update": (viewer: Viewer, subject: { meeting: Owned; assignee: Party }) =>
+  "action_item.update": (viewer: Viewer, subject: { meeting: OwnedRecord; assignee: Party }) =>
     isOwnerEditor(viewer, subject.meeting) || actsFor(viewer, subject.assignee),
   /** Exchange reads are filtered in SQL to the sender's side and the named recipients. */
   "exchange.read": signedIn,

@@ -3,9 +3,9 @@ import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { withRelease } from "../../platform/access/releasability.js";
 import { readAuditedFile } from "../../platform/audited-download.js";
-import { auditedInsert, auditedUpdate, releaseListPatch } from "../../platform/audited-write.js";
+import { auditedInsert, releaseListPatch, updateRecord } from "../../platform/audited-write.js";
 import { uniqueConflict } from "../../platform/constraint-errors.js";
-import { AppError, notFound, validation } from "../../platform/errors.js";
+import { AppError, notFound, orNotFound, validation } from "../../platform/errors.js";
 import { insertFileRecord, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
@@ -39,9 +39,7 @@ export async function listMeetings(ctx: Ctx, query: MeetingQuery) {
 }
 
 export async function visibleMeeting(ctx: Ctx, id: string) {
-  const row = await queries.findMeeting(ctx.db, ctx.viewer, id);
-  if (!row) throw notFound("The meeting");
-  return row;
+  return orNotFound(await queries.findMeeting(ctx.db, ctx.viewer, id), "The meeting");
 }
 
 export async function getMeeting(ctx: Ctx, id: string) {
@@ -124,24 +122,21 @@ export async function updateMeeting(ctx: Ctx, id: string, patch: MeetingPatch) {
   await requireVisibleLink(ctx.db, ctx.viewer, "activity", patch.activityId, "body.activityId");
   await requireVisibleLink(ctx.db, ctx.viewer, "event", patch.eventId, "body.eventId");
   const { releaseNationIds: _nations, releaseOrganisationIds: _organisations, ...fields } = patch;
-  await ctx.db.transaction().execute((trx) =>
-    auditedUpdate(
-      trx,
-      ctx,
-      "meeting",
-      { id, missing: "The meeting" },
-      (before) => {
-        checkDates(patch.startsOn ?? before.startsOn, patch.endsOn ?? before.endsOn);
-        assertTransition(MEETING_TRANSITIONS, before.status, patch.status);
-        return { ...fields, ...releaseListPatch(patch) };
-      },
-      { action: "meeting.update" },
-    ).catch(
-      uniqueConflict(
-        `The series already has a meeting number ${patch.number}`,
-        "body.number",
-        "meeting_number_key",
-      ),
+  await updateRecord(
+    ctx,
+    "meeting",
+    { id, missing: "The meeting" },
+    (before) => {
+      checkDates(patch.startsOn ?? before.startsOn, patch.endsOn ?? before.endsOn);
+      assertTransition(MEETING_TRANSITIONS, before.status, patch.status);
+      return { ...fields, ...releaseListPatch(patch) };
+    },
+    { action: "meeting.update" },
+  ).catch(
+    uniqueConflict(
+      `The series already has a meeting number ${patch.number}`,
+      "body.number",
+      "meeting_number_key",
     ),
   );
   return getMeeting(ctx, id);

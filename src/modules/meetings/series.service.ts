@@ -2,7 +2,7 @@ import "./meetings.policy.js";
 import { authorize } from "../../platform/access/policy.js";
 import { resolveRelease, splitRelease, withRelease } from "../../platform/access/releasability.js";
 import { insertRecord } from "../../platform/audited-write.js";
-import { notFound } from "../../platform/errors.js";
+import { orNotFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import * as queries from "./meetings.queries.js";
@@ -22,8 +22,7 @@ export async function listSeries(ctx: Ctx, query: SeriesQuery) {
 
 export async function getSeries(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "meeting_series.read");
-  const row = await queries.findSeries(ctx.db, ctx.viewer, id);
-  if (!row) throw notFound("The meeting series");
+  const row = orNotFound(await queries.findSeries(ctx.db, ctx.viewer, id), "The meeting series");
   return seriesOutput(row);
 }
 
@@ -49,8 +48,7 @@ export async function listSeriesDecisions(
   query: { meetingId?: string; limit?: number; offset?: number },
 ) {
   authorize(ctx.viewer, "meeting_series.read");
-  const series = await queries.findSeries(ctx.db, ctx.viewer, seriesId);
-  if (!series) throw notFound("The meeting series");
+  orNotFound(await queries.findSeries(ctx.db, ctx.viewer, seriesId), "The meeting series");
   // Decisions are as visible as their meeting.
   const rows = await queries.listDecisions(ctx.db, {
     seriesId,

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { authorize, can } from "../../platform/access/policy.js";
 import { coordinatedNationIds } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
-import { AppError, notFound, validation } from "../../platform/errors.js";
+import { AppError, notFound, orNotFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { countHit, enforceRateLimit } from "../../platform/rate-limit.js";
@@ -126,8 +126,7 @@ export async function retryOutbox(ctx: Ctx, id: string | "failed") {
   return ctx.db.transaction().execute(async (trx) => {
     const retried = await queries.requeueFailed(trx, id);
     if (id !== "failed" && !retried) {
-      const exists = await queries.outboxStatus(trx, id);
-      if (!exists) throw notFound("The message");
+      const exists = orNotFound(await queries.outboxStatus(trx, id), "The message");
       throw new AppError(
         "INVALID_STATE",
         `The message is ${exists.status}; only failed messages are retried`,
@@ -150,9 +149,7 @@ export async function listCaught(ctx: Ctx, query: { limit?: number; offset?: num
 
 export async function getCaught(ctx: Ctx, id: number) {
   authorize(ctx.viewer, "mail.admin");
-  const row = await queries.findCaught(ctx.db, id);
-  if (!row) throw notFound("The message");
-  return row;
+  return orNotFound(await queries.findCaught(ctx.db, id), "The message");
 }
 
 // ------------------------------------------------------------------ password reset by e-mail

@@ -1,15 +1,9 @@
 import "./operations.policy.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { resolveRelease, withRelease } from "../../platform/access/releasability.js";
-import {
-  auditedInsert,
-  auditedUpdate,
-  insertRecord,
-  releaseListPatch,
-  updateRecord,
-} from "../../platform/audited-write.js";
+import { insertRecord, releaseListPatch, updateRecord } from "../../platform/audited-write.js";
 import { onConstraint } from "../../platform/constraint-errors.js";
-import { notFound } from "../../platform/errors.js";
+import { orNotFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { type RowOwner, rowRemover } from "../../platform/owned-rows.js";
@@ -32,15 +26,13 @@ export async function listContingents(ctx: Ctx, query: ContingentQuery) {
 
 export async function getContingent(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "contingent.read");
-  const contingent = await queries.findContingent(ctx.db, ctx.viewer, id);
-  if (!contingent) throw notFound("The contingent");
+  const contingent = orNotFound(await queries.findContingent(ctx.db, ctx.viewer, id), "The contingent");
   return { ...withRelease(contingent), canEdit: can(ctx.viewer, "contingent.update", contingent) };
 }
 
 async function editableContingent(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "contingent.read");
-  const contingent = await queries.findContingent(ctx.db, ctx.viewer, id);
-  if (!contingent) throw notFound("The contingent");
+  const contingent = orNotFound(await queries.findContingent(ctx.db, ctx.viewer, id), "The contingent");
   authorize(ctx.viewer, "contingent.update", contingent);
   return contingent;
 }
@@ -96,20 +88,17 @@ export async function addRotation(ctx: Ctx, contingentId: string, input: Rotatio
   await editableContingent(ctx, contingentId);
   checkDateOrder(input.startsOn, input.endsOn, "body.endsOn");
   const { strength, ...fields } = input;
-  await ctx.db.transaction().execute((trx) =>
-    auditedInsert(
-      trx,
-      ctx,
-      "contingentRotation",
-      { ...fields, contingentId },
-      {
-        action: "contingent.rotation.add",
-        rules: rotationConstraints,
-        also: (row) =>
-          queries.replaceStrength(trx, row.id, strength).catch(onConstraint(rotationConstraints)),
-        audited: (row) => ({ ...row, strength: strength ?? [] }),
-      },
-    ),
+  await insertRecord(
+    ctx,
+    "contingentRotation",
+    { ...fields, contingentId },
+    {
+      action: "contingent.rotation.add",
+      rules: rotationConstraints,
+      also: (row, trx) =>
+        queries.replaceStrength(trx, row.id, strength).catch(onConstraint(rotationConstraints)),
+      audited: (row) => ({ ...row, strength: strength ?? [] }),
+    },
   );
   return getContingent(ctx, contingentId);
 }
@@ -122,30 +111,27 @@ export async function updateRotation(
 ) {
   await editableContingent(ctx, contingentId);
   const { strength, ...fields } = patch;
-  await ctx.db.transaction().execute((trx) =>
-    auditedUpdate(
-      trx,
-      ctx,
-      "contingentRotation",
-      { id: rotationId, scope: { contingentId }, missing: "The rotation" },
-      (before) => {
-        checkDateOrder(
-          fields.startsOn ?? before.startsOn,
-          fields.endsOn !== undefined ? fields.endsOn : before.endsOn,
-          "body.endsOn",
-        );
-        return fields;
+  await updateRecord(
+    ctx,
+    "contingentRotation",
+    { id: rotationId, scope: { contingentId }, missing: "The rotation" },
+    (before) => {
+      checkDateOrder(
+        fields.startsOn ?? before.startsOn,
+        fields.endsOn !== undefined ? fields.endsOn : before.endsOn,
+        "body.endsOn",
+      );
+      return fields;
+    },
+    {
+      action: "contingent.rotation.update",
+      rules: rotationConstraints,
+      also: async (_row, trx) => {
+        if (strength)
+          await queries.replaceStrength(trx, rotationId, strength).catch(onConstraint(rotationConstraints));
       },
-      {
-        action: "contingent.rotation.update",
-        rules: rotationConstraints,
-        also: async () => {
-          if (strength)
-            await queries.replaceStrength(trx, rotationId, strength).catch(onConstraint(rotationConstraints));
-        },
-        audited: (after) => (strength ? { ...after, strength } : after),
-      },
-    ),
+      audited: (after) => (strength ? { ...after, strength } : after),
+    },
   );
   return getContingent(ctx, contingentId);
 }

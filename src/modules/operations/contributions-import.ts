@@ -1,12 +1,12 @@
 import {
   createOrUpdate,
-  firstOfKeys,
+  createPlan,
   knownIds,
-  rowCells,
+  type ReadRow,
   serviceRowsImporter,
   updatePlan,
 } from "../../platform/import-rows.js";
-import { headers as h, NATION_HEADERS, type RowPlan } from "../../platform/importer.js";
+import { headers as h, NATION_HEADERS } from "../../platform/importer.js";
 import { createFundContribution, updateFundContribution } from "./contributions.service.js";
 import { contributionImportCodes, contributionsByKey } from "./contributions-import.queries.js";
 import type { FundContributionInput, FundContributionPatch } from "./operations.schemas.js";
@@ -57,74 +57,67 @@ function money(text: string): string | null {
 }
 const cents = (value: string | number) => Math.round(Number(value) * 100);
 
-export const contributionsImporter = serviceRowsImporter<ContributionRowPlan>({
+export const contributionsImporter = serviceRowsImporter({
   kind: "contributions",
   fields: CONTRIBUTION_FIELDS,
   columns: COLUMN_OF,
   refusedColumn: "nation",
+  record: "contribution",
   write: createOrUpdate(createFundContribution, updateFundContribution),
 
-  async candidates(ctx, db, rows, { errors, warnings }) {
+  async lookups(ctx, db, rows) {
     const codes = await contributionImportCodes(db);
     const fundIds = knownIds(rows, "trustFund", codes.fund);
     const nationIds = knownIds(rows, "nation", codes.nation);
-    const existing = await contributionsByKey(db, ctx.viewer, fundIds, nationIds);
-    const repeated = firstOfKeys(warnings, "contribution");
-    const candidates: RowPlan<ContributionRowPlan>[] = [];
-    for (const { row, values, mapped } of rows) {
-      const { problems, problem, text, known } = rowCells(row, values);
-      const trustFundId = known("trustFund", codes.fund, "trust fund");
-      const nationId = known("nation", codes.nation, "nation");
-      const year = Number(text("year"));
-      if (!/^\d{4}$/.test(text("year")) || year < 1990 || year > 2200)
-        problem("year", "must be a year between 1990 and 2200");
-      const currency = text("currency").toUpperCase();
-      if (!/^[A-Z]{3}$/.test(currency)) problem("currency", "must be a three-letter ISO 4217 code");
-      const pledged = money(text("pledged"));
-      if (!pledged) problem("pledged", "must be an amount with at most two decimals");
-      const paid = text("paid") ? money(text("paid")) : undefined;
-      if (paid === null) problem("paid", "must be an amount with at most two decimals");
-      if (pledged && paid && cents(paid) > cents(pledged))
-        problem("paid", "must not exceed the pledged amount");
-      if (text("note").length > 2000) problem("note", "is longer than 2000 characters");
-      if (problems.length || !trustFundId || !nationId || !pledged) {
-        errors.push(...problems);
-        continue;
-      }
-      const key = `${trustFundId} ${nationId} ${year} ${currency}`;
-      if (repeated(row, key)) continue;
+    return { codes, existing: await contributionsByKey(db, ctx.viewer, fundIds, nationIds) };
+  },
+
+  readRow(
+    { row, mapped, problem, text, known },
+    { codes, existing },
+  ): ReadRow<ContributionRowPlan> | undefined {
+    const trustFundId = known("trustFund", codes.fund, "trust fund");
+    const nationId = known("nation", codes.nation, "nation");
+    const year = Number(text("year"));
+    if (!/^\d{4}$/.test(text("year")) || year < 1990 || year > 2200)
+      problem("year", "must be a year between 1990 and 2200");
+    const currency = text("currency").toUpperCase();
+    if (!/^[A-Z]{3}$/.test(currency)) problem("currency", "must be a three-letter ISO 4217 code");
+    const pledged = money(text("pledged"));
+    if (!pledged) problem("pledged", "must be an amount with at most two decimals");
+    const paid = text("paid") ? money(text("paid")) : undefined;
+    if (paid === null) problem("paid", "must be an amount with at most two decimals");
+    if (pledged && paid && cents(paid) > cents(pledged))
+      problem("paid", "must not exceed the pledged amount");
+    if (text("note").length > 2000) problem("note", "is longer than 2000 characters");
+    if (!trustFundId || !nationId || !pledged) return undefined;
+    const key = `${trustFundId} ${nationId} ${year} ${currency}`;
+    const plan = () => {
       const note = text("note") || null;
       const stored = existing.get(key);
       if (stored && !stored.visible) {
-        errors.push({ row, column: "nation", message: "the contribution exists and you cannot see it" });
-        continue;
+        problem("nation", "the contribution exists and you cannot see it");
+        return undefined;
       }
       const display = `${text("trustFund").toUpperCase()} / ${text("nation").toUpperCase()} / ${year} / ${currency}`;
       if (!stored) {
-        candidates.push({
-          row,
-          key: display,
-          action: "create",
-          plan: {
-            create: {
-              trustFundId,
-              nationId,
-              year,
-              currency,
-              pledged,
-              ...(paid ? { paid } : {}),
-              ...(note ? { note } : {}),
-            },
-          },
-        });
-        continue;
+        const create = {
+          trustFundId,
+          nationId,
+          year,
+          currency,
+          pledged,
+          ...(paid ? { paid } : {}),
+          ...(note ? { note } : {}),
+        };
+        return createPlan<ContributionRowPlan>(row, display, { create });
       }
       const patch: FundContributionPatch = {};
       if (cents(stored.pledged) !== cents(pledged)) patch.pledged = pledged;
       if (paid && cents(stored.paid) !== cents(paid)) patch.paid = paid;
       if (mapped.has("note") && (stored.note ?? null) !== note) patch.note = note;
-      candidates.push(updatePlan(row, display, patch, { id: stored.id, patch }));
-    }
-    return candidates;
+      return updatePlan<ContributionRowPlan>(row, display, patch, { id: stored.id, patch });
+    };
+    return { key, plan };
   },
 });

@@ -2,7 +2,7 @@ import "./operations.policy.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { type ReleasableRecord, resolveRelease, withRelease } from "../../platform/access/releasability.js";
 import { auditedInsert, auditedUpdate, releaseListPatch } from "../../platform/audited-write.js";
-import { notFound, validation } from "../../platform/errors.js";
+import { orNotFound, validation } from "../../platform/errors.js";
 import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import * as queries from "./contributions.queries.js";
@@ -30,8 +30,7 @@ export async function fundTotals(ctx: Ctx, query: FundContributionQuery) {
 }
 
 async function getFundContribution(ctx: Ctx, id: string) {
-  const row = await queries.findFundContribution(ctx.db, ctx.viewer, id);
-  if (!row) throw notFound("The contribution");
+  const row = orNotFound(await queries.findFundContribution(ctx.db, ctx.viewer, id), "The contribution");
   return withCanEdit(ctx, row);
 }
 
@@ -77,8 +76,7 @@ export async function createFundContribution(ctx: Ctx, input: FundContributionIn
 
 export async function updateFundContribution(ctx: Ctx, id: string, patch: FundContributionPatch) {
   authorize(ctx.viewer, "contribution.read");
-  const current = await queries.findFundContribution(ctx.db, ctx.viewer, id);
-  if (!current) throw notFound("The contribution");
+  const current = orNotFound(await queries.findFundContribution(ctx.db, ctx.viewer, id), "The contribution");
   authorize(ctx.viewer, "contribution.update", current);
   const { releaseNationIds: _nations, releaseOrganisationIds: _organisations, ...fields } = patch;
   await inTransaction(ctx, (trx) =>

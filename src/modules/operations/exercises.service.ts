@@ -10,7 +10,6 @@ import {
 import { coordinatedNationIds, type Viewer } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
 import {
-  auditedInsert,
   auditedUpdate,
   insertRecord,
   lockRow,
@@ -18,7 +17,7 @@ import {
   updateRecord,
 } from "../../platform/audited-write.js";
 import { onConstraint } from "../../platform/constraint-errors.js";
-import { notFound, validation } from "../../platform/errors.js";
+import { orNotFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { type RowOwner, rowRemover } from "../../platform/owned-rows.js";
@@ -42,9 +41,7 @@ import type {
 import { EXERCISE_TRANSITIONS } from "./operations.transitions.js";
 
 async function loadExercise(ctx: Ctx, id: string) {
-  const exercise = await queries.findExercise(ctx.db, ctx.viewer, id);
-  if (!exercise) throw notFound("The exercise");
-  return exercise;
+  return orNotFound(await queries.findExercise(ctx.db, ctx.viewer, id), "The exercise");
 }
 
 /** Loads a visible exercise and checks that the viewer may change it. */
@@ -118,22 +115,19 @@ export async function createExercise(ctx: Ctx, input: ExerciseInput) {
     asked,
     defaultOwner(ctx.viewer, input.leadOrganisationId, "internal"),
   );
-  const row = await ctx.db.transaction().execute((trx) =>
-    auditedInsert(
-      trx,
-      ctx,
-      "exercise",
-      { ...fields, ...release },
-      {
-        action: "exercise.create",
-        rules: exerciseConstraints,
-        also: async (exercise) => {
-          for (const stage of stages ?? [])
-            await queries.insertStage(trx, exercise.id, stage).catch(onConstraint(stageConstraints));
-        },
-        audited: (exercise) => ({ ...exercise, stages: stages ?? [] }),
+  const row = await insertRecord(
+    ctx,
+    "exercise",
+    { ...fields, ...release },
+    {
+      action: "exercise.create",
+      rules: exerciseConstraints,
+      also: async (exercise, trx) => {
+        for (const stage of stages ?? [])
+          await queries.insertStage(trx, exercise.id, stage).catch(onConstraint(stageConstraints));
       },
-    ),
+      audited: (exercise) => ({ ...exercise, stages: stages ?? [] }),
+    },
   );
   return getExercise(ctx, row.id);
 }
@@ -190,22 +184,17 @@ const participantConstraints = {
 export async function addParticipant(ctx: Ctx, exerciseId: string, input: ParticipantInput) {
   await editableExercise(ctx, exerciseId);
   const { contributions, ...fields } = input;
-  await ctx.db.transaction().execute((trx) =>
-    auditedInsert(
-      trx,
-      ctx,
-      "exerciseParticipant",
-      { ...fields, exerciseId },
-      {
-        action: "exercise.participant.add",
-        rules: participantConstraints,
-        also: (row) =>
-          queries
-            .replaceContributions(trx, row.id, contributions)
-            .catch(onConstraint(participantConstraints)),
-        audited: (row) => ({ ...row, contributions: contributions ?? [] }),
-      },
-    ),
+  await insertRecord(
+    ctx,
+    "exerciseParticipant",
+    { ...fields, exerciseId },
+    {
+      action: "exercise.participant.add",
+      rules: participantConstraints,
+      also: (row, trx) =>
+        queries.replaceContributions(trx, row.id, contributions).catch(onConstraint(participantConstraints)),
+      audited: (row) => ({ ...row, contributions: contributions ?? [] }),
+    },
   );
   return getExercise(ctx, exerciseId);
 }

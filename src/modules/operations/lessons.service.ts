@@ -1,7 +1,7 @@
 import "./operations.policy.js";
 import { authorize } from "../../platform/access/policy.js";
 import { insertRecord, updateRecord } from "../../platform/audited-write.js";
-import { notFound, validation } from "../../platform/errors.js";
+import { orNotFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { assertTransition, illegalTransition } from "../../platform/transitions.js";
@@ -35,15 +35,12 @@ export async function addLesson(ctx: Ctx, exerciseId: string, input: LessonInput
 
 export async function getLesson(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "exercise.read");
-  const lesson = await queries.findLesson(ctx.db, ctx.viewer, id);
-  if (!lesson) throw notFound("The lesson");
-  return lesson;
+  return orNotFound(await queries.findLesson(ctx.db, ctx.viewer, id), "The lesson");
 }
 
 export async function transitionLesson(ctx: Ctx, id: string, input: LessonTransition) {
   authorize(ctx.viewer, "exercise.read");
-  const lesson = await queries.findLesson(ctx.db, ctx.viewer, id);
-  if (!lesson) throw notFound("The lesson");
+  const lesson = orNotFound(await queries.findLesson(ctx.db, ctx.viewer, id), "The lesson");
   authorize(ctx.viewer, "lesson.update", {
     exercise: {
       ownerNationId: lesson.exerciseOwnerNationId,

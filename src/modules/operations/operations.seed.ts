@@ -47,6 +47,15 @@ type ExerciseSeed = {
 
 const CIS_ATC_STATES = ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK", "UZB"];
 
+/** What the coordination centre's exercises share: led by it, sample, internal, no partner nations. */
+const CIS_ATC_EXERCISE = {
+  lead: "CIS-ATC",
+  sample: true,
+  source: DOMAIN,
+  releasability: "internal",
+  partners: [],
+} satisfies Partial<ExerciseSeed>;
+
 /**
  * Cooperative Determination 2001 is from the source (November 2001, in the partner nation, 9 member nations and
  * 10 partner nations); which nations they were is not, so the list is sample. The coordination centre's exercises
@@ -114,20 +123,16 @@ const EXERCISES: ExerciseSeed[] = [
     status: "completed",
     scenario:
       "First joint anti-terrorism exercise of the coordination centre's member states: a command post exercise on an armed incursion (sample).",
-    lead: "CIS-ATC",
+    ...CIS_ATC_EXERCISE,
     startsOn: "2001-10-09",
     endsOn: "2001-10-12",
-    sample: true,
     sampleNote:
       "From the source: joint anti-terrorism exercises since 2001. Sample: this exercise's name, dates, stages and nations.",
-    source: DOMAIN,
-    releasability: "internal",
     stages: [
       ["KGZ", "Osh region", "2001-10-09", "2001-10-10"],
       ["TJK", "Khujand", "2001-10-11", "2001-10-12"],
     ],
     members: ["KGZ", "TJK", "KAZ", "RUS"],
-    partners: [],
   },
   {
     code: "ISSYK-KUL-ANTITERROR-2005",
@@ -136,20 +141,16 @@ const EXERCISES: ExerciseSeed[] = [
     status: "completed",
     scenario:
       "Joint anti-terrorism exercise of the member states' security bodies: release of hostages and a counter-terrorist operation in a resort area (sample).",
-    lead: "CIS-ATC",
+    ...CIS_ATC_EXERCISE,
     startsOn: "2005-08-16",
     endsOn: "2005-08-26",
-    sample: true,
     sampleNote:
       "Sample: the coordination centre runs joint anti-terrorism exercises since 2001 named <Place>-Antiterror-<year>, often in two stages across states; this one's place, year, dates and nations are invented.",
-    source: DOMAIN,
-    releasability: "internal",
     stages: [
       ["KGZ", "Issyk-Kul region", "2005-08-16", "2005-08-19"],
       ["KAZ", "Almaty region", "2005-08-23", "2005-08-26"],
     ],
     members: ["KGZ", "KAZ", "RUS", "TJK", "UZB"],
-    partners: [],
     observers: ["ARM", "BLR"],
   },
   {
@@ -158,19 +159,15 @@ const EXERCISES: ExerciseSeed[] = [
     kind: "live",
     status: "completed",
     scenario: "Protection of energy infrastructure on the Caspian coast against a terrorist attack (sample).",
-    lead: "CIS-ATC",
+    ...CIS_ATC_EXERCISE,
     startsOn: "2011-09-13",
     endsOn: "2011-09-22",
-    sample: true,
     sampleNote: "Sample exercise following the coordination centre's naming and two-stage pattern.",
-    source: DOMAIN,
-    releasability: "internal",
     stages: [
       ["KAZ", "Aktau", "2011-09-13", "2011-09-15"],
       ["RUS", "Astrakhan region", "2011-09-20", "2011-09-22"],
     ],
     members: ["KAZ", "RUS", "KGZ", "TJK", "BLR", "ARM"],
-    partners: [],
     lessons: [
       {
         title: "Common radio procedures between national centres",
@@ -188,16 +185,12 @@ const EXERCISES: ExerciseSeed[] = [
     kind: "command_post",
     status: "completed",
     scenario: "Command post exercise on a cross-border terrorist group (sample).",
-    lead: "CIS-ATC",
+    ...CIS_ATC_EXERCISE,
     startsOn: "2016-06-01",
     endsOn: "2016-06-04",
-    sample: true,
     sampleNote: "Sample exercise following the coordination centre's naming pattern.",
-    source: DOMAIN,
-    releasability: "internal",
     stages: [["TJK", "Dushanbe", "2016-06-01", "2016-06-04"]],
     members: CIS_ATC_STATES,
-    partners: [],
   },
   {
     code: "BISHKEK-ANTITERROR-2027",
@@ -206,19 +199,15 @@ const EXERCISES: ExerciseSeed[] = [
     status: "planning",
     scenario:
       "Next joint anti-terrorism exercise: seizure of a transport hub, stage 1 in Kyrgyzstan, stage 2 in Kazakhstan (sample, in preparation).",
-    lead: "CIS-ATC",
+    ...CIS_ATC_EXERCISE,
     startsOn: "2027-09-14",
     endsOn: "2027-09-24",
-    sample: true,
     sampleNote: "Sample exercise in preparation, to show planning: conferences, milestones, nation matrix.",
-    source: DOMAIN,
-    releasability: "internal",
     stages: [
       ["KGZ", "Bishkek", "2027-09-14", "2027-09-17"],
       ["KAZ", "Almaty", "2027-09-21", "2027-09-24"],
     ],
     members: ["KGZ", "KAZ", "RUS", "TJK", "UZB", "BLR"],
-    partners: [],
     observers: ["ARM"],
     personnel: {
       KGZ: [

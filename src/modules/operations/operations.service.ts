@@ -1,7 +1,7 @@
 import "./operations.policy.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { insertRecord, updateRecord } from "../../platform/audited-write.js";
-import { notFound } from "../../platform/errors.js";
+import { orNotFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { checkDateOrder } from "./operations.common.js";
@@ -22,8 +22,7 @@ const withCanEdit = <T extends { leadOrganisationId: string }>(ctx: Ctx, row: T)
 
 export async function getOperation(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "operation.read");
-  const operation = await queries.findOperation(ctx.db, ctx.viewer, id);
-  if (!operation) throw notFound("The operation");
+  const operation = orNotFound(await queries.findOperation(ctx.db, ctx.viewer, id), "The operation");
   return withCanEdit(ctx, operation);
 }
 

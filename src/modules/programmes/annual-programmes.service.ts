@@ -10,7 +10,7 @@ import {
   insertRecord,
   releaseListPatch,
 } from "../../platform/audited-write.js";
-import { notFound, validation } from "../../platform/errors.js";
+import { orNotFound, validation } from "../../platform/errors.js";
 import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { assertTransition, withNext } from "../../platform/transitions.js";
@@ -20,7 +20,14 @@ import { visiblePlan } from "./plans.service.js";
 import * as versions from "./programme-versions.queries.js";
 import type { ProgrammePatch } from "./programme-versions.schemas.js";
 import * as common from "./programmes.common.js";
-import { checkArea, checkDates, checkNation, mapConstraint, nationRelease } from "./programmes.common.js";
+import {
+  checkArea,
+  checkDates,
+  checkNation,
+  editable,
+  mapConstraint,
+  nationRelease,
+} from "./programmes.common.js";
 import * as queries from "./programmes.queries.js";
 import type {
   ComparisonQuery,
@@ -36,9 +43,7 @@ import * as shared from "./shared.queries.js";
 type ProgrammeRow = NonNullable<Awaited<ReturnType<typeof queries.findProgramme>>>;
 
 async function visibleProgramme(ctx: Ctx, id: string): Promise<ProgrammeRow> {
-  const programme = await queries.findProgramme(ctx.db, ctx.viewer, id);
-  if (!programme) throw notFound("The annual programme");
-  return programme;
+  return orNotFound(await queries.findProgramme(ctx.db, ctx.viewer, id), "The annual programme");
 }
 
 const itemOutput = ({ programmeId: _p, programmeTitle: _t, year: _y, ...item }: queries.ItemRow) => item;
@@ -212,9 +217,7 @@ async function checkObjectives(ctx: Ctx, objectiveIds: string[] | undefined) {
 }
 
 export async function addItem(ctx: Ctx, programmeId: string, input: ItemInput) {
-  authorize(ctx.viewer, "programmes.read");
-  const programme = await visibleProgramme(ctx, programmeId);
-  authorize(ctx.viewer, "programmes.update", programme);
+  await editable(ctx, () => visibleProgramme(ctx, programmeId));
   const { objectiveIds, ...fields } = input;
   let areaCode = input.areaCode;
   if (input.activityId) {
@@ -249,10 +252,11 @@ export async function addItem(ctx: Ctx, programmeId: string, input: ItemInput) {
 }
 
 export async function updateItem(ctx: Ctx, itemId: string, patch: ItemPatch) {
-  authorize(ctx.viewer, "programmes.read");
-  const item = await queries.findItemOwner(ctx.db, ctx.viewer, itemId);
-  if (!item) throw notFound("The programme item");
-  authorize(ctx.viewer, "programmes.update", item);
+  const item = await editable(
+    ctx,
+    () => queries.findItemOwner(ctx.db, ctx.viewer, itemId),
+    "The programme item",
+  );
   if (item.activityId && (patch.ownOutcome || patch.ownParticipants != null))
     throw validation("body.ownOutcome", "the outcome of a catalogue activity comes from its nominations");
   await checkArea(ctx.db, patch.areaCode, "body.areaCode");
@@ -272,8 +276,7 @@ export async function updateItem(ctx: Ctx, itemId: string, patch: ItemPatch) {
 
 export async function removeItem(ctx: Ctx, itemId: string) {
   authorize(ctx.viewer, "programmes.read");
-  const item = await queries.findItemOwner(ctx.db, ctx.viewer, itemId);
-  if (!item) throw notFound("The programme item");
+  const item = orNotFound(await queries.findItemOwner(ctx.db, ctx.viewer, itemId), "The programme item");
   authorize(ctx.viewer, "programmes.delete", item);
   await deleteRecord(
     ctx,

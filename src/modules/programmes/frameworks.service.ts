@@ -3,12 +3,12 @@ import { authorize } from "../../platform/access/policy.js";
 import { ownedPatch, withRelease } from "../../platform/access/releasability.js";
 import { writeAudit } from "../../platform/audit.js";
 import { insertRecord, updateRecord } from "../../platform/audited-write.js";
-import { notFound, validation } from "../../platform/errors.js";
+import { notFound, orNotFound, validation } from "../../platform/errors.js";
 import { readStoredFile, storeFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import * as frameworkQueries from "./frameworks.queries.js";
-import { checkDates, checkKind, mapConstraint, newDocumentRelease } from "./programmes.common.js";
+import { checkDates, checkKind, editable, mapConstraint, newDocumentRelease } from "./programmes.common.js";
 import * as queries from "./programmes.queries.js";
 import type { FrameworkInput, FrameworkPatch, FrameworkQuery } from "./programmes.schemas.js";
 
@@ -42,8 +42,7 @@ export async function listFrameworks(ctx: Ctx, query: FrameworkQuery) {
 
 export async function getFramework(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "programmes.read");
-  const row = await queries.findFramework(ctx.db, ctx.viewer, id);
-  if (!row) throw notFound("The framework document");
+  const row = orNotFound(await queries.findFramework(ctx.db, ctx.viewer, id), "The framework document");
   return withRelease(row);
 }
 
@@ -63,10 +62,11 @@ export async function createFramework(ctx: Ctx, input: FrameworkInput) {
 }
 
 export async function updateFramework(ctx: Ctx, id: string, patch: FrameworkPatch) {
-  authorize(ctx.viewer, "programmes.read");
-  const current = await queries.findFramework(ctx.db, ctx.viewer, id);
-  if (!current) throw notFound("The framework document");
-  authorize(ctx.viewer, "programmes.update", current);
+  const current = await editable(
+    ctx,
+    () => queries.findFramework(ctx.db, ctx.viewer, id),
+    "The framework document",
+  );
   if (patch.kind) await checkKind(ctx.db, patch.kind, "body.kind");
   if (patch.replacesId === id) throw validation("body.replacesId", "a document cannot replace itself");
   const columns = ownedPatch(ctx.viewer, patch, current);
@@ -79,10 +79,7 @@ export async function updateFramework(ctx: Ctx, id: string, patch: FrameworkPatc
 
 /** Checks that the viewer may attach a file to the document before the upload is read. */
 async function checkFrameworkUpload(ctx: Ctx, id: string) {
-  authorize(ctx.viewer, "programmes.read");
-  const current = await queries.findFramework(ctx.db, ctx.viewer, id);
-  if (!current) throw notFound("The framework document");
-  authorize(ctx.viewer, "programmes.update", current);
+  await editable(ctx, () => queries.findFramework(ctx.db, ctx.viewer, id), "The framework document");
 }
 
 export async function attachFrameworkFile(ctx: Ctx, id: string, source: UploadSource) {

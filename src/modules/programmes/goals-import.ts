@@ -2,13 +2,13 @@ import {
   changedFields,
   columnCodes,
   createOrUpdate,
-  firstOfKeys,
+  createPlan,
   knownIds,
-  rowCells,
+  type ReadRow,
   serviceRowsImporter,
   updatePlan,
 } from "../../platform/import-rows.js";
-import { headers as h, NATION_HEADERS, type RowPlan } from "../../platform/importer.js";
+import { headers as h, NATION_HEADERS } from "../../platform/importer.js";
 import { parseDateCell } from "../../platform/tabular.js";
 import { createGoal, updateGoal } from "./goals.service.js";
 import { goalsByKey, programmeImportCodes } from "./goals-import.queries.js";
@@ -54,47 +54,44 @@ const COLUMN_OF = {
   description: "description",
 };
 
-export const goalsImporter = serviceRowsImporter<GoalRowPlan>({
+export const goalsImporter = serviceRowsImporter({
   kind: "goals",
   fields: GOAL_FIELDS,
   columns: COLUMN_OF,
   refusedColumn: "nation",
+  record: "goal",
   write: createOrUpdate(createGoal, updateGoal),
 
-  async candidates(ctx, db, rows, { errors, warnings }) {
+  async lookups(ctx, db, rows) {
     const codes = await programmeImportCodes(db);
     const nationIds = knownIds(rows, "nation", codes.nation);
-    const existing = await goalsByKey(db, ctx.viewer, nationIds, columnCodes(rows, "code"));
-    const repeated = firstOfKeys(warnings, "goal");
-    const candidates: RowPlan<GoalRowPlan>[] = [];
-    for (const { row, values, mapped } of rows) {
-      const { problems, problem, text, known } = rowCells(row, values);
-      const nationId = known("nation", codes.nation, "nation");
-      const code = text("code").toUpperCase();
-      if (!/^[A-Z0-9][A-Z0-9_.-]{1,59}$/.test(code))
-        problem("code", "must be 2 to 60 capital letters, digits, '.', '_' or '-'");
-      if (!text("title")) problem("title", "is empty");
-      else if (text("title").length > 300) problem("title", "is longer than 300 characters");
-      const areaCode = text("area").toLowerCase();
-      if (!codes.areas.has(areaCode)) problem("area", `the area of cooperation ${text("area")} is not known`);
-      const status = text("status")
-        .toLowerCase()
-        .replace(/[\s-]+/g, "_");
-      if (status && !(GOAL_STATUSES as readonly string[]).includes(status))
-        problem("status", `must be one of ${GOAL_STATUSES.join(", ")}`);
-      const agreedYear = text("agreedYear") ? Number(text("agreedYear")) : null;
-      if (agreedYear !== null && (!Number.isInteger(agreedYear) || agreedYear < 1990 || agreedYear > 2200))
-        problem("agreedYear", "must be a year between 1990 and 2200");
-      const targetOn = text("targetOn") ? parseDateCell(text("targetOn")) : null;
-      if (text("targetOn") && !targetOn)
-        problem("targetOn", "is not a date (YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)");
-      if (text("description").length > 10000) problem("description", "is too long");
-      if (problems.length || !nationId) {
-        errors.push(...problems);
-        continue;
-      }
-      const key = `${nationId} ${code}`;
-      if (repeated(row, key)) continue;
+    return { codes, existing: await goalsByKey(db, ctx.viewer, nationIds, columnCodes(rows, "code")) };
+  },
+
+  readRow({ row, mapped, problem, text, known }, { codes, existing }): ReadRow<GoalRowPlan> | undefined {
+    const nationId = known("nation", codes.nation, "nation");
+    const code = text("code").toUpperCase();
+    if (!/^[A-Z0-9][A-Z0-9_.-]{1,59}$/.test(code))
+      problem("code", "must be 2 to 60 capital letters, digits, '.', '_' or '-'");
+    if (!text("title")) problem("title", "is empty");
+    else if (text("title").length > 300) problem("title", "is longer than 300 characters");
+    const areaCode = text("area").toLowerCase();
+    if (!codes.areas.has(areaCode)) problem("area", `the area of cooperation ${text("area")} is not known`);
+    const status = text("status")
+      .toLowerCase()
+      .replace(/[\s-]+/g, "_");
+    if (status && !(GOAL_STATUSES as readonly string[]).includes(status))
+      problem("status", `must be one of ${GOAL_STATUSES.join(", ")}`);
+    const agreedYear = text("agreedYear") ? Number(text("agreedYear")) : null;
+    if (agreedYear !== null && (!Number.isInteger(agreedYear) || agreedYear < 1990 || agreedYear > 2200))
+      problem("agreedYear", "must be a year between 1990 and 2200");
+    const targetOn = text("targetOn") ? parseDateCell(text("targetOn")) : null;
+    if (text("targetOn") && !targetOn)
+      problem("targetOn", "is not a date (YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)");
+    if (text("description").length > 10000) problem("description", "is too long");
+    if (!nationId) return undefined;
+    const key = `${nationId} ${code}`;
+    const plan = () => {
       const fields = {
         title: text("title"),
         areaCode,
@@ -105,22 +102,14 @@ export const goalsImporter = serviceRowsImporter<GoalRowPlan>({
       };
       const display = `${text("nation").toUpperCase()} / ${code}`;
       const stored = existing.get(key);
-      if (!stored) {
-        candidates.push({
-          row,
-          key: display,
-          action: "create",
-          plan: { create: { nationId, code, ...fields } },
-        });
-        continue;
-      }
+      if (!stored) return createPlan<GoalRowPlan>(row, display, { create: { nationId, code, ...fields } });
       if (!stored.visible) {
-        errors.push({ row, column: "code", message: "the code belongs to a goal you cannot see" });
-        continue;
+        problem("code", "the code belongs to a goal you cannot see");
+        return undefined;
       }
       const patch = changedFields(stored, fields) as GoalPatch;
-      candidates.push(updatePlan(row, display, patch, { id: stored.id, patch }));
-    }
-    return candidates;
+      return updatePlan<GoalRowPlan>(row, display, patch, { id: stored.id, patch });
+    };
+    return { key, plan };
   },
 });

@@ -13,7 +13,7 @@ import {
   type RowOf,
   releaseListPatch,
 } from "../../platform/audited-write.js";
-import { AppError, notFound, validation } from "../../platform/errors.js";
+import { AppError, orNotFound, validation } from "../../platform/errors.js";
 import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { assertTransition, illegalTransition, withNext } from "../../platform/transitions.js";
@@ -24,6 +24,7 @@ import {
   allianceSide,
   checkArea,
   checkNation,
+  editable,
   mapConstraint,
   nationRelease,
   today,
@@ -49,9 +50,7 @@ function goalOutput(row: GoalRow) {
 }
 
 async function visibleGoal(ctx: Ctx, id: string, asOf = today()): Promise<GoalRow> {
-  const goal = await queries.findGoal(ctx.db, ctx.viewer, id, asOf);
-  if (!goal) throw notFound("The partnership goal");
-  return goal;
+  return orNotFound(await queries.findGoal(ctx.db, ctx.viewer, id, asOf), "The partnership goal");
 }
 
 export async function listGoals(ctx: Ctx, query: GoalQuery) {
@@ -123,9 +122,7 @@ export async function createGoal(ctx: Ctx, input: GoalInput) {
 }
 
 export async function updateGoal(ctx: Ctx, id: string, patch: GoalPatch) {
-  authorize(ctx.viewer, "programmes.read");
-  const current = await visibleGoal(ctx, id);
-  authorize(ctx.viewer, "programmes.update", current);
+  await editable(ctx, () => visibleGoal(ctx, id));
   await checkArea(ctx.db, patch.areaCode, "body.areaCode");
   await requireVisibleLink(ctx.db, ctx.viewer, "plan", patch.planId, "body.planId");
   checkAgreedYear(patch.agreedYear);
@@ -358,9 +355,7 @@ export async function assessGoal(ctx: Ctx, id: string, input: AssessmentInput) {
 }
 
 export async function linkGoalActivity(ctx: Ctx, id: string, activityId: string) {
-  authorize(ctx.viewer, "programmes.read");
-  const goal = await visibleGoal(ctx, id);
-  authorize(ctx.viewer, "programmes.update", goal);
+  await editable(ctx, () => visibleGoal(ctx, id));
   if (!(await queries.findVisibleActivity(ctx.db, ctx.viewer, activityId)))
     throw validation("body.activityId", "no such activity");
   await ctx.db.transaction().execute(async (trx) => {
@@ -408,8 +403,7 @@ export async function createMilestone(ctx: Ctx, input: MilestoneInput) {
 
 export async function deleteMilestone(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "programmes.read");
-  const milestone = await queries.findMilestone(ctx.db, ctx.viewer, id);
-  if (!milestone) throw notFound("The milestone");
+  const milestone = orNotFound(await queries.findMilestone(ctx.db, ctx.viewer, id), "The milestone");
   authorize(ctx.viewer, "programmes.delete", milestone);
   await ctx.db
     .transaction()

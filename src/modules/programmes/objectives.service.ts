@@ -1,12 +1,12 @@
 import "./programmes.policy.js";
 import { authorize } from "../../platform/access/policy.js";
 import { insertRecord, updateRecord } from "../../platform/audited-write.js";
-import { notFound, validation } from "../../platform/errors.js";
+import { orNotFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { assertTransition, withNext } from "../../platform/transitions.js";
 import * as planQueries from "./plans.queries.js";
 import { visiblePlan } from "./plans.service.js";
-import { checkArea, mapConstraint, today } from "./programmes.common.js";
+import { checkArea, editable, mapConstraint, today } from "./programmes.common.js";
 import * as queries from "./programmes.queries.js";
 import type { ActionInput, ActionPatch, EvidenceInput, ObjectiveInput } from "./programmes.schemas.js";
 import * as flows from "./programmes.transitions.js";
@@ -14,9 +14,7 @@ import * as shared from "./shared.queries.js";
 
 // ------------------------------------------------------------------ objectives and actions
 export async function addObjective(ctx: Ctx, planId: string, input: ObjectiveInput) {
-  authorize(ctx.viewer, "programmes.read");
-  const plan = await visiblePlan(ctx, planId);
-  authorize(ctx.viewer, "programmes.update", plan);
+  await editable(ctx, () => visiblePlan(ctx, planId));
   await checkArea(ctx.db, input.areaCode, "body.areaCode");
   if (input.periodId) {
     if ((await planQueries.planOfPeriod(ctx.db, input.periodId)) !== planId)
@@ -33,8 +31,7 @@ export async function addObjective(ctx: Ctx, planId: string, input: ObjectiveInp
 
 export async function getObjective(ctx: Ctx, id: string, asOf = today()) {
   authorize(ctx.viewer, "programmes.read");
-  const owner = await queries.findObjectiveOwner(ctx.db, ctx.viewer, id);
-  if (!owner) throw notFound("The objective");
+  const owner = orNotFound(await queries.findObjectiveOwner(ctx.db, ctx.viewer, id), "The objective");
   const [[objective], actions, activities, goals] = await Promise.all([
     queries.objectivesOf(ctx.db, { id }, asOf),
     queries.actionsOf(ctx.db, ctx.viewer, id, asOf),
@@ -76,10 +73,7 @@ function normaliseAction<T extends ActionPatch>(input: T): T {
 }
 
 export async function addAction(ctx: Ctx, objectiveId: string, input: ActionInput) {
-  authorize(ctx.viewer, "programmes.read");
-  const owner = await queries.findObjectiveOwner(ctx.db, ctx.viewer, objectiveId);
-  if (!owner) throw notFound("The objective");
-  authorize(ctx.viewer, "programmes.update", owner);
+  await editable(ctx, () => queries.findObjectiveOwner(ctx.db, ctx.viewer, objectiveId), "The objective");
   await checkOrganisation(ctx, input.responsibleOrganisationId);
   await insertRecord(
     ctx,
@@ -91,10 +85,11 @@ export async function addAction(ctx: Ctx, objectiveId: string, input: ActionInpu
 }
 
 export async function updateAction(ctx: Ctx, actionId: string, patch: ActionPatch) {
-  authorize(ctx.viewer, "programmes.read");
-  const owner = await queries.findActionOwner(ctx.db, ctx.viewer, actionId);
-  if (!owner) throw notFound("The action");
-  authorize(ctx.viewer, "programmes.update", owner);
+  const owner = await editable(
+    ctx,
+    () => queries.findActionOwner(ctx.db, ctx.viewer, actionId),
+    "The action",
+  );
   await checkOrganisation(ctx, patch.responsibleOrganisationId);
   await updateRecord(
     ctx,
@@ -110,10 +105,11 @@ export async function updateAction(ctx: Ctx, actionId: string, patch: ActionPatc
 }
 
 export async function addEvidence(ctx: Ctx, actionId: string, input: EvidenceInput) {
-  authorize(ctx.viewer, "programmes.read");
-  const owner = await queries.findActionOwner(ctx.db, ctx.viewer, actionId);
-  if (!owner) throw notFound("The action");
-  authorize(ctx.viewer, "programmes.update", owner);
+  const owner = await editable(
+    ctx,
+    () => queries.findActionOwner(ctx.db, ctx.viewer, actionId),
+    "The action",
+  );
   const targets = [input.activityId, input.goalId, input.documentId, input.url].filter(Boolean);
   if (targets.length !== 1)
     throw validation("body", "give exactly one of activityId, goalId, documentId, url");

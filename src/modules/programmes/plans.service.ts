@@ -3,7 +3,7 @@ import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize } from "../../platform/access/policy.js";
 import { ownedPatch, withRelease } from "../../platform/access/releasability.js";
 import { deleteRecord, insertRecord, updateRecord } from "../../platform/audited-write.js";
-import { notFound, validation } from "../../platform/errors.js";
+import { orNotFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { discrepancies, joins, widestSpan } from "./period-analysis.js";
@@ -11,6 +11,7 @@ import {
   allianceRelease,
   checkDates,
   checkKind,
+  editable,
   mapConstraint,
   newDocumentRelease,
   today,
@@ -22,9 +23,7 @@ import type { PeriodInput, PlanInput, PlanPatch, PlanQuery, StatementInput } fro
 type PlanRow = NonNullable<Awaited<ReturnType<typeof queries.findPlan>>>;
 
 export async function visiblePlan(ctx: Ctx, id: string): Promise<PlanRow> {
-  const plan = await queries.findPlan(ctx.db, ctx.viewer, id);
-  if (!plan) throw notFound("The plan");
-  return plan;
+  return orNotFound(await queries.findPlan(ctx.db, ctx.viewer, id), "The plan");
 }
 
 function periodOutput(period: Awaited<ReturnType<typeof queries.periodsOf>>[number]) {
@@ -54,6 +53,14 @@ export async function getPlan(ctx: Ctx, id: string, asOf = today()) {
   };
 }
 
+/** A plan's successor is a plan the writer can see; any other id is refused as unknown. */
+async function checkSuccessor(ctx: Ctx, successorId: string | null | undefined) {
+  if (successorId)
+    await visiblePlan(ctx, successorId).catch(() => {
+      throw validation("body.successorId", "no such plan");
+    });
+}
+
 export async function createPlan(ctx: Ctx, input: PlanInput) {
   authorize(ctx.viewer, "programmes.create");
   const { fields, release } = await newDocumentRelease(
@@ -64,10 +71,7 @@ export async function createPlan(ctx: Ctx, input: PlanInput) {
       ? await allianceRelease(ctx.db, input.releaseOrganisationIds)
       : input.releaseOrganisationIds,
   );
-  if (input.successorId)
-    await visiblePlan(ctx, input.successorId).catch(() => {
-      throw validation("body.successorId", "no such plan");
-    });
+  await checkSuccessor(ctx, input.successorId);
   if (
     input.frameworkDocumentId &&
     !(await queries.findFramework(ctx.db, ctx.viewer, input.frameworkDocumentId))
@@ -80,15 +84,10 @@ export async function createPlan(ctx: Ctx, input: PlanInput) {
 }
 
 export async function updatePlan(ctx: Ctx, id: string, patch: PlanPatch) {
-  authorize(ctx.viewer, "programmes.read");
-  const current = await visiblePlan(ctx, id);
-  authorize(ctx.viewer, "programmes.update", current);
+  const current = await editable(ctx, () => visiblePlan(ctx, id));
   if (patch.kind) await checkKind(ctx.db, patch.kind, "body.kind");
   if (patch.successorId === id) throw validation("body.successorId", "a plan cannot succeed itself");
-  if (patch.successorId)
-    await visiblePlan(ctx, patch.successorId).catch(() => {
-      throw validation("body.successorId", "no such plan");
-    });
+  await checkSuccessor(ctx, patch.successorId);
   await requireVisibleLink(
     ctx.db,
     ctx.viewer,
@@ -104,9 +103,7 @@ export async function updatePlan(ctx: Ctx, id: string, patch: PlanPatch) {
 }
 
 export async function addPeriod(ctx: Ctx, planId: string, input: PeriodInput) {
-  authorize(ctx.viewer, "programmes.read");
-  const plan = await visiblePlan(ctx, planId);
-  authorize(ctx.viewer, "programmes.update", plan);
+  await editable(ctx, () => visiblePlan(ctx, planId));
   const { id: periodId } = await insertRecord(
     ctx,
     "planPeriod",
@@ -117,9 +114,7 @@ export async function addPeriod(ctx: Ctx, planId: string, input: PeriodInput) {
 }
 
 async function visiblePeriod(ctx: Ctx, periodId: string) {
-  const period = await queries.findPeriod(ctx.db, ctx.viewer, periodId);
-  if (!period) throw notFound("The plan period");
-  return period;
+  return orNotFound(await queries.findPeriod(ctx.db, ctx.viewer, periodId), "The plan period");
 }
 
 export async function getPeriod(ctx: Ctx, periodId: string, asOf = today()) {
@@ -142,9 +137,7 @@ export async function getPeriod(ctx: Ctx, periodId: string, asOf = today()) {
 }
 
 export async function addStatement(ctx: Ctx, periodId: string, input: StatementInput) {
-  authorize(ctx.viewer, "programmes.read");
-  const period = await visiblePeriod(ctx, periodId);
-  authorize(ctx.viewer, "programmes.update", period);
+  await editable(ctx, () => visiblePeriod(ctx, periodId));
   checkDates(input.startsOn, input.endsOn, "body.endsOn");
   await insertRecord(
     ctx,
@@ -156,9 +149,7 @@ export async function addStatement(ctx: Ctx, periodId: string, input: StatementI
 }
 
 export async function removeStatement(ctx: Ctx, periodId: string, statementId: string) {
-  authorize(ctx.viewer, "programmes.read");
-  const period = await visiblePeriod(ctx, periodId);
-  authorize(ctx.viewer, "programmes.update", period);
+  await editable(ctx, () => visiblePeriod(ctx, periodId));
   await deleteRecord(
     ctx,
     "periodStatement",

@@ -1,11 +1,11 @@
 import "./programmes.policy.js";
-import { authorize } from "../../platform/access/policy.js";
 import { writeAudit } from "../../platform/audit.js";
 import { onConstraint } from "../../platform/constraint-errors.js";
-import { conflict, notFound, validation } from "../../platform/errors.js";
+import { conflict, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import * as bulk from "./programme-bulk.queries.js";
 import type { BulkItemInput } from "./programme-bulk.schemas.js";
+import { editable } from "./programmes.common.js";
 import * as queries from "./programmes.queries.js";
 import { getProgramme } from "./programmes.service.js";
 
@@ -23,10 +23,7 @@ const mapConstraint = onConstraint({
  * with the field naming its place in the list.
  */
 export async function addItems(ctx: Ctx, programmeId: string, input: BulkItemInput) {
-  authorize(ctx.viewer, "programmes.read");
-  const programme = await queries.findProgramme(ctx.db, ctx.viewer, programmeId);
-  if (!programme) throw notFound("The annual programme");
-  authorize(ctx.viewer, "programmes.update", programme);
+  await editable(ctx, () => queries.findProgramme(ctx.db, ctx.viewer, programmeId), "The annual programme");
   const activities: { id: string; code: string; areaCode: string; index: number }[] = [];
   for (const [index, activityId] of input.activityIds.entries()) {
     const activity = await queries.findVisibleActivity(ctx.db, ctx.viewer, activityId);

@@ -1,13 +1,13 @@
 import {
   changedFields,
   columnCodes,
-  firstOfKeys,
+  createPlan,
   knownIds,
-  rowCells,
+  type ReadRow,
   serviceRowsImporter,
   updatePlan,
 } from "../../platform/import-rows.js";
-import { headers as h, NATION_HEADERS, type RowPlan } from "../../platform/importer.js";
+import { headers as h, NATION_HEADERS } from "../../platform/importer.js";
 import { parseDateCell } from "../../platform/tabular.js";
 import { addItem, updateItem } from "./annual-programmes.service.js";
 import { programmeImportCodes } from "./goals-import.queries.js";
@@ -86,12 +86,13 @@ const whole = (text: string, max: number) => {
   return Number.isInteger(n) && n >= 0 && n <= max ? n : null;
 };
 
-export const programmeItemsImporter = serviceRowsImporter<ProgrammeItemRowPlan>({
+export const programmeItemsImporter = serviceRowsImporter({
   kind: "programme-items",
   fields: PROGRAMME_ITEM_FIELDS,
   columns: COLUMN_OF,
   refusedColumn: "nation",
-  write: async (ctx, plan) => {
+  record: "item",
+  write: async (ctx, plan: ProgrammeItemRowPlan) => {
     if ("create" in plan) {
       // addItem answers the whole programme: the new item is the one that was not there before.
       const before = new Set((await storedItems(ctx.db, [plan.programmeId])).map((item) => item.id));
@@ -102,7 +103,7 @@ export const programmeItemsImporter = serviceRowsImporter<ProgrammeItemRowPlan>(
     return plan.itemId;
   },
 
-  async candidates(ctx, db, rows, { errors, warnings }) {
+  async lookups(ctx, db, rows) {
     const codes = await programmeImportCodes(db);
     const nationIds = knownIds(rows, "nation", codes.nation);
     const programmes = await programmesOfNations(db, ctx.viewer, nationIds);
@@ -111,66 +112,65 @@ export const programmeItemsImporter = serviceRowsImporter<ProgrammeItemRowPlan>(
       db,
       programmes.map((p) => p.id),
     );
-    const repeated = firstOfKeys(warnings, "item");
-    const candidates: RowPlan<ProgrammeItemRowPlan>[] = [];
-    for (const { row, values, mapped } of rows) {
-      const { problems, problem, text } = rowCells(row, values);
-      // The programme.
-      const nationId = codes.nation.get(text("nation").toUpperCase());
-      const year = Number(text("year"));
-      let programmeId: string | undefined;
-      if (!text("nation")) problem("nation", "is empty");
-      else if (!nationId) problem("nation", `the nation code ${text("nation")} is not known`);
-      else if (!/^\d{4}$/.test(text("year"))) problem("year", "must be a year");
-      else {
-        const covering = programmes.filter(
-          (p) => p.nationId === nationId && p.firstYear <= year && year <= p.lastYear,
+    return { codes, programmes, activities, items };
+  },
+
+  readRow(
+    { row, mapped, problem, text },
+    { codes, programmes, activities, items },
+  ): ReadRow<ProgrammeItemRowPlan> | undefined {
+    // The programme.
+    const nationId = codes.nation.get(text("nation").toUpperCase());
+    const year = Number(text("year"));
+    let programmeId: string | undefined;
+    if (!text("nation")) problem("nation", "is empty");
+    else if (!nationId) problem("nation", `the nation code ${text("nation")} is not known`);
+    else if (!/^\d{4}$/.test(text("year"))) problem("year", "must be a year");
+    else {
+      const covering = programmes.filter(
+        (p) => p.nationId === nationId && p.firstYear <= year && year <= p.lastYear,
+      );
+      if (covering.length > 1)
+        problem(
+          "year",
+          `${covering.length} programmes of ${text("nation")} cover ${year}; give its first year`,
         );
-        if (covering.length > 1)
-          problem(
-            "year",
-            `${covering.length} programmes of ${text("nation")} cover ${year}; give its first year`,
-          );
-        programmeId = (covering.find((p) => p.firstYear === year) ?? covering[0])?.id;
-        if (!programmeId)
-          problem(
-            "year",
-            `no annual programme of ${text("nation").toUpperCase()} that you may see covers ${year}`,
-          );
-      }
-      // The item's fields.
-      const code = text("activity").toUpperCase();
-      const activityId = code ? activities.get(code) : undefined;
-      if (code && !activityId)
-        problem("activity", `no activity you may see has the code ${text("activity")}`);
-      if (!code && !text("title")) problem("title", "an item of the nation's own needs a title");
-      if (text("title").length > 300) problem("title", "is longer than 300 characters");
-      const areaCode = text("area").toLowerCase() || undefined;
-      if (areaCode && !codes.areas.has(areaCode))
-        problem("area", `the area of cooperation ${text("area")} is not known`);
-      if (!code && !areaCode) problem("area", "an item of the nation's own needs an area of cooperation");
-      const dates: Record<string, string | null> = {};
-      for (const key of ["plannedStartsOn", "plannedEndsOn"]) {
-        dates[key] = text(key) ? parseDateCell(text(key)) : null;
-        if (text(key) && !dates[key]) problem(key, "is not a date (YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)");
-      }
-      const plannedParticipants = text("plannedParticipants") ? whole(text("plannedParticipants"), 10000) : 0;
-      if (plannedParticipants === null)
-        problem("plannedParticipants", "must be a whole number from 0 to 10000");
-      const implemented = text("implemented").toLowerCase();
-      if (!YES.has(implemented) && !NO.has(implemented)) problem("implemented", "must be yes or no");
-      // An own item's outcome: the export's "implemented" and "attended" of an item of the nation's own.
-      const done = !code && YES.has(implemented);
-      const attended = done && text("attended") ? whole(text("attended"), 10000) : null;
-      if (done && text("attended") && attended === null)
-        problem("attended", "must be a whole number from 0 to 10000");
-      if (text("note").length > 2000) problem("note", "is longer than 2000 characters");
-      if (problems.length || !programmeId) {
-        errors.push(...problems);
-        continue;
-      }
-      const key = `${programmeId} ${code ? `activity ${code}` : `title ${text("title").toLowerCase()}`}`;
-      if (repeated(row, key)) continue;
+      programmeId = (covering.find((p) => p.firstYear === year) ?? covering[0])?.id;
+      if (!programmeId)
+        problem(
+          "year",
+          `no annual programme of ${text("nation").toUpperCase()} that you may see covers ${year}`,
+        );
+    }
+    // The item's fields.
+    const code = text("activity").toUpperCase();
+    const activityId = code ? activities.get(code) : undefined;
+    if (code && !activityId) problem("activity", `no activity you may see has the code ${text("activity")}`);
+    if (!code && !text("title")) problem("title", "an item of the nation's own needs a title");
+    if (text("title").length > 300) problem("title", "is longer than 300 characters");
+    const areaCode = text("area").toLowerCase() || undefined;
+    if (areaCode && !codes.areas.has(areaCode))
+      problem("area", `the area of cooperation ${text("area")} is not known`);
+    if (!code && !areaCode) problem("area", "an item of the nation's own needs an area of cooperation");
+    const dates: Record<string, string | null> = {};
+    for (const key of ["plannedStartsOn", "plannedEndsOn"]) {
+      dates[key] = text(key) ? parseDateCell(text(key)) : null;
+      if (text(key) && !dates[key]) problem(key, "is not a date (YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)");
+    }
+    const plannedParticipants = text("plannedParticipants") ? whole(text("plannedParticipants"), 10000) : 0;
+    if (plannedParticipants === null)
+      problem("plannedParticipants", "must be a whole number from 0 to 10000");
+    const implemented = text("implemented").toLowerCase();
+    if (!YES.has(implemented) && !NO.has(implemented)) problem("implemented", "must be yes or no");
+    // An own item's outcome: the export's "implemented" and "attended" of an item of the nation's own.
+    const done = !code && YES.has(implemented);
+    const attended = done && text("attended") ? whole(text("attended"), 10000) : null;
+    if (done && text("attended") && attended === null)
+      problem("attended", "must be a whole number from 0 to 10000");
+    if (text("note").length > 2000) problem("note", "is longer than 2000 characters");
+    if (!programmeId) return undefined;
+    const key = `${programmeId} ${code ? `activity ${code}` : `title ${text("title").toLowerCase()}`}`;
+    const plan = () => {
       const fields: ItemPatch = {
         ...(areaCode ? { areaCode } : {}),
         ...(mapped.has("plannedStartsOn") ? { plannedStartsOn: dates.plannedStartsOn } : {}),
@@ -191,12 +191,11 @@ export const programmeItemsImporter = serviceRowsImporter<ProgrammeItemRowPlan>(
         const create: ItemInput = activityId
           ? { activityId, ...fields }
           : { title: text("title"), ...fields };
-        candidates.push({ row, key: display, action: "create", plan: { programmeId, create } });
-        continue;
+        return createPlan<ProgrammeItemRowPlan>(row, display, { programmeId, create });
       }
       const patch = changedFields(stored, fields) as ItemPatch;
-      candidates.push(updatePlan(row, display, patch, { itemId: stored.id, patch }));
-    }
-    return candidates;
+      return updatePlan<ProgrammeItemRowPlan>(row, display, patch, { itemId: stored.id, patch });
+    };
+    return { key, plan };
   },
 });

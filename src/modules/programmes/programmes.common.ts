@@ -1,11 +1,13 @@
+import "./programmes.policy.js";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { allianceSide as platformAllianceSide } from "../../platform/access/alliance.js";
+import { authorize, type PolicyActions } from "../../platform/access/policy.js";
 import { type ReleaseInput, resolveRelease, splitRelease } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
-
 import { onConstraint } from "../../platform/constraint-errors.js";
-import { validation } from "../../platform/errors.js";
+import { orNotFound, validation } from "../../platform/errors.js";
+import type { Ctx } from "../../platform/http/request-context.js";
 import * as queries from "./programmes.queries.js";
 import * as shared from "./shared.queries.js";
 
@@ -40,6 +42,21 @@ export const mapConstraint = onConstraint(({ kind, constraint }) => {
   if (kind === "foreignKey") return ["body", "refers to a record that does not exist"];
   return undefined;
 });
+
+/**
+ * The record a change is about, once the viewer may change it. `find` answers it as the viewer may see it, or
+ * nothing for a 404 naming `missing` (a `visible…` reader throws its own).
+ */
+export async function editable<T extends PolicyActions["programmes.update"]>(
+  ctx: Ctx,
+  find: () => Promise<T | undefined>,
+  missing = "The record",
+): Promise<T> {
+  authorize(ctx.viewer, "programmes.read");
+  const record = orNotFound(await find(), missing);
+  authorize(ctx.viewer, "programmes.update", record);
+  return record;
+}
 
 export async function checkNation(db: Kysely<DB>, nationId: string | null | undefined, field: string) {
   if (!nationId) return;

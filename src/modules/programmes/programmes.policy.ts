@@ -1,14 +1,12 @@
 import { type AllianceSide, isAllianceStaff } from "../../platform/access/alliance.js";
 import { definePolicy, type RecordsOf, signedIn } from "../../platform/access/policy.js";
-import { isOwnerEditor, type ReleasableRecord } from "../../platform/access/releasability.js";
+import { isOwnerEditor, type OwnedRecord } from "../../platform/access/releasability.js";
 import {
   coordinatedNationIds,
   coordinatesNation,
   isAdministrator,
   type Viewer,
 } from "../../platform/access/viewer.js";
-
-type Owned = Pick<ReleasableRecord, "ownerNationId" | "ownerOrganisationId">;
 
 /**
  * Plans, programmes and goals belong to a nation (or to an organisation such as the coordination centre). Reads
@@ -21,8 +19,8 @@ export const programmesActions = definePolicy({
     isAdministrator(viewer) ||
     coordinatedNationIds(viewer).length > 0 ||
     viewer.managedOrganisationIds.length > 0,
-  "programmes.update": (viewer: Viewer, record: Owned) => isOwnerEditor(viewer, record),
-  "programmes.delete": (viewer: Viewer, record: Owned) => isOwnerEditor(viewer, record),
+  "programmes.update": (viewer: Viewer, record: OwnedRecord) => isOwnerEditor(viewer, record),
+  "programmes.delete": (viewer: Viewer, record: OwnedRecord) => isOwnerEditor(viewer, record),
   /** The partner's side submits its programme: the coordinators of the programme's nation, nobody else. */
   "programme.submit": (viewer: Viewer, programme: { nationId: string }) =>
     coordinatesNation(viewer, programme.nationId),

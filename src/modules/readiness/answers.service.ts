@@ -1,7 +1,7 @@
 import "./readiness.policy.js";
 import { authorize } from "../../platform/access/policy.js";
 import { writeAudit } from "../../platform/audit.js";
-import { invalidState, notFound } from "../../platform/errors.js";
+import { invalidState, orNotFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import * as queries from "./answers.queries.js";
 import { criteriaByArea } from "./checklist-areas.js";
@@ -61,8 +61,10 @@ export async function answerCriterion(
       },
     );
     if (!updated) {
-      const current = await queries.answerRow(trx, id, criterionId);
-      if (!current) throw notFound("The criterion in this evaluation");
+      const current = orNotFound(
+        await queries.answerRow(trx, id, criterionId),
+        "The criterion in this evaluation",
+      );
       return { stale: true, current };
     }
     await writeAudit(trx, ctx, {

@@ -2,8 +2,8 @@
 import "./readiness.policy.js";
 import { authorize } from "../../platform/access/policy.js";
 import { writeAudit } from "../../platform/audit.js";
-import { auditedInsert, auditedUpdate, lockRow } from "../../platform/audited-write.js";
-import { AppError, notFound, validation } from "../../platform/errors.js";
+import { auditedUpdate, insertRecord, lockRow } from "../../platform/audited-write.js";
+import { AppError, notFound, orNotFound, validation } from "../../platform/errors.js";
 import { checkUpload, storeFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
@@ -25,16 +25,12 @@ export async function listChecklists(ctx: Ctx, query: ChecklistQuery) {
 
 export async function getChecklist(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "checklist.read");
-  const template = await queries.findChecklist(ctx.db, id);
-  if (!template) throw notFound("The checklist");
-  return template;
+  return orNotFound(await queries.findChecklist(ctx.db, id), "The checklist");
 }
 
 export async function getVersion(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "checklist.read");
-  const version = await queries.findVersion(ctx.db, id);
-  if (!version) throw notFound("The checklist version");
-  return version;
+  return orNotFound(await queries.findVersion(ctx.db, id), "The checklist version");
 }
 
 function checkAreas(areas: AreaInput[], field: string) {
@@ -78,20 +74,17 @@ async function addVersionIn(
 export async function createChecklist(ctx: Ctx, input: ChecklistInput) {
   authorize(ctx.viewer, "checklist.write");
   if (input.areas) checkAreas(input.areas, "body.areas");
-  const row = await ctx.db.transaction().execute((trx) =>
-    auditedInsert(
-      trx,
-      ctx,
-      "checklistTemplate",
-      { code: input.code, title: input.title.trim(), description: input.description ?? null },
-      {
-        action: "checklist.create",
-        also: async (template) => {
-          if (input.areas) await addVersionIn(ctx, trx, template.id, input.areas, null, null);
-        },
-        detail: { criteria: input.areas?.reduce((n, a) => n + a.criteria.length, 0) ?? 0 },
+  const row = await insertRecord(
+    ctx,
+    "checklistTemplate",
+    { code: input.code, title: input.title.trim(), description: input.description ?? null },
+    {
+      action: "checklist.create",
+      also: async (template, trx) => {
+        if (input.areas) await addVersionIn(ctx, trx, template.id, input.areas, null, null);
       },
-    ),
+      detail: { criteria: input.areas?.reduce((n, a) => n + a.criteria.length, 0) ?? 0 },
+    },
   );
   return getChecklist(ctx, row.id);
 }

@@ -3,13 +3,13 @@ import "./readiness.policy.js";
 import { requireVisibleLink, unknownLink } from "../../platform/access/links.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput } from "../../platform/access/releasability.js";
-import { auditedDelete, auditedInsert, auditedUpdate } from "../../platform/audited-write.js";
+import { auditedDelete, auditedInsert, updateRecord } from "../../platform/audited-write.js";
 import { isExclusionViolation, isUniqueViolation } from "../../platform/constraint-errors.js";
 import {
   AppError,
   conflict,
   invalidState,
-  notFound,
+  orNotFound,
   unprocessable,
   validation,
 } from "../../platform/errors.js";
@@ -33,9 +33,7 @@ import { EVALUATION_TRANSITIONS } from "./readiness.transitions.js";
 type EvaluationRow = NonNullable<Awaited<ReturnType<typeof queries.findEvaluation>>>;
 
 export async function loadEvaluation(ctx: Ctx, id: string, db = ctx.db): Promise<EvaluationRow> {
-  const evaluation = await queries.findEvaluation(db, ctx.viewer, id);
-  if (!evaluation) throw notFound("The evaluation");
-  return evaluation;
+  return orNotFound(await queries.findEvaluation(db, ctx.viewer, id), "The evaluation");
 }
 
 export function evaluationOutput(ctx: Ctx, row: EvaluationRow) {
@@ -156,25 +154,22 @@ export async function updateEvaluation(ctx: Ctx, id: string, patch: EvaluationPa
   const current = await loadEvaluation(ctx, id);
   authorize(ctx.viewer, "evaluation.plan", current);
   const { phases, ...fields } = patch;
-  await ctx.db.transaction().execute((trx) =>
-    auditedUpdate(
-      trx,
-      ctx,
-      "evaluation",
-      { id, missing: "The evaluation" },
-      (before) => {
-        assertTransition(EVALUATION_TRANSITIONS, before.state, patch.state);
-        if (before.state === "reported" || before.state === "cancelled") {
-          throw invalidState(`The evaluation is ${before.state} and can no longer change`);
-        }
-        return fields;
-      },
-      {
-        action: "evaluation.update",
-        also: () => (phases ? plans.replacePhases(trx, id, phases) : Promise.resolve()),
-        ...(phases ? { detail: { phases } } : {}),
-      },
-    ),
+  await updateRecord(
+    ctx,
+    "evaluation",
+    { id, missing: "The evaluation" },
+    (before) => {
+      assertTransition(EVALUATION_TRANSITIONS, before.state, patch.state);
+      if (before.state === "reported" || before.state === "cancelled") {
+        throw invalidState(`The evaluation is ${before.state} and can no longer change`);
+      }
+      return fields;
+    },
+    {
+      action: "evaluation.update",
+      also: (_row, trx) => (phases ? plans.replacePhases(trx, id, phases) : Promise.resolve()),
+      ...(phases ? { detail: { phases } } : {}),
+    },
   );
   return getEvaluation(ctx, id);
 }

@@ -248,66 +248,69 @@ export async function seedReadiness(db: Db): Promise<void> {
   }
 
   await db.transaction().execute(async (trx) => {
-    const release = evaluatingOrganisation ? [evaluatingOrganisation] : [];
-    const evaluation = await trx
-      .insertInto("evaluation")
-      .values({
-        unitId,
-        checklistVersionId: version.id,
-        kind: "alliance_evaluation_l1",
-        title: EVALUATION_TITLE,
-        startsOn,
-        endsOn,
-        evaluatingOrganisationId: evaluatingOrganisation,
-        ownerNationId: aze,
-        releasability: "restricted",
-        releaseOrganisations: release,
-        sample: true,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto("evaluationPhase")
-      .values([
-        {
-          evaluationId: evaluation.id,
-          phase: "coordination_meeting",
-          startsOn: "2025-10-14",
-          endsOn: "2025-10-15",
-        },
-        {
-          evaluationId: evaluation.id,
-          phase: "phase_1_barracks",
-          startsOn: "2026-10-05",
-          endsOn: "2026-10-08",
-        },
-        {
-          evaluationId: evaluation.id,
-          phase: "phase_2_exercise",
-          startsOn: "2026-10-12",
-          endsOn: "2026-10-16",
-        },
-        {
-          evaluationId: evaluation.id,
-          phase: "phase_3_report",
-          startsOn: "2026-11-02",
-          endsOn: "2026-11-06",
-        },
-      ])
-      .execute();
-    if (team.length) {
+    /** An evaluation of the unit, released to the evaluating organisation, with its phases and team. */
+    const insertEvaluation = async (
+      title: string,
+      [startsOn, endsOn]: [string, string],
+      phases: [phase: string, startsOn: string, endsOn: string][],
+      members: typeof team,
+      previousEvaluationId: string | null = null,
+    ) => {
+      const row = await trx
+        .insertInto("evaluation")
+        .values({
+          unitId,
+          checklistVersionId: version.id,
+          kind: "alliance_evaluation_l1",
+          title,
+          startsOn,
+          endsOn,
+          evaluatingOrganisationId: evaluatingOrganisation,
+          previousEvaluationId,
+          ownerNationId: aze,
+          releasability: "restricted",
+          releaseOrganisations: evaluatingOrganisation ? [evaluatingOrganisation] : [],
+          sample: true,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
       await trx
-        .insertInto("evaluationTeamMember")
+        .insertInto("evaluationPhase")
         .values(
-          team.map((member) => ({
-            evaluationId: evaluation.id,
-            personId: member.personId,
-            role: member.role,
-            period: `[${startsOn},${endsOn}]`,
+          phases.map(([phase, from, until]) => ({
+            evaluationId: row.id,
+            phase,
+            startsOn: from,
+            endsOn: until,
           })),
         )
         .execute();
-    }
+      if (members.length) {
+        await trx
+          .insertInto("evaluationTeamMember")
+          .values(
+            members.map((member) => ({
+              evaluationId: row.id,
+              personId: member.personId,
+              role: member.role,
+              period: `[${startsOn},${endsOn}]`,
+            })),
+          )
+          .execute();
+      }
+      return row;
+    };
+    const evaluation = await insertEvaluation(
+      EVALUATION_TITLE,
+      [startsOn, endsOn],
+      [
+        ["coordination_meeting", "2025-10-14", "2025-10-15"],
+        ["phase_1_barracks", "2026-10-05", "2026-10-08"],
+        ["phase_2_exercise", "2026-10-12", "2026-10-16"],
+        ["phase_3_report", "2026-11-02", "2026-11-06"],
+      ],
+      team,
+    );
     const criteria = await trx
       .selectFrom("checklistCriterion as c")
       .innerJoin("checklistArea as a", "a.id", "c.areaId")
@@ -402,45 +405,17 @@ export async function seedReadiness(db: Db): Promise<void> {
       .execute();
 
     // The planned re-evaluation, linked to the first, with the same lead (the checklist screen starts empty).
-    const again = await trx
-      .insertInto("evaluation")
-      .values({
-        unitId,
-        checklistVersionId: version.id,
-        kind: "alliance_evaluation_l1",
-        title: RE_EVALUATION_TITLE,
-        startsOn: "2027-05-17",
-        endsOn: "2027-05-28",
-        evaluatingOrganisationId: evaluatingOrganisation,
-        previousEvaluationId: evaluation.id,
-        ownerNationId: aze,
-        releasability: "restricted",
-        releaseOrganisations: release,
-        sample: true,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto("evaluationPhase")
-      .values([
-        { evaluationId: again.id, phase: "phase_1_barracks", startsOn: "2027-05-17", endsOn: "2027-05-19" },
-        { evaluationId: again.id, phase: "phase_2_exercise", startsOn: "2027-05-20", endsOn: "2027-05-24" },
-        { evaluationId: again.id, phase: "phase_3_report", startsOn: "2027-05-26", endsOn: "2027-05-28" },
-      ])
-      .execute();
-    if (team.length) {
-      await trx
-        .insertInto("evaluationTeamMember")
-        .values(
-          team.slice(0, 2).map((member) => ({
-            evaluationId: again.id,
-            personId: member.personId,
-            role: member.role,
-            period: "[2027-05-17,2027-05-28]",
-          })),
-        )
-        .execute();
-    }
+    const again = await insertEvaluation(
+      RE_EVALUATION_TITLE,
+      ["2027-05-17", "2027-05-28"],
+      [
+        ["phase_1_barracks", "2027-05-17", "2027-05-19"],
+        ["phase_2_exercise", "2027-05-20", "2027-05-24"],
+        ["phase_3_report", "2027-05-26", "2027-05-28"],
+      ],
+      team.slice(0, 2),
+      evaluation.id,
+    );
     await sql`insert into evaluation_answer (evaluation_id, criterion_id)
       select ${again.id}, c.id from checklist_criterion c where c.version_id = ${version.id}`.execute(trx);
   });

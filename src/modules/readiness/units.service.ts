@@ -3,7 +3,7 @@ import "./readiness.policy.js";
 import { authorize } from "../../platform/access/policy.js";
 import { writeAudit } from "../../platform/audit.js";
 import { insertRecord } from "../../platform/audited-write.js";
-import { notFound, validation } from "../../platform/errors.js";
+import { orNotFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import * as queries from "./readiness.queries.js";
@@ -17,15 +17,12 @@ export async function listUnits(ctx: Ctx, query: UnitQuery) {
 
 export async function getUnit(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "unit.read");
-  const unit = await queries.findUnit(ctx.db, id);
-  if (!unit) throw notFound("The unit");
-  return unit;
+  return orNotFound(await queries.findUnit(ctx.db, id), "The unit");
 }
 
 export async function setUnitProfile(ctx: Ctx, id: string, input: UnitProfileInput) {
   authorize(ctx.viewer, "unit.read");
-  const unit = await queries.findUnit(ctx.db, id);
-  if (!unit) throw notFound("The unit");
+  const unit = orNotFound(await queries.findUnit(ctx.db, id), "The unit");
   authorize(ctx.viewer, "unit.update", unit);
   await ctx.db.transaction().execute(async (trx) => {
     const before = await profiles.lockProfile(trx, id);
@@ -49,8 +46,7 @@ export async function setUnitProfile(ctx: Ctx, id: string, input: UnitProfileInp
 
 export async function addDeclaration(ctx: Ctx, id: string, input: DeclarationInput) {
   authorize(ctx.viewer, "unit.read");
-  const unit = await queries.findUnit(ctx.db, id);
-  if (!unit) throw notFound("The unit");
+  const unit = orNotFound(await queries.findUnit(ctx.db, id), "The unit");
   authorize(ctx.viewer, "unit.update", unit);
   if (input.declaredTo && input.declaredTo < input.declaredFrom) {
     throw validation("body.declaredTo", "must not be before the start date");

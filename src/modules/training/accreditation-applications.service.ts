@@ -3,7 +3,7 @@ import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput, resolveRelease } from "../../platform/access/releasability.js";
 import { isAdministrator } from "../../platform/access/viewer.js";
 import { insertRecord, updateRecord } from "../../platform/audited-write.js";
-import { AppError, forbiddenField, invalidState, notFound, unprocessable } from "../../platform/errors.js";
+import { AppError, forbiddenField, invalidState, orNotFound, unprocessable } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import * as queries from "./accreditation.queries.js";
@@ -103,8 +103,10 @@ export const shiftDays = (isoDate: string, days: number) =>
 
 export async function loadApplication(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "accreditation.list");
-  const row = await queries.findApplication(ctx.db, ctx.viewer, id);
-  if (!row) throw notFound("The accreditation application");
+  const row = orNotFound(
+    await queries.findApplication(ctx.db, ctx.viewer, id),
+    "The accreditation application",
+  );
   authorize(ctx.viewer, "accreditation.read", applicationRecord(row));
   return row;
 }

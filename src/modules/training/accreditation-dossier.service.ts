@@ -2,7 +2,7 @@ import "./training.policy.js";
 import { authorize } from "../../platform/access/policy.js";
 import { writeAudit } from "../../platform/audit.js";
 import { auditedInsert, lockRow, updateRecord } from "../../platform/audited-write.js";
-import { invalidState, notFound } from "../../platform/errors.js";
+import { invalidState, notFound, orNotFound } from "../../platform/errors.js";
 import { readStoredFile, storeFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { assertMove } from "../../platform/transitions.js";
@@ -92,8 +92,7 @@ export async function addEvidence(ctx: Ctx, source: UploadSource, id: string, st
 
 export async function evidenceFile(ctx: Ctx, id: string, evidenceId: string) {
   await loadApplication(ctx, id);
-  const evidence = await queries.findEvidence(ctx.db, id, evidenceId);
-  if (!evidence) throw notFound("The evidence");
+  const evidence = orNotFound(await queries.findEvidence(ctx.db, id, evidenceId), "The evidence");
   return readStoredFile(ctx.db, evidence.fileId);
 }
 
@@ -102,8 +101,7 @@ export async function removeEvidence(ctx: Ctx, id: string, evidenceId: string) {
   authorize(ctx.viewer, "accreditation.edit", applicationRecord(row));
   await ctx.db.transaction().execute(async (trx) => {
     await lockApplicationIn(trx, id, EDITABLE, "evidence can no longer be removed");
-    const removed = await queries.deleteEvidence(trx, id, evidenceId);
-    if (!removed) throw notFound("The evidence");
+    const removed = orNotFound(await queries.deleteEvidence(trx, id, evidenceId), "The evidence");
     await writeAudit(trx, ctx, {
       action: "accreditation.evidence.remove",
       recordType: "accreditation_application",

@@ -4,7 +4,7 @@ import type { AssessmentScheme } from "../../db/schema/training.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { auditedUpdate, insertRecord } from "../../platform/audited-write.js";
 import { isForeignKeyViolation, isUniqueViolation } from "../../platform/constraint-errors.js";
-import { AppError, notFound, unprocessable, validation } from "../../platform/errors.js";
+import { AppError, notFound, orNotFound, unprocessable, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { findCourseActivity } from "./courses.queries.js";
@@ -49,8 +49,7 @@ export async function listCourses(ctx: Ctx, query: CourseQuery) {
 
 export async function getCourse(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "course.read");
-  const row = await queries.findCourse(ctx.db, ctx.viewer, id);
-  if (!row) throw notFound("The course");
+  const row = orNotFound(await queries.findCourse(ctx.db, ctx.viewer, id), "The course");
   const runs = await queries.courseRuns(ctx.db, id);
   return {
     ...courseOutput(ctx, row),

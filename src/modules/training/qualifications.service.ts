@@ -2,7 +2,7 @@ import "./training.policy.js";
 import { authorize } from "../../platform/access/policy.js";
 import { writeAudit } from "../../platform/audit.js";
 import { uniqueConflict } from "../../platform/constraint-errors.js";
-import { notFound } from "../../platform/errors.js";
+import { orNotFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import * as queries from "./qualification.queries.js";
 import type { QualificationInput, QualificationPatch } from "./qualifications.schemas.js";
@@ -44,8 +44,7 @@ export async function updateQualification(ctx: Ctx, code: string, patch: Qualifi
   const conferredBy = await queries.coursesConferring(ctx.db, code);
   authorize(ctx.viewer, "qualification.edit", conferredBy);
   const row = await ctx.db.transaction().execute(async (trx) => {
-    const before = await queries.lockQualification(trx, code);
-    if (!before) throw notFound("The qualification");
+    const before = orNotFound(await queries.lockQualification(trx, code), "The qualification");
     // Checked again under the lock: a course of someone else may have taken it up meanwhile.
     authorize(ctx.viewer, "qualification.edit", await queries.coursesConferring(trx, code));
     const after = await queries.updateQualification(trx, code, {

@@ -4,7 +4,7 @@ import type { Transaction } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { writeAudit } from "../../platform/audit.js";
-import { AppError, invalidState, notFound, unprocessable, validation } from "../../platform/errors.js";
+import { AppError, invalidState, orNotFound, unprocessable, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { recordRunAttendance } from "../catalogue/index.js";
 import { notify } from "../notices/index.js";
@@ -16,9 +16,7 @@ import type { AttendanceInput, ResultsInput } from "./training.schemas.js";
 import { iso, newVerificationCode, titles, today } from "./training.values.js";
 
 async function loadRun(ctx: Ctx, eventId: string) {
-  const run = await queries.findRun(ctx.db, ctx.viewer, eventId);
-  if (!run) throw notFound("The course run");
-  return run;
+  return orNotFound(await queries.findRun(ctx.db, ctx.viewer, eventId), "The course run");
 }
 
 function computeParticipants(

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { sql } from "kysely";
+import { type Insertable, sql } from "kysely";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/database.js";
+import type { DB } from "../../db/schema/index.js";
 import type { AssessmentScheme } from "../../db/schema/training.js";
 import type { Viewer } from "../../platform/access/viewer.js";
 import type { Ctx } from "../../platform/http/request-context.js";
@@ -496,39 +497,55 @@ async function seedAccreditation(
     .orderBy("st.sortOrder")
     .execute();
 
-  // The Anti-Terror Training Centre's application, in progress (facts from DOMAIN.md; the progress is a sample).
-  const attc = organisations.get("AZE-SSS-ATTC")!;
-  let application = await db
-    .selectFrom("accreditationApplication")
-    .select("id")
-    .where("centreId", "=", attc)
-    .where("kind", "=", "accreditation")
-    .executeTakeFirst();
-  if (!application) {
-    application = await db
+  type Application = Insertable<DB["accreditationApplication"]>;
+  /**
+   * The centre's application of the kind, unless it has one: the nation's, released to the alliance side. Answers
+   * the id of a new one only, so that its sample content is added once.
+   */
+  const newApplication = async (
+    centreId: string,
+    kind: Application["kind"],
+    values: Partial<Application>,
+  ) => {
+    const existing = await db
+      .selectFrom("accreditationApplication")
+      .select("id")
+      .where((eb) => eb.and({ centreId, kind }))
+      .executeTakeFirst();
+    if (existing) return undefined;
+    const row = await db
       .insertInto("accreditationApplication")
       .values({
-        centreId: attc,
-        kind: "accreditation",
+        centreId,
+        kind,
         standardSetId: setId,
         reviewingOrganisationId: organisations.get("ACT") ?? null,
-        state: "self_assessment",
-        selfAssessmentDueOn: "2027-02-15",
-        note: "Established by decree No. 363 of 20 November 2014; works under its charter of 2016; trains to alliance standards. The only partner-state applicant in counter-terrorism. Progress and dates are samples.",
         sample: true,
         ownerNationId: nations.get("AZE")!,
-        ownerOrganisationId: attc,
+        ownerOrganisationId: centreId,
         releasability: "restricted",
         releaseOrganisations: releaseTo,
+        ...values,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    return row.id;
+  };
+
+  // The Anti-Terror Training Centre's application, in progress (facts from DOMAIN.md; the progress is a sample).
+  const attc = organisations.get("AZE-SSS-ATTC")!;
+  const applicationId = await newApplication(attc, "accreditation", {
+    state: "self_assessment",
+    selfAssessmentDueOn: "2027-02-15",
+    note: "Established by decree No. 363 of 20 November 2014; works under its charter of 2016; trains to alliance standards. The only partner-state applicant in counter-terrorism. Progress and dates are samples.",
+  });
+  if (applicationId) {
     const assessed = standards.slice(0, 22);
     await db
       .insertInto("accreditationSelfAssessment")
       .values(
         assessed.map((standard, index) => ({
-          applicationId: application!.id,
+          applicationId,
           standardId: standard.id,
           rating: index % 7 === 3 ? "partially_met" : "met",
           narrative: `Self-assessment of "${standard.titleEn}" by the centre (sample).`,
@@ -552,44 +569,23 @@ async function seedAccreditation(
         .executeTakeFirstOrThrow();
       await db
         .insertInto("accreditationEvidence")
-        .values({ applicationId: application.id, standardId: standard.id, fileId: file.id })
+        .values({ applicationId, standardId: standard.id, fileId: file.id })
         .execute();
     }
   }
 
   // A decided recognition that falls due for renewal (sample), so the renewal list has an entry.
-  const wgc = organisations.get("AZE-NDU-WGC")!;
-  const recognition = await db
-    .selectFrom("accreditationApplication")
-    .select("id")
-    .where("centreId", "=", wgc)
-    .where("kind", "=", "partnership_training_centre_recognition")
-    .executeTakeFirst();
-  if (!recognition) {
-    await db
-      .insertInto("accreditationApplication")
-      .values({
-        centreId: wgc,
-        kind: "partnership_training_centre_recognition",
-        standardSetId: setId,
-        reviewingOrganisationId: organisations.get("ACT") ?? null,
-        state: "decided",
-        submittedAt: "2020-11-02T09:00:00Z",
-        visitStartsOn: "2020-12-08",
-        visitEndsOn: "2020-12-09",
-        visitedAt: "2020-12-09T15:00:00Z",
-        decision: "recognised",
-        decidedOn: "2021-03-15",
-        validUntil: "2027-03-14",
-        decisionNote: "Recognised as a partnership training centre (sample decision).",
-        sample: true,
-        ownerNationId: nations.get("AZE")!,
-        ownerOrganisationId: wgc,
-        releasability: "restricted",
-        releaseOrganisations: releaseTo,
-      })
-      .execute();
-  }
+  await newApplication(organisations.get("AZE-NDU-WGC")!, "partnership_training_centre_recognition", {
+    state: "decided",
+    submittedAt: "2020-11-02T09:00:00Z",
+    visitStartsOn: "2020-12-08",
+    visitEndsOn: "2020-12-09",
+    visitedAt: "2020-12-09T15:00:00Z",
+    decision: "recognised",
+    decidedOn: "2021-03-15",
+    validUntil: "2027-03-14",
+    decisionNote: "Recognised as a partnership training centre (sample decision).",
+  });
 }
 
 /** Demo data of the training capability (idempotent): the CREVAL course run in Baku and the ATTC's application. */

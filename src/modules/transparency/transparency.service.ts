@@ -5,7 +5,7 @@ import { authorize } from "../../platform/access/policy.js";
 import { canRead } from "../../platform/access/releasability.js";
 import { readsEverything } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
-import { notFound, validation } from "../../platform/errors.js";
+import { notFound, orNotFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { notify } from "../notices/index.js";
 import { parsePublicKey, type SignedHead, signHead, signingKey } from "./heads.js";
@@ -101,8 +101,7 @@ export async function consistency(ctx: Ctx, first: number, second: number) {
  */
 export async function inclusion(ctx: Ctx, seq: number, treeSize?: number) {
   authorize(ctx.viewer, "transparency.inclusion_proof");
-  const leaf = await queries.findLeaf(ctx.db, seq);
-  if (!leaf) throw notFound("The audit entry");
+  const leaf = orNotFound(await queries.findLeaf(ctx.db, seq), "The audit entry");
   if (!readsEverything(ctx.viewer)) {
     // The same answer for an entry that does not exist and one the auditor may not see.
     const record = await queries.releasableRecord(ctx.db, leaf.recordType, leaf.recordId);

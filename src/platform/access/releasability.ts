@@ -61,11 +61,11 @@ export function canRead(viewer: Viewer, record: ReleasableRecord): boolean {
   );
 }
 
+/** A record as its owners: a nation, or an organisation. */
+export type OwnedRecord = Pick<ReleasableRecord, "ownerNationId" | "ownerOrganisationId">;
+
 /** Owners change their records: the nation's coordinators, the organisation's organisers, administrators. */
-export function isOwnerEditor(
-  viewer: Viewer,
-  record: Pick<ReleasableRecord, "ownerNationId" | "ownerOrganisationId">,
-) {
+export function isOwnerEditor(viewer: Viewer, record: OwnedRecord) {
   return (
     isAdministrator(viewer) ||
     coordinatesNation(viewer, record.ownerNationId) ||

@@ -78,6 +78,12 @@ export const coordinatedNationIds = (viewer: Viewer): string[] =>
 export const managesOrganisation = (viewer: Viewer, organisationId: string | null | undefined): boolean =>
   !!organisationId && viewer.managedOrganisationIds.includes(organisationId);
 
+/** Whoever may write for some nation or organisation may start records; `resolveRelease` then checks the owner. */
+export const writesForSomeone = (viewer: Viewer): boolean =>
+  isAdministrator(viewer) ||
+  coordinatedNationIds(viewer).length > 0 ||
+  (hasRole(viewer, "organiser") && viewer.managedOrganisationIds.length > 0);
+
 /**
  * The nations whose people's records (nominations, certificates) a viewer oversees: those they coordinate or audit
  * as an auditor scoped to the nation. A person's own nation is not one of them: they see their own records only.

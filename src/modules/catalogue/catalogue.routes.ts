@@ -79,38 +79,35 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
   activities.get("/api/areas", "Areas of cooperation", { response: { 200: Type.Array(Area) } }, (ctx) =>
     service.listAreas(ctx),
   );
-  activities.get(
-    "/api/activities",
-    "Search the menu: full text in English, Azerbaijani and Russian, filters and facet counts",
-    { query: ActivityQuery, response: ok(ActivityPage) },
-    (ctx, { query }) => service.searchActivities(ctx, query),
+  const activity = activities.records("/api/activities");
+  activity.list(
+    {
+      summary: "Search the menu: full text in English, Azerbaijani and Russian, filters and facet counts",
+      query: ActivityQuery,
+      response: ok(ActivityPage),
+    },
+    service.searchActivities,
   );
-  activities.get(
-    "/api/activities/:id",
-    { params: IdParams, response: ok(ActivityDetail) },
-    (ctx, { params }) => service.getActivity(ctx, params.id),
+  activity.get({ response: ok(ActivityDetail) }, service.getActivity);
+  activity.create({ body: ActivityInput, response: created(ActivityDetail) }, service.createActivity);
+  activity.update({ body: ActivityPatch, response: ok(ActivityDetail) }, service.updateActivity);
+  activity.post(
+    "status",
+    {
+      summary: "Publish, close for nominations, complete or cancel (with a reason)",
+      body: ActivityStatusChange,
+      response: ok(ActivityDetail),
+    },
+    service.changeActivityStatus,
   );
-  activities.post(
-    "/api/activities",
-    { body: ActivityInput, response: created(ActivityDetail) },
-    (ctx, { body }) => service.createActivity(ctx, body),
-  );
-  activities.patch(
-    "/api/activities/:id",
-    { params: IdParams, body: ActivityPatch, response: ok(ActivityDetail) },
-    (ctx, { params, body }) => service.updateActivity(ctx, params.id, body),
-  );
-  activities.post(
-    "/api/activities/:id/status",
-    "Publish, close for nominations, complete or cancel (with a reason)",
-    { params: IdParams, body: ActivityStatusChange, response: ok(ActivityDetail) },
-    (ctx, { params, body }) => service.changeActivityStatus(ctx, params.id, body),
-  );
-  activities.post(
-    "/api/activities/:id/copy",
-    "Copy a recurring activity with its events and sessions to another menu year (as a draft)",
-    { params: IdParams, body: CopyActivityInput, response: created(ActivityDetail) },
-    (ctx, { params, body }) => service.copyActivity(ctx, params.id, body),
+  activity.post(
+    "copy",
+    {
+      summary: "Copy a recurring activity with its events and sessions to another menu year (as a draft)",
+      body: CopyActivityInput,
+      response: created(ActivityDetail),
+    },
+    service.copyActivity,
   );
 
   // ---------------------------------------------------------------- events

@@ -134,6 +134,63 @@ type FileRead<P extends Part, Q extends Part, F> = (
   input: RouteInput<P, Q, undefined>,
 ) => Promise<F>;
 
+/** The schema parts of a record route that reads: its own summary, if any, beside its query and reply. */
+interface ReadParts<Q extends Part, R extends Responses> {
+  summary?: string;
+  query?: Q;
+  response: R;
+  config?: FastifyContextConfig;
+}
+/** The schema parts of a record route that writes: its own summary, if any, beside its body and reply. */
+interface WriteParts<B extends Part, R extends Responses> {
+  summary?: string;
+  body?: B;
+  response: R;
+  config?: FastifyContextConfig;
+}
+type RecordRun<Args extends unknown[], R extends Responses> = ChildRun<Args, R>;
+
+/**
+ * The routes of a table's records at `url` (`/api/activities`), each handled by the service function given, called
+ * as such functions are written: the context, the record's id where the URL has one (`:id`), then the query or the
+ * body the route takes. `list` and `create` are the GET and POST on the collection; `get`, `update` and `remove` the
+ * GET, PATCH and DELETE of one record; `read`, `post` and `put` a GET, POST and PUT on `url/:id/<path>`.
+ */
+export interface RecordRoutes {
+  list<Q extends Part, R extends Responses>(
+    parts: ReadParts<Q, R>,
+    run: RecordRun<[query: ValueOf<Q>], R>,
+  ): void;
+  create<B extends TSchema, R extends Responses>(
+    parts: WriteParts<B, R> & { body: B },
+    run: RecordRun<[body: Static<B>], R>,
+  ): void;
+  get<Q extends Part, R extends Responses>(
+    parts: ReadParts<Q, R>,
+    run: RecordRun<[id: string, query: ValueOf<Q>], R>,
+  ): void;
+  update<B extends TSchema, R extends Responses>(
+    parts: WriteParts<B, R> & { body: B },
+    run: RecordRun<[id: string, body: Static<B>], R>,
+  ): void;
+  remove<R extends Responses>(parts: WriteParts<undefined, R>, run: RecordRun<[id: string], R>): void;
+  read<Q extends Part, R extends Responses>(
+    path: string,
+    parts: ReadParts<Q, R>,
+    run: RecordRun<[id: string, query: ValueOf<Q>], R>,
+  ): void;
+  post<B extends Part, R extends Responses>(
+    path: string,
+    parts: WriteParts<B, R>,
+    run: RecordRun<[id: string, body: ValueOf<B>], R>,
+  ): void;
+  put<B extends Part, R extends Responses>(
+    path: string,
+    parts: WriteParts<B, R>,
+    run: RecordRun<[id: string, body: ValueOf<B>], R>,
+  ): void;
+}
+
 export interface RouteTable {
   /** The tags of the table's routes, for a route of the group that keeps the plain form. */
   readonly tags: string[];
@@ -144,6 +201,8 @@ export interface RouteTable {
   delete: TableMethod;
   /** A child collection at `url`, its children named by the URL parameter `key`. */
   children(url: string, key: string): ChildRoutes;
+  /** The records at `url`, one record at `url/:id`. */
+  records(url: string): RecordRoutes;
   /** A GET that answers a stored file as it was uploaded (`sendFile`), once `read` has checked access. */
   file<P extends Part = undefined, Q extends Part = undefined>(
     url: string,
@@ -243,6 +302,30 @@ export function routeTable(app: Parameters<RoutesPlugin>[0], tags: string[]): Ro
         register("delete")(item, summary, { params, response }, (ctx, input) => run(ctx, ...ids(input))),
     };
   };
+  const records = (url: string): RecordRoutes => {
+    const one = (path?: string) => (path === undefined ? `${url}/:id` : `${url}/:id/${path}`);
+    const id = (input: LooseInput) => (input.params as IdParams).id;
+    type Loose = ReadParts<Part, Responses> & WriteParts<Part, Responses>;
+    const route =
+      (method: Method, taken: "query" | "body", withId: boolean) =>
+      (at: string, { summary, ...parts }: Loose, run: (ctx: Ctx, ...args: never[]) => unknown) =>
+        register(method)(at, summary, { ...(withId ? { params: IdParams } : {}), ...parts }, (ctx, input) =>
+          (run as (ctx: Ctx, ...args: unknown[]) => unknown)(
+            ctx,
+            ...(withId ? [id(input), input[taken]] : [input[taken]]),
+          ),
+        );
+    return {
+      list: (parts, run) => route("get", "query", false)(url, parts, run),
+      create: (parts, run) => route("post", "body", false)(url, parts, run),
+      get: (parts, run) => route("get", "query", true)(one(), parts, run),
+      update: (parts, run) => route("patch", "body", true)(one(), parts, run),
+      remove: (parts, run) => route("delete", "body", true)(one(), parts, run),
+      read: (path, parts, run) => route("get", "query", true)(one(path), parts, run),
+      post: (path, parts, run) => route("post", "body", true)(one(path), parts, run),
+      put: (path, parts, run) => route("put", "body", true)(one(path), parts, run),
+    };
+  };
   const fileRoute = <F>(
     url: string,
     { summary, ...parts }: LooseFileParts,
@@ -260,6 +343,7 @@ export function routeTable(app: Parameters<RoutesPlugin>[0], tags: string[]): Ro
     patch: register("patch"),
     delete: register("delete"),
     children,
+    records,
     file: (url, parts, read) =>
       fileRoute(url, parts, read as FileRead<Part, Part, StoredFileContent>, sendFile),
     export: (url, parts, make) =>

@@ -309,12 +309,14 @@ export function routeTable(app: Parameters<RoutesPlugin>[0], tags: string[]): Ro
     const route =
       (method: Method, taken: "query" | "body", withId: boolean) =>
       (at: string, { summary, ...parts }: Loose, run: (ctx: Ctx, ...args: never[]) => unknown) =>
-        register(method)(at, summary, { ...(withId ? { params: IdParams } : {}), ...parts }, (ctx, input) =>
-          (run as (ctx: Ctx, ...args: unknown[]) => unknown)(
+        register(method)(at, summary, { ...(withId ? { params: IdParams } : {}), ...parts }, (ctx, input) => {
+          // Fastify gives `{}` for a query the route declares no schema for; the service's type says `undefined`.
+          const taking = parts[taken] === undefined ? undefined : input[taken];
+          return (run as (ctx: Ctx, ...args: unknown[]) => unknown)(
             ctx,
-            ...(withId ? [id(input), input[taken]] : [input[taken]]),
-          ),
-        );
+            ...(withId ? [id(input), taking] : [taking]),
+          );
+        });
     return {
       list: (parts, run) => route("get", "query", false)(url, parts, run),
       create: (parts, run) => route("post", "body", false)(url, parts, run),

@@ -1,5 +1,5 @@
 import { routeTable } from "../../platform/http/route-table.js";
-import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
+import { created, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as service from "./contingents.service.js";
 import {
@@ -17,11 +17,14 @@ import {
 /** National contingents, their rotations and strength over time. */
 export const contingentRoutes: RoutesPlugin = async (app) => {
   const operations = routeTable(app, ["operations: operations and contingents"]);
-  operations.get(
-    "/api/contingents",
-    "National contingents the caller may see",
-    { query: ContingentQuery, response: ok(Page(Contingent)) },
-    (ctx, { query }) => service.listContingents(ctx, query),
+  const contingent = operations.records("/api/contingents");
+  contingent.list(
+    {
+      summary: "National contingents the caller may see",
+      query: ContingentQuery,
+      response: ok(Page(Contingent)),
+    },
+    service.listContingents,
   );
   operations.get(
     "/api/contingents/strength",
@@ -29,21 +32,9 @@ export const contingentRoutes: RoutesPlugin = async (app) => {
     { query: StrengthQuery, response: ok(StrengthSeries) },
     (ctx, { query }) => service.strengthOverTime(ctx, query),
   );
-  operations.get(
-    "/api/contingents/:id",
-    { params: IdParams, response: ok(ContingentDetail) },
-    (ctx, { params }) => service.getContingent(ctx, params.id),
-  );
-  operations.post(
-    "/api/contingents",
-    { body: ContingentInput, response: created(ContingentDetail) },
-    (ctx, { body }) => service.createContingent(ctx, body),
-  );
-  operations.patch(
-    "/api/contingents/:id",
-    { params: IdParams, body: ContingentPatch, response: ok(ContingentDetail) },
-    (ctx, { params, body }) => service.updateContingent(ctx, params.id, body),
-  );
+  contingent.get({ response: ok(ContingentDetail) }, service.getContingent);
+  contingent.create({ body: ContingentInput, response: created(ContingentDetail) }, service.createContingent);
+  contingent.update({ body: ContingentPatch, response: ok(ContingentDetail) }, service.updateContingent);
   const rotations = operations.children("/api/contingents/:id/rotations", "rotationId");
   rotations.add(
     {

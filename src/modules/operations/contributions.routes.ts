@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import { routeTable } from "../../platform/http/route-table.js";
-import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
+import { created, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as service from "./contributions.service.js";
 import {
@@ -19,11 +19,14 @@ export const contributionRoutes: RoutesPlugin = async (app) => {
   funds.get("/api/trust-funds", { response: ok(Type.Object({ items: Type.Array(TrustFund) })) }, (ctx) =>
     service.listTrustFunds(ctx),
   );
-  funds.get(
-    "/api/fund-contributions",
-    "Financial contributions to trust funds the caller may see",
-    { query: FundContributionQuery, response: ok(Page(FundContribution)) },
-    (ctx, { query }) => service.listFundContributions(ctx, query),
+  const contribution = funds.records("/api/fund-contributions");
+  contribution.list(
+    {
+      summary: "Financial contributions to trust funds the caller may see",
+      query: FundContributionQuery,
+      response: ok(Page(FundContribution)),
+    },
+    service.listFundContributions,
   );
   funds.get(
     "/api/fund-contributions/totals",
@@ -31,14 +34,12 @@ export const contributionRoutes: RoutesPlugin = async (app) => {
     { query: FundContributionQuery, response: ok(FundTotals) },
     (ctx, { query }) => service.fundTotals(ctx, query),
   );
-  funds.post(
-    "/api/fund-contributions",
+  contribution.create(
     { body: FundContributionInput, response: created(FundContribution) },
-    (ctx, { body }) => service.createFundContribution(ctx, body),
+    service.createFundContribution,
   );
-  funds.patch(
-    "/api/fund-contributions/:id",
-    { params: IdParams, body: FundContributionPatch, response: ok(FundContribution) },
-    (ctx, { params, body }) => service.updateFundContribution(ctx, params.id, body),
+  contribution.update(
+    { body: FundContributionPatch, response: ok(FundContribution) },
+    service.updateFundContribution,
   );
 };

@@ -1,5 +1,5 @@
 import { routeTable } from "../../platform/http/route-table.js";
-import { ChildParams, created, IdParams, ok, Page } from "../../platform/http/schemas.js";
+import { ChildParams, created, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as service from "./exercises.service.js";
 import {
@@ -23,34 +23,29 @@ import {
 export const exerciseRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- exercises
   const exercises = routeTable(app, ["operations: exercises"]);
-  exercises.get(
-    "/api/exercises",
-    "Exercises the caller may see, newest first",
-    { query: ExerciseQuery, response: ok(Page(Exercise)) },
-    (ctx, { query }) => service.listExercises(ctx, query),
+  const exercise = exercises.records("/api/exercises");
+  exercise.list(
+    {
+      summary: "Exercises the caller may see, newest first",
+      query: ExerciseQuery,
+      response: ok(Page(Exercise)),
+    },
+    service.listExercises,
   );
-  exercises.get(
-    "/api/exercises/:id",
-    "An exercise with its stages, nation matrix, conferences, milestones, objectives and lessons",
-    { params: IdParams, response: ok(ExerciseDetail) },
-    (ctx, { params }) => service.getExercise(ctx, params.id),
+  exercise.get(
+    {
+      summary: "An exercise with its stages, nation matrix, conferences, milestones, objectives and lessons",
+      response: ok(ExerciseDetail),
+    },
+    service.getExercise,
   );
-  exercises.get(
-    "/api/exercises/:id/participation",
-    "Participating nations counted by role",
-    { params: IdParams, response: ok(ParticipationCounts) },
-    (ctx, { params }) => service.participationCounts(ctx, params.id),
+  exercise.read(
+    "participation",
+    { summary: "Participating nations counted by role", response: ok(ParticipationCounts) },
+    service.participationCounts,
   );
-  exercises.post(
-    "/api/exercises",
-    { body: ExerciseInput, response: created(ExerciseDetail) },
-    (ctx, { body }) => service.createExercise(ctx, body),
-  );
-  exercises.patch(
-    "/api/exercises/:id",
-    { params: IdParams, body: ExercisePatch, response: ok(ExerciseDetail) },
-    (ctx, { params, body }) => service.updateExercise(ctx, params.id, body),
-  );
+  exercise.create({ body: ExerciseInput, response: created(ExerciseDetail) }, service.createExercise);
+  exercise.update({ body: ExercisePatch, response: ok(ExerciseDetail) }, service.updateExercise);
   const stages = exercises.children("/api/exercises/:id/stages", "stageId");
   stages.add({ body: StageInput, response: created(ExerciseDetail) }, service.addStage);
   stages.remove({ response: ok(ExerciseDetail) }, service.removeStage);
@@ -65,11 +60,14 @@ export const exerciseRoutes: RoutesPlugin = async (app) => {
   );
   participants.update({ body: ParticipantPatch, response: ok(ExerciseDetail) }, service.updateParticipant);
   participants.remove({ response: ok(ExerciseDetail) }, service.removeParticipant);
-  exercises.post(
-    "/api/exercises/:id/conferences",
-    "Add a planning conference (initial, main or final)",
-    { params: IdParams, body: ConferenceInput, response: created(ExerciseDetail) },
-    (ctx, { params, body }) => service.addConference(ctx, params.id, body),
+  exercise.post(
+    "conferences",
+    {
+      summary: "Add a planning conference (initial, main or final)",
+      body: ConferenceInput,
+      response: created(ExerciseDetail),
+    },
+    service.addConference,
   );
   exercises.put(
     "/api/exercises/:id/conferences/:conferenceId/attendance",
@@ -80,9 +78,9 @@ export const exerciseRoutes: RoutesPlugin = async (app) => {
   const milestones = exercises.children("/api/exercises/:id/milestones", "milestoneId");
   milestones.add({ body: MilestoneInput, response: created(ExerciseDetail) }, service.addMilestone);
   milestones.update({ body: MilestonePatch, response: ok(ExerciseDetail) }, service.updateMilestone);
-  exercises.post(
-    "/api/exercises/:id/objectives",
-    { params: IdParams, body: ObjectiveInput, response: created(ExerciseDetail) },
-    (ctx, { params, body }) => service.addObjective(ctx, params.id, body),
+  exercise.post(
+    "objectives",
+    { body: ObjectiveInput, response: created(ExerciseDetail) },
+    service.addObjective,
   );
 };

@@ -25,37 +25,25 @@ import {
 export const annualProgrammesRoutes: RoutesPlugin = async (app) => {
   const programmes = routeTable(app, ["programmes: annual programmes"]);
   // ---------------------------------------------------------------- annual programmes
-  programmes.get(
-    "/api/annual-programmes",
-    { query: ProgrammeQuery, response: ok(Page(ProgrammeSummary)) },
-    (ctx, { query }) => service.listProgrammes(ctx, query),
-  );
+  const programme = programmes.records("/api/annual-programmes");
+  programme.list({ query: ProgrammeQuery, response: ok(Page(ProgrammeSummary)) }, service.listProgrammes);
   programmes.get(
     "/api/annual-programmes/comparison",
     "Year by year: planned and implemented items, events attended, and figures recorded from sources",
     { query: ComparisonQuery, response: ok(Type.Array(YearFigure)) },
     (ctx, { query }) => service.compareYears(ctx, query),
   );
-  programmes.get(
-    "/api/annual-programmes/:id",
-    { params: IdParams, response: ok(ProgrammeDetail) },
-    (ctx, { params }) => service.getProgramme(ctx, params.id),
-  );
-  programmes.post(
-    "/api/annual-programmes",
-    { body: ProgrammeInput, response: created(ProgrammeDetail) },
-    (ctx, { body }) => service.createProgramme(ctx, body),
-  );
-  programmes.patch(
-    "/api/annual-programmes/:id",
-    { params: IdParams, body: ProgrammePatch, response: ok(ProgrammeDetail) },
-    (ctx, { params, body }) => service.updateProgramme(ctx, params.id, body),
-  );
-  programmes.get(
-    "/api/annual-programmes/:id/versions",
-    "The programme's submitted versions, newest first, each with what changed since the one before",
-    { params: IdParams, response: ok(Type.Array(ProgrammeVersion)) },
-    (ctx, { params }) => versions.listVersions(ctx, params.id),
+  programme.get({ response: ok(ProgrammeDetail) }, service.getProgramme);
+  programme.create({ body: ProgrammeInput, response: created(ProgrammeDetail) }, service.createProgramme);
+  programme.update({ body: ProgrammePatch, response: ok(ProgrammeDetail) }, service.updateProgramme);
+  programme.read(
+    "versions",
+    {
+      summary:
+        "The programme's submitted versions, newest first, each with what changed since the one before",
+      response: ok(Type.Array(ProgrammeVersion)),
+    },
+    versions.listVersions,
   );
   programmes.get(
     "/api/annual-programmes/:id/versions/:version",
@@ -63,27 +51,25 @@ export const annualProgrammesRoutes: RoutesPlugin = async (app) => {
     { params: VersionParams, response: ok(ProgrammeVersion) },
     (ctx, { params }) => versions.getVersion(ctx, params.id, params.version),
   );
-  programmes.post(
-    "/api/annual-programmes/:id/items",
-    "Add an activity of the catalogue (activityId) or one of the nation's own (title, areaCode)",
-    { params: IdParams, body: ItemInput, response: created(ProgrammeDetail) },
-    (ctx, { params, body }) => service.addItem(ctx, params.id, body),
+  programme.post(
+    "items",
+    {
+      summary: "Add an activity of the catalogue (activityId) or one of the nation's own (title, areaCode)",
+      body: ItemInput,
+      response: created(ProgrammeDetail),
+    },
+    service.addItem,
   );
-  programmes.patch(
-    "/api/programme-items/:id",
-    { params: IdParams, body: ItemPatch, response: ok(ProgrammeDetail) },
-    (ctx, { params, body }) => service.updateItem(ctx, params.id, body),
-  );
-  programmes.delete(
-    "/api/programme-items/:id",
-    { params: IdParams, response: noContent },
-    (ctx, { params }) => service.removeItem(ctx, params.id),
-  );
-  programmes.get(
-    "/api/annual-programmes/:id/report",
-    "Plan vs actual (from nominations and attendance) and implementation rate by area",
-    { params: IdParams, response: ok(ProgrammeReport) },
-    (ctx, { params }) => service.programmeReport(ctx, params.id),
+  const item = programmes.records("/api/programme-items");
+  item.update({ body: ItemPatch, response: ok(ProgrammeDetail) }, service.updateItem);
+  item.remove({ response: noContent }, service.removeItem);
+  programme.read(
+    "report",
+    {
+      summary: "Plan vs actual (from nominations and attendance) and implementation rate by area",
+      response: ok(ProgrammeReport),
+    },
+    service.programmeReport,
   );
   app.get(
     "/api/annual-programmes/:id/report/export",

@@ -20,26 +20,11 @@ export const frameworksRoutes: RoutesPlugin = async (app) => {
   plans.get("/api/plan-kinds", { response: ok(Type.Array(PlanKind)) }, (ctx) => service.listPlanKinds(ctx));
 
   // ---------------------------------------------------------------- framework documents
-  frameworks.get(
-    "/api/frameworks",
-    { query: FrameworkQuery, response: ok(Page(FrameworkDocument)) },
-    (ctx, { query }) => service.listFrameworks(ctx, query),
-  );
-  frameworks.get(
-    "/api/frameworks/:id",
-    { params: IdParams, response: ok(FrameworkDocument) },
-    (ctx, { params }) => service.getFramework(ctx, params.id),
-  );
-  frameworks.post(
-    "/api/frameworks",
-    { body: FrameworkInput, response: created(FrameworkDocument) },
-    (ctx, { body }) => service.createFramework(ctx, body),
-  );
-  frameworks.patch(
-    "/api/frameworks/:id",
-    { params: IdParams, body: FrameworkPatch, response: ok(FrameworkDocument) },
-    (ctx, { params, body }) => service.updateFramework(ctx, params.id, body),
-  );
+  const framework = frameworks.records("/api/frameworks");
+  framework.list({ query: FrameworkQuery, response: ok(Page(FrameworkDocument)) }, service.listFrameworks);
+  framework.get({ response: ok(FrameworkDocument) }, service.getFramework);
+  framework.create({ body: FrameworkInput, response: created(FrameworkDocument) }, service.createFramework);
+  framework.update({ body: FrameworkPatch, response: ok(FrameworkDocument) }, service.updateFramework);
   frameworks.post(
     "/api/frameworks/:id/files",
     "Attach a file (multipart/form-data, one part named file): PDF, image, office document or text",

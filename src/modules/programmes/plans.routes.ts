@@ -1,5 +1,5 @@
-import { Type } from "typebox";
-import { ctxOf } from "../../platform/http/request-context.js";
+import { type Static, Type } from "typebox";
+import { type Ctx, ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
 import { created, IdParams, noContent, ok, Page, Uuid } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
@@ -34,42 +34,36 @@ const PeriodDetail = Type.Object({
   objectives: Type.Array(ObjectiveSummary),
 });
 
+/** A record as it stood on a date: the route takes the date as `?asOf=`, the service function as its argument. */
+const asOf =
+  <T>(read: (ctx: Ctx, id: string, asOf?: string) => T) =>
+  (ctx: Ctx, id: string, query: Static<typeof AsOfQuery>) =>
+    read(ctx, id, query.asOf);
+
 /** Multi-year plans: their periods and dated statements, objectives, actions and evidence, the period report. */
 export const plansRoutes: RoutesPlugin = async (app) => {
   const plans = routeTable(app, ["programmes: plans"]);
   // ---------------------------------------------------------------- plans, periods, objectives, actions
-  plans.get("/api/plans", { query: PlanQuery, response: ok(Page(PlanSummary)) }, (ctx, { query }) =>
-    service.listPlans(ctx, query),
+  const plan = plans.records("/api/plans");
+  plan.list({ query: PlanQuery, response: ok(Page(PlanSummary)) }, service.listPlans);
+  plan.get(
+    {
+      summary: "A plan with its periods (each dated by sourced statements), discrepancies, gaps and overlaps",
+      query: AsOfQuery,
+      response: ok(PlanDetail),
+    },
+    asOf(service.getPlan),
   );
-  plans.get(
-    "/api/plans/:id",
-    "A plan with its periods (each dated by sourced statements), discrepancies, gaps and overlaps",
-    { params: IdParams, query: AsOfQuery, response: ok(PlanDetail) },
-    (ctx, { params, query }) => service.getPlan(ctx, params.id, query.asOf),
+  plan.create({ body: PlanInput, response: created(PlanDetail) }, service.createPlan);
+  plan.update({ body: PlanPatch, response: ok(PlanDetail) }, service.updatePlan);
+  plan.post("periods", { body: PeriodInput, response: created(PeriodDetail) }, service.addPeriod);
+  plan.post(
+    "objectives",
+    { body: ObjectiveInput, response: created(ObjectiveDetail) },
+    objectives.addObjective,
   );
-  plans.post("/api/plans", { body: PlanInput, response: created(PlanDetail) }, (ctx, { body }) =>
-    service.createPlan(ctx, body),
-  );
-  plans.patch(
-    "/api/plans/:id",
-    { params: IdParams, body: PlanPatch, response: ok(PlanDetail) },
-    (ctx, { params, body }) => service.updatePlan(ctx, params.id, body),
-  );
-  plans.post(
-    "/api/plans/:id/periods",
-    { params: IdParams, body: PeriodInput, response: created(PeriodDetail) },
-    (ctx, { params, body }) => service.addPeriod(ctx, params.id, body),
-  );
-  plans.post(
-    "/api/plans/:id/objectives",
-    { params: IdParams, body: ObjectiveInput, response: created(ObjectiveDetail) },
-    (ctx, { params, body }) => objectives.addObjective(ctx, params.id, body),
-  );
-  plans.get(
-    "/api/plan-periods/:id",
-    { params: IdParams, query: AsOfQuery, response: ok(PeriodDetail) },
-    (ctx, { params, query }) => service.getPeriod(ctx, params.id, query.asOf),
-  );
+  const period = plans.records("/api/plan-periods");
+  period.get({ query: AsOfQuery, response: ok(PeriodDetail) }, asOf(service.getPeriod));
   const statements = plans.children("/api/plan-periods/:id/statements", "statementId");
   statements.add(
     {
@@ -80,11 +74,14 @@ export const plansRoutes: RoutesPlugin = async (app) => {
     service.addStatement,
   );
   statements.remove({ response: noContent }, service.removeStatement);
-  plans.get(
-    "/api/plan-periods/:id/report",
-    "Implementation report of a plan period: actions by area, done and late",
-    { params: IdParams, query: AsOfQuery, response: ok(PeriodReport) },
-    (ctx, { params, query }) => service.periodReport(ctx, params.id, query.asOf),
+  period.read(
+    "report",
+    {
+      summary: "Implementation report of a plan period: actions by area, done and late",
+      query: AsOfQuery,
+      response: ok(PeriodReport),
+    },
+    asOf(service.periodReport),
   );
   app.get(
     "/api/plan-periods/:id/report/export",
@@ -100,25 +97,18 @@ export const plansRoutes: RoutesPlugin = async (app) => {
       );
     },
   );
-  plans.get(
-    "/api/plan-objectives/:id",
-    { params: IdParams, query: AsOfQuery, response: ok(ObjectiveDetail) },
-    (ctx, { params, query }) => objectives.getObjective(ctx, params.id, query.asOf),
-  );
-  plans.post(
-    "/api/plan-objectives/:id/actions",
-    { params: IdParams, body: ActionInput, response: created(ObjectiveDetail) },
-    (ctx, { params, body }) => objectives.addAction(ctx, params.id, body),
-  );
-  plans.patch(
-    "/api/plan-actions/:id",
-    { params: IdParams, body: ActionPatch, response: ok(ObjectiveDetail) },
-    (ctx, { params, body }) => objectives.updateAction(ctx, params.id, body),
-  );
-  plans.post(
-    "/api/plan-actions/:id/evidence",
-    "Link evidence: an activity, a goal, a framework document or a web address",
-    { params: IdParams, body: EvidenceInput, response: created(ObjectiveDetail) },
-    (ctx, { params, body }) => objectives.addEvidence(ctx, params.id, body),
+  const objective = plans.records("/api/plan-objectives");
+  objective.get({ query: AsOfQuery, response: ok(ObjectiveDetail) }, asOf(objectives.getObjective));
+  objective.post("actions", { body: ActionInput, response: created(ObjectiveDetail) }, objectives.addAction);
+  const action = plans.records("/api/plan-actions");
+  action.update({ body: ActionPatch, response: ok(ObjectiveDetail) }, objectives.updateAction);
+  action.post(
+    "evidence",
+    {
+      summary: "Link evidence: an activity, a goal, a framework document or a web address",
+      body: EvidenceInput,
+      response: created(ObjectiveDetail),
+    },
+    objectives.addEvidence,
   );
 };

@@ -25,10 +25,11 @@ import {
   notifySuccess,
   PageFooter,
   PageHeader,
+  PlainTable,
   PrintReportButton,
   QueryBoundary,
   RemoteSelect,
-  TableHead,
+  SectionCard,
   TextField,
 } from "../../../shared/ui";
 import { EventFeedback } from "../../feedback/components/event-feedback";
@@ -40,7 +41,6 @@ import { EventSessions } from "../components/event-sessions";
 import { ImportLink } from "../components/import-link";
 import { localTitle, useDateRange } from "../components/labels";
 import { NominationsTable } from "../components/nominations-table";
-import { Panel } from "../components/panel";
 import { SeatAllocations } from "../components/seat-allocations";
 import { SeatOffers } from "../components/seat-offers";
 import type { EventDetail, Nomination } from "../types";
@@ -50,7 +50,7 @@ function SeatGauge({ event }: { event: EventDetail }) {
   const { seats } = event;
   const share = seats.capacity ? Math.min(100, (seats.accepted / seats.capacity) * 100) : 0;
   return (
-    <Panel title={t("event.seats")} testId="seat-gauge">
+    <SectionCard title={t("event.seats")} testId="seat-gauge">
       <Text data-testid="seat-gauge-text">
         {seats.capacity === null
           ? `${seats.accepted} · ${t("fields.unlimited")}`
@@ -87,41 +87,34 @@ function SeatGauge({ event }: { event: EventDetail }) {
         )}
       </Group>
       {seats.byNation.length > 0 && (
-        <Table.ScrollContainer minWidth={420}>
-          <Table data-testid="seats-by-nation">
-            <TableHead
-              columns={[
-                t("event.nation"),
-                t("event.accepted"),
-                t("fields.quota"),
-                t("event.waitlisted"),
-                t("event.nominated"),
-              ]}
-            />
-            <Table.Tbody>
-              {seats.byNation.map((row) => (
-                <Table.Tr key={row.nation.id}>
-                  <Table.Td>{row.nation.code}</Table.Td>
-                  <Table.Td>
-                    {row.accepted}
-                    {row.quota !== null && (
-                      <Progress
-                        value={(row.accepted / row.quota) * 100}
-                        size="xs"
-                        aria-label={row.nation.code}
-                      />
-                    )}
-                  </Table.Td>
-                  <Table.Td>{row.quota ?? "—"}</Table.Td>
-                  <Table.Td>{row.waitlisted}</Table.Td>
-                  <Table.Td>{row.nominated}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <PlainTable
+          minWidth={420}
+          data-testid="seats-by-nation"
+          columns={[
+            t("event.nation"),
+            t("event.accepted"),
+            t("fields.quota"),
+            t("event.waitlisted"),
+            t("event.nominated"),
+          ]}
+        >
+          {seats.byNation.map((row) => (
+            <Table.Tr key={row.nation.id}>
+              <Table.Td>{row.nation.code}</Table.Td>
+              <Table.Td>
+                {row.accepted}
+                {row.quota !== null && (
+                  <Progress value={(row.accepted / row.quota) * 100} size="xs" aria-label={row.nation.code} />
+                )}
+              </Table.Td>
+              <Table.Td>{row.quota ?? "—"}</Table.Td>
+              <Table.Td>{row.waitlisted}</Table.Td>
+              <Table.Td>{row.nominated}</Table.Td>
+            </Table.Tr>
+          ))}
+        </PlainTable>
       )}
-    </Panel>
+    </SectionCard>
   );
 }
 
@@ -168,7 +161,7 @@ function NominateForm({ event, nominations }: { event: EventDetail; nominations:
   };
 
   return (
-    <Panel title={t("nominate.title")} testId="nominate-form">
+    <SectionCard title={t("nominate.title")} testId="nominate-form">
       <Stack gap="xs">
         <RemoteSelect
           label={t("nominate.person")}
@@ -235,7 +228,7 @@ function NominateForm({ event, nominations }: { event: EventDetail; nominations:
           </Alert>
         )}
       </Stack>
-    </Panel>
+    </SectionCard>
   );
 }
 

@@ -10,11 +10,11 @@ import {
   DimmedText,
   PageHeader,
   QueryBoundary,
-  RemoveRowButton,
   SectionCard,
   SmallAddButton,
   TableHead,
 } from "../../../shared/ui";
+import { RemoveRowCell } from "../../../shared/ui/remove-row-cell";
 import { useDeleteNation, useNation, useRemoveMembership } from "../api";
 import { EndDateCell } from "../components/end-date-cell";
 import { RecordActions } from "../components/form-actions";
@@ -100,18 +100,14 @@ function Memberships({ nation, canManage }: { nation: Nation; canManage: boolean
                     <Table.Td>
                       <Text size="sm">{membership.source ?? ""}</Text>
                     </Table.Td>
-                    {canManage && (
-                      <Table.Td ta="right">
-                        <RemoveRowButton
-                          message={t("memberships.removeConfirm")}
-                          remove={() => remove.mutateAsync(membership.id)}
-                          success={t("common:notify.deleted")}
-                          testId={`membership-remove-${membership.id}`}
-                        >
-                          {t("memberships.remove")}
-                        </RemoveRowButton>
-                      </Table.Td>
-                    )}
+                    <RemoveRowCell
+                      show={canManage}
+                      message={t("memberships.removeConfirm")}
+                      remove={() => remove.mutateAsync(membership.id)}
+                      testId={`membership-remove-${membership.id}`}
+                    >
+                      {t("memberships.remove")}
+                    </RemoveRowCell>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

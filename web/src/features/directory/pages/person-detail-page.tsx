@@ -9,11 +9,11 @@ import {
   PageHeader,
   QueryBoundary,
   ReleasabilityBadge,
-  RemoveRowButton,
   RowsTable,
   SectionCard,
   SmallAddButton,
 } from "../../../shared/ui";
+import { RemoveRowCell } from "../../../shared/ui/remove-row-cell";
 import { useDeletePerson, usePerson, useRemoveAffiliation } from "../api";
 import { AffiliationModal } from "../components/affiliation-modal";
 import { EndDateCell } from "../components/end-date-cell";
@@ -68,18 +68,14 @@ function Affiliations({ person, canManage }: { person: PersonDetail; canManage: 
             <Table.Td>{affiliation.position ?? ""}</Table.Td>
             <Table.Td>{format.date(affiliation.startedOn)}</Table.Td>
             <EndDateCell endedOn={affiliation.endedOn} openLabel={t("affiliations.present")} />
-            {canManage && (
-              <Table.Td ta="right">
-                <RemoveRowButton
-                  message={t("affiliations.removeConfirm")}
-                  remove={() => remove.mutateAsync(affiliation.id)}
-                  success={t("common:notify.deleted")}
-                  testId={`affiliation-remove-${affiliation.id}`}
-                >
-                  {t("common:actions.remove")}
-                </RemoveRowButton>
-              </Table.Td>
-            )}
+            <RemoveRowCell
+              show={canManage}
+              message={t("affiliations.removeConfirm")}
+              remove={() => remove.mutateAsync(affiliation.id)}
+              testId={`affiliation-remove-${affiliation.id}`}
+            >
+              {t("common:actions.remove")}
+            </RemoveRowCell>
           </Table.Tr>
         )}
       </RowsTable>

@@ -23,15 +23,15 @@ import {
   ExportButtons,
   notifyError,
   notifySuccess,
-  PageFooter,
   PageHeader,
-  PlainTable,
   PrintReportButton,
   QueryBoundary,
   RemoteSelect,
   SectionCard,
+  TableHead,
   TextField,
 } from "../../../shared/ui";
+import { PagedQuery } from "../../../shared/ui/paged-query";
 import { EventFeedback } from "../../feedback/components/event-feedback";
 import { useEvent, useNominate, useNominations } from "../api";
 import { ApplyButton } from "../components/apply-button";
@@ -87,32 +87,39 @@ function SeatGauge({ event }: { event: EventDetail }) {
         )}
       </Group>
       {seats.byNation.length > 0 && (
-        <PlainTable
-          minWidth={420}
-          data-testid="seats-by-nation"
-          columns={[
-            t("event.nation"),
-            t("event.accepted"),
-            t("fields.quota"),
-            t("event.waitlisted"),
-            t("event.nominated"),
-          ]}
-        >
-          {seats.byNation.map((row) => (
-            <Table.Tr key={row.nation.id}>
-              <Table.Td>{row.nation.code}</Table.Td>
-              <Table.Td>
-                {row.accepted}
-                {row.quota !== null && (
-                  <Progress value={(row.accepted / row.quota) * 100} size="xs" aria-label={row.nation.code} />
-                )}
-              </Table.Td>
-              <Table.Td>{row.quota ?? "—"}</Table.Td>
-              <Table.Td>{row.waitlisted}</Table.Td>
-              <Table.Td>{row.nominated}</Table.Td>
-            </Table.Tr>
-          ))}
-        </PlainTable>
+        <Table.ScrollContainer minWidth={420}>
+          <Table data-testid="seats-by-nation">
+            <TableHead
+              columns={[
+                t("event.nation"),
+                t("event.accepted"),
+                t("fields.quota"),
+                t("event.waitlisted"),
+                t("event.nominated"),
+              ]}
+            />
+            <Table.Tbody>
+              {seats.byNation.map((row) => (
+                <Table.Tr key={row.nation.id}>
+                  <Table.Td>{row.nation.code}</Table.Td>
+                  <Table.Td>
+                    {row.accepted}
+                    {row.quota !== null && (
+                      <Progress
+                        value={(row.accepted / row.quota) * 100}
+                        size="xs"
+                        aria-label={row.nation.code}
+                      />
+                    )}
+                  </Table.Td>
+                  <Table.Td>{row.quota ?? "—"}</Table.Td>
+                  <Table.Td>{row.waitlisted}</Table.Td>
+                  <Table.Td>{row.nominated}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
     </SectionCard>
   );
@@ -328,18 +335,15 @@ export function EventPage() {
                 )}
               </Group>
               {signedIn ? (
-                <QueryBoundary query={nominations}>
-                  {(page) => (
-                    <>
-                      <NominationsTable
-                        nominations={page.items}
-                        canManage={() => e.canManage}
-                        canWithdraw={(n) => isAdministrator || coordinatesNation(n.nationId)}
-                      />
-                      <PageFooter page={page} onOffsetChange={setOffset} />
-                    </>
+                <PagedQuery query={nominations} onOffsetChange={setOffset}>
+                  {(items) => (
+                    <NominationsTable
+                      nominations={items}
+                      canManage={() => e.canManage}
+                      canWithdraw={(n) => isAdministrator || coordinatesNation(n.nationId)}
+                    />
                   )}
-                </QueryBoundary>
+                </PagedQuery>
               ) : (
                 <Text c="dimmed" data-testid="nominations-sign-in">
                   {t("nominations.signInToSee")}

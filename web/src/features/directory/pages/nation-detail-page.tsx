@@ -1,5 +1,4 @@
 import { Badge, SimpleGrid, Stack, Table, Text, Timeline } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
 import { IconCircleCheck, IconCircleMinus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
@@ -11,11 +10,11 @@ import {
   PageHeader,
   QueryBoundary,
   SectionCard,
-  SmallAddButton,
   TableHead,
 } from "../../../shared/ui";
 import { RemoveRowCell } from "../../../shared/ui/remove-row-cell";
 import { useDeleteNation, useNation, useRemoveMembership } from "../api";
+import { AddableSection } from "../components/addable-section";
 import { EndDateCell } from "../components/end-date-cell";
 import { RecordActions } from "../components/form-actions";
 import { MembershipModal } from "../components/membership-modal";
@@ -57,21 +56,19 @@ function membershipEvents(memberships: Membership[]): MembershipEvent[] {
 function Memberships({ nation, canManage }: { nation: Nation; canManage: boolean }) {
   const { t } = useTranslation("directory");
   const format = useFormat();
-  const [opened, modal] = useDisclosure(false);
   const remove = useRemoveMembership(nation.id);
   const memberships = [...nation.memberships].sort((a, b) => a.startedOn.localeCompare(b.startedOn));
   const events = membershipEvents(memberships);
 
   return (
-    <SectionCard
+    <AddableSection
       title={t("memberships.title")}
-      actions={
-        canManage && (
-          <SmallAddButton onClick={modal.open} testId="membership-add">
-            {t("memberships.add")}
-          </SmallAddButton>
-        )
-      }
+      canManage={canManage}
+      add={{
+        label: t("memberships.add"),
+        testId: "membership-add",
+        dialog: (props) => <MembershipModal nationId={nation.id} {...props} />,
+      }}
     >
       {memberships.length === 0 ? (
         <DimmedText data-testid="memberships-empty">{t("memberships.none")}</DimmedText>
@@ -138,8 +135,7 @@ function Memberships({ nation, canManage }: { nation: Nation; canManage: boolean
           </Stack>
         </SimpleGrid>
       )}
-      {canManage && <MembershipModal nationId={nation.id} opened={opened} onClose={modal.close} />}
-    </SectionCard>
+    </AddableSection>
   );
 }
 

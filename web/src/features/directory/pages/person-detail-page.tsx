@@ -1,5 +1,4 @@
 import { Anchor, Stack, Table } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
@@ -11,10 +10,10 @@ import {
   ReleasabilityBadge,
   RowsTable,
   SectionCard,
-  SmallAddButton,
 } from "../../../shared/ui";
 import { RemoveRowCell } from "../../../shared/ui/remove-row-cell";
 import { useDeletePerson, usePerson, useRemoveAffiliation } from "../api";
+import { AddableSection } from "../components/addable-section";
 import { AffiliationModal } from "../components/affiliation-modal";
 import { EndDateCell } from "../components/end-date-cell";
 import { RecordActions } from "../components/form-actions";
@@ -26,7 +25,6 @@ import type { PersonDetail } from "../types";
 function Affiliations({ person, canManage }: { person: PersonDetail; canManage: boolean }) {
   const { t } = useTranslation("directory");
   const format = useFormat();
-  const [opened, modal] = useDisclosure(false);
   const remove = useRemoveAffiliation(person.id);
   // Most recent first; open-ended (current) ones on top.
   const affiliations = [...person.affiliations].sort(
@@ -35,15 +33,14 @@ function Affiliations({ person, canManage }: { person: PersonDetail; canManage: 
   );
 
   return (
-    <SectionCard
+    <AddableSection
       title={t("affiliations.title")}
-      actions={
-        canManage && (
-          <SmallAddButton onClick={modal.open} testId="affiliation-add">
-            {t("affiliations.add")}
-          </SmallAddButton>
-        )
-      }
+      canManage={canManage}
+      add={{
+        label: t("affiliations.add"),
+        testId: "affiliation-add",
+        dialog: (props) => <AffiliationModal personId={person.id} {...props} />,
+      }}
     >
       <RowsTable
         rows={affiliations}
@@ -79,8 +76,7 @@ function Affiliations({ person, canManage }: { person: PersonDetail; canManage: 
           </Table.Tr>
         )}
       </RowsTable>
-      {canManage && <AffiliationModal personId={person.id} opened={opened} onClose={modal.close} />}
-    </SectionCard>
+    </AddableSection>
   );
 }
 

@@ -22,7 +22,7 @@ import {
   notifySuccess,
   PageHeader,
   QueryBoundary,
-  RowsTable,
+  TableHead,
 } from "../../../shared/ui";
 import { useIssueCertificates, useRun, useRunAction } from "../api";
 import { CertificateActions } from "../certificate-actions";
@@ -232,48 +232,49 @@ function RunWorkspace({ run }: { run: RunDetail }) {
               </Button>
             </Group>
           )}
-          <RowsTable
-            rows={run.participants}
-            testId="run-certificates"
-            columns={[
-              t("run.participant"),
-              t("run.outcome"),
-              t("certificates.number"),
-              t("certificates.status"),
-            ]}
-          >
-            {(p) => (
-              <Table.Tr key={p.nominationId}>
-                <Table.Td>{participantLabel(p)}</Table.Td>
-                <Table.Td>
-                  <Badge color={OUTCOME_COLOURS[p.computed.outcome]} variant="light">
-                    {t(`outcomes.${p.computed.outcome}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  {p.certificate ? (
-                    <Anchor href={`/api/training/certificates/${p.certificate.id}/pdf`} target="_blank">
-                      {p.certificate.number}
-                    </Anchor>
-                  ) : (
-                    "—"
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {p.certificate && (
-                    <Group gap="xs" wrap="nowrap">
-                      <Badge color={STATUS_COLOURS[p.certificate.status]}>
-                        {t(`statuses.${p.certificate.status}`)}
-                      </Badge>
-                      {run.canManage && p.certificate.status !== "revoked" && (
-                        <CertificateActions id={p.certificate.id} number={p.certificate.number} />
-                      )}
-                    </Group>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            )}
-          </RowsTable>
+          <Table striped data-testid="run-certificates">
+            <TableHead
+              columns={[
+                t("run.participant"),
+                t("run.outcome"),
+                t("certificates.number"),
+                t("certificates.status"),
+              ]}
+            />
+            <Table.Tbody>
+              {run.participants.map((p) => (
+                <Table.Tr key={p.nominationId}>
+                  <Table.Td>{participantLabel(p)}</Table.Td>
+                  <Table.Td>
+                    <Badge color={OUTCOME_COLOURS[p.computed.outcome]} variant="light">
+                      {t(`outcomes.${p.computed.outcome}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {p.certificate ? (
+                      <Anchor href={`/api/training/certificates/${p.certificate.id}/pdf`} target="_blank">
+                        {p.certificate.number}
+                      </Anchor>
+                    ) : (
+                      "—"
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {p.certificate && (
+                      <Group gap="xs" wrap="nowrap">
+                        <Badge color={STATUS_COLOURS[p.certificate.status]}>
+                          {t(`statuses.${p.certificate.status}`)}
+                        </Badge>
+                        {run.canManage && p.certificate.status !== "revoked" && (
+                          <CertificateActions id={p.certificate.id} number={p.certificate.number} />
+                        )}
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
         </Stack>
       </Tabs.Panel>
     </Tabs>

@@ -1,14 +1,13 @@
 import { Badge, SimpleGrid, Stack, Table, Text, Timeline } from "@mantine/core";
 import { IconCircleCheck, IconCircleMinus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router-dom";
 import { localName, useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
   DetailList,
   DimmedText,
   PageHeader,
-  QueryBoundary,
+  RecordPage,
   SectionCard,
   TableHead,
 } from "../../../shared/ui";
@@ -140,15 +139,13 @@ function Memberships({ nation, canManage }: { nation: Nation; canManage: boolean
 }
 
 export function NationDetailPage() {
-  const { id = "" } = useParams();
   const { t } = useTranslation("directory");
   const { language } = useFormat();
   const can = useDirectoryPermissions();
-  const nation = useNation(id);
   const remove = useDeleteNation();
 
   return (
-    <QueryBoundary query={nation}>
+    <RecordPage useRecord={useNation}>
       {(data) => (
         <>
           <PageHeader
@@ -195,6 +192,6 @@ export function NationDetailPage() {
           </Stack>
         </>
       )}
-    </QueryBoundary>
+    </RecordPage>
   );
 }

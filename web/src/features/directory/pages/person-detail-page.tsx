@@ -1,12 +1,12 @@
 import { Anchor, Stack, Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
   DetailList,
   PageHeader,
-  QueryBoundary,
+  RecordPage,
   ReleasabilityBadge,
   RowsTable,
   SectionCard,
@@ -81,15 +81,13 @@ function Affiliations({ person, canManage }: { person: PersonDetail; canManage: 
 }
 
 export function PersonDetailPage() {
-  const { id = "" } = useParams();
   const { t } = useTranslation("directory");
   const format = useFormat();
   const can = useDirectoryPermissions();
-  const person = usePerson(id);
   const remove = useDeletePerson();
 
   return (
-    <QueryBoundary query={person}>
+    <RecordPage useRecord={usePerson}>
       {(data) => {
         const canManage = can.managePerson(data);
         const name = `${data.givenName} ${data.familyName}`;
@@ -152,6 +150,6 @@ export function PersonDetailPage() {
           </>
         );
       }}
-    </QueryBoundary>
+    </RecordPage>
   );
 }

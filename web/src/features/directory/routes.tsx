@@ -1,5 +1,5 @@
 import { IconAddressBook, IconBuilding, IconFlag, IconUsers } from "@tabler/icons-react";
-import { type Feature, lazyPage } from "../../app/feature";
+import { type Feature, lazyPage, signedInNav } from "../../app/feature";
 
 const pages = {
   nations: () => import("./pages/nations-list-page"),
@@ -41,7 +41,7 @@ export const directoryFeature: Feature = {
     items: [
       { to: "/nations", label: "common:nav.nations", icon: IconFlag },
       { to: "/organisations", label: "common:nav.organisations", icon: IconBuilding },
-      { to: "/people", label: "common:nav.people", icon: IconUsers, visible: (p) => p.signedIn },
+      signedInNav({ to: "/people", label: "common:nav.people", icon: IconUsers }),
     ],
   },
 };

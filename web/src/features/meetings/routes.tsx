@@ -1,5 +1,5 @@
 import { IconListCheck, IconMessages, IconUsersGroup } from "@tabler/icons-react";
-import { type Feature, lazyPage } from "../../app/feature";
+import { type Feature, lazyPage, signedInNav } from "../../app/feature";
 import { meetingsNavI18n } from "./nav-i18n";
 
 const pages = {
@@ -16,26 +16,15 @@ export const meetingsFeature: Feature = {
     { path: "meetings/actions", lazy: lazyPage(pages.actions, (m) => m.ActionTrackerPage) },
     { path: "meetings/:id", lazy: lazyPage(pages.meeting, (m) => m.MeetingPage) },
   ],
-  nav: {
+  nav: signedInNav({
     to: "/meetings",
     label: "common:nav.meetings",
     icon: IconMessages,
-    visible: (p) => p.signedIn,
     items: [
-      {
-        to: "/meetings",
-        label: "meetingsNav:nav.meetings",
-        icon: IconUsersGroup,
-        visible: (p) => p.signedIn,
-      },
-      {
-        to: "/meetings/actions",
-        label: "meetingsNav:nav.actions",
-        icon: IconListCheck,
-        visible: (p) => p.signedIn,
-      },
+      signedInNav({ to: "/meetings", label: "meetingsNav:nav.meetings", icon: IconUsersGroup }),
+      signedInNav({ to: "/meetings/actions", label: "meetingsNav:nav.actions", icon: IconListCheck }),
     ],
-  },
+  }),
 };
 
 /** The bundled navbar labels of the feature (namespace `meetingsNav`). */

@@ -1,50 +1,26 @@
-import { Button, Card, Group, Table, Title } from "@mantine/core";
+import { Button, Group } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorAlert, RemoveRowButton, TextField } from "../../shared/ui";
+import { ErrorAlert, TextField } from "../../shared/ui";
+import { RemoveRowCell } from "../../shared/ui/remove-row-cell";
 
 /*
- * The parts that the meeting page's sections (agenda, delegations, action items…) share: the card, the remove
- * cell of a row, and the row of fields that adds a line by its title.
+ * The parts that the meeting page's sections (agenda, delegations, action items…) share: the remove cell of a
+ * row and the row of fields that adds a line by its title.
  */
 
-export function Section({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
-  return (
-    <Card withBorder radius="md" data-testid={testId}>
-      <Title order={2} size="h4" mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
-
 /** The last cell of a row its editor may remove (after a confirmation); none for a reader. */
-export function RemoveCell({
-  show,
-  message,
-  remove,
-  testId,
-}: {
+export function RemoveCell(props: {
   show: boolean;
   message: string;
   remove: () => Promise<unknown>;
   testId: string;
 }) {
   const { t } = useTranslation("meetings");
-  if (!show) return null;
   return (
-    <Table.Td ta="right">
-      <RemoveRowButton
-        size="compact-xs"
-        message={message}
-        remove={remove}
-        success={t("common:notify.deleted")}
-        testId={testId}
-      >
-        {t("authoring.remove")}
-      </RemoveRowButton>
-    </Table.Td>
+    <RemoveRowCell size="compact-xs" {...props}>
+      {t("authoring.remove")}
+    </RemoveRowCell>
   );
 }
 

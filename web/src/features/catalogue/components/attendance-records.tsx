@@ -4,8 +4,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
 import type { ResponseOf } from "../../../shared/api/contract";
 import { useFormat } from "../../../shared/i18n/format";
-import { DimmedText, QueryBoundary, RowsTable } from "../../../shared/ui";
-import { Panel } from "./panel";
+import { DimmedText, QueryBoundary, RowsTable, SectionCard } from "../../../shared/ui";
 
 export type EventAttendance = ResponseOf<"getEventsByIdAttendance">;
 
@@ -26,7 +25,7 @@ export function AttendanceRecords({ eventId }: { eventId: string }) {
   const { dateTime } = useFormat();
   const attendance = useEventAttendance(eventId);
   return (
-    <Panel title={t("sessionAttendance.records")} testId="attendance-records">
+    <SectionCard title={t("sessionAttendance.records")} testId="attendance-records">
       <QueryBoundary query={attendance}>
         {(sheet) => {
           const begun = sheet.sessions.filter((session) => new Date(session.startsAt) <= new Date());
@@ -89,6 +88,6 @@ export function AttendanceRecords({ eventId }: { eventId: string }) {
           );
         }}
       </QueryBoundary>
-    </Panel>
+    </SectionCard>
   );
 }

@@ -1,15 +1,4 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -18,6 +7,7 @@ import { numberOrNull } from "../../../shared/form-values";
 import {
   FormButtons,
   FormModal,
+  FormTextInput,
   notifyError,
   notifySuccess,
   saveChanges,
@@ -153,24 +143,26 @@ export function EventActions({ event }: { event: EventDetail }) {
         onSubmit={save}
         testId="event-form"
       >
-        <TextInput label={t("eventEdit.title")} {...form.getInputProps("title")} />
+        <FormTextInput form={form} name="title" label={t("eventEdit.title")} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
+          <FormTextInput
+            form={form}
+            name="startsOn"
             type="date"
             required
             label={t("eventEdit.startsOn")}
-            {...form.getInputProps("startsOn")}
-            data-testid="event-starts"
+            testId="event-starts"
           />
-          <TextInput
+          <FormTextInput
+            form={form}
+            name="endsOn"
             type="date"
             required
             label={t("eventEdit.endsOn")}
-            {...form.getInputProps("endsOn")}
-            data-testid="event-ends"
+            testId="event-ends"
           />
-          <TextInput label={t("form.city")} {...form.getInputProps("city")} data-testid="event-city" />
-          <TextInput label={t("form.venue")} {...form.getInputProps("venue")} />
+          <FormTextInput form={form} name="city" label={t("form.city")} testId="event-city" />
+          <FormTextInput form={form} name="venue" label={t("form.venue")} />
           <NumberInput
             label={t("fields.capacity")}
             min={1}
@@ -178,16 +170,13 @@ export function EventActions({ event }: { event: EventDetail }) {
             data-testid="event-capacity"
           />
           <NumberInput label={t("fields.quota")} min={1} {...form.getInputProps("nationQuota")} />
-          <TextInput
-            type="date"
-            label={t("eventEdit.closesOn")}
-            {...form.getInputProps("nominationsCloseOn")}
-          />
-          <TextInput
+          <FormTextInput form={form} name="nominationsCloseOn" type="date" label={t("eventEdit.closesOn")} />
+          <FormTextInput
+            form={form}
+            name="reallocationDate"
             type="date"
             label={t("allocations.reallocationDate")}
-            {...form.getInputProps("reallocationDate")}
-            data-testid="event-reallocation-date"
+            testId="event-reallocation-date"
           />
           <Select
             label={t("fields.acceptance")}

@@ -1,12 +1,18 @@
-import { Button, Group, Stack, Table, TextInput } from "@mantine/core";
+import { Button, Group, Stack, Table } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
 import { localDay, useFormat } from "../../../shared/i18n/format";
-import { DimmedText, PlainTable, RemoveRowButton, saveForm } from "../../../shared/ui";
+import {
+  DimmedText,
+  FormTextInput,
+  PlainTable,
+  RemoveRowButton,
+  SectionCard,
+  saveForm,
+} from "../../../shared/ui";
 import { useInvalidateCatalogue } from "../api";
 import type { EventDetail } from "../types";
-import { Panel } from "./panel";
 import { SessionAttendanceButton } from "./session-attendance";
 
 /** `datetime-local` values are the browser's local time; the server takes an instant. */
@@ -49,7 +55,7 @@ export function EventSessions({ event }: { event: EventDetail }) {
     api.delete(`/api/events/${event.id}/sessions/${sessionId}`).then(() => invalidate());
 
   return (
-    <Panel title={t("eventEdit.sessions")} testId="event-sessions">
+    <SectionCard title={t("eventEdit.sessions")} testId="event-sessions">
       {event.sessions.length === 0 ? (
         <DimmedText>{t("eventEdit.noSessions")}</DimmedText>
       ) : (
@@ -88,23 +94,26 @@ export function EventSessions({ event }: { event: EventDetail }) {
       {manage && (
         <form onSubmit={add} noValidate data-testid="session-form">
           <Stack gap="xs" mt="sm">
-            <TextInput
+            <FormTextInput
+              form={form}
+              name="title"
               label={t("eventEdit.sessionTitle")}
-              {...form.getInputProps("title")}
-              data-testid="session-title"
+              testId="session-title"
             />
             <Group grow>
-              <TextInput
+              <FormTextInput
+                form={form}
+                name="startsAt"
                 type="datetime-local"
                 label={t("eventEdit.sessionStarts")}
-                {...form.getInputProps("startsAt")}
-                data-testid="session-starts"
+                testId="session-starts"
               />
-              <TextInput
+              <FormTextInput
+                form={form}
+                name="endsAt"
                 type="datetime-local"
                 label={t("eventEdit.sessionEnds")}
-                {...form.getInputProps("endsAt")}
-                data-testid="session-ends"
+                testId="session-ends"
               />
             </Group>
             <Group>
@@ -115,6 +124,6 @@ export function EventSessions({ event }: { event: EventDetail }) {
           </Stack>
         </form>
       )}
-    </Panel>
+    </SectionCard>
   );
 }

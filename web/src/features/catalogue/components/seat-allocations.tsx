@@ -5,10 +5,9 @@ import { useTranslation } from "react-i18next";
 import { usePermissions } from "../../../shared/auth";
 import { numberOrNull } from "../../../shared/form-values";
 import { useFormat } from "../../../shared/i18n/format";
-import { notifyError, notifySuccess, PlainTable, TextField } from "../../../shared/ui";
+import { notifyError, notifySuccess, PlainTable, SectionCard, TextField } from "../../../shared/ui";
 import { useGrantSeats, useRequestSeats, useSeatAllocations } from "../api";
 import type { EventDetail, SeatAllocation } from "../types";
-import { Panel } from "./panel";
 import { NationPicker } from "./pickers";
 
 /** A number of seats, as every form here asks it. */
@@ -233,7 +232,7 @@ export function SeatAllocations({ event }: { event: EventDetail }) {
   if (!list || (!list.items.length && !list.canGrant && !list.canRequest)) return null;
   const settled = list.reallocatedAt !== null;
   return (
-    <Panel title={t("allocations.title")} testId="seat-allocations">
+    <SectionCard title={t("allocations.title")} testId="seat-allocations">
       <Stack gap="sm">
         <Text size="sm" c="dimmed" data-testid="allocations-reallocation">
           {settled
@@ -296,6 +295,6 @@ export function SeatAllocations({ event }: { event: EventDetail }) {
         {list.canGrant && !settled && <GrantOther eventId={event.id} />}
         {list.canRequest && !settled && <RequestForm eventId={event.id} />}
       </Stack>
-    </Panel>
+    </SectionCard>
   );
 }

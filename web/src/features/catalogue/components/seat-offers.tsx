@@ -4,11 +4,10 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { type BookingConflict, hasErrorCode, isApiError } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
-import { notifyError, notifySuccess, TextField } from "../../../shared/ui";
+import { notifyError, notifySuccess, SectionCard, TextField } from "../../../shared/ui";
 import { useAnswerOffer, useSeatOffers } from "../api";
 import type { SeatOffer } from "../types";
 import { DoubleBookingModal } from "./double-booking-modal";
-import { Panel } from "./panel";
 
 const COLOURS: Record<SeatOffer["status"], string> = {
   offered: "blue",
@@ -59,7 +58,7 @@ export function SeatOffers({ eventId }: { eventId: string | null }) {
   };
 
   return (
-    <Panel title={t("offers.title")} testId={eventId ? "event-seat-offers" : "my-seat-offers"}>
+    <SectionCard title={t("offers.title")} testId={eventId ? "event-seat-offers" : "my-seat-offers"}>
       <Stack gap="sm">
         {items.some((offer) => offer.canAnswer) && (
           <TextField
@@ -126,6 +125,6 @@ export function SeatOffers({ eventId }: { eventId: string | null }) {
           onAccept={(overrideReason) => run(booking.offer, "accept", overrideReason)}
         />
       )}
-    </Panel>
+    </SectionCard>
   );
 }

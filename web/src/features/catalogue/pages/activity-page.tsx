@@ -1,19 +1,17 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { DetailList, PageHeader, PlainTable, QueryBoundary, ReleasabilityBadge } from "../../../shared/ui";
+import { DetailList, PageHeader, PlainTable, RecordPage, ReleasabilityBadge } from "../../../shared/ui";
 import { useActivity, useAreas } from "../api";
 import { ActivityActions } from "../components/activity-actions";
 import { localTitle, useDateRange } from "../components/labels";
 import { ProposalDecision, ProposalNotice } from "../components/proposal-decision";
 
 export function ActivityPage() {
-  const { id = "" } = useParams();
   const { t } = useTranslation("catalogue");
   const { language } = useFormat();
   const dates = useDateRange();
-  const activity = useActivity(id);
   const areas = useAreas();
   const areaName = (code: string) => {
     const area = areas.data?.find((item) => item.code === code);
@@ -22,7 +20,7 @@ export function ActivityPage() {
   };
 
   return (
-    <QueryBoundary query={activity}>
+    <RecordPage useRecord={useActivity}>
       {(a) => {
         const description =
           (language === "az" && a.descriptionAz) || (language === "ru" && a.descriptionRu) || a.descriptionEn;
@@ -158,6 +156,6 @@ export function ActivityPage() {
           </>
         );
       }}
-    </QueryBoundary>
+    </RecordPage>
   );
 }

@@ -8,12 +8,11 @@ import {
   EmptyState,
   notifyError,
   notifySuccess,
-  PageFooter,
   PageHeader,
-  QueryBoundary,
   TableHead,
   TextField,
 } from "../../../shared/ui";
+import { PagedQuery } from "../../../shared/ui/paged-query";
 import { useApplications, useDecideApplication } from "../api";
 import { useDateRange } from "../components/labels";
 
@@ -64,69 +63,66 @@ export function ApplicationsPage() {
             testId="application-reason"
           />
         )}
-        <QueryBoundary query={applications}>
-          {(page) =>
-            page.items.length ? (
-              <>
-                <Table data-testid="applications">
-                  <TableHead
-                    columns={[
-                      t("applications.event"),
-                      t("applications.person"),
-                      t("applications.motivation"),
-                      t("fields.status"),
-                      null,
-                    ]}
-                  />
-                  <Table.Tbody>
-                    {page.items.map((a) => (
-                      <Table.Tr key={a.id} data-testid={`application-${a.person.familyName}`}>
-                        <Table.Td>
-                          <Link to={`/catalogue/events/${a.eventId}`}>{a.event.activityCode}</Link>
-                          <DimmedText size="xs">{dates(a.event.startsOn, a.event.endsOn)}</DimmedText>
-                        </Table.Td>
-                        <Table.Td>
-                          {a.person.givenName} {a.person.familyName} ({a.nation.code})
-                        </Table.Td>
-                        <Table.Td>{a.motivation}</Table.Td>
-                        <Table.Td>
-                          <Badge
-                            color={COLOURS[a.status]}
-                            variant="light"
-                            data-testid={`application-status-${a.status}`}
-                          >
-                            {t(`applications.statuses.${a.status}`)}
-                          </Badge>
-                          {a.reason && <DimmedText size="xs">{a.reason}</DimmedText>}
-                        </Table.Td>
-                        <Table.Td>
-                          {a.canDecide && (
-                            <Group gap={4}>
-                              {DECISIONS.filter((d) => a.allowedTransitions.includes(d.to)).map((d) => (
-                                <Button
-                                  key={d.decision}
-                                  size="compact-xs"
-                                  {...d.look}
-                                  onClick={() => run(a.id, d.decision)}
-                                  data-testid={`${d.decision}-${a.person.familyName}`}
-                                >
-                                  {t(`applications.${d.decision}`)}
-                                </Button>
-                              ))}
-                            </Group>
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-                <PageFooter page={page} onOffsetChange={setOffset} />
-              </>
-            ) : (
-              <EmptyState description={t("applications.empty")} />
-            )
-          }
-        </QueryBoundary>
+        <PagedQuery
+          query={applications}
+          onOffsetChange={setOffset}
+          empty={<EmptyState description={t("applications.empty")} />}
+        >
+          {(items) => (
+            <Table data-testid="applications">
+              <TableHead
+                columns={[
+                  t("applications.event"),
+                  t("applications.person"),
+                  t("applications.motivation"),
+                  t("fields.status"),
+                  null,
+                ]}
+              />
+              <Table.Tbody>
+                {items.map((a) => (
+                  <Table.Tr key={a.id} data-testid={`application-${a.person.familyName}`}>
+                    <Table.Td>
+                      <Link to={`/catalogue/events/${a.eventId}`}>{a.event.activityCode}</Link>
+                      <DimmedText size="xs">{dates(a.event.startsOn, a.event.endsOn)}</DimmedText>
+                    </Table.Td>
+                    <Table.Td>
+                      {a.person.givenName} {a.person.familyName} ({a.nation.code})
+                    </Table.Td>
+                    <Table.Td>{a.motivation}</Table.Td>
+                    <Table.Td>
+                      <Badge
+                        color={COLOURS[a.status]}
+                        variant="light"
+                        data-testid={`application-status-${a.status}`}
+                      >
+                        {t(`applications.statuses.${a.status}`)}
+                      </Badge>
+                      {a.reason && <DimmedText size="xs">{a.reason}</DimmedText>}
+                    </Table.Td>
+                    <Table.Td>
+                      {a.canDecide && (
+                        <Group gap={4}>
+                          {DECISIONS.filter((d) => a.allowedTransitions.includes(d.to)).map((d) => (
+                            <Button
+                              key={d.decision}
+                              size="compact-xs"
+                              {...d.look}
+                              onClick={() => run(a.id, d.decision)}
+                              data-testid={`${d.decision}-${a.person.familyName}`}
+                            >
+                              {t(`applications.${d.decision}`)}
+                            </Button>
+                          ))}
+                        </Group>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </PagedQuery>
       </Paper>
     </>
   );

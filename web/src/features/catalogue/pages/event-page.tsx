@@ -23,14 +23,15 @@ import {
   ExportButtons,
   notifyError,
   notifySuccess,
-  PageFooter,
   PageHeader,
   PrintReportButton,
   QueryBoundary,
   RemoteSelect,
+  SectionCard,
   TableHead,
   TextField,
 } from "../../../shared/ui";
+import { PagedQuery } from "../../../shared/ui/paged-query";
 import { EventFeedback } from "../../feedback/components/event-feedback";
 import { useEvent, useNominate, useNominations } from "../api";
 import { ApplyButton } from "../components/apply-button";
@@ -40,7 +41,6 @@ import { EventSessions } from "../components/event-sessions";
 import { ImportLink } from "../components/import-link";
 import { localTitle, useDateRange } from "../components/labels";
 import { NominationsTable } from "../components/nominations-table";
-import { Panel } from "../components/panel";
 import { SeatAllocations } from "../components/seat-allocations";
 import { SeatOffers } from "../components/seat-offers";
 import type { EventDetail, Nomination } from "../types";
@@ -50,7 +50,7 @@ function SeatGauge({ event }: { event: EventDetail }) {
   const { seats } = event;
   const share = seats.capacity ? Math.min(100, (seats.accepted / seats.capacity) * 100) : 0;
   return (
-    <Panel title={t("event.seats")} testId="seat-gauge">
+    <SectionCard title={t("event.seats")} testId="seat-gauge">
       <Text data-testid="seat-gauge-text">
         {seats.capacity === null
           ? `${seats.accepted} · ${t("fields.unlimited")}`
@@ -121,7 +121,7 @@ function SeatGauge({ event }: { event: EventDetail }) {
           </Table>
         </Table.ScrollContainer>
       )}
-    </Panel>
+    </SectionCard>
   );
 }
 
@@ -168,7 +168,7 @@ function NominateForm({ event, nominations }: { event: EventDetail; nominations:
   };
 
   return (
-    <Panel title={t("nominate.title")} testId="nominate-form">
+    <SectionCard title={t("nominate.title")} testId="nominate-form">
       <Stack gap="xs">
         <RemoteSelect
           label={t("nominate.person")}
@@ -235,7 +235,7 @@ function NominateForm({ event, nominations }: { event: EventDetail; nominations:
           </Alert>
         )}
       </Stack>
-    </Panel>
+    </SectionCard>
   );
 }
 
@@ -335,18 +335,15 @@ export function EventPage() {
                 )}
               </Group>
               {signedIn ? (
-                <QueryBoundary query={nominations}>
-                  {(page) => (
-                    <>
-                      <NominationsTable
-                        nominations={page.items}
-                        canManage={() => e.canManage}
-                        canWithdraw={(n) => isAdministrator || coordinatesNation(n.nationId)}
-                      />
-                      <PageFooter page={page} onOffsetChange={setOffset} />
-                    </>
+                <PagedQuery query={nominations} onOffsetChange={setOffset}>
+                  {(items) => (
+                    <NominationsTable
+                      nominations={items}
+                      canManage={() => e.canManage}
+                      canWithdraw={(n) => isAdministrator || coordinatesNation(n.nationId)}
+                    />
                   )}
-                </QueryBoundary>
+                </PagedQuery>
               ) : (
                 <Text c="dimmed" data-testid="nominations-sign-in">
                   {t("nominations.signInToSee")}

@@ -1,7 +1,8 @@
 import { Button, Group, Paper, Switch, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { notifyError, notifySuccess, PageFooter, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { notifyError, notifySuccess, PageHeader } from "../../../shared/ui";
+import { PagedQuery } from "../../../shared/ui/paged-query";
 import { useDecideMany, useNominations } from "../api";
 import { NominationsTable } from "../components/nominations-table";
 import type { Decision } from "../types";
@@ -69,20 +70,17 @@ export function InboxPage() {
             }}
           />
         </Group>
-        <QueryBoundary query={nominations}>
-          {(page) => (
-            <>
-              <NominationsTable
-                nominations={page.items}
-                canManage={() => true}
-                canWithdraw={() => false}
-                showEvent
-                selectable={{ selected, onChange: setSelected }}
-              />
-              <PageFooter page={page} onOffsetChange={setOffset} />
-            </>
+        <PagedQuery query={nominations} onOffsetChange={setOffset}>
+          {(items) => (
+            <NominationsTable
+              nominations={items}
+              canManage={() => true}
+              canWithdraw={() => false}
+              showEvent
+              selectable={{ selected, onChange: setSelected }}
+            />
           )}
-        </QueryBoundary>
+        </PagedQuery>
       </Paper>
     </>
   );

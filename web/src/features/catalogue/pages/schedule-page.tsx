@@ -2,7 +2,8 @@ import { Paper } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePermissions } from "../../../shared/auth";
-import { EmptyState, PageFooter, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { EmptyState, PageHeader } from "../../../shared/ui";
+import { PagedQuery } from "../../../shared/ui/paged-query";
 import { useNominations } from "../api";
 import { NominationsTable } from "../components/nominations-table";
 import { SeatOffers } from "../components/seat-offers";
@@ -19,23 +20,20 @@ export function SchedulePage() {
       <PageHeader title={t("schedule.title")} description={t("schedule.description")} />
       <SeatOffers eventId={null} />
       <Paper withBorder p="md">
-        <QueryBoundary query={nominations}>
-          {(page) =>
-            page.items.length ? (
-              <>
-                <NominationsTable
-                  nominations={page.items}
-                  canManage={() => false}
-                  canWithdraw={(n) => coordinatesNation(n.nationId)}
-                  showEvent
-                />
-                <PageFooter page={page} onOffsetChange={setOffset} />
-              </>
-            ) : (
-              <EmptyState description={t("schedule.empty")} />
-            )
-          }
-        </QueryBoundary>
+        <PagedQuery
+          query={nominations}
+          onOffsetChange={setOffset}
+          empty={<EmptyState description={t("schedule.empty")} />}
+        >
+          {(items) => (
+            <NominationsTable
+              nominations={items}
+              canManage={() => false}
+              canWithdraw={(n) => coordinatesNation(n.nationId)}
+              showEvent
+            />
+          )}
+        </PagedQuery>
       </Paper>
     </>
   );

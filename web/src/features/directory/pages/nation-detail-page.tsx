@@ -1,21 +1,19 @@
 import { Badge, SimpleGrid, Stack, Table, Text, Timeline } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
 import { IconCircleCheck, IconCircleMinus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router-dom";
 import { localName, useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
   DetailList,
   DimmedText,
   PageHeader,
-  QueryBoundary,
-  RemoveRowButton,
+  RecordPage,
   SectionCard,
-  SmallAddButton,
   TableHead,
 } from "../../../shared/ui";
+import { RemoveRowCell } from "../../../shared/ui/remove-row-cell";
 import { useDeleteNation, useNation, useRemoveMembership } from "../api";
+import { AddableSection } from "../components/addable-section";
 import { EndDateCell } from "../components/end-date-cell";
 import { RecordActions } from "../components/form-actions";
 import { MembershipModal } from "../components/membership-modal";
@@ -57,21 +55,19 @@ function membershipEvents(memberships: Membership[]): MembershipEvent[] {
 function Memberships({ nation, canManage }: { nation: Nation; canManage: boolean }) {
   const { t } = useTranslation("directory");
   const format = useFormat();
-  const [opened, modal] = useDisclosure(false);
   const remove = useRemoveMembership(nation.id);
   const memberships = [...nation.memberships].sort((a, b) => a.startedOn.localeCompare(b.startedOn));
   const events = membershipEvents(memberships);
 
   return (
-    <SectionCard
+    <AddableSection
       title={t("memberships.title")}
-      actions={
-        canManage && (
-          <SmallAddButton onClick={modal.open} testId="membership-add">
-            {t("memberships.add")}
-          </SmallAddButton>
-        )
-      }
+      canManage={canManage}
+      add={{
+        label: t("memberships.add"),
+        testId: "membership-add",
+        dialog: (props) => <MembershipModal nationId={nation.id} {...props} />,
+      }}
     >
       {memberships.length === 0 ? (
         <DimmedText data-testid="memberships-empty">{t("memberships.none")}</DimmedText>
@@ -100,18 +96,14 @@ function Memberships({ nation, canManage }: { nation: Nation; canManage: boolean
                     <Table.Td>
                       <Text size="sm">{membership.source ?? ""}</Text>
                     </Table.Td>
-                    {canManage && (
-                      <Table.Td ta="right">
-                        <RemoveRowButton
-                          message={t("memberships.removeConfirm")}
-                          remove={() => remove.mutateAsync(membership.id)}
-                          success={t("common:notify.deleted")}
-                          testId={`membership-remove-${membership.id}`}
-                        >
-                          {t("memberships.remove")}
-                        </RemoveRowButton>
-                      </Table.Td>
-                    )}
+                    <RemoveRowCell
+                      show={canManage}
+                      message={t("memberships.removeConfirm")}
+                      remove={() => remove.mutateAsync(membership.id)}
+                      testId={`membership-remove-${membership.id}`}
+                    >
+                      {t("memberships.remove")}
+                    </RemoveRowCell>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -142,21 +134,18 @@ function Memberships({ nation, canManage }: { nation: Nation; canManage: boolean
           </Stack>
         </SimpleGrid>
       )}
-      {canManage && <MembershipModal nationId={nation.id} opened={opened} onClose={modal.close} />}
-    </SectionCard>
+    </AddableSection>
   );
 }
 
 export function NationDetailPage() {
-  const { id = "" } = useParams();
   const { t } = useTranslation("directory");
   const { language } = useFormat();
   const can = useDirectoryPermissions();
-  const nation = useNation(id);
   const remove = useDeleteNation();
 
   return (
-    <QueryBoundary query={nation}>
+    <RecordPage useRecord={useNation}>
       {(data) => (
         <>
           <PageHeader
@@ -203,6 +192,6 @@ export function NationDetailPage() {
           </Stack>
         </>
       )}
-    </QueryBoundary>
+    </RecordPage>
   );
 }

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, List, SimpleGrid, Stack, Text } from "@mantine/core";
 import { IconUsers } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { localName, useFormat } from "../../../shared/i18n/format";
 import {
@@ -9,7 +9,7 @@ import {
   DetailList,
   DimmedText,
   PageHeader,
-  QueryBoundary,
+  RecordPage,
   SectionCard,
 } from "../../../shared/ui";
 import { useDeleteOrganisation, useOrganisation } from "../api";
@@ -63,16 +63,14 @@ function Hierarchy({ organisation }: { organisation: OrganisationDetail }) {
 }
 
 export function OrganisationDetailPage() {
-  const { id = "" } = useParams();
   const { t } = useTranslation("directory");
   const format = useFormat();
   const can = useDirectoryPermissions();
   const { signedIn } = usePermissions();
-  const organisation = useOrganisation(id);
   const remove = useDeleteOrganisation();
 
   return (
-    <QueryBoundary query={organisation}>
+    <RecordPage useRecord={useOrganisation}>
       {(data) => {
         const website = safeUrl(data.website);
         return (
@@ -155,6 +153,6 @@ export function OrganisationDetailPage() {
           </>
         );
       }}
-    </QueryBoundary>
+    </RecordPage>
   );
 }

@@ -1,20 +1,19 @@
 import { Anchor, Stack, Table } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
   DetailList,
   PageHeader,
-  QueryBoundary,
+  RecordPage,
   ReleasabilityBadge,
-  RemoveRowButton,
   RowsTable,
   SectionCard,
-  SmallAddButton,
 } from "../../../shared/ui";
+import { RemoveRowCell } from "../../../shared/ui/remove-row-cell";
 import { useDeletePerson, usePerson, useRemoveAffiliation } from "../api";
+import { AddableSection } from "../components/addable-section";
 import { AffiliationModal } from "../components/affiliation-modal";
 import { EndDateCell } from "../components/end-date-cell";
 import { RecordActions } from "../components/form-actions";
@@ -26,7 +25,6 @@ import type { PersonDetail } from "../types";
 function Affiliations({ person, canManage }: { person: PersonDetail; canManage: boolean }) {
   const { t } = useTranslation("directory");
   const format = useFormat();
-  const [opened, modal] = useDisclosure(false);
   const remove = useRemoveAffiliation(person.id);
   // Most recent first; open-ended (current) ones on top.
   const affiliations = [...person.affiliations].sort(
@@ -35,15 +33,14 @@ function Affiliations({ person, canManage }: { person: PersonDetail; canManage: 
   );
 
   return (
-    <SectionCard
+    <AddableSection
       title={t("affiliations.title")}
-      actions={
-        canManage && (
-          <SmallAddButton onClick={modal.open} testId="affiliation-add">
-            {t("affiliations.add")}
-          </SmallAddButton>
-        )
-      }
+      canManage={canManage}
+      add={{
+        label: t("affiliations.add"),
+        testId: "affiliation-add",
+        dialog: (props) => <AffiliationModal personId={person.id} {...props} />,
+      }}
     >
       <RowsTable
         rows={affiliations}
@@ -68,36 +65,29 @@ function Affiliations({ person, canManage }: { person: PersonDetail; canManage: 
             <Table.Td>{affiliation.position ?? ""}</Table.Td>
             <Table.Td>{format.date(affiliation.startedOn)}</Table.Td>
             <EndDateCell endedOn={affiliation.endedOn} openLabel={t("affiliations.present")} />
-            {canManage && (
-              <Table.Td ta="right">
-                <RemoveRowButton
-                  message={t("affiliations.removeConfirm")}
-                  remove={() => remove.mutateAsync(affiliation.id)}
-                  success={t("common:notify.deleted")}
-                  testId={`affiliation-remove-${affiliation.id}`}
-                >
-                  {t("common:actions.remove")}
-                </RemoveRowButton>
-              </Table.Td>
-            )}
+            <RemoveRowCell
+              show={canManage}
+              message={t("affiliations.removeConfirm")}
+              remove={() => remove.mutateAsync(affiliation.id)}
+              testId={`affiliation-remove-${affiliation.id}`}
+            >
+              {t("common:actions.remove")}
+            </RemoveRowCell>
           </Table.Tr>
         )}
       </RowsTable>
-      {canManage && <AffiliationModal personId={person.id} opened={opened} onClose={modal.close} />}
-    </SectionCard>
+    </AddableSection>
   );
 }
 
 export function PersonDetailPage() {
-  const { id = "" } = useParams();
   const { t } = useTranslation("directory");
   const format = useFormat();
   const can = useDirectoryPermissions();
-  const person = usePerson(id);
   const remove = useDeletePerson();
 
   return (
-    <QueryBoundary query={person}>
+    <RecordPage useRecord={usePerson}>
       {(data) => {
         const canManage = can.managePerson(data);
         const name = `${data.givenName} ${data.familyName}`;
@@ -160,6 +150,6 @@ export function PersonDetailPage() {
           </>
         );
       }}
-    </QueryBoundary>
+    </RecordPage>
   );
 }

@@ -1,8 +1,9 @@
 import { Group, Select, Stack, Switch } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
-import { PageFooter, QueryBoundary, useListParams } from "../../../shared/ui";
+import { useListParams } from "../../../shared/ui";
 import { ListPageHeader } from "../../../shared/ui/list-page-header";
+import { PagedQuery } from "../../../shared/ui/paged-query";
 import { ActionTable } from "../action-table";
 import { ACTION_STATUSES, useActionItems, useSeries } from "../api";
 import { seriesTitle } from "../components";
@@ -66,14 +67,9 @@ export function ActionTrackerPage() {
             data-testid="tracker-overdue"
           />
         </Group>
-        <QueryBoundary query={items}>
-          {(page) => (
-            <>
-              <ActionTable items={page.items} testId="tracker-table" />
-              <PageFooter page={page} onOffsetChange={list.setOffset} />
-            </>
-          )}
-        </QueryBoundary>
+        <PagedQuery query={items} onOffsetChange={list.setOffset}>
+          {(rows) => <ActionTable items={rows} testId="tracker-table" />}
+        </PagedQuery>
       </Stack>
     </>
   );

@@ -2,11 +2,11 @@ import { Stack, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
-import { QueryBoundary, TextField } from "../../../shared/ui";
+import { QueryBoundary, SectionCard, TextField } from "../../../shared/ui";
 import { ActionTable } from "../action-table";
 import { type MeetingDetail, splitParty, useMeetingActions, useMeetingMutation } from "../api";
 import { PartySelect } from "../party-picker";
-import { AddLineRow, Section } from "../section-parts";
+import { AddLineRow } from "../section-parts";
 
 export function ActionsSection({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation("meetings");
@@ -16,7 +16,7 @@ export function ActionsSection({ meeting }: { meeting: MeetingDetail }) {
   const [owner, setOwner] = useState<string | null>(null);
   const [deadline, setDeadline] = useState("");
   return (
-    <Section title={t("meeting.actions")} testId="meeting-actions">
+    <SectionCard title={t("meeting.actions")} testId="meeting-actions">
       <QueryBoundary query={actions}>
         {(data) => (
           <Stack>
@@ -80,6 +80,6 @@ export function ActionsSection({ meeting }: { meeting: MeetingDetail }) {
           testId="action-deadline"
         />
       </AddLineRow>
-    </Section>
+    </SectionCard>
   );
 }

@@ -1,9 +1,9 @@
 import { Anchor, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { notifyError, PlainTable, TextField, UploadButton } from "../../../shared/ui";
+import { notifyError, PlainTable, SectionCard, TextField, UploadButton } from "../../../shared/ui";
 import { type MeetingDetail, useMeetingMutation, useRemoveAgendaItem, useUpload } from "../api";
-import { AddLineRow, RemoveCell, Section } from "../section-parts";
+import { AddLineRow, RemoveCell } from "../section-parts";
 
 export function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation("meetings");
@@ -12,7 +12,7 @@ export function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
   const upload = useUpload();
   const [presenter, setPresenter] = useState("");
   return (
-    <Section title={t("meeting.agenda")} testId="meeting-agenda">
+    <SectionCard title={t("meeting.agenda")} testId="meeting-agenda">
       {meeting.agenda.length === 0 ? (
         <Text c="dimmed">{t("meeting.noAgenda")}</Text>
       ) : (
@@ -74,6 +74,6 @@ export function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
       >
         <TextField label={t("meeting.presenter")} value={presenter} onValue={setPresenter} />
       </AddLineRow>
-    </Section>
+    </SectionCard>
   );
 }

@@ -1,10 +1,9 @@
 import { Badge, Button, Card, Group, Select, Stack, Text, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorAlert, TextField } from "../../../shared/ui";
+import { ErrorAlert, SectionCard, TextField } from "../../../shared/ui";
 import { type Decision, type MeetingDetail, useMeetingMutation } from "../api";
 import { DecisionEditModal } from "../decision-edit";
-import { Section } from "../section-parts";
 
 const TRANSLATION_STATUSES = ["original", "official", "pending", "unofficial"] as const;
 
@@ -17,7 +16,7 @@ export function DecisionsSection({ meeting }: { meeting: MeetingDetail }) {
   const [status, setStatus] = useState<string | null>("original");
   const [body, setBody] = useState("");
   return (
-    <Section title={t("meeting.decisions")} testId="meeting-decisions">
+    <SectionCard title={t("meeting.decisions")} testId="meeting-decisions">
       <DecisionEditModal decision={edited} onClose={() => setEdited(null)} />
       {meeting.decisions.length === 0 ? (
         <Text c="dimmed">{t("meeting.noDecisions")}</Text>
@@ -117,6 +116,6 @@ export function DecisionsSection({ meeting }: { meeting: MeetingDetail }) {
         </Stack>
       )}
       {add.error && <ErrorAlert error={add.error} />}
-    </Section>
+    </SectionCard>
   );
 }

@@ -1,15 +1,15 @@
 import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { PlainTable } from "../../../shared/ui";
+import { PlainTable, SectionCard } from "../../../shared/ui";
 import { type MeetingDetail, useRemoveDelegation } from "../api";
 import { DelegationForm } from "../delegation-form";
-import { RemoveCell, Section } from "../section-parts";
+import { RemoveCell } from "../section-parts";
 
 export function DelegationsSection({ meeting, title }: { meeting: MeetingDetail; title: string }) {
   const { t } = useTranslation("meetings");
   const remove = useRemoveDelegation(meeting.id);
   return (
-    <Section title={t("meeting.delegations")} testId="meeting-delegations">
+    <SectionCard title={t("meeting.delegations")} testId="meeting-delegations">
       {meeting.delegations.length === 0 ? (
         <Text c="dimmed">{t("meeting.noDelegations")}</Text>
       ) : (
@@ -41,6 +41,6 @@ export function DelegationsSection({ meeting, title }: { meeting: MeetingDetail;
         </PlainTable>
       )}
       {meeting.canEdit && <DelegationForm meeting={meeting} title={title} />}
-    </Section>
+    </SectionCard>
   );
 }

@@ -1,9 +1,8 @@
 import { Button, Group, Stack, Text, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorAlert, notifySuccess } from "../../../shared/ui";
+import { ErrorAlert, notifySuccess, SectionCard } from "../../../shared/ui";
 import { type MeetingDetail, useMeetingMutation } from "../api";
-import { Section } from "../section-parts";
 
 export function MinutesSection({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation("meetings");
@@ -11,7 +10,7 @@ export function MinutesSection({ meeting }: { meeting: MeetingDetail }) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(meeting.minutes ?? "");
   return (
-    <Section title={t("meeting.minutes")} testId="meeting-minutes">
+    <SectionCard title={t("meeting.minutes")} testId="meeting-minutes">
       {editing ? (
         <Stack>
           <Textarea
@@ -57,6 +56,6 @@ export function MinutesSection({ meeting }: { meeting: MeetingDetail }) {
         </Stack>
       )}
       {save.error && <ErrorAlert error={save.error} />}
-    </Section>
+    </SectionCard>
   );
 }

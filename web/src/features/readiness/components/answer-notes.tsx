@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Textarea } from "@mantine/core";
+import { Button, Group, Stack, Textarea, type TextareaProps } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Answer } from "../types";
@@ -6,6 +6,29 @@ import type { Answer } from "../types";
 export interface NotesChange {
   comment?: string | null;
   evidence?: string | null;
+}
+
+/** One note of an answer: a text area growing from one line, read-only once the team may no longer answer. */
+function NoteField({
+  editable,
+  onValue,
+  ...props
+}: Omit<TextareaProps, "onChange" | "readOnly"> & {
+  value: string;
+  onValue: (value: string) => void;
+  editable: boolean;
+  "data-testid": string;
+}) {
+  return (
+    <Textarea
+      autosize
+      minRows={1}
+      maxLength={4000}
+      readOnly={!editable}
+      onChange={(event) => onValue(event.currentTarget.value)}
+      {...props}
+    />
+  );
 }
 
 /**
@@ -60,25 +83,19 @@ export function AnswerNotes({
       </Group>
       {open && (
         <Stack gap={4} data-testid={`notes-${code}`}>
-          <Textarea
+          <NoteField
             label={t("authoring.comment")}
-            autosize
-            minRows={1}
-            maxLength={4000}
-            readOnly={!editable}
+            editable={editable}
             value={comment}
-            onChange={(event) => setComment(event.currentTarget.value)}
+            onValue={setComment}
             data-testid={`comment-${code}`}
           />
-          <Textarea
+          <NoteField
             label={t("authoring.evidence")}
             description={t("authoring.evidenceHint")}
-            autosize
-            minRows={1}
-            maxLength={4000}
-            readOnly={!editable}
+            editable={editable}
             value={evidence}
-            onChange={(event) => setEvidence(event.currentTarget.value)}
+            onValue={setEvidence}
             data-testid={`evidence-${code}`}
           />
           {editable && (

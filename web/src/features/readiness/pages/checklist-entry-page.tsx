@@ -15,9 +15,10 @@ import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState }
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { DimmedText, errorMessage, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { DimmedText, errorMessage, QueryBoundary } from "../../../shared/ui";
 import { readinessKeys, StaleAnswerError, saveAnswer, useEvaluation, useEvaluationChecklist } from "../api";
 import { AnswerNotes, type NotesChange } from "../components/answer-notes";
+import { EvaluationPageHeader } from "../components/evaluation-page-header";
 import type { Answer, AnswerValue, EvaluationChecklist } from "../types";
 
 type SaveState = "saving" | "saved" | "stale" | "error";
@@ -276,15 +277,7 @@ export function ChecklistEntryPage() {
   const title = evaluation.data?.title ?? "";
   return (
     <>
-      <PageHeader
-        title={t("entry.title")}
-        documentTitle={`${t("entry.title")} · ${title}`}
-        breadcrumbs={[
-          { label: t("evaluations.title"), to: "/readiness" },
-          { label: title, to: `/readiness/evaluations/${id}` },
-          { label: t("entry.title") },
-        ]}
-      />
+      <EvaluationPageHeader evaluationId={id} evaluationTitle={title} title={t("entry.title")} />
       <QueryBoundary query={checklist}>
         {(data) => <Entry evaluationId={id} checklist={data} />}
       </QueryBoundary>

@@ -12,13 +12,13 @@ import {
   type ExportFormat,
   formOutcome,
   notifySuccess,
-  PageHeader,
   PlainTable,
   QueryBoundary,
 } from "../../../shared/ui";
 import { FormTextarea } from "../../../shared/ui/form-textarea";
 import { useEvaluation, useReport, useResults } from "../api";
 import { OutcomeBadge } from "../components/badges";
+import { EvaluationPageHeader } from "../components/evaluation-page-header";
 import { Findings } from "../components/findings-panel";
 import { FollowUpActions } from "../components/follow-up-actions";
 import type { EvaluationDetail, Results } from "../types";
@@ -110,14 +110,10 @@ export function ResultsPage() {
     `/api/readiness/evaluations/${id}/results/export${toQueryString({ format, lang: i18n.language })}`;
   return (
     <>
-      <PageHeader
+      <EvaluationPageHeader
+        evaluationId={id}
+        evaluationTitle={title}
         title={t("results.title")}
-        documentTitle={`${t("results.title")} · ${title}`}
-        breadcrumbs={[
-          { label: t("evaluations.title"), to: "/readiness" },
-          { label: title, to: `/readiness/evaluations/${id}` },
-          { label: t("results.title") },
-        ]}
         actions={
           <Group gap="xs" data-print="hide">
             <Button variant="default" onClick={() => window.print()} data-testid="results-print">

@@ -4,14 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
-import {
-  DetailList,
-  PageFooter,
-  PageHeader,
-  PlainTable,
-  QueryBoundary,
-  SectionCard,
-} from "../../../shared/ui";
+import { DetailList, PageHeader, PlainTable, QueryBoundary, SectionCard } from "../../../shared/ui";
+import { PagedQuery } from "../../../shared/ui/paged-query";
 import { useEvaluations, useUnit } from "../api";
 import { OutcomeBadge, StateBadge } from "../components/badges";
 import { DeclarationForm, ProfileForm } from "../components/unit-forms";
@@ -64,38 +58,35 @@ export function UnitPage() {
               {canEdit(u) && <DeclarationForm unit={u} />}
             </SectionCard>
             <SectionCard title={t("units.history")} radius="sm">
-              <QueryBoundary query={history}>
-                {(page) =>
-                  page.items.length === 0 ? (
-                    <Text c="dimmed">{t("units.noHistory")}</Text>
-                  ) : (
-                    <>
-                      <PlainTable data-testid="unit-history">
-                        {page.items.map((e) => (
-                          <Table.Tr key={e.id}>
-                            <Table.Td>
-                              <Anchor component={Link} to={`/readiness/evaluations/${e.id}`}>
-                                {e.title}
-                              </Anchor>
-                            </Table.Td>
-                            <Table.Td>{t(`kinds.${e.kind}`)}</Table.Td>
-                            <Table.Td>
-                              {format.date(e.startsOn)} – {format.date(e.endsOn)}
-                            </Table.Td>
-                            <Table.Td>
-                              <StateBadge state={e.state} />
-                            </Table.Td>
-                            <Table.Td>
-                              <OutcomeBadge outcome={e.outcome} />
-                            </Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </PlainTable>
-                      <PageFooter page={page} onOffsetChange={setOffset} />
-                    </>
-                  )
-                }
-              </QueryBoundary>
+              <PagedQuery
+                query={history}
+                onOffsetChange={setOffset}
+                empty={<Text c="dimmed">{t("units.noHistory")}</Text>}
+              >
+                {(items) => (
+                  <PlainTable data-testid="unit-history">
+                    {items.map((e) => (
+                      <Table.Tr key={e.id}>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/readiness/evaluations/${e.id}`}>
+                            {e.title}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>{t(`kinds.${e.kind}`)}</Table.Td>
+                        <Table.Td>
+                          {format.date(e.startsOn)} – {format.date(e.endsOn)}
+                        </Table.Td>
+                        <Table.Td>
+                          <StateBadge state={e.state} />
+                        </Table.Td>
+                        <Table.Td>
+                          <OutcomeBadge outcome={e.outcome} />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </PlainTable>
+                )}
+              </PagedQuery>
             </SectionCard>
           </Stack>
         </>

@@ -1,10 +1,16 @@
-import { TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { changedFields } from "../../../shared/api";
 import { usePermissions } from "../../../shared/auth";
-import { pickerProps, ReleasabilitySelect, saveChanges, saveForm, useFormReset } from "../../../shared/ui";
+import {
+  FormTextInput,
+  pickerProps,
+  ReleasabilitySelect,
+  saveChanges,
+  saveForm,
+  useFormReset,
+} from "../../../shared/ui";
 import { useCreateContingent, useUpdateContingent } from "../api";
 import type { ContingentDetail } from "../types";
 import { AuthoringDialog } from "./authoring-dialog";
@@ -89,16 +95,18 @@ export function ContingentFormModal({
               data-testid="contingent-nation"
             />
           )}
-          <TextInput
+          <FormTextInput
+            form={form}
+            name="name"
             label={t("authoring.name")}
             required
-            {...form.getInputProps("name")}
-            data-testid="contingent-name"
+            testId="contingent-name"
           />
-          <TextInput
+          <FormTextInput
+            form={form}
+            name="frameworkUnit"
             label={t("authoring.frameworkUnit")}
-            {...form.getInputProps("frameworkUnit")}
-            data-testid="contingent-framework-unit"
+            testId="contingent-framework-unit"
           />
           <NationPicker
             label={t("authoring.frameworkNation")}

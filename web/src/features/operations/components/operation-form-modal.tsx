@@ -3,7 +3,14 @@ import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { changedFields } from "../../../shared/api";
-import { codeInputProps, pickerProps, saveChanges, saveForm, useFormReset } from "../../../shared/ui";
+import {
+  codeInputProps,
+  FormTextInput,
+  pickerProps,
+  saveChanges,
+  saveForm,
+  useFormReset,
+} from "../../../shared/ui";
 import { useCreateOperation, useUpdateOperation } from "../api";
 import type { Operation } from "../types";
 import { AuthoringDialog } from "./authoring-dialog";
@@ -91,11 +98,12 @@ export function OperationFormModal({
             {...codeInputProps(form)}
             data-testid="operation-code"
           />
-          <TextInput
+          <FormTextInput
+            form={form}
+            name="name"
             label={t("authoring.name")}
             required
-            {...form.getInputProps("name")}
-            data-testid="operation-name"
+            testId="operation-name"
           />
           <OrganisationPicker
             label={t("authoring.lead")}
@@ -104,7 +112,7 @@ export function OperationFormModal({
             initialOption={operation ? refOption(operation.leadOrganisation) : null}
             data-testid="operation-lead"
           />
-          <TextInput label={t("authoring.source")} {...form.getInputProps("source")} />
+          <FormTextInput form={form} name="source" label={t("authoring.source")} />
           <FromUntilInputs form={form} words="startsEnds" testIds={["operation-starts", "operation-ends"]} />
         </>
       }

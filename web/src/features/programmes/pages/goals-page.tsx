@@ -7,7 +7,7 @@ import { DownloadMenu, PagedRowsTable, PageHeader } from "../../../shared/ui";
 import { useGoalCounts, useGoals } from "../api";
 import { AreaName } from "../components/area-name";
 import { NewGoalButton } from "../components/goal-forms";
-import { NationSelect, SampleBadge, useNationParam, useProgrammeWriters } from "../components/shared";
+import { NationSelect, TitleCell, useNationParam, useProgrammeWriters } from "../components/shared";
 import type { GoalStatus } from "../types";
 
 const STATUSES: GoalStatus[] = ["proposed", "agreed", "in_progress", "achieved", "deferred", "cancelled"];
@@ -84,12 +84,7 @@ export function GoalsPage() {
                 {goal.code}
               </Anchor>
             </Table.Td>
-            <Table.Td>
-              <Group gap="xs">
-                <Text size="sm">{goal.title}</Text>
-                <SampleBadge sample={goal.sample} />
-              </Group>
-            </Table.Td>
+            <TitleCell title={goal.title} sample={goal.sample} />
             <Table.Td>
               <AreaName code={goal.areaCode} />
             </Table.Td>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Group, Paper, Table } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -14,7 +14,7 @@ import {
 import { useFrameworks, usePlans } from "../api";
 import { NewFrameworkButton } from "../components/framework-forms";
 import { NewPlanButton } from "../components/plan-forms";
-import { NationSelect, SampleBadge, useNationParam, useProgrammeWriters } from "../components/shared";
+import { NationSelect, TitleCell, useNationParam, useProgrammeWriters } from "../components/shared";
 
 export function PlansPage() {
   const { t } = useTranslation("programmes");
@@ -57,12 +57,7 @@ export function PlansPage() {
                 {plan.code}
               </Anchor>
             </Table.Td>
-            <Table.Td>
-              <Group gap="xs">
-                <Text size="sm">{plan.title}</Text>
-                <SampleBadge sample={plan.sample} />
-              </Group>
-            </Table.Td>
+            <TitleCell title={plan.title} sample={plan.sample} />
             <Table.Td>
               <Group gap="xs">
                 {plan.nation?.code ?? ""}

@@ -1,9 +1,9 @@
 import { Button, FileInput, Group } from "@mantine/core";
-import { IconPlus, IconUpload } from "@tabler/icons-react";
+import { IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../../shared/api";
 import type { FrameworkDocument } from "../types";
-import { type FieldSpec, FormModalButton, type FormValues } from "./entity-form";
+import { CreateFormButton, type FieldSpec, FormModalButton, type FormValues } from "./entity-form";
 import { useAuthoringOptions } from "./options";
 import { usePickedAction } from "./use-picked-action";
 
@@ -44,11 +44,9 @@ export function NewFrameworkButton({ nationId }: { nationId: string | undefined 
   const { t } = useTranslation("programmes");
   const fields = useFrameworkFields(nationId);
   return (
-    <FormModalButton
+    <CreateFormButton
       label={t("authoring.newFramework")}
-      leftSection={<IconPlus size={14} />}
       testId="framework-form"
-      mode="create"
       fields={fields}
       initial={{ nationId: nationId ?? "" }}
       send={(body) => api.post<FrameworkDocument>("/api/frameworks", body)}
@@ -105,9 +103,7 @@ export function FrameworkActions({ document }: { document: FrameworkDocument }) 
       <Button
         size="xs"
         leftSection={<IconUpload size={14} />}
-        disabled={!upload.value}
-        loading={upload.busy}
-        onClick={() => void upload.run()}
+        {...upload.button}
         data-testid="framework-upload"
       >
         {t("authoring.upload")}

@@ -1,11 +1,11 @@
 import { Button, Group } from "@mantine/core";
-import { IconLink, IconPlus } from "@tabler/icons-react";
+import { IconLink } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../../shared/api";
 import { RemoteSelect } from "../../../shared/ui";
 import { searchActivities } from "../api";
 import type { GoalDetail, GoalStatus } from "../types";
-import { FormModalButton } from "./entity-form";
+import { CreateFormButton } from "./entity-form";
 import { useAuthoringOptions } from "./options";
 import { usePickedAction } from "./use-picked-action";
 
@@ -16,12 +16,10 @@ export function NewGoalButton({ nationId }: { nationId: string | undefined }) {
   const { t } = useTranslation("programmes");
   const options = useAuthoringOptions(nationId);
   return (
-    <FormModalButton
+    <CreateFormButton
       label={t("authoring.newGoal")}
-      leftSection={<IconPlus size={14} />}
       buttonProps={{ variant: "filled" }}
       testId="goal-form"
-      mode="create"
       fields={[
         {
           name: "nationId",
@@ -80,9 +78,7 @@ export function LinkGoalActivity({ goal }: { goal: GoalDetail }) {
       <Button
         size="sm"
         leftSection={<IconLink size={14} />}
-        disabled={!link.value}
-        loading={link.busy}
-        onClick={() => void link.run()}
+        {...link.button}
         data-testid="goal-activity-link"
       >
         {t("authoring.link")}

@@ -35,5 +35,7 @@ export function usePickedAction<T>(
       setBusy(false);
     }
   };
-  return { value, setValue, error, setError, busy, run };
+  /** The props of the button that sends the pick: off until something is picked, waiting while it is sent. */
+  const button = { disabled: !value, loading: busy, onClick: () => void run() };
+  return { value, setValue, error, setError, button };
 }

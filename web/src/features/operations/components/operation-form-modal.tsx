@@ -1,23 +1,14 @@
 import { TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router-dom";
-import { changedFields } from "../../../shared/api";
-import {
-  codeInputProps,
-  FormTextInput,
-  pickerProps,
-  saveChanges,
-  saveForm,
-  useFormReset,
-} from "../../../shared/ui";
+import { codeInputProps, FormTextInput, pickerProps } from "../../../shared/ui";
 import { useCreateOperation, useUpdateOperation } from "../api";
 import type { Operation } from "../types";
 import { AuthoringDialog } from "./authoring-dialog";
 import { FromUntilInputs } from "./from-until-fields";
 import { OrganisationPicker, refOption } from "./organisation-picker";
+import { useRecordForm } from "./use-record-form";
 
-interface OperationValues {
+type OperationValues = {
   code: string;
   name: string;
   leadOrganisationId: string | null;
@@ -25,7 +16,7 @@ interface OperationValues {
   endsOn: string;
   description: string;
   source: string;
-}
+};
 
 const valuesOf = (operation?: Operation): OperationValues => ({
   code: operation?.code ?? "",
@@ -51,23 +42,18 @@ export function OperationFormModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation("operations");
-  const navigate = useNavigate();
   const create = useCreateOperation();
   const update = useUpdateOperation(operation?.id ?? "");
   const required = (value: unknown) => (value ? null : t("authoring.required"));
-  const form = useForm<OperationValues>({
-    initialValues: valuesOf(operation),
+  const { form, submit } = useRecordForm(operation, {
+    valuesOf: () => valuesOf(operation),
     validate: {
       code: required,
       name: (value) => required(value.trim()),
       leadOrganisationId: required,
       startsOn: required,
     },
-  });
-  useFormReset(form, opened, () => valuesOf(operation));
-
-  const submit = form.onSubmit(async (values) => {
-    const all = {
+    body: (values: OperationValues) => ({
       code: values.code.trim(),
       name: values.name.trim(),
       leadOrganisationId: values.leadOrganisationId,
@@ -75,11 +61,11 @@ export function OperationFormModal({
       endsOn: values.endsOn || null,
       description: values.description.trim() || null,
       source: values.source.trim() || null,
-    };
-    if (operation) return saveChanges(form, t, onClose, changedFields(form, all), update.mutateAsync);
-    await saveForm(form, t, onClose, async () =>
-      navigate(`/operations/${(await create.mutateAsync(all)).id}`),
-    );
+    }),
+    create: async (_values, body) => `/operations/${(await create.mutateAsync(body)).id}`,
+    update: update.mutateAsync,
+    opened,
+    onClose,
   });
 
   return (

@@ -6,7 +6,7 @@ import type { ContingentDetail } from "../types";
 import { AuthoringDialog } from "./authoring-dialog";
 import { NationPicker } from "./nation-picker";
 import { refOption } from "./organisation-picker";
-import { useRecordForm } from "./use-record-form";
+import { type RecordDialogProps, useRecordForm } from "./use-record-form";
 
 type ContingentValues = {
   nationId: string | null;
@@ -33,21 +33,15 @@ const valuesOf = (contingent: ContingentDetail | undefined, nationId: string | n
 export function ContingentFormModal({
   operationId,
   contingent,
-  opened,
-  onClose,
-}: {
-  operationId: string;
-  contingent?: ContingentDetail;
-  opened: boolean;
-  onClose: () => void;
-}) {
+  ...props
+}: { operationId: string; contingent?: ContingentDetail } & RecordDialogProps) {
   const { t } = useTranslation("operations");
   const { user } = usePermissions();
   const create = useCreateContingent();
   const update = useUpdateContingent(contingent?.id ?? "");
   const ownNation = user?.grants.find((grant) => grant.role === "national_coordinator")?.nationId ?? null;
   const required = (value: unknown) => (value ? null : t("authoring.required"));
-  const { form, submit } = useRecordForm(contingent, {
+  const { form, dialog } = useRecordForm(contingent, {
     valuesOf: () => valuesOf(contingent, ownNation),
     validate: { nationId: required, name: (value) => required(value.trim()) },
     body: (values: ContingentValues) => ({
@@ -62,16 +56,13 @@ export function ContingentFormModal({
       return `/operations/contingents/${created.id}`;
     },
     update: update.mutateAsync,
-    opened,
-    onClose,
+    ...props,
   });
 
   return (
     <AuthoringDialog
-      opened={opened}
-      onClose={onClose}
+      {...dialog}
       title={contingent ? t("authoring.editContingent") : t("authoring.newContingent")}
-      onSubmit={submit}
       testId="contingent-form"
       grid={
         <>

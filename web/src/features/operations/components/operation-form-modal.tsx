@@ -6,7 +6,7 @@ import type { Operation } from "../types";
 import { AuthoringDialog } from "./authoring-dialog";
 import { FromUntilInputs } from "./from-until-fields";
 import { OrganisationPicker, refOption } from "./organisation-picker";
-import { useRecordForm } from "./use-record-form";
+import { type RecordDialogProps, useRecordForm } from "./use-record-form";
 
 type OperationValues = {
   code: string;
@@ -32,20 +32,12 @@ const valuesOf = (operation?: Operation): OperationValues => ({
  * A new operation (administrators), or the changes to one (its lead organisation's managers): only the fields
  * changed are sent; the server's field errors show beside their fields and the input stays.
  */
-export function OperationFormModal({
-  operation,
-  opened,
-  onClose,
-}: {
-  operation?: Operation;
-  opened: boolean;
-  onClose: () => void;
-}) {
+export function OperationFormModal({ operation, ...props }: { operation?: Operation } & RecordDialogProps) {
   const { t } = useTranslation("operations");
   const create = useCreateOperation();
   const update = useUpdateOperation(operation?.id ?? "");
   const required = (value: unknown) => (value ? null : t("authoring.required"));
-  const { form, submit } = useRecordForm(operation, {
+  const { form, dialog } = useRecordForm(operation, {
     valuesOf: () => valuesOf(operation),
     validate: {
       code: required,
@@ -64,16 +56,13 @@ export function OperationFormModal({
     }),
     create: async (_values, body) => `/operations/${(await create.mutateAsync(body)).id}`,
     update: update.mutateAsync,
-    opened,
-    onClose,
+    ...props,
   });
 
   return (
     <AuthoringDialog
-      opened={opened}
-      onClose={onClose}
+      {...dialog}
       title={operation ? t("authoring.editOperation") : t("authoring.newOperation")}
-      onSubmit={submit}
       testId="operation-form"
       grid={
         <>

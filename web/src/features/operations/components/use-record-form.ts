@@ -4,7 +4,13 @@ import { useNavigate } from "react-router-dom";
 import { changedFields } from "../../../shared/api";
 import { saveChanges, saveForm, useFormReset } from "../../../shared/ui";
 
-export interface RecordFormOptions<V> {
+/** What a record's dialog is given by the page that opens it. */
+export interface RecordDialogProps {
+  opened: boolean;
+  onClose: () => void;
+}
+
+export interface RecordFormOptions<V> extends RecordDialogProps {
   /** The form's values: the record's when it edits one, else a new record's. */
   valuesOf: () => V;
   validate?: FormValidateInput<V>;
@@ -14,8 +20,6 @@ export interface RecordFormOptions<V> {
   create: (values: V, body: Record<string, unknown>) => Promise<string>;
   /** The write that changes the record. */
   update: (changes: Record<string, unknown>) => Promise<unknown>;
-  opened: boolean;
-  onClose: () => void;
 }
 
 /**
@@ -35,5 +39,7 @@ export function useRecordForm<V extends Record<string, unknown>>(
     if (record) return saveChanges(form, t, onClose, changedFields(form, fields), update);
     await saveForm(form, t, onClose, async () => navigate(await create(values, fields)));
   });
-  return { form, submit };
+  /** The dialog's own props: open or not, its close, and the form's submit. */
+  const dialog = { opened, onClose, onSubmit: submit };
+  return { form, dialog };
 }

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { DownloadMenu, PagedRowsTable, PageHeader } from "../../../shared/ui";
+import { ListPageHeader, PagedRowsTable } from "../../../shared/ui";
 import { useGoalCounts, useGoals } from "../api";
 import { AreaName } from "../components/area-name";
 import { NewGoalButton } from "../components/goal-forms";
@@ -28,16 +28,13 @@ export function GoalsPage() {
   const writers = useProgrammeWriters();
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t("goals.title")}
         description={t("goals.description")}
-        actions={
-          <Group gap="xs">
-            <DownloadMenu kind="partnership-goals" filters={query} />
-            {writers.canCreate && <NewGoalButton nationId={nationId} />}
-          </Group>
-        }
-      />
+        download={{ kind: "partnership-goals", filters: query }}
+      >
+        {writers.canCreate && <NewGoalButton nationId={nationId} />}
+      </ListPageHeader>
       <Group align="flex-end" mb="md">
         <NationSelect value={nationId} onChange={setNationId} />
         <Select

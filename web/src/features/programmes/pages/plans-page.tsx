@@ -4,9 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
-  DownloadMenu,
+  ListPageHeader,
   PagedRowsTable,
-  PageHeader,
   PlainTable,
   QueryBoundary,
   ReleasabilityBadge,
@@ -26,21 +25,18 @@ export function PlansPage() {
   const writers = useProgrammeWriters();
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t("plans.title")}
         description={t("plans.description")}
-        actions={
-          <Group gap="xs">
-            <DownloadMenu kind="plans" />
-            {writers.canCreate && (
-              <>
-                <NewPlanButton nationId={nationId} />
-                <NewFrameworkButton nationId={nationId} />
-              </>
-            )}
-          </Group>
-        }
-      />
+        download={{ kind: "plans" }}
+      >
+        {writers.canCreate && (
+          <>
+            <NewPlanButton nationId={nationId} />
+            <NewFrameworkButton nationId={nationId} />
+          </>
+        )}
+      </ListPageHeader>
       <PagedRowsTable
         query={plans}
         emptyTitle={t("plans.empty")}

@@ -22,7 +22,8 @@ export {
   type TextFieldProps,
 } from "./inline-fields";
 export { type FilteredList, listFilter } from "./list-filter";
-export { ListFooter, type ListFooterProps, PageFooter, type ServerPage } from "./list-footer";
+export { ListFooter, type ListFooterProps, ListPagination, PageFooter, type ServerPage } from "./list-footer";
+export { ListPageHeader, type ListPageHeaderProps } from "./list-page-header";
 export { type ListPage, ListTable, type ListTableProps } from "./list-table";
 export { NewRecordLink } from "./new-record-link";
 export {

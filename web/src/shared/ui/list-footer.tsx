@@ -1,4 +1,4 @@
-import { Group, Pagination, Text } from "@mantine/core";
+import { Group, Pagination, type PaginationProps, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 
 export interface ListFooterProps {
@@ -53,23 +53,33 @@ export function ListFooter({ total, limit, offset, shown, onOffsetChange }: List
           : t("list.showing", { from: offset + 1, to: Math.min(offset + shown, total), total })}
       </Text>
       {pages > 1 && (
-        <Pagination
+        <ListPagination
           total={pages}
           value={page}
           onChange={(next) => onOffsetChange((next - 1) * limit)}
           size="sm"
-          aria-label={t("list.pagination")}
-          getControlProps={(control) =>
-            control === "previous"
-              ? { "aria-label": t("list.previousPage") }
-              : control === "next"
-                ? { "aria-label": t("list.nextPage") }
-                : {}
-          }
           getItemProps={(page) => ({ "aria-label": `${t("list.pagination")}: ${page}` })}
           data-testid="pagination"
         />
       )}
     </Group>
+  );
+}
+
+/** Page buttons whose navigation and previous/next controls are named for screen readers, in the user's language. */
+export function ListPagination(props: PaginationProps) {
+  const { t } = useTranslation();
+  return (
+    <Pagination
+      aria-label={t("list.pagination")}
+      getControlProps={(control) =>
+        control === "previous"
+          ? { "aria-label": t("list.previousPage") }
+          : control === "next"
+            ? { "aria-label": t("list.nextPage") }
+            : {}
+      }
+      {...props}
+    />
   );
 }

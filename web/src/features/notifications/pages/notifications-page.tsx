@@ -1,20 +1,9 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Pagination,
-  Paper,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-} from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Text } from "@mantine/core";
 import { IconSettings } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { DimmedText, EmptyState, PageHeader, QueryBoundary } from "../../../shared/ui";
+import { DimmedText, EmptyState, ListPagination, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useMarkRead, useNoticeList } from "../api";
 import { NOTICE_GROUPS, NOTICE_KINDS } from "../kinds";
 
@@ -152,19 +141,11 @@ export function NotificationsPage() {
                 ))}
               </Stack>
               {result.total > PAGE_SIZE && (
-                <Pagination
+                <ListPagination
                   total={Math.ceil(result.total / PAGE_SIZE)}
                   value={page}
                   onChange={(value) => update({ page: String(value) })}
                   mt="sm"
-                  aria-label={t("common:list.pagination")}
-                  getControlProps={(control) =>
-                    control === "previous"
-                      ? { "aria-label": t("common:list.previousPage") }
-                      : control === "next"
-                        ? { "aria-label": t("common:list.nextPage") }
-                        : {}
-                  }
                 />
               )}
             </Stack>

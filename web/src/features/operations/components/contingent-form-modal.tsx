@@ -1,24 +1,21 @@
-import { TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router-dom";
-import { changedFields } from "../../../shared/api";
 import { usePermissions } from "../../../shared/auth";
-import { pickerProps, ReleasabilitySelect, saveChanges, saveForm, useFormReset } from "../../../shared/ui";
+import { FormTextInput, pickerProps, ReleasabilitySelect } from "../../../shared/ui";
 import { useCreateContingent, useUpdateContingent } from "../api";
 import type { ContingentDetail } from "../types";
 import { AuthoringDialog } from "./authoring-dialog";
 import { NationPicker } from "./nation-picker";
 import { refOption } from "./organisation-picker";
+import { type RecordDialogProps, useRecordForm } from "./use-record-form";
 
-interface ContingentValues {
+type ContingentValues = {
   nationId: string | null;
   name: string;
   frameworkUnit: string;
   frameworkNationId: string | null;
   note: string;
   releasability: string;
-}
+};
 
 const valuesOf = (contingent: ContingentDetail | undefined, nationId: string | null): ContingentValues => ({
   nationId: contingent?.nation.id ?? nationId,
@@ -36,48 +33,36 @@ const valuesOf = (contingent: ContingentDetail | undefined, nationId: string | n
 export function ContingentFormModal({
   operationId,
   contingent,
-  opened,
-  onClose,
-}: {
-  operationId: string;
-  contingent?: ContingentDetail;
-  opened: boolean;
-  onClose: () => void;
-}) {
+  ...props
+}: { operationId: string; contingent?: ContingentDetail } & RecordDialogProps) {
   const { t } = useTranslation("operations");
-  const navigate = useNavigate();
   const { user } = usePermissions();
   const create = useCreateContingent();
   const update = useUpdateContingent(contingent?.id ?? "");
   const ownNation = user?.grants.find((grant) => grant.role === "national_coordinator")?.nationId ?? null;
   const required = (value: unknown) => (value ? null : t("authoring.required"));
-  const form = useForm<ContingentValues>({
-    initialValues: valuesOf(contingent, ownNation),
+  const { form, dialog } = useRecordForm(contingent, {
+    valuesOf: () => valuesOf(contingent, ownNation),
     validate: { nationId: required, name: (value) => required(value.trim()) },
-  });
-  useFormReset(form, opened, () => valuesOf(contingent, ownNation));
-
-  const submit = form.onSubmit(async (values) => {
-    const fields = {
+    body: (values: ContingentValues) => ({
       name: values.name.trim(),
       frameworkUnit: values.frameworkUnit.trim() || null,
       frameworkNationId: values.frameworkNationId,
       note: values.note.trim() || null,
       releasability: values.releasability,
-    };
-    if (contingent) return saveChanges(form, t, onClose, changedFields(form, fields), update.mutateAsync);
-    await saveForm(form, t, onClose, async () => {
-      const created = await create.mutateAsync({ operationId, nationId: values.nationId, ...fields });
-      navigate(`/operations/contingents/${created.id}`);
-    });
+    }),
+    create: async (values, body) => {
+      const created = await create.mutateAsync({ operationId, nationId: values.nationId, ...body });
+      return `/operations/contingents/${created.id}`;
+    },
+    update: update.mutateAsync,
+    ...props,
   });
 
   return (
     <AuthoringDialog
-      opened={opened}
-      onClose={onClose}
+      {...dialog}
       title={contingent ? t("authoring.editContingent") : t("authoring.newContingent")}
-      onSubmit={submit}
       testId="contingent-form"
       grid={
         <>
@@ -89,16 +74,18 @@ export function ContingentFormModal({
               data-testid="contingent-nation"
             />
           )}
-          <TextInput
+          <FormTextInput
+            form={form}
+            name="name"
             label={t("authoring.name")}
             required
-            {...form.getInputProps("name")}
-            data-testid="contingent-name"
+            testId="contingent-name"
           />
-          <TextInput
+          <FormTextInput
+            form={form}
+            name="frameworkUnit"
             label={t("authoring.frameworkUnit")}
-            {...form.getInputProps("frameworkUnit")}
-            data-testid="contingent-framework-unit"
+            testId="contingent-framework-unit"
           />
           <NationPicker
             label={t("authoring.frameworkNation")}

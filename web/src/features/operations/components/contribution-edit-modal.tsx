@@ -1,6 +1,6 @@
-import { NumberInput, TextInput } from "@mantine/core";
+import { NumberInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { ReleasabilitySelect } from "../../../shared/ui";
+import { FormTextInput, ReleasabilitySelect } from "../../../shared/ui";
 import { useUpdateFundContribution } from "../api";
 import type { FundContribution } from "../types";
 import { AmountInput } from "./amount-input";
@@ -74,11 +74,12 @@ export function ContributionEditModal({
             max={2200}
             {...form.getInputProps("year")}
           />
-          <TextInput
+          <FormTextInput
+            form={form}
+            name="currency"
             label={t("contributions.currency")}
             maxLength={3}
-            {...form.getInputProps("currency")}
-            data-testid="contribution-edit-currency"
+            testId="contribution-edit-currency"
           />
           <AmountInput
             label={t("contributions.pledged")}

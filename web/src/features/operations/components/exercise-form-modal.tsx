@@ -8,6 +8,7 @@ import {
   FormButtons,
   FormLines,
   FormModal,
+  FormTextInput,
   formSaved,
   pickerProps,
   ReleasabilitySelect,
@@ -128,12 +129,7 @@ export function ExerciseFormModal({ opened, onClose }: { opened: boolean; onClos
           data-testid="exercise-code"
           {...codeInputProps(form)}
         />
-        <TextInput
-          label={t("exercises.name")}
-          required
-          data-testid="exercise-name"
-          {...form.getInputProps("name")}
-        />
+        <FormTextInput form={form} name="name" label={t("exercises.name")} required testId="exercise-name" />
       </Group>
       <Group grow align="flex-start">
         <Select

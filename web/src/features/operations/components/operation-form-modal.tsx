@@ -1,16 +1,14 @@
 import { TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router-dom";
-import { changedFields } from "../../../shared/api";
-import { codeInputProps, pickerProps, saveChanges, saveForm, useFormReset } from "../../../shared/ui";
+import { codeInputProps, FormTextInput, pickerProps } from "../../../shared/ui";
 import { useCreateOperation, useUpdateOperation } from "../api";
 import type { Operation } from "../types";
 import { AuthoringDialog } from "./authoring-dialog";
 import { FromUntilInputs } from "./from-until-fields";
 import { OrganisationPicker, refOption } from "./organisation-picker";
+import { type RecordDialogProps, useRecordForm } from "./use-record-form";
 
-interface OperationValues {
+type OperationValues = {
   code: string;
   name: string;
   leadOrganisationId: string | null;
@@ -18,7 +16,7 @@ interface OperationValues {
   endsOn: string;
   description: string;
   source: string;
-}
+};
 
 const valuesOf = (operation?: Operation): OperationValues => ({
   code: operation?.code ?? "",
@@ -34,33 +32,20 @@ const valuesOf = (operation?: Operation): OperationValues => ({
  * A new operation (administrators), or the changes to one (its lead organisation's managers): only the fields
  * changed are sent; the server's field errors show beside their fields and the input stays.
  */
-export function OperationFormModal({
-  operation,
-  opened,
-  onClose,
-}: {
-  operation?: Operation;
-  opened: boolean;
-  onClose: () => void;
-}) {
+export function OperationFormModal({ operation, ...props }: { operation?: Operation } & RecordDialogProps) {
   const { t } = useTranslation("operations");
-  const navigate = useNavigate();
   const create = useCreateOperation();
   const update = useUpdateOperation(operation?.id ?? "");
   const required = (value: unknown) => (value ? null : t("authoring.required"));
-  const form = useForm<OperationValues>({
-    initialValues: valuesOf(operation),
+  const { form, dialog } = useRecordForm(operation, {
+    valuesOf: () => valuesOf(operation),
     validate: {
       code: required,
       name: (value) => required(value.trim()),
       leadOrganisationId: required,
       startsOn: required,
     },
-  });
-  useFormReset(form, opened, () => valuesOf(operation));
-
-  const submit = form.onSubmit(async (values) => {
-    const all = {
+    body: (values: OperationValues) => ({
       code: values.code.trim(),
       name: values.name.trim(),
       leadOrganisationId: values.leadOrganisationId,
@@ -68,19 +53,16 @@ export function OperationFormModal({
       endsOn: values.endsOn || null,
       description: values.description.trim() || null,
       source: values.source.trim() || null,
-    };
-    if (operation) return saveChanges(form, t, onClose, changedFields(form, all), update.mutateAsync);
-    await saveForm(form, t, onClose, async () =>
-      navigate(`/operations/${(await create.mutateAsync(all)).id}`),
-    );
+    }),
+    create: async (_values, body) => `/operations/${(await create.mutateAsync(body)).id}`,
+    update: update.mutateAsync,
+    ...props,
   });
 
   return (
     <AuthoringDialog
-      opened={opened}
-      onClose={onClose}
+      {...dialog}
       title={operation ? t("authoring.editOperation") : t("authoring.newOperation")}
-      onSubmit={submit}
       testId="operation-form"
       grid={
         <>
@@ -91,11 +73,12 @@ export function OperationFormModal({
             {...codeInputProps(form)}
             data-testid="operation-code"
           />
-          <TextInput
+          <FormTextInput
+            form={form}
+            name="name"
             label={t("authoring.name")}
             required
-            {...form.getInputProps("name")}
-            data-testid="operation-name"
+            testId="operation-name"
           />
           <OrganisationPicker
             label={t("authoring.lead")}
@@ -104,7 +87,7 @@ export function OperationFormModal({
             initialOption={operation ? refOption(operation.leadOrganisation) : null}
             data-testid="operation-lead"
           />
-          <TextInput label={t("authoring.source")} {...form.getInputProps("source")} />
+          <FormTextInput form={form} name="source" label={t("authoring.source")} />
           <FromUntilInputs form={form} words="startsEnds" testIds={["operation-starts", "operation-ends"]} />
         </>
       }

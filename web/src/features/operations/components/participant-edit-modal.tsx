@@ -1,6 +1,6 @@
-import { NumberInput, Select, TextInput } from "@mantine/core";
+import { NumberInput, Select } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { FormLines, RemoveLineButton } from "../../../shared/ui";
+import { FormLines, FormTextInput, RemoveLineButton } from "../../../shared/ui";
 import { useUpdateParticipant } from "../api";
 import { type Contribution, PARTICIPANT_ROLES, type Participant } from "../types";
 import { AuthoringDialog } from "./authoring-dialog";
@@ -116,12 +116,13 @@ export function ParticipantEditModal({
               data-testid={`contribution-kind-${index}`}
               w={150}
             />
-            <TextInput
+            <FormTextInput
+              form={form}
+              name={`contributions.${index}.category`}
               label={t("authoring.contributionCategory")}
               required
-              {...form.getInputProps(`contributions.${index}.category`)}
-              data-testid={`contribution-category-${index}`}
               w={200}
+              testId={`contribution-category-${index}`}
             />
             <NumberInput
               label={t("authoring.contributionQuantity")}
@@ -130,12 +131,13 @@ export function ParticipantEditModal({
               data-testid={`contribution-quantity-${index}`}
               w={110}
             />
-            <TextInput
+            <FormTextInput
+              form={form}
+              name={`contributions.${index}.description`}
               label={t("authoring.contributionDescription")}
-              {...form.getInputProps(`contributions.${index}.description`)}
-              data-testid={`contribution-description-${index}`}
               style={{ flex: 1 }}
               miw={160}
+              testId={`contribution-description-${index}`}
             />
             <RemoveLineButton
               label={t("authoring.removeContribution")}

@@ -1,6 +1,6 @@
-import { NumberInput, Select, TextInput } from "@mantine/core";
+import { NumberInput, Select } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { FormLines, RemoveLineButton } from "../../../shared/ui";
+import { FormLines, FormTextInput, RemoveLineButton } from "../../../shared/ui";
 import { useUpdateRotation } from "../api";
 import { type Rotation, STRENGTH_CATEGORIES, type StrengthCategory } from "../types";
 import { AuthoringDialog } from "./authoring-dialog";
@@ -70,8 +70,8 @@ export function RotationEditModal({
       testId="rotation-edit-form"
       grid={
         <>
-          <TextInput label={t("contingents.label")} {...form.getInputProps("label")} />
-          <TextInput label={t("contingents.slot")} required {...form.getInputProps("slot")} />
+          <FormTextInput form={form} name="label" label={t("contingents.label")} />
+          <FormTextInput form={form} name="slot" label={t("contingents.slot")} required />
           <FromUntilInputs form={form} testIds={["rotation-edit-starts", "rotation-edit-ends"]} />
         </>
       }

@@ -8,11 +8,10 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   type DataTableColumn,
   DimmedText,
-  DownloadMenu,
   EmptyState,
+  ListPageHeader,
   ListTable,
   listFilter,
-  PageHeader,
   SearchInput,
   useListParams,
 } from "../../../shared/ui";
@@ -96,24 +95,17 @@ export function ExercisesListPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t("exercises.title")}
         description={t("exercises.description")}
-        actions={
-          <Group gap="xs">
-            <DownloadMenu kind="exercises" filters={filters} />
-            {canCreate && (
-              <Button
-                leftSection={<IconPlus size={16} />}
-                onClick={creator.open}
-                data-testid="exercise-create"
-              >
-                {t("form.title")}
-              </Button>
-            )}
-          </Group>
-        }
-      />
+        download={{ kind: "exercises", filters }}
+      >
+        {canCreate && (
+          <Button leftSection={<IconPlus size={16} />} onClick={creator.open} data-testid="exercise-create">
+            {t("form.title")}
+          </Button>
+        )}
+      </ListPageHeader>
       <ExerciseFormModal opened={creating} onClose={creator.close} />
       <Paper withBorder p="md" radius="md">
         <Group align="flex-end" mb="md" wrap="wrap">

@@ -20,7 +20,7 @@ import {
   DimmedText,
   DownloadMenu,
   EmptyState,
-  PageHeader,
+  ListPageHeader,
   PlainTable,
   QueryBoundary,
   SectionCard,
@@ -109,21 +109,18 @@ export function OperationsPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t("operations.title")}
         description={t("operations.description")}
-        actions={
-          <Group gap="xs">
-            <DownloadMenu kind="operations" />
-            {signedIn && <DownloadMenu kind="contingents" filters={filter} />}
-            {isAdministrator && (
-              <Button onClick={() => setCreating(true)} data-testid="operation-new">
-                {t("authoring.newOperation")}
-              </Button>
-            )}
-          </Group>
-        }
-      />
+        download={{ kind: "operations" }}
+      >
+        {signedIn && <DownloadMenu kind="contingents" filters={filter} />}
+        {isAdministrator && (
+          <Button onClick={() => setCreating(true)} data-testid="operation-new">
+            {t("authoring.newOperation")}
+          </Button>
+        )}
+      </ListPageHeader>
       {isAdministrator && <OperationFormModal opened={creating} onClose={() => setCreating(false)} />}
       <Stack gap="md">
         <Paper withBorder p="md" radius="md">

@@ -12,6 +12,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import { IconPlus } from "@tabler/icons-react";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
@@ -165,6 +166,16 @@ export function EntityForm({ fields, initial, mode, send, onDone, submitLabel, t
   );
 }
 
+type FormModalButtonProps<R> = Omit<EntityFormProps, "submitLabel" | "send" | "onDone"> & {
+  label: string;
+  title?: string;
+  buttonProps?: ButtonProps;
+  leftSection?: ReactNode;
+  send: (body: Record<string, unknown>) => Promise<R>;
+  /** The address of the record a create made, to go to after it. */
+  opens?: (created: R) => string;
+};
+
 /**
  * A button that opens an EntityForm in a modal, closed after a successful save; the programmes' lists and records
  * are then refreshed, and a create can open the record it made (`opens`).
@@ -177,15 +188,7 @@ export function FormModalButton<R>({
   send,
   opens,
   ...form
-}: Omit<EntityFormProps, "submitLabel" | "send" | "onDone"> & {
-  label: string;
-  title?: string;
-  buttonProps?: ButtonProps;
-  leftSection?: ReactNode;
-  send: (body: Record<string, unknown>) => Promise<R>;
-  /** The address of the record a create made, to go to after it. */
-  opens?: (created: R) => string;
-}) {
+}: FormModalButtonProps<R>) {
   const { t } = useTranslation("programmes");
   const invalidate = useInvalidate();
   const navigate = useNavigate();
@@ -218,4 +221,9 @@ export function FormModalButton<R>({
       </Modal>
     </>
   );
+}
+
+/** A button, marked "+", that opens the form of a new record (a FormModalButton that creates). */
+export function CreateFormButton<R>(props: Omit<FormModalButtonProps<R>, "mode" | "leftSection">) {
+  return <FormModalButton {...props} mode="create" leftSection={<IconPlus size={14} />} />;
 }

@@ -1,13 +1,11 @@
 import { Button, FileInput, Group } from "@mantine/core";
-import { IconPlus, IconUpload } from "@tabler/icons-react";
-import { useState } from "react";
+import { IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../../shared/api";
-import { notifyError, notifySuccess } from "../../../shared/ui";
-import { useInvalidate } from "../api";
 import type { FrameworkDocument } from "../types";
-import { type FieldSpec, FormModalButton, type FormValues } from "./entity-form";
+import { CreateFormButton, type FieldSpec, FormModalButton, type FormValues } from "./entity-form";
 import { useAuthoringOptions } from "./options";
+import { usePickedAction } from "./use-picked-action";
 
 /** The fields of a framework document; `replacesId` is the succession link (one document succeeding another). */
 function useFrameworkFields(nationId: string | null | undefined, selfId?: string): FieldSpec[] {
@@ -46,11 +44,9 @@ export function NewFrameworkButton({ nationId }: { nationId: string | undefined 
   const { t } = useTranslation("programmes");
   const fields = useFrameworkFields(nationId);
   return (
-    <FormModalButton
+    <CreateFormButton
       label={t("authoring.newFramework")}
-      leftSection={<IconPlus size={14} />}
       testId="framework-form"
-      mode="create"
       fields={fields}
       initial={{ nationId: nationId ?? "" }}
       send={(body) => api.post<FrameworkDocument>("/api/frameworks", body)}
@@ -77,27 +73,12 @@ const valuesOf = (document: FrameworkDocument): FormValues => ({
 export function FrameworkActions({ document }: { document: FrameworkDocument }) {
   const { t } = useTranslation("programmes");
   const fields = useFrameworkFields(document.ownerNationId, document.id);
-  const invalidate = useInvalidate();
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const upload = async () => {
-    if (!file) return;
-    setBusy(true);
-    try {
-      await api.upload(`/api/frameworks/${document.id}/files`, file);
-      notifySuccess(t("authoring.uploaded"));
-      setFile(null);
-      setFileError(null);
-      await invalidate();
-    } catch (error) {
-      // A refused file (type, size) is said beside the file input; anything else in a notification.
-      if (error instanceof ApiError && error.status < 500) setFileError(error.message);
-      else notifyError(error, t);
-    } finally {
-      setBusy(false);
-    }
-  };
+  // A refused file (type, size) is said beside the file input.
+  const upload = usePickedAction<File>(
+    (file) => api.upload(`/api/frameworks/${document.id}/files`, file),
+    t("authoring.uploaded"),
+    (error) => (error instanceof ApiError && error.status < 500 ? error.message : undefined),
+  );
   return (
     <Group gap="xs" align="flex-end">
       <FormModalButton
@@ -113,18 +94,16 @@ export function FrameworkActions({ document }: { document: FrameworkDocument }) 
         w={220}
         placeholder={t("authoring.chooseFile")}
         aria-label={t("authoring.chooseFile")}
-        value={file}
-        onChange={setFile}
-        error={fileError}
+        value={upload.value}
+        onChange={upload.setValue}
+        error={upload.error}
         clearable
         data-testid="framework-file"
       />
       <Button
         size="xs"
         leftSection={<IconUpload size={14} />}
-        disabled={!file}
-        loading={busy}
-        onClick={() => void upload()}
+        {...upload.button}
         data-testid="framework-upload"
       >
         {t("authoring.upload")}

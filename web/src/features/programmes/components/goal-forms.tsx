@@ -1,13 +1,13 @@
 import { Button, Group } from "@mantine/core";
-import { IconLink, IconPlus } from "@tabler/icons-react";
-import { useState } from "react";
+import { IconLink } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../../shared/api";
-import { notifyError, notifySuccess, RemoteSelect } from "../../../shared/ui";
-import { searchActivities, useInvalidate } from "../api";
+import { RemoteSelect } from "../../../shared/ui";
+import { searchActivities } from "../api";
 import type { GoalDetail, GoalStatus } from "../types";
-import { FormModalButton } from "./entity-form";
+import { CreateFormButton } from "./entity-form";
 import { useAuthoringOptions } from "./options";
+import { usePickedAction } from "./use-picked-action";
 
 const STATUSES: GoalStatus[] = ["proposed", "agreed", "in_progress", "achieved", "deferred", "cancelled"];
 
@@ -16,12 +16,10 @@ export function NewGoalButton({ nationId }: { nationId: string | undefined }) {
   const { t } = useTranslation("programmes");
   const options = useAuthoringOptions(nationId);
   return (
-    <FormModalButton
+    <CreateFormButton
       label={t("authoring.newGoal")}
-      leftSection={<IconPlus size={14} />}
       buttonProps={{ variant: "filled" }}
       testId="goal-form"
-      mode="create"
       fields={[
         {
           name: "nationId",
@@ -54,38 +52,24 @@ export function NewGoalButton({ nationId }: { nationId: string | undefined }) {
 /** Links an activity of the catalogue to the goal (the goal is implemented through it). */
 export function LinkGoalActivity({ goal }: { goal: GoalDetail }) {
   const { t } = useTranslation("programmes");
-  const invalidate = useInvalidate();
-  const [activityId, setActivityId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const link = async () => {
-    if (!activityId) return;
-    setBusy(true);
-    try {
-      await api.post(`/api/partnership-goals/${goal.id}/activities`, { activityId });
-      notifySuccess(t("authoring.linked"));
-      setActivityId(null);
-      setError(null);
-      await invalidate();
-    } catch (caught) {
-      const field =
-        caught instanceof ApiError ? caught.fields.find((f) => f.field === "body.activityId") : undefined;
-      if (field) setError(field.message);
-      else notifyError(caught, t);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const link = usePickedAction<string>(
+    (activityId) => api.post(`/api/partnership-goals/${goal.id}/activities`, { activityId }),
+    t("authoring.linked"),
+    (error) =>
+      error instanceof ApiError
+        ? error.fields.find((f) => f.field === "body.activityId")?.message
+        : undefined,
+  );
   return (
     <Group align="flex-end" gap="xs" mt="sm">
       <RemoteSelect
         label={t("authoring.linkActivity")}
-        value={activityId}
+        value={link.value}
         onChange={(value) => {
-          setActivityId(value);
-          setError(null);
+          link.setValue(value);
+          link.setError(null);
         }}
-        error={error}
+        error={link.error}
         queryKey={["programmes", "goal-activity-options"]}
         fetchOptions={searchActivities}
         style={{ flex: 1 }}
@@ -94,9 +78,7 @@ export function LinkGoalActivity({ goal }: { goal: GoalDetail }) {
       <Button
         size="sm"
         leftSection={<IconLink size={14} />}
-        disabled={!activityId}
-        loading={busy}
-        onClick={() => void link()}
+        {...link.button}
         data-testid="goal-activity-link"
       >
         {t("authoring.link")}

@@ -1,9 +1,8 @@
-import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
 import { RemoveRowButton } from "../../../shared/ui";
 import { useInvalidate } from "../api";
-import { FormModalButton } from "./entity-form";
+import { CreateFormButton } from "./entity-form";
 import { useAuthoringOptions } from "./options";
 
 const KINDS = ["milestone", "agreement", "deployment", "visit", "role", "event"] as const;
@@ -13,12 +12,10 @@ export function AddMilestoneButton({ nationId }: { nationId: string }) {
   const { t } = useTranslation("programmes");
   const options = useAuthoringOptions();
   return (
-    <FormModalButton
+    <CreateFormButton
       label={t("authoring.addMilestone")}
-      leftSection={<IconPlus size={14} />}
       buttonProps={{ variant: "filled" }}
       testId="milestone-form"
-      mode="create"
       fields={[
         { name: "occurredOn", label: t("authoring.occurredOn"), kind: "date", required: true },
         { name: "precision", label: t("authoring.precisionLabel"), kind: "select", data: options.precisions },

@@ -1,9 +1,8 @@
-import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
 import { searchActivities, searchGoals } from "../api";
 import type { Action, ActionStatus } from "../types";
-import { FormModalButton } from "./entity-form";
+import { CreateFormButton, FormModalButton } from "./entity-form";
 import { useAuthoringOptions } from "./options";
 
 const ACTION_STATUSES: ActionStatus[] = ["planned", "in_progress", "done", "deferred", "cancelled"];
@@ -12,11 +11,9 @@ const ACTION_STATUSES: ActionStatus[] = ["planned", "in_progress", "done", "defe
 export function AddActionButton({ objectiveId }: { objectiveId: string }) {
   const { t } = useTranslation("programmes");
   return (
-    <FormModalButton
+    <CreateFormButton
       label={t("authoring.addAction")}
-      leftSection={<IconPlus size={14} />}
       testId="action-form"
-      mode="create"
       fields={[
         { name: "title", label: t("authoring.title"), required: true, wide: true },
         { name: "responsibleNote", label: t("objective.responsible") },

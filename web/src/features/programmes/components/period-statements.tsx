@@ -1,11 +1,10 @@
 import { Group } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
 import { DimmedText, RemoveRowButton } from "../../../shared/ui";
 import { useInvalidate, usePlan } from "../api";
 import type { PeriodDetail } from "../types";
-import { FormModalButton } from "./entity-form";
+import { CreateFormButton } from "./entity-form";
 import { useAuthoringOptions } from "./options";
 import { useProgrammeWriters } from "./shared";
 import { StatementsTable } from "./statements-table";
@@ -45,11 +44,9 @@ export function PeriodStatements({ period }: { period: PeriodDetail }) {
       {canEdit && (
         <Group mt="sm" justify="space-between">
           <DimmedText size="xs">{t("authoring.statementHint")}</DimmedText>
-          <FormModalButton
+          <CreateFormButton
             label={t("authoring.addStatement")}
-            leftSection={<IconPlus size={14} />}
             testId="statement-form"
-            mode="create"
             fields={[
               { name: "startsOn", label: t("authoring.startsOn"), kind: "date", required: true },
               {

@@ -1,34 +1,49 @@
-import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
 import type { PlanDetail } from "../types";
-import { type FieldSpec, FormModalButton } from "./entity-form";
+import { CreateFormButton, type FieldSpec, FormModalButton } from "./entity-form";
 import { useAuthoringOptions } from "./options";
 
-/** A new multi-year plan of a nation (or of the user's organisation when no nation is chosen). */
-export function NewPlanButton({ nationId }: { nationId: string | undefined }) {
+/** The fields of a plan: a new one is given its nation, an existing one the plan that succeeds it. */
+function usePlanFields(nationId: string | null | undefined, plan?: PlanDetail): FieldSpec[] {
   const { t } = useTranslation("programmes");
   const options = useAuthoringOptions(nationId);
-  const fields: FieldSpec[] = [
+  return [
     { name: "code", label: t("authoring.code"), required: true },
     { name: "kind", label: t("authoring.kind"), kind: "select", data: options.kinds, required: true },
     { name: "title", label: t("authoring.title"), required: true, wide: true },
-    { name: "nationId", label: t("common.nation"), kind: "select", data: options.nations },
+    ...(plan
+      ? []
+      : [{ name: "nationId", label: t("common.nation"), kind: "select" as const, data: options.nations }]),
     {
       name: "frameworkDocumentId",
       label: t("authoring.framework"),
       kind: "select",
       data: options.frameworks,
     },
+    ...(plan
+      ? [
+          {
+            name: "successorId",
+            label: t("authoring.successor"),
+            kind: "select" as const,
+            data: options.plans.filter((option) => option.value !== plan.id),
+          },
+        ]
+      : []),
     { name: "description", label: t("authoring.description"), kind: "textarea", wide: true },
   ];
+}
+
+/** A new multi-year plan of a nation (or of the user's organisation when no nation is chosen). */
+export function NewPlanButton({ nationId }: { nationId: string | undefined }) {
+  const { t } = useTranslation("programmes");
+  const fields = usePlanFields(nationId);
   return (
-    <FormModalButton
+    <CreateFormButton
       label={t("authoring.newPlan")}
-      leftSection={<IconPlus size={14} />}
       buttonProps={{ variant: "filled" }}
       testId="plan-form"
-      mode="create"
       fields={fields}
       initial={{ nationId: nationId ?? "" }}
       send={(body) => api.post<PlanDetail>("/api/plans", body)}
@@ -40,25 +55,7 @@ export function NewPlanButton({ nationId }: { nationId: string | undefined }) {
 /** Edit a plan: only changed fields are sent; the successor names the plan that follows this one. */
 export function EditPlanButton({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation("programmes");
-  const options = useAuthoringOptions(plan.nationId);
-  const fields: FieldSpec[] = [
-    { name: "code", label: t("authoring.code"), required: true },
-    { name: "kind", label: t("authoring.kind"), kind: "select", data: options.kinds, required: true },
-    { name: "title", label: t("authoring.title"), required: true, wide: true },
-    {
-      name: "frameworkDocumentId",
-      label: t("authoring.framework"),
-      kind: "select",
-      data: options.frameworks,
-    },
-    {
-      name: "successorId",
-      label: t("authoring.successor"),
-      kind: "select",
-      data: options.plans.filter((option) => option.value !== plan.id),
-    },
-    { name: "description", label: t("authoring.description"), kind: "textarea", wide: true },
-  ];
+  const fields = usePlanFields(plan.nationId, plan);
   return (
     <FormModalButton
       label={t("authoring.edit")}
@@ -83,11 +80,9 @@ export function AddPeriodButton({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation("programmes");
   const next = Math.max(0, ...plan.periods.map((period) => period.number)) + 1;
   return (
-    <FormModalButton
+    <CreateFormButton
       label={t("authoring.addPeriod")}
-      leftSection={<IconPlus size={14} />}
       testId="period-form"
-      mode="create"
       fields={[
         { name: "number", label: t("authoring.number"), kind: "number", required: true },
         { name: "label", label: t("authoring.label"), required: true },
@@ -105,11 +100,9 @@ export function AddObjectiveButton({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation("programmes");
   const options = useAuthoringOptions(plan.nationId);
   return (
-    <FormModalButton
+    <CreateFormButton
       label={t("authoring.addObjective")}
-      leftSection={<IconPlus size={14} />}
       testId="objective-form"
-      mode="create"
       fields={[
         { name: "code", label: t("authoring.code"), required: true },
         { name: "areaCode", label: t("common.area"), kind: "select", data: options.areas, required: true },

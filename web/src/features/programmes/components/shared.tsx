@@ -1,9 +1,11 @@
-import { Badge, Select } from "@mantine/core";
+import { Badge, Group, Select, Table, Text } from "@mantine/core";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
+import type { ReleasabilityLevel } from "../../../shared/api";
 import { usePermissions } from "../../../shared/auth";
 import { localName, useFormat } from "../../../shared/i18n/format";
+import { ReleasabilityBadge } from "../../../shared/ui";
 import { useNationOptions } from "../api";
 import type { JoinKind, PeriodJoin } from "../types";
 
@@ -82,6 +84,28 @@ export function SampleBadge({ sample }: { sample: boolean }) {
     <Badge size="xs" variant="outline" color="gray">
       {t("common.sample")}
     </Badge>
+  );
+}
+
+/** A record's releasability and, when it is sample data, the sample mark: the badges beside a document's title. */
+export function RecordBadges({ record }: { record: { releasability: ReleasabilityLevel; sample: boolean } }) {
+  return (
+    <>
+      <ReleasabilityBadge level={record.releasability} />
+      <SampleBadge sample={record.sample} />
+    </>
+  );
+}
+
+/** A table cell with a row's title and, when the row is sample data, the sample mark after it. */
+export function TitleCell({ title, sample }: { title: string; sample: boolean }) {
+  return (
+    <Table.Td>
+      <Group gap="xs">
+        <Text size="sm">{title}</Text>
+        <SampleBadge sample={sample} />
+      </Group>
+    </Table.Td>
   );
 }
 

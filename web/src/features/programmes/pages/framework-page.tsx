@@ -2,11 +2,11 @@ import { Anchor, Paper, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { DetailList, PageHeader, QueryBoundary, ReleasabilityBadge } from "../../../shared/ui";
+import { DetailList, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useFramework } from "../api";
 import { PlanKindName } from "../components/area-name";
 import { FrameworkActions } from "../components/framework-forms";
-import { SampleBadge, useProgrammeWriters } from "../components/shared";
+import { RecordBadges, useProgrammeWriters } from "../components/shared";
 
 export function FrameworkPage() {
   const { t } = useTranslation("programmes");
@@ -20,12 +20,7 @@ export function FrameworkPage() {
         <>
           <PageHeader
             title={data.title}
-            badges={
-              <>
-                <ReleasabilityBadge level={data.releasability} />
-                <SampleBadge sample={data.sample} />
-              </>
-            }
+            badges={<RecordBadges record={data} />}
             breadcrumbs={[{ label: t("plans.title"), to: "/programmes/plans" }, { label: data.title }]}
             actions={writers.canEdit(data) && <FrameworkActions document={data} />}
           />

@@ -25,14 +25,13 @@ import {
   notifySuccess,
   PageHeader,
   QueryBoundary,
-  ReleasabilityBadge,
   SectionCard,
   TableHead,
 } from "../../../shared/ui";
 import { useAssessGoal, useChangeGoalStatus, useGoal, useGoalAgreement } from "../api";
 import { AreaName } from "../components/area-name";
 import { LinkGoalActivity } from "../components/goal-forms";
-import { SampleBadge, useProgrammeWriters } from "../components/shared";
+import { RecordBadges, SampleBadge, useProgrammeWriters } from "../components/shared";
 import type { GoalDetail, GoalStatus, Rating } from "../types";
 
 const RATINGS: Rating[] = ["fully_met", "largely_met", "partially_met", "not_met"];
@@ -239,8 +238,7 @@ export function GoalPage() {
                 <>
                   <Badge variant="light">{t(`goalStatus.${data.status}`)}</Badge>
                   {data.late && <Badge color="red">{t("common.late")}</Badge>}
-                  <ReleasabilityBadge level={data.releasability} />
-                  <SampleBadge sample={data.sample} />
+                  <RecordBadges record={data} />
                 </>
               }
               breadcrumbs={[{ label: t("goals.title"), to: "/programmes/goals" }, { label: data.code }]}

@@ -3,11 +3,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { DownloadMenu, PagedRowsTable, PageHeader } from "../../../shared/ui";
+import { ListPageHeader, PagedRowsTable } from "../../../shared/ui";
 import { useGoalCounts, useGoals } from "../api";
 import { AreaName } from "../components/area-name";
 import { NewGoalButton } from "../components/goal-forms";
-import { NationSelect, SampleBadge, useNationParam, useProgrammeWriters } from "../components/shared";
+import { NationSelect, TitleCell, useNationParam, useProgrammeWriters } from "../components/shared";
 import type { GoalStatus } from "../types";
 
 const STATUSES: GoalStatus[] = ["proposed", "agreed", "in_progress", "achieved", "deferred", "cancelled"];
@@ -28,16 +28,13 @@ export function GoalsPage() {
   const writers = useProgrammeWriters();
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t("goals.title")}
         description={t("goals.description")}
-        actions={
-          <Group gap="xs">
-            <DownloadMenu kind="partnership-goals" filters={query} />
-            {writers.canCreate && <NewGoalButton nationId={nationId} />}
-          </Group>
-        }
-      />
+        download={{ kind: "partnership-goals", filters: query }}
+      >
+        {writers.canCreate && <NewGoalButton nationId={nationId} />}
+      </ListPageHeader>
       <Group align="flex-end" mb="md">
         <NationSelect value={nationId} onChange={setNationId} />
         <Select
@@ -84,12 +81,7 @@ export function GoalsPage() {
                 {goal.code}
               </Anchor>
             </Table.Td>
-            <Table.Td>
-              <Group gap="xs">
-                <Text size="sm">{goal.title}</Text>
-                <SampleBadge sample={goal.sample} />
-              </Group>
-            </Table.Td>
+            <TitleCell title={goal.title} sample={goal.sample} />
             <Table.Td>
               <AreaName code={goal.areaCode} />
             </Table.Td>

@@ -13,7 +13,7 @@ import {
 import { useObjective, usePlan, useUpdateAction } from "../api";
 import { ImplementedBadge } from "../components/implemented-badge";
 import { AddActionButton, AddEvidenceButton } from "../components/objective-forms";
-import { SampleBadge, useProgrammeWriters } from "../components/shared";
+import { SampleBadge, TitleCell, useProgrammeWriters } from "../components/shared";
 import type { Action, Evidence } from "../types";
 
 function ActionStatusSelect({ action, objectiveId }: { action: Action; objectiveId: string }) {
@@ -111,12 +111,7 @@ export function ObjectivePage() {
                   <Table.Tbody>
                     {data.actions.map((action) => (
                       <Table.Tr key={action.id} data-testid="action-row">
-                        <Table.Td>
-                          <Group gap="xs">
-                            <Text size="sm">{action.title}</Text>
-                            <SampleBadge sample={action.sample} />
-                          </Group>
-                        </Table.Td>
+                        <TitleCell title={action.title} sample={action.sample} />
                         <Table.Td>
                           {action.responsibleOrganisation?.nameEn ?? action.responsibleNote ?? ""}
                         </Table.Td>

@@ -1,18 +1,11 @@
 import { Anchor, Badge, Group, SimpleGrid, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
-import {
-  DimmedText,
-  PageHeader,
-  QueryBoundary,
-  ReleasabilityBadge,
-  SectionCard,
-  TableHead,
-} from "../../../shared/ui";
+import { DimmedText, PageHeader, QueryBoundary, SectionCard, TableHead } from "../../../shared/ui";
 import { usePlan } from "../api";
 import { JoinsList } from "../components/joins-list";
 import { AddObjectiveButton, AddPeriodButton, EditPlanButton } from "../components/plan-forms";
-import { SampleBadge, useProgrammeWriters } from "../components/shared";
+import { RecordBadges, TitleCell, useProgrammeWriters } from "../components/shared";
 import { StatementsTable } from "../components/statements-table";
 import type { ObjectiveSummary } from "../types";
 
@@ -34,12 +27,7 @@ export function ObjectivesTable({ objectives }: { objectives: ObjectiveSummary[]
                 {objective.code}
               </Anchor>
             </Table.Td>
-            <Table.Td>
-              <Group gap="xs">
-                <Text size="sm">{objective.title}</Text>
-                <SampleBadge sample={objective.sample} />
-              </Group>
-            </Table.Td>
+            <TitleCell title={objective.title} sample={objective.sample} />
             <Table.Td>{objective.area.nameEn}</Table.Td>
             <Table.Td>
               <Group gap={4}>
@@ -72,12 +60,7 @@ export function PlanPage() {
           <PageHeader
             title={data.title}
             description={data.description}
-            badges={
-              <>
-                <ReleasabilityBadge level={data.releasability} />
-                <SampleBadge sample={data.sample} />
-              </>
-            }
+            badges={<RecordBadges record={data} />}
             breadcrumbs={[{ label: t("plans.title"), to: "/programmes/plans" }, { label: data.code }]}
             actions={
               writers.canEdit(data) && (

@@ -1,12 +1,11 @@
-import { Anchor, Badge, Group, Paper, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Group, Paper, Table } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
-  DownloadMenu,
+  ListPageHeader,
   PagedRowsTable,
-  PageHeader,
   PlainTable,
   QueryBoundary,
   ReleasabilityBadge,
@@ -14,7 +13,7 @@ import {
 import { useFrameworks, usePlans } from "../api";
 import { NewFrameworkButton } from "../components/framework-forms";
 import { NewPlanButton } from "../components/plan-forms";
-import { NationSelect, SampleBadge, useNationParam, useProgrammeWriters } from "../components/shared";
+import { NationSelect, TitleCell, useNationParam, useProgrammeWriters } from "../components/shared";
 
 export function PlansPage() {
   const { t } = useTranslation("programmes");
@@ -26,21 +25,18 @@ export function PlansPage() {
   const writers = useProgrammeWriters();
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t("plans.title")}
         description={t("plans.description")}
-        actions={
-          <Group gap="xs">
-            <DownloadMenu kind="plans" />
-            {writers.canCreate && (
-              <>
-                <NewPlanButton nationId={nationId} />
-                <NewFrameworkButton nationId={nationId} />
-              </>
-            )}
-          </Group>
-        }
-      />
+        download={{ kind: "plans" }}
+      >
+        {writers.canCreate && (
+          <>
+            <NewPlanButton nationId={nationId} />
+            <NewFrameworkButton nationId={nationId} />
+          </>
+        )}
+      </ListPageHeader>
       <PagedRowsTable
         query={plans}
         emptyTitle={t("plans.empty")}
@@ -57,12 +53,7 @@ export function PlansPage() {
                 {plan.code}
               </Anchor>
             </Table.Td>
-            <Table.Td>
-              <Group gap="xs">
-                <Text size="sm">{plan.title}</Text>
-                <SampleBadge sample={plan.sample} />
-              </Group>
-            </Table.Td>
+            <TitleCell title={plan.title} sample={plan.sample} />
             <Table.Td>
               <Group gap="xs">
                 {plan.nation?.code ?? ""}

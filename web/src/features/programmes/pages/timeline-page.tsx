@@ -88,6 +88,28 @@ function entryTitle(entry: TimelineEntry, language: string) {
   return entry.title;
 }
 
+/** A year the timeline starts or ends at; left empty, any year. */
+function YearBound(props: {
+  label: string;
+  value: number | undefined;
+  onChange: (year: number | undefined) => void;
+  testId: string;
+}) {
+  const { t } = useTranslation("programmes");
+  return (
+    <NumberInput
+      label={props.label}
+      placeholder={t("common:list.anyYear")}
+      w={120}
+      min={1950}
+      max={2200}
+      value={props.value ?? ""}
+      onChange={(value) => props.onChange(typeof value === "number" ? value : undefined)}
+      data-testid={props.testId}
+    />
+  );
+}
+
 export function TimelinePage() {
   const { t } = useTranslation("programmes");
   const format = useFormat();
@@ -131,26 +153,13 @@ export function TimelinePage() {
       <Paper withBorder p="md" radius="md" mb="md">
         <Group align="flex-end" wrap="wrap">
           <NationSelect value={nationId} onChange={setNationId} />
-          <NumberInput
+          <YearBound
             label={t("timeline.fromYear")}
-            placeholder={t("common:list.anyYear")}
-            w={120}
-            min={1950}
-            max={2200}
-            value={fromYear ?? ""}
-            onChange={(value) => setFromYear(typeof value === "number" ? value : undefined)}
-            data-testid="timeline-from"
+            value={fromYear}
+            onChange={setFromYear}
+            testId="timeline-from"
           />
-          <NumberInput
-            label={t("timeline.toYear")}
-            placeholder={t("common:list.anyYear")}
-            w={120}
-            min={1950}
-            max={2200}
-            value={toYear ?? ""}
-            onChange={(value) => setToYear(typeof value === "number" ? value : undefined)}
-            data-testid="timeline-to"
-          />
+          <YearBound label={t("timeline.toYear")} value={toYear} onChange={setToYear} testId="timeline-to" />
         </Group>
         <Text size="sm" fw={500} mt="sm" mb={4}>
           {t("timeline.kinds")}

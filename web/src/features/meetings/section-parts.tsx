@@ -1,8 +1,7 @@
 import { Button, Group } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorAlert, TextField } from "../../shared/ui";
-import { RemoveRowCell } from "../../shared/ui/remove-row-cell";
+import { ErrorAlert, RemoveRowCell, TextField } from "../../shared/ui";
 
 /*
  * The parts that the meeting page's sections (agenda, delegations, action items…) share: the remove cell of a

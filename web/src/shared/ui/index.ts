@@ -39,6 +39,7 @@ export {
   saveForm,
 } from "./notify";
 export { type Crumb, PageHeader, type PageHeaderProps } from "./page-header";
+export { PagedQuery, type PagedQueryProps } from "./paged-query";
 export { PagedRowsTable, type PagedRowsTableProps } from "./paged-rows-table";
 export { pickerProps } from "./picker-props";
 export { PlainTable, type PlainTableProps } from "./plain-table";
@@ -50,6 +51,7 @@ export { ReleasabilitySelect } from "./releasability-select";
 export { type RemoteOption, RemoteSelect, type RemoteSelectProps } from "./remote-select";
 export { RemoveLineButton, type RemoveLineButtonProps } from "./remove-line-button";
 export { RemoveRowButton, type RemoveRowButtonProps } from "./remove-row-button";
+export { RemoveRowCell, type RemoveRowCellProps } from "./remove-row-cell";
 export { RowLink, type RowLinkProps } from "./row-link";
 export { RowsTable, type RowsTableProps } from "./rows-table";
 export { SearchInput, type SearchInputProps } from "./search-input";

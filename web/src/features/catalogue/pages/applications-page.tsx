@@ -8,11 +8,11 @@ import {
   EmptyState,
   notifyError,
   notifySuccess,
+  PagedQuery,
   PageHeader,
   TableHead,
   TextField,
 } from "../../../shared/ui";
-import { PagedQuery } from "../../../shared/ui/paged-query";
 import { useApplications, useDecideApplication } from "../api";
 import { useDateRange } from "../components/labels";
 

@@ -23,6 +23,7 @@ import {
   ExportButtons,
   notifyError,
   notifySuccess,
+  PagedQuery,
   PageHeader,
   PrintReportButton,
   QueryBoundary,
@@ -31,7 +32,6 @@ import {
   TableHead,
   TextField,
 } from "../../../shared/ui";
-import { PagedQuery } from "../../../shared/ui/paged-query";
 import { EventFeedback } from "../../feedback/components/event-feedback";
 import { useEvent, useNominate, useNominations } from "../api";
 import { ApplyButton } from "../components/apply-button";

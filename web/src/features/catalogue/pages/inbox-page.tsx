@@ -1,8 +1,7 @@
 import { Button, Group, Paper, Switch, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { notifyError, notifySuccess, PageHeader } from "../../../shared/ui";
-import { PagedQuery } from "../../../shared/ui/paged-query";
+import { notifyError, notifySuccess, PagedQuery, PageHeader } from "../../../shared/ui";
 import { useDecideMany, useNominations } from "../api";
 import { NominationsTable } from "../components/nominations-table";
 import type { Decision } from "../types";

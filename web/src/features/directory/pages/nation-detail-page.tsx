@@ -8,10 +8,10 @@ import {
   DimmedText,
   PageHeader,
   RecordPage,
+  RemoveRowCell,
   SectionCard,
   TableHead,
 } from "../../../shared/ui";
-import { RemoveRowCell } from "../../../shared/ui/remove-row-cell";
 import { useDeleteNation, useNation, useRemoveMembership } from "../api";
 import { AddableSection } from "../components/addable-section";
 import { EndDateCell } from "../components/end-date-cell";

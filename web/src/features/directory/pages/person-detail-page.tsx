@@ -8,10 +8,10 @@ import {
   PageHeader,
   RecordPage,
   ReleasabilityBadge,
+  RemoveRowCell,
   RowsTable,
   SectionCard,
 } from "../../../shared/ui";
-import { RemoveRowCell } from "../../../shared/ui/remove-row-cell";
 import { useDeletePerson, usePerson, useRemoveAffiliation } from "../api";
 import { AddableSection } from "../components/addable-section";
 import { AffiliationModal } from "../components/affiliation-modal";

@@ -5,11 +5,11 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   type DataTableColumn,
   EmptyState,
+  ListPageHeader,
   NewRecordLink,
   SearchInput,
   useListParams,
 } from "../../../shared/ui";
-import { ListPageHeader } from "../../../shared/ui/list-page-header";
 import { RecordListTable } from "../../../shared/ui/record-list-table";
 import { type MessageSummary, useCounts, useMessages } from "../api";
 

@@ -1,9 +1,7 @@
 import { Group, Select, Stack, Switch } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
-import { useListParams } from "../../../shared/ui";
-import { ListPageHeader } from "../../../shared/ui/list-page-header";
-import { PagedQuery } from "../../../shared/ui/paged-query";
+import { ListPageHeader, PagedQuery, useListParams } from "../../../shared/ui";
 import { ActionTable } from "../action-table";
 import { ACTION_STATUSES, useActionItems, useSeries } from "../api";
 import { seriesTitle } from "../components";

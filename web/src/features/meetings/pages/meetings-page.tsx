@@ -10,11 +10,11 @@ import {
   type DataTableColumn,
   EmptyState,
   ErrorAlert,
+  ListPageHeader,
   SearchInput,
   TextField,
   useListParams,
 } from "../../../shared/ui";
-import { ListPageHeader } from "../../../shared/ui/list-page-header";
 import { RecordListTable } from "../../../shared/ui/record-list-table";
 import { type MeetingSummary, useCreateMeeting, useMeetings, useSeries } from "../api";
 import { seriesTitle } from "../components";

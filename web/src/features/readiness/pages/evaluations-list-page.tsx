@@ -2,8 +2,14 @@ import { Group, Stack, Switch } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
-import { type DataTableColumn, EmptyState, NewRecordLink, RowLink, useListParams } from "../../../shared/ui";
-import { ListPageHeader } from "../../../shared/ui/list-page-header";
+import {
+  type DataTableColumn,
+  EmptyState,
+  ListPageHeader,
+  NewRecordLink,
+  RowLink,
+  useListParams,
+} from "../../../shared/ui";
 import { RecordListTable } from "../../../shared/ui/record-list-table";
 import { useEvaluations } from "../api";
 import { OutcomeBadge, StateBadge } from "../components/badges";

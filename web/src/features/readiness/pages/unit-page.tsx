@@ -4,8 +4,14 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
-import { DetailList, PageHeader, PlainTable, QueryBoundary, SectionCard } from "../../../shared/ui";
-import { PagedQuery } from "../../../shared/ui/paged-query";
+import {
+  DetailList,
+  PagedQuery,
+  PageHeader,
+  PlainTable,
+  QueryBoundary,
+  SectionCard,
+} from "../../../shared/ui";
 import { useEvaluations, useUnit } from "../api";
 import { OutcomeBadge, StateBadge } from "../components/badges";
 import { DeclarationForm, ProfileForm } from "../components/unit-forms";

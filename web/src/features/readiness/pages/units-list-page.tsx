@@ -1,7 +1,13 @@
 import { Badge, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { type DataTableColumn, EmptyState, RowLink, SearchInput, useListParams } from "../../../shared/ui";
-import { ListPageHeader } from "../../../shared/ui/list-page-header";
+import {
+  type DataTableColumn,
+  EmptyState,
+  ListPageHeader,
+  RowLink,
+  SearchInput,
+  useListParams,
+} from "../../../shared/ui";
 import { RecordListTable } from "../../../shared/ui/record-list-table";
 import { useUnits } from "../api";
 import type { Unit } from "../types";

@@ -2,8 +2,14 @@ import { Anchor, Badge, Group, Select, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
 import { LANGUAGE_NAMES, LANGUAGES } from "../../../shared/i18n/languages";
-import { type DataTableColumn, DimmedText, EmptyState, notifyError, useListParams } from "../../../shared/ui";
-import { ListPageHeader } from "../../../shared/ui/list-page-header";
+import {
+  type DataTableColumn,
+  DimmedText,
+  EmptyState,
+  ListPageHeader,
+  notifyError,
+  useListParams,
+} from "../../../shared/ui";
 import { RecordListTable } from "../../../shared/ui/record-list-table";
 import { useCertificateAction, useCertificates } from "../api";
 import { localTitle, STATUS_COLOURS } from "../local";

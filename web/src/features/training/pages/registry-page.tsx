@@ -5,10 +5,10 @@ import {
   DataTable,
   type DataTableColumn,
   EmptyState,
+  ListPageHeader,
   QueryBoundary,
   useListParams,
 } from "../../../shared/ui";
-import { ListPageHeader } from "../../../shared/ui/list-page-header";
 import { useQualifications, useRegistry } from "../api";
 import { localTitle, personName } from "../local";
 import type { RegistryEntry } from "../types";

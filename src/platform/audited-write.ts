@@ -169,6 +169,14 @@ export function releaseListPatch(patch: {
   };
 }
 
+/** A patch as the columns it sets: its own fields, and its release lists as `releaseListPatch` names them. */
+export function patchColumns<
+  P extends { releaseNationIds?: string[] | undefined; releaseOrganisationIds?: string[] | undefined },
+>(patch: P) {
+  const { releaseNationIds: _nations, releaseOrganisationIds: _organisations, ...fields } = patch;
+  return { ...fields, ...releaseListPatch(patch) };
+}
+
 /** What the `*Record` helpers need of a service's context: its database handle and who writes. */
 type WriteContext = AuditContext & { db: Kysely<DB> };
 

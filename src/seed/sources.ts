@@ -18,5 +18,8 @@ export const SOURCES = {
   cisAtc: "CIS Anti-Terrorism Center, the Center's own description of its activities",
 } as const;
 
-/** The source of a partnership milestone: the 2002 field report for what it reports, the overview after it. */
+/**
+ * The source of a dated partnership fact (a milestone, a framework document): the 2002 field report for what it
+ * reports, the overview after it.
+ */
 export const milestoneSource = (on: string) => (on < "2002-03-01" ? SOURCES.analyst2002 : SOURCES.overview);

@@ -2,7 +2,7 @@ import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql
 import type { DoubleBooking } from "../../db/schema/catalogue.js";
 import type { DB } from "../../db/schema/index.js";
 import { allianceStaffSql } from "../../platform/access/alliance.js";
-import { visibleTo } from "../../platform/access/releasability.js";
+import { releaseColumns, visibleTo } from "../../platform/access/releasability.js";
 import { overseenNationIds, readsEverything, type Viewer } from "../../platform/access/viewer.js";
 import type { CalendarQuery, NominationQuery } from "./catalogue.schemas.js";
 
@@ -139,11 +139,7 @@ export async function findActivity(db: Q, viewer: Viewer, id: string) {
         "a.hostInstitutionId",
         "a.hostNationId",
         "a.eligibleNations",
-        "a.ownerNationId",
-        "a.ownerOrganisationId",
-        "a.releasability",
-        "a.releaseNations",
-        "a.releaseOrganisations",
+        ...releaseColumns("a"),
         "hi.id as hiId",
         "hi.code as hiCode",
         "hi.nameEn as hiNameEn",

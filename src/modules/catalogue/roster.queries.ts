@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema/index.js";
+import { releaseColumns } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
 import { nominationScope } from "./catalogue.queries.js";
 
@@ -52,11 +53,7 @@ export function rosterActivity(db: Q, activityId: string) {
       "o.nameEn as organiserEn",
       "o.nameAz as organiserAz",
       "o.nameRu as organiserRu",
-      "a.releasability",
-      "a.ownerNationId",
-      "a.ownerOrganisationId",
-      "a.releaseNations",
-      "a.releaseOrganisations",
+      ...releaseColumns("a"),
     ])
     .where("a.id", "=", activityId)
     .executeTakeFirstOrThrow();

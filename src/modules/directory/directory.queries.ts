@@ -1,7 +1,14 @@
-import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+} from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/schema/index.js";
-import { visibleTo } from "../../platform/access/releasability.js";
+import { releaseColumns, visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
 import { pageOf } from "../../platform/paging.js";
 import { nationRef, organisationRef } from "../../platform/record-refs.js";
@@ -31,6 +38,21 @@ const textMatch = (column: string, q: string) => {
   return sql<boolean>`accord_unaccent(lower(${sql.ref(column)})) like accord_unaccent(lower(${pattern}))`;
 };
 
+/**
+ * The nations or organisations a register's list shows: the live ones unless archived ones are asked for, and of
+ * those the ones whose text, code or English name matches what was typed.
+ */
+const listed =
+  (table: "nation" | "organisation", query: { includeArchived?: boolean; q?: string }) =>
+  // biome-ignore lint/suspicious/noExplicitAny: the predicate serves both registers' queries
+  (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
+    const q = query.q?.trim();
+    return eb.and([
+      ...(query.includeArchived ? [] : [sql<boolean>`${sql.ref(`${table}.archived_at`)} is null`]),
+      ...(q ? [eb.or([matches(q), textMatch(`${table}.code`, q), textMatch(`${table}.name_en`, q)])] : []),
+    ]);
+  };
+
 const membershipsOf = (eb: ExpressionBuilder<DB, "nation">) =>
   jsonArrayFrom(
     eb
@@ -51,14 +73,7 @@ const NATION_COLUMNS = [
 ] as const;
 
 export async function listNations(db: Q, query: NationQuery) {
-  let base = db.selectFrom("nation");
-  if (!query.includeArchived) base = base.where("nation.archivedAt", "is", null);
-  if (query.q?.trim()) {
-    const q = query.q.trim();
-    base = base.where((eb) =>
-      eb.or([matches(q), textMatch("nation.code", q), textMatch("nation.name_en", q)]),
-    );
-  }
+  let base = db.selectFrom("nation").where(listed("nation", query));
   if (query.membership) {
     const kind = query.membership;
     base = base.where((eb) =>
@@ -125,14 +140,7 @@ const organisationColumns = [
 ] as const;
 
 export async function listOrganisations(db: Q, query: OrganisationQuery) {
-  let base = db.selectFrom("organisation");
-  if (!query.includeArchived) base = base.where("organisation.archivedAt", "is", null);
-  if (query.q?.trim()) {
-    const q = query.q.trim();
-    base = base.where((eb) =>
-      eb.or([matches(q), textMatch("organisation.code", q), textMatch("organisation.name_en", q)]),
-    );
-  }
+  let base = db.selectFrom("organisation").where(listed("organisation", query));
   if (query.kind) base = base.where("organisation.kind", "=", query.kind);
   if (query.category === "institution") base = base.where("organisation.kind", "in", [...INSTITUTION_KINDS]);
   if (query.category === "organisation")
@@ -187,11 +195,7 @@ const personColumns = [
   "person.phone",
   "person.languages",
   "person.archivedAt",
-  "person.ownerNationId",
-  "person.ownerOrganisationId",
-  "person.releasability",
-  "person.releaseNations",
-  "person.releaseOrganisations",
+  ...releaseColumns("person"),
 ] as const;
 
 const personRefs = <O>(query: SelectQueryBuilder<DB, "person", O>) =>

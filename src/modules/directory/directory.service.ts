@@ -10,7 +10,7 @@ import {
   deleteRecord,
   insertRecord,
   lockRow,
-  releaseListPatch,
+  patchColumns,
   updateRecord,
 } from "../../platform/audited-write.js";
 import { isForeignKeyViolation } from "../../platform/constraint-errors.js";
@@ -281,11 +281,7 @@ export async function updatePerson(ctx: Ctx, id: string, patch: PersonPatch) {
         "body.nationId",
       );
     }
-    const { releaseNationIds, releaseOrganisationIds, ...fields } = patch;
-    const after = await writes.updatePersonRow(trx, id, {
-      ...fields,
-      ...releaseListPatch({ releaseNationIds, releaseOrganisationIds }),
-    });
+    const after = await writes.updatePersonRow(trx, id, patchColumns(patch));
     const { affiliations: _a, nation: _n, currentOrganisation: _c, ...plainBefore } = before;
     await writeAudit(trx, ctx, {
       action: "person.update",

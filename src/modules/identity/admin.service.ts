@@ -10,7 +10,7 @@ import { paged } from "../../platform/http/schemas.js";
 import * as accounts from "./accounts.queries.js";
 import * as queries from "./admin.queries.js";
 import type { GrantInput, PasswordReset, UserInput, UserPatch, UserQuery } from "./admin.schemas.js";
-import { endUserAccess } from "./end-access.js";
+import { endUserAccess, endUserAccessAudited } from "./end-access.js";
 import { hashPassword, passwordWeakness } from "./passwords.js";
 import { deleteUserSessions } from "./sessions.js";
 
@@ -181,13 +181,7 @@ export async function revokeSessions(ctx: Ctx, id: string) {
   authorize(ctx.viewer, "user.revoke_sessions", { id });
   return ctx.db.transaction().execute(async (trx) => {
     orNotFound(await queries.lockUser(trx, id), "The user");
-    const ended = await endUserAccess(trx, id);
-    await writeAudit(trx, ctx, {
-      action: "user.sessions_revoked",
-      recordType: "app_user",
-      recordId: id,
-      detail: ended,
-    });
+    const ended = await endUserAccessAudited(trx, ctx, id, "user.sessions_revoked");
     return { revoked: ended.sessions };
   });
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/database.js";
+import { type AuditContext, writeAudit } from "../../platform/audit.js";
 import { revokeCalendarTokensOfUser } from "../catalogue/index.js";
 import { deleteUserSessions } from "./sessions.js";
 
@@ -11,4 +12,11 @@ export async function endUserAccess(trx: Db, userId: string) {
   const sessions = await deleteUserSessions(trx, userId);
   const calendarFeedsRevoked = await revokeCalendarTokensOfUser(trx, userId);
   return { sessions, calendarFeedsRevoked };
+}
+
+/** Ends the user's access on its own (logging out everywhere, an administrator's revocation), audited as `action`. */
+export async function endUserAccessAudited(trx: Db, ctx: AuditContext, userId: string, action: string) {
+  const ended = await endUserAccess(trx, userId);
+  await writeAudit(trx, ctx, { action, recordType: "app_user", recordId: userId, detail: ended });
+  return ended;
 }

@@ -7,7 +7,7 @@ import { AppError, orNotFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { enforceRateLimit } from "../../platform/rate-limit.js";
 import * as accounts from "./accounts.queries.js";
-import { endUserAccess } from "./end-access.js";
+import { endUserAccess, endUserAccessAudited } from "./end-access.js";
 import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess } from "./login-backoff.js";
 import { hashPassword, passwordWeakness, verifyPassword } from "./passwords.js";
 import { createSession, deleteSession, type NewSession } from "./sessions.js";
@@ -89,13 +89,7 @@ export async function logoutEverywhere(ctx: Ctx): Promise<number> {
   authorize(ctx.viewer, "session.logout_everywhere");
   const userId = ctx.viewer.userId!;
   return ctx.db.transaction().execute(async (trx) => {
-    const ended = await endUserAccess(trx, userId);
-    await writeAudit(trx, ctx, {
-      action: "auth.logout_everywhere",
-      recordType: "app_user",
-      recordId: userId,
-      detail: ended,
-    });
+    const ended = await endUserAccessAudited(trx, ctx, userId, "auth.logout_everywhere");
     return ended.sessions;
   });
 }

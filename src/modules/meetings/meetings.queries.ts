@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, type Kysely, sql, type Transaction } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/schema/index.js";
-import { visibleTo } from "../../platform/access/releasability.js";
+import { releaseColumns, visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
 import { pageOf } from "../../platform/paging.js";
 import { nationRef, organisationRef } from "../../platform/record-refs.js";
@@ -27,11 +27,7 @@ const seriesColumns = [
   "meetingSeries.organiserId",
   "meetingSeries.sinceYear",
   "meetingSeries.sample",
-  "meetingSeries.ownerNationId",
-  "meetingSeries.ownerOrganisationId",
-  "meetingSeries.releasability",
-  "meetingSeries.releaseNations",
-  "meetingSeries.releaseOrganisations",
+  ...releaseColumns("meetingSeries"),
 ] as const;
 
 function seriesSelect(db: Q, viewer: Viewer) {
@@ -91,11 +87,7 @@ function meetingSelect(db: Q, viewer: Viewer) {
       "meeting.status",
       "meeting.sample",
       "meeting.sampleNote",
-      "meeting.ownerNationId",
-      "meeting.ownerOrganisationId",
-      "meeting.releasability",
-      "meeting.releaseNations",
-      "meeting.releaseOrganisations",
+      ...releaseColumns("meeting"),
     ])
     .select((eb) => [
       jsonObjectFrom(

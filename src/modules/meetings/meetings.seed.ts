@@ -1,4 +1,5 @@
 import type { Db } from "../../db/database.js";
+import { codeLookup } from "../../seed/codes.js";
 import { SOURCES } from "../../seed/sources.js";
 import { decisionReference } from "./roman.js";
 
@@ -339,24 +340,9 @@ const MESSAGES: MessageSeed[] = [
   },
 ];
 
-async function idsByCode(db: Db, table: "nation" | "organisation") {
-  const rows = await db.selectFrom(table).select(["id", "code"]).execute();
-  return new Map(rows.map((row) => [row.code.trim(), row.id]));
-}
-
 export async function seedMeetings(db: Db): Promise<void> {
-  const nations = await idsByCode(db, "nation");
-  const organisations = await idsByCode(db, "organisation");
-  const org = (code: string) => {
-    const id = organisations.get(code);
-    if (!id) throw new Error(`seedMeetings: no organisation ${code}`);
-    return id;
-  };
-  const nat = (code: string) => {
-    const id = nations.get(code);
-    if (!id) throw new Error(`seedMeetings: no nation ${code}`);
-    return id;
-  };
+  const org = await codeLookup(db, "organisation", "seedMeetings");
+  const nat = await codeLookup(db, "nation", "seedMeetings");
 
   await db
     .insertInto("meetingSeries")

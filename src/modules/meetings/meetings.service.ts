@@ -3,7 +3,7 @@ import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { withRelease } from "../../platform/access/releasability.js";
 import { readAuditedFile } from "../../platform/audited-download.js";
-import { auditedInsert, releaseListPatch, updateRecord } from "../../platform/audited-write.js";
+import { auditedInsert, patchColumns, updateRecord } from "../../platform/audited-write.js";
 import { uniqueConflict } from "../../platform/constraint-errors.js";
 import { AppError, notFound, orNotFound, validation } from "../../platform/errors.js";
 import { insertFileRecord, type UploadSource } from "../../platform/files.js";
@@ -121,7 +121,6 @@ export async function updateMeeting(ctx: Ctx, id: string, patch: MeetingPatch) {
   await editableMeeting(ctx, id);
   await requireVisibleLink(ctx.db, ctx.viewer, "activity", patch.activityId, "body.activityId");
   await requireVisibleLink(ctx.db, ctx.viewer, "event", patch.eventId, "body.eventId");
-  const { releaseNationIds: _nations, releaseOrganisationIds: _organisations, ...fields } = patch;
   await updateRecord(
     ctx,
     "meeting",
@@ -129,7 +128,7 @@ export async function updateMeeting(ctx: Ctx, id: string, patch: MeetingPatch) {
     (before) => {
       checkDates(patch.startsOn ?? before.startsOn, patch.endsOn ?? before.endsOn);
       assertTransition(MEETING_TRANSITIONS, before.status, patch.status);
-      return { ...fields, ...releaseListPatch(patch) };
+      return patchColumns(patch);
     },
     { action: "meeting.update" },
   ).catch(

@@ -1,7 +1,7 @@
 import "./operations.policy.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { resolveRelease, withRelease } from "../../platform/access/releasability.js";
-import { insertRecord, releaseListPatch, updateRecord } from "../../platform/audited-write.js";
+import { insertRecord, patchColumns, updateRecord } from "../../platform/audited-write.js";
 import { onConstraint } from "../../platform/constraint-errors.js";
 import { orNotFound } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
@@ -64,14 +64,9 @@ export async function createContingent(ctx: Ctx, input: ContingentInput) {
 
 export async function updateContingent(ctx: Ctx, id: string, patch: ContingentPatch) {
   await editableContingent(ctx, id);
-  const { releaseNationIds: _nations, releaseOrganisationIds: _organisations, ...fields } = patch;
-  await updateRecord(
-    ctx,
-    "contingent",
-    { id, missing: "The contingent" },
-    { ...fields, ...releaseListPatch(patch) },
-    { action: "contingent.update" },
-  );
+  await updateRecord(ctx, "contingent", { id, missing: "The contingent" }, patchColumns(patch), {
+    action: "contingent.update",
+  });
   return getContingent(ctx, id);
 }
 

@@ -1,7 +1,7 @@
 import "./operations.policy.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { type ReleasableRecord, resolveRelease, withRelease } from "../../platform/access/releasability.js";
-import { auditedInsert, auditedUpdate, releaseListPatch } from "../../platform/audited-write.js";
+import { auditedInsert, auditedUpdate, patchColumns } from "../../platform/audited-write.js";
 import { orNotFound, validation } from "../../platform/errors.js";
 import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
@@ -78,7 +78,6 @@ export async function updateFundContribution(ctx: Ctx, id: string, patch: FundCo
   authorize(ctx.viewer, "contribution.read");
   const current = orNotFound(await queries.findFundContribution(ctx.db, ctx.viewer, id), "The contribution");
   authorize(ctx.viewer, "contribution.update", current);
-  const { releaseNationIds: _nations, releaseOrganisationIds: _organisations, ...fields } = patch;
   await inTransaction(ctx, (trx) =>
     auditedUpdate(
       trx,
@@ -86,8 +85,8 @@ export async function updateFundContribution(ctx: Ctx, id: string, patch: FundCo
       "fundContribution",
       { id, missing: "The contribution" },
       (before) => {
-        checkPaid(fields.pledged ?? before.pledged, fields.paid ?? before.paid);
-        return { ...fields, ...releaseListPatch(patch) };
+        checkPaid(patch.pledged ?? before.pledged, patch.paid ?? before.paid);
+        return patchColumns(patch);
       },
       { action: "contribution.update", rules: contributionConstraints },
     ),

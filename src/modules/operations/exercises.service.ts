@@ -13,7 +13,7 @@ import {
   auditedUpdate,
   insertRecord,
   lockRow,
-  releaseListPatch,
+  patchColumns,
   updateRecord,
 } from "../../platform/audited-write.js";
 import { onConstraint } from "../../platform/constraint-errors.js";
@@ -148,14 +148,13 @@ export async function updateExercise(ctx: Ctx, id: string, patch: ExercisePatch)
   const before = await editableExercise(ctx, id);
   checkDateOrder(patch.startsOn ?? before.startsOn, patch.endsOn ?? before.endsOn, "body.endsOn");
   await requireVisibleLink(ctx.db, ctx.viewer, "activity", patch.activityId, "body.activityId");
-  const { releaseNationIds: _nations, releaseOrganisationIds: _organisations, ...fields } = patch;
   await updateRecord(
     ctx,
     "exercise",
     { id, missing: "The exercise" },
     (locked) => {
       assertTransition(EXERCISE_TRANSITIONS, locked.status, patch.status);
-      return { ...fields, ...releaseListPatch(patch) };
+      return patchColumns(patch);
     },
     { action: "exercise.update", rules: exerciseConstraints },
   );

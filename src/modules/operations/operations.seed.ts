@@ -1,4 +1,5 @@
 import type { Db } from "../../db/database.js";
+import { codeLookup } from "../../seed/codes.js";
 import { SOURCES } from "../../seed/sources.js";
 
 const DOMAIN = SOURCES.cisAtc;
@@ -360,25 +361,11 @@ const CONTINGENTS: ContingentSeed[] = [
 ];
 
 export async function seedOperations(db: Db): Promise<void> {
-  const nations = new Map(
-    (await db.selectFrom("nation").select(["id", "code"]).execute()).map((n) => [n.code, n.id]),
-  );
-  const organisations = new Map(
-    (await db.selectFrom("organisation").select(["id", "code"]).execute()).map((o) => [o.code, o.id]),
-  );
-  const nation = (code: string) => {
-    const id = nations.get(code);
-    if (!id) throw new Error(`seedOperations: no nation ${code}`);
-    return id;
-  };
-  const organisation = (code: string) => {
-    const id = organisations.get(code);
-    if (!id) throw new Error(`seedOperations: no organisation ${code}`);
-    return id;
-  };
+  const nation = await codeLookup(db, "nation", "seedOperations");
+  const organisation = await codeLookup(db, "organisation", "seedOperations");
   /** An owner code is a nation (three capital letters) or an organisation. */
   const owner = (code: string) =>
-    nations.has(code)
+    nation.has(code)
       ? { ownerNationId: nation(code), ownerOrganisationId: null }
       : { ownerNationId: null, ownerOrganisationId: organisation(code) };
 

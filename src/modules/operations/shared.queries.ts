@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema/index.js";
-import { visibleTo } from "../../platform/access/releasability.js";
+import { releaseColumns, visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
 import { nationRef, organisationRef } from "../../platform/record-refs.js";
 
@@ -11,16 +11,7 @@ export type AnyEb = ExpressionBuilder<any, any>;
 
 export const matches = (q: string) => sql<boolean>`search @@ accord_search_query(${q})`;
 
-export { nationRef, organisationRef };
-
-export const releaseColumns = <T extends string>(table: T) =>
-  [
-    `${table}.ownerNationId` as const,
-    `${table}.ownerOrganisationId` as const,
-    `${table}.releasability` as const,
-    `${table}.releaseNations` as const,
-    `${table}.releaseOrganisations` as const,
-  ] as const;
+export { nationRef, organisationRef, releaseColumns };
 
 /** Contingents the viewer may see, as a subquery for counts and aggregates. */
 export const visibleContingents = (db: Q, viewer: Viewer) =>

@@ -8,7 +8,7 @@ import {
   auditedUpdate,
   deleteRecord,
   insertRecord,
-  releaseListPatch,
+  patchColumns,
 } from "../../platform/audited-write.js";
 import { orNotFound, validation } from "../../platform/errors.js";
 import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
@@ -127,7 +127,7 @@ export async function updateProgramme(ctx: Ctx, id: string, patch: ProgrammePatc
   else if (patch.status !== undefined && !can(ctx.viewer, "programmes.update", current))
     await authorizeStatus(ctx, current, patch.status);
   await requireVisibleLink(ctx.db, ctx.viewer, "plan", patch.planId, "body.planId");
-  const { releaseNationIds, releaseOrganisationIds, reason, ...fields } = patch;
+  const { reason, ...fields } = patch;
   await ctx.db
     .transaction()
     .execute(async (trx) => {
@@ -143,7 +143,7 @@ export async function updateProgramme(ctx: Ctx, id: string, patch: ProgrammePatc
           status = before.status;
           if (before.status === "submitted" && patch.status === "draft" && !reason)
             throw validation("body.reason", "returning a submitted programme to draft needs a reason");
-          return { ...fields, ...releaseListPatch({ releaseNationIds, releaseOrganisationIds }) };
+          return patchColumns(fields);
         },
         {
           action: (moves && STATUS_ACTIONS[patch.status!]) || "programme.update",

@@ -10,8 +10,8 @@ import {
   auditedDelete,
   auditedInsert,
   auditedUpdate,
+  patchColumns,
   type RowOf,
-  releaseListPatch,
 } from "../../platform/audited-write.js";
 import { AppError, orNotFound, validation } from "../../platform/errors.js";
 import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
@@ -126,8 +126,8 @@ export async function updateGoal(ctx: Ctx, id: string, patch: GoalPatch) {
   await checkArea(ctx.db, patch.areaCode, "body.areaCode");
   await requireVisibleLink(ctx.db, ctx.viewer, "plan", patch.planId, "body.planId");
   checkAgreedYear(patch.agreedYear);
-  const { releaseNationIds, releaseOrganisationIds, statusNote, ...fields } = patch;
-  const changes = { ...fields, ...releaseListPatch({ releaseNationIds, releaseOrganisationIds }) };
+  const { statusNote, ...fields } = patch;
+  const changes = patchColumns(fields);
   // A status note without a status changes nothing, and writes nothing.
   if (!Object.keys(changes).length) return getGoal(ctx, id);
   await inTransaction(ctx, async (trx) => {

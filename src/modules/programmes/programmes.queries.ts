@@ -2,7 +2,7 @@ import { type Expression, expressionBuilder, type Kysely, type RawBuilder, type 
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/schema/index.js";
 import type { GoalRating } from "../../db/schema/programmes.js";
-import { visibleTo } from "../../platform/access/releasability.js";
+import { releaseColumns, visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
 import { pageOf } from "../../platform/paging.js";
 import type { FrameworkQuery, GoalQuery, PlanQuery, ProgrammeQuery } from "./programmes.schemas.js";
@@ -14,15 +14,6 @@ type Q = Kysely<DB>;
 /** The releasability predicate as a SQL fragment, for the report queries written in SQL. */
 const visible = (viewer: Viewer, alias: string): Expression<SqlBool> =>
   visibleTo(viewer, alias)(expressionBuilder<DB, keyof DB>());
-
-const releaseColumns = <A extends string>(alias: A) =>
-  [
-    `${alias}.ownerNationId`,
-    `${alias}.ownerOrganisationId`,
-    `${alias}.releasability`,
-    `${alias}.releaseNations`,
-    `${alias}.releaseOrganisations`,
-  ] as const;
 
 const nationRef = (column: string) =>
   sql<{

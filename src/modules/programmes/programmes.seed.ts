@@ -467,7 +467,7 @@ export async function seedProgrammes(db: Db): Promise<void> {
             parties: ["Azerbaijan", "NATO"],
             signedOn: document.signedOn,
             signedPrecision: document.precision,
-            source: document.signedOn < "2002-03-01" ? SOURCES.analyst2002 : SOURCES.overview,
+            source: milestoneSource(document.signedOn),
             ownerNationId: aze,
             releasability: "internal",
           })

@@ -1,7 +1,7 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/schema/index.js";
-import { visibleTo } from "../../platform/access/releasability.js";
+import { releaseColumns, visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
 import { pageOf } from "../../platform/paging.js";
 import { nationRef, organisationRef } from "../../platform/record-refs.js";
@@ -264,11 +264,7 @@ export function findEvaluation(db: Q, viewer: Viewer, id: string) {
       "e.checklistVersionId",
       "e.summaryStatement",
       "e.reportedAt",
-      "e.ownerNationId",
-      "e.ownerOrganisationId",
-      "e.releasability",
-      "e.releaseNations",
-      "e.releaseOrganisations",
+      ...releaseColumns("e"),
       onTeam(viewer, "e").as("onTeam"),
     ])
     .select((eb) => [

@@ -2,7 +2,7 @@ import { type Insertable, type Kysely, sql, type Updateable } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/schema/index.js";
 import type { AccreditationApplicationTable } from "../../db/schema/training.js";
-import { visibleTo } from "../../platform/access/releasability.js";
+import { releaseColumns, visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
 import { pageOf } from "../../platform/paging.js";
 import type { ApplicationQuery } from "./training.schemas.js";
@@ -84,11 +84,7 @@ const applicationColumns = [
   "app.reportDueOn",
   "app.decisionNote",
   "app.note",
-  "app.ownerNationId",
-  "app.ownerOrganisationId",
-  "app.releasability",
-  "app.releaseNations",
-  "app.releaseOrganisations",
+  ...releaseColumns("app"),
 ] as const;
 
 export async function listApplications(

@@ -93,6 +93,34 @@ export function nodesRead(compute: (node: NodeSource) => unknown): [number, numb
 
 const equal = (a: Uint8Array, b: Uint8Array) => Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
 
+/**
+ * The walk up the tree that both verifications share (RFC 9162's fn/sn loop): from node `fn` of a level whose last
+ * node is `sn`, each hash of the path is a sibling on the left (`left`; the walk then passes the levels where the
+ * node, on the tree's right edge, has no sibling) or on the right (`right`). False when the path is longer than the
+ * tree is high or ends below its root.
+ */
+function walkProof(
+  fn: number,
+  sn: number,
+  path: Uint8Array[],
+  left: (sibling: Uint8Array) => void,
+  right: (sibling: Uint8Array) => void,
+): boolean {
+  for (const sibling of path) {
+    if (sn === 0) return false;
+    if (fn % 2 === 1 || fn === sn) {
+      left(sibling);
+      while (fn % 2 === 0 && fn !== 0) {
+        fn = Math.floor(fn / 2);
+        sn = Math.floor(sn / 2);
+      }
+    } else right(sibling);
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0;
+}
+
 /** The root that an inclusion proof leads to from the leaf's hash, or null when the proof has the wrong length. */
 export function rootFromInclusionProof(
   leafIndex: number,
@@ -101,24 +129,19 @@ export function rootFromInclusionProof(
   proof: Uint8Array[],
 ): Buffer | null {
   if (leafIndex < 0 || leafIndex >= treeSize) return null;
-  let fn = leafIndex;
-  let sn = treeSize - 1;
   let r = Buffer.from(leaf);
-  for (const p of proof) {
-    if (sn === 0) return null;
-    if (fn % 2 === 1 || fn === sn) {
+  const reached = walkProof(
+    leafIndex,
+    treeSize - 1,
+    proof,
+    (p) => {
       r = nodeHash(p, r);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
-    } else r = nodeHash(r, p);
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
-  }
-  return sn === 0 ? r : null;
+    },
+    (p) => {
+      r = nodeHash(r, p);
+    },
+  );
+  return reached ? r : null;
 }
 
 export function verifyInclusion(
@@ -152,20 +175,17 @@ export function verifyConsistency(
   }
   let fr = Buffer.from(path[0]!);
   let sr = Buffer.from(path[0]!);
-  for (const c of path.slice(1)) {
-    if (sn === 0) return false;
-    if (fn % 2 === 1 || fn === sn) {
+  const reached = walkProof(
+    fn,
+    sn,
+    path.slice(1),
+    (c) => {
       fr = nodeHash(c, fr);
       sr = nodeHash(c, sr);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
-    } else sr = nodeHash(sr, c);
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
-  }
-  return sn === 0 && equal(fr, firstRoot) && equal(sr, secondRoot);
+    },
+    (c) => {
+      sr = nodeHash(sr, c);
+    },
+  );
+  return reached && equal(fr, firstRoot) && equal(sr, secondRoot);
 }

@@ -20,6 +20,16 @@ export interface ReleasableRecord {
   releaseOrganisations: string[];
 }
 
+/** The columns of a ReleasableRecord under the table's alias, for the select lists that the read rule checks. */
+export const releaseColumns = <A extends string>(alias: A) =>
+  [
+    `${alias}.ownerNationId`,
+    `${alias}.ownerOrganisationId`,
+    `${alias}.releasability`,
+    `${alias}.releaseNations`,
+    `${alias}.releaseOrganisations`,
+  ] as const;
+
 const uuidArray = (ids: string[]) => sql`${sql.val(ids)}::uuid[]`;
 
 /**

@@ -18,38 +18,40 @@ import {
 export const actionItemRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- action items
   const actions = routeTable(app, ["meetings: action items"]);
-  actions.get(
-    "/api/meetings/:id/action-items",
-    "Items raised at the meeting and items carried over from earlier meetings, still open on its date",
-    { params: IdParams, response: ok(MeetingActionItems) },
-    (ctx, { params }) => service.meetingActionItems(ctx, params.id),
+  const meeting = actions.records("/api/meetings");
+  meeting.read(
+    "action-items",
+    {
+      summary:
+        "Items raised at the meeting and items carried over from earlier meetings, still open on its date",
+      response: ok(MeetingActionItems),
+    },
+    service.meetingActionItems,
   );
-  actions.post(
-    "/api/meetings/:id/action-items",
-    { params: IdParams, body: ActionItemInput, response: created(ActionItemDetail) },
-    (ctx, { params, body }) => service.createActionItem(ctx, params.id, body),
+  meeting.post(
+    "action-items",
+    { body: ActionItemInput, response: created(ActionItemDetail) },
+    service.createActionItem,
   );
-  actions.get(
-    "/api/action-items",
-    "The action-item tracker; overdue = not closed and the deadline before asOf (default today)",
-    { query: ActionItemQuery, response: ok(Page(ActionItem)) },
-    (ctx, { query }) => service.listActionItems(ctx, query),
+  const item = actions.records("/api/action-items");
+  item.list(
+    {
+      summary: "The action-item tracker; overdue = not closed and the deadline before asOf (default today)",
+      query: ActionItemQuery,
+      response: ok(Page(ActionItem)),
+    },
+    service.listActionItems,
   );
-  actions.get(
-    "/api/action-items/:id",
-    { params: IdParams, response: ok(ActionItemDetail) },
-    (ctx, { params }) => service.getActionItem(ctx, params.id),
-  );
-  actions.patch(
-    "/api/action-items/:id",
-    { params: IdParams, body: ActionItemPatch, response: ok(ActionItemDetail) },
-    (ctx, { params, body }) => service.updateActionItem(ctx, params.id, body),
-  );
-  actions.post(
-    "/api/action-items/:id/reviews",
-    "Record that a meeting reviewed the item (and, optionally, its new status)",
-    { params: IdParams, body: ReviewInput, response: created(ActionItemDetail) },
-    (ctx, { params, body }) => service.reviewActionItem(ctx, params.id, body),
+  item.get({ response: ok(ActionItemDetail) }, service.getActionItem);
+  item.update({ body: ActionItemPatch, response: ok(ActionItemDetail) }, service.updateActionItem);
+  item.post(
+    "reviews",
+    {
+      summary: "Record that a meeting reviewed the item (and, optionally, its new status)",
+      body: ReviewInput,
+      response: created(ActionItemDetail),
+    },
+    service.reviewActionItem,
   );
   actions.post(
     "/api/action-items/:id/evidence",

@@ -30,34 +30,37 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
     { response: ok(ExchangeParties) },
     (ctx) => exchange.myParties(ctx),
   );
-  ex.get(
-    "/api/exchange/messages",
-    "Inbox, sent box or every message the caller may see, with search",
-    { query: MessageQuery, response: ok(Page(MessageSummary)) },
-    (ctx, { query }) => exchange.listMessages(ctx, query),
+  const message = ex.records("/api/exchange/messages");
+  message.list(
+    {
+      summary: "Inbox, sent box or every message the caller may see, with search",
+      query: MessageQuery,
+      response: ok(Page(MessageSummary)),
+    },
+    exchange.listMessages,
   );
   ex.get("/api/exchange/counts", { response: ok(ExchangeCounts) }, (ctx) => exchange.counts(ctx));
-  ex.get(
-    "/api/exchange/threads/:id",
-    { params: IdParams, response: ok(Type.Object({ threadId: Uuid, items: Type.Array(MessageSummary) })) },
-    (ctx, { params }) => exchange.getThread(ctx, params.id),
+  ex.records("/api/exchange/threads").get(
+    { response: ok(Type.Object({ threadId: Uuid, items: Type.Array(MessageSummary) })) },
+    exchange.getThread,
   );
-  ex.get(
-    "/api/exchange/messages/:id",
-    "Read a message (the read is audited)",
-    { params: IdParams, response: ok(MessageDetail), config: { readsLeader: true } },
-    (ctx, { params }) => exchange.getMessage(ctx, params.id),
+  message.get(
+    {
+      summary: "Read a message (the read is audited)",
+      response: ok(MessageDetail),
+      config: { readsLeader: true },
+    },
+    exchange.getMessage,
   );
-  ex.post(
-    "/api/exchange/messages",
-    { body: MessageInput, response: created(MessageDetail) },
-    (ctx, { body }) => exchange.sendMessage(ctx, body),
-  );
-  ex.post(
-    "/api/exchange/messages/:id/forward",
-    "Forward within the original release list",
-    { params: IdParams, body: ForwardInput, response: created(MessageDetail) },
-    (ctx, { params, body }) => exchange.forwardMessage(ctx, params.id, body),
+  message.create({ body: MessageInput, response: created(MessageDetail) }, exchange.sendMessage);
+  message.post(
+    "forward",
+    {
+      summary: "Forward within the original release list",
+      body: ForwardInput,
+      response: created(MessageDetail),
+    },
+    exchange.forwardMessage,
   );
   ex.patch(
     "/api/exchange/messages/:id/release",
@@ -65,11 +68,15 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
     { params: IdParams, body: ReleaseWidenInput, response: ok(MessageDetail) },
     (ctx, { params, body }) => release.widenRelease(ctx, params.id, body),
   );
-  ex.post(
-    "/api/exchange/messages/:id/acknowledge",
-    "Acknowledge receipt for the recipients the caller acts for (once; repeats answer the first time)",
-    { params: IdParams, body: AcknowledgeInput, response: ok(AcknowledgeOutput) },
-    (ctx, { params, body }) => exchange.acknowledge(ctx, params.id, body),
+  message.post(
+    "acknowledge",
+    {
+      summary:
+        "Acknowledge receipt for the recipients the caller acts for (once; repeats answer the first time)",
+      body: AcknowledgeInput,
+      response: ok(AcknowledgeOutput),
+    },
+    exchange.acknowledge,
   );
   ex.post(
     "/api/exchange/messages/:id/attachments",
@@ -83,10 +90,12 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
     exchange.downloadAttachment,
     "Download an attachment (the read is audited)",
   );
-  ex.get(
-    "/api/exchange/messages/:id/access-log",
-    "Every read of the message and its attachments",
-    { params: IdParams, response: ok(Type.Object({ items: Type.Array(AccessLogEntry) })) },
-    (ctx, { params }) => exchange.accessLog(ctx, params.id),
+  message.read(
+    "access-log",
+    {
+      summary: "Every read of the message and its attachments",
+      response: ok(Type.Object({ items: Type.Array(AccessLogEntry) })),
+    },
+    exchange.accessLog,
   );
 };

@@ -1,6 +1,6 @@
 import { uploadFrom } from "../../platform/http/files.js";
 import { routeTable } from "../../platform/http/route-table.js";
-import { ChildParams, created, IdParams, ok, Page } from "../../platform/http/schemas.js";
+import { ChildParams, created, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import { DelegationInput } from "./delegations.schemas.js";
 import { auditedFileRoute } from "./meetings.http.js";
@@ -18,28 +18,21 @@ import * as service from "./meetings.service.js";
 export const meetingRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- meetings
   const meetings = routeTable(app, ["meetings: meetings"]);
-  meetings.get(
-    "/api/meetings",
-    { query: MeetingQuery, response: ok(Page(MeetingSummary)) },
-    (ctx, { query }) => service.listMeetings(ctx, query),
+  const meeting = meetings.records("/api/meetings");
+  meeting.list({ query: MeetingQuery, response: ok(Page(MeetingSummary)) }, service.listMeetings);
+  meeting.get(
+    { summary: "A meeting with its agenda, delegations, minutes and decisions", response: ok(MeetingDetail) },
+    service.getMeeting,
   );
-  meetings.get(
-    "/api/meetings/:id",
-    "A meeting with its agenda, delegations, minutes and decisions",
-    { params: IdParams, response: ok(MeetingDetail) },
-    (ctx, { params }) => service.getMeeting(ctx, params.id),
+  meeting.create(
+    {
+      summary: "Prepare a meeting; its number defaults to the next in the series",
+      body: MeetingInput,
+      response: created(MeetingDetail),
+    },
+    service.createMeeting,
   );
-  meetings.post(
-    "/api/meetings",
-    "Prepare a meeting; its number defaults to the next in the series",
-    { body: MeetingInput, response: created(MeetingDetail) },
-    (ctx, { body }) => service.createMeeting(ctx, body),
-  );
-  meetings.patch(
-    "/api/meetings/:id",
-    { params: IdParams, body: MeetingPatch, response: ok(MeetingDetail) },
-    (ctx, { params, body }) => service.updateMeeting(ctx, params.id, body),
-  );
+  meeting.update({ body: MeetingPatch, response: ok(MeetingDetail) }, service.updateMeeting);
   const agenda = meetings.children("/api/meetings/:id/agenda", "itemId");
   agenda.add({ body: AgendaItemInput, response: created(MeetingDetail) }, service.addAgendaItem);
   agenda.remove({ response: ok(MeetingDetail) }, service.removeAgendaItem);

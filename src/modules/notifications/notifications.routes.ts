@@ -24,11 +24,13 @@ import * as service from "./notifications.service.js";
 
 export const notificationsRoutes: RoutesPlugin = async (app) => {
   const inbox = routeTable(app, ["notifications"]);
-  inbox.get(
-    "/api/notifications",
-    "One's own notices, newest first",
-    { query: NotificationQuery, response: ok(NotificationPage) },
-    (ctx, { query }) => service.listNotifications(ctx, query),
+  inbox.records("/api/notifications").list(
+    {
+      summary: "One's own notices, newest first",
+      query: NotificationQuery,
+      response: ok(NotificationPage),
+    },
+    service.listNotifications,
   );
   inbox.get("/api/notifications/unread-count", { response: ok(UnreadCount) }, (ctx) =>
     service.unreadCount(ctx),
@@ -62,17 +64,22 @@ export const notificationsRoutes: RoutesPlugin = async (app) => {
   );
 
   const mail = routeTable(app, ["outgoing mail"]);
-  mail.get(
-    "/api/admin/mail",
-    "The outbox: every e-mail with its state (administrators)",
-    { query: OutboxQuery, response: ok(OutboxPage) },
-    (ctx, { query }) => service.listOutbox(ctx, query),
+  const outbox = mail.records("/api/admin/mail");
+  outbox.list(
+    {
+      summary: "The outbox: every e-mail with its state (administrators)",
+      query: OutboxQuery,
+      response: ok(OutboxPage),
+    },
+    service.listOutbox,
   );
-  mail.post(
-    "/api/admin/mail/:id/retry",
-    "Queue a parked (failed) message again",
-    { params: IdParams, response: ok(Type.Object({ retried: Type.Integer() })) },
-    (ctx, { params }) => service.retryOutbox(ctx, params.id),
+  outbox.post(
+    "retry",
+    {
+      summary: "Queue a parked (failed) message again",
+      response: ok(Type.Object({ retried: Type.Integer() })),
+    },
+    service.retryOutbox,
   );
   mail.post(
     "/api/admin/mail/retry-failed",
@@ -80,11 +87,13 @@ export const notificationsRoutes: RoutesPlugin = async (app) => {
     { response: ok(Type.Object({ retried: Type.Integer() })) },
     (ctx) => service.retryOutbox(ctx, "failed"),
   );
-  mail.get(
-    "/api/admin/mail/caught",
-    "Messages held by the local mail catcher (when no SMTP_URL is set)",
-    { query: PageOnlyQuery, response: ok(CaughtPage) },
-    (ctx, { query }) => service.listCaught(ctx, query),
+  mail.records("/api/admin/mail/caught").list(
+    {
+      summary: "Messages held by the local mail catcher (when no SMTP_URL is set)",
+      query: PageOnlyQuery,
+      response: ok(CaughtPage),
+    },
+    service.listCaught,
   );
   mail.get(
     "/api/admin/mail/caught/:id",

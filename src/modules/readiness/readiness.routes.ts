@@ -51,52 +51,56 @@ import { exportResults, ResultsExportQuery } from "./results-export.js";
 export const readinessRoutes: RoutesPlugin = async (app) => {
   await readinessReportsRoutes(app, {});
   // ---------------------------------------------------------------- units
-  const units = routeTable(app, ["readiness: units"]);
-  units.get(
-    "/api/readiness/units",
-    "Units (directory organisations of kind unit) with their profile and force pool declarations",
-    { query: UnitQuery, response: ok(Page(Unit)) },
-    (ctx, { query }) => service.listUnits(ctx, query),
+  const unit = routeTable(app, ["readiness: units"]).records("/api/readiness/units");
+  unit.list(
+    {
+      summary: "Units (directory organisations of kind unit) with their profile and force pool declarations",
+      query: UnitQuery,
+      response: ok(Page(Unit)),
+    },
+    service.listUnits,
   );
-  units.get("/api/readiness/units/:id", { params: IdParams, response: ok(Unit) }, (ctx, { params }) =>
-    service.getUnit(ctx, params.id),
+  unit.get({ response: ok(Unit) }, service.getUnit);
+  unit.put(
+    "profile",
+    {
+      summary: "Set the unit's type, size, echelon and whether it is a headquarters",
+      body: UnitProfileInput,
+      response: ok(Unit),
+    },
+    service.setUnitProfile,
   );
-  units.put(
-    "/api/readiness/units/:id/profile",
-    "Set the unit's type, size, echelon and whether it is a headquarters",
-    { params: IdParams, body: UnitProfileInput, response: ok(Unit) },
-    (ctx, { params, body }) => service.setUnitProfile(ctx, params.id, body),
-  );
-  units.post(
-    "/api/readiness/units/:id/declarations",
-    "Declare the unit to a force pool for a period (no overlap with the same pool)",
-    { params: IdParams, body: DeclarationInput, response: created(Unit) },
-    (ctx, { params, body }) => service.addDeclaration(ctx, params.id, body),
+  unit.post(
+    "declarations",
+    {
+      summary: "Declare the unit to a force pool for a period (no overlap with the same pool)",
+      body: DeclarationInput,
+      response: created(Unit),
+    },
+    service.addDeclaration,
   );
 
   // ---------------------------------------------------------------- checklists
   const checklists = routeTable(app, ["readiness: checklists"]);
-  checklists.get(
-    "/api/readiness/checklists",
-    { query: ChecklistQuery, response: ok(Page(ChecklistTemplate)) },
-    (ctx, { query }) => service.listChecklists(ctx, query),
+  const checklist = checklists.records("/api/readiness/checklists");
+  checklist.list({ query: ChecklistQuery, response: ok(Page(ChecklistTemplate)) }, service.listChecklists);
+  checklist.get({ response: ok(ChecklistTemplate) }, service.getChecklist);
+  checklist.create(
+    {
+      summary: "Create a checklist template, optionally with its first version",
+      body: ChecklistInput,
+      response: created(ChecklistTemplate),
+    },
+    service.createChecklist,
   );
-  checklists.get(
-    "/api/readiness/checklists/:id",
-    { params: IdParams, response: ok(ChecklistTemplate) },
-    (ctx, { params }) => service.getChecklist(ctx, params.id),
-  );
-  checklists.post(
-    "/api/readiness/checklists",
-    "Create a checklist template, optionally with its first version",
-    { body: ChecklistInput, response: created(ChecklistTemplate) },
-    (ctx, { body }) => service.createChecklist(ctx, body),
-  );
-  checklists.post(
-    "/api/readiness/checklists/:id/versions",
-    "Add the next version of a template",
-    { params: IdParams, body: VersionInput, response: created(ChecklistVersion) },
-    (ctx, { params, body }) => service.addVersion(ctx, params.id, body),
+  checklist.post(
+    "versions",
+    {
+      summary: "Add the next version of a template",
+      body: VersionInput,
+      response: created(ChecklistVersion),
+    },
+    service.addVersion,
   );
   checklists.post(
     "/api/readiness/checklists/:id/import",
@@ -104,47 +108,47 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
     { params: IdParams, response: created(ChecklistVersion) },
     (ctx, { params }, request) => service.importVersion(ctx, uploadFrom(request), params.id),
   );
-  checklists.get(
-    "/api/readiness/checklist-versions/:id",
-    { params: IdParams, response: ok(ChecklistVersion) },
-    (ctx, { params }) => service.getVersion(ctx, params.id),
-  );
-  checklists.patch(
-    "/api/readiness/checklist-criteria/:id",
-    "Correct a criterion; refused once an evaluation uses its version",
-    { params: IdParams, body: CriterionPatch, response: ok(ChecklistVersion) },
-    (ctx, { params, body }) => service.updateCriterion(ctx, params.id, body),
+  checklists
+    .records("/api/readiness/checklist-versions")
+    .get({ response: ok(ChecklistVersion) }, service.getVersion);
+  checklists.records("/api/readiness/checklist-criteria").update(
+    {
+      summary: "Correct a criterion; refused once an evaluation uses its version",
+      body: CriterionPatch,
+      response: ok(ChecklistVersion),
+    },
+    service.updateCriterion,
   );
 
   // ---------------------------------------------------------------- evaluations
   const evaluations = routeTable(app, ["readiness: evaluations"]);
-  evaluations.get(
-    "/api/readiness/evaluations",
-    "Evaluations the caller may see (a nation its units'; evaluators their own teams')",
-    { query: EvaluationQuery, response: ok(Page(EvaluationListItem)) },
-    (ctx, { query }) => service.listEvaluations(ctx, query),
+  const evaluation = evaluations.records("/api/readiness/evaluations");
+  evaluation.list(
+    {
+      summary: "Evaluations the caller may see (a nation its units'; evaluators their own teams')",
+      query: EvaluationQuery,
+      response: ok(Page(EvaluationListItem)),
+    },
+    service.listEvaluations,
   );
-  evaluations.get(
-    "/api/readiness/evaluations/:id",
-    { params: IdParams, response: ok(EvaluationDetail) },
-    (ctx, { params }) => service.getEvaluation(ctx, params.id),
+  evaluation.get({ response: ok(EvaluationDetail) }, service.getEvaluation);
+  evaluation.create(
+    {
+      summary: "Plan an evaluation (or a re-evaluation, with previousEvaluationId)",
+      body: EvaluationInput,
+      response: created(EvaluationDetail),
+    },
+    service.createEvaluation,
   );
-  evaluations.post(
-    "/api/readiness/evaluations",
-    "Plan an evaluation (or a re-evaluation, with previousEvaluationId)",
-    { body: EvaluationInput, response: created(EvaluationDetail) },
-    (ctx, { body }) => service.createEvaluation(ctx, body),
-  );
-  evaluations.patch(
-    "/api/readiness/evaluations/:id",
-    { params: IdParams, body: EvaluationPatch, response: ok(EvaluationDetail) },
-    (ctx, { params, body }) => service.updateEvaluation(ctx, params.id, body),
-  );
-  evaluations.get(
-    "/api/readiness/evaluations/:id/eligible-evaluators",
-    "Certified evaluators who satisfy the team rules for this evaluation",
-    { params: IdParams, query: PageOnlyQuery, response: ok(Page(EligibleEvaluator)) },
-    (ctx, { params, query }) => service.eligibleEvaluators(ctx, params.id, query),
+  evaluation.update({ body: EvaluationPatch, response: ok(EvaluationDetail) }, service.updateEvaluation);
+  evaluation.read(
+    "eligible-evaluators",
+    {
+      summary: "Certified evaluators who satisfy the team rules for this evaluation",
+      query: PageOnlyQuery,
+      response: ok(Page(EligibleEvaluator)),
+    },
+    service.eligibleEvaluators,
   );
   const team = evaluations.children("/api/readiness/evaluations/:id/team", "memberId");
   team.add(
@@ -156,11 +160,13 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
     service.addTeamMember,
   );
   team.remove({ response: ok(EvaluationDetail) }, service.removeTeamMember);
-  evaluations.get(
-    "/api/readiness/evaluations/:id/checklist",
-    "The agreed criteria by area, with their answers and versions",
-    { params: IdParams, response: ok(EvaluationChecklist) },
-    (ctx, { params }) => answers.getEvaluationChecklist(ctx, params.id),
+  evaluation.read(
+    "checklist",
+    {
+      summary: "The agreed criteria by area, with their answers and versions",
+      response: ok(EvaluationChecklist),
+    },
+    answers.getEvaluationChecklist,
   );
   app.patch(
     "/api/readiness/evaluations/:id/answers/:criterionId",
@@ -192,11 +198,13 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
       });
     },
   );
-  evaluations.get(
-    "/api/readiness/evaluations/:id/results",
-    "Area and overall results, outcome, findings and follow-up actions",
-    { params: IdParams, response: ok(Results) },
-    (ctx, { params }) => service.getResults(ctx, params.id),
+  evaluation.read(
+    "results",
+    {
+      summary: "Area and overall results, outcome, findings and follow-up actions",
+      response: ok(Results),
+    },
+    service.getResults,
   );
   evaluations.export(
     "/api/readiness/evaluations/:id/results/export",
@@ -222,10 +230,13 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
     service.addAction,
   );
   actions.update({ body: ActionPatch, response: ok(FollowUpAction) }, service.updateAction);
-  evaluations.post(
-    "/api/readiness/evaluations/:id/report",
-    "Report the outcome and close the evaluation",
-    { params: IdParams, body: ReportInput, response: ok(EvaluationDetail) },
-    (ctx, { params, body }) => service.report(ctx, params.id, body),
+  evaluation.post(
+    "report",
+    {
+      summary: "Report the outcome and close the evaluation",
+      body: ReportInput,
+      response: ok(EvaluationDetail),
+    },
+    service.report,
   );
 };

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/database.js";
-import { codeLookup } from "../../seed/codes.js";
+import { codeLookup } from "../../seed/code-lookup.seed.js";
 import { SOURCES } from "../../seed/sources.js";
 
 const DOMAIN = SOURCES.cisAtc;

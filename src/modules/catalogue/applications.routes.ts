@@ -12,17 +12,22 @@ import * as service from "./applications.service.js";
 /** Two-step applications: the participant applies, the national point of contact approves or refuses. */
 export const applicationsRoutes: RoutesPlugin = async (app) => {
   const route = routeTable(app, ["catalogue: applications"]);
-  route.post(
-    "/api/events/:id/applications",
-    "Apply for the event yourself; your nation's point of contact approves or refuses",
-    { params: IdParams, body: ApplyInput, response: created(Application) },
-    (ctx, { params, body }) => service.apply(ctx, params.id, body),
+  route.records("/api/events").post(
+    "applications",
+    {
+      summary: "Apply for the event yourself; your nation's point of contact approves or refuses",
+      body: ApplyInput,
+      response: created(Application),
+    },
+    service.apply,
   );
-  route.get(
-    "/api/applications",
-    "Applications the caller may see: one's own, those of the nations one coordinates",
-    { query: ApplicationQuery, response: ok(Page(Application)) },
-    (ctx, { query }) => service.listApplications(ctx, query),
+  route.records("/api/applications").list(
+    {
+      summary: "Applications the caller may see: one's own, those of the nations one coordinates",
+      query: ApplicationQuery,
+      response: ok(Page(Application)),
+    },
+    service.listApplications,
   );
   for (const [path, to] of [
     ["approve", "approved"],

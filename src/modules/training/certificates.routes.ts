@@ -24,17 +24,16 @@ const pdfResponse = { type: "string", format: "binary", description: "applicatio
 export const certificatesRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- certificates
   const certificates = routeTable(app, ["training: certificates"]);
-  certificates.get(
-    "/api/training/certificates",
-    "Certificates the caller may see (mine=true: the caller's own)",
-    { query: CertificateQuery, response: ok(Page(Certificate)) },
-    (ctx, { query }) => service.listCertificates(ctx, query),
+  const certificate = certificates.records("/api/training/certificates");
+  certificate.list(
+    {
+      summary: "Certificates the caller may see (mine=true: the caller's own)",
+      query: CertificateQuery,
+      response: ok(Page(Certificate)),
+    },
+    service.listCertificates,
   );
-  certificates.get(
-    "/api/training/certificates/:id",
-    { params: IdParams, response: ok(Certificate) },
-    (ctx, { params }) => service.getCertificate(ctx, params.id),
-  );
+  certificate.get({ response: ok(Certificate) }, service.getCertificate);
   app.get(
     "/api/training/certificates/:id/pdf",
     {
@@ -98,10 +97,12 @@ export const certificatesRoutes: RoutesPlugin = async (app) => {
   registry.get("/api/training/qualifications", { response: ok(Type.Array(Qualification)) }, (ctx) =>
     service.listQualifications(ctx),
   );
-  registry.get(
-    "/api/training/registry",
-    "Certified people of a qualification, valid on a date (default today), with expiry alerts",
-    { query: RegistryQuery, response: ok(Page(RegistryEntry)) },
-    (ctx, { query }) => service.getRegistry(ctx, query),
+  registry.records("/api/training/registry").list(
+    {
+      summary: "Certified people of a qualification, valid on a date (default today), with expiry alerts",
+      query: RegistryQuery,
+      response: ok(Page(RegistryEntry)),
+    },
+    service.getRegistry,
   );
 };

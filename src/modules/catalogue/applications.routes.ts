@@ -1,5 +1,5 @@
 import { routeTable } from "../../platform/http/route-table.js";
-import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
+import { created, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
   Application,
@@ -21,7 +21,8 @@ export const applicationsRoutes: RoutesPlugin = async (app) => {
     },
     service.apply,
   );
-  route.records("/api/applications").list(
+  const application = route.records("/api/applications");
+  application.list(
     {
       summary: "Applications the caller may see: one's own, those of the nations one coordinates",
       query: ApplicationQuery,
@@ -33,11 +34,14 @@ export const applicationsRoutes: RoutesPlugin = async (app) => {
     ["approve", "approved"],
     ["refuse", "refused"],
   ] as const) {
-    route.post(
-      `/api/applications/:id/${path}`,
-      `${path === "approve" ? "Approve (nominating the participant)" : "Refuse"} a pending application`,
-      { params: IdParams, body: ApplicationDecisionInput, response: ok(Application) },
-      (ctx, { params, body }) => service.decideApplication(ctx, params.id, to, body),
+    application.post(
+      path,
+      {
+        summary: `${path === "approve" ? "Approve (nominating the participant)" : "Refuse"} a pending application`,
+        body: ApplicationDecisionInput,
+        response: ok(Application),
+      },
+      (ctx, id, body) => service.decideApplication(ctx, id, to, body),
     );
   }
 };

@@ -2,7 +2,7 @@ import { Type } from "typebox";
 import { uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
-import { created, errorResponses, IdParams, ok, Page, StoredFile } from "../../platform/http/schemas.js";
+import { created, errorResponses, ok, Page, StoredFile } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as accreditation from "./accreditation.service.js";
 import {
@@ -95,11 +95,10 @@ export const accreditationRoutes: RoutesPlugin = async (app) => {
     },
     accreditation.appointReviewer,
   );
-  acc.post(
-    "/api/training/accreditation/:id/visited",
-    "visit_planned → visited",
-    { params: IdParams, body: VisitedInput, response: ok(Dossier) },
-    (ctx, { params, body }) => accreditation.recordVisit(ctx, params.id, body.reportDueOn),
+  dossier.post(
+    "visited",
+    { summary: "visit_planned → visited", body: VisitedInput, response: ok(Dossier) },
+    (ctx, id, { reportDueOn }) => accreditation.recordVisit(ctx, id, reportDueOn),
   );
   dossier.post(
     "decision",

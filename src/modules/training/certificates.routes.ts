@@ -58,22 +58,26 @@ export const certificatesRoutes: RoutesPlugin = async (app) => {
         .send(pdf);
     },
   );
-  certificates.put(
-    "/api/training/certificates/:id/language",
-    "The holder chooses the certificate's language (en, az, ru)",
-    { params: IdParams, body: LanguageInput, response: ok(Certificate) },
-    (ctx, { params, body }) => service.setCertificateLanguage(ctx, params.id, body.language),
+  certificate.put(
+    "language",
+    {
+      summary: "The holder chooses the certificate's language (en, az, ru)",
+      body: LanguageInput,
+      response: ok(Certificate),
+    },
+    (ctx, id, { language }) => service.setCertificateLanguage(ctx, id, language),
   );
-  certificates.post(
-    "/api/training/certificates/:id/revoke",
-    { params: IdParams, body: RevokeInput, response: ok(Certificate) },
-    (ctx, { params, body }) => service.revokeCertificate(ctx, params.id, body.reason),
+  certificate.post("revoke", { body: RevokeInput, response: ok(Certificate) }, (ctx, id, { reason }) =>
+    service.revokeCertificate(ctx, id, reason),
   );
-  certificates.post(
-    "/api/training/certificates/:id/reissue",
-    "Revoke with a reason and issue a replacement (new number and verification code)",
-    { params: IdParams, body: ReissueInput, response: created(Certificate) },
-    (ctx, { params, body }) => service.reissueCertificate(ctx, params.id, body.reason, body.language),
+  certificate.post(
+    "reissue",
+    {
+      summary: "Revoke with a reason and issue a replacement (new number and verification code)",
+      body: ReissueInput,
+      response: created(Certificate),
+    },
+    (ctx, id, { reason, language }) => service.reissueCertificate(ctx, id, reason, language),
   );
   app.get(
     "/api/public/certificates/:code",

@@ -1,5 +1,5 @@
 import { routeTable } from "../../platform/http/route-table.js";
-import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
+import { created, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
   Application,
@@ -12,27 +12,36 @@ import * as service from "./applications.service.js";
 /** Two-step applications: the participant applies, the national point of contact approves or refuses. */
 export const applicationsRoutes: RoutesPlugin = async (app) => {
   const route = routeTable(app, ["catalogue: applications"]);
-  route.post(
-    "/api/events/:id/applications",
-    "Apply for the event yourself; your nation's point of contact approves or refuses",
-    { params: IdParams, body: ApplyInput, response: created(Application) },
-    (ctx, { params, body }) => service.apply(ctx, params.id, body),
+  route.records("/api/events").post(
+    "applications",
+    {
+      summary: "Apply for the event yourself; your nation's point of contact approves or refuses",
+      body: ApplyInput,
+      response: created(Application),
+    },
+    service.apply,
   );
-  route.get(
-    "/api/applications",
-    "Applications the caller may see: one's own, those of the nations one coordinates",
-    { query: ApplicationQuery, response: ok(Page(Application)) },
-    (ctx, { query }) => service.listApplications(ctx, query),
+  const application = route.records("/api/applications");
+  application.list(
+    {
+      summary: "Applications the caller may see: one's own, those of the nations one coordinates",
+      query: ApplicationQuery,
+      response: ok(Page(Application)),
+    },
+    service.listApplications,
   );
   for (const [path, to] of [
     ["approve", "approved"],
     ["refuse", "refused"],
   ] as const) {
-    route.post(
-      `/api/applications/:id/${path}`,
-      `${path === "approve" ? "Approve (nominating the participant)" : "Refuse"} a pending application`,
-      { params: IdParams, body: ApplicationDecisionInput, response: ok(Application) },
-      (ctx, { params, body }) => service.decideApplication(ctx, params.id, to, body),
+    application.post(
+      path,
+      {
+        summary: `${path === "approve" ? "Approve (nominating the participant)" : "Refuse"} a pending application`,
+        body: ApplicationDecisionInput,
+        response: ok(Application),
+      },
+      (ctx, id, body) => service.decideApplication(ctx, id, to, body),
     );
   }
 };

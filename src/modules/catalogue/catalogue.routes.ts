@@ -6,7 +6,6 @@ import {
   ChildParams,
   created,
   errorResponses,
-  IdParams,
   noContent,
   ok,
   Page,
@@ -112,27 +111,16 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
 
   // ---------------------------------------------------------------- events
   const events = routeTable(app, ["catalogue: events"]);
-  events.post(
-    "/api/activities/:id/events",
-    { params: IdParams, body: EventInput, response: created(EventDetail) },
-    (ctx, { params, body }) => service.createEvent(ctx, params.id, body),
+  events
+    .records("/api/activities")
+    .post("events", { body: EventInput, response: created(EventDetail) }, service.createEvent);
+  const event = events.records("/api/events");
+  event.get(
+    { summary: "An event with its sessions and seat gauge", response: ok(EventDetail) },
+    service.getEvent,
   );
-  events.get(
-    "/api/events/:id",
-    "An event with its sessions and seat gauge",
-    { params: IdParams, response: ok(EventDetail) },
-    (ctx, { params }) => service.getEvent(ctx, params.id),
-  );
-  events.patch(
-    "/api/events/:id",
-    { params: IdParams, body: EventPatch, response: ok(EventDetail) },
-    (ctx, { params, body }) => service.updateEvent(ctx, params.id, body),
-  );
-  events.post(
-    "/api/events/:id/cancel",
-    { params: IdParams, body: CancelInput, response: ok(EventDetail) },
-    (ctx, { params, body }) => service.cancelEvent(ctx, params.id, body),
-  );
+  event.update({ body: EventPatch, response: ok(EventDetail) }, service.updateEvent);
+  event.post("cancel", { body: CancelInput, response: ok(EventDetail) }, service.cancelEvent);
   const sessions = events.children("/api/events/:id/sessions", "sessionId");
   sessions.add({ body: SessionInput, response: created(EventDetail) }, service.addSession);
   sessions.remove({ response: ok(EventDetail) }, service.removeSession);
@@ -142,96 +130,110 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
     (ctx, { params, body }) =>
       service.recordSessionAttendance(ctx, params.sessionId, body.entries, params.id),
   );
-  events.get(
-    "/api/events/:id/attendance",
-    "The attendance recorded at each session of the event, for the nominations the caller may see",
-    { params: IdParams, response: ok(EventAttendance) },
-    (ctx, { params }) => attendance.eventAttendance(ctx, params.id),
+  event.read(
+    "attendance",
+    {
+      summary: "The attendance recorded at each session of the event, for the nominations the caller may see",
+      response: ok(EventAttendance),
+    },
+    attendance.eventAttendance,
   );
-  events.get(
-    "/api/calendar",
-    "Events between two dates (for month, week and list views), optionally of a nation or person",
-    { query: CalendarQuery, response: ok(Type.Array(CalendarEntry)) },
-    (ctx, { query }) => service.calendar(ctx, query),
+  events.records("/api/calendar").list(
+    {
+      summary: "Events between two dates (for month, week and list views), optionally of a nation or person",
+      query: CalendarQuery,
+      response: ok(Type.Array(CalendarEntry)),
+    },
+    service.calendar,
   );
 
   // ---------------------------------------------------------------- nominations
   const nominations = routeTable(app, ["catalogue: nominations and seats"]);
-  nominations.post(
-    "/api/events/:id/nominations",
-    "Nominate a person of your nation (first-come events allocate a seat or a waitlist place at once)",
-    { params: IdParams, body: NominationInput, response: created(Nomination) },
-    (ctx, { params, body }) => service.nominate(ctx, params.id, body),
+  const eventFor = nominations.records("/api/events");
+  eventFor.post(
+    "nominations",
+    {
+      summary:
+        "Nominate a person of your nation (first-come events allocate a seat or a waitlist place at once)",
+      body: NominationInput,
+      response: created(Nomination),
+    },
+    service.nominate,
   );
-  nominations.get(
-    "/api/events/:id/candidates",
-    "People the caller may nominate for the event, with their nomination for it and whether they already hold the course's qualification",
-    { params: IdParams, query: CandidateQuery, response: ok(Page(Candidate)) },
-    (ctx, { params, query }) => candidates.listCandidates(ctx, params.id, query),
+  eventFor.read(
+    "candidates",
+    {
+      summary:
+        "People the caller may nominate for the event, with their nomination for it and whether they already hold the course's qualification",
+      query: CandidateQuery,
+      response: ok(Page(Candidate)),
+    },
+    candidates.listCandidates,
   );
-  nominations.get(
-    "/api/nominations",
-    "Nominations the caller may see: the organiser's inbox, the coordinator's list, one's own",
-    { query: NominationQuery, response: ok(Page(Nomination)) },
-    (ctx, { query }) => service.listNominations(ctx, query),
+  const nomination = nominations.records("/api/nominations");
+  nomination.list(
+    {
+      summary: "Nominations the caller may see: the organiser's inbox, the coordinator's list, one's own",
+      query: NominationQuery,
+      response: ok(Page(Nomination)),
+    },
+    service.listNominations,
   );
-  nominations.get("/api/nominations/:id", { params: IdParams, response: ok(Nomination) }, (ctx, { params }) =>
-    service.getNomination(ctx, params.id),
+  nomination.get({ response: ok(Nomination) }, service.getNomination);
+  nomination.update({ body: NominationPatch, response: ok(Nomination) }, service.updateNomination);
+  nomination.post(
+    "decision",
+    {
+      summary: "Accept, waitlist, decline (with a reason) or cancel a nomination",
+      body: DecisionInput,
+      response: ok(Nomination),
+    },
+    service.decide,
   );
-  nominations.patch(
-    "/api/nominations/:id",
-    { params: IdParams, body: NominationPatch, response: ok(Nomination) },
-    (ctx, { params, body }) => service.updateNomination(ctx, params.id, body),
+  nominations.records("/api/nominations/decisions").create(
+    {
+      summary: "The same decision for many nominations, each in its own transaction",
+      body: BulkDecisionInput,
+      response: ok(BulkOutcome),
+    },
+    service.decideMany,
   );
-  nominations.post(
-    "/api/nominations/:id/decision",
-    "Accept, waitlist, decline (with a reason) or cancel a nomination",
-    { params: IdParams, body: DecisionInput, response: ok(Nomination) },
-    (ctx, { params, body }) => service.decide(ctx, params.id, body),
+  nomination.post("withdraw", { body: WithdrawInput, response: ok(Nomination) }, service.withdraw);
+  nomination.post(
+    "attendance",
+    { body: AttendanceInput, response: ok(Nomination) },
+    service.recordAttendance,
   );
-  nominations.post(
-    "/api/nominations/decisions",
-    "The same decision for many nominations, each in its own transaction",
-    { body: BulkDecisionInput, response: ok(BulkOutcome) },
-    (ctx, { body }) => service.decideMany(ctx, body),
-  );
-  nominations.post(
-    "/api/nominations/:id/withdraw",
-    { params: IdParams, body: WithdrawInput, response: ok(Nomination) },
-    (ctx, { params, body }) => service.withdraw(ctx, params.id, body),
-  );
-  nominations.post(
-    "/api/nominations/:id/attendance",
-    { params: IdParams, body: AttendanceInput, response: ok(Nomination) },
-    (ctx, { params, body }) => service.recordAttendance(ctx, params.id, body),
-  );
-  nominations.get(
-    "/api/people/:id/participation",
-    "A person's participation history",
-    { params: IdParams, response: ok(Type.Array(Nomination)) },
-    (ctx, { params }) => service.personParticipation(ctx, params.id),
-  );
-  nominations.get(
-    "/api/nations/:id/participation",
-    "A nation's participation by area, for a year or overall",
-    { params: IdParams, query: ParticipationQuery, response: ok(NationParticipation) },
-    (ctx, { params, query }) => service.nationParticipation(ctx, params.id, query),
+  nominations
+    .records("/api/people")
+    .read(
+      "participation",
+      { summary: "A person's participation history", response: ok(Type.Array(Nomination)) },
+      service.personParticipation,
+    );
+  nominations.records("/api/nations").read(
+    "participation",
+    {
+      summary: "A nation's participation by area, for a year or overall",
+      query: ParticipationQuery,
+      response: ok(NationParticipation),
+    },
+    service.nationParticipation,
   );
 
   // ---------------------------------------------------------------- calendar feeds
   const feeds = routeTable(app, ["catalogue: calendar feeds"]);
-  feeds.get("/api/calendar/tokens", { response: ok(Type.Array(CalendarToken)) }, (ctx) =>
-    service.listCalendarTokens(ctx),
+  const token = feeds.records("/api/calendar/tokens");
+  token.list({ response: ok(Type.Array(CalendarToken)) }, service.listCalendarTokens);
+  token.create(
+    {
+      summary: "A revocable iCalendar feed of a nation, a person or a saved search",
+      body: CalendarTokenInput,
+      response: created(CreatedCalendarToken),
+    },
+    service.createCalendarToken,
   );
-  feeds.post(
-    "/api/calendar/tokens",
-    "A revocable iCalendar feed of a nation, a person or a saved search",
-    { body: CalendarTokenInput, response: created(CreatedCalendarToken) },
-    (ctx, { body }) => service.createCalendarToken(ctx, body),
-  );
-  feeds.delete("/api/calendar/tokens/:id", { params: IdParams, response: noContent }, (ctx, { params }) =>
-    service.revokeCalendarToken(ctx, params.id),
-  );
+  token.remove({ response: noContent }, service.revokeCalendarToken);
   app.get(
     "/api/calendar/:file",
     {

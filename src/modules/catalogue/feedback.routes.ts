@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import { routeTable } from "../../platform/http/route-table.js";
-import { created, IdParams, ok } from "../../platform/http/schemas.js";
+import { created, ok } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
   ActivityFeedbackReport,
@@ -19,23 +19,30 @@ import * as service from "./feedback.service.js";
 /** Participant feedback: questionnaires per activity kind, answers after an event, aggregated reports. */
 export const feedbackRoutes: RoutesPlugin = async (app) => {
   const route = routeTable(app, ["feedback"]);
-  route.get(
-    "/api/feedback/questions",
-    "The feedback questions of each activity kind (retired ones included, marked inactive)",
-    { query: QuestionQuery, response: ok(Type.Object({ items: Type.Array(Question) })) },
-    (ctx, { query }) => service.listQuestions(ctx, query),
+  const question = route.records("/api/feedback/questions");
+  question.list(
+    {
+      summary: "The feedback questions of each activity kind (retired ones included, marked inactive)",
+      query: QuestionQuery,
+      response: ok(Type.Object({ items: Type.Array(Question) })),
+    },
+    service.listQuestions,
   );
-  route.post(
-    "/api/feedback/questions",
-    "Add a question to an activity kind's questionnaire (administrators)",
-    { body: QuestionInput, response: created(Question) },
-    (ctx, { body }) => service.createQuestion(ctx, body),
+  question.create(
+    {
+      summary: "Add a question to an activity kind's questionnaire (administrators)",
+      body: QuestionInput,
+      response: created(Question),
+    },
+    service.createQuestion,
   );
-  route.patch(
-    "/api/feedback/questions/:id",
-    "Reword, reorder or retire a question (administrators)",
-    { params: IdParams, body: QuestionPatch, response: ok(Question) },
-    (ctx, { params, body }) => service.updateQuestion(ctx, params.id, body),
+  question.update(
+    {
+      summary: "Reword, reorder or retire a question (administrators)",
+      body: QuestionPatch,
+      response: ok(Question),
+    },
+    service.updateQuestion,
   );
   route.get(
     "/api/feedback/pending",
@@ -43,28 +50,35 @@ export const feedbackRoutes: RoutesPlugin = async (app) => {
     { response: ok(PendingFeedback) },
     (ctx) => service.listPending(ctx),
   );
-  route.get(
-    "/api/events/:id/feedback",
-    "The event's questionnaire for one of its accepted participants",
-    { params: IdParams, response: ok(FeedbackForm) },
-    (ctx, { params }) => service.getForm(ctx, params.id),
+  const event = route.records("/api/events");
+  event.read(
+    "feedback",
+    { summary: "The event's questionnaire for one of its accepted participants", response: ok(FeedbackForm) },
+    service.getForm,
   );
-  route.post(
-    "/api/events/:id/feedback",
-    "Give feedback on an event one took part in, once, anonymously",
-    { params: IdParams, body: FeedbackInput, response: created(FeedbackReceipt) },
-    (ctx, { params, body }) => service.submit(ctx, params.id, body),
+  event.post(
+    "feedback",
+    {
+      summary: "Give feedback on an event one took part in, once, anonymously",
+      body: FeedbackInput,
+      response: created(FeedbackReceipt),
+    },
+    service.submit,
   );
-  route.get(
-    "/api/events/:id/feedback/report",
-    "The event's feedback, aggregated (counts only below five respondents); organisers",
-    { params: IdParams, response: ok(EventFeedbackReport) },
-    (ctx, { params }) => service.eventReport(ctx, params.id),
+  event.read(
+    "feedback/report",
+    {
+      summary: "The event's feedback, aggregated (counts only below five respondents); organisers",
+      response: ok(EventFeedbackReport),
+    },
+    service.eventReport,
   );
-  route.get(
-    "/api/activities/:id/feedback/report",
-    "The activity's feedback year by year, across its copies in other menu years; organisers",
-    { params: IdParams, response: ok(ActivityFeedbackReport) },
-    (ctx, { params }) => service.activityReport(ctx, params.id),
+  route.records("/api/activities").read(
+    "feedback/report",
+    {
+      summary: "The activity's feedback year by year, across its copies in other menu years; organisers",
+      response: ok(ActivityFeedbackReport),
+    },
+    service.activityReport,
   );
 };

@@ -9,11 +9,13 @@ import * as service from "./offers.service.js";
 /** Seat offers to the waiting list: the event's offers, one's own, accept, decline; leaving the waiting list. */
 export const offersRoutes: RoutesPlugin = async (app) => {
   const route = routeTable(app, ["nominations"]);
-  route.get(
-    "/api/events/:id/seat-offers",
-    "The seat offers of an event (those of the nominations the viewer may see)",
-    { params: IdParams, response: ok(SeatOfferList) },
-    (ctx, { params }) => service.listEventOffers(ctx, params.id),
+  route.records("/api/events").read(
+    "seat-offers",
+    {
+      summary: "The seat offers of an event (those of the nominations the viewer may see)",
+      response: ok(SeatOfferList),
+    },
+    service.listEventOffers,
   );
   route.get(
     "/api/seat-offers/mine",
@@ -38,16 +40,22 @@ export const offersRoutes: RoutesPlugin = async (app) => {
     },
     async (request) => service.acceptOffer(ctxOf(request), request.params.id, request.body ?? {}),
   );
-  route.post(
-    "/api/seat-offers/:id/decline",
-    "Decline an offered seat: the nomination is withdrawn and the seat offered onward",
-    { params: IdParams, body: OfferAnswer, response: ok(SeatOffer) },
-    (ctx, { params, body }) => service.declineOffer(ctx, params.id, body),
+  route.records("/api/seat-offers").post(
+    "decline",
+    {
+      summary: "Decline an offered seat: the nomination is withdrawn and the seat offered onward",
+      body: OfferAnswer,
+      response: ok(SeatOffer),
+    },
+    service.declineOffer,
   );
-  route.post(
-    "/api/nominations/:id/leave-waitlist",
-    "Take one's own nomination off the waiting list (the participant)",
-    { params: IdParams, body: WithdrawInput, response: ok(Nomination) },
-    (ctx, { params, body }) => service.leaveWaitlist(ctx, params.id, body),
+  route.records("/api/nominations").post(
+    "leave-waitlist",
+    {
+      summary: "Take one's own nomination off the waiting list (the participant)",
+      body: WithdrawInput,
+      response: ok(Nomination),
+    },
+    service.leaveWaitlist,
   );
 };

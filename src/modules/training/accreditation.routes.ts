@@ -2,7 +2,7 @@ import { Type } from "typebox";
 import { uploadFrom } from "../../platform/http/files.js";
 import { ctxOf } from "../../platform/http/request-context.js";
 import { routeTable } from "../../platform/http/route-table.js";
-import { created, errorResponses, IdParams, ok, Page, StoredFile } from "../../platform/http/schemas.js";
+import { created, errorResponses, ok, Page, StoredFile } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import * as accreditation from "./accreditation.service.js";
 import {
@@ -32,16 +32,18 @@ export const accreditationRoutes: RoutesPlugin = async (app) => {
   acc.get("/api/training/standard-sets", { response: ok(Type.Array(StandardSet)) }, (ctx) =>
     accreditation.listStandardSets(ctx),
   );
-  acc.get(
-    "/api/training/accreditation",
+  const dossier = acc.records("/api/training/accreditation");
+  dossier.list(
     { query: ApplicationQuery, response: ok(Page(ApplicationSummary)) },
-    (ctx, { query }) => accreditation.listApplications(ctx, query),
+    accreditation.listApplications,
   );
-  acc.get(
-    "/api/training/accreditation/expiring",
-    "Decided dossiers whose validity ends within N days (renewal list)",
-    { query: ExpiringQuery, response: ok(Page(ApplicationSummary)) },
-    (ctx, { query }) => accreditation.listExpiring(ctx, query),
+  acc.records("/api/training/accreditation/expiring").list(
+    {
+      summary: "Decided dossiers whose validity ends within N days (renewal list)",
+      query: ExpiringQuery,
+      response: ok(Page(ApplicationSummary)),
+    },
+    accreditation.listExpiring,
   );
   acc.post(
     "/api/training/accreditation/reminders",
@@ -55,64 +57,57 @@ export const accreditationRoutes: RoutesPlugin = async (app) => {
     },
     (ctx, { body }) => accreditation.sendRenewalReminders(ctx, body.withinDays),
   );
-  acc.post(
-    "/api/training/accreditation",
-    { body: ApplicationInput, response: created(Dossier) },
-    (ctx, { body }) => accreditation.createApplication(ctx, body),
+  dossier.create({ body: ApplicationInput, response: created(Dossier) }, accreditation.createApplication);
+  dossier.get(
+    { summary: "The dossier: progress and what is missing per standard", response: ok(Dossier) },
+    accreditation.getDossier,
   );
-  acc.get(
-    "/api/training/accreditation/:id",
-    "The dossier: progress and what is missing per standard",
-    { params: IdParams, response: ok(Dossier) },
-    (ctx, { params }) => accreditation.getDossier(ctx, params.id),
+  const noBody = Type.Object({}, { additionalProperties: false });
+  dossier.post(
+    "start",
+    { summary: "draft → self_assessment", body: noBody, response: ok(Dossier) },
+    accreditation.startSelfAssessment,
   );
-  const step = (
-    path: string,
-    summary: string,
-    run: (ctx: ReturnType<typeof ctxOf>, id: string) => Promise<unknown>,
-  ) =>
-    app.post(
-      `/api/training/accreditation/:id/${path}`,
-      {
-        schema: {
-          tags: acc.tags,
-          summary,
-          params: IdParams,
-          body: Type.Object({}, { additionalProperties: false }),
-          response: ok(Dossier),
-        },
-      },
-      async (request) => run(ctxOf(request), request.params.id),
-    );
-  step("start", "draft → self_assessment", accreditation.startSelfAssessment);
-  step(
+  dossier.post(
     "submit",
-    "self_assessment → submitted (needs a self-assessment and evidence for every standard)",
+    {
+      summary: "self_assessment → submitted (needs a self-assessment and evidence for every standard)",
+      body: noBody,
+      response: ok(Dossier),
+    },
     accreditation.submitApplication,
   );
-  acc.post(
-    "/api/training/accreditation/:id/visit",
-    "submitted → visit_planned: dates and review team (again to reschedule)",
-    { params: IdParams, body: VisitInput, response: ok(Dossier) },
-    (ctx, { params, body }) => accreditation.planVisit(ctx, params.id, body),
+  dossier.post(
+    "visit",
+    {
+      summary: "submitted → visit_planned: dates and review team (again to reschedule)",
+      body: VisitInput,
+      response: ok(Dossier),
+    },
+    accreditation.planVisit,
   );
-  acc.put(
-    "/api/training/accreditation/:id/reviewer",
-    "Appoint the reviewing organisation (administrators, for the accrediting body)",
-    { params: IdParams, body: ReviewerInput, response: ok(Dossier) },
-    (ctx, { params, body }) => accreditation.appointReviewer(ctx, params.id, body),
+  dossier.put(
+    "reviewer",
+    {
+      summary: "Appoint the reviewing organisation (administrators, for the accrediting body)",
+      body: ReviewerInput,
+      response: ok(Dossier),
+    },
+    accreditation.appointReviewer,
   );
-  acc.post(
-    "/api/training/accreditation/:id/visited",
-    "visit_planned → visited",
-    { params: IdParams, body: VisitedInput, response: ok(Dossier) },
-    (ctx, { params, body }) => accreditation.recordVisit(ctx, params.id, body.reportDueOn),
+  dossier.post(
+    "visited",
+    { summary: "visit_planned → visited", body: VisitedInput, response: ok(Dossier) },
+    (ctx, id, { reportDueOn }) => accreditation.recordVisit(ctx, id, reportDueOn),
   );
-  acc.post(
-    "/api/training/accreditation/:id/decision",
-    "visited → decided, with a validity period for a positive decision",
-    { params: IdParams, body: DecisionInput, response: ok(Dossier) },
-    (ctx, { params, body }) => accreditation.decide(ctx, params.id, body),
+  dossier.post(
+    "decision",
+    {
+      summary: "visited → decided, with a validity period for a positive decision",
+      body: DecisionInput,
+      response: ok(Dossier),
+    },
+    accreditation.decide,
   );
   acc.put(
     "/api/training/accreditation/:id/standards/:standardId/self-assessment",
@@ -152,11 +147,14 @@ export const accreditationRoutes: RoutesPlugin = async (app) => {
     { params: EvidenceParams, response: ok(Dossier) },
     (ctx, { params }) => accreditation.removeEvidence(ctx, params.id, params.evidenceId),
   );
-  acc.post(
-    "/api/training/accreditation/:id/findings",
-    "Record a finding, recommendation or condition (per standard or general)",
-    { params: IdParams, body: FindingInput, response: created(Dossier) },
-    (ctx, { params, body }) => accreditation.addFinding(ctx, params.id, body),
+  dossier.post(
+    "findings",
+    {
+      summary: "Record a finding, recommendation or condition (per standard or general)",
+      body: FindingInput,
+      response: created(Dossier),
+    },
+    accreditation.addFinding,
   );
   acc.post(
     "/api/training/accreditation/:id/findings/:findingId/close",

@@ -24,17 +24,16 @@ const pdfResponse = { type: "string", format: "binary", description: "applicatio
 export const certificatesRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- certificates
   const certificates = routeTable(app, ["training: certificates"]);
-  certificates.get(
-    "/api/training/certificates",
-    "Certificates the caller may see (mine=true: the caller's own)",
-    { query: CertificateQuery, response: ok(Page(Certificate)) },
-    (ctx, { query }) => service.listCertificates(ctx, query),
+  const certificate = certificates.records("/api/training/certificates");
+  certificate.list(
+    {
+      summary: "Certificates the caller may see (mine=true: the caller's own)",
+      query: CertificateQuery,
+      response: ok(Page(Certificate)),
+    },
+    service.listCertificates,
   );
-  certificates.get(
-    "/api/training/certificates/:id",
-    { params: IdParams, response: ok(Certificate) },
-    (ctx, { params }) => service.getCertificate(ctx, params.id),
-  );
+  certificate.get({ response: ok(Certificate) }, service.getCertificate);
   app.get(
     "/api/training/certificates/:id/pdf",
     {
@@ -59,22 +58,26 @@ export const certificatesRoutes: RoutesPlugin = async (app) => {
         .send(pdf);
     },
   );
-  certificates.put(
-    "/api/training/certificates/:id/language",
-    "The holder chooses the certificate's language (en, az, ru)",
-    { params: IdParams, body: LanguageInput, response: ok(Certificate) },
-    (ctx, { params, body }) => service.setCertificateLanguage(ctx, params.id, body.language),
+  certificate.put(
+    "language",
+    {
+      summary: "The holder chooses the certificate's language (en, az, ru)",
+      body: LanguageInput,
+      response: ok(Certificate),
+    },
+    (ctx, id, { language }) => service.setCertificateLanguage(ctx, id, language),
   );
-  certificates.post(
-    "/api/training/certificates/:id/revoke",
-    { params: IdParams, body: RevokeInput, response: ok(Certificate) },
-    (ctx, { params, body }) => service.revokeCertificate(ctx, params.id, body.reason),
+  certificate.post("revoke", { body: RevokeInput, response: ok(Certificate) }, (ctx, id, { reason }) =>
+    service.revokeCertificate(ctx, id, reason),
   );
-  certificates.post(
-    "/api/training/certificates/:id/reissue",
-    "Revoke with a reason and issue a replacement (new number and verification code)",
-    { params: IdParams, body: ReissueInput, response: created(Certificate) },
-    (ctx, { params, body }) => service.reissueCertificate(ctx, params.id, body.reason, body.language),
+  certificate.post(
+    "reissue",
+    {
+      summary: "Revoke with a reason and issue a replacement (new number and verification code)",
+      body: ReissueInput,
+      response: created(Certificate),
+    },
+    (ctx, id, { reason, language }) => service.reissueCertificate(ctx, id, reason, language),
   );
   app.get(
     "/api/public/certificates/:code",
@@ -98,10 +101,12 @@ export const certificatesRoutes: RoutesPlugin = async (app) => {
   registry.get("/api/training/qualifications", { response: ok(Type.Array(Qualification)) }, (ctx) =>
     service.listQualifications(ctx),
   );
-  registry.get(
-    "/api/training/registry",
-    "Certified people of a qualification, valid on a date (default today), with expiry alerts",
-    { query: RegistryQuery, response: ok(Page(RegistryEntry)) },
-    (ctx, { query }) => service.getRegistry(ctx, query),
+  registry.records("/api/training/registry").list(
+    {
+      summary: "Certified people of a qualification, valid on a date (default today), with expiry alerts",
+      query: RegistryQuery,
+      response: ok(Page(RegistryEntry)),
+    },
+    service.getRegistry,
   );
 };

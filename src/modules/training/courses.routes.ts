@@ -1,5 +1,5 @@
 import { routeTable } from "../../platform/http/route-table.js";
-import { created, IdParams, ok, Page } from "../../platform/http/schemas.js";
+import { created, ok, Page } from "../../platform/http/schemas.js";
 import type { RoutesPlugin } from "../../platform/http/type-provider.js";
 import {
   AttendanceInput,
@@ -21,25 +21,18 @@ import * as service from "./training.service.js";
 export const coursesRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- courses and runs
   const courses = routeTable(app, ["training: courses"]);
-  courses.get("/api/training/courses", { query: CourseQuery, response: ok(Page(Course)) }, (ctx, { query }) =>
-    service.listCourses(ctx, query),
+  const course = courses.records("/api/training/courses");
+  course.list({ query: CourseQuery, response: ok(Page(Course)) }, service.listCourses);
+  course.get({ response: ok(CourseDetail) }, service.getCourse);
+  course.create(
+    {
+      summary: "Define the course of a catalogue activity of kind course",
+      body: CourseInput,
+      response: created(CourseDetail),
+    },
+    service.createCourse,
   );
-  courses.get(
-    "/api/training/courses/:id",
-    { params: IdParams, response: ok(CourseDetail) },
-    (ctx, { params }) => service.getCourse(ctx, params.id),
-  );
-  courses.post(
-    "/api/training/courses",
-    "Define the course of a catalogue activity of kind course",
-    { body: CourseInput, response: created(CourseDetail) },
-    (ctx, { body }) => service.createCourse(ctx, body),
-  );
-  courses.patch(
-    "/api/training/courses/:id",
-    { params: IdParams, body: CoursePatch, response: ok(CourseDetail) },
-    (ctx, { params, body }) => service.updateCourse(ctx, params.id, body),
-  );
+  course.update({ body: CoursePatch, response: ok(CourseDetail) }, service.updateCourse);
   courses.get(
     "/api/training/runs/:eventId",
     "A course run: sessions, participants, attendance, results, computed outcomes, certificates",

@@ -38,7 +38,7 @@ async function overflow(page: Page): Promise<string | null> {
 }
 
 describe("detail pages on a small screen (390 × 844)", () => {
-  it("fits an annual programme, an event, a plan, a meeting, an evaluation and a certificate into a phone", async () => {
+  it("fits an annual programme, an event, a plan, meetings, an evaluation with its results and a certificate into a phone", async () => {
     const db = e.t.db;
     const programme = await db
       .selectFrom("annualProgramme")
@@ -57,6 +57,12 @@ describe("detail pages on a small screen (390 × 844)", () => {
       .select("id")
       .orderBy(sql`coalesce(length(title), 0)`, "desc")
       .executeTakeFirstOrThrow();
+    // Its tables (agenda, delegations) are wide: they must scroll in their own frame.
+    const busyMeeting = await db
+      .selectFrom("meetingDelegation")
+      .innerJoin("meetingAgendaItem", "meetingAgendaItem.meetingId", "meetingDelegation.meetingId")
+      .select("meetingDelegation.meetingId")
+      .executeTakeFirstOrThrow();
     const evaluation = await db.selectFrom("evaluation").select("id").executeTakeFirstOrThrow();
     const certificate = await db
       .selectFrom("certificate")
@@ -68,7 +74,9 @@ describe("detail pages on a small screen (390 × 844)", () => {
       `/catalogue/events/${event.eventId}`,
       `/programmes/plans/${plan.id}`,
       `/meetings/${meeting.id}`,
+      `/meetings/${busyMeeting.meetingId}`,
       `/readiness/evaluations/${evaluation.id}`,
+      `/readiness/evaluations/${evaluation.id}/results`,
       `/verify/${certificate.verificationCode}`,
     ];
 

@@ -16,7 +16,7 @@ export function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
       {meeting.agenda.length === 0 ? (
         <Text c="dimmed">{t("meeting.noAgenda")}</Text>
       ) : (
-        <PlainTable>
+        <PlainTable minWidth={480}>
           {meeting.agenda.map((item) => (
             <Table.Tr key={item.id} data-testid="agenda-item">
               <Table.Td w={40}>{item.position}.</Table.Td>

@@ -14,6 +14,7 @@ export function DelegationsSection({ meeting, title }: { meeting: MeetingDetail;
         <Text c="dimmed">{t("meeting.noDelegations")}</Text>
       ) : (
         <PlainTable
+          minWidth={480}
           columns={[t("meeting.party"), t("meeting.head"), t("meeting.members")]}
           actions={meeting.canEdit}
         >

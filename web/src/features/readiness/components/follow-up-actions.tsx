@@ -26,6 +26,7 @@ export function FollowUpActions({ evaluation, results }: { evaluation: Evaluatio
         <Text c="dimmed">{t("results.noActions")}</Text>
       ) : (
         <PlainTable
+          minWidth={560}
           data-testid="actions-table"
           columns={[t("results.actionTitle"), t("results.owner"), t("results.dueOn"), t("results.status")]}
         >

@@ -67,7 +67,7 @@ export function TeamSection({ evaluation }: { evaluation: EvaluationDetail }) {
       {evaluation.team.length === 0 ? (
         <Text c="dimmed">{t("detail.noTeam")}</Text>
       ) : (
-        <PlainTable data-testid="team-table">
+        <PlainTable minWidth={480} data-testid="team-table">
           {evaluation.team.map((member) => (
             <Table.Tr key={member.id} data-testid={`team-member-${member.person.id}`}>
               <Table.Td>

@@ -182,6 +182,7 @@ export function ResultsPage() {
                   </Text>
                   <ScoreChart results={r} />
                   <PlainTable
+                    minWidth={520}
                     mt="md"
                     data-testid="results-areas"
                     columns={[

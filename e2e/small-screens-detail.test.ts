@@ -38,7 +38,7 @@ async function overflow(page: Page): Promise<string | null> {
 }
 
 describe("detail pages on a small screen (390 × 844)", () => {
-  it("fits an annual programme, an event, a plan, meetings, an evaluation with its results and a certificate into a phone", async () => {
+  it("fits an annual programme, an event, a plan, meetings, an evaluation with its checklist and results and a certificate into a phone", async () => {
     const db = e.t.db;
     const programme = await db
       .selectFrom("annualProgramme")
@@ -77,6 +77,7 @@ describe("detail pages on a small screen (390 × 844)", () => {
       `/meetings/${busyMeeting.meetingId}`,
       `/readiness/evaluations/${evaluation.id}`,
       `/readiness/evaluations/${evaluation.id}/results`,
+      `/readiness/evaluations/${evaluation.id}/checklist`,
       `/verify/${certificate.verificationCode}`,
     ];
 

@@ -205,8 +205,9 @@ function Entry({ evaluationId, checklist }: { evaluationId: string; checklist: E
                 data-save={state ?? ""}
                 aria-label={`${criterion.code} ${criterion.text}`}
               >
-                <Group justify="space-between" wrap="nowrap" align="flex-start">
-                  <Stack gap={2} style={{ flex: 1 }}>
+                {/* The answers sit beside the criterion, or under it where the two do not fit (a phone). */}
+                <Group justify="space-between" align="flex-start">
+                  <Stack gap={2} style={{ flex: "1 1 16rem" }}>
                     <Group gap="xs">
                       <Text size="sm" fw={600}>
                         {criterion.code}

@@ -1,6 +1,7 @@
 // The shared UI kit. Every component translates its own fixed words through the `common` namespace.
 export { ArchivedBadge } from "./archived-badge";
 export { codeInputProps } from "./code-input-props";
+export { columnTitles } from "./column-titles";
 export { ConfirmButton, type ConfirmButtonProps } from "./confirm-button";
 export { DataTable, type DataTableColumn, type DataTableProps } from "./data-table";
 export { type DetailItem, DetailList } from "./detail-list";
@@ -56,6 +57,7 @@ export { RowLink, type RowLinkProps } from "./row-link";
 export { RowsTable, type RowsTableProps } from "./rows-table";
 export { SearchInput, type SearchInputProps } from "./search-input";
 export { DimmedText, SectionCard, type SectionCardProps } from "./section-card";
+export { SubmitButton, type SubmitButtonProps } from "./submit-button";
 export { TableHead } from "./table-head";
 export { UploadButton, type UploadButtonProps } from "./upload-button";
 export { closeClearing, useFormReset } from "./use-form-reset";

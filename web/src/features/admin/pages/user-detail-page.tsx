@@ -15,6 +15,7 @@ import {
   QueryBoundary,
   RemoveRowButton,
   SectionCard,
+  SubmitButton,
   TableHead,
 } from "../../../shared/ui";
 import {
@@ -94,14 +95,9 @@ function RolesSection({ user, canEdit }: { user: AdminUserDetail; canEdit: boole
               testIdPrefix="role-grant"
             />
             <Group>
-              <Button
-                type="submit"
-                disabled={!draft}
-                loading={grant.isPending}
-                data-testid="role-grant-submit"
-              >
+              <SubmitButton disabled={!draft} write={grant} testId="role-grant-submit">
                 {t("roles.grant")}
-              </Button>
+              </SubmitButton>
             </Group>
           </Stack>
         </form>
@@ -191,15 +187,9 @@ function AccountSection({ user }: { user: AdminUserDetail }) {
               w={320}
               data-testid="user-reset-password-input"
             />
-            <Button
-              type="submit"
-              variant="light"
-              disabled={!password}
-              loading={reset.isPending}
-              data-testid="user-reset-password"
-            >
+            <SubmitButton variant="light" disabled={!password} write={reset} testId="user-reset-password">
               {t("user.resetPassword")}
-            </Button>
+            </SubmitButton>
           </Group>
         </form>
       </Stack>

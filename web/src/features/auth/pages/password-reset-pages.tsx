@@ -1,10 +1,10 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text } from "@mantine/core";
+import { Alert, Anchor, PasswordInput, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router-dom";
 import { api } from "../../../shared/api";
-import { errorMessage, TextField } from "../../../shared/ui";
+import { errorMessage, SubmitButton, TextField } from "../../../shared/ui";
 import { AuthCard } from "../components/auth-card";
 
 /** The page's card, under the language buttons, ending with the way back to the sign-in page. */
@@ -20,34 +20,45 @@ function Frame({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** A form of one field and its submit button, with the failure of the last try above the field. */
+/**
+ * A form of one field and its submit button, with the failure of the last try above the field; once its write
+ * has succeeded, only what that says.
+ */
 function OneFieldForm({
   onSubmit,
+  write,
+  done,
   intro,
-  error,
-  pending,
   children,
   submit,
 }: {
   onSubmit: (event: FormEvent) => void;
+  /** The form's write (a mutation): its failure, progress and success. */
+  write: { error: unknown; isPending: boolean; isSuccess: boolean };
+  /** What the page says once the write has succeeded. */
+  done: { label: string; testId: string };
   /** What the form says first, above the failure. */
   intro?: ReactNode;
-  error: unknown;
-  pending: boolean;
   /** The field. */
   children: ReactNode;
   submit: { label: string; testId: string };
 }) {
   const { t } = useTranslation("auth");
+  if (write.isSuccess)
+    return (
+      <Alert color="green" data-testid={done.testId}>
+        {done.label}
+      </Alert>
+    );
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack>
         {intro}
-        {error ? <Alert color="red">{errorMessage(error, t)}</Alert> : null}
+        {write.error ? <Alert color="red">{errorMessage(write.error, t)}</Alert> : null}
         {children}
-        <Button type="submit" loading={pending} data-testid={submit.testId}>
+        <SubmitButton write={write} testId={submit.testId}>
           {submit.label}
-        </Button>
+        </SubmitButton>
       </Stack>
     </form>
   );
@@ -67,29 +78,23 @@ export function ForgotPasswordPage() {
   };
   return (
     <Frame title={t("forgot.title")}>
-      {send.isSuccess ? (
-        <Alert color="green" data-testid="forgot-sent">
-          {t("forgot.sent")}
-        </Alert>
-      ) : (
-        <OneFieldForm
-          onSubmit={submit}
-          error={send.error}
-          pending={send.isPending}
-          intro={<Text size="sm">{t("forgot.intro")}</Text>}
-          submit={{ label: t("forgot.submit"), testId: "forgot-submit" }}
-        >
-          <TextField
-            label={t("forgot.email")}
-            type="email"
-            autoComplete="email"
-            required
-            value={email}
-            onValue={setEmail}
-            testId="forgot-email"
-          />
-        </OneFieldForm>
-      )}
+      <OneFieldForm
+        onSubmit={submit}
+        write={send}
+        done={{ label: t("forgot.sent"), testId: "forgot-sent" }}
+        intro={<Text size="sm">{t("forgot.intro")}</Text>}
+        submit={{ label: t("forgot.submit"), testId: "forgot-submit" }}
+      >
+        <TextField
+          label={t("forgot.email")}
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onValue={setEmail}
+          testId="forgot-email"
+        />
+      </OneFieldForm>
     </Frame>
   );
 }
@@ -112,15 +117,11 @@ export function ResetPasswordPage() {
     <Frame title={t("reset.title")}>
       {!token ? (
         <Alert color="yellow">{t("reset.missing")}</Alert>
-      ) : reset.isSuccess ? (
-        <Alert color="green" data-testid="reset-done">
-          {t("reset.done")}
-        </Alert>
       ) : (
         <OneFieldForm
           onSubmit={submit}
-          error={reset.error}
-          pending={reset.isPending}
+          write={reset}
+          done={{ label: t("reset.done"), testId: "reset-done" }}
           submit={{ label: t("reset.submit"), testId: "reset-submit" }}
         >
           <PasswordInput

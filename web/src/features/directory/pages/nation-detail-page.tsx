@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { localName, useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
+  columnTitles,
   DetailList,
   DimmedText,
   PageHeader,
@@ -76,12 +77,7 @@ function Memberships({ nation, canManage }: { nation: Nation; canManage: boolean
           <Table.ScrollContainer minWidth={560} style={{ gridColumn: "span 2" }}>
             <Table striped data-testid="memberships-table">
               <TableHead
-                columns={[
-                  t("memberships.kind"),
-                  t("memberships.startedOn"),
-                  t("memberships.endedOn"),
-                  t("memberships.source"),
-                ]}
+                columns={columnTitles(t, "memberships", ["kind", "startedOn", "endedOn", "source"])}
                 actions={canManage && t("common:list.actions")}
               />
               <Table.Tbody>

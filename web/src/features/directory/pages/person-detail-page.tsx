@@ -4,6 +4,7 @@ import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
+  columnTitles,
   DetailList,
   PageHeader,
   RecordPage,
@@ -47,12 +48,7 @@ function Affiliations({ person, canManage }: { person: PersonDetail; canManage: 
         empty={t("affiliations.none")}
         minWidth={560}
         testId="affiliations-table"
-        columns={[
-          t("affiliations.organisation"),
-          t("affiliations.position"),
-          t("affiliations.startedOn"),
-          t("affiliations.endedOn"),
-        ]}
+        columns={columnTitles(t, "affiliations", ["organisation", "position", "startedOn", "endedOn"])}
         actions={canManage && t("common:list.actions")}
       >
         {(affiliation) => (

@@ -1,10 +1,21 @@
 import { Select, Stack, Text } from "@mantine/core";
-import type { ReactNode } from "react";
+import type { ComponentProps, ComponentType, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ROLES, type Role } from "../../../shared/auth";
 import { NationSelect } from "../../directory/components/nation-select";
 import { OrganisationSelect } from "../../directory/components/organisation-select";
 import { type GrantInput, SCOPE_OF } from "../types";
+
+/** The scope pickers: each sets its own field of the grant. */
+const SCOPED_PICKERS: {
+  scope: "nation" | "organisation";
+  field: "nationId" | "organisationId";
+  other: "nationId" | "organisationId";
+  Picker: ComponentType<ComponentProps<typeof NationSelect>>;
+}[] = [
+  { scope: "nation", field: "nationId", other: "organisationId", Picker: NationSelect },
+  { scope: "organisation", field: "organisationId", other: "nationId", Picker: OrganisationSelect },
+];
 
 interface GrantRoleFieldsProps {
   value: GrantInput | null;
@@ -30,34 +41,23 @@ export function GrantRoleFields({ value, onChange, errors = {}, testIdPrefix }: 
         clearable
         data-testid={`${testIdPrefix}-role`}
       />
-      {(scope === "nation" || scope === "optional") && value && (
-        <NationSelect
-          label={t("roles.nation")}
-          required={scope === "nation"}
-          value={value.nationId ?? null}
-          onChange={(nationId) =>
-            onChange({
-              ...value,
-              nationId,
-              organisationId: scope === "optional" ? null : value.organisationId,
-            })
-          }
-          error={errors.nationId}
-          data-testid={`${testIdPrefix}-nation`}
-        />
-      )}
-      {(scope === "organisation" || scope === "optional") && value && (
-        <OrganisationSelect
-          label={t("roles.organisation")}
-          required={scope === "organisation"}
-          value={value.organisationId ?? null}
-          onChange={(organisationId) =>
-            onChange({ ...value, organisationId, nationId: scope === "optional" ? null : value.nationId })
-          }
-          error={errors.organisationId}
-          data-testid={`${testIdPrefix}-organisation`}
-        />
-      )}
+      {value &&
+        SCOPED_PICKERS.filter((picker) => scope === picker.scope || scope === "optional").map(
+          ({ scope: pickerScope, field, other, Picker }) => (
+            <Picker
+              key={field}
+              label={t(`roles.${pickerScope}`)}
+              required={scope === pickerScope}
+              value={value[field] ?? null}
+              // An auditor's scope is a nation or an organisation, not both: choosing one clears the other.
+              onChange={(id) =>
+                onChange({ ...value, [field]: id, [other]: scope === "optional" ? null : value[other] })
+              }
+              error={errors[field]}
+              data-testid={`${testIdPrefix}-${pickerScope}`}
+            />
+          ),
+        )}
       {scope === "optional" && (
         <Text size="xs" c="dimmed">
           {t("roles.auditorScope")}

@@ -1,7 +1,6 @@
 import { Button, Group, Paper, PasswordInput, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router-dom";
 import { fieldErrorsFromApi, isApiError } from "../../../shared/api";
 import { usePermissions } from "../../../shared/auth";
 import { formatDateTime, useFormat } from "../../../shared/i18n/format";
@@ -12,7 +11,7 @@ import {
   notifyError,
   notifySuccess,
   PageHeader,
-  QueryBoundary,
+  RecordPage,
   RemoveRowButton,
   SectionCard,
   SubmitButton,
@@ -200,11 +199,9 @@ function AccountSection({ user }: { user: AdminUserDetail }) {
 export function UserDetailPage() {
   const { t } = useTranslation("admin");
   const { language } = useFormat();
-  const { id = "" } = useParams();
   const permissions = usePermissions();
-  const user = useUser(id);
   return (
-    <QueryBoundary query={user}>
+    <RecordPage useRecord={useUser}>
       {(detail) => (
         <>
           <PageHeader
@@ -232,6 +229,6 @@ export function UserDetailPage() {
           </Stack>
         </>
       )}
-    </QueryBoundary>
+    </RecordPage>
   );
 }

@@ -265,18 +265,15 @@ export function PeopleImportPage() {
             <Text data-testid="import-summary">
               {t("imports.summary", { rows: result.rowCount, ...result.counts })}
             </Text>
-            <Problems
-              title={t("imports.errors")}
-              problems={result.errors}
-              color="red"
-              testId="import-errors"
-            />
-            <Problems
-              title={t("imports.warnings")}
-              problems={result.warnings}
-              color="orange"
-              testId="import-warnings"
-            />
+            {(["errors", "warnings"] as const).map((kind) => (
+              <Problems
+                key={kind}
+                title={t(`imports.${kind}`)}
+                problems={result[kind]}
+                color={kind === "errors" ? "red" : "orange"}
+                testId={`import-${kind}`}
+              />
+            ))}
             {commit.isPending && progress && (
               <Stack gap={4} data-testid="import-progress">
                 <Text size="sm">

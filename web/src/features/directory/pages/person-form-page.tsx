@@ -26,6 +26,13 @@ interface PersonFormValues {
   releasability: ReleasabilityLevel;
 }
 
+/** The person's name, in a row: rank or title, given name, family name. */
+const NAME_FIELDS = [
+  { name: "rankTitle", required: false, testId: "person-rank-title" },
+  { name: "givenName", required: true, testId: "person-given-name" },
+  { name: "familyName", required: true, testId: "person-family-name" },
+] as const;
+
 function PersonForm({ person }: { person?: PersonDetail }) {
   const { t } = useTranslation("directory");
   const { language } = useFormat();
@@ -76,26 +83,16 @@ function PersonForm({ person }: { person?: PersonDetail }) {
   return (
     <RecordForm {...record}>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <FormTextInput
-          label={t("people.rankTitle")}
-          form={form}
-          name="rankTitle"
-          testId="person-rank-title"
-        />
-        <FormTextInput
-          label={t("people.givenName")}
-          required
-          form={form}
-          name="givenName"
-          testId="person-given-name"
-        />
-        <FormTextInput
-          label={t("people.familyName")}
-          required
-          form={form}
-          name="familyName"
-          testId="person-family-name"
-        />
+        {NAME_FIELDS.map(({ name, required, testId }) => (
+          <FormTextInput
+            key={name}
+            label={t(`people.${name}`)}
+            required={required}
+            form={form}
+            name={name}
+            testId={testId}
+          />
+        ))}
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <NationSelect

@@ -1,40 +1,19 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { api, type Page, toQueryString } from "../../shared/api";
+import type { QueryOf, ResponseOf } from "../../shared/api/contract";
 
-export interface AuditEntry {
-  seq: number;
-  occurredAt: string;
-  actorUserId: string | null;
-  actorLabel: string;
-  action: string;
-  recordType: string;
-  recordId: string | null;
+/** An entry of the audit trail; the API document leaves its `diff` open, so its shape is written here. */
+export type AuditEntry = Omit<ResponseOf<"getAudit">["items"][number], "diff"> & {
   diff: {
     before?: Record<string, unknown>;
     after?: Record<string, unknown>;
     detail?: Record<string, unknown>;
   };
-  requestId: string | null;
-  prevHash: string;
-  hash: string;
-}
+};
 
-export interface AuditFilters {
-  actor?: string;
-  recordType?: string;
-  recordId?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-}
+export type AuditFilters = Omit<QueryOf<"getAudit">, "actorUserId" | "limit" | "offset">;
 
-export interface ChainVerdict {
-  ok: boolean;
-  entries: number;
-  lastHash: string | null;
-  brokenAt?: number;
-  reason?: string;
-}
+export type ChainVerdict = ResponseOf<"getAuditVerify">;
 
 export const useAuditEntries = (query: AuditFilters & { limit: number; offset: number }) =>
   useQuery({
@@ -50,22 +29,7 @@ export const useVerifyChain = () =>
 export const exportUrl = (filters: AuditFilters) => `/api/audit/export.csv${toQueryString(filters)}`;
 
 /** An audit entry's inclusion proof in a signed head of the transparency log (GET /api/transparency/inclusion). */
-export interface InclusionProof {
-  seq: number;
-  leafIndex: number;
-  chainHash: string;
-  leafHash: string;
-  treeSize: number;
-  proof: string[];
-  head: {
-    origin: string;
-    treeSize: number;
-    rootHash: string;
-    timestamp: string;
-    keyId: string;
-    signature: string;
-  };
-}
+export type InclusionProof = ResponseOf<"getTransparencyInclusionBySeq">;
 
 export const useInclusionProof = () =>
   useMutation({

@@ -1,11 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, SESSION_QUERY_KEY } from "../../shared/api";
+import type { BodyOf } from "../../shared/api/contract";
 import { ANONYMOUS_SESSION, type Session, storeSession } from "../../shared/auth";
 
-export interface Credentials {
-  username: string;
-  password: string;
-}
+export type Credentials = BodyOf<"postAuthLogin">;
 
 /** Signs in; on success the new session (and its CSRF token) replaces the old and cached data is dropped. */
 export function useSignIn() {
@@ -34,10 +32,7 @@ export function useSignOut() {
   });
 }
 
-export interface PasswordChange {
-  currentPassword: string;
-  newPassword: string;
-}
+export type PasswordChange = BodyOf<"postAuthPassword">;
 
 export function useChangePassword() {
   const queryClient = useQueryClient();

@@ -120,10 +120,7 @@ export function UsersListPage() {
           <Select
             label={t("users.status")}
             placeholder={t("users.anyStatus")}
-            data={[
-              { value: "active", label: t("users.active") },
-              { value: "disabled", label: t("users.disabled") },
-            ]}
+            data={(["active", "disabled"] as const).map((value) => ({ value, label: t(`users.${value}`) }))}
             {...listFilter(list, "status")}
             clearable
             w={180}

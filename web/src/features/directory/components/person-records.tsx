@@ -17,11 +17,10 @@ type TeamEvaluation = EvaluationSummary & { teamRole: "lead" | "evaluator" | nul
 
 interface RecordListProps<T> {
   personId: string;
+  /** Names the list: its title `records.<name>`, its empty text `records.none.<name>`, its test id `person-<name>`. */
+  name: "nominations" | "certificates" | "teams";
   /** A list route of the record's own module: the server applies that list's access rules. */
   path: string;
-  title: string;
-  empty: string;
-  testId: string;
   /** The columns, by their titles' keys under `records.`; `row` gives a cell for each. */
   columns: string[];
   row: (item: T) => ReactNode[];
@@ -32,16 +31,9 @@ interface RecordListProps<T> {
  * person: a record the viewer may not read there is not listed here either. A viewer whose role may not
  * read the list at all (403) sees no section.
  */
-function RecordList<T extends { id: string }>({
-  personId,
-  path,
-  title,
-  empty,
-  testId,
-  columns,
-  row,
-}: RecordListProps<T>) {
+function RecordList<T extends { id: string }>({ personId, name, path, columns, row }: RecordListProps<T>) {
   const { t } = useTranslation("directory");
+  const testId = `person-${name}`;
   const [offset, setOffset] = useState(0);
   const query = useQuery({
     queryKey: [...directoryKeys.person(personId), "records", path, offset],
@@ -52,10 +44,10 @@ function RecordList<T extends { id: string }>({
   if (isApiError(query.error) && (query.error.status === 403 || query.error.status === 401)) return null;
   return (
     <PagedRecords
-      title={title}
+      title={t(`records.${name}`)}
       testId={testId}
       query={query}
-      empty={empty}
+      empty={t(`records.none.${name}`)}
       minWidth={560}
       offset={offset}
       onOffsetChange={setOffset}
@@ -83,31 +75,31 @@ export function PersonRecords({ personId }: { personId: string }) {
   const format = useFormat();
   const span = (from: string, to: string) => `${format.date(from)} – ${format.date(to)}`;
   const titleOf = (titles: Certificate["courseTitle"]) => titles[format.language] ?? titles.en;
+  /** A record's status cell: its translation under `records.` on a light badge. */
+  const status = (key: string, color?: string) => (
+    <Badge key="status" variant="light" color={color}>
+      {t(`records.${key}`)}
+    </Badge>
+  );
   return (
     <>
       <RecordList<Nomination>
         personId={personId}
+        name="nominations"
         path="/api/nominations"
-        title={t("records.nominations")}
-        empty={t("records.noNominations")}
-        testId="person-nominations"
         columns={["activity", "dates", "status"]}
         row={(nomination) => [
           <Anchor key="event" component={Link} to={`/catalogue/events/${nomination.eventId}`} size="sm">
             {nomination.event.activityCode} — {nomination.event.activityTitle}
           </Anchor>,
           span(nomination.event.startsOn, nomination.event.endsOn),
-          <Badge key="status" variant="light">
-            {t(`records.nominationStatus.${nomination.status}`)}
-          </Badge>,
+          status(`nominationStatus.${nomination.status}`),
         ]}
       />
       <RecordList<Certificate>
         personId={personId}
+        name="certificates"
         path="/api/training/certificates"
-        title={t("records.certificates")}
-        empty={t("records.noCertificates")}
-        testId="person-certificates"
         columns={["number", "course", "issuedOn", "status"]}
         row={(certificate) => [
           certificate.number,
@@ -115,17 +107,13 @@ export function PersonRecords({ personId }: { personId: string }) {
             {titleOf(certificate.courseTitle)}
           </Anchor>,
           format.date(certificate.issuedOn),
-          <Badge key="status" variant="light" color={certificate.status === "valid" ? "teal" : "gray"}>
-            {t(`records.certificateStatus.${certificate.status}`)}
-          </Badge>,
+          status(`certificateStatus.${certificate.status}`, certificate.status === "valid" ? "teal" : "gray"),
         ]}
       />
       <RecordList<TeamEvaluation>
         personId={personId}
+        name="teams"
         path="/api/readiness/evaluations"
-        title={t("records.teams")}
-        empty={t("records.noTeams")}
-        testId="person-teams"
         columns={["evaluation", "teamRole", "unit", "dates", "status"]}
         row={(evaluation) => [
           <Anchor key="evaluation" component={Link} to={`/readiness/evaluations/${evaluation.id}`} size="sm">
@@ -142,9 +130,7 @@ export function PersonRecords({ personId }: { personId: string }) {
           ) : null,
           `${evaluation.unit.code} — ${evaluation.unit.nameEn}`,
           span(evaluation.startsOn, evaluation.endsOn),
-          <Badge key="state" variant="light">
-            {t(`records.evaluationState.${evaluation.state}`)}
-          </Badge>,
+          status(`evaluationState.${evaluation.state}`),
         ]}
       />
     </>

@@ -17,6 +17,28 @@ import {
 import { useComparison, useCreateProgramme, useProgrammes } from "../api";
 import { NationSelect, SampleBadge, useNationParam } from "../components/shared";
 
+/** A year of the programme's span; a cleared field keeps the year it had. */
+function YearInput({
+  label,
+  value,
+  onYear,
+}: {
+  label: string;
+  value: number;
+  onYear: (year: number) => void;
+}) {
+  const { t } = useTranslation("programmes");
+  return (
+    <NumberInput
+      label={label}
+      placeholder={t("common:list.yearExample", { year: new Date().getFullYear() })}
+      w={120}
+      value={value}
+      onChange={(next) => typeof next === "number" && onYear(next)}
+    />
+  );
+}
+
 function NewProgrammeForm({ nationId }: { nationId: string }) {
   const { t } = useTranslation("programmes");
   const navigate = useNavigate();
@@ -35,20 +57,8 @@ function NewProgrammeForm({ nationId }: { nationId: string }) {
           onValue={setTitle}
           testId="programme-title"
         />
-        <NumberInput
-          label={t("items.firstYear")}
-          placeholder={t("common:list.yearExample", { year: new Date().getFullYear() })}
-          w={120}
-          value={firstYear}
-          onChange={(value) => typeof value === "number" && setFirstYear(value)}
-        />
-        <NumberInput
-          label={t("items.lastYear")}
-          placeholder={t("common:list.yearExample", { year: new Date().getFullYear() })}
-          w={120}
-          value={lastYear}
-          onChange={(value) => typeof value === "number" && setLastYear(value)}
-        />
+        <YearInput label={t("items.firstYear")} value={firstYear} onYear={setFirstYear} />
+        <YearInput label={t("items.lastYear")} value={lastYear} onYear={setLastYear} />
         <Button
           loading={create.isPending}
           disabled={!title.trim()}

@@ -1,5 +1,6 @@
 // The shared UI kit. Every component translates its own fixed words through the `common` namespace.
 export { ArchivedBadge } from "./archived-badge";
+export { CHART_COLOURS } from "./chart-colours";
 export { codeInputProps } from "./code-input-props";
 export { ConfirmButton, type ConfirmButtonProps } from "./confirm-button";
 export { DataTable, type DataTableColumn, type DataTableProps } from "./data-table";
@@ -43,6 +44,7 @@ export { PagedQuery, type PagedQueryProps } from "./paged-query";
 export { PagedRowsTable, type PagedRowsTableProps } from "./paged-rows-table";
 export { pickerProps } from "./picker-props";
 export { PlainTable, type PlainTableProps } from "./plain-table";
+export { prefixedTitles } from "./prefixed-titles";
 export { PrintReportButton, type PrintReportButtonProps } from "./print-report-button";
 export { QueryBoundary, type QueryBoundaryProps, RecordPage, type RecordPageProps } from "./query-boundary";
 export { RegisterPicker, type RegisterPickerProps } from "./register-picker";

@@ -6,6 +6,7 @@ import {
   DimmedText,
   notifyError,
   PageHeader,
+  prefixedTitles,
   QueryBoundary,
   SectionCard,
   TableHead,
@@ -161,10 +162,7 @@ export function ObjectivePage() {
                 <TableHead
                   columns={[
                     t("programmes.item"),
-                    t("objective.programme"),
-                    t("objective.planned"),
-                    t("objective.attended"),
-                    t("objective.implemented"),
+                    ...prefixedTitles(t, "objective", ["programme", "planned", "attended", "implemented"]),
                   ]}
                 />
                 <Table.Tbody>

@@ -6,6 +6,7 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   DownloadMenu,
   PageHeader,
+  prefixedTitles,
   QueryBoundary,
   RemoveRowButton,
   RowsTable,
@@ -125,12 +126,14 @@ export function ProgrammePage() {
                   <TableHead
                     columns={[
                       t("common.area"),
-                      t("programmes.plannedItems"),
-                      t("programmes.implementedItems"),
-                      t("programmes.implementationRate"),
-                      t("programmes.plannedParticipants"),
-                      t("programmes.attended"),
-                      t("programmes.completed"),
+                      ...prefixedTitles(t, "programmes", [
+                        "plannedItems",
+                        "implementedItems",
+                        "implementationRate",
+                        "plannedParticipants",
+                        "attended",
+                        "completed",
+                      ]),
                     ]}
                   />
                   <Table.Tbody>

@@ -9,6 +9,7 @@ import {
   PagedRowsTable,
   PageHeader,
   PlainTable,
+  prefixedTitles,
   QueryBoundary,
   ReleasabilityBadge,
   SectionCard,
@@ -149,13 +150,13 @@ export function ProgrammesPage() {
                   <PlainTable
                     minWidth={560}
                     data-testid="comparison-table"
-                    columns={[
-                      t("programmes.year"),
-                      t("programmes.plannedItems"),
-                      t("programmes.implementedItems"),
-                      t("programmes.eventsAttended"),
-                      t("programmes.recorded"),
-                    ]}
+                    columns={prefixedTitles(t, "programmes", [
+                      "year",
+                      "plannedItems",
+                      "implementedItems",
+                      "eventsAttended",
+                      "recorded",
+                    ])}
                   >
                     {shown.map((year) => (
                       <Table.Tr key={year.year}>

@@ -1,9 +1,8 @@
-import { Anchor, Badge, Group, Select, Switch, Table, Text } from "@mantine/core";
+import { Badge, Group, Select, Switch, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { ListPageHeader, PagedRowsTable } from "../../../shared/ui";
+import { LinkCell, ListPageHeader, PagedRowsTable } from "../../../shared/ui";
 import { useGoalCounts, useGoals } from "../api";
 import { AreaName } from "../components/area-name";
 import { NewGoalButton } from "../components/goal-forms";
@@ -76,11 +75,7 @@ export function GoalsPage() {
       >
         {(goal) => (
           <Table.Tr key={goal.id} data-testid={`goal-row-${goal.code}`}>
-            <Table.Td>
-              <Anchor component={Link} to={`/programmes/goals/${goal.id}`}>
-                {goal.code}
-              </Anchor>
-            </Table.Td>
+            <LinkCell to={`/programmes/goals/${goal.id}`}>{goal.code}</LinkCell>
             <TitleCell title={goal.title} sample={goal.sample} />
             <Table.Td>
               <AreaName code={goal.areaCode} />

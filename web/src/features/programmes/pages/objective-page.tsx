@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   DimmedText,
+  LinkCell,
   notifyError,
   PageHeader,
   prefixedTitles,
@@ -175,11 +176,9 @@ export function ObjectivePage() {
                         </Text>
                         {!item.activityId && <DimmedText size="xs">{t("objective.own")}</DimmedText>}
                       </Table.Td>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/programmes/annual/${item.programmeId}`} size="sm">
-                          {item.programmeTitle}
-                        </Anchor>
-                      </Table.Td>
+                      <LinkCell to={`/programmes/annual/${item.programmeId}`} size="sm">
+                        {item.programmeTitle}
+                      </LinkCell>
                       <Table.Td>{item.planned}</Table.Td>
                       <Table.Td>{item.attended}</Table.Td>
                       <Table.Td>

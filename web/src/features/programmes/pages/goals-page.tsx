@@ -2,7 +2,7 @@ import { Badge, Group, Select, Switch, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
-import { LinkCell, ListPageHeader, PagedRowsTable } from "../../../shared/ui";
+import { LinkCell, ListPageHeader, PagedRowsTable, prefixedTitles } from "../../../shared/ui";
 import { useGoalCounts, useGoals } from "../api";
 import { AreaName } from "../components/area-name";
 import { NewGoalButton } from "../components/goal-forms";
@@ -63,15 +63,15 @@ export function GoalsPage() {
         onOffsetChange={(next) => setPaging({ filterKey, offset: next })}
         minWidth={760}
         testId="goals-table"
-        columns={[
-          t("goals.code"),
-          t("goals.goal"),
-          t("common.area"),
-          t("goals.agreed"),
-          t("goals.target"),
-          t("common.status"),
-          t("goals.rating"),
-        ]}
+        columns={prefixedTitles(t, "goals", [
+          "code",
+          "goal",
+          "common.area",
+          "agreed",
+          "target",
+          "common.status",
+          "rating",
+        ])}
       >
         {(goal) => (
           <Table.Tr key={goal.id} data-testid={`goal-row-${goal.code}`}>

@@ -158,13 +158,13 @@ export function ProgrammePage() {
                 rows={data.items}
                 minWidth={640}
                 testId="programme-items"
-                columns={[
-                  t("programmes.item"),
-                  t("common.area"),
-                  t("objective.planned"),
-                  t("programmes.attended"),
-                  t("objective.implemented"),
-                ]}
+                columns={prefixedTitles(t, "programmes", [
+                  "item",
+                  "common.area",
+                  "objective.planned",
+                  "attended",
+                  "objective.implemented",
+                ])}
                 actions={canEdit && t("items.remove")}
               >
                 {(item) => (

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, fetchAll, type Page } from "../../shared/api";
+import { useAllQuery, useGetQuery, usePageQuery, useRefreshingMutation } from "../../shared/queries";
 import type { Nation } from "../directory/types";
 import type {
   FrameworkDocument,
@@ -52,95 +53,52 @@ export const useTimeline = (query: {
     placeholderData: keepPreviousData,
   });
 
-export const usePlans = (query: { nationId?: string; limit?: number; offset?: number }) =>
-  useQuery({
-    queryKey: programmesKeys.of("plans", query),
-    queryFn: ({ signal }) => api.get<Page<PlanSummary>>("/api/plans", query, signal),
-    placeholderData: keepPreviousData,
-  });
+/** One record (or a report of it) by id, fetched once the id is known. */
+const useRecord = <T>(key: string, id: string | undefined, path: string) =>
+  useGetQuery<T>(programmesKeys.of(key, id), path, { enabled: !!id });
 
-export const usePlan = (id: string | undefined) =>
-  useQuery({
-    queryKey: programmesKeys.of("plan", id),
-    queryFn: ({ signal }) => api.get<PlanDetail>(`/api/plans/${id}`, undefined, signal),
-    enabled: !!id,
-  });
+export const usePlans = (query: { nationId?: string; limit?: number; offset?: number }) =>
+  usePageQuery<PlanSummary>(programmesKeys.of("plans", query), "/api/plans", query);
+
+export const usePlan = (id: string | undefined) => useRecord<PlanDetail>("plan", id, `/api/plans/${id}`);
 
 export const usePeriod = (id: string | undefined) =>
-  useQuery({
-    queryKey: programmesKeys.of("period", id),
-    queryFn: ({ signal }) => api.get<PeriodDetail>(`/api/plan-periods/${id}`, undefined, signal),
-    enabled: !!id,
-  });
+  useRecord<PeriodDetail>("period", id, `/api/plan-periods/${id}`);
 
 export const usePeriodReport = (id: string | undefined) =>
-  useQuery({
-    queryKey: programmesKeys.of("period-report", id),
-    queryFn: ({ signal }) => api.get<PeriodReport>(`/api/plan-periods/${id}/report`, undefined, signal),
-    enabled: !!id,
-  });
+  useRecord<PeriodReport>("period-report", id, `/api/plan-periods/${id}/report`);
 
 export const useObjective = (id: string | undefined) =>
-  useQuery({
-    queryKey: programmesKeys.of("objective", id),
-    queryFn: ({ signal }) => api.get<ObjectiveDetail>(`/api/plan-objectives/${id}`, undefined, signal),
-    enabled: !!id,
-  });
+  useRecord<ObjectiveDetail>("objective", id, `/api/plan-objectives/${id}`);
 
 export const useProgrammes = (query: { nationId?: string; limit?: number; offset?: number }) =>
-  useQuery({
-    queryKey: programmesKeys.of("programmes", query),
-    queryFn: ({ signal }) => api.get<Page<ProgrammeSummary>>("/api/annual-programmes", query, signal),
-    placeholderData: keepPreviousData,
-  });
+  usePageQuery<ProgrammeSummary>(programmesKeys.of("programmes", query), "/api/annual-programmes", query);
 
 export const useProgrammeReport = (id: string | undefined) =>
-  useQuery({
-    queryKey: programmesKeys.of("programme-report", id),
-    queryFn: ({ signal }) =>
-      api.get<ProgrammeReport>(`/api/annual-programmes/${id}/report`, undefined, signal),
-    enabled: !!id,
-  });
+  useRecord<ProgrammeReport>("programme-report", id, `/api/annual-programmes/${id}/report`);
 
 export const useComparison = (query: { nationId?: string; fromYear?: number; toYear?: number }) =>
-  useQuery({
-    queryKey: programmesKeys.of("comparison", query),
-    queryFn: ({ signal }) => api.get<YearFigure[]>("/api/annual-programmes/comparison", query, signal),
+  useGetQuery<YearFigure[]>(programmesKeys.of("comparison", query), "/api/annual-programmes/comparison", {
+    query,
     enabled: !!query.nationId,
   });
 
 export const useGoals = (query: GoalQuery) =>
-  useQuery({
-    queryKey: programmesKeys.of("goals", query),
-    queryFn: ({ signal }) => api.get<Page<Goal>>("/api/partnership-goals", query, signal),
-    placeholderData: keepPreviousData,
-  });
+  usePageQuery<Goal>(programmesKeys.of("goals", query), "/api/partnership-goals", query);
 
 export const useGoalCounts = (query: GoalQuery) =>
-  useQuery({
-    queryKey: programmesKeys.of("goal-counts", query),
-    queryFn: ({ signal }) => api.get<GoalCounts>("/api/partnership-goals/counts", query, signal),
+  useGetQuery<GoalCounts>(programmesKeys.of("goal-counts", query), "/api/partnership-goals/counts", {
+    query,
   });
 
 export const useGoal = (id: string | undefined) =>
-  useQuery({
-    queryKey: programmesKeys.of("goal", id),
-    queryFn: ({ signal }) => api.get<GoalDetail>(`/api/partnership-goals/${id}`, undefined, signal),
-    enabled: !!id,
-  });
+  useRecord<GoalDetail>("goal", id, `/api/partnership-goals/${id}`);
 
 export const useFramework = (id: string | undefined) =>
-  useQuery({
-    queryKey: programmesKeys.of("framework", id),
-    queryFn: ({ signal }) => api.get<FrameworkDocument>(`/api/frameworks/${id}`, undefined, signal),
-    enabled: !!id,
-  });
+  useRecord<FrameworkDocument>("framework", id, `/api/frameworks/${id}`);
 
 export const useFrameworks = (nationId: string | undefined) =>
-  useQuery({
-    queryKey: programmesKeys.of("frameworks", nationId),
-    queryFn: ({ signal }) => fetchAll<FrameworkDocument>("/api/frameworks", { nationId }, signal),
-  });
+  useAllQuery<FrameworkDocument>(programmesKeys.of("frameworks", nationId), "/api/frameworks", { nationId });
 
 /** Refreshes every list and record of the feature after a write. */
 export const useInvalidate = () => {
@@ -148,35 +106,26 @@ export const useInvalidate = () => {
   return () => queryClient.invalidateQueries({ queryKey: programmesKeys.all });
 };
 
-export function useChangeGoalStatus(id: string) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (input: { status: GoalStatus; statusNote?: string | null }) =>
-      api.patch<GoalDetail>(`/api/partnership-goals/${id}`, input),
-    onSuccess: invalidate,
-  });
-}
+/** A write that refreshes the feature's queries when it succeeds. */
+const useWrite = <I, O>(write: (input: I) => Promise<O>) => useRefreshingMutation(programmesKeys.all, write);
+
+export const useChangeGoalStatus = (id: string) =>
+  useWrite((input: { status: GoalStatus; statusNote?: string | null }) =>
+    api.patch<GoalDetail>(`/api/partnership-goals/${id}`, input),
+  );
 
 /** One side records (or withdraws) its agreement of a proposed goal; the second agreement makes it agreed. */
-export function useGoalAgreement(id: string) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: ({ side, withdraw }: { side: "partner" | "alliance"; withdraw?: boolean }) =>
-      withdraw
-        ? api.delete<GoalDetail>(`/api/partnership-goals/${id}/agreements/${side}`)
-        : api.post<GoalDetail>(`/api/partnership-goals/${id}/agreements/${side}`),
-    onSuccess: invalidate,
-  });
-}
+export const useGoalAgreement = (id: string) =>
+  useWrite(({ side, withdraw }: { side: "partner" | "alliance"; withdraw?: boolean }) =>
+    withdraw
+      ? api.delete<GoalDetail>(`/api/partnership-goals/${id}/agreements/${side}`)
+      : api.post<GoalDetail>(`/api/partnership-goals/${id}/agreements/${side}`),
+  );
 
-export function useAssessGoal(id: string) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (input: { cycleYear: number; rating: Rating; comments?: string | null }) =>
-      api.post<GoalDetail>(`/api/partnership-goals/${id}/assessments`, input),
-    onSuccess: invalidate,
-  });
-}
+export const useAssessGoal = (id: string) =>
+  useWrite((input: { cycleYear: number; rating: Rating; comments?: string | null }) =>
+    api.post<GoalDetail>(`/api/partnership-goals/${id}/assessments`, input),
+  );
 
 export function useUpdateAction(objectiveId: string) {
   const invalidate = useInvalidate();
@@ -224,30 +173,16 @@ export interface ItemInput {
   objectiveIds?: string[];
 }
 
-export function useAddItem(programmeId: string) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (input: ItemInput) => api.post<unknown>(`/api/annual-programmes/${programmeId}/items`, input),
-    onSuccess: invalidate,
-  });
-}
+export const useAddItem = (programmeId: string) =>
+  useWrite((input: ItemInput) => api.post<unknown>(`/api/annual-programmes/${programmeId}/items`, input));
 
-export function useRemoveItem() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (itemId: string) => api.delete<null>(`/api/programme-items/${itemId}`),
-    onSuccess: invalidate,
-  });
-}
+export const useRemoveItem = () =>
+  useWrite((itemId: string) => api.delete<null>(`/api/programme-items/${itemId}`));
 
-export function useCreateProgramme() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (input: { nationId: string; firstYear: number; lastYear: number; title: string }) =>
-      api.post<ProgrammeSummary>("/api/annual-programmes", input),
-    onSuccess: invalidate,
-  });
-}
+export const useCreateProgramme = () =>
+  useWrite((input: { nationId: string; firstYear: number; lastYear: number; title: string }) =>
+    api.post<ProgrammeSummary>("/api/annual-programmes", input),
+  );
 
 export const searchActivities = (search: string) =>
   api
@@ -261,19 +196,10 @@ export const searchActivities = (search: string) =>
     );
 
 export const useProgrammeVersions = (id: string | undefined) =>
-  useQuery({
-    queryKey: programmesKeys.of("programme-versions", id),
-    queryFn: ({ signal }) =>
-      api.get<ProgrammeVersion[]>(`/api/annual-programmes/${id}/versions`, undefined, signal),
-    enabled: !!id,
-  });
+  useRecord<ProgrammeVersion[]>("programme-versions", id, `/api/annual-programmes/${id}/versions`);
 
 export const useProgramme = (id: string | undefined) =>
-  useQuery({
-    queryKey: programmesKeys.of("programme", id),
-    queryFn: ({ signal }) => api.get<ProgrammeDetail>(`/api/annual-programmes/${id}`, undefined, signal),
-    enabled: !!id,
-  });
+  useRecord<ProgrammeDetail>("programme", id, `/api/annual-programmes/${id}`);
 
 export const searchGoals = (nationId: string | null | undefined) => (search: string) =>
   api

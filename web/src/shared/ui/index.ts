@@ -1,5 +1,6 @@
 // The shared UI kit. Every component translates its own fixed words through the `common` namespace.
 export { ArchivedBadge } from "./archived-badge";
+export { CHART_COLOURS } from "./chart-colours";
 export { codeInputProps } from "./code-input-props";
 export { columnTitles } from "./column-titles";
 export { ConfirmButton, type ConfirmButtonProps } from "./confirm-button";
@@ -22,6 +23,7 @@ export {
   TextField,
   type TextFieldProps,
 } from "./inline-fields";
+export { LinkCell, type LinkCellProps } from "./link-cell";
 export { type FilteredList, listFilter } from "./list-filter";
 export { ListFooter, type ListFooterProps, ListPagination, PageFooter, type ServerPage } from "./list-footer";
 export { ListPageHeader, type ListPageHeaderProps } from "./list-page-header";
@@ -44,6 +46,7 @@ export { PagedQuery, type PagedQueryProps } from "./paged-query";
 export { PagedRowsTable, type PagedRowsTableProps } from "./paged-rows-table";
 export { pickerProps } from "./picker-props";
 export { PlainTable, type PlainTableProps } from "./plain-table";
+export { prefixedTitles } from "./prefixed-titles";
 export { PrintReportButton, type PrintReportButtonProps } from "./print-report-button";
 export { QueryBoundary, type QueryBoundaryProps, RecordPage, type RecordPageProps } from "./query-boundary";
 export { RegisterPicker, type RegisterPickerProps } from "./register-picker";

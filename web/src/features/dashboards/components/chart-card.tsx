@@ -5,18 +5,10 @@ import { IconDownload, IconTable } from "@tabler/icons-react";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
+import { CHART_COLOURS } from "../../../shared/ui";
 import type { Chart } from "../api";
 
-export const SERIES_COLOURS = [
-  "indigo.6",
-  "teal.6",
-  "orange.6",
-  "grape.6",
-  "cyan.6",
-  "lime.6",
-  "pink.6",
-  "gray.6",
-];
+export const SERIES_COLOURS = [...CHART_COLOURS, "gray.6"];
 
 export type Cell = string | number;
 type Series = { name: string; label: string }[];

@@ -81,16 +81,14 @@ export function ContributionEditModal({
             maxLength={3}
             testId="contribution-edit-currency"
           />
-          <AmountInput
-            label={t("contributions.pledged")}
-            {...form.getInputProps("pledged")}
-            data-testid="contribution-edit-pledged"
-          />
-          <AmountInput
-            label={t("contributions.paid")}
-            {...form.getInputProps("paid")}
-            data-testid="contribution-edit-paid"
-          />
+          {(["pledged", "paid"] as const).map((name) => (
+            <AmountInput
+              key={name}
+              label={t(`contributions.${name}`)}
+              {...form.getInputProps(name)}
+              data-testid={`contribution-edit-${name}`}
+            />
+          ))}
           <ReleasabilitySelect
             label={t("authoring.releasability")}
             {...form.getInputProps("releasability")}

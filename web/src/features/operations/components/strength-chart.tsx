@@ -3,21 +3,11 @@ import { AreaChart } from "@mantine/charts";
 import { Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
-import { QueryBoundary, SectionCard } from "../../../shared/ui";
+import { CHART_COLOURS, QueryBoundary, SectionCard } from "../../../shared/ui";
 import { useStrength } from "../api";
 import { STRENGTH_CATEGORIES, type StrengthPoint } from "../types";
 
-const COLORS = [
-  "indigo.6",
-  "teal.6",
-  "orange.6",
-  "grape.6",
-  "cyan.6",
-  "lime.6",
-  "pink.6",
-  "yellow.6",
-  "gray.6",
-];
+const COLORS = [...CHART_COLOURS, "yellow.6", "gray.6"];
 
 /** The section of a page with the strength over time of an operation's contingents, or of one nation's. */
 export function StrengthSection({ filter }: { filter: Parameters<typeof useStrength>[0] }) {

@@ -9,6 +9,7 @@ import {
   notifyError,
   notifySuccess,
   PageHeader,
+  prefixedTitles,
   RecordPage,
   ReleasabilityBadge,
   RemoveLineButton,
@@ -234,11 +235,7 @@ function ContingentView({ contingent }: { contingent: ContingentDetail }) {
             minWidth={700}
             testId="rotations-table"
             columns={[
-              t("contingents.label"),
-              t("contingents.slot"),
-              t("contingents.from"),
-              t("contingents.until"),
-              t("contingents.strength"),
+              ...prefixedTitles(t, "contingents", ["label", "slot", "from", "until", "strength"]),
               t("total"),
             ]}
             actions={contingent.canEdit}

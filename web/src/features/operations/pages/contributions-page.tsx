@@ -13,6 +13,7 @@ import {
   notifySuccess,
   PageHeader,
   PlainTable,
+  prefixedTitles,
   QueryBoundary,
   ReleasabilityBadge,
   SectionCard,
@@ -230,12 +231,7 @@ export function ContributionsPage() {
                 minWidth={420}
                 striped
                 data-testid="contribution-totals"
-                columns={[
-                  t("contributions.year"),
-                  t("contributions.currency"),
-                  t("contributions.pledged"),
-                  t("contributions.paid"),
-                ]}
+                columns={prefixedTitles(t, "contributions", ["year", "currency", "pledged", "paid"])}
                 alignRight={[2, 3]}
               >
                 {rows.map((row) => (

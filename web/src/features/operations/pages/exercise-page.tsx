@@ -12,7 +12,7 @@ import {
   Text,
 } from "@mantine/core";
 import { IconCheck } from "@tabler/icons-react";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
@@ -247,20 +247,16 @@ function Milestones({ exercise }: { exercise: ExerciseDetail }) {
   );
 }
 
-/** One text field and its add button: the text, trimmed, is added, and the field cleared after success. */
-function OneLineAdd({
-  label,
-  submitLabel,
-  pending,
-  add,
-  testIds,
-}: {
+interface OneLineAddProps {
   label: string;
   submitLabel: string;
   pending: boolean;
   add: (text: string, options: { onSuccess: () => void; onError: (error: unknown) => void }) => void;
   testIds: { field: string; submit: string };
-}) {
+}
+
+/** One text field and its add button: the text, trimmed, is added, and the field cleared after success. */
+function OneLineAdd({ label, submitLabel, pending, add, testIds }: OneLineAddProps) {
   const { t } = useTranslation("operations");
   const [text, setText] = useState("");
   return (
@@ -280,33 +276,50 @@ function OneLineAdd({
   );
 }
 
+/** A section of short texts of the exercise: its list (the `none` line while empty) and, to an editor, the add field. */
+function TextsSection(props: {
+  title: string;
+  testId: string;
+  actions?: ReactNode;
+  none: string | false;
+  add: OneLineAddProps | false;
+  children: ReactNode;
+}) {
+  return (
+    <SectionCard title={props.title} testId={props.testId} actions={props.actions}>
+      {props.none ? <DimmedText>{props.none}</DimmedText> : props.children}
+      {props.add && <OneLineAdd {...props.add} />}
+    </SectionCard>
+  );
+}
+
 function ObjectivesAndLessons({ exercise }: { exercise: ExerciseDetail }) {
   const { t } = useTranslation("operations");
   const addObjective = useAddObjective(exercise.id);
   const addLesson = useAddLesson(exercise.id);
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
-      <SectionCard title={t("objectives.title")} testId="objectives">
-        {exercise.objectives.length === 0 ? (
-          <DimmedText>{t("objectives.none")}</DimmedText>
-        ) : (
-          <List type="ordered" size="sm" spacing={4}>
-            {exercise.objectives.map((o) => (
-              <List.Item key={o.id}>{o.text}</List.Item>
-            ))}
-          </List>
-        )}
-        {exercise.canEdit && (
-          <OneLineAdd
-            label={t("objectives.text")}
-            submitLabel={t("objectives.add")}
-            pending={addObjective.isPending}
-            add={(text, options) => addObjective.mutate({ text }, options)}
-            testIds={{ field: "objective-text", submit: "objective-submit" }}
-          />
-        )}
-      </SectionCard>
-      <SectionCard
+      <TextsSection
+        title={t("objectives.title")}
+        testId="objectives"
+        none={exercise.objectives.length === 0 && t("objectives.none")}
+        add={
+          exercise.canEdit && {
+            label: t("objectives.text"),
+            submitLabel: t("objectives.add"),
+            pending: addObjective.isPending,
+            add: (text, options) => addObjective.mutate({ text }, options),
+            testIds: { field: "objective-text", submit: "objective-submit" },
+          }
+        }
+      >
+        <List type="ordered" size="sm" spacing={4}>
+          {exercise.objectives.map((o) => (
+            <List.Item key={o.id}>{o.text}</List.Item>
+          ))}
+        </List>
+      </TextsSection>
+      <TextsSection
         title={t("lessons.title")}
         testId="exercise-lessons"
         actions={
@@ -314,29 +327,26 @@ function ObjectivesAndLessons({ exercise }: { exercise: ExerciseDetail }) {
             {t("lessons.board")}
           </Anchor>
         }
+        none={exercise.lessons.length === 0 && t("lessons.none")}
+        add={
+          exercise.canEdit && {
+            label: t("lessons.lessonTitle"),
+            submitLabel: t("lessons.add"),
+            pending: addLesson.isPending,
+            add: (title, options) => addLesson.mutate({ title }, options),
+            testIds: { field: "lesson-title", submit: "lesson-submit" },
+          }
+        }
       >
-        {exercise.lessons.length === 0 ? (
-          <DimmedText>{t("lessons.none")}</DimmedText>
-        ) : (
-          <Stack gap={6}>
-            {exercise.lessons.map((l) => (
-              <Group key={l.id} justify="space-between" wrap="nowrap" data-testid="exercise-lesson">
-                <Text size="sm">{l.title}</Text>
-                <LessonStatusBadge status={l.status} />
-              </Group>
-            ))}
-          </Stack>
-        )}
-        {exercise.canEdit && (
-          <OneLineAdd
-            label={t("lessons.lessonTitle")}
-            submitLabel={t("lessons.add")}
-            pending={addLesson.isPending}
-            add={(title, options) => addLesson.mutate({ title }, options)}
-            testIds={{ field: "lesson-title", submit: "lesson-submit" }}
-          />
-        )}
-      </SectionCard>
+        <Stack gap={6}>
+          {exercise.lessons.map((l) => (
+            <Group key={l.id} justify="space-between" wrap="nowrap" data-testid="exercise-lesson">
+              <Text size="sm">{l.title}</Text>
+              <LessonStatusBadge status={l.status} />
+            </Group>
+          ))}
+        </Stack>
+      </TextsSection>
     </SimpleGrid>
   );
 }

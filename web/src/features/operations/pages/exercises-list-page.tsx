@@ -20,6 +20,12 @@ import { ExerciseFormModal } from "../components/exercise-form-modal";
 import { SampleBadge } from "../components/sample-badge";
 import { EXERCISE_KINDS, EXERCISE_STATUSES, type Exercise } from "../types";
 
+/** The filters by a value of a fixed list: the exercise's field, its values and the prefix of their labels. */
+const FILTERS = [
+  { name: "kind", values: EXERCISE_KINDS, labels: "kinds" },
+  { name: "status", values: EXERCISE_STATUSES, labels: "statuses" },
+] as const;
+
 export function ExercisesListPage() {
   const { t } = useTranslation("operations");
   const format = useFormat();
@@ -116,20 +122,16 @@ export function ExercisesListPage() {
             data-testid="exercise-search"
             style={{ flex: 1, minWidth: 220 }}
           />
-          <Select
-            label={t("exercises.kind")}
-            placeholder={t("common:list.any")}
-            clearable
-            {...listFilter(params, "kind")}
-            data={EXERCISE_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
-          />
-          <Select
-            label={t("exercises.status")}
-            placeholder={t("common:list.any")}
-            clearable
-            {...listFilter(params, "status")}
-            data={EXERCISE_STATUSES.map((status) => ({ value: status, label: t(`statuses.${status}`) }))}
-          />
+          {FILTERS.map(({ name, values, labels }) => (
+            <Select
+              key={name}
+              label={t(`exercises.${name}`)}
+              placeholder={t("common:list.any")}
+              clearable
+              {...listFilter(params, name)}
+              data={values.map((value) => ({ value, label: t(`${labels}.${value}`) }))}
+            />
+          ))}
         </Group>
         <ListTable
           query={query}

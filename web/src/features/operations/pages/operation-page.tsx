@@ -1,12 +1,12 @@
-import { Anchor, Button, Paper, Stack, Table, Text } from "@mantine/core";
+import { Button, Paper, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   DetailList,
   EmptyState,
+  LinkCell,
   PageHeader,
   PlainTable,
   QueryBoundary,
@@ -47,11 +47,9 @@ function OperationContingents({ operation }: { operation: Operation }) {
             <PlainTable minWidth={520} striped>
               {page.items.map((contingent) => (
                 <Table.Tr key={contingent.id} data-testid={`contingent-row-${contingent.nation.code}`}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/operations/contingents/${contingent.id}`} size="sm">
-                      {contingent.name}
-                    </Anchor>
-                  </Table.Td>
+                  <LinkCell to={`/operations/contingents/${contingent.id}`} size="sm">
+                    {contingent.name}
+                  </LinkCell>
                   <Table.Td>{contingent.nation.code}</Table.Td>
                   <Table.Td>
                     {contingent.firstStartsOn

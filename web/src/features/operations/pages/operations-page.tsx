@@ -22,6 +22,7 @@ import {
   EmptyState,
   ListPageHeader,
   PlainTable,
+  prefixedTitles,
   QueryBoundary,
   SectionCard,
 } from "../../../shared/ui";
@@ -130,12 +131,7 @@ export function OperationsPage() {
                 minWidth={560}
                 striped
                 data-testid="operations-table"
-                columns={[
-                  t("operations.name"),
-                  t("operations.dates"),
-                  t("operations.lead"),
-                  t("operations.contingents"),
-                ]}
+                columns={prefixedTitles(t, "operations", ["name", "dates", "lead", "contingents"])}
                 alignRight={[3]}
               >
                 {page.items.map((operation) => (

@@ -20,7 +20,7 @@ import { notifyFormError, notifySuccess, type RemoteOption, RemoteSelect } from 
 import { useInvalidate } from "../api";
 
 type Value = string | number | string[];
-export type FormValues = Record<string, Value>;
+type FormValues = Record<string, Value>;
 
 /** One field of an authoring form; `name` is the API's field, so the server's errors land beside it. */
 export interface FieldSpec {
@@ -38,6 +38,12 @@ export interface FieldSpec {
 const blank = (field: FieldSpec): Value =>
   field.kind === "multiselect" || field.kind === "lines" ? (field.kind === "lines" ? "" : []) : "";
 
+/** A field's starting value: the given one (a list of lines joined, one a line), else blank. */
+const startValue = (field: FieldSpec, value: unknown): Value =>
+  field.kind === "lines" && Array.isArray(value)
+    ? value.join("\n")
+    : ((value as Value | null) ?? blank(field));
+
 /** The form's value as the API wants it: empty text is null, lines are a list. */
 function apiValue(field: FieldSpec, value: Value | null | undefined): unknown {
   if (value === null || value === undefined) return field.kind === "multiselect" ? [] : null;
@@ -54,8 +60,11 @@ function apiValue(field: FieldSpec, value: Value | null | undefined): unknown {
 
 export interface EntityFormProps {
   fields: FieldSpec[];
-  /** The record's current values (edit) or the defaults (create). */
-  initial?: FormValues;
+  /**
+   * The defaults (create) or the record's current values (edit): the record itself will do, each field taking
+   * the record's value of its name.
+   */
+  initial?: Readonly<Record<string, unknown>>;
   /** Edit: only the changed fields are sent. Create: empty fields are left out. */
   mode: "create" | "edit";
   send: (body: Record<string, unknown>) => Promise<unknown>;
@@ -72,7 +81,7 @@ export function EntityForm({ fields, initial, mode, send, onDone, submitLabel, t
   const { t } = useTranslation("programmes");
   const [busy, setBusy] = useState(false);
   const initialValues = Object.fromEntries(
-    fields.map((field) => [field.name, initial?.[field.name] ?? blank(field)]),
+    fields.map((field) => [field.name, startValue(field, initial?.[field.name])]),
   );
   const form = useForm<FormValues>({
     initialValues,

@@ -3,7 +3,7 @@ import { IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../../shared/api";
 import type { FrameworkDocument } from "../types";
-import { CreateFormButton, type FieldSpec, FormModalButton, type FormValues } from "./entity-form";
+import { CreateFormButton, type FieldSpec, FormModalButton } from "./entity-form";
 import { useAuthoringOptions } from "./options";
 import { usePickedAction } from "./use-picked-action";
 
@@ -55,20 +55,6 @@ export function NewFrameworkButton({ nationId }: { nationId: string | undefined 
   );
 }
 
-const valuesOf = (document: FrameworkDocument): FormValues => ({
-  title: document.title,
-  kind: document.kind,
-  signedOn: document.signedOn ?? "",
-  signedPrecision: document.signedPrecision,
-  validFrom: document.validFrom ?? "",
-  validUntil: document.validUntil ?? "",
-  replacesId: document.replacesId ?? "",
-  parties: document.parties.join("\n"),
-  signatories: document.signatories.join("\n"),
-  source: document.source ?? "",
-  note: document.note ?? "",
-});
-
 /** Edit a framework document and attach its files. */
 export function FrameworkActions({ document }: { document: FrameworkDocument }) {
   const { t } = useTranslation("programmes");
@@ -86,7 +72,7 @@ export function FrameworkActions({ document }: { document: FrameworkDocument }) 
         testId="framework-edit"
         mode="edit"
         fields={fields}
-        initial={valuesOf(document)}
+        initial={document}
         send={(body) => api.patch(`/api/frameworks/${document.id}`, body)}
       />
       <FileInput

@@ -62,14 +62,7 @@ export function EditPlanButton({ plan }: { plan: PlanDetail }) {
       testId="plan-edit"
       mode="edit"
       fields={fields}
-      initial={{
-        code: plan.code,
-        kind: plan.kind,
-        title: plan.title,
-        frameworkDocumentId: plan.frameworkDocumentId ?? "",
-        successorId: plan.successorId ?? "",
-        description: plan.description ?? "",
-      }}
+      initial={plan}
       send={(body) => api.patch(`/api/plans/${plan.id}`, body)}
     />
   );

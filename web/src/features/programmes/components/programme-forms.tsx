@@ -21,11 +21,7 @@ export function EditProgrammeButton({ programme }: { programme: ProgrammeDetail 
         { name: "title", label: t("authoring.title"), required: true, wide: true },
         { name: "note", label: t("authoring.note"), kind: "textarea", wide: true },
       ]}
-      initial={{
-        planId: programme.planId ?? "",
-        title: programme.title,
-        note: programme.note ?? "",
-      }}
+      initial={programme}
       send={(body) => api.patch(`/api/annual-programmes/${programme.id}`, body)}
     />
   );
@@ -75,17 +71,7 @@ export function EditItemButton({ item, planId }: { item: Item; planId: string | 
         },
         { name: "note", label: t("authoring.note"), kind: "textarea", wide: true },
       ]}
-      initial={{
-        title: item.title,
-        areaCode: item.areaCode,
-        plannedParticipants: item.plannedParticipants,
-        plannedStartsOn: item.plannedStartsOn ?? "",
-        plannedEndsOn: item.plannedEndsOn ?? "",
-        ownOutcome: item.ownOutcome ?? "",
-        ownParticipants: item.ownParticipants ?? "",
-        objectiveIds: item.objectiveIds,
-        note: item.note ?? "",
-      }}
+      initial={item}
       send={(body) => api.patch(`/api/programme-items/${item.id}`, body)}
     />
   );

@@ -156,26 +156,16 @@ function AgreementPanel({ goal }: { goal: GoalDetail }) {
               )}
               {may && (
                 <Group gap="xs" wrap="wrap">
-                  {given ? (
-                    <Button
-                      size="xs"
-                      variant="default"
-                      loading={agreement.isPending}
-                      onClick={() => run(side, true)}
-                      data-testid={`goal-withdraw-${side}`}
-                    >
-                      {t("goals.withdrawAs", { side: label })}
-                    </Button>
-                  ) : (
-                    <Button
-                      size="xs"
-                      loading={agreement.isPending}
-                      onClick={() => run(side, false)}
-                      data-testid={`goal-agree-${side}`}
-                    >
-                      {t("goals.agreeAs", { side: label })}
-                    </Button>
-                  )}
+                  {/* A given agreement may be withdrawn; a missing one given. */}
+                  <Button
+                    size="xs"
+                    variant={given ? "default" : undefined}
+                    loading={agreement.isPending}
+                    onClick={() => run(side, !!given)}
+                    data-testid={`goal-${given ? "withdraw" : "agree"}-${side}`}
+                  >
+                    {t(given ? "goals.withdrawAs" : "goals.agreeAs", { side: label })}
+                  </Button>
                 </Group>
               )}
             </Stack>

@@ -1,9 +1,8 @@
-import { Anchor, Badge, Group, Select, Switch, Table, Text } from "@mantine/core";
+import { Badge, Group, Select, Switch, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { ListPageHeader, PagedRowsTable } from "../../../shared/ui";
+import { LinkCell, ListPageHeader, PagedRowsTable, prefixedTitles } from "../../../shared/ui";
 import { useGoalCounts, useGoals } from "../api";
 import { AreaName } from "../components/area-name";
 import { NewGoalButton } from "../components/goal-forms";
@@ -64,23 +63,19 @@ export function GoalsPage() {
         onOffsetChange={(next) => setPaging({ filterKey, offset: next })}
         minWidth={760}
         testId="goals-table"
-        columns={[
-          t("goals.code"),
-          t("goals.goal"),
-          t("common.area"),
-          t("goals.agreed"),
-          t("goals.target"),
-          t("common.status"),
-          t("goals.rating"),
-        ]}
+        columns={prefixedTitles(t, "goals", [
+          "code",
+          "goal",
+          "common.area",
+          "agreed",
+          "target",
+          "common.status",
+          "rating",
+        ])}
       >
         {(goal) => (
           <Table.Tr key={goal.id} data-testid={`goal-row-${goal.code}`}>
-            <Table.Td>
-              <Anchor component={Link} to={`/programmes/goals/${goal.id}`}>
-                {goal.code}
-              </Anchor>
-            </Table.Td>
+            <LinkCell to={`/programmes/goals/${goal.id}`}>{goal.code}</LinkCell>
             <TitleCell title={goal.title} sample={goal.sample} />
             <Table.Td>
               <AreaName code={goal.areaCode} />

@@ -4,8 +4,10 @@ import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   DimmedText,
+  LinkCell,
   notifyError,
   PageHeader,
+  prefixedTitles,
   QueryBoundary,
   SectionCard,
   TableHead,
@@ -161,10 +163,7 @@ export function ObjectivePage() {
                 <TableHead
                   columns={[
                     t("programmes.item"),
-                    t("objective.programme"),
-                    t("objective.planned"),
-                    t("objective.attended"),
-                    t("objective.implemented"),
+                    ...prefixedTitles(t, "objective", ["programme", "planned", "attended", "implemented"]),
                   ]}
                 />
                 <Table.Tbody>
@@ -177,11 +176,9 @@ export function ObjectivePage() {
                         </Text>
                         {!item.activityId && <DimmedText size="xs">{t("objective.own")}</DimmedText>}
                       </Table.Td>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/programmes/annual/${item.programmeId}`} size="sm">
-                          {item.programmeTitle}
-                        </Anchor>
-                      </Table.Td>
+                      <LinkCell to={`/programmes/annual/${item.programmeId}`} size="sm">
+                        {item.programmeTitle}
+                      </LinkCell>
                       <Table.Td>{item.planned}</Table.Td>
                       <Table.Td>{item.attended}</Table.Td>
                       <Table.Td>

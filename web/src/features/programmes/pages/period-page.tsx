@@ -1,6 +1,4 @@
-import { BarChart } from "@mantine/charts";
-import "@mantine/charts/styles.css";
-import { Badge, Button, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, SimpleGrid, Table, Text, Title } from "@mantine/core";
 import { IconDownload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
@@ -9,6 +7,7 @@ import { DimmedText, PageHeader, QueryBoundary, SectionCard } from "../../../sha
 import { usePeriod, usePeriodReport } from "../api";
 import { JoinsList } from "../components/joins-list";
 import { PeriodStatements } from "../components/period-statements";
+import { AreaBars, ReportFigures } from "../components/report-figures";
 import { percent } from "../components/shared";
 import { ObjectivesTable } from "./plan-page";
 
@@ -87,46 +86,32 @@ export function PeriodPage() {
                   </Text>
                 ) : (
                   <>
-                    <Group gap="xl" mb="md">
-                      <Stack gap={0}>
-                        <DimmedText size="xs">{t("period.actions")}</DimmedText>
-                        <Text fw={700} data-testid="report-actions">
-                          {figures.totals.actions}
-                        </Text>
-                      </Stack>
-                      <Stack gap={0}>
-                        <DimmedText size="xs">{t("period.done")}</DimmedText>
-                        <Text fw={700}>{figures.totals.done}</Text>
-                      </Stack>
-                      <Stack gap={0}>
-                        <DimmedText size="xs">{t("period.late")}</DimmedText>
-                        <Text fw={700} c={figures.totals.late ? "red" : undefined} data-testid="report-late">
-                          {figures.totals.late}
-                        </Text>
-                      </Stack>
-                      <Stack gap={0}>
-                        <DimmedText size="xs">{t("period.completion")}</DimmedText>
-                        <Text fw={700}>{percent(figures.totals.completionRate)}</Text>
-                      </Stack>
-                    </Group>
-                    {figures.areas.length > 0 && (
-                      <BarChart
-                        h={260}
-                        data={figures.areas.map((area) => ({
-                          area: area.areaName,
-                          done: area.done,
-                          inProgress: area.inProgress,
-                          late: area.late,
-                        }))}
-                        dataKey="area"
-                        withLegend
-                        series={[
-                          { name: "done", label: t("period.done"), color: "teal.6" },
-                          { name: "inProgress", label: t("period.inProgress"), color: "blue.5" },
-                          { name: "late", label: t("period.late"), color: "red.6" },
-                        ]}
-                      />
-                    )}
+                    <ReportFigures
+                      figures={[
+                        {
+                          label: t("period.actions"),
+                          value: figures.totals.actions,
+                          testId: "report-actions",
+                        },
+                        { label: t("period.done"), value: figures.totals.done },
+                        {
+                          label: t("period.late"),
+                          value: figures.totals.late,
+                          testId: "report-late",
+                          color: figures.totals.late ? "red" : undefined,
+                        },
+                        { label: t("period.completion"), value: percent(figures.totals.completionRate) },
+                      ]}
+                    />
+                    <AreaBars
+                      h={260}
+                      areas={figures.areas}
+                      series={[
+                        { name: "done", label: t("period.done"), color: "teal.6" },
+                        { name: "inProgress", label: t("period.inProgress"), color: "blue.5" },
+                        { name: "late", label: t("period.late"), color: "red.6" },
+                      ]}
+                    />
                     <Title order={3} size="h5" mt="md" mb="xs">
                       {t("period.lateActions")}
                     </Title>

@@ -1,9 +1,9 @@
-import { Anchor, Badge, Group, Paper, Table } from "@mantine/core";
+import { Badge, Group, Paper, Table } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
+  LinkCell,
   ListPageHeader,
   PagedRowsTable,
   PlainTable,
@@ -48,11 +48,7 @@ export function PlansPage() {
       >
         {(plan) => (
           <Table.Tr key={plan.id} data-testid={`plan-row-${plan.code}`}>
-            <Table.Td>
-              <Anchor component={Link} to={`/programmes/plans/${plan.id}`}>
-                {plan.code}
-              </Anchor>
-            </Table.Td>
+            <LinkCell to={`/programmes/plans/${plan.id}`}>{plan.code}</LinkCell>
             <TitleCell title={plan.title} sample={plan.sample} />
             <Table.Td>
               <Group gap="xs">
@@ -73,11 +69,7 @@ export function PlansPage() {
             <PlainTable minWidth={560} data-testid="frameworks-table">
               {page.items.map((document) => (
                 <Table.Tr key={document.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/programmes/frameworks/${document.id}`}>
-                      {document.title}
-                    </Anchor>
-                  </Table.Td>
+                  <LinkCell to={`/programmes/frameworks/${document.id}`}>{document.title}</LinkCell>
                   <Table.Td>{format.date(document.signedOn, document.signedPrecision)}</Table.Td>
                   <Table.Td>
                     <Badge variant="light" size="sm">

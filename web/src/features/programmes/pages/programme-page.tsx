@@ -1,14 +1,12 @@
-import { BarChart } from "@mantine/charts";
-import "@mantine/charts/styles.css";
-import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Group, Paper, Table, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
-  DimmedText,
   DownloadMenu,
   PageHeader,
+  prefixedTitles,
   QueryBoundary,
   RemoveRowButton,
   RowsTable,
@@ -23,19 +21,9 @@ import { BulkAddModal } from "../components/bulk-add-modal";
 import { ImplementedBadge } from "../components/implemented-badge";
 import { ProgrammeDecisions, ProgrammeVersions } from "../components/programme-agreement";
 import { EditItemButton, EditProgrammeButton } from "../components/programme-forms";
+import { AreaBars, ReportFigures } from "../components/report-figures";
 import { percent, SampleBadge, useProgrammeWriters } from "../components/shared";
 import { ExportButtons } from "./period-page";
-
-function Figure({ label, value, testId }: { label: string; value: string | number; testId?: string }) {
-  return (
-    <Stack gap={0}>
-      <DimmedText size="xs">{label}</DimmedText>
-      <Text fw={700} size="lg" data-testid={testId}>
-        {value}
-      </Text>
-    </Stack>
-  );
-}
 
 export function ProgrammePage() {
   const { t } = useTranslation("programmes");
@@ -101,54 +89,51 @@ export function ProgrammePage() {
               onClose={bulkModal.close}
             />
             <Paper withBorder p="md" radius="md" mb="lg" data-testid="programme-report">
-              <Group gap="xl" mb="md">
-                <Figure
-                  label={t("programmes.plannedItems")}
-                  value={data.totals.plannedItems}
-                  testId="total-planned"
-                />
-                <Figure
-                  label={t("programmes.implementedItems")}
-                  value={data.totals.implementedItems}
-                  testId="total-implemented"
-                />
-                <Figure
-                  label={t("programmes.implementationRate")}
-                  value={percent(data.totals.implementationRate)}
-                />
-                <Figure label={t("programmes.attended")} value={data.totals.attended} />
-                <Figure label={t("programmes.unplanned")} value={data.totals.unplannedEventsAttended} />
-              </Group>
+              <ReportFigures
+                size="lg"
+                figures={[
+                  {
+                    label: t("programmes.plannedItems"),
+                    value: data.totals.plannedItems,
+                    testId: "total-planned",
+                  },
+                  {
+                    label: t("programmes.implementedItems"),
+                    value: data.totals.implementedItems,
+                    testId: "total-implemented",
+                  },
+                  {
+                    label: t("programmes.implementationRate"),
+                    value: percent(data.totals.implementationRate),
+                  },
+                  { label: t("programmes.attended"), value: data.totals.attended },
+                  { label: t("programmes.unplanned"), value: data.totals.unplannedEventsAttended },
+                ]}
+              />
               <Title order={2} size="h4" mb="sm">
                 {t("programmes.planVsActual")}
               </Title>
-              {data.areas.length > 0 && (
-                <BarChart
-                  h={280}
-                  data={data.areas.map((area) => ({
-                    area: area.areaName,
-                    planned: area.plannedItems,
-                    implemented: area.implementedItems,
-                  }))}
-                  dataKey="area"
-                  withLegend
-                  series={[
-                    { name: "planned", label: t("programmes.plannedItems"), color: "gray.5" },
-                    { name: "implemented", label: t("programmes.implementedItems"), color: "teal.6" },
-                  ]}
-                />
-              )}
+              <AreaBars
+                h={280}
+                areas={data.areas}
+                series={[
+                  { name: "plannedItems", label: t("programmes.plannedItems"), color: "gray.5" },
+                  { name: "implementedItems", label: t("programmes.implementedItems"), color: "teal.6" },
+                ]}
+              />
               <Table.ScrollContainer minWidth={720} mt="md">
                 <Table data-testid="programme-areas">
                   <TableHead
                     columns={[
                       t("common.area"),
-                      t("programmes.plannedItems"),
-                      t("programmes.implementedItems"),
-                      t("programmes.implementationRate"),
-                      t("programmes.plannedParticipants"),
-                      t("programmes.attended"),
-                      t("programmes.completed"),
+                      ...prefixedTitles(t, "programmes", [
+                        "plannedItems",
+                        "implementedItems",
+                        "implementationRate",
+                        "plannedParticipants",
+                        "attended",
+                        "completed",
+                      ]),
                     ]}
                   />
                   <Table.Tbody>
@@ -173,13 +158,13 @@ export function ProgrammePage() {
                 rows={data.items}
                 minWidth={640}
                 testId="programme-items"
-                columns={[
-                  t("programmes.item"),
-                  t("common.area"),
-                  t("objective.planned"),
-                  t("programmes.attended"),
-                  t("objective.implemented"),
-                ]}
+                columns={prefixedTitles(t, "programmes", [
+                  "item",
+                  "common.area",
+                  "objective.planned",
+                  "attended",
+                  "objective.implemented",
+                ])}
                 actions={canEdit && t("items.remove")}
               >
                 {(item) => (

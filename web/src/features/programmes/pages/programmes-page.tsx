@@ -9,6 +9,7 @@ import {
   PagedRowsTable,
   PageHeader,
   PlainTable,
+  prefixedTitles,
   QueryBoundary,
   ReleasabilityBadge,
   SectionCard,
@@ -16,6 +17,28 @@ import {
 } from "../../../shared/ui";
 import { useComparison, useCreateProgramme, useProgrammes } from "../api";
 import { NationSelect, SampleBadge, useNationParam } from "../components/shared";
+
+/** A year of the programme's span; a cleared field keeps the year it had. */
+function YearInput({
+  label,
+  value,
+  onYear,
+}: {
+  label: string;
+  value: number;
+  onYear: (year: number) => void;
+}) {
+  const { t } = useTranslation("programmes");
+  return (
+    <NumberInput
+      label={label}
+      placeholder={t("common:list.yearExample", { year: new Date().getFullYear() })}
+      w={120}
+      value={value}
+      onChange={(next) => typeof next === "number" && onYear(next)}
+    />
+  );
+}
 
 function NewProgrammeForm({ nationId }: { nationId: string }) {
   const { t } = useTranslation("programmes");
@@ -35,20 +58,8 @@ function NewProgrammeForm({ nationId }: { nationId: string }) {
           onValue={setTitle}
           testId="programme-title"
         />
-        <NumberInput
-          label={t("items.firstYear")}
-          placeholder={t("common:list.yearExample", { year: new Date().getFullYear() })}
-          w={120}
-          value={firstYear}
-          onChange={(value) => typeof value === "number" && setFirstYear(value)}
-        />
-        <NumberInput
-          label={t("items.lastYear")}
-          placeholder={t("common:list.yearExample", { year: new Date().getFullYear() })}
-          w={120}
-          value={lastYear}
-          onChange={(value) => typeof value === "number" && setLastYear(value)}
-        />
+        <YearInput label={t("items.firstYear")} value={firstYear} onYear={setFirstYear} />
+        <YearInput label={t("items.lastYear")} value={lastYear} onYear={setLastYear} />
         <Button
           loading={create.isPending}
           disabled={!title.trim()}
@@ -139,13 +150,13 @@ export function ProgrammesPage() {
                   <PlainTable
                     minWidth={560}
                     data-testid="comparison-table"
-                    columns={[
-                      t("programmes.year"),
-                      t("programmes.plannedItems"),
-                      t("programmes.implementedItems"),
-                      t("programmes.eventsAttended"),
-                      t("programmes.recorded"),
-                    ]}
+                    columns={prefixedTitles(t, "programmes", [
+                      "year",
+                      "plannedItems",
+                      "implementedItems",
+                      "eventsAttended",
+                      "recorded",
+                    ])}
                   >
                     {shown.map((year) => (
                       <Table.Tr key={year.year}>

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type Page } from "../../shared/api";
+import { useGetQuery, useRefreshingMutation } from "../../shared/queries";
 
 export interface Notice {
   id: string;
@@ -96,19 +97,13 @@ export const useAttention = (enabled: boolean) =>
     staleTime: 0,
   });
 
-export function useMarkRead() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (ids: string[] | "all") => api.post<{ marked: number }>("/api/notifications/read", { ids }),
-    onSuccess: () => client.invalidateQueries({ queryKey: [NOTIFICATIONS_KEY] }),
-  });
-}
+export const useMarkRead = () =>
+  useRefreshingMutation([NOTIFICATIONS_KEY], (ids: string[] | "all") =>
+    api.post<{ marked: number }>("/api/notifications/read", { ids }),
+  );
 
 export const usePreferences = () =>
-  useQuery({
-    queryKey: keys.preferences,
-    queryFn: ({ signal }) => api.get<Preferences>("/api/notifications/preferences", {}, signal),
-  });
+  useGetQuery<Preferences>(keys.preferences, "/api/notifications/preferences");
 
 export function useSavePreferences() {
   const client = useQueryClient();

@@ -57,6 +57,7 @@ export { RowsTable, type RowsTableProps } from "./rows-table";
 export { SearchInput, type SearchInputProps } from "./search-input";
 export { DimmedText, SectionCard, type SectionCardProps } from "./section-card";
 export { TableHead } from "./table-head";
+export { labelsUnder, optionsUnder } from "./translated-labels";
 export { UploadButton, type UploadButtonProps } from "./upload-button";
 export { closeClearing, useFormReset } from "./use-form-reset";
 export { type ListParams, useListParams } from "./use-list-params";

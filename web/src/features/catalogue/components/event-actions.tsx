@@ -10,6 +10,7 @@ import {
   FormTextInput,
   notifyError,
   notifySuccess,
+  optionsUnder,
   saveChanges,
   useFormReset,
 } from "../../../shared/ui";
@@ -180,16 +181,13 @@ export function EventActions({ event }: { event: EventDetail }) {
           />
           <Select
             label={t("fields.acceptance")}
-            data={(["manual", "first_come"] as const).map((value) => ({
-              value,
-              label: t(`acceptance.${value}`),
-            }))}
+            data={optionsUnder(t, "acceptance", ["manual", "first_come"])}
             allowDeselect={false}
             {...form.getInputProps("acceptance")}
           />
           <Select
             label={t("fields.status")}
-            data={statusesOf(event).map((value) => ({ value, label: t(`statuses.${value}`) }))}
+            data={optionsUnder(t, "statuses", statusesOf(event))}
             allowDeselect={false}
             {...form.getInputProps("status")}
           />

@@ -22,6 +22,7 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   notifyFormError,
   notifySuccess,
+  optionsUnder,
   PageHeader,
   pickerProps,
   ReleasabilitySelect,
@@ -259,12 +260,12 @@ export function ActivityFormPage() {
               <TagsInput label={t("fields.languages")} {...form.getInputProps("languages")} />
               <Select
                 label={t("fields.eligibility")}
-                data={(["everyone", "alliance_members", "partners", "named_nations"] as const).map(
-                  (value) => ({
-                    value,
-                    label: t(`eligibility.${value}`),
-                  }),
-                )}
+                data={optionsUnder(t, "eligibility", [
+                  "everyone",
+                  "alliance_members",
+                  "partners",
+                  "named_nations",
+                ])}
                 {...form.getInputProps("eligibility")}
               />
               <NumberInput label={t("fields.capacity")} min={1} {...form.getInputProps("capacity")} />

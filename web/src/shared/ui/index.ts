@@ -13,6 +13,7 @@ export { FormDialog, type FormDialogProps } from "./form-dialog";
 export { FormLines, type FormLinesProps } from "./form-lines";
 export { FormModal, type FormModalProps } from "./form-modal";
 export { FormTextInput, type FormTextInputProps } from "./form-text-input";
+export { type FormValueOf, formValuesOf } from "./form-values-of";
 export {
   InlineAddForm,
   type InlineAddFormProps,

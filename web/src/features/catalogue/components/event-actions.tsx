@@ -8,6 +8,7 @@ import {
   FormButtons,
   FormModal,
   FormTextInput,
+  formValuesOf,
   notifyError,
   notifySuccess,
   optionsUnder,
@@ -35,19 +36,20 @@ interface EventValues {
   status: string;
 }
 
-const valuesOf = (event: EventDetail): EventValues => ({
-  title: event.title ?? "",
-  startsOn: event.startsOn,
-  endsOn: event.endsOn,
-  city: event.city ?? "",
-  venue: event.venue ?? "",
-  capacity: event.capacity ?? "",
-  nationQuota: event.nationQuota ?? "",
-  nominationsCloseOn: event.nominationsCloseOn ?? "",
-  reallocationDate: event.reallocationDate ?? "",
-  acceptance: event.acceptance,
-  status: event.status,
-});
+const valuesOf = (event: EventDetail): EventValues =>
+  formValuesOf(event, [
+    "title",
+    "startsOn",
+    "endsOn",
+    "city",
+    "venue",
+    "capacity",
+    "nationQuota",
+    "nominationsCloseOn",
+    "reallocationDate",
+    "acceptance",
+    "status",
+  ]);
 
 const orNull = (text: string) => text.trim() || null;
 

@@ -20,6 +20,7 @@ import { api } from "../../../shared/api";
 import { numberOrNull } from "../../../shared/form-values";
 import { useFormat } from "../../../shared/i18n/format";
 import {
+  formValuesOf,
   notifyFormError,
   notifySuccess,
   optionsUnder,
@@ -108,30 +109,31 @@ export function ActivityFormPage() {
     const a: ActivityDetail | undefined = id ? existing.data : undefined;
     if (!a) return;
     form.setValues({
-      code: a.code,
-      titleEn: a.titleEn,
-      titleAz: a.titleAz ?? "",
-      titleRu: a.titleRu ?? "",
-      descriptionEn: a.descriptionEn ?? "",
-      descriptionAz: a.descriptionAz ?? "",
-      descriptionRu: a.descriptionRu ?? "",
-      kind: a.kind,
-      menuYear: a.menuYear,
-      areas: a.areas,
+      ...formValuesOf(a, [
+        "code",
+        "titleEn",
+        "titleAz",
+        "titleRu",
+        "descriptionEn",
+        "descriptionAz",
+        "descriptionRu",
+        "kind",
+        "menuYear",
+        "areas",
+        "city",
+        "venue",
+        "online",
+        "languages",
+        "eligibility",
+        "capacity",
+        "nationQuota",
+        "releasability",
+      ]),
       organiserId: a.organiser.id,
       hostInstitutionId: a.hostInstitution?.id ?? null,
       hostNationId: a.hostNation?.id ?? null,
-      city: a.city ?? "",
-      venue: a.venue ?? "",
-      online: a.online,
-      languages: a.languages,
-      eligibility: a.eligibility,
-      capacity: a.capacity ?? "",
-      nationQuota: a.nationQuota ?? "",
-      languageLevel: a.prerequisites.languageLevel ?? "",
-      clearanceNote: a.prerequisites.clearanceNote ?? "",
+      ...formValuesOf(a.prerequisites, ["languageLevel", "clearanceNote"]),
       requiredActivityCodes: a.prerequisites.requiredActivityCodes ?? [],
-      releasability: a.releasability,
     });
   }, [existing.data, id]);
 

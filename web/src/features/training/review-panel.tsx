@@ -155,7 +155,7 @@ export function ReviewPanel({ dossier }: { dossier: Dossier }) {
         <Stack gap="xs">
           <Text fw={500}>{t("accreditation.decision")}</Text>
           <Select
-            data={DECISIONS[dossier.kind].map((d) => ({ value: d, label: t(`decisions.${d}`) }))}
+            data={optionsUnder(t, "decisions", DECISIONS[dossier.kind])}
             value={decision.decision}
             onChange={(value) => setDecision({ ...decision, decision: value })}
             data-testid="decision-select"

@@ -209,10 +209,7 @@ export function ActivityFormPage() {
               />
               <Select
                 label={t("facets.kind")}
-                data={ACTIVITY_KINDS.map((kind) => ({
-                  value: kind,
-                  label: t(`common:activityKinds.${kind}`),
-                }))}
+                data={optionsUnder(t, "common:activityKinds", ACTIVITY_KINDS)}
                 {...form.getInputProps("kind")}
               />
               <NumberInput

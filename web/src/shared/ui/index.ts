@@ -12,6 +12,7 @@ export { FormButtons, type FormButtonsProps } from "./form-buttons";
 export { FormDialog, type FormDialogProps } from "./form-dialog";
 export { FormLines, type FormLinesProps } from "./form-lines";
 export { FormModal, type FormModalProps } from "./form-modal";
+export { FormPeriodInputs, type FormPeriodInputsProps } from "./form-period-inputs";
 export { FormTextInput, type FormTextInputProps } from "./form-text-input";
 export { type FormValueOf, formValuesOf } from "./form-values-of";
 export {

@@ -7,6 +7,7 @@ import { numberOrNull } from "../../../shared/form-values";
 import {
   FormButtons,
   FormModal,
+  FormPeriodInputs,
   FormTextInput,
   formValuesOf,
   notifyError,
@@ -148,21 +149,13 @@ export function EventActions({ event }: { event: EventDetail }) {
       >
         <FormTextInput form={form} name="title" label={t("eventEdit.title")} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <FormTextInput
+          <FormPeriodInputs
             form={form}
-            name="startsOn"
             type="date"
             required
-            label={t("eventEdit.startsOn")}
-            testId="event-starts"
-          />
-          <FormTextInput
-            form={form}
-            name="endsOn"
-            type="date"
-            required
-            label={t("eventEdit.endsOn")}
-            testId="event-ends"
+            names={["startsOn", "endsOn"]}
+            labels={[t("eventEdit.startsOn"), t("eventEdit.endsOn")]}
+            testIds={["event-starts", "event-ends"]}
           />
           <FormTextInput form={form} name="city" label={t("form.city")} testId="event-city" />
           <FormTextInput form={form} name="venue" label={t("form.venue")} />

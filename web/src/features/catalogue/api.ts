@@ -1,6 +1,6 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../shared/api";
-import { useGetQuery, usePageQuery } from "../../shared/queries";
+import { useGetQuery, usePageQuery, useRefreshingMutation } from "../../shared/queries";
 import type {
   ActivityDetail,
   ActivityPage,
@@ -31,7 +31,10 @@ export const useInvalidateCatalogue = () => {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: catalogueKeys.all });
 };
-const useInvalidate = useInvalidateCatalogue;
+
+/** A write that refreshes every catalogue query once it succeeds. */
+const useCatalogueWrite = <I, O>(write: (input: I) => Promise<O>) =>
+  useRefreshingMutation(catalogueKeys.all, write);
 
 export const useAreas = () =>
   useQuery({
@@ -49,11 +52,7 @@ export const useActivities = (query: Record<string, string | number | boolean | 
 
 /** An activity; nothing is fetched without an id (the "new activity" form). */
 export const useActivity = (id: string) =>
-  useQuery({
-    queryKey: catalogueKeys.activity(id),
-    queryFn: ({ signal }) => api.get<ActivityDetail>(`/api/activities/${id}`, undefined, signal),
-    enabled: id !== "",
-  });
+  useGetQuery<ActivityDetail>(catalogueKeys.activity(id), `/api/activities/${id}`, { enabled: id !== "" });
 
 export const useEvent = (id: string) =>
   useGetQuery<EventDetail>(catalogueKeys.event(id), `/api/events/${id}`);
@@ -68,20 +67,15 @@ export const useCalendar = (query: { from: string; to: string; nationId?: string
     placeholderData: keepPreviousData,
   });
 
-export function useNominate(eventId: string) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (input: { personId: string; priority?: number; note?: string | null }) =>
-      api.post<Nomination>(`/api/events/${eventId}/nominations`, input),
-    onSuccess: invalidate,
-  });
-}
+export const useNominate = (eventId: string) =>
+  useCatalogueWrite((input: { personId: string; priority?: number; note?: string | null }) =>
+    api.post<Nomination>(`/api/events/${eventId}/nominations`, input),
+  );
 
 /** A decision; `overrideReason` accepts over a double booking (409 DOUBLE_BOOKING without it). */
-export function useDecide() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: ({
+export const useDecide = () =>
+  useCatalogueWrite(
+    ({
       id,
       decision,
       reason,
@@ -97,29 +91,19 @@ export function useDecide() {
         ...(reason ? { reason } : {}),
         ...(overrideReason ? { override: true, overrideReason } : {}),
       }),
-    onSuccess: invalidate,
-  });
-}
+  );
 
-export function useDecideMany() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (input: { nominationIds: string[]; decision: Decision; reason?: string }) =>
-      api.post<{
-        results: { nominationId: string; ok: boolean; status: string | null; error: string | null }[];
-      }>("/api/nominations/decisions", input),
-    onSuccess: invalidate,
-  });
-}
+export const useDecideMany = () =>
+  useCatalogueWrite((input: { nominationIds: string[]; decision: Decision; reason?: string }) =>
+    api.post<{
+      results: { nominationId: string; ok: boolean; status: string | null; error: string | null }[];
+    }>("/api/nominations/decisions", input),
+  );
 
-export function useWithdraw() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason?: string }) =>
-      api.post<Nomination>(`/api/nominations/${id}/withdraw`, reason ? { reason } : {}),
-    onSuccess: invalidate,
-  });
-}
+export const useWithdraw = () =>
+  useCatalogueWrite(({ id, reason }: { id: string; reason?: string }) =>
+    api.post<Nomination>(`/api/nominations/${id}/withdraw`, reason ? { reason } : {}),
+  );
 
 /** Seat offers: an event's (as the viewer may see them), or the signed-in participant's own. */
 export const useSeatOffers = (eventId: string | null, enabled = true) =>
@@ -134,10 +118,9 @@ export const useSeatOffers = (eventId: string | null, enabled = true) =>
     enabled,
   });
 
-export function useAnswerOffer() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: ({
+export const useAnswerOffer = () =>
+  useCatalogueWrite(
+    ({
       id,
       answer,
       reason,
@@ -154,56 +137,36 @@ export function useAnswerOffer() {
             overrideReason ? { override: true, overrideReason } : {},
           )
         : api.post<SeatOffer>(`/api/seat-offers/${id}/decline`, reason ? { reason } : {}),
-    onSuccess: invalidate,
-  });
-}
+  );
 
 /** The participant takes their own nomination off the waiting list. */
-export function useLeaveWaitlist() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason?: string }) =>
-      api.post<Nomination>(`/api/nominations/${id}/leave-waitlist`, reason ? { reason } : {}),
-    onSuccess: invalidate,
-  });
-}
+export const useLeaveWaitlist = () =>
+  useCatalogueWrite(({ id, reason }: { id: string; reason?: string }) =>
+    api.post<Nomination>(`/api/nominations/${id}/leave-waitlist`, reason ? { reason } : {}),
+  );
 
-export function useRecordAttendance() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: ({ id, attendance, completed }: { id: string; attendance: string; completed?: boolean }) =>
+export const useRecordAttendance = () =>
+  useCatalogueWrite(
+    ({ id, attendance, completed }: { id: string; attendance: string; completed?: boolean }) =>
       api.post<Nomination>(`/api/nominations/${id}/attendance`, { attendance, completed }),
-    onSuccess: invalidate,
-  });
-}
+  );
 
 export const useCalendarTokens = () =>
-  useQuery({
-    queryKey: catalogueKeys.tokens,
-    queryFn: () => api.get<CalendarToken[]>("/api/calendar/tokens"),
-  });
+  useGetQuery<CalendarToken[]>(catalogueKeys.tokens, "/api/calendar/tokens");
 
-export function useCreateCalendarToken() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (input: {
+export const useCreateCalendarToken = () =>
+  useCatalogueWrite(
+    (input: {
       scope: "nation" | "person" | "search";
       nationId?: string;
       personId?: string;
       label?: string;
       search?: Record<string, string | number>;
     }) => api.post<CalendarToken>("/api/calendar/tokens", input),
-    onSuccess: invalidate,
-  });
-}
+  );
 
-export function useRevokeCalendarToken() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (id: string) => api.delete<void>(`/api/calendar/tokens/${id}`),
-    onSuccess: invalidate,
-  });
-}
+export const useRevokeCalendarToken = () =>
+  useCatalogueWrite((id: string) => api.delete<void>(`/api/calendar/tokens/${id}`));
 
 // ------------------------------------------------------------------ two-step applications
 export const useApplications = (query: { scope: "mine" | "deciding"; status?: string; offset?: number }) =>
@@ -213,24 +176,17 @@ export const useApplications = (query: { scope: "mine" | "deciding"; status?: st
   });
 
 /** A participant applies for an event; the nation's point of contact decides. */
-export function useApply() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: ({ eventId, motivation }: { eventId: string; motivation?: string }) =>
-      api.post<EventApplication>(`/api/events/${eventId}/applications`, motivation ? { motivation } : {}),
-    onSuccess: invalidate,
-  });
-}
+export const useApply = () =>
+  useCatalogueWrite(({ eventId, motivation }: { eventId: string; motivation?: string }) =>
+    api.post<EventApplication>(`/api/events/${eventId}/applications`, motivation ? { motivation } : {}),
+  );
 
 /** The point of contact approves (nominating the participant) or refuses, with an optional reason. */
-export function useDecideApplication() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: ({ id, decision, reason }: { id: string; decision: "approve" | "refuse"; reason?: string }) =>
+export const useDecideApplication = () =>
+  useCatalogueWrite(
+    ({ id, decision, reason }: { id: string; decision: "approve" | "refuse"; reason?: string }) =>
       api.post<EventApplication>(`/api/applications/${id}/${decision}`, reason ? { reason } : {}),
-    onSuccess: invalidate,
-  });
-}
+  );
 
 /** An event's per-nation seat allocations: every nation for its organisers, the viewer's own nations otherwise. */
 export const useSeatAllocations = (eventId: string) =>
@@ -240,21 +196,13 @@ export const useSeatAllocations = (eventId: string) =>
   );
 
 /** A coordinator's request of seats for the nation. */
-export function useRequestSeats(eventId: string) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (body: { nationId: string; requested: number; note?: string }) =>
-      api.post<SeatAllocationList>(`/api/events/${eventId}/seat-allocations/request`, body),
-    onSuccess: invalidate,
-  });
-}
+export const useRequestSeats = (eventId: string) =>
+  useCatalogueWrite((body: { nationId: string; requested: number; note?: string }) =>
+    api.post<SeatAllocationList>(`/api/events/${eventId}/seat-allocations/request`, body),
+  );
 
 /** The organiser's grant (null takes it back: the nation is on the single quota again). */
-export function useGrantSeats(eventId: string) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (body: { nationId: string; granted: number | null }) =>
-      api.post<SeatAllocationList>(`/api/events/${eventId}/seat-allocations/grant`, body),
-    onSuccess: invalidate,
-  });
-}
+export const useGrantSeats = (eventId: string) =>
+  useCatalogueWrite((body: { nationId: string; granted: number | null }) =>
+    api.post<SeatAllocationList>(`/api/events/${eventId}/seat-allocations/grant`, body),
+  );

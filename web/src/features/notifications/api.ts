@@ -1,64 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type Page } from "../../shared/api";
+import { api } from "../../shared/api";
+import type { ResponseOf } from "../../shared/api/contract";
+import { useGetQuery, useRefreshingMutation } from "../../shared/queries";
 
-export interface Notice {
-  id: string;
-  kind: string;
-  title: string;
-  body: string | null;
-  link: string | null;
-  recordType: string | null;
-  recordId: string | null;
-  params: Record<string, unknown>;
-  readAt: string | null;
-  createdAt: string;
-}
-
-export type Delivery = "immediate" | "digest" | "in_app";
-
-export interface Preferences {
-  email: string | null;
-  effectiveEmail: string | null;
-  language: string;
-  kinds: { kind: string; delivery: Delivery }[];
-}
-
-interface Section<T> {
-  total: number;
-  items: T[];
-}
-
+/** One's notices, the preferences and what needs one, as the server declares them (generated from the API document). */
+export type NoticeList = ResponseOf<"getNotifications">;
+export type Notice = NoticeList["items"][number];
+export type Preferences = ResponseOf<"getNotificationsPreferences">;
+export type Delivery = Preferences["kinds"][number]["delivery"];
 /** What needs the signed-in person (GET /api/notifications/attention). */
-export interface Attention {
-  notices: Section<{ id: string; kind: string; title: string; link: string | null; createdAt: string }>;
-  actionItems: Section<{
-    id: string;
-    title: string;
-    deadline: string | null;
-    meetingId: string;
-    overdue: boolean;
-  }>;
-  nominations: Section<{
-    id: string;
-    eventId: string;
-    activityCode: string;
-    startsOn: string;
-    personName: string;
-    nationCode: string;
-  }>;
-  evaluations: Section<{
-    id: string;
-    title: string;
-    unitName: string;
-    startsOn: string;
-    endsOn: string;
-    state: string;
-    onTeam: boolean;
-  }>;
-  visits: Section<{ id: string; title: string; startsOn: string; endsOn: string; city: string | null }>;
-  certificates: Section<{ id: string; number: string; validUntil: string | null }>;
-  messages: Section<{ id: string; subject: string; sentAt: string }>;
-}
+export type Attention = ResponseOf<"getNotificationsAttention">;
 
 /** Every query of this feature starts with this key; any successful mutation invalidates it (query-client.ts). */
 export const NOTIFICATIONS_KEY = "notifications";
@@ -83,7 +34,7 @@ export const useUnreadCount = (enabled: boolean) =>
 export const useNoticeList = (query: { unread?: boolean; kind?: string; limit: number; offset: number }) =>
   useQuery({
     queryKey: keys.list(query),
-    queryFn: ({ signal }) => api.get<Page<Notice> & { unread: number }>("/api/notifications", query, signal),
+    queryFn: ({ signal }) => api.get<NoticeList>("/api/notifications", query, signal),
     placeholderData: keepPreviousData,
     staleTime: 0,
   });
@@ -96,19 +47,13 @@ export const useAttention = (enabled: boolean) =>
     staleTime: 0,
   });
 
-export function useMarkRead() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (ids: string[] | "all") => api.post<{ marked: number }>("/api/notifications/read", { ids }),
-    onSuccess: () => client.invalidateQueries({ queryKey: [NOTIFICATIONS_KEY] }),
-  });
-}
+export const useMarkRead = () =>
+  useRefreshingMutation([NOTIFICATIONS_KEY], (ids: string[] | "all") =>
+    api.post<{ marked: number }>("/api/notifications/read", { ids }),
+  );
 
 export const usePreferences = () =>
-  useQuery({
-    queryKey: keys.preferences,
-    queryFn: ({ signal }) => api.get<Preferences>("/api/notifications/preferences", {}, signal),
-  });
+  useGetQuery<Preferences>(keys.preferences, "/api/notifications/preferences");
 
 export function useSavePreferences() {
   const client = useQueryClient();

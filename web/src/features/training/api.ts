@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../shared/api";
-import { useGetQuery, usePageQuery } from "../../shared/queries";
+import { useGetQuery, usePageQuery, useRefreshingMutation } from "../../shared/queries";
 import type {
   ApplicationSummary,
   Certificate,
@@ -31,6 +31,10 @@ export const useInvalidateTraining = () => {
   return () => queryClient.invalidateQueries({ queryKey: trainingKeys.all });
 };
 
+/** A write that refreshes every training query once it succeeds. */
+const useTrainingWrite = <I, O>(write: (input: I) => Promise<O>) =>
+  useRefreshingMutation(trainingKeys.all, write);
+
 export const useCourses = (query: { q?: string; limit?: number; offset?: number }) =>
   usePageQuery<Course>(trainingKeys.courses(query), "/api/training/courses", query);
 
@@ -40,25 +44,16 @@ export const useCourse = (id: string) =>
 export const useRun = (eventId: string) =>
   useGetQuery<RunDetail>(trainingKeys.run(eventId), `/api/training/runs/${eventId}`);
 
-export function useRunAction<B>(eventId: string, path: string, method: "put" | "post" = "put") {
-  const invalidate = useInvalidateTraining();
-  return useMutation({
-    mutationFn: (body: B) => api[method]<RunDetail>(`/api/training/runs/${eventId}/${path}`, body),
-    onSuccess: invalidate,
-  });
-}
+export const useRunAction = <B>(eventId: string, path: string, method: "put" | "post" = "put") =>
+  useTrainingWrite((body: B) => api[method]<RunDetail>(`/api/training/runs/${eventId}/${path}`, body));
 
-export function useIssueCertificates(eventId: string) {
-  const invalidate = useInvalidateTraining();
-  return useMutation({
-    mutationFn: () =>
-      api.post<{ issued: number; certificates: { id: string; number: string }[] }>(
-        `/api/training/runs/${eventId}/certificates`,
-        {},
-      ),
-    onSuccess: invalidate,
-  });
-}
+export const useIssueCertificates = (eventId: string) =>
+  useTrainingWrite(() =>
+    api.post<{ issued: number; certificates: { id: string; number: string }[] }>(
+      `/api/training/runs/${eventId}/certificates`,
+      {},
+    ),
+  );
 
 export const useCertificates = (query: {
   mine?: boolean;
@@ -69,16 +64,12 @@ export const useCertificates = (query: {
   offset?: number;
 }) => usePageQuery<Certificate>(trainingKeys.certificates(query), "/api/training/certificates", query);
 
-export function useCertificateAction(path: "revoke" | "reissue" | "language") {
-  const invalidate = useInvalidateTraining();
-  return useMutation({
-    mutationFn: ({ id, ...body }: { id: string; reason?: string; language?: Language }) =>
-      path === "language"
-        ? api.put<Certificate>(`/api/training/certificates/${id}/language`, body)
-        : api.post<Certificate>(`/api/training/certificates/${id}/${path}`, body),
-    onSuccess: invalidate,
-  });
-}
+export const useCertificateAction = (path: "revoke" | "reissue" | "language") =>
+  useTrainingWrite(({ id, ...body }: { id: string; reason?: string; language?: Language }) =>
+    path === "language"
+      ? api.put<Certificate>(`/api/training/certificates/${id}/language`, body)
+      : api.post<Certificate>(`/api/training/certificates/${id}/${path}`, body),
+  );
 
 export const usePublicCertificate = (code: string) =>
   useQuery({
@@ -118,11 +109,7 @@ export const useApplications = (query: { limit?: number; offset?: number }) =>
 export const useDossier = (id: string) =>
   useGetQuery<Dossier>(trainingKeys.dossier(id), `/api/training/accreditation/${id}`);
 
-export function useDossierAction<B>(id: string) {
-  const invalidate = useInvalidateTraining();
-  return useMutation({
-    mutationFn: ({ path, body, method = "post" }: { path: string; body?: B; method?: "post" | "put" }) =>
-      api[method]<Dossier>(`/api/training/accreditation/${id}/${path}`, body ?? {}),
-    onSuccess: invalidate,
-  });
-}
+export const useDossierAction = <B>(id: string) =>
+  useTrainingWrite(({ path, body, method = "post" }: { path: string; body?: B; method?: "post" | "put" }) =>
+    api[method]<Dossier>(`/api/training/accreditation/${id}/${path}`, body ?? {}),
+  );

@@ -14,7 +14,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type Page } from "../../shared/api";
 import { useFormat } from "../../shared/i18n/format";
-import { notifyError, notifySuccess, RemoteSelect } from "../../shared/ui";
+import { notifyError, notifySuccess, optionsUnder, RemoteSelect } from "../../shared/ui";
 import { useDossierAction } from "./api";
 import { CloseFindingButton } from "./components/accreditation-authoring";
 import { localTitle } from "./local";
@@ -117,10 +117,7 @@ export function ReviewPanel({ dossier }: { dossier: Dossier }) {
             onChange={(value) => setFinding({ ...finding, standardId: value })}
           />
           <Select
-            data={(["finding", "recommendation", "condition"] as const).map((k) => ({
-              value: k,
-              label: t(`findingKinds.${k}`),
-            }))}
+            data={optionsUnder(t, "findingKinds", ["finding", "recommendation", "condition"])}
             value={finding.kind}
             allowDeselect={false}
             onChange={(value) => setFinding({ ...finding, kind: value ?? "finding" })}
@@ -158,7 +155,7 @@ export function ReviewPanel({ dossier }: { dossier: Dossier }) {
         <Stack gap="xs">
           <Text fw={500}>{t("accreditation.decision")}</Text>
           <Select
-            data={DECISIONS[dossier.kind].map((d) => ({ value: d, label: t(`decisions.${d}`) }))}
+            data={optionsUnder(t, "decisions", DECISIONS[dossier.kind])}
             value={decision.decision}
             onChange={(value) => setDecision({ ...decision, decision: value })}
             data-testid="decision-select"

@@ -14,7 +14,9 @@ export { FormButtons, type FormButtonsProps } from "./form-buttons";
 export { FormDialog, type FormDialogProps } from "./form-dialog";
 export { FormLines, type FormLinesProps } from "./form-lines";
 export { FormModal, type FormModalProps } from "./form-modal";
+export { FormPeriodInputs, type FormPeriodInputsProps } from "./form-period-inputs";
 export { FormTextInput, type FormTextInputProps } from "./form-text-input";
+export { type FormValueOf, formValuesOf } from "./form-values-of";
 export {
   InlineAddForm,
   type InlineAddFormProps,
@@ -62,6 +64,7 @@ export { SearchInput, type SearchInputProps } from "./search-input";
 export { DimmedText, SectionCard, type SectionCardProps } from "./section-card";
 export { SubmitButton, type SubmitButtonProps } from "./submit-button";
 export { TableHead } from "./table-head";
+export { labelsUnder, optionsUnder } from "./translated-labels";
 export { UploadButton, type UploadButtonProps } from "./upload-button";
 export { closeClearing, useFormReset } from "./use-form-reset";
 export { type ListParams, useListParams } from "./use-list-params";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { api } from "../../../shared/api";
 import { numberOrNull } from "../../../shared/form-values";
-import { TextField } from "../../../shared/ui";
+import { optionsUnder, TextField } from "../../../shared/ui";
 import type { ActivityDetail } from "../types";
 import { useCatalogueWrite } from "./catalogue-write";
 
@@ -159,10 +159,7 @@ export function ActivityActions({ activity }: { activity: ActivityDetail }) {
             label={t("fields.acceptance")}
             value={event.acceptance}
             onChange={(value) => setEvent({ ...event, acceptance: value ?? "manual" })}
-            data={(["manual", "first_come"] as const).map((value) => ({
-              value,
-              label: t(`acceptance.${value}`),
-            }))}
+            data={optionsUnder(t, "acceptance", ["manual", "first_come"])}
           />
           <Button
             disabled={!event.startsOn || !event.endsOn}

@@ -7,9 +7,12 @@ import { numberOrNull } from "../../../shared/form-values";
 import {
   FormButtons,
   FormModal,
+  FormPeriodInputs,
   FormTextInput,
+  formValuesOf,
   notifyError,
   notifySuccess,
+  optionsUnder,
   saveChanges,
   useFormReset,
 } from "../../../shared/ui";
@@ -34,19 +37,20 @@ interface EventValues {
   status: string;
 }
 
-const valuesOf = (event: EventDetail): EventValues => ({
-  title: event.title ?? "",
-  startsOn: event.startsOn,
-  endsOn: event.endsOn,
-  city: event.city ?? "",
-  venue: event.venue ?? "",
-  capacity: event.capacity ?? "",
-  nationQuota: event.nationQuota ?? "",
-  nominationsCloseOn: event.nominationsCloseOn ?? "",
-  reallocationDate: event.reallocationDate ?? "",
-  acceptance: event.acceptance,
-  status: event.status,
-});
+const valuesOf = (event: EventDetail): EventValues =>
+  formValuesOf(event, [
+    "title",
+    "startsOn",
+    "endsOn",
+    "city",
+    "venue",
+    "capacity",
+    "nationQuota",
+    "nominationsCloseOn",
+    "reallocationDate",
+    "acceptance",
+    "status",
+  ]);
 
 const orNull = (text: string) => text.trim() || null;
 
@@ -145,21 +149,13 @@ export function EventActions({ event }: { event: EventDetail }) {
       >
         <FormTextInput form={form} name="title" label={t("eventEdit.title")} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <FormTextInput
+          <FormPeriodInputs
             form={form}
-            name="startsOn"
             type="date"
             required
-            label={t("eventEdit.startsOn")}
-            testId="event-starts"
-          />
-          <FormTextInput
-            form={form}
-            name="endsOn"
-            type="date"
-            required
-            label={t("eventEdit.endsOn")}
-            testId="event-ends"
+            names={["startsOn", "endsOn"]}
+            labels={[t("eventEdit.startsOn"), t("eventEdit.endsOn")]}
+            testIds={["event-starts", "event-ends"]}
           />
           <FormTextInput form={form} name="city" label={t("form.city")} testId="event-city" />
           <FormTextInput form={form} name="venue" label={t("form.venue")} />
@@ -180,16 +176,13 @@ export function EventActions({ event }: { event: EventDetail }) {
           />
           <Select
             label={t("fields.acceptance")}
-            data={(["manual", "first_come"] as const).map((value) => ({
-              value,
-              label: t(`acceptance.${value}`),
-            }))}
+            data={optionsUnder(t, "acceptance", ["manual", "first_come"])}
             allowDeselect={false}
             {...form.getInputProps("acceptance")}
           />
           <Select
             label={t("fields.status")}
-            data={statusesOf(event).map((value) => ({ value, label: t(`statuses.${value}`) }))}
+            data={optionsUnder(t, "statuses", statusesOf(event))}
             allowDeselect={false}
             {...form.getInputProps("status")}
           />

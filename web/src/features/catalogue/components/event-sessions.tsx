@@ -5,6 +5,7 @@ import { api } from "../../../shared/api";
 import { localDay, useFormat } from "../../../shared/i18n/format";
 import {
   DimmedText,
+  FormPeriodInputs,
   FormTextInput,
   PlainTable,
   RemoveRowButton,
@@ -101,19 +102,12 @@ export function EventSessions({ event }: { event: EventDetail }) {
               testId="session-title"
             />
             <Group grow>
-              <FormTextInput
+              <FormPeriodInputs
                 form={form}
-                name="startsAt"
                 type="datetime-local"
-                label={t("eventEdit.sessionStarts")}
-                testId="session-starts"
-              />
-              <FormTextInput
-                form={form}
-                name="endsAt"
-                type="datetime-local"
-                label={t("eventEdit.sessionEnds")}
-                testId="session-ends"
+                names={["startsAt", "endsAt"]}
+                labels={[t("eventEdit.sessionStarts"), t("eventEdit.sessionEnds")]}
+                testIds={["session-starts", "session-ends"]}
               />
             </Group>
             <Group>

@@ -5,7 +5,14 @@ import { useTranslation } from "react-i18next";
 import { usePermissions } from "../../../shared/auth";
 import { numberOrNull } from "../../../shared/form-values";
 import { useFormat } from "../../../shared/i18n/format";
-import { notifyError, notifySuccess, PlainTable, SectionCard, TextField } from "../../../shared/ui";
+import {
+  labelsUnder,
+  notifyError,
+  notifySuccess,
+  PlainTable,
+  SectionCard,
+  TextField,
+} from "../../../shared/ui";
 import { useGrantSeats, useRequestSeats, useSeatAllocations } from "../api";
 import type { EventDetail, SeatAllocation } from "../types";
 import { NationPicker } from "./pickers";
@@ -264,9 +271,7 @@ export function SeatAllocations({ event }: { event: EventDetail }) {
             data-testid="allocations-table"
             columns={[
               t("event.nation"),
-              t("allocations.requested"),
-              t("allocations.granted"),
-              t("allocations.held"),
+              ...labelsUnder(t, "allocations", ["requested", "granted", "held"]),
               t("event.waitlisted"),
               ...(list.canGrant && !settled ? [t("allocations.grant")] : []),
             ]}

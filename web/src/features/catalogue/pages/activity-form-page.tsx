@@ -20,8 +20,10 @@ import { api } from "../../../shared/api";
 import { numberOrNull } from "../../../shared/form-values";
 import { useFormat } from "../../../shared/i18n/format";
 import {
+  formValuesOf,
   notifyFormError,
   notifySuccess,
+  optionsUnder,
   PageHeader,
   pickerProps,
   ReleasabilitySelect,
@@ -107,30 +109,31 @@ export function ActivityFormPage() {
     const a: ActivityDetail | undefined = id ? existing.data : undefined;
     if (!a) return;
     form.setValues({
-      code: a.code,
-      titleEn: a.titleEn,
-      titleAz: a.titleAz ?? "",
-      titleRu: a.titleRu ?? "",
-      descriptionEn: a.descriptionEn ?? "",
-      descriptionAz: a.descriptionAz ?? "",
-      descriptionRu: a.descriptionRu ?? "",
-      kind: a.kind,
-      menuYear: a.menuYear,
-      areas: a.areas,
+      ...formValuesOf(a, [
+        "code",
+        "titleEn",
+        "titleAz",
+        "titleRu",
+        "descriptionEn",
+        "descriptionAz",
+        "descriptionRu",
+        "kind",
+        "menuYear",
+        "areas",
+        "city",
+        "venue",
+        "online",
+        "languages",
+        "eligibility",
+        "capacity",
+        "nationQuota",
+        "releasability",
+      ]),
       organiserId: a.organiser.id,
       hostInstitutionId: a.hostInstitution?.id ?? null,
       hostNationId: a.hostNation?.id ?? null,
-      city: a.city ?? "",
-      venue: a.venue ?? "",
-      online: a.online,
-      languages: a.languages,
-      eligibility: a.eligibility,
-      capacity: a.capacity ?? "",
-      nationQuota: a.nationQuota ?? "",
-      languageLevel: a.prerequisites.languageLevel ?? "",
-      clearanceNote: a.prerequisites.clearanceNote ?? "",
+      ...formValuesOf(a.prerequisites, ["languageLevel", "clearanceNote"]),
       requiredActivityCodes: a.prerequisites.requiredActivityCodes ?? [],
-      releasability: a.releasability,
     });
   }, [existing.data, id]);
 
@@ -206,10 +209,7 @@ export function ActivityFormPage() {
               />
               <Select
                 label={t("facets.kind")}
-                data={ACTIVITY_KINDS.map((kind) => ({
-                  value: kind,
-                  label: t(`common:activityKinds.${kind}`),
-                }))}
+                data={optionsUnder(t, "common:activityKinds", ACTIVITY_KINDS)}
                 {...form.getInputProps("kind")}
               />
               <NumberInput
@@ -259,12 +259,12 @@ export function ActivityFormPage() {
               <TagsInput label={t("fields.languages")} {...form.getInputProps("languages")} />
               <Select
                 label={t("fields.eligibility")}
-                data={(["everyone", "alliance_members", "partners", "named_nations"] as const).map(
-                  (value) => ({
-                    value,
-                    label: t(`eligibility.${value}`),
-                  }),
-                )}
+                data={optionsUnder(t, "eligibility", [
+                  "everyone",
+                  "alliance_members",
+                  "partners",
+                  "named_nations",
+                ])}
                 {...form.getInputProps("eligibility")}
               />
               <NumberInput label={t("fields.capacity")} min={1} {...form.getInputProps("capacity")} />

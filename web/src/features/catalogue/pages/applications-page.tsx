@@ -6,6 +6,7 @@ import { usePermissions } from "../../../shared/auth";
 import {
   DimmedText,
   EmptyState,
+  labelsUnder,
   notifyError,
   notifySuccess,
   PagedQuery,
@@ -72,9 +73,7 @@ export function ApplicationsPage() {
             <Table data-testid="applications">
               <TableHead
                 columns={[
-                  t("applications.event"),
-                  t("applications.person"),
-                  t("applications.motivation"),
+                  ...labelsUnder(t, "applications", ["event", "person", "motivation"]),
                   t("fields.status"),
                   null,
                 ]}

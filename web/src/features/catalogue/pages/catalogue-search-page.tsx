@@ -29,6 +29,7 @@ import {
   EmptyState,
   ExportButtons,
   notifyError,
+  optionsUnder,
   PageHeader,
   QueryBoundary,
   RowLink,
@@ -313,10 +314,7 @@ export function CatalogueSearchPage() {
                 w={180}
                 value={list.sort.replace(/^-/, "")}
                 onChange={(value) => list.setSort(value ?? "upcoming")}
-                data={(["relevance", "upcoming", "startsOn", "title", "code"] as const).map((value) => ({
-                  value,
-                  label: t(`search.sorts.${value}`),
-                }))}
+                data={optionsUnder(t, "search.sorts", ["relevance", "upcoming", "startsOn", "title", "code"])}
               />
             </Group>
             {small && (

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import { DimmedText, EmptyState, ListPagination, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useMarkRead, useNoticeList } from "../api";
-import { NOTICE_GROUPS, NOTICE_KINDS } from "../kinds";
+import { noticeKindOptions } from "../kinds";
 
 const PAGE_SIZE = 25;
 
@@ -33,10 +33,6 @@ export function NotificationsPage() {
     if (!("page" in changes)) next.delete("page");
     setParams(next, { replace: true });
   };
-  const kindOptions = [
-    { group: t("groupsHeading"), items: NOTICE_GROUPS.map((g) => ({ value: g, label: t(`groups.${g}`) })) },
-    { group: t("kindsHeading"), items: NOTICE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) })) },
-  ];
 
   return (
     <>
@@ -80,7 +76,7 @@ export function NotificationsPage() {
         <Select
           label={t("kind")}
           placeholder={t("anyKind")}
-          data={kindOptions}
+          data={noticeKindOptions(t)}
           value={kind || null}
           onChange={(value) => update({ kind: value })}
           clearable

@@ -5,6 +5,7 @@ import { fieldErrorsFromApi, isApiError } from "../../../shared/api";
 import {
   notifyError,
   notifySuccess,
+  optionsUnder,
   PageHeader,
   QueryBoundary,
   TableHead,
@@ -88,7 +89,7 @@ function PreferencesForm({ saved }: { saved: Preferences }) {
                   aria-label={t(`kinds.${kind}`, { defaultValue: kind })}
                   value={delivery}
                   onChange={(value) => setKinds(new Map(kinds).set(kind, value as Delivery))}
-                  data={DELIVERIES.map((d) => ({ value: d, label: t(`preferences.${d}`) }))}
+                  data={optionsUnder(t, "preferences", DELIVERIES)}
                   data-testid={`preference-${kind}`}
                 />
               </Table.Td>

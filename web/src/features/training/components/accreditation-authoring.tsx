@@ -9,6 +9,7 @@ import {
   FormModal,
   notifyFormError,
   notifySuccess,
+  optionsUnder,
   pickerProps,
   RemoteSelect,
   RemoveRowButton,
@@ -72,10 +73,10 @@ export function OpenApplication({ onClose }: { onClose: () => void }) {
       <Select
         label={t("authoring.kind")}
         allowDeselect={false}
-        data={(["accreditation", "partnership_training_centre_recognition"] as const).map((kind) => ({
-          value: kind,
-          label: t(`kindsOfApplication.${kind}`),
-        }))}
+        data={optionsUnder(t, "kindsOfApplication", [
+          "accreditation",
+          "partnership_training_centre_recognition",
+        ])}
         {...form.getInputProps("kind")}
       />
       <TextInput type="date" label={t("authoring.dueOn")} {...form.getInputProps("selfAssessmentDueOn")} />
@@ -115,10 +116,7 @@ export function SelfAssessmentForm({ dossier, standard }: { dossier: Dossier; st
           w={170}
           aria-label={`${t("accreditation.rate")} ${standard.code}`}
           placeholder={t("accreditation.rate")}
-          data={(["met", "partially_met", "not_met"] as const).map((r) => ({
-            value: r,
-            label: t(`ratings.${r}`),
-          }))}
+          data={optionsUnder(t, "ratings", ["met", "partially_met", "not_met"])}
           {...form.getInputProps("rating")}
           data-testid={`rating-${standard.code}`}
         />

@@ -6,7 +6,14 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { api, type Page } from "../../../shared/api";
 import { numberOrNull } from "../../../shared/form-values";
-import { FormButtons, notifyFormError, notifySuccess, pickerProps, RemoteSelect } from "../../../shared/ui";
+import {
+  FormButtons,
+  notifyFormError,
+  notifySuccess,
+  optionsUnder,
+  pickerProps,
+  RemoteSelect,
+} from "../../../shared/ui";
 import { FormTextarea } from "../../../shared/ui/form-textarea";
 import { useInvalidateTraining, useQualifications } from "../api";
 import type { Course } from "../types";
@@ -209,7 +216,7 @@ export function CourseForm({ course, onClose }: { course?: Course; onClose: () =
               <Select
                 w={150}
                 label={t("authoring.componentKind")}
-                data={KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+                data={optionsUnder(t, "kinds", KINDS)}
                 allowDeselect={false}
                 {...form.getInputProps(`assessment.components.${index}.kind`)}
               />

@@ -15,7 +15,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { DetailList, PageHeader, PlainTable, QueryBoundary, TableHead } from "../../../shared/ui";
+import {
+  DetailList,
+  labelsUnder,
+  PageHeader,
+  PlainTable,
+  QueryBoundary,
+  TableHead,
+} from "../../../shared/ui";
 import { useCourse } from "../api";
 import { CourseForm } from "../components/course-form";
 import { QualificationForm } from "../components/qualification-form";
@@ -123,13 +130,7 @@ export function CoursePage() {
                 )}
                 <PlainTable
                   mt="xs"
-                  columns={[
-                    t("courses.component"),
-                    t("courses.kind"),
-                    t("courses.maxScore"),
-                    t("courses.weight"),
-                    t("courses.minScore"),
-                  ]}
+                  columns={labelsUnder(t, "courses", ["component", "kind", "maxScore", "weight", "minScore"])}
                   alignRight={[2, 3, 4]}
                 >
                   {c.assessment.components.map((component) => (
@@ -149,12 +150,7 @@ export function CoursePage() {
             </Title>
             <Table data-testid="course-runs">
               <TableHead
-                columns={[
-                  t("courses.dates"),
-                  t("courses.participants"),
-                  t("courses.signedOff"),
-                  t("courses.certificates"),
-                ]}
+                columns={labelsUnder(t, "courses", ["dates", "participants", "signedOff", "certificates"])}
               />
               <Table.Tbody>
                 {c.runs.map((run) => (

@@ -18,6 +18,7 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   ConfirmButton,
   DimmedText,
+  labelsUnder,
   notifyError,
   notifySuccess,
   PageHeader,
@@ -235,10 +236,8 @@ function RunWorkspace({ run }: { run: RunDetail }) {
           <Table striped data-testid="run-certificates">
             <TableHead
               columns={[
-                t("run.participant"),
-                t("run.outcome"),
-                t("certificates.number"),
-                t("certificates.status"),
+                ...labelsUnder(t, "run", ["participant", "outcome"]),
+                ...labelsUnder(t, "certificates", ["number", "status"]),
               ]}
             />
             <Table.Tbody>

@@ -115,17 +115,23 @@ export function VerifyPage() {
   );
 }
 
+/** The look-up's fields, each with its words; its key is its parameter in the page's address. */
+const LOOKUP_FIELDS = [
+  { key: "number", label: "verify.number", placeholder: "verify.numberPlaceholder" },
+  { key: "holder", label: "verify.holderFamilyName", placeholder: "verify.holderPlaceholder" },
+] as const;
+
 /** `/verify`: anyone holding a paper certificate checks it by its number and the holder's family name. */
 export function VerifyLookupPage() {
   const { t } = useTranslation("training");
   const [params, setParams] = useSearchParams();
-  const [number, setNumber] = useState(params.get("number") ?? "");
-  const [holder, setHolder] = useState(params.get("holder") ?? "");
-  const lookup = useCertificateLookup(params.get("number") ?? "", params.get("holder") ?? "");
+  const asked = (key: (typeof LOOKUP_FIELDS)[number]["key"]) => params.get(key) ?? "";
+  const [values, setValues] = useState({ number: asked("number"), holder: asked("holder") });
+  const lookup = useCertificateLookup(asked("number"), asked("holder"));
   const failureOf = useFailureOf();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setParams({ number: number.trim(), holder: holder.trim() });
+    setParams({ number: values.number.trim(), holder: values.holder.trim() });
   };
   const failure = lookup.isError && failureOf(lookup.error, t("verify.lookupNotFound"));
   return (
@@ -137,22 +143,17 @@ export function VerifyLookupPage() {
           </Title>
           <Text size="sm">{t("verify.lookupIntro")}</Text>
           <Group grow align="flex-end" wrap="wrap">
-            <TextField
-              label={t("verify.number")}
-              placeholder={t("verify.numberPlaceholder")}
-              value={number}
-              onValue={setNumber}
-              required
-              testId="verify-lookup-number"
-            />
-            <TextField
-              label={t("verify.holderFamilyName")}
-              placeholder={t("verify.holderPlaceholder")}
-              value={holder}
-              onValue={setHolder}
-              required
-              testId="verify-lookup-holder"
-            />
+            {LOOKUP_FIELDS.map((field) => (
+              <TextField
+                key={field.key}
+                label={t(field.label)}
+                placeholder={t(field.placeholder)}
+                value={values[field.key]}
+                onValue={(value) => setValues((current) => ({ ...current, [field.key]: value }))}
+                required
+                testId={`verify-lookup-${field.key}`}
+              />
+            ))}
           </Group>
           <FormButtons
             submit={t("verify.lookup")}

@@ -1,6 +1,8 @@
 // The shared UI kit. Every component translates its own fixed words through the `common` namespace.
 export { ArchivedBadge } from "./archived-badge";
+export { CancelAndActionButtons, type CancelAndActionButtonsProps } from "./cancel-and-action-buttons";
 export { codeInputProps } from "./code-input-props";
+export { columnTitles } from "./column-titles";
 export { ConfirmButton, type ConfirmButtonProps } from "./confirm-button";
 export { DataTable, type DataTableColumn, type DataTableProps } from "./data-table";
 export { type DetailItem, DetailList } from "./detail-list";
@@ -52,6 +54,7 @@ export { type RemoteOption, RemoteSelect, type RemoteSelectProps } from "./remot
 export { RemoveLineButton, type RemoveLineButtonProps } from "./remove-line-button";
 export { RemoveRowButton, type RemoveRowButtonProps } from "./remove-row-button";
 export { RemoveRowCell, type RemoveRowCellProps } from "./remove-row-cell";
+export { RowActionButton, type RowActionButtonProps } from "./row-action-button";
 export { RowLink, type RowLinkProps } from "./row-link";
 export { RowsTable, type RowsTableProps } from "./rows-table";
 export { SearchInput, type SearchInputProps } from "./search-input";

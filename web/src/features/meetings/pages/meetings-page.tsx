@@ -7,6 +7,7 @@ import { Link, useNavigate } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
+  CancelAndActionButtons,
   type DataTableColumn,
   EmptyState,
   ErrorAlert,
@@ -188,19 +189,15 @@ function MeetingForm({
       </Group>
       <TextField label={t("form.city")} value={city} onValue={setCity} testId="meeting-form-city" />
       <TextInput label={t("form.venue")} value={venue} onChange={(e) => setVenue(e.currentTarget.value)} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {t("form.cancel")}
-        </Button>
-        <Button
-          onClick={submit}
-          loading={create.isPending}
-          disabled={!seriesId || !startsOn}
-          data-testid="meeting-form-save"
-        >
-          {t("form.save")}
-        </Button>
-      </Group>
+      <CancelAndActionButtons
+        onCancel={onDone}
+        onClick={submit}
+        loading={create.isPending}
+        disabled={!seriesId || !startsOn}
+        testId="meeting-form-save"
+      >
+        {t("form.save")}
+      </CancelAndActionButtons>
     </Stack>
   );
 }

@@ -20,6 +20,7 @@ import { type ApiError, isApiError } from "../../../shared/api";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
+  columnTitles,
   errorMessage,
   formOutcome,
   notifySuccess,
@@ -140,10 +141,7 @@ export function ChecklistsPage() {
                   <PlainTable
                     minWidth={480}
                     columns={[
-                      t("checklists.version"),
-                      t("checklists.criteria"),
-                      t("checklists.usedBy"),
-                      t("checklists.source"),
+                      ...columnTitles(t, "checklists", ["version", "criteria", "usedBy", "source"]),
                       null,
                     ]}
                   >

@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { toQueryString } from "../../../shared/api";
 import {
+  columnTitles,
   ExportButtons,
   type ExportFormat,
   formOutcome,
@@ -185,13 +186,7 @@ export function ResultsPage() {
                     minWidth={520}
                     mt="md"
                     data-testid="results-areas"
-                    columns={[
-                      t("results.area"),
-                      t("results.yes"),
-                      t("results.no"),
-                      t("results.notEvaluated"),
-                      t("results.percent"),
-                    ]}
+                    columns={columnTitles(t, "results", ["area", "yes", "no", "notEvaluated", "percent"])}
                   >
                     {r.areas.map((area) => (
                       <Table.Tr key={area.areaId} data-testid={`area-${area.code}`}>

@@ -6,6 +6,7 @@ import { useFormat } from "../../shared/i18n/format";
 import {
   closeClearing,
   DimmedText,
+  enumOptions,
   FormButtons,
   FormModal,
   notifyError,
@@ -58,7 +59,7 @@ export function ReviewModal({
         label={t("authoring.reviewStatus")}
         clearable
         placeholder={item ? t(`actionStatus.${item.status}`) : undefined}
-        data={(item?.allowedTransitions ?? []).map((s) => ({ value: s, label: t(`actionStatus.${s}`) }))}
+        data={enumOptions(t, "actionStatus", item?.allowedTransitions ?? [])}
         {...form.getInputProps("status")}
         data-testid="review-status"
       />

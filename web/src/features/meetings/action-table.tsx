@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../shared/i18n/format";
-import { columnTitles, notifyError, PlainTable, RowActionButton } from "../../shared/ui";
+import { columnTitles, enumOptions, notifyError, PlainTable, RowActionButton } from "../../shared/ui";
 import { EvidenceModal, ReviewModal } from "./action-dialogs";
 import { type ActionItem, type ActionStatus, useSetActionStatus } from "./api";
 import { ActionStatusBadge, OverdueBadge, partyName } from "./components";
@@ -16,10 +16,7 @@ function StatusSelect({ item }: { item: ActionItem }) {
       size="xs"
       w={150}
       aria-label={t("actions.markStatus")}
-      data={[item.status, ...item.allowedTransitions].map((s) => ({
-        value: s,
-        label: t(`actionStatus.${s}`),
-      }))}
+      data={enumOptions(t, "actionStatus", [item.status, ...item.allowedTransitions])}
       value={item.status}
       allowDeselect={false}
       disabled={setStatus.isPending}

@@ -3,6 +3,7 @@ import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import {
   codeInputProps,
+  enumOptions,
   FormDialog,
   pickerProps,
   ReleasabilitySelect,
@@ -98,7 +99,7 @@ export function SeriesFormModal({ opened, onClose }: { opened: boolean; onClose:
         <Select
           label={t("authoring.kind")}
           allowDeselect={false}
-          data={SERIES_KINDS.map((kind) => ({ value: kind, label: t(`authoring.kinds.${kind}`) }))}
+          data={enumOptions(t, "authoring.kinds", SERIES_KINDS)}
           {...form.getInputProps("kind")}
           data-testid="series-kind"
         />

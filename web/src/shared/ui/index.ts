@@ -2,7 +2,6 @@
 export { ArchivedBadge } from "./archived-badge";
 export { CancelAndActionButtons, type CancelAndActionButtonsProps } from "./cancel-and-action-buttons";
 export { codeInputProps } from "./code-input-props";
-export { columnTitles } from "./column-titles";
 export { ConfirmButton, type ConfirmButtonProps } from "./confirm-button";
 export { DataTable, type DataTableColumn, type DataTableProps } from "./data-table";
 export { type DetailItem, DetailList } from "./detail-list";
@@ -60,6 +59,7 @@ export { RowsTable, type RowsTableProps } from "./rows-table";
 export { SearchInput, type SearchInputProps } from "./search-input";
 export { DimmedText, SectionCard, type SectionCardProps } from "./section-card";
 export { TableHead } from "./table-head";
+export { columnTitles, enumOptions } from "./translated-lists";
 export { UploadButton, type UploadButtonProps } from "./upload-button";
 export { closeClearing, useFormReset } from "./use-form-reset";
 export { type ListParams, useListParams } from "./use-list-params";

@@ -6,14 +6,12 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   DimmedText,
   ErrorAlert,
-  notifyError,
   notifySuccess,
   PageHeader,
   PlainTable,
   RecordPage,
-  UploadButton,
 } from "../../../shared/ui";
-import { useUpload } from "../../meetings/api";
+import { AttachButton } from "../../meetings/attach-button";
 import { type MessageDetail, useAcknowledge, useMessage, useThread } from "../api";
 import { ForwardForm } from "../forward-form";
 import { MessageCard } from "../message-card";
@@ -28,7 +26,6 @@ function MessageView({ message }: { message: MessageDetail }) {
   const format = useFormat();
   const acknowledge = useAcknowledge(message.id);
   const thread = useThread(message.threadId);
-  const upload = useUpload();
   return (
     <>
       <PageHeader
@@ -68,20 +65,14 @@ function MessageView({ message }: { message: MessageDetail }) {
                 </Anchor>
               ))}
               {message.canAttach && (
-                <UploadButton
-                  onFile={(file) =>
-                    upload.mutate(
-                      { url: `/api/exchange/messages/${message.id}/attachments`, file },
-                      { onError: (error) => notifyError(error, t) },
-                    )
-                  }
+                <AttachButton
+                  url={`/api/exchange/messages/${message.id}/attachments`}
                   size="xs"
                   variant="light"
-                  loading={upload.isPending}
                   testId="attach"
                 >
                   {t("attach")}
-                </UploadButton>
+                </AttachButton>
               )}
             </Group>
           </MessageCard>

@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, Select, Stack, Text, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorAlert, RowActionButton, SectionCard, TextField } from "../../../shared/ui";
+import { ErrorAlert, enumOptions, RowActionButton, SectionCard, TextField } from "../../../shared/ui";
 import { type Decision, type MeetingDetail, useMeetingMutation } from "../api";
 import { DecisionEditModal } from "../decision-edit";
 
@@ -83,7 +83,7 @@ export function DecisionsSection({ meeting }: { meeting: MeetingDetail }) {
             <Select
               label={t("meeting.translation")}
               w={220}
-              data={TRANSLATION_STATUSES.map((s) => ({ value: s, label: t(`translation.${s}`) }))}
+              data={enumOptions(t, "translation", TRANSLATION_STATUSES)}
               value={status}
               onChange={setStatus}
             />

@@ -2,7 +2,14 @@ import { Badge, Button, Group, Select, Table, Text, TextInput } from "@mantine/c
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
-import { formOutcome, notifyError, PlainTable, RemoteSelect, SectionCard } from "../../../shared/ui";
+import {
+  enumOptions,
+  formOutcome,
+  notifyError,
+  PlainTable,
+  RemoteSelect,
+  SectionCard,
+} from "../../../shared/ui";
 import { fetchOrganisationOptions, useAddAction, useUpdateAction } from "../api";
 import type { EvaluationDetail, FollowUpAction, Results } from "../types";
 
@@ -56,10 +63,10 @@ export function FollowUpActions({ evaluation, results }: { evaluation: Evaluatio
                       { onError: (error) => notifyError(error, t) },
                     )
                   }
-                  data={[action.status, ...action.allowedTransitions].map((s) => ({
-                    value: s,
-                    label: t(`results.actionStatuses.${s}`),
-                  }))}
+                  data={enumOptions(t, "results.actionStatuses", [
+                    action.status,
+                    ...action.allowedTransitions,
+                  ])}
                   aria-label={t("results.status")}
                 />
               </Table.Td>

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, Select, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { formOutcome, notifySuccess } from "../../../shared/ui";
+import { enumOptions, formOutcome, notifySuccess } from "../../../shared/ui";
 import { useAddDeclaration, useSetUnitProfile } from "../api";
 import type { Unit } from "../types";
 
@@ -44,7 +44,7 @@ export function ProfileForm({ unit }: { unit: Unit }) {
         <Select
           label={t("units.size")}
           allowDeselect={false}
-          data={SIZES.map((size) => ({ value: size, label: t(`sizes.${size}`) }))}
+          data={enumOptions(t, "sizes", SIZES)}
           {...form.getInputProps("size")}
         />
         <TextInput label={t("units.echelon")} {...form.getInputProps("echelon")} />

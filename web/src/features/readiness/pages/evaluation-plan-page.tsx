@@ -3,6 +3,7 @@ import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import {
+  enumOptions,
   FormTextInput,
   formOutcome,
   notifySuccess,
@@ -123,7 +124,7 @@ export function EvaluationPlanPage() {
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label={t("planForm.kind")}
-              data={EVALUATION_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+              data={enumOptions(t, "kinds", EVALUATION_KINDS)}
               allowDeselect={false}
               data-testid="plan-kind"
               {...form.getInputProps("kind")}

@@ -2,7 +2,7 @@ import { Badge, Select, type SelectProps } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Ref } from "../../shared/api";
 import { useFormat } from "../../shared/i18n/format";
-import { type FilteredList, listFilter } from "../../shared/ui";
+import { type FilteredList, listFilter, StatusBadge } from "../../shared/ui";
 import { type ActionItem, type ActionStatus, type SeriesRef, useSeries } from "./api";
 
 const STATUS_COLOURS: Record<ActionStatus, string> = {
@@ -12,14 +12,14 @@ const STATUS_COLOURS: Record<ActionStatus, string> = {
   cancelled: "gray",
 };
 
-export function ActionStatusBadge({ status }: { status: ActionStatus }) {
-  const { t } = useTranslation("meetings");
-  return (
-    <Badge color={STATUS_COLOURS[status]} variant="light" data-testid={`action-status-${status}`}>
-      {t(`actionStatus.${status}`)}
-    </Badge>
-  );
-}
+export const ActionStatusBadge = ({ status }: { status: ActionStatus }) => (
+  <StatusBadge
+    status={status}
+    words="meetings:actionStatus"
+    colours={STATUS_COLOURS}
+    testId={`action-status-${status}`}
+  />
+);
 
 export function OverdueBadge({ item }: { item: Pick<ActionItem, "overdue"> }) {
   const { t } = useTranslation("meetings");

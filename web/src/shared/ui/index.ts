@@ -58,6 +58,7 @@ export { RowLink, type RowLinkProps } from "./row-link";
 export { RowsTable, type RowsTableProps } from "./rows-table";
 export { SearchInput, type SearchInputProps } from "./search-input";
 export { DimmedText, SectionCard, type SectionCardProps } from "./section-card";
+export { StatusBadge, type StatusBadgeProps } from "./status-badge";
 export { TableHead } from "./table-head";
 export { columnTitles, enumOptions } from "./translated-lists";
 export { UploadButton, type UploadButtonProps } from "./upload-button";

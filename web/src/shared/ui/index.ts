@@ -25,6 +25,7 @@ export {
 export { type FilteredList, listFilter } from "./list-filter";
 export { ListFooter, type ListFooterProps, ListPagination, PageFooter, type ServerPage } from "./list-footer";
 export { ListPageHeader, type ListPageHeaderProps } from "./list-page-header";
+export { listSwitch } from "./list-switch";
 export { type ListPage, ListTable, type ListTableProps } from "./list-table";
 export { NewRecordLink } from "./new-record-link";
 export {

@@ -1,6 +1,13 @@
 import { Group, Select, Stack, Switch } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { enumOptions, ListPageHeader, listFilter, PagedQuery, useListParams } from "../../../shared/ui";
+import {
+  enumOptions,
+  ListPageHeader,
+  listFilter,
+  listSwitch,
+  PagedQuery,
+  useListParams,
+} from "../../../shared/ui";
 import { ActionTable } from "../action-table";
 import { ACTION_STATUSES, useActionItems } from "../api";
 import { SeriesFilter } from "../components";
@@ -43,8 +50,7 @@ export function ActionTrackerPage() {
           />
           <Switch
             label={t("actions.overdueOnly")}
-            checked={list.filters.overdue === "true"}
-            onChange={(e) => list.setFilter("overdue", e.currentTarget.checked ? "true" : null)}
+            {...listSwitch(list, "overdue")}
             data-testid="tracker-overdue"
           />
         </Group>

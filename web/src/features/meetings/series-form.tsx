@@ -2,6 +2,7 @@ import { NumberInput, Select, SimpleGrid, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import {
+  closeClearing,
   codeInputProps,
   enumOptions,
   FormDialog,
@@ -48,11 +49,7 @@ export function SeriesFormModal({ opened, onClose }: { opened: boolean; onClose:
       titleEn: (value) => (value.trim() ? null : t("authoring.required")),
     },
   });
-  const close = () => {
-    form.setValues(EMPTY);
-    form.clearErrors();
-    onClose();
-  };
+  const close = closeClearing(form, onClose);
 
   const submit = form.onSubmit(async (values) => {
     const owner = values.owner ? splitParty(values.owner) : {};

@@ -22,6 +22,7 @@ export {
   TextField,
   type TextFieldProps,
 } from "./inline-fields";
+export { InlineSubmitForm, type InlineSubmitFormProps } from "./inline-submit-form";
 export { type FilteredList, listFilter } from "./list-filter";
 export { ListFooter, type ListFooterProps, ListPagination, PageFooter, type ServerPage } from "./list-footer";
 export { ListPageHeader, type ListPageHeaderProps } from "./list-page-header";

@@ -23,6 +23,7 @@ import {
   columnTitles,
   errorMessage,
   formOutcome,
+  InlineSubmitForm,
   notifySuccess,
   PageHeader,
   PlainTable,
@@ -100,8 +101,7 @@ export function ChecklistsPage() {
       <Stack>
         {canWrite && (
           <Paper withBorder p="md">
-            <form
-              noValidate
+            <InlineSubmitForm
               onSubmit={form.onSubmit((values) =>
                 create.mutate(
                   values,
@@ -111,19 +111,11 @@ export function ChecklistsPage() {
                   }),
                 ),
               )}
+              submit={{ label: t("checklists.create"), loading: create.isPending }}
             >
-              <Group align="flex-end">
-                <TextInput label={t("checklists.code")} {...form.getInputProps("code")} />
-                <TextInput
-                  style={{ flex: 1 }}
-                  label={t("checklists.name")}
-                  {...form.getInputProps("title")}
-                />
-                <Button type="submit" loading={create.isPending}>
-                  {t("checklists.create")}
-                </Button>
-              </Group>
-            </form>
+              <TextInput label={t("checklists.code")} {...form.getInputProps("code")} />
+              <TextInput style={{ flex: 1 }} label={t("checklists.name")} {...form.getInputProps("title")} />
+            </InlineSubmitForm>
           </Paper>
         )}
         <QueryBoundary query={checklists}>

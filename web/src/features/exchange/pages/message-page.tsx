@@ -6,12 +6,14 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   DimmedText,
   ErrorAlert,
+  notifyError,
   notifySuccess,
   PageHeader,
   PlainTable,
   RecordPage,
+  UploadButton,
 } from "../../../shared/ui";
-import { AttachButton } from "../../meetings/attach-button";
+import { useUpload } from "../../meetings/api";
 import { type MessageDetail, useAcknowledge, useMessage, useThread } from "../api";
 import { ForwardForm } from "../forward-form";
 import { MessageCard } from "../message-card";
@@ -26,6 +28,7 @@ function MessageView({ message }: { message: MessageDetail }) {
   const format = useFormat();
   const acknowledge = useAcknowledge(message.id);
   const thread = useThread(message.threadId);
+  const upload = useUpload();
   return (
     <>
       <PageHeader
@@ -65,14 +68,20 @@ function MessageView({ message }: { message: MessageDetail }) {
                 </Anchor>
               ))}
               {message.canAttach && (
-                <AttachButton
-                  url={`/api/exchange/messages/${message.id}/attachments`}
+                <UploadButton
+                  onFile={(file) =>
+                    upload.mutate(
+                      { url: `/api/exchange/messages/${message.id}/attachments`, file },
+                      { onError: (error) => notifyError(error, t) },
+                    )
+                  }
                   size="xs"
                   variant="light"
+                  loading={upload.isPending}
                   testId="attach"
                 >
                   {t("attach")}
-                </AttachButton>
+                </UploadButton>
               )}
             </Group>
           </MessageCard>

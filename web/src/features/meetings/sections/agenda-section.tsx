@@ -1,15 +1,15 @@
 import { Anchor, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { PlainTable, SectionCard, TextField } from "../../../shared/ui";
-import { type MeetingDetail, useMeetingMutation, useRemoveAgendaItem } from "../api";
-import { AttachButton } from "../attach-button";
+import { notifyError, PlainTable, SectionCard, TextField, UploadButton } from "../../../shared/ui";
+import { type MeetingDetail, useMeetingMutation, useRemoveAgendaItem, useUpload } from "../api";
 import { AddLineRow, RemoveCell } from "../section-parts";
 
 export function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation("meetings");
   const add = useMeetingMutation<string>((id) => `/api/meetings/${id}/agenda`);
   const remove = useRemoveAgendaItem(meeting.id);
+  const upload = useUpload();
   const [presenter, setPresenter] = useState("");
   return (
     <SectionCard title={t("meeting.agenda")} testId="meeting-agenda">
@@ -33,13 +33,19 @@ export function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
                   </Anchor>
                 ))}
                 {meeting.canEdit && (
-                  <AttachButton
-                    url={`/api/meetings/${meeting.id}/agenda/${item.id}/documents`}
+                  <UploadButton
+                    onFile={(file) =>
+                      upload.mutate(
+                        { url: `/api/meetings/${meeting.id}/agenda/${item.id}/documents`, file },
+                        { onError: (error) => notifyError(error, t) },
+                      )
+                    }
                     size="compact-xs"
                     variant="subtle"
+                    loading={upload.isPending}
                   >
                     {t("meeting.attach")}
-                  </AttachButton>
+                  </UploadButton>
                 )}
               </Table.Td>
               <RemoveCell

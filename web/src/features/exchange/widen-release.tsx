@@ -1,10 +1,10 @@
-import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Button, Modal, Stack, Text } from "@mantine/core";
 import { IconUsersPlus } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, fieldErrorsFromApi, isApiError } from "../../shared/api";
-import { notifyError, notifySuccess } from "../../shared/ui";
+import { CancelAndActionButtons, notifyError, notifySuccess } from "../../shared/ui";
 import { PartyMultiSelect } from "../meetings/party-picker";
 import type { MessageDetail } from "./api";
 import { partyIds } from "./parties";
@@ -76,19 +76,15 @@ export function WidenReleaseButton({ message }: { message: MessageDetail }) {
             error={error}
             data-testid="widen-release-parties"
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t("cancel")}
-            </Button>
-            <Button
-              onClick={submit}
-              disabled={parties.length === 0}
-              loading={widen.isPending}
-              data-testid="widen-release-save"
-            >
-              {t("widenSave")}
-            </Button>
-          </Group>
+          <CancelAndActionButtons
+            onCancel={close}
+            onClick={submit}
+            disabled={parties.length === 0}
+            loading={widen.isPending}
+            testId="widen-release-save"
+          >
+            {t("widenSave")}
+          </CancelAndActionButtons>
         </Stack>
       </Modal>
     </>

@@ -10,6 +10,7 @@ import {
   FormModal,
   notifyError,
   notifySuccess,
+  optionsUnder,
   QueryBoundary,
   saveForm,
   UploadButton,
@@ -58,7 +59,7 @@ export function ReviewModal({
         label={t("authoring.reviewStatus")}
         clearable
         placeholder={item ? t(`actionStatus.${item.status}`) : undefined}
-        data={(item?.allowedTransitions ?? []).map((s) => ({ value: s, label: t(`actionStatus.${s}`) }))}
+        data={optionsUnder(t, "actionStatus", item?.allowedTransitions ?? [])}
         {...form.getInputProps("status")}
         data-testid="review-status"
       />

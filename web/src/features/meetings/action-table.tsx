@@ -1,9 +1,9 @@
-import { Anchor, Badge, Button, Group, Select, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Group, Select, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../shared/i18n/format";
-import { notifyError, PlainTable } from "../../shared/ui";
+import { labelsUnder, notifyError, optionsUnder, PlainTable, RowActionButton } from "../../shared/ui";
 import { EvidenceModal, ReviewModal } from "./action-dialogs";
 import { type ActionItem, type ActionStatus, useSetActionStatus } from "./api";
 import { ActionStatusBadge, OverdueBadge, partyName } from "./components";
@@ -16,10 +16,7 @@ function StatusSelect({ item }: { item: ActionItem }) {
       size="xs"
       w={150}
       aria-label={t("actions.markStatus")}
-      data={[item.status, ...item.allowedTransitions].map((s) => ({
-        value: s,
-        label: t(`actionStatus.${s}`),
-      }))}
+      data={optionsUnder(t, "actionStatus", [item.status, ...item.allowedTransitions])}
       value={item.status}
       allowDeselect={false}
       disabled={setStatus.isPending}
@@ -57,14 +54,7 @@ export function ActionTable({
     <PlainTable
       minWidth={640}
       data-testid={testId}
-      columns={[
-        t("actions.item"),
-        t("actions.owner"),
-        t("actions.deadline"),
-        t("actions.status"),
-        t("actions.raisedAt"),
-        null,
-      ]}
+      columns={[...labelsUnder(t, "actions", ["item", "owner", "deadline", "status", "raisedAt"]), null]}
       beside={
         <>
           {reviewAt && (
@@ -112,23 +102,13 @@ export function ActionTable({
           <Table.Td ta="right">
             <Group gap={4} justify="flex-end" wrap="nowrap">
               {reviewAt && (
-                <Button
-                  size="compact-xs"
-                  variant="light"
-                  onClick={() => setReviewed(item)}
-                  data-testid="action-review"
-                >
+                <RowActionButton variant="light" onClick={() => setReviewed(item)} testId="action-review">
                   {t("authoring.review")}
-                </Button>
+                </RowActionButton>
               )}
-              <Button
-                size="compact-xs"
-                variant="subtle"
-                onClick={() => setEvidenceOf(item)}
-                data-testid="action-evidence"
-              >
+              <RowActionButton onClick={() => setEvidenceOf(item)} testId="action-evidence">
                 {t("authoring.evidence")}
-              </Button>
+              </RowActionButton>
             </Group>
           </Table.Td>
         </Table.Tr>

@@ -1,7 +1,9 @@
-import { Badge } from "@mantine/core";
+import { Badge, Select, type SelectProps } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Ref } from "../../shared/api";
-import type { ActionItem, ActionStatus, SeriesRef } from "./api";
+import { useFormat } from "../../shared/i18n/format";
+import { type FilteredList, listFilter, StatusBadge } from "../../shared/ui";
+import { type ActionItem, type ActionStatus, type SeriesRef, useSeries } from "./api";
 
 const STATUS_COLOURS: Record<ActionStatus, string> = {
   open: "blue",
@@ -10,14 +12,14 @@ const STATUS_COLOURS: Record<ActionStatus, string> = {
   cancelled: "gray",
 };
 
-export function ActionStatusBadge({ status }: { status: ActionStatus }) {
-  const { t } = useTranslation("meetings");
-  return (
-    <Badge color={STATUS_COLOURS[status]} variant="light" data-testid={`action-status-${status}`}>
-      {t(`actionStatus.${status}`)}
-    </Badge>
-  );
-}
+export const ActionStatusBadge = ({ status }: { status: ActionStatus }) => (
+  <StatusBadge
+    status={status}
+    words="meetings:actionStatus"
+    colours={STATUS_COLOURS}
+    testId={`action-status-${status}`}
+  />
+);
 
 export function OverdueBadge({ item }: { item: Pick<ActionItem, "overdue"> }) {
   const { t } = useTranslation("meetings");
@@ -36,4 +38,37 @@ export function seriesTitle(series: Pick<SeriesRef, "titleEn" | "titleAz" | "tit
   if (language === "ru" && series.titleRu) return series.titleRu;
   if (language === "az" && series.titleAz) return series.titleAz;
   return series.titleEn;
+}
+
+type TitledSeries = Pick<SeriesRef, "titleEn" | "titleAz" | "titleRu"> & { id: string };
+
+/** Meeting series as a select's options, each titled in the language of the page. */
+export const seriesOptions = (series: TitledSeries[], language: string) =>
+  series.map((s) => ({ value: s.id, label: seriesTitle(s, language) }));
+
+/** A list's filter on one meeting series (every series while it is empty). */
+export function SeriesFilter({
+  list,
+  w,
+  testId,
+}: {
+  list: FilteredList<"seriesId">;
+  w: SelectProps["w"];
+  testId: string;
+}) {
+  const { t } = useTranslation("meetings");
+  const format = useFormat();
+  const series = useSeries();
+  return (
+    <Select
+      label={t("list.series")}
+      searchable
+      placeholder={t("list.allSeries")}
+      clearable
+      w={w}
+      {...listFilter(list, "seriesId")}
+      data={seriesOptions(series.data?.items ?? [], format.language)}
+      data-testid={testId}
+    />
+  );
 }

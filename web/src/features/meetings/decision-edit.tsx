@@ -1,7 +1,7 @@
 import { Group, Select, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { FormButtons, FormModal, saveChanges, useFormReset } from "../../shared/ui";
+import { FormButtons, FormModal, optionsUnder, saveChanges, useFormReset } from "../../shared/ui";
 import { FormTextarea } from "../../shared/ui/form-textarea";
 import { type Decision, useUpdateDecision } from "./api";
 
@@ -61,7 +61,7 @@ export function DecisionEditModal({ decision, onClose }: { decision: Decision | 
             <Select
               label={t("meeting.translation")}
               allowDeselect={false}
-              data={TRANSLATION_STATUSES.map((s) => ({ value: s, label: t(`translation.${s}`) }))}
+              data={optionsUnder(t, "translation", TRANSLATION_STATUSES)}
               {...form.getInputProps(`texts.${index}.translationStatus`)}
             />
           </Group>

@@ -2,8 +2,10 @@ import { NumberInput, Select, SimpleGrid, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import {
+  closeClearing,
   codeInputProps,
   FormDialog,
+  optionsUnder,
   pickerProps,
   ReleasabilitySelect,
   RemoteSelect,
@@ -47,11 +49,7 @@ export function SeriesFormModal({ opened, onClose }: { opened: boolean; onClose:
       titleEn: (value) => (value.trim() ? null : t("authoring.required")),
     },
   });
-  const close = () => {
-    form.setValues(EMPTY);
-    form.clearErrors();
-    onClose();
-  };
+  const close = closeClearing(form, onClose);
 
   const submit = form.onSubmit(async (values) => {
     const owner = values.owner ? splitParty(values.owner) : {};
@@ -98,7 +96,7 @@ export function SeriesFormModal({ opened, onClose }: { opened: boolean; onClose:
         <Select
           label={t("authoring.kind")}
           allowDeselect={false}
-          data={SERIES_KINDS.map((kind) => ({ value: kind, label: t(`authoring.kinds.${kind}`) }))}
+          data={optionsUnder(t, "authoring.kinds", SERIES_KINDS)}
           {...form.getInputProps("kind")}
           data-testid="series-kind"
         />

@@ -1,8 +1,8 @@
 // The shared UI kit. Every component translates its own fixed words through the `common` namespace.
 export { ArchivedBadge } from "./archived-badge";
+export { CancelAndActionButtons, type CancelAndActionButtonsProps } from "./cancel-and-action-buttons";
 export { CHART_COLOURS } from "./chart-colours";
 export { codeInputProps } from "./code-input-props";
-export { columnTitles } from "./column-titles";
 export { ConfirmButton, type ConfirmButtonProps } from "./confirm-button";
 export { DataTable, type DataTableColumn, type DataTableProps } from "./data-table";
 export { type DetailItem, DetailList } from "./detail-list";
@@ -25,10 +25,12 @@ export {
   TextField,
   type TextFieldProps,
 } from "./inline-fields";
+export { InlineSubmitForm, type InlineSubmitFormProps } from "./inline-submit-form";
 export { LinkCell, type LinkCellProps } from "./link-cell";
 export { type FilteredList, listFilter } from "./list-filter";
 export { ListFooter, type ListFooterProps, ListPagination, PageFooter, type ServerPage } from "./list-footer";
 export { ListPageHeader, type ListPageHeaderProps } from "./list-page-header";
+export { listSwitch } from "./list-switch";
 export { type ListPage, ListTable, type ListTableProps } from "./list-table";
 export { NewRecordLink } from "./new-record-link";
 export {
@@ -48,7 +50,6 @@ export { PagedQuery, type PagedQueryProps } from "./paged-query";
 export { PagedRowsTable, type PagedRowsTableProps } from "./paged-rows-table";
 export { pickerProps } from "./picker-props";
 export { PlainTable, type PlainTableProps } from "./plain-table";
-export { prefixedTitles } from "./prefixed-titles";
 export { PrintReportButton, type PrintReportButtonProps } from "./print-report-button";
 export { QueryBoundary, type QueryBoundaryProps, RecordPage, type RecordPageProps } from "./query-boundary";
 export { RegisterPicker, type RegisterPickerProps } from "./register-picker";
@@ -58,10 +59,12 @@ export { type RemoteOption, RemoteSelect, type RemoteSelectProps } from "./remot
 export { RemoveLineButton, type RemoveLineButtonProps } from "./remove-line-button";
 export { RemoveRowButton, type RemoveRowButtonProps } from "./remove-row-button";
 export { RemoveRowCell, type RemoveRowCellProps } from "./remove-row-cell";
+export { RowActionButton, type RowActionButtonProps } from "./row-action-button";
 export { RowLink, type RowLinkProps } from "./row-link";
 export { RowsTable, type RowsTableProps } from "./rows-table";
 export { SearchInput, type SearchInputProps } from "./search-input";
 export { DimmedText, SectionCard, type SectionCardProps } from "./section-card";
+export { StatusBadge, type StatusBadgeProps } from "./status-badge";
 export { SubmitButton, type SubmitButtonProps } from "./submit-button";
 export { TableHead } from "./table-head";
 export { labelsUnder, optionsUnder } from "./translated-labels";

@@ -1,9 +1,14 @@
 import type { TFunction } from "i18next";
 
+/*
+ * Lists of words that pages used to translate one key at a time: each entry is the translation of its key (or
+ * value) under one prefix of the namespace.
+ */
+
 /**
- * The translations of `keys` that sit under one `prefix` of the namespace (`prefix.key` each; a null stays null,
- * a column without a title): a table's column titles, written as the list of their keys instead of a `t(…)` call
- * a line.
+ * A table's column titles from their keys under one prefix: `labelsUnder(t, "results", ["area", "yes"])` is
+ * `[t("results.area"), t("results.yes")]`. A key with a dot of its own (`common:area`, `items.title`) is taken
+ * whole; a null stays null (a column without a title).
  */
 export function labelsUnder(t: TFunction, prefix: string, keys: readonly string[]): string[];
 export function labelsUnder(
@@ -12,10 +17,10 @@ export function labelsUnder(
   keys: readonly (string | null)[],
 ): (string | null)[];
 export function labelsUnder(t: TFunction, prefix: string, keys: readonly (string | null)[]) {
-  return keys.map((key) => (key === null ? null : t(`${prefix}.${key}`)));
+  return keys.map((key) => (key === null ? null : t(key.includes(".") ? key : `${prefix}.${key}`)));
 }
 
-/** A select's options for the values of an enum, each labelled by its translation `prefix.value`. */
+/** A select's options for the values of an enum, each labelled `t("<prefix>.<value>")`: `optionsUnder(t, "kinds", KINDS)`. */
 export function optionsUnder<V extends string>(t: TFunction, prefix: string, values: readonly V[]) {
   return values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
 }

@@ -17,7 +17,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type Page } from "../../../shared/api";
 import { formatDateTime, useFormat } from "../../../shared/i18n/format";
-import { columnTitles, PageHeader, TableHead } from "../../../shared/ui";
+import { labelsUnder, PageHeader, TableHead } from "../../../shared/ui";
 
 interface OutboxItem {
   id: string;
@@ -104,7 +104,7 @@ export function OutgoingMailPage() {
         <ScrollArea>
           <Table striped data-testid="mail-outbox">
             <TableHead
-              columns={[...columnTitles(t, "mail", ["status", "to", "subject", "attempts", "created"]), null]}
+              columns={[...labelsUnder(t, "mail", ["status", "to", "subject", "attempts", "created"]), null]}
             />
             <Table.Tbody>
               {(outbox.data?.items ?? []).map((item) => (

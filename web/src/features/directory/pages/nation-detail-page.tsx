@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { localName, useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
-  columnTitles,
   DetailList,
   DimmedText,
+  labelsUnder,
   PageHeader,
   RecordPage,
   RemoveRowCell,
@@ -77,7 +77,7 @@ function Memberships({ nation, canManage }: { nation: Nation; canManage: boolean
           <Table.ScrollContainer minWidth={560} style={{ gridColumn: "span 2" }}>
             <Table striped data-testid="memberships-table">
               <TableHead
-                columns={columnTitles(t, "memberships", ["kind", "startedOn", "endedOn", "source"])}
+                columns={labelsUnder(t, "memberships", ["kind", "startedOn", "endedOn", "source"])}
                 actions={canManage && t("common:list.actions")}
               />
               <Table.Tbody>

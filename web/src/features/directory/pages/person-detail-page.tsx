@@ -4,8 +4,8 @@ import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   ArchivedBadge,
-  columnTitles,
   DetailList,
+  labelsUnder,
   PageHeader,
   RecordPage,
   ReleasabilityBadge,
@@ -48,7 +48,7 @@ function Affiliations({ person, canManage }: { person: PersonDetail; canManage: 
         empty={t("affiliations.none")}
         minWidth={560}
         testId="affiliations-table"
-        columns={columnTitles(t, "affiliations", ["organisation", "position", "startedOn", "endedOn"])}
+        columns={labelsUnder(t, "affiliations", ["organisation", "position", "startedOn", "endedOn"])}
         actions={canManage && t("common:list.actions")}
       >
         {(affiliation) => (

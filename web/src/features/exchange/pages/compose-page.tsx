@@ -1,8 +1,8 @@
-import { Button, Group, Select, Stack, Textarea } from "@mantine/core";
+import { Select, Stack, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
-import { ErrorAlert, notifySuccess, PageHeader, TextField } from "../../../shared/ui";
+import { CancelAndActionButtons, ErrorAlert, notifySuccess, PageHeader, TextField } from "../../../shared/ui";
 import { splitParty } from "../../meetings/api";
 import { PartyMultiSelect } from "../../meetings/party-picker";
 import { useMyParties, useSend } from "../api";
@@ -71,19 +71,15 @@ export function ComposePage() {
           onChange={(e) => setBody(e.currentTarget.value)}
           data-testid="compose-body"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => navigate("/exchange")}>
-            {t("cancel")}
-          </Button>
-          <Button
-            onClick={submit}
-            loading={send.isPending}
-            disabled={!subject.trim() || recipients.length === 0}
-            data-testid="compose-send"
-          >
-            {t("send")}
-          </Button>
-        </Group>
+        <CancelAndActionButtons
+          onCancel={() => navigate("/exchange")}
+          onClick={submit}
+          loading={send.isPending}
+          disabled={!subject.trim() || recipients.length === 0}
+          testId="compose-send"
+        >
+          {t("send")}
+        </CancelAndActionButtons>
       </Stack>
     </>
   );

@@ -13,7 +13,8 @@ import {
 import { RecordListTable } from "../../../shared/ui/record-list-table";
 import { type MessageSummary, useCounts, useMessages } from "../api";
 
-type Box = "inbox" | "sent" | "all";
+const BOXES = ["inbox", "sent", "all"] as const;
+type Box = (typeof BOXES)[number];
 
 export function ExchangePage() {
   const { t } = useTranslation("exchange");
@@ -73,7 +74,9 @@ export function ExchangePage() {
     { key: "sentAt", header: t("sentAt"), render: (m) => format.dateTime(m.sentAt) },
   ];
 
-  const label = (name: Box, count?: number) => (count === undefined ? t(name) : `${t(name)} (${count})`);
+  // A box's tab, with its count once the counts are in ("all" counts every message the user may read).
+  const boxCounts = { inbox: counts.data?.inbox, sent: counts.data?.sent, all: counts.data?.visible };
+  const label = (name: Box) => (boxCounts[name] === undefined ? t(name) : `${t(name)} (${boxCounts[name]})`);
 
   return (
     <>
@@ -89,15 +92,11 @@ export function ExchangePage() {
       <Stack>
         <Tabs value={box} onChange={(value) => list.setFilter("box", value)}>
           <Tabs.List>
-            <Tabs.Tab value="inbox" data-testid="tab-inbox">
-              {label("inbox", counts.data?.inbox)}
-            </Tabs.Tab>
-            <Tabs.Tab value="sent" data-testid="tab-sent">
-              {label("sent", counts.data?.sent)}
-            </Tabs.Tab>
-            <Tabs.Tab value="all" data-testid="tab-all">
-              {label("all", counts.data?.visible)}
-            </Tabs.Tab>
+            {BOXES.map((name) => (
+              <Tabs.Tab key={name} value={name} data-testid={`tab-${name}`}>
+                {label(name)}
+              </Tabs.Tab>
+            ))}
           </Tabs.List>
         </Tabs>
         <SearchInput value={list.q} onChange={list.setQ} w={320} data-testid="exchange-search" />

@@ -7,6 +7,7 @@ import { Link, useNavigate } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
 import {
+  CancelAndActionButtons,
   type DataTableColumn,
   EmptyState,
   ErrorAlert,
@@ -16,8 +17,8 @@ import {
   useListParams,
 } from "../../../shared/ui";
 import { RecordListTable } from "../../../shared/ui/record-list-table";
-import { type MeetingSummary, useCreateMeeting, useMeetings, useSeries } from "../api";
-import { seriesTitle } from "../components";
+import { type MeetingSeries, type MeetingSummary, useCreateMeeting, useMeetings, useSeries } from "../api";
+import { SeriesFilter, seriesOptions, seriesTitle } from "../components";
 import { SeriesFormModal } from "../series-form";
 
 export function MeetingsPage() {
@@ -86,20 +87,7 @@ export function MeetingsPage() {
       <Stack>
         <Group align="flex-end">
           <SearchInput value={list.q} onChange={list.setQ} w={300} data-testid="meeting-search" />
-          <Select
-            label={t("list.series")}
-            searchable
-            placeholder={t("list.allSeries")}
-            clearable
-            w={420}
-            value={list.filters.seriesId || null}
-            onChange={(value) => list.setFilter("seriesId", value)}
-            data={(series.data?.items ?? []).map((s) => ({
-              value: s.id,
-              label: seriesTitle(s, format.language),
-            }))}
-            data-testid="meeting-series-filter"
-          />
+          <SeriesFilter list={list} w={420} testId="meeting-series-filter" />
         </Group>
         <RecordListTable
           query={meetings}
@@ -111,19 +99,13 @@ export function MeetingsPage() {
       </Stack>
       <SeriesFormModal opened={seriesOpened} onClose={seriesDialog.close} />
       <Modal opened={opened} onClose={close} title={t("form.title")}>
-        <MeetingForm seriesOptions={series.data?.items ?? []} onDone={close} />
+        <MeetingForm series={series.data?.items ?? []} onDone={close} />
       </Modal>
     </>
   );
 }
 
-function MeetingForm({
-  seriesOptions,
-  onDone,
-}: {
-  seriesOptions: { id: string; titleEn: string; titleAz: string | null; titleRu: string | null }[];
-  onDone: () => void;
-}) {
+function MeetingForm({ series, onDone }: { series: MeetingSeries[]; onDone: () => void }) {
   const { t } = useTranslation("meetings");
   const format = useFormat();
   const navigate = useNavigate();
@@ -158,7 +140,7 @@ function MeetingForm({
         required
         value={seriesId}
         onChange={setSeriesId}
-        data={seriesOptions.map((s) => ({ value: s.id, label: seriesTitle(s, format.language) }))}
+        data={seriesOptions(series, format.language)}
         data-testid="meeting-form-series"
       />
       <NumberInput
@@ -188,19 +170,15 @@ function MeetingForm({
       </Group>
       <TextField label={t("form.city")} value={city} onValue={setCity} testId="meeting-form-city" />
       <TextInput label={t("form.venue")} value={venue} onChange={(e) => setVenue(e.currentTarget.value)} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {t("form.cancel")}
-        </Button>
-        <Button
-          onClick={submit}
-          loading={create.isPending}
-          disabled={!seriesId || !startsOn}
-          data-testid="meeting-form-save"
-        >
-          {t("form.save")}
-        </Button>
-      </Group>
+      <CancelAndActionButtons
+        onCancel={onDone}
+        onClick={submit}
+        loading={create.isPending}
+        disabled={!seriesId || !startsOn}
+        testId="meeting-form-save"
+      >
+        {t("form.save")}
+      </CancelAndActionButtons>
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, Select, Stack, Text, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorAlert, SectionCard, TextField } from "../../../shared/ui";
+import { ErrorAlert, optionsUnder, RowActionButton, SectionCard, TextField } from "../../../shared/ui";
 import { type Decision, type MeetingDetail, useMeetingMutation } from "../api";
 import { DecisionEditModal } from "../decision-edit";
 
@@ -36,14 +36,12 @@ export function DecisionsSection({ meeting }: { meeting: MeetingDetail }) {
                 </Badge>
                 <Text fw={600}>{decision.title}</Text>
                 {meeting.canEdit && (
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
+                  <RowActionButton
                     onClick={() => setEdited(decision)}
-                    data-testid={`decision-edit-${decision.number}`}
+                    testId={`decision-edit-${decision.number}`}
                   >
                     {t("authoring.edit")}
-                  </Button>
+                  </RowActionButton>
                 )}
               </Group>
               {decision.texts.map((text) => (
@@ -85,7 +83,7 @@ export function DecisionsSection({ meeting }: { meeting: MeetingDetail }) {
             <Select
               label={t("meeting.translation")}
               w={220}
-              data={TRANSLATION_STATUSES.map((s) => ({ value: s, label: t(`translation.${s}`) }))}
+              data={optionsUnder(t, "translation", TRANSLATION_STATUSES)}
               value={status}
               onChange={setStatus}
             />

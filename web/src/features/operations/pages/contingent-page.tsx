@@ -6,10 +6,10 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   DetailList,
   DimmedText,
+  labelsUnder,
   notifyError,
   notifySuccess,
   PageHeader,
-  prefixedTitles,
   RecordPage,
   ReleasabilityBadge,
   RemoveLineButton,
@@ -235,7 +235,7 @@ function ContingentView({ contingent }: { contingent: ContingentDetail }) {
             minWidth={700}
             testId="rotations-table"
             columns={[
-              ...prefixedTitles(t, "contingents", ["label", "slot", "from", "until", "strength"]),
+              ...labelsUnder(t, "contingents", ["label", "slot", "from", "until", "strength"]),
               t("total"),
             ]}
             actions={contingent.canEdit}

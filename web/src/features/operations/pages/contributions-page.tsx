@@ -9,11 +9,11 @@ import {
   type DataTableColumn,
   DownloadMenu,
   EmptyState,
+  labelsUnder,
   notifyError,
   notifySuccess,
   PageHeader,
   PlainTable,
-  prefixedTitles,
   QueryBoundary,
   ReleasabilityBadge,
   SectionCard,
@@ -231,7 +231,7 @@ export function ContributionsPage() {
                 minWidth={420}
                 striped
                 data-testid="contribution-totals"
-                columns={prefixedTitles(t, "contributions", ["year", "currency", "pledged", "paid"])}
+                columns={labelsUnder(t, "contributions", ["year", "currency", "pledged", "paid"])}
                 alignRight={[2, 3]}
               >
                 {rows.map((row) => (

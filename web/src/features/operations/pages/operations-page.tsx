@@ -21,8 +21,8 @@ import {
   DownloadMenu,
   EmptyState,
   ListPageHeader,
+  labelsUnder,
   PlainTable,
-  prefixedTitles,
   QueryBoundary,
   SectionCard,
 } from "../../../shared/ui";
@@ -131,7 +131,7 @@ export function OperationsPage() {
                 minWidth={560}
                 striped
                 data-testid="operations-table"
-                columns={prefixedTitles(t, "operations", ["name", "dates", "lead", "contingents"])}
+                columns={labelsUnder(t, "operations", ["name", "dates", "lead", "contingents"])}
                 alignRight={[3]}
               >
                 {page.items.map((operation) => (

@@ -2,7 +2,7 @@ import { Badge, Group, Select, Switch, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
-import { LinkCell, ListPageHeader, PagedRowsTable, prefixedTitles } from "../../../shared/ui";
+import { LinkCell, ListPageHeader, labelsUnder, PagedRowsTable } from "../../../shared/ui";
 import { useGoalCounts, useGoals } from "../api";
 import { AreaName } from "../components/area-name";
 import { NewGoalButton } from "../components/goal-forms";
@@ -63,7 +63,7 @@ export function GoalsPage() {
         onOffsetChange={(next) => setPaging({ filterKey, offset: next })}
         minWidth={760}
         testId="goals-table"
-        columns={prefixedTitles(t, "goals", [
+        columns={labelsUnder(t, "goals", [
           "code",
           "goal",
           "common.area",

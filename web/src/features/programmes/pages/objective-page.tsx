@@ -5,9 +5,9 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   DimmedText,
   LinkCell,
+  labelsUnder,
   notifyError,
   PageHeader,
-  prefixedTitles,
   QueryBoundary,
   SectionCard,
   TableHead,
@@ -163,7 +163,7 @@ export function ObjectivePage() {
                 <TableHead
                   columns={[
                     t("programmes.item"),
-                    ...prefixedTitles(t, "objective", ["programme", "planned", "attended", "implemented"]),
+                    ...labelsUnder(t, "objective", ["programme", "planned", "attended", "implemented"]),
                   ]}
                 />
                 <Table.Tbody>

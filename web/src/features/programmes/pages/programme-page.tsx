@@ -5,8 +5,8 @@ import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import {
   DownloadMenu,
+  labelsUnder,
   PageHeader,
-  prefixedTitles,
   QueryBoundary,
   RemoveRowButton,
   RowsTable,
@@ -126,7 +126,7 @@ export function ProgrammePage() {
                   <TableHead
                     columns={[
                       t("common.area"),
-                      ...prefixedTitles(t, "programmes", [
+                      ...labelsUnder(t, "programmes", [
                         "plannedItems",
                         "implementedItems",
                         "implementationRate",
@@ -158,7 +158,7 @@ export function ProgrammePage() {
                 rows={data.items}
                 minWidth={640}
                 testId="programme-items"
-                columns={prefixedTitles(t, "programmes", [
+                columns={labelsUnder(t, "programmes", [
                   "item",
                   "common.area",
                   "objective.planned",

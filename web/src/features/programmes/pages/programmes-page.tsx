@@ -5,11 +5,11 @@ import { Link, useNavigate } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import {
   DownloadMenu,
+  labelsUnder,
   notifyError,
   PagedRowsTable,
   PageHeader,
   PlainTable,
-  prefixedTitles,
   QueryBoundary,
   ReleasabilityBadge,
   SectionCard,
@@ -150,7 +150,7 @@ export function ProgrammesPage() {
                   <PlainTable
                     minWidth={560}
                     data-testid="comparison-table"
-                    columns={prefixedTitles(t, "programmes", [
+                    columns={labelsUnder(t, "programmes", [
                       "year",
                       "plannedItems",
                       "implementedItems",

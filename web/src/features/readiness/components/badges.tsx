@@ -1,5 +1,6 @@
 import { Badge } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { StatusBadge } from "../../../shared/ui";
 import type { EvaluationState, Outcome } from "../types";
 
 const STATE_COLOURS: Record<EvaluationState, string> = {
@@ -9,14 +10,9 @@ const STATE_COLOURS: Record<EvaluationState, string> = {
   cancelled: "red",
 };
 
-export function StateBadge({ state }: { state: EvaluationState }) {
-  const { t } = useTranslation("readiness");
-  return (
-    <Badge color={STATE_COLOURS[state]} variant="light" data-testid="evaluation-state">
-      {t(`states.${state}`)}
-    </Badge>
-  );
-}
+export const StateBadge = ({ state }: { state: EvaluationState }) => (
+  <StatusBadge status={state} words="readiness:states" colours={STATE_COLOURS} testId="evaluation-state" />
+);
 
 export function OutcomeBadge({ outcome }: { outcome: Outcome | null }) {
   const { t } = useTranslation("readiness");

@@ -11,6 +11,7 @@ import {
   notifySuccess,
   PlainTable,
   QueryBoundary,
+  RowActionButton,
   saveChanges,
 } from "../../../shared/ui";
 import { FormTextarea } from "../../../shared/ui/form-textarea";
@@ -178,14 +179,12 @@ export function VersionCriteria({ versionId, canWrite }: { versionId: string; ca
                   <Table.Td>{criterion.text}</Table.Td>
                   {canWrite && detail.usedBy === 0 && (
                     <Table.Td>
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
+                      <RowActionButton
                         onClick={() => setEditing(criterion)}
-                        data-testid={`criterion-edit-${criterion.code}`}
+                        testId={`criterion-edit-${criterion.code}`}
                       >
                         {t("authoring.editCriterion")}
-                      </Button>
+                      </RowActionButton>
                     </Table.Td>
                   )}
                 </Table.Tr>

@@ -1,8 +1,16 @@
-import { Badge, Button, Group, Select, Table, Text, TextInput } from "@mantine/core";
+import { Badge, Select, Table, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
-import { formOutcome, notifyError, PlainTable, RemoteSelect, SectionCard } from "../../../shared/ui";
+import {
+  formOutcome,
+  InlineSubmitForm,
+  notifyError,
+  optionsUnder,
+  PlainTable,
+  RemoteSelect,
+  SectionCard,
+} from "../../../shared/ui";
 import { fetchOrganisationOptions, useAddAction, useUpdateAction } from "../api";
 import type { EvaluationDetail, FollowUpAction, Results } from "../types";
 
@@ -56,10 +64,10 @@ export function FollowUpActions({ evaluation, results }: { evaluation: Evaluatio
                       { onError: (error) => notifyError(error, t) },
                     )
                   }
-                  data={[action.status, ...action.allowedTransitions].map((s) => ({
-                    value: s,
-                    label: t(`results.actionStatuses.${s}`),
-                  }))}
+                  data={optionsUnder(t, "results.actionStatuses", [
+                    action.status,
+                    ...action.allowedTransitions,
+                  ])}
                   aria-label={t("results.status")}
                 />
               </Table.Td>
@@ -68,37 +76,29 @@ export function FollowUpActions({ evaluation, results }: { evaluation: Evaluatio
         </PlainTable>
       )}
       {canWrite && (
-        <form
+        <InlineSubmitForm
           onSubmit={form.onSubmit((values) =>
             add.mutate(
               values,
               formOutcome(form, t, () => form.reset()),
             ),
           )}
-          noValidate
           data-print="hide"
+          submit={{ label: t("results.addAction"), loading: add.isPending }}
+          mt="md"
         >
-          <Group mt="md" align="flex-end">
-            <TextInput
-              style={{ flex: 1 }}
-              label={t("results.actionTitle")}
-              {...form.getInputProps("title")}
-            />
-            <RemoteSelect
-              w={260}
-              label={t("results.owner")}
-              queryKey={["readiness", "organisation-options"]}
-              fetchOptions={fetchOrganisationOptions}
-              value={form.values.ownerOrganisationId}
-              onChange={(value) => form.setFieldValue("ownerOrganisationId", value)}
-              error={form.errors.ownerOrganisationId ?? form.errors.ownerPersonId}
-            />
-            <TextInput type="date" label={t("results.dueOn")} {...form.getInputProps("dueOn")} />
-            <Button type="submit" loading={add.isPending}>
-              {t("results.addAction")}
-            </Button>
-          </Group>
-        </form>
+          <TextInput style={{ flex: 1 }} label={t("results.actionTitle")} {...form.getInputProps("title")} />
+          <RemoteSelect
+            w={260}
+            label={t("results.owner")}
+            queryKey={["readiness", "organisation-options"]}
+            fetchOptions={fetchOrganisationOptions}
+            value={form.values.ownerOrganisationId}
+            onChange={(value) => form.setFieldValue("ownerOrganisationId", value)}
+            error={form.errors.ownerOrganisationId ?? form.errors.ownerPersonId}
+          />
+          <TextInput type="date" label={t("results.dueOn")} {...form.getInputProps("dueOn")} />
+        </InlineSubmitForm>
       )}
     </SectionCard>
   );

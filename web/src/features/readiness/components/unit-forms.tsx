@@ -1,7 +1,7 @@
-import { Button, Checkbox, Group, Select, TextInput } from "@mantine/core";
+import { Checkbox, Select, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { formOutcome, notifySuccess } from "../../../shared/ui";
+import { formOutcome, InlineSubmitForm, notifySuccess, optionsUnder } from "../../../shared/ui";
 import { useAddDeclaration, useSetUnitProfile } from "../api";
 import type { Unit } from "../types";
 
@@ -29,8 +29,7 @@ export function ProfileForm({ unit }: { unit: Unit }) {
     },
   });
   return (
-    <form
-      noValidate
+    <InlineSubmitForm
       data-testid="unit-profile-form"
       onSubmit={form.onSubmit((values) =>
         save.mutate(
@@ -38,25 +37,22 @@ export function ProfileForm({ unit }: { unit: Unit }) {
           formOutcome(form, t, () => notifySuccess(t("common:notify.saved"))),
         ),
       )}
+      submit={{ label: t("units.saveProfile"), loading: save.isPending }}
+      mt="md"
     >
-      <Group align="flex-end" mt="md">
-        <TextInput label={t("units.unitType")} {...form.getInputProps("unitType")} />
-        <Select
-          label={t("units.size")}
-          allowDeselect={false}
-          data={SIZES.map((size) => ({ value: size, label: t(`sizes.${size}`) }))}
-          {...form.getInputProps("size")}
-        />
-        <TextInput label={t("units.echelon")} {...form.getInputProps("echelon")} />
-        <Checkbox
-          label={t("units.headquarters")}
-          {...form.getInputProps("isHeadquarters", { type: "checkbox" })}
-        />
-        <Button type="submit" loading={save.isPending}>
-          {t("units.saveProfile")}
-        </Button>
-      </Group>
-    </form>
+      <TextInput label={t("units.unitType")} {...form.getInputProps("unitType")} />
+      <Select
+        label={t("units.size")}
+        allowDeselect={false}
+        data={optionsUnder(t, "sizes", SIZES)}
+        {...form.getInputProps("size")}
+      />
+      <TextInput label={t("units.echelon")} {...form.getInputProps("echelon")} />
+      <Checkbox
+        label={t("units.headquarters")}
+        {...form.getInputProps("isHeadquarters", { type: "checkbox" })}
+      />
+    </InlineSubmitForm>
   );
 }
 
@@ -65,23 +61,19 @@ export function DeclarationForm({ unit }: { unit: Unit }) {
   const add = useAddDeclaration(unit.id);
   const form = useForm({ initialValues: { poolName: "", declaredFrom: "", declaredTo: "" } });
   return (
-    <form
-      noValidate
+    <InlineSubmitForm
       onSubmit={form.onSubmit((values) =>
         add.mutate(
           { ...values, declaredTo: values.declaredTo || null },
           formOutcome(form, t, () => form.reset()),
         ),
       )}
+      submit={{ label: t("units.declare"), loading: add.isPending }}
+      mt="md"
     >
-      <Group align="flex-end" mt="md">
-        <TextInput style={{ flex: 1 }} label={t("units.poolName")} {...form.getInputProps("poolName")} />
-        <TextInput type="date" label={t("units.declaredFrom")} {...form.getInputProps("declaredFrom")} />
-        <TextInput type="date" label={t("units.declaredTo")} {...form.getInputProps("declaredTo")} />
-        <Button type="submit" loading={add.isPending}>
-          {t("units.declare")}
-        </Button>
-      </Group>
-    </form>
+      <TextInput style={{ flex: 1 }} label={t("units.poolName")} {...form.getInputProps("poolName")} />
+      <TextInput type="date" label={t("units.declaredFrom")} {...form.getInputProps("declaredFrom")} />
+      <TextInput type="date" label={t("units.declaredTo")} {...form.getInputProps("declaredTo")} />
+    </InlineSubmitForm>
   );
 }

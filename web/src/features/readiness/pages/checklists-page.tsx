@@ -22,6 +22,8 @@ import { useFormat } from "../../../shared/i18n/format";
 import {
   errorMessage,
   formOutcome,
+  InlineSubmitForm,
+  labelsUnder,
   notifySuccess,
   PageHeader,
   PlainTable,
@@ -99,8 +101,7 @@ export function ChecklistsPage() {
       <Stack>
         {canWrite && (
           <Paper withBorder p="md">
-            <form
-              noValidate
+            <InlineSubmitForm
               onSubmit={form.onSubmit((values) =>
                 create.mutate(
                   values,
@@ -110,19 +111,11 @@ export function ChecklistsPage() {
                   }),
                 ),
               )}
+              submit={{ label: t("checklists.create"), loading: create.isPending }}
             >
-              <Group align="flex-end">
-                <TextInput label={t("checklists.code")} {...form.getInputProps("code")} />
-                <TextInput
-                  style={{ flex: 1 }}
-                  label={t("checklists.name")}
-                  {...form.getInputProps("title")}
-                />
-                <Button type="submit" loading={create.isPending}>
-                  {t("checklists.create")}
-                </Button>
-              </Group>
-            </form>
+              <TextInput label={t("checklists.code")} {...form.getInputProps("code")} />
+              <TextInput style={{ flex: 1 }} label={t("checklists.name")} {...form.getInputProps("title")} />
+            </InlineSubmitForm>
           </Paper>
         )}
         <QueryBoundary query={checklists}>
@@ -140,10 +133,7 @@ export function ChecklistsPage() {
                   <PlainTable
                     minWidth={480}
                     columns={[
-                      t("checklists.version"),
-                      t("checklists.criteria"),
-                      t("checklists.usedBy"),
-                      t("checklists.source"),
+                      ...labelsUnder(t, "checklists", ["version", "criteria", "usedBy", "source"]),
                       null,
                     ]}
                   >

@@ -6,6 +6,7 @@ import {
   FormTextInput,
   formOutcome,
   notifySuccess,
+  optionsUnder,
   PageHeader,
   pickerProps,
   RemoteSelect,
@@ -123,7 +124,7 @@ export function EvaluationPlanPage() {
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label={t("planForm.kind")}
-              data={EVALUATION_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+              data={optionsUnder(t, "kinds", EVALUATION_KINDS)}
               allowDeselect={false}
               data-testid="plan-kind"
               {...form.getInputProps("kind")}

@@ -6,6 +6,7 @@ import {
   type DataTableColumn,
   EmptyState,
   ListPageHeader,
+  listSwitch,
   NewRecordLink,
   RowLink,
   useListParams,
@@ -75,8 +76,7 @@ export function EvaluationsListPage() {
         <Group>
           <Switch
             label={t("evaluations.mine")}
-            checked={mine}
-            onChange={(event) => list.setFilter("mine", event.currentTarget.checked ? "1" : "")}
+            {...listSwitch(list, "mine", "1")}
             data-testid="evaluations-mine"
           />
         </Group>

@@ -11,6 +11,7 @@ import {
   ExportButtons,
   type ExportFormat,
   formOutcome,
+  labelsUnder,
   notifySuccess,
   PlainTable,
   QueryBoundary,
@@ -185,13 +186,7 @@ export function ResultsPage() {
                     minWidth={520}
                     mt="md"
                     data-testid="results-areas"
-                    columns={[
-                      t("results.area"),
-                      t("results.yes"),
-                      t("results.no"),
-                      t("results.notEvaluated"),
-                      t("results.percent"),
-                    ]}
+                    columns={labelsUnder(t, "results", ["area", "yes", "no", "notEvaluated", "percent"])}
                   >
                     {r.areas.map((area) => (
                       <Table.Tr key={area.areaId} data-testid={`area-${area.code}`}>

@@ -1,4 +1,5 @@
 import { type Static, Type } from "typebox";
+import { PagedQuery } from "../../platform/http/paged-query.js";
 import { CodeRef } from "../../platform/http/ref-schemas.js";
 import {
   IsoDate,
@@ -6,7 +7,6 @@ import {
   LongText,
   NextStates,
   Nullable,
-  PageQuery,
   ReleaseInput,
   ReleaseListInput,
   ReleaseOutput,
@@ -75,14 +75,10 @@ export const SeriesInput = Type.Object(
 );
 export type SeriesInput = Static<typeof SeriesInput>;
 
-export const SeriesQuery = Type.Object(
-  {
-    q: Type.Optional(Type.String({ maxLength: 200 })),
-    kind: Type.Optional(StringEnum(SERIES_KINDS)),
-    ...PageQuery,
-  },
-  { additionalProperties: false },
-);
+export const SeriesQuery = PagedQuery({
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  kind: Type.Optional(StringEnum(SERIES_KINDS)),
+});
 export type SeriesQuery = Static<typeof SeriesQuery>;
 
 // ------------------------------------------------------------------ meetings
@@ -209,16 +205,12 @@ export const MeetingPatch = Type.Partial(
 );
 export type MeetingPatch = Static<typeof MeetingPatch>;
 
-export const MeetingQuery = Type.Object(
-  {
-    seriesId: Type.Optional(Uuid),
-    from: Type.Optional(IsoDate),
-    to: Type.Optional(IsoDate),
-    q: Type.Optional(Type.String({ maxLength: 200 })),
-    ...PageQuery,
-  },
-  { additionalProperties: false },
-);
+export const MeetingQuery = PagedQuery({
+  seriesId: Type.Optional(Uuid),
+  from: Type.Optional(IsoDate),
+  to: Type.Optional(IsoDate),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+});
 export type MeetingQuery = Static<typeof MeetingQuery>;
 
 export const AgendaItemInput = Type.Object(
@@ -262,10 +254,7 @@ export const DecisionPatch = Type.Object(
 );
 export type DecisionPatch = Static<typeof DecisionPatch>;
 
-export const DecisionQuery = Type.Object(
-  { meetingId: Type.Optional(Uuid), ...PageQuery },
-  { additionalProperties: false },
-);
+export const DecisionQuery = PagedQuery({ meetingId: Type.Optional(Uuid) });
 export type DecisionQuery = Static<typeof DecisionQuery>;
 
 // ------------------------------------------------------------------ action items
@@ -349,18 +338,14 @@ export const ReviewInput = Type.Object(
 );
 export type ReviewInput = Static<typeof ReviewInput>;
 
-export const ActionItemQuery = Type.Object(
-  {
-    seriesId: Type.Optional(Uuid),
-    status: Type.Optional(StringEnum([...ACTION_STATUSES, "not_closed"] as const)),
-    overdue: Type.Optional(Type.Boolean()),
-    asOf: Type.Optional(IsoDate),
-    assigneeNationId: Type.Optional(Uuid),
-    assigneeOrganisationId: Type.Optional(Uuid),
-    ...PageQuery,
-  },
-  { additionalProperties: false },
-);
+export const ActionItemQuery = PagedQuery({
+  seriesId: Type.Optional(Uuid),
+  status: Type.Optional(StringEnum([...ACTION_STATUSES, "not_closed"] as const)),
+  overdue: Type.Optional(Type.Boolean()),
+  asOf: Type.Optional(IsoDate),
+  assigneeNationId: Type.Optional(Uuid),
+  assigneeOrganisationId: Type.Optional(Uuid),
+});
 export type ActionItemQuery = Static<typeof ActionItemQuery>;
 
 export const MeetingActionItems = Type.Object({
@@ -460,16 +445,12 @@ export const AcknowledgeOutput = Type.Object({
   ),
 });
 
-export const MessageQuery = Type.Object(
-  {
-    box: Type.Optional(StringEnum(["inbox", "sent", "all"] as const)),
-    q: Type.Optional(Type.String({ maxLength: 200 })),
-    threadId: Type.Optional(Uuid),
-    unacknowledged: Type.Optional(Type.Boolean()),
-    ...PageQuery,
-  },
-  { additionalProperties: false },
-);
+export const MessageQuery = PagedQuery({
+  box: Type.Optional(StringEnum(["inbox", "sent", "all"] as const)),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  threadId: Type.Optional(Uuid),
+  unacknowledged: Type.Optional(Type.Boolean()),
+});
 export type MessageQuery = Static<typeof MessageQuery>;
 
 export const ExchangeCounts = Type.Object({

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/database.js";
+import { findIdBy } from "../../platform/find-id-by.js";
 import { codeLookup } from "../../seed/code-lookup.seed.js";
 import { SOURCES } from "../../seed/sources.js";
 import { decisionReference } from "./roman.js";
@@ -368,12 +369,7 @@ export async function seedMeetings(db: Db): Promise<void> {
       .selectAll()
       .where("id", "=", seriesId)
       .executeTakeFirstOrThrow();
-    let meeting = await db
-      .selectFrom("meeting")
-      .select("id")
-      .where("seriesId", "=", seriesId)
-      .where("number", "=", seed.number)
-      .executeTakeFirst();
+    let meeting = await findIdBy(db, "meeting", { seriesId, number: seed.number });
     if (!meeting) {
       meeting = await db
         .insertInto("meeting")
@@ -454,20 +450,9 @@ export async function seedMeetings(db: Db): Promise<void> {
   for (const seed of ACTIONS) {
     const seriesId = seriesIds.get(seed.series)!;
     const raisedMeetingId = meetingIds.get(`${seed.series}:${seed.raisedAt}`)!;
-    const exists = await db
-      .selectFrom("meetingActionItem")
-      .select("id")
-      .where("raisedMeetingId", "=", raisedMeetingId)
-      .where("title", "=", seed.title)
-      .executeTakeFirst();
-    if (exists) continue;
+    if (await findIdBy(db, "meetingActionItem", { raisedMeetingId, title: seed.title })) continue;
     const decision = seed.decision
-      ? await db
-          .selectFrom("meetingDecision")
-          .select("id")
-          .where("meetingId", "=", raisedMeetingId)
-          .where("number", "=", seed.decision)
-          .executeTakeFirst()
+      ? await findIdBy(db, "meetingDecision", { meetingId: raisedMeetingId, number: seed.decision })
       : undefined;
     const item = await db
       .insertInto("meetingActionItem")
@@ -500,13 +485,7 @@ export async function seedMeetings(db: Db): Promise<void> {
   }
 
   for (const seed of MESSAGES) {
-    const exists = await db
-      .selectFrom("exchangeMessage")
-      .select("id")
-      .where("subject", "=", seed.subject)
-      .where("sample", "=", true)
-      .executeTakeFirst();
-    if (exists) continue;
+    if (await findIdBy(db, "exchangeMessage", { subject: seed.subject, sample: true })) continue;
     const id = crypto.randomUUID();
     const recipients = seed.recipients.map(org);
     await db

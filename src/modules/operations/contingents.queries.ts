@@ -1,11 +1,11 @@
 import { sql, type Transaction } from "kysely";
-import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/schema/index.js";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
 import { pageOf } from "../../platform/paging.js";
 import type { ContingentQuery, RotationInput, StrengthQuery } from "./operations.schemas.js";
-import { nationRef, type Q, releaseColumns, visibleContingents } from "./shared.queries.js";
+import { codeNameRef, nationRef, type Q, releaseColumns, visibleContingents } from "./shared.queries.js";
 
 // ------------------------------------------------------------------ contingents
 const rotationTotal = (rotationColumn: string) =>
@@ -25,14 +25,7 @@ const contingentSelect = (db: Q) =>
       ...releaseColumns("contingent"),
     ])
     .select((eb) => [
-      jsonObjectFrom(
-        eb
-          .selectFrom("operation as co")
-          .select(["co.id", "co.code", "co.name"])
-          .whereRef("co.id", "=", "contingent.operationId"),
-      )
-        .$notNull()
-        .as("operation"),
+      codeNameRef(eb, "operation", "contingent.operation_id").$notNull().as("operation"),
       nationRef(eb, "contingent.nation_id").$notNull().as("nation"),
       nationRef(eb, "contingent.framework_nation_id").as("frameworkNation"),
       sql<

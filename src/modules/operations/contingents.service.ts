@@ -8,7 +8,7 @@ import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import { type RowOwner, rowRemover } from "../../platform/owned-rows.js";
 import * as queries from "./contingents.queries.js";
-import { checkDateOrder } from "./operations.common.js";
+import { checkDateOrder, withChildList } from "./operations.common.js";
 import type {
   ContingentInput,
   ContingentPatch,
@@ -89,10 +89,7 @@ export async function addRotation(ctx: Ctx, contingentId: string, input: Rotatio
     { ...fields, contingentId },
     {
       action: "contingent.rotation.add",
-      rules: rotationConstraints,
-      also: (row, trx) =>
-        queries.replaceStrength(trx, row.id, strength).catch(onConstraint(rotationConstraints)),
-      audited: (row) => ({ ...row, strength: strength ?? [] }),
+      ...withChildList("strength", strength, rotationConstraints, queries.replaceStrength),
     },
   );
   return getContingent(ctx, contingentId);

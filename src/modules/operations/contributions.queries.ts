@@ -1,10 +1,9 @@
 import { sql } from "kysely";
-import { jsonObjectFrom } from "kysely/helpers/postgres";
 import { visibleTo } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
 import { pageOf } from "../../platform/paging.js";
 import type { FundContributionQuery } from "./operations.schemas.js";
-import { nationRef, organisationRef, type Q, releaseColumns } from "./shared.queries.js";
+import { codeNameRef, nationRef, organisationRef, type Q, releaseColumns } from "./shared.queries.js";
 
 // ------------------------------------------------------------------ trust funds
 export function listTrustFunds(db: Q) {
@@ -12,12 +11,7 @@ export function listTrustFunds(db: Q) {
     .selectFrom("trustFund as f")
     .select(["f.id", "f.code", "f.name"])
     .select((eb) => [
-      jsonObjectFrom(
-        eb
-          .selectFrom("operation as fo")
-          .select(["fo.id", "fo.code", "fo.name"])
-          .whereRef("fo.id", "=", "f.operationId"),
-      ).as("operation"),
+      codeNameRef(eb, "operation", "f.operation_id").as("operation"),
       organisationRef(eb, "f.managing_organisation_id").as("managingOrganisation"),
     ])
     .orderBy("f.code")
@@ -49,14 +43,7 @@ const contributionSelect = (db: Q) =>
       sql<string>`fund_contribution.pledged::text`.as("pledged"),
       sql<string>`fund_contribution.paid::text`.as("paid"),
       sql<string>`(fund_contribution.pledged - fund_contribution.paid)::text`.as("outstanding"),
-      jsonObjectFrom(
-        eb
-          .selectFrom("trustFund as tf")
-          .select(["tf.id", "tf.code", "tf.name"])
-          .whereRef("tf.id", "=", "fundContribution.trustFundId"),
-      )
-        .$notNull()
-        .as("trustFund"),
+      codeNameRef(eb, "trustFund", "fund_contribution.trust_fund_id").$notNull().as("trustFund"),
       nationRef(eb, "fund_contribution.nation_id").$notNull().as("nation"),
     ]);
 

@@ -24,7 +24,7 @@ import { type RowOwner, rowRemover } from "../../platform/owned-rows.js";
 import { allowedFrom, assertTransition } from "../../platform/transitions.js";
 import * as queries from "./exercises.queries.js";
 import { lessonsOfExercise } from "./lessons.queries.js";
-import { checkDateOrder, ownerOf } from "./operations.common.js";
+import { checkDateOrder, ownerOf, withChildList } from "./operations.common.js";
 import type {
   AttendanceInput,
   ConferenceInput,
@@ -189,10 +189,7 @@ export async function addParticipant(ctx: Ctx, exerciseId: string, input: Partic
     { ...fields, exerciseId },
     {
       action: "exercise.participant.add",
-      rules: participantConstraints,
-      also: (row, trx) =>
-        queries.replaceContributions(trx, row.id, contributions).catch(onConstraint(participantConstraints)),
-      audited: (row) => ({ ...row, contributions: contributions ?? [] }),
+      ...withChildList("contributions", contributions, participantConstraints, queries.replaceContributions),
     },
   );
   return getExercise(ctx, exerciseId);

@@ -6,7 +6,7 @@ import { allowedFrom } from "../../platform/transitions.js";
 import { activityVisible } from "../catalogue/index.js";
 import type { LessonQuery } from "./operations.schemas.js";
 import { LESSON_TRANSITIONS } from "./operations.transitions.js";
-import { nationRef, organisationRef, type Q } from "./shared.queries.js";
+import { codeNameRef, nationRef, organisationRef, type Q } from "./shared.queries.js";
 
 /** A lesson as answered: with the states it may move to next, from the one table. */
 const withFlow = <R extends { status: string }>(row: R) => ({
@@ -36,14 +36,7 @@ const lessonSelect = (db: Q, viewer: Viewer) =>
       "lesson.updatedAt",
     ])
     .select((eb) => [
-      jsonObjectFrom(
-        eb
-          .selectFrom("exercise as le")
-          .select(["le.id", "le.code", "le.name"])
-          .whereRef("le.id", "=", "lesson.exerciseId"),
-      )
-        .$notNull()
-        .as("exercise"),
+      codeNameRef(eb, "exercise", "lesson.exercise_id").$notNull().as("exercise"),
       nationRef(eb, "lesson.owner_nation_id").as("ownerNation"),
       organisationRef(eb, "lesson.owner_organisation_id").as("ownerOrganisation"),
       jsonObjectFrom(

@@ -1,11 +1,11 @@
 import { type Static, Type } from "typebox";
+import { PagedQuery } from "../../platform/http/paged-query.js";
 import { CodeRef } from "../../platform/http/ref-schemas.js";
 import {
   IsoDate,
   LongText,
   NextStates,
   Nullable,
-  PageQuery,
   ReleaseInput,
   ReleaseListInput,
   ReleaseOutput,
@@ -221,14 +221,10 @@ export const LessonTransition = Type.Object(
   { additionalProperties: false },
 );
 export type LessonTransition = Static<typeof LessonTransition>;
-export const LessonQuery = Type.Object(
-  {
-    exerciseId: Type.Optional(Uuid),
-    status: Type.Optional(StringEnum(LESSON_STATUSES)),
-    ...PageQuery,
-  },
-  { additionalProperties: false },
-);
+export const LessonQuery = PagedQuery({
+  exerciseId: Type.Optional(Uuid),
+  status: Type.Optional(StringEnum(LESSON_STATUSES)),
+});
 export type LessonQuery = Static<typeof LessonQuery>;
 
 export const Exercise = Type.Object({
@@ -294,18 +290,14 @@ export const ExercisePatch = Type.Partial(
 );
 export type ExercisePatch = Static<typeof ExercisePatch>;
 
-export const ExerciseQuery = Type.Object(
-  {
-    q: Type.Optional(Type.String({ maxLength: 200 })),
-    kind: Type.Optional(StringEnum(EXERCISE_KINDS)),
-    status: Type.Optional(StringEnum(EXERCISE_STATUSES)),
-    leadOrganisationId: Type.Optional(Uuid),
-    nationId: Type.Optional(Uuid),
-    year: Type.Optional(Type.Integer({ minimum: 1950, maximum: 2200 })),
-    ...PageQuery,
-  },
-  { additionalProperties: false },
-);
+export const ExerciseQuery = PagedQuery({
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  kind: Type.Optional(StringEnum(EXERCISE_KINDS)),
+  status: Type.Optional(StringEnum(EXERCISE_STATUSES)),
+  leadOrganisationId: Type.Optional(Uuid),
+  nationId: Type.Optional(Uuid),
+  year: Type.Optional(Type.Integer({ minimum: 1950, maximum: 2200 })),
+});
 export type ExerciseQuery = Static<typeof ExerciseQuery>;
 
 // ------------------------------------------------------------------ operations and contingents
@@ -336,10 +328,7 @@ export const OperationInput = Type.Object(
 export type OperationInput = Static<typeof OperationInput>;
 export const OperationPatch = Type.Partial(OperationInput, { additionalProperties: false, minProperties: 1 });
 export type OperationPatch = Static<typeof OperationPatch>;
-export const OperationQuery = Type.Object(
-  { q: Type.Optional(Type.String({ maxLength: 200 })), ...PageQuery },
-  { additionalProperties: false },
-);
+export const OperationQuery = PagedQuery({ q: Type.Optional(Type.String({ maxLength: 200 })) });
 export type OperationQuery = Static<typeof OperationQuery>;
 
 export const Strength = Type.Object({ category: StringEnum(STRENGTH_CATEGORIES), count: Type.Integer() });
@@ -410,10 +399,10 @@ export const ContingentInput = Type.Object(
 export type ContingentInput = Static<typeof ContingentInput>;
 export const ContingentPatch = Type.Partial(Type.Object(ContingentFields), PATCH);
 export type ContingentPatch = Static<typeof ContingentPatch>;
-export const ContingentQuery = Type.Object(
-  { operationId: Type.Optional(Uuid), nationId: Type.Optional(Uuid), ...PageQuery },
-  { additionalProperties: false },
-);
+export const ContingentQuery = PagedQuery({
+  operationId: Type.Optional(Uuid),
+  nationId: Type.Optional(Uuid),
+});
 export type ContingentQuery = Static<typeof ContingentQuery>;
 
 export const StrengthQuery = Type.Object(
@@ -472,15 +461,11 @@ export const FundContributionInput = Type.Object(
 export type FundContributionInput = Static<typeof FundContributionInput>;
 export const FundContributionPatch = Type.Partial(Type.Object(FundContributionFields), PATCH);
 export type FundContributionPatch = Static<typeof FundContributionPatch>;
-export const FundContributionQuery = Type.Object(
-  {
-    trustFundId: Type.Optional(Uuid),
-    nationId: Type.Optional(Uuid),
-    year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2200 })),
-    ...PageQuery,
-  },
-  { additionalProperties: false },
-);
+export const FundContributionQuery = PagedQuery({
+  trustFundId: Type.Optional(Uuid),
+  nationId: Type.Optional(Uuid),
+  year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2200 })),
+});
 export type FundContributionQuery = Static<typeof FundContributionQuery>;
 export const FundTotals = Type.Object({
   totals: Type.Array(

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/database.js";
+import { findIdBy } from "../../platform/find-id-by.js";
 import { codeLookup } from "../../seed/code-lookup.seed.js";
 import { SOURCES } from "../../seed/sources.js";
 
@@ -545,14 +546,7 @@ export async function seedOperations(db: Db): Promise<void> {
   const partner = nation("AZE");
   for (const seed of CONTINGENTS) {
     const operationId = operations.get(seed.operation)!;
-    const exists = await db
-      .selectFrom("contingent")
-      .select("id")
-      .where("operationId", "=", operationId)
-      .where("nationId", "=", partner)
-      .where("name", "=", seed.name)
-      .executeTakeFirst();
-    if (exists) continue;
+    if (await findIdBy(db, "contingent", { operationId, nationId: partner, name: seed.name })) continue;
     await db.transaction().execute(async (trx) => {
       const contingent = await trx
         .insertInto("contingent")

@@ -3,13 +3,7 @@ import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { withRelease } from "../../platform/access/releasability.js";
 import { coordinatesNation, readsEverything } from "../../platform/access/viewer.js";
-import {
-  auditedInsert,
-  auditedUpdate,
-  deleteRecord,
-  insertRecord,
-  patchColumns,
-} from "../../platform/audited-write.js";
+import { auditedInsert, auditedUpdate, deleteRecord, patchColumns } from "../../platform/audited-write.js";
 import { orNotFound, validation } from "../../platform/errors.js";
 import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
@@ -25,6 +19,7 @@ import {
   checkDates,
   checkNation,
   editable,
+  insertRow,
   mapConstraint,
   nationRelease,
 } from "./programmes.common.js";
@@ -99,12 +94,12 @@ export async function createProgramme(ctx: Ctx, input: ProgrammeInput) {
     await visiblePlan(ctx, input.planId).catch(() => {
       throw validation("body.planId", "no such plan");
     });
-  const { id } = await insertRecord(
+  const { id } = await insertRow(
     ctx,
     "annualProgramme",
     { ...fields, lastYear, ...release },
-    { action: "programme.create" },
-  ).catch(mapConstraint);
+    "programme.create",
+  );
   return getProgramme(ctx, id);
 }
 

@@ -2,13 +2,20 @@ import "./programmes.policy.js";
 import { authorize } from "../../platform/access/policy.js";
 import { ownedPatch, withRelease } from "../../platform/access/releasability.js";
 import { writeAudit } from "../../platform/audit.js";
-import { insertRecord, updateRecord } from "../../platform/audited-write.js";
+import { updateRecord } from "../../platform/audited-write.js";
 import { notFound, orNotFound, validation } from "../../platform/errors.js";
 import { readStoredFile, storeFile, type UploadSource } from "../../platform/files.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
 import * as frameworkQueries from "./frameworks.queries.js";
-import { checkDates, checkKind, editable, mapConstraint, newDocumentRelease } from "./programmes.common.js";
+import {
+  checkDates,
+  checkKind,
+  editable,
+  insertRow,
+  mapConstraint,
+  newDocumentRelease,
+} from "./programmes.common.js";
 import * as queries from "./programmes.queries.js";
 import type { FrameworkInput, FrameworkPatch, FrameworkQuery } from "./programmes.schemas.js";
 
@@ -52,12 +59,7 @@ export async function createFramework(ctx: Ctx, input: FrameworkInput) {
   checkDates(input.validFrom, input.validUntil, "body.validUntil");
   if (input.replacesId && !(await queries.findFramework(ctx.db, ctx.viewer, input.replacesId)))
     throw validation("body.replacesId", "no such framework document");
-  const { id } = await insertRecord(
-    ctx,
-    "frameworkDocument",
-    { ...fields, ...release },
-    { action: "framework.create" },
-  ).catch(mapConstraint);
+  const { id } = await insertRow(ctx, "frameworkDocument", { ...fields, ...release }, "framework.create");
   return getFramework(ctx, id);
 }
 

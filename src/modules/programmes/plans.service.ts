@@ -2,7 +2,7 @@ import "./programmes.policy.js";
 import { requireVisibleLink } from "../../platform/access/links.js";
 import { authorize } from "../../platform/access/policy.js";
 import { ownedPatch, withRelease } from "../../platform/access/releasability.js";
-import { deleteRecord, insertRecord, updateRecord } from "../../platform/audited-write.js";
+import { deleteRecord, updateRecord } from "../../platform/audited-write.js";
 import { orNotFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
 import { paged } from "../../platform/http/schemas.js";
@@ -12,6 +12,7 @@ import {
   checkDates,
   checkKind,
   editable,
+  insertRow,
   mapConstraint,
   newDocumentRelease,
   today,
@@ -77,9 +78,7 @@ export async function createPlan(ctx: Ctx, input: PlanInput) {
     !(await queries.findFramework(ctx.db, ctx.viewer, input.frameworkDocumentId))
   )
     throw validation("body.frameworkDocumentId", "no such framework document");
-  const { id } = await insertRecord(ctx, "plan", { ...fields, ...release }, { action: "plan.create" }).catch(
-    mapConstraint,
-  );
+  const { id } = await insertRow(ctx, "plan", { ...fields, ...release }, "plan.create");
   return getPlan(ctx, id);
 }
 
@@ -104,12 +103,7 @@ export async function updatePlan(ctx: Ctx, id: string, patch: PlanPatch) {
 
 export async function addPeriod(ctx: Ctx, planId: string, input: PeriodInput) {
   await editable(ctx, () => visiblePlan(ctx, planId));
-  const { id: periodId } = await insertRecord(
-    ctx,
-    "planPeriod",
-    { ...input, planId },
-    { action: "plan.period.add" },
-  ).catch(mapConstraint);
+  const { id: periodId } = await insertRow(ctx, "planPeriod", { ...input, planId }, "plan.period.add");
   return getPeriod(ctx, periodId);
 }
 
@@ -139,12 +133,7 @@ export async function getPeriod(ctx: Ctx, periodId: string, asOf = today()) {
 export async function addStatement(ctx: Ctx, periodId: string, input: StatementInput) {
   await editable(ctx, () => visiblePeriod(ctx, periodId));
   checkDates(input.startsOn, input.endsOn, "body.endsOn");
-  await insertRecord(
-    ctx,
-    "periodStatement",
-    { ...input, periodId },
-    { action: "plan.period.statement.add" },
-  ).catch(mapConstraint);
+  await insertRow(ctx, "periodStatement", { ...input, periodId }, "plan.period.statement.add");
   return getPeriod(ctx, periodId);
 }
 

@@ -1,10 +1,11 @@
 import "./programmes.policy.js";
-import type { Kysely } from "kysely";
+import type { Insertable, Kysely } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 import { allianceSide as platformAllianceSide } from "../../platform/access/alliance.js";
 import { authorize, type PolicyActions } from "../../platform/access/policy.js";
 import { type ReleaseInput, resolveRelease, splitRelease } from "../../platform/access/releasability.js";
 import type { Viewer } from "../../platform/access/viewer.js";
+import { insertRecord, type RecordTable } from "../../platform/audited-write.js";
 import { onConstraint } from "../../platform/constraint-errors.js";
 import { orNotFound, validation } from "../../platform/errors.js";
 import type { Ctx } from "../../platform/http/request-context.js";
@@ -42,6 +43,14 @@ export const mapConstraint = onConstraint(({ kind, constraint }) => {
   if (kind === "foreignKey") return ["body", "refers to a record that does not exist"];
   return undefined;
 });
+
+/** Inserts a row of this capability with its audit entry `action`; a constraint it breaks names its field. */
+export const insertRow = <T extends RecordTable>(
+  ctx: Ctx,
+  table: T,
+  values: Insertable<DB[T]>,
+  action: string,
+) => insertRecord(ctx, table, values, { action }).catch(mapConstraint);
 
 /**
  * The record a change is about, once the viewer may change it. `find` answers it as the viewer may see it, or

@@ -2,6 +2,7 @@ import type { Insertable } from "kysely";
 import type { Db } from "../../db/database.js";
 import type { DB } from "../../db/schema/index.js";
 import type { DatePrecision as P } from "../../db/schema/programmes.js";
+import { findIdBy } from "../../platform/find-id-by.js";
 import { milestoneSource, SOURCES } from "../../seed/sources.js";
 
 /**
@@ -449,12 +450,7 @@ export async function seedProgrammes(db: Db): Promise<void> {
   ];
   const documentIds = new Map<string, string>();
   for (const document of documents) {
-    const existing = await db
-      .selectFrom("frameworkDocument")
-      .select("id")
-      .where("nationId", "=", aze)
-      .where("title", "=", document.title)
-      .executeTakeFirst();
+    const existing = await findIdBy(db, "frameworkDocument", { nationId: aze, title: document.title });
     const id =
       existing?.id ??
       (

@@ -1,4 +1,5 @@
 import { type Static, Type } from "typebox";
+import { PagedQuery } from "../../platform/http/paged-query.js";
 import { CodeRef, PersonNameFields, PersonRef } from "../../platform/http/ref-schemas.js";
 import {
   ChildParams,
@@ -7,7 +8,6 @@ import {
   IsoDate,
   NextStates,
   Nullable,
-  PageQuery,
   ReleaseOutput,
   StringEnum,
   Text,
@@ -77,15 +77,11 @@ export const Unit = Type.Object({
   declarations: Type.Array(Declaration),
 });
 
-export const UnitQuery = Type.Object(
-  {
-    q: Type.Optional(Type.String({ maxLength: 200 })),
-    nationId: Type.Optional(Uuid),
-    declared: Type.Optional(Type.Boolean({ description: "Only units declared to a pool today" })),
-    ...PageQuery,
-  },
-  { additionalProperties: false },
-);
+export const UnitQuery = PagedQuery({
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  nationId: Type.Optional(Uuid),
+  declared: Type.Optional(Type.Boolean({ description: "Only units declared to a pool today" })),
+});
 export type UnitQuery = Static<typeof UnitQuery>;
 
 export const UnitProfileInput = Type.Object(
@@ -131,10 +127,7 @@ export const ChecklistTemplate = Type.Object({
   ),
 });
 
-export const ChecklistQuery = Type.Object(
-  { q: Type.Optional(Type.String({ maxLength: 200 })), ...PageQuery },
-  { additionalProperties: false },
-);
+export const ChecklistQuery = PagedQuery({ q: Type.Optional(Type.String({ maxLength: 200 })) });
 export type ChecklistQuery = Static<typeof ChecklistQuery>;
 
 export const CriterionInput = Type.Object(
@@ -263,17 +256,13 @@ export const EvaluationDetail = Type.Object({
   ...ReleaseOutput,
 });
 
-export const EvaluationQuery = Type.Object(
-  {
-    unitId: Type.Optional(Uuid),
-    state: Type.Optional(StringEnum(EVALUATION_STATES)),
-    kind: Type.Optional(StringEnum(EVALUATION_KINDS)),
-    mine: Type.Optional(Type.Boolean({ description: "Only evaluations whose team the caller is on" })),
-    personId: Type.Optional(Uuid),
-    ...PageQuery,
-  },
-  { additionalProperties: false },
-);
+export const EvaluationQuery = PagedQuery({
+  unitId: Type.Optional(Uuid),
+  state: Type.Optional(StringEnum(EVALUATION_STATES)),
+  kind: Type.Optional(StringEnum(EVALUATION_KINDS)),
+  mine: Type.Optional(Type.Boolean({ description: "Only evaluations whose team the caller is on" })),
+  personId: Type.Optional(Uuid),
+});
 export type EvaluationQuery = Static<typeof EvaluationQuery>;
 
 export const EvaluationInput = Type.Object(

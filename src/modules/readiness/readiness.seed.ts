@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/database.js";
+import { findIdBy } from "../../platform/find-id-by.js";
 import { certifiedPeople, hasValidQualification } from "../training/index.js";
 import * as queries from "./readiness.queries.js";
 import { EVALUATOR_QUALIFICATION } from "./readiness.schemas.js";
@@ -196,12 +197,7 @@ export async function seedReadiness(db: Db): Promise<void> {
     .select("id")
     .where("code", "=", TEMPLATE_CODE)
     .executeTakeFirstOrThrow();
-  let version = await db
-    .selectFrom("checklistVersion")
-    .select("id")
-    .where("templateId", "=", template.id)
-    .where("version", "=", 1)
-    .executeTakeFirst();
+  let version = await findIdBy(db, "checklistVersion", { templateId: template.id, version: 1 });
   if (!version) {
     version = await db.transaction().execute(async (trx) => {
       const row = await trx
@@ -214,13 +210,7 @@ export async function seedReadiness(db: Db): Promise<void> {
     });
   }
 
-  const exists = await db
-    .selectFrom("evaluation")
-    .select("id")
-    .where("unitId", "=", unitId)
-    .where("title", "=", EVALUATION_TITLE)
-    .executeTakeFirst();
-  if (exists) return;
+  if (await findIdBy(db, "evaluation", { unitId, title: EVALUATION_TITLE })) return;
 
   // The team: certified CREVAL graduates valid throughout, none of the unit's nation; the demo evaluator leads
   // when he holds the qualification.

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema/index.js";
+import { findIdBy } from "../../platform/find-id-by.js";
 
 /** The SQL of an evaluation's results that the audited-write helpers do not cover: the links a result names. */
 
@@ -7,23 +8,11 @@ type Q = Kysely<DB>;
 
 /** Whether the area belongs to the checklist version (the evaluation's own). */
 export async function isAreaOfVersion(db: Q, areaId: string, versionId: string) {
-  const row = await db
-    .selectFrom("checklistArea")
-    .select("id")
-    .where("id", "=", areaId)
-    .where("versionId", "=", versionId)
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await findIdBy(db, "checklistArea", { id: areaId, versionId })) !== undefined;
 }
 
 export async function isFindingOf(db: Q, findingId: string, evaluationId: string) {
-  const row = await db
-    .selectFrom("evaluationFinding")
-    .select("id")
-    .where("id", "=", findingId)
-    .where("evaluationId", "=", evaluationId)
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await findIdBy(db, "evaluationFinding", { id: findingId, evaluationId })) !== undefined;
 }
 
 /** Who hears of a published report: the unit's name for the title, and the team's people. */

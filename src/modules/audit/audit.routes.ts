@@ -8,14 +8,13 @@ import * as service from "./audit.service.js";
 
 export const auditRoutes: RoutesPlugin = async (app) => {
   const route = routeTable(app, ["audit trail"]);
-  route.records("/api/audit").list(
-    {
-      summary: "Audit entries, newest first (administrators and global auditors)",
-      query: AuditQuery,
-      response: ok(Page(AuditEntry)),
-    },
-    service.listEntries,
-  );
+  route
+    .records("/api/audit")
+    .list(
+      "Audit entries, newest first (administrators and global auditors)",
+      { query: AuditQuery, response: ok(Page(AuditEntry)) },
+      service.listEntries,
+    );
   app.get(
     "/api/audit/export.csv",
     {

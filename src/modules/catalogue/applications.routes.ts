@@ -23,11 +23,8 @@ export const applicationsRoutes: RoutesPlugin = async (app) => {
   );
   const application = route.records("/api/applications");
   application.list(
-    {
-      summary: "Applications the caller may see: one's own, those of the nations one coordinates",
-      query: ApplicationQuery,
-      response: ok(Page(Application)),
-    },
+    "Applications the caller may see: one's own, those of the nations one coordinates",
+    { query: ApplicationQuery, response: ok(Page(Application)) },
     service.listApplications,
   );
   for (const [path, to] of [

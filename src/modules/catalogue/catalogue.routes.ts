@@ -80,11 +80,8 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
   );
   const activity = activities.records("/api/activities");
   activity.list(
-    {
-      summary: "Search the menu: full text in English, Azerbaijani and Russian, filters and facet counts",
-      query: ActivityQuery,
-      response: ok(ActivityPage),
-    },
+    "Search the menu: full text in English, Azerbaijani and Russian, filters and facet counts",
+    { query: ActivityQuery, response: ok(ActivityPage) },
     service.searchActivities,
   );
   activity.get({ response: ok(ActivityDetail) }, service.getActivity);
@@ -115,10 +112,7 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
     .records("/api/activities")
     .post("events", { body: EventInput, response: created(EventDetail) }, service.createEvent);
   const event = events.records("/api/events");
-  event.get(
-    { summary: "An event with its sessions and seat gauge", response: ok(EventDetail) },
-    service.getEvent,
-  );
+  event.get("An event with its sessions and seat gauge", { response: ok(EventDetail) }, service.getEvent);
   event.update({ body: EventPatch, response: ok(EventDetail) }, service.updateEvent);
   event.post("cancel", { body: CancelInput, response: ok(EventDetail) }, service.cancelEvent);
   const sessions = events.children("/api/events/:id/sessions", "sessionId");
@@ -138,14 +132,13 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
     },
     attendance.eventAttendance,
   );
-  events.records("/api/calendar").list(
-    {
-      summary: "Events between two dates (for month, week and list views), optionally of a nation or person",
-      query: CalendarQuery,
-      response: ok(Type.Array(CalendarEntry)),
-    },
-    service.calendar,
-  );
+  events
+    .records("/api/calendar")
+    .list(
+      "Events between two dates (for month, week and list views), optionally of a nation or person",
+      { query: CalendarQuery, response: ok(Type.Array(CalendarEntry)) },
+      service.calendar,
+    );
 
   // ---------------------------------------------------------------- nominations
   const nominations = routeTable(app, ["catalogue: nominations and seats"]);
@@ -172,11 +165,8 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
   );
   const nomination = nominations.records("/api/nominations");
   nomination.list(
-    {
-      summary: "Nominations the caller may see: the organiser's inbox, the coordinator's list, one's own",
-      query: NominationQuery,
-      response: ok(Page(Nomination)),
-    },
+    "Nominations the caller may see: the organiser's inbox, the coordinator's list, one's own",
+    { query: NominationQuery, response: ok(Page(Nomination)) },
     service.listNominations,
   );
   nomination.get({ response: ok(Nomination) }, service.getNomination);
@@ -190,14 +180,13 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
     },
     service.decide,
   );
-  nominations.records("/api/nominations/decisions").create(
-    {
-      summary: "The same decision for many nominations, each in its own transaction",
-      body: BulkDecisionInput,
-      response: ok(BulkOutcome),
-    },
-    service.decideMany,
-  );
+  nominations
+    .records("/api/nominations/decisions")
+    .create(
+      "The same decision for many nominations, each in its own transaction",
+      { body: BulkDecisionInput, response: ok(BulkOutcome) },
+      service.decideMany,
+    );
   nomination.post("withdraw", { body: WithdrawInput, response: ok(Nomination) }, service.withdraw);
   nomination.post(
     "attendance",
@@ -226,11 +215,8 @@ export const catalogueRoutes: RoutesPlugin = async (app) => {
   const token = feeds.records("/api/calendar/tokens");
   token.list({ response: ok(Type.Array(CalendarToken)) }, service.listCalendarTokens);
   token.create(
-    {
-      summary: "A revocable iCalendar feed of a nation, a person or a saved search",
-      body: CalendarTokenInput,
-      response: created(CreatedCalendarToken),
-    },
+    "A revocable iCalendar feed of a nation, a person or a saved search",
+    { body: CalendarTokenInput, response: created(CreatedCalendarToken) },
     service.createCalendarToken,
   );
   token.remove({ response: noContent }, service.revokeCalendarToken);

@@ -21,27 +21,18 @@ export const feedbackRoutes: RoutesPlugin = async (app) => {
   const route = routeTable(app, ["feedback"]);
   const question = route.records("/api/feedback/questions");
   question.list(
-    {
-      summary: "The feedback questions of each activity kind (retired ones included, marked inactive)",
-      query: QuestionQuery,
-      response: ok(Type.Object({ items: Type.Array(Question) })),
-    },
+    "The feedback questions of each activity kind (retired ones included, marked inactive)",
+    { query: QuestionQuery, response: ok(Type.Object({ items: Type.Array(Question) })) },
     service.listQuestions,
   );
   question.create(
-    {
-      summary: "Add a question to an activity kind's questionnaire (administrators)",
-      body: QuestionInput,
-      response: created(Question),
-    },
+    "Add a question to an activity kind's questionnaire (administrators)",
+    { body: QuestionInput, response: created(Question) },
     service.createQuestion,
   );
   question.update(
-    {
-      summary: "Reword, reorder or retire a question (administrators)",
-      body: QuestionPatch,
-      response: ok(Question),
-    },
+    "Reword, reorder or retire a question (administrators)",
+    { body: QuestionPatch, response: ok(Question) },
     service.updateQuestion,
   );
   route.get(

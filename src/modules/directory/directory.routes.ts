@@ -28,14 +28,16 @@ export const directoryRoutes: RoutesPlugin = async (app) => {
   const nations = routeTable(app, ["directory: nations"]);
   const nation = nations.records("/api/nations");
   nation.list(
-    { summary: "Search and list nations", query: NationQuery, response: ok(Page(Nation)) },
+    "Search and list nations",
+    { query: NationQuery, response: ok(Page(Nation)) },
     service.listNations,
   );
   nation.get({ response: ok(Nation) }, service.getNation);
   nation.create({ body: NationInput, response: created(Nation) }, service.createNation);
   nation.update({ body: NationPatch, response: ok(Nation) }, service.updateNation);
   nation.remove(
-    { summary: "Delete a nation, or archive it when other records refer to it", response: ok(DeleteOutcome) },
+    "Delete a nation, or archive it when other records refer to it",
+    { response: ok(DeleteOutcome) },
     service.deleteNation,
   );
   const memberships = nations.children("/api/nations/:id/memberships", "membershipId");
@@ -47,11 +49,8 @@ export const directoryRoutes: RoutesPlugin = async (app) => {
     "/api/organisations",
   );
   organisation.list(
-    {
-      summary: "Search and list organisations and institutions",
-      query: OrganisationQuery,
-      response: ok(Page(Organisation)),
-    },
+    "Search and list organisations and institutions",
+    { query: OrganisationQuery, response: ok(Page(Organisation)) },
     service.listOrganisations,
   );
   organisation.get({ response: ok(OrganisationDetail) }, service.getOrganisation);
@@ -69,7 +68,8 @@ export const directoryRoutes: RoutesPlugin = async (app) => {
   const people = routeTable(app, ["directory: people"]);
   const person = people.records("/api/people");
   person.list(
-    { summary: "Search people the caller may see", query: PersonQuery, response: ok(Page(Person)) },
+    "Search people the caller may see",
+    { query: PersonQuery, response: ok(Page(Person)) },
     service.listPeople,
   );
   person.get({ response: ok(PersonDetail) }, service.getPerson);

@@ -19,25 +19,16 @@ export const adminRoutes: RoutesPlugin = async (app) => {
   const route = routeTable(app, ["administration: users and roles"]);
 
   const user = route.records("/api/admin/users");
-  user.list(
-    { summary: "Search user accounts", query: UserQuery, response: ok(Page(AdminUser)) },
-    service.listUsers,
-  );
+  user.list("Search user accounts", { query: UserQuery, response: ok(Page(AdminUser)) }, service.listUsers);
   user.get({ response: ok(AdminUserDetail) }, service.getUser);
   user.create(
-    {
-      summary: "Create an account with a temporary password, to be changed at first sign-in",
-      body: UserInput,
-      response: created(AdminUserDetail),
-    },
+    "Create an account with a temporary password, to be changed at first sign-in",
+    { body: UserInput, response: created(AdminUserDetail) },
     service.createUser,
   );
   user.update(
-    {
-      summary: "Change the display name, person link or language; disable or enable the account",
-      body: UserPatch,
-      response: ok(AdminUserDetail),
-    },
+    "Change the display name, person link or language; disable or enable the account",
+    { body: UserPatch, response: ok(AdminUserDetail) },
     service.updateUser,
   );
   user.post(

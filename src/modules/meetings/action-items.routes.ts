@@ -35,11 +35,8 @@ export const actionItemRoutes: RoutesPlugin = async (app) => {
   );
   const item = actions.records("/api/action-items");
   item.list(
-    {
-      summary: "The action-item tracker; overdue = not closed and the deadline before asOf (default today)",
-      query: ActionItemQuery,
-      response: ok(Page(ActionItem)),
-    },
+    "The action-item tracker; overdue = not closed and the deadline before asOf (default today)",
+    { query: ActionItemQuery, response: ok(Page(ActionItem)) },
     service.listActionItems,
   );
   item.get({ response: ok(ActionItemDetail) }, service.getActionItem);

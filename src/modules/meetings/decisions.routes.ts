@@ -16,12 +16,11 @@ export const decisionRoutes: RoutesPlugin = async (app) => {
     },
     service.createDecision,
   );
-  meetings.records("/api/decisions").update(
-    {
-      summary: "Change a decision's title or add and update its language versions",
-      body: DecisionPatch,
-      response: ok(Decision),
-    },
-    service.updateDecision,
-  );
+  meetings
+    .records("/api/decisions")
+    .update(
+      "Change a decision's title or add and update its language versions",
+      { body: DecisionPatch, response: ok(Decision) },
+      service.updateDecision,
+    );
 };

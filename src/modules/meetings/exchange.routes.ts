@@ -32,11 +32,8 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
   );
   const message = ex.records("/api/exchange/messages");
   message.list(
-    {
-      summary: "Inbox, sent box or every message the caller may see, with search",
-      query: MessageQuery,
-      response: ok(Page(MessageSummary)),
-    },
+    "Inbox, sent box or every message the caller may see, with search",
+    { query: MessageQuery, response: ok(Page(MessageSummary)) },
     exchange.listMessages,
   );
   ex.get("/api/exchange/counts", { response: ok(ExchangeCounts) }, (ctx) => exchange.counts(ctx));
@@ -45,11 +42,8 @@ export const exchangeRoutes: RoutesPlugin = async (app) => {
     exchange.getThread,
   );
   message.get(
-    {
-      summary: "Read a message (the read is audited)",
-      response: ok(MessageDetail),
-      config: { readsLeader: true },
-    },
+    "Read a message (the read is audited)",
+    { response: ok(MessageDetail), config: { readsLeader: true } },
     exchange.getMessage,
   );
   message.create({ body: MessageInput, response: created(MessageDetail) }, exchange.sendMessage);

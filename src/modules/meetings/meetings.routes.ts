@@ -21,15 +21,13 @@ export const meetingRoutes: RoutesPlugin = async (app) => {
   const meeting = meetings.records("/api/meetings");
   meeting.list({ query: MeetingQuery, response: ok(Page(MeetingSummary)) }, service.listMeetings);
   meeting.get(
-    { summary: "A meeting with its agenda, delegations, minutes and decisions", response: ok(MeetingDetail) },
+    "A meeting with its agenda, delegations, minutes and decisions",
+    { response: ok(MeetingDetail) },
     service.getMeeting,
   );
   meeting.create(
-    {
-      summary: "Prepare a meeting; its number defaults to the next in the series",
-      body: MeetingInput,
-      response: created(MeetingDetail),
-    },
+    "Prepare a meeting; its number defaults to the next in the series",
+    { body: MeetingInput, response: created(MeetingDetail) },
     service.createMeeting,
   );
   meeting.update({ body: MeetingPatch, response: ok(MeetingDetail) }, service.updateMeeting);

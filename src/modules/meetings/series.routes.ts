@@ -9,7 +9,8 @@ export const seriesRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- series
   const series = routeTable(app, ["meetings: series"]).records("/api/meeting-series");
   series.list(
-    { summary: "Meeting series the caller may see", query: SeriesQuery, response: ok(Page(MeetingSeries)) },
+    "Meeting series the caller may see",
+    { query: SeriesQuery, response: ok(Page(MeetingSeries)) },
     service.listSeries,
   );
   series.get({ response: ok(MeetingSeries) }, service.getSeries);

@@ -24,14 +24,13 @@ import * as service from "./notifications.service.js";
 
 export const notificationsRoutes: RoutesPlugin = async (app) => {
   const inbox = routeTable(app, ["notifications"]);
-  inbox.records("/api/notifications").list(
-    {
-      summary: "One's own notices, newest first",
-      query: NotificationQuery,
-      response: ok(NotificationPage),
-    },
-    service.listNotifications,
-  );
+  inbox
+    .records("/api/notifications")
+    .list(
+      "One's own notices, newest first",
+      { query: NotificationQuery, response: ok(NotificationPage) },
+      service.listNotifications,
+    );
   inbox.get("/api/notifications/unread-count", { response: ok(UnreadCount) }, (ctx) =>
     service.unreadCount(ctx),
   );
@@ -66,11 +65,8 @@ export const notificationsRoutes: RoutesPlugin = async (app) => {
   const mail = routeTable(app, ["outgoing mail"]);
   const outbox = mail.records("/api/admin/mail");
   outbox.list(
-    {
-      summary: "The outbox: every e-mail with its state (administrators)",
-      query: OutboxQuery,
-      response: ok(OutboxPage),
-    },
+    "The outbox: every e-mail with its state (administrators)",
+    { query: OutboxQuery, response: ok(OutboxPage) },
     service.listOutbox,
   );
   outbox.post(
@@ -87,14 +83,13 @@ export const notificationsRoutes: RoutesPlugin = async (app) => {
     { response: ok(Type.Object({ retried: Type.Integer() })) },
     (ctx) => service.retryOutbox(ctx, "failed"),
   );
-  mail.records("/api/admin/mail/caught").list(
-    {
-      summary: "Messages held by the local mail catcher (when no SMTP_URL is set)",
-      query: PageOnlyQuery,
-      response: ok(CaughtPage),
-    },
-    service.listCaught,
-  );
+  mail
+    .records("/api/admin/mail/caught")
+    .list(
+      "Messages held by the local mail catcher (when no SMTP_URL is set)",
+      { query: PageOnlyQuery, response: ok(CaughtPage) },
+      service.listCaught,
+    );
   mail.get(
     "/api/admin/mail/caught/:id",
     "One caught message as sent (RFC 5322)",

@@ -19,11 +19,8 @@ export const contingentRoutes: RoutesPlugin = async (app) => {
   const operations = routeTable(app, ["operations: operations and contingents"]);
   const contingent = operations.records("/api/contingents");
   contingent.list(
-    {
-      summary: "National contingents the caller may see",
-      query: ContingentQuery,
-      response: ok(Page(Contingent)),
-    },
+    "National contingents the caller may see",
+    { query: ContingentQuery, response: ok(Page(Contingent)) },
     service.listContingents,
   );
   operations.get(
@@ -37,11 +34,8 @@ export const contingentRoutes: RoutesPlugin = async (app) => {
   contingent.update({ body: ContingentPatch, response: ok(ContingentDetail) }, service.updateContingent);
   const rotations = operations.children("/api/contingents/:id/rotations", "rotationId");
   rotations.add(
-    {
-      summary: "Add a rotation with its strength by category; rotations of one slot never overlap",
-      body: RotationInput,
-      response: created(ContingentDetail),
-    },
+    "Add a rotation with its strength by category; rotations of one slot never overlap",
+    { body: RotationInput, response: created(ContingentDetail) },
     service.addRotation,
   );
   rotations.update({ body: RotationPatch, response: ok(ContingentDetail) }, service.updateRotation);

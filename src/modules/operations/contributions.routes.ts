@@ -21,11 +21,8 @@ export const contributionRoutes: RoutesPlugin = async (app) => {
   );
   const contribution = funds.records("/api/fund-contributions");
   contribution.list(
-    {
-      summary: "Financial contributions to trust funds the caller may see",
-      query: FundContributionQuery,
-      response: ok(Page(FundContribution)),
-    },
+    "Financial contributions to trust funds the caller may see",
+    { query: FundContributionQuery, response: ok(Page(FundContribution)) },
     service.listFundContributions,
   );
   funds.get(

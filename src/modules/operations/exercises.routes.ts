@@ -25,18 +25,13 @@ export const exerciseRoutes: RoutesPlugin = async (app) => {
   const exercises = routeTable(app, ["operations: exercises"]);
   const exercise = exercises.records("/api/exercises");
   exercise.list(
-    {
-      summary: "Exercises the caller may see, newest first",
-      query: ExerciseQuery,
-      response: ok(Page(Exercise)),
-    },
+    "Exercises the caller may see, newest first",
+    { query: ExerciseQuery, response: ok(Page(Exercise)) },
     service.listExercises,
   );
   exercise.get(
-    {
-      summary: "An exercise with its stages, nation matrix, conferences, milestones, objectives and lessons",
-      response: ok(ExerciseDetail),
-    },
+    "An exercise with its stages, nation matrix, conferences, milestones, objectives and lessons",
+    { response: ok(ExerciseDetail) },
     service.getExercise,
   );
   exercise.read(
@@ -51,11 +46,8 @@ export const exerciseRoutes: RoutesPlugin = async (app) => {
   stages.remove({ response: ok(ExerciseDetail) }, service.removeStage);
   const participants = exercises.children("/api/exercises/:id/participants", "participantId");
   participants.add(
-    {
-      summary: "Add a participating nation with its role and contributions",
-      body: ParticipantInput,
-      response: created(ExerciseDetail),
-    },
+    "Add a participating nation with its role and contributions",
+    { body: ParticipantInput, response: created(ExerciseDetail) },
     service.addParticipant,
   );
   participants.update({ body: ParticipantPatch, response: ok(ExerciseDetail) }, service.updateParticipant);

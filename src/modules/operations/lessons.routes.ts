@@ -10,11 +10,8 @@ export const lessonRoutes: RoutesPlugin = async (app) => {
   const lessons = routeTable(app, ["operations: lessons"]);
   const lesson = lessons.records("/api/lessons");
   lesson.list(
-    {
-      summary: "Lessons of the exercises the caller may see",
-      query: LessonQuery,
-      response: ok(Page(Lesson)),
-    },
+    "Lessons of the exercises the caller may see",
+    { query: LessonQuery, response: ok(Page(Lesson)) },
     service.listLessons,
   );
   lesson.get({ response: ok(Lesson) }, service.getLesson);

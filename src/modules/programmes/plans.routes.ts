@@ -47,11 +47,8 @@ export const plansRoutes: RoutesPlugin = async (app) => {
   const plan = plans.records("/api/plans");
   plan.list({ query: PlanQuery, response: ok(Page(PlanSummary)) }, service.listPlans);
   plan.get(
-    {
-      summary: "A plan with its periods (each dated by sourced statements), discrepancies, gaps and overlaps",
-      query: AsOfQuery,
-      response: ok(PlanDetail),
-    },
+    "A plan with its periods (each dated by sourced statements), discrepancies, gaps and overlaps",
+    { query: AsOfQuery, response: ok(PlanDetail) },
     asOf(service.getPlan),
   );
   plan.create({ body: PlanInput, response: created(PlanDetail) }, service.createPlan);
@@ -66,11 +63,8 @@ export const plansRoutes: RoutesPlugin = async (app) => {
   period.get({ query: AsOfQuery, response: ok(PeriodDetail) }, asOf(service.getPeriod));
   const statements = plans.children("/api/plan-periods/:id/statements", "statementId");
   statements.add(
-    {
-      summary: "Record the dates of a period as one source states them",
-      body: StatementInput,
-      response: created(PeriodDetail),
-    },
+    "Record the dates of a period as one source states them",
+    { body: StatementInput, response: created(PeriodDetail) },
     service.addStatement,
   );
   statements.remove({ response: noContent }, service.removeStatement);

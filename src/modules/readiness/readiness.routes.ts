@@ -53,11 +53,8 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
   // ---------------------------------------------------------------- units
   const unit = routeTable(app, ["readiness: units"]).records("/api/readiness/units");
   unit.list(
-    {
-      summary: "Units (directory organisations of kind unit) with their profile and force pool declarations",
-      query: UnitQuery,
-      response: ok(Page(Unit)),
-    },
+    "Units (directory organisations of kind unit) with their profile and force pool declarations",
+    { query: UnitQuery, response: ok(Page(Unit)) },
     service.listUnits,
   );
   unit.get({ response: ok(Unit) }, service.getUnit);
@@ -86,11 +83,8 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
   checklist.list({ query: ChecklistQuery, response: ok(Page(ChecklistTemplate)) }, service.listChecklists);
   checklist.get({ response: ok(ChecklistTemplate) }, service.getChecklist);
   checklist.create(
-    {
-      summary: "Create a checklist template, optionally with its first version",
-      body: ChecklistInput,
-      response: created(ChecklistTemplate),
-    },
+    "Create a checklist template, optionally with its first version",
+    { body: ChecklistInput, response: created(ChecklistTemplate) },
     service.createChecklist,
   );
   checklist.post(
@@ -111,33 +105,26 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
   checklists
     .records("/api/readiness/checklist-versions")
     .get({ response: ok(ChecklistVersion) }, service.getVersion);
-  checklists.records("/api/readiness/checklist-criteria").update(
-    {
-      summary: "Correct a criterion; refused once an evaluation uses its version",
-      body: CriterionPatch,
-      response: ok(ChecklistVersion),
-    },
-    service.updateCriterion,
-  );
+  checklists
+    .records("/api/readiness/checklist-criteria")
+    .update(
+      "Correct a criterion; refused once an evaluation uses its version",
+      { body: CriterionPatch, response: ok(ChecklistVersion) },
+      service.updateCriterion,
+    );
 
   // ---------------------------------------------------------------- evaluations
   const evaluations = routeTable(app, ["readiness: evaluations"]);
   const evaluation = evaluations.records("/api/readiness/evaluations");
   evaluation.list(
-    {
-      summary: "Evaluations the caller may see (a nation its units'; evaluators their own teams')",
-      query: EvaluationQuery,
-      response: ok(Page(EvaluationListItem)),
-    },
+    "Evaluations the caller may see (a nation its units'; evaluators their own teams')",
+    { query: EvaluationQuery, response: ok(Page(EvaluationListItem)) },
     service.listEvaluations,
   );
   evaluation.get({ response: ok(EvaluationDetail) }, service.getEvaluation);
   evaluation.create(
-    {
-      summary: "Plan an evaluation (or a re-evaluation, with previousEvaluationId)",
-      body: EvaluationInput,
-      response: created(EvaluationDetail),
-    },
+    "Plan an evaluation (or a re-evaluation, with previousEvaluationId)",
+    { body: EvaluationInput, response: created(EvaluationDetail) },
     service.createEvaluation,
   );
   evaluation.update({ body: EvaluationPatch, response: ok(EvaluationDetail) }, service.updateEvaluation);
@@ -152,11 +139,8 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
   );
   const team = evaluations.children("/api/readiness/evaluations/:id/team", "memberId");
   team.add(
-    {
-      summary: "Assign an evaluator; refused with 409 naming the team rule it breaks",
-      body: TeamInput,
-      response: created(EvaluationDetail),
-    },
+    "Assign an evaluator; refused with 409 naming the team rule it breaks",
+    { body: TeamInput, response: created(EvaluationDetail) },
     service.addTeamMember,
   );
   team.remove({ response: ok(EvaluationDetail) }, service.removeTeamMember);
@@ -222,11 +206,8 @@ export const readinessRoutes: RoutesPlugin = async (app) => {
   findings.remove({ response: noContent }, service.deleteFinding);
   const actions = evaluations.children("/api/readiness/evaluations/:id/actions", "actionId");
   actions.add(
-    {
-      summary: "Add a follow-up action with an owner and a deadline",
-      body: ActionInput,
-      response: created(FollowUpAction),
-    },
+    "Add a follow-up action with an owner and a deadline",
+    { body: ActionInput, response: created(FollowUpAction) },
     service.addAction,
   );
   actions.update({ body: ActionPatch, response: ok(FollowUpAction) }, service.updateAction);

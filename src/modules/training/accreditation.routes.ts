@@ -37,14 +37,13 @@ export const accreditationRoutes: RoutesPlugin = async (app) => {
     { query: ApplicationQuery, response: ok(Page(ApplicationSummary)) },
     accreditation.listApplications,
   );
-  acc.records("/api/training/accreditation/expiring").list(
-    {
-      summary: "Decided dossiers whose validity ends within N days (renewal list)",
-      query: ExpiringQuery,
-      response: ok(Page(ApplicationSummary)),
-    },
-    accreditation.listExpiring,
-  );
+  acc
+    .records("/api/training/accreditation/expiring")
+    .list(
+      "Decided dossiers whose validity ends within N days (renewal list)",
+      { query: ExpiringQuery, response: ok(Page(ApplicationSummary)) },
+      accreditation.listExpiring,
+    );
   acc.post(
     "/api/training/accreditation/reminders",
     "Send in-app renewal reminders for dossiers expiring within N days (once per person)",
@@ -59,7 +58,8 @@ export const accreditationRoutes: RoutesPlugin = async (app) => {
   );
   dossier.create({ body: ApplicationInput, response: created(Dossier) }, accreditation.createApplication);
   dossier.get(
-    { summary: "The dossier: progress and what is missing per standard", response: ok(Dossier) },
+    "The dossier: progress and what is missing per standard",
+    { response: ok(Dossier) },
     accreditation.getDossier,
   );
   const noBody = Type.Object({}, { additionalProperties: false });

@@ -26,11 +26,8 @@ export const certificatesRoutes: RoutesPlugin = async (app) => {
   const certificates = routeTable(app, ["training: certificates"]);
   const certificate = certificates.records("/api/training/certificates");
   certificate.list(
-    {
-      summary: "Certificates the caller may see (mine=true: the caller's own)",
-      query: CertificateQuery,
-      response: ok(Page(Certificate)),
-    },
+    "Certificates the caller may see (mine=true: the caller's own)",
+    { query: CertificateQuery, response: ok(Page(Certificate)) },
     service.listCertificates,
   );
   certificate.get({ response: ok(Certificate) }, service.getCertificate);
@@ -101,12 +98,11 @@ export const certificatesRoutes: RoutesPlugin = async (app) => {
   registry.get("/api/training/qualifications", { response: ok(Type.Array(Qualification)) }, (ctx) =>
     service.listQualifications(ctx),
   );
-  registry.records("/api/training/registry").list(
-    {
-      summary: "Certified people of a qualification, valid on a date (default today), with expiry alerts",
-      query: RegistryQuery,
-      response: ok(Page(RegistryEntry)),
-    },
-    service.getRegistry,
-  );
+  registry
+    .records("/api/training/registry")
+    .list(
+      "Certified people of a qualification, valid on a date (default today), with expiry alerts",
+      { query: RegistryQuery, response: ok(Page(RegistryEntry)) },
+      service.getRegistry,
+    );
 };

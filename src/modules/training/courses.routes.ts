@@ -25,11 +25,8 @@ export const coursesRoutes: RoutesPlugin = async (app) => {
   course.list({ query: CourseQuery, response: ok(Page(Course)) }, service.listCourses);
   course.get({ response: ok(CourseDetail) }, service.getCourse);
   course.create(
-    {
-      summary: "Define the course of a catalogue activity of kind course",
-      body: CourseInput,
-      response: created(CourseDetail),
-    },
+    "Define the course of a catalogue activity of kind course",
+    { body: CourseInput, response: created(CourseDetail) },
     service.createCourse,
   );
   course.update({ body: CoursePatch, response: ok(CourseDetail) }, service.updateCourse);

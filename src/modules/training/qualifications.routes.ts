@@ -12,14 +12,13 @@ import { createQualification, updateQualification } from "./qualifications.servi
 /** Qualifications a course confers: defined and edited by course staff (the list is with the registry routes). */
 export const qualificationRoutes: RoutesPlugin = async (app) => {
   const route = routeTable(app, ["training: registry"]);
-  route.records("/api/training/qualifications").create(
-    {
-      summary: "Define a qualification (unique code, names, validity in years)",
-      body: QualificationInput,
-      response: created(QualificationOutput),
-    },
-    createQualification,
-  );
+  route
+    .records("/api/training/qualifications")
+    .create(
+      "Define a qualification (unique code, names, validity in years)",
+      { body: QualificationInput, response: created(QualificationOutput) },
+      createQualification,
+    );
   route.patch(
     "/api/training/qualifications/:code",
     "Rename a qualification or change its validity; certificates already issued keep their dates",

@@ -79,9 +79,8 @@ export interface TableMethod {
   ): void;
 }
 
-/** The schema parts of a child collection's route: its own summary, if any, beside the body and reply. */
+/** The schema parts of a child collection's route: the body it takes, if any, and its reply. */
 interface ChildParts<B extends Part, R extends Responses> {
-  summary?: string;
   body: B;
   response: R;
 }
@@ -89,6 +88,11 @@ type ChildRun<Args extends unknown[], R extends Responses> = (
   ctx: Ctx,
   ...args: Args
 ) => Answer<R> | Promise<Answer<R>>;
+/**
+ * The arguments of a route of a table's records or child collections: its summary, if it has one (as the general
+ * form takes it), then its schema parts and the service function that handles it.
+ */
+type Described<Parts, Run> = [summary: string, parts: Parts, run: Run] | [parts: Parts, run: Run];
 
 /**
  * The routes of a child collection of a table's records (`/api/exercises/:id/participants`): `add` is the POST on
@@ -98,16 +102,13 @@ type ChildRun<Args extends unknown[], R extends Responses> = (
  */
 export interface ChildRoutes {
   add<B extends TSchema, R extends Responses>(
-    parts: ChildParts<B, R>,
-    run: ChildRun<[id: string, body: Static<B>], R>,
+    ...route: Described<ChildParts<B, R>, ChildRun<[id: string, body: Static<B>], R>>
   ): void;
   update<B extends TSchema, R extends Responses>(
-    parts: ChildParts<B, R>,
-    run: ChildRun<[id: string, childId: string, body: Static<B>], R>,
+    ...route: Described<ChildParts<B, R>, ChildRun<[id: string, childId: string, body: Static<B>], R>>
   ): void;
   remove<R extends Responses>(
-    parts: Omit<ChildParts<undefined, R>, "body">,
-    run: ChildRun<[id: string, childId: string], R>,
+    ...route: Described<Omit<ChildParts<undefined, R>, "body">, ChildRun<[id: string, childId: string], R>>
   ): void;
 }
 
@@ -134,16 +135,14 @@ type FileRead<P extends Part, Q extends Part, F> = (
   input: RouteInput<P, Q, undefined>,
 ) => Promise<F>;
 
-/** The schema parts of a record route that reads: its own summary, if any, beside its query and reply. */
+/** The schema parts of a record route that reads: its query, if any, and its reply. */
 interface ReadParts<Q extends Part, R extends Responses> {
-  summary?: string;
   query?: Q;
   response: R;
   config?: FastifyContextConfig;
 }
-/** The schema parts of a record route that writes: its own summary, if any, beside its body and reply. */
+/** The schema parts of a record route that writes: its body, if any, and its reply. */
 interface WriteParts<B extends Part, R extends Responses> {
-  summary?: string;
   body?: B;
   response: R;
   config?: FastifyContextConfig;
@@ -151,44 +150,47 @@ interface WriteParts<B extends Part, R extends Responses> {
 type RecordRun<Args extends unknown[], R extends Responses> = ChildRun<Args, R>;
 
 /**
+ * The parts of a record route on `url/:id/<path>`: its summary, if it has one, stays with them (a summary before
+ * them would stand beside the path, two strings in a row that are easily swapped).
+ */
+type PathParts<Parts> = Parts & { summary?: string };
+/** A POST or PUT on `url/:id/<path>`, handled by the service function given the record's id and the body. */
+type PathWrite = <B extends Part, R extends Responses>(
+  path: string,
+  parts: PathParts<WriteParts<B, R>>,
+  run: RecordRun<[id: string, body: ValueOf<B>], R>,
+) => void;
+
+/**
  * The routes of a table's records at `url` (`/api/activities`), each handled by the service function given, called
  * as such functions are written: the context, the record's id where the URL has one (`:id`), then the query or the
  * body the route takes. `list` and `create` are the GET and POST on the collection; `get`, `update` and `remove` the
- * GET, PATCH and DELETE of one record; `read`, `post` and `put` a GET, POST and PUT on `url/:id/<path>`.
+ * GET, PATCH and DELETE of one record, each with its summary, if it has one, before its parts, as in the general
+ * form; `read`, `post` and `put` a GET, POST and PUT on `url/:id/<path>`.
  */
 export interface RecordRoutes {
   list<Q extends Part, R extends Responses>(
-    parts: ReadParts<Q, R>,
-    run: RecordRun<[query: ValueOf<Q>], R>,
+    ...route: Described<ReadParts<Q, R>, RecordRun<[query: ValueOf<Q>], R>>
   ): void;
   create<B extends TSchema, R extends Responses>(
-    parts: WriteParts<B, R> & { body: B },
-    run: RecordRun<[body: Static<B>], R>,
+    ...route: Described<WriteParts<B, R> & { body: B }, RecordRun<[body: Static<B>], R>>
   ): void;
   get<Q extends Part, R extends Responses>(
-    parts: ReadParts<Q, R>,
-    run: RecordRun<[id: string, query: ValueOf<Q>], R>,
+    ...route: Described<ReadParts<Q, R>, RecordRun<[id: string, query: ValueOf<Q>], R>>
   ): void;
   update<B extends TSchema, R extends Responses>(
-    parts: WriteParts<B, R> & { body: B },
-    run: RecordRun<[id: string, body: Static<B>], R>,
+    ...route: Described<WriteParts<B, R> & { body: B }, RecordRun<[id: string, body: Static<B>], R>>
   ): void;
-  remove<R extends Responses>(parts: WriteParts<undefined, R>, run: RecordRun<[id: string], R>): void;
+  remove<R extends Responses>(
+    ...route: Described<WriteParts<undefined, R>, RecordRun<[id: string], R>>
+  ): void;
   read<Q extends Part, R extends Responses>(
     path: string,
-    parts: ReadParts<Q, R>,
+    parts: PathParts<ReadParts<Q, R>>,
     run: RecordRun<[id: string, query: ValueOf<Q>], R>,
   ): void;
-  post<B extends Part, R extends Responses>(
-    path: string,
-    parts: WriteParts<B, R>,
-    run: RecordRun<[id: string, body: ValueOf<B>], R>,
-  ): void;
-  put<B extends Part, R extends Responses>(
-    path: string,
-    parts: WriteParts<B, R>,
-    run: RecordRun<[id: string, body: ValueOf<B>], R>,
-  ): void;
+  post: PathWrite;
+  put: PathWrite;
 }
 
 export interface RouteTable {
@@ -282,6 +284,9 @@ export function routeTable(app: Parameters<RoutesPlugin>[0], tags: string[]): Ro
             : async (request) => run(request),
       );
     };
+  /** A route's summary (`undefined` where it has none), parts and service function, from its arguments. */
+  const unpack = <Parts, Run>(route: Described<Parts, Run>) =>
+    route.length === 3 ? route : ([undefined, ...route] as const);
   const children = (url: string, key: string): ChildRoutes => {
     const item = `${url}/:${key}`;
     const params = ChildParams(key);
@@ -290,25 +295,32 @@ export function routeTable(app: Parameters<RoutesPlugin>[0], tags: string[]): Ro
       return [values.id as string, values[key] as string] as const;
     };
     return {
-      add: ({ summary, body, response }, run) =>
+      add: (...route) => {
+        const [summary, { body, response }, run] = unpack(route);
         register("post")(url, summary, { params: IdParams, body, response }, (ctx, input) =>
           run(ctx, ids(input)[0], input.body as never),
-        ),
-      update: ({ summary, body, response }, run) =>
+        );
+      },
+      update: (...route) => {
+        const [summary, { body, response }, run] = unpack(route);
         register("patch")(item, summary, { params, body, response }, (ctx, input) =>
           run(ctx, ...ids(input), input.body as never),
-        ),
-      remove: ({ summary, response }, run) =>
-        register("delete")(item, summary, { params, response }, (ctx, input) => run(ctx, ...ids(input))),
+        );
+      },
+      remove: (...route) => {
+        const [summary, { response }, run] = unpack(route);
+        register("delete")(item, summary, { params, response }, (ctx, input) => run(ctx, ...ids(input)));
+      },
     };
   };
   const records = (url: string): RecordRoutes => {
     const one = (path?: string) => (path === undefined ? `${url}/:id` : `${url}/:id/${path}`);
     const id = (input: LooseInput) => (input.params as IdParams).id;
     type Loose = ReadParts<Part, Responses> & WriteParts<Part, Responses>;
+    type LooseRun = (ctx: Ctx, ...args: never[]) => unknown;
     const route =
       (method: Method, taken: "query" | "body", withId: boolean) =>
-      (at: string, { summary, ...parts }: Loose, run: (ctx: Ctx, ...args: never[]) => unknown) =>
+      (at: string, summary: string | undefined, parts: Loose, run: LooseRun) =>
         register(method)(at, summary, { ...(withId ? { params: IdParams } : {}), ...parts }, (ctx, input) => {
           // Fastify gives `{}` for a query the route declares no schema for; the service's type says `undefined`.
           const taking = parts[taken] === undefined ? undefined : input[taken];
@@ -317,15 +329,27 @@ export function routeTable(app: Parameters<RoutesPlugin>[0], tags: string[]): Ro
             ...(withId ? [id(input), taking] : [taking]),
           );
         });
+    /** A route on `url` or `url/:id`: its summary, if any, comes before its parts. */
+    const described =
+      (method: Method, taken: "query" | "body", withId: boolean) =>
+      (...args: Described<Loose, LooseRun>) => {
+        const [summary, parts, run] = unpack(args);
+        route(method, taken, withId)(withId ? one() : url, summary, parts, run);
+      };
+    /** A route on `url/:id/<path>`: its summary, if any, stays in its parts. */
+    const onPath =
+      (method: Method, taken: "query" | "body") =>
+      (path: string, { summary, ...parts }: PathParts<Loose>, run: LooseRun) =>
+        route(method, taken, true)(one(path), summary, parts, run);
     return {
-      list: (parts, run) => route("get", "query", false)(url, parts, run),
-      create: (parts, run) => route("post", "body", false)(url, parts, run),
-      get: (parts, run) => route("get", "query", true)(one(), parts, run),
-      update: (parts, run) => route("patch", "body", true)(one(), parts, run),
-      remove: (parts, run) => route("delete", "body", true)(one(), parts, run),
-      read: (path, parts, run) => route("get", "query", true)(one(path), parts, run),
-      post: (path, parts, run) => route("post", "body", true)(one(path), parts, run),
-      put: (path, parts, run) => route("put", "body", true)(one(path), parts, run),
+      list: described("get", "query", false),
+      create: described("post", "body", false),
+      get: described("get", "query", true),
+      update: described("patch", "body", true),
+      remove: described("delete", "body", true),
+      read: onPath("get", "query"),
+      post: onPath("post", "body"),
+      put: onPath("put", "body"),
     };
   };
   const fileRoute = <F>(

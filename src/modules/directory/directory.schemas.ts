@@ -5,6 +5,7 @@ import {
   PageQuery,
   ReleaseListInput,
   ReleaseOutput,
+  StrictObject,
   StringEnum,
   Text,
   Uuid,
@@ -57,16 +58,13 @@ const Sort = (fields: string[]) =>
  * archived records are included, its sort fields, and the page.
  */
 const DirectoryQuery = <F extends TProperties>(filters: F, sortFields: string[]) =>
-  Type.Object(
-    {
-      q: Type.Optional(Type.String({ maxLength: 200 })),
-      ...filters,
-      includeArchived: Type.Optional(Type.Boolean()),
-      sort: Sort(sortFields),
-      ...PageQuery,
-    },
-    { additionalProperties: false },
-  );
+  StrictObject({
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    ...filters,
+    includeArchived: Type.Optional(Type.Boolean()),
+    sort: Sort(sortFields),
+    ...PageQuery,
+  });
 
 const NationCode = Type.String({ pattern: "^[A-Z]{3}$", description: "ISO 3166-1 alpha-3 code, upper case" });
 
@@ -80,17 +78,14 @@ export const Membership = Type.Object({
   note: Nullable(Type.String()),
 });
 
-export const MembershipInput = Type.Object(
-  {
-    kind: MembershipKind,
-    startedOn: IsoDate,
-    startPrecision: Type.Optional(StringEnum(["day", "month", "year"])),
-    endedOn: Type.Optional(Nullable(IsoDate)),
-    source: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
-    note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
-  },
-  { additionalProperties: false },
-);
+export const MembershipInput = StrictObject({
+  kind: MembershipKind,
+  startedOn: IsoDate,
+  startPrecision: Type.Optional(StringEnum(["day", "month", "year"])),
+  endedOn: Type.Optional(Nullable(IsoDate)),
+  source: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+});
 export type MembershipInput = Static<typeof MembershipInput>;
 
 export const Nation = Type.Object({
@@ -104,21 +99,18 @@ export const Nation = Type.Object({
   memberships: Type.Array(Membership),
 });
 
-export const NationInput = Type.Object(
-  {
-    code: NationCode,
-    nameEn: Text(200),
-    nameAz: Text(200),
-    nameRu: Text(200),
-    nonIsoCode: Type.Optional(
-      Type.Boolean({
-        description:
-          "Explicitly allows a code outside ISO 3166-1 alpha-3 (current and formerly used codes); audited. Without it an unknown code is refused.",
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const NationInput = StrictObject({
+  code: NationCode,
+  nameEn: Text(200),
+  nameAz: Text(200),
+  nameRu: Text(200),
+  nonIsoCode: Type.Optional(
+    Type.Boolean({
+      description:
+        "Explicitly allows a code outside ISO 3166-1 alpha-3 (current and formerly used codes); audited. Without it an unknown code is refused.",
+    }),
+  ),
+});
 export type NationInput = Static<typeof NationInput>;
 export const NationPatch = Type.Partial(NationInput, { additionalProperties: false, minProperties: 1 });
 export type NationPatch = Static<typeof NationPatch>;
@@ -179,7 +171,7 @@ const OrganisationFields = {
   charterYear: Type.Optional(Nullable(Type.Integer({ minimum: 1800, maximum: 2200 }))),
   website: Type.Optional(Nullable(Type.String({ maxLength: 500, pattern: "^https?://\\S+$" }))),
 };
-export const OrganisationInput = Type.Object(OrganisationFields, { additionalProperties: false });
+export const OrganisationInput = StrictObject(OrganisationFields);
 export type OrganisationInput = Static<typeof OrganisationInput>;
 export const OrganisationPatch = Type.Partial(OrganisationInput, {
   additionalProperties: false,
@@ -236,14 +228,11 @@ const PersonFields = {
   languages: Type.Optional(Type.Array(LanguageCode, { maxItems: 20, uniqueItems: true })),
   ...ReleaseListInput,
 };
-export const PersonInput = Type.Object(
-  {
-    ...PersonFields,
-    organisationId: Type.Optional(Nullable(Uuid)),
-    position: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-  },
-  { additionalProperties: false },
-);
+export const PersonInput = StrictObject({
+  ...PersonFields,
+  organisationId: Type.Optional(Nullable(Uuid)),
+  position: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+});
 export type PersonInput = Static<typeof PersonInput>;
 export const PersonPatch = Type.Partial(Type.Object(PersonFields), {
   additionalProperties: false,
@@ -257,15 +246,12 @@ export const PersonQuery = DirectoryQuery(
 );
 export type PersonQuery = Static<typeof PersonQuery>;
 
-export const AffiliationInput = Type.Object(
-  {
-    organisationId: Uuid,
-    position: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-    startedOn: Type.Optional(Nullable(IsoDate)),
-    endedOn: Type.Optional(Nullable(IsoDate)),
-  },
-  { additionalProperties: false },
-);
+export const AffiliationInput = StrictObject({
+  organisationId: Uuid,
+  position: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  startedOn: Type.Optional(Nullable(IsoDate)),
+  endedOn: Type.Optional(Nullable(IsoDate)),
+});
 export type AffiliationInput = Static<typeof AffiliationInput>;
 
 export const DeleteOutcome = Type.Object({

@@ -10,6 +10,7 @@ import {
   ReleaseInput,
   ReleaseOutput,
   StrictObject,
+  StrictPatch,
   StringEnum,
   Text,
   Uuid,
@@ -92,10 +93,7 @@ const ActivityFields = {
 export const ActivityInput = StrictObject(ActivityFields);
 export type ActivityInput = Static<typeof ActivityInput>;
 const { code: _code, organiserId: _organiser, ...patchable } = ActivityFields;
-export const ActivityPatch = Type.Partial(Type.Object(patchable), {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const ActivityPatch = StrictPatch(Type.Object(patchable));
 export type ActivityPatch = Static<typeof ActivityPatch>;
 
 export const ActivityStatusChange = StrictObject({
@@ -271,10 +269,7 @@ const EventFields = {
 };
 export const EventInput = StrictObject(EventFields);
 export type EventInput = Static<typeof EventInput>;
-export const EventPatch = Type.Partial(Type.Object(EventFields), {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const EventPatch = StrictPatch(Type.Object(EventFields));
 export type EventPatch = Static<typeof EventPatch>;
 export const CancelInput = StrictObject({ reason: Text(2000) });
 export type CancelInput = Static<typeof CancelInput>;

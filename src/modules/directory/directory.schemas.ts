@@ -6,6 +6,7 @@ import {
   ReleaseListInput,
   ReleaseOutput,
   StrictObject,
+  StrictPatch,
   StringEnum,
   Text,
   Uuid,
@@ -112,7 +113,7 @@ export const NationInput = StrictObject({
   ),
 });
 export type NationInput = Static<typeof NationInput>;
-export const NationPatch = Type.Partial(NationInput, { additionalProperties: false, minProperties: 1 });
+export const NationPatch = StrictPatch(NationInput);
 export type NationPatch = Static<typeof NationPatch>;
 
 export const NationQuery = DirectoryQuery({ membership: Type.Optional(MembershipKind) }, [
@@ -173,10 +174,7 @@ const OrganisationFields = {
 };
 export const OrganisationInput = StrictObject(OrganisationFields);
 export type OrganisationInput = Static<typeof OrganisationInput>;
-export const OrganisationPatch = Type.Partial(OrganisationInput, {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const OrganisationPatch = StrictPatch(OrganisationInput);
 export type OrganisationPatch = Static<typeof OrganisationPatch>;
 
 export const OrganisationQuery = DirectoryQuery(
@@ -234,10 +232,7 @@ export const PersonInput = StrictObject({
   position: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
 });
 export type PersonInput = Static<typeof PersonInput>;
-export const PersonPatch = Type.Partial(Type.Object(PersonFields), {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const PersonPatch = StrictPatch(Type.Object(PersonFields));
 export type PersonPatch = Static<typeof PersonPatch>;
 
 export const PersonQuery = DirectoryQuery(

@@ -10,6 +10,7 @@ import {
   ReleaseInput,
   ReleaseOutput,
   StrictObject,
+  StrictPatch,
   StringEnum,
   Text,
   Uuid,
@@ -39,7 +40,6 @@ export const RATINGS = ["met", "partially_met", "not_met"] as const;
 export const FINDING_KINDS = ["finding", "recommendation", "condition"] as const;
 export const MISSING = ["self_assessment", "evidence", "open_finding", "open_condition"] as const;
 
-const strict = { additionalProperties: false } as const;
 const Code = Type.String({ pattern: "^[A-Z0-9][A-Z0-9_-]{0,39}$", description: "Upper-case code" });
 
 // ------------------------------------------------------------------ courses
@@ -85,7 +85,7 @@ const CourseFields = {
 
 export const CourseInput = StrictObject({ activityId: Uuid, ...CourseFields });
 export type CourseInput = Static<typeof CourseInput>;
-export const CoursePatch = Type.Partial(Type.Object(CourseFields), { ...strict, minProperties: 1 });
+export const CoursePatch = StrictPatch(Type.Object(CourseFields));
 export type CoursePatch = Static<typeof CoursePatch>;
 
 export const Titles = Type.Object({

@@ -23,6 +23,13 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 export const StrictObject = <T extends TProperties>(properties: T): TObject<T> =>
   Type.Object(properties, { additionalProperties: false });
 
+/**
+ * The patch of a record: any of the object's properties, every one optional, none other; at least one, since an
+ * empty patch would be an UPDATE without a SET.
+ */
+export const StrictPatch = <T extends TObject>(schema: T) =>
+  Type.Partial(schema, { additionalProperties: false, minProperties: 1 });
+
 export const IdParams = StrictObject({ id: Uuid });
 export type IdParams = Static<typeof IdParams>;
 /** The params of a child record's route (`/api/x/:id/y/:yId`), typed with the child's name. */

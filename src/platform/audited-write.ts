@@ -19,7 +19,35 @@ export type RowOf<T extends RecordTable> = Selectable<DB[T]>;
 type Trx = Transaction<DB>;
 // The helpers work on any record table; their signatures keep the callers typed.
 // biome-ignore lint/suspicious/noExplicitAny: one table-generic query builder
-const untyped = (trx: Trx) => trx as unknown as Kysely<any>;
+const untyped = (db: Kysely<DB>) => db as unknown as Kysely<any>;
+
+/** Inserts one row of a record table and returns it whole (no audit: the `audited*` helpers below add it). */
+export function insertRow<T extends RecordTable>(
+  db: Kysely<DB>,
+  table: T,
+  values: Insertable<DB[T]>,
+): Promise<RowOf<T>> {
+  return untyped(db)
+    .insertInto(table as string)
+    .values(values)
+    .returningAll()
+    .executeTakeFirstOrThrow() as Promise<RowOf<T>>;
+}
+
+/** Updates the record of that id and returns it whole (throws when there is none; no audit). */
+export function updateRow<T extends RecordTable>(
+  db: Kysely<DB>,
+  table: T,
+  id: string,
+  set: UpdateObject<DB, T>,
+): Promise<RowOf<T>> {
+  return untyped(db)
+    .updateTable(table as string)
+    .set(set as Record<string, unknown>)
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow() as Promise<RowOf<T>>;
+}
 
 /** The audit's record type: the table's SQL name (`exerciseStage` → `exercise_stage`). */
 const snake = (table: string) => table.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -78,12 +106,7 @@ export async function auditedInsert<T extends RecordTable>(
   values: Insertable<DB[T]>,
   spec: Audited<T>,
 ): Promise<RowOf<T>> {
-  const row = (await untyped(trx)
-    .insertInto(table as string)
-    .values(values)
-    .returningAll()
-    .executeTakeFirstOrThrow()
-    .catch(rethrow(spec.rules))) as RowOf<T>;
+  const row = await insertRow(trx, table, values).catch(rethrow(spec.rules));
   await spec.also?.(row, trx);
   await writeAudit(trx, ctx, {
     action: spec.action,
@@ -111,13 +134,7 @@ export async function auditedUpdate<T extends RecordTable>(
   const patch = typeof set === "function" ? set(before) : set;
   const after =
     Object.keys(patch).length > 0
-      ? ((await untyped(trx)
-          .updateTable(table as string)
-          .set(patch as Record<string, unknown>)
-          .where("id", "=", where.id)
-          .returningAll()
-          .executeTakeFirstOrThrow()
-          .catch(rethrow(spec.rules))) as RowOf<T>)
+      ? await updateRow(trx, table, where.id, patch).catch(rethrow(spec.rules))
       : before;
   await spec.also?.(after, trx);
   await writeAudit(trx, ctx, {

@@ -2,7 +2,7 @@ import type { Readable } from "node:stream";
 import { type Static, type TObject, Type } from "typebox";
 import { AppError } from "./errors.js";
 import type { Ctx } from "./http/request-context.js";
-import { StringEnum } from "./http/schemas.js";
+import { StrictObject, StringEnum } from "./http/schemas.js";
 import { csvStream, EXPORT_CONTENT_TYPES, type ExportValue, xlsxStream } from "./tabular-export.js";
 
 /**
@@ -72,7 +72,7 @@ function exportQuery(list: TObject): TObject {
   const filters = Object.fromEntries(
     Object.entries(list.properties).filter(([key]) => !NOT_FILTERS.has(key)),
   );
-  return Type.Object({ ...filters, ...ExportOptions }, { additionalProperties: false });
+  return StrictObject({ ...filters, ...ExportOptions });
 }
 
 interface Declaration<Q extends TObject, T> {

@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IsoDateTime, Nullable, PageQuery, Uuid } from "../../platform/http/schemas.js";
+import { IsoDateTime, Nullable, PageQuery, StrictObject, Uuid } from "../../platform/http/schemas.js";
 
 const Filters = {
   actorUserId: Type.Optional(Uuid),
@@ -17,10 +17,10 @@ const Filters = {
   to: Type.Optional(IsoDateTime),
 };
 
-export const AuditQuery = Type.Object({ ...Filters, ...PageQuery }, { additionalProperties: false });
+export const AuditQuery = StrictObject({ ...Filters, ...PageQuery });
 export type AuditQuery = Static<typeof AuditQuery>;
 
-export const AuditExportQuery = Type.Object(Filters, { additionalProperties: false });
+export const AuditExportQuery = StrictObject(Filters);
 export type AuditExportQuery = Static<typeof AuditExportQuery>;
 export type AuditFilters = AuditExportQuery;
 

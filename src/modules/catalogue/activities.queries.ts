@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql, type Updateable } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 
 /* The writes of an activity and its cooperation areas (activities.service.ts); its reads are in catalogue.queries.ts. */
@@ -55,14 +55,6 @@ export function listAreas(db: Q) {
 }
 
 /** Inserts an activity; a unique violation (its code) is the caller's to map. */
-export function insertActivity(trx: Q, values: Insertable<DB["activity"]>) {
-  return trx.insertInto("activity").values(values).returningAll().executeTakeFirstOrThrow();
-}
-
-export function updateActivity(trx: Q, id: string, set: Updateable<DB["activity"]>) {
-  return trx.updateTable("activity").set(set).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
-}
-
 /** The events of an activity that are neither cancelled nor completed. */
 export function liveEventIds(db: Q, activityId: string) {
   return db

@@ -7,6 +7,7 @@ import { authorize, can } from "../../platform/access/policy.js";
 import { releaseOutput, resolveRelease, splitRelease } from "../../platform/access/releasability.js";
 import { hasRole, isAdministrator, type Viewer } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
+import { insertRow, updateRow } from "../../platform/audited-write.js";
 import { isUniqueViolation } from "../../platform/constraint-errors.js";
 import { conflict, orNotFound, unprocessable, validation } from "../../platform/errors.js";
 import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
@@ -23,7 +24,6 @@ import type {
   CopyActivityInput,
 } from "./catalogue.schemas.js";
 import { ACTIVITY_TRANSITIONS } from "./catalogue.transitions.js";
-import { insertEvent } from "./events.queries.js";
 import { cancelEventInTransaction, checkSeatLimits } from "./events.service.js";
 import { eventDatesOf } from "./import.queries.js";
 import { checkCapacity, visibleActivity } from "./loaders.service.js";
@@ -198,17 +198,14 @@ export async function createActivity(ctx: Ctx, input: ActivityInput) {
   const areas = made.areas;
   const values = (await proposalRule(ctx.db, ctx.viewer, [input.organiserId]))(made.row);
   const id = await inTransaction(ctx, async (trx) => {
-    const row = await activities
-      .insertActivity(trx, {
-        ...values,
-        prerequisites: JSON.stringify(values.prerequisites),
-        externalRefs: JSON.stringify(values.externalRefs),
-      })
-      .catch((error) => {
-        if (isUniqueViolation(error))
-          throw conflict("An activity with this code already exists", "body.code");
-        throw error;
-      });
+    const row = await insertRow(trx, "activity", {
+      ...values,
+      prerequisites: JSON.stringify(values.prerequisites),
+      externalRefs: JSON.stringify(values.externalRefs),
+    }).catch((error) => {
+      if (isUniqueViolation(error)) throw conflict("An activity with this code already exists", "body.code");
+      throw error;
+    });
     await replaceAreas(trx, row.id, areas);
     if (row.status === "proposed") await notifyProposal(ctx, trx, row, "activity.proposed");
     await writeAudit(trx, ctx, {
@@ -296,7 +293,7 @@ export async function updateActivity(ctx: Ctx, id: string, patch: ActivityPatch)
     };
     const inheriting = await checkInheritedSeatLimits(trx, id, fields, true);
     // A patch of the areas alone changes no column of the activity row.
-    const after = Object.keys(set).length ? await activities.updateActivity(trx, id, set) : before;
+    const after = Object.keys(set).length ? await updateRow(trx, "activity", id, set) : before;
     // More seats (or a larger quota) in the events that take them are offered to their waitlists at once.
     const offered = [];
     for (const eventId of inheriting) offered.push(...(await offerFreedSeats(ctx, trx, eventId, null)));
@@ -337,7 +334,7 @@ export async function changeActivityStatus(ctx: Ctx, id: string, input: Activity
     if (decision) authorize(ctx.viewer, "activity.decide", side);
     else authorize(ctx.viewer, "activity.update", before);
     assertMove(ACTIVITY_TRANSITIONS, before.status, input.status);
-    const after = await activities.updateActivity(trx, id, {
+    const after = await updateRow(trx, "activity", id, {
       status: input.status,
       cancelReason: input.status === "cancelled" ? input.reason! : before.cancelReason,
       rejectionReason: input.status === "rejected" ? input.reason! : before.rejectionReason,
@@ -405,25 +402,23 @@ export async function copyActivity(ctx: Ctx, id: string, input: CopyActivityInpu
     } = source;
     // A partner's copy is a proposal again: each year's menu is approved on its own.
     const proposal = await proposalRule(trx, ctx.viewer, [source.organiserId]);
-    const row = await activities
-      .insertActivity(trx, {
-        ...proposal({ ...fields, status: "draft" }),
-        code,
-        menuYear: input.menuYear,
-        copiedFromId: source.id,
-        prerequisites: JSON.stringify(prerequisites),
-        externalRefs: JSON.stringify(externalRefs),
-      })
-      .catch((error) => {
-        if (isUniqueViolation(error))
-          throw conflict(`An activity with the code ${code} already exists`, "body.code");
-        throw error;
-      });
+    const row = await insertRow(trx, "activity", {
+      ...proposal({ ...fields, status: "draft" }),
+      code,
+      menuYear: input.menuYear,
+      copiedFromId: source.id,
+      prerequisites: JSON.stringify(prerequisites),
+      externalRefs: JSON.stringify(externalRefs),
+    }).catch((error) => {
+      if (isUniqueViolation(error))
+        throw conflict(`An activity with the code ${code} already exists`, "body.code");
+      throw error;
+    });
     await activities.copyAreas(trx, source.id, row.id);
     if (row.status === "proposed") await notifyProposal(ctx, trx, row, "activity.proposed");
     const events = await activities.eventRowsOfActivity(trx, source.id);
     for (const event of events) {
-      const copy = await insertEvent(trx, {
+      const copy = await insertRow(trx, "event", {
         activityId: row.id,
         title: event.title,
         startsOn: shiftYear(event.startsOn, years),

@@ -1,26 +1,20 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, IsoDateTime, Nullable, Text, Uuid } from "../../platform/http/schemas.js";
+import { IsoDate, IsoDateTime, Nullable, StrictObject, Text, Uuid } from "../../platform/http/schemas.js";
 
 /** A nation's coordinator asks for a number of seats of an event before naming people. */
-export const AllocationRequest = Type.Object(
-  {
-    nationId: Uuid,
-    requested: Type.Integer({ minimum: 0, maximum: 100000 }),
-    note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
-  },
-  { additionalProperties: false },
-);
+export const AllocationRequest = StrictObject({
+  nationId: Uuid,
+  requested: Type.Integer({ minimum: 0, maximum: 100000 }),
+  note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+});
 export type AllocationRequest = Static<typeof AllocationRequest>;
 
 /** The organiser grants a nation its seats, changes the grant, or takes it back (null: the single quota again). */
-export const AllocationGrant = Type.Object(
-  {
-    nationId: Uuid,
-    granted: Nullable(Type.Integer({ minimum: 0, maximum: 100000 })),
-    reason: Type.Optional(Text(2000)),
-  },
-  { additionalProperties: false },
-);
+export const AllocationGrant = StrictObject({
+  nationId: Uuid,
+  granted: Nullable(Type.Integer({ minimum: 0, maximum: 100000 })),
+  reason: Type.Optional(Text(2000)),
+});
 export type AllocationGrant = Static<typeof AllocationGrant>;
 
 export const SeatAllocation = Type.Object({

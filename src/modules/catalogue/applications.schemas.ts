@@ -5,6 +5,7 @@ import {
   NextStates,
   Nullable,
   PageQuery,
+  StrictObject,
   StringEnum,
   Uuid,
 } from "../../platform/http/schemas.js";
@@ -12,29 +13,23 @@ import { APPLICATION_STATUSES } from "./applications.transitions.js";
 
 const Reason = Type.String({ minLength: 1, maxLength: 2000 });
 
-export const ApplyInput = Type.Object({ motivation: Type.Optional(Reason) }, { additionalProperties: false });
+export const ApplyInput = StrictObject({ motivation: Type.Optional(Reason) });
 export type ApplyInput = Static<typeof ApplyInput>;
 
-export const ApplicationDecisionInput = Type.Object(
-  { reason: Type.Optional(Reason) },
-  { additionalProperties: false },
-);
+export const ApplicationDecisionInput = StrictObject({ reason: Type.Optional(Reason) });
 export type ApplicationDecisionInput = Static<typeof ApplicationDecisionInput>;
 
-export const ApplicationQuery = Type.Object(
-  {
-    scope: Type.Optional(
-      StringEnum(
-        ["mine", "deciding"],
-        "mine: the caller's own applications; deciding: those of the nations the caller coordinates (the inbox)",
-      ),
+export const ApplicationQuery = StrictObject({
+  scope: Type.Optional(
+    StringEnum(
+      ["mine", "deciding"],
+      "mine: the caller's own applications; deciding: those of the nations the caller coordinates (the inbox)",
     ),
-    status: Type.Optional(StringEnum(APPLICATION_STATUSES)),
-    eventId: Type.Optional(Uuid),
-    ...PageQuery,
-  },
-  { additionalProperties: false },
-);
+  ),
+  status: Type.Optional(StringEnum(APPLICATION_STATUSES)),
+  eventId: Type.Optional(Uuid),
+  ...PageQuery,
+});
 export type ApplicationQuery = Static<typeof ApplicationQuery>;
 
 export const Application = Type.Object({

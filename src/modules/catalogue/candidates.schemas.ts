@@ -1,14 +1,11 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, Nullable, PageQuery, StringEnum, Uuid } from "../../platform/http/schemas.js";
+import { IsoDate, Nullable, PageQuery, StrictObject, StringEnum, Uuid } from "../../platform/http/schemas.js";
 
-export const CandidateQuery = Type.Object(
-  {
-    q: Type.Optional(Type.String({ maxLength: 200 })),
-    nationId: Type.Optional(Uuid),
-    ...PageQuery,
-  },
-  { additionalProperties: false },
-);
+export const CandidateQuery = StrictObject({
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  nationId: Type.Optional(Uuid),
+  ...PageQuery,
+});
 export type CandidateQuery = Static<typeof CandidateQuery>;
 
 /** A person the caller may nominate for the event, with what already stands for them. */

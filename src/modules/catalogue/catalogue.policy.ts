@@ -8,9 +8,9 @@ import {
   managesOrganisation,
   managesOrganiserOrHost,
   type OrganisedRecord,
-  overseenNationIds,
   readsEverything,
   runsOrganised,
+  seesPersonalRecord,
   type Viewer,
 } from "../../platform/access/viewer.js";
 
@@ -29,10 +29,7 @@ export interface NominationRecord {
 
 /** Who sees a nomination: its nation's coordinators and auditors, the organisers, the person, global readers. */
 export const seesNomination = (viewer: Viewer, nomination: NominationRecord): boolean =>
-  readsEverything(viewer) ||
-  overseenNationIds(viewer).includes(nomination.nationId) ||
-  (viewer.personId !== null && viewer.personId === nomination.personId) ||
-  organises(viewer, nomination.activity);
+  seesPersonalRecord(viewer, nomination);
 
 /** The coordinator's note is for the nominating nation's coordinators and the organisers (and administrators). */
 export const readsNominationNote = (viewer: Viewer, nomination: NominationRecord): boolean =>

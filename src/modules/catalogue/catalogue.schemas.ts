@@ -9,6 +9,8 @@ import {
   PageQuery,
   ReleaseInput,
   ReleaseOutput,
+  StrictObject,
+  StrictPatch,
   StringEnum,
   Text,
   Uuid,
@@ -51,22 +53,16 @@ export const Area = Type.Object({
   nameRu: Type.String(),
 });
 
-export const Prerequisites = Type.Object(
-  {
-    languageLevel: Type.Optional(Type.String({ maxLength: 200 })),
-    clearanceNote: Type.Optional(Type.String({ maxLength: 500 })),
-    requiredActivityCodes: Type.Optional(Type.Array(ActivityCode, { maxItems: 20, uniqueItems: true })),
-  },
-  { additionalProperties: false },
-);
-export const ExternalRef = Type.Object(
-  {
-    label: Text(200),
-    value: Text(200),
-    url: Type.Optional(Type.String({ maxLength: 500, pattern: "^https?://\\S+$" })),
-  },
-  { additionalProperties: false },
-);
+export const Prerequisites = StrictObject({
+  languageLevel: Type.Optional(Type.String({ maxLength: 200 })),
+  clearanceNote: Type.Optional(Type.String({ maxLength: 500 })),
+  requiredActivityCodes: Type.Optional(Type.Array(ActivityCode, { maxItems: 20, uniqueItems: true })),
+});
+export const ExternalRef = StrictObject({
+  label: Text(200),
+  value: Text(200),
+  url: Type.Optional(Type.String({ maxLength: 500, pattern: "^https?://\\S+$" })),
+});
 
 const ActivityFields = {
   code: ActivityCode,
@@ -94,31 +90,22 @@ const ActivityFields = {
   externalRefs: Type.Optional(Type.Array(ExternalRef, { maxItems: 20 })),
   ...ReleaseInput,
 };
-export const ActivityInput = Type.Object(ActivityFields, { additionalProperties: false });
+export const ActivityInput = StrictObject(ActivityFields);
 export type ActivityInput = Static<typeof ActivityInput>;
 const { code: _code, organiserId: _organiser, ...patchable } = ActivityFields;
-export const ActivityPatch = Type.Partial(Type.Object(patchable), {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const ActivityPatch = StrictPatch(Type.Object(patchable));
 export type ActivityPatch = Static<typeof ActivityPatch>;
 
-export const ActivityStatusChange = Type.Object(
-  {
-    status: StringEnum(ACTIVITY_STATUSES),
-    reason: Type.Optional(Text(2000)),
-  },
-  { additionalProperties: false },
-);
+export const ActivityStatusChange = StrictObject({
+  status: StringEnum(ACTIVITY_STATUSES),
+  reason: Type.Optional(Text(2000)),
+});
 export type ActivityStatusChange = Static<typeof ActivityStatusChange>;
 
-export const CopyActivityInput = Type.Object(
-  {
-    menuYear: Type.Integer({ minimum: 1950, maximum: 2200 }),
-    code: Type.Optional(ActivityCode),
-  },
-  { additionalProperties: false },
-);
+export const CopyActivityInput = StrictObject({
+  menuYear: Type.Integer({ minimum: 1950, maximum: 2200 }),
+  code: Type.Optional(ActivityCode),
+});
 export type CopyActivityInput = Static<typeof CopyActivityInput>;
 
 export const NextEvent = Type.Object({
@@ -222,32 +209,29 @@ const SortValues = [
 ] as const;
 const csv = (description: string) => Type.Optional(Type.String({ maxLength: 2000, description }));
 
-export const ActivityQuery = Type.Object(
-  {
-    q: Type.Optional(Type.String({ maxLength: 200 })),
-    kind: csv("Comma-separated kinds"),
-    area: csv("Comma-separated area codes"),
-    organiserId: Type.Optional(Uuid),
-    hostNationId: Type.Optional(Uuid),
-    language: Type.Optional(LanguageCode),
-    year: Type.Optional(Type.Integer({ minimum: 1950, maximum: 2200 })),
-    status: Type.Optional(StringEnum(ACTIVITY_STATUSES)),
-    from: Type.Optional(IsoDate),
-    to: Type.Optional(IsoDate),
-    eligibleForMyNation: Type.Optional(Type.Boolean()),
-    eligibleNationId: Type.Optional(Uuid),
-    hasFreeSeats: Type.Optional(Type.Boolean()),
-    facets: Type.Optional(Type.Boolean({ default: true })),
-    sort: Type.Optional(
-      StringEnum(
-        SortValues,
-        "relevance (the default with q); startsOn by first start (the default without q); upcoming: activities not ended yet, soonest first, then ended ones, most recent first; a leading - reverses",
-      ),
+export const ActivityQuery = StrictObject({
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  kind: csv("Comma-separated kinds"),
+  area: csv("Comma-separated area codes"),
+  organiserId: Type.Optional(Uuid),
+  hostNationId: Type.Optional(Uuid),
+  language: Type.Optional(LanguageCode),
+  year: Type.Optional(Type.Integer({ minimum: 1950, maximum: 2200 })),
+  status: Type.Optional(StringEnum(ACTIVITY_STATUSES)),
+  from: Type.Optional(IsoDate),
+  to: Type.Optional(IsoDate),
+  eligibleForMyNation: Type.Optional(Type.Boolean()),
+  eligibleNationId: Type.Optional(Uuid),
+  hasFreeSeats: Type.Optional(Type.Boolean()),
+  facets: Type.Optional(Type.Boolean({ default: true })),
+  sort: Type.Optional(
+    StringEnum(
+      SortValues,
+      "relevance (the default with q); startsOn by first start (the default without q); upcoming: activities not ended yet, soonest first, then ended ones, most recent first; a leading - reverses",
     ),
-    ...PageQuery,
-  },
-  { additionalProperties: false },
-);
+  ),
+  ...PageQuery,
+});
 export type ActivityQuery = Static<typeof ActivityQuery>;
 
 const FacetBucket = Type.Object({ value: Type.String(), label: Type.String(), count: Type.Integer() });
@@ -283,20 +267,14 @@ const EventFields = {
   status: Type.Optional(StringEnum(["planned", "open", "closed", "completed"])),
   acceptance: Type.Optional(StringEnum(ACCEPTANCE)),
 };
-export const EventInput = Type.Object(EventFields, { additionalProperties: false });
+export const EventInput = StrictObject(EventFields);
 export type EventInput = Static<typeof EventInput>;
-export const EventPatch = Type.Partial(Type.Object(EventFields), {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const EventPatch = StrictPatch(Type.Object(EventFields));
 export type EventPatch = Static<typeof EventPatch>;
-export const CancelInput = Type.Object({ reason: Text(2000) }, { additionalProperties: false });
+export const CancelInput = StrictObject({ reason: Text(2000) });
 export type CancelInput = Static<typeof CancelInput>;
 
-export const SessionInput = Type.Object(
-  { title: Text(300), startsAt: IsoDateTime, endsAt: IsoDateTime },
-  { additionalProperties: false },
-);
+export const SessionInput = StrictObject({ title: Text(300), startsAt: IsoDateTime, endsAt: IsoDateTime });
 export type SessionInput = Static<typeof SessionInput>;
 
 export const SeatsByNation = Type.Object({
@@ -330,17 +308,14 @@ export const EventDetail = Type.Object({
   canNominate: Type.Boolean(),
 });
 
-export const CalendarQuery = Type.Object(
-  {
-    from: IsoDate,
-    to: IsoDate,
-    nationId: Type.Optional(Uuid),
-    personId: Type.Optional(Uuid),
-    kind: csv("Comma-separated kinds"),
-    area: csv("Comma-separated area codes"),
-  },
-  { additionalProperties: false },
-);
+export const CalendarQuery = StrictObject({
+  from: IsoDate,
+  to: IsoDate,
+  nationId: Type.Optional(Uuid),
+  personId: Type.Optional(Uuid),
+  kind: csv("Comma-separated kinds"),
+  area: csv("Comma-separated area codes"),
+});
 export type CalendarQuery = Static<typeof CalendarQuery>;
 
 export const CalendarEntry = Type.Object({
@@ -359,44 +334,36 @@ export const CalendarEntry = Type.Object({
 });
 
 // ------------------------------------------------------------------ nominations
-export const NominationInput = Type.Object(
-  {
-    personId: Uuid,
-    priority: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
-    note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
-  },
-  { additionalProperties: false },
-);
+export const NominationInput = StrictObject({
+  personId: Uuid,
+  priority: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+  note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+});
 export type NominationInput = Static<typeof NominationInput>;
 
 export { NominationPatch } from "./offers.schemas.js";
 
-export const DecisionInput = Type.Object(
-  { decision: StringEnum(DECISIONS), reason: Type.Optional(Text(2000)), ...DoubleBooking.overrideFields },
-  { additionalProperties: false },
-);
+export const DecisionInput = StrictObject({
+  decision: StringEnum(DECISIONS),
+  reason: Type.Optional(Text(2000)),
+  ...DoubleBooking.overrideFields,
+});
 export type DecisionInput = Static<typeof DecisionInput>;
 
-export const BulkDecisionInput = Type.Object(
-  {
-    nominationIds: Type.Array(Uuid, { minItems: 1, maxItems: 100, uniqueItems: true }),
-    decision: StringEnum(DECISIONS),
-    reason: Type.Optional(Text(2000)),
-  },
-  { additionalProperties: false },
-);
+export const BulkDecisionInput = StrictObject({
+  nominationIds: Type.Array(Uuid, { minItems: 1, maxItems: 100, uniqueItems: true }),
+  decision: StringEnum(DECISIONS),
+  reason: Type.Optional(Text(2000)),
+});
 export type BulkDecisionInput = Static<typeof BulkDecisionInput>;
 
-export const WithdrawInput = Type.Object(
-  { reason: Type.Optional(Text(2000)) },
-  { additionalProperties: false },
-);
+export const WithdrawInput = StrictObject({ reason: Type.Optional(Text(2000)) });
 export type WithdrawInput = Static<typeof WithdrawInput>;
 
-export const AttendanceInput = Type.Object(
-  { attendance: StringEnum(ATTENDANCE), completed: Type.Optional(Type.Boolean()) },
-  { additionalProperties: false },
-);
+export const AttendanceInput = StrictObject({
+  attendance: StringEnum(ATTENDANCE),
+  completed: Type.Optional(Type.Boolean()),
+});
 export type AttendanceInput = Static<typeof AttendanceInput>;
 
 export const Nomination = Type.Object({
@@ -425,23 +392,20 @@ export const Nomination = Type.Object({
   allowedTransitions: NextStates(NOMINATION_STATUSES),
 });
 
-export const NominationQuery = Type.Object(
-  {
-    eventId: Type.Optional(Uuid),
-    nationId: Type.Optional(Uuid),
-    personId: Type.Optional(Uuid),
-    status: Type.Optional(StringEnum(NOMINATION_STATUSES)),
-    scope: Type.Optional(
-      StringEnum(
-        ["all", "organising", "nominating", "mine"],
-        "organising: events the caller organises (the inbox); nominating: the caller's nations; mine: the caller's own",
-      ),
+export const NominationQuery = StrictObject({
+  eventId: Type.Optional(Uuid),
+  nationId: Type.Optional(Uuid),
+  personId: Type.Optional(Uuid),
+  status: Type.Optional(StringEnum(NOMINATION_STATUSES)),
+  scope: Type.Optional(
+    StringEnum(
+      ["all", "organising", "nominating", "mine"],
+      "organising: events the caller organises (the inbox); nominating: the caller's nations; mine: the caller's own",
     ),
-    sort: Type.Optional(StringEnum(["priority", "createdAt", "-createdAt", "startsOn"])),
-    ...PageQuery,
-  },
-  { additionalProperties: false },
-);
+  ),
+  sort: Type.Optional(StringEnum(["priority", "createdAt", "-createdAt", "startsOn"])),
+  ...PageQuery,
+});
 export type NominationQuery = Static<typeof NominationQuery>;
 
 export const BulkOutcome = Type.Object({
@@ -456,10 +420,9 @@ export const BulkOutcome = Type.Object({
 });
 
 // ------------------------------------------------------------------ participation
-export const ParticipationQuery = Type.Object(
-  { year: Type.Optional(Type.Integer({ minimum: 1950, maximum: 2200 })) },
-  { additionalProperties: false },
-);
+export const ParticipationQuery = StrictObject({
+  year: Type.Optional(Type.Integer({ minimum: 1950, maximum: 2200 })),
+});
 export type ParticipationQuery = Static<typeof ParticipationQuery>;
 export const NationParticipation = Type.Object({
   nationId: Uuid,
@@ -483,28 +446,22 @@ export const NationParticipation = Type.Object({
 });
 
 // ------------------------------------------------------------------ calendar feeds
-export const SearchFilters = Type.Object(
-  {
-    q: Type.Optional(Type.String({ maxLength: 200 })),
-    kind: Type.Optional(Type.String({ maxLength: 2000 })),
-    area: Type.Optional(Type.String({ maxLength: 2000 })),
-    organiserId: Type.Optional(Uuid),
-    hostNationId: Type.Optional(Uuid),
-    language: Type.Optional(LanguageCode),
-    year: Type.Optional(Type.Integer({ minimum: 1950, maximum: 2200 })),
-  },
-  { additionalProperties: false },
-);
-export const CalendarTokenInput = Type.Object(
-  {
-    scope: StringEnum(["nation", "person", "search"]),
-    nationId: Type.Optional(Uuid),
-    personId: Type.Optional(Uuid),
-    search: Type.Optional(SearchFilters),
-    label: Type.Optional(Type.String({ maxLength: 200 })),
-  },
-  { additionalProperties: false },
-);
+export const SearchFilters = StrictObject({
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  kind: Type.Optional(Type.String({ maxLength: 2000 })),
+  area: Type.Optional(Type.String({ maxLength: 2000 })),
+  organiserId: Type.Optional(Uuid),
+  hostNationId: Type.Optional(Uuid),
+  language: Type.Optional(LanguageCode),
+  year: Type.Optional(Type.Integer({ minimum: 1950, maximum: 2200 })),
+});
+export const CalendarTokenInput = StrictObject({
+  scope: StringEnum(["nation", "person", "search"]),
+  nationId: Type.Optional(Uuid),
+  personId: Type.Optional(Uuid),
+  search: Type.Optional(SearchFilters),
+  label: Type.Optional(Type.String({ maxLength: 200 })),
+});
 export type CalendarTokenInput = Static<typeof CalendarTokenInput>;
 export const CalendarToken = Type.Object({
   id: Uuid,
@@ -522,7 +479,4 @@ export const CreatedCalendarToken = Type.Object({
   token: Type.String({ description: "Shown once; only its hash is kept" }),
   url: Type.String(),
 });
-export const FeedParams = Type.Object(
-  { file: Type.String({ pattern: "^[A-Za-z0-9_-]{20,100}\\.ics$" }) },
-  { additionalProperties: false },
-);
+export const FeedParams = StrictObject({ file: Type.String({ pattern: "^[A-Za-z0-9_-]{20,100}\\.ics$" }) });

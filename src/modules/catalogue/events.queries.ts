@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql, type Updateable } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema/index.js";
 
 /* The writes of an event and its sessions (events.service.ts); its reads are in catalogue.queries.ts. */
@@ -26,14 +26,6 @@ export function activityCapacity(db: Q, activityId: string) {
 /** The event's own row (its capacity as set, not the effective one). */
 export function eventRow(db: Q, id: string) {
   return db.selectFrom("event").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-}
-
-export function insertEvent(trx: Q, values: Insertable<DB["event"]>) {
-  return trx.insertInto("event").values(values).returningAll().executeTakeFirstOrThrow();
-}
-
-export function updateEvent(trx: Q, id: string, set: Updateable<DB["event"]>) {
-  return trx.updateTable("event").set(set).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
 }
 
 /** The nominations holding or waiting for a seat of the event. */

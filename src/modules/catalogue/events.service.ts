@@ -5,7 +5,7 @@ import type { DB } from "../../db/schema/index.js";
 import { authorize, can } from "../../platform/access/policy.js";
 import { hasRole, isAdministrator, readsEverything, type Viewer } from "../../platform/access/viewer.js";
 import { writeAudit } from "../../platform/audit.js";
-import { deleteRecord, insertRecord } from "../../platform/audited-write.js";
+import { deleteRecord, insertRecord, insertRow, updateRow } from "../../platform/audited-write.js";
 import { conflict, invalidState, orNotFound, validation } from "../../platform/errors.js";
 import { type Ctx, inTransaction } from "../../platform/http/request-context.js";
 import { allowedFrom, assertMove, assertTransition } from "../../platform/transitions.js";
@@ -150,7 +150,7 @@ export async function createEvent(ctx: Ctx, activityId: string, input: EventInpu
   checkCapacity(input.capacity, input.nationQuota, "body.nationQuota");
   const id = await inTransaction(ctx, async (trx) => {
     const activity = await visibleActivity(ctx, trx, activityId);
-    const row = await events.insertEvent(trx, newEvent(ctx.viewer, activityId, activity, input));
+    const row = await insertRow(trx, "event", newEvent(ctx.viewer, activityId, activity, input));
     await writeAudit(trx, ctx, { action: "event.create", recordType: "event", recordId: row.id, after: row });
     return row.id;
   });
@@ -192,7 +192,7 @@ export async function updateEvent(ctx: Ctx, id: string, patch: EventPatch) {
       capacity: patch.capacity !== undefined ? capacity : undefined,
       nationQuota: patch.nationQuota !== undefined && !before.reallocatedAt ? quota : undefined,
     });
-    const after = await events.updateEvent(trx, id, patch);
+    const after = await updateRow(trx, "event", id, patch);
     // More seats (or a larger quota) are offered to the waitlist at once.
     const offered = await offerFreedSeats(ctx, trx, id, null);
     // Those holding or waiting for a seat hear of a change of dates or place.

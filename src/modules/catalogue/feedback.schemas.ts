@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { Nullable, StringEnum, Uuid } from "../../platform/http/schemas.js";
+import { Nullable, StrictObject, StringEnum, Uuid } from "../../platform/http/schemas.js";
 import { ACTIVITY_KINDS } from "./catalogue.schemas.js";
 import { NominatedEvent } from "./nominated-event.schemas.js";
 
@@ -20,23 +20,17 @@ export const Question = Type.Object({
   active: Type.Boolean(),
 });
 
-export const QuestionQuery = Type.Object(
-  { activityKind: Type.Optional(StringEnum(ACTIVITY_KINDS)) },
-  { additionalProperties: false },
-);
+export const QuestionQuery = StrictObject({ activityKind: Type.Optional(StringEnum(ACTIVITY_KINDS)) });
 export type QuestionQuery = Static<typeof QuestionQuery>;
 
-export const QuestionInput = Type.Object(
-  {
-    activityKind: StringEnum(ACTIVITY_KINDS),
-    position: Type.Integer({ minimum: 1, maximum: 100 }),
-    answer: StringEnum(ANSWER_KINDS),
-    textEn: QuestionText(),
-    textAz: Type.Optional(Nullable(QuestionText())),
-    textRu: Type.Optional(Nullable(QuestionText())),
-  },
-  { additionalProperties: false },
-);
+export const QuestionInput = StrictObject({
+  activityKind: StringEnum(ACTIVITY_KINDS),
+  position: Type.Integer({ minimum: 1, maximum: 100 }),
+  answer: StringEnum(ANSWER_KINDS),
+  textEn: QuestionText(),
+  textAz: Type.Optional(Nullable(QuestionText())),
+  textRu: Type.Optional(Nullable(QuestionText())),
+});
 export type QuestionInput = Static<typeof QuestionInput>;
 
 export const QuestionPatch = Type.Object(
@@ -66,22 +60,16 @@ export const FeedbackForm = Type.Object({
   questions: Type.Array(Question),
 });
 
-export const FeedbackInput = Type.Object(
-  {
-    answers: Type.Array(
-      Type.Object(
-        {
-          questionId: Uuid,
-          rating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
-          comment: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
-        },
-        { additionalProperties: false },
-      ),
-      { minItems: 1, maxItems: 100 },
-    ),
-  },
-  { additionalProperties: false },
-);
+export const FeedbackInput = StrictObject({
+  answers: Type.Array(
+    StrictObject({
+      questionId: Uuid,
+      rating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+      comment: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+    }),
+    { minItems: 1, maxItems: 100 },
+  ),
+});
 export type FeedbackInput = Static<typeof FeedbackInput>;
 
 export const FeedbackReceipt = Type.Object({ eventId: Uuid, answered: Type.Literal(true) });

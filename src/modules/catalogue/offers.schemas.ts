@@ -4,6 +4,7 @@ import {
   IsoDate,
   IsoDateTime,
   Nullable,
+  StrictObject,
   StringEnum,
   Text,
   Uuid,
@@ -44,12 +45,9 @@ export type SeatOffer = Static<typeof SeatOffer>;
 
 export const SeatOfferList = Type.Object({ items: Type.Array(SeatOffer) });
 
-export const OfferAnswer = Type.Object(
-  { reason: Type.Optional(Text(2000)) },
-  { additionalProperties: false },
-);
+export const OfferAnswer = StrictObject({ reason: Type.Optional(Text(2000)) });
 export type OfferAnswer = Static<typeof OfferAnswer>;
 
 /** Accepting an offered seat over a double booking takes an override with its reason (issue 22, item 4). */
-export const OfferAccept = Type.Object({ ...DoubleBooking.overrideFields }, { additionalProperties: false });
+export const OfferAccept = StrictObject({ ...DoubleBooking.overrideFields });
 export type OfferAccept = Static<typeof OfferAccept>;

@@ -173,6 +173,23 @@ function refuseUnlessAccepted(result: Exclude<offers.AcceptOutcome, { outcome: "
   throw conflict("The seat offer cannot be accepted now");
 }
 
+/** The audit entry of an open offer closed without a seat: declined by the nation, or expired unanswered. */
+const auditOfferClosed = (
+  trx: Trx,
+  ctx: Ctx,
+  offerId: string,
+  status: "declined" | "expired",
+  detail: Record<string, unknown> | undefined,
+) =>
+  writeAudit(trx, ctx, {
+    action: status === "declined" ? "seat_offer.decline" : "seat_offer.expire",
+    recordType: "seat_offer",
+    recordId: offerId,
+    before: { status: "offered" },
+    after: { status },
+    detail,
+  });
+
 /** Declining the seat withdraws the nomination (the person will not come); the seat is offered onward. */
 export async function declineOffer(ctx: Ctx, id: string, input: OfferAnswer) {
   authorize(ctx.viewer, "seat_offer.list");
@@ -198,14 +215,7 @@ export async function declineOffer(ctx: Ctx, id: string, input: OfferAnswer) {
       concerned: true,
     });
     const onward = await offerFreedSeats(ctx, trx, event.id, null);
-    await writeAudit(trx, ctx, {
-      action: "seat_offer.decline",
-      recordType: "seat_offer",
-      recordId: offer.id,
-      before: { status: "offered" },
-      after: { status: "declined" },
-      detail: reason ? { reason } : undefined,
-    });
+    await auditOfferClosed(trx, ctx, offer.id, "declined", reason ? { reason } : undefined);
     await writeAudit(trx, ctx, {
       action: "nomination.withdraw",
       recordType: "nomination",
@@ -290,14 +300,7 @@ export async function expireDueOffers(db: Db, config: Config, now = new Date()):
           organisers: true,
           concerned: true,
         });
-        await writeAudit(trx, ctx, {
-          action: "seat_offer.expire",
-          recordType: "seat_offer",
-          recordId: offer.id,
-          before: { status: "offered" },
-          after: { status: "expired" },
-          detail: { expiresAt: offer.expiresAt.toISOString() },
-        });
+        await auditOfferClosed(trx, ctx, offer.id, "expired", { expiresAt: offer.expiresAt.toISOString() });
       }
       if (!due.length) return 0;
       await auditOffers(trx, ctx, await offerFreedSeats(ctx, trx, eventId, null));

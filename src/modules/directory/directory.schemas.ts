@@ -5,6 +5,8 @@ import {
   PageQuery,
   ReleaseListInput,
   ReleaseOutput,
+  StrictObject,
+  StrictPatch,
   StringEnum,
   Text,
   Uuid,
@@ -57,16 +59,13 @@ const Sort = (fields: string[]) =>
  * archived records are included, its sort fields, and the page.
  */
 const DirectoryQuery = <F extends TProperties>(filters: F, sortFields: string[]) =>
-  Type.Object(
-    {
-      q: Type.Optional(Type.String({ maxLength: 200 })),
-      ...filters,
-      includeArchived: Type.Optional(Type.Boolean()),
-      sort: Sort(sortFields),
-      ...PageQuery,
-    },
-    { additionalProperties: false },
-  );
+  StrictObject({
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    ...filters,
+    includeArchived: Type.Optional(Type.Boolean()),
+    sort: Sort(sortFields),
+    ...PageQuery,
+  });
 
 const NationCode = Type.String({ pattern: "^[A-Z]{3}$", description: "ISO 3166-1 alpha-3 code, upper case" });
 
@@ -80,17 +79,14 @@ export const Membership = Type.Object({
   note: Nullable(Type.String()),
 });
 
-export const MembershipInput = Type.Object(
-  {
-    kind: MembershipKind,
-    startedOn: IsoDate,
-    startPrecision: Type.Optional(StringEnum(["day", "month", "year"])),
-    endedOn: Type.Optional(Nullable(IsoDate)),
-    source: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
-    note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
-  },
-  { additionalProperties: false },
-);
+export const MembershipInput = StrictObject({
+  kind: MembershipKind,
+  startedOn: IsoDate,
+  startPrecision: Type.Optional(StringEnum(["day", "month", "year"])),
+  endedOn: Type.Optional(Nullable(IsoDate)),
+  source: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+});
 export type MembershipInput = Static<typeof MembershipInput>;
 
 export const Nation = Type.Object({
@@ -104,23 +100,20 @@ export const Nation = Type.Object({
   memberships: Type.Array(Membership),
 });
 
-export const NationInput = Type.Object(
-  {
-    code: NationCode,
-    nameEn: Text(200),
-    nameAz: Text(200),
-    nameRu: Text(200),
-    nonIsoCode: Type.Optional(
-      Type.Boolean({
-        description:
-          "Explicitly allows a code outside ISO 3166-1 alpha-3 (current and formerly used codes); audited. Without it an unknown code is refused.",
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const NationInput = StrictObject({
+  code: NationCode,
+  nameEn: Text(200),
+  nameAz: Text(200),
+  nameRu: Text(200),
+  nonIsoCode: Type.Optional(
+    Type.Boolean({
+      description:
+        "Explicitly allows a code outside ISO 3166-1 alpha-3 (current and formerly used codes); audited. Without it an unknown code is refused.",
+    }),
+  ),
+});
 export type NationInput = Static<typeof NationInput>;
-export const NationPatch = Type.Partial(NationInput, { additionalProperties: false, minProperties: 1 });
+export const NationPatch = StrictPatch(NationInput);
 export type NationPatch = Static<typeof NationPatch>;
 
 export const NationQuery = DirectoryQuery({ membership: Type.Optional(MembershipKind) }, [
@@ -179,12 +172,9 @@ const OrganisationFields = {
   charterYear: Type.Optional(Nullable(Type.Integer({ minimum: 1800, maximum: 2200 }))),
   website: Type.Optional(Nullable(Type.String({ maxLength: 500, pattern: "^https?://\\S+$" }))),
 };
-export const OrganisationInput = Type.Object(OrganisationFields, { additionalProperties: false });
+export const OrganisationInput = StrictObject(OrganisationFields);
 export type OrganisationInput = Static<typeof OrganisationInput>;
-export const OrganisationPatch = Type.Partial(OrganisationInput, {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const OrganisationPatch = StrictPatch(OrganisationInput);
 export type OrganisationPatch = Static<typeof OrganisationPatch>;
 
 export const OrganisationQuery = DirectoryQuery(
@@ -236,19 +226,13 @@ const PersonFields = {
   languages: Type.Optional(Type.Array(LanguageCode, { maxItems: 20, uniqueItems: true })),
   ...ReleaseListInput,
 };
-export const PersonInput = Type.Object(
-  {
-    ...PersonFields,
-    organisationId: Type.Optional(Nullable(Uuid)),
-    position: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-  },
-  { additionalProperties: false },
-);
-export type PersonInput = Static<typeof PersonInput>;
-export const PersonPatch = Type.Partial(Type.Object(PersonFields), {
-  additionalProperties: false,
-  minProperties: 1,
+export const PersonInput = StrictObject({
+  ...PersonFields,
+  organisationId: Type.Optional(Nullable(Uuid)),
+  position: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
 });
+export type PersonInput = Static<typeof PersonInput>;
+export const PersonPatch = StrictPatch(Type.Object(PersonFields));
 export type PersonPatch = Static<typeof PersonPatch>;
 
 export const PersonQuery = DirectoryQuery(
@@ -257,15 +241,12 @@ export const PersonQuery = DirectoryQuery(
 );
 export type PersonQuery = Static<typeof PersonQuery>;
 
-export const AffiliationInput = Type.Object(
-  {
-    organisationId: Uuid,
-    position: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-    startedOn: Type.Optional(Nullable(IsoDate)),
-    endedOn: Type.Optional(Nullable(IsoDate)),
-  },
-  { additionalProperties: false },
-);
+export const AffiliationInput = StrictObject({
+  organisationId: Uuid,
+  position: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  startedOn: Type.Optional(Nullable(IsoDate)),
+  endedOn: Type.Optional(Nullable(IsoDate)),
+});
 export type AffiliationInput = Static<typeof AffiliationInput>;
 
 export const DeleteOutcome = Type.Object({

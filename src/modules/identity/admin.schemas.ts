@@ -5,6 +5,7 @@ import {
   IsoDateTime,
   Nullable,
   PageQuery,
+  StrictObject,
   StringEnum,
   Text,
   Uuid,
@@ -52,38 +53,29 @@ export const AdminUserDetail = Type.Object({
   activeSessions: Type.Integer({ description: "Live sessions of the user" }),
 });
 
-export const UserQuery = Type.Object(
-  {
-    q: Type.Optional(Type.String({ maxLength: 200, description: "Part of the username or display name" })),
-    role: Type.Optional(RoleName),
-    status: Type.Optional(StringEnum(["active", "disabled"] as const)),
-    ...PageQuery,
-  },
-  { additionalProperties: false },
-);
+export const UserQuery = StrictObject({
+  q: Type.Optional(Type.String({ maxLength: 200, description: "Part of the username or display name" })),
+  role: Type.Optional(RoleName),
+  status: Type.Optional(StringEnum(["active", "disabled"] as const)),
+  ...PageQuery,
+});
 export type UserQuery = Static<typeof UserQuery>;
 
-export const GrantInput = Type.Object(
-  {
-    role: RoleName,
-    nationId: Type.Optional(Nullable(Uuid)),
-    organisationId: Type.Optional(Nullable(Uuid)),
-  },
-  { additionalProperties: false },
-);
+export const GrantInput = StrictObject({
+  role: RoleName,
+  nationId: Type.Optional(Nullable(Uuid)),
+  organisationId: Type.Optional(Nullable(Uuid)),
+});
 export type GrantInput = Static<typeof GrantInput>;
 
-export const UserInput = Type.Object(
-  {
-    username: Username,
-    displayName: Text(200),
-    personId: Type.Optional(Nullable(Uuid)),
-    preferredLanguage: Type.Optional(Language),
-    temporaryPassword: TemporaryPassword,
-    roles: Type.Optional(Type.Array(GrantInput, { maxItems: 20 })),
-  },
-  { additionalProperties: false },
-);
+export const UserInput = StrictObject({
+  username: Username,
+  displayName: Text(200),
+  personId: Type.Optional(Nullable(Uuid)),
+  preferredLanguage: Type.Optional(Language),
+  temporaryPassword: TemporaryPassword,
+  roles: Type.Optional(Type.Array(GrantInput, { maxItems: 20 })),
+});
 export type UserInput = Static<typeof UserInput>;
 
 export const UserPatch = Type.Object(
@@ -97,10 +89,7 @@ export const UserPatch = Type.Object(
 );
 export type UserPatch = Static<typeof UserPatch>;
 
-export const PasswordReset = Type.Object(
-  { temporaryPassword: TemporaryPassword },
-  { additionalProperties: false },
-);
+export const PasswordReset = StrictObject({ temporaryPassword: TemporaryPassword });
 export type PasswordReset = Static<typeof PasswordReset>;
 
 export const RevokedSessions = Type.Object({ revoked: Type.Integer() });

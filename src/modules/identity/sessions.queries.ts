@@ -36,12 +36,12 @@ export async function sweepSessions(db: Db, idleMinutes: number) {
     .execute();
 }
 
+/** An update of the session of the token's hash. */
+const updateSession = (db: Db, tokenHash: string) =>
+  db.updateTable("userSession").where("tokenHash", "=", tokenHash);
+
 export async function touchSession(db: Db, tokenHash: string): Promise<void> {
-  await db
-    .updateTable("userSession")
-    .set({ lastSeenAt: sql<Date>`now()` })
-    .where("tokenHash", "=", tokenHash)
-    .execute();
+  await updateSession(db, tokenHash).set({ lastSeenAt: sql<Date>`now()` }).execute();
 }
 
 /**
@@ -50,11 +50,7 @@ export async function touchSession(db: Db, tokenHash: string): Promise<void> {
  * commit, which was flushed before the write returned.
  */
 export async function recordSessionWrite(db: Db, tokenHash: string): Promise<void> {
-  await db
-    .updateTable("userSession")
-    .set({ writtenLsn: sql<string>`pg_current_wal_lsn()` })
-    .where("tokenHash", "=", tokenHash)
-    .execute();
+  await updateSession(db, tokenHash).set({ writtenLsn: sql<string>`pg_current_wal_lsn()` }).execute();
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { Nullable, StringEnum, Uuid } from "../../platform/http/schemas.js";
+import { Nullable, StrictObject, StringEnum, Uuid } from "../../platform/http/schemas.js";
 
 export const IMPORT_KINDS = [
   "people",
@@ -11,7 +11,7 @@ export const IMPORT_KINDS = [
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-export const KindParams = Type.Object({ kind: StringEnum(IMPORT_KINDS) }, { additionalProperties: false });
+export const KindParams = StrictObject({ kind: StringEnum(IMPORT_KINDS) });
 export type KindParams = Static<typeof KindParams>;
 
 const MappingText = Type.String({
@@ -21,24 +21,18 @@ const MappingText = Type.String({
     "user's remembered mapping and the recognised header names (English, Azerbaijani, Russian) are used.",
 });
 
-export const PreviewQuery = Type.Object(
-  { mapping: Type.Optional(MappingText) },
-  { additionalProperties: false },
-);
+export const PreviewQuery = StrictObject({ mapping: Type.Optional(MappingText) });
 export type PreviewQuery = Static<typeof PreviewQuery>;
 
-export const CommitQuery = Type.Object(
-  {
-    mapping: Type.Optional(MappingText),
-    mode: Type.Optional(
-      StringEnum(
-        ["all", "valid"],
-        "all (default): every row or nothing, refused with the row errors if any row is wrong; valid: only the valid rows",
-      ),
+export const CommitQuery = StrictObject({
+  mapping: Type.Optional(MappingText),
+  mode: Type.Optional(
+    StringEnum(
+      ["all", "valid"],
+      "all (default): every row or nothing, refused with the row errors if any row is wrong; valid: only the valid rows",
     ),
-  },
-  { additionalProperties: false },
-);
+  ),
+});
 export type CommitQuery = Static<typeof CommitQuery>;
 
 export const RowProblem = Type.Object({

@@ -1,5 +1,13 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, IsoDateTime, Nullable, PageQuery, StringEnum, Uuid } from "../../platform/http/schemas.js";
+import {
+  IsoDate,
+  IsoDateTime,
+  Nullable,
+  PageQuery,
+  StrictObject,
+  StringEnum,
+  Uuid,
+} from "../../platform/http/schemas.js";
 import { PREFERENCE_KINDS } from "../notices/index.js";
 
 export const Notification = Type.Object({
@@ -14,14 +22,11 @@ export const Notification = Type.Object({
   readAt: Nullable(IsoDateTime),
   createdAt: IsoDateTime,
 });
-export const NotificationQuery = Type.Object(
-  {
-    unread: Type.Optional(Type.Boolean()),
-    kind: Type.Optional(Type.String({ maxLength: 100, description: "A kind, or a prefix ending in '.'" })),
-    ...PageQuery,
-  },
-  { additionalProperties: false },
-);
+export const NotificationQuery = StrictObject({
+  unread: Type.Optional(Type.Boolean()),
+  kind: Type.Optional(Type.String({ maxLength: 100, description: "A kind, or a prefix ending in '.'" })),
+  ...PageQuery,
+});
 export type NotificationQuery = Static<typeof NotificationQuery>;
 export const NotificationPage = Type.Object({
   items: Type.Array(Notification),
@@ -30,10 +35,9 @@ export const NotificationPage = Type.Object({
   limit: Type.Integer(),
   offset: Type.Integer(),
 });
-export const ReadInput = Type.Object(
-  { ids: Type.Union([Type.Array(Uuid, { maxItems: 100 }), Type.Literal("all")]) },
-  { additionalProperties: false },
-);
+export const ReadInput = StrictObject({
+  ids: Type.Union([Type.Array(Uuid, { maxItems: 100 }), Type.Literal("all")]),
+});
 export const UnreadCount = Type.Object({ unread: Type.Integer() });
 
 export const Delivery = StringEnum(["immediate", "digest", "in_app"] as const);
@@ -44,24 +48,18 @@ export const Preferences = Type.Object({
   language: Type.String(),
   kinds: Type.Array(Type.Object({ kind: Type.String(), delivery: Delivery })),
 });
-export const PreferencesInput = Type.Object(
-  {
-    email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 254 }))),
-    kinds: Type.Optional(
-      Type.Array(
-        Type.Object(
-          {
-            kind: StringEnum(PREFERENCE_KINDS as unknown as readonly [string, ...string[]]),
-            delivery: Delivery,
-          },
-          { additionalProperties: false },
-        ),
-        { maxItems: 100 },
-      ),
+export const PreferencesInput = StrictObject({
+  email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 254 }))),
+  kinds: Type.Optional(
+    Type.Array(
+      StrictObject({
+        kind: StringEnum(PREFERENCE_KINDS as unknown as readonly [string, ...string[]]),
+        delivery: Delivery,
+      }),
+      { maxItems: 100 },
     ),
-  },
-  { additionalProperties: false },
-);
+  ),
+});
 export type PreferencesInput = Static<typeof PreferencesInput>;
 
 export const OutboxStatus = StringEnum(["pending", "sending", "sent", "failed"] as const);
@@ -78,10 +76,7 @@ export const OutboxItem = Type.Object({
   createdAt: IsoDateTime,
   sentAt: Nullable(IsoDateTime),
 });
-export const OutboxQuery = Type.Object(
-  { status: Type.Optional(OutboxStatus), ...PageQuery },
-  { additionalProperties: false },
-);
+export const OutboxQuery = StrictObject({ status: Type.Optional(OutboxStatus), ...PageQuery });
 export type OutboxQuery = Static<typeof OutboxQuery>;
 export const OutboxPage = Type.Object({
   items: Type.Array(OutboxItem),
@@ -112,19 +107,13 @@ export const CaughtMessage = Type.Object({
   caughtAt: IsoDateTime,
   raw: Type.String(),
 });
-export const CaughtParams = Type.Object(
-  { id: Type.Integer({ minimum: 1 }) },
-  { additionalProperties: false },
-);
+export const CaughtParams = StrictObject({ id: Type.Integer({ minimum: 1 }) });
 
-export const ForgotInput = Type.Object(
-  { email: Type.String({ minLength: 3, maxLength: 254 }) },
-  { additionalProperties: false },
-);
-export const ResetInput = Type.Object(
-  { token: Type.String({ minLength: 20, maxLength: 200 }), password: Type.String({ maxLength: 200 }) },
-  { additionalProperties: false },
-);
+export const ForgotInput = StrictObject({ email: Type.String({ minLength: 3, maxLength: 254 }) });
+export const ResetInput = StrictObject({
+  token: Type.String({ minLength: 20, maxLength: 200 }),
+  password: Type.String({ maxLength: 200 }),
+});
 export const Accepted = Type.Object({ message: Type.String() });
 
 const Section = <T extends ReturnType<typeof Type.Object>>(item: T, description: string) =>

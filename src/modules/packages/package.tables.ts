@@ -30,6 +30,13 @@ const OWNERS = {
   release_organisations: "organisation",
 };
 const id = ["id"];
+/** A link table: keyed by the records it joins, each of which it requires. */
+const linkTable = (name: string, links: Record<string, string>): PackageTable => ({
+  name,
+  key: Object.keys(links),
+  links,
+  required: Object.keys(links),
+});
 
 export const PACKAGE_TABLES: readonly PackageTable[] = [
   { name: "nation", key: id, natural: ["code"] },
@@ -162,12 +169,7 @@ export const PACKAGE_TABLES: readonly PackageTable[] = [
     links: { programme_id: "annual_programme", activity_id: "activity" },
     required: ["programme_id", "activity_id"],
   },
-  {
-    name: "programme_item_objective",
-    key: ["item_id", "objective_id"],
-    links: { item_id: "programme_item", objective_id: "plan_objective" },
-    required: ["item_id", "objective_id"],
-  },
+  linkTable("programme_item_objective", { item_id: "programme_item", objective_id: "plan_objective" }),
   {
     name: "partnership_goal",
     key: id,
@@ -192,12 +194,7 @@ export const PACKAGE_TABLES: readonly PackageTable[] = [
     omit: ["assessed_by"],
     natural: ["goal_id", "cycle_year"],
   },
-  {
-    name: "goal_activity",
-    key: ["goal_id", "activity_id"],
-    links: { goal_id: "partnership_goal", activity_id: "activity" },
-    required: ["goal_id", "activity_id"],
-  },
+  linkTable("goal_activity", { goal_id: "partnership_goal", activity_id: "activity" }),
   {
     name: "partnership_milestone",
     key: id,

@@ -1,3 +1,4 @@
+import { StrictObject } from "../../platform/http/schemas.js";
 import "./packages.policy.js";
 import { createHash } from "node:crypto";
 import { Type } from "typebox";
@@ -24,27 +25,21 @@ export const PACKAGE_FORMAT = "accord-package";
 export const PACKAGE_VERSION = 1;
 export const MANIFEST = "manifest.json";
 
-const Member = Type.Object(
-  {
-    name: Type.String({ pattern: "^[a-z_]{1,60}\\.jsonl$" }),
-    table: Type.String({ pattern: "^[a-z_]{1,60}$" }),
-    columns: Type.Array(Type.String({ pattern: "^[a-z_0-9]{1,63}$" }), { minItems: 1, maxItems: 200 }),
-    rows: Type.Integer({ minimum: 0 }),
-    sha256: Type.String({ pattern: "^[0-9a-f]{64}$" }),
-  },
-  { additionalProperties: false },
-);
-const Manifest = Type.Object(
-  {
-    format: Type.Literal(PACKAGE_FORMAT),
-    version: Type.Literal(PACKAGE_VERSION),
-    createdAt: Type.String(),
-    nation: Type.Object({ id: Type.String(), code: Type.String({ pattern: "^[A-Z]{3}$" }) }),
-    migration: Type.String(),
-    members: Type.Array(Member, { maxItems: 200 }),
-  },
-  { additionalProperties: false },
-);
+const Member = StrictObject({
+  name: Type.String({ pattern: "^[a-z_]{1,60}\\.jsonl$" }),
+  table: Type.String({ pattern: "^[a-z_]{1,60}$" }),
+  columns: Type.Array(Type.String({ pattern: "^[a-z_0-9]{1,63}$" }), { minItems: 1, maxItems: 200 }),
+  rows: Type.Integer({ minimum: 0 }),
+  sha256: Type.String({ pattern: "^[0-9a-f]{64}$" }),
+});
+const Manifest = StrictObject({
+  format: Type.Literal(PACKAGE_FORMAT),
+  version: Type.Literal(PACKAGE_VERSION),
+  createdAt: Type.String(),
+  nation: Type.Object({ id: Type.String(), code: Type.String({ pattern: "^[A-Z]{3}$" }) }),
+  migration: Type.String(),
+  members: Type.Array(Member, { maxItems: 200 }),
+});
 export type PackageManifest = Type.Static<typeof Manifest>;
 
 const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");

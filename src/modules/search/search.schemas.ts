@@ -1,26 +1,23 @@
 import { type Static, Type } from "typebox";
-import { Nullable, StringEnum, Uuid } from "../../platform/http/schemas.js";
+import { Nullable, StrictObject, StringEnum, Uuid } from "../../platform/http/schemas.js";
 import { SEARCH_KINDS } from "../../platform/search.js";
 
-export const SearchQuery = Type.Object(
-  {
-    q: Type.String({
-      minLength: 1,
-      maxLength: 200,
-      description: "Words to find, in English, Azerbaijani or Russian",
+export const SearchQuery = StrictObject({
+  q: Type.String({
+    minLength: 1,
+    maxLength: 200,
+    description: "Words to find, in English, Azerbaijani or Russian",
+  }),
+  kinds: Type.Optional(
+    Type.String({
+      maxLength: 400,
+      description: `Comma-separated kinds to search (default all): ${SEARCH_KINDS.join(", ")}`,
     }),
-    kinds: Type.Optional(
-      Type.String({
-        maxLength: 400,
-        description: `Comma-separated kinds to search (default all): ${SEARCH_KINDS.join(", ")}`,
-      }),
-    ),
-    limit: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 100, default: 5, description: "Results per kind" }),
-    ),
-  },
-  { additionalProperties: false },
-);
+  ),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 100, default: 5, description: "Results per kind" }),
+  ),
+});
 export type SearchQuery = Static<typeof SearchQuery>;
 
 export const SearchHit = Type.Object({

@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { IsoDate, Nullable, StringEnum } from "../../platform/http/schemas.js";
+import { IsoDate, Nullable, StrictObject, StringEnum } from "../../platform/http/schemas.js";
 
 // Defined here, not imported: training.schemas.ts re-exports PublicCertificate from this file.
 const Titles = Type.Object({ en: Type.String(), az: Nullable(Type.String()), ru: Nullable(Type.String()) });
@@ -19,10 +19,7 @@ export const PublicCertificate = Type.Object({
   validUntil: Nullable(IsoDate),
   status: StringEnum(CERTIFICATE_STATUSES),
 });
-export const CertificateLookupQuery = Type.Object(
-  {
-    number: Type.String({ minLength: 1, maxLength: 64 }),
-    holder: Type.String({ minLength: 1, maxLength: 200 }),
-  },
-  { additionalProperties: false },
-);
+export const CertificateLookupQuery = StrictObject({
+  number: Type.String({ minLength: 1, maxLength: 64 }),
+  holder: Type.String({ minLength: 1, maxLength: 200 }),
+});

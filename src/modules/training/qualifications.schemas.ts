@@ -1,25 +1,23 @@
 import { type Static, Type } from "typebox";
-import { Nullable, Text } from "../../platform/http/schemas.js";
+import { Nullable, StrictObject, Text } from "../../platform/http/schemas.js";
 
 const strict = { additionalProperties: false } as const;
 
 /** The qualification's names: English required, Azerbaijani and Russian optional. */
-const NamesInput = Type.Object(
-  { en: Text(300), az: Type.Optional(Nullable(Text(300))), ru: Type.Optional(Nullable(Text(300))) },
-  strict,
-);
+const NamesInput = StrictObject({
+  en: Text(300),
+  az: Type.Optional(Nullable(Text(300))),
+  ru: Type.Optional(Nullable(Text(300))),
+});
 
-export const QualificationInput = Type.Object(
-  {
-    code: Type.String({
-      pattern: "^[A-Z0-9][A-Z0-9_-]{1,59}$",
-      description: "Upper-case code, 2 to 60 characters; never changes once given",
-    }),
-    name: NamesInput,
-    validityYears: Type.Integer({ minimum: 1, maximum: 50, description: "How long a certificate is valid" }),
-  },
-  strict,
-);
+export const QualificationInput = StrictObject({
+  code: Type.String({
+    pattern: "^[A-Z0-9][A-Z0-9_-]{1,59}$",
+    description: "Upper-case code, 2 to 60 characters; never changes once given",
+  }),
+  name: NamesInput,
+  validityYears: Type.Integer({ minimum: 1, maximum: 50, description: "How long a certificate is valid" }),
+});
 export type QualificationInput = Static<typeof QualificationInput>;
 
 export const QualificationPatch = Type.Object(
@@ -31,7 +29,7 @@ export const QualificationPatch = Type.Object(
 );
 export type QualificationPatch = Static<typeof QualificationPatch>;
 
-export const QualificationParams = Type.Object({ code: Type.String({ maxLength: 60 }) }, strict);
+export const QualificationParams = StrictObject({ code: Type.String({ maxLength: 60 }) });
 
 export const QualificationOutput = Type.Object({
   code: Type.String(),

@@ -5,19 +5,14 @@ import {
   hasRole,
   isAdministrator,
   managesOrganisation,
-  managesOrganiserOrHost,
   type OrganisedRecord,
-  overseenNationIds,
-  readsEverything,
   runsOrganised,
+  seesPersonalRecord,
   type Viewer,
 } from "../../platform/access/viewer.js";
 
 /** The course's activity: its organiser and host institution run it (a course director acts within the host). */
 export type CourseOwner = OrganisedRecord;
-
-/** Anyone holding the course's organiser or host institution (organisers, directors, evaluators) reads its records. */
-const holdsCourse = managesOrganiserOrHost;
 
 /** Organisers and course directors run it; evaluators score units in readiness evaluations, not courses. */
 export const runsCourse = runsOrganised;
@@ -30,10 +25,11 @@ export interface CertificateRecord {
 
 /** The holder, their nation's coordinators, the course's organisers and global readers see a certificate. */
 export const seesCertificate = (viewer: Viewer, certificate: CertificateRecord): boolean =>
-  readsEverything(viewer) ||
-  (viewer.personId !== null && viewer.personId === certificate.personId) ||
-  overseenNationIds(viewer).includes(certificate.personNationId) ||
-  holdsCourse(viewer, certificate.course);
+  seesPersonalRecord(viewer, {
+    personId: certificate.personId,
+    nationId: certificate.personNationId,
+    activity: certificate.course,
+  });
 
 export interface ApplicationRecord extends ReleasableRecord {
   centreId: string;

@@ -9,6 +9,8 @@ import {
   PageQuery,
   ReleaseInput,
   ReleaseOutput,
+  StrictObject,
+  StrictPatch,
   StringEnum,
   Text,
   Uuid,
@@ -38,47 +40,37 @@ export const RATINGS = ["met", "partially_met", "not_met"] as const;
 export const FINDING_KINDS = ["finding", "recommendation", "condition"] as const;
 export const MISSING = ["self_assessment", "evidence", "open_finding", "open_condition"] as const;
 
-const strict = { additionalProperties: false } as const;
 const Code = Type.String({ pattern: "^[A-Z0-9][A-Z0-9_-]{0,39}$", description: "Upper-case code" });
 
 // ------------------------------------------------------------------ courses
-export const AssessmentComponent = Type.Object(
-  {
-    code: Code,
-    title: Text(200),
-    kind: StringEnum(COMPONENT_KINDS),
-    maxScore: Type.Number({ exclusiveMinimum: 0, maximum: 10_000 }),
-    weight: Type.Number({ minimum: 0, maximum: 1000 }),
-    minScore: Type.Optional(Type.Number({ minimum: 0, maximum: 10_000 })),
-  },
-  strict,
-);
+export const AssessmentComponent = StrictObject({
+  code: Code,
+  title: Text(200),
+  kind: StringEnum(COMPONENT_KINDS),
+  maxScore: Type.Number({ exclusiveMinimum: 0, maximum: 10_000 }),
+  weight: Type.Number({ minimum: 0, maximum: 1000 }),
+  minScore: Type.Optional(Type.Number({ minimum: 0, maximum: 10_000 })),
+});
 
-export const AssessmentScheme = Type.Object(
-  {
-    passMark: Type.Number({
-      minimum: 0,
-      maximum: 100,
-      description: "Weighted total (percent) needed to pass",
-    }),
-    minAttendancePercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
-    components: Type.Array(AssessmentComponent, { minItems: 1, maxItems: 30 }),
-  },
-  strict,
-);
+export const AssessmentScheme = StrictObject({
+  passMark: Type.Number({
+    minimum: 0,
+    maximum: 100,
+    description: "Weighted total (percent) needed to pass",
+  }),
+  minAttendancePercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+  components: Type.Array(AssessmentComponent, { minItems: 1, maxItems: 30 }),
+});
 
-export const CourseModule = Type.Object(
-  { title: Text(300), hours: Type.Number({ minimum: 0, maximum: 1000 }) },
-  strict,
-);
+export const CourseModule = StrictObject({
+  title: Text(300),
+  hours: Type.Number({ minimum: 0, maximum: 1000 }),
+});
 
-export const EntryRequirements = Type.Object(
-  {
-    priorActivityCodes: Type.Optional(Type.Array(Text(60), { maxItems: 20 })),
-    languageLevel: Type.Optional(Text(200)),
-  },
-  strict,
-);
+export const EntryRequirements = StrictObject({
+  priorActivityCodes: Type.Optional(Type.Array(Text(60), { maxItems: 20 })),
+  languageLevel: Type.Optional(Text(200)),
+});
 
 const CourseFields = {
   qualificationCode: Type.Optional(Nullable(Code)),
@@ -91,9 +83,9 @@ const CourseFields = {
   instructorPersonIds: Type.Optional(Type.Array(Uuid, { maxItems: 50, uniqueItems: true })),
 };
 
-export const CourseInput = Type.Object({ activityId: Uuid, ...CourseFields }, strict);
+export const CourseInput = StrictObject({ activityId: Uuid, ...CourseFields });
 export type CourseInput = Static<typeof CourseInput>;
-export const CoursePatch = Type.Partial(Type.Object(CourseFields), { ...strict, minProperties: 1 });
+export const CoursePatch = StrictPatch(Type.Object(CourseFields));
 export type CoursePatch = Static<typeof CoursePatch>;
 
 export const Titles = Type.Object({
@@ -136,10 +128,7 @@ export const Course = Type.Object({
 
 export const CourseDetail = Type.Object({ ...Course.properties, runs: Type.Array(RunSummary) });
 
-export const CourseQuery = Type.Object(
-  { ...PageQuery, q: Type.Optional(Type.String({ maxLength: 200 })) },
-  strict,
-);
+export const CourseQuery = StrictObject({ ...PageQuery, q: Type.Optional(Type.String({ maxLength: 200 })) });
 export type CourseQuery = Static<typeof CourseQuery>;
 
 export const Session = Type.Object({
@@ -187,42 +176,32 @@ export const RunDetail = Type.Object({
   canManage: Type.Boolean(),
 });
 
-export const RunParams = Type.Object({ eventId: Uuid }, strict);
+export const RunParams = StrictObject({ eventId: Uuid });
 
-export const AttendanceInput = Type.Object(
-  {
-    entries: Type.Array(
-      Type.Object({ sessionId: Uuid, nominationId: Uuid, present: Type.Boolean() }, strict),
-      { minItems: 1, maxItems: 2000 },
-    ),
-  },
-  strict,
-);
+export const AttendanceInput = StrictObject({
+  entries: Type.Array(StrictObject({ sessionId: Uuid, nominationId: Uuid, present: Type.Boolean() }), {
+    minItems: 1,
+    maxItems: 2000,
+  }),
+});
 export type AttendanceInput = Static<typeof AttendanceInput>;
 
-export const ResultsInput = Type.Object(
-  {
-    entries: Type.Array(
-      Type.Object(
-        {
-          nominationId: Uuid,
-          componentCode: Code,
-          score: Nullable(Type.Number({ minimum: 0, maximum: 10_000 })),
-        },
-        strict,
-      ),
-      { minItems: 1, maxItems: 2000 },
-    ),
-  },
-  strict,
-);
+export const ResultsInput = StrictObject({
+  entries: Type.Array(
+    StrictObject({
+      nominationId: Uuid,
+      componentCode: Code,
+      score: Nullable(Type.Number({ minimum: 0, maximum: 10_000 })),
+    }),
+    { minItems: 1, maxItems: 2000 },
+  ),
+});
 export type ResultsInput = Static<typeof ResultsInput>;
 
-export const SignOffInput = Type.Object({ note: Type.Optional(LongText(2000)) }, strict);
-export const IssueInput = Type.Object(
-  { nominationIds: Type.Optional(Type.Array(Uuid, { maxItems: 500, uniqueItems: true })) },
-  strict,
-);
+export const SignOffInput = StrictObject({ note: Type.Optional(LongText(2000)) });
+export const IssueInput = StrictObject({
+  nominationIds: Type.Optional(Type.Array(Uuid, { maxItems: 500, uniqueItems: true })),
+});
 export const IssueResult = Type.Object({
   issued: Type.Integer(),
   certificates: Type.Array(Type.Object({ id: Uuid, number: Type.String(), holderName: Type.String() })),
@@ -253,41 +232,35 @@ export const Certificate = Type.Object({
   sample: Type.Boolean(),
 });
 
-export const CertificateQuery = Type.Object(
-  {
-    ...PageQuery,
-    mine: Type.Optional(Type.Boolean()),
-    personId: Type.Optional(Uuid),
-    eventId: Type.Optional(Uuid),
-    status: Type.Optional(StringEnum(CERTIFICATE_STATUSES)),
-    q: Type.Optional(Type.String({ maxLength: 200 })),
-  },
-  strict,
-);
+export const CertificateQuery = StrictObject({
+  ...PageQuery,
+  mine: Type.Optional(Type.Boolean()),
+  personId: Type.Optional(Uuid),
+  eventId: Type.Optional(Uuid),
+  status: Type.Optional(StringEnum(CERTIFICATE_STATUSES)),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+});
 export type CertificateQuery = Static<typeof CertificateQuery>;
 
-export const RevokeInput = Type.Object({ reason: Text(2000) }, strict);
-export const ReissueInput = Type.Object(
-  { reason: Text(2000), language: Type.Optional(StringEnum(LANGUAGES)) },
-  strict,
-);
-export const LanguageInput = Type.Object({ language: StringEnum(LANGUAGES) }, strict);
-export const PdfQuery = Type.Object({ lang: Type.Optional(StringEnum(LANGUAGES)) }, strict);
+export const RevokeInput = StrictObject({ reason: Text(2000) });
+export const ReissueInput = StrictObject({
+  reason: Text(2000),
+  language: Type.Optional(StringEnum(LANGUAGES)),
+});
+export const LanguageInput = StrictObject({ language: StringEnum(LANGUAGES) });
+export const PdfQuery = StrictObject({ lang: Type.Optional(StringEnum(LANGUAGES)) });
 
-export const CodeParams = Type.Object({ code: Type.String({ maxLength: 200 }) }, strict);
+export const CodeParams = StrictObject({ code: Type.String({ maxLength: 200 }) });
 export { PublicCertificate } from "./certificate-verify.schemas.js";
 
 // ------------------------------------------------------------------ registry
-export const RegistryQuery = Type.Object(
-  {
-    ...PageQuery,
-    qualification: Code,
-    validOn: Type.Optional(IsoDate),
-    expiringWithinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
-    nationId: Type.Optional(Uuid),
-  },
-  strict,
-);
+export const RegistryQuery = StrictObject({
+  ...PageQuery,
+  qualification: Code,
+  validOn: Type.Optional(IsoDate),
+  expiringWithinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+  nationId: Type.Optional(Uuid),
+});
 export type RegistryQuery = Static<typeof RegistryQuery>;
 
 export const RegistryEntry = Type.Object({
@@ -329,19 +302,16 @@ export const StandardSet = Type.Object({
   areas: Type.Array(StandardArea),
 });
 
-export const ApplicationInput = Type.Object(
-  {
-    centreId: Uuid,
-    kind: StringEnum(APPLICATION_KINDS),
-    standardSetId: Type.Optional(Uuid),
-    /** Administrators only: the accrediting body appoints the reviewer (by default ACT), never the applicant. */
-    reviewingOrganisationId: Type.Optional(Uuid),
-    selfAssessmentDueOn: Type.Optional(Nullable(IsoDate)),
-    note: Type.Optional(Nullable(LongText(5000))),
-    ...ReleaseInput,
-  },
-  strict,
-);
+export const ApplicationInput = StrictObject({
+  centreId: Uuid,
+  kind: StringEnum(APPLICATION_KINDS),
+  standardSetId: Type.Optional(Uuid),
+  /** Administrators only: the accrediting body appoints the reviewer (by default ACT), never the applicant. */
+  reviewingOrganisationId: Type.Optional(Uuid),
+  selfAssessmentDueOn: Type.Optional(Nullable(IsoDate)),
+  note: Type.Optional(Nullable(LongText(5000))),
+  ...ReleaseInput,
+});
 export type ApplicationInput = Static<typeof ApplicationInput>;
 
 export const ApplicationSummary = Type.Object({
@@ -424,71 +394,59 @@ export const Dossier = Type.Object({
   canReview: Type.Boolean(),
 });
 
-export const ApplicationQuery = Type.Object(
-  {
-    ...PageQuery,
-    centreId: Type.Optional(Uuid),
-    kind: Type.Optional(StringEnum(APPLICATION_KINDS)),
-    state: Type.Optional(StringEnum(APPLICATION_STATES)),
-  },
-  strict,
-);
+export const ApplicationQuery = StrictObject({
+  ...PageQuery,
+  centreId: Type.Optional(Uuid),
+  kind: Type.Optional(StringEnum(APPLICATION_KINDS)),
+  state: Type.Optional(StringEnum(APPLICATION_STATES)),
+});
 export type ApplicationQuery = Static<typeof ApplicationQuery>;
 
-export const SelfAssessmentInput = Type.Object(
-  { rating: StringEnum(RATINGS), narrative: Type.Optional(Nullable(LongText(20_000))) },
-  strict,
-);
+export const SelfAssessmentInput = StrictObject({
+  rating: StringEnum(RATINGS),
+  narrative: Type.Optional(Nullable(LongText(20_000))),
+});
 export type SelfAssessmentInput = Static<typeof SelfAssessmentInput>;
 
 export const StandardParams = ChildParams("standardId");
 export const EvidenceParams = ChildParams("evidenceId");
 export const FindingParams = ChildParams("findingId");
 
-export const VisitInput = Type.Object(
-  {
-    startsOn: IsoDate,
-    endsOn: IsoDate,
-    team: Type.Array(
-      Type.Object({ personId: Uuid, role: Type.Optional(StringEnum(["lead", "member"] as const)) }, strict),
-      { minItems: 1, maxItems: 30 },
-    ),
-  },
-  strict,
-);
+export const VisitInput = StrictObject({
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  team: Type.Array(
+    StrictObject({ personId: Uuid, role: Type.Optional(StringEnum(["lead", "member"] as const)) }),
+    { minItems: 1, maxItems: 30 },
+  ),
+});
 export type VisitInput = Static<typeof VisitInput>;
 
-export const ReviewerInput = Type.Object({ reviewingOrganisationId: Uuid }, strict);
+export const ReviewerInput = StrictObject({ reviewingOrganisationId: Uuid });
 export type ReviewerInput = Static<typeof ReviewerInput>;
 
-export const VisitedInput = Type.Object({ reportDueOn: Type.Optional(IsoDate) }, strict);
+export const VisitedInput = StrictObject({ reportDueOn: Type.Optional(IsoDate) });
 
-export const FindingInput = Type.Object(
-  {
-    standardId: Type.Optional(Nullable(Uuid)),
-    kind: StringEnum(FINDING_KINDS),
-    text: Text(5000),
-    dueOn: Type.Optional(Nullable(IsoDate)),
-  },
-  strict,
-);
+export const FindingInput = StrictObject({
+  standardId: Type.Optional(Nullable(Uuid)),
+  kind: StringEnum(FINDING_KINDS),
+  text: Text(5000),
+  dueOn: Type.Optional(Nullable(IsoDate)),
+});
 export type FindingInput = Static<typeof FindingInput>;
 
-export const CloseFindingInput = Type.Object({ closureNote: Text(5000) }, strict);
+export const CloseFindingInput = StrictObject({ closureNote: Text(5000) });
 
-export const DecisionInput = Type.Object(
-  {
-    decision: StringEnum(DECISIONS),
-    decidedOn: Type.Optional(IsoDate),
-    validityYears: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
-    note: Type.Optional(LongText(5000)),
-  },
-  strict,
-);
+export const DecisionInput = StrictObject({
+  decision: StringEnum(DECISIONS),
+  decidedOn: Type.Optional(IsoDate),
+  validityYears: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
+  note: Type.Optional(LongText(5000)),
+});
 export type DecisionInput = Static<typeof DecisionInput>;
 
-export const ExpiringQuery = Type.Object(
-  { ...PageQuery, withinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650, default: 180 })) },
-  strict,
-);
+export const ExpiringQuery = StrictObject({
+  ...PageQuery,
+  withinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650, default: 180 })),
+});
 export const ReminderResult = Type.Object({ notified: Type.Integer(), applications: Type.Integer() });

@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { IsoDateTime, StringEnum, Uuid } from "../../platform/http/schemas.js";
+import { IsoDateTime, StrictObject, StringEnum, Uuid } from "../../platform/http/schemas.js";
 
 const Hash = Type.String({ pattern: "^[0-9a-f]{64}$", description: "SHA-256, 64 hex digits" });
 const Size = Type.Integer({ minimum: 0, maximum: 2 ** 52 });
@@ -20,25 +20,19 @@ export const SignedHead = Type.Object(
   },
 );
 
-export const SizeParams = Type.Object({ size: Size }, { additionalProperties: false });
+export const SizeParams = StrictObject({ size: Size });
 
-export const ConsistencyQuery = Type.Object({ first: Size, second: Size }, { additionalProperties: false });
+export const ConsistencyQuery = StrictObject({ first: Size, second: Size });
 export const ConsistencyProof = Type.Object({
   first: Type.Integer(),
   second: Type.Integer(),
   proof: Type.Array(Hash),
 });
 
-export const InclusionParams = Type.Object(
-  { seq: Type.Integer({ minimum: 1 }) },
-  { additionalProperties: false },
-);
-export const InclusionQuery = Type.Object(
-  {
-    treeSize: Type.Optional(Type.Integer({ minimum: 1, description: "A signed size (default: the newest)" })),
-  },
-  { additionalProperties: false },
-);
+export const InclusionParams = StrictObject({ seq: Type.Integer({ minimum: 1 }) });
+export const InclusionQuery = StrictObject({
+  treeSize: Type.Optional(Type.Integer({ minimum: 1, description: "A signed size (default: the newest)" })),
+});
 export const InclusionProof = Type.Object({
   seq: Type.Integer(),
   leafIndex: Type.Integer(),
@@ -49,18 +43,15 @@ export const InclusionProof = Type.Object({
   head: SignedHead,
 });
 
-export const WitnessInput = Type.Object(
-  {
-    head: SignedHead,
-    consistency: Type.Optional(
-      Type.Object(
-        { fromSize: Size, proof: Type.Array(Hash, { maxItems: 128 }) },
-        { additionalProperties: false, description: "From the head the witness holds to this one" },
-      ),
+export const WitnessInput = StrictObject({
+  head: SignedHead,
+  consistency: Type.Optional(
+    Type.Object(
+      { fromSize: Size, proof: Type.Array(Hash, { maxItems: 128 }) },
+      { additionalProperties: false, description: "From the head the witness holds to this one" },
     ),
-  },
-  { additionalProperties: false },
-);
+  ),
+});
 export const WitnessReply = Type.Object({
   status: StringEnum(["accepted", "unchanged", "proof_needed", "alarm"] as const),
   heldSize: Type.Optional(Type.Integer()),

@@ -104,6 +104,19 @@ export const managesOrganiserOrHost = (viewer: Viewer, record: OrganisedRecord):
   managesOrganisation(viewer, record.organiserId) || managesOrganisation(viewer, record.hostInstitutionId);
 
 /**
+ * A person's own record under an organised activity (a nomination, a certificate): the person, their nation's
+ * coordinators and auditors, the activity's organiser and host institution, and global readers see it.
+ */
+export const seesPersonalRecord = (
+  viewer: Viewer,
+  record: { personId: string; nationId: string; activity: OrganisedRecord },
+): boolean =>
+  readsEverything(viewer) ||
+  (viewer.personId !== null && viewer.personId === record.personId) ||
+  overseenNationIds(viewer).includes(record.nationId) ||
+  managesOrganiserOrHost(viewer, record.activity);
+
+/**
  * Runs it (changes it, manages its events and runs, records attendance and results): organisers and course
  * directors of the organiser or host institution. Evaluators of the organisation read it but do not run it.
  */

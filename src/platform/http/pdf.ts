@@ -1,15 +1,12 @@
 import type { FastifyReply } from "fastify";
 import { Type } from "typebox";
 import { REPORT_LANGUAGES } from "../pdf-report.js";
-import { errorResponses, IdParams, StringEnum } from "./schemas.js";
+import { errorResponses, IdParams, StrictObject, StringEnum } from "./schemas.js";
 
 /** `?lang=en|az|ru`: the report's language; without it, the account's language. */
-export const ReportQuery = Type.Object(
-  {
-    lang: Type.Optional(StringEnum(REPORT_LANGUAGES, "The report's language; the account's own when absent")),
-  },
-  { additionalProperties: false },
-);
+export const ReportQuery = StrictObject({
+  lang: Type.Optional(StringEnum(REPORT_LANGUAGES, "The report's language; the account's own when absent")),
+});
 
 /** The schema of a GET that answers a printable report: a PDF document, declared as such in the API document. */
 export const pdfReportSchema = (tags: string[], summary: string) => ({

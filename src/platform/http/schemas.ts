@@ -1,4 +1,4 @@
-import { type Static, type TSchema, Type } from "typebox";
+import { type Static, type TObject, type TProperties, type TSchema, Type } from "typebox";
 
 /** One of a fixed list of strings, typed as the union of its values. */
 export const StringEnum = <const T extends readonly string[]>(values: T, description?: string) =>
@@ -19,7 +19,18 @@ export const Text = (maxLength = 200, extra: Record<string, unknown> = {}) =>
 export const LongText = (maxLength = 20_000) => Type.String({ maxLength });
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
-export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+/** An object that names every property it accepts: any other is refused (the shape of every request body and query). */
+export const StrictObject = <T extends TProperties>(properties: T): TObject<T> =>
+  Type.Object(properties, { additionalProperties: false });
+
+/**
+ * The patch of a record: any of the object's properties, every one optional, none other; at least one, since an
+ * empty patch would be an UPDATE without a SET.
+ */
+export const StrictPatch = <T extends TObject>(schema: T) =>
+  Type.Partial(schema, { additionalProperties: false, minProperties: 1 });
+
+export const IdParams = StrictObject({ id: Uuid });
 export type IdParams = Static<typeof IdParams>;
 /** The params of a child record's route (`/api/x/:id/y/:yId`), typed with the child's name. */
 export const ChildParams = <N extends string>(name: N) =>
@@ -33,7 +44,7 @@ export const PageQuery = {
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
 };
 /** The query of a list that takes nothing but the page. */
-export const PageOnlyQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
+export const PageOnlyQuery = StrictObject({ ...PageQuery });
 
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({

@@ -19,7 +19,7 @@ import {
   checkDates,
   checkNation,
   editable,
-  insertRow,
+  insertProgrammeRecord,
   mapConstraint,
   nationRelease,
 } from "./programmes.common.js";
@@ -94,7 +94,7 @@ export async function createProgramme(ctx: Ctx, input: ProgrammeInput) {
     await visiblePlan(ctx, input.planId).catch(() => {
       throw validation("body.planId", "no such plan");
     });
-  const { id } = await insertRow(
+  const { id } = await insertProgrammeRecord(
     ctx,
     "annualProgramme",
     { ...fields, lastYear, ...release },

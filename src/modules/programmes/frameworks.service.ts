@@ -12,7 +12,7 @@ import {
   checkDates,
   checkKind,
   editable,
-  insertRow,
+  insertProgrammeRecord,
   mapConstraint,
   newDocumentRelease,
 } from "./programmes.common.js";
@@ -59,7 +59,12 @@ export async function createFramework(ctx: Ctx, input: FrameworkInput) {
   checkDates(input.validFrom, input.validUntil, "body.validUntil");
   if (input.replacesId && !(await queries.findFramework(ctx.db, ctx.viewer, input.replacesId)))
     throw validation("body.replacesId", "no such framework document");
-  const { id } = await insertRow(ctx, "frameworkDocument", { ...fields, ...release }, "framework.create");
+  const { id } = await insertProgrammeRecord(
+    ctx,
+    "frameworkDocument",
+    { ...fields, ...release },
+    "framework.create",
+  );
   return getFramework(ctx, id);
 }
 

@@ -6,7 +6,7 @@ import type { Ctx } from "../../platform/http/request-context.js";
 import { assertTransition, withNext } from "../../platform/transitions.js";
 import * as planQueries from "./plans.queries.js";
 import { visiblePlan } from "./plans.service.js";
-import { checkArea, editable, insertRow, mapConstraint, today } from "./programmes.common.js";
+import { checkArea, editable, insertProgrammeRecord, mapConstraint, today } from "./programmes.common.js";
 import * as queries from "./programmes.queries.js";
 import type { ActionInput, ActionPatch, EvidenceInput, ObjectiveInput } from "./programmes.schemas.js";
 import * as flows from "./programmes.transitions.js";
@@ -20,7 +20,12 @@ export async function addObjective(ctx: Ctx, planId: string, input: ObjectiveInp
     if ((await planQueries.planOfPeriod(ctx.db, input.periodId)) !== planId)
       throw validation("body.periodId", "not a period of this plan");
   }
-  const { id } = await insertRow(ctx, "planObjective", { ...input, planId }, "plan.objective.add");
+  const { id } = await insertProgrammeRecord(
+    ctx,
+    "planObjective",
+    { ...input, planId },
+    "plan.objective.add",
+  );
   return getObjective(ctx, id);
 }
 
@@ -70,7 +75,12 @@ function normaliseAction<T extends ActionPatch>(input: T): T {
 export async function addAction(ctx: Ctx, objectiveId: string, input: ActionInput) {
   await editable(ctx, () => queries.findObjectiveOwner(ctx.db, ctx.viewer, objectiveId), "The objective");
   await checkOrganisation(ctx, input.responsibleOrganisationId);
-  await insertRow(ctx, "planAction", { ...normaliseAction(input), objectiveId }, "plan.action.add");
+  await insertProgrammeRecord(
+    ctx,
+    "planAction",
+    { ...normaliseAction(input), objectiveId },
+    "plan.action.add",
+  );
   return getObjective(ctx, objectiveId);
 }
 

@@ -12,7 +12,7 @@ import {
   checkDates,
   checkKind,
   editable,
-  insertRow,
+  insertProgrammeRecord,
   mapConstraint,
   newDocumentRelease,
   today,
@@ -78,7 +78,7 @@ export async function createPlan(ctx: Ctx, input: PlanInput) {
     !(await queries.findFramework(ctx.db, ctx.viewer, input.frameworkDocumentId))
   )
     throw validation("body.frameworkDocumentId", "no such framework document");
-  const { id } = await insertRow(ctx, "plan", { ...fields, ...release }, "plan.create");
+  const { id } = await insertProgrammeRecord(ctx, "plan", { ...fields, ...release }, "plan.create");
   return getPlan(ctx, id);
 }
 
@@ -103,7 +103,12 @@ export async function updatePlan(ctx: Ctx, id: string, patch: PlanPatch) {
 
 export async function addPeriod(ctx: Ctx, planId: string, input: PeriodInput) {
   await editable(ctx, () => visiblePlan(ctx, planId));
-  const { id: periodId } = await insertRow(ctx, "planPeriod", { ...input, planId }, "plan.period.add");
+  const { id: periodId } = await insertProgrammeRecord(
+    ctx,
+    "planPeriod",
+    { ...input, planId },
+    "plan.period.add",
+  );
   return getPeriod(ctx, periodId);
 }
 
@@ -133,7 +138,7 @@ export async function getPeriod(ctx: Ctx, periodId: string, asOf = today()) {
 export async function addStatement(ctx: Ctx, periodId: string, input: StatementInput) {
   await editable(ctx, () => visiblePeriod(ctx, periodId));
   checkDates(input.startsOn, input.endsOn, "body.endsOn");
-  await insertRow(ctx, "periodStatement", { ...input, periodId }, "plan.period.statement.add");
+  await insertProgrammeRecord(ctx, "periodStatement", { ...input, periodId }, "plan.period.statement.add");
   return getPeriod(ctx, periodId);
 }
 

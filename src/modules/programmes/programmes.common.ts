@@ -45,7 +45,7 @@ export const mapConstraint = onConstraint(({ kind, constraint }) => {
 });
 
 /** Inserts a row of this capability with its audit entry `action`; a constraint it breaks names its field. */
-export const insertRow = <T extends RecordTable>(
+export const insertProgrammeRecord = <T extends RecordTable>(
   ctx: Ctx,
   table: T,
   values: Insertable<DB[T]>,

@@ -10,6 +10,7 @@ import {
   ReleaseInput,
   ReleaseListInput,
   ReleaseOutput,
+  StrictObject,
   StringEnum,
   Text,
   Uuid,
@@ -58,21 +59,18 @@ export const MeetingSeries = Type.Object({
   ...ReleaseOutput,
 });
 
-export const SeriesInput = Type.Object(
-  {
-    code: Code,
-    kind: StringEnum(SERIES_KINDS),
-    titleEn: Text(300),
-    titleAz: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
-    titleRu: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
-    description: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
-    organiserId: Type.Optional(Nullable(Uuid)),
-    sinceYear: Type.Optional(Nullable(Type.Integer({ minimum: 1950, maximum: 2200 }))),
-    sample: Type.Optional(Type.Boolean()),
-    ...ReleaseInput,
-  },
-  { additionalProperties: false },
-);
+export const SeriesInput = StrictObject({
+  code: Code,
+  kind: StringEnum(SERIES_KINDS),
+  titleEn: Text(300),
+  titleAz: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+  titleRu: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+  description: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
+  organiserId: Type.Optional(Nullable(Uuid)),
+  sinceYear: Type.Optional(Nullable(Type.Integer({ minimum: 1950, maximum: 2200 }))),
+  sample: Type.Optional(Type.Boolean()),
+  ...ReleaseInput,
+});
 export type SeriesInput = Static<typeof SeriesInput>;
 
 export const SeriesQuery = PagedQuery({
@@ -187,16 +185,13 @@ const MeetingFields = {
   ...ReleaseListInput,
 };
 
-export const MeetingInput = Type.Object(
-  {
-    seriesId: Uuid,
-    number: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 10000, description: "Defaults to the next number in the series" }),
-    ),
-    ...MeetingFields,
-  },
-  { additionalProperties: false },
-);
+export const MeetingInput = StrictObject({
+  seriesId: Uuid,
+  number: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 10000, description: "Defaults to the next number in the series" }),
+  ),
+  ...MeetingFields,
+});
 export type MeetingInput = Static<typeof MeetingInput>;
 
 export const MeetingPatch = Type.Partial(
@@ -213,36 +208,27 @@ export const MeetingQuery = PagedQuery({
 });
 export type MeetingQuery = Static<typeof MeetingQuery>;
 
-export const AgendaItemInput = Type.Object(
-  {
-    title: Text(500),
-    position: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
-    presenterName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-    presenterNationId: Type.Optional(Nullable(Uuid)),
-    presenterOrganisationId: Type.Optional(Nullable(Uuid)),
-    note: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
-  },
-  { additionalProperties: false },
-);
+export const AgendaItemInput = StrictObject({
+  title: Text(500),
+  position: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  presenterName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  presenterNationId: Type.Optional(Nullable(Uuid)),
+  presenterOrganisationId: Type.Optional(Nullable(Uuid)),
+  note: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
+});
 export type AgendaItemInput = Static<typeof AgendaItemInput>;
 
-const DecisionTextInput = Type.Object(
-  {
-    language: Language,
-    body: Text(50_000),
-    translationStatus: Type.Optional(StringEnum(TRANSLATION_STATUSES)),
-  },
-  { additionalProperties: false },
-);
+const DecisionTextInput = StrictObject({
+  language: Language,
+  body: Text(50_000),
+  translationStatus: Type.Optional(StringEnum(TRANSLATION_STATUSES)),
+});
 
-export const DecisionInput = Type.Object(
-  {
-    title: Text(500),
-    agendaItemId: Type.Optional(Nullable(Uuid)),
-    texts: Type.Array(DecisionTextInput, { minItems: 1, maxItems: 10 }),
-  },
-  { additionalProperties: false },
-);
+export const DecisionInput = StrictObject({
+  title: Text(500),
+  agendaItemId: Type.Optional(Nullable(Uuid)),
+  texts: Type.Array(DecisionTextInput, { minItems: 1, maxItems: 10 }),
+});
 export type DecisionInput = Static<typeof DecisionInput>;
 
 export const DecisionPatch = Type.Object(
@@ -300,19 +286,16 @@ export const ActionItemDetail = Type.Intersect([
   }),
 ]);
 
-export const ActionItemInput = Type.Object(
-  {
-    title: Text(500),
-    description: Type.Optional(Nullable(Type.String({ maxLength: 10_000 }))),
-    decisionId: Type.Optional(Nullable(Uuid)),
-    assigneeNationId: Type.Optional(Nullable(Uuid)),
-    assigneeOrganisationId: Type.Optional(Nullable(Uuid)),
-    /** An action item without a deadline cannot be followed up: it is required. */
-    deadline: IsoDate,
-    sample: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false },
-);
+export const ActionItemInput = StrictObject({
+  title: Text(500),
+  description: Type.Optional(Nullable(Type.String({ maxLength: 10_000 }))),
+  decisionId: Type.Optional(Nullable(Uuid)),
+  assigneeNationId: Type.Optional(Nullable(Uuid)),
+  assigneeOrganisationId: Type.Optional(Nullable(Uuid)),
+  /** An action item without a deadline cannot be followed up: it is required. */
+  deadline: IsoDate,
+  sample: Type.Optional(Type.Boolean()),
+});
 export type ActionItemInput = Static<typeof ActionItemInput>;
 
 export const ActionItemPatch = Type.Object(
@@ -328,14 +311,11 @@ export const ActionItemPatch = Type.Object(
 );
 export type ActionItemPatch = Static<typeof ActionItemPatch>;
 
-export const ReviewInput = Type.Object(
-  {
-    meetingId: Uuid,
-    status: Type.Optional(StringEnum(ACTION_STATUSES)),
-    note: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
-  },
-  { additionalProperties: false },
-);
+export const ReviewInput = StrictObject({
+  meetingId: Uuid,
+  status: Type.Optional(StringEnum(ACTION_STATUSES)),
+  note: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
+});
 export type ReviewInput = Static<typeof ReviewInput>;
 
 export const ActionItemQuery = PagedQuery({
@@ -403,35 +383,26 @@ const SenderInput = {
   senderNationId: Type.Optional(Nullable(Uuid)),
   senderOrganisationId: Type.Optional(Nullable(Uuid)),
 };
-export const MessageInput = Type.Object(
-  {
-    ...SenderInput,
-    subject: Text(300),
-    body: Type.Optional(LongText(50_000)),
-    recipientNationIds: Type.Optional(Ids),
-    recipientOrganisationIds: Type.Optional(Ids),
-    releaseNationIds: Type.Optional(Ids),
-    releaseOrganisationIds: Type.Optional(Ids),
-  },
-  { additionalProperties: false },
-);
+export const MessageInput = StrictObject({
+  ...SenderInput,
+  subject: Text(300),
+  body: Type.Optional(LongText(50_000)),
+  recipientNationIds: Type.Optional(Ids),
+  recipientOrganisationIds: Type.Optional(Ids),
+  releaseNationIds: Type.Optional(Ids),
+  releaseOrganisationIds: Type.Optional(Ids),
+});
 export type MessageInput = Static<typeof MessageInput>;
 
-export const ForwardInput = Type.Object(
-  {
-    ...SenderInput,
-    note: Type.Optional(LongText(20_000)),
-    recipientNationIds: Type.Optional(Ids),
-    recipientOrganisationIds: Type.Optional(Ids),
-  },
-  { additionalProperties: false },
-);
+export const ForwardInput = StrictObject({
+  ...SenderInput,
+  note: Type.Optional(LongText(20_000)),
+  recipientNationIds: Type.Optional(Ids),
+  recipientOrganisationIds: Type.Optional(Ids),
+});
 export type ForwardInput = Static<typeof ForwardInput>;
 
-export const AcknowledgeInput = Type.Object(
-  { recipientId: Type.Optional(Uuid) },
-  { additionalProperties: false },
-);
+export const AcknowledgeInput = StrictObject({ recipientId: Type.Optional(Uuid) });
 export type AcknowledgeInput = Static<typeof AcknowledgeInput>;
 
 export const AcknowledgeOutput = Type.Object({

@@ -9,6 +9,7 @@ import {
   ReleaseInput,
   ReleaseListInput,
   ReleaseOutput,
+  StrictObject,
   StringEnum,
   Text,
   Uuid,
@@ -50,16 +51,13 @@ export const Stage = Type.Object({
   startsOn: IsoDate,
   endsOn: IsoDate,
 });
-export const StageInput = Type.Object(
-  {
-    stageNo: Type.Integer({ minimum: 1, maximum: 20 }),
-    hostNationId: Uuid,
-    place: Optional(Type.String({ maxLength: 200 })),
-    startsOn: IsoDate,
-    endsOn: IsoDate,
-  },
-  { additionalProperties: false },
-);
+export const StageInput = StrictObject({
+  stageNo: Type.Integer({ minimum: 1, maximum: 20 }),
+  hostNationId: Uuid,
+  place: Optional(Type.String({ maxLength: 200 })),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+});
 export type StageInput = Static<typeof StageInput>;
 
 export const Contribution = Type.Object({
@@ -69,15 +67,12 @@ export const Contribution = Type.Object({
   quantity: Type.Integer(),
   description: Nullable(Type.String()),
 });
-export const ContributionInput = Type.Object(
-  {
-    kind: StringEnum(CONTRIBUTION_KINDS),
-    category: Text(200),
-    quantity: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
-    description: Optional(Type.String({ maxLength: 2000 })),
-  },
-  { additionalProperties: false },
-);
+export const ContributionInput = StrictObject({
+  kind: StringEnum(CONTRIBUTION_KINDS),
+  category: Text(200),
+  quantity: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+  description: Optional(Type.String({ maxLength: 2000 })),
+});
 
 export const Participant = Type.Object({
   id: Uuid,
@@ -88,15 +83,12 @@ export const Participant = Type.Object({
   personnel: Type.Integer({ description: "Sum of the personnel contributions" }),
   contributions: Type.Array(Contribution),
 });
-export const ParticipantInput = Type.Object(
-  {
-    nationId: Uuid,
-    role: StringEnum(PARTICIPANT_ROLES),
-    note: Optional(Type.String({ maxLength: 2000 })),
-    contributions: Type.Optional(Type.Array(ContributionInput, { maxItems: 50 })),
-  },
-  { additionalProperties: false },
-);
+export const ParticipantInput = StrictObject({
+  nationId: Uuid,
+  role: StringEnum(PARTICIPANT_ROLES),
+  note: Optional(Type.String({ maxLength: 2000 })),
+  contributions: Type.Optional(Type.Array(ContributionInput, { maxItems: 50 })),
+});
 export type ParticipantInput = Static<typeof ParticipantInput>;
 export const ParticipantPatch = Type.Object(
   {
@@ -127,30 +119,21 @@ export const Conference = Type.Object({
   totalAttendees: Type.Integer(),
   attendance: Type.Array(Attendance),
 });
-export const ConferenceInput = Type.Object(
-  {
-    kind: StringEnum(CONFERENCE_KINDS),
-    startsOn: IsoDate,
-    endsOn: IsoDate,
-    place: Optional(Type.String({ maxLength: 200 })),
-    eventId: Optional(Uuid),
-    note: Optional(Type.String({ maxLength: 2000 })),
-  },
-  { additionalProperties: false },
-);
+export const ConferenceInput = StrictObject({
+  kind: StringEnum(CONFERENCE_KINDS),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  place: Optional(Type.String({ maxLength: 200 })),
+  eventId: Optional(Uuid),
+  note: Optional(Type.String({ maxLength: 2000 })),
+});
 export type ConferenceInput = Static<typeof ConferenceInput>;
-export const AttendanceInput = Type.Object(
-  {
-    entries: Type.Array(
-      Type.Object(
-        { nationId: Uuid, attendees: Type.Integer({ minimum: 0, maximum: 10_000 }) },
-        { additionalProperties: false },
-      ),
-      { maxItems: 200 },
-    ),
-  },
-  { additionalProperties: false },
-);
+export const AttendanceInput = StrictObject({
+  entries: Type.Array(
+    StrictObject({ nationId: Uuid, attendees: Type.Integer({ minimum: 0, maximum: 10_000 }) }),
+    { maxItems: 200 },
+  ),
+});
 export type AttendanceInput = Static<typeof AttendanceInput>;
 
 const Owner = {
@@ -166,24 +149,21 @@ export const Milestone = Type.Object({
   doneOn: Nullable(IsoDate),
   overdue: Type.Boolean(),
 });
-export const MilestoneInput = Type.Object(
-  {
-    title: Text(300),
-    ...OwnerInput,
-    dueOn: IsoDate,
-    doneOn: Optional(IsoDate),
-  },
-  { additionalProperties: false },
-);
+export const MilestoneInput = StrictObject({
+  title: Text(300),
+  ...OwnerInput,
+  dueOn: IsoDate,
+  doneOn: Optional(IsoDate),
+});
 export type MilestoneInput = Static<typeof MilestoneInput>;
 export const MilestonePatch = Type.Partial(MilestoneInput, { additionalProperties: false, minProperties: 1 });
 export type MilestonePatch = Static<typeof MilestonePatch>;
 
 export const Objective = Type.Object({ id: Uuid, position: Type.Integer(), text: Type.String() });
-export const ObjectiveInput = Type.Object(
-  { text: Text(2000), position: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })) },
-  { additionalProperties: false },
-);
+export const ObjectiveInput = StrictObject({
+  text: Text(2000),
+  position: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+});
 export type ObjectiveInput = Static<typeof ObjectiveInput>;
 
 export const Lesson = Type.Object({
@@ -201,25 +181,19 @@ export const Lesson = Type.Object({
   updatedAt: Type.String({ format: "date-time" }),
   allowedTransitions: NextStates(LESSON_STATUSES),
 });
-export const LessonInput = Type.Object(
-  {
-    title: Text(300),
-    observation: Optional(LongText()),
-    recommendation: Optional(LongText()),
-    ...OwnerInput,
-  },
-  { additionalProperties: false },
-);
+export const LessonInput = StrictObject({
+  title: Text(300),
+  observation: Optional(LongText()),
+  recommendation: Optional(LongText()),
+  ...OwnerInput,
+});
 export type LessonInput = Static<typeof LessonInput>;
-export const LessonTransition = Type.Object(
-  {
-    to: StringEnum(LESSON_STATUSES),
-    followUpActivityId: Optional(Uuid),
-    followUpReference: Optional(Type.String({ minLength: 1, maxLength: 500 })),
-    note: Optional(Type.String({ maxLength: 2000 })),
-  },
-  { additionalProperties: false },
-);
+export const LessonTransition = StrictObject({
+  to: StringEnum(LESSON_STATUSES),
+  followUpActivityId: Optional(Uuid),
+  followUpReference: Optional(Type.String({ minLength: 1, maxLength: 500 })),
+  note: Optional(Type.String({ maxLength: 2000 })),
+});
 export type LessonTransition = Static<typeof LessonTransition>;
 export const LessonQuery = PagedQuery({
   exerciseId: Type.Optional(Uuid),
@@ -272,14 +246,11 @@ const ExerciseFields = {
   sampleNote: Optional(Type.String({ maxLength: 2000 })),
   source: Optional(Type.String({ maxLength: 500 })),
 };
-export const ExerciseInput = Type.Object(
-  {
-    ...ExerciseFields,
-    stages: Type.Optional(Type.Array(StageInput, { maxItems: 20 })),
-    ...ReleaseInput,
-  },
-  { additionalProperties: false },
-);
+export const ExerciseInput = StrictObject({
+  ...ExerciseFields,
+  stages: Type.Optional(Type.Array(StageInput, { maxItems: 20 })),
+  ...ReleaseInput,
+});
 export type ExerciseInput = Static<typeof ExerciseInput>;
 export const ExercisePatch = Type.Partial(
   Type.Object({
@@ -313,18 +284,15 @@ export const Operation = Type.Object({
   contingentCount: Type.Integer({ description: "Contingents the caller may see" }),
   canEdit: Type.Boolean({ description: "The caller may change the operation" }),
 });
-export const OperationInput = Type.Object(
-  {
-    code: Code(40),
-    name: Text(300),
-    leadOrganisationId: Uuid,
-    startsOn: IsoDate,
-    endsOn: Optional(IsoDate),
-    description: Optional(LongText()),
-    source: Optional(Type.String({ maxLength: 500 })),
-  },
-  { additionalProperties: false },
-);
+export const OperationInput = StrictObject({
+  code: Code(40),
+  name: Text(300),
+  leadOrganisationId: Uuid,
+  startsOn: IsoDate,
+  endsOn: Optional(IsoDate),
+  description: Optional(LongText()),
+  source: Optional(Type.String({ maxLength: 500 })),
+});
 export type OperationInput = Static<typeof OperationInput>;
 export const OperationPatch = Type.Partial(OperationInput, { additionalProperties: false, minProperties: 1 });
 export type OperationPatch = Static<typeof OperationPatch>;
@@ -333,10 +301,10 @@ export type OperationQuery = Static<typeof OperationQuery>;
 
 export const Strength = Type.Object({ category: StringEnum(STRENGTH_CATEGORIES), count: Type.Integer() });
 export const StrengthInput = Type.Array(
-  Type.Object(
-    { category: StringEnum(STRENGTH_CATEGORIES), count: Type.Integer({ minimum: 0, maximum: 100_000 }) },
-    { additionalProperties: false },
-  ),
+  StrictObject({
+    category: StringEnum(STRENGTH_CATEGORIES),
+    count: Type.Integer({ minimum: 0, maximum: 100_000 }),
+  }),
   { maxItems: STRENGTH_CATEGORIES.length },
 );
 
@@ -361,7 +329,7 @@ const RotationFields = {
   note: Optional(Type.String({ maxLength: 2000 })),
   strength: Type.Optional(StrengthInput),
 };
-export const RotationInput = Type.Object(RotationFields, { additionalProperties: false });
+export const RotationInput = StrictObject(RotationFields);
 export type RotationInput = Static<typeof RotationInput>;
 export const RotationPatch = Type.Partial(Type.Object(RotationFields), PATCH);
 export type RotationPatch = Static<typeof RotationPatch>;
@@ -392,10 +360,7 @@ const ContingentFields = {
   note: Optional(Type.String({ maxLength: 2000 })),
   ...ReleaseListInput,
 };
-export const ContingentInput = Type.Object(
-  { operationId: Uuid, nationId: Uuid, ...ContingentFields },
-  { additionalProperties: false },
-);
+export const ContingentInput = StrictObject({ operationId: Uuid, nationId: Uuid, ...ContingentFields });
 export type ContingentInput = Static<typeof ContingentInput>;
 export const ContingentPatch = Type.Partial(Type.Object(ContingentFields), PATCH);
 export type ContingentPatch = Static<typeof ContingentPatch>;
@@ -405,10 +370,10 @@ export const ContingentQuery = PagedQuery({
 });
 export type ContingentQuery = Static<typeof ContingentQuery>;
 
-export const StrengthQuery = Type.Object(
-  { operationId: Type.Optional(Uuid), nationId: Type.Optional(Uuid) },
-  { additionalProperties: false },
-);
+export const StrengthQuery = StrictObject({
+  operationId: Type.Optional(Uuid),
+  nationId: Type.Optional(Uuid),
+});
 export type StrengthQuery = Static<typeof StrengthQuery>;
 export const StrengthSeries = Type.Object({
   points: Type.Array(
@@ -454,10 +419,11 @@ const FundContributionFields = {
   note: Optional(Type.String({ maxLength: 2000 })),
   ...ReleaseListInput,
 };
-export const FundContributionInput = Type.Object(
-  { trustFundId: Uuid, nationId: Uuid, ...FundContributionFields },
-  { additionalProperties: false },
-);
+export const FundContributionInput = StrictObject({
+  trustFundId: Uuid,
+  nationId: Uuid,
+  ...FundContributionFields,
+});
 export type FundContributionInput = Static<typeof FundContributionInput>;
 export const FundContributionPatch = Type.Partial(Type.Object(FundContributionFields), PATCH);
 export type FundContributionPatch = Static<typeof FundContributionPatch>;

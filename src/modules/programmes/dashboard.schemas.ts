@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, Nullable, StringEnum, Uuid } from "../../platform/http/schemas.js";
+import { IsoDate, Nullable, StrictObject, StringEnum, Uuid } from "../../platform/http/schemas.js";
 
 const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 const Year = Type.Integer({ minimum: 1990, maximum: 2200 });
@@ -17,36 +17,36 @@ const Names = { nameEn: Type.String(), nameAz: Nullable(Type.String()), nameRu: 
 const DashboardNation = Type.Object({ id: Uuid, code: Type.String(), ...Names });
 const Span = { fromYear: Year, toYear: Year, asOf: IsoDate };
 
-export const NationDashboardQuery = Type.Object(
-  { nationId: Uuid, fromYear: Type.Optional(Year), toYear: Type.Optional(Year) },
-  { additionalProperties: false },
-);
+export const NationDashboardQuery = StrictObject({
+  nationId: Uuid,
+  fromYear: Type.Optional(Year),
+  toYear: Type.Optional(Year),
+});
 export type NationDashboardQuery = Static<typeof NationDashboardQuery>;
-export const NationDashboardExportQuery = Type.Object(
-  { ...NationDashboardQuery.properties, chart: StringEnum(NATION_CHARTS), lang: Type.Optional(Lang) },
-  { additionalProperties: false },
-);
+export const NationDashboardExportQuery = StrictObject({
+  ...NationDashboardQuery.properties,
+  chart: StringEnum(NATION_CHARTS),
+  lang: Type.Optional(Lang),
+});
 export type NationDashboardExportQuery = Static<typeof NationDashboardExportQuery>;
 
-export const AllianceDashboardQuery = Type.Object(
-  {
-    nationIds: Type.Optional(
-      Type.String({
-        pattern: `^${UUID}(,${UUID}){0,99}$`,
-        maxLength: 3800,
-        description: "Comma-separated nation ids; all nations with a figure the caller may see when absent",
-      }),
-    ),
-    fromYear: Type.Optional(Year),
-    toYear: Type.Optional(Year),
-  },
-  { additionalProperties: false },
-);
+export const AllianceDashboardQuery = StrictObject({
+  nationIds: Type.Optional(
+    Type.String({
+      pattern: `^${UUID}(,${UUID}){0,99}$`,
+      maxLength: 3800,
+      description: "Comma-separated nation ids; all nations with a figure the caller may see when absent",
+    }),
+  ),
+  fromYear: Type.Optional(Year),
+  toYear: Type.Optional(Year),
+});
 export type AllianceDashboardQuery = Static<typeof AllianceDashboardQuery>;
-export const AllianceDashboardExportQuery = Type.Object(
-  { ...AllianceDashboardQuery.properties, chart: StringEnum(NATION_CHARTS), lang: Type.Optional(Lang) },
-  { additionalProperties: false },
-);
+export const AllianceDashboardExportQuery = StrictObject({
+  ...AllianceDashboardQuery.properties,
+  chart: StringEnum(NATION_CHARTS),
+  lang: Type.Optional(Lang),
+});
 export type AllianceDashboardExportQuery = Static<typeof AllianceDashboardExportQuery>;
 
 const Area = Type.Object({ code: Type.String(), ...Names });

@@ -1,5 +1,13 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, IsoDateTime, NextStates, Nullable, StringEnum, Uuid } from "../../platform/http/schemas.js";
+import {
+  IsoDate,
+  IsoDateTime,
+  NextStates,
+  Nullable,
+  StrictObject,
+  StringEnum,
+  Uuid,
+} from "../../platform/http/schemas.js";
 import { GOAL_STATUSES, GoalOut, RATINGS } from "./programmes.schemas.js";
 
 /** The two sides that agree a proposed goal (issue 22): the partner nation's and the alliance's. */
@@ -53,8 +61,5 @@ export const GoalDetail = Type.Object({
   activities: Type.Array(Type.Object({ id: Uuid, code: Type.String(), titleEn: Type.String() })),
 });
 
-export const GoalSideParams = Type.Object(
-  { id: Uuid, side: StringEnum(GOAL_SIDES) },
-  { additionalProperties: false },
-);
+export const GoalSideParams = StrictObject({ id: Uuid, side: StringEnum(GOAL_SIDES) });
 export type GoalSideParams = Static<typeof GoalSideParams>;

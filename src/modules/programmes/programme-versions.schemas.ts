@@ -1,5 +1,13 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, IsoDateTime, Nullable, StringEnum, Text, Uuid } from "../../platform/http/schemas.js";
+import {
+  IsoDate,
+  IsoDateTime,
+  Nullable,
+  StrictObject,
+  StringEnum,
+  Text,
+  Uuid,
+} from "../../platform/http/schemas.js";
 import { ProgrammeInput } from "./programmes.schemas.js";
 
 /** A programme's fields, its status among them; returning a submitted programme to draft needs a reason. */
@@ -13,10 +21,10 @@ export const ProgrammePatch = Type.Partial(
 );
 export type ProgrammePatch = Static<typeof ProgrammePatch>;
 
-export const VersionParams = Type.Object(
-  { id: Uuid, version: Type.Integer({ minimum: 1, maximum: 100_000 }) },
-  { additionalProperties: false },
-);
+export const VersionParams = StrictObject({
+  id: Uuid,
+  version: Type.Integer({ minimum: 1, maximum: 100_000 }),
+});
 export type VersionParams = Static<typeof VersionParams>;
 
 const SnapshotItem = Type.Object({

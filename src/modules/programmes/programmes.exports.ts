@@ -1,10 +1,9 @@
-import { Type } from "typebox";
-import { Uuid } from "../../platform/http/schemas.js";
+import { StrictObject, Uuid } from "../../platform/http/schemas.js";
 import { H, type ListExport, pagedExport, wholeExport, yesNo } from "../../platform/list-export.js";
 import { GoalQuery, PlanQuery, ProgrammeQuery } from "./programmes.schemas.js";
 import { getProgramme, listGoals, listPlans, listProgrammes } from "./programmes.service.js";
 
-const ItemsQuery = Type.Object({ programmeId: Uuid }, { additionalProperties: false });
+const ItemsQuery = StrictObject({ programmeId: Uuid });
 
 export const programmesExports: ListExport[] = [
   pagedExport({

@@ -1,21 +1,18 @@
 import type { FastifyReply } from "fastify";
 import { Type } from "typebox";
-import { IsoDate, StringEnum, Uuid } from "../../platform/http/schemas.js";
+import { IsoDate, StrictObject, StringEnum, Uuid } from "../../platform/http/schemas.js";
 import { CONTENT_TYPES, type ReportDocument, toCsv, toPdf, toXlsx } from "./report-export.js";
 
 /** What programmes' route plugins share: parameter and query schemas, and the sending of an exported report. */
 
-export const AsOfQuery = Type.Object({ asOf: Type.Optional(IsoDate) }, { additionalProperties: false });
-export const ExportFormatQuery = Type.Object(
-  {
-    format: StringEnum(["csv", "xlsx", "pdf"]),
-    asOf: Type.Optional(IsoDate),
-    language: Type.Optional(StringEnum(["en", "az", "ru"])),
-  },
-  { additionalProperties: false },
-);
+export const AsOfQuery = StrictObject({ asOf: Type.Optional(IsoDate) });
+export const ExportFormatQuery = StrictObject({
+  format: StringEnum(["csv", "xlsx", "pdf"]),
+  asOf: Type.Optional(IsoDate),
+  language: Type.Optional(StringEnum(["en", "az", "ru"])),
+});
 export const Binary = Type.String({ description: "The report file (CSV, XLSX or PDF)" });
-export const NationQuery = Type.Object({ nationId: Uuid }, { additionalProperties: false });
+export const NationQuery = StrictObject({ nationId: Uuid });
 
 export async function sendReport(
   reply: FastifyReply,

@@ -9,6 +9,7 @@ import {
   ReleaseInput,
   ReleaseListInput,
   ReleaseOutput,
+  StrictObject,
   StringEnum,
   Text,
   Uuid,
@@ -84,32 +85,30 @@ export const FrameworkDocument = Type.Object({
   ...ReleaseOutput,
 });
 
-export const FrameworkInput = Type.Object(
-  {
-    nationId: Type.Optional(Nullable(Uuid)),
-    title: Text(300),
-    kind: PlanKindCode,
-    parties: Type.Optional(Type.Array(Text(200), { maxItems: 50 })),
-    signedOn: Type.Optional(Nullable(IsoDate)),
-    signedPrecision: Type.Optional(Precision),
-    signatories: Type.Optional(Type.Array(Text(200), { maxItems: 50 })),
-    validFrom: Type.Optional(Nullable(IsoDate)),
-    validUntil: Type.Optional(Nullable(IsoDate)),
-    replacesId: Type.Optional(Nullable(Uuid)),
-    source: Type.Optional(Nullable(Text(500))),
-    note: Type.Optional(Nullable(LongText(5000))),
-    ...ReleaseInput,
-  },
-  { additionalProperties: false },
-);
+export const FrameworkInput = StrictObject({
+  nationId: Type.Optional(Nullable(Uuid)),
+  title: Text(300),
+  kind: PlanKindCode,
+  parties: Type.Optional(Type.Array(Text(200), { maxItems: 50 })),
+  signedOn: Type.Optional(Nullable(IsoDate)),
+  signedPrecision: Type.Optional(Precision),
+  signatories: Type.Optional(Type.Array(Text(200), { maxItems: 50 })),
+  validFrom: Type.Optional(Nullable(IsoDate)),
+  validUntil: Type.Optional(Nullable(IsoDate)),
+  replacesId: Type.Optional(Nullable(Uuid)),
+  source: Type.Optional(Nullable(Text(500))),
+  note: Type.Optional(Nullable(LongText(5000))),
+  ...ReleaseInput,
+});
 export type FrameworkInput = Static<typeof FrameworkInput>;
 // A patch names at least one field: an empty one would be an UPDATE without a SET.
 export const FrameworkPatch = Type.Partial(FrameworkInput, { additionalProperties: false, minProperties: 1 });
 export type FrameworkPatch = Static<typeof FrameworkPatch>;
-export const FrameworkQuery = Type.Object(
-  { ...PageQuery, ...NationQueryPart, kind: Type.Optional(PlanKindCode) },
-  { additionalProperties: false },
-);
+export const FrameworkQuery = StrictObject({
+  ...PageQuery,
+  ...NationQueryPart,
+  kind: Type.Optional(PlanKindCode),
+});
 export type FrameworkQuery = Static<typeof FrameworkQuery>;
 
 // ------------------------------------------------------------------ plans, periods, statements
@@ -194,50 +193,42 @@ export const PlanDetail = Type.Object({
   objectives: Type.Array(ObjectiveSummary),
 });
 
-export const PlanInput = Type.Object(
-  {
-    code: Code,
-    title: Text(300),
-    kind: PlanKindCode,
-    nationId: Type.Optional(Nullable(Uuid)),
-    frameworkDocumentId: Type.Optional(Nullable(Uuid)),
-    successorId: Type.Optional(Nullable(Uuid)),
-    description: Type.Optional(Nullable(LongText())),
-    ...ReleaseInput,
-  },
-  { additionalProperties: false },
-);
+export const PlanInput = StrictObject({
+  code: Code,
+  title: Text(300),
+  kind: PlanKindCode,
+  nationId: Type.Optional(Nullable(Uuid)),
+  frameworkDocumentId: Type.Optional(Nullable(Uuid)),
+  successorId: Type.Optional(Nullable(Uuid)),
+  description: Type.Optional(Nullable(LongText())),
+  ...ReleaseInput,
+});
 export type PlanInput = Static<typeof PlanInput>;
 export const PlanPatch = Type.Partial(PlanInput, { additionalProperties: false, minProperties: 1 });
 export type PlanPatch = Static<typeof PlanPatch>;
-export const PlanQuery = Type.Object(
-  { ...PageQuery, ...NationQueryPart, kind: Type.Optional(PlanKindCode) },
-  { additionalProperties: false },
-);
+export const PlanQuery = StrictObject({
+  ...PageQuery,
+  ...NationQueryPart,
+  kind: Type.Optional(PlanKindCode),
+});
 export type PlanQuery = Static<typeof PlanQuery>;
 
-export const PeriodInput = Type.Object(
-  {
-    number: Type.Integer({ minimum: 1, maximum: 100 }),
-    label: Text(40),
-    title: Type.Optional(Nullable(Text(300))),
-    note: Type.Optional(Nullable(LongText(5000))),
-  },
-  { additionalProperties: false },
-);
+export const PeriodInput = StrictObject({
+  number: Type.Integer({ minimum: 1, maximum: 100 }),
+  label: Text(40),
+  title: Type.Optional(Nullable(Text(300))),
+  note: Type.Optional(Nullable(LongText(5000))),
+});
 export type PeriodInput = Static<typeof PeriodInput>;
 
-export const StatementInput = Type.Object(
-  {
-    startsOn: IsoDate,
-    startPrecision: Type.Optional(Precision),
-    endsOn: Type.Optional(Nullable(IsoDate)),
-    endPrecision: Type.Optional(Precision),
-    source: Text(500),
-    note: Type.Optional(Nullable(LongText(2000))),
-  },
-  { additionalProperties: false },
-);
+export const StatementInput = StrictObject({
+  startsOn: IsoDate,
+  startPrecision: Type.Optional(Precision),
+  endsOn: Type.Optional(Nullable(IsoDate)),
+  endPrecision: Type.Optional(Precision),
+  source: Text(500),
+  note: Type.Optional(Nullable(LongText(2000))),
+});
 export type StatementInput = Static<typeof StatementInput>;
 
 // ------------------------------------------------------------------ objectives and actions
@@ -292,45 +283,36 @@ export const ObjectiveDetail = Type.Object({
   ),
 });
 
-export const ObjectiveInput = Type.Object(
-  {
-    code: Type.String({ pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$" }),
-    areaCode: AreaCode,
-    title: Text(300),
-    periodId: Type.Optional(Nullable(Uuid)),
-    description: Type.Optional(Nullable(LongText())),
-  },
-  { additionalProperties: false },
-);
+export const ObjectiveInput = StrictObject({
+  code: Type.String({ pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$" }),
+  areaCode: AreaCode,
+  title: Text(300),
+  periodId: Type.Optional(Nullable(Uuid)),
+  description: Type.Optional(Nullable(LongText())),
+});
 export type ObjectiveInput = Static<typeof ObjectiveInput>;
 
-export const ActionInput = Type.Object(
-  {
-    title: Text(300),
-    responsibleOrganisationId: Type.Optional(Nullable(Uuid)),
-    responsibleNote: Type.Optional(Nullable(Text(300))),
-    dueOn: Type.Optional(Nullable(IsoDate)),
-    status: Type.Optional(StringEnum(ACTION_STATUSES)),
-    progress: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
-    completedOn: Type.Optional(Nullable(IsoDate)),
-    note: Type.Optional(Nullable(LongText(5000))),
-  },
-  { additionalProperties: false },
-);
+export const ActionInput = StrictObject({
+  title: Text(300),
+  responsibleOrganisationId: Type.Optional(Nullable(Uuid)),
+  responsibleNote: Type.Optional(Nullable(Text(300))),
+  dueOn: Type.Optional(Nullable(IsoDate)),
+  status: Type.Optional(StringEnum(ACTION_STATUSES)),
+  progress: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+  completedOn: Type.Optional(Nullable(IsoDate)),
+  note: Type.Optional(Nullable(LongText(5000))),
+});
 export type ActionInput = Static<typeof ActionInput>;
 export const ActionPatch = Type.Partial(ActionInput, { additionalProperties: false, minProperties: 1 });
 export type ActionPatch = Static<typeof ActionPatch>;
 
-export const EvidenceInput = Type.Object(
-  {
-    activityId: Type.Optional(Uuid),
-    goalId: Type.Optional(Uuid),
-    documentId: Type.Optional(Uuid),
-    url: Type.Optional(Type.String({ pattern: "^https?://", maxLength: 2000 })),
-    note: Type.Optional(Nullable(LongText(2000))),
-  },
-  { additionalProperties: false },
-);
+export const EvidenceInput = StrictObject({
+  activityId: Type.Optional(Uuid),
+  goalId: Type.Optional(Uuid),
+  documentId: Type.Optional(Uuid),
+  url: Type.Optional(Type.String({ pattern: "^https?://", maxLength: 2000 })),
+  note: Type.Optional(Nullable(LongText(2000))),
+});
 export type EvidenceInput = Static<typeof EvidenceInput>;
 
 // ------------------------------------------------------------------ period report
@@ -423,41 +405,32 @@ export const ProgrammeDetail = Type.Object({
   viewerMay: Type.Object({ submit: Type.Boolean(), decide: Type.Boolean() }),
 });
 
-export const ProgrammeInput = Type.Object(
-  {
-    nationId: Uuid,
-    firstYear: Year,
-    lastYear: Type.Optional(Year),
-    title: Text(300),
-    planId: Type.Optional(Nullable(Uuid)),
-    status: Type.Optional(StringEnum(PROGRAMME_STATUSES)),
-    note: Type.Optional(Nullable(LongText(5000))),
-    ...ReleaseListInput,
-  },
-  { additionalProperties: false },
-);
+export const ProgrammeInput = StrictObject({
+  nationId: Uuid,
+  firstYear: Year,
+  lastYear: Type.Optional(Year),
+  title: Text(300),
+  planId: Type.Optional(Nullable(Uuid)),
+  status: Type.Optional(StringEnum(PROGRAMME_STATUSES)),
+  note: Type.Optional(Nullable(LongText(5000))),
+  ...ReleaseListInput,
+});
 export type ProgrammeInput = Static<typeof ProgrammeInput>;
-export const ProgrammeQuery = Type.Object(
-  { ...PageQuery, ...NationQueryPart, year: Type.Optional(Year) },
-  { additionalProperties: false },
-);
+export const ProgrammeQuery = StrictObject({ ...PageQuery, ...NationQueryPart, year: Type.Optional(Year) });
 export type ProgrammeQuery = Static<typeof ProgrammeQuery>;
 
-export const ItemInput = Type.Object(
-  {
-    activityId: Type.Optional(Uuid),
-    title: Type.Optional(Text(300)),
-    areaCode: Type.Optional(AreaCode),
-    plannedStartsOn: Type.Optional(Nullable(IsoDate)),
-    plannedEndsOn: Type.Optional(Nullable(IsoDate)),
-    plannedParticipants: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })),
-    ownOutcome: Type.Optional(Nullable(StringEnum(OWN_OUTCOMES))),
-    ownParticipants: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 10000 }))),
-    note: Type.Optional(Nullable(LongText(2000))),
-    objectiveIds: Type.Optional(Type.Array(Uuid, { maxItems: 20, uniqueItems: true })),
-  },
-  { additionalProperties: false },
-);
+export const ItemInput = StrictObject({
+  activityId: Type.Optional(Uuid),
+  title: Type.Optional(Text(300)),
+  areaCode: Type.Optional(AreaCode),
+  plannedStartsOn: Type.Optional(Nullable(IsoDate)),
+  plannedEndsOn: Type.Optional(Nullable(IsoDate)),
+  plannedParticipants: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })),
+  ownOutcome: Type.Optional(Nullable(StringEnum(OWN_OUTCOMES))),
+  ownParticipants: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 10000 }))),
+  note: Type.Optional(Nullable(LongText(2000))),
+  objectiveIds: Type.Optional(Type.Array(Uuid, { maxItems: 20, uniqueItems: true })),
+});
 export type ItemInput = Static<typeof ItemInput>;
 export const ItemPatch = Type.Partial(Type.Omit(ItemInput, ["activityId"]), {
   additionalProperties: false,
@@ -517,10 +490,11 @@ export const YearFigure = Type.Object({
     }),
   ),
 });
-export const ComparisonQuery = Type.Object(
-  { nationId: Uuid, fromYear: Type.Optional(Year), toYear: Type.Optional(Year) },
-  { additionalProperties: false },
-);
+export const ComparisonQuery = StrictObject({
+  nationId: Uuid,
+  fromYear: Type.Optional(Year),
+  toYear: Type.Optional(Year),
+});
 export type ComparisonQuery = Static<typeof ComparisonQuery>;
 
 // ------------------------------------------------------------------ goals
@@ -544,21 +518,18 @@ export const GoalOut = Type.Object({
   ...ReleaseOutput,
 });
 
-export const GoalInput = Type.Object(
-  {
-    nationId: Uuid,
-    code: Code,
-    title: Text(300),
-    areaCode: AreaCode,
-    description: Type.Optional(Nullable(LongText())),
-    targetOn: Type.Optional(Nullable(IsoDate)),
-    agreedYear: Type.Optional(Nullable(Year)),
-    status: Type.Optional(StringEnum(GOAL_STATUSES)),
-    planId: Type.Optional(Nullable(Uuid)),
-    ...ReleaseListInput,
-  },
-  { additionalProperties: false },
-);
+export const GoalInput = StrictObject({
+  nationId: Uuid,
+  code: Code,
+  title: Text(300),
+  areaCode: AreaCode,
+  description: Type.Optional(Nullable(LongText())),
+  targetOn: Type.Optional(Nullable(IsoDate)),
+  agreedYear: Type.Optional(Nullable(Year)),
+  status: Type.Optional(StringEnum(GOAL_STATUSES)),
+  planId: Type.Optional(Nullable(Uuid)),
+  ...ReleaseListInput,
+});
 export type GoalInput = Static<typeof GoalInput>;
 export const GoalPatch = Type.Partial(
   Type.Object({
@@ -568,17 +539,14 @@ export const GoalPatch = Type.Partial(
   { additionalProperties: false, minProperties: 1 },
 );
 export type GoalPatch = Static<typeof GoalPatch>;
-export const GoalQuery = Type.Object(
-  {
-    ...PageQuery,
-    ...NationQueryPart,
-    areaCode: Type.Optional(AreaCode),
-    status: Type.Optional(StringEnum(GOAL_STATUSES)),
-    agreedYear: Type.Optional(Year),
-    late: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false },
-);
+export const GoalQuery = StrictObject({
+  ...PageQuery,
+  ...NationQueryPart,
+  areaCode: Type.Optional(AreaCode),
+  status: Type.Optional(StringEnum(GOAL_STATUSES)),
+  agreedYear: Type.Optional(Year),
+  late: Type.Optional(Type.Boolean()),
+});
 export type GoalQuery = Static<typeof GoalQuery>;
 export const GoalCounts = Type.Object({
   total: Type.Integer(),
@@ -586,17 +554,14 @@ export const GoalCounts = Type.Object({
   byStatus: Type.Record(Type.String(), Type.Integer()),
   byArea: Type.Record(Type.String(), Type.Integer()),
 });
-export const AssessmentInput = Type.Object(
-  {
-    cycleYear: Year,
-    rating: StringEnum(RATINGS),
-    comments: Type.Optional(Nullable(LongText())),
-    assessedOn: Type.Optional(Nullable(IsoDate)),
-  },
-  { additionalProperties: false },
-);
+export const AssessmentInput = StrictObject({
+  cycleYear: Year,
+  rating: StringEnum(RATINGS),
+  comments: Type.Optional(Nullable(LongText())),
+  assessedOn: Type.Optional(Nullable(IsoDate)),
+});
 export type AssessmentInput = Static<typeof AssessmentInput>;
-export const GoalActivityInput = Type.Object({ activityId: Uuid }, { additionalProperties: false });
+export const GoalActivityInput = StrictObject({ activityId: Uuid });
 
 // ------------------------------------------------------------------ milestones and timeline
 export const MilestoneOut = Type.Object({
@@ -613,27 +578,24 @@ export const MilestoneOut = Type.Object({
   sample: Type.Boolean(),
   ...ReleaseOutput,
 });
-export const MilestoneInput = Type.Object(
-  {
-    nationId: Uuid,
-    occurredOn: IsoDate,
-    precision: Type.Optional(Precision),
-    kind: Type.Optional(StringEnum(MILESTONE_KINDS)),
-    titleEn: Text(300),
-    titleAz: Type.Optional(Nullable(Text(300))),
-    titleRu: Type.Optional(Nullable(Text(300))),
-    description: Type.Optional(Nullable(LongText(5000))),
-    source: Text(500),
-    ...ReleaseListInput,
-  },
-  { additionalProperties: false },
-);
+export const MilestoneInput = StrictObject({
+  nationId: Uuid,
+  occurredOn: IsoDate,
+  precision: Type.Optional(Precision),
+  kind: Type.Optional(StringEnum(MILESTONE_KINDS)),
+  titleEn: Text(300),
+  titleAz: Type.Optional(Nullable(Text(300))),
+  titleRu: Type.Optional(Nullable(Text(300))),
+  description: Type.Optional(Nullable(LongText(5000))),
+  source: Text(500),
+  ...ReleaseListInput,
+});
 export type MilestoneInput = Static<typeof MilestoneInput>;
 
-export const ExportQuery = Type.Object(
-  { format: Type.Optional(StringEnum(EXPORT_FORMATS)), asOf: Type.Optional(IsoDate) },
-  { additionalProperties: false },
-);
+export const ExportQuery = StrictObject({
+  format: Type.Optional(StringEnum(EXPORT_FORMATS)),
+  asOf: Type.Optional(IsoDate),
+});
 export type ExportQuery = Static<typeof ExportQuery>;
 
 export const Deleted = Type.Object({ outcome: StringEnum(["deleted"]) });

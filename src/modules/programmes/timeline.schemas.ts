@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, Nullable, StringEnum, Uuid } from "../../platform/http/schemas.js";
+import { IsoDate, Nullable, StrictObject, StringEnum, Uuid } from "../../platform/http/schemas.js";
 import { PRECISIONS } from "./programmes.schemas.js";
 
 /**
@@ -59,12 +59,12 @@ const TimelineFilters = {
   fromYear: Type.Optional(Year),
   toYear: Type.Optional(Year),
 };
-export const TimelineQuery = Type.Object(TimelineFilters, { additionalProperties: false });
+export const TimelineQuery = StrictObject(TimelineFilters);
 export type TimelineQuery = Static<typeof TimelineQuery>;
-export const TimelineExportQuery = Type.Object(
-  { ...TimelineFilters, lang: Type.Optional(StringEnum(["en", "az", "ru"])) },
-  { additionalProperties: false },
-);
+export const TimelineExportQuery = StrictObject({
+  ...TimelineFilters,
+  lang: Type.Optional(StringEnum(["en", "az", "ru"])),
+});
 export type TimelineExportQuery = Static<typeof TimelineExportQuery>;
 
 export const Timeline = Type.Object({

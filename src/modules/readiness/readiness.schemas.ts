@@ -9,6 +9,7 @@ import {
   NextStates,
   Nullable,
   ReleaseOutput,
+  StrictObject,
   StringEnum,
   Text,
   Uuid,
@@ -84,26 +85,20 @@ export const UnitQuery = PagedQuery({
 });
 export type UnitQuery = Static<typeof UnitQuery>;
 
-export const UnitProfileInput = Type.Object(
-  {
-    unitType: Text(100),
-    size: StringEnum(UNIT_SIZES),
-    echelon: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
-    isHeadquarters: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false },
-);
+export const UnitProfileInput = StrictObject({
+  unitType: Text(100),
+  size: StringEnum(UNIT_SIZES),
+  echelon: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+  isHeadquarters: Type.Optional(Type.Boolean()),
+});
 export type UnitProfileInput = Static<typeof UnitProfileInput>;
 
-export const DeclarationInput = Type.Object(
-  {
-    poolName: Text(200),
-    declaredFrom: IsoDate,
-    declaredTo: Type.Optional(Nullable(IsoDate)),
-    note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
-  },
-  { additionalProperties: false },
-);
+export const DeclarationInput = StrictObject({
+  poolName: Text(200),
+  declaredFrom: IsoDate,
+  declaredTo: Type.Optional(Nullable(IsoDate)),
+  note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+});
 export type DeclarationInput = Static<typeof DeclarationInput>;
 
 // ------------------------------------------------------------------ checklists
@@ -130,43 +125,31 @@ export const ChecklistTemplate = Type.Object({
 export const ChecklistQuery = PagedQuery({ q: Type.Optional(Type.String({ maxLength: 200 })) });
 export type ChecklistQuery = Static<typeof ChecklistQuery>;
 
-export const CriterionInput = Type.Object(
-  {
-    code: Text(40),
-    text: Text(2000),
-    guidance: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
-    critical: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false },
-);
-export const AreaInput = Type.Object(
-  {
-    code: Text(40),
-    title: Text(300),
-    criteria: Type.Array(CriterionInput, { minItems: 1, maxItems: 1000 }),
-  },
-  { additionalProperties: false },
-);
+export const CriterionInput = StrictObject({
+  code: Text(40),
+  text: Text(2000),
+  guidance: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
+  critical: Type.Optional(Type.Boolean()),
+});
+export const AreaInput = StrictObject({
+  code: Text(40),
+  title: Text(300),
+  criteria: Type.Array(CriterionInput, { minItems: 1, maxItems: 1000 }),
+});
 export type AreaInput = Static<typeof AreaInput>;
 
-export const VersionInput = Type.Object(
-  {
-    note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
-    areas: Type.Array(AreaInput, { minItems: 1, maxItems: 100 }),
-  },
-  { additionalProperties: false },
-);
+export const VersionInput = StrictObject({
+  note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  areas: Type.Array(AreaInput, { minItems: 1, maxItems: 100 }),
+});
 export type VersionInput = Static<typeof VersionInput>;
 
-export const ChecklistInput = Type.Object(
-  {
-    code: Type.String({ pattern: "^[A-Z0-9][A-Z0-9_.-]{1,59}$" }),
-    title: Text(300),
-    description: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
-    areas: Type.Optional(Type.Array(AreaInput, { minItems: 1, maxItems: 100 })),
-  },
-  { additionalProperties: false },
-);
+export const ChecklistInput = StrictObject({
+  code: Type.String({ pattern: "^[A-Z0-9][A-Z0-9_.-]{1,59}$" }),
+  title: Text(300),
+  description: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
+  areas: Type.Optional(Type.Array(AreaInput, { minItems: 1, maxItems: 100 })),
+});
 export type ChecklistInput = Static<typeof ChecklistInput>;
 
 export const Criterion = Type.Object({
@@ -200,10 +183,7 @@ export const ChecklistVersion = Type.Object({
 
 // ------------------------------------------------------------------ evaluations
 const Phase = Type.Object({ phase: StringEnum(PHASES), startsOn: IsoDate, endsOn: IsoDate });
-export const PhaseInput = Type.Object(
-  { phase: StringEnum(PHASES), startsOn: IsoDate, endsOn: IsoDate },
-  { additionalProperties: false },
-);
+export const PhaseInput = StrictObject({ phase: StringEnum(PHASES), startsOn: IsoDate, endsOn: IsoDate });
 
 export const TeamMember = Type.Object({
   id: Uuid,
@@ -265,28 +245,25 @@ export const EvaluationQuery = PagedQuery({
 });
 export type EvaluationQuery = Static<typeof EvaluationQuery>;
 
-export const EvaluationInput = Type.Object(
-  {
-    unitId: Uuid,
-    checklistVersionId: Uuid,
-    kind: StringEnum(EVALUATION_KINDS),
-    title: Text(300),
-    startsOn: IsoDate,
-    endsOn: IsoDate,
-    evaluatingOrganisationId: Type.Optional(Nullable(Uuid)),
-    previousEvaluationId: Type.Optional(Nullable(Uuid)),
-    phases: Type.Optional(Type.Array(PhaseInput, { maxItems: 4 })),
-    criterionCodes: Type.Optional(
-      Type.Array(Type.String({ minLength: 1, maxLength: 40 }), {
-        minItems: 1,
-        maxItems: 2000,
-        uniqueItems: true,
-        description: "The agreed set of criteria; all criteria of the version when omitted",
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const EvaluationInput = StrictObject({
+  unitId: Uuid,
+  checklistVersionId: Uuid,
+  kind: StringEnum(EVALUATION_KINDS),
+  title: Text(300),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  evaluatingOrganisationId: Type.Optional(Nullable(Uuid)),
+  previousEvaluationId: Type.Optional(Nullable(Uuid)),
+  phases: Type.Optional(Type.Array(PhaseInput, { maxItems: 4 })),
+  criterionCodes: Type.Optional(
+    Type.Array(Type.String({ minLength: 1, maxLength: 40 }), {
+      minItems: 1,
+      maxItems: 2000,
+      uniqueItems: true,
+      description: "The agreed set of criteria; all criteria of the version when omitted",
+    }),
+  ),
+});
 export type EvaluationInput = Static<typeof EvaluationInput>;
 
 export const EvaluationPatch = Type.Object(
@@ -299,10 +276,11 @@ export const EvaluationPatch = Type.Object(
 );
 export type EvaluationPatch = Static<typeof EvaluationPatch>;
 
-export const TeamInput = Type.Object(
-  { personId: Uuid, role: Type.Optional(StringEnum(["lead", "evaluator"])), ...DoubleBooking.overrideFields },
-  { additionalProperties: false },
-);
+export const TeamInput = StrictObject({
+  personId: Uuid,
+  role: Type.Optional(StringEnum(["lead", "evaluator"])),
+  ...DoubleBooking.overrideFields,
+});
 export type TeamInput = Static<typeof TeamInput>;
 
 export const EligibleEvaluator = Type.Object({
@@ -341,15 +319,12 @@ export const EvaluationChecklist = Type.Object({
   ),
 });
 
-export const AnswerInput = Type.Object(
-  {
-    answer: Nullable(StringEnum(ANSWERS)),
-    comment: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
-    evidence: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
-    version: Type.Integer({ minimum: 0, description: "The version of the answer the writer last read" }),
-  },
-  { additionalProperties: false },
-);
+export const AnswerInput = StrictObject({
+  answer: Nullable(StringEnum(ANSWERS)),
+  comment: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
+  evidence: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
+  version: Type.Integer({ minimum: 0, description: "The version of the answer the writer last read" }),
+});
 export type AnswerInput = Static<typeof AnswerInput>;
 export const AnswerParams = ChildParams("criterionId");
 
@@ -378,14 +353,11 @@ export const Finding = Type.Object({
   text: Type.String(),
   createdAt: Type.String({ format: "date-time" }),
 });
-export const FindingInput = Type.Object(
-  {
-    kind: StringEnum(["finding", "recommendation"]),
-    areaId: Type.Optional(Nullable(Uuid)),
-    text: Text(4000),
-  },
-  { additionalProperties: false },
-);
+export const FindingInput = StrictObject({
+  kind: StringEnum(["finding", "recommendation"]),
+  areaId: Type.Optional(Nullable(Uuid)),
+  text: Text(4000),
+});
 export type FindingInput = Static<typeof FindingInput>;
 
 export const FollowUpAction = Type.Object({
@@ -399,16 +371,13 @@ export const FollowUpAction = Type.Object({
   overdue: Type.Boolean(),
   allowedTransitions: NextStates(ACTION_STATUSES),
 });
-export const ActionInput = Type.Object(
-  {
-    title: Text(500),
-    findingId: Type.Optional(Nullable(Uuid)),
-    ownerPersonId: Type.Optional(Nullable(Uuid)),
-    ownerOrganisationId: Type.Optional(Nullable(Uuid)),
-    dueOn: IsoDate,
-  },
-  { additionalProperties: false },
-);
+export const ActionInput = StrictObject({
+  title: Text(500),
+  findingId: Type.Optional(Nullable(Uuid)),
+  ownerPersonId: Type.Optional(Nullable(Uuid)),
+  ownerOrganisationId: Type.Optional(Nullable(Uuid)),
+  dueOn: IsoDate,
+});
 export type ActionInput = Static<typeof ActionInput>;
 export const ActionPatch = Type.Object(
   {
@@ -441,15 +410,12 @@ export const Results = Type.Object({
   actions: Type.Array(FollowUpAction),
 });
 
-export const ReportInput = Type.Object(
-  {
-    summaryStatement: Type.Optional(Nullable(Type.String({ maxLength: 8000 }))),
-    meetsStandards: Type.Optional(
-      Type.Boolean({
-        description: "Headquarters only: the team's statement of whether it meets the standards",
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const ReportInput = StrictObject({
+  summaryStatement: Type.Optional(Nullable(Type.String({ maxLength: 8000 }))),
+  meetsStandards: Type.Optional(
+    Type.Boolean({
+      description: "Headquarters only: the team's statement of whether it meets the standards",
+    }),
+  ),
+});
 export type ReportInput = Static<typeof ReportInput>;

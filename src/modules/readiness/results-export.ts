@@ -1,16 +1,13 @@
 import { type Static, Type } from "typebox";
 import type { Ctx } from "../../platform/http/request-context.js";
-import { StringEnum } from "../../platform/http/schemas.js";
+import { StrictObject, StringEnum } from "../../platform/http/schemas.js";
 import { EXPORT_CONTENT_TYPES, type ExportValue, toCsv, toXlsx } from "../../platform/tabular-export.js";
 import { getEvaluationChecklist } from "./answers.service.js";
 
-export const ResultsExportQuery = Type.Object(
-  {
-    format: Type.Optional(StringEnum(["csv", "xlsx"], "csv (default) or xlsx")),
-    lang: Type.Optional(StringEnum(["en", "az", "ru"], "Language of the headers (default en)")),
-  },
-  { additionalProperties: false },
-);
+export const ResultsExportQuery = StrictObject({
+  format: Type.Optional(StringEnum(["csv", "xlsx"], "csv (default) or xlsx")),
+  lang: Type.Optional(StringEnum(["en", "az", "ru"], "Language of the headers (default en)")),
+});
 export type ResultsExportQuery = Static<typeof ResultsExportQuery>;
 
 type Lang = "en" | "az" | "ru";

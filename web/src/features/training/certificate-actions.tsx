@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, Textarea } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { notifyError, notifySuccess } from "../../shared/ui";
+import { notifyError, notifySuccess, RowActionButton } from "../../shared/ui";
 import { useCertificateAction } from "./api";
 
 /** The two things done to an issued certificate, each a button opening the dialog that asks for the reason. */
@@ -29,16 +29,9 @@ export function CertificateActions({ id, number }: { id: string; number: string 
     <>
       <Group gap={4} wrap="nowrap">
         {MODES.map(({ mode: each, color }) => (
-          <Button
-            key={each}
-            size="compact-xs"
-            variant="subtle"
-            color={color}
-            onClick={() => start(each)}
-            data-testid={`${each}-${number}`}
-          >
+          <RowActionButton key={each} color={color} onClick={() => start(each)} testId={`${each}-${number}`}>
             {t(`certificates.${each}`)}
-          </Button>
+          </RowActionButton>
         ))}
       </Group>
       <Modal opened={opened} onClose={close} title={`${t(`certificates.${mode}`)} ${number}`} centered>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Table } from "@mantine/core";
+import { Badge, Group, Paper, Table } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -11,6 +11,7 @@ import {
   notifySuccess,
   PagedQuery,
   PageHeader,
+  RowActionButton,
   TableHead,
   TextField,
 } from "../../../shared/ui";
@@ -21,7 +22,7 @@ const COLOURS = { pending: "yellow", approved: "green", refused: "red" } as cons
 
 // The decisions on an application, each offered while the application may move to its status.
 const DECISIONS = [
-  { decision: "approve", to: "approved", look: {} },
+  { decision: "approve", to: "approved", look: { variant: "filled" } },
   { decision: "refuse", to: "refused", look: { color: "red", variant: "light" } },
 ] as const;
 
@@ -103,15 +104,14 @@ export function ApplicationsPage() {
                       {a.canDecide && (
                         <Group gap={4}>
                           {DECISIONS.filter((d) => a.allowedTransitions.includes(d.to)).map((d) => (
-                            <Button
+                            <RowActionButton
                               key={d.decision}
-                              size="compact-xs"
                               {...d.look}
                               onClick={() => run(a.id, d.decision)}
-                              data-testid={`${d.decision}-${a.person.familyName}`}
+                              testId={`${d.decision}-${a.person.familyName}`}
                             >
                               {t(`applications.${d.decision}`)}
-                            </Button>
+                            </RowActionButton>
                           ))}
                         </Group>
                       )}

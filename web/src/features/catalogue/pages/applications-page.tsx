@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Table } from "@mantine/core";
+import { Group, Paper, Table } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -12,6 +12,7 @@ import {
   PagedQuery,
   PageHeader,
   RowActionButton,
+  StatusBadge,
   TableHead,
   TextField,
 } from "../../../shared/ui";
@@ -91,13 +92,12 @@ export function ApplicationsPage() {
                     </Table.Td>
                     <Table.Td>{a.motivation}</Table.Td>
                     <Table.Td>
-                      <Badge
-                        color={COLOURS[a.status]}
-                        variant="light"
-                        data-testid={`application-status-${a.status}`}
-                      >
-                        {t(`applications.statuses.${a.status}`)}
-                      </Badge>
+                      <StatusBadge
+                        status={a.status}
+                        words="catalogue:applications.statuses"
+                        colours={COLOURS}
+                        testId={`application-status-${a.status}`}
+                      />
                       {a.reason && <DimmedText size="xs">{a.reason}</DimmedText>}
                     </Table.Td>
                     <Table.Td>

@@ -1,8 +1,8 @@
-import { Button, Group, Modal, Stack, Textarea } from "@mantine/core";
+import { Button, Group, Modal, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { notifyError, notifySuccess, RowActionButton } from "../../shared/ui";
+import { notifyError, notifySuccess, ReasonTextarea, RowActionButton } from "../../shared/ui";
 import { useCertificateAction } from "./api";
 
 /** The two things done to an issued certificate, each a button opening the dialog that asks for the reason. */
@@ -36,14 +36,11 @@ export function CertificateActions({ id, number }: { id: string; number: string 
       </Group>
       <Modal opened={opened} onClose={close} title={`${t(`certificates.${mode}`)} ${number}`} centered>
         <Stack>
-          <Textarea
+          <ReasonTextarea
             label={t("certificates.reason")}
-            required
-            autosize
-            minRows={2}
             value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            data-testid="certificate-reason"
+            onValue={setReason}
+            testId="certificate-reason"
           />
           <Group justify="flex-end">
             <Button

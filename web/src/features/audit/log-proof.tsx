@@ -1,8 +1,8 @@
-import { Anchor, Button, Stack, Text } from "@mantine/core";
+import { Anchor, Stack, Text } from "@mantine/core";
 import { IconDownload } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { notifyError } from "../../shared/ui";
+import { notifyError, RowActionButton } from "../../shared/ui";
 import { type InclusionProof, useInclusionProof } from "./api";
 
 const bytes = (hex: string) =>
@@ -59,15 +59,14 @@ export function LogProof({ seq }: { seq: number }) {
   }, [proof.data]);
   if (!proof.data || holds === null)
     return (
-      <Button
-        size="compact-xs"
+      <RowActionButton
         variant="light"
         loading={proof.isPending || (!!proof.data && holds === null)}
         onClick={() => proof.mutate(seq, { onError: (error) => notifyError(error, t) })}
-        data-testid={`audit-log-check-${seq}`}
+        testId={`audit-log-check-${seq}`}
       >
         {t("checkLog")}
-      </Button>
+      </RowActionButton>
     );
   const href = `data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(proof.data, null, 2))}`;
   return (

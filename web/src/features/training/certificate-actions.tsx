@@ -1,8 +1,8 @@
-import { Button, Group, Modal, Stack, Textarea } from "@mantine/core";
+import { Button, Group, Modal, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { notifyError, notifySuccess } from "../../shared/ui";
+import { notifyError, notifySuccess, ReasonTextarea, RowActionButton } from "../../shared/ui";
 import { useCertificateAction } from "./api";
 
 /** The two things done to an issued certificate, each a button opening the dialog that asks for the reason. */
@@ -29,28 +29,18 @@ export function CertificateActions({ id, number }: { id: string; number: string 
     <>
       <Group gap={4} wrap="nowrap">
         {MODES.map(({ mode: each, color }) => (
-          <Button
-            key={each}
-            size="compact-xs"
-            variant="subtle"
-            color={color}
-            onClick={() => start(each)}
-            data-testid={`${each}-${number}`}
-          >
+          <RowActionButton key={each} color={color} onClick={() => start(each)} testId={`${each}-${number}`}>
             {t(`certificates.${each}`)}
-          </Button>
+          </RowActionButton>
         ))}
       </Group>
       <Modal opened={opened} onClose={close} title={`${t(`certificates.${mode}`)} ${number}`} centered>
         <Stack>
-          <Textarea
+          <ReasonTextarea
             label={t("certificates.reason")}
-            required
-            autosize
-            minRows={2}
             value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            data-testid="certificate-reason"
+            onValue={setReason}
+            testId="certificate-reason"
           />
           <Group justify="flex-end">
             <Button

@@ -52,6 +52,7 @@ export { pickerProps } from "./picker-props";
 export { PlainTable, type PlainTableProps } from "./plain-table";
 export { PrintReportButton, type PrintReportButtonProps } from "./print-report-button";
 export { QueryBoundary, type QueryBoundaryProps, RecordPage, type RecordPageProps } from "./query-boundary";
+export { ReasonTextarea, type ReasonTextareaProps, useRequiredReason } from "./reason-textarea";
 export { RegisterPicker, type RegisterPickerProps } from "./register-picker";
 export { RELEASABILITY_LEVELS, ReleasabilityBadge } from "./releasability-badge";
 export { ReleasabilitySelect } from "./releasability-select";

@@ -1,8 +1,7 @@
-import { Button, Group, Modal, Stack, Table, Text, Textarea } from "@mantine/core";
-import { useState } from "react";
+import { Button, Group, Modal, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { BookingConflict } from "../../../shared/api";
-import { PlainTable } from "../../../shared/ui";
+import { PlainTable, ReasonTextarea, useRequiredReason } from "../../../shared/ui";
 import { useDateRange } from "./labels";
 
 interface Props {
@@ -28,19 +27,15 @@ interface Props {
 export function DoubleBookingModal({ name, event, conflicts, loading, onClose, onAccept, texts }: Props) {
   const { t } = useTranslation("catalogue");
   const dates = useDateRange();
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const reason = useRequiredReason();
   const kindLabel = (kind: string) =>
     kind === "evaluation_team"
       ? t("doubleBooking.evaluationTeam")
       : t(`common:activityKinds.${kind}`, { defaultValue: kind });
 
   const submit = () => {
-    if (!reason.trim()) {
-      setError(t("doubleBooking.reasonRequired"));
-      return;
-    }
-    onAccept(reason.trim());
+    const given = reason.given(t("doubleBooking.reasonRequired"));
+    if (given) onAccept(given);
   };
 
   return (
@@ -68,19 +63,11 @@ export function DoubleBookingModal({ name, event, conflicts, loading, onClose, o
             </Table.Tr>
           ))}
         </PlainTable>
-        <Textarea
+        <ReasonTextarea
           label={texts?.reason ?? t("doubleBooking.reason")}
-          required
-          autosize
-          minRows={2}
           maxLength={2000}
-          value={reason}
-          error={error}
-          onChange={(change) => {
-            setReason(change.currentTarget.value);
-            setError(null);
-          }}
-          data-testid="double-booking-reason"
+          {...reason.field}
+          testId="double-booking-reason"
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,8 +13,10 @@ import {
   notifyError,
   notifySuccess,
   optionsUnder,
+  ReasonTextarea,
   saveChanges,
   useFormReset,
+  useRequiredReason,
 } from "../../../shared/ui";
 import { useInvalidateCatalogue } from "../api";
 import type { EventDetail } from "../types";
@@ -60,8 +62,7 @@ export function EventActions({ event }: { event: EventDetail }) {
   const invalidate = useInvalidateCatalogue();
   const [editing, setEditing] = useState(false);
   const [cancelling, setCancelling] = useState(false);
-  const [reason, setReason] = useState("");
-  const [reasonError, setReasonError] = useState<string | null>(null);
+  const reason = useRequiredReason();
   const [busy, setBusy] = useState(false);
   const form = useForm<EventValues>({
     initialValues: valuesOf(event),
@@ -102,20 +103,18 @@ export function EventActions({ event }: { event: EventDetail }) {
   });
 
   const cancel = async () => {
-    if (!reason.trim()) {
-      setReasonError(t("eventEdit.required"));
-      return;
-    }
+    const given = reason.given(t("eventEdit.required"));
+    if (!given) return;
     setBusy(true);
     try {
-      await api.post(`/api/events/${event.id}/cancel`, { reason: reason.trim() });
+      await api.post(`/api/events/${event.id}/cancel`, { reason: given });
       await invalidate();
       notifySuccess(t("common:notify.saved"));
       setCancelling(false);
     } catch (error) {
       const field =
         error instanceof ApiError ? error.fields.find((f) => f.field === "body.reason") : undefined;
-      if (field) setReasonError(field.message);
+      if (field) reason.setError(field.message);
       else notifyError(error, t);
     } finally {
       setBusy(false);
@@ -192,19 +191,7 @@ export function EventActions({ event }: { event: EventDetail }) {
       <Modal opened={cancelling} onClose={() => setCancelling(false)} title={t("eventEdit.cancelTitle")}>
         <Stack>
           <Text size="sm">{t("eventEdit.cancelIntro")}</Text>
-          <Textarea
-            required
-            autosize
-            minRows={2}
-            label={t("eventEdit.reason")}
-            value={reason}
-            error={reasonError}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
-              setReasonError(null);
-            }}
-            data-testid="event-cancel-reason"
-          />
+          <ReasonTextarea label={t("eventEdit.reason")} {...reason.field} testId="event-cancel-reason" />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setCancelling(false)}>
               {t("eventEdit.keep")}

@@ -1,7 +1,6 @@
-import { Badge } from "@mantine/core";
-import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
 import type { Language } from "../../../shared/i18n/languages";
+import { StatusBadge } from "../../../shared/ui";
 import type { NominationStatus } from "../types";
 
 /** The title in the current language, falling back to English. */
@@ -24,11 +23,13 @@ const STATUS_COLOURS: Record<NominationStatus, string> = {
 };
 
 export function NominationStatusBadge({ status }: { status: NominationStatus }) {
-  const { t } = useTranslation("catalogue");
   return (
-    <Badge color={STATUS_COLOURS[status]} variant="light" data-testid={`nomination-status-${status}`}>
-      {t(`nominations.statuses.${status}`)}
-    </Badge>
+    <StatusBadge
+      status={status}
+      words="catalogue:nominations.statuses"
+      colours={STATUS_COLOURS}
+      testId={`nomination-status-${status}`}
+    />
   );
 }
 

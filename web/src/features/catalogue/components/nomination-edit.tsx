@@ -1,9 +1,9 @@
-import { Button, NumberInput, Textarea, TextInput } from "@mantine/core";
+import { NumberInput, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
-import { FormButtons, FormModal, saveForm } from "../../../shared/ui";
+import { FormButtons, FormModal, RowActionButton, saveForm } from "../../../shared/ui";
 import { useInvalidateCatalogue } from "../api";
 import type { Nomination } from "../types";
 
@@ -37,17 +37,15 @@ export function NominationEdit({ nomination }: { nomination: Nomination }) {
 
   return (
     <>
-      <Button
-        size="compact-xs"
-        variant="subtle"
+      <RowActionButton
         onClick={() => {
           form.setValues({ priority: nomination.priority, note: nomination.note ?? "", reason: "" });
           setOpened(true);
         }}
-        data-testid={`nomination-edit-${nomination.person.familyName}`}
+        testId={`nomination-edit-${nomination.person.familyName}`}
       >
         {t("form.edit")}
-      </Button>
+      </RowActionButton>
       <FormModal opened={opened} onClose={close} title={t("form.edit")} onSubmit={save}>
         <NumberInput
           label={t("nominate.priority")}

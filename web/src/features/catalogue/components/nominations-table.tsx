@@ -1,11 +1,18 @@
 import { Button, Group, Menu, Switch, Table, Text, Tooltip } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { type BookingConflict, hasErrorCode, isApiError } from "../../../shared/api";
 import { usePermissions } from "../../../shared/auth";
-import { DimmedText, notifyError, notifySuccess, TextField } from "../../../shared/ui";
+import {
+  DimmedText,
+  notifyError,
+  notifySuccess,
+  RowActionButton,
+  type RowActionButtonProps,
+  TextField,
+} from "../../../shared/ui";
 import { useDecide, useLeaveWaitlist, useRecordAttendance, useWithdraw } from "../api";
 import type { Decision, Nomination, NominationStatus } from "../types";
 import { DoubleBookingModal } from "./double-booking-modal";
@@ -38,20 +45,8 @@ const offered = (n: Nomination) =>
   (DECISIONS[n.status] ?? []).filter((d) => n.allowedTransitions.includes(OUTCOME[d]));
 
 /** A way out of a nomination (withdrawing it, leaving the waiting list): small, quiet and red in its row. */
-function ExitButton({
-  onClick,
-  testId,
-  children,
-}: {
-  onClick: () => void;
-  testId: string;
-  children: ReactNode;
-}) {
-  return (
-    <Button size="compact-xs" variant="subtle" color="red" onClick={onClick} data-testid={testId}>
-      {children}
-    </Button>
-  );
+function ExitButton(props: Omit<RowActionButtonProps, "color">) {
+  return <RowActionButton color="red" {...props} />;
 }
 
 export function NominationsTable({ nominations, canManage, canWithdraw, showEvent, selectable }: Props) {

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Stack, Textarea } from "@mantine/core";
+import { Alert, Button, Group, Modal, Stack } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
+import { ReasonTextarea } from "../../../shared/ui";
 import type { ActivityDetail } from "../types";
 import { useCatalogueWrite } from "./catalogue-write";
 
@@ -59,15 +60,12 @@ export function ProposalDecision({ activity }: { activity: ActivityDetail }) {
       </Button>
       <Modal opened={rejecting} onClose={() => setRejecting(false)} title={t("proposals.rejectTitle")}>
         <Stack>
-          <Textarea
+          <ReasonTextarea
             label={t("proposals.reason")}
-            required
-            autosize
-            minRows={2}
             maxLength={2000}
             value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            data-testid="proposal-reject-reason"
+            onValue={setReason}
+            testId="proposal-reject-reason"
           />
           <Button
             color="red"

@@ -1,10 +1,10 @@
-import { Badge, Button, Group, Stack, Text } from "@mantine/core";
+import { Button, Group, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { type BookingConflict, hasErrorCode, isApiError } from "../../../shared/api";
 import { useFormat } from "../../../shared/i18n/format";
-import { notifyError, notifySuccess, SectionCard, TextField } from "../../../shared/ui";
+import { notifyError, notifySuccess, SectionCard, StatusBadge, TextField } from "../../../shared/ui";
 import { useAnswerOffer, useSeatOffers } from "../api";
 import type { SeatOffer } from "../types";
 import { DoubleBookingModal } from "./double-booking-modal";
@@ -94,9 +94,7 @@ export function SeatOffers({ eventId }: { eventId: string | null }) {
               </Text>
             </Stack>
             <Group gap="xs">
-              <Badge color={COLOURS[offer.status]} variant="light">
-                {t(`offers.statuses.${offer.status}`)}
-              </Badge>
+              <StatusBadge status={offer.status} words="catalogue:offers.statuses" colours={COLOURS} />
               {offer.canAnswer &&
                 CHOICES.map(({ choice, variant, color, label }) => (
                   <Button

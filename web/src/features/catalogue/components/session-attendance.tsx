@@ -1,10 +1,17 @@
-import { Button, Checkbox, Modal, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Checkbox, Modal, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, fetchAll } from "../../../shared/api";
-import { FormButtons, notifyFormError, notifySuccess, PlainTable, QueryBoundary } from "../../../shared/ui";
+import {
+  FormButtons,
+  notifyFormError,
+  notifySuccess,
+  PlainTable,
+  QueryBoundary,
+  RowActionButton,
+} from "../../../shared/ui";
 import { useInvalidateCatalogue } from "../api";
 import type { Nomination } from "../types";
 import { useEventAttendance } from "./attendance-records";
@@ -26,14 +33,13 @@ export function SessionAttendanceButton({ eventId, session }: { eventId: string;
   if (new Date(session.startsAt) > new Date()) return null;
   return (
     <>
-      <Button
-        size="compact-xs"
+      <RowActionButton
         variant="light"
         onClick={() => setOpened(true)}
-        data-testid={`session-attendance-${session.id}`}
+        testId={`session-attendance-${session.id}`}
       >
         {t("sessionAttendance.open")}
-      </Button>
+      </RowActionButton>
       {opened && (
         <SessionAttendanceModal eventId={eventId} session={session} onClose={() => setOpened(false)} />
       )}

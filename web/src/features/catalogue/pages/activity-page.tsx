@@ -1,11 +1,11 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
 import { DetailList, PageHeader, PlainTable, RecordPage, ReleasabilityBadge } from "../../../shared/ui";
 import { useActivity, useAreas } from "../api";
 import { ActivityActions } from "../components/activity-actions";
 import { localTitle, useDateRange } from "../components/labels";
+import { OpenRecordButton } from "../components/open-record-button";
 import { ProposalDecision, ProposalNotice } from "../components/proposal-decision";
 
 export function ActivityPage() {
@@ -138,15 +138,12 @@ export function ActivityPage() {
                         {event.waitlisted ? ` (+${event.waitlisted})` : ""}
                       </Table.Td>
                       <Table.Td>
-                        <Button
-                          component={Link}
+                        <OpenRecordButton
                           to={`/catalogue/events/${event.id}`}
-                          size="xs"
-                          variant="light"
-                          data-testid={`event-open-${event.startsOn}`}
+                          testId={`event-open-${event.startsOn}`}
                         >
                           {t("event.open")}
-                        </Button>
+                        </OpenRecordButton>
                       </Table.Td>
                     </Table.Tr>
                   ))}

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Table } from "@mantine/core";
+import { Group, Paper, Table } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -11,6 +11,8 @@ import {
   notifySuccess,
   PagedQuery,
   PageHeader,
+  RowActionButton,
+  StatusBadge,
   TableHead,
   TextField,
 } from "../../../shared/ui";
@@ -21,7 +23,7 @@ const COLOURS = { pending: "yellow", approved: "green", refused: "red" } as cons
 
 // The decisions on an application, each offered while the application may move to its status.
 const DECISIONS = [
-  { decision: "approve", to: "approved", look: {} },
+  { decision: "approve", to: "approved", look: { variant: "filled" } },
   { decision: "refuse", to: "refused", look: { color: "red", variant: "light" } },
 ] as const;
 
@@ -90,28 +92,26 @@ export function ApplicationsPage() {
                     </Table.Td>
                     <Table.Td>{a.motivation}</Table.Td>
                     <Table.Td>
-                      <Badge
-                        color={COLOURS[a.status]}
-                        variant="light"
-                        data-testid={`application-status-${a.status}`}
-                      >
-                        {t(`applications.statuses.${a.status}`)}
-                      </Badge>
+                      <StatusBadge
+                        status={a.status}
+                        words="catalogue:applications.statuses"
+                        colours={COLOURS}
+                        testId={`application-status-${a.status}`}
+                      />
                       {a.reason && <DimmedText size="xs">{a.reason}</DimmedText>}
                     </Table.Td>
                     <Table.Td>
                       {a.canDecide && (
                         <Group gap={4}>
                           {DECISIONS.filter((d) => a.allowedTransitions.includes(d.to)).map((d) => (
-                            <Button
+                            <RowActionButton
                               key={d.decision}
-                              size="compact-xs"
                               {...d.look}
                               onClick={() => run(a.id, d.decision)}
-                              data-testid={`${d.decision}-${a.person.familyName}`}
+                              testId={`${d.decision}-${a.person.familyName}`}
                             >
                               {t(`applications.${d.decision}`)}
-                            </Button>
+                            </RowActionButton>
                           ))}
                         </Group>
                       )}

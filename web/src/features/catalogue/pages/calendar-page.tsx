@@ -15,7 +15,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { usePermissions } from "../../../shared/auth";
 import { useFormat } from "../../../shared/i18n/format";
-import { ListPageHeader, notifyError } from "../../../shared/ui";
+import { ListPageHeader, notifyError, RowActionButton } from "../../../shared/ui";
 import { useCalendar, useCalendarTokens, useCreateCalendarToken, useRevokeCalendarToken } from "../api";
 import { calendarFormats } from "../components/calendar-formats";
 import { localTitle } from "../components/labels";
@@ -79,9 +79,9 @@ function Feeds() {
             {token.revokedAt ? (
               <Badge color="gray">{t("calendar.revoked")}</Badge>
             ) : (
-              <Button size="compact-xs" color="red" variant="subtle" onClick={() => revoke.mutate(token.id)}>
+              <RowActionButton color="red" onClick={() => revoke.mutate(token.id)}>
                 {t("calendar.revoke")}
-              </Button>
+              </RowActionButton>
             )}
           </Group>
         ))}

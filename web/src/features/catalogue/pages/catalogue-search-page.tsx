@@ -28,6 +28,7 @@ import {
   type DataTableColumn,
   EmptyState,
   ExportButtons,
+  listSwitch,
   notifyError,
   optionsUnder,
   PageHeader,
@@ -194,17 +195,13 @@ export function CatalogueSearchPage() {
       {signedIn && (
         <Switch
           label={t("search.eligibleForMyNation")}
-          checked={list.filters.eligibleForMyNation === "true"}
-          onChange={(event) =>
-            list.setFilter("eligibleForMyNation", event.currentTarget.checked ? "true" : null)
-          }
+          {...listSwitch(list, "eligibleForMyNation")}
           data-testid="filter-eligible"
         />
       )}
       <Switch
         label={t("search.hasFreeSeats")}
-        checked={list.filters.hasFreeSeats === "true"}
-        onChange={(event) => list.setFilter("hasFreeSeats", event.currentTarget.checked ? "true" : null)}
+        {...listSwitch(list, "hasFreeSeats")}
         data-testid="filter-free-seats"
       />
       <Group grow>

@@ -6,6 +6,7 @@ import { useFormat } from "../../../shared/i18n/format";
 import { DataTable, DimmedText, EmptyState, PageHeader, QueryBoundary } from "../../../shared/ui";
 import { useActivities } from "../api";
 import { localTitle } from "../components/labels";
+import { OpenRecordButton } from "../components/open-record-button";
 import type { ActivityPage } from "../types";
 
 const LIMIT = 25;
@@ -87,15 +88,12 @@ export function ProposalsPage() {
                     key: "open",
                     header: "",
                     render: (row) => (
-                      <Button
-                        component={Link}
+                      <OpenRecordButton
                         to={`/catalogue/activities/${row.id}`}
-                        size="xs"
-                        variant="light"
-                        data-testid={`proposal-open-${row.code}`}
+                        testId={`proposal-open-${row.code}`}
                       >
                         {t("proposals.review")}
-                      </Button>
+                      </OpenRecordButton>
                     ),
                   },
                 ]}

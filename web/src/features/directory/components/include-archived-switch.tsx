@@ -1,23 +1,20 @@
 import { Switch } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { type FilteredList, listSwitch } from "../../../shared/ui";
 
 /** The directory lists' "include archived" filter, kept in the URL as `includeArchived=true`. */
 export function IncludeArchivedSwitch({
   list,
   testId,
 }: {
-  list: {
-    filters: { includeArchived: string };
-    setFilter: (name: "includeArchived", value: string | null) => void;
-  };
+  list: FilteredList<"includeArchived">;
   testId: string;
 }) {
   const { t } = useTranslation();
   return (
     <Switch
       label={t("common:list.includeArchived")}
-      checked={list.filters.includeArchived === "true"}
-      onChange={(event) => list.setFilter("includeArchived", event.currentTarget.checked ? "true" : null)}
+      {...listSwitch(list, "includeArchived")}
       mb={8}
       data-testid={testId}
     />

@@ -3,7 +3,14 @@ import { IconSettings } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { DimmedText, EmptyState, ListPagination, PageHeader, QueryBoundary } from "../../../shared/ui";
+import {
+  DimmedText,
+  EmptyState,
+  ListPagination,
+  PageHeader,
+  QueryBoundary,
+  RowActionButton,
+} from "../../../shared/ui";
 import { useMarkRead, useNoticeList } from "../api";
 import { noticeKindOptions } from "../kinds";
 
@@ -122,14 +129,12 @@ export function NotificationsPage() {
                       <Stack gap={4} align="flex-end">
                         <DimmedText size="xs">{dateTime(n.createdAt)}</DimmedText>
                         {!n.readAt && (
-                          <Button
-                            size="compact-xs"
-                            variant="subtle"
+                          <RowActionButton
                             onClick={() => markRead.mutate([n.id])}
-                            data-testid={`notification-read-${n.id}`}
+                            testId={`notification-read-${n.id}`}
                           >
                             {t("markRead")}
-                          </Button>
+                          </RowActionButton>
                         )}
                       </Stack>
                     </Group>

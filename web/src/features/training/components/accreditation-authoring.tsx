@@ -13,6 +13,7 @@ import {
   pickerProps,
   RemoteSelect,
   RemoveRowButton,
+  RowActionButton,
   saveForm,
 } from "../../../shared/ui";
 import { FormTextarea } from "../../../shared/ui/form-textarea";
@@ -200,14 +201,9 @@ export function CloseFindingButton({ dossier, finding }: { dossier: Dossier; fin
   });
   return (
     <>
-      <Button
-        size="compact-xs"
-        variant="subtle"
-        onClick={() => setOpen(true)}
-        data-testid={`finding-close-${finding.id}`}
-      >
+      <RowActionButton onClick={() => setOpen(true)} testId={`finding-close-${finding.id}`}>
         {t("authoring.closeFinding")}
-      </Button>
+      </RowActionButton>
       <FormModal
         opened={open}
         onClose={close}

@@ -6,6 +6,7 @@ import {
   type DataTableColumn,
   EmptyState,
   ListPageHeader,
+  listSwitch,
   QueryBoundary,
   useListParams,
 } from "../../../shared/ui";
@@ -89,8 +90,7 @@ export function RegistryPage() {
           <Switch
             mb={8}
             label={t("registry.expiringOnly", { days: ALERT_DAYS })}
-            checked={list.filters.expiring === "true"}
-            onChange={(event) => list.setFilter("expiring", event.currentTarget.checked ? "true" : null)}
+            {...listSwitch(list, "expiring")}
           />
         </Group>
         <QueryBoundary query={registry}>

@@ -23,6 +23,7 @@ import {
   notifySuccess,
   PageHeader,
   QueryBoundary,
+  StatusBadge,
   TableHead,
 } from "../../../shared/ui";
 import { useIssueCertificates, useRun, useRunAction } from "../api";
@@ -245,9 +246,11 @@ function RunWorkspace({ run }: { run: RunDetail }) {
                 <Table.Tr key={p.nominationId}>
                   <Table.Td>{participantLabel(p)}</Table.Td>
                   <Table.Td>
-                    <Badge color={OUTCOME_COLOURS[p.computed.outcome]} variant="light">
-                      {t(`outcomes.${p.computed.outcome}`)}
-                    </Badge>
+                    <StatusBadge
+                      status={p.computed.outcome}
+                      words="training:outcomes"
+                      colours={OUTCOME_COLOURS}
+                    />
                   </Table.Td>
                   <Table.Td>
                     {p.certificate ? (

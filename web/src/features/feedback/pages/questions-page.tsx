@@ -8,6 +8,7 @@ import {
   PageHeader,
   PlainTable,
   QueryBoundary,
+  RowActionButton,
 } from "../../../shared/ui";
 import { ACTIVITY_KINDS } from "../../catalogue/types";
 import {
@@ -62,14 +63,12 @@ export function QuestionsPage() {
                         <Badge color={question.active ? "green" : "gray"} variant="light">
                           {t(question.active ? "questions.active" : "questions.retired")}
                         </Badge>
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
+                        <RowActionButton
                           onClick={() => toggle(question.id, !question.active)}
-                          data-testid={`feedback-toggle-${question.position}`}
+                          testId={`feedback-toggle-${question.position}`}
                         >
                           {t(question.active ? "questions.retire" : "questions.restore")}
-                        </Button>
+                        </RowActionButton>
                       </Group>
                     </Table.Td>
                   </Table.Tr>

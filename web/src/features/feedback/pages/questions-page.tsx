@@ -8,7 +8,6 @@ import {
   PageHeader,
   PlainTable,
   QueryBoundary,
-  RowActionButton,
 } from "../../../shared/ui";
 import { ACTIVITY_KINDS } from "../../catalogue/types";
 import {
@@ -63,12 +62,14 @@ export function QuestionsPage() {
                         <Badge color={question.active ? "green" : "gray"} variant="light">
                           {t(question.active ? "questions.active" : "questions.retired")}
                         </Badge>
-                        <RowActionButton
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
                           onClick={() => toggle(question.id, !question.active)}
-                          testId={`feedback-toggle-${question.position}`}
+                          data-testid={`feedback-toggle-${question.position}`}
                         >
                           {t(question.active ? "questions.retire" : "questions.restore")}
-                        </RowActionButton>
+                        </Button>
                       </Group>
                     </Table.Td>
                   </Table.Tr>

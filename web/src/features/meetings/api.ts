@@ -87,12 +87,9 @@ export function splitParty(value: string): { nationId?: string; organisationId?:
 }
 
 export function useSetActionStatus() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, status }: { id: string; status: ActionStatus }) =>
-      api.patch<ActionItem>(`/api/action-items/${id}`, { status }),
-    onSuccess: () => client.invalidateQueries({ queryKey: meetingsKeys.all }),
-  });
+  return useRefreshingMutation(meetingsKeys.all, ({ id, status }: { id: string; status: ActionStatus }) =>
+    api.patch<ActionItem>(`/api/action-items/${id}`, { status }),
+  );
 }
 
 export function useUpload() {

@@ -5,7 +5,7 @@ import { IconDownload, IconTable } from "@tabler/icons-react";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../shared/i18n/format";
-import { CHART_COLOURS } from "../../../shared/ui";
+import { CHART_COLOURS, RowActionButton } from "../../../shared/ui";
 import type { Chart } from "../api";
 
 export const SERIES_COLOURS = [...CHART_COLOURS, "gray.6"];
@@ -61,16 +61,15 @@ export function ChartCard(props: {
           </Title>
           <Group gap="xs">
             {props.extra}
-            <Button
-              size="compact-xs"
+            <RowActionButton
               variant="default"
               leftSection={<IconTable size={14} />}
               onClick={() => setTableShown((shown) => !shown)}
               aria-expanded={tableShown}
-              data-testid={`chart-${props.id}-table-toggle`}
+              testId={`chart-${props.id}-table-toggle`}
             >
               {t("table")}
-            </Button>
+            </RowActionButton>
             <Button
               component="a"
               size="compact-xs"

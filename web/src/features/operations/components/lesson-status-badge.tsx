@@ -1,5 +1,4 @@
-import { Badge } from "@mantine/core";
-import { useTranslation } from "react-i18next";
+import { StatusBadge } from "../../../shared/ui";
 import type { LessonStatus } from "../types";
 
 const COLORS: Record<LessonStatus, string> = {
@@ -10,11 +9,6 @@ const COLORS: Record<LessonStatus, string> = {
   rejected: "red",
 };
 
-export function LessonStatusBadge({ status }: { status: LessonStatus }) {
-  const { t } = useTranslation("operations");
-  return (
-    <Badge color={COLORS[status]} variant="light" data-testid="lesson-status">
-      {t(`lessonStatuses.${status}`)}
-    </Badge>
-  );
-}
+export const LessonStatusBadge = ({ status }: { status: LessonStatus }) => (
+  <StatusBadge status={status} words="operations:lessonStatuses" colours={COLORS} testId="lesson-status" />
+);

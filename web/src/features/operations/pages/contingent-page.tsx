@@ -22,6 +22,7 @@ import {
 import { useAddRotation, useContingent, useRemoveRotation } from "../api";
 import { ContingentFormModal } from "../components/contingent-form-modal";
 import { FromUntilFields } from "../components/from-until-fields";
+import { HeaderEditButton } from "../components/header-edit-button";
 import { RotationEditModal } from "../components/rotation-edit-modal";
 import { RowEditCell } from "../components/row-edit-cell";
 import { SampleBadge } from "../components/sample-badge";
@@ -182,11 +183,7 @@ function ContingentView({ contingent }: { contingent: ContingentDetail }) {
       <PageHeader
         title={contingent.name}
         actions={
-          contingent.canEdit ? (
-            <Button variant="default" onClick={() => setEditing(true)} data-testid="contingent-edit">
-              {t("authoring.edit")}
-            </Button>
-          ) : undefined
+          contingent.canEdit && <HeaderEditButton onClick={() => setEditing(true)} testId="contingent-edit" />
         }
         breadcrumbs={[
           { label: t("operations.title"), to: "/operations" },

@@ -16,6 +16,7 @@ import {
   PlainTable,
   QueryBoundary,
   ReleasabilityBadge,
+  RowActionButton,
   SectionCard,
   TextField,
   useListParams,
@@ -169,14 +170,12 @@ export function ContributionsPage() {
       header: "",
       render: (row) =>
         row.canEdit ? (
-          <Button
-            size="compact-xs"
-            variant="subtle"
+          <RowActionButton
             onClick={() => setEdited(row)}
-            data-testid={`contribution-edit-${row.year}-${row.currency}`}
+            testId={`contribution-edit-${row.year}-${row.currency}`}
           >
             {t("authoring.edit")}
-          </Button>
+          </RowActionButton>
         ) : null,
     },
   ];

@@ -12,6 +12,7 @@ import {
   PageFooter,
   PageHeader,
   QueryBoundary,
+  RowActionButton,
   TextField,
 } from "../../../shared/ui";
 import { useLessons, useTransitionLesson } from "../api";
@@ -52,18 +53,17 @@ function LessonCard({ lesson, onMove }: { lesson: Lesson; onMove: (to: LessonSta
           <Group gap={4} mt={4}>
             {lesson.allowedTransitions.map((to) => (
               // An action, not a state: an outlined button saying what it does, unlike the status badges.
-              <Button
+              <RowActionButton
                 key={to}
-                size="compact-xs"
                 variant="default"
                 color={to === "rejected" ? "red" : undefined}
                 c={to === "rejected" ? "red.8" : undefined}
                 rightSection={<IconArrowRight size={12} aria-hidden />}
                 onClick={() => onMove(to)}
-                data-testid={`lesson-move-${to}`}
+                testId={`lesson-move-${to}`}
               >
                 {t("lessons.moveTo", { status: t(`lessonStatuses.${to}`) })}
-              </Button>
+              </RowActionButton>
             ))}
           </Group>
         )}

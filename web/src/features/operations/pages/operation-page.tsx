@@ -16,6 +16,7 @@ import {
 } from "../../../shared/ui";
 import { useContingents, useOperation } from "../api";
 import { ContingentFormModal } from "../components/contingent-form-modal";
+import { HeaderEditButton } from "../components/header-edit-button";
 import { OperationFormModal } from "../components/operation-form-modal";
 import { StrengthSection } from "../components/strength-chart";
 import type { Operation } from "../types";
@@ -83,11 +84,7 @@ function OperationView({ operation }: { operation: Operation }) {
         documentTitle={operation.name}
         breadcrumbs={[{ label: t("operations.title"), to: "/operations" }, { label: operation.code }]}
         actions={
-          operation.canEdit ? (
-            <Button variant="default" onClick={() => setEditing(true)} data-testid="operation-edit">
-              {t("authoring.edit")}
-            </Button>
-          ) : undefined
+          operation.canEdit && <HeaderEditButton onClick={() => setEditing(true)} testId="operation-edit" />
         }
       />
       <Stack gap="md">

@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Textarea, type TextareaProps } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { RowActionButton } from "../../../shared/ui";
 import type { Answer } from "../types";
 
 export interface NotesChange {
@@ -71,15 +72,14 @@ export function AnswerNotes({
   return (
     <Stack gap={4}>
       <Group gap="xs">
-        <Button
-          size="compact-xs"
+        <RowActionButton
           variant={hasNotes ? "light" : "subtle"}
           onClick={toggle}
           aria-expanded={open}
-          data-testid={`notes-toggle-${code}`}
+          testId={`notes-toggle-${code}`}
         >
           {hasNotes ? `${t("authoring.notes")} ✓` : t("authoring.notes")}
-        </Button>
+        </RowActionButton>
       </Group>
       {open && (
         <Stack gap={4} data-testid={`notes-${code}`}>

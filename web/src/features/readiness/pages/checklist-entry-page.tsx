@@ -15,7 +15,7 @@ import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState }
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import { DimmedText, errorMessage, QueryBoundary } from "../../../shared/ui";
+import { DimmedText, errorMessage, QueryBoundary, RowActionButton } from "../../../shared/ui";
 import { readinessKeys, StaleAnswerError, saveAnswer, useEvaluation, useEvaluationChecklist } from "../api";
 import { AnswerNotes, type NotesChange } from "../components/answer-notes";
 import { EvaluationPageHeader } from "../components/evaluation-page-header";
@@ -244,19 +244,18 @@ function Entry({ evaluationId, checklist }: { evaluationId: string; checklist: E
                     {options.map((option) => {
                       const chosen = answer.answer === option.value;
                       return (
-                        <Button
+                        <RowActionButton
                           key={option.value}
-                          size="compact-xs"
                           variant={chosen ? "filled" : "default"}
                           aria-pressed={chosen}
                           disabled={!canAnswer}
                           onClick={() => {
                             if (!chosen) void save(criterion.id, criterion.code, { answer: option.value });
                           }}
-                          data-testid={`answer-${criterion.code}-${option.value}`}
+                          testId={`answer-${criterion.code}-${option.value}`}
                         >
                           {option.label}
-                        </Button>
+                        </RowActionButton>
                       );
                     })}
                   </Button.Group>

@@ -28,6 +28,7 @@ import {
   PageHeader,
   PlainTable,
   QueryBoundary,
+  RowActionButton,
 } from "../../../shared/ui";
 import { useChecklists, useCreateChecklist, useImportChecklist } from "../api";
 import { NewVersionButton, VersionCriteria } from "../components/checklist-versions";
@@ -153,15 +154,14 @@ export function ChecklistsPage() {
                           {version.sourceFilename ?? "—"} · {format.dateTime(version.createdAt)}
                         </Table.Td>
                         <Table.Td>
-                          <Button
-                            size="compact-xs"
+                          <RowActionButton
                             variant={shown === version.id ? "light" : "subtle"}
                             aria-expanded={shown === version.id}
                             onClick={() => setShown(shown === version.id ? null : version.id)}
-                            data-testid={`version-show-${template.code}-${version.version}`}
+                            testId={`version-show-${template.code}-${version.version}`}
                           >
                             {t("authoring.showCriteria")}
-                          </Button>
+                          </RowActionButton>
                         </Table.Td>
                       </Table.Tr>
                     ))}

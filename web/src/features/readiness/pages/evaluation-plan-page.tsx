@@ -1,8 +1,9 @@
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import {
+  FormPeriodInputs,
   FormTextInput,
   formOutcome,
   notifySuccess,
@@ -10,6 +11,7 @@ import {
   PageHeader,
   pickerProps,
   RemoteSelect,
+  SubmitButton,
 } from "../../../shared/ui";
 import { fetchOrganisationOptions, fetchUnitOptions, useChecklists, usePlanEvaluation } from "../api";
 import {
@@ -136,21 +138,13 @@ export function EvaluationPlanPage() {
               name="title"
               testId="plan-title"
             />
-            <FormTextInput
-              type="date"
-              label={t("planForm.startsOn")}
-              required
+            <FormPeriodInputs
               form={form}
-              name="startsOn"
-              testId="plan-starts-on"
-            />
-            <FormTextInput
               type="date"
-              label={t("planForm.endsOn")}
+              names={["startsOn", "endsOn"]}
+              labels={[t("planForm.startsOn"), t("planForm.endsOn")]}
+              testIds={["plan-starts-on", "plan-ends-on"]}
               required
-              form={form}
-              name="endsOn"
-              testId="plan-ends-on"
             />
           </SimpleGrid>
           <RemoteSelect
@@ -184,9 +178,9 @@ export function EvaluationPlanPage() {
             </Stack>
           </Paper>
           <Group>
-            <Button type="submit" loading={plan.isPending} data-testid="plan-submit">
+            <SubmitButton write={plan} testId="plan-submit">
               {t("planForm.submit")}
-            </Button>
+            </SubmitButton>
           </Group>
         </Stack>
       </form>

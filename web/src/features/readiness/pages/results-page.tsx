@@ -15,6 +15,7 @@ import {
   notifySuccess,
   PlainTable,
   QueryBoundary,
+  SubmitButton,
 } from "../../../shared/ui";
 import { FormTextarea } from "../../../shared/ui/form-textarea";
 import { useEvaluation, useReport, useResults } from "../api";
@@ -87,14 +88,9 @@ function ReportForm({ evaluation, results }: { evaluation: EvaluationDetail; res
           />
         )}
         <Group>
-          <Button
-            type="submit"
-            disabled={!results.complete}
-            loading={report.isPending}
-            data-testid="report-submit"
-          >
+          <SubmitButton write={report} disabled={!results.complete} testId="report-submit">
             {t("results.report")}
-          </Button>
+          </SubmitButton>
         </Group>
       </Stack>
     </form>

@@ -12,10 +12,9 @@
 import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { CamelCasePlugin, Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
-import type { DB } from "../src/db/schema/index.js";
 import { ANONYMOUS } from "../src/platform/access/viewer.js";
+import { capturingDb, catalogueQuery, type Statement } from "./capture.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -43,35 +42,19 @@ const cases: [string, string[]][] = [
   ["text only", words.slice(0, 4).map((w) => `q=${w}&limit=20`)],
   ["unfiltered", [0, 1, 2, 3].map((i) => `limit=25&offset=${i * 1250 + 7}`)],
 ];
-type Statement = { sql: string; parameters: unknown[] };
 
 /** The last statement of each search, built by the catalogue code of the given checkout. */
 async function capture(checkout: string) {
   const module = (await import(
     path.resolve(checkout, "src/modules/catalogue/catalogue.queries.ts")
   )) as typeof import("../src/modules/catalogue/catalogue.queries.js");
-  let captured: Statement[] = [];
-  const db = new Kysely<DB>({
-    dialect: new PostgresDialect({ pool }),
-    plugins: [new CamelCasePlugin()],
-    log: (event) => {
-      if (event.level === "query")
-        captured.push({ sql: event.query.sql, parameters: [...event.query.parameters] });
-    },
-  });
+  const { db, take } = capturingDb(pool);
   const out = new Map<string, Statement>();
   for (const [, list] of cases) {
     for (const qs of list) {
-      const params = Object.fromEntries(new URLSearchParams(qs));
-      const query = {
-        ...params,
-        ...(params.year ? { year: Number(params.year) } : {}),
-        ...(params.limit ? { limit: Number(params.limit) } : {}),
-        ...(params.offset ? { offset: Number(params.offset) } : {}),
-      } as never;
-      captured = [];
-      await module.searchActivities(db, viewer, query);
-      out.set(qs, captured.at(-1)!);
+      take();
+      await module.searchActivities(db, viewer, catalogueQuery(qs));
+      out.set(qs, take().at(-1)!);
     }
   }
   return out;

@@ -5,27 +5,19 @@
  * new connection also loads its libraries and plans).
  *   npx tsx bench/explain-global.ts <postgres url> [query …] [--dashboard AZE]
  */
-import { CamelCasePlugin, Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
-import type { DB } from "../src/db/schema/index.js";
 import { nationDashboard } from "../src/modules/programmes/dashboard.service.js";
 import { search } from "../src/modules/search/search.service.js";
 import { ANONYMOUS, type Viewer } from "../src/platform/access/viewer.js";
 import type { Ctx } from "../src/platform/http/request-context.js";
+import { capturingDb } from "./capture.js";
 
 const [url, ...rest] = process.argv.slice(2);
 const at = rest.indexOf("--dashboard");
 const dashboard = at >= 0 ? rest[at + 1] : undefined;
 const queries = at >= 0 ? rest.slice(0, at) : rest;
 const pool = new pg.Pool({ connectionString: url, max: 1 });
-let captured: { sql: string; parameters: readonly unknown[] }[] = [];
-const db = new Kysely<DB>({
-  dialect: new PostgresDialect({ pool }),
-  plugins: [new CamelCasePlugin()],
-  log: (event) => {
-    if (event.level === "query") captured.push({ sql: event.query.sql, parameters: event.query.parameters });
-  },
-});
+const { db, take } = capturingDb(pool);
 const viewer: Viewer = {
   ...ANONYMOUS,
   userId: "00000000-0000-0000-0000-000000000000",
@@ -37,14 +29,14 @@ const ctx = { db, viewer, requestId: null, config: { searchCountCap: 1000 } } as
 async function explain(label: string, run: () => Promise<unknown>) {
   await run();
   await run();
-  captured = [];
+  take();
   const started = performance.now();
   await run();
   console.log(`=== ${label}: ${(performance.now() - started).toFixed(1)} ms (third run)`);
   // In one transaction, as the request ran them: a `set local` (the search turns JIT off) is run, not explained.
   const client = await pool.connect();
   await client.query("begin");
-  for (const statement of captured) {
+  for (const statement of take()) {
     if (/^\s*(begin|commit|rollback|set )/i.test(statement.sql)) {
       await client.query(statement.sql, statement.parameters as unknown[]);
       continue;

@@ -4,41 +4,27 @@
  * Several query strings run in order in one process, so that a later page of the same search shows the statement
  * that is told the kept total and facets (docs/search-plans.md).
  */
-import { CamelCasePlugin, Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
-import type { DB } from "../src/db/schema/index.js";
 import { searchActivities } from "../src/modules/catalogue/catalogue.queries.js";
 import { ANONYMOUS } from "../src/platform/access/viewer.js";
+import { capturingDb, catalogueQuery } from "./capture.js";
 
 const [url, ...given] = process.argv.slice(2);
 const queries = given.length
   ? given
   : ["q=security&kind=course,seminar,workshop&year=2020&language=en&limit=20"];
 const pool = new pg.Pool({ connectionString: url, max: 2 });
-let captured: { sql: string; parameters: readonly unknown[] }[] = [];
-const db = new Kysely<DB>({
-  dialect: new PostgresDialect({ pool }),
-  plugins: [new CamelCasePlugin()],
-  log: (event) => {
-    if (event.level === "query") captured.push({ sql: event.query.sql, parameters: event.query.parameters });
-  },
-});
+const { db, take } = capturingDb(pool);
 const viewer = { ...ANONYMOUS, userId: "00000000-0000-0000-0000-000000000000" };
 for (const qs of queries) {
-  const params = Object.fromEntries(new URLSearchParams(qs));
-  const query = {
-    ...params,
-    ...(params.year ? { year: Number(params.year) } : {}),
-    ...(params.limit ? { limit: Number(params.limit) } : {}),
-    ...(params.offset ? { offset: Number(params.offset) } : {}),
-  } as never;
-  captured = [];
+  const query = catalogueQuery(qs);
+  take();
   const started = performance.now();
   const result = await searchActivities(db, viewer, query);
   console.log(
     `=== ${qs}: total ${result.total}, ${result.items.length} items, ${(performance.now() - started).toFixed(1)} ms`,
   );
-  for (const statement of captured) {
+  for (const statement of take()) {
     const { rows } = await pool.query(
       `explain (analyze, buffers) ${statement.sql}`,
       statement.parameters as unknown[],

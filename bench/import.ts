@@ -3,6 +3,7 @@ import http from "node:http";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import type { openDatabase } from "../src/db/database.js";
+import type { BenchRow } from "./bench-row.js";
 
 /**
  * `npm run bench -- --only import`: imports 10,000 people, then 5,000 activities with 10,000 events, from XLSX
@@ -12,18 +13,6 @@ import type { openDatabase } from "../src/db/database.js";
  */
 
 type Db = Awaited<ReturnType<typeof openDatabase>>["db"];
-
-export interface ImportRow {
-  name: string;
-  concurrency: string;
-  p50: number;
-  p95: number;
-  p99: number;
-  rps: number;
-  rawP50?: number;
-  rawRps?: number;
-  note?: string;
-}
 
 const rssBytes = (pid: number) => {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -111,7 +100,7 @@ export async function importBench(
   /** The issue's sizes by default; smaller with --import-people N --import-activities N. */
   PEOPLE = 10_000,
   ACTIVITIES = 5_000,
-): Promise<ImportRow[]> {
+): Promise<BenchRow[]> {
   const tag = Date.now().toString(36).toUpperCase();
   const nations = ["AZE", "GEO", "ARM", "KAZ"];
   const people = await xlsx([

@@ -28,6 +28,7 @@ import { migrate } from "../src/db/migrate.js";
 import { PLANNED_EACH_TIME } from "../src/db/prepared.js";
 import { hashPassword } from "../src/modules/identity/passwords.js";
 import { allocationStorm } from "./allocation-storm.js";
+import type { BenchRow } from "./bench-row.js";
 import { ensureBenchDatabase, generateDataset, SIZES } from "./dataset.js";
 import { importBench } from "./import.js";
 
@@ -53,18 +54,7 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const DATA_DIR = path.resolve(process.env.ACCORD_DATA_DIR || path.join(ROOT, "bench", "data"));
 const BENCH_PASSWORD = "bench-password-2026";
 
-interface Row {
-  name: string;
-  concurrency: string;
-  p50: number;
-  p95: number;
-  p99: number;
-  rps: number;
-  rawP50?: number;
-  rawRps?: number;
-  note?: string;
-}
-const rows: Row[] = [];
+const rows: BenchRow[] = [];
 const explains: { name: string; plan: string }[] = [];
 
 const percentile = (sorted: number[], p: number) =>
@@ -523,7 +513,7 @@ async function notifyStorm(
   db: Awaited<ReturnType<typeof openDatabase>>["db"],
   url: string,
   adminId: string,
-): Promise<Row[]> {
+): Promise<BenchRow[]> {
   const { startSmtpSink } = await import("../test/support/smtp-sink.js");
   const sink = await startSmtpSink({ parse: false });
   const tag = Date.now().toString(36);
@@ -763,7 +753,7 @@ async function nominationStorm(
   count: number,
   serverPid: number | undefined,
   skipPeople = 0,
-): Promise<Row> {
+): Promise<BenchRow> {
   const headers = { cookie, "x-csrf-token": csrfToken, "content-type": "application/json" };
   const organiser = await db
     .selectFrom("organisation")
@@ -888,7 +878,7 @@ function wireBytes(url: string): Promise<number> {
   });
 }
 
-async function firstPage(base: string): Promise<Row> {
+async function firstPage(base: string): Promise<BenchRow> {
   const dist = path.join(ROOT, "web", "dist");
   const html = readFileSync(path.join(dist, "index.html"), "utf8");
   const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((match) => match[1]!);

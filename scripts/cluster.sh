@@ -171,6 +171,21 @@ tags:
 YAML
 }
 
+# One HAProxy section sending connections to the nodes whose Patroni answers 200 on the given check path.
+haproxy_listen() {
+  local name=$1 port=$2 check=$3 balance=${4:-}
+  echo
+  echo "listen $name"
+  echo "  bind 127.0.0.1:$port"
+  if [ -n "$balance" ]; then echo "  balance $balance"; fi
+  echo "  option httpchk OPTIONS $check"
+  echo "  http-check expect status 200"
+  echo "  default-server inter 1s fall 2 rise 1 on-marked-down shutdown-sessions"
+  for n in "${NODES[@]}"; do
+    echo "  server node$n 127.0.0.1:$(pg_port "$n") maxconn 200 check port $(rest_port "$n")"
+  done
+}
+
 write_haproxy_config() {
   local file="$DIR/haproxy.cfg"
   {
@@ -192,30 +207,11 @@ listen stats
   bind 127.0.0.1:$HAPROXY_STATS
   stats enable
   stats uri /
-
-# Only the node whose Patroni answers 200 on /primary takes connections; when it stops doing so, connections to it
-# are cut (on-marked-down shutdown-sessions) so clients reconnect to the new leader instead of hanging.
-listen primary
-  bind 127.0.0.1:$HAPROXY_RW
-  option httpchk OPTIONS /primary
-  http-check expect status 200
-  default-server inter 1s fall 2 rise 1 on-marked-down shutdown-sessions
 CFG
-    for n in "${NODES[@]}"; do
-      echo "  server node$n 127.0.0.1:$(pg_port "$n") maxconn 200 check port $(rest_port "$n")"
-    done
-    cat <<CFG
-
-listen replicas
-  bind 127.0.0.1:$HAPROXY_RO
-  balance roundrobin
-  option httpchk OPTIONS /replica
-  http-check expect status 200
-  default-server inter 1s fall 2 rise 1 on-marked-down shutdown-sessions
-CFG
-    for n in "${NODES[@]}"; do
-      echo "  server node$n 127.0.0.1:$(pg_port "$n") maxconn 200 check port $(rest_port "$n")"
-    done
+    # Only the node whose Patroni answers 200 on /primary takes connections; when it stops doing so, connections to
+    # it are cut (on-marked-down shutdown-sessions) so clients reconnect to the new leader instead of hanging.
+    haproxy_listen primary "$HAPROXY_RW" /primary
+    haproxy_listen replicas "$HAPROXY_RO" /replica roundrobin
   } >"$file"
 }
 

@@ -1,12 +1,14 @@
 /**
  * Writes web/src/shared/api/schema.gen.ts from the API document (openapi-typescript), headed by the document's
- * SHA-256 so that the guard in test/guards/openapi.unit.test.ts can tell when it is stale without regenerating.
+ * SHA-256 so that the guard in test/guards/openapi.unit.test.ts can tell when it is stale without regenerating;
+ * and web/src/shared/api/value-lists.gen.ts, the server's value lists the web offers (scripts/web-value-lists.ts).
  * Run: npm run generate:api
  */
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import openapiTS, { astToString } from "openapi-typescript";
 import { apiDocument } from "./api-document.js";
+import { GENERATED_VALUE_LISTS, renderValueLists } from "./web-value-lists.js";
 
 export const GENERATED_TYPES = new URL("../web/src/shared/api/schema.gen.ts", import.meta.url);
 
@@ -21,6 +23,8 @@ async function main() {
     `// document sha256: ${documentHash(document)}\n`;
   writeFileSync(GENERATED_TYPES, header + astToString(ast));
   console.log(`wrote ${GENERATED_TYPES.pathname}`);
+  writeFileSync(GENERATED_VALUE_LISTS, renderValueLists());
+  console.log(`wrote ${GENERATED_VALUE_LISTS.pathname}`);
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) await main();

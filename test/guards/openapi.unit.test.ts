@@ -3,6 +3,7 @@ import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiDocument } from "../../scripts/api-document.js";
 import { documentHash, GENERATED_TYPES } from "../../scripts/generate-api-types.js";
+import { GENERATED_VALUE_LISTS, renderValueLists } from "../../scripts/web-value-lists.js";
 
 /**
  * Findings of Redocly's recommended rules that are true of the API by design, each with its reason. Anything
@@ -60,5 +61,9 @@ describe("the API document", () => {
   it("matches the web's generated types (run `npm run generate:api` when this fails)", () => {
     const generated = readFileSync(GENERATED_TYPES, "utf8");
     expect(generated.split("\n")[1]).toBe(`// document sha256: ${documentHash(document)}`);
+  });
+
+  it("matches the web's generated value lists (run `npm run generate:api` when this fails)", () => {
+    expect(readFileSync(GENERATED_VALUE_LISTS, "utf8")).toBe(renderValueLists());
   });
 });

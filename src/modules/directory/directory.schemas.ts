@@ -32,7 +32,8 @@ export const INSTITUTION_KINDS = [
   "unit",
 ] as const;
 
-export const ORGANISATION_KINDS = [
+/** Kinds of international organisations and their bodies. */
+export const ORGANISATION_KINDS_INTERNATIONAL = [
   "international_organisation",
   "command",
   "school",
@@ -40,6 +41,10 @@ export const ORGANISATION_KINDS = [
   "agency",
   "coordination_centre",
   "regional_office",
+] as const;
+
+export const ORGANISATION_KINDS = [
+  ...ORGANISATION_KINDS_INTERNATIONAL,
   ...INSTITUTION_KINDS,
   "other",
 ] as const;

@@ -1,20 +1,11 @@
 import type { BodyOf, ResponseOf } from "../../shared/api/contract";
 
+export { ACTIVITY_KINDS } from "../../shared/api";
+
 /**
- * The catalogue's records as the server declares them (generated from the API document); only the value list that
- * forms and filters offer is written here, held to the server's enum by the type check.
+ * The catalogue's records as the server declares them (generated from the API document), with the list of
+ * activity kinds that forms and filters offer (generated from the server's own constant).
  */
-export const ACTIVITY_KINDS = [
-  "course",
-  "training",
-  "seminar",
-  "conference",
-  "workshop",
-  "exercise",
-  "meeting",
-  "expert_consultation",
-  "visit",
-] as const satisfies readonly ActivityDetail["kind"][];
 
 export type ActivityPage = ResponseOf<"getActivities">;
 export type ActivitySummary = ActivityPage["items"][number];

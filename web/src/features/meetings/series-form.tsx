@@ -12,18 +12,8 @@ import {
   saveForm,
 } from "../../shared/ui";
 import { FormTextarea } from "../../shared/ui/form-textarea";
-import { searchParties, splitParty, useCreateSeries } from "./api";
+import { SERIES_KINDS, searchParties, splitParty, useCreateSeries } from "./api";
 import { PartySelect } from "./party-picker";
-
-const SERIES_KINDS = [
-  "assembly",
-  "heads_meeting",
-  "representatives_meeting",
-  "expert_consultation",
-  "political_dialogue",
-  "official_visit",
-  "other",
-] as const;
 
 const EMPTY = {
   code: "",

@@ -1,15 +1,11 @@
 import type { BodyOf, ListParamsOf, ResponseOf } from "../../shared/api/contract";
 
+export { ACTION_ITEM_STATUSES, SERIES_KINDS } from "../../shared/api";
+
 /**
- * Meetings, decisions and action items as the server declares them (generated from the API document); only the
- * value list that the status select offers is written here, held to the server's enum by the type check.
+ * Meetings, decisions and action items as the server declares them (generated from the API document), with the
+ * value lists that selects offer (generated from the server's own constants).
  */
-export const ACTION_STATUSES = [
-  "open",
-  "in_progress",
-  "done",
-  "cancelled",
-] as const satisfies readonly ActionStatus[];
 
 export type MeetingSeries = ResponseOf<"getMeetingSeriesById">;
 export type MeetingSummary = ResponseOf<"getMeetings">["items"][number];

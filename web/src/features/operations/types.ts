@@ -1,45 +1,18 @@
 import type { ListParamsOf, ResponseOf } from "../../shared/api/contract";
 
+export {
+  CONFERENCE_KINDS,
+  EXERCISE_KINDS,
+  EXERCISE_STATUSES,
+  LESSON_STATUSES,
+  PARTICIPANT_ROLES,
+  STRENGTH_CATEGORIES,
+} from "../../shared/api";
+
 /**
- * Exercises, operations and contributions as the server declares them (generated from the API document); only the
- * value lists that forms and filters offer are written here, held to the server's enums by the type check.
+ * Exercises, operations and contributions as the server declares them (generated from the API document), with the
+ * value lists that forms and filters offer (generated from the server's own constants).
  */
-export const EXERCISE_KINDS = [
-  "live",
-  "command_post",
-  "table_top",
-] as const satisfies readonly ExerciseKind[];
-export const EXERCISE_STATUSES = [
-  "concept",
-  "planning",
-  "conduct",
-  "completed",
-  "cancelled",
-] as const satisfies readonly ExerciseStatus[];
-export const PARTICIPANT_ROLES = [
-  "member",
-  "partner",
-  "observer",
-] as const satisfies readonly ParticipantRole[];
-export const CONFERENCE_KINDS = ["initial", "main", "final"] as const satisfies readonly ConferenceKind[];
-export const LESSON_STATUSES = [
-  "identified",
-  "analysed",
-  "learned",
-  "closed",
-  "rejected",
-] as const satisfies readonly LessonStatus[];
-export const STRENGTH_CATEGORIES = [
-  "military_personnel",
-  "military_doctors",
-  "staff_officers",
-  "officers",
-  "non_commissioned_officers",
-  "soldiers",
-  "civilian_personnel",
-  "medical_personnel",
-  "other",
-] as const satisfies readonly StrengthCategory[];
 
 export type Exercise = ResponseOf<"getExercises">["items"][number];
 export type ExerciseDetail = ResponseOf<"getExercisesById">;

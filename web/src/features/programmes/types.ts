@@ -1,5 +1,7 @@
 import type { ListParamsOf, ResponseOf } from "../../shared/api/contract";
 
+export { OBJECTIVE_ACTION_STATUSES, TIMELINE_KINDS } from "../../shared/api";
+
 /*
  * Plans, programmes and goals as the server declares them (generated from the API document); the timeline's kinds
  * are the one value list written here.
@@ -33,25 +35,6 @@ export type Rating = NonNullable<Goal["latestRating"]>;
 export type GoalQuery = ListParamsOf<"getPartnershipGoals">;
 export type GoalCounts = ResponseOf<"getPartnershipGoalsCounts">;
 
-export const TIMELINE_KINDS = [
-  "milestone",
-  "framework",
-  "plan_period",
-  "programme",
-  "goal",
-  "deployment",
-  "exercise",
-  "event",
-  "course",
-  "certificate",
-  "accreditation",
-  "evaluation",
-  "contribution",
-  "meeting",
-  "decision",
-  "action_item",
-  "message",
-] as const satisfies readonly TimelineEntry["kind"][];
 export type TimelineKind = TimelineEntry["kind"];
 
 export type TimelineEntry = ResponseOf<"getPartnershipTimeline">["entries"][number];

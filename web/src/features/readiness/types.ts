@@ -1,22 +1,11 @@
 import type { BodyOf, ListParamsOf, ResponseOf } from "../../shared/api/contract";
 
+export { EVALUATION_KINDS, PHASES, UNIT_SIZES } from "../../shared/api";
+
 /**
- * Units, evaluations and checklists as the server declares them (generated from the API document); only the value
- * lists that forms and filters offer are written here, held to the server's enums by the type check.
+ * Units, evaluations and checklists as the server declares them (generated from the API document), with the value
+ * lists that forms and filters offer (generated from the server's own constants).
  */
-export const EVALUATION_KINDS = [
-  "self_evaluation_l1",
-  "alliance_evaluation_l1",
-  "self_evaluation_l2",
-  "alliance_evaluation_l2",
-  "combat_readiness_evaluation",
-] as const satisfies readonly EvaluationKind[];
-export const PHASES = [
-  "coordination_meeting",
-  "phase_1_barracks",
-  "phase_2_exercise",
-  "phase_3_report",
-] as const satisfies readonly PhaseName[];
 
 export type Unit = ResponseOf<"getReadinessUnitsById">;
 export type Declaration = Unit["declarations"][number];

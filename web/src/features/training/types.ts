@@ -1,8 +1,10 @@
 import type { ResponseOf } from "../../shared/api/contract";
 
+export { APPLICATION_STATES } from "../../shared/api";
+
 /**
- * Courses, certificates and accreditation as the server declares them (generated from the API document); only the
- * value list the dossier's progress offers is written here, held to the server's enum by the type check.
+ * Courses, certificates and accreditation as the server declares them (generated from the API document), with the
+ * accreditation states the dossier's progress shows (generated from the server's own constant).
  */
 export type CourseDetail = ResponseOf<"getTrainingCoursesById">;
 export type Course = ResponseOf<"getTrainingCourses">["items"][number];
@@ -23,14 +25,6 @@ export type PublicCertificate = ResponseOf<"getPublicCertificatesByCode">;
 export type Qualification = ResponseOf<"getTrainingQualifications">[number];
 export type RegistryEntry = ResponseOf<"getTrainingRegistry">["items"][number];
 
-export const APPLICATION_STATES = [
-  "draft",
-  "self_assessment",
-  "submitted",
-  "visit_planned",
-  "visited",
-  "decided",
-] as const satisfies readonly ApplicationState[];
 export type ApplicationSummary = ResponseOf<"getTrainingAccreditation">["items"][number];
 export type ApplicationState = ApplicationSummary["state"];
 export type Dossier = ResponseOf<"getTrainingAccreditationById">;

@@ -13,3 +13,4 @@ export { fetchAll } from "./fetch-all";
 export { applyServerErrors, fieldErrorsFromApi } from "./form-errors";
 export { createQueryClient, SESSION_QUERY_KEY } from "./query-client";
 export type { DeleteOutcome, ListQuery, Page, Ref, ReleasabilityLevel } from "./types";
+export * from "./value-lists.gen";

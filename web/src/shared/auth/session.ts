@@ -1,16 +1,9 @@
 import { type QueryClient, useQuery } from "@tanstack/react-query";
-import { api, SESSION_QUERY_KEY, setCsrfToken } from "../api";
+import { api, ROLES, SESSION_QUERY_KEY, setCsrfToken } from "../api";
 import type { Language } from "../i18n/languages";
 
-export const ROLES = [
-  "administrator",
-  "national_coordinator",
-  "organiser",
-  "course_director",
-  "evaluator",
-  "participant",
-  "auditor",
-] as const;
+export { ROLES };
+
 export type Role = (typeof ROLES)[number];
 
 /** A role, optionally scoped to one nation or one organisation (and its descendants). */

@@ -9,7 +9,7 @@ import {
   useListParams,
 } from "../../../shared/ui";
 import { ActionTable } from "../action-table";
-import { ACTION_STATUSES, useActionItems } from "../api";
+import { ACTION_ITEM_STATUSES, useActionItems } from "../api";
 import { SeriesFilter } from "../components";
 
 export function ActionTrackerPage() {
@@ -45,7 +45,7 @@ export function ActionTrackerPage() {
             {...listFilter(list, "status")}
             data={[
               { value: "not_closed", label: t("actions.notClosed") },
-              ...optionsUnder(t, "actionStatus", ACTION_STATUSES),
+              ...optionsUnder(t, "actionStatus", ACTION_ITEM_STATUSES),
             ]}
           />
           <Switch

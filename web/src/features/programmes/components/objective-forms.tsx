@@ -1,11 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api";
 import { searchActivities, searchGoals } from "../api";
-import type { Action, ActionStatus } from "../types";
+import { type Action, OBJECTIVE_ACTION_STATUSES } from "../types";
 import { CreateFormButton, FormModalButton } from "./entity-form";
 import { useAuthoringOptions } from "./options";
-
-const ACTION_STATUSES: ActionStatus[] = ["planned", "in_progress", "done", "deferred", "cancelled"];
 
 /** An action that implements the objective, with whoever is responsible and when it is due. */
 export function AddActionButton({ objectiveId }: { objectiveId: string }) {
@@ -22,7 +20,7 @@ export function AddActionButton({ objectiveId }: { objectiveId: string }) {
           name: "status",
           label: t("common.status"),
           kind: "select",
-          data: ACTION_STATUSES.map((value) => ({ value, label: t(`actionStatus.${value}`) })),
+          data: OBJECTIVE_ACTION_STATUSES.map((value) => ({ value, label: t(`actionStatus.${value}`) })),
         },
         { name: "progress", label: t("objective.progress"), kind: "number" },
         { name: "completedOn", label: t("authoring.completedOn"), kind: "date" },

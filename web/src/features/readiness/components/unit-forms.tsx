@@ -3,19 +3,7 @@ import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { formOutcome, InlineSubmitForm, notifySuccess, optionsUnder } from "../../../shared/ui";
 import { useAddDeclaration, useSetUnitProfile } from "../api";
-import type { Unit } from "../types";
-
-const SIZES = [
-  "team",
-  "section",
-  "platoon",
-  "company",
-  "battalion",
-  "regiment",
-  "brigade",
-  "division",
-  "corps",
-];
+import { UNIT_SIZES, type Unit } from "../types";
 
 export function ProfileForm({ unit }: { unit: Unit }) {
   const { t } = useTranslation("readiness");
@@ -44,7 +32,7 @@ export function ProfileForm({ unit }: { unit: Unit }) {
       <Select
         label={t("units.size")}
         allowDeselect={false}
-        data={optionsUnder(t, "sizes", SIZES)}
+        data={optionsUnder(t, "sizes", UNIT_SIZES)}
         {...form.getInputProps("size")}
       />
       <TextInput label={t("units.echelon")} {...form.getInputProps("echelon")} />

@@ -1,11 +1,10 @@
 import type { BodyOf, ResponseOf } from "../../shared/api/contract";
 
-export { ACTIVITY_KINDS } from "../../shared/api";
-
 /**
  * The catalogue's records as the server declares them (generated from the API document), with the list of
  * activity kinds that forms and filters offer (generated from the server's own constant).
  */
+export { ACTIVITY_KINDS } from "../../shared/api";
 
 export type ActivityPage = ResponseOf<"getActivities">;
 export type ActivitySummary = ActivityPage["items"][number];

@@ -1,11 +1,10 @@
 import type { BodyOf, ListParamsOf, ResponseOf } from "../../shared/api/contract";
 
-export { ACTION_ITEM_STATUSES, SERIES_KINDS } from "../../shared/api";
-
 /**
  * Meetings, decisions and action items as the server declares them (generated from the API document), with the
  * value lists that selects offer (generated from the server's own constants).
  */
+export { ACTION_ITEM_STATUSES, SERIES_KINDS } from "../../shared/api";
 
 export type MeetingSeries = ResponseOf<"getMeetingSeriesById">;
 export type MeetingSummary = ResponseOf<"getMeetings">["items"][number];

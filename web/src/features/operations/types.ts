@@ -1,5 +1,9 @@
 import type { ListParamsOf, ResponseOf } from "../../shared/api/contract";
 
+/**
+ * Exercises, operations and contributions as the server declares them (generated from the API document), with the
+ * value lists that forms and filters offer (generated from the server's own constants).
+ */
 export {
   CONFERENCE_KINDS,
   EXERCISE_KINDS,
@@ -8,11 +12,6 @@ export {
   PARTICIPANT_ROLES,
   STRENGTH_CATEGORIES,
 } from "../../shared/api";
-
-/**
- * Exercises, operations and contributions as the server declares them (generated from the API document), with the
- * value lists that forms and filters offer (generated from the server's own constants).
- */
 
 export type Exercise = ResponseOf<"getExercises">["items"][number];
 export type ExerciseDetail = ResponseOf<"getExercisesById">;

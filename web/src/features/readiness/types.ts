@@ -1,11 +1,10 @@
 import type { BodyOf, ListParamsOf, ResponseOf } from "../../shared/api/contract";
 
-export { EVALUATION_KINDS, PHASES, UNIT_SIZES } from "../../shared/api";
-
 /**
  * Units, evaluations and checklists as the server declares them (generated from the API document), with the value
  * lists that forms and filters offer (generated from the server's own constants).
  */
+export { EVALUATION_KINDS, PHASES, UNIT_SIZES } from "../../shared/api";
 
 export type Unit = ResponseOf<"getReadinessUnitsById">;
 export type Declaration = Unit["declarations"][number];

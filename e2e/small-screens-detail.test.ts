@@ -38,7 +38,7 @@ async function overflow(page: Page): Promise<string | null> {
 }
 
 describe("detail pages on a small screen (390 × 844)", () => {
-  it("fits an annual programme, an event, a plan, meetings, an evaluation with its checklist and results and a certificate into a phone", async () => {
+  it("fits an annual programme, an event, a plan, meetings, an evaluation with its checklist and results, a user, an activity, a unit, a course, an accreditation dossier and a certificate into a phone", async () => {
     const db = e.t.db;
     const programme = await db
       .selectFrom("annualProgramme")
@@ -51,7 +51,13 @@ describe("detail pages on a small screen (390 × 844)", () => {
       .groupBy("eventId")
       .orderBy(sql`count(*)`, "desc")
       .executeTakeFirstOrThrow();
-    const plan = await db.selectFrom("plan").select("id").executeTakeFirstOrThrow();
+    // The plan with the most objectives: its objectives table is wide.
+    const plan = await db
+      .selectFrom("planObjective")
+      .select("planId as id")
+      .groupBy("planId")
+      .orderBy(sql`count(*)`, "desc")
+      .executeTakeFirstOrThrow();
     const meeting = await db
       .selectFrom("meeting")
       .select("id")
@@ -69,6 +75,17 @@ describe("detail pages on a small screen (390 × 844)", () => {
       .select("verificationCode")
       .where("revokedAt", "is", null)
       .executeTakeFirstOrThrow();
+    // Pages whose tables are wider than a phone: a user's roles, an activity's events, a unit's evaluation history,
+    // a course's assessment and runs, an accreditation dossier's standards.
+    const admin = await db
+      .selectFrom("appUser")
+      .select("id")
+      .where("username", "=", "admin")
+      .executeTakeFirstOrThrow();
+    const activity = await db.selectFrom("event").select("activityId").executeTakeFirstOrThrow();
+    const unit = await db.selectFrom("evaluation").select("unitId").executeTakeFirstOrThrow();
+    const course = await db.selectFrom("course").select("id").executeTakeFirstOrThrow();
+    const dossier = await db.selectFrom("accreditationApplication").select("id").executeTakeFirstOrThrow();
     const paths = [
       `/programmes/annual/${programme.id}`,
       `/catalogue/events/${event.eventId}`,
@@ -78,6 +95,11 @@ describe("detail pages on a small screen (390 × 844)", () => {
       `/readiness/evaluations/${evaluation.id}`,
       `/readiness/evaluations/${evaluation.id}/results`,
       `/readiness/evaluations/${evaluation.id}/checklist`,
+      `/admin/users/${admin.id}`,
+      `/catalogue/activities/${activity.activityId}`,
+      `/readiness/units/${unit.unitId}`,
+      `/training/courses/${course.id}`,
+      `/training/accreditation/${dossier.id}`,
       `/verify/${certificate.verificationCode}`,
     ];
 

@@ -11,11 +11,11 @@ import {
   notifyError,
   notifySuccess,
   PageHeader,
+  PlainTable,
   RecordPage,
   RemoveRowButton,
   SectionCard,
   SubmitButton,
-  TableHead,
 } from "../../../shared/ui";
 import {
   useGrantRole,
@@ -59,30 +59,31 @@ function RolesSection({ user, canEdit }: { user: AdminUserDetail; canEdit: boole
       {user.roles.length === 0 ? (
         <Text c="dimmed">{t("user.noRoles")}</Text>
       ) : (
-        <Table data-testid="user-roles">
-          <TableHead columns={[t("roles.role"), t("roles.scope"), t("user.created"), null]} />
-          <Table.Tbody>
-            {user.roles.map((role) => (
-              <Table.Tr key={role.id} data-testid={`user-role-${role.role}-${scopeLabel(role) ?? "global"}`}>
-                <Table.Td>{t(`common:roles.${role.role}`)}</Table.Td>
-                <Table.Td>{scopeLabel(role) ?? t("roles.global")}</Table.Td>
-                <Table.Td>{formatDateTime(role.createdAt, language)}</Table.Td>
-                <Table.Td ta="right">
-                  {canEdit && (
-                    <RemoveRowButton
-                      message={t("roles.revokeConfirm", { role: t(`common:roles.${role.role}`) })}
-                      remove={() => revoke.mutateAsync(role.id)}
-                      success={t("roles.revoked")}
-                      testId={`role-revoke-${role.id}`}
-                    >
-                      {t("roles.revoke")}
-                    </RemoveRowButton>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <PlainTable
+          data-testid="user-roles"
+          minWidth={560}
+          columns={[t("roles.role"), t("roles.scope"), t("user.created"), null]}
+        >
+          {user.roles.map((role) => (
+            <Table.Tr key={role.id} data-testid={`user-role-${role.role}-${scopeLabel(role) ?? "global"}`}>
+              <Table.Td>{t(`common:roles.${role.role}`)}</Table.Td>
+              <Table.Td>{scopeLabel(role) ?? t("roles.global")}</Table.Td>
+              <Table.Td>{formatDateTime(role.createdAt, language)}</Table.Td>
+              <Table.Td ta="right">
+                {canEdit && (
+                  <RemoveRowButton
+                    message={t("roles.revokeConfirm", { role: t(`common:roles.${role.role}`) })}
+                    remove={() => revoke.mutateAsync(role.id)}
+                    success={t("roles.revoked")}
+                    testId={`role-revoke-${role.id}`}
+                  >
+                    {t("roles.revoke")}
+                  </RemoveRowButton>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </PlainTable>
       )}
       {canEdit && (
         <form onSubmit={submit} noValidate data-testid="role-grant-form">

@@ -126,6 +126,7 @@ export function ActivityPage() {
                 </Title>
                 <PlainTable
                   data-testid="activity-events"
+                  minWidth={560}
                   columns={[t("fields.dates"), t("fields.place"), t("fields.status"), t("event.seats"), null]}
                 >
                   {a.events.map((event) => (

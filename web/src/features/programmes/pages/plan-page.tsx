@@ -1,7 +1,14 @@
 import { Anchor, Badge, Group, SimpleGrid, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
-import { DimmedText, PageHeader, QueryBoundary, SectionCard, TableHead } from "../../../shared/ui";
+import {
+  DimmedText,
+  PageHeader,
+  PlainTable,
+  QueryBoundary,
+  SectionCard,
+  TableHead,
+} from "../../../shared/ui";
 import { usePlan } from "../api";
 import { JoinsList } from "../components/joins-list";
 import { AddObjectiveButton, AddPeriodButton, EditPlanButton } from "../components/plan-forms";
@@ -13,38 +20,40 @@ export function ObjectivesTable({ objectives }: { objectives: ObjectiveSummary[]
   const { t } = useTranslation("programmes");
   if (objectives.length === 0) return <Text c="dimmed">{t("common.none")}</Text>;
   return (
-    <Table striped data-testid="objectives-table">
-      <TableHead columns={[t("plans.code"), t("plans.objectives"), t("common.area"), t("period.actions")]} />
-      <Table.Tbody>
-        {objectives.map((objective) => (
-          <Table.Tr key={objective.id} data-testid={`objective-row-${objective.code}`}>
-            <Table.Td>
-              <Anchor
-                component={Link}
-                to={`/programmes/objectives/${objective.id}`}
-                data-testid="objective-link"
-              >
-                {objective.code}
-              </Anchor>
-            </Table.Td>
-            <TitleCell title={objective.title} sample={objective.sample} />
-            <Table.Td>{objective.area.nameEn}</Table.Td>
-            <Table.Td>
-              <Group gap={4}>
-                <Text size="sm">
-                  {objective.doneCount}/{objective.actionCount}
-                </Text>
-                {objective.lateCount > 0 && (
-                  <Badge color="red" size="xs">
-                    {t("common.lateCount", { count: objective.lateCount })}
-                  </Badge>
-                )}
-              </Group>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <PlainTable
+      striped
+      data-testid="objectives-table"
+      minWidth={560}
+      columns={[t("plans.code"), t("plans.objectives"), t("common.area"), t("period.actions")]}
+    >
+      {objectives.map((objective) => (
+        <Table.Tr key={objective.id} data-testid={`objective-row-${objective.code}`}>
+          <Table.Td>
+            <Anchor
+              component={Link}
+              to={`/programmes/objectives/${objective.id}`}
+              data-testid="objective-link"
+            >
+              {objective.code}
+            </Anchor>
+          </Table.Td>
+          <TitleCell title={objective.title} sample={objective.sample} />
+          <Table.Td>{objective.area.nameEn}</Table.Td>
+          <Table.Td>
+            <Group gap={4}>
+              <Text size="sm">
+                {objective.doneCount}/{objective.actionCount}
+              </Text>
+              {objective.lateCount > 0 && (
+                <Badge color="red" size="xs">
+                  {t("common.lateCount", { count: objective.lateCount })}
+                </Badge>
+              )}
+            </Group>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </PlainTable>
   );
 }
 

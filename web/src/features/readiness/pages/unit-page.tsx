@@ -63,7 +63,7 @@ function UnitView({ unit: u }: { unit: Unit }) {
             empty={<Text c="dimmed">{t("units.noHistory")}</Text>}
           >
             {(items) => (
-              <PlainTable data-testid="unit-history">
+              <PlainTable data-testid="unit-history" minWidth={560}>
                 {items.map((e) => (
                   <Table.Tr key={e.id}>
                     <Table.Td>

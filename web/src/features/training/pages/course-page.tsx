@@ -15,14 +15,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useFormat } from "../../../shared/i18n/format";
-import {
-  DetailList,
-  labelsUnder,
-  PageHeader,
-  PlainTable,
-  QueryBoundary,
-  TableHead,
-} from "../../../shared/ui";
+import { DetailList, labelsUnder, PageHeader, PlainTable, QueryBoundary } from "../../../shared/ui";
 import { useCourse } from "../api";
 import { CourseForm } from "../components/course-form";
 import { QualificationForm } from "../components/qualification-form";
@@ -130,6 +123,7 @@ export function CoursePage() {
                 )}
                 <PlainTable
                   mt="xs"
+                  minWidth={480}
                   columns={labelsUnder(t, "courses", ["component", "kind", "maxScore", "weight", "minScore"])}
                   alignRight={[2, 3, 4]}
                 >
@@ -148,36 +142,35 @@ export function CoursePage() {
             <Title order={2} size="h4">
               {t("courses.runs")}
             </Title>
-            <Table data-testid="course-runs">
-              <TableHead
-                columns={labelsUnder(t, "courses", ["dates", "participants", "signedOff", "certificates"])}
-              />
-              <Table.Tbody>
-                {c.runs.map((run) => (
-                  <Table.Tr key={run.eventId} data-testid={`run-row-${run.startsOn}`}>
-                    <Table.Td>
-                      <Anchor
-                        component={Link}
-                        to={`/training/runs/${run.eventId}`}
-                        data-testid={`run-open-${run.startsOn}`}
-                      >
-                        {format.date(run.startsOn)} – {format.date(run.endsOn)}
-                        {run.city ? `, ${run.city}` : ""}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{run.participants}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        <Badge color={run.signedOffAt ? "green" : "blue"} variant="light">
-                          {run.signedOffAt ? t("courses.signedOff") : t("courses.notSignedOff")}
-                        </Badge>
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{run.certificates}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <PlainTable
+              data-testid="course-runs"
+              minWidth={520}
+              columns={labelsUnder(t, "courses", ["dates", "participants", "signedOff", "certificates"])}
+            >
+              {c.runs.map((run) => (
+                <Table.Tr key={run.eventId} data-testid={`run-row-${run.startsOn}`}>
+                  <Table.Td>
+                    <Anchor
+                      component={Link}
+                      to={`/training/runs/${run.eventId}`}
+                      data-testid={`run-open-${run.startsOn}`}
+                    >
+                      {format.date(run.startsOn)} – {format.date(run.endsOn)}
+                      {run.city ? `, ${run.city}` : ""}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{run.participants}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      <Badge color={run.signedOffAt ? "green" : "blue"} variant="light">
+                        {run.signedOffAt ? t("courses.signedOff") : t("courses.notSignedOff")}
+                      </Badge>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{run.certificates}</Table.Td>
+                </Table.Tr>
+              ))}
+            </PlainTable>
           </Stack>
         </>
       )}

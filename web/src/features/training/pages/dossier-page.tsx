@@ -264,6 +264,7 @@ export function DossierPage() {
                   <Accordion.Panel>
                     <PlainTable
                       striped
+                      minWidth={720}
                       columns={[
                         t("accreditation.standard"),
                         t("accreditation.selfAssessment"),

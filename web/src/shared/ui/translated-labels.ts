@@ -7,8 +7,8 @@ import type { TFunction } from "i18next";
 
 /**
  * A table's column titles from their keys under one prefix: `labelsUnder(t, "results", ["area", "yes"])` is
- * `[t("results.area"), t("results.yes")]`. A key with a dot of its own (`common:area`, `items.title`) is taken
- * whole; a null stays null (a column without a title).
+ * `[t("results.area"), t("results.yes")]`. A key that names its own namespace or path (`common:area`,
+ * `items.title`) is taken whole; a null stays null (a column without a title).
  */
 export function labelsUnder(t: TFunction, prefix: string, keys: readonly string[]): string[];
 export function labelsUnder(
@@ -17,7 +17,7 @@ export function labelsUnder(
   keys: readonly (string | null)[],
 ): (string | null)[];
 export function labelsUnder(t: TFunction, prefix: string, keys: readonly (string | null)[]) {
-  return keys.map((key) => (key === null ? null : t(key.includes(".") ? key : `${prefix}.${key}`)));
+  return keys.map((key) => (key === null ? null : t(/[.:]/.test(key) ? key : `${prefix}.${key}`)));
 }
 
 /** A select's options for the values of an enum, each labelled `t("<prefix>.<value>")`: `optionsUnder(t, "kinds", KINDS)`. */

@@ -35,7 +35,7 @@ const LONG_FILES: Record<string, number> = {
   "src/modules/programmes/programmes.schemas.ts": 647,
   "src/modules/programmes/programmes.seed.ts": 916,
   "src/modules/programmes/programmes.test.ts": 896,
-  "src/modules/readiness/readiness.test.ts": 663,
+  "src/modules/readiness/readiness.test.ts": 661,
   "src/modules/training/training.schemas.ts": 510,
   "src/modules/training/training.seed.ts": 602,
   "src/modules/training/training.test.ts": 849,

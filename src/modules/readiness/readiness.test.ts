@@ -235,15 +235,11 @@ describe("team rules", () => {
       plan(azeCoordinator, { checklistVersionId: versionId, startsOn: "2028-03-06", endsOn: "2028-03-17" }),
       plan(azeCoordinator, { checklistVersionId: versionId, startsOn: "2028-03-15", endsOn: "2028-03-24" }),
     ]);
-    const person = certifiedForeign[3]!.personId;
-    const first = await azeCoordinator.post(`/api/readiness/evaluations/${a.body.id}/team`, {
-      personId: person,
-    });
+    const personId = certifiedForeign[3]!.personId;
+    const first = await azeCoordinator.post(`/api/readiness/evaluations/${a.body.id}/team`, { personId });
     expect(first.status, JSON.stringify(first.body)).toBe(201);
-    expect(first.body.team.map((m: { person: { id: string } }) => m.person.id)).toEqual([person]);
-    const second = await azeCoordinator.post(`/api/readiness/evaluations/${b.body.id}/team`, {
-      personId: person,
-    });
+    expect(first.body.team.map((m: { person: { id: string } }) => m.person.id)).toEqual([personId]);
+    const second = await azeCoordinator.post(`/api/readiness/evaluations/${b.body.id}/team`, { personId });
     expect(second.status).toBe(409);
     expect(second.body.message).toBe(
       "Team rule: a person cannot be in two evaluation teams at overlapping dates",
